@@ -1,0 +1,49 @@
+"""The model's uncertain inputs: name, kind, unit, meaning and default.
+
+A case file declares a distribution for each parameter (or leaves it at its
+default). The kind decides what ``to(a, b)`` means: lognormal for amounts, counts
+and durations, beta for shares and hazards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["PARAMETERS", "STATE_USE_NAMES", "Parameter"]
+
+ParamKind = Literal["amount", "share"]
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One model input: its kind, unit, meaning and default (``None`` = required)."""
+
+    kind: ParamKind
+    unit: str
+    meaning: str
+    default: float | None
+
+
+PARAMETERS: dict[str, Parameter] = {
+    "pay_per_soldier_month": Parameter("amount", "USD/month", "Russia's pay per soldier per month", None),
+    "troops_deployed": Parameter("amount", "persons", "soldiers in theatre at once (the rotating contingent)", None),
+    "rotation_interval_months": Parameter("amount", "months", "months between rotations, which is the tour", None),
+    "state_share_of_pay": Parameter("share", "fraction", "share of pay and signing payments the state keeps", None),
+    "killed_hazard": Parameter("share", "per month", "chance a soldier in theatre is killed in a month", 0.0),
+    "wounded_hazard": Parameter("share", "per month", "chance a soldier is wounded and evacuated in a month", 0.0),
+    "replacement_share": Parameter("share", "fraction", "share of losses replaced by new soldiers", 0.0),
+    "signing_bonus": Parameter("amount", "USD", "Russia's one-off payment per soldier arriving", 0.0),
+    "death_compensation": Parameter("amount", "USD", "Russia's payment per soldier killed", 0.0),
+    "in_kind_share": Parameter("share", "fraction", "share of Russia's payment made in goods, not cash", 0.0),
+    "family_share_of_death_pay": Parameter("share", "fraction", "share of a death payment the state passes on", 0.0),
+    "family_share_of_unpaid_pay": Parameter(
+        "share", "fraction", "share of a dead soldier's unpaid earnings passed to the family", 0.0
+    ),
+    "nk_gdp": Parameter("amount", "USD/year", "North Korea's GDP", 40e9),
+    "luxury_imports": Parameter("amount", "USD/year", "North Korea's luxury imports", 78e6),
+    "domestic_monthly_wage": Parameter("amount", "USD/month", "monthly wage of a worker or soldier at home", 1.0),
+}
+
+#: Names of the state's four uses, as Dirichlet components in a case file.
+STATE_USE_NAMES = ("party_and_kim_family", "military", "food_and_consumer_goods", "luxury_goods")

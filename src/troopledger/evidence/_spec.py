@@ -1,0 +1,124 @@
+"""Distribution specifications as written in case files, and their translation.
+
+A spec is a TOML table with exactly one *form* key, in the estimator's language::
+
+    pay_per_soldier_month = { point = 2000, spread = 0.15 }   # "about 2,000"
+    troops_deployed       = { to = [10000, 15000] }            # 90 % interval
+    in_kind_share         = { uniform = [0.0, 0.3] }
+    state_share_of_pay    = { mixture = [ { weight = 2, point = 0.9, spread = 0.05 },
+                                          { weight = 1, to = [0.95, 0.999] } ] }
+
+Each form maps to one builder in :data:`FORMS`; there is no ``isinstance`` ladder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from troopledger.evidence._uncertain import (
+    Beta,
+    Constant,
+    Distribution,
+    LogNormal,
+    Mixture,
+    Pert,
+    Uniform,
+    point,
+    to,
+)
+
+__all__ = ["FORMS", "DistSpec", "MixtureComponent"]
+
+Kind = str  # "amount" or "share"
+
+
+def _build_point(spec: DistSpec, kind: Kind) -> Distribution:
+    return point(_req(spec.point), spec.spread if spec.spread is not None else 0.1, kind)  # type: ignore[arg-type]
+
+
+def _build_mixture(spec: DistSpec, kind: Kind) -> Distribution:
+    comps = spec.mixture or []
+    return Mixture(
+        tuple(c.to_distribution(kind) for c in comps),
+        tuple(c.weight for c in comps),
+        tuple(c.label or f"component {i + 1}" for i, c in enumerate(comps)),
+    )
+
+
+def _req(x: Any) -> Any:
+    if x is None:  # unreachable once validated; keeps the type checker honest
+        raise ValueError("missing value")
+    return x
+
+
+#: form key -> builder(spec, kind) -> Distribution
+FORMS: dict[str, Callable[[DistSpec, Kind], Distribution]] = {
+    "fixed": lambda s, k: Constant(_req(s.fixed)),
+    "to": lambda s, k: to(*_req(s.to), kind=k),  # type: ignore[arg-type]
+    "point": _build_point,
+    "uniform": lambda s, k: Uniform(*_req(s.uniform)),
+    "pert": lambda s, k: Pert(*_req(s.pert)),
+    "beta": lambda s, k: Beta(*_req(s.beta)),
+    "lognormal": lambda s, k: LogNormal(*_req(s.lognormal)),
+    "mixture": _build_mixture,
+}
+
+
+class DistSpec(BaseModel):
+    """One uncertain quantity as written in a case file, with the claims behind it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fixed: float | None = None
+    to: tuple[float, float] | None = None
+    point: float | None = None
+    spread: float | None = Field(default=None, ge=0, description="relative half-width of a point's 90% interval")
+    uniform: tuple[float, float] | None = None
+    pert: tuple[float, float, float] | None = None
+    beta: tuple[float, float] | None = None
+    lognormal: tuple[float, float] | None = None
+    mixture: list[MixtureComponent] | None = None
+    claims: list[str] = Field(default_factory=list)
+    note: str = Field(default="", max_length=4000)
+
+    @model_validator(mode="after")
+    def _one_form(self) -> DistSpec:
+        given = [f for f in FORMS if getattr(self, f) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                f"give exactly one of {', '.join(FORMS)}; got {', '.join(given) if given else 'none'}"
+            )
+        if self.spread is not None and given[0] != "point":
+            raise ValueError("'spread' goes only with 'point'")
+        if self.mixture is not None and not self.mixture:
+            raise ValueError("a mixture needs at least one component")
+        return self
+
+    @property
+    def form(self) -> str:
+        """The one form key this spec uses."""
+        return next(f for f in FORMS if getattr(self, f) is not None)
+
+    def to_distribution(self, kind: Kind = "amount") -> Distribution:
+        """Build the distribution; ``kind`` ('amount' or 'share') decides what ``to`` means."""
+        return FORMS[self.form](self, kind)
+
+    def all_claims(self) -> list[str]:
+        """Claim ids cited by this spec and by any mixture component, in order, once each."""
+        ids = list(self.claims)
+        for c in self.mixture or []:
+            ids.extend(c.all_claims())
+        return list(dict.fromkeys(ids))
+
+
+class MixtureComponent(DistSpec):
+    """One component of a mixture: a spec with a weight and a label."""
+
+    weight: float = Field(default=1.0, ge=0)
+    label: str = Field(default="", max_length=200)
+
+
+DistSpec.model_rebuild()

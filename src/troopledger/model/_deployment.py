@@ -1,0 +1,202 @@
+"""Who is in theatre each month: waves of arrivals, tours, casualties, departures.
+
+Pure functions of parameter arrays shaped ``(draws,)`` (or ``(draws, waves)``);
+every result is shaped ``(draws, months)``. Months are whole: a wave arriving in
+month ``m`` is in theatre from the start of ``m``; casualties in a month are the
+monthly hazard times the strength at its start; a share of losses is replaced by
+new soldiers who join the same wave and leave with it.
+
+The two generators of waves — a regular rotation and a dated list — return the same
+:class:`Deployment`, so everything downstream is shared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from troopledger.errors import ModelError
+
+__all__ = ["Casualties", "Deployment", "Rotation", "Waves", "deploy"]
+
+Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """Monthly hazards per soldier in theatre, and the share of losses replaced."""
+
+    killed_hazard: Array
+    wounded_hazard: Array
+    replacement_share: Array
+
+
+@dataclass(frozen=True)
+class Rotation:
+    """A contingent of ``contingent`` soldiers swapped for a fresh one every ``interval`` months.
+
+    Wave ``k`` arrives in month ``floor(k * interval)`` and leaves when wave ``k + 1``
+    arrives, so the tour is the rotation interval. Intervals below one month are
+    treated as one month.
+    """
+
+    contingent: Array
+    interval: Array
+
+
+@dataclass(frozen=True)
+class Waves:
+    """A dated list of waves: arrival month index, size and tour length for each.
+
+    ``arrival`` is shaped ``(waves,)`` (whole months from the start); ``size`` and
+    ``tour`` are ``(draws, waves)``. Tours are rounded to whole months, at least one.
+    """
+
+    arrival: NDArray[np.int64]
+    size: Array
+    tour: Array
+
+
+@dataclass(frozen=True)
+class Deployment:
+    """People flows, each ``(draws, months)`` unless noted.
+
+    ``exposure_dead`` is the expected number of soldier-months in each month whose
+    soldiers will be killed before their tour ends (their pay cannot reach them);
+    ``arrivals_dead`` is the same for soldiers arriving (or replacing) that month.
+    """
+
+    strength: Array
+    arrivals: Array
+    replacements: Array
+    departures: Array
+    killed: Array
+    wounded: Array
+    exposure_dead: Array
+    arrivals_dead: Array
+    tour: Array  # (draws,) months of a full tour, for the soldier's view
+    p_killed_tour: Array  # (draws,) chance of being killed in one full tour
+
+
+def deploy(schedule: Rotation | Waves, casualties: Casualties, months: int) -> Deployment:
+    """Run the deployment for ``months`` months from one schedule of waves."""
+    if months < 1:
+        raise ModelError(f"months must be >= 1, got {months}")
+    hk, hw, rho = _hazards(casualties)
+    if isinstance(schedule, Rotation):
+        return _rotation(schedule, hk, hw, rho, months)
+    return _waves(schedule, hk, hw, rho, months)
+
+
+def _hazards(c: Casualties) -> tuple[Array, Array, Array]:
+    """Validate hazards and scale any pair summing above one down to exactly one."""
+    hk = np.asarray(c.killed_hazard, dtype=float)
+    hw = np.asarray(c.wounded_hazard, dtype=float)
+    rho = np.asarray(c.replacement_share, dtype=float)
+    for name, a in (("killed_hazard", hk), ("wounded_hazard", hw), ("replacement_share", rho)):
+        if a.ndim != 1:
+            raise ModelError(f"{name} must be shaped (draws,), got {a.shape}")
+        if not np.all(np.isfinite(a)) or np.any(a < 0):
+            raise ModelError(f"{name} must be finite and >= 0")
+    if np.any(rho > 1):
+        raise ModelError("replacement_share must be <= 1")
+    total = hk + hw
+    scale = np.where(total > 1.0, 1.0 / np.where(total > 0, total, 1.0), 1.0)
+    return hk * scale, hw * scale, rho
+
+
+def _death_before_end(hk: Array, hw: Array, remaining: Array) -> Array:
+    """Chance a soldier in theatre now is killed within ``remaining`` months (this one included)."""
+    h = hk + hw
+    survive = np.power(1.0 - h, remaining)
+    frac = np.divide(hk, h, out=np.zeros_like(h), where=h > 0)
+    return frac * (1.0 - survive)
+
+
+def _rotation(s: Rotation, hk: Array, hw: Array, rho: Array, months: int) -> Deployment:
+    c = np.asarray(s.contingent, dtype=float)
+    r = np.maximum(np.asarray(s.interval, dtype=float), 1.0)
+    if c.shape != hk.shape or r.shape != hk.shape:
+        raise ModelError("contingent and interval must be shaped (draws,) like the hazards")
+    if not (np.all(np.isfinite(c)) and np.all(np.isfinite(r))) or np.any(c < 0):
+        raise ModelError("contingent must be finite and >= 0, interval finite")
+    m = np.arange(months, dtype=float)[None, :]
+    rc = r[:, None]
+    wave = np.ceil((m + 1.0) / rc - 1e-9) - 1.0  # index of the wave in theatre
+    start = np.floor(wave * rc)
+    nxt = np.floor((wave + 1.0) * rc)
+    age = m - start
+    remaining = nxt - m
+    lam = ((hk + hw) * (1.0 - rho))[:, None]
+    keep = 1.0 - lam
+    strength = c[:, None] * np.power(keep, age)
+    new = np.empty_like(wave)
+    new[:, 0] = 1.0
+    new[:, 1:] = wave[:, 1:] != wave[:, :-1]
+    arrivals = c[:, None] * new
+    departures = np.zeros_like(strength)
+    departures[:, 1:] = new[:, 1:] * strength[:, :-1] * keep
+    killed = hk[:, None] * strength
+    wounded = hw[:, None] * strength
+    replacements = (rho * (hk + hw))[:, None] * strength
+    d = _death_before_end(hk[:, None], hw[:, None], remaining)
+    tour = r
+    return Deployment(
+        strength=strength,
+        arrivals=arrivals,
+        replacements=replacements,
+        departures=departures,
+        killed=killed,
+        wounded=wounded,
+        exposure_dead=strength * d,
+        arrivals_dead=(arrivals + replacements) * d,
+        tour=tour,
+        p_killed_tour=_death_before_end(hk, hw, tour),
+    )
+
+
+def _waves(s: Waves, hk: Array, hw: Array, rho: Array, months: int) -> Deployment:
+    arrival = np.asarray(s.arrival, dtype=np.int64)
+    size = np.asarray(s.size, dtype=float)
+    n = hk.shape[0]
+    if arrival.ndim != 1 or size.shape != (n, arrival.shape[0]):
+        raise ModelError(f"waves need arrival (waves,) and size (draws, waves); got {arrival.shape}, {size.shape}")
+    if np.any(arrival < 0) or np.any(arrival >= months):
+        raise ModelError("every wave must arrive within the horizon")
+    tour = np.maximum(np.rint(np.asarray(s.tour, dtype=float)), 1.0)
+    if tour.shape != size.shape or not np.all(np.isfinite(tour)):
+        raise ModelError("wave tours must be finite and shaped (draws, waves)")
+    if not np.all(np.isfinite(size)) or np.any(size < 0):
+        raise ModelError("wave sizes must be finite and >= 0")
+    m = np.arange(months, dtype=float)[None, None, :]
+    a = arrival.astype(float)[None, :, None]
+    t = tour[:, :, None]
+    age = m - a
+    present = (age >= 0) & (age < t)
+    lam = ((hk + hw) * (1.0 - rho))[:, None, None]
+    keep = 1.0 - lam
+    cohort = np.where(present, size[:, :, None] * np.power(keep, np.maximum(age, 0.0)), 0.0)
+    arrive = np.where(age == 0, size[:, :, None], 0.0)
+    leave = np.where(age == t, size[:, :, None] * np.power(keep, t), 0.0)
+    d = _death_before_end(hk[:, None, None], hw[:, None, None], np.maximum(a + t - m, 0.0))
+    rep_rate = (rho * (hk + hw))[:, None, None]
+    strength = cohort.sum(axis=1)
+    replacements = rep_rate[:, 0] * strength
+    total_size = size.sum(axis=1)
+    mean_tour = np.divide(
+        (size * tour).sum(axis=1), total_size, out=tour.mean(axis=1), where=total_size > 0
+    )
+    return Deployment(
+        strength=strength,
+        arrivals=arrive.sum(axis=1),
+        replacements=replacements,
+        departures=leave.sum(axis=1),
+        killed=hk[:, None] * strength,
+        wounded=hw[:, None] * strength,
+        exposure_dead=(cohort * d).sum(axis=1),
+        arrivals_dead=((arrive + rep_rate * cohort) * d).sum(axis=1),
+        tour=mean_tour,
+        p_killed_tour=_death_before_end(hk, hw, mean_tour),
+    )

@@ -1,0 +1,200 @@
+"""The money-flow model: a pure function from parameter arrays to monthly accounts.
+
+No sampling and no I/O happen here. Every input is an array over draws, every
+monthly output is shaped ``(draws, months)``, and every dollar Russia pays lands in
+exactly one of ``to_state``, ``to_soldiers`` and ``to_families``:
+
+* monthly pay for each soldier in theatre, a signing payment per soldier arriving
+  (or replacing a loss), and a death payment per soldier killed;
+* the state keeps ``state_share_of_pay`` of pay and signing payments; the rest is
+  the soldier's, paid on return. The expected part owed to soldiers who will be
+  killed before their tour ends cannot reach them: ``family_share_of_unpaid_pay`` of
+  it goes to their families and the rest stays with the state;
+* ``family_share_of_death_pay`` of each death payment reaches the family, the rest
+  stays with the state;
+* the state's take is split into its four uses by Dirichlet shares.
+
+``in_kind_share`` splits the same payments another way (cash versus food, fuel and
+goods) and does not change who ends up with the value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+from numpy.typing import NDArray
+
+from troopledger.errors import ModelError
+from troopledger.model._deployment import Casualties, Deployment, Rotation, Waves, deploy
+
+__all__ = ["ACCOUNTS", "MONTHLY_OUTPUTS", "PER_DRAW_OUTPUTS", "STATE_USES", "Inputs", "flows"]
+
+Array = NDArray[np.float64]
+
+ACCOUNTS = ("to_state", "to_soldiers", "to_families")
+STATE_USES = (
+    "state_party_and_kim_family",
+    "state_military",
+    "state_food_and_consumer_goods",
+    "state_luxury_goods",
+)
+MONTHLY_OUTPUTS = (
+    "paid_by_russia",
+    *ACCOUNTS,
+    *STATE_USES,
+    "pay",
+    "signing_payments",
+    "death_payments",
+    "paid_in_kind",
+    "paid_in_cash",
+    "troops_in_theatre",
+    "arrivals",
+    "departures",
+    "killed",
+    "wounded",
+    "cumulative_deployed",
+)
+PER_DRAW_OUTPUTS = (
+    "take_home_per_soldier_tour",
+    "tour_months",
+    "p_killed_tour",
+    "take_home_years_of_wages",
+    "revenue_per_year",
+    "revenue_share_of_gdp",
+    "revenue_multiple_of_luxury_imports",
+)
+
+_SHARES = (
+    "state_share_of_pay",
+    "in_kind_share",
+    "family_share_of_death_pay",
+    "family_share_of_unpaid_pay",
+)
+_NON_NEGATIVE = (
+    "pay_per_soldier_month",
+    "signing_bonus",
+    "death_compensation",
+)
+_POSITIVE = ("nk_gdp", "luxury_imports", "domestic_monthly_wage")
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Parameter arrays for one batch of draws; each is ``(draws,)`` unless noted.
+
+    ``state_use_shares`` is ``(draws, 4)`` in the order of :data:`STATE_USES`.
+    ``luxury_imports`` is per year; ``nk_gdp`` is per year.
+    """
+
+    schedule: Rotation | Waves
+    casualties: Casualties
+    pay_per_soldier_month: Array
+    state_share_of_pay: Array
+    signing_bonus: Array
+    death_compensation: Array
+    in_kind_share: Array
+    family_share_of_death_pay: Array
+    family_share_of_unpaid_pay: Array
+    state_use_shares: Array
+    nk_gdp: Array
+    luxury_imports: Array
+    domestic_monthly_wage: Array
+
+    @property
+    def draws(self) -> int:
+        """Number of draws in this batch."""
+        return int(np.shape(self.pay_per_soldier_month)[0])
+
+
+def _validate(x: Inputs) -> None:
+    n = x.draws
+    for f in fields(x):
+        if f.name in ("schedule", "casualties"):
+            continue
+        a = np.asarray(getattr(x, f.name))
+        want = (n, len(STATE_USES)) if f.name == "state_use_shares" else (n,)
+        if a.shape != want:
+            raise ModelError(f"{f.name} must be shaped {want}, got {a.shape}")
+        if not np.all(np.isfinite(a)):
+            raise ModelError(f"{f.name} must be finite")
+    for name in _SHARES:
+        a = getattr(x, name)
+        if np.any(a < 0) or np.any(a > 1):
+            raise ModelError(f"{name} must lie in [0, 1]")
+    for name in _NON_NEGATIVE:
+        if np.any(getattr(x, name) < 0):
+            raise ModelError(f"{name} must be >= 0")
+    for name in _POSITIVE:
+        if np.any(getattr(x, name) <= 0):
+            raise ModelError(f"{name} must be > 0")
+    s = x.state_use_shares
+    if np.any(s < 0) or not np.allclose(s.sum(axis=1), 1.0, atol=1e-9):
+        raise ModelError("state_use_shares must be >= 0 and sum to 1 in every draw")
+
+
+def flows(x: Inputs, months: int) -> dict[str, Array]:
+    """Compute every monthly account and derived output for a batch of draws.
+
+    Returns a dict of arrays: those named in :data:`MONTHLY_OUTPUTS` are
+    ``(draws, months)``, those in :data:`PER_DRAW_OUTPUTS` are ``(draws,)``.
+    """
+    _validate(x)
+    dep: Deployment = deploy(x.schedule, x.casualties, months)
+    col = _column
+    pay_rate, sigma = col(x.pay_per_soldier_month), col(x.state_share_of_pay)
+    bonus = col(x.signing_bonus)
+
+    pay = dep.strength * pay_rate
+    signing = (dep.arrivals + dep.replacements) * bonus
+    death = dep.killed * col(x.death_compensation)
+    paid = pay + signing + death
+
+    earned = pay + signing  # what the soldiers' pay and signing payments add up to
+    lost = dep.exposure_dead * pay_rate + dep.arrivals_dead * bonus  # owed to the soon-dead
+    soldier_part = 1.0 - sigma
+    phi, psi = col(x.family_share_of_unpaid_pay), col(x.family_share_of_death_pay)
+    to_soldiers = soldier_part * (earned - lost)
+    to_families = phi * soldier_part * lost + psi * death
+    to_state = sigma * earned + (1.0 - phi) * soldier_part * lost + (1.0 - psi) * death
+
+    out: dict[str, Array] = {
+        "paid_by_russia": paid,
+        "to_state": to_state,
+        "to_soldiers": to_soldiers,
+        "to_families": to_families,
+    }
+    for j, name in enumerate(STATE_USES):
+        out[name] = to_state * x.state_use_shares[:, j : j + 1]
+    kind = col(x.in_kind_share)
+    out.update(
+        pay=pay,
+        signing_payments=signing,
+        death_payments=death,
+        paid_in_kind=paid * kind,
+        paid_in_cash=paid * (1.0 - kind),
+        troops_in_theatre=dep.strength,
+        arrivals=dep.arrivals + dep.replacements,
+        departures=dep.departures,
+        killed=dep.killed,
+        wounded=dep.wounded,
+        cumulative_deployed=np.cumsum(dep.arrivals + dep.replacements, axis=1),
+    )
+
+    take_home = (1.0 - x.state_share_of_pay) * (x.pay_per_soldier_month * dep.tour + x.signing_bonus)
+    revenue_per_year = paid.sum(axis=1) * (12.0 / months)
+    out.update(
+        take_home_per_soldier_tour=take_home,
+        tour_months=dep.tour,
+        p_killed_tour=dep.p_killed_tour,
+        take_home_years_of_wages=take_home / (12.0 * x.domestic_monthly_wage),
+        revenue_per_year=revenue_per_year,
+        revenue_share_of_gdp=revenue_per_year / x.nk_gdp,
+        revenue_multiple_of_luxury_imports=revenue_per_year / x.luxury_imports,
+    )
+    return out
+
+
+def _column(a: Array) -> Array:
+    """View a ``(draws,)`` array as ``(draws, 1)`` to broadcast across months."""
+    return np.asarray(a, dtype=float)[:, None]

@@ -1,0 +1,200 @@
+"""Running a case: draw parameters block by block, apply the model, label the result.
+
+This is the thin orchestrator around the pure model. Work is cut into chunks of
+whole sampling blocks (see :mod:`troopledger.evidence._sampling`), so memory stays
+bounded and the numbers do not depend on the chunk size or the number of workers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+import xarray as xr
+from numpy.typing import NDArray
+
+from troopledger._version import __version__
+from troopledger.errors import ModelError
+from troopledger.evidence import BLOCK, STATE_USE_NAMES, Case, Sampler
+from troopledger.model._deployment import Casualties, Rotation, Waves
+from troopledger.model._flows import ACCOUNTS, MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs, flows
+
+__all__ = ["Chunk", "DEFAULT_CHUNK", "inputs_from_draws", "iter_chunks", "simulate"]
+
+Array = NDArray[np.float64]
+Progress = Callable[[int], None]
+
+#: Default draws per chunk of work: four sampling blocks.
+DEFAULT_CHUNK = 4 * BLOCK
+#: simulate() refuses to hold more than this many bytes of results in memory.
+MAX_DATASET_BYTES = 4_000_000_000
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One chunk of draws: where it starts, its parameter draws and model outputs."""
+
+    start: int
+    params: dict[str, Array]
+    outputs: dict[str, Array]
+    conservation_error: float
+
+    @property
+    def size(self) -> int:
+        """Number of draws in the chunk."""
+        return int(self.outputs["paid_by_russia"].shape[0])
+
+
+def inputs_from_draws(case: Case, d: dict[str, Array]) -> Inputs:
+    """Assemble the model's :class:`Inputs` from one batch of parameter draws."""
+    n = d["state_use_shares"].shape[0]
+    schedule: Rotation | Waves
+    if case.deployment.mode == "rotation":
+        schedule = Rotation(d["troops_deployed"], d["rotation_interval_months"])
+    else:
+        waves = case.deployment.waves
+        remaining = [case.months - off for off in case.wave_offsets()]
+        schedule = Waves(
+            arrival=np.asarray(case.wave_offsets(), dtype=np.int64),
+            size=np.stack([d[f"wave_{w.name}_size"] for w in waves], axis=1),
+            tour=np.stack(
+                [d.get(f"wave_{w.name}_tour_months", np.full(n, float(rem))) for w, rem in zip(waves, remaining, strict=True)],
+                axis=1,
+            ),
+        )
+    if case.pay_by_rank:
+        pay = sum((r.share * d[f"pay_rank_{r.rank}"] for r in case.pay_by_rank), np.zeros(n))
+    else:
+        pay = d["pay_per_soldier_month"]
+    return Inputs(
+        schedule=schedule,
+        casualties=Casualties(d["killed_hazard"], d["wounded_hazard"], d["replacement_share"]),
+        pay_per_soldier_month=pay,
+        state_share_of_pay=d["state_share_of_pay"],
+        signing_bonus=d["signing_bonus"],
+        death_compensation=d["death_compensation"],
+        in_kind_share=d["in_kind_share"],
+        family_share_of_death_pay=d["family_share_of_death_pay"],
+        family_share_of_unpaid_pay=d["family_share_of_unpaid_pay"],
+        state_use_shares=d["state_use_shares"],
+        nk_gdp=d["nk_gdp"],
+        luxury_imports=d["luxury_imports"],
+        domestic_monthly_wage=d["domestic_monthly_wage"],
+    )
+
+
+def _conservation_error(out: dict[str, Array]) -> float:
+    """Largest gap, in USD, between what Russia pays and what lands in the accounts."""
+    landed = out["to_state"] + out["to_soldiers"] + out["to_families"]
+    uses = sum((out[u] for u in STATE_USES), np.zeros_like(landed))
+    gaps = (np.abs(out["paid_by_russia"] - landed), np.abs(out["to_state"] - uses))
+    return float(max((g.max() for g in gaps if g.size), default=0.0))
+
+
+def _chunk_bounds(draws: int, chunk_size: int) -> list[tuple[int, int]]:
+    size = max(BLOCK, -(-chunk_size // BLOCK) * BLOCK)  # whole blocks, at least one
+    return [(s, min(s + size, draws)) for s in range(0, draws, size)]
+
+
+def _run_chunk(sampler: Sampler, seed: int, start: int, stop: int) -> Chunk:
+    parts = []
+    for b0 in range(start, stop, BLOCK):
+        parts.append(sampler.block(seed, b0 // BLOCK, min(BLOCK, stop - b0)))
+    params = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+    if sampler.case.pay_by_rank:
+        params["pay_per_soldier_month"] = inputs_from_draws(sampler.case, params).pay_per_soldier_month
+    out = flows(inputs_from_draws(sampler.case, params), sampler.case.months)
+    return Chunk(start, params, out, _conservation_error(out))
+
+
+def iter_chunks(
+    case: Case,
+    draws: int,
+    seed: int,
+    *,
+    chunk_size: int = DEFAULT_CHUNK,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> Iterator[Chunk]:
+    """Yield the run's chunks in order; ``progress`` is told how many draws each finished."""
+    if draws < 1:
+        raise ModelError(f"draws must be >= 1, got {draws}")
+    if seed < 0:
+        raise ModelError(f"seed must be >= 0, got {seed}")
+    sampler = Sampler(case)
+    bounds = _chunk_bounds(draws, chunk_size)
+    if workers <= 1:
+        for a, b in bounds:
+            chunk = _run_chunk(sampler, seed, a, b)
+            if progress:
+                progress(b - a)
+            yield chunk
+        return
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        window = 2 * workers  # bounded look-ahead keeps memory bounded
+        futures = [pool.submit(_run_chunk, sampler, seed, a, b) for a, b in bounds[:window]]
+        nxt = window
+        while futures:
+            chunk = futures.pop(0).result()
+            if nxt < len(bounds):
+                futures.append(pool.submit(_run_chunk, sampler, seed, *bounds[nxt]))
+                nxt += 1
+            if progress:
+                progress(chunk.size)
+            yield chunk
+
+
+def simulate(
+    case: Case,
+    draws: int = 100_000,
+    seed: int = 0,
+    *,
+    chunk_size: int = DEFAULT_CHUNK,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> xr.Dataset:
+    """Run ``case`` for ``draws`` draws and return every draw as a labelled Dataset.
+
+    Monthly flows are ``(draw, month)`` variables, per-draw outputs and parameters are
+    ``(draw,)``; ``attrs`` hold the case, seed and the conservation check. For very
+    large runs use :func:`troopledger.analysis.summarize`, which streams.
+    """
+    est = draws * (len(MONTHLY_OUTPUTS) * case.months + len(PER_DRAW_OUTPUTS) + 40) * 8
+    if est > MAX_DATASET_BYTES:
+        raise ModelError(
+            f"{draws:,} draws would need about {est / 1e9:.1f} GB as a Dataset; "
+            "use troopledger.analysis.summarize (streams in bounded memory) or fewer draws"
+        )
+    chunks = list(iter_chunks(case, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress))
+    data: dict[str, tuple[tuple[str, ...], Array, dict[str, str]]] = {}
+    for name in MONTHLY_OUTPUTS:
+        role = "account" if name in ("paid_by_russia", *ACCOUNTS, *STATE_USES) else "monthly"
+        data[name] = (("draw", "month"), np.concatenate([c.outputs[name] for c in chunks]), {"role": role})
+    for name in PER_DRAW_OUTPUTS:
+        data[name] = (("draw",), np.concatenate([c.outputs[name] for c in chunks]), {"role": "derived"})
+    for name in chunks[0].params:
+        if name == "state_use_shares":
+            continue
+        data[name] = (("draw",), np.concatenate([c.params[name] for c in chunks]), {"role": "parameter"})
+    shares = np.concatenate([c.params["state_use_shares"] for c in chunks])
+    data["state_use_shares"] = (("draw", "state_use"), shares, {"role": "parameter"})
+    ds = xr.Dataset(
+        {k: xr.Variable(dims, arr, attrs) for k, (dims, arr, attrs) in data.items()},
+        coords={
+            "draw": np.arange(draws),
+            "month": np.asarray(case.month_labels),
+            "state_use": np.asarray(STATE_USE_NAMES),
+        },
+        attrs={
+            "case": case.name,
+            "case_sha256": case.digest,
+            "seed": seed,
+            "draws": draws,
+            "troopledger_version": __version__,
+            "conservation_max_abs_error_usd": max(c.conservation_error for c in chunks),
+            "interval_convention": "to(a, b) is a 90% interval: lognormal for amounts, beta for shares",
+        },
+    )
+    return ds
