@@ -1,0 +1,103 @@
+"""``troopledger report`` and ``troopledger cases``."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from troopledger._cli._app import app, atomic_write
+from troopledger.analysis import collect, summarize_draws
+from troopledger.errors import InputError
+from troopledger.evidence import bundled_cases, load_case
+from troopledger.report import build_payload, render_text
+
+__all__ = ["Format", "cases", "report"]
+
+
+class Format(str, Enum):
+    """Output formats of ``troopledger report``."""
+
+    text = "text"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+#: Runs with at least this many draws show a progress bar (about a second of work).
+PROGRESS_FROM_DRAWS = 200_000
+
+
+@contextmanager
+def _progress(total: int, show: bool) -> Iterator[Callable[[int], None] | None]:
+    if not show:
+        yield None
+        return
+    bar = Progress(
+        TextColumn("simulating"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task("draws", total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def _render(payload: dict[str, Any], fmt: Format) -> str:
+    if fmt is Format.json:
+        return json.dumps(payload, indent=2, allow_nan=False) + "\n"
+    if fmt is Format.text:
+        buf = io.StringIO()
+        render_text(payload, Console(file=buf, width=130, force_terminal=False))
+        return buf.getvalue()
+    try:
+        from troopledger.report import render_html, render_markdown  # type: ignore[attr-defined]
+    except ImportError:
+        raise InputError(None, "--format", f"format '{fmt.value}' is not available in this build", "use --format text or json") from None
+    return str(render_markdown(payload) if fmt is Format.md else render_html(payload))
+
+
+@app.command()
+def report(
+    case: Annotated[str | None, typer.Argument(help="Bundled case name or path to a case .toml (default: nk-russia-2024).")] = None,
+    draws: Annotated[int, typer.Option(min=1, max=100_000_000, help="Number of Monte Carlo draws.")] = 100_000,
+    seed: Annotated[int, typer.Option(min=0, help="Seed of the random generator; same seed, same numbers.")] = 0,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    out: Annotated[str | None, typer.Option(help="Write to this file (atomically) instead of stdout.")] = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Threads to run chunks on; results do not change.")] = 1,
+) -> None:
+    """Estimate the money flows of a case, with 90 % intervals and the sources behind each input."""
+    c = load_case(case)
+    show = draws >= PROGRESS_FROM_DRAWS and sys.stderr.isatty()
+    with _progress(draws, show) as tick:
+        collected = collect(c, draws, seed, workers=workers, progress=tick)
+    payload = build_payload(c, summarize_draws(collected))
+    text = _render(payload, fmt)
+    if out:
+        atomic_write(out, text)
+        typer.echo(f"wrote {out}", err=True)
+    elif fmt is Format.text and sys.stdout.isatty():
+        render_text(payload)
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
+def cases() -> None:
+    """List the bundled cases."""
+    table = Table("Case", "Title")
+    for name, title in bundled_cases().items():
+        table.add_row(name, title)
+    Console().print(table)

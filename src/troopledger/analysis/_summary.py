@@ -1,0 +1,222 @@
+"""Summaries of a run: totals, monthly bands, derived outputs and parameters.
+
+:func:`summarize` streams a case chunk by chunk, keeping only per-draw totals, derived
+outputs and parameters (float64 up to :data:`FLOAT64_UP_TO` draws, float32 beyond)
+plus the monthly paths of the leading :data:`MONTHLY_CAP` draws, so ten million
+draws run in about 1.5 GB. Every quantile can be
+weighted, which is how calibration turns a prior summary into a posterior one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import xarray as xr
+from numpy.typing import NDArray
+
+from troopledger.evidence import Case
+from troopledger.model import ACCOUNTS, PER_DRAW_OUTPUTS, STATE_USES, iter_chunks
+from troopledger.model._simulate import DEFAULT_CHUNK, Progress
+
+__all__ = [
+    "FLOAT64_UP_TO",
+    "MONTHLY_CAP",
+    "MONTHLY_VARIABLES",
+    "TOTAL_VARIABLES",
+    "Draws",
+    "Summary",
+    "collect",
+    "from_dataset",
+    "summarize",
+    "summarize_draws",
+    "weighted_quantiles",
+]
+
+Array = NDArray[np.float64]
+
+#: Money accounts summed over the horizon, in the order reports show them.
+TOTAL_VARIABLES = ("paid_by_russia", *ACCOUNTS, *STATE_USES, "paid_in_kind")
+#: Monthly paths kept for bands and charts.
+MONTHLY_VARIABLES = (
+    "paid_by_russia",
+    *ACCOUNTS,
+    *STATE_USES,
+    "troops_in_theatre",
+    "killed",
+    "wounded",
+    "cumulative_deployed",
+)
+#: Monthly bands use at most this many leading draws (exact below it).
+MONTHLY_CAP = 200_000
+QUANTILES = (0.05, 0.5, 0.95)
+#: Per-draw values are kept as float64 up to this many draws, as float32 beyond.
+FLOAT64_UP_TO = 2_000_000
+
+
+@dataclass
+class Draws:
+    """Per-draw values kept from a run: totals, end-of-horizon counts, outputs, parameters."""
+
+    months: list[str]
+    totals: dict[str, Array]
+    monthly: dict[str, Array]
+    derived: dict[str, Array]
+    params: dict[str, Array]
+    conservation_error: float
+    seed: int
+    draws: int
+
+    def cumulative_total(self, name: str) -> Array:
+        """Running total of a monthly variable over the kept draws, shaped (kept, months)."""
+        return np.cumsum(self.monthly[name], axis=1)
+
+
+@dataclass
+class Summary:
+    """Quantiles of a run, weighted or not, ready to be reported."""
+
+    months: list[str]
+    totals: dict[str, dict[str, float]]
+    monthly: dict[str, dict[str, list[float]]]
+    derived: dict[str, dict[str, float]]
+    parameters: dict[str, dict[str, float]]
+    conservation_max_abs_error_usd: float
+    seed: int
+    draws: int
+    monthly_from_draws: int
+    effective_draws: float = field(default=float("nan"))
+
+
+def weighted_quantiles(x: Array, q: tuple[float, ...], weights: Array | None = None) -> Array:
+    """Quantiles of ``x`` along axis 0, weighted if ``weights`` is given (linear interpolation)."""
+    x = np.asarray(x, dtype=float)
+    if weights is None:
+        return np.quantile(x, q, axis=0)
+    w = np.asarray(weights, dtype=float)
+    order = np.argsort(x, axis=0)
+    xs = np.take_along_axis(x, order, axis=0)
+    ws = w[order] if x.ndim == 1 else w[order]
+    cw = np.cumsum(ws, axis=0) - 0.5 * ws
+    cw /= np.sum(w)
+    if x.ndim == 1:
+        return np.interp(q, cw, xs)
+    return np.stack([np.array([np.interp(qq, cw[:, j], xs[:, j]) for j in range(x.shape[1])]) for qq in q])
+
+
+def _stats(x: Array, w: Array | None) -> dict[str, float]:
+    q = weighted_quantiles(x, QUANTILES, w)
+    mean = float(np.average(x.astype(float), weights=w)) if x.size else float("nan")
+    return {"mean": mean, "p5": float(q[0]), "p50": float(q[1]), "p95": float(q[2])}
+
+
+def collect(
+    case: Case,
+    draws: int,
+    seed: int,
+    *,
+    chunk_size: int = DEFAULT_CHUNK,
+    workers: int = 1,
+    progress: Progress | None = None,
+    monthly_cap: int = MONTHLY_CAP,
+) -> Draws:
+    """Stream the case and keep what summaries, calibration and sensitivity need."""
+    totals: dict[str, list[Array]] = {k: [] for k in TOTAL_VARIABLES}
+    monthly: dict[str, list[Array]] = {k: [] for k in MONTHLY_VARIABLES}
+    derived: dict[str, list[Array]] = {k: [] for k in PER_DRAW_OUTPUTS}
+    derived_extra = ("killed_total", "wounded_total", "cumulative_deployed_end", "mean_troops_in_theatre")
+    for k in derived_extra:
+        derived[k] = []
+    params: dict[str, list[Array]] = {}
+    err = 0.0
+    kept = 0
+    dtype = np.float64 if draws <= FLOAT64_UP_TO else np.float32
+    for chunk in iter_chunks(case, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress):
+        out = chunk.outputs
+        for k in TOTAL_VARIABLES:
+            totals[k].append(out[k].sum(axis=1).astype(dtype, copy=False))
+        for k in PER_DRAW_OUTPUTS:
+            derived[k].append(out[k].astype(dtype, copy=False))
+        derived["killed_total"].append(out["killed"].sum(axis=1).astype(dtype, copy=False))
+        derived["wounded_total"].append(out["wounded"].sum(axis=1).astype(dtype, copy=False))
+        derived["cumulative_deployed_end"].append(out["cumulative_deployed"][:, -1].astype(dtype))
+        derived["mean_troops_in_theatre"].append(out["troops_in_theatre"].mean(axis=1).astype(dtype, copy=False))
+        take = min(chunk.size, max(monthly_cap - kept, 0))
+        if take:
+            for k in MONTHLY_VARIABLES:
+                monthly[k].append(out[k][:take].copy())
+            kept += take
+        for k, v in chunk.params.items():
+            if v.ndim == 1:
+                params.setdefault(k, []).append(v.astype(dtype, copy=False))
+        err = max(err, chunk.conservation_error)
+    cat = np.concatenate
+    return Draws(
+        months=case.month_labels,
+        totals={k: cat(v) for k, v in totals.items()},
+        monthly={k: cat(v) for k, v in monthly.items()},
+        derived={k: cat(v) for k, v in derived.items()},
+        params={k: cat(v) for k, v in params.items()},
+        conservation_error=err,
+        seed=seed,
+        draws=draws,
+    )
+
+
+def summarize_draws(d: Draws, weights: Array | None = None) -> Summary:
+    """Quantiles of collected draws; with ``weights`` (one per draw) a weighted summary."""
+    w = None if weights is None else np.asarray(weights, dtype=float)
+    kept = next(iter(d.monthly.values())).shape[0]
+    wm = None if w is None else w[:kept]
+    monthly = {}
+    for k, arr in d.monthly.items():
+        q = weighted_quantiles(arr, QUANTILES, wm)
+        monthly[k] = {"p5": q[0].tolist(), "p50": q[1].tolist(), "p95": q[2].tolist()}
+    ess = float(np.sum(w) ** 2 / np.sum(w * w)) if w is not None else float(d.draws)
+    return Summary(
+        months=d.months,
+        totals={k: _stats(v, w) for k, v in d.totals.items()},
+        monthly=monthly,
+        derived={k: _stats(v, w) for k, v in d.derived.items()},
+        parameters={k: _stats(v, w) for k, v in d.params.items()},
+        conservation_max_abs_error_usd=d.conservation_error,
+        seed=d.seed,
+        draws=d.draws,
+        monthly_from_draws=kept,
+        effective_draws=ess,
+    )
+
+
+def summarize(
+    case: Case,
+    draws: int = 100_000,
+    seed: int = 0,
+    *,
+    chunk_size: int = DEFAULT_CHUNK,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> Summary:
+    """Run ``case`` in bounded memory and return its summary."""
+    return summarize_draws(
+        collect(case, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress)
+    )
+
+
+def from_dataset(ds: xr.Dataset) -> Draws:
+    """Rebuild :class:`Draws` from a Dataset returned by :func:`troopledger.simulate`."""
+    role = {k: v.attrs.get("role") for k, v in ds.data_vars.items()}
+    derived = {k: ds[k].values for k in PER_DRAW_OUTPUTS}
+    derived["killed_total"] = ds["killed"].sum("month").values
+    derived["wounded_total"] = ds["wounded"].sum("month").values
+    derived["cumulative_deployed_end"] = ds["cumulative_deployed"].isel(month=-1).values
+    derived["mean_troops_in_theatre"] = ds["troops_in_theatre"].mean("month").values
+    return Draws(
+        months=[str(m) for m in ds["month"].values],
+        totals={k: ds[k].sum("month").values for k in TOTAL_VARIABLES},
+        monthly={k: ds[k].values for k in MONTHLY_VARIABLES},
+        derived=derived,
+        params={k: ds[k].values for k, r in role.items() if r == "parameter" and ds[k].ndim == 1},
+        conservation_error=float(ds.attrs["conservation_max_abs_error_usd"]),
+        seed=int(ds.attrs["seed"]),
+        draws=int(ds.attrs["draws"]),
+    )

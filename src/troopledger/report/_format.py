@@ -1,0 +1,73 @@
+"""Number formatting shared by every report format."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+__all__ = ["LABELS", "fmt_interval", "fmt_number", "fmt_usd", "headline", "speakers"]
+
+LABELS = {
+    "paid_by_russia": "Paid by Russia",
+    "to_state": "Kept by the North Korean state",
+    "to_soldiers": "Reaches living soldiers",
+    "to_families": "Reaches families of the dead",
+    "state_party_and_kim_family": "State: party and Kim family",
+    "state_military": "State: military",
+    "state_food_and_consumer_goods": "State: food and consumer goods",
+    "state_luxury_goods": "State: luxury goods for the elite",
+    "paid_in_kind": "Paid in kind (food, fuel, goods)",
+}
+
+
+def fmt_usd(x: float | None) -> str:
+    """Dollars with a readable scale: $950, $12.3k, $4.56M, $1.23B."""
+    if x is None or not math.isfinite(x):
+        return "n/a"
+    a = abs(x)
+    sign = "-" if x < 0 else ""
+    for div, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if a >= div:
+            return f"{sign}${a / div:,.3g}{suffix}"
+    return f"{sign}${a:,.3g}" if a >= 1 else f"{sign}${a:.2g}"
+
+
+def fmt_number(x: float | None, unit: str = "") -> str:
+    """A plain number with thousands separators and three significant digits."""
+    if x is None or not math.isfinite(x):
+        return "n/a"
+    if unit.startswith("USD"):
+        rest = unit[3:]
+        return fmt_usd(x) + (rest.replace("/", " per ") if rest else "")
+    if unit in ("fraction", "per month"):
+        return f"{x:.1%}" if x >= 0.001 else f"{x:.2g}"
+    a = abs(x)
+    text = f"{x:,.0f}" if a >= 100 else f"{x:.3g}"
+    return f"{text} {unit}".strip()
+
+
+def fmt_interval(stats: dict[str, Any], unit: str = "USD") -> str:
+    """``p5 to p95`` for a stats dict."""
+    return f"{fmt_number(stats.get('p5'), unit)} to {fmt_number(stats.get('p95'), unit)}"
+
+
+def speakers(claim_ids: list[str], claims: dict[str, dict[str, Any]]) -> str:
+    """The distinct speakers behind a list of claim ids, comma-separated."""
+    names = [claims[c]["speaker"] for c in claim_ids if c in claims]
+    return ", ".join(dict.fromkeys(names)) or "assumption (no source)"
+
+
+def headline(p: dict[str, Any]) -> str:
+    """One sentence with the main numbers and their 90 % intervals."""
+    t = p["totals"]
+    months = p["months"]
+
+    def part(key: str) -> str:
+        s = t[key]
+        return f"{fmt_usd(s['p50'])} (90 % interval {fmt_usd(s['p5'])} to {fmt_usd(s['p95'])})"
+
+    return (
+        f"From {months[0]} to {months[-1]} Russia pays about {part('paid_by_russia')}; "
+        f"the North Korean state keeps {part('to_state')}, living soldiers receive {part('to_soldiers')} "
+        f"and families of the dead {part('to_families')}."
+    )

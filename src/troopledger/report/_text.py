@@ -1,0 +1,117 @@
+"""The terminal report: Rich tables of totals, the soldier's view and the parameters.
+
+All text that comes from sources (speakers, notes) is passed to Rich as plain
+``Text`` so that markup in it is shown, never interpreted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from troopledger.analysis import TOTAL_VARIABLES
+from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd, headline, speakers
+
+__all__ = ["render_text"]
+
+
+def _money_table(p: dict[str, Any]) -> Table:
+    t = Table(title="Where the money goes (totals over the horizon, USD)", title_justify="left")
+    t.add_column("Account")
+    t.add_column("Median", justify="right")
+    t.add_column("90 % interval", justify="right")
+    t.add_column("Mean", justify="right")
+    for key in TOTAL_VARIABLES:
+        s = p["totals"][key]
+        t.add_row(LABELS.get(key, key), fmt_usd(s["p50"]), fmt_interval(s), fmt_usd(s["mean"]))
+    return t
+
+
+def _soldier_table(p: dict[str, Any]) -> Table:
+    d = p["derived"]
+    t = Table(title="The soldier's view", title_justify="left")
+    t.add_column("Measure")
+    t.add_column("Median", justify="right")
+    t.add_column("90 % interval", justify="right")
+    rows = [
+        ("Take-home per soldier for one tour", "take_home_per_soldier_tour", "USD"),
+        ("...in years of domestic wages", "take_home_years_of_wages", "years"),
+        ("Tour length", "tour_months", "months"),
+        ("Chance of being killed in one tour", "p_killed_tour", "fraction"),
+        ("Soldiers in theatre (average)", "mean_troops_in_theatre", "persons"),
+        ("Distinct soldiers sent by the end", "cumulative_deployed_end", "persons"),
+        ("Killed over the horizon", "killed_total", "persons"),
+        ("Wounded and evacuated", "wounded_total", "persons"),
+        ("Revenue as a share of GDP (per year)", "revenue_share_of_gdp", "fraction"),
+        ("Revenue as a multiple of luxury imports", "revenue_multiple_of_luxury_imports", "x"),
+    ]
+    for label, key, unit in rows:
+        s = d[key]
+        t.add_row(label, fmt_number(s["p50"], unit), fmt_interval(s, unit))
+    return t
+
+
+def _parameter_table(p: dict[str, Any]) -> Table:
+    t = Table(title="Inputs and who said them", title_justify="left", show_lines=False)
+    t.add_column("Parameter")
+    t.add_column("Median", justify="right")
+    t.add_column("90 % interval", justify="right")
+    t.add_column("Distribution")
+    t.add_column("Sources")
+    claims = p["claims"]
+    for name, e in p["parameters"].items():
+        if "p50" not in e:
+            t.add_row(Text(name), "", "", Text(e["distribution"]), Text(speakers(e["claims"], claims)))
+            continue
+        unit = e.get("unit", "")
+        t.add_row(
+            Text(name),
+            fmt_number(e["p50"], unit),
+            fmt_interval(e, unit),
+            Text(e["distribution"]),
+            Text(speakers(e["claims"], claims)),
+        )
+    return t
+
+
+def _contradictions(p: dict[str, Any]) -> Panel | None:
+    items = p.get("contradictions") or []
+    if not items:
+        return None
+    body = Text()
+    for c in items:
+        body.append(f"• {', '.join(c['claims'])}: ", style="bold")
+        body.append(str(c.get("explanation", "")) + "\n")
+    return Panel(body, title="Claims that cannot all be true", border_style="red")
+
+
+def render_text(p: dict[str, Any], console: Console | None = None) -> None:
+    """Print the report to ``console`` (stdout by default)."""
+    console = console or Console()
+    parts: list[Any] = [
+        Text(p.get("title") or p["case"], style="bold"),
+        Text(headline(p)),
+        _money_table(p),
+        _soldier_table(p),
+    ]
+    if p.get("rewards"):
+        body = Text()
+        for r in p["rewards"]:
+            body.append(f"• {r['text']} ")
+            body.append(f"({speakers(r['claims'], p['claims'])})\n", style="dim")
+        parts.append(Panel(body, title="Non-money rewards reported", title_align="left"))
+    parts.append(_parameter_table(p))
+    contra = _contradictions(p)
+    if contra is not None:
+        parts.append(contra)
+    foot = (
+        f"{p['draws']:,} draws, seed {p['seed']}. Intervals are 90 % (5th-95th percentile); a source's "
+        f"'a to b' is read as a 90 % interval (lognormal for amounts, beta for shares). "
+        f"Money conserved to within ${p['conservation_max_abs_error_usd']:.2g} in every draw and month."
+    )
+    parts.append(Text(foot, style="dim"))
+    console.print(Group(*parts))
