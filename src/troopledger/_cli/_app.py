@@ -7,7 +7,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import click
 import typer
 
 from troopledger.errors import InputError, TroopledgerError
@@ -31,7 +30,9 @@ def atomic_write(path: str | Path, data: str | bytes) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as e:
-        raise InputError(str(target), None, f"cannot write there ({e.strerror})", "choose a writable --out path") from None
+        raise InputError(
+            str(target), None, f"cannot write there ({e.strerror})", "choose a writable --out path"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
@@ -47,24 +48,20 @@ def _register() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI; troopledger errors print one line and exit with status 2."""
+    """Run the CLI; troopledger errors print one line and exit with status 2.
+
+    Typer handles usage errors itself (exit 2 with a short message); everything the
+    package raises on purpose is a :class:`TroopledgerError` and is caught here, at
+    the edge, and nowhere else.
+    """
     _register()
     try:
-        rv = app(args=argv, standalone_mode=False, prog_name="troopledger")
+        app(args=argv, prog_name="troopledger")
     except TroopledgerError as e:
         print(f"troopledger: error: {e}", file=sys.stderr)
         sys.exit(2)
-    except click.exceptions.Exit as e:
-        sys.exit(e.exit_code)
-    except click.ClickException as e:
-        e.show()
-        sys.exit(e.exit_code)
-    except click.exceptions.Abort:
-        print("troopledger: aborted", file=sys.stderr)
-        sys.exit(130)
     except KeyboardInterrupt:
         print("troopledger: interrupted", file=sys.stderr)
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
-    sys.exit(rv if isinstance(rv, int) else 0)

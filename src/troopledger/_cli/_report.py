@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -24,7 +24,7 @@ from troopledger.report import build_payload, render_text
 __all__ = ["Format", "cases", "report"]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats of ``troopledger report``."""
 
     text = "text"
@@ -65,13 +65,17 @@ def _render(payload: dict[str, Any], fmt: Format) -> str:
     try:
         from troopledger.report import render_html, render_markdown  # type: ignore[attr-defined]
     except ImportError:
-        raise InputError(None, "--format", f"format '{fmt.value}' is not available in this build", "use --format text or json") from None
+        raise InputError(
+            None, "--format", f"format '{fmt.value}' is not available in this build", "use --format text or json"
+        ) from None
     return str(render_markdown(payload) if fmt is Format.md else render_html(payload))
 
 
 @app.command()
 def report(
-    case: Annotated[str | None, typer.Argument(help="Bundled case name or path to a case .toml (default: nk-russia-2024).")] = None,
+    case: Annotated[
+        str | None, typer.Argument(help="Bundled case name or path to a case .toml (default: nk-russia-2024).")
+    ] = None,
     draws: Annotated[int, typer.Option(min=1, max=100_000_000, help="Number of Monte Carlo draws.")] = 100_000,
     seed: Annotated[int, typer.Option(min=0, help="Seed of the random generator; same seed, same numbers.")] = 0,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,

@@ -22,7 +22,7 @@ from troopledger.errors import InputError
 __all__ = ["TroopledgerAccessor"]
 
 
-@xr.register_dataset_accessor("tl")
+@xr.register_dataset_accessor("tl")  # type: ignore[no-untyped-call]
 class TroopledgerAccessor:
     """Summary, table and file helpers for a troopledger result Dataset."""
 
@@ -52,7 +52,9 @@ class TroopledgerAccessor:
         target = Path(path)
         suffix = target.suffix.lower()
         if suffix not in (".nc", ".parquet"):
-            raise InputError(str(target), None, f"unknown output format '{suffix or '(none)'}'", "end the path in .nc or .parquet")
+            raise InputError(
+                str(target), None, f"unknown output format '{suffix or '(none)'}'", "end the path in .nc or .parquet"
+            )
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         os.close(fd)

@@ -96,7 +96,7 @@ def weighted_quantiles(x: Array, q: tuple[float, ...], weights: Array | None = N
     w = np.asarray(weights, dtype=float)
     order = np.argsort(x, axis=0)
     xs = np.take_along_axis(x, order, axis=0)
-    ws = w[order] if x.ndim == 1 else w[order]
+    ws = w[order]  # (n,) or (n, months), matching x sorted column by column
     cw = np.cumsum(ws, axis=0) - 0.5 * ws
     cw /= np.sum(w)
     if x.ndim == 1:
@@ -197,9 +197,7 @@ def summarize(
     progress: Progress | None = None,
 ) -> Summary:
     """Run ``case`` in bounded memory and return its summary."""
-    return summarize_draws(
-        collect(case, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress)
-    )
+    return summarize_draws(collect(case, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress))
 
 
 def from_dataset(ds: xr.Dataset) -> Draws:
@@ -215,7 +213,7 @@ def from_dataset(ds: xr.Dataset) -> Draws:
         totals={k: ds[k].sum("month").values for k in TOTAL_VARIABLES},
         monthly={k: ds[k].values for k in MONTHLY_VARIABLES},
         derived=derived,
-        params={k: ds[k].values for k, r in role.items() if r == "parameter" and ds[k].ndim == 1},
+        params={str(k): ds[k].values for k, r in role.items() if r == "parameter" and ds[k].ndim == 1},
         conservation_error=float(ds.attrs["conservation_max_abs_error_usd"]),
         seed=int(ds.attrs["seed"]),
         draws=int(ds.attrs["draws"]),

@@ -1,0 +1,3 @@
+"""Calibration: observation claims as likelihoods over draws, weights and contradictions."""
+
+__all__: list[str] = []

@@ -53,6 +53,13 @@ class CaseInfo(BaseModel):
         return v
 
 
+def _buildable(spec: DistSpec | None) -> DistSpec | None:
+    """Check that a spec makes a valid distribution now, so errors point at the field."""
+    if spec is not None:
+        spec.to_distribution("amount")
+    return spec
+
+
 class Wave(BaseModel):
     """One dated wave of arrivals."""
 
@@ -63,6 +70,8 @@ class Wave(BaseModel):
     size: DistSpec
     tour_months: DistSpec | None = None
     note: str = Field(default="", max_length=4000)
+
+    _check_specs = field_validator("size", "tour_months")(_buildable)
 
     @field_validator("arrival")
     @classmethod
@@ -124,6 +133,8 @@ class RankPay(BaseModel):
     share: float = Field(ge=0, le=1)
     pay: DistSpec
 
+    _check_pay = field_validator("pay")(_buildable)
+
 
 class Reward(BaseModel):
     """A non-money reward reported for soldiers or families, with its claims."""
@@ -156,13 +167,20 @@ class Case(BaseModel):
     path: str = Field(default="", exclude=True)
     digest: str = Field(default="", exclude=True)
 
+    @field_validator("parameters")
+    @classmethod
+    def _parameters_build(cls, v: dict[str, DistSpec]) -> dict[str, DistSpec]:
+        for name, spec in v.items():
+            if name not in PARAMETERS:
+                raise ValueError(f"unknown parameter '{name}'; known: {', '.join(PARAMETERS)}")
+            try:
+                spec.to_distribution(PARAMETERS[name].kind)
+            except ValueError as e:
+                raise ValueError(f"{name}: {e}") from None
+        return v
+
     @model_validator(mode="after")
     def _consistent(self) -> Case:
-        unknown = sorted(set(self.parameters) - set(PARAMETERS))
-        if unknown:
-            raise ValueError(
-                f"unknown parameter(s) {', '.join(unknown)} in [parameters]; known: {', '.join(PARAMETERS)}"
-            )
         needed = ["state_share_of_pay"]
         if not self.pay_by_rank:
             needed.append("pay_per_soldier_month")
@@ -291,13 +309,21 @@ def load_case(case: str | Path | None = None) -> Case:
     path = Path(text)
     if not path.exists():
         raise CaseError(
-            text, None, "no such case file or bundled case", "run 'troopledger cases' for bundled names, or give a path to a .toml file"
+            text,
+            None,
+            "no such case file or bundled case",
+            "run 'troopledger cases' for bundled names, or give a path to a .toml file",
         )
     if path.is_dir():
         raise CaseError(text, None, "is a directory, not a case file", "give the path of a .toml case file")
     size = path.stat().st_size
     if size > MAX_CASE_BYTES:
-        raise CaseError(text, None, f"file is {size:,} bytes, over the {MAX_CASE_BYTES:,}-byte limit", "give a case file, not a data dump")
+        raise CaseError(
+            text,
+            None,
+            f"file is {size:,} bytes, over the {MAX_CASE_BYTES:,}-byte limit",
+            "give a case file, not a data dump",
+        )
     try:
         data = path.read_bytes()
     except OSError as e:

@@ -14,7 +14,7 @@ Each form maps to one builder in :data:`FORMS`; there is no ``isinstance`` ladde
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -32,11 +32,11 @@ from troopledger.evidence._uncertain import (
 
 __all__ = ["FORMS", "DistSpec", "MixtureComponent"]
 
-Kind = str  # "amount" or "share"
+Kind = Literal["amount", "share"]
 
 
 def _build_point(spec: DistSpec, kind: Kind) -> Distribution:
-    return point(_req(spec.point), spec.spread if spec.spread is not None else 0.1, kind)  # type: ignore[arg-type]
+    return point(_req(spec.point), spec.spread if spec.spread is not None else 0.1, kind)
 
 
 def _build_mixture(spec: DistSpec, kind: Kind) -> Distribution:
@@ -57,7 +57,7 @@ def _req(x: Any) -> Any:
 #: form key -> builder(spec, kind) -> Distribution
 FORMS: dict[str, Callable[[DistSpec, Kind], Distribution]] = {
     "fixed": lambda s, k: Constant(_req(s.fixed)),
-    "to": lambda s, k: to(*_req(s.to), kind=k),  # type: ignore[arg-type]
+    "to": lambda s, k: to(_req(s.to)[0], _req(s.to)[1], kind=k),
     "point": _build_point,
     "uniform": lambda s, k: Uniform(*_req(s.uniform)),
     "pert": lambda s, k: Pert(*_req(s.pert)),
@@ -88,9 +88,7 @@ class DistSpec(BaseModel):
     def _one_form(self) -> DistSpec:
         given = [f for f in FORMS if getattr(self, f) is not None]
         if len(given) != 1:
-            raise ValueError(
-                f"give exactly one of {', '.join(FORMS)}; got {', '.join(given) if given else 'none'}"
-            )
+            raise ValueError(f"give exactly one of {', '.join(FORMS)}; got {', '.join(given) if given else 'none'}")
         if self.spread is not None and given[0] != "point":
             raise ValueError("'spread' goes only with 'point'")
         if self.mixture is not None and not self.mixture:

@@ -26,6 +26,7 @@ from numpy.typing import NDArray
 from scipy import optimize, special, stats
 
 __all__ = [
+    "Z90",
     "Beta",
     "Constant",
     "Dirichlet",
@@ -35,7 +36,6 @@ __all__ = [
     "Normal",
     "Pert",
     "Uniform",
-    "Z90",
     "beta_to",
     "point",
     "to",
@@ -104,7 +104,7 @@ class LogNormal:
         return np.exp(self.mu + self.sigma * rng.standard_normal(n))
 
     def ppf(self, u: Array) -> Array:
-        return np.exp(self.mu + self.sigma * special.ndtri(u))
+        return np.asarray(np.exp(self.mu + self.sigma * special.ndtri(u)), dtype=np.float64)
 
     def describe(self) -> str:
         lo, hi = math.exp(self.mu - Z90 * self.sigma), math.exp(self.mu + Z90 * self.sigma)
@@ -127,7 +127,7 @@ class Normal:
         return self.mean + self.sd * rng.standard_normal(n)
 
     def ppf(self, u: Array) -> Array:
-        return self.mean + self.sd * special.ndtri(u)
+        return np.asarray(self.mean + self.sd * special.ndtri(u), dtype=np.float64)
 
     def describe(self) -> str:
         return f"normal, 90% interval {self.mean - Z90 * self.sd:,.4g} to {self.mean + Z90 * self.sd:,.4g}"
@@ -175,7 +175,7 @@ class Beta:
         return self.low + (self.high - self.low) * rng.beta(self.a, self.b, n)
 
     def ppf(self, u: Array) -> Array:
-        return self.low + (self.high - self.low) * special.betaincinv(self.a, self.b, u)
+        return np.asarray(self.low + (self.high - self.low) * special.betaincinv(self.a, self.b, u), dtype=np.float64)
 
     def describe(self) -> str:
         q = self.ppf(np.array([0.05, 0.95]))
@@ -193,9 +193,7 @@ class Pert:
     def __post_init__(self) -> None:
         _check_finite(low=self.low, mode=self.mode, high=self.high)
         if not self.low <= self.mode <= self.high or self.low == self.high:
-            raise ValueError(
-                f"pert needs low <= mode <= high and low < high, got {self.low}, {self.mode}, {self.high}"
-            )
+            raise ValueError(f"pert needs low <= mode <= high and low < high, got {self.low}, {self.mode}, {self.high}")
 
     @property
     def _beta(self) -> Beta:
@@ -239,7 +237,7 @@ class Mixture:
     def probabilities(self) -> Array:
         """Weights normalised to sum to one."""
         w = np.asarray(self.weights, dtype=float)
-        return w / w.sum()
+        return np.asarray(w / w.sum(), dtype=np.float64)
 
     def sample(self, rng: np.random.Generator, n: int) -> Array:
         which = np.searchsorted(np.cumsum(self.probabilities), rng.random(n), side="right")
@@ -253,16 +251,19 @@ class Mixture:
         return out
 
     def ppf(self, u: Array) -> Array:
-        """Quantiles by inverting the mixture's CDF numerically on a dense grid."""
-        u = np.asarray(u, dtype=float)
-        grid = np.unique(
-            np.concatenate([c.ppf(np.linspace(1e-6, 1 - 1e-6, 513)) for c in self.components])
-        )
-        cdf = np.zeros_like(grid)
-        for p, comp in zip(self.probabilities, self.components, strict=True):
-            cdf += p * _empirical_cdf(comp, grid)
-        cdf, idx = np.unique(cdf, return_index=True)
-        return np.interp(u, cdf, grid[idx])
+        """Quantiles of the mixture, from a pooled, weighted grid of component quantiles.
+
+        Each component contributes its quantiles at 4,096 evenly spaced probabilities,
+        weighted by its mixture weight; point masses are handled exactly.
+        """
+        k = 4096
+        grid = (np.arange(k) + 0.5) / k
+        vals = np.concatenate([np.asarray(c.ppf(grid), dtype=float) for c in self.components])
+        w = np.repeat(self.probabilities / k, k)
+        order = np.argsort(vals, kind="stable")
+        v, ws = vals[order], w[order]
+        cw = np.cumsum(ws) - ws / 2
+        return np.asarray(np.interp(np.asarray(u, dtype=float), cw, v), dtype=np.float64)
 
     def describe(self) -> str:
         parts = []
@@ -270,13 +271,6 @@ class Mixture:
             label = f"{self.labels[i]}: " if self.labels else ""
             parts.append(f"{p:.0%} {label}{comp.describe()}")
         return "mixture of " + "; ".join(parts)
-
-
-def _empirical_cdf(dist: Distribution, x: Array) -> Array:
-    """CDF of a component at ``x``, by inverting its own quantile function."""
-    probs = np.linspace(0.0, 1.0, 4097)[1:-1]
-    q = dist.ppf(probs)
-    return np.interp(x, q, probs, left=0.0, right=1.0)
 
 
 @dataclass(frozen=True)
@@ -304,7 +298,7 @@ class Dirichlet:
     def mean(self) -> Array:
         """Expected share of each part."""
         a = np.asarray(self.alphas)
-        return a / a.sum()
+        return np.asarray(a / a.sum(), dtype=np.float64)
 
     def sample(self, rng: np.random.Generator, n: int) -> Array:
         """Draw an ``(n, k)`` array of shares; each row sums to one."""
@@ -344,7 +338,7 @@ def to(low: float, high: float, kind: Kind = "amount") -> Distribution:
 
 
 def point(value: float, spread: float, kind: Kind = "amount") -> Distribution:
-    """"About ``value``": a 90 % interval ``value / (1 + spread)`` to ``value * (1 + spread)``.
+    """ "About ``value``": a 90 % interval ``value / (1 + spread)`` to ``value * (1 + spread)``.
 
     Shares use the same relative width, clipped to (0, 1). A spread of 0 is a constant.
     """
@@ -392,7 +386,7 @@ def _fit_beta(low: float, high: float) -> tuple[float, float]:
 
     def residual(logab: Array) -> Array:
         a, b = np.exp(logab)
-        q = stats.beta.ppf([0.05, 0.95], a, b)
+        q = np.asarray(stats.beta.ppf([0.05, 0.95], a, b), dtype=np.float64)
         return np.array([math.log(q[0] / low), math.log((1 - q[1]) / (1 - high))])
 
     sol = optimize.least_squares(residual, x0, method="lm", xtol=1e-12, ftol=1e-12)

@@ -103,14 +103,14 @@ def _hazards(c: Casualties) -> tuple[Array, Array, Array]:
     if np.any(rho > 1):
         raise ModelError("replacement_share must be <= 1")
     total = hk + hw
-    scale = np.where(total > 1.0, 1.0 / np.where(total > 0, total, 1.0), 1.0)
+    scale = np.divide(1.0, total, out=np.ones_like(total), where=total > 1.0)
     return hk * scale, hw * scale, rho
 
 
 def _death_before_end(hk: Array, hw: Array, remaining: Array) -> Array:
     """Chance a soldier in theatre now is killed within ``remaining`` months (this one included)."""
     h = hk + hw
-    survive = np.power(1.0 - h, remaining)
+    survive = np.power(np.maximum(1.0 - h, 0.0), remaining)
     frac = np.divide(hk, h, out=np.zeros_like(h), where=h > 0)
     return frac * (1.0 - survive)
 
@@ -129,8 +129,7 @@ def _rotation(s: Rotation, hk: Array, hw: Array, rho: Array, months: int) -> Dep
     nxt = np.floor((wave + 1.0) * rc)
     age = m - start
     remaining = nxt - m
-    lam = ((hk + hw) * (1.0 - rho))[:, None]
-    keep = 1.0 - lam
+    keep = np.maximum(1.0 - ((hk + hw) * (1.0 - rho))[:, None], 0.0)
     strength = c[:, None] * np.power(keep, age)
     new = np.empty_like(wave)
     new[:, 0] = 1.0
@@ -175,8 +174,7 @@ def _waves(s: Waves, hk: Array, hw: Array, rho: Array, months: int) -> Deploymen
     t = tour[:, :, None]
     age = m - a
     present = (age >= 0) & (age < t)
-    lam = ((hk + hw) * (1.0 - rho))[:, None, None]
-    keep = 1.0 - lam
+    keep = np.maximum(1.0 - ((hk + hw) * (1.0 - rho))[:, None, None], 0.0)
     cohort = np.where(present, size[:, :, None] * np.power(keep, np.maximum(age, 0.0)), 0.0)
     arrive = np.where(age == 0, size[:, :, None], 0.0)
     leave = np.where(age == t, size[:, :, None] * np.power(keep, t), 0.0)
@@ -185,9 +183,7 @@ def _waves(s: Waves, hk: Array, hw: Array, rho: Array, months: int) -> Deploymen
     strength = cohort.sum(axis=1)
     replacements = rep_rate[:, 0] * strength
     total_size = size.sum(axis=1)
-    mean_tour = np.divide(
-        (size * tour).sum(axis=1), total_size, out=tour.mean(axis=1), where=total_size > 0
-    )
+    mean_tour = np.divide((size * tour).sum(axis=1), total_size, out=tour.mean(axis=1), where=total_size > 0)
     return Deployment(
         strength=strength,
         arrivals=arrive.sum(axis=1),

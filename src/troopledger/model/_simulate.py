@@ -21,7 +21,7 @@ from troopledger.evidence import BLOCK, STATE_USE_NAMES, Case, Sampler
 from troopledger.model._deployment import Casualties, Rotation, Waves
 from troopledger.model._flows import ACCOUNTS, MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs, flows
 
-__all__ = ["Chunk", "DEFAULT_CHUNK", "inputs_from_draws", "iter_chunks", "simulate"]
+__all__ = ["DEFAULT_CHUNK", "Chunk", "inputs_from_draws", "iter_chunks", "simulate"]
 
 Array = NDArray[np.float64]
 Progress = Callable[[int], None]
@@ -60,7 +60,10 @@ def inputs_from_draws(case: Case, d: dict[str, Array]) -> Inputs:
             arrival=np.asarray(case.wave_offsets(), dtype=np.int64),
             size=np.stack([d[f"wave_{w.name}_size"] for w in waves], axis=1),
             tour=np.stack(
-                [d.get(f"wave_{w.name}_tour_months", np.full(n, float(rem))) for w, rem in zip(waves, remaining, strict=True)],
+                [
+                    d.get(f"wave_{w.name}_tour_months", np.full(n, float(rem)))
+                    for w, rem in zip(waves, remaining, strict=True)
+                ],
                 axis=1,
             ),
         )

@@ -67,7 +67,11 @@ def build_payload(
         spec = case.parameters.get(name)
         entry: dict[str, Any] = dict(stats)
         entry["claims"] = cited.get(name, [])
-        entry["unit"] = info.unit if info else ("months" if name.endswith("tour_months") else "persons" if name.startswith("wave_") else "USD/month")
+        entry["unit"] = (
+            info.unit
+            if info
+            else ("months" if name.endswith("tour_months") else "persons" if name.startswith("wave_") else "USD/month")
+        )
         entry["meaning"] = info.meaning if info else name.replace("_", " ")
         entry["distribution"] = dists[name].describe() if name in dists else "derived from pay by rank"
         entry["note"] = spec.note if spec else ""
@@ -82,9 +86,7 @@ def build_payload(
         "assumption": not case.state_uses.claims,
     }
     claims = {c.id: c.model_dump(mode="json") for c in case.resolved_claims()}
-    run_hash = hashlib.sha256(
-        json.dumps({"case": case.digest, "claims": claims}, sort_keys=True).encode()
-    ).hexdigest()
+    run_hash = hashlib.sha256(json.dumps({"case": case.digest, "claims": claims}, sort_keys=True).encode()).hexdigest()
     payload: dict[str, Any] = {
         "case": case.name,
         "title": case.case.title,

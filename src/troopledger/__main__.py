@@ -1,0 +1,5 @@
+"""``python -m troopledger`` runs the command line."""
+
+from troopledger._cli import main
+
+main()
