@@ -2,14 +2,15 @@
 
 :func:`summarize` streams a case chunk by chunk, keeping only per-draw totals, derived
 outputs and parameters (float64 up to :data:`FLOAT64_UP_TO` draws, float32 beyond)
-plus the monthly paths of the leading :data:`MONTHLY_CAP` draws, so ten million
-draws run in about 1.5 GB. Every quantile can be
+plus the monthly paths of the leading :data:`MONTHLY_CAP` draws (float32), so ten
+million draws run in bounded memory (see docs/performance.md). Every quantile can be
 weighted, which is how calibration turns a prior summary into a posterior one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import xarray as xr
@@ -33,7 +34,7 @@ __all__ = [
     "weighted_quantiles",
 ]
 
-Array = NDArray[np.float64]
+Array = NDArray[np.floating[Any]]  # float64, or float32 for very large runs
 
 #: Money accounts summed over the horizon, in the order reports show them.
 TOTAL_VARIABLES = ("paid_by_russia", *ACCOUNTS, *STATE_USES, "paid_in_kind")
@@ -41,14 +42,14 @@ TOTAL_VARIABLES = ("paid_by_russia", *ACCOUNTS, *STATE_USES, "paid_in_kind")
 MONTHLY_VARIABLES = (
     "paid_by_russia",
     *ACCOUNTS,
-    *STATE_USES,
     "troops_in_theatre",
     "killed",
     "wounded",
     "cumulative_deployed",
 )
-#: Monthly bands use at most this many leading draws (exact below it).
-MONTHLY_CAP = 200_000
+#: Monthly bands use at most this many leading draws (exact below it), kept as float32.
+MONTHLY_CAP = 100_000
+_DERIVED_EXTRA = ("killed_total", "wounded_total", "cumulative_deployed_end", "mean_troops_in_theatre")
 QUANTILES = (0.05, 0.5, 0.95)
 #: Per-draw values are kept as float64 up to this many draws, as float32 beyond.
 FLOAT64_UP_TO = 2_000_000
@@ -120,43 +121,41 @@ def collect(
     progress: Progress | None = None,
     monthly_cap: int = MONTHLY_CAP,
 ) -> Draws:
-    """Stream the case and keep what summaries, calibration and sensitivity need."""
-    totals: dict[str, list[Array]] = {k: [] for k in TOTAL_VARIABLES}
-    monthly: dict[str, list[Array]] = {k: [] for k in MONTHLY_VARIABLES}
-    derived: dict[str, list[Array]] = {k: [] for k in PER_DRAW_OUTPUTS}
-    derived_extra = ("killed_total", "wounded_total", "cumulative_deployed_end", "mean_troops_in_theatre")
-    for k in derived_extra:
-        derived[k] = []
-    params: dict[str, list[Array]] = {}
+    """Stream the case and keep what summaries, calibration and sensitivity need.
+
+    Every kept array is allocated once at its final size and filled chunk by chunk,
+    so memory is what the result needs and no more.
+    """
+    dtype: type[np.floating[Any]] = np.float64 if draws <= FLOAT64_UP_TO else np.float32
+    kept = min(draws, max(monthly_cap, 1))
+    totals: dict[str, Array] = {k: np.empty(draws, dtype) for k in TOTAL_VARIABLES}
+    derived: dict[str, Array] = {k: np.empty(draws, dtype) for k in (*PER_DRAW_OUTPUTS, *_DERIVED_EXTRA)}
+    monthly = {k: np.empty((kept, case.months), np.float32) for k in MONTHLY_VARIABLES}
+    params: dict[str, Array] = {}
     err = 0.0
-    kept = 0
-    dtype = np.float64 if draws <= FLOAT64_UP_TO else np.float32
     for chunk in iter_chunks(case, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress):
-        out = chunk.outputs
+        out, a, b = chunk.outputs, chunk.start, chunk.start + chunk.size
         for k in TOTAL_VARIABLES:
-            totals[k].append(out[k].sum(axis=1).astype(dtype, copy=False))
+            totals[k][a:b] = out[k].sum(axis=1)
         for k in PER_DRAW_OUTPUTS:
-            derived[k].append(out[k].astype(dtype, copy=False))
-        derived["killed_total"].append(out["killed"].sum(axis=1).astype(dtype, copy=False))
-        derived["wounded_total"].append(out["wounded"].sum(axis=1).astype(dtype, copy=False))
-        derived["cumulative_deployed_end"].append(out["cumulative_deployed"][:, -1].astype(dtype))
-        derived["mean_troops_in_theatre"].append(out["troops_in_theatre"].mean(axis=1).astype(dtype, copy=False))
-        take = min(chunk.size, max(monthly_cap - kept, 0))
-        if take:
+            derived[k][a:b] = out[k]
+        derived["killed_total"][a:b] = out["killed"].sum(axis=1)
+        derived["wounded_total"][a:b] = out["wounded"].sum(axis=1)
+        derived["cumulative_deployed_end"][a:b] = out["cumulative_deployed"][:, -1]
+        derived["mean_troops_in_theatre"][a:b] = out["troops_in_theatre"].mean(axis=1)
+        if a < kept:
             for k in MONTHLY_VARIABLES:
-                monthly[k].append(out[k][:take].copy())
-            kept += take
+                monthly[k][a : min(b, kept)] = out[k][: min(b, kept) - a]
         for k, v in chunk.params.items():
             if v.ndim == 1:
-                params.setdefault(k, []).append(v.astype(dtype, copy=False))
+                params.setdefault(k, np.empty(draws, dtype))[a:b] = v
         err = max(err, chunk.conservation_error)
-    cat = np.concatenate
     return Draws(
         months=case.month_labels,
-        totals={k: cat(v) for k, v in totals.items()},
-        monthly={k: cat(v) for k, v in monthly.items()},
-        derived={k: cat(v) for k, v in derived.items()},
-        params={k: cat(v) for k, v in params.items()},
+        totals=totals,
+        monthly=monthly,
+        derived=derived,
+        params=params,
         conservation_error=err,
         seed=seed,
         draws=draws,

@@ -107,10 +107,25 @@ def _hazards(c: Casualties) -> tuple[Array, Array, Array]:
     return hk * scale, hw * scale, rho
 
 
+def _pow(base: Array, exponent: Array) -> Array:
+    """``base ** exponent`` for bases in [0, 1] and exponents >= 0, as ``exp(e * log b)``.
+
+    This is several times faster than ``np.power`` on float exponents; a base of zero
+    gives 1 for a zero exponent and 0 otherwise, as ``power`` would.
+    """
+    with np.errstate(divide="ignore"):
+        logb = np.log(base)
+    if np.all(np.isfinite(logb)):
+        return np.exp(exponent * logb)
+    zero = ~np.isfinite(logb)
+    out = np.exp(exponent * np.where(zero, 0.0, logb))
+    return np.where(zero, (exponent == 0).astype(float), out)
+
+
 def _death_before_end(hk: Array, hw: Array, remaining: Array) -> Array:
     """Chance a soldier in theatre now is killed within ``remaining`` months (this one included)."""
     h = hk + hw
-    survive = np.power(np.maximum(1.0 - h, 0.0), remaining)
+    survive = _pow(np.maximum(1.0 - h, 0.0), remaining)
     frac = np.divide(hk, h, out=np.zeros_like(h), where=h > 0)
     return frac * (1.0 - survive)
 
@@ -124,13 +139,12 @@ def _rotation(s: Rotation, hk: Array, hw: Array, rho: Array, months: int) -> Dep
         raise ModelError("contingent must be finite and >= 0, interval finite")
     m = np.arange(months, dtype=float)[None, :]
     rc = r[:, None]
-    wave = np.ceil((m + 1.0) / rc - 1e-9) - 1.0  # index of the wave in theatre
-    start = np.floor(wave * rc)
-    nxt = np.floor((wave + 1.0) * rc)
-    age = m - start
-    remaining = nxt - m
+    wave = np.ceil((m + 1.0) * (1.0 / rc) - 1e-9) - 1.0  # index of the wave in theatre
+    wave_r = wave * rc
+    age = m - np.floor(wave_r)
+    remaining = np.floor(wave_r + rc) - m  # wave k + 1 arrives in month floor((k + 1) r)
     keep = np.maximum(1.0 - ((hk + hw) * (1.0 - rho))[:, None], 0.0)
-    strength = c[:, None] * np.power(keep, age)
+    strength = c[:, None] * _pow(keep, age)
     new = np.empty_like(wave)
     new[:, 0] = 1.0
     new[:, 1:] = wave[:, 1:] != wave[:, :-1]
@@ -175,9 +189,9 @@ def _waves(s: Waves, hk: Array, hw: Array, rho: Array, months: int) -> Deploymen
     age = m - a
     present = (age >= 0) & (age < t)
     keep = np.maximum(1.0 - ((hk + hw) * (1.0 - rho))[:, None, None], 0.0)
-    cohort = np.where(present, size[:, :, None] * np.power(keep, np.maximum(age, 0.0)), 0.0)
+    cohort = np.where(present, size[:, :, None] * _pow(keep, np.maximum(age, 0.0)), 0.0)
     arrive = np.where(age == 0, size[:, :, None], 0.0)
-    leave = np.where(age == t, size[:, :, None] * np.power(keep, t), 0.0)
+    leave = np.where(age == t, size[:, :, None] * _pow(keep, t), 0.0)
     d = _death_before_end(hk[:, None, None], hw[:, None, None], np.maximum(a + t - m, 0.0))
     rep_rate = (rho * (hk + hw))[:, None, None]
     strength = cohort.sum(axis=1)

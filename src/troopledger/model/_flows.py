@@ -145,18 +145,25 @@ def flows(x: Inputs, months: int) -> dict[str, Array]:
     pay_rate, sigma = col(x.pay_per_soldier_month), col(x.state_share_of_pay)
     bonus = col(x.signing_bonus)
 
+    joiners = dep.arrivals + dep.replacements  # soldiers arriving or replacing a loss
     pay = dep.strength * pay_rate
-    signing = (dep.arrivals + dep.replacements) * bonus
+    signing = joiners * bonus
     death = dep.killed * col(x.death_compensation)
-    paid = pay + signing + death
-
     earned = pay + signing  # what the soldiers' pay and signing payments add up to
-    lost = dep.exposure_dead * pay_rate + dep.arrivals_dead * bonus  # owed to the soon-dead
+    paid = earned + death
+
+    lost = dep.exposure_dead * pay_rate  # owed to soldiers who will be killed first
+    lost += dep.arrivals_dead * bonus
     soldier_part = 1.0 - sigma
     phi, psi = col(x.family_share_of_unpaid_pay), col(x.family_share_of_death_pay)
-    to_soldiers = soldier_part * (earned - lost)
-    to_families = phi * soldier_part * lost + psi * death
-    to_state = sigma * earned + (1.0 - phi) * soldier_part * lost + (1.0 - psi) * death
+    lost_soldiers = soldier_part * lost
+    to_soldiers = soldier_part * earned
+    to_soldiers -= lost_soldiers
+    to_families = phi * lost_soldiers
+    to_families += psi * death
+    to_state = sigma * earned
+    to_state += (1.0 - phi) * lost_soldiers
+    to_state += (1.0 - psi) * death
 
     out: dict[str, Array] = {
         "paid_by_russia": paid,
@@ -166,19 +173,19 @@ def flows(x: Inputs, months: int) -> dict[str, Array]:
     }
     for j, name in enumerate(STATE_USES):
         out[name] = to_state * x.state_use_shares[:, j : j + 1]
-    kind = col(x.in_kind_share)
+    in_kind = paid * col(x.in_kind_share)
     out.update(
         pay=pay,
         signing_payments=signing,
         death_payments=death,
-        paid_in_kind=paid * kind,
-        paid_in_cash=paid * (1.0 - kind),
+        paid_in_kind=in_kind,
+        paid_in_cash=paid - in_kind,
         troops_in_theatre=dep.strength,
-        arrivals=dep.arrivals + dep.replacements,
+        arrivals=joiners,
         departures=dep.departures,
         killed=dep.killed,
         wounded=dep.wounded,
-        cumulative_deployed=np.cumsum(dep.arrivals + dep.replacements, axis=1),
+        cumulative_deployed=np.cumsum(joiners, axis=1),
     )
 
     take_home = (1.0 - x.state_share_of_pay) * (x.pay_per_soldier_month * dep.tour + x.signing_bonus)
