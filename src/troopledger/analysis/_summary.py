@@ -16,7 +16,7 @@ import numpy as np
 import xarray as xr
 from numpy.typing import NDArray
 
-from troopledger.evidence import Case
+from troopledger.evidence import Case, Constant
 from troopledger.model import ACCOUNTS, PER_DRAW_OUTPUTS, STATE_USES, iter_chunks
 from troopledger.model._simulate import DEFAULT_CHUNK, Progress
 
@@ -67,6 +67,7 @@ class Draws:
     conservation_error: float
     seed: int
     draws: int
+    constants: dict[str, float] = field(default_factory=dict)
 
     def cumulative_total(self, name: str) -> Array:
         """Running total of a monthly variable over the kept draws, shaped (kept, months)."""
@@ -132,6 +133,8 @@ def collect(
     derived: dict[str, Array] = {k: np.empty(draws, dtype) for k in (*PER_DRAW_OUTPUTS, *_DERIVED_EXTRA)}
     monthly = {k: np.empty((kept, case.months), np.float32) for k in MONTHLY_VARIABLES}
     params: dict[str, Array] = {}
+    # Known values need no per-draw storage: one row stands for all draws.
+    constants = {k: float(d.value) for k, d in case.distributions().items() if isinstance(d, Constant)}
     err = 0.0
     for chunk in iter_chunks(case, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress):
         out, a, b = chunk.outputs, chunk.start, chunk.start + chunk.size
@@ -147,7 +150,7 @@ def collect(
             for k in MONTHLY_VARIABLES:
                 monthly[k][a : min(b, kept)] = out[k][: min(b, kept) - a]
         for k, v in chunk.params.items():
-            if v.ndim == 1:
+            if v.ndim == 1 and k not in constants:
                 params.setdefault(k, np.empty(draws, dtype))[a:b] = v
         err = max(err, chunk.conservation_error)
     return Draws(
@@ -159,6 +162,7 @@ def collect(
         conservation_error=err,
         seed=seed,
         draws=draws,
+        constants=constants,
     )
 
 
@@ -177,7 +181,10 @@ def summarize_draws(d: Draws, weights: Array | None = None) -> Summary:
         totals={k: _stats(v, w) for k, v in d.totals.items()},
         monthly=monthly,
         derived={k: _stats(v, w) for k, v in d.derived.items()},
-        parameters={k: _stats(v, w) for k, v in d.params.items()},
+        parameters={
+            **{k: _stats(v, w) for k, v in d.params.items()},
+            **{k: dict.fromkeys(("mean", "p5", "p50", "p95"), v) for k, v in d.constants.items()},
+        },
         conservation_max_abs_error_usd=d.conservation_error,
         seed=d.seed,
         draws=d.draws,

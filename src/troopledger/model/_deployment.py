@@ -71,6 +71,7 @@ class Deployment:
     strength: Array
     arrivals: Array
     replacements: Array
+    joiners: Array  # arrivals + replacements: new soldiers in theatre this month
     departures: Array
     killed: Array
     wounded: Array
@@ -139,34 +140,35 @@ def _rotation(s: Rotation, hk: Array, hw: Array, rho: Array, months: int) -> Dep
         raise ModelError("contingent must be finite and >= 0, interval finite")
     m = np.arange(months, dtype=float)[None, :]
     rc = r[:, None]
-    wave = np.ceil((m + 1.0) * (1.0 / rc) - 1e-9) - 1.0  # index of the wave in theatre
-    wave_r = wave * rc
-    age = m - np.floor(wave_r)
-    remaining = np.floor(wave_r + rc) - m  # wave k + 1 arrives in month floor((k + 1) r)
+    # k1 = index of the wave in theatre, plus one; the factor keeps exact multiples
+    # (month m + 1 == k r) in wave k - 1, whose tour ends as wave k arrives.
+    k1 = np.ceil(((m + 1.0) * (1.0 - 1e-12)) * (1.0 / rc))
+    k1r = k1 * rc
+    age = m - np.floor(k1r - rc)  # wave k arrived in month floor(k r)
+    remaining = np.floor(k1r) - m  # ... and leaves when wave k + 1 arrives
     keep = np.maximum(1.0 - ((hk + hw) * (1.0 - rho))[:, None], 0.0)
     strength = c[:, None] * _pow(keep, age)
-    new = np.empty_like(wave)
+    new = np.empty_like(k1)
     new[:, 0] = 1.0
-    new[:, 1:] = wave[:, 1:] != wave[:, :-1]
+    np.not_equal(k1[:, 1:], k1[:, :-1], out=new[:, 1:])
     arrivals = c[:, None] * new
     departures = np.zeros_like(strength)
     departures[:, 1:] = new[:, 1:] * strength[:, :-1] * keep
-    killed = hk[:, None] * strength
-    wounded = hw[:, None] * strength
     replacements = (rho * (hk + hw))[:, None] * strength
+    joiners = arrivals + replacements
     d = _death_before_end(hk[:, None], hw[:, None], remaining)
-    tour = r
     return Deployment(
         strength=strength,
         arrivals=arrivals,
         replacements=replacements,
+        joiners=joiners,
         departures=departures,
-        killed=killed,
-        wounded=wounded,
+        killed=hk[:, None] * strength,
+        wounded=hw[:, None] * strength,
         exposure_dead=strength * d,
-        arrivals_dead=(arrivals + replacements) * d,
-        tour=tour,
-        p_killed_tour=_death_before_end(hk, hw, tour),
+        arrivals_dead=joiners * d,
+        tour=r,
+        p_killed_tour=_death_before_end(hk, hw, r),
     )
 
 
@@ -196,12 +198,14 @@ def _waves(s: Waves, hk: Array, hw: Array, rho: Array, months: int) -> Deploymen
     rep_rate = (rho * (hk + hw))[:, None, None]
     strength = cohort.sum(axis=1)
     replacements = rep_rate[:, 0] * strength
+    arrivals = arrive.sum(axis=1)
     total_size = size.sum(axis=1)
     mean_tour = np.divide((size * tour).sum(axis=1), total_size, out=tour.mean(axis=1), where=total_size > 0)
     return Deployment(
         strength=strength,
-        arrivals=arrive.sum(axis=1),
+        arrivals=arrivals,
         replacements=replacements,
+        joiners=arrivals + replacements,
         departures=leave.sum(axis=1),
         killed=hk[:, None] * strength,
         wounded=hw[:, None] * strength,

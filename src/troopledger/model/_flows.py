@@ -47,7 +47,6 @@ MONTHLY_OUTPUTS = (
     "signing_payments",
     "death_payments",
     "paid_in_kind",
-    "paid_in_cash",
     "troops_in_theatre",
     "arrivals",
     "departures",
@@ -145,25 +144,31 @@ def flows(x: Inputs, months: int) -> dict[str, Array]:
     pay_rate, sigma = col(x.pay_per_soldier_month), col(x.state_share_of_pay)
     bonus = col(x.signing_bonus)
 
-    joiners = dep.arrivals + dep.replacements  # soldiers arriving or replacing a loss
+    joiners = dep.joiners  # soldiers arriving or replacing a loss
     pay = dep.strength * pay_rate
-    signing = joiners * bonus
-    death = dep.killed * col(x.death_compensation)
-    earned = pay + signing  # what the soldiers' pay and signing payments add up to
-    paid = earned + death
-
     lost = dep.exposure_dead * pay_rate  # owed to soldiers who will be killed first
-    lost += dep.arrivals_dead * bonus
+    # Zero signing and death payments are common: skip their arithmetic, not their outputs.
+    has_bonus, has_death = bool(np.any(x.signing_bonus)), bool(np.any(x.death_compensation))
+    if has_bonus:
+        signing = joiners * bonus
+        earned = pay + signing  # what the soldiers' pay and signing payments add up to
+        lost += dep.arrivals_dead * bonus
+    else:
+        signing, earned = np.zeros_like(pay), pay
+    death = dep.killed * col(x.death_compensation) if has_death else np.zeros_like(pay)
+    paid = earned + death if has_death else earned.copy()
+
     soldier_part = 1.0 - sigma
     phi, psi = col(x.family_share_of_unpaid_pay), col(x.family_share_of_death_pay)
     lost_soldiers = soldier_part * lost
     to_soldiers = soldier_part * earned
     to_soldiers -= lost_soldiers
     to_families = phi * lost_soldiers
-    to_families += psi * death
     to_state = sigma * earned
     to_state += (1.0 - phi) * lost_soldiers
-    to_state += (1.0 - psi) * death
+    if has_death:
+        to_families += psi * death
+        to_state += (1.0 - psi) * death
 
     out: dict[str, Array] = {
         "paid_by_russia": paid,
@@ -173,13 +178,11 @@ def flows(x: Inputs, months: int) -> dict[str, Array]:
     }
     for j, name in enumerate(STATE_USES):
         out[name] = to_state * x.state_use_shares[:, j : j + 1]
-    in_kind = paid * col(x.in_kind_share)
     out.update(
         pay=pay,
         signing_payments=signing,
         death_payments=death,
-        paid_in_kind=in_kind,
-        paid_in_cash=paid - in_kind,
+        paid_in_kind=paid * col(x.in_kind_share),
         troops_in_theatre=dep.strength,
         arrivals=joiners,
         departures=dep.departures,
