@@ -63,6 +63,13 @@ class Distribution(Protocol):
         ...
 
 
+def _fmt(x: float) -> str:
+    """Four significant digits, with thousands separators for large values: 11,000; 0.874."""
+    if abs(x) >= 1000:
+        return f"{float(f'{x:.4g}'):,.0f}"
+    return f"{x:.4g}"
+
+
 def _check_finite(**values: float) -> None:
     for name, v in values.items():
         if not math.isfinite(v):
@@ -85,7 +92,7 @@ class Constant:
         return np.full(np.shape(u), float(self.value))
 
     def describe(self) -> str:
-        return f"fixed {self.value:g}"
+        return f"fixed {_fmt(self.value)}"
 
 
 @dataclass(frozen=True)
@@ -108,7 +115,7 @@ class LogNormal:
 
     def describe(self) -> str:
         lo, hi = math.exp(self.mu - Z90 * self.sigma), math.exp(self.mu + Z90 * self.sigma)
-        return f"lognormal, 90% interval {lo:,.4g} to {hi:,.4g}"
+        return f"lognormal, 90% interval {_fmt(lo)} to {_fmt(hi)}"
 
 
 @dataclass(frozen=True)
@@ -130,7 +137,7 @@ class Normal:
         return np.asarray(self.mean + self.sd * special.ndtri(u), dtype=np.float64)
 
     def describe(self) -> str:
-        return f"normal, 90% interval {self.mean - Z90 * self.sd:,.4g} to {self.mean + Z90 * self.sd:,.4g}"
+        return f"normal, 90% interval {_fmt(self.mean - Z90 * self.sd)} to {_fmt(self.mean + Z90 * self.sd)}"
 
 
 @dataclass(frozen=True)
@@ -152,7 +159,7 @@ class Uniform:
         return self.low + (self.high - self.low) * np.asarray(u, dtype=float)
 
     def describe(self) -> str:
-        return f"uniform {self.low:,.4g} to {self.high:,.4g}"
+        return f"uniform {_fmt(self.low)} to {_fmt(self.high)}"
 
 
 @dataclass(frozen=True)
@@ -179,7 +186,7 @@ class Beta:
 
     def describe(self) -> str:
         q = self.ppf(np.array([0.05, 0.95]))
-        return f"beta, 90% interval {q[0]:.3g} to {q[1]:.3g}"
+        return f"beta, 90% interval {_fmt(q[0])} to {_fmt(q[1])}"
 
 
 @dataclass(frozen=True)
@@ -209,7 +216,7 @@ class Pert:
         return self._beta.ppf(u)
 
     def describe(self) -> str:
-        return f"PERT min {self.low:,.4g}, mode {self.mode:,.4g}, max {self.high:,.4g}"
+        return f"PERT min {_fmt(self.low)}, mode {_fmt(self.mode)}, max {_fmt(self.high)}"
 
 
 @dataclass(frozen=True)

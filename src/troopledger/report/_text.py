@@ -60,22 +60,29 @@ def _parameter_table(p: dict[str, Any]) -> Table:
     t.add_column("Parameter")
     t.add_column("Median", justify="right")
     t.add_column("90 % interval", justify="right")
-    t.add_column("Distribution")
     t.add_column("Sources")
     claims = p["claims"]
     for name, e in p["parameters"].items():
+        who = Text(speakers(e["claims"], claims), style="dim" if not e["claims"] else "")
         if "p50" not in e:
-            t.add_row(Text(name), "", "", Text(e["distribution"]), Text(speakers(e["claims"], claims)))
+            t.add_row(Text(name), "", Text(e["distribution"]), who)
             continue
         unit = e.get("unit", "")
-        t.add_row(
-            Text(name),
-            fmt_number(e["p50"], unit),
-            fmt_interval(e, unit),
-            Text(e["distribution"]),
-            Text(speakers(e["claims"], claims)),
-        )
+        t.add_row(Text(name), fmt_number(e["p50"], unit), fmt_interval(e, unit), who)
     return t
+
+
+def _disagreements(p: dict[str, Any]) -> Panel | None:
+    """Parameters whose sources disagree, with the weighted readings kept side by side."""
+    body = Text()
+    for name, e in p["parameters"].items():
+        dist = str(e.get("distribution", ""))
+        if dist.startswith("mixture of "):
+            body.append(f"{name}: ", style="bold")
+            body.append(dist.removeprefix("mixture of ") + "\n")
+    if not body:
+        return None
+    return Panel(body, title="Where sources disagree (kept as weighted mixtures)", title_align="left")
 
 
 def _contradictions(p: dict[str, Any]) -> Panel | None:
@@ -105,6 +112,9 @@ def render_text(p: dict[str, Any], console: Console | None = None) -> None:
             body.append(f"({speakers(r['claims'], p['claims'])})\n", style="dim")
         parts.append(Panel(body, title="Non-money rewards reported", title_align="left"))
     parts.append(_parameter_table(p))
+    mixed = _disagreements(p)
+    if mixed is not None:
+        parts.append(mixed)
     contra = _contradictions(p)
     if contra is not None:
         parts.append(contra)
