@@ -9,6 +9,7 @@ weighted, which is how calibration turns a prior summary into a posterior one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,8 +17,9 @@ import numpy as np
 import xarray as xr
 from numpy.typing import NDArray
 
+from troopledger.calibration import Observations
 from troopledger.evidence import Case, Constant
-from troopledger.model import ACCOUNTS, PER_DRAW_OUTPUTS, STATE_USES, iter_chunks
+from troopledger.model import ACCOUNTS, PER_DRAW_OUTPUTS, STATE_USES, Chunk, iter_chunks
 from troopledger.model._simulate import DEFAULT_CHUNK, Progress
 
 __all__ = [
@@ -28,6 +30,7 @@ __all__ = [
     "Draws",
     "Summary",
     "collect",
+    "collect_chunks",
     "from_dataset",
     "summarize",
     "summarize_draws",
@@ -68,6 +71,9 @@ class Draws:
     seed: int
     draws: int
     constants: dict[str, float] = field(default_factory=dict)
+    #: modelled targets of the observation claims, (draws, observations), or None
+    observed: Array | None = None
+    observation_ids: list[str] = field(default_factory=list)
 
     def cumulative_total(self, name: str) -> Array:
         """Running total of a monthly variable over the kept draws, shaped (kept, months)."""
@@ -121,22 +127,40 @@ def collect(
     workers: int = 1,
     progress: Progress | None = None,
     monthly_cap: int = MONTHLY_CAP,
+    observations: Observations | None = None,
 ) -> Draws:
     """Stream the case and keep what summaries, calibration and sensitivity need.
 
     Every kept array is allocated once at its final size and filled chunk by chunk,
-    so memory is what the result needs and no more.
+    so memory is what the result needs and no more. With ``observations``, each
+    chunk's modelled observation targets are kept too (``Draws.observed``), so
+    calibration never needs the monthly arrays of every draw.
     """
+    chunks = iter_chunks(case, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress)
+    return collect_chunks(case, chunks, draws, seed, monthly_cap=monthly_cap, observations=observations)
+
+
+def collect_chunks(
+    case: Case,
+    chunks: Iterable[Chunk],
+    draws: int,
+    seed: int,
+    *,
+    monthly_cap: int = MONTHLY_CAP,
+    observations: Observations | None = None,
+) -> Draws:
+    """Keep what :func:`collect` keeps from any chunks of model runs covering ``draws`` draws."""
     dtype: type[np.floating[Any]] = np.float64 if draws <= FLOAT64_UP_TO else np.float32
     kept = min(draws, max(monthly_cap, 1))
     totals: dict[str, Array] = {k: np.empty(draws, dtype) for k in TOTAL_VARIABLES}
     derived: dict[str, Array] = {k: np.empty(draws, dtype) for k in (*PER_DRAW_OUTPUTS, *_DERIVED_EXTRA)}
     monthly = {k: np.empty((kept, case.months), np.float32) for k in MONTHLY_VARIABLES}
     params: dict[str, Array] = {}
+    observed = None if observations is None else np.empty((draws, len(observations)), dtype)
     # Known values need no per-draw storage: one row stands for all draws.
     constants = {k: float(d.value) for k, d in case.distributions().items() if isinstance(d, Constant)}
     err = 0.0
-    for chunk in iter_chunks(case, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress):
+    for chunk in chunks:
         out, a, b = chunk.outputs, chunk.start, chunk.start + chunk.size
         for k in TOTAL_VARIABLES:
             totals[k][a:b] = out[k].sum(axis=1)
@@ -152,6 +176,8 @@ def collect(
         for k, v in chunk.params.items():
             if v.ndim == 1 and k not in constants:
                 params.setdefault(k, np.empty(draws, dtype))[a:b] = v
+        if observed is not None and observations is not None:
+            observed[a:b] = observations.values(out, chunk.params)
         err = max(err, chunk.conservation_error)
     return Draws(
         months=case.month_labels,
@@ -163,6 +189,8 @@ def collect(
         seed=seed,
         draws=draws,
         constants=constants,
+        observed=observed,
+        observation_ids=[] if observations is None else observations.ids,
     )
 
 

@@ -1,3 +1,44 @@
-"""Calibration: observation claims as likelihoods over draws, weights and contradictions."""
+"""Calibration: claims as observations of the model, importance weights, contradictions.
 
-__all__: list[str] = []
+Small numerical functions: arrays in, arrays out (plus the vectorised sequential
+sampler, which runs the pure model on particles). Streaming runs through them is
+the job of :mod:`troopledger.analysis`.
+"""
+
+from troopledger.calibration._importance import (
+    KHAT_MAX,
+    MIN_ESS,
+    Weights,
+    effective_sample_size,
+    importance_weights,
+    log_mean_exp,
+)
+from troopledger.calibration._observations import (
+    HEDGE_WIDTH,
+    ErrorModel,
+    Observation,
+    Observations,
+    Skipped,
+    compile_observations,
+    hedge_class,
+)
+from troopledger.calibration._tempering import Tempered, model_values, temper
+
+__all__ = [
+    "HEDGE_WIDTH",
+    "KHAT_MAX",
+    "MIN_ESS",
+    "ErrorModel",
+    "Observation",
+    "Observations",
+    "Skipped",
+    "Tempered",
+    "Weights",
+    "compile_observations",
+    "effective_sample_size",
+    "hedge_class",
+    "importance_weights",
+    "log_mean_exp",
+    "model_values",
+    "temper",
+]

@@ -1,0 +1,99 @@
+"""Posterior weights for prior draws: Pareto-smoothed importance sampling, with diagnostics.
+
+The prior draws are the proposal and the observations' likelihood is the weight.
+ArviZ's PSIS smooths the largest weights with a generalised Pareto fit; its shape
+``k-hat`` says whether the weights can be trusted (below 0.7: yes). When they
+cannot, :mod:`troopledger.calibration._tempering` takes over.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from troopledger.errors import CalibrationError
+
+__all__ = ["KHAT_MAX", "MIN_ESS", "Weights", "effective_sample_size", "importance_weights", "log_mean_exp"]
+
+Array = NDArray[np.float64]
+
+#: Pareto k-hat above which importance weights are not trusted (Vehtari et al. 2024).
+KHAT_MAX = 0.7
+#: Fewer effective draws than this (or than 1 % of the draws) also counts as degenerate.
+MIN_ESS = 400
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Normalised posterior weights over draws and how far they can be trusted."""
+
+    weights: Array  # (draws,), sums to 1
+    khat: float
+    ess: float
+    draws: int
+    log_evidence: float  # log of the mean likelihood over the prior draws
+
+    @property
+    def degenerate(self) -> bool:
+        """True when k-hat or the effective sample size says the weights cannot be used."""
+        return not (self.khat <= KHAT_MAX) or self.ess < min(MIN_ESS, 0.01 * self.draws) or self.ess < 2
+
+
+def log_mean_exp(a: Array, axis: int = 0) -> Array:
+    """``log(mean(exp(a)))`` along ``axis`` without underflow (``-inf`` where every term is 0)."""
+    a = np.asarray(a, dtype=np.float64)
+    m = np.max(a, axis=axis, keepdims=True)
+    m = np.where(np.isfinite(m), m, 0.0)
+    with np.errstate(divide="ignore"):
+        out = np.log(np.mean(np.exp(a - m), axis=axis, keepdims=True)) + m
+    return np.asarray(np.squeeze(out, axis=axis), dtype=np.float64)
+
+
+def effective_sample_size(weights: Array) -> float:
+    """Kish's effective sample size ``(sum w)^2 / sum w^2``."""
+    w = np.asarray(weights, dtype=np.float64)
+    s = float(w.sum())
+    return s * s / float(np.sum(w * w)) if s > 0 else 0.0
+
+
+def _psis(log_weights: Array) -> tuple[Array, float]:
+    """ArviZ PSIS: smoothed, normalised log weights and the Pareto shape k-hat."""
+    import arviz  # heavy import, only needed here
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        lw, khat = arviz.psislw(np.asarray(log_weights, dtype=np.float64).copy(), reff=1.0)  # type: ignore[no-untyped-call]
+    return np.asarray(lw, dtype=np.float64), float(np.asarray(khat))
+
+
+def importance_weights(loglik: Array) -> Weights:
+    """Pareto-smoothed importance weights from per-draw log-likelihoods.
+
+    ``loglik`` is ``(draws,)`` (already summed over observations) or ``(draws, k)``
+    (summed here). The draws must come from the prior, independently.
+    """
+    ll = np.asarray(loglik, dtype=np.float64)
+    if ll.ndim == 2:
+        ll = ll.sum(axis=1)
+    if ll.ndim != 1 or ll.size < 2:
+        raise CalibrationError(f"need log-likelihoods for at least two draws, got shape {np.shape(loglik)}")
+    if np.isnan(ll).any() or np.isposinf(ll).any():
+        raise CalibrationError("log-likelihoods must be finite or -inf")
+    if not np.isfinite(ll).any():
+        raise CalibrationError("every draw has zero likelihood: the observations rule out the whole prior")
+    log_z = float(log_mean_exp(ll))
+    finite = np.isfinite(ll)
+    if ll.size < 10 or finite.sum() < 10:
+        w = np.exp(ll - ll[finite].max())
+        w /= w.sum()
+        return Weights(w, math.inf, effective_sample_size(w), ll.size, log_z)
+    lw = np.where(finite, ll, ll[finite].min() - 800.0)  # PSIS needs finite input; these stay ~0
+    slw, khat = _psis(lw)
+    w = np.exp(slw - slw.max())
+    w[~finite] = 0.0
+    w /= w.sum()
+    return Weights(w, khat, effective_sample_size(w), ll.size, log_z)

@@ -1,0 +1,187 @@
+"""Likelihood tempering with resample-move: the posterior where importance weights degenerate.
+
+Particles start as prior draws and the likelihood is switched on gradually,
+``prior * L^beta`` for ``beta`` from 0 to 1. Each step picks the next ``beta`` so that
+the incremental weights keep half the particles effective, resamples
+(systematically), and moves every particle with a few preconditioned Crank-Nicolson
+steps in the prior's standard-normal coordinates (``theta = F^-1(Phi(z))`` per
+parameter), which leave the prior invariant, so the acceptance ratio is the
+likelihood ratio alone. Everything is vectorised over particles; the model runs on
+all particles at once, in blocks.
+
+Parameters no observation depends on (the state's Dirichlet uses) ride along with
+their particle unchanged.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy import special
+
+from troopledger.calibration._importance import effective_sample_size, log_mean_exp
+from troopledger.calibration._observations import Observations
+from troopledger.errors import CalibrationError
+from troopledger.evidence import BLOCK, Case, Constant, Distribution, block_rng
+from troopledger.model import flows, inputs_from_draws
+
+__all__ = ["Tempered", "model_values", "temper"]
+
+Array = NDArray[np.float64]
+
+_MAX_STAGES = 200
+#: The prior map is tabulated on this grid of standard-normal values and interpolated.
+_Z_GRID = np.linspace(-8.0, 8.0, 4001)
+
+
+@dataclass
+class Tempered:
+    """Equally weighted posterior particles and how the sampler got there."""
+
+    params: dict[str, Array]  # every parameter, (particles,); state_use_shares (particles, 4)
+    values: Array  # modelled observation targets, (particles, observations)
+    log_evidence: float
+    stages: int
+    acceptance: list[float] = field(default_factory=list)
+    betas: list[float] = field(default_factory=list)
+
+    @property
+    def particles(self) -> int:
+        """Number of particles."""
+        return int(self.values.shape[0])
+
+
+def model_values(case: Case, obs: Observations, params: dict[str, Array]) -> Array:
+    """Run the model on explicit parameter arrays, in blocks, and read off the observation targets."""
+    n = int(params["state_use_shares"].shape[0])
+    out = np.empty((n, len(obs)), dtype=np.float64)
+    for a in range(0, n, BLOCK):
+        b = min(a + BLOCK, n)
+        d = {k: v[a:b] for k, v in params.items()}
+        x = inputs_from_draws(case, d)
+        if case.pay_by_rank:
+            d["pay_per_soldier_month"] = x.pay_per_soldier_month
+        out[a:b] = obs.values(flows(x, case.months), d)
+    return out
+
+
+class _Prior:
+    """The case's prior written as a map from independent standard normals to parameters."""
+
+    def __init__(self, case: Case) -> None:
+        self.case = case
+        dists = case.distributions()
+        self.free: dict[str, Distribution] = {k: d for k, d in dists.items() if not isinstance(d, Constant)}
+        # theta(z) = F^-1(Phi(z)) once per parameter on a fine grid: exact ppfs (betas,
+        # mixtures) are far slower than interpolation, and the sampler only needs a
+        # fixed monotone map whose image of N(0, 1) is the prior.
+        u = special.ndtr(_Z_GRID)
+        self.tables = {k: np.asarray(d.ppf(u), dtype=np.float64) for k, d in self.free.items()}
+        self.fixed = {k: float(d.value) for k, d in dists.items() if isinstance(d, Constant)}
+        self.shares = case.state_uses.distribution()
+
+    def initial(self, seed: int, n: int) -> tuple[dict[str, Array], Array]:
+        """Standard normals for every free parameter and Dirichlet shares, block by block."""
+        z = {k: np.empty(n) for k in self.free}
+        shares = np.empty((n, len(self.shares.alphas)))
+        for blk, a in enumerate(range(0, n, BLOCK)):
+            b = min(a + BLOCK, n)
+            for k in self.free:
+                z[k][a:b] = block_rng(seed, blk, f"tempering:{k}").standard_normal(b - a)
+            shares[a:b] = self.shares.sample(block_rng(seed, blk, "tempering:state_use_shares"), b - a)
+        return z, shares
+
+    def params(self, z: dict[str, Array], shares: Array) -> dict[str, Array]:
+        """Parameter arrays for latent normals ``z`` (constants filled in)."""
+        n = shares.shape[0]
+        out: dict[str, Array] = {}
+        for k, table in self.tables.items():
+            out[k] = np.interp(z[k], _Z_GRID, table)
+        for k, v in self.fixed.items():
+            out[k] = np.full(n, v)
+        out["state_use_shares"] = shares
+        return out
+
+
+def _next_beta(ll: Array, beta: float, target: float) -> float:
+    """The largest step in ``beta`` (up to 1) keeping the incremental ESS at ``target`` particles."""
+
+    def ess(b: float) -> float:
+        lw = (b - beta) * ll
+        return effective_sample_size(np.exp(lw - lw.max()))
+
+    if ess(1.0) >= target:
+        return 1.0
+    lo, hi = beta, 1.0
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        if ess(mid) >= target:
+            lo = mid
+        else:
+            hi = mid
+    return max(lo, beta + 1e-9)
+
+
+def _systematic(rng: np.random.Generator, w: Array, n: int) -> NDArray[np.int64]:
+    """Systematic resampling: ``n`` indices drawn in proportion to ``w``."""
+    c = np.cumsum(w / w.sum())
+    c[-1] = 1.0
+    u = (rng.random() + np.arange(n)) / n
+    return np.asarray(np.searchsorted(c, u, side="right"), dtype=np.int64)
+
+
+def temper(
+    case: Case,
+    obs: Observations,
+    particles: int,
+    seed: int,
+    *,
+    ess_fraction: float = 0.5,
+    moves: int = 5,
+) -> Tempered:
+    """Sample the posterior of ``case`` given ``obs`` by likelihood tempering with resample-move."""
+    if len(obs) == 0:
+        raise CalibrationError("tempering needs at least one observation")
+    if particles < 100:
+        raise CalibrationError(f"tempering needs at least 100 particles, got {particles}")
+    if not 0.05 <= ess_fraction < 1.0:
+        raise CalibrationError(f"ess_fraction must be in [0.05, 1), got {ess_fraction}")
+    prior = _Prior(case)
+    rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(int(seed), spawn_key=(0x7E4D,))))
+    z, shares = prior.initial(seed, particles)
+    values = model_values(case, obs, prior.params(z, shares))
+    ll = obs.loglik(values).sum(axis=1)
+    if not np.isfinite(ll).any():
+        raise CalibrationError("every particle has zero likelihood: the observations rule out the whole prior")
+    beta, log_z, rho = 0.0, 0.0, 0.5
+    betas: list[float] = []
+    acceptance: list[float] = []
+    while beta < 1.0:
+        if len(betas) >= _MAX_STAGES:
+            raise CalibrationError(f"tempering did not reach the posterior in {_MAX_STAGES} stages")
+        nb = _next_beta(np.where(np.isfinite(ll), ll, -1e300), beta, ess_fraction * particles)
+        lw = (nb - beta) * ll
+        log_z += float(log_mean_exp(lw))
+        idx = _systematic(rng, np.exp(lw - np.max(lw)), particles)
+        z = {k: v[idx] for k, v in z.items()}
+        shares, values, ll = shares[idx], values[idx], ll[idx]
+        beta = nb
+        betas.append(beta)
+        for _ in range(moves):
+            s = math.sqrt(1.0 - rho * rho)
+            prop = {k: s * v + rho * rng.standard_normal(particles) for k, v in z.items()}
+            pv = model_values(case, obs, prior.params(prop, shares))
+            pll = obs.loglik(pv).sum(axis=1)
+            with np.errstate(invalid="ignore"):
+                accept = np.log(rng.random(particles)) < beta * (pll - ll)
+            rate = float(accept.mean())
+            acceptance.append(rate)
+            for k in z:
+                z[k] = np.where(accept, prop[k], z[k])
+            values = np.where(accept[:, None], pv, values)
+            ll = np.where(accept, pll, ll)
+            rho = min(0.95, rho * 1.3) if rate > 0.4 else max(0.02, rho * 0.6) if rate < 0.15 else rho
+    return Tempered(prior.params(z, shares), values, log_z, len(betas), acceptance, betas)
