@@ -1,6 +1,13 @@
 """Analysis: summaries, quantiles and labelled results of runs."""
 
 from troopledger.analysis._accessor import TroopledgerAccessor
+from troopledger.analysis._calibrated import (
+    Calibration,
+    calibrate,
+    contradiction_statistic,
+    find_contradictions,
+    has_observations,
+)
 from troopledger.analysis._summary import (
     FLOAT64_UP_TO,
     MONTHLY_CAP,
@@ -21,12 +28,17 @@ __all__ = [
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
     "TOTAL_VARIABLES",
+    "Calibration",
     "Draws",
     "Summary",
     "TroopledgerAccessor",
+    "calibrate",
     "collect",
     "collect_chunks",
+    "contradiction_statistic",
+    "find_contradictions",
     "from_dataset",
+    "has_observations",
     "summarize",
     "summarize_draws",
     "weighted_quantiles",

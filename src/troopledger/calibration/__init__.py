@@ -5,6 +5,16 @@ sampler, which runs the pure model on particles). Streaming runs through them is
 the job of :mod:`troopledger.analysis`.
 """
 
+from troopledger.calibration._contradictions import (
+    REFERENCE_FACTOR,
+    THRESHOLD,
+    Contradiction,
+    explain,
+    joint_statistic,
+    reference_spec,
+    with_reference,
+    without_claims,
+)
 from troopledger.calibration._importance import (
     KHAT_MAX,
     MIN_ESS,
@@ -28,6 +38,9 @@ __all__ = [
     "HEDGE_WIDTH",
     "KHAT_MAX",
     "MIN_ESS",
+    "REFERENCE_FACTOR",
+    "THRESHOLD",
+    "Contradiction",
     "ErrorModel",
     "Observation",
     "Observations",
@@ -36,9 +49,14 @@ __all__ = [
     "Weights",
     "compile_observations",
     "effective_sample_size",
+    "explain",
     "hedge_class",
     "importance_weights",
+    "joint_statistic",
     "log_mean_exp",
     "model_values",
+    "reference_spec",
     "temper",
+    "with_reference",
+    "without_claims",
 ]

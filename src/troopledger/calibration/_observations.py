@@ -212,7 +212,8 @@ def _positive_error(claim: Claim, scale: Scale) -> ErrorModel:
         return ErrorModel(scale, "two", g(v), sd_h)
     if lo is not None and hi is not None:
         sd_r = (g(hi) - g(lo)) / (2 * Z90)
-        extra = sd_h if hedge_class(claim.hedge) == "speculative" else 0.0
+        # A hedged range ("could be a to b") gets an "about"-sized blur on top of its width.
+        extra = math.log1p(HEDGE_WIDTH["about"]) / Z90 if hedge_class(claim.hedge) == "speculative" else 0.0
         return ErrorModel(scale, "two", (g(lo) + g(hi)) / 2, max(math.hypot(sd_r, extra), math.log1p(0.05) / Z90))
     if hi is not None:
         return ErrorModel(scale, "upper", g(hi), sd_h)
@@ -241,7 +242,8 @@ def _share_error(claim: Claim) -> ErrorModel:
     if lo is not None and hi is not None:
         c = (lo + hi) / 2
         sd_r = (hi - lo) / (2 * Z90)
-        extra = half(c) / Z90 if hedge_class(claim.hedge) == "speculative" else 0.0
+        blur = HEDGE_WIDTH["about"] * min(c, 1.0 - c)
+        extra = blur / Z90 if hedge_class(claim.hedge) == "speculative" else 0.0
         return ErrorModel("linear", "two", c, max(math.hypot(sd_r, extra), 0.01 / Z90))
     if hi is not None:
         return ErrorModel("linear", "upper", hi, half(hi) / Z90)
@@ -435,7 +437,8 @@ def compile_observations(
                     scale = "log"
                 err = _share_error(claim) if kind == "share" else _positive_error(claim, scale)
                 unit = PARAMETERS[pname].unit if pname in PARAMETERS else claim.unit
-                items.append(Observation(claim, _param(pname, constants), err, pname.replace("_", " "), unit, pname))
+                what = PARAMETERS[pname].meaning if pname in PARAMETERS else pname.replace("_", " ")
+                items.append(Observation(claim, _param(pname, constants), err, what, unit, pname))
                 continue
             got = _derived(claim, case, hz, constants)
             if isinstance(got, str):
