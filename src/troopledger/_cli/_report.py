@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from troopledger._cli._app import app, atomic_write
-from troopledger.analysis import collect, summarize_draws
+from troopledger.analysis import calibrate, collect, has_observations, summarize_draws
 from troopledger.errors import InputError
 from troopledger.evidence import bundled_cases, load_case
 from troopledger.report import build_payload, render_text
@@ -81,13 +81,32 @@ def report(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     out: Annotated[str | None, typer.Option(help="Write to this file (atomically) instead of stdout.")] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Threads to run chunks on; results do not change.")] = 1,
+    calibrate_: Annotated[
+        bool | None,
+        typer.Option(
+            "--calibrate/--no-calibrate",
+            help="Weigh the draws by the claims about totals, counts and take-home pay, and look for claims that "
+            "cannot all be true (default: when the case has such claims).",
+        ),
+    ] = None,
 ) -> None:
     """Estimate the money flows of a case, with 90 % intervals and the sources behind each input."""
     c = load_case(case)
     show = draws >= PROGRESS_FROM_DRAWS and sys.stderr.isatty()
+    if calibrate_ is None:
+        calibrate_ = has_observations(c)
     with _progress(draws, show) as tick:
-        collected = collect(c, draws, seed, workers=workers, progress=tick)
-    payload = build_payload(c, summarize_draws(collected))
+        if calibrate_:
+            cal = calibrate(c, draws, seed, workers=workers, progress=tick)
+            payload = build_payload(
+                c,
+                cal.prior,
+                posterior=cal.posterior,
+                contradictions=[x.as_dict() for x in cal.contradictions],
+                extra={"calibration": cal.diagnostics()},
+            )
+        else:
+            payload = build_payload(c, summarize_draws(collect(c, draws, seed, workers=workers, progress=tick)))
     text = _render(payload, fmt)
     if out:
         atomic_write(out, text)

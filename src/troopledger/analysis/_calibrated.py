@@ -49,7 +49,7 @@ __all__ = [
 Array = NDArray[np.float64]
 
 #: Particles for likelihood tempering (at most the number of draws asked for).
-TEMPERING_PARTICLES = 2 * BLOCK
+TEMPERING_PARTICLES = BLOCK
 #: Prior draws behind each background of the contradiction scan.
 CONTRADICTION_DRAWS = BLOCK
 
@@ -142,6 +142,7 @@ def calibrate(
     t = temper(case, obs, max(100, min(particles, draws)), seed)
     pd = collect_chunks(case, _particle_chunks(case, t.params), t.particles, seed, observations=obs)
     post = summarize_draws(pd)
+    post.draws = draws  # the run's size; the particles are its effective draws
     info = {
         "tempering_particles": t.particles,
         "tempering_stages": t.stages,

@@ -25,7 +25,7 @@ from scipy import special
 from troopledger.calibration._importance import effective_sample_size, log_mean_exp
 from troopledger.calibration._observations import Observations
 from troopledger.errors import CalibrationError
-from troopledger.evidence import BLOCK, Case, Constant, Distribution, block_rng
+from troopledger.evidence import BLOCK, Case, Constant, Distribution, Mixture, block_rng
 from troopledger.model import flows, inputs_from_draws
 
 __all__ = ["Tempered", "model_values", "temper"]
@@ -34,7 +34,7 @@ Array = NDArray[np.float64]
 
 _MAX_STAGES = 200
 #: The prior map is tabulated on this grid of standard-normal values and interpolated.
-_Z_GRID = np.linspace(-8.0, 8.0, 4001)
+_Z_GRID = np.linspace(-9.0, 9.0, 6001)
 
 
 @dataclass
@@ -78,8 +78,7 @@ class _Prior:
         # theta(z) = F^-1(Phi(z)) once per parameter on a fine grid: exact ppfs (betas,
         # mixtures) are far slower than interpolation, and the sampler only needs a
         # fixed monotone map whose image of N(0, 1) is the prior.
-        u = special.ndtr(_Z_GRID)
-        self.tables = {k: np.asarray(d.ppf(u), dtype=np.float64) for k, d in self.free.items()}
+        self.tables = {k: _table(d) for k, d in self.free.items()}
         self.fixed = {k: float(d.value) for k, d in dists.items() if isinstance(d, Constant)}
         self.shares = case.state_uses.distribution()
 
@@ -104,6 +103,26 @@ class _Prior:
             out[k] = np.full(n, v)
         out["state_use_shares"] = shares
         return out
+
+
+def _table(d: Distribution) -> Array:
+    """``F^-1(Phi(z))`` on :data:`_Z_GRID`, resolving the tails of mixtures too.
+
+    A mixture's own ``ppf`` pools its components on an even grid of probabilities,
+    which stops at about the 1/8,000 quantile; a posterior pulled into a tail would
+    pile up there. Here the components are pooled on the normal grid instead.
+    """
+    u = special.ndtr(_Z_GRID)
+    if not isinstance(d, Mixture):
+        return np.asarray(d.ppf(u), dtype=np.float64)
+    du = np.gradient(u)
+    vals = np.concatenate([np.asarray(c.ppf(u), dtype=np.float64) for c in d.components])
+    mass = np.concatenate([p * du for p in d.probabilities])
+    order = np.argsort(vals, kind="stable")
+    v, m = vals[order], mass[order]
+    cm = np.cumsum(m) - m / 2
+    cm /= cm[-1] + m[-1] / 2
+    return np.asarray(np.interp(u, cm, v), dtype=np.float64)
 
 
 def _next_beta(ll: Array, beta: float, target: float) -> float:

@@ -96,6 +96,49 @@ def _contradictions(p: dict[str, Any]) -> Panel | None:
     return Panel(body, title="Claims that cannot all be true", border_style="red")
 
 
+def _calibration(p: dict[str, Any]) -> Group | None:
+    """Prior and posterior side by side, and how the posterior was computed."""
+    cal, prior = p.get("calibration"), p.get("prior")
+    if not cal or not p.get("calibrated") or not prior:
+        return None
+    t = Table(title="Before and after weighing the claims about totals (90 % intervals)", title_justify="left")
+    t.add_column("Quantity")
+    t.add_column("Prior", justify="right")
+    t.add_column("Posterior", justify="right")
+    rows = [(LABELS.get(k, k), prior["totals"][k], p["totals"][k], "USD") for k in ("paid_by_russia", "to_state")]
+    rows += [(LABELS.get(k, k), prior["totals"][k], p["totals"][k], "USD") for k in ("to_soldiers", "to_families")]
+    rows.append(("Take-home per soldier for one tour", *_pair(p, "take_home_per_soldier_tour"), "USD"))
+    for name, e in p["parameters"].items():
+        if e.get("prior") and "p50" in e and not e.get("assumption"):
+            rows.append((name, e["prior"], e, e.get("unit", "")))
+    for label, a, b, unit in rows:
+        t.add_row(Text(label), f"{fmt_number(a['p50'], unit)} ({fmt_interval(a, unit)})", _post(b, unit))
+    khat = cal.get("pareto_khat")
+    words = (
+        f"Posterior by {cal['method']}"
+        + (
+            f" ({cal.get('tempering_stages')} tempering stages, {cal.get('tempering_particles'):,} particles)"
+            if cal["method"] == "tempering"
+            else ""
+        )
+        + (
+            f"; importance weights: Pareto k-hat {khat:.2f}, effective draws {cal['importance_ess']:,.0f}"
+            if khat is not None
+            else ""
+        )
+        + f". Claims weighed: {', '.join(cal['observations'])}."
+    )
+    return Group(t, Text(words, style="dim"))
+
+
+def _pair(p: dict[str, Any], key: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    return p["prior"]["derived"][key], p["derived"][key]
+
+
+def _post(s: dict[str, Any], unit: str) -> str:
+    return f"{fmt_number(s['p50'], unit)} ({fmt_interval(s, unit)})"
+
+
 def render_text(p: dict[str, Any], console: Console | None = None) -> None:
     """Print the report to ``console`` (stdout by default)."""
     console = console or Console()
@@ -115,6 +158,9 @@ def render_text(p: dict[str, Any], console: Console | None = None) -> None:
     mixed = _disagreements(p)
     if mixed is not None:
         parts.append(mixed)
+    calibration = _calibration(p)
+    if calibration is not None:
+        parts.append(calibration)
     contra = _contradictions(p)
     if contra is not None:
         parts.append(contra)
