@@ -8,6 +8,7 @@ from troopledger.analysis._calibrated import (
     find_contradictions,
     has_observations,
 )
+from troopledger.analysis._influence import HEADLINE, Influence, influence
 from troopledger.analysis._summary import (
     FLOAT64_UP_TO,
     MONTHLY_CAP,
@@ -25,11 +26,13 @@ from troopledger.analysis._summary import (
 
 __all__ = [
     "FLOAT64_UP_TO",
+    "HEADLINE",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
     "TOTAL_VARIABLES",
     "Calibration",
     "Draws",
+    "Influence",
     "Summary",
     "TroopledgerAccessor",
     "calibrate",
@@ -39,6 +42,7 @@ __all__ = [
     "find_contradictions",
     "from_dataset",
     "has_observations",
+    "influence",
     "summarize",
     "summarize_draws",
     "weighted_quantiles",
