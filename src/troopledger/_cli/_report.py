@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from troopledger._cli._app import app, atomic_write
-from troopledger.analysis import calibrate, collect, has_observations, summarize_draws
+from troopledger.analysis import calibrate, collect, has_observations, rank_sensitivity, summarize_draws
 from troopledger.errors import InputError
 from troopledger.evidence import bundled_cases, load_case
 from troopledger.report import build_payload, render_text
@@ -103,10 +103,14 @@ def report(
                 cal.prior,
                 posterior=cal.posterior,
                 contradictions=[x.as_dict() for x in cal.contradictions],
-                extra={"calibration": cal.diagnostics()},
+                extra={
+                    "calibration": cal.diagnostics(),
+                    **({"sensitivity": rank_sensitivity(cal.prior_draws)} if cal.prior_draws is not None else {}),
+                },
             )
         else:
-            payload = build_payload(c, summarize_draws(collect(c, draws, seed, workers=workers, progress=tick)))
+            kept = collect(c, draws, seed, workers=workers, progress=tick)
+            payload = build_payload(c, summarize_draws(kept), extra={"sensitivity": rank_sensitivity(kept)})
     text = _render(payload, fmt)
     if out:
         atomic_write(out, text)

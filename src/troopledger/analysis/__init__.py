@@ -9,6 +9,7 @@ from troopledger.analysis._calibrated import (
     has_observations,
 )
 from troopledger.analysis._influence import HEADLINE, Influence, influence
+from troopledger.analysis._sensitivity import SENSITIVITY_CAP, SENSITIVITY_TARGETS, rank_sensitivity
 from troopledger.analysis._summary import (
     FLOAT64_UP_TO,
     MONTHLY_CAP,
@@ -29,6 +30,8 @@ __all__ = [
     "HEADLINE",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
+    "SENSITIVITY_CAP",
+    "SENSITIVITY_TARGETS",
     "TOTAL_VARIABLES",
     "Calibration",
     "Draws",
@@ -43,6 +46,7 @@ __all__ = [
     "from_dataset",
     "has_observations",
     "influence",
+    "rank_sensitivity",
     "summarize",
     "summarize_draws",
     "weighted_quantiles",

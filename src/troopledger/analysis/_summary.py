@@ -50,6 +50,8 @@ MONTHLY_VARIABLES = (
     "wounded",
     "cumulative_deployed",
 )
+#: Accounts whose running totals (``cumulative_<account>``) get monthly bands too.
+CUMULATIVE_VARIABLES = ("paid_by_russia", *ACCOUNTS)
 #: Monthly bands use at most this many leading draws (exact below it), kept as float32.
 MONTHLY_CAP = 100_000
 _DERIVED_EXTRA = ("killed_total", "wounded_total", "cumulative_deployed_end", "mean_troops_in_theatre")
@@ -203,6 +205,9 @@ def summarize_draws(d: Draws, weights: Array | None = None) -> Summary:
     for k, arr in d.monthly.items():
         q = weighted_quantiles(arr, QUANTILES, wm)
         monthly[k] = {"p5": q[0].tolist(), "p50": q[1].tolist(), "p95": q[2].tolist()}
+    for k in CUMULATIVE_VARIABLES:  # bands of the running total, not running totals of bands
+        q = weighted_quantiles(d.cumulative_total(k), QUANTILES, wm)
+        monthly[f"cumulative_{k}"] = {"p5": q[0].tolist(), "p50": q[1].tolist(), "p95": q[2].tolist()}
     ess = float(np.sum(w) ** 2 / np.sum(w * w)) if w is not None else float(d.draws)
     return Summary(
         months=d.months,
