@@ -91,6 +91,9 @@ def importance_weights(loglik: Array) -> Weights:
         w = np.exp(ll - ll[finite].max())
         w /= w.sum()
         return Weights(w, math.inf, effective_sample_size(w), ll.size, log_z)
+    if float(np.ptp(ll[finite])) < 1e-12 and finite.all():  # equal weights: no tail to fit
+        w = np.full(ll.size, 1.0 / ll.size)
+        return Weights(w, 0.0, float(ll.size), ll.size, log_z)
     lw = np.where(finite, ll, ll[finite].min() - 800.0)  # PSIS needs finite input; these stay ~0
     slw, khat = _psis(lw)
     w = np.exp(slw - slw.max())

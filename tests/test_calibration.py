@@ -1,0 +1,224 @@
+"""Calibration: claims compiled to observations, importance weights, tempering, coverage."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from contextlib import redirect_stdout
+
+import numpy as np
+import pytest
+
+from troopledger._cli import main
+from troopledger.analysis import calibrate, collect, weighted_quantiles
+from troopledger.calibration import (
+    compile_observations,
+    hedge_class,
+    importance_weights,
+    temper,
+)
+from troopledger.claims import Claim
+from troopledger.errors import CalibrationError
+from troopledger.evidence import BLOCK, load_case, parse_case
+
+SBC_CASE = """
+[case]
+name = "sbc"
+start = "2024-10"
+months = 12
+
+[deployment]
+mode = "rotation"
+
+[parameters.pay_per_soldier_month]
+to = [1500, 3000]
+
+[parameters.troops_deployed]
+to = [6000, 15000]
+
+[parameters.rotation_interval_months]
+to = [2, 8]
+
+[parameters.state_share_of_pay]
+to = [0.5, 0.95]
+
+[parameters.killed_hazard]
+to = [0.005, 0.03]
+"""
+
+SYNTHETIC = (
+    ("take_home", "soldier_take_home", "tour", None),
+    ("sent", "cumulative_troops", "total", "2025-09"),
+    ("killed", "casualties_killed", "total", "2025-06"),
+    ("paid", "total_revenue_to_nk", "total", "2025-09"),
+)
+
+
+def _claims(values: list[float], hedge: str = "could") -> list[Claim]:
+    return [
+        Claim(
+            id=cid, quantity=q, value=v, period=per, window_end=end, speaker="synthetic", hedge=hedge, status="accepted"
+        )
+        for (cid, q, per, end), v in zip(SYNTHETIC, values, strict=True)
+    ]
+
+
+def _noisy(obs, truth: np.ndarray, rng: np.random.Generator, inflate: float = 1.0) -> list[float]:  # type: ignore[no-untyped-def]
+    """Claimed figures drawn around the truth with the error model's own spread."""
+    out = []
+    for o, y in zip(obs.items, truth, strict=True):
+        e = inflate * o.error.sd * rng.standard_normal()
+        out.append(math.exp(math.log(y) + e) if o.error.scale == "log" else math.expm1(math.log1p(y) + e))
+    return out
+
+
+def _coverage(reps: int, inflate: float) -> float:
+    case = parse_case(SBC_CASE.encode(), "sbc.toml")
+    template = compile_observations(case, claims=_claims([1.0] * len(SYNTHETIC)))
+    assert len(template) == len(SYNTHETIC)
+    prior = collect(case, 4000, 11, observations=template)
+    truth = collect(case, reps, 12, observations=template)
+    rng = np.random.default_rng(13)
+    hits = []
+    for r in range(reps):
+        obs = compile_observations(case, claims=_claims(_noisy(template, truth.observed[r], rng, inflate)))
+        iw = importance_weights(obs.loglik(prior.observed))
+        params, w = prior.params, iw.weights
+        if iw.degenerate:  # as the tool does: tempering where the weights cannot be trusted
+            params, w = temper(case, obs, 2000, 100 + r).params, None
+        for name in ("pay_per_soldier_month", "state_share_of_pay", "rotation_interval_months"):
+            lo, hi = weighted_quantiles(params[name], (0.05, 0.95), w)
+            hits.append(lo <= truth.params[name][r] <= hi)
+    return float(np.mean(hits))
+
+
+def test_posterior_intervals_cover_the_truth_about_90_percent_of_the_time() -> None:
+    # 40 replications x 3 parameters = 120 intervals; 90 % should cover ~108. The three
+    # intervals of one replication are correlated, so the band is wider than a binomial
+    # one (with 40 independent replications, sd ~ 0.05): 0.75 to 0.98.
+    cov = _coverage(40, 1.0)
+    assert 0.75 <= cov <= 0.98, cov
+
+
+def test_coverage_check_has_power_against_overconfident_claims() -> None:
+    # Claims four times noisier than their hedge admits: the intervals must visibly undercover.
+    assert _coverage(40, 4.0) < 0.6
+
+
+def test_default_case_observations_and_skips() -> None:
+    case = load_case("nk-russia-2024")
+    evidence = compile_observations(case, include_parameter_claims=False)
+    assert set(evidence.ids) == {"bi-nis-total", "bi-ponomarenko-100k", "bi-g20-100k", "rbc-independent-takehome"}
+    everything = compile_observations(case)
+    assert {"bi-ponomarenko-rotation", "bi-lee-nothing", "rbc-independent-90"} <= set(everything.ids)
+    rotation = next(o for o in everything.items if o.id == "bi-ponomarenko-rotation")
+    assert rotation.parameter == "rotation_interval_months"
+    skipped = {s.claim_id: s.reason for s in everything.skipped}
+    assert "other" in skipped["bi-chung-defence"]
+
+
+def test_claims_outside_the_horizon_are_skipped_with_a_reason() -> None:
+    case = parse_case(SBC_CASE.encode(), "sbc.toml")
+    late = Claim(
+        id="late",
+        quantity="casualties_killed",
+        value=2000,
+        window_end="2025-12",
+        speaker="x",
+        status="accepted",
+    )
+    early = late.model_copy(update={"id": "early", "window_end": "2023-01"})
+    pending = late.model_copy(update={"id": "pending", "window_end": "2025-01", "status": "pending"})
+    obs = compile_observations(case, claims=[late, early, pending])
+    assert len(obs) == 0
+    reasons = {s.claim_id: s.reason for s in obs.skipped}
+    assert "after the case's horizon" in reasons["late"]
+    assert "before the case starts" in reasons["early"]
+    assert "pending" in reasons["pending"]
+
+
+def test_hedges_set_the_width_and_one_sided_bounds_are_soft() -> None:
+    assert hedge_class("about") == "about"
+    assert hedge_class("could") == "speculative"
+    assert hedge_class("none") == "exact"
+    case = parse_case(SBC_CASE.encode(), "sbc.toml")
+    base = {"quantity": "cumulative_troops", "window_end": "2025-09", "speaker": "x", "status": "accepted"}
+    about = Claim(id="a", value=1e5, hedge="about", **base)
+    could = Claim(id="c", value=1e5, hedge="could", **base)
+    up_to = Claim(id="u", high=1e5, hedge="up to", **base)
+    at_least = Claim(id="l", low=1e5, hedge="at least", **base)
+    obs = compile_observations(case, claims=[about, could, up_to, at_least])
+    sd = {o.id: o.error.sd for o in obs.items}
+    assert sd["c"] > sd["a"]
+    x = np.array([[v] * 4 for v in (5e4, 1e5, 2e5)])
+    ll = obs.loglik(x)
+    assert ll[0, 2] > ll[1, 2] > ll[2, 2]  # "up to": lower is better
+    assert ll[0, 3] < ll[1, 3] < ll[2, 3]  # "at least": higher is better
+    assert ll[0, 2] > -0.01 and ll[2, 3] > -0.01  # well inside a bound costs (almost) nothing
+
+
+def test_importance_weights_and_their_diagnostics() -> None:
+    rng = np.random.default_rng(0)
+    flat = importance_weights(np.zeros(5000))
+    assert flat.weights == pytest.approx(np.full(5000, 1 / 5000))
+    assert flat.ess == pytest.approx(5000)
+    assert not flat.degenerate
+    mild = importance_weights(-0.5 * rng.standard_normal(5000) ** 2)
+    assert mild.khat < 0.7 and mild.ess > 2000
+    narrow = importance_weights(-0.5 * (rng.standard_normal(5000) * 30) ** 2)
+    assert not narrow.degenerate and 100 < narrow.ess < 400  # bounded weights: usable, if few
+    heavy = importance_weights(3.0 * rng.standard_normal(5000))  # lognormal weights: a heavy tail
+    assert heavy.khat > 0.7 and heavy.degenerate
+    needle = importance_weights(-0.5 * (rng.standard_normal(5000) * 3000) ** 2)
+    assert needle.ess < 50 and needle.degenerate
+    with pytest.raises(CalibrationError):
+        importance_weights(np.full(100, -np.inf))
+
+
+def test_tempering_agrees_with_importance_sampling_where_both_work() -> None:
+    case = parse_case(SBC_CASE.encode(), "sbc.toml")
+    obs = compile_observations(case, claims=_claims([1500.0, 60000.0, 1500.0, 3.0e8]))
+    prior = collect(case, 6 * BLOCK, 5, observations=obs)
+    w = importance_weights(obs.loglik(prior.observed))
+    assert not w.degenerate
+    t = temper(case, obs, 8192, 5)
+    assert t.stages >= 1
+    for name in ("pay_per_soldier_month", "state_share_of_pay", "rotation_interval_months"):
+        q_is = weighted_quantiles(prior.params[name], (0.25, 0.5, 0.75), w.weights)
+        q_t = np.quantile(t.params[name], (0.25, 0.5, 0.75))
+        spread = q_is[2] - q_is[0]
+        assert abs(q_t[1] - q_is[1]) < 0.25 * spread, name
+        assert 0.7 < (q_t[2] - q_t[0]) / spread < 1.4, name
+
+
+def test_same_seed_same_posterior_whatever_the_chunking() -> None:
+    case = load_case("nk-russia-2024")
+    a = calibrate(case, 2 * BLOCK + 100, 4, chunk_size=BLOCK, contradictions=False)
+    b = calibrate(case, 2 * BLOCK + 100, 4, chunk_size=4 * BLOCK, contradictions=False, workers=2)
+    assert a.method == b.method
+    assert a.posterior is not None and b.posterior is not None
+    assert a.posterior.totals == b.posterior.totals
+    assert a.posterior.parameters == b.posterior.parameters
+
+
+def test_report_json_has_posterior_diagnostics_and_contradictions() -> None:
+    buf = io.StringIO()
+    with redirect_stdout(buf), pytest.raises(SystemExit):
+        main(["report", "--format", "json", "--draws", "3000", "--seed", "2"])
+    p = json.loads(buf.getvalue())
+    assert p["calibrated"] is True
+    cal = p["calibration"]
+    assert cal["method"] in ("importance", "tempering")
+    assert isinstance(cal["pareto_khat"], float) and cal["importance_ess"] > 0
+    assert "rbc-independent-takehome" in cal["observations"]
+    assert p["parameters"]["state_share_of_pay"]["prior"]["p50"] > 0.85
+    found = {tuple(c["claims"]) for c in p["contradictions"]}
+    assert ("rbc-independent-takehome", "bi-ponomarenko-rotation") in found
+    for c in p["contradictions"]:
+        assert c["statistic"] < c["threshold"] and c["explanation"]
+    buf = io.StringIO()
+    with redirect_stdout(buf), pytest.raises(SystemExit):
+        main(["report", "--format", "json", "--draws", "3000", "--no-calibrate"])
+    plain = json.loads(buf.getvalue())
+    assert plain["calibrated"] is False and plain["contradictions"] == []
