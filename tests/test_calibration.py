@@ -155,7 +155,8 @@ def test_hedges_set_the_width_and_one_sided_bounds_are_soft() -> None:
     ll = obs.loglik(x)
     assert ll[0, 2] > ll[1, 2] > ll[2, 2]  # "up to": lower is better
     assert ll[0, 3] < ll[1, 3] < ll[2, 3]  # "at least": higher is better
-    assert ll[0, 2] > -0.01 and ll[2, 3] > -0.01  # well inside a bound costs (almost) nothing
+    assert ll[0, 2] > -0.01
+    assert ll[2, 3] > -0.01
 
 
 def test_importance_weights_and_their_diagnostics() -> None:
@@ -165,13 +166,17 @@ def test_importance_weights_and_their_diagnostics() -> None:
     assert flat.ess == pytest.approx(5000)
     assert not flat.degenerate
     mild = importance_weights(-0.5 * rng.standard_normal(5000) ** 2)
-    assert mild.khat < 0.7 and mild.ess > 2000
+    assert mild.khat < 0.7
+    assert mild.ess > 2000
     narrow = importance_weights(-0.5 * (rng.standard_normal(5000) * 30) ** 2)
-    assert not narrow.degenerate and 100 < narrow.ess < 400  # bounded weights: usable, if few
+    assert not narrow.degenerate
+    assert 100 < narrow.ess < 400
     heavy = importance_weights(3.0 * rng.standard_normal(5000))  # lognormal weights: a heavy tail
-    assert heavy.khat > 0.7 and heavy.degenerate
+    assert heavy.khat > 0.7
+    assert heavy.degenerate
     needle = importance_weights(-0.5 * (rng.standard_normal(5000) * 3000) ** 2)
-    assert needle.ess < 50 and needle.degenerate
+    assert needle.ess < 50
+    assert needle.degenerate
     with pytest.raises(CalibrationError):
         importance_weights(np.full(100, -np.inf))
 
@@ -197,7 +202,8 @@ def test_same_seed_same_posterior_whatever_the_chunking() -> None:
     a = calibrate(case, 2 * BLOCK + 100, 4, chunk_size=BLOCK, contradictions=False)
     b = calibrate(case, 2 * BLOCK + 100, 4, chunk_size=4 * BLOCK, contradictions=False, workers=2)
     assert a.method == b.method
-    assert a.posterior is not None and b.posterior is not None
+    assert a.posterior is not None
+    assert b.posterior is not None
     assert a.posterior.totals == b.posterior.totals
     assert a.posterior.parameters == b.posterior.parameters
 
@@ -210,15 +216,18 @@ def test_report_json_has_posterior_diagnostics_and_contradictions() -> None:
     assert p["calibrated"] is True
     cal = p["calibration"]
     assert cal["method"] in ("importance", "tempering")
-    assert isinstance(cal["pareto_khat"], float) and cal["importance_ess"] > 0
+    assert isinstance(cal["pareto_khat"], float)
+    assert cal["importance_ess"] > 0
     assert "rbc-independent-takehome" in cal["observations"]
     assert p["parameters"]["state_share_of_pay"]["prior"]["p50"] > 0.85
     found = {tuple(c["claims"]) for c in p["contradictions"]}
     assert ("rbc-independent-takehome", "bi-ponomarenko-rotation") in found
     for c in p["contradictions"]:
-        assert c["statistic"] < c["threshold"] and c["explanation"]
+        assert c["statistic"] < c["threshold"]
+        assert c["explanation"]
     buf = io.StringIO()
     with redirect_stdout(buf), pytest.raises(SystemExit):
         main(["report", "--format", "json", "--draws", "3000", "--no-calibrate"])
     plain = json.loads(buf.getvalue())
-    assert plain["calibrated"] is False and plain["contradictions"] == []
+    assert plain["calibrated"] is False
+    assert plain["contradictions"] == []
