@@ -82,6 +82,10 @@ class Claim(BaseModel):
     status: Status = "pending"
     lineage: str | None = None
     note: str = Field(default="", max_length=2000)
+    words: str = Field(default="", max_length=80, description="a figure given in words only, e.g. 'nothing'")
+    complement: bool = Field(default=False, description="the words speak of the complement (what reaches soldiers)")
+    weight: float | None = Field(default=None, ge=0, description="reliability weight overriding the kind's default")
+    spread: float | None = Field(default=None, ge=0, description="relative spread overriding the hedge's default")
 
     @field_validator("window_start", "window_end")
     @classmethod
@@ -94,7 +98,7 @@ class Claim(BaseModel):
     def _numbers(self) -> Claim:
         nums = [x for x in (self.value, self.low, self.high) if x is not None]
         if self.quantity != "other" and not nums:
-            raise ValueError("a claim needs a value, or a low and/or high bound")
+            raise ValueError("a claim needs a value, or a low and/or high bound (words only: see docs/claims.md)")
         if any(not math.isfinite(x) for x in nums):
             raise ValueError("value, low and high must be finite numbers")
         if self.low is not None and self.high is not None and self.low > self.high:

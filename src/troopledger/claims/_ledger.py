@@ -1,0 +1,315 @@
+"""The claims ledger: claim records with review status, kept in SQLite.
+
+One file (``troopledger.db`` by default) in WAL mode, so readers never block the
+writer and several processes can add claims at once. Every change runs in one
+``BEGIN IMMEDIATE`` transaction, so an import that fails half-way leaves the ledger
+as it was. The schema is versioned with ``PRAGMA user_version`` and an ordered list
+of migration steps, applied on open. Each claim is stored whole as JSON, with the
+fields the filters use in their own indexed columns; every change is kept in a
+``history`` table.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from pydantic import ValidationError
+
+from troopledger.claims._claimfiles import dump_claims, read_claims
+from troopledger.claims._record import Claim, Status
+from troopledger.errors import LedgerError
+
+__all__ = ["DEFAULT_LEDGER", "MIGRATIONS", "SCHEMA_VERSION", "Ledger"]
+
+#: The ledger file used when no ``--ledger`` is given, in the working directory.
+DEFAULT_LEDGER = "troopledger.db"
+
+#: Ordered schema steps; step ``i`` takes the ledger from version ``i`` to ``i + 1``.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            quantity TEXT NOT NULL,
+            speaker TEXT NOT NULL,
+            status TEXT NOT NULL,
+            reported TEXT,
+            window_end TEXT,
+            lineage TEXT,
+            record TEXT NOT NULL,
+            added TEXT NOT NULL,
+            changed TEXT NOT NULL
+        )""",
+        "CREATE INDEX claims_quantity ON claims (quantity)",
+        "CREATE INDEX claims_status ON claims (status)",
+    ),
+    (
+        """CREATE TABLE history (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            record TEXT NOT NULL
+        )""",
+        "CREATE INDEX history_claim ON history (claim_id)",
+    ),
+)
+#: The schema version this code writes.
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_BUSY_TIMEOUT_S = 60.0
+_FIX_NOT_LEDGER = "give a ledger made by 'troopledger claims', or a new file name"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Ledger:
+    """A claims ledger in one SQLite file (or ``:memory:``); use it as a context manager.
+
+    ``create=False`` refuses to make a new file, for commands that only read.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_LEDGER, *, create: bool = True) -> None:
+        self.path = str(path)
+        memory = self.path == ":memory:"
+        p = Path(self.path)
+        if not memory:
+            if p.is_dir():
+                raise LedgerError(self.path, None, "is a directory, not a ledger file", "give a file name for --ledger")
+            if not p.exists() and not create:
+                raise LedgerError(
+                    self.path, None, "no ledger here yet", "add or import claims first, or give --ledger PATH"
+                )
+        try:
+            self._db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
+        except sqlite3.Error as e:
+            raise LedgerError(self.path, None, f"cannot be opened ({e})", "check the path and permissions") from None
+        try:
+            self._db.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT_S * 1000)}")
+            if not memory:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            self._db.close()
+            raise LedgerError(self.path, None, f"is not a troopledger ledger ({e})", _FIX_NOT_LEDGER) from None
+
+    @classmethod
+    def memory(cls, claims: Iterable[Claim] = ()) -> Ledger:
+        """A ledger that lives in memory only, optionally filled with ``claims``."""
+        ledger = cls(":memory:")
+        ledger.add(claims, replace=True)
+        return ledger
+
+    # -- lifecycle ---------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection; the file stays as the last commit left it."""
+        self._db.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed if the block ends normally, rolled back otherwise."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        """The ledger's schema version (``PRAGMA user_version``)."""
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        if self.schema_version == SCHEMA_VERSION:
+            return
+        with self.transaction() as db:
+            version = self.schema_version  # re-read under the write lock: another process may have migrated
+            if version > SCHEMA_VERSION:
+                raise LedgerError(
+                    self.path,
+                    None,
+                    f"schema version {version} was written by a newer troopledger (this one knows {SCHEMA_VERSION})",
+                    "upgrade troopledger",
+                )
+            if version == 0:
+                names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+                if names:
+                    raise LedgerError(
+                        self.path, None, "is an SQLite database but not a troopledger ledger", _FIX_NOT_LEDGER
+                    )
+            for step in MIGRATIONS[version:]:
+                for sql in step:
+                    db.execute(sql)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    # -- writing -----------------------------------------------------------------
+
+    def add(self, claims: Iterable[Claim], *, replace: bool = False) -> int:
+        """Add claims in one transaction (all or none); ``replace`` overwrites same-id claims."""
+        n = 0
+        with self.transaction() as db:
+            for claim in claims:
+                exists = db.execute("SELECT 1 FROM claims WHERE id = ?", (claim.id,)).fetchone()
+                if exists and not replace:
+                    raise LedgerError(
+                        self.path,
+                        f"claims.{claim.id}",
+                        f"claim '{claim.id}' is already in the ledger",
+                        "use 'troopledger claims edit', or import with --replace",
+                    )
+                self._write(db, claim, "replace" if exists else "add")
+                n += 1
+        return n
+
+    def import_file(self, path: str | Path, fmt: str | None = None, *, replace: bool = False) -> int:
+        """Read a JSONL or CSV claims file and add all its claims, or none if any is bad."""
+        return self.add(read_claims(path, fmt), replace=replace)
+
+    def update(self, claim_id: str, changes: dict[str, Any], *, action: str = "edit") -> Claim:
+        """Change fields of one claim; it is re-validated, and marked ``edited`` unless a status is given."""
+        with self.transaction() as db:
+            return self._update(db, claim_id, changes, action)
+
+    def set_status(self, ids: Iterable[str], status: Status) -> list[Claim]:
+        """Set the review status of several claims in one transaction."""
+        with self.transaction() as db:
+            return [self._update(db, cid, {"status": status}, status) for cid in ids]
+
+    def set_lineage(self, ids: Iterable[str], lineage: str | None) -> list[Claim]:
+        """Put several claims into one named lineage (``None`` returns them to detection)."""
+        with self.transaction() as db:
+            return [self._update(db, cid, {"lineage": lineage}, "lineage", keep_status=True) for cid in ids]
+
+    def _update(
+        self, db: sqlite3.Connection, claim_id: str, changes: dict[str, Any], action: str, *, keep_status: bool = False
+    ) -> Claim:
+        old = self._get(db, claim_id)
+        data = old.model_dump()
+        data.update(changes)
+        if "status" not in changes and not keep_status:
+            data["status"] = "edited"
+        try:
+            new = Claim.model_validate(data)
+        except ValidationError as e:
+            err = e.errors(include_url=False)[0]
+            loc = ".".join(str(p) for p in err["loc"]) or None
+            raise LedgerError(
+                self.path, loc, f"claim '{claim_id}': {err['msg'].removeprefix('Value error, ')}", "give a valid value"
+            ) from None
+        self._write(db, new, action)
+        return new
+
+    def _write(self, db: sqlite3.Connection, claim: Claim, action: str) -> None:
+        record = json.dumps(claim.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+        now = _now()
+        reported = claim.source.date if claim.source else None
+        db.execute(
+            """INSERT INTO claims (id, quantity, speaker, status, reported, window_end, lineage, record, added, changed)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET quantity = excluded.quantity, speaker = excluded.speaker,
+                 status = excluded.status, reported = excluded.reported, window_end = excluded.window_end,
+                 lineage = excluded.lineage, record = excluded.record, changed = excluded.changed""",
+            (
+                claim.id,
+                claim.quantity,
+                claim.speaker,
+                claim.status,
+                reported,
+                claim.window_end,
+                claim.lineage,
+                record,
+                now,
+                now,
+            ),
+        )
+        db.execute(
+            "INSERT INTO history (claim_id, at, action, record) VALUES (?, ?, ?, ?)", (claim.id, now, action, record)
+        )
+
+    # -- reading -----------------------------------------------------------------
+
+    def _get(self, db: sqlite3.Connection, claim_id: str) -> Claim:
+        row = db.execute("SELECT record FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        if row is None:
+            raise LedgerError(
+                self.path, None, f"no claim with id '{claim_id}'", "run 'troopledger claims list' to see the ids"
+            )
+        return self._load(row[0], claim_id)
+
+    def _load(self, record: str, claim_id: str) -> Claim:
+        try:
+            return Claim.model_validate_json(record)
+        except ValidationError:
+            raise LedgerError(
+                self.path, f"claims.{claim_id}", "the stored record does not validate", "re-import the claim"
+            ) from None
+
+    def get(self, claim_id: str) -> Claim:
+        """One claim by id; a LedgerError if there is none."""
+        return self._get(self._db, claim_id)
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
+
+    def claims(
+        self,
+        *,
+        quantity: str | None = None,
+        speaker: str | None = None,
+        status: str | Iterable[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[Claim]:
+        """Claims matching every filter given, ordered by id.
+
+        ``speaker`` matches any part of the speaker or organisation, ignoring case;
+        ``since``/``until`` compare the source's date (or else the window's end
+        month) as ``YYYY-MM[-DD]`` text, both ends included.
+        """
+        sql, args = "SELECT id, record, COALESCE(reported, window_end) FROM claims WHERE 1 = 1", []
+        if quantity:
+            sql += " AND quantity = ?"
+            args.append(quantity)
+        if status:
+            states = [status] if isinstance(status, str) else list(status)
+            sql += f" AND status IN ({', '.join('?' * len(states))})"
+            args.extend(states)
+        out = []
+        needle = speaker.casefold() if speaker else None
+        for cid, record, when in self._db.execute(sql + " ORDER BY id", args):
+            if since and (when is None or when < since):
+                continue
+            if until and (when is None or when[: len(until)] > until):
+                continue
+            claim = self._load(record, cid)
+            if needle and needle not in f"{claim.speaker} {claim.organisation}".casefold():
+                continue
+            out.append(claim)
+        return out
+
+    def history(self, claim_id: str) -> list[tuple[str, str]]:
+        """(time, action) of every change to one claim, oldest first."""
+        rows = self._db.execute("SELECT at, action FROM history WHERE claim_id = ? ORDER BY seq", (claim_id,))
+        return [(a, b) for a, b in rows]
+
+    def export(self, fmt: str, **filters: Any) -> str:
+        """The ledger's claims (filtered as in :meth:`claims`) as JSONL or CSV text."""
+        return dump_claims(self.claims(**filters), fmt)
