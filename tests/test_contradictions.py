@@ -161,3 +161,5 @@ def test_speaker_markup_is_shown_not_interpreted() -> None:
     out = buf.getvalue()
     assert "Claims that cannot all be true" in out
     assert "Before and after weighing" in out
+    flat = " ".join(out.replace("│", " ").split())
+    assert "[bold red]Mallory[/bold red]" in flat
