@@ -2,6 +2,8 @@
 
 from troopledger.analysis._accessor import TroopledgerAccessor
 from troopledger.analysis._calibrated import (
+    CONTRADICTION_DRAWS,
+    TEMPERING_PARTICLES,
     Calibration,
     calibrate,
     contradiction_statistic,
@@ -26,12 +28,14 @@ from troopledger.analysis._summary import (
 )
 
 __all__ = [
+    "CONTRADICTION_DRAWS",
     "FLOAT64_UP_TO",
     "HEADLINE",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
     "SENSITIVITY_CAP",
     "SENSITIVITY_TARGETS",
+    "TEMPERING_PARTICLES",
     "TOTAL_VARIABLES",
     "Calibration",
     "Draws",
