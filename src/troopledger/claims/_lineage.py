@@ -3,9 +3,9 @@
 One intelligence briefing carried by five outlets is one piece of evidence, not
 five. Two claims share a lineage when they are about the same quantity, give the
 same figure, come from the same speaker (or one's speaker is a link in the other's
-relay chain), and were published close together. A claim whose ``lineage`` is set
-by hand (``troopledger claims merge``/``split``) keeps that label and is never
-joined automatically.
+relay chain), and were published close together. A ``lineage`` set by hand
+(``troopledger claims merge``/``split``) is kept, and two hand-set lineages are
+never joined automatically.
 """
 
 from __future__ import annotations
@@ -76,12 +76,14 @@ def detect_lineages(
 ) -> dict[str, str]:
     """Map each claim id to its lineage label.
 
-    A hand-set ``lineage`` is kept. Other claims are joined (transitively) with every
-    claim :func:`same_statement` accepts; an automatic group is labelled with the id
-    of its earliest member, so a claim alone is its own lineage.
+    Claims with the same hand-set ``lineage`` are one group under that label, and
+    two different hand-set labels are never joined. Other claims join (transitively)
+    every claim :func:`same_statement` accepts, taking over a hand-set label if
+    their group has one; otherwise a group is labelled with the id of its earliest
+    member, so a claim alone is its own lineage.
     """
-    free = [c for c in claims if not c.lineage]
-    parent = list(range(len(free)))
+    parent = list(range(len(claims)))
+    label: dict[int, str | None] = {i: c.lineage or None for i, c in enumerate(claims)}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -89,17 +91,27 @@ def detect_lineages(
             i = parent[i]
         return i
 
-    for i in range(len(free)):  # pairs of claims, not draws: ledgers hold hundreds, not millions
-        for j in range(i + 1, len(free)):
-            if find(i) != find(j) and same_statement(free[i], free[j], days=days, rel_tol=rel_tol):
-                parent[find(j)] = find(i)
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b and (label[a] is None or label[b] is None or label[a] == label[b]):
+            parent[b] = a
+            label[a] = label[a] or label[b]
+
+    first: dict[str, int] = {}
+    for i, c in enumerate(claims):
+        if c.lineage:
+            union(first.setdefault(c.lineage, i), i)
+    for i in range(len(claims)):  # pairs of claims, not draws: ledgers hold hundreds, not millions
+        for j in range(i + 1, len(claims)):
+            if find(i) != find(j) and same_statement(claims[i], claims[j], days=days, rel_tol=rel_tol):
+                union(i, j)
     groups: dict[int, list[Claim]] = {}
-    for i, c in enumerate(free):
+    for i, c in enumerate(claims):
         groups.setdefault(find(i), []).append(c)
-    out = {c.id: c.lineage for c in claims if c.lineage}
-    for members in groups.values():
-        label = min(members, key=_order).id
-        out.update({c.id: label for c in members})
+    out: dict[str, str] = {}
+    for root, members in groups.items():
+        name = label[root] or min(members, key=_order).id
+        out.update({c.id: name for c in members})
     return {c.id: out[c.id] for c in claims}
 
 

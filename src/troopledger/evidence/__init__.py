@@ -1,6 +1,18 @@
 """Evidence: uncertain quantities, case files and the parameters they declare."""
 
 from troopledger.evidence._case import Case, bundled_cases, load_case, parse_case
+from troopledger.evidence._fusion import (
+    HEDGES,
+    RELIABILITY,
+    WORDS,
+    Fused,
+    HedgeRule,
+    claim_spec,
+    claim_weight,
+    fuse,
+    hedge_rule,
+    words_interval,
+)
 from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES, Parameter
 from troopledger.evidence._sampling import BLOCK, Sampler, block_rng
 from troopledger.evidence._spec import DistSpec
@@ -22,8 +34,11 @@ from troopledger.evidence._uncertain import (
 
 __all__ = [
     "BLOCK",
+    "HEDGES",
     "PARAMETERS",
+    "RELIABILITY",
     "STATE_USE_NAMES",
+    "WORDS",
     "Z90",
     "Beta",
     "Case",
@@ -31,6 +46,8 @@ __all__ = [
     "Dirichlet",
     "DistSpec",
     "Distribution",
+    "Fused",
+    "HedgeRule",
     "LogNormal",
     "Mixture",
     "Normal",
@@ -41,8 +58,13 @@ __all__ = [
     "beta_to",
     "block_rng",
     "bundled_cases",
+    "claim_spec",
+    "claim_weight",
+    "fuse",
+    "hedge_rule",
     "load_case",
     "parse_case",
     "point",
     "to",
+    "words_interval",
 ]

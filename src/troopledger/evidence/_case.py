@@ -14,10 +14,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
-from troopledger.claims import Claim, SourceRef
+from troopledger.claims import QUANTITIES, Claim, SourceRef, detect_lineages, parse_claims, read_claims
 from troopledger.errors import CaseError
+from troopledger.evidence._fusion import RELIABILITY, Fused, fuse
 from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES
 from troopledger.evidence._spec import DistSpec
 from troopledger.evidence._uncertain import Constant, Dirichlet, Distribution
@@ -55,7 +56,7 @@ class CaseInfo(BaseModel):
 
 def _buildable(spec: DistSpec | None) -> DistSpec | None:
     """Check that a spec makes a valid distribution now, so errors point at the field."""
-    if spec is not None:
+    if spec is not None and not spec.from_claims:
         spec.to_distribution("amount")
     return spec
 
@@ -164,8 +165,23 @@ class Case(BaseModel):
     rewards: list[Reward] = Field(default_factory=list)
     sources: list[SourceRef] = Field(default_factory=list)
     claims: list[CaseClaim] = Field(default_factory=list)
+    claim_files: list[str] = Field(default_factory=list, description="claims files read into [[claims]]")
+    reliability: dict[str, float] = Field(default_factory=dict, description="weights by kind of source")
     path: str = Field(default="", exclude=True)
     digest: str = Field(default="", exclude=True)
+    _requests: dict[str, DistSpec] = PrivateAttr(default_factory=dict)
+    _fused: dict[str, Fused] = PrivateAttr(default_factory=dict)
+    _lineages: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @field_validator("reliability")
+    @classmethod
+    def _reliability(cls, v: dict[str, float]) -> dict[str, float]:
+        for kind, w in v.items():
+            if kind not in RELIABILITY:
+                raise ValueError(f"unknown kind of source '{kind}'; known: {', '.join(RELIABILITY)}")
+            if not 0 <= w < float("inf"):
+                raise ValueError(f"the weight of '{kind}' must be a number >= 0")
+        return v
 
     @field_validator("parameters")
     @classmethod
@@ -173,6 +189,8 @@ class Case(BaseModel):
         for name, spec in v.items():
             if name not in PARAMETERS:
                 raise ValueError(f"unknown parameter '{name}'; known: {', '.join(PARAMETERS)}")
+            if spec.from_claims:
+                continue
             try:
                 spec.to_distribution(PARAMETERS[name].kind)
             except ValueError as e:
@@ -207,12 +225,104 @@ class Case(BaseModel):
         for c in self.claims:
             if c.source is not None and c.source not in source_ids:
                 raise ValueError(f"claim '{c.id}' cites source '{c.source}', which is not in [[sources]]")
+        self._resolve_from_claims()
         known = set(claim_ids)
         for where, ids in self.cited_claims().items():
             for cid in ids:
                 if cid not in known:
                     raise ValueError(f"{where} cites claim '{cid}', which is not in [[claims]]")
         return self
+
+    def _resolve_from_claims(self) -> None:
+        """Replace every ``from_claims`` spec by the fusion of the claims it selects."""
+        resolved = self.resolved_claims()
+        self._lineages = detect_lineages(resolved)
+        by_id = {c.id: c for c in resolved}
+        slots: list[tuple[str, DistSpec, str, Any, str]] = []  # (where, spec, quantity, kind, unit)
+        for name, spec in self.parameters.items():
+            slots.append((f"parameters.{name}", spec, name, PARAMETERS[name].kind, PARAMETERS[name].unit))
+        for w in self.deployment.waves:
+            slots.append((f"waves.{w.name}.size", w.size, "troops_per_rotation", "amount", "persons"))
+            if w.tour_months is not None:
+                slots.append(
+                    (f"waves.{w.name}.tour_months", w.tour_months, "rotation_interval_months", "amount", "months")
+                )
+        for r in self.pay_by_rank:
+            slots.append((f"pay_by_rank.{r.rank}", r.pay, "pay_per_soldier_month", "amount", "USD/month"))
+        for where, spec, default_q, kind, unit in slots:
+            if not spec.from_claims:
+                continue
+            self._requests[where] = spec
+            quantity = spec.quantity or default_q
+            if spec.claims:
+                missing = [cid for cid in spec.claims if cid not in by_id]
+                if missing:
+                    raise ValueError(f"{where} cites claim '{missing[0]}', which is not in [[claims]]")
+                chosen = [by_id[cid] for cid in spec.claims]
+            else:
+                if quantity not in QUANTITIES:
+                    raise ValueError(f"{where}: '{quantity}' is not a claim quantity; set quantity = '...'")
+                chosen = [c for c in resolved if c.quantity == quantity]
+            chosen = [c for c in chosen if c.status in ("accepted", "edited") and c.id not in spec.exclude]
+            if not chosen:
+                raise ValueError(
+                    f"{where}: from_claims found no accepted claims about '{quantity}'; "
+                    "add or accept claims, or write the distribution by hand"
+                )
+            try:
+                fused = fuse(chosen, kind, unit, reliability=self.reliability, lineages=self._lineages)
+                fused.spec.to_distribution(kind)
+            except ValueError as e:
+                raise ValueError(f"{where}: {e}") from None
+            note = spec.note or f"Fused from {len(fused.lineages)} lineage(s) of claims."
+            self._fused[where] = fused
+            self._place(where, fused.spec.model_copy(update={"note": note}))
+
+    def _place(self, where: str, spec: DistSpec) -> None:
+        section, name, *rest = where.split(".")
+        if section == "parameters":
+            self.parameters[name] = spec
+        elif section == "waves":
+            wave = next(w for w in self.deployment.waves if w.name == name)
+            setattr(wave, rest[0], spec)
+        else:
+            next(r for r in self.pay_by_rank if r.rank == name).pay = spec
+
+    def fused(self) -> dict[str, Fused]:
+        """The parameters built from claims (``parameters.X``, ``waves.W.size`` ...) with their weights."""
+        return dict(self._fused)
+
+    def with_claims(self, claims: list[Claim]) -> Case:
+        """A copy of the case with ``claims`` added (same id: replaced), ``from_claims`` re-fused.
+
+        This is how a ledger's claims reach a case: tomorrow's article moves every
+        parameter that is built from claims about its quantity.
+        """
+        data = self.model_dump()
+        for where, spec in self._requests.items():
+            section, name, *rest = where.split(".")
+            raw = spec.model_dump()
+            if section == "parameters":
+                data["parameters"][name] = raw
+            elif section == "waves":
+                next(w for w in data["deployment"]["waves"] if w["name"] == name)[rest[0]] = raw
+            else:
+                next(r for r in data["pay_by_rank"] if r["rank"] == name)["pay"] = raw
+        sources = {s["id"]: s for s in data["sources"]}
+        by_id = {c["id"]: c for c in data["claims"]}
+        for claim in claims:
+            record = claim.model_dump()
+            if claim.source is not None:
+                sources[claim.source.id] = claim.source.model_dump()
+                record["source"] = claim.source.id
+            by_id[claim.id] = record
+        data["sources"], data["claims"] = list(sources.values()), list(by_id.values())
+        try:
+            out = Case.model_validate(data)
+        except ValidationError as e:
+            raise _case_error(self.path or self.name, e) from None
+        out.path, out.digest = self.path, self.digest
+        return out
 
     # -- views -----------------------------------------------------------------
 
@@ -271,10 +381,16 @@ class Case(BaseModel):
     def resolved_claims(self) -> list[Claim]:
         """The case's claims as full records, each with its source resolved."""
         by_id = {s.id: s for s in self.sources}
+        sizes: dict[str, int] = {}
+        for group in self._lineages.values():
+            sizes[group] = sizes.get(group, 0) + 1
         out = []
         for c in self.claims:
             data = c.model_dump()
             data["source"] = by_id[c.source].model_dump() if c.source else None
+            label = self._lineages.get(c.id)
+            if not data["lineage"] and label is not None and sizes.get(label, 0) > 1:
+                data["lineage"] = label  # relays found by detection; a claim alone stays unlabelled
             out.append(Claim.model_validate(data))
         return out
 
@@ -286,6 +402,55 @@ class Case(BaseModel):
 
 def _cases_dir() -> Any:
     return resources.files("troopledger") / "data" / "cases"
+
+
+def _claims_dir() -> Any:
+    return resources.files("troopledger") / "data" / "claims"
+
+
+def _read_claim_file(name: str, origin: str, base: Path | None) -> list[Claim]:
+    """Claims from a bundled claims file (a bare name) or a path relative to the case file."""
+    bundled = _claims_dir() / f"{name}.jsonl"
+    if "/" not in name and "." not in name and bundled.is_file():
+        return parse_claims(bundled.read_bytes(), f"{name} (bundled claims)", "jsonl")
+    path = Path(name) if base is None or Path(name).is_absolute() else base / name
+    if not path.is_file():
+        raise CaseError(
+            origin, "claim_files", f"no claims file '{name}'", "give a bundled claims name or a path beside the case"
+        )
+    return read_claims(path)
+
+
+def _with_claim_files(raw: dict[str, Any], origin: str, base: Path | None) -> dict[str, Any]:
+    """Fold the claims of every ``claim_files`` entry into ``[[claims]]`` and ``[[sources]]``."""
+    files = raw.get("claim_files", [])
+    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+        raise CaseError(origin, "claim_files", "must be a list of claims file names", 'write claim_files = ["name"]')
+    if not files:
+        return raw
+    sources = raw.get("sources", [])
+    claims = raw.get("claims", [])
+    if not isinstance(sources, list) or not isinstance(claims, list):
+        raise CaseError(origin, "sources", "[[sources]] and [[claims]] must be arrays of tables", "use [[...]]")
+    known = {s.get("id"): s for s in sources if isinstance(s, dict)}
+    for name in files:
+        for claim in _read_claim_file(name, origin, base):
+            record = claim.model_dump(exclude_none=True)
+            if claim.source is not None:
+                src = claim.source.model_dump()
+                if src["id"] in known and known[src["id"]] != src:
+                    raise CaseError(
+                        origin,
+                        "claim_files",
+                        f"source '{src['id']}' in '{name}' differs from another source with that id",
+                        "give one of them another id",
+                    )
+                if src["id"] not in known:
+                    known[src["id"]] = src
+                    sources.append(src)
+                record["source"] = src["id"]
+            claims.append(record)
+    return {**raw, "sources": sources, "claims": claims}
 
 
 def bundled_cases() -> dict[str, str]:
@@ -305,7 +470,7 @@ def load_case(case: str | Path | None = None) -> Case:
     text = str(case)
     bundled = _cases_dir() / f"{text}.toml"
     if not text.endswith(".toml") and "/" not in text and bundled.is_file():
-        return parse_case(bundled.read_bytes(), f"{text} (bundled)")
+        return parse_case(bundled.read_bytes(), f"{text} (bundled)", base=None)
     path = Path(text)
     if not path.exists():
         raise CaseError(
@@ -328,11 +493,15 @@ def load_case(case: str | Path | None = None) -> Case:
         data = path.read_bytes()
     except OSError as e:
         raise CaseError(text, None, f"cannot be read ({e.strerror})", "check the path and its permissions") from None
-    return parse_case(data, text)
+    return parse_case(data, text, base=path.parent)
 
 
-def parse_case(data: bytes, origin: str) -> Case:
-    """Validate the bytes of a case file; ``origin`` names it in error messages."""
+def parse_case(data: bytes, origin: str, *, base: Path | None = None) -> Case:
+    """Validate the bytes of a case file; ``origin`` names it in error messages.
+
+    ``claim_files`` named in the case are read from the bundled claims, or from
+    paths relative to ``base`` (the case file's folder; the working directory if None).
+    """
     if not data.strip():
         raise CaseError(origin, None, "the file is empty", "start from a bundled case: see docs/case-files.md")
     if b"\x00" in data:
@@ -345,6 +514,7 @@ def parse_case(data: bytes, origin: str) -> Case:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise CaseError(origin, None, f"not valid TOML ({e})", "fix the TOML syntax at that line") from None
+    raw = _with_claim_files(raw, origin, base)
     try:
         case = Case.model_validate(raw)
     except ValidationError as e:

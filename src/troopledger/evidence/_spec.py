@@ -5,6 +5,7 @@ A spec is a TOML table with exactly one *form* key, in the estimator's language:
     pay_per_soldier_month = { point = 2000, spread = 0.15 }   # "about 2,000"
     troops_deployed       = { to = [10000, 15000] }            # 90 % interval
     in_kind_share         = { uniform = [0.0, 0.3] }
+    nk_gdp                = { from_claims = true }             # fused by the case
     state_share_of_pay    = { mixture = [ { weight = 2, point = 0.9, spread = 0.05 },
                                           { weight = 1, to = [0.95, 0.999] } ] }
 
@@ -81,12 +82,21 @@ class DistSpec(BaseModel):
     beta: tuple[float, float] | None = None
     lognormal: tuple[float, float] | None = None
     mixture: list[MixtureComponent] | None = None
+    from_claims: bool = Field(default=False, description="fuse the case's claims into this distribution")
+    quantity: str | None = Field(default=None, max_length=60, description="claims' quantity, for from_claims")
+    exclude: list[str] = Field(default_factory=list, description="claim ids from_claims leaves out")
     claims: list[str] = Field(default_factory=list)
     note: str = Field(default="", max_length=4000)
 
     @model_validator(mode="after")
     def _one_form(self) -> DistSpec:
         given = [f for f in FORMS if getattr(self, f) is not None]
+        if self.from_claims:
+            if given or self.spread is not None:
+                raise ValueError(f"'from_claims' takes no other form; remove {', '.join(given) or 'spread'}")
+            return self
+        if self.quantity is not None or self.exclude:
+            raise ValueError("'quantity' and 'exclude' go only with 'from_claims = true'")
         if len(given) != 1:
             raise ValueError(f"give exactly one of {', '.join(FORMS)}; got {', '.join(given) if given else 'none'}")
         if self.spread is not None and given[0] != "point":
@@ -97,11 +107,15 @@ class DistSpec(BaseModel):
 
     @property
     def form(self) -> str:
-        """The one form key this spec uses."""
+        """The one form key this spec uses (``from_claims`` for one its case resolves)."""
+        if self.from_claims:
+            return "from_claims"
         return next(f for f in FORMS if getattr(self, f) is not None)
 
     def to_distribution(self, kind: Kind = "amount") -> Distribution:
         """Build the distribution; ``kind`` ('amount' or 'share') decides what ``to`` means."""
+        if self.from_claims:
+            raise ValueError("'from_claims' is resolved by its case from the case's claims (see docs/claims.md)")
         return FORMS[self.form](self, kind)
 
     def all_claims(self) -> list[str]:

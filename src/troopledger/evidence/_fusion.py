@@ -1,0 +1,249 @@
+"""Fusion: the claims about one parameter become one distribution, with provenance.
+
+Each claim becomes a distribution through two documented tables (also in
+``docs/conventions.md``): :data:`HEDGES` reads a hedge ("about", "up to", "at least",
+"could" ...) as a spread or a one-sided percentile, and :data:`WORDS` reads words
+without numbers ("nothing", "most" ...) as a 90 % interval for a share. Claims
+relaying one statement form one lineage and count once; lineages pool as a weighted
+mixture whose weights are the reliability of the kind of source (:data:`RELIABILITY`,
+overridable per case or per claim) times the hedge's strength.
+
+The result is a :class:`~troopledger.evidence.DistSpec` (a mixture whose components
+cite their claims), so everything downstream treats a fused parameter like one
+written by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from troopledger.claims import Claim, detect_lineages, readings
+from troopledger.evidence._spec import DistSpec, MixtureComponent
+
+__all__ = [
+    "HEDGES",
+    "RELIABILITY",
+    "WORDS",
+    "Fused",
+    "HedgeRule",
+    "claim_spec",
+    "fuse",
+    "hedge_rule",
+    "words_interval",
+]
+
+Kind = Literal["amount", "share"]
+
+
+@dataclass(frozen=True)
+class HedgeRule:
+    """How a hedge reads a figure X.
+
+    ``point``: a 90 % interval X/(1+s) to X(1+s) with ``s = width``.
+    ``upper``: X is the 95th percentile and ``width * X`` the 5th.
+    ``lower``: X is the 5th percentile and ``width * X`` the 95th (for shares, the
+    room above X shrinks by ``width``: the 95th is ``1 - (1 - X) / width``).
+    ``below``: "nearly X", a 90 % interval ``(1 - width) X`` to X.
+    ``strength`` multiplies the claim's weight in a pool.
+    """
+
+    reading: Literal["point", "upper", "lower", "below"]
+    width: float
+    strength: float
+
+
+_POINT, _ABOUT, _EST = HedgeRule("point", 0.05, 1.0), HedgeRule("point", 0.15, 1.0), HedgeRule("point", 0.25, 1.0)
+_LIKELY, _COULD = HedgeRule("point", 0.15, 0.8), HedgeRule("point", 0.5, 0.5)
+_UPTO, _UNDER = HedgeRule("upper", 0.7, 1.0), HedgeRule("upper", 0.3, 1.0)
+_ATLEAST, _NEARLY = HedgeRule("lower", 1.5, 1.0), HedgeRule("below", 0.1, 1.0)
+
+#: Hedge word -> rule. Unknown hedges read as "about".
+HEDGES: dict[str, HedgeRule] = {
+    **dict.fromkeys(("none", "", "exactly", "precisely"), _POINT),
+    **dict.fromkeys(("about", "around", "roughly", "approximately", "some", "reported"), _ABOUT),
+    **dict.fromkeys(("estimated", "estimate", "assessed", "calculated"), _EST),
+    **dict.fromkeys(("likely", "probably", "expected", "reportedly", "believed"), _LIKELY),
+    **dict.fromkeys(("could", "may", "might", "maybe", "possibly", "perhaps", "suspect", "suspects"), _COULD),
+    **dict.fromkeys(("up to", "as many as", "as much as", "at most"), _UPTO),
+    **dict.fromkeys(("could rise to", "could reach", "may reach", "possibly up to"), HedgeRule("upper", 0.7, 0.5)),
+    **dict.fromkeys(("less than", "fewer than", "under", "below"), _UNDER),
+    **dict.fromkeys(("at least", "more than", "over", "over than", "exceeding", "plus"), _ATLEAST),
+    **dict.fromkeys(("nearly", "almost", "just under", "close to"), _NEARLY),
+}
+
+#: Words without a number -> 90 % interval of the fraction they speak of.
+WORDS: dict[str, tuple[float, float]] = {
+    **dict.fromkeys(("nothing", "none", "no", "not any", "zero"), (0.0001, 0.02)),
+    **dict.fromkeys(
+        ("almost nothing", "next to nothing", "little or nothing", "small amount or nothing"), (0.001, 0.1)
+    ),
+    **dict.fromkeys(("little", "a little", "a small amount", "a small part", "few", "a few"), (0.01, 0.2)),
+    **dict.fromkeys(("some", "part", "a share", "a portion"), (0.05, 0.5)),
+    **dict.fromkeys(("half", "about half"), (0.4, 0.6)),
+    **dict.fromkeys(("much", "a large part", "a lot"), (0.4, 0.85)),
+    **dict.fromkeys(("most", "the majority", "the bulk", "much of"), (0.55, 0.95)),
+    **dict.fromkeys(("almost all", "nearly all", "the vast majority"), (0.85, 0.99)),
+    **dict.fromkeys(("all", "everything", "the whole"), (0.98, 0.9999)),
+}
+
+#: Default reliability weight by kind of source (docs/conventions.md).
+RELIABILITY: dict[str, float] = {
+    "intelligence": 1.0,
+    "think_tank": 1.0,
+    "outlet": 0.8,
+    "government": 0.8,
+    "belligerent_government": 0.7,
+    "defector": 0.7,
+    "anonymous": 0.5,
+    "state_media": 0.5,
+    "other": 0.5,
+}
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().replace("'", "").split())
+
+
+def hedge_rule(hedge: str) -> HedgeRule:
+    """The rule for a hedge word; unknown hedges read as "about"."""
+    return HEDGES.get(_key(hedge), _ABOUT)
+
+
+def words_interval(words: str, *, complement: bool = False) -> tuple[float, float]:
+    """The 90 % interval :data:`WORDS` gives ``words``; ``complement`` flips it (1 - hi, 1 - lo).
+
+    "nothing" reaching the soldiers, read as the state's share, is
+    ``words_interval("nothing", complement=True)`` = (0.98, 0.9999).
+    """
+    try:
+        lo, hi = WORDS[_key(words)]
+    except KeyError:
+        raise ValueError(f"no reading for the words '{words[:60]}'; use one of: {', '.join(WORDS)}") from None
+    return (round(1.0 - hi, 12), round(1.0 - lo, 12)) if complement else (lo, hi)
+
+
+def _spec(form: dict[str, Any], claims: list[str], note: str = "") -> DistSpec:
+    return DistSpec.model_validate({**form, "claims": claims, "note": note})
+
+
+def _one_sided(x: float, rule: HedgeRule, kind: Kind, side: Literal["upper", "lower"]) -> dict[str, Any]:
+    if kind == "share":
+        if not 0.0 <= x <= 1.0:
+            raise ValueError(f"a share must lie in [0, 1], got {x}")
+        if side == "upper":
+            return {"to": (x * rule.width, x)} if x > 0 else {"fixed": 0.0}
+        return {"to": (x, 1.0 - (1.0 - x) / rule.width)} if x < 1 else {"fixed": 1.0}
+    if x <= 0:
+        raise ValueError(f"a one-sided bound on a positive amount must be > 0, got {x}")
+    return {"to": (x * rule.width, x)} if side == "upper" else {"to": (x, x * rule.width)}
+
+
+def _form(claim: Claim, kind: Kind, factor: float) -> dict[str, Any]:
+    """The distribution form (DistSpec keys) for one claim, scaled by ``factor``."""
+    if claim.words:
+        if kind != "share":
+            raise ValueError(f"claim '{claim.id}': words without numbers can only speak of a share")
+        return {"to": words_interval(claim.words, complement=claim.complement)}
+    rule = hedge_rule(claim.hedge)
+    v, lo, hi = (None if x is None else x * factor for x in (claim.value, claim.low, claim.high))
+    if lo is not None and hi is not None:
+        return {"fixed": lo} if lo == hi else {"to": (lo, hi)}
+    if v is None:
+        if hi is not None:
+            return _one_sided(hi, rule if rule.reading == "upper" else _UPTO, kind, "upper")
+        if lo is not None:
+            return _one_sided(lo, rule if rule.reading == "lower" else _ATLEAST, kind, "lower")
+        raise ValueError(f"claim '{claim.id}' has no figure")
+    if rule.reading in ("upper", "lower"):
+        return _one_sided(v, rule, kind, rule.reading)
+    if rule.reading == "below":
+        return {"to": (v * (1.0 - rule.width), v)}
+    spread = claim.spread if claim.spread is not None else rule.width
+    return {"point": v, "spread": spread}
+
+
+def claim_spec(claim: Claim, kind: Kind, unit: str, *, tour_months: float | None = None) -> DistSpec:
+    """One claim as a distribution spec in ``unit``: a mixture over readings if its period is open."""
+    reads = readings(claim, unit, tour_months=tour_months)
+    if len(reads) == 1:
+        return _spec(_form(claim, kind, reads[0].factor), [claim.id])
+    comps = [
+        MixtureComponent.model_validate({**_form(claim, kind, r.factor), "weight": r.weight, "label": r.label})
+        for r in reads
+    ]
+    return DistSpec(mixture=comps, claims=[claim.id], note="period not stated: a mixture over its readings")
+
+
+@dataclass(frozen=True)
+class Fused:
+    """A fused parameter: its spec, the lineages pooled, and each claim's weight in the pool."""
+
+    spec: DistSpec
+    lineages: dict[str, list[str]]
+    weights: dict[str, float]
+
+    @property
+    def claims(self) -> list[str]:
+        """Every claim id behind the parameter, relays included."""
+        return [cid for ids in self.lineages.values() for cid in ids]
+
+
+def claim_weight(claim: Claim, reliability: Mapping[str, float] | None = None) -> float:
+    """A claim's weight in a pool: its own ``weight`` or its kind's reliability, times its hedge strength."""
+    table = {**RELIABILITY, **(reliability or {})}
+    base = claim.weight if claim.weight is not None else table.get(claim.speaker_kind, table["other"])
+    return base * hedge_rule(claim.hedge).strength
+
+
+def fuse(
+    claims: Sequence[Claim],
+    kind: Kind,
+    unit: str,
+    *,
+    reliability: Mapping[str, float] | None = None,
+    lineages: Mapping[str, str] | None = None,
+    tour_months: float | None = None,
+) -> Fused:
+    """Pool ``claims`` about one parameter into one spec: one component per lineage.
+
+    Within a lineage the claim with the largest weight (then the earliest, then
+    the smallest id) speaks for all, so five relays of one briefing pool exactly as
+    the briefing alone. ``lineages`` (claim id -> label) defaults to
+    :func:`~troopledger.claims.detect_lineages`. Raises ``ValueError`` on no claims.
+    """
+    if not claims:
+        raise ValueError("no claims to fuse")
+    labels = dict(lineages) if lineages is not None else detect_lineages(claims)
+    groups: dict[str, list[Claim]] = {}
+    for c in claims:
+        groups.setdefault(labels.get(c.id) or c.lineage or c.id, []).append(c)
+
+    def when(c: Claim) -> str:
+        return c.source.date if c.source is not None else "9999"
+
+    def rank(c: Claim) -> tuple[float, str, str]:
+        return (-claim_weight(c, reliability), when(c), c.id)
+
+    heads = {label: min(members, key=rank) for label, members in groups.items()}
+    order = sorted(groups, key=lambda label: (when(heads[label]), heads[label].id))
+    raw = {label: claim_weight(heads[label], reliability) for label in order}
+    total = sum(raw.values())
+    if total <= 0:
+        raise ValueError("every claim has weight 0; give at least one a weight above 0")
+    weights = {c.id: raw[label] / total for label in order for c in groups[label]}
+    ids = {label: [c.id for c in groups[label]] for label in order}
+    specs = {label: claim_spec(heads[label], kind, unit, tour_months=tour_months) for label in order}
+    if len(order) == 1:
+        only = order[0]
+        spec = specs[only].model_copy(update={"claims": ids[only]})
+    else:
+        comps = []
+        for label in order:
+            head = heads[label]
+            data = specs[label].model_dump(exclude_none=True, exclude={"claims", "note"})
+            data.update(weight=raw[label], label=f"{head.speaker[:150]} ({head.id})"[:200], claims=ids[label])
+            comps.append(MixtureComponent.model_validate(data))
+        spec = DistSpec(mixture=comps, claims=[cid for label in order for cid in ids[label]])
+    return Fused(spec=spec, lineages=ids, weights=weights)
