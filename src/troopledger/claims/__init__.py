@@ -1,36 +1,46 @@
 """Claims: quantitative statements with who said them, their vocabulary, files and ledger."""
 
 from troopledger.claims._claimfiles import CSV_FIELDS, dump_claims, parse_claims, read_claims, sniff_format
+from troopledger.claims._currency import CURRENCY_NAMES, Rate, currency_code, rate_to_usd, to_usd
 from troopledger.claims._ledger import DEFAULT_LEDGER, SCHEMA_VERSION, Ledger
 from troopledger.claims._lineage import detect_lineages, lineage_groups, same_statement
 from troopledger.claims._normalise import Reading, convert_period, months_in_window, readings, unit_period
+from troopledger.claims._numbers import NumberMatch, find_numbers, parse_number
 from troopledger.claims._record import Claim, Period, SourceKind, SourceRef, Status
 from troopledger.claims._vocabulary import QUANTITIES, Quantity, QuantityInfo, quantity_info
 
 __all__ = [
     "CSV_FIELDS",
+    "CURRENCY_NAMES",
     "DEFAULT_LEDGER",
     "QUANTITIES",
     "SCHEMA_VERSION",
     "Claim",
     "Ledger",
+    "NumberMatch",
     "Period",
     "Quantity",
     "QuantityInfo",
+    "Rate",
     "Reading",
     "SourceKind",
     "SourceRef",
     "Status",
     "convert_period",
+    "currency_code",
     "detect_lineages",
     "dump_claims",
+    "find_numbers",
     "lineage_groups",
     "months_in_window",
     "parse_claims",
+    "parse_number",
     "quantity_info",
+    "rate_to_usd",
     "read_claims",
     "readings",
     "same_statement",
     "sniff_format",
+    "to_usd",
     "unit_period",
 ]

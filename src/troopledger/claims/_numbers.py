@@ -1,0 +1,175 @@
+"""Numbers as news texts write them: digits, scale words, number words and fractions.
+
+``parse_number`` reads one written number ("11,000", "2.76 million", "15-thousand",
+"47-hundred", "four thousand", "a dozen", "two-thirds", "$22m") into a float;
+``find_numbers`` finds every such number in a text with its character span, so the
+extractor can work on positions rather than on copies of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["NUMBER_PATTERN", "NumberMatch", "find_numbers", "parse_number"]
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
+_DENOMINATORS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "tenth": 10,
+    "tenths": 10,
+}
+
+_UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
+_SCALE_WORDS = "thousand|million|billion|trillion"
+_DEN_WORDS = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+#: Alternatives, most specific first. Named groups tell ``parse_number`` which form matched.
+NUMBER_PATTERN = (
+    # a fraction in words: "two-thirds", "a third", "three quarters", "half"
+    rf"(?P<frac>(?:(?:{_UNIT_WORDS}|a|one)[\s-]+(?:{_DEN_WORDS}))\b|\bhalf\b)"
+    # digits with an optional scale: "2.76 million", "15-thousand", "47-hundred", "$22m", "1.5bn"
+    rf"|(?P<num>(?<![\w.])(?:{_DIGITS})(?:[\s-]?(?:{_SCALE_WORDS}|hundred)\b|(?:bn|mn|mln|tn|trn|[kmb])\b)?)"
+    # number words: "four thousand", "twenty-five", "a hundred", "a dozen", "two hundred and fifty"
+    rf"|(?P<words>\b(?:(?:{_UNIT_WORDS})|an?(?=[\s-]+(?:hundred|dozen|{_SCALE_WORDS})\b))"
+    rf"(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_UNIT_WORDS}|hundred|dozen|{_SCALE_WORDS})\b)*\b"
+    rf"|\bdozen\b)"
+)
+_NUMBER = re.compile(NUMBER_PATTERN, re.IGNORECASE)
+_WORD_SPLIT = re.compile(r"[\s-]+")
+_DIGIT_SCALE = re.compile(rf"^({_DIGITS})[\s-]?([a-z]+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A number found in a text: its span, the text as written, its value and its form."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    form: str  # "digits", "words" or "fraction"
+
+
+def _words_value(words: list[str]) -> float:
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in words:
+        if w in ("and",):
+            continue
+        if w in ("a", "an"):
+            current = current or 1.0
+            seen = True
+        elif w in _UNITS:
+            current += _UNITS[w]
+            seen = True
+        elif w == "hundred":
+            current = (current or 1.0) * 100
+            seen = True
+        elif w == "dozen":
+            current = (current or 1.0) * 12
+            seen = True
+        elif w in _SCALES:
+            total += (current or 1.0) * _SCALES[w]
+            current = 0.0
+            seen = True
+        else:
+            raise ValueError(f"not a number word: {w!r}")
+    if not seen:
+        raise ValueError("no number words")
+    return total + current
+
+
+def _fraction_value(words: list[str]) -> float:
+    if words == ["half"]:
+        return 0.5
+    if len(words) != 2 or words[1] not in _DENOMINATORS:
+        raise ValueError(f"not a fraction: {' '.join(words)!r}")
+    num = 1.0 if words[0] in ("a", "one") else float(_UNITS.get(words[0], -1))
+    if num < 0:
+        raise ValueError(f"not a fraction: {' '.join(words)!r}")
+    return num / _DENOMINATORS[words[1]]
+
+
+def parse_number(text: str) -> float:
+    """The value of one written number ("2.76 million", "four thousand", "two-thirds", "$22m").
+
+    A leading currency symbol is ignored. Raises ``ValueError`` if ``text`` is not a
+    single number.
+    """
+    t = text.strip().lower().lstrip("$€£₩₽¥₴").strip()
+    m = _DIGIT_SCALE.match(t)
+    if m:
+        base = float(m.group(1).replace(",", ""))
+        scale = m.group(2)
+        if scale is None:
+            return base
+        if scale in _SCALES:
+            return base * _SCALES[scale]
+        if scale == "hundred":
+            return base * 100
+        if scale in _SUFFIX:
+            return base * _SUFFIX[scale]
+        raise ValueError(f"unknown scale {scale!r} in {text!r}")
+    words = [w for w in _WORD_SPLIT.split(t) if w]
+    if not words:
+        raise ValueError("empty number")
+    if words[-1] in _DENOMINATORS:
+        return _fraction_value(words)
+    return _words_value(words)
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """Every written number in ``text``, left to right, with character spans."""
+    out: list[NumberMatch] = []
+    for m in _NUMBER.finditer(text):
+        form = "fraction" if m.group("frac") else "digits" if m.group("num") else "words"
+        raw = m.group(0)
+        try:
+            value = parse_number(raw)
+        except ValueError:
+            continue
+        out.append(NumberMatch(m.start(), m.end(), raw, value, form))
+    return out
