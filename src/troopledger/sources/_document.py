@@ -1,0 +1,202 @@
+"""Documents: an article's clean text with its content hash, outlet, URL and date.
+
+Plain text is cleaned of page leftovers; saved HTML goes through trafilatura (main
+text only, precision over recall, no network) and then the same cleaning. Outlet,
+URL and date come from the caller when given, else from the page's metadata, else
+from the text (a "Read the original article on X" line, a written date) and, last,
+from the file name and its modification date, with a note saying so.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from troopledger.errors import SourceError
+from troopledger.sources._decode import decode_bytes, read_bytes
+from troopledger.sources._leftovers import drop_leftovers
+
+__all__ = ["Document", "document_from_bytes", "read_document"]
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|article)\b", re.I | re.S)
+_ISO = re.compile(r"\b(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WRITTEN = re.compile(
+    rf"\b(?:(?P<d1>[0-3]?\d)\s+(?P<m1>{_MONTH_NAMES})\.?,?\s+(?P<y1>20\d\d)"
+    rf"|(?P<m2>{_MONTH_NAMES})\.?\s+(?P<d2>[0-3]?\d),?\s+(?P<y2>20\d\d))\b",
+    re.I,
+)
+_DATE_OPTION = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article ready for extraction: clean text, its sha256, and where it came from."""
+
+    text: str
+    hash: str
+    outlet: str
+    url: str
+    date: str
+    path: str = ""
+    title: str = ""
+    original_outlet: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def id(self) -> str:
+        """A short stable id for the document: the first 12 hex digits of its hash."""
+        return self.hash[:12]
+
+
+def _is_html(text: str, origin: str) -> bool:
+    if origin.lower().endswith(_HTML_SUFFIXES):
+        return True
+    head = text[:4096]
+    return bool(_HTML_START.match(head)) or head.count("</p>") + head.count("<div") >= 3
+
+
+def _html_main_text(html: str, origin: str) -> tuple[str, dict[str, str]]:
+    """Main text and metadata of a saved page, through trafilatura (no network)."""
+    import trafilatura
+
+    try:
+        doc: Any = trafilatura.bare_extraction(
+            html,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            with_metadata=True,
+        )
+    except (ValueError, TypeError, RecursionError, MemoryError, UnicodeError, LookupError) as e:
+        raise SourceError(
+            origin, None, f"the page could not be parsed as HTML ({type(e).__name__})", "save the article as plain text"
+        ) from None
+    if doc is None:
+        return "", {}
+    get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
+    meta = {k: str(get(k) or "") for k in ("title", "date", "sitename", "url", "hostname")}
+    return str(get("text") or ""), meta
+
+
+def _date_in_text(text: str) -> str | None:
+    head = text[:3000]
+    m = _ISO.search(head)
+    if m:
+        return m.group(0)
+    w = _WRITTEN.search(head)
+    if w:
+        day = int(w.group("d1") or w.group("d2"))
+        month = _MONTHS[(w.group("m1") or w.group("m2")).lower()]
+        year = int(w.group("y1") or w.group("y2"))
+        try:
+            return _dt.date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def _check_option(date: str | None) -> None:
+    if date is not None and not _DATE_OPTION.match(date):
+        raise SourceError(None, "--date", f"'{date}' is not a date", "write it YYYY-MM-DD or YYYY-MM")
+
+
+def document_from_bytes(
+    data: bytes,
+    origin: str,
+    *,
+    outlet: str | None = None,
+    url: str | None = None,
+    date: str | None = None,
+    html: bool | None = None,
+    mtime: float | None = None,
+) -> Document:
+    """Build a :class:`Document` from an article's bytes; ``origin`` names it in errors and notes.
+
+    ``outlet``, ``url`` and ``date`` given by the caller win over what the page says.
+    ``html`` forces (or forbids) HTML extraction; by default it is sniffed. A page with
+    no article text gives a Document with empty text (and a note), not an error.
+    """
+    _check_option(date)
+    text, notes = decode_bytes(data, origin)
+    meta: dict[str, str] = {}
+    if html if html is not None else _is_html(text, origin):
+        text, meta = _html_main_text(text, origin)
+        notes.append("main text extracted from HTML")
+    clean, original = drop_leftovers(text)
+    if not clean:
+        notes.append("no article text found")
+    page_url = url or meta.get("url") or ""
+    host = urlparse(page_url).hostname or ""
+    found_outlet = outlet or meta.get("sitename") or (host.removeprefix("www.") if host else "")
+    if not found_outlet:
+        found_outlet = original or f"unknown outlet ({Path(origin).name})"
+        notes.append("outlet not given; " + ("named by the page" if original else "set from the file name"))
+    found_date = date or (meta.get("date") or "")[:10] or _date_in_text(clean)
+    if not found_date or not _DATE_OPTION.match(found_date):
+        stamp = _dt.datetime.fromtimestamp(mtime) if mtime is not None else _dt.datetime.now()
+        found_date = stamp.date().isoformat()
+        notes.append("date not given or found; the file's modification date is used (give --date)")
+    digest = hashlib.sha256(clean.encode("utf-8")).hexdigest()
+    return Document(
+        text=clean,
+        hash=digest,
+        outlet=found_outlet,
+        url=page_url,
+        date=found_date,
+        path=origin,
+        title=meta.get("title", ""),
+        original_outlet=original or "",
+        notes=tuple(notes),
+    )
+
+
+def read_document(
+    path: str | Path,
+    *,
+    outlet: str | None = None,
+    url: str | None = None,
+    date: str | None = None,
+    html: bool | None = None,
+) -> Document:
+    """Read an article file (plain text or saved HTML) into a :class:`Document`.
+
+    Raises :class:`~troopledger.errors.SourceError` (one line: file, problem, fix) for
+    a missing, empty, binary or oversized file, or a page that cannot be parsed.
+    """
+    p = Path(path)
+    data = read_bytes(p)
+    try:
+        mtime = p.stat().st_mtime
+    except OSError:
+        mtime = None
+    return document_from_bytes(data, str(p), outlet=outlet, url=url, date=date, html=html, mtime=mtime)

@@ -1,0 +1,89 @@
+"""Page leftovers: the lines a saved page carries that are not the article.
+
+"See also" links, comment forms, language menus, advertisement markers, "most
+popular" boxes, photo captions and credits, truncated breadcrumb titles and lines
+that repeat an earlier line are dropped; a "Read the original article on X" line
+is dropped too, but X is kept as the outlet the story came from.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["drop_leftovers"]
+
+_LANG_CODES = "ua|uk|en|ru|de|fr|es|it|pl|ko|kr|ja|jp|zh|cn|pt|tr|ar"
+_LANG_MENU = re.compile(rf"(?:\s*\b(?:{_LANG_CODES})\b){{2,}}\s*$")
+_LEFTOVER = re.compile(
+    r"""^\s*(?:
+        see\s+also\b.* |
+        (?:also\s+)?read\s+(?:more|also|next)\s*:?.* |
+        -*\s*advertisement\s*-* |
+        sponsored(?:\s+content)? |
+        related\s+(?:articles|posts|stories|news) |
+        leave\s+a\s+(?:reply|comment).* |
+        please\s+enter\s+your\s+(?:comment|name|email).* |
+        you\s+have\s+entered\s+an\s+incorrect\s+email.* |
+        save\s+my\s+name,?\s+email.* |
+        most\s+(?:popular|read|viewed) |
+        recent\s+(?:comments|posts)\b.* |
+        share\s+(?:this|on)\b.{0,40} |
+        (?:subscribe|sign\s+up)\b.{0,80} |
+        (?:tags|topics)\s*:.* |
+        (?:home\s*)?(?:top\s+stories\s*)?(?:»|>|/).{0,60} |
+        (?:photo|image|illustrative\s+photo|picture)\s*:.*
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_ORIGINAL = re.compile(r"^\s*read\s+the\s+original\s+article\s+(?:on|at|in)\s+(?P<outlet>.{2,80}?)\s*\.?\s*$", re.I)
+_CREDIT = re.compile(
+    r"(?:\b(?:AP|AFP|EPA|Reuters|Getty|Yonhap|KCNA)\s*(?:Photo|Images)?\s*/\s*[\w .'-]{2,40}$"
+    r"|\((?:[\w .'-]*(?:Getty|Reuters|AFP|AP|EPA|Shutterstock|Yonhap|KCNA)[\w .'/-]*)\)\s*$"
+    r"|[.!?][A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}\s*$)"
+)
+_BREADCRUMB = re.compile(r"^\s*Home(?=[A-Z])(?:Top Stories|News|World)?")
+
+
+def _is_caption(line: str) -> bool:
+    """A photo caption: ends with a credit, or is a short line with a glued-on credit."""
+    return len(line) < 300 and bool(_CREDIT.search(line))
+
+
+def drop_leftovers(text: str) -> tuple[str, str | None]:
+    """Text with page leftovers removed, and the original outlet if the page names one.
+
+    Works line by line; paragraphs stay separated by blank lines. Lines whose text
+    repeats an earlier line (titles, captions repeating the headline) are dropped.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kept: list[str] = []
+    seen: set[str] = set()
+    titles: list[str] = []  # early short lines, which captions and headers repeat as prefixes
+    original: str | None = None
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            if kept and kept[-1] != "":
+                kept.append("")
+            continue
+        m = _ORIGINAL.match(line)
+        if m:
+            original = original or m.group("outlet").strip()
+            continue
+        line = _LANG_MENU.sub("", line).strip() if len(line) < 200 else line
+        if not line or _LEFTOVER.match(line) or _is_caption(line):
+            continue
+        if _BREADCRUMB.match(line) or line.endswith(("...", "…")):
+            stem = line.rstrip(".…").strip()[-30:]
+            if any(stem and stem in later for later in lines[i + 1 : i + 6]) or _BREADCRUMB.match(line):
+                continue
+        key = " ".join(line.lower().split())
+        if key in seen or any(key.startswith(t) and len(key) < 2 * len(t) + 80 for t in titles):
+            continue
+        seen.add(key)
+        if 20 < len(key) < 200 and len(titles) < 8:
+            titles.append(key)
+        kept.append(line)
+    while kept and kept[-1] == "":
+        kept.pop()
+    return "\n".join(kept), original
