@@ -53,6 +53,7 @@ _WRITTEN = re.compile(
     rf"|(?P<m2>{_MONTH_NAMES})\.?\s+(?P<d2>[0-3]?\d),?\s+(?P<y2>20\d\d))\b",
     re.I,
 )
+_META = ("title", "date", "sitename", "url", "hostname")
 _DATE_OPTION = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 
 
@@ -103,9 +104,9 @@ def _html_main_text(html: str, origin: str) -> tuple[str, dict[str, str]]:
         ) from None
     if doc is None:
         return "", {}
-    get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
-    meta = {k: str(get(k) or "") for k in ("title", "date", "sitename", "url", "hostname")}
-    return str(get("text") or ""), meta
+    fields: dict[str, Any] = doc if isinstance(doc, dict) else {k: getattr(doc, k, None) for k in (*_META, "text")}
+    meta = {k: str(fields.get(k) or "") for k in _META}
+    return str(fields.get("text") or ""), meta
 
 
 def _date_in_text(text: str) -> str | None:
