@@ -4,7 +4,14 @@ from troopledger.claims._claimfiles import CSV_FIELDS, dump_claims, parse_claims
 from troopledger.claims._currency import CURRENCY_NAMES, Rate, currency_code, rate_to_usd, to_usd
 from troopledger.claims._ledger import DEFAULT_LEDGER, SCHEMA_VERSION, Ledger
 from troopledger.claims._lineage import detect_lineages, lineage_groups, same_statement
-from troopledger.claims._normalise import Reading, convert_period, months_in_window, readings, unit_period
+from troopledger.claims._normalise import (
+    Reading,
+    convert_period,
+    months_in_window,
+    normalise_amount,
+    readings,
+    unit_period,
+)
 from troopledger.claims._numbers import NumberMatch, find_numbers, parse_number
 from troopledger.claims._record import Claim, Period, SourceKind, SourceRef, Status
 from troopledger.claims._vocabulary import QUANTITIES, Quantity, QuantityInfo, quantity_info
@@ -33,6 +40,7 @@ __all__ = [
     "find_numbers",
     "lineage_groups",
     "months_in_window",
+    "normalise_amount",
     "parse_claims",
     "parse_number",
     "quantity_info",

@@ -195,8 +195,12 @@ class Ledger:
 
     def set_lineage(self, ids: Iterable[str], lineage: str | None) -> list[Claim]:
         """Put several claims into one named lineage (``None`` returns them to detection)."""
+        return self.relabel(dict.fromkeys(ids, lineage))
+
+    def relabel(self, labels: dict[str, str | None]) -> list[Claim]:
+        """Set each claim's hand-set lineage label in one transaction (``None`` clears it)."""
         with self.transaction() as db:
-            return [self._update(db, cid, {"lineage": lineage}, "lineage", keep_status=True) for cid in ids]
+            return [self._update(db, cid, {"lineage": lab}, "lineage", keep_status=True) for cid, lab in labels.items()]
 
     def _update(
         self, db: sqlite3.Connection, claim_id: str, changes: dict[str, Any], action: str, *, keep_status: bool = False

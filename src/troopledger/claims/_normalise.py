@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from troopledger.claims._currency import currency_code, to_usd
+from troopledger.claims._numbers import parse_number
 from troopledger.claims._record import Claim
+from troopledger.claims._vocabulary import QUANTITIES
 
 __all__ = [
     "AMBIGUOUS_READINGS",
@@ -20,6 +23,7 @@ __all__ = [
     "Reading",
     "convert_period",
     "months_in_window",
+    "normalise_amount",
     "readings",
     "unit_period",
 ]
@@ -90,8 +94,6 @@ def convert_period(
     else:
         raise ValueError(f"unknown period '{from_period}'; use month, year, tour or total")
     if to_period is None:
-        if from_period == "tour" and tour_months:
-            return amount
         raise ValueError(f"an amount per {from_period} cannot be read as a one-off amount")
     if to_period not in PERIOD_MONTHS:
         raise ValueError(f"unknown target period '{to_period}'; use month or year")
@@ -136,3 +138,38 @@ def readings(claim: Claim, target_unit: str, *, tour_months: float | None = None
         return [Reading("as stated", 1.0, 1.0)]
     factor = convert_period(1.0, period, target, window_months=window, tour_months=tour_months)
     return [Reading(f"per {period} converted to {target_unit}", factor, 1.0)]
+
+
+def normalise_amount(
+    stated: str | float,
+    quantity: str,
+    *,
+    currency: str = "USD",
+    period: str | None = None,
+    date: str | None = None,
+    window_start: str | None = None,
+    window_end: str | None = None,
+    source_usd: float | None = None,
+) -> tuple[float, str, str | None]:
+    """A figure as stated (digits or words, any bundled currency, any period) in its quantity's unit.
+
+    Returns ``(value, unit, period)``. Money converts to USD at the month of ``date``
+    from the bundled rate table, unless the source gave its own dollar figure
+    (``source_usd``, which wins). A per-month, per-year or total-over-window amount
+    converts to the quantity's period; an ``ambiguous`` period is left as stated, so
+    fusion can keep every reading. Raises ``ValueError`` naming what is wrong.
+    """
+    value = parse_number(stated) if isinstance(stated, str) else float(stated)
+    unit = QUANTITIES[quantity].unit if quantity in QUANTITIES else ""
+    code = currency_code(currency) if currency else "USD"
+    if code != "USD" or source_usd is not None:
+        if date is None and source_usd is None:
+            raise ValueError(f"a {code} amount needs the claim's date to convert to USD")
+        value = to_usd(value, code, date or "", source_usd=source_usd)
+    target = unit_period(unit)
+    if period in (None, "ambiguous") or target is None or period == target:
+        return value, unit, period
+    if period == "tour":
+        return value, unit.split("/")[0], "tour"  # kept per tour; the case's tour length converts it
+    window = months_in_window(window_start, window_end)
+    return convert_period(value, period, target, window_months=window), unit, target
