@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from troopledger._cli._app import app, atomic_write
+from troopledger._cli._claims import case_with_ledger
 from troopledger.analysis import calibrate, collect, has_observations, rank_sensitivity, summarize_draws
 from troopledger.errors import InputError
 from troopledger.evidence import bundled_cases, load_case
@@ -80,6 +81,9 @@ def report(
     seed: Annotated[int, typer.Option(min=0, help="Seed of the random generator; same seed, same numbers.")] = 0,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     out: Annotated[str | None, typer.Option(help="Write to this file (atomically) instead of stdout.")] = None,
+    ledger: Annotated[
+        str | None, typer.Option(help="Merge this ledger's accepted claims into the case's claims (SQLite file).")
+    ] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Threads to run chunks on; results do not change.")] = 1,
     calibrate_: Annotated[
         bool | None,
@@ -91,7 +95,7 @@ def report(
     ] = None,
 ) -> None:
     """Estimate the money flows of a case, with 90 % intervals and the sources behind each input."""
-    c = load_case(case)
+    c = case_with_ledger(load_case(case), ledger)
     show = draws >= PROGRESS_FROM_DRAWS and sys.stderr.isatty()
     if calibrate_ is None:
         calibrate_ = has_observations(c)
