@@ -23,6 +23,7 @@ from troopledger.claims import (
     Claim,
     Ledger,
     SourceRef,
+    currency_code,
     detect_lineages,
     normalise_amount,
     sniff_format,
@@ -161,6 +162,10 @@ def add(
 ) -> None:
     """Add one claim by hand; figures are normalised to the quantity's unit (USD, per month ...)."""
     _check_filters(quantity, status)
+    try:
+        currency = currency_code(currency)
+    except ValueError as e:
+        raise LedgerError(None, "--currency", str(e), "use a currency code such as USD, KRW, RUB or EUR") from None
     opts = {"currency": currency, "period": period, "date": date, "window_start": window_start,
             "window_end": window_end, "source_usd": source_usd}  # fmt: skip
     v, unit, per = _number(value, "--value", quantity, opts)
@@ -177,7 +182,7 @@ def add(
     stated = " ".join(x for x in (value or "", f"{low} to {high}" if low and high else low or high or "") if x)
     data: dict[str, Any] = {
         "quantity": quantity, "value": v, "low": lo, "high": hi, "unit": unit, "period": per,
-        "currency": currency.upper(), "stated": (stated or words or "")[:500], "speaker": speaker,
+        "currency": currency, "stated": (stated or words or "")[:500], "speaker": speaker,
         "organisation": organisation, "speaker_kind": kind, "via": via or [], "hedge": hedge,
         "window_start": window_start, "window_end": window_end, "text": text, "note": note,
         "status": status, "words": words or "", "complement": complement,

@@ -4,8 +4,8 @@ One intelligence briefing carried by five outlets is one piece of evidence, not
 five. Two claims share a lineage when they are about the same quantity, give the
 same figure, come from the same speaker (or one's speaker is a link in the other's
 relay chain), and were published close together. A ``lineage`` set by hand
-(``troopledger claims merge``/``split``) is kept, and two hand-set lineages are
-never joined automatically.
+(``troopledger claims merge``/``split``) is kept and closed: detection never adds
+to it.
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ from datetime import date
 
 from troopledger.claims._record import Claim
 
-__all__ = ["LINEAGE_DAYS", "LINEAGE_REL_TOL", "detect_lineages", "lineage_groups", "same_statement"]
+__all__ = ["AUTO", "LINEAGE_DAYS", "LINEAGE_REL_TOL", "detect_lineages", "lineage_groups", "same_statement"]
 
 #: Publication dates further apart than this (days) are separate statements.
 LINEAGE_DAYS = 21
+#: Prefix of the labels detection gives to groups of relays.
+AUTO = "auto:"
 #: Figures within this relative difference are the same figure.
 LINEAGE_REL_TOL = 0.02
 
@@ -76,14 +78,15 @@ def detect_lineages(
 ) -> dict[str, str]:
     """Map each claim id to its lineage label.
 
-    Claims with the same hand-set ``lineage`` are one group under that label, and
-    two different hand-set labels are never joined. Other claims join (transitively)
-    every claim :func:`same_statement` accepts, taking over a hand-set label if
-    their group has one; otherwise a group is labelled with the id of its earliest
-    member, so a claim alone is its own lineage.
+    A hand-set ``lineage`` closes a group: claims with the same label form it and
+    nothing joins it automatically (``claims split`` sets a claim's own id). Other
+    claims join (transitively) every free claim :func:`same_statement` accepts. A
+    detected group is labelled ``auto:`` plus its earliest member's id; a claim
+    alone is its own lineage, labelled with its id. Labels starting ``auto:`` on
+    input count as not set, so detection can regroup them.
     """
+    closed = {i: c.lineage for i, c in enumerate(claims) if c.lineage and not c.lineage.startswith(AUTO)}
     parent = list(range(len(claims)))
-    label: dict[int, str | None] = {i: c.lineage or None for i, c in enumerate(claims)}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -91,27 +94,23 @@ def detect_lineages(
             i = parent[i]
         return i
 
-    def union(i: int, j: int) -> None:
-        a, b = find(i), find(j)
-        if a != b and (label[a] is None or label[b] is None or label[a] == label[b]):
-            parent[b] = a
-            label[a] = label[a] or label[b]
-
     first: dict[str, int] = {}
-    for i, c in enumerate(claims):
-        if c.lineage:
-            union(first.setdefault(c.lineage, i), i)
-    for i in range(len(claims)):  # pairs of claims, not draws: ledgers hold hundreds, not millions
-        for j in range(i + 1, len(claims)):
+    for i, lab in closed.items():
+        parent[find(i)] = find(first.setdefault(lab, i))
+    free = [i for i in range(len(claims)) if i not in closed]
+    for a, i in enumerate(free):  # pairs of claims, not draws: ledgers hold hundreds, not millions
+        for j in free[a + 1 :]:
             if find(i) != find(j) and same_statement(claims[i], claims[j], days=days, rel_tol=rel_tol):
-                union(i, j)
-    groups: dict[int, list[Claim]] = {}
-    for i, c in enumerate(claims):
-        groups.setdefault(find(i), []).append(c)
+                parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(claims)):
+        groups.setdefault(find(i), []).append(i)
     out: dict[str, str] = {}
-    for root, members in groups.items():
-        name = label[root] or min(members, key=_order).id
-        out.update({c.id: name for c in members})
+    for members in groups.values():
+        hand = next((closed[i] for i in members if i in closed), None)
+        head = min((claims[i] for i in members), key=_order).id
+        name = hand or (f"{AUTO}{head}" if len(members) > 1 else head)
+        out.update({claims[i].id: name for i in members})
     return {c.id: out[c.id] for c in claims}
 
 
