@@ -2,6 +2,7 @@
 
 from troopledger.claims._claimfiles import CSV_FIELDS, dump_claims, parse_claims, read_claims, sniff_format
 from troopledger.claims._currency import CURRENCY_NAMES, Rate, currency_code, rate_to_usd, to_usd
+from troopledger.claims._extract import extract_claims
 from troopledger.claims._ledger import DEFAULT_LEDGER, SCHEMA_VERSION, Ledger
 from troopledger.claims._lineage import detect_lineages, lineage_groups, same_statement
 from troopledger.claims._normalise import (
@@ -37,6 +38,7 @@ __all__ = [
     "currency_code",
     "detect_lineages",
     "dump_claims",
+    "extract_claims",
     "find_numbers",
     "lineage_groups",
     "months_in_window",

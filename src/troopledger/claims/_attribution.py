@@ -1,0 +1,241 @@
+"""Attribution: who said a sentence's figures, for whom they work, and through whom it came.
+
+Reads "X said", "said X", "X told Y", "according to X", "per X", "X estimates",
+"..., Y reported" and "cited by Y"; a pronoun ("he said") or a quotation with no
+speaker goes to the person named most recently nearby. The kind of speaker
+(intelligence, think tank, defector ...) comes from cue words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Attribution", "attribute", "introduce", "last_person", "speaker_kind"]
+
+_VERB = (
+    r"(?:said|says|say|told|tells|stated|states|estimated|estimates|estimate|reported|reports|report|claimed|claims|"
+    r"claim|believes|believe|wrote|writes|noted|added|argued|warned|announced|assessed|assesses|calculated|"
+    r"calculates|used|cited|briefed|testified|revealed|disclosed|confirmed)"
+)
+_NAME = r"(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin))*)"
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:!?]{3,120}?)(?=[,.;:!?]|\s+(?:on|in|last|this)\b|$)", re.I)
+_PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)]{3,80})")
+_BEFORE_VERB = re.compile(
+    rf"(?P<who>(?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+,?\s+){{0,9}}?[\w’'.-]+)\s*,?\s+(?:has\s+|have\s+|had\s+)?"
+    rf"(?:also\s+|previously\s+|separately\s+)?(?P<verb>{_VERB})\b"
+)
+_AFTER_VERB = re.compile(rf"[,”\"]\s*(?P<verb>said|says|wrote|added|noted)\s+(?P<who>{_NAME}(?:,\s+[^,.]{{3,80}})?)")
+_TOLD = re.compile(r"\btold\s+(?P<to>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,5})")
+_RELAY = re.compile(
+    r"(?:[,”\"]+\s*(?P<outlet>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5})\s+(?:reported|reports|said|writes|wrote)\s*[.,]?\s*$"
+    r"|\b(?:cited|quoted)\s+by\s+(?P<cited>[^,.;]{3,80})"
+    r"|\bas\s+reported\s+by\s+(?P<asrep>[^,.;]{3,80})"
+    r"|\bin\s+(?:an\s+)?(?:interview|conversation|comments?)\s+with\s+(?P<inter>(?:the\s+)?[A-Z][^,.;]{2,60})"
+    r"|\b(?:briefing|telling)\s+(?P<brief>lawmakers|parliament|reporters|journalists))"
+)
+_PRONOUN = re.compile(r"^(?:he|she|they|it|his|her|the\s+(?:official|researcher|expert|defector|analyst))$", re.I)
+_STOP_WHO = re.compile(
+    r"^(?:this|that|which|who|there|it|some|many|others|the\s+figure|.*\b(?:is|are|was|were|be|been|being|will|would)|"
+    r"the\s+number|troops|soldiers|money|payment)$",
+    re.I,
+)
+_LEAD = re.compile(r"^.*\b(?:which|that|while|but|and|as|because|although|when|where|so|however|also)\s+", re.I)
+_PERSON = re.compile(r"\b([A-Z][a-z’'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z’'-]+){1,2})\b")
+
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("state_media", re.compile(r"\b(KCNA|Korean Central News|Rodong|state media|state television|TASS|RIA)\b", re.I)),
+    (
+        "intelligence",
+        re.compile(
+            r"\b(intelligence|NIS|spy agency|spy service|GUR|HUR|CIA|MI6|DIA|Defen[cs]e Intelligence)",
+            re.I,
+        ),
+    ),
+    ("defector", re.compile(r"\b(defector|defected|former (?:North Korean )?soldier|escapee)", re.I)),
+    (
+        "anonymous",
+        re.compile(r"\b(anonymous|unnamed|sources? (?:familiar|close|inside)|a source|people familiar)", re.I),
+    ),
+    (
+        "think_tank",
+        re.compile(
+            r"\b(RAND|Carnegie|CSIS|Brookings|Stimson|38 North|Sejong|Institute|Endowment|think[- ]tank|researcher|"
+            r"professor|analyst|scholar|university|fellow|KIDA|Asan)\b",
+            re.I,
+        ),
+    ),
+    (
+        "belligerent_government",
+        re.compile(
+            r"\b(Ukrain\w*|Kyiv|Zelensk\w*|Kremlin|Russian? (?:officials?|government|ministry|president|defen[cs]e)|"
+            r"Putin|Shoigu|Peskov|Moscow)\b",
+            re.I,
+        ),
+    ),
+    (
+        "government",
+        re.compile(
+            r"\b(officials?|ministry|minister|government|lawmakers?|president|ambassador|Pentagon|department|"
+            r"State Department|White House|NATO|spokes(?:man|woman|person)|Seoul|Washington|military|JCS|Joint Chiefs)",
+            re.I,
+        ),
+    ),
+    (
+        "outlet",
+        re.compile(
+            r"\b(Reuters|Associated Press|AP|AFP|Bloomberg|BBC|CNN|Yonhap|Daily NK|NK News|Independent|"
+            r"Business Insider|Voice of America|Radio Free|Guardian|Times|Post|Journal|Herald|Daily|News|media)\b",
+        ),
+    ),
+]
+
+
+@dataclass
+class Attribution:
+    """Who a figure is attributed to: speaker, organisation, kind and relay chain."""
+
+    speaker: str
+    organisation: str = ""
+    kind: str = "other"
+    via: list[str] = field(default_factory=list)
+    found: bool = True
+
+
+def speaker_kind(text: str) -> str:
+    """The kind of source a speaker phrase suggests, from cue words; ``other`` if none."""
+    for kind, pattern in _KINDS:
+        if pattern.search(text):
+            return kind
+    return "other"
+
+
+def _clean(who: str) -> str:
+    who = who.strip().rsplit("”", 1)[-1].rsplit('"', 1)[-1]
+    who = _LEAD.sub("", who)
+    if re.fullmatch(r"(?:new\s+|some\s+|media\s+|news\s+)*reports?", who.strip(), re.I):
+        return "media reports"
+    who = re.sub(r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+)", "", who, flags=re.I)
+    return who.strip(" ,;:“”\"'’‘()")
+
+
+def _subject(who: str) -> str:
+    """The subject at the end of a phrase: its last comma part, with a title before a name."""
+    parts = [p.strip() for p in who.split(",") if p.strip()]
+    if len(parts) < 2:
+        return who
+    if _PERSON.fullmatch(parts[-1]) and not _NOT_PERSON.search(parts[-1]):
+        return f"{parts[-2]}, {parts[-1]}"
+    return parts[-1]
+
+
+def _organisation(phrase: str) -> str:
+    m = re.search(
+        r"\b(?:at|of|with)\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w’'.-]*){0,5})",
+        phrase,
+    )
+    if m:
+        return m.group(1)
+    m = re.match(r"^((?:[A-Z][\w.-]*\s*){1,4})[’']s\b", phrase)
+    return m.group(1).strip() if m else ""
+
+
+def _split_person(phrase: str) -> tuple[str, str]:
+    """(speaker, organisation) from a phrase like "Jane Doe, an analyst at the X Institute"."""
+    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    for i, part in enumerate(parts):
+        if _PERSON.fullmatch(part) and not _NOT_PERSON.search(part):
+            rest = ", ".join(parts[:i] + parts[i + 1 :])
+            return part, _organisation(rest) or _organisation(part)
+    return phrase, _organisation(phrase)
+
+
+_NOT_PERSON = re.compile(
+    r"\b(Korea\w*|Russia\w*|Ukrain\w*|America\w*|Europe\w*|Radio|Business|Insider|Voice|Associated|Press|Daily|"
+    r"Times|Intelligence|Service|Ministry|Institute|Endowment|Program|Asia|Corps|Economic|News|Herald|Post|Union|"
+    r"Nations|Council|Department|Defen[cs]e|National|Army|Forces|Kursk|Moscow|Seoul|Pyongyang|Kyiv|The|In|On|But|"
+    r"According|Former|Western|Jong)\b"
+)
+
+
+def last_person(text: str, *, first: bool = False) -> str | None:
+    """The last (or ``first``) personal name in ``text`` (two or three capitalised words), if any."""
+    names = [m.group(1) for m in _PERSON.finditer(text) if not _NOT_PERSON.search(m.group(1))]
+    if not names:
+        return None
+    return names[0] if first else names[-1]
+
+
+def introduce(sentence: str) -> Attribution | None:
+    """The person a sentence names as a speaker ("Jane Doe, an analyst at X, said"), to resolve later pronouns."""
+    if not re.search(r"\b(said|says|told|wrote|argued|added|according|stated)\b|, an? |, the ", sentence):
+        return None
+    name = last_person(sentence, first=True)
+    if name is None:
+        return None
+    i = sentence.find(name)
+    window = sentence[max(0, i - 80) : i + len(name) + 120]
+    return Attribution(speaker=name, organisation=_organisation(window), kind=speaker_kind(window))
+
+
+def _remembered(who: str, people: list[Attribution]) -> Attribution | None:
+    if _PRONOUN.match(who) or not who:
+        return people[-1] if people else None
+    for p in reversed(people):
+        if who == p.speaker or (" " not in who and p.speaker.split()[-1] == who.removesuffix("’s")):
+            return p
+    return None
+
+
+def attribute(sentence: str, context_after: str = "", *, people: list[Attribution]) -> Attribution:
+    """Attribute a sentence; ``people`` are speakers met earlier (latest last) for pronouns and surnames."""
+    via: list[str] = []
+    for m in _RELAY.finditer(sentence):
+        name = next(g for g in m.groups() if g)
+        via.append(_clean(name))
+    who = ""
+    m_told = _TOLD.search(sentence)
+    m_after = _AFTER_VERB.search(sentence)
+    if m_after:
+        who = m_after.group("who")
+    if not who:
+        m3 = _PER.search(sentence)
+        if m3:
+            who = m3.group("who")
+    m2 = _ACCORDING.search(sentence)
+    if not who:
+        for m4 in _BEFORE_VERB.finditer(sentence):
+            if m4.group("verb").lower() in ("reports", "report") and re.match(
+                r"\s+(?:say|said|suggest)", sentence[m4.end() :]
+            ):
+                who = "media reports"
+                break
+            cand = _subject(_clean(m4.group("who")))
+            if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= m4.start("who") < m2.end()):
+                who = cand
+                break
+    if m2:
+        if who:
+            via.append(_clean(m2.group("who")))
+        else:
+            who = m2.group("who")
+    if m_told:
+        to = _clean(m_told.group("to"))
+        if to and to not in via and not _PRONOUN.match(to):
+            via.insert(0, to)
+    who = _clean(who)
+    quoted = "“" in sentence or '"' in sentence
+    if not who and quoted:
+        after = _BEFORE_VERB.search(context_after)
+        who = (last_person(context_after[: after.end()]) if after else None) or "he"
+    known = _remembered(who, people) if who else None
+    if known is not None:
+        return Attribution(known.speaker, known.organisation, known.kind, [v for v in via if v != known.speaker])
+    if not who or _PRONOUN.match(who):
+        return Attribution(speaker="", found=False, via=via)
+    speaker, org = _split_person(who)
+    speaker = speaker[:200]
+    if speaker in via:
+        via.remove(speaker)
+    kind = speaker_kind(who + " " + org)
+    return Attribution(speaker=speaker, organisation=org, kind=kind, via=via)
