@@ -1,0 +1,94 @@
+"""``troopledger extract`` and ``troopledger ingest``: candidate claims from article files."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from troopledger._cli._app import app
+from troopledger.claims import DEFAULT_LEDGER, Claim, Ledger, extract_claims
+from troopledger.sources import Document, read_document
+
+__all__ = ["extract", "ingest"]
+
+
+class _Format(StrEnum):
+    json = "json"
+    table = "table"
+
+
+_Files = Annotated[list[Path], typer.Argument(help="article files: plain text or saved HTML pages")]
+_Outlet = Annotated[str | None, typer.Option("--outlet", help="outlet that published the article")]
+_Url = Annotated[str | None, typer.Option("--url", help="the article's URL")]
+_Date = Annotated[str | None, typer.Option("--date", help="publication date, YYYY-MM-DD")]
+
+
+def _read_all(files: list[Path], outlet: str | None, url: str | None, date: str | None) -> list[Document]:
+    """Every file read first, so a bad one stops the run before anything is printed or written."""
+    return [read_document(f, outlet=outlet, url=url, date=date) for f in files]
+
+
+def _table(claims: list[Claim]) -> Table:
+    table = Table(title="candidate claims (pending review)", show_lines=False)
+    for col in ("id", "quantity", "figure", "hedge", "speaker", "via", "stated"):
+        table.add_column(col, overflow="fold")
+    for c in claims:
+        table.add_row(
+            Text(c.id),
+            Text(c.quantity),
+            Text(
+                c.describe_value() + (f" per {c.period}" if c.period in ("year", "tour") and "/" not in c.unit else "")
+            ),
+            Text(c.hedge),
+            Text(f"{c.speaker} ({c.speaker_kind})"),
+            Text(" → ".join(c.via)),
+            Text(c.stated),
+        )
+    return table
+
+
+@app.command()
+def extract(
+    files: _Files,
+    fmt: Annotated[_Format, typer.Option("--format", help="json: a list of claim records; table")] = _Format.table,
+    outlet: _Outlet = None,
+    url: _Url = None,
+    date: _Date = None,
+) -> None:
+    """Print candidate claims (figures, labels, speakers) found in article files."""
+    claims = [c for doc in _read_all(files, outlet, url, date) for c in extract_claims(doc)]
+    if fmt is _Format.json:
+        typer.echo(json.dumps([c.model_dump(mode="json") for c in claims], indent=2, ensure_ascii=False))
+        return
+    Console().print(_table(claims))
+
+
+@app.command()
+def ingest(
+    files: _Files,
+    ledger: Annotated[Path, typer.Option("--ledger", help="the claims ledger (SQLite)")] = Path(DEFAULT_LEDGER),
+    outlet: _Outlet = None,
+    url: _Url = None,
+    date: _Date = None,
+) -> None:
+    """Add the candidate claims of article files to the ledger as pending; skip documents it already has."""
+    docs = _read_all(files, outlet, url, date)
+    with Ledger(ledger) as book:
+        known = {c.source.hash for c in book.claims() if c.source is not None and c.source.hash}
+        added = skipped = 0
+        new: list[Claim] = []
+        for doc in docs:
+            if doc.hash in known:
+                skipped += 1
+                continue
+            known.add(doc.hash)
+            new.extend(extract_claims(doc))
+        added = book.add(new)
+    typer.echo(f"{added} pending claims added from {len(docs) - skipped} documents; {skipped} already in {ledger}")
