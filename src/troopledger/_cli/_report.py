@@ -18,9 +18,8 @@ from rich.table import Table
 from troopledger._cli._app import app, atomic_write
 from troopledger._cli._claims import case_with_ledger
 from troopledger.analysis import calibrate, collect, has_observations, rank_sensitivity, summarize_draws
-from troopledger.errors import InputError
 from troopledger.evidence import bundled_cases, load_case
-from troopledger.report import build_payload, render_text
+from troopledger.report import build_payload, render_html, render_markdown, render_text
 
 __all__ = ["Format", "cases", "report"]
 
@@ -63,13 +62,7 @@ def _render(payload: dict[str, Any], fmt: Format) -> str:
         buf = io.StringIO()
         render_text(payload, Console(file=buf, width=130, force_terminal=False))
         return buf.getvalue()
-    try:
-        from troopledger.report import render_html, render_markdown  # type: ignore[attr-defined]
-    except ImportError:
-        raise InputError(
-            None, "--format", f"format '{fmt.value}' is not available in this build", "use --format text or json"
-        ) from None
-    return str(render_markdown(payload) if fmt is Format.md else render_html(payload))
+    return render_markdown(payload) if fmt is Format.md else render_html(payload)
 
 
 @app.command()

@@ -1,0 +1,376 @@
+"""The report as one self-contained HTML page: tables, Plotly charts, no network.
+
+Every string from the report object is HTML-escaped; only absolute http(s) URLs
+become links (with ``rel="noopener noreferrer nofollow"``), anything else is shown
+as inert text. plotly.js is embedded inline, chart data travels as JSON with ``<``,
+``>`` and ``&`` escaped, and a Content-Security-Policy allows only the page's own
+two scripts (by hash), inline styles and ``data:`` images, so nothing is fetched
+and injected markup could not run even if it slipped through.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import json
+from collections.abc import Sequence
+from html import escape
+from importlib.resources import files
+from typing import Any
+
+from troopledger.report._charts import COLOURS, figures
+from troopledger.report._format import LABELS, fmt_interval, fmt_number, headline
+from troopledger.report._payload import CONVENTIONS
+from troopledger.report._sections import (
+    contradictions_status,
+    hedge_rows,
+    metadata_rows,
+    safe_url,
+    soldier_rows,
+    source_line,
+    total_rows,
+)
+from troopledger.report._style import CSS
+
+__all__ = ["embed_json", "link", "render_html"]
+
+_REL = "noopener noreferrer nofollow"
+
+#: Draws the figures once plotly.js has loaded; marks each drawn chart for tests and readers.
+_INIT = """(function () {
+  "use strict";
+  var node = document.getElementById("tl-figures");
+  if (!node || typeof Plotly === "undefined") { return; }
+  var figs = JSON.parse(node.textContent);
+  var config = {responsive: true, displayModeBar: false, displaylogo: false};
+  Object.keys(figs).forEach(function (id) {
+    var el = document.getElementById("fig-" + id);
+    if (!el) { return; }
+    Plotly.newPlot(el, figs[id].data, figs[id].layout, config).then(function () {
+      el.setAttribute("data-drawn", "true");
+    });
+  });
+})();"""
+
+
+@functools.cache
+def _plotly_js() -> str:
+    """The plotly.js bundle shipped inside the plotly Python package (read once)."""
+    return (files("plotly") / "package_data" / "plotly.min.js").read_text(encoding="utf-8")
+
+
+def _sha256(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def embed_json(obj: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element (no ``<``, ``>``, ``&``, U+2028 or U+2029)."""
+    text = json.dumps(obj, allow_nan=False, separators=(",", ":"))
+    for ch, sub in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, sub)
+    return text
+
+
+def link(text: object, url: object) -> str:
+    """An escaped link if ``url`` is http(s), else the escaped text with the URL shown inert."""
+    ok = safe_url(url)
+    if ok is not None:
+        return f'<a href="{escape(ok)}" rel="{_REL}" target="_blank">{escape(str(text))}</a>'
+    if url:
+        return f'{escape(str(text))} <span class="inert" title="not a web link">({escape(str(url))})</span>'
+    return escape(str(text))
+
+
+def _claim_ref(cid: str, claims: dict[str, Any], label: str | None = None) -> str:
+    text = label if label is not None else cid
+    if cid in claims:
+        return f'<a href="#claim-{escape(cid)}">{escape(text)}</a>'
+    return escape(text)
+
+
+def _speakers(ids: list[str], claims: dict[str, Any]) -> str:
+    if not ids:
+        return '<span class="badge">assumption (no source)</span>'
+    seen: dict[str, str] = {}
+    for cid in ids:
+        who = str(claims.get(cid, {}).get("speaker") or cid)
+        seen.setdefault(who, cid)
+    return ", ".join(_claim_ref(cid, claims, who) for who, cid in seen.items())
+
+
+def _table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> str:
+    """A table whose cells are already HTML; wrapped so it scrolls sideways on narrow screens."""
+    th = "".join(f'<th scope="col"{" class=num" if i in numeric else ""}>{h}</th>' for i, h in enumerate(head))
+    body = "".join(
+        "<tr>" + "".join(f"<td{' class=num' if i in numeric else ''}>{c}</td>" for i, c in enumerate(r)) + "</tr>"
+        for r in rows
+    )
+    return f'<div class="scroll"><table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table></div>'
+
+
+def _esc_rows(rows: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    return [tuple(escape(c) for c in r) for r in rows]
+
+
+def _figure(fig_id: str, caption: str, figs: dict[str, Any]) -> str:
+    """A chart's place on the page: its title as a heading, the plot, and a caption."""
+    title = str(figs.get(fig_id, {}).get("layout", {}).get("meta", {}).get("title", ""))
+    return (
+        f'<figure class="chart"><h3>{escape(title)}</h3>'
+        f'<div id="fig-{fig_id}" class="plot" role="img" aria-label="{escape(title)}"></div>'
+        f"<figcaption>{escape(caption)}</figcaption></figure>"
+    )
+
+
+def _section(sid: str, title: str, body: str) -> str:
+    return f'<section id="{sid}"><h2>{escape(title)}</h2>{body}</section>'
+
+
+def _flows(p: dict[str, Any], figs: dict[str, Any]) -> str:
+    cap = (
+        "Band widths are mean amounts, which add up across accounts; labels give medians, and hovering a node or "
+        "a band shows its 90 % interval. The table below has every interval."
+    )
+    return _figure("sankey", cap, figs) + _table(
+        ("Account", "Median", "90 % interval", "Mean"), _esc_rows(total_rows(p)), numeric=(1, 2, 3)
+    )
+
+
+def _soldier(p: dict[str, Any]) -> str:
+    claims = p.get("claims", {})
+    out = _table(("Measure", "Median", "90 % interval"), _esc_rows(soldier_rows(p)), numeric=(1, 2))
+    rewards = p.get("rewards") or []
+    if rewards:
+        items = "".join(
+            f"<li>{escape(str(r.get('text', '')))} <span class=who>({_speakers(list(r.get('claims', [])), claims)})"
+            "</span></li>"
+            for r in rewards
+        )
+        out += f"<h3>Non-money rewards reported</h3><ul>{items}</ul>"
+    else:
+        out += "<p>No non-money rewards are recorded in this case.</p>"
+    return out
+
+
+def _sensitivity(p: dict[str, Any], figs: dict[str, Any]) -> str:
+    sens = p.get("sensitivity")
+    if not sens or not sens.get("order"):
+        return "<p>No sensitivity analysis is in this report (no uncertain inputs, or it was not computed).</p>"
+    params = p.get("parameters", {})
+    targets = list(sens["targets"])
+    cap = (
+        f"Spearman rank correlation of each uncertain input with each total over {sens['draws']:,} prior draws: "
+        "near ±1, the input decides the total; near 0, it hardly matters. Known (fixed) inputs move nothing and "
+        "are left out."
+    )
+    tail = round(100 * float(sens.get("tail", 0.1)))
+    rows = []
+    for name in sens["order"]:
+        rho = sens["parameters"][name]
+        sw = sens.get("swing", {}).get(name, {}).get("paid_by_russia")
+        swing = f"{fmt_number(sw['low'], 'USD')} to {fmt_number(sw['high'], 'USD')}" if sw else "n/a"
+        meaning = params.get(name, {}).get("meaning", "")
+        rows.append(
+            (
+                f"<code>{escape(name)}</code><br><span class=who>{escape(str(meaning))}</span>",
+                *(f"{rho.get(t, 0.0):+.2f}" for t in targets),
+                escape(swing),
+            )
+        )
+    head = (
+        "Input",
+        *(escape(LABELS.get(t, t)) for t in targets),
+        f"Paid by Russia, median: lowest {tail} % of the input to highest {tail} %",
+    )
+    return _figure("sensitivity", cap, figs) + _table(head, rows, numeric=tuple(range(1, len(targets) + 2)))
+
+
+def _contradictions(p: dict[str, Any]) -> str:
+    claims = p.get("claims", {})
+    status = contradictions_status(p)
+    if status is not None:
+        return f'<p class="note">{escape(status)}</p>'
+    items = []
+    for c in p.get("contradictions", []):
+        refs = ", ".join(_claim_ref(str(cid), claims) for cid in c.get("claims", []))
+        times = c.get("times_less_probable")
+        odds = (
+            f'<p class="who">Together {fmt_number(float(times))} times less probable than each alone '
+            f"({escape(str(c.get('kind', '')))}).</p>"
+            if isinstance(times, int | float)
+            else ""
+        )
+        items.append(f"<li><p><strong>{refs}</strong></p><p>{escape(str(c.get('explanation', '')))}</p>{odds}</li>")
+    return f'<ul class="contra">{"".join(items)}</ul>'
+
+
+def _calibration(p: dict[str, Any]) -> str:
+    cal = p.get("calibration")
+    if not cal:
+        return "<p>Not calibrated: the figures are the prior, built from the claims about the inputs alone.</p>"
+    claims = p.get("claims", {})
+    used = ", ".join(_claim_ref(str(c), claims) for c in cal.get("observations", [])) or "none"
+    parts = [
+        f"<p>Method: <strong>{escape(str(cal.get('method')))}</strong>. Claims about totals, counts and take-home "
+        f"pay used to weigh the draws: {used}.</p>"
+    ]
+    khat, ess = cal.get("pareto_khat"), cal.get("importance_ess")
+    if isinstance(khat, int | float) and isinstance(ess, int | float):
+        parts.append(f"<p class=who>Importance weights: Pareto k-hat {khat:.2f}, effective draws {ess:,.0f}.</p>")
+    prior = p.get("prior")
+    if p.get("calibrated") and prior:
+        rows = []
+        for key in ("paid_by_russia", "to_state", "to_soldiers", "to_families"):
+            a, b = prior["totals"].get(key), p["totals"].get(key)
+            if a and b:
+                rows.append((escape(LABELS.get(key, key)), escape(fmt_interval(a)), escape(fmt_interval(b))))
+        parts.append(_table(("Total", "Prior 90 % interval", "Posterior 90 % interval"), rows, numeric=(1, 2)))
+    skipped = cal.get("skipped") or []
+    if skipped:
+        lis = "".join(
+            f"<li>{_claim_ref(str(s.get('claim')), claims)}: {escape(str(s.get('reason', '')))}</li>" for s in skipped
+        )
+        parts.append(
+            f"<details><summary>Claims not used as observations ({len(skipped)})</summary><ul>{lis}</ul></details>"
+        )
+    return "".join(parts)
+
+
+def _parameters(p: dict[str, Any]) -> str:
+    claims = p.get("claims", {})
+    rows = []
+    for name, e in p.get("parameters", {}).items():
+        unit = str(e.get("unit", ""))
+        median = escape(fmt_number(e["p50"], unit)) if "p50" in e else ""
+        interval = escape(fmt_interval(e, unit)) if "p5" in e else ""
+        meaning = escape(str(e.get("meaning", "")))
+        note = escape(str(e.get("note") or ""))
+        rows.append(
+            (
+                f"<code>{escape(name)}</code><br><span class=who>{meaning}</span>",
+                median,
+                interval,
+                escape(str(e.get("distribution", ""))),
+                _speakers(list(e.get("claims", [])), claims),
+                note,
+            )
+        )
+    head = ("Input", "Median", "90 % interval", "Distribution", "Sources", "Note")
+    return _table(head, rows, numeric=(1, 2))
+
+
+def _claims(p: dict[str, Any]) -> str:
+    cards = []
+    for cid, c in p.get("claims", {}).items():
+        org = c.get("organisation")
+        who = escape(str(c.get("speaker", ""))) + (f" ({escape(str(org))})" if org else "")
+        via = c.get("via") or []
+        chain = f" via {escape(' → '.join(str(v) for v in via))}" if via else ""
+        src_text, _ = source_line(c)
+        src_url = (c.get("source") or {}).get("url")
+        quote = c.get("text") or ""
+        cards.append(
+            f'<article class="claim" id="claim-{escape(str(cid))}">'
+            f'<h3><code>{escape(str(cid))}</code> <span class="status s-{escape(str(c.get("status", "")))}">'
+            f"{escape(str(c.get('status', '')))}</span></h3>"
+            f"<p><strong>{escape(str(c.get('quantity', '')))}</strong>: {escape(str(c.get('stated', '')))}"
+            f" <span class=who>(hedge: {escape(str(c.get('hedge', '')))})</span></p>"
+            + (f"<blockquote>{escape(str(quote))}</blockquote>" if quote else "")
+            + f"<p class=who>Said by {who}{chain}. Source: {link(src_text, src_url)}.</p>"
+            + (f"<p class=who>{escape(str(c['note']))}</p>" if c.get("note") else "")
+            + "</article>"
+        )
+    return "".join(cards) or "<p>No claims are cited by this case.</p>"
+
+
+def _method(p: dict[str, Any]) -> str:
+    conv = p.get("conventions") or CONVENTIONS
+    items = "".join(f"<dt>{escape(str(k).replace('_', ' '))}</dt><dd>{escape(str(v))}</dd>" for k, v in conv.items())
+    hedges = _table(
+        ("Hedge class", "Error allowed around a claim", "Hedge words in this case"), _esc_rows(hedge_rows(p))
+    )
+    return (
+        f"<dl>{items}</dl><h3>Hedges</h3><p>When a claim about a total, a count or take-home pay weighs the draws, "
+        "its hedge sets how far the truth may sit from the stated figure:</p>"
+        f"{hedges}<p class=who>More in the troopledger repository: <code>docs/conventions.md</code> (intervals, "
+        "mixtures, weights), <code>docs/report.md</code> (this page), <code>docs/case-files.md</code>.</p>"
+    )
+
+
+def _metadata(p: dict[str, Any]) -> str:
+    return (
+        "<dl class=meta>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in metadata_rows(p)) + "</dl>"
+    )
+
+
+_NAV = (
+    ("flows", "Flows"),
+    ("months", "Month by month"),
+    ("troops", "Troops"),
+    ("soldier", "Soldier's view"),
+    ("sensitivity", "Sensitivity"),
+    ("contradictions", "Contradictions"),
+    ("calibration", "Calibration"),
+    ("parameters", "Inputs"),
+    ("claims", "Claims"),
+    ("method", "Method"),
+    ("run", "Run"),
+)
+
+
+def render_html(p: dict[str, Any]) -> str:
+    """The whole report as one HTML document that needs no network."""
+    title = str(p.get("title") or p.get("case") or "troopledger report")
+    figs = figures(p)
+    plotly = _plotly_js()
+    csp = (
+        f"default-src 'none'; script-src {_sha256(plotly)} {_sha256(_INIT)}; style-src 'unsafe-inline'; "
+        "img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
+    )
+    calibrated = " Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else ""
+    sections = [
+        _section("flows", "Where the money goes", _flows(p, figs)),
+        _section(
+            "months",
+            "Month by month",
+            _figure("monthly", "What Russia pays each month and what the state keeps: median line, 90 % band.", figs)
+            + _figure("cumulative", "Running total since the start month: median line, 90 % band.", figs),
+        ),
+        _section(
+            "troops",
+            "Troops in theatre and casualties",
+            _figure("troops", "Soldiers in theatre at once and distinct soldiers sent so far.", figs)
+            + _figure("casualties", "Soldiers killed and wounded (evacuated) each month.", figs),
+        ),
+        _section("soldier", "The soldier's view", _soldier(p)),
+        _section("sensitivity", "Which inputs move the totals most", _sensitivity(p, figs)),
+        _section("contradictions", "Claims that cannot all be true", _contradictions(p)),
+        _section("calibration", "Calibration", _calibration(p)),
+        _section("parameters", "Inputs, their distributions and who said them", _parameters(p)),
+        _section("claims", "Claims", _claims(p)),
+        _section("method", "Method and conventions", _method(p)),
+        _section("run", "Run", _metadata(p)),
+    ]
+    nav = "".join(f'<a href="#{sid}">{escape(label)}</a>' for sid, label in _NAV)
+    swatches = "".join(
+        f'<span class="sw" style="background:{COLOURS[k]}"></span>{escape(LABELS[k])} '
+        for k in ("paid_by_russia", "to_state", "to_soldiers", "to_families")
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="referrer" content="no-referrer">'
+        f"<title>{escape(title)} · troopledger</title><style>{CSS}</style></head><body>"
+        f'<header><p class="kicker">troopledger report · {escape(str(p.get("case", "")))}</p>'
+        f"<h1>{escape(title)}</h1>"
+        f'<p class="headline">{escape(headline(p))}</p>'
+        f'<p class="who">Every interval is a 90 % interval. {p.get("draws", 0):,} draws, seed '
+        f"{escape(str(p.get('seed')))}.{calibrated}</p>"
+        + (f'<p class="desc">{escape(str(p["description"]))}</p>' if p.get("description") else "")
+        + f'<p class="legend">{swatches}</p></header>'
+        f'<nav aria-label="Sections">{nav}</nav><main>{"".join(sections)}</main>'
+        f'<script type="application/json" id="tl-figures">{embed_json(figs)}</script>'
+        f"<script>{plotly}</script><script>{_INIT}</script></body></html>\n"
+    )

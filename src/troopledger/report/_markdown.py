@@ -1,0 +1,181 @@
+"""The report as Markdown: the HTML page's tables and text, without the charts.
+
+Source text is made inert for Markdown renderers that also pass HTML through:
+``<``, ``>`` and ``&`` become entities, Markdown punctuation that could start a link,
+an image, emphasis or a table cell is backslash-escaped, and only absolute http(s)
+URLs become links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from html import escape
+from typing import Any
+
+from troopledger.report._format import LABELS, fmt_interval, fmt_number, headline
+from troopledger.report._payload import CONVENTIONS
+from troopledger.report._sections import (
+    contradictions_status,
+    hedge_rows,
+    metadata_rows,
+    safe_url,
+    soldier_rows,
+    source_line,
+    total_rows,
+)
+
+__all__ = ["md_code", "md_text", "render_markdown"]
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|!#~])")
+
+
+def md_text(text: object) -> str:
+    """One line of source text, inert in Markdown (and in the HTML some renderers allow)."""
+    s = " ".join(str(text).split())
+    return _MD_SPECIAL.sub(r"\\\1", escape(s, quote=False))
+
+
+def md_code(text: object) -> str:
+    """An identifier as a code span; markup is escaped too, for renderers that are not strict CommonMark."""
+    s = " ".join(str(text).replace("`", "'").split())
+    return "`" + escape(s, quote=False).replace("|", "\\|") + "`"
+
+
+def _md_link(text: object, url: object) -> str:
+    ok = safe_url(url)
+    if ok is None:
+        return md_text(text) + (f" ({md_text(url)}, not a web link)" if url else "")
+    target = ok.replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+    return f"[{md_text(text)}](<{target}>)"
+
+
+def _table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return [*lines, ""]
+
+
+def _speakers(ids: list[str], claims: dict[str, Any]) -> str:
+    if not ids:
+        return "assumption (no source)"
+    names = dict.fromkeys(str(claims.get(c, {}).get("speaker") or c) for c in ids)
+    return ", ".join(md_text(n) for n in names)
+
+
+def _sensitivity(p: dict[str, Any]) -> list[str]:
+    sens = p.get("sensitivity")
+    if not sens or not sens.get("order"):
+        return ["No sensitivity analysis is in this report.", ""]
+    targets = list(sens["targets"])
+    rows = [(md_code(n), *(f"{sens['parameters'][n].get(t, 0.0):+.2f}" for t in targets)) for n in sens["order"]]
+    return [
+        f"Spearman rank correlation of each uncertain input with each total, over {sens['draws']:,} prior draws.",
+        "",
+        *_table(("Input", *(LABELS.get(t, t) for t in targets)), rows),
+    ]
+
+
+def _contradictions(p: dict[str, Any]) -> list[str]:
+    status = contradictions_status(p)
+    if status is not None:
+        return [md_text(status), ""]
+    lines = []
+    for c in p.get("contradictions", []):
+        ids = ", ".join(md_code(i) for i in c.get("claims", []))
+        lines.append(f"* **{ids}**: {md_text(c.get('explanation', ''))}")
+    return [*lines, ""]
+
+
+def _parameters(p: dict[str, Any]) -> list[str]:
+    claims = p.get("claims", {})
+    rows = []
+    for name, e in p.get("parameters", {}).items():
+        unit = str(e.get("unit", ""))
+        rows.append(
+            (
+                md_code(name),
+                fmt_number(e["p50"], unit) if "p50" in e else "",
+                fmt_interval(e, unit) if "p5" in e else "",
+                md_text(e.get("distribution", "")),
+                _speakers(list(e.get("claims", [])), claims),
+            )
+        )
+    return _table(("Input", "Median", "90 % interval", "Distribution", "Sources"), rows)
+
+
+def _claims(p: dict[str, Any]) -> list[str]:
+    lines = []
+    for cid, c in p.get("claims", {}).items():
+        src, url = source_line(c)
+        raw_url = (c.get("source") or {}).get("url")
+        who = md_text(c.get("speaker", "")) + (f" ({md_text(c['organisation'])})" if c.get("organisation") else "")
+        lines.append(
+            f"* {md_code(cid)} [{md_text(c.get('status', ''))}] **{md_text(c.get('quantity', ''))}**: "
+            f"{md_text(c.get('stated', ''))} — {who}; {_md_link(src, url or raw_url)}"
+        )
+        if c.get("text"):
+            lines.append(f"  > {md_text(c['text'])}")
+    return [*(lines or ["No claims are cited by this case."]), ""]
+
+
+def _calibration(p: dict[str, Any]) -> list[str]:
+    cal = p.get("calibration")
+    if not cal:
+        return ["Not calibrated: the figures are the prior, built from the claims about the inputs alone.", ""]
+    used = ", ".join(md_code(c) for c in cal.get("observations", [])) or "none"
+    lines = [f"Method: **{md_text(cal.get('method'))}**; claims weighing the draws: {used}.", ""]
+    prior = p.get("prior")
+    if p.get("calibrated") and prior:
+        rows = [
+            (LABELS.get(k, k), fmt_interval(prior["totals"][k]), fmt_interval(p["totals"][k]))
+            for k in ("paid_by_russia", "to_state", "to_soldiers", "to_families")
+            if k in prior["totals"] and k in p["totals"]
+        ]
+        lines += _table(("Total", "Prior 90 % interval", "Posterior 90 % interval"), rows)
+    return lines
+
+
+def render_markdown(p: dict[str, Any]) -> str:
+    """The report as a Markdown document (GitHub-flavoured tables)."""
+    claims = p.get("claims", {})
+    out = [
+        f"# {md_text(p.get('title') or p.get('case'))}",
+        "",
+        f"**{md_text(headline(p))}**",
+        "",
+        f"Every interval is a 90 % interval. {p.get('draws', 0):,} draws, seed {p.get('seed')}."
+        + (" Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else ""),
+        "",
+        "## Where the money goes",
+        "",
+        *_table(("Account", "Median", "90 % interval", "Mean"), total_rows(p)),
+        "## The soldier's view",
+        "",
+        *_table(("Measure", "Median", "90 % interval"), soldier_rows(p)),
+    ]
+    if p.get("rewards"):
+        out += ["Non-money rewards reported:", ""]
+        out += [
+            f"* {md_text(r.get('text', ''))} ({_speakers(list(r.get('claims', [])), claims)})" for r in p["rewards"]
+        ]
+        out.append("")
+    out += ["## Which inputs move the totals most", "", *_sensitivity(p)]
+    out += ["## Claims that cannot all be true", "", *_contradictions(p)]
+    out += ["## Calibration", "", *_calibration(p)]
+    out += ["## Inputs, their distributions and who said them", "", *_parameters(p)]
+    out += ["## Claims", "", *_claims(p)]
+    conv = p.get("conventions") or CONVENTIONS
+    out += ["## Method and conventions", ""]
+    out += [f"* **{md_text(str(k).replace('_', ' '))}**: {md_text(v)}" for k, v in conv.items()]
+    out += [
+        "",
+        *_table(
+            ("Hedge class", "Error allowed around a claim", "Hedge words in this case"),
+            [(a, b, md_text(c)) for a, b, c in hedge_rows(p)],
+        ),
+    ]
+    out += ["See `docs/conventions.md` and `docs/report.md` in the troopledger repository.", ""]
+    out += ["## Run", ""]
+    out += [f"* {k}: {md_text(v)}" for k, v in metadata_rows(p)]
+    return "\n".join(out) + "\n"

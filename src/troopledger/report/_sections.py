@@ -1,0 +1,144 @@
+"""What the HTML and Markdown reports show, as rows of plain text, before any escaping.
+
+Both page formats render the same sections from the report object; the choice of
+rows, their wording and the rule for which URLs may become links live here once.
+Nothing in this module escapes: the renderers do, each for its own syntax.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+from urllib.parse import urlsplit
+
+from troopledger.calibration import HEDGE_WIDTH, hedge_class
+from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd
+
+__all__ = [
+    "SOLDIER_ROWS",
+    "contradictions_status",
+    "hedge_rows",
+    "metadata_rows",
+    "safe_url",
+    "soldier_rows",
+    "source_line",
+    "total_rows",
+]
+
+#: The soldier's view: label, key in ``derived``, unit.
+SOLDIER_ROWS = (
+    ("Take-home per soldier for one tour", "take_home_per_soldier_tour", "USD"),
+    ("...in years of domestic wages", "take_home_years_of_wages", "years"),
+    ("Tour length", "tour_months", "months"),
+    ("Chance of being killed in one tour", "p_killed_tour", "fraction"),
+    ("Soldiers in theatre (average over the horizon)", "mean_troops_in_theatre", "persons"),
+    ("Distinct soldiers sent by the end", "cumulative_deployed_end", "persons"),
+    ("Killed over the horizon", "killed_total", "persons"),
+    ("Wounded and evacuated over the horizon", "wounded_total", "persons"),
+    ("Revenue as a share of GDP (per year)", "revenue_share_of_gdp", "fraction"),
+    ("Revenue as a multiple of annual luxury imports", "revenue_multiple_of_luxury_imports", "x"),
+)
+
+_TOTAL_KEYS = (
+    "paid_by_russia",
+    "to_state",
+    "to_soldiers",
+    "to_families",
+    "state_party_and_kim_family",
+    "state_military",
+    "state_food_and_consumer_goods",
+    "state_luxury_goods",
+    "paid_in_kind",
+)
+
+
+def safe_url(url: object) -> str | None:
+    """``url`` if it may become a link (absolute http or https, no spaces or controls), else None."""
+    if not isinstance(url, str) or not url or len(url) > 2000:
+        return None
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def total_rows(p: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """(account, median, 90 % interval, mean) for every money total in the payload."""
+    rows = []
+    for key in _TOTAL_KEYS:
+        s = p["totals"].get(key)
+        if s:
+            rows.append((LABELS.get(key, key), fmt_usd(s.get("p50")), fmt_interval(s), fmt_usd(s.get("mean"))))
+    return rows
+
+
+def soldier_rows(p: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(measure, median, 90 % interval) for the soldier's view, skipping what the run lacks."""
+    rows = []
+    for label, key, unit in SOLDIER_ROWS:
+        s = p.get("derived", {}).get(key)
+        if s:
+            rows.append((label, fmt_number(s.get("p50"), unit), fmt_interval(s, unit)))
+    return rows
+
+
+def hedge_rows(p: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(hedge class, relative width, hedge words of this case's claims in that class)."""
+    used: dict[str, set[str]] = {cls: set() for cls in HEDGE_WIDTH}
+    for c in p.get("claims", {}).values():
+        h = str(c.get("hedge") or "none")
+        used.setdefault(hedge_class(h), set()).add(h)
+    return [
+        (cls, f"±{HEDGE_WIDTH[cls]:.0%} (90 %)", ", ".join(sorted(used.get(cls, ()))) or "(none in this case)")
+        for cls in HEDGE_WIDTH
+    ]
+
+
+def contradictions_status(p: dict[str, Any]) -> str | None:
+    """A sentence for when the contradictions list is empty, saying why; None when it has entries."""
+    if p.get("contradictions"):
+        return None
+    if "calibration" not in p:
+        return (
+            "Calibration was not run for this report (no claims about totals, or --no-calibrate), "
+            "so no search for contradictions was made."
+        )
+    return "None found: no pair of claims is far less probable together than each alone."
+
+
+def _num(x: Any, fmt: str) -> str:
+    if isinstance(x, int | float) and math.isfinite(x):
+        return format(x, fmt)
+    return "n/a"
+
+
+def metadata_rows(p: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, value) lines describing the run, enough to reproduce it."""
+    m = p.get("metadata", {})
+    cal = p.get("calibration") or {}
+    rows = [
+        ("troopledger version", str(m.get("troopledger_version", "n/a"))),
+        ("case", f"{p.get('case')} ({m.get('case_source', 'n/a')})"),
+        ("seed", str(p.get("seed"))),
+        ("draws", _num(p.get("draws"), ",")),
+        ("monthly bands from", f"{_num(p.get('monthly_bands_from_draws'), ',')} leading draws"),
+        ("months", f"{p['months'][0]} to {p['months'][-1]}" if p.get("months") else "n/a"),
+        ("calibrated", f"yes ({cal.get('method', 'n/a')})" if p.get("calibrated") else "no"),
+        ("effective draws", _num(p.get("effective_draws"), ",.0f")),
+        ("largest money-conservation gap", f"${_num(p.get('conservation_max_abs_error_usd'), '.2g')}"),
+        ("case file SHA-256", str(m.get("case_sha256", "n/a"))),
+        ("case and claims SHA-256", str(m.get("case_and_claims_sha256", "n/a"))),
+    ]
+    return rows
+
+
+def source_line(claim: dict[str, Any]) -> tuple[str, str | None]:
+    """The outlet and date of a claim's source as text, and its URL if it may be a link."""
+    src = claim.get("source") or {}
+    text = ", ".join(str(x) for x in (src.get("outlet"), src.get("date")) if x) or "source not recorded"
+    return text, safe_url(src.get("url"))
