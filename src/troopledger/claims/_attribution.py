@@ -116,7 +116,7 @@ def _clean(who: str) -> str:
     if re.fullmatch(r"(?:new\s+|some\s+|media\s+|news\s+)*reports?", who.strip(), re.I):
         return "media reports"
     who = re.sub(r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+)", "", who, flags=re.I)
-    return who.strip(" ,;:“”\"'’‘()")
+    return who.strip(" ,;:“”\"'’‘().")
 
 
 def _subject(who: str) -> str:

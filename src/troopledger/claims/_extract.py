@@ -42,6 +42,7 @@ _DURATION = re.compile(r"^\s*-?\s*(days?|weeks?|months?|years?)\b", re.I)
 _JOIN = re.compile(r"^\s*(?:to|and|-|–|—|or)\s*(?:US\$|\$|€|£|₩)?\s*$")
 _OWN_USD = re.compile(r"^\s*[(,]?\s*(?:or\s+|about\s+|around\s+|roughly\s+|some\s+|approximately\s+|worth\s+)*$", re.I)
 _PERSON_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(troops?|soldiers?|personnel|killed|wounded|casualties|dead)", re.I)
+_BETWEEN = re.compile(r"\b(?:between|from)\s*$", re.I)
 _DAYS_PER = {"day": 1 / 30.44, "week": 7 / 30.44, "month": 1.0, "year": 12.0}
 _SHARE_WORDS = re.compile(
     r"\b(?P<w>small\s+amount\s+or\s+(?:even\s+)?nothing|nearly\s+all|almost\s+all|the\s+bulk|much|most|all|nothing|"
@@ -108,9 +109,12 @@ def _merge_ranges(s: str, ms: list[_Mention]) -> list[_Mention]:
     for m in ms:
         prev = out[-1] if out else None
         joined = prev is not None and _JOIN.match(s[prev.end : m.start]) is not None
-        if (prev is not None and joined and prev.kind == m.kind and m.kind != "count") or (
-            prev is not None and joined and prev.kind == "count" and m.kind in ("money", "share")
-        ):
+        if (
+            prev is not None
+            and joined
+            and prev.kind == m.kind
+            and (m.kind != "count" or _BETWEEN.search(s[: prev.start]) is not None)
+        ) or (prev is not None and joined and prev.kind == "count" and m.kind in ("money", "share")):
             first = prev if prev is not None else m
             lo, hi = sorted((first.low, m.high))
             cur = m.currency or first.currency
