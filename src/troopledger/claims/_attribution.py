@@ -21,10 +21,37 @@ _VERB = (
 _NAME = r"(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin))*)"
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:!?]{3,120}?)(?=[,.;:!?]|\s+(?:on|in|last|this)\b|$)", re.I)
 _PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)]{3,80})")
-_BEFORE_VERB = re.compile(
-    rf"(?P<who>(?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+,?\s+){{0,9}}?[\w’'.-]+)\s*,?\s+(?:has\s+|have\s+|had\s+)?"
-    rf"(?:also\s+|previously\s+|separately\s+)?(?P<verb>{_VERB})\b"
-)
+_VERB_AT = re.compile(rf"\b{_VERB}\b")
+_TOKEN = re.compile(r"[\w’'.-]+,?")
+_AUX = frozenset({"has", "have", "had", "also", "previously", "separately"})
+
+
+def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
+    """(subject phrase, its start, verb, verb end) for each verb of saying, left to right.
+
+    The subject is up to ten plain words (commas allowed) right before the verb, read
+    backwards from it, which keeps the work linear in the sentence length.
+    """
+    out = []
+    for v in _VERB_AT.finditer(sentence):
+        words = sentence[max(0, v.start() - 160) : v.start()].split()
+        while words and words[-1].lower() in _AUX:
+            words.pop()
+        taken: list[str] = []
+        for w in reversed(words):
+            if len(taken) == 10 or not _TOKEN.fullmatch(w):
+                break
+            taken.append(w)
+        taken.reverse()
+        if taken and taken[0].lower() not in ("the", "a", "an") and len(taken) == 10:
+            taken = taken[1:]
+        if taken:
+            phrase = " ".join(taken).rstrip(",")
+            start = sentence.rfind(taken[0], 0, v.start())
+            out.append((phrase, max(start, 0), v.group(0), v.end()))
+    return out
+
+
 _AFTER_VERB = re.compile(rf"[,”\"]\s*(?P<verb>said|says|wrote|added|noted)\s+(?P<who>{_NAME}(?:,\s+[^,.]{{3,80}})?)")
 _TOLD = re.compile(r"\btold\s+(?P<to>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,5})")
 _RELAY = re.compile(
@@ -204,14 +231,12 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
             who = m3.group("who")
     m2 = _ACCORDING.search(sentence)
     if not who:
-        for m4 in _BEFORE_VERB.finditer(sentence):
-            if m4.group("verb").lower() in ("reports", "report") and re.match(
-                r"\s+(?:say|said|suggest)", sentence[m4.end() :]
-            ):
+        for phrase, start, verb, end in _verb_subjects(sentence):
+            if verb.lower() in ("reports", "report") and re.match(r"\s+(?:say|said|suggest)", sentence[end:]):
                 who = "media reports"
                 break
-            cand = _subject(_clean(m4.group("who")))
-            if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= m4.start("who") < m2.end()):
+            cand = _subject(_clean(phrase))
+            if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= start < m2.end()):
                 who = cand
                 break
     if m2:
@@ -226,8 +251,8 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
     who = _clean(who)
     quoted = "“" in sentence or '"' in sentence
     if not who and quoted:
-        after = _BEFORE_VERB.search(context_after)
-        who = (last_person(context_after[: after.end()]) if after else None) or "he"
+        after = _verb_subjects(context_after)
+        who = (last_person(context_after[: after[0][3]]) if after else None) or "he"
     known = _remembered(who, people) if who else None
     if known is not None:
         return Attribution(known.speaker, known.organisation, known.kind, [v for v in via if v != known.speaker])
