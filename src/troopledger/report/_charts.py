@@ -70,11 +70,11 @@ def _rgba(hex_colour: str, alpha: float) -> str:
 def _layout(title: str, **extra: Any) -> dict[str, Any]:
     layout: dict[str, Any] = {
         "meta": {"title": title},  # the page shows it as a heading, which wraps on a phone
-        "margin": {"l": 60, "r": 16, "t": 16, "b": 40},
+        "margin": {"l": 60, "r": 16, "t": 56, "b": 40},
         "height": 380,
         "autosize": True,
         "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif", "size": 12},
-        "legend": {"orientation": "h", "y": -0.18, "x": 0},
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
         "hovermode": "x unified",

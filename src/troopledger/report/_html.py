@@ -14,6 +14,7 @@ import base64
 import functools
 import hashlib
 import json
+import math
 from collections.abc import Sequence
 from html import escape
 from importlib.resources import files
@@ -186,6 +187,13 @@ def _sensitivity(p: dict[str, Any], figs: dict[str, Any]) -> str:
     return _figure("sensitivity", cap, figs) + _table(head, rows, numeric=tuple(range(1, len(targets) + 2)))
 
 
+def _times(x: float) -> str:
+    """A ratio in words a reader can take in: 97 times, 2,538 times, about 10^18 times."""
+    if x < 1e6:
+        return f"{x:,.3g} times" if x < 100 else f"{x:,.0f} times"
+    return f"about 10^{math.floor(math.log10(x))} times"
+
+
 def _contradictions(p: dict[str, Any]) -> str:
     claims = p.get("claims", {})
     status = contradictions_status(p)
@@ -196,9 +204,9 @@ def _contradictions(p: dict[str, Any]) -> str:
         refs = ", ".join(_claim_ref(str(cid), claims) for cid in c.get("claims", []))
         times = c.get("times_less_probable")
         odds = (
-            f'<p class="who">Together {fmt_number(float(times))} times less probable than each alone '
+            f'<p class="who">Together {escape(_times(float(times)))} less probable than each alone '
             f"({escape(str(c.get('kind', '')))}).</p>"
-            if isinstance(times, int | float)
+            if isinstance(times, int | float) and math.isfinite(times)
             else ""
         )
         items.append(f"<li><p><strong>{refs}</strong></p><p>{escape(str(c.get('explanation', '')))}</p>{odds}</li>")
@@ -251,12 +259,11 @@ def _parameters(p: dict[str, Any]) -> str:
                 f"<code>{escape(name)}</code><br><span class=who>{meaning}</span>",
                 median,
                 interval,
-                escape(str(e.get("distribution", ""))),
+                escape(str(e.get("distribution", ""))) + (f"<br><span class=who>{note}</span>" if note else ""),
                 _speakers(list(e.get("claims", [])), claims),
-                note,
             )
         )
-    head = ("Input", "Median", "90 % interval", "Distribution", "Sources", "Note")
+    head = ("Input", "Median", "90 % interval", "Distribution (and the case's note)", "Sources")
     return _table(head, rows, numeric=(1, 2))
 
 

@@ -123,7 +123,7 @@ def metadata_rows(p: dict[str, Any]) -> list[tuple[str, str]]:
     cal = p.get("calibration") or {}
     rows = [
         ("troopledger version", str(m.get("troopledger_version", "n/a"))),
-        ("case", f"{p.get('case')} ({m.get('case_source', 'n/a')})"),
+        ("case", str(m.get("case_source") or p.get("case"))),
         ("seed", str(p.get("seed"))),
         ("draws", _num(p.get("draws"), ",")),
         ("monthly bands from", f"{_num(p.get('monthly_bands_from_draws'), ',')} leading draws"),

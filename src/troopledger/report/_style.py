@@ -36,7 +36,7 @@ table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th, td { text-align: left; vertical-align: top; padding: 6px 10px 6px 0; border-bottom: 1px solid var(--line); }
 th { font-weight: 600; border-bottom: 2px solid var(--ink); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.num { white-space: nowrap; }
+td.num { min-width: 6em; }
 td { overflow-wrap: break-word; }
 td:first-child { min-width: 11em; }
 code { font-size: .88em; background: #efeff4; padding: 0 .25em; border-radius: 3px; }
