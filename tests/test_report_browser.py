@@ -112,6 +112,11 @@ def test_default_report_draws_its_charts_offline(
             assert page.locator(f"#fig-{chart} .scatterlayer .trace").count() >= 6, chart
         assert page.locator("#fig-sensitivity .barlayer .trace").count() == 4
         assert "Russia pays" in page.locator("#fig-sankey").inner_text()
+        # each flow carries its 90 % interval: hovering a band shows it
+        page.locator("#fig-sankey .sankey-link").first.hover(force=True)
+        page.wait_for_function(
+            "document.querySelector('#fig-sankey .hoverlayer').textContent.includes('90 % interval')", timeout=5_000
+        )
         assert page.locator("#contradictions li").count() >= 1  # the bundled case has claims that disagree
         # the page itself never scrolls sideways; wide tables scroll inside their own box
         assert page.evaluate("document.documentElement.scrollWidth") <= width + 1

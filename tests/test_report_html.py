@@ -260,3 +260,18 @@ def test_cli_writes_html_and_markdown(tmp_path: Path, fmt: str, marker: str) -> 
         main(["report", "--format", fmt, "--draws", "1500", "--no-calibrate", "--out", str(out)])
     assert int(exc.value.code or 0) == 0
     assert out.read_text(encoding="utf-8").startswith(marker)
+
+
+def test_a_case_with_no_sources_or_uncertainty_still_renders(case_file: Any, tmp_path: Path) -> None:
+    path = case_file()
+    for fmt in ("html", "md"):
+        out = tmp_path / f"tiny.{fmt}"
+        with pytest.raises(SystemExit) as exc:
+            main(["report", str(path), "--format", fmt, "--draws", "500", "--out", str(out)])
+        assert int(exc.value.code or 0) == 0
+        text = out.read_text(encoding="utf-8")
+        assert "No sensitivity analysis" in text  # every input is fixed: nothing to rank
+        assert "assumption (no source)" in text
+    page = (tmp_path / "tiny.html").read_text(encoding="utf-8")
+    assert 'id="fig-sensitivity"' not in page
+    assert '"sensitivity"' not in next(b for attrs, b in _scripts(page) if 'id="tl-figures"' in attrs)

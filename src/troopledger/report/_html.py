@@ -48,7 +48,9 @@ _INIT = """(function () {
   Object.keys(figs).forEach(function (id) {
     var el = document.getElementById("fig-" + id);
     if (!el) { return; }
-    Plotly.newPlot(el, figs[id].data, figs[id].layout, config).then(function () {
+    var layout = figs[id].layout;
+    if (el.clientWidth < 560 && layout.font) { layout.font.size = 10; }  // phones: smaller chart text
+    Plotly.newPlot(el, figs[id].data, layout, config).then(function () {
       el.setAttribute("data-drawn", "true");
     });
   });
