@@ -84,6 +84,14 @@ def hostile_payload(base: dict[str, Any]) -> dict[str, Any]:
         }
     ]
     p["calibration"] = {"method": "<i>x</i>", "observations": [HOSTILE_ID], "skipped": []}
+    p["influence"] = [
+        {
+            "lineage": "<script>window.__pwned=21</script>",
+            "claims": [HOSTILE_ID],
+            "role": "<img src=x onerror=window.__pwned=22>",
+            "relative_change": {"paid_by_russia": 0.1},
+        }
+    ]
     return p
 
 
@@ -275,3 +283,22 @@ def test_a_case_with_no_sources_or_uncertainty_still_renders(case_file: Any, tmp
     page = (tmp_path / "tiny.html").read_text(encoding="utf-8")
     assert 'id="fig-sensitivity"' not in page
     assert '"sensitivity"' not in next(b for attrs, b in _scripts(page) if 'id="tl-figures"' in attrs)
+
+
+def test_claim_influence_is_shown_when_the_run_has_it(payload: dict[str, Any]) -> None:
+    p = copy.deepcopy(payload)
+    first = next(iter(p["claims"]))
+    p["influence"] = [
+        {
+            "lineage": "one-statement",
+            "claims": [first],
+            "role": "prior",
+            "relative_change": {"paid_by_russia": -0.25, "to_state": 0.1, "to_soldiers": float("nan")},
+        }
+    ]
+    page, md = render_html(p), render_markdown(p)
+    assert "Claim influence" in page
+    assert f'<a href="#claim-{first}">{first}</a>' in page
+    assert "-25%" in page
+    assert "+10%" in md
+    assert "Claim influence" not in render_html(payload)

@@ -24,8 +24,10 @@ from troopledger.report._charts import COLOURS, figures
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, headline
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
+    INFLUENCE_KEYS,
     contradictions_status,
     hedge_rows,
+    influence_rows,
     metadata_rows,
     safe_url,
     soldier_rows,
@@ -196,6 +198,28 @@ def _times(x: float) -> str:
     return f"about 10^{math.floor(math.log10(x))} times"
 
 
+def _influence(p: dict[str, Any]) -> str:
+    """How far each headline median moves when one lineage of claims is dropped, if the run computed it."""
+    rows = influence_rows(p)
+    if not rows:
+        return ""
+    claims = p.get("claims", {})
+    body = [
+        (
+            escape(lineage),
+            ", ".join(_claim_ref(c, claims) for c in ids),
+            escape(role),
+            *(escape(x) for x in changes),
+        )
+        for lineage, ids, role, changes in rows
+    ]
+    head = ("Lineage dropped", "Claims", "Role", *(f"{escape(LABELS.get(k, k))}, median" for k in INFLUENCE_KEYS))
+    return (
+        "<h3>Claim influence</h3><p>How far each headline median moves when one lineage of claims (one original "
+        "statement and its relays) is left out.</p>" + _table(head, body, numeric=(3, 4, 5))
+    )
+
+
 def _contradictions(p: dict[str, Any]) -> str:
     claims = p.get("claims", {})
     status = contradictions_status(p)
@@ -353,7 +377,7 @@ def render_html(p: dict[str, Any]) -> str:
             + _figure("casualties", "Soldiers killed and wounded (evacuated) each month.", figs),
         ),
         _section("soldier", "The soldier's view", _soldier(p)),
-        _section("sensitivity", "Which inputs move the totals most", _sensitivity(p, figs)),
+        _section("sensitivity", "Which inputs move the totals most", _sensitivity(p, figs) + _influence(p)),
         _section("contradictions", "Claims that cannot all be true", _contradictions(p)),
         _section("calibration", "Calibration", _calibration(p)),
         _section("parameters", "Inputs, their distributions and who said them", _parameters(p)),

@@ -16,8 +16,10 @@ from typing import Any
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, headline
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
+    INFLUENCE_KEYS,
     contradictions_status,
     hedge_rows,
+    influence_rows,
     metadata_rows,
     safe_url,
     soldier_rows,
@@ -161,6 +163,12 @@ def render_markdown(p: dict[str, Any]) -> str:
         ]
         out.append("")
     out += ["## Which inputs move the totals most", "", *_sensitivity(p)]
+    infl = influence_rows(p)
+    if infl:
+        out += ["Claim influence: how far each headline median moves when one lineage of claims is left out.", ""]
+        head = ("Lineage dropped", "Claims", "Role", *(f"{LABELS.get(k, k)}, median" for k in INFLUENCE_KEYS))
+        rows = [(md_text(a), ", ".join(md_code(c) for c in ids), md_text(r), *ch) for a, ids, r, ch in infl]
+        out += _table(head, rows)
     out += ["## Claims that cannot all be true", "", *_contradictions(p)]
     out += ["## Calibration", "", *_calibration(p)]
     out += ["## Inputs, their distributions and who said them", "", *_parameters(p)]

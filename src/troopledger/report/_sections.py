@@ -15,9 +15,11 @@ from troopledger.calibration import HEDGE_WIDTH, hedge_class
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd
 
 __all__ = [
+    "INFLUENCE_KEYS",
     "SOLDIER_ROWS",
     "contradictions_status",
     "hedge_rows",
+    "influence_rows",
     "metadata_rows",
     "safe_url",
     "soldier_rows",
@@ -38,6 +40,9 @@ SOLDIER_ROWS = (
     ("Revenue as a share of GDP (per year)", "revenue_share_of_gdp", "fraction"),
     ("Revenue as a multiple of annual luxury imports", "revenue_multiple_of_luxury_imports", "x"),
 )
+
+#: Headline totals whose change the influence table shows.
+INFLUENCE_KEYS = ("paid_by_russia", "to_state", "to_soldiers")
 
 _TOTAL_KEYS = (
     "paid_by_russia",
@@ -142,3 +147,25 @@ def source_line(claim: dict[str, Any]) -> tuple[str, str | None]:
     src = claim.get("source") or {}
     text = ", ".join(str(x) for x in (src.get("outlet"), src.get("date")) if x) or "source not recorded"
     return text, safe_url(src.get("url"))
+
+
+def _pct(x: Any) -> str:
+    return f"{x:+.0%}" if isinstance(x, int | float) and math.isfinite(x) else "n/a"
+
+
+def influence_rows(p: dict[str, Any]) -> list[tuple[str, list[str], str, list[str]]]:
+    """(lineage, its claim ids, role, relative change of each headline median) when the payload has influence."""
+    rows = []
+    for r in p.get("influence") or []:
+        if not isinstance(r, dict):
+            continue
+        change = r.get("relative_change") or {}
+        rows.append(
+            (
+                str(r.get("lineage", "")),
+                [str(c) for c in r.get("claims", [])],
+                str(r.get("role", "")),
+                [_pct(change.get(k)) for k in INFLUENCE_KEYS],
+            )
+        )
+    return rows
