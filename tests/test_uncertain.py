@@ -115,3 +115,9 @@ def test_uniform_matches_scipy() -> None:
 def test_bad_parameters_raise_value_errors(make) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError):  # noqa: PT011 - each message differs
         make()
+
+
+def test_beta_to_near_one_converges() -> None:
+    # "little or nothing reaches soldiers": a state share between 0.9 and 0.9999
+    q = beta_to(0.9, 0.9999).ppf(np.array([0.05, 0.95]))
+    np.testing.assert_allclose(q, [0.9, 0.9999], rtol=1e-4)

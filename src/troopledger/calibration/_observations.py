@@ -313,10 +313,15 @@ class _Horizon:
 
 def _parameter_of(claim: Claim, case: Case, cited: Mapping[str, list[str]]) -> str | None:
     """The parameter a claim speaks about directly, if any."""
-    for name, ids in cited.items():
-        usable = claim.id in ids and name != "state_uses" and not name.startswith("reward_")
-        if usable and (name == claim.quantity or claim.quantity not in PARAMETERS):
-            return name
+    citing = [
+        name
+        for name, ids in cited.items()
+        if claim.id in ids and name != "state_uses" and not name.startswith("reward_")
+    ]
+    # The parameter named after the quantity first; else the one that cites the claim
+    # (a rank's pay, a wave's size): a per-rank pay claim is not a claim about average pay.
+    for name in sorted(citing, key=lambda n: n != claim.quantity):
+        return name
     if claim.quantity in PARAMETERS:
         return claim.quantity
     if claim.quantity == "troops_per_rotation" and case.deployment.mode == "rotation":

@@ -394,7 +394,9 @@ def _fit_beta(low: float, high: float) -> tuple[float, float]:
     def residual(logab: Array) -> Array:
         a, b = np.exp(logab)
         q = np.asarray(stats.beta.ppf([0.05, 0.95], a, b), dtype=np.float64)
-        return np.array([math.log(q[0] / low), math.log((1 - q[1]) / (1 - high))])
+        # Clipped so a trial step that pushes a percentile onto 0 or 1 stays finite.
+        lo_q, hi_tail = max(q[0], 1e-300), max(1.0 - q[1], 1e-300)
+        return np.array([math.log(lo_q / low), math.log(hi_tail / (1 - high))])
 
     sol = optimize.least_squares(residual, x0, method="lm", xtol=1e-12, ftol=1e-12)
     a, b = np.exp(sol.x)
