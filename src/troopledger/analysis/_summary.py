@@ -9,7 +9,7 @@ weighted, which is how calibration turns a prior summary into a posterior one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,6 +120,17 @@ def _stats(x: Array, w: Array | None) -> dict[str, float]:
     return {"mean": mean, "p5": float(q[0]), "p50": float(q[1]), "p95": float(q[2])}
 
 
+def _per_draw(out: Mapping[str, Array]) -> tuple[dict[str, Array], dict[str, Array]]:
+    """Horizon totals and derived outputs, one value per draw, from model outputs ``(draws, months)``."""
+    totals = {k: out[k].sum(axis=1) for k in TOTAL_VARIABLES}
+    derived = {k: out[k] for k in PER_DRAW_OUTPUTS}
+    derived["killed_total"] = out["killed"].sum(axis=1)
+    derived["wounded_total"] = out["wounded"].sum(axis=1)
+    derived["cumulative_deployed_end"] = out["cumulative_deployed"][:, -1]
+    derived["mean_troops_in_theatre"] = out["troops_in_theatre"].mean(axis=1)
+    return totals, derived
+
+
 def collect(
     case: Case,
     draws: int,
@@ -164,14 +175,11 @@ def collect_chunks(
     err = 0.0
     for chunk in chunks:
         out, a, b = chunk.outputs, chunk.start, chunk.start + chunk.size
-        for k in TOTAL_VARIABLES:
-            totals[k][a:b] = out[k].sum(axis=1)
-        for k in PER_DRAW_OUTPUTS:
-            derived[k][a:b] = out[k]
-        derived["killed_total"][a:b] = out["killed"].sum(axis=1)
-        derived["wounded_total"][a:b] = out["wounded"].sum(axis=1)
-        derived["cumulative_deployed_end"][a:b] = out["cumulative_deployed"][:, -1]
-        derived["mean_troops_in_theatre"][a:b] = out["troops_in_theatre"].mean(axis=1)
+        chunk_totals, chunk_derived = _per_draw(out)
+        for k, v in chunk_totals.items():
+            totals[k][a:b] = v
+        for k, v in chunk_derived.items():
+            derived[k][a:b] = v
         if a < kept:
             for k in MONTHLY_VARIABLES:
                 monthly[k][a : min(b, kept)] = out[k][: min(b, kept) - a]
@@ -242,14 +250,10 @@ def summarize(
 def from_dataset(ds: xr.Dataset) -> Draws:
     """Rebuild :class:`Draws` from a Dataset returned by :func:`troopledger.simulate`."""
     role = {k: v.attrs.get("role") for k, v in ds.data_vars.items()}
-    derived = {k: ds[k].values for k in PER_DRAW_OUTPUTS}
-    derived["killed_total"] = ds["killed"].sum("month").values
-    derived["wounded_total"] = ds["wounded"].sum("month").values
-    derived["cumulative_deployed_end"] = ds["cumulative_deployed"].isel(month=-1).values
-    derived["mean_troops_in_theatre"] = ds["troops_in_theatre"].mean("month").values
+    totals, derived = _per_draw({str(k): v.values for k, v in ds.data_vars.items()})
     return Draws(
         months=[str(m) for m in ds["month"].values],
-        totals={k: ds[k].sum("month").values for k in TOTAL_VARIABLES},
+        totals=totals,
         monthly={k: ds[k].values for k in MONTHLY_VARIABLES},
         derived=derived,
         params={str(k): ds[k].values for k, r in role.items() if r == "parameter" and ds[k].ndim == 1},

@@ -15,7 +15,7 @@ from typing import Any
 
 from troopledger._version import __version__
 from troopledger.analysis import Summary
-from troopledger.evidence import PARAMETERS, Case
+from troopledger.evidence import PARAMETERS, RELIABILITY, Case
 
 __all__ = ["CONVENTIONS", "build_payload"]
 
@@ -25,8 +25,9 @@ CONVENTIONS = {
     "point": "A point value 'about x' becomes a lognormal (beta for shares) whose 90 % interval is x/(1+s) to "
     "x*(1+s) for a spread s set per parameter.",
     "disagreement": "Where sources disagree, their readings are kept side by side as a weighted mixture, with "
-    "weights from the kind of source (intelligence service 1.0, think-tank 1.0, outlet's own estimate 0.8, "
-    "belligerent government 0.7, defector 0.7, anonymous 0.5).",
+    "weights from the kind of source ("
+    + ", ".join(f"{kind.replace('_', ' ')} {w:.1f}" for kind, w in RELIABILITY.items())
+    + ").",
     "accounts": "Every dollar Russia pays lands in exactly one of to_state, to_soldiers and to_families; the "
     "state's take is split into four uses by Dirichlet shares.",
     "dead_soldiers_pay": "The expected share of pay owed to soldiers who will be killed before their tour ends "
@@ -49,6 +50,17 @@ def _clean(obj: Any) -> Any:
     return obj
 
 
+def _unit(name: str) -> str:
+    """Unit of a drawn parameter: a model input's own, or that of a wave's or rank's entry."""
+    if name in PARAMETERS:
+        return PARAMETERS[name].unit
+    if name.endswith("_tour_months"):
+        return "months"
+    if name.startswith("wave_"):
+        return "persons"
+    return "USD/month"  # pay_rank_<rank>
+
+
 def build_payload(
     case: Case,
     summary: Summary,
@@ -67,11 +79,7 @@ def build_payload(
         spec = case.parameters.get(name)
         entry: dict[str, Any] = dict(stats)
         entry["claims"] = cited.get(name, [])
-        entry["unit"] = (
-            info.unit
-            if info
-            else ("months" if name.endswith("tour_months") else "persons" if name.startswith("wave_") else "USD/month")
-        )
+        entry["unit"] = _unit(name)
         entry["meaning"] = info.meaning if info else name.replace("_", " ")
         entry["distribution"] = dists[name].describe() if name in dists else "derived from pay by rank"
         entry["note"] = spec.note if spec else ""
