@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 
 from troopledger.calibration import Observations
 from troopledger.evidence import Case, Constant
-from troopledger.model import ACCOUNTS, PER_DRAW_OUTPUTS, STATE_USES, Chunk, iter_chunks
+from troopledger.model import ACCOUNTS, PER_DRAW_OUTPUTS, STATE_USES, Chunk, Executor, iter_chunks
 from troopledger.model._simulate import DEFAULT_CHUNK, Progress
 
 __all__ = [
@@ -141,15 +141,19 @@ def collect(
     progress: Progress | None = None,
     monthly_cap: int = MONTHLY_CAP,
     observations: Observations | None = None,
+    executor: Executor | None = None,
 ) -> Draws:
     """Stream the case and keep what summaries, calibration and sensitivity need.
 
     Every kept array is allocated once at its final size and filled chunk by chunk,
     so memory is what the result needs and no more. With ``observations``, each
     chunk's modelled observation targets are kept too (``Draws.observed``), so
-    calibration never needs the monthly arrays of every draw.
+    calibration never needs the monthly arrays of every draw. ``executor`` runs the
+    chunks elsewhere (local processes, a Dask cluster) with the same numbers.
     """
-    chunks = iter_chunks(case, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress)
+    chunks = iter_chunks(
+        case, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress, executor=executor
+    )
     return collect_chunks(case, chunks, draws, seed, monthly_cap=monthly_cap, observations=observations)
 
 
@@ -242,9 +246,11 @@ def summarize(
     chunk_size: int = DEFAULT_CHUNK,
     workers: int = 1,
     progress: Progress | None = None,
+    executor: Executor | None = None,
 ) -> Summary:
-    """Run ``case`` in bounded memory and return its summary."""
-    return summarize_draws(collect(case, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress))
+    """Run ``case`` in bounded memory and return its summary (chunks on ``executor`` if given)."""
+    kept = collect(case, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress, executor=executor)
+    return summarize_draws(kept)
 
 
 def from_dataset(ds: xr.Dataset) -> Draws:
