@@ -1,5 +1,6 @@
 """Evidence: uncertain quantities, case files and the parameters they declare."""
 
+from troopledger.evidence._asof import as_of, known_by, parse_day, reported_on
 from troopledger.evidence._case import Case, bundled_cases, load_case, parse_case
 from troopledger.evidence._fusion import (
     HEDGES,
@@ -55,6 +56,7 @@ __all__ = [
     "Pert",
     "Sampler",
     "Uniform",
+    "as_of",
     "beta_to",
     "block_rng",
     "bundled_cases",
@@ -62,9 +64,12 @@ __all__ = [
     "claim_weight",
     "fuse",
     "hedge_rule",
+    "known_by",
     "load_case",
     "parse_case",
+    "parse_day",
     "point",
+    "reported_on",
     "to",
     "words_interval",
 ]

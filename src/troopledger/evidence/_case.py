@@ -58,6 +58,8 @@ def _buildable(spec: DistSpec | None) -> DistSpec | None:
     """Check that a spec makes a valid distribution now, so errors point at the field."""
     if spec is not None and not spec.from_claims:
         spec.to_distribution("amount")
+    if spec is not None and spec.not_yet_known is not None:
+        spec.not_yet_known.to_distribution("amount")
     return spec
 
 
@@ -189,9 +191,11 @@ class Case(BaseModel):
         for name, spec in v.items():
             if name not in PARAMETERS:
                 raise ValueError(f"unknown parameter '{name}'; known: {', '.join(PARAMETERS)}")
-            if spec.from_claims:
-                continue
             try:
+                if spec.not_yet_known is not None:
+                    spec.not_yet_known.to_distribution(PARAMETERS[name].kind)
+                if spec.from_claims:
+                    continue
                 spec.to_distribution(PARAMETERS[name].kind)
             except ValueError as e:
                 raise ValueError(f"{name}: {e}") from None
@@ -298,16 +302,7 @@ class Case(BaseModel):
         This is how a ledger's claims reach a case: tomorrow's article moves every
         parameter that is built from claims about its quantity.
         """
-        data = self.model_dump()
-        for where, spec in self._requests.items():
-            section, name, *rest = where.split(".")
-            raw = spec.model_dump()
-            if section == "parameters":
-                data["parameters"][name] = raw
-            elif section == "waves":
-                next(w for w in data["deployment"]["waves"] if w["name"] == name)[rest[0]] = raw
-            else:
-                next(r for r in data["pay_by_rank"] if r["rank"] == name)["pay"] = raw
+        data = self.written()
         sources = {s["id"]: s for s in data["sources"]}
         by_id = {c["id"]: c for c in data["claims"]}
         for claim in claims:
@@ -323,6 +318,20 @@ class Case(BaseModel):
             raise _case_error(self.path or self.name, e) from None
         out.path, out.digest = self.path, self.digest
         return out
+
+    def written(self) -> dict[str, Any]:
+        """The case as plain data the way it was written: ``from_claims`` entries not yet fused."""
+        data = self.model_dump()
+        for where, spec in self._requests.items():
+            section, name, *rest = where.split(".")
+            raw = spec.model_dump()
+            if section == "parameters":
+                data["parameters"][name] = raw
+            elif section == "waves":
+                next(w for w in data["deployment"]["waves"] if w["name"] == name)[rest[0]] = raw
+            else:
+                next(r for r in data["pay_by_rank"] if r["rank"] == name)["pay"] = raw
+        return data
 
     # -- views -----------------------------------------------------------------
 
