@@ -10,6 +10,7 @@ from troopledger.analysis._calibrated import (
     find_contradictions,
     has_observations,
 )
+from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
 from troopledger.analysis._influence import HEADLINE, Influence, influence
 from troopledger.analysis._sensitivity import SENSITIVITY_CAP, SENSITIVITY_TARGETS, rank_sensitivity
 from troopledger.analysis._summary import (
@@ -33,12 +34,14 @@ __all__ = [
     "HEADLINE",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
+    "PREDICTABLE",
     "SENSITIVITY_CAP",
     "SENSITIVITY_TARGETS",
     "TEMPERING_PARTICLES",
     "TOTAL_VARIABLES",
     "Calibration",
     "Draws",
+    "HindcastScore",
     "Influence",
     "Summary",
     "TroopledgerAccessor",
@@ -46,12 +49,15 @@ __all__ = [
     "collect",
     "collect_chunks",
     "contradiction_statistic",
+    "coverage",
     "find_contradictions",
     "from_dataset",
     "has_observations",
     "influence",
     "rank_sensitivity",
+    "score_claim",
     "summarize",
     "summarize_draws",
+    "weighted_crps",
     "weighted_quantiles",
 ]
