@@ -11,6 +11,15 @@ from troopledger.analysis._calibrated import (
     has_observations,
 )
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
+from troopledger.analysis._history import (
+    HISTORY_DRAWS,
+    HISTORY_HEADLINE,
+    History,
+    Step,
+    as_of_days,
+    estimate_as_of,
+    history,
+)
 from troopledger.analysis._influence import HEADLINE, Influence, influence
 from troopledger.analysis._sensitivity import SENSITIVITY_CAP, SENSITIVITY_TARGETS, rank_sensitivity
 from troopledger.analysis._summary import (
@@ -32,6 +41,8 @@ __all__ = [
     "CONTRADICTION_DRAWS",
     "FLOAT64_UP_TO",
     "HEADLINE",
+    "HISTORY_DRAWS",
+    "HISTORY_HEADLINE",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
     "PREDICTABLE",
@@ -42,17 +53,22 @@ __all__ = [
     "Calibration",
     "Draws",
     "HindcastScore",
+    "History",
     "Influence",
+    "Step",
     "Summary",
     "TroopledgerAccessor",
+    "as_of_days",
     "calibrate",
     "collect",
     "collect_chunks",
     "contradiction_statistic",
     "coverage",
+    "estimate_as_of",
     "find_contradictions",
     "from_dataset",
     "has_observations",
+    "history",
     "influence",
     "rank_sensitivity",
     "score_claim",

@@ -67,6 +67,17 @@ class Calibration:
     tempering: dict[str, Any] = field(default_factory=dict)
     contradictions: list[Contradiction] = field(default_factory=list)
     prior_draws: Draws | None = None
+    #: tempering's equally weighted particles (None for importance weights or no posterior)
+    posterior_draws: Draws | None = None
+
+    def posterior_sample(self) -> tuple[Draws, Array | None]:
+        """Draws of the posterior and their weights (None: equal weights); the prior when uncalibrated."""
+        if self.posterior_draws is not None:
+            return self.posterior_draws, None
+        if self.prior_draws is None:
+            raise CalibrationError("the calibration kept no draws")
+        weights = self.weights.weights if self.method == "importance" and self.weights is not None else None
+        return self.prior_draws, weights
 
     def diagnostics(self) -> dict[str, Any]:
         """The calibration section of the report: method, k-hat, ESS, claims used and skipped."""
@@ -150,7 +161,7 @@ def calibrate(
         "tempering_mean_acceptance": float(np.mean(t.acceptance)) if t.acceptance else None,
         "tempering_distinct_share": float(np.unique(t.values[:, 0]).size / t.particles),
     }
-    return Calibration(prior, post, "tempering", obs.ids, skipped, w, info, found, d)
+    return Calibration(prior, post, "tempering", obs.ids, skipped, w, info, found, d, pd)
 
 
 def _background(

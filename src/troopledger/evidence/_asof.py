@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Collection
 from typing import Any
 
 from pydantic import ValidationError
@@ -96,10 +97,9 @@ def _fallback(case: Case, where: str, spec: dict[str, Any], day: dt.date, first:
 
 
 def _known_spec(
-    case: Case, where: str, spec: dict[str, Any], default_q: str, claims: list[Claim], day: dt.date
+    case: Case, where: str, spec: dict[str, Any], default_q: str, claims: list[Claim], known: set[str], day: dt.date
 ) -> dict[str, Any]:
-    """One distribution entry as it stood on ``day``."""
-    known = {c.id for c in claims if known_by(c, day)}
+    """One distribution entry as it stood on ``day``, when the claims ``known`` were known."""
     dates = {c.id: reported_on(c) for c in claims}
 
     def first(ids: list[str]) -> str | None:
@@ -133,14 +133,18 @@ def _known_spec(
     return out
 
 
-def as_of(case: Case, day: dt.date | str) -> Case:
-    """The case with only the claims reported on or before ``day`` (see the module's notes)."""
+def as_of(case: Case, day: dt.date | str, *, extra: Collection[str] = ()) -> Case:
+    """The case with only the claims reported on or before ``day`` (see the module's notes).
+
+    ``extra`` names claims to count as known all the same: the previous day's case
+    plus one newly arrived document is how a history measures what that document moved.
+    """
     when = parse_day(day) if isinstance(day, str) else day
     claims = case.resolved_claims()
-    known = {c.id for c in claims if known_by(c, when)}
+    known = {c.id for c in claims if known_by(c, when) or c.id in extra}
     data = case.written()
     for where, parent, key, default_q in _slots(data):
-        parent[key] = _known_spec(case, where, parent[key], default_q, claims, when)
+        parent[key] = _known_spec(case, where, parent[key], default_q, claims, known, when)
     data["claims"] = [c for c in data["claims"] if c["id"] in known]
     data["state_uses"]["claims"] = [i for i in data["state_uses"]["claims"] if i in known]
     data["rewards"] = [

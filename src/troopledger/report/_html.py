@@ -22,6 +22,14 @@ from typing import Any
 
 from troopledger.report._charts import COLOURS, figures
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, headline
+from troopledger.report._history import (
+    HINDCAST_HEAD,
+    STEP_HEAD,
+    coverage_sentence,
+    hindcast_rows,
+    history_charts,
+    step_rows,
+)
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
     INFLUENCE_KEYS,
@@ -36,7 +44,7 @@ from troopledger.report._sections import (
 )
 from troopledger.report._style import CSS
 
-__all__ = ["embed_json", "link", "render_html"]
+__all__ = ["embed_json", "link", "render_history_html", "render_html"]
 
 _REL = "noopener noreferrer nofollow"
 
@@ -352,16 +360,60 @@ _NAV = (
 )
 
 
-def render_html(p: dict[str, Any]) -> str:
-    """The whole report as one HTML document that needs no network."""
-    title = str(p.get("title") or p.get("case") or "troopledger report")
-    figs = figures(p)
+def _history(h: dict[str, Any], claims: dict[str, Any], figs: dict[str, Any]) -> str:
+    """The estimate over as-of days, what moved it, and its predictions against what came later."""
+    steps = []
+    for cells, lines in step_rows(h, claims):
+        items = "".join(f"<li>{escape(x)}</li>" for x in lines)
+        steps.append((*(escape(c) for c in cells), f'<ul class="moves">{items}</ul>'))
+    intro = f"As of the end of each {h['every']} from {h['from']} to {h['to']}; {h['draws']:,} draws, seed {h['seed']}."
+    cap = (
+        "Each point is the estimate made at the end of that month from the claims reported by then, on the same "
+        "seed: a step moves only because claims arrived."
+    )
+    people = "Soldiers sent and killed by the end of the horizon, as estimated then."
+    return (
+        f"<p>{escape(intro)}</p>"
+        + _figure("history-money", cap, figs)
+        + _figure("history-people", people, figs)
+        + _table(tuple(escape(c) for c in STEP_HEAD), steps, numeric=(1, 2, 3, 4, 5))
+        + "<h3>Predicted then, reported later</h3><p>Each claim about something the model predicts, against the "
+        "last prediction made before it was reported.</p>"
+        + _table(tuple(escape(c) for c in HINDCAST_HEAD), _esc_rows(hindcast_rows(h)), numeric=(3,))
+        + f'<p class="note" id="coverage">{escape(coverage_sentence(h))}</p>'
+    )
+
+
+def _page(
+    title: str, kicker: str, header: str, nav: Sequence[tuple[str, str]], sections: list[str], figs: dict[str, Any]
+) -> str:
+    """One self-contained document: the page's CSS, the charts' data and plotly.js inline, a strict CSP."""
     plotly = _plotly_js()
     csp = (
         f"default-src 'none'; script-src {_sha256(plotly)} {_sha256(_INIT)}; style-src 'unsafe-inline'; "
         "img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
     )
+    links = "".join(f'<a href="#{sid}">{escape(label)}</a>' for sid, label in nav)
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="referrer" content="no-referrer">'
+        f"<title>{escape(title)} · troopledger</title><style>{CSS}</style></head><body>"
+        f'<header><p class="kicker">{escape(kicker)}</p><h1>{escape(title)}</h1>{header}</header>'
+        f'<nav aria-label="Sections">{links}</nav><main>{"".join(sections)}</main>'
+        f'<script type="application/json" id="tl-figures">{embed_json(figs)}</script>'
+        f"<script>{plotly}</script><script>{_INIT}</script></body></html>\n"
+    )
+
+
+def render_html(p: dict[str, Any]) -> str:
+    """The whole report as one HTML document that needs no network."""
+    title = str(p.get("title") or p.get("case") or "troopledger report")
+    figs = figures(p)
     calibrated = " Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else ""
+    as_of = p.get("as_of")
+    known = f" Only claims reported by {as_of} are used." if as_of else ""
     sections = [
         _section("flows", "Where the money goes", _flows(p, figs)),
         _section(
@@ -385,25 +437,29 @@ def render_html(p: dict[str, Any]) -> str:
         _section("method", "Method and conventions", _method(p)),
         _section("run", "Run", _metadata(p)),
     ]
-    nav = "".join(f'<a href="#{sid}">{escape(label)}</a>' for sid, label in _NAV)
+    nav = list(_NAV)
+    if p.get("history"):
+        figs.update(history_charts(p["history"]))
+        sections.insert(6, _section("history", "What we knew when", _history(p["history"], p.get("claims", {}), figs)))
+        nav.insert(6, ("history", "History"))
     swatches = "".join(
         f'<span class="sw" style="background:{COLOURS[k]}"></span>{escape(LABELS[k])} '
         for k in ("paid_by_russia", "to_state", "to_soldiers", "to_families")
     )
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<meta name="referrer" content="no-referrer">'
-        f"<title>{escape(title)} · troopledger</title><style>{CSS}</style></head><body>"
-        f'<header><p class="kicker">troopledger report · {escape(str(p.get("case", "")))}</p>'
-        f"<h1>{escape(title)}</h1>"
+    header = (
         f'<p class="headline">{escape(headline(p))}</p>'
         f'<p class="who">Every interval is a 90 % interval. {p.get("draws", 0):,} draws, seed '
-        f"{escape(str(p.get('seed')))}.{calibrated}</p>"
+        f"{escape(str(p.get('seed')))}.{calibrated}{escape(known)}</p>"
         + (f'<p class="desc">{escape(str(p["description"]))}</p>' if p.get("description") else "")
-        + f'<p class="legend">{swatches}</p></header>'
-        f'<nav aria-label="Sections">{nav}</nav><main>{"".join(sections)}</main>'
-        f'<script type="application/json" id="tl-figures">{embed_json(figs)}</script>'
-        f"<script>{plotly}</script><script>{_INIT}</script></body></html>\n"
+        + f'<p class="legend">{swatches}</p>'
     )
+    return _page(title, f"troopledger report · {p.get('case', '')}", header, nav, sections, figs)
+
+
+def render_history_html(h: dict[str, Any]) -> str:
+    """The history of one case as its own self-contained page (the report page's history section)."""
+    figs = history_charts(h)
+    title = str(h.get("title") or h.get("case") or "troopledger history")
+    header = f'<p class="who">Every interval is a 90 % interval. {escape(coverage_sentence(h))}</p>'
+    sections = [_section("history", "What we knew when", _history(h, h.get("claims", {}), figs))]
+    return _page(title, f"troopledger history · {h.get('case', '')}", header, [("history", "History")], sections, figs)

@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, headline
+from troopledger.report._history import history_markdown
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
     INFLUENCE_KEYS,
@@ -27,7 +28,7 @@ from troopledger.report._sections import (
     total_rows,
 )
 
-__all__ = ["md_code", "md_text", "render_markdown"]
+__all__ = ["md_code", "md_text", "render_history_markdown", "render_markdown"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|!#~])")
 
@@ -147,7 +148,8 @@ def render_markdown(p: dict[str, Any]) -> str:
         f"**{md_text(headline(p))}**",
         "",
         f"Every interval is a 90 % interval. {p.get('draws', 0):,} draws, seed {p.get('seed')}."
-        + (" Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else ""),
+        + (" Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else "")
+        + (f" Only claims reported by {p['as_of']} are used." if p.get("as_of") else ""),
         "",
         "## Where the money goes",
         "",
@@ -169,6 +171,8 @@ def render_markdown(p: dict[str, Any]) -> str:
         head = ("Lineage dropped", "Claims", "Role", *(f"{LABELS.get(k, k)}, median" for k in INFLUENCE_KEYS))
         rows = [(md_text(a), ", ".join(md_code(c) for c in ids), md_text(r), *ch) for a, ids, r, ch in infl]
         out += _table(head, rows)
+    if p.get("history"):
+        out += history_markdown(p["history"], md_text, claims)
     out += ["## Claims that cannot all be true", "", *_contradictions(p)]
     out += ["## Calibration", "", *_calibration(p)]
     out += ["## Inputs, their distributions and who said them", "", *_parameters(p)]
@@ -187,3 +191,9 @@ def render_markdown(p: dict[str, Any]) -> str:
     out += ["## Run", ""]
     out += [f"* {k}: {md_text(v)}" for k, v in metadata_rows(p)]
     return "\n".join(out) + "\n"
+
+
+def render_history_markdown(h: dict[str, Any]) -> str:
+    """A history on its own as a Markdown document."""
+    title = f"# {md_text(h.get('title') or h.get('case'))}: what we knew when"
+    return "\n".join([title, "", *history_markdown(h, md_text)[2:]]) + "\n"

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from troopledger.analysis import TOTAL_VARIABLES
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd, headline, speakers
+from troopledger.report._history import render_history_text
 
 __all__ = ["render_text"]
 
@@ -169,5 +170,9 @@ def render_text(p: dict[str, Any], console: Console | None = None) -> None:
         f"'a to b' is read as a 90 % interval (lognormal for amounts, beta for shares). "
         f"Money conserved to within ${p['conservation_max_abs_error_usd']:.2g} in every draw and month."
     )
+    if p.get("as_of"):
+        foot += f" Only claims reported by {p['as_of']} are used."
     parts.append(Text(foot, style="dim"))
     console.print(Group(*parts))
+    if p.get("history"):
+        render_history_text(p["history"], console, p.get("claims", {}))

@@ -1,0 +1,129 @@
+"""The estimate's history: as-of days, what arrived, how far it moved, hindcast scores, any executor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+
+from troopledger._cli import main
+from troopledger.analysis import HISTORY_HEADLINE, as_of_days, calibrate, history
+from troopledger.errors import InputError
+from troopledger.evidence import load_case
+from troopledger.model import DaskExecutor, SerialExecutor
+
+DRAWS = 256
+
+
+@pytest.fixture(scope="module")
+def record_history() -> dict:
+    case = load_case("nk-russia-record")
+    return history(case, start="2024-12", end="2025-02", draws=DRAWS, seed=1).as_dict()
+
+
+def test_as_of_days_are_month_ends_from_the_case_start() -> None:
+    case = load_case("nk-russia-record")
+    days = as_of_days(case)
+    assert days[0] == dt.date(2024, 10, 31)
+    assert days[-1] == dt.date(2025, 12, 31)
+    assert len(days) == 15
+    assert as_of_days(case, "2025-01", "2025-07", "quarter") == [
+        dt.date(2025, 1, 31),
+        dt.date(2025, 4, 30),
+        dt.date(2025, 7, 31),
+    ]
+    assert as_of_days(case, "2025-01", "2025-02-10")[-1] == dt.date(2025, 2, 10)  # a day inside a month
+    with pytest.raises(InputError, match="--to"):
+        as_of_days(case, "2025-03", "2025-01")
+    with pytest.raises(InputError, match="--every"):
+        as_of_days(case, every="fortnight")
+
+
+def test_each_step_lists_what_arrived_and_how_far_each_document_moved_it(record_history: dict) -> None:
+    steps = record_history["steps"]
+    assert [s["as_of"] for s in steps] == ["2024-12-31", "2025-01-31", "2025-02-28"]
+    assert {a["id"] for a in steps[0]["arrived"]} >= {"r01", "r05", "r06", "r08", "r09"}  # all known by then
+    assert [a["id"] for a in steps[1]["arrived"]] == ["r10", "r11", "r12"]
+    assert [m["claims"] for m in steps[1]["moves"]] == [["r10"], ["r11", "r12"]]  # two documents
+    assert [a["id"] for a in steps[2]["arrived"]] == ["r13", "r14"]
+    for before, step in itertools.pairwise(steps):
+        for key in HISTORY_HEADLINE:
+            assert step["change"][key] == pytest.approx(step["headline"][key]["p50"] - before["headline"][key]["p50"])
+    # r14 is the second wave (1,000 to 3,000 soldiers from January): as of February it is known, not zero
+    assert steps[2]["headline"]["soldiers_sent"]["p50"] > steps[1]["headline"]["soldiers_sent"]["p50"]
+    for s in steps:
+        h = s["headline"]
+        assert h["paid_by_russia"]["p5"] <= h["paid_by_russia"]["p50"] <= h["paid_by_russia"]["p95"]
+        assert 0 < h["state_share"]["p50"] < 1
+
+
+def test_a_single_document_step_moves_by_the_whole_step() -> None:
+    case = load_case("nk-russia-record")
+    h = history(case, start="2025-08", end="2025-09", draws=DRAWS, seed=2).as_dict()
+    (move,) = h["steps"][1]["moves"]
+    assert move["claims"] == ["r25"]
+    assert move["change"] == h["steps"][1]["change"]
+
+
+def test_hindcast_scores_only_claims_reported_after_each_day(record_history: dict) -> None:
+    scores = record_history["hindcast"]["scores"]
+    assert scores
+    for s in scores:
+        assert s["reported"] > s["as_of"]
+        assert s["inside"] == (s["p5"] <= s["figure"] <= s["p95"]) or s["side"] != "figure"
+    by_day = {(s["as_of"], s["claim"]) for s in scores}
+    assert ("2024-12-31", "r11") in by_day  # reported 2025-01-13
+    assert ("2025-01-31", "r11") not in by_day  # known by then: no longer a prediction
+    assert ("2024-12-31", "r14") not in by_day  # a wave's size is an input, not a prediction
+    cov = record_history["hindcast"]["coverage"]
+    assert cov["all"]["n"] == len(scores)
+    assert cov["all"]["inside"] == sum(s["inside"] for s in scores)
+    assert cov["latest"]["n"] == len({s["claim"] for s in scores})
+
+
+def test_the_last_step_is_the_calibrated_case_itself() -> None:
+    case = load_case("nk-russia-2024")
+    h = history(case, start="2024-11", end="2024-11", draws=DRAWS, seed=4).as_dict()
+    cal = calibrate(case, DRAWS, 4, contradictions=False)
+    post = cal.posterior or cal.prior
+    assert h["steps"][0]["headline"]["paid_by_russia"]["p50"] == pytest.approx(post.totals["paid_by_russia"]["p50"])
+    assert h["steps"][0]["headline"]["killed"]["p50"] == pytest.approx(post.derived["killed_total"]["p50"])
+
+
+def test_the_same_history_on_a_two_worker_dask_cluster_is_byte_identical() -> None:
+    distributed = pytest.importorskip("distributed")
+    case = load_case("nk-russia-record")
+    kwargs = {"start": "2025-01", "end": "2025-02", "draws": DRAWS, "seed": 3}
+    serial = json.dumps(history(case, executor=SerialExecutor(), **kwargs).as_dict(), indent=2)
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0") as cl,
+        DaskExecutor(cl.scheduler_address) as ex,
+    ):
+        on_cluster = json.dumps(history(case, executor=ex, **kwargs).as_dict(), indent=2)
+    assert on_cluster == serial
+
+
+def test_history_command_writes_json_markdown_and_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["history", "nk-russia-record", "--from", "2025-01", "--to", "2025-02", "--draws", str(DRAWS)]
+    outputs = {}
+    for fmt in ("json", "md", "html", "text"):
+        out = tmp_path / f"h.{fmt}"
+        with pytest.raises(SystemExit) as exc:
+            main([*base, "--workers", "1", "--format", fmt, "--out", str(out)])
+        assert exc.value.code in (0, None)
+        outputs[fmt] = out.read_text(encoding="utf-8")
+    h = json.loads(outputs["json"])
+    assert [s["month"] for s in h["steps"]] == ["2025-01", "2025-02"]
+    assert "Predicted then, reported later" in outputs["md"]
+    assert "| r13 |" in outputs["md"]
+    assert 'id="coverage"' in outputs["html"]
+    assert "fig-history-money" in outputs["html"]
+    assert "Content-Security-Policy" in outputs["html"]
+    assert "r14: South Korea NIS (Euromaidan Press, 2025-02-27)" in outputs["md"]
+    assert "Predicted then, reported later" in outputs["text"]
+    assert "fell inside the 90 % interval made" in outputs["text"]
+    _, err = capsys.readouterr()
+    assert "history: 2 as-of days on serial" in err
