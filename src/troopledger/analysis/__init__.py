@@ -17,7 +17,6 @@ from troopledger.analysis._history import (
     History,
     Step,
     as_of_days,
-    estimate_as_of,
     history,
 )
 from troopledger.analysis._influence import HEADLINE, Influence, influence
@@ -64,7 +63,6 @@ __all__ = [
     "collect_chunks",
     "contradiction_statistic",
     "coverage",
-    "estimate_as_of",
     "find_contradictions",
     "from_dataset",
     "has_observations",

@@ -35,7 +35,7 @@ from troopledger.errors import InputError
 from troopledger.evidence import Case, as_of, known_by, parse_day, reported_on
 from troopledger.model import Executor, SerialExecutor
 
-__all__ = ["HISTORY_DRAWS", "HISTORY_HEADLINE", "History", "Step", "as_of_days", "estimate_as_of", "history"]
+__all__ = ["HISTORY_DRAWS", "HISTORY_HEADLINE", "History", "Step", "as_of_days", "history"]
 
 Array = NDArray[np.float64]
 
@@ -211,7 +211,7 @@ def _scores(case: Case, later: Sequence[Claim], d: Draws, w: Array | None, day: 
     return out
 
 
-def estimate_as_of(task: _Task) -> _Estimate:
+def _estimate_as_of(task: _Task) -> _Estimate:
     """Run one as-of task: the case as known on its day, calibrated, its headline and its scores.
 
     A top-level function of plain data, so any executor can ship it to a worker.
@@ -295,7 +295,7 @@ def history(
     days = as_of_days(case, start, end, every)
     tasks, groups, arrived = _plan(case, days, draws, seed)
     ex = executor or SerialExecutor()
-    results: Iterator[_Estimate] = ex.map(estimate_as_of, tasks)
+    results: Iterator[_Estimate] = ex.map(_estimate_as_of, tasks)
     per_day = [next(results) for _ in days]
     steps: list[Step] = []
     for i, (day, est) in enumerate(zip(days, per_day, strict=True)):

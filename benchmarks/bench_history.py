@@ -1,0 +1,94 @@
+"""Benchmark a full monthly history: serially, on local processes, and on a two-worker Dask cluster.
+
+The history of ``nk-russia-record`` as of the end of every month from 2024-10 to
+2025-12 (15 as-of runs, plus one run for each document in months where several
+arrived), each run calibrated. It is timed, interleaved and repeated (the machine is
+shared), on:
+
+* ``serial``: every run in this process, one after the other (the reference);
+* ``processes``: a pool of local processes (spawned: each imports troopledger),
+  started for each history as ``troopledger history --workers N`` does;
+* ``dask``: a ``dask.distributed`` LocalCluster of N worker processes started once
+  before the timings, as an existing cluster would be (``--cluster ADDRESS``).
+
+Every history's JSON is checked to be byte-identical to the serial one.
+
+Run:  .venv/bin/python benchmarks/bench_history.py [--draws 4096] [--workers 2] [--repeats 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+import warnings
+from collections.abc import Callable
+
+from troopledger.analysis import history
+from troopledger.evidence import load_case
+from troopledger.model import DaskExecutor, Executor, PoolExecutor, SerialExecutor
+
+
+def _timed(run: Callable[[], str]) -> tuple[float, str]:
+    t0 = time.perf_counter()
+    out = run()
+    return time.perf_counter() - t0, out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--case", default="nk-russia-record")
+    parser.add_argument("--draws", type=int, default=4096)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    warnings.simplefilter("ignore")
+    from distributed import LocalCluster
+
+    case = load_case(args.case)
+
+    def run_on(make: Callable[[], Executor]) -> str:
+        with make() as ex:
+            h = history(case, draws=args.draws, seed=args.seed, executor=ex)
+        return json.dumps(h.as_dict(), indent=2, allow_nan=False)
+
+    t0 = time.perf_counter()
+    cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=":0")
+    started = time.perf_counter() - t0
+    configs: dict[str, Callable[[], Executor]] = {
+        "serial": SerialExecutor,
+        f"processes ({args.workers})": lambda: PoolExecutor(args.workers, "process"),
+        f"dask LocalCluster ({args.workers} workers)": lambda: DaskExecutor(cluster.scheduler_address),
+    }
+    times: dict[str, list[float]] = {name: [] for name in configs}
+    reference: str | None = None
+    identical = True
+    try:
+        for _ in range(args.repeats):
+            for name, make in configs.items():
+                seconds, text = _timed(lambda make=make: run_on(make))  # type: ignore[misc]
+                times[name].append(seconds)
+                reference = reference or text
+                identical &= text == reference
+    finally:
+        cluster.close()
+    h = json.loads(reference or "{}")
+    runs = len(h["steps"]) + sum(len(s["moves"]) for s in h["steps"] if len(s["moves"]) > 1)
+    print(f"case {args.case}: {len(h['steps'])} as-of days ({h['from']} to {h['to']}), {runs} runs of {args.draws:,}")
+    print(f"draws each; cluster start-up {started:.1f} s (not in the timings)")
+    base = statistics.median(times["serial"])
+    print(f"{'executor':<34} {'median s':>9} {'all runs (s)':>24} {'vs serial':>10}")
+    for name, ts in times.items():
+        med = statistics.median(ts)
+        print(f"{name:<34} {med:>9.1f} {', '.join(f'{t:.1f}' for t in ts):>24} {base / med:>9.2f}x")
+    print(f"JSON byte-identical to serial on every executor: {identical}")
+    cov = h["hindcast"]["coverage"]
+    for key in ("all", "figures", "bounds", "latest"):
+        c = cov[key]
+        print(f"hindcast coverage ({key}): {c['inside']} of {c['n']} inside the 90 % interval")
+
+
+if __name__ == "__main__":
+    main()
