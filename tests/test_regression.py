@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from troopledger.analysis import calibrate
+from troopledger.analysis import run
 from troopledger.evidence import load_case
 
 ACCOUNTS = ("paid_by_russia", "to_state", "to_soldiers", "to_families")
@@ -22,16 +22,16 @@ REL = 1e-9  # the same arithmetic in the same order; only summation order may di
 
 
 def _run(name: str) -> dict[str, Any]:
-    cal = calibrate(load_case(name), DRAWS, SEED)
-    d = cal.diagnostics()
+    r = run(load_case(name), DRAWS, SEED, calibrate=True)
+    d = r.sample_stats or {}
     return {
-        "prior": {k: tuple(cal.prior.totals[k][q] for q in ("p5", "p50", "p95")) for k in ACCOUNTS},
+        "prior": {k: tuple(r.prior.totals[k][q] for q in ("p5", "p50", "p95")) for k in ACCOUNTS},
         "posterior": None
-        if cal.posterior is None
-        else {k: tuple(cal.posterior.totals[k][q] for q in ("p5", "p50", "p95")) for k in ACCOUNTS},
+        if r.posterior is None
+        else {k: tuple(r.posterior.totals[k][q] for q in ("p5", "p50", "p95")) for k in ACCOUNTS},
         "diagnostics": {k: v for k, v in d.items() if k != "skipped"},
         "skipped": sorted(s["claim"] for s in d["skipped"]),
-        "contradictions": [(c.claims, c.statistic, c.standard_error, c.kind) for c in cal.contradictions],
+        "contradictions": [(c.claims, c.statistic, c.standard_error, c.kind) for c in r.contradictions],
     }
 
 
