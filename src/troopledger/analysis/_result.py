@@ -32,7 +32,7 @@ from troopledger.calibration import calibrate as calibrate_prior
 from troopledger.calibration import influence as claim_influence
 from troopledger.claims import Claim
 from troopledger.evidence import Case, Prior, resolve
-from troopledger.model import DEFAULT_CHUNK, Progress, collect
+from troopledger.model import DEFAULT_CHUNK, Draws, Progress, collect
 
 __all__ = ["Result", "run"]
 
@@ -47,7 +47,9 @@ class Result:
     (None unless the posterior is importance-weighted); ``sample_stats``: the
     calibration diagnostics (method, Pareto k-hat, ESS, evidence, claims skipped);
     ``contradictions``, ``sensitivity`` and ``influence`` (None where not computed).
-    ``case`` is the resolved Prior every group was computed from.
+    ``case`` is the resolved Prior every group was computed from; ``prior_draws`` the
+    per-draw values the summaries came from (``posterior_draws``: tempering's
+    particles, when the posterior is not a reweighting of the prior draws).
     """
 
     case: Prior
@@ -61,6 +63,8 @@ class Result:
     contradictions: tuple[Contradiction, ...]
     sensitivity: dict[str, Any] | None
     influence: tuple[Influence, ...] | None
+    prior_draws: Draws
+    posterior_draws: Draws | None = None
 
     @property
     def calibrated(self) -> bool:
@@ -117,6 +121,7 @@ def run(
             (),
             rank_sensitivity(kept) if sensitivity else None,
             _influence(prior, every, seed, influence_draws, influence),
+            kept,
         )
     cal = calibrate_prior(
         prior,
@@ -148,6 +153,8 @@ def run(
         tuple(found),
         rank_sensitivity(cal.prior_draws) if sensitivity else None,
         _influence(prior, every, seed, influence_draws, influence),
+        cal.prior_draws,
+        cal.particles,
     )
 
 
