@@ -11,7 +11,7 @@ import pytest
 from helpers import MINIMAL_CASE
 from troopledger.analysis import summarize
 from troopledger.errors import CaseError, InputError
-from troopledger.evidence import Constant, as_of, known_by, load_case, parse_day, reported_on, to
+from troopledger.evidence import Constant, as_of, known_by, load_case, parse_day, reported_on, resolve, to
 
 CaseFile = Callable[..., Path]
 
@@ -64,7 +64,7 @@ def test_record_as_of_october_2024() -> None:
     assert all(reported_on(c) is None or reported_on(c) <= dt.date(2024, 10, 31) for c in case.resolved_claims())
     cited = case.cited_claims()
     assert sorted(cited["wave_first_size"]) == ["r02", "r05"]  # r06 came on 13 November
-    dists = case.distributions()
+    dists = resolve(case).distributions
     for wave in ("second", "engineers", "builders"):
         assert dists[f"wave_{wave}_size"] == Constant(0.0), wave  # not yet announced: no soldiers
     assert dists["wave_engineers_tour_months"] == Constant(12.0)
@@ -76,8 +76,8 @@ def test_record_as_of_october_2024() -> None:
 def test_a_hand_written_mixture_falls_back_until_its_claims_come() -> None:
     full = load_case("nk-russia-2024")
     october = as_of(full, dt.date(2024, 10, 31))
-    assert october.distributions()["family_share_of_unpaid_pay"] == Constant(0.0)
-    assert october.distributions()["rotation_interval_months"].describe() == "lognormal, 90% interval 3 to 12"
+    assert resolve(october).distributions["family_share_of_unpaid_pay"] == Constant(0.0)
+    assert resolve(october).distributions["rotation_interval_months"].describe() == "lognormal, 90% interval 3 to 12"
     november = as_of(full, "2024-11")
     assert november.parameters["family_share_of_unpaid_pay"] == full.parameters["family_share_of_unpaid_pay"]
 
@@ -86,8 +86,8 @@ def test_a_hand_written_mixture_falls_back_until_its_claims_come() -> None:
 def test_as_of_the_last_claim_is_the_case_itself(name: str) -> None:
     case = load_case(name)
     late = as_of(case, "2030-01")
-    assert {k: d.describe() for k, d in late.distributions().items()} == {
-        k: d.describe() for k, d in case.distributions().items()
+    assert {k: d.describe() for k, d in resolve(late).distributions.items()} == {
+        k: d.describe() for k, d in resolve(case).distributions.items()
     }
     assert late.cited_claims() == case.cited_claims()
     assert summarize(late, 500, 3).totals == summarize(case, 500, 3).totals
@@ -95,7 +95,7 @@ def test_as_of_the_last_claim_is_the_case_itself(name: str) -> None:
 
 def test_no_fallback_declared_is_one_line_naming_the_input_and_the_fix(case_file: CaseFile) -> None:
     case = load_case(case_file(CLAIMED_CASE))
-    assert as_of(case, "2025-03-04").distributions()["troops_deployed"].describe() != ""
+    assert resolve(as_of(case, "2025-03-04")).distributions["troops_deployed"].describe() != ""
     with pytest.raises(CaseError) as err:
         as_of(case, "2025-03-03")
     text = str(err.value)
@@ -108,7 +108,7 @@ def test_no_fallback_declared_is_one_line_naming_the_input_and_the_fix(case_file
 def test_the_fallback_is_used_and_checked_when_the_case_loads(case_file: CaseFile) -> None:
     ok = CLAIMED_CASE.replace("from_claims = true\n", "from_claims = true\nnot_yet_known = { to = [1000, 5000] }\n")
     early = as_of(load_case(case_file(ok)), "2025-01")
-    assert early.distributions()["troops_deployed"] == to(1000, 5000)
+    assert resolve(early).distributions["troops_deployed"] == to(1000, 5000)
     bad = CLAIMED_CASE.replace("from_claims = true\n", "from_claims = true\nnot_yet_known = { from_claims = true }\n")
     with pytest.raises(CaseError, match="not_yet_known"):
         load_case(case_file(bad, "bad.toml"))

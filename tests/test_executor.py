@@ -8,10 +8,9 @@ from functools import partial
 import numpy as np
 import pytest
 
-from troopledger.analysis import collect
 from troopledger.errors import InputError
-from troopledger.evidence import BLOCK, load_case
-from troopledger.model import CLUSTER_ENV, PoolExecutor, SerialExecutor, make_executor
+from troopledger.evidence import BLOCK, load_case, resolve
+from troopledger.model import CLUSTER_ENV, PoolExecutor, SerialExecutor, collect, make_executor
 
 DRAWS = 2 * BLOCK + 5  # three chunks, the last one short
 
@@ -53,7 +52,7 @@ def test_make_executor_picks_serial_pool_or_cluster(monkeypatch: pytest.MonkeyPa
 
 @pytest.mark.slow
 def test_chunks_on_local_processes_give_the_serial_numbers() -> None:
-    case = load_case("nk-russia-record")
+    case = resolve(load_case("nk-russia-record"))
     serial = collect(case, DRAWS, 11, monthly_cap=DRAWS)
     with PoolExecutor(2, "process") as ex:  # spawned: every task and its case must pickle
         pooled = collect(case, DRAWS, 11, monthly_cap=DRAWS, executor=ex)
@@ -62,13 +61,13 @@ def test_chunks_on_local_processes_give_the_serial_numbers() -> None:
 
 def test_chunks_on_a_two_worker_dask_cluster_give_the_serial_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
     distributed = pytest.importorskip("distributed")
-    case = load_case("nk-russia-2024")
+    case = resolve(load_case("nk-russia-2024"))
     serial = collect(case, DRAWS, 5, monthly_cap=DRAWS)
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0"
     ) as cluster:
         monkeypatch.setenv(CLUSTER_ENV, cluster.scheduler_address)
-        with make_executor(None, 1) as ex:  # the environment variable wins over local workers
+        with make_executor(None, 2) as ex:  # the environment variable wins over local workers
             assert ex.name.startswith("dask ")
             assert ex.slots == 2
             on_cluster = collect(case, DRAWS, 5, monthly_cap=DRAWS, executor=ex)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from troopledger._cli import main
-from troopledger.analysis import HISTORY_HEADLINE, as_of_days, calibrate, history
+from troopledger._cli._history import HISTORY_DRAWS as CLI_DRAWS
+from troopledger.analysis import HISTORY_DRAWS, HISTORY_HEADLINE, as_of_days, history, run
 from troopledger.errors import InputError
 from troopledger.evidence import load_case
 from troopledger.model import DaskExecutor, SerialExecutor
@@ -22,6 +23,10 @@ DRAWS = 256
 def record_history() -> dict:
     case = load_case("nk-russia-record")
     return history(case, start="2024-12", end="2025-02", draws=DRAWS, seed=1).as_dict()
+
+
+def test_the_command_line_default_is_the_library_default() -> None:
+    assert CLI_DRAWS == HISTORY_DRAWS
 
 
 def test_as_of_days_are_month_ends_from_the_case_start() -> None:
@@ -87,8 +92,7 @@ def test_hindcast_scores_only_claims_reported_after_each_day(record_history: dic
 def test_the_last_step_is_the_calibrated_case_itself() -> None:
     case = load_case("nk-russia-2024")
     h = history(case, start="2024-11", end="2024-11", draws=DRAWS, seed=4).as_dict()
-    cal = calibrate(case, DRAWS, 4, contradictions=False)
-    post = cal.posterior or cal.prior
+    post = run(case, DRAWS, 4, contradictions=False, sensitivity=False).main
     assert h["steps"][0]["headline"]["paid_by_russia"]["p50"] == pytest.approx(post.totals["paid_by_russia"]["p50"])
     assert h["steps"][0]["headline"]["killed"]["p50"] == pytest.approx(post.derived["killed_total"]["p50"])
 

@@ -13,18 +13,18 @@ import typer
 from rich.console import Console
 
 from troopledger._cli._app import app, atomic_write
-from troopledger._cli._claims import case_with_ledger
 from troopledger._cli._report import Format
-from troopledger.analysis import HISTORY_DRAWS, history
-from troopledger.evidence import load_case
-from troopledger.model import CLUSTER_ENV, make_executor
-from troopledger.report import render_history_html, render_history_markdown, render_history_text
 
-__all__ = ["history_command", "render_history"]
+__all__ = ["HISTORY_DRAWS", "history_command", "render_history"]
+
+#: Draws of each as-of run by default (``analysis.HISTORY_DRAWS``; written here so --help loads no numerics).
+HISTORY_DRAWS = 4096
 
 
 def render_history(h: dict[str, Any], fmt: Format) -> str:
     """The history object in one output format."""
+    from troopledger.report import render_history_html, render_history_markdown, render_history_text
+
     if fmt is Format.json:
         return json.dumps(h, indent=2, allow_nan=False) + "\n"
     if fmt is Format.text:
@@ -58,11 +58,18 @@ def history_command(
     ] = os.cpu_count() or 1,
     cluster: Annotated[
         str | None,
-        typer.Option(envvar=CLUSTER_ENV, help="Address of a dask.distributed scheduler to run on instead."),
+        typer.Option(help="Address of a dask.distributed scheduler to run on (default: $TROOPLEDGER_CLUSTER)."),
     ] = None,
 ) -> None:
     """The estimate as of the end of each month, the claims that moved it, and its predictions scored."""
-    c = case_with_ledger(load_case(case), ledger)
+    from troopledger.analysis import history  # the numerical stack loads when a run starts, not at start-up
+    from troopledger.evidence import ledger_claims, load_case
+    from troopledger.model import make_executor
+    from troopledger.report import render_history_text
+
+    casefile = load_case(case)
+    claims = ledger_claims(casefile, ledger) if ledger else []
+    c = casefile.with_claims(claims) if claims else casefile
     began = time.perf_counter()
     with make_executor(cluster, workers, kind="process") as ex:
         h = history(c, start=start, end=end, every=every, draws=draws, seed=seed, executor=ex).as_dict()

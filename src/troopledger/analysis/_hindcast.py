@@ -29,7 +29,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from troopledger.analysis._summary import weighted_quantiles
+from troopledger.calibration import weighted_quantiles
 from troopledger.claims import Claim
 
 __all__ = [

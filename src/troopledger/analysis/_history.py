@@ -26,14 +26,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from troopledger.analysis._calibrated import calibrate
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim
-from troopledger.analysis._summary import Draws, _stats
+from troopledger.analysis._result import run
+from troopledger.analysis._summary import _stats
 from troopledger.calibration import compile_observations
 from troopledger.claims import Claim
 from troopledger.errors import InputError
-from troopledger.evidence import Case, as_of, known_by, parse_day, reported_on
-from troopledger.model import Executor, SerialExecutor
+from troopledger.evidence import Case, Prior, as_of, known_by, parse_day, reported_on
+from troopledger.model import Draws, Executor, SerialExecutor
 
 __all__ = ["HISTORY_DRAWS", "HISTORY_HEADLINE", "History", "Step", "as_of_days", "history"]
 
@@ -180,11 +180,11 @@ def _headline(d: Draws, w: Array | None) -> dict[str, dict[str, float]]:
     return {k: _stats(np.asarray(v, dtype=np.float64), w) for k, v in values.items()}
 
 
-def _scores(case: Case, later: Sequence[Claim], d: Draws, w: Array | None, day: str) -> list[HindcastScore]:
-    """Each later claim the as-of case can predict, scored against its posterior draws."""
+def _scores(prior: Prior, later: Sequence[Claim], d: Draws, w: Array | None, day: str) -> list[HindcastScore]:
+    """Each later claim the as-of prior can predict, scored against its posterior draws."""
     if not later:
         return []
-    obs = compile_observations(case, claims=list(later))
+    obs = compile_observations(prior, claims=list(later))
     kept = next(iter(d.monthly.values())).shape[0]
     outputs: dict[str, Array] = {k: np.asarray(v[:kept], np.float64) for k, v in {**d.monthly, **d.derived}.items()}
     params = {k: np.asarray(v[:kept], np.float64) for k, v in d.params.items()}
@@ -217,12 +217,15 @@ def _estimate_as_of(task: _Task) -> _Estimate:
     A top-level function of plain data, so any executor can ship it to a worker.
     """
     case = as_of(task.case, task.day, extra=task.extra)
-    cal = calibrate(case, task.draws, task.seed, contradictions=False)
-    d, w = cal.posterior_sample()
+    result = run(case, task.draws, task.seed, contradictions=False, sensitivity=False)
+    if result.posterior_draws is not None:
+        d, w = result.posterior_draws, None  # tempering's particles, equally weighted
+    else:
+        d, w = result.prior_draws, result.weights  # importance weights, or the prior itself
     by_id = {c.id: c for c in task.case.resolved_claims()}
-    scores = _scores(case, [by_id[i] for i in task.score], d, w, task.day.isoformat())
-    main = cal.posterior or cal.prior
-    return _Estimate(_headline(d, w), cal.method, main.effective_draws, scores)
+    scores = _scores(result.case, [by_id[i] for i in task.score], d, w, task.day.isoformat())
+    method = str((result.sample_stats or {}).get("method", "none"))
+    return _Estimate(_headline(d, w), method, result.main.effective_draws, scores)
 
 
 def _usable(c: Claim) -> bool:

@@ -25,7 +25,8 @@ from pydantic import ValidationError
 
 from troopledger.claims import QUANTITIES, Claim
 from troopledger.errors import CaseError, InputError
-from troopledger.evidence._case import Case, _case_error
+from troopledger.evidence._schema import Case, case_error
+from troopledger.evidence._slots import SlotPlace, slot_places
 
 __all__ = ["as_of", "known_by", "parse_day", "reported_on"]
 
@@ -66,18 +67,13 @@ def known_by(claim: Claim, day: dt.date) -> bool:
     return when is None or when <= day
 
 
-def _slots(data: dict[str, Any]) -> list[tuple[str, dict[str, Any], str, str]]:
-    """Every distribution entry of a written case: (where, parent table, key, claims' default quantity)."""
-    out: list[tuple[str, dict[str, Any], str, str]] = []
-    for name in data["parameters"]:
-        out.append((f"parameters.{name}", data["parameters"], name, name))
-    for w in data["deployment"]["waves"]:
-        out.append((f"deployment.waves.{w['name']}.size", w, "size", "troops_per_rotation"))
-        if w.get("tour_months") is not None:
-            out.append((f"deployment.waves.{w['name']}.tour_months", w, "tour_months", "rotation_interval_months"))
-    for r in data["pay_by_rank"]:
-        out.append((f"pay_by_rank.{r['rank']}.pay", r, "pay", "pay_per_soldier_month"))
-    return out
+def _entry(data: dict[str, Any], place: SlotPlace) -> tuple[dict[str, Any], str]:
+    """The table of a written case that holds a slot's spec, and the spec's key in it."""
+    if place.section == "parameters":
+        return data["parameters"], place.key
+    if place.section == "waves":
+        return next(w for w in data["deployment"]["waves"] if w["name"] == place.key), place.field
+    return next(r for r in data["pay_by_rank"] if r["rank"] == place.key), "pay"
 
 
 def _fallback(case: Case, where: str, spec: dict[str, Any], day: dt.date, first: str | None) -> dict[str, Any]:
@@ -143,8 +139,9 @@ def as_of(case: Case, day: dt.date | str, *, extra: Collection[str] = ()) -> Cas
     claims = case.resolved_claims()
     known = {c.id for c in claims if known_by(c, when) or c.id in extra}
     data = case.written()
-    for where, parent, key, default_q in _slots(data):
-        parent[key] = _known_spec(case, where, parent[key], default_q, claims, known, when)
+    for place, _ in slot_places(case):
+        table, key = _entry(data, place)
+        table[key] = _known_spec(case, place.where, table[key], place.quantity, claims, known, when)
     data["claims"] = [c for c in data["claims"] if c["id"] in known]
     data["state_uses"]["claims"] = [i for i in data["state_uses"]["claims"] if i in known]
     data["rewards"] = [
@@ -155,6 +152,7 @@ def as_of(case: Case, day: dt.date | str, *, extra: Collection[str] = ()) -> Cas
     try:
         out = Case.model_validate(data)
     except ValidationError as e:
-        raise _case_error(case.path or case.name, e) from None
+        raise case_error(case.path or case.name, e) from None
     out.path, out.digest = case.path, case.digest
+    out._as_of = when.isoformat()  # the view remembers its day, for the report
     return out

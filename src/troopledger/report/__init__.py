@@ -1,8 +1,8 @@
 """Report: the report object and its renderings (terminal, JSON, Markdown, a self-contained HTML page)."""
 
 from troopledger.report._format import fmt_usd, headline
-from troopledger.report._history import render_history_text
-from troopledger.report._html import render_history_html, render_html
+from troopledger.report._history import render_history_html, render_history_text
+from troopledger.report._html import render_html
 from troopledger.report._markdown import render_history_markdown, render_markdown
 from troopledger.report._payload import CONVENTIONS, build_payload
 from troopledger.report._text import render_text

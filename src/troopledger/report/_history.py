@@ -1,4 +1,4 @@
-"""The estimate's history as rows, charts, text and Markdown (the HTML section is in ``_html``).
+"""The estimate's history as rows, charts, text, Markdown and HTML (a section, or a page of its own).
 
 Every function reads the plain ``history`` object of
 :meth:`troopledger.analysis.History.as_dict` (or a report's ``payload["history"]``)
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from rich.console import Console
@@ -18,6 +19,7 @@ from rich.text import Text
 
 from troopledger.report._charts import COLOURS, Figure, _band, _layout
 from troopledger.report._format import LABELS, fmt_number, fmt_usd
+from troopledger.report._page import esc_rows, figure, page, section, table
 
 __all__ = [
     "HINDCAST_HEAD",
@@ -26,6 +28,8 @@ __all__ = [
     "hindcast_rows",
     "history_charts",
     "history_markdown",
+    "history_section",
+    "render_history_html",
     "render_history_text",
     "step_rows",
 ]
@@ -221,3 +225,36 @@ def history_markdown(
     out += ["| " + " | ".join(HINDCAST_HEAD) + " |", "|" + "|".join("---" for _ in HINDCAST_HEAD) + "|"]
     out += ["| " + " | ".join(md_text(c) for c in row) + " |" for row in hindcast_rows(h)]
     return [*out, "", md_text(coverage_sentence(h)), ""]
+
+
+def history_section(h: dict[str, Any], claims: dict[str, Any], figs: dict[str, Any]) -> str:
+    """The estimate over as-of days, what moved it, and its predictions against what came later."""
+    steps = []
+    for cells, lines in step_rows(h, claims):
+        items = "".join(f"<li>{escape(x)}</li>" for x in lines)
+        steps.append((*(escape(c) for c in cells), f'<ul class="moves">{items}</ul>'))
+    intro = f"As of the end of each {h['every']} from {h['from']} to {h['to']}; {h['draws']:,} draws, seed {h['seed']}."
+    cap = (
+        "Each point is the estimate made at the end of that month from the claims reported by then, on the same "
+        "seed: a step moves only because claims arrived."
+    )
+    people = "Soldiers sent and killed by the end of the horizon, as estimated then."
+    return (
+        f"<p>{escape(intro)}</p>"
+        + figure("history-money", cap, figs)
+        + figure("history-people", people, figs)
+        + table(tuple(escape(c) for c in STEP_HEAD), steps, numeric=(1, 2, 3, 4, 5))
+        + "<h3>Predicted then, reported later</h3><p>Each claim about something the model predicts, against the "
+        "last prediction made before it was reported.</p>"
+        + table(tuple(escape(c) for c in HINDCAST_HEAD), esc_rows(hindcast_rows(h)), numeric=(3,))
+        + f'<p class="note" id="coverage">{escape(coverage_sentence(h))}</p>'
+    )
+
+
+def render_history_html(h: dict[str, Any]) -> str:
+    """The history of one case as its own self-contained page (the report page's history section)."""
+    figs = history_charts(h)
+    title = str(h.get("title") or h.get("case") or "troopledger history")
+    header = f'<p class="who">Every interval is a 90 % interval. {escape(coverage_sentence(h))}</p>'
+    sections = [section("history", "What we knew when", history_section(h, h.get("claims", {}), figs))]
+    return page(title, f"troopledger history · {h.get('case', '')}", header, [("history", "History")], sections, figs)

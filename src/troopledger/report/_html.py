@@ -10,26 +10,14 @@ and injected markup could not run even if it slipped through.
 
 from __future__ import annotations
 
-import base64
-import functools
-import hashlib
-import json
 import math
-from collections.abc import Sequence
 from html import escape
-from importlib.resources import files
 from typing import Any
 
 from troopledger.report._charts import COLOURS, figures
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, headline
-from troopledger.report._history import (
-    HINDCAST_HEAD,
-    STEP_HEAD,
-    coverage_sentence,
-    hindcast_rows,
-    history_charts,
-    step_rows,
-)
+from troopledger.report._history import history_charts, history_section
+from troopledger.report._page import embed_json, esc_rows, figure, page, section, table
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
     INFLUENCE_KEYS,
@@ -42,47 +30,10 @@ from troopledger.report._sections import (
     source_line,
     total_rows,
 )
-from troopledger.report._style import CSS
 
-__all__ = ["embed_json", "link", "render_history_html", "render_html"]
+__all__ = ["embed_json", "link", "render_html"]
 
 _REL = "noopener noreferrer nofollow"
-
-#: Draws the figures once plotly.js has loaded; marks each drawn chart for tests and readers.
-_INIT = """(function () {
-  "use strict";
-  var node = document.getElementById("tl-figures");
-  if (!node || typeof Plotly === "undefined") { return; }
-  var figs = JSON.parse(node.textContent);
-  var config = {responsive: true, displayModeBar: false, displaylogo: false};
-  Object.keys(figs).forEach(function (id) {
-    var el = document.getElementById("fig-" + id);
-    if (!el) { return; }
-    var layout = figs[id].layout;
-    if (el.clientWidth < 560 && layout.font) { layout.font.size = 10; }  // phones: smaller chart text
-    Plotly.newPlot(el, figs[id].data, layout, config).then(function () {
-      el.setAttribute("data-drawn", "true");
-    });
-  });
-})();"""
-
-
-@functools.cache
-def _plotly_js() -> str:
-    """The plotly.js bundle shipped inside the plotly Python package (read once)."""
-    return (files("plotly") / "package_data" / "plotly.min.js").read_text(encoding="utf-8")
-
-
-def _sha256(script: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
-
-
-def embed_json(obj: Any) -> str:
-    """JSON that is safe inside a ``<script>`` element (no ``<``, ``>``, ``&``, U+2028 or U+2029)."""
-    text = json.dumps(obj, allow_nan=False, separators=(",", ":"))
-    for ch, sub in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(ch, sub)
-    return text
 
 
 def link(text: object, url: object) -> str:
@@ -112,47 +63,19 @@ def _speakers(ids: list[str], claims: dict[str, Any]) -> str:
     return ", ".join(_claim_ref(cid, claims, who) for who, cid in seen.items())
 
 
-def _table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> str:
-    """A table whose cells are already HTML; wrapped so it scrolls sideways on narrow screens."""
-    th = "".join(f'<th scope="col"{" class=num" if i in numeric else ""}>{h}</th>' for i, h in enumerate(head))
-    body = "".join(
-        "<tr>" + "".join(f"<td{' class=num' if i in numeric else ''}>{c}</td>" for i, c in enumerate(r)) + "</tr>"
-        for r in rows
-    )
-    return f'<div class="scroll"><table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table></div>'
-
-
-def _esc_rows(rows: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    return [tuple(escape(c) for c in r) for r in rows]
-
-
-def _figure(fig_id: str, caption: str, figs: dict[str, Any]) -> str:
-    """A chart's place on the page: its title as a heading, the plot, and a caption."""
-    title = str(figs.get(fig_id, {}).get("layout", {}).get("meta", {}).get("title", ""))
-    return (
-        f'<figure class="chart"><h3>{escape(title)}</h3>'
-        f'<div id="fig-{fig_id}" class="plot" role="img" aria-label="{escape(title)}"></div>'
-        f"<figcaption>{escape(caption)}</figcaption></figure>"
-    )
-
-
-def _section(sid: str, title: str, body: str) -> str:
-    return f'<section id="{sid}"><h2>{escape(title)}</h2>{body}</section>'
-
-
 def _flows(p: dict[str, Any], figs: dict[str, Any]) -> str:
     cap = (
         "Band widths are mean amounts, which add up across accounts; labels give medians, and hovering a node or "
         "a band shows its 90 % interval. The table below has every interval."
     )
-    return _figure("sankey", cap, figs) + _table(
-        ("Account", "Median", "90 % interval", "Mean"), _esc_rows(total_rows(p)), numeric=(1, 2, 3)
+    return figure("sankey", cap, figs) + table(
+        ("Account", "Median", "90 % interval", "Mean"), esc_rows(total_rows(p)), numeric=(1, 2, 3)
     )
 
 
 def _soldier(p: dict[str, Any]) -> str:
     claims = p.get("claims", {})
-    out = _table(("Measure", "Median", "90 % interval"), _esc_rows(soldier_rows(p)), numeric=(1, 2))
+    out = table(("Measure", "Median", "90 % interval"), esc_rows(soldier_rows(p)), numeric=(1, 2))
     rewards = p.get("rewards") or []
     if rewards:
         items = "".join(
@@ -196,7 +119,7 @@ def _sensitivity(p: dict[str, Any], figs: dict[str, Any]) -> str:
         *(escape(LABELS.get(t, t)) for t in targets),
         f"Paid by Russia, median: lowest {tail} % of the input to highest {tail} %",
     )
-    return _figure("sensitivity", cap, figs) + _table(head, rows, numeric=tuple(range(1, len(targets) + 2)))
+    return figure("sensitivity", cap, figs) + table(head, rows, numeric=tuple(range(1, len(targets) + 2)))
 
 
 def _times(x: float) -> str:
@@ -224,7 +147,7 @@ def _influence(p: dict[str, Any]) -> str:
     head = ("Lineage dropped", "Claims", "Role", *(f"{escape(LABELS.get(k, k))}, median" for k in INFLUENCE_KEYS))
     return (
         "<h3>Claim influence</h3><p>How far each headline median moves when one lineage of claims (one original "
-        "statement and its relays) is left out.</p>" + _table(head, body, numeric=(3, 4, 5))
+        "statement and its relays) is left out.</p>" + table(head, body, numeric=(3, 4, 5))
     )
 
 
@@ -267,7 +190,7 @@ def _calibration(p: dict[str, Any]) -> str:
             a, b = prior["totals"].get(key), p["totals"].get(key)
             if a and b:
                 rows.append((escape(LABELS.get(key, key)), escape(fmt_interval(a)), escape(fmt_interval(b))))
-        parts.append(_table(("Total", "Prior 90 % interval", "Posterior 90 % interval"), rows, numeric=(1, 2)))
+        parts.append(table(("Total", "Prior 90 % interval", "Posterior 90 % interval"), rows, numeric=(1, 2)))
     skipped = cal.get("skipped") or []
     if skipped:
         lis = "".join(
@@ -298,7 +221,7 @@ def _parameters(p: dict[str, Any]) -> str:
             )
         )
     head = ("Input", "Median", "90 % interval", "Distribution (and the case's note)", "Sources")
-    return _table(head, rows, numeric=(1, 2))
+    return table(head, rows, numeric=(1, 2))
 
 
 def _claims(p: dict[str, Any]) -> str:
@@ -328,9 +251,7 @@ def _claims(p: dict[str, Any]) -> str:
 def _method(p: dict[str, Any]) -> str:
     conv = p.get("conventions") or CONVENTIONS
     items = "".join(f"<dt>{escape(str(k).replace('_', ' '))}</dt><dd>{escape(str(v))}</dd>" for k, v in conv.items())
-    hedges = _table(
-        ("Hedge class", "Error allowed around a claim", "Hedge words in this case"), _esc_rows(hedge_rows(p))
-    )
+    hedges = table(("Hedge class", "Error allowed around a claim", "Hedge words in this case"), esc_rows(hedge_rows(p)))
     return (
         f"<dl>{items}</dl><h3>Hedges</h3><p>When a claim about a total, a count or take-home pay weighs the draws, "
         "its hedge sets how far the truth may sit from the stated figure:</p>"
@@ -360,53 +281,6 @@ _NAV = (
 )
 
 
-def _history(h: dict[str, Any], claims: dict[str, Any], figs: dict[str, Any]) -> str:
-    """The estimate over as-of days, what moved it, and its predictions against what came later."""
-    steps = []
-    for cells, lines in step_rows(h, claims):
-        items = "".join(f"<li>{escape(x)}</li>" for x in lines)
-        steps.append((*(escape(c) for c in cells), f'<ul class="moves">{items}</ul>'))
-    intro = f"As of the end of each {h['every']} from {h['from']} to {h['to']}; {h['draws']:,} draws, seed {h['seed']}."
-    cap = (
-        "Each point is the estimate made at the end of that month from the claims reported by then, on the same "
-        "seed: a step moves only because claims arrived."
-    )
-    people = "Soldiers sent and killed by the end of the horizon, as estimated then."
-    return (
-        f"<p>{escape(intro)}</p>"
-        + _figure("history-money", cap, figs)
-        + _figure("history-people", people, figs)
-        + _table(tuple(escape(c) for c in STEP_HEAD), steps, numeric=(1, 2, 3, 4, 5))
-        + "<h3>Predicted then, reported later</h3><p>Each claim about something the model predicts, against the "
-        "last prediction made before it was reported.</p>"
-        + _table(tuple(escape(c) for c in HINDCAST_HEAD), _esc_rows(hindcast_rows(h)), numeric=(3,))
-        + f'<p class="note" id="coverage">{escape(coverage_sentence(h))}</p>'
-    )
-
-
-def _page(
-    title: str, kicker: str, header: str, nav: Sequence[tuple[str, str]], sections: list[str], figs: dict[str, Any]
-) -> str:
-    """One self-contained document: the page's CSS, the charts' data and plotly.js inline, a strict CSP."""
-    plotly = _plotly_js()
-    csp = (
-        f"default-src 'none'; script-src {_sha256(plotly)} {_sha256(_INIT)}; style-src 'unsafe-inline'; "
-        "img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
-    )
-    links = "".join(f'<a href="#{sid}">{escape(label)}</a>' for sid, label in nav)
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<meta name="referrer" content="no-referrer">'
-        f"<title>{escape(title)} · troopledger</title><style>{CSS}</style></head><body>"
-        f'<header><p class="kicker">{escape(kicker)}</p><h1>{escape(title)}</h1>{header}</header>'
-        f'<nav aria-label="Sections">{links}</nav><main>{"".join(sections)}</main>'
-        f'<script type="application/json" id="tl-figures">{embed_json(figs)}</script>'
-        f"<script>{plotly}</script><script>{_INIT}</script></body></html>\n"
-    )
-
-
 def render_html(p: dict[str, Any]) -> str:
     """The whole report as one HTML document that needs no network."""
     title = str(p.get("title") or p.get("case") or "troopledger report")
@@ -415,32 +289,34 @@ def render_html(p: dict[str, Any]) -> str:
     as_of = p.get("as_of")
     known = f" Only claims reported by {as_of} are used." if as_of else ""
     sections = [
-        _section("flows", "Where the money goes", _flows(p, figs)),
-        _section(
+        section("flows", "Where the money goes", _flows(p, figs)),
+        section(
             "months",
             "Month by month",
-            _figure("monthly", "What Russia pays each month and what the state keeps: median line, 90 % band.", figs)
-            + _figure("cumulative", "Running total since the start month: median line, 90 % band.", figs),
+            figure("monthly", "What Russia pays each month and what the state keeps: median line, 90 % band.", figs)
+            + figure("cumulative", "Running total since the start month: median line, 90 % band.", figs),
         ),
-        _section(
+        section(
             "troops",
             "Troops in theatre and casualties",
-            _figure("troops", "Soldiers in theatre at once and distinct soldiers sent so far.", figs)
-            + _figure("casualties", "Soldiers killed and wounded (evacuated) each month.", figs),
+            figure("troops", "Soldiers in theatre at once and distinct soldiers sent so far.", figs)
+            + figure("casualties", "Soldiers killed and wounded (evacuated) each month.", figs),
         ),
-        _section("soldier", "The soldier's view", _soldier(p)),
-        _section("sensitivity", "Which inputs move the totals most", _sensitivity(p, figs) + _influence(p)),
-        _section("contradictions", "Claims that cannot all be true", _contradictions(p)),
-        _section("calibration", "Calibration", _calibration(p)),
-        _section("parameters", "Inputs, their distributions and who said them", _parameters(p)),
-        _section("claims", "Claims", _claims(p)),
-        _section("method", "Method and conventions", _method(p)),
-        _section("run", "Run", _metadata(p)),
+        section("soldier", "The soldier's view", _soldier(p)),
+        section("sensitivity", "Which inputs move the totals most", _sensitivity(p, figs) + _influence(p)),
+        section("contradictions", "Claims that cannot all be true", _contradictions(p)),
+        section("calibration", "Calibration", _calibration(p)),
+        section("parameters", "Inputs, their distributions and who said them", _parameters(p)),
+        section("claims", "Claims", _claims(p)),
+        section("method", "Method and conventions", _method(p)),
+        section("run", "Run", _metadata(p)),
     ]
     nav = list(_NAV)
     if p.get("history"):
         figs.update(history_charts(p["history"]))
-        sections.insert(6, _section("history", "What we knew when", _history(p["history"], p.get("claims", {}), figs)))
+        sections.insert(
+            6, section("history", "What we knew when", history_section(p["history"], p.get("claims", {}), figs))
+        )
         nav.insert(6, ("history", "History"))
     swatches = "".join(
         f'<span class="sw" style="background:{COLOURS[k]}"></span>{escape(LABELS[k])} '
@@ -453,13 +329,4 @@ def render_html(p: dict[str, Any]) -> str:
         + (f'<p class="desc">{escape(str(p["description"]))}</p>' if p.get("description") else "")
         + f'<p class="legend">{swatches}</p>'
     )
-    return _page(title, f"troopledger report · {p.get('case', '')}", header, nav, sections, figs)
-
-
-def render_history_html(h: dict[str, Any]) -> str:
-    """The history of one case as its own self-contained page (the report page's history section)."""
-    figs = history_charts(h)
-    title = str(h.get("title") or h.get("case") or "troopledger history")
-    header = f'<p class="who">Every interval is a 90 % interval. {escape(coverage_sentence(h))}</p>'
-    sections = [_section("history", "What we knew when", _history(h, h.get("claims", {}), figs))]
-    return _page(title, f"troopledger history · {h.get('case', '')}", header, [("history", "History")], sections, figs)
+    return page(title, f"troopledger report · {p.get('case', '')}", header, nav, sections, figs)
