@@ -13,21 +13,76 @@ shared), on:
 
 Every history's JSON is checked to be byte-identical to the serial one.
 
+Two references put the timings in context: the same CPU-bound pure-Python loop run
+twice on one process and once on each of N processes (on a shared machine, how much
+parallel CPU this process can actually get), and the speed-up N dedicated cores would
+give these tasks, computed from each task's serial time by scheduling them in order
+on N workers as the executors do (a model from measured times, not a measurement).
+
 Run:  .venv/bin/python benchmarks/bench_history.py [--draws 4096] [--workers 2] [--repeats 2]
 """
 
 from __future__ import annotations
 
 import argparse
+import heapq
 import json
+import multiprocessing
 import statistics
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 from troopledger.analysis import history
 from troopledger.evidence import load_case
 from troopledger.model import DaskExecutor, Executor, PoolExecutor, SerialExecutor
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class _TimingExecutor(SerialExecutor):
+    """The serial executor, keeping how long each task took."""
+
+    def __init__(self) -> None:
+        self.seconds: list[float] = []
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        for item in items:
+            t0 = time.perf_counter()
+            out = fn(item)
+            self.seconds.append(time.perf_counter() - t0)
+            yield out
+
+
+def _ideal(seconds: list[float], workers: int) -> float:
+    """Makespan of the tasks, in order, each to the first free of ``workers`` workers."""
+    free = [0.0] * workers
+    for s in seconds:
+        heapq.heappush(free, heapq.heappop(free) + s)
+    return max(free)
+
+
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def _cpu_check(workers: int, n: int = 10_000_000) -> float:
+    """Speed-up of ``workers`` processes over one on the same pure-Python loops (1.0: no parallel CPU)."""
+    t0 = time.perf_counter()
+    for _ in range(workers):
+        _burn(n)
+    one = time.perf_counter() - t0
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        pool.map(_burn, [1] * workers)
+        t0 = time.perf_counter()
+        pool.map(_burn, [n] * workers)
+        many = time.perf_counter() - t0
+    return one / many
 
 
 def _timed(run: Callable[[], str]) -> tuple[float, str]:
@@ -74,7 +129,10 @@ def main() -> None:
                 identical &= text == reference
     finally:
         cluster.close()
-    h = json.loads(reference or "{}")
+    timing = _TimingExecutor()
+    run_on(lambda: timing)
+    cpu = _cpu_check(args.workers)
+    h: dict[str, Any] = json.loads(reference or "{}")
     runs = len(h["steps"]) + sum(len(s["moves"]) for s in h["steps"] if len(s["moves"]) > 1)
     print(f"case {args.case}: {len(h['steps'])} as-of days ({h['from']} to {h['to']}), {runs} runs of {args.draws:,}")
     print(f"draws each; cluster start-up {started:.1f} s (not in the timings)")
@@ -84,6 +142,13 @@ def main() -> None:
         med = statistics.median(ts)
         print(f"{name:<34} {med:>9.1f} {', '.join(f'{t:.1f}' for t in ts):>24} {base / med:>9.2f}x")
     print(f"JSON byte-identical to serial on every executor: {identical}")
+    total = sum(timing.seconds)
+    print(
+        f"tasks: {len(timing.seconds)}, {total:.1f} s in all, longest {max(timing.seconds):.1f} s; ideal speed-up "
+        f"on {args.workers} dedicated cores {total / _ideal(timing.seconds, args.workers):.2f}x, "
+        f"on 8 {total / _ideal(timing.seconds, 8):.2f}x"
+    )
+    print(f"machine check: a pure-Python loop on {args.workers} processes runs {cpu:.2f}x as fast as on one")
     cov = h["hindcast"]["coverage"]
     for key in ("all", "figures", "bounds", "latest"):
         c = cov[key]

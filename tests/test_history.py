@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import MINIMAL_CASE
 from troopledger._cli import main
 from troopledger._cli._history import HISTORY_DRAWS as CLI_DRAWS
 from troopledger.analysis import HISTORY_DRAWS, HISTORY_HEADLINE, as_of_days, history, run
@@ -131,3 +132,93 @@ def test_history_command_writes_json_markdown_and_html(tmp_path: Path, capsys: p
     assert "fell inside the 90 % interval made" in outputs["text"]
     _, err = capsys.readouterr()
     assert "history: 2 as-of days on serial" in err
+
+
+HOSTILE = "<script>window.__pwned=1</script>[x](javascript:alert(1))"
+HOSTILE_CASE = (
+    MINIMAL_CASE.replace("[parameters.troops_deployed]\nfixed = 10000\n", "")
+    + """
+[parameters.troops_deployed]
+from_claims = true
+not_yet_known = { to = [1000, 5000] }
+
+[parameters.killed_hazard]
+to = [0.003, 0.03]
+
+[[sources]]
+id = "s1"
+outlet = "OUTLET"
+url = "javascript:alert(2)"
+date = "2024-12-20"
+
+[[sources]]
+id = "s2"
+outlet = "A second wire"
+date = "2025-02-03"
+
+[[claims]]
+id = "t1"
+quantity = "troops_deployed"
+value = 8000
+unit = "persons"
+speaker = "SPEAKER"
+hedge = "about"
+status = "accepted"
+source = "s1"
+
+[[claims]]
+id = "k1"
+quantity = "casualties_killed"
+value = 900
+unit = "persons"
+window_end = "2025-01"
+speaker = "SPEAKER"
+hedge = "about"
+status = "accepted"
+source = "s2"
+""".replace("SPEAKER", HOSTILE.replace('"', "'")).replace("OUTLET", HOSTILE.replace('"', "'"))
+)
+
+
+def test_hostile_speakers_and_outlets_stay_inert_in_every_format(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.toml"
+    path.write_text(HOSTILE_CASE, encoding="utf-8")
+    base = ["history", str(path), "--from", "2024-11", "--to", "2025-02", "--draws", str(DRAWS), "--workers", "1"]
+    pages = {}
+    for fmt in ("html", "md", "json"):
+        out = tmp_path / f"h.{fmt}"
+        with pytest.raises(SystemExit):
+            main([*base, "--format", fmt, "--out", str(out)])
+        pages[fmt] = out.read_text(encoding="utf-8")
+    h = json.loads(pages["json"])
+    assert [m["claims"] for m in h["steps"][1]["moves"]] == [["t1"]]  # the count arrived in December
+    scored = {(s["as_of"], s["claim"]) for s in h["hindcast"]["scores"]}
+    assert ("2024-11-30", "t1") in scored  # soldiers in theatre: a prediction until the count came
+    assert ("2024-12-31", "t1") not in scored
+    assert ("2025-01-31", "k1") in scored  # the death toll came in February
+    assert "<script>window.__pwned" not in pages["html"]
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in pages["html"]
+    assert 'href="javascript' not in pages["html"]
+    assert "<script>" not in pages["md"]
+    assert "\\[x\\]" in pages["md"]  # no link can be formed from the speaker's text
+
+
+def test_report_as_of_and_with_its_history(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    with pytest.raises(SystemExit):
+        main(["report", "nk-russia-2024", "--as-of", "2024-10", "--history", "--draws", str(DRAWS), "--format",
+              "json", "--out", str(out)])  # fmt: skip
+    p = json.loads(out.read_text(encoding="utf-8"))
+    assert p["as_of"] == "2024-10-31"
+    assert all(c["source"]["date"] <= "2024-10-31" for c in p["claims"].values() if c["source"])
+    assert p["parameters"]["troops_deployed"]["assumption"]  # nothing reported yet: the case's not_yet_known
+    assert [s["as_of"] for s in p["history"]["steps"]] == ["2024-10-31"]
+    assert "claims" not in p["history"]  # the report holds them once
+    html = tmp_path / "r.html"
+    with pytest.raises(SystemExit):
+        main(["report", "nk-russia-2024", "--as-of", "2024-11", "--history", "--draws", str(DRAWS), "--format",
+              "html", "--out", str(html)])  # fmt: skip
+    page = html.read_text(encoding="utf-8")
+    assert '<section id="history">' in page
+    assert "Only claims reported by 2024-11-30 are used." in page
+    assert 'id="coverage"' in page
