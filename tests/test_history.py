@@ -12,6 +12,8 @@ import pytest
 from helpers import MINIMAL_CASE
 from troopledger._cli import main
 from troopledger._cli._history import HISTORY_DRAWS as CLI_DRAWS
+from troopledger._cli._history import render_history
+from troopledger._cli._report import Format
 from troopledger.analysis import HISTORY_DRAWS, HISTORY_HEADLINE, as_of_days, history, run
 from troopledger.errors import InputError
 from troopledger.evidence import load_case
@@ -112,26 +114,24 @@ def test_the_same_history_on_a_two_worker_dask_cluster_is_byte_identical() -> No
 
 
 def test_history_command_writes_json_markdown_and_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    base = ["history", "nk-russia-record", "--from", "2025-01", "--to", "2025-02", "--draws", str(DRAWS)]
-    outputs = {}
-    for fmt in ("json", "md", "html", "text"):
-        out = tmp_path / f"h.{fmt}"
-        with pytest.raises(SystemExit) as exc:
-            main([*base, "--workers", "1", "--format", fmt, "--out", str(out)])
-        assert exc.value.code in (0, None)
-        outputs[fmt] = out.read_text(encoding="utf-8")
-    h = json.loads(outputs["json"])
-    assert [s["month"] for s in h["steps"]] == ["2025-01", "2025-02"]
-    assert "Predicted then, reported later" in outputs["md"]
-    assert "| r13 |" in outputs["md"]
-    assert 'id="coverage"' in outputs["html"]
-    assert "fig-history-money" in outputs["html"]
-    assert "Content-Security-Policy" in outputs["html"]
-    assert "r14: South Korea NIS (Euromaidan Press, 2025-02-27)" in outputs["md"]
-    assert "Predicted then, reported later" in outputs["text"]
-    assert "fell inside the 90 % interval made" in outputs["text"]
+    out = tmp_path / "h.json"
+    args = ["history", "nk-russia-record", "--from", "2025-01", "--to", "2025-02", "--draws", str(DRAWS)]
+    with pytest.raises(SystemExit) as exc:
+        main([*args, "--workers", "1", "--format", "json", "--out", str(out)])
+    assert exc.value.code in (0, None)
     _, err = capsys.readouterr()
     assert "history: 2 as-of days on serial" in err
+    h = json.loads(out.read_text(encoding="utf-8"))
+    assert [s["month"] for s in h["steps"]] == ["2025-01", "2025-02"]
+    outputs = {fmt: render_history(h, fmt) for fmt in (Format.md, Format.html, Format.text)}
+    assert "Predicted then, reported later" in outputs[Format.md]
+    assert "| r13 |" in outputs[Format.md]
+    assert "r14: South Korea NIS (Euromaidan Press, 2025-02-27)" in outputs[Format.md]
+    assert 'id="coverage"' in outputs[Format.html]
+    assert "fig-history-money" in outputs[Format.html]
+    assert "Content-Security-Policy" in outputs[Format.html]
+    assert "Predicted then, reported later" in outputs[Format.text]
+    assert "fell inside the 90 % interval made" in outputs[Format.text]
 
 
 HOSTILE = "<script>window.__pwned=1</script>[x](javascript:alert(1))"
@@ -184,12 +184,11 @@ def test_hostile_speakers_and_outlets_stay_inert_in_every_format(tmp_path: Path)
     path = tmp_path / "hostile.toml"
     path.write_text(HOSTILE_CASE, encoding="utf-8")
     base = ["history", str(path), "--from", "2024-11", "--to", "2025-02", "--draws", str(DRAWS), "--workers", "1"]
-    pages = {}
-    for fmt in ("html", "md", "json"):
-        out = tmp_path / f"h.{fmt}"
-        with pytest.raises(SystemExit):
-            main([*base, "--format", fmt, "--out", str(out)])
-        pages[fmt] = out.read_text(encoding="utf-8")
+    out = tmp_path / "h.json"
+    with pytest.raises(SystemExit):
+        main([*base, "--format", "json", "--out", str(out)])
+    pages = {"json": out.read_text(encoding="utf-8")}
+    pages.update({fmt.value: render_history(json.loads(pages["json"]), fmt) for fmt in (Format.html, Format.md)})
     h = json.loads(pages["json"])
     assert [m["claims"] for m in h["steps"][1]["moves"]] == [["t1"]]  # the count arrived in December
     scored = {(s["as_of"], s["claim"]) for s in h["hindcast"]["scores"]}
