@@ -25,6 +25,7 @@ from troopledger.claims import (
     SourceRef,
     currency_code,
     detect_lineages,
+    explain_invalid,
     normalise_amount,
     sniff_format,
 )
@@ -207,10 +208,10 @@ def _validated(data: dict[str, Any]) -> Claim:
             SourceRef.model_validate(data["source"])
         return Claim.model_validate(data)
     except ValidationError as e:
-        err = e.errors(include_url=False)[0]
-        loc = ".".join(str(p) for p in err["loc"]) or None
+        loc, msg = explain_invalid(e)
+        where = f"--{loc.replace('_', '-')}" if loc and "." not in loc else loc
         raise LedgerError(
-            None, loc, err["msg"].removeprefix("Value error, "), "correct that option (troopledger claims add --help)"
+            None, where, f"claim '{data.get('id')}': {msg}", "correct that option (troopledger claims add --help)"
         ) from None
 
 
@@ -223,7 +224,8 @@ def edit(
     sets: Annotated[list[str], typer.Option("--set", help="FIELD=VALUE; repeat. Empty VALUE clears the field.")],
     ledger: LedgerOpt = DEFAULT_LEDGER,
 ) -> None:
-    """Change fields of a claim (re-validated); its status becomes 'edited' unless --set status=... is given."""
+    """Change fields of a claim (re-validated). An accepted claim becomes 'edited' (still used); a pending or
+    rejected one keeps its status and is used only after 'troopledger claims accept'."""
     changes: dict[str, Any] = {}
     for item in sets:
         field, sep, raw = item.partition("=")
@@ -238,6 +240,11 @@ def edit(
             )
         elif field in _NUMERIC_FIELDS:
             try:
+                changes[field] = float(raw.replace(",", "").replace("_", ""))
+                continue
+            except ValueError:
+                pass
+            try:
                 changes[field] = normalise_amount(raw, "other")[0]
             except ValueError as e:
                 raise LedgerError(None, f"--set {field}", str(e), "write a plain number") from None
@@ -251,7 +258,9 @@ def edit(
         changes["words"] = ""  # numbers typed by hand replace a reading of words
     with Ledger(ledger, create=False) as led:
         claim = led.update(claim_id, changes)
-    typer.echo(f"edited {claim.id} ({claim.status})")
+    used = claim.status in ("accepted", "edited")
+    hint = "" if used else f"; not used by reports until 'troopledger claims accept {claim.id}'"
+    typer.echo(f"edited {claim.id} (status: {claim.status}{hint})")
 
 
 @claims_app.command()

@@ -4,7 +4,7 @@ from troopledger.claims._claimfiles import CSV_FIELDS, dump_claims, parse_claims
 from troopledger.claims._currency import CURRENCY_NAMES, Rate, currency_code, rate_to_usd, to_usd
 from troopledger.claims._extract import extract_claims
 from troopledger.claims._ledger import DEFAULT_LEDGER, SCHEMA_VERSION, Ledger
-from troopledger.claims._lineage import detect_lineages, lineage_groups, same_statement
+from troopledger.claims._lineage import Statement, detect_lineages, lineage_groups, same_statement
 from troopledger.claims._normalise import (
     Reading,
     convert_period,
@@ -14,13 +14,23 @@ from troopledger.claims._normalise import (
     unit_period,
 )
 from troopledger.claims._numbers import NumberMatch, find_numbers, parse_number
-from troopledger.claims._record import Claim, Period, SourceKind, SourceRef, Status
+from troopledger.claims._record import (
+    LIMITS,
+    Claim,
+    Period,
+    SourceKind,
+    SourceRef,
+    Status,
+    describe_figure,
+    explain_invalid,
+)
 from troopledger.claims._vocabulary import QUANTITIES, Quantity, QuantityInfo, quantity_info
 
 __all__ = [
     "CSV_FIELDS",
     "CURRENCY_NAMES",
     "DEFAULT_LEDGER",
+    "LIMITS",
     "QUANTITIES",
     "SCHEMA_VERSION",
     "Claim",
@@ -33,11 +43,14 @@ __all__ = [
     "Reading",
     "SourceKind",
     "SourceRef",
+    "Statement",
     "Status",
     "convert_period",
     "currency_code",
+    "describe_figure",
     "detect_lineages",
     "dump_claims",
+    "explain_invalid",
     "extract_claims",
     "find_numbers",
     "lineage_groups",

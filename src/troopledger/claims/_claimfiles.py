@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from troopledger.claims._record import Claim
+from troopledger.claims._record import Claim, explain_invalid
 from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.errors import LedgerError
 
@@ -194,10 +194,11 @@ def _validate(row: dict[str, Any], origin: str, line: int) -> Claim:
     try:
         return Claim.model_validate(row)
     except ValidationError as e:
-        err = e.errors(include_url=False)[0]
-        loc = ".".join(str(p) for p in err["loc"]) or None
-        msg = err["msg"].removeprefix("Value error, ")
-        kind = err["type"]
+        kind = e.errors(include_url=False)[0]["type"]
+        loc, msg = explain_invalid(e)
+        cid = row.get("id")
+        if isinstance(cid, str) and cid and loc != "id":
+            msg = f"claim '{cid[:60]}': {msg}"
         if loc == "quantity":
             got = str(row.get("quantity", ""))[:60]
             msg = f"unknown quantity '{got}'"

@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from troopledger.claims._claimfiles import dump_claims, read_claims
-from troopledger.claims._record import Claim, Status
+from troopledger.claims._record import Claim, Status, explain_invalid
 from troopledger.errors import LedgerError
 
 __all__ = ["DEFAULT_LEDGER", "MIGRATIONS", "SCHEMA_VERSION", "Ledger"]
@@ -184,7 +184,12 @@ class Ledger:
         return self.add(read_claims(path, fmt), replace=replace)
 
     def update(self, claim_id: str, changes: dict[str, Any], *, action: str = "edit") -> Claim:
-        """Change fields of one claim; it is re-validated, and marked ``edited`` unless a status is given."""
+        """Change fields of one claim, re-validated; the status rule is in docs/claims.md.
+
+        Unless ``changes`` sets a status, an accepted (or edited) claim becomes
+        ``edited`` and keeps feeding the estimate; a pending or rejected claim keeps
+        its status, so editing never makes a claim count without an explicit accept.
+        """
         with self.transaction() as db:
             return self._update(db, claim_id, changes, action)
 
@@ -209,14 +214,14 @@ class Ledger:
         data = old.model_dump()
         data.update(changes)
         if "status" not in changes and not keep_status:
-            data["status"] = "edited"
+            # an edit never makes a claim feed the estimate: only a claim already accepted becomes 'edited'
+            data["status"] = "edited" if old.status in ("accepted", "edited") else old.status
         try:
             new = Claim.model_validate(data)
         except ValidationError as e:
-            err = e.errors(include_url=False)[0]
-            loc = ".".join(str(p) for p in err["loc"]) or None
+            loc, msg = explain_invalid(e)
             raise LedgerError(
-                self.path, loc, f"claim '{claim_id}': {err['msg'].removeprefix('Value error, ')}", "give a valid value"
+                self.path, loc, f"claim '{claim_id}': {msg}", "give a valid value (see docs/claims.md)"
             ) from None
         self._write(db, new, action)
         return new

@@ -16,11 +16,17 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
-from troopledger.claims._record import Claim
-
-__all__ = ["AUTO", "LINEAGE_DAYS", "LINEAGE_REL_TOL", "detect_lineages", "lineage_groups", "same_statement"]
+__all__ = [
+    "AUTO",
+    "LINEAGE_DAYS",
+    "LINEAGE_REL_TOL",
+    "Statement",
+    "detect_lineages",
+    "lineage_groups",
+    "same_statement",
+]
 
 #: Publication dates further apart than this (days) are separate statements.
 LINEAGE_DAYS = 21
@@ -32,6 +38,33 @@ LINEAGE_REL_TOL = 0.02
 _PUNCT = re.compile(r"[^\w\s]")
 
 
+class Statement(Protocol):
+    """What lineage detection reads of a claim: a :class:`Claim`, or a ledger's summary row."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def quantity(self) -> str: ...
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def low(self) -> float | None: ...
+    @property
+    def high(self) -> float | None: ...
+    @property
+    def speaker(self) -> str: ...
+    @property
+    def organisation(self) -> str: ...
+    @property
+    def via(self) -> Sequence[str]: ...
+    @property
+    def window_end(self) -> str | None: ...
+    @property
+    def lineage(self) -> str | None: ...
+    @property
+    def published(self) -> str | None: ...
+
+
 @lru_cache(maxsize=65536)
 def _name(text: str) -> str:
     words = _PUNCT.sub(" ", text.casefold()).split()
@@ -40,7 +73,7 @@ def _name(text: str) -> str:
     return " ".join(words)
 
 
-def _names(claim: Claim) -> set[str]:
+def _names(claim: Statement) -> set[str]:
     return {n for n in (_name(claim.speaker), _name(claim.organisation)) if n}
 
 
@@ -60,7 +93,7 @@ def _close(a: float | None, b: float | None, tol: float) -> bool:
     return math.isclose(a, b, rel_tol=tol, abs_tol=1e-12)
 
 
-def same_statement(a: Claim, b: Claim, *, days: int = LINEAGE_DAYS, rel_tol: float = LINEAGE_REL_TOL) -> bool:
+def same_statement(a: Statement, b: Statement, *, days: int = LINEAGE_DAYS, rel_tol: float = LINEAGE_REL_TOL) -> bool:
     """Whether two claims look like relays of one original statement."""
     if a.quantity != b.quantity:
         return False
@@ -72,12 +105,12 @@ def same_statement(a: Claim, b: Claim, *, days: int = LINEAGE_DAYS, rel_tol: flo
         return False
     if a.window_end and b.window_end and a.window_end != b.window_end:
         return False
-    da, db = _day(a.source.date if a.source else None), _day(b.source.date if b.source else None)
+    da, db = _day(a.published), _day(b.published)
     return da is None or db is None or abs((da - db).days) <= days
 
 
-def _order(c: Claim) -> tuple[str, str]:
-    return (c.source.date if c.source else "9999", c.id)
+def _order(c: Statement) -> tuple[str, str]:
+    return (c.published or "9999", c.id)
 
 
 class _Key(NamedTuple):
@@ -91,7 +124,7 @@ class _Key(NamedTuple):
 
 
 def _key(
-    c: Claim,
+    c: Statement,
     who_memo: dict[tuple[str, str, tuple[str, ...]], tuple[frozenset[str], frozenset[str]]],
     day_memo: dict[str | None, date | None],
 ) -> _Key:
@@ -100,7 +133,7 @@ def _key(
     names = who_memo.get(who)
     if names is None:
         names = who_memo[who] = (frozenset(_names(c)), frozenset(n for n in (_name(v) for v in c.via) if n))
-    when = c.source.date if c.source else None
+    when = c.published
     if when not in day_memo:
         day_memo[when] = _day(when)
     return _Key(names[0], names[1], (c.value, c.low, c.high), c.window_end, day_memo[when])
@@ -111,7 +144,7 @@ def _related(a: _Key, b: _Key, days: int, rel_tol: float) -> bool:
 
 
 def detect_lineages(
-    claims: Sequence[Claim], *, days: int = LINEAGE_DAYS, rel_tol: float = LINEAGE_REL_TOL
+    claims: Sequence[Statement], *, days: int = LINEAGE_DAYS, rel_tol: float = LINEAGE_REL_TOL
 ) -> dict[str, str]:
     """Map each claim id to its lineage label.
 
@@ -298,7 +331,7 @@ def _sweep(items: list[int], values: list[float], rel_tol: float, join: Callable
             join(items[p], items[q])
 
 
-def lineage_groups(claims: Sequence[Claim], **kwargs: int | float) -> dict[str, list[str]]:
+def lineage_groups(claims: Sequence[Statement], **kwargs: int | float) -> dict[str, list[str]]:
     """Lineage label mapped to the ids of its claims, in the order the claims were given."""
     labels = detect_lineages(claims, **kwargs)  # type: ignore[arg-type]
     out: dict[str, list[str]] = {}
