@@ -24,6 +24,7 @@ from troopledger.claims._record import (
     describe_figure,
     explain_invalid,
 )
+from troopledger.claims._summary import ClaimSummary
 from troopledger.claims._vocabulary import QUANTITIES, Quantity, QuantityInfo, quantity_info
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "QUANTITIES",
     "SCHEMA_VERSION",
     "Claim",
+    "ClaimSummary",
     "Ledger",
     "NumberMatch",
     "Period",

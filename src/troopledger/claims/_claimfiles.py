@@ -3,8 +3,10 @@
 JSON Lines holds one claim record (DESIGN §4) per line, its source embedded as an
 object. CSV flattens the source into ``source_*`` columns and writes the relay chain
 and span as JSON; on reading, a relay chain may also be plain text separated by
-``;``. Every problem is a :class:`~troopledger.errors.LedgerError` naming the file,
-the line and the field.
+``;``. Text cells starting with ``= + - @``, a tab or a carriage return are written
+with a leading apostrophe, so a spreadsheet shows them as text instead of running
+them as formulas; reading takes that apostrophe off again. Every problem is a
+:class:`~troopledger.errors.LedgerError` naming the file, the line and the field.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pydantic import ValidationError
 from troopledger.claims._record import Claim, explain_invalid
 from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.errors import LedgerError
+from troopledger.sources import neutral_csv, unneutral_csv
 
 __all__ = ["CSV_FIELDS", "MAX_CLAIMS_BYTES", "dump_claims", "parse_claims", "read_claims", "sniff_format"]
 
@@ -144,6 +147,7 @@ def _unflatten(row: dict[str, str], origin: str, line: int) -> dict[str, Any]:
     obj: dict[str, Any] = {}
     source: dict[str, str] = {}
     for key, raw in row.items():
+        raw = unneutral_csv(raw) if raw and key not in _NUMERIC else raw
         cell = (raw or "").strip()
         if key.startswith("source_"):
             if cell:
@@ -235,9 +239,9 @@ def dump_claims(claims: Iterable[Claim], fmt: str) -> str:
             elif isinstance(v, float):
                 row[key] = repr(v)
             else:
-                row[key] = str(v).lower() if isinstance(v, bool) else v
+                row[key] = str(v).lower() if isinstance(v, bool) else neutral_csv(str(v))
         src = data.get("source") or {}
         for f in _SOURCE_FIELDS:
-            row[f"source_{f}"] = src.get(f, "") if src else ""
+            row[f"source_{f}"] = neutral_csv(str(src.get(f, ""))) if src else ""
         writer.writerow(row)
     return buf.getvalue()
