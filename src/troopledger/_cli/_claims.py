@@ -65,7 +65,10 @@ RICH_ROWS = 500
 
 def _safe(text: object) -> str:
     """Untrusted text for the terminal: no escape sequences, controls or direction overrides, one line."""
-    return " ".join(for_terminal(str(text)).split())
+    text = str(text)
+    if text.isprintable():  # the common case: nothing to remove (format characters are not printable)
+        return text
+    return " ".join(for_terminal(text).split())
 
 
 def _figure(c: Claim | ClaimSummary) -> str:
@@ -79,7 +82,7 @@ def _when(c: Claim | ClaimSummary) -> str:
 
 def _print_table(headers: tuple[str, ...], rows: Sequence[Sequence[str]], **options: Any) -> None:
     """Rows of untrusted text as a table: Rich for a screenful, plain aligned columns for long listings."""
-    clean = [tuple(_safe(cell) for cell in row) for row in rows]
+    clean = [row if "".join(row).isprintable() else tuple(_safe(cell) for cell in row) for row in rows]
     if len(clean) <= RICH_ROWS:
         table = Table(*headers, **options)
         for row in clean:
@@ -105,9 +108,11 @@ def list_(
     _check_filters(quantity, status)
     with Ledger(ledger, create=False, readonly=True) as led:
         alike = led.summaries(quantity=quantity)  # lineages never cross quantities
-        filtered = speaker or status or since or until
-        found = led.summaries(quantity=quantity, speaker=speaker, status=status, since=since, until=until)
-        found = found if filtered else alike
+        found = (
+            led.summaries(quantity=quantity, speaker=speaker, status=status, since=since, until=until)
+            if speaker or status or since or until
+            else alike
+        )
     labels = detect_lineages(alike)
     rows = [
         (c.id, c.quantity, _figure(c), c.speaker, c.hedge, c.status, _when(c), labels.get(c.id, c.lineage or ""))

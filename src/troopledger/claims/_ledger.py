@@ -398,14 +398,21 @@ class Ledger:
         with self._guard("reading claims"):
             rows = self._db.execute(f"{SUMMARY_SQL}{where} ORDER BY id", args).fetchall()
         out = []
+        relays: dict[str, tuple[str, ...]] = {}
         for row in rows:
             if not _in_dates(row[-1], since, until):
                 continue
-            summary = summary_from_row(self.path, row)
+            summary = summary_from_row(self.path, row, relays)
             if needle and needle not in f"{summary.speaker} {summary.organisation}".casefold():
                 continue
             out.append(summary)
         return out
+
+    def source_hashes(self) -> set[str]:
+        """The content hashes of every source document the ledger's claims were read in."""
+        with self._guard("reading claims"):
+            rows = self._db.execute("SELECT DISTINCT json_extract(record, '$.source.hash') FROM claims")
+            return {h for (h,) in rows if isinstance(h, str) and h}
 
     def history(self, claim_id: str) -> list[tuple[str, str]]:
         """(time, action) of every change to one claim, oldest first."""

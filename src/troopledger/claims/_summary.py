@@ -58,16 +58,31 @@ def _text(x: Any) -> str:
     return x or ""
 
 
-def summary_from_row(path: str, row: tuple[Any, ...]) -> ClaimSummary:
-    """A :class:`ClaimSummary` from one row of :data:`SUMMARY_SQL`; a LedgerError if the record is damaged."""
+def _relays(via: Any) -> tuple[str, ...]:
+    if not via or via == "[]":
+        return ()
+    vias = json.loads(via)
+    if not isinstance(vias, list):
+        raise TypeError(vias)
+    return tuple(_text(v) for v in vias)
+
+
+def summary_from_row(
+    path: str, row: tuple[Any, ...], relays: dict[str, tuple[str, ...]] | None = None
+) -> ClaimSummary:
+    """A :class:`ClaimSummary` from one row of :data:`SUMMARY_SQL`; a LedgerError if the record is damaged.
+
+    ``relays`` caches parsed relay chains across rows (many claims share one).
+    """
     cid, quantity, status, speaker, org, value, low, high, unit, words, hedge, via, window_end, lineage, pub = row[:15]
     try:
-        vias = json.loads(via) if via and via != "[]" else []
-        if not isinstance(vias, list):
-            raise TypeError(vias)
+        cached = relays.get(via) if relays is not None and isinstance(via, str) else None
+        chain = cached if cached is not None else _relays(via)
+        if relays is not None and cached is None and isinstance(via, str):
+            relays[via] = chain
         return ClaimSummary(
             cid, quantity, status, speaker, _text(org), _number(value), _number(low), _number(high),
-            _text(unit), _text(words), _text(hedge), tuple(_text(v) for v in vias), window_end, lineage, pub,
+            _text(unit), _text(words), _text(hedge), chain, window_end, lineage, pub,
         )  # fmt: skip
     except (TypeError, ValueError):
         raise LedgerError(path, f"claims.{cid}", "the stored record does not validate", "re-import the claim") from None

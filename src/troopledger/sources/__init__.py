@@ -1,6 +1,6 @@
 """Sources: article text or saved pages in, clean text with hash, outlet, URL and date out."""
 
-from troopledger.sources._decode import MAX_ARTICLE_BYTES, decode_bytes, read_bytes
+from troopledger.sources._decode import GUESSED, MAX_ARTICLE_BYTES, MAX_CHAOS, decode_bytes, read_bytes
 from troopledger.sources._document import Document, document_from_bytes, read_document
 from troopledger.sources._leftovers import drop_leftovers
 from troopledger.sources._sentences import Sentence, split_sentences
@@ -17,7 +17,9 @@ from troopledger.sources._untrusted import (
 __all__ = [
     "BIDI_CONTROLS",
     "FORMULA_STARTS",
+    "GUESSED",
     "MAX_ARTICLE_BYTES",
+    "MAX_CHAOS",
     "Document",
     "Sentence",
     "balance_bidi",
