@@ -67,9 +67,7 @@ def _relays(via: Any) -> tuple[str, ...]:
     return tuple(_text(v) for v in vias)
 
 
-def summary_from_row(
-    path: str, row: tuple[Any, ...], relays: dict[str, tuple[str, ...]] | None = None
-) -> ClaimSummary:
+def summary_from_row(path: str, row: tuple[Any, ...], relays: dict[str, tuple[str, ...]] | None = None) -> ClaimSummary:
     """A :class:`ClaimSummary` from one row of :data:`SUMMARY_SQL`; a LedgerError if the record is damaged.
 
     ``relays`` caches parsed relay chains across rows (many claims share one).

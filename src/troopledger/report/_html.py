@@ -16,7 +16,7 @@ import hashlib
 import json
 import math
 from collections.abc import Sequence
-from html import escape
+from html import escape as _html_escape
 from importlib.resources import files
 from typing import Any
 
@@ -35,6 +35,7 @@ from troopledger.report._sections import (
     total_rows,
 )
 from troopledger.report._style import CSS
+from troopledger.sources import balance_bidi
 
 __all__ = ["embed_json", "link", "render_html"]
 
@@ -60,6 +61,11 @@ _INIT = """(function () {
 
 
 @functools.cache
+def escape(text: str, quote: bool = True) -> str:
+    """HTML-escaped text with its direction controls closed inside it, so an override cannot leak out."""
+    return _html_escape(balance_bidi(text), quote)
+
+
 def _plotly_js() -> str:
     """The plotly.js bundle shipped inside the plotly Python package (read once)."""
     return (files("plotly") / "package_data" / "plotly.min.js").read_text(encoding="utf-8")
@@ -90,8 +96,9 @@ def link(text: object, url: object) -> str:
 def _claim_ref(cid: str, claims: dict[str, Any], label: str | None = None) -> str:
     text = label if label is not None else cid
     if cid in claims:
-        return f'<a href="#claim-{escape(cid)}">{escape(text)}</a>'
-    return escape(text)
+        shown = escape(text) if label is None else f"<bdi>{escape(text)}</bdi>"  # a speaker's name is isolated
+        return f'<a href="#claim-{escape(cid)}">{shown}</a>'
+    return escape(text) if label is None else f"<bdi>{escape(text)}</bdi>"
 
 
 def _speakers(ids: list[str], claims: dict[str, Any]) -> str:
@@ -104,11 +111,16 @@ def _speakers(ids: list[str], claims: dict[str, Any]) -> str:
     return ", ".join(_claim_ref(cid, claims, who) for who, cid in seen.items())
 
 
+_CELL = {True: " class=num", False: " dir=auto"}  # a text cell is isolated: its direction is its own
+
+
 def _table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> str:
     """A table whose cells are already HTML; wrapped so it scrolls sideways on narrow screens."""
     th = "".join(f'<th scope="col"{" class=num" if i in numeric else ""}>{h}</th>' for i, h in enumerate(head))
     body = "".join(
-        "<tr>" + "".join(f"<td{' class=num' if i in numeric else ''}>{c}</td>" for i, c in enumerate(r)) + "</tr>"
+        "<tr>"
+        + "".join(f"<td{' class=num' if i in numeric else ' dir=auto'}>{c}</td>" for i, c in enumerate(r))
+        + "</tr>"
         for r in rows
     )
     return f'<div class="scroll"><table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table></div>'
@@ -148,7 +160,8 @@ def _soldier(p: dict[str, Any]) -> str:
     rewards = p.get("rewards") or []
     if rewards:
         items = "".join(
-            f"<li>{escape(str(r.get('text', '')))} <span class=who>({_speakers(list(r.get('claims', [])), claims)})"
+            f"<li><bdi>{escape(str(r.get('text', '')))}</bdi> "
+            f"<span class=who>({_speakers(list(r.get('claims', [])), claims)})"
             "</span></li>"
             for r in rewards
         )
@@ -297,9 +310,9 @@ def _claims(p: dict[str, Any]) -> str:
     cards = []
     for cid, c in p.get("claims", {}).items():
         org = c.get("organisation")
-        who = escape(str(c.get("speaker", ""))) + (f" ({escape(str(org))})" if org else "")
+        who = f"<bdi>{escape(str(c.get('speaker', '')))}</bdi>" + (f" (<bdi>{escape(str(org))}</bdi>)" if org else "")
         via = c.get("via") or []
-        chain = f" via {escape(' → '.join(str(v) for v in via))}" if via else ""
+        chain = f" via {' → '.join(f'<bdi>{escape(str(v))}</bdi>' for v in via)}" if via else ""
         src_text, _ = source_line(c)
         src_url = (c.get("source") or {}).get("url")
         quote = c.get("text") or ""
@@ -307,11 +320,11 @@ def _claims(p: dict[str, Any]) -> str:
             f'<article class="claim" id="claim-{escape(str(cid))}">'
             f'<h3><code>{escape(str(cid))}</code> <span class="status s-{escape(str(c.get("status", "")))}">'
             f"{escape(str(c.get('status', '')))}</span></h3>"
-            f"<p><strong>{escape(str(c.get('quantity', '')))}</strong>: {escape(str(c.get('stated', '')))}"
+            f"<p><strong>{escape(str(c.get('quantity', '')))}</strong>: <bdi>{escape(str(c.get('stated', '')))}</bdi>"
             f" <span class=who>(hedge: {escape(str(c.get('hedge', '')))})</span></p>"
-            + (f"<blockquote>{escape(str(quote))}</blockquote>" if quote else "")
+            + (f'<blockquote dir="auto">{escape(str(quote))}</blockquote>' if quote else "")
             + f"<p class=who>Said by {who}{chain}. Source: {link(src_text, src_url)}.</p>"
-            + (f"<p class=who>{escape(str(c['note']))}</p>" if c.get("note") else "")
+            + (f"<p class=who dir=auto>{escape(str(c['note']))}</p>" if c.get("note") else "")
             + "</article>"
         )
     return "".join(cards) or "<p>No claims are cited by this case.</p>"

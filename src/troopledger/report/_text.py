@@ -15,6 +15,7 @@ from rich.text import Text
 
 from troopledger.analysis import TOTAL_VARIABLES
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd, headline, speakers
+from troopledger.sources import for_terminal
 
 __all__ = ["render_text"]
 
@@ -63,7 +64,7 @@ def _parameter_table(p: dict[str, Any]) -> Table:
     t.add_column("Sources")
     claims = p["claims"]
     for name, e in p["parameters"].items():
-        who = Text(speakers(e["claims"], claims), style="dim" if not e["claims"] else "")
+        who = Text(for_terminal(speakers(e["claims"], claims)), style="dim" if not e["claims"] else "")
         if "p50" not in e:
             t.add_row(Text(name), "", Text(e["distribution"]), who)
             continue
@@ -79,7 +80,7 @@ def _disagreements(p: dict[str, Any]) -> Panel | None:
         dist = str(e.get("distribution", ""))
         if dist.startswith("mixture of "):
             body.append(f"{name}: ", style="bold")
-            body.append(dist.removeprefix("mixture of ") + "\n")
+            body.append(for_terminal(dist.removeprefix("mixture of ")) + "\n")
     if not body:
         return None
     return Panel(body, title="Where sources disagree (kept as weighted mixtures)", title_align="left")
@@ -91,8 +92,8 @@ def _contradictions(p: dict[str, Any]) -> Panel | None:
         return None
     body = Text()
     for c in items:
-        body.append(f"• {', '.join(c['claims'])}: ", style="bold")
-        body.append(str(c.get("explanation", "")) + "\n")
+        body.append(f"• {for_terminal(', '.join(c['claims']))}: ", style="bold")
+        body.append(for_terminal(str(c.get("explanation", ""))) + "\n")
     return Panel(body, title="Claims that cannot all be true", border_style="red")
 
 
@@ -143,7 +144,7 @@ def render_text(p: dict[str, Any], console: Console | None = None) -> None:
     """Print the report to ``console`` (stdout by default)."""
     console = console or Console()
     parts: list[Any] = [
-        Text(p.get("title") or p["case"], style="bold"),
+        Text(for_terminal(str(p.get("title") or p["case"])), style="bold"),
         Text(headline(p)),
         _money_table(p),
         _soldier_table(p),
@@ -151,8 +152,8 @@ def render_text(p: dict[str, Any], console: Console | None = None) -> None:
     if p.get("rewards"):
         body = Text()
         for r in p["rewards"]:
-            body.append(f"• {r['text']} ")
-            body.append(f"({speakers(r['claims'], p['claims'])})\n", style="dim")
+            body.append(f"• {for_terminal(str(r['text']))} ")
+            body.append(f"({for_terminal(speakers(r['claims'], p['claims']))})\n", style="dim")
         parts.append(Panel(body, title="Non-money rewards reported", title_align="left"))
     parts.append(_parameter_table(p))
     mixed = _disagreements(p)
