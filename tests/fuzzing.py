@@ -48,9 +48,11 @@ def assert_clean(o: Outcome, *, names: tuple[str, ...] = ()) -> None:
     errors = [line for line in o.err.splitlines() if line.startswith("troopledger: error:")]
     if errors:
         assert len(errors) == 1, o.err
-        assert o.err.endswith("\n") and o.err.count("\n") == o.err.count("troopledger: note:") + 1, o.err
+        assert o.err.endswith("\n"), o.err
+        assert o.err.count("\n") == o.err.count("troopledger: note:") + 1, o.err
         assert "; fix: " in errors[0], errors[0]
         if names:
             assert any(n in errors[0] for n in names), (names, errors[0])
     else:  # Typer's usage error
-        assert "Error:" in o.err and "--help" in o.err, o.err
+        assert "Error:" in o.err, o.err
+        assert "--help" in o.err, o.err
