@@ -53,6 +53,6 @@ def assert_clean(o: Outcome, *, names: tuple[str, ...] = ()) -> None:
         assert "; fix: " in errors[0], errors[0]
         if names:
             assert any(n in errors[0] for n in names), (names, errors[0])
-    else:  # Typer's usage error
-        assert "Error:" in o.err, o.err
-        assert "--help" in o.err, o.err
+    else:  # Typer's usage error, or the help it prints for a command given without arguments
+        assert "Error:" in o.err or "Usage:" in o.out + o.err, o.err
+        assert "--help" in o.out + o.err, o.err

@@ -115,12 +115,25 @@ def decode_bytes(data: bytes, origin: str) -> tuple[str, list[str]]:
         return _strict(data, wide, origin), [f"{GUESSED}: {wide.upper()} without a byte-order mark"]
     controls = sum(head.count(bytes([c])) for c in _CONTROL)
     if b"\x00" in head or controls > max(8, len(head) // 100):
-        raise SourceError(origin, None, "looks binary, not text", _FIX_BINARY)
+        wide_text = _wide_guess(data)  # UTF-16 of a script without spaces (Japanese, Chinese) has no zeros
+        if wide_text is None:
+            raise SourceError(origin, None, "looks binary, not text", _FIX_BINARY)
+        return wide_text
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as e:
         first_bad = e.start
     return _guess(data, origin, first_bad)
+
+
+def _wide_guess(data: bytes) -> tuple[str, list[str]] | None:
+    """Text and note if charset-normalizer reads the bytes as clean UTF-16 or UTF-32, else None."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]).best()
+    if best is None or best.encoding is None or best.chaos > MAX_CHAOS:
+        return None
+    return str(best), [f"{GUESSED}: {best.encoding.replace('_', '-').upper()} without a byte-order mark"]
 
 
 def _western(data: bytes) -> str | None:
