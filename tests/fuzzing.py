@@ -10,12 +10,22 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 from dataclasses import dataclass
+from typing import Any
 
 from troopledger._cli import main
 
-#: Hypothesis settings shared by the fuzz tests: reproducible, no per-example deadline.
-FUZZ = {"derandomize": True, "deadline": None, "database": None}
+#: How many times more examples to run: 1 in the test suite; ``benchmarks/fuzz_long.py`` raises it.
+SCALE = max(1, int(os.environ.get("TROOPLEDGER_FUZZ_SCALE", "1")))
+
+
+def fuzz(examples: int) -> dict[str, Any]:
+    """Hypothesis settings for a fuzz test: ``examples`` times :data:`SCALE`, no per-example deadline.
+
+    The normal run is derandomised (the same examples every time); a scaled-up run draws new ones.
+    """
+    return {"max_examples": examples * SCALE, "derandomize": SCALE == 1, "deadline": None, "database": None}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fuzzing import FUZZ, assert_clean, cli
+from fuzzing import assert_clean, cli, fuzz
 from troopledger.claims import LIMITS, QUANTITIES, Ledger
 from troopledger.sources import document_from_bytes
 
@@ -66,7 +66,7 @@ def _sane(led: Ledger) -> None:
             assert 1900 <= int(c.source.date[:4]) <= 2100
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], **FUZZ)  # type: ignore[call-overload]
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], **fuzz(40))  # type: ignore[call-overload]
 @given(data=st.data(), fmt=st.sampled_from(["jsonl", "csv"]))
 def test_hostile_claims_files(tmp_path_factory: pytest.TempPathFactory, data: st.DataObject, fmt: str) -> None:
     tmp = tmp_path_factory.mktemp("claims")
@@ -102,7 +102,7 @@ def test_hostile_claims_files(tmp_path_factory: pytest.TempPathFactory, data: st
         assert a.claims() == b.claims()
 
 
-@settings(max_examples=40, **FUZZ)  # type: ignore[call-overload]
+@settings(**fuzz(40))  # type: ignore[call-overload]
 @given(
     value=st.one_of(st.text(max_size=20), st.sampled_from(["1.5", "-3", "inf", "nan", "1e400", "two thousand"])),
     date=st.one_of(st.text(max_size=12), st.sampled_from(["2025-02-30", "2025-02-28", "1899-12-31", "2025-00-01"])),
@@ -139,7 +139,7 @@ _ENCODINGS = {
 }
 
 
-@settings(max_examples=40, **FUZZ)  # type: ignore[call-overload]
+@settings(**fuzz(40))  # type: ignore[call-overload]
 @given(data=st.data(), language=st.sampled_from(sorted(_SENTENCES)), repeat=st.integers(1, 4))
 def test_mis_encoded_articles_decode_or_say_so(data: st.DataObject, language: str, repeat: int) -> None:
     encoding = data.draw(st.sampled_from(_ENCODINGS[language]))
@@ -150,7 +150,7 @@ def test_mis_encoded_articles_decode_or_say_so(data: st.DataObject, language: st
     assert any("encod" in n or "decoded as" in n for n in doc.notes) != utf8  # a guess is always noted
 
 
-@settings(max_examples=30, **FUZZ)  # type: ignore[call-overload]
+@settings(**fuzz(30))  # type: ignore[call-overload]
 @given(
     payload=st.one_of(
         st.binary(min_size=0, max_size=3000),
@@ -197,7 +197,7 @@ _ARG_POOL = [
 ]  # fmt: skip
 
 
-@settings(max_examples=60, **FUZZ)  # type: ignore[call-overload]
+@settings(**fuzz(60))  # type: ignore[call-overload]
 @given(argv=st.lists(st.sampled_from(_ARG_POOL), min_size=1, max_size=7))
 def test_odd_command_lines(tmp_path_factory: pytest.TempPathFactory, argv: list[str]) -> None:
     tmp = tmp_path_factory.mktemp("argv")

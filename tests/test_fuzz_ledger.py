@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fuzzing import FUZZ, assert_clean, cli
+from fuzzing import assert_clean, cli, fuzz
 from test_ledger import make
 from troopledger.claims import Ledger
 from troopledger.errors import LedgerError
@@ -33,7 +33,7 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return path.read_bytes()
 
 
-@settings(max_examples=25, **FUZZ)  # type: ignore[call-overload]
+@settings(**fuzz(25))  # type: ignore[call-overload]
 @given(
     hits=st.lists(st.tuples(st.integers(0, 10**6), st.binary(min_size=1, max_size=64)), min_size=1, max_size=6),
     cut=st.one_of(st.none(), st.integers(0, 10**6)),

@@ -126,6 +126,16 @@ def decode_bytes(data: bytes, origin: str) -> tuple[str, list[str]]:
     return _guess(data, origin, first_bad)
 
 
+_SINGLE_BYTE = ["cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic", "cp1250", "cp1253", "cp1254",
+                "cp1255", "cp1256", "cp1257", "iso8859_2", "iso8859_7"]  # fmt: skip
+
+
+def _halfwidth_share(text: str) -> float:
+    """Share of the non-ASCII characters that are half-width katakana (a sign of mojibake)."""
+    foreign = [ch for ch in text if ord(ch) > 127]
+    return sum("\uff61" <= ch <= "\uff9f" for ch in foreign) / len(foreign) if foreign else 0.0
+
+
 def _wide_guess(data: bytes) -> tuple[str, list[str]] | None:
     """Text and note if charset-normalizer reads the bytes as clean UTF-16 or UTF-32, else None."""
     from charset_normalizer import from_bytes
@@ -168,7 +178,11 @@ def _guess(data: bytes, origin: str, first_bad: int) -> tuple[str, list[str]]:
         return western, [f"{GUESSED}: not UTF-8 (byte {first_bad}); read as Windows-1252 (Latin text with accents)"]
 
     best = from_bytes(data).best()
-    if best is None or best.encoding is None or best.chaos > MAX_CHAOS:
+    if best is not None and _halfwidth_share(str(best)) > 0.2:
+        # single-byte text (KOI8-R, say) read through a Japanese multi-byte code page comes out as
+        # half-width katakana, which real Japanese articles hardly use: ask again among single-byte pages
+        best = from_bytes(data, cp_isolation=_SINGLE_BYTE).best()
+    if best is None or best.encoding is None or best.chaos > MAX_CHAOS or _halfwidth_share(str(best)) > 0.2:
         raise SourceError(
             origin,
             None,
