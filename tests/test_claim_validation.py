@@ -95,3 +95,22 @@ def test_editing_a_pending_claim_does_not_make_it_count(tmp_path: Path, capsys: 
     assert "claim 'c1'" in err
     with Ledger(db) as led:
         assert led.get("c1").value == 2500  # nothing stored half-way
+
+
+def test_extract_json_array_imports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("South Korea's spy agency said on 2024-11-01 that about 11,000 soldiers were sent to Russia.\n")
+    code, out, _ = run(["extract", str(article), "--format", "json"], capsys)
+    assert code == 0
+    extracted = tmp_path / "x.json"
+    extracted.write_text(out)
+    db = str(tmp_path / "l.db")
+    code, out, _ = run(["claims", "import", str(extracted), "--ledger", db], capsys)
+    assert code == 0
+    with Ledger(db) as led:
+        assert any(c.quantity == "troops_deployed" and c.value == 11000 for c in led.claims())
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"id": "a", "quantity": "troops_deployed", "value": -1, "speaker": "s"}]')
+    code, _, err = run(["claims", "import", str(bad), "--ledger", db], capsys)
+    assert code == 2
+    assert "bad.json line 1, field 'value': claim 'a'" in err

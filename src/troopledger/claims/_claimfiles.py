@@ -98,7 +98,22 @@ def parse_claims(data: bytes, origin: str, fmt: str) -> list[Claim]:
     return claims
 
 
+def _json_array_rows(text: str, origin: str) -> list[tuple[int, dict[str, Any]]]:
+    """A JSON array of claim objects (``troopledger extract --format json``); item N counts as line N."""
+    try:
+        items = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise LedgerError(
+            f"{origin} line {e.lineno}", None, f"not valid JSON ({e.msg} at column {e.colno})", "fix the JSON array"
+        ) from None
+    if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
+        raise LedgerError(origin, None, "is not a list of claim objects", "give [{...}, ...] or one object a line")
+    return list(enumerate(items, start=1))
+
+
 def _jsonl_rows(text: str, origin: str) -> list[tuple[int, dict[str, Any]]]:
+    if text.lstrip().startswith("["):
+        return _json_array_rows(text, origin)
     out = []
     for n, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
