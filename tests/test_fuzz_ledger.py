@@ -156,3 +156,14 @@ def test_ledger_variable_is_honoured_by_every_command(tmp_path: Path, monkeypatc
     o = cli(["report", "--draws", "100", "--format", "json"])  # the report reads the variable's ledger
     assert o.code == 2
     assert "missing.db: no ledger here yet" in o.err
+
+
+def test_damaged_text_that_is_not_utf8(tmp_path: Path, pristine: bytes) -> None:
+    """Found by the long fuzz run: one byte 0x80 inside the schema's text (or a record's)."""
+    data = bytearray(pristine)
+    data[data.index(b"CREATE TABLE claims") + 3] = 0x80
+    path = tmp_path / "l.db"
+    path.write_bytes(bytes(data))
+    for command in (["claims", "list"], ["claims", "accept", "c3"]):
+        o = cli([*command, "--ledger", str(path)])
+        assert_clean(o, names=(str(path),))

@@ -135,6 +135,9 @@ class Ledger:
             yield
         except sqlite3.Error as e:
             raise ledger_error(self.path, e, doing, self._timeout) from None
+        except UnicodeDecodeError:  # a damaged page can hold text that is not UTF-8
+            damaged = sqlite3.DatabaseError("database disk image is malformed")
+            raise ledger_error(self.path, damaged, doing, self._timeout) from None
 
     @classmethod
     def memory(cls, claims: Iterable[Claim] = ()) -> Ledger:
