@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from test_ledger import make, run
-from troopledger.claims import Claim, Ledger, explain_invalid, parse_claims
+from troopledger.claims import Claim, Ledger, explain_validation, parse_claims
 from troopledger.errors import LedgerError
 
 
@@ -35,7 +35,7 @@ def test_nonsense_is_refused_naming_the_field(changes: dict[str, object], field:
     data.update(changes)
     with pytest.raises(ValidationError) as e:
         Claim.model_validate(data)
-    got_field, msg = explain_invalid(e.value)
+    got_field, msg, _ = explain_validation(e.value, "docs/claims.md")
     assert got_field == field
     assert words in msg
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from troopledger._untrusted import balance_bidi, for_terminal, neutral_csv, strip_bidi, unneutral_csv
 from troopledger.claims import dump_claims, parse_claims
 from troopledger.report._html import _claim_ref, escape
 from troopledger.report._markdown import md_text
-from troopledger.sources import balance_bidi, for_terminal, neutral_csv, strip_bidi, unneutral_csv
 
 RLO, PDF, RLI, PDI = "\u202e", "\u202c", "\u2067", "\u2069"
 _OPENERS = "\u202a\u202b\u202d\u202e\u2066\u2067\u2068"

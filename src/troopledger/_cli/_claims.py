@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from troopledger._cli._app import app, atomic_write
+from troopledger._untrusted import for_terminal
 from troopledger.claims import (
     DEFAULT_LEDGER,
     QUANTITIES,
@@ -30,15 +31,14 @@ from troopledger.claims import (
     currency_code,
     describe_figure,
     detect_lineages,
-    explain_invalid,
+    explain_validation,
     normalise_amount,
     sniff_format,
 )
 from troopledger.errors import LedgerError
-from troopledger.evidence import Case, words_interval
-from troopledger.sources import for_terminal
+from troopledger.evidence import words_interval
 
-__all__ = ["case_with_ledger", "claims_app"]
+__all__ = ["claims_app"]
 
 claims_app = typer.Typer(
     name="claims",
@@ -232,7 +232,7 @@ def _validated(data: dict[str, Any]) -> Claim:
             SourceRef.model_validate(data["source"])
         return Claim.model_validate(data)
     except ValidationError as e:
-        loc, msg = explain_invalid(e)
+        loc, msg, _ = explain_validation(e, "docs/claims.md")
         where = f"--{loc.replace('_', '-')}" if loc and "." not in loc else loc
         raise LedgerError(
             None, where, f"claim '{data.get('id')}': {msg}", "correct that option (troopledger claims add --help)"
@@ -385,21 +385,3 @@ def split(
     with Ledger(ledger, create=False) as led:
         led.relabel({cid: cid for cid in ids})
     typer.echo(f"split {len(ids)} claim(s) into their own lineages")
-
-
-def case_with_ledger(case: Case, path: str | None) -> Case:
-    """The case with its claims taken through a ledger, so the report's claims come from one.
-
-    With ``path``, the ledger's accepted (and edited) claims join the case's own, a
-    ledger claim replacing a case claim of the same id, and a case claim rejected in
-    the ledger is rejected here too; parameters built ``from_claims`` are fused again.
-    Without, the case's own claims pass through an in-memory ledger.
-    """
-    if path is None:
-        with Ledger.memory(case.resolved_claims()) as mem:
-            return case.with_claims(mem.claims())
-    with Ledger(path, create=False, readonly=True) as led:
-        extra = led.claims(status=("accepted", "edited"))
-        own = {c.id for c in case.claims}
-        rejected = [c for c in led.claims(status="rejected") if c.id in own]
-    return case.with_claims(extra + rejected)

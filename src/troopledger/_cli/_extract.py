@@ -13,8 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from troopledger._cli._app import app
+from troopledger._untrusted import for_terminal
 from troopledger.claims import DEFAULT_LEDGER, Claim, Ledger, extract_claims
-from troopledger.sources import GUESSED, Document, for_terminal, read_document
+from troopledger.sources import GUESSED, Document, read_document
 
 __all__ = ["extract", "ingest"]
 

@@ -15,8 +15,9 @@ import pandas as pd
 import xarray as xr
 
 from troopledger._atomic import atomic_path
-from troopledger.analysis._summary import TOTAL_VARIABLES, Summary, from_dataset, summarize_draws
+from troopledger.analysis._summary import Summary, from_dataset, summarize_draws
 from troopledger.errors import InputError
+from troopledger.model import TOTAL_VARIABLES
 
 __all__ = ["TroopledgerAccessor"]
 

@@ -20,10 +20,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from troopledger.claims._record import Claim, explain_invalid
+from troopledger._untrusted import neutral_csv, unneutral_csv
+from troopledger.claims._record import Claim
+from troopledger.claims._validation import explain_validation
 from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.errors import LedgerError
-from troopledger.sources import neutral_csv, unneutral_csv
 
 __all__ = ["CSV_FIELDS", "MAX_CLAIMS_BYTES", "dump_claims", "parse_claims", "read_claims", "sniff_format"]
 
@@ -107,7 +108,7 @@ def _json_array_rows(text: str, origin: str) -> list[tuple[int, dict[str, Any]]]
             f"{origin} line {e.lineno}", None, f"not valid JSON ({e.msg} at column {e.colno})", "fix the JSON array"
         ) from None
     if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
-        raise LedgerError(origin, None, "is not a list of claim objects", "give [{...}, ...] or one object a line")
+        raise LedgerError(origin, None, "is not a list of JSON objects, one a claim", "give [{...}, ...] or one object a line")
     return list(enumerate(items, start=1))
 
 
@@ -213,23 +214,13 @@ def _validate(row: dict[str, Any], origin: str, line: int) -> Claim:
     try:
         return Claim.model_validate(row)
     except ValidationError as e:
-        kind = e.errors(include_url=False)[0]["type"]
-        loc, msg = explain_invalid(e)
+        loc, msg, fix = explain_validation(e, "docs/claims.md")
         cid = row.get("id")
         if isinstance(cid, str) and cid and loc != "id":
             msg = f"claim '{cid[:60]}': {msg}"
         if loc == "quantity":
-            got = str(row.get("quantity", ""))[:60]
-            msg = f"unknown quantity '{got}'"
+            msg = f"unknown quantity '{str(row.get('quantity', ''))[:60]}'"
             fix = f"use one of {', '.join(QUANTITIES)}"
-        elif kind == "missing":
-            fix = "add this field (see docs/claims.md)"
-        elif kind == "extra_forbidden":
-            fix = "remove it or correct its spelling (see docs/claims.md)"
-        elif kind == "literal_error":
-            fix = "use one of the values the message lists"
-        else:
-            fix = "correct the value as the message says (see docs/claims.md)"
         raise LedgerError(f"{origin} line {line}", loc, msg, fix) from None
 
 

@@ -23,9 +23,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from troopledger.claims._claimfiles import dump_claims, read_claims
-from troopledger.claims._ledger_errors import FIX_NOT_LEDGER, ledger_error
-from troopledger.claims._record import Claim, Status, explain_invalid
-from troopledger.claims._summary import SUMMARY_SQL, ClaimSummary, summary_from_row
+from troopledger.claims._ledger_errors import FIX_NOT_LEDGER, ledger_error, unreadable_schema
+from troopledger.claims._record import Claim, Status
+from troopledger.claims._summary import SUMMARY_SQL, ClaimSummary, in_dates, summary_from_row, where_clause
+from troopledger.claims._validation import explain_validation
 from troopledger.errors import LedgerError
 
 __all__ = ["DEFAULT_LEDGER", "MIGRATIONS", "SCHEMA_VERSION", "Ledger"]
@@ -207,21 +208,8 @@ class Ledger:
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _check_readable(self, version: int) -> None:
-        names = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if version == 0 and not names:
-            raise LedgerError(self.path, None, "is empty: no ledger here yet", "add or import claims first")
-        if version == 0:
-            raise LedgerError(self.path, None, "is an SQLite database but not a troopledger ledger", FIX_NOT_LEDGER)
-        if version > SCHEMA_VERSION:
-            raise LedgerError(
-                self.path, None, f"schema version {version} was written by a newer troopledger", "upgrade troopledger"
-            )
-        raise LedgerError(
-            self.path,
-            None,
-            f"has the older schema version {version} and is opened read-only",
-            "run a command that writes (e.g. claims accept) on a writable copy once to upgrade it",
-        )
+        names = [r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        raise unreadable_schema(self.path, version, bool(names), SCHEMA_VERSION)
 
     # -- writing -----------------------------------------------------------------
 
@@ -282,10 +270,8 @@ class Ledger:
         try:
             new = Claim.model_validate(data)
         except ValidationError as e:
-            loc, msg = explain_invalid(e)
-            raise LedgerError(
-                self.path, loc, f"claim '{claim_id}': {msg}", "give a valid value (see docs/claims.md)"
-            ) from None
+            loc, msg, fix = explain_validation(e, "docs/claims.md")
+            raise LedgerError(self.path, loc, f"claim '{claim_id}': {msg}", fix) from None
         self._write(db, new, action)
         return new
 
@@ -343,18 +329,6 @@ class Ledger:
         with self._guard("counting claims"):
             return int(self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
 
-    @staticmethod
-    def _where(quantity: str | None, status: str | Iterable[str] | None) -> tuple[str, list[str]]:
-        sql, args = "", []
-        if quantity:
-            sql += " AND quantity = ?"
-            args.append(quantity)
-        if status:
-            states = [status] if isinstance(status, str) else list(status)
-            sql += f" AND status IN ({', '.join('?' * len(states))})"
-            args.extend(states)
-        return sql, args
-
     def claims(
         self,
         *,
@@ -370,7 +344,7 @@ class Ledger:
         ``since``/``until`` compare the source's date (or else the window's end
         month) as ``YYYY-MM[-DD]`` text, both ends included.
         """
-        where, args = self._where(quantity, status)
+        where, args = where_clause(quantity, status)
         out = []
         needle = speaker.casefold() if speaker else None
         with self._guard("reading claims"):
@@ -378,7 +352,7 @@ class Ledger:
                 f"SELECT id, record, COALESCE(reported, window_end) FROM claims WHERE 1 = 1{where} ORDER BY id", args
             ).fetchall()
         for cid, record, when in rows:
-            if not _in_dates(when, since, until):
+            if not in_dates(when, since, until):
                 continue
             claim = self._load(record, cid)
             if needle and needle not in f"{claim.speaker} {claim.organisation}".casefold():
@@ -396,14 +370,14 @@ class Ledger:
         until: str | None = None,
     ) -> list[ClaimSummary]:
         """Like :meth:`claims`, but only the fields a listing and lineage detection need: fast at 100,000 claims."""
-        where, args = self._where(quantity, status)
+        where, args = where_clause(quantity, status)
         needle = speaker.casefold() if speaker else None
         with self._guard("reading claims"):
             rows = self._db.execute(f"{SUMMARY_SQL}{where} ORDER BY id", args).fetchall()
         out = []
         relays: dict[str, tuple[str, ...]] = {}
         for row in rows:
-            if not _in_dates(row[-1], since, until):
+            if not in_dates(row[-1], since, until):
                 continue
             summary = summary_from_row(self.path, row, relays)
             if needle and needle not in f"{summary.speaker} {summary.organisation}".casefold():
@@ -426,9 +400,3 @@ class Ledger:
     def export(self, fmt: str, **filters: Any) -> str:
         """The ledger's claims (filtered as in :meth:`claims`) as JSONL or CSV text."""
         return dump_claims(self.claims(**filters), fmt)
-
-
-def _in_dates(when: str | None, since: str | None, until: str | None) -> bool:
-    if since and (when is None or when < since):
-        return False
-    return not (until and (when is None or when[: len(until)] > until))

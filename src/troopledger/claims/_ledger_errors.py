@@ -11,7 +11,7 @@ import sqlite3
 
 from troopledger.errors import LedgerError
 
-__all__ = ["FIX_NOT_LEDGER", "ledger_error"]
+__all__ = ["FIX_NOT_LEDGER", "ledger_error", "unreadable_schema"]
 
 #: The fix for a file that is not a troopledger ledger.
 FIX_NOT_LEDGER = "give a ledger made by 'troopledger claims', or a new file name"
@@ -51,4 +51,22 @@ def ledger_error(path: str, error: sqlite3.Error, doing: str, timeout: float) ->
             return LedgerError(path, None, f"{problem.format(timeout=timeout)} while {doing}", fix)
     return LedgerError(
         path, None, f"SQLite failed while {doing} ({error})", "check the file; restore it from a backup if this repeats"
+    )
+
+
+def unreadable_schema(path: str, version: int, has_tables: bool, current: int) -> LedgerError:
+    """Why a ledger opened read-only cannot be read as it is (it cannot be migrated there)."""
+    if version == 0 and not has_tables:
+        return LedgerError(path, None, "is empty: no ledger here yet", "add or import claims first")
+    if version == 0:
+        return LedgerError(path, None, "is an SQLite database but not a troopledger ledger", FIX_NOT_LEDGER)
+    if version > current:
+        return LedgerError(
+            path, None, f"schema version {version} was written by a newer troopledger", "upgrade troopledger"
+        )
+    return LedgerError(
+        path,
+        None,
+        f"has the older schema version {version} and is opened read-only",
+        "run a command that writes (e.g. claims accept) on a writable copy once to upgrade it",
     )

@@ -12,8 +12,9 @@ import math
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from troopledger.claims._months import MONTH_PATTERN
 from troopledger.claims._vocabulary import QUANTITIES, Quantity
 
 __all__ = [
@@ -26,7 +27,6 @@ __all__ = [
     "SourceRef",
     "Status",
     "describe_figure",
-    "explain_invalid",
 ]
 
 Status = Literal["pending", "accepted", "rejected", "edited"]
@@ -43,9 +43,7 @@ SourceKind = Literal[
     "other",
 ]
 
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
-_FIELD = re.compile(r"^(?P<field>[a-z_.]+): (?P<msg>.*)$", re.S)
 
 #: Dates and months outside these years are typing mistakes, not sources.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -78,17 +76,6 @@ def describe_figure(value: float | None, low: float | None, high: float | None, 
     if high is not None:
         return f"up to {high:,.6g}{unit}"
     return "(no figure)"
-
-
-def explain_invalid(e: ValidationError) -> tuple[str | None, str]:
-    """The field and the one-line problem of a claim's first validation error."""
-    err = e.errors(include_url=False)[0]
-    field = ".".join(str(p) for p in err["loc"]) or None
-    msg = " ".join(str(err["msg"]).removeprefix("Value error, ").split())
-    m = _FIELD.match(msg)
-    if field is None and m:
-        field, msg = m.group("field"), m.group("msg")
-    return field, msg
 
 
 class SourceRef(BaseModel):
@@ -146,7 +133,7 @@ class Claim(BaseModel):
     @field_validator("window_start", "window_end")
     @classmethod
     def _month(cls, v: str | None) -> str | None:
-        if v is not None and not _MONTH.match(v):
+        if v is not None and not MONTH_PATTERN.match(v):
             raise ValueError("must be a month written YYYY-MM")
         return v if v is None else _real_date(v, "month")
 

@@ -9,11 +9,12 @@ a record damaged by hand is reported, not printed.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from troopledger.errors import LedgerError
 
-__all__ = ["SUMMARY_SQL", "ClaimSummary", "summary_from_row"]
+__all__ = ["SUMMARY_SQL", "ClaimSummary", "in_dates", "summary_from_row", "where_clause"]
 
 
 class ClaimSummary(NamedTuple):
@@ -84,3 +85,23 @@ def summary_from_row(path: str, row: tuple[Any, ...], relays: dict[str, tuple[st
         )  # fmt: skip
     except (TypeError, ValueError):
         raise LedgerError(path, f"claims.{cid}", "the stored record does not validate", "re-import the claim") from None
+
+
+def where_clause(quantity: str | None, status: str | Iterable[str] | None) -> tuple[str, list[str]]:
+    """SQL ``AND ...`` conditions (and their arguments) for the ledger's quantity and status filters."""
+    sql, args = "", []
+    if quantity:
+        sql += " AND quantity = ?"
+        args.append(quantity)
+    if status:
+        states = [status] if isinstance(status, str) else list(status)
+        sql += f" AND status IN ({', '.join('?' * len(states))})"
+        args.extend(states)
+    return sql, args
+
+
+def in_dates(when: str | None, since: str | None, until: str | None) -> bool:
+    """Whether a ``YYYY-MM[-DD]`` date lies within ``since``/``until`` (both ends included, either optional)."""
+    if since and (when is None or when < since):
+        return False
+    return not (until and (when is None or when[: len(until)] > until))

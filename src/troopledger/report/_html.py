@@ -16,10 +16,10 @@ import hashlib
 import json
 import math
 from collections.abc import Sequence
-from html import escape as _html_escape
 from importlib.resources import files
 from typing import Any
 
+from troopledger._untrusted import escape_html as escape
 from troopledger.report._charts import COLOURS, figures
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, headline
 from troopledger.report._payload import CONVENTIONS
@@ -35,7 +35,6 @@ from troopledger.report._sections import (
     total_rows,
 )
 from troopledger.report._style import CSS
-from troopledger.sources import balance_bidi
 
 __all__ = ["embed_json", "link", "render_html"]
 
@@ -61,11 +60,6 @@ _INIT = """(function () {
 
 
 @functools.cache
-def escape(text: str, quote: bool = True) -> str:
-    """HTML-escaped text with its direction controls closed inside it, so an override cannot leak out."""
-    return _html_escape(balance_bidi(text), quote)
-
-
 def _plotly_js() -> str:
     """The plotly.js bundle shipped inside the plotly Python package (read once)."""
     return (files("plotly") / "package_data" / "plotly.min.js").read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
+from troopledger._untrusted import for_terminal
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, headline
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
@@ -26,7 +27,6 @@ from troopledger.report._sections import (
     source_line,
     total_rows,
 )
-from troopledger.sources import for_terminal
 
 __all__ = ["md_code", "md_text", "render_markdown"]
 

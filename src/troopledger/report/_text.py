@@ -13,9 +13,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from troopledger._untrusted import for_terminal
 from troopledger.analysis import TOTAL_VARIABLES
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd, headline, speakers
-from troopledger.sources import for_terminal
 
 __all__ = ["render_text"]
 

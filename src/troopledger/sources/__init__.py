@@ -4,33 +4,17 @@ from troopledger.sources._decode import GUESSED, MAX_ARTICLE_BYTES, MAX_CHAOS, d
 from troopledger.sources._document import Document, document_from_bytes, read_document
 from troopledger.sources._leftovers import drop_leftovers
 from troopledger.sources._sentences import Sentence, split_sentences
-from troopledger.sources._untrusted import (
-    BIDI_CONTROLS,
-    FORMULA_STARTS,
-    balance_bidi,
-    for_terminal,
-    neutral_csv,
-    strip_bidi,
-    unneutral_csv,
-)
 
 __all__ = [
-    "BIDI_CONTROLS",
-    "FORMULA_STARTS",
     "GUESSED",
     "MAX_ARTICLE_BYTES",
     "MAX_CHAOS",
     "Document",
     "Sentence",
-    "balance_bidi",
     "decode_bytes",
     "document_from_bytes",
     "drop_leftovers",
-    "for_terminal",
-    "neutral_csv",
     "read_bytes",
     "read_document",
     "split_sentences",
-    "strip_bidi",
-    "unneutral_csv",
 ]

@@ -140,10 +140,15 @@ def _wide_guess(data: bytes) -> tuple[str, list[str]] | None:
     """Text and note if charset-normalizer reads the bytes as clean UTF-16 or UTF-32, else None."""
     from charset_normalizer import from_bytes
 
+    if len(data) < 32:  # too short to tell text from binary
+        return None
     best = from_bytes(data, cp_isolation=["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]).best()
     if best is None or best.encoding is None or best.chaos > MAX_CHAOS:
         return None
-    return str(best), [f"{GUESSED}: {best.encoding.replace('_', '-').upper()} without a byte-order mark"]
+    text = str(best)
+    if sum(ch.isprintable() or ch.isspace() for ch in text) < 0.95 * len(text) or sum(map(str.isalpha, text)) < 8:
+        return None
+    return text, [f"{GUESSED}: {best.encoding.replace('_', '-').upper()} without a byte-order mark"]
 
 
 def _western(data: bytes) -> str | None:

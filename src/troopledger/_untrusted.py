@@ -9,12 +9,14 @@ spreadsheet. These functions neutralise each, at the place the text is rendered.
 
 from __future__ import annotations
 
+import html
 import re
 
 __all__ = [
     "BIDI_CONTROLS",
     "FORMULA_STARTS",
     "balance_bidi",
+    "escape_html",
     "for_terminal",
     "neutral_csv",
     "strip_bidi",
@@ -83,6 +85,11 @@ def balance_bidi(text: str) -> str:
         out.append(ch)
     out.extend(_PDI if s in _OPEN_ISOLATE else _PDF for s in reversed(stack))
     return "".join(out)
+
+
+def escape_html(text: str, quote: bool = True) -> str:
+    """``html.escape`` of the text after :func:`balance_bidi`, so an override cannot leak out of it."""
+    return html.escape(balance_bidi(text), quote)
 
 
 def neutral_csv(cell: str) -> str:
