@@ -108,7 +108,9 @@ def _json_array_rows(text: str, origin: str) -> list[tuple[int, dict[str, Any]]]
             f"{origin} line {e.lineno}", None, f"not valid JSON ({e.msg} at column {e.colno})", "fix the JSON array"
         ) from None
     if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
-        raise LedgerError(origin, None, "is not a list of JSON objects, one a claim", "give [{...}, ...] or one object a line")
+        raise LedgerError(
+            origin, None, "is not a list of JSON objects, one a claim", "give [{...}, ...] or one object a line"
+        )
     return list(enumerate(items, start=1))
 
 
