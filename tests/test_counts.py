@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from test_model import make_inputs
 
+from test_model import make_inputs
 from troopledger.model import Casualties, Rotation, Waves, flows
 from troopledger.model._counts import CountTarget, hazard_for_count
 

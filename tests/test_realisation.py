@@ -8,11 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from test_model import N, make_inputs, random_inputs
 from troopledger.errors import ModelError
 from troopledger.model import ACCOUNTS, STATE_USES, Inputs, flows
 from troopledger.model._realisation import DELIVERY_OUTPUTS, Realisation, realise
-
-from test_model import N, make_inputs, random_inputs
 
 OWED = (*ACCOUNTS, *STATE_USES)
 
