@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from troopledger.analysis._reweigh import reweighed_totals
 from troopledger.analysis._summary import Draws
 from troopledger.analysis._windows import Window
 from troopledger.errors import TroopledgerError
@@ -62,12 +63,13 @@ def compare_draws(
     if windows:
         if a.months != b.months:
             raise TroopledgerError("windows need both runs to cover the same months; compare totals instead")
+        names = [k for k in a.totals if k in b.totals]
         rows = []
         for win in windows:
-            entry: dict[str, Any] = {"window": win.label, "months": win.months, "totals": {}}
-            for k in a.monthly:
-                if k in b.monthly and k in a.totals:
-                    entry["totals"][k] = _row(win.total(a.monthly[k]), win.total(b.monthly[k]))
-            rows.append(entry)
+            factors = np.zeros(len(a.months))
+            factors[win.start : win.stop] = 1.0
+            ta, _ = reweighed_totals(a, names, factors)
+            tb, _ = reweighed_totals(b, names, factors)
+            rows.append({"window": win.label, "months": win.months, "totals": {k: _row(ta[k], tb[k]) for k in names}})
         out["windows"] = rows
     return out

@@ -9,13 +9,15 @@ not 12 months long also gets a per-year rate: its total times 12 over its length
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from troopledger.analysis._reweigh import reweighed_totals
+from troopledger.analysis._summary import Draws
 from troopledger.errors import InputError
 
 __all__ = ["Window", "calendar_years", "parse_window", "rolling_years", "window_stats", "windows_for"]
@@ -121,29 +123,31 @@ def _stats(x: NDArray[np.float64], w: NDArray[np.float64] | None) -> dict[str, f
 
 def window_stats(
     windows: Sequence[Window],
-    monthly: Mapping[str, NDArray[np.floating[Any]]],
+    d: Draws,
+    names: Sequence[str],
     *,
     weights: NDArray[np.float64] | None = None,
+    rates: NDArray[np.float64] | None = None,
 ) -> list[dict[str, Any]]:
-    """For each window: its months and, per variable, stats of the total and of the per-year rate.
+    """For each window: its months and, per money account, stats of its total and per-year rate.
 
-    ``monthly`` maps variable names to ``(draws, months)`` arrays; ``weights`` (one per
-    draw, optional) are calibration weights. The per-year rate is the total times 12
-    over the window's length, given only for windows that are not 12 months long.
+    Totals are per draw (:func:`~troopledger.analysis._reweigh.reweighed_totals`), so
+    quantiles are of the window's total; ``weights`` (one per draw) are calibration
+    weights and ``rates`` (one per month) convert each month's dollars. The per-year
+    rate, the total times 12 over the window's length, is given for windows that are
+    not 12 months long.
     """
     out = []
     for win in windows:
+        factors = np.zeros(len(d.months))
+        factors[win.start : win.stop] = 1.0
+        if rates is not None:
+            factors *= rates
+        totals_by_draw, _ = reweighed_totals(d, names, factors)
+        totals = {k: _stats(v, weights) for k, v in totals_by_draw.items()}
         entry: dict[str, Any] = {"window": win.label, "first": win.first, "last": win.last, "months": win.months}
-        totals: dict[str, Any] = {}
-        per_year: dict[str, Any] = {}
-        for name, arr in monthly.items():
-            w = None if weights is None else np.asarray(weights[: arr.shape[0]], dtype=np.float64)
-            t = win.total(arr)
-            totals[name] = _stats(t, w)
-            if win.months != 12:
-                per_year[name] = {k: v * 12.0 / win.months for k, v in totals[name].items()}
         entry["totals"] = totals
-        if per_year:
-            entry["per_year"] = per_year
+        if win.months != 12:
+            entry["per_year"] = {k: {q: x * 12.0 / win.months for q, x in v.items()} for k, v in totals.items()}
         out.append(entry)
     return out
