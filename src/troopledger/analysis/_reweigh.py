@@ -13,6 +13,7 @@ pooled over the kept draws, which is flagged.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -20,7 +21,7 @@ from numpy.typing import NDArray
 from troopledger.analysis._summary import Draws
 from troopledger.model import STATE_USES
 
-__all__ = ["profile_of", "reweighed_totals"]
+__all__ = ["MONEY_DERIVED", "convert_draws", "profile_of", "reweighed_totals"]
 
 Array = NDArray[np.float64]
 
@@ -65,3 +66,38 @@ def reweighed_totals(d: Draws, names: Sequence[str], factors: Array) -> tuple[di
         pooled_used = pooled_used or r.shape[0] < total.shape[0]
         out[name] = total * ratio
     return out, pooled_used
+
+
+#: Per-draw outputs in dollars: converted at the horizon's average rate (exact for a fixed rate).
+MONEY_DERIVED = ("take_home_per_soldier_tour", "take_home_per_soldier_month")
+
+
+def convert_draws(d: Draws, rates: Array, money_params: Sequence[str]) -> Draws:
+    """The run's draws with every money figure in another currency, ``rates[m]`` units per dollar in month ``m``.
+
+    Totals are reweighed month by month (:func:`reweighed_totals`), monthly money paths
+    are scaled month by month, revenue per year follows the converted total, and
+    per-draw amounts that are not tied to a month (a soldier's take-home, the inputs
+    named in ``money_params``) take the horizon's average rate. Counts, shares and
+    ratios are left alone.
+    """
+    r = np.asarray(rates, dtype=np.float64)
+    mean = float(r.mean())
+    totals, _ = reweighed_totals(d, list(d.totals), r)
+    monthly = {k: (v * r.astype(v.dtype) if k in d.totals else v) for k, v in d.monthly.items()}
+    derived = dict(d.derived)
+    for k in MONEY_DERIVED:
+        if k in derived:
+            derived[k] = derived[k] * mean
+    if "revenue_per_year" in derived:
+        derived["revenue_per_year"] = totals["paid_by_russia"] * (12.0 / len(d.months))
+    params = {k: (v * mean if k in money_params else v) for k, v in d.params.items()}
+    constants = {k: (v * mean if k in money_params else v) for k, v in d.constants.items()}
+    return replace(
+        d,
+        totals={k: v.astype(d.totals[k].dtype) for k, v in totals.items()},
+        monthly=monthly,
+        derived=derived,
+        params=params,
+        constants=constants,
+    )
