@@ -20,8 +20,16 @@ from html import escape
 from importlib.resources import files
 from typing import Any
 
+from troopledger.report._analyst import (
+    currency_lines,
+    given_data_rows,
+    month_rows,
+    payment_rows,
+    realisation_rows,
+    window_rows,
+)
 from troopledger.report._charts import COLOURS, figures
-from troopledger.report._format import LABELS, fmt_interval, fmt_number, headline
+from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
     INFLUENCE_KEYS,
@@ -352,8 +360,56 @@ _NAV = (
 )
 
 
+def _analyst(p: dict[str, Any]) -> str:
+    """Currency, payments by kind, owed against received, and totals by window."""
+    out = "".join(f'<p class="who">{escape(line)}</p>' for line in currency_lines(p))
+    pay = payment_rows(p)
+    if pay:
+        out += "<h3>Payments by kind</h3>" + _table(("Payment", "Median", "90 % interval"), _esc_rows(pay), (1, 2))
+    owed = realisation_rows(p)
+    if owed:
+        out += "<h3>Owed and received</h3>" + _table(("What", "Median", "90 % interval"), _esc_rows(owed), (1, 2))
+    head, rows = window_rows(p)
+    if rows:
+        out += "<h3>Totals by window</h3>" + _table(head, _esc_rows(rows), (2, 3, 4))
+    return out
+
+
+def _month_table(p: dict[str, Any]) -> str:
+    head, rows = month_rows(p)
+    if not rows:
+        return ""
+    body = _table(tuple(escape(h) for h in head), _esc_rows(rows), tuple(range(1, len(head))))
+    return f"<details><summary>Month-by-month table (median and 90 % interval)</summary>{body}</details>"
+
+
+def _given_data(p: dict[str, Any], figs: dict[str, Any]) -> str:
+    head, rows = given_data_rows(p)
+    out = ""
+    if rows:
+        g = p["given_data_sensitivity"]
+        out += (
+            f"<h3>Share of each total's variance (RBD-FAST, given data)</h3><p>First-order index of each input over "
+            f"{g['draws']:,} draws (± its 95 % bootstrap half-width): the share of the total's variance the input "
+            "explains on its own, whatever the shape of the relation.</p>"
+            + _table(tuple(escape(h) for h in head), _esc_rows(rows), tuple(range(1, len(head))))
+        )
+    if "sensitivity_time" in figs:
+        out += _figure(
+            "sensitivity_time",
+            "Which inputs drive each month: the first-order index of the strongest inputs on that month's payment.",
+            figs,
+        )
+    return out
+
+
 def render_html(p: dict[str, Any]) -> str:
     """The whole report as one HTML document that needs no network."""
+    with money_in(currency_of(p)):
+        return _render(p)
+
+
+def _render(p: dict[str, Any]) -> str:
     title = str(p.get("title") or p.get("case") or "troopledger report")
     figs = figures(p)
     plotly = _plotly_js()
@@ -363,12 +419,13 @@ def render_html(p: dict[str, Any]) -> str:
     )
     calibrated = " Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else ""
     sections = [
-        _section("flows", "Where the money goes", _flows(p, figs)),
+        _section("flows", "Where the money goes", _flows(p, figs) + _analyst(p)),
         _section(
             "months",
             "Month by month",
             _figure("monthly", "What Russia pays each month and what the state keeps: median line, 90 % band.", figs)
-            + _figure("cumulative", "Running total since the start month: median line, 90 % band.", figs),
+            + _figure("cumulative", "Running total since the start month: median line, 90 % band.", figs)
+            + _month_table(p),
         ),
         _section(
             "troops",
@@ -377,7 +434,11 @@ def render_html(p: dict[str, Any]) -> str:
             + _figure("casualties", "Soldiers killed and wounded (evacuated) each month.", figs),
         ),
         _section("soldier", "The soldier's view", _soldier(p)),
-        _section("sensitivity", "Which inputs move the totals most", _sensitivity(p, figs) + _influence(p)),
+        _section(
+            "sensitivity",
+            "Which inputs move the totals most",
+            _sensitivity(p, figs) + _given_data(p, figs) + _influence(p),
+        ),
         _section("contradictions", "Claims that cannot all be true", _contradictions(p)),
         _section("calibration", "Calibration", _calibration(p)),
         _section("parameters", "Inputs, their distributions and who said them", _parameters(p)),
