@@ -68,3 +68,14 @@ def test_money_is_conserved_owed_and_received(case: tuple[Inputs, int], u: np.nd
     assert np.all(np.abs(got["received_to_state"] - uses) <= tol)
     for k in (*DELIVERY_OUTPUTS, *(f"received_{a}" for a in OWED)):
         assert np.all(got[k] >= -tol), k
+
+
+def test_the_model_reports_owed_and_received_side_by_side() -> None:
+    owed = flows(make_inputs(), 12)
+    assert owed["received_to_state"] is owed["to_state"]  # realised share 1 (the default): received is owed
+    assert owed["not_delivered_unpaid"].sum() == 0.0
+    x = make_inputs(realisation=_shares(1, 0.1))
+    got = flows(x, 12)
+    assert got["received_by_nk"].sum() == pytest.approx(24e6)
+    assert got["received_to_soldiers"].sum() == pytest.approx(2.4e6)
+    assert got["take_home_per_soldier_month"][0] == pytest.approx(200.0)  # 10 % of $2,000: owed, per month
