@@ -8,19 +8,19 @@ import numpy as np
 import pytest
 
 from helpers import MINIMAL_CASE
-from troopledger.analysis import collect
 from troopledger.analysis._compare import compare_draws
 from troopledger.analysis._windows import calendar_years
-from troopledger.evidence import Case
+from troopledger.evidence import Case, Prior, resolve
 from troopledger.evidence._scenarios import apply_scenario
+from troopledger.model import collect
 
 UNCERTAIN = MINIMAL_CASE.replace(
     "[parameters.troops_deployed]\nfixed = 10000", "[parameters.troops_deployed]\nto = [8000, 12000]"
 )
 
 
-def _case(sets: list[str]) -> Case:
-    return Case.model_validate(apply_scenario(tomllib.loads(UNCERTAIN), None, sets, origin="t")[0])
+def _case(sets: list[str]) -> Prior:
+    return resolve(Case.model_validate(apply_scenario(tomllib.loads(UNCERTAIN), None, sets, origin="t")[0]))
 
 
 def test_a_2000_lump_sum_per_arrival_adds_2000_per_soldier_draw_by_draw() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from troopledger.analysis import Draws
 from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
+from troopledger.model import Draws
 
 
 def _draws(n: int = 8_000) -> Draws:

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from helpers import MINIMAL_CASE
-from troopledger.analysis import collect
 from troopledger.analysis._reweigh import convert_draws, profile_of, reweighed_totals
-from troopledger.evidence import Case
+from troopledger.evidence import Case, resolve
+from troopledger.model import collect
 
 UNCERTAIN = MINIMAL_CASE.replace("fixed = 0.9", "to = [0.7, 0.95]").replace("fixed = 10000", "to = [8000, 12000]")
 
@@ -26,7 +26,7 @@ def test_state_uses_follow_the_state_and_received_accounts_their_owed_account() 
 @pytest.mark.parametrize("cap", [10_000, 500])
 def test_window_and_rate_totals_match_the_monthly_paths(cap: int) -> None:
     case = Case.model_validate(tomllib.loads(UNCERTAIN))
-    d = collect(case, 2_000, seed=1, monthly_cap=cap)
+    d = collect(resolve(case), 2_000, seed=1, monthly_cap=cap)
     rates = np.linspace(1300, 1400, 12)
     got, pooled = reweighed_totals(d, ["paid_by_russia", "to_state", "state_military"], rates)
     assert pooled == (cap < 2_000)
@@ -46,7 +46,7 @@ def test_30000_soldiers_at_2800_for_a_year_in_won_at_1390_is_about_1_4_trillion(
     case = Case.model_validate(
         tomllib.loads(MINIMAL_CASE.replace("fixed = 2000", "fixed = 2800").replace("fixed = 10000", "fixed = 30000"))
     )
-    d = collect(case, 100, seed=0)
+    d = collect(resolve(case), 100, seed=0)
     won = convert_draws(d, np.full(12, 1390.0), ["pay_per_soldier_month"])
     assert won.totals["paid_by_russia"][0] == pytest.approx(30_000 * 2_800 * 12 * 1_390)  # 1.40 trillion won
     assert won.derived["revenue_per_year"][0] == pytest.approx(1.40112e12)

@@ -8,7 +8,7 @@ import pytest
 
 from helpers import MINIMAL_CASE
 from troopledger.errors import CaseError
-from troopledger.evidence import Case
+from troopledger.evidence import Case, parse_case, resolve
 from troopledger.evidence._scenarios import apply_scenario, parse_value, scenario_names
 
 SCENARIOS = """
@@ -42,7 +42,7 @@ def test_a_named_scenario_and_a_set_override_the_case() -> None:
     assert scenario_names(raw) == ["lump-sum", "long"]
     table, applied = apply_scenario(raw, "lump-sum", ["troops_deployed=8000..12000"], origin="t.toml")
     case = Case.model_validate(table)
-    assert case.distributions()["signing_bonus"].describe() == "fixed 2,000"
+    assert resolve(case).slots["signing_bonus"].distribution.describe() == "fixed 2,000"
     assert case.parameters["troops_deployed"].to == (8000.0, 12000.0)
     assert applied == {
         "name": "lump-sum",
@@ -77,3 +77,12 @@ def test_bad_overrides_are_one_line_errors(scenario: str | None, sets: list[str]
         apply_scenario(tomllib.loads(MINIMAL_CASE + SCENARIOS), scenario, sets, origin="t.toml")
     assert "fix:" in str(e.value)
     assert "\n" not in str(e.value)
+
+
+def test_loading_applies_a_scenario_and_records_it() -> None:
+    data = (MINIMAL_CASE + SCENARIOS).encode()
+    case = parse_case(data, "t.toml", scenario="lump-sum", sets=["case.months=6"])
+    assert case.months == 6
+    assert case.parameters["signing_bonus"].fixed == 2000
+    assert case.scenario["name"] == "lump-sum"
+    assert parse_case(data, "t.toml").scenario["set"] == {}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from troopledger.analysis import Draws
 from troopledger.analysis._windows import calendar_years, parse_window, rolling_years, window_stats
 from troopledger.errors import InputError
+from troopledger.model import Draws
 
 MONTHS = [f"{2024 + (9 + i) // 12}-{(9 + i) % 12 + 1:02d}" for i in range(15)]  # 2024-10 .. 2025-12
 

@@ -16,9 +16,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger.analysis._reweigh import reweighed_totals
-from troopledger.analysis._summary import Draws
 from troopledger.analysis._windows import Window
 from troopledger.errors import TroopledgerError
+from troopledger.model import Draws
 
 __all__ = ["compare_draws"]
 

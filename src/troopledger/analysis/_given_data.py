@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from troopledger.analysis._summary import Draws
 from troopledger.errors import TroopledgerError
+from troopledger.model import Draws
 
 __all__ = ["GIVEN_DATA_CAP", "MONTHLY_SENSITIVITY_CAP", "given_data_sensitivity", "sensitivity_over_time"]
 

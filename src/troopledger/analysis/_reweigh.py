@@ -18,8 +18,7 @@ from dataclasses import replace
 import numpy as np
 from numpy.typing import NDArray
 
-from troopledger.analysis._summary import Draws
-from troopledger.model import STATE_USES
+from troopledger.model import STATE_USES, Draws
 
 __all__ = ["MONEY_DERIVED", "convert_draws", "profile_of", "reweighed_totals"]
 

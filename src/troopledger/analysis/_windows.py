@@ -17,8 +17,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger.analysis._reweigh import reweighed_totals
-from troopledger.analysis._summary import Draws
 from troopledger.errors import InputError
+from troopledger.model import Draws
 
 __all__ = ["Window", "calendar_years", "parse_window", "rolling_years", "window_stats", "windows_for"]
 

@@ -10,7 +10,7 @@ file. See ``docs/case-files.md``.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
@@ -159,6 +159,7 @@ class Case(BaseModel):
     reliability: dict[str, float] = Field(default_factory=dict, description="weights by kind of source")
     path: str = Field(default="", exclude=True)
     digest: str = Field(default="", exclude=True)
+    scenario: dict[str, Any] = Field(default_factory=dict, exclude=True, description="scenario and --set applied")
     _requests: dict[str, tuple[SlotPlace, DistSpec]] = PrivateAttr(default_factory=dict)
     _fused: dict[str, Fused] = PrivateAttr(default_factory=dict)
     _lineages: dict[str, str] = PrivateAttr(default_factory=dict)
@@ -269,7 +270,7 @@ class Case(BaseModel):
             out = Case.model_validate(data)
         except ValidationError as e:
             raise case_error(self.path or self.name, e) from None
-        out.path, out.digest = self.path, self.digest
+        out.path, out.digest, out.scenario = self.path, self.digest, self.scenario
         return out
 
     # -- views -----------------------------------------------------------------
