@@ -5,15 +5,25 @@ from troopledger.model._draws import (
     FLOAT64_UP_TO,
     MONTHLY_CAP,
     MONTHLY_VARIABLES,
+    REALISATION_TOTALS,
     TOTAL_VARIABLES,
     Draws,
     Targets,
     collect,
     collect_chunks,
     per_draw,
+    totals_of,
 )
 from troopledger.model._flows import ACCOUNTS, MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs, flows
-from troopledger.model._simulate import DEFAULT_CHUNK, Chunk, Progress, inputs_from_draws, iter_chunks, simulate
+from troopledger.model._simulate import (
+    DEFAULT_CHUNK,
+    Chunk,
+    Progress,
+    inputs_from_draws,
+    iter_chunks,
+    run_draws,
+    simulate,
+)
 
 __all__ = [
     "ACCOUNTS",
@@ -23,6 +33,7 @@ __all__ = [
     "MONTHLY_OUTPUTS",
     "MONTHLY_VARIABLES",
     "PER_DRAW_OUTPUTS",
+    "REALISATION_TOTALS",
     "STATE_USES",
     "TOTAL_VARIABLES",
     "Casualties",
@@ -41,5 +52,7 @@ __all__ = [
     "inputs_from_draws",
     "iter_chunks",
     "per_draw",
+    "run_draws",
     "simulate",
+    "totals_of",
 ]

@@ -15,21 +15,18 @@ import functools
 import hashlib
 import json
 import math
-from collections.abc import Sequence
 from html import escape
 from importlib.resources import files
 from typing import Any
 
-from troopledger.report._analyst import (
-    currency_lines,
-    given_data_rows,
-    month_rows,
-    payment_rows,
-    realisation_rows,
-    window_rows,
-)
 from troopledger.report._charts import COLOURS, figures
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
+from troopledger.report._html_parts import analyst_html as _analyst
+from troopledger.report._html_parts import esc_rows as _esc_rows
+from troopledger.report._html_parts import figure as _figure
+from troopledger.report._html_parts import given_data_html as _given_data
+from troopledger.report._html_parts import month_table_html as _month_table
+from troopledger.report._html_parts import table as _table
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
     INFLUENCE_KEYS,
@@ -110,30 +107,6 @@ def _speakers(ids: list[str], claims: dict[str, Any]) -> str:
         who = str(claims.get(cid, {}).get("speaker") or cid)
         seen.setdefault(who, cid)
     return ", ".join(_claim_ref(cid, claims, who) for who, cid in seen.items())
-
-
-def _table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> str:
-    """A table whose cells are already HTML; wrapped so it scrolls sideways on narrow screens."""
-    th = "".join(f'<th scope="col"{" class=num" if i in numeric else ""}>{h}</th>' for i, h in enumerate(head))
-    body = "".join(
-        "<tr>" + "".join(f"<td{' class=num' if i in numeric else ''}>{c}</td>" for i, c in enumerate(r)) + "</tr>"
-        for r in rows
-    )
-    return f'<div class="scroll"><table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table></div>'
-
-
-def _esc_rows(rows: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    return [tuple(escape(c) for c in r) for r in rows]
-
-
-def _figure(fig_id: str, caption: str, figs: dict[str, Any]) -> str:
-    """A chart's place on the page: its title as a heading, the plot, and a caption."""
-    title = str(figs.get(fig_id, {}).get("layout", {}).get("meta", {}).get("title", ""))
-    return (
-        f'<figure class="chart"><h3>{escape(title)}</h3>'
-        f'<div id="fig-{fig_id}" class="plot" role="img" aria-label="{escape(title)}"></div>'
-        f"<figcaption>{escape(caption)}</figcaption></figure>"
-    )
 
 
 def _section(sid: str, title: str, body: str) -> str:
@@ -358,49 +331,6 @@ _NAV = (
     ("method", "Method"),
     ("run", "Run"),
 )
-
-
-def _analyst(p: dict[str, Any]) -> str:
-    """Currency, payments by kind, owed against received, and totals by window."""
-    out = "".join(f'<p class="who">{escape(line)}</p>' for line in currency_lines(p))
-    pay = payment_rows(p)
-    if pay:
-        out += "<h3>Payments by kind</h3>" + _table(("Payment", "Median", "90 % interval"), _esc_rows(pay), (1, 2))
-    owed = realisation_rows(p)
-    if owed:
-        out += "<h3>Owed and received</h3>" + _table(("What", "Median", "90 % interval"), _esc_rows(owed), (1, 2))
-    head, rows = window_rows(p)
-    if rows:
-        out += "<h3>Totals by window</h3>" + _table(head, _esc_rows(rows), (2, 3, 4))
-    return out
-
-
-def _month_table(p: dict[str, Any]) -> str:
-    head, rows = month_rows(p)
-    if not rows:
-        return ""
-    body = _table(tuple(escape(h) for h in head), _esc_rows(rows), tuple(range(1, len(head))))
-    return f"<details><summary>Month-by-month table (median and 90 % interval)</summary>{body}</details>"
-
-
-def _given_data(p: dict[str, Any], figs: dict[str, Any]) -> str:
-    head, rows = given_data_rows(p)
-    out = ""
-    if rows:
-        g = p["given_data_sensitivity"]
-        out += (
-            f"<h3>Share of each total's variance (RBD-FAST, given data)</h3><p>First-order index of each input over "
-            f"{g['draws']:,} draws (± its 95 % bootstrap half-width): the share of the total's variance the input "
-            "explains on its own, whatever the shape of the relation.</p>"
-            + _table(tuple(escape(h) for h in head), _esc_rows(rows), tuple(range(1, len(head))))
-        )
-    if "sensitivity_time" in figs:
-        out += _figure(
-            "sensitivity_time",
-            "Which inputs drive each month: the first-order index of the strongest inputs on that month's payment.",
-            figs,
-        )
-    return out
 
 
 def render_html(p: dict[str, Any]) -> str:
