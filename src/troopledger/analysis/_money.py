@@ -182,9 +182,7 @@ def conversion(
     if rate is not None:
         if not (math.isfinite(rate) and rate > 0):
             raise InputError(None, "--rate", f"rate {rate!r} must be a positive number", "give units per US dollar")
-        return Conversion(
-            code, months, np.full(len(months), float(rate)), ("fixed",) * len(months), f"fixed {rate:g} {code}/USD"
-        )
+        return Conversion(code, months, np.full(len(months), float(rate)), ("fixed",) * len(months), "one fixed rate")
     if code == "USD":
         return Conversion(code, months, np.ones(len(months)), ("usd",) * len(months), "US dollars")
     t = table or bundled_rates()
@@ -216,4 +214,4 @@ def conversion(
             + ", ".join(outside)
             + "; give --rate or a rates file for these months"
         )
-    return Conversion(code, months, per_usd, tuple(basis), f"monthly average {code}/USD ({t.origin})", flags)
+    return Conversion(code, months, per_usd, tuple(basis), f"each month's average rate, {t.origin}", flags)

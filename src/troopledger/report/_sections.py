@@ -55,8 +55,6 @@ _TOTAL_KEYS = (
     "state_food_and_consumer_goods",
     "state_luxury_goods",
     "paid_in_kind",
-    "signing_payments",
-    "death_payments",
 )
 
 
