@@ -33,7 +33,7 @@ COMPARE_ROWS = (
     ("totals", "received_by_nk", LABELS["received_by_nk"], "USD"),
     ("derived", "take_home_per_soldier_month", "Take-home per soldier per month", "USD"),
     ("derived", "take_home_per_soldier_tour", "Take-home per soldier for one tour", "USD"),
-    ("derived", "killed_total", "Killed over the horizon", "persons"),
+    ("derived", "killed_total", "Killed over the horizon (persons)", ""),
 )
 
 
@@ -89,7 +89,7 @@ def render_compare_text(c: dict[str, Any], console: Console) -> None:
     with money_in(currency_of(c)):
         a, b = c["labels"]
         t = Table(title=f"{a} and {b} side by side ({currency_of(c)})", title_justify="left")
-        for h in ("", a, b, f"Difference ({b} - {a})"):
+        for h in ("", a, b, "Difference (second - first)"):
             t.add_column(Text(h), justify="left" if not h else "right")
         for row in compare_rows(c):
             t.add_row(*(Text(x) for x in row))
@@ -102,7 +102,7 @@ def render_compare_markdown(c: dict[str, Any]) -> str:
         a, b = (md_text(x) for x in c["labels"])
         out = [f"# {a} and {b}", ""]
         out += [f"* {md_text(line)}" for line in _what(c)] + [""]
-        out += [f"| | {a} | {b} | Difference ({b} - {a}) |", "|---|---|---|---|"]
+        out += [f"| | {a} | {b} | Difference (second - first) |", "|---|---|---|---|"]
         out += ["| " + " | ".join(md_text(x) for x in row) + " |" for row in compare_rows(c)]
         return "\n".join(out) + "\n"
 
@@ -111,7 +111,7 @@ def render_compare_html(c: dict[str, Any]) -> str:
     """The comparison as one self-contained HTML page (no scripts, no network)."""
     with money_in(currency_of(c)):
         a, b = (escape(x) for x in c["labels"])
-        head = f"<tr><th></th><th>{a}</th><th>{b}</th><th>Difference ({b} − {a})</th></tr>"
+        head = f"<tr><th></th><th>{a}</th><th>{b}</th><th>Difference (second − first)</th></tr>"
         body = "".join(
             "<tr>" + "".join(f"<td{' class=num' if i else ''}>{escape(x)}</td>" for i, x in enumerate(row)) + "</tr>"
             for row in compare_rows(c)
