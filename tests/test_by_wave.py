@@ -51,3 +51,9 @@ def test_every_dollar_lands_in_one_account_wave_by_wave(case: tuple[Inputs, int]
     tol = 1e-9 * np.maximum(np.abs(paid), 1.0)
     assert np.all(np.abs(paid - out["to_state"] - out["to_soldiers"] - out["to_families"]) <= tol)
     assert np.all(np.abs(out["to_state"] - sum(out[u] for u in STATE_USES)) <= tol)
+
+
+def test_every_per_draw_output_of_the_plain_model_is_there() -> None:
+    sched = Waves(np.array([0, 1]), np.full((2, 2), 100.0), np.full((2, 2), 3.0))
+    x = make_inputs(2, schedule=sched)
+    assert set(flows_by_wave(x, 4, pay=np.full((2, 2), 900.0))) == set(flows(x, 4))

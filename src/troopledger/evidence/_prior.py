@@ -151,8 +151,13 @@ class Prior:
 
     @property
     def constants(self) -> dict[str, float]:
-        """The inputs known exactly, by slot name."""
-        return {k: float(s.distribution.value) for k, s in self.slots.items() if isinstance(s.distribution, Constant)}
+        """The inputs known exactly, by slot name (a hazard set by a casualty count varies by draw)."""
+        derived = {f"{c.kind}_hazard" for c in self.counts}
+        return {
+            k: float(s.distribution.value)
+            for k, s in self.slots.items()
+            if isinstance(s.distribution, Constant) and k not in derived
+        }
 
     def describe_input(self, name: str) -> tuple[str, str]:
         """Unit and meaning of an input by flat name: a slot's, or a model input derived from slots."""
@@ -207,6 +212,11 @@ def resolve(casefile: Case, claims: Sequence[Claim] = ()) -> Prior:
         for w in case.deployment.waves
     )
     counts = tuple(CountSlot(c.kind, casualty_count(c.kind), horizon.offset(c.by)) for c in case.casualty_counts)
+    for c in case.casualty_counts:  # the hazard is solved from the count in every draw
+        hazard = slots[f"{c.kind}_hazard"]
+        note = f"Derived in every draw from the count of {c.kind} by {c.by} ([[casualty_counts]])."
+        spec = DistSpec(fixed=0.0, note=note, claims=c.count.all_claims())
+        slots[hazard.name] = Slot(hazard.place, hazard.distribution, spec, tuple(spec.claims), None)
     return Prior(
         casefile=case,
         slots=slots,

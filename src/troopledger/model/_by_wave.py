@@ -59,9 +59,11 @@ def flows_by_wave(
     sent = size.sum(axis=1, keepdims=True)
     weight = np.divide(size, sent, out=np.full_like(size, 1.0 / k), where=sent > 0)
     take_home = sum((weight[:, w] * parts[w]["take_home_per_soldier_tour"] for w in range(k)), np.zeros(x.draws))
+    per_month = sum((weight[:, w] * parts[w]["take_home_per_soldier_month"] for w in range(k)), np.zeros(x.draws))
     revenue = total["paid_by_russia"].sum(axis=1) * (12.0 / months)
     total.update(
         take_home_per_soldier_tour=take_home,
+        take_home_per_soldier_month=per_month,
         tour_months=whole["tour_months"],
         p_killed_tour=whole["p_killed_tour"],
         take_home_years_of_wages=take_home / (12.0 * x.domestic_monthly_wage),
