@@ -111,13 +111,19 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def currency_lines(p: dict[str, Any]) -> list[str]:
-    """What currency the amounts are in, at what rate, and any month converted without its own rate."""
+    """The scenario and overrides applied; the currency, its rate, and any month converted without its own rate."""
+    lines = []
+    sc = p.get("scenario") or {}
+    if sc.get("name") or sc.get("set"):
+        sets = ", ".join(f"{k} = {v}" for k, v in (sc.get("set") or {}).items())
+        name = f"Scenario '{sc['name']}'" + (f" ({sc['description']})" if sc.get("description") else "")
+        lines.append((name if sc.get("name") else "Overrides") + (f": {sets}." if sets else "."))
     cur = p.get("currency")
     if not cur:
-        return []
+        return lines
     rates = list((cur.get("rates") or {}).values())
     span = f"{min(rates):,.4g} to {max(rates):,.4g}" if rates and min(rates) != max(rates) else f"{rates[0]:,.4g}"
-    lines = [
+    lines += [
         f"Amounts are in {cur['currency']} ({cur.get('source', '')}; {span} per US dollar). "
         "Inputs and a soldier's take-home use the horizon's average rate; claims stay in US dollars."
     ]
