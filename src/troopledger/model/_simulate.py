@@ -21,7 +21,7 @@ from troopledger.evidence import BLOCK, STATE_USE_NAMES, Case, Prior, Sampler, r
 from troopledger.model._by_wave import flows_by_wave
 from troopledger.model._counts import CountTarget, hazard_for_count
 from troopledger.model._deployment import Casualties, Rotation, Waves
-from troopledger.model._flows import ACCOUNTS, MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs
+from troopledger.model._flows import ACCOUNTS, MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, RECEIVED_ACCOUNTS, STATE_USES, Inputs
 from troopledger.model._realisation import DELIVERY_OUTPUTS, Realisation
 
 __all__ = ["DEFAULT_CHUNK", "Chunk", "Progress", "inputs_from_draws", "iter_chunks", "run_draws", "simulate"]
@@ -212,7 +212,10 @@ def simulate(
     large runs use :func:`troopledger.analysis.summarize`, which streams.
     """
     prior = case if isinstance(case, Prior) else resolve(case)
-    est = draws * (len(MONTHLY_OUTPUTS) * prior.months + len(PER_DRAW_OUTPUTS) + 40) * 8
+    # Owed-vs-received flows equal the owed ones unless the case has a realised share: leave them out then.
+    skip = set() if not prior.realises_everything else {*DELIVERY_OUTPUTS, "received_by_nk", *RECEIVED_ACCOUNTS}
+    monthly = [k for k in MONTHLY_OUTPUTS if k not in skip]
+    est = draws * (len(monthly) * prior.months + len(PER_DRAW_OUTPUTS) + 40) * 8
     if est > MAX_DATASET_BYTES:
         raise ModelError(
             f"{draws:,} draws would need about {est / 1e9:.1f} GB as a Dataset; "
@@ -220,7 +223,7 @@ def simulate(
         )
     chunks = list(iter_chunks(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress))
     data: dict[str, tuple[tuple[str, ...], Array, dict[str, str]]] = {}
-    for name in MONTHLY_OUTPUTS:
+    for name in monthly:
         role = "account" if name in ("paid_by_russia", *ACCOUNTS, *STATE_USES) else "monthly"
         data[name] = (("draw", "month"), np.concatenate([c.outputs[name] for c in chunks]), {"role": role})
     for name in PER_DRAW_OUTPUTS:
