@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 
 import troopledger
-from troopledger._cli import _report as cli_report
+import troopledger.evidence
 from troopledger._cli import main
 from troopledger.analysis import Result, _result, run
 from troopledger.calibration import _influence, _scan, _workflow
-from troopledger.evidence import DistSpec, Prior, _loading, load_case, resolve
+from troopledger.evidence import DistSpec, Prior, load_case, resolve
 
 
 @pytest.mark.parametrize("case", ["nk-russia-2024", "nk-russia-record"])
@@ -26,6 +26,7 @@ def test_one_report_builds_each_distribution_once_and_compiles_observations_once
     compiled: Counter[int] = Counter()
     priors: list[Prior] = []
     real_build, real_compile = DistSpec.to_distribution, _result.compile_observations
+    real_load = troopledger.evidence.load_case
     counting, depth = False, 0
 
     def build(self: DistSpec, kind: Any = "amount") -> Any:
@@ -46,12 +47,12 @@ def test_one_report_builds_each_distribution_once_and_compiles_observations_once
 
     def load(*a: Any, **kw: Any) -> Any:
         nonlocal counting
-        out = _loading.load_case(*a, **kw)  # validation checks specs; the run starts after it
+        out = real_load(*a, **kw)  # validation checks specs; the run starts after it
         counting = True
         return out
 
     monkeypatch.setattr(DistSpec, "to_distribution", build)
-    monkeypatch.setattr(cli_report, "load_case", load)
+    monkeypatch.setattr(troopledger.evidence, "load_case", load)
     for module in (_result, _workflow, _scan, _influence):
         monkeypatch.setattr(module, "compile_observations", compile_)
     buf = io.StringIO()
@@ -79,6 +80,8 @@ def test_run_groups_follow_inference_data() -> None:
     assert result.sensitivity is not None
     assert result.influence is None  # on request only
     assert result.main is result.posterior
+    assert result.prior_draws.draws == 2000
+    assert result.weights is not None or result.posterior_draws is not None
     # a resolved Prior runs the same as its case file
     again = run(resolve(load_case("nk-russia-2024")), 2000, 3)
     assert again.posterior is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -13,17 +13,19 @@ from rich.console import Console
 from troopledger._cli._app import app, atomic_write
 from troopledger._cli._options import Currency, Rate, Rates, Sets, Windows, desk_from
 from troopledger._cli._report import Format
-from troopledger.analysis import compare_draws
 from troopledger.errors import InputError
-from troopledger.evidence import Prior, load_case, resolve
-from troopledger.model import Draws, collect
-from troopledger.report import render_compare_html, render_compare_markdown, render_compare_text
+
+if TYPE_CHECKING:
+    from troopledger.evidence import Prior
+    from troopledger.model import Draws
 
 __all__ = ["compare"]
 
 
 def _side(spec: str, sets: list[str]) -> tuple[Prior, dict[str, Any]]:
     """A case written ``CASE`` or ``CASE@SCENARIO``, with ``--set`` overrides, resolved."""
+    from troopledger.evidence import load_case, resolve
+
     case, _, scenario = spec.partition("@")
     if not case:
         raise InputError(None, "compare", f"{spec!r} names no case", "write CASE or CASE@SCENARIO")
@@ -33,6 +35,8 @@ def _side(spec: str, sets: list[str]) -> tuple[Prior, dict[str, Any]]:
 
 
 def _render(c: dict[str, Any], fmt: Format) -> str:
+    from troopledger.report import render_compare_html, render_compare_markdown, render_compare_text
+
     if fmt is Format.json:
         return json.dumps(c, indent=2, allow_nan=False) + "\n"
     if fmt is Format.text:
@@ -63,6 +67,9 @@ def compare(
     The draws are the prior's, not weighed by calibration, so that draw i of one run
     pairs with draw i of the other. Example: troopledger compare nk-russia-record --set signing_bonus=2000
     """
+    from troopledger.analysis import compare_draws  # the numerical stack loads when a run starts
+    from troopledger.model import collect
+
     sets = list(set_ or [])
     if b is None and not sets:
         raise InputError(None, "compare", "one run and no --set: nothing to compare", "give a second run or --set")

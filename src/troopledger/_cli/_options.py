@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from troopledger.analysis import Desk
+if TYPE_CHECKING:
+    from troopledger.analysis import Desk
 
 __all__ = ["Currency", "Rate", "Rates", "Scenario", "Sets", "Windows", "desk_from"]
 
@@ -46,5 +47,7 @@ Sets = Annotated[
 
 
 def desk_from(currency: str, rate: float | None, rates: str | None, windows: list[str] | None) -> Desk:
-    """The :class:`~troopledger.analysis.Desk` the options describe."""
+    """The :class:`~troopledger.analysis.Desk` the options describe (imported when a run starts)."""
+    from troopledger.analysis import Desk
+
     return Desk(currency=currency, rate=rate, rates_file=rates, windows=tuple(windows or ()))

@@ -33,7 +33,7 @@ from troopledger.calibration import calibrate as calibrate_prior
 from troopledger.calibration import influence as claim_influence
 from troopledger.claims import Claim
 from troopledger.evidence import Case, Prior, resolve
-from troopledger.model import DEFAULT_CHUNK, Progress, collect
+from troopledger.model import DEFAULT_CHUNK, Draws, Progress, collect
 
 __all__ = ["Result", "run"]
 
@@ -49,7 +49,10 @@ class Result:
     calibration diagnostics (method, Pareto k-hat, ESS, evidence, claims skipped);
     ``contradictions``, ``sensitivity`` and ``influence`` (None where not computed);
     ``desk``: the currency the summaries are in, totals by window and given-data
-    sensitivity. ``case`` is the resolved Prior every group was computed from.
+    sensitivity. ``case`` is the resolved Prior every group was computed from;
+    ``prior_draws`` the per-draw values the summaries came from, in the report's
+    currency (``posterior_draws``: tempering's particles, when the posterior is not a
+    reweighting of the prior draws).
     """
 
     case: Prior
@@ -63,6 +66,8 @@ class Result:
     contradictions: tuple[Contradiction, ...]
     sensitivity: dict[str, Any] | None
     influence: tuple[Influence, ...] | None
+    prior_draws: Draws
+    posterior_draws: Draws | None = None
     #: the analyst's desk: currency, windows, given-data sensitivity (see :class:`Desk`)
     desk: dict[str, Any] = field(default_factory=dict)
 
@@ -128,6 +133,8 @@ def run(
             (),
             rank_sensitivity(shown) if sensitivity else None,
             _influence(prior, every, seed, influence_draws, influence),
+            shown,
+            None,
             {**groups, **desk.tables(prior, shown, None, kept)},
         )
     cal = calibrate_prior(
@@ -164,6 +171,8 @@ def run(
         tuple(found),
         rank_sensitivity(prior_shown) if sensitivity else None,
         _influence(prior, every, seed, influence_draws, influence),
+        prior_shown,
+        None if cal.particles is None else shown,
         {**groups, **desk.tables(prior, shown, weights, cal.prior_draws)},
     )
 

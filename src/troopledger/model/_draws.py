@@ -18,8 +18,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger.evidence import Prior
-from troopledger.model._flows import ACCOUNTS, PER_DRAW_OUTPUTS, RECEIVED_ACCOUNTS, STATE_USES
-from troopledger.model._realisation import DELIVERY_OUTPUTS
+from troopledger.model._flows import ACCOUNTS, PER_DRAW_OUTPUTS, STATE_USES
+from troopledger.model._outputs import DELIVERY_OUTPUTS, RECEIVED_ACCOUNTS
 from troopledger.model._simulate import DEFAULT_CHUNK, Chunk, Progress, iter_chunks
 
 __all__ = [

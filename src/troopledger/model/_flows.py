@@ -32,49 +32,17 @@ from numpy.typing import NDArray
 
 from troopledger.errors import ModelError
 from troopledger.model._deployment import Casualties, Deployment, Rotation, Waves, deploy
-from troopledger.model._realisation import DELIVERY_OUTPUTS, RECEIVED_PREFIX, Realisation, realise
+from troopledger.model._outputs import ACCOUNTS, OUTPUTS, STATE_USES, received_output
+from troopledger.model._realisation import Realisation, realise
 
-__all__ = ["ACCOUNTS", "MONTHLY_OUTPUTS", "PER_DRAW_OUTPUTS", "RECEIVED_ACCOUNTS", "STATE_USES", "Inputs", "flows"]
+__all__ = ["ACCOUNTS", "MONTHLY_OUTPUTS", "PER_DRAW_OUTPUTS", "STATE_USES", "Inputs", "flows"]
 
 Array = NDArray[np.float64]
 
-ACCOUNTS = ("to_state", "to_soldiers", "to_families")
-STATE_USES = (
-    "state_party_and_kim_family",
-    "state_military",
-    "state_food_and_consumer_goods",
-    "state_luxury_goods",
-)
-#: What each owed account receives once the realised share is applied.
-RECEIVED_ACCOUNTS = tuple(RECEIVED_PREFIX + a for a in (*ACCOUNTS, *STATE_USES))
-MONTHLY_OUTPUTS = (
-    "paid_by_russia",
-    *ACCOUNTS,
-    *STATE_USES,
-    "pay",
-    "signing_payments",
-    "death_payments",
-    "paid_in_kind",
-    "troops_in_theatre",
-    "arrivals",
-    "departures",
-    "killed",
-    "wounded",
-    "cumulative_deployed",
-    *DELIVERY_OUTPUTS,
-    "received_by_nk",
-    *RECEIVED_ACCOUNTS,
-)
-PER_DRAW_OUTPUTS = (
-    "take_home_per_soldier_tour",
-    "take_home_per_soldier_month",
-    "tour_months",
-    "p_killed_tour",
-    "take_home_years_of_wages",
-    "revenue_per_year",
-    "revenue_share_of_gdp",
-    "revenue_multiple_of_luxury_imports",
-)
+#: Monthly outputs, ``(draws, months)``, in the order of :data:`~troopledger.model.OUTPUTS`.
+MONTHLY_OUTPUTS = tuple(name for name, o in OUTPUTS.items() if o.role != "derived")
+#: Per-draw outputs, ``(draws,)``.
+PER_DRAW_OUTPUTS = tuple(name for name, o in OUTPUTS.items() if o.role == "derived")
 
 _SHARES = (
     "state_share_of_pay",
@@ -211,7 +179,7 @@ def flows(x: Inputs, months: int) -> dict[str, Array]:
         out.update(delivered_cash=paid - out["paid_in_kind"], delivered_in_kind=out["paid_in_kind"])
         out.update(not_delivered_deferred=nothing, not_delivered_offset=nothing, not_delivered_unpaid=nothing)
         out["received_by_nk"] = paid
-        out.update({RECEIVED_PREFIX + a: out[a] for a in (*ACCOUNTS, *STATE_USES)})
+        out.update({received_output(a): out[a] for a in (*ACCOUNTS, *STATE_USES)})
     take_home = (1.0 - x.state_share_of_pay) * (x.pay_per_soldier_month * dep.tour + x.signing_bonus)
     revenue_per_year = paid.sum(axis=1) * (12.0 / months)
     out.update(

@@ -24,21 +24,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger.errors import ModelError
+from troopledger.model._outputs import received_output
 
-__all__ = ["DELIVERY_OUTPUTS", "RECEIVED_PREFIX", "Realisation", "realise"]
+__all__ = ["Realisation", "realise"]
 
 Array = NDArray[np.float64]
-
-#: How the debt is settled each month; the five add up to ``paid_by_russia``.
-DELIVERY_OUTPUTS = (
-    "delivered_cash",
-    "delivered_in_kind",
-    "not_delivered_deferred",
-    "not_delivered_offset",
-    "not_delivered_unpaid",
-)
-#: Received accounts are named ``received_<account>`` after the owed account they scale.
-RECEIVED_PREFIX = "received_"
 
 
 @dataclass(frozen=True)
@@ -71,7 +61,7 @@ def realise(
 
     ``owed`` holds ``(draws, months)`` arrays; ``accounts`` names the owed accounts to
     scale (``to_state``, its uses, ``to_soldiers``, ``to_families``). Returns the five
-    :data:`DELIVERY_OUTPUTS`, ``received_by_nk`` (all that is delivered) and one
+    :data:`~troopledger.model.DELIVERY_OUTPUTS`, ``received_by_nk`` (all that is delivered) and one
     ``received_<account>`` per account.
     """
     paid = np.asarray(owed["paid_by_russia"], dtype=float)
@@ -93,5 +83,5 @@ def realise(
     out["not_delivered_unpaid"] = shortfall * (1.0 - deferred - offset)[:, None]
     out["received_by_nk"] = delivered
     for name in accounts:
-        out[RECEIVED_PREFIX + name] = np.asarray(owed[name], dtype=float) * rc
+        out[received_output(name)] = np.asarray(owed[name], dtype=float) * rc
     return out

@@ -21,8 +21,9 @@ from troopledger.evidence import BLOCK, STATE_USE_NAMES, Case, Prior, Sampler, r
 from troopledger.model._by_wave import flows_by_wave
 from troopledger.model._counts import CountTarget, hazard_for_count
 from troopledger.model._deployment import Casualties, Rotation, Waves
-from troopledger.model._flows import ACCOUNTS, MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, RECEIVED_ACCOUNTS, STATE_USES, Inputs
-from troopledger.model._realisation import DELIVERY_OUTPUTS, Realisation
+from troopledger.model._flows import MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs
+from troopledger.model._outputs import DELIVERY_OUTPUTS, OUTPUTS, RECEIVED_ACCOUNTS
+from troopledger.model._realisation import Realisation
 
 __all__ = ["DEFAULT_CHUNK", "Chunk", "Progress", "inputs_from_draws", "iter_chunks", "run_draws", "simulate"]
 
@@ -224,10 +225,13 @@ def simulate(
     chunks = list(iter_chunks(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress))
     data: dict[str, tuple[tuple[str, ...], Array, dict[str, str]]] = {}
     for name in monthly:
-        role = "account" if name in ("paid_by_russia", *ACCOUNTS, *STATE_USES) else "monthly"
-        data[name] = (("draw", "month"), np.concatenate([c.outputs[name] for c in chunks]), {"role": role})
+        o = OUTPUTS[name]
+        attrs = {"role": o.role, "unit": o.unit, "label": o.label}
+        data[name] = (("draw", "month"), np.concatenate([c.outputs[name] for c in chunks]), attrs)
     for name in PER_DRAW_OUTPUTS:
-        data[name] = (("draw",), np.concatenate([c.outputs[name] for c in chunks]), {"role": "derived"})
+        o = OUTPUTS[name]
+        attrs = {"role": o.role, "unit": o.unit, "label": o.label}
+        data[name] = (("draw",), np.concatenate([c.outputs[name] for c in chunks]), attrs)
     for name in chunks[0].params:
         if name == "state_use_shares":
             continue

@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from troopledger.analysis import OUTPUTS
+
 __all__ = [
     "LABELS",
     "SYMBOLS",
@@ -59,28 +61,8 @@ def money_symbol() -> str:
     return SYMBOLS.get(_MONEY.get(), "")
 
 
-LABELS = {
-    "paid_by_russia": "Paid by Russia",
-    "to_state": "Kept by the North Korean state",
-    "to_soldiers": "Reaches living soldiers",
-    "to_families": "Reaches families of the dead",
-    "state_party_and_kim_family": "State: party and Kim family",
-    "state_military": "State: military",
-    "state_food_and_consumer_goods": "State: food and consumer goods",
-    "state_luxury_goods": "State: luxury goods for the elite",
-    "paid_in_kind": "Paid in kind (food, fuel, goods)",
-    "signing_payments": "Signing payments (per soldier arriving)",
-    "death_payments": "Death payments (per soldier killed)",
-    "delivered_cash": "Delivered in cash",
-    "delivered_in_kind": "Delivered in kind",
-    "not_delivered_deferred": "Not delivered: deferred",
-    "not_delivered_offset": "Not delivered: offset",
-    "not_delivered_unpaid": "Not delivered: unpaid",
-    "received_by_nk": "Received by North Korea",
-    "received_to_state": "Received by the state",
-    "received_to_soldiers": "Received by living soldiers",
-    "received_to_families": "Received by families of the dead",
-}
+#: Reader-facing label of each money output, as the model declares it.
+LABELS = {name: o.label for name, o in OUTPUTS.items() if o.unit == "USD/month"}
 
 
 def fmt_usd(x: float | None) -> str:
