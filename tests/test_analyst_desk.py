@@ -83,3 +83,52 @@ def test_a_realised_share_of_4_to_19_6_percent_turns_owed_into_received(tmp_path
     got = p["totals"]["received_by_nk"]
     assert got["p5"] == pytest.approx(9.6e6, rel=0.02)
     assert got["p95"] == pytest.approx(47.04e6, rel=0.02)
+
+
+RECEIVED = """
+[case]
+name = "received"
+start = "2024-11"
+months = 12
+
+[deployment]
+mode = "rotation"
+
+[parameters.pay_per_soldier_month]
+fixed = 2000
+
+[parameters.troops_deployed]
+fixed = 10000
+
+[parameters.rotation_interval_months]
+fixed = 12
+
+[parameters.state_share_of_pay]
+fixed = 0.9
+
+[parameters.realised_share]
+uniform = [0.0, 1.0]
+
+[[claims]]
+id = "received-total"
+quantity = "revenue_received"
+value = 24000000
+window_end = "2025-10"
+speaker = "Institute"
+hedge = "about"
+status = "accepted"
+"""
+
+
+def test_a_claim_about_what_is_received_weighs_the_realised_share() -> None:
+    # $240M owed; a claim that about $24M arrived pulls the realised share towards 10 %.
+    from troopledger.analysis import run
+    from troopledger.evidence import parse_case
+
+    result = run(parse_case(RECEIVED.encode(), "received.toml"), 16_384, 0, contradictions=False, sensitivity=False)
+    assert result.observed_data is not None
+    assert result.observed_data.ids == ["received-total"]
+    assert result.posterior is not None
+    share = result.posterior.parameters["realised_share"]
+    assert 0.06 < share["p50"] < 0.14
+    assert result.posterior.totals["received_by_nk"]["p50"] == pytest.approx(24e6, rel=0.3)

@@ -10,8 +10,8 @@ from hypothesis.extra.numpy import arrays
 
 from test_model import N, make_inputs, random_inputs
 from troopledger.errors import ModelError
-from troopledger.model import ACCOUNTS, STATE_USES, Inputs, flows
-from troopledger.model._realisation import DELIVERY_OUTPUTS, Realisation, realise
+from troopledger.model import ACCOUNTS, DELIVERY_OUTPUTS, STATE_USES, Inputs, flows
+from troopledger.model._realisation import Realisation, realise
 
 OWED = (*ACCOUNTS, *STATE_USES)
 
