@@ -59,6 +59,8 @@ def _console() -> Console:
     return Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
 
 
+#: A lineage row names at most this many claims (and relays); ``claims list`` shows them all.
+SHOWN_IDS = 20
 #: Listings longer than this are printed as plain aligned columns: Rich tables take seconds per 10,000 rows.
 RICH_ROWS = 500
 
@@ -355,9 +357,9 @@ def lineage(
     for label, members in sorted(groups.items()):
         head = members[0]
         relays = sorted({v for c in members for v in c.via})
-        rows.append(
-            (label, ", ".join(c.id for c in members), head.quantity, _figure(head), head.speaker, "; ".join(relays))
-        )
+        ids = ", ".join(c.id for c in members[:SHOWN_IDS])
+        ids += f" and {len(members) - SHOWN_IDS:,} more" if len(members) > SHOWN_IDS else ""
+        rows.append((label, ids, head.quantity, _figure(head), head.speaker, "; ".join(relays[:SHOWN_IDS])))
     _print_table(("lineage", "claims", "quantity", "figure", "speaker", "relayed by"), rows)
     typer.echo(f"{len(groups)} lineage(s) from {sum(map(len, groups.values()))} claim(s)", err=True)
 
