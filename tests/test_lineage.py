@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -110,3 +111,35 @@ def test_candidate_search_agrees_with_comparing_every_pair(rows: list[tuple[obje
         )
     claims = [x.model_copy(update={"value": None}) if x.low is not None else x for x in claims]
     assert detect_lineages(claims) == _brute_force(claims)
+
+
+def test_detection_compares_few_pairs_not_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    """4,000 claims from two speakers over 60 days: comparisons grow with the claims, not their pairs."""
+    import random
+
+    from troopledger.claims import _lineage
+
+    calls = 0
+    close = _lineage._close
+
+    def counted(a: float | None, b: float | None, tol: float) -> bool:
+        nonlocal calls
+        calls += 1
+        return close(a, b, tol)
+
+    monkeypatch.setattr(_lineage, "_close", counted)
+    rng = random.Random(7)
+    speakers = ["Seoul's spy agency", "Kyiv"]
+    claims = [
+        c(
+            f"n{i}",
+            speaker=rng.choice(speakers),
+            date=f"2025-0{rng.randint(4, 5)}-{rng.randint(10, 28)}",
+            value=float(rng.randint(100, 100_000)),
+            window_end=None,
+        )
+        for i in range(4000)
+    ]
+    labels = detect_lineages(claims)
+    assert len(labels) == 4000
+    assert calls < 20 * len(claims)  # every pair would be 8,000,000
