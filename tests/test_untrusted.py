@@ -68,3 +68,31 @@ def test_csv_formulas_are_neutralised_and_round_trip() -> None:
     assert neutral_csv("plain") == "plain"
     assert unneutral_csv(neutral_csv("\tcell")) == "\tcell"
     assert unneutral_csv("'quoted") == "'quoted"
+
+
+def test_reports_neutralise_a_hostile_speaker() -> None:
+    import copy
+    import io
+
+    from rich.console import Console
+
+    from test_report_html import default_payload
+    from troopledger.report import render_html, render_markdown, render_text
+
+    p = copy.deepcopy(default_payload(draws=500))
+    cid = p["parameters"]["pay_per_soldier_month"]["claims"][0]
+    p["claims"][cid]["speaker"] = "Spy\x1b[2J\x1b]0;owned\x07 " + RLO + "ycnega"
+    p["rewards"] = [{"text": "flat\x1b[31m " + RLO + "keys", "claims": [cid]}]
+    buf = io.StringIO()
+    render_text(p, Console(file=buf, width=200, force_terminal=False))
+    text = buf.getvalue()
+    assert "Spy ycnega" in text
+    assert "\x1b" not in text
+    assert RLO not in text
+    page = render_html(p)
+    assert "<bdi>Spy[2J]0;owned " + RLO + "ycnega" + PDF + "</bdi>" in page
+    assert "\x1b" not in page
+    assert page.count(RLO) == page.count(PDF)
+    markdown = render_markdown(p)
+    assert RLO not in markdown
+    assert "\x1b" not in markdown

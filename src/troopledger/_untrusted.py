@@ -88,8 +88,11 @@ def balance_bidi(text: str) -> str:
 
 
 def escape_html(text: str, quote: bool = True) -> str:
-    """``html.escape`` of the text after :func:`balance_bidi`, so an override cannot leak out of it."""
-    return html.escape(balance_bidi(text), quote)
+    """``html.escape`` of the text after :func:`balance_bidi`, so an override cannot leak out of it.
+
+    Control characters (not allowed in HTML) are removed; tabs and newlines stay.
+    """
+    return html.escape(balance_bidi(_CONTROLS.sub("", text)), quote)
 
 
 def neutral_csv(cell: str) -> str:

@@ -27,7 +27,7 @@ def _table(title: str, head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -
     for i, h in enumerate(head):
         t.add_column(h, justify="left" if i == 0 else "right")
     for r in rows:
-        t.add_row(*(Text(c) for c in r))
+        t.add_row(*(Text(for_terminal(c)) for c in r))
     return t
 
 
@@ -68,7 +68,7 @@ def _parameter_table(p: dict[str, Any]) -> Table:
     for name, e in p["parameters"].items():
         who = Text(for_terminal(speakers(e["claims"], claims)), style="dim" if not e["claims"] else "")
         if "p50" not in e:
-            t.add_row(Text(name), "", Text(e["distribution"]), who)
+            t.add_row(Text(name), "", Text(for_terminal(str(e["distribution"]))), who)
             continue
         unit = e.get("unit", "")
         t.add_row(Text(name), fmt_number(e["p50"], unit), fmt_interval(e, unit), who)
