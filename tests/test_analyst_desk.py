@@ -132,3 +132,15 @@ def test_a_claim_about_what_is_received_weighs_the_realised_share() -> None:
     share = result.posterior.parameters["realised_share"]
     assert 0.06 < share["p50"] < 0.14
     assert result.posterior.totals["received_by_nk"]["p50"] == pytest.approx(24e6, rel=0.3)
+
+
+def test_months_past_the_rate_table_are_flagged_in_the_report() -> None:
+    case = str(EXAMPLES / "won-10000.toml")
+    p = cli_json(["report", case, "--currency", "KRW", "--set", "case.months=16", "--draws", "200"])
+    cur = p["currency"]
+    assert cur["basis"]["2025-12"] == "avg"
+    assert cur["basis"]["2026-01"] == "nearest"
+    assert cur["rates"]["2026-02"] == cur["rates"]["2025-12"]
+    assert any("2026-01 at 2025-12's rate" in f for f in cur["flags"])
+    # each month's dollars at that month's rate: November 2024 at 1,394 won
+    assert p["monthly"]["paid_by_russia"]["p50"][0] == pytest.approx(20e6 * 1_394, rel=1e-6)
