@@ -38,16 +38,18 @@ def test_10000_soldiers_at_2000_in_won_at_1385() -> None:
 
 
 def test_30000_soldiers_at_2800_for_a_year_at_1390_is_about_1_4_trillion_won() -> None:
-    p = cli_json(["report", str(EXAMPLES / "thirty-thousand.toml"), "--currency", "KRW", "--rate", "1390"])
+    p = cli_json(
+        ["report", str(EXAMPLES / "thirty-thousand.toml"), "--currency", "KRW", "--rate", "1390", "--draws", "200"]
+    )
     assert p["totals"]["paid_by_russia"]["p50"] == pytest.approx(30_000 * 2_800 * 12 * 1_390)  # 1.401 trillion
 
 
 def test_600_killed_by_april_at_6000_to_10000_is_3_6_to_6_million_of_death_payments() -> None:
-    p = cli_json(["report", str(EXAMPLES / "killed-by-april.toml"), "--draws", "50000"])
+    p = cli_json(["report", str(EXAMPLES / "killed-by-april.toml"), "--draws", "20000"])
     assert p["derived"]["killed_total"]["p50"] == pytest.approx(600, rel=1e-6)
     death = p["totals"]["death_payments"]
-    assert death["p5"] == pytest.approx(3.6e6, rel=0.01)
-    assert death["p95"] == pytest.approx(6.0e6, rel=0.01)
+    assert death["p5"] == pytest.approx(3.6e6, rel=0.015)
+    assert death["p95"] == pytest.approx(6.0e6, rel=0.015)
     assert p["parameters"]["killed_hazard"]["p50"] > 0  # the hazard the count implies is reported
 
 

@@ -103,3 +103,13 @@ def test_bad_options_are_one_line_errors(args: list[str], message: str, capsys: 
     assert exc.value.code == 2
     assert message in err
     assert err.count("\n") == 1
+
+
+def test_a_count_before_a_later_wave_arrives() -> None:
+    # 11,000 from January; builders arrive in April; 300 killed by the end of February.
+    text = WAVES + '\n[[casualty_counts]]\nkind = "killed"\nby = "2025-02"\ncount = { to = [200, 400] }\n'
+    d = collect(resolve(parse_case(text.encode(), "w.toml")), 2_000, seed=0)
+    assert np.median(d.params["killed_count"]) == pytest.approx(np.sqrt(200 * 400), rel=0.05)
+    assert np.all(d.params["killed_hazard"] > 0)
+    killed = d.monthly["killed"][:, :2].astype(float).sum(axis=1)
+    np.testing.assert_allclose(killed, d.params["killed_count"], rtol=1e-5)
