@@ -146,3 +146,11 @@ def test_months_past_the_rate_table_are_flagged_in_the_report() -> None:
     assert any("2026-01 at 2025-12's rate" in f for f in cur["flags"])
     # each month's dollars at that month's rate: November 2024 at 1,394 won
     assert p["monthly"]["paid_by_russia"]["p50"][0] == pytest.approx(20e6 * 1_394, rel=1e-6)
+
+
+def test_what_if_the_builders_are_paid_800() -> None:
+    c = cli_json(["compare", "nk-russia-record", "--set", "waves.builders.pay=800", "--draws", "2000"])
+    paid = c["totals"]["paid_by_russia"]["difference"]
+    # about 5,000 builders for the last four months at $800 instead of roughly $2,500: some $20-40M less
+    assert -45e6 < paid["p50"] < -15e6
+    assert c["totals"]["death_payments"]["difference"]["p95"] == 0.0  # deaths do not depend on pay

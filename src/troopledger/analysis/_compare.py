@@ -33,6 +33,7 @@ def _stats(x: NDArray[np.float64]) -> dict[str, float]:
 def _row(a: NDArray[Any], b: NDArray[Any]) -> dict[str, Any]:
     a64, b64 = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
     diff = b64 - a64
+    diff[np.abs(diff) <= 1e-9 * np.maximum(np.abs(a64), np.abs(b64))] = 0.0  # rounding, not a difference
     return {
         "a": _stats(a64),
         "b": _stats(b64),
