@@ -113,3 +113,46 @@ def test_a_count_before_a_later_wave_arrives() -> None:
     assert np.all(d.params["killed_hazard"] > 0)
     killed = d.monthly["killed"][:, :2].astype(float).sum(axis=1)
     np.testing.assert_allclose(killed, d.params["killed_count"], rtol=1e-5)
+
+
+RANKS = """
+[case]
+name = "ranks"
+start = "2025-01"
+months = 4
+
+[deployment]
+mode = "waves"
+
+[[deployment.waves]]
+name = "combat"
+arrival = "2025-01"
+size = { fixed = 1000 }
+
+[[deployment.waves]]
+name = "officers"
+arrival = "2025-01"
+size = { fixed = 100 }
+rank_shares = { private = 0.0, officer = 1.0 }
+
+[[pay_by_rank]]
+rank = "private"
+share = 0.9
+pay = { fixed = 2000 }
+
+[[pay_by_rank]]
+rank = "officer"
+share = 0.1
+pay = { fixed = 5000 }
+
+[parameters.state_share_of_pay]
+fixed = 0.9
+"""
+
+
+def test_a_wave_with_its_own_rank_mix() -> None:
+    # combat wave: 0.9 x 2,000 + 0.1 x 5,000 = $2,300; the officers' wave: all officers at $5,000.
+    d = collect(resolve(parse_case(RANKS.encode(), "r.toml")), 50, seed=0)
+    assert d.totals["paid_by_russia"][0] == pytest.approx((1_000 * 2_300 + 100 * 5_000) * 4)
+    with pytest.raises(CaseError, match="rank_shares needs exactly the ranks"):
+        parse_case(RANKS.replace("private = 0.0, officer = 1.0", "officer = 1.0").encode(), "r.toml")
