@@ -154,3 +154,17 @@ def test_what_if_the_builders_are_paid_800() -> None:
     # about 5,000 builders for the last four months at $800 instead of roughly $2,500: some $20-40M less
     assert -45e6 < paid["p50"] < -15e6
     assert c["totals"]["death_payments"]["difference"]["p95"] == 0.0  # deaths do not depend on pay
+
+
+def test_a_user_rates_file_fills_months_past_the_table(tmp_path: Path) -> None:
+    rates = tmp_path / "rates.csv"
+    rates.write_text("month,KRW\n2025-11,1400\n2026-01,1450\n2026-02,1440\n", encoding="utf-8")
+    case = str(EXAMPLES / "won-10000.toml")
+    p = cli_json(
+        ["report", case, "--currency", "KRW", "--rates", str(rates), "--set", "case.months=16", "--draws", "200"]
+    )
+    cur = p["currency"]
+    assert cur["flags"] == []
+    assert (cur["basis"]["2025-11"], cur["rates"]["2025-11"]) == ("user", 1400.0)  # the user's row wins
+    assert (cur["basis"]["2026-02"], cur["rates"]["2026-02"]) == ("user", 1440.0)
+    assert p["monthly"]["paid_by_russia"]["p50"][-1] == pytest.approx(20e6 * 1_440, rel=1e-6)
