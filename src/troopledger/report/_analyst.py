@@ -38,7 +38,16 @@ _DELIVERY = (
     "not_delivered_offset",
     "not_delivered_unpaid",
 )
-_RECEIVED = ("received_by_nk", "received_to_state", "received_to_soldiers", "received_to_families")
+_RECEIVED = (
+    "received_by_nk",
+    "received_to_state",
+    "received_state_party_and_kim_family",
+    "received_state_military",
+    "received_state_food_and_consumer_goods",
+    "received_state_luxury_goods",
+    "received_to_soldiers",
+    "received_to_families",
+)
 
 
 def _cell(band: dict[str, list[Any]], i: int, unit: str) -> str:
