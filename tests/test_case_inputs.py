@@ -156,3 +156,13 @@ def test_a_wave_with_its_own_rank_mix() -> None:
     assert d.totals["paid_by_russia"][0] == pytest.approx((1_000 * 2_300 + 100 * 5_000) * 4)
     with pytest.raises(CaseError, match="rank_shares needs exactly the ranks"):
         parse_case(RANKS.replace("private = 0.0, officer = 1.0", "officer = 1.0").encode(), "r.toml")
+
+
+def test_counts_and_wave_terms_keep_same_seed_same_numbers_whatever_the_chunking() -> None:
+    text = WAVES + '\n[[casualty_counts]]\nkind = "killed"\nby = "2025-03"\ncount = { to = [200, 400] }\n'
+    prior = resolve(parse_case(text.replace("fixed = 800", "to = [600, 1000]").encode(), "w.toml"))
+    a = collect(prior, 40_000, seed=9)
+    b = collect(prior, 40_000, seed=9, chunk_size=2 * 16_384, workers=2)
+    for k in ("paid_by_russia", "to_state", "death_payments"):
+        np.testing.assert_array_equal(a.totals[k], b.totals[k])
+    np.testing.assert_array_equal(a.params["killed_hazard"], b.params["killed_hazard"])
