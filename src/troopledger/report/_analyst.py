@@ -134,7 +134,8 @@ def currency_lines(p: dict[str, Any]) -> list[str]:
     span = f"{min(rates):,.4g} to {max(rates):,.4g}" if rates and min(rates) != max(rates) else f"{rates[0]:,.4g}"
     lines += [
         f"Amounts are in {cur['currency']} ({cur.get('source', '')}; {span} per US dollar). "
-        "Inputs and a soldier's take-home use the horizon's average rate; claims stay in US dollars."
+        "Inputs and a soldier's take-home use the horizon's average rate; claims, and the inputs' distributions "
+        "as the case writes them, stay in US dollars."
     ]
     lines += [f"Flag: {f}" for f in cur.get("flags", [])]
     return lines
