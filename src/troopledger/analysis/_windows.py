@@ -17,13 +17,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger.analysis._reweigh import reweighed_totals
+from troopledger.analysis._summary import interval_stats
 from troopledger.errors import InputError
 from troopledger.model import Draws
 
 __all__ = ["Window", "calendar_years", "parse_window", "rolling_years", "window_stats", "windows_for"]
 
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-_QUANTILES = (0.05, 0.5, 0.95)
 
 
 @dataclass(frozen=True)
@@ -110,17 +110,6 @@ def windows_for(spec: str, months: Sequence[str]) -> list[Window]:
     return [parse_window(spec, months)]
 
 
-def _stats(x: NDArray[np.float64], w: NDArray[np.float64] | None) -> dict[str, float]:
-    if w is None:
-        q = np.quantile(x, _QUANTILES)
-        return {"mean": float(x.mean()), "p5": float(q[0]), "p50": float(q[1]), "p95": float(q[2])}
-    order = np.argsort(x)
-    xs, ws = x[order], w[order]
-    cw = (np.cumsum(ws) - 0.5 * ws) / ws.sum()
-    q = np.interp(_QUANTILES, cw, xs)
-    return {"mean": float(np.average(x, weights=w)), "p5": float(q[0]), "p50": float(q[1]), "p95": float(q[2])}
-
-
 def window_stats(
     windows: Sequence[Window],
     d: Draws,
@@ -144,7 +133,7 @@ def window_stats(
         if rates is not None:
             factors *= rates
         totals_by_draw, _ = reweighed_totals(d, names, factors)
-        totals = {k: _stats(v, weights) for k, v in totals_by_draw.items()}
+        totals = {k: interval_stats(v, weights) for k, v in totals_by_draw.items()}
         entry: dict[str, Any] = {"window": win.label, "first": win.first, "last": win.last, "months": win.months}
         entry["totals"] = totals
         if win.months != 12:
