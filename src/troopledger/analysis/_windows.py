@@ -8,7 +8,6 @@ not 12 months long also gets a per-year rate: its total times 12 over its length
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,12 +17,11 @@ from numpy.typing import NDArray
 
 from troopledger.analysis._reweigh import reweighed_totals
 from troopledger.analysis._summary import interval_stats
+from troopledger.claims import MONTH_PATTERN
 from troopledger.errors import InputError
 from troopledger.model import Draws
 
 __all__ = ["Window", "calendar_years", "parse_window", "rolling_years", "window_stats", "windows_for"]
-
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,7 @@ class Window:
 
 
 def _check_month(text: str, option: str) -> str:
-    if not _MONTH.match(text):
+    if not MONTH_PATTERN.match(text):
         raise InputError(None, option, f"{text!r} is not a month written YYYY-MM", "write e.g. 2025-01..2025-12")
     return text
 
