@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from troopledger._cli._app import app, atomic_write
+from troopledger._cli._options import Currency, Rate, Rates, Scenario, Sets, Windows, desk_from
 
 __all__ = ["Format", "cases", "report"]
 
@@ -73,7 +74,7 @@ def report(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     out: Annotated[str | None, typer.Option(help="Write to this file (atomically) instead of stdout.")] = None,
     ledger: Annotated[
-        str | None, typer.Option(help="Merge this ledger's accepted claims into the case's claims (SQLite file).")
+        str | None, typer.Option(envvar="TROOPLEDGER_LEDGER", help="Merge this ledger's accepted claims (SQLite file).")
     ] = None,
     workers: Annotated[
         int, typer.Option(min=1, max=64, help="Threads to run chunks on (processes for --history); same results.")
@@ -100,6 +101,12 @@ def report(
         str | None,
         typer.Option(help="Run chunks on this dask.distributed scheduler (default: $TROOPLEDGER_CLUSTER)."),
     ] = None,
+    currency: Currency = "USD",
+    rate: Rate = None,
+    rates: Rates = None,
+    window: Windows = None,
+    scenario: Scenario = None,
+    set_: Sets = None,
 ) -> None:
     """Estimate the money flows of a case, with 90 % intervals and the sources behind each input."""
     from troopledger.analysis import HISTORY_DRAWS, run  # the numerical stack loads when a run starts
@@ -109,7 +116,7 @@ def report(
     from troopledger.model import make_executor
     from troopledger.report import build_payload, render_text
 
-    casefile = load_case(case)
+    casefile = load_case(case, scenario=scenario, sets=set_ or ())
     claims = ledger_claims(casefile, ledger) if ledger else []
     day = parse_day(as_of) if as_of else None
     if day is not None or history:
@@ -127,6 +134,7 @@ def report(
             workers=workers,
             progress=tick,
             executor=ex,
+            desk=desk_from(currency, rate, rates, window),
         )
     past = None
     if history:

@@ -28,7 +28,7 @@ from numpy.typing import NDArray
 
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim
 from troopledger.analysis._result import run
-from troopledger.analysis._summary import _stats
+from troopledger.analysis._summary import interval_stats
 from troopledger.calibration import compile_observations
 from troopledger.claims import Claim
 from troopledger.errors import InputError
@@ -177,7 +177,7 @@ def _headline(d: Draws, w: Array | None) -> dict[str, dict[str, float]]:
         "soldiers_sent": d.derived["cumulative_deployed_end"],
         "killed": d.derived["killed_total"],
     }
-    return {k: _stats(np.asarray(v, dtype=np.float64), w) for k, v in values.items()}
+    return {k: interval_stats(np.asarray(v, dtype=np.float64), w) for k, v in values.items()}
 
 
 def _scores(prior: Prior, later: Sequence[Claim], d: Draws, w: Array | None, day: str) -> list[HindcastScore]:

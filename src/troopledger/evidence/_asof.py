@@ -73,6 +73,8 @@ def _entry(data: dict[str, Any], place: SlotPlace) -> tuple[dict[str, Any], str]
         return data["parameters"], place.key
     if place.section == "waves":
         return next(w for w in data["deployment"]["waves"] if w["name"] == place.key), place.field
+    if place.section == "counts":
+        return next(c for c in data["casualty_counts"] if c["kind"] == place.key), "count"
     return next(r for r in data["pay_by_rank"] if r["rank"] == place.key), "pay"
 
 
@@ -153,6 +155,6 @@ def as_of(case: Case, day: dt.date | str, *, extra: Collection[str] = ()) -> Cas
         out = Case.model_validate(data)
     except ValidationError as e:
         raise case_error(case.path or case.name, e) from None
-    out.path, out.digest = case.path, case.digest
+    out.path, out.digest, out.scenario = case.path, case.digest, case.scenario
     out._as_of = when.isoformat()  # the view remembers its day, for the report
     return out

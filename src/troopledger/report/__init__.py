@@ -1,5 +1,6 @@
 """Report: the report object and its renderings (terminal, JSON, Markdown, a self-contained HTML page)."""
 
+from troopledger.report._compare import render_compare_html, render_compare_markdown, render_compare_text
 from troopledger.report._format import fmt_usd, headline
 from troopledger.report._history import render_history_html, render_history_text
 from troopledger.report._html import render_html
@@ -12,6 +13,9 @@ __all__ = [
     "build_payload",
     "fmt_usd",
     "headline",
+    "render_compare_html",
+    "render_compare_markdown",
+    "render_compare_text",
     "render_history_html",
     "render_history_markdown",
     "render_history_text",

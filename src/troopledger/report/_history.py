@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from html import escape
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from troopledger._untrusted import escape_html as escape
+from troopledger._untrusted import for_terminal
 from troopledger.report._charts import COLOURS, Figure, _band, _layout
 from troopledger.report._format import LABELS, fmt_number, fmt_usd
-from troopledger.report._page import esc_rows, figure, page, section, table
+from troopledger.report._html_parts import esc_rows, figure, table
+from troopledger.report._page import page, section
 
 __all__ = [
     "HINDCAST_HEAD",
@@ -192,7 +194,7 @@ def render_history_text(h: dict[str, Any], console: Console, claims: dict[str, A
     for i, col in enumerate(STEP_HEAD):
         steps.add_column(col, justify="right" if 0 < i < len(STEP_HEAD) - 1 else "left")
     for cells, lines in step_rows(h, claims):
-        steps.add_row(*cells, Text("\n".join(lines)))
+        steps.add_row(*cells, Text(for_terminal("\n".join(lines))))
     console.print(steps)
     table = Table(
         title="Predicted then, reported later: each claim against the last prediction made before it came",
@@ -201,9 +203,9 @@ def render_history_text(h: dict[str, Any], console: Console, claims: dict[str, A
     for col in HINDCAST_HEAD:
         table.add_column(col)
     for row in hindcast_rows(h):
-        table.add_row(*(Text(c) for c in row))
+        table.add_row(*(Text(for_terminal(c)) for c in row))
     console.print(table)
-    console.print(Text(coverage_sentence(h)))
+    console.print(Text(for_terminal(coverage_sentence(h))))
 
 
 def history_markdown(

@@ -11,13 +11,20 @@ and injected markup could not run even if it slipped through.
 from __future__ import annotations
 
 import math
-from html import escape
 from typing import Any
 
+from troopledger._untrusted import escape_html as escape
 from troopledger.report._charts import COLOURS, figures
-from troopledger.report._format import LABELS, fmt_interval, fmt_number, headline
+from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
 from troopledger.report._history import history_charts, history_section
-from troopledger.report._page import embed_json, esc_rows, figure, page, section, table
+from troopledger.report._html_parts import analyst_html as _analyst
+from troopledger.report._html_parts import esc_rows as _esc_rows
+from troopledger.report._html_parts import figure as _figure
+from troopledger.report._html_parts import given_data_html as _given_data
+from troopledger.report._html_parts import month_table_html as _month_table
+from troopledger.report._html_parts import table as _table
+from troopledger.report._page import embed_json, page
+from troopledger.report._page import section as _section
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
     INFLUENCE_KEYS,
@@ -49,8 +56,9 @@ def link(text: object, url: object) -> str:
 def _claim_ref(cid: str, claims: dict[str, Any], label: str | None = None) -> str:
     text = label if label is not None else cid
     if cid in claims:
-        return f'<a href="#claim-{escape(cid)}">{escape(text)}</a>'
-    return escape(text)
+        shown = escape(text) if label is None else f"<bdi>{escape(text)}</bdi>"  # a speaker's name is isolated
+        return f'<a href="#claim-{escape(cid)}">{shown}</a>'
+    return escape(text) if label is None else f"<bdi>{escape(text)}</bdi>"
 
 
 def _speakers(ids: list[str], claims: dict[str, Any]) -> str:
@@ -68,18 +76,19 @@ def _flows(p: dict[str, Any], figs: dict[str, Any]) -> str:
         "Band widths are mean amounts, which add up across accounts; labels give medians, and hovering a node or "
         "a band shows its 90 % interval. The table below has every interval."
     )
-    return figure("sankey", cap, figs) + table(
-        ("Account", "Median", "90 % interval", "Mean"), esc_rows(total_rows(p)), numeric=(1, 2, 3)
+    return _figure("sankey", cap, figs) + _table(
+        ("Account", "Median", "90 % interval", "Mean"), _esc_rows(total_rows(p)), numeric=(1, 2, 3)
     )
 
 
 def _soldier(p: dict[str, Any]) -> str:
     claims = p.get("claims", {})
-    out = table(("Measure", "Median", "90 % interval"), esc_rows(soldier_rows(p)), numeric=(1, 2))
+    out = _table(("Measure", "Median", "90 % interval"), _esc_rows(soldier_rows(p)), numeric=(1, 2))
     rewards = p.get("rewards") or []
     if rewards:
         items = "".join(
-            f"<li>{escape(str(r.get('text', '')))} <span class=who>({_speakers(list(r.get('claims', [])), claims)})"
+            f"<li><bdi>{escape(str(r.get('text', '')))}</bdi> "
+            f"<span class=who>({_speakers(list(r.get('claims', [])), claims)})"
             "</span></li>"
             for r in rewards
         )
@@ -119,7 +128,7 @@ def _sensitivity(p: dict[str, Any], figs: dict[str, Any]) -> str:
         *(escape(LABELS.get(t, t)) for t in targets),
         f"Paid by Russia, median: lowest {tail} % of the input to highest {tail} %",
     )
-    return figure("sensitivity", cap, figs) + table(head, rows, numeric=tuple(range(1, len(targets) + 2)))
+    return _figure("sensitivity", cap, figs) + _table(head, rows, numeric=tuple(range(1, len(targets) + 2)))
 
 
 def _times(x: float) -> str:
@@ -147,7 +156,7 @@ def _influence(p: dict[str, Any]) -> str:
     head = ("Lineage dropped", "Claims", "Role", *(f"{escape(LABELS.get(k, k))}, median" for k in INFLUENCE_KEYS))
     return (
         "<h3>Claim influence</h3><p>How far each headline median moves when one lineage of claims (one original "
-        "statement and its relays) is left out.</p>" + table(head, body, numeric=(3, 4, 5))
+        "statement and its relays) is left out.</p>" + _table(head, body, numeric=(3, 4, 5))
     )
 
 
@@ -190,7 +199,7 @@ def _calibration(p: dict[str, Any]) -> str:
             a, b = prior["totals"].get(key), p["totals"].get(key)
             if a and b:
                 rows.append((escape(LABELS.get(key, key)), escape(fmt_interval(a)), escape(fmt_interval(b))))
-        parts.append(table(("Total", "Prior 90 % interval", "Posterior 90 % interval"), rows, numeric=(1, 2)))
+        parts.append(_table(("Total", "Prior 90 % interval", "Posterior 90 % interval"), rows, numeric=(1, 2)))
     skipped = cal.get("skipped") or []
     if skipped:
         lis = "".join(
@@ -221,16 +230,16 @@ def _parameters(p: dict[str, Any]) -> str:
             )
         )
     head = ("Input", "Median", "90 % interval", "Distribution (and the case's note)", "Sources")
-    return table(head, rows, numeric=(1, 2))
+    return _table(head, rows, numeric=(1, 2))
 
 
 def _claims(p: dict[str, Any]) -> str:
     cards = []
     for cid, c in p.get("claims", {}).items():
         org = c.get("organisation")
-        who = escape(str(c.get("speaker", ""))) + (f" ({escape(str(org))})" if org else "")
+        who = f"<bdi>{escape(str(c.get('speaker', '')))}</bdi>" + (f" (<bdi>{escape(str(org))}</bdi>)" if org else "")
         via = c.get("via") or []
-        chain = f" via {escape(' → '.join(str(v) for v in via))}" if via else ""
+        chain = f" via {' → '.join(f'<bdi>{escape(str(v))}</bdi>' for v in via)}" if via else ""
         src_text, _ = source_line(c)
         src_url = (c.get("source") or {}).get("url")
         quote = c.get("text") or ""
@@ -238,11 +247,11 @@ def _claims(p: dict[str, Any]) -> str:
             f'<article class="claim" id="claim-{escape(str(cid))}">'
             f'<h3><code>{escape(str(cid))}</code> <span class="status s-{escape(str(c.get("status", "")))}">'
             f"{escape(str(c.get('status', '')))}</span></h3>"
-            f"<p><strong>{escape(str(c.get('quantity', '')))}</strong>: {escape(str(c.get('stated', '')))}"
+            f"<p><strong>{escape(str(c.get('quantity', '')))}</strong>: <bdi>{escape(str(c.get('stated', '')))}</bdi>"
             f" <span class=who>(hedge: {escape(str(c.get('hedge', '')))})</span></p>"
-            + (f"<blockquote>{escape(str(quote))}</blockquote>" if quote else "")
+            + (f'<blockquote dir="auto">{escape(str(quote))}</blockquote>' if quote else "")
             + f"<p class=who>Said by {who}{chain}. Source: {link(src_text, src_url)}.</p>"
-            + (f"<p class=who>{escape(str(c['note']))}</p>" if c.get("note") else "")
+            + (f"<p class=who dir=auto>{escape(str(c['note']))}</p>" if c.get("note") else "")
             + "</article>"
         )
     return "".join(cards) or "<p>No claims are cited by this case.</p>"
@@ -251,7 +260,9 @@ def _claims(p: dict[str, Any]) -> str:
 def _method(p: dict[str, Any]) -> str:
     conv = p.get("conventions") or CONVENTIONS
     items = "".join(f"<dt>{escape(str(k).replace('_', ' '))}</dt><dd>{escape(str(v))}</dd>" for k, v in conv.items())
-    hedges = table(("Hedge class", "Error allowed around a claim", "Hedge words in this case"), esc_rows(hedge_rows(p)))
+    hedges = _table(
+        ("Hedge class", "Error allowed around a claim", "Hedge words in this case"), _esc_rows(hedge_rows(p))
+    )
     return (
         f"<dl>{items}</dl><h3>Hedges</h3><p>When a claim about a total, a count or take-home pay weighs the draws, "
         "its hedge sets how far the truth may sit from the stated figure:</p>"
@@ -283,40 +294,48 @@ _NAV = (
 
 def render_html(p: dict[str, Any]) -> str:
     """The whole report as one HTML document that needs no network."""
+    with money_in(currency_of(p)):
+        return _render(p)
+
+
+def _render(p: dict[str, Any]) -> str:
     title = str(p.get("title") or p.get("case") or "troopledger report")
     figs = figures(p)
     calibrated = " Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else ""
-    as_of = p.get("as_of")
-    known = f" Only claims reported by {as_of} are used." if as_of else ""
+    known = f" Only claims reported by {p['as_of']} are used." if p.get("as_of") else ""
     sections = [
-        section("flows", "Where the money goes", _flows(p, figs)),
-        section(
+        _section("flows", "Where the money goes", _flows(p, figs) + _analyst(p)),
+        _section(
             "months",
             "Month by month",
-            figure("monthly", "What Russia pays each month and what the state keeps: median line, 90 % band.", figs)
-            + figure("cumulative", "Running total since the start month: median line, 90 % band.", figs),
+            _figure("monthly", "What Russia pays each month and what the state keeps: median line, 90 % band.", figs)
+            + _figure("cumulative", "Running total since the start month: median line, 90 % band.", figs)
+            + _month_table(p),
         ),
-        section(
+        _section(
             "troops",
             "Troops in theatre and casualties",
-            figure("troops", "Soldiers in theatre at once and distinct soldiers sent so far.", figs)
-            + figure("casualties", "Soldiers killed and wounded (evacuated) each month.", figs),
+            _figure("troops", "Soldiers in theatre at once and distinct soldiers sent so far.", figs)
+            + _figure("casualties", "Soldiers killed and wounded (evacuated) each month.", figs),
         ),
-        section("soldier", "The soldier's view", _soldier(p)),
-        section("sensitivity", "Which inputs move the totals most", _sensitivity(p, figs) + _influence(p)),
-        section("contradictions", "Claims that cannot all be true", _contradictions(p)),
-        section("calibration", "Calibration", _calibration(p)),
-        section("parameters", "Inputs, their distributions and who said them", _parameters(p)),
-        section("claims", "Claims", _claims(p)),
-        section("method", "Method and conventions", _method(p)),
-        section("run", "Run", _metadata(p)),
+        _section("soldier", "The soldier's view", _soldier(p)),
+        _section(
+            "sensitivity",
+            "Which inputs move the totals most",
+            _sensitivity(p, figs) + _given_data(p, figs) + _influence(p),
+        ),
+        _section("contradictions", "Claims that cannot all be true", _contradictions(p)),
+        _section("calibration", "Calibration", _calibration(p)),
+        _section("parameters", "Inputs, their distributions and who said them", _parameters(p)),
+        _section("claims", "Claims", _claims(p)),
+        _section("method", "Method and conventions", _method(p)),
+        _section("run", "Run", _metadata(p)),
     ]
     nav = list(_NAV)
     if p.get("history"):
         figs.update(history_charts(p["history"]))
-        sections.insert(
-            6, section("history", "What we knew when", history_section(p["history"], p.get("claims", {}), figs))
-        )
+        body = history_section(p["history"], p.get("claims", {}), figs)
+        sections.insert(6, _section("history", "What we knew when", body))
         nav.insert(6, ("history", "History"))
     swatches = "".join(
         f'<span class="sw" style="background:{COLOURS[k]}"></span>{escape(LABELS[k])} '

@@ -2,8 +2,8 @@
 
 Shared by the report page and the history page. plotly.js is embedded inline and
 drawn by one small script; the Content-Security-Policy allows exactly those two
-scripts (by hash), inline styles and ``data:`` images, so nothing is fetched. The
-building blocks here take cells that are already HTML: callers escape their text.
+scripts (by hash), inline styles and ``data:`` images, so nothing is fetched. Tables
+and chart slots are in ``_html_parts``.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ import functools
 import hashlib
 import json
 from collections.abc import Sequence
-from html import escape
 from importlib.resources import files
 from typing import Any
 
+from troopledger._untrusted import escape_html as escape
 from troopledger.report._style import CSS
 
-__all__ = ["INIT", "embed_json", "esc_rows", "figure", "page", "plotly_js", "section", "sha256", "table"]
+__all__ = ["INIT", "embed_json", "page", "plotly_js", "section", "sha256"]
 
 #: Draws the figures once plotly.js has loaded; marks each drawn chart for tests and readers.
 INIT = """(function () {
@@ -59,34 +59,9 @@ def embed_json(obj: Any) -> str:
     return text
 
 
-def figure(fig_id: str, caption: str, figs: dict[str, Any]) -> str:
-    """A chart's place on the page: its title as a heading, the plot, and a caption."""
-    title = str(figs.get(fig_id, {}).get("layout", {}).get("meta", {}).get("title", ""))
-    return (
-        f'<figure class="chart"><h3>{escape(title)}</h3>'
-        f'<div id="fig-{fig_id}" class="plot" role="img" aria-label="{escape(title)}"></div>'
-        f"<figcaption>{escape(caption)}</figcaption></figure>"
-    )
-
-
 def section(sid: str, title: str, body: str) -> str:
     """A titled section of the page."""
     return f'<section id="{sid}"><h2>{escape(title)}</h2>{body}</section>'
-
-
-def table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> str:
-    """A table whose cells are already HTML; wrapped so it scrolls sideways on narrow screens."""
-    th = "".join(f'<th scope="col"{" class=num" if i in numeric else ""}>{h}</th>' for i, h in enumerate(head))
-    body = "".join(
-        "<tr>" + "".join(f"<td{' class=num' if i in numeric else ''}>{c}</td>" for i, c in enumerate(r)) + "</tr>"
-        for r in rows
-    )
-    return f'<div class="scroll"><table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table></div>'
-
-
-def esc_rows(rows: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """Rows of plain text cells, HTML-escaped."""
-    return [tuple(escape(c) for c in r) for r in rows]
 
 
 def page(

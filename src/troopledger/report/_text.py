@@ -6,6 +6,7 @@ All text that comes from sources (speakers, notes) is passed to Rich as plain
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console, Group
@@ -13,47 +14,49 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from troopledger.analysis import TOTAL_VARIABLES
-from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd, headline, speakers
+from troopledger._untrusted import for_terminal
+from troopledger.report._analyst import currency_lines, month_rows, payment_rows, realisation_rows, window_rows
+from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in, speakers
 from troopledger.report._history import render_history_text
+from troopledger.report._sections import soldier_rows, total_rows
 
 __all__ = ["render_text"]
 
 
-def _money_table(p: dict[str, Any]) -> Table:
-    t = Table(title="Where the money goes (totals over the horizon, USD)", title_justify="left")
-    t.add_column("Account")
-    t.add_column("Median", justify="right")
-    t.add_column("90 % interval", justify="right")
-    t.add_column("Mean", justify="right")
-    for key in TOTAL_VARIABLES:
-        s = p["totals"][key]
-        t.add_row(LABELS.get(key, key), fmt_usd(s["p50"]), fmt_interval(s), fmt_usd(s["mean"]))
+def _table(title: str, head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> Table:
+    t = Table(title=title, title_justify="left")
+    for i, h in enumerate(head):
+        t.add_column(h, justify="left" if i == 0 else "right")
+    for r in rows:
+        t.add_row(*(Text(for_terminal(c)) for c in r))
     return t
+
+
+def _money_table(p: dict[str, Any]) -> Table:
+    title = f"Where the money goes (totals over the horizon, {currency_of(p)})"
+    return _table(title, ("Account", "Median", "90 % interval", "Mean"), total_rows(p))
 
 
 def _soldier_table(p: dict[str, Any]) -> Table:
-    d = p["derived"]
-    t = Table(title="The soldier's view", title_justify="left")
-    t.add_column("Measure")
-    t.add_column("Median", justify="right")
-    t.add_column("90 % interval", justify="right")
-    rows = [
-        ("Take-home per soldier for one tour", "take_home_per_soldier_tour", "USD"),
-        ("...in years of domestic wages", "take_home_years_of_wages", "years"),
-        ("Tour length", "tour_months", "months"),
-        ("Chance of being killed in one tour", "p_killed_tour", "fraction"),
-        ("Soldiers in theatre (average)", "mean_troops_in_theatre", "persons"),
-        ("Distinct soldiers sent by the end", "cumulative_deployed_end", "persons"),
-        ("Killed over the horizon", "killed_total", "persons"),
-        ("Wounded and evacuated", "wounded_total", "persons"),
-        ("Revenue as a share of GDP (per year)", "revenue_share_of_gdp", "fraction"),
-        ("Revenue as a multiple of luxury imports", "revenue_multiple_of_luxury_imports", "x"),
-    ]
-    for label, key, unit in rows:
-        s = d[key]
-        t.add_row(label, fmt_number(s["p50"], unit), fmt_interval(s, unit))
-    return t
+    return _table("The soldier's view", ("Measure", "Median", "90 % interval"), soldier_rows(p))
+
+
+def _analyst(p: dict[str, Any]) -> list[Any]:
+    """Currency, payments by kind, owed against received, windows and the month-by-month table."""
+    parts: list[Any] = [Text(line, style="dim") for line in currency_lines(p)]
+    pay = payment_rows(p)
+    if pay:
+        parts.append(_table("Payments by kind", ("Payment", "Median", "90 % interval"), pay))
+    owed = realisation_rows(p)
+    if owed:
+        parts.append(_table("Owed and received", ("What", "Median", "90 % interval"), owed))
+    head, rows = window_rows(p)
+    if rows:
+        parts.append(_table("Totals by window", head, rows))
+    head, rows = month_rows(p)
+    if rows:
+        parts.append(_table("Month by month (median and 90 % interval)", head, rows))
+    return parts
 
 
 def _parameter_table(p: dict[str, Any]) -> Table:
@@ -64,9 +67,9 @@ def _parameter_table(p: dict[str, Any]) -> Table:
     t.add_column("Sources")
     claims = p["claims"]
     for name, e in p["parameters"].items():
-        who = Text(speakers(e["claims"], claims), style="dim" if not e["claims"] else "")
+        who = Text(for_terminal(speakers(e["claims"], claims)), style="dim" if not e["claims"] else "")
         if "p50" not in e:
-            t.add_row(Text(name), "", Text(e["distribution"]), who)
+            t.add_row(Text(name), "", Text(for_terminal(str(e["distribution"]))), who)
             continue
         unit = e.get("unit", "")
         t.add_row(Text(name), fmt_number(e["p50"], unit), fmt_interval(e, unit), who)
@@ -80,7 +83,7 @@ def _disagreements(p: dict[str, Any]) -> Panel | None:
         dist = str(e.get("distribution", ""))
         if dist.startswith("mixture of "):
             body.append(f"{name}: ", style="bold")
-            body.append(dist.removeprefix("mixture of ") + "\n")
+            body.append(for_terminal(dist.removeprefix("mixture of ")) + "\n")
     if not body:
         return None
     return Panel(body, title="Where sources disagree (kept as weighted mixtures)", title_align="left")
@@ -92,8 +95,8 @@ def _contradictions(p: dict[str, Any]) -> Panel | None:
         return None
     body = Text()
     for c in items:
-        body.append(f"• {', '.join(c['claims'])}: ", style="bold")
-        body.append(str(c.get("explanation", "")) + "\n")
+        body.append(f"• {for_terminal(', '.join(c['claims']))}: ", style="bold")
+        body.append(for_terminal(str(c.get("explanation", ""))) + "\n")
     return Panel(body, title="Claims that cannot all be true", border_style="red")
 
 
@@ -142,18 +145,23 @@ def _post(s: dict[str, Any], unit: str) -> str:
 
 def render_text(p: dict[str, Any], console: Console | None = None) -> None:
     """Print the report to ``console`` (stdout by default)."""
-    console = console or Console()
+    with money_in(currency_of(p)):
+        _render(p, console or Console())
+
+
+def _render(p: dict[str, Any], console: Console) -> None:
     parts: list[Any] = [
-        Text(p.get("title") or p["case"], style="bold"),
+        Text(for_terminal(str(p.get("title") or p["case"])), style="bold"),
         Text(headline(p)),
         _money_table(p),
+        *_analyst(p),
         _soldier_table(p),
     ]
     if p.get("rewards"):
         body = Text()
         for r in p["rewards"]:
-            body.append(f"• {r['text']} ")
-            body.append(f"({speakers(r['claims'], p['claims'])})\n", style="dim")
+            body.append(f"• {for_terminal(str(r['text']))} ")
+            body.append(f"({for_terminal(speakers(r['claims'], p['claims']))})\n", style="dim")
         parts.append(Panel(body, title="Non-money rewards reported", title_align="left"))
     parts.append(_parameter_table(p))
     mixed = _disagreements(p)
@@ -168,7 +176,7 @@ def render_text(p: dict[str, Any], console: Console | None = None) -> None:
     foot = (
         f"{p['draws']:,} draws, seed {p['seed']}. Intervals are 90 % (5th-95th percentile); a source's "
         f"'a to b' is read as a 90 % interval (lognormal for amounts, beta for shares). "
-        f"Money conserved to within ${p['conservation_max_abs_error_usd']:.2g} in every draw and month."
+        f"Money conserved to within ${p['conservation_max_abs_error_usd']:.2g} (US dollars) in every draw and month."
     )
     if p.get("as_of"):
         foot += f" Only claims reported by {p['as_of']} are used."
