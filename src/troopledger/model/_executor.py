@@ -114,7 +114,7 @@ class PoolExecutor(Executor):
 
     def __init__(self, workers: int, kind: Literal["thread", "process"] = "process") -> None:
         if workers < 1:
-            raise InputError(None, "workers", f"must be at least 1, got {workers}", "give --workers 1 or more")
+            raise InputError(None, "--workers", f"must be at least 1, got {workers}", "give --workers 1 or more")
         self.slots = workers
         self.name = f"{workers} {kind}{'es' if kind == 'process' else 's'}"
         self._pool: _PoolExecutor
@@ -141,7 +141,7 @@ class DaskExecutor(Executor):
         except ImportError:
             raise InputError(
                 None,
-                "cluster",
+                "--cluster",
                 "dask.distributed is not installed",
                 "pip install 'troopledger[dask]', or run without --cluster",
             ) from None
@@ -150,7 +150,7 @@ class DaskExecutor(Executor):
         except (OSError, TimeoutError, ValueError) as e:
             raise InputError(
                 None,
-                "cluster",
+                "--cluster",
                 f"cannot reach a Dask scheduler at '{address}' ({type(e).__name__})",
                 "start one with 'dask scheduler' and 'dask worker ADDRESS', or correct the address "
                 f"(--cluster or {CLUSTER_ENV})",
