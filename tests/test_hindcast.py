@@ -102,8 +102,8 @@ def test_coverage_counts_all_figures_bounds_and_the_freshest_prediction() -> Non
 
 
 def test_a_claim_without_a_figure_cannot_be_scored() -> None:
+    zero = Claim.model_construct(id="m", quantity="total_revenue_to_nk", value=0.0, unit="USD", speaker="t")
     with pytest.raises(ValueError, match="on a log scale"):
-        zero = Claim.model_construct(id="m", quantity="total_revenue_to_nk", value=0.0, unit="USD", speaker="t")
         score_claim(np.ones(3), zero, as_of="x")  # records now refuse a zero amount; the scorer does too
     with pytest.raises(ValueError, match="weights"):
         score_claim(np.ones(3), claim(value=1), weights=np.array([1.0, -1.0, 1.0]), as_of="x")

@@ -105,11 +105,12 @@ def test_the_same_history_on_a_two_worker_dask_cluster_is_byte_identical(tmp_pat
     serial, on_cluster = tmp_path / "serial.json", tmp_path / "cluster.json"
     with pytest.raises(SystemExit):
         main([*args, "--seed", "3", "--workers", "1", "--format", "json", "--out", str(serial)])
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0") as cl:
-        with pytest.raises(SystemExit):
-            main(
-                [*args, "--seed", "3", "--cluster", cl.scheduler_address, "--format", "json", "--out", str(on_cluster)]
-            )
+    cluster_args = [*args, "--seed", "3", "--format", "json", "--out", str(on_cluster)]
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0") as cl,
+        pytest.raises(SystemExit),
+    ):
+        main([*cluster_args, "--cluster", cl.scheduler_address])
     assert on_cluster.read_bytes() == serial.read_bytes()
     library = history(load_case("nk-russia-record"), start="2025-01", end="2025-02", draws=DRAWS, seed=3)
     assert json.loads(serial.read_text(encoding="utf-8")) == json.loads(json.dumps(library.as_dict()))
