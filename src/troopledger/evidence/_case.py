@@ -8,6 +8,7 @@ field, what was wrong and how to fix it. See ``docs/case-files.md``.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import tomllib
 from importlib import resources
@@ -68,17 +69,43 @@ class Wave(BaseModel):
 
     name: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")
     arrival: str
+    arrival_until: str | None = Field(default=None, description="last month of arrivals; spread evenly")
+    profile: list[float] | None = Field(
+        default=None, min_length=1, max_length=24, description="share arriving in each month from 'arrival'"
+    )
     size: DistSpec
     tour_months: DistSpec | None = None
     note: str = Field(default="", max_length=4000)
 
     _check_specs = field_validator("size", "tour_months")(_buildable)
 
-    @field_validator("arrival")
+    @field_validator("arrival", "arrival_until")
     @classmethod
-    def _arrival(cls, v: str) -> str:
-        _month_index(v)
+    def _arrival(cls, v: str | None) -> str | None:
+        if v is not None:
+            _month_index(v)
         return v
+
+    @model_validator(mode="after")
+    def _spread(self) -> Wave:
+        if self.arrival_until is not None and self.profile is not None:
+            raise ValueError("give 'arrival_until' or 'profile' for a wave, not both")
+        if self.arrival_until is not None and _month_index(self.arrival_until) < _month_index(self.arrival):
+            raise ValueError(f"'arrival_until' ({self.arrival_until}) is before 'arrival' ({self.arrival})")
+        bad = self.profile is not None and (any(not 0 <= p < math.inf for p in self.profile) or sum(self.profile) <= 0)
+        if bad:
+            raise ValueError("'profile' needs shares >= 0 with a positive sum, one per month from 'arrival'")
+        return self
+
+    def arrival_profile(self) -> list[float]:
+        """Share of the wave arriving in each month from ``arrival`` (``[1.0]``: all in that month)."""
+        if self.profile is not None:
+            total = sum(self.profile)
+            return [p / total for p in self.profile]
+        if self.arrival_until is not None:
+            k = _month_index(self.arrival_until) - _month_index(self.arrival) + 1
+            return [1.0 / k] * k
+        return [1.0]
 
 
 class Deployment(BaseModel):
@@ -346,6 +373,14 @@ class Case(BaseModel):
         """Arrival month of each wave, counted from the start of the horizon."""
         start = _month_index(self.case.start)
         return [_month_index(w.arrival) - start for w in self.deployment.waves]
+
+    def wave_profiles(self) -> list[list[float]] | None:
+        """Each wave's arrival shares by month, padded to one length; ``None`` when every wave arrives at once."""
+        rows = [w.arrival_profile() for w in self.deployment.waves]
+        if all(len(r) == 1 for r in rows):
+            return None
+        k = max(len(r) for r in rows)
+        return [r + [0.0] * (k - len(r)) for r in rows]
 
     def cited_claims(self) -> dict[str, list[str]]:
         """Claim ids cited by each parameter-like entry, keyed by its name."""

@@ -66,6 +66,7 @@ def inputs_from_draws(case: Case, d: dict[str, Array]) -> Inputs:
                 ],
                 axis=1,
             ),
+            profile=None if (profiles := case.wave_profiles()) is None else np.asarray(profiles, dtype=float),
         )
     if case.pay_by_rank:
         pay = sum((r.share * d[f"pay_rank_{r.rank}"] for r in case.pay_by_rank), np.zeros(n))
