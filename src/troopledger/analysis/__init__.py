@@ -1,56 +1,43 @@
-"""Analysis: summaries, quantiles and labelled results of runs."""
+"""Analysis: one run, one Result; summaries, sensitivity and the labelled ``.tl`` accessor.
+
+:func:`run` is the pipeline's entry point and :class:`Result` what it returns; the
+report reads only this package, which also re-exports the few names of earlier
+stages a report needs (the hedge classes and reliability weights it explains).
+"""
 
 from troopledger.analysis._accessor import TroopledgerAccessor
-from troopledger.analysis._calibrated import (
-    CONTRADICTION_DRAWS,
-    TEMPERING_PARTICLES,
-    Calibration,
-    calibrate,
-    contradiction_statistic,
-    find_contradictions,
-    has_observations,
-)
-from troopledger.analysis._influence import HEADLINE, Influence, influence
+from troopledger.analysis._result import Result, run
 from troopledger.analysis._sensitivity import SENSITIVITY_CAP, SENSITIVITY_TARGETS, rank_sensitivity
 from troopledger.analysis._summary import (
-    FLOAT64_UP_TO,
-    MONTHLY_CAP,
-    MONTHLY_VARIABLES,
-    TOTAL_VARIABLES,
-    Draws,
+    CUMULATIVE_VARIABLES,
+    QUANTILES,
     Summary,
-    collect,
-    collect_chunks,
     from_dataset,
     summarize,
     summarize_draws,
-    weighted_quantiles,
 )
+from troopledger.calibration import HEDGE_WIDTH, hedge_class, weighted_quantiles
+from troopledger.evidence import RELIABILITY
+from troopledger.model import FLOAT64_UP_TO, MONTHLY_CAP, MONTHLY_VARIABLES, TOTAL_VARIABLES
 
 __all__ = [
-    "CONTRADICTION_DRAWS",
+    "CUMULATIVE_VARIABLES",
     "FLOAT64_UP_TO",
-    "HEADLINE",
+    "HEDGE_WIDTH",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
+    "QUANTILES",
+    "RELIABILITY",
     "SENSITIVITY_CAP",
     "SENSITIVITY_TARGETS",
-    "TEMPERING_PARTICLES",
     "TOTAL_VARIABLES",
-    "Calibration",
-    "Draws",
-    "Influence",
+    "Result",
     "Summary",
     "TroopledgerAccessor",
-    "calibrate",
-    "collect",
-    "collect_chunks",
-    "contradiction_statistic",
-    "find_contradictions",
     "from_dataset",
-    "has_observations",
-    "influence",
+    "hedge_class",
     "rank_sensitivity",
+    "run",
     "summarize",
     "summarize_draws",
     "weighted_quantiles",

@@ -1,8 +1,10 @@
-"""Calibration: claims as observations of the model, importance weights, contradictions.
+"""Calibration: claims as observations of the model, importance weights, tempering, contradictions, influence.
 
-Small numerical functions: arrays in, arrays out (plus the vectorised sequential
-sampler, which runs the pure model on particles). Streaming runs through them is
-the job of :mod:`troopledger.analysis`.
+Array functions (observations, error models, weights, the joint-evidence statistic)
+and the workflows built on them: :func:`calibrate` (prior draws weighted by the
+claims), :func:`find_contradictions` (the pairwise scan) and :func:`influence` (how
+far each lineage of claims moves the headline). All read a resolved
+:class:`~troopledger.evidence.Prior`.
 """
 
 from troopledger.calibration._contradictions import (
@@ -15,6 +17,7 @@ from troopledger.calibration._contradictions import (
     with_reference,
     without_claims,
 )
+from troopledger.calibration._errors import HEDGE_WIDTH, ErrorModel, hedge_class
 from troopledger.calibration._graph import SHARES, connected_sets, dependency_graph
 from troopledger.calibration._importance import (
     KHAT_MAX,
@@ -23,16 +26,10 @@ from troopledger.calibration._importance import (
     effective_sample_size,
     importance_weights,
     log_mean_exp,
+    weighted_quantiles,
 )
-from troopledger.calibration._observations import (
-    HEDGE_WIDTH,
-    ErrorModel,
-    Observation,
-    Observations,
-    Skipped,
-    compile_observations,
-    hedge_class,
-)
+from troopledger.calibration._influence import HEADLINE, Influence, influence
+from troopledger.calibration._observations import Observation, Observations, Skipped, compile_observations
 from troopledger.calibration._proposal import (
     BATCHES,
     DEFENSIVE,
@@ -52,13 +49,17 @@ from troopledger.calibration._robust import (
     robust_loglik,
     with_doubt,
 )
+from troopledger.calibration._scan import CONTRADICTION_DRAWS, contradiction_statistic, find_contradictions
 from troopledger.calibration._sets import MAX_SET, SCAN_SEED, FoundSet, explain_set, scan_sets
 from troopledger.calibration._tempering import Tempered, model_values, temper
+from troopledger.calibration._workflow import TEMPERING_PARTICLES, Calibration, calibrate, particle_chunks
 
 __all__ = [
     "ALL_WRONG",
     "BATCHES",
+    "CONTRADICTION_DRAWS",
     "DEFENSIVE",
+    "HEADLINE",
     "HEDGE_FACTOR",
     "HEDGE_WIDTH",
     "KHAT_MAX",
@@ -69,12 +70,15 @@ __all__ = [
     "RIGHT_BY_KIND",
     "SCAN_SEED",
     "SHARES",
+    "TEMPERING_PARTICLES",
     "THRESHOLD",
     "WIDEN",
     "WRONG_FACTOR",
+    "Calibration",
     "Contradiction",
     "ErrorModel",
     "FoundSet",
+    "Influence",
     "Observation",
     "Observations",
     "Proposal",
@@ -83,23 +87,29 @@ __all__ = [
     "Tempered",
     "Weights",
     "batch_error",
+    "calibrate",
     "compile_observations",
     "connected_sets",
+    "contradiction_statistic",
     "dependency_graph",
     "effective_sample_size",
     "explain",
     "explain_set",
+    "find_contradictions",
     "fit_proposal",
     "hedge_class",
     "importance_weights",
+    "influence",
     "joint_statistic",
     "log_mean_exp",
     "model_values",
+    "particle_chunks",
     "reference_spec",
     "right_probability",
     "robust_loglik",
     "scan_sets",
     "temper",
+    "weighted_quantiles",
     "with_doubt",
     "with_reference",
     "without_claims",

@@ -19,8 +19,8 @@ from numpy.typing import NDArray
 
 from troopledger.calibration._observations import Observations
 from troopledger.calibration._robust import RobustObservations
-from troopledger.calibration._tempering import _Prior, model_values
-from troopledger.evidence import Case
+from troopledger.calibration._tempering import _Latent, model_values
+from troopledger.evidence import Prior
 
 __all__ = ["SHARES", "connected_sets", "dependency_graph"]
 
@@ -31,7 +31,7 @@ SHARES = "state_use_shares"
 _PROBE = 64
 
 
-def dependency_graph(case: Case, obs: Observations | RobustObservations, seed: int = 0) -> dict[str, frozenset[str]]:
+def dependency_graph(prior: Prior, obs: Observations | RobustObservations, seed: int = 0) -> dict[str, frozenset[str]]:
     """Observation id -> the uncertain parameters its modelled value changes with.
 
     Each parameter is redrawn on :data:`_PROBE` prior draws (the others held) and a
@@ -39,15 +39,15 @@ def dependency_graph(case: Case, obs: Observations | RobustObservations, seed: i
     ``seed``; the answer is a property of the model, not of the draws, for any
     parameter that matters in more than a sliver of its prior.
     """
-    prior = _Prior(case)
-    z, shares = prior.initial(seed, _PROBE)
-    z2, shares2 = prior.initial(seed + 1, _PROBE)
-    base = model_values(case, obs, prior.params(z, shares))
+    latent = _Latent(prior)
+    z, shares = latent.initial(seed, _PROBE)
+    z2, shares2 = latent.initial(seed + 1, _PROBE)
+    base = model_values(prior, obs, latent.params(z, shares))
     deps: dict[str, set[str]] = {i: set() for i in obs.ids}
-    probes: list[tuple[str, dict[str, Array], Array]] = [(k, {**z, k: z2[k]}, shares) for k in sorted(prior.free)]
+    probes: list[tuple[str, dict[str, Array], Array]] = [(k, {**z, k: z2[k]}, shares) for k in sorted(latent.free)]
     probes.append((SHARES, z, shares2))
     for name, zz, ss in probes:
-        v = model_values(case, obs, prior.params(zz, ss))
+        v = model_values(prior, obs, latent.params(zz, ss))
         scale = np.maximum(np.abs(base), 1e-12)
         changed = np.any(np.abs(v - base) > 1e-9 * scale, axis=0)
         for j, oid in enumerate(obs.ids):

@@ -26,9 +26,9 @@ from numpy.typing import NDArray
 
 from troopledger.calibration._observations import Observations
 from troopledger.calibration._robust import RobustObservations
-from troopledger.calibration._tempering import Tempered, _Prior, temper
+from troopledger.calibration._tempering import Tempered, _Latent, temper
 from troopledger.errors import CalibrationError
-from troopledger.evidence import BLOCK, Case, block_rng
+from troopledger.evidence import BLOCK, Prior, block_rng
 
 __all__ = ["BATCHES", "DEFENSIVE", "PILOT_PARTICLES", "WIDEN", "Proposal", "batch_error", "fit_proposal"]
 
@@ -54,16 +54,16 @@ class Proposal:
     defensive: float
     pilot: Tempered | None
 
-    def draw(self, case: Case, draws: int, seed: int) -> tuple[dict[str, Array], Array]:
+    def draw(self, prior: Prior, draws: int, seed: int) -> tuple[dict[str, Array], Array]:
         """Parameter arrays for ``draws`` proposals and ``log(prior / proposal)`` of each.
 
         Draws come block by block from generators keyed on ``seed`` and the block, so
         the same seed gives the same draws however they are later chunked.
         """
-        prior = _Prior(case)
-        free = sorted(prior.free)
+        latent = _Latent(prior)
+        free = sorted(latent.free)
         z = {k: np.empty(draws) for k in free}
-        shares = np.empty((draws, len(prior.shares.alphas)))
+        shares = np.empty((draws, len(latent.shares.alphas)))
         log_ratio = np.zeros(draws)
         d = len(self.names)
         for blk, a in enumerate(range(0, draws, BLOCK)):
@@ -71,7 +71,7 @@ class Proposal:
             n = b - a
             for k in free:
                 z[k][a:b] = block_rng(seed, blk, f"proposal:{k}").standard_normal(n)
-            shares[a:b] = prior.shares.sample(block_rng(seed, blk, "proposal:state_use_shares"), n)
+            shares[a:b] = latent.shares.sample(block_rng(seed, blk, "proposal:state_use_shares"), n)
             if d == 0:
                 continue
             fitted = block_rng(seed, blk, "proposal:component").random(n) >= self.defensive
@@ -82,7 +82,7 @@ class Proposal:
             for i, k in enumerate(self.names):
                 z[k][a:b] = x[:, i]
             log_ratio[a:b] = self._log_ratio(x)
-        return prior.params(z, shares), log_ratio
+        return latent.params(z, shares), log_ratio
 
     def _log_ratio(self, x: Array) -> Array:
         """``log(phi(x) / q(x))`` with ``q = defensive * phi + (1 - defensive) * N(mean, cov)``."""
@@ -96,7 +96,7 @@ class Proposal:
 
 
 def fit_proposal(
-    case: Case,
+    prior: Prior,
     obs: Observations | RobustObservations,
     observed: Sequence[str],
     seed: int,
@@ -108,11 +108,11 @@ def fit_proposal(
     """Run the tempering pilot and fit the proposal over the latent normals of ``observed`` parameters."""
     if not 0.0 < defensive < 1.0:
         raise CalibrationError(f"the defensive share must be in (0, 1), got {defensive}")
-    free = set(_Prior(case).free)
+    free = set(_Latent(prior).free)
     names = tuple(sorted(k for k in observed if k in free))
     if not names or len(obs) == 0:
         return Proposal((), np.zeros(0), np.zeros((0, 0)), defensive, None)
-    pilot = temper(case, obs, particles, seed)
+    pilot = temper(prior, obs, particles, seed)
     x = np.stack([pilot.latent[k] for k in names], axis=1)
     mean = x.mean(axis=0)
     cov = np.atleast_2d(np.cov(x, rowvar=False)) * widen**2

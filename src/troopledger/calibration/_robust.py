@@ -23,11 +23,12 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from troopledger.calibration._contradictions import _replace, reference_spec
-from troopledger.calibration._observations import ErrorModel, Observations, hedge_class
+from troopledger.calibration._contradictions import reference_spec
+from troopledger.calibration._errors import ErrorModel, hedge_class
+from troopledger.calibration._observations import Observations
 from troopledger.claims import Claim
 from troopledger.errors import CalibrationError
-from troopledger.evidence import Z90, Case, DistSpec
+from troopledger.evidence import Z90, DistSpec, Prior
 
 __all__ = [
     "ALL_WRONG",
@@ -160,42 +161,36 @@ class RobustObservations:
         return {i: float(m) for i, m in zip(self.ids, mean, strict=True)}
 
 
-def _doubted(case: Case, name: str, spec: DistSpec, eps: float) -> DistSpec:
+def _doubted(prior: Prior, name: str, spec: DistSpec, eps: float) -> DistSpec:
     """``spec`` as a mixture: weight ``1 - eps`` as built, ``eps`` the broad reference prior."""
     cited = spec.all_claims()
-    if not cited or spec.note == "reference prior" or spec.fixed is not None:
-        return spec
     plain = {"exclude_none": True, "exclude": {"from_claims", "quantity", "exclude", "note"}}
     if spec.mixture:
         total = sum(c.weight for c in spec.mixture)
         comps = [{**c.model_dump(**plain), "weight": (1 - eps) * c.weight / total} for c in spec.mixture]  # type: ignore[arg-type]
     else:
         comps = [{**spec.model_dump(**plain), "weight": 1 - eps, "label": "as its claims say"}]  # type: ignore[arg-type]
-    ref = reference_spec(case, name).model_dump(**plain)  # type: ignore[arg-type]
+    ref = reference_spec(prior, name).model_dump(**plain)  # type: ignore[arg-type]
     comps.append({**ref, "weight": eps, "label": "all its claims wrong"})
     return DistSpec.model_validate({"mixture": comps, "claims": list(cited), "note": spec.note})
 
 
-def with_doubt(case: Case, eps: float = ALL_WRONG, names: Sequence[str] | None = None) -> Case:
-    """A copy of ``case`` in which each parameter built on claims keeps a chance ``eps`` that all are wrong.
+def with_doubt(prior: Prior, eps: float = ALL_WRONG, names: Sequence[str] | None = None) -> Prior:
+    """A copy of ``prior`` in which each slot built on claims keeps a chance ``eps`` that all are wrong.
 
     The extra mixture component is the broad reference prior of the contradiction
     scan (:func:`~troopledger.calibration.reference_spec`). ``names`` limits the
-    change to those parameter slots (``wave_<w>_size`` and ``pay_rank_<r>`` included).
+    change to those slots. Known values and slots no claim built are left alone.
     """
     if not 0.0 <= eps < 1.0:
         raise CalibrationError(f"the chance that all claims are wrong must be in [0, 1), got {eps}")
     if eps == 0.0:
-        return case
-    todo = None if names is None else set(names)
-
-    def d(name: str, spec: DistSpec) -> DistSpec:
-        return _doubted(case, name, spec, eps) if todo is None or name in todo else spec
-
-    params = {name: d(name, spec) for name, spec in case.parameters.items()}
-    waves = []
-    for w in case.deployment.waves:
-        tour = None if w.tour_months is None else d(f"wave_{w.name}_tour_months", w.tour_months)
-        waves.append(w.model_copy(update={"size": d(f"wave_{w.name}_size", w.size), "tour_months": tour}))
-    ranks = [r.model_copy(update={"pay": d(f"pay_rank_{r.rank}", r.pay)}) for r in case.pay_by_rank]
-    return _replace(case, params, waves, ranks)
+        return prior
+    specs = {}
+    for name, slot in prior.slots.items():
+        spec = slot.spec
+        if spec is None or not slot.claims or spec.fixed is not None or spec.note == "reference prior":
+            continue
+        if names is None or name in names:
+            specs[name] = _doubted(prior, name, spec, eps)
+    return prior.with_specs(specs)

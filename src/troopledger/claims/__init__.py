@@ -5,6 +5,7 @@ from troopledger.claims._currency import CURRENCY_NAMES, Rate, currency_code, ra
 from troopledger.claims._extract import extract_claims
 from troopledger.claims._ledger import DEFAULT_LEDGER, SCHEMA_VERSION, Ledger
 from troopledger.claims._lineage import detect_lineages, lineage_groups, same_statement
+from troopledger.claims._months import MONTH_PATTERN, month_index, month_label, month_labels
 from troopledger.claims._normalise import (
     Reading,
     convert_period,
@@ -21,6 +22,7 @@ __all__ = [
     "CSV_FIELDS",
     "CURRENCY_NAMES",
     "DEFAULT_LEDGER",
+    "MONTH_PATTERN",
     "QUANTITIES",
     "SCHEMA_VERSION",
     "Claim",
@@ -41,6 +43,9 @@ __all__ = [
     "extract_claims",
     "find_numbers",
     "lineage_groups",
+    "month_index",
+    "month_label",
+    "month_labels",
     "months_in_window",
     "normalise_amount",
     "parse_claims",

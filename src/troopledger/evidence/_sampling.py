@@ -14,7 +14,7 @@ import zlib
 import numpy as np
 from numpy.typing import NDArray
 
-from troopledger.evidence._case import Case
+from troopledger.evidence._prior import Prior
 
 __all__ = ["BLOCK", "Sampler", "block_rng"]
 
@@ -29,12 +29,12 @@ def block_rng(seed: int, block: int, name: str) -> np.random.Generator:
 
 
 class Sampler:
-    """Draws a case's parameters block by block; distributions are built once."""
+    """Draws a prior's parameters block by block, from the distributions the Prior built once."""
 
-    def __init__(self, case: Case) -> None:
-        self.case = case
-        self.distributions = case.distributions()
-        self.state_uses = case.state_uses.distribution()
+    def __init__(self, prior: Prior) -> None:
+        self.prior = prior
+        self.distributions = prior.distributions
+        self.state_uses = prior.state_uses
 
     def block(self, seed: int, block: int, n: int) -> dict[str, NDArray[np.float64]]:
         """Draw ``n`` values of every parameter for block number ``block``.

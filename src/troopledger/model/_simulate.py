@@ -7,7 +7,7 @@ bounded and the numbers do not depend on the chunk size or the number of workers
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -17,11 +17,11 @@ from numpy.typing import NDArray
 
 from troopledger._version import __version__
 from troopledger.errors import ModelError
-from troopledger.evidence import BLOCK, STATE_USE_NAMES, Case, Sampler
+from troopledger.evidence import BLOCK, STATE_USE_NAMES, Case, Prior, Sampler, WaveSlots, resolve
 from troopledger.model._deployment import Casualties, Rotation, Waves
 from troopledger.model._flows import ACCOUNTS, MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs, flows
 
-__all__ = ["DEFAULT_CHUNK", "Chunk", "inputs_from_draws", "iter_chunks", "simulate"]
+__all__ = ["DEFAULT_CHUNK", "Chunk", "Progress", "inputs_from_draws", "iter_chunks", "simulate"]
 
 Array = NDArray[np.float64]
 Progress = Callable[[int], None]
@@ -47,29 +47,33 @@ class Chunk:
         return int(self.outputs["paid_by_russia"].shape[0])
 
 
-def inputs_from_draws(case: Case, d: dict[str, Array]) -> Inputs:
+def _profiles(waves: Sequence[WaveSlots]) -> Array | None:
+    """Each wave's monthly arrival shares, padded to one length (None: every wave arrives at once)."""
+    if all(len(w.profile) == 1 for w in waves):
+        return None
+    k = max(len(w.profile) for w in waves)
+    return np.array([[*w.profile, *([0.0] * (k - len(w.profile)))] for w in waves], dtype=float)
+
+
+def inputs_from_draws(prior: Prior, d: dict[str, Array]) -> Inputs:
     """Assemble the model's :class:`Inputs` from one batch of parameter draws."""
     n = d["state_use_shares"].shape[0]
     schedule: Rotation | Waves
-    if case.deployment.mode == "rotation":
+    if prior.mode == "rotation":
         schedule = Rotation(d["troops_deployed"], d["rotation_interval_months"])
     else:
-        waves = case.deployment.waves
-        remaining = [case.months - off for off in case.wave_offsets()]
+        waves = prior.waves
         schedule = Waves(
-            arrival=np.asarray(case.wave_offsets(), dtype=np.int64),
-            size=np.stack([d[f"wave_{w.name}_size"] for w in waves], axis=1),
+            arrival=np.asarray([w.offset for w in waves], dtype=np.int64),
+            size=np.stack([d[w.size] for w in waves], axis=1),
             tour=np.stack(
-                [
-                    d.get(f"wave_{w.name}_tour_months", np.full(n, float(rem)))
-                    for w, rem in zip(waves, remaining, strict=True)
-                ],
+                [d[w.tour] if w.tour is not None else np.full(n, float(prior.months - w.offset)) for w in waves],
                 axis=1,
             ),
-            profile=None if (profiles := case.wave_profiles()) is None else np.asarray(profiles, dtype=float),
+            profile=_profiles(waves),
         )
-    if case.pay_by_rank:
-        pay = sum((r.share * d[f"pay_rank_{r.rank}"] for r in case.pay_by_rank), np.zeros(n))
+    if prior.ranks:
+        pay = sum((share * d[name] for name, share in prior.ranks), np.zeros(n))
     else:
         pay = d["pay_per_soldier_month"]
     return Inputs(
@@ -107,14 +111,14 @@ def _run_chunk(sampler: Sampler, seed: int, start: int, stop: int) -> Chunk:
     for b0 in range(start, stop, BLOCK):
         parts.append(sampler.block(seed, b0 // BLOCK, min(BLOCK, stop - b0)))
     params = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
-    if sampler.case.pay_by_rank:
-        params["pay_per_soldier_month"] = inputs_from_draws(sampler.case, params).pay_per_soldier_month
-    out = flows(inputs_from_draws(sampler.case, params), sampler.case.months)
+    if sampler.prior.ranks:
+        params["pay_per_soldier_month"] = inputs_from_draws(sampler.prior, params).pay_per_soldier_month
+    out = flows(inputs_from_draws(sampler.prior, params), sampler.prior.months)
     return Chunk(start, params, out, _conservation_error(out))
 
 
 def iter_chunks(
-    case: Case,
+    prior: Prior,
     draws: int,
     seed: int,
     *,
@@ -127,7 +131,7 @@ def iter_chunks(
         raise ModelError(f"draws must be >= 1, got {draws}")
     if seed < 0:
         raise ModelError(f"seed must be >= 0, got {seed}")
-    sampler = Sampler(case)
+    sampler = Sampler(prior)
     bounds = _chunk_bounds(draws, chunk_size)
     if workers <= 1:
         for a, b in bounds:
@@ -151,7 +155,7 @@ def iter_chunks(
 
 
 def simulate(
-    case: Case,
+    case: Case | Prior,
     draws: int = 100_000,
     seed: int = 0,
     *,
@@ -159,19 +163,20 @@ def simulate(
     workers: int = 1,
     progress: Progress | None = None,
 ) -> xr.Dataset:
-    """Run ``case`` for ``draws`` draws and return every draw as a labelled Dataset.
+    """Run a case (its resolved :class:`~troopledger.evidence.Prior`) for ``draws`` draws, every draw labelled.
 
     Monthly flows are ``(draw, month)`` variables, per-draw outputs and parameters are
     ``(draw,)``; ``attrs`` hold the case, seed and the conservation check. For very
     large runs use :func:`troopledger.analysis.summarize`, which streams.
     """
-    est = draws * (len(MONTHLY_OUTPUTS) * case.months + len(PER_DRAW_OUTPUTS) + 40) * 8
+    prior = case if isinstance(case, Prior) else resolve(case)
+    est = draws * (len(MONTHLY_OUTPUTS) * prior.months + len(PER_DRAW_OUTPUTS) + 40) * 8
     if est > MAX_DATASET_BYTES:
         raise ModelError(
             f"{draws:,} draws would need about {est / 1e9:.1f} GB as a Dataset; "
             "use troopledger.analysis.summarize (streams in bounded memory) or fewer draws"
         )
-    chunks = list(iter_chunks(case, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress))
+    chunks = list(iter_chunks(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress))
     data: dict[str, tuple[tuple[str, ...], Array, dict[str, str]]] = {}
     for name in MONTHLY_OUTPUTS:
         role = "account" if name in ("paid_by_russia", *ACCOUNTS, *STATE_USES) else "monthly"
@@ -188,12 +193,12 @@ def simulate(
         {k: xr.Variable(dims, arr, attrs) for k, (dims, arr, attrs) in data.items()},
         coords={
             "draw": np.arange(draws),
-            "month": np.asarray(case.month_labels),
+            "month": np.asarray(prior.horizon.labels),
             "state_use": np.asarray(STATE_USE_NAMES),
         },
         attrs={
-            "case": case.name,
-            "case_sha256": case.digest,
+            "case": prior.name,
+            "case_sha256": prior.casefile.digest,
             "seed": seed,
             "draws": draws,
             "troopledger_version": __version__,

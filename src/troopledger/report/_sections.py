@@ -11,7 +11,7 @@ import math
 from typing import Any
 from urllib.parse import urlsplit
 
-from troopledger.calibration import HEDGE_WIDTH, hedge_class
+from troopledger.analysis import HEDGE_WIDTH, hedge_class
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd
 
 __all__ = [

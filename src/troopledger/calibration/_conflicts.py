@@ -17,20 +17,13 @@ from collections.abc import Mapping
 import numpy as np
 from numpy.typing import NDArray
 
-from troopledger.analysis._summary import collect
-from troopledger.calibration import (
-    MAX_SET,
-    SCAN_SEED,
-    THRESHOLD,
-    Contradiction,
-    RobustObservations,
-    compile_observations,
-    dependency_graph,
-    explain_set,
-    scan_sets,
-    with_reference,
-)
-from troopledger.evidence import BLOCK, Case
+from troopledger.calibration._contradictions import THRESHOLD, Contradiction, with_reference
+from troopledger.calibration._graph import dependency_graph
+from troopledger.calibration._observations import Observations, compile_observations
+from troopledger.calibration._robust import RobustObservations
+from troopledger.calibration._sets import MAX_SET, SCAN_SEED, explain_set, scan_sets
+from troopledger.evidence import BLOCK, Prior
+from troopledger.model import collect
 
 __all__ = ["SCAN_DRAWS", "find_contradiction_sets"]
 
@@ -41,8 +34,9 @@ SCAN_DRAWS = 2 * BLOCK
 
 
 def find_contradiction_sets(
-    case: Case,
+    prior: Prior,
     *,
+    observations: Observations | None = None,
     wrong: Mapping[str, float] | None = None,
     draws: int = SCAN_DRAWS,
     max_size: int = MAX_SET,
@@ -53,10 +47,10 @@ def find_contradiction_sets(
     ``wrong`` (claim id -> posterior probability of being wrong) names the suspect of
     each set; claims it does not cover are judged on the background alone.
     """
-    dists = case.distributions()
-    built = [n for n, ids in case.cited_claims().items() if ids and n in dists]
-    bg = with_reference(case, built)
-    obs = compile_observations(bg)
+    built = [n for n, slot in prior.slots.items() if slot.claims]
+    bg = with_reference(prior, built)
+    every = compile_observations(prior) if observations is None else observations
+    obs = compile_observations(bg, claims=[o.claim for o in every.items])
     if len(obs) < 2:
         return []
     d = collect(bg, draws, SCAN_SEED, monthly_cap=1, observations=obs)

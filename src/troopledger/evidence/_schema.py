@@ -1,40 +1,30 @@
-"""Case files: a deployment, its uncertain parameters and the claims behind them.
+"""The case file's schema: a deployment, its uncertain parameters and the claims behind them.
 
 A case is a TOML file validated with pydantic. Every way it can be wrong becomes a
 :class:`~troopledger.errors.CaseError` whose one-line message names the file, the
-field, what was wrong and how to fix it. See ``docs/case-files.md``.
+field, what was wrong and how to fix it (:func:`case_error` translates pydantic's
+errors, for every stage that validates input). Parameters written ``from_claims``
+are fused while the file is validated, so a bad request is reported against the
+file. See ``docs/case-files.md``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
-import re
-import tomllib
-from importlib import resources
-from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
-from troopledger.claims import QUANTITIES, Claim, SourceRef, detect_lineages, parse_claims, read_claims
+from troopledger.claims import Claim, SourceRef, month_index, month_labels
 from troopledger.errors import CaseError
-from troopledger.evidence._fusion import RELIABILITY, Fused, fuse
+from troopledger.evidence._fusion import RELIABILITY, Fused
 from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES
+from troopledger.evidence._requests import fuse_requests
+from troopledger.evidence._slots import SlotPlace, rank_pay, wave_size, wave_tour
 from troopledger.evidence._spec import DistSpec
-from troopledger.evidence._uncertain import Constant, Dirichlet, Distribution
+from troopledger.evidence._uncertain import Dirichlet
 
-__all__ = ["Case", "bundled_cases", "load_case", "parse_case"]
-
-MAX_CASE_BYTES = 5_000_000
-_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-
-
-def _month_index(text: str) -> int:
-    m = _MONTH.match(text)
-    if not m:
-        raise ValueError("must be a month written YYYY-MM, e.g. 2024-10")
-    return int(m.group(1)) * 12 + int(m.group(2)) - 1
+__all__ = ["Case", "CaseClaim", "case_error"]
 
 
 class CaseInfo(BaseModel):
@@ -51,7 +41,7 @@ class CaseInfo(BaseModel):
     @field_validator("start")
     @classmethod
     def _start(cls, v: str) -> str:
-        _month_index(v)
+        month_index(v)
         return v
 
 
@@ -83,14 +73,14 @@ class Wave(BaseModel):
     @classmethod
     def _arrival(cls, v: str | None) -> str | None:
         if v is not None:
-            _month_index(v)
+            month_index(v)
         return v
 
     @model_validator(mode="after")
     def _spread(self) -> Wave:
         if self.arrival_until is not None and self.profile is not None:
             raise ValueError("give 'arrival_until' or 'profile' for a wave, not both")
-        if self.arrival_until is not None and _month_index(self.arrival_until) < _month_index(self.arrival):
+        if self.arrival_until is not None and month_index(self.arrival_until) < month_index(self.arrival):
             raise ValueError(f"'arrival_until' ({self.arrival_until}) is before 'arrival' ({self.arrival})")
         bad = self.profile is not None and (any(not 0 <= p < math.inf for p in self.profile) or sum(self.profile) <= 0)
         if bad:
@@ -103,7 +93,7 @@ class Wave(BaseModel):
             total = sum(self.profile)
             return [p / total for p in self.profile]
         if self.arrival_until is not None:
-            k = _month_index(self.arrival_until) - _month_index(self.arrival) + 1
+            k = month_index(self.arrival_until) - month_index(self.arrival) + 1
             return [1.0 / k] * k
         return [1.0]
 
@@ -196,7 +186,7 @@ class Case(BaseModel):
     reliability: dict[str, float] = Field(default_factory=dict, description="weights by kind of source")
     path: str = Field(default="", exclude=True)
     digest: str = Field(default="", exclude=True)
-    _requests: dict[str, DistSpec] = PrivateAttr(default_factory=dict)
+    _requests: dict[str, tuple[SlotPlace, DistSpec]] = PrivateAttr(default_factory=dict)
     _fused: dict[str, Fused] = PrivateAttr(default_factory=dict)
     _lineages: dict[str, str] = PrivateAttr(default_factory=dict)
 
@@ -238,9 +228,9 @@ class Case(BaseModel):
         missing = [p for p in needed if p not in self.parameters]
         if missing:
             raise ValueError(f"missing parameter(s) {', '.join(missing)} in [parameters]")
-        start = _month_index(self.case.start)
+        start = month_index(self.case.start)
         for w in self.deployment.waves:
-            offset = _month_index(w.arrival) - start
+            offset = month_index(w.arrival) - start
             if not 0 <= offset < self.case.months:
                 raise ValueError(f"wave '{w.name}' arrives {w.arrival}, outside the case's months")
         source_ids = [s.id for s in self.sources]
@@ -262,58 +252,17 @@ class Case(BaseModel):
 
     def _resolve_from_claims(self) -> None:
         """Replace every ``from_claims`` spec by the fusion of the claims it selects."""
-        resolved = self.resolved_claims()
-        self._lineages = detect_lineages(resolved)
-        by_id = {c.id: c for c in resolved}
-        slots: list[tuple[str, DistSpec, str, Any, str]] = []  # (where, spec, quantity, kind, unit)
-        for name, spec in self.parameters.items():
-            slots.append((f"parameters.{name}", spec, name, PARAMETERS[name].kind, PARAMETERS[name].unit))
-        for w in self.deployment.waves:
-            slots.append((f"waves.{w.name}.size", w.size, "troops_per_rotation", "amount", "persons"))
-            if w.tour_months is not None:
-                slots.append(
-                    (f"waves.{w.name}.tour_months", w.tour_months, "rotation_interval_months", "amount", "months")
-                )
-        for r in self.pay_by_rank:
-            slots.append((f"pay_by_rank.{r.rank}", r.pay, "pay_per_soldier_month", "amount", "USD/month"))
-        for where, spec, default_q, kind, unit in slots:
-            if not spec.from_claims:
-                continue
-            self._requests[where] = spec
-            quantity = spec.quantity or default_q
-            if spec.claims:
-                missing = [cid for cid in spec.claims if cid not in by_id]
-                if missing:
-                    raise ValueError(f"{where} cites claim '{missing[0]}', which is not in [[claims]]")
-                chosen = [by_id[cid] for cid in spec.claims]
-            else:
-                if quantity not in QUANTITIES:
-                    raise ValueError(f"{where}: '{quantity}' is not a claim quantity; set quantity = '...'")
-                chosen = [c for c in resolved if c.quantity == quantity]
-            chosen = [c for c in chosen if c.status in ("accepted", "edited") and c.id not in spec.exclude]
-            if not chosen:
-                raise ValueError(
-                    f"{where}: from_claims found no accepted claims about '{quantity}'; "
-                    "add or accept claims, or write the distribution by hand"
-                )
-            try:
-                fused = fuse(chosen, kind, unit, reliability=self.reliability, lineages=self._lineages)
-                fused.spec.to_distribution(kind)
-            except ValueError as e:
-                raise ValueError(f"{where}: {e}") from None
-            note = spec.note or f"Fused from {len(fused.lineages)} lineage(s) of claims."
-            self._fused[where] = fused
-            self._place(where, fused.spec.model_copy(update={"note": note}))
+        self._requests, self._fused, self._lineages = fuse_requests(self)
 
-    def _place(self, where: str, spec: DistSpec) -> None:
-        section, name, *rest = where.split(".")
-        if section == "parameters":
-            self.parameters[name] = spec
-        elif section == "waves":
-            wave = next(w for w in self.deployment.waves if w.name == name)
-            setattr(wave, rest[0], spec)
+    def place(self, where: SlotPlace, spec: DistSpec) -> None:
+        """Put ``spec`` in the slot at ``where`` (used while fusing ``from_claims`` requests)."""
+        if where.section == "parameters":
+            self.parameters[where.key] = spec
+        elif where.section == "waves":
+            wave = next(w for w in self.deployment.waves if w.name == where.key)
+            setattr(wave, where.field, spec)
         else:
-            next(r for r in self.pay_by_rank if r.rank == name).pay = spec
+            next(r for r in self.pay_by_rank if r.rank == where.key).pay = spec
 
     def fused(self) -> dict[str, Fused]:
         """The parameters built from claims (``parameters.X``, ``waves.W.size`` ...) with their weights."""
@@ -326,15 +275,14 @@ class Case(BaseModel):
         parameter that is built from claims about its quantity.
         """
         data = self.model_dump()
-        for where, spec in self._requests.items():
-            section, name, *rest = where.split(".")
+        for place, spec in self._requests.values():
             raw = spec.model_dump()
-            if section == "parameters":
-                data["parameters"][name] = raw
-            elif section == "waves":
-                next(w for w in data["deployment"]["waves"] if w["name"] == name)[rest[0]] = raw
+            if place.section == "parameters":
+                data["parameters"][place.key] = raw
+            elif place.section == "waves":
+                next(w for w in data["deployment"]["waves"] if w["name"] == place.key)[place.field] = raw
             else:
-                next(r for r in data["pay_by_rank"] if r["rank"] == name)["pay"] = raw
+                next(r for r in data["pay_by_rank"] if r["rank"] == place.key)["pay"] = raw
         sources = {s["id"]: s for s in data["sources"]}
         by_id = {c["id"]: c for c in data["claims"]}
         for claim in claims:
@@ -347,7 +295,7 @@ class Case(BaseModel):
         try:
             out = Case.model_validate(data)
         except ValidationError as e:
-            raise _case_error(self.path or self.name, e) from None
+            raise case_error(self.path or self.name, e) from None
         out.path, out.digest = self.path, self.digest
         return out
 
@@ -366,51 +314,25 @@ class Case(BaseModel):
     @property
     def month_labels(self) -> list[str]:
         """The horizon's months as ``YYYY-MM`` labels."""
-        s = _month_index(self.case.start)
-        return [f"{(s + i) // 12:04d}-{(s + i) % 12 + 1:02d}" for i in range(self.case.months)]
+        return month_labels(self.case.start, self.case.months)
 
     def wave_offsets(self) -> list[int]:
         """Arrival month of each wave, counted from the start of the horizon."""
-        start = _month_index(self.case.start)
-        return [_month_index(w.arrival) - start for w in self.deployment.waves]
-
-    def wave_profiles(self) -> list[list[float]] | None:
-        """Each wave's arrival shares by month, padded to one length; ``None`` when every wave arrives at once."""
-        rows = [w.arrival_profile() for w in self.deployment.waves]
-        if all(len(r) == 1 for r in rows):
-            return None
-        k = max(len(r) for r in rows)
-        return [r + [0.0] * (k - len(r)) for r in rows]
+        start = month_index(self.case.start)
+        return [month_index(w.arrival) - start for w in self.deployment.waves]
 
     def cited_claims(self) -> dict[str, list[str]]:
         """Claim ids cited by each parameter-like entry, keyed by its name."""
         out = {name: spec.all_claims() for name, spec in self.parameters.items()}
         for w in self.deployment.waves:
-            out[f"wave_{w.name}_size"] = w.size.all_claims()
+            out[wave_size(w.name)] = w.size.all_claims()
             if w.tour_months is not None:
-                out[f"wave_{w.name}_tour_months"] = w.tour_months.all_claims()
+                out[wave_tour(w.name)] = w.tour_months.all_claims()
         for r in self.pay_by_rank:
-            out[f"pay_rank_{r.rank}"] = r.pay.all_claims()
+            out[rank_pay(r.rank)] = r.pay.all_claims()
         out["state_uses"] = list(self.state_uses.claims)
         for i, rw in enumerate(self.rewards):
             out[f"reward_{i + 1}"] = list(rw.claims)
-        return out
-
-    def distributions(self) -> dict[str, Distribution]:
-        """Every scalar uncertain input by name (defaults filled in), excluding the Dirichlet."""
-        out: dict[str, Distribution] = {}
-        for name, p in PARAMETERS.items():
-            spec = self.parameters.get(name)
-            if spec is not None:
-                out[name] = spec.to_distribution(p.kind)
-            elif p.default is not None:
-                out[name] = Constant(p.default)
-        for w in self.deployment.waves:
-            out[f"wave_{w.name}_size"] = w.size.to_distribution("amount")
-            if w.tour_months is not None:
-                out[f"wave_{w.name}_tour_months"] = w.tour_months.to_distribution("amount")
-        for r in self.pay_by_rank:
-            out[f"pay_rank_{r.rank}"] = r.pay.to_distribution("amount")
         return out
 
     def resolved_claims(self) -> list[Claim]:
@@ -430,136 +352,7 @@ class Case(BaseModel):
         return out
 
 
-# ---------------------------------------------------------------------------
-# Loading
-# ---------------------------------------------------------------------------
-
-
-def _cases_dir() -> Any:
-    return resources.files("troopledger") / "data" / "cases"
-
-
-def _claims_dir() -> Any:
-    return resources.files("troopledger") / "data" / "claims"
-
-
-def _read_claim_file(name: str, origin: str, base: Path | None) -> list[Claim]:
-    """Claims from a bundled claims file (a bare name) or a path relative to the case file."""
-    bundled = _claims_dir() / f"{name}.jsonl"
-    if "/" not in name and "." not in name and bundled.is_file():
-        return parse_claims(bundled.read_bytes(), f"{name} (bundled claims)", "jsonl")
-    path = Path(name) if base is None or Path(name).is_absolute() else base / name
-    if not path.is_file():
-        raise CaseError(
-            origin, "claim_files", f"no claims file '{name}'", "give a bundled claims name or a path beside the case"
-        )
-    return read_claims(path)
-
-
-def _with_claim_files(raw: dict[str, Any], origin: str, base: Path | None) -> dict[str, Any]:
-    """Fold the claims of every ``claim_files`` entry into ``[[claims]]`` and ``[[sources]]``."""
-    files = raw.get("claim_files", [])
-    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
-        raise CaseError(origin, "claim_files", "must be a list of claims file names", 'write claim_files = ["name"]')
-    if not files:
-        return raw
-    sources = raw.get("sources", [])
-    claims = raw.get("claims", [])
-    if not isinstance(sources, list) or not isinstance(claims, list):
-        raise CaseError(origin, "sources", "[[sources]] and [[claims]] must be arrays of tables", "use [[...]]")
-    known = {s.get("id"): s for s in sources if isinstance(s, dict)}
-    for name in files:
-        for claim in _read_claim_file(name, origin, base):
-            record = claim.model_dump(exclude_none=True)
-            if claim.source is not None:
-                src = claim.source.model_dump()
-                if src["id"] in known and known[src["id"]] != src:
-                    raise CaseError(
-                        origin,
-                        "claim_files",
-                        f"source '{src['id']}' in '{name}' differs from another source with that id",
-                        "give one of them another id",
-                    )
-                if src["id"] not in known:
-                    known[src["id"]] = src
-                    sources.append(src)
-                record["source"] = src["id"]
-            claims.append(record)
-    return {**raw, "sources": sources, "claims": claims}
-
-
-def bundled_cases() -> dict[str, str]:
-    """Bundled case names mapped to their one-line titles."""
-    out = {}
-    for entry in sorted(_cases_dir().iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            case = parse_case(entry.read_bytes(), entry.name)
-            out[case.name] = case.case.title
-    return out
-
-
-def load_case(case: str | Path | None = None) -> Case:
-    """Load a bundled case by name, or a case file by path; ``None`` is the default case."""
-    if case is None:
-        case = "nk-russia-2024"
-    text = str(case)
-    bundled = _cases_dir() / f"{text}.toml"
-    if not text.endswith(".toml") and "/" not in text and bundled.is_file():
-        return parse_case(bundled.read_bytes(), f"{text} (bundled)", base=None)
-    path = Path(text)
-    if not path.exists():
-        raise CaseError(
-            text,
-            None,
-            "no such case file or bundled case",
-            "run 'troopledger cases' for bundled names, or give a path to a .toml file",
-        )
-    if path.is_dir():
-        raise CaseError(text, None, "is a directory, not a case file", "give the path of a .toml case file")
-    size = path.stat().st_size
-    if size > MAX_CASE_BYTES:
-        raise CaseError(
-            text,
-            None,
-            f"file is {size:,} bytes, over the {MAX_CASE_BYTES:,}-byte limit",
-            "give a case file, not a data dump",
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise CaseError(text, None, f"cannot be read ({e.strerror})", "check the path and its permissions") from None
-    return parse_case(data, text, base=path.parent)
-
-
-def parse_case(data: bytes, origin: str, *, base: Path | None = None) -> Case:
-    """Validate the bytes of a case file; ``origin`` names it in error messages.
-
-    ``claim_files`` named in the case are read from the bundled claims, or from
-    paths relative to ``base`` (the case file's folder; the working directory if None).
-    """
-    if not data.strip():
-        raise CaseError(origin, None, "the file is empty", "start from a bundled case: see docs/case-files.md")
-    if b"\x00" in data:
-        raise CaseError(origin, None, "the file is binary, not TOML text", "give a UTF-8 TOML case file")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise CaseError(origin, None, f"not UTF-8 text (byte {e.start})", "save the file as UTF-8") from None
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise CaseError(origin, None, f"not valid TOML ({e})", "fix the TOML syntax at that line") from None
-    raw = _with_claim_files(raw, origin, base)
-    try:
-        case = Case.model_validate(raw)
-    except ValidationError as e:
-        raise _case_error(origin, e) from None
-    case.path = origin
-    case.digest = hashlib.sha256(data).hexdigest()
-    return case
-
-
-def _case_error(origin: str, e: ValidationError) -> CaseError:
+def case_error(origin: str, e: ValidationError) -> CaseError:
     """Turn the first pydantic error into a one-line CaseError with a fix."""
     err = e.errors(include_url=False)[0]
     loc = ".".join(str(p) for p in err["loc"] if not str(p).startswith("function-after"))

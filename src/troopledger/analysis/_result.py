@@ -1,0 +1,161 @@
+"""One run of a case, one :class:`Result`: resolve once, draw once, calibrate once, summarise.
+
+:func:`run` is the pipeline's single entry point: the case file is resolved into a
+:class:`~troopledger.evidence.Prior` (distributions built once), its claims are
+compiled into observations once, the prior is drawn and, where claims observe
+derived quantities, weighted or tempered into a posterior; contradictions,
+sensitivity and (on request) claim influence are computed from the same objects.
+The :class:`Result`'s groups follow ArviZ's ``InferenceData``: ``prior``,
+``posterior``, ``observed_data``, ``weights``, ``sample_stats``, plus
+``contradictions``, ``sensitivity`` and ``influence``. Every report is built from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from numpy.typing import NDArray
+
+from troopledger.analysis._sensitivity import rank_sensitivity
+from troopledger.analysis._summary import Summary, summarize_draws
+from troopledger.calibration import (
+    TEMPERING_PARTICLES,
+    Contradiction,
+    Influence,
+    Observations,
+    compile_observations,
+    find_contradictions,
+)
+from troopledger.calibration import calibrate as calibrate_prior
+from troopledger.calibration import influence as claim_influence
+from troopledger.claims import Claim
+from troopledger.evidence import Case, Prior, resolve
+from troopledger.model import DEFAULT_CHUNK, Progress, collect
+
+__all__ = ["Result", "run"]
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything one run found, in groups named after ArviZ's ``InferenceData``.
+
+    ``prior``/``posterior``: summaries of the prior draws and of the calibrated ones
+    (``posterior`` is None when the run was not calibrated); ``observed_data``: the
+    claims used as observations; ``weights``: importance weights of the prior draws
+    (None unless the posterior is importance-weighted); ``sample_stats``: the
+    calibration diagnostics (method, Pareto k-hat, ESS, evidence, claims skipped);
+    ``contradictions``, ``sensitivity`` and ``influence`` (None where not computed).
+    ``case`` is the resolved Prior every group was computed from.
+    """
+
+    case: Prior
+    seed: int
+    draws: int
+    prior: Summary
+    posterior: Summary | None
+    observed_data: Observations | None
+    weights: NDArray[Any] | None
+    sample_stats: dict[str, Any] | None
+    contradictions: tuple[Contradiction, ...]
+    sensitivity: dict[str, Any] | None
+    influence: tuple[Influence, ...] | None
+
+    @property
+    def calibrated(self) -> bool:
+        """True when the run weighed its prior by claims (a posterior exists)."""
+        return self.posterior is not None
+
+    @property
+    def main(self) -> Summary:
+        """The summary a report leads with: the posterior where there is one, else the prior."""
+        return self.posterior or self.prior
+
+
+def run(
+    case: Case | Prior,
+    draws: int = 100_000,
+    seed: int = 0,
+    *,
+    claims: Sequence[Claim] = (),
+    calibrate: bool | None = None,
+    contradictions: bool = True,
+    sensitivity: bool = True,
+    influence: bool = False,
+    influence_draws: int = 16_384,
+    chunk_size: int = DEFAULT_CHUNK,
+    workers: int = 1,
+    progress: Progress | None = None,
+    particles: int = TEMPERING_PARTICLES,
+) -> Result:
+    """Run a case once and return every group of its :class:`Result`.
+
+    ``case`` is a case file (resolved here, with ``claims`` merged in) or an already
+    resolved Prior. ``calibrate`` weighs the prior by the claims about
+    totals, counts and take-home pay (default: when the case has such claims); the
+    contradiction scan runs with calibration. Same seed, same numbers, whatever the
+    chunk size or number of workers. ``influence`` adds the claim-influence table
+    (one re-run per lineage of claims, ``influence_draws`` draws each).
+    """
+    prior = case if isinstance(case, Prior) and not claims else resolve(_casefile(case), claims)
+    every = compile_observations(prior)
+    evidence = every.evidence()
+    if calibrate is None:
+        calibrate = len(evidence) > 0
+    if not calibrate:
+        kept = collect(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress)
+        return Result(
+            prior,
+            seed,
+            draws,
+            summarize_draws(kept),
+            None,
+            None,
+            None,
+            None,
+            (),
+            rank_sensitivity(kept) if sensitivity else None,
+            _influence(prior, every, seed, influence_draws, influence),
+        )
+    cal = calibrate_prior(
+        prior,
+        draws,
+        seed,
+        observations=every,
+        chunk_size=chunk_size,
+        workers=workers,
+        progress=progress,
+        particles=particles,
+    )
+    found = find_contradictions(prior, seed=seed, observations=every) if contradictions else []
+    prior_summary = summarize_draws(cal.prior_draws)
+    posterior = None
+    if cal.method == "importance":
+        posterior = summarize_draws(cal.prior_draws, cal.posterior_weights)
+    elif cal.particles is not None:
+        posterior = summarize_draws(cal.particles)
+        posterior.draws = draws  # the run's size; the particles are its effective draws
+    return Result(
+        prior,
+        seed,
+        draws,
+        prior_summary,
+        posterior,
+        cal.observations,
+        cal.posterior_weights,
+        cal.diagnostics(),
+        tuple(found),
+        rank_sensitivity(cal.prior_draws) if sensitivity else None,
+        _influence(prior, every, seed, influence_draws, influence),
+    )
+
+
+def _casefile(case: Case | Prior) -> Case:
+    return case.casefile if isinstance(case, Prior) else case
+
+
+def _influence(prior: Prior, every: Observations, seed: int, draws: int, wanted: bool) -> tuple[Influence, ...] | None:
+    if not wanted:
+        return None
+    return tuple(claim_influence(prior, draws=draws, seed=seed, observations=every))
