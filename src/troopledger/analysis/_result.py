@@ -43,7 +43,7 @@ class Result:
 
     ``prior``/``posterior``: summaries of the prior draws and of the calibrated ones
     (``posterior`` is None when the run was not calibrated); ``observed_data``: the
-    claims used as observations; ``weights``: importance weights of the prior draws
+    claims used as observations; ``weights``: importance weights of the posterior draws
     (None unless the posterior is importance-weighted); ``sample_stats``: the
     calibration diagnostics (method, Pareto k-hat, ESS, evidence, claims skipped);
     ``contradictions``, ``sensitivity`` and ``influence`` (None where not computed).
@@ -128,14 +128,12 @@ def run(
         progress=progress,
         particles=particles,
     )
-    found = find_contradictions(prior, seed=seed, observations=every) if contradictions else []
+    found = find_contradictions(prior, observations=every, wrong=cal.wrong) if contradictions else []
     prior_summary = summarize_draws(cal.prior_draws)
     posterior = None
-    if cal.method == "importance":
-        posterior = summarize_draws(cal.prior_draws, cal.posterior_weights)
-    elif cal.particles is not None:
-        posterior = summarize_draws(cal.particles)
-        posterior.draws = draws  # the run's size; the particles are its effective draws
+    if cal.posterior_draws is not None:
+        posterior = summarize_draws(cal.posterior_draws, cal.posterior_weights)
+    headline = cal.posterior_draws if cal.posterior_draws is not None else cal.prior_draws
     return Result(
         prior,
         seed,
@@ -146,7 +144,7 @@ def run(
         cal.posterior_weights,
         cal.diagnostics(),
         tuple(found),
-        rank_sensitivity(cal.prior_draws) if sensitivity else None,
+        rank_sensitivity(headline, weights=cal.posterior_weights) if sensitivity else None,
         _influence(prior, every, seed, influence_draws, influence),
     )
 

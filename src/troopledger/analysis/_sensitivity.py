@@ -35,15 +35,30 @@ def _ranks(x: NDArray[Any]) -> NDArray[np.float64]:
     return np.asarray(r - r.mean(), dtype=np.float64)
 
 
+def _posterior_rows(weights: NDArray[Any], n: int) -> NDArray[np.int64]:
+    """``n`` draw indices in proportion to ``weights``: deterministic systematic resampling."""
+    c = np.cumsum(np.asarray(weights, dtype=np.float64))
+    if not c[-1] > 0:
+        raise TroopledgerError("sensitivity weights must have a positive sum")
+    u = (np.arange(n) + 0.5) / n * c[-1]
+    return np.minimum(np.searchsorted(c, u, side="right"), c.size - 1).astype(np.int64)
+
+
 def rank_sensitivity(
-    d: Draws, targets: Sequence[str] = SENSITIVITY_TARGETS, *, cap: int = SENSITIVITY_CAP
+    d: Draws,
+    targets: Sequence[str] = SENSITIVITY_TARGETS,
+    *,
+    cap: int = SENSITIVITY_CAP,
+    weights: NDArray[Any] | None = None,
 ) -> dict[str, Any]:
     """Spearman correlation and tornado swing of every uncertain parameter with each total.
 
-    Returns plain data for the report: ``method``, ``draws`` (how many were ranked),
-    ``targets``, ``parameters`` (name -> target -> rho), ``swing`` (name -> target ->
-    ``{low, high}`` medians of the total in the parameter's bottom and top tenth) and
-    ``order`` (parameter names, strongest largest absolute rho first).
+    With ``weights`` (a weighted posterior) the draws are first resampled in
+    proportion to their weights, so the figures describe the posterior the report
+    headlines. Returns plain data for the report: ``method``, ``draws`` (how many
+    were ranked), ``targets``, ``parameters`` (name -> target -> rho), ``swing``
+    (name -> target -> ``{low, high}`` medians of the total in the parameter's bottom
+    and top tenth) and ``order`` (parameter names, strongest largest absolute rho first).
     """
     if cap < 10:
         raise TroopledgerError(f"sensitivity needs at least 10 draws to rank, cap is {cap}")
@@ -54,12 +69,13 @@ def rank_sensitivity(
     if n < 10:
         raise TroopledgerError(f"sensitivity needs at least 10 draws, the run has {n}")
     k = max(1, int(n * _TAIL))
-    target_values = {t: np.asarray(d.totals[t][:n], dtype=np.float64) for t in targets}
+    rows: slice | NDArray[np.int64] = slice(0, n) if weights is None else _posterior_rows(weights, n)
+    target_values = {t: np.asarray(d.totals[t][rows], dtype=np.float64) for t in targets}
     target_ranks = {t: _ranks(v) for t, v in target_values.items()}
     rho: dict[str, dict[str, float]] = {}
     swing: dict[str, dict[str, dict[str, float]]] = {}
     for name in sorted(d.params):
-        x = np.asarray(d.params[name][:n], dtype=np.float64)
+        x = np.asarray(d.params[name][rows], dtype=np.float64)
         rx = _ranks(x)
         sx = float(np.sqrt(np.dot(rx, rx)))
         if sx == 0.0:
@@ -75,7 +91,7 @@ def rank_sensitivity(
             swing[name][t] = {"low": float(np.median(y[low])), "high": float(np.median(y[high]))}
     ranked = sorted(rho, key=lambda p: -max(abs(v) for v in rho[p].values()))
     return {
-        "method": "spearman",
+        "method": "spearman" if weights is None else "spearman, posterior (draws resampled by weight)",
         "draws": n,
         "tail": _TAIL,
         "targets": list(targets),

@@ -2,11 +2,12 @@
 
 Array functions (observations, error models, weights, the joint-evidence statistic)
 and the workflows built on them: :func:`calibrate` (prior draws weighted by the
-claims), :func:`find_contradictions` (the pairwise scan) and :func:`influence` (how
+claims), :func:`find_contradictions` (minimal sets of claims that cannot all be true) and :func:`influence` (how
 far each lineage of claims moves the headline). All read a resolved
 :class:`~troopledger.evidence.Prior`.
 """
 
+from troopledger.calibration._conflicts import SCAN_DRAWS, find_contradictions
 from troopledger.calibration._contradictions import (
     REFERENCE_FACTOR,
     THRESHOLD,
@@ -39,6 +40,7 @@ from troopledger.calibration._proposal import (
     batch_error,
     fit_proposal,
 )
+from troopledger.calibration._readings import CONTESTED, MIN_READING, readings
 from troopledger.calibration._robust import (
     ALL_WRONG,
     HEDGE_FACTOR,
@@ -49,25 +51,35 @@ from troopledger.calibration._robust import (
     robust_loglik,
     with_doubt,
 )
-from troopledger.calibration._scan import CONTRADICTION_DRAWS, contradiction_statistic, find_contradictions
+from troopledger.calibration._scan import CONTRADICTION_DRAWS, contradiction_statistic
 from troopledger.calibration._sets import MAX_SET, SCAN_SEED, FoundSet, explain_set, scan_sets
 from troopledger.calibration._tempering import Tempered, model_values, temper
-from troopledger.calibration._workflow import TEMPERING_PARTICLES, Calibration, calibrate, particle_chunks
+from troopledger.calibration._workflow import (
+    HEADLINE_TOTALS,
+    TEMPERING_PARTICLES,
+    Calibration,
+    calibrate,
+    particle_chunks,
+)
 
 __all__ = [
     "ALL_WRONG",
     "BATCHES",
+    "CONTESTED",
     "CONTRADICTION_DRAWS",
     "DEFENSIVE",
     "HEADLINE",
+    "HEADLINE_TOTALS",
     "HEDGE_FACTOR",
     "HEDGE_WIDTH",
     "KHAT_MAX",
     "MAX_SET",
     "MIN_ESS",
+    "MIN_READING",
     "PILOT_PARTICLES",
     "REFERENCE_FACTOR",
     "RIGHT_BY_KIND",
+    "SCAN_DRAWS",
     "SCAN_SEED",
     "SHARES",
     "TEMPERING_PARTICLES",
@@ -104,6 +116,7 @@ __all__ = [
     "log_mean_exp",
     "model_values",
     "particle_chunks",
+    "readings",
     "reference_spec",
     "right_probability",
     "robust_loglik",

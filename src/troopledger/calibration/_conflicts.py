@@ -25,7 +25,7 @@ from troopledger.calibration._sets import MAX_SET, SCAN_SEED, explain_set, scan_
 from troopledger.evidence import BLOCK, Prior
 from troopledger.model import collect
 
-__all__ = ["SCAN_DRAWS", "find_contradiction_sets"]
+__all__ = ["SCAN_DRAWS", "find_contradictions"]
 
 Array = NDArray[np.float64]
 
@@ -33,7 +33,7 @@ Array = NDArray[np.float64]
 SCAN_DRAWS = 2 * BLOCK
 
 
-def find_contradiction_sets(
+def find_contradictions(
     prior: Prior,
     *,
     observations: Observations | None = None,

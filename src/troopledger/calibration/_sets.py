@@ -126,6 +126,8 @@ def scan_sets(
     # threshold are scored again on every draw in float64.
     n_screen = min(ll.shape[0], _SCREEN_DRAWS)
     e32 = e[:n_screen].astype(np.float32)
+    t32 = np.ascontiguousarray(e32.T)  # claims x draws: a set's columns are contiguous rows
+    t64 = np.ascontiguousarray(e.T)
     with np.errstate(divide="ignore"):
         screen_means = np.log(np.maximum(e32.mean(axis=0, dtype=np.float64), 1e-300)) + top
     log_means = np.full(len(ids), -np.inf)
@@ -161,20 +163,24 @@ def scan_sets(
         ]
         for start in range(0, len(bases), _BATCH):
             batch = np.asarray(bases[start : start + _BATCH], dtype=np.int64)
-            products = e32[:, batch[:, 0]]
+            products = t32[batch[:, 0]]
             for c in range(1, size - 1):
-                products = products * e32[:, batch[:, c]]
-            means = np.asarray(products.T @ e32, dtype=np.float64) / n_screen  # (bases, claims)
+                products = products * t32[batch[:, c]]
+            means = np.asarray(products @ e32, dtype=np.float64) / n_screen  # (bases, claims)
             with np.errstate(divide="ignore"):
                 c_all = np.log(means) + (top[batch].sum(axis=1) - screen_means[batch].sum(axis=1))[:, None]
             c_all += (top - screen_means)[None, :]
             later = np.arange(k)[None, :] > batch[:, -1:]
             c_all = np.where(later & usable[None, :], c_all, np.inf)
-            for bi, m in zip(*np.nonzero(c_all < threshold + _SCREEN_MARGIN), strict=True):
-                combo = (*(int(x) for x in batch[bi]), int(m))
-                if _connected(adj, combo) and minimal(combo):
-                    c = stat(combo, float(np.prod(e[:, list(combo)], axis=1).mean()))
-                    if c < threshold:
+            rows, cols = np.nonzero(c_all < threshold + _SCREEN_MARGIN)
+            for bi in np.unique(rows):
+                base = tuple(int(x) for x in batch[bi])
+                ms = cols[rows == bi]
+                exact = (t64[ms] * np.prod(t64[list(base)], axis=0)).mean(axis=1)
+                for m, mean in zip(ms, exact, strict=True):
+                    combo = (*base, int(m))
+                    c = stat(combo, float(mean))
+                    if c < threshold and _connected(adj, combo) and minimal(combo):
                         flagged[combo] = c
     out = []
     for combo, c in flagged.items():
