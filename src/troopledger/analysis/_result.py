@@ -22,6 +22,7 @@ from troopledger.analysis._sensitivity import rank_sensitivity
 from troopledger.analysis._summary import Summary, summarize_draws
 from troopledger.calibration import (
     TEMPERING_PARTICLES,
+    Calibration,
     Contradiction,
     Influence,
     Observations,
@@ -145,7 +146,7 @@ def run(
         cal.diagnostics(),
         tuple(found),
         rank_sensitivity(headline, weights=cal.posterior_weights) if sensitivity else None,
-        _influence(prior, every, seed, influence_draws, influence),
+        _influence(prior, every, seed, influence_draws, influence, cal),
     )
 
 
@@ -153,7 +154,9 @@ def _casefile(case: Case | Prior) -> Case:
     return case.casefile if isinstance(case, Prior) else case
 
 
-def _influence(prior: Prior, every: Observations, seed: int, draws: int, wanted: bool) -> tuple[Influence, ...] | None:
+def _influence(
+    prior: Prior, every: Observations, seed: int, draws: int, wanted: bool, cal: Calibration | None = None
+) -> tuple[Influence, ...] | None:
     if not wanted:
         return None
-    return tuple(claim_influence(prior, draws=draws, seed=seed, observations=every))
+    return tuple(claim_influence(prior, draws=draws, seed=seed, observations=every, calibration=cal))

@@ -25,13 +25,17 @@ from troopledger.report._format import LABELS, fmt_interval, fmt_number, headlin
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
     INFLUENCE_KEYS,
+    claim_rows,
     contradictions_status,
     hedge_rows,
     influence_rows,
+    mc_error_line,
     metadata_rows,
+    reading_rows,
     safe_url,
     soldier_rows,
     source_line,
+    suspect_line,
     total_rows,
 )
 from troopledger.report._style import CSS
@@ -165,7 +169,8 @@ def _sensitivity(p: dict[str, Any], figs: dict[str, Any]) -> str:
     params = p.get("parameters", {})
     targets = list(sens["targets"])
     cap = (
-        f"Spearman rank correlation of each uncertain input with each total over {sens['draws']:,} prior draws: "
+        f"Spearman rank correlation of each uncertain input with each total over {sens['draws']:,} "
+        f"{'posterior' if p.get('calibrated') else 'prior'} draws: "
         "near ±1, the input decides the total; near 0, it hardly matters. Known (fixed) inputs move nothing and "
         "are left out."
     )
@@ -235,8 +240,33 @@ def _contradictions(p: dict[str, Any]) -> str:
             if isinstance(times, int | float) and math.isfinite(times)
             else ""
         )
-        items.append(f"<li><p><strong>{refs}</strong></p><p>{escape(str(c.get('explanation', '')))}</p>{odds}</li>")
-    return f'<ul class="contra">{"".join(items)}</ul>'
+        suspect = suspect_line(c)
+        who = f'<p class="who">{escape(suspect)}</p>' if suspect else ""
+        items.append(
+            f"<li><p><strong>{refs}</strong></p><p>{escape(str(c.get('explanation', '')))}</p>{odds}{who}</li>"
+        )
+    return f'<ul class="contra">{"".join(items)}</ul>' + _judged(p)
+
+
+def _judged(p: dict[str, Any]) -> str:
+    rows = claim_rows(p)
+    if not rows:
+        return ""
+    head = ("Claim", "Speaker", "Quantity", "Says", "Right (prior)", "Wrong (posterior)")
+    return "<h3>Claims and how likely each is wrong, given everything else</h3>" + _table(
+        head, _esc_rows(rows), numeric=(4, 5)
+    )
+
+
+def _readings(p: dict[str, Any]) -> str:
+    rows = reading_rows(p)
+    if not rows:
+        return ""
+    head = ("Weight", "Claims taken as wrong", "Claims taken as right", "Medians in this reading")
+    return (
+        "<h3>Where the evidence splits</h3><p>The posterior is a mixture of these readings of the claims, "
+        "each with its weight:</p>" + _table(head, _esc_rows(rows), numeric=(0,))
+    )
 
 
 def _calibration(p: dict[str, Any]) -> str:
@@ -362,6 +392,7 @@ def render_html(p: dict[str, Any]) -> str:
         "img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
     )
     calibrated = " Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else ""
+    calibrated += f" {escape(line)}" if (line := mc_error_line(p)) else ""
     sections = [
         _section("flows", "Where the money goes", _flows(p, figs)),
         _section(
@@ -379,7 +410,7 @@ def render_html(p: dict[str, Any]) -> str:
         _section("soldier", "The soldier's view", _soldier(p)),
         _section("sensitivity", "Which inputs move the totals most", _sensitivity(p, figs) + _influence(p)),
         _section("contradictions", "Claims that cannot all be true", _contradictions(p)),
-        _section("calibration", "Calibration", _calibration(p)),
+        _section("calibration", "Calibration", _calibration(p) + _readings(p)),
         _section("parameters", "Inputs, their distributions and who said them", _parameters(p)),
         _section("claims", "Claims", _claims(p)),
         _section("method", "Method and conventions", _method(p)),

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from troopledger.analysis import TOTAL_VARIABLES
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd, headline, speakers
+from troopledger.report._sections import claim_rows, mc_error_line, reading_rows, suspect_line
 
 __all__ = ["render_text"]
 
@@ -92,8 +93,36 @@ def _contradictions(p: dict[str, Any]) -> Panel | None:
     body = Text()
     for c in items:
         body.append(f"• {', '.join(c['claims'])}: ", style="bold")
-        body.append(str(c.get("explanation", "")) + "\n")
+        body.append(str(c.get("explanation", "")))
+        suspect = suspect_line(c)
+        body.append((" " + suspect if suspect else "") + "\n")
     return Panel(body, title="Claims that cannot all be true", border_style="red")
+
+
+def _claims_judged(p: dict[str, Any]) -> Table | None:
+    """Every usable claim with its prior chance of being right and the posterior chance it is wrong."""
+    rows = claim_rows(p)
+    if not rows:
+        return None
+    t = Table(title="Claims and how likely each is wrong, given everything else", title_justify="left")
+    for col in ("Claim", "Speaker", "Quantity", "Says", "Right (prior)", "Wrong (posterior)"):
+        t.add_column(col, justify="right" if col.startswith(("Right", "Wrong")) else "left")
+    for row in rows:
+        t.add_row(*(Text(x) for x in row))
+    return t
+
+
+def _readings(p: dict[str, Any]) -> Table | None:
+    """Where the evidence splits: the coherent readings of the claims, each with its weight."""
+    rows = reading_rows(p)
+    if not rows:
+        return None
+    t = Table(title="Where the evidence splits: coherent readings and their weights", title_justify="left")
+    for col in ("Weight", "Claims taken as wrong", "Claims taken as right", "Medians in this reading"):
+        t.add_column(col)
+    for row in rows:
+        t.add_row(*(Text(x) for x in row))
+    return t
 
 
 def _calibration(p: dict[str, Any]) -> Group | None:
@@ -117,8 +146,9 @@ def _calibration(p: dict[str, Any]) -> Group | None:
     words = (
         f"Posterior by {cal['method']}"
         + (
-            f" ({cal.get('tempering_stages')} tempering stages, {cal.get('tempering_particles'):,} particles)"
-            if cal["method"] == "tempering"
+            f" (proposal fitted by a {cal['pilot_particles']:,}-particle tempering pilot in "
+            f"{cal.get('pilot_stages')} stages)"
+            if cal.get("pilot_particles")
             else ""
         )
         + (
@@ -145,6 +175,7 @@ def render_text(p: dict[str, Any], console: Console | None = None) -> None:
     parts: list[Any] = [
         Text(p.get("title") or p["case"], style="bold"),
         Text(headline(p)),
+        *([Text(line, style="dim")] if (line := mc_error_line(p)) else []),
         _money_table(p),
         _soldier_table(p),
     ]
@@ -161,9 +192,9 @@ def render_text(p: dict[str, Any], console: Console | None = None) -> None:
     calibration = _calibration(p)
     if calibration is not None:
         parts.append(calibration)
-    contra = _contradictions(p)
-    if contra is not None:
-        parts.append(contra)
+    for extra in (_readings(p), _contradictions(p), _claims_judged(p)):
+        if extra is not None:
+            parts.append(extra)
     foot = (
         f"{p['draws']:,} draws, seed {p['seed']}. Intervals are 90 % (5th-95th percentile); a source's "
         f"'a to b' is read as a 90 % interval (lognormal for amounts, beta for shares). "
