@@ -20,12 +20,14 @@ from scipy.stats import rankdata
 from troopledger.errors import TroopledgerError
 from troopledger.model import Draws
 
-__all__ = ["SENSITIVITY_CAP", "SENSITIVITY_TARGETS", "rank_sensitivity"]
+__all__ = ["POSTERIOR_ROWS", "SENSITIVITY_CAP", "SENSITIVITY_TARGETS", "rank_sensitivity"]
 
 #: Totals whose sensitivity is reported, in the order reports show them.
 SENSITIVITY_TARGETS = ("paid_by_russia", "to_state", "to_soldiers", "to_families")
 #: At most this many leading draws are ranked (draws come in random blocks, so they are a fair sample).
 SENSITIVITY_CAP = 100_000
+#: A weighted posterior is resampled to at most this many rows (more cannot add what its effective draws lack).
+POSTERIOR_ROWS = 25_000
 #: Share of draws in each tail of the tornado swing.
 _TAIL = 0.1
 
@@ -65,7 +67,7 @@ def rank_sensitivity(
     missing = [t for t in targets if t not in d.totals]
     if missing:
         raise TroopledgerError(f"no per-draw totals for {', '.join(missing)}")
-    n = min(d.draws, cap)
+    n = min(d.draws, cap if weights is None else min(cap, POSTERIOR_ROWS))
     if n < 10:
         raise TroopledgerError(f"sensitivity needs at least 10 draws, the run has {n}")
     k = max(1, int(n * _TAIL))

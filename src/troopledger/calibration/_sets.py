@@ -35,9 +35,9 @@ from troopledger.calibration._contradictions import (
     _arithmetic,
     _fmt,
     _said,
-    _wquantile,
     joint_statistic,
 )
+from troopledger.calibration._importance import weighted_quantiles
 from troopledger.calibration._observations import Observation
 from troopledger.errors import CalibrationError
 
@@ -210,7 +210,7 @@ def explain_set(
     lw = loglik[:, rest].sum(axis=1)
     w = np.exp(lw - lw.max())
     a = items[culprit]
-    p5, p50, p95 = (_wquantile(values[:, culprit], w, q) for q in (0.05, 0.5, 0.95))
+    p5, p50, p95 = (float(v) for v in weighted_quantiles(values[:, culprit], (0.05, 0.5, 0.95), w))
     times = math.exp(-statistic) if statistic > -700 else math.inf
     factor = f"{times:,.0f}" if times < 1e6 else f"more than a million ({statistic:.0f} on the log scale)"
     others = ", ".join(_said(items[j]) for j in rest)
