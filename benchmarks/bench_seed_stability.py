@@ -4,7 +4,8 @@ For each case it runs ``troopledger report CASE --format json --seed S`` as a fr
 process (start-up included, as a user would) and prints, over the seeds: the mean,
 standard deviation and range of the medians and 90 % bounds of ``paid_by_russia``
 and ``to_state`` (relative to the mean), the number of distinct sets of
-contradictions, and the wall time of each report.
+contradictions, the number of distinct top fives of the sensitivity table (with the
+signs of their correlations of at least 0.05), and the wall time of each report.
 
 Run:  .venv/bin/python benchmarks/bench_seed_stability.py [--seeds 10] [--cases nk-russia-record nk-russia-2024]
       [--extra-args "--draws 200000"]
@@ -44,6 +45,16 @@ def _contradictions(payload: dict[str, object]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(sorted(c["claims"])) for c in found)  # type: ignore[union-attr, index]
 
 
+def _top_five(payload: dict[str, object]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The five inputs the sensitivity table ranks first, each with the signs of its correlations."""
+    sens = payload.get("sensitivity") or {}
+    order = list(sens.get("order", []))[:5]  # type: ignore[union-attr]
+    rho = sens.get("parameters", {})  # type: ignore[union-attr]
+    return tuple(
+        (name, tuple(int(v > 0) - int(v < 0) for _, v in sorted(rho[name].items()) if abs(v) >= 0.05)) for name in order
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=10)
@@ -52,11 +63,12 @@ def main() -> None:
     args = parser.parse_args()
     extra = shlex.split(args.extra_args)
     for case in args.cases:
-        rows, sets, times = [], [], []
+        rows, sets, times, tops = [], [], [], []
         for seed in range(args.seeds):
             payload, dt = _run(case, seed, extra)
             rows.append(_headline(payload))
             sets.append(_contradictions(payload))
+            tops.append(_top_five(payload))
             times.append(dt)
         print(f"\n{case}  ({args.seeds} seeds, extra args: {args.extra_args or 'none'})")
         for k in HEADLINE:
@@ -70,6 +82,7 @@ def main() -> None:
                 )
         sizes = [len(s) for s in sets]
         print(f"  contradictions: {len(set(sets))} distinct sets over the seeds, {min(sizes)}-{max(sizes)} flagged")
+        print(f"  sensitivity: {len(set(tops))} distinct top fives (with signs of correlations >= 0.05)")
         print(f"  report wall time: median {statistics.median(times):.1f} s, max {max(times):.1f} s")
 
 

@@ -15,7 +15,14 @@ from rich.text import Text
 
 from troopledger.analysis import TOTAL_VARIABLES
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd, headline, speakers
-from troopledger.report._sections import claim_rows, mc_error_line, reading_rows, suspect_line
+from troopledger.report._sections import (
+    INFLUENCE_KEYS,
+    claim_rows,
+    influence_rows,
+    mc_error_line,
+    reading_rows,
+    suspect_line,
+)
 
 __all__ = ["render_text"]
 
@@ -112,6 +119,37 @@ def _claims_judged(p: dict[str, Any]) -> Table | None:
     return t
 
 
+def _sensitivity(p: dict[str, Any]) -> Table | None:
+    """The inputs that move the headline totals most (Spearman rank correlation), strongest first."""
+    sens = p.get("sensitivity")
+    if not sens or not sens.get("order"):
+        return None
+    which = "posterior" if p.get("calibrated") else "prior"
+    t = Table(title=f"Which inputs move the totals most (rank correlation over {which} draws)", title_justify="left")
+    targets = [x for x in ("paid_by_russia", "to_state", "to_soldiers") if x in sens["targets"]]
+    t.add_column("Input")
+    for x in targets:
+        t.add_column(LABELS.get(x, x), justify="right")
+    for name in sens["order"][:8]:
+        t.add_row(Text(name), *(f"{sens['parameters'][name].get(x, 0.0):+.2f}" for x in targets))
+    return t
+
+
+def _influence(p: dict[str, Any]) -> Table | None:
+    """How far each headline median moves when one lineage of claims is left out (with --influence)."""
+    rows = influence_rows(p)
+    if not rows:
+        return None
+    t = Table(title="Claim influence: change of each median without the lineage", title_justify="left")
+    t.add_column("Lineage dropped")
+    t.add_column("Role")
+    for k in INFLUENCE_KEYS:
+        t.add_column(LABELS.get(k, k), justify="right")
+    for lineage, _ids, role, change in rows[:10]:
+        t.add_row(Text(lineage), Text(role), *change)
+    return t
+
+
 def _readings(p: dict[str, Any]) -> Table | None:
     """Where the evidence splits: the coherent readings of the claims, each with its weight."""
     rows = reading_rows(p)
@@ -192,7 +230,7 @@ def render_text(p: dict[str, Any], console: Console | None = None) -> None:
     calibration = _calibration(p)
     if calibration is not None:
         parts.append(calibration)
-    for extra in (_readings(p), _contradictions(p), _claims_judged(p)):
+    for extra in (_sensitivity(p), _influence(p), _readings(p), _contradictions(p), _claims_judged(p)):
         if extra is not None:
             parts.append(extra)
     foot = (
