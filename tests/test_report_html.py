@@ -14,9 +14,10 @@ import numpy as np
 import pytest
 
 from troopledger._cli import main
-from troopledger.analysis import Draws, collect, rank_sensitivity, summarize_draws
+from troopledger.analysis import rank_sensitivity, run
 from troopledger.errors import TroopledgerError
 from troopledger.evidence import load_case
+from troopledger.model import Draws
 from troopledger.report import build_payload, headline, render_html, render_markdown
 from troopledger.report._charts import plain
 from troopledger.report._html import embed_json
@@ -30,9 +31,7 @@ HOSTILE_PARAM = "<img src=x onerror=window.__pwned=9>"
 
 def default_payload(draws: int = 2000, seed: int = 1) -> dict[str, Any]:
     """The bundled case, uncalibrated, with its sensitivity, as the CLI builds it."""
-    case = load_case(None)
-    d = collect(case, draws, seed)
-    return build_payload(case, summarize_draws(d), extra={"sensitivity": rank_sensitivity(d)})
+    return build_payload(run(load_case(None), draws, seed, calibrate=False))
 
 
 def hostile_payload(base: dict[str, Any]) -> dict[str, Any]:

@@ -16,9 +16,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from troopledger._cli._app import app, atomic_write
-from troopledger.analysis import run
-from troopledger.evidence import bundled_cases, ledger_claims, load_case
-from troopledger.report import build_payload, render_html, render_markdown, render_text
 
 __all__ = ["Format", "cases", "report"]
 
@@ -55,6 +52,8 @@ def _progress(total: int, show: bool) -> Iterator[Callable[[int], None] | None]:
 
 
 def _render(payload: dict[str, Any], fmt: Format) -> str:
+    from troopledger.report import render_html, render_markdown, render_text
+
     if fmt is Format.json:
         return json.dumps(payload, indent=2, allow_nan=False) + "\n"
     if fmt is Format.text:
@@ -90,6 +89,10 @@ def report(
     ] = False,
 ) -> None:
     """Estimate the money flows of a case, with 90 % intervals and the sources behind each input."""
+    from troopledger.analysis import run  # the numerical stack loads when a run starts, not at start-up
+    from troopledger.evidence import ledger_claims, load_case
+    from troopledger.report import build_payload, render_text
+
     casefile = load_case(case)
     claims = ledger_claims(casefile, ledger) if ledger else []
     show = draws >= PROGRESS_FROM_DRAWS and sys.stderr.isatty()
@@ -117,6 +120,8 @@ def report(
 @app.command()
 def cases() -> None:
     """List the bundled cases."""
+    from troopledger.evidence import bundled_cases
+
     table = Table("Case", "Title")
     for name, title in bundled_cases().items():
         table.add_row(name, title)

@@ -2,7 +2,7 @@
 
 :func:`run` is the pipeline's entry point and :class:`Result` what it returns; the
 report reads only this package, which also re-exports the few names of earlier
-stages a report needs (the hedge classes and reliability weights it explains).
+stages a report needs (output labels, the hedge classes and reliability weights it explains).
 """
 
 from troopledger.analysis._accessor import TroopledgerAccessor
@@ -18,7 +18,7 @@ from troopledger.analysis._summary import (
 )
 from troopledger.calibration import HEDGE_WIDTH, hedge_class, weighted_quantiles
 from troopledger.evidence import RELIABILITY
-from troopledger.model import FLOAT64_UP_TO, MONTHLY_CAP, MONTHLY_VARIABLES, TOTAL_VARIABLES
+from troopledger.model import FLOAT64_UP_TO, MONTHLY_CAP, MONTHLY_VARIABLES, OUTPUTS, TOTAL_VARIABLES
 
 __all__ = [
     "CUMULATIVE_VARIABLES",
@@ -26,6 +26,7 @@ __all__ = [
     "HEDGE_WIDTH",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
+    "OUTPUTS",
     "QUANTILES",
     "RELIABILITY",
     "SENSITIVITY_CAP",

@@ -33,7 +33,7 @@ from troopledger.calibration import calibrate as calibrate_prior
 from troopledger.calibration import influence as claim_influence
 from troopledger.claims import Claim
 from troopledger.evidence import Case, Prior, resolve
-from troopledger.model import DEFAULT_CHUNK, Progress, collect
+from troopledger.model import DEFAULT_CHUNK, Draws, Progress, collect
 
 __all__ = ["Result", "run"]
 
@@ -48,7 +48,9 @@ class Result:
     (None unless the posterior is importance-weighted); ``sample_stats``: the
     calibration diagnostics (method, Pareto k-hat, ESS, evidence, claims skipped);
     ``contradictions``, ``sensitivity`` and ``influence`` (None where not computed).
-    ``case`` is the resolved Prior every group was computed from.
+    ``case`` is the resolved Prior every group was computed from; ``prior_draws`` the
+    per-draw values the prior summary came from, ``posterior_draws`` the draws the
+    ``weights`` belong to (the robust sampler's proposals).
     """
 
     case: Prior
@@ -62,6 +64,8 @@ class Result:
     contradictions: tuple[Contradiction, ...]
     sensitivity: dict[str, Any] | None
     influence: tuple[Influence, ...] | None
+    prior_draws: Draws
+    posterior_draws: Draws | None = None
 
     @property
     def calibrated(self) -> bool:
@@ -118,6 +122,7 @@ def run(
             (),
             rank_sensitivity(kept) if sensitivity else None,
             _influence(prior, every, seed, influence_draws, influence),
+            kept,
         )
     cal = calibrate_prior(
         prior,
@@ -147,6 +152,8 @@ def run(
         tuple(found),
         rank_sensitivity(headline, weights=cal.posterior_weights) if sensitivity else None,
         _influence(prior, every, seed, influence_draws, influence, cal),
+        cal.prior_draws,
+        cal.posterior_draws,
     )
 
 

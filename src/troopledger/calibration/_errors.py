@@ -2,7 +2,7 @@
 
 An :class:`ErrorModel` is a normal (or a soft one-sided bound) on a transformed scale:
 log for amounts, log1p for counts, the share itself for shares. Its width comes
-from the claim's hedge (:data:`HEDGE_WIDTH`), its centre from the stated figure or
+from the claim's hedge (the one hedge table, :data:`troopledger.claims.HEDGES`), its centre from the stated figure or
 range. See ``docs/calibration.md``.
 """
 
@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import special
 
-from troopledger.claims import Claim
+from troopledger.claims import CERTAINTY_WIDTH, Certainty, Claim, hedge_rule
 from troopledger.errors import CalibrationError
 from troopledger.evidence import Z90
 
@@ -27,35 +27,13 @@ Array = NDArray[np.float64]
 Scale = Literal["log", "log1p", "linear"]
 Side = Literal["two", "upper", "lower"]
 
-#: Relative half-width of the 90 % interval a hedge puts around a stated figure.
-HEDGE_WIDTH = {"exact": 0.05, "about": 0.25, "speculative": 0.5}
-_HEDGES = {
-    "exact": ("", "none", "exactly", "precisely", "official", "confirmed"),
-    "speculative": (
-        "could",
-        "might",
-        "may",
-        "maybe",
-        "possibly",
-        "perhaps",
-        "likely",
-        "suspect",
-        "suspects",
-        "expected",
-        "plans",
-        "planned",
-        "projected",
-    ),
-}
+#: Relative half-width of the 90 % interval a hedge puts around a stated figure, by its certainty.
+HEDGE_WIDTH = CERTAINTY_WIDTH
 
 
-def hedge_class(hedge: str) -> str:
-    """Sort a hedge word into ``exact``, ``about`` or ``speculative`` (the default is ``about``)."""
-    h = hedge.strip().lower()
-    for cls, words in _HEDGES.items():
-        if h in words:
-            return cls
-    return "about"
+def hedge_class(hedge: str) -> Certainty:
+    """The certainty of a hedge word as an observation: ``exact``, ``about`` or ``speculative``."""
+    return hedge_rule(hedge).certainty
 
 
 @dataclass(frozen=True)

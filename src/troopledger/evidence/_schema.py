@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
-from troopledger.claims import Claim, SourceRef, month_index, month_labels
+from troopledger.claims import Claim, SourceRef, explain_validation, month_index, month_labels
 from troopledger.errors import CaseError
 from troopledger.evidence._fusion import RELIABILITY, Fused
 from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES
@@ -354,18 +354,4 @@ class Case(BaseModel):
 
 def case_error(origin: str, e: ValidationError) -> CaseError:
     """Turn the first pydantic error into a one-line CaseError with a fix."""
-    err = e.errors(include_url=False)[0]
-    loc = ".".join(str(p) for p in err["loc"] if not str(p).startswith("function-after"))
-    kind = err["type"]
-    msg = err["msg"].removeprefix("Value error, ")
-    fix = {
-        "missing": "add this field (see docs/case-files.md)",
-        "extra_forbidden": "remove it or correct its spelling (see docs/case-files.md)",
-        "literal_error": "use one of the values the message lists",
-        "string_pattern_mismatch": "use only letters, digits, '-', '_' and '.'",
-    }.get(kind)
-    if fix is None and ("float" in kind or "int" in kind):
-        fix = "write a plain number, without quotes or units"
-    if fix is None:
-        fix = "correct the value as the message says (see docs/case-files.md)"
-    return CaseError(origin, loc or None, msg, fix)
+    return CaseError(origin, *explain_validation(e, "docs/case-files.md"))

@@ -12,7 +12,8 @@ from troopledger.model._draws import (
     collect_chunks,
     per_draw,
 )
-from troopledger.model._flows import ACCOUNTS, MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs, flows
+from troopledger.model._flows import MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, Inputs, flows
+from troopledger.model._outputs import ACCOUNTS, OUTPUTS, STATE_USES, Output, state_use_output
 from troopledger.model._simulate import DEFAULT_CHUNK, Chunk, Progress, inputs_from_draws, iter_chunks, simulate
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "MONTHLY_CAP",
     "MONTHLY_OUTPUTS",
     "MONTHLY_VARIABLES",
+    "OUTPUTS",
     "PER_DRAW_OUTPUTS",
     "STATE_USES",
     "TOTAL_VARIABLES",
@@ -30,6 +32,7 @@ __all__ = [
     "Deployment",
     "Draws",
     "Inputs",
+    "Output",
     "Progress",
     "Rotation",
     "Targets",
@@ -42,4 +45,5 @@ __all__ = [
     "iter_chunks",
     "per_draw",
     "simulate",
+    "state_use_output",
 ]

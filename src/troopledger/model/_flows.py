@@ -27,42 +27,16 @@ from numpy.typing import NDArray
 
 from troopledger.errors import ModelError
 from troopledger.model._deployment import Casualties, Deployment, Rotation, Waves, deploy
+from troopledger.model._outputs import ACCOUNTS, OUTPUTS, STATE_USES
 
 __all__ = ["ACCOUNTS", "MONTHLY_OUTPUTS", "PER_DRAW_OUTPUTS", "STATE_USES", "Inputs", "flows"]
 
 Array = NDArray[np.float64]
 
-ACCOUNTS = ("to_state", "to_soldiers", "to_families")
-STATE_USES = (
-    "state_party_and_kim_family",
-    "state_military",
-    "state_food_and_consumer_goods",
-    "state_luxury_goods",
-)
-MONTHLY_OUTPUTS = (
-    "paid_by_russia",
-    *ACCOUNTS,
-    *STATE_USES,
-    "pay",
-    "signing_payments",
-    "death_payments",
-    "paid_in_kind",
-    "troops_in_theatre",
-    "arrivals",
-    "departures",
-    "killed",
-    "wounded",
-    "cumulative_deployed",
-)
-PER_DRAW_OUTPUTS = (
-    "take_home_per_soldier_tour",
-    "tour_months",
-    "p_killed_tour",
-    "take_home_years_of_wages",
-    "revenue_per_year",
-    "revenue_share_of_gdp",
-    "revenue_multiple_of_luxury_imports",
-)
+#: Monthly outputs, ``(draws, months)``, in the order of :data:`~troopledger.model.OUTPUTS`.
+MONTHLY_OUTPUTS = tuple(name for name, o in OUTPUTS.items() if o.role != "derived")
+#: Per-draw outputs, ``(draws,)``.
+PER_DRAW_OUTPUTS = tuple(name for name, o in OUTPUTS.items() if o.role == "derived")
 
 _SHARES = (
     "state_share_of_pay",

@@ -19,7 +19,8 @@ from troopledger._version import __version__
 from troopledger.errors import ModelError
 from troopledger.evidence import BLOCK, STATE_USE_NAMES, Case, Prior, Sampler, WaveSlots, resolve
 from troopledger.model._deployment import Casualties, Rotation, Waves
-from troopledger.model._flows import ACCOUNTS, MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs, flows
+from troopledger.model._flows import MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs, flows
+from troopledger.model._outputs import OUTPUTS
 
 __all__ = ["DEFAULT_CHUNK", "Chunk", "Progress", "inputs_from_draws", "iter_chunks", "simulate"]
 
@@ -179,10 +180,13 @@ def simulate(
     chunks = list(iter_chunks(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress))
     data: dict[str, tuple[tuple[str, ...], Array, dict[str, str]]] = {}
     for name in MONTHLY_OUTPUTS:
-        role = "account" if name in ("paid_by_russia", *ACCOUNTS, *STATE_USES) else "monthly"
-        data[name] = (("draw", "month"), np.concatenate([c.outputs[name] for c in chunks]), {"role": role})
+        o = OUTPUTS[name]
+        attrs = {"role": o.role, "unit": o.unit, "label": o.label}
+        data[name] = (("draw", "month"), np.concatenate([c.outputs[name] for c in chunks]), attrs)
     for name in PER_DRAW_OUTPUTS:
-        data[name] = (("draw",), np.concatenate([c.outputs[name] for c in chunks]), {"role": "derived"})
+        o = OUTPUTS[name]
+        attrs = {"role": o.role, "unit": o.unit, "label": o.label}
+        data[name] = (("draw",), np.concatenate([c.outputs[name] for c in chunks]), attrs)
     for name in chunks[0].params:
         if name == "state_use_shares":
             continue

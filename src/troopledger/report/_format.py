@@ -5,19 +5,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from troopledger.analysis import OUTPUTS
+
 __all__ = ["LABELS", "fmt_interval", "fmt_number", "fmt_usd", "headline", "speakers"]
 
-LABELS = {
-    "paid_by_russia": "Paid by Russia",
-    "to_state": "Kept by the North Korean state",
-    "to_soldiers": "Reaches living soldiers",
-    "to_families": "Reaches families of the dead",
-    "state_party_and_kim_family": "State: party and Kim family",
-    "state_military": "State: military",
-    "state_food_and_consumer_goods": "State: food and consumer goods",
-    "state_luxury_goods": "State: luxury goods for the elite",
-    "paid_in_kind": "Paid in kind (food, fuel, goods)",
-}
+#: Reader-facing label of each money output, as the model declares it.
+LABELS = {name: o.label for name, o in OUTPUTS.items() if o.role == "account" or name == "paid_in_kind"}
 
 
 def fmt_usd(x: float | None) -> str:
