@@ -43,7 +43,7 @@ def _posterior_rows(weights: NDArray[Any], n: int) -> NDArray[np.int64]:
     if not c[-1] > 0:
         raise TroopledgerError("sensitivity weights must have a positive sum")
     u = (np.arange(n) + 0.5) / n * c[-1]
-    return np.minimum(np.searchsorted(c, u, side="right"), c.size - 1).astype(np.int64)
+    return np.asarray(np.minimum(np.searchsorted(c, u, side="right"), c.size - 1), dtype=np.int64)
 
 
 def rank_sensitivity(

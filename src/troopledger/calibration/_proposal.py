@@ -117,7 +117,8 @@ def fit_proposal(
     mean = x.mean(axis=0)
     cov = np.atleast_2d(np.cov(x, rowvar=False)) * widen**2
     cov += np.eye(len(names)) * 1e-6  # a parameter the pilot pinned still gets some room
-    return Proposal(names, mean, np.linalg.cholesky(cov), defensive, pilot)
+    chol = np.asarray(np.linalg.cholesky(cov), dtype=np.float64)
+    return Proposal(names, np.asarray(mean, dtype=np.float64), chol, defensive, pilot)
 
 
 def batch_error(estimate: Callable[[slice], float], draws: int, batches: int = BATCHES) -> tuple[float, float]:

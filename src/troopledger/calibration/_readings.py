@@ -41,8 +41,8 @@ def readings(
     log_wrong: Array,
     weights: Array,
     ids: Sequence[str],
-    totals: Mapping[str, Array],
-    params: Mapping[str, Array],
+    totals: Mapping[str, NDArray[np.floating[Any]]],
+    params: Mapping[str, NDArray[np.floating[Any]]],
     *,
     min_weight: float = MIN_READING,
 ) -> list[dict[str, Any]]:
