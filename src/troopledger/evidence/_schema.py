@@ -11,20 +11,21 @@ file. See ``docs/case-files.md``.
 from __future__ import annotations
 
 import math
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from troopledger.claims import Claim, SourceRef, explain_validation, month_index, month_labels
 from troopledger.errors import CaseError
+from troopledger.evidence._correlation import Correlation, correlation_groups
 from troopledger.evidence._fusion import RELIABILITY, Fused
 from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES
 from troopledger.evidence._requests import fuse_requests
-from troopledger.evidence._slots import SlotPlace, rank_pay, wave_size, wave_tour
+from troopledger.evidence._slots import SlotPlace, correlation_name, slot_places
 from troopledger.evidence._spec import DistSpec
 from troopledger.evidence._uncertain import Dirichlet
 
-__all__ = ["Case", "CaseClaim", "case_error"]
+__all__ = ["Case", "CaseClaim", "CasualtyCount", "case_error"]
 
 
 class CaseInfo(BaseModel):
@@ -52,8 +53,15 @@ def _buildable(spec: DistSpec | None) -> DistSpec | None:
     return spec
 
 
+def _buildable_share(spec: DistSpec | None) -> DistSpec | None:
+    """As :func:`_buildable`, for a share (``to`` is a beta interval)."""
+    if spec is not None and not spec.from_claims:
+        spec.to_distribution("share")
+    return spec
+
+
 class Wave(BaseModel):
-    """One dated wave of arrivals."""
+    """One dated wave of arrivals; its pay, rank mix and the state's share may differ from the case's."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -65,9 +73,24 @@ class Wave(BaseModel):
     )
     size: DistSpec
     tour_months: DistSpec | None = None
+    pay: DistSpec | None = None
+    rank_shares: dict[str, float] | None = None
+    state_share_of_pay: DistSpec | None = None
     note: str = Field(default="", max_length=4000)
 
-    _check_specs = field_validator("size", "tour_months")(_buildable)
+    _check_specs = field_validator("size", "tour_months", "pay")(_buildable)
+    _check_share = field_validator("state_share_of_pay")(_buildable_share)
+
+    @model_validator(mode="after")
+    def _one_pay(self) -> Wave:
+        if self.pay is not None and self.rank_shares is not None:
+            raise ValueError(f"wave '{self.name}': give pay or rank_shares, not both")
+        if self.rank_shares is not None:
+            if any(not 0 <= v <= 1 for v in self.rank_shares.values()):
+                raise ValueError(f"wave '{self.name}': every rank share must lie in [0, 1]")
+            if abs(sum(self.rank_shares.values()) - 1) > 1e-6:
+                raise ValueError(f"wave '{self.name}': rank_shares must add up to 1")
+        return self
 
     @field_validator("arrival", "arrival_until")
     @classmethod
@@ -163,6 +186,25 @@ class Reward(BaseModel):
     claims: list[str] = Field(default_factory=list)
 
 
+class CasualtyCount(BaseModel):
+    """A stated count of soldiers killed (or wounded) from the start through a month; the model derives the hazard."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["killed", "wounded"]
+    by: str
+    count: DistSpec
+    note: str = Field(default="", max_length=4000)
+
+    _check_count = field_validator("count")(_buildable)
+
+    @field_validator("by")
+    @classmethod
+    def _by(cls, v: str) -> str:
+        month_index(v)
+        return v
+
+
 class CaseClaim(Claim):
     """A claim as written in a case file: ``source`` is the id of a ``[[sources]]`` entry."""
 
@@ -184,8 +226,11 @@ class Case(BaseModel):
     claims: list[CaseClaim] = Field(default_factory=list)
     claim_files: list[str] = Field(default_factory=list, description="claims files read into [[claims]]")
     reliability: dict[str, float] = Field(default_factory=dict, description="weights by kind of source")
+    casualty_counts: list[CasualtyCount] = Field(default_factory=list)
+    correlations: list[Correlation] = Field(default_factory=list)
     path: str = Field(default="", exclude=True)
     digest: str = Field(default="", exclude=True)
+    scenario: dict[str, Any] = Field(default_factory=dict, exclude=True, description="scenario and --set applied")
     _requests: dict[str, tuple[SlotPlace, DistSpec]] = PrivateAttr(default_factory=dict)
     _fused: dict[str, Fused] = PrivateAttr(default_factory=dict)
     _lineages: dict[str, str] = PrivateAttr(default_factory=dict)
@@ -233,6 +278,10 @@ class Case(BaseModel):
             offset = month_index(w.arrival) - start
             if not 0 <= offset < self.case.months:
                 raise ValueError(f"wave '{w.name}' arrives {w.arrival}, outside the case's months")
+            ranks = {r.rank for r in self.pay_by_rank}
+            if w.rank_shares is not None and set(w.rank_shares) != ranks:
+                raise ValueError(f"wave '{w.name}': rank_shares needs exactly the ranks of [[pay_by_rank]]")
+        self._check_counts(start)
         source_ids = [s.id for s in self.sources]
         if len(set(source_ids)) != len(source_ids):
             raise ValueError("[[sources]] ids must be unique")
@@ -243,12 +292,26 @@ class Case(BaseModel):
             if c.source is not None and c.source not in source_ids:
                 raise ValueError(f"claim '{c.id}' cites source '{c.source}', which is not in [[sources]]")
         self._resolve_from_claims()
+        try:
+            correlation_groups(self.correlations, [p.name for p, _ in slot_places(self)] + list(PARAMETERS))
+        except ValueError as e:
+            raise ValueError(f"correlations: {e}") from None
         known = set(claim_ids)
         for where, ids in self.cited_claims().items():
             for cid in ids:
                 if cid not in known:
                     raise ValueError(f"{where} cites claim '{cid}', which is not in [[claims]]")
         return self
+
+    def _check_counts(self, start: int) -> None:
+        kinds = [c.kind for c in self.casualty_counts]
+        if len(set(kinds)) != len(kinds):
+            raise ValueError("give at most one count of killed and one of wounded in [[casualty_counts]]")
+        for c in self.casualty_counts:
+            if not 0 <= month_index(c.by) - start < self.case.months:
+                raise ValueError(f"the count of {c.kind} by {c.by} falls outside the case's months")
+            if f"{c.kind}_hazard" in self.parameters:
+                raise ValueError(f"give {c.kind}_hazard or a count of {c.kind}, not both (the count sets the hazard)")
 
     def _resolve_from_claims(self) -> None:
         """Replace every ``from_claims`` spec by the fusion of the claims it selects."""
@@ -261,6 +324,8 @@ class Case(BaseModel):
         elif where.section == "waves":
             wave = next(w for w in self.deployment.waves if w.name == where.key)
             setattr(wave, where.field, spec)
+        elif where.section == "counts":
+            next(c for c in self.casualty_counts if c.kind == where.key).count = spec
         else:
             next(r for r in self.pay_by_rank if r.rank == where.key).pay = spec
 
@@ -281,6 +346,8 @@ class Case(BaseModel):
                 data["parameters"][place.key] = raw
             elif place.section == "waves":
                 next(w for w in data["deployment"]["waves"] if w["name"] == place.key)[place.field] = raw
+            elif place.section == "counts":
+                next(c for c in data["casualty_counts"] if c["kind"] == place.key)["count"] = raw
             else:
                 next(r for r in data["pay_by_rank"] if r["rank"] == place.key)["pay"] = raw
         sources = {s["id"]: s for s in data["sources"]}
@@ -296,7 +363,7 @@ class Case(BaseModel):
             out = Case.model_validate(data)
         except ValidationError as e:
             raise case_error(self.path or self.name, e) from None
-        out.path, out.digest = self.path, self.digest
+        out.path, out.digest, out.scenario = self.path, self.digest, self.scenario
         return out
 
     # -- views -----------------------------------------------------------------
@@ -324,12 +391,11 @@ class Case(BaseModel):
     def cited_claims(self) -> dict[str, list[str]]:
         """Claim ids cited by each parameter-like entry, keyed by its name."""
         out = {name: spec.all_claims() for name, spec in self.parameters.items()}
-        for w in self.deployment.waves:
-            out[wave_size(w.name)] = w.size.all_claims()
-            if w.tour_months is not None:
-                out[wave_tour(w.name)] = w.tour_months.all_claims()
-        for r in self.pay_by_rank:
-            out[rank_pay(r.rank)] = r.pay.all_claims()
+        for place, spec in slot_places(self):
+            if place.section != "parameters":
+                out[place.name] = spec.all_claims()
+        for c in self.correlations:
+            out[correlation_name(*c.between)] = list(c.claims)
         out["state_uses"] = list(self.state_uses.claims)
         for i, rw in enumerate(self.rewards):
             out[f"reward_{i + 1}"] = list(rw.claims)

@@ -14,7 +14,16 @@ from typing import Literal
 
 from troopledger.evidence import STATE_USE_NAMES
 
-__all__ = ["ACCOUNTS", "OUTPUTS", "STATE_USES", "Output", "state_use_output"]
+__all__ = [
+    "ACCOUNTS",
+    "DELIVERY_OUTPUTS",
+    "OUTPUTS",
+    "RECEIVED_ACCOUNTS",
+    "STATE_USES",
+    "Output",
+    "received_output",
+    "state_use_output",
+]
 
 Role = Literal["account", "monthly", "derived"]
 
@@ -24,10 +33,25 @@ def state_use_output(use: str) -> str:
     return f"state_{use}"
 
 
+def received_output(account: str) -> str:
+    """What an owed account receives once the realised share is applied: ``received_<account>``."""
+    return f"received_{account}"
+
+
 #: Where Russia's money lands: every dollar in exactly one of these.
 ACCOUNTS = ("to_state", "to_soldiers", "to_families")
 #: The state's take split by its four uses, in the case file's order.
 STATE_USES = tuple(state_use_output(u) for u in STATE_USE_NAMES)
+#: How what Russia owes is settled each month; the five add up to ``paid_by_russia``.
+DELIVERY_OUTPUTS = (
+    "delivered_cash",
+    "delivered_in_kind",
+    "not_delivered_deferred",
+    "not_delivered_offset",
+    "not_delivered_unpaid",
+)
+#: What each owed account (and each of the state's uses) receives.
+RECEIVED_ACCOUNTS = tuple(received_output(a) for a in (*ACCOUNTS, *STATE_USES))
 
 
 @dataclass(frozen=True)
@@ -57,8 +81,8 @@ OUTPUTS: dict[str, Output] = {
         Output("to_families", "USD/month", "Reaches families of the dead", "account"),
         *(Output(state_use_output(u), "USD/month", _USE_LABELS[u], "account") for u in STATE_USE_NAMES),
         Output("pay", "USD/month", "Monthly pay", "monthly"),
-        Output("signing_payments", "USD/month", "Signing payments", "monthly"),
-        Output("death_payments", "USD/month", "Death payments", "monthly"),
+        Output("signing_payments", "USD/month", "Signing payments (per soldier arriving)", "monthly"),
+        Output("death_payments", "USD/month", "Death payments (per soldier killed)", "monthly"),
         Output("paid_in_kind", "USD/month", "Paid in kind (food, fuel, goods)", "monthly"),
         Output("troops_in_theatre", "persons", "Soldiers in theatre", "monthly"),
         Output("arrivals", "persons/month", "Soldiers arriving", "monthly"),
@@ -66,7 +90,21 @@ OUTPUTS: dict[str, Output] = {
         Output("killed", "persons/month", "Soldiers killed", "monthly"),
         Output("wounded", "persons/month", "Soldiers wounded", "monthly"),
         Output("cumulative_deployed", "persons", "Soldiers sent so far", "monthly"),
+        Output("delivered_cash", "USD/month", "Delivered in cash", "monthly"),
+        Output("delivered_in_kind", "USD/month", "Delivered in kind", "monthly"),
+        Output("not_delivered_deferred", "USD/month", "Not delivered: deferred", "monthly"),
+        Output("not_delivered_offset", "USD/month", "Not delivered: offset", "monthly"),
+        Output("not_delivered_unpaid", "USD/month", "Not delivered: unpaid", "monthly"),
+        Output("received_by_nk", "USD/month", "Received by North Korea", "monthly"),
+        Output(received_output("to_state"), "USD/month", "Received by the state", "monthly"),
+        Output(received_output("to_soldiers"), "USD/month", "Received by living soldiers", "monthly"),
+        Output(received_output("to_families"), "USD/month", "Received by families of the dead", "monthly"),
+        *(
+            Output(received_output(state_use_output(u)), "USD/month", f"{_USE_LABELS[u]} (received)", "monthly")
+            for u in STATE_USE_NAMES
+        ),
         Output("take_home_per_soldier_tour", "USD", "Take-home per soldier per tour", "derived"),
+        Output("take_home_per_soldier_month", "USD/month", "Take-home per soldier per month", "derived"),
         Output("tour_months", "months", "Tour length", "derived"),
         Output("p_killed_tour", "fraction", "Chance of being killed in a tour", "derived"),
         Output("take_home_years_of_wages", "years", "Take-home in years of wages at home", "derived"),
