@@ -25,6 +25,7 @@ from troopledger.calibration._importance import importance_weights, weighted_qua
 from troopledger.calibration._observations import Observations, compile_observations
 from troopledger.calibration._robust import RobustObservations, with_doubt
 from troopledger.calibration._workflow import Calibration, calibrate
+from troopledger.errors import CalibrationError
 from troopledger.evidence import BLOCK, Prior
 from troopledger.model import Draws
 
@@ -122,7 +123,9 @@ def influence(
             if not obs_ids or robust_ll is None or pd is None or w is None:
                 rows.append(Influence(name, tuple(ids), role, dict(base), dict.fromkeys(HEADLINE, 0.0), base_khat))
                 continue
-            lw = np.log(np.maximum(w.weights, 1e-300)) - robust_ll[:, [col[i] for i in obs_ids]].sum(axis=1)
+            if cal.log_weights is None:
+                raise CalibrationError("the calibration kept no log weights to re-weight")
+            lw = cal.log_weights - robust_ll[:, [col[i] for i in obs_ids]].sum(axis=1)
             iw = importance_weights(lw)
             med = _medians(pd, iw.weights)
             rows.append(Influence(name, tuple(ids), role, med, _change(med, base), iw.khat))

@@ -72,6 +72,7 @@ class Calibration:
     mc_error: dict[str, dict[str, float]] = field(default_factory=dict)  # total -> statistic -> standard error
     readings: list[dict[str, Any]] = field(default_factory=list)
     sampler: dict[str, Any] = field(default_factory=dict)
+    log_weights: Array | None = None  # raw log weights of the posterior draws, before smoothing
 
     @property
     def posterior_weights(self) -> Array | None:
@@ -172,7 +173,8 @@ def calibrate(
     if pd.observed is None:
         raise CalibrationError("observation targets were not kept")
     values = np.asarray(pd.observed, dtype=np.float64)
-    w = importance_weights(robust.loglik(values[:, ev_cols]).sum(axis=1) + log_ratio)
+    raw = robust.loglik(values[:, ev_cols]).sum(axis=1) + log_ratio
+    w = importance_weights(raw)
     log_wrong = robust_all.log_wrong(values)
     wrong = robust_all.wrong_probability(values, w.weights)
     sampler: dict[str, Any] = {
@@ -193,4 +195,5 @@ def calibrate(
         _mc_error(pd, w.weights),
         readings(log_wrong, w.weights, claims_all.ids, pd.totals, pd.params),
         sampler,
+        raw,
     )

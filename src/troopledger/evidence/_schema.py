@@ -68,9 +68,7 @@ class Wave(BaseModel):
     name: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")
     arrival: str
     arrival_until: str | None = Field(default=None, description="last month of arrivals; spread evenly")
-    profile: list[float] | None = Field(
-        default=None, min_length=1, max_length=24, description="share arriving in each month from 'arrival'"
-    )
+    profile: list[float] | None = Field(default=None, min_length=1, max_length=24)  # share per month
     size: DistSpec
     tour_months: DistSpec | None = None
     pay: DistSpec | None = None
@@ -113,8 +111,7 @@ class Wave(BaseModel):
     def arrival_profile(self) -> list[float]:
         """Share of the wave arriving in each month from ``arrival`` (``[1.0]``: all in that month)."""
         if self.profile is not None:
-            total = sum(self.profile)
-            return [p / total for p in self.profile]
+            return [p / sum(self.profile) for p in self.profile]
         if self.arrival_until is not None:
             k = month_index(self.arrival_until) - month_index(self.arrival) + 1
             return [1.0 / k] * k

@@ -29,7 +29,9 @@ from troopledger.report._html_parts import month_table_html as _month_table
 from troopledger.report._html_parts import table as _table
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
+    CLAIM_HEAD,
     INFLUENCE_KEYS,
+    READING_HEAD,
     claim_rows,
     contradictions_status,
     hedge_rows,
@@ -41,6 +43,7 @@ from troopledger.report._sections import (
     soldier_rows,
     source_line,
     suspect_line,
+    times_words,
     total_rows,
 )
 from troopledger.report._style import CSS
@@ -177,13 +180,6 @@ def _sensitivity(p: dict[str, Any], figs: dict[str, Any]) -> str:
     return _figure("sensitivity", cap, figs) + _table(head, rows, numeric=tuple(range(1, len(targets) + 2)))
 
 
-def _times(x: float) -> str:
-    """A ratio in words a reader can take in: 97 times, 2,538 times, about 10^18 times."""
-    if x < 1e6:
-        return f"{x:,.3g} times" if x < 100 else f"{x:,.0f} times"
-    return f"about 10^{math.floor(math.log10(x))} times"
-
-
 def _influence(p: dict[str, Any]) -> str:
     """How far each headline median moves when one lineage of claims is dropped, if the run computed it."""
     rows = influence_rows(p)
@@ -216,7 +212,7 @@ def _contradictions(p: dict[str, Any]) -> str:
         refs = ", ".join(_claim_ref(str(cid), claims) for cid in c.get("claims", []))
         times = c.get("times_less_probable")
         odds = (
-            f'<p class="who">Together {escape(_times(float(times)))} less probable than each alone '
+            f'<p class="who">Together {escape(times_words(float(times)))} less probable than each alone '
             f"({escape(str(c.get('kind', '')))}).</p>"
             if isinstance(times, int | float) and math.isfinite(times)
             else ""
@@ -226,28 +222,15 @@ def _contradictions(p: dict[str, Any]) -> str:
         items.append(
             f"<li><p><strong>{refs}</strong></p><p>{escape(str(c.get('explanation', '')))}</p>{odds}{who}</li>"
         )
-    return f'<ul class="contra">{"".join(items)}</ul>' + _judged(p)
+    judged = _titled("Claims and how likely each is wrong, given everything else", CLAIM_HEAD, claim_rows(p), (4, 5))
+    return f'<ul class="contra">{"".join(items)}</ul>' + judged
 
 
-def _judged(p: dict[str, Any]) -> str:
-    rows = claim_rows(p)
-    if not rows:
-        return ""
-    head = ("Claim", "Speaker", "Quantity", "Says", "Right (prior)", "Wrong (posterior)")
-    return "<h3>Claims and how likely each is wrong, given everything else</h3>" + _table(
-        head, _esc_rows(rows), numeric=(4, 5)
-    )
+SPLIT = "Where the evidence splits: coherent readings and their weights"
 
 
-def _readings(p: dict[str, Any]) -> str:
-    rows = reading_rows(p)
-    if not rows:
-        return ""
-    head = ("Weight", "Claims taken as wrong", "Claims taken as right", "Medians in this reading")
-    return (
-        "<h3>Where the evidence splits</h3><p>The posterior is a mixture of these readings of the claims, "
-        "each with its weight:</p>" + _table(head, _esc_rows(rows), numeric=(0,))
-    )
+def _titled(title: str, head: tuple[str, ...], rows: list[tuple[str, ...]], numeric: tuple[int, ...]) -> str:
+    return f"<h3>{escape(title)}</h3>" + _table(head, _esc_rows(rows), numeric=numeric) if rows else ""
 
 
 def _calibration(p: dict[str, Any]) -> str:
@@ -401,7 +384,12 @@ def _render(p: dict[str, Any]) -> str:
             _sensitivity(p, figs) + _given_data(p, figs) + _influence(p),
         ),
         _section("contradictions", "Claims that cannot all be true", _contradictions(p)),
-        _section("calibration", "Calibration", _calibration(p) + _readings(p)),
+        _section(
+            "calibration",
+            "Calibration",
+            _calibration(p)
+            + _titled("Where the evidence splits: readings and weights", READING_HEAD, reading_rows(p), (0,)),
+        ),
         _section("parameters", "Inputs, their distributions and who said them", _parameters(p)),
         _section("claims", "Claims", _claims(p)),
         _section("method", "Method and conventions", _method(p)),

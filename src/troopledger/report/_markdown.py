@@ -24,7 +24,9 @@ from troopledger.report._analyst import (
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
+    CLAIM_HEAD,
     INFLUENCE_KEYS,
+    READING_HEAD,
     claim_rows,
     contradictions_status,
     hedge_rows,
@@ -107,8 +109,7 @@ def _judged(p: dict[str, Any]) -> list[str]:
     rows = [(md_code(a), md_text(b), md_text(c), md_text(d), e, f) for a, b, c, d, e, f in claim_rows(p)]
     if not rows:
         return []
-    head = ("Claim", "Speaker", "Quantity", "Says", "Right (prior)", "Wrong (posterior)")
-    return ["## Claims and how likely each is wrong", "", *_table(head, rows)]
+    return ["## Claims and how likely each is wrong", "", *_table(CLAIM_HEAD, rows)]
 
 
 def _readings(p: dict[str, Any]) -> list[str]:
@@ -116,8 +117,7 @@ def _readings(p: dict[str, Any]) -> list[str]:
     if not rows:
         return []
     intro = "Where the evidence splits, the posterior is a mixture of these readings of the claims:"
-    head = ("Weight", "Claims taken as wrong", "Claims taken as right", "Medians in this reading")
-    return ["## Where the evidence splits", "", intro, "", *_table(head, rows)]
+    return ["## Where the evidence splits", "", intro, "", *_table(READING_HEAD, rows)]
 
 
 def _parameters(p: dict[str, Any]) -> list[str]:

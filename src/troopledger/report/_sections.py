@@ -15,7 +15,9 @@ from troopledger.analysis import HEDGE_WIDTH, hedge_class
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd
 
 __all__ = [
+    "CLAIM_HEAD",
     "INFLUENCE_KEYS",
+    "READING_HEAD",
     "SOLDIER_ROWS",
     "claim_rows",
     "contradictions_status",
@@ -28,6 +30,7 @@ __all__ = [
     "soldier_rows",
     "source_line",
     "suspect_line",
+    "times_words",
     "total_rows",
 ]
 
@@ -45,6 +48,10 @@ SOLDIER_ROWS = (
     ("Revenue as a share of GDP (per year)", "revenue_share_of_gdp", "fraction"),
     ("Revenue as a multiple of annual luxury imports", "revenue_multiple_of_luxury_imports", "x"),
 )
+
+#: Columns of the table of claims judged by the posterior, and of the readings table.
+CLAIM_HEAD = ("Claim", "Speaker", "Quantity", "Says", "Right (prior)", "Wrong (posterior)")
+READING_HEAD = ("Weight", "Claims taken as wrong", "Claims taken as right", "Medians in this reading")
 
 #: Headline totals whose change the influence table shows.
 INFLUENCE_KEYS = ("paid_by_russia", "to_state", "to_soldiers")
@@ -255,3 +262,10 @@ def suspect_line(c: dict[str, Any]) -> str | None:
     if not who:
         return None
     return f"Most likely wrong: {who} (probability {_share(pw)})."
+
+
+def times_words(x: float) -> str:
+    """A ratio in words a reader can take in: 97 times, 2,538 times, about 10^18 times."""
+    if x < 1e6:
+        return f"{x:,.3g} times" if x < 100 else f"{x:,.0f} times"
+    return f"about 10^{math.floor(math.log10(x))} times"

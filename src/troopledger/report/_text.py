@@ -17,7 +17,9 @@ from rich.text import Text
 from troopledger.report._analyst import currency_lines, month_rows, payment_rows, realisation_rows, window_rows
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in, speakers
 from troopledger.report._sections import (
+    CLAIM_HEAD,
     INFLUENCE_KEYS,
+    READING_HEAD,
     claim_rows,
     influence_rows,
     mc_error_line,
@@ -115,7 +117,7 @@ def _claims_judged(p: dict[str, Any]) -> Table | None:
     if not rows:
         return None
     t = Table(title="Claims and how likely each is wrong, given everything else", title_justify="left")
-    for col in ("Claim", "Speaker", "Quantity", "Says", "Right (prior)", "Wrong (posterior)"):
+    for col in CLAIM_HEAD:
         t.add_column(col, justify="right" if col.startswith(("Right", "Wrong")) else "left")
     for row in rows:
         t.add_row(*(Text(x) for x in row))
@@ -159,7 +161,7 @@ def _readings(p: dict[str, Any]) -> Table | None:
     if not rows:
         return None
     t = Table(title="Where the evidence splits: coherent readings and their weights", title_justify="left")
-    for col in ("Weight", "Claims taken as wrong", "Claims taken as right", "Medians in this reading"):
+    for col in READING_HEAD:
         t.add_column(col)
     for row in rows:
         t.add_row(*(Text(x) for x in row))
