@@ -15,6 +15,7 @@ import functools
 import hashlib
 import json
 import math
+from collections.abc import Sequence
 from html import escape
 from importlib.resources import files
 from typing import Any
@@ -229,7 +230,7 @@ def _contradictions(p: dict[str, Any]) -> str:
 SPLIT = "Where the evidence splits: coherent readings and their weights"
 
 
-def _titled(title: str, head: tuple[str, ...], rows: list[tuple[str, ...]], numeric: tuple[int, ...]) -> str:
+def _titled(title: str, head: tuple[str, ...], rows: Sequence[tuple[str, ...]], numeric: tuple[int, ...]) -> str:
     return f"<h3>{escape(title)}</h3>" + _table(head, _esc_rows(rows), numeric=numeric) if rows else ""
 
 
