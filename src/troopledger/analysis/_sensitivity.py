@@ -17,17 +17,18 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.stats import rankdata
 
+from troopledger.calibration import weighted_quantiles
 from troopledger.errors import TroopledgerError
 from troopledger.model import Draws
 
-__all__ = ["POSTERIOR_ROWS", "SENSITIVITY_CAP", "SENSITIVITY_TARGETS", "rank_sensitivity"]
+__all__ = ["RANKED_BY", "SENSITIVITY_CAP", "SENSITIVITY_TARGETS", "rank_sensitivity"]
 
 #: Totals whose sensitivity is reported, in the order reports show them.
 SENSITIVITY_TARGETS = ("paid_by_russia", "to_state", "to_soldiers", "to_families")
 #: At most this many leading draws are ranked (draws come in random blocks, so they are a fair sample).
 SENSITIVITY_CAP = 100_000
-#: A weighted posterior is resampled to at most this many rows (more cannot add what its effective draws lack).
-POSTERIOR_ROWS = 25_000
+#: Inputs are ranked by their strongest correlation with these totals, the figures a report headlines.
+RANKED_BY = ("paid_by_russia", "to_state")
 #: Share of draws in each tail of the tornado swing.
 _TAIL = 0.1
 
@@ -37,13 +38,39 @@ def _ranks(x: NDArray[Any]) -> NDArray[np.float64]:
     return np.asarray(r - r.mean(), dtype=np.float64)
 
 
-def _posterior_rows(weights: NDArray[Any], n: int) -> NDArray[np.int64]:
-    """``n`` draw indices in proportion to ``weights``: deterministic systematic resampling."""
-    c = np.cumsum(np.asarray(weights, dtype=np.float64))
-    if not c[-1] > 0:
-        raise TroopledgerError("sensitivity weights must have a positive sum")
-    u = (np.arange(n) + 0.5) / n * c[-1]
-    return np.asarray(np.minimum(np.searchsorted(c, u, side="right"), c.size - 1), dtype=np.int64)
+def _weighted_ranks(x: NDArray[Any], w: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Weighted mid-ranks of ``x`` (its weighted ECDF, in [0, 1]), centred on their weighted mean."""
+    order = np.argsort(x, kind="stable")
+    cw = np.cumsum(w[order])
+    r = np.empty_like(cw)
+    r[order] = cw - 0.5 * w[order]
+    return np.asarray(r - np.dot(w, r), dtype=np.float64)
+
+
+def _weighted(
+    d: Draws, targets: Sequence[str], w: NDArray[np.float64], n: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Weighted Spearman correlations and swings over the first ``n`` draws (weights normalised)."""
+    w = w[:n] / w[:n].sum()
+    ys = {t: np.asarray(d.totals[t][:n], dtype=np.float64) for t in targets}
+    ry = {t: _weighted_ranks(v, w) for t, v in ys.items()}
+    rho: dict[str, dict[str, float]] = {}
+    swing: dict[str, dict[str, dict[str, float]]] = {}
+    for name in sorted(d.params):
+        x = np.asarray(d.params[name][:n], dtype=np.float64)
+        if np.ptp(x) == 0.0:
+            continue
+        rx = _weighted_ranks(x, w)
+        sx = float(np.sqrt(np.dot(w, rx * rx)))
+        low, high = rx + np.dot(w, rx) < _TAIL, rx + np.dot(w, rx) > 1 - _TAIL
+        rho[name], swing[name] = {}, {}
+        for t in targets:
+            sy = float(np.sqrt(np.dot(w, ry[t] * ry[t])))
+            rho[name][t] = float(np.dot(w, rx * ry[t]) / (sx * sy)) if sy > 0 and sx > 0 else 0.0
+            lo = weighted_quantiles(ys[t][low], (0.5,), w[low])[0] if low.any() else float("nan")
+            hi = weighted_quantiles(ys[t][high], (0.5,), w[high])[0] if high.any() else float("nan")
+            swing[name][t] = {"low": float(lo), "high": float(hi)}
+    return rho, swing
 
 
 def rank_sensitivity(
@@ -55,23 +82,28 @@ def rank_sensitivity(
 ) -> dict[str, Any]:
     """Spearman correlation and tornado swing of every uncertain parameter with each total.
 
-    With ``weights`` (a weighted posterior) the draws are first resampled in
-    proportion to their weights, so the figures describe the posterior the report
-    headlines. Returns plain data for the report: ``method``, ``draws`` (how many
-    were ranked), ``targets``, ``parameters`` (name -> target -> rho), ``swing``
-    (name -> target -> ``{low, high}`` medians of the total in the parameter's bottom
-    and top tenth) and ``order`` (parameter names, strongest largest absolute rho first).
+    With ``weights`` (a weighted posterior) ranks and tails are weighted (a weighted
+    ECDF), so the figures describe the posterior the report headlines. Returns plain
+    data for the report: ``method``, ``draws`` (how many were ranked), ``targets``,
+    ``parameters`` (name -> target -> rho), ``swing`` (name -> target -> ``{low,
+    high}`` medians of the total in the parameter's bottom and top tenth) and
+    ``order`` (parameter names, the largest absolute rho with a headline total first).
     """
     if cap < 10:
         raise TroopledgerError(f"sensitivity needs at least 10 draws to rank, cap is {cap}")
     missing = [t for t in targets if t not in d.totals]
     if missing:
         raise TroopledgerError(f"no per-draw totals for {', '.join(missing)}")
-    n = min(d.draws, cap if weights is None else min(cap, POSTERIOR_ROWS))
+    n = min(d.draws, cap)
     if n < 10:
         raise TroopledgerError(f"sensitivity needs at least 10 draws, the run has {n}")
+    if weights is not None:
+        w = np.asarray(weights, dtype=np.float64)
+        if w.shape != (d.draws,) or not w[:n].sum() > 0:
+            raise TroopledgerError("sensitivity weights must be one per draw with a positive sum")
+        return _result("spearman, weighted by the posterior", n, targets, *_weighted(d, targets, w, n))
     k = max(1, int(n * _TAIL))
-    rows: slice | NDArray[np.int64] = slice(0, n) if weights is None else _posterior_rows(weights, n)
+    rows = slice(0, n)
     target_values = {t: np.asarray(d.totals[t][rows], dtype=np.float64) for t in targets}
     target_ranks = {t: _ranks(v) for t, v in target_values.items()}
     rho: dict[str, dict[str, float]] = {}
@@ -91,9 +123,16 @@ def rank_sensitivity(
             rho[name][t] = float(np.dot(rx, ry) / (sx * sy)) if sy > 0 else 0.0
             y = target_values[t]
             swing[name][t] = {"low": float(np.median(y[low])), "high": float(np.median(y[high]))}
-    ranked = sorted(rho, key=lambda p: -max(abs(v) for v in rho[p].values()))
+    return _result("spearman", n, targets, rho, swing)
+
+
+def _result(
+    method: str, n: int, targets: Sequence[str], rho: dict[str, dict[str, float]], swing: dict[str, Any]
+) -> dict[str, Any]:
+    lead = [t for t in RANKED_BY if t in targets] or list(targets)
+    ranked = sorted(rho, key=lambda p: (-max(abs(rho[p][t]) for t in lead), p))
     return {
-        "method": "spearman" if weights is None else "spearman, posterior (draws resampled by weight)",
+        "method": method,
         "draws": n,
         "tail": _TAIL,
         "targets": list(targets),
