@@ -234,3 +234,23 @@ def test_robust_observations_check_their_inputs() -> None:
     with pytest.raises(CalibrationError, match="shaped"):
         RobustObservations.build(obs).loglik(np.zeros((3, len(obs) + 1)))
     assert len(RobustObservations.build(Observations([]))) == 0
+
+
+def test_posterior_sensitivity_weighs_the_draws() -> None:
+    # The total rises with x in the draws the posterior keeps and falls with it in those it
+    # drops: weighted, the correlation is the kept draws' (+1); unweighted it is near 0.
+    from troopledger.analysis import rank_sensitivity
+    from troopledger.model import Draws
+
+    rng = np.random.default_rng(3)
+    x = rng.uniform(size=20_000)
+    kept = np.arange(x.size) % 2 == 0
+    y = np.where(kept, x, 1 - x)
+    d = Draws([], {"paid_by_russia": y, "to_state": y}, {}, {}, {"x": x, "z": rng.uniform(size=x.size)}, 0.0, 0, x.size)
+    targets = ("paid_by_russia", "to_state")
+    weighted = rank_sensitivity(d, targets, weights=kept.astype(float))
+    plain = rank_sensitivity(d, targets)
+    assert weighted["parameters"]["x"]["paid_by_russia"] == pytest.approx(1.0, abs=1e-3)
+    assert abs(plain["parameters"]["x"]["paid_by_russia"]) < 0.05
+    assert weighted["order"] == ["x", "z"]
+    assert weighted["swing"]["x"]["paid_by_russia"]["high"] > 0.9

@@ -39,12 +39,12 @@ def _ranks(x: NDArray[Any]) -> NDArray[np.float64]:
 
 
 def _weighted_ranks(x: NDArray[Any], w: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Weighted mid-ranks of ``x`` (its weighted ECDF, in [0, 1]), centred on their weighted mean."""
+    """Weighted mid-ranks of ``x``: its weighted ECDF, in [0, 1] (weights sum to one)."""
     order = np.argsort(x, kind="stable")
     cw = np.cumsum(w[order])
     r = np.empty_like(cw)
     r[order] = cw - 0.5 * w[order]
-    return np.asarray(r - np.dot(w, r), dtype=np.float64)
+    return np.asarray(r, dtype=np.float64)
 
 
 def _weighted(
@@ -53,16 +53,17 @@ def _weighted(
     """Weighted Spearman correlations and swings over the first ``n`` draws (weights normalised)."""
     w = w[:n] / w[:n].sum()
     ys = {t: np.asarray(d.totals[t][:n], dtype=np.float64) for t in targets}
-    ry = {t: _weighted_ranks(v, w) for t, v in ys.items()}
+    ry = {t: (r := _weighted_ranks(v, w)) - np.dot(w, r) for t, v in ys.items()}
     rho: dict[str, dict[str, float]] = {}
     swing: dict[str, dict[str, dict[str, float]]] = {}
     for name in sorted(d.params):
         x = np.asarray(d.params[name][:n], dtype=np.float64)
         if np.ptp(x) == 0.0:
             continue
-        rx = _weighted_ranks(x, w)
+        ecdf = _weighted_ranks(x, w)
+        low, high = ecdf < _TAIL, ecdf > 1 - _TAIL
+        rx = ecdf - np.dot(w, ecdf)
         sx = float(np.sqrt(np.dot(w, rx * rx)))
-        low, high = rx + np.dot(w, rx) < _TAIL, rx + np.dot(w, rx) > 1 - _TAIL
         rho[name], swing[name] = {}, {}
         for t in targets:
             sy = float(np.sqrt(np.dot(w, ry[t] * ry[t])))
