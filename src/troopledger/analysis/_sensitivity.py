@@ -52,12 +52,17 @@ def _weighted(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Weighted Spearman correlations and swings over the first ``n`` draws (weights normalised)."""
     w = w[:n] / w[:n].sum()
-    ys = {t: np.asarray(d.totals[t][:n], dtype=np.float64) for t in targets}
+    # the lightest draws holding together at most 1e-6 of the weight change no rank visibly
+    order = np.argsort(w, kind="stable")
+    keep = np.ones(n, dtype=bool)
+    keep[order[np.cumsum(w[order]) <= 1e-6]] = False
+    w = w[keep] / w[keep].sum()
+    ys = {t: np.asarray(d.totals[t][:n][keep], dtype=np.float64) for t in targets}
     ry = {t: (r := _weighted_ranks(v, w)) - np.dot(w, r) for t, v in ys.items()}
     rho: dict[str, dict[str, float]] = {}
     swing: dict[str, dict[str, dict[str, float]]] = {}
     for name in sorted(d.params):
-        x = np.asarray(d.params[name][:n], dtype=np.float64)
+        x = np.asarray(d.params[name][:n][keep], dtype=np.float64)
         if np.ptp(x) == 0.0:
             continue
         ecdf = _weighted_ranks(x, w)
