@@ -19,6 +19,7 @@ __all__ = [
     "INFLUENCE_KEYS",
     "READING_HEAD",
     "SOLDIER_ROWS",
+    "SPLIT_TITLE",
     "claim_rows",
     "contradictions_status",
     "hedge_rows",
@@ -52,6 +53,7 @@ SOLDIER_ROWS = (
 #: Columns of the table of claims judged by the posterior, and of the readings table.
 CLAIM_HEAD = ("Claim", "Speaker", "Quantity", "Says", "Right (prior)", "Wrong (posterior)")
 READING_HEAD = ("Weight", "Claims taken as wrong", "Claims taken as right", "Medians in this reading")
+SPLIT_TITLE = "Where the evidence splits: coherent readings and their weights"
 
 #: Headline totals whose change the influence table shows.
 INFLUENCE_KEYS = ("paid_by_russia", "to_state", "to_soldiers")

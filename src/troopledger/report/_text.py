@@ -14,6 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from troopledger._untrusted import for_terminal
 from troopledger.report._analyst import currency_lines, month_rows, payment_rows, realisation_rows, window_rows
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in, speakers
 from troopledger.report._sections import (
@@ -37,7 +38,7 @@ def _table(title: str, head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -
     for i, h in enumerate(head):
         t.add_column(h, justify="left" if i == 0 else "right")
     for r in rows:
-        t.add_row(*(Text(c) for c in r))
+        t.add_row(*(Text(for_terminal(c)) for c in r))
     return t
 
 
@@ -76,9 +77,9 @@ def _parameter_table(p: dict[str, Any]) -> Table:
     t.add_column("Sources")
     claims = p["claims"]
     for name, e in p["parameters"].items():
-        who = Text(speakers(e["claims"], claims), style="dim" if not e["claims"] else "")
+        who = Text(for_terminal(speakers(e["claims"], claims)), style="dim" if not e["claims"] else "")
         if "p50" not in e:
-            t.add_row(Text(name), "", Text(e["distribution"]), who)
+            t.add_row(Text(name), "", Text(for_terminal(str(e["distribution"]))), who)
             continue
         unit = e.get("unit", "")
         t.add_row(Text(name), fmt_number(e["p50"], unit), fmt_interval(e, unit), who)
@@ -92,7 +93,7 @@ def _disagreements(p: dict[str, Any]) -> Panel | None:
         dist = str(e.get("distribution", ""))
         if dist.startswith("mixture of "):
             body.append(f"{name}: ", style="bold")
-            body.append(dist.removeprefix("mixture of ") + "\n")
+            body.append(for_terminal(dist.removeprefix("mixture of ")) + "\n")
     if not body:
         return None
     return Panel(body, title="Where sources disagree (kept as weighted mixtures)", title_align="left")
@@ -104,10 +105,10 @@ def _contradictions(p: dict[str, Any]) -> Panel | None:
         return None
     body = Text()
     for c in items:
-        body.append(f"• {', '.join(c['claims'])}: ", style="bold")
-        body.append(str(c.get("explanation", "")))
+        body.append(f"• {for_terminal(', '.join(c['claims']))}: ", style="bold")
+        body.append(for_terminal(str(c.get("explanation", ""))))
         suspect = suspect_line(c)
-        body.append((" " + suspect if suspect else "") + "\n")
+        body.append((" " + for_terminal(suspect) if suspect else "") + "\n")
     return Panel(body, title="Claims that cannot all be true", border_style="red")
 
 
@@ -120,7 +121,7 @@ def _claims_judged(p: dict[str, Any]) -> Table | None:
     for col in CLAIM_HEAD:
         t.add_column(col, justify="right" if col.startswith(("Right", "Wrong")) else "left")
     for row in rows:
-        t.add_row(*(Text(x) for x in row))
+        t.add_row(*(Text(for_terminal(x)) for x in row))
     return t
 
 
@@ -136,7 +137,7 @@ def _sensitivity(p: dict[str, Any]) -> Table | None:
     for x in targets:
         t.add_column(LABELS.get(x, x), justify="right")
     for name in sens["order"][:8]:
-        t.add_row(Text(name), *(f"{sens['parameters'][name].get(x, 0.0):+.2f}" for x in targets))
+        t.add_row(Text(for_terminal(name)), *(f"{sens['parameters'][name].get(x, 0.0):+.2f}" for x in targets))
     return t
 
 
@@ -151,7 +152,7 @@ def _influence(p: dict[str, Any]) -> Table | None:
     for k in INFLUENCE_KEYS:
         t.add_column(LABELS.get(k, k), justify="right")
     for lineage, _ids, role, change in rows[:10]:
-        t.add_row(Text(lineage), Text(role), *change)
+        t.add_row(Text(for_terminal(lineage)), Text(role), *change)
     return t
 
 
@@ -164,7 +165,7 @@ def _readings(p: dict[str, Any]) -> Table | None:
     for col in READING_HEAD:
         t.add_column(col)
     for row in rows:
-        t.add_row(*(Text(x) for x in row))
+        t.add_row(*(Text(for_terminal(x)) for x in row))
     return t
 
 
@@ -220,7 +221,7 @@ def render_text(p: dict[str, Any], console: Console | None = None) -> None:
 
 def _render(p: dict[str, Any], console: Console) -> None:
     parts: list[Any] = [
-        Text(p.get("title") or p["case"], style="bold"),
+        Text(for_terminal(str(p.get("title") or p["case"])), style="bold"),
         Text(headline(p)),
         *([Text(line, style="dim")] if (line := mc_error_line(p)) else []),
         _money_table(p),
@@ -230,8 +231,8 @@ def _render(p: dict[str, Any], console: Console) -> None:
     if p.get("rewards"):
         body = Text()
         for r in p["rewards"]:
-            body.append(f"• {r['text']} ")
-            body.append(f"({speakers(r['claims'], p['claims'])})\n", style="dim")
+            body.append(f"• {for_terminal(str(r['text']))} ")
+            body.append(f"({for_terminal(speakers(r['claims'], p['claims']))})\n", style="dim")
         parts.append(Panel(body, title="Non-money rewards reported", title_align="left"))
     parts.append(_parameter_table(p))
     mixed = _disagreements(p)
