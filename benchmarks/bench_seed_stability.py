@@ -45,12 +45,12 @@ def _contradictions(payload: dict[str, object]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(sorted(c["claims"])) for c in found)  # type: ignore[union-attr, index]
 
 
-def _top_five(payload: dict[str, object]) -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """The five inputs the sensitivity table ranks first, each with the signs of its correlations."""
+def _top_five(payload: dict[str, object]) -> frozenset[tuple[str, tuple[int, ...]]]:
+    """The five inputs the sensitivity table ranks first (as a set), each with the signs of its correlations."""
     sens = payload.get("sensitivity") or {}
     order = list(sens.get("order", []))[:5]  # type: ignore[union-attr]
     rho = sens.get("parameters", {})  # type: ignore[union-attr]
-    return tuple(
+    return frozenset(
         (name, tuple(int(v > 0) - int(v < 0) for k, v in sorted(rho[name].items()) if k in HEADLINE and abs(v) >= 0.1))
         for name in order
     )
