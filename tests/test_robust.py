@@ -207,6 +207,7 @@ def record_calibration():  # type: ignore[no-untyped-def]
     return prior, calibrate(prior, 20_000, 5)
 
 
+@pytest.mark.slow
 def test_parameters_no_observation_depends_on_keep_their_prior(record_calibration) -> None:  # type: ignore[no-untyped-def]
     _, cal = record_calibration
     assert "in_kind_share" not in cal.sampler["observed_parameters"]
@@ -216,6 +217,7 @@ def test_parameters_no_observation_depends_on_keep_their_prior(record_calibratio
     np.testing.assert_allclose(q, [0.015, 0.15, 0.285], atol=0.012)
 
 
+@pytest.mark.slow
 def test_the_record_case_judges_the_first_ships_claim_wrong(record_calibration) -> None:  # type: ignore[no-untyped-def]
     _, cal = record_calibration
     assert cal.wrong["r01"] > 0.95  # about 1,500 in October, against 10,000-11,000 by November

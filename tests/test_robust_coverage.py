@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 
 from troopledger.calibration import RobustObservations, compile_observations, importance_weights, weighted_quantiles
 from troopledger.claims import Claim
@@ -94,12 +95,14 @@ def _coverage(reps: int, wrong_share: float, robust: bool) -> float:
     return float(np.mean(hits))
 
 
+@pytest.mark.slow
 def test_robust_intervals_cover_the_truth_about_90_percent_of_the_time() -> None:
     # 150 replications x 4 parameters; the claims are right, with their hedge's spread.
     cov = _coverage(150, 0.0, robust=True)
     assert 0.85 <= cov <= 0.95, cov
 
 
+@pytest.mark.slow
 def test_robust_intervals_keep_their_coverage_when_a_tenth_of_the_claims_are_wrong() -> None:
     robust = _coverage(150, 0.1, robust=True)
     plain = _coverage(150, 0.1, robust=False)
