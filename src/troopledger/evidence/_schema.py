@@ -10,6 +10,7 @@ file. See ``docs/case-files.md``.
 
 from __future__ import annotations
 
+import math
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
@@ -66,6 +67,8 @@ class Wave(BaseModel):
 
     name: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")
     arrival: str
+    arrival_until: str | None = Field(default=None, description="last month of arrivals; spread evenly")
+    profile: list[float] | None = Field(default=None, min_length=1, max_length=24)  # share per month
     size: DistSpec
     tour_months: DistSpec | None = None
     pay: DistSpec | None = None
@@ -87,11 +90,32 @@ class Wave(BaseModel):
                 raise ValueError(f"wave '{self.name}': rank_shares must add up to 1")
         return self
 
-    @field_validator("arrival")
+    @field_validator("arrival", "arrival_until")
     @classmethod
-    def _arrival(cls, v: str) -> str:
-        month_index(v)
+    def _arrival(cls, v: str | None) -> str | None:
+        if v is not None:
+            month_index(v)
         return v
+
+    @model_validator(mode="after")
+    def _spread(self) -> Wave:
+        if self.arrival_until is not None and self.profile is not None:
+            raise ValueError("give 'arrival_until' or 'profile' for a wave, not both")
+        if self.arrival_until is not None and month_index(self.arrival_until) < month_index(self.arrival):
+            raise ValueError(f"'arrival_until' ({self.arrival_until}) is before 'arrival' ({self.arrival})")
+        bad = self.profile is not None and (any(not 0 <= p < math.inf for p in self.profile) or sum(self.profile) <= 0)
+        if bad:
+            raise ValueError("'profile' needs shares >= 0 with a positive sum, one per month from 'arrival'")
+        return self
+
+    def arrival_profile(self) -> list[float]:
+        """Share of the wave arriving in each month from ``arrival`` (``[1.0]``: all in that month)."""
+        if self.profile is not None:
+            return [p / sum(self.profile) for p in self.profile]
+        if self.arrival_until is not None:
+            k = month_index(self.arrival_until) - month_index(self.arrival) + 1
+            return [1.0 / k] * k
+        return [1.0]
 
 
 class Deployment(BaseModel):
