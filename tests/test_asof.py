@@ -115,3 +115,9 @@ def test_the_fallback_is_used_and_checked_when_the_case_loads(case_file: CaseFil
     backwards = CLAIMED_CASE.replace("from_claims = true\n", "from_claims = true\nnot_yet_known = { to = [5, 1] }\n")
     with pytest.raises(CaseError, match="troops_deployed"):
         load_case(case_file(backwards, "backwards.toml"))
+
+
+def test_a_case_file_cannot_claim_to_be_an_as_of_view(case_file: CaseFile) -> None:
+    with pytest.raises(CaseError, match="field 'as_of': is not a case-file key"):
+        load_case(case_file('as_of = "2025-01-31"\n' + MINIMAL_CASE))
+    assert as_of(load_case(case_file()), "2025-01").as_of == "2025-01-31"

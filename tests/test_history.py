@@ -95,8 +95,11 @@ def test_the_last_step_is_the_calibrated_case_itself() -> None:
     case = load_case("nk-russia-2024")
     h = history(case, start="2024-11", end="2024-11", draws=DRAWS, seed=4).as_dict()
     post = run(case, DRAWS, 4, contradictions=False, sensitivity=False).main
-    assert h["steps"][0]["headline"]["paid_by_russia"]["p50"] == pytest.approx(post.totals["paid_by_russia"]["p50"])
-    assert h["steps"][0]["headline"]["killed"]["p50"] == pytest.approx(post.derived["killed_total"]["p50"])
+    # the summary leaves out draws holding a negligible share of the weight; the history keeps every draw
+    assert h["steps"][0]["headline"]["paid_by_russia"]["p50"] == pytest.approx(
+        post.totals["paid_by_russia"]["p50"], rel=2e-3
+    )
+    assert h["steps"][0]["headline"]["killed"]["p50"] == pytest.approx(post.derived["killed_total"]["p50"], rel=2e-3)
 
 
 def test_the_same_history_on_a_two_worker_dask_cluster_is_byte_identical(tmp_path: Path) -> None:

@@ -219,9 +219,9 @@ def _estimate_as_of(task: _Task) -> _Estimate:
     case = as_of(task.case, task.day, extra=task.extra)
     result = run(case, task.draws, task.seed, contradictions=False, sensitivity=False)
     if result.posterior_draws is not None:
-        d, w = result.posterior_draws, None  # tempering's particles, equally weighted
+        d, w = result.posterior_draws, result.weights  # the posterior: its draws and their weights
     else:
-        d, w = result.prior_draws, result.weights  # importance weights, or the prior itself
+        d, w = result.prior_draws, None  # not calibrated: the prior itself
     by_id = {c.id: c for c in task.case.resolved_claims()}
     scores = _scores(result.case, [by_id[i] for i in task.score], d, w, task.day.isoformat())
     method = str((result.sample_stats or {}).get("method", "none"))

@@ -156,5 +156,5 @@ def as_of(case: Case, day: dt.date | str, *, extra: Collection[str] = ()) -> Cas
     except ValidationError as e:
         raise case_error(case.path or case.name, e) from None
     out.path, out.digest, out.scenario = case.path, case.digest, case.scenario
-    out._as_of = when.isoformat()  # the view remembers its day, for the report
+    out.as_of = when.isoformat()  # the view remembers its day, for the report
     return out

@@ -10,6 +10,7 @@ file. See ``docs/case-files.md``.
 
 from __future__ import annotations
 
+import math
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
@@ -19,7 +20,7 @@ from troopledger.errors import CaseError
 from troopledger.evidence._correlation import Correlation, correlation_groups
 from troopledger.evidence._fusion import RELIABILITY, Fused
 from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES
-from troopledger.evidence._requests import fuse_requests
+from troopledger.evidence._requests import fuse_requests, unfused
 from troopledger.evidence._slots import SlotPlace, correlation_name, slot_places
 from troopledger.evidence._spec import DistSpec
 from troopledger.evidence._uncertain import Dirichlet
@@ -68,6 +69,8 @@ class Wave(BaseModel):
 
     name: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")
     arrival: str
+    arrival_until: str | None = Field(default=None, description="last month of arrivals; spread evenly")
+    profile: list[float] | None = Field(default=None, min_length=1, max_length=24)  # share per month
     size: DistSpec
     tour_months: DistSpec | None = None
     pay: DistSpec | None = None
@@ -89,11 +92,32 @@ class Wave(BaseModel):
                 raise ValueError(f"wave '{self.name}': rank_shares must add up to 1")
         return self
 
-    @field_validator("arrival")
+    @field_validator("arrival", "arrival_until")
     @classmethod
-    def _arrival(cls, v: str) -> str:
-        month_index(v)
+    def _arrival(cls, v: str | None) -> str | None:
+        if v is not None:
+            month_index(v)
         return v
+
+    @model_validator(mode="after")
+    def _spread(self) -> Wave:
+        if self.arrival_until is not None and self.profile is not None:
+            raise ValueError("give 'arrival_until' or 'profile' for a wave, not both")
+        if self.arrival_until is not None and month_index(self.arrival_until) < month_index(self.arrival):
+            raise ValueError(f"'arrival_until' ({self.arrival_until}) is before 'arrival' ({self.arrival})")
+        bad = self.profile is not None and (any(not 0 <= p < math.inf for p in self.profile) or sum(self.profile) <= 0)
+        if bad:
+            raise ValueError("'profile' needs shares >= 0 with a positive sum, one per month from 'arrival'")
+        return self
+
+    def arrival_profile(self) -> list[float]:
+        """Share of the wave arriving in each month from ``arrival`` (``[1.0]``: all in that month)."""
+        if self.profile is not None:
+            return [p / sum(self.profile) for p in self.profile]
+        if self.arrival_until is not None:
+            k = month_index(self.arrival_until) - month_index(self.arrival) + 1
+            return [1.0 / k] * k
+        return [1.0]
 
 
 class Deployment(BaseModel):
@@ -205,11 +229,11 @@ class Case(BaseModel):
     correlations: list[Correlation] = Field(default_factory=list)
     path: str = Field(default="", exclude=True)
     digest: str = Field(default="", exclude=True)
+    as_of: str = Field(default="", exclude=True, description="the day an as-of view of the case stands on")
     scenario: dict[str, Any] = Field(default_factory=dict, exclude=True, description="scenario and --set applied")
     _requests: dict[str, tuple[SlotPlace, DistSpec]] = PrivateAttr(default_factory=dict)
     _fused: dict[str, Fused] = PrivateAttr(default_factory=dict)
     _lineages: dict[str, str] = PrivateAttr(default_factory=dict)
-    _as_of: str = PrivateAttr(default="")
 
     @field_validator("reliability")
     @classmethod
@@ -336,18 +360,7 @@ class Case(BaseModel):
 
     def written(self) -> dict[str, Any]:
         """The case as plain data the way it was written: ``from_claims`` entries not yet fused."""
-        data = self.model_dump()
-        for place, spec in self._requests.values():
-            raw = spec.model_dump()
-            if place.section == "parameters":
-                data["parameters"][place.key] = raw
-            elif place.section == "waves":
-                next(w for w in data["deployment"]["waves"] if w["name"] == place.key)[place.field] = raw
-            elif place.section == "counts":
-                next(c for c in data["casualty_counts"] if c["kind"] == place.key)["count"] = raw
-            else:
-                next(r for r in data["pay_by_rank"] if r["rank"] == place.key)["pay"] = raw
-        return data
+        return unfused(self.model_dump(), self._requests.values())
 
     # -- views -----------------------------------------------------------------
 
@@ -355,11 +368,6 @@ class Case(BaseModel):
     def name(self) -> str:
         """The case's short name."""
         return self.case.name
-
-    @property
-    def as_of(self) -> str:
-        """The day (``YYYY-MM-DD``) this case is a view of, from :func:`troopledger.evidence.as_of`; "" if none."""
-        return self._as_of
 
     @property
     def months(self) -> int:

@@ -23,18 +23,26 @@ from troopledger.report._html_parts import figure as _figure
 from troopledger.report._html_parts import given_data_html as _given_data
 from troopledger.report._html_parts import month_table_html as _month_table
 from troopledger.report._html_parts import table as _table
+from troopledger.report._html_parts import titled as _titled
 from troopledger.report._page import embed_json, page
 from troopledger.report._page import section as _section
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
+    CLAIM_HEAD,
     INFLUENCE_KEYS,
+    READING_HEAD,
+    claim_rows,
     contradictions_status,
     hedge_rows,
     influence_rows,
+    mc_error_line,
     metadata_rows,
+    reading_rows,
     safe_url,
     soldier_rows,
     source_line,
+    suspect_line,
+    times_words,
     total_rows,
 )
 
@@ -105,7 +113,8 @@ def _sensitivity(p: dict[str, Any], figs: dict[str, Any]) -> str:
     params = p.get("parameters", {})
     targets = list(sens["targets"])
     cap = (
-        f"Spearman rank correlation of each uncertain input with each total over {sens['draws']:,} prior draws: "
+        f"Spearman rank correlation of each uncertain input with each total over {sens['draws']:,} "
+        f"{'posterior' if p.get('calibrated') else 'prior'} draws: "
         "near ±1, the input decides the total; near 0, it hardly matters. Known (fixed) inputs move nothing and "
         "are left out."
     )
@@ -129,13 +138,6 @@ def _sensitivity(p: dict[str, Any], figs: dict[str, Any]) -> str:
         f"Paid by Russia, median: lowest {tail} % of the input to highest {tail} %",
     )
     return _figure("sensitivity", cap, figs) + _table(head, rows, numeric=tuple(range(1, len(targets) + 2)))
-
-
-def _times(x: float) -> str:
-    """A ratio in words a reader can take in: 97 times, 2,538 times, about 10^18 times."""
-    if x < 1e6:
-        return f"{x:,.3g} times" if x < 100 else f"{x:,.0f} times"
-    return f"about 10^{math.floor(math.log10(x))} times"
 
 
 def _influence(p: dict[str, Any]) -> str:
@@ -170,13 +172,18 @@ def _contradictions(p: dict[str, Any]) -> str:
         refs = ", ".join(_claim_ref(str(cid), claims) for cid in c.get("claims", []))
         times = c.get("times_less_probable")
         odds = (
-            f'<p class="who">Together {escape(_times(float(times)))} less probable than each alone '
+            f'<p class="who">Together {escape(times_words(float(times)))} less probable than each alone '
             f"({escape(str(c.get('kind', '')))}).</p>"
             if isinstance(times, int | float) and math.isfinite(times)
             else ""
         )
-        items.append(f"<li><p><strong>{refs}</strong></p><p>{escape(str(c.get('explanation', '')))}</p>{odds}</li>")
-    return f'<ul class="contra">{"".join(items)}</ul>'
+        suspect = suspect_line(c)
+        who = f'<p class="who">{escape(suspect)}</p>' if suspect else ""
+        items.append(
+            f"<li><p><strong>{refs}</strong></p><p>{escape(str(c.get('explanation', '')))}</p>{odds}{who}</li>"
+        )
+    judged = _titled("Claims and how likely each is wrong, given everything else", CLAIM_HEAD, claim_rows(p), (4, 5))
+    return f'<ul class="contra">{"".join(items)}</ul>' + judged
 
 
 def _calibration(p: dict[str, Any]) -> str:
@@ -303,6 +310,7 @@ def _render(p: dict[str, Any]) -> str:
     figs = figures(p)
     calibrated = " Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else ""
     known = f" Only claims reported by {p['as_of']} are used." if p.get("as_of") else ""
+    calibrated += f" {escape(line)}" if (line := mc_error_line(p)) else ""
     sections = [
         _section("flows", "Where the money goes", _flows(p, figs) + _analyst(p)),
         _section(
@@ -325,7 +333,12 @@ def _render(p: dict[str, Any]) -> str:
             _sensitivity(p, figs) + _given_data(p, figs) + _influence(p),
         ),
         _section("contradictions", "Claims that cannot all be true", _contradictions(p)),
-        _section("calibration", "Calibration", _calibration(p)),
+        _section(
+            "calibration",
+            "Calibration",
+            _calibration(p)
+            + _titled("Where the evidence splits: readings and weights", READING_HEAD, reading_rows(p), (0,)),
+        ),
         _section("parameters", "Inputs, their distributions and who said them", _parameters(p)),
         _section("claims", "Claims", _claims(p)),
         _section("method", "Method and conventions", _method(p)),

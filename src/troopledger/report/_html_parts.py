@@ -21,7 +21,7 @@ from troopledger.report._analyst import (
     window_rows,
 )
 
-__all__ = ["analyst_html", "esc_rows", "figure", "given_data_html", "month_table_html", "table"]
+__all__ = ["analyst_html", "esc_rows", "figure", "given_data_html", "month_table_html", "table", "titled"]
 
 
 def table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> str:
@@ -94,3 +94,8 @@ def given_data_html(p: dict[str, Any], figs: dict[str, Any]) -> str:
             figs,
         )
     return out
+
+
+def titled(title: str, head: tuple[str, ...], rows: Sequence[tuple[str, ...]], numeric: tuple[int, ...]) -> str:
+    """A table of plain-text rows (escaped here) under an ``h3`` title; nothing when there are no rows."""
+    return f"<h3>{escape(title)}</h3>" + table(head, esc_rows(rows), numeric=numeric) if rows else ""
