@@ -18,12 +18,32 @@ from pydantic import ValidationError
 
 from troopledger.claims import Claim, Ledger, parse_claims, read_claims
 from troopledger.errors import CaseError
-from troopledger.evidence._schema import Case, case_error
+from troopledger.evidence._problems import case_error
+from troopledger.evidence._schema import Case
 
-__all__ = ["MAX_CASE_BYTES", "bundled_cases", "ledger_claims", "load_case", "parse_case"]
+__all__ = ["MAX_CASE_BYTES", "MAX_NESTING", "bundled_cases", "ledger_claims", "load_case", "parse_case"]
 
 #: Case files larger than this are refused (a case is a page of TOML, not a data dump).
 MAX_CASE_BYTES = 5_000_000
+#: Tables and arrays nested deeper than this are refused (a bundled case nests five levels).
+MAX_NESTING = 32
+
+
+def _too_deep(raw: dict[str, Any]) -> str | None:
+    """The path of the first value nested deeper than :data:`MAX_NESTING`, or None (no recursion)."""
+    stack: list[tuple[Any, str, int]] = [(raw, "", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return path
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        for key, child in items:
+            if isinstance(child, dict | list):
+                stack.append((child, f"{path}.{key}" if path else str(key), depth + 1))
+    return None
+
+
+_FLATTEN = "a case nests a few levels at most: see docs/case-files.md for its shape"
 
 
 def _cases_dir() -> Any:
@@ -144,6 +164,11 @@ def parse_case(data: bytes, origin: str, *, base: Path | None = None) -> Case:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise CaseError(origin, None, f"not valid TOML ({e})", "fix the TOML syntax at that line") from None
+    except RecursionError:
+        raise CaseError(origin, None, "tables or arrays are nested too deeply to read", _FLATTEN) from None
+    deep = _too_deep(raw)
+    if deep is not None:
+        raise CaseError(origin, deep, f"nested more than {MAX_NESTING} levels deep", _FLATTEN)
     raw = _with_claim_files(raw, origin, base)
     try:
         case = Case.model_validate(raw)

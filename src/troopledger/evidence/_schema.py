@@ -10,20 +10,74 @@ file. See ``docs/case-files.md``.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    Strict,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from troopledger.claims import Claim, SourceRef, month_index, month_labels
-from troopledger.errors import CaseError
+from troopledger.evidence._bounds import spec_problem
 from troopledger.evidence._fusion import RELIABILITY, Fused
 from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES
+from troopledger.evidence._problems import CaseFieldError, case_error
 from troopledger.evidence._requests import fuse_requests
-from troopledger.evidence._slots import SlotPlace, rank_pay, wave_size, wave_tour
-from troopledger.evidence._spec import DistSpec
+from troopledger.evidence._slots import (
+    SlotPlace,
+    parameter_place,
+    rank_pay,
+    rank_place,
+    slot_places,
+    wave_place,
+    wave_size,
+    wave_tour,
+)
+from troopledger.evidence._spec import DistSpec, Number
 from troopledger.evidence._uncertain import Dirichlet
 
-__all__ = ["Case", "CaseClaim", "case_error"]
+__all__ = ["CASE_YEARS", "MAX_CONCENTRATION", "MIN_CONCENTRATION", "Case", "CaseClaim", "case_error"]
+
+#: Years a case's months may fall in (start, wave arrivals): outside them a year is a typing mistake.
+CASE_YEARS = (1900, 2100)
+#: Smallest concentration of the state's Dirichlet (below it every draw gives nearly all to one use).
+MIN_CONCENTRATION = 0.01
+#: Largest concentration of the state's Dirichlet (larger is surer; 1e6 is as good as fixed shares).
+MAX_CONCENTRATION = 1e6
+#: How far the state's expected shares may sum from 1 (rounding, such as 0.33 x 3 + 0.01).
+SHARES_TOLERANCE = 0.01
+#: Largest reliability weight a case may give a kind of source.
+MAX_RELIABILITY = 1e3
+
+
+def _case_month(v: str) -> str:
+    """A ``YYYY-MM`` month in :data:`CASE_YEARS`, or a ValueError saying what is wrong."""
+    index = month_index(v)
+    if not CASE_YEARS[0] <= index // 12 <= CASE_YEARS[1]:
+        raise CaseFieldError(
+            "", f"{v} is not in the years {CASE_YEARS[0]}-{CASE_YEARS[1]}", "write the month as YYYY-MM, e.g. 2024-10"
+        )
+    return v
+
+
+def _check_spec(spec: DistSpec | None, place: SlotPlace) -> None:
+    """Raise a CaseFieldError (field relative to the spec) if ``spec`` is out of range or cannot be built."""
+    if spec is None or spec.from_claims:
+        return
+    problem = spec_problem(spec, place.kind, place.bounds, place.unit)
+    if problem is not None:
+        raise problem
+    try:
+        spec.to_distribution(place.kind)
+    except (ValueError, ArithmeticError) as e:
+        raise CaseFieldError("", str(e)) from None
 
 
 class CaseInfo(BaseModel):
@@ -35,20 +89,12 @@ class CaseInfo(BaseModel):
     title: str = Field(default="", max_length=300)
     description: str = Field(default="", max_length=4000)
     start: str = "2024-10"
-    months: int = Field(default=12, ge=1, le=240)
+    months: Annotated[int, Strict()] = Field(default=12, ge=1, le=240)
 
     @field_validator("start")
     @classmethod
     def _start(cls, v: str) -> str:
-        month_index(v)
-        return v
-
-
-def _buildable(spec: DistSpec | None) -> DistSpec | None:
-    """Check that a spec makes a valid distribution now, so errors point at the field."""
-    if spec is not None and not spec.from_claims:
-        spec.to_distribution("amount")
-    return spec
+        return _case_month(v)
 
 
 class Wave(BaseModel):
@@ -62,13 +108,17 @@ class Wave(BaseModel):
     tour_months: DistSpec | None = None
     note: str = Field(default="", max_length=4000)
 
-    _check_specs = field_validator("size", "tour_months")(_buildable)
+    @field_validator("size", "tour_months")
+    @classmethod
+    def _check_specs(cls, v: DistSpec | None, info: ValidationInfo) -> DistSpec | None:
+        field: Literal["size", "tour_months"] = "size" if info.field_name == "size" else "tour_months"
+        _check_spec(v, wave_place(str(info.data.get("name", "")), field))
+        return v
 
     @field_validator("arrival")
     @classmethod
     def _arrival(cls, v: str) -> str:
-        month_index(v)
-        return v
+        return _case_month(v)
 
 
 class Deployment(BaseModel):
@@ -82,12 +132,20 @@ class Deployment(BaseModel):
     @model_validator(mode="after")
     def _waves_match_mode(self) -> Deployment:
         if self.mode == "waves" and not self.waves:
-            raise ValueError("mode 'waves' needs at least one [[deployment.waves]] entry")
+            raise CaseFieldError(
+                "waves",
+                "mode 'waves' needs at least one [[deployment.waves]] entry",
+                "add a wave, or use mode = 'rotation'",
+            )
         if self.mode == "rotation" and self.waves:
-            raise ValueError("[[deployment.waves]] given but mode is 'rotation'; set mode = 'waves'")
-        names = [w.name for w in self.waves]
-        if len(set(names)) != len(names):
-            raise ValueError("wave names must be unique")
+            raise CaseFieldError("mode", "[[deployment.waves]] given but mode is 'rotation'", "set mode = 'waves'")
+        seen: set[str] = set()
+        for i, w in enumerate(self.waves):
+            if w.name in seen:
+                raise CaseFieldError(
+                    f"waves.{i}.name", f"wave name '{w.name}' is used twice", "give each wave its own name"
+                )
+            seen.add(w.name)
         return self
 
 
@@ -96,8 +154,8 @@ class StateUses(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    shares: dict[str, float] = Field(default_factory=lambda: dict.fromkeys(STATE_USE_NAMES, 0.25))
-    concentration: float = Field(default=4.0, gt=0)
+    shares: dict[str, Number] = Field(default_factory=lambda: dict.fromkeys(STATE_USE_NAMES, 0.25))
+    concentration: Number = Field(default=4.0, ge=MIN_CONCENTRATION, le=MAX_CONCENTRATION)
     claims: list[str] = Field(default_factory=list)
     note: str = Field(default="", max_length=4000)
 
@@ -105,9 +163,15 @@ class StateUses(BaseModel):
     @classmethod
     def _shares(cls, v: dict[str, float]) -> dict[str, float]:
         if set(v) != set(STATE_USE_NAMES):
-            raise ValueError(f"needs exactly the shares {', '.join(STATE_USE_NAMES)}")
-        if any(x <= 0 for x in v.values()):
-            raise ValueError("every share must be > 0")
+            raise CaseFieldError(
+                "", f"needs exactly the shares {', '.join(STATE_USE_NAMES)}", "give those four shares, each above 0"
+            )
+        for k, x in v.items():
+            if not 0 < x <= 1:
+                raise CaseFieldError(k, f"share {x:g} is not in (0, 1]", "give each share as a fraction above 0")
+        total = sum(v.values())
+        if abs(total - 1) > SHARES_TOLERANCE:
+            raise CaseFieldError("", f"the shares add up to {total:g}, not 1", "make the four shares add up to 1")
         return {k: v[k] for k in STATE_USE_NAMES}
 
     def distribution(self) -> Dirichlet:
@@ -121,10 +185,14 @@ class RankPay(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     rank: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")
-    share: float = Field(ge=0, le=1)
+    share: Number = Field(ge=0, le=1)
     pay: DistSpec
 
-    _check_pay = field_validator("pay")(_buildable)
+    @field_validator("pay")
+    @classmethod
+    def _check_pay(cls, v: DistSpec, info: ValidationInfo) -> DistSpec:
+        _check_spec(v, rank_place(str(info.data.get("rank", ""))))
+        return v
 
 
 class Reward(BaseModel):
@@ -156,7 +224,7 @@ class Case(BaseModel):
     sources: list[SourceRef] = Field(default_factory=list)
     claims: list[CaseClaim] = Field(default_factory=list)
     claim_files: list[str] = Field(default_factory=list, description="claims files read into [[claims]]")
-    reliability: dict[str, float] = Field(default_factory=dict, description="weights by kind of source")
+    reliability: dict[str, Number] = Field(default_factory=dict, description="weights by kind of source")
     path: str = Field(default="", exclude=True)
     digest: str = Field(default="", exclude=True)
     _requests: dict[str, tuple[SlotPlace, DistSpec]] = PrivateAttr(default_factory=dict)
@@ -168,9 +236,11 @@ class Case(BaseModel):
     def _reliability(cls, v: dict[str, float]) -> dict[str, float]:
         for kind, w in v.items():
             if kind not in RELIABILITY:
-                raise ValueError(f"unknown kind of source '{kind}'; known: {', '.join(RELIABILITY)}")
-            if not 0 <= w < float("inf"):
-                raise ValueError(f"the weight of '{kind}' must be a number >= 0")
+                raise CaseFieldError(kind, f"unknown kind of source '{kind}'", f"use one of: {', '.join(RELIABILITY)}")
+            if not 0 <= w <= MAX_RELIABILITY:
+                raise CaseFieldError(
+                    kind, f"weight {w:g} is not in [0, {MAX_RELIABILITY:g}]", "use weights such as 0.5 or 1"
+                )
         return v
 
     @field_validator("parameters")
@@ -178,13 +248,11 @@ class Case(BaseModel):
     def _parameters_build(cls, v: dict[str, DistSpec]) -> dict[str, DistSpec]:
         for name, spec in v.items():
             if name not in PARAMETERS:
-                raise ValueError(f"unknown parameter '{name}'; known: {', '.join(PARAMETERS)}")
-            if spec.from_claims:
-                continue
+                raise CaseFieldError(name, f"unknown parameter '{name}'", f"use one of: {', '.join(PARAMETERS)}")
             try:
-                spec.to_distribution(PARAMETERS[name].kind)
-            except ValueError as e:
-                raise ValueError(f"{name}: {e}") from None
+                _check_spec(spec, parameter_place(name))
+            except CaseFieldError as e:
+                raise CaseFieldError(".".join(p for p in (name, e.field) if p), f"{name}: {e.problem}", e.fix) from None
         return v
 
     @model_validator(mode="after")
@@ -193,34 +261,64 @@ class Case(BaseModel):
         if not self.pay_by_rank:
             needed.append("pay_per_soldier_month")
         elif "pay_per_soldier_month" in self.parameters:
-            raise ValueError("give pay_per_soldier_month or [[pay_by_rank]], not both")
+            raise CaseFieldError(
+                "parameters.pay_per_soldier_month",
+                "give pay_per_soldier_month or [[pay_by_rank]], not both",
+                "remove one of them",
+            )
         if self.pay_by_rank and abs(sum(r.share for r in self.pay_by_rank) - 1) > 1e-6:
-            raise ValueError("[[pay_by_rank]] shares must add up to 1")
+            total = sum(r.share for r in self.pay_by_rank)
+            raise CaseFieldError(
+                "pay_by_rank", f"the ranks' shares add up to {total:g}, not 1", "make the shares add up to 1"
+            )
         if self.deployment.mode == "rotation":
             needed += ["troops_deployed", "rotation_interval_months"]
         missing = [p for p in needed if p not in self.parameters]
         if missing:
-            raise ValueError(f"missing parameter(s) {', '.join(missing)} in [parameters]")
+            raise CaseFieldError(
+                f"parameters.{missing[0]}",
+                f"missing parameter(s) {', '.join(missing)} in [parameters]",
+                f"add [parameters.{missing[0]}] with a distribution (see docs/case-files.md)",
+            )
         start = month_index(self.case.start)
-        for w in self.deployment.waves:
+        for i, w in enumerate(self.deployment.waves):
             offset = month_index(w.arrival) - start
             if not 0 <= offset < self.case.months:
-                raise ValueError(f"wave '{w.name}' arrives {w.arrival}, outside the case's months")
-        source_ids = [s.id for s in self.sources]
-        if len(set(source_ids)) != len(source_ids):
-            raise ValueError("[[sources]] ids must be unique")
-        claim_ids = [c.id for c in self.claims]
-        if len(set(claim_ids)) != len(claim_ids):
-            raise ValueError("[[claims]] ids must be unique")
-        for c in self.claims:
+                raise CaseFieldError(
+                    f"deployment.waves.{i}.arrival",
+                    f"wave '{w.name}' arrives {w.arrival}, outside the case's months",
+                    "give an arrival inside the horizon, or change [case] start or months",
+                )
+        source_ids: set[str] = set()
+        for i, src in enumerate(self.sources):
+            if src.id in source_ids:
+                raise CaseFieldError(
+                    f"sources.{i}.id", f"source id '{src.id}' is used twice", "give each source its own id"
+                )
+            source_ids.add(src.id)
+        known: set[str] = set()
+        for i, c in enumerate(self.claims):
+            if c.id in known:
+                raise CaseFieldError(f"claims.{i}.id", f"claim id '{c.id}' is used twice", "give each claim its own id")
+            known.add(c.id)
             if c.source is not None and c.source not in source_ids:
-                raise ValueError(f"claim '{c.id}' cites source '{c.source}', which is not in [[sources]]")
+                raise CaseFieldError(
+                    f"claims.{i}.source",
+                    f"claim '{c.id}' cites source '{c.source}', which is not in [[sources]]",
+                    "add that source to [[sources]] or correct the id",
+                )
         self._resolve_from_claims()
-        known = set(claim_ids)
-        for where, ids in self.cited_claims().items():
+        cited = [(f"{place.where}.claims", spec.all_claims()) for place, spec in slot_places(self)]
+        cited.append(("state_uses.claims", self.state_uses.claims))
+        cited += [(f"rewards.{i}.claims", rw.claims) for i, rw in enumerate(self.rewards)]
+        for field, ids in cited:
             for cid in ids:
                 if cid not in known:
-                    raise ValueError(f"{where} cites claim '{cid}', which is not in [[claims]]")
+                    raise CaseFieldError(
+                        field,
+                        f"{field.removesuffix('.claims')} cites claim '{cid}', which is not in [[claims]]",
+                        "add the claim to [[claims]] or remove its id",
+                    )
         return self
 
     def _resolve_from_claims(self) -> None:
@@ -323,22 +421,3 @@ class Case(BaseModel):
                 data["lineage"] = label  # relays found by detection; a claim alone stays unlabelled
             out.append(Claim.model_validate(data))
         return out
-
-
-def case_error(origin: str, e: ValidationError) -> CaseError:
-    """Turn the first pydantic error into a one-line CaseError with a fix."""
-    err = e.errors(include_url=False)[0]
-    loc = ".".join(str(p) for p in err["loc"] if not str(p).startswith("function-after"))
-    kind = err["type"]
-    msg = err["msg"].removeprefix("Value error, ")
-    fix = {
-        "missing": "add this field (see docs/case-files.md)",
-        "extra_forbidden": "remove it or correct its spelling (see docs/case-files.md)",
-        "literal_error": "use one of the values the message lists",
-        "string_pattern_mismatch": "use only letters, digits, '-', '_' and '.'",
-    }.get(kind)
-    if fix is None and ("float" in kind or "int" in kind):
-        fix = "write a plain number, without quotes or units"
-    if fix is None:
-        fix = "correct the value as the message says (see docs/case-files.md)"
-    return CaseError(origin, loc or None, msg, fix)

@@ -18,7 +18,17 @@ if TYPE_CHECKING:
     from troopledger.evidence._schema import Case
     from troopledger.evidence._spec import DistSpec
 
-__all__ = ["SlotPlace", "place_of", "rank_pay", "slot_places", "wave_size", "wave_tour"]
+__all__ = [
+    "SlotPlace",
+    "parameter_place",
+    "place_of",
+    "rank_pay",
+    "rank_place",
+    "slot_places",
+    "wave_place",
+    "wave_size",
+    "wave_tour",
+]
 
 Section = Literal["parameters", "waves", "pay_by_rank"]
 
@@ -51,14 +61,17 @@ class SlotPlace:
     kind: ParamKind
     unit: str
     meaning: str
+    bounds: tuple[float, float]  # plausible range of what is written or claimed for it (evidence._parameters)
 
 
-def _parameter(name: str) -> SlotPlace:
+def parameter_place(name: str) -> SlotPlace:
+    """The place of the model parameter ``name`` (``parameters.<name>``)."""
     p = PARAMETERS[name]
-    return SlotPlace(name, f"parameters.{name}", "parameters", name, "", name, p.kind, p.unit, p.meaning)
+    return SlotPlace(name, f"parameters.{name}", "parameters", name, "", name, p.kind, p.unit, p.meaning, p.bounds)
 
 
-def _wave(wave: str, field: Literal["size", "tour_months"]) -> SlotPlace:
+def wave_place(wave: str, field: Literal["size", "tour_months"]) -> SlotPlace:
+    """The place of a wave's size or tour (``waves.<wave>.<field>``)."""
     if field == "size":
         return SlotPlace(
             wave_size(wave),
@@ -70,6 +83,7 @@ def _wave(wave: str, field: Literal["size", "tour_months"]) -> SlotPlace:
             "amount",
             "persons",
             wave_size(wave).replace("_", " "),
+            PARAMETERS["troops_deployed"].bounds,
         )
     return SlotPlace(
         wave_tour(wave),
@@ -81,10 +95,12 @@ def _wave(wave: str, field: Literal["size", "tour_months"]) -> SlotPlace:
         "amount",
         "months",
         wave_tour(wave).replace("_", " "),
+        PARAMETERS["rotation_interval_months"].bounds,
     )
 
 
-def _rank(rank: str) -> SlotPlace:
+def rank_place(rank: str) -> SlotPlace:
+    """The place of a rank's pay (``pay_by_rank.<rank>``)."""
     return SlotPlace(
         rank_pay(rank),
         f"pay_by_rank.{rank}",
@@ -95,24 +111,25 @@ def _rank(rank: str) -> SlotPlace:
         "amount",
         "USD/month",
         rank_pay(rank).replace("_", " "),
+        PARAMETERS["pay_per_soldier_month"].bounds,
     )
 
 
 def slot_places(case: Case) -> list[tuple[SlotPlace, DistSpec]]:
     """Every slot the case file writes a spec for, with that spec, in file order."""
-    out: list[tuple[SlotPlace, DistSpec]] = [(_parameter(n), s) for n, s in case.parameters.items()]
+    out: list[tuple[SlotPlace, DistSpec]] = [(parameter_place(n), s) for n, s in case.parameters.items()]
     for w in case.deployment.waves:
-        out.append((_wave(w.name, "size"), w.size))
+        out.append((wave_place(w.name, "size"), w.size))
         if w.tour_months is not None:
-            out.append((_wave(w.name, "tour_months"), w.tour_months))
-    out.extend((_rank(r.rank), r.pay) for r in case.pay_by_rank)
+            out.append((wave_place(w.name, "tour_months"), w.tour_months))
+    out.extend((rank_place(r.rank), r.pay) for r in case.pay_by_rank)
     return out
 
 
 def place_of(case: Case, name: str) -> SlotPlace:
     """The place of the slot whose flat name is ``name`` (a model parameter, wave or rank slot)."""
     if name in PARAMETERS:
-        return _parameter(name)
+        return parameter_place(name)
     for place, _ in slot_places(case):
         if place.name == name:
             return place

@@ -1,0 +1,129 @@
+"""Plausible ranges: what a case file may write for an input, and what a claim may say to feed it.
+
+Every uncertain input has a plausible range (``low``, ``high``) in its unit, declared
+once with the parameter (:data:`~troopledger.evidence.PARAMETERS`; waves and ranks
+borrow the range of troops, tours and pay). A number written in a case file outside
+it is an error naming the field; a claim whose reading falls outside it is not used
+for that input, and the report says why. The limits are documented in
+``docs/case-files.md``.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+from troopledger.evidence._problems import CaseFieldError
+from troopledger.evidence._spec import DistSpec
+
+__all__ = ["LOG_FLOOR", "MAX_BETA", "MAX_SIGMA", "MAX_SPREAD", "MAX_WEIGHT", "spec_problem"]
+
+Kind = Literal["amount", "share"]
+
+#: Smallest end of a lognormal reading of an amount (``to``, ``point``, a lognormal's median).
+LOG_FLOOR = 1e-3
+#: Largest log-sd of a ``lognormal`` (a 90 % interval of about e^33 either way).
+MAX_SIGMA = 10.0
+#: Largest ``spread`` of a ``point`` (the 90 % interval x/101 to 101x).
+MAX_SPREAD = 100.0
+#: Largest shape parameter of a ``beta``.
+MAX_BETA = 1e6
+#: Largest mixture weight (weights are relative).
+MAX_WEIGHT = 1e6
+
+
+def _g(x: float) -> str:
+    """A number as people write it: 10,000,000 rather than 1e+07; 0.001; 1e+300 where it is absurd."""
+    if math.isfinite(x) and 1e3 <= abs(x) < 1e16 and x == round(x):
+        return f"{x:,.0f}"
+    return f"{x:.6g}"
+
+
+def _outside(field: str, x: float, bounds: tuple[float, float], unit: str, what: str = "") -> CaseFieldError:
+    lo, hi = bounds
+    return CaseFieldError(
+        field,
+        f"{what or _g(x)} is outside the plausible range {_g(lo)} to {_g(hi)} {unit}".strip(),
+        f"write a value from {_g(lo)} to {_g(hi)} {unit} (plausible ranges: docs/case-files.md)".replace("  ", " "),
+    )
+
+
+def _mixture_problem(spec: DistSpec, kind: Kind, bounds: tuple[float, float], unit: str) -> CaseFieldError | None:
+    for i, comp in enumerate(spec.mixture or []):
+        if not 0.0 <= comp.weight <= MAX_WEIGHT:
+            return CaseFieldError(
+                f"mixture.{i}.weight",
+                f"weight {_g(comp.weight)} is not in [0, {_g(MAX_WEIGHT)}]",
+                "use weights such as 1 or 0.5",
+            )
+        inner = spec_problem(comp, kind, bounds, unit)
+        if inner is not None:
+            return CaseFieldError(f"mixture.{i}.{inner.field}", inner.problem, inner.fix)
+    return None
+
+
+def spec_problem(spec: DistSpec, kind: Kind, bounds: tuple[float, float], unit: str) -> CaseFieldError | None:
+    """The first number in ``spec`` outside ``bounds`` or the limits of its form, or None if all are sane.
+
+    The problem's field is relative to the spec (``to.1``, ``mixture.0.point`` ...).
+    ``from_claims`` specs are not checked here: their claims are, one by one.
+    """
+    if spec.from_claims:
+        return None
+    if spec.mixture is not None:
+        return _mixture_problem(spec, kind, bounds, unit)
+    values: list[tuple[str, float]] = []
+    logscale: list[tuple[str, float]] = []  # ends read on a log scale (amounts only)
+    if spec.fixed is not None:
+        values.append(("fixed", spec.fixed))
+    elif spec.to is not None:
+        values += [("to.0", spec.to[0]), ("to.1", spec.to[1])]
+        if spec.to[0] < spec.to[1]:
+            logscale.append(("to.0", spec.to[0]))
+    elif spec.point is not None:
+        values.append(("point", spec.point))
+        spread = spec.spread if spec.spread is not None else 0.1
+        if not spread <= MAX_SPREAD:
+            return CaseFieldError(
+                "spread", f"spread {_g(spread)} is above {_g(MAX_SPREAD)}", "use a spread such as 0.2"
+            )
+        if spread > 0:
+            logscale.append(("point", spec.point))
+    elif spec.uniform is not None:
+        values += [("uniform.0", spec.uniform[0]), ("uniform.1", spec.uniform[1])]
+    elif spec.pert is not None:
+        values += [(f"pert.{i}", x) for i, x in enumerate(spec.pert)]
+    elif spec.beta is not None:
+        if not all(0.0 < x <= MAX_BETA for x in spec.beta):
+            return CaseFieldError(
+                "beta", f"beta needs 0 < a, b <= {_g(MAX_BETA)}", "write beta = [a, b] with a, b such as 2, 5"
+            )
+        for end in (0.0, 1.0):
+            if not bounds[0] <= end <= bounds[1]:
+                return _outside("beta", end, bounds, unit, "a beta draws from 0 to 1, which")
+    elif spec.lognormal is not None:
+        mu, sigma = spec.lognormal
+        if kind == "share":
+            return CaseFieldError(
+                "lognormal", "a share cannot be lognormal (it would exceed 1)", "use to, beta or uniform"
+            )
+        if not 0.0 <= sigma <= MAX_SIGMA:
+            return CaseFieldError(
+                "lognormal.1", f"sigma {_g(sigma)} is not in [0, {_g(MAX_SIGMA)}]", "use a sigma such as 0.5"
+            )
+        if not -700.0 <= mu <= 700.0:
+            return _outside("lognormal.0", mu, bounds, unit, f"the median e^{_g(mu)}")
+        values.append(("lognormal.0", math.exp(mu)))
+        logscale.append(("lognormal.0", math.exp(mu)))
+    for field, x in values:
+        if not bounds[0] <= x <= bounds[1]:
+            return _outside(field, x, bounds, unit)
+    if kind == "amount":
+        for field, x in logscale:
+            if x < LOG_FLOOR:
+                return CaseFieldError(
+                    field,
+                    f"{_g(x)} is too small to start a lognormal interval (at least {_g(LOG_FLOOR)})",
+                    "write fixed = 0 for nothing, or a uniform range from 0",
+                )
+    return None
