@@ -147,6 +147,9 @@ def compile_observations(
         if claim.status not in _USABLE_STATUS:
             skipped.append(Skipped(claim.id, f"its review status is '{claim.status}'"))
             continue
+        if claim.id in prior.unusable:
+            skipped.append(Skipped(claim.id, prior.unusable[claim.id]))
+            continue
         if claim.quantity in ("other", "non_combat_pay"):
             skipped.append(Skipped(claim.id, f"'{claim.quantity}' is not something the model computes"))
             continue

@@ -114,7 +114,7 @@ def _table(d: Distribution) -> Array:
     """
     u = special.ndtr(_Z_GRID)
     if not isinstance(d, Mixture):
-        return np.asarray(d.ppf(u), dtype=np.float64)
+        return _finite(np.asarray(d.ppf(u), dtype=np.float64))
     du = np.gradient(u)
     vals = np.concatenate([np.asarray(c.ppf(u), dtype=np.float64) for c in d.components])
     mass = np.concatenate([p * du for p in d.probabilities])
@@ -122,7 +122,15 @@ def _table(d: Distribution) -> Array:
     v, m = vals[order], mass[order]
     cm = np.cumsum(m) - m / 2
     cm /= cm[-1] + m[-1] / 2
-    return np.asarray(np.interp(u, cm, v), dtype=np.float64)
+    return _finite(np.asarray(np.interp(u, cm, v), dtype=np.float64))
+
+
+def _finite(table: Array) -> Array:
+    """The table with infinite ends (a probability rounded to 0 or 1) held at the last finite value."""
+    ok = np.isfinite(table)
+    if ok.all() or not ok.any():
+        return table
+    return np.asarray(np.interp(_Z_GRID, _Z_GRID[ok], table[ok]), dtype=np.float64)
 
 
 def _next_beta(ll: Array, beta: float, target: float) -> float:

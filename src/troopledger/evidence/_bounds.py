@@ -13,10 +13,24 @@ from __future__ import annotations
 import math
 from typing import Literal
 
+from troopledger.claims import Claim, month_index
+from troopledger.evidence._fusion import claim_spec
 from troopledger.evidence._problems import CaseFieldError
+from troopledger.evidence._slots import SlotPlace
 from troopledger.evidence._spec import DistSpec
 
-__all__ = ["LOG_FLOOR", "MAX_BETA", "MAX_SIGMA", "MAX_SPREAD", "MAX_WEIGHT", "spec_problem"]
+__all__ = [
+    "CASE_YEARS",
+    "LOG_FLOOR",
+    "MAX_BETA",
+    "MAX_SIGMA",
+    "MAX_SPREAD",
+    "MAX_WEIGHT",
+    "case_month",
+    "check_spec",
+    "claim_problem",
+    "spec_problem",
+]
 
 Kind = Literal["amount", "share"]
 
@@ -127,3 +141,47 @@ def spec_problem(spec: DistSpec, kind: Kind, bounds: tuple[float, float], unit: 
                     "write fixed = 0 for nothing, or a uniform range from 0",
                 )
     return None
+
+
+def claim_problem(claim: Claim, place: SlotPlace) -> str | None:
+    """Why ``claim`` cannot feed the input at ``place`` (its reading is outside the plausible range), or None.
+
+    The claim is read as fusion reads it (hedge, period, words), in the input's
+    unit, and that reading is held to the same limits as a number written in a
+    case file.
+    """
+    try:
+        spec = claim_spec(claim, place.kind, place.unit)
+    except (ValueError, ArithmeticError) as e:
+        return f"cannot be read as {place.where}: {e}"
+    problem = spec_problem(spec, place.kind, place.bounds, place.unit)
+    if problem is None:
+        return None
+    return f"read as {place.where} ({claim.describe_value()}): {problem.problem}"
+
+
+#: Years a case's months may fall in (start, wave arrivals): outside them a year is a typing mistake.
+CASE_YEARS = (1900, 2100)
+
+
+def case_month(v: str) -> str:
+    """A ``YYYY-MM`` month in :data:`CASE_YEARS`, or a ValueError saying what is wrong."""
+    index = month_index(v)
+    if not CASE_YEARS[0] <= index // 12 <= CASE_YEARS[1]:
+        raise CaseFieldError(
+            "", f"{v} is not in the years {CASE_YEARS[0]}-{CASE_YEARS[1]}", "write the month as YYYY-MM, e.g. 2024-10"
+        )
+    return v
+
+
+def check_spec(spec: DistSpec | None, place: SlotPlace) -> None:
+    """Raise a CaseFieldError (field relative to the spec) if ``spec`` is out of range or cannot be built."""
+    if spec is None or spec.from_claims:
+        return
+    problem = spec_problem(spec, place.kind, place.bounds, place.unit)
+    if problem is not None:
+        raise problem
+    try:
+        spec.to_distribution(place.kind)
+    except (ValueError, ArithmeticError) as e:
+        raise CaseFieldError("", str(e)) from None

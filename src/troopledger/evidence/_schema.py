@@ -25,7 +25,7 @@ from pydantic import (
 )
 
 from troopledger.claims import Claim, SourceRef, month_index, month_labels
-from troopledger.evidence._bounds import spec_problem
+from troopledger.evidence._bounds import case_month, check_spec
 from troopledger.evidence._fusion import RELIABILITY, Fused
 from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES
 from troopledger.evidence._problems import CaseFieldError, case_error
@@ -43,10 +43,8 @@ from troopledger.evidence._slots import (
 from troopledger.evidence._spec import DistSpec, Number
 from troopledger.evidence._uncertain import Dirichlet
 
-__all__ = ["CASE_YEARS", "MAX_CONCENTRATION", "MIN_CONCENTRATION", "Case", "CaseClaim", "case_error"]
+__all__ = ["MAX_CONCENTRATION", "MIN_CONCENTRATION", "Case", "CaseClaim", "case_error"]
 
-#: Years a case's months may fall in (start, wave arrivals): outside them a year is a typing mistake.
-CASE_YEARS = (1900, 2100)
 #: Smallest concentration of the state's Dirichlet (below it every draw gives nearly all to one use).
 MIN_CONCENTRATION = 0.01
 #: Largest concentration of the state's Dirichlet (larger is surer; 1e6 is as good as fixed shares).
@@ -55,29 +53,6 @@ MAX_CONCENTRATION = 1e6
 SHARES_TOLERANCE = 0.01
 #: Largest reliability weight a case may give a kind of source.
 MAX_RELIABILITY = 1e3
-
-
-def _case_month(v: str) -> str:
-    """A ``YYYY-MM`` month in :data:`CASE_YEARS`, or a ValueError saying what is wrong."""
-    index = month_index(v)
-    if not CASE_YEARS[0] <= index // 12 <= CASE_YEARS[1]:
-        raise CaseFieldError(
-            "", f"{v} is not in the years {CASE_YEARS[0]}-{CASE_YEARS[1]}", "write the month as YYYY-MM, e.g. 2024-10"
-        )
-    return v
-
-
-def _check_spec(spec: DistSpec | None, place: SlotPlace) -> None:
-    """Raise a CaseFieldError (field relative to the spec) if ``spec`` is out of range or cannot be built."""
-    if spec is None or spec.from_claims:
-        return
-    problem = spec_problem(spec, place.kind, place.bounds, place.unit)
-    if problem is not None:
-        raise problem
-    try:
-        spec.to_distribution(place.kind)
-    except (ValueError, ArithmeticError) as e:
-        raise CaseFieldError("", str(e)) from None
 
 
 class CaseInfo(BaseModel):
@@ -94,7 +69,7 @@ class CaseInfo(BaseModel):
     @field_validator("start")
     @classmethod
     def _start(cls, v: str) -> str:
-        return _case_month(v)
+        return case_month(v)
 
 
 class Wave(BaseModel):
@@ -112,13 +87,13 @@ class Wave(BaseModel):
     @classmethod
     def _check_specs(cls, v: DistSpec | None, info: ValidationInfo) -> DistSpec | None:
         field: Literal["size", "tour_months"] = "size" if info.field_name == "size" else "tour_months"
-        _check_spec(v, wave_place(str(info.data.get("name", "")), field))
+        check_spec(v, wave_place(str(info.data.get("name", "")), field))
         return v
 
     @field_validator("arrival")
     @classmethod
     def _arrival(cls, v: str) -> str:
-        return _case_month(v)
+        return case_month(v)
 
 
 class Deployment(BaseModel):
@@ -191,7 +166,7 @@ class RankPay(BaseModel):
     @field_validator("pay")
     @classmethod
     def _check_pay(cls, v: DistSpec, info: ValidationInfo) -> DistSpec:
-        _check_spec(v, rank_place(str(info.data.get("rank", ""))))
+        check_spec(v, rank_place(str(info.data.get("rank", ""))))
         return v
 
 
@@ -230,6 +205,7 @@ class Case(BaseModel):
     _requests: dict[str, tuple[SlotPlace, DistSpec]] = PrivateAttr(default_factory=dict)
     _fused: dict[str, Fused] = PrivateAttr(default_factory=dict)
     _lineages: dict[str, str] = PrivateAttr(default_factory=dict)
+    _unusable: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @field_validator("reliability")
     @classmethod
@@ -250,7 +226,7 @@ class Case(BaseModel):
             if name not in PARAMETERS:
                 raise CaseFieldError(name, f"unknown parameter '{name}'", f"use one of: {', '.join(PARAMETERS)}")
             try:
-                _check_spec(spec, parameter_place(name))
+                check_spec(spec, parameter_place(name))
             except CaseFieldError as e:
                 raise CaseFieldError(".".join(p for p in (name, e.field) if p), f"{name}: {e.problem}", e.fix) from None
         return v
@@ -323,7 +299,7 @@ class Case(BaseModel):
 
     def _resolve_from_claims(self) -> None:
         """Replace every ``from_claims`` spec by the fusion of the claims it selects."""
-        self._requests, self._fused, self._lineages = fuse_requests(self)
+        self._requests, self._fused, self._lineages, self._unusable = fuse_requests(self)
 
     def place(self, where: SlotPlace, spec: DistSpec) -> None:
         """Put ``spec`` in the slot at ``where`` (used while fusing ``from_claims`` requests)."""
@@ -334,6 +310,10 @@ class Case(BaseModel):
             setattr(wave, where.field, spec)
         else:
             next(r for r in self.pay_by_rank if r.rank == where.key).pay = spec
+
+    def unusable(self) -> dict[str, str]:
+        """Claims ``from_claims`` left out because their reading is outside the slot's plausible range (id -> why)."""
+        return dict(self._unusable)
 
     def fused(self) -> dict[str, Fused]:
         """The parameters built from claims (``parameters.X``, ``waves.W.size`` ...) with their weights."""

@@ -25,6 +25,7 @@ from troopledger.report._format import LABELS, fmt_interval, fmt_number, headlin
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
     INFLUENCE_KEYS,
+    UNUSABLE_TITLE,
     contradictions_status,
     hedge_rows,
     influence_rows,
@@ -33,6 +34,7 @@ from troopledger.report._sections import (
     soldier_rows,
     source_line,
     total_rows,
+    unusable_rows,
 )
 from troopledger.report._style import CSS
 
@@ -293,8 +295,17 @@ def _parameters(p: dict[str, Any]) -> str:
     return _table(head, rows, numeric=(1, 2))
 
 
+def _unusable(p: dict[str, Any]) -> str:
+    rows = unusable_rows(p)
+    if not rows:
+        return ""
+    claims = p.get("claims", {})
+    lis = "".join(f"<li>{_claim_ref(cid, claims)} ({escape(q)}): {escape(why)}</li>" for cid, q, why in rows)
+    return f'<div class="note"><h3>{escape(UNUSABLE_TITLE)}</h3><ul>{lis}</ul></div>'
+
+
 def _claims(p: dict[str, Any]) -> str:
-    cards = []
+    cards = [_unusable(p)]
     for cid, c in p.get("claims", {}).items():
         org = c.get("organisation")
         who = escape(str(c.get("speaker", ""))) + (f" ({escape(str(org))})" if org else "")

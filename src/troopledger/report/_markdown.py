@@ -17,6 +17,7 @@ from troopledger.report._format import LABELS, fmt_interval, fmt_number, headlin
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
     INFLUENCE_KEYS,
+    UNUSABLE_TITLE,
     contradictions_status,
     hedge_rows,
     influence_rows,
@@ -25,6 +26,7 @@ from troopledger.report._sections import (
     soldier_rows,
     source_line,
     total_rows,
+    unusable_rows,
 )
 
 __all__ = ["md_code", "md_text", "render_markdown"]
@@ -106,8 +108,17 @@ def _parameters(p: dict[str, Any]) -> list[str]:
     return _table(("Input", "Median", "90 % interval", "Distribution", "Sources"), rows)
 
 
+def _unusable(p: dict[str, Any]) -> list[str]:
+    rows = unusable_rows(p)
+    if not rows:
+        return []
+    lines = [f"### {UNUSABLE_TITLE}", ""]
+    lines += [f"* {md_code(cid)} ({md_text(q)}): {md_text(why)}" for cid, q, why in rows]
+    return [*lines, ""]
+
+
 def _claims(p: dict[str, Any]) -> list[str]:
-    lines = []
+    lines = _unusable(p)
     for cid, c in p.get("claims", {}).items():
         src, url = source_line(c)
         raw_url = (c.get("source") or {}).get("url")

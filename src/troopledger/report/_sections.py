@@ -17,6 +17,7 @@ from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd
 __all__ = [
     "INFLUENCE_KEYS",
     "SOLDIER_ROWS",
+    "UNUSABLE_TITLE",
     "contradictions_status",
     "hedge_rows",
     "influence_rows",
@@ -25,6 +26,7 @@ __all__ = [
     "soldier_rows",
     "source_line",
     "total_rows",
+    "unusable_rows",
 ]
 
 #: The soldier's view: label, key in ``derived``, unit.
@@ -55,6 +57,18 @@ _TOTAL_KEYS = (
     "state_luxury_goods",
     "paid_in_kind",
 )
+
+
+#: The heading of the warning about accepted claims a run could not use.
+UNUSABLE_TITLE = "Accepted claims this case cannot use"
+
+
+def unusable_rows(p: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Claim id, quantity and why, for every accepted claim the run could not use."""
+    return [
+        (str(u.get("claim", "")), str(u.get("quantity", "")), str(u.get("reason", "")))
+        for u in p.get("unusable_claims") or []
+    ]
 
 
 def safe_url(url: object) -> str | None:

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from troopledger.analysis import TOTAL_VARIABLES
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd, headline, speakers
+from troopledger.report._sections import UNUSABLE_TITLE, unusable_rows
 
 __all__ = ["render_text"]
 
@@ -96,6 +97,17 @@ def _contradictions(p: dict[str, Any]) -> Panel | None:
     return Panel(body, title="Claims that cannot all be true", border_style="red")
 
 
+def _unusable(p: dict[str, Any]) -> Panel | None:
+    rows = unusable_rows(p)
+    if not rows:
+        return None
+    body = Text()
+    for cid, quantity, why in rows:
+        body.append(f"• {cid} ({quantity}): ", style="bold")
+        body.append(why + "\n")
+    return Panel(body, title=UNUSABLE_TITLE, title_align="left", border_style="yellow")
+
+
 def _calibration(p: dict[str, Any]) -> Group | None:
     """Prior and posterior side by side, and how the posterior was computed."""
     cal, prior = p.get("calibration"), p.get("prior")
@@ -164,6 +176,9 @@ def render_text(p: dict[str, Any], console: Console | None = None) -> None:
     contra = _contradictions(p)
     if contra is not None:
         parts.append(contra)
+    unusable = _unusable(p)
+    if unusable is not None:
+        parts.append(unusable)
     foot = (
         f"{p['draws']:,} draws, seed {p['seed']}. Intervals are 90 % (5th-95th percentile); a source's "
         f"'a to b' is read as a 90 % interval (lognormal for amounts, beta for shares). "
