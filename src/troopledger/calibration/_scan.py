@@ -20,12 +20,20 @@ from troopledger.errors import CalibrationError
 from troopledger.evidence import BLOCK, Prior
 from troopledger.model import Draws, collect
 
-__all__ = ["CONTRADICTION_DRAWS", "contradiction_statistic", "find_contradictions"]
+__all__ = [
+    "CONTRADICTION_DRAWS",
+    "MAX_CONTRADICTIONS",
+    "contradiction_statistic",
+    "find_contradictions",
+    "pair_statistics",
+]
 
 Array = NDArray[np.float64]
 
 #: Prior draws behind each background of the contradiction scan.
 CONTRADICTION_DRAWS = BLOCK
+#: Most contradictions a scan reports (the worst); the rest are implied by the claims they share.
+MAX_CONTRADICTIONS = 50
 
 
 def _background(
@@ -65,6 +73,24 @@ def contradiction_statistic(
     return joint_statistic(ll[:, cols])
 
 
+def pair_statistics(loglik: Array, rows: Sequence[int], cols: Sequence[int]) -> Array:
+    """``C`` of every pair (row, column) of log-likelihood columns at once, by one matrix product.
+
+    Each column is scaled by its largest likelihood, so ``C`` is exact wherever the
+    product of a pair does not underflow; where it does, ``C`` is ``-inf`` (far below
+    any threshold). This screens ``len(rows) x len(cols)`` pairs in one pass over the draws.
+    """
+    ll = np.asarray(loglik, dtype=np.float64)
+    top = np.max(ll, axis=0)
+    top = np.where(np.isfinite(top), top, 0.0)
+    scaled = np.exp(ll - top)
+    log_mean = np.log(scaled.mean(axis=0)) if ll.shape[1] else np.zeros(0)
+    joint = scaled[:, list(rows)].T @ scaled[:, list(cols)] / ll.shape[0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.log(joint) - log_mean[list(rows)][:, None] - log_mean[list(cols)][None, :]
+    return np.asarray(np.where(np.isnan(out), -np.inf, out), dtype=np.float64)
+
+
 def find_contradictions(
     prior: Prior,
     *,
@@ -72,12 +98,15 @@ def find_contradictions(
     seed: int = 0,
     threshold: float = THRESHOLD,
     observations: Observations | None = None,
+    limit: int = MAX_CONTRADICTIONS,
 ) -> list[Contradiction]:
-    """Every pair of claims the model makes jointly far less probable than each alone, worst first.
+    """The pairs of claims the model makes jointly far less probable than each alone, worst first.
 
     ``observations`` are the prior's compiled claims (compiled here if not given).
     Pairs of claims about two different parameters are not tested: the prior keeps
     parameters independent, so such a pair cannot contradict without a third claim.
+    Every pair is screened at once (:func:`pair_statistics`); the ``limit`` worst are
+    scored exactly and explained, so the scan stays fast with hundreds of claims.
     """
     obs = compile_observations(prior) if observations is None else observations
     groups: dict[tuple[str, ...], list[tuple[int, int]]] = {}
@@ -94,12 +123,20 @@ def find_contradictions(
             continue
         values = np.asarray(d.observed, dtype=np.float64)
         ll = bobs.loglik(values)
-        params = _all_params(d)
         col = {oid: k for k, oid in enumerate(bobs.ids)}
+        pairs = [(i, j) for i, j in pairs if obs.items[i].id in col and obs.items[j].id in col]
+        rows = sorted({col[obs.items[i].id] for i, _ in pairs})
+        cols = sorted({col[obs.items[j].id] for _, j in pairs})
+        screen = pair_statistics(ll, rows, cols)
+        at_row, at_col = {c: k for k, c in enumerate(rows)}, {c: k for k, c in enumerate(cols)}
+        flagged = []
         for i, j in pairs:
+            c = float(screen[at_row[col[obs.items[i].id]], at_col[col[obs.items[j].id]]])
+            if c < threshold:
+                flagged.append((c, i, j))
+        params = _all_params(d)
+        for _, i, j in sorted(flagged)[:limit]:
             a, b = obs.items[i], obs.items[j]
-            if a.id not in col or b.id not in col:
-                continue
             if a.parameter and not b.parameter:
                 a, b = b, a  # describe the derived quantity where the parameter claim holds
             cols = [col[a.id], col[b.id]]
@@ -112,4 +149,4 @@ def find_contradictions(
             kind = "disagreement" if a.parameter and a.parameter == b.parameter else "arithmetic"
             text = explain(bobs.items[cols[0]], bobs.items[cols[1]], values[:, cols], ll[:, cols], params, stat)
             found.append(Contradiction((a.id, b.id), stat, se, threshold, text, kind))
-    return sorted(found, key=lambda c: c.statistic)
+    return sorted(found, key=lambda c: c.statistic)[:limit]
