@@ -8,9 +8,13 @@ Runs, interleaved and repeated (the machine may be shared):
 * ``troopledger --help``, ``troopledger cases`` and ``troopledger claims list`` (on an
   empty ledger in a temporary folder).
 
+With ``--before PYTHON`` (the interpreter of another checkout, e.g. one from before
+the start-up work), ``PYTHON -m troopledger --help`` and ``cases`` run in the same
+rounds, for a before/after ratio measured under the same load.
+
 Prints the median wall time of each and its ratio to ``python -c pass``::
 
-    python benchmarks/bench_startup.py --repeat 15
+    python benchmarks/bench_startup.py --repeat 15 [--before ../main/.venv/bin/python]
 """
 
 from __future__ import annotations
@@ -26,8 +30,16 @@ from pathlib import Path
 CLI = [sys.executable, "-m", "troopledger"]
 
 
-def _commands(ledger: Path) -> dict[str, list[str]]:
-    return {
+def _commands(ledger: Path, before: str | None) -> dict[str, list[str]]:
+    old = (
+        {}
+        if before is None
+        else {
+            "before: troopledger --help": [before, "-m", "troopledger", "--help"],
+            "before: troopledger cases": [before, "-m", "troopledger", "cases"],
+        }
+    )
+    return old | {
         "python -c pass": [sys.executable, "-c", "pass"],
         "import typer, rich, pydantic, numpy": [
             sys.executable,
@@ -43,6 +55,7 @@ def _commands(ledger: Path) -> dict[str, list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--before", help="python of another checkout to time alongside")
     args = parser.parse_args()
     from troopledger.claims import Ledger
 
@@ -50,7 +63,7 @@ def main() -> None:
         ledger = Path(tmp) / "empty.db"
         with Ledger(ledger):
             pass  # an empty ledger, so 'claims list' runs to the end
-        commands = _commands(ledger)
+        commands = _commands(ledger, args.before)
         times: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.repeat):
             for name, cmd in commands.items():  # interleaved: load changes hit every command alike

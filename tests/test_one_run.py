@@ -80,6 +80,8 @@ def test_run_groups_follow_inference_data() -> None:
     assert result.sensitivity is not None
     assert result.influence is None  # on request only
     assert result.main is result.posterior
+    assert result.prior_draws.draws == 2000
+    assert result.weights is not None or result.posterior_draws is not None
     # a resolved Prior runs the same as its case file
     again = run(resolve(load_case("nk-russia-2024")), 2000, 3)
     assert again.posterior is not None

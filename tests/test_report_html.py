@@ -147,7 +147,7 @@ def test_page_shows_every_section_and_the_headline(payload: dict[str, Any], page
 def test_figures_are_embedded_and_the_sankey_conserves_means(payload: dict[str, Any], page: str) -> None:
     body = next(b for attrs, b in _scripts(page) if 'id="tl-figures"' in attrs)
     figs = json.loads(body)
-    assert set(figs) == {"sankey", "monthly", "cumulative", "troops", "casualties", "sensitivity"}
+    assert set(figs) == {"sankey", "monthly", "cumulative", "troops", "casualties", "sensitivity", "sensitivity_time"}
     link = figs["sankey"]["data"][0]["link"]
     from_russia = sum(v for s, v in zip(link["source"], link["value"], strict=True) if s == 0)
     assert from_russia == pytest.approx(payload["totals"]["paid_by_russia"]["mean"], rel=1e-6)

@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from troopledger._cli._app import app, atomic_write
+from troopledger._cli._options import Currency, Rate, Rates, Scenario, Sets, Windows, desk_from
 
 __all__ = ["Format", "cases", "report"]
 
@@ -87,13 +88,19 @@ def report(
     influence: Annotated[
         bool, typer.Option(help="Add how far each lineage of claims moves the headline (one re-run per lineage).")
     ] = False,
+    currency: Currency = "USD",
+    rate: Rate = None,
+    rates: Rates = None,
+    window: Windows = None,
+    scenario: Scenario = None,
+    set_: Sets = None,
 ) -> None:
     """Estimate the money flows of a case, with 90 % intervals and the sources behind each input."""
     from troopledger.analysis import run  # the numerical stack loads when a run starts, not at start-up
     from troopledger.evidence import ledger_claims, load_case
     from troopledger.report import build_payload, render_text
 
-    casefile = load_case(case)
+    casefile = load_case(case, scenario=scenario, sets=set_ or ())
     claims = ledger_claims(casefile, ledger) if ledger else []
     show = draws >= PROGRESS_FROM_DRAWS and sys.stderr.isatty()
     with _progress(draws, show) as tick:
@@ -106,6 +113,7 @@ def report(
             influence=influence,
             workers=workers,
             progress=tick,
+            desk=desk_from(currency, rate, rates, window),
         )
     payload = build_payload(result)
     if out:

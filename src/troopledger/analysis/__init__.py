@@ -2,11 +2,16 @@
 
 :func:`run` is the pipeline's entry point and :class:`Result` what it returns; the
 report reads only this package, which also re-exports the few names of earlier
-stages a report needs (the hedge classes and reliability weights it explains).
+stages a report needs (output labels, the hedge classes and reliability weights it explains).
 """
 
 from troopledger.analysis._accessor import TroopledgerAccessor
+from troopledger.analysis._compare import compare_draws
+from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, money_inputs
+from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
+from troopledger.analysis._money import Conversion, RateTable, bundled_rates, conversion, read_rates
 from troopledger.analysis._result import Result, run
+from troopledger.analysis._reweigh import convert_draws, reweighed_totals
 from troopledger.analysis._sensitivity import SENSITIVITY_CAP, SENSITIVITY_TARGETS, rank_sensitivity
 from troopledger.analysis._summary import (
     CUMULATIVE_VARIABLES,
@@ -16,9 +21,10 @@ from troopledger.analysis._summary import (
     summarize,
     summarize_draws,
 )
+from troopledger.analysis._windows import Window, calendar_years, parse_window, rolling_years, window_stats, windows_for
 from troopledger.calibration import HEDGE_WIDTH, hedge_class, weighted_quantiles
 from troopledger.evidence import RELIABILITY
-from troopledger.model import FLOAT64_UP_TO, MONTHLY_CAP, MONTHLY_VARIABLES, TOTAL_VARIABLES
+from troopledger.model import FLOAT64_UP_TO, MONTHLY_CAP, MONTHLY_VARIABLES, OUTPUTS, TOTAL_VARIABLES
 
 __all__ = [
     "CUMULATIVE_VARIABLES",
@@ -26,19 +32,39 @@ __all__ = [
     "HEDGE_WIDTH",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
+    "OUTPUTS",
     "QUANTILES",
     "RELIABILITY",
     "SENSITIVITY_CAP",
     "SENSITIVITY_TARGETS",
     "TOTAL_VARIABLES",
+    "WINDOW_ACCOUNTS",
+    "Conversion",
+    "Desk",
+    "RateTable",
     "Result",
     "Summary",
     "TroopledgerAccessor",
+    "Window",
+    "bundled_rates",
+    "calendar_years",
+    "compare_draws",
+    "conversion",
+    "convert_draws",
     "from_dataset",
+    "given_data_sensitivity",
     "hedge_class",
+    "money_inputs",
+    "parse_window",
     "rank_sensitivity",
+    "read_rates",
+    "reweighed_totals",
+    "rolling_years",
     "run",
+    "sensitivity_over_time",
     "summarize",
     "summarize_draws",
     "weighted_quantiles",
+    "window_stats",
+    "windows_for",
 ]

@@ -13,11 +13,12 @@ The :class:`Result`'s groups follow ArviZ's ``InferenceData``: ``prior``,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from numpy.typing import NDArray
 
+from troopledger.analysis._desk import Desk
 from troopledger.analysis._sensitivity import rank_sensitivity
 from troopledger.analysis._summary import Summary, summarize_draws
 from troopledger.calibration import (
@@ -32,7 +33,7 @@ from troopledger.calibration import calibrate as calibrate_prior
 from troopledger.calibration import influence as claim_influence
 from troopledger.claims import Claim
 from troopledger.evidence import Case, Prior, resolve
-from troopledger.model import DEFAULT_CHUNK, Progress, collect
+from troopledger.model import DEFAULT_CHUNK, Draws, Progress, collect
 
 __all__ = ["Result", "run"]
 
@@ -46,8 +47,12 @@ class Result:
     claims used as observations; ``weights``: importance weights of the prior draws
     (None unless the posterior is importance-weighted); ``sample_stats``: the
     calibration diagnostics (method, Pareto k-hat, ESS, evidence, claims skipped);
-    ``contradictions``, ``sensitivity`` and ``influence`` (None where not computed).
-    ``case`` is the resolved Prior every group was computed from.
+    ``contradictions``, ``sensitivity`` and ``influence`` (None where not computed);
+    ``desk``: the currency the summaries are in, totals by window and given-data
+    sensitivity. ``case`` is the resolved Prior every group was computed from;
+    ``prior_draws`` the per-draw values the summaries came from, in the report's
+    currency (``posterior_draws``: tempering's particles, when the posterior is not a
+    reweighting of the prior draws).
     """
 
     case: Prior
@@ -61,6 +66,10 @@ class Result:
     contradictions: tuple[Contradiction, ...]
     sensitivity: dict[str, Any] | None
     influence: tuple[Influence, ...] | None
+    prior_draws: Draws
+    posterior_draws: Draws | None = None
+    #: the analyst's desk: currency, windows, given-data sensitivity (see :class:`Desk`)
+    desk: dict[str, Any] = field(default_factory=dict)
 
     @property
     def calibrated(self) -> bool:
@@ -88,6 +97,7 @@ def run(
     workers: int = 1,
     progress: Progress | None = None,
     particles: int = TEMPERING_PARTICLES,
+    desk: Desk | None = None,
 ) -> Result:
     """Run a case once and return every group of its :class:`Result`.
 
@@ -96,27 +106,36 @@ def run(
     totals, counts and take-home pay (default: when the case has such claims); the
     contradiction scan runs with calibration. Same seed, same numbers, whatever the
     chunk size or number of workers. ``influence`` adds the claim-influence table
-    (one re-run per lineage of claims, ``influence_draws`` draws each).
+    (one re-run per lineage of claims, ``influence_draws`` draws each). ``desk``
+    chooses the currency, windows and given-data sensitivity of the summaries;
+    calibration and contradictions always work in US dollars.
     """
     prior = case if isinstance(case, Prior) and not claims else resolve(_casefile(case), claims)
+    desk = desk or Desk(given_data=sensitivity)
+    conv = desk.conversion(prior)
+    groups: dict[str, Any] = {} if conv is None else {"currency": conv.describe()}
     every = compile_observations(prior)
     evidence = every.evidence()
     if calibrate is None:
         calibrate = len(evidence) > 0
     if not calibrate:
         kept = collect(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress)
+        shown = desk.view(prior, kept, conv)
         return Result(
             prior,
             seed,
             draws,
-            summarize_draws(kept),
+            summarize_draws(shown),
             None,
             None,
             None,
             None,
             (),
-            rank_sensitivity(kept) if sensitivity else None,
+            rank_sensitivity(shown) if sensitivity else None,
             _influence(prior, every, seed, influence_draws, influence),
+            shown,
+            None,
+            {**groups, **desk.tables(prior, shown, None, kept)},
         )
     cal = calibrate_prior(
         prior,
@@ -129,12 +148,16 @@ def run(
         particles=particles,
     )
     found = find_contradictions(prior, seed=seed, observations=every) if contradictions else []
-    prior_summary = summarize_draws(cal.prior_draws)
+    shown = prior_shown = desk.view(prior, cal.prior_draws, conv)
+    prior_summary = summarize_draws(shown)
     posterior = None
+    weights = None
     if cal.method == "importance":
-        posterior = summarize_draws(cal.prior_draws, cal.posterior_weights)
+        weights = cal.posterior_weights
+        posterior = summarize_draws(shown, weights)
     elif cal.particles is not None:
-        posterior = summarize_draws(cal.particles)
+        shown = desk.view(prior, cal.particles, conv)
+        posterior = summarize_draws(shown)
         posterior.draws = draws  # the run's size; the particles are its effective draws
     return Result(
         prior,
@@ -146,8 +169,11 @@ def run(
         cal.posterior_weights,
         cal.diagnostics(),
         tuple(found),
-        rank_sensitivity(cal.prior_draws) if sensitivity else None,
+        rank_sensitivity(prior_shown) if sensitivity else None,
         _influence(prior, every, seed, influence_draws, influence),
+        prior_shown,
+        None if cal.particles is None else shown,
+        {**groups, **desk.tables(prior, shown, weights, cal.prior_draws)},
     )
 
 

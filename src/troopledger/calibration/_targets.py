@@ -126,6 +126,10 @@ def derived_target(
         if claim.period in (None, "total"):
             return _running("paid_by_russia", month), f"Russia's payments up to {label}", "USD", "log"
         return f"a revenue per {claim.period} cannot be read off the model"
+    if q == "revenue_received":  # owed is not received: what arrives, in cash or in kind
+        if claim.period in (None, "total"):
+            return _running("received_by_nk", month), f"received by North Korea up to {label}", "USD", "log"
+        return f"a received total per {claim.period} is not modelled (a total by a date is)"
     counts = {
         "cumulative_troops": ("cumulative_deployed", "soldiers sent"),
         "casualties_killed": ("killed", "soldiers killed"),

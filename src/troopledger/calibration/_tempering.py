@@ -26,7 +26,7 @@ from troopledger.calibration._importance import effective_sample_size, log_mean_
 from troopledger.calibration._observations import Observations
 from troopledger.errors import CalibrationError
 from troopledger.evidence import BLOCK, Constant, Distribution, Mixture, Prior, block_rng
-from troopledger.model import flows, inputs_from_draws
+from troopledger.model import run_draws
 
 __all__ = ["Tempered", "model_values", "temper"]
 
@@ -61,10 +61,7 @@ def model_values(prior: Prior, obs: Observations, params: dict[str, Array]) -> A
     for a in range(0, n, BLOCK):
         b = min(a + BLOCK, n)
         d = {k: v[a:b] for k, v in params.items()}
-        x = inputs_from_draws(prior, d)
-        if prior.ranks:
-            d["pay_per_soldier_month"] = x.pay_per_soldier_month
-        out[a:b] = obs.values(flows(x, prior.months), d)
+        out[a:b] = obs.values(run_draws(prior, d), d)
     return out
 
 

@@ -29,8 +29,7 @@ from troopledger.model import (
     Progress,
     collect,
     collect_chunks,
-    flows,
-    inputs_from_draws,
+    run_draws,
 )
 
 __all__ = ["TEMPERING_PARTICLES", "Calibration", "calibrate", "particle_chunks"]
@@ -86,10 +85,7 @@ def particle_chunks(prior: Prior, params: dict[str, Array]) -> Iterator[Chunk]:
     n = int(params["state_use_shares"].shape[0])
     for a in range(0, n, BLOCK):
         d = {k: v[a : a + BLOCK] for k, v in params.items()}
-        x = inputs_from_draws(prior, d)
-        if prior.ranks:
-            d["pay_per_soldier_month"] = x.pay_per_soldier_month
-        out = flows(x, prior.months)
+        out = run_draws(prior, d)
         yield Chunk(a, d, out, _conservation_gap(out))
 
 

@@ -26,6 +26,7 @@ from troopledger.claims._normalise import (
 )
 from troopledger.claims._numbers import NumberMatch, find_numbers, parse_number
 from troopledger.claims._record import Claim, Period, SourceKind, SourceRef, Status
+from troopledger.claims._validation import FieldError, explain_validation
 from troopledger.claims._vocabulary import QUANTITIES, Quantity, QuantityInfo, quantity_info
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "WORDS",
     "Certainty",
     "Claim",
+    "FieldError",
     "HedgeRule",
     "Ledger",
     "NumberMatch",
@@ -55,6 +57,7 @@ __all__ = [
     "currency_code",
     "detect_lineages",
     "dump_claims",
+    "explain_validation",
     "extract_claims",
     "find_numbers",
     "hedge_key",

@@ -14,10 +14,9 @@ from troopledger.evidence._fusion import (
 )
 from troopledger.evidence._loading import MAX_CASE_BYTES, bundled_cases, ledger_claims, load_case, parse_case
 from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES, Parameter
-from troopledger.evidence._prior import Horizon, Prior, Slot, WaveSlots, resolve
-from troopledger.evidence._problems import case_error
+from troopledger.evidence._prior import CountSlot, Horizon, Prior, Slot, WaveSlots, resolve
 from troopledger.evidence._sampling import BLOCK, Sampler, block_rng
-from troopledger.evidence._schema import Case, CaseClaim
+from troopledger.evidence._schema import Case, CaseClaim, case_error
 from troopledger.evidence._slots import SlotPlace, place_of, rank_pay, slot_places, wave_size, wave_tour
 from troopledger.evidence._spec import DistSpec
 from troopledger.evidence._uncertain import (
@@ -49,6 +48,7 @@ __all__ = [
     "Case",
     "CaseClaim",
     "Constant",
+    "CountSlot",
     "Dirichlet",
     "DistSpec",
     "Distribution",

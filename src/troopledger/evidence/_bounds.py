@@ -13,9 +13,8 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-from troopledger.claims import Claim, month_index
+from troopledger.claims import Claim, FieldError, month_index
 from troopledger.evidence._fusion import claim_spec
-from troopledger.evidence._problems import CaseFieldError
 from troopledger.evidence._slots import SlotPlace
 from troopledger.evidence._spec import DistSpec
 
@@ -23,9 +22,13 @@ __all__ = [
     "CASE_YEARS",
     "LOG_FLOOR",
     "MAX_BETA",
+    "MAX_CONCENTRATION",
+    "MAX_RELIABILITY",
     "MAX_SIGMA",
     "MAX_SPREAD",
     "MAX_WEIGHT",
+    "MIN_CONCENTRATION",
+    "SHARES_TOLERANCE",
     "case_month",
     "check_spec",
     "claim_problem",
@@ -53,30 +56,30 @@ def _g(x: float) -> str:
     return f"{x:.6g}"
 
 
-def _outside(field: str, x: float, bounds: tuple[float, float], unit: str, what: str = "") -> CaseFieldError:
+def _outside(field: str, x: float, bounds: tuple[float, float], unit: str, what: str = "") -> FieldError:
     lo, hi = bounds
-    return CaseFieldError(
+    return FieldError(
         field,
         f"{what or _g(x)} is outside the plausible range {_g(lo)} to {_g(hi)} {unit}".strip(),
         f"write a value from {_g(lo)} to {_g(hi)} {unit} (plausible ranges: docs/case-files.md)".replace("  ", " "),
     )
 
 
-def _mixture_problem(spec: DistSpec, kind: Kind, bounds: tuple[float, float], unit: str) -> CaseFieldError | None:
+def _mixture_problem(spec: DistSpec, kind: Kind, bounds: tuple[float, float], unit: str) -> FieldError | None:
     for i, comp in enumerate(spec.mixture or []):
         if not 0.0 <= comp.weight <= MAX_WEIGHT:
-            return CaseFieldError(
+            return FieldError(
                 f"mixture.{i}.weight",
                 f"weight {_g(comp.weight)} is not in [0, {_g(MAX_WEIGHT)}]",
                 "use weights such as 1 or 0.5",
             )
         inner = spec_problem(comp, kind, bounds, unit)
         if inner is not None:
-            return CaseFieldError(f"mixture.{i}.{inner.field}", inner.problem, inner.fix)
+            return FieldError(f"mixture.{i}.{inner.field}", inner.problem, inner.fix)
     return None
 
 
-def spec_problem(spec: DistSpec, kind: Kind, bounds: tuple[float, float], unit: str) -> CaseFieldError | None:
+def spec_problem(spec: DistSpec, kind: Kind, bounds: tuple[float, float], unit: str) -> FieldError | None:
     """The first number in ``spec`` outside ``bounds`` or the limits of its form, or None if all are sane.
 
     The problem's field is relative to the spec (``to.1``, ``mixture.0.point`` ...).
@@ -98,9 +101,7 @@ def spec_problem(spec: DistSpec, kind: Kind, bounds: tuple[float, float], unit: 
         values.append(("point", spec.point))
         spread = spec.spread if spec.spread is not None else 0.1
         if not spread <= MAX_SPREAD:
-            return CaseFieldError(
-                "spread", f"spread {_g(spread)} is above {_g(MAX_SPREAD)}", "use a spread such as 0.2"
-            )
+            return FieldError("spread", f"spread {_g(spread)} is above {_g(MAX_SPREAD)}", "use a spread such as 0.2")
         if spread > 0:
             logscale.append(("point", spec.point))
     elif spec.uniform is not None:
@@ -109,7 +110,7 @@ def spec_problem(spec: DistSpec, kind: Kind, bounds: tuple[float, float], unit: 
         values += [(f"pert.{i}", x) for i, x in enumerate(spec.pert)]
     elif spec.beta is not None:
         if not all(0.0 < x <= MAX_BETA for x in spec.beta):
-            return CaseFieldError(
+            return FieldError(
                 "beta", f"beta needs 0 < a, b <= {_g(MAX_BETA)}", "write beta = [a, b] with a, b such as 2, 5"
             )
         for end in (0.0, 1.0):
@@ -118,11 +119,9 @@ def spec_problem(spec: DistSpec, kind: Kind, bounds: tuple[float, float], unit: 
     elif spec.lognormal is not None:
         mu, sigma = spec.lognormal
         if kind == "share":
-            return CaseFieldError(
-                "lognormal", "a share cannot be lognormal (it would exceed 1)", "use to, beta or uniform"
-            )
+            return FieldError("lognormal", "a share cannot be lognormal (it would exceed 1)", "use to, beta or uniform")
         if not 0.0 <= sigma <= MAX_SIGMA:
-            return CaseFieldError(
+            return FieldError(
                 "lognormal.1", f"sigma {_g(sigma)} is not in [0, {_g(MAX_SIGMA)}]", "use a sigma such as 0.5"
             )
         if not -700.0 <= mu <= 700.0:
@@ -135,7 +134,7 @@ def spec_problem(spec: DistSpec, kind: Kind, bounds: tuple[float, float], unit: 
     if kind == "amount":
         for field, x in logscale:
             if x < LOG_FLOOR:
-                return CaseFieldError(
+                return FieldError(
                     field,
                     f"{_g(x)} is too small to start a lognormal interval (at least {_g(LOG_FLOOR)})",
                     "write fixed = 0 for nothing, or a uniform range from 0",
@@ -160,22 +159,30 @@ def claim_problem(claim: Claim, place: SlotPlace) -> str | None:
     return f"read as {place.where} ({claim.describe_value()}): {problem.problem}"
 
 
-#: Years a case's months may fall in (start, wave arrivals): outside them a year is a typing mistake.
+#: Years a case's months may fall in (start, wave arrivals, counts): outside them a year is a typing mistake.
 CASE_YEARS = (1900, 2100)
+#: Smallest concentration of the state's Dirichlet (below it every draw gives nearly all to one use).
+MIN_CONCENTRATION = 0.01
+#: Largest concentration of the state's Dirichlet (larger is surer; 1e6 is as good as fixed shares).
+MAX_CONCENTRATION = 1e6
+#: How far shares that must add up to 1 may miss (rounding, such as 0.33 x 3 + 0.01).
+SHARES_TOLERANCE = 0.01
+#: Largest reliability weight a case may give a kind of source.
+MAX_RELIABILITY = 1e3
 
 
 def case_month(v: str) -> str:
     """A ``YYYY-MM`` month in :data:`CASE_YEARS`, or a ValueError saying what is wrong."""
     index = month_index(v)
     if not CASE_YEARS[0] <= index // 12 <= CASE_YEARS[1]:
-        raise CaseFieldError(
+        raise FieldError(
             "", f"{v} is not in the years {CASE_YEARS[0]}-{CASE_YEARS[1]}", "write the month as YYYY-MM, e.g. 2024-10"
         )
     return v
 
 
 def check_spec(spec: DistSpec | None, place: SlotPlace) -> None:
-    """Raise a CaseFieldError (field relative to the spec) if ``spec`` is out of range or cannot be built."""
+    """Raise a FieldError (field relative to the spec) if ``spec`` is out of range or cannot be built."""
     if spec is None or spec.from_claims:
         return
     problem = spec_problem(spec, place.kind, place.bounds, place.unit)
@@ -184,4 +191,4 @@ def check_spec(spec: DistSpec | None, place: SlotPlace) -> None:
     try:
         spec.to_distribution(place.kind)
     except (ValueError, ArithmeticError) as e:
-        raise CaseFieldError("", str(e)) from None
+        raise FieldError("", str(e)) from None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,8 @@ from pydantic import ValidationError
 
 from troopledger.claims import Claim, Ledger, parse_claims, read_claims
 from troopledger.errors import CaseError
-from troopledger.evidence._problems import case_error
-from troopledger.evidence._schema import Case
+from troopledger.evidence._scenarios import apply_scenario
+from troopledger.evidence._schema import Case, case_error
 
 __all__ = ["MAX_CASE_BYTES", "MAX_NESTING", "bundled_cases", "ledger_claims", "load_case", "parse_case"]
 
@@ -113,14 +114,19 @@ def bundled_cases() -> dict[str, str]:
     return out
 
 
-def load_case(case: str | Path | None = None) -> Case:
-    """Load a bundled case by name, or a case file by path; ``None`` is the default case."""
+def load_case(case: str | Path | None = None, *, scenario: str | None = None, sets: Sequence[str] = ()) -> Case:
+    """Load a bundled case by name, or a case file by path; ``None`` is the default case.
+
+    ``scenario`` names one of the case's ``[scenarios.NAME]`` and ``sets`` are
+    ``NAME=VALUE`` overrides from the command line, applied after it
+    (see :mod:`troopledger.evidence._scenarios`).
+    """
     if case is None:
         case = "nk-russia-2024"
     text = str(case)
     bundled = _cases_dir() / f"{text}.toml"
     if not text.endswith(".toml") and "/" not in text and bundled.is_file():
-        return parse_case(bundled.read_bytes(), f"{text} (bundled)", base=None)
+        return parse_case(bundled.read_bytes(), f"{text} (bundled)", base=None, scenario=scenario, sets=sets)
     path = Path(text)
     if not path.exists():
         raise CaseError(
@@ -143,14 +149,23 @@ def load_case(case: str | Path | None = None) -> Case:
         data = path.read_bytes()
     except OSError as e:
         raise CaseError(text, None, f"cannot be read ({e.strerror})", "check the path and its permissions") from None
-    return parse_case(data, text, base=path.parent)
+    return parse_case(data, text, base=path.parent, scenario=scenario, sets=sets)
 
 
-def parse_case(data: bytes, origin: str, *, base: Path | None = None) -> Case:
+def parse_case(
+    data: bytes,
+    origin: str,
+    *,
+    base: Path | None = None,
+    scenario: str | None = None,
+    sets: Sequence[str] = (),
+) -> Case:
     """Validate the bytes of a case file; ``origin`` names it in error messages.
 
     ``claim_files`` named in the case are read from the bundled claims, or from
     paths relative to ``base`` (the case file's folder; the working directory if None).
+    ``scenario`` and ``sets`` override inputs before validation, so a scenario is
+    checked like the case file itself; the case records what was applied.
     """
     if not data.strip():
         raise CaseError(origin, None, "the file is empty", "start from a bundled case: see docs/case-files.md")
@@ -169,12 +184,14 @@ def parse_case(data: bytes, origin: str, *, base: Path | None = None) -> Case:
     deep = _too_deep(raw)
     if deep is not None:
         raise CaseError(origin, deep, f"nested more than {MAX_NESTING} levels deep", _FLATTEN)
+    raw, applied = apply_scenario(raw, scenario, sets, origin=origin)
     raw = _with_claim_files(raw, origin, base)
     try:
         case = Case.model_validate(raw)
     except ValidationError as e:
         raise case_error(origin, e) from None
     case.path = origin
+    case.scenario = applied
     case.digest = hashlib.sha256(data).hexdigest()
     return case
 

@@ -17,14 +17,25 @@ from typing import Literal
 
 from troopledger.claims import Claim, month_index, month_labels
 from troopledger.evidence._bounds import claim_problem
+from troopledger.evidence._correlation import CorrelationGroup, correlation_groups
 from troopledger.evidence._fusion import Fused
 from troopledger.evidence._parameters import PARAMETERS
 from troopledger.evidence._schema import Case
-from troopledger.evidence._slots import SlotPlace, place_of, rank_pay, slot_places, wave_size, wave_tour
+from troopledger.evidence._slots import (
+    SlotPlace,
+    casualty_count,
+    place_of,
+    rank_pay,
+    slot_places,
+    wave_pay,
+    wave_share,
+    wave_size,
+    wave_tour,
+)
 from troopledger.evidence._spec import DistSpec
 from troopledger.evidence._uncertain import Constant, Dirichlet, Distribution
 
-__all__ = ["Horizon", "Prior", "Slot", "WaveSlots", "resolve"]
+__all__ = ["CountSlot", "Horizon", "Prior", "Slot", "WaveSlots", "resolve"]
 
 
 @dataclass(frozen=True)
@@ -77,12 +88,24 @@ class Horizon:
 
 @dataclass(frozen=True)
 class WaveSlots:
-    """A dated wave: its arrival month (offset) and the slots of its size and tour."""
+    """A dated wave: its arrival month (offset), the slots of its size and tour, and its own pay terms."""
 
     name: str
     offset: int
     size: str
     tour: str | None  # None: the wave stays to the end of the horizon
+    pay: str | None = None  # its own pay slot; None: the case's pay (or its own rank mix)
+    rank_shares: tuple[tuple[str, float], ...] | None = None  # (rank pay slot, share) for this wave
+    state_share: str | None = None  # its own state-share slot; None: the case's
+
+
+@dataclass(frozen=True)
+class CountSlot:
+    """A stated casualty count: the slot of the count, its kind and the month (offset) it runs to."""
+
+    kind: Literal["killed", "wounded"]
+    slot: str
+    by: int
 
 
 @dataclass(frozen=True)
@@ -98,7 +121,20 @@ class Prior:
     mode: Literal["rotation", "waves"]
     waves: tuple[WaveSlots, ...]
     ranks: tuple[tuple[str, float], ...]  # (slot name, share of soldiers) per rank
+    counts: tuple[CountSlot, ...] = ()
+    correlations: tuple[CorrelationGroup, ...] = ()
     unusable: Mapping[str, str] = field(default_factory=dict)  # accepted claims the case cannot use -> why
+
+    @property
+    def realises_everything(self) -> bool:
+        """True when every draw delivers all that is owed (``realised_share`` known to be 1)."""
+        d = self.slots["realised_share"].distribution
+        return isinstance(d, Constant) and float(d.value) == 1.0
+
+    @property
+    def by_wave(self) -> bool:
+        """True when some wave has its own pay, rank mix or state share."""
+        return any(w.pay or w.rank_shares or w.state_share for w in self.waves)
 
     @property
     def name(self) -> str:
@@ -117,8 +153,13 @@ class Prior:
 
     @property
     def constants(self) -> dict[str, float]:
-        """The inputs known exactly, by slot name."""
-        return {k: float(s.distribution.value) for k, s in self.slots.items() if isinstance(s.distribution, Constant)}
+        """The inputs known exactly, by slot name (a hazard set by a casualty count varies by draw)."""
+        derived = {f"{c.kind}_hazard" for c in self.counts}
+        return {
+            k: float(s.distribution.value)
+            for k, s in self.slots.items()
+            if isinstance(s.distribution, Constant) and k not in derived
+        }
 
     def describe_input(self, name: str) -> tuple[str, str]:
         """Unit and meaning of an input by flat name: a slot's, or a model input derived from slots."""
@@ -168,9 +209,18 @@ def resolve(casefile: Case, claims: Sequence[Claim] = ()) -> Prior:
             horizon.offset(w.arrival),
             wave_size(w.name),
             None if w.tour_months is None else wave_tour(w.name),
+            None if w.pay is None else wave_pay(w.name),
+            None if w.rank_shares is None else tuple((rank_pay(r), x) for r, x in w.rank_shares.items()),
+            None if w.state_share_of_pay is None else wave_share(w.name),
         )
         for w in case.deployment.waves
     )
+    counts = tuple(CountSlot(c.kind, casualty_count(c.kind), horizon.offset(c.by)) for c in case.casualty_counts)
+    for c in case.casualty_counts:  # the hazard is solved from the count in every draw
+        hazard = slots[f"{c.kind}_hazard"]
+        note = f"Derived in every draw from the count of {c.kind} by {c.by} ([[casualty_counts]])."
+        spec = DistSpec(fixed=0.0, note=note, claims=c.count.all_claims())
+        slots[hazard.name] = Slot(hazard.place, hazard.distribution, spec, tuple(spec.claims), None)
     return Prior(
         casefile=case,
         slots=slots,
@@ -181,6 +231,8 @@ def resolve(casefile: Case, claims: Sequence[Claim] = ()) -> Prior:
         mode=case.deployment.mode,
         waves=waves,
         ranks=tuple((rank_pay(r.rank), r.share) for r in case.pay_by_rank),
+        counts=counts,
+        correlations=tuple(correlation_groups(case.correlations, list(slots))),
         unusable=_unusable(case.unusable(), resolved, cited, slots),
     )
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from troopledger.claims import QUANTITIES, detect_lineages
+from troopledger.claims import QUANTITIES, FieldError, detect_lineages
 from troopledger.evidence._bounds import claim_problem
 from troopledger.evidence._fusion import Fused, fuse
-from troopledger.evidence._problems import CaseFieldError
 from troopledger.evidence._slots import SlotPlace, slot_places
 from troopledger.evidence._spec import DistSpec
 
@@ -26,7 +25,7 @@ __all__ = ["fuse_requests"]
 def fuse_requests(
     case: Case,
 ) -> tuple[dict[str, tuple[SlotPlace, DistSpec]], dict[str, Fused], dict[str, str], dict[str, str]]:
-    """Fuse every ``from_claims`` slot of ``case`` in place; raises ``CaseFieldError`` naming the slot.
+    """Fuse every ``from_claims`` slot of ``case`` in place; raises ``FieldError`` naming the slot.
 
     Returns the requests as written (by place), the fusions (by place), the
     lineage label of every claim, and the claims left out because their reading
@@ -48,7 +47,7 @@ def fuse_requests(
         if spec.claims:
             missing = [cid for cid in spec.claims if cid not in by_id]
             if missing:
-                raise CaseFieldError(
+                raise FieldError(
                     f"{where}.claims",
                     f"{where} cites claim '{missing[0]}', which is not in [[claims]]",
                     "add the claim to [[claims]] or remove its id",
@@ -56,7 +55,7 @@ def fuse_requests(
             chosen = [by_id[cid] for cid in spec.claims]
         else:
             if quantity not in QUANTITIES:
-                raise CaseFieldError(
+                raise FieldError(
                     f"{where}.quantity",
                     f"'{quantity}' is not a claim quantity",
                     f"set quantity to one of: {', '.join(QUANTITIES)}",
@@ -64,7 +63,7 @@ def fuse_requests(
             chosen = [c for c in resolved if c.quantity == quantity]
         chosen = [c for c in chosen if c.status in ("accepted", "edited") and c.id not in spec.exclude]
         if not chosen:
-            raise CaseFieldError(
+            raise FieldError(
                 where,
                 f"from_claims found no accepted claims about '{quantity}'",
                 "add or accept claims, or write the distribution by hand",
@@ -77,7 +76,7 @@ def fuse_requests(
             else:
                 unusable[c.id] = why
         if not usable:
-            raise CaseFieldError(
+            raise FieldError(
                 where,
                 f"no claim about '{quantity}' can be used: {unusable[chosen[0].id]}",
                 "correct or reject those claims, or write the distribution by hand",
@@ -86,7 +85,7 @@ def fuse_requests(
             fused = fuse(usable, place.kind, place.unit, reliability=case.reliability, lineages=lineages)
             fused.spec.to_distribution(place.kind)
         except (ValueError, ArithmeticError) as e:
-            raise CaseFieldError(where, f"{where}: {e}") from None
+            raise FieldError(where, f"{where}: {e}") from None
         note = spec.note or f"Fused from {len(fused.lineages)} lineage(s) of claims."
         fused_by_place[where] = fused
         case.place(place, fused.spec.model_copy(update={"note": note}))

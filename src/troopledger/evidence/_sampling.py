@@ -4,7 +4,9 @@ Draws are cut into fixed blocks of :data:`BLOCK` draws. Each (block, parameter)
 pair gets its own generator, spawned from the run's seed with the block index and a
 stable hash of the parameter's name as its key. So the same seed gives the same
 numbers whatever the chunk size or number of workers, and adding a parameter to a
-case leaves the draws of the others unchanged (common random numbers).
+case leaves the draws of the others unchanged (common random numbers). Inputs joined
+by declared rank correlations are drawn together, from one generator per group and
+block (:mod:`troopledger.evidence._correlation`).
 """
 
 from __future__ import annotations
@@ -41,6 +43,13 @@ class Sampler:
 
         Scalars come back shaped ``(n,)``; ``state_use_shares`` is ``(n, 4)``.
         """
-        out = {name: d.sample(block_rng(seed, block, name), n) for name, d in self.distributions.items()}
+        joint = {name for g in self.prior.correlations for name in g.names}
+        out = {
+            name: d.sample(block_rng(seed, block, name), n)
+            for name, d in self.distributions.items()
+            if name not in joint
+        }
+        for group in self.prior.correlations:  # declared rank correlations: one copula per group
+            out.update(group.sample(self.distributions, block_rng(seed, block, group.key), n))
         out["state_use_shares"] = self.state_uses.sample(block_rng(seed, block, "state_use_shares"), n)
         return out

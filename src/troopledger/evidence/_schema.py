@@ -10,7 +10,7 @@ file. See ``docs/case-files.md``.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -24,35 +24,33 @@ from pydantic import (
     model_validator,
 )
 
-from troopledger.claims import Claim, SourceRef, month_index, month_labels
-from troopledger.evidence._bounds import case_month, check_spec
+from troopledger.claims import Claim, FieldError, SourceRef, explain_validation, month_index, month_labels
+from troopledger.errors import CaseError
+from troopledger.evidence._bounds import (
+    MAX_CONCENTRATION,
+    MAX_RELIABILITY,
+    MIN_CONCENTRATION,
+    SHARES_TOLERANCE,
+    case_month,
+    check_spec,
+)
+from troopledger.evidence._correlation import Correlation, correlation_groups
 from troopledger.evidence._fusion import RELIABILITY, Fused
 from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES
-from troopledger.evidence._problems import CaseFieldError, case_error
+from troopledger.evidence._references import check_references
 from troopledger.evidence._requests import fuse_requests
 from troopledger.evidence._slots import (
     SlotPlace,
+    correlation_name,
     parameter_place,
-    rank_pay,
     rank_place,
     slot_places,
     wave_place,
-    wave_size,
-    wave_tour,
 )
 from troopledger.evidence._spec import DistSpec, Number
 from troopledger.evidence._uncertain import Dirichlet
 
-__all__ = ["MAX_CONCENTRATION", "MIN_CONCENTRATION", "Case", "CaseClaim", "case_error"]
-
-#: Smallest concentration of the state's Dirichlet (below it every draw gives nearly all to one use).
-MIN_CONCENTRATION = 0.01
-#: Largest concentration of the state's Dirichlet (larger is surer; 1e6 is as good as fixed shares).
-MAX_CONCENTRATION = 1e6
-#: How far the state's expected shares may sum from 1 (rounding, such as 0.33 x 3 + 0.01).
-SHARES_TOLERANCE = 0.01
-#: Largest reliability weight a case may give a kind of source.
-MAX_RELIABILITY = 1e3
+__all__ = ["Case", "CaseClaim", "CasualtyCount", "case_error"]
 
 
 class CaseInfo(BaseModel):
@@ -73,7 +71,7 @@ class CaseInfo(BaseModel):
 
 
 class Wave(BaseModel):
-    """One dated wave of arrivals."""
+    """One dated wave of arrivals; its pay, rank mix and the state's share may differ from the case's."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -81,14 +79,27 @@ class Wave(BaseModel):
     arrival: str
     size: DistSpec
     tour_months: DistSpec | None = None
+    pay: DistSpec | None = None
+    rank_shares: dict[str, Number] | None = None
+    state_share_of_pay: DistSpec | None = None
     note: str = Field(default="", max_length=4000)
 
-    @field_validator("size", "tour_months")
+    @field_validator("size", "tour_months", "pay", "state_share_of_pay")
     @classmethod
     def _check_specs(cls, v: DistSpec | None, info: ValidationInfo) -> DistSpec | None:
-        field: Literal["size", "tour_months"] = "size" if info.field_name == "size" else "tour_months"
-        check_spec(v, wave_place(str(info.data.get("name", "")), field))
+        check_spec(v, wave_place(str(info.data.get("name", "")), info.field_name))  # type: ignore[arg-type]
         return v
+
+    @model_validator(mode="after")
+    def _one_pay(self) -> Wave:
+        if self.pay is not None and self.rank_shares is not None:
+            raise FieldError("rank_shares", f"wave '{self.name}': give pay or rank_shares, not both", "remove one")
+        if self.rank_shares is not None:
+            if any(not 0 <= v <= 1 for v in self.rank_shares.values()):
+                raise FieldError("rank_shares", f"wave '{self.name}': every rank share must lie in [0, 1]")
+            if abs(sum(self.rank_shares.values()) - 1) > 1e-6:
+                raise FieldError("rank_shares", f"wave '{self.name}': rank_shares must add up to 1")
+        return self
 
     @field_validator("arrival")
     @classmethod
@@ -107,19 +118,13 @@ class Deployment(BaseModel):
     @model_validator(mode="after")
     def _waves_match_mode(self) -> Deployment:
         if self.mode == "waves" and not self.waves:
-            raise CaseFieldError(
-                "waves",
-                "mode 'waves' needs at least one [[deployment.waves]] entry",
-                "add a wave, or use mode = 'rotation'",
-            )
+            raise FieldError("waves", "mode 'waves' needs at least one [[deployment.waves]] entry", "add a wave")
         if self.mode == "rotation" and self.waves:
-            raise CaseFieldError("mode", "[[deployment.waves]] given but mode is 'rotation'", "set mode = 'waves'")
+            raise FieldError("mode", "[[deployment.waves]] given but mode is 'rotation'", "set mode = 'waves'")
         seen: set[str] = set()
         for i, w in enumerate(self.waves):
             if w.name in seen:
-                raise CaseFieldError(
-                    f"waves.{i}.name", f"wave name '{w.name}' is used twice", "give each wave its own name"
-                )
+                raise FieldError(f"waves.{i}.name", f"wave name '{w.name}' is used twice", "give each its own name")
             seen.add(w.name)
         return self
 
@@ -138,15 +143,12 @@ class StateUses(BaseModel):
     @classmethod
     def _shares(cls, v: dict[str, float]) -> dict[str, float]:
         if set(v) != set(STATE_USE_NAMES):
-            raise CaseFieldError(
-                "", f"needs exactly the shares {', '.join(STATE_USE_NAMES)}", "give those four shares, each above 0"
-            )
+            raise FieldError("", f"needs exactly the shares {', '.join(STATE_USE_NAMES)}", "give those four, each > 0")
         for k, x in v.items():
             if not 0 < x <= 1:
-                raise CaseFieldError(k, f"share {x:g} is not in (0, 1]", "give each share as a fraction above 0")
-        total = sum(v.values())
-        if abs(total - 1) > SHARES_TOLERANCE:
-            raise CaseFieldError("", f"the shares add up to {total:g}, not 1", "make the four shares add up to 1")
+                raise FieldError(k, f"share {x:g} is not in (0, 1]", "give each share as a fraction above 0")
+        if abs(sum(v.values()) - 1) > SHARES_TOLERANCE:
+            raise FieldError("", f"the shares add up to {sum(v.values()):g}, not 1", "make them add up to 1")
         return {k: v[k] for k in STATE_USE_NAMES}
 
     def distribution(self) -> Dirichlet:
@@ -179,6 +181,28 @@ class Reward(BaseModel):
     claims: list[str] = Field(default_factory=list)
 
 
+class CasualtyCount(BaseModel):
+    """A stated count of soldiers killed (or wounded) from the start through a month; the model derives the hazard."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["killed", "wounded"]
+    by: str
+    count: DistSpec
+    note: str = Field(default="", max_length=4000)
+
+    @field_validator("count")
+    @classmethod
+    def _check_count(cls, v: DistSpec) -> DistSpec:
+        check_spec(v, parameter_place("troops_deployed"))  # a count of people: the range of troops
+        return v
+
+    @field_validator("by")
+    @classmethod
+    def _by(cls, v: str) -> str:
+        return case_month(v)
+
+
 class CaseClaim(Claim):
     """A claim as written in a case file: ``source`` is the id of a ``[[sources]]`` entry."""
 
@@ -200,8 +224,11 @@ class Case(BaseModel):
     claims: list[CaseClaim] = Field(default_factory=list)
     claim_files: list[str] = Field(default_factory=list, description="claims files read into [[claims]]")
     reliability: dict[str, Number] = Field(default_factory=dict, description="weights by kind of source")
+    casualty_counts: list[CasualtyCount] = Field(default_factory=list)
+    correlations: list[Correlation] = Field(default_factory=list)
     path: str = Field(default="", exclude=True)
     digest: str = Field(default="", exclude=True)
+    scenario: dict[str, Any] = Field(default_factory=dict, exclude=True, description="scenario and --set applied")
     _requests: dict[str, tuple[SlotPlace, DistSpec]] = PrivateAttr(default_factory=dict)
     _fused: dict[str, Fused] = PrivateAttr(default_factory=dict)
     _lineages: dict[str, str] = PrivateAttr(default_factory=dict)
@@ -212,11 +239,9 @@ class Case(BaseModel):
     def _reliability(cls, v: dict[str, float]) -> dict[str, float]:
         for kind, w in v.items():
             if kind not in RELIABILITY:
-                raise CaseFieldError(kind, f"unknown kind of source '{kind}'", f"use one of: {', '.join(RELIABILITY)}")
+                raise FieldError(kind, f"unknown kind of source '{kind}'", f"use one of: {', '.join(RELIABILITY)}")
             if not 0 <= w <= MAX_RELIABILITY:
-                raise CaseFieldError(
-                    kind, f"weight {w:g} is not in [0, {MAX_RELIABILITY:g}]", "use weights such as 0.5 or 1"
-                )
+                raise FieldError(kind, f"weight {w:g} is not in [0, {MAX_RELIABILITY:g}]", "use weights such as 0.5")
         return v
 
     @field_validator("parameters")
@@ -224,11 +249,11 @@ class Case(BaseModel):
     def _parameters_build(cls, v: dict[str, DistSpec]) -> dict[str, DistSpec]:
         for name, spec in v.items():
             if name not in PARAMETERS:
-                raise CaseFieldError(name, f"unknown parameter '{name}'", f"use one of: {', '.join(PARAMETERS)}")
+                raise FieldError(name, f"unknown parameter '{name}'", f"use one of: {', '.join(PARAMETERS)}")
             try:
                 check_spec(spec, parameter_place(name))
-            except CaseFieldError as e:
-                raise CaseFieldError(".".join(p for p in (name, e.field) if p), f"{name}: {e.problem}", e.fix) from None
+            except FieldError as e:
+                raise FieldError(".".join(p for p in (name, e.field) if p), f"{name}: {e.problem}", e.fix) from None
         return v
 
     @model_validator(mode="after")
@@ -237,21 +262,14 @@ class Case(BaseModel):
         if not self.pay_by_rank:
             needed.append("pay_per_soldier_month")
         elif "pay_per_soldier_month" in self.parameters:
-            raise CaseFieldError(
-                "parameters.pay_per_soldier_month",
-                "give pay_per_soldier_month or [[pay_by_rank]], not both",
-                "remove one of them",
-            )
+            raise FieldError("pay_by_rank", "give pay_per_soldier_month or [[pay_by_rank]], not both", "remove one")
         if self.pay_by_rank and abs(sum(r.share for r in self.pay_by_rank) - 1) > 1e-6:
-            total = sum(r.share for r in self.pay_by_rank)
-            raise CaseFieldError(
-                "pay_by_rank", f"the ranks' shares add up to {total:g}, not 1", "make the shares add up to 1"
-            )
+            raise FieldError("pay_by_rank", "[[pay_by_rank]] shares must add up to 1", "make them add up to 1")
         if self.deployment.mode == "rotation":
             needed += ["troops_deployed", "rotation_interval_months"]
         missing = [p for p in needed if p not in self.parameters]
         if missing:
-            raise CaseFieldError(
+            raise FieldError(
                 f"parameters.{missing[0]}",
                 f"missing parameter(s) {', '.join(missing)} in [parameters]",
                 f"add [parameters.{missing[0]}] with a distribution (see docs/case-files.md)",
@@ -260,46 +278,27 @@ class Case(BaseModel):
         for i, w in enumerate(self.deployment.waves):
             offset = month_index(w.arrival) - start
             if not 0 <= offset < self.case.months:
-                raise CaseFieldError(
+                raise FieldError(
                     f"deployment.waves.{i}.arrival",
                     f"wave '{w.name}' arrives {w.arrival}, outside the case's months",
                     "give an arrival inside the horizon, or change [case] start or months",
                 )
-        source_ids: set[str] = set()
-        for i, src in enumerate(self.sources):
-            if src.id in source_ids:
-                raise CaseFieldError(
-                    f"sources.{i}.id", f"source id '{src.id}' is used twice", "give each source its own id"
-                )
-            source_ids.add(src.id)
-        known: set[str] = set()
-        for i, c in enumerate(self.claims):
-            if c.id in known:
-                raise CaseFieldError(f"claims.{i}.id", f"claim id '{c.id}' is used twice", "give each claim its own id")
-            known.add(c.id)
-            if c.source is not None and c.source not in source_ids:
-                raise CaseFieldError(
-                    f"claims.{i}.source",
-                    f"claim '{c.id}' cites source '{c.source}', which is not in [[sources]]",
-                    "add that source to [[sources]] or correct the id",
-                )
+        check_references(self)
         self._resolve_from_claims()
-        cited = [(f"{place.where}.claims", spec.all_claims()) for place, spec in slot_places(self)]
-        cited.append(("state_uses.claims", self.state_uses.claims))
-        cited += [(f"rewards.{i}.claims", rw.claims) for i, rw in enumerate(self.rewards)]
-        for field, ids in cited:
-            for cid in ids:
-                if cid not in known:
-                    raise CaseFieldError(
-                        field,
-                        f"{field.removesuffix('.claims')} cites claim '{cid}', which is not in [[claims]]",
-                        "add the claim to [[claims]] or remove its id",
-                    )
+        try:
+            correlation_groups(self.correlations, [p.name for p, _ in slot_places(self)] + list(PARAMETERS))
+        except ValueError as e:
+            raise FieldError("correlations", f"correlations: {e}") from None
+        check_references(self, cited=True)
         return self
 
     def _resolve_from_claims(self) -> None:
         """Replace every ``from_claims`` spec by the fusion of the claims it selects."""
         self._requests, self._fused, self._lineages, self._unusable = fuse_requests(self)
+
+    def unusable(self) -> dict[str, str]:
+        """Claims ``from_claims`` left out: their reading is outside the slot's plausible range (id -> why)."""
+        return dict(self._unusable)
 
     def place(self, where: SlotPlace, spec: DistSpec) -> None:
         """Put ``spec`` in the slot at ``where`` (used while fusing ``from_claims`` requests)."""
@@ -308,12 +307,10 @@ class Case(BaseModel):
         elif where.section == "waves":
             wave = next(w for w in self.deployment.waves if w.name == where.key)
             setattr(wave, where.field, spec)
+        elif where.section == "counts":
+            next(c for c in self.casualty_counts if c.kind == where.key).count = spec
         else:
             next(r for r in self.pay_by_rank if r.rank == where.key).pay = spec
-
-    def unusable(self) -> dict[str, str]:
-        """Claims ``from_claims`` left out because their reading is outside the slot's plausible range (id -> why)."""
-        return dict(self._unusable)
 
     def fused(self) -> dict[str, Fused]:
         """The parameters built from claims (``parameters.X``, ``waves.W.size`` ...) with their weights."""
@@ -332,6 +329,8 @@ class Case(BaseModel):
                 data["parameters"][place.key] = raw
             elif place.section == "waves":
                 next(w for w in data["deployment"]["waves"] if w["name"] == place.key)[place.field] = raw
+            elif place.section == "counts":
+                next(c for c in data["casualty_counts"] if c["kind"] == place.key)["count"] = raw
             else:
                 next(r for r in data["pay_by_rank"] if r["rank"] == place.key)["pay"] = raw
         sources = {s["id"]: s for s in data["sources"]}
@@ -347,7 +346,7 @@ class Case(BaseModel):
             out = Case.model_validate(data)
         except ValidationError as e:
             raise case_error(self.path or self.name, e) from None
-        out.path, out.digest = self.path, self.digest
+        out.path, out.digest, out.scenario = self.path, self.digest, self.scenario
         return out
 
     # -- views -----------------------------------------------------------------
@@ -375,12 +374,11 @@ class Case(BaseModel):
     def cited_claims(self) -> dict[str, list[str]]:
         """Claim ids cited by each parameter-like entry, keyed by its name."""
         out = {name: spec.all_claims() for name, spec in self.parameters.items()}
-        for w in self.deployment.waves:
-            out[wave_size(w.name)] = w.size.all_claims()
-            if w.tour_months is not None:
-                out[wave_tour(w.name)] = w.tour_months.all_claims()
-        for r in self.pay_by_rank:
-            out[rank_pay(r.rank)] = r.pay.all_claims()
+        for place, spec in slot_places(self):
+            if place.section != "parameters":
+                out[place.name] = spec.all_claims()
+        for c in self.correlations:
+            out[correlation_name(*c.between)] = list(c.claims)
         out["state_uses"] = list(self.state_uses.claims)
         for i, rw in enumerate(self.rewards):
             out[f"reward_{i + 1}"] = list(rw.claims)
@@ -401,3 +399,8 @@ class Case(BaseModel):
                 data["lineage"] = label  # relays found by detection; a claim alone stays unlabelled
             out.append(Claim.model_validate(data))
         return out
+
+
+def case_error(origin: str, e: ValidationError) -> CaseError:
+    """Turn the first pydantic error into a one-line CaseError with a fix."""
+    return CaseError(origin, *explain_validation(e, "docs/case-files.md"))

@@ -9,6 +9,7 @@ are built and read here and nowhere else.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -20,17 +21,22 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SlotPlace",
+    "casualty_count",
+    "correlation_name",
     "parameter_place",
     "place_of",
     "rank_pay",
     "rank_place",
     "slot_places",
+    "wave_pay",
     "wave_place",
+    "wave_share",
     "wave_size",
     "wave_tour",
 ]
 
-Section = Literal["parameters", "waves", "pay_by_rank"]
+Section = Literal["parameters", "waves", "pay_by_rank", "counts"]
+WaveField = Literal["size", "tour_months", "pay", "state_share_of_pay"]
 
 
 def wave_size(wave: str) -> str:
@@ -41,6 +47,26 @@ def wave_size(wave: str) -> str:
 def wave_tour(wave: str) -> str:
     """Flat name of a wave's tour length, ``wave_<wave>_tour_months``."""
     return f"wave_{wave}_tour_months"
+
+
+def wave_pay(wave: str) -> str:
+    """Flat name of a wave's own monthly pay, ``wave_<wave>_pay``."""
+    return f"wave_{wave}_pay"
+
+
+def wave_share(wave: str) -> str:
+    """Flat name of the state's share of a wave's pay, ``wave_<wave>_state_share_of_pay``."""
+    return f"wave_{wave}_state_share_of_pay"
+
+
+def casualty_count(kind: str) -> str:
+    """Flat name of a stated count of casualties, ``<kind>_count`` (killed or wounded)."""
+    return f"{kind}_count"
+
+
+def correlation_name(a: str, b: str) -> str:
+    """Name of a declared correlation between two inputs, for its cited claims."""
+    return f"correlation_{a}_{b}"
 
 
 def rank_pay(rank: str) -> str:
@@ -70,8 +96,29 @@ def parameter_place(name: str) -> SlotPlace:
     return SlotPlace(name, f"parameters.{name}", "parameters", name, "", name, p.kind, p.unit, p.meaning, p.bounds)
 
 
-def wave_place(wave: str, field: Literal["size", "tour_months"]) -> SlotPlace:
-    """The place of a wave's size or tour (``waves.<wave>.<field>``)."""
+_WAVE_FIELDS: dict[str, tuple[Callable[[str], str], str, ParamKind, str]] = {
+    "pay": (wave_pay, "pay_per_soldier_month", "amount", "USD/month"),
+    "state_share_of_pay": (wave_share, "state_share_of_pay", "share", "fraction"),
+}
+
+
+def wave_place(wave: str, field: WaveField) -> SlotPlace:
+    """The place of a wave's size, tour, pay or state share (``waves.<wave>.<field>``)."""
+    if field in _WAVE_FIELDS:
+        namer, quantity, kind, unit = _WAVE_FIELDS[field]
+        name = namer(wave)
+        return SlotPlace(
+            name,
+            f"waves.{wave}.{field}",
+            "waves",
+            wave,
+            field,
+            quantity,
+            kind,
+            unit,
+            name.replace("_", " "),
+            PARAMETERS[quantity].bounds,
+        )
     if field == "size":
         return SlotPlace(
             wave_size(wave),
@@ -120,9 +167,35 @@ def slot_places(case: Case) -> list[tuple[SlotPlace, DistSpec]]:
     out: list[tuple[SlotPlace, DistSpec]] = [(parameter_place(n), s) for n, s in case.parameters.items()]
     for w in case.deployment.waves:
         out.append((wave_place(w.name, "size"), w.size))
-        if w.tour_months is not None:
-            out.append((wave_place(w.name, "tour_months"), w.tour_months))
+        for field, spec in (
+            ("tour_months", w.tour_months),
+            ("pay", w.pay),
+            ("state_share_of_pay", w.state_share_of_pay),
+        ):
+            if spec is not None:
+                out.append((wave_place(w.name, field), spec))  # type: ignore[arg-type]
     out.extend((rank_place(r.rank), r.pay) for r in case.pay_by_rank)
+    for c in case.casualty_counts:
+        name = casualty_count(c.kind)
+        meaning = f"soldiers {c.kind} from the start through {c.by} (sets the {c.kind} hazard)"
+        quantity = "casualties_killed" if c.kind == "killed" else "casualties_wounded"
+        out.append(
+            (
+                SlotPlace(
+                    name,
+                    f"casualty_counts.{c.kind}",
+                    "counts",
+                    c.kind,
+                    "count",
+                    quantity,
+                    "amount",
+                    "persons",
+                    meaning,
+                    PARAMETERS["troops_deployed"].bounds,
+                ),
+                c.count,
+            )
+        )
     return out
 
 

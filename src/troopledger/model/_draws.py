@@ -19,24 +19,29 @@ from numpy.typing import NDArray
 
 from troopledger.evidence import Prior
 from troopledger.model._flows import ACCOUNTS, PER_DRAW_OUTPUTS, STATE_USES
+from troopledger.model._outputs import DELIVERY_OUTPUTS, RECEIVED_ACCOUNTS
 from troopledger.model._simulate import DEFAULT_CHUNK, Chunk, Progress, iter_chunks
 
 __all__ = [
     "FLOAT64_UP_TO",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
+    "REALISATION_TOTALS",
     "TOTAL_VARIABLES",
     "Draws",
     "Targets",
     "collect",
     "collect_chunks",
     "per_draw",
+    "totals_of",
 ]
 
 Array = NDArray[np.floating[Any]]  # float64, or float32 for very large runs
 
 #: Money accounts summed over the horizon, in the order reports show them.
-TOTAL_VARIABLES = ("paid_by_russia", *ACCOUNTS, *STATE_USES, "paid_in_kind")
+TOTAL_VARIABLES = ("paid_by_russia", *ACCOUNTS, *STATE_USES, "paid_in_kind", "signing_payments", "death_payments")
+#: Totals kept only when the case says part of what is owed is not delivered (else they equal the owed ones).
+REALISATION_TOTALS = (*DELIVERY_OUTPUTS, "received_by_nk", *RECEIVED_ACCOUNTS)
 #: Monthly paths kept for bands and charts.
 MONTHLY_VARIABLES = (
     "paid_by_russia",
@@ -45,6 +50,8 @@ MONTHLY_VARIABLES = (
     "killed",
     "wounded",
     "cumulative_deployed",
+    "signing_payments",
+    "death_payments",
 )
 #: Monthly bands use at most this many leading draws (exact below it), kept as float32.
 MONTHLY_CAP = 100_000
@@ -90,9 +97,18 @@ class Draws:
         return np.cumsum(self.monthly[name], axis=1)
 
 
-def per_draw(out: Mapping[str, Array]) -> tuple[dict[str, Array], dict[str, Array]]:
-    """Horizon totals and derived outputs, one value per draw, from model outputs ``(draws, months)``."""
-    totals = {k: out[k].sum(axis=1) for k in TOTAL_VARIABLES}
+def totals_of(prior: Prior) -> tuple[str, ...]:
+    """The horizon totals a run of ``prior`` keeps: the owed accounts, and owed-vs-received ones if it has them."""
+    if prior.realises_everything:
+        return TOTAL_VARIABLES
+    return (*TOTAL_VARIABLES, *REALISATION_TOTALS)
+
+
+def per_draw(
+    out: Mapping[str, Array], names: tuple[str, ...] = TOTAL_VARIABLES
+) -> tuple[dict[str, Array], dict[str, Array]]:
+    """Horizon totals of ``names`` and derived outputs, one value per draw, from model outputs ``(draws, months)``."""
+    totals = {k: out[k].sum(axis=1) for k in names}
     derived = {k: out[k] for k in PER_DRAW_OUTPUTS}
     derived["killed_total"] = out["killed"].sum(axis=1)
     derived["wounded_total"] = out["wounded"].sum(axis=1)
@@ -135,7 +151,8 @@ def collect_chunks(
     """Keep what :func:`collect` keeps from any chunks of model runs covering ``draws`` draws."""
     dtype: type[np.floating[Any]] = np.float64 if draws <= FLOAT64_UP_TO else np.float32
     kept = min(draws, max(monthly_cap, 1))
-    totals: dict[str, Array] = {k: np.empty(draws, dtype) for k in TOTAL_VARIABLES}
+    names = totals_of(prior)
+    totals: dict[str, Array] = {k: np.empty(draws, dtype) for k in names}
     derived: dict[str, Array] = {k: np.empty(draws, dtype) for k in (*PER_DRAW_OUTPUTS, *_DERIVED_EXTRA)}
     monthly = {k: np.empty((kept, prior.months), np.float32) for k in MONTHLY_VARIABLES}
     params: dict[str, Array] = {}
@@ -145,7 +162,7 @@ def collect_chunks(
     err = 0.0
     for chunk in chunks:
         out, a, b = chunk.outputs, chunk.start, chunk.start + chunk.size
-        chunk_totals, chunk_derived = per_draw(out)
+        chunk_totals, chunk_derived = per_draw(out, names)
         for k, v in chunk_totals.items():
             totals[k][a:b] = v
         for k, v in chunk_derived.items():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import xarray as xr
@@ -18,10 +18,14 @@ from numpy.typing import NDArray
 from troopledger._version import __version__
 from troopledger.errors import ModelError
 from troopledger.evidence import BLOCK, STATE_USE_NAMES, Case, Prior, Sampler, resolve
+from troopledger.model._by_wave import flows_by_wave
+from troopledger.model._counts import CountTarget, hazard_for_count
 from troopledger.model._deployment import Casualties, Rotation, Waves
-from troopledger.model._flows import ACCOUNTS, MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs, flows
+from troopledger.model._flows import MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs
+from troopledger.model._outputs import DELIVERY_OUTPUTS, OUTPUTS, RECEIVED_ACCOUNTS
+from troopledger.model._realisation import Realisation
 
-__all__ = ["DEFAULT_CHUNK", "Chunk", "Progress", "inputs_from_draws", "iter_chunks", "simulate"]
+__all__ = ["DEFAULT_CHUNK", "Chunk", "Progress", "inputs_from_draws", "iter_chunks", "run_draws", "simulate"]
 
 Array = NDArray[np.float64]
 Progress = Callable[[int], None]
@@ -67,6 +71,11 @@ def inputs_from_draws(prior: Prior, d: dict[str, Array]) -> Inputs:
         pay = sum((share * d[name] for name, share in prior.ranks), np.zeros(n))
     else:
         pay = d["pay_per_soldier_month"]
+    realised, deferred, offset = (
+        d.get(k, np.full(n, v))
+        for k, v in (("realised_share", 1.0), ("deferred_share_of_shortfall", 0.0), ("offset_share_of_shortfall", 0.0))
+    )
+    everything = bool(np.all(realised == 1.0))
     return Inputs(
         schedule=schedule,
         casualties=Casualties(d["killed_hazard"], d["wounded_hazard"], d["replacement_share"]),
@@ -81,14 +90,59 @@ def inputs_from_draws(prior: Prior, d: dict[str, Array]) -> Inputs:
         nk_gdp=d["nk_gdp"],
         luxury_imports=d["luxury_imports"],
         domestic_monthly_wage=d["domestic_monthly_wage"],
+        realisation=None if everything else Realisation(realised, deferred, offset),
     )
+
+
+def _wave_terms(prior: Prior, d: dict[str, Array], x: Inputs) -> tuple[Array | None, Array | None]:
+    """Pay and state share per wave, ``(draws, waves)``, where some wave has its own; else None."""
+    if not prior.by_wave:
+        return None, None
+    pay, share = [], []
+    for w in prior.waves:
+        if w.pay is not None:
+            pay.append(d[w.pay])
+        elif w.rank_shares is not None:
+            pay.append(sum((s * d[name] for name, s in w.rank_shares), np.zeros(x.draws)))
+        else:
+            pay.append(x.pay_per_soldier_month)
+        share.append(d[w.state_share] if w.state_share is not None else x.state_share_of_pay)
+    return np.stack(pay, axis=1), np.stack(share, axis=1)
+
+
+def run_draws(prior: Prior, d: dict[str, Array]) -> dict[str, Array]:
+    """Run the model on one batch of parameter draws ``d``; adds the inputs it derives to ``d``.
+
+    Derived inputs: the average pay over ranks, and the hazards solved from stated
+    casualty counts (so reports show the hazard each count implies). Waves with their
+    own pay or state share run wave by wave.
+    """
+    x = inputs_from_draws(prior, d)
+    if prior.ranks:
+        d["pay_per_soldier_month"] = x.pay_per_soldier_month
+    for _ in range(2 if len(prior.counts) > 1 else 1):  # two counts depend on each other: one more pass
+        for c in prior.counts:
+            target = CountTarget(c.kind, d[c.slot], c.by)
+            solved, _capped = hazard_for_count(x.schedule, x.casualties, target, prior.months)
+            x = replace(x, casualties=solved)
+    if prior.counts:
+        d["killed_hazard"], d["wounded_hazard"] = x.casualties.killed_hazard, x.casualties.wounded_hazard
+    pay, share = _wave_terms(prior, d, x)
+    return flows_by_wave(x, prior.months, pay=pay, state_share=share)
 
 
 def _conservation_error(out: dict[str, Array]) -> float:
     """Largest gap, in USD, between what Russia pays and what lands in the accounts."""
     landed = out["to_state"] + out["to_soldiers"] + out["to_families"]
     uses = sum((out[u] for u in STATE_USES), np.zeros_like(landed))
-    gaps = (np.abs(out["paid_by_russia"] - landed), np.abs(out["to_state"] - uses))
+    settled = sum((out[k] for k in DELIVERY_OUTPUTS), np.zeros_like(landed))
+    received = out["received_to_state"] + out["received_to_soldiers"] + out["received_to_families"]
+    gaps = (
+        np.abs(out["paid_by_russia"] - landed),
+        np.abs(out["to_state"] - uses),
+        np.abs(out["paid_by_russia"] - settled),  # owed = delivered + not delivered
+        np.abs(out["received_by_nk"] - received),  # delivered = what the accounts receive
+    )
     return float(max((g.max() for g in gaps if g.size), default=0.0))
 
 
@@ -102,9 +156,7 @@ def _run_chunk(sampler: Sampler, seed: int, start: int, stop: int) -> Chunk:
     for b0 in range(start, stop, BLOCK):
         parts.append(sampler.block(seed, b0 // BLOCK, min(BLOCK, stop - b0)))
     params = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
-    if sampler.prior.ranks:
-        params["pay_per_soldier_month"] = inputs_from_draws(sampler.prior, params).pay_per_soldier_month
-    out = flows(inputs_from_draws(sampler.prior, params), sampler.prior.months)
+    out = run_draws(sampler.prior, params)
     return Chunk(start, params, out, _conservation_error(out))
 
 
@@ -161,7 +213,10 @@ def simulate(
     large runs use :func:`troopledger.analysis.summarize`, which streams.
     """
     prior = case if isinstance(case, Prior) else resolve(case)
-    est = draws * (len(MONTHLY_OUTPUTS) * prior.months + len(PER_DRAW_OUTPUTS) + 40) * 8
+    # Owed-vs-received flows equal the owed ones unless the case has a realised share: leave them out then.
+    skip = set() if not prior.realises_everything else {*DELIVERY_OUTPUTS, "received_by_nk", *RECEIVED_ACCOUNTS}
+    monthly = [k for k in MONTHLY_OUTPUTS if k not in skip]
+    est = draws * (len(monthly) * prior.months + len(PER_DRAW_OUTPUTS) + 40) * 8
     if est > MAX_DATASET_BYTES:
         raise ModelError(
             f"{draws:,} draws would need about {est / 1e9:.1f} GB as a Dataset; "
@@ -169,11 +224,14 @@ def simulate(
         )
     chunks = list(iter_chunks(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress))
     data: dict[str, tuple[tuple[str, ...], Array, dict[str, str]]] = {}
-    for name in MONTHLY_OUTPUTS:
-        role = "account" if name in ("paid_by_russia", *ACCOUNTS, *STATE_USES) else "monthly"
-        data[name] = (("draw", "month"), np.concatenate([c.outputs[name] for c in chunks]), {"role": role})
+    for name in monthly:
+        o = OUTPUTS[name]
+        attrs = {"role": o.role, "unit": o.unit, "label": o.label}
+        data[name] = (("draw", "month"), np.concatenate([c.outputs[name] for c in chunks]), attrs)
     for name in PER_DRAW_OUTPUTS:
-        data[name] = (("draw",), np.concatenate([c.outputs[name] for c in chunks]), {"role": "derived"})
+        o = OUTPUTS[name]
+        attrs = {"role": o.role, "unit": o.unit, "label": o.label}
+        data[name] = (("draw",), np.concatenate([c.outputs[name] for c in chunks]), attrs)
     for name in chunks[0].params:
         if name == "state_use_shares":
             continue

@@ -132,4 +132,7 @@ def build_payload(result: Result) -> dict[str, Any]:
         payload["sensitivity"] = result.sensitivity
     if result.influence is not None:
         payload["influence"] = [r.as_dict() for r in result.influence]
+    payload.update(result.desk)  # currency, windows, given-data sensitivity
+    if casefile.scenario.get("name") or casefile.scenario.get("set"):
+        payload["scenario"] = casefile.scenario
     return _clean(payload)  # type: ignore[no-any-return]
