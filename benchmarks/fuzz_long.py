@@ -1,136 +1,36 @@
-"""The long fuzz run: the case-file and accepted-claim properties at length, and how runtime grows with claims.
+"""The fuzz suite at length: many more (and new, random) examples than the test run.
 
-Three parts, each optional:
-
-* ``--examples N``: runs ``tests/test_fuzz_cases.py`` and
-  ``tests/test_fuzz_claims_report.py`` with ``N`` Hypothesis examples per property
-  (the normal test run uses 16 and 8);
-* ``--claims 50,150,500``: times ``troopledger report`` on the default case with a
-  ledger of that many random accepted claims (random quantities, figures, hedges,
-  periods and dates), each against a run with 10 such claims in the same session;
-* ``--inline 1000,4000``: times loading a case file with that many inline
-  ``[[claims]]``, as a ratio to the smallest size (linear growth keeps the ratio
-  near the ratio of sizes).
-
-Run:  .venv/bin/python benchmarks/fuzz_long.py --examples 300 --claims 50,150,500 --inline 1000,4000
+Runs ``tests/test_fuzz_*.py`` with ``TROOPLEDGER_FUZZ_SCALE`` examples per example of
+the normal run, without derandomisation, so each run tries inputs the suite has not.
+Every outcome must still be a result or a one-line error (exit 2): no traceback, no
+hang. Run: ``.venv/bin/python benchmarks/fuzz_long.py [--scale 20] [--workers 2]``.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import os
-import random
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from troopledger._cli import main as cli
-from troopledger.claims import QUANTITIES, Claim, Ledger
-from troopledger.evidence import parse_case
-
-ROOT = Path(__file__).resolve().parents[1]
-_LIMITS = {"amount": 1e13, "count": 1e8, "duration": 1200.0, "share": 1.0}
-
-
-def random_claims(n: int, seed: int) -> list[Claim]:
-    """``n`` accepted claims with random quantities and figures within what claim validation allows."""
-    rng = random.Random(seed)
-    quantities = sorted(q for q in QUANTITIES if q != "other")
-    out = []
-    for i in range(n):
-        q = rng.choice(quantities)
-        kind = QUANTITIES[q].kind
-        value = rng.random() if kind == "share" else 10 ** rng.uniform(0, 12 if kind == "amount" else 6)
-        out.append(
-            Claim.model_validate(
-                {
-                    "id": f"r{i}",
-                    "quantity": q,
-                    "value": min(value, _LIMITS[kind]),
-                    "unit": QUANTITIES[q].unit,
-                    "period": rng.choice([None, "month", "year", "total"]),
-                    "hedge": rng.choice(["none", "about", "up to", "at least", "could"]),
-                    "speaker": f"speaker {i % 40}",
-                    "speaker_kind": rng.choice(["intelligence", "outlet", "anonymous"]),
-                    "window_end": rng.choice([None, None, f"2025-{rng.randint(1, 9):02d}"]),
-                    "status": "accepted",
-                    "source": {"id": f"s{i}", "outlet": "Outlet", "date": f"2025-{rng.randint(1, 9):02d}-15"},
-                }
-            )
-        )
-    return out
-
-
-def time_report(n: int, folder: Path) -> float:
-    """Seconds for ``troopledger report nk-russia-2024`` with ``n`` random accepted claims (exit 0 required)."""
-    ledger = folder / f"ledger{n}.db"
-    ledger.unlink(missing_ok=True)
-    with Ledger(str(ledger)) as led:
-        led.add(random_claims(n, seed=n))
-    start = time.perf_counter()
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            cli(["report", "nk-russia-2024", "--ledger", str(ledger), "--draws", "2000", "-f", "json"])
-    except SystemExit as e:
-        if e.code:
-            raise SystemExit(f"report with {n} claims failed: {err.getvalue().strip()}") from None
-    return time.perf_counter() - start
-
-
-def inline_case(n: int) -> bytes:
-    """A rotation case with ``n`` inline claims about pay, fused from claims."""
-    lines = [
-        '[case]\nname = "many"\n[deployment]\nmode = "rotation"',
-        "[parameters.pay_per_soldier_month]\nfrom_claims = true",
-        "[parameters.troops_deployed]\nfixed = 10000",
-        "[parameters.rotation_interval_months]\nfixed = 6",
-        "[parameters.state_share_of_pay]\nfixed = 0.9",
-        '[[sources]]\nid = "s"\noutlet = "X"\ndate = "2024-11-01"',
-    ]
-    for i in range(n):
-        lines.append(
-            f'[[claims]]\nid = "c{i}"\nquantity = "pay_per_soldier_month"\nvalue = {1000 + i}\n'
-            f'speaker = "speaker {i}"\nsource = "s"\nstatus = "accepted"\nunit = "USD/month"\nperiod = "month"'
-        )
-    return ("\n".join(lines) + "\n").encode()
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--examples", type=int, default=0, help="Hypothesis examples per property (0: skip)")
-    parser.add_argument("--claims", default="", help="comma-separated ledger sizes to time (empty: skip)")
-    parser.add_argument("--inline", default="", help="comma-separated inline-claim counts to time (empty: skip)")
-    args = parser.parse_args()
-    if args.examples:
-        env = {**os.environ, "TROOPLEDGER_FUZZ_EXAMPLES": str(args.examples)}
-        tests = ["tests/test_fuzz_cases.py", "tests/test_fuzz_claims_report.py"]
-        start = time.perf_counter()
-        rc = subprocess.call([sys.executable, "-m", "pytest", "-q", "-n", "2", *tests], cwd=ROOT, env=env)
-        print(f"fuzz properties, {args.examples} examples each: exit {rc} in {time.perf_counter() - start:.0f} s")
-        if rc:
-            raise SystemExit(rc)
-    if args.claims:
-        with tempfile.TemporaryDirectory() as tmp:
-            base = time_report(10, Path(tmp))
-            for n in (int(x) for x in args.claims.split(",")):
-                t = time_report(n, Path(tmp))
-                print(f"report with {n:>4} random accepted claims: {t:6.1f} s ({t / base:.1f} x the 10-claim run)")
-    if args.inline:
-        sizes = [int(x) for x in args.inline.split(",")]
-        times = []
-        for n in sizes:
-            data = inline_case(n)
-            start = time.perf_counter()
-            parse_case(data, f"{n} inline claims")
-            times.append(time.perf_counter() - start)
-            print(f"case with {n:>6} inline claims: {times[-1]:6.2f} s")
-        for n, t in zip(sizes[1:], times[1:], strict=True):
-            print(f"  {n / sizes[0]:.0f} x the claims: {t / times[0]:.1f} x the time")
+    """Run the fuzz tests scaled up; exit with pytest's status."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scale", type=int, default=20, help="examples per example of the normal run")
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args()
+    env = {**os.environ, "TROOPLEDGER_FUZZ_SCALE": str(args.scale)}
+    files = sorted(str(p) for p in (ROOT / "tests").glob("test_fuzz_*.py"))
+    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", str(args.workers), *files]
+    t0 = time.perf_counter()
+    status = subprocess.call(cmd, cwd=ROOT, env=env)
+    print(f"fuzz suite at scale {args.scale}: exit {status} in {time.perf_counter() - t0:.0f} s")
+    sys.exit(status)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """Bad input for the fuzz tests: case files written from data and mutated, random accepted claims.
 
 Shared by ``test_fuzz_cases.py`` and ``test_fuzz_claims_report.py``; the number of
-examples comes from ``TROOPLEDGER_FUZZ_EXAMPLES`` so that
-``benchmarks/fuzz_long.py`` can run the same properties at length.
+examples scales with ``TROOPLEDGER_FUZZ_SCALE`` (``tests/fuzzing.py``), so that
+``benchmarks/fuzz_long.py`` runs the same properties at length, on new examples.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import copy
 import io
 import json
 import math
-import os
 import signal
 import tomllib
 from collections.abc import Iterator
@@ -21,8 +20,10 @@ from types import FrameType
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck
 from hypothesis import strategies as st
 
+from fuzzing import fuzz
 from troopledger._cli import main
 
 __all__ = [
@@ -48,9 +49,9 @@ BUNDLED: dict[str, dict[str, Any]] = {
 }
 
 
-def examples(default: int) -> int:
-    """Examples per property: ``default`` in the normal run, more from ``TROOPLEDGER_FUZZ_EXAMPLES``."""
-    return int(os.environ.get("TROOPLEDGER_FUZZ_EXAMPLES", default))
+def examples(default: int) -> dict[str, Any]:
+    """Hypothesis settings for ``default`` examples per property, scaled like the rest of the fuzz suite."""
+    return {**fuzz(default), "suppress_health_check": list(HealthCheck)}
 
 
 def _value(v: Any) -> str:

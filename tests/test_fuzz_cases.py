@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fuzz_inputs import BUNDLED, DELETE, assert_one_line_error, cli, examples, mutate, odd_values, paths, toml_dumps
@@ -24,12 +24,7 @@ from helpers import MINIMAL_CASE
 
 pytestmark = pytest.mark.filterwarnings("ignore::RuntimeWarning")
 
-_SETTINGS = settings(
-    max_examples=examples(16),
-    derandomize=True,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
-)
+_SETTINGS = settings(**examples(16))
 
 
 def _report(path: Path) -> tuple[int, str, str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fuzz_inputs import cli, examples
@@ -111,12 +111,7 @@ def _report(case: str, ledger: Path) -> dict[str, Any]:
     return payload
 
 
-@settings(
-    max_examples=examples(8),
-    derandomize=True,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@settings(**examples(8))
 @given(data=st.data())
 def test_random_accepted_claims_never_stop_a_report(data: st.DataObject, tmp_path: Path) -> None:
     n = data.draw(st.integers(1, 6), label="claims")

@@ -8,6 +8,7 @@ wherever it is made.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -46,6 +47,9 @@ _TYPE_FIXES = {
     "finite_number": "write a finite number (not inf or nan)",
 }
 
+# a check across fields (pydantic gives it no location) names its field first: "low: low (3) is above high (2)"
+_FIELD_FIRST = re.compile(r"^(?P<field>[a-z_.]+): (?P<msg>.*)$", re.S)
+
 
 def explain_validation(e: ValidationError, docs: str) -> tuple[str | None, str, str]:
     """The first error of ``e`` as (dotted field or None, problem, fix); ``docs`` names the page to read."""
@@ -56,7 +60,10 @@ def explain_validation(e: ValidationError, docs: str) -> tuple[str | None, str, 
     if isinstance(cause, FieldError):
         field = ".".join(p for p in (loc, cause.field) if p)
         return field or None, cause.problem, cause.fix or f"correct the value as the message says (see {docs})"
-    msg = err["msg"].removeprefix("Value error, ")
+    msg = " ".join(str(err["msg"]).removeprefix("Value error, ").split())
+    named = _FIELD_FIRST.match(msg)
+    if not loc and named:
+        loc, msg = named.group("field"), named.group("msg")
     fix = {
         "missing": f"add this field (see {docs})",
         "extra_forbidden": f"remove it or correct its spelling (see {docs})",
