@@ -10,6 +10,7 @@ article's month.
 
 from __future__ import annotations
 
+import io
 import json
 import math
 from pathlib import Path
@@ -18,10 +19,12 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rich.console import Console
 
 from fuzz_inputs import cli, examples
 from troopledger.claims import QUANTITIES, Claim, Ledger
 from troopledger.evidence import Horizon
+from troopledger.report import render_html, render_markdown, render_text
 
 pytestmark = pytest.mark.filterwarnings("ignore::RuntimeWarning")
 
@@ -147,14 +150,28 @@ def test_the_issues_absurd_claims_leave_the_bundled_case_running(tmp_path: Path)
         _claim("twenty-billion", "total_revenue_to_nk", value=2e10, unit="USD", period="total"),
         _claim("one-dollar", "pay_per_soldier_month", value=1.0, unit="USD/month", period="month"),
         _claim("death-10k", "death_compensation", value=10_000.0, unit="USD", period="once"),
+        _claim("hostile-words", "in_kind_share", words="\x1b[31mred\u202eevil", low=0.05, high=0.5, unit="fraction"),
     ]
     payload = _report("nk-russia-2024", _ledger(tmp_path / "ledger.db", claims))
     unusable = {u["claim"]: u["reason"] for u in payload["unusable_claims"]}
     assert "death-10k" in unusable
     assert "default" in unusable["death-10k"]
     assert "0 USD" in unusable["death-10k"]
+    assert "no reading for the words" in unusable["hostile-words"]
     for c in payload["contradictions"]:  # odds beyond a float's range are null, never an error
         assert c["times_less_probable"] is None or c["times_less_probable"] >= 1
+    buf = io.StringIO()
+    render_text(payload, Console(file=buf, width=150, force_terminal=False))
+    shown = buf.getvalue()
+    assert "death-10k" in shown  # the warning is in the terminal report
+    assert "\x1b" not in shown
+    assert "\u202e" not in shown
+    warning = render_html(payload).split("Accepted claims this case cannot use")[1].split("</ul>")[0]
+    assert "death-10k" in warning
+    assert "\x1b" not in warning
+    md = render_markdown(payload)
+    assert "### Accepted claims this case cannot use" in md
+    assert "\x1b" not in md
 
 
 def test_claim_outside_the_plausible_range_is_left_out_of_fusion(tmp_path: Path) -> None:

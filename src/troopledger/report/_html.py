@@ -283,7 +283,7 @@ def _unusable(p: dict[str, Any]) -> str:
     if not rows:
         return ""
     claims = p.get("claims", {})
-    lis = "".join(f"<li>{_claim_ref(cid, claims)} ({escape(q)}): {escape(why)}</li>" for cid, q, why in rows)
+    lis = "".join(f"<li>{_claim_ref(cid, claims)} ({escape(q)}): <bdi>{escape(why)}</bdi></li>" for cid, q, why in rows)
     return f'<div class="note"><h3>{escape(UNUSABLE_TITLE)}</h3><ul>{lis}</ul></div>'
 
 

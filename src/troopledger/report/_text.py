@@ -105,8 +105,8 @@ def _unusable(p: dict[str, Any]) -> Panel | None:
         return None
     body = Text()
     for cid, quantity, why in rows:
-        body.append(f"• {cid} ({quantity}): ", style="bold")
-        body.append(why + "\n")
+        body.append(f"• {for_terminal(cid)} ({for_terminal(quantity)}): ", style="bold")
+        body.append(for_terminal(why) + "\n")
     return Panel(body, title=UNUSABLE_TITLE, title_align="left", border_style="yellow")
 
 
