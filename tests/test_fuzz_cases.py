@@ -108,7 +108,7 @@ NONSENSE: list[tuple[str, str, str]] = [
     (
         "arrays nested 5,000 deep",
         MINIMAL_CASE + "\n[extra]\nx = " + "[" * 5000 + "]" * 5000 + "\n",
-        "",
+        "extra.x",
     ),
     (
         "mixtures nested 40 deep",
@@ -124,11 +124,6 @@ def test_nonsense_is_refused_naming_the_field(label: str, text: str, field: str,
     path.write_text(text, encoding="utf-8")
     code, _, err = _report(path)
     assert code == 2, f"{label} was accepted"
-    if not field:  # not even TOML the reader can hold: the file is named, with a fix
-        assert err.count("\n") == 1, err
-        assert str(path) in err, err
-        assert "; fix: " in err, err
-        return
     line = assert_one_line_error(err, str(path))
     assert field in line.split("field '")[1].split("'")[0], line
 

@@ -30,6 +30,30 @@ MAX_CASE_BYTES = 5_000_000
 MAX_NESTING = 32
 
 
+def _deep_key(text: str) -> str | None:
+    """The key whose value nests past :data:`MAX_NESTING` in TOML too deep to parse (brackets counted)."""
+    table, key, depth, quote = "", None, 0, ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if depth == 0 and stripped.startswith("[") and "=" not in stripped:
+            table = stripped.strip("[] ")
+            continue
+        if depth == 0 and "=" in stripped:
+            key = ".".join(p for p in (table, stripped.split("=", 1)[0].strip().strip('"')) if p)
+        for ch in line:
+            if quote:
+                quote = "" if ch == quote else quote
+            elif ch in "\"'":
+                quote = ch
+            elif ch in "[{":
+                depth += 1
+                if depth > MAX_NESTING:
+                    return key
+            elif ch in "]}":
+                depth -= 1
+    return None
+
+
 def _too_deep(raw: dict[str, Any]) -> str | None:
     """The path of the first value nested deeper than :data:`MAX_NESTING`, or None (no recursion)."""
     stack: list[tuple[Any, str, int]] = [(raw, "", 0)]
@@ -180,7 +204,7 @@ def parse_case(
     except tomllib.TOMLDecodeError as e:
         raise CaseError(origin, None, f"not valid TOML ({e})", "fix the TOML syntax at that line") from None
     except RecursionError:
-        raise CaseError(origin, None, "tables or arrays are nested too deeply to read", _FLATTEN) from None
+        raise CaseError(origin, _deep_key(text), "tables or arrays are nested too deeply to read", _FLATTEN) from None
     deep = _too_deep(raw)
     if deep is not None:
         raise CaseError(origin, deep, f"nested more than {MAX_NESTING} levels deep", _FLATTEN)
