@@ -57,7 +57,7 @@ def _figure(c: Claim) -> str:
 
 
 def _when(c: Claim) -> str:
-    return c.source.date if c.source else (c.window_end or "")
+    return (c.source.date if c.source else None) or c.window_end or ""
 
 
 def _claims_table(claims: list[Claim], lineages: dict[str, str] | None = None) -> Table:

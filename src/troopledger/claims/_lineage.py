@@ -70,7 +70,7 @@ def same_statement(a: Claim, b: Claim, *, days: int = LINEAGE_DAYS, rel_tol: flo
 
 
 def _order(c: Claim) -> tuple[str, str]:
-    return (c.source.date if c.source else "9999", c.id)
+    return ((c.source.date if c.source else None) or "9999", c.id)
 
 
 def detect_lineages(

@@ -63,14 +63,16 @@ _DENOMINATORS = {
 _UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
 _SCALE_WORDS = "thousand|million|billion|trillion"
 _DEN_WORDS = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Thousands may be grouped with commas ("12,000") or, as in much European copy, with a
+#: single (no-break, thin) space ("12 000"); a bare run of digits with an optional decimal.
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+(?:\.\d+)?"
 
 #: Alternatives, most specific first. Named groups tell ``parse_number`` which form matched.
 NUMBER_PATTERN = (
     # a fraction in words: "two-thirds", "a third", "three quarters", "half"
     rf"(?P<frac>(?:(?:{_UNIT_WORDS}|a|one)[\s-]+(?:{_DEN_WORDS}))\b|\bhalf\b)"
     # digits with an optional scale: "2.76 million", "15-thousand", "47-hundred", "$22m", "1.5bn"
-    rf"|(?P<num>(?<![\w.])(?:{_DIGITS})(?:[\s-]?(?:{_SCALE_WORDS}|hundred)\b|(?:bn|mn|mln|tn|trn|[kmb])\b)?)"
+    rf"|(?P<num>(?:(?<![\w.])|(?<=RUB|USD|EUR|KRW|CNY|GBP|JPY|UAH|KPW))(?:{_DIGITS})(?:[\s-]?(?:{_SCALE_WORDS}|hundred)\b|(?:bn|mn|mln|tn|trn|[kmb])\b)?)"
     # number words: "four thousand", "twenty-five", "a hundred", "a dozen", "two hundred and fifty"
     rf"|(?P<words>\b(?:(?:{_UNIT_WORDS})|an?(?=[\s-]+(?:hundred|dozen|{_SCALE_WORDS})\b))"
     rf"(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_UNIT_WORDS}|hundred|dozen|{_SCALE_WORDS})\b)*\b"
@@ -78,9 +80,12 @@ NUMBER_PATTERN = (
 )
 # Every form starts at a word boundary with a digit or a letter that begins a number word,
 # which lets the engine skip most positions at once.
-_NUMBER = re.compile(r"\b(?=[0-9abcdefhilmnoqrstvwxz])(?:" + NUMBER_PATTERN + ")", re.IGNORECASE)
+_NUMBER = re.compile(
+    r"(?:\b|(?<=RUB|USD|EUR|KRW|CNY|GBP|JPY|UAH|KPW))(?=[0-9abcdefhilmnoqrstvwxz])(?:" + NUMBER_PATTERN + ")", re.IGNORECASE
+)
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _DIGIT_SCALE = re.compile(rf"^({_DIGITS})[\s-]?([a-z]+)?$", re.IGNORECASE)
+_GROUP_SPACE = re.compile(r"(?<=\d)[ ,\u00a0\u202f](?=\d{3})")
 
 
 @dataclass(frozen=True)
@@ -142,9 +147,10 @@ def parse_number(text: str) -> float:
     single number.
     """
     t = text.strip().lower().lstrip("$€£₩₽¥₴").strip()
+    t = re.sub(r"^(?:rub|usd|eur|krw|cny|gbp|jpy|uah|kpw)(?=\d)", "", t)
     m = _DIGIT_SCALE.match(t)
     if m:
-        base = float(m.group(1).replace(",", ""))
+        base = float(_GROUP_SPACE.sub("", m.group(1)))
         scale = m.group(2)
         if scale is None:
             return base

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from troopledger.claims._vocabulary import Quantity
+from troopledger.claims._vocabulary import QUANTITIES
 
 __all__ = ["Claim", "Period", "SourceKind", "SourceRef", "Status"]
 
@@ -31,6 +31,7 @@ SourceKind = Literal[
     "other",
 ]
 
+_OTHER = re.compile(r"^other:[a-z][a-z0-9_]{0,60}$")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 
@@ -43,14 +44,14 @@ class SourceRef(BaseModel):
     id: str = Field(min_length=1, max_length=200)
     outlet: str = Field(min_length=1, max_length=500)
     url: str = Field(default="", max_length=2000)
-    date: str = Field(description="publication date, YYYY-MM-DD or YYYY-MM")
+    date: str | None = Field(default=None, description="publication date, YYYY-MM-DD or YYYY-MM; None if unknown")
     hash: str = Field(default="", max_length=128, description="sha256 of the clean text")
     description: str = Field(default="", max_length=2000)
 
     @field_validator("date")
     @classmethod
-    def _date(cls, v: str) -> str:
-        if not _DATE.match(v):
+    def _date(cls, v: str | None) -> str | None:
+        if v is not None and not _DATE.match(v):
             raise ValueError("must be a date written YYYY-MM-DD or YYYY-MM")
         return v
 
@@ -61,7 +62,7 @@ class Claim(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:-]+$")
-    quantity: Quantity
+    quantity: str = Field(max_length=70, description="a name from the vocabulary, or other:<subtype>")
     value: float | None = None
     low: float | None = None
     high: float | None = None
@@ -86,6 +87,16 @@ class Claim(BaseModel):
     complement: bool = Field(default=False, description="the words speak of the complement (what reaches soldiers)")
     weight: float | None = Field(default=None, ge=0, description="reliability weight overriding the kind's default")
     spread: float | None = Field(default=None, ge=0, description="relative spread overriding the hedge's default")
+    confidence: float | None = Field(
+        default=None, ge=0, le=1, description="the extractor's confidence in its reading of a candidate claim"
+    )
+
+    @field_validator("quantity")
+    @classmethod
+    def _quantity(cls, v: str) -> str:
+        if v in QUANTITIES or _OTHER.match(v):
+            return v
+        raise ValueError(f"unknown quantity {v[:80]!r}: use one of the vocabulary or other:<snake_case subtype>")
 
     @field_validator("window_start", "window_end")
     @classmethod
@@ -97,7 +108,7 @@ class Claim(BaseModel):
     @model_validator(mode="after")
     def _numbers(self) -> Claim:
         nums = [x for x in (self.value, self.low, self.high) if x is not None]
-        if self.quantity != "other" and not nums:
+        if not self.quantity.startswith("other") and not nums:
             raise ValueError("a claim needs a value, or a low and/or high bound (words only: see docs/claims.md)")
         if any(not math.isfinite(x) for x in nums):
             raise ValueError("value, low and high must be finite numbers")
