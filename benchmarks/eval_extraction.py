@@ -162,7 +162,14 @@ def _devset_speaker_ok(c: Claim, attribution: str) -> bool:
     main = re.split(r"\bvia\b|→", attribution, maxsplit=1)[0]
     want = _words(main)
     got = _words(c.speaker + " " + c.organisation)
-    return bool(want & got)
+    if want & got:
+        return True
+
+    def flat(t: str) -> str:
+        return " ".join(re.findall(r"[a-z0-9]+", t.casefold()))
+
+    said = flat(c.speaker)
+    return len(said) > 3 and (said in flat(main) or (flat(main) in said and len(flat(main)) > 3))
 
 
 def _as_stated(c: Claim) -> dict[str, float | None]:
@@ -209,7 +216,9 @@ def _family(q: str) -> str:
 
 def evaluate_devset(devset: Path = DEVSET, ids: list[str] | None = None) -> dict[str, Any]:
     """Scores on a real-article development set (layout of ``../shared/devset``), optionally on some ids only."""
-    records = [json.loads(line) for line in (devset / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    records = [
+        json.loads(line) for line in (devset / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line
+    ]
     if ids is not None:
         records = [r for r in records if r["id"] in ids]
     tp: dict[str, int] = defaultdict(int)
@@ -219,7 +228,9 @@ def evaluate_devset(devset: Path = DEVSET, ids: list[str] | None = None) -> dict
     problems: list[str] = []
     for rec in records:
         data = (devset / "texts" / f"{rec['id']}.txt").read_bytes()
-        doc = document_from_bytes(data, f"{rec['id']}.txt", outlet=rec.get("outlet") or None, url=rec.get("url") or None)
+        doc = document_from_bytes(
+            data, f"{rec['id']}.txt", outlet=rec.get("outlet") or None, url=rec.get("url") or None
+        )
         claims = extract_claims(doc)
         gold = [g for g in rec["claims"] if _numeric(g)]
         used: dict[int, int] = {}
@@ -228,7 +239,9 @@ def evaluate_devset(devset: Path = DEVSET, ids: list[str] | None = None) -> dict
             fam = _family(gd["quantity"])
             if hit is None:
                 fn[fam] += 1
-                problems.append(f"missed {rec['id']}: {gd['quantity']} {gd.get('value') or (gd.get('low'), gd.get('high'))}")
+                problems.append(
+                    f"missed {rec['id']}: {gd['quantity']} {gd.get('value') or (gd.get('low'), gd.get('high'))}"
+                )
                 continue
             used[hit] = gi
             tp[fam] += 1
@@ -280,7 +293,9 @@ def _table(per: dict[str, dict[str, float]]) -> None:
 
 
 def _print_devset(devset: Path, ids: list[str] | None, quiet: bool) -> None:
-    splits = {"selected": ids} if ids else {"dev-001..025": DEV_IDS, "dev-026..040 (held out)": HELD_OUT_IDS, "all": None}
+    splits = (
+        {"selected": ids} if ids else {"dev-001..025": DEV_IDS, "dev-026..040 (held out)": HELD_OUT_IDS, "all": None}
+    )
     for name, chosen in splits.items():
         r = evaluate_devset(devset, chosen)
         print(f"== {name}: {r['articles']} articles, {r['gold']} figures ({r['gold_core']} in the vocabulary)")

@@ -11,19 +11,53 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Attribution", "attribute", "introduce", "last_person", "speaker_kind"]
+__all__ = [
+    "Attribution",
+    "attribute",
+    "generic_speaker",
+    "introduce",
+    "last_organisation",
+    "last_person",
+    "speaker_kind",
+]
 
 _VERB = (
     r"(?:said|says|say|told|tells|stated|states|estimated|estimates|estimate|reported|reports|report|claimed|claims|"
     r"claim|believes|believe|wrote|writes|noted|added|argued|warned|announced|assessed|assesses|calculated|"
-    r"calculates|used|cited|briefed|testified|revealed|disclosed|confirmed)"
+    r"calculates|used|cited|briefed|testified|revealed|disclosed|confirmed|indicates|indicated|suggests|suggested|"
+    r"shows|showed|found|finds|puts|pegs|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"
+    r"underscored|shared|detailed|mentioned|quoted|believe[sd]?|warns|announces|notes|adds)"
 )
-_NAME = r"(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin))*)"
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:!?]{3,120}?)(?=[,.;:!?]|\s+(?:on|in|last|this)\b|$)", re.I)
+_NAME = (
+    r"(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin|(?:of|for)(?=\s+(?:the\s+)?[A-Z])|the(?=\s+[A-Z])))*)"
+)
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<who>(?:[^,.;:!?]|:(?=\w)){3,120}?)(?=[,.;:!?]|\s+(?:on|in|last|this)\b|$)", re.I
+)
 _PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)]{3,80})")
 _VERB_AT = re.compile(rf"\b{_VERB}\b")
-_TOKEN = re.compile(r"[\w’'.-]+,?")
-_AUX = frozenset({"has", "have", "had", "also", "previously", "separately"})
+_TOKEN = re.compile(r"\(?[\w’'.:-]+\)?,?|[\w’'.-]+\([\w.-]+\),?")
+#: A word before a "verb" that shows it is a noun: "the report", "a first estimate", "its claims".
+_NOUN_BEFORE = frozenset(
+    "the a an first new its their his her this that these those recent latest of our your initial earlier "
+    "previous".split()
+)
+_AUX = frozenset(
+    {
+        "has",
+        "have",
+        "had",
+        "also",
+        "previously",
+        "separately",
+        "further",
+        "recently",
+        "later",
+        "then",
+        "again",
+        "has also",
+    }
+)
 
 
 def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
@@ -34,7 +68,11 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
     """
     out = []
     for v in _VERB_AT.finditer(sentence):
+        if re.match(r"\s+(?:of|by|from|that\s+say)\b", sentence[v.end() : v.end() + 10]) and v.group(0).endswith("s"):
+            continue  # "reports of", "estimates by": a noun
         words = sentence[max(0, v.start() - 160) : v.start()].split()
+        if words and words[-1].lower() in _NOUN_BEFORE:
+            continue
         while words and words[-1].lower() in _AUX:
             words.pop()
         taken: list[str] = []
@@ -52,7 +90,10 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
     return out
 
 
-_AFTER_VERB = re.compile(rf"[,”\"]\s*(?P<verb>said|says|wrote|added|noted)\s+(?P<who>{_NAME}(?:,\s+[^,.]{{3,80}})?)")
+_AFTER_VERB = re.compile(
+    r"[,”\"]\s*(?P<verb>said|says|wrote|added|noted|estimated|estimates|argued|explained|stated|warned|claimed)"
+    rf"\s+(?P<who>(?:the\s+)?{_NAME}(?:,\s+[^,.]{{3,80}})?)"
+)
 _TOLD = re.compile(r"\btold\s+(?P<to>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,5})")
 _RELAY = re.compile(
     r"(?:[,”\"]+\s*(?P<outlet>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5})\s+(?:reported|reports|said|writes|wrote)\s*[.,]?\s*$"
@@ -60,6 +101,12 @@ _RELAY = re.compile(
     r"|\bas\s+reported\s+by\s+(?P<asrep>[^,.;]{3,80})"
     r"|\bin\s+(?:an\s+)?(?:interview|conversation|comments?)\s+with\s+(?P<inter>(?:the\s+)?[A-Z][^,.;]{2,60})"
     r"|\b(?:briefing|telling)\s+(?P<brief>lawmakers|parliament|reporters|journalists))"
+)
+_CITING = re.compile(
+    r"\b(?:citing|quoting|quoted|briefed\s+by|informed\s+by|based\s+on)\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
+    r"statement\s+|assessment\s+|estimates?\s+|data\s+)?(?:from\s+|by\s+|of\s+)?(?P<who>(?:the\s+)?[^,.;:!?]{3,90}?)"
+    rf"(?=\s+as\s+saying|\s+(?:during|in|on|at|after|that|who|which|{_VERB[3:-1]})\b|[,.;:!?]|$)",
+    re.I,
 )
 _PRONOUN = re.compile(r"^(?:he|she|they|it|his|her|the\s+(?:official|researcher|expert|defector|analyst))$", re.I)
 _STOP_WHO = re.compile(
@@ -139,11 +186,69 @@ def speaker_kind(text: str) -> str:
 
 def _clean(who: str) -> str:
     who = who.strip().rsplit("”", 1)[-1].rsplit('"', 1)[-1]
+    who = re.sub(r"\s+(?:released|published|issued|obtained|seen|presented|posted|dated)\b.*$", "", who)
     who = _LEAD.sub("", who)
-    if re.fullmatch(r"(?:new\s+|some\s+|media\s+|news\s+)*reports?", who.strip(), re.I):
+    if re.fullmatch(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", who.strip(), re.I):
         return "media reports"
     who = re.sub(r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+)", "", who, flags=re.I)
-    return who.strip(" ,;:“”\"'’‘().")
+    who = who.strip(" ,;:“”\"'’‘.").lstrip(")")
+    if who.count("(") > who.count(")"):
+        who += ")"
+    return who.rstrip("(").strip()
+
+
+_GENERIC = re.compile(
+    r"^(?:the|this|that|its|a)\s+(?:new\s+|first\s+|latest\s+|same\s+|official\s+)?(?:report|study|data|document|"
+    r"assessment|survey|analysis|agency|ministry|institute|bank|team|paper|estimates?|research|findings|figures|"
+    r"statistics|think\s+tank|foundation|monitor\w*)$",
+    re.I,
+)
+_ORG = re.compile(
+    r"\b((?:[A-Z][\w’'.:-]*\s+(?:of\s+|for\s+|on\s+|and\s+|the\s+)?){0,6}(?:Team|Institute|Service|Agency|Ministry|"
+    r"Bank|Foundation|Center|Centre|Office|Directorate|Council|Committee|Administration|Commission|Organi[sz]ation|"
+    r"Group|Fund|University|Department|Customs)(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w’'.:-]*\s*){1,5})?"
+    r"(?:\s*\([A-Z][A-Za-z]{1,8}\))?|Rosstat|Re:Russia|[A-Z][a-z]+(?:['’]s)?\s+(?:central\s+bank|spy\s+agency))"
+)
+_PLAUSIBLE_NOUN = re.compile(
+    r"\b(officials?|agency|agencies|intelligence|ministry|ministers?|reports?|study|analysts?|experts?|sources?|"
+    r"lawmakers?|legislators|government|researchers?|data|assessment|document|monitors|estimates|observers|military|"
+    r"army|spokes\w+|president|commander|chief|head|survey|figures|statistics|diplomats?|defectors?|residents?|"
+    r"escapees?|workers?|think\s+tank|media|journalists|campaigners?|group|institute|bank|team|mayor|governor)\b",
+    re.I,
+)
+
+
+def generic_speaker(who: str) -> bool:
+    """Whether a speaker is a bare common noun ("the report", "the agency") that names no one by itself."""
+    return _GENERIC.match(who.strip()) is not None
+
+
+def last_organisation(text: str, near: str = "") -> str | None:
+    """The last named organisation in ``text`` ("Bank of Korea (BOK)"), preferring one named close to ``near``."""
+    found = close = None
+    for m in _ORG.finditer(text):
+        found = m.group(1)
+        if near and re.search(rf"\b{re.escape(near)}", text[max(0, m.start() - 60) : m.end() + 60], re.I):
+            close = m.group(1)
+    best = close or found
+    return best.strip() if best else None
+
+
+def _plausible(who: str) -> bool:
+    """A speaker names someone: not a clause fragment ("soldiers for training in Russia amid", "a month")."""
+    words = who.split()
+    if not words or len(words) > 14 or re.search(r"\d", who):
+        return False
+    first = words[0].lower()
+    if first in ("of", "for", "in", "on", "at", "from", "to", "with", "by", "amid", "about", "noting", "further"):
+        return False
+    if re.search(r"\b(?:month|year|week|day|time|half)s?\b", who, re.I) and not _PLAUSIBLE_NOUN.search(who):
+        return False
+    determiner = first in ("a", "an", "the", "one", "two", "some", "several", "many", "most")
+    prepositions = re.search(r"\s(?:for|in|amid|to|with|from|into|by|at)\s", who) is not None
+    if prepositions and not determiner and not words[0][:1].isupper():
+        return False
+    return True
 
 
 def _subject(who: str) -> str:
@@ -152,6 +257,8 @@ def _subject(who: str) -> str:
     if len(parts) < 2:
         return who
     if _PERSON.fullmatch(parts[-1]) and not _NOT_PERSON.search(parts[-1]):
+        return f"{parts[-2]}, {parts[-1]}"
+    if re.match(r"(?:a|an|the)\s", parts[-1]) and _PERSON.fullmatch(parts[-2]) and not _NOT_PERSON.search(parts[-2]):
         return f"{parts[-2]}, {parts[-1]}"
     return parts[-1]
 
@@ -231,13 +338,25 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
             who = m3.group("who")
     m2 = _ACCORDING.search(sentence)
     if not who:
-        for phrase, start, verb, end in _verb_subjects(sentence):
+        subjects = _verb_subjects(sentence)
+        for k, (phrase, start, verb, end) in enumerate(subjects):
             if verb.lower() in ("reports", "report") and re.match(r"\s+(?:say|said|suggest)", sentence[end:]):
                 who = "media reports"
                 break
             cand = _subject(_clean(phrase))
             if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= start < m2.end()):
                 who = cand
+                for phrase2, start2, _verb2, _end2 in subjects[k + 1 :]:
+                    inner = _subject(_clean(phrase2))
+                    if (
+                        re.search(r"\bthat\s+$", sentence[max(0, start2 - 6) : start2])
+                        and inner
+                        and not _STOP_WHO.match(inner)
+                        and _plausible(inner)
+                    ):
+                        via.insert(0, who)
+                        who = inner
+                        break
                 break
     if m2:
         if who:
@@ -249,6 +368,12 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
         if to and to not in via and not _PRONOUN.match(to):
             via.insert(0, to)
     who = _clean(who)
+    cited = _CITING.search(sentence)
+    if cited and who:
+        original = _clean(cited.group("who"))
+        if original and _plausible(original) and original != who:
+            via.insert(0, who)
+            who = original
     quoted = "“" in sentence or '"' in sentence
     if not who and quoted:
         after = _verb_subjects(context_after)
@@ -260,6 +385,8 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
         return Attribution(speaker="", found=False, via=via)
     speaker, org = _split_person(who)
     speaker = speaker[:200]
+    if not _plausible(speaker):
+        return Attribution(speaker="", found=False, via=via)
     if speaker in via:
         via.remove(speaker)
     kind = speaker_kind(who + " " + org)

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from troopledger.claims._attribution import Attribution, attribute, introduce
+from troopledger.claims._attribution import (
+    Attribution,
+    attribute,
+    generic_speaker,
+    introduce,
+    last_organisation,
+    speaker_kind,
+)
 from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
 from troopledger.claims._labels import (
     FOREIGN_PAY,
@@ -41,7 +48,8 @@ _MONEY_WORD = re.compile(r"\b(money|pay|payments?|wages?|salar\w+|earnings|incom
 _NEGATED = re.compile(r"\b(?:not|never|won[’']t)\s+(?:\w+\s+){0,2}(?:receive|get|see)\s+any\b", re.I)
 _WORKERS = re.compile(r"\b(workers?|labou?rers?)\b", re.I)
 _WAVES = re.compile(
-    r"\b(?:another|additional|further|(?:first|second|third|new)\s+(?:wave|batch|rotation|deployment|contingent))\b", re.I
+    r"\b(?:another|additional|further|(?:first|second|third|new)\s+(?:wave|batch|rotation|deployment|contingent))\b",
+    re.I,
 )
 #: Rough units per US dollar used only to choose a label when an amount cannot be
 #: converted (no date, or a currency the table lacks); never stored as a conversion.
@@ -61,11 +69,18 @@ def _to_usd(m: Mention, date: str | None) -> tuple[float, float, str, bool]:
         return m.low, m.high, restated.removeprefix("; "), True
     month = _month(date)
     if month is None:
-        return m.low, m.high, f"not converted: the article has no date (give --date); value in {m.currency}{restated}", False
+        return (
+            m.low,
+            m.high,
+            f"not converted: the article has no date (give --date); value in {m.currency}{restated}",
+            False,
+        )
     flag = ""
     if month > RATE_LAST_MONTH or month < RATE_FIRST_MONTH:
         edge = RATE_LAST_MONTH if month > RATE_LAST_MONTH else RATE_FIRST_MONTH
-        flag = f"; CHECK: the article's month {month} is outside the rate table ({RATE_FIRST_MONTH} to {RATE_LAST_MONTH})"
+        flag = (
+            f"; CHECK: the article's month {month} is outside the rate table ({RATE_FIRST_MONTH} to {RATE_LAST_MONTH})"
+        )
         month = edge
     try:
         rate = rate_to_usd(m.currency, month)
@@ -145,12 +160,43 @@ def _word_shares(s: str) -> list[tuple[str, bool, int]]:
 
 def _who(att: Attribution, reporter: str) -> dict[str, object]:
     if att.found:
-        return {"speaker": att.speaker, "organisation": att.organisation[:500], "speaker_kind": att.kind, "via": att.via}
+        return {
+            "speaker": att.speaker,
+            "organisation": att.organisation[:500],
+            "speaker_kind": att.kind,
+            "via": att.via,
+        }
     return {"speaker": reporter[:500], "speaker_kind": "outlet", "via": att.via}
 
 
+_BACKWARD = re.compile(
+    r"^(?:That|This|These|Those)(?:['’]s|\s+(?:is|was|are|were))?\s+(?:according\s+to|reported\s+by|what)\b"
+)
+
+
+def _heading(text: str, s: str, end: int) -> bool:
+    """A title or section heading: a short line with no closing punctuation."""
+    return len(s) < 90 and not re.search(r"[.!?\"”’:)]$", s) and (end >= len(text) or text[end] == "\n")
+
+
+def _resolve(att: Attribution, text: str, start: int, end: int) -> Attribution:
+    """A bare "the report" or "the agency" is the organisation named last before it."""
+    if not att.found or not generic_speaker(att.speaker):
+        return att
+    noun = att.speaker.split()[-1]
+    org = last_organisation(text[max(0, start - 3000) : end], noun)
+    if org is None:
+        return att
+    return Attribution(org, org, speaker_kind(org), att.via)
+
+
 def extract_claims(doc: Document) -> list[Claim]:
-    """Candidate claims (status ``pending``) for every figure in ``doc``, in reading order."""
+    """Candidate claims (status ``pending``) for every figure in ``doc``, in reading order.
+
+    A sentence with figures but no speaker takes the speaker of a sentence right after
+    it that only attributes ("That's according to X"), else of an attributed sentence
+    right before it in the same paragraph, else the outlet.
+    """
     b = _Builder(doc)
     sentences = split_sentences(doc.text)
     people: list[Attribution] = []
@@ -159,14 +205,23 @@ def extract_claims(doc: Document) -> list[Claim]:
     kpw = "north korean won" in low
     waves = _WAVES.search(doc.text) is not None
     about_nk = re.search(r"north\s+korea|pyongyang|dprk", low) is not None or not re.search(FOREIGN_PAY, low)
+    recent: tuple[int, Attribution] | None = None
+    lead: Attribution | None = None
     for i, sent in enumerate(sentences):
         s = sent.text
         nxt = sentences[i + 1].text if i + 1 < len(sentences) else ""
         prev = sentences[i - 1].text if i > 0 else ""
         mentions = find_mentions(s, doc_kpw=kpw)
         words = _word_shares(s)
+        att = _resolve(attribute(s, nxt, people=people), doc.text, sent.start, sent.end)
         if mentions or words:
-            att = attribute(s, nxt, people=people)
+            if not att.found and _BACKWARD.match(nxt) and not find_mentions(nxt):
+                att = attribute(nxt, "", people=people)
+            same_paragraph = "\n" not in doc.text[sentences[i - 1].end : sent.start] if i else False
+            if not att.found and recent is not None and recent[0] == i - 1 and same_paragraph:
+                att = Attribution(recent[1].speaker, recent[1].organisation, recent[1].kind, att.via or recent[1].via)
+            if not att.found and lead is not None:
+                att = Attribution(lead.speaker, lead.organisation, lead.kind, att.via or lead.via)
             who = _who(att, reporter)
             sent_hedge = hedge_of(s)
             span = (sent.start, sent.end)
@@ -183,6 +238,12 @@ def extract_claims(doc: Document) -> list[Claim]:
                     complement=complement, hedge=sent_hedge, stated=key, confidence=0.4,
                     note="words without a number; low/high from the words table",
                 )  # fmt: skip
+        if att.found:
+            recent = (i, att)
+            if lead is None and i < 4 and last_organisation(att.speaker) is not None:
+                lead = att
+        elif _heading(doc.text, s, sent.end):
+            recent = None
         person = introduce(s)
         if person is not None:
             people.append(person)
@@ -262,7 +323,7 @@ def _emit(
 
 
 def _casualties_against_wounded(claims: list[Claim], first: int) -> None:
-    """"600 casualties and almost 5,000 wounded": casualties set against a wounded figure mean the dead."""
+    """ "600 casualties and almost 5,000 wounded": casualties set against a wounded figure mean the dead."""
     mine = claims[first:]
     kinds = {c.quantity for c in mine}
     if "casualties_total" in kinds and "casualties_wounded" in kinds and "casualties_killed" not in kinds:
@@ -272,7 +333,10 @@ def _casualties_against_wounded(claims: list[Claim], first: int) -> None:
             if (c.central or 0.0) < wounded:
                 i = claims.index(c)
                 claims[i] = c.model_copy(
-                    update={"quantity": "casualties_killed", "note": "casualties set against a wounded figure: the dead"}
+                    update={
+                        "quantity": "casualties_killed",
+                        "note": "casualties set against a wounded figure: the dead",
+                    }
                 )
 
 

@@ -115,8 +115,10 @@ def label_money(
         return "other:arms_revenue", period
     if _has(r"\b(hack\w*|cyber|crypto\w*|smuggl\w*|coal|illicit|illegal)\b", near) and usd >= 1e6:
         return "other:illicit_revenue", period
-    if _has(r"\bgdp\b|gross domestic product|size of (?:the|its) economy", s) and usd >= 1e9 and not _has(
-        r"\bgrowth|grew|expand", s
+    if (
+        _has(r"\bgdp\b|gross domestic product|size of (?:the|its) economy", s)
+        and usd >= 1e9
+        and not _has(r"\bgrowth|grew|expand", s)
     ):
         return "nk_gdp", "year"
     if _has(r"\b(gni|national income|per[- ]capita|trade|exports?|exported|imports?|economy|budget)\b", near):
@@ -175,9 +177,9 @@ def label_share(sentence: str) -> tuple[str, bool]:
     """
     s = sentence.lower()
     pay = _has(r"\b(pay|payments?|salary|salaries|wages?|earnings|income|money|owed)\b", s)
-    if _has(r"\b(gdp|growth|grew|expan\w+|econom\w*|budget|trade|exports?|sector|industry|output|inflation)\b", s) and not _has(
-        r"\b(soldiers?|troops?)\b", s
-    ):
+    if _has(
+        r"\b(gdp|growth|grew|expan\w+|econom\w*|budget|trade|exports?|sector|industry|output|inflation)\b", s
+    ) and not _has(r"\b(soldiers?|troops?)\b", s):
         return "other:nk_economy", False
     if _has(r"\b(killed|wounded|injured|casualt\w*|losses|dead|fatal|decimat\w*)\b", s) and not pay:
         return "other:casualty_rate", False
@@ -194,7 +196,9 @@ def label_share(sentence: str) -> tuple[str, bool]:
         r"kept|keeps?|keeping|withh[oe]ld\w*|taken|takes?|seized?)\b",
         s,
     )
-    soldier = _has(r"\b(soldiers?|troops?)\s+(?:themselves\s+|\w+ly\s+)?(?:receive|get|keep|see|are\s+left|take\s+home)\w*", s)
+    soldier = _has(
+        r"\b(soldiers?|troops?)\s+(?:themselves\s+|\w+ly\s+)?(?:receive|get|keep|see|are\s+left|take\s+home)\w*", s
+    )
     if soldier and not _has(r"\b(kept\s+by|go(?:es)?\s+to\s+the)\b", s):
         return "state_share_of_pay", True
     if state:

@@ -42,13 +42,17 @@ _AGE = re.compile(r"\b(?:aged|age\s+of|ages?)\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*-?\s*years?[\s-]*old\b|^\s*-\s*year-\s*old", re.I)
 _GLUED_BEFORE = re.compile(r"[A-Za-z]-?$")
 _CODE_BEFORE = re.compile(rf"(?:{_CODES})$")
-_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:About|Some|Nearly|Around|Over|Up|Only|Just|At|Almost))[A-Z][a-z]+\s$")
+_NAME_BEFORE = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?!(?:About|Some|Nearly|Around|Over|Up|Only|Just|At|Almost))[A-Z][a-z]+\s$"
+)
 _TIME_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?)\b)", re.I)
 _PAGE = re.compile(r"^\s*of\s+\d+\s*\||^\s*\|")
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\]\(\S+")
 _JOIN = re.compile(r"^\s*(?:to|-|–|—)\s*(?:US\$|\$|€|£|₩)?\s*$|^\s*(?:and|or)\s*(?:US\$|\$|€|£|₩)?\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*(?:US\$|\$|€|£|₩)?\s*$", re.I)
-_CHANGE = re.compile(r"\b(?:rose|risen|rise|raised|increased?|grew|jumped|climbed|fell|fallen|dropped|doubled|surged|up)\b", re.I)
+_CHANGE = re.compile(
+    r"\b(?:rose|risen|rise|raised|increased?|grew|jumped|climbed|fell|fallen|dropped|doubled|surged|up)\b", re.I
+)
 _RESTATED = re.compile(
     r"^\s*(?:(?:a|per|each)\s+(?:month|year)|monthly|annually)?\s*[(\[,—–-]?\s*(?:(?:or|about|around|roughly|some|approximately|nearly|almost|worth|equivalent\s+to|"
     r"which\s+is\s+(?:equivalent|equal)\s+to|equal\s+to|i\.e\.)\s*)*$",
@@ -108,9 +112,11 @@ def _currency(s: str, start: int, end: int, doc_kpw: bool) -> tuple[str, int, in
     sym = _SYMBOL.search(s[max(0, start - 6) : start])
     if sym:
         key = sym.group(1).strip().lower()
-        return CURRENCY_NAMES.get(key, key.upper() if key.upper() in _CODES.split("|") else "USD"), start - len(
-            sym.group(0)
-        ), end
+        return (
+            CURRENCY_NAMES.get(key, key.upper() if key.upper() in _CODES.split("|") else "USD"),
+            start - len(sym.group(0)),
+            end,
+        )
     word = _CUR_WORD.match(s[end : end + 30])
     if word:
         w = " ".join(word.group(1).lower().split())
@@ -135,7 +141,9 @@ def _raw(s: str, doc_kpw: bool) -> list[Mention]:
         pct = _PERCENT.match(after)
         if n.form == "fraction" or pct:
             value = n.value if n.form == "fraction" else n.value / 100
-            if _NEGATIVE.search(s[max(0, n.start - 30) : n.start]) or _NEGATIVE_AFTER.match(s[n.end + (pct.end() if pct else 0) :]):
+            if _NEGATIVE.search(s[max(0, n.start - 30) : n.start]) or _NEGATIVE_AFTER.match(
+                s[n.end + (pct.end() if pct else 0) :]
+            ):
                 value = -value
             end = n.end + (pct.end() if pct else 0)
             out.append(Mention(n.start, end, value, value, "share", text=s[n.start : end]))

@@ -81,7 +81,8 @@ NUMBER_PATTERN = (
 # Every form starts at a word boundary with a digit or a letter that begins a number word,
 # which lets the engine skip most positions at once.
 _NUMBER = re.compile(
-    r"(?:\b|(?<=RUB|USD|EUR|KRW|CNY|GBP|JPY|UAH|KPW))(?=[0-9abcdefhilmnoqrstvwxz])(?:" + NUMBER_PATTERN + ")", re.IGNORECASE
+    r"(?:\b|(?<=RUB|USD|EUR|KRW|CNY|GBP|JPY|UAH|KPW))(?=[0-9abcdefhilmnoqrstvwxz])(?:" + NUMBER_PATTERN + ")",
+    re.IGNORECASE,
 )
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _DIGIT_SCALE = re.compile(rf"^({_DIGITS})[\s-]?([a-z]+)?$", re.IGNORECASE)

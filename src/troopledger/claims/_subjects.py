@@ -31,16 +31,25 @@ _FOREIGN = re.compile(
 _BOTH = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:from\s+both|of\s+both|combined|jointly|together\s+with)\b", re.I)
 # Head nouns, in the order they are tried; the first that occurs first in the window wins.
 _NOUNS: list[tuple[str, str]] = [
-    ("troops", r"soldiers?|troops?|servicem[ae]n|service\s+members|personnel|fighters?|combatants?|forces|"
-               r"men|recruits?|conscripts?|special\s+forces|commandos?|infantry|north\s+koreans|koreans"),
+    (
+        "troops",
+        r"soldiers?|troops?|servicem[ae]n|service\s+members|personnel|fighters?|combatants?|forces|"
+        r"men|recruits?|conscripts?|special\s+forces|commandos?|infantry|north\s+koreans|koreans",
+    ),
     ("officers", r"officers?|generals?|commanders?"),
     ("engineers", r"engineers?|sappers?|deminers?|(?:military\s+)?builders?"),
     ("workers", r"workers?|labou?rers?|employees"),
     ("prisoners", r"prisoners?|pows?|captives?"),
-    ("people", r"people|persons|citizens|nationals|residents|civilians|escapees|defectors|students|visitors|"
-               r"families|relatives|members|nepal(?:i|is|ese)|russians|ukrainians"),
-    ("munitions", r"shells?|rounds|ammunition|missiles?|rockets?|drones?|containers?|launchers?|artillery|"
-                  r"weapons|howitzers?|tanks|vehicles|guns|systems|mines"),
+    (
+        "people",
+        r"people|persons|citizens|nationals|residents|civilians|escapees|defectors|students|visitors|"
+        r"families|relatives|members|nepal(?:i|is|ese)|russians|ukrainians",
+    ),
+    (
+        "munitions",
+        r"shells?|rounds|ammunition|missiles?|rockets?|drones?|containers?|launchers?|artillery|"
+        r"weapons|howitzers?|tanks|vehicles|guns|systems|mines",
+    ),
     ("oil", r"barrels?|tankers?|tonnes|tons"),
 ]
 _NOUN = re.compile("|".join(rf"\b(?P<{name}>(?:{pat}))\b" for name, pat in _NOUNS), re.I)
