@@ -139,15 +139,34 @@ def test_cli_json_and_error_exit(tmp_path: Path, capsys: pytest.CaptureFixture[s
     with pytest.raises(SystemExit) as e:
         main(["extract", "--format", "json", "--date", "2024-11-01", str(art)])
     assert e.value.code in (0, None)
-    out = json.loads(capsys.readouterr().out)
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert out[0]["quantity"] == "pay_per_soldier_month"
     assert out[0]["status"] == "pending"
+    assert 0 < out[0]["confidence"] <= 1
     bad = tmp_path / "b.txt"
     bad.write_bytes(b"")
     with pytest.raises(SystemExit) as e:
         main(["extract", str(bad)])
     assert e.value.code == 2
     assert "empty" in capsys.readouterr().err
+
+
+def test_extract_json_is_what_claims_import_reads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text(
+        "Published 2025-03-02\nSome 300 soldiers have been killed and 2,700 wounded, the spy agency said. "
+        "Workers there earn 50,000 rubles a month.",
+        encoding="utf-8",
+    )
+    with pytest.raises(SystemExit):
+        main(["extract", "--format", "json", str(art)])
+    lines = capsys.readouterr().out
+    assert len(lines.splitlines()) == 3
+    out = tmp_path / "found.jsonl"
+    out.write_text(lines, encoding="utf-8")
+    with pytest.raises(SystemExit) as e:
+        main(["claims", "import", str(out), "--ledger", str(tmp_path / "l.db")])
+    assert e.value.code in (0, None), capsys.readouterr().err
 
 
 def test_cli_ingest_skips_known_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -218,6 +218,11 @@ _PLAUSIBLE_NOUN = re.compile(
 )
 
 
+def says(sentence: str) -> bool:
+    """Whether a sentence holds a verb of saying or "according to" (a cheap test before :func:`attribute`)."""
+    return _VERB_AT.search(sentence) is not None or "ccording to" in sentence
+
+
 def generic_speaker(who: str) -> bool:
     """Whether a speaker is a bare common noun ("the report", "the agency") that names no one by itself."""
     return _GENERIC.match(who.strip()) is not None

@@ -18,6 +18,7 @@ from troopledger.claims._attribution import (
     generic_speaker,
     introduce,
     last_organisation,
+    says,
     speaker_kind,
 )
 from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
@@ -36,7 +37,11 @@ from troopledger.claims._subjects import count_label, troop_kind
 from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.sources import Document, split_sentences
 
-__all__ = ["extract_claims"]
+__all__ = ["MAX_CLAIMS", "extract_claims"]
+
+#: At most this many candidate claims are read from one document (a 5 KB article has
+#: about ten); the rest of a longer text is not read, so output stays bounded.
+MAX_CLAIMS = 5000
 
 _DAYS_PER = {"hour": 1 / 730.5, "day": 1 / 30.44, "week": 7 / 30.44, "month": 1.0, "year": 12.0}
 _SHARE_WORDS = re.compile(
@@ -179,11 +184,13 @@ def _heading(text: str, s: str, end: int) -> bool:
     return len(s) < 90 and not re.search(r"[.!?\"”’:)]$", s) and (end >= len(text) or text[end] == "\n")
 
 
-def _resolve(att: Attribution, text: str, start: int, end: int) -> Attribution:
-    """A bare "the report" or "the agency" is the organisation named last before it."""
+def _resolve(att: Attribution, text: str, start: int, end: int, earlier: Attribution | None) -> Attribution:
+    """A bare "the report" or "the agency" is the speaker before it with that noun, else the organisation named last."""
     if not att.found or not generic_speaker(att.speaker):
         return att
     noun = att.speaker.split()[-1]
+    if earlier is not None and re.search(rf"\b{re.escape(noun)}\b", earlier.speaker, re.I):
+        return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
     org = last_organisation(text[max(0, start - 3000) : end], noun)
     if org is None:
         return att
@@ -208,12 +215,18 @@ def extract_claims(doc: Document) -> list[Claim]:
     recent: tuple[int, Attribution] | None = None
     lead: Attribution | None = None
     for i, sent in enumerate(sentences):
+        if len(b.claims) >= MAX_CLAIMS:
+            break
         s = sent.text
         nxt = sentences[i + 1].text if i + 1 < len(sentences) else ""
         prev = sentences[i - 1].text if i > 0 else ""
         mentions = find_mentions(s, doc_kpw=kpw)
         words = _word_shares(s)
-        att = _resolve(attribute(s, nxt, people=people), doc.text, sent.start, sent.end)
+        if mentions or words or says(s):
+            earlier = recent[1] if recent is not None else None
+            att = _resolve(attribute(s, nxt, people=people), doc.text, sent.start, sent.end, earlier)
+        else:
+            att = Attribution(speaker="", found=False)
         if mentions or words:
             if not att.found and _BACKWARD.match(nxt) and not find_mentions(nxt):
                 att = attribute(nxt, "", people=people)

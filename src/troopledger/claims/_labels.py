@@ -138,7 +138,9 @@ def label_money(
         if usd >= 1e6:
             return "other:worker_revenue", period
         return "non_combat_pay", "month" if monthly or not yearly else "year"
-    if _has(r"\b(killed|death|dies|died|dead|fallen|bereaved|condolence)\b", near) and _has(r"compensat|payout|pay", s):
+    if _has(r"\b(killed|death|dies|died|dead|fallen|bereaved|condolence)\b", near) and _has(
+        r"compensat|payout|pay|promis|receiv|entitled|families|family", s
+    ):
         return "death_compensation", "once"
     if not monthly and _has(
         r"\b(sign(?:ing|-on)|bonus\w*|lump[- ]sum|up-?front|one-?off|one-time|enlistment)\b", before[-50:] + after[:20]

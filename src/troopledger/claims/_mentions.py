@@ -18,9 +18,13 @@ import re
 from dataclasses import dataclass
 
 from troopledger.claims._currency import CURRENCY_NAMES
-from troopledger.claims._numbers import _UNITS, find_numbers
+from troopledger.claims._numbers import _UNITS, count_numbers, find_numbers
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["MAX_NUMBERS_PER_SENTENCE", "Mention", "find_mentions"]
+
+#: A "sentence" with more numbers than this is a table, a list of codes or noise, not
+#: prose: it is skipped, which also keeps the work per sentence bounded.
+MAX_NUMBERS_PER_SENTENCE = 40
 
 _CODES = "USD|EUR|RUB|KRW|CNY|GBP|JPY|UAH|KPW"
 _SYMBOL = re.compile(rf"(US\$|\$|€|£|₩|₽|₴|¥|\b(?:{_CODES})\s?)$")
@@ -251,4 +255,6 @@ def _merge_restated(s: str, ms: list[Mention]) -> list[Mention]:
 
 def find_mentions(s: str, *, doc_kpw: bool = False) -> list[Mention]:
     """The figures of sentence ``s`` in order; ``doc_kpw`` reads a bare "won" as North Korean won."""
+    if count_numbers(s, MAX_NUMBERS_PER_SENTENCE + 1) > MAX_NUMBERS_PER_SENTENCE:
+        return []
     return _merge_restated(s, _merge_ranges(s, _raw(s, doc_kpw)))

@@ -185,7 +185,7 @@ def count_label(sentence: str, start: int, end: int, value: float) -> str | None
     if noun == "troops":
         word = window[n0:n1].lower()
         if word in ("russians", "ukrainians") or owner != "nk":
-            return f"other:{owner if owner != 'nk' else word.rstrip('s')}_troops"
+            return f"other:{owner if owner != 'nk' else 'russian' if word == 'russians' else 'foreign'}_troops"
         return "troops"
     if noun == "people":
         word = window[n0:n1].lower()
