@@ -142,10 +142,59 @@ _ALIASES = {
     "un": "united nations",
 }
 _STOP = frozenset(
-    "the and for with from that this said says its his her their who which according report reports reported "
-    "south north korea korean koreas russia russian ukraine ukrainian western officials official sources source "
-    "agency agencies service government news unnamed unattributed background comparison citing quoted rep "
-    "lawmaker lawmakers legislators data estimates study".split()
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "said",
+        "says",
+        "its",
+        "his",
+        "her",
+        "their",
+        "who",
+        "which",
+        "according",
+        "report",
+        "reports",
+        "reported",
+        "south",
+        "north",
+        "korea",
+        "korean",
+        "koreas",
+        "russia",
+        "russian",
+        "ukraine",
+        "ukrainian",
+        "western",
+        "officials",
+        "official",
+        "sources",
+        "source",
+        "agency",
+        "agencies",
+        "service",
+        "government",
+        "news",
+        "unnamed",
+        "unattributed",
+        "background",
+        "comparison",
+        "citing",
+        "quoted",
+        "rep",
+        "lawmaker",
+        "lawmakers",
+        "legislators",
+        "data",
+        "estimates",
+        "study",
+    ]
 )
 
 
@@ -153,7 +202,7 @@ def _words(text: str) -> set[str]:
     low = text.casefold()
     words = set(re.findall(r"[a-z][a-z:’'-]{2,}|\b[a-z]{2}\b", low))
     for short, long in _ALIASES.items():
-        if short in words or long.split()[0] in words and all(w in low for w in long.split()[:3]):
+        if short in words or (long.split()[0] in words and all(w in low for w in long.split()[:3])):
             words |= {short, *long.split()[:3]}
     return {w.strip("’'") for w in words} - _STOP
 

@@ -39,8 +39,29 @@ _VERB_AT = re.compile(rf"\b{_VERB}\b")
 _TOKEN = re.compile(r"\(?[\w’'.:-]+\)?,?|[\w’'.-]+\([\w.-]+\),?")
 #: A word before a "verb" that shows it is a noun: "the report", "a first estimate", "its claims".
 _NOUN_BEFORE = frozenset(
-    "the a an first new its their his her this that these those recent latest of our your initial earlier "
-    "previous".split()
+    [
+        "the",
+        "a",
+        "an",
+        "first",
+        "new",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+        "recent",
+        "latest",
+        "of",
+        "our",
+        "your",
+        "initial",
+        "earlier",
+        "previous",
+    ]
 )
 _AUX = frozenset(
     {
@@ -251,9 +272,7 @@ def _plausible(who: str) -> bool:
         return False
     determiner = first in ("a", "an", "the", "one", "two", "some", "several", "many", "most")
     prepositions = re.search(r"\s(?:for|in|amid|to|with|from|into|by|at)\s", who) is not None
-    if prepositions and not determiner and not words[0][:1].isupper():
-        return False
-    return True
+    return not (prepositions and not determiner and not words[0][:1].isupper())
 
 
 def _subject(who: str) -> str:

@@ -10,7 +10,6 @@ Everything is a candidate for a person to review, never a finished claim.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from troopledger.claims._attribution import (
     Attribution,

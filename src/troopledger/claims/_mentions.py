@@ -174,9 +174,9 @@ def _raw(s: str, doc_kpw: bool) -> list[Mention]:
         out.append(Mention(n.start, n.end, n.value, n.value, "count", text=n.text, scaled=scaled, words=words))
     for m in _FOLD.finditer(s):
         key = (m.group("n") or "").lower()
-        value = float(_UNITS[key]) if key in _UNITS else _VERB_TIMES.get((m.group("v") or "").lower())
-        if value:
-            out.append(Mention(m.start(), m.end(), value, value, "multiple", unit="times", text=m.group(0)))
+        times = float(_UNITS[key]) if key in _UNITS else _VERB_TIMES.get((m.group("v") or "").lower())
+        if times:
+            out.append(Mention(m.start(), m.end(), times, times, "multiple", unit="times", text=m.group(0)))
     out.sort(key=lambda x: x.start)
     return out
 

@@ -24,7 +24,7 @@ __all__ = ["count_label", "troop_kind"]
 
 _NK = re.compile(r"\b(?:north\s+korean?s?|dprk|pyongyang|korean\s+people['’]?s\s+army|kpa)\b", re.I)
 _FOREIGN = re.compile(
-    r"\b(?P<who>russian?s?|ukrainians?|nepal(?:i|is|ese)?|indians?|cubans?|chinese|syrians?|foreign|mercenar\w*|"
+    r"\b(?P<who>russians?|ukrainians?|nepal(?:i|is|ese)?|indians?|cubans?|chinese|syrians?|foreign|mercenar\w*|"
     r"western|american|u\.s\.)\b",
     re.I,
 )
@@ -146,7 +146,7 @@ def _owner(before: str, between: str, after_noun: str) -> str:
 
 
 def _casualty(window: str, tail: str) -> str:
-    """``killed``, ``wounded``, ``total``, ``captured`` or "" from the clause after a count, else the words before it."""
+    """``killed``, ``wounded``, ``total``, ``captured`` or "" from the clause after a count, else the words before."""
     hits = [(m.start(), kind) for kind, pat in (("total", _KILLED_OR_WOUNDED), ("killed", _KILLED),
             ("wounded", _WOUNDED), ("captured", _CAPTURED)) if (m := pat.search(window))]  # fmt: skip
     if not hits:
@@ -195,7 +195,11 @@ def count_label(sentence: str, start: int, end: int, value: float) -> str | None
     if noun:
         prefix = "" if owner in ("nk", "joint") or noun in ("munitions", "oil") else f"{owner}_"
         return f"other:{prefix}{noun}"
-    if re.search(r"\b(contingent|force|deployment|troops|soldiers)\b[^.]{0,40}$", tail, re.I) and owner == "nk":
+    if (
+        value >= 10
+        and owner == "nk"
+        and re.search(r"\b(contingent|force|deployment|troops|soldiers)\b[^.]{0,40}$", tail, re.I)
+    ):
         return "troops"
     if value < 10:
         return None
