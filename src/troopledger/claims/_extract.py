@@ -238,8 +238,9 @@ def extract_claims(doc: Document) -> list[Claim]:
             sent_hedge = hedge_of(s)
             span = (sent.start, sent.end)
             first = len(b.claims)
-            for m in mentions:
-                _emit(b, m, s, span, who, sent_hedge, prev, (waves, about_nk), att.found)
+            for k, m in enumerate(mentions):
+                limit = mentions[k + 1].start if k + 1 < len(mentions) else None
+                _emit(b, m, s, span, who, sent_hedge, prev, (waves, about_nk, limit), att.found)
             _casualties_against_wounded(b.claims, first)
             for key, complement, _pos in words:
                 lo, hi = WORD_SHARES[key]
@@ -284,9 +285,9 @@ def _confidence(quantity: str, found: bool) -> float:
 
 def _emit(
     b: _Builder, m: Mention, s: str, span: tuple[int, int], who: dict[str, object], sent_hedge: str,
-    prev: str, doc_flags: tuple[bool, bool], found: bool,
+    prev: str, context: tuple[bool, bool, int | None], found: bool,
 ) -> None:  # fmt: skip
-    waves, about_nk = doc_flags
+    waves, about_nk, limit = context
     stated_end = m.start + len(m.text)
     before, after = s[max(0, m.start - 200) : m.start], s[stated_end : stated_end + 200]
     side, bound_hedge = bound_of(before)
@@ -305,7 +306,7 @@ def _emit(
     elif m.kind == "count":
         if m.high < 2:
             return
-        counted = count_label(s, m.start, m.end, m.high)
+        counted = count_label(s, m.start, m.end, m.high, limit)
         if counted is None:
             return
         if counted == "troops":

@@ -77,7 +77,7 @@ def _has(pattern: str, text: str) -> bool:
 
 
 _SOLDIER = r"\b(soldiers?|troops?|servicem[ae]n|personnel|fighters?|recruits?|conscripts?|each\s+(?:man|soldier))\b"
-_WORKER = r"\b(workers?|labou?rers?|loggers?|employees)\b"
+_WORKER = r"\b(workers?|labou?rers?|loggers?|employees|(?:who\s+)?work(?:s|ing)?\s+abroad|put\s+to\s+work)\b"
 _ENGINEER = r"\b(engineers?|sappers?|deminers?|military\s+builders?|construction\s+troops)\b"
 _MONTHLY = r"(per|a|each|every)\s+month|monthly|/month|/mo\b|month'?s\s+salary"
 _YEARLY = r"(per|a|each|every)\s+year|annual(ly)?|/year|a\s+year\b|per\s+annum"
@@ -123,7 +123,9 @@ def label_money(
         return "nk_gdp", "year"
     if _has(r"\b(gni|national income|per[- ]capita|trade|exports?|exported|imports?|economy|budget)\b", near):
         return "other:nk_economy", period
-    if usd < 1e6 and _has(r"\b(costs?|priced?|prices|per\s+(?:kilogram|kg|litre|liter))\b", near):
+    if usd < 1e6 and _has(
+        r"\b(costs?|priced?|price\s+of|per\s+(?:kilogram|kg|litre|liter))\b", before[-30:] + after[:25]
+    ):
         return "other:price", period
     foreign = _has(FOREIGN_PAY, s) or (_has(FOREIGN_PAY, context) and not _has(_NK, s))
     if (foreign and not _has(_NK, near)) or not about_nk:

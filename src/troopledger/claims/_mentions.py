@@ -6,7 +6,7 @@ money, a share, a duration or a multiple; anything else is a count. Numbers that
 not quantities never become mentions: dates ("March 5", "26 February", "Feb. 23-26"),
 years, ages, ordinals ("93rd"), unit and model names ("Kh-59", "Uran-6", "152mm",
 "Salon Drip 2"), clock times, page counters ("1 of 2 |") and anything inside a URL or
-e-mail address. Two numbers joined by "to", a dash or "between ... and" are one range
+e-mail address or an ISO date ("2025-08-22"). Two numbers joined by "to", a dash or "between ... and" are one range
 ("10,000 to 12,000", "25,000–30,000", "20-25 thousand"); an amount restated in another
 currency ("RUB1.9mn ($22,000)", "50,000 rubles, which is equivalent to $841") is one
 mention that keeps the source's own dollar figure.
@@ -51,7 +51,7 @@ _NAME_BEFORE = re.compile(
 )
 _TIME_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?)\b)", re.I)
 _PAGE = re.compile(r"^\s*of\s+\d+\s*\||^\s*\|")
-_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\]\(\S+")
+_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\]\(\S+|\b\d{4}-\d{2}(?:-\d{2})?\b")
 _JOIN = re.compile(r"^\s*(?:to|-|–|—)\s*(?:US\$|\$|€|£|₩)?\s*$|^\s*(?:and|or)\s*(?:US\$|\$|€|£|₩)?\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*(?:US\$|\$|€|£|₩)?\s*$", re.I)
 _CHANGE = re.compile(

@@ -87,7 +87,7 @@ _ARRIVALS = re.compile(r"\b(?:entered|arriv\w+|visit\w*|immigra\w+|came\s+to)\b"
 _CLAUSE_END = re.compile(r"[;:()“”\"—]|,\s|\s-\s|\s–\s")
 
 _ROTATION_NEAR = re.compile(
-    r"\b(?:another|additional|more|further|extra|fresh|new|wave\s+of|batch\s+of|contingent\s+of|rotation\s+of|"
+    r"\b(?:another|additional|more(?!\s+than)|further|extra|fresh|new|wave\s+of|batch\s+of|contingent\s+of|rotation\s+of|"
     r"group\s+of|reinforcements?\s+of|first\s+of\s+them)\b[^.]{0,30}$",
     re.I,
 )
@@ -162,33 +162,57 @@ def _casualty(window: str, tail: str) -> str:
     return ""
 
 
-def count_label(sentence: str, start: int, end: int, value: float) -> str | None:
+_CASUALTY_WORDS = re.compile(r"^(?:killed|dead|deaths|wounded|injured|casualties|losses|fatalities|injuries)$", re.I)
+_MILITARY = re.compile(
+    r"\b(?:soldiers?|troops?|military|army|armed|fight\w*|front\w*|combat|deploy\w*|battle\w*|war)\b", re.I
+)
+_GENERIC_PEOPLE = frozenset({"north koreans", "koreans", "men", "people", "persons"})
+_AT_WORK = re.compile(r"^\W*(?:who\s+)?(?:\w+\s+){0,2}(?:work\w*|employed|labou?r\w*|(?:to\s+)?help\s+rebuild)\b", re.I)
+_CAPTURE_TAIL = re.compile(r"\bcaptur\w*\s+(?:of\s+)?(?:\w+\s+)?$", re.I)
+
+
+def count_label(sentence: str, start: int, end: int, value: float, limit: int | None = None) -> str | None:
     """The quantity of the count at ``sentence[start:end]``: a vocabulary name, ``other:<subtype>`` or ``None``.
 
-    ``None`` means the number is not worth a claim (a bare small number with nothing
-    counted). Troop counts come back as ``troops`` for :func:`troop_kind` to refine.
+    ``limit`` is where the next figure starts (the clause read after the count stops
+    there). ``None`` means the number is not worth a claim (a bare small number with
+    nothing counted). Troop counts come back as ``troops`` for :func:`troop_kind`.
     """
     tail = sentence[max(0, start - 60) : start]
-    window = _window(sentence[end : end + 140])
+    stop = min(end + 140, limit if limit is not None else len(sentence))
+    window = _window(sentence[end:stop])
     noun, n0, n1 = _head(window)
+    word = window[n0:n1].lower() if noun else ""
+    if noun in ("troops", "people") and (" ".join(word.split()) in _GENERIC_PEOPLE):
+        if _AT_WORK.match(window[n1:]):
+            noun = "workers"
+        elif noun == "troops" and not _MILITARY.search(sentence):
+            noun = "people"
+        elif noun == "people" and _MILITARY.search(sentence) and not _FOREIGN.search(tail[-25:] + window[:n0]):
+            noun = "troops"
+    plural = _PLURAL.match(window)
+    if not noun and plural and not _CASUALTY_WORDS.match(plural.group(1)):
+        if value < 10 and re.search(r"\b(?:the|both|these|those|its|their)\s+$", tail, re.I):
+            return None
+        return "other:count"
     between = window[:n0] if n0 >= 0 else ""
     casualty = _casualty(window if noun in ("", "troops", "people", "officers", "engineers") else window[:n0], tail)
+    if _CAPTURE_TAIL.search(tail[-30:]):
+        casualty = "captured"
     owner = _owner(tail, between, window[n1:] if n1 >= 0 else "") if noun else _owner(tail, "", "")
     if noun in ("", "troops", "people") and casualty and casualty != "captured":
         if noun == "people" and owner == "nk" and not _NK.search(tail[-25:] + between):
-            owner = "foreign" if re.match(r"\s*(?:nepal|russian|ukrain)", between + window[n0:n1], re.I) else owner
+            owner = "foreign" if re.match(r"\s*(?:nepal|russian|ukrain)", between + word, re.I) else owner
         if owner != "nk":
             return f"other:{owner}_casualties"
         return {"killed": "casualties_killed", "wounded": "casualties_wounded"}.get(casualty, "casualties_total")
     if casualty == "captured" or noun == "prisoners":
         return "other:prisoners"
     if noun == "troops":
-        word = window[n0:n1].lower()
         if word in ("russians", "ukrainians") or owner != "nk":
             return f"other:{owner if owner != 'nk' else 'russian' if word == 'russians' else 'foreign'}_troops"
         return "troops"
     if noun == "people":
-        word = window[n0:n1].lower()
         if word.startswith("nepal") or owner not in ("nk", "joint"):
             return f"other:{'nepali' if word.startswith('nepal') else owner}_people"
         return "other:arrivals" if _ARRIVALS.search(sentence) else "other:people"
@@ -203,8 +227,7 @@ def count_label(sentence: str, start: int, end: int, value: float) -> str | None
         return "troops"
     if value < 10:
         return None
-    plural = _PLURAL.match(window)
-    return "other:count" if plural or re.match(r"^\s*(?:in|at|by|of|from|,|\.|$)", window) else None
+    return "other:count" if re.match(r"^\s*(?:in|at|by|of|from|,|\.|$)", window) else None
 
 
 def troop_kind(sentence: str, start: int, end: int, *, doc_has_waves: bool) -> str:
