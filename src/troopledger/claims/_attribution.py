@@ -32,7 +32,7 @@ _NAME = (
     r"(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin|(?:of|for)(?=\s+(?:the\s+)?[A-Z])|the(?=\s+[A-Z])))*)"
 )
 _ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?P<who>(?:[^,.;:!?]|:(?=\w)){3,120}?)(?=[,.;:!?]|\s+(?:on|in|last|this)\b|$)", re.I
+    r"\baccording\s+to\s+(?P<who>(?:[^,.;:!?]|:(?=\w)){3,120}?)(?=[,.;!?]|:(?!\w)|\s+(?:on|in|last|this)\b|$)", re.I
 )
 _PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)]{3,80})")
 _VERB_AT = re.compile(rf"\b{_VERB}\b")
@@ -129,7 +129,11 @@ _CITING = re.compile(
     rf"(?=\s+as\s+saying|\s+(?:during|in|on|at|after|that|who|which|{_VERB[3:-1]})\b|[,.;:!?]|$)",
     re.I,
 )
-_PRONOUN = re.compile(r"^(?:he|she|they|it|his|her|the\s+(?:official|researcher|expert|defector|analyst))$", re.I)
+_PRONOUN = re.compile(
+    r"^(?:he|she|they|it|his|her|the\s+(?:\w+\s+)?(?:official|researcher|expert|defector|analyst|leader|president|"
+    r"lawmaker|legislator|minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|professor))$",
+    re.I,
+)
 _STOP_WHO = re.compile(
     r"^(?:this|that|which|who|there|it|some|many|others|the\s+figure|.*\b(?:is|are|was|were|be|been|being|will|would)|"
     r"the\s+number|troops|soldiers|money|payment)$",
@@ -280,6 +284,8 @@ def _subject(who: str) -> str:
     parts = [p.strip() for p in who.split(",") if p.strip()]
     if len(parts) < 2:
         return who
+    if re.match(r"(?:and|or)\s", parts[-1]) and all(len(p.split()) <= 4 for p in parts):
+        return ", ".join(parts)  # a list of speakers: "The US, South Korea, and others"
     if _PERSON.fullmatch(parts[-1]) and not _NOT_PERSON.search(parts[-1]):
         return f"{parts[-2]}, {parts[-1]}"
     if re.match(r"(?:a|an|the)\s", parts[-1]) and _PERSON.fullmatch(parts[-2]) and not _NOT_PERSON.search(parts[-2]):
@@ -326,7 +332,11 @@ def last_person(text: str, *, first: bool = False) -> str | None:
 
 def introduce(sentence: str) -> Attribution | None:
     """The person a sentence names as a speaker ("Jane Doe, an analyst at X, said"), to resolve later pronouns."""
-    if not re.search(r"\b(said|says|told|wrote|argued|added|according|stated)\b|, an? |, the ", sentence):
+    if not re.search(
+        r"\b(said|says|told|wrote|argued|added|according|stated|reported|claimed|estimated|announced|revealed|noted|"
+        r"warned)\b|, an? |, the ",
+        sentence,
+    ):
         return None
     name = last_person(sentence, first=True)
     if name is None:
@@ -367,6 +377,8 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
             if verb.lower() in ("reports", "report") and re.match(r"\s+(?:say|said|suggest)", sentence[end:]):
                 who = "media reports"
                 break
+            if re.match(r"(?:when|after|before|since|if|while|because|although|once|until|unless)\b", phrase, re.I):
+                continue  # "When Russia announced ...": a time clause, not a speaker
             cand = _subject(_clean(phrase))
             if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= start < m2.end()):
                 who = cand

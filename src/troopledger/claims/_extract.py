@@ -173,6 +173,13 @@ def _who(att: Attribution, reporter: str) -> dict[str, object]:
     return {"speaker": reporter[:500], "speaker_kind": "outlet", "via": att.via}
 
 
+#: Speakers that are bodies or documents (their figures run on over the next sentences).
+_DOCUMENTARY = re.compile(
+    r"\b(?:data|report|study|statistics|survey|figures|census|customs|service|agency|bank|institute|centre|center|"
+    r"team|office|ministry|directorate|foundation|think\s+tank|rosstat)\b",
+    re.I,
+)
+_PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She)\s+(?:also\s+)?\w+(?:ed|s)\b")
 _BACKWARD = re.compile(
     r"^(?:That|This|These|Those)(?:['’]s|\s+(?:is|was|are|were))?\s+(?:according\s+to|reported\s+by|what)\b"
 )
@@ -230,7 +237,10 @@ def extract_claims(doc: Document) -> list[Claim]:
             if not att.found and _BACKWARD.match(nxt) and not find_mentions(nxt):
                 att = attribute(nxt, "", people=people)
             same_paragraph = "\n" not in doc.text[sentences[i - 1].end : sent.start] if i else False
-            if not att.found and recent is not None and recent[0] == i - 1 and same_paragraph:
+            document = recent is not None and _DOCUMENTARY.search(recent[1].speaker) is not None
+            pronoun = _PRONOUN_SUBJECT.match(s) is not None
+            near = recent is not None and (recent[0] == i - 1 or (pronoun and recent[0] >= i - 3))
+            if not att.found and recent is not None and near and (same_paragraph or document or pronoun):
                 att = Attribution(recent[1].speaker, recent[1].organisation, recent[1].kind, att.via or recent[1].via)
             if not att.found and lead is not None:
                 att = Attribution(lead.speaker, lead.organisation, lead.kind, att.via or lead.via)
@@ -265,11 +275,20 @@ def extract_claims(doc: Document) -> list[Claim]:
 
 
 _REPORTS = re.compile(r"\b(?P<o>The\s+[A-Z]\w+(?:\s+[A-Z]\w+){0,3})\s+(?:reports|reported|writes|wrote)\b")
+_RELAYED = re.compile(
+    r"\b(?:is|was|were|are|as)\s+reported\s+by\s+(?:the\s+)?(?:state\s+agency\s+|news\s+agency\s+)?"
+    r"(?P<o>[A-Z][\w.:-]*(?:[\s-]+[A-Z][\w.:-]*){0,4})(?:,?\s+citing\s+(?P<c>(?:the\s+)?[A-Z][\w.:-]*(?:\s+[A-Z][\w.:-]*){0,4}))?"
+)
 _SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Via)\s*:\s*(?P<o>[^\n]{2,80}?)\s*$", re.M)
 
 
 def _reporting_outlet(doc: Document) -> str:
-    """Who speaks where no one else does: a "Source: X" line or an outlet the story relays, else the outlet."""
+    """Who speaks where no one else does: whom the lead says it relays ("as reported by X, citing Y"), a
+    "Source: X" line, an outlet the story relays, else the outlet."""
+    lead = doc.text[:600]
+    r = _RELAYED.search(lead)
+    if r:
+        return (r.group("c") or r.group("o")).strip()
     m = _SOURCE_LINE.search(doc.text)
     if m:
         return m.group("o").strip(" .")
