@@ -124,7 +124,7 @@ _RELAY = re.compile(
     r"|\b(?:briefing|telling)\s+(?P<brief>lawmakers|parliament|reporters|journalists))"
 )
 _CITING = re.compile(
-    r"\b(?:citing|quoting|quoted|briefed\s+by|informed\s+by|based\s+on)\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
+    r"\b(?:citing|quoting|quoted|briefed\s+by|informed\s+by)\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
     r"statement\s+|assessment\s+|estimates?\s+|data\s+)?(?:from\s+|by\s+|of\s+)?(?P<who>(?:the\s+)?[^,.;:!?]{3,90}?)"
     rf"(?=\s+as\s+saying|\s+(?:during|in|on|at|after|that|who|which|{_VERB[3:-1]})\b|[,.;:!?]|$)",
     re.I,
@@ -139,7 +139,7 @@ _STOP_WHO = re.compile(
     r"the\s+number|troops|soldiers|money|payment)$",
     re.I,
 )
-_LEAD = re.compile(r"^.*\b(?:which|that|while|but|and|as|because|although|when|where|so|however|also)\s+", re.I)
+_LEAD = re.compile(r"^.*\b(?:which|that|while|but|(?<!, )and|as|because|although|when|where|so|however|also)\s+", re.I)
 _PERSON = re.compile(r"\b([A-Z][a-z’'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z’'-]+){1,2})\b")
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -274,9 +274,8 @@ def _plausible(who: str) -> bool:
         return False
     if re.search(r"\b(?:month|year|week|day|time|half)s?\b", who, re.I) and not _PLAUSIBLE_NOUN.search(who):
         return False
-    determiner = first in ("a", "an", "the", "one", "two", "some", "several", "many", "most")
-    prepositions = re.search(r"\s(?:for|in|amid|to|with|from|into|by|at)\s", who) is not None
-    return not (prepositions and not determiner and not words[0][:1].isupper())
+    last = words[-1].lower().strip(",")
+    return last not in ("for", "in", "amid", "to", "with", "from", "into", "by", "at", "of", "and", "or", "the", "a")
 
 
 def _subject(who: str) -> str:
@@ -318,7 +317,7 @@ _NOT_PERSON = re.compile(
     r"\b(Korea\w*|Russia\w*|Ukrain\w*|America\w*|Europe\w*|Radio|Business|Insider|Voice|Associated|Press|Daily|"
     r"Times|Intelligence|Service|Ministry|Institute|Endowment|Program|Asia|Corps|Economic|News|Herald|Post|Union|"
     r"Nations|Council|Department|Defen[cs]e|National|Army|Forces|Kursk|Moscow|Seoul|Pyongyang|Kyiv|The|In|On|But|"
-    r"According|Former|Western|Jong)\b"
+    r"According|Former|Western|Jong|East|West|Far|Middle|Region|Oblast|Province|District|City|Street|Sea|River)\b"
 )
 
 
@@ -407,7 +406,12 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
     cited = _CITING.search(sentence)
     if cited and who:
         original = _clean(cited.group("who"))
-        if original and _plausible(original) and original != who:
+        material = re.match(
+            r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:data|figures|statistics|documents?|images|imagery|photos|footage|records|"
+            r"messages|intercepts|calls|videos|posts)\b",
+            original,
+        )
+        if original and not material and _plausible(original) and original != who:
             via.insert(0, who)
             who = original
     quoted = "“" in sentence or '"' in sentence
