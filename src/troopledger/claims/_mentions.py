@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from troopledger.claims._currency import CURRENCY_NAMES
-from troopledger.claims._numbers import _UNITS, count_numbers, find_numbers
+from troopledger.claims._numbers import _UNITS, NumberMatch, find_numbers
 
 __all__ = ["MAX_NUMBERS_PER_SENTENCE", "Mention", "find_mentions"]
 
@@ -51,6 +51,7 @@ _NAME_BEFORE = re.compile(
 )
 _TIME_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?)\b)", re.I)
 _PAGE = re.compile(r"^\s*of\s+\d+\s*\||^\s*\|")
+_URL_HINT = re.compile(r"[/@]|www\.|\d{4}-\d")
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\]\(\S+|\b\d{4}-\d{2}(?:-\d{2})?\b")
 _JOIN = re.compile(r"^\s*(?:to|-|–|—)\s*(?:US\$|\$|€|£|₩)?\s*$|^\s*(?:and|or)\s*(?:US\$|\$|€|£|₩)?\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*(?:US\$|\$|€|£|₩)?\s*$", re.I)
@@ -64,6 +65,7 @@ _RESTATED = re.compile(
 )
 _SCALE_WORDS = re.compile(r"(thousand|million|billion|trillion|hundred|mn|bn|tn|m|k)$", re.I)
 _FOLD = re.compile(r"\b(?P<n>[a-z]+)fold\b|\b(?P<v>doubl|tripl|quadrupl)(?:e[ds]?|ing)\b", re.I)
+_FOLD_HINT = re.compile(r"fold\b|doubl|tripl|quadrupl", re.I)
 _VERB_TIMES = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
 _NEGATIVE = re.compile(
     r"\b(?:fell|fall|falls|dropped|drop|declined?|contracted|shrank|down|decreased?)\s+(?:by\s+)?(?:about\s+)?$", re.I
@@ -131,10 +133,10 @@ def _currency(s: str, start: int, end: int, doc_kpw: bool) -> tuple[str, int, in
     return "", start, end
 
 
-def _raw(s: str, doc_kpw: bool) -> list[Mention]:
-    urls = [(m.start(), m.end()) for m in _URL.finditer(s)]
+def _raw(s: str, doc_kpw: bool, numbers: list[NumberMatch], fold: bool) -> list[Mention]:
+    urls = [(m.start(), m.end()) for m in _URL.finditer(s)] if _URL_HINT.search(s) else []
     out: list[Mention] = []
-    for n in find_numbers(s):
+    for n in numbers:
         if any(a <= n.start < b for a, b in urls):
             continue
         if _not_a_quantity(s, n.start, n.end, n.text, n.value, n.form):
@@ -172,7 +174,7 @@ def _raw(s: str, doc_kpw: bool) -> list[Mention]:
             out.append(Mention(n.start, end, n.value, n.value, "duration", unit=unit, text=s[n.start : end]))
             continue
         out.append(Mention(n.start, n.end, n.value, n.value, "count", text=n.text, scaled=scaled, words=words))
-    for m in _FOLD.finditer(s):
+    for m in _FOLD.finditer(s) if fold else ():
         key = (m.group("n") or "").lower()
         times = float(_UNITS[key]) if key in _UNITS else _VERB_TIMES.get((m.group("v") or "").lower())
         if times:
@@ -255,6 +257,10 @@ def _merge_restated(s: str, ms: list[Mention]) -> list[Mention]:
 
 def find_mentions(s: str, *, doc_kpw: bool = False) -> list[Mention]:
     """The figures of sentence ``s`` in order; ``doc_kpw`` reads a bare "won" as North Korean won."""
-    if count_numbers(s, MAX_NUMBERS_PER_SENTENCE + 1) > MAX_NUMBERS_PER_SENTENCE:
+    numbers = find_numbers(s, limit=MAX_NUMBERS_PER_SENTENCE + 1)
+    if len(numbers) > MAX_NUMBERS_PER_SENTENCE:
         return []
-    return _merge_restated(s, _merge_ranges(s, _raw(s, doc_kpw)))
+    fold = _FOLD_HINT.search(s) is not None
+    if not numbers and not fold:
+        return []
+    return _merge_restated(s, _merge_ranges(s, _raw(s, doc_kpw, numbers, fold)))

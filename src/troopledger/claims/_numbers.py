@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["NUMBER_PATTERN", "NumberMatch", "count_numbers", "find_numbers", "parse_number"]
+__all__ = ["NUMBER_PATTERN", "NumberMatch", "find_numbers", "parse_number"]
 
 _UNITS = {
     "zero": 0,
@@ -78,10 +78,12 @@ NUMBER_PATTERN = (
     rf"(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_UNIT_WORDS}|hundred|dozen|{_SCALE_WORDS})\b)*\b"
     rf"|\bdozen\b)"
 )
-# Every form starts at a word boundary with a digit or a letter that begins a number word,
-# which lets the engine skip most positions at once.
+# Every form starts at a word boundary with a digit or the first letters of a number word
+# ("thr", "fou", "a "), which lets the engine skip most positions at once.
 _NUMBER = re.compile(
-    r"(?:\b|(?<=RUB|USD|EUR|KRW|CNY|GBP|JPY|UAH|KPW))(?=[0-9abcdefhilmnoqrstvwxz])(?:" + NUMBER_PATTERN + ")",
+    r"(?:\b|(?<=RUB|USD|EUR|KRW|CNY|GBP|JPY|UAH|KPW))"
+    r"(?=[0-9]|zer|one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|thi|fif|for|a[\s-]|an[\s-]|hal|doz)"
+    r"(?:" + NUMBER_PATTERN + ")",
     re.IGNORECASE,
 )
 _WORD_SPLIT = re.compile(r"[\s-]+")
@@ -170,20 +172,12 @@ def parse_number(text: str) -> float:
     return _words_value(words)
 
 
-def count_numbers(text: str, limit: int) -> int:
-    """How many written numbers ``text`` holds, counting no further than ``limit`` (cheap: nothing is parsed)."""
-    n = 0
-    for _ in _NUMBER.finditer(text):
-        n += 1
-        if n >= limit:
-            break
-    return n
-
-
-def find_numbers(text: str) -> list[NumberMatch]:
-    """Every written number in ``text``, left to right, with character spans."""
+def find_numbers(text: str, limit: int | None = None) -> list[NumberMatch]:
+    """Every written number in ``text``, left to right, with character spans (at most ``limit`` matches read)."""
     out: list[NumberMatch] = []
-    for m in _NUMBER.finditer(text):
+    for k, m in enumerate(_NUMBER.finditer(text)):
+        if limit is not None and k >= limit:
+            break
         form = "fraction" if m.group("frac") else "digits" if m.group("num") else "words"
         raw = m.group(0)
         try:
