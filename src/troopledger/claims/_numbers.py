@@ -72,7 +72,7 @@ NUMBER_PATTERN = (
     # a fraction in words: "two-thirds", "a third", "three quarters", "half"
     rf"(?P<frac>(?:(?:{_UNIT_WORDS}|a|one)[\s-]+(?:{_DEN_WORDS}))\b|\bhalf\b)"
     # digits with an optional scale: "2.76 million", "15-thousand", "47-hundred", "$22m", "1.5bn"
-    rf"|(?P<num>(?:(?<![\w.])|(?<=RUB|USD|EUR|KRW|CNY|GBP|JPY|UAH|KPW))(?:{_DIGITS})(?:[\s-]?(?:{_SCALE_WORDS}|hundred)\b|(?:bn|mn|mln|tn|trn|[kmb])\b)?)"
+    rf"|(?P<num>(?:(?<![\w.])|(?<=rub|usd|eur|krw|cny|gbp|jpy|uah|kpw))(?:{_DIGITS})(?:[\s-]?(?:{_SCALE_WORDS}|hundred)\b|(?:bn|mn|mln|tn|trn|[kmb])\b)?)"
     # number words: "four thousand", "twenty-five", "a hundred", "a dozen", "two hundred and fifty"
     rf"|(?P<words>\b(?:(?:{_UNIT_WORDS})|an?(?=[\s-]+(?:hundred|dozen|{_SCALE_WORDS})\b))"
     rf"(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_UNIT_WORDS}|hundred|dozen|{_SCALE_WORDS})\b)*\b"
@@ -80,12 +80,16 @@ NUMBER_PATTERN = (
 )
 # Every form starts at a word boundary with a digit or the first letters of a number word
 # ("thr", "fou", "a "), which lets the engine skip most positions at once.
-_NUMBER = re.compile(
-    r"(?:\b|(?<=RUB|USD|EUR|KRW|CNY|GBP|JPY|UAH|KPW))"
-    r"(?=[0-9]|zer|one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|thi|fif|for|a[\s-]|an[\s-]|hal|doz)"
-    r"(?:" + NUMBER_PATTERN + ")",
-    re.IGNORECASE,
+_LEAD = (
+    r"(?:\b|(?<=rub|usd|eur|krw|cny|gbp|jpy|uah|kpw))"
+    r"(?=[0-9]|zer|one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|thi|fif|for|hal|doz|"
+    r"an?[\s-]+(?:hun|doz|tho|mil|bil|tri|thi|qua|fou|fif|ten|hal))"
 )
+#: Matched against the lower-cased text (a case-sensitive pattern is about three times
+#: faster than the same pattern with IGNORECASE); spans carry over when lower-casing
+#: keeps the length, which it does for everything but a few non-ASCII letters.
+_NUMBER = re.compile(_LEAD + "(?:" + NUMBER_PATTERN + ")")
+_NUMBER_ANY_CASE = re.compile(_LEAD + "(?:" + NUMBER_PATTERN + ")", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _DIGIT_SCALE = re.compile(rf"^({_DIGITS})[\s-]?([a-z]+)?$", re.IGNORECASE)
 _GROUP_SPACE = re.compile(r"(?<=\d)[ ,\u00a0\u202f](?=\d{3})")
@@ -175,11 +179,13 @@ def parse_number(text: str) -> float:
 def find_numbers(text: str, limit: int | None = None) -> list[NumberMatch]:
     """Every written number in ``text``, left to right, with character spans (at most ``limit`` matches read)."""
     out: list[NumberMatch] = []
-    for k, m in enumerate(_NUMBER.finditer(text)):
+    low = text.lower()
+    matches = _NUMBER.finditer(low) if len(low) == len(text) else _NUMBER_ANY_CASE.finditer(text)
+    for k, m in enumerate(matches):
         if limit is not None and k >= limit:
             break
         form = "fraction" if m.group("frac") else "digits" if m.group("num") else "words"
-        raw = m.group(0)
+        raw = text[m.start() : m.end()]
         try:
             value = parse_number(raw)
         except ValueError:
