@@ -7,7 +7,8 @@ temporary folder, then times, interleaved ``--repeat`` times: the whole CLI call
 JSON Lines to /dev/null) and, as the reference in the same run, reading and cleaning the
 same files alone (``read_document``). Times are CPU seconds of this process
 (``time.process_time``), so a machine shared with other jobs slows the figures less
-than wall time would. Prints articles per CPU second for both and the ratio. Run: ``.venv/bin/python benchmarks/bench_extract.py [--articles 300] [--repeat 3]``.
+than wall time would. Prints articles per CPU second for both and the ratio.
+Run: ``.venv/bin/python benchmarks/bench_extract.py [--articles 300] [--repeat 3]``.
 """
 
 from __future__ import annotations
@@ -82,7 +83,8 @@ def main() -> None:
     n = args.articles
     print(
         f"{n} articles of {size / 1000:.1f} KB ({'dev set' if args.devset else 'corpus'} texts): "
-        f"extract CLI {n / t_cli:.0f} articles per CPU second (median of {args.repeat}), reading alone {n / t_read:.0f}, "
+        f"extract CLI {n / t_cli:.0f} articles per CPU second (median of {args.repeat}), "
+        f"reading alone {n / t_read:.0f}, "
         f"extraction costs {t_cli / t_read:.1f}x reading"
     )
 
