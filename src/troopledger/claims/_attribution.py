@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = [
     "Attribution",
@@ -201,6 +202,7 @@ class Attribution:
     found: bool = True
 
 
+@lru_cache(maxsize=4096)
 def speaker_kind(text: str) -> str:
     """The kind of source a speaker phrase suggests, from cue words; ``other`` if none."""
     for kind, pattern in _KINDS:

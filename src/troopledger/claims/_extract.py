@@ -34,7 +34,7 @@ from troopledger.claims._mentions import Mention, find_mentions
 from troopledger.claims._record import Claim, SourceRef
 from troopledger.claims._subjects import count_label, troop_kind
 from troopledger.claims._vocabulary import QUANTITIES
-from troopledger.sources import Document, split_sentences
+from troopledger.sources import Document, Sentence, split_sentences
 
 __all__ = ["MAX_CLAIMS", "extract_claims"]
 
@@ -48,6 +48,8 @@ _SHARE_WORDS = re.compile(
     r"little)\b(?:\s+of\s+(?:the|this|their|its|it))?",
     re.I,
 )
+#: Cheap substring test before the share-word patterns run ("most", "all", "nothing" ...).
+_SHARE_HINTS = ("most", "all", "nothing", "much", "little", "bulk", " any")
 _MONEY_WORD = re.compile(r"\b(money|pay|payments?|wages?|salar\w+|earnings|income|cash|compensation)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|won[’']t)\s+(?:\w+\s+){0,2}(?:receive|get|see)\s+any\b", re.I)
 _WORKERS = re.compile(r"\b(workers?|labou?rers?)\b", re.I)
@@ -143,7 +145,8 @@ def _values(side: str, lo: float, hi: float) -> dict[str, float | None]:
 
 def _word_shares(s: str) -> list[tuple[str, bool, int]]:
     """Share words (and whether they speak of the soldiers' part) in a sentence about soldiers' money."""
-    if not _MONEY_WORD.search(s) or _WORKERS.search(s):
+    low = s.lower()
+    if not any(w in low for w in _SHARE_HINTS) or not _MONEY_WORD.search(s) or _WORKERS.search(s):
         return []
     out = []
     if _NEGATED.search(s) and re.search(r"\b(soldiers?|they|troops)\b", s, re.I):
@@ -220,6 +223,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     about_nk = re.search(r"north\s+korea|pyongyang|dprk", low) is not None or not re.search(FOREIGN_PAY, low)
     recent: tuple[int, Attribution] | None = None
     lead: Attribution | None = None
+    deferred: tuple[int, Sentence] | None = None
     for i, sent in enumerate(sentences):
         if len(b.claims) >= MAX_CLAIMS:
             break
@@ -228,11 +232,20 @@ def extract_claims(doc: Document) -> list[Claim]:
         prev = sentences[i - 1].text if i > 0 else ""
         mentions = find_mentions(s, doc_kpw=kpw)
         words = _word_shares(s)
-        if mentions or words or says(s):
+        if (mentions or words or i < 4) and deferred is not None:
+            # a figure-less sentence with a verb of saying is read only when a figure may need it
+            k, ks = deferred
+            deferred = None
+            ka = _resolve(attribute(ks.text, s, people=people), doc.text, ks.start, ks.end, None)
+            if ka.found:
+                recent = (k, ka)
+        if mentions or words or (i < 4 and says(s)):
             earlier = recent[1] if recent is not None else None
             att = _resolve(attribute(s, nxt, people=people), doc.text, sent.start, sent.end, earlier)
         else:
             att = Attribution(speaker="", found=False)
+            if says(s):
+                deferred = (i, sent)
         if mentions or words:
             if not att.found and _BACKWARD.match(nxt) and not find_mentions(nxt):
                 att = attribute(nxt, "", people=people)
@@ -266,7 +279,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             if lead is None and i < 4 and last_organisation(att.speaker) is not None:
                 lead = att
         elif _heading(doc.text, s, sent.end):
-            recent = None
+            recent = deferred = None
         person = introduce(s)
         if person is not None:
             people.append(person)

@@ -64,8 +64,13 @@ def bound_of(before: str) -> tuple[str, str]:
     return "", ""
 
 
+_ANY_HEDGE = re.compile("|".join(f"(?:{p.pattern})" for _, p in _SENT_HEDGES), re.I)
+
+
 def hedge_of(sentence: str) -> str:
     """The strongest hedge word of a sentence ("could", "estimated" ...), or ``none``."""
+    if not _ANY_HEDGE.search(sentence):
+        return "none"
     for name, pattern in _SENT_HEDGES:
         if pattern.search(sentence):
             return name
