@@ -138,7 +138,7 @@ _ALIASES = {
     "inss": "institute for national security strategy",
     "kcna": "korean central news agency state media",
     "rosstat": "federal state statistics service",
-    "nkdb": "data base center for north korean human rights",
+    "nkdb": "data base center",
     "un": "united nations",
 }
 _STOP = frozenset(

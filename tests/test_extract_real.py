@@ -56,7 +56,7 @@ def test_casualty_verbs_decide_the_kind() -> None:
 
 
 def test_whose_troops() -> None:
-    (c,) = _claims("More than 250,000 Russian soldiers have been killed or injured, the alliance said.")
+    (c,) = _claims("More than 250,000 Russian troops were killed or injured, the alliance said.")
     assert c.quantity == "other:russian_casualties"
     (j,) = _claims("Some 40,000 Russian and North Korean troops hold the sector, a commander said.")
     assert j.quantity == "other:joint_troops"
