@@ -141,3 +141,13 @@ def test_adversarial_text_is_linear_and_bounded() -> None:
     assert time.perf_counter() - start < 30
     assert len(claims) <= 5000
     assert all(len(c.text) <= 1500 for c in claims)
+
+
+def test_a_tag_with_300000_attributes_is_read_in_bounded_time() -> None:
+    attrs = " ".join(f'a{i}="x"' for i in range(300_000))
+    page = f"<html><body><p {attrs}>About 5,000 soldiers were sent, officials said.</p></body></html>"
+    start = time.perf_counter()
+    doc = document_from_bytes(page.encode(), "p.html", date="2024-11-01")
+    (c,) = extract_claims(doc)
+    assert time.perf_counter() - start < 30
+    assert (c.quantity, c.value) == ("troops_deployed", 5000)

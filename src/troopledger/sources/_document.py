@@ -56,6 +56,10 @@ _WRITTEN = re.compile(
     re.I,
 )
 _META = ("title", "date", "sitename", "url", "hostname")
+#: A tag longer than this (thousands of attributes) is cut to its bare name before
+#: parsing: HTML parsers spend time far beyond linear on such tags, and no article
+#: text lives in attributes.
+_LONG_TAG = re.compile(r"<([a-zA-Z][\w:-]{0,30})[^<>]{4000,}>")
 _DATE_OPTION = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 
 
@@ -90,6 +94,7 @@ def _html_main_text(html: str, origin: str) -> tuple[str, dict[str, str]]:
     """Main text and metadata of a saved page, through trafilatura (no network)."""
     import trafilatura
 
+    html = _LONG_TAG.sub(r"<\1>", html)
     try:
         doc: Any = trafilatura.bare_extraction(
             html,
