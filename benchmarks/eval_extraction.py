@@ -128,18 +128,18 @@ def evaluate(corpus: Path = CORPUS) -> dict[str, Any]:
 # --- the real-article development set -------------------------------------------------
 
 _CURRENCY_UNIT = re.compile(r"^(RUB|KRW|KPW|CNY|EUR|JPY|GBP|UAH)\b")
-#: Acronyms and their long forms, so "NIS" and "National Intelligence Service" agree.
-_ALIASES = {
-    "nis": "national intelligence service spy agency",
-    "hur": "main intelligence directorate defence defense intelligence",
-    "gur": "main intelligence directorate defence defense intelligence",
-    "msmt": "multilateral sanctions monitoring team",
-    "bok": "bank of korea central bank",
-    "inss": "institute for national security strategy",
-    "kcna": "korean central news agency state media",
-    "rosstat": "federal state statistics service",
-    "nkdb": "data base center",
-    "un": "united nations",
+#: Acronyms and the other names a text gives the same body, so "NIS" and "Seoul's spy agency" agree.
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "nis": ("national intelligence service", "spy agency", "south korean intelligence", "south korea's intelligence"),
+    "hur": ("main intelligence directorate", "defence intelligence", "defense intelligence", "ukrainian intelligence"),
+    "gur": ("main intelligence directorate", "defence intelligence", "defense intelligence", "ukrainian intelligence"),
+    "msmt": ("multilateral sanctions monitoring team",),
+    "bok": ("bank of korea", "central bank"),
+    "inss": ("institute for national security strategy",),
+    "kcna": ("korean central news agency", "state media"),
+    "rosstat": ("federal state statistics service", "federal statistics service"),
+    "nkdb": ("data base center",),
+    "un": ("united nations",),
 }
 _STOP = frozenset(
     [
@@ -201,9 +201,10 @@ _STOP = frozenset(
 def _words(text: str) -> set[str]:
     low = text.casefold()
     words = set(re.findall(r"[a-z][a-z:’'-]{2,}|\b[a-z]{2}\b", low))
-    for short, long in _ALIASES.items():
-        if short in words or (long.split()[0] in words and all(w in low for w in long.split()[:3])):
-            words |= {short, *long.split()[:3]}
+    low = low.replace("’", "'")
+    for short, names in _ALIASES.items():
+        if short in words or any(name in low for name in names):
+            words.add(short)
     return {w.strip("’'") for w in words} - _STOP
 
 

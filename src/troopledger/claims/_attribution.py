@@ -227,7 +227,8 @@ def _clean(who: str) -> str:
 _GENERIC = re.compile(
     r"^(?:the|this|that|its|a)\s+(?:new\s+|first\s+|latest\s+|same\s+|official\s+)?(?:report|study|data|document|"
     r"assessment|survey|analysis|agency|ministry|institute|bank|team|paper|estimates?|research|findings|figures|"
-    r"statistics|think\s+tank|foundation|monitor\w*)$",
+    r"statistics|think\s+tank|foundation|monitor\w*|(?:\w+\s+)?(?:official|leader|president|lawmaker|legislator|"
+    r"minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|researcher|analyst|expert))$",
     re.I,
 )
 _ORG = re.compile(
@@ -335,7 +336,7 @@ def introduce(sentence: str) -> Attribution | None:
     """The person a sentence names as a speaker ("Jane Doe, an analyst at X, said"), to resolve later pronouns."""
     if not re.search(
         r"\b(said|says|told|wrote|argued|added|according|stated|reported|claimed|estimated|announced|revealed|noted|"
-        r"warned)\b|, an? |, the ",
+        r"warned|evaluated|analy[sz]ed|found|explained|believes|assessed)\b|, an? |, the ",
         sentence,
     ):
         return None
@@ -395,7 +396,12 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
                         who = inner
                         break
                 break
-    if m2:
+    if m2 and who and re.search(r"\b(?:reports|reported|writes|wrote)\b", sentence):
+        # "According to CNN, Ukrinform reports": the outlet relays, the one it names is the source
+        relay = _subject(_clean(who))
+        who = m2.group("who")
+        via.insert(0, relay)
+    elif m2:
         if who:
             via.append(_clean(m2.group("who")))
         else:
@@ -423,6 +429,8 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
     known = _remembered(who, people) if who else None
     if known is not None:
         return Attribution(known.speaker, known.organisation, known.kind, [v for v in via if v != known.speaker])
+    if who and re.match(r"the\s", who, re.I) and _PRONOUN.match(who):
+        return Attribution(speaker=who, kind=speaker_kind(who), via=via)  # "the official": resolved by the caller
     if not who or _PRONOUN.match(who):
         return Attribution(speaker="", found=False, via=via)
     speaker, org = _split_person(who)

@@ -183,9 +183,7 @@ _DOCUMENTARY = re.compile(
     re.I,
 )
 _PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She)\s+(?:also\s+)?\w+(?:ed|s)\b")
-_BACKWARD = re.compile(
-    r"^(?:That|This|These|Those)(?:['’]s|\s+(?:is|was|are|were))?\s+(?:according\s+to|reported\s+by|what)\b"
-)
+_BACKWARD = re.compile(r"^(?:That|This|These|Those)\b")
 
 
 def _heading(text: str, s: str, end: int) -> bool:
@@ -248,7 +246,8 @@ def extract_claims(doc: Document) -> list[Claim]:
                 deferred = (i, sent)
         if mentions or words:
             if not att.found and _BACKWARD.match(nxt) and not find_mentions(nxt):
-                att = attribute(nxt, "", people=people)
+                back = attribute(nxt, "", people=people)
+                att = back if back.found else att
             same_paragraph = "\n" not in doc.text[sentences[i - 1].end : sent.start] if i else False
             document = recent is not None and _DOCUMENTARY.search(recent[1].speaker) is not None
             pronoun = _PRONOUN_SUBJECT.match(s) is not None
