@@ -384,10 +384,12 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
             cand = _subject(_clean(phrase))
             if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= start < m2.end()):
                 who = cand
-                for phrase2, start2, _verb2, _end2 in subjects[k + 1 :]:
+                for phrase2, _start2, _verb2, end2 in subjects[k + 1 :]:
                     inner = _subject(_clean(phrase2))
+                    at = sentence.rfind(inner, end, end2) if inner else -1
                     if (
-                        re.search(r"\bthat\s+$", sentence[max(0, start2 - 6) : start2])
+                        at > 0
+                        and re.search(r"\bthat\s+$", sentence[max(0, at - 6) : at])
                         and inner
                         and not _STOP_WHO.match(inner)
                         and _plausible(inner)
@@ -437,6 +439,7 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
     speaker = speaker[:200]
     if not _plausible(speaker):
         return Attribution(speaker="", found=False, via=via)
+    via = list(dict.fromkeys(via))
     if speaker in via:
         via.remove(speaker)
     kind = speaker_kind(who + " " + org)

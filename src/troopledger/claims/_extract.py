@@ -183,6 +183,10 @@ _DOCUMENTARY = re.compile(
     re.I,
 )
 _PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She)\s+(?:also\s+)?\w+(?:ed|s)\b")
+_RELAYS_FIGURES = re.compile(
+    r"\b(?:quoted|cited|relayed|passed\s+on)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:figures|numbers|estimates|data|statistics)\b",
+    re.I,
+)
 _BACKWARD = re.compile(r"^(?:That|This|These|Those)\b")
 
 
@@ -245,6 +249,11 @@ def extract_claims(doc: Document) -> list[Claim]:
             if says(s):
                 deferred = (i, sent)
         if mentions or words:
+            if att.found and recent is not None and recent[0] >= i - 2 and _RELAYS_FIGURES.search(s):
+                # "Yu quoted the latest figures as ...": Yu relays the source named just before
+                src = recent[1]
+                if src.speaker != att.speaker:
+                    att = Attribution(src.speaker, src.organisation, src.kind, [att.speaker, *att.via])
             if not att.found and _BACKWARD.match(nxt) and not find_mentions(nxt):
                 back = attribute(nxt, "", people=people)
                 att = back if back.found else att
