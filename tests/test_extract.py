@@ -158,10 +158,15 @@ def test_extract_json_is_what_claims_import_reads(tmp_path: Path, capsys: pytest
         "Workers there earn 50,000 rubles a month.",
         encoding="utf-8",
     )
+    undated = tmp_path / "b.txt"
+    undated.write_text("Some 40 shells and 3,000 rubles were found.", encoding="utf-8")
     with pytest.raises(SystemExit):
-        main(["extract", "--format", "json", str(art)])
+        main(["extract", "--format", "json", str(art), str(undated)])
     lines = capsys.readouterr().out
-    assert len(lines.splitlines()) == 3
+    records = [json.loads(line) for line in lines.splitlines()]
+    assert len(records) == 5
+    assert {r["source"]["date"] for r in records} == {"2025-03-02", None}
+    assert any(r["quantity"].startswith("other:") for r in records)
     out = tmp_path / "found.jsonl"
     out.write_text(lines, encoding="utf-8")
     with pytest.raises(SystemExit) as e:
