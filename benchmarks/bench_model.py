@@ -30,15 +30,14 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from troopledger.analysis import collect
-from troopledger.evidence import BLOCK, Sampler, load_case
-from troopledger.model import Inputs, Rotation, flows, inputs_from_draws
+from troopledger.evidence import BLOCK, Prior, Sampler, load_case, resolve
+from troopledger.model import Inputs, Rotation, collect, flows, inputs_from_draws
 
 
-def _case(months: int):  # type: ignore[no-untyped-def]
+def _case(months: int) -> Prior:
     case = load_case("nk-russia-2024")
     case.case.months = months
-    return case
+    return resolve(case)
 
 
 def sample_inputs(draws: int, months: int, seed: int = 1) -> list[Inputs]:
@@ -189,9 +188,10 @@ def peak_memory(draws: int, months: int) -> float:
     """Peak RSS in MB of a fresh process running the streaming summary for ``draws`` draws."""
     code = (
         "import resource, sys;"
-        "from troopledger.analysis import collect, summarize_draws;"
-        "from troopledger.evidence import load_case;"
-        f"c = load_case(); c.case.months = {months};"
+        "from troopledger.analysis import summarize_draws;"
+        "from troopledger.evidence import load_case, resolve;"
+        "from troopledger.model import collect;"
+        f"c = load_case(); c.case.months = {months}; c = resolve(c);"
         f"summarize_draws(collect(c, {draws}, 1, workers=2));"
         # VmHWM is this process's own high-water mark (ru_maxrss survives exec from the parent)
         "print([int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')][0] / 1024)"

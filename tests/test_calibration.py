@@ -11,16 +11,18 @@ import numpy as np
 import pytest
 
 from troopledger._cli import main
-from troopledger.analysis import calibrate, collect, weighted_quantiles
+from troopledger.analysis import run
 from troopledger.calibration import (
     compile_observations,
     hedge_class,
     importance_weights,
     temper,
+    weighted_quantiles,
 )
 from troopledger.claims import Claim
 from troopledger.errors import CalibrationError
-from troopledger.evidence import BLOCK, load_case, parse_case
+from troopledger.evidence import BLOCK, load_case, parse_case, resolve
+from troopledger.model import collect
 
 SBC_CASE = """
 [case]
@@ -74,7 +76,7 @@ def _noisy(obs, truth: np.ndarray, rng: np.random.Generator, inflate: float = 1.
 
 
 def _coverage(reps: int, inflate: float) -> float:
-    case = parse_case(SBC_CASE.encode(), "sbc.toml")
+    case = resolve(parse_case(SBC_CASE.encode(), "sbc.toml"))
     template = compile_observations(case, claims=_claims([1.0] * len(SYNTHETIC)))
     assert len(template) == len(SYNTHETIC)
     prior = collect(case, 4000, 11, observations=template)
@@ -107,7 +109,7 @@ def test_coverage_check_has_power_against_overconfident_claims() -> None:
 
 
 def test_default_case_observations_and_skips() -> None:
-    case = load_case("nk-russia-2024")
+    case = resolve(load_case("nk-russia-2024"))
     evidence = compile_observations(case, include_parameter_claims=False)
     assert set(evidence.ids) == {"bi-nis-total", "bi-ponomarenko-100k", "bi-g20-100k", "rbc-independent-takehome"}
     everything = compile_observations(case)
@@ -119,7 +121,7 @@ def test_default_case_observations_and_skips() -> None:
 
 
 def test_claims_outside_the_horizon_are_skipped_with_a_reason() -> None:
-    case = parse_case(SBC_CASE.encode(), "sbc.toml")
+    case = resolve(parse_case(SBC_CASE.encode(), "sbc.toml"))
     late = Claim(
         id="late",
         quantity="casualties_killed",
@@ -142,7 +144,7 @@ def test_hedges_set_the_width_and_one_sided_bounds_are_soft() -> None:
     assert hedge_class("about") == "about"
     assert hedge_class("could") == "speculative"
     assert hedge_class("none") == "exact"
-    case = parse_case(SBC_CASE.encode(), "sbc.toml")
+    case = resolve(parse_case(SBC_CASE.encode(), "sbc.toml"))
     base = {"quantity": "cumulative_troops", "window_end": "2025-09", "speaker": "x", "status": "accepted"}
     about = Claim(id="a", value=1e5, hedge="about", **base)
     could = Claim(id="c", value=1e5, hedge="could", **base)
@@ -182,7 +184,7 @@ def test_importance_weights_and_their_diagnostics() -> None:
 
 
 def test_tempering_agrees_with_importance_sampling_where_both_work() -> None:
-    case = parse_case(SBC_CASE.encode(), "sbc.toml")
+    case = resolve(parse_case(SBC_CASE.encode(), "sbc.toml"))
     obs = compile_observations(case, claims=_claims([1500.0, 60000.0, 1500.0, 3.0e8]))
     prior = collect(case, 6 * BLOCK, 5, observations=obs)
     w = importance_weights(obs.loglik(prior.observed))
@@ -198,10 +200,13 @@ def test_tempering_agrees_with_importance_sampling_where_both_work() -> None:
 
 
 def test_same_seed_same_posterior_whatever_the_chunking() -> None:
-    case = load_case("nk-russia-2024")
-    a = calibrate(case, 2 * BLOCK + 100, 4, chunk_size=BLOCK, contradictions=False)
-    b = calibrate(case, 2 * BLOCK + 100, 4, chunk_size=4 * BLOCK, contradictions=False, workers=2)
-    assert a.method == b.method
+    case = resolve(load_case("nk-russia-2024"))
+    kw = {"contradictions": False, "sensitivity": False}
+    a = run(case, 2 * BLOCK + 100, 4, chunk_size=BLOCK, **kw)
+    b = run(case, 2 * BLOCK + 100, 4, chunk_size=4 * BLOCK, workers=2, **kw)
+    assert a.sample_stats is not None
+    assert b.sample_stats is not None
+    assert a.sample_stats["method"] == b.sample_stats["method"]
     assert a.posterior is not None
     assert b.posterior is not None
     assert a.posterior.totals == b.posterior.totals
@@ -286,8 +291,9 @@ status = "accepted"
 
 def test_dated_casualty_counts_calibrate_the_hazards() -> None:
     case = parse_case(WAVES_CASE.encode(), "waves.toml")
-    cal = calibrate(case, 3 * BLOCK, 0, contradictions=False)
-    assert cal.observations == ["killed-apr", "wounded-apr"]
+    cal = run(case, 3 * BLOCK, 0, contradictions=False, sensitivity=False)
+    assert cal.observed_data is not None
+    assert cal.observed_data.ids == ["killed-apr", "wounded-apr"]
     assert cal.posterior is not None
     prior, post = cal.prior.parameters["killed_hazard"], cal.posterior.parameters["killed_hazard"]
     assert post["p95"] - post["p5"] < 0.5 * (prior["p95"] - prior["p5"])

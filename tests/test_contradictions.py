@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from rich.console import Console
 
-from troopledger.analysis import calibrate, contradiction_statistic, find_contradictions
-from troopledger.calibration import THRESHOLD, joint_statistic
-from troopledger.evidence import load_case, parse_case
+from troopledger.analysis import run
+from troopledger.calibration import THRESHOLD, contradiction_statistic, find_contradictions, joint_statistic
+from troopledger.evidence import Prior, load_case, parse_case, resolve
 from troopledger.report import build_payload, render_text
 
 REQUIRED = {
@@ -23,7 +23,7 @@ REQUIRED = {
 
 @pytest.fixture(scope="module")
 def default_found():  # type: ignore[no-untyped-def]
-    return find_contradictions(load_case("nk-russia-2024"), seed=0)
+    return find_contradictions(resolve(load_case("nk-russia-2024")), seed=0)
 
 
 def test_default_case_take_home_against_rotation_and_nothing_reaches_soldiers(default_found) -> None:  # type: ignore[no-untyped-def]
@@ -52,7 +52,7 @@ def test_explanations_give_the_arithmetic_in_numbers(default_found) -> None:  # 
 
 def test_the_four_claims_together_are_flagged() -> None:
     ids = ["rbc-independent-90", "bi-lee-nothing", "rbc-independent-takehome", "bi-ponomarenko-rotation"]
-    stat, se = contradiction_statistic(load_case("nk-russia-2024"), ids)
+    stat, se = contradiction_statistic(resolve(load_case("nk-russia-2024")), ids)
     assert stat < THRESHOLD - 10
     assert se < 2
 
@@ -121,9 +121,9 @@ status = "accepted"
 """
 
 
-def _planted(pay_b: float = 2100, total: float = 22e6, speaker: str = "Agency B"):  # type: ignore[no-untyped-def]
+def _planted(pay_b: float = 2100, total: float = 22e6, speaker: str = "Agency B") -> Prior:
     text = CASE.format(pay_b=pay_b, total=total, total_words=f"{total / 1e6:g}", speaker=speaker)
-    return parse_case(text.encode(), "planted.toml")
+    return resolve(parse_case(text.encode(), "planted.toml"))
 
 
 def test_quiet_on_consistent_claims() -> None:
@@ -147,15 +147,9 @@ def test_flags_a_planted_disagreement_about_one_parameter() -> None:
 
 def test_speaker_markup_is_shown_not_interpreted() -> None:
     case = _planted(total=66e6, speaker="[bold red]Mallory[/bold red]")
-    cal = calibrate(case, 4000, 0)
-    assert cal.contradictions
-    payload = build_payload(
-        case,
-        cal.prior,
-        posterior=cal.posterior,
-        contradictions=[c.as_dict() for c in cal.contradictions],
-        extra={"calibration": cal.diagnostics()},
-    )
+    result = run(case, 4000, 0, calibrate=True)
+    assert result.contradictions
+    payload = build_payload(result)
     buf = io.StringIO()
     render_text(payload, Console(file=buf, width=200, force_terminal=False))
     out = buf.getvalue()

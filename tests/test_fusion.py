@@ -20,6 +20,7 @@ from troopledger.evidence import (
     fuse,
     hedge_rule,
     load_case,
+    resolve,
     words_interval,
 )
 
@@ -271,16 +272,17 @@ def test_case_from_claims_cites_and_weighs(tmp_path: Path) -> None:
     assert over.weights["dnk"] == pytest.approx(0.5)
 
 
-def test_with_claims_refuses_and_moves(tmp_path: Path) -> None:
+def test_resolving_with_claims_refuses_and_moves(tmp_path: Path) -> None:
     case = load_case(write_case(tmp_path, [OTHER, SHARE]))
-    before = float(case.distributions()["pay_per_soldier_month"].ppf(np.array([0.5]))[0])
+    before = float(resolve(case).distributions["pay_per_soldier_month"].ppf(np.array([0.5]))[0])
     assert math.isclose(before, math.sqrt(2800 * 5000), rel_tol=1e-6)
-    moved = case.with_claims([claim("new", value=1500.0)])
-    after = float(moved.distributions()["pay_per_soldier_month"].ppf(np.array([0.5]))[0])
+    moved = resolve(case, [claim("new", value=1500.0)])
+    after = float(moved.distributions["pay_per_soldier_month"].ppf(np.array([0.5]))[0])
     assert after < before
-    assert "new" in moved.cited_claims()["pay_per_soldier_month"]
-    rejected = moved.with_claims([OTHER.model_copy(update={"status": "rejected"})])
-    assert rejected.cited_claims()["pay_per_soldier_month"] == ["new"]
+    assert "new" in moved.cited["pay_per_soldier_month"]
+    assert moved.slots["pay_per_soldier_month"].fused is not None
+    rejected = resolve(moved.casefile, [OTHER.model_copy(update={"status": "rejected"})])
+    assert rejected.cited["pay_per_soldier_month"] == ("new",)
 
 
 def test_from_claims_with_nothing_to_fuse_is_a_case_error(tmp_path: Path) -> None:

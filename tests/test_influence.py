@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from troopledger.analysis import HEADLINE, influence
-from troopledger.evidence import parse_case
+from troopledger.calibration import HEADLINE, influence
+from troopledger.evidence import parse_case, resolve
 
 CASE = """
 [case]
@@ -68,7 +68,7 @@ status = "accepted"
 
 @pytest.fixture(scope="module")
 def rows():  # type: ignore[no-untyped-def]
-    return {r.lineage: r for r in influence(parse_case(CASE.encode(), "influence.toml"), draws=8192, seed=1)}
+    return {r.lineage: r for r in influence(resolve(parse_case(CASE.encode(), "influence.toml")), draws=8192, seed=1)}
 
 
 def test_one_row_per_lineage(rows) -> None:  # type: ignore[no-untyped-def]

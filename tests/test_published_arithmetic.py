@@ -5,11 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from troopledger.analysis import collect
 from troopledger.calibration import compile_observations
 from troopledger.claims import Claim
-from troopledger.evidence import parse_case
-from troopledger.model import iter_chunks
+from troopledger.evidence import Prior, parse_case, resolve
+from troopledger.model import collect, iter_chunks
 
 HEAD = """
 [case]
@@ -28,8 +27,8 @@ fixed = 12
 """
 
 
-def _case(extra: str):  # type: ignore[no-untyped-def]
-    return parse_case((HEAD + extra).encode(), "published.toml")
+def _case(extra: str) -> Prior:
+    return resolve(parse_case((HEAD + extra).encode(), "published.toml"))
 
 
 def test_ten_thousand_troops_at_2000_for_a_year_is_240_million() -> None:

@@ -14,9 +14,10 @@ import numpy as np
 import pytest
 
 from troopledger._cli import main
-from troopledger.analysis import Draws, collect, rank_sensitivity, summarize_draws
+from troopledger.analysis import rank_sensitivity, run
 from troopledger.errors import TroopledgerError
 from troopledger.evidence import load_case
+from troopledger.model import Draws
 from troopledger.report import build_payload, headline, render_html, render_markdown
 from troopledger.report._charts import plain
 from troopledger.report._html import embed_json
@@ -30,9 +31,7 @@ HOSTILE_PARAM = "<img src=x onerror=window.__pwned=9>"
 
 def default_payload(draws: int = 2000, seed: int = 1) -> dict[str, Any]:
     """The bundled case, uncalibrated, with its sensitivity, as the CLI builds it."""
-    case = load_case(None)
-    d = collect(case, draws, seed)
-    return build_payload(case, summarize_draws(d), extra={"sensitivity": rank_sensitivity(d)})
+    return build_payload(run(load_case(None), draws, seed, calibrate=False))
 
 
 def hostile_payload(base: dict[str, Any]) -> dict[str, Any]:
@@ -148,7 +147,7 @@ def test_page_shows_every_section_and_the_headline(payload: dict[str, Any], page
 def test_figures_are_embedded_and_the_sankey_conserves_means(payload: dict[str, Any], page: str) -> None:
     body = next(b for attrs, b in _scripts(page) if 'id="tl-figures"' in attrs)
     figs = json.loads(body)
-    assert set(figs) == {"sankey", "monthly", "cumulative", "troops", "casualties", "sensitivity"}
+    assert set(figs) == {"sankey", "monthly", "cumulative", "troops", "casualties", "sensitivity", "sensitivity_time"}
     link = figs["sankey"]["data"][0]["link"]
     from_russia = sum(v for s, v in zip(link["source"], link["value"], strict=True) if s == 0)
     assert from_russia == pytest.approx(payload["totals"]["paid_by_russia"]["mean"], rel=1e-6)

@@ -10,17 +10,18 @@ import pytest
 import xarray as xr
 
 import troopledger as tl
-from troopledger.analysis import collect, summarize_draws
+from troopledger.analysis import summarize_draws
 from troopledger.errors import ModelError
-from troopledger.evidence import BLOCK
+from troopledger.evidence import BLOCK, Prior, resolve
+from troopledger.model import collect
 
 
 @pytest.fixture(scope="module")
-def default_case() -> tl.Case:
-    return tl.load_case()
+def default_case() -> Prior:
+    return resolve(tl.load_case())
 
 
-def test_same_seed_same_numbers(default_case: tl.Case) -> None:
+def test_same_seed_same_numbers(default_case: Prior) -> None:
     a = tl.simulate(default_case, 3000, seed=11)
     b = tl.simulate(default_case, 3000, seed=11)
     xr.testing.assert_identical(a, b)
@@ -29,7 +30,7 @@ def test_same_seed_same_numbers(default_case: tl.Case) -> None:
 
 
 @pytest.mark.parametrize(("chunk", "workers"), [(BLOCK, 1), (3 * BLOCK, 1), (BLOCK, 2), (1, 3), (10**6, 1)])
-def test_results_do_not_depend_on_chunks_or_workers(default_case: tl.Case, chunk: int, workers: int) -> None:
+def test_results_do_not_depend_on_chunks_or_workers(default_case: Prior, chunk: int, workers: int) -> None:
     n = 2 * BLOCK + 123
     ref = collect(default_case, n, 5, chunk_size=4 * BLOCK)
     got = collect(default_case, n, 5, chunk_size=chunk, workers=workers)
@@ -39,7 +40,7 @@ def test_results_do_not_depend_on_chunks_or_workers(default_case: tl.Case, chunk
         np.testing.assert_array_equal(ref.params[k], got.params[k])
 
 
-def test_dataset_is_labelled(default_case: tl.Case) -> None:
+def test_dataset_is_labelled(default_case: Prior) -> None:
     ds = tl.simulate(default_case, 500, seed=1)
     assert ds["paid_by_russia"].dims == ("draw", "month")
     assert list(ds["month"].values[:2]) == ["2024-10", "2024-11"]
@@ -50,7 +51,7 @@ def test_dataset_is_labelled(default_case: tl.Case) -> None:
     assert float(abs(ds["paid_by_russia"] - landed).max()) <= 1e-6 * float(ds["paid_by_russia"].max())
 
 
-def test_accessor_summary_matches_streaming_summary(default_case: tl.Case) -> None:
+def test_accessor_summary_matches_streaming_summary(default_case: Prior) -> None:
     ds = tl.simulate(default_case, 4000, seed=2)
     a = ds.tl.summary()
     b = summarize_draws(collect(default_case, 4000, 2))
@@ -62,7 +63,7 @@ def test_accessor_summary_matches_streaming_summary(default_case: tl.Case) -> No
     assert table.loc["paid_by_russia", "p50"] > table.loc["to_soldiers", "p50"]
 
 
-def test_save_netcdf_and_parquet(default_case: tl.Case, tmp_path: Path) -> None:
+def test_save_netcdf_and_parquet(default_case: Prior, tmp_path: Path) -> None:
     ds = tl.simulate(default_case, 200, seed=3)
     nc = ds.tl.save(tmp_path / "run.nc")
     back = xr.open_dataset(nc, engine="scipy")
@@ -77,19 +78,19 @@ def test_save_netcdf_and_parquet(default_case: tl.Case, tmp_path: Path) -> None:
         ds.tl.save(tmp_path / "run.xlsx")
 
 
-def test_dataframe_views(default_case: tl.Case) -> None:
+def test_dataframe_views(default_case: Prior) -> None:
     ds = tl.simulate(default_case, 50, seed=4)
     monthly = ds.tl.to_dataframe("monthly")
     assert monthly.index.names == ["draw", "month"]
     assert ds.tl.to_dataframe("draws").shape[0] == 50
 
 
-def test_one_draw_runs(default_case: tl.Case) -> None:
+def test_one_draw_runs(default_case: Prior) -> None:
     ds = tl.simulate(default_case, 1, seed=0)
     assert ds.sizes["draw"] == 1
 
 
-def test_bad_run_arguments(default_case: tl.Case) -> None:
+def test_bad_run_arguments(default_case: Prior) -> None:
     with pytest.raises(ModelError, match="draws"):
         tl.simulate(default_case, 0)
     with pytest.raises(ModelError, match="seed"):
@@ -98,7 +99,7 @@ def test_bad_run_arguments(default_case: tl.Case) -> None:
         tl.simulate(default_case, 10**9)
 
 
-def test_monthly_bands_are_ordered(default_case: tl.Case) -> None:
+def test_monthly_bands_are_ordered(default_case: Prior) -> None:
     s = summarize_draws(collect(default_case, 5000, 9))
     for band in s.monthly.values():
         assert all(a <= b <= c for a, b, c in zip(band["p5"], band["p50"], band["p95"], strict=True))

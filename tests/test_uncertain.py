@@ -121,3 +121,11 @@ def test_beta_to_near_one_converges() -> None:
     # "little or nothing reaches soldiers": a state share between 0.9 and 0.9999
     q = beta_to(0.9, 0.9999).ppf(np.array([0.05, 0.95]))
     np.testing.assert_allclose(q, [0.9, 0.9999], rtol=1e-4)
+
+
+def test_z90_is_scipys_to_the_last_bit() -> None:
+    from scipy import special
+
+    from troopledger.evidence import Z90
+
+    assert float(special.ndtri(0.95)) == Z90

@@ -3,10 +3,19 @@
 What Russia pays for North Korean soldiers, what the state keeps, what reaches
 soldiers and families and where the state's share goes, month by month, each
 figure with a 90 % interval and traced to who said it.
+
+``troopledger.run(case, draws, seed)`` runs a case once and returns a
+:class:`Result`; ``troopledger.simulate`` returns every draw as an xarray Dataset
+with the ``.tl`` accessor. Names load on first use, so the command line starts
+without importing numpy's heavier neighbours.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from troopledger._version import __version__
-from troopledger.claims import Claim, SourceRef
 from troopledger.errors import (
     CalibrationError,
     CaseError,
@@ -16,8 +25,12 @@ from troopledger.errors import (
     SourceError,
     TroopledgerError,
 )
-from troopledger.evidence import Case, bundled_cases, load_case, point, to
-from troopledger.model import flows, simulate
+
+if TYPE_CHECKING:
+    from troopledger.analysis import Result, run
+    from troopledger.claims import Claim, SourceRef
+    from troopledger.evidence import Case, Prior, bundled_cases, load_case, point, resolve, to
+    from troopledger.model import flows, simulate
 
 __all__ = [
     "CalibrationError",
@@ -27,6 +40,8 @@ __all__ = [
     "InputError",
     "LedgerError",
     "ModelError",
+    "Prior",
+    "Result",
     "SourceError",
     "SourceRef",
     "TroopledgerError",
@@ -35,6 +50,45 @@ __all__ = [
     "flows",
     "load_case",
     "point",
+    "resolve",
+    "run",
     "simulate",
     "to",
 ]
+
+#: Where each lazily loaded public name lives.
+_LAZY = {
+    "Claim": "troopledger.claims",
+    "SourceRef": "troopledger.claims",
+    "Case": "troopledger.evidence",
+    "Prior": "troopledger.evidence",
+    "bundled_cases": "troopledger.evidence",
+    "load_case": "troopledger.evidence",
+    "point": "troopledger.evidence",
+    "resolve": "troopledger.evidence",
+    "to": "troopledger.evidence",
+    "flows": "troopledger.model",
+    "simulate": "troopledger.model",
+    "Result": "troopledger.analysis",
+    "run": "troopledger.analysis",
+}
+
+
+#: Names whose results are Datasets: loading them registers the ``.tl`` accessor first.
+_WITH_ACCESSOR = {"simulate", "run", "Result"}
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name on first use (PEP 562), so ``import troopledger`` stays light."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'troopledger' has no attribute {name!r}")
+    if name in _WITH_ACCESSOR:
+        importlib.import_module("troopledger.analysis")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

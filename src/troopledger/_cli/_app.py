@@ -44,7 +44,7 @@ def atomic_write(path: str | Path, data: str | bytes) -> None:
 
 def _register() -> None:
     """Import the command modules; each adds its commands to :data:`app`."""
-    from troopledger._cli import _claims, _extract, _report  # noqa: F401
+    from troopledger._cli import _claims, _compare, _extract, _report  # noqa: F401
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -29,9 +29,9 @@ from troopledger.claims import (
     sniff_format,
 )
 from troopledger.errors import LedgerError
-from troopledger.evidence import Case, words_interval
+from troopledger.evidence import words_interval
 
-__all__ = ["case_with_ledger", "claims_app"]
+__all__ = ["claims_app"]
 
 claims_app = typer.Typer(
     name="claims",
@@ -358,21 +358,3 @@ def split(
     with Ledger(ledger, create=False) as led:
         led.relabel({cid: cid for cid in ids})
     typer.echo(f"split {len(ids)} claim(s) into their own lineages")
-
-
-def case_with_ledger(case: Case, path: str | None) -> Case:
-    """The case with its claims taken through a ledger, so the report's claims come from one.
-
-    With ``path``, the ledger's accepted (and edited) claims join the case's own, a
-    ledger claim replacing a case claim of the same id, and a case claim rejected in
-    the ledger is rejected here too; parameters built ``from_claims`` are fused again.
-    Without, the case's own claims pass through an in-memory ledger.
-    """
-    if path is None:
-        with Ledger.memory(case.resolved_claims()) as mem:
-            return case.with_claims(mem.claims())
-    with Ledger(path, create=False) as led:
-        extra = led.claims(status=("accepted", "edited"))
-        own = {c.id for c in case.claims}
-        rejected = [c for c in led.claims(status="rejected") if c.id in own]
-    return case.with_claims(extra + rejected)

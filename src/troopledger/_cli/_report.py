@@ -16,10 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from troopledger._cli._app import app, atomic_write
-from troopledger._cli._claims import case_with_ledger
-from troopledger.analysis import calibrate, collect, has_observations, rank_sensitivity, summarize_draws
-from troopledger.evidence import bundled_cases, load_case
-from troopledger.report import build_payload, render_html, render_markdown, render_text
+from troopledger._cli._options import Currency, Rate, Rates, Scenario, Sets, Windows, desk_from
 
 __all__ = ["Format", "cases", "report"]
 
@@ -56,6 +53,8 @@ def _progress(total: int, show: bool) -> Iterator[Callable[[int], None] | None]:
 
 
 def _render(payload: dict[str, Any], fmt: Format) -> str:
+    from troopledger.report import render_html, render_markdown, render_text
+
     if fmt is Format.json:
         return json.dumps(payload, indent=2, allow_nan=False) + "\n"
     if fmt is Format.text:
@@ -86,41 +85,51 @@ def report(
             "cannot all be true (default: when the case has such claims).",
         ),
     ] = None,
+    influence: Annotated[
+        bool, typer.Option(help="Add how far each lineage of claims moves the headline (one re-run per lineage).")
+    ] = False,
+    currency: Currency = "USD",
+    rate: Rate = None,
+    rates: Rates = None,
+    window: Windows = None,
+    scenario: Scenario = None,
+    set_: Sets = None,
 ) -> None:
     """Estimate the money flows of a case, with 90 % intervals and the sources behind each input."""
-    c = case_with_ledger(load_case(case), ledger)
+    from troopledger.analysis import run  # the numerical stack loads when a run starts, not at start-up
+    from troopledger.evidence import ledger_claims, load_case
+    from troopledger.report import build_payload, render_text
+
+    casefile = load_case(case, scenario=scenario, sets=set_ or ())
+    claims = ledger_claims(casefile, ledger) if ledger else []
     show = draws >= PROGRESS_FROM_DRAWS and sys.stderr.isatty()
-    if calibrate_ is None:
-        calibrate_ = has_observations(c)
     with _progress(draws, show) as tick:
-        if calibrate_:
-            cal = calibrate(c, draws, seed, workers=workers, progress=tick)
-            payload = build_payload(
-                c,
-                cal.prior,
-                posterior=cal.posterior,
-                contradictions=[x.as_dict() for x in cal.contradictions],
-                extra={
-                    "calibration": cal.diagnostics(),
-                    **({"sensitivity": rank_sensitivity(cal.prior_draws)} if cal.prior_draws is not None else {}),
-                },
-            )
-        else:
-            kept = collect(c, draws, seed, workers=workers, progress=tick)
-            payload = build_payload(c, summarize_draws(kept), extra={"sensitivity": rank_sensitivity(kept)})
-    text = _render(payload, fmt)
+        result = run(
+            casefile,
+            draws,
+            seed,
+            claims=claims,
+            calibrate=calibrate_,
+            influence=influence,
+            workers=workers,
+            progress=tick,
+            desk=desk_from(currency, rate, rates, window),
+        )
+    payload = build_payload(result)
     if out:
-        atomic_write(out, text)
+        atomic_write(out, _render(payload, fmt))
         typer.echo(f"wrote {out}", err=True)
     elif fmt is Format.text and sys.stdout.isatty():
         render_text(payload)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(_render(payload, fmt))
 
 
 @app.command()
 def cases() -> None:
     """List the bundled cases."""
+    from troopledger.evidence import bundled_cases
+
     table = Table("Case", "Title")
     for name, title in bundled_cases().items():
         table.add_row(name, title)

@@ -1,57 +1,70 @@
-"""Analysis: summaries, quantiles and labelled results of runs."""
+"""Analysis: one run, one Result; summaries, sensitivity and the labelled ``.tl`` accessor.
+
+:func:`run` is the pipeline's entry point and :class:`Result` what it returns; the
+report reads only this package, which also re-exports the few names of earlier
+stages a report needs (output labels, the hedge classes and reliability weights it explains).
+"""
 
 from troopledger.analysis._accessor import TroopledgerAccessor
-from troopledger.analysis._calibrated import (
-    CONTRADICTION_DRAWS,
-    TEMPERING_PARTICLES,
-    Calibration,
-    calibrate,
-    contradiction_statistic,
-    find_contradictions,
-    has_observations,
-)
-from troopledger.analysis._influence import HEADLINE, Influence, influence
+from troopledger.analysis._compare import compare_draws
+from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, money_inputs
+from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
+from troopledger.analysis._money import Conversion, RateTable, bundled_rates, conversion, read_rates
+from troopledger.analysis._result import Result, run
+from troopledger.analysis._reweigh import convert_draws, reweighed_totals
 from troopledger.analysis._sensitivity import SENSITIVITY_CAP, SENSITIVITY_TARGETS, rank_sensitivity
 from troopledger.analysis._summary import (
-    FLOAT64_UP_TO,
-    MONTHLY_CAP,
-    MONTHLY_VARIABLES,
-    TOTAL_VARIABLES,
-    Draws,
+    CUMULATIVE_VARIABLES,
+    QUANTILES,
     Summary,
-    collect,
-    collect_chunks,
     from_dataset,
     summarize,
     summarize_draws,
-    weighted_quantiles,
 )
+from troopledger.analysis._windows import Window, calendar_years, parse_window, rolling_years, window_stats, windows_for
+from troopledger.calibration import HEDGE_WIDTH, hedge_class, weighted_quantiles
+from troopledger.evidence import RELIABILITY
+from troopledger.model import FLOAT64_UP_TO, MONTHLY_CAP, MONTHLY_VARIABLES, OUTPUTS, TOTAL_VARIABLES
 
 __all__ = [
-    "CONTRADICTION_DRAWS",
+    "CUMULATIVE_VARIABLES",
     "FLOAT64_UP_TO",
-    "HEADLINE",
+    "HEDGE_WIDTH",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
+    "OUTPUTS",
+    "QUANTILES",
+    "RELIABILITY",
     "SENSITIVITY_CAP",
     "SENSITIVITY_TARGETS",
-    "TEMPERING_PARTICLES",
     "TOTAL_VARIABLES",
-    "Calibration",
-    "Draws",
-    "Influence",
+    "WINDOW_ACCOUNTS",
+    "Conversion",
+    "Desk",
+    "RateTable",
+    "Result",
     "Summary",
     "TroopledgerAccessor",
-    "calibrate",
-    "collect",
-    "collect_chunks",
-    "contradiction_statistic",
-    "find_contradictions",
+    "Window",
+    "bundled_rates",
+    "calendar_years",
+    "compare_draws",
+    "conversion",
+    "convert_draws",
     "from_dataset",
-    "has_observations",
-    "influence",
+    "given_data_sensitivity",
+    "hedge_class",
+    "money_inputs",
+    "parse_window",
     "rank_sensitivity",
+    "read_rates",
+    "reweighed_totals",
+    "rolling_years",
+    "run",
+    "sensitivity_over_time",
     "summarize",
     "summarize_draws",
     "weighted_quantiles",
+    "window_stats",
+    "windows_for",
 ]

@@ -16,8 +16,9 @@ from typing import Literal
 import pandas as pd
 import xarray as xr
 
-from troopledger.analysis._summary import TOTAL_VARIABLES, Summary, from_dataset, summarize_draws
+from troopledger.analysis._summary import Summary, from_dataset, summarize_draws
 from troopledger.errors import InputError
+from troopledger.model import TOTAL_VARIABLES
 
 __all__ = ["TroopledgerAccessor"]
 

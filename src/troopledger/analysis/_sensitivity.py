@@ -17,8 +17,8 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.stats import rankdata
 
-from troopledger.analysis._summary import Draws
 from troopledger.errors import TroopledgerError
+from troopledger.model import Draws
 
 __all__ = ["SENSITIVITY_CAP", "SENSITIVITY_TARGETS", "rank_sensitivity"]
 

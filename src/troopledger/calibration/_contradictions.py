@@ -20,7 +20,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -28,7 +27,7 @@ from numpy.typing import NDArray
 from troopledger.calibration._importance import log_mean_exp
 from troopledger.calibration._observations import Observation
 from troopledger.errors import CalibrationError
-from troopledger.evidence import PARAMETERS, Z90, Case, DistSpec
+from troopledger.evidence import PARAMETERS, Z90, DistSpec, Prior
 
 __all__ = [
     "REFERENCE_FACTOR",
@@ -97,7 +96,7 @@ def joint_statistic(loglik: Array) -> tuple[float, float]:
     return max(stat, -1e6), se
 
 
-def reference_spec(case: Case, name: str, claims: Sequence[str] = ()) -> DistSpec:
+def reference_spec(prior: Prior, name: str, claims: Sequence[str] = ()) -> DistSpec:
     """A broad prior for ``name`` once the claims behind it are set aside.
 
     Shares: uniform on [0, 1]. Amounts, counts and durations: a lognormal with the
@@ -105,7 +104,8 @@ def reference_spec(case: Case, name: str, claims: Sequence[str] = ()) -> DistSpe
     :data:`REFERENCE_FACTOR`. The spec keeps citing ``claims`` so the claims still
     read the same parameter.
     """
-    dist = case.distributions().get(name)
+    slot = prior.slots.get(name)
+    dist = None if slot is None else slot.distribution
     kind = PARAMETERS[name].kind if name in PARAMETERS else "amount"
     if kind == "share":
         return DistSpec(uniform=(0.0, 1.0), claims=list(claims), note="reference prior")
@@ -116,7 +116,7 @@ def reference_spec(case: Case, name: str, claims: Sequence[str] = ()) -> DistSpe
     return DistSpec(lognormal=(math.log(median), sigma), claims=list(claims), note="reference prior")
 
 
-def _strip(case: Case, name: str, spec: DistSpec, drop: set[str]) -> DistSpec:
+def _strip(prior: Prior, name: str, spec: DistSpec, drop: set[str]) -> DistSpec:
     """``spec`` without the components built only on claims in ``drop``."""
     cited = spec.all_claims()
     if not drop.intersection(cited):
@@ -125,57 +125,34 @@ def _strip(case: Case, name: str, spec: DistSpec, drop: set[str]) -> DistSpec:
         keep = [c for c in spec.mixture if not (c.all_claims() and set(c.all_claims()) <= drop)]
         if keep and any(c.all_claims() for c in keep):
             return spec.model_copy(update={"mixture": keep, "claims": cited})
-        return reference_spec(case, name, cited)
+        return reference_spec(prior, name, cited)
     own = set(cited)
     if own <= drop:
-        return reference_spec(case, name, cited)
+        return reference_spec(prior, name, cited)
     return spec
 
 
-def with_reference(case: Case, names: Iterable[str]) -> Case:
-    """A copy of ``case`` in which each parameter in ``names`` has its :func:`reference_spec`."""
-    todo = set(names)
-    cited = case.cited_claims()
-
-    def ref(name: str, spec: DistSpec) -> DistSpec:
-        return reference_spec(case, name, cited.get(name, [])) if name in todo else spec
-
-    params = {name: ref(name, spec) for name, spec in case.parameters.items()}
-    waves = []
-    for w in case.deployment.waves:
-        tour = None if w.tour_months is None else ref(f"wave_{w.name}_tour_months", w.tour_months)
-        waves.append(w.model_copy(update={"size": ref(f"wave_{w.name}_size", w.size), "tour_months": tour}))
-    ranks = [r.model_copy(update={"pay": ref(f"pay_rank_{r.rank}", r.pay)}) for r in case.pay_by_rank]
-    return _replace(case, params, waves, ranks)
+def with_reference(prior: Prior, names: Iterable[str]) -> Prior:
+    """A copy of ``prior`` in which each slot in ``names`` has its :func:`reference_spec`."""
+    todo = [n for n in prior.slots if n in set(names) and prior.slots[n].spec is not None]
+    return prior.with_specs({n: reference_spec(prior, n, prior.cited.get(n, ())) for n in todo})
 
 
-def _replace(case: Case, params: dict[str, DistSpec], waves: list[Any], ranks: list[Any]) -> Case:
-    out = case.model_copy(
-        update={
-            "parameters": params,
-            "deployment": case.deployment.model_copy(update={"waves": waves}),
-            "pay_by_rank": ranks,
-        }
-    )
-    out.path, out.digest = case.path, case.digest
-    return out
+def without_claims(prior: Prior, claim_ids: Iterable[str]) -> Prior:
+    """A copy of ``prior`` that no longer rests on the claims in ``claim_ids``.
 
-
-def without_claims(case: Case, claim_ids: Iterable[str]) -> Case:
-    """A copy of ``case`` whose prior no longer rests on the claims in ``claim_ids``.
-
-    Mixture components built only on those claims are removed; a parameter left
-    with no claim at all gets :func:`reference_spec`. Claims stay in the case.
+    Mixture components built only on those claims are removed; a slot left with no
+    claim at all gets :func:`reference_spec`. Claims stay in the prior.
     """
     drop = set(claim_ids)
-    params = {name: _strip(case, name, spec, drop) for name, spec in case.parameters.items()}
-    waves = []
-    for w in case.deployment.waves:
-        size = _strip(case, f"wave_{w.name}_size", w.size, drop)
-        tour = None if w.tour_months is None else _strip(case, f"wave_{w.name}_tour_months", w.tour_months, drop)
-        waves.append(w.model_copy(update={"size": size, "tour_months": tour}))
-    ranks = [r.model_copy(update={"pay": _strip(case, f"pay_rank_{r.rank}", r.pay, drop)}) for r in case.pay_by_rank]
-    return _replace(case, params, waves, ranks)
+    specs = {}
+    for name, slot in prior.slots.items():
+        if slot.spec is None:
+            continue
+        new = _strip(prior, name, slot.spec, drop)
+        if new is not slot.spec:
+            specs[name] = new
+    return prior.with_specs(specs)
 
 
 # ---------------------------------------------------------------------------

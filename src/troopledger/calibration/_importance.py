@@ -11,13 +11,22 @@ from __future__ import annotations
 import math
 import warnings
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from troopledger.errors import CalibrationError
 
-__all__ = ["KHAT_MAX", "MIN_ESS", "Weights", "effective_sample_size", "importance_weights", "log_mean_exp"]
+__all__ = [
+    "KHAT_MAX",
+    "MIN_ESS",
+    "Weights",
+    "effective_sample_size",
+    "importance_weights",
+    "log_mean_exp",
+    "weighted_quantiles",
+]
 
 Array = NDArray[np.float64]
 
@@ -100,3 +109,21 @@ def importance_weights(loglik: Array) -> Weights:
     w[~finite] = 0.0
     w /= w.sum()
     return Weights(w, khat, effective_sample_size(w), ll.size, log_z)
+
+
+def weighted_quantiles(
+    x: NDArray[np.floating[Any]], q: tuple[float, ...], weights: NDArray[np.floating[Any]] | None = None
+) -> Array:
+    """Quantiles of ``x`` along axis 0, weighted if ``weights`` is given (linear interpolation)."""
+    x = np.asarray(x, dtype=float)
+    if weights is None:
+        return np.asarray(np.quantile(x, q, axis=0), dtype=np.float64)
+    w = np.asarray(weights, dtype=float)
+    order = np.argsort(x, axis=0)
+    xs = np.take_along_axis(x, order, axis=0)
+    ws = w[order]  # (n,) or (n, months), matching x sorted column by column
+    cw = np.cumsum(ws, axis=0) - 0.5 * ws
+    cw /= np.sum(w)
+    if x.ndim == 1:
+        return np.asarray(np.interp(q, cw, xs), dtype=np.float64)
+    return np.stack([np.array([np.interp(qq, cw[:, j], xs[:, j]) for j in range(x.shape[1])]) for qq in q])

@@ -25,8 +25,8 @@ from scipy import special
 from troopledger.calibration._importance import effective_sample_size, log_mean_exp
 from troopledger.calibration._observations import Observations
 from troopledger.errors import CalibrationError
-from troopledger.evidence import BLOCK, Case, Constant, Distribution, Mixture, block_rng
-from troopledger.model import flows, inputs_from_draws
+from troopledger.evidence import BLOCK, Constant, Distribution, Mixture, Prior, block_rng
+from troopledger.model import run_draws
 
 __all__ = ["Tempered", "model_values", "temper"]
 
@@ -54,33 +54,30 @@ class Tempered:
         return int(self.values.shape[0])
 
 
-def model_values(case: Case, obs: Observations, params: dict[str, Array]) -> Array:
+def model_values(prior: Prior, obs: Observations, params: dict[str, Array]) -> Array:
     """Run the model on explicit parameter arrays, in blocks, and read off the observation targets."""
     n = int(params["state_use_shares"].shape[0])
     out = np.empty((n, len(obs)), dtype=np.float64)
     for a in range(0, n, BLOCK):
         b = min(a + BLOCK, n)
         d = {k: v[a:b] for k, v in params.items()}
-        x = inputs_from_draws(case, d)
-        if case.pay_by_rank:
-            d["pay_per_soldier_month"] = x.pay_per_soldier_month
-        out[a:b] = obs.values(flows(x, case.months), d)
+        out[a:b] = obs.values(run_draws(prior, d), d)
     return out
 
 
-class _Prior:
-    """The case's prior written as a map from independent standard normals to parameters."""
+class _Latent:
+    """The prior written as a map from independent standard normals to parameters."""
 
-    def __init__(self, case: Case) -> None:
-        self.case = case
-        dists = case.distributions()
+    def __init__(self, prior: Prior) -> None:
+        self.prior = prior
+        dists = prior.distributions
         self.free: dict[str, Distribution] = {k: d for k, d in dists.items() if not isinstance(d, Constant)}
         # theta(z) = F^-1(Phi(z)) once per parameter on a fine grid: exact ppfs (betas,
         # mixtures) are far slower than interpolation, and the sampler only needs a
         # fixed monotone map whose image of N(0, 1) is the prior.
         self.tables = {k: _table(d) for k, d in self.free.items()}
         self.fixed = {k: float(d.value) for k, d in dists.items() if isinstance(d, Constant)}
-        self.shares = case.state_uses.distribution()
+        self.shares = prior.state_uses
 
     def initial(self, seed: int, n: int) -> tuple[dict[str, Array], Array]:
         """Standard normals for every free parameter and Dirichlet shares, block by block."""
@@ -153,7 +150,7 @@ def _systematic(rng: np.random.Generator, w: Array, n: int) -> NDArray[np.int64]
 
 
 def temper(
-    case: Case,
+    prior: Prior,
     obs: Observations,
     particles: int,
     seed: int,
@@ -161,17 +158,17 @@ def temper(
     ess_fraction: float = 0.5,
     moves: int = 5,
 ) -> Tempered:
-    """Sample the posterior of ``case`` given ``obs`` by likelihood tempering with resample-move."""
+    """Sample the posterior of ``prior`` given ``obs`` by likelihood tempering with resample-move."""
     if len(obs) == 0:
         raise CalibrationError("tempering needs at least one observation")
     if particles < 100:
         raise CalibrationError(f"tempering needs at least 100 particles, got {particles}")
     if not 0.05 <= ess_fraction < 1.0:
         raise CalibrationError(f"ess_fraction must be in [0.05, 1), got {ess_fraction}")
-    prior = _Prior(case)
+    latent = _Latent(prior)
     rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(int(seed), spawn_key=(0x7E4D,))))
-    z, shares = prior.initial(seed, particles)
-    values = model_values(case, obs, prior.params(z, shares))
+    z, shares = latent.initial(seed, particles)
+    values = model_values(prior, obs, latent.params(z, shares))
     ll = obs.loglik(values).sum(axis=1)
     if not np.isfinite(ll).any():
         raise CalibrationError("every particle has zero likelihood: the observations rule out the whole prior")
@@ -192,7 +189,7 @@ def temper(
         for _ in range(moves):
             s = math.sqrt(1.0 - rho * rho)
             prop = {k: s * v + rho * rng.standard_normal(particles) for k, v in z.items()}
-            pv = model_values(case, obs, prior.params(prop, shares))
+            pv = model_values(prior, obs, latent.params(prop, shares))
             pll = obs.loglik(pv).sum(axis=1)
             with np.errstate(invalid="ignore"):
                 accept = np.log(rng.random(particles)) < beta * (pll - ll)
@@ -203,4 +200,4 @@ def temper(
             values = np.where(accept[:, None], pv, values)
             ll = np.where(accept, pll, ll)
             rho = min(0.95, rho * 1.3) if rate > 0.4 else max(0.02, rho * 0.6) if rate < 0.15 else rho
-    return Tempered(prior.params(z, shares), values, log_z, len(betas), acceptance, betas)
+    return Tempered(latent.params(z, shares), values, log_z, len(betas), acceptance, betas)

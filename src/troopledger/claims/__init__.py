@@ -3,8 +3,19 @@
 from troopledger.claims._claimfiles import CSV_FIELDS, dump_claims, parse_claims, read_claims, sniff_format
 from troopledger.claims._currency import CURRENCY_NAMES, Rate, currency_code, rate_to_usd, to_usd
 from troopledger.claims._extract import extract_claims
+from troopledger.claims._hedges import (
+    CERTAINTY_WIDTH,
+    HEDGES,
+    WORDS,
+    Certainty,
+    HedgeRule,
+    hedge_key,
+    hedge_rule,
+    words_interval,
+)
 from troopledger.claims._ledger import DEFAULT_LEDGER, SCHEMA_VERSION, Ledger
 from troopledger.claims._lineage import detect_lineages, lineage_groups, same_statement
+from troopledger.claims._months import MONTH_PATTERN, month_index, month_label, month_labels
 from troopledger.claims._normalise import (
     Reading,
     convert_period,
@@ -15,15 +26,22 @@ from troopledger.claims._normalise import (
 )
 from troopledger.claims._numbers import NumberMatch, find_numbers, parse_number
 from troopledger.claims._record import Claim, Period, SourceKind, SourceRef, Status
+from troopledger.claims._validation import explain_validation
 from troopledger.claims._vocabulary import QUANTITIES, Quantity, QuantityInfo, quantity_info
 
 __all__ = [
+    "CERTAINTY_WIDTH",
     "CSV_FIELDS",
     "CURRENCY_NAMES",
     "DEFAULT_LEDGER",
+    "HEDGES",
+    "MONTH_PATTERN",
     "QUANTITIES",
     "SCHEMA_VERSION",
+    "WORDS",
+    "Certainty",
     "Claim",
+    "HedgeRule",
     "Ledger",
     "NumberMatch",
     "Period",
@@ -38,9 +56,15 @@ __all__ = [
     "currency_code",
     "detect_lineages",
     "dump_claims",
+    "explain_validation",
     "extract_claims",
     "find_numbers",
+    "hedge_key",
+    "hedge_rule",
     "lineage_groups",
+    "month_index",
+    "month_label",
+    "month_labels",
     "months_in_window",
     "normalise_amount",
     "parse_claims",
@@ -53,4 +77,5 @@ __all__ = [
     "sniff_format",
     "to_usd",
     "unit_period",
+    "words_interval",
 ]

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from troopledger.claims._record import Claim
+from troopledger.claims._validation import explain_validation
 from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.errors import LedgerError
 
@@ -194,22 +195,10 @@ def _validate(row: dict[str, Any], origin: str, line: int) -> Claim:
     try:
         return Claim.model_validate(row)
     except ValidationError as e:
-        err = e.errors(include_url=False)[0]
-        loc = ".".join(str(p) for p in err["loc"]) or None
-        msg = err["msg"].removeprefix("Value error, ")
-        kind = err["type"]
+        loc, msg, fix = explain_validation(e, "docs/claims.md")
         if loc == "quantity":
-            got = str(row.get("quantity", ""))[:60]
-            msg = f"unknown quantity '{got}'"
+            msg = f"unknown quantity '{str(row.get('quantity', ''))[:60]}'"
             fix = f"use one of {', '.join(QUANTITIES)}"
-        elif kind == "missing":
-            fix = "add this field (see docs/claims.md)"
-        elif kind == "extra_forbidden":
-            fix = "remove it or correct its spelling (see docs/claims.md)"
-        elif kind == "literal_error":
-            fix = "use one of the values the message lists"
-        else:
-            fix = "correct the value as the message says (see docs/claims.md)"
         raise LedgerError(f"{origin} line {line}", loc, msg, fix) from None
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from troopledger.claims._currency import currency_code, to_usd
+from troopledger.claims._months import month_index
 from troopledger.claims._numbers import parse_number
 from troopledger.claims._record import Claim
 from troopledger.claims._vocabulary import QUANTITIES
@@ -35,7 +36,6 @@ PERIOD_MONTHS: dict[str, float] = {"month": 1.0, "year": 12.0}
 #: ``total`` (over the claim's window) is used only when the claim gives a window.
 AMBIGUOUS_READINGS: dict[str, float] = {"month": 1.0, "year": 1.0, "total": 1.0}
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _PER = re.compile(r"^[A-Za-z]+/(month|year)$")
 
 
@@ -58,10 +58,10 @@ def months_in_window(start: str | None, end: str | None) -> int | None:
     """Whole months from ``start`` to ``end`` inclusive (``YYYY-MM``), or ``None`` if either is missing."""
     if start is None or end is None:
         return None
-    a, b = _MONTH.match(start), _MONTH.match(end)
-    if a is None or b is None:
+    try:
+        n = month_index(end) - month_index(start) + 1
+    except ValueError:
         return None
-    n = (int(b.group(1)) * 12 + int(b.group(2))) - (int(a.group(1)) * 12 + int(a.group(2))) + 1
     return n if n >= 1 else None
 
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from troopledger.claims._months import MONTH_PATTERN
 from troopledger.claims._vocabulary import QUANTITIES
 
 __all__ = ["Claim", "Period", "SourceKind", "SourceRef", "Status"]
@@ -32,7 +33,6 @@ SourceKind = Literal[
 ]
 
 _OTHER = re.compile(r"^other:[a-z][a-z0-9_]{0,60}$")
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 
 
@@ -101,7 +101,7 @@ class Claim(BaseModel):
     @field_validator("window_start", "window_end")
     @classmethod
     def _month(cls, v: str | None) -> str | None:
-        if v is not None and not _MONTH.match(v):
+        if v is not None and not MONTH_PATTERN.match(v):
             raise ValueError("must be a month written YYYY-MM")
         return v
 

@@ -33,6 +33,8 @@ Quantity = Literal[
     "luxury_imports",
     "in_kind_share",
     "family_share_of_death_pay",
+    "realised_share",
+    "revenue_received",
     "other",
 ]
 
@@ -66,6 +68,8 @@ QUANTITIES: dict[str, QuantityInfo] = {
     "luxury_imports": QuantityInfo("amount", "USD/year", "North Korea's imports of luxury goods"),
     "in_kind_share": QuantityInfo("share", "fraction", "share of the payment made in goods, not cash"),
     "family_share_of_death_pay": QuantityInfo("share", "fraction", "share of a death payment reaching the family"),
+    "realised_share": QuantityInfo("share", "fraction", "share of what Russia owes that North Korea receives"),
+    "revenue_received": QuantityInfo("amount", "USD", "what North Korea actually receives in all over a period"),
     "other": QuantityInfo("other", "", "anything outside the vocabulary"),
 }
 

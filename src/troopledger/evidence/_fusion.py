@@ -1,9 +1,10 @@
 """Fusion: the claims about one parameter become one distribution, with provenance.
 
-Each claim becomes a distribution through two documented tables (also in
-``docs/conventions.md``): :data:`HEDGES` reads a hedge ("about", "up to", "at least",
-"could" ...) as a spread or a one-sided percentile, and :data:`WORDS` reads words
-without numbers ("nothing", "most" ...) as a 90 % interval for a share. Claims
+Each claim becomes a distribution through two documented tables of the claims
+vocabulary (:mod:`troopledger.claims._hedges`, also in ``docs/conventions.md``):
+:data:`HEDGES` reads a hedge ("about", "up to", "at least", "could" ...) as a spread
+or a one-sided percentile, and :data:`WORDS` reads words without numbers
+("nothing", "most" ...) as a 90 % interval for a share. Claims
 relaying one statement form one lineage and count once; lineages pool as a weighted
 mixture whose weights are the reliability of the kind of source (:data:`RELIABILITY`,
 overridable per case or per claim) times the hedge's strength.
@@ -19,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from troopledger.claims import Claim, detect_lineages, readings
+from troopledger.claims import HEDGES, WORDS, Claim, HedgeRule, detect_lineages, hedge_rule, readings, words_interval
 from troopledger.evidence._spec import DistSpec, MixtureComponent
 
 __all__ = [
@@ -37,57 +38,6 @@ __all__ = [
 Kind = Literal["amount", "share"]
 
 
-@dataclass(frozen=True)
-class HedgeRule:
-    """How a hedge reads a figure X.
-
-    ``point``: a 90 % interval X/(1+s) to X(1+s) with ``s = width``.
-    ``upper``: X is the 95th percentile and ``width * X`` the 5th.
-    ``lower``: X is the 5th percentile and ``width * X`` the 95th (for shares, the
-    room above X shrinks by ``width``: the 95th is ``1 - (1 - X) / width``).
-    ``below``: "nearly X", a 90 % interval ``(1 - width) X`` to X.
-    ``strength`` multiplies the claim's weight in a pool.
-    """
-
-    reading: Literal["point", "upper", "lower", "below"]
-    width: float
-    strength: float
-
-
-_POINT, _ABOUT, _EST = HedgeRule("point", 0.05, 1.0), HedgeRule("point", 0.15, 1.0), HedgeRule("point", 0.25, 1.0)
-_LIKELY, _COULD = HedgeRule("point", 0.15, 0.8), HedgeRule("point", 0.5, 0.5)
-_UPTO, _UNDER = HedgeRule("upper", 0.7, 1.0), HedgeRule("upper", 0.3, 1.0)
-_ATLEAST, _NEARLY = HedgeRule("lower", 1.5, 1.0), HedgeRule("below", 0.1, 1.0)
-
-#: Hedge word -> rule. Unknown hedges read as "about".
-HEDGES: dict[str, HedgeRule] = {
-    **dict.fromkeys(("none", "", "exactly", "precisely"), _POINT),
-    **dict.fromkeys(("about", "around", "roughly", "approximately", "some", "reported"), _ABOUT),
-    **dict.fromkeys(("estimated", "estimate", "assessed", "calculated"), _EST),
-    **dict.fromkeys(("likely", "probably", "expected", "reportedly", "believed"), _LIKELY),
-    **dict.fromkeys(("could", "may", "might", "maybe", "possibly", "perhaps", "suspect", "suspects"), _COULD),
-    **dict.fromkeys(("up to", "as many as", "as much as", "at most"), _UPTO),
-    **dict.fromkeys(("could rise to", "could reach", "may reach", "possibly up to"), HedgeRule("upper", 0.7, 0.5)),
-    **dict.fromkeys(("less than", "fewer than", "under", "below"), _UNDER),
-    **dict.fromkeys(("at least", "more than", "over", "over than", "exceeding", "plus"), _ATLEAST),
-    **dict.fromkeys(("nearly", "almost", "just under", "close to"), _NEARLY),
-}
-
-#: Words without a number -> 90 % interval of the fraction they speak of.
-WORDS: dict[str, tuple[float, float]] = {
-    **dict.fromkeys(("nothing", "none", "no", "not any", "zero"), (0.0001, 0.02)),
-    **dict.fromkeys(
-        ("almost nothing", "next to nothing", "little or nothing", "small amount or nothing"), (0.001, 0.1)
-    ),
-    **dict.fromkeys(("little", "a little", "a small amount", "a small part", "few", "a few"), (0.01, 0.2)),
-    **dict.fromkeys(("some", "part", "a share", "a portion"), (0.05, 0.5)),
-    **dict.fromkeys(("half", "about half"), (0.4, 0.6)),
-    **dict.fromkeys(("much", "a large part", "a lot"), (0.4, 0.85)),
-    **dict.fromkeys(("most", "the majority", "the bulk", "much of"), (0.55, 0.95)),
-    **dict.fromkeys(("almost all", "nearly all", "the vast majority"), (0.85, 0.99)),
-    **dict.fromkeys(("all", "everything", "the whole"), (0.98, 0.9999)),
-}
-
 #: Default reliability weight by kind of source (docs/conventions.md).
 RELIABILITY: dict[str, float] = {
     "intelligence": 1.0,
@@ -100,28 +50,6 @@ RELIABILITY: dict[str, float] = {
     "state_media": 0.5,
     "other": 0.5,
 }
-
-
-def _key(text: str) -> str:
-    return " ".join(text.casefold().replace("'", "").split())
-
-
-def hedge_rule(hedge: str) -> HedgeRule:
-    """The rule for a hedge word; unknown hedges read as "about"."""
-    return HEDGES.get(_key(hedge), _ABOUT)
-
-
-def words_interval(words: str, *, complement: bool = False) -> tuple[float, float]:
-    """The 90 % interval :data:`WORDS` gives ``words``; ``complement`` flips it (1 - hi, 1 - lo).
-
-    "nothing" reaching the soldiers, read as the state's share, is
-    ``words_interval("nothing", complement=True)`` = (0.98, 0.9999).
-    """
-    try:
-        lo, hi = WORDS[_key(words)]
-    except KeyError:
-        raise ValueError(f"no reading for the words '{words[:60]}'; use one of: {', '.join(WORDS)}") from None
-    return (round(1.0 - hi, 12), round(1.0 - lo, 12)) if complement else (lo, hi)
 
 
 def _spec(form: dict[str, Any], claims: list[str], note: str = "") -> DistSpec:
@@ -152,9 +80,9 @@ def _form(claim: Claim, kind: Kind, factor: float) -> dict[str, Any]:
         return {"fixed": lo} if lo == hi else {"to": (lo, hi)}
     if v is None:
         if hi is not None:
-            return _one_sided(hi, rule if rule.reading == "upper" else _UPTO, kind, "upper")
+            return _one_sided(hi, rule if rule.reading == "upper" else HEDGES["up to"], kind, "upper")
         if lo is not None:
-            return _one_sided(lo, rule if rule.reading == "lower" else _ATLEAST, kind, "lower")
+            return _one_sided(lo, rule if rule.reading == "lower" else HEDGES["at least"], kind, "lower")
         raise ValueError(f"claim '{claim.id}' has no figure")
     if rule.reading in ("upper", "lower"):
         return _one_sided(v, rule, kind, rule.reading)

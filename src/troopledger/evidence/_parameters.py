@@ -43,6 +43,15 @@ PARAMETERS: dict[str, Parameter] = {
     "nk_gdp": Parameter("amount", "USD/year", "North Korea's GDP", 40e9),
     "luxury_imports": Parameter("amount", "USD/year", "North Korea's luxury imports", 78e6),
     "domestic_monthly_wage": Parameter("amount", "USD/month", "monthly wage of a worker or soldier at home", 1.0),
+    "realised_share": Parameter(
+        "share", "fraction", "share of what Russia owes that is delivered (in cash or in kind)", 1.0
+    ),
+    "deferred_share_of_shortfall": Parameter(
+        "share", "fraction", "share of what is not delivered that is deferred to later", 0.0
+    ),
+    "offset_share_of_shortfall": Parameter(
+        "share", "fraction", "share of what is not delivered that is offset against other debts or deliveries", 0.0
+    ),
 }
 
 #: Names of the state's four uses, as Dirichlet components in a case file.

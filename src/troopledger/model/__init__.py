@@ -1,24 +1,74 @@
-"""The money-flow model: a pure vectorised function, and the runner that feeds it draws."""
+"""The money-flow model: a pure vectorised function, the runner that feeds it draws, and what a run keeps."""
 
 from troopledger.model._deployment import Casualties, Deployment, Rotation, Waves, deploy
-from troopledger.model._flows import ACCOUNTS, MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs, flows
-from troopledger.model._simulate import DEFAULT_CHUNK, Chunk, inputs_from_draws, iter_chunks, simulate
+from troopledger.model._draws import (
+    FLOAT64_UP_TO,
+    MONTHLY_CAP,
+    MONTHLY_VARIABLES,
+    REALISATION_TOTALS,
+    TOTAL_VARIABLES,
+    Draws,
+    Targets,
+    collect,
+    collect_chunks,
+    per_draw,
+    totals_of,
+)
+from troopledger.model._flows import MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, Inputs, flows
+from troopledger.model._outputs import (
+    ACCOUNTS,
+    DELIVERY_OUTPUTS,
+    OUTPUTS,
+    RECEIVED_ACCOUNTS,
+    STATE_USES,
+    Output,
+    received_output,
+    state_use_output,
+)
+from troopledger.model._simulate import (
+    DEFAULT_CHUNK,
+    Chunk,
+    Progress,
+    inputs_from_draws,
+    iter_chunks,
+    run_draws,
+    simulate,
+)
 
 __all__ = [
     "ACCOUNTS",
     "DEFAULT_CHUNK",
+    "DELIVERY_OUTPUTS",
+    "FLOAT64_UP_TO",
+    "MONTHLY_CAP",
     "MONTHLY_OUTPUTS",
+    "MONTHLY_VARIABLES",
+    "OUTPUTS",
     "PER_DRAW_OUTPUTS",
+    "REALISATION_TOTALS",
+    "RECEIVED_ACCOUNTS",
     "STATE_USES",
+    "TOTAL_VARIABLES",
     "Casualties",
     "Chunk",
     "Deployment",
+    "Draws",
     "Inputs",
+    "Output",
+    "Progress",
     "Rotation",
+    "Targets",
     "Waves",
+    "collect",
+    "collect_chunks",
     "deploy",
     "flows",
     "inputs_from_draws",
     "iter_chunks",
+    "per_draw",
+    "received_output",
+    "run_draws",
     "simulate",
+    "state_use_output",
+    "totals_of",
 ]

@@ -16,6 +16,11 @@ exactly one of ``to_state``, ``to_soldiers`` and ``to_families``:
 
 ``in_kind_share`` splits the same payments another way (cash versus food, fuel and
 goods) and does not change who ends up with the value.
+
+All of the above is what Russia *owes*. The realisation stage
+(:mod:`troopledger.model._realisation`) then says how much of it is delivered (in
+cash or in kind) and how much is deferred, offset or unpaid, and what each account
+receives; with ``realised_share`` at its default of 1 everything owed is received.
 """
 
 from __future__ import annotations
@@ -27,42 +32,17 @@ from numpy.typing import NDArray
 
 from troopledger.errors import ModelError
 from troopledger.model._deployment import Casualties, Deployment, Rotation, Waves, deploy
+from troopledger.model._outputs import ACCOUNTS, OUTPUTS, STATE_USES, received_output
+from troopledger.model._realisation import Realisation, realise
 
 __all__ = ["ACCOUNTS", "MONTHLY_OUTPUTS", "PER_DRAW_OUTPUTS", "STATE_USES", "Inputs", "flows"]
 
 Array = NDArray[np.float64]
 
-ACCOUNTS = ("to_state", "to_soldiers", "to_families")
-STATE_USES = (
-    "state_party_and_kim_family",
-    "state_military",
-    "state_food_and_consumer_goods",
-    "state_luxury_goods",
-)
-MONTHLY_OUTPUTS = (
-    "paid_by_russia",
-    *ACCOUNTS,
-    *STATE_USES,
-    "pay",
-    "signing_payments",
-    "death_payments",
-    "paid_in_kind",
-    "troops_in_theatre",
-    "arrivals",
-    "departures",
-    "killed",
-    "wounded",
-    "cumulative_deployed",
-)
-PER_DRAW_OUTPUTS = (
-    "take_home_per_soldier_tour",
-    "tour_months",
-    "p_killed_tour",
-    "take_home_years_of_wages",
-    "revenue_per_year",
-    "revenue_share_of_gdp",
-    "revenue_multiple_of_luxury_imports",
-)
+#: Monthly outputs, ``(draws, months)``, in the order of :data:`~troopledger.model.OUTPUTS`.
+MONTHLY_OUTPUTS = tuple(name for name, o in OUTPUTS.items() if o.role != "derived")
+#: Per-draw outputs, ``(draws,)``.
+PER_DRAW_OUTPUTS = tuple(name for name, o in OUTPUTS.items() if o.role == "derived")
 
 _SHARES = (
     "state_share_of_pay",
@@ -99,6 +79,7 @@ class Inputs:
     nk_gdp: Array
     luxury_imports: Array
     domestic_monthly_wage: Array
+    realisation: Realisation | None = None  # None: everything owed is delivered
 
     @property
     def draws(self) -> int:
@@ -109,7 +90,7 @@ class Inputs:
 def _validate(x: Inputs) -> None:
     n = x.draws
     for f in fields(x):
-        if f.name in ("schedule", "casualties"):
+        if f.name in ("schedule", "casualties", "realisation"):
             continue
         a = np.asarray(getattr(x, f.name))
         want = (n, len(STATE_USES)) if f.name == "state_use_shares" else (n,)
@@ -191,10 +172,19 @@ def flows(x: Inputs, months: int) -> dict[str, Array]:
         cumulative_deployed=np.cumsum(joiners, axis=1),
     )
 
+    if x.realisation is not None:
+        out.update(realise(out, (*ACCOUNTS, *STATE_USES), x.in_kind_share, x.realisation))
+    else:  # everything owed is delivered: received accounts are the owed ones, nothing new to compute
+        nothing = np.broadcast_to(0.0, paid.shape)
+        out.update(delivered_cash=paid - out["paid_in_kind"], delivered_in_kind=out["paid_in_kind"])
+        out.update(not_delivered_deferred=nothing, not_delivered_offset=nothing, not_delivered_unpaid=nothing)
+        out["received_by_nk"] = paid
+        out.update({received_output(a): out[a] for a in (*ACCOUNTS, *STATE_USES)})
     take_home = (1.0 - x.state_share_of_pay) * (x.pay_per_soldier_month * dep.tour + x.signing_bonus)
     revenue_per_year = paid.sum(axis=1) * (12.0 / months)
     out.update(
         take_home_per_soldier_tour=take_home,
+        take_home_per_soldier_month=(1.0 - x.state_share_of_pay) * x.pay_per_soldier_month,
         tour_months=dep.tour,
         p_killed_tour=dep.p_killed_tour,
         take_home_years_of_wages=take_home / (12.0 * x.domestic_monthly_wage),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import xarray as xr
@@ -17,11 +17,15 @@ from numpy.typing import NDArray
 
 from troopledger._version import __version__
 from troopledger.errors import ModelError
-from troopledger.evidence import BLOCK, STATE_USE_NAMES, Case, Sampler
+from troopledger.evidence import BLOCK, STATE_USE_NAMES, Case, Prior, Sampler, resolve
+from troopledger.model._by_wave import flows_by_wave
+from troopledger.model._counts import CountTarget, hazard_for_count
 from troopledger.model._deployment import Casualties, Rotation, Waves
-from troopledger.model._flows import ACCOUNTS, MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs, flows
+from troopledger.model._flows import MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs
+from troopledger.model._outputs import DELIVERY_OUTPUTS, OUTPUTS, RECEIVED_ACCOUNTS
+from troopledger.model._realisation import Realisation
 
-__all__ = ["DEFAULT_CHUNK", "Chunk", "inputs_from_draws", "iter_chunks", "simulate"]
+__all__ = ["DEFAULT_CHUNK", "Chunk", "Progress", "inputs_from_draws", "iter_chunks", "run_draws", "simulate"]
 
 Array = NDArray[np.float64]
 Progress = Callable[[int], None]
@@ -47,30 +51,31 @@ class Chunk:
         return int(self.outputs["paid_by_russia"].shape[0])
 
 
-def inputs_from_draws(case: Case, d: dict[str, Array]) -> Inputs:
+def inputs_from_draws(prior: Prior, d: dict[str, Array]) -> Inputs:
     """Assemble the model's :class:`Inputs` from one batch of parameter draws."""
     n = d["state_use_shares"].shape[0]
     schedule: Rotation | Waves
-    if case.deployment.mode == "rotation":
+    if prior.mode == "rotation":
         schedule = Rotation(d["troops_deployed"], d["rotation_interval_months"])
     else:
-        waves = case.deployment.waves
-        remaining = [case.months - off for off in case.wave_offsets()]
+        waves = prior.waves
         schedule = Waves(
-            arrival=np.asarray(case.wave_offsets(), dtype=np.int64),
-            size=np.stack([d[f"wave_{w.name}_size"] for w in waves], axis=1),
+            arrival=np.asarray([w.offset for w in waves], dtype=np.int64),
+            size=np.stack([d[w.size] for w in waves], axis=1),
             tour=np.stack(
-                [
-                    d.get(f"wave_{w.name}_tour_months", np.full(n, float(rem)))
-                    for w, rem in zip(waves, remaining, strict=True)
-                ],
+                [d[w.tour] if w.tour is not None else np.full(n, float(prior.months - w.offset)) for w in waves],
                 axis=1,
             ),
         )
-    if case.pay_by_rank:
-        pay = sum((r.share * d[f"pay_rank_{r.rank}"] for r in case.pay_by_rank), np.zeros(n))
+    if prior.ranks:
+        pay = sum((share * d[name] for name, share in prior.ranks), np.zeros(n))
     else:
         pay = d["pay_per_soldier_month"]
+    realised, deferred, offset = (
+        d.get(k, np.full(n, v))
+        for k, v in (("realised_share", 1.0), ("deferred_share_of_shortfall", 0.0), ("offset_share_of_shortfall", 0.0))
+    )
+    everything = bool(np.all(realised == 1.0))
     return Inputs(
         schedule=schedule,
         casualties=Casualties(d["killed_hazard"], d["wounded_hazard"], d["replacement_share"]),
@@ -85,14 +90,59 @@ def inputs_from_draws(case: Case, d: dict[str, Array]) -> Inputs:
         nk_gdp=d["nk_gdp"],
         luxury_imports=d["luxury_imports"],
         domestic_monthly_wage=d["domestic_monthly_wage"],
+        realisation=None if everything else Realisation(realised, deferred, offset),
     )
+
+
+def _wave_terms(prior: Prior, d: dict[str, Array], x: Inputs) -> tuple[Array | None, Array | None]:
+    """Pay and state share per wave, ``(draws, waves)``, where some wave has its own; else None."""
+    if not prior.by_wave:
+        return None, None
+    pay, share = [], []
+    for w in prior.waves:
+        if w.pay is not None:
+            pay.append(d[w.pay])
+        elif w.rank_shares is not None:
+            pay.append(sum((s * d[name] for name, s in w.rank_shares), np.zeros(x.draws)))
+        else:
+            pay.append(x.pay_per_soldier_month)
+        share.append(d[w.state_share] if w.state_share is not None else x.state_share_of_pay)
+    return np.stack(pay, axis=1), np.stack(share, axis=1)
+
+
+def run_draws(prior: Prior, d: dict[str, Array]) -> dict[str, Array]:
+    """Run the model on one batch of parameter draws ``d``; adds the inputs it derives to ``d``.
+
+    Derived inputs: the average pay over ranks, and the hazards solved from stated
+    casualty counts (so reports show the hazard each count implies). Waves with their
+    own pay or state share run wave by wave.
+    """
+    x = inputs_from_draws(prior, d)
+    if prior.ranks:
+        d["pay_per_soldier_month"] = x.pay_per_soldier_month
+    for _ in range(2 if len(prior.counts) > 1 else 1):  # two counts depend on each other: one more pass
+        for c in prior.counts:
+            target = CountTarget(c.kind, d[c.slot], c.by)
+            solved, _capped = hazard_for_count(x.schedule, x.casualties, target, prior.months)
+            x = replace(x, casualties=solved)
+    if prior.counts:
+        d["killed_hazard"], d["wounded_hazard"] = x.casualties.killed_hazard, x.casualties.wounded_hazard
+    pay, share = _wave_terms(prior, d, x)
+    return flows_by_wave(x, prior.months, pay=pay, state_share=share)
 
 
 def _conservation_error(out: dict[str, Array]) -> float:
     """Largest gap, in USD, between what Russia pays and what lands in the accounts."""
     landed = out["to_state"] + out["to_soldiers"] + out["to_families"]
     uses = sum((out[u] for u in STATE_USES), np.zeros_like(landed))
-    gaps = (np.abs(out["paid_by_russia"] - landed), np.abs(out["to_state"] - uses))
+    settled = sum((out[k] for k in DELIVERY_OUTPUTS), np.zeros_like(landed))
+    received = out["received_to_state"] + out["received_to_soldiers"] + out["received_to_families"]
+    gaps = (
+        np.abs(out["paid_by_russia"] - landed),
+        np.abs(out["to_state"] - uses),
+        np.abs(out["paid_by_russia"] - settled),  # owed = delivered + not delivered
+        np.abs(out["received_by_nk"] - received),  # delivered = what the accounts receive
+    )
     return float(max((g.max() for g in gaps if g.size), default=0.0))
 
 
@@ -106,14 +156,12 @@ def _run_chunk(sampler: Sampler, seed: int, start: int, stop: int) -> Chunk:
     for b0 in range(start, stop, BLOCK):
         parts.append(sampler.block(seed, b0 // BLOCK, min(BLOCK, stop - b0)))
     params = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
-    if sampler.case.pay_by_rank:
-        params["pay_per_soldier_month"] = inputs_from_draws(sampler.case, params).pay_per_soldier_month
-    out = flows(inputs_from_draws(sampler.case, params), sampler.case.months)
+    out = run_draws(sampler.prior, params)
     return Chunk(start, params, out, _conservation_error(out))
 
 
 def iter_chunks(
-    case: Case,
+    prior: Prior,
     draws: int,
     seed: int,
     *,
@@ -126,7 +174,7 @@ def iter_chunks(
         raise ModelError(f"draws must be >= 1, got {draws}")
     if seed < 0:
         raise ModelError(f"seed must be >= 0, got {seed}")
-    sampler = Sampler(case)
+    sampler = Sampler(prior)
     bounds = _chunk_bounds(draws, chunk_size)
     if workers <= 1:
         for a, b in bounds:
@@ -150,7 +198,7 @@ def iter_chunks(
 
 
 def simulate(
-    case: Case,
+    case: Case | Prior,
     draws: int = 100_000,
     seed: int = 0,
     *,
@@ -158,25 +206,32 @@ def simulate(
     workers: int = 1,
     progress: Progress | None = None,
 ) -> xr.Dataset:
-    """Run ``case`` for ``draws`` draws and return every draw as a labelled Dataset.
+    """Run a case (its resolved :class:`~troopledger.evidence.Prior`) for ``draws`` draws, every draw labelled.
 
     Monthly flows are ``(draw, month)`` variables, per-draw outputs and parameters are
     ``(draw,)``; ``attrs`` hold the case, seed and the conservation check. For very
     large runs use :func:`troopledger.analysis.summarize`, which streams.
     """
-    est = draws * (len(MONTHLY_OUTPUTS) * case.months + len(PER_DRAW_OUTPUTS) + 40) * 8
+    prior = case if isinstance(case, Prior) else resolve(case)
+    # Owed-vs-received flows equal the owed ones unless the case has a realised share: leave them out then.
+    skip = set() if not prior.realises_everything else {*DELIVERY_OUTPUTS, "received_by_nk", *RECEIVED_ACCOUNTS}
+    monthly = [k for k in MONTHLY_OUTPUTS if k not in skip]
+    est = draws * (len(monthly) * prior.months + len(PER_DRAW_OUTPUTS) + 40) * 8
     if est > MAX_DATASET_BYTES:
         raise ModelError(
             f"{draws:,} draws would need about {est / 1e9:.1f} GB as a Dataset; "
             "use troopledger.analysis.summarize (streams in bounded memory) or fewer draws"
         )
-    chunks = list(iter_chunks(case, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress))
+    chunks = list(iter_chunks(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress))
     data: dict[str, tuple[tuple[str, ...], Array, dict[str, str]]] = {}
-    for name in MONTHLY_OUTPUTS:
-        role = "account" if name in ("paid_by_russia", *ACCOUNTS, *STATE_USES) else "monthly"
-        data[name] = (("draw", "month"), np.concatenate([c.outputs[name] for c in chunks]), {"role": role})
+    for name in monthly:
+        o = OUTPUTS[name]
+        attrs = {"role": o.role, "unit": o.unit, "label": o.label}
+        data[name] = (("draw", "month"), np.concatenate([c.outputs[name] for c in chunks]), attrs)
     for name in PER_DRAW_OUTPUTS:
-        data[name] = (("draw",), np.concatenate([c.outputs[name] for c in chunks]), {"role": "derived"})
+        o = OUTPUTS[name]
+        attrs = {"role": o.role, "unit": o.unit, "label": o.label}
+        data[name] = (("draw",), np.concatenate([c.outputs[name] for c in chunks]), attrs)
     for name in chunks[0].params:
         if name == "state_use_shares":
             continue
@@ -187,12 +242,12 @@ def simulate(
         {k: xr.Variable(dims, arr, attrs) for k, (dims, arr, attrs) in data.items()},
         coords={
             "draw": np.arange(draws),
-            "month": np.asarray(case.month_labels),
+            "month": np.asarray(prior.horizon.labels),
             "state_use": np.asarray(STATE_USE_NAMES),
         },
         attrs={
-            "case": case.name,
-            "case_sha256": case.digest,
+            "case": prior.name,
+            "case_sha256": prior.casefile.digest,
             "seed": seed,
             "draws": draws,
             "troopledger_version": __version__,

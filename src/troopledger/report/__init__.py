@@ -1,9 +1,21 @@
 """Report: the report object and its renderings (terminal, JSON, Markdown, a self-contained HTML page)."""
 
+from troopledger.report._compare import render_compare_html, render_compare_markdown, render_compare_text
 from troopledger.report._format import fmt_usd, headline
 from troopledger.report._html import render_html
 from troopledger.report._markdown import render_markdown
 from troopledger.report._payload import CONVENTIONS, build_payload
 from troopledger.report._text import render_text
 
-__all__ = ["CONVENTIONS", "build_payload", "fmt_usd", "headline", "render_html", "render_markdown", "render_text"]
+__all__ = [
+    "CONVENTIONS",
+    "build_payload",
+    "fmt_usd",
+    "headline",
+    "render_compare_html",
+    "render_compare_markdown",
+    "render_compare_text",
+    "render_html",
+    "render_markdown",
+    "render_text",
+]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from troopledger.report._format import LABELS, fmt_usd
+from troopledger.report._format import LABELS, SYMBOLS, currency_of, fmt_usd
 
 __all__ = [
     "casualties_chart",
@@ -21,6 +21,7 @@ __all__ = [
     "plain",
     "sankey_chart",
     "sensitivity_chart",
+    "sensitivity_time_chart",
     "troops_chart",
 ]
 
@@ -105,7 +106,8 @@ def sankey_chart(p: dict[str, Any]) -> Figure:
             {
                 "type": "sankey",
                 "arrangement": "snap",
-                "valueformat": "$,.3s",
+                "valueformat": ",.3s",
+                "valuesuffix": "" if currency_of(p) == "USD" else f" {currency_of(p)}",
                 "node": {
                     "label": [f"{_SHORT[k]}: {fmt_usd(t[k].get('p50'))}" for k in keys],
                     "customdata": [_interval(t[k]) for k in keys],
@@ -125,7 +127,7 @@ def sankey_chart(p: dict[str, Any]) -> Figure:
             }
         ],
         "layout": _layout(
-            "Where Russia's payments go, over the whole horizon (USD)",
+            f"Where Russia's payments go, over the whole horizon ({currency_of(p)})",
             height=460,
             hovermode="closest",
             margin={"l": 8, "r": 8, "t": 16, "b": 8},
@@ -133,9 +135,11 @@ def sankey_chart(p: dict[str, Any]) -> Figure:
     }
 
 
-def _band(months: list[str], band: dict[str, list[Any]], name: str, colour: str, fmt: str) -> list[dict[str, Any]]:
+def _band(
+    months: list[str], band: dict[str, list[Any]], name: str, colour: str, fmt: str, prefix: str = ""
+) -> list[dict[str, Any]]:
     """A fan: p95 edge, p5 edge filled up to it, and the median line on top."""
-    hover = f"%{{y:{fmt}}}"
+    hover = f"{prefix}%{{y:{fmt}}}"
     edge = {"type": "scatter", "mode": "lines", "x": months, "line": {"width": 0}, "showlegend": False}
     return [
         {**edge, "y": band["p95"], "name": f"{name}, 95th percentile", "hovertemplate": hover},
@@ -166,12 +170,17 @@ _PERSONS = ",.0f"
 
 def _fan(p: dict[str, Any], keys: list[tuple[str, str, str]], title: str, fmt: str, axis: str) -> Figure:
     data: list[dict[str, Any]] = []
+    money = fmt == _USD
+    code = currency_of(p)
+    sign = SYMBOLS.get(code, "")
     for key, name, colour in keys:
         if key in p["monthly"]:
-            data += _band(p["months"], p["monthly"][key], name, colour, fmt)
-    yaxis: dict[str, Any] = {"title": {"text": axis}, "rangemode": "tozero", "tickformat": "~s" if fmt == _USD else ","}
-    if fmt == _USD:
-        yaxis["tickprefix"] = "$"
+            data += _band(p["months"], p["monthly"][key], name, colour, ",.3s" if money else fmt, sign if money else "")
+    if money:
+        title, axis = title.replace("USD", code), axis.replace("USD", code)
+    yaxis: dict[str, Any] = {"title": {"text": axis}, "rangemode": "tozero", "tickformat": "~s" if money else ","}
+    if money:
+        yaxis["tickprefix"] = sign
     return {"data": data, "layout": _layout(title, yaxis=yaxis, xaxis={"type": "category"})}
 
 
@@ -244,6 +253,34 @@ def sensitivity_chart(p: dict[str, Any], top: int = 10) -> Figure | None:
     return {"data": data, "layout": layout}
 
 
+def sensitivity_time_chart(p: dict[str, Any]) -> Figure | None:
+    """Which inputs drive each month: RBD-FAST first-order index of the strongest inputs, month by month."""
+    g = p.get("sensitivity_over_time")
+    if not g or not g.get("order"):
+        return None
+    params = p.get("parameters", {})
+    palette = ("#b2182b", "#2166ac", "#1b7837", "#762a83", "#e08214", "#4d4d4d", "#878787", "#b35806")
+    data = [
+        {
+            "type": "scatter",
+            "mode": "lines+markers",
+            "x": g["months"],
+            "y": g["first_order"][name],
+            "name": plain(params.get(name, {}).get("meaning") or name, 48),
+            "line": {"color": palette[i % len(palette)], "width": 2},
+            "hovertemplate": "%{x}: %{y:.2f} of the month's variance<extra>%{fullData.name}</extra>",
+        }
+        for i, name in enumerate(g["order"])
+    ]
+    target = plain(_SHORT.get(g["target"], g["target"]))
+    layout = _layout(
+        f"Which inputs drive each month ({target}; RBD-FAST first-order index over {g['draws']:,} draws)",
+        xaxis={"type": "category"},
+        yaxis={"range": [0, 1], "title": {"text": "share of the month's variance"}},
+    )
+    return {"data": data, "layout": layout}
+
+
 def figures(p: dict[str, Any]) -> dict[str, Figure]:
     """Every chart the page shows, keyed by the id of the element it is drawn in."""
     out: dict[str, Figure] = {
@@ -256,4 +293,7 @@ def figures(p: dict[str, Any]) -> dict[str, Figure]:
     sens = sensitivity_chart(p)
     if sens is not None:
         out["sensitivity"] = sens
+    over_time = sensitivity_time_chart(p)
+    if over_time is not None:
+        out["sensitivity_time"] = over_time
     return out

@@ -1,35 +1,82 @@
-"""Number formatting shared by every report format."""
+"""Number formatting shared by every report format.
+
+Money is counted in US dollars unless the report was converted (``--currency``): the
+renderers then format every amount in the payload's currency inside
+:func:`money_in`, so one formatter serves both and no amount is shown with the wrong
+sign.
+"""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
-__all__ = ["LABELS", "fmt_interval", "fmt_number", "fmt_usd", "headline", "speakers"]
+from troopledger.analysis import OUTPUTS
 
-LABELS = {
-    "paid_by_russia": "Paid by Russia",
-    "to_state": "Kept by the North Korean state",
-    "to_soldiers": "Reaches living soldiers",
-    "to_families": "Reaches families of the dead",
-    "state_party_and_kim_family": "State: party and Kim family",
-    "state_military": "State: military",
-    "state_food_and_consumer_goods": "State: food and consumer goods",
-    "state_luxury_goods": "State: luxury goods for the elite",
-    "paid_in_kind": "Paid in kind (food, fuel, goods)",
-}
+__all__ = [
+    "LABELS",
+    "SYMBOLS",
+    "currency_of",
+    "fmt_interval",
+    "fmt_number",
+    "fmt_usd",
+    "headline",
+    "money_code",
+    "money_in",
+    "money_symbol",
+    "speakers",
+]
+
+#: Signs written before amounts; other currencies are written after, as their code.
+SYMBOLS = {"USD": "$", "KRW": "₩", "EUR": "€", "GBP": "£", "JPY": "¥", "RUB": "₽", "CNY": "CN¥", "UAH": "₴"}
+_MONEY: ContextVar[str] = ContextVar("troopledger_money", default="USD")
+
+
+def currency_of(p: dict[str, Any]) -> str:
+    """The currency a report's amounts are in (USD unless it was converted)."""
+    cur = p.get("currency") or {}
+    return str(cur.get("currency") or "USD")
+
+
+@contextmanager
+def money_in(code: str) -> Iterator[None]:
+    """Format money as ``code`` (an ISO currency code) inside the block."""
+    token = _MONEY.set(code)
+    try:
+        yield
+    finally:
+        _MONEY.reset(token)
+
+
+def money_code() -> str:
+    """The currency amounts are being formatted in."""
+    return _MONEY.get()
+
+
+def money_symbol() -> str:
+    """The sign written before amounts ("$", "₩"), or "" when the code is written after them."""
+    return SYMBOLS.get(_MONEY.get(), "")
+
+
+#: Reader-facing label of each money output, as the model declares it.
+LABELS = {name: o.label for name, o in OUTPUTS.items() if o.unit == "USD/month"}
 
 
 def fmt_usd(x: float | None) -> str:
-    """Dollars with a readable scale: $950, $12.3k, $4.56M, $1.23B."""
+    """Money with a readable scale in the report's currency: $950, $12.3k, $4.56M, ₩27.7B, 1.4T XYZ."""
     if x is None or not math.isfinite(x):
         return "n/a"
     a = abs(x)
     sign = "-" if x < 0 else ""
-    for div, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+    sym = money_symbol()
+    after = "" if sym else f" {money_code()}"
+    for div, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
         if a >= div:
-            return f"{sign}${a / div:,.3g}{suffix}"
-    return f"{sign}${a:,.3g}" if a >= 1 else f"{sign}${a:.2g}"
+            return f"{sign}{sym}{a / div:,.3g}{suffix}{after}"
+    return f"{sign}{sym}{a:,.3g}{after}" if a >= 1 else f"{sign}{sym}{a:.2g}{after}"
 
 
 def fmt_number(x: float | None, unit: str = "") -> str:

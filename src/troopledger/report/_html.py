@@ -15,13 +15,18 @@ import functools
 import hashlib
 import json
 import math
-from collections.abc import Sequence
 from html import escape
 from importlib.resources import files
 from typing import Any
 
 from troopledger.report._charts import COLOURS, figures
-from troopledger.report._format import LABELS, fmt_interval, fmt_number, headline
+from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
+from troopledger.report._html_parts import analyst_html as _analyst
+from troopledger.report._html_parts import esc_rows as _esc_rows
+from troopledger.report._html_parts import figure as _figure
+from troopledger.report._html_parts import given_data_html as _given_data
+from troopledger.report._html_parts import month_table_html as _month_table
+from troopledger.report._html_parts import table as _table
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
     INFLUENCE_KEYS,
@@ -102,30 +107,6 @@ def _speakers(ids: list[str], claims: dict[str, Any]) -> str:
         who = str(claims.get(cid, {}).get("speaker") or cid)
         seen.setdefault(who, cid)
     return ", ".join(_claim_ref(cid, claims, who) for who, cid in seen.items())
-
-
-def _table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> str:
-    """A table whose cells are already HTML; wrapped so it scrolls sideways on narrow screens."""
-    th = "".join(f'<th scope="col"{" class=num" if i in numeric else ""}>{h}</th>' for i, h in enumerate(head))
-    body = "".join(
-        "<tr>" + "".join(f"<td{' class=num' if i in numeric else ''}>{c}</td>" for i, c in enumerate(r)) + "</tr>"
-        for r in rows
-    )
-    return f'<div class="scroll"><table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table></div>'
-
-
-def _esc_rows(rows: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    return [tuple(escape(c) for c in r) for r in rows]
-
-
-def _figure(fig_id: str, caption: str, figs: dict[str, Any]) -> str:
-    """A chart's place on the page: its title as a heading, the plot, and a caption."""
-    title = str(figs.get(fig_id, {}).get("layout", {}).get("meta", {}).get("title", ""))
-    return (
-        f'<figure class="chart"><h3>{escape(title)}</h3>'
-        f'<div id="fig-{fig_id}" class="plot" role="img" aria-label="{escape(title)}"></div>'
-        f"<figcaption>{escape(caption)}</figcaption></figure>"
-    )
 
 
 def _section(sid: str, title: str, body: str) -> str:
@@ -354,6 +335,11 @@ _NAV = (
 
 def render_html(p: dict[str, Any]) -> str:
     """The whole report as one HTML document that needs no network."""
+    with money_in(currency_of(p)):
+        return _render(p)
+
+
+def _render(p: dict[str, Any]) -> str:
     title = str(p.get("title") or p.get("case") or "troopledger report")
     figs = figures(p)
     plotly = _plotly_js()
@@ -363,12 +349,13 @@ def render_html(p: dict[str, Any]) -> str:
     )
     calibrated = " Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else ""
     sections = [
-        _section("flows", "Where the money goes", _flows(p, figs)),
+        _section("flows", "Where the money goes", _flows(p, figs) + _analyst(p)),
         _section(
             "months",
             "Month by month",
             _figure("monthly", "What Russia pays each month and what the state keeps: median line, 90 % band.", figs)
-            + _figure("cumulative", "Running total since the start month: median line, 90 % band.", figs),
+            + _figure("cumulative", "Running total since the start month: median line, 90 % band.", figs)
+            + _month_table(p),
         ),
         _section(
             "troops",
@@ -377,7 +364,11 @@ def render_html(p: dict[str, Any]) -> str:
             + _figure("casualties", "Soldiers killed and wounded (evacuated) each month.", figs),
         ),
         _section("soldier", "The soldier's view", _soldier(p)),
-        _section("sensitivity", "Which inputs move the totals most", _sensitivity(p, figs) + _influence(p)),
+        _section(
+            "sensitivity",
+            "Which inputs move the totals most",
+            _sensitivity(p, figs) + _given_data(p, figs) + _influence(p),
+        ),
         _section("contradictions", "Claims that cannot all be true", _contradictions(p)),
         _section("calibration", "Calibration", _calibration(p)),
         _section("parameters", "Inputs, their distributions and who said them", _parameters(p)),

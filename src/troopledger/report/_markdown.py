@@ -13,7 +13,15 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from troopledger.report._format import LABELS, fmt_interval, fmt_number, headline
+from troopledger.report._analyst import (
+    currency_lines,
+    given_data_rows,
+    month_rows,
+    payment_rows,
+    realisation_rows,
+    window_rows,
+)
+from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
     INFLUENCE_KEYS,
@@ -138,8 +146,44 @@ def _calibration(p: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _analyst(p: dict[str, Any]) -> list[str]:
+    """Payments by kind, owed against received, windows and the month-by-month table."""
+    out: list[str] = []
+    pay = payment_rows(p)
+    if pay:
+        out += ["## Payments by kind", "", *_table(("Payment", "Median", "90 % interval"), pay)]
+    owed = realisation_rows(p)
+    if owed:
+        out += ["## Owed and received", "", *_table(("What", "Median", "90 % interval"), owed)]
+    head, rows = window_rows(p)
+    if rows:
+        out += ["## Totals by window", "", *_table(head, [tuple(md_text(c) for c in r) for r in rows])]
+    head, rows = month_rows(p)
+    if rows:
+        out += ["## Month by month (median and 90 % interval)", "", *_table(head, rows)]
+    return out
+
+
+def _given_data(p: dict[str, Any]) -> list[str]:
+    head, rows = given_data_rows(p)
+    if not rows:
+        return []
+    g = p["given_data_sensitivity"]
+    return [
+        f"Share of each total's variance explained by each input alone (RBD-FAST first-order index over "
+        f"{g['draws']:,} draws, ± its 95 % bootstrap half-width).",
+        "",
+        *_table(head, [(md_text(r[0]), *r[1:]) for r in rows]),
+    ]
+
+
 def render_markdown(p: dict[str, Any]) -> str:
     """The report as a Markdown document (GitHub-flavoured tables)."""
+    with money_in(currency_of(p)):
+        return _render(p)
+
+
+def _render(p: dict[str, Any]) -> str:
     claims = p.get("claims", {})
     out = [
         f"# {md_text(p.get('title') or p.get('case'))}",
@@ -149,9 +193,11 @@ def render_markdown(p: dict[str, Any]) -> str:
         f"Every interval is a 90 % interval. {p.get('draws', 0):,} draws, seed {p.get('seed')}."
         + (" Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else ""),
         "",
+        *[md_text(line) + "\n" for line in currency_lines(p)],
         "## Where the money goes",
         "",
         *_table(("Account", "Median", "90 % interval", "Mean"), total_rows(p)),
+        *_analyst(p),
         "## The soldier's view",
         "",
         *_table(("Measure", "Median", "90 % interval"), soldier_rows(p)),
@@ -162,7 +208,7 @@ def render_markdown(p: dict[str, Any]) -> str:
             f"* {md_text(r.get('text', ''))} ({_speakers(list(r.get('claims', [])), claims)})" for r in p["rewards"]
         ]
         out.append("")
-    out += ["## Which inputs move the totals most", "", *_sensitivity(p)]
+    out += ["## Which inputs move the totals most", "", *_sensitivity(p), *_given_data(p)]
     infl = influence_rows(p)
     if infl:
         out += ["Claim influence: how far each headline median moves when one lineage of claims is left out.", ""]

@@ -14,8 +14,7 @@ import math
 from typing import Any
 
 from troopledger._version import __version__
-from troopledger.analysis import Summary
-from troopledger.evidence import PARAMETERS, RELIABILITY, Case
+from troopledger.analysis import RELIABILITY, Result
 
 __all__ = ["CONVENTIONS", "build_payload"]
 
@@ -50,79 +49,76 @@ def _clean(obj: Any) -> Any:
     return obj
 
 
-def _unit(name: str) -> str:
-    """Unit of a drawn parameter: a model input's own, or that of a wave's or rank's entry."""
-    if name in PARAMETERS:
-        return PARAMETERS[name].unit
-    if name.endswith("_tour_months"):
-        return "months"
-    if name.startswith("wave_"):
-        return "persons"
-    return "USD/month"  # pay_rank_<rank>
-
-
-def build_payload(
-    case: Case,
-    summary: Summary,
-    *,
-    contradictions: list[dict[str, Any]] | None = None,
-    posterior: Summary | None = None,
-    extra: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    """Assemble the report object for ``case`` from its (prior) summary."""
-    main = posterior or summary
-    cited = case.cited_claims()
-    dists = case.distributions()
+def _parameters(result: Result) -> dict[str, Any]:
+    """Each drawn input's summary with its unit, meaning, distribution, claims and note."""
+    prior, main = result.case, result.main
     params: dict[str, Any] = {}
     for name, stats in main.parameters.items():
-        info = PARAMETERS.get(name)
-        spec = case.parameters.get(name)
+        slot = prior.slots.get(name)
+        unit, meaning = prior.describe_input(name)
         entry: dict[str, Any] = dict(stats)
-        entry["claims"] = cited.get(name, [])
-        entry["unit"] = _unit(name)
-        entry["meaning"] = info.meaning if info else name.replace("_", " ")
-        entry["distribution"] = dists[name].describe() if name in dists else "derived from pay by rank"
-        entry["note"] = spec.note if spec else ""
+        entry["claims"] = list(prior.cited.get(name, ()))
+        entry["unit"] = unit
+        entry["meaning"] = meaning
+        entry["distribution"] = slot.distribution.describe() if slot else "derived from pay by rank"
+        entry["note"] = slot.note if slot else ""
         entry["assumption"] = not entry["claims"]
-        if posterior is not None:
-            entry["prior"] = summary.parameters.get(name)
+        if result.posterior is not None:
+            entry["prior"] = result.prior.parameters.get(name)
         params[name] = entry
+    uses = prior.casefile.state_uses
     params["state_uses"] = {
-        "claims": list(case.state_uses.claims),
-        "distribution": case.state_uses.distribution().describe(),
-        "note": case.state_uses.note,
-        "assumption": not case.state_uses.claims,
+        "claims": list(uses.claims),
+        "distribution": prior.state_uses.describe(),
+        "note": uses.note,
+        "assumption": not uses.claims,
     }
-    claims = {c.id: c.model_dump(mode="json") for c in case.resolved_claims()}
-    run_hash = hashlib.sha256(json.dumps({"case": case.digest, "claims": claims}, sort_keys=True).encode()).hexdigest()
+    return params
+
+
+def build_payload(result: Result) -> dict[str, Any]:
+    """The report object of one run: every format renders this and nothing else."""
+    prior, main = result.case, result.main
+    casefile = prior.casefile
+    claims = {c.id: c.model_dump(mode="json") for c in prior.claims}
+    run_hash = hashlib.sha256(
+        json.dumps({"case": casefile.digest, "claims": claims}, sort_keys=True).encode()
+    ).hexdigest()
     payload: dict[str, Any] = {
-        "case": case.name,
-        "title": case.case.title,
-        "description": case.case.description.strip(),
+        "case": prior.name,
+        "title": casefile.case.title,
+        "description": casefile.case.description.strip(),
         "seed": main.seed,
         "draws": main.draws,
         "months": main.months,
         "totals": main.totals,
         "monthly": main.monthly,
         "derived": main.derived,
-        "parameters": params,
+        "parameters": _parameters(result),
         "claims": claims,
-        "contradictions": contradictions or [],
-        "rewards": [r.model_dump() for r in case.rewards],
+        "contradictions": [c.as_dict() for c in result.contradictions],
+        "rewards": [r.model_dump() for r in casefile.rewards],
         "conservation_max_abs_error_usd": main.conservation_max_abs_error_usd,
         "monthly_bands_from_draws": main.monthly_from_draws,
         "conventions": CONVENTIONS,
-        "calibrated": posterior is not None,
+        "calibrated": result.calibrated,
         "effective_draws": main.effective_draws,
         "metadata": {
             "troopledger_version": __version__,
-            "case_sha256": case.digest,
+            "case_sha256": casefile.digest,
             "case_and_claims_sha256": run_hash,
-            "case_source": case.path,
+            "case_source": casefile.path,
         },
     }
-    if posterior is not None:
-        payload["prior"] = {"totals": summary.totals, "derived": summary.derived}
-    if extra:
-        payload.update(extra)
+    if result.posterior is not None:
+        payload["prior"] = {"totals": result.prior.totals, "derived": result.prior.derived}
+    if result.sample_stats is not None:
+        payload["calibration"] = result.sample_stats
+    if result.sensitivity is not None:
+        payload["sensitivity"] = result.sensitivity
+    if result.influence is not None:
+        payload["influence"] = [r.as_dict() for r in result.influence]
+    payload.update(result.desk)  # currency, windows, given-data sensitivity
+    if casefile.scenario.get("name") or casefile.scenario.get("set"):
+        payload["scenario"] = casefile.scenario
     return _clean(payload)  # type: ignore[no-any-return]

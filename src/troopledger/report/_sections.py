@@ -11,7 +11,7 @@ import math
 from typing import Any
 from urllib.parse import urlsplit
 
-from troopledger.calibration import HEDGE_WIDTH, hedge_class
+from troopledger.analysis import HEDGE_WIDTH, hedge_class
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
 #: The soldier's view: label, key in ``derived``, unit.
 SOLDIER_ROWS = (
     ("Take-home per soldier for one tour", "take_home_per_soldier_tour", "USD"),
+    ("Take-home per soldier per month", "take_home_per_soldier_month", "USD"),
     ("...in years of domestic wages", "take_home_years_of_wages", "years"),
     ("Tour length", "tour_months", "months"),
     ("Chance of being killed in one tour", "p_killed_tour", "fraction"),

@@ -6,6 +6,7 @@ All text that comes from sources (speakers, notes) is passed to Rich as plain
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console, Group
@@ -13,46 +14,47 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from troopledger.analysis import TOTAL_VARIABLES
-from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd, headline, speakers
+from troopledger.report._analyst import currency_lines, month_rows, payment_rows, realisation_rows, window_rows
+from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in, speakers
+from troopledger.report._sections import soldier_rows, total_rows
 
 __all__ = ["render_text"]
 
 
-def _money_table(p: dict[str, Any]) -> Table:
-    t = Table(title="Where the money goes (totals over the horizon, USD)", title_justify="left")
-    t.add_column("Account")
-    t.add_column("Median", justify="right")
-    t.add_column("90 % interval", justify="right")
-    t.add_column("Mean", justify="right")
-    for key in TOTAL_VARIABLES:
-        s = p["totals"][key]
-        t.add_row(LABELS.get(key, key), fmt_usd(s["p50"]), fmt_interval(s), fmt_usd(s["mean"]))
+def _table(title: str, head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> Table:
+    t = Table(title=title, title_justify="left")
+    for i, h in enumerate(head):
+        t.add_column(h, justify="left" if i == 0 else "right")
+    for r in rows:
+        t.add_row(*(Text(c) for c in r))
     return t
+
+
+def _money_table(p: dict[str, Any]) -> Table:
+    title = f"Where the money goes (totals over the horizon, {currency_of(p)})"
+    return _table(title, ("Account", "Median", "90 % interval", "Mean"), total_rows(p))
 
 
 def _soldier_table(p: dict[str, Any]) -> Table:
-    d = p["derived"]
-    t = Table(title="The soldier's view", title_justify="left")
-    t.add_column("Measure")
-    t.add_column("Median", justify="right")
-    t.add_column("90 % interval", justify="right")
-    rows = [
-        ("Take-home per soldier for one tour", "take_home_per_soldier_tour", "USD"),
-        ("...in years of domestic wages", "take_home_years_of_wages", "years"),
-        ("Tour length", "tour_months", "months"),
-        ("Chance of being killed in one tour", "p_killed_tour", "fraction"),
-        ("Soldiers in theatre (average)", "mean_troops_in_theatre", "persons"),
-        ("Distinct soldiers sent by the end", "cumulative_deployed_end", "persons"),
-        ("Killed over the horizon", "killed_total", "persons"),
-        ("Wounded and evacuated", "wounded_total", "persons"),
-        ("Revenue as a share of GDP (per year)", "revenue_share_of_gdp", "fraction"),
-        ("Revenue as a multiple of luxury imports", "revenue_multiple_of_luxury_imports", "x"),
-    ]
-    for label, key, unit in rows:
-        s = d[key]
-        t.add_row(label, fmt_number(s["p50"], unit), fmt_interval(s, unit))
-    return t
+    return _table("The soldier's view", ("Measure", "Median", "90 % interval"), soldier_rows(p))
+
+
+def _analyst(p: dict[str, Any]) -> list[Any]:
+    """Currency, payments by kind, owed against received, windows and the month-by-month table."""
+    parts: list[Any] = [Text(line, style="dim") for line in currency_lines(p)]
+    pay = payment_rows(p)
+    if pay:
+        parts.append(_table("Payments by kind", ("Payment", "Median", "90 % interval"), pay))
+    owed = realisation_rows(p)
+    if owed:
+        parts.append(_table("Owed and received", ("What", "Median", "90 % interval"), owed))
+    head, rows = window_rows(p)
+    if rows:
+        parts.append(_table("Totals by window", head, rows))
+    head, rows = month_rows(p)
+    if rows:
+        parts.append(_table("Month by month (median and 90 % interval)", head, rows))
+    return parts
 
 
 def _parameter_table(p: dict[str, Any]) -> Table:
@@ -141,11 +143,16 @@ def _post(s: dict[str, Any], unit: str) -> str:
 
 def render_text(p: dict[str, Any], console: Console | None = None) -> None:
     """Print the report to ``console`` (stdout by default)."""
-    console = console or Console()
+    with money_in(currency_of(p)):
+        _render(p, console or Console())
+
+
+def _render(p: dict[str, Any], console: Console) -> None:
     parts: list[Any] = [
         Text(p.get("title") or p["case"], style="bold"),
         Text(headline(p)),
         _money_table(p),
+        *_analyst(p),
         _soldier_table(p),
     ]
     if p.get("rewards"):
@@ -167,7 +174,7 @@ def render_text(p: dict[str, Any], console: Console | None = None) -> None:
     foot = (
         f"{p['draws']:,} draws, seed {p['seed']}. Intervals are 90 % (5th-95th percentile); a source's "
         f"'a to b' is read as a 90 % interval (lognormal for amounts, beta for shares). "
-        f"Money conserved to within ${p['conservation_max_abs_error_usd']:.2g} in every draw and month."
+        f"Money conserved to within ${p['conservation_max_abs_error_usd']:.2g} (US dollars) in every draw and month."
     )
     parts.append(Text(foot, style="dim"))
     console.print(Group(*parts))

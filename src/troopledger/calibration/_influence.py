@@ -17,10 +17,13 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from troopledger.analysis._calibrated import _particle_chunks
-from troopledger.analysis._summary import collect, collect_chunks, weighted_quantiles
-from troopledger.calibration import compile_observations, importance_weights, temper, without_claims
-from troopledger.evidence import BLOCK, Case
+from troopledger.calibration._contradictions import without_claims
+from troopledger.calibration._importance import importance_weights, weighted_quantiles
+from troopledger.calibration._observations import Observations, compile_observations
+from troopledger.calibration._tempering import temper
+from troopledger.calibration._workflow import particle_chunks
+from troopledger.evidence import BLOCK, Prior
+from troopledger.model import collect, collect_chunks
 
 __all__ = ["HEADLINE", "Influence", "influence"]
 
@@ -54,11 +57,18 @@ class Influence:
 
 
 def _medians(
-    case: Case, draws: int, seed: int, drop_prior: list[str], drop_obs: set[str], particles: int
+    prior: Prior,
+    draws: int,
+    seed: int,
+    drop_prior: list[str],
+    drop_obs: set[str],
+    particles: int,
+    observations: Observations | None = None,
 ) -> tuple[dict[str, float], float | None]:
     """Headline medians of the (weighted) run without the given claims."""
-    run = without_claims(case, drop_prior) if drop_prior else case
-    obs = compile_observations(run, include_parameter_claims=False)
+    run = without_claims(prior, drop_prior) if drop_prior else prior
+    every = observations if observations is not None and run is prior else compile_observations(run)
+    obs = every.evidence()
     obs = obs.subset([i for i in obs.ids if i not in drop_obs])
     d = collect(run, draws, seed, monthly_cap=1, observations=obs or None)
     w, khat = None, None
@@ -67,36 +77,46 @@ def _medians(
         w, khat = iw.weights, iw.khat
         if iw.degenerate:
             t = temper(run, obs, min(particles, draws), seed)
-            d = collect_chunks(run, _particle_chunks(run, t.params), t.particles, seed, monthly_cap=1)
+            d = collect_chunks(run, particle_chunks(run, t.params), t.particles, seed, monthly_cap=1)
             w = None
     med = {k: float(weighted_quantiles(d.totals[k], (0.5,), w)[0]) for k in HEADLINE}
     return med, khat
 
 
-def influence(case: Case, *, draws: int = BLOCK, seed: int = 0, particles: int = 2048) -> list[Influence]:
+def influence(
+    prior: Prior,
+    *,
+    draws: int = BLOCK,
+    seed: int = 0,
+    particles: int = 2048,
+    observations: Observations | None = None,
+) -> list[Influence]:
     """One row per lineage of usable claims, largest move of a headline median first.
 
+    ``observations`` are the prior's compiled claims (compiled here if not given).
     Where the importance weights degenerate, the posterior comes from tempering with
     ``particles`` particles (with or without the lineage alike).
     """
-    cited = {cid for ids in case.cited_claims().values() for cid in ids}
-    observed = set(compile_observations(case, include_parameter_claims=False).ids)
-    usable = set(compile_observations(case).ids) | cited
+    every = compile_observations(prior) if observations is None else observations
+    cited = {cid for ids in prior.cited.values() for cid in ids}
+    observed = set(every.evidence().ids)
+    usable = set(every.ids) | cited
     lineages: dict[str, list[str]] = {}
-    for c in case.resolved_claims():
+    for c in prior.claims:
         if c.id in usable:
             lineages.setdefault(c.lineage or c.id, []).append(c.id)
-    base, base_khat = _medians(case, draws, seed, [], set(), particles)
+    base, base_khat = _medians(prior, draws, seed, [], set(), particles, every)
     rows = []
     for name, ids in lineages.items():
         prior_ids = [i for i in ids if i in cited]
         obs_ids = {i for i in ids if i in observed}
         role = "both" if prior_ids and obs_ids else "prior" if prior_ids else "observation"
-        unchanged = not obs_ids and without_claims(case, prior_ids).model_dump() == case.model_dump()
+        stripped = without_claims(prior, prior_ids)
+        unchanged = not obs_ids and all(stripped.slots[k].spec == s.spec for k, s in prior.slots.items())
         if unchanged:  # another claim still carries everything this lineage built
             rows.append(Influence(name, tuple(ids), role, dict(base), dict.fromkeys(HEADLINE, 0.0), base_khat))
             continue
-        med, khat = _medians(case, draws, seed, prior_ids, obs_ids, particles)
+        med, khat = _medians(prior, draws, seed, prior_ids, obs_ids, particles, None if prior_ids else every)
         change = {k: (med[k] - base[k]) / base[k] if base[k] else float("nan") for k in HEADLINE}
         rows.append(Influence(name, tuple(ids), role, med, change, khat))
     return sorted(rows, key=lambda r: -max((abs(v) for v in r.change.values() if np.isfinite(v)), default=0.0))

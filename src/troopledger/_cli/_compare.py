@@ -1,0 +1,96 @@
+"""``troopledger compare``: two cases or scenarios side by side, with common random numbers."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+
+from troopledger._cli._app import app, atomic_write
+from troopledger._cli._options import Currency, Rate, Rates, Sets, Windows, desk_from
+from troopledger._cli._report import Format
+from troopledger.errors import InputError
+
+if TYPE_CHECKING:
+    from troopledger.evidence import Prior
+    from troopledger.model import Draws
+
+__all__ = ["compare"]
+
+
+def _side(spec: str, sets: list[str]) -> tuple[Prior, dict[str, Any]]:
+    """A case written ``CASE`` or ``CASE@SCENARIO``, with ``--set`` overrides, resolved."""
+    from troopledger.evidence import load_case, resolve
+
+    case, _, scenario = spec.partition("@")
+    if not case:
+        raise InputError(None, "compare", f"{spec!r} names no case", "write CASE or CASE@SCENARIO")
+    casefile = load_case(case, scenario=scenario or None, sets=sets)
+    label = f"{spec} with {', '.join(sets)}" if sets else spec
+    return resolve(casefile), {"label": label, "case": casefile.name, **casefile.scenario}
+
+
+def _render(c: dict[str, Any], fmt: Format) -> str:
+    from troopledger.report import render_compare_html, render_compare_markdown, render_compare_text
+
+    if fmt is Format.json:
+        return json.dumps(c, indent=2, allow_nan=False) + "\n"
+    if fmt is Format.text:
+        buf = io.StringIO()
+        render_compare_text(c, Console(file=buf, width=130, force_terminal=False))
+        return buf.getvalue()
+    return render_compare_markdown(c) if fmt is Format.md else render_compare_html(c)
+
+
+@app.command()
+def compare(
+    a: Annotated[str, typer.Argument(help="First run: a case name or path, optionally CASE@SCENARIO.")],
+    b: Annotated[
+        str | None, typer.Argument(help="Second run (default: the first, with the --set overrides applied).")
+    ] = None,
+    set_: Sets = None,
+    draws: Annotated[int, typer.Option(min=100, max=2_000_000, help="Paired Monte Carlo draws.")] = 50_000,
+    seed: Annotated[int, typer.Option(min=0, help="Seed shared by both runs (common random numbers).")] = 0,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    out: Annotated[str | None, typer.Option(help="Write to this file (atomically) instead of stdout.")] = None,
+    currency: Currency = "USD",
+    rate: Rate = None,
+    rates: Rates = None,
+    window: Windows = None,
+) -> None:
+    """Run two cases or scenarios with the same random draws; show both and their difference with its interval.
+
+    The draws are the prior's, not weighed by calibration, so that draw i of one run
+    pairs with draw i of the other. Example: troopledger compare nk-russia-record --set signing_bonus=2000
+    """
+    from troopledger.analysis import compare_draws  # the numerical stack loads when a run starts
+    from troopledger.model import collect
+
+    sets = list(set_ or [])
+    if b is None and not sets:
+        raise InputError(None, "compare", "one run and no --set: nothing to compare", "give a second run or --set")
+    prior_a, run_a = _side(a, [])
+    prior_b, run_b = _side(b or a, sets)
+    if prior_a.horizon != prior_b.horizon and window:
+        raise InputError(None, "--window", "the two runs cover different months", "compare totals without --window")
+    desk = desk_from(currency, rate, rates, window)
+    conv = desk.conversion(prior_a)
+    shown: list[Draws] = []
+    for prior in (prior_a, prior_b):
+        own = desk.conversion(prior) if prior.horizon != prior_a.horizon else conv
+        shown.append(desk.view(prior, collect(prior, draws, seed), own))
+    wins = desk.window_list(prior_a) if window else []
+    result = compare_draws(shown[0], shown[1], labels=(run_a["label"], run_b["label"]), windows=wins)
+    result["runs"] = [run_a, run_b]
+    if conv is not None:
+        result["currency"] = conv.describe()
+    text = _render(result, fmt)
+    if out:
+        atomic_write(out, text)
+        typer.echo(f"wrote {out}", err=True)
+    else:
+        sys.stdout.write(text)

@@ -1,0 +1,187 @@
+"""One run of a case, one :class:`Result`: resolve once, draw once, calibrate once, summarise.
+
+:func:`run` is the pipeline's single entry point: the case file is resolved into a
+:class:`~troopledger.evidence.Prior` (distributions built once), its claims are
+compiled into observations once, the prior is drawn and, where claims observe
+derived quantities, weighted or tempered into a posterior; contradictions,
+sensitivity and (on request) claim influence are computed from the same objects.
+The :class:`Result`'s groups follow ArviZ's ``InferenceData``: ``prior``,
+``posterior``, ``observed_data``, ``weights``, ``sample_stats``, plus
+``contradictions``, ``sensitivity`` and ``influence``. Every report is built from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from numpy.typing import NDArray
+
+from troopledger.analysis._desk import Desk
+from troopledger.analysis._sensitivity import rank_sensitivity
+from troopledger.analysis._summary import Summary, summarize_draws
+from troopledger.calibration import (
+    TEMPERING_PARTICLES,
+    Contradiction,
+    Influence,
+    Observations,
+    compile_observations,
+    find_contradictions,
+)
+from troopledger.calibration import calibrate as calibrate_prior
+from troopledger.calibration import influence as claim_influence
+from troopledger.claims import Claim
+from troopledger.evidence import Case, Prior, resolve
+from troopledger.model import DEFAULT_CHUNK, Draws, Progress, collect
+
+__all__ = ["Result", "run"]
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything one run found, in groups named after ArviZ's ``InferenceData``.
+
+    ``prior``/``posterior``: summaries of the prior draws and of the calibrated ones
+    (``posterior`` is None when the run was not calibrated); ``observed_data``: the
+    claims used as observations; ``weights``: importance weights of the prior draws
+    (None unless the posterior is importance-weighted); ``sample_stats``: the
+    calibration diagnostics (method, Pareto k-hat, ESS, evidence, claims skipped);
+    ``contradictions``, ``sensitivity`` and ``influence`` (None where not computed);
+    ``desk``: the currency the summaries are in, totals by window and given-data
+    sensitivity. ``case`` is the resolved Prior every group was computed from;
+    ``prior_draws`` the per-draw values the summaries came from, in the report's
+    currency (``posterior_draws``: tempering's particles, when the posterior is not a
+    reweighting of the prior draws).
+    """
+
+    case: Prior
+    seed: int
+    draws: int
+    prior: Summary
+    posterior: Summary | None
+    observed_data: Observations | None
+    weights: NDArray[Any] | None
+    sample_stats: dict[str, Any] | None
+    contradictions: tuple[Contradiction, ...]
+    sensitivity: dict[str, Any] | None
+    influence: tuple[Influence, ...] | None
+    prior_draws: Draws
+    posterior_draws: Draws | None = None
+    #: the analyst's desk: currency, windows, given-data sensitivity (see :class:`Desk`)
+    desk: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def calibrated(self) -> bool:
+        """True when the run weighed its prior by claims (a posterior exists)."""
+        return self.posterior is not None
+
+    @property
+    def main(self) -> Summary:
+        """The summary a report leads with: the posterior where there is one, else the prior."""
+        return self.posterior or self.prior
+
+
+def run(
+    case: Case | Prior,
+    draws: int = 100_000,
+    seed: int = 0,
+    *,
+    claims: Sequence[Claim] = (),
+    calibrate: bool | None = None,
+    contradictions: bool = True,
+    sensitivity: bool = True,
+    influence: bool = False,
+    influence_draws: int = 16_384,
+    chunk_size: int = DEFAULT_CHUNK,
+    workers: int = 1,
+    progress: Progress | None = None,
+    particles: int = TEMPERING_PARTICLES,
+    desk: Desk | None = None,
+) -> Result:
+    """Run a case once and return every group of its :class:`Result`.
+
+    ``case`` is a case file (resolved here, with ``claims`` merged in) or an already
+    resolved Prior. ``calibrate`` weighs the prior by the claims about
+    totals, counts and take-home pay (default: when the case has such claims); the
+    contradiction scan runs with calibration. Same seed, same numbers, whatever the
+    chunk size or number of workers. ``influence`` adds the claim-influence table
+    (one re-run per lineage of claims, ``influence_draws`` draws each). ``desk``
+    chooses the currency, windows and given-data sensitivity of the summaries;
+    calibration and contradictions always work in US dollars.
+    """
+    prior = case if isinstance(case, Prior) and not claims else resolve(_casefile(case), claims)
+    desk = desk or Desk(given_data=sensitivity)
+    conv = desk.conversion(prior)
+    groups: dict[str, Any] = {} if conv is None else {"currency": conv.describe()}
+    every = compile_observations(prior)
+    evidence = every.evidence()
+    if calibrate is None:
+        calibrate = len(evidence) > 0
+    if not calibrate:
+        kept = collect(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress)
+        shown = desk.view(prior, kept, conv)
+        return Result(
+            prior,
+            seed,
+            draws,
+            summarize_draws(shown),
+            None,
+            None,
+            None,
+            None,
+            (),
+            rank_sensitivity(shown) if sensitivity else None,
+            _influence(prior, every, seed, influence_draws, influence),
+            shown,
+            None,
+            {**groups, **desk.tables(prior, shown, None, kept)},
+        )
+    cal = calibrate_prior(
+        prior,
+        draws,
+        seed,
+        observations=every,
+        chunk_size=chunk_size,
+        workers=workers,
+        progress=progress,
+        particles=particles,
+    )
+    found = find_contradictions(prior, seed=seed, observations=every) if contradictions else []
+    shown = prior_shown = desk.view(prior, cal.prior_draws, conv)
+    prior_summary = summarize_draws(shown)
+    posterior = None
+    weights = None
+    if cal.method == "importance":
+        weights = cal.posterior_weights
+        posterior = summarize_draws(shown, weights)
+    elif cal.particles is not None:
+        shown = desk.view(prior, cal.particles, conv)
+        posterior = summarize_draws(shown)
+        posterior.draws = draws  # the run's size; the particles are its effective draws
+    return Result(
+        prior,
+        seed,
+        draws,
+        prior_summary,
+        posterior,
+        cal.observations,
+        cal.posterior_weights,
+        cal.diagnostics(),
+        tuple(found),
+        rank_sensitivity(prior_shown) if sensitivity else None,
+        _influence(prior, every, seed, influence_draws, influence),
+        prior_shown,
+        None if cal.particles is None else shown,
+        {**groups, **desk.tables(prior, shown, weights, cal.prior_draws)},
+    )
+
+
+def _casefile(case: Case | Prior) -> Case:
+    return case.casefile if isinstance(case, Prior) else case
+
+
+def _influence(prior: Prior, every: Observations, seed: int, draws: int, wanted: bool) -> tuple[Influence, ...] | None:
+    if not wanted:
+        return None
+    return tuple(claim_influence(prior, draws=draws, seed=seed, observations=every))

@@ -1,0 +1,144 @@
+"""Targets: how to read a claimed quantity off one chunk of model outputs and parameter draws.
+
+A target maps ``(outputs, params)`` of a chunk to one value per draw: a parameter's
+draw, a running total by a month, a value at a month, a per-draw output. Claims
+about derived quantities (take-home pay, revenue, soldiers sent or killed) get
+theirs from :func:`derived_target`, or a reason why the model cannot say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+import numpy as np
+from numpy.typing import NDArray
+
+from troopledger.calibration._errors import Scale
+from troopledger.claims import Claim
+from troopledger.evidence import Horizon
+
+__all__ = ["Target", "derived_target", "parameter_target", "window_end"]
+
+Array = NDArray[np.float64]
+#: reads one quantity off a chunk: (model outputs, parameter draws) -> (draws,)
+Target = Callable[[Mapping[str, Array], Mapping[str, Array]], Array]
+
+_TROOPS_IN_TEXT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)\s*(?:north korean\s+)?(?:troops|soldiers)\b", re.IGNORECASE)
+
+
+def parameter_target(name: str, constants: Mapping[str, float]) -> Target:
+    if name in constants:
+        value = constants[name]
+        return lambda out, p: np.full(int(np.shape(out["paid_by_russia"])[0]), value)
+    return lambda out, p: np.asarray(p[name], dtype=np.float64)
+
+
+def _running(name: str, month: int) -> Target:
+    """Running total of a monthly output up to and including ``month``."""
+    return lambda out, p: np.asarray(out[name][:, : month + 1].sum(axis=1), dtype=np.float64)
+
+
+def _at(name: str, month: int) -> Target:
+    return lambda out, p: np.asarray(out[name][:, month], dtype=np.float64)
+
+
+def _troops_in_text(claim: Claim) -> float | None:
+    """The number of troops a monthly total is stated for ("$22 million for 11,000 troops")."""
+    for text in (claim.stated, claim.note, claim.text):
+        m = _TROOPS_IN_TEXT.search(text or "")
+        if m:
+            n = float(m.group(1).replace(",", ""))
+            if n > 0:
+                return n
+    return None
+
+
+def window_end(claim: Claim, horizon: Horizon) -> tuple[int | None, str | None]:
+    """Month index of the claim's window end (``None`` = end of horizon), or a skip reason."""
+    labels = horizon.labels
+    if claim.window_end is None:
+        return horizon.months - 1, None
+    i = horizon.offset(claim.window_end)
+    if i < 0:
+        return None, f"its window ends {claim.window_end}, before the case starts ({labels[0]})"
+    if i >= horizon.months:
+        return None, f"its window ends {claim.window_end}, after the case's horizon ends ({labels[-1]})"
+    return i, None
+
+
+def derived_target(
+    claim: Claim, horizon: Horizon, constants: Mapping[str, float]
+) -> tuple[Target, str, str, Scale] | str:
+    """Target, description, unit and scale for a claim about a derived quantity, or a skip reason."""
+    q = claim.quantity
+    month, why = window_end(claim, horizon)
+    if why is not None or month is None:
+        return why or "no window"
+    label = horizon.labels[month]
+    if q == "soldier_take_home":
+        if claim.period == "month":
+            share, pay = (
+                parameter_target("state_share_of_pay", constants),
+                parameter_target("pay_per_soldier_month", constants),
+            )
+            return (lambda o, p: (1.0 - share(o, p)) * pay(o, p)), "pay reaching a soldier per month", "USD", "log"
+        if claim.period not in (None, "tour", "once", "total"):
+            return f"a take-home per {claim.period} is not modelled (per tour or per month are)"
+        return _at_draw("take_home_per_soldier_tour"), "take-home per soldier per tour", "USD", "log"
+    if q == "total_revenue_to_nk":
+        if claim.period == "month":
+            troops = _troops_in_text(claim)
+            if troops is not None:
+                pay = parameter_target("pay_per_soldier_month", constants)
+                return (lambda o, p: pay(o, p) * troops), f"monthly pay for {troops:,.0f} troops", "USD", "log"
+            if claim.window_end is None:
+                return (
+                    (lambda o, p: np.asarray(o["paid_by_russia"].mean(axis=1), dtype=np.float64)),
+                    "Russia's average monthly payment",
+                    "USD",
+                    "log",
+                )
+            return _at("paid_by_russia", month), f"Russia's payment in {label}", "USD", "log"
+        if claim.period == "year":
+            if claim.window_end is None:
+                return _at_draw("revenue_per_year"), "Russia's payment per year", "USD", "log"
+            if month < 11:
+                return f"a year ending {claim.window_end} starts before the case does"
+            return (
+                (lambda o, p: np.asarray(o["paid_by_russia"][:, month - 11 : month + 1].sum(axis=1), dtype=np.float64)),
+                f"Russia's payment in the year to {label}",
+                "USD",
+                "log",
+            )
+        if claim.period in (None, "total"):
+            return _running("paid_by_russia", month), f"Russia's payments up to {label}", "USD", "log"
+        return f"a revenue per {claim.period} cannot be read off the model"
+    if q == "revenue_received":  # owed is not received: what arrives, in cash or in kind
+        if claim.period in (None, "total"):
+            return _running("received_by_nk", month), f"received by North Korea up to {label}", "USD", "log"
+        return f"a received total per {claim.period} is not modelled (a total by a date is)"
+    counts = {
+        "cumulative_troops": ("cumulative_deployed", "soldiers sent"),
+        "casualties_killed": ("killed", "soldiers killed"),
+        "casualties_wounded": ("wounded", "soldiers wounded"),
+    }
+    if q in counts:
+        name, words = counts[q]
+        if name == "cumulative_deployed":
+            return _at(name, month), f"{words} by {label}", "persons", "log1p"
+        return _running(name, month), f"{words} by {label}", "persons", "log1p"
+    if q == "casualties_total":
+        return (
+            (lambda o, p: np.asarray((o["killed"][:, : month + 1] + o["wounded"][:, : month + 1]).sum(axis=1))),
+            f"soldiers killed or wounded by {label}",
+            "persons",
+            "log1p",
+        )
+    if q == "troops_deployed":
+        return _at("troops_in_theatre", month), f"soldiers in theatre in {label}", "persons", "log1p"
+    return f"'{q}' is not something the model computes"
+
+
+def _at_draw(name: str) -> Target:
+    return lambda out, p: np.asarray(out[name], dtype=np.float64)

@@ -1,0 +1,185 @@
+"""Loading case files: bundled cases by name, files by path, claims files they name, ledgers.
+
+Reading bytes, size limits, TOML decoding and the folding of ``claim_files`` into
+``[[claims]]`` live here; the validation itself is the schema's
+(:mod:`troopledger.evidence._schema`). Every failure is a one-line
+:class:`~troopledger.errors.CaseError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from troopledger.claims import Claim, Ledger, parse_claims, read_claims
+from troopledger.errors import CaseError
+from troopledger.evidence._scenarios import apply_scenario
+from troopledger.evidence._schema import Case, case_error
+
+__all__ = ["MAX_CASE_BYTES", "bundled_cases", "ledger_claims", "load_case", "parse_case"]
+
+#: Case files larger than this are refused (a case is a page of TOML, not a data dump).
+MAX_CASE_BYTES = 5_000_000
+
+
+def _cases_dir() -> Any:
+    return resources.files("troopledger") / "data" / "cases"
+
+
+def _claims_dir() -> Any:
+    return resources.files("troopledger") / "data" / "claims"
+
+
+def _read_claim_file(name: str, origin: str, base: Path | None) -> list[Claim]:
+    """Claims from a bundled claims file (a bare name) or a path relative to the case file."""
+    bundled = _claims_dir() / f"{name}.jsonl"
+    if "/" not in name and "." not in name and bundled.is_file():
+        return parse_claims(bundled.read_bytes(), f"{name} (bundled claims)", "jsonl")
+    path = Path(name) if base is None or Path(name).is_absolute() else base / name
+    if not path.is_file():
+        raise CaseError(
+            origin, "claim_files", f"no claims file '{name}'", "give a bundled claims name or a path beside the case"
+        )
+    return read_claims(path)
+
+
+def _with_claim_files(raw: dict[str, Any], origin: str, base: Path | None) -> dict[str, Any]:
+    """Fold the claims of every ``claim_files`` entry into ``[[claims]]`` and ``[[sources]]``."""
+    files = raw.get("claim_files", [])
+    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+        raise CaseError(origin, "claim_files", "must be a list of claims file names", 'write claim_files = ["name"]')
+    if not files:
+        return raw
+    sources = raw.get("sources", [])
+    claims = raw.get("claims", [])
+    if not isinstance(sources, list) or not isinstance(claims, list):
+        raise CaseError(origin, "sources", "[[sources]] and [[claims]] must be arrays of tables", "use [[...]]")
+    known = {s.get("id"): s for s in sources if isinstance(s, dict)}
+    for name in files:
+        for claim in _read_claim_file(name, origin, base):
+            record = claim.model_dump(exclude_none=True)
+            if claim.source is not None:
+                src = claim.source.model_dump()
+                if src["id"] in known and known[src["id"]] != src:
+                    raise CaseError(
+                        origin,
+                        "claim_files",
+                        f"source '{src['id']}' in '{name}' differs from another source with that id",
+                        "give one of them another id",
+                    )
+                if src["id"] not in known:
+                    known[src["id"]] = src
+                    sources.append(src)
+                record["source"] = src["id"]
+            claims.append(record)
+    return {**raw, "sources": sources, "claims": claims}
+
+
+def bundled_cases() -> dict[str, str]:
+    """Bundled case names mapped to their one-line titles.
+
+    Reads only each bundled file's ``[case]`` table: listing cases validates nothing
+    and fuses nothing (loading a case does both), so it is instant.
+    """
+    out = {}
+    for entry in sorted(_cases_dir().iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            info = tomllib.loads(entry.read_text(encoding="utf-8")).get("case", {})
+            out[str(info["name"])] = str(info.get("title", ""))
+    return out
+
+
+def load_case(case: str | Path | None = None, *, scenario: str | None = None, sets: Sequence[str] = ()) -> Case:
+    """Load a bundled case by name, or a case file by path; ``None`` is the default case.
+
+    ``scenario`` names one of the case's ``[scenarios.NAME]`` and ``sets`` are
+    ``NAME=VALUE`` overrides from the command line, applied after it
+    (see :mod:`troopledger.evidence._scenarios`).
+    """
+    if case is None:
+        case = "nk-russia-2024"
+    text = str(case)
+    bundled = _cases_dir() / f"{text}.toml"
+    if not text.endswith(".toml") and "/" not in text and bundled.is_file():
+        return parse_case(bundled.read_bytes(), f"{text} (bundled)", base=None, scenario=scenario, sets=sets)
+    path = Path(text)
+    if not path.exists():
+        raise CaseError(
+            text,
+            None,
+            "no such case file or bundled case",
+            "run 'troopledger cases' for bundled names, or give a path to a .toml file",
+        )
+    if path.is_dir():
+        raise CaseError(text, None, "is a directory, not a case file", "give the path of a .toml case file")
+    size = path.stat().st_size
+    if size > MAX_CASE_BYTES:
+        raise CaseError(
+            text,
+            None,
+            f"file is {size:,} bytes, over the {MAX_CASE_BYTES:,}-byte limit",
+            "give a case file, not a data dump",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise CaseError(text, None, f"cannot be read ({e.strerror})", "check the path and its permissions") from None
+    return parse_case(data, text, base=path.parent, scenario=scenario, sets=sets)
+
+
+def parse_case(
+    data: bytes,
+    origin: str,
+    *,
+    base: Path | None = None,
+    scenario: str | None = None,
+    sets: Sequence[str] = (),
+) -> Case:
+    """Validate the bytes of a case file; ``origin`` names it in error messages.
+
+    ``claim_files`` named in the case are read from the bundled claims, or from
+    paths relative to ``base`` (the case file's folder; the working directory if None).
+    ``scenario`` and ``sets`` override inputs before validation, so a scenario is
+    checked like the case file itself; the case records what was applied.
+    """
+    if not data.strip():
+        raise CaseError(origin, None, "the file is empty", "start from a bundled case: see docs/case-files.md")
+    if b"\x00" in data:
+        raise CaseError(origin, None, "the file is binary, not TOML text", "give a UTF-8 TOML case file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise CaseError(origin, None, f"not UTF-8 text (byte {e.start})", "save the file as UTF-8") from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise CaseError(origin, None, f"not valid TOML ({e})", "fix the TOML syntax at that line") from None
+    raw, applied = apply_scenario(raw, scenario, sets, origin=origin)
+    raw = _with_claim_files(raw, origin, base)
+    try:
+        case = Case.model_validate(raw)
+    except ValidationError as e:
+        raise case_error(origin, e) from None
+    case.path = origin
+    case.scenario = applied
+    case.digest = hashlib.sha256(data).hexdigest()
+    return case
+
+
+def ledger_claims(case: Case, path: str | Path) -> list[Claim]:
+    """The claims a ledger adds to ``case``: its accepted and edited ones, and its rejections of the case's own.
+
+    Passed to :func:`~troopledger.evidence.resolve`, a ledger claim replaces a case
+    claim of the same id and a case claim rejected in the ledger is rejected there too.
+    """
+    with Ledger(str(path), create=False) as led:
+        extra = led.claims(status=("accepted", "edited"))
+        own = {c.id for c in case.claims}
+        rejected = [c for c in led.claims(status="rejected") if c.id in own]
+    return extra + rejected

@@ -1,0 +1,232 @@
+"""The prior of a run: every uncertain input of a case resolved once, with its provenance.
+
+:func:`resolve` turns a validated case file (and any claims a ledger adds) into a
+frozen :class:`Prior`: one :class:`Slot` per uncertain input (its name, place in the
+file, kind, unit, meaning, distribution, cited claims and fusion provenance), the
+constants, the state's Dirichlet, the lineage-labelled claims and the horizon.
+Distributions are built here, once per run; every later stage reads the Prior, not
+the case file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from troopledger.claims import Claim, month_index, month_labels
+from troopledger.evidence._correlation import CorrelationGroup, correlation_groups
+from troopledger.evidence._fusion import Fused
+from troopledger.evidence._parameters import PARAMETERS
+from troopledger.evidence._schema import Case
+from troopledger.evidence._slots import (
+    SlotPlace,
+    casualty_count,
+    place_of,
+    rank_pay,
+    slot_places,
+    wave_pay,
+    wave_share,
+    wave_size,
+    wave_tour,
+)
+from troopledger.evidence._spec import DistSpec
+from troopledger.evidence._uncertain import Constant, Dirichlet, Distribution
+
+__all__ = ["CountSlot", "Horizon", "Prior", "Slot", "WaveSlots", "resolve"]
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One uncertain input: where it sits, what it means, its distribution and the claims behind it."""
+
+    place: SlotPlace
+    distribution: Distribution
+    spec: DistSpec | None  # None: the model's default value
+    claims: tuple[str, ...]
+    fused: Fused | None  # how claims were pooled, when the slot was built from_claims
+
+    @property
+    def name(self) -> str:
+        """Flat name, as in parameter arrays and reports."""
+        return self.place.name
+
+    @property
+    def unit(self) -> str:
+        """Unit of the input."""
+        return self.place.unit
+
+    @property
+    def meaning(self) -> str:
+        """What the input is, in words."""
+        return self.place.meaning
+
+    @property
+    def note(self) -> str:
+        """The case file's note on the input (empty for a default)."""
+        return self.spec.note if self.spec is not None else ""
+
+
+@dataclass(frozen=True)
+class Horizon:
+    """The months a run covers."""
+
+    start: str
+    months: int
+
+    @property
+    def labels(self) -> list[str]:
+        """The months as ``YYYY-MM`` labels."""
+        return month_labels(self.start, self.months)
+
+    def offset(self, month: str) -> int:
+        """Months from the start of the horizon to ``month`` (negative before it)."""
+        return month_index(month) - month_index(self.start)
+
+
+@dataclass(frozen=True)
+class WaveSlots:
+    """A dated wave: its arrival month (offset), the slots of its size and tour, and its own pay terms."""
+
+    name: str
+    offset: int
+    size: str
+    tour: str | None  # None: the wave stays to the end of the horizon
+    pay: str | None = None  # its own pay slot; None: the case's pay (or its own rank mix)
+    rank_shares: tuple[tuple[str, float], ...] | None = None  # (rank pay slot, share) for this wave
+    state_share: str | None = None  # its own state-share slot; None: the case's
+
+
+@dataclass(frozen=True)
+class CountSlot:
+    """A stated casualty count: the slot of the count, its kind and the month (offset) it runs to."""
+
+    kind: Literal["killed", "wounded"]
+    slot: str
+    by: int
+
+
+@dataclass(frozen=True)
+class Prior:
+    """Everything a run draws from, resolved once: slots, constants, state uses, claims, horizon."""
+
+    casefile: Case
+    slots: Mapping[str, Slot]
+    state_uses: Dirichlet
+    claims: tuple[Claim, ...]
+    cited: Mapping[str, tuple[str, ...]]  # claim ids per slot, plus state_uses and reward_<i>
+    horizon: Horizon
+    mode: Literal["rotation", "waves"]
+    waves: tuple[WaveSlots, ...]
+    ranks: tuple[tuple[str, float], ...]  # (slot name, share of soldiers) per rank
+    counts: tuple[CountSlot, ...] = ()
+    correlations: tuple[CorrelationGroup, ...] = ()
+
+    @property
+    def realises_everything(self) -> bool:
+        """True when every draw delivers all that is owed (``realised_share`` known to be 1)."""
+        d = self.slots["realised_share"].distribution
+        return isinstance(d, Constant) and float(d.value) == 1.0
+
+    @property
+    def by_wave(self) -> bool:
+        """True when some wave has its own pay, rank mix or state share."""
+        return any(w.pay or w.rank_shares or w.state_share for w in self.waves)
+
+    @property
+    def name(self) -> str:
+        """The case's short name."""
+        return self.casefile.name
+
+    @property
+    def months(self) -> int:
+        """Number of months in the horizon."""
+        return self.horizon.months
+
+    @property
+    def distributions(self) -> dict[str, Distribution]:
+        """Every scalar input's distribution by slot name (excluding the state's Dirichlet)."""
+        return {k: s.distribution for k, s in self.slots.items()}
+
+    @property
+    def constants(self) -> dict[str, float]:
+        """The inputs known exactly, by slot name (a hazard set by a casualty count varies by draw)."""
+        derived = {f"{c.kind}_hazard" for c in self.counts}
+        return {
+            k: float(s.distribution.value)
+            for k, s in self.slots.items()
+            if isinstance(s.distribution, Constant) and k not in derived
+        }
+
+    def describe_input(self, name: str) -> tuple[str, str]:
+        """Unit and meaning of an input by flat name: a slot's, or a model input derived from slots."""
+        if name in self.slots:
+            return self.slots[name].unit, self.slots[name].meaning
+        if name in PARAMETERS:
+            return PARAMETERS[name].unit, PARAMETERS[name].meaning
+        return "", name.replace("_", " ")
+
+    def with_specs(self, specs: Mapping[str, DistSpec]) -> Prior:
+        """A copy with the slots named in ``specs`` re-specified (and their distributions rebuilt)."""
+        slots = dict(self.slots)
+        for name, spec in specs.items():
+            old = slots[name]
+            slots[name] = Slot(old.place, spec.to_distribution(old.place.kind), spec, tuple(spec.all_claims()), None)
+        return dataclasses.replace(self, slots=slots)
+
+
+def resolve(casefile: Case, claims: Sequence[Claim] = ()) -> Prior:
+    """The :class:`Prior` of ``casefile`` with ``claims`` merged in (same id: replaced).
+
+    With no extra claims the case file's own fusion stands and nothing is re-fused;
+    with claims (a ledger's, say) every ``from_claims`` slot is fused again.
+    """
+    case = casefile.with_claims(list(claims)) if claims else casefile
+    fused = case.fused()
+    specs = {place.name: (place, spec) for place, spec in slot_places(case)}
+    slots: dict[str, Slot] = {}
+    for name, p in PARAMETERS.items():
+        if name in specs:
+            place, spec = specs.pop(name)
+            slots[name] = Slot(
+                place, spec.to_distribution(p.kind), spec, tuple(spec.all_claims()), fused.get(place.where)
+            )
+        elif p.default is not None:
+            slots[name] = Slot(place_of(case, name), Constant(p.default), None, (), None)
+    for name, (place, spec) in specs.items():
+        slots[name] = Slot(
+            place, spec.to_distribution(place.kind), spec, tuple(spec.all_claims()), fused.get(place.where)
+        )
+    horizon = Horizon(case.case.start, case.case.months)
+    waves = tuple(
+        WaveSlots(
+            w.name,
+            horizon.offset(w.arrival),
+            wave_size(w.name),
+            None if w.tour_months is None else wave_tour(w.name),
+            None if w.pay is None else wave_pay(w.name),
+            None if w.rank_shares is None else tuple((rank_pay(r), x) for r, x in w.rank_shares.items()),
+            None if w.state_share_of_pay is None else wave_share(w.name),
+        )
+        for w in case.deployment.waves
+    )
+    counts = tuple(CountSlot(c.kind, casualty_count(c.kind), horizon.offset(c.by)) for c in case.casualty_counts)
+    for c in case.casualty_counts:  # the hazard is solved from the count in every draw
+        hazard = slots[f"{c.kind}_hazard"]
+        note = f"Derived in every draw from the count of {c.kind} by {c.by} ([[casualty_counts]])."
+        spec = DistSpec(fixed=0.0, note=note, claims=c.count.all_claims())
+        slots[hazard.name] = Slot(hazard.place, hazard.distribution, spec, tuple(spec.claims), None)
+    return Prior(
+        casefile=case,
+        slots=slots,
+        state_uses=case.state_uses.distribution(),
+        claims=tuple(case.resolved_claims()),
+        cited={k: tuple(v) for k, v in case.cited_claims().items()},
+        horizon=horizon,
+        mode=case.deployment.mode,
+        waves=waves,
+        ranks=tuple((rank_pay(r.rank), r.share) for r in case.pay_by_rank),
+        counts=counts,
+        correlations=tuple(correlation_groups(case.correlations, list(slots))),
+    )

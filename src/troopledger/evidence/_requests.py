@@ -1,0 +1,66 @@
+"""``from_claims`` requests: the slots a case file asks to be built from its claims.
+
+A slot written ``from_claims`` selects accepted claims (by id, or by quantity) and
+:func:`~troopledger.evidence.fuse` pools them into a spec. This runs while the case
+file is validated, once per set of claims, so a request that finds nothing is
+reported against the file and field.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from troopledger.claims import QUANTITIES, detect_lineages
+from troopledger.evidence._fusion import Fused, fuse
+from troopledger.evidence._slots import SlotPlace, slot_places
+from troopledger.evidence._spec import DistSpec
+
+if TYPE_CHECKING:
+    from troopledger.evidence._schema import Case
+
+__all__ = ["fuse_requests"]
+
+
+def fuse_requests(
+    case: Case,
+) -> tuple[dict[str, tuple[SlotPlace, DistSpec]], dict[str, Fused], dict[str, str]]:
+    """Fuse every ``from_claims`` slot of ``case`` in place; raises ``ValueError`` naming the slot.
+
+    Returns the requests as written (by place), the fusions (by place) and the
+    lineage label of every claim.
+    """
+    requests: dict[str, tuple[SlotPlace, DistSpec]] = {}
+    fused_by_place: dict[str, Fused] = {}
+    resolved = case.resolved_claims()
+    lineages = detect_lineages(resolved)
+    by_id = {c.id: c for c in resolved}
+    for place, spec in slot_places(case):
+        if not spec.from_claims:
+            continue
+        where = place.where
+        requests[where] = (place, spec)
+        quantity = spec.quantity or place.quantity
+        if spec.claims:
+            missing = [cid for cid in spec.claims if cid not in by_id]
+            if missing:
+                raise ValueError(f"{where} cites claim '{missing[0]}', which is not in [[claims]]")
+            chosen = [by_id[cid] for cid in spec.claims]
+        else:
+            if quantity not in QUANTITIES:
+                raise ValueError(f"{where}: '{quantity}' is not a claim quantity; set quantity = '...'")
+            chosen = [c for c in resolved if c.quantity == quantity]
+        chosen = [c for c in chosen if c.status in ("accepted", "edited") and c.id not in spec.exclude]
+        if not chosen:
+            raise ValueError(
+                f"{where}: from_claims found no accepted claims about '{quantity}'; "
+                "add or accept claims, or write the distribution by hand"
+            )
+        try:
+            fused = fuse(chosen, place.kind, place.unit, reliability=case.reliability, lineages=lineages)
+            fused.spec.to_distribution(place.kind)
+        except ValueError as e:
+            raise ValueError(f"{where}: {e}") from None
+        note = spec.note or f"Fused from {len(fused.lineages)} lineage(s) of claims."
+        fused_by_place[where] = fused
+        case.place(place, fused.spec.model_copy(update={"note": note}))
+    return requests, fused_by_place, lineages

@@ -1,0 +1,396 @@
+"""The case file's schema: a deployment, its uncertain parameters and the claims behind them.
+
+A case is a TOML file validated with pydantic. Every way it can be wrong becomes a
+:class:`~troopledger.errors.CaseError` whose one-line message names the file, the
+field, what was wrong and how to fix it (:func:`case_error` translates pydantic's
+errors, for every stage that validates input). Parameters written ``from_claims``
+are fused while the file is validated, so a bad request is reported against the
+file. See ``docs/case-files.md``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+
+from troopledger.claims import Claim, SourceRef, explain_validation, month_index, month_labels
+from troopledger.errors import CaseError
+from troopledger.evidence._correlation import Correlation, correlation_groups
+from troopledger.evidence._fusion import RELIABILITY, Fused
+from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES
+from troopledger.evidence._requests import fuse_requests
+from troopledger.evidence._slots import SlotPlace, correlation_name, slot_places
+from troopledger.evidence._spec import DistSpec
+from troopledger.evidence._uncertain import Dirichlet
+
+__all__ = ["Case", "CaseClaim", "CasualtyCount", "case_error"]
+
+
+class CaseInfo(BaseModel):
+    """The case's name, description and time frame."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_.-]+$")
+    title: str = Field(default="", max_length=300)
+    description: str = Field(default="", max_length=4000)
+    start: str = "2024-10"
+    months: int = Field(default=12, ge=1, le=240)
+
+    @field_validator("start")
+    @classmethod
+    def _start(cls, v: str) -> str:
+        month_index(v)
+        return v
+
+
+def _buildable(spec: DistSpec | None) -> DistSpec | None:
+    """Check that a spec makes a valid distribution now, so errors point at the field."""
+    if spec is not None and not spec.from_claims:
+        spec.to_distribution("amount")
+    return spec
+
+
+def _buildable_share(spec: DistSpec | None) -> DistSpec | None:
+    """As :func:`_buildable`, for a share (``to`` is a beta interval)."""
+    if spec is not None and not spec.from_claims:
+        spec.to_distribution("share")
+    return spec
+
+
+class Wave(BaseModel):
+    """One dated wave of arrivals; its pay, rank mix and the state's share may differ from the case's."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")
+    arrival: str
+    size: DistSpec
+    tour_months: DistSpec | None = None
+    pay: DistSpec | None = None
+    rank_shares: dict[str, float] | None = None
+    state_share_of_pay: DistSpec | None = None
+    note: str = Field(default="", max_length=4000)
+
+    _check_specs = field_validator("size", "tour_months", "pay")(_buildable)
+    _check_share = field_validator("state_share_of_pay")(_buildable_share)
+
+    @model_validator(mode="after")
+    def _one_pay(self) -> Wave:
+        if self.pay is not None and self.rank_shares is not None:
+            raise ValueError(f"wave '{self.name}': give pay or rank_shares, not both")
+        if self.rank_shares is not None:
+            if any(not 0 <= v <= 1 for v in self.rank_shares.values()):
+                raise ValueError(f"wave '{self.name}': every rank share must lie in [0, 1]")
+            if abs(sum(self.rank_shares.values()) - 1) > 1e-6:
+                raise ValueError(f"wave '{self.name}': rank_shares must add up to 1")
+        return self
+
+    @field_validator("arrival")
+    @classmethod
+    def _arrival(cls, v: str) -> str:
+        month_index(v)
+        return v
+
+
+class Deployment(BaseModel):
+    """How waves arrive: a regular rotation, or a dated list of waves."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    mode: Literal["rotation", "waves"] = "rotation"
+    waves: list[Wave] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _waves_match_mode(self) -> Deployment:
+        if self.mode == "waves" and not self.waves:
+            raise ValueError("mode 'waves' needs at least one [[deployment.waves]] entry")
+        if self.mode == "rotation" and self.waves:
+            raise ValueError("[[deployment.waves]] given but mode is 'rotation'; set mode = 'waves'")
+        names = [w.name for w in self.waves]
+        if len(set(names)) != len(names):
+            raise ValueError("wave names must be unique")
+        return self
+
+
+class StateUses(BaseModel):
+    """Dirichlet shares of the state's take over its four uses."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    shares: dict[str, float] = Field(default_factory=lambda: dict.fromkeys(STATE_USE_NAMES, 0.25))
+    concentration: float = Field(default=4.0, gt=0)
+    claims: list[str] = Field(default_factory=list)
+    note: str = Field(default="", max_length=4000)
+
+    @field_validator("shares")
+    @classmethod
+    def _shares(cls, v: dict[str, float]) -> dict[str, float]:
+        if set(v) != set(STATE_USE_NAMES):
+            raise ValueError(f"needs exactly the shares {', '.join(STATE_USE_NAMES)}")
+        if any(x <= 0 for x in v.values()):
+            raise ValueError("every share must be > 0")
+        return {k: v[k] for k in STATE_USE_NAMES}
+
+    def distribution(self) -> Dirichlet:
+        """The Dirichlet these shares and concentration describe."""
+        return Dirichlet.from_shares(self.shares, self.concentration)
+
+
+class RankPay(BaseModel):
+    """Pay for one rank and the share of soldiers holding it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rank: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")
+    share: float = Field(ge=0, le=1)
+    pay: DistSpec
+
+    _check_pay = field_validator("pay")(_buildable)
+
+
+class Reward(BaseModel):
+    """A non-money reward reported for soldiers or families, with its claims."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=1000)
+    claims: list[str] = Field(default_factory=list)
+
+
+class CasualtyCount(BaseModel):
+    """A stated count of soldiers killed (or wounded) from the start through a month; the model derives the hazard."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["killed", "wounded"]
+    by: str
+    count: DistSpec
+    note: str = Field(default="", max_length=4000)
+
+    _check_count = field_validator("count")(_buildable)
+
+    @field_validator("by")
+    @classmethod
+    def _by(cls, v: str) -> str:
+        month_index(v)
+        return v
+
+
+class CaseClaim(Claim):
+    """A claim as written in a case file: ``source`` is the id of a ``[[sources]]`` entry."""
+
+    source: str | None = None  # type: ignore[assignment]
+
+
+class Case(BaseModel):
+    """A validated case: time frame, deployment, parameters, sources and claims."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    case: CaseInfo
+    deployment: Deployment = Field(default_factory=Deployment)
+    parameters: dict[str, DistSpec] = Field(default_factory=dict)
+    state_uses: StateUses = Field(default_factory=StateUses)
+    pay_by_rank: list[RankPay] = Field(default_factory=list)
+    rewards: list[Reward] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
+    claims: list[CaseClaim] = Field(default_factory=list)
+    claim_files: list[str] = Field(default_factory=list, description="claims files read into [[claims]]")
+    reliability: dict[str, float] = Field(default_factory=dict, description="weights by kind of source")
+    casualty_counts: list[CasualtyCount] = Field(default_factory=list)
+    correlations: list[Correlation] = Field(default_factory=list)
+    path: str = Field(default="", exclude=True)
+    digest: str = Field(default="", exclude=True)
+    scenario: dict[str, Any] = Field(default_factory=dict, exclude=True, description="scenario and --set applied")
+    _requests: dict[str, tuple[SlotPlace, DistSpec]] = PrivateAttr(default_factory=dict)
+    _fused: dict[str, Fused] = PrivateAttr(default_factory=dict)
+    _lineages: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @field_validator("reliability")
+    @classmethod
+    def _reliability(cls, v: dict[str, float]) -> dict[str, float]:
+        for kind, w in v.items():
+            if kind not in RELIABILITY:
+                raise ValueError(f"unknown kind of source '{kind}'; known: {', '.join(RELIABILITY)}")
+            if not 0 <= w < float("inf"):
+                raise ValueError(f"the weight of '{kind}' must be a number >= 0")
+        return v
+
+    @field_validator("parameters")
+    @classmethod
+    def _parameters_build(cls, v: dict[str, DistSpec]) -> dict[str, DistSpec]:
+        for name, spec in v.items():
+            if name not in PARAMETERS:
+                raise ValueError(f"unknown parameter '{name}'; known: {', '.join(PARAMETERS)}")
+            if spec.from_claims:
+                continue
+            try:
+                spec.to_distribution(PARAMETERS[name].kind)
+            except ValueError as e:
+                raise ValueError(f"{name}: {e}") from None
+        return v
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Case:
+        needed = ["state_share_of_pay"]
+        if not self.pay_by_rank:
+            needed.append("pay_per_soldier_month")
+        elif "pay_per_soldier_month" in self.parameters:
+            raise ValueError("give pay_per_soldier_month or [[pay_by_rank]], not both")
+        if self.pay_by_rank and abs(sum(r.share for r in self.pay_by_rank) - 1) > 1e-6:
+            raise ValueError("[[pay_by_rank]] shares must add up to 1")
+        if self.deployment.mode == "rotation":
+            needed += ["troops_deployed", "rotation_interval_months"]
+        missing = [p for p in needed if p not in self.parameters]
+        if missing:
+            raise ValueError(f"missing parameter(s) {', '.join(missing)} in [parameters]")
+        start = month_index(self.case.start)
+        for w in self.deployment.waves:
+            offset = month_index(w.arrival) - start
+            if not 0 <= offset < self.case.months:
+                raise ValueError(f"wave '{w.name}' arrives {w.arrival}, outside the case's months")
+            ranks = {r.rank for r in self.pay_by_rank}
+            if w.rank_shares is not None and set(w.rank_shares) != ranks:
+                raise ValueError(f"wave '{w.name}': rank_shares needs exactly the ranks of [[pay_by_rank]]")
+        self._check_counts(start)
+        source_ids = [s.id for s in self.sources]
+        if len(set(source_ids)) != len(source_ids):
+            raise ValueError("[[sources]] ids must be unique")
+        claim_ids = [c.id for c in self.claims]
+        if len(set(claim_ids)) != len(claim_ids):
+            raise ValueError("[[claims]] ids must be unique")
+        for c in self.claims:
+            if c.source is not None and c.source not in source_ids:
+                raise ValueError(f"claim '{c.id}' cites source '{c.source}', which is not in [[sources]]")
+        self._resolve_from_claims()
+        try:
+            correlation_groups(self.correlations, [p.name for p, _ in slot_places(self)] + list(PARAMETERS))
+        except ValueError as e:
+            raise ValueError(f"correlations: {e}") from None
+        known = set(claim_ids)
+        for where, ids in self.cited_claims().items():
+            for cid in ids:
+                if cid not in known:
+                    raise ValueError(f"{where} cites claim '{cid}', which is not in [[claims]]")
+        return self
+
+    def _check_counts(self, start: int) -> None:
+        kinds = [c.kind for c in self.casualty_counts]
+        if len(set(kinds)) != len(kinds):
+            raise ValueError("give at most one count of killed and one of wounded in [[casualty_counts]]")
+        for c in self.casualty_counts:
+            if not 0 <= month_index(c.by) - start < self.case.months:
+                raise ValueError(f"the count of {c.kind} by {c.by} falls outside the case's months")
+            if f"{c.kind}_hazard" in self.parameters:
+                raise ValueError(f"give {c.kind}_hazard or a count of {c.kind}, not both (the count sets the hazard)")
+
+    def _resolve_from_claims(self) -> None:
+        """Replace every ``from_claims`` spec by the fusion of the claims it selects."""
+        self._requests, self._fused, self._lineages = fuse_requests(self)
+
+    def place(self, where: SlotPlace, spec: DistSpec) -> None:
+        """Put ``spec`` in the slot at ``where`` (used while fusing ``from_claims`` requests)."""
+        if where.section == "parameters":
+            self.parameters[where.key] = spec
+        elif where.section == "waves":
+            wave = next(w for w in self.deployment.waves if w.name == where.key)
+            setattr(wave, where.field, spec)
+        elif where.section == "counts":
+            next(c for c in self.casualty_counts if c.kind == where.key).count = spec
+        else:
+            next(r for r in self.pay_by_rank if r.rank == where.key).pay = spec
+
+    def fused(self) -> dict[str, Fused]:
+        """The parameters built from claims (``parameters.X``, ``waves.W.size`` ...) with their weights."""
+        return dict(self._fused)
+
+    def with_claims(self, claims: list[Claim]) -> Case:
+        """A copy of the case with ``claims`` added (same id: replaced), ``from_claims`` re-fused.
+
+        This is how a ledger's claims reach a case: tomorrow's article moves every
+        parameter that is built from claims about its quantity.
+        """
+        data = self.model_dump()
+        for place, spec in self._requests.values():
+            raw = spec.model_dump()
+            if place.section == "parameters":
+                data["parameters"][place.key] = raw
+            elif place.section == "waves":
+                next(w for w in data["deployment"]["waves"] if w["name"] == place.key)[place.field] = raw
+            elif place.section == "counts":
+                next(c for c in data["casualty_counts"] if c["kind"] == place.key)["count"] = raw
+            else:
+                next(r for r in data["pay_by_rank"] if r["rank"] == place.key)["pay"] = raw
+        sources = {s["id"]: s for s in data["sources"]}
+        by_id = {c["id"]: c for c in data["claims"]}
+        for claim in claims:
+            record = claim.model_dump()
+            if claim.source is not None:
+                sources[claim.source.id] = claim.source.model_dump()
+                record["source"] = claim.source.id
+            by_id[claim.id] = record
+        data["sources"], data["claims"] = list(sources.values()), list(by_id.values())
+        try:
+            out = Case.model_validate(data)
+        except ValidationError as e:
+            raise case_error(self.path or self.name, e) from None
+        out.path, out.digest, out.scenario = self.path, self.digest, self.scenario
+        return out
+
+    # -- views -----------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        """The case's short name."""
+        return self.case.name
+
+    @property
+    def months(self) -> int:
+        """Number of months in the horizon."""
+        return self.case.months
+
+    @property
+    def month_labels(self) -> list[str]:
+        """The horizon's months as ``YYYY-MM`` labels."""
+        return month_labels(self.case.start, self.case.months)
+
+    def wave_offsets(self) -> list[int]:
+        """Arrival month of each wave, counted from the start of the horizon."""
+        start = month_index(self.case.start)
+        return [month_index(w.arrival) - start for w in self.deployment.waves]
+
+    def cited_claims(self) -> dict[str, list[str]]:
+        """Claim ids cited by each parameter-like entry, keyed by its name."""
+        out = {name: spec.all_claims() for name, spec in self.parameters.items()}
+        for place, spec in slot_places(self):
+            if place.section != "parameters":
+                out[place.name] = spec.all_claims()
+        for c in self.correlations:
+            out[correlation_name(*c.between)] = list(c.claims)
+        out["state_uses"] = list(self.state_uses.claims)
+        for i, rw in enumerate(self.rewards):
+            out[f"reward_{i + 1}"] = list(rw.claims)
+        return out
+
+    def resolved_claims(self) -> list[Claim]:
+        """The case's claims as full records, each with its source resolved."""
+        by_id = {s.id: s for s in self.sources}
+        sizes: dict[str, int] = {}
+        for group in self._lineages.values():
+            sizes[group] = sizes.get(group, 0) + 1
+        out = []
+        for c in self.claims:
+            data = c.model_dump()
+            data["source"] = by_id[c.source].model_dump() if c.source else None
+            label = self._lineages.get(c.id)
+            if not data["lineage"] and label is not None and sizes.get(label, 0) > 1:
+                data["lineage"] = label  # relays found by detection; a claim alone stays unlabelled
+            out.append(Claim.model_validate(data))
+        return out
+
+
+def case_error(origin: str, e: ValidationError) -> CaseError:
+    """Turn the first pydantic error into a one-line CaseError with a fix."""
+    return CaseError(origin, *explain_validation(e, "docs/case-files.md"))

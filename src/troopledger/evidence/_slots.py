@@ -1,0 +1,181 @@
+"""Slot names: the one module that builds and parses the names of a case's uncertain inputs.
+
+Every uncertain input of a case is a *slot* with two names: its place in the case
+file (``parameters.pay_per_soldier_month``, ``waves.first.size``,
+``pay_by_rank.private``) and its flat name in parameter arrays and reports
+(``pay_per_soldier_month``, ``wave_first_size``, ``pay_rank_private``). Both schemes
+are built and read here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from troopledger.evidence._parameters import PARAMETERS, ParamKind
+
+if TYPE_CHECKING:
+    from troopledger.evidence._schema import Case
+    from troopledger.evidence._spec import DistSpec
+
+__all__ = [
+    "SlotPlace",
+    "casualty_count",
+    "correlation_name",
+    "place_of",
+    "rank_pay",
+    "slot_places",
+    "wave_pay",
+    "wave_share",
+    "wave_size",
+    "wave_tour",
+]
+
+Section = Literal["parameters", "waves", "pay_by_rank", "counts"]
+WaveField = Literal["size", "tour_months", "pay", "state_share_of_pay"]
+
+
+def wave_size(wave: str) -> str:
+    """Flat name of a wave's size, ``wave_<wave>_size``."""
+    return f"wave_{wave}_size"
+
+
+def wave_tour(wave: str) -> str:
+    """Flat name of a wave's tour length, ``wave_<wave>_tour_months``."""
+    return f"wave_{wave}_tour_months"
+
+
+def wave_pay(wave: str) -> str:
+    """Flat name of a wave's own monthly pay, ``wave_<wave>_pay``."""
+    return f"wave_{wave}_pay"
+
+
+def wave_share(wave: str) -> str:
+    """Flat name of the state's share of a wave's pay, ``wave_<wave>_state_share_of_pay``."""
+    return f"wave_{wave}_state_share_of_pay"
+
+
+def casualty_count(kind: str) -> str:
+    """Flat name of a stated count of casualties, ``<kind>_count`` (killed or wounded)."""
+    return f"{kind}_count"
+
+
+def correlation_name(a: str, b: str) -> str:
+    """Name of a declared correlation between two inputs, for its cited claims."""
+    return f"correlation_{a}_{b}"
+
+
+def rank_pay(rank: str) -> str:
+    """Flat name of a rank's monthly pay, ``pay_rank_<rank>``."""
+    return f"pay_rank_{rank}"
+
+
+@dataclass(frozen=True)
+class SlotPlace:
+    """Where a slot sits in the case file, its flat name, and what it means."""
+
+    name: str  # flat name: pay_per_soldier_month, wave_first_size, pay_rank_private
+    where: str  # place in the file: parameters.X, waves.W.size, waves.W.tour_months, pay_by_rank.R
+    section: Section
+    key: str  # the parameter name, wave name or rank
+    field: str  # "" for parameters, "size"/"tour_months" for waves, "pay" for ranks
+    quantity: str  # the claim quantity a from_claims spec selects by default
+    kind: ParamKind
+    unit: str
+    meaning: str
+
+
+def _parameter(name: str) -> SlotPlace:
+    p = PARAMETERS[name]
+    return SlotPlace(name, f"parameters.{name}", "parameters", name, "", name, p.kind, p.unit, p.meaning)
+
+
+_WAVE_FIELDS: dict[str, tuple[Callable[[str], str], str, ParamKind, str]] = {
+    "pay": (wave_pay, "pay_per_soldier_month", "amount", "USD/month"),
+    "state_share_of_pay": (wave_share, "state_share_of_pay", "share", "fraction"),
+}
+
+
+def _wave(wave: str, field: WaveField) -> SlotPlace:
+    if field in _WAVE_FIELDS:
+        namer, quantity, kind, unit = _WAVE_FIELDS[field]
+        name = namer(wave)
+        return SlotPlace(
+            name, f"waves.{wave}.{field}", "waves", wave, field, quantity, kind, unit, name.replace("_", " ")
+        )
+    if field == "size":
+        return SlotPlace(
+            wave_size(wave),
+            f"waves.{wave}.size",
+            "waves",
+            wave,
+            "size",
+            "troops_per_rotation",
+            "amount",
+            "persons",
+            wave_size(wave).replace("_", " "),
+        )
+    return SlotPlace(
+        wave_tour(wave),
+        f"waves.{wave}.tour_months",
+        "waves",
+        wave,
+        "tour_months",
+        "rotation_interval_months",
+        "amount",
+        "months",
+        wave_tour(wave).replace("_", " "),
+    )
+
+
+def _rank(rank: str) -> SlotPlace:
+    return SlotPlace(
+        rank_pay(rank),
+        f"pay_by_rank.{rank}",
+        "pay_by_rank",
+        rank,
+        "pay",
+        "pay_per_soldier_month",
+        "amount",
+        "USD/month",
+        rank_pay(rank).replace("_", " "),
+    )
+
+
+def slot_places(case: Case) -> list[tuple[SlotPlace, DistSpec]]:
+    """Every slot the case file writes a spec for, with that spec, in file order."""
+    out: list[tuple[SlotPlace, DistSpec]] = [(_parameter(n), s) for n, s in case.parameters.items()]
+    for w in case.deployment.waves:
+        out.append((_wave(w.name, "size"), w.size))
+        for field, spec in (
+            ("tour_months", w.tour_months),
+            ("pay", w.pay),
+            ("state_share_of_pay", w.state_share_of_pay),
+        ):
+            if spec is not None:
+                out.append((_wave(w.name, field), spec))  # type: ignore[arg-type]
+    out.extend((_rank(r.rank), r.pay) for r in case.pay_by_rank)
+    for c in case.casualty_counts:
+        name = casualty_count(c.kind)
+        meaning = f"soldiers {c.kind} from the start through {c.by} (sets the {c.kind} hazard)"
+        quantity = "casualties_killed" if c.kind == "killed" else "casualties_wounded"
+        out.append(
+            (
+                SlotPlace(
+                    name, f"casualty_counts.{c.kind}", "counts", c.kind, "count", quantity, "amount", "persons", meaning
+                ),
+                c.count,
+            )
+        )
+    return out
+
+
+def place_of(case: Case, name: str) -> SlotPlace:
+    """The place of the slot whose flat name is ``name`` (a model parameter, wave or rank slot)."""
+    if name in PARAMETERS:
+        return _parameter(name)
+    for place, _ in slot_places(case):
+        if place.name == name:
+            return place
+    raise KeyError(name)

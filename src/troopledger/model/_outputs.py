@@ -1,0 +1,115 @@
+"""The model's outputs, declared once: name, unit, label and role.
+
+Every stage that names an output (the labelled Dataset of :func:`simulate`, the
+summaries, the report's tables and charts) reads it from :data:`OUTPUTS`. The four
+state uses are the case file's Dirichlet components
+(:data:`~troopledger.evidence.STATE_USE_NAMES`) with a ``state_`` prefix, spelled
+nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from troopledger.evidence import STATE_USE_NAMES
+
+__all__ = [
+    "ACCOUNTS",
+    "DELIVERY_OUTPUTS",
+    "OUTPUTS",
+    "RECEIVED_ACCOUNTS",
+    "STATE_USES",
+    "Output",
+    "received_output",
+    "state_use_output",
+]
+
+Role = Literal["account", "monthly", "derived"]
+
+
+def state_use_output(use: str) -> str:
+    """The monthly output of one of the state's uses: ``state_<use>``."""
+    return f"state_{use}"
+
+
+def received_output(account: str) -> str:
+    """What an owed account receives once the realised share is applied: ``received_<account>``."""
+    return f"received_{account}"
+
+
+#: Where Russia's money lands: every dollar in exactly one of these.
+ACCOUNTS = ("to_state", "to_soldiers", "to_families")
+#: The state's take split by its four uses, in the case file's order.
+STATE_USES = tuple(state_use_output(u) for u in STATE_USE_NAMES)
+#: How what Russia owes is settled each month; the five add up to ``paid_by_russia``.
+DELIVERY_OUTPUTS = (
+    "delivered_cash",
+    "delivered_in_kind",
+    "not_delivered_deferred",
+    "not_delivered_offset",
+    "not_delivered_unpaid",
+)
+#: What each owed account (and each of the state's uses) receives.
+RECEIVED_ACCOUNTS = tuple(received_output(a) for a in (*ACCOUNTS, *STATE_USES))
+
+
+@dataclass(frozen=True)
+class Output:
+    """One model output: its unit, a label for readers, and its role (account, monthly series, per-draw)."""
+
+    name: str
+    unit: str
+    label: str
+    role: Role
+
+
+_USE_LABELS = {
+    "party_and_kim_family": "State: party and Kim family",
+    "military": "State: military",
+    "food_and_consumer_goods": "State: food and consumer goods",
+    "luxury_goods": "State: luxury goods for the elite",
+}
+
+#: Every output of :func:`~troopledger.model.flows`, monthly ones first, by name.
+OUTPUTS: dict[str, Output] = {
+    o.name: o
+    for o in (
+        Output("paid_by_russia", "USD/month", "Paid by Russia", "account"),
+        Output("to_state", "USD/month", "Kept by the North Korean state", "account"),
+        Output("to_soldiers", "USD/month", "Reaches living soldiers", "account"),
+        Output("to_families", "USD/month", "Reaches families of the dead", "account"),
+        *(Output(state_use_output(u), "USD/month", _USE_LABELS[u], "account") for u in STATE_USE_NAMES),
+        Output("pay", "USD/month", "Monthly pay", "monthly"),
+        Output("signing_payments", "USD/month", "Signing payments (per soldier arriving)", "monthly"),
+        Output("death_payments", "USD/month", "Death payments (per soldier killed)", "monthly"),
+        Output("paid_in_kind", "USD/month", "Paid in kind (food, fuel, goods)", "monthly"),
+        Output("troops_in_theatre", "persons", "Soldiers in theatre", "monthly"),
+        Output("arrivals", "persons/month", "Soldiers arriving", "monthly"),
+        Output("departures", "persons/month", "Soldiers leaving", "monthly"),
+        Output("killed", "persons/month", "Soldiers killed", "monthly"),
+        Output("wounded", "persons/month", "Soldiers wounded", "monthly"),
+        Output("cumulative_deployed", "persons", "Soldiers sent so far", "monthly"),
+        Output("delivered_cash", "USD/month", "Delivered in cash", "monthly"),
+        Output("delivered_in_kind", "USD/month", "Delivered in kind", "monthly"),
+        Output("not_delivered_deferred", "USD/month", "Not delivered: deferred", "monthly"),
+        Output("not_delivered_offset", "USD/month", "Not delivered: offset", "monthly"),
+        Output("not_delivered_unpaid", "USD/month", "Not delivered: unpaid", "monthly"),
+        Output("received_by_nk", "USD/month", "Received by North Korea", "monthly"),
+        Output(received_output("to_state"), "USD/month", "Received by the state", "monthly"),
+        Output(received_output("to_soldiers"), "USD/month", "Received by living soldiers", "monthly"),
+        Output(received_output("to_families"), "USD/month", "Received by families of the dead", "monthly"),
+        *(
+            Output(received_output(state_use_output(u)), "USD/month", f"{_USE_LABELS[u]} (received)", "monthly")
+            for u in STATE_USE_NAMES
+        ),
+        Output("take_home_per_soldier_tour", "USD", "Take-home per soldier per tour", "derived"),
+        Output("take_home_per_soldier_month", "USD/month", "Take-home per soldier per month", "derived"),
+        Output("tour_months", "months", "Tour length", "derived"),
+        Output("p_killed_tour", "fraction", "Chance of being killed in a tour", "derived"),
+        Output("take_home_years_of_wages", "years", "Take-home in years of wages at home", "derived"),
+        Output("revenue_per_year", "USD/year", "Paid by Russia per year", "derived"),
+        Output("revenue_share_of_gdp", "fraction", "Revenue as a share of GDP", "derived"),
+        Output("revenue_multiple_of_luxury_imports", "ratio", "Revenue over luxury imports", "derived"),
+    )
+}

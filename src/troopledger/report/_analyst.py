@@ -1,0 +1,150 @@
+"""The analyst's rows, as plain text before any escaping: months, windows, payments, owed vs received.
+
+Every format (terminal, Markdown, HTML) renders these same rows; the renderers escape
+them for their own syntax. Amounts are formatted in the report's currency (see
+:func:`troopledger.report._format.money_in`).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd
+
+__all__ = [
+    "MONTH_COLUMNS",
+    "currency_lines",
+    "given_data_rows",
+    "month_rows",
+    "payment_rows",
+    "realisation_rows",
+    "window_rows",
+]
+
+#: Columns of the month-by-month table: (key in ``monthly``, heading, unit).
+MONTH_COLUMNS = (
+    ("paid_by_russia", "Paid by Russia", "USD"),
+    ("to_state", "Kept by the state", "USD"),
+    ("to_soldiers", "Reaches soldiers", "USD"),
+    ("troops_in_theatre", "Soldiers in theatre", ""),
+    ("killed", "Killed", ""),
+)
+_WINDOW_KEYS = ("paid_by_russia", "to_state", "to_soldiers", "to_families")
+_DELIVERY = (
+    "delivered_cash",
+    "delivered_in_kind",
+    "not_delivered_deferred",
+    "not_delivered_offset",
+    "not_delivered_unpaid",
+)
+_RECEIVED = ("received_by_nk", "received_to_state", "received_to_soldiers", "received_to_families")
+
+
+def _cell(band: dict[str, list[Any]], i: int, unit: str) -> str:
+    mid, lo, hi = band["p50"][i], band["p5"][i], band["p95"][i]
+    return f"{fmt_number(mid, unit)} ({fmt_number(lo, unit)}–{fmt_number(hi, unit)})"
+
+
+def month_rows(p: dict[str, Any]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """Heading and one row per month: median (90 % interval) of each column the payload has."""
+    cols = [c for c in MONTH_COLUMNS if c[0] in p.get("monthly", {})]
+    head = ("Month", *(c[1] for c in cols))
+    rows = [(m, *(_cell(p["monthly"][k], i, unit) for k, _, unit in cols)) for i, m in enumerate(p.get("months", []))]
+    return head, rows
+
+
+def window_rows(p: dict[str, Any]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """Heading and one row per window and account: median, 90 % interval, and per-year rate if not a year long."""
+    head: tuple[str, ...] = ("Window", "Account", "Median", "90 % interval", "Per year (median)")
+    rows: list[tuple[str, ...]] = []
+    for w in p.get("windows") or []:
+        for k in _WINDOW_KEYS:
+            s = w["totals"].get(k)
+            if not s:
+                continue
+            per_year = (w.get("per_year") or {}).get(k)
+            rows.append(
+                (
+                    str(w["window"]),
+                    LABELS.get(k, k),
+                    fmt_usd(s.get("p50")),
+                    fmt_interval(s),
+                    fmt_usd(per_year.get("p50")) if per_year else "(a 12-month window)",
+                )
+            )
+    return head, rows
+
+
+def payment_rows(p: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Signing and death payments as their own rows, and the monthly take-home of one soldier."""
+    rows = []
+    for k in ("signing_payments", "death_payments"):
+        s = p.get("totals", {}).get(k)
+        if s:
+            rows.append((LABELS[k], fmt_usd(s.get("p50")), fmt_interval(s)))
+    s = p.get("derived", {}).get("take_home_per_soldier_month")
+    if s:
+        rows.append(("Take-home per soldier per month", fmt_usd(s.get("p50")), fmt_interval(s)))
+    return rows
+
+
+def realisation_rows(p: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Owed against delivered: the five ways the debt is settled and what each account receives.
+
+    Empty when every draw delivers all that is owed (no realisation input in the case).
+    """
+    totals = p.get("totals", {})
+    paid, got = totals.get("paid_by_russia"), totals.get("received_by_nk")
+    if not paid or not got or _same(paid, got):
+        return []
+    rows = [("Owed by Russia", fmt_usd(paid.get("p50")), fmt_interval(paid))]
+    for k in (*_DELIVERY, *_RECEIVED):
+        s = totals.get(k)
+        if s and (k in _RECEIVED or (s.get("p95") or 0) > 0):
+            rows.append((LABELS.get(k, k), fmt_usd(s.get("p50")), fmt_interval(s)))
+    return rows
+
+
+def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return all(math.isclose(a.get(q) or 0.0, b.get(q) or 0.0, rel_tol=1e-9) for q in ("p5", "p50", "p95"))
+
+
+def currency_lines(p: dict[str, Any]) -> list[str]:
+    """The scenario and overrides applied; the currency, its rate, and any month converted without its own rate."""
+    lines = []
+    sc = p.get("scenario") or {}
+    if sc.get("name") or sc.get("set"):
+        sets = ", ".join(f"{k} = {v}" for k, v in (sc.get("set") or {}).items())
+        name = f"Scenario '{sc['name']}'" + (f" ({sc['description']})" if sc.get("description") else "")
+        lines.append((name if sc.get("name") else "Overrides") + (f": {sets}." if sets else "."))
+    cur = p.get("currency")
+    if not cur:
+        return lines
+    rates = list((cur.get("rates") or {}).values())
+    span = f"{min(rates):,.4g} to {max(rates):,.4g}" if rates and min(rates) != max(rates) else f"{rates[0]:,.4g}"
+    lines += [
+        f"Amounts are in {cur['currency']} ({cur.get('source', '')}; {span} per US dollar). "
+        "Inputs and a soldier's take-home use the horizon's average rate; claims stay in US dollars."
+    ]
+    lines += [f"Flag: {f}" for f in cur.get("flags", [])]
+    return lines
+
+
+def given_data_rows(p: dict[str, Any], top: int = 10) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """Heading and rows of RBD-FAST first-order indices (share of each total's variance), strongest first."""
+    g = p.get("given_data_sensitivity")
+    if not g:
+        return (), []
+    targets = list(g["targets"])
+    head = ("Input", *(LABELS.get(t, t) for t in targets))
+    params = p.get("parameters", {})
+    rows = []
+    for name in g["order"][:top]:
+        label = str(params.get(name, {}).get("meaning") or name)
+        cells = [
+            f"{g['first_order'][name][t]:.2f} ± {g['conf'][name][t]:.2f}" if t in g["first_order"][name] else "n/a"
+            for t in targets
+        ]
+        rows.append((label, *cells))
+    return head, rows

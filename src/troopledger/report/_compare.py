@@ -1,0 +1,129 @@
+"""Two runs side by side (``troopledger compare``): text, Markdown and a self-contained HTML page.
+
+The comparison object comes from :func:`troopledger.analysis.compare_draws` plus what
+was run (cases, scenarios, overrides). Each row shows both runs' medians and 90 %
+intervals and the draw-by-draw difference with its own interval. Case names, scenario
+descriptions and override text come from files and the command line, so every format
+escapes them.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, money_in
+from troopledger.report._markdown import md_text
+from troopledger.report._style import CSS
+
+__all__ = ["COMPARE_ROWS", "compare_rows", "render_compare_html", "render_compare_markdown", "render_compare_text"]
+
+#: What a comparison shows: (group in the object, key, label, unit).
+COMPARE_ROWS = (
+    ("totals", "paid_by_russia", LABELS["paid_by_russia"], "USD"),
+    ("totals", "to_state", LABELS["to_state"], "USD"),
+    ("totals", "to_soldiers", LABELS["to_soldiers"], "USD"),
+    ("totals", "to_families", LABELS["to_families"], "USD"),
+    ("totals", "signing_payments", LABELS["signing_payments"], "USD"),
+    ("totals", "death_payments", LABELS["death_payments"], "USD"),
+    ("totals", "received_by_nk", LABELS["received_by_nk"], "USD"),
+    ("derived", "take_home_per_soldier_month", "Take-home per soldier per month", "USD"),
+    ("derived", "take_home_per_soldier_tour", "Take-home per soldier for one tour", "USD"),
+    ("derived", "killed_total", "Killed over the horizon (persons)", ""),
+)
+
+
+def _cell(s: dict[str, Any], unit: str) -> str:
+    return f"{fmt_number(s.get('p50'), unit)} ({fmt_interval(s, unit)})"
+
+
+def _signed(s: dict[str, Any], unit: str) -> str:
+    def one(x: Any) -> str:
+        text = fmt_number(x, unit)
+        return text if text.startswith("-") or x is None or x == 0 else f"+{text}"
+
+    return f"{one(s.get('p50'))} ({one(s.get('p5'))} to {one(s.get('p95'))})"
+
+
+def compare_rows(c: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """(label, run A, run B, difference B - A) for every row both runs have, as plain text."""
+    rows = []
+    for group, key, label, unit in COMPARE_ROWS:
+        r = c.get(group, {}).get(key)
+        if not r or (key in ("signing_payments", "death_payments", "received_by_nk") and _zero(r)):
+            continue
+        rows.append((label, _cell(r["a"], unit), _cell(r["b"], unit), _signed(r["difference"], unit)))
+    for w in c.get("windows") or []:
+        r = w["totals"].get("paid_by_russia")
+        if r:
+            label = f"Paid by Russia, {w['window']}"
+            rows.append((label, _cell(r["a"], "USD"), _cell(r["b"], "USD"), _signed(r["difference"], "USD")))
+    return rows
+
+
+def _zero(r: dict[str, Any]) -> bool:
+    return all(not (r[side].get("p95") or 0) and not (r[side].get("p5") or 0) for side in ("a", "b"))
+
+
+def _what(c: dict[str, Any]) -> list[str]:
+    lines = []
+    for label, run in zip(c["labels"], c.get("runs", []), strict=False):
+        sets = ", ".join(f"{k} = {v}" for k, v in (run.get("set") or {}).items())
+        desc = run.get("description") or ""
+        lines.append(
+            f"{label}: case {run.get('case')}" + (f"; {desc}" if desc else "") + (f"; set {sets}" if sets else "")
+        )
+    lines.append(
+        f"{c['draws']:,} paired draws, seed {c['seed']}: both runs share every input's random draws, so the "
+        "difference is taken draw by draw. Intervals are 90 %."
+    )
+    return lines
+
+
+def render_compare_text(c: dict[str, Any], console: Console) -> None:
+    """Print the comparison as a terminal table."""
+    with money_in(currency_of(c)):
+        a, b = c["labels"]
+        t = Table(title=f"{a} and {b} side by side ({currency_of(c)})", title_justify="left")
+        for h in ("", a, b, "Difference (second - first)"):
+            t.add_column(Text(h), justify="left" if not h else "right")
+        for row in compare_rows(c):
+            t.add_row(*(Text(x) for x in row))
+        console.print(Group(t, *(Text(line, style="dim") for line in _what(c))))
+
+
+def render_compare_markdown(c: dict[str, Any]) -> str:
+    """The comparison as a Markdown document."""
+    with money_in(currency_of(c)):
+        a, b = (md_text(x) for x in c["labels"])
+        out = [f"# {a} and {b}", ""]
+        out += [f"* {md_text(line)}" for line in _what(c)] + [""]
+        out += [f"| | {a} | {b} | Difference (second - first) |", "|---|---|---|---|"]
+        out += ["| " + " | ".join(md_text(x) for x in row) + " |" for row in compare_rows(c)]
+        return "\n".join(out) + "\n"
+
+
+def render_compare_html(c: dict[str, Any]) -> str:
+    """The comparison as one self-contained HTML page (no scripts, no network)."""
+    with money_in(currency_of(c)):
+        a, b = (escape(x) for x in c["labels"])
+        head = f"<tr><th></th><th>{a}</th><th>{b}</th><th>Difference (second − first)</th></tr>"
+        body = "".join(
+            "<tr>" + "".join(f"<td{' class=num' if i else ''}>{escape(x)}</td>" for i, x in enumerate(row)) + "</tr>"
+            for row in compare_rows(c)
+        )
+        notes = "".join(f"<li>{escape(line)}</li>" for line in _what(c))
+        csp = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+        return (
+            '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{a} and {b} · troopledger</title><style>{CSS}</style></head><body>"
+            f'<header><p class="kicker">troopledger compare</p><h1>{a} and {b}</h1></header>'
+            f"<main><section><table><thead>{head}</thead><tbody>{body}</tbody></table><ul>{notes}</ul>"
+            f"<p class=who>Amounts in {escape(currency_of(c))}.</p></section></main></body></html>\n"
+        )
