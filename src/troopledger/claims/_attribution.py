@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-__all__ = [
-    "Attribution",
-    "attribute",
-    "generic_speaker",
-    "introduce",
-    "last_organisation",
-    "last_person",
-    "speaker_kind",
-]
+from troopledger.claims._speakers import (
+    NOT_PERSON,
+    PERSON,
+    last_person,
+    speaker_kind,
+)
+
+__all__ = ["Attribution", "attribute", "introduce", "says"]
 
 _VERB = (
     r"(?:said|says|say|told|tells|stated|states|estimated|estimates|estimate|reported|reports|report|claimed|claims|"
@@ -141,54 +139,6 @@ _STOP_WHO = re.compile(
     re.I,
 )
 _LEAD = re.compile(r"^.*\b(?:which|that|while|but|(?<!, )and|as|because|although|when|where|so|however|also)\s+", re.I)
-_PERSON = re.compile(r"\b([A-Z][a-z’'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z’'-]+){1,2})\b")
-
-_KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("state_media", re.compile(r"\b(KCNA|Korean Central News|Rodong|state media|state television|TASS|RIA)\b", re.I)),
-    (
-        "intelligence",
-        re.compile(
-            r"\b(intelligence|NIS|spy agency|spy service|GUR|HUR|CIA|MI6|DIA|Defen[cs]e Intelligence)",
-            re.I,
-        ),
-    ),
-    ("defector", re.compile(r"\b(defector|defected|former (?:North Korean )?soldier|escapee)", re.I)),
-    (
-        "anonymous",
-        re.compile(r"\b(anonymous|unnamed|sources? (?:familiar|close|inside)|a source|people familiar)", re.I),
-    ),
-    (
-        "think_tank",
-        re.compile(
-            r"\b(RAND|Carnegie|CSIS|Brookings|Stimson|38 North|Sejong|Institute|Endowment|think[- ]tank|researcher|"
-            r"professor|analyst|scholar|university|fellow|KIDA|Asan)\b",
-            re.I,
-        ),
-    ),
-    (
-        "belligerent_government",
-        re.compile(
-            r"\b(Ukrain\w*|Kyiv|Zelensk\w*|Kremlin|Russian? (?:officials?|government|ministry|president|defen[cs]e)|"
-            r"Putin|Shoigu|Peskov|Moscow)\b",
-            re.I,
-        ),
-    ),
-    (
-        "government",
-        re.compile(
-            r"\b(officials?|ministry|minister|government|lawmakers?|president|ambassador|Pentagon|department|"
-            r"State Department|White House|NATO|spokes(?:man|woman|person)|Seoul|Washington|military|JCS|Joint Chiefs)",
-            re.I,
-        ),
-    ),
-    (
-        "outlet",
-        re.compile(
-            r"\b(Reuters|Associated Press|AP|AFP|Bloomberg|BBC|CNN|Yonhap|Daily NK|NK News|Independent|"
-            r"Business Insider|Voice of America|Radio Free|Guardian|Times|Post|Journal|Herald|Daily|News|media)\b",
-        ),
-    ),
-]
 
 
 @dataclass
@@ -200,15 +150,6 @@ class Attribution:
     kind: str = "other"
     via: list[str] = field(default_factory=list)
     found: bool = True
-
-
-@lru_cache(maxsize=4096)
-def speaker_kind(text: str) -> str:
-    """The kind of source a speaker phrase suggests, from cue words; ``other`` if none."""
-    for kind, pattern in _KINDS:
-        if pattern.search(text):
-            return kind
-    return "other"
 
 
 def _clean(who: str) -> str:
@@ -224,19 +165,6 @@ def _clean(who: str) -> str:
     return who.rstrip("(").strip()
 
 
-_GENERIC = re.compile(
-    r"^(?:the|this|that|its|a)\s+(?:new\s+|first\s+|latest\s+|same\s+|official\s+)?(?:report|study|data|document|"
-    r"assessment|survey|analysis|agency|ministry|institute|bank|team|paper|estimates?|research|findings|figures|"
-    r"statistics|think\s+tank|foundation|monitor\w*|(?:\w+\s+)?(?:official|leader|president|lawmaker|legislator|"
-    r"minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|researcher|analyst|expert))$",
-    re.I,
-)
-_ORG = re.compile(
-    r"\b((?:[A-Z][\w’'.:-]*\s+(?:of\s+|for\s+|on\s+|and\s+|the\s+)?){0,6}(?:Team|Institute|Service|Agency|Ministry|"
-    r"Bank|Foundation|Center|Centre|Office|Directorate|Council|Committee|Administration|Commission|Organi[sz]ation|"
-    r"Group|Fund|University|Department|Customs)(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w’'.:-]*\s*){1,5})?"
-    r"(?:\s*\([A-Z][A-Za-z]{1,8}\))?|Rosstat|Re:Russia|[A-Z][a-z]+(?:['’]s)?\s+(?:central\s+bank|spy\s+agency))"
-)
 _PLAUSIBLE_NOUN = re.compile(
     r"\b(officials?|agency|agencies|intelligence|ministry|ministers?|reports?|study|analysts?|experts?|sources?|"
     r"lawmakers?|legislators|government|researchers?|data|assessment|document|monitors|estimates|observers|military|"
@@ -249,22 +177,6 @@ _PLAUSIBLE_NOUN = re.compile(
 def says(sentence: str) -> bool:
     """Whether a sentence holds a verb of saying or "according to" (a cheap test before :func:`attribute`)."""
     return _VERB_AT.search(sentence) is not None or "ccording to" in sentence
-
-
-def generic_speaker(who: str) -> bool:
-    """Whether a speaker is a bare common noun ("the report", "the agency") that names no one by itself."""
-    return _GENERIC.match(who.strip()) is not None
-
-
-def last_organisation(text: str, near: str = "") -> str | None:
-    """The last named organisation in ``text`` ("Bank of Korea (BOK)"), preferring one named close to ``near``."""
-    found = close = None
-    for m in _ORG.finditer(text):
-        found = m.group(1)
-        if near and re.search(rf"\b{re.escape(near)}", text[max(0, m.start() - 60) : m.end() + 60], re.I):
-            close = m.group(1)
-    best = close or found
-    return best.strip() if best else None
 
 
 def _plausible(who: str) -> bool:
@@ -288,9 +200,9 @@ def _subject(who: str) -> str:
         return who
     if re.match(r"(?:and|or)\s", parts[-1]) and all(len(p.split()) <= 4 for p in parts):
         return ", ".join(parts)  # a list of speakers: "The US, South Korea, and others"
-    if _PERSON.fullmatch(parts[-1]) and not _NOT_PERSON.search(parts[-1]):
+    if PERSON.fullmatch(parts[-1]) and not NOT_PERSON.search(parts[-1]):
         return f"{parts[-2]}, {parts[-1]}"
-    if re.match(r"(?:a|an|the)\s", parts[-1]) and _PERSON.fullmatch(parts[-2]) and not _NOT_PERSON.search(parts[-2]):
+    if re.match(r"(?:a|an|the)\s", parts[-1]) and PERSON.fullmatch(parts[-2]) and not NOT_PERSON.search(parts[-2]):
         return f"{parts[-2]}, {parts[-1]}"
     return parts[-1]
 
@@ -310,26 +222,10 @@ def _split_person(phrase: str) -> tuple[str, str]:
     """(speaker, organisation) from a phrase like "Jane Doe, an analyst at the X Institute"."""
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
     for i, part in enumerate(parts):
-        if _PERSON.fullmatch(part) and not _NOT_PERSON.search(part):
+        if PERSON.fullmatch(part) and not NOT_PERSON.search(part):
             rest = ", ".join(parts[:i] + parts[i + 1 :])
             return part, _organisation(rest) or _organisation(part)
     return phrase, _organisation(phrase)
-
-
-_NOT_PERSON = re.compile(
-    r"\b(Korea\w*|Russia\w*|Ukrain\w*|America\w*|Europe\w*|Radio|Business|Insider|Voice|Associated|Press|Daily|"
-    r"Times|Intelligence|Service|Ministry|Institute|Endowment|Program|Asia|Corps|Economic|News|Herald|Post|Union|"
-    r"Nations|Council|Department|Defen[cs]e|National|Army|Forces|Kursk|Moscow|Seoul|Pyongyang|Kyiv|The|In|On|But|"
-    r"According|Former|Western|Jong|East|West|Far|Middle|Region|Oblast|Province|District|City|Street|Sea|River)\b"
-)
-
-
-def last_person(text: str, *, first: bool = False) -> str | None:
-    """The last (or ``first``) personal name in ``text`` (two or three capitalised words), if any."""
-    names = [m.group(1) for m in _PERSON.finditer(text) if not _NOT_PERSON.search(m.group(1))]
-    if not names:
-        return None
-    return names[0] if first else names[-1]
 
 
 def introduce(sentence: str) -> Attribution | None:

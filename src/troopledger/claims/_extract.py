@@ -11,15 +11,7 @@ from __future__ import annotations
 
 import re
 
-from troopledger.claims._attribution import (
-    Attribution,
-    attribute,
-    generic_speaker,
-    introduce,
-    last_organisation,
-    says,
-    speaker_kind,
-)
+from troopledger.claims._attribution import Attribution, attribute, introduce, says
 from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
 from troopledger.claims._labels import (
     FOREIGN_PAY,
@@ -32,6 +24,7 @@ from troopledger.claims._labels import (
 )
 from troopledger.claims._mentions import Mention, find_mentions
 from troopledger.claims._record import Claim, SourceRef
+from troopledger.claims._speakers import generic_speaker, last_organisation, speaker_kind
 from troopledger.claims._subjects import count_label, troop_kind
 from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.sources import Document, Sentence, split_sentences
