@@ -330,6 +330,8 @@ def _emit(
         lo, hi, note, converted = _to_usd(m, b.doc.date)
         quantity, period = label_money(s, before, after, _magnitude(m, b.doc.date), prev, about_nk=about_nk)
         unit = QUANTITIES[quantity].unit if quantity in QUANTITIES else "USD"
+        if quantity.startswith("other:") and period in ("month", "year"):
+            unit = f"USD/{period}"
         if quantity == "total_revenue_to_nk" and period in ("month", "year"):
             unit = f"USD/{period}"
         if not converted:
@@ -387,11 +389,33 @@ def _casualties_against_wounded(claims: list[Claim], first: int) -> None:
 
 
 def _consistent_counts(claims: list[Claim]) -> list[Claim]:
-    """A troop count the document elsewhere calls a total sent is labelled so everywhere."""
+    """One figure, one meaning in an article.
+
+    A troop count the article elsewhere calls a total sent, or one wave, is labelled so
+    everywhere; a bare count ("the figure at 2,000") or an amount stated again takes
+    the label the same figure got where the article first said what it was.
+    """
     cumulative = {c.central for c in claims if c.quantity == "cumulative_troops"}
+    waves = {c.central for c in claims if c.quantity == "troops_per_rotation"}
+    first: dict[tuple[float | None, str, str], str] = {}
+    for c in claims:
+        if not c.quantity.startswith("other:count") and not c.quantity.startswith("other:amount"):
+            first.setdefault((c.central, c.unit.split("/")[0], c.currency), c.quantity)
     out = []
     for c in claims:
+        label = first.get((c.central, c.unit.split("/")[0], c.currency), c.quantity)
         if c.quantity == "troops_deployed" and c.central in cumulative:
             c = c.model_copy(update={"quantity": "cumulative_troops", "note": "same figure as a total sent elsewhere"})
+        elif c.quantity == "troops_deployed" and c.central in waves:
+            c = c.model_copy(update={"quantity": "troops_per_rotation", "note": "same figure as a wave elsewhere"})
+        elif label != c.quantity and (
+            c.quantity in ("other:count", "other:amount") or c.unit.startswith(("USD", c.currency))
+        ):
+            c = c.model_copy(
+                update={
+                    "quantity": label,
+                    "note": (c.note + "; " if c.note else "") + "label of the same figure earlier",
+                }
+            )
         out.append(c)
     return out

@@ -142,9 +142,7 @@ def label_money(
     if _has(_WORKER, s) and not _has(_SOLDIER, near):
         if _has(r"\b(quota|loyalty|remit\w*|must\s+pay|hand\s+over)", s):
             return "other:worker_remittance", period
-        if usd >= 1e6:
-            return "other:worker_revenue", period
-        return "non_combat_pay", "month" if monthly or not yearly else "year"
+        return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period
     if _has(r"\b(killed|death|dies|died|dead|fallen|bereaved|condolence)\b", near) and _has(
         r"compensat|payout|pay|promis|receiv|entitled|families|family", s
     ):

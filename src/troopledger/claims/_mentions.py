@@ -71,7 +71,16 @@ _NEGATIVE = re.compile(
     r"\b(?:fell|fall|falls|dropped|drop|declined?|contracted|shrank|down|decreased?)\s+(?:by\s+)?(?:about\s+)?$", re.I
 )
 _NEGATIVE_AFTER = re.compile(r"^\s*(?:fall|drop|decline|contraction|decrease)\b", re.I)
-_WINDOW_BEFORE = re.compile(r"\b(?:past|last|next|first|within|since|in|over\s+the\s+(?:past|last|next))\s+$", re.I)
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:past|last|next|first|within|since|in|over\s+the\s+(?:past|last|next)|(?:ongoing|going\s+on|lasted|lasting|"
+    r"dragged\s+on)\s+(?:for\s+)?(?:nearly|almost|about|over|more\s+than)?)\s*$",
+    re.I,
+)
+_ORDINAL_FRACTION = re.compile(
+    r"^(?:.*\b(?:first|second|latter|former)\s+half\b.*|.*\b(?:a|the)\s+(?:third|quarter|fourth|fifth|tenth)\s+"
+    r"(?!of\b)[a-z]+.*)$",
+    re.I | re.S,
+)
 _WINDOW_AFTER = re.compile(r"^\s*(?:ago|later|earlier|before|after|period|old|running|in\s+a\s+row)\b", re.I)
 _DURATION_NOUNS = re.compile(r"^\s*(?:deployment|tour|stint|mission|rotation|service|contract|shift|workday)", re.I)
 
@@ -145,6 +154,8 @@ def _raw(s: str, doc_kpw: bool, numbers: list[NumberMatch], fold: bool) -> list[
         scaled = bool(_SCALE_WORDS.search(n.text.lower().replace(" ", "")))
         words = n.form == "words"
         pct = _PERCENT.match(after)
+        if n.form == "fraction" and _ORDINAL_FRACTION.search(s[max(0, n.start - 12) : n.end + 20]):
+            continue  # "a third wave", "the first half of the year": an ordinal or a time, not a share
         if n.form == "fraction" or pct:
             value = n.value if n.form == "fraction" else n.value / 100
             if _NEGATIVE.search(s[max(0, n.start - 30) : n.start]) or _NEGATIVE_AFTER.match(

@@ -35,6 +35,7 @@ OTHER_SUBTYPES: dict[str, str] = {
     "russian_pay": "pay, bonuses and death payments of Russia's own or foreign recruits",
     "worker_remittance": "what workers abroad must hand to the state (quotas, loyalty money)",
     "worker_revenue": "what the state earns from workers abroad in all",
+    "worker_wage": "the wage of North Korean workers abroad (not soldiers' pay)",
     "amount": "any other amount of money",
     "casualty_rate": "the share of a force killed or wounded",
     "worker_state_share": "the share of workers' wages the state takes",
