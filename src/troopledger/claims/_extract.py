@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from troopledger.claims._attribution import Attribution, attribute, introduce, says
+from troopledger.claims._consistency import casualties_against_wounded, consistent_figures
 from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
 from troopledger.claims._labels import (
     FOREIGN_PAY,
@@ -265,7 +266,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             for k, m in enumerate(mentions):
                 limit = mentions[k + 1].start if k + 1 < len(mentions) else None
                 _emit(b, m, s, span, who, sent_hedge, prev, (waves, about_nk, limit), att.found)
-            _casualties_against_wounded(b.claims, first)
+            casualties_against_wounded(b.claims, first)
             for key, complement, _pos in words:
                 lo, hi = WORD_SHARES[key]
                 if complement:
@@ -285,7 +286,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         if person is not None:
             people.append(person)
             del people[:-50]
-    return _consistent_counts(b.claims)
+    return consistent_figures(b.claims)
 
 
 _REPORTS = re.compile(r"\b(?P<o>The\s+[A-Z]\w+(?:\s+[A-Z]\w+){0,3})\s+(?:reports|reported|writes|wrote)\b")
@@ -368,54 +369,3 @@ def _emit(
         note = "stated as the soldiers' part; stored as the state's share" if complement else ""
         b.add(span, s, who, quantity=quantity, unit="fraction", note=note, confidence=_confidence(quantity, found),
               **common, **_values(side, lo, hi))  # fmt: skip
-
-
-def _casualties_against_wounded(claims: list[Claim], first: int) -> None:
-    """ "600 casualties and almost 5,000 wounded": casualties set against a wounded figure mean the dead."""
-    mine = claims[first:]
-    kinds = {c.quantity for c in mine}
-    if "casualties_total" in kinds and "casualties_wounded" in kinds and "casualties_killed" not in kinds:
-        totals = [c for c in mine if c.quantity == "casualties_total"]
-        wounded = max((c.central or 0.0) for c in mine if c.quantity == "casualties_wounded")
-        for c in totals:
-            if (c.central or 0.0) < wounded:
-                i = claims.index(c)
-                claims[i] = c.model_copy(
-                    update={
-                        "quantity": "casualties_killed",
-                        "note": "casualties set against a wounded figure: the dead",
-                    }
-                )
-
-
-def _consistent_counts(claims: list[Claim]) -> list[Claim]:
-    """One figure, one meaning in an article.
-
-    A troop count the article elsewhere calls a total sent, or one wave, is labelled so
-    everywhere; a bare count ("the figure at 2,000") or an amount stated again takes
-    the label the same figure got where the article first said what it was.
-    """
-    cumulative = {c.central for c in claims if c.quantity == "cumulative_troops"}
-    waves = {c.central for c in claims if c.quantity == "troops_per_rotation"}
-    first: dict[tuple[float | None, str, str], str] = {}
-    for c in claims:
-        if not c.quantity.startswith("other:count") and not c.quantity.startswith("other:amount"):
-            first.setdefault((c.central, c.unit.split("/")[0], c.currency), c.quantity)
-    out = []
-    for c in claims:
-        label = first.get((c.central, c.unit.split("/")[0], c.currency), c.quantity)
-        if c.quantity == "troops_deployed" and c.central in cumulative:
-            c = c.model_copy(update={"quantity": "cumulative_troops", "note": "same figure as a total sent elsewhere"})
-        elif c.quantity == "troops_deployed" and c.central in waves:
-            c = c.model_copy(update={"quantity": "troops_per_rotation", "note": "same figure as a wave elsewhere"})
-        elif label != c.quantity and (
-            c.quantity in ("other:count", "other:amount") or c.unit.startswith(("USD", c.currency))
-        ):
-            c = c.model_copy(
-                update={
-                    "quantity": label,
-                    "note": (c.note + "; " if c.note else "") + "label of the same figure earlier",
-                }
-            )
-        out.append(c)
-    return out
