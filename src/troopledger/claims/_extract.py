@@ -196,7 +196,7 @@ def _resolve(att: Attribution, text: str, start: int, end: int, earlier: Attribu
     noun = att.speaker.split()[-1]
     if earlier is not None and re.search(rf"\b{re.escape(noun)}\b", earlier.speaker, re.I):
         return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
-    org = last_organisation(text[max(0, start - 3000) : end], noun)
+    org = last_organisation(text[max(0, start - 3000) : start], noun) or last_organisation(text[start:end], noun)
     if org is None:
         return att
     return Attribution(org, org, speaker_kind(org), att.via)

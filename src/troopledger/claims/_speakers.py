@@ -97,8 +97,10 @@ def last_organisation(text: str, near: str = "") -> str | None:
     found = close = None
     for m in _ORG.finditer(text):
         found = m.group(1)
-        if near and re.search(rf"\b{re.escape(near)}", text[max(0, m.start() - 60) : m.end() + 60], re.I):
-            close = m.group(1)
+        before, after = text[max(0, m.start() - 60) : m.start()], text[m.end() : m.end() + 30]
+        word = re.escape(near)
+        if near and (re.search(rf"\b{word}\w*[^.!?]*$", before, re.I) or re.match(rf"^[^.!?]*\b{word}", after, re.I)):
+            close = m.group(1)  # named in the same sentence as the noun: "the report by X", "X's report"
     best = close or found
     return best.strip() if best else None
 
