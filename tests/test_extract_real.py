@@ -218,3 +218,12 @@ def test_any_text_gives_valid_claims_or_none(pieces: list[str], date: str | None
         assert c.span is not None
         assert c.span[0] <= c.span[1]
         assert c.quantity in QUANTITIES or documented_subtype(c.quantity)
+
+
+def test_relays_give_the_original_speaker() -> None:
+    (a,) = _claims("Some 4,000 soldiers arrived in June. That is according to the BBC, Wire Daily reports.")
+    assert (a.speaker, a.via) == ("the BBC", ["Wire Daily"])
+    (b,) = _claims("About 900 North Korean officers trained near Vladivostok - Reuters")
+    assert b.speaker == "Reuters"
+    (c,) = _claims("Lawmaker Kim said that the spy agency believed 2,500 troops had been sent.")
+    assert (c.speaker, c.via) == ("the spy agency", ["Lawmaker Kim"])

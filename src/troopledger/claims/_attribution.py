@@ -128,6 +128,7 @@ _CITING = re.compile(
     rf"(?=\s+as\s+saying|\s+(?:during|in|on|at|after|that|who|which|{_VERB[3:-1]})\b|[,.;:!?]|$)",
     re.I,
 )
+_HEADLINE_CREDIT = re.compile(r"\s[-–—]\s+(?P<who>[A-Z][\w.&']*(?:\s[A-Z][\w.&']*){0,3})\s*$")
 _PRONOUN = re.compile(
     r"^(?:he|she|they|it|his|her|the\s+(?:\w+\s+)?(?:official|researcher|expert|defector|analyst|leader|president|"
     r"lawmaker|legislator|minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|professor))$",
@@ -255,6 +256,10 @@ def _remembered(who: str, people: list[Attribution]) -> Attribution | None:
 
 def attribute(sentence: str, context_after: str = "", *, people: list[Attribution]) -> Attribution:
     """Attribute a sentence; ``people`` are speakers met earlier (latest last) for pronouns and surnames."""
+    credit = _HEADLINE_CREDIT.search(sentence)
+    if credit:  # a headline credited to its source: "... in Ukraine - CNN"
+        who = credit.group("who")
+        return Attribution(speaker=who, organisation=who, kind=speaker_kind(who))
     via: list[str] = []
     for m in _RELAY.finditer(sentence):
         name = next(g for g in m.groups() if g)
