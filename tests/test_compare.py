@@ -43,3 +43,22 @@ def test_a_2000_lump_sum_per_arrival_adds_2000_per_soldier_draw_by_draw() -> Non
 def test_runs_with_different_seeds_cannot_be_paired() -> None:
     with pytest.raises(Exception, match="same seed"):
         compare_draws(collect(_case([]), 100, seed=1), collect(_case([]), 100, seed=2))
+
+
+def test_compare_pages_escape_what_comes_from_files_and_the_command_line() -> None:
+    from troopledger.report import render_compare_html, render_compare_markdown
+
+    base = collect(_case([]), 200, seed=1)
+    c = compare_draws(base, base, labels=("<b>a</b>", "[x](javascript:alert(1))"))
+    c["runs"] = [
+        {"case": "tiny", "description": "<script>alert(1)</script>", "set": {}},
+        {"case": "tiny", "description": "", "set": {"signing_bonus": "<img src=x>"}},
+    ]
+    page = render_compare_html(c)
+    assert "<script>alert" not in page
+    assert "<img src=x>" not in page
+    assert "&lt;script&gt;" in page
+    assert "<b>a</b>" not in page
+    md = render_compare_markdown(c)
+    assert "[x](javascript:" not in md  # brackets are escaped: no link
+    assert "<script>" not in md

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from test_model import make_inputs
-from troopledger.model import Casualties, Rotation, Waves, flows
+from test_model import make_inputs, random_inputs
+from troopledger.model import Casualties, Inputs, Rotation, Waves, flows
 from troopledger.model._counts import CountTarget, hazard_for_count
 
 
@@ -40,3 +44,19 @@ def test_a_count_beyond_reach_is_capped_not_invented() -> None:
     solved, capped = hazard_for_count(sched, cas, CountTarget("killed", np.full(1, 1_000.0), by=2), 12)
     assert capped.tolist() == [True]
     assert solved.killed_hazard[0] == pytest.approx(1.0)
+
+
+@given(random_inputs(), st.floats(0.0, 0.9), st.data())
+@settings(max_examples=40, deadline=None)
+def test_any_reachable_count_is_met(case: tuple[Inputs, int], frac: float, data: st.DataObject) -> None:
+    x, months = case
+    by = data.draw(st.integers(0, months - 1))
+    hw = np.minimum(x.casualties.wounded_hazard, 0.5)
+    cas = Casualties(np.zeros(x.draws), hw, x.casualties.replacement_share)
+    most, _ = hazard_for_count(x.schedule, cas, CountTarget("killed", np.full(x.draws, 1e12), by), months)
+    reach = flows(replace(x, casualties=most), months)["killed"][:, : by + 1].sum(axis=1)
+    target = frac * reach  # a share of the most that can be killed by then
+    solved, capped = hazard_for_count(x.schedule, cas, CountTarget("killed", target, by), months)
+    assert not capped.any()
+    got = flows(replace(x, casualties=solved), months)["killed"][:, : by + 1].sum(axis=1)
+    np.testing.assert_allclose(got, target, rtol=1e-8, atol=1e-6)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from troopledger.claims import Claim, SourceRef, detect_lineages, lineage_groups, same_statement
 
 
@@ -60,3 +64,82 @@ def test_hand_set_lineages_are_kept_and_closed() -> None:
     labels = detect_lineages([*merged, split, free])
     assert labels == {"m1": "briefing", "m2": "briefing", "s": "s", "f": "f"}
     assert detect_lineages([c("x", lineage="auto:old"), c("y")]) == {"x": "auto:x", "y": "auto:x"}
+
+
+def _brute_force(claims: list[Claim]) -> dict[str, str]:
+    """Every pair compared: the definition detect_lineages must agree with."""
+    closed = {x.id: x.lineage for x in claims if x.lineage and not x.lineage.startswith("auto:")}
+    group = {x.id: {x.id} for x in claims}
+    for a in claims:
+        for b in claims:
+            same_hand = a.id in closed and closed[a.id] == closed.get(b.id)
+            free = a.id not in closed and b.id not in closed
+            if same_hand or (free and same_statement(a, b)):
+                merged = group[a.id] | group[b.id]
+                for m in merged:
+                    group[m] = merged
+    by_id = {x.id: x for x in claims}
+    out = {}
+    for cid, members in group.items():
+        hand = next((closed[m] for m in members if m in closed), None)
+        head = min((by_id[m] for m in members), key=lambda x: (x.source.date if x.source else "9999", x.id)).id
+        out[cid] = hand or (f"auto:{head}" if len(members) > 1 else head)
+    return out
+
+
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([600.0, 605.0, 612.0, 700.0, 3.0, 0.0]),
+            st.sampled_from(["Seoul's spy agency", "Kyiv", "Yonhap"]),
+            st.sampled_from([[], ["Yonhap"], ["Kyiv", "Reuters"]]),
+            st.sampled_from(["2025-04-01", "2025-04-15", "2025-05-10", "2025-07-01"]),
+            st.sampled_from([None, "2025-04", "2025-05"]),
+            st.sampled_from([None, None, None, "hand", "auto:x"]),
+            st.booleans(),
+        ),
+        max_size=14,
+    )
+)
+def test_candidate_search_agrees_with_comparing_every_pair(rows: list[tuple[object, ...]]) -> None:
+    claims = []
+    for n, (value, speaker, via, date, window, lineage, as_bounds) in enumerate(rows):
+        figure = {"low": value, "high": value} if as_bounds else {"value": value}
+        claims.append(
+            c(f"k{n}", speaker=str(speaker), date=str(date), via=via, window_end=window, lineage=lineage, **figure)
+        )
+    claims = [x.model_copy(update={"value": None}) if x.low is not None else x for x in claims]
+    assert detect_lineages(claims) == _brute_force(claims)
+
+
+def test_detection_compares_few_pairs_not_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    """4,000 claims from two speakers over 60 days: comparisons grow with the claims, not their pairs."""
+    import random
+
+    from troopledger.claims import _lineage
+
+    calls = 0
+    close = _lineage._close
+
+    def counted(a: float | None, b: float | None, tol: float) -> bool:
+        nonlocal calls
+        calls += 1
+        return close(a, b, tol)
+
+    monkeypatch.setattr(_lineage, "_close", counted)
+    rng = random.Random(7)
+    speakers = ["Seoul's spy agency", "Kyiv"]
+    claims = [
+        c(
+            f"n{i}",
+            speaker=rng.choice(speakers),
+            date=f"2025-0{rng.randint(4, 5)}-{rng.randint(10, 28)}",
+            value=float(rng.randint(100, 100_000)),
+            window_end=None,
+        )
+        for i in range(4000)
+    ]
+    labels = detect_lineages(claims)
+    assert len(labels) == 4000
+    assert calls < 20 * len(claims)  # every pair would be 8,000,000

@@ -1,14 +1,17 @@
 """``troopledger claims``: review, enter, import and export claims in the ledger.
 
-Every command works on one SQLite ledger (``--ledger PATH``, default
-``troopledger.db`` in the working directory). Speakers, quotes and URLs come from
-articles, so they are printed as rich ``Text`` (never parsed as markup).
+Every command works on one SQLite ledger (``--ledger PATH`` or the
+``TROOPLEDGER_LEDGER`` variable, default ``troopledger.db`` in the working
+directory); commands that only read open it read-only. Speakers, quotes and URLs
+come from articles, so they are printed as rich ``Text`` (never parsed as markup),
+with escape sequences, control characters and direction overrides removed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sys
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -17,14 +20,18 @@ from rich.table import Table
 from rich.text import Text
 
 from troopledger._cli._app import app, atomic_write
+from troopledger._untrusted import for_terminal
 from troopledger.claims import (
     DEFAULT_LEDGER,
     QUANTITIES,
     Claim,
+    ClaimSummary,
     Ledger,
     SourceRef,
     currency_code,
+    describe_figure,
     detect_lineages,
+    explain_validation,
     normalise_amount,
     sniff_format,
 )
@@ -52,29 +59,42 @@ def _console() -> Console:
     return Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
 
 
-def _figure(c: Claim) -> str:
-    return f"'{c.words}' ({c.describe_value()})" if c.words else c.describe_value()
+#: A lineage row names at most this many claims (and relays); ``claims list`` shows them all.
+SHOWN_IDS = 20
+#: Listings longer than this are printed as plain aligned columns: Rich tables take seconds per 10,000 rows.
+RICH_ROWS = 500
 
 
-def _when(c: Claim) -> str:
-    return (c.source.date if c.source else None) or c.window_end or ""
+def _safe(text: object) -> str:
+    """Untrusted text for the terminal: no escape sequences, controls or direction overrides, one line."""
+    text = str(text)
+    if text.isprintable():  # the common case: nothing to remove (format characters are not printable)
+        return text
+    return " ".join(for_terminal(text).split())
 
 
-def _claims_table(claims: list[Claim], lineages: dict[str, str] | None = None) -> Table:
-    table = Table("id", "quantity", "figure", "speaker", "hedge", "status", "date", "lineage")
-    labels = lineages or {}
-    for c in claims:
-        table.add_row(
-            Text(c.id),
-            Text(c.quantity),
-            Text(_figure(c)),
-            Text(c.speaker),
-            Text(c.hedge),
-            Text(c.status),
-            Text(_when(c)),
-            Text(labels.get(c.id, c.lineage or "")),
-        )
-    return table
+def _figure(c: Claim | ClaimSummary) -> str:
+    figure = describe_figure(c.value, c.low, c.high, c.unit)
+    return f"'{c.words}' ({figure})" if c.words else figure
+
+
+def _when(c: Claim | ClaimSummary) -> str:
+    return c.published or (c.window_end or "")
+
+
+def _print_table(headers: tuple[str, ...], rows: Sequence[Sequence[str]], **options: Any) -> None:
+    """Rows of untrusted text as a table: Rich for a screenful, plain aligned columns for long listings."""
+    clean = [row if "".join(row).isprintable() else tuple(_safe(cell) for cell in row) for row in rows]
+    if len(clean) <= RICH_ROWS:
+        table = Table(*headers, **options)
+        for row in clean:
+            table.add_row(*(Text(cell) for cell in row))
+        _console().print(table)
+        return
+    widths = [min(60, max([len(h), *(len(r[n]) for r in clean)])) for n, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.extend("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in clean)
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 @claims_app.command("list")
@@ -86,12 +106,21 @@ def list_(
     since: Annotated[str | None, typer.Option(help="Source date on or after YYYY-MM[-DD].")] = None,
     until: Annotated[str | None, typer.Option(help="Source date on or before YYYY-MM[-DD].")] = None,
 ) -> None:
-    """List claims, filtered by quantity, speaker, status and date."""
+    """List claims, filtered by quantity, speaker, status and date (the ledger is only read)."""
     _check_filters(quantity, status)
-    with Ledger(ledger, create=False) as led:
-        found = led.claims(quantity=quantity, speaker=speaker, status=status, since=since, until=until)
-        labels = detect_lineages(led.claims())
-    _console().print(_claims_table(found, labels))
+    with Ledger(ledger, create=False, readonly=True) as led:
+        alike = led.summaries(quantity=quantity)  # lineages never cross quantities
+        found = (
+            led.summaries(quantity=quantity, speaker=speaker, status=status, since=since, until=until)
+            if speaker or status or since or until
+            else alike
+        )
+    labels = detect_lineages(alike)
+    rows = [
+        (c.id, c.quantity, _figure(c), c.speaker, c.hedge, c.status, _when(c), labels.get(c.id, c.lineage or ""))
+        for c in found
+    ]
+    _print_table(("id", "quantity", "figure", "speaker", "hedge", "status", "date", "lineage"), rows)
     typer.echo(f"{len(found)} claim(s)", err=True)
 
 
@@ -105,19 +134,17 @@ def _check_filters(quantity: str | None, status: str | None) -> None:
 @claims_app.command()
 def show(claim_id: Annotated[str, typer.Argument(help="Claim id.")], ledger: LedgerOpt = DEFAULT_LEDGER) -> None:
     """Show every field of one claim, its source and its history."""
-    with Ledger(ledger, create=False) as led:
+    with Ledger(ledger, create=False, readonly=True) as led:
         claim = led.get(claim_id)
         history = led.history(claim_id)
-    table = Table("field", "value", show_header=False)
+    rows: list[tuple[str, ...]] = []
     for key, value in claim.model_dump(mode="json").items():
         if key == "source":
-            for k, v in (value or {}).items():
-                table.add_row(Text(f"source.{k}"), Text(str(v)))
+            rows.extend((f"source.{k}", str(v)) for k, v in (value or {}).items())
         elif value not in (None, "", []):
-            table.add_row(Text(key), Text(str(value)))
-    for at, action in history:
-        table.add_row(Text("history"), Text(f"{at} {action}"))
-    _console().print(table)
+            rows.append((key, str(value)))
+    rows.extend(("history", f"{at} {action}") for at, action in history)
+    _print_table(("field", "value"), rows, show_header=False)
 
 
 def _number(text: str | None, field: str, quantity: str, opts: dict[str, Any]) -> tuple[float | None, str, Any]:
@@ -207,10 +234,10 @@ def _validated(data: dict[str, Any]) -> Claim:
             SourceRef.model_validate(data["source"])
         return Claim.model_validate(data)
     except ValidationError as e:
-        err = e.errors(include_url=False)[0]
-        loc = ".".join(str(p) for p in err["loc"]) or None
+        loc, msg, _ = explain_validation(e, "docs/claims.md")
+        where = f"--{loc.replace('_', '-')}" if loc and "." not in loc else loc
         raise LedgerError(
-            None, loc, err["msg"].removeprefix("Value error, "), "correct that option (troopledger claims add --help)"
+            None, where, f"claim '{data.get('id')}': {msg}", "correct that option (troopledger claims add --help)"
         ) from None
 
 
@@ -223,7 +250,8 @@ def edit(
     sets: Annotated[list[str], typer.Option("--set", help="FIELD=VALUE; repeat. Empty VALUE clears the field.")],
     ledger: LedgerOpt = DEFAULT_LEDGER,
 ) -> None:
-    """Change fields of a claim (re-validated); its status becomes 'edited' unless --set status=... is given."""
+    """Change fields of a claim (re-validated). An accepted claim becomes 'edited' (still used); a pending or
+    rejected one keeps its status and is used only after 'troopledger claims accept'."""
     changes: dict[str, Any] = {}
     for item in sets:
         field, sep, raw = item.partition("=")
@@ -238,6 +266,11 @@ def edit(
             )
         elif field in _NUMERIC_FIELDS:
             try:
+                changes[field] = float(raw.replace(",", "").replace("_", ""))
+                continue
+            except ValueError:
+                pass
+            try:
                 changes[field] = normalise_amount(raw, "other")[0]
             except ValueError as e:
                 raise LedgerError(None, f"--set {field}", str(e), "write a plain number") from None
@@ -251,7 +284,9 @@ def edit(
         changes["words"] = ""  # numbers typed by hand replace a reading of words
     with Ledger(ledger, create=False) as led:
         claim = led.update(claim_id, changes)
-    typer.echo(f"edited {claim.id} ({claim.status})")
+    used = claim.status in ("accepted", "edited")
+    hint = "" if used else f"; not used by reports until 'troopledger claims accept {claim.id}'"
+    typer.echo(f"edited {claim.id} (status: {claim.status}{hint})")
 
 
 @claims_app.command()
@@ -296,7 +331,7 @@ def export(
     """Export claims as JSON Lines or CSV (written atomically to a file)."""
     _check_filters(quantity, status)
     fmt = fmt or (sniff_format(path) if path else "jsonl")
-    with Ledger(ledger, create=False) as led:
+    with Ledger(ledger, create=False, readonly=True) as led:
         text = led.export(fmt, quantity=quantity, status=status)
     if path:
         atomic_write(path, text)
@@ -312,26 +347,20 @@ def lineage(
 ) -> None:
     """Show the lineages: claims relaying one original statement, which count once."""
     _check_filters(quantity, None)
-    with Ledger(ledger, create=False) as led:
-        claims = led.claims()
+    with Ledger(ledger, create=False, readonly=True) as led:
+        claims = led.summaries(quantity=quantity)
     labels = detect_lineages(claims)
-    groups: dict[str, list[Claim]] = {}
+    groups: dict[str, list[ClaimSummary]] = {}
     for c in claims:
-        if quantity is None or c.quantity == quantity:
-            groups.setdefault(labels[c.id], []).append(c)
-    table = Table("lineage", "claims", "quantity", "figure", "speaker", "relayed by")
+        groups.setdefault(labels[c.id], []).append(c)
+    rows = []
     for label, members in sorted(groups.items()):
         head = members[0]
-        relays = sorted({v for c in members for v in c.via} | {c.source.outlet for c in members if c.source})
-        table.add_row(
-            Text(label),
-            Text(", ".join(c.id for c in members)),
-            Text(head.quantity),
-            Text(_figure(head)),
-            Text(head.speaker),
-            Text("; ".join(relays)),
-        )
-    _console().print(table)
+        relays = sorted({v for c in members for v in c.via})
+        ids = ", ".join(c.id for c in members[:SHOWN_IDS])
+        ids += f" and {len(members) - SHOWN_IDS:,} more" if len(members) > SHOWN_IDS else ""
+        rows.append((label, ids, head.quantity, _figure(head), head.speaker, "; ".join(relays[:SHOWN_IDS])))
+    _print_table(("lineage", "claims", "quantity", "figure", "speaker", "relayed by"), rows)
     typer.echo(f"{len(groups)} lineage(s) from {sum(map(len, groups.values()))} claim(s)", err=True)
 
 

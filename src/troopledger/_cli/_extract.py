@@ -13,8 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from troopledger._cli._app import app
+from troopledger._untrusted import for_terminal
 from troopledger.claims import DEFAULT_LEDGER, Claim, Ledger, extract_claims
-from troopledger.sources import Document, read_document
+from troopledger.sources import GUESSED, Document, read_document
 
 __all__ = ["extract", "ingest"]
 
@@ -30,9 +31,22 @@ _Url = Annotated[str | None, typer.Option("--url", help="the article's URL")]
 _Date = Annotated[str | None, typer.Option("--date", help="publication date, YYYY-MM-DD")]
 
 
+#: Document notes worth a line on stderr: the reader guessed, or found nothing to read.
+_TOLD = (GUESSED, "no article text", "the HTML extractor", "named like an HTML page")
+
+
 def _read_all(files: list[Path], outlet: str | None, url: str | None, date: str | None) -> list[Document]:
-    """Every file read first, so a bad one stops the run before anything is printed or written."""
-    return [read_document(f, outlet=outlet, url=url, date=date) for f in files]
+    """Every file read first, so a bad one stops the run before anything is printed or written.
+
+    Guessed encodings, pages read as plain text and files with no article text are
+    said on stderr, so an empty or doubtful result is never silent.
+    """
+    docs = [read_document(f, outlet=outlet, url=url, date=date) for f in files]
+    for doc in docs:
+        for note in doc.notes:
+            if note.startswith(_TOLD):
+                typer.echo(f"troopledger: note: {for_terminal(doc.path)}: {note}", err=True)
+    return docs
 
 
 def _table(claims: list[Claim]) -> Table:
@@ -91,7 +105,9 @@ def extract(
 @app.command()
 def ingest(
     files: _Files,
-    ledger: Annotated[Path, typer.Option("--ledger", help="the claims ledger (SQLite)")] = Path(DEFAULT_LEDGER),
+    ledger: Annotated[
+        Path, typer.Option("--ledger", envvar="TROOPLEDGER_LEDGER", help="the claims ledger (SQLite)")
+    ] = Path(DEFAULT_LEDGER),
     outlet: _Outlet = None,
     url: _Url = None,
     date: _Date = None,
@@ -99,7 +115,7 @@ def ingest(
     """Add the candidate claims of article files to the ledger as pending; skip documents it already has."""
     docs = _read_all(files, outlet, url, date)
     with Ledger(ledger) as book:
-        known = {c.source.hash for c in book.claims() if c.source is not None and c.source.hash}
+        known = book.source_hashes()
         added = skipped = 0
         new: list[Claim] = []
         for doc in docs:

@@ -74,7 +74,7 @@ def report(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     out: Annotated[str | None, typer.Option(help="Write to this file (atomically) instead of stdout.")] = None,
     ledger: Annotated[
-        str | None, typer.Option(help="Merge this ledger's accepted claims into the case's claims (SQLite file).")
+        str | None, typer.Option(envvar="TROOPLEDGER_LEDGER", help="Merge this ledger's accepted claims (SQLite file).")
     ] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Threads to run chunks on; results do not change.")] = 1,
     calibrate_: Annotated[

@@ -8,14 +8,13 @@ renamed over the target, so a failure never leaves half a file.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 import xarray as xr
 
+from troopledger._atomic import atomic_path
 from troopledger.analysis._summary import Summary, from_dataset, summarize_draws
 from troopledger.errors import InputError
 from troopledger.model import TOTAL_VARIABLES
@@ -49,17 +48,17 @@ class TroopledgerAccessor:
         return ds[names].to_dataframe()
 
     def save(self, path: str | Path) -> Path:
-        """Write the Dataset to ``.nc`` (NetCDF) or ``.parquet``, replacing any old file atomically."""
+        """Write the Dataset to ``.nc`` (NetCDF) or ``.parquet``, replacing any old file atomically.
+
+        A directory or a symbolic link at ``path`` is refused (see ``troopledger._atomic``).
+        """
         target = Path(path)
         suffix = target.suffix.lower()
         if suffix not in (".nc", ".parquet"):
             raise InputError(
                 str(target), None, f"unknown output format '{suffix or '(none)'}'", "end the path in .nc or .parquet"
             )
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        os.close(fd)
-        try:
+        with atomic_path(target) as tmp:
             if suffix == ".nc":
                 self._ds.to_netcdf(tmp, engine="scipy")
             else:
@@ -68,8 +67,4 @@ class TroopledgerAccessor:
                 table = table.join(per_draw, on="draw")
                 table.attrs = {}
                 table.to_parquet(tmp, index=False)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
         return target

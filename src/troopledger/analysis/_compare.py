@@ -16,27 +16,22 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger.analysis._reweigh import reweighed_totals
+from troopledger.analysis._summary import interval_stats
 from troopledger.analysis._windows import Window
 from troopledger.errors import TroopledgerError
 from troopledger.model import Draws
 
 __all__ = ["compare_draws"]
 
-_Q = (0.05, 0.5, 0.95)
-
-
-def _stats(x: NDArray[np.float64]) -> dict[str, float]:
-    q = np.quantile(x, _Q)
-    return {"mean": float(x.mean()), "p5": float(q[0]), "p50": float(q[1]), "p95": float(q[2])}
-
 
 def _row(a: NDArray[Any], b: NDArray[Any]) -> dict[str, Any]:
     a64, b64 = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
     diff = b64 - a64
+    diff[np.abs(diff) <= 1e-9 * np.maximum(np.abs(a64), np.abs(b64))] = 0.0  # rounding, not a difference
     return {
-        "a": _stats(a64),
-        "b": _stats(b64),
-        "difference": _stats(diff),
+        "a": interval_stats(a64),
+        "b": interval_stats(b64),
+        "difference": interval_stats(diff),
         "share_b_higher": float(np.mean(diff > 0)),
     }
 

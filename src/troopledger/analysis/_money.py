@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from troopledger.claims import MONTH_PATTERN
 from troopledger.errors import InputError
 
 __all__ = ["MAX_RATES_BYTES", "Conversion", "RateTable", "bundled_rates", "conversion", "read_rates"]
@@ -31,7 +31,6 @@ __all__ = ["MAX_RATES_BYTES", "Conversion", "RateTable", "bundled_rates", "conve
 MAX_RATES_BYTES = 2_000_000
 
 Array = NDArray[np.float64]
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 @dataclass(frozen=True)
@@ -80,7 +79,7 @@ def _parse(text: str, origin: str, default_basis: str) -> RateTable:
             problem = f"has {len(cells)} cells, the header {len(header)}"
             raise InputError(origin, f"row {lineno}", problem, "give one cell per header column")
         month = cells[0]
-        if not _MONTH.match(month):
+        if not MONTH_PATTERN.match(month):
             raise InputError(origin, f"row {lineno}", f"month {month!r} is not YYYY-MM", "write months as 2025-01")
         row_basis = default_basis
         for code, cell in zip(codes, cells[1:], strict=True):

@@ -113,6 +113,7 @@ def run(
     prior = case if isinstance(case, Prior) and not claims else resolve(_casefile(case), claims)
     desk = desk or Desk(given_data=sensitivity)
     conv = desk.conversion(prior)
+    desk.window_list(prior)  # a bad --window fails now, before any drawing
     groups: dict[str, Any] = {} if conv is None else {"currency": conv.describe()}
     every = compile_observations(prior)
     evidence = every.evidence()

@@ -20,7 +20,15 @@ from troopledger.model import ACCOUNTS, DEFAULT_CHUNK, MONTHLY_VARIABLES, Draws,
 if TYPE_CHECKING:
     import xarray as xr
 
-__all__ = ["CUMULATIVE_VARIABLES", "QUANTILES", "Summary", "from_dataset", "summarize", "summarize_draws"]
+__all__ = [
+    "CUMULATIVE_VARIABLES",
+    "QUANTILES",
+    "Summary",
+    "from_dataset",
+    "interval_stats",
+    "summarize",
+    "summarize_draws",
+]
 
 Array = NDArray[np.floating[Any]]  # float64, or float32 for very large runs
 
@@ -46,7 +54,8 @@ class Summary:
     effective_draws: float = field(default=float("nan"))
 
 
-def _stats(x: Array, w: Array | None) -> dict[str, float]:
+def interval_stats(x: Array, w: Array | None = None) -> dict[str, float]:
+    """Mean, median and 90 % interval of per-draw values, weighted if ``w`` is given."""
     q = weighted_quantiles(x, QUANTILES, w)
     mean = float(np.average(x.astype(float), weights=w)) if x.size else float("nan")
     return {"mean": mean, "p5": float(q[0]), "p50": float(q[1]), "p95": float(q[2])}
@@ -67,11 +76,11 @@ def summarize_draws(d: Draws, weights: Array | None = None) -> Summary:
     ess = float(np.sum(w) ** 2 / np.sum(w * w)) if w is not None else float(d.draws)
     return Summary(
         months=d.months,
-        totals={k: _stats(v, w) for k, v in d.totals.items()},
+        totals={k: interval_stats(v, w) for k, v in d.totals.items()},
         monthly=monthly,
-        derived={k: _stats(v, w) for k, v in d.derived.items()},
+        derived={k: interval_stats(v, w) for k, v in d.derived.items()},
         parameters={
-            **{k: _stats(v, w) for k, v in d.params.items()},
+            **{k: interval_stats(v, w) for k, v in d.params.items()},
             **{k: dict.fromkeys(("mean", "p5", "p50", "p95"), v) for k, v in d.constants.items()},
         },
         conservation_max_abs_error_usd=d.conservation_error,

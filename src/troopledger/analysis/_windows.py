@@ -8,7 +8,6 @@ not 12 months long also gets a per-year rate: its total times 12 over its length
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,13 +16,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger.analysis._reweigh import reweighed_totals
+from troopledger.analysis._summary import interval_stats
+from troopledger.claims import MONTH_PATTERN
 from troopledger.errors import InputError
 from troopledger.model import Draws
 
 __all__ = ["Window", "calendar_years", "parse_window", "rolling_years", "window_stats", "windows_for"]
-
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-_QUANTILES = (0.05, 0.5, 0.95)
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,7 @@ class Window:
 
 
 def _check_month(text: str, option: str) -> str:
-    if not _MONTH.match(text):
+    if not MONTH_PATTERN.match(text):
         raise InputError(None, option, f"{text!r} is not a month written YYYY-MM", "write e.g. 2025-01..2025-12")
     return text
 
@@ -110,17 +108,6 @@ def windows_for(spec: str, months: Sequence[str]) -> list[Window]:
     return [parse_window(spec, months)]
 
 
-def _stats(x: NDArray[np.float64], w: NDArray[np.float64] | None) -> dict[str, float]:
-    if w is None:
-        q = np.quantile(x, _QUANTILES)
-        return {"mean": float(x.mean()), "p5": float(q[0]), "p50": float(q[1]), "p95": float(q[2])}
-    order = np.argsort(x)
-    xs, ws = x[order], w[order]
-    cw = (np.cumsum(ws) - 0.5 * ws) / ws.sum()
-    q = np.interp(_QUANTILES, cw, xs)
-    return {"mean": float(np.average(x, weights=w)), "p5": float(q[0]), "p50": float(q[1]), "p95": float(q[2])}
-
-
 def window_stats(
     windows: Sequence[Window],
     d: Draws,
@@ -144,7 +131,7 @@ def window_stats(
         if rates is not None:
             factors *= rates
         totals_by_draw, _ = reweighed_totals(d, names, factors)
-        totals = {k: _stats(v, weights) for k, v in totals_by_draw.items()}
+        totals = {k: interval_stats(v, weights) for k, v in totals_by_draw.items()}
         entry: dict[str, Any] = {"window": win.label, "first": win.first, "last": win.last, "months": win.months}
         entry["totals"] = totals
         if win.months != 12:

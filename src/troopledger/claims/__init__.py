@@ -14,7 +14,7 @@ from troopledger.claims._hedges import (
     words_interval,
 )
 from troopledger.claims._ledger import DEFAULT_LEDGER, SCHEMA_VERSION, Ledger
-from troopledger.claims._lineage import detect_lineages, lineage_groups, same_statement
+from troopledger.claims._lineage import Statement, detect_lineages, lineage_groups, same_statement
 from troopledger.claims._months import MONTH_PATTERN, month_index, month_label, month_labels
 from troopledger.claims._normalise import (
     Reading,
@@ -25,7 +25,8 @@ from troopledger.claims._normalise import (
     unit_period,
 )
 from troopledger.claims._numbers import NumberMatch, find_numbers, parse_number
-from troopledger.claims._record import Claim, Period, SourceKind, SourceRef, Status
+from troopledger.claims._record import LIMITS, Claim, Period, SourceKind, SourceRef, Status, describe_figure
+from troopledger.claims._summary import ClaimSummary
 from troopledger.claims._validation import explain_validation
 from troopledger.claims._vocabulary import QUANTITIES, Quantity, QuantityInfo, quantity_info
 
@@ -35,12 +36,14 @@ __all__ = [
     "CURRENCY_NAMES",
     "DEFAULT_LEDGER",
     "HEDGES",
+    "LIMITS",
     "MONTH_PATTERN",
     "QUANTITIES",
     "SCHEMA_VERSION",
     "WORDS",
     "Certainty",
     "Claim",
+    "ClaimSummary",
     "HedgeRule",
     "Ledger",
     "NumberMatch",
@@ -51,9 +54,11 @@ __all__ = [
     "Reading",
     "SourceKind",
     "SourceRef",
+    "Statement",
     "Status",
     "convert_period",
     "currency_code",
+    "describe_figure",
     "detect_lineages",
     "dump_claims",
     "explain_validation",

@@ -3,8 +3,10 @@
 JSON Lines holds one claim record (DESIGN §4) per line, its source embedded as an
 object. CSV flattens the source into ``source_*`` columns and writes the relay chain
 and span as JSON; on reading, a relay chain may also be plain text separated by
-``;``. Every problem is a :class:`~troopledger.errors.LedgerError` naming the file,
-the line and the field.
+``;``. Text cells starting with ``= + - @``, a tab or a carriage return are written
+with a leading apostrophe, so a spreadsheet shows them as text instead of running
+them as formulas; reading takes that apostrophe off again. Every problem is a
+:class:`~troopledger.errors.LedgerError` naming the file, the line and the field.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from troopledger._untrusted import neutral_csv, unneutral_csv
 from troopledger.claims._record import Claim
 from troopledger.claims._validation import explain_validation
 from troopledger.claims._vocabulary import QUANTITIES
@@ -96,7 +99,24 @@ def parse_claims(data: bytes, origin: str, fmt: str) -> list[Claim]:
     return claims
 
 
+def _json_array_rows(text: str, origin: str) -> list[tuple[int, dict[str, Any]]]:
+    """A JSON array of claim objects (``troopledger extract --format json``); item N counts as line N."""
+    try:
+        items = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise LedgerError(
+            f"{origin} line {e.lineno}", None, f"not valid JSON ({e.msg} at column {e.colno})", "fix the JSON array"
+        ) from None
+    if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
+        raise LedgerError(
+            origin, None, "is not a list of JSON objects, one a claim", "give [{...}, ...] or one object a line"
+        )
+    return list(enumerate(items, start=1))
+
+
 def _jsonl_rows(text: str, origin: str) -> list[tuple[int, dict[str, Any]]]:
+    if text.lstrip().startswith("["):
+        return _json_array_rows(text, origin)
     out = []
     for n, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
@@ -145,6 +165,7 @@ def _unflatten(row: dict[str, str], origin: str, line: int) -> dict[str, Any]:
     obj: dict[str, Any] = {}
     source: dict[str, str] = {}
     for key, raw in row.items():
+        raw = unneutral_csv(raw) if raw and key not in _NUMERIC else raw
         cell = (raw or "").strip()
         if key.startswith("source_"):
             if cell:
@@ -196,6 +217,9 @@ def _validate(row: dict[str, Any], origin: str, line: int) -> Claim:
         return Claim.model_validate(row)
     except ValidationError as e:
         loc, msg, fix = explain_validation(e, "docs/claims.md")
+        cid = row.get("id")
+        if isinstance(cid, str) and cid and loc != "id":
+            msg = f"claim '{cid[:60]}': {msg}"
         if loc == "quantity":
             msg = f"unknown quantity '{str(row.get('quantity', ''))[:60]}'"
             fix = f"use one of {', '.join(QUANTITIES)}"
@@ -223,9 +247,9 @@ def dump_claims(claims: Iterable[Claim], fmt: str) -> str:
             elif isinstance(v, float):
                 row[key] = repr(v)
             else:
-                row[key] = str(v).lower() if isinstance(v, bool) else v
+                row[key] = str(v).lower() if isinstance(v, bool) else neutral_csv(str(v))
         src = data.get("source") or {}
         for f in _SOURCE_FIELDS:
-            row[f"source_{f}"] = src.get(f, "") if src else ""
+            row[f"source_{f}"] = neutral_csv(str(src.get(f, ""))) if src else ""
         writer.writerow(row)
     return buf.getvalue()

@@ -7,6 +7,7 @@ literally said is kept in ``stated``.
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import re
 from typing import Literal
@@ -16,7 +17,17 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from troopledger.claims._months import MONTH_PATTERN
 from troopledger.claims._vocabulary import QUANTITIES
 
-__all__ = ["Claim", "Period", "SourceKind", "SourceRef", "Status"]
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "LIMITS",
+    "Claim",
+    "Period",
+    "SourceKind",
+    "SourceRef",
+    "Status",
+    "describe_figure",
+]
 
 Status = Literal["pending", "accepted", "rejected", "edited"]
 Period = Literal["month", "year", "tour", "total", "once", "ambiguous"]
@@ -34,6 +45,38 @@ SourceKind = Literal[
 
 _OTHER = re.compile(r"^other:[a-z][a-z0-9_]{0,60}$")
 _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+
+#: Dates and months outside these years are typing mistakes, not sources.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+#: Largest figure a claim may give, by kind of quantity (USD, persons, months, fraction):
+#: beyond these a figure is a typing or extraction mistake (world output is about 1e14 USD).
+LIMITS: dict[str, float] = {"amount": 1e13, "count": 1e8, "duration": 1200.0, "share": 1.0}
+
+
+def _real_date(v: str, what: str) -> str:
+    """``v`` if it names a real day or month in a plausible year, else a ValueError saying why."""
+    parts = [int(p) for p in v.split("-")]
+    if not FIRST_YEAR <= parts[0] <= LAST_YEAR:
+        raise ValueError(f"{what} {v} is not in the years {FIRST_YEAR}-{LAST_YEAR}")
+    try:
+        _dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise ValueError(f"{v} is not a real date (that month has fewer days)") from None
+    return v
+
+
+def describe_figure(value: float | None, low: float | None, high: float | None, unit: str = "") -> str:
+    """A figure in words, e.g. ``1,200 to 2,400 USD`` or ``up to 15,000 persons``."""
+    unit = f" {unit}" if unit else ""
+    if value is not None:
+        return f"{value:,.6g}{unit}"
+    if low is not None and high is not None:
+        return f"{low:,.6g} to {high:,.6g}{unit}"
+    if low is not None:
+        return f"at least {low:,.6g}{unit}"
+    if high is not None:
+        return f"up to {high:,.6g}{unit}"
+    return "(no figure)"
 
 
 class SourceRef(BaseModel):
@@ -53,7 +96,7 @@ class SourceRef(BaseModel):
     def _date(cls, v: str | None) -> str | None:
         if v is not None and not _DATE.match(v):
             raise ValueError("must be a date written YYYY-MM-DD or YYYY-MM")
-        return v
+        return None if v is None else _real_date(v, "date")
 
 
 class Claim(BaseModel):
@@ -103,20 +146,36 @@ class Claim(BaseModel):
     def _month(cls, v: str | None) -> str | None:
         if v is not None and not MONTH_PATTERN.match(v):
             raise ValueError("must be a month written YYYY-MM")
-        return v
+        return v if v is None else _real_date(v, "month")
 
     @model_validator(mode="after")
     def _numbers(self) -> Claim:
-        nums = [x for x in (self.value, self.low, self.high) if x is not None]
-        if not self.quantity.startswith("other") and not nums:
-            raise ValueError("a claim needs a value, or a low and/or high bound (words only: see docs/claims.md)")
-        if any(not math.isfinite(x) for x in nums):
-            raise ValueError("value, low and high must be finite numbers")
+        figures = {k: x for k, x in (("value", self.value), ("low", self.low), ("high", self.high)) if x is not None}
+        if not self.quantity.startswith("other") and not figures:
+            raise ValueError("value: a claim needs a value, or a low and/or high bound (see docs/claims.md)")
+        for name, x in (*figures.items(), ("weight", self.weight), ("spread", self.spread)):
+            if x is not None and not math.isfinite(x):
+                raise ValueError(f"{name}: must be a finite number, not {x}")
         if self.low is not None and self.high is not None and self.low > self.high:
-            raise ValueError(f"low ({self.low}) is above high ({self.high})")
+            raise ValueError(f"low: low ({self.low:g}) is above high ({self.high:g})")
+        kind = QUANTITIES[self.quantity].kind if self.quantity in QUANTITIES else "other"
+        limit = LIMITS.get(kind)
+        for name, x in figures.items():
+            if limit is not None and not 0 <= x <= limit:
+                what = "a share" if kind == "share" else f"{kind} ({QUANTITIES[self.quantity].unit})"
+                raise ValueError(f"{name}: {x:g} is outside [0, {limit:g}] for {what} of {self.quantity}")
+        if kind in ("amount", "duration") and self.value is not None and self.value <= 0:
+            raise ValueError(f"value: an {kind} must be positive, not {self.value:g} (give bounds for 'up to')")
+        if self.window_start and self.window_end and self.window_start > self.window_end:
+            raise ValueError(f"window_start: {self.window_start} is after window_end {self.window_end}")
         if self.span is not None and not 0 <= self.span[0] <= self.span[1]:
-            raise ValueError("span must be (start, end) character offsets with start <= end")
+            raise ValueError("span: must be (start, end) character offsets with start <= end")
         return self
+
+    @property
+    def published(self) -> str | None:
+        """The source's publication date, if the claim has a source."""
+        return self.source.date if self.source else None
 
     @property
     def central(self) -> float | None:
@@ -131,11 +190,4 @@ class Claim(BaseModel):
 
     def describe_value(self) -> str:
         """The figure in words, e.g. ``1,200 to 2,400 USD`` or ``up to 15,000 persons``."""
-        unit = f" {self.unit}" if self.unit else ""
-        if self.value is not None:
-            return f"{self.value:,.6g}{unit}"
-        if self.low is not None and self.high is not None:
-            return f"{self.low:,.6g} to {self.high:,.6g}{unit}"
-        if self.low is not None:
-            return f"at least {self.low:,.6g}{unit}"
-        return f"up to {self.high:,.6g}{unit}"
+        return describe_figure(self.value, self.low, self.high, self.unit)

@@ -8,6 +8,7 @@ wherever it is made.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,13 +16,19 @@ if TYPE_CHECKING:
 
 __all__ = ["explain_validation"]
 
+# a check across fields (pydantic gives it no location) names its field first: "low: low (3) is above high (2)"
+_FIELD_FIRST = re.compile(r"^(?P<field>[a-z_.]+): (?P<msg>.*)$", re.S)
+
 
 def explain_validation(e: ValidationError, docs: str) -> tuple[str | None, str, str]:
     """The first error of ``e`` as (dotted field or None, problem, fix); ``docs`` names the page to read."""
     err = e.errors(include_url=False)[0]
     loc = ".".join(str(p) for p in err["loc"] if not str(p).startswith("function-after"))
     kind = err["type"]
-    msg = err["msg"].removeprefix("Value error, ")
+    msg = " ".join(str(err["msg"]).removeprefix("Value error, ").split())
+    named = _FIELD_FIRST.match(msg)
+    if not loc and named:
+        loc, msg = named.group("field"), named.group("msg")
     fix = {
         "missing": f"add this field (see {docs})",
         "extra_forbidden": f"remove it or correct its spelling (see {docs})",

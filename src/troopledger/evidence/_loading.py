@@ -178,7 +178,7 @@ def ledger_claims(case: Case, path: str | Path) -> list[Claim]:
     Passed to :func:`~troopledger.evidence.resolve`, a ledger claim replaces a case
     claim of the same id and a case claim rejected in the ledger is rejected there too.
     """
-    with Ledger(str(path), create=False) as led:
+    with Ledger(str(path), create=False, readonly=True) as led:
         extra = led.claims(status=("accepted", "edited"))
         own = {c.id for c in case.claims}
         rejected = [c for c in led.claims(status="rejected") if c.id in own]

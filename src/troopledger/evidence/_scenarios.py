@@ -4,8 +4,8 @@ A case file may hold ``[scenarios.NAME]`` tables, each with a ``description`` an
 ``set`` table of overrides; ``--set`` gives the same overrides by hand. An override
 names an input and gives its new value:
 
-* a parameter by name (``signing_bonus``), a wave's ``size`` or ``tour_months``
-  (``waves.builders.size``), a rank's ``pay`` or ``share`` (``pay_by_rank.private.pay``),
+* a parameter by name (``signing_bonus``), a wave's ``size``, ``tour_months``, ``pay``
+  or ``state_share_of_pay`` (``waves.builders.pay``), a rank's ``pay`` or ``share`` (``pay_by_rank.private.pay``),
   ``state_uses.concentration``, or the horizon (``case.months``, ``case.start``);
 * the value is a number (``2000``: known), an interval ``a..b`` (a 90 % interval, as
   ``to = [a, b]``), a distribution written as a call (``uniform(0, 0.3)``,
@@ -34,6 +34,7 @@ SCENARIOS_KEY = "scenarios"
 
 _CALL = re.compile(r"^\s*([a-z_]+)\s*\((.*)\)\s*$")
 _CALL_ARITY = {"fixed": 1, "to": 2, "uniform": 2, "point": 2, "pert": 3, "beta": 2, "lognormal": 2}
+_WAVE_FIELDS = ("size", "tour_months", "pay", "state_share_of_pay")
 _PLAIN = {("case", "months"), ("case", "start"), ("case", "title"), ("state_uses", "concentration")}
 
 
@@ -142,7 +143,7 @@ def apply_overrides(raw: Mapping[str, Any], overrides: Mapping[str, Any], *, ori
         elif len(parts) == 1:
             params = out.setdefault("parameters", {})
             params[name] = _spec(value, where, origin, params.get(name))
-        elif len(parts) == 3 and parts[0] == "waves" and parts[2] in ("size", "tour_months"):
+        elif len(parts) == 3 and parts[0] == "waves" and parts[2] in _WAVE_FIELDS:
             wave = _named(out.get("deployment", {}).get("waves"), "name", parts[1], where, origin)
             wave[parts[2]] = _spec(value, where, origin, wave.get(parts[2]))
         elif len(parts) == 3 and parts[0] == "pay_by_rank" and parts[2] in ("pay", "share"):
@@ -156,7 +157,8 @@ def apply_overrides(raw: Mapping[str, Any], overrides: Mapping[str, Any], *, ori
                 origin,
                 where,
                 f"{name!r} is not an input a scenario can set",
-                "name a parameter, waves.NAME.size|tour_months, pay_by_rank.RANK.pay|share, case.months or case.start",
+                "name a parameter, waves.NAME.size|tour_months|pay|state_share_of_pay, pay_by_rank.RANK.pay|share, "
+                "case.months or case.start",
             )
     return out
 

@@ -38,7 +38,16 @@ _DELIVERY = (
     "not_delivered_offset",
     "not_delivered_unpaid",
 )
-_RECEIVED = ("received_by_nk", "received_to_state", "received_to_soldiers", "received_to_families")
+_RECEIVED = (
+    "received_by_nk",
+    "received_to_state",
+    "received_state_party_and_kim_family",
+    "received_state_military",
+    "received_state_food_and_consumer_goods",
+    "received_state_luxury_goods",
+    "received_to_soldiers",
+    "received_to_families",
+)
 
 
 def _cell(band: dict[str, list[Any]], i: int, unit: str) -> str:
@@ -125,7 +134,8 @@ def currency_lines(p: dict[str, Any]) -> list[str]:
     span = f"{min(rates):,.4g} to {max(rates):,.4g}" if rates and min(rates) != max(rates) else f"{rates[0]:,.4g}"
     lines += [
         f"Amounts are in {cur['currency']} ({cur.get('source', '')}; {span} per US dollar). "
-        "Inputs and a soldier's take-home use the horizon's average rate; claims stay in US dollars."
+        "Inputs and a soldier's take-home use the horizon's average rate; claims, and the inputs' distributions "
+        "as the case writes them, stay in US dollars."
     ]
     lines += [f"Flag: {f}" for f in cur.get("flags", [])]
     return lines

@@ -9,13 +9,13 @@ escapes them.
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from troopledger._untrusted import escape_html as escape
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, money_in
 from troopledger.report._markdown import md_text
 from troopledger.report._style import CSS

@@ -83,7 +83,7 @@ def fmt_number(x: float | None, unit: str = "") -> str:
     """A plain number with thousands separators and three significant digits."""
     if x is None or not math.isfinite(x):
         return "n/a"
-    if unit.startswith("USD"):
+    if unit.startswith(("USD", money_code())):  # money: dollars, or the currency the report is in
         rest = unit[3:]
         return fmt_usd(x) + (rest.replace("/", " per ") if rest else "")
     if unit in ("fraction", "per month"):

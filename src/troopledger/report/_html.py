@@ -15,10 +15,10 @@ import functools
 import hashlib
 import json
 import math
-from html import escape
 from importlib.resources import files
 from typing import Any
 
+from troopledger._untrusted import escape_html as escape
 from troopledger.report._charts import COLOURS, figures
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
 from troopledger.report._html_parts import analyst_html as _analyst
@@ -95,8 +95,9 @@ def link(text: object, url: object) -> str:
 def _claim_ref(cid: str, claims: dict[str, Any], label: str | None = None) -> str:
     text = label if label is not None else cid
     if cid in claims:
-        return f'<a href="#claim-{escape(cid)}">{escape(text)}</a>'
-    return escape(text)
+        shown = escape(text) if label is None else f"<bdi>{escape(text)}</bdi>"  # a speaker's name is isolated
+        return f'<a href="#claim-{escape(cid)}">{shown}</a>'
+    return escape(text) if label is None else f"<bdi>{escape(text)}</bdi>"
 
 
 def _speakers(ids: list[str], claims: dict[str, Any]) -> str:
@@ -129,7 +130,8 @@ def _soldier(p: dict[str, Any]) -> str:
     rewards = p.get("rewards") or []
     if rewards:
         items = "".join(
-            f"<li>{escape(str(r.get('text', '')))} <span class=who>({_speakers(list(r.get('claims', [])), claims)})"
+            f"<li><bdi>{escape(str(r.get('text', '')))}</bdi> "
+            f"<span class=who>({_speakers(list(r.get('claims', [])), claims)})"
             "</span></li>"
             for r in rewards
         )
@@ -278,9 +280,9 @@ def _claims(p: dict[str, Any]) -> str:
     cards = []
     for cid, c in p.get("claims", {}).items():
         org = c.get("organisation")
-        who = escape(str(c.get("speaker", ""))) + (f" ({escape(str(org))})" if org else "")
+        who = f"<bdi>{escape(str(c.get('speaker', '')))}</bdi>" + (f" (<bdi>{escape(str(org))}</bdi>)" if org else "")
         via = c.get("via") or []
-        chain = f" via {escape(' → '.join(str(v) for v in via))}" if via else ""
+        chain = f" via {' → '.join(f'<bdi>{escape(str(v))}</bdi>' for v in via)}" if via else ""
         src_text, _ = source_line(c)
         src_url = (c.get("source") or {}).get("url")
         quote = c.get("text") or ""
@@ -288,11 +290,11 @@ def _claims(p: dict[str, Any]) -> str:
             f'<article class="claim" id="claim-{escape(str(cid))}">'
             f'<h3><code>{escape(str(cid))}</code> <span class="status s-{escape(str(c.get("status", "")))}">'
             f"{escape(str(c.get('status', '')))}</span></h3>"
-            f"<p><strong>{escape(str(c.get('quantity', '')))}</strong>: {escape(str(c.get('stated', '')))}"
+            f"<p><strong>{escape(str(c.get('quantity', '')))}</strong>: <bdi>{escape(str(c.get('stated', '')))}</bdi>"
             f" <span class=who>(hedge: {escape(str(c.get('hedge', '')))})</span></p>"
-            + (f"<blockquote>{escape(str(quote))}</blockquote>" if quote else "")
+            + (f'<blockquote dir="auto">{escape(str(quote))}</blockquote>' if quote else "")
             + f"<p class=who>Said by {who}{chain}. Source: {link(src_text, src_url)}.</p>"
-            + (f"<p class=who>{escape(str(c['note']))}</p>" if c.get("note") else "")
+            + (f"<p class=who dir=auto>{escape(str(c['note']))}</p>" if c.get("note") else "")
             + "</article>"
         )
     return "".join(cards) or "<p>No claims are cited by this case.</p>"

@@ -1,15 +1,17 @@
 """Pieces of the HTML page: tables, chart slots, and the analyst's sections (months, windows, owed and received).
 
 Cells handed to :func:`table` are already HTML; :func:`esc_rows` escapes rows of
-plain text first. Every string from the report object is escaped here.
+plain text first. Every string from the report object is escaped here, with its
+direction controls closed inside it; text cells carry ``dir=auto``, which isolates
+them, so one source's right-to-left override cannot reverse another cell.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 from typing import Any
 
+from troopledger._untrusted import escape_html as escape
 from troopledger.report._analyst import (
     currency_lines,
     given_data_rows,
@@ -22,11 +24,16 @@ from troopledger.report._analyst import (
 __all__ = ["analyst_html", "esc_rows", "figure", "given_data_html", "month_table_html", "table"]
 
 
+_CELL = {True: " class=num", False: " dir=auto"}
+
+
 def table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> str:
     """A table whose cells are already HTML; wrapped so it scrolls sideways on narrow screens."""
     th = "".join(f'<th scope="col"{" class=num" if i in numeric else ""}>{h}</th>' for i, h in enumerate(head))
     body = "".join(
-        "<tr>" + "".join(f"<td{' class=num' if i in numeric else ''}>{c}</td>" for i, c in enumerate(r)) + "</tr>"
+        "<tr>"
+        + "".join(f"<td{' class=num' if i in numeric else ' dir=auto'}>{c}</td>" for i, c in enumerate(r))
+        + "</tr>"
         for r in rows
     )
     return f'<div class="scroll"><table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table></div>'

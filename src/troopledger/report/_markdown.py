@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
+from troopledger._untrusted import for_terminal
 from troopledger.report._analyst import (
     currency_lines,
     given_data_rows,
@@ -41,14 +42,17 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|!#~])")
 
 
 def md_text(text: object) -> str:
-    """One line of source text, inert in Markdown (and in the HTML some renderers allow)."""
-    s = " ".join(str(text).split())
+    """One line of source text, inert in Markdown (and in the HTML some renderers allow).
+
+    Control characters and direction overrides are removed, so no text can reverse what follows it.
+    """
+    s = " ".join(for_terminal(str(text)).split())
     return _MD_SPECIAL.sub(r"\\\1", escape(s, quote=False))
 
 
 def md_code(text: object) -> str:
     """An identifier as a code span; markup is escaped too, for renderers that are not strict CommonMark."""
-    s = " ".join(str(text).replace("`", "'").split())
+    s = " ".join(for_terminal(str(text)).replace("`", "'").split())
     return "`" + escape(s, quote=False).replace("|", "\\|") + "`"
 
 

@@ -52,13 +52,14 @@ def _clean(obj: Any) -> Any:
 def _parameters(result: Result) -> dict[str, Any]:
     """Each drawn input's summary with its unit, meaning, distribution, claims and note."""
     prior, main = result.case, result.main
+    code = str((result.desk.get("currency") or {}).get("currency") or "")
     params: dict[str, Any] = {}
     for name, stats in main.parameters.items():
         slot = prior.slots.get(name)
         unit, meaning = prior.describe_input(name)
         entry: dict[str, Any] = dict(stats)
         entry["claims"] = list(prior.cited.get(name, ()))
-        entry["unit"] = unit
+        entry["unit"] = code + unit[3:] if code and unit.startswith("USD") else unit  # converted inputs
         entry["meaning"] = meaning
         entry["distribution"] = slot.distribution.describe() if slot else "derived from pay by rank"
         entry["note"] = slot.note if slot else ""

@@ -14,6 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from troopledger._untrusted import for_terminal
 from troopledger.report._analyst import currency_lines, month_rows, payment_rows, realisation_rows, window_rows
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in, speakers
 from troopledger.report._sections import soldier_rows, total_rows
@@ -26,7 +27,7 @@ def _table(title: str, head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -
     for i, h in enumerate(head):
         t.add_column(h, justify="left" if i == 0 else "right")
     for r in rows:
-        t.add_row(*(Text(c) for c in r))
+        t.add_row(*(Text(for_terminal(c)) for c in r))
     return t
 
 
@@ -65,9 +66,9 @@ def _parameter_table(p: dict[str, Any]) -> Table:
     t.add_column("Sources")
     claims = p["claims"]
     for name, e in p["parameters"].items():
-        who = Text(speakers(e["claims"], claims), style="dim" if not e["claims"] else "")
+        who = Text(for_terminal(speakers(e["claims"], claims)), style="dim" if not e["claims"] else "")
         if "p50" not in e:
-            t.add_row(Text(name), "", Text(e["distribution"]), who)
+            t.add_row(Text(name), "", Text(for_terminal(str(e["distribution"]))), who)
             continue
         unit = e.get("unit", "")
         t.add_row(Text(name), fmt_number(e["p50"], unit), fmt_interval(e, unit), who)
@@ -81,7 +82,7 @@ def _disagreements(p: dict[str, Any]) -> Panel | None:
         dist = str(e.get("distribution", ""))
         if dist.startswith("mixture of "):
             body.append(f"{name}: ", style="bold")
-            body.append(dist.removeprefix("mixture of ") + "\n")
+            body.append(for_terminal(dist.removeprefix("mixture of ")) + "\n")
     if not body:
         return None
     return Panel(body, title="Where sources disagree (kept as weighted mixtures)", title_align="left")
@@ -93,8 +94,8 @@ def _contradictions(p: dict[str, Any]) -> Panel | None:
         return None
     body = Text()
     for c in items:
-        body.append(f"• {', '.join(c['claims'])}: ", style="bold")
-        body.append(str(c.get("explanation", "")) + "\n")
+        body.append(f"• {for_terminal(', '.join(c['claims']))}: ", style="bold")
+        body.append(for_terminal(str(c.get("explanation", ""))) + "\n")
     return Panel(body, title="Claims that cannot all be true", border_style="red")
 
 
@@ -149,7 +150,7 @@ def render_text(p: dict[str, Any], console: Console | None = None) -> None:
 
 def _render(p: dict[str, Any], console: Console) -> None:
     parts: list[Any] = [
-        Text(p.get("title") or p["case"], style="bold"),
+        Text(for_terminal(str(p.get("title") or p["case"])), style="bold"),
         Text(headline(p)),
         _money_table(p),
         *_analyst(p),
@@ -158,8 +159,8 @@ def _render(p: dict[str, Any], console: Console) -> None:
     if p.get("rewards"):
         body = Text()
         for r in p["rewards"]:
-            body.append(f"• {r['text']} ")
-            body.append(f"({speakers(r['claims'], p['claims'])})\n", style="dim")
+            body.append(f"• {for_terminal(str(r['text']))} ")
+            body.append(f"({for_terminal(speakers(r['claims'], p['claims']))})\n", style="dim")
         parts.append(Panel(body, title="Non-money rewards reported", title_align="left"))
     parts.append(_parameter_table(p))
     mixed = _disagreements(p)

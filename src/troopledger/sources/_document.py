@@ -15,6 +15,7 @@ import datetime as _dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -83,11 +84,43 @@ class Document:
         return self.hash[:12]
 
 
-def _is_html(text: str, origin: str) -> bool:
-    if origin.lower().endswith(_HTML_SUFFIXES):
-        return True
+_ANY_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9-]*|!--|!doctype)[\s>/]", re.I)
+
+
+def _looks_like_html(text: str) -> bool:
     head = text[:4096]
     return bool(_HTML_START.match(head)) or head.count("</p>") + head.count("<div") >= 3
+
+
+class _AllText(HTMLParser):
+    """Every piece of text in a page outside scripts and styles (no recursion: any depth of nesting)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "template", "noscript"):
+            self._hidden += 1
+        elif tag in ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "section", "article"):
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "template", "noscript") and self._hidden:
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def _all_text(html: str) -> str:
+    parser = _AllText()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _html_main_text(html: str, origin: str) -> tuple[str, dict[str, str]]:
@@ -171,12 +204,21 @@ def document_from_bytes(
     _check_option(date)
     text, notes = decode_bytes(data, origin)
     meta: dict[str, str] = {}
-    if html if html is not None else _is_html(text, origin):
-        text, meta = _html_main_text(text, origin)
+    named_html = origin.lower().endswith(_HTML_SUFFIXES)
+    if html is None and named_html and not _ANY_TAG.search(text[:65536]):
+        html = False
+        notes.append("named like an HTML page but holds no HTML tags; read as plain text")
+    if html if html is not None else named_html or _looks_like_html(text):
+        page = text
+        text, meta = _html_main_text(page, origin)
         notes.append("main text extracted from HTML")
+        if not text.strip():
+            text = _all_text(page)
+            if text:
+                notes.append("the HTML extractor found no main text; all the page's visible text is read instead")
     clean, original = drop_leftovers(text)
     if not clean:
-        notes.append("no article text found")
+        notes.append("no article text found: the file holds no readable sentences")
     page_url = url or meta.get("url") or ""
     host = urlparse(page_url).hostname or ""
     found_outlet = outlet or meta.get("sitename") or (host.removeprefix("www.") if host else "")
