@@ -4,7 +4,7 @@ Writes ``--articles`` plain-text files of about 5 KB (each a different rotation 
 corpus texts in ``tests/corpus/``, or of the dev-set texts with ``--devset DIR``) to a
 temporary folder, then times, interleaved ``--repeat`` times: the whole CLI call
 ``troopledger extract --format json FILE...`` (reading, cleaning, extracting, writing
-JSON Lines to /dev/null) and, as the reference in the same run, reading and cleaning the
+the JSON list to /dev/null) and, as the reference in the same run, reading and cleaning the
 same files alone (``read_document``). Times are CPU seconds of this process
 (``time.process_time``), so a machine shared with other jobs slows the figures less
 than wall time would. Prints articles per CPU second for both and the ratio.

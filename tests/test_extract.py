@@ -139,7 +139,7 @@ def test_cli_json_and_error_exit(tmp_path: Path, capsys: pytest.CaptureFixture[s
     with pytest.raises(SystemExit) as e:
         main(["extract", "--format", "json", "--date", "2024-11-01", str(art)])
     assert e.value.code in (0, None)
-    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    out = json.loads(capsys.readouterr().out)
     assert out[0]["quantity"] == "pay_per_soldier_month"
     assert out[0]["status"] == "pending"
     assert 0 < out[0]["confidence"] <= 1
@@ -162,13 +162,13 @@ def test_extract_json_is_what_claims_import_reads(tmp_path: Path, capsys: pytest
     undated.write_text("Some 40 shells and 3,000 rubles were found.", encoding="utf-8")
     with pytest.raises(SystemExit):
         main(["extract", "--format", "json", str(art), str(undated)])
-    lines = capsys.readouterr().out
-    records = [json.loads(line) for line in lines.splitlines()]
+    printed = capsys.readouterr().out
+    records = json.loads(printed)
     assert len(records) == 5
     assert {r["source"]["date"] for r in records} == {"2025-03-02", None}
     assert any(r["quantity"].startswith("other:") for r in records)
-    out = tmp_path / "found.jsonl"
-    out.write_text(lines, encoding="utf-8")
+    out = tmp_path / "found.json"
+    out.write_text(printed, encoding="utf-8")
     with pytest.raises(SystemExit) as e:
         main(["claims", "import", str(out), "--ledger", str(tmp_path / "l.db")])
     assert e.value.code in (0, None), capsys.readouterr().err

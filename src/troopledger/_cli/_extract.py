@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -85,7 +85,7 @@ def _context(c: Claim, width: int = 160) -> str:
 def extract(
     files: _Files,
     fmt: Annotated[
-        _Format, typer.Option("--format", help="json: one claim record a line (claims import reads it); table")
+        _Format, typer.Option("--format", help="json: a list of claim records (claims import reads it); table")
     ] = _Format.table,
     outlet: _Outlet = None,
     url: _Url = None,
@@ -94,10 +94,7 @@ def extract(
     """Print candidate claims (figures, labels, speakers) found in article files."""
     claims = [c for doc in _read_all(files, outlet, url, date) for c in extract_claims(doc)]
     if fmt is _Format.json:
-        out = sys.stdout
-        for c in claims:
-            out.write(c.model_dump_json() + "\n")
-        out.flush()
+        typer.echo(json.dumps([c.model_dump(mode="json") for c in claims], indent=2, ensure_ascii=False))
         return
     Console().print(_table(claims))
 
