@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -94,7 +93,8 @@ def extract(
     """Print candidate claims (figures, labels, speakers) found in article files."""
     claims = [c for doc in _read_all(files, outlet, url, date) for c in extract_claims(doc)]
     if fmt is _Format.json:
-        typer.echo(json.dumps([c.model_dump(mode="json") for c in claims], indent=2, ensure_ascii=False))
+        # one JSON list, each record serialised by pydantic (several times faster than json.dumps with indent)
+        typer.echo("[\n" + ",\n".join(c.model_dump_json(indent=2) for c in claims) + "\n]" if claims else "[]")
         return
     Console().print(_table(claims))
 
