@@ -227,3 +227,9 @@ def test_relays_give_the_original_speaker() -> None:
     assert b.speaker == "Reuters"
     (c,) = _claims("Lawmaker Kim said that the spy agency believed 2,500 troops had been sent.")
     assert (c.speaker, c.via) == ("the spy agency", ["Lawmaker Kim"])
+
+
+def test_an_absurd_figure_is_kept_as_other_with_the_reason() -> None:
+    (c,) = _claims("The state keeps 150% of the pay, officials said.")
+    assert (c.quantity, c.value) == ("other:share", 1.5)
+    assert "not read as state_share_of_pay" in c.note

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from pydantic import ValidationError
+
 from troopledger.claims._attribution import Attribution, attribute, introduce, says
 from troopledger.claims._consistency import casualties_against_wounded, consistent_figures
 from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
@@ -36,6 +38,13 @@ __all__ = ["MAX_CLAIMS", "extract_claims"]
 #: about ten); the rest of a longer text is not read, so output stays bounded.
 MAX_CLAIMS = 5000
 
+#: The catch-all subtype for a figure whose vocabulary reading fails validation, by kind.
+_GENERIC_OTHER = {
+    "amount": "other:amount",
+    "count": "other:count",
+    "share": "other:share",
+    "duration": "other:duration",
+}
 _DAYS_PER = {"hour": 1 / 730.5, "day": 1 / 30.44, "week": 7 / 30.44, "month": 1.0, "year": 12.0}
 _SHARE_WORDS = re.compile(
     r"\b(?P<w>small\s+amount\s+or\s+(?:even\s+)?nothing|nearly\s+all|almost\s+all|the\s+bulk|much|most|all|nothing|"
@@ -119,11 +128,23 @@ class _Builder:
         cid = f"{self.doc.id}-{len(self.claims) + 1:03d}"
         fields["stated"] = str(fields.get("stated", ""))[:500]
         fields["note"] = str(fields.get("note", ""))[:2000]
-        claim = Claim.model_validate(
-            {"id": cid, "source": self.source, "span": sent_span, "text": text[:5000], "status": "pending"}
-            | who
-            | fields
-        )
+        record = {"id": cid, "source": self.source, "span": sent_span, "text": text[:5000], "status": "pending"}
+        try:
+            claim = Claim.model_validate(record | who | fields)
+        except ValidationError as e:
+            # a figure no source could mean for this quantity (a count of 10^79 troops, a share of 150 %):
+            # kept for review under a generic other: subtype, with the reason
+            quantity = str(fields.get("quantity", ""))
+            if quantity.startswith("other"):
+                return
+            kind = QUANTITIES[quantity].kind if quantity in QUANTITIES else "amount"
+            why = e.errors()[0]["msg"].removeprefix("Value error, ")[:300]
+            fields |= {"quantity": _GENERIC_OTHER.get(kind, "other:count"), "note": f"not read as {quantity}: {why}"}
+            fields["confidence"] = 0.2
+            try:
+                claim = Claim.model_validate(record | who | fields)
+            except ValidationError:
+                return
         self.claims.append(claim)
 
 
