@@ -36,7 +36,6 @@ from troopledger.claims import (
     sniff_format,
 )
 from troopledger.errors import LedgerError
-from troopledger.evidence import words_interval
 
 __all__ = ["claims_app"]
 
@@ -201,6 +200,8 @@ def add(
     unit, per = unit or unit_lo or unit_hi or QUANTITIES[quantity].unit, per or per_lo or per_hi
     if words and v is None and lo is None and hi is None:
         try:
+            from troopledger.evidence import words_interval  # evidence loads only when words are read
+
             lo, hi = words_interval(words, complement=complement)
         except ValueError as e:
             raise LedgerError(

@@ -22,7 +22,6 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict, Field, field_validator
-from scipy import special
 
 from troopledger.evidence._uncertain import Distribution
 
@@ -67,6 +66,8 @@ class CorrelationGroup:
     def sample(self, dists: Mapping[str, Distribution], rng: np.random.Generator, n: int) -> dict[str, Array]:
         """Draw ``n`` values of every input of the group, correlated in rank."""
         z = rng.standard_normal((n, len(self.names))) @ self.cholesky.T
+        from scipy import special  # scipy loads where a copula is applied, not at start-up
+
         u = special.ndtr(z)
         return {name: np.asarray(dists[name].ppf(u[:, i]), dtype=np.float64) for i, name in enumerate(self.names)}
 

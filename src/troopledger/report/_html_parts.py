@@ -24,9 +24,6 @@ from troopledger.report._analyst import (
 __all__ = ["analyst_html", "esc_rows", "figure", "given_data_html", "month_table_html", "table"]
 
 
-_CELL = {True: " class=num", False: " dir=auto"}
-
-
 def table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> str:
     """A table whose cells are already HTML; wrapped so it scrolls sideways on narrow screens."""
     th = "".join(f'<th scope="col"{" class=num" if i in numeric else ""}>{h}</th>' for i, h in enumerate(head))

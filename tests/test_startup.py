@@ -1,0 +1,41 @@
+"""Commands that do no numerical work must not load the numerical stack.
+
+``--help``, ``cases`` and ``claims list`` are what a user runs between articles; they
+stay fast because scipy, xarray, pandas, arviz, plotly and trafilatura load only where
+a command uses them (figures in docs/performance.md, benchmarks/bench_startup.py).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from troopledger.claims import Ledger
+
+HEAVY = ("scipy", "xarray", "pandas", "arviz", "plotly", "trafilatura", "SALib", "dask")
+
+
+def _loaded_after(args: list[str], cwd: Path) -> list[str]:
+    code = (
+        "import sys\n"
+        "from troopledger._cli import main\n"
+        "try:\n"
+        f"    main({args!r})\n"
+        "except SystemExit as e:\n"
+        "    assert not e.code, e.code\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, check=True)
+    return eval(done.stderr.strip().splitlines()[-1])  # a printed list of names
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["cases"], ["claims", "list", "--ledger", "empty.db"], ["report", "--help"]],
+)
+def test_light_commands_leave_the_numerical_stack_unloaded(args: list[str], tmp_path: Path) -> None:
+    Ledger(tmp_path / "empty.db").close()
+    assert _loaded_after(args, tmp_path) == []
