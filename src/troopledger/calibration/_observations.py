@@ -147,7 +147,7 @@ def compile_observations(
         if claim.status not in _USABLE_STATUS:
             skipped.append(Skipped(claim.id, f"its review status is '{claim.status}'"))
             continue
-        if claim.quantity in ("other", "non_combat_pay"):
+        if claim.quantity.startswith("other") or claim.quantity == "non_combat_pay":
             skipped.append(Skipped(claim.id, f"'{claim.quantity}' is not something the model computes"))
             continue
         cited = claim.id in cited_ids
