@@ -1,16 +1,14 @@
-"""Benchmark calibration: how long weighing 10^6 prior draws by the claims takes.
+"""Benchmark calibration: where the CPU time of one calibrated run goes, step by step.
 
-For the default case it times, separately:
+For each bundled case it runs ``troopledger.run`` once (as ``troopledger report``
+does) and prints the CPU seconds of each step: the prior run (``collect``), the
+dependency graph, the tempering pilot and proposal fit, the posterior draws
+(``collect_chunks``), the importance weights (PSIS), the readings, the contradiction
+scan, the two summaries and the posterior sensitivity. CPU seconds, not wall time:
+the development machine is shared, and CPU time is what a quiet machine would take
+on one core.
 
-* ``prior run``: ``analysis.collect`` with the observation targets kept (sampling,
-  model and reductions; the cost of any run, calibrated or not);
-* ``calibration``: log-likelihoods of the kept targets, Pareto-smoothed importance
-  weights (ArviZ PSIS) and the weighted summary of every output;
-* ``tempering``: the sequential fallback on its default number of particles (used
-  when k-hat says the weights cannot be trusted, as on the default case);
-* ``contradictions``: the pairwise scan.
-
-Run:  .venv/bin/python benchmarks/bench_calibration.py [--draws 1000000]
+Run:  .venv/bin/python benchmarks/bench_calibration.py [--draws 100000] [--seed 0]
 """
 
 from __future__ import annotations
@@ -18,47 +16,57 @@ from __future__ import annotations
 import argparse
 import time
 import warnings
+from collections.abc import Callable
+from typing import Any
 
-import numpy as np
+import troopledger.analysis._result as result_module
+import troopledger.calibration._workflow as workflow_module
+from troopledger.analysis import run
+from troopledger.evidence import load_case
 
-from troopledger.analysis import summarize_draws
-from troopledger.calibration import (
-    TEMPERING_PARTICLES,
-    compile_observations,
-    find_contradictions,
-    importance_weights,
-    temper,
+STEPS = (
+    (workflow_module, "collect", "prior run"),
+    (workflow_module, "dependency_graph", "dependency graph"),
+    (workflow_module, "fit_proposal", "tempering pilot and proposal"),
+    (workflow_module, "collect_chunks", "posterior draws"),
+    (workflow_module, "importance_weights", "importance weights (PSIS)"),
+    (workflow_module, "readings", "readings"),
+    (result_module, "find_contradictions", "contradiction sets"),
+    (result_module, "summarize_draws", "summaries (prior, posterior)"),
+    (result_module, "rank_sensitivity", "posterior sensitivity"),
 )
-from troopledger.evidence import load_case, resolve
-from troopledger.model import collect
+
+
+def _timed(spent: dict[str, float], label: str, f: Callable[..., Any]) -> Callable[..., Any]:
+    def g(*a: Any, **k: Any) -> Any:
+        t = time.process_time()
+        out = f(*a, **k)
+        spent[label] = spent.get(label, 0.0) + time.process_time() - t
+        return out
+
+    return g
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--draws", type=int, default=1_000_000)
+    parser.add_argument("--draws", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--cases", nargs="+", default=["nk-russia-record", "nk-russia-2024"])
     args = parser.parse_args()
     warnings.simplefilter("ignore")
-    case = resolve(load_case("nk-russia-2024"))
-    every = compile_observations(case)
-    obs = every.evidence()
-    importance_weights(np.zeros(100) + np.arange(100) * 1e-3)  # import ArviZ outside the timings
-
-    t0 = time.perf_counter()
-    d = collect(case, args.draws, args.seed, workers=2, observations=obs)
-    t1 = time.perf_counter()
-    w = importance_weights(obs.loglik(np.asarray(d.observed, dtype=np.float64)))
-    summarize_draws(d, w.weights)
-    t2 = time.perf_counter()
-    t = temper(case, obs, TEMPERING_PARTICLES, args.seed)
-    t3 = time.perf_counter()
-    found = find_contradictions(case, seed=args.seed, observations=every)
-    t4 = time.perf_counter()
-    print(f"draws                {args.draws:>12,}   observations {len(obs)}")
-    print(f"prior run (collect)  {t1 - t0:>10.2f} s   (2 threads)")
-    print(f"calibration (PSIS)   {t2 - t1:>10.2f} s   k-hat {w.khat:.2f}, ESS {w.ess:,.0f}")
-    print(f"tempering            {t3 - t2:>10.2f} s   {t.particles:,} particles, {t.stages} stages")
-    print(f"contradictions       {t4 - t3:>10.2f} s   {len(found)} found")
+    spent: dict[str, float] = {}
+    for module, name, label in STEPS:
+        setattr(module, name, _timed(spent, label, getattr(module, name)))
+    for case in args.cases:
+        spent.clear()
+        casefile = load_case(case)
+        t0 = time.process_time()
+        run(casefile, args.draws, args.seed)
+        total = time.process_time() - t0
+        print(f"\n{case}: {args.draws:,} draws, {total:.2f} s CPU in all")
+        for _, _, label in STEPS:
+            print(f"  {label:32s} {spent.get(label, 0.0):6.2f} s")
+        print(f"  {'everything else':32s} {total - sum(spent.values()):6.2f} s")
 
 
 if __name__ == "__main__":

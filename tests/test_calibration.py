@@ -220,13 +220,15 @@ def test_report_json_has_posterior_diagnostics_and_contradictions() -> None:
     p = json.loads(buf.getvalue())
     assert p["calibrated"] is True
     cal = p["calibration"]
-    assert cal["method"] in ("importance", "tempering")
+    assert cal["method"] == "robust importance"
+    assert 0.0 <= cal["claims_wrong_posterior"]["rbc-independent-takehome"] <= 1.0
+    assert cal["mc_error"]["paid_by_russia"]["p50"] > 0
     assert isinstance(cal["pareto_khat"], float)
     assert cal["importance_ess"] > 0
     assert "rbc-independent-takehome" in cal["observations"]
     assert p["parameters"]["state_share_of_pay"]["prior"]["p50"] > 0.85
-    found = {tuple(c["claims"]) for c in p["contradictions"]}
-    assert ("rbc-independent-takehome", "bi-ponomarenko-rotation") in found
+    found = {frozenset(c["claims"]) for c in p["contradictions"]}
+    assert frozenset({"rbc-independent-takehome", "bi-lee-nothing"}) in found
     for c in p["contradictions"]:
         assert c["statistic"] < c["threshold"]
         assert c["explanation"]

@@ -21,6 +21,8 @@ def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, s
     return int(exc.value.code or 0), out, err
 
 
+_WAVE = 'mode = "waves"\n[[deployment.waves]]\nname = "a"\narrival = "2024-10"\nsize = { fixed = 100 }\n'
+
 BAD_CASES: list[tuple[str, str | bytes, str]] = [
     ("empty", "", "empty"),
     ("binary", b"\x00\x01\x02binary", "binary"),
@@ -44,6 +46,17 @@ BAD_CASES: list[tuple[str, str | bytes, str]] = [
     ("bad mode", MINIMAL_CASE.replace('mode = "rotation"', 'mode = "trickle"'), "field 'deployment.mode'"),
     ("waves without list", MINIMAL_CASE.replace('mode = "rotation"', 'mode = "waves"'), "needs at least one"),
     ("unknown claim", MINIMAL_CASE.replace("fixed = 2000", 'fixed = 2000\nclaims = ["ghost"]'), "ghost"),
+    (
+        "arrival window backwards",
+        MINIMAL_CASE.replace('mode = "rotation"', _WAVE + 'arrival_until = "2024-09"\n'),
+        "before 'arrival'",
+    ),
+    (
+        "window and profile",
+        MINIMAL_CASE.replace('mode = "rotation"', _WAVE + 'arrival_until = "2024-11"\nprofile = [1, 1]\n'),
+        "not both",
+    ),
+    ("negative profile", MINIMAL_CASE.replace('mode = "rotation"', _WAVE + "profile = [1, -1]\n"), "profile"),
     ("bad state uses", MINIMAL_CASE + "\n[state_uses]\nshares = { military = 1 }\n", "field 'state_uses.shares'"),
 ]
 

@@ -14,40 +14,54 @@ from troopledger.calibration import THRESHOLD, contradiction_statistic, find_con
 from troopledger.evidence import Prior, load_case, parse_case, resolve
 from troopledger.report import build_payload, render_text
 
-REQUIRED = {
-    ("rbc-independent-takehome", "bi-ponomarenko-rotation"),
-    ("rbc-independent-takehome", "bi-bennett-little"),
-    ("rbc-independent-takehome", "bi-lee-nothing"),
-}
+TAKE_HOME = "rbc-independent-takehome"
 
 
 @pytest.fixture(scope="module")
 def default_found():  # type: ignore[no-untyped-def]
-    return find_contradictions(resolve(load_case("nk-russia-2024")), seed=0)
+    # as a report finds them: the posterior names the claim most likely wrong in each set
+    return list(run(load_case("nk-russia-2024"), 20_000, 0, sensitivity=False).contradictions)
 
 
 def test_default_case_take_home_against_rotation_and_nothing_reaches_soldiers(default_found) -> None:  # type: ignore[no-untyped-def]
-    pairs = {c.claims for c in default_found}
-    assert pairs >= REQUIRED
+    sets = {frozenset(c.claims) for c in default_found}
+    # the take-home claim cannot hold with "nothing reaches soldiers", nor with "little or
+    # nothing" at $2,000 a month swapped every two to three months
+    assert frozenset({TAKE_HOME, "bi-lee-nothing"}) in sets
+    assert frozenset({TAKE_HOME, "bi-bennett-little", "bi-ponomarenko-rotation", "bi-nis-pay"}) in sets
+    assert frozenset({TAKE_HOME, "rbc-independent-90", "bi-ponomarenko-rotation", "bi-nis-pay"}) in sets
     for c in default_found:
         assert c.statistic < THRESHOLD
-        assert c.statistic + 3 * c.standard_error < THRESHOLD + 1.0  # not a Monte Carlo accident
+        assert TAKE_HOME in c.claims
         assert all(cid in c.explanation for cid in c.claims)
+        # minimal: no smaller flagged set inside a flagged one
+        assert not any(set(o.claims) < set(c.claims) for o in default_found)
     worst = default_found[0]
-    assert worst.claims == ("rbc-independent-takehome", "bi-lee-nothing")
-    assert worst.statistic < -20
+    assert worst.statistic < -5
 
 
 def test_explanations_give_the_arithmetic_in_numbers(default_found) -> None:  # type: ignore[no-untyped-def]
-    by = {c.claims: c for c in default_found}
-    rot = by[("rbc-independent-takehome", "bi-ponomarenko-rotation")].explanation
-    assert "kept of $" in rot
-    assert "month tour" in rot
-    assert "would need" in rot
-    ninety = by.get(("rbc-independent-takehome", "rbc-independent-90"))
-    assert ninety is not None
+    by = {frozenset(c.claims): c for c in default_found}
+    rot = by[frozenset({TAKE_HOME, "bi-bennett-little", "bi-ponomarenko-rotation", "bi-nis-pay"})]
+    assert rot.most_likely_wrong == TAKE_HOME
+    assert "kept of $" in rot.explanation
+    assert "month tour" in rot.explanation
+    assert "would need" in rot.explanation
+    ninety = by[frozenset({TAKE_HOME, "rbc-independent-90", "bi-ponomarenko-rotation", "bi-nis-pay"})]
     # 90 % kept of about $2,000 a month leaves about $200 a month for the soldier
     assert re.search(r"90% kept of \$(1,9\d\d|2,0\d\d) a month leaves \$(19\d|20\d) a month", ninety.explanation)
+
+
+def test_claims_about_unconnected_quantities_are_never_set_against_each_other(default_found) -> None:  # type: ignore[no-untyped-def]
+    for c in default_found:
+        assert "bi-gdp" not in c.claims
+        assert "bi-yoon-luxury" not in c.claims
+
+
+def test_the_sets_do_not_depend_on_the_run_or_its_seed(default_found) -> None:  # type: ignore[no-untyped-def]
+    other = run(load_case("nk-russia-2024"), 5_000, 7, sensitivity=False).contradictions
+    assert [c.claims for c in other] == [c.claims for c in default_found]
+    assert [c.statistic for c in other] == [c.statistic for c in default_found]
 
 
 def test_the_four_claims_together_are_flagged() -> None:
@@ -132,10 +146,9 @@ def test_quiet_on_consistent_claims() -> None:
 
 def test_flags_a_planted_total_that_needs_three_times_the_pay() -> None:
     found = find_contradictions(_planted(total=66e6))
-    pairs = {c.claims for c in found}
-    assert ("total", "pay-a") in pairs
-    c = next(c for c in found if c.claims == ("total", "pay-a"))
+    c = next(c for c in found if set(c.claims) == {"total", "pay-a"})
     assert c.kind == "arithmetic"
+    assert c.most_likely_wrong in c.claims
     assert "monthly pay for 11,000 troops" in c.explanation
 
 

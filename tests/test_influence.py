@@ -97,5 +97,5 @@ def test_dropping_the_low_lineage_raises_the_totals(rows) -> None:  # type: igno
 def test_dropping_the_observation_moves_what_soldiers_get(rows) -> None:  # type: ignore[no-untyped-def]
     # The take-home claim pulls the state's share up (towards 90 %); without it soldiers get far more.
     assert rows["take-home"].change["to_soldiers"] > 0.5
-    assert rows["take-home"].khat is None  # no observation left to weigh by
+    assert rows["take-home"].khat < 0.7  # the run's own draws, re-weighted without the claim
     assert rows["high"].khat is not None

@@ -71,6 +71,25 @@ def test_waves_arrive_and_leave_on_their_dates() -> None:
     assert out["cumulative_deployed"][0, -1] == pytest.approx(1500)
 
 
+def test_a_wave_can_arrive_over_several_months() -> None:
+    # 11,000 soldiers, 15 % arriving in the first month and the rest in the next:
+    # "about 1,650 in October" and "about 11,000 by November" are both true of one wave.
+    sched = Waves(np.array([1]), np.array([[11_000.0]]), np.array([[3.0]]), profile=np.array([[0.15, 0.85]]))
+    out = flows(make_inputs(schedule=sched), 6)
+    np.testing.assert_allclose(out["troops_in_theatre"][0], [0, 1650, 11_000, 11_000, 9350, 0])
+    np.testing.assert_allclose(out["arrivals"][0], [0, 1650, 9350, 0, 0, 0])
+    np.testing.assert_allclose(out["departures"][0], [0, 0, 0, 0, 1650, 9350])
+    # the part arriving after the horizon is not in it
+    cut = flows(make_inputs(schedule=sched), 2)
+    np.testing.assert_allclose(cut["cumulative_deployed"][0], [0, 1650])
+
+
+def test_an_arrival_profile_must_be_shares_of_one() -> None:
+    sched = Waves(np.array([0]), np.array([[100.0]]), np.array([[3.0]]), profile=np.array([[0.5, 0.6]]))
+    with pytest.raises(ModelError, match="profile"):
+        flows(make_inputs(schedule=sched), 6)
+
+
 def test_killed_soldiers_pay_goes_to_state_or_families() -> None:
     x = make_inputs(
         casualties=Casualties(np.array([0.05]), np.array([0.0]), np.array([0.0])),
@@ -121,10 +140,16 @@ def random_inputs(draw: st.DrawFn) -> tuple[Inputs, int]:
         )
     else:
         k = draw(st.integers(1, 4))
+        profile = None
+        if draw(st.booleans()):  # arrivals spread over up to four months
+            profile = draw(arrays(np.float64, (k, draw(st.integers(1, 4))), elements=st.floats(0.0, 1.0)))
+            profile[:, 0] += 1e-9
+            profile /= profile.sum(axis=1, keepdims=True)
         sched = Waves(
             np.array(draw(st.lists(st.integers(0, months - 1), min_size=k, max_size=k))),
             draw(arrays(np.float64, (N, k), elements=st.floats(0.0, 1e5))),
             draw(arrays(np.float64, (N, k), elements=st.floats(0.0, 50.0))),
+            profile,
         )
     shares = draw(arrays(np.float64, (N, 4), elements=st.floats(0.0, 1.0)))
     shares[:, 0] += 1e-9

@@ -23,6 +23,7 @@ from troopledger.analysis._sensitivity import rank_sensitivity
 from troopledger.analysis._summary import Summary, summarize_draws
 from troopledger.calibration import (
     TEMPERING_PARTICLES,
+    Calibration,
     Contradiction,
     Influence,
     Observations,
@@ -44,15 +45,15 @@ class Result:
 
     ``prior``/``posterior``: summaries of the prior draws and of the calibrated ones
     (``posterior`` is None when the run was not calibrated); ``observed_data``: the
-    claims used as observations; ``weights``: importance weights of the prior draws
+    claims used as observations; ``weights``: importance weights of the posterior draws
     (None unless the posterior is importance-weighted); ``sample_stats``: the
     calibration diagnostics (method, Pareto k-hat, ESS, evidence, claims skipped);
     ``contradictions``, ``sensitivity`` and ``influence`` (None where not computed);
     ``desk``: the currency the summaries are in, totals by window and given-data
     sensitivity. ``case`` is the resolved Prior every group was computed from;
-    ``prior_draws`` the per-draw values the summaries came from, in the report's
-    currency (``posterior_draws``: tempering's particles, when the posterior is not a
-    reweighting of the prior draws).
+    ``prior_draws`` the per-draw values the prior summary came from, in the report's
+    currency, ``posterior_draws`` the draws the ``weights`` belong to (the robust
+    sampler's proposals), in the same currency.
     """
 
     case: Prior
@@ -148,18 +149,14 @@ def run(
         progress=progress,
         particles=particles,
     )
-    found = find_contradictions(prior, seed=seed, observations=every) if contradictions else []
+    found = find_contradictions(prior, observations=every, wrong=cal.wrong) if contradictions else []
     shown = prior_shown = desk.view(prior, cal.prior_draws, conv)
     prior_summary = summarize_draws(shown)
     posterior = None
-    weights = None
-    if cal.method == "importance":
-        weights = cal.posterior_weights
+    weights = cal.posterior_weights
+    if cal.posterior_draws is not None:
+        shown = desk.view(prior, cal.posterior_draws, conv)
         posterior = summarize_draws(shown, weights)
-    elif cal.particles is not None:
-        shown = desk.view(prior, cal.particles, conv)
-        posterior = summarize_draws(shown)
-        posterior.draws = draws  # the run's size; the particles are its effective draws
     return Result(
         prior,
         seed,
@@ -170,10 +167,10 @@ def run(
         cal.posterior_weights,
         cal.diagnostics(),
         tuple(found),
-        rank_sensitivity(prior_shown) if sensitivity else None,
-        _influence(prior, every, seed, influence_draws, influence),
+        rank_sensitivity(shown, weights=weights) if sensitivity else None,
+        _influence(prior, every, seed, influence_draws, influence, cal),
         prior_shown,
-        None if cal.particles is None else shown,
+        None if cal.posterior_draws is None else shown,
         {**groups, **desk.tables(prior, shown, weights, cal.prior_draws)},
     )
 
@@ -182,7 +179,9 @@ def _casefile(case: Case | Prior) -> Case:
     return case.casefile if isinstance(case, Prior) else case
 
 
-def _influence(prior: Prior, every: Observations, seed: int, draws: int, wanted: bool) -> tuple[Influence, ...] | None:
+def _influence(
+    prior: Prior, every: Observations, seed: int, draws: int, wanted: bool, cal: Calibration | None = None
+) -> tuple[Influence, ...] | None:
     if not wanted:
         return None
-    return tuple(claim_influence(prior, draws=draws, seed=seed, observations=every))
+    return tuple(claim_influence(prior, draws=draws, seed=seed, observations=every, calibration=cal))

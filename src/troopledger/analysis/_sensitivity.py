@@ -17,15 +17,18 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.stats import rankdata
 
+from troopledger.calibration import weighted_quantiles
 from troopledger.errors import TroopledgerError
 from troopledger.model import Draws
 
-__all__ = ["SENSITIVITY_CAP", "SENSITIVITY_TARGETS", "rank_sensitivity"]
+__all__ = ["RANKED_BY", "SENSITIVITY_CAP", "SENSITIVITY_TARGETS", "rank_sensitivity"]
 
 #: Totals whose sensitivity is reported, in the order reports show them.
 SENSITIVITY_TARGETS = ("paid_by_russia", "to_state", "to_soldiers", "to_families")
 #: At most this many leading draws are ranked (draws come in random blocks, so they are a fair sample).
 SENSITIVITY_CAP = 100_000
+#: Inputs are ranked by their strongest correlation with these totals, the figures a report headlines.
+RANKED_BY = ("paid_by_russia", "to_state")
 #: Share of draws in each tail of the tornado swing.
 _TAIL = 0.1
 
@@ -35,15 +38,62 @@ def _ranks(x: NDArray[Any]) -> NDArray[np.float64]:
     return np.asarray(r - r.mean(), dtype=np.float64)
 
 
+def _weighted_ranks(x: NDArray[Any], w: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Weighted mid-ranks of ``x``: its weighted ECDF, in [0, 1] (weights sum to one)."""
+    order = np.argsort(x, kind="stable")
+    cw = np.cumsum(w[order])
+    r = np.empty_like(cw)
+    r[order] = cw - 0.5 * w[order]
+    return np.asarray(r, dtype=np.float64)
+
+
+def _weighted(
+    d: Draws, targets: Sequence[str], w: NDArray[np.float64], n: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Weighted Spearman correlations and swings over the first ``n`` draws (weights normalised)."""
+    w = w[:n] / w[:n].sum()
+    # the lightest draws holding together at most 1e-6 of the weight change no rank visibly
+    order = np.argsort(w, kind="stable")
+    keep = np.ones(n, dtype=bool)
+    keep[order[np.cumsum(w[order]) <= 1e-6]] = False
+    w = w[keep] / w[keep].sum()
+    ys = {t: np.asarray(d.totals[t][:n][keep], dtype=np.float64) for t in targets}
+    ry = {t: (r := _weighted_ranks(v, w)) - np.dot(w, r) for t, v in ys.items()}
+    rho: dict[str, dict[str, float]] = {}
+    swing: dict[str, dict[str, dict[str, float]]] = {}
+    for name in sorted(d.params):
+        x = np.asarray(d.params[name][:n][keep], dtype=np.float64)
+        if np.ptp(x) == 0.0:
+            continue
+        ecdf = _weighted_ranks(x, w)
+        low, high = ecdf < _TAIL, ecdf > 1 - _TAIL
+        rx = ecdf - np.dot(w, ecdf)
+        sx = float(np.sqrt(np.dot(w, rx * rx)))
+        rho[name], swing[name] = {}, {}
+        for t in targets:
+            sy = float(np.sqrt(np.dot(w, ry[t] * ry[t])))
+            rho[name][t] = float(np.dot(w, rx * ry[t]) / (sx * sy)) if sy > 0 and sx > 0 else 0.0
+            lo = weighted_quantiles(ys[t][low], (0.5,), w[low])[0] if low.any() else float("nan")
+            hi = weighted_quantiles(ys[t][high], (0.5,), w[high])[0] if high.any() else float("nan")
+            swing[name][t] = {"low": float(lo), "high": float(hi)}
+    return rho, swing
+
+
 def rank_sensitivity(
-    d: Draws, targets: Sequence[str] = SENSITIVITY_TARGETS, *, cap: int = SENSITIVITY_CAP
+    d: Draws,
+    targets: Sequence[str] = SENSITIVITY_TARGETS,
+    *,
+    cap: int = SENSITIVITY_CAP,
+    weights: NDArray[Any] | None = None,
 ) -> dict[str, Any]:
     """Spearman correlation and tornado swing of every uncertain parameter with each total.
 
-    Returns plain data for the report: ``method``, ``draws`` (how many were ranked),
-    ``targets``, ``parameters`` (name -> target -> rho), ``swing`` (name -> target ->
-    ``{low, high}`` medians of the total in the parameter's bottom and top tenth) and
-    ``order`` (parameter names, strongest largest absolute rho first).
+    With ``weights`` (a weighted posterior) ranks and tails are weighted (a weighted
+    ECDF), so the figures describe the posterior the report headlines. Returns plain
+    data for the report: ``method``, ``draws`` (how many were ranked), ``targets``,
+    ``parameters`` (name -> target -> rho), ``swing`` (name -> target -> ``{low,
+    high}`` medians of the total in the parameter's bottom and top tenth) and
+    ``order`` (parameter names, the largest absolute rho with a headline total first).
     """
     if cap < 10:
         raise TroopledgerError(f"sensitivity needs at least 10 draws to rank, cap is {cap}")
@@ -53,13 +103,19 @@ def rank_sensitivity(
     n = min(d.draws, cap)
     if n < 10:
         raise TroopledgerError(f"sensitivity needs at least 10 draws, the run has {n}")
+    if weights is not None:
+        w = np.asarray(weights, dtype=np.float64)
+        if w.shape != (d.draws,) or not w[:n].sum() > 0:
+            raise TroopledgerError("sensitivity weights must be one per draw with a positive sum")
+        return _result("spearman, weighted by the posterior", n, targets, *_weighted(d, targets, w, n))
     k = max(1, int(n * _TAIL))
-    target_values = {t: np.asarray(d.totals[t][:n], dtype=np.float64) for t in targets}
+    rows = slice(0, n)
+    target_values = {t: np.asarray(d.totals[t][rows], dtype=np.float64) for t in targets}
     target_ranks = {t: _ranks(v) for t, v in target_values.items()}
     rho: dict[str, dict[str, float]] = {}
     swing: dict[str, dict[str, dict[str, float]]] = {}
     for name in sorted(d.params):
-        x = np.asarray(d.params[name][:n], dtype=np.float64)
+        x = np.asarray(d.params[name][rows], dtype=np.float64)
         rx = _ranks(x)
         sx = float(np.sqrt(np.dot(rx, rx)))
         if sx == 0.0:
@@ -73,9 +129,16 @@ def rank_sensitivity(
             rho[name][t] = float(np.dot(rx, ry) / (sx * sy)) if sy > 0 else 0.0
             y = target_values[t]
             swing[name][t] = {"low": float(np.median(y[low])), "high": float(np.median(y[high]))}
-    ranked = sorted(rho, key=lambda p: -max(abs(v) for v in rho[p].values()))
+    return _result("spearman", n, targets, rho, swing)
+
+
+def _result(
+    method: str, n: int, targets: Sequence[str], rho: dict[str, dict[str, float]], swing: dict[str, Any]
+) -> dict[str, Any]:
+    lead = [t for t in RANKED_BY if t in targets] or list(targets)
+    ranked = sorted(rho, key=lambda p: (-max(abs(rho[p][t]) for t in lead), p))
     return {
-        "method": "spearman",
+        "method": method,
         "draws": n,
         "tail": _TAIL,
         "targets": list(targets),

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CUMULATIVE_VARIABLES",
+    "NEGLIGIBLE_MASS",
     "QUANTILES",
     "Summary",
     "from_dataset",
@@ -36,6 +37,8 @@ Array = NDArray[np.floating[Any]]  # float64, or float32 for very large runs
 CUMULATIVE_VARIABLES = ("paid_by_russia", *ACCOUNTS)
 #: The quantiles every summary reports: the 90 % interval and the median.
 QUANTILES = (0.05, 0.5, 0.95)
+#: A weighted summary leaves out the lightest draws holding together at most this share of the weight.
+NEGLIGIBLE_MASS = 1e-6
 
 
 @dataclass
@@ -65,22 +68,32 @@ def summarize_draws(d: Draws, weights: Array | None = None) -> Summary:
     """Quantiles of collected draws; with ``weights`` (one per draw) a weighted summary."""
     w = None if weights is None else np.asarray(weights, dtype=float)
     kept = next(iter(d.monthly.values())).shape[0]
-    wm = None if w is None else w[:kept]
+    # The lightest draws holding together at most NEGLIGIBLE_MASS of the weight are left
+    # out: no quantile moves by more than that share of probability, and they need no sorting.
+    rows: slice | NDArray[np.bool_] = slice(None)
+    if w is not None and w.size and w.sum() > 0:
+        order = np.argsort(w, kind="stable")
+        light = np.cumsum(w[order]) <= NEGLIGIBLE_MASS * w.sum()
+        rows = np.ones(w.size, dtype=bool)
+        rows[order[light]] = False
+    wr = None if w is None else w[rows]
+    mrows = rows if isinstance(rows, slice) else rows[:kept]
+    wm = None if w is None else w[:kept][mrows]
     monthly = {}
     for k, arr in d.monthly.items():
-        q = weighted_quantiles(arr, QUANTILES, wm)
+        q = weighted_quantiles(arr[mrows], QUANTILES, wm)
         monthly[k] = {"p5": q[0].tolist(), "p50": q[1].tolist(), "p95": q[2].tolist()}
     for k in CUMULATIVE_VARIABLES:  # bands of the running total, not running totals of bands
-        q = weighted_quantiles(d.cumulative_total(k), QUANTILES, wm)
+        q = weighted_quantiles(d.cumulative_total(k)[mrows], QUANTILES, wm)
         monthly[f"cumulative_{k}"] = {"p5": q[0].tolist(), "p50": q[1].tolist(), "p95": q[2].tolist()}
     ess = float(np.sum(w) ** 2 / np.sum(w * w)) if w is not None else float(d.draws)
     return Summary(
         months=d.months,
-        totals={k: interval_stats(v, w) for k, v in d.totals.items()},
+        totals={k: interval_stats(v[rows], wr) for k, v in d.totals.items()},
         monthly=monthly,
-        derived={k: interval_stats(v, w) for k, v in d.derived.items()},
+        derived={k: interval_stats(v[rows], wr) for k, v in d.derived.items()},
         parameters={
-            **{k: interval_stats(v, w) for k, v in d.params.items()},
+            **{k: interval_stats(v[rows], wr) for k, v in d.params.items()},
             **{k: dict.fromkeys(("mean", "p5", "p50", "p95"), v) for k, v in d.constants.items()},
         },
         conservation_max_abs_error_usd=d.conservation_error,

@@ -2,11 +2,12 @@
 
 Array functions (observations, error models, weights, the joint-evidence statistic)
 and the workflows built on them: :func:`calibrate` (prior draws weighted by the
-claims), :func:`find_contradictions` (the pairwise scan) and :func:`influence` (how
+claims), :func:`find_contradictions` (minimal sets of claims that cannot all be true) and :func:`influence` (how
 far each lineage of claims moves the headline). All read a resolved
 :class:`~troopledger.evidence.Prior`.
 """
 
+from troopledger.calibration._conflicts import SCAN_DRAWS, find_contradictions
 from troopledger.calibration._contradictions import (
     REFERENCE_FACTOR,
     THRESHOLD,
@@ -18,6 +19,7 @@ from troopledger.calibration._contradictions import (
     without_claims,
 )
 from troopledger.calibration._errors import HEDGE_WIDTH, ErrorModel, hedge_class
+from troopledger.calibration._graph import SHARES, connected_sets, dependency_graph
 from troopledger.calibration._importance import (
     KHAT_MAX,
     MIN_ESS,
@@ -29,34 +31,84 @@ from troopledger.calibration._importance import (
 )
 from troopledger.calibration._influence import HEADLINE, Influence, influence
 from troopledger.calibration._observations import Observation, Observations, Skipped, compile_observations
-from troopledger.calibration._scan import CONTRADICTION_DRAWS, contradiction_statistic, find_contradictions
+from troopledger.calibration._proposal import (
+    BATCHES,
+    DEFENSIVE,
+    PILOT_PARTICLES,
+    WIDEN,
+    Proposal,
+    batch_error,
+    fit_proposal,
+)
+from troopledger.calibration._readings import CONTESTED, MIN_READING, readings
+from troopledger.calibration._robust import (
+    ALL_WRONG,
+    HEDGE_FACTOR,
+    RIGHT_BY_KIND,
+    WRONG_FACTOR,
+    RobustObservations,
+    right_probability,
+    robust_loglik,
+    with_doubt,
+)
+from troopledger.calibration._scan import CONTRADICTION_DRAWS, contradiction_statistic
+from troopledger.calibration._sets import MAX_SET, SCAN_SEED, FoundSet, explain_set, scan_sets
 from troopledger.calibration._tempering import Tempered, model_values, temper
-from troopledger.calibration._workflow import TEMPERING_PARTICLES, Calibration, calibrate, particle_chunks
+from troopledger.calibration._workflow import (
+    HEADLINE_TOTALS,
+    TEMPERING_PARTICLES,
+    Calibration,
+    calibrate,
+    particle_chunks,
+)
 
 __all__ = [
+    "ALL_WRONG",
+    "BATCHES",
+    "CONTESTED",
     "CONTRADICTION_DRAWS",
+    "DEFENSIVE",
     "HEADLINE",
+    "HEADLINE_TOTALS",
+    "HEDGE_FACTOR",
     "HEDGE_WIDTH",
     "KHAT_MAX",
+    "MAX_SET",
     "MIN_ESS",
+    "MIN_READING",
+    "PILOT_PARTICLES",
     "REFERENCE_FACTOR",
+    "RIGHT_BY_KIND",
+    "SCAN_DRAWS",
+    "SCAN_SEED",
+    "SHARES",
     "TEMPERING_PARTICLES",
     "THRESHOLD",
+    "WIDEN",
+    "WRONG_FACTOR",
     "Calibration",
     "Contradiction",
     "ErrorModel",
+    "FoundSet",
     "Influence",
     "Observation",
     "Observations",
+    "Proposal",
+    "RobustObservations",
     "Skipped",
     "Tempered",
     "Weights",
+    "batch_error",
     "calibrate",
     "compile_observations",
+    "connected_sets",
     "contradiction_statistic",
+    "dependency_graph",
     "effective_sample_size",
     "explain",
+    "explain_set",
     "find_contradictions",
+    "fit_proposal",
     "hedge_class",
     "importance_weights",
     "influence",
@@ -64,9 +116,14 @@ __all__ = [
     "log_mean_exp",
     "model_values",
     "particle_chunks",
+    "readings",
     "reference_spec",
+    "right_probability",
+    "robust_loglik",
+    "scan_sets",
     "temper",
     "weighted_quantiles",
+    "with_doubt",
     "with_reference",
     "without_claims",
 ]

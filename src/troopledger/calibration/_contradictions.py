@@ -58,6 +58,8 @@ class Contradiction:
     threshold: float
     explanation: str
     kind: str  # "arithmetic" (through the model) or "disagreement" (same parameter)
+    most_likely_wrong: str | None = None  # the claim in the set most likely to be wrong
+    wrong_probability: float | None = None  # its probability of being wrong
 
     def as_dict(self) -> dict[str, object]:
         """The JSON form used in the report (DESIGN §7)."""
@@ -69,6 +71,8 @@ class Contradiction:
             "times_less_probable": _times(self.statistic),
             "kind": self.kind,
             "explanation": self.explanation,
+            "most_likely_wrong": self.most_likely_wrong,
+            "wrong_probability": self.wrong_probability,
         }
 
 

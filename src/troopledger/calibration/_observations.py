@@ -157,7 +157,7 @@ def compile_observations(
         if claim.id in prior.unusable:
             skipped.append(Skipped(claim.id, prior.unusable[claim.id]))
             continue
-        if claim.quantity in ("other", "non_combat_pay"):
+        if claim.quantity.startswith("other") or claim.quantity == "non_combat_pay":
             skipped.append(Skipped(claim.id, f"'{claim.quantity}' is not something the model computes"))
             continue
         cited = claim.id in cited_ids

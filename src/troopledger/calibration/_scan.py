@@ -1,39 +1,30 @@
-"""The contradiction scan: every pair of claims tested on the prior without the claims under test.
+"""The joint-evidence ratio of any chosen set of claims, on the prior without the claims under test.
 
-Pairs are grouped by the parameters their claims speak about; each group's
-background (those parameters at their reference priors, every other parameter at the
-case's prior) is run once, and every pair in the group is scored on it with
-:func:`~troopledger.calibration.joint_statistic`.
+The set's background keeps every parameter at the case's prior except those its
+claims speak about, which get their reference priors; the set is scored with
+:func:`~troopledger.calibration.joint_statistic`. The scan of a whole case for
+contradictions is :func:`~troopledger.calibration.find_contradictions`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import combinations
 
 import numpy as np
 from numpy.typing import NDArray
 
-from troopledger.calibration._contradictions import THRESHOLD, Contradiction, explain, joint_statistic, with_reference
+from troopledger.calibration._contradictions import joint_statistic, with_reference
 from troopledger.calibration._observations import Observations, compile_observations
 from troopledger.errors import CalibrationError
 from troopledger.evidence import BLOCK, Prior
 from troopledger.model import Draws, collect
 
-__all__ = [
-    "CONTRADICTION_DRAWS",
-    "MAX_CONTRADICTIONS",
-    "contradiction_statistic",
-    "find_contradictions",
-    "pair_statistics",
-]
+__all__ = ["CONTRADICTION_DRAWS", "contradiction_statistic"]
 
 Array = NDArray[np.float64]
 
 #: Prior draws behind each background of the contradiction scan.
 CONTRADICTION_DRAWS = BLOCK
-#: Most contradictions a scan reports (the worst); the rest are implied by the claims they share.
-MAX_CONTRADICTIONS = 50
 
 
 def _background(
@@ -71,82 +62,3 @@ def contradiction_statistic(
     ll = bobs.loglik(np.asarray(d.observed, dtype=np.float64))
     cols = [bobs.ids.index(c) for c in claim_ids]
     return joint_statistic(ll[:, cols])
-
-
-def pair_statistics(loglik: Array, rows: Sequence[int], cols: Sequence[int]) -> Array:
-    """``C`` of every pair (row, column) of log-likelihood columns at once, by one matrix product.
-
-    Each column is scaled by its largest likelihood, so ``C`` is exact wherever the
-    product of a pair does not underflow; where it does, ``C`` is ``-inf`` (far below
-    any threshold). This screens ``len(rows) x len(cols)`` pairs in one pass over the draws.
-    """
-    ll = np.asarray(loglik, dtype=np.float64)
-    top = np.max(ll, axis=0)
-    top = np.where(np.isfinite(top), top, 0.0)
-    scaled = np.exp(ll - top)
-    log_mean = np.log(scaled.mean(axis=0)) if ll.shape[1] else np.zeros(0)
-    joint = scaled[:, list(rows)].T @ scaled[:, list(cols)] / ll.shape[0]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.log(joint) - log_mean[list(rows)][:, None] - log_mean[list(cols)][None, :]
-    return np.asarray(np.where(np.isnan(out), -np.inf, out), dtype=np.float64)
-
-
-def find_contradictions(
-    prior: Prior,
-    *,
-    draws: int = CONTRADICTION_DRAWS,
-    seed: int = 0,
-    threshold: float = THRESHOLD,
-    observations: Observations | None = None,
-    limit: int = MAX_CONTRADICTIONS,
-) -> list[Contradiction]:
-    """The pairs of claims the model makes jointly far less probable than each alone, worst first.
-
-    ``observations`` are the prior's compiled claims (compiled here if not given).
-    Pairs of claims about two different parameters are not tested: the prior keeps
-    parameters independent, so such a pair cannot contradict without a third claim.
-    Every pair is screened at once (:func:`pair_statistics`); the ``limit`` worst are
-    scored exactly and explained, so the scan stays fast with hundreds of claims.
-    """
-    obs = compile_observations(prior) if observations is None else observations
-    groups: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for i, j in combinations(range(len(obs)), 2):
-        a, b = obs.items[i], obs.items[j]
-        if a.parameter and b.parameter and a.parameter != b.parameter:
-            continue
-        drop = tuple(sorted({o.parameter for o in (a, b) if o.parameter}))
-        groups.setdefault(drop, []).append((i, j))
-    found: list[Contradiction] = []
-    for drop, pairs in groups.items():
-        d, bobs = _background(prior, drop, obs, draws, seed)
-        if d.observed is None:
-            continue
-        values = np.asarray(d.observed, dtype=np.float64)
-        ll = bobs.loglik(values)
-        col = {oid: k for k, oid in enumerate(bobs.ids)}
-        pairs = [(i, j) for i, j in pairs if obs.items[i].id in col and obs.items[j].id in col]
-        rows = sorted({col[obs.items[i].id] for i, _ in pairs})
-        cols = sorted({col[obs.items[j].id] for _, j in pairs})
-        screen = pair_statistics(ll, rows, cols)
-        at_row, at_col = {c: k for k, c in enumerate(rows)}, {c: k for k, c in enumerate(cols)}
-        flagged = []
-        for i, j in pairs:
-            c = float(screen[at_row[col[obs.items[i].id]], at_col[col[obs.items[j].id]]])
-            if c < threshold:
-                flagged.append((c, i, j))
-        params = _all_params(d)
-        for _, i, j in sorted(flagged)[:limit]:
-            a, b = obs.items[i], obs.items[j]
-            if a.parameter and not b.parameter:
-                a, b = b, a  # describe the derived quantity where the parameter claim holds
-            cols = [col[a.id], col[b.id]]
-            try:
-                stat, se = joint_statistic(ll[:, cols])
-            except CalibrationError:
-                continue
-            if stat >= threshold:
-                continue
-            kind = "disagreement" if a.parameter and a.parameter == b.parameter else "arithmetic"
-            text = explain(bobs.items[cols[0]], bobs.items[cols[1]], values[:, cols], ll[:, cols], params, stat)
-            found.append(Contradiction((a.id, b.id), stat, se, threshold, text, kind))
-    return sorted(found, key=lambda c: c.statistic)[:limit]

@@ -67,8 +67,9 @@ def window_end(claim: Claim, horizon: Horizon) -> tuple[int | None, str | None]:
     """
     labels = horizon.labels
     end, what = claim.window_end, "its window ends"
-    if end is None and claim.quantity in DATED_BY_ARTICLE and claim.source is not None:
-        end, what = claim.source.date[:7], "its article is dated"
+    published = claim.source.date if claim.source is not None else None
+    if end is None and claim.quantity in DATED_BY_ARTICLE and published:
+        end, what = published[:7], "its article is dated"
     if end is None:
         return horizon.months - 1, None
     i = horizon.offset(end)

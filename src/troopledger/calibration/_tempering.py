@@ -24,6 +24,7 @@ from scipy import special
 
 from troopledger.calibration._importance import effective_sample_size, log_mean_exp
 from troopledger.calibration._observations import Observations
+from troopledger.calibration._robust import RobustObservations
 from troopledger.errors import CalibrationError
 from troopledger.evidence import BLOCK, Constant, Distribution, Mixture, Prior, block_rng
 from troopledger.model import run_draws
@@ -47,6 +48,7 @@ class Tempered:
     stages: int
     acceptance: list[float] = field(default_factory=list)
     betas: list[float] = field(default_factory=list)
+    latent: dict[str, Array] = field(default_factory=dict)  # standard normals behind each free parameter
 
     @property
     def particles(self) -> int:
@@ -54,7 +56,7 @@ class Tempered:
         return int(self.values.shape[0])
 
 
-def model_values(prior: Prior, obs: Observations, params: dict[str, Array]) -> Array:
+def model_values(prior: Prior, obs: Observations | RobustObservations, params: dict[str, Array]) -> Array:
     """Run the model on explicit parameter arrays, in blocks, and read off the observation targets."""
     n = int(params["state_use_shares"].shape[0])
     out = np.empty((n, len(obs)), dtype=np.float64)
@@ -159,7 +161,7 @@ def _systematic(rng: np.random.Generator, w: Array, n: int) -> NDArray[np.int64]
 
 def temper(
     prior: Prior,
-    obs: Observations,
+    obs: Observations | RobustObservations,
     particles: int,
     seed: int,
     *,
@@ -208,4 +210,4 @@ def temper(
             values = np.where(accept[:, None], pv, values)
             ll = np.where(accept, pll, ll)
             rho = min(0.95, rho * 1.3) if rate > 0.4 else max(0.02, rho * 0.6) if rate < 0.15 else rho
-    return Tempered(latent.params(z, shares), values, log_z, len(betas), acceptance, betas)
+    return Tempered(latent.params(z, shares), values, log_z, len(betas), acceptance, betas, z)

@@ -1,14 +1,25 @@
-"""Calibrating a prior: stream it with the observation targets kept, then weight it by the claims.
+"""Calibrating a prior: claims that may be wrong, weighed by importance sampling that scales with draws.
 
-The prior is collected chunk by chunk (:func:`troopledger.model.collect`) with the
-targets of the observations kept, weighted by Pareto-smoothed importance sampling,
-and handed to likelihood tempering when the weights degenerate. The result holds
-draws and weights; summaries are the job of :mod:`troopledger.analysis`.
+1. The prior is collected chunk by chunk (:func:`troopledger.model.collect`): the
+   run's prior summary and sensitivity baseline.
+2. The claims that built the prior keep a chance of all being wrong
+   (:func:`~troopledger.calibration.with_doubt`); every other usable claim is an
+   observation with a robust likelihood
+   (:class:`~troopledger.calibration.RobustObservations`).
+3. The parameters the observations depend on are read off the model
+   (:func:`~troopledger.calibration.dependency_graph`); a tempering pilot fits a
+   defensive proposal over them (:func:`~troopledger.calibration.fit_proposal`), and
+   as many proposals as the run has draws are weighted by ``likelihood x prior /
+   proposal``. Parameters nothing observes are drawn from their prior, unweighted.
+4. The posterior then gives each claim its probability of being wrong, the Monte
+   Carlo error of the headline figures (batch means) and, where the evidence
+   splits, the coherent readings with their weights
+   (:func:`~troopledger.calibration.readings`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,9 +27,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger.calibration._contradictions import THRESHOLD
-from troopledger.calibration._importance import Weights, importance_weights
+from troopledger.calibration._graph import dependency_graph
+from troopledger.calibration._importance import Weights, importance_weights, weighted_quantiles
 from troopledger.calibration._observations import Observations, Skipped, compile_observations
-from troopledger.calibration._tempering import temper
+from troopledger.calibration._proposal import PILOT_PARTICLES, batch_error, fit_proposal
+from troopledger.calibration._readings import readings
+from troopledger.calibration._robust import ALL_WRONG, RobustObservations, with_doubt
 from troopledger.errors import CalibrationError
 from troopledger.evidence import BLOCK, Prior
 from troopledger.model import (
@@ -32,33 +46,41 @@ from troopledger.model import (
     run_draws,
 )
 
-__all__ = ["TEMPERING_PARTICLES", "Calibration", "calibrate", "particle_chunks"]
+__all__ = ["HEADLINE_TOTALS", "TEMPERING_PARTICLES", "Calibration", "calibrate", "particle_chunks"]
 
 Array = NDArray[np.float64]
 
-#: Particles for likelihood tempering (at most the number of draws asked for).
-TEMPERING_PARTICLES = BLOCK
+#: Particles of the tempering pilot (kept under its old name for callers of the API).
+TEMPERING_PARTICLES = PILOT_PARTICLES
+#: Totals whose Monte Carlo error the run estimates.
+HEADLINE_TOTALS = ("paid_by_russia", "to_state", "to_soldiers", "to_families")
+_STATS = {"p5": 0.05, "p50": 0.5, "p95": 0.95}
 
 
 @dataclass
 class Calibration:
-    """A calibrated run: the prior draws, the posterior as weights or particles, and diagnostics."""
+    """A calibrated run: prior draws, weighted posterior draws, and what the posterior says of each claim."""
 
-    method: str  # "importance", "tempering" or "none"
+    method: str  # "robust importance" or "none"
     observations: Observations  # the evidence used (claims that did not build the prior)
     skipped: list[Skipped]
     prior_draws: Draws
-    weights: Weights | None = None  # PSIS weights of the prior draws (None: no observations)
-    particles: Draws | None = None  # the tempering posterior's draws (equally weighted)
-    tempering: dict[str, Any] = field(default_factory=dict)
+    weights: Weights | None = None  # weights of the posterior draws
+    posterior_draws: Draws | None = None
+    wrong: dict[str, float] = field(default_factory=dict)  # claim id -> posterior probability of being wrong
+    right_prior: dict[str, float] = field(default_factory=dict)  # claim id -> prior probability of being right
+    mc_error: dict[str, dict[str, float]] = field(default_factory=dict)  # total -> statistic -> standard error
+    readings: list[dict[str, Any]] = field(default_factory=list)
+    sampler: dict[str, Any] = field(default_factory=dict)
+    log_weights: Array | None = None  # raw log weights of the posterior draws, before smoothing
 
     @property
     def posterior_weights(self) -> Array | None:
-        """One weight per prior draw when the posterior is importance-weighted, else None."""
-        return self.weights.weights if self.method == "importance" and self.weights is not None else None
+        """One weight per posterior draw (None: not calibrated)."""
+        return None if self.weights is None else self.weights.weights
 
     def diagnostics(self) -> dict[str, Any]:
-        """The calibration section of the report: method, k-hat, ESS, claims used and skipped."""
+        """The calibration section of the report: method, k-hat, ESS, errors, claims used and skipped."""
         w = self.weights
         out: dict[str, Any] = {
             "method": self.method,
@@ -68,8 +90,13 @@ class Calibration:
             "importance_ess": None if w is None else w.ess,
             "log_evidence": None if w is None else w.log_evidence,
             "contradiction_threshold": THRESHOLD,
+            "all_claims_wrong_prior": ALL_WRONG,
+            "claims_right_prior": self.right_prior,
+            "claims_wrong_posterior": self.wrong,
+            "mc_error": self.mc_error,
+            "readings": self.readings,
         }
-        out.update(self.tempering)
+        out.update(self.sampler)
         return out
 
 
@@ -81,12 +108,27 @@ def _conservation_gap(out: dict[str, Array]) -> float:
 
 
 def particle_chunks(prior: Prior, params: dict[str, Array]) -> Iterator[Chunk]:
-    """Model chunks for explicit parameter arrays (tempering's particles)."""
+    """Model chunks for explicit parameter arrays (a sampler's draws)."""
     n = int(params["state_use_shares"].shape[0])
     for a in range(0, n, BLOCK):
         d = {k: v[a : a + BLOCK] for k, v in params.items()}
         out = run_draws(prior, d)
         yield Chunk(a, d, out, _conservation_gap(out))
+
+
+def _mc_error(d: Draws, w: Array) -> dict[str, dict[str, float]]:
+    """Batch-means standard error of each headline total's 5th, 50th and 95th percentile."""
+    out: dict[str, dict[str, float]] = {}
+    for name in HEADLINE_TOTALS:
+        x = np.asarray(d.totals[name], dtype=np.float64)
+        out[name] = {}
+        for stat, q in _STATS.items():
+
+            def est(s: slice, q: float = q, x: Array = x) -> float:
+                return float(weighted_quantiles(x[s], (q,), w[s])[0]) if w[s].sum() > 0 else float("nan")
+
+            out[name][stat] = batch_error(est, d.draws)[0]
+    return out
 
 
 def calibrate(
@@ -98,33 +140,60 @@ def calibrate(
     chunk_size: int = DEFAULT_CHUNK,
     workers: int = 1,
     progress: Progress | None = None,
-    particles: int = TEMPERING_PARTICLES,
+    particles: int = PILOT_PARTICLES,
+    all_wrong: float = ALL_WRONG,
+    right: Mapping[str, float] | None = None,
 ) -> Calibration:
-    """Prior draws, and the posterior given the prior's observation claims.
+    """Prior draws, and the posterior given the prior's observation claims, robust to wrong claims.
 
     ``observations`` are the prior's compiled claims (compiled here if not given);
-    claims that built the prior are not used again. The posterior is
-    importance-weighted prior draws when PSIS trusts the weights, else likelihood
-    tempering with ``min(particles, draws)`` particles (at least 100).
+    claims that built the prior are not used again as observations, but keep a
+    chance ``all_wrong`` of all being wrong. ``right`` overrides the prior
+    probability that a claim is right (claim id -> probability). ``particles`` sizes
+    the tempering pilot; the posterior has ``draws`` weighted draws.
     """
     every = compile_observations(prior) if observations is None else observations
     obs = every.evidence()
     skipped = every.skipped
-    d = collect(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress, observations=obs or None)
+    d = collect(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress)
     if not obs:
         return Calibration("none", obs, skipped, d)
-    if d.observed is None:
+    if draws < 100:
+        raise CalibrationError(f"a calibrated run needs at least 100 draws, got {draws}")
+    doubted = with_doubt(prior, all_wrong)
+    claims_all = compile_observations(doubted, claims=[o.claim for o in every.items])
+    robust_all = RobustObservations.build(claims_all, overrides=right)
+    ev_cols = [claims_all.ids.index(i) for i in obs.ids]
+    robust = RobustObservations(claims_all.subset(obs.ids), tuple(robust_all.p_right[j] for j in ev_cols))
+    graph = dependency_graph(doubted, robust, seed)
+    observed = sorted(set().union(*graph.values()))
+    proposal = fit_proposal(doubted, robust, observed, seed, particles=max(100, min(particles, draws)))
+    params, log_ratio = proposal.draw(doubted, draws, seed)
+    pd = collect_chunks(doubted, particle_chunks(doubted, params), draws, seed, observations=claims_all)
+    if pd.observed is None:
         raise CalibrationError("observation targets were not kept")
-    w = importance_weights(obs.loglik(np.asarray(d.observed, dtype=np.float64)))
-    if not w.degenerate:
-        return Calibration("importance", obs, skipped, d, w)
-    t = temper(prior, obs, max(100, min(particles, draws)), seed)
-    pd = collect_chunks(prior, particle_chunks(prior, t.params), t.particles, seed, observations=obs)
-    info = {
-        "tempering_particles": t.particles,
-        "tempering_stages": t.stages,
-        "tempering_log_evidence": t.log_evidence,
-        "tempering_mean_acceptance": float(np.mean(t.acceptance)) if t.acceptance else None,
-        "tempering_distinct_share": float(np.unique(t.values[:, 0]).size / t.particles),
+    values = np.asarray(pd.observed, dtype=np.float64)
+    raw = robust.loglik(values[:, ev_cols]).sum(axis=1) + log_ratio
+    w = importance_weights(raw)
+    log_wrong = robust_all.log_wrong(values)
+    wrong = robust_all.wrong_probability(values, w.weights)
+    sampler: dict[str, Any] = {
+        "observed_parameters": observed,
+        "pilot_particles": 0 if proposal.pilot is None else proposal.pilot.particles,
+        "pilot_stages": 0 if proposal.pilot is None else proposal.pilot.stages,
+        "proposal_defensive_share": proposal.defensive,
     }
-    return Calibration("tempering", obs, skipped, d, w, pd, info)
+    return Calibration(
+        "robust importance",
+        obs,
+        skipped,
+        d,
+        w,
+        pd,
+        wrong,
+        dict(zip(claims_all.ids, robust_all.p_right, strict=True)),
+        _mc_error(pd, w.weights),
+        readings(log_wrong, w.weights, claims_all.ids, pd.totals, pd.params),
+        sampler,
+        raw,
+    )

@@ -11,6 +11,7 @@ for that input, and the report says why. The limits are documented in
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from troopledger.claims import Claim, FieldError, month_index
@@ -30,7 +31,9 @@ __all__ = [
     "MIN_CONCENTRATION",
     "SHARES_TOLERANCE",
     "case_month",
+    "check_shares",
     "check_spec",
+    "check_weights",
     "claim_problem",
     "spec_problem",
 ]
@@ -192,3 +195,25 @@ def check_spec(spec: DistSpec | None, place: SlotPlace) -> None:
         spec.to_distribution(place.kind)
     except (ValueError, ArithmeticError) as e:
         raise FieldError("", str(e)) from None
+
+
+def check_shares(shares: dict[str, float], names: Sequence[str]) -> dict[str, float]:
+    """``shares`` in the order of ``names`` if they are exactly those, each in (0, 1], adding up to 1."""
+    if set(shares) != set(names):
+        raise FieldError("", f"needs exactly the shares {', '.join(names)}", "give those, each above 0")
+    for k, x in shares.items():
+        if not 0 < x <= 1:
+            raise FieldError(k, f"share {x:g} is not in (0, 1]", "give each share as a fraction above 0")
+    if abs(sum(shares.values()) - 1) > SHARES_TOLERANCE:
+        raise FieldError("", f"the shares add up to {sum(shares.values()):g}, not 1", "make them add up to 1")
+    return {k: shares[k] for k in names}
+
+
+def check_weights(weights: dict[str, float], known: Mapping[str, float]) -> dict[str, float]:
+    """``weights`` by kind of source if every kind is ``known`` and every weight in [0, MAX_RELIABILITY]."""
+    for kind, w in weights.items():
+        if kind not in known:
+            raise FieldError(kind, f"unknown kind of source '{kind}'", f"use one of: {', '.join(known)}")
+        if not 0 <= w <= MAX_RELIABILITY:
+            raise FieldError(kind, f"weight {w:g} is not in [0, {MAX_RELIABILITY:g}]", "use weights such as 0.5")
+    return weights

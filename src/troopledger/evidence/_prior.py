@@ -97,6 +97,7 @@ class WaveSlots:
     pay: str | None = None  # its own pay slot; None: the case's pay (or its own rank mix)
     rank_shares: tuple[tuple[str, float], ...] | None = None  # (rank pay slot, share) for this wave
     state_share: str | None = None  # its own state-share slot; None: the case's
+    profile: tuple[float, ...] = (1.0,)  # share arriving in each month from the offset
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,7 @@ def resolve(casefile: Case, claims: Sequence[Claim] = ()) -> Prior:
             None if w.pay is None else wave_pay(w.name),
             None if w.rank_shares is None else tuple((rank_pay(r), x) for r, x in w.rank_shares.items()),
             None if w.state_share_of_pay is None else wave_share(w.name),
+            tuple(w.arrival_profile()),
         )
         for w in case.deployment.waves
     )

@@ -10,6 +10,7 @@ file. See ``docs/case-files.md``.
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -28,11 +29,11 @@ from troopledger.claims import Claim, FieldError, SourceRef, explain_validation,
 from troopledger.errors import CaseError
 from troopledger.evidence._bounds import (
     MAX_CONCENTRATION,
-    MAX_RELIABILITY,
     MIN_CONCENTRATION,
-    SHARES_TOLERANCE,
     case_month,
+    check_shares,
     check_spec,
+    check_weights,
 )
 from troopledger.evidence._correlation import Correlation, correlation_groups
 from troopledger.evidence._fusion import RELIABILITY, Fused
@@ -77,6 +78,8 @@ class Wave(BaseModel):
 
     name: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")
     arrival: str
+    arrival_until: str | None = Field(default=None, description="last month of arrivals; spread evenly")
+    profile: list[float] | None = Field(default=None, min_length=1, max_length=24)  # share per month
     size: DistSpec
     tour_months: DistSpec | None = None
     pay: DistSpec | None = None
@@ -101,10 +104,30 @@ class Wave(BaseModel):
                 raise FieldError("rank_shares", f"wave '{self.name}': rank_shares must add up to 1")
         return self
 
-    @field_validator("arrival")
+    @field_validator("arrival", "arrival_until")
     @classmethod
-    def _arrival(cls, v: str) -> str:
-        return case_month(v)
+    def _arrival(cls, v: str | None) -> str | None:
+        return None if v is None else case_month(v)
+
+    @model_validator(mode="after")
+    def _spread(self) -> Wave:
+        if self.arrival_until is not None and self.profile is not None:
+            raise FieldError("profile", "give 'arrival_until' or 'profile' for a wave, not both", "remove one")
+        if self.arrival_until is not None and month_index(self.arrival_until) < month_index(self.arrival):
+            raise FieldError("arrival_until", f"'arrival_until' ({self.arrival_until}) is before 'arrival'")
+        bad = self.profile is not None and (any(not 0 <= p < math.inf for p in self.profile) or sum(self.profile) <= 0)
+        if bad:
+            raise FieldError("profile", "'profile' needs shares >= 0 with a positive sum, one per month from 'arrival'")
+        return self
+
+    def arrival_profile(self) -> list[float]:
+        """Share of the wave arriving in each month from ``arrival`` (``[1.0]``: all in that month)."""
+        if self.profile is not None:
+            return [p / sum(self.profile) for p in self.profile]
+        if self.arrival_until is not None:
+            k = month_index(self.arrival_until) - month_index(self.arrival) + 1
+            return [1.0 / k] * k
+        return [1.0]
 
 
 class Deployment(BaseModel):
@@ -142,14 +165,7 @@ class StateUses(BaseModel):
     @field_validator("shares")
     @classmethod
     def _shares(cls, v: dict[str, float]) -> dict[str, float]:
-        if set(v) != set(STATE_USE_NAMES):
-            raise FieldError("", f"needs exactly the shares {', '.join(STATE_USE_NAMES)}", "give those four, each > 0")
-        for k, x in v.items():
-            if not 0 < x <= 1:
-                raise FieldError(k, f"share {x:g} is not in (0, 1]", "give each share as a fraction above 0")
-        if abs(sum(v.values()) - 1) > SHARES_TOLERANCE:
-            raise FieldError("", f"the shares add up to {sum(v.values()):g}, not 1", "make them add up to 1")
-        return {k: v[k] for k in STATE_USE_NAMES}
+        return check_shares(v, STATE_USE_NAMES)
 
     def distribution(self) -> Dirichlet:
         """The Dirichlet these shares and concentration describe."""
@@ -237,12 +253,7 @@ class Case(BaseModel):
     @field_validator("reliability")
     @classmethod
     def _reliability(cls, v: dict[str, float]) -> dict[str, float]:
-        for kind, w in v.items():
-            if kind not in RELIABILITY:
-                raise FieldError(kind, f"unknown kind of source '{kind}'", f"use one of: {', '.join(RELIABILITY)}")
-            if not 0 <= w <= MAX_RELIABILITY:
-                raise FieldError(kind, f"weight {w:g} is not in [0, {MAX_RELIABILITY:g}]", "use weights such as 0.5")
-        return v
+        return check_weights(v, RELIABILITY)
 
     @field_validator("parameters")
     @classmethod

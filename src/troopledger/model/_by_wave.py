@@ -43,7 +43,8 @@ def flows_by_wave(
     total: dict[str, Array] = {}
     parts = []
     for w in range(k):
-        one = Waves(s.arrival[w : w + 1], s.size[:, w : w + 1], s.tour[:, w : w + 1])
+        prof = None if s.profile is None else np.asarray(s.profile)[w : w + 1]
+        one = Waves(s.arrival[w : w + 1], s.size[:, w : w + 1], s.tour[:, w : w + 1], prof)
         xw = replace(
             x,
             schedule=one,

@@ -52,11 +52,36 @@ class Waves:
 
     ``arrival`` is shaped ``(waves,)`` (whole months from the start); ``size`` and
     ``tour`` are ``(draws, waves)``. Tours are rounded to whole months, at least one.
+
+    ``profile`` (optional, ``(waves, k)``, rows summing to one) spreads each wave's
+    arrival over ``k`` months from its arrival month: a share ``profile[w, j]`` of the
+    wave arrives in month ``arrival[w] + j`` and serves the wave's tour from then. So
+    "about 1,500 shipped in mid-October" and "about 11,000 by mid-November" can both be
+    true of one wave. Without it a wave arrives whole in its month.
     """
 
     arrival: NDArray[np.int64]
     size: Array
     tour: Array
+    profile: Array | None = None
+
+    def expanded(self) -> Waves:
+        """The same schedule with each arrival month of each wave as a wave of its own (no profile)."""
+        if self.profile is None:
+            return self
+        prof = np.asarray(self.profile, dtype=float)
+        arrival = np.asarray(self.arrival, dtype=np.int64)
+        size = np.asarray(self.size, dtype=float)
+        if prof.ndim != 2 or prof.shape[0] != arrival.shape[0]:
+            raise ModelError(f"profile must be shaped (waves, months), got {prof.shape} for {arrival.shape[0]} waves")
+        if not np.all(np.isfinite(prof)) or np.any(prof < 0) or not np.allclose(prof.sum(axis=1), 1.0):
+            raise ModelError("each wave's arrival profile must be shares >= 0 summing to 1")
+        w, j = np.nonzero(prof > 0)
+        return Waves(
+            arrival=arrival[w] + j,
+            size=size[:, w] * prof[w, j][None, :],
+            tour=np.asarray(self.tour, dtype=float)[:, w],
+        )
 
 
 @dataclass(frozen=True)
@@ -180,6 +205,13 @@ def _waves(s: Waves, hk: Array, hw: Array, rho: Array, months: int) -> Deploymen
         raise ModelError(f"waves need arrival (waves,) and size (draws, waves); got {arrival.shape}, {size.shape}")
     if np.any(arrival < 0) or np.any(arrival >= months):
         raise ModelError("every wave must arrive within the horizon")
+    if np.shape(s.tour) != size.shape:
+        raise ModelError("wave tours must be finite and shaped (draws, waves)")
+    if s.profile is not None:  # each month of a spread arrival as a wave; months past the horizon drop out
+        s = s.expanded()
+        inside = np.asarray(s.arrival) < months
+        s = Waves(np.asarray(s.arrival)[inside], np.asarray(s.size)[:, inside], np.asarray(s.tour)[:, inside])
+        arrival, size = np.asarray(s.arrival, dtype=np.int64), np.asarray(s.size, dtype=float)
     tour = np.maximum(np.rint(np.asarray(s.tour, dtype=float)), 1.0)
     if tour.shape != size.shape or not np.all(np.isfinite(tour)):
         raise ModelError("wave tours must be finite and shaped (draws, waves)")

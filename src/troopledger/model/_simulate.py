@@ -7,7 +7,7 @@ bounded and the numbers do not depend on the chunk size or the number of workers
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 
 from troopledger._version import __version__
 from troopledger.errors import ModelError
-from troopledger.evidence import BLOCK, STATE_USE_NAMES, Case, Prior, Sampler, resolve
+from troopledger.evidence import BLOCK, STATE_USE_NAMES, Case, Prior, Sampler, WaveSlots, resolve
 from troopledger.model._by_wave import flows_by_wave
 from troopledger.model._counts import CountTarget, hazard_for_count
 from troopledger.model._deployment import Casualties, Rotation, Waves
@@ -51,6 +51,14 @@ class Chunk:
         return int(self.outputs["paid_by_russia"].shape[0])
 
 
+def _profiles(waves: Sequence[WaveSlots]) -> Array | None:
+    """Each wave's monthly arrival shares, padded to one length (None: every wave arrives at once)."""
+    if all(len(w.profile) == 1 for w in waves):
+        return None
+    k = max(len(w.profile) for w in waves)
+    return np.array([[*w.profile, *([0.0] * (k - len(w.profile)))] for w in waves], dtype=float)
+
+
 def inputs_from_draws(prior: Prior, d: dict[str, Array]) -> Inputs:
     """Assemble the model's :class:`Inputs` from one batch of parameter draws."""
     n = d["state_use_shares"].shape[0]
@@ -66,6 +74,7 @@ def inputs_from_draws(prior: Prior, d: dict[str, Array]) -> Inputs:
                 [d[w.tour] if w.tour is not None else np.full(n, float(prior.months - w.offset)) for w in waves],
                 axis=1,
             ),
+            profile=_profiles(waves),
         )
     if prior.ranks:
         pay = sum((share * d[name] for name, share in prior.ranks), np.zeros(n))

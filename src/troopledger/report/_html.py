@@ -27,19 +27,26 @@ from troopledger.report._html_parts import figure as _figure
 from troopledger.report._html_parts import given_data_html as _given_data
 from troopledger.report._html_parts import month_table_html as _month_table
 from troopledger.report._html_parts import table as _table
+from troopledger.report._html_parts import titled as _titled
+from troopledger.report._html_parts import unusable_html
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
+    CLAIM_HEAD,
     INFLUENCE_KEYS,
-    UNUSABLE_TITLE,
+    READING_HEAD,
+    claim_rows,
     contradictions_status,
     hedge_rows,
     influence_rows,
+    mc_error_line,
     metadata_rows,
+    reading_rows,
     safe_url,
     soldier_rows,
     source_line,
+    suspect_line,
+    times_words,
     total_rows,
-    unusable_rows,
 )
 from troopledger.report._style import CSS
 
@@ -150,7 +157,8 @@ def _sensitivity(p: dict[str, Any], figs: dict[str, Any]) -> str:
     params = p.get("parameters", {})
     targets = list(sens["targets"])
     cap = (
-        f"Spearman rank correlation of each uncertain input with each total over {sens['draws']:,} prior draws: "
+        f"Spearman rank correlation of each uncertain input with each total over {sens['draws']:,} "
+        f"{'posterior' if p.get('calibrated') else 'prior'} draws: "
         "near ±1, the input decides the total; near 0, it hardly matters. Known (fixed) inputs move nothing and "
         "are left out."
     )
@@ -174,13 +182,6 @@ def _sensitivity(p: dict[str, Any], figs: dict[str, Any]) -> str:
         f"Paid by Russia, median: lowest {tail} % of the input to highest {tail} %",
     )
     return _figure("sensitivity", cap, figs) + _table(head, rows, numeric=tuple(range(1, len(targets) + 2)))
-
-
-def _times(x: float) -> str:
-    """A ratio in words a reader can take in: 97 times, 2,538 times, about 10^18 times."""
-    if x < 1e6:
-        return f"{x:,.3g} times" if x < 100 else f"{x:,.0f} times"
-    return f"about 10^{math.floor(math.log10(x))} times"
 
 
 def _influence(p: dict[str, Any]) -> str:
@@ -215,13 +216,18 @@ def _contradictions(p: dict[str, Any]) -> str:
         refs = ", ".join(_claim_ref(str(cid), claims) for cid in c.get("claims", []))
         times = c.get("times_less_probable")
         odds = (
-            f'<p class="who">Together {escape(_times(float(times)))} less probable than each alone '
+            f'<p class="who">Together {escape(times_words(float(times)))} less probable than each alone '
             f"({escape(str(c.get('kind', '')))}).</p>"
             if isinstance(times, int | float) and math.isfinite(times)
             else ""
         )
-        items.append(f"<li><p><strong>{refs}</strong></p><p>{escape(str(c.get('explanation', '')))}</p>{odds}</li>")
-    return f'<ul class="contra">{"".join(items)}</ul>'
+        suspect = suspect_line(c)
+        who = f'<p class="who">{escape(suspect)}</p>' if suspect else ""
+        items.append(
+            f"<li><p><strong>{refs}</strong></p><p>{escape(str(c.get('explanation', '')))}</p>{odds}{who}</li>"
+        )
+    judged = _titled("Claims and how likely each is wrong, given everything else", CLAIM_HEAD, claim_rows(p), (4, 5))
+    return f'<ul class="contra">{"".join(items)}</ul>' + judged
 
 
 def _calibration(p: dict[str, Any]) -> str:
@@ -278,17 +284,8 @@ def _parameters(p: dict[str, Any]) -> str:
     return _table(head, rows, numeric=(1, 2))
 
 
-def _unusable(p: dict[str, Any]) -> str:
-    rows = unusable_rows(p)
-    if not rows:
-        return ""
-    claims = p.get("claims", {})
-    lis = "".join(f"<li>{_claim_ref(cid, claims)} ({escape(q)}): <bdi>{escape(why)}</bdi></li>" for cid, q, why in rows)
-    return f'<div class="note"><h3>{escape(UNUSABLE_TITLE)}</h3><ul>{lis}</ul></div>'
-
-
 def _claims(p: dict[str, Any]) -> str:
-    cards = [_unusable(p)]
+    cards = [unusable_html(p)]
     for cid, c in p.get("claims", {}).items():
         org = c.get("organisation")
         who = f"<bdi>{escape(str(c.get('speaker', '')))}</bdi>" + (f" (<bdi>{escape(str(org))}</bdi>)" if org else "")
@@ -361,6 +358,7 @@ def _render(p: dict[str, Any]) -> str:
         "img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
     )
     calibrated = " Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else ""
+    calibrated += f" {escape(line)}" if (line := mc_error_line(p)) else ""
     sections = [
         _section("flows", "Where the money goes", _flows(p, figs) + _analyst(p)),
         _section(
@@ -383,7 +381,12 @@ def _render(p: dict[str, Any]) -> str:
             _sensitivity(p, figs) + _given_data(p, figs) + _influence(p),
         ),
         _section("contradictions", "Claims that cannot all be true", _contradictions(p)),
-        _section("calibration", "Calibration", _calibration(p)),
+        _section(
+            "calibration",
+            "Calibration",
+            _calibration(p)
+            + _titled("Where the evidence splits: readings and weights", READING_HEAD, reading_rows(p), (0,)),
+        ),
         _section("parameters", "Inputs, their distributions and who said them", _parameters(p)),
         _section("claims", "Claims", _claims(p)),
         _section("method", "Method and conventions", _method(p)),

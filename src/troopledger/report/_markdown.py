@@ -25,15 +25,21 @@ from troopledger.report._analyst import (
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
+    CLAIM_HEAD,
     INFLUENCE_KEYS,
+    READING_HEAD,
     UNUSABLE_TITLE,
+    claim_rows,
     contradictions_status,
     hedge_rows,
     influence_rows,
+    mc_error_line,
     metadata_rows,
+    reading_rows,
     safe_url,
     soldier_rows,
     source_line,
+    suspect_line,
     total_rows,
     unusable_rows,
 )
@@ -86,7 +92,8 @@ def _sensitivity(p: dict[str, Any]) -> list[str]:
     targets = list(sens["targets"])
     rows = [(md_code(n), *(f"{sens['parameters'][n].get(t, 0.0):+.2f}" for t in targets)) for n in sens["order"]]
     return [
-        f"Spearman rank correlation of each uncertain input with each total, over {sens['draws']:,} prior draws.",
+        f"Spearman rank correlation of each uncertain input with each total, over {sens['draws']:,} "
+        f"{'posterior' if p.get('calibrated') else 'prior'} draws.",
         "",
         *_table(("Input", *(LABELS.get(t, t) for t in targets)), rows),
     ]
@@ -99,8 +106,24 @@ def _contradictions(p: dict[str, Any]) -> list[str]:
     lines = []
     for c in p.get("contradictions", []):
         ids = ", ".join(md_code(i) for i in c.get("claims", []))
-        lines.append(f"* **{ids}**: {md_text(c.get('explanation', ''))}")
+        suspect = suspect_line(c)
+        lines.append(f"* **{ids}**: {md_text(c.get('explanation', ''))}" + (f" {md_text(suspect)}" if suspect else ""))
     return [*lines, ""]
+
+
+def _judged(p: dict[str, Any]) -> list[str]:
+    rows = [(md_code(a), md_text(b), md_text(c), md_text(d), e, f) for a, b, c, d, e, f in claim_rows(p)]
+    if not rows:
+        return []
+    return ["## Claims and how likely each is wrong", "", *_table(CLAIM_HEAD, rows)]
+
+
+def _readings(p: dict[str, Any]) -> list[str]:
+    rows = [tuple(md_text(x) for x in r) for r in reading_rows(p)]
+    if not rows:
+        return []
+    intro = "Where the evidence splits, the posterior is a mixture of these readings of the claims:"
+    return ["## Where the evidence splits", "", intro, "", *_table(READING_HEAD, rows)]
 
 
 def _parameters(p: dict[str, Any]) -> list[str]:
@@ -206,7 +229,8 @@ def _render(p: dict[str, Any]) -> str:
         f"**{md_text(headline(p))}**",
         "",
         f"Every interval is a 90 % interval. {p.get('draws', 0):,} draws, seed {p.get('seed')}."
-        + (" Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else ""),
+        + (" Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else "")
+        + (f" {md_text(line)}" if (line := mc_error_line(p)) else ""),
         "",
         *[md_text(line) + "\n" for line in currency_lines(p)],
         "## Where the money goes",
@@ -230,7 +254,9 @@ def _render(p: dict[str, Any]) -> str:
         head = ("Lineage dropped", "Claims", "Role", *(f"{LABELS.get(k, k)}, median" for k in INFLUENCE_KEYS))
         rows = [(md_text(a), ", ".join(md_code(c) for c in ids), md_text(r), *ch) for a, ids, r, ch in infl]
         out += _table(head, rows)
+    out += _readings(p)
     out += ["## Claims that cannot all be true", "", *_contradictions(p)]
+    out += _judged(p)
     out += ["## Calibration", "", *_calibration(p)]
     out += ["## Inputs, their distributions and who said them", "", *_parameters(p)]
     out += ["## Claims", "", *_claims(p)]

@@ -98,6 +98,11 @@ def build_payload(result: Result) -> dict[str, Any]:
     run_hash = hashlib.sha256(
         json.dumps({"case": casefile.digest, "claims": claims}, sort_keys=True).encode()
     ).hexdigest()
+    stats = result.sample_stats or {}
+    for cid, p_wrong in (stats.get("claims_wrong_posterior") or {}).items():
+        if cid in claims:  # the posterior's judgement of each claim, beside the claim
+            claims[cid]["wrong_probability"] = p_wrong
+            claims[cid]["right_prior"] = (stats.get("claims_right_prior") or {}).get(cid)
     payload: dict[str, Any] = {
         "case": prior.name,
         "title": casefile.case.title,
@@ -129,6 +134,8 @@ def build_payload(result: Result) -> dict[str, Any]:
         payload["prior"] = {"totals": result.prior.totals, "derived": result.prior.derived}
     if result.sample_stats is not None:
         payload["calibration"] = result.sample_stats
+        payload["readings"] = result.sample_stats.get("readings", [])
+        payload["mc_error"] = result.sample_stats.get("mc_error", {})
     if result.sensitivity is not None:
         payload["sensitivity"] = result.sensitivity
     if result.influence is not None:

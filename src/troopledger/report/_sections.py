@@ -15,16 +15,24 @@ from troopledger.analysis import HEDGE_WIDTH, hedge_class
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd
 
 __all__ = [
+    "CLAIM_HEAD",
     "INFLUENCE_KEYS",
+    "READING_HEAD",
     "SOLDIER_ROWS",
+    "SPLIT_TITLE",
     "UNUSABLE_TITLE",
+    "claim_rows",
     "contradictions_status",
     "hedge_rows",
     "influence_rows",
+    "mc_error_line",
     "metadata_rows",
+    "reading_rows",
     "safe_url",
     "soldier_rows",
     "source_line",
+    "suspect_line",
+    "times_words",
     "total_rows",
     "unusable_rows",
 ]
@@ -43,6 +51,11 @@ SOLDIER_ROWS = (
     ("Revenue as a share of GDP (per year)", "revenue_share_of_gdp", "fraction"),
     ("Revenue as a multiple of annual luxury imports", "revenue_multiple_of_luxury_imports", "x"),
 )
+
+#: Columns of the table of claims judged by the posterior, and of the readings table.
+CLAIM_HEAD = ("Claim", "Speaker", "Quantity", "Says", "Right (prior)", "Wrong (posterior)")
+READING_HEAD = ("Weight", "Claims taken as wrong", "Claims taken as right", "Medians in this reading")
+SPLIT_TITLE = "Where the evidence splits: coherent readings and their weights"
 
 #: Headline totals whose change the influence table shows.
 INFLUENCE_KEYS = ("paid_by_russia", "to_state", "to_soldiers")
@@ -128,7 +141,7 @@ def contradictions_status(p: dict[str, Any]) -> str | None:
             "Calibration was not run for this report (no claims about totals, or --no-calibrate), "
             "so no search for contradictions was made."
         )
-    return "None found: no pair of claims is far less probable together than each alone."
+    return "None found: no set of up to four claims is far less probable together than each alone."
 
 
 def _num(x: Any, fmt: str) -> str:
@@ -184,3 +197,91 @@ def influence_rows(p: dict[str, Any]) -> list[tuple[str, list[str], str, list[st
             )
         )
     return rows
+
+
+def _share(x: Any) -> str:
+    return f"{x:.0%}" if isinstance(x, int | float) and math.isfinite(x) else "n/a"
+
+
+def _said(c: dict[str, Any]) -> str:
+    if c.get("stated"):
+        return str(c["stated"])
+    unit = str(c.get("unit") or "")
+    kind = "fraction" if unit == "fraction" else "USD" if unit.startswith("USD") else "persons"
+    v, lo, hi = c.get("value"), c.get("low"), c.get("high")
+    if v is not None:
+        return f"{c.get('hedge') or ''} {fmt_number(v, kind)}".strip()
+    if lo is not None and hi is not None:
+        return f"{fmt_number(lo, kind)} to {fmt_number(hi, kind)}"
+    if lo is not None:
+        return f"at least {fmt_number(lo, kind)}"
+    if hi is not None:
+        return f"up to {fmt_number(hi, kind)}"
+    return str(c.get("words") or "")
+
+
+def claim_rows(p: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
+    """(claim id, speaker, quantity, what it says, prior chance right, posterior chance wrong), most doubted first."""
+    rows: list[tuple[str, str, str, str, str, str, float]] = []
+    for cid, c in p.get("claims", {}).items():
+        if "wrong_probability" not in c:
+            continue
+        rows.append(
+            (
+                str(cid),
+                str(c.get("speaker", "")),
+                str(c.get("quantity", "")),
+                _said(c),
+                _share(c.get("right_prior")),
+                _share(c.get("wrong_probability")),
+                float(c["wrong_probability"]),
+            )
+        )
+    rows.sort(key=lambda r: (-r[6], r[0]))
+    return [r[:6] for r in rows]
+
+
+def reading_rows(p: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """(weight, claims taken as wrong, claims taken as right, medians) for each coherent reading of the evidence."""
+    rows = []
+    for r in p.get("readings") or []:
+        meds = [f"{LABELS.get(k, k)} {fmt_usd(v)}" for k, v in (r.get("totals") or {}).items()]
+        units = {k: (e.get("unit") or "") for k, e in p.get("parameters", {}).items() if isinstance(e, dict)}
+        meds += [f"{k} {fmt_number(v, units.get(k, ''))}" for k, v in (r.get("parameters") or {}).items()]
+        rows.append(
+            (
+                _share(r.get("weight")),
+                ", ".join(r.get("wrong") or []) or "none",
+                ", ".join(r.get("right") or []) or "none",
+                "; ".join(meds),
+            )
+        )
+    return rows
+
+
+def mc_error_line(p: dict[str, Any]) -> str | None:
+    """The Monte Carlo error of the headline medians in one sentence, when the run estimated it."""
+    err = p.get("mc_error") or {}
+    parts = []
+    for key in ("paid_by_russia", "to_state"):
+        e, s = err.get(key, {}).get("p50"), p["totals"].get(key, {}).get("p50")
+        if isinstance(e, int | float) and math.isfinite(e) and s:
+            parts.append(f"{LABELS.get(key, key)} median ±{fmt_usd(e)} ({e / s:.1%})")
+    if not parts:
+        return None
+    return "Monte Carlo error (one standard error, batch means over the draws): " + "; ".join(parts) + "."
+
+
+def suspect_line(c: dict[str, Any]) -> str | None:
+    """Which claim of a contradiction is most likely wrong, and how likely, as a sentence."""
+    who, pw = c.get("most_likely_wrong"), c.get("wrong_probability")
+    if not who:
+        return None
+    return f"Most likely wrong: {who} (probability {_share(pw)})."
+
+
+def times_words(x: float) -> str:
+    """A ratio in words a reader can take in: 97 times, 2,538 times, about 10^18 times."""
+    if x < 1e6:
+        return f"{x:,.3g} times" if x < 100 else f"{x:,.0f} times"
+    return f"about 10^{math.floor(math.log10(x))} times"

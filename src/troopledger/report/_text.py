@@ -17,7 +17,20 @@ from rich.text import Text
 from troopledger._untrusted import for_terminal
 from troopledger.report._analyst import currency_lines, month_rows, payment_rows, realisation_rows, window_rows
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in, speakers
-from troopledger.report._sections import UNUSABLE_TITLE, soldier_rows, total_rows, unusable_rows
+from troopledger.report._sections import (
+    CLAIM_HEAD,
+    INFLUENCE_KEYS,
+    READING_HEAD,
+    UNUSABLE_TITLE,
+    claim_rows,
+    influence_rows,
+    mc_error_line,
+    reading_rows,
+    soldier_rows,
+    suspect_line,
+    total_rows,
+    unusable_rows,
+)
 
 __all__ = ["render_text"]
 
@@ -95,7 +108,9 @@ def _contradictions(p: dict[str, Any]) -> Panel | None:
     body = Text()
     for c in items:
         body.append(f"• {for_terminal(', '.join(c['claims']))}: ", style="bold")
-        body.append(for_terminal(str(c.get("explanation", ""))) + "\n")
+        body.append(for_terminal(str(c.get("explanation", ""))))
+        suspect = suspect_line(c)
+        body.append((" " + for_terminal(suspect) if suspect else "") + "\n")
     return Panel(body, title="Claims that cannot all be true", border_style="red")
 
 
@@ -108,6 +123,63 @@ def _unusable(p: dict[str, Any]) -> Panel | None:
         body.append(f"• {for_terminal(cid)} ({for_terminal(quantity)}): ", style="bold")
         body.append(for_terminal(why) + "\n")
     return Panel(body, title=UNUSABLE_TITLE, title_align="left", border_style="yellow")
+
+
+def _claims_judged(p: dict[str, Any]) -> Table | None:
+    """Every usable claim with its prior chance of being right and the posterior chance it is wrong."""
+    rows = claim_rows(p)
+    if not rows:
+        return None
+    t = Table(title="Claims and how likely each is wrong, given everything else", title_justify="left")
+    for col in CLAIM_HEAD:
+        t.add_column(col, justify="right" if col.startswith(("Right", "Wrong")) else "left")
+    for row in rows:
+        t.add_row(*(Text(for_terminal(x)) for x in row))
+    return t
+
+
+def _sensitivity(p: dict[str, Any]) -> Table | None:
+    """The inputs that move the headline totals most (Spearman rank correlation), strongest first."""
+    sens = p.get("sensitivity")
+    if not sens or not sens.get("order"):
+        return None
+    which = "posterior" if p.get("calibrated") else "prior"
+    t = Table(title=f"Which inputs move the totals most (rank correlation over {which} draws)", title_justify="left")
+    targets = [x for x in ("paid_by_russia", "to_state", "to_soldiers") if x in sens["targets"]]
+    t.add_column("Input")
+    for x in targets:
+        t.add_column(LABELS.get(x, x), justify="right")
+    for name in sens["order"][:8]:
+        t.add_row(Text(for_terminal(name)), *(f"{sens['parameters'][name].get(x, 0.0):+.2f}" for x in targets))
+    return t
+
+
+def _influence(p: dict[str, Any]) -> Table | None:
+    """How far each headline median moves when one lineage of claims is left out (with --influence)."""
+    rows = influence_rows(p)
+    if not rows:
+        return None
+    t = Table(title="Claim influence: change of each median without the lineage", title_justify="left")
+    t.add_column("Lineage dropped")
+    t.add_column("Role")
+    for k in INFLUENCE_KEYS:
+        t.add_column(LABELS.get(k, k), justify="right")
+    for lineage, _ids, role, change in rows[:10]:
+        t.add_row(Text(for_terminal(lineage)), Text(role), *change)
+    return t
+
+
+def _readings(p: dict[str, Any]) -> Table | None:
+    """Where the evidence splits: the coherent readings of the claims, each with its weight."""
+    rows = reading_rows(p)
+    if not rows:
+        return None
+    t = Table(title="Where the evidence splits: coherent readings and their weights", title_justify="left")
+    for col in READING_HEAD:
+        t.add_column(col)
+    for row in rows:
+        t.add_row(*(Text(for_terminal(x)) for x in row))
+    return t
 
 
 def _calibration(p: dict[str, Any]) -> Group | None:
@@ -131,8 +203,9 @@ def _calibration(p: dict[str, Any]) -> Group | None:
     words = (
         f"Posterior by {cal['method']}"
         + (
-            f" ({cal.get('tempering_stages')} tempering stages, {cal.get('tempering_particles'):,} particles)"
-            if cal["method"] == "tempering"
+            f" (proposal fitted by a {cal['pilot_particles']:,}-particle tempering pilot in "
+            f"{cal.get('pilot_stages')} stages)"
+            if cal.get("pilot_particles")
             else ""
         )
         + (
@@ -163,6 +236,7 @@ def _render(p: dict[str, Any], console: Console) -> None:
     parts: list[Any] = [
         Text(for_terminal(str(p.get("title") or p["case"])), style="bold"),
         Text(headline(p)),
+        *([Text(line, style="dim")] if (line := mc_error_line(p)) else []),
         _money_table(p),
         *_analyst(p),
         _soldier_table(p),
@@ -180,12 +254,9 @@ def _render(p: dict[str, Any], console: Console) -> None:
     calibration = _calibration(p)
     if calibration is not None:
         parts.append(calibration)
-    contra = _contradictions(p)
-    if contra is not None:
-        parts.append(contra)
-    unusable = _unusable(p)
-    if unusable is not None:
-        parts.append(unusable)
+    for extra in (_sensitivity(p), _influence(p), _readings(p), _contradictions(p), _unusable(p), _claims_judged(p)):
+        if extra is not None:
+            parts.append(extra)
     foot = (
         f"{p['draws']:,} draws, seed {p['seed']}. Intervals are 90 % (5th-95th percentile); a source's "
         f"'a to b' is read as a 90 % interval (lognormal for amounts, beta for shares). "
