@@ -160,6 +160,8 @@ def parse_case(
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise CaseError(origin, None, f"not valid TOML ({e})", "fix the TOML syntax at that line") from None
+    if "as_of" in raw:  # a view's day is set by as_of(), never written in a file
+        raise CaseError(origin, "as_of", "is not a case-file key", "remove it; run 'troopledger report --as-of DATE'")
     raw, applied = apply_scenario(raw, scenario, sets, origin=origin)
     raw = _with_claim_files(raw, origin, base)
     try:
