@@ -34,7 +34,7 @@ def _loaded_after(args: list[str], cwd: Path) -> list[str]:
 
 @pytest.mark.parametrize(
     "args",
-    [["--help"], ["cases"], ["claims", "list", "--ledger", "empty.db"], ["report", "--help"]],
+    [["--help"], ["cases"], ["claims", "list", "--ledger", "empty.db"], ["report", "--help"], ["history", "--help"]],
 )
 def test_light_commands_leave_the_numerical_stack_unloaded(args: list[str], tmp_path: Path) -> None:
     Ledger(tmp_path / "empty.db").close()

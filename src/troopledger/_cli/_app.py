@@ -23,7 +23,7 @@ app = typer.Typer(
 
 def _register() -> None:
     """Import the command modules; each adds its commands to :data:`app`."""
-    from troopledger._cli import _claims, _compare, _extract, _report  # noqa: F401
+    from troopledger._cli import _claims, _compare, _extract, _history, _report  # noqa: F401
 
 
 def main(argv: list[str] | None = None) -> None:

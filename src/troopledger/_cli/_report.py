@@ -76,7 +76,9 @@ def report(
     ledger: Annotated[
         str | None, typer.Option(envvar="TROOPLEDGER_LEDGER", help="Merge this ledger's accepted claims (SQLite file).")
     ] = None,
-    workers: Annotated[int, typer.Option(min=1, max=64, help="Threads to run chunks on; results do not change.")] = 1,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Threads to run chunks on (processes for --history); same results.")
+    ] = 1,
     calibrate_: Annotated[
         bool | None,
         typer.Option(
@@ -88,6 +90,17 @@ def report(
     influence: Annotated[
         bool, typer.Option(help="Add how far each lineage of claims moves the headline (one re-run per lineage).")
     ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(help="Use only the claims reported on or before this day (YYYY-MM-DD, or YYYY-MM: its end)."),
+    ] = None,
+    history: Annotated[
+        bool, typer.Option(help="Add the estimate as of each month end, what moved it, and the hindcast.")
+    ] = False,
+    cluster: Annotated[
+        str | None,
+        typer.Option(help="Run chunks on this dask.distributed scheduler (default: $TROOPLEDGER_CLUSTER)."),
+    ] = None,
     currency: Currency = "USD",
     rate: Rate = None,
     rates: Rates = None,
@@ -96,16 +109,23 @@ def report(
     set_: Sets = None,
 ) -> None:
     """Estimate the money flows of a case, with 90 % intervals and the sources behind each input."""
-    from troopledger.analysis import run  # the numerical stack loads when a run starts, not at start-up
-    from troopledger.evidence import ledger_claims, load_case
+    from troopledger.analysis import HISTORY_DRAWS, run  # the numerical stack loads when a run starts
+    from troopledger.analysis import history as history_of
+    from troopledger.evidence import as_of as view_as_of
+    from troopledger.evidence import ledger_claims, load_case, parse_day
+    from troopledger.model import make_executor
     from troopledger.report import build_payload, render_text
 
     casefile = load_case(case, scenario=scenario, sets=set_ or ())
     claims = ledger_claims(casefile, ledger) if ledger else []
+    day = parse_day(as_of) if as_of else None
+    if day is not None or history:
+        casefile, claims = casefile.with_claims(claims) if claims else casefile, []
+    view = view_as_of(casefile, day) if day is not None else casefile
     show = draws >= PROGRESS_FROM_DRAWS and sys.stderr.isatty()
-    with _progress(draws, show) as tick:
+    with make_executor(cluster, workers, kind="thread") as ex, _progress(draws, show) as tick:
         result = run(
-            casefile,
+            view,
             draws,
             seed,
             claims=claims,
@@ -113,9 +133,15 @@ def report(
             influence=influence,
             workers=workers,
             progress=tick,
+            executor=ex,
             desk=desk_from(currency, rate, rates, window),
         )
-    payload = build_payload(result)
+    past = None
+    if history:
+        end = day.isoformat() if day is not None else None
+        with make_executor(cluster, workers, kind="process") as ex:
+            past = history_of(casefile, end=end, draws=min(draws, HISTORY_DRAWS), seed=seed, executor=ex)
+    payload = build_payload(result, history=past)
     if out:
         atomic_write(out, _render(payload, fmt))
         typer.echo(f"wrote {out}", err=True)

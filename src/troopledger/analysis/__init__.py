@@ -9,6 +9,8 @@ from troopledger.analysis._accessor import TroopledgerAccessor
 from troopledger.analysis._compare import compare_draws
 from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, money_inputs
 from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
+from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
+from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, History, Step, as_of_days, history
 from troopledger.analysis._money import Conversion, RateTable, bundled_rates, conversion, read_rates
 from troopledger.analysis._result import Result, run
 from troopledger.analysis._reweigh import convert_draws, reweighed_totals
@@ -30,9 +32,12 @@ __all__ = [
     "CUMULATIVE_VARIABLES",
     "FLOAT64_UP_TO",
     "HEDGE_WIDTH",
+    "HISTORY_DRAWS",
+    "HISTORY_HEADLINE",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
     "OUTPUTS",
+    "PREDICTABLE",
     "QUANTILES",
     "RELIABILITY",
     "SENSITIVITY_CAP",
@@ -41,19 +46,25 @@ __all__ = [
     "WINDOW_ACCOUNTS",
     "Conversion",
     "Desk",
+    "HindcastScore",
+    "History",
     "RateTable",
     "Result",
+    "Step",
     "Summary",
     "TroopledgerAccessor",
     "Window",
+    "as_of_days",
     "bundled_rates",
     "calendar_years",
     "compare_draws",
     "conversion",
     "convert_draws",
+    "coverage",
     "from_dataset",
     "given_data_sensitivity",
     "hedge_class",
+    "history",
     "money_inputs",
     "parse_window",
     "rank_sensitivity",
@@ -61,9 +72,11 @@ __all__ = [
     "reweighed_totals",
     "rolling_years",
     "run",
+    "score_claim",
     "sensitivity_over_time",
     "summarize",
     "summarize_draws",
+    "weighted_crps",
     "weighted_quantiles",
     "window_stats",
     "windows_for",

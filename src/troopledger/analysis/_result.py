@@ -34,7 +34,7 @@ from troopledger.calibration import calibrate as calibrate_prior
 from troopledger.calibration import influence as claim_influence
 from troopledger.claims import Claim
 from troopledger.evidence import Case, Prior, resolve
-from troopledger.model import DEFAULT_CHUNK, Draws, Progress, collect
+from troopledger.model import DEFAULT_CHUNK, Draws, Executor, Progress, collect
 
 __all__ = ["Result", "run"]
 
@@ -98,6 +98,7 @@ def run(
     workers: int = 1,
     progress: Progress | None = None,
     particles: int = TEMPERING_PARTICLES,
+    executor: Executor | None = None,
     desk: Desk | None = None,
 ) -> Result:
     """Run a case once and return every group of its :class:`Result`.
@@ -106,7 +107,8 @@ def run(
     resolved Prior. ``calibrate`` weighs the prior by the claims about
     totals, counts and take-home pay (default: when the case has such claims); the
     contradiction scan runs with calibration. Same seed, same numbers, whatever the
-    chunk size or number of workers. ``influence`` adds the claim-influence table
+    chunk size, the number of workers or the ``executor`` the chunks run on (local
+    processes, a Dask cluster). ``influence`` adds the claim-influence table
     (one re-run per lineage of claims, ``influence_draws`` draws each). ``desk``
     chooses the currency, windows and given-data sensitivity of the summaries;
     calibration and contradictions always work in US dollars.
@@ -121,7 +123,7 @@ def run(
     if calibrate is None:
         calibrate = len(evidence) > 0
     if not calibrate:
-        kept = collect(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress)
+        kept = collect(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress, executor=executor)
         shown = desk.view(prior, kept, conv)
         return Result(
             prior,
@@ -148,6 +150,7 @@ def run(
         workers=workers,
         progress=progress,
         particles=particles,
+        executor=executor,
     )
     found = find_contradictions(prior, observations=every, wrong=cal.wrong) if contradictions else []
     shown = prior_shown = desk.view(prior, cal.prior_draws, conv)

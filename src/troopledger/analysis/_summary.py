@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 
 from troopledger.calibration import weighted_quantiles
 from troopledger.evidence import Case, Prior, resolve
-from troopledger.model import ACCOUNTS, DEFAULT_CHUNK, MONTHLY_VARIABLES, Draws, Progress, collect, per_draw
+from troopledger.model import ACCOUNTS, DEFAULT_CHUNK, MONTHLY_VARIABLES, Draws, Executor, Progress, collect, per_draw
 
 if TYPE_CHECKING:
     import xarray as xr
@@ -112,10 +112,12 @@ def summarize(
     chunk_size: int = DEFAULT_CHUNK,
     workers: int = 1,
     progress: Progress | None = None,
+    executor: Executor | None = None,
 ) -> Summary:
-    """Run ``case`` in bounded memory and return its summary."""
+    """Run ``case`` in bounded memory and return its summary (chunks on ``executor`` when given)."""
     prior = case if isinstance(case, Prior) else resolve(case)
-    return summarize_draws(collect(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress))
+    kept = collect(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress, executor=executor)
+    return summarize_draws(kept)
 
 
 def from_dataset(ds: xr.Dataset) -> Draws:

@@ -40,6 +40,7 @@ from troopledger.model import (
     STATE_USES,
     Chunk,
     Draws,
+    Executor,
     Progress,
     collect,
     collect_chunks,
@@ -143,6 +144,7 @@ def calibrate(
     particles: int = PILOT_PARTICLES,
     all_wrong: float = ALL_WRONG,
     right: Mapping[str, float] | None = None,
+    executor: Executor | None = None,
 ) -> Calibration:
     """Prior draws, and the posterior given the prior's observation claims, robust to wrong claims.
 
@@ -150,12 +152,13 @@ def calibrate(
     claims that built the prior are not used again as observations, but keep a
     chance ``all_wrong`` of all being wrong. ``right`` overrides the prior
     probability that a claim is right (claim id -> probability). ``particles`` sizes
-    the tempering pilot; the posterior has ``draws`` weighted draws.
+    the tempering pilot; the posterior has ``draws`` weighted draws. ``executor``
+    runs the prior's chunks elsewhere (local processes, a Dask cluster), same numbers.
     """
     every = compile_observations(prior) if observations is None else observations
     obs = every.evidence()
     skipped = every.skipped
-    d = collect(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress)
+    d = collect(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress, executor=executor)
     if not obs:
         return Calibration("none", obs, skipped, d)
     if draws < 100:

@@ -1,5 +1,6 @@
 """Evidence: uncertain quantities, the case file's schema and loading, and the resolved Prior."""
 
+from troopledger.evidence._asof import as_of, known_by, parse_day, reported_on
 from troopledger.evidence._fusion import (
     HEDGES,
     RELIABILITY,
@@ -66,6 +67,7 @@ __all__ = [
     "SlotPlace",
     "Uniform",
     "WaveSlots",
+    "as_of",
     "beta_to",
     "block_rng",
     "bundled_cases",
@@ -74,12 +76,15 @@ __all__ = [
     "claim_weight",
     "fuse",
     "hedge_rule",
+    "known_by",
     "ledger_claims",
     "load_case",
     "parse_case",
+    "parse_day",
     "place_of",
     "point",
     "rank_pay",
+    "reported_on",
     "resolve",
     "slot_places",
     "to",

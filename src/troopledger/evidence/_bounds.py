@@ -186,6 +186,11 @@ def case_month(v: str) -> str:
 
 def check_spec(spec: DistSpec | None, place: SlotPlace) -> None:
     """Raise a FieldError (field relative to the spec) if ``spec`` is out of range or cannot be built."""
+    if spec is not None and spec.not_yet_known is not None:
+        try:
+            check_spec(spec.not_yet_known, place)
+        except FieldError as e:
+            raise FieldError(".".join(p for p in ("not_yet_known", e.field) if p), e.problem, e.fix) from None
     if spec is None or spec.from_claims:
         return
     problem = spec_problem(spec, place.kind, place.bounds, place.unit)

@@ -208,6 +208,8 @@ def parse_case(
     deep = _too_deep(raw)
     if deep is not None:
         raise CaseError(origin, deep, f"nested more than {MAX_NESTING} levels deep", _FLATTEN)
+    if "as_of" in raw:  # a view's day is set by as_of(), never written in a file
+        raise CaseError(origin, "as_of", "is not a case-file key", "remove it; run 'troopledger report --as-of DATE'")
     raw, applied = apply_scenario(raw, scenario, sets, origin=origin)
     raw = _with_claim_files(raw, origin, base)
     try:

@@ -8,7 +8,8 @@ reported against the file and field.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from troopledger.claims import QUANTITIES, FieldError, detect_lineages
 from troopledger.evidence._bounds import claim_problem
@@ -19,7 +20,7 @@ from troopledger.evidence._spec import DistSpec
 if TYPE_CHECKING:
     from troopledger.evidence._schema import Case
 
-__all__ = ["fuse_requests"]
+__all__ = ["fuse_requests", "unfused"]
 
 
 def fuse_requests(
@@ -90,3 +91,18 @@ def fuse_requests(
         fused_by_place[where] = fused
         case.place(place, fused.spec.model_copy(update={"note": note}))
     return requests, fused_by_place, lineages, unusable
+
+
+def unfused(data: dict[str, Any], requests: Iterable[tuple[SlotPlace, DistSpec]]) -> dict[str, Any]:
+    """A case's plain data (``model_dump``) with each fused slot put back as its ``from_claims`` request."""
+    for place, spec in requests:
+        raw = spec.model_dump()
+        if place.section == "parameters":
+            data["parameters"][place.key] = raw
+        elif place.section == "waves":
+            next(w for w in data["deployment"]["waves"] if w["name"] == place.key)[place.field] = raw
+        elif place.section == "counts":
+            next(c for c in data["casualty_counts"] if c["kind"] == place.key)["count"] = raw
+        else:
+            next(r for r in data["pay_by_rank"] if r["rank"] == place.key)["pay"] = raw
+    return data

@@ -39,7 +39,7 @@ from troopledger.evidence._correlation import Correlation, correlation_groups
 from troopledger.evidence._fusion import RELIABILITY, Fused
 from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES
 from troopledger.evidence._references import check_references
-from troopledger.evidence._requests import fuse_requests
+from troopledger.evidence._requests import fuse_requests, unfused
 from troopledger.evidence._slots import (
     SlotPlace,
     correlation_name,
@@ -244,6 +244,7 @@ class Case(BaseModel):
     correlations: list[Correlation] = Field(default_factory=list)
     path: str = Field(default="", exclude=True)
     digest: str = Field(default="", exclude=True)
+    as_of: str = Field(default="", exclude=True, description="the day an as-of view of the case stands on")
     scenario: dict[str, Any] = Field(default_factory=dict, exclude=True, description="scenario and --set applied")
     _requests: dict[str, tuple[SlotPlace, DistSpec]] = PrivateAttr(default_factory=dict)
     _fused: dict[str, Fused] = PrivateAttr(default_factory=dict)
@@ -333,17 +334,7 @@ class Case(BaseModel):
         This is how a ledger's claims reach a case: tomorrow's article moves every
         parameter that is built from claims about its quantity.
         """
-        data = self.model_dump()
-        for place, spec in self._requests.values():
-            raw = spec.model_dump()
-            if place.section == "parameters":
-                data["parameters"][place.key] = raw
-            elif place.section == "waves":
-                next(w for w in data["deployment"]["waves"] if w["name"] == place.key)[place.field] = raw
-            elif place.section == "counts":
-                next(c for c in data["casualty_counts"] if c["kind"] == place.key)["count"] = raw
-            else:
-                next(r for r in data["pay_by_rank"] if r["rank"] == place.key)["pay"] = raw
+        data = self.written()
         sources = {s["id"]: s for s in data["sources"]}
         by_id = {c["id"]: c for c in data["claims"]}
         for claim in claims:
@@ -359,6 +350,10 @@ class Case(BaseModel):
             raise case_error(self.path or self.name, e) from None
         out.path, out.digest, out.scenario = self.path, self.digest, self.scenario
         return out
+
+    def written(self) -> dict[str, Any]:
+        """The case as plain data the way it was written: ``from_claims`` entries not yet fused."""
+        return unfused(self.model_dump(), self._requests.values())
 
     # -- views -----------------------------------------------------------------
 

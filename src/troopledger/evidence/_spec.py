@@ -90,9 +90,15 @@ class DistSpec(BaseModel):
     exclude: list[str] = Field(default_factory=list, description="claim ids from_claims leaves out")
     claims: list[str] = Field(default_factory=list)
     note: str = Field(default="", max_length=4000)
+    not_yet_known: DistSpec | None = Field(
+        default=None, description="what the case assumes before any claim behind this input was reported (as-of runs)"
+    )
 
     @model_validator(mode="after")
     def _one_form(self) -> DistSpec:
+        nyk = self.not_yet_known
+        if nyk is not None and (nyk.from_claims or nyk.not_yet_known is not None or nyk.all_claims()):
+            raise ValueError("'not_yet_known' is written by hand, without claims, from_claims or its own not_yet_known")
         given = [f for f in FORMS if getattr(self, f) is not None]
         if self.from_claims:
             if given or self.spread is not None:

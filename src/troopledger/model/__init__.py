@@ -14,6 +14,14 @@ from troopledger.model._draws import (
     per_draw,
     totals_of,
 )
+from troopledger.model._executor import (
+    CLUSTER_ENV,
+    DaskExecutor,
+    Executor,
+    PoolExecutor,
+    SerialExecutor,
+    make_executor,
+)
 from troopledger.model._flows import MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, Inputs, flows
 from troopledger.model._outputs import (
     ACCOUNTS,
@@ -37,6 +45,7 @@ from troopledger.model._simulate import (
 
 __all__ = [
     "ACCOUNTS",
+    "CLUSTER_ENV",
     "DEFAULT_CHUNK",
     "DELIVERY_OUTPUTS",
     "FLOAT64_UP_TO",
@@ -51,12 +60,16 @@ __all__ = [
     "TOTAL_VARIABLES",
     "Casualties",
     "Chunk",
+    "DaskExecutor",
     "Deployment",
     "Draws",
+    "Executor",
     "Inputs",
     "Output",
+    "PoolExecutor",
     "Progress",
     "Rotation",
+    "SerialExecutor",
     "Targets",
     "Waves",
     "collect",
@@ -65,6 +78,7 @@ __all__ = [
     "flows",
     "inputs_from_draws",
     "iter_chunks",
+    "make_executor",
     "per_draw",
     "received_output",
     "run_draws",

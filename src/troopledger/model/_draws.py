@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger.evidence import Prior
+from troopledger.model._executor import Executor
 from troopledger.model._flows import ACCOUNTS, PER_DRAW_OUTPUTS, STATE_USES
 from troopledger.model._outputs import DELIVERY_OUTPUTS, RECEIVED_ACCOUNTS
 from troopledger.model._simulate import DEFAULT_CHUNK, Chunk, Progress, iter_chunks
@@ -127,15 +128,19 @@ def collect(
     progress: Progress | None = None,
     monthly_cap: int = MONTHLY_CAP,
     observations: Targets | None = None,
+    executor: Executor | None = None,
 ) -> Draws:
     """Stream the prior through the model and keep what summaries, calibration and sensitivity need.
 
     Every kept array is allocated once at its final size and filled chunk by chunk,
     so memory is what the result needs and no more. With ``observations``, each
     chunk's modelled observation targets are kept too (``Draws.observed``), so
-    calibration never needs the monthly arrays of every draw.
+    calibration never needs the monthly arrays of every draw. ``executor`` runs the
+    chunks elsewhere (local processes, a Dask cluster) with the same numbers.
     """
-    chunks = iter_chunks(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress)
+    chunks = iter_chunks(
+        prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress, executor=executor
+    )
     return collect_chunks(prior, chunks, draws, seed, monthly_cap=monthly_cap, observations=observations)
 
 

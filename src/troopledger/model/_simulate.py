@@ -8,8 +8,8 @@ bounded and the numbers do not depend on the chunk size or the number of workers
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 
 import numpy as np
 import xarray as xr
@@ -21,6 +21,7 @@ from troopledger.evidence import BLOCK, STATE_USE_NAMES, Case, Prior, Sampler, W
 from troopledger.model._by_wave import flows_by_wave
 from troopledger.model._counts import CountTarget, hazard_for_count
 from troopledger.model._deployment import Casualties, Rotation, Waves
+from troopledger.model._executor import Executor, PoolExecutor, SerialExecutor
 from troopledger.model._flows import MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs
 from troopledger.model._outputs import DELIVERY_OUTPUTS, OUTPUTS, RECEIVED_ACCOUNTS
 from troopledger.model._realisation import Realisation
@@ -160,7 +161,8 @@ def _chunk_bounds(draws: int, chunk_size: int) -> list[tuple[int, int]]:
     return [(s, min(s + size, draws)) for s in range(0, draws, size)]
 
 
-def _run_chunk(sampler: Sampler, seed: int, start: int, stop: int) -> Chunk:
+def _run_chunk(sampler: Sampler, seed: int, bounds: tuple[int, int]) -> Chunk:
+    start, stop = bounds
     parts = []
     for b0 in range(start, stop, BLOCK):
         parts.append(sampler.block(seed, b0 // BLOCK, min(BLOCK, stop - b0)))
@@ -177,33 +179,29 @@ def iter_chunks(
     chunk_size: int = DEFAULT_CHUNK,
     workers: int = 1,
     progress: Progress | None = None,
+    executor: Executor | None = None,
 ) -> Iterator[Chunk]:
-    """Yield the run's chunks in order; ``progress`` is told how many draws each finished."""
+    """Yield the run's chunks in order; ``progress`` is told how many draws each finished.
+
+    Chunks run on ``executor`` when one is given (local processes, a Dask cluster),
+    else on ``workers`` threads; the numbers are the same either way.
+    """
     if draws < 1:
         raise ModelError(f"draws must be >= 1, got {draws}")
     if seed < 0:
         raise ModelError(f"seed must be >= 0, got {seed}")
-    sampler = Sampler(prior)
+    task = partial(_run_chunk, Sampler(prior), seed)
     bounds = _chunk_bounds(draws, chunk_size)
-    if workers <= 1:
-        for a, b in bounds:
-            chunk = _run_chunk(sampler, seed, a, b)
-            if progress:
-                progress(b - a)
-            yield chunk
-        return
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        window = workers + 1  # bounded look-ahead keeps memory bounded
-        futures = [pool.submit(_run_chunk, sampler, seed, a, b) for a, b in bounds[:window]]
-        nxt = window
-        while futures:
-            chunk = futures.pop(0).result()
-            if nxt < len(bounds):
-                futures.append(pool.submit(_run_chunk, sampler, seed, *bounds[nxt]))
-                nxt += 1
+    own = executor is None
+    ex = executor or (PoolExecutor(workers, "thread") if workers > 1 else SerialExecutor())
+    try:
+        for chunk in ex.map(task, bounds):
             if progress:
                 progress(chunk.size)
             yield chunk
+    finally:
+        if own:
+            ex.close()
 
 
 def simulate(

@@ -2,8 +2,9 @@
 
 from troopledger.report._compare import render_compare_html, render_compare_markdown, render_compare_text
 from troopledger.report._format import fmt_usd, headline
+from troopledger.report._history import render_history_html, render_history_text
 from troopledger.report._html import render_html
-from troopledger.report._markdown import render_markdown
+from troopledger.report._markdown import render_history_markdown, render_markdown
 from troopledger.report._payload import CONVENTIONS, build_payload
 from troopledger.report._text import render_text
 
@@ -15,6 +16,9 @@ __all__ = [
     "render_compare_html",
     "render_compare_markdown",
     "render_compare_text",
+    "render_history_html",
+    "render_history_markdown",
+    "render_history_text",
     "render_html",
     "render_markdown",
     "render_text",

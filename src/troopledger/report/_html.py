@@ -10,17 +10,13 @@ and injected markup could not run even if it slipped through.
 
 from __future__ import annotations
 
-import base64
-import functools
-import hashlib
-import json
 import math
-from importlib.resources import files
 from typing import Any
 
 from troopledger._untrusted import escape_html as escape
 from troopledger.report._charts import COLOURS, figures
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
+from troopledger.report._history import history_charts, history_section
 from troopledger.report._html_parts import analyst_html as _analyst
 from troopledger.report._html_parts import esc_rows as _esc_rows
 from troopledger.report._html_parts import figure as _figure
@@ -29,6 +25,8 @@ from troopledger.report._html_parts import month_table_html as _month_table
 from troopledger.report._html_parts import table as _table
 from troopledger.report._html_parts import titled as _titled
 from troopledger.report._html_parts import unusable_html
+from troopledger.report._page import embed_json, page
+from troopledger.report._page import section as _section
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
     CLAIM_HEAD,
@@ -48,47 +46,10 @@ from troopledger.report._sections import (
     times_words,
     total_rows,
 )
-from troopledger.report._style import CSS
 
 __all__ = ["embed_json", "link", "render_html"]
 
 _REL = "noopener noreferrer nofollow"
-
-#: Draws the figures once plotly.js has loaded; marks each drawn chart for tests and readers.
-_INIT = """(function () {
-  "use strict";
-  var node = document.getElementById("tl-figures");
-  if (!node || typeof Plotly === "undefined") { return; }
-  var figs = JSON.parse(node.textContent);
-  var config = {responsive: true, displayModeBar: false, displaylogo: false};
-  Object.keys(figs).forEach(function (id) {
-    var el = document.getElementById("fig-" + id);
-    if (!el) { return; }
-    var layout = figs[id].layout;
-    if (el.clientWidth < 560 && layout.font) { layout.font.size = 10; }  // phones: smaller chart text
-    Plotly.newPlot(el, figs[id].data, layout, config).then(function () {
-      el.setAttribute("data-drawn", "true");
-    });
-  });
-})();"""
-
-
-@functools.cache
-def _plotly_js() -> str:
-    """The plotly.js bundle shipped inside the plotly Python package (read once)."""
-    return (files("plotly") / "package_data" / "plotly.min.js").read_text(encoding="utf-8")
-
-
-def _sha256(script: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
-
-
-def embed_json(obj: Any) -> str:
-    """JSON that is safe inside a ``<script>`` element (no ``<``, ``>``, ``&``, U+2028 or U+2029)."""
-    text = json.dumps(obj, allow_nan=False, separators=(",", ":"))
-    for ch, sub in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(ch, sub)
-    return text
 
 
 def link(text: object, url: object) -> str:
@@ -117,10 +78,6 @@ def _speakers(ids: list[str], claims: dict[str, Any]) -> str:
         who = str(claims.get(cid, {}).get("speaker") or cid)
         seen.setdefault(who, cid)
     return ", ".join(_claim_ref(cid, claims, who) for who, cid in seen.items())
-
-
-def _section(sid: str, title: str, body: str) -> str:
-    return f'<section id="{sid}"><h2>{escape(title)}</h2>{body}</section>'
 
 
 def _flows(p: dict[str, Any], figs: dict[str, Any]) -> str:
@@ -352,12 +309,8 @@ def render_html(p: dict[str, Any]) -> str:
 def _render(p: dict[str, Any]) -> str:
     title = str(p.get("title") or p.get("case") or "troopledger report")
     figs = figures(p)
-    plotly = _plotly_js()
-    csp = (
-        f"default-src 'none'; script-src {_sha256(plotly)} {_sha256(_INIT)}; style-src 'unsafe-inline'; "
-        "img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
-    )
     calibrated = " Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else ""
+    known = f" Only claims reported by {p['as_of']} are used." if p.get("as_of") else ""
     calibrated += f" {escape(line)}" if (line := mc_error_line(p)) else ""
     sections = [
         _section("flows", "Where the money goes", _flows(p, figs) + _analyst(p)),
@@ -392,25 +345,21 @@ def _render(p: dict[str, Any]) -> str:
         _section("method", "Method and conventions", _method(p)),
         _section("run", "Run", _metadata(p)),
     ]
-    nav = "".join(f'<a href="#{sid}">{escape(label)}</a>' for sid, label in _NAV)
+    nav = list(_NAV)
+    if p.get("history"):
+        figs.update(history_charts(p["history"]))
+        body = history_section(p["history"], p.get("claims", {}), figs)
+        sections.insert(6, _section("history", "What we knew when", body))
+        nav.insert(6, ("history", "History"))
     swatches = "".join(
         f'<span class="sw" style="background:{COLOURS[k]}"></span>{escape(LABELS[k])} '
         for k in ("paid_by_russia", "to_state", "to_soldiers", "to_families")
     )
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<meta name="referrer" content="no-referrer">'
-        f"<title>{escape(title)} · troopledger</title><style>{CSS}</style></head><body>"
-        f'<header><p class="kicker">troopledger report · {escape(str(p.get("case", "")))}</p>'
-        f"<h1>{escape(title)}</h1>"
+    header = (
         f'<p class="headline">{escape(headline(p))}</p>'
         f'<p class="who">Every interval is a 90 % interval. {p.get("draws", 0):,} draws, seed '
-        f"{escape(str(p.get('seed')))}.{calibrated}</p>"
+        f"{escape(str(p.get('seed')))}.{calibrated}{escape(known)}</p>"
         + (f'<p class="desc">{escape(str(p["description"]))}</p>' if p.get("description") else "")
-        + f'<p class="legend">{swatches}</p></header>'
-        f'<nav aria-label="Sections">{nav}</nav><main>{"".join(sections)}</main>'
-        f'<script type="application/json" id="tl-figures">{embed_json(figs)}</script>'
-        f"<script>{plotly}</script><script>{_INIT}</script></body></html>\n"
+        + f'<p class="legend">{swatches}</p>'
     )
+    return page(title, f"troopledger report · {p.get('case', '')}", header, nav, sections, figs)

@@ -23,6 +23,7 @@ from troopledger.report._analyst import (
     window_rows,
 )
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
+from troopledger.report._history import history_markdown
 from troopledger.report._payload import CONVENTIONS
 from troopledger.report._sections import (
     CLAIM_HEAD,
@@ -44,7 +45,7 @@ from troopledger.report._sections import (
     unusable_rows,
 )
 
-__all__ = ["md_code", "md_text", "render_markdown"]
+__all__ = ["md_code", "md_text", "render_history_markdown", "render_markdown"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|!#~])")
 
@@ -230,7 +231,8 @@ def _render(p: dict[str, Any]) -> str:
         "",
         f"Every interval is a 90 % interval. {p.get('draws', 0):,} draws, seed {p.get('seed')}."
         + (" Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else "")
-        + (f" {md_text(line)}" if (line := mc_error_line(p)) else ""),
+        + (f" {md_text(line)}" if (line := mc_error_line(p)) else "")
+        + (f" Only claims reported by {p['as_of']} are used." if p.get("as_of") else ""),
         "",
         *[md_text(line) + "\n" for line in currency_lines(p)],
         "## Where the money goes",
@@ -254,6 +256,8 @@ def _render(p: dict[str, Any]) -> str:
         head = ("Lineage dropped", "Claims", "Role", *(f"{LABELS.get(k, k)}, median" for k in INFLUENCE_KEYS))
         rows = [(md_text(a), ", ".join(md_code(c) for c in ids), md_text(r), *ch) for a, ids, r, ch in infl]
         out += _table(head, rows)
+    if p.get("history"):
+        out += history_markdown(p["history"], md_text, claims)
     out += _readings(p)
     out += ["## Claims that cannot all be true", "", *_contradictions(p)]
     out += _judged(p)
@@ -274,3 +278,9 @@ def _render(p: dict[str, Any]) -> str:
     out += ["## Run", ""]
     out += [f"* {k}: {md_text(v)}" for k, v in metadata_rows(p)]
     return "\n".join(out) + "\n"
+
+
+def render_history_markdown(h: dict[str, Any]) -> str:
+    """A history on its own as a Markdown document."""
+    title = f"# {md_text(h.get('title') or h.get('case'))}: what we knew when"
+    return "\n".join([title, "", *history_markdown(h, md_text)[2:]]) + "\n"

@@ -14,7 +14,7 @@ import math
 from typing import Any
 
 from troopledger._version import __version__
-from troopledger.analysis import RELIABILITY, Result
+from troopledger.analysis import RELIABILITY, History, Result
 
 __all__ = ["CONVENTIONS", "build_payload"]
 
@@ -90,8 +90,12 @@ def _unusable_claims(result: Result) -> list[dict[str, str]]:
     return [{"claim": cid, "quantity": by_id[cid].quantity, "reason": why} for cid, why in out.items() if cid in by_id]
 
 
-def build_payload(result: Result) -> dict[str, Any]:
-    """The report object of one run: every format renders this and nothing else."""
+def build_payload(result: Result, *, history: History | None = None) -> dict[str, Any]:
+    """The report object of one run: every format renders this and nothing else.
+
+    A run of an as-of view of a case carries ``as_of``; ``history`` adds the case's
+    estimate over as-of days and its hindcast (``payload["history"]``).
+    """
     prior, main = result.case, result.main
     casefile = prior.casefile
     claims = {c.id: c.model_dump(mode="json") for c in prior.claims}
@@ -143,4 +147,8 @@ def build_payload(result: Result) -> dict[str, Any]:
     payload.update(result.desk)  # currency, windows, given-data sensitivity
     if casefile.scenario.get("name") or casefile.scenario.get("set"):
         payload["scenario"] = casefile.scenario
+    if casefile.as_of:
+        payload["as_of"] = casefile.as_of
+    if history is not None:
+        payload["history"] = {k: v for k, v in history.as_dict().items() if k != "claims"}  # claims: in the report
     return _clean(payload)  # type: ignore[no-any-return]

@@ -17,6 +17,7 @@ from rich.text import Text
 from troopledger._untrusted import for_terminal
 from troopledger.report._analyst import currency_lines, month_rows, payment_rows, realisation_rows, window_rows
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in, speakers
+from troopledger.report._history import render_history_text
 from troopledger.report._sections import (
     CLAIM_HEAD,
     INFLUENCE_KEYS,
@@ -262,5 +263,9 @@ def _render(p: dict[str, Any], console: Console) -> None:
         f"'a to b' is read as a 90 % interval (lognormal for amounts, beta for shares). "
         f"Money conserved to within ${p['conservation_max_abs_error_usd']:.2g} (US dollars) in every draw and month."
     )
+    if p.get("as_of"):
+        foot += f" Only claims reported by {p['as_of']} are used."
     parts.append(Text(foot, style="dim"))
     console.print(Group(*parts))
+    if p.get("history"):
+        render_history_text(p["history"], console, p.get("claims", {}))

@@ -1,0 +1,321 @@
+"""What we knew when: the estimate as of each day, what moved it, and how its predictions held.
+
+For each as-of day (by default the end of every month of the case's horizon) the case
+is rebuilt from the claims reported by then (:func:`troopledger.evidence.as_of`) and
+calibrated on the same seed, so draws of inputs that did not change are the same
+draws, and a step between two days moves only because claims arrived. Each step lists
+the claims that arrived, grouped by the document that carried them, and how far each
+group alone moved the headline medians (a run of the previous day's case plus that
+group; when one group arrived, the step's whole change is its own). Claims reported
+later about something the model predicts are scored against each day's prediction
+(:mod:`troopledger.analysis._hindcast`).
+
+Every as-of run, and every one-group run, is an independent task: they go to an
+:class:`~troopledger.model.Executor` (this process, local processes, or a Dask
+cluster) and the result is the same, byte for byte, wherever they ran.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim
+from troopledger.analysis._result import run
+from troopledger.analysis._summary import interval_stats
+from troopledger.calibration import compile_observations
+from troopledger.claims import Claim
+from troopledger.errors import InputError
+from troopledger.evidence import Case, Prior, as_of, known_by, parse_day, reported_on
+from troopledger.model import Draws, Executor, SerialExecutor
+
+__all__ = ["HISTORY_DRAWS", "HISTORY_HEADLINE", "History", "Step", "as_of_days", "history"]
+
+Array = NDArray[np.float64]
+
+#: Draws of each as-of run unless asked otherwise (a history runs many).
+HISTORY_DRAWS = 4096
+#: What each step reports: four totals over the horizon, the state's share of them, soldiers sent and killed.
+HISTORY_HEADLINE = (
+    "paid_by_russia",
+    "to_state",
+    "to_soldiers",
+    "to_families",
+    "state_share",
+    "soldiers_sent",
+    "killed",
+)
+_UNUSED = ("other", "non_combat_pay")
+_EVERY = {"month": 1, "quarter": 3}
+
+
+@dataclass(frozen=True)
+class _Task:
+    """One as-of run: the case on ``day``, plus the claims ``extra`` as if already known."""
+
+    case: Case
+    day: dt.date
+    draws: int
+    seed: int
+    extra: tuple[str, ...] = ()
+    score: tuple[str, ...] = ()  # ids of later claims to score against this day's prediction
+
+
+@dataclass(frozen=True)
+class _Estimate:
+    headline: dict[str, dict[str, float]]
+    method: str
+    effective_draws: float
+    scores: list[HindcastScore]
+
+
+@dataclass
+class Step:
+    """The estimate on one as-of day, with what arrived since the previous day and how far it moved."""
+
+    day: str
+    arrived: list[dict[str, Any]]
+    headline: dict[str, dict[str, float]]
+    method: str
+    effective_draws: float
+    change: dict[str, float] = field(default_factory=dict)  # step change of each headline median
+    moves: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for the report."""
+        return {
+            "as_of": self.day,
+            "month": self.day[:7],
+            "method": self.method,
+            "effective_draws": self.effective_draws,
+            "headline": self.headline,
+            "change": self.change,
+            "arrived": self.arrived,
+            "moves": self.moves,
+        }
+
+
+@dataclass
+class History:
+    """A case's estimate over as-of days, and its predictions scored against what came later."""
+
+    case: str
+    title: str
+    seed: int
+    draws: int
+    every: str
+    steps: list[Step]
+    scores: list[HindcastScore]
+    claims: dict[str, dict[str, Any]]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The history as one JSON-ready object (the same wherever its runs ran); NaN becomes None."""
+        out: dict[str, Any] = _finite(
+            {
+                "case": self.case,
+                "title": self.title,
+                "seed": self.seed,
+                "draws": self.draws,
+                "every": self.every,
+                "from": self.steps[0].day if self.steps else None,
+                "to": self.steps[-1].day if self.steps else None,
+                "headline_keys": list(HISTORY_HEADLINE),
+                "steps": [s.as_dict() for s in self.steps],
+                "hindcast": {"scores": [s.as_dict() for s in self.scores], "coverage": coverage(self.scores)},
+                "claims": self.claims,
+            }
+        )
+        return out
+
+
+def _finite(obj: Any) -> Any:
+    """Replace NaN and infinities (not JSON) by None, recursively."""
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_finite(v) for v in obj]
+    return obj
+
+
+def as_of_days(case: Case, start: str | None = None, end: str | None = None, every: str = "month") -> list[dt.date]:
+    """The last day of every month (or quarter) from ``start`` to ``end`` (default: the case's horizon)."""
+    if every not in _EVERY:
+        raise InputError(None, "--every", f"'{every}' is not a step", f"use one of {', '.join(_EVERY)}")
+    labels = case.month_labels
+    first = parse_day(start or labels[0], "--from")
+    last = parse_day(end or labels[-1], "--to")
+    if last < first:
+        raise InputError(None, "--to", f"{last.isoformat()} is before --from {first.isoformat()}", "swap them")
+    days = []
+    y, m = first.year, first.month
+    while True:
+        day = parse_day(f"{y:04d}-{m:02d}")
+        if day > last:
+            break
+        days.append(day)
+        m += _EVERY[every]
+        y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+    if not days or days[-1] != last:
+        days.append(last)  # a --to inside a month still gets its own step
+    return days
+
+
+def _headline(d: Draws, w: Array | None) -> dict[str, dict[str, float]]:
+    paid, state = d.totals["paid_by_russia"], d.totals["to_state"]
+    share = np.divide(state, paid, out=np.zeros_like(paid, dtype=np.float64), where=paid > 0)
+    values = {
+        **{k: d.totals[k] for k in HISTORY_HEADLINE[:4]},
+        "state_share": share,
+        "soldiers_sent": d.derived["cumulative_deployed_end"],
+        "killed": d.derived["killed_total"],
+    }
+    return {k: interval_stats(np.asarray(v, dtype=np.float64), w) for k, v in values.items()}
+
+
+def _scores(prior: Prior, later: Sequence[Claim], d: Draws, w: Array | None, day: str) -> list[HindcastScore]:
+    """Each later claim the as-of prior can predict, scored against its posterior draws."""
+    if not later:
+        return []
+    obs = compile_observations(prior, claims=list(later))
+    kept = next(iter(d.monthly.values())).shape[0]
+    outputs: dict[str, Array] = {k: np.asarray(v[:kept], np.float64) for k, v in {**d.monthly, **d.derived}.items()}
+    params = {k: np.asarray(v[:kept], np.float64) for k, v in d.params.items()}
+    weights = None if w is None else w[:kept]
+    out = []
+    for o in obs.items:
+        if o.parameter is not None and o.claim.quantity != "troops_deployed":
+            continue  # an input of the model, not a prediction of it
+        when = reported_on(o.claim)
+        try:
+            out.append(
+                score_claim(
+                    o.target(outputs, params),
+                    o.claim,
+                    weights=weights,
+                    as_of=day,
+                    reported=when.isoformat() if when else "",
+                    what=o.what,
+                    unit=o.unit,
+                )
+            )
+        except ValueError:
+            continue  # a figure with no score on its scale (a zero amount); nothing to hold it against
+    return out
+
+
+def _estimate_as_of(task: _Task) -> _Estimate:
+    """Run one as-of task: the case as known on its day, calibrated, its headline and its scores.
+
+    A top-level function of plain data, so any executor can ship it to a worker.
+    """
+    case = as_of(task.case, task.day, extra=task.extra)
+    result = run(case, task.draws, task.seed, contradictions=False, sensitivity=False)
+    if result.posterior_draws is not None:
+        d, w = result.posterior_draws, result.weights  # the posterior: its draws and their weights
+    else:
+        d, w = result.prior_draws, None  # not calibrated: the prior itself
+    by_id = {c.id: c for c in task.case.resolved_claims()}
+    scores = _scores(result.case, [by_id[i] for i in task.score], d, w, task.day.isoformat())
+    method = str((result.sample_stats or {}).get("method", "none"))
+    return _Estimate(_headline(d, w), method, result.main.effective_draws, scores)
+
+
+def _usable(c: Claim) -> bool:
+    return c.status in ("accepted", "edited") and c.quantity not in _UNUSED
+
+
+def _group_key(c: Claim) -> str:
+    return c.source.id if c.source is not None else c.id
+
+
+def _describe(c: Claim) -> dict[str, Any]:
+    when = reported_on(c)
+    return {
+        "id": c.id,
+        "quantity": c.quantity,
+        "figure": c.describe_value() if (c.value, c.low, c.high) != (None, None, None) else c.words or c.stated,
+        "speaker": c.speaker,
+        "outlet": c.source.outlet if c.source else "",
+        "date": when.isoformat() if when else "",
+        "status": c.status,
+        "used": _usable(c),
+    }
+
+
+def _change(now: dict[str, dict[str, float]], before: dict[str, dict[str, float]]) -> dict[str, float]:
+    return {k: now[k]["p50"] - before[k]["p50"] for k in HISTORY_HEADLINE}
+
+
+def _plan(
+    case: Case, days: list[dt.date], draws: int, seed: int
+) -> tuple[list[_Task], list[list[list[Claim]]], list[list[Claim]]]:
+    """The tasks of a history: one per day, then one per group of claims in steps where several arrived."""
+    claims = case.resolved_claims()
+    predictable = [c for c in claims if _usable(c) and c.quantity in PREDICTABLE and reported_on(c) is not None]
+    tasks: list[_Task] = []
+    arrived: list[list[Claim]] = []
+    groups: list[list[list[Claim]]] = []
+    for i, day in enumerate(days):
+        before = days[i - 1] if i else None
+        new = [c for c in claims if known_by(c, day) and (before is None or not known_by(c, before))]
+        arrived.append(new)
+        later = tuple(c.id for c in predictable if not known_by(c, day))
+        tasks.append(_Task(case, day, draws, seed, score=later))
+        by_doc: dict[str, list[Claim]] = {}
+        for c in new:
+            if _usable(c):
+                by_doc.setdefault(_group_key(c), []).append(c)
+        groups.append(list(by_doc.values()) if before is not None else [])
+    for i, step_groups in enumerate(groups):
+        if len(step_groups) > 1:
+            for g in step_groups:
+                tasks.append(_Task(case, days[i - 1], draws, seed, extra=tuple(c.id for c in g)))
+    return tasks, groups, arrived
+
+
+def history(
+    case: Case,
+    *,
+    start: str | None = None,
+    end: str | None = None,
+    every: str = "month",
+    draws: int = HISTORY_DRAWS,
+    seed: int = 0,
+    executor: Executor | None = None,
+) -> History:
+    """The case's estimate as of the end of each month (or quarter) from ``start`` to ``end``.
+
+    Runs go to ``executor`` (default: this process); the result does not depend on it.
+    """
+    days = as_of_days(case, start, end, every)
+    tasks, groups, arrived = _plan(case, days, draws, seed)
+    ex = executor or SerialExecutor()
+    results: Iterator[_Estimate] = ex.map(_estimate_as_of, tasks)
+    per_day = [next(results) for _ in days]
+    steps: list[Step] = []
+    for i, (day, est) in enumerate(zip(days, per_day, strict=True)):
+        step = Step(day.isoformat(), [_describe(c) for c in arrived[i]], est.headline, est.method, est.effective_draws)
+        if i:
+            step.change = _change(est.headline, per_day[i - 1].headline)
+            for g in groups[i]:
+                alone = step.change if len(groups[i]) == 1 else _change(next(results).headline, per_day[i - 1].headline)
+                step.moves.append(
+                    {
+                        "claims": [c.id for c in g],
+                        "outlet": g[0].source.outlet if g[0].source else "",
+                        "date": _describe(g[0])["date"],
+                        "change": alone,
+                    }
+                )
+        steps.append(step)
+    scores = [s for est in per_day for s in est.scores]
+    records = {c.id: c.model_dump(mode="json") for c in case.resolved_claims()}
+    return History(case.name, case.case.title, seed, draws, every, steps, scores, records)
