@@ -1,27 +1,48 @@
-"""Precision and recall of the extractor on the labelled corpus, per quantity, and attribution accuracy.
+"""Precision and recall of the extractor, per quantity, with the share of found figures given the right speaker.
 
-A predicted claim matches a gold claim of the same article when the quantity is the
-same and value, low and high each agree within the gold's relative tolerance
-(``tol``, 2 % unless a currency conversion makes it wider). Only predictions of a
-quantity other than ``other`` count. An attribution is correct when the gold
-speaker appears in the predicted speaker or organisation, or the other way round
-(ignoring case). Run: ``.venv/bin/python benchmarks/eval_extraction.py [CORPUS_DIR]``;
-with ``--articles FILE...`` it lists what is found in other articles instead.
+Two labelled sets can be scored:
+
+* our own corpus, ``tests/corpus/`` (``gold.jsonl``, short texts written for the
+  project): a prediction matches a gold claim of the same file when the quantity is
+  the same and value, low and high each agree within the gold's ``tol`` (2 % unless a
+  conversion makes it wider); only predictions in the vocabulary (not ``other``) count.
+* a development set of real articles laid out like ``../shared/devset``
+  (``articles.jsonl`` + ``texts/<id>.txt``), scored with ``--devset DIR``. A gold figure
+  is found when a prediction has the same quantity (for ``other:<subtype>`` gold, any
+  ``other:`` prediction) and its value, low and high each agree within 1 % (gold
+  percentages against fractions × 100; gold amounts in a currency other than USD
+  against the amount as stated). Qualitative gold claims (no number) are not scored.
+  A prediction equal to a figure already matched (a headline repeated in the body) is
+  counted as a repeat, neither right nor wrong; any other unmatched prediction is a
+  false positive. The speaker is right when a distinctive word of the predicted
+  speaker or organisation (acronyms expanded) occurs in the gold attribution outside
+  its relay part, or the other way round.
+
+Run: ``.venv/bin/python benchmarks/eval_extraction.py [CORPUS_DIR]``,
+``... --devset ../shared/devset [--ids dev-001 dev-002 ...]``, or ``--articles FILE...``
+to list what is found in other articles.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from troopledger.claims import Claim, extract_claims
-from troopledger.sources import read_document
+from troopledger.claims import QUANTITIES, Claim, extract_claims, find_numbers
+from troopledger.sources import document_from_bytes, read_document
 
-CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+DEVSET = ROOT.parent / "shared" / "devset"
 CORPUS_OUTLET = "Harbour Ledger"
+#: The development half and the held-out half of the dev set (by id).
+DEV_IDS = [f"dev-{i:03d}" for i in range(1, 26)]
+HELD_OUT_IDS = [f"dev-{i:03d}" for i in range(26, 41)]
+CORE = frozenset(q for q in QUANTITIES if q != "other")
 
 
 def _close(a: float | None, b: float | None, tol: float) -> bool:
@@ -43,8 +64,22 @@ def _speaker_ok(c: Claim, gold: dict[str, Any]) -> bool:
     return any(g and (want in g or g in want) for g in got)
 
 
+def _prf(tp: dict[str, int], fp: dict[str, int], fn: dict[str, int]) -> dict[str, dict[str, float]]:
+    per: dict[str, dict[str, float]] = {}
+    for q in sorted(set(tp) | set(fp) | set(fn)):
+        p_den, r_den = tp[q] + fp[q], tp[q] + fn[q]
+        per[q] = {
+            "precision": tp[q] / p_den if p_den else 1.0,
+            "recall": tp[q] / r_den if r_den else 1.0,
+            "tp": tp[q],
+            "fp": fp[q],
+            "fn": fn[q],
+        }
+    return per
+
+
 def evaluate(corpus: Path = CORPUS) -> dict[str, Any]:
-    """Per-quantity precision and recall and the share of matched claims with the right speaker."""
+    """Per-quantity precision and recall on our own corpus and the share of matched claims with the right speaker."""
     gold_by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for line in (corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -58,7 +93,7 @@ def evaluate(corpus: Path = CORPUS) -> dict[str, Any]:
     articles = sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".html"))
     for path in articles:
         outlet = CORPUS_OUTLET if path.suffix == ".txt" else None
-        claims = [c for c in extract_claims(read_document(path, outlet=outlet)) if c.quantity != "other"]
+        claims = [c for c in extract_claims(read_document(path, outlet=outlet)) if c.quantity in CORE]
         gold = gold_by_file.get(path.name, [])
         used: set[int] = set()
         for gd in gold:
@@ -78,16 +113,6 @@ def evaluate(corpus: Path = CORPUS) -> dict[str, Any]:
             if i not in used:
                 fp[c.quantity] += 1
                 misses.append(f"extra {path.name}: {c.quantity} {c.describe_value()}")
-    per: dict[str, dict[str, float]] = {}
-    for q in sorted(set(tp) | set(fp) | set(fn)):
-        p_den, r_den = tp[q] + fp[q], tp[q] + fn[q]
-        per[q] = {
-            "precision": tp[q] / p_den if p_den else 1.0,
-            "recall": tp[q] / r_den if r_den else 1.0,
-            "tp": tp[q],
-            "fp": fp[q],
-            "fn": fn[q],
-        }
     all_tp, all_fp, all_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
     return {
         "articles": len(articles),
@@ -95,8 +120,211 @@ def evaluate(corpus: Path = CORPUS) -> dict[str, Any]:
         "precision": all_tp / (all_tp + all_fp) if all_tp + all_fp else 1.0,
         "recall": all_tp / (all_tp + all_fn) if all_tp + all_fn else 1.0,
         "attribution": speakers_right / matched if matched else 0.0,
-        "per_quantity": per,
+        "per_quantity": _prf(tp, fp, fn),
         "problems": misses,
+    }
+
+
+# --- the real-article development set -------------------------------------------------
+
+_CURRENCY_UNIT = re.compile(r"^(RUB|KRW|KPW|CNY|EUR|JPY|GBP|UAH)\b")
+#: Acronyms and the other names a text gives the same body, so "NIS" and "Seoul's spy agency" agree.
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "nis": ("national intelligence service", "spy agency", "south korean intelligence", "south korea's intelligence"),
+    "hur": ("main intelligence directorate", "defence intelligence", "defense intelligence", "ukrainian intelligence"),
+    "gur": ("main intelligence directorate", "defence intelligence", "defense intelligence", "ukrainian intelligence"),
+    "msmt": ("multilateral sanctions monitoring team",),
+    "bok": ("bank of korea", "central bank"),
+    "inss": ("institute for national security strategy",),
+    "kcna": ("korean central news agency", "state media"),
+    "rosstat": ("federal state statistics service", "federal statistics service"),
+    "nkdb": ("data base center",),
+    "un": ("united nations",),
+}
+_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "said",
+        "says",
+        "its",
+        "his",
+        "her",
+        "their",
+        "who",
+        "which",
+        "according",
+        "report",
+        "reports",
+        "reported",
+        "south",
+        "north",
+        "korea",
+        "korean",
+        "koreas",
+        "russia",
+        "russian",
+        "ukraine",
+        "ukrainian",
+        "western",
+        "officials",
+        "official",
+        "sources",
+        "source",
+        "agency",
+        "agencies",
+        "service",
+        "government",
+        "news",
+        "unnamed",
+        "unattributed",
+        "background",
+        "comparison",
+        "citing",
+        "quoted",
+        "rep",
+        "lawmaker",
+        "lawmakers",
+        "legislators",
+        "data",
+        "estimates",
+        "study",
+    ]
+)
+
+
+def _words(text: str) -> set[str]:
+    low = text.casefold()
+    words = set(re.findall(r"[a-z][a-z:’'-]{2,}|\b[a-z]{2}\b", low))
+    low = low.replace("’", "'")
+    for short, names in _ALIASES.items():
+        if short in words or any(name in low for name in names):
+            words.add(short)
+    return {w.strip("’'") for w in words} - _STOP
+
+
+def _devset_speaker_ok(c: Claim, attribution: str) -> bool:
+    main = re.split(r"\bvia\b|→", attribution, maxsplit=1)[0]
+    want = _words(main)
+    got = _words(c.speaker + " " + c.organisation)
+    if want & got:
+        return True
+
+    def flat(t: str) -> str:
+        return " ".join(re.findall(r"[a-z0-9]+", t.casefold()))
+
+    said = flat(c.speaker)
+    return len(said) > 3 and (said in flat(main) or (flat(main) in said and len(flat(main)) > 3))
+
+
+def _as_stated(c: Claim) -> dict[str, float | None]:
+    """Value, low and high of a money claim in the currency it was stated in (parsed from ``stated``)."""
+    nums = [n.value for n in find_numbers(c.stated) if n.form != "fraction"]
+    if not nums:
+        return {"value": None, "low": None, "high": None}
+    if c.value is not None:
+        return {"value": nums[0], "low": None, "high": None}
+    return {
+        "value": None,
+        "low": nums[0] if c.low is not None else None,
+        "high": nums[-1] if c.high is not None else None,
+    }
+
+
+def _dev_figures(c: Claim, unit: str) -> dict[str, float | None]:
+    figures: dict[str, float | None] = {"value": c.value, "low": c.low, "high": c.high}
+    if "percent" in unit and c.unit == "fraction":
+        return {k: (v * 100 if v is not None else None) for k, v in figures.items()}
+    if _CURRENCY_UNIT.match(unit):
+        return _as_stated(c)
+    return figures
+
+
+def _dev_matches(c: Claim, gold: dict[str, Any]) -> bool:
+    q = gold["quantity"]
+    if q.startswith("other"):
+        if not c.quantity.startswith("other"):
+            return False
+    elif c.quantity != q:
+        return False
+    got = _dev_figures(c, gold.get("unit") or "")
+    return all(_close(got[k], gold.get(k), 0.01) for k in ("value", "low", "high"))
+
+
+def _numeric(gold: dict[str, Any]) -> bool:
+    return not gold.get("qualitative") and any(gold.get(k) is not None for k in ("value", "low", "high"))
+
+
+def _family(q: str) -> str:
+    return "other" if q.startswith("other") else q
+
+
+def evaluate_devset(devset: Path = DEVSET, ids: list[str] | None = None) -> dict[str, Any]:
+    """Scores on a real-article development set (layout of ``../shared/devset``), optionally on some ids only."""
+    records = [
+        json.loads(line) for line in (devset / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line
+    ]
+    if ids is not None:
+        records = [r for r in records if r["id"] in ids]
+    tp: dict[str, int] = defaultdict(int)
+    fp: dict[str, int] = defaultdict(int)
+    fn: dict[str, int] = defaultdict(int)
+    right = matched = repeats = 0
+    problems: list[str] = []
+    for rec in records:
+        data = (devset / "texts" / f"{rec['id']}.txt").read_bytes()
+        doc = document_from_bytes(
+            data, f"{rec['id']}.txt", outlet=rec.get("outlet") or None, url=rec.get("url") or None
+        )
+        claims = extract_claims(doc)
+        gold = [g for g in rec["claims"] if _numeric(g)]
+        used: dict[int, int] = {}
+        for gi, gd in enumerate(gold):
+            hit = next((i for i, c in enumerate(claims) if i not in used and _dev_matches(c, gd)), None)
+            fam = _family(gd["quantity"])
+            if hit is None:
+                fn[fam] += 1
+                problems.append(
+                    f"missed {rec['id']}: {gd['quantity']} {gd.get('value') or (gd.get('low'), gd.get('high'))}"
+                )
+                continue
+            used[hit] = gi
+            tp[fam] += 1
+            matched += 1
+            if _devset_speaker_ok(claims[hit], gd["attribution"]):
+                right += 1
+            else:
+                problems.append(f"speaker {rec['id']}: want {gd['attribution']!r}, got {claims[hit].speaker!r}")
+        for i, c in enumerate(claims):
+            if i in used:
+                continue
+            if any(_dev_matches(c, gold[g]) for g in used.values()):
+                repeats += 1
+                continue
+            fp[_family(c.quantity)] += 1
+            problems.append(f"extra {rec['id']}: {c.quantity} {c.describe_value()} [{c.stated}]")
+    per = _prf(tp, fp, fn)
+    core_tp = sum(v for q, v in tp.items() if q != "other")
+    core_fn = sum(v for q, v in fn.items() if q != "other")
+    core_fp = sum(v for q, v in fp.items() if q != "other")
+    all_tp, all_fp, all_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
+    return {
+        "articles": len(records),
+        "gold": all_tp + all_fn,
+        "gold_core": core_tp + core_fn,
+        "recall_core": core_tp / (core_tp + core_fn) if core_tp + core_fn else 1.0,
+        "recall_all": all_tp / (all_tp + all_fn) if all_tp + all_fn else 1.0,
+        "precision": all_tp / (all_tp + all_fp) if all_tp + all_fp else 1.0,
+        "precision_core": core_tp / (core_tp + core_fp) if core_tp + core_fp else 1.0,
+        "speaker": right / matched if matched else 0.0,
+        "repeats": repeats,
+        "per_quantity": per,
+        "problems": problems,
     }
 
 
@@ -108,20 +336,48 @@ def _list(files: list[str]) -> None:
             print(f"  {c.quantity:26} {c.describe_value():32} {c.hedge:14} {c.speaker} ({c.speaker_kind}){via}")
 
 
+def _table(per: dict[str, dict[str, float]]) -> None:
+    print(f"{'quantity':28} {'precision':>9} {'recall':>7}  tp fp fn")
+    for q, m in per.items():
+        print(f"{q:28} {m['precision']:9.2f} {m['recall']:7.2f}  {m['tp']:2} {m['fp']:2} {m['fn']:2}")
+
+
+def _print_devset(devset: Path, ids: list[str] | None, quiet: bool) -> None:
+    splits = (
+        {"selected": ids} if ids else {"dev-001..025": DEV_IDS, "dev-026..040 (held out)": HELD_OUT_IDS, "all": None}
+    )
+    for name, chosen in splits.items():
+        r = evaluate_devset(devset, chosen)
+        print(f"== {name}: {r['articles']} articles, {r['gold']} figures ({r['gold_core']} in the vocabulary)")
+        if name == "all" or ids:
+            _table(r["per_quantity"])
+        print(
+            f"recall core {r['recall_core']:.2f}  recall all {r['recall_all']:.2f}  precision {r['precision']:.2f} "
+            f"(core {r['precision_core']:.2f})  right speaker {r['speaker']:.2f}  repeats {r['repeats']}"
+        )
+        if not quiet and (name == "all" or ids):
+            for p in r["problems"]:
+                print("  " + p)
+
+
 def main() -> None:
     """Print the evaluation table (or list claims of other articles with --articles)."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
     ap.add_argument("--articles", nargs="+", help="list the claims found in these articles instead")
+    ap.add_argument("--devset", type=Path, help="score a real-article dev set (articles.jsonl + texts/)")
+    ap.add_argument("--ids", nargs="+", help="with --devset: score only these article ids")
+    ap.add_argument("--quiet", action="store_true", help="with --devset: no list of problems")
     args = ap.parse_args()
     if args.articles:
         _list(args.articles)
         return
+    if args.devset:
+        _print_devset(args.devset, args.ids, args.quiet)
+        return
     r = evaluate(args.corpus)
     print(f"{r['articles']} articles, {r['gold']} gold claims")
-    print(f"{'quantity':28} {'precision':>9} {'recall':>7}  tp fp fn")
-    for q, m in r["per_quantity"].items():
-        print(f"{q:28} {m['precision']:9.2f} {m['recall']:7.2f}  {m['tp']:2} {m['fp']:2} {m['fn']:2}")
+    _table(r["per_quantity"])
     print(f"{'all':28} {r['precision']:9.2f} {r['recall']:7.2f}")
     print(f"attribution correct on matched claims: {r['attribution']:.2f}")
     for p in r["problems"]:

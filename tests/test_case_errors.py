@@ -42,7 +42,7 @@ BAD_CASES: list[tuple[str, str | bytes, str]] = [
         "state_share_of_pay",
     ),
     ("reversed interval", MINIMAL_CASE.replace("fixed = 2000", "to = [3000, 1000]"), "a <= b"),
-    ("share out of range", MINIMAL_CASE.replace("fixed = 0.9", "to = [0.5, 1.5]"), "0 <= a <= b <= 1"),
+    ("share out of range", MINIMAL_CASE.replace("fixed = 0.9", "to = [0.5, 1.5]"), "plausible range 0 to 1"),
     ("bad mode", MINIMAL_CASE.replace('mode = "rotation"', 'mode = "trickle"'), "field 'deployment.mode'"),
     ("waves without list", MINIMAL_CASE.replace('mode = "rotation"', 'mode = "waves"'), "needs at least one"),
     ("unknown claim", MINIMAL_CASE.replace("fixed = 2000", 'fixed = 2000\nclaims = ["ghost"]'), "ghost"),

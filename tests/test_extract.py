@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "articles"
 
 #: Thresholds stated in README ("Reading articles").
-MIN_PRECISION, MIN_RECALL, MIN_ATTRIBUTION = 0.75, 0.70, 0.75
+MIN_PRECISION, MIN_RECALL, MIN_ATTRIBUTION = 0.90, 0.90, 0.90
 
 
 def _evaluate() -> dict[str, object]:
@@ -142,12 +142,36 @@ def test_cli_json_and_error_exit(tmp_path: Path, capsys: pytest.CaptureFixture[s
     out = json.loads(capsys.readouterr().out)
     assert out[0]["quantity"] == "pay_per_soldier_month"
     assert out[0]["status"] == "pending"
+    assert 0 < out[0]["confidence"] <= 1
     bad = tmp_path / "b.txt"
     bad.write_bytes(b"")
     with pytest.raises(SystemExit) as e:
         main(["extract", str(bad)])
     assert e.value.code == 2
     assert "empty" in capsys.readouterr().err
+
+
+def test_extract_json_is_what_claims_import_reads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text(
+        "Published 2025-03-02\nSome 300 soldiers have been killed and 2,700 wounded, the spy agency said. "
+        "Workers there earn 50,000 rubles a month.",
+        encoding="utf-8",
+    )
+    undated = tmp_path / "b.txt"
+    undated.write_text("Some 40 shells and 3,000 rubles were found.", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["extract", "--format", "json", str(art), str(undated)])
+    printed = capsys.readouterr().out
+    records = json.loads(printed)
+    assert len(records) == 5
+    assert {r["source"]["date"] for r in records} == {"2025-03-02", None}
+    assert any(r["quantity"].startswith("other:") for r in records)
+    out = tmp_path / "found.json"
+    out.write_text(printed, encoding="utf-8")
+    with pytest.raises(SystemExit) as e:
+        main(["claims", "import", str(out), "--ledger", str(tmp_path / "l.db")])
+    assert e.value.code in (0, None), capsys.readouterr().err
 
 
 def test_cli_ingest_skips_known_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -51,27 +50,42 @@ def _read_all(files: list[Path], outlet: str | None, url: str | None, date: str 
 
 def _table(claims: list[Claim]) -> Table:
     table = Table(title="candidate claims (pending review)", show_lines=False)
-    for col in ("id", "quantity", "figure", "hedge", "speaker", "via", "stated"):
+    for col in ("id", "quantity", "figure", "conf", "hedge", "speaker", "via", "stated", "sentence"):
         table.add_column(col, overflow="fold")
     for c in claims:
+        conf = f"{c.confidence:.1f}" if c.confidence is not None else ""
         table.add_row(
             Text(c.id),
             Text(c.quantity),
             Text(
                 c.describe_value() + (f" per {c.period}" if c.period in ("year", "tour") and "/" not in c.unit else "")
             ),
+            Text(conf),
             Text(c.hedge),
             Text(f"{c.speaker} ({c.speaker_kind})"),
             Text(" → ".join(c.via)),
             Text(c.stated),
+            Text(_context(c)),
         )
     return table
+
+
+def _context(c: Claim, width: int = 160) -> str:
+    """The sentence around the figure, cut to about ``width`` characters, for a quick review."""
+    text = " ".join(c.text.split())
+    if len(text) <= width:
+        return text
+    at = text.find(c.stated) if c.stated else -1
+    start = max(0, min(at - width // 2, len(text) - width)) if at >= 0 else 0
+    return ("…" if start else "") + text[start : start + width] + ("…" if start + width < len(text) else "")
 
 
 @app.command()
 def extract(
     files: _Files,
-    fmt: Annotated[_Format, typer.Option("--format", help="json: a list of claim records; table")] = _Format.table,
+    fmt: Annotated[
+        _Format, typer.Option("--format", help="json: a list of claim records (claims import reads it); table")
+    ] = _Format.table,
     outlet: _Outlet = None,
     url: _Url = None,
     date: _Date = None,
@@ -79,7 +93,8 @@ def extract(
     """Print candidate claims (figures, labels, speakers) found in article files."""
     claims = [c for doc in _read_all(files, outlet, url, date) for c in extract_claims(doc)]
     if fmt is _Format.json:
-        typer.echo(json.dumps([c.model_dump(mode="json") for c in claims], indent=2, ensure_ascii=False))
+        # one JSON list, each record serialised by pydantic (several times faster than json.dumps with indent)
+        typer.echo("[\n" + ",\n".join(c.model_dump_json(indent=2) for c in claims) + "\n]" if claims else "[]")
         return
     Console().print(_table(claims))
 

@@ -68,12 +68,19 @@ class Contradiction:
             "statistic": self.statistic,
             "standard_error": self.standard_error,
             "threshold": self.threshold,
-            "times_less_probable": math.exp(-self.statistic) if self.statistic < 0 else 1.0,
+            "times_less_probable": _times(self.statistic),
             "kind": self.kind,
             "explanation": self.explanation,
             "most_likely_wrong": self.most_likely_wrong,
             "wrong_probability": self.wrong_probability,
         }
+
+
+def _times(statistic: float) -> float:
+    """How many times less probable jointly: ``e^-C``, infinite (null in JSON) past what a float holds."""
+    if statistic >= 0:
+        return 1.0
+    return math.exp(-statistic) if statistic > -700 else math.inf
 
 
 def joint_statistic(loglik: Array) -> tuple[float, float]:

@@ -107,13 +107,19 @@ class Observations:
         return out
 
 
-def _parameter_of(claim: Claim, prior: Prior) -> str | None:
+def _citing(prior: Prior) -> dict[str, list[str]]:
+    """Claim id -> the slots citing it, in the prior's order (one pass, however many claims)."""
+    out: dict[str, list[str]] = {}
+    for name, ids in prior.cited.items():
+        if name != "state_uses" and not name.startswith("reward_"):
+            for cid in dict.fromkeys(ids):
+                out.setdefault(cid, []).append(name)
+    return out
+
+
+def _parameter_of(claim: Claim, prior: Prior, citing_by_claim: Mapping[str, list[str]]) -> str | None:
     """The parameter a claim speaks about directly, if any."""
-    citing = [
-        name
-        for name, ids in prior.cited.items()
-        if claim.id in ids and name != "state_uses" and not name.startswith("reward_")
-    ]
+    citing = citing_by_claim.get(claim.id, [])
     # The parameter named after the quantity first; else the one that cites the claim
     # (a rank's pay, a wave's size): a per-rank pay claim is not a claim about average pay.
     for name in sorted(citing, key=lambda n: n != claim.quantity):
@@ -141,19 +147,23 @@ def compile_observations(
     """
     cited_ids = {cid for ids in prior.cited.values() for cid in ids}
     constants = prior.constants
+    citing = _citing(prior)
     items: list[Observation] = []
     skipped: list[Skipped] = []
     for claim in prior.claims if claims is None else claims:
         if claim.status not in _USABLE_STATUS:
             skipped.append(Skipped(claim.id, f"its review status is '{claim.status}'"))
             continue
-        if claim.quantity in ("other", "non_combat_pay"):
+        if claim.id in prior.unusable:
+            skipped.append(Skipped(claim.id, prior.unusable[claim.id]))
+            continue
+        if claim.quantity.startswith("other") or claim.quantity == "non_combat_pay":
             skipped.append(Skipped(claim.id, f"'{claim.quantity}' is not something the model computes"))
             continue
         cited = claim.id in cited_ids
         if not include_parameter_claims and cited:
             continue  # it built the prior; using it again would count it twice
-        pname = _parameter_of(claim, prior)
+        pname = _parameter_of(claim, prior, citing)
         try:
             if pname is not None and (pname in prior.slots or pname == "pay_per_soldier_month"):
                 kind = PARAMETERS[pname].kind if pname in PARAMETERS else "amount"

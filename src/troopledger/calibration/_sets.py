@@ -41,7 +41,7 @@ from troopledger.calibration._importance import weighted_quantiles
 from troopledger.calibration._observations import Observation
 from troopledger.errors import CalibrationError
 
-__all__ = ["MAX_SET", "SCAN_SEED", "FoundSet", "explain_set", "scan_sets"]
+__all__ = ["MAX_REPORTED", "MAX_SET", "SCAN_SEED", "SET_SCAN_CLAIMS", "FoundSet", "explain_set", "scan_sets"]
 
 Array = NDArray[np.float64]
 
@@ -49,6 +49,11 @@ Array = NDArray[np.float64]
 MAX_SET = 4
 #: The seed of the background draws: a scan does not depend on the run's seed.
 SCAN_SEED = 20241018
+#: With more usable claims than this, only pairs are searched: sets of three or more grow as
+#: claims cubed (a ledger of hundreds of random claims would take hours).
+SET_SCAN_CLAIMS = 80
+#: Most sets a scan returns (the most improbable); each is scored and explained.
+MAX_REPORTED = 50
 _BATCH = 256  # base sets per matrix product (bounds memory at _BATCH x draws floats)
 _SCREEN_MARGIN = 1.5
 _SCREEN_DRAWS = 8192
@@ -106,12 +111,14 @@ def scan_sets(
     *,
     max_size: int = MAX_SET,
     threshold: float = THRESHOLD,
+    limit: int = MAX_REPORTED,
 ) -> list[FoundSet]:
-    """Every minimal contradiction of 2 to ``max_size`` connected claims, most improbable first.
+    """The ``limit`` most improbable minimal contradictions of 2 to ``max_size`` connected claims.
 
     ``loglik`` is ``(draws, claims)``: each claim's log-likelihood (as stated, not
     robust) over the background draws, columns in ``ids`` order; ``graph`` maps each
-    claim id to the parameters its value depends on.
+    claim id to the parameters its value depends on. With more than
+    :data:`SET_SCAN_CLAIMS` usable claims only pairs are searched.
     """
     ll = np.asarray(loglik, dtype=np.float64)
     if ll.ndim != 2 or ll.shape[1] != len(ids) or ll.shape[0] < 2:
@@ -133,6 +140,8 @@ def scan_sets(
     log_means = np.full(len(ids), -np.inf)
     with np.errstate(divide="ignore"):
         log_means[usable] = np.log(e[:, usable].mean(axis=0)) + top[usable]
+    if int(usable.sum()) > SET_SCAN_CLAIMS:
+        max_size = 2
     adj = _adjacent(graph, ids)
     adj[~usable, :] = adj[:, ~usable] = False
     flagged: dict[tuple[int, ...], float] = {}
@@ -183,7 +192,7 @@ def scan_sets(
                     if c < threshold and _connected(adj, combo) and minimal(combo):
                         flagged[combo] = c
     out = []
-    for combo, c in flagged.items():
+    for combo, c in sorted(flagged.items(), key=lambda kv: (kv[1], kv[0]))[:limit]:
         try:
             _, se = joint_statistic(ll[:, list(combo)])
         except CalibrationError:

@@ -18,7 +18,7 @@ from troopledger.calibration._errors import Scale
 from troopledger.claims import Claim
 from troopledger.evidence import Horizon
 
-__all__ = ["Target", "derived_target", "parameter_target", "window_end"]
+__all__ = ["DATED_BY_ARTICLE", "Target", "derived_target", "parameter_target", "window_end"]
 
 Array = NDArray[np.float64]
 #: reads one quantity off a chunk: (model outputs, parameter draws) -> (draws,)
@@ -54,16 +54,29 @@ def _troops_in_text(claim: Claim) -> float | None:
     return None
 
 
+#: Counts of past events: a claim with no window speaks of them as of its article's date.
+DATED_BY_ARTICLE = ("casualties_killed", "casualties_wounded", "casualties_total")
+
+
 def window_end(claim: Claim, horizon: Horizon) -> tuple[int | None, str | None]:
-    """Month index of the claim's window end (``None`` = end of horizon), or a skip reason."""
+    """Month index the claim speaks of, or a skip reason.
+
+    That is its window's end; with no window, a casualty count is read at its
+    article's month (what had happened by then) and anything else at the end of the
+    horizon.
+    """
     labels = horizon.labels
-    if claim.window_end is None:
+    end, what = claim.window_end, "its window ends"
+    published = claim.source.date if claim.source is not None else None
+    if end is None and claim.quantity in DATED_BY_ARTICLE and published:
+        end, what = published[:7], "its article is dated"
+    if end is None:
         return horizon.months - 1, None
-    i = horizon.offset(claim.window_end)
+    i = horizon.offset(end)
     if i < 0:
-        return None, f"its window ends {claim.window_end}, before the case starts ({labels[0]})"
+        return None, f"{what} {end}, before the case starts ({labels[0]})"
     if i >= horizon.months:
-        return None, f"its window ends {claim.window_end}, after the case's horizon ends ({labels[-1]})"
+        return None, f"{what} {end}, after the case's horizon ends ({labels[-1]})"
     return i, None
 
 

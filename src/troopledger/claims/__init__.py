@@ -27,7 +27,7 @@ from troopledger.claims._normalise import (
 from troopledger.claims._numbers import NumberMatch, find_numbers, parse_number
 from troopledger.claims._record import LIMITS, Claim, Period, SourceKind, SourceRef, Status, describe_figure
 from troopledger.claims._summary import ClaimSummary
-from troopledger.claims._validation import explain_validation
+from troopledger.claims._validation import FieldError, explain_validation
 from troopledger.claims._vocabulary import QUANTITIES, Quantity, QuantityInfo, quantity_info
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "Certainty",
     "Claim",
     "ClaimSummary",
+    "FieldError",
     "HedgeRule",
     "Ledger",
     "NumberMatch",

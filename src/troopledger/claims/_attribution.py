@@ -11,19 +11,73 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Attribution", "attribute", "introduce", "last_person", "speaker_kind"]
+from troopledger.claims._speakers import (
+    NOT_PERSON,
+    PERSON,
+    last_person,
+    speaker_kind,
+)
+
+__all__ = ["Attribution", "attribute", "introduce", "says"]
 
 _VERB = (
     r"(?:said|says|say|told|tells|stated|states|estimated|estimates|estimate|reported|reports|report|claimed|claims|"
     r"claim|believes|believe|wrote|writes|noted|added|argued|warned|announced|assessed|assesses|calculated|"
-    r"calculates|used|cited|briefed|testified|revealed|disclosed|confirmed)"
+    r"calculates|used|cited|briefed|testified|revealed|disclosed|confirmed|indicates|indicated|suggests|suggested|"
+    r"shows|showed|found|finds|puts|pegs|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"
+    r"underscored|shared|detailed|mentioned|quoted|believe[sd]?|warns|announces|notes|adds)"
 )
-_NAME = r"(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin))*)"
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:!?]{3,120}?)(?=[,.;:!?]|\s+(?:on|in|last|this)\b|$)", re.I)
+_NAME = (
+    r"(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin|(?:of|for)(?=\s+(?:the\s+)?[A-Z])|the(?=\s+[A-Z])))*)"
+)
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<who>(?:[^,.;:!?]|:(?=\w)){3,120}?)(?=[,.;!?]|:(?!\w)|\s+(?:on|in|last|this)\b|$)", re.I
+)
 _PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)]{3,80})")
 _VERB_AT = re.compile(rf"\b{_VERB}\b")
-_TOKEN = re.compile(r"[\w’'.-]+,?")
-_AUX = frozenset({"has", "have", "had", "also", "previously", "separately"})
+_TOKEN = re.compile(r"\(?[\w’'.:-]+\)?,?|[\w’'.-]+\([\w.-]+\),?")
+#: A word before a "verb" that shows it is a noun: "the report", "a first estimate", "its claims".
+_NOUN_BEFORE = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "first",
+        "new",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+        "recent",
+        "latest",
+        "of",
+        "our",
+        "your",
+        "initial",
+        "earlier",
+        "previous",
+    ]
+)
+_AUX = frozenset(
+    {
+        "has",
+        "have",
+        "had",
+        "also",
+        "previously",
+        "separately",
+        "further",
+        "recently",
+        "later",
+        "then",
+        "again",
+        "has also",
+    }
+)
 
 
 def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
@@ -34,7 +88,11 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
     """
     out = []
     for v in _VERB_AT.finditer(sentence):
+        if re.match(r"\s+(?:of|by|from|that\s+say)\b", sentence[v.end() : v.end() + 10]) and v.group(0).endswith("s"):
+            continue  # "reports of", "estimates by": a noun
         words = sentence[max(0, v.start() - 160) : v.start()].split()
+        if words and words[-1].lower() in _NOUN_BEFORE:
+            continue
         while words and words[-1].lower() in _AUX:
             words.pop()
         taken: list[str] = []
@@ -52,7 +110,10 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
     return out
 
 
-_AFTER_VERB = re.compile(rf"[,”\"]\s*(?P<verb>said|says|wrote|added|noted)\s+(?P<who>{_NAME}(?:,\s+[^,.]{{3,80}})?)")
+_AFTER_VERB = re.compile(
+    r"[,”\"]\s*(?P<verb>said|says|wrote|added|noted|estimated|estimates|argued|explained|stated|warned|claimed)"
+    rf"\s+(?P<who>(?:the\s+)?{_NAME}(?:,\s+[^,.]{{3,80}})?)"
+)
 _TOLD = re.compile(r"\btold\s+(?P<to>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,5})")
 _RELAY = re.compile(
     r"(?:[,”\"]+\s*(?P<outlet>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5})\s+(?:reported|reports|said|writes|wrote)\s*[.,]?\s*$"
@@ -61,61 +122,24 @@ _RELAY = re.compile(
     r"|\bin\s+(?:an\s+)?(?:interview|conversation|comments?)\s+with\s+(?P<inter>(?:the\s+)?[A-Z][^,.;]{2,60})"
     r"|\b(?:briefing|telling)\s+(?P<brief>lawmakers|parliament|reporters|journalists))"
 )
-_PRONOUN = re.compile(r"^(?:he|she|they|it|his|her|the\s+(?:official|researcher|expert|defector|analyst))$", re.I)
+_CITING = re.compile(
+    r"\b(?:citing|quoting|quoted|briefed\s+by|informed\s+by)\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
+    r"statement\s+|assessment\s+|estimates?\s+|data\s+)?(?:from\s+|by\s+|of\s+)?(?P<who>(?:the\s+)?[^,.;:!?]{3,90}?)"
+    rf"(?=\s+as\s+saying|\s+(?:during|in|on|at|after|that|who|which|{_VERB[3:-1]})\b|[,.;:!?]|$)",
+    re.I,
+)
+_HEADLINE_CREDIT = re.compile(r"\s[-–—]\s+(?P<who>[A-Z][\w.&']*(?:\s[A-Z][\w.&']*){0,3})\s*$")
+_PRONOUN = re.compile(
+    r"^(?:he|she|they|it|his|her|the\s+(?:\w+\s+)?(?:official|researcher|expert|defector|analyst|leader|president|"
+    r"lawmaker|legislator|minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|professor))$",
+    re.I,
+)
 _STOP_WHO = re.compile(
     r"^(?:this|that|which|who|there|it|some|many|others|the\s+figure|.*\b(?:is|are|was|were|be|been|being|will|would)|"
     r"the\s+number|troops|soldiers|money|payment)$",
     re.I,
 )
-_LEAD = re.compile(r"^.*\b(?:which|that|while|but|and|as|because|although|when|where|so|however|also)\s+", re.I)
-_PERSON = re.compile(r"\b([A-Z][a-z’'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z’'-]+){1,2})\b")
-
-_KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("state_media", re.compile(r"\b(KCNA|Korean Central News|Rodong|state media|state television|TASS|RIA)\b", re.I)),
-    (
-        "intelligence",
-        re.compile(
-            r"\b(intelligence|NIS|spy agency|spy service|GUR|HUR|CIA|MI6|DIA|Defen[cs]e Intelligence)",
-            re.I,
-        ),
-    ),
-    ("defector", re.compile(r"\b(defector|defected|former (?:North Korean )?soldier|escapee)", re.I)),
-    (
-        "anonymous",
-        re.compile(r"\b(anonymous|unnamed|sources? (?:familiar|close|inside)|a source|people familiar)", re.I),
-    ),
-    (
-        "think_tank",
-        re.compile(
-            r"\b(RAND|Carnegie|CSIS|Brookings|Stimson|38 North|Sejong|Institute|Endowment|think[- ]tank|researcher|"
-            r"professor|analyst|scholar|university|fellow|KIDA|Asan)\b",
-            re.I,
-        ),
-    ),
-    (
-        "belligerent_government",
-        re.compile(
-            r"\b(Ukrain\w*|Kyiv|Zelensk\w*|Kremlin|Russian? (?:officials?|government|ministry|president|defen[cs]e)|"
-            r"Putin|Shoigu|Peskov|Moscow)\b",
-            re.I,
-        ),
-    ),
-    (
-        "government",
-        re.compile(
-            r"\b(officials?|ministry|minister|government|lawmakers?|president|ambassador|Pentagon|department|"
-            r"State Department|White House|NATO|spokes(?:man|woman|person)|Seoul|Washington|military|JCS|Joint Chiefs)",
-            re.I,
-        ),
-    ),
-    (
-        "outlet",
-        re.compile(
-            r"\b(Reuters|Associated Press|AP|AFP|Bloomberg|BBC|CNN|Yonhap|Daily NK|NK News|Independent|"
-            r"Business Insider|Voice of America|Radio Free|Guardian|Times|Post|Journal|Herald|Daily|News|media)\b",
-        ),
-    ),
-]
+_LEAD = re.compile(r"^.*\b(?:which|that|while|but|(?<!, )and|as|because|although|when|where|so|however|also)\s+", re.I)
 
 
 @dataclass
@@ -129,21 +153,45 @@ class Attribution:
     found: bool = True
 
 
-def speaker_kind(text: str) -> str:
-    """The kind of source a speaker phrase suggests, from cue words; ``other`` if none."""
-    for kind, pattern in _KINDS:
-        if pattern.search(text):
-            return kind
-    return "other"
-
-
 def _clean(who: str) -> str:
     who = who.strip().rsplit("”", 1)[-1].rsplit('"', 1)[-1]
+    who = re.sub(r"\s+(?:released|published|issued|obtained|seen|presented|posted|dated)\b.*$", "", who)
     who = _LEAD.sub("", who)
-    if re.fullmatch(r"(?:new\s+|some\s+|media\s+|news\s+)*reports?", who.strip(), re.I):
+    if re.fullmatch(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", who.strip(), re.I):
         return "media reports"
     who = re.sub(r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+)", "", who, flags=re.I)
-    return who.strip(" ,;:“”\"'’‘().")
+    who = who.strip(" ,;:“”\"'’‘.").lstrip(")")
+    if who.count("(") > who.count(")"):
+        who += ")"
+    return who.rstrip("(").strip()
+
+
+_PLAUSIBLE_NOUN = re.compile(
+    r"\b(officials?|agency|agencies|intelligence|ministry|ministers?|reports?|study|analysts?|experts?|sources?|"
+    r"lawmakers?|legislators|government|researchers?|data|assessment|document|monitors|estimates|observers|military|"
+    r"army|spokes\w+|president|commander|chief|head|survey|figures|statistics|diplomats?|defectors?|residents?|"
+    r"escapees?|workers?|think\s+tank|media|journalists|campaigners?|group|institute|bank|team|mayor|governor)\b",
+    re.I,
+)
+
+
+def says(sentence: str) -> bool:
+    """Whether a sentence holds a verb of saying or "according to" (a cheap test before :func:`attribute`)."""
+    return _VERB_AT.search(sentence) is not None or "ccording to" in sentence
+
+
+def _plausible(who: str) -> bool:
+    """A speaker names someone: not a clause fragment ("soldiers for training in Russia amid", "a month")."""
+    words = who.split()
+    if not words or len(words) > 14 or re.search(r"\d", who):
+        return False
+    first = words[0].lower()
+    if first in ("of", "for", "in", "on", "at", "from", "to", "with", "by", "amid", "about", "noting", "further"):
+        return False
+    if re.search(r"\b(?:month|year|week|day|time|half)s?\b", who, re.I) and not _PLAUSIBLE_NOUN.search(who):
+        return False
+    last = words[-1].lower().strip(",")
+    return last not in ("for", "in", "amid", "to", "with", "from", "into", "by", "at", "of", "and", "or", "the", "a")
 
 
 def _subject(who: str) -> str:
@@ -151,7 +199,11 @@ def _subject(who: str) -> str:
     parts = [p.strip() for p in who.split(",") if p.strip()]
     if len(parts) < 2:
         return who
-    if _PERSON.fullmatch(parts[-1]) and not _NOT_PERSON.search(parts[-1]):
+    if re.match(r"(?:and|or)\s", parts[-1]) and all(len(p.split()) <= 4 for p in parts):
+        return ", ".join(parts)  # a list of speakers: "The US, South Korea, and others"
+    if PERSON.fullmatch(parts[-1]) and not NOT_PERSON.search(parts[-1]):
+        return f"{parts[-2]}, {parts[-1]}"
+    if re.match(r"(?:a|an|the)\s", parts[-1]) and PERSON.fullmatch(parts[-2]) and not NOT_PERSON.search(parts[-2]):
         return f"{parts[-2]}, {parts[-1]}"
     return parts[-1]
 
@@ -171,31 +223,19 @@ def _split_person(phrase: str) -> tuple[str, str]:
     """(speaker, organisation) from a phrase like "Jane Doe, an analyst at the X Institute"."""
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
     for i, part in enumerate(parts):
-        if _PERSON.fullmatch(part) and not _NOT_PERSON.search(part):
+        if PERSON.fullmatch(part) and not NOT_PERSON.search(part):
             rest = ", ".join(parts[:i] + parts[i + 1 :])
             return part, _organisation(rest) or _organisation(part)
     return phrase, _organisation(phrase)
 
 
-_NOT_PERSON = re.compile(
-    r"\b(Korea\w*|Russia\w*|Ukrain\w*|America\w*|Europe\w*|Radio|Business|Insider|Voice|Associated|Press|Daily|"
-    r"Times|Intelligence|Service|Ministry|Institute|Endowment|Program|Asia|Corps|Economic|News|Herald|Post|Union|"
-    r"Nations|Council|Department|Defen[cs]e|National|Army|Forces|Kursk|Moscow|Seoul|Pyongyang|Kyiv|The|In|On|But|"
-    r"According|Former|Western|Jong)\b"
-)
-
-
-def last_person(text: str, *, first: bool = False) -> str | None:
-    """The last (or ``first``) personal name in ``text`` (two or three capitalised words), if any."""
-    names = [m.group(1) for m in _PERSON.finditer(text) if not _NOT_PERSON.search(m.group(1))]
-    if not names:
-        return None
-    return names[0] if first else names[-1]
-
-
 def introduce(sentence: str) -> Attribution | None:
     """The person a sentence names as a speaker ("Jane Doe, an analyst at X, said"), to resolve later pronouns."""
-    if not re.search(r"\b(said|says|told|wrote|argued|added|according|stated)\b|, an? |, the ", sentence):
+    if not re.search(
+        r"\b(said|says|told|wrote|argued|added|according|stated|reported|claimed|estimated|announced|revealed|noted|"
+        r"warned|evaluated|analy[sz]ed|found|explained|believes|assessed)\b|, an? |, the ",
+        sentence,
+    ):
         return None
     name = last_person(sentence, first=True)
     if name is None:
@@ -216,6 +256,10 @@ def _remembered(who: str, people: list[Attribution]) -> Attribution | None:
 
 def attribute(sentence: str, context_after: str = "", *, people: list[Attribution]) -> Attribution:
     """Attribute a sentence; ``people`` are speakers met earlier (latest last) for pronouns and surnames."""
+    credit = _HEADLINE_CREDIT.search(sentence)
+    if credit:  # a headline credited to its source: "... in Ukraine - CNN"
+        who = credit.group("who")
+        return Attribution(speaker=who, organisation=who, kind=speaker_kind(who))
     via: list[str] = []
     for m in _RELAY.finditer(sentence):
         name = next(g for g in m.groups() if g)
@@ -231,15 +275,36 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
             who = m3.group("who")
     m2 = _ACCORDING.search(sentence)
     if not who:
-        for phrase, start, verb, end in _verb_subjects(sentence):
+        subjects = _verb_subjects(sentence)
+        for k, (phrase, start, verb, end) in enumerate(subjects):
             if verb.lower() in ("reports", "report") and re.match(r"\s+(?:say|said|suggest)", sentence[end:]):
                 who = "media reports"
                 break
+            if re.match(r"(?:when|after|before|since|if|while|because|although|once|until|unless)\b", phrase, re.I):
+                continue  # "When Russia announced ...": a time clause, not a speaker
             cand = _subject(_clean(phrase))
             if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= start < m2.end()):
                 who = cand
+                for phrase2, _start2, _verb2, end2 in subjects[k + 1 :]:
+                    inner = _subject(_clean(phrase2))
+                    at = sentence.rfind(inner, end, end2) if inner else -1
+                    if (
+                        at > 0
+                        and re.search(r"\bthat\s+$", sentence[max(0, at - 6) : at])
+                        and inner
+                        and not _STOP_WHO.match(inner)
+                        and _plausible(inner)
+                    ):
+                        via.insert(0, who)
+                        who = inner
+                        break
                 break
-    if m2:
+    if m2 and who and re.search(r"\b(?:reports|reported|writes|wrote)\b", sentence):
+        # "According to CNN, Ukrinform reports": the outlet relays, the one it names is the source
+        relay = _subject(_clean(who))
+        who = m2.group("who")
+        via.insert(0, relay)
+    elif m2:
         if who:
             via.append(_clean(m2.group("who")))
         else:
@@ -249,6 +314,17 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
         if to and to not in via and not _PRONOUN.match(to):
             via.insert(0, to)
     who = _clean(who)
+    cited = _CITING.search(sentence)
+    if cited and who:
+        original = _clean(cited.group("who"))
+        material = re.match(
+            r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:data|figures|statistics|documents?|images|imagery|photos|footage|records|"
+            r"messages|intercepts|calls|videos|posts)\b",
+            original,
+        )
+        if original and not material and _plausible(original) and original != who:
+            via.insert(0, who)
+            who = original
     quoted = "“" in sentence or '"' in sentence
     if not who and quoted:
         after = _verb_subjects(context_after)
@@ -256,10 +332,15 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
     known = _remembered(who, people) if who else None
     if known is not None:
         return Attribution(known.speaker, known.organisation, known.kind, [v for v in via if v != known.speaker])
+    if who and re.match(r"the\s", who, re.I) and _PRONOUN.match(who):
+        return Attribution(speaker=who, kind=speaker_kind(who), via=via)  # "the official": resolved by the caller
     if not who or _PRONOUN.match(who):
         return Attribution(speaker="", found=False, via=via)
     speaker, org = _split_person(who)
     speaker = speaker[:200]
+    if not _plausible(speaker):
+        return Attribution(speaker="", found=False, via=via)
+    via = list(dict.fromkeys(via))
     if speaker in via:
         via.remove(speaker)
     kind = speaker_kind(who + " " + org)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["WORD_SHARES", "bound_of", "hedge_of", "label_count", "label_duration", "label_money", "label_share"]
+__all__ = ["FOREIGN_PAY", "WORD_SHARES", "bound_of", "hedge_of", "label_duration", "label_money", "label_share"]
 
 #: Words without a number and the 90 % interval of the share they speak of
 #: (the same readings as the evidence stage's words table).
@@ -28,7 +28,11 @@ WORD_SHARES: dict[str, tuple[float, float]] = {
 
 _UPPER = re.compile(r"\b(up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of)\s*$", re.I)
 _RISE = re.compile(r"\b(could|may|might|would)\s+(?:rise|grow|increase|climb|reach)\s*(?:to)?\s*$", re.I)
-_LOWER = re.compile(r"\b(more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|exceeding|above)\s*$", re.I)
+_LOWER = re.compile(
+    r"\b(more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|exceeding|exceeds?|surpass(?:es|ed)?|topp?(?:ed|s)?|"
+    r"above|a\s+minimum\s+of)\s*$",
+    re.I,
+)
 _LESS = re.compile(r"\b(less\s+than|fewer\s+than|under|below)\s*$", re.I)
 _NEAR = re.compile(r"\b(nearly|almost|close\s+to|just\s+under)\s*$", re.I)
 _ABOUT = re.compile(r"\b(about|around|roughly|approximately|some|an\s+estimated|estimated|about\s+a)\s*$", re.I)
@@ -48,6 +52,8 @@ def bound_of(before: str) -> tuple[str, str]:
         m = pattern.search(tail)
         if m:
             words = " ".join(m.group(1).lower().split())
+            if pattern is _LOWER and re.match(r"exceeds?$|surpass|top", words):
+                words = "exceeding"
             return side, "could rise to" if pattern is _RISE else words
     m = _NEAR.search(tail)
     if m:
@@ -58,8 +64,13 @@ def bound_of(before: str) -> tuple[str, str]:
     return "", ""
 
 
+_ANY_HEDGE = re.compile("|".join(f"(?:{p.pattern})" for _, p in _SENT_HEDGES), re.I)
+
+
 def hedge_of(sentence: str) -> str:
     """The strongest hedge word of a sentence ("could", "estimated" ...), or ``none``."""
+    if not _ANY_HEDGE.search(sentence):
+        return "none"
     for name, pattern in _SENT_HEDGES:
         if pattern.search(sentence):
             return name
@@ -71,30 +82,78 @@ def _has(pattern: str, text: str) -> bool:
 
 
 _SOLDIER = r"\b(soldiers?|troops?|servicem[ae]n|personnel|fighters?|recruits?|conscripts?|each\s+(?:man|soldier))\b"
-_WORKER = r"\b(workers?|labou?rers?|construction|builders?|civilians?|loggers?)\b"
-_MONTHLY = r"(per|a|each|every)\s+month|monthly|/month|/mo\b"
-_YEARLY = r"(per|a|each|every)\s+year|annual(ly)?|/year|a\s+year\b"
+_WORKER = r"\b(workers?|labou?rers?|loggers?|employees|(?:who\s+)?work(?:s|ing)?\s+abroad|put\s+to\s+work)\b"
+_ENGINEER = r"\b(engineers?|sappers?|deminers?|military\s+builders?|construction\s+troops)\b"
+_MONTHLY = r"(per|a|each|every)\s+month|monthly|/month|/mo\b|month'?s\s+salary"
+_YEARLY = r"(per|a|each|every)\s+year|annual(ly)?|/year|a\s+year\b|per\s+annum"
+#: Words for Russia's own (or other foreign) recruits: their pay is not North Korean soldiers' pay.
+FOREIGN_PAY = (
+    r"\b(new\s+(?:military\s+|army\s+)?recruits?|recruits\s+from|enlist\w*|enlistees|contract\s+soldiers?|"
+    r"volunteers?|mobili[sz]\w*|nepal\w*|mercenar\w*|"
+    r"foreign\s+fighters?|new\s+servicemen|regional\s+budgets?|russian\s+(?:soldiers?|servicem[ae]n|army|troops|"
+    r"military\s+personnel)|military\s+personnel\s+involved|sign(?:s|ed)?\s+up)\b"
+)
+_NK = r"\b(north\s+korean?s?|pyongyang|dprk|kim)\b"
 
 
-def label_money(sentence: str, before: str, after: str, usd: float) -> tuple[str, str | None]:
-    """(quantity, period) for an amount of money in ``sentence``."""
+def label_money(
+    sentence: str, before: str, after: str, usd: float, context: str = "", *, about_nk: bool = True
+) -> tuple[str, str | None]:
+    """(quantity, period) for an amount of money in ``sentence``; ``context`` is the sentence before it.
+
+    ``about_nk`` is false for a document that never mentions North Korea: soldiers'
+    pay there is some other army's.
+
+    Amounts that are not North Korean troop money get an ``other:<subtype>``: Russia's
+    own recruits' pay, workers' wages and remittances, arms and illicit revenue, the
+    economy, prices.
+    """
     near = (before[-80:] + " " + after[:80]).lower()
     s = sentence.lower()
     monthly = _has(_MONTHLY, after[:60]) or _has(_MONTHLY, before[-40:])
-    yearly = _has(_YEARLY, after[:40])
-    if _has(r"\bgdp\b|gross domestic product|size of (?:the|its) economy", s) and usd >= 1e9:
-        return "nk_gdp", "year"
+    yearly = _has(_YEARLY, after[:40]) or _has(r"\bannual\w*\s+(?:\w+\s+){0,2}$", before[-40:])
+    period = "month" if monthly else "year" if yearly else "total"
     if _has(r"\bluxur", s):
-        return "luxury_imports", "total"
-    if _has(r"\b(killed|death|dies|died|dead|fallen|bereaved|condolence)\b", near) and _has(r"compensat|payout|pay", s):
+        bought = usd >= 1e6 and not _has(r"\b(priced?|costs?|prices)\b", near)
+        return ("luxury_imports", "year" if yearly else "total") if bought else ("other:luxury", period)
+    if _has(r"\b(arms|weapons?|shells|munitions?|ammunition|artillery|missiles)\b", near) and usd >= 1e6:
+        return "other:arms_revenue", period
+    if _has(r"\b(hack\w*|cyber|crypto\w*|smuggl\w*|coal|illicit|illegal)\b", near) and usd >= 1e6:
+        return "other:illicit_revenue", period
+    if (
+        _has(r"\bgdp\b|gross domestic product|size of (?:the|its) economy", s)
+        and usd >= 1e9
+        and not _has(r"\bgrowth|grew|expand", s)
+    ):
+        return "nk_gdp", "year"
+    if _has(r"\b(gni|national income|per[- ]capita|trade|exports?|exported|imports?|economy|budget)\b", near):
+        return "other:nk_economy", period
+    if usd < 1e6 and _has(
+        r"\b(costs?|priced?|price\s+of|per\s+(?:kilogram|kg|litre|liter))\b", before[-30:] + after[:25]
+    ):
+        return "other:price", period
+    foreign = _has(FOREIGN_PAY, s) or (_has(FOREIGN_PAY, context) and not _has(_NK, s))
+    if (foreign and not _has(_NK, near)) or not about_nk:
+        return "other:russian_pay", period
+    domestic = _has(r"\b(at\s+home|domestic|ordinary|average\s+(?:official\s+)?(?:monthly\s+)?(?:salary|wage)|"
+                    r"state-assigned|official\s+salary|there\s+is)\b", s)  # fmt: skip
+    if (domestic and usd < 100) or (monthly and usd < 30 and not _has(_SOLDIER, s)):
+        return "domestic_monthly_wage", "month"
+    if _has(_WORKER, s) and not _has(_SOLDIER, near):
+        if _has(r"\b(quota|loyalty|remit\w*|must\s+pay|hand\s+over)", s):
+            return "other:worker_remittance", period
+        return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period
+    if _has(r"\b(killed|death|dies|died|dead|fallen|bereaved|condolence)\b", near) and _has(
+        r"compensat|payout|pay|promis|receiv|entitled|families|family", s
+    ):
         return "death_compensation", "once"
-    if _has(r"\b(sign(?:ing|-on)|bonus|lump[- ]sum|up-?front|one-?off|enlistment)\b", near):
+    if not monthly and _has(
+        r"\b(sign(?:ing|-on)|bonus\w*|lump[- ]sum|up-?front|one-?off|one-time|enlistment)\b", before[-50:] + after[:20]
+    ):
         return "signing_bonus", "once"
     if usd >= 1e6 and (monthly or yearly or _has(r"\bfor\s+[\d,]+\s+(troops|soldiers)|in\s+all|in\s+total|revenue", s)):
-        return "total_revenue_to_nk", "month" if monthly else "year" if yearly else "total"
-    if _has(r"\b(at\s+home|domestic|ordinary|average\s+(?:monthly\s+)?(?:salary|wage)|there\s+is)\b", s) and usd < 100:
-        return "domestic_monthly_wage", "month"
-    if _has(_WORKER, near) and not _has(_SOLDIER, near):
+        return "total_revenue_to_nk", period
+    if _has(_ENGINEER, near) and not _has(r"\bcombat\b", near):
         return "non_combat_pay", "month" if monthly or not yearly else "year"
     if monthly and usd < 1e5:
         return "pay_per_soldier_month", "month"
@@ -104,63 +163,37 @@ def label_money(sentence: str, before: str, after: str, usd: float) -> tuple[str
         return "soldier_take_home", "tour"
     if usd < 1e5 and _has(r"\b(salary|salaries|wage|wages|pay|paid)\b", near) and _has(_SOLDIER, s):
         return "pay_per_soldier_month", "ambiguous" if not monthly else "month"
-    return "other", None
+    return "other:amount", period
 
 
-def label_count(sentence: str, before: str, after: str) -> str | None:
-    """The quantity a count of people speaks of, or ``None`` if it is not a count of people."""
-    head = after[:40].lower()
-    tail = before[-40:].lower()
-    s = sentence.lower()
-    if _has(r"^\W*(?:\w+\s+){0,2}(killed|dead|deaths?|died|fatalities)\b", head):
-        return "casualties_killed"
-    if _has(r"^\W*(?:\w+\s+){0,2}(wounded|injured|hurt)\b", head):
-        return "casualties_wounded"
-    if _has(r"^\W*(?:\w+\s+){0,2}(casualties|losses|killed\s+(?:and|or)\s+wounded)\b", head):
-        return "casualties_total"
-    if _has(
-        r"\b(killed|deaths?|dead)\s+(?:at|of|to|numbered|reached|was|were|stood\s+at)?\s*(?:about\s+|around\s+)?$", tail
-    ):
-        return "casualties_killed"
-    if _has(r"\b(wounded|injured)\s+(?:at|of|to|numbered|reached|was|were)?\s*(?:about\s+|around\s+)?$", tail):
-        return "casualties_wounded"
-    if _has(r"\bcasualt\w+\s+(?:at|of|to|numbered|reached|was|were|stood\s+at)?\s*(?:about\s+|around\s+)?$", tail):
-        return "casualties_total"
-    people = _has(r"^\W*(?:[\w-]+\s+){0,3}" + _SOLDIER[2:], head) or _has(r"^\s*(?:more\s+)?north\s+koreans\b", head)
-    workers = _has(r"^\W*(?:[\w-]+\s+){0,3}" + _WORKER[2:], head)
-    if workers and not people:
-        return "troops_per_rotation" if _has(r"\bmilitary\b|\bsappers?\b|\bengineers?\b", head + s) else None
-    context = _has(_SOLDIER, s) and _has(r"\b(number|figure|contingent|force|deploy|sent|send)\w*", s)
-    if not people and not context:
-        return None
-    if _has(
-        r"\b(in\s+all|in\s+total|altogether|so\s+far|within\s+a\s+year|over\s+(?:a|the)\s+year|cumulative|"
-        r"overall|since|rotated\s+through|over\s+time|a\s+year)\b",
-        s,
-    ):
-        return "cumulative_troops"
-    if _has(r"\b(rotation|wave|batch|another|additional|more|second|third|fresh|reinforcement|replacements?)\b", s):
-        return "troops_per_rotation"
-    return "troops_deployed"
-
-
-def label_duration(sentence: str, before: str) -> str | None:
-    """``rotation_interval_months`` when a duration is a tour or rotation, else ``None``."""
+def label_duration(sentence: str, before: str) -> str:
+    """``rotation_interval_months`` when a duration is a tour or rotation, else ``other:duration``."""
     s = sentence.lower()
     if _has(r"\bevery\s*(?:\w+\s+)?$", before[-20:]) or _has(
-        r"\b(rotat\w*|swapp?\w*|exchang\w*|replac\w*|tours?|stints?|deployments?|serve[ds]?|back\s+after|"
-        r"returned\s+after|relieved)\b",
-        s,
+        r"\b(rotat\w*|swapp?\w*|exchang\w*|tours?|stints?|back\s+after|returned\s+(?:\w+\s+)?after|relieved)\b", s
     ):
         return "rotation_interval_months"
-    return None
+    return "other:duration"
 
 
-def label_share(sentence: str) -> tuple[str, bool] | None:
-    """(quantity, complement) for a share, or ``None``: complement means it speaks of the soldiers' part."""
+def label_share(sentence: str) -> tuple[str, bool]:
+    """(quantity, complement) for a share: complement means it speaks of the soldiers' part.
+
+    Shares of the economy, of casualties among the force and of workers' wages get an
+    ``other:<subtype>``; so does any share that is not about the soldiers' pay.
+    """
     s = sentence.lower()
-    if _has(r"\bgdp\b|budget|econom", s) and not _has(r"\b(pay|salary|wage)", s):
-        return None
+    pay = _has(r"\b(pay|payments?|salary|salaries|wages?|earnings|income|money|owed)\b", s)
+    if _has(
+        r"\b(gdp|growth|grew|expan\w+|econom\w*|budget|trade|exports?|sector|industry|output|inflation)\b", s
+    ) and not _has(r"\b(soldiers?|troops?)\b", s):
+        return "other:nk_economy", False
+    if _has(r"\b(killed|wounded|injured|casualt\w*|losses|dead|fatal|decimat\w*)\b", s) and not pay:
+        return "other:casualty_rate", False
+    if _has(_WORKER, s):
+        return "other:worker_state_share", False
+    if not pay and not _has(r"\b(kept|keeps?|keeping|withh[oe]ld\w*|confiscat\w*|skim\w*)\b", s):
+        return "other:share", False
     if _has(r"\bin\s+kind|\bfood\b|\bfuel\b|goods\s+rather|rather\s+than\s+cash|not\s+in\s+cash", s):
         return "in_kind_share", False
     if _has(r"\b(families|family|relatives)\b", s) and _has(r"\bdeath|killed|compensat", s):
@@ -170,9 +203,11 @@ def label_share(sentence: str) -> tuple[str, bool] | None:
         r"kept|keeps?|keeping|withh[oe]ld\w*|taken|takes?|seized?)\b",
         s,
     )
-    soldier = _has(r"\b(soldiers?|troops?)\s+(?:themselves\s+)?(?:receive|get|keep|see|are\s+left|take\s+home)\w*", s)
+    soldier = _has(
+        r"\b(soldiers?|troops?)\s+(?:themselves\s+|\w+ly\s+)?(?:receive|get|keep|see|are\s+left|take\s+home)\w*", s
+    )
     if soldier and not _has(r"\b(kept\s+by|go(?:es)?\s+to\s+the)\b", s):
         return "state_share_of_pay", True
     if state:
         return "state_share_of_pay", False
-    return None
+    return "other:share", False

@@ -63,24 +63,36 @@ _DENOMINATORS = {
 _UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
 _SCALE_WORDS = "thousand|million|billion|trillion"
 _DEN_WORDS = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Thousands may be grouped with commas ("12,000") or, as in much European copy, with a
+#: single (no-break, thin) space ("12 000"); a bare run of digits with an optional decimal.
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+(?:\.\d+)?"
 
 #: Alternatives, most specific first. Named groups tell ``parse_number`` which form matched.
 NUMBER_PATTERN = (
     # a fraction in words: "two-thirds", "a third", "three quarters", "half"
     rf"(?P<frac>(?:(?:{_UNIT_WORDS}|a|one)[\s-]+(?:{_DEN_WORDS}))\b|\bhalf\b)"
     # digits with an optional scale: "2.76 million", "15-thousand", "47-hundred", "$22m", "1.5bn"
-    rf"|(?P<num>(?<![\w.])(?:{_DIGITS})(?:[\s-]?(?:{_SCALE_WORDS}|hundred)\b|(?:bn|mn|mln|tn|trn|[kmb])\b)?)"
+    rf"|(?P<num>(?:(?<![\w.])|(?<=rub|usd|eur|krw|cny|gbp|jpy|uah|kpw))(?:{_DIGITS})(?:[\s-]?(?:{_SCALE_WORDS}|hundred)\b|(?:bn|mn|mln|tn|trn|[kmb])\b)?)"
     # number words: "four thousand", "twenty-five", "a hundred", "a dozen", "two hundred and fifty"
     rf"|(?P<words>\b(?:(?:{_UNIT_WORDS})|an?(?=[\s-]+(?:hundred|dozen|{_SCALE_WORDS})\b))"
     rf"(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_UNIT_WORDS}|hundred|dozen|{_SCALE_WORDS})\b)*\b"
     rf"|\bdozen\b)"
 )
-# Every form starts at a word boundary with a digit or a letter that begins a number word,
-# which lets the engine skip most positions at once.
-_NUMBER = re.compile(r"\b(?=[0-9abcdefhilmnoqrstvwxz])(?:" + NUMBER_PATTERN + ")", re.IGNORECASE)
+# Every form starts at a word boundary with a digit or the first letters of a number word
+# ("thr", "fou", "a "), which lets the engine skip most positions at once.
+_LEAD = (
+    r"(?:\b|(?<=rub|usd|eur|krw|cny|gbp|jpy|uah|kpw))"
+    r"(?=[0-9]|zer|one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|thi|fif|for|hal|doz|"
+    r"an?[\s-]+(?:hun|doz|tho|mil|bil|tri|thi|qua|fou|fif|ten|hal))"
+)
+#: Matched against the lower-cased text (a case-sensitive pattern is about three times
+#: faster than the same pattern with IGNORECASE); spans carry over when lower-casing
+#: keeps the length, which it does for everything but a few non-ASCII letters.
+_NUMBER = re.compile(_LEAD + "(?:" + NUMBER_PATTERN + ")")
+_NUMBER_ANY_CASE = re.compile(_LEAD + "(?:" + NUMBER_PATTERN + ")", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _DIGIT_SCALE = re.compile(rf"^({_DIGITS})[\s-]?([a-z]+)?$", re.IGNORECASE)
+_GROUP_SPACE = re.compile(r"(?<=\d)[ ,\u00a0\u202f](?=\d{3})")
 
 
 @dataclass(frozen=True)
@@ -142,9 +154,10 @@ def parse_number(text: str) -> float:
     single number.
     """
     t = text.strip().lower().lstrip("$€£₩₽¥₴").strip()
+    t = re.sub(r"^(?:rub|usd|eur|krw|cny|gbp|jpy|uah|kpw)(?=\d)", "", t)
     m = _DIGIT_SCALE.match(t)
     if m:
-        base = float(m.group(1).replace(",", ""))
+        base = float(_GROUP_SPACE.sub("", m.group(1)))
         scale = m.group(2)
         if scale is None:
             return base
@@ -163,12 +176,16 @@ def parse_number(text: str) -> float:
     return _words_value(words)
 
 
-def find_numbers(text: str) -> list[NumberMatch]:
-    """Every written number in ``text``, left to right, with character spans."""
+def find_numbers(text: str, limit: int | None = None) -> list[NumberMatch]:
+    """Every written number in ``text``, left to right, with character spans (at most ``limit`` matches read)."""
     out: list[NumberMatch] = []
-    for m in _NUMBER.finditer(text):
+    low = text.lower()
+    matches = _NUMBER.finditer(low) if len(low) == len(text) else _NUMBER_ANY_CASE.finditer(text)
+    for k, m in enumerate(matches):
+        if limit is not None and k >= limit:
+            break
         form = "fraction" if m.group("frac") else "digits" if m.group("num") else "words"
-        raw = m.group(0)
+        raw = text[m.start() : m.end()]
         try:
             value = parse_number(raw)
         except ValueError:

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from troopledger.claims._months import MONTH_PATTERN
-from troopledger.claims._vocabulary import QUANTITIES, Quantity
+from troopledger.claims._vocabulary import QUANTITIES
 
 __all__ = [
     "FIRST_YEAR",
@@ -43,6 +43,7 @@ SourceKind = Literal[
     "other",
 ]
 
+_OTHER = re.compile(r"^other:[a-z][a-z0-9_]{0,60}$")
 _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 
 #: Dates and months outside these years are typing mistakes, not sources.
@@ -86,16 +87,16 @@ class SourceRef(BaseModel):
     id: str = Field(min_length=1, max_length=200)
     outlet: str = Field(min_length=1, max_length=500)
     url: str = Field(default="", max_length=2000)
-    date: str = Field(description="publication date, YYYY-MM-DD or YYYY-MM")
+    date: str | None = Field(default=None, description="publication date, YYYY-MM-DD or YYYY-MM; None if unknown")
     hash: str = Field(default="", max_length=128, description="sha256 of the clean text")
     description: str = Field(default="", max_length=2000)
 
     @field_validator("date")
     @classmethod
-    def _date(cls, v: str) -> str:
-        if not _DATE.match(v):
+    def _date(cls, v: str | None) -> str | None:
+        if v is not None and not _DATE.match(v):
             raise ValueError("must be a date written YYYY-MM-DD or YYYY-MM")
-        return _real_date(v, "date")
+        return None if v is None else _real_date(v, "date")
 
 
 class Claim(BaseModel):
@@ -104,7 +105,7 @@ class Claim(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:-]+$")
-    quantity: Quantity
+    quantity: str = Field(max_length=70, description="a name from the vocabulary, or other:<subtype>")
     value: float | None = None
     low: float | None = None
     high: float | None = None
@@ -129,6 +130,16 @@ class Claim(BaseModel):
     complement: bool = Field(default=False, description="the words speak of the complement (what reaches soldiers)")
     weight: float | None = Field(default=None, ge=0, description="reliability weight overriding the kind's default")
     spread: float | None = Field(default=None, ge=0, description="relative spread overriding the hedge's default")
+    confidence: float | None = Field(
+        default=None, ge=0, le=1, description="the extractor's confidence in its reading of a candidate claim"
+    )
+
+    @field_validator("quantity")
+    @classmethod
+    def _quantity(cls, v: str) -> str:
+        if v in QUANTITIES or _OTHER.match(v):
+            return v
+        raise ValueError(f"unknown quantity {v[:80]!r}: use one of the vocabulary or other:<snake_case subtype>")
 
     @field_validator("window_start", "window_end")
     @classmethod
@@ -140,14 +151,14 @@ class Claim(BaseModel):
     @model_validator(mode="after")
     def _numbers(self) -> Claim:
         figures = {k: x for k, x in (("value", self.value), ("low", self.low), ("high", self.high)) if x is not None}
-        if self.quantity != "other" and not figures:
+        if not self.quantity.startswith("other") and not figures:
             raise ValueError("value: a claim needs a value, or a low and/or high bound (see docs/claims.md)")
         for name, x in (*figures.items(), ("weight", self.weight), ("spread", self.spread)):
             if x is not None and not math.isfinite(x):
                 raise ValueError(f"{name}: must be a finite number, not {x}")
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError(f"low: low ({self.low:g}) is above high ({self.high:g})")
-        kind = QUANTITIES[self.quantity].kind
+        kind = QUANTITIES[self.quantity].kind if self.quantity in QUANTITIES else "other"
         limit = LIMITS.get(kind)
         for name, x in figures.items():
             if limit is not None and not 0 <= x <= limit:

@@ -149,7 +149,7 @@ def fuse(
         groups.setdefault(labels.get(c.id) or c.lineage or c.id, []).append(c)
 
     def when(c: Claim) -> str:
-        return c.source.date if c.source is not None else "9999"
+        return (c.source.date if c.source is not None else None) or "9999"
 
     def rank(c: Claim) -> tuple[float, str, str]:
         return (-claim_weight(c, reliability), when(c), c.id)

@@ -22,10 +22,53 @@ from troopledger.errors import CaseError
 from troopledger.evidence._scenarios import apply_scenario
 from troopledger.evidence._schema import Case, case_error
 
-__all__ = ["MAX_CASE_BYTES", "bundled_cases", "ledger_claims", "load_case", "parse_case"]
+__all__ = ["MAX_CASE_BYTES", "MAX_NESTING", "bundled_cases", "ledger_claims", "load_case", "parse_case"]
 
 #: Case files larger than this are refused (a case is a page of TOML, not a data dump).
 MAX_CASE_BYTES = 5_000_000
+#: Tables and arrays nested deeper than this are refused (a bundled case nests five levels).
+MAX_NESTING = 32
+
+
+def _deep_key(text: str) -> str | None:
+    """The key whose value nests past :data:`MAX_NESTING` in TOML too deep to parse (brackets counted)."""
+    table, key, depth, quote = "", None, 0, ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if depth == 0 and stripped.startswith("[") and "=" not in stripped:
+            table = stripped.strip("[] ")
+            continue
+        if depth == 0 and "=" in stripped:
+            key = ".".join(p for p in (table, stripped.split("=", 1)[0].strip().strip('"')) if p)
+        for ch in line:
+            if quote:
+                quote = "" if ch == quote else quote
+            elif ch in "\"'":
+                quote = ch
+            elif ch in "[{":
+                depth += 1
+                if depth > MAX_NESTING:
+                    return key
+            elif ch in "]}":
+                depth -= 1
+    return None
+
+
+def _too_deep(raw: dict[str, Any]) -> str | None:
+    """The path of the first value nested deeper than :data:`MAX_NESTING`, or None (no recursion)."""
+    stack: list[tuple[Any, str, int]] = [(raw, "", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return path
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        for key, child in items:
+            if isinstance(child, dict | list):
+                stack.append((child, f"{path}.{key}" if path else str(key), depth + 1))
+    return None
+
+
+_FLATTEN = "a case nests a few levels at most: see docs/case-files.md for its shape"
 
 
 def _cases_dir() -> Any:
@@ -160,6 +203,11 @@ def parse_case(
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise CaseError(origin, None, f"not valid TOML ({e})", "fix the TOML syntax at that line") from None
+    except RecursionError:
+        raise CaseError(origin, _deep_key(text), "tables or arrays are nested too deeply to read", _FLATTEN) from None
+    deep = _too_deep(raw)
+    if deep is not None:
+        raise CaseError(origin, deep, f"nested more than {MAX_NESTING} levels deep", _FLATTEN)
     if "as_of" in raw:  # a view's day is set by as_of(), never written in a file
         raise CaseError(origin, "as_of", "is not a case-file key", "remove it; run 'troopledger report --as-of DATE'")
     raw, applied = apply_scenario(raw, scenario, sets, origin=origin)

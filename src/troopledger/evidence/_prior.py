@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from troopledger.claims import Claim, month_index, month_labels
+from troopledger.evidence._bounds import claim_problem
 from troopledger.evidence._correlation import CorrelationGroup, correlation_groups
 from troopledger.evidence._fusion import Fused
 from troopledger.evidence._parameters import PARAMETERS
@@ -123,6 +124,7 @@ class Prior:
     ranks: tuple[tuple[str, float], ...]  # (slot name, share of soldiers) per rank
     counts: tuple[CountSlot, ...] = ()
     correlations: tuple[CorrelationGroup, ...] = ()
+    unusable: Mapping[str, str] = field(default_factory=dict)  # accepted claims the case cannot use -> why
 
     @property
     def realises_everything(self) -> bool:
@@ -199,6 +201,8 @@ def resolve(casefile: Case, claims: Sequence[Claim] = ()) -> Prior:
         slots[name] = Slot(
             place, spec.to_distribution(place.kind), spec, tuple(spec.all_claims()), fused.get(place.where)
         )
+    resolved = tuple(case.resolved_claims())
+    cited = {k: tuple(v) for k, v in case.cited_claims().items()}
     horizon = Horizon(case.case.start, case.case.months)
     waves = tuple(
         WaveSlots(
@@ -223,12 +227,47 @@ def resolve(casefile: Case, claims: Sequence[Claim] = ()) -> Prior:
         casefile=case,
         slots=slots,
         state_uses=case.state_uses.distribution(),
-        claims=tuple(case.resolved_claims()),
-        cited={k: tuple(v) for k, v in case.cited_claims().items()},
+        claims=resolved,
+        cited=cited,
         horizon=horizon,
         mode=case.deployment.mode,
         waves=waves,
         ranks=tuple((rank_pay(r.rank), r.share) for r in case.pay_by_rank),
         counts=counts,
         correlations=tuple(correlation_groups(case.correlations, list(slots))),
+        unusable=_unusable(case.unusable(), resolved, cited, slots),
     )
+
+
+def _unusable(
+    from_fusion: Mapping[str, str],
+    claims: Sequence[Claim],
+    cited: Mapping[str, Sequence[str]],
+    slots: Mapping[str, Slot],
+) -> dict[str, str]:
+    """Accepted claims the case cannot use, and why: outside an input's plausible range, or about a fixed input.
+
+    A claim about an input the case holds fixed (written ``fixed``, or left at its
+    default) cannot move it, whatever it says; the report warns about it rather
+    than listing it as weighed.
+    """
+    out = dict(from_fusion)
+    used = {cid for ids in cited.values() for cid in ids}
+    for c in claims:
+        if c.status not in ("accepted", "edited") or c.id in out or c.id in used:
+            continue
+        slot = slots.get(c.quantity)
+        if slot is None:
+            continue
+        if isinstance(slot.distribution, Constant):
+            value = float(slot.distribution.value)
+            how = "leaves it at its default," if slot.spec is None else "fixes it at"
+            out[c.id] = (
+                f"says {c.quantity} is {c.describe_value()}, but the case {how} {value:,.6g} {slot.unit}; "
+                "the claim cannot move it (give the parameter a distribution to weigh it)"
+            )
+            continue
+        why = claim_problem(c, slot.place)
+        if why is not None:
+            out[c.id] = why
+    return out

@@ -11,18 +11,44 @@ file. See ``docs/case-files.md``.
 from __future__ import annotations
 
 import math
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    Strict,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-from troopledger.claims import Claim, SourceRef, explain_validation, month_index, month_labels
+from troopledger.claims import Claim, FieldError, SourceRef, explain_validation, month_index, month_labels
 from troopledger.errors import CaseError
+from troopledger.evidence._bounds import (
+    MAX_CONCENTRATION,
+    MIN_CONCENTRATION,
+    case_month,
+    check_shares,
+    check_spec,
+    check_weights,
+)
 from troopledger.evidence._correlation import Correlation, correlation_groups
 from troopledger.evidence._fusion import RELIABILITY, Fused
 from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES
+from troopledger.evidence._references import check_references
 from troopledger.evidence._requests import fuse_requests, unfused
-from troopledger.evidence._slots import SlotPlace, correlation_name, slot_places
-from troopledger.evidence._spec import DistSpec
+from troopledger.evidence._slots import (
+    SlotPlace,
+    correlation_name,
+    parameter_place,
+    rank_place,
+    slot_places,
+    wave_place,
+)
+from troopledger.evidence._spec import DistSpec, Number
 from troopledger.evidence._uncertain import Dirichlet
 
 __all__ = ["Case", "CaseClaim", "CasualtyCount", "case_error"]
@@ -37,29 +63,12 @@ class CaseInfo(BaseModel):
     title: str = Field(default="", max_length=300)
     description: str = Field(default="", max_length=4000)
     start: str = "2024-10"
-    months: int = Field(default=12, ge=1, le=240)
+    months: Annotated[int, Strict()] = Field(default=12, ge=1, le=240)
 
     @field_validator("start")
     @classmethod
     def _start(cls, v: str) -> str:
-        month_index(v)
-        return v
-
-
-def _buildable(spec: DistSpec | None) -> DistSpec | None:
-    """Check that a spec makes a valid distribution now, so errors point at the field."""
-    if spec is not None and not spec.from_claims:
-        spec.to_distribution("amount")
-    if spec is not None and spec.not_yet_known is not None:
-        spec.not_yet_known.to_distribution("amount")
-    return spec
-
-
-def _buildable_share(spec: DistSpec | None) -> DistSpec | None:
-    """As :func:`_buildable`, for a share (``to`` is a beta interval)."""
-    if spec is not None and not spec.from_claims:
-        spec.to_distribution("share")
-    return spec
+        return case_month(v)
 
 
 class Wave(BaseModel):
@@ -74,40 +83,41 @@ class Wave(BaseModel):
     size: DistSpec
     tour_months: DistSpec | None = None
     pay: DistSpec | None = None
-    rank_shares: dict[str, float] | None = None
+    rank_shares: dict[str, Number] | None = None
     state_share_of_pay: DistSpec | None = None
     note: str = Field(default="", max_length=4000)
 
-    _check_specs = field_validator("size", "tour_months", "pay")(_buildable)
-    _check_share = field_validator("state_share_of_pay")(_buildable_share)
+    @field_validator("size", "tour_months", "pay", "state_share_of_pay")
+    @classmethod
+    def _check_specs(cls, v: DistSpec | None, info: ValidationInfo) -> DistSpec | None:
+        check_spec(v, wave_place(str(info.data.get("name", "")), info.field_name))  # type: ignore[arg-type]
+        return v
 
     @model_validator(mode="after")
     def _one_pay(self) -> Wave:
         if self.pay is not None and self.rank_shares is not None:
-            raise ValueError(f"wave '{self.name}': give pay or rank_shares, not both")
+            raise FieldError("rank_shares", f"wave '{self.name}': give pay or rank_shares, not both", "remove one")
         if self.rank_shares is not None:
             if any(not 0 <= v <= 1 for v in self.rank_shares.values()):
-                raise ValueError(f"wave '{self.name}': every rank share must lie in [0, 1]")
+                raise FieldError("rank_shares", f"wave '{self.name}': every rank share must lie in [0, 1]")
             if abs(sum(self.rank_shares.values()) - 1) > 1e-6:
-                raise ValueError(f"wave '{self.name}': rank_shares must add up to 1")
+                raise FieldError("rank_shares", f"wave '{self.name}': rank_shares must add up to 1")
         return self
 
     @field_validator("arrival", "arrival_until")
     @classmethod
     def _arrival(cls, v: str | None) -> str | None:
-        if v is not None:
-            month_index(v)
-        return v
+        return None if v is None else case_month(v)
 
     @model_validator(mode="after")
     def _spread(self) -> Wave:
         if self.arrival_until is not None and self.profile is not None:
-            raise ValueError("give 'arrival_until' or 'profile' for a wave, not both")
+            raise FieldError("profile", "give 'arrival_until' or 'profile' for a wave, not both", "remove one")
         if self.arrival_until is not None and month_index(self.arrival_until) < month_index(self.arrival):
-            raise ValueError(f"'arrival_until' ({self.arrival_until}) is before 'arrival' ({self.arrival})")
+            raise FieldError("arrival_until", f"'arrival_until' ({self.arrival_until}) is before 'arrival'")
         bad = self.profile is not None and (any(not 0 <= p < math.inf for p in self.profile) or sum(self.profile) <= 0)
         if bad:
-            raise ValueError("'profile' needs shares >= 0 with a positive sum, one per month from 'arrival'")
+            raise FieldError("profile", "'profile' needs shares >= 0 with a positive sum, one per month from 'arrival'")
         return self
 
     def arrival_profile(self) -> list[float]:
@@ -131,12 +141,14 @@ class Deployment(BaseModel):
     @model_validator(mode="after")
     def _waves_match_mode(self) -> Deployment:
         if self.mode == "waves" and not self.waves:
-            raise ValueError("mode 'waves' needs at least one [[deployment.waves]] entry")
+            raise FieldError("waves", "mode 'waves' needs at least one [[deployment.waves]] entry", "add a wave")
         if self.mode == "rotation" and self.waves:
-            raise ValueError("[[deployment.waves]] given but mode is 'rotation'; set mode = 'waves'")
-        names = [w.name for w in self.waves]
-        if len(set(names)) != len(names):
-            raise ValueError("wave names must be unique")
+            raise FieldError("mode", "[[deployment.waves]] given but mode is 'rotation'", "set mode = 'waves'")
+        seen: set[str] = set()
+        for i, w in enumerate(self.waves):
+            if w.name in seen:
+                raise FieldError(f"waves.{i}.name", f"wave name '{w.name}' is used twice", "give each its own name")
+            seen.add(w.name)
         return self
 
 
@@ -145,19 +157,15 @@ class StateUses(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    shares: dict[str, float] = Field(default_factory=lambda: dict.fromkeys(STATE_USE_NAMES, 0.25))
-    concentration: float = Field(default=4.0, gt=0)
+    shares: dict[str, Number] = Field(default_factory=lambda: dict.fromkeys(STATE_USE_NAMES, 0.25))
+    concentration: Number = Field(default=4.0, ge=MIN_CONCENTRATION, le=MAX_CONCENTRATION)
     claims: list[str] = Field(default_factory=list)
     note: str = Field(default="", max_length=4000)
 
     @field_validator("shares")
     @classmethod
     def _shares(cls, v: dict[str, float]) -> dict[str, float]:
-        if set(v) != set(STATE_USE_NAMES):
-            raise ValueError(f"needs exactly the shares {', '.join(STATE_USE_NAMES)}")
-        if any(x <= 0 for x in v.values()):
-            raise ValueError("every share must be > 0")
-        return {k: v[k] for k in STATE_USE_NAMES}
+        return check_shares(v, STATE_USE_NAMES)
 
     def distribution(self) -> Dirichlet:
         """The Dirichlet these shares and concentration describe."""
@@ -170,10 +178,14 @@ class RankPay(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     rank: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")
-    share: float = Field(ge=0, le=1)
+    share: Number = Field(ge=0, le=1)
     pay: DistSpec
 
-    _check_pay = field_validator("pay")(_buildable)
+    @field_validator("pay")
+    @classmethod
+    def _check_pay(cls, v: DistSpec, info: ValidationInfo) -> DistSpec:
+        check_spec(v, rank_place(str(info.data.get("rank", ""))))
+        return v
 
 
 class Reward(BaseModel):
@@ -195,13 +207,16 @@ class CasualtyCount(BaseModel):
     count: DistSpec
     note: str = Field(default="", max_length=4000)
 
-    _check_count = field_validator("count")(_buildable)
+    @field_validator("count")
+    @classmethod
+    def _check_count(cls, v: DistSpec) -> DistSpec:
+        check_spec(v, parameter_place("troops_deployed"))  # a count of people: the range of troops
+        return v
 
     @field_validator("by")
     @classmethod
     def _by(cls, v: str) -> str:
-        month_index(v)
-        return v
+        return case_month(v)
 
 
 class CaseClaim(Claim):
@@ -224,7 +239,7 @@ class Case(BaseModel):
     sources: list[SourceRef] = Field(default_factory=list)
     claims: list[CaseClaim] = Field(default_factory=list)
     claim_files: list[str] = Field(default_factory=list, description="claims files read into [[claims]]")
-    reliability: dict[str, float] = Field(default_factory=dict, description="weights by kind of source")
+    reliability: dict[str, Number] = Field(default_factory=dict, description="weights by kind of source")
     casualty_counts: list[CasualtyCount] = Field(default_factory=list)
     correlations: list[Correlation] = Field(default_factory=list)
     path: str = Field(default="", exclude=True)
@@ -234,31 +249,23 @@ class Case(BaseModel):
     _requests: dict[str, tuple[SlotPlace, DistSpec]] = PrivateAttr(default_factory=dict)
     _fused: dict[str, Fused] = PrivateAttr(default_factory=dict)
     _lineages: dict[str, str] = PrivateAttr(default_factory=dict)
+    _unusable: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @field_validator("reliability")
     @classmethod
     def _reliability(cls, v: dict[str, float]) -> dict[str, float]:
-        for kind, w in v.items():
-            if kind not in RELIABILITY:
-                raise ValueError(f"unknown kind of source '{kind}'; known: {', '.join(RELIABILITY)}")
-            if not 0 <= w < float("inf"):
-                raise ValueError(f"the weight of '{kind}' must be a number >= 0")
-        return v
+        return check_weights(v, RELIABILITY)
 
     @field_validator("parameters")
     @classmethod
     def _parameters_build(cls, v: dict[str, DistSpec]) -> dict[str, DistSpec]:
         for name, spec in v.items():
             if name not in PARAMETERS:
-                raise ValueError(f"unknown parameter '{name}'; known: {', '.join(PARAMETERS)}")
+                raise FieldError(name, f"unknown parameter '{name}'", f"use one of: {', '.join(PARAMETERS)}")
             try:
-                if spec.not_yet_known is not None:
-                    spec.not_yet_known.to_distribution(PARAMETERS[name].kind)
-                if spec.from_claims:
-                    continue
-                spec.to_distribution(PARAMETERS[name].kind)
-            except ValueError as e:
-                raise ValueError(f"{name}: {e}") from None
+                check_spec(spec, parameter_place(name))
+            except FieldError as e:
+                raise FieldError(".".join(p for p in (name, e.field) if p), f"{name}: {e.problem}", e.fix) from None
         return v
 
     @model_validator(mode="after")
@@ -267,57 +274,43 @@ class Case(BaseModel):
         if not self.pay_by_rank:
             needed.append("pay_per_soldier_month")
         elif "pay_per_soldier_month" in self.parameters:
-            raise ValueError("give pay_per_soldier_month or [[pay_by_rank]], not both")
+            raise FieldError("pay_by_rank", "give pay_per_soldier_month or [[pay_by_rank]], not both", "remove one")
         if self.pay_by_rank and abs(sum(r.share for r in self.pay_by_rank) - 1) > 1e-6:
-            raise ValueError("[[pay_by_rank]] shares must add up to 1")
+            raise FieldError("pay_by_rank", "[[pay_by_rank]] shares must add up to 1", "make them add up to 1")
         if self.deployment.mode == "rotation":
             needed += ["troops_deployed", "rotation_interval_months"]
         missing = [p for p in needed if p not in self.parameters]
         if missing:
-            raise ValueError(f"missing parameter(s) {', '.join(missing)} in [parameters]")
+            raise FieldError(
+                f"parameters.{missing[0]}",
+                f"missing parameter(s) {', '.join(missing)} in [parameters]",
+                f"add [parameters.{missing[0]}] with a distribution (see docs/case-files.md)",
+            )
         start = month_index(self.case.start)
-        for w in self.deployment.waves:
+        for i, w in enumerate(self.deployment.waves):
             offset = month_index(w.arrival) - start
             if not 0 <= offset < self.case.months:
-                raise ValueError(f"wave '{w.name}' arrives {w.arrival}, outside the case's months")
-            ranks = {r.rank for r in self.pay_by_rank}
-            if w.rank_shares is not None and set(w.rank_shares) != ranks:
-                raise ValueError(f"wave '{w.name}': rank_shares needs exactly the ranks of [[pay_by_rank]]")
-        self._check_counts(start)
-        source_ids = [s.id for s in self.sources]
-        if len(set(source_ids)) != len(source_ids):
-            raise ValueError("[[sources]] ids must be unique")
-        claim_ids = [c.id for c in self.claims]
-        if len(set(claim_ids)) != len(claim_ids):
-            raise ValueError("[[claims]] ids must be unique")
-        for c in self.claims:
-            if c.source is not None and c.source not in source_ids:
-                raise ValueError(f"claim '{c.id}' cites source '{c.source}', which is not in [[sources]]")
+                raise FieldError(
+                    f"deployment.waves.{i}.arrival",
+                    f"wave '{w.name}' arrives {w.arrival}, outside the case's months",
+                    "give an arrival inside the horizon, or change [case] start or months",
+                )
+        check_references(self)
         self._resolve_from_claims()
         try:
             correlation_groups(self.correlations, [p.name for p, _ in slot_places(self)] + list(PARAMETERS))
         except ValueError as e:
-            raise ValueError(f"correlations: {e}") from None
-        known = set(claim_ids)
-        for where, ids in self.cited_claims().items():
-            for cid in ids:
-                if cid not in known:
-                    raise ValueError(f"{where} cites claim '{cid}', which is not in [[claims]]")
+            raise FieldError("correlations", f"correlations: {e}") from None
+        check_references(self, cited=True)
         return self
-
-    def _check_counts(self, start: int) -> None:
-        kinds = [c.kind for c in self.casualty_counts]
-        if len(set(kinds)) != len(kinds):
-            raise ValueError("give at most one count of killed and one of wounded in [[casualty_counts]]")
-        for c in self.casualty_counts:
-            if not 0 <= month_index(c.by) - start < self.case.months:
-                raise ValueError(f"the count of {c.kind} by {c.by} falls outside the case's months")
-            if f"{c.kind}_hazard" in self.parameters:
-                raise ValueError(f"give {c.kind}_hazard or a count of {c.kind}, not both (the count sets the hazard)")
 
     def _resolve_from_claims(self) -> None:
         """Replace every ``from_claims`` spec by the fusion of the claims it selects."""
-        self._requests, self._fused, self._lineages = fuse_requests(self)
+        self._requests, self._fused, self._lineages, self._unusable = fuse_requests(self)
+
+    def unusable(self) -> dict[str, str]:
+        """Claims ``from_claims`` left out: their reading is outside the slot's plausible range (id -> why)."""
+        return dict(self._unusable)
 
     def place(self, where: SlotPlace, spec: DistSpec) -> None:
         """Put ``spec`` in the slot at ``where`` (used while fusing ``from_claims`` requests)."""

@@ -23,10 +23,13 @@ __all__ = [
     "SlotPlace",
     "casualty_count",
     "correlation_name",
+    "parameter_place",
     "place_of",
     "rank_pay",
+    "rank_place",
     "slot_places",
     "wave_pay",
+    "wave_place",
     "wave_share",
     "wave_size",
     "wave_tour",
@@ -84,11 +87,13 @@ class SlotPlace:
     kind: ParamKind
     unit: str
     meaning: str
+    bounds: tuple[float, float]  # plausible range of what is written or claimed for it (evidence._parameters)
 
 
-def _parameter(name: str) -> SlotPlace:
+def parameter_place(name: str) -> SlotPlace:
+    """The place of the model parameter ``name`` (``parameters.<name>``)."""
     p = PARAMETERS[name]
-    return SlotPlace(name, f"parameters.{name}", "parameters", name, "", name, p.kind, p.unit, p.meaning)
+    return SlotPlace(name, f"parameters.{name}", "parameters", name, "", name, p.kind, p.unit, p.meaning, p.bounds)
 
 
 _WAVE_FIELDS: dict[str, tuple[Callable[[str], str], str, ParamKind, str]] = {
@@ -97,12 +102,22 @@ _WAVE_FIELDS: dict[str, tuple[Callable[[str], str], str, ParamKind, str]] = {
 }
 
 
-def _wave(wave: str, field: WaveField) -> SlotPlace:
+def wave_place(wave: str, field: WaveField) -> SlotPlace:
+    """The place of a wave's size, tour, pay or state share (``waves.<wave>.<field>``)."""
     if field in _WAVE_FIELDS:
         namer, quantity, kind, unit = _WAVE_FIELDS[field]
         name = namer(wave)
         return SlotPlace(
-            name, f"waves.{wave}.{field}", "waves", wave, field, quantity, kind, unit, name.replace("_", " ")
+            name,
+            f"waves.{wave}.{field}",
+            "waves",
+            wave,
+            field,
+            quantity,
+            kind,
+            unit,
+            name.replace("_", " "),
+            PARAMETERS[quantity].bounds,
         )
     if field == "size":
         return SlotPlace(
@@ -115,6 +130,7 @@ def _wave(wave: str, field: WaveField) -> SlotPlace:
             "amount",
             "persons",
             wave_size(wave).replace("_", " "),
+            PARAMETERS["troops_deployed"].bounds,
         )
     return SlotPlace(
         wave_tour(wave),
@@ -126,10 +142,12 @@ def _wave(wave: str, field: WaveField) -> SlotPlace:
         "amount",
         "months",
         wave_tour(wave).replace("_", " "),
+        PARAMETERS["rotation_interval_months"].bounds,
     )
 
 
-def _rank(rank: str) -> SlotPlace:
+def rank_place(rank: str) -> SlotPlace:
+    """The place of a rank's pay (``pay_by_rank.<rank>``)."""
     return SlotPlace(
         rank_pay(rank),
         f"pay_by_rank.{rank}",
@@ -140,22 +158,23 @@ def _rank(rank: str) -> SlotPlace:
         "amount",
         "USD/month",
         rank_pay(rank).replace("_", " "),
+        PARAMETERS["pay_per_soldier_month"].bounds,
     )
 
 
 def slot_places(case: Case) -> list[tuple[SlotPlace, DistSpec]]:
     """Every slot the case file writes a spec for, with that spec, in file order."""
-    out: list[tuple[SlotPlace, DistSpec]] = [(_parameter(n), s) for n, s in case.parameters.items()]
+    out: list[tuple[SlotPlace, DistSpec]] = [(parameter_place(n), s) for n, s in case.parameters.items()]
     for w in case.deployment.waves:
-        out.append((_wave(w.name, "size"), w.size))
+        out.append((wave_place(w.name, "size"), w.size))
         for field, spec in (
             ("tour_months", w.tour_months),
             ("pay", w.pay),
             ("state_share_of_pay", w.state_share_of_pay),
         ):
             if spec is not None:
-                out.append((_wave(w.name, field), spec))  # type: ignore[arg-type]
-    out.extend((_rank(r.rank), r.pay) for r in case.pay_by_rank)
+                out.append((wave_place(w.name, field), spec))  # type: ignore[arg-type]
+    out.extend((rank_place(r.rank), r.pay) for r in case.pay_by_rank)
     for c in case.casualty_counts:
         name = casualty_count(c.kind)
         meaning = f"soldiers {c.kind} from the start through {c.by} (sets the {c.kind} hazard)"
@@ -163,7 +182,16 @@ def slot_places(case: Case) -> list[tuple[SlotPlace, DistSpec]]:
         out.append(
             (
                 SlotPlace(
-                    name, f"casualty_counts.{c.kind}", "counts", c.kind, "count", quantity, "amount", "persons", meaning
+                    name,
+                    f"casualty_counts.{c.kind}",
+                    "counts",
+                    c.kind,
+                    "count",
+                    quantity,
+                    "amount",
+                    "persons",
+                    meaning,
+                    PARAMETERS["troops_deployed"].bounds,
                 ),
                 c.count,
             )
@@ -174,7 +202,7 @@ def slot_places(case: Case) -> list[tuple[SlotPlace, DistSpec]]:
 def place_of(case: Case, name: str) -> SlotPlace:
     """The place of the slot whose flat name is ``name`` (a model parameter, wave or rank slot)."""
     if name in PARAMETERS:
-        return _parameter(name)
+        return parameter_place(name)
     for place, _ in slot_places(case):
         if place.name == name:
             return place

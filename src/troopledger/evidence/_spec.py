@@ -15,9 +15,9 @@ Each form maps to one builder in :data:`FORMS`; there is no ``isinstance`` ladde
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
 
 from troopledger.evidence._uncertain import (
     Beta,
@@ -31,9 +31,12 @@ from troopledger.evidence._uncertain import (
     to,
 )
 
-__all__ = ["FORMS", "DistSpec", "MixtureComponent"]
+__all__ = ["FORMS", "DistSpec", "MixtureComponent", "Number"]
 
 Kind = Literal["amount", "share"]
+#: A number as a case file must write it: an integer or a float, never ``true`` or a quoted string.
+Number = Annotated[float, Strict()]
+Flag = Annotated[bool, Strict()]
 
 
 def _build_point(spec: DistSpec, kind: Kind) -> Distribution:
@@ -73,16 +76,16 @@ class DistSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    fixed: float | None = None
-    to: tuple[float, float] | None = None
-    point: float | None = None
-    spread: float | None = Field(default=None, ge=0, description="relative half-width of a point's 90% interval")
-    uniform: tuple[float, float] | None = None
-    pert: tuple[float, float, float] | None = None
-    beta: tuple[float, float] | None = None
-    lognormal: tuple[float, float] | None = None
+    fixed: Number | None = None
+    to: tuple[Number, Number] | None = None
+    point: Number | None = None
+    spread: Number | None = Field(default=None, ge=0, description="relative half-width of a point's 90% interval")
+    uniform: tuple[Number, Number] | None = None
+    pert: tuple[Number, Number, Number] | None = None
+    beta: tuple[Number, Number] | None = None
+    lognormal: tuple[Number, Number] | None = None
     mixture: list[MixtureComponent] | None = None
-    from_claims: bool = Field(default=False, description="fuse the case's claims into this distribution")
+    from_claims: Flag = Field(default=False, description="fuse the case's claims into this distribution")
     quantity: str | None = Field(default=None, max_length=60, description="claims' quantity, for from_claims")
     exclude: list[str] = Field(default_factory=list, description="claim ids from_claims leaves out")
     claims: list[str] = Field(default_factory=list)
@@ -135,7 +138,7 @@ class DistSpec(BaseModel):
 class MixtureComponent(DistSpec):
     """One component of a mixture: a spec with a weight and a label."""
 
-    weight: float = Field(default=1.0, ge=0)
+    weight: Number = Field(default=1.0, ge=0)
     label: str = Field(default="", max_length=200)
 
 

@@ -24,6 +24,7 @@ from troopledger.report._html_parts import given_data_html as _given_data
 from troopledger.report._html_parts import month_table_html as _month_table
 from troopledger.report._html_parts import table as _table
 from troopledger.report._html_parts import titled as _titled
+from troopledger.report._html_parts import unusable_html
 from troopledger.report._page import embed_json, page
 from troopledger.report._page import section as _section
 from troopledger.report._payload import CONVENTIONS
@@ -241,7 +242,7 @@ def _parameters(p: dict[str, Any]) -> str:
 
 
 def _claims(p: dict[str, Any]) -> str:
-    cards = []
+    cards = [unusable_html(p)]
     for cid, c in p.get("claims", {}).items():
         org = c.get("organisation")
         who = f"<bdi>{escape(str(c.get('speaker', '')))}</bdi>" + (f" (<bdi>{escape(str(org))}</bdi>)" if org else "")

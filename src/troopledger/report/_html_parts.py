@@ -20,8 +20,18 @@ from troopledger.report._analyst import (
     realisation_rows,
     window_rows,
 )
+from troopledger.report._sections import UNUSABLE_TITLE, unusable_rows
 
-__all__ = ["analyst_html", "esc_rows", "figure", "given_data_html", "month_table_html", "table", "titled"]
+__all__ = [
+    "analyst_html",
+    "esc_rows",
+    "figure",
+    "given_data_html",
+    "month_table_html",
+    "table",
+    "titled",
+    "unusable_html",
+]
 
 
 def table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> str:
@@ -99,3 +109,16 @@ def given_data_html(p: dict[str, Any], figs: dict[str, Any]) -> str:
 def titled(title: str, head: tuple[str, ...], rows: Sequence[tuple[str, ...]], numeric: tuple[int, ...]) -> str:
     """A table of plain-text rows (escaped here) under an ``h3`` title; nothing when there are no rows."""
     return f"<h3>{escape(title)}</h3>" + table(head, esc_rows(rows), numeric=numeric) if rows else ""
+
+
+def unusable_html(p: dict[str, Any]) -> str:
+    """The warning about accepted claims the run could not use, each linked to its card, with why."""
+    rows = unusable_rows(p)
+    if not rows:
+        return ""
+    claims = p.get("claims", {})
+    items = []
+    for cid, quantity, why in rows:
+        ref = f'<a href="#claim-{escape(cid)}">{escape(cid)}</a>' if cid in claims else escape(cid)
+        items.append(f"<li>{ref} ({escape(quantity)}): <bdi>{escape(why)}</bdi></li>")
+    return f'<div class="note"><h3>{escape(UNUSABLE_TITLE)}</h3><ul>{"".join(items)}</ul></div>'

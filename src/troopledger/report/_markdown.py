@@ -29,6 +29,7 @@ from troopledger.report._sections import (
     CLAIM_HEAD,
     INFLUENCE_KEYS,
     READING_HEAD,
+    UNUSABLE_TITLE,
     claim_rows,
     contradictions_status,
     hedge_rows,
@@ -41,6 +42,7 @@ from troopledger.report._sections import (
     source_line,
     suspect_line,
     total_rows,
+    unusable_rows,
 )
 
 __all__ = ["md_code", "md_text", "render_history_markdown", "render_markdown"]
@@ -142,8 +144,17 @@ def _parameters(p: dict[str, Any]) -> list[str]:
     return _table(("Input", "Median", "90 % interval", "Distribution", "Sources"), rows)
 
 
+def _unusable(p: dict[str, Any]) -> list[str]:
+    rows = unusable_rows(p)
+    if not rows:
+        return []
+    lines = [f"### {UNUSABLE_TITLE}", ""]
+    lines += [f"* {md_code(cid)} ({md_text(q)}): {md_text(why)}" for cid, q, why in rows]
+    return [*lines, ""]
+
+
 def _claims(p: dict[str, Any]) -> list[str]:
-    lines = []
+    lines = _unusable(p)
     for cid, c in p.get("claims", {}).items():
         src, url = source_line(c)
         raw_url = (c.get("source") or {}).get("url")

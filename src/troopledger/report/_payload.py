@@ -77,6 +77,19 @@ def _parameters(result: Result) -> dict[str, Any]:
     return params
 
 
+def _unusable_claims(result: Result) -> list[dict[str, str]]:
+    """Accepted claims the run could not use, each with why: the report warns about every one."""
+    prior = result.case
+    by_id = {c.id: c for c in prior.claims}
+    cited = {cid for ids in prior.cited.values() for cid in ids}  # these built an input: used
+    out = dict(prior.unusable)
+    for s in (result.sample_stats or {}).get("skipped", []):
+        claim = by_id.get(str(s.get("claim")))
+        if claim is not None and claim.status in ("accepted", "edited") and claim.id not in cited:
+            out.setdefault(claim.id, str(s.get("reason", "")))
+    return [{"claim": cid, "quantity": by_id[cid].quantity, "reason": why} for cid, why in out.items() if cid in by_id]
+
+
 def build_payload(result: Result, *, history: History | None = None) -> dict[str, Any]:
     """The report object of one run: every format renders this and nothing else.
 
@@ -107,6 +120,7 @@ def build_payload(result: Result, *, history: History | None = None) -> dict[str
         "parameters": _parameters(result),
         "claims": claims,
         "contradictions": [c.as_dict() for c in result.contradictions],
+        "unusable_claims": _unusable_claims(result),
         "rewards": [r.model_dump() for r in casefile.rewards],
         "conservation_max_abs_error_usd": main.conservation_max_abs_error_usd,
         "monthly_bands_from_draws": main.monthly_from_draws,

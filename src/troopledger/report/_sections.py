@@ -20,6 +20,7 @@ __all__ = [
     "READING_HEAD",
     "SOLDIER_ROWS",
     "SPLIT_TITLE",
+    "UNUSABLE_TITLE",
     "claim_rows",
     "contradictions_status",
     "hedge_rows",
@@ -33,6 +34,7 @@ __all__ = [
     "suspect_line",
     "times_words",
     "total_rows",
+    "unusable_rows",
 ]
 
 #: The soldier's view: label, key in ``derived``, unit.
@@ -69,6 +71,18 @@ _TOTAL_KEYS = (
     "state_luxury_goods",
     "paid_in_kind",
 )
+
+
+#: The heading of the warning about accepted claims a run could not use.
+UNUSABLE_TITLE = "Accepted claims this case cannot use"
+
+
+def unusable_rows(p: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Claim id, quantity and why, for every accepted claim the run could not use."""
+    return [
+        (str(u.get("claim", "")), str(u.get("quantity", "")), str(u.get("reason", "")))
+        for u in p.get("unusable_claims") or []
+    ]
 
 
 def safe_url(url: object) -> str | None:

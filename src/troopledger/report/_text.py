@@ -22,6 +22,7 @@ from troopledger.report._sections import (
     CLAIM_HEAD,
     INFLUENCE_KEYS,
     READING_HEAD,
+    UNUSABLE_TITLE,
     claim_rows,
     influence_rows,
     mc_error_line,
@@ -29,6 +30,7 @@ from troopledger.report._sections import (
     soldier_rows,
     suspect_line,
     total_rows,
+    unusable_rows,
 )
 
 __all__ = ["render_text"]
@@ -111,6 +113,17 @@ def _contradictions(p: dict[str, Any]) -> Panel | None:
         suspect = suspect_line(c)
         body.append((" " + for_terminal(suspect) if suspect else "") + "\n")
     return Panel(body, title="Claims that cannot all be true", border_style="red")
+
+
+def _unusable(p: dict[str, Any]) -> Panel | None:
+    rows = unusable_rows(p)
+    if not rows:
+        return None
+    body = Text()
+    for cid, quantity, why in rows:
+        body.append(f"• {for_terminal(cid)} ({for_terminal(quantity)}): ", style="bold")
+        body.append(for_terminal(why) + "\n")
+    return Panel(body, title=UNUSABLE_TITLE, title_align="left", border_style="yellow")
 
 
 def _claims_judged(p: dict[str, Any]) -> Table | None:
@@ -242,7 +255,7 @@ def _render(p: dict[str, Any], console: Console) -> None:
     calibration = _calibration(p)
     if calibration is not None:
         parts.append(calibration)
-    for extra in (_sensitivity(p), _influence(p), _readings(p), _contradictions(p), _claims_judged(p)):
+    for extra in (_sensitivity(p), _influence(p), _readings(p), _contradictions(p), _unusable(p), _claims_judged(p)):
         if extra is not None:
             parts.append(extra)
     foot = (

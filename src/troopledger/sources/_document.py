@@ -3,8 +3,10 @@
 Plain text is cleaned of page leftovers; saved HTML goes through trafilatura (main
 text only, precision over recall, no network) and then the same cleaning. Outlet,
 URL and date come from the caller when given, else from the page's metadata, else
-from the text (a "Read the original article on X" line, a written date) and, last,
-from the file name and its modification date, with a note saying so.
+from the text (a "Read the original article on X" line, a written date) or the URL's
+path and, last, the file name for the outlet. A date is never invented: an article with
+no date given or found has ``date == ""`` (and a note), so nothing converts money at a
+month that was guessed.
 """
 
 from __future__ import annotations
@@ -55,12 +57,16 @@ _WRITTEN = re.compile(
     re.I,
 )
 _META = ("title", "date", "sitename", "url", "hostname")
+#: A tag longer than this (thousands of attributes) is cut to its bare name before
+#: parsing: HTML parsers spend time far beyond linear on such tags, and no article
+#: text lives in attributes.
+_LONG_TAG = re.compile(r"<([a-zA-Z][\w:-]{0,30})[^<>]{4000,}>")
 _DATE_OPTION = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 
 
 @dataclass(frozen=True)
 class Document:
-    """An article ready for extraction: clean text, its sha256, and where it came from."""
+    """An article ready for extraction: clean text, its sha256, and where it came from (``date`` "" if unknown)."""
 
     text: str
     hash: str
@@ -121,6 +127,7 @@ def _html_main_text(html: str, origin: str) -> tuple[str, dict[str, str]]:
     """Main text and metadata of a saved page, through trafilatura (no network)."""
     import trafilatura
 
+    html = _LONG_TAG.sub(r"<\1>", html)
     try:
         doc: Any = trafilatura.bare_extraction(
             html,
@@ -159,6 +166,21 @@ def _date_in_text(text: str) -> str | None:
     return None
 
 
+_URL_DATE = re.compile(
+    r"/(20\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/-]|$)|/(20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"
+)
+
+
+def _date_in_url(url: str) -> str | None:
+    """A date written in a URL's path ("/2024/10/28/", "/2024/10/"), as YYYY-MM-DD or YYYY-MM."""
+    m = _URL_DATE.search(urlparse(url).path if url else "")
+    if m is None:
+        return None
+    if m.group(4):
+        return f"{m.group(4)}-{m.group(5)}-{m.group(6)}"
+    return f"{m.group(1)}-{m.group(2)}" + (f"-{m.group(3)}" if m.group(3) else "")
+
+
 def _check_option(date: str | None) -> None:
     if date is not None and not _DATE_OPTION.match(date):
         raise SourceError(None, "--date", f"'{date}' is not a date", "write it YYYY-MM-DD or YYYY-MM")
@@ -172,7 +194,6 @@ def document_from_bytes(
     url: str | None = None,
     date: str | None = None,
     html: bool | None = None,
-    mtime: float | None = None,
 ) -> Document:
     """Build a :class:`Document` from an article's bytes; ``origin`` names it in errors and notes.
 
@@ -204,11 +225,10 @@ def document_from_bytes(
     if not found_outlet:
         found_outlet = original or f"unknown outlet ({Path(origin).name})"
         notes.append("outlet not given; " + ("named by the page" if original else "set from the file name"))
-    found_date = date or (meta.get("date") or "")[:10] or _date_in_text(clean)
+    found_date = date or (meta.get("date") or "")[:10] or _date_in_text(clean) or _date_in_url(page_url)
     if not found_date or not _DATE_OPTION.match(found_date):
-        stamp = _dt.datetime.fromtimestamp(mtime) if mtime is not None else _dt.datetime.now()
-        found_date = stamp.date().isoformat()
-        notes.append("date not given or found; the file's modification date is used (give --date)")
+        found_date = ""
+        notes.append("no date given or found: the article stays undated and foreign amounts unconverted (give --date)")
     digest = hashlib.sha256(clean.encode("utf-8")).hexdigest()
     return Document(
         text=clean,
@@ -238,8 +258,4 @@ def read_document(
     """
     p = Path(path)
     data = read_bytes(p)
-    try:
-        mtime = p.stat().st_mtime
-    except OSError:
-        mtime = None
-    return document_from_bytes(data, str(p), outlet=outlet, url=url, date=date, html=html, mtime=mtime)
+    return document_from_bytes(data, str(p), outlet=outlet, url=url, date=date, html=html)

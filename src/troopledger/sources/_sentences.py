@@ -2,7 +2,12 @@
 
 A sentence ends at ``.``, ``!`` or ``?`` (and any closing quotes or brackets) followed
 by white space and a capital, digit or opening quote, unless the word before is a
-common abbreviation or an initial; a line break always ends a sentence.
+common abbreviation or an initial; a line break always ends a sentence. Pages that
+lost the space after a full stop ("in battles.Kim said") are split there too when a
+lower-case word of two letters or more ends before the stop (so "U.S.", "Re:Russia"
+and "news.com" stay whole). A "sentence" longer than :data:`MAX_SENTENCE` characters
+(a list or a run of numbers with no full stop) is cut at the last comma, semicolon or
+space before the limit, which keeps the work per sentence bounded.
 """
 
 from __future__ import annotations
@@ -10,7 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["MAX_SENTENCE", "Sentence", "split_sentences"]
+
+#: The longest piece of text treated as one sentence.
+MAX_SENTENCE = 1500
 
 _ABBREV = frozenset(
     [
@@ -61,7 +69,7 @@ _ABBREV = frozenset(
         "ltd",
     ]
 )
-_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n+""")
+_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|(?<=[a-z0-9]{2}[.!?])(?=[A-Z][a-z])|\n+""")
 
 
 @dataclass(frozen=True)
@@ -101,5 +109,15 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = start + MAX_SENTENCE
+        best = max(text.rfind(", ", start + MAX_SENTENCE // 2, cut), text.rfind("; ", start + MAX_SENTENCE // 2, cut))
+        if best < 0:
+            best = text.rfind(" ", start + MAX_SENTENCE // 2, cut)
+        cut = best + 1 if best >= 0 else cut
+        _append(out, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, text[start:end]))

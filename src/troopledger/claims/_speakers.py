@@ -1,0 +1,121 @@
+"""Who a speaker is: the kind of source a phrase names, organisations and people named in a text.
+
+``speaker_kind`` reads cue words (intelligence, think tank, defector, ministry ...);
+``last_organisation`` and ``last_person`` find the body or person a text names last,
+so "the report" or "he" can be resolved; ``generic_speaker`` tells a bare common noun
+("the report", "the official") from a name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["NOT_PERSON", "PERSON", "generic_speaker", "last_organisation", "last_person", "speaker_kind"]
+
+PERSON = re.compile(r"\b([A-Z][a-z’'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z’'-]+){1,2})\b")
+
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("state_media", re.compile(r"\b(KCNA|Korean Central News|Rodong|state media|state television|TASS|RIA)\b", re.I)),
+    (
+        "intelligence",
+        re.compile(
+            r"\b(intelligence|NIS|spy agency|spy service|GUR|HUR|CIA|MI6|DIA|Defen[cs]e Intelligence)",
+            re.I,
+        ),
+    ),
+    ("defector", re.compile(r"\b(defector|defected|former (?:North Korean )?soldier|escapee)", re.I)),
+    (
+        "anonymous",
+        re.compile(r"\b(anonymous|unnamed|sources? (?:familiar|close|inside)|a source|people familiar)", re.I),
+    ),
+    (
+        "think_tank",
+        re.compile(
+            r"\b(RAND|Carnegie|CSIS|Brookings|Stimson|38 North|Sejong|Institute|Endowment|think[- ]tank|researcher|"
+            r"professor|analyst|scholar|university|fellow|KIDA|Asan)\b",
+            re.I,
+        ),
+    ),
+    (
+        "belligerent_government",
+        re.compile(
+            r"\b(Ukrain\w*|Kyiv|Zelensk\w*|Kremlin|Russian? (?:officials?|government|ministry|president|defen[cs]e)|"
+            r"Putin|Shoigu|Peskov|Moscow)\b",
+            re.I,
+        ),
+    ),
+    (
+        "government",
+        re.compile(
+            r"\b(officials?|ministry|minister|government|lawmakers?|president|ambassador|Pentagon|department|"
+            r"State Department|White House|NATO|spokes(?:man|woman|person)|Seoul|Washington|military|JCS|Joint Chiefs)",
+            re.I,
+        ),
+    ),
+    (
+        "outlet",
+        re.compile(
+            r"\b(Reuters|Associated Press|AP|AFP|Bloomberg|BBC|CNN|Yonhap|Daily NK|NK News|Independent|"
+            r"Business Insider|Voice of America|Radio Free|Guardian|Times|Post|Journal|Herald|Daily|News|media)\b",
+        ),
+    ),
+]
+
+
+@lru_cache(maxsize=4096)
+def speaker_kind(text: str) -> str:
+    """The kind of source a speaker phrase suggests, from cue words; ``other`` if none."""
+    for kind, pattern in _KINDS:
+        if pattern.search(text):
+            return kind
+    return "other"
+
+
+_GENERIC = re.compile(
+    r"^(?:the|this|that|its|a)\s+(?:new\s+|first\s+|latest\s+|same\s+|official\s+)?(?:report|study|data|document|"
+    r"assessment|survey|analysis|agency|ministry|institute|bank|team|paper|estimates?|research|findings|figures|"
+    r"statistics|think\s+tank|foundation|monitor\w*|(?:\w+\s+)?(?:official|leader|president|lawmaker|legislator|"
+    r"minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|researcher|analyst|expert))$",
+    re.I,
+)
+_ORG = re.compile(
+    r"\b((?:[A-Z][\w’'.:-]*\s+(?:of\s+|for\s+|on\s+|and\s+|the\s+)?){0,6}(?:Team|Institute|Service|Agency|Ministry|"
+    r"Bank|Foundation|Center|Centre|Office|Directorate|Council|Committee|Administration|Commission|Organi[sz]ation|"
+    r"Group|Fund|University|Department|Customs)(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w’'.:-]*\s*){1,5})?"
+    r"(?:\s*\([A-Z][A-Za-z]{1,8}\))?|Rosstat|Re:Russia|[A-Z][a-z]+(?:['’]s)?\s+(?:central\s+bank|spy\s+agency))"
+)
+
+
+def generic_speaker(who: str) -> bool:
+    """Whether a speaker is a bare common noun ("the report", "the agency") that names no one by itself."""
+    return _GENERIC.match(who.strip()) is not None
+
+
+def last_organisation(text: str, near: str = "") -> str | None:
+    """The last named organisation in ``text`` ("Bank of Korea (BOK)"), preferring one named close to ``near``."""
+    found = close = None
+    for m in _ORG.finditer(text):
+        found = m.group(1)
+        before, after = text[max(0, m.start() - 60) : m.start()], text[m.end() : m.end() + 30]
+        word = re.escape(near)
+        if near and (re.search(rf"\b{word}\w*[^.!?]*$", before, re.I) or re.match(rf"^[^.!?]*\b{word}", after, re.I)):
+            close = m.group(1)  # named in the same sentence as the noun: "the report by X", "X's report"
+    best = close or found
+    return best.strip() if best else None
+
+
+NOT_PERSON = re.compile(
+    r"\b(Korea\w*|Russia\w*|Ukrain\w*|America\w*|Europe\w*|Radio|Business|Insider|Voice|Associated|Press|Daily|"
+    r"Times|Intelligence|Service|Ministry|Institute|Endowment|Program|Asia|Corps|Economic|News|Herald|Post|Union|"
+    r"Nations|Council|Department|Defen[cs]e|National|Army|Forces|Kursk|Moscow|Seoul|Pyongyang|Kyiv|The|In|On|But|"
+    r"According|Former|Western|Jong|East|West|Far|Middle|Region|Oblast|Province|District|City|Street|Sea|River)\b"
+)
+
+
+def last_person(text: str, *, first: bool = False) -> str | None:
+    """The last (or ``first``) personal name in ``text`` (two or three capitalised words), if any."""
+    names = [m.group(1) for m in PERSON.finditer(text) if not NOT_PERSON.search(m.group(1))]
+    if not names:
+        return None
+    return names[0] if first else names[-1]

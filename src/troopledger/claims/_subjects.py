@@ -1,0 +1,247 @@
+"""Counts: what a number counts (its subject) decides the quantity it is.
+
+The words right after a count name what is counted ("3,500 soldiers", "20,000
+containers", "13 Nepalis"); the clause around it says what happened to them
+("... have been killed or wounded") and whose they are ("Russian soldiers", "troops
+from both countries"). North Korean soldiers give the vocabulary's troop and
+casualty quantities; anything else gets an ``other:<subtype>`` from the list in
+``docs/extraction.md`` (workers, munitions, Russian or foreign troops and losses,
+prisoners, officers, engineers, arrivals, ...), so that it is kept for review
+but never feeds a North Korean troop figure.
+
+Which troop quantity: a count tied to one wave ("another", "additional", "a second
+wave of", "plans to send") is ``troops_per_rotation``; a total across waves ("in all",
+"so far", "since", "out of N fighters") is ``cumulative_troops``; the number there
+now ("still fighting", "currently deployed") or a single figure for the force is
+``troops_deployed``.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["count_label", "troop_kind"]
+
+_NK = re.compile(r"\b(?:north\s+korean?s?|dprk|pyongyang|korean\s+people['’]?s\s+army|kpa)\b", re.I)
+_FOREIGN = re.compile(
+    r"\b(?P<who>russians?|ukrainians?|nepal(?:i|is|ese)?|indians?|cubans?|chinese|syrians?|foreign|mercenar\w*|"
+    r"western|american|u\.s\.)\b",
+    re.I,
+)
+_BOTH = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:from\s+both|of\s+both|combined|jointly|together\s+with)\b", re.I)
+# Head nouns, in the order they are tried; the first that occurs first in the window wins.
+_NOUNS: list[tuple[str, str]] = [
+    (
+        "troops",
+        r"soldiers?|troops?|servicem[ae]n|service\s+members|personnel|fighters?|combatants?|forces|"
+        r"men|recruits?|conscripts?|special\s+forces|commandos?|infantry|north\s+koreans|koreans",
+    ),
+    ("officers", r"officers?|generals?|commanders?"),
+    ("engineers", r"engineers?|sappers?|deminers?|(?:military\s+)?builders?"),
+    ("workers", r"workers?|labou?rers?|employees"),
+    ("prisoners", r"prisoners?|pows?|captives?"),
+    (
+        "people",
+        r"people|persons|citizens|nationals|residents|civilians|escapees|defectors|students|visitors|"
+        r"families|relatives|members|nepal(?:i|is|ese)|russians|ukrainians",
+    ),
+    (
+        "munitions",
+        r"shells?|rounds|ammunition|missiles?|rockets?|drones?|containers?|launchers?|artillery|"
+        r"weapons|howitzers?|tanks|vehicles|guns|systems|mines",
+    ),
+    ("oil", r"barrels?|tankers?|tonnes|tons"),
+]
+_NOUN = re.compile("|".join(rf"\b(?P<{name}>(?:{pat}))\b" for name, pat in _NOUNS), re.I)
+_PLURAL = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?([a-z]{3,}s)\b")
+_KILLED_OR_WOUNDED = re.compile(
+    r"\b(?:killed|dead|died)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:wounded|injured|missing|captured)\b|"
+    r"\b(?:wounded|injured)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:killed|dead)\b|\bcasualt\w*|\blosses\b|"
+    r"\blost\b(?!\s+their\s+lives)",
+    re.I,
+)
+_KILLED = re.compile(
+    r"\b(?:killed|dead|deaths?|died|fatalities|fatal|lost\s+their\s+lives|perished|kia|slain|"
+    r"killed\s+in\s+action|war\s+dead)\b",
+    re.I,
+)
+_WOUNDED = re.compile(r"\b(?:wounded|injured|injuries|hurt)\b", re.I)
+_CAPTURED = re.compile(r"\b(?:captured|taken\s+prisoner|surrendered)\b", re.I)
+_TAIL_TOTAL = re.compile(
+    r"\b(?:lost|losing|loses|casualties|losses|death\s+and\s+injury\s+toll)\b(?:\s+\w+){0,2}\s*"
+    r"(?:of|at|to|was|were|is|numbered|reached|stood\s+at|about|around|approximately|at\s+least|more\s+than|over|"
+    r"some|exceeding|nearly)*\s*$",
+    re.I,
+)
+_TAIL_KILLED = re.compile(
+    r"\b(?:killed|dead|deaths|death\s+toll|fatalities|war\s+dead)\b(?:\s+\w+){0,2}\s*"
+    r"(?:of|at|to|was|were|is|numbered|reached|stood\s+at|about|around|approximately|at\s+least|more\s+than|over|"
+    r"some|nearly)*\s*$",
+    re.I,
+)
+_TAIL_WOUNDED = re.compile(
+    r"\b(?:wounded|injured)\b(?:\s+\w+){0,2}\s*(?:of|at|to|was|were|is|numbered|reached|about|around|at\s+least)*\s*$",
+    re.I,
+)
+_ARRIVALS = re.compile(r"\b(?:entered|arriv\w+|visit\w*|immigra\w+|came\s+to)\b", re.I)
+_CLAUSE_END = re.compile(r"[;:()“”\"—]|,\s|\s-\s|\s–\s")
+
+_ROTATION_NEAR = re.compile(
+    r"\b(?:another|additional|more(?!\s+than)|further|extra|fresh|new|wave\s+of|batch\s+of|contingent\s+of|rotation\s+of|"
+    r"group\s+of|reinforcements?\s+of|first\s+of\s+them)\b[^.]{0,30}$",
+    re.I,
+)
+_ROTATION_AFTER = re.compile(r"^\W*(?:\w+\s+){0,3}(?:more|additional|reinforcements|replacements)\b", re.I)
+_ROTATION_SENT = re.compile(
+    r"\b(?:(?:first|second|third|fourth|new|next|latest|fresh)\s+(?:wave|batch|rotation|deployment|contingent|"
+    r"troop\s+deployment)|initially|plans?\s+to\s+(?:send|deploy|dispatch)|planned|will\s+send|to\s+be\s+(?:sent|"
+    r"deployed)|expected\s+to\s+(?:arrive|be\s+sent|be\s+deployed)|could\s+send|may\s+(?:send|attract)|"
+    r"add\s+to|rotat\w+|replacements?|reinforcements?)\b",
+    re.I,
+)
+_CUMULATIVE = re.compile(
+    r"\b(?:in\s+all|in\s+total|a\s+total\s+of|altogether|so\s+far|to\s+date|cumulative\w*|overall|since|"
+    r"out\s+of|rotated\s+through|over\s+time|over\s+the\s+(?:past|last)\s+year|within\s+a\s+year)\b",
+    re.I,
+)
+_NOW = re.compile(
+    r"\b(?:still|currently|now|at\s+present|presently|remain\w*|stationed|are\s+(?:fighting|deployed|in)|"
+    r"on\s+the\s+front\s*lines?|in\s+theat(?:re|er))\b",
+    re.I,
+)
+_SENT_AT = re.compile(
+    r"\b(?:sent|deployed|dispatched|arrived)\b[^.]{0,40}\b(?:in|last|this|the)\s+(?:early\s+|late\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|autumn|fall|"
+    r"spring|summer|winter)\b",
+    re.I,
+)
+
+
+def _window(after: str) -> str:
+    m = _CLAUSE_END.search(after)
+    return after[: m.start()] if m else after
+
+
+def _head(window: str) -> tuple[str, int, int]:
+    """(noun class, start, end) of the first counted noun in ``window``, or ("", -1, -1)."""
+    m = _NOUN.search(window[:80])
+    if m is None or m.start() > 45:
+        return "", -1, -1
+    return str(m.lastgroup), m.start(), m.end()
+
+
+def _owner(before: str, between: str, after_noun: str) -> str:
+    """``nk``, ``joint``, or a foreign owner ("russian", "nepali", "foreign") of the counted people."""
+    near = before[-25:] + " " + between
+    if _BOTH.match(after_noun):
+        return "joint"
+    foreign = _FOREIGN.search(near)
+    nk = _NK.search(near)
+    if foreign and nk:
+        return "joint" if re.search(r"\band\b", near) else "nk"
+    if foreign:
+        who = foreign.group("who").lower()
+        return "russian" if who.startswith("russia") else "nepali" if who.startswith("nepal") else "foreign"
+    return "nk"
+
+
+def _casualty(window: str, tail: str) -> str:
+    """``killed``, ``wounded``, ``total``, ``captured`` or "" from the clause after a count, else the words before."""
+    hits = [(m.start(), kind) for kind, pat in (("total", _KILLED_OR_WOUNDED), ("killed", _KILLED),
+            ("wounded", _WOUNDED), ("captured", _CAPTURED)) if (m := pat.search(window))]  # fmt: skip
+    if not hits:
+        tail = re.sub(r".*\b(?:and|or)\b", "", tail)
+        for kind, pat in (("total", _TAIL_TOTAL), ("killed", _TAIL_KILLED), ("wounded", _TAIL_WOUNDED)):
+            if pat.search(tail):
+                return kind
+        return ""
+    first = min(h[0] for h in hits)
+    for kind in ("total", "killed", "wounded", "captured"):
+        if (first, kind) in hits:
+            return kind
+    return ""
+
+
+_CASUALTY_WORDS = re.compile(r"^(?:killed|dead|deaths|wounded|injured|casualties|losses|fatalities|injuries)$", re.I)
+_MILITARY = re.compile(
+    r"\b(?:soldiers?|troops?|military|army|armed|fight\w*|front\w*|combat|deploy\w*|battle\w*|war)\b", re.I
+)
+_GENERIC_PEOPLE = frozenset({"north koreans", "koreans", "men", "people", "persons"})
+_AT_WORK = re.compile(r"^\W*(?:who\s+)?(?:\w+\s+){0,2}(?:work\w*|employed|labou?r\w*|(?:to\s+)?help\s+rebuild)\b", re.I)
+_CAPTURE_TAIL = re.compile(r"\bcaptur\w*\s+(?:of\s+)?(?:\w+\s+)?$", re.I)
+
+
+def count_label(sentence: str, start: int, end: int, value: float, limit: int | None = None) -> str | None:
+    """The quantity of the count at ``sentence[start:end]``: a vocabulary name, ``other:<subtype>`` or ``None``.
+
+    ``limit`` is where the next figure starts (the clause read after the count stops
+    there). ``None`` means the number is not worth a claim (a bare small number with
+    nothing counted). Troop counts come back as ``troops`` for :func:`troop_kind`.
+    """
+    tail = sentence[max(0, start - 60) : start]
+    stop = min(end + 140, limit if limit is not None else len(sentence))
+    window = _window(sentence[end:stop])
+    noun, n0, n1 = _head(window)
+    word = window[n0:n1].lower() if noun else ""
+    if noun in ("troops", "people") and (" ".join(word.split()) in _GENERIC_PEOPLE):
+        if _AT_WORK.match(window[n1:]):
+            noun = "workers"
+        elif noun == "troops" and not _MILITARY.search(sentence):
+            noun = "people"
+        elif noun == "people" and _MILITARY.search(sentence) and not _FOREIGN.search(tail[-25:] + window[:n0]):
+            noun = "troops"
+    plural = _PLURAL.match(window)
+    if not noun and plural and not _CASUALTY_WORDS.match(plural.group(1)):
+        if value < 10 and re.search(r"\b(?:the|both|these|those|its|their)\s+$", tail, re.I):
+            return None
+        return "other:count"
+    between = window[:n0] if n0 >= 0 else ""
+    casualty = _casualty(window if noun in ("", "troops", "people", "officers", "engineers") else window[:n0], tail)
+    if _CAPTURE_TAIL.search(tail[-30:]):
+        casualty = "captured"
+    owner = _owner(tail, between, window[n1:] if n1 >= 0 else "") if noun else _owner(tail, "", "")
+    if noun in ("", "troops", "people") and casualty and casualty != "captured":
+        if noun == "people" and owner == "nk" and not _NK.search(tail[-25:] + between):
+            owner = "foreign" if re.match(r"\s*(?:nepal|russian|ukrain)", between + word, re.I) else owner
+        if owner != "nk":
+            return f"other:{owner}_casualties"
+        return {"killed": "casualties_killed", "wounded": "casualties_wounded"}.get(casualty, "casualties_total")
+    if casualty == "captured" or noun == "prisoners":
+        return "other:prisoners"
+    if noun == "troops":
+        if word in ("russians", "ukrainians") or owner != "nk":
+            return f"other:{owner if owner != 'nk' else 'russian' if word == 'russians' else 'foreign'}_troops"
+        return "troops"
+    if noun == "people":
+        if word.startswith("nepal") or owner not in ("nk", "joint"):
+            return f"other:{'nepali' if word.startswith('nepal') else owner}_people"
+        return "other:arrivals" if _ARRIVALS.search(sentence) else "other:people"
+    if noun:
+        prefix = "" if owner in ("nk", "joint") or noun in ("munitions", "oil") else f"{owner}_"
+        return f"other:{prefix}{noun}"
+    if (
+        value >= 10
+        and owner == "nk"
+        and re.search(r"\b(contingent|force|deployment|troops|soldiers)\b[^.]{0,40}$", tail, re.I)
+    ):
+        return "troops"
+    if value < 10:
+        return None
+    return "other:count" if re.match(r"^\s*(?:in|at|by|of|from|,|\.|$)", window) else None
+
+
+def troop_kind(sentence: str, start: int, end: int, *, doc_has_waves: bool) -> str:
+    """``troops_per_rotation``, ``cumulative_troops`` or ``troops_deployed`` for a North Korean troop count."""
+    before = sentence[max(0, start - 60) : start]
+    after = sentence[end : end + 80]
+    if _ROTATION_NEAR.search(before) or _ROTATION_AFTER.match(after):
+        return "troops_per_rotation"
+    if _CUMULATIVE.search(before[-40:] + " " + _window(after)) or re.search(r"\bout\s+of\s*$", before, re.I):
+        return "cumulative_troops"
+    if _NOW.search(before[-40:] + " " + after[:60]):
+        return "troops_deployed"
+    if _ROTATION_SENT.search(sentence):
+        return "troops_per_rotation"
+    if doc_has_waves and _SENT_AT.search(sentence):
+        return "troops_per_rotation"
+    return "troops_deployed"
