@@ -1,40 +1,51 @@
-"""Evidence: uncertain quantities, the case file's schema and loading, and the resolved Prior."""
+"""Evidence: uncertain quantities, the case file's schema and loading, and the resolved Prior.
 
-from troopledger.evidence._asof import as_of, known_by, parse_day, reported_on
-from troopledger.evidence._fusion import (
-    HEDGES,
-    RELIABILITY,
-    WORDS,
-    Fused,
-    HedgeRule,
-    claim_spec,
-    claim_weight,
-    fuse,
-    hedge_rule,
-    words_interval,
-)
-from troopledger.evidence._loading import MAX_CASE_BYTES, bundled_cases, ledger_claims, load_case, parse_case
-from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES, Parameter
-from troopledger.evidence._prior import CountSlot, Horizon, Prior, Slot, WaveSlots, resolve
-from troopledger.evidence._sampling import BLOCK, Sampler, block_rng
-from troopledger.evidence._schema import Case, CaseClaim, case_error
-from troopledger.evidence._slots import SlotPlace, place_of, rank_pay, slot_places, wave_size, wave_tour
-from troopledger.evidence._spec import DistSpec
-from troopledger.evidence._uncertain import (
-    Z90,
-    Beta,
-    Constant,
-    Dirichlet,
-    Distribution,
-    LogNormal,
-    Mixture,
-    Normal,
-    Pert,
-    Uniform,
-    beta_to,
-    point,
-    to,
-)
+Names load on first use, so a command that only lists bundled cases imports no
+schema, pydantic model or numpy.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from troopledger.evidence._asof import as_of, known_by, parse_day, reported_on
+    from troopledger.evidence._bundled import bundled_cases
+    from troopledger.evidence._fusion import (
+        HEDGES,
+        RELIABILITY,
+        WORDS,
+        Fused,
+        HedgeRule,
+        claim_spec,
+        claim_weight,
+        fuse,
+        hedge_rule,
+        words_interval,
+    )
+    from troopledger.evidence._loading import MAX_CASE_BYTES, ledger_claims, load_case, parse_case
+    from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES, Parameter
+    from troopledger.evidence._prior import CountSlot, Horizon, Prior, Slot, WaveSlots, resolve
+    from troopledger.evidence._sampling import BLOCK, Sampler, block_rng
+    from troopledger.evidence._schema import Case, CaseClaim, case_error
+    from troopledger.evidence._slots import SlotPlace, place_of, rank_pay, slot_places, wave_size, wave_tour
+    from troopledger.evidence._spec import DistSpec
+    from troopledger.evidence._uncertain import (
+        Z90,
+        Beta,
+        Constant,
+        Dirichlet,
+        Distribution,
+        LogNormal,
+        Mixture,
+        Normal,
+        Pert,
+        Uniform,
+        beta_to,
+        point,
+        to,
+    )
 
 __all__ = [
     "BLOCK",
@@ -92,3 +103,74 @@ __all__ = [
     "wave_tour",
     "words_interval",
 ]
+
+#: Where each public name lives; loaded on first use.
+_LAZY = {
+    "BLOCK": "troopledger.evidence._sampling",
+    "Beta": "troopledger.evidence._uncertain",
+    "Case": "troopledger.evidence._schema",
+    "CaseClaim": "troopledger.evidence._schema",
+    "Constant": "troopledger.evidence._uncertain",
+    "CountSlot": "troopledger.evidence._prior",
+    "Dirichlet": "troopledger.evidence._uncertain",
+    "DistSpec": "troopledger.evidence._spec",
+    "Distribution": "troopledger.evidence._uncertain",
+    "Fused": "troopledger.evidence._fusion",
+    "HEDGES": "troopledger.evidence._fusion",
+    "HedgeRule": "troopledger.evidence._fusion",
+    "Horizon": "troopledger.evidence._prior",
+    "LogNormal": "troopledger.evidence._uncertain",
+    "MAX_CASE_BYTES": "troopledger.evidence._loading",
+    "Mixture": "troopledger.evidence._uncertain",
+    "Normal": "troopledger.evidence._uncertain",
+    "PARAMETERS": "troopledger.evidence._parameters",
+    "Parameter": "troopledger.evidence._parameters",
+    "Pert": "troopledger.evidence._uncertain",
+    "Prior": "troopledger.evidence._prior",
+    "RELIABILITY": "troopledger.evidence._fusion",
+    "STATE_USE_NAMES": "troopledger.evidence._parameters",
+    "Sampler": "troopledger.evidence._sampling",
+    "Slot": "troopledger.evidence._prior",
+    "SlotPlace": "troopledger.evidence._slots",
+    "Uniform": "troopledger.evidence._uncertain",
+    "WORDS": "troopledger.evidence._fusion",
+    "WaveSlots": "troopledger.evidence._prior",
+    "Z90": "troopledger.evidence._uncertain",
+    "as_of": "troopledger.evidence._asof",
+    "beta_to": "troopledger.evidence._uncertain",
+    "block_rng": "troopledger.evidence._sampling",
+    "bundled_cases": "troopledger.evidence._bundled",
+    "case_error": "troopledger.evidence._schema",
+    "claim_spec": "troopledger.evidence._fusion",
+    "claim_weight": "troopledger.evidence._fusion",
+    "fuse": "troopledger.evidence._fusion",
+    "hedge_rule": "troopledger.evidence._fusion",
+    "known_by": "troopledger.evidence._asof",
+    "ledger_claims": "troopledger.evidence._loading",
+    "load_case": "troopledger.evidence._loading",
+    "parse_case": "troopledger.evidence._loading",
+    "parse_day": "troopledger.evidence._asof",
+    "place_of": "troopledger.evidence._slots",
+    "point": "troopledger.evidence._uncertain",
+    "rank_pay": "troopledger.evidence._slots",
+    "reported_on": "troopledger.evidence._asof",
+    "resolve": "troopledger.evidence._prior",
+    "slot_places": "troopledger.evidence._slots",
+    "to": "troopledger.evidence._uncertain",
+    "wave_size": "troopledger.evidence._slots",
+    "wave_tour": "troopledger.evidence._slots",
+    "words_interval": "troopledger.evidence._fusion",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'troopledger.evidence' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +18,12 @@ from pydantic import ValidationError
 
 from troopledger.claims import Claim, Ledger, parse_claims, read_claims
 from troopledger.errors import CaseError
+from troopledger.evidence._bundled import cases_dir as _cases_dir
+from troopledger.evidence._bundled import claims_dir as _claims_dir
 from troopledger.evidence._scenarios import apply_scenario
 from troopledger.evidence._schema import Case, case_error
 
-__all__ = ["MAX_CASE_BYTES", "MAX_NESTING", "bundled_cases", "ledger_claims", "load_case", "parse_case"]
+__all__ = ["MAX_CASE_BYTES", "MAX_NESTING", "ledger_claims", "load_case", "parse_case"]
 
 #: Case files larger than this are refused (a case is a page of TOML, not a data dump).
 MAX_CASE_BYTES = 5_000_000
@@ -71,14 +72,6 @@ def _too_deep(raw: dict[str, Any]) -> str | None:
 _FLATTEN = "a case nests a few levels at most: see docs/case-files.md for its shape"
 
 
-def _cases_dir() -> Any:
-    return resources.files("troopledger") / "data" / "cases"
-
-
-def _claims_dir() -> Any:
-    return resources.files("troopledger") / "data" / "claims"
-
-
 def _read_claim_file(name: str, origin: str, base: Path | None) -> list[Claim]:
     """Claims from a bundled claims file (a bare name) or a path relative to the case file."""
     bundled = _claims_dir() / f"{name}.jsonl"
@@ -122,20 +115,6 @@ def _with_claim_files(raw: dict[str, Any], origin: str, base: Path | None) -> di
                 record["source"] = src["id"]
             claims.append(record)
     return {**raw, "sources": sources, "claims": claims}
-
-
-def bundled_cases() -> dict[str, str]:
-    """Bundled case names mapped to their one-line titles.
-
-    Reads only each bundled file's ``[case]`` table: listing cases validates nothing
-    and fuses nothing (loading a case does both), so it is instant.
-    """
-    out = {}
-    for entry in sorted(_cases_dir().iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            info = tomllib.loads(entry.read_text(encoding="utf-8")).get("case", {})
-            out[str(info["name"])] = str(info.get("title", ""))
-    return out
 
 
 def load_case(case: str | Path | None = None, *, scenario: str | None = None, sets: Sequence[str] = ()) -> Case:
