@@ -24,3 +24,37 @@ fixed = 12
 [parameters.state_share_of_pay]
 fixed = 0.9
 """
+
+#: A small rotation case with five uncertain inputs, for simulation-based calibration checks.
+SBC_CASE = """
+[case]
+name = "sbc"
+start = "2024-10"
+months = 12
+
+[deployment]
+mode = "rotation"
+
+[parameters.pay_per_soldier_month]
+to = [1500, 3000]
+
+[parameters.troops_deployed]
+to = [6000, 15000]
+
+[parameters.rotation_interval_months]
+to = [2, 8]
+
+[parameters.state_share_of_pay]
+to = [0.5, 0.95]
+
+[parameters.killed_hazard]
+to = [0.005, 0.03]
+"""
+
+#: Synthetic observation claims on SBC_CASE: (id, quantity, period, window end).
+SYNTHETIC = (
+    ("take_home", "soldier_take_home", "tour", None),
+    ("sent", "cumulative_troops", "total", "2025-09"),
+    ("killed", "casualties_killed", "total", "2025-06"),
+    ("paid", "total_revenue_to_nk", "total", "2025-09"),
+)

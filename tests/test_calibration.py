@@ -10,6 +10,7 @@ from contextlib import redirect_stdout
 import numpy as np
 import pytest
 
+from helpers import SBC_CASE, SYNTHETIC
 from troopledger._cli import main
 from troopledger.analysis import run
 from troopledger.calibration import (
@@ -23,38 +24,6 @@ from troopledger.claims import Claim
 from troopledger.errors import CalibrationError
 from troopledger.evidence import BLOCK, load_case, parse_case, resolve
 from troopledger.model import collect
-
-SBC_CASE = """
-[case]
-name = "sbc"
-start = "2024-10"
-months = 12
-
-[deployment]
-mode = "rotation"
-
-[parameters.pay_per_soldier_month]
-to = [1500, 3000]
-
-[parameters.troops_deployed]
-to = [6000, 15000]
-
-[parameters.rotation_interval_months]
-to = [2, 8]
-
-[parameters.state_share_of_pay]
-to = [0.5, 0.95]
-
-[parameters.killed_hazard]
-to = [0.005, 0.03]
-"""
-
-SYNTHETIC = (
-    ("take_home", "soldier_take_home", "tour", None),
-    ("sent", "cumulative_troops", "total", "2025-09"),
-    ("killed", "casualties_killed", "total", "2025-06"),
-    ("paid", "total_revenue_to_nk", "total", "2025-09"),
-)
 
 
 def _claims(values: list[float], hedge: str = "could") -> list[Claim]:

@@ -14,43 +14,14 @@ import math
 import numpy as np
 import pytest
 
+from helpers import SBC_CASE
+from helpers import SYNTHETIC as BASE_CLAIMS
 from troopledger.calibration import RobustObservations, compile_observations, importance_weights, weighted_quantiles
 from troopledger.claims import Claim
 from troopledger.evidence import parse_case, resolve
 from troopledger.model import collect
 
-SBC_CASE = """
-[case]
-name = "sbc"
-start = "2024-10"
-months = 12
-
-[deployment]
-mode = "rotation"
-
-[parameters.pay_per_soldier_month]
-to = [1500, 3000]
-
-[parameters.troops_deployed]
-to = [6000, 15000]
-
-[parameters.rotation_interval_months]
-to = [2, 8]
-
-[parameters.state_share_of_pay]
-to = [0.5, 0.95]
-
-[parameters.killed_hazard]
-to = [0.005, 0.03]
-"""
-
-SYNTHETIC = (
-    ("take_home", "soldier_take_home", "tour", None),
-    ("sent", "cumulative_troops", "total", "2025-09"),
-    ("killed", "casualties_killed", "total", "2025-06"),
-    ("paid", "total_revenue_to_nk", "total", "2025-09"),
-    ("paid-half", "total_revenue_to_nk", "total", "2025-03"),
-)
+SYNTHETIC = (*BASE_CLAIMS, ("paid-half", "total_revenue_to_nk", "total", "2025-03"))
 CHECKED = ("pay_per_soldier_month", "state_share_of_pay", "rotation_interval_months", "troops_deployed")
 
 
