@@ -119,11 +119,32 @@ def weighted_quantiles(
     if weights is None:
         return np.asarray(np.quantile(x, q, axis=0), dtype=np.float64)
     w = np.asarray(weights, dtype=float)
-    order = np.argsort(x, axis=0)
-    xs = np.take_along_axis(x, order, axis=0)
-    ws = w[order]  # (n,) or (n, months), matching x sorted column by column
-    cw = np.cumsum(ws, axis=0) - 0.5 * ws
-    cw /= np.sum(w)
     if x.ndim == 1:
+        order = np.argsort(x)
+        xs, ws = x[order], w[order]
+        cw = np.cumsum(ws) - 0.5 * ws
+        cw /= np.sum(w)
         return np.asarray(np.interp(q, cw, xs), dtype=np.float64)
-    return np.stack([np.array([np.interp(qq, cw[:, j], xs[:, j]) for j in range(x.shape[1])]) for qq in q])
+    # columns become contiguous rows: each is sorted, summed and interpolated at once
+    xt = np.ascontiguousarray(x.T)
+    order = np.argsort(xt, axis=1)
+    xs = np.take_along_axis(xt, order, axis=1)
+    ws = w[order]
+    cw = np.cumsum(ws, axis=1) - 0.5 * ws
+    cw /= np.sum(w)
+    return np.stack([_interp_rows(qq, cw, xs) for qq in q])
+
+
+def _interp_rows(qq: float, cw: NDArray[np.floating[Any]], xs: NDArray[np.floating[Any]]) -> Array:
+    """``np.interp(qq, cw[j], xs[j])`` for every row ``j`` at once, with the same arithmetic."""
+    n = cw.shape[1]
+    rows = np.arange(cw.shape[0])
+    j = np.count_nonzero(cw <= qq, axis=1) - 1  # the last point at or below qq, as interp's search
+    inner = np.clip(j, 0, max(n - 2, 0))
+    x0, x1 = cw[rows, inner], cw[rows, np.minimum(inner + 1, n - 1)]
+    f0, f1 = xs[rows, inner], xs[rows, np.minimum(inner + 1, n - 1)]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = (f1 - f0) / (x1 - x0) * (qq - x0) + f0
+    out = np.where(j < 0, xs[:, 0], out)
+    out = np.where(j >= n - 1, xs[:, -1], out)
+    return np.asarray(out, dtype=np.float64)
