@@ -1,7 +1,7 @@
 """Posterior weights for prior draws: Pareto-smoothed importance sampling, with diagnostics.
 
 The prior draws are the proposal and the observations' likelihood is the weight.
-ArviZ's PSIS smooths the largest weights with a generalised Pareto fit; its shape
+PSIS (:mod:`troopledger.calibration._psis`) smooths the largest weights with a generalised Pareto fit; its shape
 ``k-hat`` says whether the weights can be trusted (below 0.7: yes). When they
 cannot, :mod:`troopledger.calibration._tempering` takes over.
 """
@@ -9,13 +9,13 @@ cannot, :mod:`troopledger.calibration._tempering` takes over.
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from troopledger.calibration._psis import psis
 from troopledger.errors import CalibrationError
 
 __all__ = [
@@ -69,16 +69,6 @@ def effective_sample_size(weights: Array) -> float:
     return s * s / float(np.sum(w * w)) if s > 0 else 0.0
 
 
-def _psis(log_weights: Array) -> tuple[Array, float]:
-    """ArviZ PSIS: smoothed, normalised log weights and the Pareto shape k-hat."""
-    import arviz  # heavy import, only needed here
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        lw, khat = arviz.psislw(np.asarray(log_weights, dtype=np.float64).copy(), reff=1.0)  # type: ignore[no-untyped-call]
-    return np.asarray(lw, dtype=np.float64), float(np.asarray(khat))
-
-
 def importance_weights(loglik: Array) -> Weights:
     """Pareto-smoothed importance weights from per-draw log-likelihoods.
 
@@ -104,7 +94,7 @@ def importance_weights(loglik: Array) -> Weights:
         w = np.full(ll.size, 1.0 / ll.size)
         return Weights(w, 0.0, float(ll.size), ll.size, log_z)
     lw = np.where(finite, ll, ll[finite].min() - 800.0)  # PSIS needs finite input; these stay ~0
-    slw, khat = _psis(lw)
+    slw, khat = psis(lw)
     w = np.exp(slw - slw.max())
     w[~finite] = 0.0
     w /= w.sum()
