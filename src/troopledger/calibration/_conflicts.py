@@ -58,7 +58,7 @@ def find_contradictions(
     ll = obs.loglik(values)
     found = scan_sets(ll, obs.ids, dependency_graph(bg, obs, SCAN_SEED), max_size=max_size, threshold=threshold)
     robust = RobustObservations.build(obs)
-    rl, lw = robust.loglik(values), robust.log_wrong(values)
+    rl, lw = robust.both(values)
     params = {**d.params, **{k: np.full(d.draws, v) for k, v in d.constants.items()}}
     col = {oid: j for j, oid in enumerate(obs.ids)}
     out = []

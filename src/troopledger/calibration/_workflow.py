@@ -176,10 +176,11 @@ def calibrate(
     if pd.observed is None:
         raise CalibrationError("observation targets were not kept")
     values = np.asarray(pd.observed, dtype=np.float64)
-    raw = robust.loglik(values[:, ev_cols]).sum(axis=1) + log_ratio
+    # the evidence's robust likelihoods are columns of every claim's: computed once
+    ll_all, log_wrong = robust_all.both(values)
+    raw = ll_all[:, ev_cols].sum(axis=1) + log_ratio
     w = importance_weights(raw)
-    log_wrong = robust_all.log_wrong(values)
-    wrong = robust_all.wrong_probability(values, w.weights)
+    wrong = robust_all.wrong_probability(values, w.weights, log_wrong=log_wrong)
     sampler: dict[str, Any] = {
         "observed_parameters": observed,
         "pilot_particles": 0 if proposal.pilot is None else proposal.pilot.particles,
