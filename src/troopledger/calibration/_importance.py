@@ -105,24 +105,45 @@ def weighted_quantiles(
     x: NDArray[np.floating[Any]], q: tuple[float, ...], weights: NDArray[np.floating[Any]] | None = None
 ) -> Array:
     """Quantiles of ``x`` along axis 0, weighted if ``weights`` is given (linear interpolation)."""
-    x = np.asarray(x, dtype=float)
     if weights is None:
-        return np.asarray(np.quantile(x, q, axis=0), dtype=np.float64)
+        return np.asarray(np.quantile(np.asarray(x, dtype=float), q, axis=0), dtype=np.float64)
     w = np.asarray(weights, dtype=float)
-    if x.ndim == 1:
-        order = np.argsort(x)
-        xs, ws = x[order], w[order]
+    if np.ndim(x) == 2:
+        # columns become contiguous rows: each is sorted, summed and interpolated at once
+        order, xs = _sorted_rows(np.asarray(x))
+        ws = w[order]
+        cw = np.cumsum(ws, axis=1) - 0.5 * ws
+        cw /= np.sum(w)
+        return np.stack([_interp_rows(qq, cw, xs) for qq in q])
+    v = np.asarray(x, dtype=np.float64)
+    if v.ndim == 1:
+        order = np.argsort(v)
+        xs, ws = v[order], w[order]
         cw = np.cumsum(ws) - 0.5 * ws
         cw /= np.sum(w)
         return np.asarray(np.interp(q, cw, xs), dtype=np.float64)
-    # columns become contiguous rows: each is sorted, summed and interpolated at once
+    raise CalibrationError(f"weighted quantiles need one or two dimensions, got {v.ndim}")
+
+
+def _sorted_rows(x: NDArray[Any]) -> tuple[NDArray[np.intp], Array]:
+    """Each column of ``x`` sorted, as rows: the draw order and the sorted values (float64).
+
+    Single-precision columns (the monthly paths) are sorted as one 64-bit integer key
+    per value, its order-preserving bits above its row number: a plain integer sort,
+    about twice as fast as an argsort, and ties keep their row order.
+    """
     xt = np.ascontiguousarray(x.T)
-    order = np.argsort(xt, axis=1)
-    xs = np.take_along_axis(xt, order, axis=1)
-    ws = w[order]
-    cw = np.cumsum(ws, axis=1) - 0.5 * ws
-    cw /= np.sum(w)
-    return np.stack([_interp_rows(qq, cw, xs) for qq in q])
+    n = xt.shape[1]
+    if xt.dtype == np.float32 and n < 2**32 and not np.isnan(xt).any():
+        bits = (xt + np.float32(0.0)).view(np.uint32)  # adding zero turns -0.0 into 0.0
+        # positive floats order as their bits with the sign bit set; negative ones with every bit flipped
+        bits = bits ^ np.where(bits >> 31 == 1, np.uint32(0xFFFFFFFF), np.uint32(0x80000000))
+        key = (bits.astype(np.uint64) << np.uint64(32)) | np.arange(n, dtype=np.uint64)
+        key.sort(axis=1)
+        order = (key & np.uint64(0xFFFFFFFF)).astype(np.intp)
+    else:
+        order = np.argsort(xt, axis=1)
+    return order, np.take_along_axis(xt, order, axis=1).astype(np.float64)
 
 
 def _interp_rows(qq: float, cw: NDArray[np.floating[Any]], xs: NDArray[np.floating[Any]]) -> Array:
