@@ -74,8 +74,10 @@ _GROUPS: list[tuple[tuple[str, ...], HedgeRule]] = [
     (("could rise to", "could reach", "may reach", "possibly up to"), HedgeRule("upper", 0.7, 0.5)),
     (("less than", "fewer than", "under", "below"), HedgeRule("upper", 0.3, 1.0)),
     (
-        ("at least", "more than", "over", "over than", "exceeding", "plus", "a minimum of")
-        + ("no less than", "not less than", "no fewer than", "not fewer than"),
+        (
+            *("at least", "more than", "over", "over than", "exceeding", "plus", "a minimum of"),
+            *("no less than", "not less than", "no fewer than", "not fewer than"),
+        ),
         HedgeRule("lower", 1.5, 1.0),
     ),
     (("nearly", "almost", "just under", "close to"), HedgeRule("below", 0.1, 1.0)),
