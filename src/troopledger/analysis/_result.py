@@ -153,7 +153,7 @@ def run(
         particles=particles,
         executor=executor,
     )
-    found = find_contradictions(prior, observations=every, wrong=cal.wrong) if contradictions else []
+    found = find_contradictions(prior, observations=every, wrong=cal.wrong, workers=workers) if contradictions else []
     shown = prior_shown = desk.view(prior, cal.prior_draws, conv)
     # with a posterior, reports chart its monthly bands only: the prior's are not computed
     prior_summary = summarize_draws(shown, bands=cal.posterior_draws is None)
