@@ -57,7 +57,10 @@ def main() -> None:
             ratio = statistics.median(w for w, _ in times[("this", case)]) / statistics.median(
                 w for w, _ in times[("reference", case)]
             )
-            print(f"{case:18s} wall ratio this/reference {ratio:.2f}")
+            cpu_ratio = statistics.median(c for _, c in times[("this", case)]) / statistics.median(
+                c for _, c in times[("reference", case)]
+            )
+            print(f"{case:18s} ratio this/reference: wall {ratio:.2f}, cpu {cpu_ratio:.2f}")
 
 
 if __name__ == "__main__":
