@@ -39,3 +39,10 @@ def _loaded_after(args: list[str], cwd: Path) -> list[str]:
 def test_light_commands_leave_the_numerical_stack_unloaded(args: list[str], tmp_path: Path) -> None:
     Ledger(tmp_path / "empty.db").close()
     assert _loaded_after(args, tmp_path) == []
+
+
+def test_a_report_loads_scipy_only(tmp_path: Path) -> None:
+    # a calibrated JSON report needs scipy's distributions and Sobol points, nothing heavier:
+    # PSIS and RBD-FAST are written out, and xarray loads only where a Dataset is built
+    args = ["report", "--draws", "2000", "--format", "json", "--out", str(tmp_path / "r.json")]
+    assert _loaded_after(args, tmp_path) == ["scipy"]

@@ -85,11 +85,9 @@ def posterior_resample(d: Draws, weights: NDArray[Any], n: int, *, rows: int | N
 
 
 def _rows(d: Draws, cap: int, weights: NDArray[Any] | None, kept: int) -> tuple[int, NDArray[np.intp] | slice]:
-    if weights is None:
-        n = min(kept, cap)
-        return n, slice(0, n)
+    """How many draws an analysis reads, and which: the leading ones, or a resample of the weighted posterior."""
     n = min(kept, cap)
-    return n, posterior_resample(d, weights, n, rows=kept)
+    return n, slice(0, n) if weights is None else posterior_resample(d, weights, n, rows=kept)
 
 
 def _inputs(d: Draws, rows: NDArray[np.intp] | slice) -> tuple[list[str], NDArray[np.float64]]:
