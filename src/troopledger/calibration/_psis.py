@@ -60,7 +60,11 @@ def psis(log_weights: Array) -> tuple[Array, float]:
     relative efficiency one); with five or fewer in it, nothing is smoothed and k-hat
     is infinite.
     """
-    x = np.array(log_weights, dtype=np.float64)
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):  # inf and 0 are meant, as in ArviZ
+        return _psis(np.array(log_weights, dtype=np.float64))
+
+
+def _psis(x: Array) -> tuple[Array, float]:
     n = x.size
     cut = -math.ceil(min(n / 5.0, 3 * n**0.5)) - 1
     x -= np.max(x)
