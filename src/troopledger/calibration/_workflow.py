@@ -176,7 +176,7 @@ def calibrate(
     robust = RobustObservations(claims_all.subset(obs.ids), tuple(robust_all.p_right[j] for j in ev_cols))
     graph = dependency_graph(doubted, robust, seed)
     observed = sorted(set().union(*graph.values()))
-    proposal = fit_proposal(doubted, robust, observed, seed, particles=max(100, min(particles, draws)))
+    proposal = fit_proposal(doubted, robust, observed, seed, particles=max(100, min(particles, draws)), workers=workers)
     params, log_ratio = proposal.draw(doubted, draws, seed)
     chunks = particle_chunks(doubted, params, workers)
     pd = collect_chunks(doubted, chunks, draws, seed, observations=claims_all)
