@@ -23,6 +23,7 @@ from troopledger._cli._app import app, atomic_write
 from troopledger._untrusted import for_terminal
 from troopledger.claims import (
     DEFAULT_LEDGER,
+    LISTING_HEADERS,
     QUANTITIES,
     Claim,
     ClaimSummary,
@@ -77,10 +78,6 @@ def _figure(c: Claim | ClaimSummary) -> str:
     return f"'{c.words}' ({figure})" if c.words else figure
 
 
-def _when(c: Claim | ClaimSummary) -> str:
-    return c.published or (c.window_end or "")
-
-
 def _print_table(headers: tuple[str, ...], rows: Sequence[Sequence[str]], **options: Any) -> None:
     """Rows of untrusted text as a table: Rich for a screenful, plain aligned columns for long listings."""
     clean = [row if "".join(row).isprintable() else tuple(_safe(cell) for cell in row) for row in rows]
@@ -90,10 +87,11 @@ def _print_table(headers: tuple[str, ...], rows: Sequence[Sequence[str]], **opti
             table.add_row(*(Text(cell) for cell in row))
         _console().print(table)
         return
-    widths = [min(60, max([len(h), *(len(r[n]) for r in clean)])) for n, h in enumerate(headers)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines.extend("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in clean)
-    sys.stdout.write("\n".join(lines) + "\n")
+    widths = [
+        min(60, max(len(h), *map(len, column))) for h, column in zip(headers, zip(*clean, strict=True), strict=True)
+    ]
+    line = "  ".join(f"%-{w}s" for w in widths)  # one C-level format per row: fast at 100,000 rows
+    sys.stdout.write("\n".join([(line % headers).rstrip(), *((line % r).rstrip() for r in clean)]) + "\n")
 
 
 @claims_app.command("list")
@@ -108,19 +106,14 @@ def list_(
     """List claims, filtered by quantity, speaker, status and date (the ledger is only read)."""
     _check_filters(quantity, status)
     with Ledger(ledger, create=False, readonly=True) as led:
-        alike = led.summaries(quantity=quantity)  # lineages never cross quantities
-        found = (
-            led.summaries(quantity=quantity, speaker=speaker, status=status, since=since, until=until)
-            if speaker or status or since or until
-            else alike
-        )
-    labels = detect_lineages(alike)
-    rows = [
-        (c.id, c.quantity, _figure(c), c.speaker, c.hedge, c.status, _when(c), labels.get(c.id, c.lineage or ""))
-        for c in found
-    ]
-    _print_table(("id", "quantity", "figure", "speaker", "hedge", "status", "date", "lineage"), rows)
-    typer.echo(f"{len(found)} claim(s)", err=True)
+        lines = None if speaker else led.listing_lines(quantity=quantity, status=status, since=since, until=until)
+        if lines is not None and len(lines) > RICH_ROWS + 1:
+            sys.stdout.write("\n".join(lines) + "\n")
+            typer.echo(f"{len(lines) - 1} claim(s)", err=True)
+            return
+        rows = led.listing(quantity=quantity, speaker=speaker, status=status, since=since, until=until)
+    _print_table(LISTING_HEADERS, rows)
+    typer.echo(f"{len(rows)} claim(s)", err=True)
 
 
 def _check_filters(quantity: str | None, status: str | None) -> None:

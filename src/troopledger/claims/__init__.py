@@ -15,6 +15,7 @@ from troopledger.claims._hedges import (
 )
 from troopledger.claims._ledger import DEFAULT_LEDGER, SCHEMA_VERSION, Ledger
 from troopledger.claims._lineage import Statement, detect_lineages, lineage_groups, same_statement
+from troopledger.claims._listing import LISTING_HEADERS
 from troopledger.claims._months import MONTH_PATTERN, month_index, month_label, month_labels
 from troopledger.claims._normalise import (
     Reading,
@@ -37,6 +38,7 @@ __all__ = [
     "DEFAULT_LEDGER",
     "HEDGES",
     "LIMITS",
+    "LISTING_HEADERS",
     "MONTH_PATTERN",
     "QUANTITIES",
     "SCHEMA_VERSION",
