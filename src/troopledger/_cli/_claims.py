@@ -4,7 +4,8 @@ Every command works on one SQLite ledger (``--ledger PATH`` or the
 ``TROOPLEDGER_LEDGER`` variable, default ``troopledger.db`` in the working
 directory); commands that only read open it read-only. Speakers, quotes and URLs
 come from articles, so they are printed as rich ``Text`` (never parsed as markup),
-with escape sequences, control characters and direction overrides removed.
+with escape sequences, control characters and direction overrides removed. The
+claim model (pydantic) loads only in commands that make or read whole claims.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -25,18 +26,16 @@ from troopledger.claims import (
     DEFAULT_LEDGER,
     LISTING_HEADERS,
     QUANTITIES,
-    Claim,
     ClaimSummary,
     Ledger,
-    SourceRef,
     currency_code,
     describe_figure,
     detect_lineages,
-    explain_validation,
-    normalise_amount,
-    sniff_format,
 )
 from troopledger.errors import LedgerError
+
+if TYPE_CHECKING:
+    from troopledger.claims import Claim
 
 __all__ = ["claims_app"]
 
@@ -142,6 +141,8 @@ def show(claim_id: Annotated[str, typer.Argument(help="Claim id.")], ledger: Led
 def _number(text: str | None, field: str, quantity: str, opts: dict[str, Any]) -> tuple[float | None, str, Any]:
     if text is None:
         return None, "", opts.get("period")
+    from troopledger.claims import normalise_amount  # the claim model (pydantic) loads only where claims are made
+
     try:
         return normalise_amount(text, quantity, **opts)
     except (ValueError, KeyError) as e:
@@ -223,6 +224,8 @@ def add(
 def _validated(data: dict[str, Any]) -> Claim:
     from pydantic import ValidationError
 
+    from troopledger.claims import Claim, SourceRef, explain_validation
+
     try:
         if data.get("source"):
             SourceRef.model_validate(data["source"])
@@ -246,6 +249,8 @@ def edit(
 ) -> None:
     """Change fields of a claim (re-validated). An accepted claim becomes 'edited' (still used); a pending or
     rejected one keeps its status and is used only after 'troopledger claims accept'."""
+    from troopledger.claims import Claim, normalise_amount
+
     changes: dict[str, Any] = {}
     for item in sets:
         field, sep, raw = item.partition("=")
@@ -324,6 +329,8 @@ def export(
 ) -> None:
     """Export claims as JSON Lines or CSV (written atomically to a file)."""
     _check_filters(quantity, status)
+    from troopledger.claims import sniff_format
+
     fmt = fmt or (sniff_format(path) if path else "jsonl")
     with Ledger(ledger, create=False, readonly=True) as led:
         text = led.export(fmt, quantity=quantity, status=status)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -13,8 +13,11 @@ from rich.text import Text
 
 from troopledger._cli._app import app
 from troopledger._untrusted import for_terminal
-from troopledger.claims import DEFAULT_LEDGER, Claim, Ledger, extract_claims
-from troopledger.sources import GUESSED, Document, read_document
+from troopledger.claims import DEFAULT_LEDGER, Ledger
+
+if TYPE_CHECKING:
+    from troopledger.claims import Claim
+    from troopledger.sources import Document
 
 __all__ = ["extract", "ingest"]
 
@@ -30,20 +33,20 @@ _Url = Annotated[str | None, typer.Option("--url", help="the article's URL")]
 _Date = Annotated[str | None, typer.Option("--date", help="publication date, YYYY-MM-DD")]
 
 
-#: Document notes worth a line on stderr: the reader guessed, or found nothing to read.
-_TOLD = (GUESSED, "no article text", "the HTML extractor", "named like an HTML page")
-
-
 def _read_all(files: list[Path], outlet: str | None, url: str | None, date: str | None) -> list[Document]:
     """Every file read first, so a bad one stops the run before anything is printed or written.
 
     Guessed encodings, pages read as plain text and files with no article text are
-    said on stderr, so an empty or doubtful result is never silent.
+    said on stderr, so an empty or doubtful result is never silent. (Reading and extraction load
+    here, on first use: other commands never compile their patterns.)
     """
+    from troopledger.sources import GUESSED, read_document
+
+    told = (GUESSED, "no article text", "the HTML extractor", "named like an HTML page")
     docs = [read_document(f, outlet=outlet, url=url, date=date) for f in files]
     for doc in docs:
         for note in doc.notes:
-            if note.startswith(_TOLD):
+            if note.startswith(told):
                 typer.echo(f"troopledger: note: {for_terminal(doc.path)}: {note}", err=True)
     return docs
 
@@ -91,6 +94,8 @@ def extract(
     date: _Date = None,
 ) -> None:
     """Print candidate claims (figures, labels, speakers) found in article files."""
+    from troopledger.claims import extract_claims
+
     claims = [c for doc in _read_all(files, outlet, url, date) for c in extract_claims(doc)]
     if fmt is _Format.json:
         # one JSON list, each record serialised by pydantic (several times faster than json.dumps with indent)
@@ -110,6 +115,8 @@ def ingest(
     date: _Date = None,
 ) -> None:
     """Add the candidate claims of article files to the ledger as pending; skip documents it already has."""
+    from troopledger.claims import extract_claims
+
     docs = _read_all(files, outlet, url, date)
     with Ledger(ledger) as book:
         known = book.source_hashes()

@@ -7,7 +7,8 @@ as it was. The schema is versioned with ``PRAGMA user_version`` and an ordered l
 of migration steps, applied on open (see ``_ledger_schema``). Each claim is stored
 whole as JSON, with the fields listings, filters and lineage detection use in their
 own columns, and its detected lineage label kept up to date as claims are written;
-every change is kept in a ``history`` table.
+every change is kept in a ``history`` table. The claim model (pydantic) loads on first
+use, so listing claims never imports it.
 """
 
 from __future__ import annotations
@@ -19,11 +20,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from troopledger.claims._claimfiles import dump_claims, read_claims
 from troopledger.claims._ledger_errors import FIX_NOT_LEDGER, ledger_error, unreadable_schema
 from troopledger.claims._ledger_schema import (
     LISTABLE_VERSION,
@@ -33,8 +31,7 @@ from troopledger.claims._ledger_schema import (
     record_columns,
 )
 from troopledger.claims._lineage_store import place_new, redetect
-from troopledger.claims._listing import Filters, listing_lines, listing_rows
-from troopledger.claims._record import Claim, Status
+from troopledger.claims._listing import filters_of, listing_lines, listing_rows
 from troopledger.claims._summary import (
     COLUMNS_SQL,
     SUMMARY_SQL,
@@ -43,8 +40,10 @@ from troopledger.claims._summary import (
     summary_from_row,
     where_clause,
 )
-from troopledger.claims._validation import explain_validation
 from troopledger.errors import LedgerError
+
+if TYPE_CHECKING:
+    from troopledger.claims._record import Claim, Status
 
 __all__ = ["DEFAULT_LEDGER", "MIGRATIONS", "SCHEMA_VERSION", "Ledger"]
 
@@ -58,16 +57,6 @@ _COMPARED = ("quantity", "value", "low", "high", "speaker", "organisation", "via
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _filters(
-    quantity: str | None = None,
-    speaker: str | None = None,
-    status: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-) -> Filters:
-    return quantity, speaker, status, since, until
 
 
 class Ledger:
@@ -183,7 +172,8 @@ class Ledger:
             return
         if self.readonly:
             if not LISTABLE_VERSION <= version <= SCHEMA_VERSION:
-                self._check_readable(version)
+                names = self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+                raise unreadable_schema(self.path, version, bool(names), SCHEMA_VERSION)
             return
         with self.transaction() as db:
             version = self.schema_version  # re-read under the write lock: another process may have migrated
@@ -206,10 +196,6 @@ class Ledger:
             backfill(db, self.path, version)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self._version = SCHEMA_VERSION
-
-    def _check_readable(self, version: int) -> None:
-        names = [r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        raise unreadable_schema(self.path, version, bool(names), SCHEMA_VERSION)
 
     # -- writing -----------------------------------------------------------------
 
@@ -241,6 +227,8 @@ class Ledger:
 
     def import_file(self, path: str | Path, fmt: str | None = None, *, replace: bool = False) -> int:
         """Read a JSONL or CSV claims file and add all its claims, or none if any is bad."""
+        from troopledger.claims._claimfiles import read_claims
+
         return self.add(read_claims(path, fmt), replace=replace)
 
     def update(self, claim_id: str, changes: dict[str, Any], *, action: str = "edit") -> Claim:
@@ -270,6 +258,11 @@ class Ledger:
     def _update(
         self, db: sqlite3.Connection, claim_id: str, changes: dict[str, Any], action: str, *, keep_status: bool = False
     ) -> Claim:
+        from pydantic import ValidationError
+
+        from troopledger.claims._record import Claim
+        from troopledger.claims._validation import explain_validation
+
         old = self._get(db, claim_id)
         data = old.model_dump()
         data.update(changes)
@@ -312,6 +305,10 @@ class Ledger:
         return self._load(row[0], claim_id)
 
     def _load(self, record: str, claim_id: str) -> Claim:
+        from pydantic import ValidationError
+
+        from troopledger.claims._record import Claim
+
         try:
             return Claim.model_validate_json(record)
         except ValidationError:
@@ -389,13 +386,13 @@ class Ledger:
         """What ``claims list`` prints (``filters`` as in :meth:`claims`): id, quantity, figure, speaker,
         hedge, status, date and lineage label of each claim, as text. One query on a current ledger."""
         with self._guard("reading claims"):
-            return listing_rows(self._db, self.path, self._version, _filters(**filters))
+            return listing_rows(self._db, self.path, self._version, filters_of(**filters))
 
     def listing_lines(self, **filters: str | None) -> list[str] | None:
         """:meth:`listing` as plain aligned lines (header first) for long listings, or None where only
         :meth:`listing` can do it (see :func:`~troopledger.claims._listing.listing_lines`)."""
         with self._guard("reading claims"):
-            return listing_lines(self._db, self._version, _filters(**filters))
+            return listing_lines(self._db, self._version, filters_of(**filters))
 
     def source_hashes(self) -> set[str]:
         """The content hashes of every source document the ledger's claims were read in."""
@@ -411,4 +408,6 @@ class Ledger:
 
     def export(self, fmt: str, **filters: Any) -> str:
         """The ledger's claims (filtered as in :meth:`claims`) as JSONL or CSV text."""
+        from troopledger.claims._claimfiles import dump_claims
+
         return dump_claims(self.claims(**filters), fmt)

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from troopledger.claims._figure import describe_figure
 from troopledger.claims._lineage_store import redetect
-from troopledger.claims._record import Claim, describe_figure
+
+if TYPE_CHECKING:
+    from troopledger.claims._record import Claim
 
 __all__ = ["LISTABLE_VERSION", "MIGRATIONS", "SCHEMA_VERSION", "backfill", "figure_text", "record_columns"]
 

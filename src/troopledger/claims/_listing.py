@@ -15,7 +15,7 @@ from troopledger.claims._ledger_schema import figure_text
 from troopledger.claims._lineage import detect_lineages
 from troopledger.claims._summary import SUMMARY_SQL, in_dates, summary_from_row, where_clause
 
-__all__ = ["LISTING_HEADERS", "WIDEST", "Filters", "listing_lines", "listing_rows"]
+__all__ = ["LISTING_HEADERS", "WIDEST", "Filters", "filters_of", "listing_lines", "listing_rows"]
 
 #: The columns of a claims listing, in order.
 LISTING_HEADERS = ("id", "quantity", "figure", "speaker", "hedge", "status", "date", "lineage")
@@ -36,6 +36,17 @@ _LISTING_SQL = f"SELECT {', '.join(_CELLS)}{{extra}} FROM claims WHERE 1 = 1"
 
 #: quantity, speaker, status, since, until: each None for no filter (see Ledger.claims).
 Filters = tuple[str | None, str | None, str | None, str | None, str | None]
+
+
+def filters_of(
+    quantity: str | None = None,
+    speaker: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Filters:
+    """The :data:`Filters` tuple from keyword filters (unknown keywords are a TypeError)."""
+    return quantity, speaker, status, since, until
 
 
 def _dates_sql(since: str | None, until: str | None) -> tuple[str, list[object]]:
