@@ -22,6 +22,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from troopledger._paths import exists, is_dir
 from troopledger.claims._ledger_errors import FIX_NOT_LEDGER, ledger_error, unreadable_schema
 from troopledger.claims._ledger_schema import (
     LISTABLE_VERSION,
@@ -83,9 +84,9 @@ class Ledger:
         memory = self.path == ":memory:"
         p = Path(self.path)
         if not memory:
-            if p.is_dir():
+            if is_dir(p):
                 raise LedgerError(self.path, None, "is a directory, not a ledger file", "give a file name for --ledger")
-            if not p.exists() and (not create or readonly):
+            if not exists(p) and (not create or readonly):
                 raise LedgerError(
                     self.path, None, "no ledger here yet", "add or import claims first, or give --ledger PATH"
                 )
