@@ -146,3 +146,15 @@ def test_old_ledger_is_listed_read_only_and_gets_labels_when_upgraded(tmp_path: 
         assert led.schema_version == len(MIGRATIONS)
         assert led.listing() == old
         assert led.listing_lines() is not None
+
+
+@pytest.mark.parametrize("bad", ["garbage", "2025-02-30", "2025-13", "25-03", "２０２５-03"])
+def test_a_date_filter_that_is_no_date_is_an_error_not_an_empty_listing(tmp_path: Path, bad: str) -> None:
+    with Ledger(tmp_path / "l.db") as led:
+        led.add([claim(1, 600.0, "Kyiv", "2025-04-01")])
+    for option in ("--since", "--until"):
+        o = cli(["claims", "list", "--ledger", str(tmp_path / "l.db"), option, bad])
+        assert o.code == 2
+        assert f"field '{option}'" in o.err
+        assert "YYYY-MM" in o.err
+    assert cli(["claims", "list", "--ledger", str(tmp_path / "l.db"), "--since", "2025-04"]).err == "1 claim(s)\n"

@@ -10,6 +10,7 @@ claim model (pydantic) loads only in commands that make or read whole claims.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import sys
 from collections.abc import Sequence
@@ -104,6 +105,8 @@ def list_(
 ) -> None:
     """List claims, filtered by quantity, speaker, status and date (the ledger is only read)."""
     _check_filters(quantity, status)
+    _check_day(since, "--since")
+    _check_day(until, "--until")
     with Ledger(ledger, create=False, readonly=True) as led:
         lines = None if speaker else led.listing_lines(quantity=quantity, status=status, since=since, until=until)
         if lines is not None and len(lines) > RICH_ROWS + 1:
@@ -113,6 +116,24 @@ def list_(
         rows = led.listing(quantity=quantity, speaker=speaker, status=status, since=since, until=until)
     _print_table(LISTING_HEADERS, rows)
     typer.echo(f"{len(rows)} claim(s)", err=True)
+
+
+def _check_day(text: str | None, option: str) -> None:
+    """A date filter must be a real month or day, written YYYY-MM or YYYY-MM-DD (else nothing would match, silently)."""
+    if text is None:
+        return
+    parts = text.split("-")
+    try:
+        if len(parts) not in (2, 3) or len(parts[0]) != 4 or not all(p.isdigit() and p.isascii() for p in parts):
+            raise ValueError(text)
+        datetime.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
+    except ValueError:
+        raise LedgerError(
+            None,
+            option,
+            f"'{_safe(text)[:40]}' is not a real date written YYYY-MM or YYYY-MM-DD",
+            "e.g. 2025-03 or 2025-03-04",
+        ) from None
 
 
 def _check_filters(quantity: str | None, status: str | None) -> None:

@@ -128,6 +128,10 @@ def load_case(case: str | Path | None = None, *, scenario: str | None = None, se
     if case is None:
         case = "nk-russia-2024"
     text = str(case)
+    if not text.strip():
+        raise CaseError(
+            "(no name)", None, "the case name is empty", "run 'troopledger cases' for bundled names, or give a path"
+        )
     bundled = _cases_dir() / f"{text}.toml"
     if not text.endswith(".toml") and "/" not in text and is_file(bundled):
         return parse_case(bundled.read_bytes(), f"{text} (bundled)", base=None, scenario=scenario, sets=sets)
