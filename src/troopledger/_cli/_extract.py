@@ -83,6 +83,20 @@ def _context(c: Claim, width: int = 160) -> str:
     return ("…" if start else "") + text[start : start + width] + ("…" if start + width < len(text) else "")
 
 
+def _extracted(doc: Document) -> list[Claim]:
+    """The document's candidate claims, with a note on stderr when extraction stopped at its limit."""
+    from troopledger.claims._extract import MAX_CLAIMS, extract_claims
+
+    claims = extract_claims(doc)
+    if len(claims) >= MAX_CLAIMS:
+        typer.echo(
+            f"troopledger: note: {for_terminal(doc.path)}: stopped after {len(claims):,} candidate claims"
+            f" (at most {MAX_CLAIMS:,} are read from one document); split it to read the rest",
+            err=True,
+        )
+    return claims
+
+
 @app.command()
 def extract(
     files: _Files,
@@ -94,9 +108,7 @@ def extract(
     date: _Date = None,
 ) -> None:
     """Print candidate claims (figures, labels, speakers) found in article files."""
-    from troopledger.claims import extract_claims
-
-    claims = [c for doc in _read_all(files, outlet, url, date) for c in extract_claims(doc)]
+    claims = [c for doc in _read_all(files, outlet, url, date) for c in _extracted(doc)]
     if fmt is _Format.json:
         # one JSON list, each record serialised by pydantic (several times faster than json.dumps with indent)
         typer.echo("[\n" + ",\n".join(c.model_dump_json(indent=2) for c in claims) + "\n]" if claims else "[]")
@@ -115,8 +127,6 @@ def ingest(
     date: _Date = None,
 ) -> None:
     """Add the candidate claims of article files to the ledger as pending; skip documents it already has."""
-    from troopledger.claims import extract_claims
-
     docs = _read_all(files, outlet, url, date)
     with Ledger(ledger) as book:
         known = book.source_hashes()
@@ -127,6 +137,6 @@ def ingest(
                 skipped += 1
                 continue
             known.add(doc.hash)
-            new.extend(extract_claims(doc))
+            new.extend(_extracted(doc))
         added = book.add(new)
     typer.echo(f"{added} pending claims added from {len(docs) - skipped} documents; {skipped} already in {ledger}")
