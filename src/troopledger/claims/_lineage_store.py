@@ -21,7 +21,7 @@ __all__ = ["CANDIDATE_LIMIT", "FREE_SQL", "INCREMENTAL_LIMIT", "closed_label", "
 #: A write adding more new claims than this detects their quantities' lineages afresh.
 INCREMENTAL_LIMIT = 200
 #: A new claim with more candidates than this (claims of its quantity with a close figure) redetects instead.
-CANDIDATE_LIMIT = 2000
+CANDIDATE_LIMIT = 10_000
 #: SQL condition: the claim's lineage is not set by hand, so detection may group it.
 FREE_SQL = "(lineage IS NULL OR lineage = '' OR substr(lineage, 1, 5) = 'auto:')"
 #: Summary columns plus the stored label (the row's last column).
@@ -76,23 +76,26 @@ def _place(db: sqlite3.Connection, path: str, c: ClaimSummary) -> bool:
     ).fetchall()
     if len(rows) > CANDIDATE_LIMIT:
         return False
-    relayed: dict[str, tuple[str, str]] = {}
-    for row in rows:
-        other = summary_from_row(path, row)
-        if same_statement(c, other):
-            relayed[row[-1]] = (other.published or "9999", other.id)
+    relayed = {row[-1] for row in rows if same_statement(c, summary_from_row(path, row))}
     if not relayed:
         db.execute("UPDATE claims SET detected = ? WHERE id = ?", (c.id, c.id))
         return True
-    marks = ", ".join("?" * len(relayed))
-    where = f"quantity = ? AND detected IN ({marks}) AND {FREE_SQL}"
-    first = db.execute(
-        f"SELECT COALESCE(reported, '9999'), id FROM claims WHERE {where} ORDER BY 1, 2 LIMIT 1",
-        (c.quantity, *relayed),
-    ).fetchone()
-    head = min(tuple(first), (c.published or "9999", c.id))[1]
-    db.execute(f"UPDATE claims SET detected = ? WHERE {where}", (AUTO + head, c.quantity, *relayed))
-    db.execute("UPDATE claims SET detected = ? WHERE id = ?", (AUTO + head, c.id))
+    # each group's head is in its label (auto:HEAD, or a lone claim's own id): no need to read its members
+    heads = {label: label.removeprefix(AUTO) for label in relayed}
+    marks = ", ".join("?" * len(heads))
+    found = db.execute(f"SELECT id, COALESCE(reported, '9999') FROM claims WHERE id IN ({marks})", [*heads.values()])
+    dates = dict(found.fetchall())
+    head = min((dates.get(h, "9999"), h) for h in heads.values())
+    head = min(head, (c.published or "9999", c.id))[1]
+    label = AUTO + head
+    others = [lab for lab in relayed if lab != label]
+    if others:
+        marks = ", ".join("?" * len(others))
+        db.execute(
+            f"UPDATE claims SET detected = ? WHERE quantity = ? AND detected IN ({marks}) AND {FREE_SQL}",
+            (label, c.quantity, *others),
+        )
+    db.execute("UPDATE claims SET detected = ? WHERE id = ?", (label, c.id))
     return True
 
 
