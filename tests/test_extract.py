@@ -198,9 +198,11 @@ def test_founding_articles_optional() -> None:
 def test_extraction_stopped_at_its_limit_says_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import troopledger.claims
     from troopledger.claims import _extract
 
-    monkeypatch.setattr(_extract, "MAX_CLAIMS", 3)
+    monkeypatch.setattr(_extract, "MAX_CLAIMS", 3)  # where extraction stops
+    monkeypatch.setattr(troopledger.claims, "MAX_CLAIMS", 3)  # what the command tells
     art = tmp_path / "many.txt"
     art.write_text("The spy agency said Russia pays $2,000 per month per soldier. " * 10, encoding="utf-8")
     with pytest.raises(SystemExit) as e:

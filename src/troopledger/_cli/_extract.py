@@ -85,7 +85,7 @@ def _context(c: Claim, width: int = 160) -> str:
 
 def _extracted(doc: Document) -> list[Claim]:
     """The document's candidate claims, with a note on stderr when extraction stopped at its limit."""
-    from troopledger.claims._extract import MAX_CLAIMS, extract_claims
+    from troopledger.claims import MAX_CLAIMS, extract_claims
 
     claims = extract_claims(doc)
     if len(claims) >= MAX_CLAIMS:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from troopledger.claims._claimfiles import CSV_FIELDS, dump_claims, parse_claims, read_claims, sniff_format
     from troopledger.claims._currency import CURRENCY_NAMES, Rate, currency_code, rate_to_usd, to_usd
-    from troopledger.claims._extract import extract_claims
+    from troopledger.claims._extract import MAX_CLAIMS, extract_claims
     from troopledger.claims._hedges import (
         CERTAINTY_WIDTH,
         HEDGES,
@@ -49,6 +49,7 @@ __all__ = [
     "HEDGES",
     "LIMITS",
     "LISTING_HEADERS",
+    "MAX_CLAIMS",
     "MONTH_PATTERN",
     "QUANTITIES",
     "SCHEMA_VERSION",
@@ -112,6 +113,7 @@ _LAZY = {
     "HedgeRule": "troopledger.claims._hedges",
     "LIMITS": "troopledger.claims._record",
     "LISTING_HEADERS": "troopledger.claims._listing",
+    "MAX_CLAIMS": "troopledger.claims._extract",
     "Ledger": "troopledger.claims._ledger",
     "MONTH_PATTERN": "troopledger.claims._months",
     "NumberMatch": "troopledger.claims._numbers",
