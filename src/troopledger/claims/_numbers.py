@@ -155,6 +155,8 @@ def parse_number(text: str) -> float:
     """
     t = text.strip().lower().lstrip("$€£₩₽¥₴").strip()
     t = re.sub(r"^(?:rub|usd|eur|krw|cny|gbp|jpy|uah|kpw)(?=\d)", "", t)
+    if t[:1] in ("-", "\u2212") and _DIGIT_SCALE.match(t[1:].lstrip()):
+        raise ValueError(f"{text.strip()[:40]!r} is negative: a claimed figure is a size, never below zero")
     m = _DIGIT_SCALE.match(t)
     if m:
         base = float(_GROUP_SPACE.sub("", m.group(1)))
