@@ -14,24 +14,28 @@ from dataclasses import dataclass, field
 from troopledger.claims._speakers import (
     NOT_PERSON,
     PERSON,
+    last_organisation,
     last_person,
     speaker_kind,
 )
 
-__all__ = ["Attribution", "attribute", "introduce", "says"]
+__all__ = ["Attribution", "attribute", "introduce", "says", "trailing_attribution"]
 
 _VERB = (
     r"(?:said|says|say|told|tells|stated|states|estimated|estimates|estimate|reported|reports|report|claimed|claims|"
     r"claim|believes|believe|wrote|writes|noted|added|argued|warned|announced|assessed|assesses|calculated|"
     r"calculates|used|cited|briefed|testified|revealed|disclosed|confirmed|indicates|indicated|suggests|suggested|"
     r"shows|showed|found|finds|puts|pegs|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"
-    r"underscored|shared|detailed|mentioned|quoted|believe[sd]?|warns|announces|notes|adds)"
+    r"underscored|shared|detailed|mentioned|quoted|believe[sd]?|warns|announces|notes|adds|suggest|show|indicate|"
+    r"described|describes|reveals)"
 )
 _NAME = (
     r"(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin|(?:of|for)(?=\s+(?:the\s+)?[A-Z])|the(?=\s+[A-Z])))*)"
 )
 _ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?P<who>(?:[^,.;:!?]|:(?=\w)){3,120}?)(?=[,.;!?]|:(?!\w)|\s+(?:on|in|last|this)\b|$)", re.I
+    r"\baccording\s+to\s+(?P<who>(?:(?:\b(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof|Maj|Gov|Adm|Capt)\.)|[^,.;:!?]|:(?=\w)){3,120}?)"
+    r"(?=[,.;!?]|:(?!\w)|\s+(?:on|in|last|this)\b|$)",
+    re.I,
 )
 _PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)]{3,80})")
 _VERB_AT = re.compile(rf"\b{_VERB}\b")
@@ -129,6 +133,31 @@ _CITING = re.compile(
     re.I,
 )
 _HEADLINE_CREDIT = re.compile(r"\s[-–—]\s+(?P<who>[A-Z][\w.&']*(?:\s[A-Z][\w.&']*){0,3})\s*$")
+#: A headline or caption ending in its source after a colon or slash: "...: Seoul spy agency", "... / X Office".
+_END_CREDIT = re.compile(r"(?:\w:|\s/)\s+(?P<who>[A-Z][\w.&'’-]*(?:\s[A-Za-z][\w.&'’-]*){0,4})\s*$")
+#: "..., with X reporting over 6,000 killed": a participle clause naming who gave the figure.
+_WITH_SOURCE = re.compile(
+    r"\bwith\s+(?P<who>[\w’'.-]+(?:,?\s+(?:and\s+)?[\w’'.-]+){0,8}?)\s+(?:reporting|saying|estimating|claiming)\b"
+)
+#: "X issued a report which estimates ...": the body that issued the document speaks.
+_ISSUED = re.compile(
+    r"(?P<who>(?:the\s+)?[A-Z][^,;]{2,120}?)\s+(?:issued|released|published|produced|presented)\s+(?:a|an|the|its)\s+"
+    r"(?:[a-z-]+\s+){0,2}(?:report|study|survey|assessment|paper|analysis)\s+(?:which|that)\s+"
+    rf"{_VERB}\b"
+)
+#: "Jane Doe, a campaigner who ..., says that": a name whose long apposition ends right before the verb.
+_APPOSED = re.compile(
+    r"^(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:an?|the)\s[^.;]*?,\s+"
+    r"(?:says|said|told|tells|stated|claims|claimed|estimates|estimated|wrote|argues|argued)\b"
+)
+#: "... are reported to be taken": a passive report that names no one.
+_UNNAMED = "unnamed reports"
+_PASSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:widely\s+)?(?:reported|said)\s+to\b")
+#: A trailing attribution: the speaker comes after the figures ("..., X said." / "..., according to X.").
+_TRAILING = re.compile(
+    r"[,”\"]\s*(?:according\s+to\s+[^,]{2,80}|[^,]{2,80}?\s+(?:said|says|reported|reports|told|wrote|added|"
+    r"estimated|noted|stated)\b[^,]{0,60})(?:,\s*(?:citing|quoting)\s+[^,]{2,120})?\s*[.!?]?[”\"]?\s*$"
+)
 _PRONOUN = re.compile(
     r"^(?:he|she|they|it|his|her|the\s+(?:\w+\s+)?(?:official|researcher|expert|defector|analyst|leader|president|"
     r"lawmaker|legislator|minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|professor))$",
@@ -151,6 +180,8 @@ class Attribution:
     kind: str = "other"
     via: list[str] = field(default_factory=list)
     found: bool = True
+    #: Whether the speaker runs on to the next sentences: not for a caption's credit or an unnamed passive report.
+    carries: bool = True
 
 
 def _clean(who: str) -> str:
@@ -173,6 +204,21 @@ _PLAUSIBLE_NOUN = re.compile(
     r"escapees?|workers?|think\s+tank|media|journalists|campaigners?|group|institute|bank|team|mayor|governor)\b",
     re.I,
 )
+
+
+def trailing_attribution(sentence: str) -> bool:
+    """Whether a sentence ends with its attribution ("..., X said Wednesday."), which may cover what came before."""
+    return _TRAILING.search(sentence) is not None
+
+
+def _end_credit(sentence: str) -> str | None:
+    """The source a headline or caption ends with, when it names one (a kind of source, a body or a person)."""
+    m = _END_CREDIT.search(sentence)
+    if m is None or re.search(r"[.!?]$", m.group("who")):
+        return None
+    who = m.group("who")
+    named = speaker_kind(who) != "other" or last_organisation(who) is not None or PERSON.fullmatch(who)
+    return who if named else None
 
 
 def says(sentence: str) -> bool:
@@ -257,9 +303,9 @@ def _remembered(who: str, people: list[Attribution]) -> Attribution | None:
 def attribute(sentence: str, context_after: str = "", *, people: list[Attribution]) -> Attribution:
     """Attribute a sentence; ``people`` are speakers met earlier (latest last) for pronouns and surnames."""
     credit = _HEADLINE_CREDIT.search(sentence)
-    if credit:  # a headline credited to its source: "... in Ukraine - CNN"
-        who = credit.group("who")
-        return Attribution(speaker=who, organisation=who, kind=speaker_kind(who))
+    ended = credit.group("who") if credit else _end_credit(sentence)
+    if ended:  # a headline credited to its source: "... in Ukraine - CNN", "...: Seoul spy agency"
+        return Attribution(speaker=ended, organisation=ended, kind=speaker_kind(ended), carries=credit is not None)
     via: list[str] = []
     for m in _RELAY.finditer(sentence):
         name = next(g for g in m.groups() if g)
@@ -269,6 +315,10 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
     m_after = _AFTER_VERB.search(sentence)
     if m_after:
         who = m_after.group("who")
+    for pattern in (_APPOSED, _ISSUED):
+        m_who = pattern.search(sentence) if not who else None
+        if m_who:
+            who = m_who.group("who")
     if not who:
         m3 = _PER.search(sentence)
         if m3:
@@ -278,7 +328,9 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
         subjects = _verb_subjects(sentence)
         for k, (phrase, start, verb, end) in enumerate(subjects):
             if verb.lower() in ("reports", "report") and re.match(r"\s+(?:say|said|suggest)", sentence[end:]):
-                who = "media reports"
+                kind = _clean(phrase)  # "Intelligence reports suggest": whose reports
+                plain = len(kind.split()) <= 3 and kind.lower() not in ("media", "news", "new", "some", "recent")
+                who = f"{kind} reports" if kind and plain and _plausible(kind) else "media reports"
                 break
             if re.match(r"(?:when|after|before|since|if|while|because|although|once|until|unless)\b", phrase, re.I):
                 continue  # "When Russia announced ...": a time clause, not a speaker
@@ -309,6 +361,9 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
             via.append(_clean(m2.group("who")))
         else:
             who = m2.group("who")
+    if not who:
+        m_with = _WITH_SOURCE.search(sentence)
+        who = m_with.group("who") if m_with else (_UNNAMED if _PASSIVE.search(sentence) else "")
     if m_told:
         to = _clean(m_told.group("to"))
         if to and to not in via and not _PRONOUN.match(to):
@@ -344,4 +399,6 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
     if speaker in via:
         via.remove(speaker)
     kind = speaker_kind(who + " " + org)
-    return Attribution(speaker=speaker, organisation=org, kind=kind, via=via)
+    if kind == "anonymous" and not org and m_told and via:
+        org = via[0]  # "a source told Daily NK": the outlet's source
+    return Attribution(speaker=speaker, organisation=org, kind=kind, via=via, carries=speaker != _UNNAMED)

@@ -73,7 +73,7 @@ def speaker_kind(text: str) -> str:
 
 
 _GENERIC = re.compile(
-    r"^(?:the|this|that|its|a)\s+(?:new\s+|first\s+|latest\s+|same\s+|official\s+)?(?:report|study|data|document|"
+    r"^(?:the|this|that|its|a)\s+(?:[a-z][\w-]*\s+){0,3}?(?:report|study|data|document|"
     r"assessment|survey|analysis|agency|ministry|institute|bank|team|paper|estimates?|research|findings|figures|"
     r"statistics|think\s+tank|foundation|monitor\w*|(?:\w+\s+)?(?:official|leader|president|lawmaker|legislator|"
     r"minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|researcher|analyst|expert))$",
@@ -92,10 +92,13 @@ def generic_speaker(who: str) -> bool:
     return _GENERIC.match(who.strip()) is not None
 
 
-def last_organisation(text: str, near: str = "") -> str | None:
-    """The last named organisation in ``text`` ("Bank of Korea (BOK)"), preferring one named close to ``near``."""
+def last_organisation(text: str, near: str = "", *, first: bool = False) -> str | None:
+    """The last (or ``first``) named organisation in ``text`` ("Bank of Korea (BOK)"), preferring one named
+    close to ``near``."""
     found = close = None
     for m in _ORG.finditer(text):
+        if first and found is not None:
+            break
         found = m.group(1)
         before, after = text[max(0, m.start() - 60) : m.start()], text[m.end() : m.end() + 30]
         word = re.escape(near)
