@@ -178,6 +178,8 @@ def _word_shares(s: str) -> list[tuple[str, bool, int]]:
     for m in _SHARE_WORDS.finditer(s):
         w = " ".join(m.group("w").lower().split()).replace(" even ", " ")
         key = "much of" if w == "much" else w
+        if w == "much" and re.search(r"\bas\s+$", s[max(0, m.start() - 4) : m.start()], re.I):
+            continue  # "as much as 85%": a bound on a number, not the share word
         if key not in WORD_SHARES or (w == "all" and "all of" not in m.group(0).lower()):
             continue
         label, complement = label_share(s)

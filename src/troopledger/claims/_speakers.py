@@ -75,7 +75,7 @@ def speaker_kind(text: str) -> str:
 _GENERIC = re.compile(
     r"^(?:the|this|that|its|a)\s+(?:[a-z][\w-]*\s+){0,3}?(?:report|study|data|document|"
     r"assessment|survey|analysis|agency|ministry|institute|bank|team|paper|estimates?|research|findings|figures|"
-    r"statistics|think\s+tank|foundation|monitor\w*|(?:\w+\s+)?(?:official|leader|president|lawmaker|legislator|"
+    r"statistics|think\s+tank|foundation|cent(?:re|er)|council|committee|commission|office|monitor\w*|(?:\w+\s+)?(?:official|leader|president|lawmaker|legislator|"
     r"minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|researcher|analyst|expert))$",
     re.I,
 )
