@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from troopledger.claims._speakers import (
     NOT_PERSON,
     PERSON,
+    TITLE_DOT,
     last_organisation,
     last_person,
     speaker_kind,
@@ -33,7 +34,7 @@ _NAME = (
     r"(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin|(?:of|for)(?=\s+(?:the\s+)?[A-Z])|the(?=\s+[A-Z])))*)"
 )
 _ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?P<who>(?:(?:\b(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof|Maj|Gov|Adm|Capt)\.)|[^,.;:!?]|:(?=\w)){3,120}?)"
+    rf"\baccording\s+to\s+(?P<who>(?:{TITLE_DOT}|[^,.;:!?]|:(?=\w)){{3,120}}?)"
     r"(?=[,.;!?]|:(?!\w)|\s+(?:on|in|last|this)\b|$)",
     re.I,
 )

@@ -15,7 +15,7 @@ import re
 
 from troopledger.claims._attribution import Attribution
 from troopledger.claims._record import Claim
-from troopledger.claims._speakers import generic_speaker, last_organisation, speaker_kind
+from troopledger.claims._speakers import TITLE_DOT, generic_speaker, last_organisation, last_person, speaker_kind
 from troopledger.sources import Document
 
 __all__ = [
@@ -23,6 +23,8 @@ __all__ = [
     "RELAYS_FIGURES",
     "carried",
     "heading",
+    "relay_of",
+    "relayed",
     "reporting_outlet",
     "resolve",
     "restated_speakers",
@@ -157,3 +159,44 @@ def reporting_outlet(doc: Document) -> str:
         return m.group("o").strip(" .")
     m2 = _REPORTS.search(doc.text[:3000])
     return m2.group("o") if m2 else doc.original_outlet or doc.outlet
+
+
+#: "X, citing a briefing from Y" / "X told reporters after a briefing from Y": X passes on what Y said.
+_CITES = re.compile(
+    r"\b(?:citing|quoting|after\s+(?:a|being)\s+brief(?:ing|ed)\s+(?:from|by)|briefed\s+by)\s+(?:a\s+|an\s+|the\s+)?"
+    rf"(?:(?:briefing|report|statement|assessment)\s+(?:from|by)\s+)?(?P<orig>(?:{TITLE_DOT}|[^,.;“”\"]){{3,100}}?)"
+    r"(?=\s+(?:during|in|on|at|after|that|who|which|as)\b|[,.;“”\"]|$)"
+)
+
+
+def relay_of(sentence: str) -> tuple[frozenset[str], Attribution] | None:
+    """The person a sentence says passes on someone else's figures, and that original source.
+
+    "Rep. Jane Doe ..., citing a briefing from intelligence chief John Roe" gives the words of
+    Jane Doe's name and John Roe (organisation and kind from the words around his name).
+    """
+    if not ("citing" in sentence or "quoting" in sentence or "brief" in sentence):
+        return None
+    m = _CITES.search(sentence)
+    if m is None:
+        return None
+    relay = last_person(sentence[: m.start()], first=True)
+    if relay is None:
+        return None
+    phrase = m.group("orig").strip()
+    name = last_person(phrase)
+    orig = name or phrase
+    if not orig or orig == relay:
+        return None
+    return frozenset(relay.split()), Attribution(orig, "" if name is None else phrase, speaker_kind(phrase))
+
+
+def relayed(att: Attribution, relays: list[tuple[frozenset[str], Attribution]]) -> Attribution:
+    """A speaker known to relay someone ("Yu said ..." after "Yu, citing Budanov") gives the original source."""
+    words = att.speaker.replace("’s", "").split()
+    if not att.found or not 0 < len(words) <= 3:
+        return att
+    for names, orig in reversed(relays):
+        if names & set(words) and orig.speaker not in att.speaker:
+            return Attribution(orig.speaker, orig.organisation, orig.kind, [att.speaker, *att.via])
+    return att

@@ -21,6 +21,8 @@ from troopledger.claims._discourse import (
     RELAYS_FIGURES,
     carried,
     heading,
+    relay_of,
+    relayed,
     reporting_outlet,
     resolve,
     restated_speakers,
@@ -221,6 +223,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     lead: Attribution | None = None
     deferred: tuple[int, Sentence] | None = None
     unattributed: set[int] = set()
+    relays: list[tuple[frozenset[str], Attribution]] = []
     for i, sent in enumerate(sentences):
         if len(b.claims) >= MAX_CLAIMS:
             break
@@ -236,9 +239,13 @@ def extract_claims(doc: Document) -> list[Claim]:
             ka = resolve(attribute(ks.text, s, people=people), doc.text, (ks.start, ks.end), None)
             if ka.found:
                 recent = (k, ka)
+        relay = relay_of(s)
+        if relay is not None:
+            relays.append(relay)
         if mentions or words or (i < 4 and says(s)):
             earlier = recent[1] if recent is not None else None
             att = resolve(attribute(s, nxt, people=people), doc.text, (sent.start, sent.end), earlier)
+            att = relayed(att, relays)
         else:
             att = Attribution(speaker="", found=False)
             if says(s):

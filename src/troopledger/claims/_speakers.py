@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["NOT_PERSON", "PERSON", "generic_speaker", "last_organisation", "last_person", "speaker_kind"]
+__all__ = ["NOT_PERSON", "PERSON", "TITLE_DOT", "generic_speaker", "last_organisation", "last_person", "speaker_kind"]
 
+#: A title abbreviated with a full stop inside a speaker phrase ("Rep.", "Lt. Gen."), not the end of a sentence.
+TITLE_DOT = r"\b(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof|Maj|Gov|Adm|Capt|Sgt)\."
 PERSON = re.compile(r"\b([A-Z][a-z’'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z’'-]+){1,2})\b")
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
