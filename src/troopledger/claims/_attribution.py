@@ -93,7 +93,7 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
     """
     out = []
     for v in _VERB_AT.finditer(sentence):
-        if re.match(r"\s+(?:of|by|from|that\s+say)\b", sentence[v.end() : v.end() + 10]) and v.group(0).endswith("s"):
+        if v.group(0).endswith("s") and _NOUN_AFTER.match(sentence, v.end(), v.end() + 10):
             continue  # "reports of", "estimates by": a noun
         words = sentence[max(0, v.start() - 160) : v.start()].split()
         if words and words[-1].lower() in _NOUN_BEFORE:
@@ -169,7 +169,11 @@ _STOP_WHO = re.compile(
     r"the\s+number|troops|soldiers|money|payment)$",
     re.I,
 )
-_LEAD = re.compile(r"^.*\b(?:which|that|while|but|(?<!, )and|as|because|although|when|where|so|however|also)\s+", re.I)
+_LEAD = re.compile(r"\b(?:which|that|while|but|(?<!, )and|as|because|although|when|where|so|however|also)\s+", re.I)
+_ISSUED_TAIL = re.compile(r"\s+(?:released|published|issued|obtained|seen|presented|posted|dated)\b.*$")
+_MEDIA_REPORTS = re.compile(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", re.I)
+_OPENER = re.compile(r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+)", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?:of|by|from|that\s+say)\b")
 
 
 @dataclass
@@ -187,11 +191,13 @@ class Attribution:
 
 def _clean(who: str) -> str:
     who = who.strip().rsplit("”", 1)[-1].rsplit('"', 1)[-1]
-    who = re.sub(r"\s+(?:released|published|issued|obtained|seen|presented|posted|dated)\b.*$", "", who)
-    who = _LEAD.sub("", who)
-    if re.fullmatch(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", who.strip(), re.I):
+    who = _ISSUED_TAIL.sub("", who)
+    clauses = list(_LEAD.finditer(who))  # what follows the last clause word ("... which", "... and")
+    if clauses:
+        who = who[clauses[-1].end() :]
+    if _MEDIA_REPORTS.fullmatch(who.strip()):
         return "media reports"
-    who = re.sub(r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+)", "", who, flags=re.I)
+    who = _OPENER.sub("", who)
     who = who.strip(" ,;:“”\"'’‘.").lstrip(")")
     if who.count("(") > who.count(")"):
         who += ")"
@@ -214,7 +220,7 @@ def trailing_attribution(sentence: str) -> bool:
 
 def _end_credit(sentence: str) -> str | None:
     """The source a headline or caption ends with, when it names one (a kind of source, a body or a person)."""
-    m = _END_CREDIT.search(sentence)
+    m = _find(_END_CREDIT, sentence)
     if m is None or re.search(r"[.!?]$", m.group("who")):
         return None
     who = m.group("who")
@@ -301,30 +307,67 @@ def _remembered(who: str, people: list[Attribution]) -> Attribution | None:
     return None
 
 
+#: Words one of which a pattern needs to match: a cheap substring test saves running it on most sentences.
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _HEADLINE_CREDIT: ("-", "–", "—"),
+    _END_CREDIT: (":", "/"),
+    _RELAY: (
+        "reported",
+        "reports",
+        "said",
+        "writes",
+        "wrote",
+        "cited",
+        "quoted",
+        "interview",
+        "conversation",
+        "comment",
+        "briefing",
+        "telling",
+    ),
+    _TOLD: ("told",),
+    _ISSUED: ("issued", "released", "published", "produced", "presented"),
+    _APPOSED: (", a", ", the"),
+    _PER: ("per ",),
+    _ACCORDING: ("ccording",),
+    _WITH_SOURCE: ("with ",),
+    _PASSIVE: ("reported to", "said to"),
+    _CITING: ("citing", "quoting", "quoted", "briefed", "informed"),
+}
+
+
+def _find(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
+    """``pattern.search(sentence)``, skipped when none of the words the pattern needs is there."""
+    for w in _NEEDS[pattern]:
+        if w in sentence:
+            return pattern.search(sentence)
+    return None
+
+
 def attribute(sentence: str, context_after: str = "", *, people: list[Attribution]) -> Attribution:
     """Attribute a sentence; ``people`` are speakers met earlier (latest last) for pronouns and surnames."""
-    credit = _HEADLINE_CREDIT.search(sentence)
+    credit = _find(_HEADLINE_CREDIT, sentence)
     ended = credit.group("who") if credit else _end_credit(sentence)
     if ended:  # a headline credited to its source: "... in Ukraine - CNN", "...: Seoul spy agency"
         return Attribution(speaker=ended, organisation=ended, kind=speaker_kind(ended), carries=credit is not None)
     via: list[str] = []
-    for m in _RELAY.finditer(sentence):
+    for m in _RELAY.finditer(sentence) if any(w in sentence for w in _NEEDS[_RELAY]) else ():
         name = next(g for g in m.groups() if g)
         via.append(_clean(name))
     who = ""
-    m_told = _TOLD.search(sentence)
+    m_told = _find(_TOLD, sentence)
     m_after = _AFTER_VERB.search(sentence)
     if m_after:
         who = m_after.group("who")
     for pattern in (_APPOSED, _ISSUED):
-        m_who = pattern.search(sentence) if not who else None
+        m_who = _find(pattern, sentence) if not who else None
         if m_who:
             who = m_who.group("who")
     if not who:
-        m3 = _PER.search(sentence)
+        m3 = _find(_PER, sentence)
         if m3:
             who = m3.group("who")
-    m2 = _ACCORDING.search(sentence)
+    m2 = _find(_ACCORDING, sentence)
     if not who:
         subjects = _verb_subjects(sentence)
         for k, (phrase, start, verb, end) in enumerate(subjects):
@@ -363,14 +406,14 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
         else:
             who = m2.group("who")
     if not who:
-        m_with = _WITH_SOURCE.search(sentence)
-        who = m_with.group("who") if m_with else (_UNNAMED if _PASSIVE.search(sentence) else "")
+        m_with = _find(_WITH_SOURCE, sentence)
+        who = m_with.group("who") if m_with else (_UNNAMED if _find(_PASSIVE, sentence) else "")
     if m_told:
         to = _clean(m_told.group("to"))
         if to and to not in via and not _PRONOUN.match(to):
             via.insert(0, to)
     who = _clean(who)
-    cited = _CITING.search(sentence)
+    cited = _find(_CITING, sentence)
     if cited and who:
         original = _clean(cited.group("who"))
         material = re.match(

@@ -10,6 +10,7 @@ Everything is a candidate for a person to review, never a finished claim.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pydantic import ValidationError
 
@@ -224,13 +225,21 @@ def extract_claims(doc: Document) -> list[Claim]:
     deferred: tuple[int, Sentence] | None = None
     unattributed: set[int] = set()
     relays: list[tuple[frozenset[str], Attribution]] = []
+    read: dict[int, list[Mention]] = {}
+
+    def figures(k: int) -> list[Mention]:
+        """The figures of sentence ``k``, found once (a neighbour's are looked at too)."""
+        if k not in read:
+            read[k] = find_mentions(sentences[k].text, doc_kpw=kpw) if k < len(sentences) else []
+        return read[k]
+
     for i, sent in enumerate(sentences):
         if len(b.claims) >= MAX_CLAIMS:
             break
         s = sent.text
         nxt = sentences[i + 1].text if i + 1 < len(sentences) else ""
         prev = sentences[i - 1].text if i > 0 else ""
-        mentions = find_mentions(s, doc_kpw=kpw)
+        mentions = figures(i)
         words = _word_shares(s)
         if (mentions or words or i < 4) and deferred is not None:
             # a figure-less sentence with a verb of saying is read only when a figure may need it
@@ -256,14 +265,14 @@ def extract_claims(doc: Document) -> list[Claim]:
                 src = recent[1]
                 if src.speaker != att.speaker:
                     att = Attribution(src.speaker, src.organisation, src.kind, [att.speaker, *att.via])
-            if not att.found and BACKWARD.match(nxt) and not find_mentions(nxt):
+            if not att.found and BACKWARD.match(nxt) and not figures(i + 1):
                 back = attribute(nxt, "", people=people)
                 att = back if back.found else att
             if not att.found:
                 same_paragraph = i > 0 and "\n" not in doc.text[sentences[i - 1].end : sent.start]
                 ahead = None
                 if recent is None or recent[0] < i - 1 or not same_paragraph:
-                    ahead = _ahead(doc.text, sentences, i, people, recent)
+                    ahead = _ahead(doc.text, sentences, i, people, recent, figures)
                 inherited = carried(recent, i, s, same_paragraph, ahead) or lead
                 if inherited is not None:
                     att = Attribution(
@@ -306,14 +315,19 @@ def extract_claims(doc: Document) -> list[Claim]:
 
 
 def _ahead(
-    text: str, sentences: list[Sentence], i: int, people: list[Attribution], recent: tuple[int, Attribution] | None
+    text: str,
+    sentences: list[Sentence],
+    i: int,
+    people: list[Attribution],
+    recent: tuple[int, Attribution] | None,
+    figures: Callable[[int], list[Mention]],
 ) -> Attribution | None:
     """The speaker of the sentence after ``i`` when it is in the same paragraph ("..., X told Y")."""
     if i + 1 >= len(sentences) or "\n" in text[sentences[i].end : sentences[i + 1].start]:
         return None
     after = sentences[i + 2].text if i + 2 < len(sentences) else ""
     nxt = sentences[i + 1]
-    if find_mentions(nxt.text) and not trailing_attribution(nxt.text):
+    if figures(i + 1) and not trailing_attribution(nxt.text):
         return None  # "X indicates that ...": a sentence that opens with its own speaker speaks for itself
     earlier = recent[1] if recent is not None else None
     att = resolve(attribute(nxt.text, after, people=people), text, (nxt.start, nxt.end), earlier)

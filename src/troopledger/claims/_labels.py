@@ -8,6 +8,7 @@ troops", "300 killed") and then at the whole sentence ("per month per soldier",
 from __future__ import annotations
 
 import re
+from functools import cache
 
 __all__ = ["FOREIGN_PAY", "WORD_SHARES", "bound_of", "hedge_of", "label_duration", "label_money", "label_share"]
 
@@ -64,12 +65,13 @@ def bound_of(before: str) -> tuple[str, str]:
     return "", ""
 
 
-_ANY_HEDGE = re.compile("|".join(f"(?:{p.pattern})" for _, p in _SENT_HEDGES), re.I)
+#: Any of the hedges, matched case-sensitively on the lower-cased sentence (faster than IGNORECASE).
+_ANY_HEDGE = re.compile("|".join(f"(?:{p.pattern})" for _, p in _SENT_HEDGES))
 
 
 def hedge_of(sentence: str) -> str:
     """The strongest hedge word of a sentence ("could", "estimated" ...), or ``none``."""
-    if not _ANY_HEDGE.search(sentence):
+    if not _ANY_HEDGE.search(sentence.lower()):
         return "none"
     for name, pattern in _SENT_HEDGES:
         if pattern.search(sentence):
@@ -77,8 +79,14 @@ def hedge_of(sentence: str) -> str:
     return "none"
 
 
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A label pattern (written in lower case) compiled once, case-sensitive: it is matched on lower-cased text."""
+    return re.compile(pattern)
+
+
 def _has(pattern: str, text: str) -> bool:
-    return re.search(pattern, text, re.I) is not None
+    return _compiled(pattern).search(text.lower()) is not None
 
 
 _SOLDIER = r"\b(soldiers?|troops?|servicem[ae]n|personnel|fighters?|recruits?|conscripts?|each\s+(?:man|soldier))\b"
