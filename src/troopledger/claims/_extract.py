@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pydantic import ValidationError
 
 from troopledger.claims._attribution import Attribution, attribute, introduce, says, trailing_attribution
-from troopledger.claims._consistency import casualties_against_wounded, consistent_figures
+from troopledger.claims._consistency import bare_counts, casualties_against_wounded, consistent_figures
 from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
 from troopledger.claims._discourse import (
     BACKWARD,
@@ -311,7 +311,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         if person is not None:
             people.append(person)
             del people[:-50]
-    return consistent_figures(restated_speakers(b.claims, unattributed))
+    return consistent_figures(bare_counts(restated_speakers(b.claims, unattributed)))
 
 
 def _ahead(

@@ -84,6 +84,8 @@ _TAIL_WOUNDED = re.compile(
     re.I,
 )
 _ARRIVALS = re.compile(r"\b(?:entered|arriv\w+|visit\w*|immigra\w+|came\s+to)\b", re.I)
+_FIGHTING = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:are\s+|were\s+|now\s+)?(?:fighting|serving|enlisted)\b", re.I)
+_NUMBER_OF = re.compile(r"\b(?:number|numbers|total|count)\s+of\s+", re.I)
 _CLAUSE_END = re.compile(r"[;:()“”\"—]|,\s|\s-\s|\s–\s")
 
 _ROTATION_NEAR = re.compile(
@@ -190,6 +192,16 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
             noun = "people"
         elif noun == "people" and _MILITARY.search(sentence) and not _FOREIGN.search(tail[-25:] + window[:n0]):
             noun = "troops"
+    if not noun:
+        ofs = list(_NUMBER_OF.finditer(sentence, max(0, start - 200), start))
+        kind = _head(sentence[ofs[-1].end() : ofs[-1].end() + 60])[0] if ofs else ""
+        if kind in ("people", "workers", "prisoners", "officers", "engineers", "munitions", "oil"):
+            # "the number of visitors was highest for study, at 7,887": what the sentence counts
+            return (
+                ("other:arrivals" if _ARRIVALS.search(sentence) else "other:people")
+                if kind == "people"
+                else (f"other:{kind}")
+            )
     plural = _PLURAL.match(window)
     if not noun and plural and not _CASUALTY_WORDS.match(plural.group(1)):
         if value < 10 and re.search(r"\b(?:the|both|these|those|its|their)\s+$", tail, re.I):
@@ -214,7 +226,9 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
         return "troops"
     if noun == "people":
         if word.startswith("nepal") or owner not in ("nk", "joint"):
-            return f"other:{'nepali' if word.startswith('nepal') else owner}_people"
+            whose = "nepali" if word.startswith("nepal") else owner
+            # "15,000 Nepalis fighting for Russia", "citizens are fighting": people who fight are troops
+            return f"other:{whose}_{'troops' if _FIGHTING.match(window[n1:]) else 'people'}"
         return "other:arrivals" if _ARRIVALS.search(sentence) else "other:people"
     if noun:
         prefix = "" if owner in ("nk", "joint") or noun in ("munitions", "oil") else f"{owner}_"
