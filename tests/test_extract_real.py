@@ -253,7 +253,7 @@ def test_captions_and_passive_reports_do_not_run_on() -> None:
 
 
 def test_a_headline_figure_takes_the_speaker_of_its_attributed_restatement() -> None:
-    text = "About 12,000 North Korean troops now in Russia\n\nSeoul's spy agency says 11,900 North Korean troops are in."
+    text = "About 12,000 North Korean troops in Russia\n\nSeoul's spy agency says 11,900 North Korean troops are in."
     a, b = _claims(text)
     assert (a.quantity, b.quantity) == ("troops_deployed", "troops_deployed")
     assert a.speaker == b.speaker == "Seoul's spy agency"
