@@ -215,6 +215,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     b = _Builder(doc)
     sentences = split_sentences(doc.text)
     people: list[Attribution] = []
+    people_met: list[int] = []  # one entry per person met, so a cached attribution knows when it is stale
     reporter = reporting_outlet(doc)
     low = doc.text.lower()
     kpw = "north korean won" in low
@@ -226,6 +227,15 @@ def extract_claims(doc: Document) -> list[Claim]:
     unattributed: set[int] = set()
     relays: list[tuple[frozenset[str], Attribution]] = []
     read: dict[int, list[Mention]] = {}
+
+    heard: dict[int, tuple[int, Attribution]] = {}
+
+    def said(k: int) -> Attribution:
+        """Who sentence ``k`` itself names (read once while no new person has been met)."""
+        if k not in heard or heard[k][0] != len(people_met):
+            after = sentences[k + 1].text if k + 1 < len(sentences) else ""
+            heard[k] = (len(people_met), attribute(sentences[k].text, after, people=people))
+        return heard[k][1]
 
     def figures(k: int) -> list[Mention]:
         """The figures of sentence ``k``, found once (a neighbour's are looked at too)."""
@@ -253,7 +263,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             relays.append(relay)
         if mentions or words or (i < 4 and says(s)):
             earlier = recent[1] if recent is not None else None
-            att = resolve(attribute(s, nxt, people=people), doc.text, (sent.start, sent.end), earlier)
+            att = resolve(said(i), doc.text, (sent.start, sent.end), earlier)
             att = relayed(att, relays)
         else:
             att = Attribution(speaker="", found=False)
@@ -272,7 +282,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                 same_paragraph = i > 0 and "\n" not in doc.text[sentences[i - 1].end : sent.start]
                 ahead = None
                 if recent is None or recent[0] < i - 1 or not same_paragraph:
-                    ahead = _ahead(doc.text, sentences, i, people, recent, figures)
+                    ahead = _ahead(doc.text, sentences, i, recent, figures, said)
                 inherited = carried(recent, i, s, same_paragraph, ahead) or lead
                 if inherited is not None:
                     att = Attribution(
@@ -310,6 +320,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         person = introduce(s)
         if person is not None:
             people.append(person)
+            people_met.append(i)
             del people[:-50]
     return consistent_figures(bare_counts(restated_speakers(b.claims, unattributed)))
 
@@ -318,19 +329,18 @@ def _ahead(
     text: str,
     sentences: list[Sentence],
     i: int,
-    people: list[Attribution],
     recent: tuple[int, Attribution] | None,
     figures: Callable[[int], list[Mention]],
+    said: Callable[[int], Attribution],
 ) -> Attribution | None:
     """The speaker of the sentence after ``i`` when it is in the same paragraph ("..., X told Y")."""
     if i + 1 >= len(sentences) or "\n" in text[sentences[i].end : sentences[i + 1].start]:
         return None
-    after = sentences[i + 2].text if i + 2 < len(sentences) else ""
     nxt = sentences[i + 1]
     if figures(i + 1) and not trailing_attribution(nxt.text):
         return None  # "X indicates that ...": a sentence that opens with its own speaker speaks for itself
     earlier = recent[1] if recent is not None else None
-    att = resolve(attribute(nxt.text, after, people=people), text, (nxt.start, nxt.end), earlier)
+    att = resolve(said(i + 1), text, (nxt.start, nxt.end), earlier)
     return att if att.found else None
 
 
