@@ -282,13 +282,15 @@ def _split_person(phrase: str) -> tuple[str, str]:
     return phrase, _organisation(phrase)
 
 
+_INTRODUCES = re.compile(
+    r"\b(said|says|told|wrote|argued|added|according|stated|reported|claimed|estimated|announced|revealed|noted|"
+    r"warned|evaluated|analy[sz]ed|found|explained|believes|assessed)\b|, an? |, the "
+)
+
+
 def introduce(sentence: str) -> Attribution | None:
     """The person a sentence names as a speaker ("Jane Doe, an analyst at X, said"), to resolve later pronouns."""
-    if not re.search(
-        r"\b(said|says|told|wrote|argued|added|according|stated|reported|claimed|estimated|announced|revealed|noted|"
-        r"warned|evaluated|analy[sz]ed|found|explained|believes|assessed)\b|, an? |, the ",
-        sentence,
-    ):
+    if not _INTRODUCES.search(sentence):
         return None
     name = last_person(sentence, first=True)
     if name is None:

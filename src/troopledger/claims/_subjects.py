@@ -85,6 +85,7 @@ _TAIL_WOUNDED = re.compile(
 )
 _ARRIVALS = re.compile(r"\b(?:entered|arriv\w+|visit\w*|immigra\w+|came\s+to)\b", re.I)
 _FIGHTING = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:are\s+|were\s+|now\s+)?(?:fighting|serving|enlisted)\b", re.I)
+_AND_OR = re.compile(r"\b(?:and|or)\b")
 _NUMBER_OF = re.compile(r"\b(?:number|numbers|total|count)\s+of\s+", re.I)
 _CLAUSE_END = re.compile(r"[;:()“”\"—]|,\s|\s-\s|\s–\s")
 
@@ -152,7 +153,8 @@ def _casualty(window: str, tail: str) -> str:
     hits = [(m.start(), kind) for kind, pat in (("total", _KILLED_OR_WOUNDED), ("killed", _KILLED),
             ("wounded", _WOUNDED), ("captured", _CAPTURED)) if (m := pat.search(window))]  # fmt: skip
     if not hits:
-        tail = re.sub(r".*\b(?:and|or)\b", "", tail)
+        joins = list(_AND_OR.finditer(tail))  # read after the last "and" / "or"
+        tail = tail[joins[-1].end() :] if joins else tail
         for kind, pat in (("total", _TAIL_TOTAL), ("killed", _TAIL_KILLED), ("wounded", _TAIL_WOUNDED)):
             if pat.search(tail):
                 return kind
