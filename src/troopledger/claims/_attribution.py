@@ -11,25 +11,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from troopledger.claims._saying import (
+    APPOSED,
+    END_CREDIT,
+    HEADLINE_CREDIT,
+    ISSUED,
+    PASSIVE,
+    UNNAMED,
+    VERB,
+    VERB_AT,
+    WITH_SOURCE,
+    end_credit,
+)
 from troopledger.claims._speakers import (
     NOT_PERSON,
     PERSON,
     TITLE_DOT,
-    last_organisation,
     last_person,
     speaker_kind,
 )
 
-__all__ = ["Attribution", "attribute", "introduce", "says", "trailing_attribution"]
+__all__ = ["Attribution", "attribute", "introduce", "says"]
 
-_VERB = (
-    r"(?:said|says|say|told|tells|stated|states|estimated|estimates|estimate|reported|reports|report|claimed|claims|"
-    r"claim|believes|believe|wrote|writes|noted|added|argued|warned|announced|assessed|assesses|calculated|"
-    r"calculates|used|cited|briefed|testified|revealed|disclosed|confirmed|indicates|indicated|suggests|suggested|"
-    r"shows|showed|found|finds|puts|pegs|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"
-    r"underscored|shared|detailed|mentioned|quoted|believe[sd]?|warns|announces|notes|adds|suggest|show|indicate|"
-    r"described|describes|reveals)"
-)
 _NAME = (
     r"(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin|(?:of|for)(?=\s+(?:the\s+)?[A-Z])|the(?=\s+[A-Z])))*)"
 )
@@ -39,9 +42,6 @@ _ACCORDING = re.compile(
     re.I,
 )
 _PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)]{3,80})")
-#: The first letters of the verbs, tested before the word boundary so most positions fail at once.
-_VERB_FIRST = "".join(sorted({alt[0] for alt in _VERB.removeprefix("(?:").removesuffix(")").split("|")}))
-_VERB_AT = re.compile(rf"(?=[{_VERB_FIRST}])\b{_VERB}\b")
 _TOKEN = re.compile(r"\(?[\w’'.:-]+\)?,?|[\w’'.-]+\([\w.-]+\),?")
 #: A word before a "verb" that shows it is a noun: "the report", "a first estimate", "its claims".
 _NOUN_BEFORE = frozenset(
@@ -94,7 +94,7 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
     backwards from it, which keeps the work linear in the sentence length.
     """
     out = []
-    for v in _VERB_AT.finditer(sentence):
+    for v in VERB_AT.finditer(sentence):
         if v.group(0).endswith("s") and _NOUN_AFTER.match(sentence, v.end(), v.end() + 10):
             continue  # "reports of", "estimates by": a noun
         words = sentence[max(0, v.start() - 160) : v.start()].split()
@@ -132,34 +132,8 @@ _RELAY = re.compile(
 _CITING = re.compile(
     r"\b(?:citing|quoting|quoted|briefed\s+by|informed\s+by)\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
     r"statement\s+|assessment\s+|estimates?\s+|data\s+)?(?:from\s+|by\s+|of\s+)?(?P<who>(?:the\s+)?[^,.;:!?]{3,90}?)"
-    rf"(?=\s+as\s+saying|\s+(?:during|in|on|at|after|that|who|which|{_VERB[3:-1]})\b|[,.;:!?]|$)",
+    rf"(?=\s+as\s+saying|\s+(?:during|in|on|at|after|that|who|which|{VERB[3:-1]})\b|[,.;:!?]|$)",
     re.I,
-)
-_HEADLINE_CREDIT = re.compile(r"\s[-–—]\s+(?P<who>[A-Z][\w.&']*(?:\s[A-Z][\w.&']*){0,3})\s*$")
-#: A headline or caption ending in its source after a colon or slash: "...: Seoul spy agency", "... / X Office".
-_END_CREDIT = re.compile(r"(?:\w:|\s/)\s+(?P<who>[A-Z][\w.&'’-]*(?:\s[A-Za-z][\w.&'’-]*){0,4})\s*$")
-#: "..., with X reporting over 6,000 killed": a participle clause naming who gave the figure.
-_WITH_SOURCE = re.compile(
-    r"\bwith\s+(?P<who>[\w’'.-]+(?:,?\s+(?:and\s+)?[\w’'.-]+){0,8}?)\s+(?:reporting|saying|estimating|claiming)\b"
-)
-#: "X issued a report which estimates ...": the body that issued the document speaks.
-_ISSUED = re.compile(
-    r"(?P<who>(?:the\s+)?[A-Z][^,;]{2,120}?)\s+(?:issued|released|published|produced|presented)\s+(?:a|an|the|its)\s+"
-    r"(?:[a-z-]+\s+){0,2}(?:report|study|survey|assessment|paper|analysis)\s+(?:which|that)\s+"
-    rf"{_VERB}\b"
-)
-#: "Jane Doe, a campaigner who ..., says that": a name whose long apposition ends right before the verb.
-_APPOSED = re.compile(
-    r"^(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:an?|the)\s[^.;]*?,\s+"
-    r"(?:says|said|told|tells|stated|claims|claimed|estimates|estimated|wrote|argues|argued)\b"
-)
-#: "... are reported to be taken": a passive report that names no one.
-_UNNAMED = "unnamed reports"
-_PASSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:widely\s+)?(?:reported|said)\s+to\b")
-#: A trailing attribution: the speaker comes after the figures ("..., X said." / "..., according to X.").
-_TRAILING = re.compile(
-    r"[,”\"]\s*(?:according\s+to\s+[^,]{2,80}|[^,]{2,80}?\s+(?:said|says|reported|reports|told|wrote|added|"
-    r"estimated|noted|stated)\b[^,]{0,60})(?:,\s*(?:citing|quoting)\s+[^,]{2,120})?\s*[.!?]?[”\"]?\s*$"
 )
 _PRONOUN = re.compile(
     r"^(?:he|she|they|it|his|her|the\s+(?:\w+\s+)?(?:official|researcher|expert|defector|analyst|leader|president|"
@@ -215,24 +189,9 @@ _PLAUSIBLE_NOUN = re.compile(
 )
 
 
-def trailing_attribution(sentence: str) -> bool:
-    """Whether a sentence ends with its attribution ("..., X said Wednesday."), which may cover what came before."""
-    return _TRAILING.search(sentence) is not None
-
-
-def _end_credit(sentence: str) -> str | None:
-    """The source a headline or caption ends with, when it names one (a kind of source, a body or a person)."""
-    m = _find(_END_CREDIT, sentence)
-    if m is None or re.search(r"[.!?]$", m.group("who")):
-        return None
-    who = m.group("who")
-    named = speaker_kind(who) != "other" or last_organisation(who) is not None or PERSON.fullmatch(who)
-    return who if named else None
-
-
 def says(sentence: str) -> bool:
     """Whether a sentence holds a verb of saying or "according to" (a cheap test before :func:`attribute`)."""
-    return _VERB_AT.search(sentence) is not None or "ccording to" in sentence
+    return VERB_AT.search(sentence) is not None or "ccording to" in sentence
 
 
 def _plausible(who: str) -> bool:
@@ -313,8 +272,8 @@ def _remembered(who: str, people: list[Attribution]) -> Attribution | None:
 
 #: Words one of which a pattern needs to match: a cheap substring test saves running it on most sentences.
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _HEADLINE_CREDIT: ("-", "–", "—"),
-    _END_CREDIT: (":", "/"),
+    HEADLINE_CREDIT: ("-", "–", "—"),
+    END_CREDIT: (":", "/"),
     _RELAY: (
         "reported",
         "reports",
@@ -330,12 +289,12 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
         "telling",
     ),
     _TOLD: ("told",),
-    _ISSUED: ("issued", "released", "published", "produced", "presented"),
-    _APPOSED: (", a", ", the"),
+    ISSUED: ("issued", "released", "published", "produced", "presented"),
+    APPOSED: (", a", ", the"),
     _PER: ("per ",),
     _ACCORDING: ("ccording",),
-    _WITH_SOURCE: ("with ",),
-    _PASSIVE: ("reported to", "said to"),
+    WITH_SOURCE: ("with ",),
+    PASSIVE: ("reported to", "said to"),
     _CITING: ("citing", "quoting", "quoted", "briefed", "informed"),
 }
 
@@ -350,8 +309,8 @@ def _find(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
 
 def attribute(sentence: str, context_after: str = "", *, people: list[Attribution]) -> Attribution:
     """Attribute a sentence; ``people`` are speakers met earlier (latest last) for pronouns and surnames."""
-    credit = _find(_HEADLINE_CREDIT, sentence)
-    ended = credit.group("who") if credit else _end_credit(sentence)
+    credit = _find(HEADLINE_CREDIT, sentence)
+    ended = credit.group("who") if credit else end_credit(sentence)
     if ended:  # a headline credited to its source: "... in Ukraine - CNN", "...: Seoul spy agency"
         return Attribution(speaker=ended, organisation=ended, kind=speaker_kind(ended), carries=credit is not None)
     via: list[str] = []
@@ -363,7 +322,7 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
     m_after = _AFTER_VERB.search(sentence)
     if m_after:
         who = m_after.group("who")
-    for pattern in (_APPOSED, _ISSUED):
+    for pattern in (APPOSED, ISSUED):
         m_who = _find(pattern, sentence) if not who else None
         if m_who:
             who = m_who.group("who")
@@ -410,8 +369,8 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
         else:
             who = m2.group("who")
     if not who:
-        m_with = _find(_WITH_SOURCE, sentence)
-        who = m_with.group("who") if m_with else (_UNNAMED if _find(_PASSIVE, sentence) else "")
+        m_with = _find(WITH_SOURCE, sentence)
+        who = m_with.group("who") if m_with else (UNNAMED if _find(PASSIVE, sentence) else "")
     if m_told:
         to = _clean(m_told.group("to"))
         if to and to not in via and not _PRONOUN.match(to):
@@ -449,4 +408,4 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
     kind = speaker_kind(who + " " + org)
     if kind == "anonymous" and not org and m_told and via:
         org = via[0]  # "a source told Daily NK": the outlet's source
-    return Attribution(speaker=speaker, organisation=org, kind=kind, via=via, carries=speaker != _UNNAMED)
+    return Attribution(speaker=speaker, organisation=org, kind=kind, via=via, carries=speaker != UNNAMED)

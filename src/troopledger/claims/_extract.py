@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from pydantic import ValidationError
 
-from troopledger.claims._attribution import Attribution, attribute, introduce, says, trailing_attribution
+from troopledger.claims._attribution import Attribution, attribute, introduce, says
 from troopledger.claims._consistency import bare_counts, casualties_against_wounded, consistent_figures
 from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
 from troopledger.claims._discourse import (
@@ -39,6 +39,7 @@ from troopledger.claims._labels import (
 )
 from troopledger.claims._mentions import Mention, find_mentions
 from troopledger.claims._record import Claim, SourceRef
+from troopledger.claims._saying import trailing_attribution
 from troopledger.claims._speakers import last_organisation
 from troopledger.claims._subjects import count_label, troop_kind
 from troopledger.claims._vocabulary import QUANTITIES
