@@ -5,13 +5,16 @@ Two labelled sets can be scored:
 * our own corpus, ``tests/corpus/`` (``gold.jsonl``, short texts written for the
   project): a prediction matches a gold claim of the same file when the quantity is
   the same and value, low and high each agree within the gold's ``tol`` (2 % unless a
-  conversion makes it wider); only predictions in the vocabulary (not ``other``) count.
+  conversion makes it wider); only predictions in the vocabulary (not ``other``) count,
+  except that an ``other:<subtype>`` gold figure is matched by the same subtype.
 * a development set of real articles laid out like ``../shared/devset``
   (``articles.jsonl`` + ``texts/<id>.txt``), scored with ``--devset DIR``. A gold figure
   is found when a prediction has the same quantity (for ``other:<subtype>`` gold, any
   ``other:`` prediction) and its value, low and high each agree within 1 % (gold
   percentages against fractions × 100; gold amounts in a currency other than USD
   against the amount as stated). Qualitative gold claims (no number) are not scored.
+  Of the ``other:`` figures found, the share whose subtype is the gold label mapped to
+  the documented subtype list (``gold_subtype``) is printed as the subtype agreement.
   A prediction equal to a figure already matched (a headline repeated in the body) is
   counted as a repeat, neither right nor wrong; any other unmatched prediction is a
   false positive. The speaker is right when a distinctive word of the predicted
@@ -93,8 +96,11 @@ def evaluate(corpus: Path = CORPUS) -> dict[str, Any]:
     articles = sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".html"))
     for path in articles:
         outlet = CORPUS_OUTLET if path.suffix == ".txt" else None
-        claims = [c for c in extract_claims(read_document(path, outlet=outlet)) if c.quantity in CORE]
         gold = gold_by_file.get(path.name, [])
+        wanted = {g["quantity"] for g in gold}
+        claims = [
+            c for c in extract_claims(read_document(path, outlet=outlet)) if c.quantity in CORE or c.quantity in wanted
+        ]
         used: set[int] = set()
         for gd in gold:
             hit = next((i for i, c in enumerate(claims) if i not in used and _matches(c, gd)), None)
@@ -110,7 +116,7 @@ def evaluate(corpus: Path = CORPUS) -> dict[str, Any]:
             else:
                 misses.append(f"speaker {path.name}: want {gd['speaker']!r}, got {claims[hit].speaker!r}")
         for i, c in enumerate(claims):
-            if i not in used:
+            if i not in used and c.quantity in CORE:
                 fp[c.quantity] += 1
                 misses.append(f"extra {path.name}: {c.quantity} {c.describe_value()}")
     all_tp, all_fp, all_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
@@ -256,6 +262,46 @@ def _dev_matches(c: Claim, gold: dict[str, Any]) -> bool:
     return all(_close(got[k], gold.get(k), 0.01) for k in ("value", "low", "high"))
 
 
+#: Gold ``other:`` labels of the dev set are free snake_case; these rules (first match wins) map one to the
+#: documented subtype list of ``claims/_subtypes.py`` by its words and its unit, for the subtype-agreement figure.
+_GOLD_TO_SUBTYPE: list[tuple[str, str]] = [
+    (r"unit:times\b", "multiple"),
+    (r"unit:(?:days?|weeks?|hours?)\b", "duration"),
+    (r"casualty_rate|decimated|fatal_share", "casualty_rate"),
+    (r"worker.*state_share", "worker_state_share"),
+    (r"worker.*(?:quota|remittance|loyalty)", "worker_remittance"),
+    (r"worker.*revenue", "worker_revenue"),
+    (r"worker.*(?:wage|take_home|pay)", "worker_wage"),
+    (r"worker", "workers"),
+    (r"arrivals", "arrivals"),
+    (r"nepali.*(?:killed|dead)", "nepali_casualties"),
+    (r"pows?\b|pows_|prisoner|captured", "prisoners"),
+    (r"(?:nepali|foreign|russian).*(?:pay|bonus|compensation|payments)", "russian_pay"),
+    (r"nepali", "nepali_troops"),
+    (r"foreign_troops", "foreign_troops"),
+    (r"russian_casualt|russian.*(?:killed|losses)", "russian_casualties"),
+    (r"arms_revenue", "arms_revenue"),
+    (r"illicit|cyber|coal|hack", "illicit_revenue"),
+    (r"gdp|gni|trade|export|growth|mining|chemical|economy", "nk_economy"),
+    (r"unit:percent", "share"),
+    (r"sapper|engineer|deminer|builder", "engineers"),
+    (r"officer|general", "officers"),
+    (r"joint", "joint_troops"),
+    (r"oil|barrel|tanker", "oil"),
+    (r"luxury|watch", "luxury"),
+    (r"price", "price"),
+    (r"shell|round|missile|container|munition|drone|vehicle|pantsir|ammunition", "munitions"),
+    (r"famil|escapee|resident|citizen|visitor", "people"),
+    (r"unit:(?:usd|rub|krw|kpw|cny|eur)", "amount"),
+]
+
+
+def gold_subtype(quantity: str, unit: str) -> str:
+    """The documented ``other:`` subtype a free-form gold label stands for (``count`` if no rule applies)."""
+    key = f"{quantity.removeprefix('other:')} unit:{unit.casefold()}"
+    return next((sub for pattern, sub in _GOLD_TO_SUBTYPE if re.search(pattern, key)), "count")
+
+
 def _numeric(gold: dict[str, Any]) -> bool:
     return not gold.get("qualitative") and any(gold.get(k) is not None for k in ("value", "low", "high"))
 
@@ -275,6 +321,7 @@ def evaluate_devset(devset: Path = DEVSET, ids: list[str] | None = None) -> dict
     fp: dict[str, int] = defaultdict(int)
     fn: dict[str, int] = defaultdict(int)
     right = matched = repeats = 0
+    subtypes = [0, 0]  # matched other: figures whose subtype is the gold's mapped one, and all of them
     problems: list[str] = []
     for rec in records:
         data = (devset / "texts" / f"{rec['id']}.txt").read_bytes()
@@ -296,6 +343,13 @@ def evaluate_devset(devset: Path = DEVSET, ids: list[str] | None = None) -> dict
             used[hit] = gi
             tp[fam] += 1
             matched += 1
+            if gd["quantity"].startswith("other"):
+                want = gold_subtype(gd["quantity"], gd.get("unit") or "")
+                got = claims[hit].quantity.removeprefix("other:")
+                subtypes[0] += got == want
+                subtypes[1] += 1
+                if got != want:
+                    problems.append(f"subtype {rec['id']}: want {want} ({gd['quantity']}), got {got}")
             if _devset_speaker_ok(claims[hit], gd["attribution"]):
                 right += 1
             else:
@@ -322,6 +376,7 @@ def evaluate_devset(devset: Path = DEVSET, ids: list[str] | None = None) -> dict
         "precision": all_tp / (all_tp + all_fp) if all_tp + all_fp else 1.0,
         "precision_core": core_tp / (core_tp + core_fp) if core_tp + core_fp else 1.0,
         "speaker": right / matched if matched else 0.0,
+        "subtype": subtypes[0] / subtypes[1] if subtypes[1] else 1.0,
         "repeats": repeats,
         "per_quantity": per,
         "problems": problems,
@@ -353,7 +408,8 @@ def _print_devset(devset: Path, ids: list[str] | None, quiet: bool) -> None:
             _table(r["per_quantity"])
         print(
             f"recall core {r['recall_core']:.2f}  recall all {r['recall_all']:.2f}  precision {r['precision']:.2f} "
-            f"(core {r['precision_core']:.2f})  right speaker {r['speaker']:.2f}  repeats {r['repeats']}"
+            f"(core {r['precision_core']:.2f})  right speaker {r['speaker']:.2f}  other: subtype {r['subtype']:.2f}  "
+            f"repeats {r['repeats']}"
         )
         if not quiet and (name == "all" or ids):
             for p in r["problems"]:

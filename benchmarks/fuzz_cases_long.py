@@ -9,7 +9,7 @@ included, with N times the examples.) Two timings, each optional:
 * ``--inline 1000,4000``: loading a case file with that many inline ``[[claims]]``,
   as a ratio to the smallest size (linear growth keeps it near the ratio of sizes).
 
-Run:  .venv/bin/python benchmarks/fuzz_cases_long.py --claims 50,150,500 --inline 1000,4000
+Run:  .venv/bin/python benchmarks/fuzz_cases_long.py --claims 50,150,500 --inline 1000,4000 [--seed N]
 """
 
 from __future__ import annotations
@@ -58,12 +58,12 @@ def random_claims(n: int, seed: int) -> list[Claim]:
     return out
 
 
-def time_report(n: int, folder: Path) -> float:
+def time_report(n: int, folder: Path, seed: int = 0) -> float:
     """Seconds for ``troopledger report nk-russia-2024`` with ``n`` random accepted claims (exit 0 required)."""
     ledger = folder / f"ledger{n}.db"
     ledger.unlink(missing_ok=True)
     with Ledger(str(ledger)) as led:
-        led.add(random_claims(n, seed=n))
+        led.add(random_claims(n, seed=seed * 100_003 + n))
     start = time.perf_counter()
     out, err = io.StringIO(), io.StringIO()
     try:
@@ -97,12 +97,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", default="", help="comma-separated ledger sizes to time (empty: skip)")
     parser.add_argument("--inline", default="", help="comma-separated inline-claim counts to time (empty: skip)")
+    parser.add_argument("--seed", type=int, default=0, help="draw other random claims (0: the documented ones)")
     args = parser.parse_args()
     if args.claims:
         with tempfile.TemporaryDirectory() as tmp:
-            base = time_report(10, Path(tmp))
+            base = time_report(10, Path(tmp), args.seed)
             for n in (int(x) for x in args.claims.split(",")):
-                t = time_report(n, Path(tmp))
+                t = time_report(n, Path(tmp), args.seed)
                 print(f"report with {n:>4} random accepted claims: {t:6.1f} s ({t / base:.1f} x the 10-claim run)")
     if args.inline:
         sizes = [int(x) for x in args.inline.split(",")]

@@ -89,6 +89,9 @@ def test_missing_file_and_directory(tmp_path: Path, capsys: pytest.CaptureFixtur
     code, _, err = run_cli(["report", str(tmp_path)], capsys)
     assert code == 2
     assert "directory" in err
+    code, _, err = run_cli(["report", " "], capsys)  # an empty name is not the working directory
+    assert code == 2
+    assert "the case name is empty" in err
 
 
 def test_case_error_is_an_input_error_with_parts(tmp_path: Path) -> None:

@@ -203,3 +203,25 @@ def test_founding_articles_optional() -> None:
               "total_revenue_to_nk", "state_share_of_pay", "soldier_take_home", "domestic_monthly_wage",
               "nk_gdp", "luxury_imports"):  # fmt: skip
         assert q in found, q
+
+
+def test_extraction_stopped_at_its_limit_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import troopledger.claims
+    from troopledger.claims import _extract
+
+    monkeypatch.setattr(_extract, "MAX_CLAIMS", 3)  # where extraction stops
+    monkeypatch.setattr(troopledger.claims, "MAX_CLAIMS", 3)  # what the command tells
+    art = tmp_path / "many.txt"
+    art.write_text("The spy agency said Russia pays $2,000 per month per soldier. " * 10, encoding="utf-8")
+    with pytest.raises(SystemExit) as e:
+        main(["extract", "--format", "json", str(art)])
+    assert e.value.code in (0, None)
+    out, err = capsys.readouterr()
+    assert len(json.loads(out)) == 3
+    assert "stopped after 3 candidate claims (at most 3 are read from one document)" in err
+    art.write_text("The spy agency said Russia pays $2,000 per month per soldier.", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["extract", "--format", "json", str(art)])
+    assert "stopped" not in capsys.readouterr().err

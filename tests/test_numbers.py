@@ -61,3 +61,9 @@ def test_find_numbers_skips_bare_article() -> None:
 def test_digits_with_thousands_separators_round_trip(n: int) -> None:
     assert parse_number(f"{n:,}") == n
     assert [m.value for m in find_numbers(f"paid {n:,} in all")] == [n]
+
+
+@pytest.mark.parametrize("text", ["-5", "−2,000", "- 3 million"])
+def test_a_negative_figure_is_refused_saying_so(text: str) -> None:
+    with pytest.raises(ValueError, match="negative"):
+        parse_number(text)

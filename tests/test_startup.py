@@ -46,3 +46,31 @@ def test_a_report_loads_scipy_only(tmp_path: Path) -> None:
     # PSIS and RBD-FAST are written out, and xarray loads only where a Dataset is built
     args = ["report", "--draws", "2000", "--format", "json", "--out", str(tmp_path / "r.json")]
     assert _loaded_after(args, tmp_path) == ["scipy"]
+
+
+def test_claims_list_loads_neither_the_claim_model_nor_article_reading(tmp_path: Path) -> None:
+    """Listing reads stored text: the pydantic claim model and the extraction patterns stay unloaded."""
+    with Ledger(tmp_path / "l.db") as led:
+        led.import_file(_one_claim(tmp_path))
+    code = (
+        "import sys\n"
+        "from troopledger._cli import main\n"
+        "try:\n"
+        "    main(['claims', 'list', '--ledger', 'l.db'])\n"
+        "except SystemExit as e:\n"
+        "    assert not e.code, e.code\n"
+        "names = ('troopledger.claims._record', 'troopledger.claims._extract', 'troopledger.sources')\n"
+        "print(sorted(m for m in names if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert "c1" in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def _one_claim(tmp_path: Path) -> Path:
+    path = tmp_path / "one.jsonl"
+    path.write_text(
+        '{"id": "c1", "quantity": "pay_per_soldier_month", "value": 2000, "unit": "USD/month", "speaker": "A"}\n',
+        encoding="utf-8",
+    )
+    return path

@@ -4,15 +4,17 @@ Every command works on one SQLite ledger (``--ledger PATH`` or the
 ``TROOPLEDGER_LEDGER`` variable, default ``troopledger.db`` in the working
 directory); commands that only read open it read-only. Speakers, quotes and URLs
 come from articles, so they are printed as rich ``Text`` (never parsed as markup),
-with escape sequences, control characters and direction overrides removed.
+with escape sequences, control characters and direction overrides removed. The
+claim model (pydantic) loads only in commands that make or read whole claims.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import sys
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -23,19 +25,18 @@ from troopledger._cli._app import app, atomic_write
 from troopledger._untrusted import for_terminal
 from troopledger.claims import (
     DEFAULT_LEDGER,
+    LISTING_HEADERS,
     QUANTITIES,
-    Claim,
     ClaimSummary,
     Ledger,
-    SourceRef,
     currency_code,
     describe_figure,
     detect_lineages,
-    explain_validation,
-    normalise_amount,
-    sniff_format,
 )
 from troopledger.errors import LedgerError
+
+if TYPE_CHECKING:
+    from troopledger.claims import Claim
 
 __all__ = ["claims_app"]
 
@@ -77,10 +78,6 @@ def _figure(c: Claim | ClaimSummary) -> str:
     return f"'{c.words}' ({figure})" if c.words else figure
 
 
-def _when(c: Claim | ClaimSummary) -> str:
-    return c.published or (c.window_end or "")
-
-
 def _print_table(headers: tuple[str, ...], rows: Sequence[Sequence[str]], **options: Any) -> None:
     """Rows of untrusted text as a table: Rich for a screenful, plain aligned columns for long listings."""
     clean = [row if "".join(row).isprintable() else tuple(_safe(cell) for cell in row) for row in rows]
@@ -90,10 +87,11 @@ def _print_table(headers: tuple[str, ...], rows: Sequence[Sequence[str]], **opti
             table.add_row(*(Text(cell) for cell in row))
         _console().print(table)
         return
-    widths = [min(60, max([len(h), *(len(r[n]) for r in clean)])) for n, h in enumerate(headers)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines.extend("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in clean)
-    sys.stdout.write("\n".join(lines) + "\n")
+    widths = [
+        min(60, max(len(h), *map(len, column))) for h, column in zip(headers, zip(*clean, strict=True), strict=True)
+    ]
+    line = "  ".join(f"%-{w}s" for w in widths)  # one C-level format per row: fast at 100,000 rows
+    sys.stdout.write("\n".join([(line % headers).rstrip(), *((line % r).rstrip() for r in clean)]) + "\n")
 
 
 @claims_app.command("list")
@@ -107,20 +105,35 @@ def list_(
 ) -> None:
     """List claims, filtered by quantity, speaker, status and date (the ledger is only read)."""
     _check_filters(quantity, status)
+    _check_day(since, "--since")
+    _check_day(until, "--until")
     with Ledger(ledger, create=False, readonly=True) as led:
-        alike = led.summaries(quantity=quantity)  # lineages never cross quantities
-        found = (
-            led.summaries(quantity=quantity, speaker=speaker, status=status, since=since, until=until)
-            if speaker or status or since or until
-            else alike
-        )
-    labels = detect_lineages(alike)
-    rows = [
-        (c.id, c.quantity, _figure(c), c.speaker, c.hedge, c.status, _when(c), labels.get(c.id, c.lineage or ""))
-        for c in found
-    ]
-    _print_table(("id", "quantity", "figure", "speaker", "hedge", "status", "date", "lineage"), rows)
-    typer.echo(f"{len(found)} claim(s)", err=True)
+        lines = None if speaker else led.listing_lines(quantity=quantity, status=status, since=since, until=until)
+        if lines is not None and len(lines) > RICH_ROWS + 1:
+            sys.stdout.write("\n".join(lines) + "\n")
+            typer.echo(f"{len(lines) - 1} claim(s)", err=True)
+            return
+        rows = led.listing(quantity=quantity, speaker=speaker, status=status, since=since, until=until)
+    _print_table(LISTING_HEADERS, rows)
+    typer.echo(f"{len(rows)} claim(s)", err=True)
+
+
+def _check_day(text: str | None, option: str) -> None:
+    """A date filter must be a real month or day, written YYYY-MM or YYYY-MM-DD (else nothing would match, silently)."""
+    if text is None:
+        return
+    parts = text.split("-")
+    try:
+        if len(parts) not in (2, 3) or len(parts[0]) != 4 or not all(p.isdigit() and p.isascii() for p in parts):
+            raise ValueError(text)
+        datetime.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
+    except ValueError:
+        raise LedgerError(
+            None,
+            option,
+            f"'{_safe(text)[:40]}' is not a real date written YYYY-MM or YYYY-MM-DD",
+            "e.g. 2025-03 or 2025-03-04",
+        ) from None
 
 
 def _check_filters(quantity: str | None, status: str | None) -> None:
@@ -149,6 +162,8 @@ def show(claim_id: Annotated[str, typer.Argument(help="Claim id.")], ledger: Led
 def _number(text: str | None, field: str, quantity: str, opts: dict[str, Any]) -> tuple[float | None, str, Any]:
     if text is None:
         return None, "", opts.get("period")
+    from troopledger.claims import normalise_amount  # the claim model (pydantic) loads only where claims are made
+
     try:
         return normalise_amount(text, quantity, **opts)
     except (ValueError, KeyError) as e:
@@ -230,6 +245,8 @@ def add(
 def _validated(data: dict[str, Any]) -> Claim:
     from pydantic import ValidationError
 
+    from troopledger.claims import Claim, SourceRef, explain_validation
+
     try:
         if data.get("source"):
             SourceRef.model_validate(data["source"])
@@ -253,6 +270,8 @@ def edit(
 ) -> None:
     """Change fields of a claim (re-validated). An accepted claim becomes 'edited' (still used); a pending or
     rejected one keeps its status and is used only after 'troopledger claims accept'."""
+    from troopledger.claims import Claim, normalise_amount
+
     changes: dict[str, Any] = {}
     for item in sets:
         field, sep, raw = item.partition("=")
@@ -331,6 +350,8 @@ def export(
 ) -> None:
     """Export claims as JSON Lines or CSV (written atomically to a file)."""
     _check_filters(quantity, status)
+    from troopledger.claims import sniff_format
+
     fmt = fmt or (sniff_format(path) if path else "jsonl")
     with Ledger(ledger, create=False, readonly=True) as led:
         text = led.export(fmt, quantity=quantity, status=status)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -13,8 +13,11 @@ from rich.text import Text
 
 from troopledger._cli._app import app
 from troopledger._untrusted import for_terminal
-from troopledger.claims import DEFAULT_LEDGER, Claim, Ledger, extract_claims
-from troopledger.sources import GUESSED, Document, read_document
+from troopledger.claims import DEFAULT_LEDGER, Ledger
+
+if TYPE_CHECKING:
+    from troopledger.claims import Claim
+    from troopledger.sources import Document
 
 __all__ = ["extract", "ingest"]
 
@@ -30,20 +33,20 @@ _Url = Annotated[str | None, typer.Option("--url", help="the article's URL")]
 _Date = Annotated[str | None, typer.Option("--date", help="publication date, YYYY-MM-DD")]
 
 
-#: Document notes worth a line on stderr: the reader guessed, or found nothing to read.
-_TOLD = (GUESSED, "no article text", "the HTML extractor", "named like an HTML page")
-
-
 def _read_all(files: list[Path], outlet: str | None, url: str | None, date: str | None) -> list[Document]:
     """Every file read first, so a bad one stops the run before anything is printed or written.
 
     Guessed encodings, pages read as plain text and files with no article text are
-    said on stderr, so an empty or doubtful result is never silent.
+    said on stderr, so an empty or doubtful result is never silent. (Reading and extraction load
+    here, on first use: other commands never compile their patterns.)
     """
+    from troopledger.sources import GUESSED, read_document
+
+    told = (GUESSED, "no article text", "the HTML extractor", "named like an HTML page")
     docs = [read_document(f, outlet=outlet, url=url, date=date) for f in files]
     for doc in docs:
         for note in doc.notes:
-            if note.startswith(_TOLD):
+            if note.startswith(told):
                 typer.echo(f"troopledger: note: {for_terminal(doc.path)}: {note}", err=True)
     return docs
 
@@ -80,6 +83,20 @@ def _context(c: Claim, width: int = 160) -> str:
     return ("…" if start else "") + text[start : start + width] + ("…" if start + width < len(text) else "")
 
 
+def _extracted(doc: Document) -> list[Claim]:
+    """The document's candidate claims, with a note on stderr when extraction stopped at its limit."""
+    from troopledger.claims import MAX_CLAIMS, extract_claims
+
+    claims = extract_claims(doc)
+    if len(claims) >= MAX_CLAIMS:
+        typer.echo(
+            f"troopledger: note: {for_terminal(doc.path)}: stopped after {len(claims):,} candidate claims"
+            f" (at most {MAX_CLAIMS:,} are read from one document); split it to read the rest",
+            err=True,
+        )
+    return claims
+
+
 @app.command()
 def extract(
     files: _Files,
@@ -91,7 +108,7 @@ def extract(
     date: _Date = None,
 ) -> None:
     """Print candidate claims (figures, labels, speakers) found in article files."""
-    claims = [c for doc in _read_all(files, outlet, url, date) for c in extract_claims(doc)]
+    claims = [c for doc in _read_all(files, outlet, url, date) for c in _extracted(doc)]
     if fmt is _Format.json:
         # one JSON list, each record serialised by pydantic (several times faster than json.dumps with indent)
         typer.echo("[\n" + ",\n".join(c.model_dump_json(indent=2) for c in claims) + "\n]" if claims else "[]")
@@ -120,6 +137,6 @@ def ingest(
                 skipped += 1
                 continue
             known.add(doc.hash)
-            new.extend(extract_claims(doc))
+            new.extend(_extracted(doc))
         added = book.add(new)
     typer.echo(f"{added} pending claims added from {len(docs) - skipped} documents; {skipped} already in {ledger}")

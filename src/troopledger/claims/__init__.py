@@ -1,34 +1,45 @@
-"""Claims: quantitative statements with who said them, their vocabulary, files and ledger."""
+"""Claims: quantitative statements with who said them, their vocabulary, files and ledger.
 
-from troopledger.claims._claimfiles import CSV_FIELDS, dump_claims, parse_claims, read_claims, sniff_format
-from troopledger.claims._currency import CURRENCY_NAMES, Rate, currency_code, rate_to_usd, to_usd
-from troopledger.claims._extract import extract_claims
-from troopledger.claims._hedges import (
-    CERTAINTY_WIDTH,
-    HEDGES,
-    WORDS,
-    Certainty,
-    HedgeRule,
-    hedge_key,
-    hedge_rule,
-    words_interval,
-)
-from troopledger.claims._ledger import DEFAULT_LEDGER, SCHEMA_VERSION, Ledger
-from troopledger.claims._lineage import Statement, detect_lineages, lineage_groups, same_statement
-from troopledger.claims._months import MONTH_PATTERN, month_index, month_label, month_labels
-from troopledger.claims._normalise import (
-    Reading,
-    convert_period,
-    months_in_window,
-    normalise_amount,
-    readings,
-    unit_period,
-)
-from troopledger.claims._numbers import NumberMatch, find_numbers, parse_number
-from troopledger.claims._record import LIMITS, Claim, Period, SourceKind, SourceRef, Status, describe_figure
-from troopledger.claims._summary import ClaimSummary
-from troopledger.claims._validation import FieldError, explain_validation
-from troopledger.claims._vocabulary import QUANTITIES, Quantity, QuantityInfo, quantity_info
+Names load on first use, so ``claims list`` imports the ledger without the
+article-reading modules (whose patterns take a tenth of a second to compile).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from troopledger.claims._claimfiles import CSV_FIELDS, dump_claims, parse_claims, read_claims, sniff_format
+    from troopledger.claims._currency import CURRENCY_NAMES, Rate, currency_code, rate_to_usd, to_usd
+    from troopledger.claims._extract import MAX_CLAIMS, extract_claims
+    from troopledger.claims._hedges import (
+        CERTAINTY_WIDTH,
+        HEDGES,
+        WORDS,
+        Certainty,
+        HedgeRule,
+        hedge_key,
+        hedge_rule,
+        words_interval,
+    )
+    from troopledger.claims._ledger import DEFAULT_LEDGER, SCHEMA_VERSION, Ledger
+    from troopledger.claims._lineage import Statement, detect_lineages, lineage_groups, same_statement
+    from troopledger.claims._listing import LISTING_HEADERS
+    from troopledger.claims._months import MONTH_PATTERN, month_index, month_label, month_labels
+    from troopledger.claims._normalise import (
+        Reading,
+        convert_period,
+        months_in_window,
+        normalise_amount,
+        readings,
+        unit_period,
+    )
+    from troopledger.claims._numbers import NumberMatch, find_numbers, parse_number
+    from troopledger.claims._record import LIMITS, Claim, Period, SourceKind, SourceRef, Status, describe_figure
+    from troopledger.claims._summary import ClaimSummary
+    from troopledger.claims._validation import FieldError, explain_validation
+    from troopledger.claims._vocabulary import QUANTITIES, Quantity, QuantityInfo, quantity_info
 
 __all__ = [
     "CERTAINTY_WIDTH",
@@ -37,6 +48,8 @@ __all__ = [
     "DEFAULT_LEDGER",
     "HEDGES",
     "LIMITS",
+    "LISTING_HEADERS",
+    "MAX_CLAIMS",
     "MONTH_PATTERN",
     "QUANTITIES",
     "SCHEMA_VERSION",
@@ -85,3 +98,75 @@ __all__ = [
     "unit_period",
     "words_interval",
 ]
+
+#: Where each public name lives; loaded on first use.
+_LAZY = {
+    "CERTAINTY_WIDTH": "troopledger.claims._hedges",
+    "CSV_FIELDS": "troopledger.claims._claimfiles",
+    "CURRENCY_NAMES": "troopledger.claims._currency",
+    "Certainty": "troopledger.claims._hedges",
+    "Claim": "troopledger.claims._record",
+    "ClaimSummary": "troopledger.claims._summary",
+    "DEFAULT_LEDGER": "troopledger.claims._ledger",
+    "FieldError": "troopledger.claims._validation",
+    "HEDGES": "troopledger.claims._hedges",
+    "HedgeRule": "troopledger.claims._hedges",
+    "LIMITS": "troopledger.claims._record",
+    "LISTING_HEADERS": "troopledger.claims._listing",
+    "MAX_CLAIMS": "troopledger.claims._extract",
+    "Ledger": "troopledger.claims._ledger",
+    "MONTH_PATTERN": "troopledger.claims._months",
+    "NumberMatch": "troopledger.claims._numbers",
+    "Period": "troopledger.claims._record",
+    "QUANTITIES": "troopledger.claims._vocabulary",
+    "Quantity": "troopledger.claims._vocabulary",
+    "QuantityInfo": "troopledger.claims._vocabulary",
+    "Rate": "troopledger.claims._currency",
+    "Reading": "troopledger.claims._normalise",
+    "SCHEMA_VERSION": "troopledger.claims._ledger",
+    "SourceKind": "troopledger.claims._record",
+    "SourceRef": "troopledger.claims._record",
+    "Statement": "troopledger.claims._lineage",
+    "Status": "troopledger.claims._record",
+    "WORDS": "troopledger.claims._hedges",
+    "convert_period": "troopledger.claims._normalise",
+    "currency_code": "troopledger.claims._currency",
+    "describe_figure": "troopledger.claims._figure",
+    "detect_lineages": "troopledger.claims._lineage",
+    "dump_claims": "troopledger.claims._claimfiles",
+    "explain_validation": "troopledger.claims._validation",
+    "extract_claims": "troopledger.claims._extract",
+    "find_numbers": "troopledger.claims._numbers",
+    "hedge_key": "troopledger.claims._hedges",
+    "hedge_rule": "troopledger.claims._hedges",
+    "lineage_groups": "troopledger.claims._lineage",
+    "month_index": "troopledger.claims._months",
+    "month_label": "troopledger.claims._months",
+    "month_labels": "troopledger.claims._months",
+    "months_in_window": "troopledger.claims._normalise",
+    "normalise_amount": "troopledger.claims._normalise",
+    "parse_claims": "troopledger.claims._claimfiles",
+    "parse_number": "troopledger.claims._numbers",
+    "quantity_info": "troopledger.claims._vocabulary",
+    "rate_to_usd": "troopledger.claims._currency",
+    "read_claims": "troopledger.claims._claimfiles",
+    "readings": "troopledger.claims._normalise",
+    "same_statement": "troopledger.claims._lineage",
+    "sniff_format": "troopledger.claims._claimfiles",
+    "to_usd": "troopledger.claims._currency",
+    "unit_period": "troopledger.claims._normalise",
+    "words_interval": "troopledger.claims._hedges",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'troopledger.claims' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

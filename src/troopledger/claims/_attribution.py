@@ -11,30 +11,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from troopledger.claims._saying import (
+    APPOSED,
+    END_CREDIT,
+    HEADLINE_CREDIT,
+    ISSUED,
+    PASSIVE,
+    UNNAMED,
+    VERB,
+    VERB_AT,
+    WITH_SOURCE,
+    end_credit,
+)
 from troopledger.claims._speakers import (
     NOT_PERSON,
     PERSON,
+    TITLE_DOT,
     last_person,
     speaker_kind,
 )
 
 __all__ = ["Attribution", "attribute", "introduce", "says"]
 
-_VERB = (
-    r"(?:said|says|say|told|tells|stated|states|estimated|estimates|estimate|reported|reports|report|claimed|claims|"
-    r"claim|believes|believe|wrote|writes|noted|added|argued|warned|announced|assessed|assesses|calculated|"
-    r"calculates|used|cited|briefed|testified|revealed|disclosed|confirmed|indicates|indicated|suggests|suggested|"
-    r"shows|showed|found|finds|puts|pegs|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"
-    r"underscored|shared|detailed|mentioned|quoted|believe[sd]?|warns|announces|notes|adds)"
-)
 _NAME = (
     r"(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin|(?:of|for)(?=\s+(?:the\s+)?[A-Z])|the(?=\s+[A-Z])))*)"
 )
 _ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?P<who>(?:[^,.;:!?]|:(?=\w)){3,120}?)(?=[,.;!?]|:(?!\w)|\s+(?:on|in|last|this)\b|$)", re.I
+    rf"\baccording\s+to\s+(?P<who>(?:{TITLE_DOT}|[^,.;:!?]|:(?=\w)){{3,120}}?)"
+    r"(?=[,.;!?]|:(?!\w)|\s+(?:on|in|last|this)\b|$)",
+    re.I,
 )
 _PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)]{3,80})")
-_VERB_AT = re.compile(rf"\b{_VERB}\b")
 _TOKEN = re.compile(r"\(?[\w’'.:-]+\)?,?|[\w’'.-]+\([\w.-]+\),?")
 #: A word before a "verb" that shows it is a noun: "the report", "a first estimate", "its claims".
 _NOUN_BEFORE = frozenset(
@@ -87,8 +94,8 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
     backwards from it, which keeps the work linear in the sentence length.
     """
     out = []
-    for v in _VERB_AT.finditer(sentence):
-        if re.match(r"\s+(?:of|by|from|that\s+say)\b", sentence[v.end() : v.end() + 10]) and v.group(0).endswith("s"):
+    for v in VERB_AT.finditer(sentence):
+        if v.group(0).endswith("s") and _NOUN_AFTER.match(sentence, v.end(), v.end() + 10):
             continue  # "reports of", "estimates by": a noun
         words = sentence[max(0, v.start() - 160) : v.start()].split()
         if words and words[-1].lower() in _NOUN_BEFORE:
@@ -125,10 +132,9 @@ _RELAY = re.compile(
 _CITING = re.compile(
     r"\b(?:citing|quoting|quoted|briefed\s+by|informed\s+by)\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
     r"statement\s+|assessment\s+|estimates?\s+|data\s+)?(?:from\s+|by\s+|of\s+)?(?P<who>(?:the\s+)?[^,.;:!?]{3,90}?)"
-    rf"(?=\s+as\s+saying|\s+(?:during|in|on|at|after|that|who|which|{_VERB[3:-1]})\b|[,.;:!?]|$)",
+    rf"(?=\s+as\s+saying|\s+(?:during|in|on|at|after|that|who|which|{VERB[3:-1]})\b|[,.;:!?]|$)",
     re.I,
 )
-_HEADLINE_CREDIT = re.compile(r"\s[-–—]\s+(?P<who>[A-Z][\w.&']*(?:\s[A-Z][\w.&']*){0,3})\s*$")
 _PRONOUN = re.compile(
     r"^(?:he|she|they|it|his|her|the\s+(?:\w+\s+)?(?:official|researcher|expert|defector|analyst|leader|president|"
     r"lawmaker|legislator|minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|professor))$",
@@ -139,7 +145,11 @@ _STOP_WHO = re.compile(
     r"the\s+number|troops|soldiers|money|payment)$",
     re.I,
 )
-_LEAD = re.compile(r"^.*\b(?:which|that|while|but|(?<!, )and|as|because|although|when|where|so|however|also)\s+", re.I)
+_LEAD = re.compile(r"\b(?:which|that|while|but|(?<!, )and|as|because|although|when|where|so|however|also)\s+", re.I)
+_ISSUED_TAIL = re.compile(r"\s+(?:released|published|issued|obtained|seen|presented|posted|dated)\b.*$")
+_MEDIA_REPORTS = re.compile(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", re.I)
+_OPENER = re.compile(r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+)", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?:of|by|from|that\s+say)\b")
 
 
 @dataclass
@@ -151,15 +161,19 @@ class Attribution:
     kind: str = "other"
     via: list[str] = field(default_factory=list)
     found: bool = True
+    #: Whether the speaker runs on to the next sentences: not for a caption's credit or an unnamed passive report.
+    carries: bool = True
 
 
 def _clean(who: str) -> str:
     who = who.strip().rsplit("”", 1)[-1].rsplit('"', 1)[-1]
-    who = re.sub(r"\s+(?:released|published|issued|obtained|seen|presented|posted|dated)\b.*$", "", who)
-    who = _LEAD.sub("", who)
-    if re.fullmatch(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", who.strip(), re.I):
+    who = _ISSUED_TAIL.sub("", who)
+    clauses = list(_LEAD.finditer(who))  # what follows the last clause word ("... which", "... and")
+    if clauses:
+        who = who[clauses[-1].end() :]
+    if _MEDIA_REPORTS.fullmatch(who.strip()):
         return "media reports"
-    who = re.sub(r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+)", "", who, flags=re.I)
+    who = _OPENER.sub("", who)
     who = who.strip(" ,;:“”\"'’‘.").lstrip(")")
     if who.count("(") > who.count(")"):
         who += ")"
@@ -177,7 +191,7 @@ _PLAUSIBLE_NOUN = re.compile(
 
 def says(sentence: str) -> bool:
     """Whether a sentence holds a verb of saying or "according to" (a cheap test before :func:`attribute`)."""
-    return _VERB_AT.search(sentence) is not None or "ccording to" in sentence
+    return VERB_AT.search(sentence) is not None or "ccording to" in sentence
 
 
 def _plausible(who: str) -> bool:
@@ -229,13 +243,15 @@ def _split_person(phrase: str) -> tuple[str, str]:
     return phrase, _organisation(phrase)
 
 
+_INTRODUCES = re.compile(
+    r"\b(said|says|told|wrote|argued|added|according|stated|reported|claimed|estimated|announced|revealed|noted|"
+    r"warned|evaluated|analy[sz]ed|found|explained|believes|assessed)\b|, an? |, the "
+)
+
+
 def introduce(sentence: str) -> Attribution | None:
     """The person a sentence names as a speaker ("Jane Doe, an analyst at X, said"), to resolve later pronouns."""
-    if not re.search(
-        r"\b(said|says|told|wrote|argued|added|according|stated|reported|claimed|estimated|announced|revealed|noted|"
-        r"warned|evaluated|analy[sz]ed|found|explained|believes|assessed)\b|, an? |, the ",
-        sentence,
-    ):
+    if not _INTRODUCES.search(sentence):
         return None
     name = last_person(sentence, first=True)
     if name is None:
@@ -254,31 +270,74 @@ def _remembered(who: str, people: list[Attribution]) -> Attribution | None:
     return None
 
 
+#: Words one of which a pattern needs to match: a cheap substring test saves running it on most sentences.
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    HEADLINE_CREDIT: ("-", "–", "—"),
+    END_CREDIT: (":", "/"),
+    _RELAY: (
+        "reported",
+        "reports",
+        "said",
+        "writes",
+        "wrote",
+        "cited",
+        "quoted",
+        "interview",
+        "conversation",
+        "comment",
+        "briefing",
+        "telling",
+    ),
+    _TOLD: ("told",),
+    ISSUED: ("issued", "released", "published", "produced", "presented"),
+    APPOSED: (", a", ", the"),
+    _PER: ("per ",),
+    _ACCORDING: ("ccording",),
+    WITH_SOURCE: ("with ",),
+    PASSIVE: ("reported to", "said to"),
+    _CITING: ("citing", "quoting", "quoted", "briefed", "informed"),
+}
+
+
+def _find(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
+    """``pattern.search(sentence)``, skipped when none of the words the pattern needs is there."""
+    for w in _NEEDS[pattern]:
+        if w in sentence:
+            return pattern.search(sentence)
+    return None
+
+
 def attribute(sentence: str, context_after: str = "", *, people: list[Attribution]) -> Attribution:
     """Attribute a sentence; ``people`` are speakers met earlier (latest last) for pronouns and surnames."""
-    credit = _HEADLINE_CREDIT.search(sentence)
-    if credit:  # a headline credited to its source: "... in Ukraine - CNN"
-        who = credit.group("who")
-        return Attribution(speaker=who, organisation=who, kind=speaker_kind(who))
+    credit = _find(HEADLINE_CREDIT, sentence)
+    ended = credit.group("who") if credit else end_credit(sentence)
+    if ended:  # a headline credited to its source: "... in Ukraine - CNN", "...: Seoul spy agency"
+        return Attribution(speaker=ended, organisation=ended, kind=speaker_kind(ended), carries=credit is not None)
     via: list[str] = []
-    for m in _RELAY.finditer(sentence):
+    for m in _RELAY.finditer(sentence) if any(w in sentence for w in _NEEDS[_RELAY]) else ():
         name = next(g for g in m.groups() if g)
         via.append(_clean(name))
     who = ""
-    m_told = _TOLD.search(sentence)
+    m_told = _find(_TOLD, sentence)
     m_after = _AFTER_VERB.search(sentence)
     if m_after:
         who = m_after.group("who")
+    for pattern in (APPOSED, ISSUED):
+        m_who = _find(pattern, sentence) if not who else None
+        if m_who:
+            who = m_who.group("who")
     if not who:
-        m3 = _PER.search(sentence)
+        m3 = _find(_PER, sentence)
         if m3:
             who = m3.group("who")
-    m2 = _ACCORDING.search(sentence)
+    m2 = _find(_ACCORDING, sentence)
     if not who:
         subjects = _verb_subjects(sentence)
         for k, (phrase, start, verb, end) in enumerate(subjects):
             if verb.lower() in ("reports", "report") and re.match(r"\s+(?:say|said|suggest)", sentence[end:]):
-                who = "media reports"
+                kind = _clean(phrase)  # "Intelligence reports suggest": whose reports
+                plain = len(kind.split()) <= 3 and kind.lower() not in ("media", "news", "new", "some", "recent")
+                who = f"{kind} reports" if kind and plain and _plausible(kind) else "media reports"
                 break
             if re.match(r"(?:when|after|before|since|if|while|because|although|once|until|unless)\b", phrase, re.I):
                 continue  # "When Russia announced ...": a time clause, not a speaker
@@ -309,12 +368,15 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
             via.append(_clean(m2.group("who")))
         else:
             who = m2.group("who")
+    if not who:
+        m_with = _find(WITH_SOURCE, sentence)
+        who = m_with.group("who") if m_with else (UNNAMED if _find(PASSIVE, sentence) else "")
     if m_told:
         to = _clean(m_told.group("to"))
         if to and to not in via and not _PRONOUN.match(to):
             via.insert(0, to)
     who = _clean(who)
-    cited = _CITING.search(sentence)
+    cited = _find(_CITING, sentence)
     if cited and who:
         original = _clean(cited.group("who"))
         material = re.match(
@@ -344,4 +406,6 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
     if speaker in via:
         via.remove(speaker)
     kind = speaker_kind(who + " " + org)
-    return Attribution(speaker=speaker, organisation=org, kind=kind, via=via)
+    if kind == "anonymous" and not org and m_told and via:
+        org = via[0]  # "a source told Daily NK": the outlet's source
+    return Attribution(speaker=speaker, organisation=org, kind=kind, via=via, carries=speaker != UNNAMED)

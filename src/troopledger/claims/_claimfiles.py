@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from troopledger._paths import is_dir, is_file
 from troopledger._untrusted import neutral_csv, unneutral_csv
 from troopledger.claims._record import Claim
 from troopledger.claims._validation import explain_validation
@@ -57,8 +58,8 @@ def read_claims(path: str | Path, fmt: str | None = None) -> list[Claim]:
     """Read and validate every claim in a JSONL or CSV file (all or nothing)."""
     p = Path(path)
     fmt = fmt or sniff_format(p)
-    if not p.is_file():
-        what = "is a directory" if p.is_dir() else "does not exist"
+    if not is_file(p):
+        what = "is a directory" if is_dir(p) else "does not exist"
         raise LedgerError(str(p), None, f"the claims file {what}", "give the path of a .jsonl or .csv claims file")
     size = p.stat().st_size
     if size > MAX_CLAIMS_BYTES:

@@ -7,9 +7,16 @@ the repeats the label the article gave the figure where it said what it was.
 
 from __future__ import annotations
 
+import re
+
 from troopledger.claims._record import Claim
 
-__all__ = ["casualties_against_wounded", "consistent_figures"]
+__all__ = ["bare_counts", "casualties_against_wounded", "consistent_figures"]
+
+#: Subtypes that say nothing of what is counted.
+_BARE = frozenset(["other:count", "other:amount", "other:share", "other:multiple", "other:duration"])
+#: A sentence that opens by pointing back at a figure: "This figure rose from ...", "The total reached ...".
+_POINTS_BACK = re.compile(r"^(?:This|That|The)\s+(?:figure|number|total|count|tally)\b")
 
 
 def casualties_against_wounded(claims: list[Claim], first: int) -> None:
@@ -60,4 +67,24 @@ def consistent_figures(claims: list[Claim]) -> list[Claim]:
                 }
             )
         out.append(c)
+    return out
+
+
+def bare_counts(claims: list[Claim]) -> list[Claim]:
+    """A count with nothing counted after it ("the total could exceed 50,000") counts what the count before it
+    in the same sentence counts; one in a sentence that opens "This figure ..." what the sentence before did."""
+    out = list(claims)
+    for i, c in enumerate(claims):
+        if c.quantity != "other:count":
+            continue
+        same = [o for o in out[:i] if o.span == c.span and o.unit == "persons" and o.quantity not in _BARE]
+        label = same[-1].quantity if same else None
+        if label is None and _POINTS_BACK.match(c.text) and c.span is not None:
+            before = [o for o in out[:i] if o.span is not None and o.span[1] <= c.span[0] and o.unit == "persons"]
+            last = [o for o in before if o.span == before[-1].span] if before else []
+            kinds = {o.quantity for o in last} - _BARE
+            label = kinds.pop() if len(kinds) == 1 and not last[0].quantity.startswith(("troops", "cumul")) else None
+        if label is not None and label.startswith("other:"):
+            note = (c.note + "; " if c.note else "") + "counts what the figure before it counts"
+            out[i] = c.model_copy(update={"quantity": label, "note": note})
     return out

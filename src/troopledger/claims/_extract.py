@@ -10,12 +10,24 @@ Everything is a candidate for a person to review, never a finished claim.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pydantic import ValidationError
 
 from troopledger.claims._attribution import Attribution, attribute, introduce, says
-from troopledger.claims._consistency import casualties_against_wounded, consistent_figures
+from troopledger.claims._consistency import bare_counts, casualties_against_wounded, consistent_figures
 from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
+from troopledger.claims._discourse import (
+    BACKWARD,
+    RELAYS_FIGURES,
+    carried,
+    heading,
+    relay_of,
+    relayed,
+    reporting_outlet,
+    resolve,
+    restated_speakers,
+)
 from troopledger.claims._labels import (
     FOREIGN_PAY,
     WORD_SHARES,
@@ -27,7 +39,8 @@ from troopledger.claims._labels import (
 )
 from troopledger.claims._mentions import Mention, find_mentions
 from troopledger.claims._record import Claim, SourceRef
-from troopledger.claims._speakers import generic_speaker, last_organisation, speaker_kind
+from troopledger.claims._saying import trailing_attribution
+from troopledger.claims._speakers import last_organisation
 from troopledger.claims._subjects import count_label, troop_kind
 from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.sources import Document, Sentence, split_sentences
@@ -169,6 +182,8 @@ def _word_shares(s: str) -> list[tuple[str, bool, int]]:
     for m in _SHARE_WORDS.finditer(s):
         w = " ".join(m.group("w").lower().split()).replace(" even ", " ")
         key = "much of" if w == "much" else w
+        if w == "much" and re.search(r"\bas\s+$", s[max(0, m.start() - 4) : m.start()], re.I):
+            continue  # "as much as 85%": a bound on a number, not the share word
         if key not in WORD_SHARES or (w == "all" and "all of" not in m.group(0).lower()):
             continue
         label, complement = label_share(s)
@@ -191,38 +206,6 @@ def _who(att: Attribution, reporter: str) -> dict[str, object]:
     return {"speaker": reporter[:500], "speaker_kind": "outlet", "via": att.via}
 
 
-#: Speakers that are bodies or documents (their figures run on over the next sentences).
-_DOCUMENTARY = re.compile(
-    r"\b(?:data|report|study|statistics|survey|figures|census|customs|service|agency|bank|institute|centre|center|"
-    r"team|office|ministry|directorate|foundation|think\s+tank|rosstat)\b",
-    re.I,
-)
-_PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She)\s+(?:also\s+)?\w+(?:ed|s)\b")
-_RELAYS_FIGURES = re.compile(
-    r"\b(?:quoted|cited|relayed|passed\s+on)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:figures|numbers|estimates|data|statistics)\b",
-    re.I,
-)
-_BACKWARD = re.compile(r"^(?:That|This|These|Those)\b")
-
-
-def _heading(text: str, s: str, end: int) -> bool:
-    """A title or section heading: a short line with no closing punctuation."""
-    return len(s) < 90 and not re.search(r"[.!?\"”’:)]$", s) and (end >= len(text) or text[end] == "\n")
-
-
-def _resolve(att: Attribution, text: str, start: int, end: int, earlier: Attribution | None) -> Attribution:
-    """A bare "the report" or "the agency" is the speaker before it with that noun, else the organisation named last."""
-    if not att.found or not generic_speaker(att.speaker):
-        return att
-    noun = att.speaker.split()[-1]
-    if earlier is not None and re.search(rf"\b{re.escape(noun)}\b", earlier.speaker, re.I):
-        return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
-    org = last_organisation(text[max(0, start - 3000) : start], noun) or last_organisation(text[start:end], noun)
-    if org is None:
-        return att
-    return Attribution(org, org, speaker_kind(org), att.via)
-
-
 def extract_claims(doc: Document) -> list[Claim]:
     """Candidate claims (status ``pending``) for every figure in ``doc``, in reading order.
 
@@ -233,7 +216,8 @@ def extract_claims(doc: Document) -> list[Claim]:
     b = _Builder(doc)
     sentences = split_sentences(doc.text)
     people: list[Attribution] = []
-    reporter = _reporting_outlet(doc)
+    people_met: list[int] = []  # one entry per person met, so a cached attribution knows when it is stale
+    reporter = reporting_outlet(doc)
     low = doc.text.lower()
     kpw = "north korean won" in low
     waves = _WAVES.search(doc.text) is not None
@@ -241,45 +225,70 @@ def extract_claims(doc: Document) -> list[Claim]:
     recent: tuple[int, Attribution] | None = None
     lead: Attribution | None = None
     deferred: tuple[int, Sentence] | None = None
+    unattributed: set[int] = set()
+    relays: list[tuple[frozenset[str], Attribution]] = []
+    read: dict[int, list[Mention]] = {}
+
+    heard: dict[int, tuple[int, Attribution]] = {}
+
+    def said(k: int) -> Attribution:
+        """Who sentence ``k`` itself names (read once while no new person has been met)."""
+        if k not in heard or heard[k][0] != len(people_met):
+            after = sentences[k + 1].text if k + 1 < len(sentences) else ""
+            heard[k] = (len(people_met), attribute(sentences[k].text, after, people=people))
+        return heard[k][1]
+
+    def figures(k: int) -> list[Mention]:
+        """The figures of sentence ``k``, found once (a neighbour's are looked at too)."""
+        if k not in read:
+            read[k] = find_mentions(sentences[k].text, doc_kpw=kpw) if k < len(sentences) else []
+        return read[k]
+
     for i, sent in enumerate(sentences):
         if len(b.claims) >= MAX_CLAIMS:
             break
         s = sent.text
         nxt = sentences[i + 1].text if i + 1 < len(sentences) else ""
         prev = sentences[i - 1].text if i > 0 else ""
-        mentions = find_mentions(s, doc_kpw=kpw)
+        mentions = figures(i)
         words = _word_shares(s)
         if (mentions or words or i < 4) and deferred is not None:
             # a figure-less sentence with a verb of saying is read only when a figure may need it
             k, ks = deferred
             deferred = None
-            ka = _resolve(attribute(ks.text, s, people=people), doc.text, ks.start, ks.end, None)
+            ka = resolve(attribute(ks.text, s, people=people), doc.text, (ks.start, ks.end), None)
             if ka.found:
                 recent = (k, ka)
+        relay = relay_of(s)
+        if relay is not None:
+            relays.append(relay)
         if mentions or words or (i < 4 and says(s)):
             earlier = recent[1] if recent is not None else None
-            att = _resolve(attribute(s, nxt, people=people), doc.text, sent.start, sent.end, earlier)
+            att = resolve(said(i), doc.text, (sent.start, sent.end), earlier)
+            att = relayed(att, relays)
         else:
             att = Attribution(speaker="", found=False)
             if says(s):
                 deferred = (i, sent)
         if mentions or words:
-            if att.found and recent is not None and recent[0] >= i - 2 and _RELAYS_FIGURES.search(s):
+            if att.found and recent is not None and recent[0] >= i - 2 and RELAYS_FIGURES.search(s):
                 # "Yu quoted the latest figures as ...": Yu relays the source named just before
                 src = recent[1]
                 if src.speaker != att.speaker:
                     att = Attribution(src.speaker, src.organisation, src.kind, [att.speaker, *att.via])
-            if not att.found and _BACKWARD.match(nxt) and not find_mentions(nxt):
+            if not att.found and BACKWARD.match(nxt) and not figures(i + 1):
                 back = attribute(nxt, "", people=people)
                 att = back if back.found else att
-            same_paragraph = "\n" not in doc.text[sentences[i - 1].end : sent.start] if i else False
-            document = recent is not None and _DOCUMENTARY.search(recent[1].speaker) is not None
-            pronoun = _PRONOUN_SUBJECT.match(s) is not None
-            near = recent is not None and (recent[0] == i - 1 or (pronoun and recent[0] >= i - 3))
-            if not att.found and recent is not None and near and (same_paragraph or document or pronoun):
-                att = Attribution(recent[1].speaker, recent[1].organisation, recent[1].kind, att.via or recent[1].via)
-            if not att.found and lead is not None:
-                att = Attribution(lead.speaker, lead.organisation, lead.kind, att.via or lead.via)
+            if not att.found:
+                same_paragraph = i > 0 and "\n" not in doc.text[sentences[i - 1].end : sent.start]
+                ahead = None
+                if recent is None or recent[0] < i - 1 or not same_paragraph:
+                    ahead = _ahead(doc.text, sentences, i, recent, figures, said)
+                inherited = carried(recent, i, s, same_paragraph, ahead) or lead
+                if inherited is not None:
+                    att = Attribution(
+                        inherited.speaker, inherited.organisation, inherited.kind, att.via or inherited.via
+                    )
             who = _who(att, reporter)
             sent_hedge = hedge_of(s)
             span = (sent.start, sent.end)
@@ -297,39 +306,43 @@ def extract_claims(doc: Document) -> list[Claim]:
                     complement=complement, hedge=sent_hedge, stated=key, confidence=0.4,
                     note="words without a number; low/high from the words table",
                 )  # fmt: skip
-        if att.found:
+            if not att.found:
+                unattributed.update(range(first, len(b.claims)))
+        if att.found and att.carries:
             recent = (i, att)
             if lead is None and i < 4 and last_organisation(att.speaker) is not None:
                 lead = att
-        elif _heading(doc.text, s, sent.end):
+        elif att.found:
+            recent = None  # an unnamed passive report or a caption's credit ends the run of the speaker before
+        elif heading(doc.text, s, sent.end):
             recent = deferred = None
+            if i >= 3:  # a section heading: the lead's source no longer speaks; the outlet does
+                lead, reporter = None, doc.original_outlet or doc.outlet
         person = introduce(s)
         if person is not None:
             people.append(person)
+            people_met.append(i)
             del people[:-50]
-    return consistent_figures(b.claims)
+    return consistent_figures(bare_counts(restated_speakers(b.claims, unattributed)))
 
 
-_REPORTS = re.compile(r"\b(?P<o>The\s+[A-Z]\w+(?:\s+[A-Z]\w+){0,3})\s+(?:reports|reported|writes|wrote)\b")
-_RELAYED = re.compile(
-    r"\b(?:is|was|were|are|as)\s+reported\s+by\s+(?:the\s+)?(?:state\s+agency\s+|news\s+agency\s+)?"
-    r"(?P<o>[A-Z][\w.:-]*(?:[\s-]+[A-Z][\w.:-]*){0,4})(?:,?\s+citing\s+(?P<c>(?:the\s+)?[A-Z][\w.:-]*(?:\s+[A-Z][\w.:-]*){0,4}))?"
-)
-_SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Via)\s*:\s*(?P<o>[^\n]{2,80}?)\s*$", re.M)
-
-
-def _reporting_outlet(doc: Document) -> str:
-    """Who speaks where no one else does: whom the lead says it relays ("as reported by X, citing Y"), a
-    "Source: X" line, an outlet the story relays, else the outlet."""
-    lead = doc.text[:600]
-    r = _RELAYED.search(lead)
-    if r:
-        return (r.group("c") or r.group("o")).strip()
-    m = _SOURCE_LINE.search(doc.text)
-    if m:
-        return m.group("o").strip(" .")
-    m2 = _REPORTS.search(doc.text[:3000])
-    return m2.group("o") if m2 else doc.original_outlet or doc.outlet
+def _ahead(
+    text: str,
+    sentences: list[Sentence],
+    i: int,
+    recent: tuple[int, Attribution] | None,
+    figures: Callable[[int], list[Mention]],
+    said: Callable[[int], Attribution],
+) -> Attribution | None:
+    """The speaker of the sentence after ``i`` when it is in the same paragraph ("..., X told Y")."""
+    if i + 1 >= len(sentences) or "\n" in text[sentences[i].end : sentences[i + 1].start]:
+        return None
+    nxt = sentences[i + 1]
+    if figures(i + 1) and not trailing_attribution(nxt.text):
+        return None  # "X indicates that ...": a sentence that opens with its own speaker speaks for itself
+    earlier = recent[1] if recent is not None else None
+    att = resolve(said(i + 1), text, (nxt.start, nxt.end), earlier)
+    return att if att.found else None
 
 
 def _confidence(quantity: str, found: bool) -> float:

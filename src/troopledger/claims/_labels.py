@@ -8,6 +8,7 @@ troops", "300 killed") and then at the whole sentence ("per month per soldier",
 from __future__ import annotations
 
 import re
+from functools import cache
 
 __all__ = ["FOREIGN_PAY", "WORD_SHARES", "bound_of", "hedge_of", "label_duration", "label_money", "label_share"]
 
@@ -68,12 +69,13 @@ def bound_of(before: str) -> tuple[str, str]:
     return "", ""
 
 
-_ANY_HEDGE = re.compile("|".join(f"(?:{p.pattern})" for _, p in _SENT_HEDGES), re.I)
+#: Any of the hedges, matched case-sensitively on the lower-cased sentence (faster than IGNORECASE).
+_ANY_HEDGE = re.compile("|".join(f"(?:{p.pattern})" for _, p in _SENT_HEDGES))
 
 
 def hedge_of(sentence: str) -> str:
     """The strongest hedge word of a sentence ("could", "estimated" ...), or ``none``."""
-    if not _ANY_HEDGE.search(sentence):
+    if not _ANY_HEDGE.search(sentence.lower()):
         return "none"
     for name, pattern in _SENT_HEDGES:
         if pattern.search(sentence):
@@ -81,8 +83,14 @@ def hedge_of(sentence: str) -> str:
     return "none"
 
 
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A label pattern (written in lower case) compiled once, case-sensitive: it is matched on lower-cased text."""
+    return re.compile(pattern)
+
+
 def _has(pattern: str, text: str) -> bool:
-    return re.search(pattern, text, re.I) is not None
+    return _compiled(pattern).search(text.lower()) is not None
 
 
 _SOLDIER = r"\b(soldiers?|troops?|servicem[ae]n|personnel|fighters?|recruits?|conscripts?|each\s+(?:man|soldier))\b"
@@ -117,11 +125,16 @@ def label_money(
     monthly = _has(_MONTHLY, after[:60]) or _has(_MONTHLY, before[-40:])
     yearly = _has(_YEARLY, after[:40]) or _has(r"\bannual\w*\s+(?:\w+\s+){0,2}$", before[-40:])
     period = "month" if monthly else "year" if yearly else "total"
+    goods = _has(r"\b(?:watches|jewel\w*|furs?|liquor|cognac|whiske?y|limousines?)\b", near)
+    if goods and not _has(r"\bluxur|\bexport", s):
+        return "other:luxury", period  # imports of one luxury good, not the year's luxury imports
     if _has(r"\bluxur", s):
         bought = usd >= 1e6 and not _has(r"\b(priced?|costs?|prices)\b", near)
         return ("luxury_imports", "year" if yearly else "total") if bought else ("other:luxury", period)
     if _has(r"\b(arms|weapons?|shells|munitions?|ammunition|artillery|missiles)\b", near) and usd >= 1e6:
         return "other:arms_revenue", period
+    if _has(_WORKER, before[-50:]) and usd >= 1e6:
+        return "other:worker_revenue", period  # "followed by income from workers abroad at $1.75 billion"
     if _has(r"\b(hack\w*|cyber|crypto\w*|smuggl\w*|coal|illicit|illegal)\b", near) and usd >= 1e6:
         return "other:illicit_revenue", period
     if (
@@ -144,7 +157,10 @@ def label_money(
     if (domestic and usd < 100) or (monthly and usd < 30 and not _has(_SOLDIER, s)):
         return "domestic_monthly_wage", "month"
     if _has(_WORKER, s) and not _has(_SOLDIER, near):
-        if _has(r"\b(quota|loyalty|remit\w*|must\s+pay|hand\s+over)", s):
+        wage = _has(r"^\W*(?:\w+\s+){0,3}?(?:wages?|salar\w+|earn\w*)\b", after[:40]) or _has(
+            r"\bremaining\s+$", before[-12:]
+        )  # "$40 to $100 per month wages earned", "the remaining $100": the wage, not what is handed over
+        if not wage and _has(r"\b(quota|loyalty|remit\w*|must\s+pay|hand\s+over)", s):
             return "other:worker_remittance", period
         return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period
     if _has(r"\b(killed|death|dies|died|dead|fallen|bereaved|condolence)\b", near) and _has(

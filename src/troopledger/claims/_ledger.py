@@ -4,9 +4,11 @@ One file (``troopledger.db`` by default) in WAL mode, so readers never block the
 writer and several processes can add claims at once. Every change runs in one
 ``BEGIN IMMEDIATE`` transaction, so an import that fails half-way leaves the ledger
 as it was. The schema is versioned with ``PRAGMA user_version`` and an ordered list
-of migration steps, applied on open. Each claim is stored whole as JSON, with the
-fields the filters use in their own indexed columns; every change is kept in a
-``history`` table.
+of migration steps, applied on open (see ``_ledger_schema``). Each claim is stored
+whole as JSON, with the fields listings, filters and lineage detection use in their
+own columns, and its detected lineage label kept up to date as claims are written;
+every change is kept in a ``history`` table. The claim model (pydantic) loads on first
+use, so listing claims never imports it.
 """
 
 from __future__ import annotations
@@ -18,55 +20,40 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from troopledger.claims._claimfiles import dump_claims, read_claims
+from troopledger._paths import exists, is_dir
 from troopledger.claims._ledger_errors import FIX_NOT_LEDGER, ledger_error, unreadable_schema
-from troopledger.claims._record import Claim, Status
-from troopledger.claims._summary import SUMMARY_SQL, ClaimSummary, in_dates, summary_from_row, where_clause
-from troopledger.claims._validation import explain_validation
+from troopledger.claims._ledger_schema import (
+    LISTABLE_VERSION,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    backfill,
+    record_columns,
+)
+from troopledger.claims._lineage_store import place_new, redetect
+from troopledger.claims._listing import filters_of, listing_lines, listing_rows
+from troopledger.claims._summary import (
+    COLUMNS_SQL,
+    SUMMARY_SQL,
+    ClaimSummary,
+    in_dates,
+    summary_from_row,
+    where_clause,
+)
 from troopledger.errors import LedgerError
+
+if TYPE_CHECKING:
+    from troopledger.claims._record import Claim, Status
 
 __all__ = ["DEFAULT_LEDGER", "MIGRATIONS", "SCHEMA_VERSION", "Ledger"]
 
 #: The ledger file used when no ``--ledger`` is given, in the working directory.
 DEFAULT_LEDGER = "troopledger.db"
 
-#: Ordered schema steps; step ``i`` takes the ledger from version ``i`` to ``i + 1``.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (
-        """CREATE TABLE claims (
-            id TEXT PRIMARY KEY,
-            quantity TEXT NOT NULL,
-            speaker TEXT NOT NULL,
-            status TEXT NOT NULL,
-            reported TEXT,
-            window_end TEXT,
-            lineage TEXT,
-            record TEXT NOT NULL,
-            added TEXT NOT NULL,
-            changed TEXT NOT NULL
-        )""",
-        "CREATE INDEX claims_quantity ON claims (quantity)",
-        "CREATE INDEX claims_status ON claims (status)",
-    ),
-    (
-        """CREATE TABLE history (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            claim_id TEXT NOT NULL,
-            at TEXT NOT NULL,
-            action TEXT NOT NULL,
-            record TEXT NOT NULL
-        )""",
-        "CREATE INDEX history_claim ON history (claim_id)",
-    ),
-)
-#: The schema version this code writes.
-SCHEMA_VERSION = len(MIGRATIONS)
-
 _BUSY_TIMEOUT_S = 60.0
+#: Claim fields lineage detection compares: changing one redetects the quantity's lineages.
+_COMPARED = ("quantity", "value", "low", "high", "speaker", "organisation", "via", "window_end", "lineage", "source")
 
 
 def _now() -> str:
@@ -97,9 +84,9 @@ class Ledger:
         memory = self.path == ":memory:"
         p = Path(self.path)
         if not memory:
-            if p.is_dir():
+            if is_dir(p):
                 raise LedgerError(self.path, None, "is a directory, not a ledger file", "give a file name for --ledger")
-            if not p.exists() and (not create or readonly):
+            if not exists(p) and (not create or readonly):
                 raise LedgerError(
                     self.path, None, "no ledger here yet", "add or import claims first, or give --ledger PATH"
                 )
@@ -181,11 +168,13 @@ class Ledger:
             return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     def _migrate(self) -> None:
-        version = self.schema_version
+        version = self._version = self.schema_version
         if version == SCHEMA_VERSION:
             return
         if self.readonly:
-            self._check_readable(version)
+            if not LISTABLE_VERSION <= version <= SCHEMA_VERSION:
+                names = self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+                raise unreadable_schema(self.path, version, bool(names), SCHEMA_VERSION)
             return
         with self.transaction() as db:
             version = self.schema_version  # re-read under the write lock: another process may have migrated
@@ -205,20 +194,20 @@ class Ledger:
             for step in MIGRATIONS[version:]:
                 for sql in step:
                     db.execute(sql)
+            backfill(db, self.path, version)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-    def _check_readable(self, version: int) -> None:
-        names = [r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        raise unreadable_schema(self.path, version, bool(names), SCHEMA_VERSION)
+        self._version = SCHEMA_VERSION
 
     # -- writing -----------------------------------------------------------------
 
     def add(self, claims: Iterable[Claim], *, replace: bool = False) -> int:
         """Add claims in one transaction (all or none); ``replace`` overwrites same-id claims."""
         n = 0
+        new: list[str] = []
+        replaced: set[str] = set()
         with self.transaction() as db:
             for claim in claims:
-                exists = db.execute("SELECT 1 FROM claims WHERE id = ?", (claim.id,)).fetchone()
+                exists = db.execute("SELECT quantity FROM claims WHERE id = ?", (claim.id,)).fetchone()
                 if exists and not replace:
                     raise LedgerError(
                         self.path,
@@ -228,10 +217,19 @@ class Ledger:
                     )
                 self._write(db, claim, "replace" if exists else "add")
                 n += 1
+                if exists:
+                    replaced.update((exists[0], claim.quantity))
+                else:
+                    new.append(claim.id)
+            if replaced:
+                redetect(db, self.path, replaced)
+            place_new(db, self.path, new)
         return n
 
     def import_file(self, path: str | Path, fmt: str | None = None, *, replace: bool = False) -> int:
         """Read a JSONL or CSV claims file and add all its claims, or none if any is bad."""
+        from troopledger.claims._claimfiles import read_claims
+
         return self.add(read_claims(path, fmt), replace=replace)
 
     def update(self, claim_id: str, changes: dict[str, Any], *, action: str = "edit") -> Claim:
@@ -261,6 +259,11 @@ class Ledger:
     def _update(
         self, db: sqlite3.Connection, claim_id: str, changes: dict[str, Any], action: str, *, keep_status: bool = False
     ) -> Claim:
+        from pydantic import ValidationError
+
+        from troopledger.claims._record import Claim
+        from troopledger.claims._validation import explain_validation
+
         old = self._get(db, claim_id)
         data = old.model_dump()
         data.update(changes)
@@ -273,30 +276,20 @@ class Ledger:
             loc, msg, fix = explain_validation(e, "docs/claims.md")
             raise LedgerError(self.path, loc, f"claim '{claim_id}': {msg}", fix) from None
         self._write(db, new, action)
+        if any(getattr(old, f) != getattr(new, f) for f in _COMPARED):
+            redetect(db, self.path, {old.quantity, new.quantity})
         return new
 
     def _write(self, db: sqlite3.Connection, claim: Claim, action: str) -> None:
         record = json.dumps(claim.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
         now = _now()
-        reported = claim.source.date if claim.source else None
+        columns = {**record_columns(claim), "record": record, "added": now, "changed": now}
+        kept = ("id", "added")  # a replaced claim keeps when it was first added, and its lineage label until redetected
         db.execute(
-            """INSERT INTO claims (id, quantity, speaker, status, reported, window_end, lineage, record, added, changed)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT (id) DO UPDATE SET quantity = excluded.quantity, speaker = excluded.speaker,
-                 status = excluded.status, reported = excluded.reported, window_end = excluded.window_end,
-                 lineage = excluded.lineage, record = excluded.record, changed = excluded.changed""",
-            (
-                claim.id,
-                claim.quantity,
-                claim.speaker,
-                claim.status,
-                reported,
-                claim.window_end,
-                claim.lineage,
-                record,
-                now,
-                now,
-            ),
+            f"INSERT INTO claims ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+            " ON CONFLICT (id) DO UPDATE SET "
+            + ", ".join(f"{name} = excluded.{name}" for name in columns if name not in kept),
+            tuple(columns.values()),
         )
         db.execute(
             "INSERT INTO history (claim_id, at, action, record) VALUES (?, ?, ?, ?)", (claim.id, now, action, record)
@@ -313,6 +306,10 @@ class Ledger:
         return self._load(row[0], claim_id)
 
     def _load(self, record: str, claim_id: str) -> Claim:
+        from pydantic import ValidationError
+
+        from troopledger.claims._record import Claim
+
         try:
             return Claim.model_validate_json(record)
         except ValidationError:
@@ -372,8 +369,9 @@ class Ledger:
         """Like :meth:`claims`, but only the fields a listing and lineage detection need: fast at 100,000 claims."""
         where, args = where_clause(quantity, status)
         needle = speaker.casefold() if speaker else None
+        select = COLUMNS_SQL if self._version >= 3 else SUMMARY_SQL
         with self._guard("reading claims"):
-            rows = self._db.execute(f"{SUMMARY_SQL}{where} ORDER BY id", args).fetchall()
+            rows = self._db.execute(f"{select}{where} ORDER BY id", args).fetchall()
         out = []
         relays: dict[str, tuple[str, ...]] = {}
         for row in rows:
@@ -384,6 +382,18 @@ class Ledger:
                 continue
             out.append(summary)
         return out
+
+    def listing(self, **filters: str | None) -> list[tuple[str, ...]]:
+        """What ``claims list`` prints (``filters`` as in :meth:`claims`): id, quantity, figure, speaker,
+        hedge, status, date and lineage label of each claim, as text. One query on a current ledger."""
+        with self._guard("reading claims"):
+            return listing_rows(self._db, self.path, self._version, filters_of(**filters))
+
+    def listing_lines(self, **filters: str | None) -> list[str] | None:
+        """:meth:`listing` as plain aligned lines (header first) for long listings, or None where only
+        :meth:`listing` can do it (see :func:`~troopledger.claims._listing.listing_lines`)."""
+        with self._guard("reading claims"):
+            return listing_lines(self._db, self._version, filters_of(**filters))
 
     def source_hashes(self) -> set[str]:
         """The content hashes of every source document the ledger's claims were read in."""
@@ -399,4 +409,6 @@ class Ledger:
 
     def export(self, fmt: str, **filters: Any) -> str:
         """The ledger's claims (filtered as in :meth:`claims`) as JSONL or CSV text."""
+        from troopledger.claims._claimfiles import dump_claims
+
         return dump_claims(self.claims(**filters), fmt)

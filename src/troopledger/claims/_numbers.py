@@ -80,10 +80,11 @@ NUMBER_PATTERN = (
 )
 # Every form starts at a word boundary with a digit or the first letters of a number word
 # ("thr", "fou", "a "), which lets the engine skip most positions at once.
+# The look-ahead comes first: it fails at once on most characters, before the word-boundary test.
 _LEAD = (
-    r"(?:\b|(?<=rub|usd|eur|krw|cny|gbp|jpy|uah|kpw))"
     r"(?=[0-9]|zer|one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|thi|fif|for|hal|doz|"
     r"an?[\s-]+(?:hun|doz|tho|mil|bil|tri|thi|qua|fou|fif|ten|hal))"
+    r"(?:\b|(?<=rub|usd|eur|krw|cny|gbp|jpy|uah|kpw))"
 )
 #: Matched against the lower-cased text (a case-sensitive pattern is about three times
 #: faster than the same pattern with IGNORECASE); spans carry over when lower-casing
@@ -155,6 +156,8 @@ def parse_number(text: str) -> float:
     """
     t = text.strip().lower().lstrip("$€£₩₽¥₴").strip()
     t = re.sub(r"^(?:rub|usd|eur|krw|cny|gbp|jpy|uah|kpw)(?=\d)", "", t)
+    if t[:1] in ("-", "\u2212") and _DIGIT_SCALE.match(t[1:].lstrip()):
+        raise ValueError(f"{text.strip()[:40]!r} is negative: a claimed figure is a size, never below zero")
     m = _DIGIT_SCALE.match(t)
     if m:
         base = float(_GROUP_SPACE.sub("", m.group(1)))

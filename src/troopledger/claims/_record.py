@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from troopledger.claims._figure import describe_figure
 from troopledger.claims._months import MONTH_PATTERN
 from troopledger.claims._vocabulary import QUANTITIES
 
@@ -63,20 +64,6 @@ def _real_date(v: str, what: str) -> str:
     except ValueError:
         raise ValueError(f"{v} is not a real date (that month has fewer days)") from None
     return v
-
-
-def describe_figure(value: float | None, low: float | None, high: float | None, unit: str = "") -> str:
-    """A figure in words, e.g. ``1,200 to 2,400 USD`` or ``up to 15,000 persons``."""
-    unit = f" {unit}" if unit else ""
-    if value is not None:
-        return f"{value:,.6g}{unit}"
-    if low is not None and high is not None:
-        return f"{low:,.6g} to {high:,.6g}{unit}"
-    if low is not None:
-        return f"at least {low:,.6g}{unit}"
-    if high is not None:
-        return f"up to {high:,.6g}{unit}"
-    return "(no figure)"
 
 
 class SourceRef(BaseModel):

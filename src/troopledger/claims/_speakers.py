@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["NOT_PERSON", "PERSON", "generic_speaker", "last_organisation", "last_person", "speaker_kind"]
+__all__ = ["NOT_PERSON", "PERSON", "TITLE_DOT", "generic_speaker", "last_organisation", "last_person", "speaker_kind"]
 
+#: A title abbreviated with a full stop inside a speaker phrase ("Rep.", "Lt. Gen."), not the end of a sentence.
+TITLE_DOT = r"\b(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof|Maj|Gov|Adm|Capt|Sgt)\."
 PERSON = re.compile(r"\b([A-Z][a-z’'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z’'-]+){1,2})\b")
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -73,14 +75,14 @@ def speaker_kind(text: str) -> str:
 
 
 _GENERIC = re.compile(
-    r"^(?:the|this|that|its|a)\s+(?:new\s+|first\s+|latest\s+|same\s+|official\s+)?(?:report|study|data|document|"
+    r"^(?:the|this|that|its|a)\s+(?:[a-z][\w-]*\s+){0,3}?(?:report|study|data|document|"
     r"assessment|survey|analysis|agency|ministry|institute|bank|team|paper|estimates?|research|findings|figures|"
-    r"statistics|think\s+tank|foundation|monitor\w*|(?:\w+\s+)?(?:official|leader|president|lawmaker|legislator|"
+    r"statistics|think\s+tank|foundation|cent(?:re|er)|council|committee|commission|office|monitor\w*|(?:\w+\s+)?(?:official|leader|president|lawmaker|legislator|"
     r"minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|researcher|analyst|expert))$",
     re.I,
 )
-_ORG = re.compile(
-    r"\b((?:[A-Z][\w’'.:-]*\s+(?:of\s+|for\s+|on\s+|and\s+|the\s+)?){0,6}(?:Team|Institute|Service|Agency|Ministry|"
+_ORG = re.compile(  # every form starts with a capital: the look-ahead skips other positions at once
+    r"\b(?=[A-Z])((?:[A-Z][\w’'.:-]*\s+(?:of\s+|for\s+|on\s+|and\s+|the\s+)?){0,6}(?:Team|Institute|Service|Agency|Ministry|"
     r"Bank|Foundation|Center|Centre|Office|Directorate|Council|Committee|Administration|Commission|Organi[sz]ation|"
     r"Group|Fund|University|Department|Customs)(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w’'.:-]*\s*){1,5})?"
     r"(?:\s*\([A-Z][A-Za-z]{1,8}\))?|Rosstat|Re:Russia|[A-Z][a-z]+(?:['’]s)?\s+(?:central\s+bank|spy\s+agency))"
@@ -92,10 +94,13 @@ def generic_speaker(who: str) -> bool:
     return _GENERIC.match(who.strip()) is not None
 
 
-def last_organisation(text: str, near: str = "") -> str | None:
-    """The last named organisation in ``text`` ("Bank of Korea (BOK)"), preferring one named close to ``near``."""
+def last_organisation(text: str, near: str = "", *, first: bool = False) -> str | None:
+    """The last (or ``first``) named organisation in ``text`` ("Bank of Korea (BOK)"), preferring one named
+    close to ``near``."""
     found = close = None
     for m in _ORG.finditer(text):
+        if first and found is not None:
+            break
         found = m.group(1)
         before, after = text[max(0, m.start() - 60) : m.start()], text[m.end() : m.end() + 30]
         word = re.escape(near)

@@ -84,6 +84,9 @@ _TAIL_WOUNDED = re.compile(
     re.I,
 )
 _ARRIVALS = re.compile(r"\b(?:entered|arriv\w+|visit\w*|immigra\w+|came\s+to)\b", re.I)
+_FIGHTING = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:are\s+|were\s+|now\s+)?(?:fighting|serving|enlisted)\b", re.I)
+_AND_OR = re.compile(r"\b(?:and|or)\b")
+_NUMBER_OF = re.compile(r"\b(?:number|numbers|total|count)\s+of\s+", re.I)
 _CLAUSE_END = re.compile(r"[;:()“”\"—]|,\s|\s-\s|\s–\s")
 
 _ROTATION_NEAR = re.compile(
@@ -150,7 +153,8 @@ def _casualty(window: str, tail: str) -> str:
     hits = [(m.start(), kind) for kind, pat in (("total", _KILLED_OR_WOUNDED), ("killed", _KILLED),
             ("wounded", _WOUNDED), ("captured", _CAPTURED)) if (m := pat.search(window))]  # fmt: skip
     if not hits:
-        tail = re.sub(r".*\b(?:and|or)\b", "", tail)
+        joins = list(_AND_OR.finditer(tail))  # read after the last "and" / "or"
+        tail = tail[joins[-1].end() :] if joins else tail
         for kind, pat in (("total", _TAIL_TOTAL), ("killed", _TAIL_KILLED), ("wounded", _TAIL_WOUNDED)):
             if pat.search(tail):
                 return kind
@@ -190,6 +194,16 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
             noun = "people"
         elif noun == "people" and _MILITARY.search(sentence) and not _FOREIGN.search(tail[-25:] + window[:n0]):
             noun = "troops"
+    if not noun:
+        ofs = list(_NUMBER_OF.finditer(sentence, max(0, start - 200), start))
+        kind = _head(sentence[ofs[-1].end() : ofs[-1].end() + 60])[0] if ofs else ""
+        if kind in ("people", "workers", "prisoners", "officers", "engineers", "munitions", "oil"):
+            # "the number of visitors was highest for study, at 7,887": what the sentence counts
+            return (
+                ("other:arrivals" if _ARRIVALS.search(sentence) else "other:people")
+                if kind == "people"
+                else (f"other:{kind}")
+            )
     plural = _PLURAL.match(window)
     if not noun and plural and not _CASUALTY_WORDS.match(plural.group(1)):
         if value < 10 and re.search(r"\b(?:the|both|these|those|its|their)\s+$", tail, re.I):
@@ -214,7 +228,9 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
         return "troops"
     if noun == "people":
         if word.startswith("nepal") or owner not in ("nk", "joint"):
-            return f"other:{'nepali' if word.startswith('nepal') else owner}_people"
+            whose = "nepali" if word.startswith("nepal") else owner
+            # "15,000 Nepalis fighting for Russia", "citizens are fighting": people who fight are troops
+            return f"other:{whose}_{'troops' if _FIGHTING.match(window[n1:]) else 'people'}"
         return "other:arrivals" if _ARRIVALS.search(sentence) else "other:people"
     if noun:
         prefix = "" if owner in ("nk", "joint") or noun in ("munitions", "oil") else f"{owner}_"

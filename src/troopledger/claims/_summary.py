@@ -1,8 +1,9 @@
 """Claim summaries: the few fields a listing and lineage detection read, straight from SQLite.
 
-Parsing and validating 100,000 whole claim records takes seconds; ``claims list``
-and ``claims lineage`` need only a dozen fields, which SQLite's ``json_extract``
-takes out of the stored records in C. Each row is type-checked as it is built, so
+Parsing and validating 100,000 whole claim records takes seconds; ``claims lineage``
+and lineage detection need only a dozen fields, which a ledger of schema version 3
+keeps in their own columns (older ones: SQLite's ``json_extract`` takes them out of
+the stored records in C). Each row is type-checked as it is built, so
 a record damaged by hand is reported, not printed.
 """
 
@@ -14,7 +15,7 @@ from typing import Any, NamedTuple
 
 from troopledger.errors import LedgerError
 
-__all__ = ["SUMMARY_SQL", "ClaimSummary", "in_dates", "summary_from_row", "where_clause"]
+__all__ = ["COLUMNS_SQL", "SUMMARY_SQL", "ClaimSummary", "in_dates", "summary_from_row", "where_clause"]
 
 
 class ClaimSummary(NamedTuple):
@@ -43,6 +44,9 @@ SUMMARY_SQL = """SELECT id, quantity, status, speaker, json_extract(record, '$.o
     json_extract(record, '$.unit'), json_extract(record, '$.words'), json_extract(record, '$.hedge'),
     json_extract(record, '$.via'), window_end, lineage, reported, COALESCE(reported, window_end)
     FROM claims WHERE 1 = 1"""
+#: The same SELECT on a ledger of schema version 3 or later, which keeps these fields in their own columns.
+COLUMNS_SQL = """SELECT id, quantity, status, speaker, organisation, value, low, high, unit, words, hedge, via,
+    window_end, lineage, reported, COALESCE(reported, window_end) FROM claims WHERE 1 = 1"""
 
 
 def _number(x: Any) -> float | None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from troopledger._paths import exists, is_dir, is_file
 from troopledger.claims import Claim, Ledger, parse_claims, read_claims
 from troopledger.errors import CaseError
 from troopledger.evidence._bundled import cases_dir as _cases_dir
@@ -75,10 +76,10 @@ _FLATTEN = "a case nests a few levels at most: see docs/case-files.md for its sh
 def _read_claim_file(name: str, origin: str, base: Path | None) -> list[Claim]:
     """Claims from a bundled claims file (a bare name) or a path relative to the case file."""
     bundled = _claims_dir() / f"{name}.jsonl"
-    if "/" not in name and "." not in name and bundled.is_file():
+    if "/" not in name and "." not in name and is_file(bundled):
         return parse_claims(bundled.read_bytes(), f"{name} (bundled claims)", "jsonl")
     path = Path(name) if base is None or Path(name).is_absolute() else base / name
-    if not path.is_file():
+    if not is_file(path):
         raise CaseError(
             origin, "claim_files", f"no claims file '{name}'", "give a bundled claims name or a path beside the case"
         )
@@ -127,18 +128,22 @@ def load_case(case: str | Path | None = None, *, scenario: str | None = None, se
     if case is None:
         case = "nk-russia-2024"
     text = str(case)
+    if not text.strip():
+        raise CaseError(
+            "(no name)", None, "the case name is empty", "run 'troopledger cases' for bundled names, or give a path"
+        )
     bundled = _cases_dir() / f"{text}.toml"
-    if not text.endswith(".toml") and "/" not in text and bundled.is_file():
+    if not text.endswith(".toml") and "/" not in text and is_file(bundled):
         return parse_case(bundled.read_bytes(), f"{text} (bundled)", base=None, scenario=scenario, sets=sets)
     path = Path(text)
-    if not path.exists():
+    if not exists(path):
         raise CaseError(
             text,
             None,
             "no such case file or bundled case",
             "run 'troopledger cases' for bundled names, or give a path to a .toml file",
         )
-    if path.is_dir():
+    if is_dir(path):
         raise CaseError(text, None, "is a directory, not a case file", "give the path of a .toml case file")
     size = path.stat().st_size
     if size > MAX_CASE_BYTES:

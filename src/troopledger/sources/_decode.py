@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from troopledger._paths import exists, is_file
 from troopledger.errors import SourceError
 
 __all__ = ["GUESSED", "MAX_ARTICLE_BYTES", "MAX_CHAOS", "decode_bytes", "read_bytes"]
@@ -40,9 +41,9 @@ _FIX_BINARY = "give the article as plain text or a saved .html page"
 def read_bytes(path: str | Path) -> bytes:
     """The bytes of an article file, or a SourceError naming the file and the fix."""
     p = Path(path)
-    if not p.exists():
+    if not exists(p):
         raise SourceError(str(p), None, "the file does not exist", "check the path of the article")
-    if not p.is_file():
+    if not is_file(p):
         raise SourceError(str(p), None, "is not a regular file", "give the path of a .txt or .html article")
     try:
         size = p.stat().st_size

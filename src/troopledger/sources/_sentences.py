@@ -69,7 +69,7 @@ _ABBREV = frozenset(
         "ltd",
     ]
 )
-_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|(?<=[a-z0-9]{2}[.!?])(?=[A-Z][a-z])|\n+""")
+_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|(?=[A-Z][a-z])(?<=[a-z0-9]{2}[.!?])|\n+""")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,202 @@
+"""Who speaks for a sentence that names no speaker: the conventions of news writing across sentences.
+
+A reporter attributes a figure once and lets it run on: the sentence before it in the
+same paragraph, a paragraph that opens with the figure and says who gave it in the next
+sentence ("..., X told Y" / "That's according to X"), a body that names the source of a
+figure the headline and lead only state, a document or a pronoun subject that keeps
+speaking, and the source a lead says it relays ("as reported by X, citing Y", a
+"Source: X" line). A section heading ends what the lead said; past it the outlet speaks
+for itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from troopledger.claims._attribution import Attribution
+from troopledger.claims._record import Claim
+from troopledger.claims._speakers import TITLE_DOT, generic_speaker, last_organisation, last_person, speaker_kind
+from troopledger.sources import Document
+
+__all__ = [
+    "BACKWARD",
+    "RELAYS_FIGURES",
+    "carried",
+    "heading",
+    "relay_of",
+    "relayed",
+    "reporting_outlet",
+    "resolve",
+    "restated_speakers",
+]
+
+#: Speakers that are bodies or documents (their figures run on over the next sentences).
+_DOCUMENTARY = re.compile(
+    r"\b(?:data|report|study|statistics|survey|figures|census|customs|service|agency|bank|institute|centre|center|"
+    r"team|office|ministry|directorate|foundation|think\s+tank|rosstat)\b",
+    re.I,
+)
+_PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She)\s+(?:also\s+)?\w+(?:ed|s)\b")
+#: "Yu quoted the latest figures as ...": the speaker relays the source named just before.
+RELAYS_FIGURES = re.compile(
+    r"\b(?:quoted|cited|relayed|passed\s+on)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:figures|numbers|estimates|data|statistics)\b",
+    re.I,
+)
+#: A sentence that only points back at the one before: "That's according to X", "This was reported by Y".
+BACKWARD = re.compile(r"^(?:That|This|These|Those)\b")
+#: A role noun that names a person already met: "the lawmaker", "the minister".
+_ROLE = re.compile(
+    r"^the\s+(?:\w+\s+)?(?:lawmaker|legislator|official|minister|spokes\w+|president|general|commander|mayor|"
+    r"ambassador|diplomat|researcher|analyst|expert|professor|chief|head)$",
+    re.I,
+)
+
+
+def heading(text: str, s: str, end: int) -> bool:
+    """A title or section heading: a short line with no closing punctuation."""
+    return len(s) < 90 and not re.search(r"[.!?\"”’:)]$", s) and (end >= len(text) or text[end] == "\n")
+
+
+def _person(who: str) -> bool:
+    """A speaker that is a person's name ("Yu", "Jane Doe"), not a body or a common noun."""
+    words = who.split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and last_organisation(who) is None
+
+
+def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribution | None) -> Attribution:
+    """A bare "the report" or "the lawmaker" is the speaker before it with that noun (or, for a role, the
+    person who spoke just before), else the organisation named last before it, in it, or right after it."""
+    if not att.found or not generic_speaker(att.speaker):
+        return att
+    start, end = span
+    noun = att.speaker.split()[-1]
+    if earlier is not None and re.search(rf"\b{re.escape(noun)}\b", earlier.speaker, re.I):
+        return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
+    if earlier is not None and _ROLE.match(att.speaker) and _person(earlier.speaker):
+        return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
+    org = (
+        last_organisation(text[max(0, start - 3000) : start], noun)
+        or last_organisation(text[start:end], noun)
+        or last_organisation(text[end : end + 400], noun, first=True)
+    )
+    if org is None:
+        return att
+    return Attribution(org, org, speaker_kind(org), att.via)
+
+
+def carried(
+    recent: tuple[int, Attribution] | None, i: int, s: str, same_paragraph: bool, ahead: Attribution | None
+) -> Attribution | None:
+    """The speaker sentence ``i`` (with no speaker of its own) takes from its neighbours, if any.
+
+    First an attributed sentence right before it in the same paragraph (or a few before,
+    when a document or a pronoun subject keeps speaking); else ``ahead``, the speaker of
+    the next sentence of the same paragraph, when none before it in the paragraph spoke.
+    """
+    if recent is not None:
+        k, before = recent
+        document = _DOCUMENTARY.search(before.speaker) is not None
+        pronoun = _PRONOUN_SUBJECT.match(s) is not None
+        near = k == i - 1 or (pronoun and k >= i - 3)
+        if near and (same_paragraph or document or pronoun):
+            return before
+    if ahead is not None and ahead.found:
+        return ahead
+    return None
+
+
+_GENERIC_OTHER = frozenset(["other:count", "other:amount", "other:share"])
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """The same quantity, or two ``other:`` figures one of which has only a generic subtype."""
+    return a == b or (a.startswith("other:") and b.startswith("other:") and bool({a, b} & _GENERIC_OTHER))
+
+
+def restated_speakers(claims: list[Claim], unattributed: set[int]) -> list[Claim]:
+    """A figure no one is named for (a headline, a lead) takes the speaker of the same figure where the
+    article attributes it: the same quantity, within 2 % (a lead rounds "13,221" to "about 13,000"); counts
+    and amounts of 100 or more only, as a share or a small number recurs by chance."""
+    out = list(claims)
+    for i in sorted(unattributed):
+        c = claims[i]
+        mid = c.central
+        if mid is None or mid < 100 or c.unit in ("fraction", "times"):
+            continue  # a share or a small number recurs by chance
+        for j, o in enumerate(claims):
+            if j in unattributed or not _same_kind(o.quantity, c.quantity) or o.central is None:
+                continue
+            if abs(o.central - mid) <= 0.02 * max(abs(o.central), abs(mid)):
+                out[i] = c.model_copy(
+                    update={
+                        "speaker": o.speaker,
+                        "organisation": o.organisation,
+                        "speaker_kind": o.speaker_kind,
+                        "via": o.via,
+                    }
+                )
+                break
+    return out
+
+
+_REPORTS = re.compile(r"\b(?P<o>The\s+[A-Z]\w+(?:\s+[A-Z]\w+){0,3})\s+(?:reports|reported|writes|wrote)\b")
+_RELAYED = re.compile(
+    r"\b(?:is|was|were|are|as)\s+reported\s+by\s+(?:the\s+)?(?:state\s+agency\s+|news\s+agency\s+)?"
+    r"(?P<o>[A-Z][\w.:-]*(?:[\s-]+[A-Z][\w.:-]*){0,4})(?:,?\s+citing\s+(?P<c>(?:the\s+)?[A-Z][\w.:-]*(?:\s+[A-Z][\w.:-]*){0,4}))?"
+)
+_SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|Via)\s*:\s*(?P<o>[^\n]{2,80}?)\s*$", re.M)
+
+
+def reporting_outlet(doc: Document) -> str:
+    """Who speaks where no one else does: whom the lead says it relays ("as reported by X, citing Y"), a
+    "Source: X" line, an outlet the story relays, else the outlet."""
+    lead = doc.text[:600]
+    r = _RELAYED.search(lead)
+    if r:
+        return (r.group("c") or r.group("o")).split(". ")[0].strip(" .")
+    m = _SOURCE_LINE.search(doc.text)
+    if m:
+        return m.group("o").strip(" .")
+    m2 = _REPORTS.search(doc.text[:3000])
+    return m2.group("o") if m2 else doc.original_outlet or doc.outlet
+
+
+#: "X, citing a briefing from Y" / "X told reporters after a briefing from Y": X passes on what Y said.
+_CITES = re.compile(
+    r"\b(?:citing|quoting|after\s+(?:a|being)\s+brief(?:ing|ed)\s+(?:from|by)|briefed\s+by)\s+(?:a\s+|an\s+|the\s+)?"
+    rf"(?:(?:briefing|report|statement|assessment)\s+(?:from|by)\s+)?(?P<orig>(?:{TITLE_DOT}|[^,.;“”\"]){{3,100}}?)"
+    r"(?=\s+(?:during|in|on|at|after|that|who|which|as)\b|[,.;“”\"]|$)"
+)
+
+
+def relay_of(sentence: str) -> tuple[frozenset[str], Attribution] | None:
+    """The person a sentence says passes on someone else's figures, and that original source.
+
+    "Rep. Jane Doe ..., citing a briefing from intelligence chief John Roe" gives the words of
+    Jane Doe's name and John Roe (organisation and kind from the words around his name).
+    """
+    if not ("citing" in sentence or "quoting" in sentence or "brief" in sentence):
+        return None
+    m = _CITES.search(sentence)
+    if m is None:
+        return None
+    relay = last_person(sentence[: m.start()], first=True)
+    if relay is None:
+        return None
+    phrase = m.group("orig").strip()
+    name = last_person(phrase)
+    orig = name or phrase
+    if not orig or orig == relay:
+        return None
+    return frozenset(relay.split()), Attribution(orig, "" if name is None else phrase, speaker_kind(phrase))
+
+
+def relayed(att: Attribution, relays: list[tuple[frozenset[str], Attribution]]) -> Attribution:
+    """A speaker known to relay someone ("Yu said ..." after "Yu, citing Budanov") gives the original source."""
+    words = att.speaker.replace("’s", "").split()
+    if not att.found or not 0 < len(words) <= 3:
+        return att
+    for names, orig in reversed(relays):
+        if names & set(words) and orig.speaker not in att.speaker:
+            return Attribution(orig.speaker, orig.organisation, orig.kind, [att.speaker, *att.via])
+    return att

@@ -1,0 +1,108 @@
+"""The ledger's SQLite schema: its versions, the steps between them and the columns kept beside each record.
+
+Each claim is stored whole as JSON; the fields that filters, listings and lineage
+detection read are also kept in their own columns, so reading 100,000 claims never
+parses 100,000 records. Version 3 added those columns, the figure as printed and
+the detected lineage label; a ledger of version 2 gets them when first opened for
+writing (its labels are detected then, once).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import TYPE_CHECKING, Any
+
+from troopledger.claims._figure import describe_figure
+from troopledger.claims._lineage_store import redetect
+
+if TYPE_CHECKING:
+    from troopledger.claims._record import Claim
+
+__all__ = ["LISTABLE_VERSION", "MIGRATIONS", "SCHEMA_VERSION", "backfill", "figure_text", "record_columns"]
+
+_LISTED = ("organisation", "value", "low", "high", "unit", "words", "hedge", "via")
+#: Ordered schema steps; step ``i`` takes the ledger from version ``i`` to ``i + 1``.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            quantity TEXT NOT NULL,
+            speaker TEXT NOT NULL,
+            status TEXT NOT NULL,
+            reported TEXT,
+            window_end TEXT,
+            lineage TEXT,
+            record TEXT NOT NULL,
+            added TEXT NOT NULL,
+            changed TEXT NOT NULL
+        )""",
+        "CREATE INDEX claims_quantity ON claims (quantity)",
+        "CREATE INDEX claims_status ON claims (status)",
+    ),
+    (
+        """CREATE TABLE history (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            record TEXT NOT NULL
+        )""",
+        "CREATE INDEX history_claim ON history (claim_id)",
+    ),
+    (
+        *(
+            f"ALTER TABLE claims ADD COLUMN {name} {'REAL' if name in ('value', 'low', 'high') else 'TEXT'}"
+            for name in (*_LISTED, "figure", "detected")
+        ),
+        "UPDATE claims SET " + ", ".join(f"{name} = json_extract(record, '$.{name}')" for name in _LISTED),
+        "CREATE INDEX claims_figure ON claims (quantity, COALESCE(value, low, high))",
+        "CREATE INDEX claims_detected ON claims (quantity, detected)",
+    ),
+)
+#: The schema version this code writes.
+SCHEMA_VERSION = len(MIGRATIONS)
+#: The oldest version a read-only ledger can still be read at (slower: fields come out of the records).
+LISTABLE_VERSION = 2
+
+
+def figure_text(value: float | None, low: float | None, high: float | None, unit: str, words: str) -> str:
+    """The figure as listings print it, e.g. ``2,000 USD/month`` or ``'nothing' (0 to 50 USD/month)``."""
+    figure = describe_figure(value, low, high, unit)
+    return f"'{words}' ({figure})" if words else figure
+
+
+def record_columns(claim: Claim) -> dict[str, Any]:
+    """The columns stored beside a claim's record, by name (all but the record and its times)."""
+    return {
+        "id": claim.id,
+        "quantity": claim.quantity,
+        "speaker": claim.speaker,
+        "status": claim.status,
+        "reported": claim.source.date if claim.source else None,
+        "window_end": claim.window_end,
+        "lineage": claim.lineage,
+        "organisation": claim.organisation,
+        "value": claim.value,
+        "low": claim.low,
+        "high": claim.high,
+        "unit": claim.unit,
+        "words": claim.words,
+        "hedge": claim.hedge,
+        "via": json.dumps(claim.via, ensure_ascii=False),
+        "figure": figure_text(claim.value, claim.low, claim.high, claim.unit, claim.words),
+    }
+
+
+def backfill(db: sqlite3.Connection, path: str, version: int) -> None:
+    """Fill what migration steps from ``version`` could not compute in SQL: printed figures and lineage labels."""
+    if version >= 3:
+        return
+    rows = db.execute("SELECT id, value, low, high, unit, words FROM claims").fetchall()
+    figures = []
+    for cid, value, low, high, unit, words in rows:
+        v, lo, hi = (x if isinstance(x, int | float) and not isinstance(x, bool) else None for x in (value, low, high))
+        text = figure_text(v, lo, hi, unit if isinstance(unit, str) else "", words if isinstance(words, str) else "")
+        figures.append((text, cid))
+    db.executemany("UPDATE claims SET figure = ? WHERE id = ?", figures)
+    redetect(db, path, [q for (q,) in db.execute("SELECT DISTINCT quantity FROM claims")])

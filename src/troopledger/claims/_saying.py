@@ -1,0 +1,83 @@
+"""Verbs of saying and the special forms news copy uses to name a source inside one sentence.
+
+Credits at the end of a headline or caption ("... - CNN", "...: Seoul spy agency",
+"... / X Office"), "with X reporting", "X issued a report which estimates", a name
+before a long apposition, an unnamed passive report ("are reported to"), and whether a
+sentence gives its speaker at its end ("..., X said.").
+"""
+
+from __future__ import annotations
+
+import re
+
+from troopledger.claims._speakers import PERSON, last_organisation, speaker_kind
+
+__all__ = [
+    "APPOSED",
+    "END_CREDIT",
+    "HEADLINE_CREDIT",
+    "ISSUED",
+    "PASSIVE",
+    "UNNAMED",
+    "VERB",
+    "VERB_AT",
+    "WITH_SOURCE",
+    "end_credit",
+    "trailing_attribution",
+]
+
+#: The verbs of saying (a regular-expression alternation).
+VERB = (
+    r"(?:said|says|say|told|tells|stated|states|estimated|estimates|estimate|reported|reports|report|claimed|claims|"
+    r"claim|believes|believe|wrote|writes|noted|added|argued|warned|announced|assessed|assesses|calculated|"
+    r"calculates|used|cited|briefed|testified|revealed|disclosed|confirmed|indicates|indicated|suggests|suggested|"
+    r"shows|showed|found|finds|puts|pegs|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"
+    r"underscored|shared|detailed|mentioned|quoted|believe[sd]?|warns|announces|notes|adds|suggest|show|indicate|"
+    r"described|describes|reveals)"
+)
+#: The first letters of the verbs, tested before the word boundary so most positions fail at once.
+VERB_FIRST = "".join(sorted({alt[0] for alt in VERB.removeprefix("(?:").removesuffix(")").split("|")}))
+VERB_AT = re.compile(rf"(?=[{VERB_FIRST}])\b{VERB}\b")
+
+#: A headline credited to its source after a dash: "... in Ukraine - CNN".
+HEADLINE_CREDIT = re.compile(r"\s[-–—]\s+(?P<who>[A-Z][\w.&']*(?:\s[A-Z][\w.&']*){0,3})\s*$")
+#: A headline or caption ending in its source after a colon or slash: "...: Seoul spy agency", "... / X Office".
+END_CREDIT = re.compile(r"(?:\w:|\s/)\s+(?P<who>[A-Z][\w.&'’-]*(?:\s[A-Za-z][\w.&'’-]*){0,4})\s*$")
+#: "..., with X reporting over 6,000 killed": a participle clause naming who gave the figure.
+WITH_SOURCE = re.compile(
+    r"\bwith\s+(?P<who>[\w’'.-]+(?:,?\s+(?:and\s+)?[\w’'.-]+){0,8}?)\s+(?:reporting|saying|estimating|claiming)\b"
+)
+#: "X issued a report which estimates ...": the body that issued the document speaks.
+ISSUED = re.compile(
+    r"(?P<who>(?:the\s+)?[A-Z][^,;]{2,120}?)\s+(?:issued|released|published|produced|presented)\s+(?:a|an|the|its)\s+"
+    r"(?:[a-z-]+\s+){0,2}(?:report|study|survey|assessment|paper|analysis)\s+(?:which|that)\s+"
+    rf"{VERB}\b"
+)
+#: "Jane Doe, a campaigner who ..., says that": a name whose long apposition ends right before the verb.
+APPOSED = re.compile(
+    r"^(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:an?|the)\s[^.;]*?,\s+"
+    r"(?:says|said|told|tells|stated|claims|claimed|estimates|estimated|wrote|argues|argued)\b"
+)
+#: "... are reported to be taken": a passive report that names no one.
+UNNAMED = "unnamed reports"
+PASSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:widely\s+)?(?:reported|said)\s+to\b")
+#: A trailing attribution: the speaker comes after the figures ("..., X said." / "..., according to X.").
+TRAILING = re.compile(
+    r"[,”\"]\s*(?:according\s+to\s+[^,]{2,80}|[^,]{2,80}?\s+(?:said|says|reported|reports|told|wrote|added|"
+    r"estimated|noted|stated)\b[^,]{0,60})(?:,\s*(?:citing|quoting)\s+[^,]{2,120})?\s*[.!?]?[”\"]?\s*$"
+)
+
+
+def trailing_attribution(sentence: str) -> bool:
+    """Whether a sentence ends with its attribution ("..., X said Wednesday."), which may cover what came before."""
+    return TRAILING.search(sentence) is not None
+
+
+def end_credit(sentence: str) -> str | None:
+    """The source a headline or caption ends with, when it names one (a kind of source, a body or a person)."""
+    m = END_CREDIT.search(sentence) if (":" in sentence or "/" in sentence) else None
+    if m is None or re.search(r"[.!?]$", m.group("who")):
+        return None
+    who = m.group("who")
+    named = speaker_kind(who) != "other" or last_organisation(who) is not None or PERSON.fullmatch(who)
+    return who if named else None
