@@ -4,7 +4,7 @@ For each bundled case it runs ``troopledger.run`` once (as ``troopledger report`
 does) and prints the CPU seconds of each step: the prior run (``collect``), the
 dependency graph, the tempering pilot and proposal fit, the posterior draws
 (``collect_chunks``), the importance weights (PSIS), the readings, the contradiction
-scan, the two summaries and the posterior sensitivity. CPU seconds, not wall time:
+scan, the two summaries, the posterior sensitivity and the RBD-FAST indices. CPU seconds, not wall time:
 the development machine is shared, and CPU time is what a quiet machine would take
 on one core.
 
@@ -19,6 +19,7 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
+import troopledger.analysis._desk as desk_module
 import troopledger.analysis._result as result_module
 import troopledger.calibration._workflow as workflow_module
 from troopledger.analysis import run
@@ -34,6 +35,8 @@ STEPS = (
     (result_module, "find_contradictions", "contradiction sets"),
     (result_module, "summarize_draws", "summaries (prior, posterior)"),
     (result_module, "rank_sensitivity", "posterior sensitivity"),
+    (desk_module, "given_data_sensitivity", "RBD-FAST on the posterior"),
+    (desk_module, "sensitivity_over_time", "RBD-FAST month by month"),
 )
 
 

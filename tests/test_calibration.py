@@ -19,6 +19,7 @@ from troopledger.calibration import (
     importance_weights,
     temper,
     weighted_quantiles,
+    with_doubt,
 )
 from troopledger.claims import Claim
 from troopledger.errors import CalibrationError
@@ -272,3 +273,16 @@ def test_dated_casualty_counts_calibrate_the_hazards() -> None:
     assert 0.005 < post["p50"] < 0.011
     wounded = cal.posterior.parameters["wounded_hazard"]
     assert 0.04 < wounded["p50"] < 0.08
+
+
+def test_the_pilot_model_runs_give_the_same_values_on_any_number_of_threads() -> None:
+    # the model is a function of each draw alone: cutting the particles into parts changes nothing
+    from troopledger.calibration._tempering import _Latent, model_values
+
+    prior = with_doubt(resolve(load_case("nk-russia-record")))
+    obs = compile_observations(prior)
+    latent = _Latent(prior)
+    params = latent.params(*latent.initial(3, 3_000))
+    one = model_values(prior, obs, params)
+    assert np.array_equal(one, model_values(prior, obs, params, workers=2), equal_nan=True)
+    assert np.array_equal(one, model_values(prior, obs, params, workers=3), equal_nan=True)

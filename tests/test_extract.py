@@ -72,6 +72,16 @@ def test_bounds_and_relay() -> None:
     assert c.speaker_kind == "belligerent_government"
 
 
+def test_negated_comparisons_and_a_tilde_read_as_their_bounds() -> None:
+    # "no less than" is a floor, not "less than"; "not more than" a ceiling, not "more than"; "~" is "about"
+    (floor,) = _claims("Moscow pays no less than $2,000 a month per soldier, officials said.")
+    assert (floor.quantity, floor.value, floor.low, floor.high) == ("pay_per_soldier_month", None, 2000, None)
+    (ceiling,) = _claims("Not more than 9,000 troops are in theatre, Ukraine's defence minister said.")
+    assert (ceiling.value, ceiling.low, ceiling.high) == (None, None, 9000)
+    (approx,) = _claims("Officials said ~14,000 troops are in theatre.")
+    assert (approx.value, approx.hedge) == (14000, "about")
+
+
 def test_source_own_conversion_wins() -> None:
     (c,) = _claims("Each soldier gets 3 million won (about $2,100) a month, a lawmaker said.")
     assert c.value == 2100

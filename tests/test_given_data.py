@@ -5,7 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
+from troopledger.analysis._given_data import (
+    first_order_indices,
+    given_data_sensitivity,
+    posterior_resample,
+    sensitivity_over_time,
+)
 from troopledger.model import Draws
 
 
@@ -45,3 +50,34 @@ def test_each_month_has_its_own_driver() -> None:
     assert b[1] > 0.9
     assert a[1] < 0.05
     assert a[2] == b[2] == 0.0  # nothing flows in month 3
+
+
+@pytest.mark.parametrize("n", [4_000, 4_001])
+def test_indices_are_salibs_rbd_fast(n: int) -> None:
+    # the vectorised estimator is SALib's: same zig-zag order, periodogram and bias correction
+    from SALib.analyze import rbd_fast
+
+    rng = np.random.default_rng(2)
+    x = rng.random((n, 3))
+    y = np.column_stack([4 * x[:, 0] + x[:, 1] ** 2, np.sin(6 * x[:, 2]) + 0.1 * rng.random(n)])
+    got = first_order_indices(x, y)
+    problem = {"num_vars": 3, "names": ["a", "b", "c"], "bounds": [[0.0, 1.0]] * 3}
+    for j in range(2):
+        want = rbd_fast.analyze(problem, x, y[:, j], num_resamples=2, seed=0)["S1"]
+        assert got[:, j] == pytest.approx(np.asarray(want), abs=1e-9)
+
+
+def test_weighted_indices_describe_the_posterior() -> None:
+    # weights that keep only draws with a < 0.1 leave a almost no variance to explain: b leads
+    d = _draws(20_000)
+    w = np.where(d.params["a"] < 0.1, 1.0, 0.0)
+    got = given_data_sensitivity(d, ["paid_by_russia"], weights=w)
+    assert got["weighted"]
+    assert got["order"][0] == "b"
+    s1 = {k: v["paid_by_russia"] for k, v in got["first_order"].items()}
+    # Var(4a | a < 0.1) = 16 * 0.01 / 12 against Var(b) = 1 / 12: a explains 0.16 / 1.16 of it
+    assert s1["a"] == pytest.approx(0.16 / 1.16, abs=0.04)
+    assert s1["b"] == pytest.approx(1 / 1.16, abs=0.04)
+    rows = posterior_resample(d, w, 1_000)
+    assert (d.params["a"][rows] < 0.1).all()
+    assert (posterior_resample(d, w, 1_000) == rows).all()  # the run's seed fixes the resample

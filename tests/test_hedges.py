@@ -33,3 +33,13 @@ def test_one_table_is_shared() -> None:
 def test_each_word_has_one_record(word: str, reading: str, width: float, strength: float, certainty: str) -> None:
     rule = hedge_rule(word)
     assert (rule.reading, rule.width, rule.strength, rule.certainty) == (reading, width, strength, certainty)
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [("no less than", "lower"), ("not fewer than", "lower"), ("not more than", "upper"), ("~", "point")],
+)
+def test_negated_comparisons_are_bounds_on_the_right_side(word: str, reading: str) -> None:
+    # "no less than X" is a floor at X: it reads as "at least", never as "less than"
+    assert hedge_rule(word).reading == reading
+    assert hedge_rule(word) == hedge_rule({"lower": "at least", "upper": "at most", "point": "about"}[reading])

@@ -80,6 +80,10 @@ def test_run_groups_follow_inference_data() -> None:
     assert result.sensitivity is not None
     assert result.influence is None  # on request only
     assert result.main is result.posterior
+    # reports chart the posterior's monthly bands; the prior keeps its totals, not its bands
+    assert set(result.posterior.monthly) >= {"paid_by_russia", "cumulative_paid_by_russia"}
+    assert result.prior.monthly == {}
+    assert result.prior.totals.keys() == result.posterior.totals.keys()
     assert result.prior_draws.draws == 2000
     assert result.weights is not None or result.posterior_draws is not None
     # a resolved Prior runs the same as its case file

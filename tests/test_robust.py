@@ -181,6 +181,102 @@ def test_a_yearly_total_below_troops_times_the_pay_floor_is_flagged_as_a_set() -
     assert "Russia's payment per year" in c.explanation
 
 
+PLANTED_FOUR = """
+[case]
+name = "planted-four"
+start = "2025-01"
+months = 12
+
+[deployment]
+mode = "waves"
+
+[[deployment.waves]]
+name = "first"
+arrival = "2025-01"
+size = { from_claims = true, claims = ["wave1"] }
+
+[[deployment.waves]]
+name = "second"
+arrival = "2025-01"
+size = { from_claims = true, claims = ["wave2"] }
+
+[parameters.pay_per_soldier_month]
+from_claims = true
+
+[parameters.state_share_of_pay]
+to = [0.5, 0.95]
+
+[parameters.killed_hazard]
+to = [0.0002, 0.002]
+
+[parameters.wounded_hazard]
+to = [0.0005, 0.005]
+
+[[claims]]
+id = "total"
+quantity = "total_revenue_to_nk"
+value = 280e6
+period = "year"
+speaker = "Think tank"
+speaker_kind = "think_tank"
+hedge = "HEDGE"
+status = "accepted"
+
+[[claims]]
+id = "wave1"
+quantity = "troops_deployed"
+value = 11000
+speaker = "Think tank"
+speaker_kind = "think_tank"
+hedge = "HEDGE"
+status = "accepted"
+
+[[claims]]
+id = "wave2"
+quantity = "troops_deployed"
+value = 3000
+speaker = "Think tank"
+speaker_kind = "think_tank"
+hedge = "HEDGE"
+status = "accepted"
+
+[[claims]]
+id = "floor"
+quantity = "pay_per_soldier_month"
+low = 2000
+speaker = "Think tank"
+speaker_kind = "think_tank"
+hedge = "FLOOR"
+status = "accepted"
+"""
+
+
+def test_a_yearly_total_below_two_waves_times_the_pay_floor_is_flagged_as_a_set_of_four() -> None:
+    # Two waves of 11,000 and 3,000 troops for the whole year at no less than $2,000 a month need
+    # 14,000 x $2,000 x 12 = $336 million, a fifth above the $280 million said for the year. Without
+    # either wave, the floor or the total the rest can hold (11,000 x $2,000 x 12 = $264 million),
+    # so the set is flagged as four claims and no three of them are.
+    plain = PLANTED_FOUR.replace("HEDGE", "none").replace("FLOOR", "none")
+    prior = resolve(parse_case(plain.encode(), "planted.toml"))
+    found = find_contradictions(prior)
+    assert [set(c.claims) for c in found] == [{"total", "wave1", "wave2", "floor"}]
+    assert found[0].statistic < -3
+    assert found[0].most_likely_wrong in found[0].claims
+
+
+def test_hedged_figures_allow_a_fifth_and_are_not_flagged() -> None:
+    # "about 280 million", "~11,000", "about 3,000" and "no less than $2,000": each hedge lets its figure
+    # sit 25 % from the truth (90 %), so an 18 % gap on the log scale is within their combined spread
+    # (docs/calibration.md, "What a hedge allows")
+    hedged = PLANTED_FOUR.replace("HEDGE", "about").replace("FLOOR", "no less than")
+    hedged = hedged.replace(
+        'value = 11000\nspeaker = "Think tank"\nspeaker_kind = "think_tank"\nhedge = "about"',
+        'value = 11000\nspeaker = "Think tank"\nspeaker_kind = "think_tank"\nhedge = "~"',
+    )
+    assert 'hedge = "~"' in hedged
+    assert find_contradictions(resolve(parse_case(hedged.encode(), "planted.toml"))) == []
+
+
 def test_readings_split_the_posterior_into_coherent_stories() -> None:
     # 1,000 draws: in the first 300 claim "a" is wrong (state keeps 0.6), in the rest it is right (0.95).
     n = 1000

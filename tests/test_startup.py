@@ -41,6 +41,13 @@ def test_light_commands_leave_the_numerical_stack_unloaded(args: list[str], tmp_
     assert _loaded_after(args, tmp_path) == []
 
 
+def test_a_report_loads_scipy_only(tmp_path: Path) -> None:
+    # a calibrated JSON report needs scipy's distributions and Sobol points, nothing heavier:
+    # PSIS and RBD-FAST are written out, and xarray loads only where a Dataset is built
+    args = ["report", "--draws", "2000", "--format", "json", "--out", str(tmp_path / "r.json")]
+    assert _loaded_after(args, tmp_path) == ["scipy"]
+
+
 def test_claims_list_loads_neither_the_claim_model_nor_article_reading(tmp_path: Path) -> None:
     """Listing reads stored text: the pydantic claim model and the extraction patterns stay unloaded."""
     with Ledger(tmp_path / "l.db") as led:

@@ -84,7 +84,7 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'troopledger' has no attribute {name!r}")
     if name in _WITH_ACCESSOR:
-        importlib.import_module("troopledger.analysis")
+        importlib.import_module("troopledger.analysis._accessor")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,6 +33,8 @@ class Format(StrEnum):
 
 #: Runs with at least this many draws show a progress bar (about a second of work).
 PROGRESS_FROM_DRAWS = 200_000
+#: Threads a report runs its chunks on unless --workers says: two cores are what the target machine has.
+DEFAULT_THREADS = 2
 
 
 @contextmanager
@@ -77,8 +80,14 @@ def report(
         str | None, typer.Option(envvar="TROOPLEDGER_LEDGER", help="Merge this ledger's accepted claims (SQLite file).")
     ] = None,
     workers: Annotated[
-        int, typer.Option(min=1, max=64, help="Threads to run chunks on (processes for --history); same results.")
-    ] = 1,
+        int | None,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Threads to run chunks on (default: up to two, as cores allow; processes for --history, default "
+            "one); same results.",
+        ),
+    ] = None,
     calibrate_: Annotated[
         bool | None,
         typer.Option(
@@ -123,7 +132,8 @@ def report(
         casefile, claims = casefile.with_claims(claims) if claims else casefile, []
     view = view_as_of(casefile, day) if day is not None else casefile
     show = draws >= PROGRESS_FROM_DRAWS and sys.stderr.isatty()
-    with make_executor(cluster, workers, kind="thread") as ex, _progress(draws, show) as tick:
+    threads = workers or min(DEFAULT_THREADS, os.cpu_count() or 1)
+    with make_executor(cluster, threads, kind="thread") as ex, _progress(draws, show) as tick:
         result = run(
             view,
             draws,
@@ -131,7 +141,7 @@ def report(
             claims=claims,
             calibrate=calibrate_,
             influence=influence,
-            workers=workers,
+            workers=threads,
             progress=tick,
             executor=ex,
             desk=desk_from(currency, rate, rates, window),
@@ -139,7 +149,7 @@ def report(
     past = None
     if history:
         end = day.isoformat() if day is not None else None
-        with make_executor(cluster, workers, kind="process") as ex:
+        with make_executor(cluster, workers or 1, kind="process") as ex:
             past = history_of(casefile, end=end, draws=min(draws, HISTORY_DRAWS), seed=seed, executor=ex)
     payload = build_payload(result, history=past)
     if out:

@@ -3,9 +3,12 @@
 :func:`run` is the pipeline's entry point and :class:`Result` what it returns; the
 report reads only this package, which also re-exports the few names of earlier
 stages a report needs (output labels, the hedge classes and reliability weights it explains).
+The accessor loads on first use (``troopledger.simulate`` loads it), so a report does
+not import xarray and pandas.
 """
 
-from troopledger.analysis._accessor import TroopledgerAccessor
+from typing import Any
+
 from troopledger.analysis._compare import compare_draws
 from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, money_inputs
 from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
@@ -81,3 +84,12 @@ __all__ = [
     "window_stats",
     "windows_for",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Load the ``.tl`` accessor (and with it xarray and pandas) on first use, not with every run (PEP 562)."""
+    if name == "TroopledgerAccessor":
+        from troopledger.analysis._accessor import TroopledgerAccessor
+
+        return TroopledgerAccessor
+    raise AttributeError(f"module 'troopledger.analysis' has no attribute {name!r}")

@@ -64,14 +64,18 @@ class Desk:
             out = windows_for(f"{months[0]}..{months[-1]}", months)
         return out
 
-    def tables(self, prior: Prior, shown: Draws, weights: NDArray[Any] | None, prior_draws: Draws) -> dict[str, Any]:
-        """The desk's groups of a Result: currency, windows, given-data sensitivity and its months."""
+    def tables(self, prior: Prior, shown: Draws, weights: NDArray[Any] | None) -> dict[str, Any]:
+        """The desk's groups of a Result: currency, windows, given-data sensitivity and its months.
+
+        ``shown`` are the draws the report headlines (the posterior's when calibrated,
+        with their ``weights``): windows and sensitivity describe the same figure.
+        """
         out: dict[str, Any] = {}
         names = [k for k in WINDOW_ACCOUNTS if k in shown.totals]
         wins = self.window_list(prior)
         if wins:
             out["windows"] = window_stats(wins, shown, names, weights=weights)
-        if self.given_data and prior_draws.params and prior_draws.draws > 40:
-            out["given_data_sensitivity"] = given_data_sensitivity(prior_draws, SENSITIVITY_TARGETS)
-            out["sensitivity_over_time"] = sensitivity_over_time(prior_draws)
+        if self.given_data and shown.params and shown.draws > 40:
+            out["given_data_sensitivity"] = given_data_sensitivity(shown, SENSITIVITY_TARGETS, weights=weights)
+            out["sensitivity_over_time"] = sensitivity_over_time(shown, weights=weights)
         return out

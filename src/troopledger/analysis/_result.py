@@ -44,7 +44,8 @@ class Result:
     """Everything one run found, in groups named after ArviZ's ``InferenceData``.
 
     ``prior``/``posterior``: summaries of the prior draws and of the calibrated ones
-    (``posterior`` is None when the run was not calibrated); ``observed_data``: the
+    (``posterior`` is None when the run was not calibrated; when it is not None, the
+    prior's monthly bands are left out, as no report shows them); ``observed_data``: the
     claims used as observations; ``weights``: importance weights of the posterior draws
     (None unless the posterior is importance-weighted); ``sample_stats``: the
     calibration diagnostics (method, Pareto k-hat, ESS, evidence, claims skipped);
@@ -139,7 +140,7 @@ def run(
             _influence(prior, every, seed, influence_draws, influence),
             shown,
             None,
-            {**groups, **desk.tables(prior, shown, None, kept)},
+            {**groups, **desk.tables(prior, shown, None)},
         )
     cal = calibrate_prior(
         prior,
@@ -152,9 +153,10 @@ def run(
         particles=particles,
         executor=executor,
     )
-    found = find_contradictions(prior, observations=every, wrong=cal.wrong) if contradictions else []
+    found = find_contradictions(prior, observations=every, wrong=cal.wrong, workers=workers) if contradictions else []
     shown = prior_shown = desk.view(prior, cal.prior_draws, conv)
-    prior_summary = summarize_draws(shown)
+    # with a posterior, reports chart its monthly bands only: the prior's are not computed
+    prior_summary = summarize_draws(shown, bands=cal.posterior_draws is None)
     posterior = None
     weights = cal.posterior_weights
     if cal.posterior_draws is not None:
@@ -174,7 +176,7 @@ def run(
         _influence(prior, every, seed, influence_draws, influence, cal),
         prior_shown,
         None if cal.posterior_draws is None else shown,
-        {**groups, **desk.tables(prior, shown, weights, cal.prior_draws)},
+        {**groups, **desk.tables(prior, shown, weights)},
     )
 
 

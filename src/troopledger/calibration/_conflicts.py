@@ -41,11 +41,13 @@ def find_contradictions(
     draws: int = SCAN_DRAWS,
     max_size: int = MAX_SET,
     threshold: float = THRESHOLD,
+    workers: int = 1,
 ) -> list[Contradiction]:
     """The minimal sets of up to ``max_size`` claims that cannot all be true, most improbable first.
 
     ``wrong`` (claim id -> posterior probability of being wrong) names the suspect of
-    each set; claims it does not cover are judged on the background alone.
+    each set; claims it does not cover are judged on the background alone. The
+    background runs on ``workers`` threads (same draws whatever the number).
     """
     built = [n for n, slot in prior.slots.items() if slot.claims]
     bg = with_reference(prior, built)
@@ -53,12 +55,12 @@ def find_contradictions(
     obs = compile_observations(bg, claims=[o.claim for o in every.items])
     if len(obs) < 2:
         return []
-    d = collect(bg, draws, SCAN_SEED, monthly_cap=1, observations=obs)
+    d = collect(bg, draws, SCAN_SEED, monthly_cap=1, observations=obs, workers=workers)
     values = np.asarray(d.observed, dtype=np.float64)
     ll = obs.loglik(values)
     found = scan_sets(ll, obs.ids, dependency_graph(bg, obs, SCAN_SEED), max_size=max_size, threshold=threshold)
     robust = RobustObservations.build(obs)
-    rl, lw = robust.loglik(values), robust.log_wrong(values)
+    rl, lw = robust.both(values)
     params = {**d.params, **{k: np.full(d.draws, v) for k, v in d.constants.items()}}
     col = {oid: j for j, oid in enumerate(obs.ids)}
     out = []

@@ -62,7 +62,11 @@ class ErrorModel:
 
     def loglik(self, x: Array) -> Array:
         """Log-likelihood of each modelled value ``x`` (any shape)."""
-        z = (self.transform(x) - self.center) / self.sd
+        return self.loglik_scaled(self.transform(x))
+
+    def loglik_scaled(self, g: Array) -> Array:
+        """Log-likelihood of values already on this model's scale (``transform(x)``), any shape."""
+        z = (g - self.center) / self.sd
         if self.side == "two":
             return np.asarray(-0.5 * z * z, dtype=np.float64)
         if self.side == "upper":

@@ -151,6 +151,7 @@ def fit_proposal(
     particles: int = PILOT_PARTICLES,
     defensive: float = DEFENSIVE,
     widen: float = WIDEN,
+    workers: int = 1,
 ) -> Proposal:
     """Run the tempering pilot and fit the proposal over the latent normals of ``observed`` parameters.
 
@@ -158,6 +159,7 @@ def fit_proposal(
     the :data:`SPLIT_CLAIMS` most contested claims each makes more likely wrong than
     right); every reading holding at least :data:`MIN_GROUP` of the particles gets its
     own Gaussian, so a posterior split between stories is covered in each of them.
+    The pilot's model runs use ``workers`` threads (same numbers).
     """
     if not 0.0 < defensive < 1.0:
         raise CalibrationError(f"the defensive share must be in (0, 1), got {defensive}")
@@ -165,7 +167,7 @@ def fit_proposal(
     names = tuple(sorted(k for k in observed if k in free))
     if not names or len(obs) == 0:
         return Proposal((), np.zeros((0, 0)), np.zeros((0, 0, 0)), np.zeros(0), defensive, None)
-    pilot = temper(prior, obs, particles, seed)
+    pilot = temper(prior, obs, particles, seed, workers=workers)
     x = np.stack([pilot.latent[k] for k in names], axis=1)
     groups = [np.ones(x.shape[0], dtype=bool)]
     if isinstance(obs, RobustObservations):

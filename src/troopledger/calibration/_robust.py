@@ -81,14 +81,15 @@ def right_probability(
 
 def _log_densities(error: ErrorModel, x: Array) -> tuple[Array, Array]:
     """Normalised log-likelihoods of a right and of a wrong claim at modelled values ``x``."""
-    ll = error.loglik(x)
+    g = error.transform(x)  # once, for the right and the wrong density
+    ll = error.loglik_scaled(g)
     if error.side != "two":  # a bound: right holds as the error model says, a wrong one half the time
         return ll, np.full_like(ll, _HALF)
     right = ll - math.log(error.sd) - _LOG_SQRT_2PI
     if error.scale == "linear":  # a share: a wrong figure is anywhere in [0, 1]
         return right, np.zeros_like(ll)
     sd_w = max(math.log(WRONG_FACTOR) / Z90, 2.0 * error.sd)
-    z = (error.transform(x) - error.center) / sd_w
+    z = (g - error.center) / sd_w
     return right, -0.5 * z * z - math.log(sd_w) - _LOG_SQRT_2PI
 
 
@@ -138,13 +139,14 @@ class RobustObservations:
 
     def loglik(self, values: Array) -> Array:
         """Robust log-likelihood of each draw under each observation, ``(draws, observations)``."""
-        return self._both(values)[0]
+        return self.both(values)[0]
 
     def log_wrong(self, values: Array) -> Array:
         """``log P(claim wrong | draw)`` for each draw and observation, ``(draws, observations)``."""
-        return self._both(values)[1]
+        return self.both(values)[1]
 
-    def _both(self, values: Array) -> tuple[Array, Array]:
+    def both(self, values: Array) -> tuple[Array, Array]:
+        """:meth:`loglik` and :meth:`log_wrong` at once (they share every step), each ``(draws, observations)``."""
         v = np.asarray(values, dtype=np.float64)
         if v.ndim != 2 or v.shape[1] != len(self):
             raise CalibrationError(f"values must be shaped (draws, {len(self)}), got {v.shape}")
@@ -153,9 +155,14 @@ class RobustObservations:
             ll[:, j], lw[:, j] = robust_loglik(o.error, v[:, j], p)
         return ll, lw
 
-    def wrong_probability(self, values: Array, weights: Array | None = None) -> dict[str, float]:
-        """Posterior probability that each claim is wrong: ``P(wrong | draw)`` averaged over weighted draws."""
-        p = np.exp(self.log_wrong(values))
+    def wrong_probability(
+        self, values: Array, weights: Array | None = None, *, log_wrong: Array | None = None
+    ) -> dict[str, float]:
+        """Posterior probability that each claim is wrong: ``P(wrong | draw)`` averaged over weighted draws.
+
+        ``log_wrong``, if given, is :meth:`log_wrong` of ``values``, already computed.
+        """
+        p = np.exp(self.log_wrong(values) if log_wrong is None else log_wrong)
         w = None if weights is None else np.asarray(weights, dtype=np.float64)
         mean = p.mean(axis=0) if w is None else (w[:, None] * p).sum(axis=0) / w.sum()
         return {i: float(m) for i, m in zip(self.ids, mean, strict=True)}

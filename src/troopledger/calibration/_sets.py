@@ -184,12 +184,17 @@ def scan_sets(
             rows, cols = np.nonzero(c_all < threshold + _SCREEN_MARGIN)
             for bi in np.unique(rows):
                 base = tuple(int(x) for x in batch[bi])
-                ms = cols[rows == bi]
+                # sets that hold a smaller contradiction or are not connected are never flagged: they are
+                # left out before scoring on every draw (flagging adds sets of this size only, which
+                # no set of this size contains, so the check gives what it would after scoring)
+                combos = [s for m in cols[rows == bi] if _connected(adj, s := (*base, int(m))) and minimal(s)]
+                if not combos:
+                    continue
+                ms = [s[-1] for s in combos]
                 exact = (t64[ms] * np.prod(t64[list(base)], axis=0)).mean(axis=1)
-                for m, mean in zip(ms, exact, strict=True):
-                    combo = (*base, int(m))
+                for combo, mean in zip(combos, exact, strict=True):
                     c = stat(combo, float(mean))
-                    if c < threshold and _connected(adj, combo) and minimal(combo):
+                    if c < threshold:
                         flagged[combo] = c
     out = []
     for combo, c in sorted(flagged.items(), key=lambda kv: (kv[1], kv[0]))[:limit]:

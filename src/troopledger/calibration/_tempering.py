@@ -16,6 +16,7 @@ their particle unchanged.
 from __future__ import annotations
 
 import math
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -56,14 +57,30 @@ class Tempered:
         return int(self.values.shape[0])
 
 
-def model_values(prior: Prior, obs: Observations | RobustObservations, params: dict[str, Array]) -> Array:
-    """Run the model on explicit parameter arrays, in blocks, and read off the observation targets."""
+def model_values(
+    prior: Prior, obs: Observations | RobustObservations, params: dict[str, Array], workers: int = 1
+) -> Array:
+    """Run the model on explicit parameter arrays, in blocks, and read off the observation targets.
+
+    The model is a function of each draw alone, so the draws are cut into ``workers``
+    parts run on as many threads, with the same values whatever the cut.
+    """
     n = int(params["state_use_shares"].shape[0])
     out = np.empty((n, len(obs)), dtype=np.float64)
-    for a in range(0, n, BLOCK):
-        b = min(a + BLOCK, n)
+    step = min(BLOCK, max(1, -(-n // max(workers, 1))))
+
+    def one(a: int) -> None:
+        b = min(a + step, n)
         d = {k: v[a:b] for k, v in params.items()}
         out[a:b] = obs.values(run_draws(prior, d), d)
+
+    starts = range(0, n, step)
+    if workers > 1 and len(starts) > 1:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(one, starts))
+    else:
+        for a in starts:
+            one(a)
     return out
 
 
@@ -167,8 +184,12 @@ def temper(
     *,
     ess_fraction: float = 0.5,
     moves: int = 5,
+    workers: int = 1,
 ) -> Tempered:
-    """Sample the posterior of ``prior`` given ``obs`` by likelihood tempering with resample-move."""
+    """Sample the posterior of ``prior`` given ``obs`` by likelihood tempering with resample-move.
+
+    The model runs on ``workers`` threads (same particles whatever the number).
+    """
     if len(obs) == 0:
         raise CalibrationError("tempering needs at least one observation")
     if particles < 100:
@@ -178,7 +199,7 @@ def temper(
     latent = _Latent(prior)
     rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(int(seed), spawn_key=(0x7E4D,))))
     z, shares = latent.initial(seed, particles)
-    values = model_values(prior, obs, latent.params(z, shares))
+    values = model_values(prior, obs, latent.params(z, shares), workers)
     ll = obs.loglik(values).sum(axis=1)
     if not np.isfinite(ll).any():
         raise CalibrationError("every particle has zero likelihood: the observations rule out the whole prior")
@@ -199,7 +220,7 @@ def temper(
         for _ in range(moves):
             s = math.sqrt(1.0 - rho * rho)
             prop = {k: s * v + rho * rng.standard_normal(particles) for k, v in z.items()}
-            pv = model_values(prior, obs, latent.params(prop, shares))
+            pv = model_values(prior, obs, latent.params(prop, shares), workers)
             pll = obs.loglik(pv).sum(axis=1)
             with np.errstate(invalid="ignore"):
                 accept = np.log(rng.random(particles)) < beta * (pll - ll)

@@ -41,7 +41,9 @@ from troopledger.model import (
     Chunk,
     Draws,
     Executor,
+    PoolExecutor,
     Progress,
+    SerialExecutor,
     collect,
     collect_chunks,
     run_draws,
@@ -108,13 +110,17 @@ def _conservation_gap(out: dict[str, Array]) -> float:
     return float(max((g.max() for g in gaps if g.size), default=0.0))
 
 
-def particle_chunks(prior: Prior, params: dict[str, Array]) -> Iterator[Chunk]:
-    """Model chunks for explicit parameter arrays (a sampler's draws)."""
+def particle_chunks(prior: Prior, params: dict[str, Array], workers: int = 1) -> Iterator[Chunk]:
+    """Model chunks for explicit parameter arrays (a sampler's draws), in order, on ``workers`` threads."""
     n = int(params["state_use_shares"].shape[0])
-    for a in range(0, n, BLOCK):
+
+    def one(a: int) -> Chunk:
         d = {k: v[a : a + BLOCK] for k, v in params.items()}
         out = run_draws(prior, d)
-        yield Chunk(a, d, out, _conservation_gap(out))
+        return Chunk(a, d, out, _conservation_gap(out))
+
+    with PoolExecutor(workers, "thread") if workers > 1 else SerialExecutor() as ex:
+        yield from ex.map(one, range(0, n, BLOCK))
 
 
 def _mc_error(d: Draws, w: Array) -> dict[str, dict[str, float]]:
@@ -170,16 +176,18 @@ def calibrate(
     robust = RobustObservations(claims_all.subset(obs.ids), tuple(robust_all.p_right[j] for j in ev_cols))
     graph = dependency_graph(doubted, robust, seed)
     observed = sorted(set().union(*graph.values()))
-    proposal = fit_proposal(doubted, robust, observed, seed, particles=max(100, min(particles, draws)))
+    proposal = fit_proposal(doubted, robust, observed, seed, particles=max(100, min(particles, draws)), workers=workers)
     params, log_ratio = proposal.draw(doubted, draws, seed)
-    pd = collect_chunks(doubted, particle_chunks(doubted, params), draws, seed, observations=claims_all)
+    chunks = particle_chunks(doubted, params, workers)
+    pd = collect_chunks(doubted, chunks, draws, seed, observations=claims_all)
     if pd.observed is None:
         raise CalibrationError("observation targets were not kept")
     values = np.asarray(pd.observed, dtype=np.float64)
-    raw = robust.loglik(values[:, ev_cols]).sum(axis=1) + log_ratio
+    # the evidence's robust likelihoods are columns of every claim's: computed once
+    ll_all, log_wrong = robust_all.both(values)
+    raw = ll_all[:, ev_cols].sum(axis=1) + log_ratio
     w = importance_weights(raw)
-    log_wrong = robust_all.log_wrong(values)
-    wrong = robust_all.wrong_probability(values, w.weights)
+    wrong = robust_all.wrong_probability(values, w.weights, log_wrong=log_wrong)
     sampler: dict[str, Any] = {
         "observed_parameters": observed,
         "pilot_particles": 0 if proposal.pilot is None else proposal.pilot.particles,

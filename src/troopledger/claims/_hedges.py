@@ -55,7 +55,10 @@ class HedgeRule:
 _GROUPS: list[tuple[tuple[str, ...], HedgeRule]] = [
     (("none", "", "exactly", "precisely"), HedgeRule("point", 0.05, 1.0, "exact")),
     (("official", "confirmed"), HedgeRule("point", 0.15, 1.0, "exact")),
-    (("about", "around", "roughly", "approximately", "some", "reported"), HedgeRule("point", 0.15, 1.0)),
+    (
+        ("about", "around", "roughly", "approximately", "approx.", "circa", "~", "some", "reported"),
+        HedgeRule("point", 0.15, 1.0),
+    ),
     (("estimated", "estimate", "assessed", "calculated"), HedgeRule("point", 0.25, 1.0)),
     (("probably", "reportedly", "believed"), HedgeRule("point", 0.15, 0.8)),
     (("likely", "expected"), HedgeRule("point", 0.15, 0.8, "speculative")),
@@ -64,10 +67,19 @@ _GROUPS: list[tuple[tuple[str, ...], HedgeRule]] = [
         ("could", "may", "might", "maybe", "possibly", "perhaps", "suspect", "suspects"),
         HedgeRule("point", 0.5, 0.5, "speculative"),
     ),
-    (("up to", "as many as", "as much as", "at most"), HedgeRule("upper", 0.7, 1.0)),
+    (
+        ("up to", "as many as", "as much as", "at most", "no more than", "not more than", "a maximum of"),
+        HedgeRule("upper", 0.7, 1.0),
+    ),
     (("could rise to", "could reach", "may reach", "possibly up to"), HedgeRule("upper", 0.7, 0.5)),
     (("less than", "fewer than", "under", "below"), HedgeRule("upper", 0.3, 1.0)),
-    (("at least", "more than", "over", "over than", "exceeding", "plus"), HedgeRule("lower", 1.5, 1.0)),
+    (
+        (
+            *("at least", "more than", "over", "over than", "exceeding", "plus", "a minimum of"),
+            *("no less than", "not less than", "no fewer than", "not fewer than"),
+        ),
+        HedgeRule("lower", 1.5, 1.0),
+    ),
     (("nearly", "almost", "just under", "close to"), HedgeRule("below", 0.1, 1.0)),
 ]
 

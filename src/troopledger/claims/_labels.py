@@ -27,16 +27,20 @@ WORD_SHARES: dict[str, tuple[float, float]] = {
     "all": (0.98, 0.9999),
 }
 
-_UPPER = re.compile(r"\b(up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of)\s*$", re.I)
+_UPPER = re.compile(
+    r"\b(up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of)\s*$", re.I
+)
 _RISE = re.compile(r"\b(could|may|might|would)\s+(?:rise|grow|increase|climb|reach)\s*(?:to)?\s*$", re.I)
 _LOWER = re.compile(
     r"\b(more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|exceeding|exceeds?|surpass(?:es|ed)?|topp?(?:ed|s)?|"
-    r"above|a\s+minimum\s+of)\s*$",
+    r"above|a\s+minimum\s+of|no[t]?\s+less\s+than|no[t]?\s+fewer\s+than)\s*$",
     re.I,
 )
 _LESS = re.compile(r"\b(less\s+than|fewer\s+than|under|below)\s*$", re.I)
 _NEAR = re.compile(r"\b(nearly|almost|close\s+to|just\s+under)\s*$", re.I)
-_ABOUT = re.compile(r"\b(about|around|roughly|approximately|some|an\s+estimated|estimated|about\s+a)\s*$", re.I)
+_ABOUT = re.compile(
+    r"(?:\b(about|around|roughly|approximately|approx\.|circa|some|an\s+estimated|estimated|about\s+a)|(~))\s*$", re.I
+)
 _SENT_HEDGES = [
     ("is expected to", re.compile(r"\b(?:is|are|was|were)\s+expected\s+to\b|\bexpected\b", re.I)),
     ("reportedly", re.compile(r"\breportedly\b|\baccording\s+to\s+(?:media\s+)?reports\b|\breports\s+say\b", re.I)),
@@ -61,7 +65,7 @@ def bound_of(before: str) -> tuple[str, str]:
         return "", " ".join(m.group(1).lower().split())
     m = _ABOUT.search(tail)
     if m:
-        return "", "estimated" if "estimated" in m.group(1).lower() else "about"
+        return "", "estimated" if "estimated" in (m.group(1) or "").lower() else "about"
     return "", ""
 
 

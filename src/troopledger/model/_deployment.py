@@ -217,20 +217,38 @@ def _waves(s: Waves, hk: Array, hw: Array, rho: Array, months: int) -> Deploymen
         raise ModelError("wave tours must be finite and shaped (draws, waves)")
     if not np.all(np.isfinite(size)) or np.any(size < 0):
         raise ModelError("wave sizes must be finite and >= 0")
-    m = np.arange(months, dtype=float)[None, None, :]
-    a = arrival.astype(float)[None, :, None]
-    t = tour[:, :, None]
-    age = m - a
-    present = (age >= 0) & (age < t)
-    keep = np.maximum(1.0 - ((hk + hw) * (1.0 - rho))[:, None, None], 0.0)
-    cohort = np.where(present, size[:, :, None] * _pow(keep, np.maximum(age, 0.0)), 0.0)
-    arrive = np.where(age == 0, size[:, :, None], 0.0)
-    leave = np.where(age == t, size[:, :, None] * _pow(keep, t), 0.0)
-    d = _death_before_end(hk[:, None, None], hw[:, None, None], np.maximum(a + t - m, 0.0))
-    rep_rate = (rho * (hk + hw))[:, None, None]
-    strength = cohort.sum(axis=1)
-    replacements = rep_rate[:, 0] * strength
-    arrivals = arrive.sum(axis=1)
+    m = np.arange(months, dtype=float)[None, :]
+    keep = np.maximum(1.0 - ((hk + hw) * (1.0 - rho))[:, None], 0.0)
+    # a cohort of age k holds keep ** k of its size: the powers for every age once, not per wave
+    survive = _pow(keep, m)
+    at_end = size * _pow(keep, tour)
+    hk1, hw1 = hk[:, None], hw[:, None]
+    h = hk1 + hw1
+    frac = np.divide(hk1, h, out=np.zeros_like(h), where=h > 0)  # a death's share of the losses
+    with np.errstate(divide="ignore"):
+        log_stay = np.log(np.maximum(1.0 - h, 0.0))
+    fast = bool(np.all(np.isfinite(log_stay)))  # else _death_before_end handles certain loss
+    rep_rate = (rho * (hk + hw))[:, None]
+    # one wave at a time, (draws, months) each, summed in wave order
+    strength = np.zeros((n, months))
+    arrivals, departures = np.zeros((n, months)), np.zeros((n, months))
+    exposure_dead, arrivals_dead = np.zeros((n, months)), np.zeros((n, months))
+    for w in range(arrival.shape[0]):
+        a = int(arrival[w])
+        t = tour[:, w : w + 1]
+        age = m - a
+        cohort = np.where(
+            (age >= 0) & (age < t), size[:, w : w + 1] * survive[:, np.maximum(age[0], 0).astype(np.intp)], 0.0
+        )
+        arrive = np.where(age == 0, size[:, w : w + 1], 0.0)
+        left = np.maximum(a + t - m, 0.0)
+        d = frac * (1.0 - np.exp(left * log_stay)) if fast else _death_before_end(hk1, hw1, left)
+        strength += cohort
+        arrivals += arrive
+        departures += np.where(age == t, at_end[:, w : w + 1], 0.0)
+        exposure_dead += cohort * d
+        arrivals_dead += (arrive + rep_rate * cohort) * d
+    replacements = rep_rate * strength
     total_size = size.sum(axis=1)
     mean_tour = np.divide((size * tour).sum(axis=1), total_size, out=tour.mean(axis=1), where=total_size > 0)
     return Deployment(
@@ -238,11 +256,11 @@ def _waves(s: Waves, hk: Array, hw: Array, rho: Array, months: int) -> Deploymen
         arrivals=arrivals,
         replacements=replacements,
         joiners=arrivals + replacements,
-        departures=leave.sum(axis=1),
-        killed=hk[:, None] * strength,
-        wounded=hw[:, None] * strength,
-        exposure_dead=(cohort * d).sum(axis=1),
-        arrivals_dead=((arrive + rep_rate * cohort) * d).sum(axis=1),
+        departures=departures,
+        killed=hk1 * strength,
+        wounded=hw1 * strength,
+        exposure_dead=exposure_dead,
+        arrivals_dead=arrivals_dead,
         tour=mean_tour,
         p_killed_tour=_death_before_end(hk, hw, mean_tour),
     )

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 import numpy as np
-import xarray as xr
 from numpy.typing import NDArray
 
 from troopledger._version import __version__
@@ -25,6 +25,9 @@ from troopledger.model._executor import Executor, PoolExecutor, SerialExecutor
 from troopledger.model._flows import MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs
 from troopledger.model._outputs import DELIVERY_OUTPUTS, OUTPUTS, RECEIVED_ACCOUNTS
 from troopledger.model._realisation import Realisation
+
+if TYPE_CHECKING:
+    import xarray as xr
 
 __all__ = ["DEFAULT_CHUNK", "Chunk", "Progress", "inputs_from_draws", "iter_chunks", "run_draws", "simulate"]
 
@@ -245,6 +248,8 @@ def simulate(
         data[name] = (("draw",), np.concatenate([c.params[name] for c in chunks]), {"role": "parameter"})
     shares = np.concatenate([c.params["state_use_shares"] for c in chunks])
     data["state_use_shares"] = (("draw", "state_use"), shares, {"role": "parameter"})
+    import xarray as xr  # labelled results load only where a Dataset is built
+
     ds = xr.Dataset(
         {k: xr.Variable(dims, arr, attrs) for k, (dims, arr, attrs) in data.items()},
         coords={

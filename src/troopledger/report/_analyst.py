@@ -15,6 +15,7 @@ from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd
 __all__ = [
     "MONTH_COLUMNS",
     "currency_lines",
+    "given_data_basis",
     "given_data_rows",
     "month_rows",
     "payment_rows",
@@ -139,6 +140,11 @@ def currency_lines(p: dict[str, Any]) -> list[str]:
     ]
     lines += [f"Flag: {f}" for f in cur.get("flags", [])]
     return lines
+
+
+def given_data_basis(g: dict[str, Any]) -> str:
+    """What an RBD-FAST table was estimated on: "N draws", or "N draws resampled from the posterior"."""
+    return f"{g['draws']:,} draws" + (" resampled from the posterior" if g.get("weighted") else "")
 
 
 def given_data_rows(p: dict[str, Any], top: int = 10) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:

@@ -274,7 +274,8 @@ def sensitivity_time_chart(p: dict[str, Any]) -> Figure | None:
     ]
     target = plain(_SHORT.get(g["target"], g["target"]))
     layout = _layout(
-        f"Which inputs drive each month ({target}; RBD-FAST first-order index over {g['draws']:,} draws)",
+        f"Which inputs drive each month ({target}; RBD-FAST first-order index over {g['draws']:,} draws"
+        + (" resampled from the posterior)" if g.get("weighted") else ")"),
         xaxis={"type": "category"},
         yaxis={"range": [0, 1], "title": {"text": "share of the month's variance"}},
     )

@@ -14,6 +14,7 @@ from typing import Any
 from troopledger._untrusted import escape_html as escape
 from troopledger.report._analyst import (
     currency_lines,
+    given_data_basis,
     given_data_rows,
     month_rows,
     payment_rows,
@@ -93,7 +94,7 @@ def given_data_html(p: dict[str, Any], figs: dict[str, Any]) -> str:
         g = p["given_data_sensitivity"]
         out += (
             f"<h3>Share of each total's variance (RBD-FAST, given data)</h3><p>First-order index of each input over "
-            f"{g['draws']:,} draws (± its 95 % bootstrap half-width): the share of the total's variance the input "
+            f"{given_data_basis(g)} (± its 95 % bootstrap half-width): the share of the total's variance the input "
             "explains on its own, whatever the shape of the relation.</p>"
             + table(tuple(escape(h) for h in head), esc_rows(rows), tuple(range(1, len(head))))
         )

@@ -16,6 +16,7 @@ from typing import Any
 from troopledger._untrusted import for_terminal
 from troopledger.report._analyst import (
     currency_lines,
+    given_data_basis,
     given_data_rows,
     month_rows,
     payment_rows,
@@ -210,7 +211,7 @@ def _given_data(p: dict[str, Any]) -> list[str]:
     g = p["given_data_sensitivity"]
     return [
         f"Share of each total's variance explained by each input alone (RBD-FAST first-order index over "
-        f"{g['draws']:,} draws, ± its 95 % bootstrap half-width).",
+        f"{given_data_basis(g)}, ± its 95 % bootstrap half-width).",
         "",
         *_table(head, [(md_text(r[0]), *r[1:]) for r in rows]),
     ]
