@@ -42,7 +42,7 @@ __all__ = ["PIN_DRAWS", "STATEMENT_CLAIMS", "StatementSet", "statement_sets"]
 Array = NDArray[np.float64]
 
 #: Draws of the background with a statement's figures pinned, per set checked.
-PIN_DRAWS = 4096
+PIN_DRAWS = 2048
 #: A statement with more usable claims than this is checked in pairs only (sets grow as claims cubed).
 STATEMENT_CLAIMS = 10
 
