@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from test_robust import PLANTED, PLANTED_FOUR
 
+from test_robust import PLANTED, PLANTED_FOUR
 from troopledger.calibration import compile_observations, find_contradictions
 from troopledger.calibration._rounding import relative_rounding, statement_key, window
 from troopledger.calibration._statements import statement_sets
@@ -34,7 +34,8 @@ def test_rounding_comes_from_the_figure_as_written() -> None:
     # "14,000": the last significant unit is a thousand, so 13,500 to 14,500
     assert relative_rounding(_claim(), 14000) == pytest.approx(500 / 14000)
     # "400 billion won" has one significant digit: 350 to 450 billion, 12.5 % either way, whatever the USD figure
-    assert relative_rounding(_claim(quantity="total_revenue_to_nk", stated="400 billion won for one year", value=280e6), 280e6) == pytest.approx(0.125)
+    said = _claim(quantity="total_revenue_to_nk", stated="400 billion won for one year", value=280e6)
+    assert relative_rounding(said, 280e6) == pytest.approx(0.125)
     # with no words, the stored figure: 280e6 has two digits, so $275M to $285M
     assert relative_rounding(_claim(quantity="total_revenue_to_nk", value=280e6), 280e6) == pytest.approx(5e6 / 280e6)
     assert relative_rounding(_claim(value=2700), 2700) == pytest.approx(50 / 2700)
@@ -63,7 +64,8 @@ def test_a_hedged_statement_whose_own_arithmetic_fails_is_flagged_as_a_set_of_fo
     assert "above the $280 million stated" in c.explanation
     assert "$312 million" in c.explanation  # the nearest the rounded figures come
     d = c.as_dict()
-    assert d["kind"] == "statement" and d["times_less_probable"] is not None
+    assert d["kind"] == "statement"
+    assert d["times_less_probable"] is not None
 
 
 def test_the_same_figures_from_four_sources_keep_their_independent_hedges() -> None:

@@ -61,7 +61,9 @@ def find_contradictions(
     ll = obs.loglik(values)
     graph = dependency_graph(bg, obs, SCAN_SEED)
     found = scan_sets(ll, obs.ids, graph, max_size=max_size, threshold=threshold)
-    own = statement_sets(bg, obs, values, graph, flagged=[f.claims for f in found], max_size=max_size, threshold=threshold)
+    own = statement_sets(
+        bg, obs, values, graph, flagged=[f.claims for f in found], max_size=max_size, threshold=threshold
+    )
     robust = RobustObservations.build(obs)
     rl, lw = robust.both(values)
     params = {**d.params, **{k: np.full(d.draws, v) for k, v in d.constants.items()}}
@@ -83,10 +85,16 @@ def find_contradictions(
         text = explain_set(items, culprit, values[:, cols], ll[:, cols], params, f.statistic)
         about = {o.parameter for o in items}
         kind = "disagreement" if len(about) == 1 and None not in about else "arithmetic"
-        out.append(Contradiction(f.claims, f.statistic, f.standard_error, threshold, text, kind, f.claims[culprit], prob))
+        out.append(
+            Contradiction(f.claims, f.statistic, f.standard_error, threshold, text, kind, f.claims[culprit], prob)
+        )
     for s in own:
         culprit, prob = suspect(s.claims)
-        out.append(Contradiction(s.claims, s.statistic, s.standard_error, threshold, s.explanation, "statement", s.claims[culprit], prob))
+        out.append(
+            Contradiction(
+                s.claims, s.statistic, s.standard_error, threshold, s.explanation, "statement", s.claims[culprit], prob
+            )
+        )
     # a scan set that holds a whole failing statement is not minimal
     minimal = [c for c in out if not any(set(s.claims) < set(c.claims) for s in own)]
     return sorted(minimal, key=lambda c: (c.statistic, c.claims))

@@ -13,6 +13,8 @@ import math
 import re
 from decimal import Decimal, InvalidOperation
 
+import numpy as np
+
 from troopledger.calibration._errors import ErrorModel
 from troopledger.calibration._observations import Observation
 from troopledger.claims import Claim
@@ -91,9 +93,12 @@ def rounded_error(o: Observation) -> ErrorModel:
     """The claim's error model held to rounding: a normal whose 90 % range is :func:`window`, bounds all but hard."""
     lo, hi = window(o)
     e = o.error
-    floor = 1e-300 if e.scale == "log" else 0.0
-    lo_g = None if not math.isfinite(lo) else float(e.transform(max(lo, floor) if e.scale != "linear" else lo))
-    hi_g = None if not math.isfinite(hi) else float(e.transform(hi))
+
+    def g(x: float) -> float:
+        return float(e.transform(np.array([max(x, 1e-300) if e.scale == "log" else x]))[0])
+
+    lo_g = g(lo) if math.isfinite(lo) else None
+    hi_g = g(hi) if math.isfinite(hi) else None
     if lo_g is not None and hi_g is not None:
         return ErrorModel(e.scale, "two", (lo_g + hi_g) / 2, max((hi_g - lo_g) / (2 * Z90), HARD_SD))
     if lo_g is not None:

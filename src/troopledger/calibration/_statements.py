@@ -144,7 +144,7 @@ class _Checker:
                 continue
             zlo, zhi = _zbounds(self.latent.tables[str(o.parameter)], x, x)
             z[str(o.parameter)] = np.array([zlo if math.isfinite(zlo) else zhi])
-        return self.run(z, checks)[0]
+        return np.asarray(self.run(z, checks)[0], dtype=np.float64)
 
 
 def _num(x: float, unit: str) -> str:
