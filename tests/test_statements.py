@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from test_robust import PLANTED, PLANTED_FOUR
-from troopledger.calibration import compile_observations, find_contradictions
+from troopledger.calibration import _conflicts, compile_observations, find_contradictions
 from troopledger.calibration._rounding import relative_rounding, statement_key, window
 from troopledger.calibration._statements import statement_sets
 from troopledger.claims import Claim, SourceRef
@@ -100,3 +100,28 @@ def test_windows_keep_bounds_as_bounds_and_widen_points_by_rounding() -> None:
     assert window(obs["total"]) == pytest.approx((275e6, 285e6))
     # no statement has two claims: nothing to check
     assert statement_sets(prior, compile_observations(prior).subset([]), np.empty((1, 0)), {}) == []
+
+
+def test_two_figures_of_one_statement_for_one_parameter_that_do_not_meet_are_left_to_the_scan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the same speaker gives the first wave as about 11,000 and about 20,000 (say, on two dates): the pinned
+    # windows 10,500-11,500 and 19,500-20,500 share no value, which is a disagreement, not the statement's
+    # arithmetic, so the statement check flags no set holding both
+    text = _hedged_four(("tt",) * 4).replace(
+        "[[sources]]",
+        '[[claims]]\nid = "wave1-later"\nquantity = "troops_deployed"\nvalue = 20000\nspeaker = "Think tank"\n'
+        'hedge = "about"\nsource = "tt"\nstatus = "accepted"\n\n[[sources]]',
+        1,
+    )
+    text = text.replace('claims = ["wave1"]', 'claims = ["wave1", "wave1-later"]')
+    prior = resolve(parse_case(text.encode(), "planted.toml"))
+    # the scan flags the two waves' figures as a disagreement (and so keeps the check off their sets); without
+    # it the check must still leave them alone, while the statement's sums at 20,000 fail on their own
+    monkeypatch.setattr(_conflicts, "scan_sets", lambda *a, **k: [])
+    found = find_contradictions(prior)
+    assert all(c.kind == "statement" for c in found)
+    assert not any({"wave1", "wave1-later"} <= set(c.claims) for c in found)
+    assert {"total", "wave1", "wave2", "floor"} in [set(c.claims) for c in found]
+    # (19,500 + 2,500) x $2,000 x 12 = $528 million: far above $285 million with the later figure too
+    assert {"total", "wave1-later", "floor"} in [set(c.claims) for c in found]

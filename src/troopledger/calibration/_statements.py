@@ -33,7 +33,7 @@ from troopledger.calibration._contradictions import THRESHOLD, _fmt
 from troopledger.calibration._importance import log_mean_exp
 from troopledger.calibration._observations import Observation, Observations
 from troopledger.calibration._rounding import rounded_error, statement_key, window
-from troopledger.calibration._sets import MAX_SET, SCAN_SEED, _connected
+from troopledger.calibration._sets import MAX_SET, SCAN_SEED, SET_SCAN_CLAIMS, _connected
 from troopledger.calibration._tempering import _Z_GRID, _Latent, model_values
 from troopledger.evidence import Prior, block_rng
 
@@ -43,8 +43,9 @@ Array = NDArray[np.float64]
 
 #: Draws of the background with a statement's figures pinned, per set checked.
 PIN_DRAWS = 2048
-#: A statement with more usable claims than this is checked in pairs only (sets grow as claims cubed).
-STATEMENT_CLAIMS = 10
+#: A statement with more usable claims than this, or a case with more than the scan's
+#: :data:`~troopledger.calibration.SET_SCAN_CLAIMS`, is checked in pairs only (sets grow as claims cubed).
+STATEMENT_CLAIMS = 6
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class _Checker:
         return self.bg_log[oid]
 
     def windows(self, pins: Sequence[Observation]) -> tuple[dict[str, tuple[float, float]], float]:
-        """Each pinned parameter's z-interval and ``log m(P) - sum log m(p)`` (``-inf``: no common value)."""
+        """Each pinned parameter's z-interval and ``log m(P) - sum log m(p)`` (``-inf``: figures that do not meet)."""
         z: dict[str, tuple[float, float]] = {}
         own = 0.0
         for o in pins:
@@ -112,14 +113,18 @@ class _Checker:
         return model_values(self.bg, Observations(list(checks)), self.latent.params(dict(z), shares))
 
     def score(self, items: Sequence[Observation]) -> tuple[float, float, Array, dict[str, Array]] | None:
-        """``C``, its standard error, the checked claims' pinned values and the pinned draws, or None."""
+        """``C``, its standard error, the checked claims' pinned values and the pinned draws.
+
+        None when the set has no claim to pin or none to check, or pins one parameter to
+        figures that do not meet.
+        """
         pins = [o for o in items if self.pinned(o)]
         checks = [o for o in items if not self.pinned(o)]
         if not pins or not checks:
             return None
         zb, correction = self.windows(pins)
         if correction == -math.inf:
-            return -1e6, 0.0, np.empty((0, len(checks))), {}
+            return None  # two of its figures for one parameter do not meet: a disagreement, the scan's to judge
         z = dict(self.z)
         for name, (lo, hi) in zb.items():
             u = block_rng(SCAN_SEED, 0, f"statement:{name}").random(PIN_DRAWS)
@@ -222,7 +227,7 @@ def statement_sets(
             continue
         ids = [obs.ids[j] for j in members]
         adj = np.array([[bool(graph.get(a, frozenset()) & graph.get(b, frozenset())) for b in ids] for a in ids])
-        top = max_size if len(ids) <= STATEMENT_CLAIMS else 2
+        top = max_size if len(ids) <= STATEMENT_CLAIMS and len(obs) <= SET_SCAN_CLAIMS else 2
         for size in range(2, min(top, len(ids)) + 1):
             for combo in combinations(range(len(ids)), size):
                 s = frozenset(ids[i] for i in combo)
