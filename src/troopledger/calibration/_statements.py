@@ -73,7 +73,7 @@ class _Checker:
     """Scores sets of one case's statement claims on pinned draws of the background."""
 
     def __init__(self, bg: Prior, obs: Observations, values: Array) -> None:
-        self.bg, self.obs = bg, obs
+        self.bg = bg
         self.latent = _Latent(bg)
         self.z, self.shares = self.latent.initial(SCAN_SEED, PIN_DRAWS)
         self.col = {oid: j for j, oid in enumerate(obs.ids)}
