@@ -39,6 +39,8 @@ def test_rounding_comes_from_the_figure_as_written() -> None:
     # with no words, the stored figure: 280e6 has two digits, so $275M to $285M
     assert relative_rounding(_claim(quantity="total_revenue_to_nk", value=280e6), 280e6) == pytest.approx(5e6 / 280e6)
     assert relative_rounding(_claim(value=2700), 2700) == pytest.approx(50 / 2700)
+    # the coarsest number written counts: a year beside the figure does not make it look precise
+    assert relative_rounding(_claim(value=3000, stated="in 2024, 3,000 troops"), 3000) == pytest.approx(500 / 3000)
 
 
 def test_one_statement_is_one_speaker_in_one_source_document() -> None:

@@ -59,15 +59,13 @@ def _half_unit(text: str) -> float | None:
 def relative_rounding(claim: Claim, x: float) -> float:
     """How far the true figure behind the stated ``x`` may sit by rounding alone, relative to ``x``.
 
-    Read from the number as the source wrote it (``stated``, e.g. "400 billion won":
-    one digit, 12.5 %) when it gives one, else from ``x`` itself ("280e6": two digits,
-    1.8 %).
+    The coarsest of the numbers as the source wrote them (``stated``: "400 billion
+    won" has one digit, 12.5 %) and of ``x`` itself ("280e6": two digits, 1.8 %), so
+    that a figure converted from another currency, or a year written beside it, never
+    makes a statement look more precise than it was said.
     """
-    m = _NUMBER.search(claim.stated)
-    rel = _half_unit(m.group(0)) if m else None
-    if rel is None or claim.low is not None or claim.high is not None:
-        rel = _half_unit(repr(float(x))) or 0.0
-    return rel
+    found = [_half_unit(m.group(0)) for m in _NUMBER.finditer(claim.stated)]
+    return max([r for r in (*found, _half_unit(repr(float(x)))) if r is not None], default=0.0)
 
 
 def window(o: Observation) -> tuple[float, float]:
