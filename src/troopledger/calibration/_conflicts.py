@@ -22,6 +22,7 @@ from troopledger.calibration._graph import dependency_graph
 from troopledger.calibration._observations import Observations, compile_observations
 from troopledger.calibration._robust import RobustObservations
 from troopledger.calibration._sets import MAX_SET, SCAN_SEED, explain_set, scan_sets
+from troopledger.calibration._statements import statement_sets
 from troopledger.evidence import BLOCK, Prior
 from troopledger.model import collect
 
@@ -58,24 +59,42 @@ def find_contradictions(
     d = collect(bg, draws, SCAN_SEED, monthly_cap=1, observations=obs, workers=workers)
     values = np.asarray(d.observed, dtype=np.float64)
     ll = obs.loglik(values)
-    found = scan_sets(ll, obs.ids, dependency_graph(bg, obs, SCAN_SEED), max_size=max_size, threshold=threshold)
+    graph = dependency_graph(bg, obs, SCAN_SEED)
+    found = scan_sets(ll, obs.ids, graph, max_size=max_size, threshold=threshold)
+    own = statement_sets(
+        bg, obs, values, graph, flagged=[f.claims for f in found], max_size=max_size, threshold=threshold
+    )
     robust = RobustObservations.build(obs)
     rl, lw = robust.both(values)
     params = {**d.params, **{k: np.full(d.draws, v) for k, v in d.constants.items()}}
     col = {oid: j for j, oid in enumerate(obs.ids)}
-    out = []
-    for f in found:
-        cols = [col[c] for c in f.claims]
+
+    def suspect(claims: tuple[str, ...]) -> tuple[int, float]:
+        cols = [col[c] for c in claims]
         joint = rl[:, cols].sum(axis=1)
         w = np.exp(joint - joint.max())
         local = (w[:, None] * np.exp(lw[:, cols])).sum(axis=0) / w.sum()
-        p = [wrong[c] if wrong is not None and c in wrong else float(local[i]) for i, c in enumerate(f.claims)]
-        culprit = int(np.argmax(p))
+        p = [wrong[c] if wrong is not None and c in wrong else float(local[i]) for i, c in enumerate(claims)]
+        return int(np.argmax(p)), p[int(np.argmax(p))]
+
+    out = []
+    for f in found:
+        cols = [col[c] for c in f.claims]
+        culprit, prob = suspect(f.claims)
         items = [obs.items[j] for j in cols]
         text = explain_set(items, culprit, values[:, cols], ll[:, cols], params, f.statistic)
         about = {o.parameter for o in items}
         kind = "disagreement" if len(about) == 1 and None not in about else "arithmetic"
         out.append(
-            Contradiction(f.claims, f.statistic, f.standard_error, threshold, text, kind, f.claims[culprit], p[culprit])
+            Contradiction(f.claims, f.statistic, f.standard_error, threshold, text, kind, f.claims[culprit], prob)
         )
-    return out
+    for s in own:
+        culprit, prob = suspect(s.claims)
+        out.append(
+            Contradiction(
+                s.claims, s.statistic, s.standard_error, threshold, s.explanation, "statement", s.claims[culprit], prob
+            )
+        )
+    # a scan set that holds a whole failing statement is not minimal
+    minimal = [c for c in out if not any(set(s.claims) < set(c.claims) for s in own)]
+    return sorted(minimal, key=lambda c: (c.statistic, c.claims))

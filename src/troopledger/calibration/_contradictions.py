@@ -57,7 +57,7 @@ class Contradiction:
     standard_error: float
     threshold: float
     explanation: str
-    kind: str  # "arithmetic" (through the model) or "disagreement" (same parameter)
+    kind: str  # "arithmetic" (through the model), "disagreement" (same parameter) or "statement" (one source's own)
     most_likely_wrong: str | None = None  # the claim in the set most likely to be wrong
     wrong_probability: float | None = None  # its probability of being wrong
 
