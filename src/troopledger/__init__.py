@@ -13,8 +13,9 @@ without importing numpy's heavier neighbours.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from troopledger._lazy import attach as _attach
 from troopledger._version import __version__
 from troopledger.errors import (
     CalibrationError,
@@ -78,17 +79,10 @@ _LAZY = {
 _WITH_ACCESSOR = {"simulate", "run", "Result"}
 
 
-def __getattr__(name: str) -> Any:
-    """Load a public name on first use (PEP 562), so ``import troopledger`` stays light."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'troopledger' has no attribute {name!r}")
+def _register_accessor(name: str) -> None:
+    """Names whose results are Datasets register the ``.tl`` accessor before they load."""
     if name in _WITH_ACCESSOR:
         importlib.import_module("troopledger.analysis._accessor")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
 
 
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = _attach(__name__, _LAZY, __all__, before=_register_accessor)
