@@ -28,6 +28,7 @@ from troopledger.errors import LedgerError
         ({"quantity": "troops_deployed", "value": 1e12}, "value", "outside [0, 1e+08]"),
         ({"quantity": "rotation_interval_months", "value": -4.0}, "value", "outside [0, 1200]"),
         ({"weight": float("inf")}, "weight", "finite"),
+        ({"speaker": "  \t "}, "speaker", "not be blank"),
     ],
 )
 def test_nonsense_is_refused_naming_the_field(changes: dict[str, object], field: str, words: str) -> None:
@@ -95,6 +96,23 @@ def test_editing_a_pending_claim_does_not_make_it_count(tmp_path: Path, capsys: 
     assert "claim 'c1'" in err
     with Ledger(db) as led:
         assert led.get("c1").value == 2500  # nothing stored half-way
+
+
+def test_a_required_field_cannot_be_cleared_or_blanked_by_an_edit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "l.db")
+    with Ledger(db) as led:
+        led.add([make(1, status="accepted")])
+    code, _, err = run(["claims", "edit", "c1", "--set", "speaker=", "--ledger", db], capsys)
+    assert code == 2
+    assert "'speaker' is required and cannot be cleared" in err
+    assert len(err.strip().splitlines()) == 1
+    code, _, err = run(["claims", "edit", "c1", "--set", "speaker=   ", "--ledger", db], capsys)
+    assert code == 2
+    assert "not be blank" in err
+    with Ledger(db) as led:
+        assert led.get("c1").speaker == make(1).speaker  # nothing changed
 
 
 def test_extract_json_array_imports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

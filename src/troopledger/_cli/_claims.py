@@ -280,6 +280,8 @@ def edit(
             raise LedgerError(
                 None, "--set", f"'{item[:60]}' is not FIELD=VALUE for an editable field", "e.g. --set value=2500"
             )
+        if raw == "" and Claim.model_fields[field].is_required():
+            raise LedgerError(None, f"--set {field}", f"'{field}' is required and cannot be cleared", "give it a value")
         if raw == "":
             changes[field] = (
                 None if field not in ("via", "words", "text", "note", "stated") else ([] if field == "via" else "")

@@ -128,6 +128,13 @@ class Claim(BaseModel):
             return v
         raise ValueError(f"unknown quantity {v[:80]!r}: use one of the vocabulary or other:<snake_case subtype>")
 
+    @field_validator("speaker")
+    @classmethod
+    def _speaker(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("must name who said it, not be blank")
+        return v
+
     @field_validator("window_start", "window_end")
     @classmethod
     def _month(cls, v: str | None) -> str | None:
