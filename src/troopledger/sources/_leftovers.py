@@ -49,7 +49,9 @@ _BREADCRUMB = re.compile(r"^\s*Home(?=[A-Z])(?:Top Stories|News|World)?")
 def _is_caption(line: str) -> bool:
     """A photo caption: ends with a credit, or is a short line with a glued-on credit."""
     # each credit form needs a "/", a ")" or a stop glued to a capital: most lines have none and skip the search
-    return len(line) < 300 and ("/" in line or ")" in line or _GLUED.search(line) is not None) and bool(_CREDIT.search(line))
+    if len(line) >= 300 or not ("/" in line or ")" in line or _GLUED.search(line)):
+        return False
+    return bool(_CREDIT.search(line))
 
 
 def drop_leftovers(text: str) -> tuple[str, str | None]:

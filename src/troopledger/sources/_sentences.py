@@ -70,7 +70,9 @@ _ABBREV = frozenset(
     ]
 )
 #: Every break starts at a stop, a capital or a newline: testing that first lets most positions fail at once.
-_END = re.compile(r"""(?=[.!?A-Z\n])(?:[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|(?=[A-Z][a-z])(?<=[a-z0-9]{2}[.!?])|\n+)""")
+_END = re.compile(
+    r"""(?=[.!?A-Z\n])(?:[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|(?=[A-Z][a-z])(?<=[a-z0-9]{2}[.!?])|\n+)"""
+)
 
 
 @dataclass(frozen=True)
