@@ -145,7 +145,9 @@ _STOP_WHO = re.compile(
     r"the\s+number|troops|soldiers|money|payment)$",
     re.I,
 )
-_LEAD = re.compile(r"\b(?:which|that|while|but|(?<!, )and|as|because|although|when|where|so|however|also)\s+", re.I)
+_LEAD = re.compile(
+    r"(?=[abhstw])\b(?:which|that|while|but|(?<!, )and|as|because|although|when|where|so|however|also)\s+", re.I
+)
 _ISSUED_TAIL = re.compile(r"\s+(?:released|published|issued|obtained|seen|presented|posted|dated)\b.*$")
 _MEDIA_REPORTS = re.compile(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", re.I)
 _OPENER = re.compile(r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+)", re.I)
