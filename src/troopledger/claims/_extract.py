@@ -70,7 +70,7 @@ _MONEY_WORD = re.compile(r"\b(money|pay|payments?|wages?|salar\w+|earnings|incom
 _NEGATED = re.compile(r"\b(?:not|never|won[’']t)\s+(?:\w+\s+){0,2}(?:receive|get|see)\s+any\b", re.I)
 _WORKERS = re.compile(r"\b(workers?|labou?rers?)\b", re.I)
 _WAVES = re.compile(
-    r"\b(?:another|additional|further|(?:first|second|third|new)\s+(?:wave|batch|rotation|deployment|contingent))\b",
+    r"(?=[afnst])\b(?:another|additional|further|(?:first|second|third|new)\s+(?:wave|batch|rotation|deployment|contingent))\b",
     re.I,
 )
 #: Rough units per US dollar used only to choose a label when an amount cannot be

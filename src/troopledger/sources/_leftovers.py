@@ -13,6 +13,7 @@ import re
 __all__ = ["drop_leftovers"]
 
 _LANG_CODES = "ua|uk|en|ru|de|fr|es|it|pl|ko|kr|ja|jp|zh|cn|pt|tr|ar"
+_LANG_SET = frozenset(_LANG_CODES.split("|"))
 _LANG_MENU = re.compile(rf"(?:\s*\b(?:{_LANG_CODES})\b){{2,}}\s*$")
 _LEFTOVER = re.compile(
     r"""^\s*(?:
@@ -41,12 +42,16 @@ _CREDIT = re.compile(
     r"|\((?:[\w .'-]*(?:Getty|Reuters|AFP|AP|EPA|Shutterstock|Yonhap|KCNA)[\w .'/-]*)\)\s*$"
     r"|[.!?][A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}\s*$)"
 )
+_GLUED = re.compile(r"[.!?][A-Z]")
 _BREADCRUMB = re.compile(r"^\s*Home(?=[A-Z])(?:Top Stories|News|World)?")
 
 
 def _is_caption(line: str) -> bool:
     """A photo caption: ends with a credit, or is a short line with a glued-on credit."""
-    return len(line) < 300 and bool(_CREDIT.search(line))
+    # each credit form needs a "/", a ")" or a stop glued to a capital: most lines have none and skip the search
+    if len(line) >= 300 or not ("/" in line or ")" in line or _GLUED.search(line)):
+        return False
+    return bool(_CREDIT.search(line))
 
 
 def drop_leftovers(text: str) -> tuple[str, str | None]:
@@ -70,7 +75,8 @@ def drop_leftovers(text: str) -> tuple[str, str | None]:
         if m:
             original = original or m.group("outlet").strip()
             continue
-        line = _LANG_MENU.sub("", line).strip() if len(line) < 200 else line
+        if len(line) < 200 and line[-2:] in _LANG_SET:  # a menu ends the (stripped) line with a code
+            line = _LANG_MENU.sub("", line).strip()
         if not line or _LEFTOVER.match(line) or _is_caption(line):
             continue
         if _BREADCRUMB.match(line) or line.endswith(("...", "…")):
