@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from troopledger.claims._summary import ClaimSummary
     from troopledger.claims._validation import FieldError, explain_validation
     from troopledger.claims._vocabulary import QUANTITIES, Quantity, QuantityInfo, quantity_info
+    from troopledger.claims._stream_quantities import QUANTITY_STREAM, STREAM_QUANTITIES, TOTAL_SCOPES
 
 __all__ = [
     "CERTAINTY_WIDTH",
@@ -53,6 +54,7 @@ __all__ = [
     "MAX_CLAIMS",
     "MONTH_PATTERN",
     "QUANTITIES",
+    "QUANTITY_STREAM",
     "SCHEMA_VERSION",
     "WORDS",
     "Certainty",
@@ -90,6 +92,8 @@ __all__ = [
     "parse_claims",
     "parse_number",
     "quantity_info",
+    "STREAM_QUANTITIES",
+    "TOTAL_SCOPES",
     "rate_to_usd",
     "read_claims",
     "readings",
@@ -120,6 +124,9 @@ _LAZY = {
     "NumberMatch": "troopledger.claims._numbers",
     "Period": "troopledger.claims._record",
     "QUANTITIES": "troopledger.claims._vocabulary",
+    "QUANTITY_STREAM": "troopledger.claims._stream_quantities",
+    "STREAM_QUANTITIES": "troopledger.claims._stream_quantities",
+    "TOTAL_SCOPES": "troopledger.claims._stream_quantities",
     "Quantity": "troopledger.claims._vocabulary",
     "QuantityInfo": "troopledger.claims._vocabulary",
     "Rate": "troopledger.claims._currency",

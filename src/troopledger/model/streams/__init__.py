@@ -20,7 +20,7 @@ from troopledger.model.streams._contract import (
     split,
     spread_over,
 )
-from troopledger.model.streams._ledger import CONSERVATION_TOLERANCE, Ledger, LedgerDraws
+from troopledger.model.streams._ledger import CONSERVATION_TOLERANCE, Ledger, LedgerDraws, Probe
 from troopledger.model.streams.goods import GOODS, UN_OIL_CAP_BARRELS
 from troopledger.model.streams.munitions import MUNITIONS
 from troopledger.model.streams.soldiers import soldier_stream
@@ -38,6 +38,7 @@ __all__ = [
     "Ledger",
     "LedgerDraws",
     "Param",
+    "Probe",
     "Stream",
     "StreamOutput",
     "account_declarations",

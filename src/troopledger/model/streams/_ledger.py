@@ -20,10 +20,32 @@ from troopledger.errors import ModelError
 from troopledger.evidence import BLOCK, Distribution, block_rng
 from troopledger.model.streams._contract import ACCOUNTS, PARTITIONS, Array, Stream
 
-__all__ = ["CONSERVATION_TOLERANCE", "Ledger", "LedgerDraws"]
+__all__ = ["CONSERVATION_TOLERANCE", "Ledger", "LedgerDraws", "Probe"]
 
 #: Largest gap, in USD over a draw's window, allowed between an account and the sum of its parts.
 CONSERVATION_TOLERANCE = 1.0
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A per-draw reading of outputs for a check: their sum over months ``lo..hi`` (or the last or mean month)."""
+
+    stream: str
+    outputs: tuple[str, ...]
+    lo: int
+    hi: int
+    how: str = "sum"  # "sum", "last" or "mean"
+
+    def read(self, out: Mapping[str, Array]) -> Array:
+        """The reading for one block of a stream's outputs."""
+        a = sum((out[o] for o in self.outputs), np.zeros(1))
+        lo, hi = max(self.lo, 0), self.hi
+        if hi < lo:
+            return np.zeros(a.shape[0])
+        part = a[:, lo : hi + 1]
+        if self.how == "last":
+            return np.asarray(part[:, -1], dtype=float)
+        return np.asarray(part.mean(axis=1) if self.how == "mean" else part.sum(axis=1), dtype=float)
 
 
 @dataclass(frozen=True)
@@ -43,6 +65,7 @@ class LedgerDraws:
     monthly: dict[str, dict[str, Array]]
     inputs: dict[str, Array]
     conservation_error: float
+    probes: dict[str, Array]
 
 
 class Ledger:
@@ -88,8 +111,23 @@ class Ledger:
             outs[s.name] = s.run(d, months)
         return drawn, outs
 
-    def run(self, months: Sequence[str], draws: int, seed: int, window: tuple[int, int] | None = None) -> LedgerDraws:
-        """Run ``draws`` draws over the calendar ``months``; totals cover ``window`` (first, last index)."""
+    def run(
+        self,
+        months: Sequence[str],
+        draws: int,
+        seed: int,
+        window: tuple[int, int] | None = None,
+        probes: Mapping[str, Probe] | None = None,
+    ) -> LedgerDraws:
+        """Run ``draws`` draws over the calendar ``months``; totals cover ``window`` (first, last index).
+
+        ``probes`` name readings kept per draw (for checks against claims).
+        """
+        probes = dict(probes or {})
+        bad = [k for k, p in probes.items() if p.stream not in {s.name for s in self.streams}]
+        if bad:
+            raise ModelError(f"probes of unknown streams: {', '.join(bad)}")
+        read: dict[str, list[Array]] = {k: [] for k in probes}
         if draws < 1 or seed < 0:
             raise ModelError(f"draws must be >= 1 and seed >= 0, got {draws} and {seed}")
         lo, hi = window if window is not None else (0, len(months) - 1)
@@ -113,6 +151,8 @@ class Ledger:
                     if o.account is not None:
                         sums[s.name][o.account] += out[o.name].sum(axis=0)
                 worst = max(worst, _conservation_error(s, out, lo, hi))
+            for k, p in probes.items():
+                read[k].append(p.read(outs[p.stream]))
         if worst > CONSERVATION_TOLERANCE:
             raise ModelError(f"money not conserved: accounts miss their parts by up to {worst:.3g} USD")
         flat = {s: {k: np.concatenate(v) for k, v in t.items()} for s, t in totals.items()}
@@ -126,6 +166,7 @@ class Ledger:
             monthly=monthly,
             inputs={k: np.concatenate(v) for k, v in inputs.items()},
             conservation_error=worst,
+            probes={k: np.concatenate(v) for k, v in read.items()},
         )
 
 

@@ -84,6 +84,7 @@ def _flows(d: Mapping[str, Array], months: Sequence[str]) -> dict[str, Array]:
         rounds_cumulative=np.cumsum(rounds, axis=1),
         missiles_shipped=missiles,
         missiles_cumulative=np.cumsum(missiles, axis=1),
+        guns_cumulative=np.cumsum(guns, axis=1),
         munitions_rounds_value=value_rounds,
         munitions_missiles_value=value_missiles,
     )
@@ -151,6 +152,7 @@ MUNITIONS = Stream(
         StreamOutput("rounds_cumulative", "rounds", "Artillery rounds shipped so far", None, money=False),
         StreamOutput("missiles_shipped", "missiles/month", "Ballistic missiles shipped", None, money=False),
         StreamOutput("missiles_cumulative", "missiles", "Ballistic missiles shipped so far", None, money=False),
+        StreamOutput("guns_cumulative", "pieces", "Guns and launchers supplied so far", None, money=False),
         StreamOutput("munitions_rounds_value", "USD/month", "Value of the artillery rounds", None),
         StreamOutput("munitions_missiles_value", "USD/month", "Value of the missiles", None),
     ),

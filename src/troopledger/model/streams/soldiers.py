@@ -60,7 +60,12 @@ def soldier_stream(prior: Prior, *, shared_state_cut: bool = True) -> Stream:
             place(own["delivered_in_kind"]),
             paid * d["confirmed_share"][:, None],
         )
-        out.update(troops_in_theatre=place(own["troops_in_theatre"]), soldiers_killed=place(own["killed"]))
+        out.update(
+            troops_in_theatre=place(own["troops_in_theatre"]),
+            soldier_arrivals=place(own["arrivals"]),
+            soldiers_killed=place(own["killed"]),
+            soldiers_wounded=place(own["wounded"]),
+        )
         return out
 
     params = [
@@ -102,7 +107,9 @@ def soldier_stream(prior: Prior, *, shared_state_cut: bool = True) -> Stream:
         outputs=(
             *account_declarations("soldiers", "Soldiers"),
             StreamOutput("troops_in_theatre", "persons", "Soldiers in theatre", None, money=False),
+            StreamOutput("soldier_arrivals", "persons/month", "Soldiers arriving", None, money=False),
             StreamOutput("soldiers_killed", "persons/month", "Soldiers killed", None, money=False),
+            StreamOutput("soldiers_wounded", "persons/month", "Soldiers wounded", None, money=False),
         ),
         flows=flows,
         notes=f"Adapted from the soldier case {prior.name}",
