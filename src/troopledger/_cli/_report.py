@@ -74,7 +74,9 @@ def report(
     ] = None,
     draws: Annotated[
         int | None,
-        typer.Option(min=1, max=100_000_000, help="Number of Monte Carlo draws (default 100,000; 20,000 for a ledger case)."),
+        typer.Option(
+            min=1, max=100_000_000, help="Number of Monte Carlo draws (default 100,000; 20,000 for a ledger case)."
+        ),
     ] = None,
     seed: Annotated[int, typer.Option(min=0, help="Seed of the random generator; same seed, same numbers.")] = 0,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
@@ -126,7 +128,16 @@ def report(
     if is_ledger_case(case):
         from troopledger._cli._ledger import ledger_report
 
-        ledger_report(case or "", draws=draws, seed=seed, fmt=fmt.value, out=out, windows=window or [], currency=currency, sets=set_ or [])
+        ledger_report(
+            case or "",
+            draws=draws,
+            seed=seed,
+            fmt=fmt.value,
+            out=out,
+            windows=window or [],
+            currency=currency,
+            sets=set_ or [],
+        )
         return
     draws = draws or 100_000
     from troopledger.analysis import HISTORY_DRAWS, run  # the numerical stack loads when a run starts

@@ -13,9 +13,9 @@ from troopledger.analysis._compare import compare_draws
 from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, money_inputs
 from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
+from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, History, Step, as_of_days, history
 from troopledger.analysis._ledger_case import LedgerCase, bundled_ledgers, is_ledger_case, load_ledger
 from troopledger.analysis._ledger_run import Band, LedgerResult, ledger_window, run_ledger
-from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, History, Step, as_of_days, history
 from troopledger.analysis._money import Conversion, RateTable, bundled_rates, conversion, read_rates
 from troopledger.analysis._result import Result, run
 from troopledger.analysis._reweigh import convert_draws, reweighed_totals
@@ -34,14 +34,6 @@ from troopledger.evidence import RELIABILITY
 from troopledger.model import FLOAT64_UP_TO, MONTHLY_CAP, MONTHLY_VARIABLES, OUTPUTS, TOTAL_VARIABLES
 
 __all__ = [
-    "Band",
-    "LedgerCase",
-    "LedgerResult",
-    "bundled_ledgers",
-    "is_ledger_case",
-    "ledger_window",
-    "load_ledger",
-    "run_ledger",
     "CUMULATIVE_VARIABLES",
     "FLOAT64_UP_TO",
     "HEDGE_WIDTH",
@@ -57,10 +49,13 @@ __all__ = [
     "SENSITIVITY_TARGETS",
     "TOTAL_VARIABLES",
     "WINDOW_ACCOUNTS",
+    "Band",
     "Conversion",
     "Desk",
     "HindcastScore",
     "History",
+    "LedgerCase",
+    "LedgerResult",
     "RateTable",
     "Result",
     "Step",
@@ -68,6 +63,7 @@ __all__ = [
     "TroopledgerAccessor",
     "Window",
     "as_of_days",
+    "bundled_ledgers",
     "bundled_rates",
     "calendar_years",
     "compare_draws",
@@ -78,6 +74,9 @@ __all__ = [
     "given_data_sensitivity",
     "hedge_class",
     "history",
+    "is_ledger_case",
+    "ledger_window",
+    "load_ledger",
     "money_inputs",
     "parse_window",
     "rank_sensitivity",
@@ -85,6 +84,7 @@ __all__ = [
     "reweighed_totals",
     "rolling_years",
     "run",
+    "run_ledger",
     "score_claim",
     "sensitivity_over_time",
     "summarize",

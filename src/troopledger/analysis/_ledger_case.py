@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from troopledger.claims import Claim, month_labels, parse_claims
 from troopledger.errors import CaseError
-from troopledger.evidence import DistSpec, Distribution, Prior, case_error, fuse, load_case, resolve
+from troopledger.evidence import Distribution, DistSpec, Prior, case_error, fuse, load_case, resolve
 from troopledger.model.streams import STREAMS, Stream, soldier_stream
 
 __all__ = ["LedgerCase", "LedgerCheck", "LedgerConflict", "bundled_ledgers", "is_ledger_case", "load_ledger"]
@@ -142,7 +142,9 @@ def _claims_of(files: list[str], origin: str, base: Path | None) -> dict[str, Cl
         else:
             path = (base / name) if base is not None else Path(name)
             if not path.is_file():
-                raise CaseError(origin, "claim_files", f"no claims file '{name}'", "give a bundled name or a path beside the case")
+                raise CaseError(
+                    origin, "claim_files", f"no claims file '{name}'", "give a bundled name or a path beside the case"
+                )
             data, where = path.read_bytes(), str(path)
         for c in parse_claims(data, where, "jsonl"):
             if c.id in claims:
@@ -161,7 +163,9 @@ def load_ledger(case: str) -> LedgerCase:
         try:
             text, origin, base = path.read_text(encoding="utf-8"), str(path), path.parent
         except (OSError, UnicodeDecodeError) as e:
-            raise CaseError(case, None, f"cannot read the ledger case ({e.__class__.__name__})", "give a readable UTF-8 file") from None
+            raise CaseError(
+                case, None, f"cannot read the ledger case ({e.__class__.__name__})", "give a readable UTF-8 file"
+            ) from None
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -186,12 +190,19 @@ def load_ledger(case: str) -> LedgerCase:
             field = f"inputs.{group}.{name}"
             p = params.get((group, name))
             if p is None:
-                raise CaseError(origin, field, f"no stream declares the input {group}.{name}", "use a name 'troopledger report' lists under inputs")
+                raise CaseError(
+                    origin,
+                    field,
+                    f"no stream declares the input {group}.{name}",
+                    "use a name 'troopledger report' lists under inputs",
+                )
             key = name if group == "shared" else f"{group}.{name}"
             missing = [c for c in spec.all_claims() if c not in claims]
             if missing:
-                raise CaseError(origin, field, f"cites unknown claims {', '.join(missing)}", "cite ids from the case's claim files")
-            kind = "share" if p.kind == "share" else "amount"
+                raise CaseError(
+                    origin, field, f"cites unknown claims {', '.join(missing)}", "cite ids from the case's claim files"
+                )
+            kind: Literal["amount", "share"] = "share" if p.kind == "share" else "amount"
             try:
                 if spec.from_claims:
                     fused = fuse([claims[c] for c in spec.claims], kind, p.unit)
@@ -201,16 +212,22 @@ def load_ledger(case: str) -> LedgerCase:
                     built = spec
                 priors[key] = built.to_distribution(kind)
             except ValueError as e:
-                raise CaseError(origin, field, str(e), "check the claims' units and figures, or write a form by hand") from None
+                raise CaseError(
+                    origin, field, str(e), "check the claims' units and figures, or write a form by hand"
+                ) from None
             specs[key], cited[key] = built, spec.all_claims()
     for i, chk in enumerate(f.checks):
         for cid in (*chk.claims, *([chk.divide_by] if chk.divide_by else [])):
             if cid not in claims:
-                raise CaseError(origin, f"checks[{i}].claims", f"unknown claim '{cid}'", "cite ids from the case's claim files")
+                raise CaseError(
+                    origin, f"checks[{i}].claims", f"unknown claim '{cid}'", "cite ids from the case's claim files"
+                )
     for i, con in enumerate(f.conflicts):
         for cid in con.claims:
             if cid not in claims:
-                raise CaseError(origin, f"conflicts[{i}].claims", f"unknown claim '{cid}'", "cite ids from the case's claim files")
+                raise CaseError(
+                    origin, f"conflicts[{i}].claims", f"unknown claim '{cid}'", "cite ids from the case's claim files"
+                )
     return LedgerCase(
         name=f.case.name,
         title=f.case.title,

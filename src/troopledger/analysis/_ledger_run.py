@@ -21,7 +21,16 @@ from troopledger.errors import InputError
 from troopledger.evidence import Constant, Distribution, to
 from troopledger.model.streams import ACCOUNT_LABELS, ACCOUNTS, Ledger, LedgerDraws, Probe
 
-__all__ = ["Band", "CheckResult", "ConflictResult", "InputRow", "LedgerResult", "StreamTotals", "ledger_window", "run_ledger"]
+__all__ = [
+    "Band",
+    "CheckResult",
+    "ConflictResult",
+    "InputRow",
+    "LedgerResult",
+    "StreamTotals",
+    "ledger_window",
+    "run_ledger",
+]
 
 Array = NDArray[np.float64]
 #: A claim's point figure is read as this relative half-width when checked ("about").
@@ -127,7 +136,10 @@ def ledger_window(text: str | None, months: Sequence[str]) -> tuple[int, int]:
         raise InputError(None, "--window", f"cannot read the window {text!r}", "write YYYY-MM..YYYY-MM") from None
     if len(parts) != 2 or not 0 <= a <= b < len(months):
         raise InputError(
-            None, "--window", f"{text!r} is not inside {months[0]}..{months[-1]}", f"write a window within {months[0]}..{months[-1]}"
+            None,
+            "--window",
+            f"{text!r} is not inside {months[0]}..{months[-1]}",
+            f"write a window within {months[0]}..{months[-1]}",
         )
     return a, b
 
@@ -136,14 +148,18 @@ def _parse_set(item: str, keys: Sequence[str]) -> tuple[str, Distribution]:
     name, sep, value = item.partition("=")
     name = name.strip()
     if not sep or name not in keys:
-        raise InputError(None, "--set", f"{name!r} is not an input of this ledger", f"use one of: {', '.join(sorted(keys))}")
+        raise InputError(
+            None, "--set", f"{name!r} is not an input of this ledger", f"use one of: {', '.join(sorted(keys))}"
+        )
     try:
         if ".." in value:
             lo, hi = (float(v) for v in value.split(".."))
             return name, to(lo, hi, "share" if 0 < lo <= hi < 1 else "amount")
         return name, Constant(float(value))
     except ValueError as e:
-        raise InputError(None, "--set", f"cannot read {value!r} for {name} ({e})", "give a number or an interval a..b") from None
+        raise InputError(
+            None, "--set", f"cannot read {value!r} for {name} ({e})", "give a number or an interval a..b"
+        ) from None
 
 
 def _figure(c: Claim) -> tuple[str, float, float]:
@@ -152,8 +168,10 @@ def _figure(c: Claim) -> tuple[str, float, float]:
         return f"{c.value:,.6g} {c.unit}", c.value / (1 + POINT_WIDTH), c.value * (1 + POINT_WIDTH)
     lo = c.low if c.low is not None else 0.0
     hi = c.high if c.high is not None else float("inf")
-    text = f"{c.low:,.6g}-{c.high:,.6g}" if c.low is not None and c.high is not None else (
-        f"at least {c.low:,.6g}" if c.low is not None else f"up to {c.high:,.6g}"
+    text = (
+        f"{c.low:,.6g}-{c.high:,.6g}"
+        if c.low is not None and c.high is not None
+        else (f"at least {c.low:,.6g}" if c.low is not None else f"up to {c.high:,.6g}")
     )
     return f"{text} {c.unit}", lo, hi
 
@@ -207,7 +225,9 @@ def _rate(case: LedgerCase, currency: str, profile: Array, window: tuple[int, in
     if code == "KPW":
         fx = [c.value for c in case.claims.values() if c.quantity == "nk_market_fx" and c.value]
         if not fx:
-            raise InputError(None, "--currency", "the case has no market rate for KPW", "report in USD or another currency")
+            raise InputError(
+                None, "--currency", "the case has no market rate for KPW", "report in USD or another currency"
+            )
         return float(np.mean(fx))
     lo, hi = window
     try:
@@ -248,7 +268,7 @@ def run_ledger(
     run = ledger.run(case.months, draws, seed, (lo, hi), probes)
     profile = sum((run.monthly[s.name]["value_to_north_korea"] for s in case.streams), np.zeros(len(case.months)))
     rate = _rate(case, currency, profile, (lo, hi))
-    totals = {a: Band.of(run.accounts[a], rate) for a in ACCOUNTS}
+    totals: dict[str, Band] = {a: Band.of(run.accounts[a], rate) for a in ACCOUNTS}
     value = run.accounts["value_to_north_korea"]
     streams = {}
     for s in case.streams:
@@ -260,7 +280,11 @@ def run_ledger(
             totals={a: Band.of(t[s.output(a)], rate) for a in ACCOUNTS},
             share=Band.of(np.divide(own, value, out=np.zeros_like(own), where=value > 0)),
             outputs={
-                o.name: (o.unit if not o.money else currency.upper(), o.label, Band.of(t[o.name], rate if o.money else 1.0))
+                o.name: (
+                    o.unit if not o.money else currency.upper(),
+                    o.label,
+                    Band.of(t[o.name], rate if o.money else 1.0),
+                )
                 for o in s.outputs
                 if o.account is None
             },
@@ -316,7 +340,18 @@ def _checks(case: LedgerCase, run: LedgerDraws) -> list[CheckResult]:
                 ref = c.value if c.value is not None else (c.low or c.high or 1.0)
                 verdict = f"streams / claim = {band.p50 / ref:.3g}" if ref else "benchmark"
             out.append(
-                CheckResult(cid, c.quantity, chk.reading, text, lo, hi, f"{what} ({span})", band, verdict, _support(chk.reading, a, lo, hi))
+                CheckResult(
+                    cid,
+                    c.quantity,
+                    chk.reading,
+                    text,
+                    lo,
+                    hi,
+                    f"{what} ({span})",
+                    band,
+                    verdict,
+                    _support(chk.reading, a, lo, hi),
+                )
             )
     return out
 
@@ -329,7 +364,20 @@ def _scoped(case: LedgerCase, run: LedgerDraws, scoped: list[Claim]) -> list[Che
         band = Band.of(a)
         text, lo, hi = _figure(c)
         scope = " + ".join(TOTAL_SCOPES[c.quantity])
-        out.append(CheckResult(c.id, c.quantity, "about", text, lo, hi, f"value of {scope}", band, _verdict("about", band, lo, hi), _support("about", a, lo, hi)))
+        out.append(
+            CheckResult(
+                c.id,
+                c.quantity,
+                "about",
+                text,
+                lo,
+                hi,
+                f"value of {scope}",
+                band,
+                _verdict("about", band, lo, hi),
+                _support("about", a, lo, hi),
+            )
+        )
     return out
 
 
@@ -339,7 +387,9 @@ def _conflicts(case: LedgerCase, checks: list[CheckResult]) -> list[ConflictResu
     for con in case.conflicts:
         figures = {cid: case.claims[cid] for cid in con.claims}
         smallest = min((c.value if c.value is not None else (c.low or c.high or 0.0)) for c in figures.values()) or 1.0
-        support = {cid: by_claim[cid].support for cid in con.claims if cid in by_claim and by_claim[cid].reading != "benchmark"}
+        support = {
+            cid: by_claim[cid].support for cid in con.claims if cid in by_claim and by_claim[cid].reading != "benchmark"
+        }
         total = sum(support.values())
         members: list[dict[str, object]] = []
         for cid, c in figures.items():
@@ -366,7 +416,16 @@ def _inputs(case: LedgerCase, ledger: Ledger, run: LedgerDraws, overrides: dict[
         spec = case.specs.get(key)
         note = "set on the command line" if key in overrides else (spec.note if spec is not None else "")
         rows.append(
-            InputRow(key, p.unit, p.meaning, Band.of(run.inputs[key]), case.cited.get(key, []), case.weights.get(key, {}), note, spec is None and key not in overrides)
+            InputRow(
+                key,
+                p.unit,
+                p.meaning,
+                Band.of(run.inputs[key]),
+                case.cited.get(key, []),
+                case.weights.get(key, {}),
+                note,
+                spec is None and key not in overrides,
+            )
         )
     return rows
 

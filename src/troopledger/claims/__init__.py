@@ -38,10 +38,10 @@ if TYPE_CHECKING:
     )
     from troopledger.claims._numbers import NumberMatch, find_numbers, parse_number
     from troopledger.claims._record import LIMITS, Claim, Period, SourceKind, SourceRef, Status, describe_figure
+    from troopledger.claims._stream_quantities import QUANTITY_STREAM, STREAM_QUANTITIES, TOTAL_SCOPES
     from troopledger.claims._summary import ClaimSummary
     from troopledger.claims._validation import FieldError, explain_validation
     from troopledger.claims._vocabulary import QUANTITIES, Quantity, QuantityInfo, quantity_info
-    from troopledger.claims._stream_quantities import QUANTITY_STREAM, STREAM_QUANTITIES, TOTAL_SCOPES
 
 __all__ = [
     "CERTAINTY_WIDTH",
@@ -56,6 +56,8 @@ __all__ = [
     "QUANTITIES",
     "QUANTITY_STREAM",
     "SCHEMA_VERSION",
+    "STREAM_QUANTITIES",
+    "TOTAL_SCOPES",
     "WORDS",
     "Certainty",
     "Claim",
@@ -92,8 +94,6 @@ __all__ = [
     "parse_claims",
     "parse_number",
     "quantity_info",
-    "STREAM_QUANTITIES",
-    "TOTAL_SCOPES",
     "rate_to_usd",
     "read_claims",
     "readings",

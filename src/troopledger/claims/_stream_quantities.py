@@ -15,7 +15,12 @@ _W, _M, _G, _C, _S = "workers", "munitions", "goods", "context", "soldiers"
 
 STREAM_QUANTITIES: dict[str, tuple[str, str, str, str]] = {
     # workers
-    "nk_entries_to_russia": ("count", "persons (entries)", _W, "entries of North Koreans to Russia in a period, all purposes"),
+    "nk_entries_to_russia": (
+        "count",
+        "persons (entries)",
+        _W,
+        "entries of North Koreans to Russia in a period, all purposes",
+    ),
     "nk_entries_study": ("count", "persons (entries)", _W, "entries to Russia declared as study"),
     "student_visas_issued": ("count", "visas", _W, "student visas Russia issued to North Koreans"),
     "overseas_workers_dispatched": ("count", "persons", _W, "workers sent to Russia in a period"),
@@ -83,8 +88,18 @@ STREAM_QUANTITIES: dict[str, tuple[str, str, str, str]] = {
     "nk_nominal_gni": ("amount", "USD", _C, "North Korea's nominal national income in a year"),
     "nk_market_fx": ("other", "KPW/USD", _C, "market won per US dollar in Pyongyang"),
     # totals with a scope
-    "nk_gain_troops_and_munitions": ("amount", "USD", "soldiers+munitions", "North Korea's gain from troops and munitions"),
-    "nk_gain_all_streams": ("amount", "USD", "soldiers+workers+munitions+goods", "North Korea's gain from every stream"),
+    "nk_gain_troops_and_munitions": (
+        "amount",
+        "USD",
+        "soldiers+munitions",
+        "North Korea's gain from troops and munitions",
+    ),
+    "nk_gain_all_streams": (
+        "amount",
+        "USD",
+        "soldiers+workers+munitions+goods",
+        "North Korea's gain from every stream",
+    ),
 }
 
 #: Which streams a total claim covers: troops only, troops and munitions, or everything.

@@ -64,7 +64,9 @@ def build_ledger_payload(r: LedgerResult) -> dict[str, Any]:
         }
         for cid, c in r.case.claims.items()
     }
-    unusable = [{"claim": cid, "reason": u.removeprefix("unused: ")} for cid, u in r.usage.items() if u.startswith("unused")]
+    unusable = [
+        {"claim": cid, "reason": u.removeprefix("unused: ")} for cid, u in r.usage.items() if u.startswith("unused")
+    ]
     return {
         "kind": "ledger",
         "case": r.case.name,
@@ -157,30 +159,53 @@ def _lines(p: dict[str, Any], md: bool) -> list[str]:
         out.append("Inputs set on the command line: " + esc(", ".join(p["sets"])))
     out.append("")
     out.append(f"{'## ' if md else ''}Shared accounts")
-    out.extend(_table(["Account", "Median", "5 %", "95 %"], [
-        [t["label"], fmt_money(t["p50"], cur), fmt_money(t["p5"], cur), fmt_money(t["p95"], cur)] for t in p["totals"].values()
-    ], md))
+    out.extend(
+        _table(
+            ["Account", "Median", "5 %", "95 %"],
+            [
+                [t["label"], fmt_money(t["p50"], cur), fmt_money(t["p5"], cur), fmt_money(t["p95"], cur)]
+                for t in p["totals"].values()
+            ],
+            md,
+        )
+    )
     out.append("")
     out.append(f"{'## ' if md else ''}Streams")
     rows = []
     for s in p["streams"].values():
         t = s["totals"]
-        rows.append([
-            s["label"],
-            _interval(t["value_to_north_korea"], cur),
-            f"{100 * s['share_of_value']['mean']:.1f} %",
-            fmt_money(t["paid_by_russia"]["p50"], cur),
-            fmt_money(t["kept_by_state"]["p50"], cur),
-            fmt_money(t["in_kind"]["p50"], cur),
-            fmt_money(t["confirmed_received"]["p50"], cur),
-        ])
-    out.extend(_table(["Stream", "Value (90 % band)", "Share", "Paid", "State keeps", "In kind", "Confirmed"], rows, md))
+        rows.append(
+            [
+                s["label"],
+                _interval(t["value_to_north_korea"], cur),
+                f"{100 * s['share_of_value']['mean']:.1f} %",
+                fmt_money(t["paid_by_russia"]["p50"], cur),
+                fmt_money(t["kept_by_state"]["p50"], cur),
+                fmt_money(t["in_kind"]["p50"], cur),
+                fmt_money(t["confirmed_received"]["p50"], cur),
+            ]
+        )
+    out.extend(
+        _table(["Stream", "Value (90 % band)", "Share", "Paid", "State keeps", "In kind", "Confirmed"], rows, md)
+    )
     out.append("")
     out.append(f"{'## ' if md else ''}Checks of claims against the streams")
-    out.extend(_table(["Claim", "Figure", "Against", "Streams (median, 90 %)", "Verdict"], [
-        [c["claim"], esc(c["figure"]), c["against"], f"{c['streams']['p50']:,.4g} ({c['streams']['p5']:,.4g}-{c['streams']['p95']:,.4g})", c["verdict"]]
-        for c in p["checks"]
-    ], md))
+    out.extend(
+        _table(
+            ["Claim", "Figure", "Against", "Streams (median, 90 %)", "Verdict"],
+            [
+                [
+                    c["claim"],
+                    esc(c["figure"]),
+                    c["against"],
+                    f"{c['streams']['p50']:,.4g} ({c['streams']['p5']:,.4g}-{c['streams']['p95']:,.4g})",
+                    c["verdict"],
+                ]
+                for c in p["checks"]
+            ],
+            md,
+        )
+    )
     out.append("")
     out.append(f"{'## ' if md else ''}Conflicts")
     for c in p["conflicts"]:
@@ -189,23 +214,47 @@ def _lines(p: dict[str, Any], md: bool) -> list[str]:
         for m in c["members"]:
             w = f", weight from the draws {m['weight']:.2f}" if m["weight"] is not None else ""
             used = f", feeds {', '.join(m['as_input'])}" if m["as_input"] else ""
-            out.append(f"{'- ' if md else '    '}{m['claim']} ({esc(str(m['speaker']))}): {esc(str(m['figure']))}, {m['ratio_to_smallest']:.2f}x the smallest{w}{used}")
+            out.append(
+                f"{'- ' if md else '    '}{m['claim']} ({esc(str(m['speaker']))}): {esc(str(m['figure']))}, "
+                f"{m['ratio_to_smallest']:.2f}x the smallest{w}{used}"
+            )
         out.append("")
     out.append(f"{'## ' if md else ''}Inputs")
-    out.extend(_table(["Input", "Median (90 %)", "Unit", "Claims"], [
-        [i["input"], f"{i['p50']:,.4g} ({i['p5']:,.4g}-{i['p95']:,.4g})", i["unit"], ", ".join(i["claims"]) or "assumption (stream default)"]
-        for i in p["inputs"]
-    ], md))
+    out.extend(
+        _table(
+            ["Input", "Median (90 %)", "Unit", "Claims"],
+            [
+                [
+                    i["input"],
+                    f"{i['p50']:,.4g} ({i['p5']:,.4g}-{i['p95']:,.4g})",
+                    i["unit"],
+                    ", ".join(i["claims"]) or "assumption (stream default)",
+                ]
+                for i in p["inputs"]
+            ],
+            md,
+        )
+    )
     out.append("")
     n, bad = p["claims_total"], p["unusable"]
-    out.append(f"{'## ' if md else ''}Claims: {n - len(bad)} of {n} used; {len(bad)} unusable ({100 * len(bad) / max(n, 1):.1f} %)")
+    out.append(
+        f"{'## ' if md else ''}Claims: {n - len(bad)} of {n} used; "
+        f"{len(bad)} unusable ({100 * len(bad) / max(n, 1):.1f} %)"
+    )
     for u in bad:
         out.append(f"{'- ' if md else '  '}{u['claim']}: {esc(u['reason'])}")
     return out
 
 
 def _md(text: str) -> str:
-    return for_terminal(text).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*").replace("_", "\\_")
+    return (
+        for_terminal(text)
+        .replace("|", "\\|")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("*", "\\*")
+        .replace("_", "\\_")
+    )
 
 
 def _table(head: list[str], rows: list[list[str]], md: bool) -> list[str]:

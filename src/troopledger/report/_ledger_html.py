@@ -57,7 +57,10 @@ def ledger_sankey(p: dict[str, Any]) -> dict[str, Any]:
         "layout": {
             "height": 460,
             "margin": {"l": 8, "r": 8, "t": 16, "b": 8},
-            "meta": {"title": f"Every stream of value, {p['window']['from']} to {p['window']['until']} (means, {p['currency']})"},
+            "meta": {
+                "title": f"Every stream of value, {p['window']['from']} to {p['window']['until']} "
+                f"(means, {p['currency']})"
+            },
         },
     }
 
@@ -110,7 +113,9 @@ def render_ledger_html(p: dict[str, Any]) -> str:
                     escape(str(m["speaker"])),
                     escape(str(m["figure"])),
                     escape(f"{m['ratio_to_smallest']:.2f}"),
-                    escape(f"{m['weight']:.2f}" if m["weight"] is not None else "feeds an input" if m["as_input"] else "-"),
+                    escape(
+                        f"{m['weight']:.2f}" if m["weight"] is not None else "feeds an input" if m["as_input"] else "-"
+                    ),
                 )
                 for m in c["members"]
             ],
@@ -134,7 +139,9 @@ def render_ledger_html(p: dict[str, Any]) -> str:
         [
             (
                 _claim(cid, p),
-                escape(f"{c['value'] if c['value'] is not None else ''} {c['low'] or ''}-{c['high'] or ''} {c['unit']}"),
+                escape(
+                    f"{c['value'] if c['value'] is not None else ''} {c['low'] or ''}-{c['high'] or ''} {c['unit']}"
+                ),
                 escape(c["speaker"]),
                 escape("; ".join(c["via"])),
                 escape(c["use"]),
@@ -149,14 +156,25 @@ def render_ledger_html(p: dict[str, Any]) -> str:
         f'<p class="desc">{escape(p["description"])}</p>'
     )
     sections = [
-        section("streams", "Every stream of value", figure("ledger", "Streams to who keeps the value, and whether Russia has paid it.", figs) + streams),
+        section(
+            "streams",
+            "Every stream of value",
+            figure("ledger", "Streams to who keeps the value, and whether Russia has paid it.", figs) + streams,
+        ),
         section("accounts", "Shared accounts", accounts),
         section("checks", "Claims checked against the streams", checks),
         section("conflicts", "Claims that cannot all be right", conflicts),
         section("inputs", "Inputs and who said them", inputs),
         section("claims", f"Claims ({len(p['unusable'])} of {p['claims_total']} unusable)", claims),
     ]
-    nav = [("streams", "Streams"), ("accounts", "Accounts"), ("checks", "Checks"), ("conflicts", "Conflicts"), ("inputs", "Inputs"), ("claims", "Claims")]
+    nav = [
+        ("streams", "Streams"),
+        ("accounts", "Accounts"),
+        ("checks", "Checks"),
+        ("conflicts", "Conflicts"),
+        ("inputs", "Inputs"),
+        ("claims", "Claims"),
+    ]
     return page(str(p["title"]), f"troopledger ledger · {p['case']}", header, nav, sections, figs)
 
 

@@ -177,7 +177,9 @@ def split(value: Array, share: Array) -> tuple[Array, Array]:
     return part, value - part
 
 
-def account_outputs(prefix: str, value: Array, kept: Array, paid: Array, in_kind: Array, confirmed: Array) -> dict[str, Array]:
+def account_outputs(
+    prefix: str, value: Array, kept: Array, paid: Array, in_kind: Array, confirmed: Array
+) -> dict[str, Array]:
     """The eight accounts of a stream from its value and the parts kept, paid, in kind and confirmed.
 
     The complements (``reaching_people``, ``owed_unpaid``, ``unconfirmed``) are computed

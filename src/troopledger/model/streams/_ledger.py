@@ -100,7 +100,9 @@ class Ledger:
     def _block(self, seed: int, block: int, n: int) -> dict[str, Array]:
         return {k: d.sample(block_rng(seed, block, k), n) for k, d in self.priors.items()}
 
-    def run_block(self, seed: int, block: int, n: int, months: Sequence[str]) -> tuple[dict[str, Array], dict[str, dict[str, Array]]]:
+    def run_block(
+        self, seed: int, block: int, n: int, months: Sequence[str]
+    ) -> tuple[dict[str, Array], dict[str, dict[str, Array]]]:
         """One block of draws: the inputs drawn and each stream's monthly outputs."""
         drawn = self._block(seed, block, n)
         outs: dict[str, dict[str, Array]] = {}
@@ -156,7 +158,9 @@ class Ledger:
         if worst > CONSERVATION_TOLERANCE:
             raise ModelError(f"money not conserved: accounts miss their parts by up to {worst:.3g} USD")
         flat = {s: {k: np.concatenate(v) for k, v in t.items()} for s, t in totals.items()}
-        accounts = {a: sum((flat[s.name][s.output(a)] for s in self.streams), np.zeros(draws)) for a in ACCOUNTS}
+        accounts: dict[str, Array] = {
+            a: sum((flat[s.name][s.output(a)] for s in self.streams), np.zeros(draws)) for a in ACCOUNTS
+        }
         monthly = {s: {a: v / draws for a, v in acc.items()} for s, acc in sums.items()}
         return LedgerDraws(
             months=tuple(months),

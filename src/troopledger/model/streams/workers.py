@@ -26,7 +26,11 @@ from troopledger.model.streams._contract import (
 
 __all__ = ["WORKERS"]
 
-_YEARS = (("arrivals_2023", "2023-08", "2023-12"), ("arrivals_2024", "2024-01", "2024-12"), ("arrivals_2025", "2025-01", "2025-12"))
+_YEARS = (
+    ("arrivals_2023", "2023-08", "2023-12"),
+    ("arrivals_2024", "2024-01", "2024-12"),
+    ("arrivals_2025", "2025-01", "2025-12"),
+)
 
 
 def _flows(d: Mapping[str, Array], months: Sequence[str]) -> dict[str, Array]:
@@ -51,7 +55,9 @@ WORKERS = Stream(
     name="workers",
     label="Workers in Russia",
     params=(
-        Param("stock_at_start", "persons", "North Korean workers in Russia in August 2023", to(500, 3000), kind="count"),
+        Param(
+            "stock_at_start", "persons", "North Korean workers in Russia in August 2023", to(500, 3000), kind="count"
+        ),
         Param("arrivals_2023", "persons", "workers arriving August-December 2023", to(200, 1500), kind="count"),
         Param("arrivals_2024", "persons", "workers arriving in 2024", to(5000, 14000), kind="count"),
         Param("arrivals_2025", "persons", "workers arriving in 2025", to(5000, 50000), kind="count"),
@@ -64,7 +70,13 @@ WORKERS = Stream(
             shared=True,
             kind="share",
         ),
-        Param("paid_share", "fraction", "share of the wages accrued that employers have paid", to(0.8, 0.99, "share"), kind="share"),
+        Param(
+            "paid_share",
+            "fraction",
+            "share of the wages accrued that employers have paid",
+            to(0.8, 0.99, "share"),
+            kind="share",
+        ),
         Param(
             "confirmed_share",
             "fraction",
