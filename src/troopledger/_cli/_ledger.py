@@ -27,6 +27,7 @@ def ledger_report(
     windows: Sequence[str],
     currency: str,
     sets: Sequence[str],
+    weigh: bool = True,
 ) -> None:
     """Load, run and render a ledger case in ``fmt`` (text, json, md, html)."""
     from troopledger.analysis import load_ledger, run_ledger
@@ -35,7 +36,9 @@ def ledger_report(
     if len(windows) > 1:
         raise InputError(None, "--window", "a ledger report takes one window", "give one --window FIRST..LAST")
     window = windows[0] if windows else None
-    result = run_ledger(load_ledger(case), draws or LEDGER_DRAWS, seed, window=window, currency=currency, sets=sets)
+    result = run_ledger(
+        load_ledger(case), draws or LEDGER_DRAWS, seed, window=window, currency=currency, sets=sets, weigh=weigh
+    )
     payload = build_ledger_payload(result)
     if fmt == "json":
         text = json.dumps(payload, indent=2, allow_nan=False) + "\n"

@@ -137,6 +137,7 @@ def report(
             windows=window or [],
             currency=currency,
             sets=set_ or [],
+            weigh=calibrate_ is not False,
         )
         return
     draws = draws or 100_000

@@ -41,6 +41,7 @@ class LedgerCheck(BaseModel):
     reading: Reading = "about"
     divide_by: str | None = None
     divide_factor: float = Field(default=1.0, gt=0)
+    weigh: bool = Field(default=False, description="weigh the draws by these claims (not for benchmarks)")
 
     @property
     def outputs(self) -> list[str]:

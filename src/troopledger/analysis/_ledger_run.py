@@ -16,6 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger.analysis._ledger_case import LedgerCase, LedgerCheck
+from troopledger.analysis._ledger_weights import claim_fit, effective_draws, weighted_band
 from troopledger.claims import TOTAL_SCOPES, Claim, month_index, rate_to_usd
 from troopledger.errors import InputError
 from troopledger.evidence import Constant, Distribution, to
@@ -47,10 +48,10 @@ class Band:
     p95: float
 
     @classmethod
-    def of(cls, a: Array, scale: float = 1.0) -> Band:
-        """The band of ``a`` times ``scale``."""
-        q = np.percentile(a, [5, 50, 95]) * scale
-        return cls(float(np.mean(a) * scale), float(q[0]), float(q[1]), float(q[2]))
+    def of(cls, a: Array, scale: float = 1.0, w: Array | None = None) -> Band:
+        """The band of ``a`` times ``scale``, weighted by ``w`` when given."""
+        mean, q = weighted_band(a, w)
+        return cls(mean * scale, q[0] * scale, q[1] * scale, q[2] * scale)
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,8 @@ class LedgerResult:
     usage: dict[str, str]
     conservation_error: float
     sets: list[str] = field(default_factory=list)
+    weighed: list[str] = field(default_factory=list)
+    effective_draws: float = 0.0
 
 
 def ledger_window(text: str | None, months: Sequence[str]) -> tuple[int, int]:
@@ -210,12 +213,9 @@ def _verdict(reading: str, band: Band, lo: float, hi: float) -> str:
     return "streams higher" if band.p5 > hi else "agrees"
 
 
-def _support(reading: str, a: Array, lo: float, hi: float) -> float:
-    if reading == "at_least":
-        return float(np.mean(a >= lo))
-    if reading == "at_most":
-        return float(np.mean(a <= hi))
-    return float(np.mean((a >= lo) & (a <= hi)))
+def _support(reading: str, a: Array, lo: float, hi: float, w: Array | None) -> float:
+    inside = a >= lo if reading == "at_least" else a <= hi if reading == "at_most" else (a >= lo) & (a <= hi)
+    return float(np.average(inside, weights=w))
 
 
 def _rate(case: LedgerCase, currency: str, profile: Array, window: tuple[int, int]) -> float:
@@ -246,8 +246,12 @@ def run_ledger(
     window: str | None = None,
     currency: str = "USD",
     sets: Sequence[str] = (),
+    weigh: bool = True,
 ) -> LedgerResult:
-    """Run ``case`` on ``draws`` shared draws and summarise it over ``window`` in ``currency``."""
+    """Run ``case`` on ``draws`` shared draws and summarise it over ``window`` in ``currency``.
+
+    With ``weigh`` the draws are weighed by the claims of the checks marked ``weigh``.
+    """
     lo, hi = ledger_window(window, case.months)
     priors = dict(case.priors)
     base = Ledger(case.streams)
@@ -268,7 +272,8 @@ def run_ledger(
     run = ledger.run(case.months, draws, seed, (lo, hi), probes)
     profile = sum((run.monthly[s.name]["value_to_north_korea"] for s in case.streams), np.zeros(len(case.months)))
     rate = _rate(case, currency, profile, (lo, hi))
-    totals: dict[str, Band] = {a: Band.of(run.accounts[a], rate) for a in ACCOUNTS}
+    w = _weights(case, run) if weigh else None
+    totals: dict[str, Band] = {a: Band.of(run.accounts[a], rate, w) for a in ACCOUNTS}
     value = run.accounts["value_to_north_korea"]
     streams = {}
     for s in case.streams:
@@ -277,13 +282,13 @@ def run_ledger(
         streams[s.name] = StreamTotals(
             name=s.name,
             label=s.label,
-            totals={a: Band.of(t[s.output(a)], rate) for a in ACCOUNTS},
-            share=Band.of(np.divide(own, value, out=np.zeros_like(own), where=value > 0)),
+            totals={a: Band.of(t[s.output(a)], rate, w) for a in ACCOUNTS},
+            share=Band.of(np.divide(own, value, out=np.zeros_like(own), where=value > 0), 1.0, w),
             outputs={
                 o.name: (
                     o.unit if not o.money else currency.upper(),
                     o.label,
-                    Band.of(t[o.name], rate if o.money else 1.0),
+                    Band.of(t[o.name], rate if o.money else 1.0, w),
                 )
                 for o in s.outputs
                 if o.account is None
@@ -291,8 +296,8 @@ def run_ledger(
             monthly_value=[float(x) * rate for x in run.monthly[s.name]["value_to_north_korea"]],
             notes=s.notes,
         )
-    checks = _checks(case, run)
-    checks.extend(_scoped(case, run, scoped))
+    checks = _checks(case, run, w)
+    checks.extend(_scoped(case, run, scoped, w))
     return LedgerResult(
         case=case,
         draws=draws,
@@ -302,12 +307,14 @@ def run_ledger(
         rate=rate,
         totals=totals,
         streams=streams,
-        inputs=_inputs(case, ledger, run, overrides),
+        inputs=_inputs(case, ledger, run, overrides, w),
         checks=checks,
         conflicts=_conflicts(case, checks),
         usage=_usage(case),
         conservation_error=run.conservation_error,
         sets=list(sets),
+        weighed=[c for chk in case.checks if chk.weigh for c in chk.claims] if weigh else [],
+        effective_draws=effective_draws(w) if w is not None else float(draws),
     )
 
 
@@ -325,11 +332,29 @@ def _reading_of(case: LedgerCase, run: LedgerDraws, k: int, chk: LedgerCheck) ->
     return np.asarray(a, dtype=float)
 
 
-def _checks(case: LedgerCase, run: LedgerDraws) -> list[CheckResult]:
+def _weights(case: LedgerCase, run: LedgerDraws) -> Array | None:
+    """Normalised weights from every weighed check's claims, or None when no check is weighed."""
+    logw = np.zeros(next(iter(run.accounts.values())).shape[0])
+    any_weighed = False
+    for k, chk in enumerate(case.checks):
+        if not chk.weigh:
+            continue
+        a = _reading_of(case, run, k, chk)
+        for cid in chk.claims:
+            _text, lo, hi = _figure(case.claims[cid])
+            logw += np.log(claim_fit(a, chk.reading, lo, hi))
+            any_weighed = True
+    if not any_weighed:
+        return None
+    w = np.exp(logw - logw.max())
+    return np.asarray(w / w.sum(), dtype=float)
+
+
+def _checks(case: LedgerCase, run: LedgerDraws, w: Array | None) -> list[CheckResult]:
     out = []
     for k, chk in enumerate(case.checks):
         a = _reading_of(case, run, k, chk)
-        band = Band.of(a)
+        band = Band.of(a, 1.0, w)
         what = " + ".join(chk.outputs) + (f" / ({chk.divide_by} x {chk.divide_factor:g})" if chk.divide_by else "")
         span = chk.at or f"{chk.from_ or case.months[0]}..{chk.until or case.months[-1]}"
         for cid in chk.claims:
@@ -350,18 +375,18 @@ def _checks(case: LedgerCase, run: LedgerDraws) -> list[CheckResult]:
                     f"{what} ({span})",
                     band,
                     verdict,
-                    _support(chk.reading, a, lo, hi),
+                    _support(chk.reading, a, lo, hi, w),
                 )
             )
     return out
 
 
-def _scoped(case: LedgerCase, run: LedgerDraws, scoped: list[Claim]) -> list[CheckResult]:
+def _scoped(case: LedgerCase, run: LedgerDraws, scoped: list[Claim], w: Array | None) -> list[CheckResult]:
     out = []
     for c in scoped:
         parts = [v for key, v in run.probes.items() if key.startswith(f"t:{c.id}/")]
         a = np.asarray(sum(parts, np.zeros(1)), dtype=float)
-        band = Band.of(a)
+        band = Band.of(a, 1.0, w)
         text, lo, hi = _figure(c)
         scope = " + ".join(TOTAL_SCOPES[c.quantity])
         out.append(
@@ -375,7 +400,7 @@ def _scoped(case: LedgerCase, run: LedgerDraws, scoped: list[Claim]) -> list[Che
                 f"value of {scope}",
                 band,
                 _verdict("about", band, lo, hi),
-                _support("about", a, lo, hi),
+                _support("about", a, lo, hi, w),
             )
         )
     return out
@@ -408,7 +433,9 @@ def _conflicts(case: LedgerCase, checks: list[CheckResult]) -> list[ConflictResu
     return out
 
 
-def _inputs(case: LedgerCase, ledger: Ledger, run: LedgerDraws, overrides: dict[str, Distribution]) -> list[InputRow]:
+def _inputs(
+    case: LedgerCase, ledger: Ledger, run: LedgerDraws, overrides: dict[str, Distribution], w: Array | None
+) -> list[InputRow]:
     params = {Ledger.key(s, p.name): p for s in case.streams for p in s.params}
     rows = []
     for key in ledger.priors:
@@ -420,7 +447,7 @@ def _inputs(case: LedgerCase, ledger: Ledger, run: LedgerDraws, overrides: dict[
                 key,
                 p.unit,
                 p.meaning,
-                Band.of(run.inputs[key]),
+                Band.of(run.inputs[key], 1.0, w),
                 case.cited.get(key, []),
                 case.weights.get(key, {}),
                 note,

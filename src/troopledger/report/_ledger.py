@@ -78,6 +78,8 @@ def build_ledger_payload(r: LedgerResult) -> dict[str, Any]:
         "currency": r.currency,
         "rate_per_usd": r.rate,
         "sets": r.sets,
+        "weighed_by": r.weighed,
+        "effective_draws": r.effective_draws,
         "totals": {a: {**_band(r.totals[a]), "label": _LABELS[a]} for a in _ACCOUNT_ORDER},
         "streams": {
             name: {
@@ -155,6 +157,11 @@ def _lines(p: dict[str, Any], md: bool) -> list[str]:
         f"Value to North Korea, {p['window']['from']} to {p['window']['until']}: {_interval(v, cur)} "
         f"(median, 90 % band); mean {fmt_money(v['mean'], cur)}. {p['draws']:,} draws, seed {p['seed']}."
     )
+    if p["weighed_by"]:
+        out.append(
+            f"Draws weighed by {len(p['weighed_by'])} claims of the checks (effective draws "
+            f"{p['effective_draws']:,.0f}); each claim may be wrong (probability 0.2)."
+        )
     if p["sets"]:
         out.append("Inputs set on the command line: " + esc(", ".join(p["sets"])))
     out.append("")

@@ -152,7 +152,8 @@ def render_ledger_html(p: dict[str, Any]) -> str:
     header = (
         f'<p class="headline">{escape("Value to North Korea")}: {money(v)}, '
         f"{escape(p['window']['from'])} to {escape(p['window']['until'])}.</p>"
-        f'<p class="who">Every interval is a 90 % interval. {p["draws"]:,} draws, seed {escape(str(p["seed"]))}.</p>'
+        f'<p class="who">Every interval is a 90 % interval. {p["draws"]:,} draws, seed {escape(str(p["seed"]))}; '
+        f"weighed by {len(p['weighed_by'])} claims (effective draws {p['effective_draws']:,.0f}).</p>"
         f'<p class="desc">{escape(p["description"])}</p>'
     )
     sections = [
