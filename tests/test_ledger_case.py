@@ -56,7 +56,9 @@ def test_every_input_is_traced_or_marked_an_assumption(result) -> None:  # type:
         assert row.claims or row.assumption, row.key
         for cid in row.claims:
             c = result.case.claims[cid]
-            assert c.source is not None and c.source.url.startswith("http") and c.speaker
+            assert c.source is not None
+            assert c.source.url.startswith("http")
+            assert c.speaker
 
 
 def test_the_record_conflicts_are_flagged_as_sets(result) -> None:  # type: ignore[no-untyped-def]
@@ -67,7 +69,8 @@ def test_the_record_conflicts_are_flagged_as_sets(result) -> None:  # type: igno
     figures = {m["claim"]: m for m in rounds.members}
     assert figures["m36"]["ratio_to_smallest"] == pytest.approx(12_000_000 / 5_700_000)
     weights = [m["weight"] for m in rounds.members if m["weight"] is not None]
-    assert weights and sum(weights) == pytest.approx(1.0)
+    assert weights
+    assert sum(weights) == pytest.approx(1.0)
 
 
 def test_capacity_conversions_are_read_as_conversions(case) -> None:  # type: ignore[no-untyped-def]
@@ -94,8 +97,10 @@ def test_ledger_claims_match_the_facts() -> None:
     with (SHARED / "facts" / "ledger.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             c = bundled[row["id"]]
-            assert c.source is not None and c.source.url == row["url"]
-            assert c.speaker == row["speaker"] and c.window_end == row["about_until"]
+            assert c.source is not None
+            assert c.source.url == row["url"]
+            assert c.speaker == row["speaker"]
+            assert c.window_end == row["about_until"]
             assert c.quantity == row["quantity"].removeprefix("other:")
             if c.currency == "USD":
                 for field in ("value", "low", "high"):
@@ -143,11 +148,17 @@ def test_report_in_every_format(capsys: pytest.CaptureFixture[str]) -> None:
             s["totals"]
         )
     code, text, _ = run([*args, "--format", "text"], capsys)
-    assert code == 0 and "Value to North Korea, 2023-08 to 2025-12" in text and "Munitions" in text
+    assert code == 0
+    assert "Value to North Korea, 2023-08 to 2025-12" in text
+    assert "Munitions" in text
     code, md, _ = run([*args, "--format", "md"], capsys)
-    assert code == 0 and md.startswith("# ") and "| Stream |" in md
+    assert code == 0
+    assert md.startswith("# ")
+    assert "| Stream |" in md
     code, html, _ = run([*args, "--format", "html"], capsys)
-    assert code == 0 and '"type":"sankey"' in html and "Content-Security-Policy" in html
+    assert code == 0
+    assert '"type":"sankey"' in html
+    assert "Content-Security-Policy" in html
 
 
 def test_currency_and_window_and_set(capsys: pytest.CaptureFixture[str]) -> None:
@@ -155,7 +166,8 @@ def test_currency_and_window_and_set(capsys: pytest.CaptureFixture[str]) -> None
     usd = json.loads(run(base, capsys)[1])
     krw = json.loads(run([*base, "--currency", "KRW"], capsys)[1])
     ratio = krw["totals"]["value_to_north_korea"]["mean"] / usd["totals"]["value_to_north_korea"]["mean"]
-    assert 1200 < ratio < 1500 and krw["currency"] == "KRW"
+    assert 1200 < ratio < 1500
+    assert krw["currency"] == "KRW"
     year = json.loads(run([*base, "--window", "2024-01..2024-12"], capsys)[1])
     assert year["totals"]["value_to_north_korea"]["mean"] < usd["totals"]["value_to_north_korea"]["mean"]
     cheap = json.loads(run([*base, "--set", "munitions.shell_price=1000"], capsys)[1])
@@ -175,8 +187,11 @@ def test_currency_and_window_and_set(capsys: pytest.CaptureFixture[str]) -> None
 )
 def test_bad_options_are_one_line_errors(extra: list[str], field: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["report", "nk-russia-ledger", "--draws", "500", *extra], capsys)
-    assert code == 2 and out == ""
-    assert field in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert code == 2
+    assert out == ""
+    assert field in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_a_broken_ledger_case_names_file_and_field(tmp_path: Path) -> None:

@@ -117,7 +117,8 @@ def _flows(d, months):
     value = np.outer(d["barrels"], np.ones(len(months)))
     return account_outputs("toy", value, value, value, 0 * value, 0 * value)
 
-TOY = register(Stream("toy", "Toy", (Param("barrels", "USD/month", "a toy input", to(1, 2)),), (), account_declarations("toy", "Toy"), _flows))
+PARAMS = (Param("barrels", "USD/month", "a toy input", to(1, 2)),)
+TOY = register(Stream("toy", "Toy", PARAMS, (), account_declarations("toy", "Toy"), _flows))
 '''
 
 
