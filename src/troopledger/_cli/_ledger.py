@@ -28,6 +28,7 @@ def ledger_report(
     currency: str,
     sets: Sequence[str],
     weigh: bool = True,
+    scenario: str | None = None,
 ) -> None:
     """Load, run and render a ledger case in ``fmt`` (text, json, md, html)."""
     from troopledger.analysis import load_ledger, run_ledger
@@ -37,7 +38,14 @@ def ledger_report(
         raise InputError(None, "--window", "a ledger report takes one window", "give one --window FIRST..LAST")
     window = windows[0] if windows else None
     result = run_ledger(
-        load_ledger(case), draws or LEDGER_DRAWS, seed, window=window, currency=currency, sets=sets, weigh=weigh
+        load_ledger(case),
+        draws or LEDGER_DRAWS,
+        seed,
+        window=window,
+        currency=currency,
+        sets=sets,
+        weigh=weigh,
+        scenario=scenario,
     )
     payload = build_ledger_payload(result)
     if fmt == "json":

@@ -138,6 +138,7 @@ def report(
             currency=currency,
             sets=set_ or [],
             weigh=calibrate_ is not False,
+            scenario=scenario,
         )
         return
     draws = draws or 100_000

@@ -22,7 +22,15 @@ from troopledger.errors import CaseError
 from troopledger.evidence import Distribution, DistSpec, Prior, case_error, fuse, load_case, resolve
 from troopledger.model.streams import STREAMS, Stream, soldier_stream
 
-__all__ = ["LedgerCase", "LedgerCheck", "LedgerConflict", "bundled_ledgers", "is_ledger_case", "load_ledger"]
+__all__ = [
+    "LedgerCase",
+    "LedgerCheck",
+    "LedgerConflict",
+    "LedgerScenario",
+    "bundled_ledgers",
+    "is_ledger_case",
+    "load_ledger",
+]
 
 Reading = Literal["about", "at_least", "at_most", "benchmark"]
 
@@ -59,6 +67,17 @@ class LedgerConflict(BaseModel):
     note: str = Field(default="", max_length=2000)
 
 
+class LedgerScenario(BaseModel):
+    """A published estimate's stated inputs, applied as ``--set``s over a window (``--scenario NAME``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = Field(default="", max_length=2000)
+    sets: list[str] = Field(default_factory=list)
+    window: str | None = None
+    claims: list[str] = Field(default_factory=list)
+
+
 class _Info(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -80,6 +99,7 @@ class _File(BaseModel):
     checks: list[LedgerCheck] = Field(default_factory=list)
     conflicts: list[LedgerConflict] = Field(default_factory=list)
     unused: dict[str, str] = Field(default_factory=dict)
+    scenarios: dict[str, LedgerScenario] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -101,6 +121,7 @@ class LedgerCase:
     unused: dict[str, str]
     soldier_prior: Prior | None
     origin: str
+    scenarios: dict[str, LedgerScenario]
 
 
 def _ledgers_dir() -> Any:
@@ -223,6 +244,12 @@ def load_ledger(case: str) -> LedgerCase:
                 raise CaseError(
                     origin, f"checks[{i}].claims", f"unknown claim '{cid}'", "cite ids from the case's claim files"
                 )
+    for sname, sc in f.scenarios.items():
+        for cid in sc.claims:
+            if cid not in claims:
+                raise CaseError(
+                    origin, f"scenarios.{sname}.claims", f"unknown claim '{cid}'", "cite ids from the claim files"
+                )
     for i, con in enumerate(f.conflicts):
         for cid in con.claims:
             if cid not in claims:
@@ -245,4 +272,5 @@ def load_ledger(case: str) -> LedgerCase:
         unused=dict(f.unused),
         soldier_prior=soldier_prior,
         origin=origin,
+        scenarios=dict(f.scenarios),
     )

@@ -124,6 +124,7 @@ class LedgerResult:
     usage: dict[str, str]
     conservation_error: float
     sets: list[str] = field(default_factory=list)
+    scenario: str | None = None
     weighed: list[str] = field(default_factory=list)
     effective_draws: float = 0.0
 
@@ -247,11 +248,20 @@ def run_ledger(
     currency: str = "USD",
     sets: Sequence[str] = (),
     weigh: bool = True,
+    scenario: str | None = None,
 ) -> LedgerResult:
     """Run ``case`` on ``draws`` shared draws and summarise it over ``window`` in ``currency``.
 
     With ``weigh`` the draws are weighed by the claims of the checks marked ``weigh``.
+    A ``scenario`` of the case applies its ``sets`` (before ``sets``) and its window
+    (unless ``window`` is given), unweighed: a published estimate from its stated inputs.
     """
+    if scenario is not None:
+        sc = case.scenarios.get(scenario)
+        if sc is None:
+            known = ", ".join(sorted(case.scenarios)) or "none"
+            raise InputError(None, "--scenario", f"no scenario {scenario!r} in {case.name}", f"use one of: {known}")
+        sets, window, weigh = [*sc.sets, *sets], window or sc.window, False
     lo, hi = ledger_window(window, case.months)
     priors = dict(case.priors)
     base = Ledger(case.streams)
@@ -313,6 +323,7 @@ def run_ledger(
         usage=_usage(case),
         conservation_error=run.conservation_error,
         sets=list(sets),
+        scenario=scenario,
         weighed=[c for chk in case.checks if chk.weigh for c in chk.claims] if weigh else [],
         effective_draws=effective_draws(w) if w is not None else float(draws),
     )
@@ -470,6 +481,9 @@ def _usage(case: LedgerCase) -> dict[str, str]:
     for con in case.conflicts:
         for cid in con.claims:
             use[cid].append(f"conflict set: {con.name}")
+    for name, sc in case.scenarios.items():
+        for cid in sc.claims:
+            use[cid].append(f"stated input of the scenario {name}")
     for c in case.claims.values():
         if c.quantity == "nk_market_fx":
             use[c.id].append("market rate for --currency KPW")

@@ -78,6 +78,13 @@ def build_ledger_payload(r: LedgerResult) -> dict[str, Any]:
         "currency": r.currency,
         "rate_per_usd": r.rate,
         "sets": r.sets,
+        "scenario": None
+        if r.scenario is None
+        else {
+            "name": r.scenario,
+            "note": r.case.scenarios[r.scenario].note,
+            "claims": r.case.scenarios[r.scenario].claims,
+        },
         "weighed_by": r.weighed,
         "effective_draws": r.effective_draws,
         "totals": {a: {**_band(r.totals[a]), "label": _LABELS[a]} for a in _ACCOUNT_ORDER},
@@ -157,6 +164,8 @@ def _lines(p: dict[str, Any], md: bool) -> list[str]:
         f"Value to North Korea, {p['window']['from']} to {p['window']['until']}: {_interval(v, cur)} "
         f"(median, 90 % band); mean {fmt_money(v['mean'], cur)}. {p['draws']:,} draws, seed {p['seed']}."
     )
+    if p["scenario"]:
+        out.append(f"Scenario {esc(p['scenario']['name'])}: {esc(p['scenario']['note'])}")
     if p["weighed_by"]:
         out.append(
             f"Draws weighed by {len(p['weighed_by'])} claims of the checks (effective draws "
