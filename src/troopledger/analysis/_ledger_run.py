@@ -15,9 +15,19 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from troopledger.analysis._ledger_case import LedgerCase, LedgerCheck
-from troopledger.analysis._ledger_weights import claim_fit, effective_draws, weighted_band
-from troopledger.claims import TOTAL_SCOPES, Claim, month_index, rate_to_usd
+from troopledger.analysis._ledger_case import LedgerCase
+from troopledger.analysis._ledger_checks import (
+    CheckResult,
+    ConflictResult,
+    check_probes,
+    check_results,
+    claim_usage,
+    conflict_results,
+    draw_weights,
+    scoped_results,
+)
+from troopledger.analysis._ledger_weights import Band, effective_draws
+from troopledger.claims import TOTAL_SCOPES, month_index, rate_to_usd
 from troopledger.errors import InputError
 from troopledger.evidence import Constant, Distribution, to
 from troopledger.model.streams import ACCOUNT_LABELS, ACCOUNTS, Ledger, LedgerDraws, Probe
@@ -36,22 +46,6 @@ __all__ = [
 Array = NDArray[np.float64]
 #: A claim's point figure is read as this relative half-width when checked ("about").
 POINT_WIDTH = 0.25
-
-
-@dataclass(frozen=True)
-class Band:
-    """Mean, median and 90 % band of one quantity over the draws."""
-
-    mean: float
-    p5: float
-    p50: float
-    p95: float
-
-    @classmethod
-    def of(cls, a: Array, scale: float = 1.0, w: Array | None = None) -> Band:
-        """The band of ``a`` times ``scale``, weighted by ``w`` when given."""
-        mean, q = weighted_band(a, w)
-        return cls(mean * scale, q[0] * scale, q[1] * scale, q[2] * scale)
 
 
 @dataclass(frozen=True)
@@ -79,31 +73,6 @@ class InputRow:
     weights: dict[str, float]
     note: str
     assumption: bool
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """A claim against what the streams imply: the claim's figure, the model's band, and a verdict."""
-
-    claim: str
-    quantity: str
-    reading: str
-    figure: str
-    lo: float
-    hi: float
-    what: str
-    band: Band
-    verdict: str
-    support: float
-
-
-@dataclass(frozen=True)
-class ConflictResult:
-    """A conflict set: the claims, each one's figure, its ratio to the smallest, and its weight from the draws."""
-
-    name: str
-    note: str
-    members: list[dict[str, object]]
 
 
 @dataclass(frozen=True)
@@ -166,59 +135,6 @@ def _parse_set(item: str, keys: Sequence[str]) -> tuple[str, Distribution]:
         ) from None
 
 
-def _figure(c: Claim) -> tuple[str, float, float]:
-    """A claim's figure as text and as an interval (a point gets +-25 %; a missing side is open)."""
-    if c.value is not None:
-        return f"{c.value:,.6g} {c.unit}", c.value / (1 + POINT_WIDTH), c.value * (1 + POINT_WIDTH)
-    lo = c.low if c.low is not None else 0.0
-    hi = c.high if c.high is not None else float("inf")
-    text = (
-        f"{c.low:,.6g}-{c.high:,.6g}"
-        if c.low is not None and c.high is not None
-        else (f"at least {c.low:,.6g}" if c.low is not None else f"up to {c.high:,.6g}")
-    )
-    return f"{text} {c.unit}", lo, hi
-
-
-def _probes(case: LedgerCase, chk: LedgerCheck, key: str) -> dict[str, Probe]:
-    m = case.months
-    first = month_index(m[0])
-    if chk.at:
-        lo = hi = month_index(chk.at) - first
-        how = "last"
-    else:
-        lo = month_index(chk.from_) - first if chk.from_ else 0
-        hi = month_index(chk.until) - first if chk.until else len(m) - 1
-        how = chk.how
-    hi = min(hi, len(m) - 1)
-    out: dict[str, Probe] = {}
-    for i, name in enumerate(chk.outputs):
-        stream, _, output = name.partition(".")
-        if stream == "input:" or name.startswith("input:"):
-            continue
-        targets = [(s.name, s.output(output)) for s in case.streams] if stream == "all" else [(stream, output)]  # type: ignore[arg-type]
-        for j, (s, o) in enumerate(targets):
-            out[f"{key}/{i}/{j}"] = Probe(s, (o,), lo, hi, how)
-    return out
-
-
-def _verdict(reading: str, band: Band, lo: float, hi: float) -> str:
-    if reading == "benchmark":
-        return "benchmark"
-    if reading == "at_least":
-        return "agrees" if band.p95 >= lo else "streams lower"
-    if reading == "at_most":
-        return "agrees" if band.p5 <= hi else "streams higher"
-    if band.p95 < lo:
-        return "streams lower"
-    return "streams higher" if band.p5 > hi else "agrees"
-
-
-def _support(reading: str, a: Array, lo: float, hi: float, w: Array | None) -> float:
-    inside = a >= lo if reading == "at_least" else a <= hi if reading == "at_most" else (a >= lo) & (a <= hi)
-    return float(np.average(inside, weights=w))
-
-
 def _rate(case: LedgerCase, currency: str, profile: Array, window: tuple[int, int]) -> float:
     code = currency.upper()
     if code == "USD":
@@ -270,7 +186,7 @@ def run_ledger(
     ledger = Ledger(case.streams, priors)
     probes: dict[str, Probe] = {}
     for k, chk in enumerate(case.checks):
-        probes.update(_probes(case, chk, f"c{k}"))
+        probes.update(check_probes(case, chk, f"c{k}"))
     scoped = [c for c in case.claims.values() if c.quantity in TOTAL_SCOPES]
     first = month_index(case.months[0])
     for c in scoped:
@@ -282,7 +198,7 @@ def run_ledger(
     run = ledger.run(case.months, draws, seed, (lo, hi), probes)
     profile = sum((run.monthly[s.name]["value_to_north_korea"] for s in case.streams), np.zeros(len(case.months)))
     rate = _rate(case, currency, profile, (lo, hi))
-    w = _weights(case, run) if weigh else None
+    w = draw_weights(case, run) if weigh else None
     totals: dict[str, Band] = {a: Band.of(run.accounts[a], rate, w) for a in ACCOUNTS}
     value = run.accounts["value_to_north_korea"]
     streams = {}
@@ -306,8 +222,8 @@ def run_ledger(
             monthly_value=[float(x) * rate for x in run.monthly[s.name]["value_to_north_korea"]],
             notes=s.notes,
         )
-    checks = _checks(case, run, w)
-    checks.extend(_scoped(case, run, scoped, w))
+    checks = check_results(case, run, w)
+    checks.extend(scoped_results(case, run, scoped, w))
     return LedgerResult(
         case=case,
         draws=draws,
@@ -319,129 +235,14 @@ def run_ledger(
         streams=streams,
         inputs=_inputs(case, ledger, run, overrides, w),
         checks=checks,
-        conflicts=_conflicts(case, checks),
-        usage=_usage(case),
+        conflicts=conflict_results(case, checks),
+        usage=claim_usage(case),
         conservation_error=run.conservation_error,
         sets=list(sets),
         scenario=scenario,
         weighed=[c for chk in case.checks if chk.weigh for c in chk.claims] if weigh else [],
         effective_draws=effective_draws(w) if w is not None else float(draws),
     )
-
-
-def _reading_of(case: LedgerCase, run: LedgerDraws, k: int, chk: LedgerCheck) -> Array:
-    parts = []
-    for i, name in enumerate(chk.outputs):
-        if name.startswith("input:"):
-            parts.append(run.inputs[name.removeprefix("input:")])
-        else:
-            parts.extend(v for key, v in run.probes.items() if key.startswith(f"c{k}/{i}/"))
-    a = sum(parts, np.zeros(1))
-    if chk.divide_by:
-        d = case.claims[chk.divide_by]
-        a = a / ((d.value or d.low or d.high or 1.0) * chk.divide_factor)
-    return np.asarray(a, dtype=float)
-
-
-def _weights(case: LedgerCase, run: LedgerDraws) -> Array | None:
-    """Normalised weights from every weighed check's claims, or None when no check is weighed."""
-    logw = np.zeros(next(iter(run.accounts.values())).shape[0])
-    any_weighed = False
-    for k, chk in enumerate(case.checks):
-        if not chk.weigh:
-            continue
-        a = _reading_of(case, run, k, chk)
-        for cid in chk.claims:
-            _text, lo, hi = _figure(case.claims[cid])
-            logw += np.log(claim_fit(a, chk.reading, lo, hi))
-            any_weighed = True
-    if not any_weighed:
-        return None
-    w = np.exp(logw - logw.max())
-    return np.asarray(w / w.sum(), dtype=float)
-
-
-def _checks(case: LedgerCase, run: LedgerDraws, w: Array | None) -> list[CheckResult]:
-    out = []
-    for k, chk in enumerate(case.checks):
-        a = _reading_of(case, run, k, chk)
-        band = Band.of(a, 1.0, w)
-        what = " + ".join(chk.outputs) + (f" / ({chk.divide_by} x {chk.divide_factor:g})" if chk.divide_by else "")
-        span = chk.at or f"{chk.from_ or case.months[0]}..{chk.until or case.months[-1]}"
-        for cid in chk.claims:
-            c = case.claims[cid]
-            text, lo, hi = _figure(c)
-            verdict = _verdict(chk.reading, band, lo, hi)
-            if chk.reading == "benchmark":
-                ref = c.value if c.value is not None else (c.low or c.high or 1.0)
-                verdict = f"streams / claim = {band.p50 / ref:.3g}" if ref else "benchmark"
-            out.append(
-                CheckResult(
-                    cid,
-                    c.quantity,
-                    chk.reading,
-                    text,
-                    lo,
-                    hi,
-                    f"{what} ({span})",
-                    band,
-                    verdict,
-                    _support(chk.reading, a, lo, hi, w),
-                )
-            )
-    return out
-
-
-def _scoped(case: LedgerCase, run: LedgerDraws, scoped: list[Claim], w: Array | None) -> list[CheckResult]:
-    out = []
-    for c in scoped:
-        parts = [v for key, v in run.probes.items() if key.startswith(f"t:{c.id}/")]
-        a = np.asarray(sum(parts, np.zeros(1)), dtype=float)
-        band = Band.of(a, 1.0, w)
-        text, lo, hi = _figure(c)
-        scope = " + ".join(TOTAL_SCOPES[c.quantity])
-        out.append(
-            CheckResult(
-                c.id,
-                c.quantity,
-                "about",
-                text,
-                lo,
-                hi,
-                f"value of {scope}",
-                band,
-                _verdict("about", band, lo, hi),
-                _support("about", a, lo, hi, w),
-            )
-        )
-    return out
-
-
-def _conflicts(case: LedgerCase, checks: list[CheckResult]) -> list[ConflictResult]:
-    by_claim = {c.claim: c for c in checks}
-    out = []
-    for con in case.conflicts:
-        figures = {cid: case.claims[cid] for cid in con.claims}
-        smallest = min((c.value if c.value is not None else (c.low or c.high or 0.0)) for c in figures.values()) or 1.0
-        support = {
-            cid: by_claim[cid].support for cid in con.claims if cid in by_claim and by_claim[cid].reading != "benchmark"
-        }
-        total = sum(support.values())
-        members: list[dict[str, object]] = []
-        for cid, c in figures.items():
-            x = c.value if c.value is not None else (c.low or c.high or 0.0)
-            members.append(
-                {
-                    "claim": cid,
-                    "speaker": c.speaker,
-                    "figure": _figure(c)[0],
-                    "ratio_to_smallest": x / smallest,
-                    "weight": (support[cid] / total) if cid in support and total > 0 else None,
-                    "as_input": [k for k, ids in case.cited.items() if cid in ids],
-                }
-            )
-        out.append(ConflictResult(con.name, con.note, members))
-    return out
 
 
 def _inputs(
@@ -466,39 +267,6 @@ def _inputs(
             )
         )
     return rows
-
-
-def _usage(case: LedgerCase) -> dict[str, str]:
-    use: dict[str, list[str]] = {cid: [] for cid in case.claims}
-    for key, ids in case.cited.items():
-        for cid in ids:
-            use[cid].append(f"input {key}")
-    for chk in case.checks:
-        for cid in chk.claims:
-            use[cid].append(f"check of {' + '.join(chk.outputs)}")
-        if chk.divide_by:
-            use[chk.divide_by].append("scale of a check")
-    for con in case.conflicts:
-        for cid in con.claims:
-            use[cid].append(f"conflict set: {con.name}")
-    for name, sc in case.scenarios.items():
-        for cid in sc.claims:
-            use[cid].append(f"stated input of the scenario {name}")
-    for c in case.claims.values():
-        if c.quantity == "nk_market_fx":
-            use[c.id].append("market rate for --currency KPW")
-        if c.quantity in TOTAL_SCOPES:
-            use[c.id].append(f"total compared with {' + '.join(TOTAL_SCOPES[c.quantity])}")
-        parent = c.id.split("-")[0]
-        if parent != c.id and parent in use and use[c.id]:
-            use[parent].append(f"read through {c.id}")
-    out = {}
-    for cid, uses in use.items():
-        if uses:
-            out[cid] = "; ".join(dict.fromkeys(uses))
-        else:
-            out[cid] = "unused: " + case.unused.get(cid, "no input, check or conflict set reads it")
-    return out
 
 
 def accounts_labels() -> dict[str, str]:

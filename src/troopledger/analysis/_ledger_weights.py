@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["WRONG", "claim_fit", "effective_draws", "weighted_band"]
+__all__ = ["WRONG", "Band", "claim_fit", "effective_draws", "weighted_band"]
 
 Array = NDArray[np.float64]
 #: Probability that a weighed claim is simply wrong (it then says nothing about the draws).
@@ -51,3 +52,19 @@ def weighted_band(a: Array, w: Array | None, qs: Sequence[float] = (0.05, 0.5, 0
     cum = cum / cum[-1]
     idx = np.searchsorted(cum, qs, side="left").clip(0, a.size - 1)
     return float(np.sum(a * w) / np.sum(w)), [float(a[order][i]) for i in idx]
+
+
+@dataclass(frozen=True)
+class Band:
+    """Mean, median and 90 % band of one quantity over the draws."""
+
+    mean: float
+    p5: float
+    p50: float
+    p95: float
+
+    @classmethod
+    def of(cls, a: Array, scale: float = 1.0, w: Array | None = None) -> Band:
+        """The band of ``a`` times ``scale``, weighted by ``w`` when given."""
+        mean, q = weighted_band(a, w)
+        return cls(mean * scale, q[0] * scale, q[1] * scale, q[2] * scale)
