@@ -9,6 +9,7 @@ Every problem is a one-line :class:`~troopledger.errors.CaseError` naming file a
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from troopledger.claims import Claim, month_labels, parse_claims
 from troopledger.errors import CaseError
-from troopledger.evidence import Distribution, DistSpec, Prior, case_error, fuse, load_case, resolve
+from troopledger.evidence import MAX_CASE_BYTES, Distribution, DistSpec, Prior, case_error, fuse, load_case, resolve
 from troopledger.model.streams import STREAMS, Stream, soldier_stream
 
 __all__ = [
@@ -33,6 +34,8 @@ __all__ = [
 ]
 
 Reading = Literal["about", "at_least", "at_most", "benchmark"]
+_INPUTS = re.compile(r"^\s*\[inputs\.[a-z_]+\]\s*$", re.M)
+_DEPLOYMENT = re.compile(r"^\s*\[+deployment", re.M)
 
 
 class LedgerCheck(BaseModel):
@@ -139,19 +142,23 @@ def bundled_ledgers() -> dict[str, str]:
 
 
 def is_ledger_case(case: str | None) -> bool:
-    """True if ``case`` names a bundled ledger case or a file with an ``[inputs]`` or ``soldiers`` ledger header."""
+    """True if ``case`` names a bundled ledger case, or a ``.toml`` file with ``[inputs.*]`` tables and no deployment.
+
+    Files are sniffed line by line, not parsed: a file that is not a ledger case goes on
+    to the soldier case loader and its checks (size, nesting, schema).
+    """
     if case is None:
         return False
     if case in bundled_ledgers():
         return True
     path = Path(case)
-    if path.suffix != ".toml" or not path.is_file():
-        return False
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        if path.suffix != ".toml" or not path.is_file() or path.stat().st_size > MAX_CASE_BYTES:
+            return False
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
-    return "inputs" in raw and isinstance(raw.get("case"), dict) and "start" in raw["case"] and "deployment" not in raw
+    return bool(_INPUTS.search(text)) and not _DEPLOYMENT.search(text)
 
 
 def _claims_of(files: list[str], origin: str, base: Path | None) -> dict[str, Claim]:
@@ -188,10 +195,14 @@ def load_ledger(case: str) -> LedgerCase:
             raise CaseError(
                 case, None, f"cannot read the ledger case ({e.__class__.__name__})", "give a readable UTF-8 file"
             ) from None
+    if len(text.encode("utf-8")) > MAX_CASE_BYTES:
+        raise CaseError(origin, None, f"the file is larger than {MAX_CASE_BYTES:,} bytes", "write a smaller case")
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise CaseError(origin, None, f"not valid TOML ({e})", "fix the TOML syntax") from None
+    except RecursionError:
+        raise CaseError(origin, None, "tables or arrays nest too deeply", "write a flat case file") from None
     try:
         f = _File.model_validate(raw)
     except ValidationError as e:
