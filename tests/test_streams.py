@@ -93,7 +93,7 @@ def test_shared_inputs_are_drawn_once_for_every_stream(record_prior) -> None:  #
     # the soldiers' state cut is the same draw: pay kept in a month with no deaths is the cut times pay
     soldiers = outs["soldiers"]
     pay = soldiers["soldiers_value"]
-    quiet = (soldiers["soldiers_killed"] == 0) & (pay > 0)
+    quiet = (soldiers["killed"] == 0) & (pay > 0)
     if quiet.any():
         ratio = soldiers["soldiers_kept_by_state"][quiet] / pay[quiet]
         np.testing.assert_allclose(ratio, np.broadcast_to(cut[:, None], pay.shape)[quiet], rtol=1e-9)
@@ -180,3 +180,15 @@ def test_oil_over_the_cap_is_what_exceeds_500000_barrels_a_year() -> None:
     march = MONTHS.index("2024-03")
     assert over[0, march - 1] == 0.0
     assert over[0, march] == pytest.approx(200_000 - 500_000 / 12)
+
+
+def test_one_output_registry_names_every_output_once(record_prior) -> None:  # type: ignore[no-untyped-def]
+    from troopledger.model import OUTPUTS
+    from troopledger.model.streams import output_registry
+
+    registry = output_registry([soldier_stream(record_prior), *STREAMS.values()])
+    monthly = {n for n, o in OUTPUTS.items() if o.role != "derived"}
+    assert monthly <= {n for n, (s, _o) in registry.items() if s == "soldiers"}
+    fed = {o.account for _s, o in registry.values() if o.account}
+    assert fed == set(ACCOUNTS)
+    assert registry["paid_by_russia"][1].label == OUTPUTS["paid_by_russia"].label

@@ -17,13 +17,14 @@ from troopledger.model.streams._contract import (
     account_declarations,
     account_outputs,
     month_offset,
+    output_registry,
     split,
     spread_over,
 )
 from troopledger.model.streams._ledger import CONSERVATION_TOLERANCE, Ledger, LedgerDraws, Probe
 from troopledger.model.streams.goods import GOODS, UN_OIL_CAP_BARRELS
 from troopledger.model.streams.munitions import MUNITIONS
-from troopledger.model.streams.soldiers import soldier_stream
+from troopledger.model.streams.soldiers import SOLDIER_MODEL_OUTPUTS, soldier_stream
 from troopledger.model.streams.workers import WORKERS
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "ACCOUNT_LABELS",
     "CONSERVATION_TOLERANCE",
     "PARTITIONS",
+    "SOLDIER_MODEL_OUTPUTS",
     "STREAMS",
     "UN_OIL_CAP_BARRELS",
     "Account",
@@ -44,6 +46,7 @@ __all__ = [
     "account_declarations",
     "account_outputs",
     "month_offset",
+    "output_registry",
     "register",
     "soldier_stream",
     "split",

@@ -41,6 +41,7 @@ __all__ = [
     "account_declarations",
     "account_outputs",
     "month_offset",
+    "output_registry",
     "split",
     "spread_over",
 ]
@@ -149,6 +150,17 @@ class Stream:
             if a is None or a.shape != (n, len(months)):
                 raise ModelError(f"stream {self.name}: output {o.name} missing or not shaped ({n}, {len(months)})")
         return out
+
+
+def output_registry(streams: Sequence[Stream]) -> dict[str, tuple[str, StreamOutput]]:
+    """Every output of ``streams`` by name, with the stream that declares it: one vocabulary, no name twice."""
+    out: dict[str, tuple[str, StreamOutput]] = {}
+    for s in streams:
+        for o in s.outputs:
+            if o.name in out:
+                raise ModelError(f"output {o.name} is declared by both {out[o.name][0]} and {s.name}")
+            out[o.name] = (s.name, o)
+    return out
 
 
 def month_offset(months: Sequence[str], month: str) -> int:

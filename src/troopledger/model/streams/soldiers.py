@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from troopledger.evidence import Prior, Sampler, to
+from troopledger.model._outputs import OUTPUTS
 from troopledger.model._simulate import run_draws
 from troopledger.model.streams._contract import (
     Array,
@@ -26,9 +27,16 @@ from troopledger.model.streams._contract import (
     month_offset,
 )
 
-__all__ = ["soldier_stream"]
+__all__ = ["SOLDIER_MODEL_OUTPUTS", "soldier_stream"]
 
 _SHARED_CUT = "state_share_overseas"
+#: The soldier model's own monthly outputs (``model.OUTPUTS``), registered as the stream's outputs
+#: under their own names; the accounts are fed by the ``soldiers_*`` outputs built from them.
+SOLDIER_MODEL_OUTPUTS = tuple(
+    StreamOutput(o.name, o.unit, o.label, None, money=o.unit.startswith("USD"))
+    for o in OUTPUTS.values()
+    if o.role != "derived"
+)
 
 
 def soldier_stream(prior: Prior, *, shared_state_cut: bool = True) -> Stream:
@@ -60,12 +68,7 @@ def soldier_stream(prior: Prior, *, shared_state_cut: bool = True) -> Stream:
             place(own["delivered_in_kind"]),
             paid * d["confirmed_share"][:, None],
         )
-        out.update(
-            troops_in_theatre=place(own["troops_in_theatre"]),
-            soldier_arrivals=place(own["arrivals"]),
-            soldiers_killed=place(own["killed"]),
-            soldiers_wounded=place(own["wounded"]),
-        )
+        out.update({o.name: place(own[o.name]) for o in SOLDIER_MODEL_OUTPUTS if o.name in own})
         return out
 
     params = [
@@ -106,10 +109,7 @@ def soldier_stream(prior: Prior, *, shared_state_cut: bool = True) -> Stream:
         ),
         outputs=(
             *account_declarations("soldiers", "Soldiers"),
-            StreamOutput("troops_in_theatre", "persons", "Soldiers in theatre", None, money=False),
-            StreamOutput("soldier_arrivals", "persons/month", "Soldiers arriving", None, money=False),
-            StreamOutput("soldiers_killed", "persons/month", "Soldiers killed", None, money=False),
-            StreamOutput("soldiers_wounded", "persons/month", "Soldiers wounded", None, money=False),
+            *SOLDIER_MODEL_OUTPUTS,
         ),
         flows=flows,
         notes=f"Adapted from the soldier case {prior.name}",
