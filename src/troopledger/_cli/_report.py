@@ -188,9 +188,11 @@ def report(
 @app.command()
 def cases() -> None:
     """List the bundled cases."""
-    from troopledger.evidence import bundled_cases
+    from troopledger.evidence import bundled_cases, bundled_ledgers
 
     table = Table("Case", "Title")
     for name, title in bundled_cases().items():
         table.add_row(name, title)
+    for name, title in bundled_ledgers().items():
+        table.add_row(name, f"{title} (ledger of every stream)")
     Console().print(table)

@@ -14,7 +14,7 @@ from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, money_inputs
 from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
 from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, History, Step, as_of_days, history
-from troopledger.analysis._ledger_case import LedgerCase, bundled_ledgers, is_ledger_case, load_ledger
+from troopledger.analysis._ledger_case import LedgerCase, is_ledger_case, load_ledger
 from troopledger.analysis._ledger_run import Band, LedgerResult, ledger_window, run_ledger
 from troopledger.analysis._money import Conversion, RateTable, bundled_rates, conversion, read_rates
 from troopledger.analysis._result import Result, run
@@ -63,7 +63,6 @@ __all__ = [
     "TroopledgerAccessor",
     "Window",
     "as_of_days",
-    "bundled_ledgers",
     "bundled_rates",
     "calendar_years",
     "compare_draws",

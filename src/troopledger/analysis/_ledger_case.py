@@ -14,13 +14,24 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from troopledger.claims import Claim, month_labels, parse_claims
 from troopledger.errors import CaseError
-from troopledger.evidence import MAX_CASE_BYTES, Distribution, DistSpec, Prior, case_error, fuse, load_case, resolve
+from troopledger.evidence import (
+    MAX_CASE_BYTES,
+    Distribution,
+    DistSpec,
+    Prior,
+    bundled_ledgers,
+    case_error,
+    fuse,
+    ledgers_dir,
+    load_case,
+    resolve,
+)
 from troopledger.model.streams import STREAMS, Stream, soldier_stream
 
 __all__ = [
@@ -28,7 +39,6 @@ __all__ = [
     "LedgerCheck",
     "LedgerConflict",
     "LedgerScenario",
-    "bundled_ledgers",
     "is_ledger_case",
     "load_ledger",
 ]
@@ -127,20 +137,6 @@ class LedgerCase:
     scenarios: dict[str, LedgerScenario]
 
 
-def _ledgers_dir() -> Any:
-    return resources.files("troopledger") / "data" / "ledgers"
-
-
-def bundled_ledgers() -> dict[str, str]:
-    """Bundled ledger case names mapped to their titles."""
-    out = {}
-    for entry in sorted(_ledgers_dir().iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            info = tomllib.loads(entry.read_text(encoding="utf-8")).get("case", {})
-            out[str(info["name"])] = str(info.get("title", ""))
-    return out
-
-
 def is_ledger_case(case: str | None) -> bool:
     """True if ``case`` names a bundled ledger case, or a ``.toml`` file with ``[inputs.*]`` tables and no deployment.
 
@@ -185,7 +181,7 @@ def _claims_of(files: list[str], origin: str, base: Path | None) -> dict[str, Cl
 def load_ledger(case: str) -> LedgerCase:
     """Load a bundled ledger case by name or a ledger case file by path, fusing its inputs from its claims."""
     if case in bundled_ledgers():
-        entry = _ledgers_dir() / f"{case}.toml"
+        entry = ledgers_dir() / f"{case}.toml"
         text, origin, base = entry.read_text(encoding="utf-8"), f"{case} (bundled ledger)", None
     else:
         path = Path(case)
