@@ -201,3 +201,48 @@ def test_a_broken_ledger_case_names_file_and_field(tmp_path: Path) -> None:
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.toml.*inputs.munitions.shell_price.*zz99"):
         load_ledger(str(path))
+
+
+def test_untrusted_claim_text_is_escaped_in_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = resources.files("troopledger") / "data" / "ledgers" / "nk-russia-ledger.toml"
+    lines = Path(str(CLAIMS)).read_text(encoding="utf-8").splitlines()
+    hostile = [
+        json.dumps({**json.loads(line), "speaker": "<script>alert(1)</script> | *x*"})
+        if json.loads(line)["id"] == "m17"
+        else line
+        for line in lines
+    ]
+    (tmp_path / "claims.jsonl").write_text("\n".join(hostile) + "\n", encoding="utf-8")
+    text = src.read_text(encoding="utf-8").replace(
+        'claim_files = ["nk-russia-ledger"]', 'claim_files = ["claims.jsonl"]'
+    )
+    (tmp_path / "case.toml").write_text(text, encoding="utf-8")
+    base = ["report", str(tmp_path / "case.toml"), "--draws", "500", "--no-calibrate"]
+    code, html, _ = run([*base, "--format", "html"], capsys)
+    assert code == 0
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)" in html
+    code, md, _ = run([*base, "--format", "md"], capsys)
+    assert code == 0
+    assert "<script>" not in md
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("x = " + "[" * 5000 + "]" * 5000 + "\n", "nest"),
+        ('claim_files = ["nk-russia-ledger"]\n[case]\nname = "x"\n[inputs.workers]\n', "case"),
+        (
+            'claim_files = ["nk-russia-ledger"]\n[case]\nname = "x"\ntitle = "t"\nstart = "2023-08"\nmonths = 3\n'
+            "[inputs.workers]\nnothing = { fixed = 1 }\n",
+            "inputs.workers.nothing",
+        ),
+    ],
+)
+def test_bad_ledger_case_files_are_one_line_errors(text: str, field: str, tmp_path: Path) -> None:
+    path = tmp_path / "ledger.toml"
+    path.write_text("[inputs.workers]\n" + text if field == "nest" else text, encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_ledger(str(path))
+    assert field in str(e.value)
+    assert "\n" not in str(e.value)
