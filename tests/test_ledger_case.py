@@ -246,3 +246,35 @@ def test_bad_ledger_case_files_are_one_line_errors(text: str, field: str, tmp_pa
         load_ledger(str(path))
     assert field in str(e.value)
     assert "\n" not in str(e.value)
+
+
+def test_a_soldier_case_skips_wider_totals_and_other_streams_with_a_reason() -> None:
+    from troopledger.calibration import compile_observations
+    from troopledger.claims import Claim, SourceRef
+    from troopledger.evidence import load_case, resolve
+
+    ref = SourceRef(id="t", outlet="A paper", url="https://example.org/t", date="2026-01-10")
+    wide = Claim(
+        id="wide",
+        quantity="nk_gain_troops_and_munitions",
+        value=5e9,
+        unit="USD",
+        window_end="2025-06",
+        speaker="A think tank",
+        status="accepted",
+        source=ref,
+    )
+    shells = Claim(
+        id="shells",
+        quantity="artillery_rounds_shipped",
+        value=9e6,
+        unit="rounds",
+        window_end="2024-12",
+        speaker="A panel",
+        status="accepted",
+        source=ref,
+    )
+    prior = resolve(load_case("nk-russia-record"))
+    skipped = {s.claim_id: s.reason for s in compile_observations(prior, claims=[wide, shells]).skipped}
+    assert "soldiers + munitions" in skipped["wide"]
+    assert "munitions stream" in skipped["shells"]
