@@ -158,6 +158,7 @@ def test_report_in_every_format(capsys: pytest.CaptureFixture[str]) -> None:
     code, html, _ = run([*args, "--format", "html"], capsys)
     assert code == 0
     assert '"type":"sankey"' in html
+    assert '"stackgroup":"value"' in html
     assert "Content-Security-Policy" in html
 
 
@@ -168,6 +169,8 @@ def test_currency_and_window_and_set(capsys: pytest.CaptureFixture[str]) -> None
     ratio = krw["totals"]["value_to_north_korea"]["mean"] / usd["totals"]["value_to_north_korea"]["mean"]
     assert 1200 < ratio < 1500
     assert krw["currency"] == "KRW"
+    kpw = json.loads(run([*base, "--currency", "KPW"], capsys)[1])
+    assert kpw["rate_per_usd"] == pytest.approx((21200 + 30700) / 2)
     year = json.loads(run([*base, "--window", "2024-01..2024-12"], capsys)[1])
     assert year["totals"]["value_to_north_korea"]["mean"] < usd["totals"]["value_to_north_korea"]["mean"]
     cheap = json.loads(run([*base, "--set", "munitions.shell_price=1000"], capsys)[1])

@@ -16,7 +16,7 @@ from troopledger.report._html_parts import figure, table
 from troopledger.report._ledger import fmt_money
 from troopledger.report._page import page, section
 
-__all__ = ["ledger_sankey", "render_ledger_html"]
+__all__ = ["ledger_monthly", "ledger_sankey", "render_ledger_html"]
 
 _COLOURS = {"soldiers": "#762a83", "workers": "#2166ac", "munitions": "#b2182b", "goods": "#1b7837"}
 
@@ -65,10 +65,36 @@ def ledger_sankey(p: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def ledger_monthly(p: dict[str, Any]) -> dict[str, Any]:
+    """Each stream's value accrued by month (means over the draws), stacked."""
+    data = []
+    for name, s in p["streams"].items():
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "stackgroup": "value",
+                "name": plain(s["label"]),
+                "x": s["months"],
+                "y": s["monthly_value_mean"],
+                "line": {"color": _COLOURS.get(name, "#878787"), "width": 1},
+            }
+        )
+    return {
+        "data": data,
+        "layout": {
+            "height": 360,
+            "margin": {"l": 60, "r": 8, "t": 16, "b": 40},
+            "yaxis": {"title": {"text": f"{p['currency']} a month"}},
+            "meta": {"title": f"Value accrued each month, by stream (means, {p['currency']})"},
+        },
+    }
+
+
 def render_ledger_html(p: dict[str, Any]) -> str:
     """The ledger report as one HTML document that needs no network."""
     cur = p["currency"]
-    figs = {"ledger": ledger_sankey(p)}
+    figs = {"ledger": ledger_sankey(p), "monthly": ledger_monthly(p)}
     v = p["totals"]["value_to_north_korea"]
 
     def money(b: dict[str, float]) -> str:
@@ -162,7 +188,11 @@ def render_ledger_html(p: dict[str, Any]) -> str:
             "Every stream of value",
             figure("ledger", "Streams to who keeps the value, and whether Russia has paid it.", figs) + streams,
         ),
-        section("accounts", "Shared accounts", accounts),
+        section(
+            "accounts",
+            "Shared accounts, month by month",
+            accounts + figure("monthly", "Value accrued each month, by stream, over the whole calendar.", figs),
+        ),
         section("checks", "Claims checked against the streams", checks),
         section("conflicts", "Claims that cannot all be right", conflicts),
         section("inputs", "Inputs and who said them", inputs),
