@@ -44,8 +44,6 @@ __all__ = [
 ]
 
 Array = NDArray[np.float64]
-#: A claim's point figure is read as this relative half-width when checked ("about").
-POINT_WIDTH = 0.25
 
 
 @dataclass(frozen=True)
@@ -96,6 +94,7 @@ class LedgerResult:
     scenario: str | None = None
     weighed: list[str] = field(default_factory=list)
     effective_draws: float = 0.0
+    labels: dict[str, str] = field(default_factory=lambda: dict(ACCOUNT_LABELS))
 
 
 def ledger_window(text: str | None, months: Sequence[str]) -> tuple[int, int]:
@@ -267,8 +266,3 @@ def _inputs(
             )
         )
     return rows
-
-
-def accounts_labels() -> dict[str, str]:
-    """The shared accounts' labels, for renderers."""
-    return dict(ACCOUNT_LABELS)

@@ -18,27 +18,6 @@ from troopledger.analysis import Band, LedgerResult
 
 __all__ = ["build_ledger_payload", "fmt_money", "render_ledger_markdown", "render_ledger_text"]
 
-_ACCOUNT_ORDER = (
-    "value_to_north_korea",
-    "paid_by_russia",
-    "owed_unpaid",
-    "kept_by_state",
-    "reaching_people",
-    "in_kind",
-    "confirmed_received",
-    "unconfirmed",
-)
-_LABELS = {
-    "value_to_north_korea": "Value to North Korea (accrued)",
-    "paid_by_russia": "Paid or delivered by Russia",
-    "owed_unpaid": "Accrued but not yet paid (credit)",
-    "kept_by_state": "Kept by the North Korean state",
-    "reaching_people": "Reaching soldiers, workers and families",
-    "in_kind": "Paid in kind (goods, fuel, technology)",
-    "confirmed_received": "Confirmed as received by a public source",
-    "unconfirmed": "Not confirmed as received",
-}
-
 
 def _band(b: Band) -> dict[str, float]:
     return {k: (v if math.isfinite(v) else 0.0) for k, v in asdict(b).items()}
@@ -87,12 +66,12 @@ def build_ledger_payload(r: LedgerResult) -> dict[str, Any]:
         },
         "weighed_by": r.weighed,
         "effective_draws": r.effective_draws,
-        "totals": {a: {**_band(r.totals[a]), "label": _LABELS[a]} for a in _ACCOUNT_ORDER},
+        "totals": {a: {**_band(b), "label": r.labels[a]} for a, b in r.totals.items()},
         "streams": {
             name: {
                 "label": s.label,
                 "share_of_value": _band(s.share),
-                "totals": {a: _band(s.totals[a]) for a in _ACCOUNT_ORDER},
+                "totals": {a: _band(b) for a, b in s.totals.items()},
                 "outputs": {o: {"unit": unit, "label": label, **_band(b)} for o, (unit, label, b) in s.outputs.items()},
                 "monthly_value_mean": s.monthly_value,
                 "months": list(r.case.months),
