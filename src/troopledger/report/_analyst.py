@@ -91,7 +91,7 @@ def payment_rows(p: dict[str, Any]) -> list[tuple[str, str, str]]:
     rows = []
     for k in ("signing_payments", "death_payments"):
         s = p.get("totals", {}).get(k)
-        if s:
+        if s and not all(s.get(q) == 0 for q in ("mean", "p5", "p95")):  # zero in every draw: see zero_rows
             rows.append((LABELS[k], fmt_usd(s.get("p50")), fmt_interval(s)))
     s = p.get("derived", {}).get("take_home_per_soldier_month")
     if s:
