@@ -108,7 +108,7 @@ class Result:
         return {k: dict(self.main.totals[k]) for k in keys if k in self.main.totals}
 
     def state_share(self) -> dict[str, float] | None:
-        """The share of Russia's payments the state keeps, draw by draw (weighted like the headline): mean, p5, p50, p95.
+        """The share of Russia's payments the state keeps, draw by draw, weighted like the headline: mean, p5, p50, p95.
 
         None when the run kept no per-draw totals of both accounts.
         """
@@ -121,7 +121,7 @@ class Result:
         return interval_stats(share, w)
 
     def to_xarray(self) -> xr.DataTree:
-        """An ``xarray.DataTree`` with ArviZ's groups: prior, posterior (with ``weight``), observed_data, sample_stats."""
+        """An ``xarray.DataTree`` of ArviZ's groups: prior, posterior (with ``weight``), observed_data, sample_stats."""
         from troopledger.analysis._result_tree import to_datatree
 
         return to_datatree(self)
@@ -183,7 +183,8 @@ def run(
     """Run a case once and return every group of its :class:`Result`: the figures ``troopledger report`` prints.
 
     ``case`` is a case file (resolved here, with ``claims`` merged in), an already
-    resolved Prior, or a bundled case's name or a case file's path (None: the default case). ``calibrate`` weighs the prior by the claims about
+    resolved Prior, or a bundled case's name or a case file's path (None: the default case).
+    ``calibrate`` weighs the prior by the claims about
     totals, counts and take-home pay (default: when the case has such claims); the
     contradiction scan runs with calibration. Same seed, same numbers, whatever the
     chunk size, the number of workers or the ``executor`` the chunks run on (local

@@ -246,7 +246,9 @@ def from_datatree(tree: xr.DataTree, origin: str = "(tree)") -> Result:
             Contradiction(**{**c, "claims": tuple(c["claims"])}) for c in json.loads(attrs["contradictions"])
         ),
         sensitivity=json.loads(attrs["sensitivity"]),
-        influence=None if influence is None else tuple(Influence(**{**i, "claims": tuple(i["claims"])}) for i in influence),
+        influence=None
+        if influence is None
+        else tuple(Influence(**{**i, "claims": tuple(i["claims"])}) for i in influence),
         prior_draws=_draws_of(prior_ds),
         posterior_draws=posterior_draws,
         desk=json.loads(attrs["desk"]),
@@ -257,7 +259,9 @@ def save_result(result: Result, path: str | Path) -> Path:
     """Write the Result's tree to a NetCDF-4 file (``.nc``), replacing any old file atomically."""
     target = Path(path)
     if target.suffix.lower() != ".nc":
-        raise InputError(str(target), None, f"unknown result format '{target.suffix or '(none)'}'", "end the path in .nc")
+        raise InputError(
+            str(target), None, f"unknown result format '{target.suffix or '(none)'}'", "end the path in .nc"
+        )
     tree = to_datatree(result)
     encoding = {
         f"/{g}": {str(v): {"zlib": True, "complevel": 4} for v in tree[g].data_vars if tree[g][v].ndim > 0}
@@ -278,7 +282,9 @@ def load_result(path: str | Path) -> Result:
     try:
         tree = xr.open_datatree(source, engine="h5netcdf")
     except (OSError, ValueError) as e:
-        raise InputError(str(source), None, f"cannot be read as a result file ({e})", "give a .nc file from Result.save") from None
+        raise InputError(
+            str(source), None, f"cannot be read as a result file ({e})", "give a .nc file from Result.save"
+        ) from None
     with tree:
         return from_datatree(tree.load(), str(source))
 

@@ -117,4 +117,3 @@ def register() -> None:
     register_result_view("repr", result_repr)
     register_result_view("html", result_html)
     register_result_view("plot", ResultPlots)
-

@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from troopledger.report._conflicts import claim_words, conflicts
-from troopledger.report._format import LABELS, fmt_number, fmt_usd
+from troopledger.report._conflicts import conflicts
+from troopledger.report._format import fmt_number, fmt_usd
 
 __all__ = ["SUMMARY_TITLE", "summary"]
 
@@ -60,7 +60,11 @@ def _share(p: dict[str, Any]) -> str:
 def _how_sure(p: dict[str, Any]) -> str:
     paid = p["totals"]["paid_by_russia"]
     lo, hi = _num(paid.get("p5")), _num(paid.get("p95"))
-    spread = f"the high end of the 90 % interval is {hi / lo:.1f} times the low end" if lo and hi else "the spread is unknown"
+    spread = (
+        f"the high end of the 90 % interval is {hi / lo:.1f} times the low end"
+        if lo and hi
+        else "the spread is unknown"
+    )
     cal = p.get("calibration") or {}
     used = len(cal.get("observations") or [])
     claims = len(p.get("claims") or {})
