@@ -217,7 +217,7 @@ def from_datatree(tree: xr.DataTree, origin: str = "(tree)") -> Result:
     attrs = tree.attrs
     if attrs.get("format") != FORMAT:
         raise InputError(origin, "format", "is not a saved troopledger result", "save one with Result.save(path)")
-    prior = _prior_of(attrs)
+    prior = _prior_of({str(k): v for k, v in attrs.items()})
     post_ds = tree["posterior"].to_dataset()
     posterior_draws = _draws_of(post_ds) if post_ds.attrs.get("kind") == "posterior" else None
     weights = post_ds["weight"].values if "weight" in post_ds.data_vars else None
@@ -263,10 +263,10 @@ def save_result(result: Result, path: str | Path) -> Path:
             str(target), None, f"unknown result format '{target.suffix or '(none)'}'", "end the path in .nc"
         )
     tree = to_datatree(result)
-    encoding = {
-        f"/{g}": {str(v): {"zlib": True, "complevel": 4} for v in tree[g].data_vars if tree[g][v].ndim > 0}
-        for g in ("prior", "posterior", "observed_data", "sample_stats")
-    }
+    encoding = {}
+    for g in ("prior", "posterior", "observed_data", "sample_stats"):
+        ds = tree[g].to_dataset()
+        encoding[f"/{g}"] = {str(v): {"zlib": True, "complevel": 4} for v in ds.data_vars if ds[v].ndim > 0}
     with atomic_path(target) as tmp:
         tree.to_netcdf(tmp, engine="h5netcdf", encoding=encoding)
     return target
