@@ -170,7 +170,8 @@ def test_page_opens_with_the_plain_summary(
     try:
         page = v.page
         box = page.locator("#summary").bounding_box()
-        assert box is not None and box["y"] < height / 2, box  # the first thing a reader sees
+        assert box is not None
+        assert box["y"] < height / 2, box  # the first thing a reader sees
         said = page.locator("#summary").inner_text()
         assert said.startswith("In short")
         for part in ("Russia pays an estimated $", "The North Korean state keeps about", "How sure:", "Disputed:"):

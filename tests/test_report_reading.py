@@ -1,4 +1,4 @@
-"""The page an editor reads: a plain summary at the top, one statistic in the Sankey, no all-zero rows, no cut figures."""
+"""The page an editor reads: a plain summary on top, one statistic in the Sankey, no all-zero rows, no cut figures."""
 
 from __future__ import annotations
 
@@ -41,7 +41,9 @@ def test_summary_says_how_much_the_share_how_sure_and_what_is_disputed(payload: 
     assert 0 < share["p5"] < share["p50"] < share["p95"] <= 1
     assert f"{share['p50']:.0%}" in text  # the story's number
     assert text.startswith("Russia pays an estimated $")
-    assert "How sure:" in text and "Disputed:" in text and "What would change it most:" in text
+    assert "How sure:" in text
+    assert "Disputed:" in text
+    assert "What would change it most:" in text
     assert conflicts(payload)[0].suspect in json.dumps(payload["contradictions"])
 
 
@@ -62,7 +64,8 @@ def test_summary_text_from_sources_is_escaped(payload: dict[str, Any]) -> None:
         c["most_likely_wrong"] = next(iter(p["claims"]))
     html = render_html(p)
     head = html[html.index('id="summary"') : html.index('class="headline"')]
-    assert "<img" not in head and "&lt;img" in head
+    assert "<img" not in head
+    assert "&lt;img" in head
     md = render_markdown(p)
     assert "<img" not in md.split("## Where the money goes")[0]
 

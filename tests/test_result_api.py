@@ -34,7 +34,8 @@ def _cli_json(tmp_path: Path, *args: str) -> dict[str, Any]:
 
 def test_run_gives_the_headline_the_cli_prints(result: Any, tmp_path: Path) -> None:
     cli = _cli_json(tmp_path)
-    assert result.calibrated and cli["calibrated"]
+    assert result.calibrated
+    assert cli["calibrated"]
     for key in HEADLINE:
         assert result.headline[key] == pytest.approx(cli["totals"][key], rel=0, abs=0), key
     assert result.state_share() == pytest.approx(cli["state_share"], rel=1e-12)
@@ -106,10 +107,12 @@ def test_save_and_load_refuse_bad_paths(result: Any, tmp_path: Path) -> None:
 def test_repr_is_short_and_html_is_compact(result: Any) -> None:
     text = repr(result)
     assert len(text.splitlines()) <= 8
-    assert "Paid by Russia" in text and "nk-russia-2024" in text
+    assert "Paid by Russia" in text
+    assert "nk-russia-2024" in text
     html = result._repr_html_()
     assert len(html.encode()) < 20_000
-    assert "In short" in html and "Claims that cannot all be true" in html
+    assert "In short" in html
+    assert "Claims that cannot all be true" in html
     assert "<script" not in html
 
 

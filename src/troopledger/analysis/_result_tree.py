@@ -266,7 +266,9 @@ def save_result(result: Result, path: str | Path) -> Path:
     encoding = {}
     for g in ("prior", "posterior", "observed_data", "sample_stats"):
         ds = tree[g].to_dataset()
-        encoding[f"/{g}"] = {str(v): {"zlib": True, "complevel": 4} for v in ds.data_vars if ds[v].ndim > 0}
+        encoding[f"/{g}"] = {
+            str(v): {"zlib": True, "complevel": 4, "shuffle": True} for v in ds.data_vars if ds[v].ndim > 0
+        }
     with atomic_path(target) as tmp:
         tree.to_netcdf(tmp, engine="h5netcdf", encoding=encoding)
     return target
