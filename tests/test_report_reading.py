@@ -137,3 +137,11 @@ def test_extract_review_does_not_break_words_at_80_columns() -> None:
     flat = " ".join(out.split())
     for w in words:
         assert w in flat, w
+
+
+def test_summary_reports_the_hindcast_when_the_report_has_a_history(payload: dict[str, Any]) -> None:
+    p = dict(payload)
+    p["history"] = {"hindcast": {"coverage": {"all": {"n": 40, "inside": 32, "coverage": 0.8}}}}
+    text = " ".join(summary(p))
+    assert "held 80% of the 40 figures reported after them" in text
+    assert "held" not in " ".join(summary(payload))

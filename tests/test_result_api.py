@@ -133,3 +133,19 @@ def test_readme_python_example_starts_with_run() -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     example = readme.split("```python", 1)[1]
     assert example.index("tl.run(") < example.index("tl.simulate(")
+
+
+@pytest.mark.parametrize("kind", ["prior only", "as of a day, in won, with a window"])
+def test_round_trip_of_other_runs(kind: str, tmp_path: Path) -> None:
+    from troopledger.analysis import Desk
+    from troopledger.evidence import as_of
+
+    if kind == "prior only":
+        result = tl.run("nk-russia-2024", draws=1000, seed=2, calibrate=False)
+    else:
+        view = as_of(tl.load_case("nk-russia-record"), "2025-02-28")
+        desk = Desk(currency="KRW", windows=("2025-01..2025-06",))
+        result = tl.run(view, draws=1000, seed=2, desk=desk)
+    back = tl.load_result(result.save(tmp_path / "r.nc"))
+    assert back.case.casefile.as_of == result.case.casefile.as_of
+    assert json.dumps(build_payload(back), sort_keys=True) == json.dumps(build_payload(result), sort_keys=True)

@@ -72,7 +72,14 @@ def _how_sure(p: dict[str, Any]) -> str:
         weighed = f"the draws are weighed against {used} published figures about totals, counts and take-home pay"
     else:
         weighed = "no published total weighed the draws (these are the inputs' own ranges)"
-    return f"How sure: {spread}; {claims} sourced claims build the inputs and {weighed}."
+    held = ""
+    cov = (((p.get("history") or {}).get("hindcast") or {}).get("coverage") or {}).get("all") or {}
+    if cov.get("n"):
+        held = (
+            f" Earlier estimates' 90 % intervals held {cov['coverage']:.0%} of the {cov['n']} figures reported "
+            "after them."
+        )
+    return f"How sure: {spread}; {claims} sourced claims build the inputs and {weighed}.{held}"
 
 
 def _disputed(p: dict[str, Any]) -> str:
