@@ -145,3 +145,9 @@ def test_summary_reports_the_hindcast_when_the_report_has_a_history(payload: dic
     text = " ".join(summary(p))
     assert "held 80% of the 40 figures reported after them" in text
     assert "held" not in " ".join(summary(payload))
+
+
+@pytest.mark.parametrize(("p", "said"), [(0.996, ", over 99% likely wrong"), (0.71, ", 71% likely wrong"), (None, "")])
+def test_doubt_is_never_rounded_to_certainty(p: float | None, said: str) -> None:
+    c = {"claims": ["a", "b"], "most_likely_wrong": "a", "wrong_probability": p, "explanation": "x", "kind": "k"}
+    assert conflicts({"contradictions": [c]})[0].doubt == said

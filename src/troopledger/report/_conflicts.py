@@ -32,6 +32,15 @@ class Conflict:
         """The claim in words: who said what about which quantity."""
         return claim_words(self.suspect, claims)
 
+    @property
+    def doubt(self) -> str:
+        """ ", 71% likely wrong" (", over 99% likely wrong" near certainty), or "" when no probability is known."""
+        p = self.wrong_probability
+        if p is None or not math.isfinite(p):
+            return ""
+        share = "over 99%" if p >= 0.995 else "under 1%" if p < 0.005 else f"{p:.0%}"
+        return f", {share} likely wrong"
+
 
 def claim_words(cid: str, claims: dict[str, dict[str, Any]]) -> str:
     """``speaker on quantity (stated)`` for a claim id, or the id itself if the report lacks the claim."""

@@ -189,7 +189,7 @@ def _contradictions(p: dict[str, Any]) -> str:
     items = []
     for g in conflicts(p):
         refs = ", ".join(_claim_ref(cid, claims) for cid in g.against)
-        prob = f", {g.wrong_probability:.0%} likely wrong" if g.wrong_probability is not None else ""
+        prob = g.doubt
         times = (
             f" The strongest set is {escape(times_words(g.times_less_probable))} less probable together than "
             "each claim alone."

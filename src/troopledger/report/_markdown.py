@@ -111,7 +111,7 @@ def _contradictions(p: dict[str, Any]) -> list[str]:
     claims = p.get("claims", {})
     lines = []
     for g in conflicts(p):
-        prob = f", {g.wrong_probability:.0%} likely wrong" if g.wrong_probability is not None else ""
+        prob = g.doubt
         against = ", ".join(md_code(i) for i in g.against)
         lines.append(
             f"* **{md_text(claim_words(g.suspect, claims))}** ({md_code(g.suspect)}){prob}: cannot hold with "

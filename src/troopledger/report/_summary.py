@@ -88,10 +88,9 @@ def _disputed(p: dict[str, Any]) -> str:
     parts = []
     if found:
         first = found[0]
-        prob = f", {_pct(first.wrong_probability)} likely wrong" if first.wrong_probability is not None else ""
         parts.append(
             f"{len(found)} claim{'s' if len(found) > 1 else ''} cannot hold with the others; the most doubted is "
-            f"{first.describe(claims)}{prob}"
+            f"{first.describe(claims)}{first.doubt}"
         )
     mixed = [
         str(e.get("meaning") or name)

@@ -136,7 +136,7 @@ def _contradictions(p: dict[str, Any]) -> Panel | None:
     claims = p.get("claims", {})
     body = Text()
     for g in conflicts(p):
-        prob = f", {g.wrong_probability:.0%} likely wrong" if g.wrong_probability is not None else ""
+        prob = g.doubt
         body.append(f"• {for_terminal(claim_words(g.suspect, claims))} ({for_terminal(g.suspect)})", style="bold")
         body.append(
             for_terminal(
