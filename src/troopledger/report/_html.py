@@ -196,7 +196,8 @@ def _contradictions(p: dict[str, Any]) -> str:
             if g.times_less_probable is not None
             else ""
         )
-        sets = f"{g.sets} set{'s' if g.sets != 1 else ''} of claims ({escape(', '.join(g.kinds))})"
+        kinds = f"; {escape(', '.join(g.kinds))}" if g.kinds else ""
+        sets = f"{g.sets} set{'s' if g.sets != 1 else ''} of claims{kinds}"
         items.append(
             f"<li><p><strong>{_claim_ref(g.suspect, claims, claim_words(g.suspect, claims))}</strong>{prob}: "
             f"cannot hold with {refs} ({sets}).{times}</p>"

@@ -95,7 +95,7 @@ def result_html(result: Result) -> str:
         said = "".join(f"<li>{escape(line)}</li>" for line in summary(p))
         omitted = zero_rows(p)
     items = "".join(
-        f"<li>{escape(claim_words(c.suspect, claims))}: clashes with {len(c.against)} other claim"
+        f"<li>{escape(claim_words(c.suspect, claims))}{escape(c.doubt)}: clashes with {len(c.against)} other claim"
         f"{'s' if len(c.against) != 1 else ''} in {c.sets} set{'s' if c.sets != 1 else ''}</li>"
         for c in conflicts(p)[:8]
     )
