@@ -67,12 +67,10 @@ def _cards(claims: list[Claim]) -> Group:
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column(overflow="fold")
         conf = f", confidence {c.confidence:.1f}" if c.confidence is not None else ""
-        grid.add_row(Text(c.id, style="bold"), Text(f"{c.quantity}: {_figure(c)}{conf}"))
+        grid.add_row(Text(for_terminal(c.id), style="bold"), Text(for_terminal(f"{c.quantity}: {_figure(c)}{conf}")))
         who = f"{c.speaker} ({c.speaker_kind})" + (f" via {' → '.join(c.via)}" if c.via else "")
-        grid.add_row("said by", Text(who))
-        grid.add_row("hedge", Text(c.hedge))
-        grid.add_row("stated", Text(c.stated))
-        grid.add_row("sentence", Text(_context(c)))
+        for label, value in (("said by", who), ("hedge", c.hedge), ("stated", c.stated), ("sentence", _context(c))):
+            grid.add_row(label, Text(for_terminal(value)))
         parts += [grid, Text("")]
     return Group(*parts)
 
