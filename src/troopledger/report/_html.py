@@ -42,7 +42,6 @@ from troopledger.report._sections import (
     safe_url,
     soldier_rows,
     source_line,
-    suspect_line,
     times_words,
     total_rows,
     zero_rows,
@@ -204,9 +203,7 @@ def _contradictions(p: dict[str, Any]) -> str:
             f"<details><summary>Why, in the strongest set</summary><p>{escape(g.explanation)}</p></details></li>"
         )
     every = "".join(
-        f"<li>{', '.join(_claim_ref(str(cid), claims) for cid in c.get('claims', []))}"
-        + (f" <span class=who>{escape(s)}</span>" if (s := suspect_line(c)) else "")
-        + "</li>"
+        f"<li>{', '.join(_claim_ref(str(cid), claims) for cid in c.get('claims', []))}</li>"
         for c in p.get("contradictions", [])
     )
     sets = f"<details><summary>Every set ({len(p.get('contradictions', []))})</summary><ul>{every}</ul></details>"

@@ -42,7 +42,6 @@ from troopledger.report._sections import (
     safe_url,
     soldier_rows,
     source_line,
-    suspect_line,
     total_rows,
     unusable_rows,
     zero_rows,
@@ -117,15 +116,8 @@ def _contradictions(p: dict[str, Any]) -> list[str]:
             f"* **{md_text(claim_words(g.suspect, claims))}** ({md_code(g.suspect)}){prob}: cannot hold with "
             f"{against} ({g.sets} set{'s' if g.sets != 1 else ''}). Strongest set: {md_text(g.explanation)}"
         )
-    lines += [
-        "",
-        "Every set: "
-        + "; ".join(
-            ", ".join(md_code(i) for i in c.get("claims", [])) + (f" ({md_text(s)})" if (s := suspect_line(c)) else "")
-            for c in p.get("contradictions", [])
-        )
-        + ".",
-    ]
+    every = "; ".join(", ".join(md_code(i) for i in c.get("claims", [])) for c in p.get("contradictions", []))
+    lines += ["", f"Every set: {every}."]
     return [*lines, ""]
 
 
