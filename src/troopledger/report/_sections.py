@@ -31,7 +31,6 @@ __all__ = [
     "safe_url",
     "soldier_rows",
     "source_line",
-    "suspect_line",
     "times_words",
     "total_rows",
     "unusable_rows",
@@ -288,14 +287,6 @@ def mc_error_line(p: dict[str, Any]) -> str | None:
     if not parts:
         return None
     return "Monte Carlo error (one standard error, batch means over the draws): " + "; ".join(parts) + "."
-
-
-def suspect_line(c: dict[str, Any]) -> str | None:
-    """Which claim of a contradiction is most likely wrong, and how likely, as a sentence."""
-    who, pw = c.get("most_likely_wrong"), c.get("wrong_probability")
-    if not who:
-        return None
-    return f"Most likely wrong: {who} (probability {_share(pw)})."
 
 
 def times_words(x: float) -> str:
