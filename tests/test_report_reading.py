@@ -151,3 +151,27 @@ def test_summary_reports_the_hindcast_when_the_report_has_a_history(payload: dic
 def test_doubt_is_never_rounded_to_certainty(p: float | None, said: str) -> None:
     c = {"claims": ["a", "b"], "most_likely_wrong": "a", "wrong_probability": p, "explanation": "x", "kind": "k"}
     assert conflicts({"contradictions": [c]})[0].doubt == said
+
+
+def test_the_calibrations_own_conflicts_are_shown_as_they_are(payload: dict[str, Any]) -> None:
+    p = dict(payload)
+    p["conflicts"] = [
+        {
+            "suspect": "rbc-independent-takehome",
+            "wrong_probability": 0.7,
+            "against": ["bi-nis-total", "bi-nis-pay"],
+            "sets": [["rbc-independent-takehome", "bi-nis-total"], ["rbc-independent-takehome", "bi-nis-pay"]],
+            "set_count": 2,
+            "statistic": -4.0,
+            "explanation": "the arithmetic of the smallest set",
+            "kinds": ["arithmetic"],
+            "assumptions": ["one tour length for every soldier"],
+        }
+    ]
+    (only,) = conflicts(p)
+    assert (only.suspect, only.sets, only.against) == ("rbc-independent-takehome", 2, ("bi-nis-total", "bi-nis-pay"))
+    assert only.times_less_probable == pytest.approx(54.598, rel=1e-4)
+    flat = " ".join(_text(p, 100).replace("│", " ").split())  # the terminal wraps inside its panel
+    for text in (render_html(p), render_markdown(p), flat):
+        assert "one tour length for every soldier" in text
+        assert "the arithmetic of the smallest set" in text

@@ -199,7 +199,7 @@ def _contradictions(p: dict[str, Any]) -> str:
         sets = f"{g.sets} set{'s' if g.sets != 1 else ''} of claims{kinds}"
         items.append(
             f"<li><p><strong>{_claim_ref(g.suspect, claims, claim_words(g.suspect, claims))}</strong>{prob}: "
-            f"cannot hold with {refs} ({sets}).{times}</p>"
+            f"cannot hold with {refs} ({sets}).{times}{escape(g.assumption_note)}</p>"
             f"<details><summary>Why, in the strongest set</summary><p>{escape(g.explanation)}</p></details></li>"
         )
     every = "".join(

@@ -114,7 +114,8 @@ def _contradictions(p: dict[str, Any]) -> list[str]:
         against = ", ".join(md_code(i) for i in g.against)
         lines.append(
             f"* **{md_text(claim_words(g.suspect, claims))}** ({md_code(g.suspect)}){prob}: cannot hold with "
-            f"{against} ({g.sets} set{'s' if g.sets != 1 else ''}). Strongest set: {md_text(g.explanation)}"
+            f"{against} ({g.sets} set{'s' if g.sets != 1 else ''}).{md_text(g.assumption_note)} "
+            f"Strongest set: {md_text(g.explanation)}"
         )
     every = "; ".join(", ".join(md_code(i) for i in c.get("claims", [])) for c in p.get("contradictions", []))
     lines += ["", f"Every set: {every}."]

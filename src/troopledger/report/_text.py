@@ -140,7 +140,8 @@ def _contradictions(p: dict[str, Any]) -> Panel | None:
         body.append(f"• {for_terminal(claim_words(g.suspect, claims))} ({for_terminal(g.suspect)})", style="bold")
         body.append(
             for_terminal(
-                f"{prob}: cannot hold with {', '.join(g.against)} ({g.sets} set{'s' if g.sets != 1 else ''}). "
+                f"{prob}: cannot hold with {', '.join(g.against)} ({g.sets} set{'s' if g.sets != 1 else ''})."
+                f"{g.assumption_note} "
                 f"Strongest set: {g.explanation}"
             )
             + "\n"
