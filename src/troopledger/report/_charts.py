@@ -191,11 +191,12 @@ def _fan(p: dict[str, Any], keys: list[tuple[str, str, str]], title: str, fmt: s
 
 def fan_chart(p: dict[str, Any], key: str, name: str, colour: str) -> Figure:
     """One monthly quantity's fan, styled as the page's charts (money or persons by its unit)."""
-    money = key in LABELS or key.removeprefix("cumulative_") in LABELS
-    title = f"{plain(name)} ({'USD per month' if money else 'per month'}, 90 % band)"
-    if money:
-        return _fan(p, [(key, name, colour)], title, _USD, "USD per month")
-    return _fan(p, [(key, name, colour)], title, _PERSONS, "persons")
+    running = key.startswith("cumulative_")
+    if key.removeprefix("cumulative_") in LABELS:  # money: a monthly flow or its running total
+        axis = "USD" if running else "USD per month"
+        return _fan(p, [(key, name, colour)], f"{plain(name)} ({axis}, 90 % band)", _USD, axis)
+    axis = "persons" if running or key == "troops_in_theatre" else "persons per month"
+    return _fan(p, [(key, name, colour)], f"{plain(name)} ({axis}, 90 % band)", _PERSONS, axis)
 
 
 def monthly_chart(p: dict[str, Any]) -> Figure:

@@ -14,7 +14,7 @@ from typing import Any
 
 from troopledger._untrusted import escape_html as escape
 from troopledger._untrusted import for_terminal
-from troopledger.analysis import MONTHLY_VARIABLES, Result, register_result_view
+from troopledger.analysis import OUTPUTS, Result, register_result_view
 from troopledger.errors import InputError
 from troopledger.report._charts import COLOURS, fan_chart, figures, sankey_chart
 from troopledger.report._conflicts import claim_words, conflicts
@@ -24,6 +24,19 @@ from troopledger.report._sections import total_rows, zero_rows
 from troopledger.report._summary import SUMMARY_TITLE, summary
 
 __all__ = ["ResultPlots", "register"]
+
+
+#: Monthly bands drawn in another account's colour on the page.
+_COLOUR_OF = {"troops_in_theatre": "troops", "deployed": "to_soldiers"}
+
+
+def _label(name: str) -> str:
+    """The reader's label of a monthly band: the model's own, "..., running total" for a cumulative one."""
+    if name in OUTPUTS:
+        return LABELS.get(name) or OUTPUTS[name].label
+    base = name.removeprefix("cumulative_")
+    label = LABELS.get(base) or (OUTPUTS[base].label if base in OUTPUTS else base.replace("_", " "))
+    return f"{label}, running total"
 
 
 class ResultPlots:
@@ -49,7 +62,9 @@ class ResultPlots:
             names = ", ".join(sorted(p["monthly"]))
             raise InputError("plot.fan", "name", f"no monthly band called '{name}'", f"use one of: {names}")
         with money_in(currency_of(p)):
-            return self._figure(fan_chart(p, name, LABELS.get(name, name), COLOURS.get(name, COLOURS["uses"])))
+            base = name.removeprefix("cumulative_")
+            colour = COLOURS.get(_COLOUR_OF.get(base, base), COLOURS["uses"])
+            return self._figure(fan_chart(p, name, _label(name), colour))
 
     def page(self, chart: str) -> Any:
         """Any chart of the page by its id: sankey, monthly, cumulative, troops, casualties, sensitivity."""
@@ -61,7 +76,7 @@ class ResultPlots:
 
     def __repr__(self) -> str:
         return "<troopledger plots: .sankey(), .fan(name), .page(chart)> monthly bands: " + ", ".join(
-            k for k in MONTHLY_VARIABLES if k in self._payload["monthly"]
+            self._payload["monthly"]
         )
 
 
