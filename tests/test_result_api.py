@@ -124,6 +124,8 @@ def test_plots_are_the_pages_figures(result: Any) -> None:
     spec = fan_chart(p, "paid_by_russia", "Paid by Russia", "#b2182b")
     assert [list(t.y) for t in fan.data] == [list(t["y"]) for t in spec["data"]]
     assert len(result.plot.fan("killed").data) == 3
+    assert result.plot.fan("cumulative_deployed").layout.yaxis.title.text == "persons"
+    assert result.plot.fan("cumulative_to_state").layout.meta["title"].startswith("Kept by the North Korean state")
     with pytest.raises(InputError, match="no monthly band"):
         result.plot.fan("no_such_thing")
     assert result.plot.page("monthly").layout.meta["title"].startswith("Monthly payments")
