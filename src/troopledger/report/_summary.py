@@ -98,7 +98,7 @@ def _disputed(p: dict[str, Any]) -> str:
         if str(e.get("distribution", "")).startswith("mixture of ")
     ]
     if mixed:
-        parts.append("sources disagree on " + ", ".join(mixed[:3]) + (" and more" if len(mixed) > 3 else ""))
+        parts.append("sources disagree on " + "; ".join(mixed[:3]) + ("; and more" if len(mixed) > 3 else ""))
     if not parts:
         return "Disputed: no claims contradict each other and no sources disagree on an input."
     return "Disputed: " + "; ".join(parts) + "."
@@ -116,15 +116,15 @@ def _would_change(p: dict[str, Any]) -> str | None:
     said = ""
     if "p5" in e:
         unit = str(e.get("unit", ""))
-        said = f" (now {fmt_number(e.get('p5'), unit)} to {fmt_number(e.get('p95'), unit)})"
+        said = f", now {fmt_number(e.get('p5'), unit)} to {fmt_number(e.get('p95'), unit)}"
     swing = ((sens.get("swing") or {}).get(name) or {}).get("paid_by_russia")
     moves = ""
     if swing:
         moves = (
-            f": between its lowest and highest tenth, the median total Russia pays "
+            f": between its lowest and highest tenth of draws, the median total Russia pays "
             f"moves from {fmt_usd(swing.get('low'))} to {fmt_usd(swing.get('high'))}"
         )
-    nxt = f"; next, {params.get(order[1], {}).get('meaning') or order[1]}" if len(order) > 1 else ""
+    nxt = f". Next: {params.get(order[1], {}).get('meaning') or order[1]}" if len(order) > 1 else ""
     return f"What would change it most: a better figure for {meaning}{said}{moves}{nxt}."
 
 
