@@ -17,7 +17,8 @@ from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, Histo
 from troopledger.analysis._ledger_case import LedgerCase, is_ledger_case, load_ledger
 from troopledger.analysis._ledger_run import Band, LedgerResult, ledger_window, run_ledger
 from troopledger.analysis._money import Conversion, RateTable, bundled_rates, conversion, read_rates
-from troopledger.analysis._result import Result, run
+from troopledger.analysis._result import Result, register_result_view, run
+from troopledger.analysis._result_tree import load_result
 from troopledger.analysis._reweigh import convert_draws, reweighed_totals
 from troopledger.analysis._sensitivity import SENSITIVITY_CAP, SENSITIVITY_TARGETS, rank_sensitivity
 from troopledger.analysis._summary import (
@@ -76,10 +77,12 @@ __all__ = [
     "is_ledger_case",
     "ledger_window",
     "load_ledger",
+    "load_result",
     "money_inputs",
     "parse_window",
     "rank_sensitivity",
     "read_rates",
+    "register_result_view",
     "reweighed_totals",
     "rolling_years",
     "run",

@@ -7,11 +7,16 @@ from troopledger.report._html import render_html
 from troopledger.report._ledger import build_ledger_payload, render_ledger_markdown, render_ledger_text
 from troopledger.report._ledger_html import render_ledger_html
 from troopledger.report._markdown import render_history_markdown, render_markdown
+from troopledger.report._notebook import ResultPlots, register
 from troopledger.report._payload import CONVENTIONS, build_payload
+from troopledger.report._summary import summary
 from troopledger.report._text import render_text
+
+register()  # Result.plot, its repr and its notebook view come from here
 
 __all__ = [
     "CONVENTIONS",
+    "ResultPlots",
     "build_ledger_payload",
     "build_payload",
     "fmt_usd",
@@ -28,4 +33,5 @@ __all__ = [
     "render_ledger_text",
     "render_markdown",
     "render_text",
+    "summary",
 ]
