@@ -215,7 +215,7 @@ def conflict_results(case: LedgerCase, checks: list[CheckResult]) -> list[Confli
         support = {
             cid: by_claim[cid].support for cid in con.claims if cid in by_claim and by_claim[cid].reading != "benchmark"
         }
-        total = sum(support.values())
+        total = sum(support.values()) if len(support) > 1 else 0.0  # one member alone weighs nothing against
         members: list[dict[str, object]] = []
         for cid, c in figures.items():
             x = c.value if c.value is not None else (c.low or c.high or 0.0)
