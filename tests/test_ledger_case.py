@@ -281,3 +281,12 @@ def test_a_soldier_case_skips_wider_totals_and_other_streams_with_a_reason() -> 
     skipped = {s.claim_id: s.reason for s in compile_observations(prior, claims=[wide, shells]).skipped}
     assert "soldiers + munitions" in skipped["wide"]
     assert "munitions stream" in skipped["shells"]
+
+
+def test_a_check_of_an_unknown_output_names_the_field(tmp_path: Path) -> None:
+    src = resources.files("troopledger") / "data" / "ledgers" / "nk-russia-ledger.toml"
+    text = src.read_text(encoding="utf-8").replace('soldiers = "nk-russia-record"\n', "")
+    path = tmp_path / "no-soldiers.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=r"checks\[0\]\.output.*soldiers\.killed"):
+        load_ledger(str(path))

@@ -32,7 +32,7 @@ from troopledger.evidence import (
     load_case,
     resolve,
 )
-from troopledger.model.streams import STREAMS, Stream, soldier_stream
+from troopledger.model.streams import ACCOUNTS, STREAMS, Stream, soldier_stream
 
 __all__ = [
     "LedgerCase",
@@ -245,7 +245,18 @@ def load_ledger(case: str) -> LedgerCase:
                     origin, field, str(e), "check the claims' units and figures, or write a form by hand"
                 ) from None
             specs[key], cited[key] = built, spec.all_claims()
+    outputs = {f"{s.name}.{o.name}" for s in streams for o in s.outputs} | {f"all.{a}" for a in ACCOUNTS}
+    keys = {p.name if p.shared else f"{s.name}.{p.name}" for s in streams for p in s.params}
     for i, chk in enumerate(f.checks):
+        for name in chk.outputs:
+            known = name in outputs or (name.startswith("input:") and name.removeprefix("input:") in keys)
+            if not known:
+                raise CaseError(
+                    origin,
+                    f"checks[{i}].output",
+                    f"no stream output or input '{name}'",
+                    "name a stream.output, all.<account> or input:<name>",
+                )
         for cid in (*chk.claims, *([chk.divide_by] if chk.divide_by else [])):
             if cid not in claims:
                 raise CaseError(
