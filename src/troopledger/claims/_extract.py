@@ -28,6 +28,7 @@ from troopledger.claims._discourse import (
     resolve,
     restated_speakers,
 )
+from troopledger.claims._language import identify
 from troopledger.claims._labels import (
     FOREIGN_PAY,
     WORD_SHARES,
@@ -213,6 +214,11 @@ def extract_claims(doc: Document) -> list[Claim]:
     it that only attributes ("That's according to X"), else of an attributed sentence
     right before it in the same paragraph, else the outlet.
     """
+    language = identify(doc.text)
+    if language != "en":  # read through the language packs (loaded only now)
+        from troopledger.claims._foreign import extract_foreign
+
+        return extract_foreign(doc, language)
     b = _Builder(doc)
     sentences = split_sentences(doc.text)
     people: list[Attribution] = []

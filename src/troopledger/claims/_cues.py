@@ -1,0 +1,194 @@
+"""What the words around a figure say, through a language pack: bound, hedge, currency and quantity label.
+
+Every function here is a pure lookup of the pack's cue lists around a position in
+one sentence, so the same rules serve every language; the labels are names from
+the quantity vocabulary (``_vocabulary``) or ``other:<subtype>``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from troopledger.claims._packs import LanguagePack
+from troopledger.claims._vocabulary import QUANTITIES
+
+__all__ = ["Context", "bound", "count_label", "currency_of", "money_label", "share_label", "skip_units"]
+
+#: Which cue group names which count quantity (the nouns that say what is counted).
+_COUNTED = {
+    "killed": "casualties_killed",
+    "wounded": "casualties_wounded",
+    "casualties": "casualties_total",
+    "troops": "troops_deployed",
+    "workers": "other:overseas_workers",
+    "munitions": "other:munitions",
+    "prisoners": "other:pows_captured",
+    "returned": "other:troops_returned_home",
+}
+_CASUALTY = ("killed", "wounded", "casualties")
+assert all(q in QUANTITIES or q.startswith("other:") for q in _COUNTED.values())
+
+
+@dataclass(frozen=True)
+class Context:
+    """The text around one figure: the sentence (lower case) and the figure's span in it."""
+
+    sentence: str
+    start: int
+    end: int
+    pack: LanguagePack
+
+    @property
+    def wide(self) -> int:
+        """How many characters around a figure count as near (scripts without spaces pack more in)."""
+        return {"ja": 14, "zh": 12, "ko": 22}.get(self.pack.code, 48)
+
+    def before(self, n: int | None = None) -> str:
+        return self.sentence[max(0, self.start - (n or self.wide)) : self.start]
+
+    def after(self, n: int | None = None) -> str:
+        return self.sentence[self.end : self.end + (n or self.wide)]
+
+    def near(self, kind: str, n: int | None = None) -> bool:
+        """Whether a cue of group ``kind`` is within ``n`` characters of the figure."""
+        words = self.pack.cue(kind)
+        window = self.before(n) + " | " + self.after(n)
+        return any(w in window for w in words)
+
+    def anywhere(self, kind: str) -> bool:
+        return any(w in self.sentence for w in self.pack.cue(kind))
+
+
+def skip_units(head: str, pack: LanguagePack) -> str:
+    """``head`` (the text right after a figure) without a leading counter or currency word and spaces."""
+    for _ in range(2):
+        h = head.lstrip(" \u00a0")
+        for w in sorted((*pack.counters, *(c for cs in pack.currencies.values() for c in cs)), key=len, reverse=True):
+            if h.startswith(w):
+                h = h[len(w) :]
+                break
+        if h == head:
+            break
+        head = h
+    return head.lstrip(" \u00a0")
+
+
+def bound(ctx: Context) -> tuple[str, str]:
+    """(side, hedge word): side is ``lower``, ``upper`` or ``""`` (a value, maybe with an approximation word)."""
+    tail = ctx.before(30).rstrip(" \u00a0")
+    head = ctx.after(30)
+    heads = (head, skip_units(head, ctx.pack))
+    b = ctx.pack.bounds
+    for side, key in (("lower", "lower"), ("upper", "upper"), ("", "about")):
+        for w in sorted(b.get(f"{key}_before", ()), key=len, reverse=True):
+            if tail.endswith(w) and (len(tail) == len(w) or not tail[-len(w) - 1].isalpha() or not w.isascii()):
+                return side, w
+        for w in b.get(f"{key}_after", ()):
+            if any(h.startswith(w) for h in heads):
+                return side, w
+    return "", ""
+
+
+def currency_of(ctx: Context) -> str:
+    """The ISO code of the currency written right before or after the figure, or ``""``."""
+    tail = ctx.before(6).rstrip(" \u00a0")
+    head = ctx.after(14).lstrip(" \u00a0")
+    best, size = "", 0
+    for code, words in ctx.pack.currencies.items():
+        for w in words:
+            if len(w) > size and (tail.endswith(w) or (head.startswith(w) and w.isalpha() or head.startswith(w))):
+                if not w.isascii() or not w.isalpha() or tail.endswith(w) or _word_start(head, w):
+                    best, size = code, len(w)
+    return best
+
+
+def _word_start(head: str, w: str) -> bool:
+    return head.startswith(w) and (len(head) == len(w) or not head[len(w)].isalpha() or not w.isascii())
+
+
+def _nearest(ctx: Context, kinds: tuple[str, ...]) -> tuple[str, int] | None:
+    """The cue group whose word is closest to the figure (after it first), with its distance."""
+    best: tuple[str, int, int] | None = None
+    after, before = ctx.after(), ctx.before()
+    for kind in kinds:
+        for w in ctx.pack.cue(kind):
+            i = after.find(w)
+            if i >= 0 and (best is None or (i, -len(w)) < (best[1], -best[2])):
+                best = (kind, i, len(w))
+            j = before.rfind(w)
+            if j >= 0:
+                d = len(before) - (j + len(w)) + 2  # words before a figure are a little less telling
+                if best is None or (d, -len(w)) < (best[1], -best[2]):
+                    best = (kind, d, len(w))
+    return None if best is None else (best[0], best[1])
+
+
+def _whose(ctx: Context) -> str:
+    """``russian``, ``ukrainian`` or ``foreign`` when the figure is about another army's people, else ``""``."""
+    for who in ("russian", "ukrainian", "foreign"):
+        if ctx.near(who) and not ctx.near("north_korea", ctx.wide // 2):
+            return who
+    return ""
+
+
+def count_label(ctx: Context) -> str | None:
+    """The quantity a count of people or things speaks of, or None when no word says what is counted."""
+    found = _nearest(ctx, tuple(_COUNTED))
+    if found is None:
+        return None
+    kind, _ = found
+    if kind == "troops":
+        casualty = _nearest(ctx, _CASUALTY)
+        if casualty is not None and casualty[1] <= ctx.wide // 2:
+            kind = casualty[0]
+    whose = _whose(ctx)
+    if whose and kind in ("troops", *_CASUALTY):
+        return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
+    if kind == "troops":
+        if ctx.anywhere("returned"):
+            return "other:troops_returned_home"
+        if ctx.anywhere("wave"):
+            return "troops_per_rotation"
+        if ctx.anywhere("cumulative"):
+            return "cumulative_troops"
+    return _COUNTED[kind]
+
+
+def money_label(ctx: Context, usd: float) -> tuple[str, str]:
+    """(quantity, period) for an amount worth about ``usd`` US dollars."""
+    monthly = ctx.near("monthly", ctx.wide + 10)
+    yearly = ctx.near("yearly", ctx.wide + 10)
+    period = "month" if monthly else "year" if yearly else "total"
+    whose = _whose(ctx)
+    if ctx.near("workers") and not ctx.near("troops", ctx.wide // 2):
+        return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period
+    if ctx.near("economy") and usd >= 1e8:
+        return "other:nk_economy", period
+    if usd >= 1e6:
+        if ctx.near("arms") and not ctx.anywhere("troops"):
+            return "other:arms_revenue", period
+        if whose:
+            return f"other:{whose}_pay", period
+        if ctx.anywhere("revenue") or ctx.anywhere("north_korea") or ctx.anywhere("troops"):
+            return "total_revenue_to_nk", period
+        return "other:amount", period
+    if whose:
+        return f"other:{whose}_pay", period
+    if ctx.near("compensation") and (ctx.anywhere("killed") or ctx.anywhere("compensation")):
+        return "death_compensation", "once"
+    if ctx.near("bonus") and not monthly:
+        return "signing_bonus", "once"
+    if usd < 1e5 and (monthly or ctx.near("pay")) and (ctx.anywhere("troops") or ctx.anywhere("per_person")):
+        return "pay_per_soldier_month", "month" if monthly else "ambiguous"
+    return "other:amount", period
+
+
+def share_label(ctx: Context) -> str | None:
+    """The quantity a percentage speaks of, or None when nothing near says."""
+    if ctx.anywhere("pay") and ctx.anywhere("state"):
+        return "state_share_of_pay"
+    if ctx.near("killed") or ctx.near("casualties"):
+        return "other:casualty_rate"
+    if ctx.near("munitions"):
+        return "other:munitions_share"
+    return None

@@ -1,0 +1,198 @@
+"""The pack-driven reader: candidate claims from an article in any language with a pack.
+
+Each paragraph is read in its own language (pages mix languages); each sentence's
+figures (``_numerals``) are joined into ranges, given a bound and hedge, a currency
+and a label (``_cues``), and a speaker: a source named in the sentence, else the one
+named before it in the paragraph, else the source the article names most, else the
+outlet. A figure no cue explains is not emitted; an article whose figures could not
+be read says so in a note of its first claim, or in :func:`unread_note`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import ValidationError
+
+from troopledger.claims._cues import Context, bound, count_label, currency_of, money_label, share_label, skip_units
+from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
+from troopledger.claims._language import passages
+from troopledger.claims._numerals import Figure, ascii_digits, find_figures
+from troopledger.claims._packs import LanguagePack, load_pack
+from troopledger.claims._record import Claim, SourceRef
+from troopledger.sources import Document
+
+__all__ = ["extract_foreign", "unread_note"]
+
+#: Rough units per US dollar, only to choose a label when the rate table lacks a currency.
+_ROUGH_PER_USD = {"KPW": 8000.0, "KRW": 1400.0, "JPY": 150.0, "RUB": 90.0, "UAH": 40.0, "CNY": 7.2, "PLN": 4.0}
+_KINDS = {
+    "South Korea NIS": "intelligence", "Ukraine GUR": "intelligence", "Ukraine (Zelensky)": "belligerent_government",
+    "Russia (Shoigu)": "belligerent_government", "KIDA": "think_tank", "INSS": "think_tank",
+    "Sejong Institute": "think_tank", "South Korea JCS": "government", "US Pentagon": "government",
+}  # fmt: skip
+_SENTENCE = {
+    True: re.compile(r"[^。！？!?\n]+[。！？!?]?"),
+    False: re.compile(r"(?:[^.!?\n]|\.(?=\S)|[.!?](?=[\d,]))+[.!?]?"),
+}
+
+
+def _sentences(text: str, start: int, end: int, pack: LanguagePack) -> list[tuple[int, int]]:
+    cjk = pack.code in ("ja", "zh")
+    return [(start + m.start(), start + m.end()) for m in _SENTENCE[cjk].finditer(text[start:end]) if m.group().strip()]
+
+
+def _organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
+    """(position, name) of every source the pack knows named in ``low``."""
+    out = []
+    for name, words in pack.organisations.items():
+        for w in words:
+            i = low.find(w)
+            if i >= 0 and (not w.isascii() or _whole(low, i, len(w))):
+                out.append((i, name))
+                break
+    return sorted(out)
+
+
+def _whole(low: str, i: int, n: int) -> bool:
+    return (i == 0 or not low[i - 1].isalnum()) and (i + n >= len(low) or not low[i + n].isalnum())
+
+
+def _join_ranges(figs: list[Figure], low: str, pack: LanguagePack) -> list[tuple[Figure, Figure]]:
+    """Figures paired into (low, high); a lone figure is paired with itself."""
+    out: list[tuple[Figure, Figure]] = []
+    i = 0
+    while i < len(figs):
+        a = figs[i]
+        if i + 1 < len(figs):
+            b = figs[i + 1]
+            between = skip_units(low[a.end : b.start], pack).strip(" \u00a0")
+            opener = any(low[: a.start].rstrip().endswith(w) for w in pack.range_open)
+            joined = between in pack.range_words or (opener and between in pack.range_pair)
+            if joined and a.value < b.value and a.percent == b.percent:
+                out.append((a, b))
+                i += 2
+                continue
+        out.append((a, a))
+        i += 1
+    return out
+
+
+def _usd(amount: float, currency: str, date: str | None) -> tuple[float, str, bool]:
+    """(factor to USD, note, converted) at the article's month, or the amount as stated with the reason."""
+    if currency == "USD":
+        return 1.0, "", True
+    if not date:
+        return 1.0, f"not converted: the article has no date (give --date); value in {currency}", False
+    month = min(max(date[:7], RATE_FIRST_MONTH), RATE_LAST_MONTH)
+    try:
+        rate = rate_to_usd(currency, month)
+    except ValueError as e:
+        return 1.0, f"not converted ({e}); value in {currency}", False
+    return 1 / rate.per_usd, f"converted from {currency} at {rate.per_usd:,.4g} per USD ({rate.month})", True
+
+
+def _magnitude(amount: float, currency: str, date: str | None) -> float:
+    if currency == "USD":
+        return amount
+    try:
+        return amount / rate_to_usd(currency, (date or RATE_LAST_MONTH)[:7]).per_usd
+    except ValueError:
+        return amount / _ROUGH_PER_USD.get(currency, 1.0)
+
+
+class _Reader:
+    """Reads one document: numbers its claims and keeps the speaker carried between sentences."""
+
+    def __init__(self, doc: Document, default_speaker: str) -> None:
+        self.doc = doc
+        self.source = SourceRef(
+            id=doc.id, outlet=doc.outlet[:500], url=doc.url[:2000], date=doc.date or None, hash=doc.hash, description=""
+        )
+        self.claims: list[Claim] = []
+        self.default = default_speaker
+        self.unread = 0
+
+    def add(self, span: tuple[int, int], fields: dict[str, object]) -> None:
+        cid = f"{self.doc.id}-{len(self.claims) + 1:03d}"
+        record = {"id": cid, "source": self.source, "span": span, "text": self.doc.text[span[0] : span[1]][:5000]}
+        try:
+            self.claims.append(Claim.model_validate(record | fields))
+        except ValidationError:
+            self.unread += 1
+
+    def sentence(self, text: str, span: tuple[int, int], pack: LanguagePack, speaker: str) -> None:
+        low = text[span[0] : span[1]].lower()
+        figs = find_figures(low, pack)
+        hedge = next((h for h in pack.hedges if h in low), "none")
+        who = {"speaker": speaker, "speaker_kind": _KINDS.get(speaker, "other" if speaker != self.default else "outlet")}
+        for a, b in _join_ranges(figs, low, pack):
+            ctx = Context(low, a.start, b.end, pack)
+            side, word = bound(ctx)
+            common: dict[str, object] = {"stated": text[span[0] + a.start : span[0] + b.end][:500], "hedge": word or hedge}
+            lo, hi = a.value, b.value
+            values = _values(side, lo, hi)
+            if a.percent:
+                label = share_label(ctx)
+                if label is not None:
+                    values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
+                    self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
+                continue
+            currency = currency_of(ctx)
+            if currency:
+                factor, note, converted = _usd(hi, currency, self.doc.date or None)
+                label, period = money_label(ctx, _magnitude(hi, currency, self.doc.date or None))
+                unit = "USD" if converted else currency
+                if period in ("month", "year") and (label == "pay_per_soldier_month" or label.startswith(("total", "other"))):
+                    unit += f"/{period}"
+                scaled = {k: (v * factor if v is not None else None) for k, v in values.items()}
+                self.add(span, {"quantity": label, "unit": unit, "period": period, "currency": currency, "note": note,
+                                **who, **common, **scaled, "confidence": 0.6})  # fmt: skip
+                continue
+            if hi < 2:
+                continue
+            label_c = count_label(ctx)
+            if label_c is not None:
+                self.add(span, {"quantity": label_c, "unit": "persons", **who, **common, **values, "confidence": 0.6})
+
+
+def _values(side: str, lo: float, hi: float) -> dict[str, float | None]:
+    if lo != hi:
+        return {"value": None, "low": lo, "high": hi}
+    if side == "upper":
+        return {"value": None, "low": None, "high": hi}
+    if side == "lower":
+        return {"value": None, "low": lo, "high": None}
+    return {"value": lo, "low": None, "high": None}
+
+
+def extract_foreign(doc: Document, language: str) -> list[Claim]:
+    """Candidate claims (status ``pending``) from ``doc``, mostly in ``language``, read paragraph by paragraph."""
+    text = ascii_digits(doc.text)
+    parts = passages(text, language)
+    low_all = text.lower()
+    counts: dict[str, int] = {}
+    for _s, _e, lang in {(0, 0, p[2]) for p in parts}:
+        for _i, name in _organisations(low_all, load_pack(lang)):
+            counts[name] = counts.get(name, 0) + low_all.count(name.lower()) + 1
+    outlet = doc.original_outlet or doc.outlet
+    lead = max(counts, key=lambda k: counts[k]) if counts else outlet
+    reader = _Reader(doc, outlet)
+    for start, end, lang in parts:
+        pack = load_pack(lang)
+        carried = lead
+        for s, e in _sentences(text, start, end, pack):
+            named = _organisations(text[s:e].lower(), pack)
+            speaker = named[0][1] if named else carried
+            if named:
+                carried = named[0][1]
+            reader.sentence(text, (s, e), pack, speaker)
+    return reader.claims
+
+
+def unread_note(doc: Document, language: str) -> str:
+    """A note for an article with numbers none of which could be read as a claim ("" when some could)."""
+    text = ascii_digits(doc.text)
+    if extract_foreign(doc, language) or not re.search(r"\d", text):
+        return ""
+    return f"no figure of this {load_pack(language).name} text could be read as a claim; check it by hand"

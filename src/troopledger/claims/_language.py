@@ -1,0 +1,81 @@
+"""Language identification of a document and of its passages, by script and function words.
+
+Hangul is Korean; kana is Japanese; Han without kana is Chinese; Cyrillic is
+Ukrainian when its own letters (і ї є ґ) outnumber Russian ones (ы э ъ ё), else
+Russian; Latin text is the language whose function words (from its pack) are most
+frequent. English is settled first from English function words alone, so an English
+article loads no other pack. The choice against a statistical identifier (lingua)
+is measured in ``docs/extraction.md``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from troopledger.claims._packs import load_pack
+
+__all__ = ["identify", "passages"]
+
+_LATIN_PACKS = ("de", "fr", "es", "pt", "pl", "it")
+_WORD = re.compile(r"[^\W\d_]+")
+#: A passage shorter than this many letters takes the language of the document.
+_MIN_PASSAGE = 40
+
+
+_RANGES = {
+    "hangul": re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"),
+    "kana": re.compile(r"[\u3040-\u30ff]"),
+    "han": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]"),
+    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
+    "latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+    "uk": re.compile(r"[іїєґІЇЄҐ]"),
+    "ru": re.compile(r"[ыэъёЫЭЪЁ]"),
+}
+
+
+def _scripts(text: str) -> dict[str, int]:
+    if text.isascii():
+        return {"latin": 1, "hangul": 0, "kana": 0, "han": 0, "cyrillic": 0, "uk": 0, "ru": 0}
+    return {name: len(p.findall(text)) for name, p in _RANGES.items()}
+
+
+def _latin(text: str) -> str:
+    words = [w.lower() for w in _WORD.findall(text[:6000])]
+    if not words:
+        return "en"
+    en = set(load_pack("en").function_words)
+    if sum(w in en for w in words) >= 0.12 * len(words):
+        return "en"
+    best, score = "en", sum(w in en for w in words)
+    for code in _LATIN_PACKS:
+        fw = set(load_pack(code).function_words)
+        s = sum(w in fw for w in words)
+        if s > score:
+            best, score = code, s
+    return best
+
+
+def identify(text: str) -> str:
+    """The ISO 639-1 code of the language most of ``text`` is in (``en`` when nothing says otherwise)."""
+    c = _scripts(text[:20000])
+    cjk = c["hangul"] + c["kana"] + c["han"]
+    letters = cjk + c["cyrillic"] + c["latin"]
+    if letters == 0:
+        return "en"
+    if c["hangul"] >= 0.2 * letters:
+        return "ko"
+    if cjk >= 0.2 * letters:
+        return "ja" if c["kana"] >= 0.05 * cjk else "zh"
+    if c["cyrillic"] >= 0.3 * letters:
+        return "uk" if c["uk"] > c["ru"] else "ru"
+    return _latin(text)
+
+
+def passages(text: str, default: str) -> list[tuple[int, int, str]]:
+    """(start, end, language) for each paragraph of ``text``; short ones take ``default``."""
+    out: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"[^\n]+", text):
+        letters = sum(ch.isalpha() for ch in m.group(0))
+        lang = identify(m.group(0)) if letters >= _MIN_PASSAGE else default
+        out.append((m.start(), m.end(), lang))
+    return out

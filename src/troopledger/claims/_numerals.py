@@ -1,0 +1,259 @@
+"""Numbers in every script a language pack reads: digits, grouping, decimal marks, scale words and CJK units.
+
+:func:`ascii_digits` maps every Unicode decimal digit (full-width, Arabic-Indic,
+Devanagari, mathematical bold ...) to ASCII one character for one, so spans stay
+valid. :func:`find_figures` then reads each number of a text under one pack's
+conventions: ``6.000`` is six thousand in German and six in English, ``1,2 млн`` is
+1.2 million, ``10’000`` and ``12 000`` (thin or no-break space) are grouped,
+``1,20,000`` is Indian grouping, ``28조 7000억`` and ``2兆8000億`` are summed units.
+A number that could be read two ways, or that is a date, a clock time, an age, a
+calibre, a model or resolution number, is not returned: read right or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from troopledger.claims._packs import LanguagePack
+
+__all__ = ["Figure", "ascii_digits", "find_figures", "parse_digits"]
+
+_SPACES = "\u00a0\u202f\u2009\u2007 "
+_APOSTROPHES = "'’"
+#: One run of digits with single separators inside; a space joins only before exactly three digits.
+_RAW = re.compile(r"\d+(?:(?:[,.'’\u00a0\u202f\u2009\u2007]|[ ](?=\d{3}(?!\d)))\d+)*")
+#: Units of the East Asian number system, largest first (Korean, Japanese, Chinese).
+_CJK_UNITS = {
+    "조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3, "백": 1e2,
+    "兆": 1e12, "億": 1e8, "亿": 1e8, "万": 1e4, "萬": 1e4, "千": 1e3, "百": 1e2,
+}  # fmt: skip
+_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+               "八": 8, "九": 9, "十": 10}  # fmt: skip
+_DATE_NEAR = re.compile(r"^[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?|^\s*[:：]\d\d")
+_TIME_BEFORE = re.compile(r"\d[:：]$")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number read in a text: span, text as written, value, and whether it is a percentage."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    percent: bool = False
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit of any script as its ASCII digit (same length, same offsets)."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch.isdigit() and not ch.isascii():
+            d = unicodedata.decimal(ch, None)
+            out.append(str(d) if d is not None else ch)
+        elif ch in "，．" and out and out[-1].isdigit():
+            out.append("," if ch == "，" else ".")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def parse_digits(raw: str, pack: LanguagePack, scaled: bool = False) -> float | None:
+    """The value of a run of digits and separators under ``pack``'s conventions, or None when ambiguous.
+
+    ``scaled`` says a scale word follows ("1,2 млн"), where a lone comma or dot is a decimal mark.
+    """
+    seps = [c for c in raw if not c.isdigit()]
+    groups = re.split(r"[^\d]", raw)
+    if not seps:
+        return float(raw)
+    grouping = all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
+    if len(set(seps)) == 1:
+        sep = seps[0]
+        if sep in _SPACES or sep in _APOSTROPHES:
+            return float("".join(groups)) if grouping else None
+        if len(seps) == 1 and (not grouping or (scaled and sep == pack.decimal)):
+            return float(groups[0] + "." + groups[1]) if len(groups[1]) <= 3 or scaled else None
+        if grouping and (sep in pack.groups or len(seps) > 1):
+            return float("".join(groups))
+        if sep == "," and len(seps) > 1 and len(groups[-1]) == 3 and all(len(g) == 2 for g in groups[1:-1]):
+            return float("".join(groups))  # Indian grouping: 1,20,000
+        if grouping and len(seps) == 1:
+            return float(groups[0] + "." + groups[1])  # "6.000" where the dot is a decimal mark
+        return None
+    *head, last = seps
+    if len(set(head)) == 1 and head[0] != last and last in ".,":
+        if all(len(g) == 3 for g in groups[1:-1]) and 1 <= len(groups[0]) <= 3:
+            return float("".join(groups[:-1]) + "." + groups[-1])
+    return None
+
+
+@cache
+def _scale_pattern(pack: LanguagePack) -> re.Pattern[str]:
+    words = sorted(pack.scales, key=len, reverse=True)
+    return re.compile(r"[ \u00a0\u202f\-]?(" + "|".join(re.escape(w) for w in words) + r")(?![a-zа-яёіїєґ])", re.I)
+
+
+@cache
+def _words_pattern(pack: LanguagePack) -> re.Pattern[str] | None:
+    stems = sorted([*pack.number_words, *pack.scales], key=len, reverse=True)
+    if not pack.number_words:
+        return None
+    one = "|".join(re.escape(w) + r"\w{0,4}" for w in stems if len(w) > 2)
+    return re.compile(rf"(?<!\w)(?:{one})(?:[ \u00a0\-](?:{one}))*(?!\w)", re.I)
+
+
+def _percent_after(text: str, end: int, pack: LanguagePack) -> int:
+    """The end of a percent sign or word right after ``end``, or 0."""
+    tail = text[end : end + 16].lower()
+    m = re.match(r"\s?[%％]", tail)
+    if m:
+        return end + m.end()
+    for w in pack.percent:
+        if tail.lstrip(" \u00a0").startswith(w):
+            return end + tail.index(w) + len(w)
+    return 0
+
+
+def _cjk_number(text: str, start: int) -> tuple[float, int] | None:
+    """A number of digits and CJK units starting at ``start`` ("28조 7000억", "1万2000", "2兆8000億")."""
+    total, pos, last_unit, seen_unit = 0.0, start, float("inf"), False
+    while True:
+        m = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?").match(text, pos)
+        if m is None:
+            break
+        value = float(m.group(0).replace(",", ""))
+        after = m.end()
+        unit = _CJK_UNITS.get(text[after : after + 1])
+        if unit is None:
+            if seen_unit and last_unit >= 1e4 and value < last_unit:
+                total += value
+                pos = after
+            break
+        if unit >= last_unit:
+            break
+        seen_unit = True
+        # 천/千 after a bigger unit's remainder: "1만2천" = 12,000; "5억 2천만" = 520 million
+        sub = _CJK_UNITS.get(text[after + 1 : after + 2])
+        if unit < 1e4 and sub is not None and sub > unit and sub < last_unit:
+            value, unit, after = value * unit, sub, after + 1
+        total += value * unit
+        last_unit, pos = unit, after + 1
+        nxt = re.compile(r"[ \u00a0]?(?=\d)").match(text, pos)
+        if nxt is None:
+            break
+        pos = nxt.end()
+    if not seen_unit:
+        return None
+    end = pos
+    while end > start and text[end - 1] in " \u00a0":
+        end -= 1
+    return total, end
+
+
+def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack) -> bool:
+    """Dates, clock times, ages, calibres, models and ids: never figures."""
+    before, after = text[max(0, start - 12) : start], text[end : end + 14]
+    if before[-1:].isalpha() and before[-1:] not in "$€£₩₽¥₴" and not re.search(r"(?:US|R|HK|NT|C|A)\$?$", before):
+        return True  # glued to letters: M2010, epa07528535, sara0873, 第2
+    if before[-1:] in "-" and before[-2:-1].isalpha():
+        return True  # БТР-80
+    if _TIME_BEFORE.search(before) or _DATE_NEAR.match(after) or re.search(r"\d[.\-/]$", before):
+        return True
+    if re.match(r"^\s?(?:mm|мм|cm|см|km/h|x\d|×)", after, re.I) or re.match(r"^\s?-?мм", after):
+        return True
+    if re.match(r"^\)", after) and re.search(r"\($", before):
+        return True  # "(40)", "(23)": an age or a day
+    if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100:
+        return re.match(r"^\s?(?:[%％]|[a-z]*\s?(?:" + "|".join(map(re.escape, pack.counters)) + "))", after) is None
+    return any(re.match(r"^\s?" + re.escape(w), after, re.I) for w in pack.not_figures)
+
+
+def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
+    """Every number of ``text`` (already :func:`ascii_digits`) read under ``pack``; unreadable ones are left out."""
+    out: list[Figure] = []
+    scale = _scale_pattern(pack) if pack.scales else None
+    pos = 0
+    for m in _RAW.finditer(text):
+        if m.start() < pos:
+            continue
+        start, raw = m.start(), m.group(0).rstrip(" ")
+        end = start + len(raw)
+        cjk = _cjk_number(text, start) if text[end : end + 1] in _CJK_UNITS else None
+        if cjk is not None:
+            value, end = cjk
+        else:
+            sm = scale.match(text, end) if scale is not None else None
+            parsed = parse_digits(raw, pack, scaled=sm is not None)
+            if parsed is None:
+                continue
+            value = parsed
+            if sm is not None:
+                value *= pack.scales[sm.group(1).lower()]
+                end = sm.end()
+        if _not_a_figure(text, start, start + len(raw), raw, pack):
+            continue
+        p_end = _percent_after(text, end, pack)
+        out.append(Figure(start, p_end or end, text[start : p_end or end], value, bool(p_end)))
+        pos = p_end or end
+    words = _words_pattern(pack)
+    if words is not None:
+        for w in words.finditer(text):
+            if any(f.start <= w.start() < f.end or w.start() <= f.start < w.end() for f in out):
+                continue
+            value_w = words_value(w.group(0), pack)
+            if value_w is not None and value_w >= 1000:
+                out.append(Figure(w.start(), w.end(), w.group(0), value_w))
+        out.sort(key=lambda f: f.start)
+    return out
+
+
+def words_value(phrase: str, pack: LanguagePack) -> float | None:
+    """The value of a number in words ("шесть тысяч", "trois millions"), or None if a word is unknown."""
+    total, current, seen = 0.0, 0.0, False
+    for word in re.split(r"[ \u00a0\-]+", phrase.lower()):
+        unit = _stem_value(word, pack.number_words)
+        mult = _stem_value(word, pack.scales)
+        if mult is not None and (unit is None or len(_longest(word, pack.scales)) >= len(_longest(word, pack.number_words))):
+            total += (current or 1.0) * mult
+            current, seen = 0.0, True
+        elif unit is not None:
+            current += unit
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _longest(word: str, table: dict[str, float]) -> str:
+    return max((s for s in table if word.startswith(s)), key=len, default="")
+
+
+def _stem_value(word: str, table: dict[str, float]) -> float | None:
+    stem = _longest(word, table)
+    return table[stem] if stem and len(word) - len(stem) <= 4 else None
+
+
+def cjk_numeral(text: str, start: int) -> tuple[float, int] | None:
+    """A number in CJK numerals only ("千名", "两万", "九成"): (value, end), or None."""
+    pos, total, current = start, 0.0, 0.0
+    while pos < len(text) and (text[pos] in _CJK_DIGITS or text[pos] in _CJK_UNITS):
+        ch = text[pos]
+        if ch in _CJK_DIGITS and ch != "十":
+            current = current * 10 + _CJK_DIGITS[ch] if current and current < 10 else _CJK_DIGITS[ch]
+        else:
+            unit = _CJK_UNITS.get(ch, 10.0)
+            if unit >= 1e4:
+                total = (total + (current or 1.0)) * unit
+            else:
+                total += (current or 1.0) * unit
+            current = 0.0
+        pos += 1
+    if pos == start:
+        return None
+    return total + current, pos
