@@ -7,6 +7,7 @@ the quantity vocabulary (``_vocabulary``) or ``other:<subtype>``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from troopledger.claims._packs import LanguagePack
@@ -26,6 +27,8 @@ _COUNTED = {
     "returned": "other:troops_returned_home",
 }
 _CASUALTY = ("killed", "wounded", "casualties")
+#: A clause ends at a comma, a semicolon or the next number.
+_CLAUSE_END = re.compile(r"[,，、;；:：]|\d")
 assert all(q in QUANTITIES or q.startswith("other:") for q in _COUNTED.values())
 
 
@@ -76,6 +79,8 @@ def skip_units(head: str, pack: LanguagePack) -> str:
 def bound(ctx: Context) -> tuple[str, str]:
     """(side, hedge word): side is ``lower``, ``upper`` or ``""`` (a value, maybe with an approximation word)."""
     tail = ctx.before(30).rstrip(" \u00a0")
+    if ctx.pack.code in ("ja", "zh") and tail[-1:] in "有了达達到为為是":
+        tail = tail[:-1]  # "至少有600人": a verb between the bound word and the number
     head = ctx.after(30)
     heads = (head, skip_units(head, ctx.pack))
     b = ctx.pack.bounds
@@ -139,8 +144,12 @@ def count_label(ctx: Context) -> str | None:
     kind, _ = found
     if kind == "troops":
         casualty = _nearest(ctx, _CASUALTY)
+        clause = _CLAUSE_END.split(ctx.sentence[ctx.end : ctx.end + 3 * ctx.wide], maxsplit=1)[0]
+        later = [k for k in _CASUALTY if any(w in clause for w in ctx.pack.cue(k))]
         if casualty is not None and casualty[1] <= ctx.wide // 2:
             kind = casualty[0]
+        elif later:  # "2,000 North Korean soldiers were killed": the verb after the noun says what is counted
+            kind = min(later, key=lambda k: min(clause.find(w) for w in ctx.pack.cue(k) if w in clause))
     whose = _whose(ctx)
     if whose and kind in ("troops", *_CASUALTY):
         return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
@@ -156,7 +165,7 @@ def count_label(ctx: Context) -> str | None:
 
 def money_label(ctx: Context, usd: float) -> tuple[str, str]:
     """(quantity, period) for an amount worth about ``usd`` US dollars."""
-    monthly = ctx.near("monthly", ctx.wide + 10)
+    monthly = ctx.near("monthly", ctx.wide + 10) or ctx.before(3).rstrip().endswith(("月", "월"))
     yearly = ctx.near("yearly", ctx.wide + 10)
     period = "month" if monthly else "year" if yearly else "total"
     whose = _whose(ctx)
@@ -174,6 +183,8 @@ def money_label(ctx: Context, usd: float) -> tuple[str, str]:
         return "other:amount", period
     if whose:
         return f"other:{whose}_pay", period
+    if usd < 30 and (monthly or ctx.near("pay")):
+        return "domestic_monthly_wage", "month"  # a few dollars a month: a wage inside North Korea
     if ctx.near("compensation") and (ctx.anywhere("killed") or ctx.anywhere("compensation")):
         return "death_compensation", "once"
     if ctx.near("bonus") and not monthly:

@@ -31,6 +31,8 @@ _KINDS = {
     "Russia (Shoigu)": "belligerent_government", "KIDA": "think_tank", "INSS": "think_tank",
     "Sejong Institute": "think_tank", "South Korea JCS": "government", "US Pentagon": "government",
 }  # fmt: skip
+#: What stands between a figure and its conversion in brackets: "(약 ", "（約", "(about ", "(한화 약 ".
+_CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
 _SENTENCE = {
     True: re.compile(r"[^。！？!?\n]+[。！？!?]?"),
     False: re.compile(r"(?:[^.!?\n]|\.(?=\S)|[.!?](?=[\d,]))+[.!?]?"),
@@ -69,8 +71,8 @@ def _join_ranges(figs: list[Figure], low: str, pack: LanguagePack) -> list[tuple
             between = skip_units(low[a.end : b.start], pack).strip(" \u00a0")
             opener = any(low[: a.start].rstrip().endswith(w) for w in pack.range_open)
             joined = between in pack.range_words or (opener and between in pack.range_pair)
-            if joined and a.value < b.value and a.percent == b.percent:
-                out.append((a, b))
+            if joined and a.value < b.value and (a.percent == b.percent or b.percent):
+                out.append((Figure(a.start, a.end, a.text, a.value, b.percent), b))
                 i += 2
                 continue
         out.append((a, a))
@@ -126,7 +128,12 @@ class _Reader:
         figs = find_figures(low, pack)
         hedge = next((h for h in pack.hedges if h in low), "none")
         who = {"speaker": speaker, "speaker_kind": _KINDS.get(speaker, "other" if speaker != self.default else "outlet")}
+        last_end = -1
         for a, b in _join_ranges(figs, low, pack):
+            conversion = last_end >= 0 and _CONVERSION.match(skip_units(low[last_end : a.start], pack))
+            last_end = b.end
+            if conversion:
+                continue  # "2000달러(약 283만원)": the source's own conversion, not a second claim
             ctx = Context(low, a.start, b.end, pack)
             side, word = bound(ctx)
             common: dict[str, object] = {"stated": text[span[0] + a.start : span[0] + b.end][:500], "hedge": word or hedge}
@@ -153,7 +160,8 @@ class _Reader:
                 continue
             label_c = count_label(ctx)
             if label_c is not None:
-                self.add(span, {"quantity": label_c, "unit": "persons", **who, **common, **values, "confidence": 0.6})
+                unit = "items" if label_c == "other:munitions" else "persons"
+                self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
 
 
 def _values(side: str, lo: float, hi: float) -> dict[str, float | None]:

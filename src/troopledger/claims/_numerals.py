@@ -34,6 +34,8 @@ _CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三"
                "八": 8, "九": 9, "十": 10}  # fmt: skip
 _DATE_NEAR = re.compile(r"^[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?|^\s*[:：]\d\d")
 _TIME_BEFORE = re.compile(r"\d[:：]$")
+#: A number glued to a Latin or Cyrillic letter, or after an ordinal prefix, is a name or an id.
+_GLUED = re.compile(r"(?:[A-Za-z\u00c0-\u024f\u0400-\u04ff]|第|제)$")
 
 
 @dataclass(frozen=True)
@@ -159,10 +161,13 @@ def _cjk_number(text: str, start: int) -> tuple[float, int] | None:
 def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack) -> bool:
     """Dates, clock times, ages, calibres, models and ids: never figures."""
     before, after = text[max(0, start - 12) : start], text[end : end + 14]
-    if before[-1:].isalpha() and before[-1:] not in "$€£₩₽¥₴" and not re.search(r"(?:US|R|HK|NT|C|A)\$?$", before):
-        return True  # glued to letters: M2010, epa07528535, sara0873, 第2
+    if _GLUED.search(before) and not re.search(r"(?:US|R|HK|NT|C|A)\$?$", before):
+        return True  # glued to letters: M2010, epa07528535, sara0873, 第2, 제2375호
     if before[-1:] in "-" and before[-2:-1].isalpha():
         return True  # БТР-80
+    glued = re.match(r"[a-z]+", after)
+    if glued and not any(w.startswith(glued.group()) or glued.group().startswith(w) for w in pack.glued_ok):
+        return True  # 76ee2f (a hash), 3000o (a pull-quote run into a word)
     if _TIME_BEFORE.search(before) or _DATE_NEAR.match(after) or re.search(r"\d[.\-/]$", before):
         return True
     if re.match(r"^\s?(?:mm|мм|cm|см|km/h|x\d|×)", after, re.I) or re.match(r"^\s?-?мм", after):

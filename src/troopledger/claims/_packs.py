@@ -53,6 +53,12 @@ class LanguagePack:
     organisations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sentence_ends: str = ".!?"
 
+    @property
+    def glued_ok(self) -> tuple[str, ...]:
+        """Latin words that may follow a number with no space ("5mln", "10tys.", "30usd")."""
+        words = (*self.scales, *self.percent, *self.counters, *(w for ws in self.currencies.values() for w in ws))
+        return tuple(w for w in words if w[:1].isascii() and w[:1].isalpha())
+
     def cue(self, kind: str) -> tuple[str, ...]:
         """The words of one cue group (empty when the pack has none)."""
         return self.cues.get(kind, ())
