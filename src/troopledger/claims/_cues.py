@@ -40,11 +40,12 @@ class Context:
     start: int
     end: int
     pack: LanguagePack
+    reach: int = 1
 
     @property
     def wide(self) -> int:
-        """How many characters around a figure count as near (scripts without spaces pack more in)."""
-        return {"ja": 14, "zh": 12, "ko": 22}.get(self.pack.code, 48)
+        """How many characters around a figure count as near (scripts without spaces pack more in), times ``reach``."""
+        return self.reach * {"ja": 14, "zh": 12, "ko": 22}.get(self.pack.code, 48)
 
     def before(self, n: int | None = None) -> str:
         return self.sentence[max(0, self.start - (n or self.wide)) : self.start]
@@ -91,19 +92,22 @@ def bound(ctx: Context) -> tuple[str, str]:
         for w in b.get(f"{key}_after", ()):
             if any(h.startswith(w) for h in heads):
                 return side, w
+            if ctx.pack.code == "ko" and key != "about" and w in heads[1][:9]:
+                return side, w  # "3000여명을 넘어선": a particle and an adverb may stand between
     return "", ""
 
 
 def currency_of(ctx: Context) -> str:
-    """The ISO code of the currency written right before or after the figure, or ``""``."""
+    """The ISO code of the currency written right before (a sign or code) or after the figure, or ``""``."""
     tail = ctx.before(6).rstrip(" \u00a0")
     head = ctx.after(14).lstrip(" \u00a0")
     best, size = "", 0
     for code, words in ctx.pack.currencies.items():
         for w in words:
-            if len(w) > size and (tail.endswith(w) or (head.startswith(w) and w.isalpha() or head.startswith(w))):
-                if not w.isascii() or not w.isalpha() or tail.endswith(w) or _word_start(head, w):
-                    best, size = code, len(w)
+            sign = not w.isalpha() or w.isupper() or (w.isascii() and len(w) == 3)
+            before = sign and tail.endswith(w) and not tail[-len(w) - 1 : -len(w)].isalpha()
+            if len(w) > size and (before or _word_start(head, w)):
+                best, size = code, len(w)
     return best
 
 
@@ -156,10 +160,9 @@ def count_label(ctx: Context) -> str | None:
     if kind == "troops":
         if ctx.anywhere("returned"):
             return "other:troops_returned_home"
-        if ctx.anywhere("wave"):
-            return "troops_per_rotation"
-        if ctx.anywhere("cumulative"):
-            return "cumulative_troops"
+        which = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
+        if which is not None:
+            return {"wave": "troops_per_rotation", "cumulative": "cumulative_troops"}.get(which[0], "troops_deployed")
     return _COUNTED[kind]
 
 

@@ -84,14 +84,13 @@ def _usd(amount: float, currency: str, date: str | None) -> tuple[float, str, bo
     """(factor to USD, note, converted) at the article's month, or the amount as stated with the reason."""
     if currency == "USD":
         return 1.0, "", True
-    if not date:
-        return 1.0, f"not converted: the article has no date (give --date); value in {currency}", False
-    month = min(max(date[:7], RATE_FIRST_MONTH), RATE_LAST_MONTH)
+    month = min(max((date or RATE_LAST_MONTH)[:7], RATE_FIRST_MONTH), RATE_LAST_MONTH)
+    undated = "" if date else "CHECK: the article has no date (give --date), converted at the table's last month; "
     try:
         rate = rate_to_usd(currency, month)
     except ValueError as e:
         return 1.0, f"not converted ({e}); value in {currency}", False
-    return 1 / rate.per_usd, f"converted from {currency} at {rate.per_usd:,.4g} per USD ({rate.month})", True
+    return 1 / rate.per_usd, f"{undated}converted from {currency} at {rate.per_usd:,.4g} per USD ({rate.month})", True
 
 
 def _magnitude(amount: float, currency: str, date: str | None) -> float:
@@ -156,8 +155,8 @@ class _Reader:
                 self.add(span, {"quantity": label, "unit": unit, "period": period, "currency": currency, "note": note,
                                 **who, **common, **scaled, "confidence": 0.6})  # fmt: skip
                 continue
-            if hi < 2:
-                continue
+            if hi < 2 or hi > 5e7:
+                continue  # no count of people is below 2 or above 50 million
             label_c = count_label(ctx)
             if label_c is not None:
                 unit = "items" if label_c == "other:munitions" else "persons"

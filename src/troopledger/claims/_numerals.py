@@ -175,7 +175,9 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
     if re.match(r"^\)", after) and re.search(r"\($", before):
         return True  # "(40)", "(23)": an age or a day
     if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100:
-        return re.match(r"^\s?(?:[%％]|[a-z]*\s?(?:" + "|".join(map(re.escape, pack.counters)) + "))", after) is None
+        rest = re.sub(r"^\s?[~〜～\-–]\s?\d[\d,.]*", "", text[end : end + 30].lower())
+        units = (*pack.counters, *pack.percent, "%", *(w for ws in pack.currencies.values() for w in ws))
+        return not rest.lstrip(" \u00a0").startswith(units)  # a year, unless a unit follows: "2000달러", "2000~3000명"
     return any(re.match(r"^\s?" + re.escape(w), after, re.I) for w in pack.not_figures)
 
 
