@@ -27,6 +27,8 @@ _COUNTED = {
     "returned": "other:troops_returned_home",
 }
 _CASUALTY = ("killed", "wounded", "casualties")
+#: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").
+_SIGN = re.compile(r"(?:us\$|r\$|[$€£₩₽¥₴]|usd|eur)\s?$")
 #: A clause ends at a comma, a semicolon or the next number.
 _CLAUSE_END = re.compile(r"[,，、;；:：]|\d")
 assert all(q in QUANTITIES or q.startswith("other:") for q in _COUNTED.values())
@@ -79,7 +81,7 @@ def skip_units(head: str, pack: LanguagePack) -> str:
 
 def bound(ctx: Context) -> tuple[str, str]:
     """(side, hedge word): side is ``lower``, ``upper`` or ``""`` (a value, maybe with an approximation word)."""
-    tail = ctx.before(30).rstrip(" \u00a0")
+    tail = _SIGN.sub("", ctx.before(30)).rstrip(" \u00a0")
     if ctx.pack.code in ("ja", "zh") and tail[-1:] in "有了达達到为為是":
         tail = tail[:-1]  # "至少有600人": a verb between the bound word and the number
     head = ctx.after(30)
@@ -89,6 +91,9 @@ def bound(ctx: Context) -> tuple[str, str]:
         for w in sorted(b.get(f"{key}_before", ()), key=len, reverse=True):
             if tail.endswith(w) and (len(tail) == len(w) or not tail[-len(w) - 1].isalpha() or not w.isascii()):
                 return side, w
+            last = " ".join(tail.split()[-len(w.split()) :])
+            if w[-1:].isalpha() and last.startswith(w) and len(last) - len(w) <= 4 and last[:1].isalpha():
+                return side, last  # a stem with its ending: "перевищує", "exceeded"
         for w in b.get(f"{key}_after", ()):
             if any(h.startswith(w) for h in heads):
                 return side, w
@@ -154,6 +159,8 @@ def count_label(ctx: Context) -> str | None:
             kind = casualty[0]
         elif later:  # "2,000 North Korean soldiers were killed": the verb after the noun says what is counted
             kind = min(later, key=lambda k: min(clause.find(w) for w in ctx.pack.cue(k) if w in clause))
+    if kind in ("killed", "wounded") and ctx.near("killed") and ctx.near("wounded"):
+        kind = "casualties"  # "killed and wounded" together
     whose = _whose(ctx)
     if whose and kind in ("troops", *_CASUALTY):
         return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
@@ -174,6 +181,8 @@ def money_label(ctx: Context, usd: float) -> tuple[str, str]:
     whose = _whose(ctx)
     if ctx.near("workers") and not ctx.near("troops", ctx.wide // 2):
         return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period
+    if ctx.near("gdp", 2 * ctx.wide) and usd >= 1e9:
+        return "nk_gdp", "year"
     if ctx.near("economy") and usd >= 1e8:
         return "other:nk_economy", period
     if usd >= 1e6:

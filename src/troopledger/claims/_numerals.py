@@ -213,7 +213,9 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
         for w in words.finditer(text):
             if any(f.start <= w.start() < f.end or w.start() <= f.start < w.end() for f in out):
                 continue
-            value_w = words_value(w.group(0), pack)
+            phrase = w.group(0).lower()
+            lone = phrase in pack.scales and phrase not in pack.lone_scales
+            value_w = None if lone else words_value(phrase, pack)
             if value_w is not None and value_w >= 1000:
                 out.append(Figure(w.start(), w.end(), w.group(0), value_w))
         out.sort(key=lambda f: f.start)

@@ -23,7 +23,7 @@ LANGUAGES = ("en", "ko", "ru", "uk", "ja", "zh", "de", "fr", "es", "pt", "pl", "
 CUE_KINDS = (
     "troops", "killed", "wounded", "casualties", "workers", "munitions", "pay", "revenue", "monthly", "yearly",
     "wave", "stock", "cumulative", "russian", "ukrainian", "foreign", "compensation", "bonus", "economy",
-    "arms", "north_korea", "per_person", "state", "returned", "prisoners",
+    "arms", "gdp", "north_korea", "per_person", "state", "returned", "prisoners",
 )  # fmt: skip
 _BOUNDS = ("lower_before", "lower_after", "upper_before", "upper_after", "about_before", "about_after")
 
@@ -50,6 +50,7 @@ class LanguagePack:
     range_words: tuple[str, ...] = ()
     range_open: tuple[str, ...] = ()
     range_pair: tuple[str, ...] = ()
+    lone_scales: tuple[str, ...] = ()
     organisations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sentence_ends: str = ".!?"
 
@@ -120,6 +121,7 @@ def load_pack(code: str) -> LanguagePack:
         saying=_strings(raw.get("saying", []), f"{where} saying"),
         range_words=_strings(raw.get("range_words", []), f"{where} range_words"),
         range_open=_strings(raw.get("range_open", []), f"{where} range_open"),
+        lone_scales=_strings(raw.get("lone_scales", []), f"{where} lone_scales"),
         range_pair=_strings(raw.get("range_pair", []), f"{where} range_pair"),
         organisations=orgs,
         sentence_ends=str(raw.get("sentence_ends", ".!?")),
