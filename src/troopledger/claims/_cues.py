@@ -31,6 +31,7 @@ _CASUALTY = ("killed", "wounded", "casualties")
 _SIGN = re.compile(r"(?:us\$|r\$|[$€£₩₽¥₴]|usd|eur)\s?$")
 #: A clause ends at a comma, a semicolon or the next number.
 _CLAUSE_END = re.compile(r"[,，、;；:：]|\d")
+_DIGIT = re.compile(r"\d")
 assert all(q in QUANTITIES or q.startswith("other:") for q in _COUNTED.values())
 
 
@@ -153,13 +154,16 @@ def count_label(ctx: Context) -> str | None:
     kind, _ = found
     if kind == "troops":
         casualty = _nearest(ctx, _CASUALTY)
-        clause = _CLAUSE_END.split(ctx.sentence[ctx.end : ctx.end + 3 * ctx.wide], maxsplit=1)[0]
+        ends = _CLAUSE_END if ctx.pack.code in ("ja", "zh", "ko") else _DIGIT
+        clause = ends.split(ctx.sentence[ctx.end : ctx.end + 3 * ctx.wide], maxsplit=1)[0]
         later = [k for k in _CASUALTY if any(w in clause for w in ctx.pack.cue(k))]
         if casualty is not None and casualty[1] <= ctx.wide // 2:
             kind = casualty[0]
         elif later:  # "2,000 North Korean soldiers were killed": the verb after the noun says what is counted
             kind = min(later, key=lambda k: min(clause.find(w) for w in ctx.pack.cue(k) if w in clause))
-    if kind in ("killed", "wounded") and ctx.near("killed") and ctx.near("wounded"):
+    own = _CLAUSE_END.split(ctx.sentence[: ctx.start])[-1] + " " + _CLAUSE_END.split(ctx.sentence[ctx.end :])[0]
+    both = all(any(w in own for w in ctx.pack.cue(k)) for k in ("killed", "wounded"))
+    if kind in ("killed", "wounded") and both:
         kind = "casualties"  # "killed and wounded" together
     whose = _whose(ctx)
     if whose and kind in ("troops", *_CASUALTY):

@@ -113,6 +113,8 @@ class _Reader:
         self.claims: list[Claim] = []
         self.default = default_speaker
         self.unread = 0
+        #: the label each amount was first given (currency, value) → quantity: a repeat takes it
+        self.amounts: dict[tuple[str, float], str] = {}
 
     def add(self, span: tuple[int, int], fields: dict[str, object]) -> None:
         cid = f"{self.doc.id}-{len(self.claims) + 1:03d}"
@@ -148,6 +150,10 @@ class _Reader:
             if currency:
                 factor, note, converted = _usd(hi, currency, self.doc.date or None)
                 label, period = money_label(ctx, _magnitude(hi, currency, self.doc.date or None))
+                key = (currency, hi)
+                if label == "other:amount" and key in self.amounts:
+                    label = self.amounts[key]  # "in all: about 28.7 trillion won" again, after its first mention
+                self.amounts.setdefault(key, label)
                 unit = "USD" if converted else currency
                 if period in ("month", "year") and (label == "pay_per_soldier_month" or label.startswith(("total", "other"))):
                     unit += f"/{period}"
