@@ -70,6 +70,8 @@ def skip_units(head: str, pack: LanguagePack) -> str:
     """``head`` (the text right after a figure) without a leading counter or currency word and spaces."""
     for _ in range(2):
         h = head.lstrip(" \u00a0")
+        for link in pack.unit_links:
+            h = h.removeprefix(link)
         for w in sorted((*pack.counters, *(c for cs in pack.currencies.values() for c in cs)), key=len, reverse=True):
             if h.startswith(w):
                 h = h[len(w) :]
@@ -107,6 +109,8 @@ def currency_of(ctx: Context) -> str:
     """The ISO code of the currency written right before (a sign or code) or after the figure, or ``""``."""
     tail = ctx.before(6).rstrip(" \u00a0")
     head = ctx.after(14).lstrip(" \u00a0")
+    for link in ctx.pack.unit_links:
+        head = head.removeprefix(link)
     best, size = "", 0
     for code, words in ctx.pack.currencies.items():
         for w in words:

@@ -59,12 +59,12 @@ def identify(text: str) -> str:
     """The ISO 639-1 code of the language most of ``text`` is in (``en`` when nothing says otherwise)."""
     c = _scripts(text[:20000])
     cjk = c["hangul"] + c["kana"] + c["han"]
-    letters = cjk + c["cyrillic"] + c["latin"]
+    letters = 3 * cjk + c["cyrillic"] + c["latin"]  # one CJK character carries about a word
     if letters == 0:
         return "en"
-    if c["hangul"] >= 0.2 * letters:
+    if 3 * c["hangul"] >= 0.2 * letters:
         return "ko"
-    if cjk >= 0.2 * letters:
+    if 3 * cjk >= 0.2 * letters:
         return "ja" if c["kana"] >= 0.05 * cjk else "zh"
     if c["cyrillic"] >= 0.3 * letters:
         return "uk" if c["uk"] > c["ru"] else "ru"

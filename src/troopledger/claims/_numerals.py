@@ -214,7 +214,8 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
             if any(f.start <= w.start() < f.end or w.start() <= f.start < w.end() for f in out):
                 continue
             phrase = w.group(0).lower()
-            lone = phrase in pack.scales and phrase not in pack.lone_scales
+            lone = " " not in phrase and "-" not in phrase and phrase not in pack.lone_scales
+            lone = lone and _stem_value(phrase, pack.number_words) is None  # "тисячі", "Tausende": vague plurals
             value_w = None if lone else words_value(phrase, pack)
             if value_w is not None and value_w >= 1000:
                 out.append(Figure(w.start(), w.end(), w.group(0), value_w))

@@ -51,6 +51,7 @@ class LanguagePack:
     range_open: tuple[str, ...] = ()
     range_pair: tuple[str, ...] = ()
     lone_scales: tuple[str, ...] = ()
+    unit_links: tuple[str, ...] = ()
     organisations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sentence_ends: str = ".!?"
 
@@ -121,6 +122,7 @@ def load_pack(code: str) -> LanguagePack:
         saying=_strings(raw.get("saying", []), f"{where} saying"),
         range_words=_strings(raw.get("range_words", []), f"{where} range_words"),
         range_open=_strings(raw.get("range_open", []), f"{where} range_open"),
+        unit_links=tuple(str(x) for x in raw.get("unit_links", [])),  # type: ignore[attr-defined]
         lone_scales=_strings(raw.get("lone_scales", []), f"{where} lone_scales"),
         range_pair=_strings(raw.get("range_pair", []), f"{where} range_pair"),
         organisations=orgs,
