@@ -46,13 +46,15 @@ def _latin(text: str) -> str:
     en = set(load_pack("en").function_words)
     if sum(w in en for w in words) >= 0.12 * len(words):
         return "en"
-    best, score = "en", sum(w in en for w in words)
+    en_score = sum(w in en for w in words)
+    best, score = "en", 0
     for code in _LATIN_PACKS:
         fw = set(load_pack(code).function_words)
         s = sum(w in fw for w in words)
         if s > score:
             best, score = code, s
-    return best
+    # English unless another language's function words clearly outnumber its own (short texts stay English)
+    return best if score >= 3 and score > 1.5 * en_score else "en"
 
 
 def identify(text: str) -> str:
