@@ -58,8 +58,8 @@ def ascii_digits(text: str) -> str:
         if ch.isdigit() and not ch.isascii():
             d = unicodedata.decimal(ch, None)
             out.append(str(d) if d is not None else ch)
-        elif ch in "，．" and out and out[-1].isdigit():
-            out.append("," if ch == "，" else ".")
+        elif ch in "，．\u066c\u066b" and out and out[-1].isdigit():
+            out.append("," if ch in "，\u066c" else ".")  # full-width and Arabic separators between digits
         else:
             out.append(ch)
     return "".join(out)
@@ -85,6 +85,8 @@ def parse_digits(raw: str, pack: LanguagePack, scaled: bool = False) -> float | 
             return float("".join(groups))
         if sep == "," and len(seps) > 1 and len(groups[-1]) == 3 and all(len(g) == 2 for g in groups[1:-1]):
             return float("".join(groups))  # Indian grouping: 1,20,000
+        if grouping and len(seps) == 1 and sep == pack.decimal and sep == ",":
+            return None  # "2,700" where the comma is the decimal mark: 2.7 or 2,700? not read
         if grouping and len(seps) == 1:
             return float(groups[0] + "." + groups[1])  # "6.000" where the dot is a decimal mark
         return None
@@ -178,7 +180,10 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         rest = re.sub(r"^\s?[~〜～\-–]\s?\d[\d,.]*", "", text[end : end + 30].lower())
         units = (*pack.counters, *pack.percent, "%", *(w for ws in pack.currencies.values() for w in ws))
         return not rest.lstrip(" \u00a0").startswith(units)  # a year, unless a unit follows: "2000달러", "2000~3000명"
-    return any(re.match(r"^\s?" + re.escape(w), after, re.I) for w in pack.not_figures)
+    word = re.search(r"([^\W\d_]{3,})\.?\s?$", before)
+    if word and word.group(1).lower() in pack.not_figures:
+        return True  # "March. 27", "le 12 mai" read from the other side: a day after its month
+    return any(re.match(r"^\.?\s?" + re.escape(w), after, re.I) for w in pack.not_figures)
 
 
 def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
