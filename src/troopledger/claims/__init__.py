@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from troopledger.claims._claimfiles import CSV_FIELDS, dump_claims, parse_claims, read_claims, sniff_format
     from troopledger.claims._currency import CURRENCY_NAMES, Rate, currency_code, rate_to_usd, to_usd
     from troopledger.claims._extract import MAX_CLAIMS, extract_claims
+    from troopledger.claims._foreign import unread_note
+    from troopledger.claims._language import identify_language
     from troopledger.claims._hedges import (
         CERTAINTY_WIDTH,
         HEDGES,
@@ -78,6 +80,7 @@ __all__ = [
     "dump_claims",
     "explain_validation",
     "extract_claims",
+    "identify_language",
     "find_numbers",
     "hedge_key",
     "hedge_rule",
@@ -97,6 +100,7 @@ __all__ = [
     "sniff_format",
     "to_usd",
     "unit_period",
+    "unread_note",
     "words_interval",
 ]
 
@@ -137,6 +141,8 @@ _LAZY = {
     "dump_claims": "troopledger.claims._claimfiles",
     "explain_validation": "troopledger.claims._validation",
     "extract_claims": "troopledger.claims._extract",
+    "identify_language": "troopledger.claims._language",
+    "unread_note": "troopledger.claims._foreign",
     "find_numbers": "troopledger.claims._numbers",
     "hedge_key": "troopledger.claims._hedges",
     "hedge_rule": "troopledger.claims._hedges",

@@ -5,7 +5,7 @@ figures (``_numerals``) are joined into ranges, given a bound and hedge, a curre
 and a label (``_cues``), and a speaker: a source named in the sentence, else the one
 named before it in the paragraph, else the source the article names most, else the
 outlet. A figure no cue explains is not emitted; an article whose figures could not
-be read says so in a note of its first claim, or in :func:`unread_note`.
+be read is told by :func:`unread_note`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from troopledger.claims._cues import Context, bound, count_label, currency_of, money_label, share_label, skip_units
 from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
-from troopledger.claims._language import passages
+from troopledger.claims._language import identify, passages
 from troopledger.claims._numerals import Figure, ascii_digits, find_figures
 from troopledger.claims._packs import LanguagePack, load_pack
 from troopledger.claims._record import Claim, SourceRef
@@ -35,7 +35,7 @@ _KINDS = {
 _CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
 _SENTENCE = {
     True: re.compile(r"[^。！？!?\n]+[。！？!?]?"),
-    False: re.compile(r"(?:[^.!?\n]|\.(?=\S)|[.!?](?=[\d,]))+[.!?]?"),
+    False: re.compile(r"(?:[^.!?\n]|\.(?=\S|\s+[a-zа-яёіїєґäöüßéèàçñóúíãõłśżźąęć\d])|[.!?](?=[\d,]))+[.!?]?"),
 }
 
 
@@ -203,9 +203,19 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
     return reader.claims
 
 
-def unread_note(doc: Document, language: str) -> str:
-    """A note for an article with numbers none of which could be read as a claim ("" when some could)."""
-    text = ascii_digits(doc.text)
-    if extract_foreign(doc, language) or not re.search(r"\d", text):
+def unread_note(doc: Document, claims: list[Claim]) -> str:
+    """A note for an article that has numbers but gave no claim ("" otherwise): its figures were not read.
+
+    Digits of any script count (full-width, Arabic-Indic ...), and so do CJK numbers.
+    """
+    if claims:
         return ""
-    return f"no figure of this {load_pack(language).name} text could be read as a claim; check it by hand"
+    text = ascii_digits(doc.text)
+    numbers = len(re.findall(r"\d+", text))
+    if not numbers:
+        return ""
+    name = load_pack(identify(text)).name
+    return (
+        f"{numbers} number(s) in this {name} text, none read as a claim (dates, times, ids, or figures no cue "
+        "explains); check it by hand"
+    )

@@ -14,12 +14,19 @@ import re
 
 from troopledger.claims._packs import load_pack
 
-__all__ = ["identify", "passages"]
+__all__ = ["identify", "identify_language", "passages"]
 
 _LATIN_PACKS = ("de", "fr", "es", "pt", "pl", "it")
 _WORD = re.compile(r"[^\W\d_]+")
 #: A passage shorter than this many letters takes the language of the document.
 _MIN_PASSAGE = 40
+#: A passage in the document's script needs this many letters to be told apart from it (function words are few).
+_OWN_LANGUAGE = 300
+_FAMILIES = {"ko": "ko", "ja": "cjk", "zh": "cjk", "ru": "cyrillic", "uk": "cyrillic"}
+
+
+def _family(code: str) -> str:
+    return _FAMILIES.get(code, "latin")
 
 
 _RANGES = {
@@ -73,11 +80,18 @@ def identify(text: str) -> str:
     return _latin(text)
 
 
+def identify_language(text: str) -> str:
+    """The ISO 639-1 code of the language of ``text``, among the languages with a pack (``en`` by default)."""
+    return identify(text)
+
+
 def passages(text: str, default: str) -> list[tuple[int, int, str]]:
     """(start, end, language) for each paragraph of ``text``; short ones take ``default``."""
     out: list[tuple[int, int, str]] = []
     for m in re.finditer(r"[^\n]+", text):
         letters = sum(ch.isalpha() for ch in m.group(0))
         lang = identify(m.group(0)) if letters >= _MIN_PASSAGE else default
+        if _family(lang) == _family(default) and letters < _OWN_LANGUAGE:
+            lang = default  # a short paragraph in the same script keeps the page's language
         out.append((m.start(), m.end(), lang))
     return out

@@ -1,0 +1,105 @@
+"""Reading articles in eleven languages through the language packs (test articles written for the project)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from troopledger.claims import extract_claims, identify_language, unread_note
+from troopledger.claims._language import passages
+from troopledger.sources import document_from_bytes
+
+DATA = Path(__file__).parent / "data" / "languages"
+
+#: The same five facts told in every test article: the force in theatre, casualties (a floor),
+#: the killed (a floor), a planned wave of sappers, and the monthly pay (Ukrainian and Chinese omit the pay).
+_FACTS = [
+    ("troops_deployed", 9000, None, None),
+    ("casualties_total", None, 2500, None),
+    ("casualties_killed", None, 400, None),
+    ("troops_per_rotation", 3000, None, None),
+    ("pay_per_soldier_month", 1800, None, None),
+]
+_SPEAKER = {"uk": "Ukraine GUR"}
+
+
+def _read(lang: str) -> list[tuple[str, float | None, float | None, float | None]]:
+    doc = document_from_bytes((DATA / f"{lang}.txt").read_bytes(), f"{lang}.txt", outlet="Test Wire")
+    claims = extract_claims(doc)
+    assert {c.speaker for c in claims} == {_SPEAKER.get(lang, "South Korea NIS")}
+    assert all(c.hedge for c in claims)
+    return [(c.quantity, c.value, c.low, c.high) for c in claims]
+
+
+@pytest.mark.parametrize("lang", ["ko", "ru", "uk", "ja", "zh", "de", "fr", "es", "pt", "pl", "it"])
+def test_each_language_reads_the_same_facts(lang: str) -> None:
+    want = [f for f in _FACTS if lang not in ("uk", "zh") or f[0] != "pay_per_soldier_month"]
+    if lang == "ko":  # "2500여 명": an approximation word, so a value with its hedge, not a floor
+        want[1] = ("casualties_total", 2500, None, None)
+    assert _read(lang) == want
+
+
+def test_uk_reads_a_floor_from_a_verb_of_exceeding_in_past_tense() -> None:
+    doc = document_from_bytes((DATA / "uk.txt").read_bytes(), "uk.txt", outlet="Test Wire")
+    floor = next(c for c in extract_claims(doc) if c.quantity == "casualties_total")
+    assert floor.hedge.startswith("перевищ") and floor.low == 2500
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Der Geheimdienst teilte mit, dass die Soldaten seit Monaten an der Front sind und nicht zurückkehren.", "de"),
+        ("Le service a indiqué que les soldats sont sur le front depuis des mois et qu'ils ne rentrent pas.", "fr"),
+        ("El servicio dijo que los soldados están en el frente desde hace meses y que no regresan a casa.", "es"),
+        ("O serviço disse que os soldados estão na frente há meses e que não voltam para casa tão cedo.", "pt"),
+        ("Il servizio ha detto che i soldati sono al fronte da mesi e che non tornano a casa per ora.", "it"),
+        ("Służba poinformowała, że żołnierze są na froncie od miesięcy i nie wracają do domu na razie.", "pl"),
+        ("Служба сообщила, что солдаты уже несколько месяцев на фронте и не возвращаются домой.", "ru"),
+        ("Служба повідомила, що солдати вже кілька місяців на фронті й не повертаються додому.", "uk"),
+        ("정보기관은 병사들이 몇 달째 전선에 있으며 귀국하지 않고 있다고 밝혔다.", "ko"),
+        ("情報機関は、兵士たちが数か月前から前線にいて帰国していないと明らかにした。", "ja"),
+        ("情报机构表示，这些士兵几个月来一直在前线，没有回国。", "zh"),
+        ("The agency said the soldiers have been at the front for months and are not going home.", "en"),
+        ("Moscow pays no less than $2,000 a month per soldier, officials said.", "en"),
+    ],
+)
+def test_language_identification(text: str, lang: str) -> None:
+    assert identify_language(text) == lang
+
+
+def test_passages_of_a_mixed_page_take_their_own_language() -> None:
+    english = "The agency said the soldiers have been at the front for months and are not going home to their families."
+    chinese = "情报机构表示，这些士兵几个月来一直在前线，没有回国，也没有和家人联系过，情况仍然不明朗。"
+    text = f"{chinese}\n{english}\n{chinese}"
+    assert [lang for _s, _e, lang in passages(text, "zh")] == ["zh", "en", "zh"]
+
+
+def test_an_article_with_numbers_but_no_claim_says_so() -> None:
+    doc = document_from_bytes("2025年3月4日 10:20\n会議は午前中に開かれた。\n".encode(), "a.txt", outlet="Test Wire")
+    claims = extract_claims(doc)
+    assert claims == [] and "Japanese" in unread_note(doc, claims)
+    english = document_from_bytes(b"No numbers here at all.", "b.txt", outlet="Test Wire")
+    assert unread_note(english, extract_claims(english)) == ""
+
+
+def test_korean_money_is_not_a_count_and_conversions_are_not_claims() -> None:
+    text = "국정원은 북한이 파병 대가로 월 2억 달러(약 2800억 원)를 받는다고 밝혔다. 병사들은 2억 원을 받지 못했다."
+    claims = extract_claims(document_from_bytes(text.encode(), "k.txt", outlet="Test Wire", date="2025-05-01"))
+    assert [c.quantity for c in claims] == ["total_revenue_to_nk", "other:amount"]
+    assert claims[0].value == 2e8 and claims[0].unit == "USD/month"
+    assert claims[1].currency == "KRW" and not claims[1].quantity.startswith("casualties")
+
+
+def test_an_english_article_loads_no_language_pack() -> None:
+    code = (
+        "from troopledger.claims import extract_claims; from troopledger.sources import document_from_bytes;"
+        "import sys; extract_claims(document_from_bytes(b'About 11,000 North Korean troops are in Kursk,"
+        " officials said.', 'a.txt', outlet='Wire'));"
+        "from troopledger.claims._packs import load_pack; print(load_pack.cache_info().currsize,"
+        " 'troopledger.claims._foreign' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["1", "False"]  # the English pack's function words only
