@@ -30,10 +30,13 @@ from troopledger.claims._packs import load_pack
 from troopledger.sources import document_from_bytes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_extraction import _devset_speaker_ok  # noqa: E402
+from eval_extraction import _devset_speaker_ok
 
 ROOT = Path(__file__).resolve().parent.parent
-DEVSET = next((p / "shared" / "devset-ml" for p in ROOT.parents if (p / "shared" / "devset-ml").is_dir()), ROOT.parent / "shared" / "devset-ml")
+DEVSET = next(
+    (p / "shared" / "devset-ml" for p in ROOT.parents if (p / "shared" / "devset-ml").is_dir()),
+    ROOT.parent / "shared" / "devset-ml",
+)
 SPLIT = Path(__file__).resolve().parent / "devset_ml_split.json"
 _CURRENCY = re.compile(r"^(RUB|KRW|KPW|CNY|EUR|JPY|GBP|UAH|PLN|BRL|CHF)\b")
 
@@ -59,7 +62,11 @@ def _as_stated(c: Claim, lang: str) -> dict[str, float | None]:
         return {"value": None, "low": None, "high": None}
     if c.value is not None:
         return {"value": figs[0], "low": None, "high": None}
-    return {"value": None, "low": figs[0] if c.low is not None else None, "high": figs[-1] if c.high is not None else None}
+    return {
+        "value": None,
+        "low": figs[0] if c.low is not None else None,
+        "high": figs[-1] if c.high is not None else None,
+    }
 
 
 def _close(a: float | None, b: float | None) -> bool:
@@ -92,7 +99,11 @@ def score(ids: set[str], problems: list[str] | None = None) -> dict[str, dict[st
         data = (DEVSET / "texts" / f"{rec['id']}.txt").read_bytes()
         doc = document_from_bytes(data, f"{rec['id']}.txt", outlet=rec.get("outlet") or None, url=rec.get("url"))
         claims = extract_claims(doc)
-        gold = [g for g in rec["claims"] if not g.get("qualitative") and any(g.get(k) is not None for k in ("value", "low", "high"))]
+        gold = [
+            g
+            for g in rec["claims"]
+            if not g.get("qualitative") and any(g.get(k) is not None for k in ("value", "low", "high"))
+        ]
         used: dict[int, int] = {}
         for key in (lang, "all"):
             out[key]["articles"] += 1
@@ -109,7 +120,8 @@ def score(ids: set[str], problems: list[str] | None = None) -> dict[str, dict[st
             if hit is not None:
                 used[hit] = gi
             elif problems is not None:
-                problems.append(f"missed {rec['id']}: {g['quantity']} {g.get('value') or (g.get('low'), g.get('high'))} | {g['quote'][:60]}")
+                figure = g.get("value") or (g.get("low"), g.get("high"))
+                problems.append(f"missed {rec['id']}: {g['quantity']} {figure} | {g['quote'][:60]}")
         for i, c in enumerate(claims):
             if i in used:
                 right = True

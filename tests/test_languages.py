@@ -45,7 +45,8 @@ def test_each_language_reads_the_same_facts(lang: str) -> None:
 def test_uk_reads_a_floor_from_a_verb_of_exceeding_in_past_tense() -> None:
     doc = document_from_bytes((DATA / "uk.txt").read_bytes(), "uk.txt", outlet="Test Wire")
     floor = next(c for c in extract_claims(doc) if c.quantity == "casualties_total")
-    assert floor.hedge.startswith("перевищ") and floor.low == 2500
+    assert floor.hedge.startswith("перевищ")
+    assert floor.low == 2500
 
 
 @pytest.mark.parametrize(
@@ -80,7 +81,8 @@ def test_passages_of_a_mixed_page_take_their_own_language() -> None:
 def test_an_article_with_numbers_but_no_claim_says_so() -> None:
     doc = document_from_bytes("2025年3月4日 10:20\n会議は午前中に開かれた。\n".encode(), "a.txt", outlet="Test Wire")
     claims = extract_claims(doc)
-    assert claims == [] and "Japanese" in unread_note(doc, claims)
+    assert claims == []
+    assert "Japanese" in unread_note(doc, claims)
     english = document_from_bytes(b"No numbers here at all.", "b.txt", outlet="Test Wire")
     assert unread_note(english, extract_claims(english)) == ""
 
@@ -89,8 +91,10 @@ def test_korean_money_is_not_a_count_and_conversions_are_not_claims() -> None:
     text = "국정원은 북한이 파병 대가로 월 2억 달러(약 2800억 원)를 받는다고 밝혔다. 병사들은 2억 원을 받지 못했다."
     claims = extract_claims(document_from_bytes(text.encode(), "k.txt", outlet="Test Wire", date="2025-05-01"))
     assert [c.quantity for c in claims] == ["total_revenue_to_nk", "other:amount"]
-    assert claims[0].value == 2e8 and claims[0].unit == "USD/month"
-    assert claims[1].currency == "KRW" and not claims[1].quantity.startswith("casualties")
+    assert claims[0].value == 2e8
+    assert claims[0].unit == "USD/month"
+    assert claims[1].currency == "KRW"
+    assert not claims[1].quantity.startswith("casualties")
 
 
 def test_an_english_article_loads_no_language_pack() -> None:

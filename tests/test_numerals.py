@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from babel.numbers import format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from troopledger.claims import QUANTITIES
+from troopledger.claims._cues import COUNTED
 from troopledger.claims._numerals import ascii_digits, find_figures, parse_digits
 from troopledger.claims._packs import LANGUAGES, load_pack
 
@@ -116,10 +120,17 @@ def test_plural_scale_words_alone_are_vague_not_figures() -> None:
     assert _values("тисяча солдатів", "uk") == [1000]
 
 
+def test_count_cues_name_vocabulary_quantities() -> None:
+    assert all(q in QUANTITIES or q.startswith("other:") for q in COUNTED.values())
+
+
 def test_every_pack_loads_and_names_its_language() -> None:
     for code in LANGUAGES:
         pack = load_pack(code)
-        assert pack.code == code and pack.name and pack.cue("troops") and pack.cue("killed")
+        assert pack.code == code
+        assert pack.name
+        assert pack.cue("troops")
+        assert pack.cue("killed")
 
 
 #: Babel locales and the pack that reads numbers printed in them.
@@ -134,11 +145,16 @@ _LOCALES = {
 @given(st.integers(min_value=1000, max_value=10**11), st.sampled_from(sorted(_LOCALES)))
 def test_babel_formatted_integers_read_back(n: int, locale: str) -> None:
     written = format_decimal(n, locale=locale)
-    assert _values(written + " ", _LOCALES[locale]) == [n], written
+    got = _values(written + " ", _LOCALES[locale])
+    groups = re.split(r"\D", ascii_digits(written))
+    regular = (len(groups) == 1 or len(groups[0]) <= 3) and all(len(g) == 3 for g in groups[1:]) or locale == "en_IN"
+    assert got == [n] or (got == [] and not regular), written  # Babel's de_CH gives "1000000'000": not read
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=99), st.sampled_from(sorted(_LOCALES)))
+@given(
+    st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=99), st.sampled_from(sorted(_LOCALES))
+)
 def test_babel_formatted_decimals_read_back(whole: int, cents: int, locale: str) -> None:
     x = whole + cents / 100
     written = format_decimal(x, format="#,##0.00", locale=locale)

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from troopledger.claims._currency import CURRENCY_NAMES, Rate, currency_code, rate_to_usd, to_usd
     from troopledger.claims._extract import MAX_CLAIMS, extract_claims
     from troopledger.claims._foreign import unread_note
-    from troopledger.claims._language import identify_language
     from troopledger.claims._hedges import (
         CERTAINTY_WIDTH,
         HEDGES,
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
         hedge_rule,
         words_interval,
     )
+    from troopledger.claims._language import identify_language
     from troopledger.claims._ledger import DEFAULT_LEDGER, SCHEMA_VERSION, Ledger
     from troopledger.claims._lineage import Statement, detect_lineages, lineage_groups, same_statement
     from troopledger.claims._listing import LISTING_HEADERS
@@ -80,10 +80,10 @@ __all__ = [
     "dump_claims",
     "explain_validation",
     "extract_claims",
-    "identify_language",
     "find_numbers",
     "hedge_key",
     "hedge_rule",
+    "identify_language",
     "lineage_groups",
     "month_index",
     "month_label",

@@ -28,7 +28,6 @@ from troopledger.claims._discourse import (
     resolve,
     restated_speakers,
 )
-from troopledger.claims._language import identify
 from troopledger.claims._labels import (
     FOREIGN_PAY,
     WORD_SHARES,
@@ -38,6 +37,7 @@ from troopledger.claims._labels import (
     label_money,
     label_share,
 )
+from troopledger.claims._language import identify
 from troopledger.claims._mentions import Mention, find_mentions
 from troopledger.claims._record import Claim, SourceRef
 from troopledger.claims._saying import trailing_attribution

@@ -128,7 +128,10 @@ class _Reader:
         low = text[span[0] : span[1]].lower()
         figs = find_figures(low, pack)
         hedge = next((h for h in pack.hedges if h in low), "none")
-        who = {"speaker": speaker, "speaker_kind": _KINDS.get(speaker, "other" if speaker != self.default else "outlet")}
+        who = {
+            "speaker": speaker,
+            "speaker_kind": _KINDS.get(speaker, "other" if speaker != self.default else "outlet"),
+        }
         last_end = -1
         for a, b in _join_ranges(figs, low, pack):
             conversion = last_end >= 0 and _CONVERSION.match(skip_units(low[last_end : a.start], pack))
@@ -137,14 +140,19 @@ class _Reader:
                 continue  # "2000달러(약 283만원)": the source's own conversion, not a second claim
             ctx = Context(low, a.start, b.end, pack)
             side, word = bound(ctx)
-            common: dict[str, object] = {"stated": text[span[0] + a.start : span[0] + b.end][:500], "hedge": word or hedge}
+            common: dict[str, object] = {
+                "stated": text[span[0] + a.start : span[0] + b.end][:500],
+                "hedge": word or hedge,
+            }
             lo, hi = a.value, b.value
             values = _values(side, lo, hi)
             if a.percent:
                 label = share_label(ctx)
                 if label is not None:
                     values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
-                    self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
+                    self.add(
+                        span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5}
+                    )
                 continue
             currency = currency_of(ctx)
             if currency:
@@ -155,7 +163,9 @@ class _Reader:
                     label = self.amounts[key]  # "in all: about 28.7 trillion won" again, after its first mention
                 self.amounts.setdefault(key, label)
                 unit = "USD" if converted else currency
-                if period in ("month", "year") and (label == "pay_per_soldier_month" or label.startswith(("total", "other"))):
+                if period in ("month", "year") and (
+                    label == "pay_per_soldier_month" or label.startswith(("total", "other"))
+                ):
                     unit += f"/{period}"
                 scaled = {k: (v * factor if v is not None else None) for k, v in values.items()}
                 self.add(span, {"quantity": label, "unit": unit, "period": period, "currency": currency, "note": note,

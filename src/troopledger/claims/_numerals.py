@@ -91,9 +91,9 @@ def parse_digits(raw: str, pack: LanguagePack, scaled: bool = False) -> float | 
             return float(groups[0] + "." + groups[1])  # "6.000" where the dot is a decimal mark
         return None
     *head, last = seps
-    if len(set(head)) == 1 and head[0] != last and last in ".,":
-        if all(len(g) == 3 for g in groups[1:-1]) and 1 <= len(groups[0]) <= 3:
-            return float("".join(groups[:-1]) + "." + groups[-1])
+    mixed = len(set(head)) == 1 and head[0] != last and last in ".,"
+    if mixed and all(len(g) == 3 for g in groups[1:-1]) and 1 <= len(groups[0]) <= 3:
+        return float("".join(groups[:-1]) + "." + groups[-1])
     return None
 
 
@@ -234,7 +234,9 @@ def words_value(phrase: str, pack: LanguagePack) -> float | None:
     for word in re.split(r"[ \u00a0\-]+", phrase.lower()):
         unit = _stem_value(word, pack.number_words)
         mult = _stem_value(word, pack.scales)
-        if mult is not None and (unit is None or len(_longest(word, pack.scales)) >= len(_longest(word, pack.number_words))):
+        if mult is not None and (
+            unit is None or len(_longest(word, pack.scales)) >= len(_longest(word, pack.number_words))
+        ):
             total += (current or 1.0) * mult
             current, seen = 0.0, True
         elif unit is not None:

@@ -122,7 +122,7 @@ def load_pack(code: str) -> LanguagePack:
         saying=_strings(raw.get("saying", []), f"{where} saying"),
         range_words=_strings(raw.get("range_words", []), f"{where} range_words"),
         range_open=_strings(raw.get("range_open", []), f"{where} range_open"),
-        unit_links=tuple(str(x) for x in raw.get("unit_links", [])),  # type: ignore[attr-defined]
+        unit_links=_strings(raw.get("unit_links", []), f"{where} unit_links"),
         lone_scales=_strings(raw.get("lone_scales", []), f"{where} lone_scales"),
         range_pair=_strings(raw.get("range_pair", []), f"{where} range_pair"),
         organisations=orgs,
