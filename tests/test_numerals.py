@@ -147,7 +147,7 @@ def test_babel_formatted_integers_read_back(n: int, locale: str) -> None:
     written = format_decimal(n, locale=locale)
     got = _values(written + " ", _LOCALES[locale])
     groups = re.split(r"\D", ascii_digits(written))
-    regular = (len(groups) == 1 or len(groups[0]) <= 3) and all(len(g) == 3 for g in groups[1:]) or locale == "en_IN"
+    regular = ((len(groups) == 1 or len(groups[0]) <= 3) and all(len(g) == 3 for g in groups[1:])) or locale == "en_IN"
     assert got == [n] or (got == [] and not regular), written  # Babel's de_CH gives "1000000'000": not read
 
 
