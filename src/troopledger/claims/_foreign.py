@@ -71,6 +71,8 @@ def _join_ranges(figs: list[Figure], low: str, pack: LanguagePack) -> list[tuple
             between = skip_units(low[a.end : b.start], pack).strip(" \u00a0")
             opener = any(low[: a.start].rstrip().endswith(w) for w in pack.range_open)
             joined = between in pack.range_words or (opener and between in pack.range_pair)
+            if joined and b.scale > 1 and a.scale == 1 and a.value < 1000:
+                a = Figure(a.start, a.end, a.text, a.value * b.scale, a.percent, b.scale)  # "1,7 do 5,5 mld"
             if joined and a.value < b.value and (a.percent == b.percent or b.percent):
                 out.append((Figure(a.start, a.end, a.text, a.value, b.percent), b))
                 i += 2
@@ -210,7 +212,22 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
             if named:
                 carried = named[0][1]
             reader.sentence(text, (s, e), pack, speaker)
-    return reader.claims
+    return _repeats_labelled(reader.claims)
+
+
+def _repeats_labelled(claims: list[Claim]) -> list[Claim]:
+    """An amount left ``other:amount`` takes the label the same amount has elsewhere in the article."""
+    labels: dict[tuple[str, float | None, float | None, float | None], str] = {}
+    for c in claims:
+        if c.quantity != "other:amount":
+            labels.setdefault((c.currency, c.value, c.low, c.high), c.quantity)
+    out = []
+    for c in claims:
+        key = (c.currency, c.value, c.low, c.high)
+        if c.quantity == "other:amount" and key in labels:
+            c = c.model_copy(update={"quantity": labels[key], "note": (c.note + "; label of its repeat").lstrip("; ")})
+        out.append(c)
+    return out
 
 
 def unread_note(doc: Document, claims: list[Claim]) -> str:

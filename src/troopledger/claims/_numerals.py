@@ -47,6 +47,7 @@ class Figure:
     text: str
     value: float
     percent: bool = False
+    scale: float = 1.0  # the scale word's multiplier ("1,7 mld" → 1e9), 1 when none
 
 
 def ascii_digits(text: str) -> str:
@@ -197,6 +198,7 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
         start, raw = m.start(), m.group(0).rstrip(" ")
         end = start + len(raw)
         cjk = _cjk_number(text, start) if text[end : end + 1] in _CJK_UNITS else None
+        mult = 1.0
         if cjk is not None:
             value, end = cjk
         else:
@@ -204,14 +206,15 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
             parsed = parse_digits(raw, pack, scaled=sm is not None)
             if parsed is None:
                 continue
-            value = parsed
+            value, mult = parsed, 1.0
             if sm is not None:
-                value *= pack.scales[sm.group(1).lower()]
+                mult = pack.scales[sm.group(1).lower()]
+                value *= mult
                 end = sm.end()
         if _not_a_figure(text, start, start + len(raw), raw, pack):
             continue
         p_end = _percent_after(text, end, pack)
-        out.append(Figure(start, p_end or end, text[start : p_end or end], value, bool(p_end)))
+        out.append(Figure(start, p_end or end, text[start : p_end or end], value, bool(p_end), mult))
         pos = p_end or end
     words = _words_pattern(pack)
     if words is not None:
@@ -221,6 +224,12 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
             phrase = w.group(0).lower()
             lone = " " not in phrase and "-" not in phrase and phrase not in pack.lone_scales
             lone = lone and _stem_value(phrase, pack.number_words) is None  # "тисячі", "Tausende": vague plurals
+            bounded = (
+                text[: w.start()]
+                .rstrip()
+                .endswith(tuple(b for k, v in pack.bounds.items() if "before" in k for b in v))
+            )
+            lone = lone and not bounded  # "близько тисячі", "более тысячи": a thousand (genitive singular)
             value_w = None if lone else words_value(phrase, pack)
             if value_w is not None and value_w >= 1000:
                 out.append(Figure(w.start(), w.end(), w.group(0), value_w))
