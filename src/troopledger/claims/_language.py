@@ -11,6 +11,7 @@ is measured in ``docs/extraction.md``.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from troopledger.claims._packs import load_pack
 
@@ -40,19 +41,21 @@ _RANGES = {
 }
 
 
+_NOT_LATIN = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff\u0400-\u04ff]")
+
+
 def _scripts(text: str) -> dict[str, int]:
-    if text.isascii():
+    if text.isascii() or _NOT_LATIN.search(text) is None:
         return {"latin": 1, "hangul": 0, "kana": 0, "han": 0, "cyrillic": 0, "uk": 0, "ru": 0}
     return {name: len(p.findall(text)) for name, p in _RANGES.items()}
 
 
 def _latin(text: str) -> str:
-    words = [w.lower() for w in _WORD.findall(text[:6000])]
-    if not words:
-        return "en"
-    en = set(load_pack("en").function_words)
-    if sum(w in en for w in words) >= 0.12 * len(words):
-        return "en"
+    en = _english()
+    head = _WORD.findall(text[:1500].lower())
+    if not head or sum(w in en for w in head) >= 0.12 * len(head):
+        return "en"  # most English articles are settled on their first lines
+    words = _WORD.findall(text[:6000].lower())
     en_score = sum(w in en for w in words)
     best, score = "en", 0
     for code in _LATIN_PACKS:
@@ -62,6 +65,11 @@ def _latin(text: str) -> str:
             best, score = code, s
     # English unless another language's function words clearly outnumber its own (short texts stay English)
     return best if score >= 3 and score > 1.5 * en_score else "en"
+
+
+@cache
+def _english() -> frozenset[str]:
+    return frozenset(load_pack("en").function_words)
 
 
 def identify(text: str) -> str:
