@@ -212,7 +212,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
             if named:
                 carried = named[0][1]
             reader.sentence(text, (s, e), pack, speaker)
-    return _repeats_labelled(reader.claims)
+    return _troop_repeats(_repeats_labelled(reader.claims))
 
 
 def _repeats_labelled(claims: list[Claim]) -> list[Claim]:
@@ -226,6 +226,30 @@ def _repeats_labelled(claims: list[Claim]) -> list[Claim]:
         key = (c.currency, c.value, c.low, c.high)
         if c.quantity == "other:amount" and key in labels:
             c = c.model_copy(update={"quantity": labels[key], "note": (c.note + "; label of its repeat").lstrip("; ")})
+        out.append(c)
+    return out
+
+
+_SPECIFIC = ("troops_per_rotation", "cumulative_troops")
+
+
+def _troop_repeats(claims: list[Claim]) -> list[Claim]:
+    """A troop figure restated without its context takes the label its context gave it elsewhere in the article.
+
+    "12,000 to be dispatched" in the lead and a bare "12,000 troops" later are one wave; only when the
+    article gives the same figure one specific label (a wave or a running total) is it applied.
+    """
+    specific: dict[tuple[float | None, float | None, float | None], set[str]] = {}
+    for c in claims:
+        if c.quantity in _SPECIFIC:
+            specific.setdefault((c.value, c.low, c.high), set()).add(c.quantity)
+    out = []
+    for c in claims:
+        labels = specific.get((c.value, c.low, c.high), set())
+        if c.quantity == "troops_deployed" and len(labels) == 1:
+            c = c.model_copy(
+                update={"quantity": next(iter(labels)), "note": "label of the figure told with its context"}
+            )
         out.append(c)
     return out
 
