@@ -12,7 +12,17 @@ from dataclasses import dataclass
 
 from troopledger.claims._packs import LanguagePack
 
-__all__ = ["COUNTED", "Context", "bound", "count_label", "currency_of", "money_label", "share_label", "skip_units"]
+__all__ = [
+    "COUNTED",
+    "Context",
+    "bound",
+    "count_label",
+    "currency_of",
+    "money_label",
+    "share_label",
+    "skip_units",
+    "troop_label",
+]
 
 #: Which cue group names which count quantity (the nouns that say what is counted); names of the
 #: vocabulary (``_vocabulary.QUANTITIES``, checked by the tests) or ``other:`` subtypes.
@@ -172,12 +182,18 @@ def count_label(ctx: Context) -> str | None:
     if whose and kind in ("troops", *_CASUALTY):
         return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
     if kind == "troops":
-        if ctx.anywhere("returned"):
-            return "other:troops_returned_home"
-        which = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
-        if which is not None:
-            return {"wave": "troops_per_rotation", "cumulative": "cumulative_troops"}.get(which[0], "troops_deployed")
+        return troop_label(ctx)
     return COUNTED[kind]
+
+
+def troop_label(ctx: Context) -> str:
+    """Wave, running total or force in place, from the cue nearest a troop figure (LABELS rule 14)."""
+    if ctx.anywhere("returned"):
+        return "other:troops_returned_home"
+    which = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
+    if which is None:
+        return "troops_deployed"
+    return {"wave": "troops_per_rotation", "cumulative": "cumulative_troops"}.get(which[0], "troops_deployed")
 
 
 def money_label(ctx: Context, usd: float) -> tuple[str, str]:

@@ -14,7 +14,16 @@ import re
 
 from pydantic import ValidationError
 
-from troopledger.claims._cues import Context, bound, count_label, currency_of, money_label, share_label, skip_units
+from troopledger.claims._cues import (
+    Context,
+    bound,
+    count_label,
+    currency_of,
+    money_label,
+    share_label,
+    skip_units,
+    troop_label,
+)
 from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
 from troopledger.claims._language import identify, passages
 from troopledger.claims._numerals import Figure, ascii_digits, find_figures
@@ -135,6 +144,7 @@ class _Reader:
             "speaker_kind": _KINDS.get(speaker, "other" if speaker != self.default else "outlet"),
         }
         last_end = -1
+        counted: str | None = None
         for a, b in _join_ranges(figs, low, pack):
             conversion = last_end >= 0 and _CONVERSION.match(skip_units(low[last_end : a.start], pack))
             last_end = b.end
@@ -176,6 +186,10 @@ class _Reader:
             if hi < 2 or hi > 5e7:
                 continue  # no count of people is below 2 or above 50 million
             label_c = count_label(ctx)
+            if label_c is None and counted is not None and hi >= 100:
+                # "1,500 soldiers arrived ..., and another 1,500 since": the noun is left out the second time
+                label_c = troop_label(ctx) if counted in _TROOPS else counted
+            counted = label_c or counted
             if label_c is not None:
                 unit = "items" if label_c == "other:munitions" else "persons"
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
@@ -231,6 +245,7 @@ def _repeats_labelled(claims: list[Claim]) -> list[Claim]:
 
 
 _SPECIFIC = ("troops_per_rotation", "cumulative_troops")
+_TROOPS = ("troops_deployed", *_SPECIFIC)
 
 
 def _troop_repeats(claims: list[Claim]) -> list[Claim]:

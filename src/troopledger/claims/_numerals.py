@@ -161,6 +161,19 @@ def _cjk_number(text: str, start: int) -> tuple[float, int] | None:
     return total, end
 
 
+@cache
+def _bound_words(pack: LanguagePack) -> tuple[str, ...]:
+    return tuple(w for k, ws in pack.bounds.items() if k.endswith("before") for w in ws)
+
+
+@cache
+def _date_range(pack: LanguagePack) -> re.Pattern[str]:
+    """The rest of a range of days: "8 e 13 de outubro", "3–5 мая", "10~12일"."""
+    joins = "|".join(re.escape(w) for w in (*pack.range_words, *pack.range_pair))
+    days = "|".join(re.escape(w) for w in pack.not_figures)
+    return re.compile(rf"\s?(?:{joins})\s?\d{{1,2}}\.?\s?(?:{days})", re.I)
+
+
 def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack) -> bool:
     """Dates, clock times, ages, calibres, models and ids: never figures."""
     before, after = text[max(0, start - 12) : start], text[end : end + 14]
@@ -180,7 +193,10 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
     if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100:
         rest = re.sub(r"^\s?[~〜～\-–]\s?\d[\d,.]*", "", text[end : end + 30].lower())
         units = (*pack.counters, *pack.percent, "%", *(w for ws in pack.currencies.values() for w in ws))
-        return not rest.lstrip(" \u00a0").startswith(units)  # a year, unless a unit follows: "2000달러", "2000~3000명"
+        if rest.lstrip(" \u00a0").startswith(units) or before.rstrip().lower().endswith(_bound_words(pack)):
+            return False  # "2000달러", "2000~3000명", "около 2000": a figure
+        nouns = (w for k in ("troops", "killed", "wounded", "casualties", "workers") for w in pack.cue(k))
+        return not any(w in rest[:30] for w in nouns)  # a year, unless what it counts follows
     word = re.search(r"([^\W\d_]{3,})\.?\s?$", before)
     if word and word.group(1).lower() in pack.not_figures:
         return True  # "March. 27", "le 12 mai" read from the other side: a day after its month
@@ -211,7 +227,7 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
                 mult = pack.scales[sm.group(1).lower()]
                 value *= mult
                 end = sm.end()
-        if _not_a_figure(text, start, start + len(raw), raw, pack):
+        if _not_a_figure(text, start, start + len(raw), raw, pack) or _date_range(pack).match(text, end):
             continue
         p_end = _percent_after(text, end, pack)
         out.append(Figure(start, p_end or end, text[start : p_end or end], value, bool(p_end), mult))
