@@ -222,8 +222,9 @@ def money_label(ctx: Context, usd: float) -> tuple[str, str]:
         return "domestic_monthly_wage", "month"  # a few dollars a month: a wage inside North Korea
     if ctx.near("compensation") and (ctx.anywhere("killed") or ctx.anywhere("compensation")):
         return "death_compensation", "once"
-    if ctx.near("bonus") and not monthly:
-        return "signing_bonus", "once"
+    nearest = _nearest(ctx, ("bonus", "monthly", "pay"))
+    if nearest is not None and nearest[0] == "bonus":
+        return "signing_bonus", "once"  # "$2,500 a month and a $2,000 lump sum": each amount takes its own noun
     if usd < 1e5 and (monthly or ctx.near("pay")) and (ctx.anywhere("troops") or ctx.anywhere("per_person")):
         return "pay_per_soldier_month", "month" if monthly else "ambiguous"
     return "other:amount", period

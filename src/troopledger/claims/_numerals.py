@@ -190,7 +190,8 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         return True
     if re.match(r"^\)", after) and re.search(r"\($", before):
         return True  # "(40)", "(23)": an age or a day
-    if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100:
+    marked = any(re.match(r"^\.?\s?" + re.escape(w), after, re.I) for w in pack.not_figures)
+    if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not marked:
         rest = re.sub(r"^\s?[~〜～\-–]\s?\d[\d,.]*", "", text[end : end + 30].lower())
         units = (*pack.counters, *pack.percent, "%", *(w for ws in pack.currencies.values() for w in ws))
         if rest.lstrip(" \u00a0").startswith(units) or before.rstrip().lower().endswith(_bound_words(pack)):
@@ -200,7 +201,7 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
     word = re.search(r"([^\W\d_]{3,})\.?\s?$", before)
     if word and word.group(1).lower() in pack.not_figures:
         return True  # "March. 27", "le 12 mai" read from the other side: a day after its month
-    return any(re.match(r"^\.?\s?" + re.escape(w), after, re.I) for w in pack.not_figures)
+    return marked
 
 
 def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
