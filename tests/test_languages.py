@@ -107,3 +107,59 @@ def test_an_english_article_loads_no_language_pack() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["1", "False"]  # the English pack's function words only
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "По данным ГУР, в боях погибли 450 северокорейских военных, ещё около 1,2 тыс. получили ранения.",
+            [("casualties_killed", 450, None, None), ("casualties_wounded", 1200, None, None)],
+        ),
+        (
+            "Разведка оценивает численность контингента КНДР в России от 10 до 12 тыс. человек.",
+            [("troops_per_rotation", None, 10000, 12000)],
+        ),
+        (
+            "В общей сложности Пхеньян отправил в Россию около 15 тысяч военнослужащих.",
+            [("cumulative_troops", 15000, None, None)],
+        ),
+        (
+            "За даними розвідки, у Курській області воюють від 11 до 12 тисяч північнокорейських військових.",
+            [("troops_deployed", None, 11000, 12000)],
+        ),
+        (
+            "국정원은 북한군 1만1천명 가운데 사망자가 약 600명이라고 밝혔다.",
+            [("troops_deployed", 11000, None, None), ("casualties_killed", 600, None, None)],
+        ),
+        ("북한은 지난달 병력 3천여명을 추가 파병한 것으로 알려졌다.", [("troops_per_rotation", 3000, None, None)]),
+        (
+            "北朝鮮兵のうち約600人が死亡し、約3400人が負傷したという。",
+            [("casualties_killed", 600, None, None), ("casualties_wounded", 3400, None, None)],
+        ),
+        ("北朝鮮は兵士1万1000人から1万2000人をロシアに派遣した。", [("troops_deployed", None, 11000, 12000)]),
+        ("据估计，约有4000名朝鲜士兵伤亡。", [("casualties_total", 4000, None, None)]),
+        ("朝鲜已向俄罗斯派遣了大约1.1万名士兵。", [("troops_deployed", 11000, None, None)]),
+        (
+            "Nach Schätzungen Kiews sind rund 4.000 nordkoreanische Soldaten gefallen oder verwundet worden.",
+            [("casualties_total", 4000, None, None)],
+        ),
+        (
+            "Kiev estime que 4 000 soldats nord-coréens ont été tués ou blessés depuis janvier.",
+            [("casualties_total", 4000, None, None)],
+        ),
+        (
+            "Entre 10.000 y 12.000 soldados norcoreanos combaten en Kursk, según Seúl.",
+            [("troops_deployed", None, 10000, 12000)],
+        ),
+        (
+            "Według Kijowa zginęło lub zostało rannych około 4 tys. żołnierzy z Korei Północnej.",
+            [("casualties_total", 4000, None, None)],
+        ),
+    ],
+)
+def test_paraphrases_in_other_languages(
+    text: str, want: list[tuple[str, float | None, float | None, float | None]]
+) -> None:
+    claims = extract_claims(document_from_bytes(text.encode(), "p.txt", outlet="Test Wire"))
+    assert [(c.quantity, c.value, c.low, c.high) for c in claims] == want

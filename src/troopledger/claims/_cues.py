@@ -170,9 +170,13 @@ def count_label(ctx: Context) -> str | None:
         ends = _CLAUSE_END if ctx.pack.code in ("ja", "zh", "ko") else _DIGIT
         clause = ends.split(ctx.sentence[ctx.end : ctx.end + 3 * ctx.wide], maxsplit=1)[0]
         later = [k for k in _CASUALTY if any(w in clause for w in ctx.pack.cue(k))]
-        if casualty is not None and casualty[1] <= ctx.wide // 2:
+        partition = any(w in clause[: min((clause.find(c) for k in later for c in ctx.pack.cue(k) if c in clause),
+                                              default=0)] for w in ctx.pack.cue("partition"))  # fmt: skip
+        if casualty is not None and casualty[1] <= ctx.wide // 2 and not partition:
             kind = casualty[0]
-        elif later:  # "2,000 North Korean soldiers were killed": the verb after the noun says what is counted
+        elif (
+            later and not partition
+        ):  # "11,000 troops, of whom 600 dead": the verb is the next figure's  # "2,000 North Korean soldiers were killed": the verb after the noun says what is counted
             kind = min(later, key=lambda k: min(clause.find(w) for w in ctx.pack.cue(k) if w in clause))
     own = _CLAUSE_END.split(ctx.sentence[: ctx.start])[-1] + " " + _CLAUSE_END.split(ctx.sentence[ctx.end :])[0]
     both = all(any(w in own for w in ctx.pack.cue(k)) for k in ("killed", "wounded"))

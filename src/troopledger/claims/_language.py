@@ -59,8 +59,9 @@ def _latin(text: str) -> str:
     en_score = sum(w in en for w in words)
     best, score = "en", 0
     for code in _LATIN_PACKS:
-        fw = set(load_pack(code).function_words)
-        s = sum(w in fw for w in words)
+        pack = load_pack(code)
+        fw, own = set(pack.function_words), set(pack.letters)
+        s = sum(w in fw or not own.isdisjoint(w) for w in words)
         if s > score:
             best, score = code, s
     # English unless another language's function words clearly outnumber its own (short texts stay English)

@@ -23,7 +23,7 @@ LANGUAGES = ("en", "ko", "ru", "uk", "ja", "zh", "de", "fr", "es", "pt", "pl", "
 CUE_KINDS = (
     "troops", "killed", "wounded", "casualties", "workers", "munitions", "pay", "revenue", "monthly", "yearly",
     "wave", "stock", "cumulative", "russian", "ukrainian", "foreign", "compensation", "bonus", "economy",
-    "arms", "gdp", "north_korea", "per_person", "state", "returned", "prisoners",
+    "arms", "gdp", "north_korea", "partition", "per_person", "state", "returned", "prisoners",
 )  # fmt: skip
 _BOUNDS = ("lower_before", "lower_after", "upper_before", "upper_after", "about_before", "about_after")
 
@@ -37,6 +37,7 @@ class LanguagePack:
     decimal: str = "."
     groups: str = ","
     function_words: tuple[str, ...] = ()
+    letters: str = ""
     scales: dict[str, float] = field(default_factory=dict)
     number_words: dict[str, float] = field(default_factory=dict)
     percent: tuple[str, ...] = ()
@@ -109,6 +110,7 @@ def load_pack(code: str) -> LanguagePack:
         name=str(raw.get("name", code)),
         decimal=str(raw.get("decimal", ".")),
         groups=str(raw.get("groups", ",")),
+        letters=str(raw.get("letters", "")),
         function_words=_strings(raw.get("function_words", []), f"{where} function_words"),
         scales=_numbers(raw.get("scales", {}), f"{where} scales"),
         number_words=_numbers(raw.get("number_words", {}), f"{where} number_words"),
