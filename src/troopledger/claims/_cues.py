@@ -227,7 +227,7 @@ def money_label(ctx: Context, usd: float) -> tuple[str, str]:
     if ctx.near("compensation") and (ctx.anywhere("killed") or ctx.anywhere("compensation")):
         return "death_compensation", "once"
     nearest = _nearest(ctx, ("bonus", "monthly", "pay"))
-    if nearest is not None and nearest[0] == "bonus":
+    if nearest is not None and nearest[0] == "bonus" and not ctx.before(3).rstrip().endswith(("月", "월")):
         return "signing_bonus", "once"  # "$2,500 a month and a $2,000 lump sum": each amount takes its own noun
     if usd < 1e5 and (monthly or ctx.near("pay")) and (ctx.anywhere("troops") or ctx.anywhere("per_person")):
         return "pay_per_soldier_month", "month" if monthly else "ambiguous"
