@@ -159,6 +159,25 @@ def _whose(ctx: Context) -> str:
     return ""
 
 
+def _casualty_of_troops(ctx: Context) -> str | None:
+    """A casualty group when a troop figure is itself the dead or wounded, else None.
+
+    A casualty word right by the figure, or later in its clause ("2,000 North Korean soldiers
+    were killed"), says so, unless a partition word stands between ("11,000 troops, of whom 600
+    died": the verb is the next figure's).
+    """
+    ends = _CLAUSE_END if ctx.pack.code in ("ja", "zh", "ko") else _DIGIT
+    clause = ends.split(ctx.sentence[ctx.end : ctx.end + 3 * ctx.wide], maxsplit=1)[0]
+    hits = [(clause.find(w), k) for k in _CASUALTY for w in ctx.pack.cue(k) if w in clause]
+    first = min(hits)[0] if hits else 0
+    if any(w in clause[:first] for w in ctx.pack.cue("partition")):
+        return None
+    casualty = _nearest(ctx, _CASUALTY)
+    if casualty is not None and casualty[1] <= ctx.wide // 2:
+        return casualty[0]
+    return min(hits)[1] if hits else None
+
+
 def count_label(ctx: Context) -> str | None:
     """The quantity a count of people or things speaks of, or None when no word says what is counted."""
     found = _nearest(ctx, tuple(COUNTED))
@@ -166,18 +185,7 @@ def count_label(ctx: Context) -> str | None:
         return None
     kind, _ = found
     if kind == "troops":
-        casualty = _nearest(ctx, _CASUALTY)
-        ends = _CLAUSE_END if ctx.pack.code in ("ja", "zh", "ko") else _DIGIT
-        clause = ends.split(ctx.sentence[ctx.end : ctx.end + 3 * ctx.wide], maxsplit=1)[0]
-        later = [k for k in _CASUALTY if any(w in clause for w in ctx.pack.cue(k))]
-        partition = any(w in clause[: min((clause.find(c) for k in later for c in ctx.pack.cue(k) if c in clause),
-                                              default=0)] for w in ctx.pack.cue("partition"))  # fmt: skip
-        if casualty is not None and casualty[1] <= ctx.wide // 2 and not partition:
-            kind = casualty[0]
-        elif (
-            later and not partition
-        ):  # "11,000 troops, of whom 600 dead": the verb is the next figure's  # "2,000 North Korean soldiers were killed": the verb after the noun says what is counted
-            kind = min(later, key=lambda k: min(clause.find(w) for w in ctx.pack.cue(k) if w in clause))
+        kind = _casualty_of_troops(ctx) or kind
     own = _CLAUSE_END.split(ctx.sentence[: ctx.start])[-1] + " " + _CLAUSE_END.split(ctx.sentence[ctx.end :])[0]
     both = all(any(w in own for w in ctx.pack.cue(k)) for k in ("killed", "wounded"))
     if kind in ("killed", "wounded") and both:
