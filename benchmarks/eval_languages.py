@@ -108,6 +108,7 @@ def score(ids: set[str], problems: list[str] | None = None) -> dict[str, dict[st
         for key in (lang, "all"):
             out[key]["articles"] += 1
         for gi, g in enumerate(gold):
+            ok = False
             core = not g["quantity"].startswith("other")
             hit = next((i for i, c in enumerate(claims) if i not in used and _matches(c, g, lang)), None)
             for key in (lang, "all"):
@@ -116,7 +117,10 @@ def score(ids: set[str], problems: list[str] | None = None) -> dict[str, dict[st
                 if hit is not None:
                     out[key]["found"] += 1
                     out[key]["found_core"] += core
-                    out[key]["speaker"] += _devset_speaker_ok(claims[hit], g["attribution"])
+                    ok = _devset_speaker_ok(claims[hit], g["attribution"])
+                    out[key]["speaker"] += ok
+            if hit is not None and not ok and problems is not None:
+                problems.append(f"speaker {rec['id']}: want {g['attribution']!r}, got {claims[hit].speaker!r}")
             if hit is not None:
                 used[hit] = gi
             elif problems is not None:

@@ -123,6 +123,7 @@ class _Reader:
         )
         self.claims: list[Claim] = []
         self.default = default_speaker
+        self.relays = set(load_pack("en").relays)
         self.unread = 0
         #: the label each amount was first given (currency, value) → quantity: a repeat takes it
         self.amounts: dict[tuple[str, float], str] = {}
@@ -135,7 +136,7 @@ class _Reader:
         except ValidationError:
             self.unread += 1
 
-    def sentence(self, text: str, span: tuple[int, int], pack: LanguagePack, speaker: str) -> None:
+    def sentence(self, text: str, span: tuple[int, int], pack: LanguagePack, speaker: str, via: list[str]) -> None:
         low = text[span[0] : span[1]].lower()
         figs = find_figures(low, pack)
         hedge = next((h for h in pack.hedges if h in low), "none")
@@ -215,17 +216,22 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
         for _i, name in _organisations(low_all, load_pack(lang)):
             counts[name] = counts.get(name, 0) + low_all.count(name.lower()) + 1
     outlet = doc.original_outlet or doc.outlet
-    lead = max(counts, key=lambda k: counts[k]) if counts else outlet
+    relays = set(load_pack(language).relays)
+    origins = {k: v for k, v in counts.items() if k not in relays}
+    lead = max(origins or counts, key=lambda k: (origins or counts)[k]) if counts else outlet
     reader = _Reader(doc, outlet)
     for start, end, lang in parts:
         pack = load_pack(lang)
         carried = lead
         for s, e in _sentences(text, start, end, pack):
-            named = _organisations(text[s:e].lower(), pack)
-            speaker = named[0][1] if named else carried
+            named = [n for _i, n in _organisations(text[s:e].lower(), pack)]
+            own = [n for n in named if n not in relays]
+            # a relay (Yonhap, Reuters ...) speaks for the origin the article names, and goes to `via`
+            speaker = own[0] if own else (lead if named and lead in origins else named[0] if named else carried)
+            via = [n for n in named if n in relays and n != speaker]
             if named:
-                carried = named[0][1]
-            reader.sentence(text, (s, e), pack, speaker)
+                carried = speaker
+            reader.sentence(text, (s, e), pack, speaker, via)
     return _troop_repeats(_repeats_labelled(reader.claims))
 
 

@@ -231,6 +231,7 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
         if _not_a_figure(text, start, start + len(raw), raw, pack) or _date_range(pack).match(text, end):
             continue
         p_end = _percent_after(text, end, pack)
+        value = float(f"{value:.12g}")  # 4.1 × 1e9 is 4099999999.9999995 in binary
         out.append(Figure(start, p_end or end, text[start : p_end or end], value, bool(p_end), mult))
         pos = p_end or end
     words = _words_pattern(pack)

@@ -54,6 +54,7 @@ class LanguagePack:
     lone_scales: tuple[str, ...] = ()
     unit_links: tuple[str, ...] = ()
     organisations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    relays: tuple[str, ...] = ()
     sentence_ends: str = ".!?"
 
     @property
@@ -71,6 +72,13 @@ def _strings(raw: object, where: str) -> tuple[str, ...]:
     if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
         raise ValueError(f"{where}: must be a list of strings")
     return tuple(x.lower() for x in raw)
+
+
+def _names(raw: object, where: str) -> tuple[str, ...]:
+    """A list of source names, kept as written (they are the names claims are attributed to)."""
+    if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+        raise ValueError(f"{where}: must be a list of strings")
+    return tuple(raw)
 
 
 def _numbers(raw: object, where: str) -> dict[str, float]:
@@ -128,5 +136,6 @@ def load_pack(code: str) -> LanguagePack:
         lone_scales=_strings(raw.get("lone_scales", []), f"{where} lone_scales"),
         range_pair=_strings(raw.get("range_pair", []), f"{where} range_pair"),
         organisations=orgs,
+        relays=_names(common.get("relays", []), "common.toml relays"),
         sentence_ends=str(raw.get("sentence_ends", ".!?")),
     )
