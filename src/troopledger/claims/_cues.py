@@ -14,6 +14,7 @@ from troopledger.claims._packs import LanguagePack
 
 __all__ = [
     "COUNTED",
+    "MAX_FORCE",
     "Context",
     "bound",
     "count_label",
@@ -178,8 +179,20 @@ def _casualty_of_troops(ctx: Context) -> str | None:
     return min(hits)[1] if hits else None
 
 
-def count_label(ctx: Context) -> str | None:
+#: No North Korean contingent or its losses approach this: a larger count of troops is an army's size,
+#: reservists or another country's losses (``other:``).
+MAX_FORCE = 100_000
+
+
+def count_label(ctx: Context, value: float = 0.0) -> str | None:
     """The quantity a count of people or things speaks of, or None when no word says what is counted."""
+    label = _count_label(ctx)
+    if label is not None and not label.startswith("other:") and value > MAX_FORCE:
+        return f"other:{label.split('_')[0]}_count_large"
+    return label
+
+
+def _count_label(ctx: Context) -> str | None:
     found = _nearest(ctx, tuple(COUNTED))
     if found is None:
         return None
@@ -244,8 +257,8 @@ def money_label(ctx: Context, usd: float) -> tuple[str, str]:
 
 def share_label(ctx: Context) -> str | None:
     """The quantity a percentage speaks of, or None when nothing near says."""
-    if ctx.anywhere("pay") and ctx.anywhere("state"):
-        return "state_share_of_pay"
+    if ctx.anywhere("state") and (ctx.anywhere("pay") or (ctx.near("state") and ctx.anywhere("troops"))):
+        return "state_share_of_pay"  # "the regime skims 86 % of the soldiers' money"
     if ctx.near("killed") or ctx.near("casualties"):
         return "other:casualty_rate"
     if ctx.near("munitions"):

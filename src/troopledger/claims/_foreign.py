@@ -186,7 +186,7 @@ class _Reader:
                 continue
             if hi < 2 or hi > 5e7:
                 continue  # no count of people is below 2 or above 50 million
-            label_c = count_label(ctx)
+            label_c = count_label(ctx, hi)
             if label_c is None and counted is not None and hi >= 100:
                 # "1,500 soldiers arrived ..., and another 1,500 since": the noun is left out the second time
                 label_c = troop_label(ctx) if counted in _TROOPS else counted
