@@ -163,3 +163,46 @@ def test_paraphrases_in_other_languages(
 ) -> None:
     claims = extract_claims(document_from_bytes(text.encode(), "p.txt", outlet="Test Wire"))
     assert [(c.quantity, c.value, c.low, c.high) for c in claims] == want
+
+
+@pytest.mark.parametrize(
+    ("name", "want"),
+    [
+        (
+            "ko_page",
+            [
+                ("casualties_total", None, 3000, None),
+                ("casualties_total", None, 3000, None),
+                ("cumulative_troops", 11000, None, None),
+                ("casualties_killed", 300, None, None),
+                ("total_revenue_to_nk", None, None, 6e8),
+            ],
+        ),
+        (
+            "ja_page",
+            [
+                ("casualties_total", None, 4000, None),
+                ("casualties_total", None, 4000, None),
+                ("cumulative_troops", 14000, None, None),
+                ("total_revenue_to_nk", None, None, 6e8),
+            ],
+        ),
+        (
+            "ru_page",
+            [
+                ("casualties_total", None, 4000, None),
+                ("casualties_total", None, 4000, None),
+                ("cumulative_troops", 14000, None, None),
+                ("total_revenue_to_nk", None, None, 6e8),
+            ],
+        ),
+    ],
+)
+def test_pages_with_site_chrome_give_only_the_article_figures(
+    name: str, want: list[tuple[str, float | None, float | None, float | None]]
+) -> None:
+    # view counts, comment counts, timestamps, likes and copyright years around the article are not figures
+    doc = document_from_bytes((DATA / f"{name}.txt").read_bytes(), f"{name}.txt", outlet="Test Wire")
+    claims = extract_claims(doc)
+    assert [(c.quantity, c.value, c.low, c.high) for c in claims] == want
+    assert all(c.unit == "USD/year" for c in claims if c.quantity == "total_revenue_to_nk")
