@@ -9,10 +9,11 @@ from babel.numbers import format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from troopledger.claims import QUANTITIES
+from troopledger.claims import QUANTITIES, Claim, SourceRef
 from troopledger.claims._cues import COUNTED
 from troopledger.claims._numerals import ascii_digits, find_figures, parse_digits
 from troopledger.claims._packs import LANGUAGES, load_pack
+from troopledger.sources import document_from_bytes
 
 
 def _values(text: str, lang: str) -> list[float]:
@@ -160,3 +161,15 @@ def test_babel_formatted_decimals_read_back(whole: int, cents: int, locale: str)
     written = format_decimal(x, format="#,##0.00", locale=locale)
     got = _values(written + " ", _LOCALES[locale])
     assert got == pytest.approx([x]) or (got == [] and whole >= 1000), written
+
+
+@pytest.mark.parametrize(
+    "written", ["٢٠٢٥-٠٣-٠١", "２０２５-０３-０１", "\U0001d7d0\U0001d7ce\U0001d7d0\U0001d7d3-03-01"]
+)
+def test_dates_in_other_digits_are_stored_as_ascii_iso(written: str) -> None:
+    ref = SourceRef(id="x", outlet="Wire", date=written)
+    assert ref.date == "2025-03-01"
+    doc = document_from_bytes(b"Some text.", "a.txt", outlet="Wire", date=written)
+    assert doc.date == "2025-03-01"
+    claim = Claim(id="c1", quantity="troops_deployed", value=1000, speaker="Wire", window_start=written[:7])
+    assert claim.window_start == "2025-03"

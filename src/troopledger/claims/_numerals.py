@@ -13,10 +13,10 @@ calibre, a model or resolution number, is not returned: read right or not at all
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from troopledger._digits import ascii_digits
 from troopledger.claims._packs import LanguagePack
 
 __all__ = ["Figure", "ascii_digits", "find_figures", "parse_digits"]
@@ -48,22 +48,6 @@ class Figure:
     value: float
     percent: bool = False
     scale: float = 1.0  # the scale word's multiplier ("1,7 mld" → 1e9), 1 when none
-
-
-def ascii_digits(text: str) -> str:
-    """``text`` with every decimal digit of any script as its ASCII digit (same length, same offsets)."""
-    if text.isascii():
-        return text
-    out = []
-    for ch in text:
-        if ch.isdigit() and not ch.isascii():
-            d = unicodedata.decimal(ch, None)
-            out.append(str(d) if d is not None else ch)
-        elif ch in "，．\u066c\u066b" and out and out[-1].isdigit():
-            out.append("," if ch in "，\u066c" else ".")  # full-width and Arabic separators between digits
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 def parse_digits(raw: str, pack: LanguagePack, scaled: bool = False) -> float | None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from troopledger._digits import ascii_digits
 from troopledger.errors import SourceError
 from troopledger.sources._decode import decode_bytes, read_bytes
 from troopledger.sources._leftovers import drop_leftovers
@@ -61,7 +62,7 @@ _META = ("title", "date", "sitename", "url", "hostname")
 #: parsing: HTML parsers spend time far beyond linear on such tags, and no article
 #: text lives in attributes.
 _LONG_TAG = re.compile(r"<([a-zA-Z][\w:-]{0,30})[^<>]{4000,}>")
-_DATE_OPTION = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+_DATE_OPTION = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$")
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,7 @@ def document_from_bytes(
     ``html`` forces (or forbids) HTML extraction; by default it is sniffed. A page with
     no article text gives a Document with empty text (and a note), not an error.
     """
+    date = ascii_digits(date) if date is not None else None  # "٢٠٢٥-٠٣-٠١" is 2025-03-01
     _check_option(date)
     text, notes = decode_bytes(data, origin)
     meta: dict[str, str] = {}
