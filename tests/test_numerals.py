@@ -47,6 +47,8 @@ def _values(text: str, lang: str) -> list[float]:
         ("zh", "超过1.6万名士兵，3.5亿美元。", [16000, 3.5e8]),
         ("zh", "約2.4萬人與7億元。", [24000, 7e8]),
         ("en", "Some 1,20,000 workers and 12\u2009500 troops.", [120000, 12500]),
+        ("zh", "首批两千名士兵和一万二千人", [2000, 12000]),
+        ("ja", "兵士三千五百人が到着、一人が負傷", [3500]),
     ],
 )
 def test_number_formats(lang: str, text: str, want: list[float]) -> None:

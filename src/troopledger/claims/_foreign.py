@@ -124,7 +124,6 @@ class _Reader:
         self.claims: list[Claim] = []
         self.default = default_speaker
         self.relays = set(load_pack("en").relays)
-        self.unread = 0
         #: the label each amount was first given (currency, value) → quantity: a repeat takes it
         self.amounts: dict[tuple[str, float], str] = {}
 
@@ -134,7 +133,7 @@ class _Reader:
         try:
             self.claims.append(Claim.model_validate(record | fields))
         except ValidationError:
-            self.unread += 1
+            return  # a figure no source could mean for this quantity (a share over 100 %): not a candidate
 
     def sentence(self, text: str, span: tuple[int, int], pack: LanguagePack, speaker: str, via: list[str]) -> None:
         low = text[span[0] : span[1]].lower()

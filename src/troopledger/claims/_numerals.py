@@ -218,6 +218,9 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
         value = float(f"{value:.12g}")  # 4.1 × 1e9 is 4099999999.9999995 in binary
         out.append(Figure(start, p_end or end, text[start : p_end or end], value, bool(p_end), mult))
         pos = p_end or end
+    if pack.code in ("ja", "zh"):
+        out.extend(_kanji_figures(text, out))
+        out.sort(key=lambda f: f.start)
     words = _words_pattern(pack)
     if words is not None:
         for w in words.finditer(text):
@@ -265,6 +268,23 @@ def _longest(word: str, table: dict[str, float]) -> str:
 def _stem_value(word: str, table: dict[str, float]) -> float | None:
     stem = _longest(word, table)
     return table[stem] if stem and len(word) - len(stem) <= 4 else None
+
+
+_KANJI = re.compile(
+    r"(?<![一二两兩三四五六七八九十百千万萬億亿第数數几幾])[一二两兩三四五六七八九十百千万萬]+(?=[人名])"
+)
+
+
+def _kanji_figures(text: str, found: list[Figure]) -> list[Figure]:
+    """Numbers in CJK numerals only, before a person counter ("千名", "两万人"); 100 or more."""
+    out = []
+    for m in _KANJI.finditer(text):
+        read = cjk_numeral(text, m.start())
+        if read is None or read[1] != m.end() or read[0] < 100:
+            continue
+        if not any(f.start <= m.start() < f.end for f in found):
+            out.append(Figure(m.start(), m.end(), m.group(0), read[0]))
+    return out
 
 
 def cjk_numeral(text: str, start: int) -> tuple[float, int] | None:
