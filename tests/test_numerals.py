@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from babel.numbers import format_decimal
@@ -175,3 +177,16 @@ def test_dates_in_other_digits_are_stored_as_ascii_iso(written: str) -> None:
     assert doc.date == "2025-03-01"
     claim = Claim(id="c1", quantity="troops_deployed", value=1000, speaker="Wire", window_start=written[:7])
     assert claim.window_start == "2025-03"
+
+
+@pytest.mark.parametrize("rate", ["1e308", "0", "-3"])
+def test_impossible_fixed_rates_are_refused_in_one_line(rate: str) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "troopledger", "report", "--currency", "KRW", "--rate", rate],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode != 0
+    assert "--rate" in run.stderr
+    assert "Traceback" not in run.stderr
