@@ -11,7 +11,7 @@ from babel.numbers import format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from troopledger.claims import QUANTITIES, Claim, SourceRef
+from troopledger.claims import QUANTITIES, Claim, SourceRef, extract_claims
 from troopledger.claims._cues import COUNTED
 from troopledger.claims._numerals import ascii_digits, find_figures, parse_digits
 from troopledger.claims._packs import LANGUAGES, load_pack
@@ -190,3 +190,26 @@ def test_impossible_fixed_rates_are_refused_in_one_line(rate: str) -> None:
     assert run.returncode != 0
     assert "--rate" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("North Korea has sent 12\u2009000 troops to Russia, officials said.", ("troops_deployed", 12000, "USD")),
+        ("Some 1,20,000 North Korean workers are in Russia, officials said.", ("other:workers", 120000, "USD")),
+        ("About 2,5 thousand North Korean soldiers were killed, officials said.", ("casualties_killed", 2500, "USD")),
+        ("Pyongyang received 2억 won for the deployment, officials said.", ("other:amount", 2e8 / 1457.0, "KRW")),
+    ],
+)
+def test_english_articles_read_other_number_forms_right(text: str, want: tuple[str, float, str]) -> None:
+    (claim,) = extract_claims(document_from_bytes(text.encode(), "a.txt", outlet="Wire", date="2025-03-01"))
+    assert (claim.quantity, claim.currency) == (want[0], want[2])
+    assert claim.value == pytest.approx(want[1], rel=0.02)
+
+
+def test_korean_units_in_an_english_sentence_are_money_not_a_count() -> None:
+    text = "Each North Korean soldier is paid ₩270만 a month, officials said."
+    (claim,) = extract_claims(document_from_bytes(text.encode(), "a.txt", outlet="Wire", date="2025-03-01"))
+    assert claim.quantity == "pay_per_soldier_month"
+    assert claim.currency == "KRW"
+    assert 1500 < (claim.value or 0) < 2200  # 2.7 million won, about 1,850 dollars

@@ -19,7 +19,7 @@ from functools import cache
 from troopledger._digits import ascii_digits
 from troopledger.claims._packs import LanguagePack
 
-__all__ = ["Figure", "ascii_digits", "find_figures", "parse_digits"]
+__all__ = ["Figure", "ascii_digits", "cjk_number", "find_figures", "parse_digits"]
 
 _SPACES = "\u00a0\u202f\u2009\u2007 "
 _APOSTROPHES = "'’"
@@ -109,7 +109,7 @@ def _percent_after(text: str, end: int, pack: LanguagePack) -> int:
     return 0
 
 
-def _cjk_number(text: str, start: int) -> tuple[float, int] | None:
+def cjk_number(text: str, start: int) -> tuple[float, int] | None:
     """A number of digits and CJK units starting at ``start`` ("28조 7000억", "1万2000", "2兆8000億")."""
     total, pos, last_unit, seen_unit = 0.0, start, float("inf"), False
     while True:
@@ -198,7 +198,7 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
             continue
         start, raw = m.start(), m.group(0).rstrip(" ")
         end = start + len(raw)
-        cjk = _cjk_number(text, start) if text[end : end + 1] in _CJK_UNITS else None
+        cjk = cjk_number(text, start) if text[end : end + 1] in _CJK_UNITS else None
         mult = 1.0
         if cjk is not None:
             value, end = cjk
