@@ -59,10 +59,15 @@ def _organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
     for name, words in pack.organisations.items():
         for w in words:
             i = low.find(w)
-            if i >= 0 and (not w.isascii() or _whole(low, i, len(w))):
+            if i >= 0 and (not w.isascii() or _whole(low, i, len(w)) or (len(w) >= 5 and _starts(low, i))):
                 out.append((i, name))
                 break
     return sorted(out)
+
+
+def _starts(low: str, i: int) -> bool:
+    """A name of five letters or more may take an ending ("Geheimdienstes"), but must start a word."""
+    return i == 0 or not low[i - 1].isalnum()
 
 
 def _whole(low: str, i: int, n: int) -> bool:
