@@ -208,46 +208,14 @@ def test_pages_with_site_chrome_give_only_the_article_figures(
     assert all(c.unit == "USD/year" for c in claims if c.quantity == "total_revenue_to_nk")
 
 
-_SINCE_AND_MONEY = [
-    (
-        "uk",
-        "За оцінками розвідки, КНДР щомісяця отримує від Росії близько 20 млн доларів за своїх військових. Кожен північнокорейський солдат, за даними ГУР, має отримувати 2 тис. доларів на місяць, але більшість грошей забирає режим.",
-    ),
-    (
-        "pt",
-        "Segundo a inteligência sul-coreana, a Coreia do Norte já enviou cerca de 15 mil militares para a Rússia desde outubro. Pyongyang receberia cerca de 20 milhões de dólares por mês pelo envio das tropas.",
-    ),
-    (
-        "it",
-        "Secondo l'intelligence di Seul, la Corea del Nord ha inviato in Russia circa 15 mila soldati dall'ottobre scorso. Pyongyang incasserebbe circa 20 milioni di dollari al mese per l'invio delle truppe.",
-    ),
-    (
-        "pl",
-        "Według wywiadu Korei Południowej Korea Północna wysłała do Rosji około 15 tys. żołnierzy od października. Phenian otrzymuje około 20 mln dolarów miesięcznie za wysłanie wojsk.",
-    ),
-    (
-        "es",
-        "Según la inteligencia surcoreana, Corea del Norte ha enviado unos 15.000 militares a Rusia desde octubre. Pyongyang recibiría unos 20 millones de dólares al mes por el envío de tropas.",
-    ),
-    (
-        "de",
-        "Nach Angaben des südkoreanischen Geheimdienstes hat Nordkorea seit Oktober rund 15.000 Soldaten nach Russland geschickt. Pjöngjang soll dafür monatlich rund 20 Millionen Dollar erhalten.",
-    ),
-    (
-        "fr",
-        "Selon le renseignement sud-coréen, la Corée du Nord a envoyé environ 15 000 soldats en Russie depuis octobre. Pyongyang toucherait environ 20 millions de dollars par mois pour l'envoi de ses troupes.",
-    ),
-    (
-        "ja",
-        "韓国の情報機関によると、北朝鮮は昨年10月以降、約1万5000人の兵士をロシアに派遣した。北朝鮮は派兵の見返りに毎月約2000万ドルを受け取っているという。",
-    ),
-    ("zh", "据韩国情报机构称，自去年10月以来，朝鲜已向俄罗斯派遣约1.5万名士兵。朝鲜每月因派兵获得约2000万美元。"),
-]
+#: Two sentences per language: a running total "since October" and a monthly sum (tests/data/languages/since_*.txt).
+_SINCE_AND_MONEY = ["uk", "pt", "it", "pl", "es", "de", "fr", "ja", "zh"]
 
 
-@pytest.mark.parametrize(("lang", "text"), _SINCE_AND_MONEY, ids=[lang for lang, _ in _SINCE_AND_MONEY])
-def test_running_totals_since_a_month_and_monthly_revenue(lang: str, text: str) -> None:
-    claims = extract_claims(document_from_bytes(text.encode(), "p.txt", outlet="Test Wire"))
+@pytest.mark.parametrize("lang", _SINCE_AND_MONEY)
+def test_running_totals_since_a_month_and_monthly_revenue(lang: str) -> None:
+    data = (DATA / f"since_{lang}.txt").read_bytes()
+    claims = extract_claims(document_from_bytes(data, "p.txt", outlet="Test Wire"))
     got = [(c.quantity, c.value, c.unit) for c in claims]
     if lang == "uk":
         assert got == [("total_revenue_to_nk", 2e7, "USD/month"), ("pay_per_soldier_month", 2000, "USD/month")]
