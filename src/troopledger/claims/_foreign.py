@@ -143,11 +143,9 @@ class _Reader:
     def sentence(self, text: str, span: tuple[int, int], pack: LanguagePack, speaker: str, via: list[str]) -> None:
         low = text[span[0] : span[1]].lower()
         figs = find_figures(low, pack)
-        hedge = next((h for h in pack.hedges if h in low), "none")
-        who = {
-            "speaker": speaker,
-            "speaker_kind": _KINDS.get(speaker, "other" if speaker != self.default else "outlet"),
-        }
+        said = next((h for h in pack.hedges if h in low), "")
+        kind = _KINDS.get(speaker, "outlet" if speaker == self.default or speaker in self.relays else "other")
+        who: dict[str, object] = {"speaker": speaker, "speaker_kind": kind, "via": via}
         last_end = -1
         counted: str | None = None
         for a, b in _join_ranges(figs, low, pack):
@@ -157,9 +155,15 @@ class _Reader:
                 continue  # "2000달러(약 283만원)": the source's own conversion, not a second claim
             ctx = Context(low, a.start, b.end, pack)
             side, word = bound(ctx)
+            # the hedge the evidence stage reads (claims/_hedges.py), with the words as written in the note
+            hedge = (
+                {"lower": "more than", "upper": "up to"}.get(side, "about") if word else pack.hedges.get(said, "none")
+            )
+            written = "; ".join(w for w in (word, said) if w)
             common: dict[str, object] = {
                 "stated": text[span[0] + a.start : span[0] + b.end][:500],
-                "hedge": word or hedge,
+                "hedge": hedge,
+                "note": f"hedge as written: {written}" if written else "",
             }
             lo, hi = a.value, b.value
             values = _values(side, lo, hi)
@@ -185,8 +189,9 @@ class _Reader:
                 ):
                     unit += f"/{period}"
                 scaled = {k: (v * factor if v is not None else None) for k, v in values.items()}
-                self.add(span, {"quantity": label, "unit": unit, "period": period, "currency": currency, "note": note,
-                                **who, **common, **scaled, "confidence": 0.6})  # fmt: skip
+                both = "; ".join(x for x in (note, str(common["note"])) if x)
+                self.add(span, {"quantity": label, "unit": unit, "period": period, "currency": currency,
+                                **who, **common, "note": both, **scaled, "confidence": 0.6})  # fmt: skip
                 continue
             if hi < 2 or hi > 5e7:
                 continue  # no count of people is below 2 or above 50 million

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from troopledger.claims._hedges import HEDGES
+
 __all__ = ["CUE_KINDS", "LANGUAGES", "LanguagePack", "load_pack"]
 
 #: The languages with a pack (ISO 639-1), English first.
@@ -46,7 +48,7 @@ class LanguagePack:
     currencies: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     bounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    hedges: tuple[str, ...] = ()
+    hedges: dict[str, str] = field(default_factory=dict)
     saying: tuple[str, ...] = ()
     range_words: tuple[str, ...] = ()
     range_open: tuple[str, ...] = ()
@@ -79,6 +81,13 @@ def _names(raw: object, where: str) -> tuple[str, ...]:
     if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
         raise ValueError(f"{where}: must be a list of strings")
     return tuple(raw)
+
+
+def _hedge_table(raw: object, where: str) -> dict[str, str]:
+    """Hedge words as written -> a hedge of the shared table (``_hedges.HEDGES``), checked here."""
+    if not isinstance(raw, dict) or not all(isinstance(v, str) and v in HEDGES for v in raw.values()):
+        raise ValueError(f"{where}: must be a table of words to hedges of claims/_hedges.py")
+    return {str(k).lower(): str(v) for k, v in raw.items()}
 
 
 def _numbers(raw: object, where: str) -> dict[str, float]:
@@ -128,7 +137,7 @@ def load_pack(code: str) -> LanguagePack:
         currencies=currencies,
         cues=_lists(raw.get("cues", {}), f"{where} cues", CUE_KINDS),
         bounds=_lists(raw.get("bounds", {}), f"{where} bounds", _BOUNDS),
-        hedges=_strings(raw.get("hedges", []), f"{where} hedges"),
+        hedges=_hedge_table(raw.get("hedges", {}), f"{where} hedges"),
         saying=_strings(raw.get("saying", []), f"{where} saying"),
         range_words=_strings(raw.get("range_words", []), f"{where} range_words"),
         range_open=_strings(raw.get("range_open", []), f"{where} range_open"),
