@@ -157,6 +157,8 @@ def _whose(ctx: Context) -> str:
     for who in ("russian", "ukrainian", "foreign"):
         if ctx.near(who) and not ctx.near("north_korea", ctx.wide // 2):
             return who
+        if ctx.anywhere(who) and not ctx.anywhere("north_korea"):
+            return who  # the sentence speaks of another army only
     return ""
 
 
