@@ -213,3 +213,17 @@ def test_korean_units_in_an_english_sentence_are_money_not_a_count() -> None:
     assert claim.quantity == "pay_per_soldier_month"
     assert claim.currency == "KRW"
     assert 1500 < (claim.value or 0) < 2200  # 2.7 million won, about 1,850 dollars
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        ("2026年3月6日 10:15配信\n本文。", "2026-03-06"),
+        ("입력 2026.02.03 14:20\n본문.", "2026-02-03"),
+        ("Опубликовано 16.01.2026, 11:05\nТекст.", "2026-01-16"),
+        ("２０２５/１２/０８ 09:30\n本文。", "2025-12-08"),
+        ("No date here, only 12 000 troops.", ""),
+    ],
+)
+def test_numeric_publication_dates_of_other_languages(head: str, want: str) -> None:
+    assert document_from_bytes(head.encode(), "a.txt", outlet="Wire").date == want
