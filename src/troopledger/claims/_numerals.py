@@ -218,6 +218,11 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
         value = float(f"{value:.12g}")  # 4.1 × 1e9 is 4099999999.9999995 in binary
         out.append(Figure(start, p_end or end, text[start : p_end or end], value, bool(p_end), mult))
         pos = p_end or end
+    if pack.collective:
+        for c in re.finditer(r"(?<!\w)[^\W\d_][\w’']*", text):
+            if c.group(0) in pack.collective:
+                out.append(Figure(c.start(), c.end(), c.group(0), pack.collective[c.group(0)]))
+        out.sort(key=lambda f: f.start)
     if pack.code in ("ja", "zh"):
         out.extend(_kanji_figures(text, out))
         out.sort(key=lambda f: f.start)

@@ -42,6 +42,7 @@ class LanguagePack:
     letters: str = ""
     scales: dict[str, float] = field(default_factory=dict)
     number_words: dict[str, float] = field(default_factory=dict)
+    collective: dict[str, float] = field(default_factory=dict)
     percent: tuple[str, ...] = ()
     not_figures: tuple[str, ...] = ()
     counters: tuple[str, ...] = ()
@@ -131,6 +132,7 @@ def load_pack(code: str) -> LanguagePack:
         function_words=_strings(raw.get("function_words", []), f"{where} function_words"),
         scales=_numbers(raw.get("scales", {}), f"{where} scales"),
         number_words=_numbers(raw.get("number_words", {}), f"{where} number_words"),
+        collective=_numbers(raw.get("collective", {}), f"{where} collective"),
         percent=_strings(raw.get("percent", []), f"{where} percent"),
         not_figures=_strings(raw.get("not_figures", []), f"{where} not_figures"),
         counters=_strings(raw.get("counters", []), f"{where} counters"),
