@@ -69,12 +69,6 @@ def _as_stated(c: Claim, lang: str) -> dict[str, float | None]:
     }
 
 
-def _close(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return abs(a - b) <= 0.01 * max(abs(a), abs(b), 1e-12)
-
-
 def _matches(c: Claim, gold: dict[str, Any], lang: str) -> bool:
     q = gold["quantity"]
     if q.startswith("other") != c.quantity.startswith("other") or (not q.startswith("other") and c.quantity != q):
@@ -85,7 +79,7 @@ def _matches(c: Claim, gold: dict[str, Any], lang: str) -> bool:
         got = {k: (v * 100 if v is not None else None) for k, v in got.items()}
     elif _CURRENCY.match(unit):
         got = _as_stated(c, lang)
-    return all(_close(got[k], gold.get(k)) for k in ("value", "low", "high"))
+    return all(_close(got[k], gold.get(k), 0.01) for k in ("value", "low", "high"))
 
 
 def score(ids: set[str], problems: list[str] | None = None) -> dict[str, dict[str, Any]]:
