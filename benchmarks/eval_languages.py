@@ -30,7 +30,7 @@ from troopledger.claims._packs import load_pack
 from troopledger.sources import document_from_bytes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_extraction import _devset_speaker_ok
+from eval_extraction import _close, _devset_speaker_ok
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = next(
