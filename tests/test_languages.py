@@ -223,3 +223,25 @@ def test_running_totals_since_a_month_and_monthly_revenue(lang: str) -> None:
     else:
         assert got == [("cumulative_troops", 15000, "persons"), ("total_revenue_to_nk", 2e7, "USD/month")]
     assert {c.speaker for c in claims} == {"Ukraine GUR" if lang == "uk" else "South Korea NIS"}
+
+
+def test_an_english_paragraph_of_a_chinese_page_is_read_by_the_english_rules() -> None:
+    chinese = "韩国国家情报院表示，目前约有9000名朝鲜士兵驻扎在库尔斯克州，其中部分部队已经轮换回国。"
+    english = (
+        "South Korea's National Intelligence Service told lawmakers on Tuesday that more than 600 North Korean "
+        "soldiers have been killed in the fighting, and that Pyongyang is preparing to send another 3,000 "
+        "troops to the front lines in the coming weeks, according to a lawmaker who attended the closed briefing."
+    )
+    text = f"{chinese}\n\n{english}\n"
+    doc = document_from_bytes(text.encode(), "mixed.txt", outlet="Test Wire")
+    claims = extract_claims(doc)
+    got = [(c.quantity, c.value, c.low) for c in claims]
+    assert got == [
+        ("troops_deployed", 9000, None),
+        ("casualties_killed", None, 600),
+        ("troops_per_rotation", 3000, None),
+    ]
+    assert all(c.span is not None and doc.text[c.span[0] : c.span[1]].strip() for c in claims)
+    assert claims[1].span is not None
+    assert claims[1].span[0] >= text.index("South Korea")
+    assert len({c.id for c in claims}) == 3

@@ -215,7 +215,7 @@ def _count_label(ctx: Context) -> str | None:
 
 def troop_label(ctx: Context) -> str:
     """Wave, running total or force in place, from the cue nearest a troop figure (LABELS rule 14)."""
-    if ctx.anywhere("returned"):
+    if ctx.near("returned"):
         return "other:troops_returned_home"
     which = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
     if which is None:

@@ -10,6 +10,7 @@ be read is told by :func:`unread_note`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from pydantic import ValidationError
@@ -140,6 +141,15 @@ class _Reader:
         except ValidationError:
             return  # a figure no source could mean for this quantity (a share over 100 %): not a candidate
 
+    def english(self, start: int, end: int) -> None:
+        """The claims the English extractor reads in the paragraph ``start:end``, spans shifted into the page."""
+        from troopledger.claims._extract import extract_claims
+
+        part = dataclasses.replace(self.doc, text=self.doc.text[start:end])
+        for c in extract_claims(part):
+            span = (c.span[0] + start, c.span[1] + start) if c.span else None
+            self.claims.append(c.model_copy(update={"id": f"{self.doc.id}-{len(self.claims) + 1:03d}", "span": span}))
+
     def sentence(self, text: str, span: tuple[int, int], pack: LanguagePack, speaker: str, via: list[str]) -> None:
         low = text[span[0] : span[1]].lower()
         figs = find_figures(low, pack)
@@ -230,6 +240,9 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
     lead = max(origins or counts, key=lambda k: (origins or counts)[k]) if counts else outlet
     reader = _Reader(doc, outlet)
     for start, end, lang in parts:
+        if lang == "en" and language != "en" and identify(text[start:end]) == "en":
+            reader.english(start, end)  # an English paragraph of the page: the English rules read it
+            continue
         pack = load_pack(lang)
         carried = lead
         for s, e in _sentences(text, start, end, pack):
