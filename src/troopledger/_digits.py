@@ -6,9 +6,13 @@ what is stored and compared is always ``0-9``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 __all__ = ["ascii_digits"]
+
+#: A decimal digit that is not ASCII, or a full-width or Arabic separator.
+_OTHER_DIGIT = re.compile(r"[^\D0-9]|[，．\u066b\u066c]")
 
 
 def ascii_digits(text: str) -> str:
@@ -16,8 +20,8 @@ def ascii_digits(text: str) -> str:
 
     Full-width and Arabic thousands and decimal separators between digits become ``,`` and ``.``.
     """
-    if text.isascii():
-        return text
+    if text.isascii() or _OTHER_DIGIT.search(text) is None:
+        return text  # the common case, found by one scan in C
     out: list[str] = []
     for ch in text:
         if ch.isdigit() and not ch.isascii():

@@ -19,6 +19,7 @@ __all__ = ["identify", "identify_language", "passages"]
 
 _LATIN_PACKS = ("de", "fr", "es", "pt", "pl", "it")
 _WORD = re.compile(r"[^\W\d_]+")
+_PUNCT = ".,;:!?\"'()[]«»“”‘’—–-"
 #: A passage shorter than this many letters takes the language of the document.
 _MIN_PASSAGE = 40
 #: A passage in the document's script needs this many letters to be told apart from it (function words are few).
@@ -52,8 +53,8 @@ def _scripts(text: str) -> dict[str, int]:
 
 def _latin(text: str) -> str:
     en = _english()
-    head = _WORD.findall(text[:1500].lower())
-    if not head or sum(w in en for w in head) >= 0.12 * len(head):
+    head = text[:1000].lower().split()
+    if not head or sum(w.strip(_PUNCT) in en for w in head) >= 0.12 * len(head):
         return "en"  # most English articles are settled on their first lines
     words = _WORD.findall(text[:6000].lower())
     en_score = sum(w in en for w in words)

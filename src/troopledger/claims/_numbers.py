@@ -68,8 +68,8 @@ _DEN_WORDS = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
 #: Thousands may be grouped with commas ("12,000") or, as in much European copy, with a
 #: single (no-break, thin) space ("12 000"); a bare run of digits with an optional decimal.
 _DIGITS = (
-    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping: 1,20,000
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping: 1,20,000 (tried once thousands fail)
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009\u2007]\d{3})+(?!\d|[,.]\d)"  # (no-break, narrow, thin, figure) spaces
     r"|\d+,\d{1,2}(?=[\s-]?(?:thousand|million|billion|trillion)\b)"  # a decimal comma before a scale: 2,5 thousand
     r"|\d+(?:\.\d+)?"
