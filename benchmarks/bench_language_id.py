@@ -54,9 +54,15 @@ def _lingua() -> tuple[Callable[[str], str], float]:
 
 
 def _score(detect: Callable[[str], str], items: list[tuple[str, str]]) -> tuple[float, float]:
-    t0 = time.process_time()
+    """Share right and CPU milliseconds per item (best of five passes, after one to load what loads lazily)."""
     right = sum(detect(text) == gold for gold, text in items)
-    return right / len(items), 1000 * (time.process_time() - t0) / len(items)
+    best = float("inf")
+    for _ in range(5):
+        t0 = time.process_time()
+        for _gold, text in items:
+            detect(text)
+        best = min(best, time.process_time() - t0)
+    return right / len(items), 1000 * best / len(items)
 
 
 def main() -> None:
@@ -65,6 +71,8 @@ def main() -> None:
     print(f"{len(docs)} articles, {len(paras)} paragraphs")
     detect, load = _lingua()
     print(f"lingua: models loaded in {load:.2f} CPU s")
+    english = [(g, t) for g, t in docs if g == "en"]
+    print(f"heuristic on the {len(english)} English articles alone: {_score(identify, english)[1]:.3f} ms each")
     for name, fn in (("heuristic", identify), ("lingua", detect)):
         acc_d, ms_d = _score(fn, docs)
         acc_p, ms_p = _score(fn, paras)
