@@ -37,6 +37,7 @@ from troopledger.claims._labels import (
     label_money,
     label_share,
 )
+from troopledger.claims._language import identify
 from troopledger.claims._mentions import Mention, find_mentions
 from troopledger.claims._record import Claim, SourceRef
 from troopledger.claims._saying import trailing_attribution
@@ -213,6 +214,11 @@ def extract_claims(doc: Document) -> list[Claim]:
     it that only attributes ("That's according to X"), else of an attributed sentence
     right before it in the same paragraph, else the outlet.
     """
+    language = identify(doc.text)
+    if language != "en":  # read through the language packs (loaded only now)
+        from troopledger.claims._foreign import extract_foreign
+
+        return extract_foreign(doc, language)
     b = _Builder(doc)
     sentences = split_sentences(doc.text)
     people: list[Attribution] = []
