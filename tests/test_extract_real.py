@@ -31,7 +31,9 @@ def _q(text: str) -> list[tuple[str, float | None, float | None, float | None]]:
     return [(c.quantity, c.value, c.low, c.high) for c in _claims(text)]
 
 
-@pytest.mark.skipif(not (DEVSET / "articles.jsonl").is_file(), reason="the real-article dev set (shared/devset) is not present")
+@pytest.mark.skipif(
+    not (DEVSET / "articles.jsonl").is_file(), reason="the real-article dev set (shared/devset) is not present"
+)
 def test_devset_scores_hold() -> None:
     spec = importlib.util.spec_from_file_location("eval_extraction", ROOT / "benchmarks" / "eval_extraction.py")
     assert spec is not None

@@ -28,6 +28,7 @@ from troopledger.claims._discourse import (
     resolve,
     restated_speakers,
 )
+from troopledger.claims._inflect import verbs
 from troopledger.claims._labels import (
     FOREIGN_PAY,
     WORD_SHARES,
@@ -66,7 +67,9 @@ _SHARE_WORDS = re.compile(
 )
 #: Cheap substring test before the share-word patterns run ("most", "all", "nothing" ...).
 _SHARE_HINTS = ("most", "all", "nothing", "much", "little", "bulk", " any")
-_MONEY_WORD = re.compile(r"\b(money|pay|payments?|wages?|salar\w+|earnings|income|cash|compensation)\b", re.I)
+_MONEY_WORD = re.compile(
+    rf"\b(money|{verbs('pay', 'earn')}|payments?|wages?|salar\w+|earnings|income|cash|compensation)\b", re.I
+)
 _NEGATED = re.compile(r"\b(?:not|never|won[’']t)\s+(?:\w+\s+){0,2}(?:receive|get|see)\s+any\b", re.I)
 _WORKERS = re.compile(r"\b(workers?|labou?rers?)\b", re.I)
 _WAVES = re.compile(

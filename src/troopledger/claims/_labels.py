@@ -10,7 +10,18 @@ from __future__ import annotations
 import re
 from functools import cache
 
-__all__ = ["FOREIGN_PAY", "WORD_SHARES", "bound_of", "hedge_of", "label_duration", "label_money", "label_share"]
+from troopledger.claims._inflect import verbs
+
+__all__ = [
+    "BOUND_VERBS",
+    "FOREIGN_PAY",
+    "WORD_SHARES",
+    "bound_of",
+    "hedge_of",
+    "label_duration",
+    "label_money",
+    "label_share",
+]
 
 #: Words without a number and the 90 % interval of the share they speak of
 #: (the same readings as the evidence stage's words table).
@@ -28,14 +39,25 @@ WORD_SHARES: dict[str, tuple[float, float]] = {
 }
 
 _UPPER = re.compile(
-    r"\b(up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of)\s*$", re.I
-)
-_RISE = re.compile(r"\b(could|may|might|would)\s+(?:rise|grow|increase|climb|reach)\s*(?:to)?\s*$", re.I)
-_LOWER = re.compile(
-    r"\b(more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|exceeding|exceeds?|surpass(?:es|ed)?|topp?(?:ed|s)?|"
-    r"above|a\s+minimum\s+of|no[t]?\s+less\s+than|no[t]?\s+fewer\s+than)\s*$",
+    r"\b(up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|"
+    rf"{verbs('cap')}\s+at)\s*$",
     re.I,
 )
+_RISE = re.compile(
+    rf"\b(could|may|might|would)\s+(?:{verbs('rise', 'grow', 'increase', 'climb', 'reach')})\s*(?:to)?\s*$", re.I
+)
+#: Verbs that put a figure below what they speak of, in every tense: "exceeded 3,000", "has topped 3,000".
+#: A bare "top" ("the top 10") and "passed" without "has" ("passed $61 billion in aid") are not bounds.
+BOUND_VERBS = (
+    rf"(?:{verbs('exceed', 'surpass', 'cross', 'outnumber')}|tops|topped|topping|"
+    r"(?:has|have|had)\s+(?:now\s+|already\s+)?passed|(?:could|may|might|will|would)\s+(?:top|pass))"
+)
+_LOWER = re.compile(
+    r"\b(more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|above|a\s+minimum\s+of|no[t]?\s+less\s+than|"
+    rf"no[t]?\s+fewer\s+than|{BOUND_VERBS}(?:\s+the)?)\s*$",
+    re.I,
+)
+_BOUND_VERB = re.compile(rf"^{BOUND_VERBS}", re.I)
 _LESS = re.compile(r"\b(less\s+than|fewer\s+than|under|below)\s*$", re.I)
 _NEAR = re.compile(r"\b(nearly|almost|close\s+to|just\s+under)\s*$", re.I)
 _ABOUT = re.compile(
@@ -57,8 +79,8 @@ def bound_of(before: str) -> tuple[str, str]:
         m = pattern.search(tail)
         if m:
             words = " ".join(m.group(1).lower().split())
-            if pattern is _LOWER and re.match(r"exceeds?$|surpass|top", words):
-                words = "exceeding"
+            if pattern is _LOWER and _BOUND_VERB.match(words):
+                words = "exceeding"  # one hedge word for the verbs, whatever their tense
             return side, "could rise to" if pattern is _RISE else words
     m = _NEAR.search(tail)
     if m:
@@ -203,7 +225,7 @@ def label_share(sentence: str) -> tuple[str, bool]:
     ``other:<subtype>``; so does any share that is not about the soldiers' pay.
     """
     s = sentence.lower()
-    pay = _has(r"\b(pay|payments?|salary|salaries|wages?|earnings|income|money|owed)\b", s)
+    pay = _has(rf"\b({verbs('pay', 'earn', 'owe')}|payments?|salary|salaries|wages?|earnings|income|money)\b", s)
     if _has(
         r"\b(gdp|growth|grew|expan\w+|econom\w*|budget|trade|exports?|sector|industry|output|inflation)\b", s
     ) and not _has(r"\b(soldiers?|troops?)\b", s):

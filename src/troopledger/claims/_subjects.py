@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from troopledger.claims._inflect import verbs
+
 __all__ = ["count_label", "troop_kind"]
 
 _NK = re.compile(r"\b(?:north\s+korean?s?|dprk|pyongyang|korean\s+people['’]?s\s+army|kpa)\b", re.I)
@@ -34,7 +36,8 @@ _NOUNS: list[tuple[str, str]] = [
     (
         "troops",
         r"soldiers?|troops?|servicem[ae]n|service\s+members|personnel|fighters?|combatants?|forces|"
-        r"men|recruits?|conscripts?|special\s+forces|commandos?|infantry|north\s+koreans|koreans",
+        r"men|recruits?|conscripts?|special\s+forces|commandos?|infantry|reinforcements|replacements|"
+        r"paratroopers|marines|north\s+koreans|koreans",
     ),
     ("officers", r"officers?|generals?|commanders?"),
     ("engineers", r"engineers?|sappers?|deminers?|(?:military\s+)?builders?"),
@@ -55,38 +58,55 @@ _NOUNS: list[tuple[str, str]] = [
 _NOUN = re.compile("|".join(rf"\b(?P<{name}>(?:{pat}))\b" for name, pat in _NOUNS), re.I)
 _PLURAL = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?([a-z]{3,}s)\b")
 _KILLED_OR_WOUNDED = re.compile(
-    r"\b(?:killed|dead|died)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:wounded|injured|missing|captured)\b|"
-    r"\b(?:wounded|injured)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:killed|dead)\b|\bcasualt\w*|\blosses\b|"
-    r"\blost\b(?!\s+their\s+lives)",
+    rf"\b(?:killed|dead|died)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:wounded|injured|missing|captured)\b|"
+    rf"\b(?:wounded|injured)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:killed|dead)\b|\bcasualt\w*|\blosses\b|"
+    rf"\b{verbs('lose')}\b(?!\s+their\s+lives)",
     re.I,
 )
-_KILLED = re.compile(
-    r"\b(?:killed|dead|deaths?|died|fatalities|fatal|lost\s+their\s+lives|perished|kia|slain|"
-    r"killed\s+in\s+action|war\s+dead)\b",
-    re.I,
+#: Casualty words in every tense: "killed", "kills", "killing", "died", "dying", "perished" ...
+_KILLED_WORDS = (
+    rf"{verbs('kill', 'die', 'perish', 'slay')}|dead|deaths?|fatalities|fatal|lost\s+their\s+lives|kia|"
+    r"killed\s+in\s+action|war\s+dead|death\s+toll|body\s+count"
 )
-_WOUNDED = re.compile(r"\b(?:wounded|injured|injuries|hurt)\b", re.I)
-_CAPTURED = re.compile(r"\b(?:captured|taken\s+prisoner|surrendered)\b", re.I)
-_TAIL_TOTAL = re.compile(
-    r"\b(?:lost|losing|loses|casualties|losses|death\s+and\s+injury\s+toll)\b(?:\s+\w+){0,2}\s*"
-    r"(?:of|at|to|was|were|is|numbered|reached|stood\s+at|about|around|approximately|at\s+least|more\s+than|over|"
-    r"some|exceeding|nearly)*\s*$",
-    re.I,
+_KILLED = re.compile(rf"\b(?:{_KILLED_WORDS})\b", re.I)
+_WOUNDED_WORDS = rf"{verbs('wound', 'injure', 'hurt')}|injuries"
+_WOUNDED = re.compile(rf"\b(?:{_WOUNDED_WORDS})\b", re.I)
+_CAPTURED = re.compile(rf"\b(?:{verbs('capture')}|taken\s+prisoner|surrendered)\b", re.I)
+#: What may stand between a casualty word before a figure and the figure: the rest of the subject ("among
+#: North Korean troops"), then linking verbs in any tense, bounds and hedges ("has reached about").
+_LINK = (
+    rf"(?:{verbs('be', 'number', 'reach', 'rise', 'climb', 'grow', 'stand', 'total', 'hit', 'exceed', 'surpass')}|"
+    rf"{verbs('top', 'cross', 'pass', 'amount', 'come', 'increase', 'put', 'estimate', 'place', 'include')}|"
+    r"has|have|had|now|already|of|at|to|about|around|approximately|roughly|some|nearly|almost|least|more|than|over|"
+    r"as|many|up|an|estimated|close|just|under|fewer|less|no)"
 )
-_TAIL_KILLED = re.compile(
-    r"\b(?:killed|dead|deaths|death\s+toll|fatalities|war\s+dead)\b(?:\s+\w+){0,2}\s*"
-    r"(?:of|at|to|was|were|is|numbered|reached|stood\s+at|about|around|approximately|at\s+least|more\s+than|over|"
-    r"some|nearly)*\s*$",
-    re.I,
-)
-_TAIL_WOUNDED = re.compile(
-    r"\b(?:wounded|injured)\b(?:\s+\w+){0,2}\s*(?:of|at|to|was|were|is|numbered|reached|about|around|at\s+least)*\s*$",
-    re.I,
-)
+
+
+def _tail(cue: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{cue})\b(?:\s+[\w’'-]+){{0,6}}?(?:\s+{_LINK})*\s*$", re.I)
+
+
+_TAIL_TOTAL = _tail(rf"{verbs('lose')}|casualties|losses|death\s+and\s+injury\s+toll")
+_TAIL_KILLED = _tail(_KILLED_WORDS)
+_TAIL_WOUNDED = _tail(_WOUNDED_WORDS)
+_TAIL_BREAK = re.compile(r"[;:()“”\"]|\s[-–—]\s")
 _ARRIVALS = re.compile(r"\b(?:entered|arriv\w+|visit\w*|immigra\w+|came\s+to)\b", re.I)
 _FIGHTING = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:are\s+|were\s+|now\s+)?(?:fighting|serving|enlisted)\b", re.I)
 _AND_OR = re.compile(r"\b(?:and|or)\b")
 _NUMBER_OF = re.compile(r"\b(?:number|numbers|total|count)\s+of\s+", re.I)
+#: "300 of the 11,000 ...", "2,700 of the roughly 11,000 ...": a part, then its whole.
+_PART_OF = re.compile(
+    r"\s+of\s+(?:(?:the|its|their|an|estimated|some|about|around|roughly|approximately|nearly|almost|over|more|than)"
+    r"\s+)*\d[\d,.]*(?:\s*(?:thousand|million))?\b",
+    re.I,
+)
+_WHOLE_OF = re.compile(
+    r"\d[\d,.]*\s+of\s+(?:(?:the|its|their|an|estimated|some|about|around|roughly|approximately|nearly|almost|"
+    r"over|more|than)\s+)*$",
+    re.I,
+)
+#: What joins two counts that share one predicate: "... and", "... or", "... as well as".
+_JOINED = re.compile(r"^\W*(?:and|or|as\s+well\s+as|plus)\W*$", re.I)
 _CLAUSE_END = re.compile(r"[;:()“”\"—]|,\s|\s-\s|\s–\s")
 
 _ROTATION_NEAR = re.compile(
@@ -107,6 +127,14 @@ _CUMULATIVE = re.compile(
     r"out\s+of|rotated\s+through|over\s+time|over\s+the\s+(?:past|last)\s+year|within\s+a\s+year)\b",
     re.I,
 )
+#: "since" with a time: a running total ("since last October", "since the deployment began", "since 2024").
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:last|early|late|mid|the|its|their)[\s-]+)?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|autumn|fall|spring|summer|winter|\d{4}|start|beginning|"
+    r"deployment|then)\b",
+    re.I,
+)
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _NOW = re.compile(
     r"\b(?:still|currently|now|at\s+present|presently|remain\w*|stationed|are\s+(?:fighting|deployed|in)|"
     r"on\s+the\s+front\s*lines?|in\s+theat(?:re|er))\b",
@@ -133,8 +161,24 @@ def _head(window: str) -> tuple[str, int, int]:
     return str(m.lastgroup), m.start(), m.end()
 
 
+_COUNTRY = re.compile(r"\b(?P<c>Russia|Moscow|Kremlin|Ukraine|Kyiv|Kiev|North\s+Korea|Pyongyang)\b")
+_OWN = re.compile(r"\b(?:its|their)\s+own\b", re.I)
+#: A country as the subject of a loss: "Russia has lost 600,000 soldiers", "Ukraine's army lost 400".
+_COUNTRY_LOST = re.compile(
+    rf"{_COUNTRY.pattern}(?:['’]s)?(?:\s+(?:army|military|forces|troops))?\s+(?:\w+\s+){{0,2}}?"
+    rf"{verbs('lose')}\s+(?:{_LINK}\s+)*$"
+)
+
+
+def _country_owner(country: str) -> str:
+    c = country.lower()
+    if c.startswith(("russia", "moscow", "kremlin")):
+        return "russian"
+    return "ukrainian" if c.startswith(("ukrain", "kyiv", "kiev")) else "nk"
+
+
 def _owner(before: str, between: str, after_noun: str) -> str:
-    """``nk``, ``joint``, or a foreign owner ("russian", "nepali", "foreign") of the counted people."""
+    """``nk``, ``joint``, or a foreign owner ("russian", "ukrainian", "nepali", "foreign") of the counted people."""
     near = before[-25:] + " " + between
     if _BOTH.match(after_noun):
         return "joint"
@@ -144,7 +188,18 @@ def _owner(before: str, between: str, after_noun: str) -> str:
         return "joint" if re.search(r"\band\b", near) else "nk"
     if foreign:
         who = foreign.group("who").lower()
+        if who.startswith("ukrain"):
+            return "ukrainian"
         return "russian" if who.startswith("russia") else "nepali" if who.startswith("nepal") else "foreign"
+    if nk:
+        return "nk"
+    lost = _COUNTRY_LOST.search(before)
+    if lost:
+        return _country_owner(lost.group("c"))  # "Russia has lost 600,000 soldiers"
+    if _OWN.search(before[-20:] + " " + between):
+        countries = list(_COUNTRY.finditer(before))
+        if countries:
+            return _country_owner(countries[-1].group("c"))  # "Ukraine said 400 of its own soldiers"
     return "nk"
 
 
@@ -153,12 +208,13 @@ def _casualty(window: str, tail: str) -> str:
     hits = [(m.start(), kind) for kind, pat in (("total", _KILLED_OR_WOUNDED), ("killed", _KILLED),
             ("wounded", _WOUNDED), ("captured", _CAPTURED)) if (m := pat.search(window))]  # fmt: skip
     if not hits:
+        breaks = list(_TAIL_BREAK.finditer(tail))
+        tail = tail[breaks[-1].end() :] if breaks else tail
         joins = list(_AND_OR.finditer(tail))  # read after the last "and" / "or"
         tail = tail[joins[-1].end() :] if joins else tail
-        for kind, pat in (("total", _TAIL_TOTAL), ("killed", _TAIL_KILLED), ("wounded", _TAIL_WOUNDED)):
-            if pat.search(tail):
-                return kind
-        return ""
+        found = [(m.start(), kind) for kind, pat in (("total", _TAIL_TOTAL), ("killed", _TAIL_KILLED),
+                 ("wounded", _TAIL_WOUNDED)) if (m := pat.search(tail))]  # fmt: skip
+        return max(found)[1] if found else ""  # the cue nearest the figure
     first = min(h[0] for h in hits)
     for kind in ("total", "killed", "wounded", "captured"):
         if (first, kind) in hits:
@@ -182,9 +238,15 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
     there). ``None`` means the number is not worth a claim (a bare small number with
     nothing counted). Troop counts come back as ``troops`` for :func:`troop_kind`.
     """
-    tail = sentence[max(0, start - 60) : start]
+    tail = sentence[max(0, start - 90) : start]
     stop = min(end + 140, limit if limit is not None else len(sentence))
-    window = _window(sentence[end:stop])
+    part = _PART_OF.match(sentence, end)
+    whole = _WHOLE_OF.search(tail) is not None
+    if part:  # "300 of the 11,000 soldiers have been killed": the part takes the whole's noun and predicate
+        stop = min(part.end() + 140, len(sentence))
+        window = _window(sentence[part.end() : stop])
+    else:
+        window = _window(sentence[end:stop])
     noun, n0, n1 = _head(window)
     word = window[n0:n1].lower() if noun else ""
     if noun in ("troops", "people") and (" ".join(word.split()) in _GENERIC_PEOPLE):
@@ -211,6 +273,11 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
         return "other:count"
     between = window[:n0] if n0 >= 0 else ""
     casualty = _casualty(window if noun in ("", "troops", "people", "officers", "engineers") else window[:n0], tail)
+    if not casualty and limit is not None and noun and _JOINED.match(window[n1:]):
+        # "300 North Korean and 1,000 Russian soldiers were killed": the predicate after the last one
+        casualty = _casualty(_window(sentence[limit : limit + 160]), "")
+    if whole:
+        casualty = ""  # "300 of the 11,000 soldiers were killed": the predicate is the part's
     if _CAPTURE_TAIL.search(tail[-30:]):
         casualty = "captured"
     owner = _owner(tail, between, window[n1:] if n1 >= 0 else "") if noun else _owner(tail, "", "")
@@ -254,6 +321,9 @@ def troop_kind(sentence: str, start: int, end: int, *, doc_has_waves: bool) -> s
         return "troops_per_rotation"
     if _CUMULATIVE.search(before[-40:] + " " + _window(after)) or re.search(r"\bout\s+of\s*$", before, re.I):
         return "cumulative_troops"
+    since = _SINCE.search(sentence, 0, start)
+    if since and not re.search(r"\d", _YEARS.sub("", sentence[since.end() : start])):
+        return "cumulative_troops"  # "Since last October, Pyongyang has sent 15,000": a running total
     if _NOW.search(before[-40:] + " " + after[:60]):
         return "troops_deployed"
     if _ROTATION_SENT.search(sentence):

@@ -1,0 +1,260 @@
+"""Paraphrase suite: each fact type, phrased several ways (active and passive, number before and after,
+other verbs and nouns, hedges and bounds in every tense), must give the same claim.
+
+Every sentence here was written for this suite. A rule the extractor gains must keep all of these
+passing: a rule that reads one phrasing and not its paraphrases is keyed to wording, not structure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from troopledger.claims import extract_claims
+from troopledger.sources import document_from_bytes
+
+Figure = tuple[str, float | None, float | None, float | None]
+
+
+def _figures(text: str) -> list[Figure]:
+    doc = document_from_bytes(text.encode(), "p.txt", date="2025-03-01", outlet="Test Wire")
+    return [(c.quantity, c.value, c.low, c.high) for c in extract_claims(doc)]
+
+
+def _core(figs: list[Figure]) -> list[Figure]:
+    return [f for f in figs if not f[0].startswith("other")]
+
+
+def _check(text: str, want: list[Figure]) -> None:
+    got = _figures(text)
+    for w in want:
+        assert w in got, (text, got)
+    core_want = [w for w in want if not w[0].startswith("other")]
+    assert sorted(_core(got), key=repr) == sorted(core_want, key=repr), (text, got)
+
+
+FORCE = ("troops_deployed", 11000.0, None, None)
+FORCE_PHRASINGS = [
+    "North Korea has sent about 11,000 soldiers to Russia, Seoul says.",
+    "Roughly 11,000 North Korean troops have been sent to Russia, according to Seoul.",
+    "Some 11,000 soldiers from North Korea are now in Russia, officials in Seoul said.",
+    "Pyongyang has dispatched an estimated 11,000 servicemen to fight for Moscow.",
+    "Russia is hosting around 11,000 North Korean soldiers, the ministry said.",
+    "The North Korean force in Russia numbers about 11,000, analysts estimate.",
+    "Seoul puts the number of North Korean troops in Russia at about 11,000.",
+    "About 11,000 North Korean personnel are stationed in the Kursk region.",
+    "North Korea deployed roughly eleven thousand troops to Russia, the agency said.",
+]
+
+
+@pytest.mark.parametrize("text", FORCE_PHRASINGS)
+def test_force_size(text: str) -> None:
+    _check(text, [FORCE])
+
+
+WAVE = ("troops_per_rotation", 3000.0, None, None)
+WAVE_PHRASINGS = [
+    "North Korea sent another 3,000 troops to Russia in January, officials said.",
+    "An additional 3,000 North Korean soldiers arrived in Russia this winter, Seoul said.",
+    "A second contingent of 3,000 North Korean soldiers was deployed in February.",
+    "Pyongyang plans to send 3,000 more soldiers to the front, the agency said.",
+    "Some 3,000 reinforcements from North Korea reached the front last month.",
+    "Russia expects North Korea to dispatch a further 3,000 troops, officials said.",
+    "A fresh batch of 3,000 North Korean troops landed in Vladivostok, the ministry said.",
+]
+
+
+@pytest.mark.parametrize("text", WAVE_PHRASINGS)
+def test_one_wave(text: str) -> None:
+    _check(text, [WAVE])
+
+
+TOTAL = ("cumulative_troops", 15000.0, None, None)
+TOTAL_PHRASINGS = [
+    "In total, North Korea has sent 15,000 soldiers to Russia, officials said.",
+    "Altogether 15,000 North Korean troops have gone to Russia since the autumn, Seoul said.",
+    "A total of 15,000 North Korean soldiers have rotated through the front, analysts estimate.",
+    "North Korea has sent 15,000 troops in all, the agency said.",
+    "Since last October, Pyongyang has dispatched 15,000 soldiers to Russia, officials said.",
+]
+
+
+@pytest.mark.parametrize("text", TOTAL_PHRASINGS)
+def test_total_sent(text: str) -> None:
+    _check(text, [TOTAL])
+
+
+KILLED = ("casualties_killed", 300.0, None, None)
+KILLED_PHRASINGS = [
+    "About 300 North Korean soldiers have been killed, Seoul's spy agency said.",
+    "Ukrainian forces have killed about 300 North Korean soldiers, Kyiv said.",
+    "Some 300 North Korean troops died in the fighting, officials said.",
+    "North Korean dead number about 300, the agency estimates.",
+    "The death toll among North Korean troops has reached about 300, officials said.",
+    "The fighting has left about 300 North Korean soldiers dead, the agency said.",
+    "Around 300 of the North Korean soldiers lost their lives, lawmakers said.",
+    "Roughly 300 North Korean fatalities were recorded, officials said.",
+]
+
+
+@pytest.mark.parametrize("text", KILLED_PHRASINGS)
+def test_killed(text: str) -> None:
+    _check(text, [KILLED])
+
+
+WOUNDED = ("casualties_wounded", 2700.0, None, None)
+WOUNDED_PHRASINGS = [
+    "About 2,700 North Korean soldiers were wounded, the agency said.",
+    "Some 2,700 North Korean troops have been injured, officials said.",
+    "The shelling injured about 2,700 North Korean soldiers, Kyiv said.",
+    "North Korean wounded number about 2,700, the agency estimates.",
+]
+
+
+@pytest.mark.parametrize("text", WOUNDED_PHRASINGS)
+def test_wounded(text: str) -> None:
+    _check(text, [WOUNDED])
+
+
+LOSSES = ("casualties_total", None, 3000.0, None)
+LOSSES_PHRASINGS = [
+    "North Korean casualties have exceeded 3,000, Seoul said.",
+    "North Korean casualties exceed 3,000, Seoul said.",
+    "North Korean casualties are exceeding 3,000, Seoul said.",
+    "North Korean losses topped 3,000 in January, the agency said.",
+    "North Korean casualties surpassed 3,000, officials said.",
+    "North Korean casualties have passed 3,000, officials said.",
+    "More than 3,000 North Korean soldiers have been killed or wounded, Seoul said.",
+    "North Korea has suffered over 3,000 casualties, the agency said.",
+    "At least 3,000 North Korean troops were killed or injured, officials said.",
+    "The North Korean contingent has lost more than 3,000 soldiers, Kyiv said.",
+]
+
+
+@pytest.mark.parametrize("text", LOSSES_PHRASINGS)
+def test_losses_with_a_floor(text: str) -> None:
+    _check(text, [LOSSES])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Up to 12,000 North Korean soldiers are in Russia, officials said.",
+        "As many as 12,000 North Korean troops are deployed in Russia, Seoul said.",
+        "No more than 12,000 North Korean soldiers are fighting in Russia, analysts said.",
+    ],
+)
+def test_ceilings(text: str) -> None:
+    _check(text, [("troops_deployed", None, None, 12000.0)])
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Of the 11,000 North Korean soldiers deployed, about 300 have been killed, Seoul said.",
+            [FORCE, KILLED],
+        ),
+        (
+            "About 300 of the 11,000 North Korean soldiers in Russia have been killed, Seoul said.",
+            [FORCE, KILLED],
+        ),
+        (
+            "Some 2,700 of the roughly 11,000 North Korean troops have been wounded, officials said.",
+            [FORCE, WOUNDED],
+        ),
+    ],
+)
+def test_n_of_the_m(text: str, want: list[Figure]) -> None:
+    _check(text, want)
+
+
+RU_LOSS = ("other:russian_casualties", None, 6e5, None)
+UA_KILLED = ("other:ukrainian_casualties", 400.0, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Russia has lost more than 600,000 soldiers, the alliance said.", RU_LOSS),
+        ("More than 600,000 Russian troops have been killed or wounded, the alliance said.", RU_LOSS),
+        ("Ukraine said 400 of its own soldiers were killed in the battle.", UA_KILLED),
+        ("About 400 Ukrainian soldiers died in the assault, Kyiv said.", UA_KILLED),
+        (
+            "Some 50,000 Russian troops are massed in Kursk, officials said.",
+            ("other:russian_troops", 50000.0, None, None),
+        ),
+    ],
+)
+def test_whose_troops(text: str, want: Figure) -> None:
+    _check(text, [want])
+
+
+def test_north_korean_and_russian_figures_in_one_sentence() -> None:
+    _check(
+        "About 300 North Korean soldiers and 1,000 Russian soldiers were killed, Kyiv said.",
+        [KILLED, ("other:russian_casualties", 1000.0, None, None)],
+    )
+
+
+PAY = ("pay_per_soldier_month", 2000.0, None, None)
+PAY_PHRASINGS = [
+    "Russia pays $2,000 a month for each North Korean soldier, analysts estimate.",
+    "Each North Korean soldier is paid $2,000 per month by Moscow, the report said.",
+    "A North Korean soldier earns $2,000 a month in Russia, officials said.",
+    "Moscow offers North Korean troops a monthly salary of $2,000 each, the agency said.",
+    "North Korean soldiers' pay is set at $2,000 per month, the institute estimates.",
+]
+
+
+@pytest.mark.parametrize("text", PAY_PHRASINGS)
+def test_monthly_pay(text: str) -> None:
+    _check(text, [PAY])
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The regime keeps 90% of the soldiers' pay, defectors say.", ("state_share_of_pay", 0.9, None, None)),
+        ("Pyongyang takes 90 percent of what Russia pays the soldiers, defectors say.",
+         ("state_share_of_pay", 0.9, None, None)),
+        ("The soldiers keep only 10% of their pay, defectors say.", ("state_share_of_pay", 0.9, None, None)),
+    ],
+)  # fmt: skip
+def test_state_share(text: str, want: Figure) -> None:
+    _check(text, [want])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia pays the soldiers well, but the state keeps nearly all of it, a defector said.",
+        "The soldiers' wages go to the state, which keeps nearly all of the money, a defector said.",
+        "Nearly all of the soldiers' pay is kept by the regime, a defector said.",
+    ],
+)
+def test_nearly_all_is_not_most(text: str) -> None:
+    got = extract_claims(document_from_bytes(text.encode(), "p.txt", date="2025-03-01", outlet="Test Wire"))
+    words = [c for c in got if c.quantity == "state_share_of_pay"]
+    assert [(c.words, c.low, c.high) for c in words] == [("nearly all", 0.85, 0.99)], (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Posted March. 27, 2025 08:52",
+        "Updated 2025/12/08 09:30",
+        "Published 2026.1.1",
+        "Last updated: 27.03.2025, 14:05",
+        "Kim Jong Un (40) met the Russian envoy.",
+        "The general, 61, met the Russian envoy.",
+        "The 152mm shells and the Kh-59 missiles were shown in the 95th brigade.",
+        "The briefing was held on 3 March at 10:30 a.m.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert _figures(text) == [], text
+
+
+def test_age_in_brackets_does_not_hide_the_figure() -> None:
+    _check("Kim Jong Un (40) sent 11,000 soldiers to Russia, Seoul said.", [FORCE])
+    _check("Posted March. 27, 2025 08:52\nNorth Korea sent 11,000 soldiers to Russia, Seoul said.", [FORCE])
