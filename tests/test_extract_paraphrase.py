@@ -7,6 +7,8 @@ passing: a rule that reads one phrasing and not its paraphrases is keyed to word
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from troopledger.claims import extract_claims
@@ -258,3 +260,81 @@ def test_not_figures(text: str) -> None:
 def test_age_in_brackets_does_not_hide_the_figure() -> None:
     _check("Kim Jong Un (40) sent 11,000 soldiers to Russia, Seoul said.", [FORCE])
     _check("Posted March. 27, 2025 08:52\nNorth Korea sent 11,000 soldiers to Russia, Seoul said.", [FORCE])
+
+
+# --- attribution: one source, several ways of pointing back at it -------------------------------------------
+
+
+def _speakers(text: str) -> list[tuple[str, str, list[str]]]:
+    doc = document_from_bytes(text.encode(), "p.txt", date="2025-03-01", outlet="Test Wire")
+    return [(c.quantity, c.speaker, c.via) for c in extract_claims(doc)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "About 300 North Korean soldiers were killed in January, the agency said.",
+        "The agency said about 300 North Korean soldiers were killed in January.",
+        "According to the agency's estimates, about 300 North Korean soldiers were killed in January.",
+        "The agency estimates that about 300 North Korean soldiers were killed in January.",
+        "It said about 300 North Korean soldiers were killed in January.",
+    ],
+)
+def test_the_agency_is_the_body_named_before(second: str) -> None:
+    for first in (
+        "Ukraine's military intelligence agency (HUR) published new figures on Monday.",
+        "The Main Intelligence Directorate of Ukraine published new figures on Monday.",
+    ):
+        (got,) = _speakers(first + "\n\n" + second)
+        assert got[0] == "casualties_killed"
+        assert "agency" not in got[1].split()[0].lower(), (first, second, got)
+        assert got[1] != "It", (first, second, got)
+        assert re.search(r"HUR|Main Intelligence Directorate", got[1]), (first, second, got)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The report estimates that Pyongyang earns about $20 million a month from the deployment.",
+        "According to the report, Pyongyang earns about $20 million a month from the deployment.",
+        "Pyongyang earns about $20 million a month from the deployment, the study found.",
+    ],
+)
+def test_the_report_is_the_body_that_issued_it(second: str) -> None:
+    first = "The Institute for National Security Strategy (INSS) released a study on Monday."
+    (got,) = _speakers(first + " " + second)
+    assert "Institute for National Security Strategy" in got[1], got
+
+
+def test_names_stop_at_a_paragraph_break() -> None:
+    got = _speakers("Photo: Wire Service\nNational Intelligence Service estimates put the toll at 300 killed.")
+    assert [s for _, s, _ in got] == ["National Intelligence Service"]
+    got = _speakers("Editor's picks\nKim Jong\nUn sent 11,000 troops, Seoul said.")
+    assert all("\n" not in s for _, s, _ in got), got
+
+
+@pytest.mark.parametrize(
+    "relay",
+    [
+        "This information, provided by Colonel Ivan Petrenko of Ukraine's military intelligence, points to a new wave.",
+        "The figures were supplied by Colonel Ivan Petrenko of Ukraine's military intelligence during a visit.",
+    ],
+)
+def test_a_relay_named_after_the_figures_is_kept_as_via(relay: str) -> None:
+    text = (
+        "North Korea has sent another 3,000 soldiers to Russia, according to lawmaker Jane Roh. "
+        + relay
+        + " Roh said 200 of them were wounded."
+    )
+    got = _speakers(text)
+    assert [(q, s) for q, s, _ in got] == [
+        ("troops_per_rotation", "Ivan Petrenko"),
+        ("casualties_wounded", "Ivan Petrenko"),
+    ], got
+    assert all(any("Roh" in v for v in via) for _, _, via in got), got
+
+
+def test_intelligence_officials_take_the_country_of_their_sentence() -> None:
+    (got,) = _speakers("South Korean lawmakers briefed by intelligence officials said 300 North Korean soldiers died.")
+    assert got[1] == "South Korean intelligence officials", got
+    assert got[2] == ["South Korean lawmakers"], got

@@ -33,15 +33,17 @@ from troopledger.claims._speakers import (
 
 __all__ = ["Attribution", "attribute", "introduce", "says"]
 
+_SP = r"[^\S\n]+"  # spaces within one line: a name never runs over a line break
 _NAME = (
-    r"(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin|(?:of|for)(?=\s+(?:the\s+)?[A-Z])|the(?=\s+[A-Z])))*)"
+    rf"(?:[A-Z][\w’'.-]*(?:{_SP}(?:[A-Z][\w’'.-]*|de|van|von|al|bin|(?:of|for)(?={_SP}(?:the{_SP})?[A-Z])|"
+    rf"the(?={_SP}[A-Z])))*)"
 )
 _ACCORDING = re.compile(
-    rf"\baccording\s+to\s+(?P<who>(?:{TITLE_DOT}|[^,.;:!?]|:(?=\w)){{3,120}}?)"
+    rf"\baccording\s+to\s+(?P<who>(?:{TITLE_DOT}|[^,.;:!?\n]|:(?=\w)){{3,120}}?)"
     r"(?=[,.;!?]|:(?!\w)|\s+(?:on|in|last|this)\b|$)",
     re.I,
 )
-_PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)]{3,80})")
+_PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)\n]{3,80})")
 _TOKEN = re.compile(r"\(?[\w’'.:-]+\)?,?|[\w’'.-]+\([\w.-]+\),?")
 #: A word before a "verb" that shows it is a noun: "the report", "a first estimate", "its claims".
 _NOUN_BEFORE = frozenset(
@@ -97,7 +99,7 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
     for v in VERB_AT.finditer(sentence):
         if v.group(0).endswith("s") and _NOUN_AFTER.match(sentence, v.end(), v.end() + 10):
             continue  # "reports of", "estimates by": a noun
-        words = sentence[max(0, v.start() - 160) : v.start()].split()
+        words = sentence[max(0, v.start() - 160) : v.start()].rsplit("\n", 1)[-1].split()  # not over a break
         if words and words[-1].lower() in _NOUN_BEFORE:
             continue
         while words and words[-1].lower() in _AUX:
@@ -141,7 +143,7 @@ _PRONOUN = re.compile(
     re.I,
 )
 _STOP_WHO = re.compile(
-    r"^(?:this|that|which|who|there|it|some|many|others|the\s+figure|.*\b(?:is|are|was|were|be|been|being|will|would)|"
+    r"^(?:this|that|which|who|there|some|many|others|the\s+figure|.*\b(?:is|are|was|were|be|been|being|will|would)|"
     r"the\s+number|troops|soldiers|money|payment)$",
     re.I,
 )
@@ -265,6 +267,8 @@ def introduce(sentence: str) -> Attribution | None:
 
 
 def _remembered(who: str, people: list[Attribution]) -> Attribution | None:
+    if who.lower() == "it":
+        return None  # a body, not a person: resolved by the caller to the body named before
     if _PRONOUN.match(who) or not who:
         return people[-1] if people else None
     for p in reversed(people):
@@ -397,6 +401,8 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
     known = _remembered(who, people) if who else None
     if known is not None:
         return Attribution(known.speaker, known.organisation, known.kind, [v for v in via if v != known.speaker])
+    if who.lower() == "it":
+        return Attribution(speaker="it", via=via)  # resolved by the caller to the body named before
     if who and re.match(r"the\s", who, re.I) and _PRONOUN.match(who):
         return Attribution(speaker=who, kind=speaker_kind(who), via=via)  # "the official": resolved by the caller
     if not who or _PRONOUN.match(who):

@@ -21,8 +21,10 @@ from troopledger.sources import Document
 __all__ = [
     "BACKWARD",
     "RELAYS_FIGURES",
+    "backward_relay",
     "carried",
     "heading",
+    "last_body",
     "relay_of",
     "relayed",
     "reporting_outlet",
@@ -63,19 +65,88 @@ def _person(who: str) -> bool:
     return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and last_organisation(who) is None
 
 
+#: "the agency's estimates", "the institute's report": the body whose document it is.
+_OWNER_NOUN = re.compile(r"^(?:the|its|this|that)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<n>[a-z][\w-]*)['’]s?\s+\w+$", re.I)
+#: A speaker that names intelligence or a spy agency with no country: "intelligence officials".
+_STATELESS = re.compile(r"^(?:the\s+)?(?:military\s+)?(?:intelligence|spy)\b", re.I)
+_NATION = re.compile(r"\b(South\s+Korea(?:n|['’]s)?|Seoul['’]s|Ukrain(?:e['’]s|ian)|Kyiv['’]s|U\.?S\.?|American)\b")
+
+
+def _named(text: str, noun: str) -> str | None:
+    """The last phrase in ``text`` that names a body with ``noun`` ("Ukraine's military intelligence agency (HUR)")."""
+    pattern = (
+        rf"(?:(?<=\s)|^)(?P<p>(?:[A-Z][\w.-]*(?:['’]s)?[^\S\n]+)(?:[\w-]+[^\S\n]+){{0,3}}?{re.escape(noun)}"
+        rf"(?:\s*\([A-Z][A-Za-z]{{1,8}}\))?)(?=\W|$)"
+    )
+    found = None
+    for m in re.finditer(pattern, text, re.I if noun.islower() else 0):
+        phrase = m.group("p")
+        if phrase[:1].isupper() and not re.match(r"(?:The|A|An|This|That|Its)\s", phrase):
+            found = phrase
+    return found
+
+
+_BODY_NOUNS = (
+    "agency|service|ministry|institute|directorate|office|bank|team|centre|center|council|committee|commission|"
+    "government|command|staff|university|foundation"
+)
+_BODY = re.compile(
+    rf"(?P<p>[A-Z][\w.-]*(?:['’]s)?(?:[^\S\n]+[\w.'’-]+){{0,4}}?[^\S\n]+(?i:{_BODY_NOUNS})\b"
+    rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w-]*(?:[^\S\n]+[A-Z][\w-]*){{0,3}})?(?:\s*\([A-Z][A-Za-z]{{1,8}}\))?)"
+)
+
+
+def last_body(text: str) -> str | None:
+    """The body named last in ``text`` ("Ukraine's military intelligence agency (HUR)", "the Bank of Korea")."""
+    best: tuple[int, str] | None = None
+    for m in _BODY.finditer(text):
+        phrase = re.sub(r"^(?:The|A|An|This|That|Its|In|On|At|But|And)\s+", "", m.group("p"))
+        best = (m.end(), phrase)
+    org = last_organisation(text)
+    if org is not None:
+        at = text.rfind(org)
+        if best is None or at + len(org) > best[0]:
+            return org
+    return best[1] if best else None
+
+
+def _nation(att: Attribution, sentence: str) -> Attribution:
+    """ "intelligence officials" in a sentence that names whose ("South Korean legislators briefed by ...")."""
+    if not _STATELESS.match(att.speaker):
+        return att
+    m = _NATION.search(sentence)
+    if m is None:
+        return att
+    who = f"{m.group(1)} {att.speaker.removeprefix('the ')}"
+    return Attribution(who, att.organisation, att.kind, att.via, att.found, att.carries)
+
+
 def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribution | None) -> Attribution:
     """A bare "the report" or "the lawmaker" is the speaker before it with that noun (or, for a role, the
-    person who spoke just before), else the organisation named last before it, in it, or right after it."""
-    if not att.found or not generic_speaker(att.speaker):
+    person who spoke just before), else the body last named with that noun ("the agency" after "Ukraine's
+    military intelligence agency (HUR)"), else the organisation named last before it, in it, or right after it.
+    "Intelligence officials" take the country their sentence names."""
+    if not att.found:
         return att
     start, end = span
-    noun = att.speaker.split()[-1]
+    if att.speaker == "it":
+        body = earlier if earlier is not None and not _person(earlier.speaker) else None
+        name = body.speaker if body is not None else last_body(text[max(0, start - 1500) : start])
+        if name is None:
+            return Attribution("", found=False, via=att.via)
+        return Attribution(name, body.organisation if body else name, speaker_kind(name), att.via)
+    if not generic_speaker(att.speaker):
+        return _nation(att, text[start:end])
+    owner = _OWNER_NOUN.match(att.speaker)
+    noun = owner.group("n") if owner else att.speaker.split()[-1]
     if earlier is not None and re.search(rf"\b{re.escape(noun)}\b", earlier.speaker, re.I):
         return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
     if earlier is not None and _ROLE.match(att.speaker) and _person(earlier.speaker):
         return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
+    named = _named(text[max(0, start - 1500) : start], noun) if not _ROLE.match(att.speaker) else None
     org = (
-        last_organisation(text[max(0, start - 3000) : start], noun)
+        named
+        or last_organisation(text[max(0, start - 3000) : start], noun)
         or last_organisation(text[start:end], noun)
         or last_organisation(text[end : end + 400], noun, first=True)
     )
@@ -167,6 +238,26 @@ _CITES = re.compile(
     rf"(?:(?:briefing|report|statement|assessment)\s+(?:from|by)\s+)?(?P<orig>(?:{TITLE_DOT}|[^,.;“”\"]){{3,100}}?)"
     r"(?=\s+(?:during|in|on|at|after|that|who|which|as)\b|[,.;“”\"]|$)"
 )
+
+
+#: "This information, provided by X during ...": a sentence that says where the figures before it came from.
+_BACK_RELAY = re.compile(
+    r"^(?:This|That|These|Those|The|Such)\s+(?:information|figures?|data|numbers?|estimates?|assessments?|"
+    r"intelligence|account|findings)\b[^.;]{0,40}?\b(?:informed|provided|supplied|given|obtained|passed\s+on|"
+    r"relayed|shared|briefed|came)\s+(?:to\s+\w+\s+)?(?:by|from)\s+(?:the\s+)?"
+    r"(?P<who>[^,.;]{3,100}?)(?=\s+(?:during|in|on|at|after|that|who|which|as|when|while)\b|[,.;]|$)"
+)
+_TITLES = re.compile(r"^(?:(?:Lieutenant|Lt\.|Major|Maj\.|General|Gen\.|Colonel|Col\.|Chief|Rep\.|Dr\.)\s+)+")
+
+
+def backward_relay(sentence: str) -> Attribution | None:
+    """The source a sentence gives for the figures before it ("This information, informed by X ..."), if any."""
+    m = _BACK_RELAY.match(sentence) if sentence[:1] in "TS" else None
+    if m is None:
+        return None
+    phrase = m.group("who").strip()
+    name = last_person(_TITLES.sub("", phrase))
+    return Attribution(name or phrase, "" if name is None else phrase, speaker_kind(phrase))
 
 
 def relay_of(sentence: str) -> tuple[frozenset[str], Attribution] | None:

@@ -20,6 +20,7 @@ from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate
 from troopledger.claims._discourse import (
     BACKWARD,
     RELAYS_FIGURES,
+    backward_relay,
     carried,
     heading,
     relay_of,
@@ -41,7 +42,7 @@ from troopledger.claims._labels import (
 from troopledger.claims._mentions import Mention, find_mentions
 from troopledger.claims._record import Claim, SourceRef
 from troopledger.claims._saying import trailing_attribution
-from troopledger.claims._speakers import last_organisation
+from troopledger.claims._speakers import last_organisation, last_person
 from troopledger.claims._subjects import count_label, troop_kind
 from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.sources import Document, Sentence, split_sentences
@@ -265,6 +266,14 @@ def extract_claims(doc: Document) -> list[Claim]:
         relay = relay_of(s)
         if relay is not None:
             relays.append(relay)
+        origin = backward_relay(s) if recent is not None and recent[0] >= i - 1 else None
+        if origin is not None and recent is not None and origin.speaker not in recent[1].speaker:
+            # "This information, provided by X, ...": the figures before came from X; the speaker relayed them
+            k, src = recent
+            origin.via = [src.speaker, *src.via]
+            _reattribute(b.claims, (sentences[k].start, sentences[k].end), src.speaker, origin)
+            relays.append((frozenset((last_person(src.speaker) or src.speaker).split()), origin))
+            recent = (i, origin)
         if mentions or words or (i < 4 and says(s)):
             earlier = recent[1] if recent is not None else None
             att = resolve(said(i), doc.text, (sent.start, sent.end), earlier)
@@ -327,6 +336,20 @@ def extract_claims(doc: Document) -> list[Claim]:
             people_met.append(i)
             del people[:-50]
     return consistent_figures(bare_counts(restated_speakers(b.claims, unattributed)))
+
+
+def _reattribute(claims: list[Claim], span: tuple[int, int], speaker: str, origin: Attribution) -> None:
+    """Give the claims of one sentence that ``speaker`` was named for to ``origin`` (with its relay chain)."""
+    for j, c in enumerate(claims):
+        if c.span == span and c.speaker == speaker:
+            claims[j] = c.model_copy(
+                update={
+                    "speaker": origin.speaker,
+                    "organisation": origin.organisation[:500],
+                    "speaker_kind": origin.kind,
+                    "via": list(origin.via),
+                }
+            )
 
 
 def _ahead(

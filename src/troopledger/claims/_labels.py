@@ -116,16 +116,15 @@ def _has(pattern: str, text: str) -> bool:
 
 
 _SOLDIER = r"\b(soldiers?|troops?|servicem[ae]n|personnel|fighters?|recruits?|conscripts?|each\s+(?:man|soldier))\b"
-_WORKER = r"\b(workers?|labou?rers?|loggers?|employees|(?:who\s+)?work(?:s|ing)?\s+abroad|put\s+to\s+work)\b"
+_WORKER = r"\b(workers?|labou?rers?|loggers?|employees|(?:who\s+)?work(?:s|ing)?\s+abroad)\b"
 _ENGINEER = r"\b(engineers?|sappers?|deminers?|military\s+builders?|construction\s+troops)\b"
 _MONTHLY = r"(per|a|each|every)\s+month|monthly|/month|/mo\b|month'?s\s+salary"
 _YEARLY = r"(per|a|each|every)\s+year|annual(ly)?|/year|a\s+year\b|per\s+annum"
 #: Words for Russia's own (or other foreign) recruits: their pay is not North Korean soldiers' pay.
 FOREIGN_PAY = (
-    r"\b(new\s+(?:military\s+|army\s+)?recruits?|recruits\s+from|enlist\w*|enlistees|contract\s+soldiers?|"
-    r"volunteers?|mobili[sz]\w*|nepal\w*|mercenar\w*|"
-    r"foreign\s+fighters?|new\s+servicemen|regional\s+budgets?|russian\s+(?:soldiers?|servicem[ae]n|army|troops|"
-    r"military\s+personnel)|military\s+personnel\s+involved|sign(?:s|ed)?\s+up)\b"
+    rf"\b(new\s+(?:military\s+|army\s+)?recruits?|{verbs('enlist', 'mobilise', 'mobilize')}|enlistees|"
+    r"contract\s+soldiers?|volunteers?|nepal\w*|mercenar\w*|foreign\s+fighters?|"
+    r"russian\s+(?:soldiers?|servicem[ae]n|army|troops|military\s+personnel)|sign(?:s|ed|ing)?\s+up)\b"
 )
 _NK = r"\b(north\s+korean?s?|pyongyang|dprk|kim)\b"
 
@@ -175,13 +174,16 @@ def label_money(
     if (foreign and not _has(_NK, near)) or not about_nk:
         return "other:russian_pay", period
     domestic = _has(r"\b(at\s+home|domestic|ordinary|average\s+(?:official\s+)?(?:monthly\s+)?(?:salary|wage)|"
-                    r"state-assigned|official\s+salary|there\s+is)\b", s)  # fmt: skip
+                    r"official\s+salary)\b", s)  # fmt: skip
     if (domestic and usd < 100) or (monthly and usd < 30 and not _has(_SOLDIER, s)):
         return "domestic_monthly_wage", "month"
     if _has(_WORKER, s) and not _has(_SOLDIER, near):
+        # the amount's own noun decides: a wage word right after it ("$40 a month in wages") or a wage verb
+        # right before it ("earn $40") is the wage, whatever else the sentence says is handed over
         wage = _has(r"^\W*(?:\w+\s+){0,3}?(?:wages?|salar\w+|earn\w*)\b", after[:40]) or _has(
-            r"\bremaining\s+$", before[-12:]
-        )  # "$40 to $100 per month wages earned", "the remaining $100": the wage, not what is handed over
+            rf"\b(?:{verbs('earn', 'make', 'receive', 'get', 'keep')}|wages?\s+of|salar\w+\s+of)\s+(?:\w+\s+)?$",
+            before[-30:],
+        )
         if not wage and _has(r"\b(quota|loyalty|remit\w*|must\s+pay|hand\s+over)", s):
             return "other:worker_remittance", period
         return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period

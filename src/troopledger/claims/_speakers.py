@@ -15,7 +15,7 @@ __all__ = ["NOT_PERSON", "PERSON", "TITLE_DOT", "generic_speaker", "last_organis
 
 #: A title abbreviated with a full stop inside a speaker phrase ("Rep.", "Lt. Gen."), not the end of a sentence.
 TITLE_DOT = r"\b(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof|Maj|Gov|Adm|Capt|Sgt)\."
-PERSON = re.compile(r"\b([A-Z][a-z’'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z’'-]+){1,2})\b")
+PERSON = re.compile(r"\b([A-Z][a-z’'-]+(?:[^\S\n]+[A-Z]\.?)?(?:[^\S\n]+[A-Z][a-z’'-]+){1,2})\b")
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("state_media", re.compile(r"\b(KCNA|Korean Central News|Rodong|state media|state television|TASS|RIA)\b", re.I)),
@@ -75,17 +75,17 @@ def speaker_kind(text: str) -> str:
 
 
 _GENERIC = re.compile(
-    r"^(?:the|this|that|its|a)\s+(?:[a-z][\w-]*\s+){0,3}?(?:report|study|data|document|"
+    r"^(?:the|this|that|its|a)\s+(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*['’]s?\s+)?(?:report|study|data|document|"
     r"assessment|survey|analysis|agency|ministry|institute|bank|team|paper|estimates?|research|findings|figures|"
     r"statistics|think\s+tank|foundation|cent(?:re|er)|council|committee|commission|office|monitor\w*|(?:\w+\s+)?(?:official|leader|president|lawmaker|legislator|"
     r"minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|researcher|analyst|expert))$",
     re.I,
 )
 _ORG = re.compile(  # every form starts with a capital: the look-ahead skips other positions at once
-    r"(?=[A-Z])\b((?:[A-Z][\w’'.:-]*\s+(?:of\s+|for\s+|on\s+|and\s+|the\s+)?){0,6}(?:Team|Institute|Service|Agency|Ministry|"
+    r"(?=[A-Z])\b((?:[A-Z][\w’'.:-]*[^\S\n]+(?:of[^\S\n]+|for[^\S\n]+|on[^\S\n]+|and[^\S\n]+|the[^\S\n]+)?){0,6}(?:Team|Institute|Service|Agency|Ministry|"
     r"Bank|Foundation|Center|Centre|Office|Directorate|Council|Committee|Administration|Commission|Organi[sz]ation|"
-    r"Group|Fund|University|Department|Customs)(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w’'.:-]*\s*){1,5})?"
-    r"(?:\s*\([A-Z][A-Za-z]{1,8}\))?|Rosstat|Re:Russia|[A-Z][a-z]+(?:['’]s)?\s+(?:central\s+bank|spy\s+agency))"
+    r"Group|Fund|University|Department|Customs)(?:[^\S\n]+(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w’'.:-]*[^\S\n]*){1,5})?"
+    r"(?:[^\S\n]*\([A-Z][A-Za-z]{1,8}\))?|Rosstat|Re:Russia|[A-Z][a-z]+(?:['’]s)?[^\S\n]+(?:central[^\S\n]+bank|spy[^\S\n]+agency))"
 )
 
 

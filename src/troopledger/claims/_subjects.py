@@ -111,15 +111,16 @@ _CLAUSE_END = re.compile(r"[;:()“”\"—]|,\s|\s-\s|\s–\s")
 
 _ROTATION_NEAR = re.compile(
     r"\b(?:another|additional|more(?!\s+than)|further|extra|fresh|new|wave\s+of|batch\s+of|contingent\s+of|rotation\s+of|"
-    r"group\s+of|reinforcements?\s+of|first\s+of\s+them)\b[^.]{0,30}$",
+    r"group\s+of|reinforcements?\s+of)\b[^.]{0,30}$",
     re.I,
 )
 _ROTATION_AFTER = re.compile(r"^\W*(?:\w+\s+){0,3}(?:more|additional|reinforcements|replacements)\b", re.I)
+_SEND = verbs("send", "deploy", "dispatch", "transfer", "move", "arrive", "rotate")
 _ROTATION_SENT = re.compile(
     r"\b(?:(?:first|second|third|fourth|new|next|latest|fresh)\s+(?:wave|batch|rotation|deployment|contingent|"
-    r"troop\s+deployment)|initially|plans?\s+to\s+(?:send|deploy|dispatch)|planned|will\s+send|to\s+be\s+(?:sent|"
-    r"deployed)|expected\s+to\s+(?:arrive|be\s+sent|be\s+deployed)|could\s+send|may\s+(?:send|attract)|"
-    r"add\s+to|rotat\w+|replacements?|reinforcements?)\b",
+    r"troop\s+deployment)|initially|planned|rotat\w+|replacements?|reinforcements?|"
+    rf"{verbs('plan', 'intend', 'prepare', 'agree', 'decide', 'promise', 'expect', 'aim', 'pledge')}\s+to\s+"
+    rf"(?:be\s+)?{_SEND}|(?:will|would|could|may|might|shall|to)\s+(?:soon\s+)?(?:be\s+)?{_SEND})\b",
     re.I,
 )
 _CUMULATIVE = re.compile(
@@ -227,7 +228,11 @@ _MILITARY = re.compile(
     r"\b(?:soldiers?|troops?|military|army|armed|fight\w*|front\w*|combat|deploy\w*|battle\w*|war)\b", re.I
 )
 _GENERIC_PEOPLE = frozenset({"north koreans", "koreans", "men", "people", "persons"})
-_AT_WORK = re.compile(r"^\W*(?:who\s+)?(?:\w+\s+){0,2}(?:work\w*|employed|labou?r\w*|(?:to\s+)?help\s+rebuild)\b", re.I)
+_AT_WORK = re.compile(
+    rf"^\W*(?:who\s+)?(?:\w+\s+){{0,2}}(?:{verbs('work', 'employ', 'labour', 'labor', 'build', 'rebuild')}|"
+    rf"{verbs('construct', 'repair', 'restore')})\b",
+    re.I,
+)
 _CAPTURE_TAIL = re.compile(r"\bcaptur\w*\s+(?:of\s+)?(?:\w+\s+)?$", re.I)
 
 
