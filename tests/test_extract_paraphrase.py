@@ -70,6 +70,43 @@ def test_one_wave(text: str) -> None:
     _check(text, [WAVE])
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a dispatch dated to a month or season is a wave (LABELS rule 14), before or after the verb
+        ("Pyongyang sent about 12,000 troops to Russia in October, officials said.", "troops_per_rotation"),
+        ("Last autumn, North Korea sent about 12,000 soldiers to Russia, officials said.", "troops_per_rotation"),
+        ("Around 12,000 North Korean soldiers arrived in Russia in early November, Seoul said.", "troops_per_rotation"),
+        # "so far", "to date", a bare year and a stock at a date are the force, not a total
+        ("North Korea has sent some 12,000 soldiers so far, officials said.", "troops_deployed"),
+        ("About 12,000 North Korean troops have been deployed to Russia to date, officials said.", "troops_deployed"),
+        ("North Korea sent more than 12,000 soldiers to Russia in 2024, officials said.", "troops_deployed"),
+        ("North Korea had sent 12,000 soldiers by mid-December, officials said.", "troops_deployed"),
+    ],
+)
+def test_dated_dispatch_or_stock(text: str, want: str) -> None:
+    got = _core(_figures(text))
+    assert [g[0] for g in got] == [want], (text, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # specialist contingents are troops (LABELS rule 13): engineers, sappers, military builders
+        ("About 1,000 North Korean combat engineers have arrived in Russia, the agency said.", "troops_per_rotation"),
+        ("Pyongyang plans to send 1,000 sappers to the Kursk region, officials said.", "troops_per_rotation"),
+        ("More than 1,000 North Korean engineers are stationed in Kursk, officials said.", "troops_deployed"),
+        ("Moscow will bring in 5,000 North Korean military builders to rebuild Kursk, an official said.",
+         "troops_per_rotation"),
+        ("Russia plans to bring in 5,000 North Koreans to help restore the Kursk region, an official said.",
+         "troops_per_rotation"),
+    ],
+)  # fmt: skip
+def test_specialist_contingents_are_troops(text: str, want: str) -> None:
+    got = _core(_figures(text))
+    assert [g[0] for g in got] == [want], (text, got)
+
+
 TOTAL = ("cumulative_troops", 15000.0, None, None)
 TOTAL_PHRASINGS = [
     "In total, North Korea has sent 15,000 soldiers to Russia, officials said.",

@@ -38,6 +38,8 @@ _DOCUMENTARY = re.compile(
     r"team|office|ministry|directorate|foundation|think\s+tank|rosstat)\b",
     re.I,
 )
+#: A sentence that opens by pointing back at what came before ("This new deployment ...", "These troops ...").
+_ANAPHOR = re.compile(r"^(?:This|These|Those|Such)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+(?!of\b)[a-z]")
 _PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She)\s+(?:also\s+)?\w+(?:ed|s)\b")
 #: "Yu quoted the latest figures as ...": the speaker relays the source named just before.
 RELAYS_FIGURES = re.compile(
@@ -167,7 +169,7 @@ def carried(
     if recent is not None:
         k, before = recent
         document = _DOCUMENTARY.search(before.speaker) is not None
-        pronoun = _PRONOUN_SUBJECT.match(s) is not None
+        pronoun = _PRONOUN_SUBJECT.match(s) is not None or _ANAPHOR.match(s) is not None
         near = k == i - 1 or (pronoun and k >= i - 3)
         if near and (same_paragraph or document or pronoun):
             return before

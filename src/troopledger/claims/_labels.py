@@ -179,10 +179,11 @@ def label_money(
         return "domestic_monthly_wage", "month"
     if _has(_WORKER, s) and not _has(_SOLDIER, near):
         # the amount's own noun decides: a wage word right after it ("$40 a month in wages") or a wage verb
-        # right before it ("earn $40") is the wage, whatever else the sentence says is handed over
+        # right before it ("earn $40", "hold back the remaining $40") is the wage, whatever else is handed over
         wage = _has(r"^\W*(?:\w+\s+){0,3}?(?:wages?|salar\w+|earn\w*)\b", after[:40]) or _has(
-            rf"\b(?:{verbs('earn', 'make', 'receive', 'get', 'keep')}|wages?\s+of|salar\w+\s+of)\s+(?:\w+\s+)?$",
-            before[-30:],
+            rf"\b(?:{verbs('earn', 'make', 'receive', 'get', 'keep', 'withhold')}|{verbs('hold')}\s+back|wages?\s+of|"
+            rf"salar\w+\s+of)\s+(?:\w+\s+){{0,2}}$",
+            before[-40:],
         )
         if not wage and _has(r"\b(quota|loyalty|remit\w*|must\s+pay|hand\s+over)", s):
             return "other:worker_remittance", period

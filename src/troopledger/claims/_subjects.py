@@ -115,7 +115,7 @@ _ROTATION_NEAR = re.compile(
     re.I,
 )
 _ROTATION_AFTER = re.compile(r"^\W*(?:\w+\s+){0,3}(?:more|additional|reinforcements|replacements)\b", re.I)
-_SEND = verbs("send", "deploy", "dispatch", "transfer", "move", "arrive", "rotate")
+_SEND = verbs("send", "deploy", "dispatch", "transfer", "move", "arrive", "rotate", "bring")
 _ROTATION_SENT = re.compile(
     r"\b(?:(?:first|second|third|fourth|new|next|latest|fresh)\s+(?:wave|batch|rotation|deployment|contingent|"
     r"troop\s+deployment)|initially|planned|rotat\w+|replacements?|reinforcements?|"
@@ -124,7 +124,7 @@ _ROTATION_SENT = re.compile(
     re.I,
 )
 _CUMULATIVE = re.compile(
-    r"\b(?:in\s+all|in\s+total|a\s+total\s+of|altogether|so\s+far|to\s+date|cumulative\w*|overall|since|"
+    r"\b(?:in\s+all|in\s+total|a\s+total\s+of|altogether|cumulative\w*|overall|"
     r"out\s+of|rotated\s+through|over\s+time|over\s+the\s+(?:past|last)\s+year|within\s+a\s+year)\b",
     re.I,
 )
@@ -141,12 +141,28 @@ _NOW = re.compile(
     r"on\s+the\s+front\s*lines?|in\s+theat(?:re|er))\b",
     re.I,
 )
+_WHEN = (
+    r"(?:in|last|this|early|late|mid)[\s-]+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|autumn|fall|spring|summer|winter)\b"
+)
+#: A dispatch or arrival dated to a month or season, the date after or before the verb: a wave (LABELS rule 14).
 _SENT_AT = re.compile(
-    r"\b(?:sent|deployed|dispatched|arrived)\b[^.]{0,40}\b(?:in|last|this|the)\s+(?:early\s+|late\s+)?"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|autumn|fall|"
-    r"spring|summer|winter)\b",
+    rf"\b{_SEND}\b[^.;]{{0,50}}?\b(?<!by\s){_WHEN}|\b{_WHEN}[^.;]{{0,60}}?\b{_SEND}\b",
     re.I,
 )
+#: "by mid-October", "as of March": a stock at a date, not a dispatch.
+_BY_DATE = re.compile(r"\b(?:by|as\s+of|until)\s+(?:early\s+|late\s+|mid-?|the\s+end\s+of\s+)?[A-Z]", re.I)
+#: People sent to rebuild or clear a war-torn region are military builders and sappers (LABELS rule 13).
+_REBUILD = re.compile(
+    rf"\b(?:{verbs('rebuild', 'restore', 'reconstruct', 'demine')}|clear\w*\s+mines|reconstruction)\b", re.I
+)
+_WAR_REGION = re.compile(
+    r"\b(?:Kursk|Donbas|Donetsk|Luhansk|Zaporizhzhia|Kherson|Belgorod|front\s*lines?|war[- ]torn|war\s+zone|"
+    r"occupied|liberated|battlefield)\b",
+    re.I,
+)
+_SPECIALIST = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:engineers?|sappers?|deminers?|builders?)\b", re.I)
+_ARRIVED = re.compile(rf"^[^.;]{{0,60}}?\b(?:have|has|had)\s+(?:already\s+)?{verbs('arrive')}\b", re.I)
 
 
 def _window(after: str) -> str:
@@ -254,7 +270,9 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
         window = _window(sentence[end:stop])
     noun, n0, n1 = _head(window)
     word = window[n0:n1].lower() if noun else ""
-    if noun in ("troops", "people") and (" ".join(word.split()) in _GENERIC_PEOPLE):
+    if noun in ("workers", "people", "troops") and _REBUILD.search(sentence) and _WAR_REGION.search(sentence):
+        noun = "engineers"  # sent to rebuild or demine a war-torn region: military builders (LABELS rule 13)
+    elif noun in ("troops", "people") and (" ".join(word.split()) in _GENERIC_PEOPLE):
         if _AT_WORK.match(window[n1:]):
             noun = "workers"
         elif noun == "troops" and not _MILITARY.search(sentence):
@@ -304,6 +322,8 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
             # "15,000 Nepalis fighting for Russia", "citizens are fighting": people who fight are troops
             return f"other:{whose}_{'troops' if _FIGHTING.match(window[n1:]) else 'people'}"
         return "other:arrivals" if _ARRIVALS.search(sentence) else "other:people"
+    if noun == "engineers" and owner == "nk":
+        return "troops"  # specialist contingents are troops (LABELS rule 13)
     if noun:
         prefix = "" if owner in ("nk", "joint") or noun in ("munitions", "oil") else f"{owner}_"
         return f"other:{prefix}{noun}"
@@ -318,8 +338,11 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
     return "other:count" if re.match(r"^\s*(?:in|at|by|of|from|,|\.|$)", window) else None
 
 
-def troop_kind(sentence: str, start: int, end: int, *, doc_has_waves: bool) -> str:
-    """``troops_per_rotation``, ``cumulative_troops`` or ``troops_deployed`` for a North Korean troop count."""
+def troop_kind(sentence: str, start: int, end: int, *, doc_has_waves: bool = False) -> str:
+    """``troops_per_rotation``, ``cumulative_troops`` or ``troops_deployed`` for a North Korean troop count.
+
+    ``doc_has_waves`` is kept for callers; the cues of LABELS rule 14 are read from the sentence alone.
+    """
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 80]
     if _ROTATION_NEAR.search(before) or _ROTATION_AFTER.match(after):
@@ -327,12 +350,17 @@ def troop_kind(sentence: str, start: int, end: int, *, doc_has_waves: bool) -> s
     if _CUMULATIVE.search(before[-40:] + " " + _window(after)) or re.search(r"\bout\s+of\s*$", before, re.I):
         return "cumulative_troops"
     since = _SINCE.search(sentence, 0, start)
-    if since and not re.search(r"\d", _YEARS.sub("", sentence[since.end() : start])):
+    gap = sentence[since.end() : start] if since else ""
+    if (since and not re.search(r"\d|,\s+(?:and|but|while|whereas)\b|\band\s+that\b|;", _YEARS.sub("", gap))) or (
+        _SINCE.search(_window(after))
+    ):
         return "cumulative_troops"  # "Since last October, Pyongyang has sent 15,000": a running total
+    if _SPECIALIST.match(after) and _ARRIVED.match(after):
+        return "troops_per_rotation"  # "1,000 engineers have arrived": a specialist contingent's arrival
     if _NOW.search(before[-40:] + " " + after[:60]):
         return "troops_deployed"
     if _ROTATION_SENT.search(sentence):
         return "troops_per_rotation"
-    if doc_has_waves and _SENT_AT.search(sentence):
-        return "troops_per_rotation"
+    if _SENT_AT.search(sentence) and not _BY_DATE.search(sentence):
+        return "troops_per_rotation"  # a dispatch dated to a month or season
     return "troops_deployed"
