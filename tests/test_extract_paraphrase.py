@@ -375,3 +375,47 @@ def test_intelligence_officials_take_the_country_of_their_sentence() -> None:
     (got,) = _speakers("South Korean lawmakers briefed by intelligence officials said 300 North Korean soldiers died.")
     assert got[1] == "South Korean intelligence officials", got
     assert got[2] == ["South Korean lawmakers"], got
+
+
+REVENUE = ("total_revenue_to_nk", 2e7, None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea earns about $20 million a month from the deployment, analysts estimate.",
+        "Russia's payments for the troops total some $20 million per month, the agency said.",
+        "The deployment brings Pyongyang roughly $20 million every month, the institute said.",
+        "Moscow transfers around $20 million monthly to Pyongyang for the force, officials said.",
+    ],
+)
+def test_revenue_to_the_state(text: str) -> None:
+    _check(text, [REVENUE])
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Soldiers take home only about $200 a month, defectors say.", ("soldier_take_home", 200.0, None, None)),
+        ("North Korean soldiers keep just $200 a month of their pay, defectors say.",
+         ("soldier_take_home", 200.0, None, None)),
+        ("A North Korean private gets just $100 of the $2,000 Russia pays for him, a defector said.",
+         ("soldier_take_home", 100.0, None, None)),
+        ("Each soldier receives a one-time bonus of $5,000 on signing, officials said.",
+         ("signing_bonus", 5000.0, None, None)),
+        ("Families of soldiers killed in action are promised $10,000 in compensation, the agency said.",
+         ("death_compensation", 10000.0, None, None)),
+        ("The troops are rotated every three months, the agency said.", ("rotation_interval_months", 3.0, None, None)),
+        ("Units are swapped out every 3 months, the agency said.", ("rotation_interval_months", 3.0, None, None)),
+        ("At home a soldier earns the equivalent of $1 a month, defectors say.",
+         ("domestic_monthly_wage", 1.0, None, None)),
+    ],
+)  # fmt: skip
+def test_other_money_and_tours(text: str, want: Figure) -> None:
+    _check(text, [want] + ([PAY] if "$2,000" in text else []))
+
+
+def test_the_share_word_the_state_keeps_wins() -> None:
+    text = "Most soldiers say the state keeps nearly all of their pay, a defector said."
+    got = extract_claims(document_from_bytes(text.encode(), "p.txt", date="2025-03-01", outlet="Test Wire"))
+    assert [(c.quantity, c.words) for c in got] == [("state_share_of_pay", "nearly all")], got

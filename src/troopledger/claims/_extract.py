@@ -71,6 +71,10 @@ _SHARE_HINTS = ("most", "all", "nothing", "much", "little", "bulk", " any")
 _MONEY_WORD = re.compile(
     rf"\b(money|{verbs('pay', 'earn')}|payments?|wages?|salar\w+|earnings|income|cash|compensation)\b", re.I
 )
+_KEPT_BEFORE = re.compile(
+    rf"\b(?:{verbs('keep', 'take', 'pocket', 'withhold', 'seize', 'confiscate', 'retain', 'skim')})\s+(?:\w+\s+)?$",
+    re.I,
+)
 _NEGATED = re.compile(r"\b(?:not|never|won[’']t)\s+(?:\w+\s+){0,2}(?:receive|get|see)\s+any\b", re.I)
 _WORKERS = re.compile(r"\b(workers?|labou?rers?)\b", re.I)
 _WAVES = re.compile(
@@ -183,7 +187,11 @@ def _word_shares(s: str) -> list[tuple[str, bool, int]]:
     out = []
     if _NEGATED.search(s) and re.search(r"\b(soldiers?|they|troops)\b", s, re.I):
         return [("nothing", True, _NEGATED.search(s).start())]  # type: ignore[union-attr]
-    for m in _SHARE_WORDS.finditer(s):
+    found = list(_SHARE_WORDS.finditer(s))
+    # the share word a verb of keeping or taking governs wins over one elsewhere ("Most soldiers say the state
+    # keeps nearly all of it" is "nearly all")
+    found.sort(key=lambda m: not _KEPT_BEFORE.search(s, max(0, m.start() - 25), m.start()))
+    for m in found:
         w = " ".join(m.group("w").lower().split()).replace(" even ", " ")
         key = "much of" if w == "much" else w
         if w == "much" and re.search(r"\bas\s+$", s[max(0, m.start() - 4) : m.start()], re.I):

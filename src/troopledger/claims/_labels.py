@@ -115,7 +115,18 @@ def _has(pattern: str, text: str) -> bool:
     return _compiled(pattern).search(text.lower()) is not None
 
 
-_SOLDIER = r"\b(soldiers?|troops?|servicem[ae]n|personnel|fighters?|recruits?|conscripts?|each\s+(?:man|soldier))\b"
+_SOLDIER = (
+    r"\b(soldiers?|troops?|servicem[ae]n|personnel|fighters?|recruits?|conscripts?|privates?|rank-and-file|"
+    r"each\s+(?:man|soldier))\b"
+)
+#: What a soldier keeps, right before the amount: "take home $200", "keeps only $200", "gets just $100".
+_KEEPS = (
+    rf"\b(?:take[- ]home|{verbs('keep', 'pocket', 'retain')}|left\s+with|end\s+up\s+with|bring\s+home|"
+    rf"(?:only|just|merely)\s+{verbs('get', 'receive', 'see')}|{verbs('get', 'receive', 'see')}\s+(?:only|just|merely))"
+    r"\s+(?:(?:only|just|merely|about|around|some|roughly|nearly|up\s+to|as\s+little\s+as)\s+)*$"
+)
+#: "$100 of the $2,000": a part of an amount named next.
+_PART_OF_AMOUNT = r"^\s*of\s+(?:the|their|his|its|each)\s+(?:[\w-]+\s+)?(?:us\$|\$|usd|€|₩|₽)"
 _WORKER = r"\b(workers?|labou?rers?|loggers?|employees|(?:who\s+)?work(?:s|ing)?\s+abroad)\b"
 _ENGINEER = r"\b(engineers?|sappers?|deminers?|military\s+builders?|construction\s+troops)\b"
 _MONTHLY = r"(per|a|each|every)\s+month|monthly|/month|/mo\b|month'?s\s+salary"
@@ -200,13 +211,15 @@ def label_money(
         return "total_revenue_to_nk", period
     if _has(_ENGINEER, near) and not _has(r"\bcombat\b", near):
         return "non_combat_pay", "month" if monthly or not yearly else "year"
+    if usd < 1e5 and _has(_SOLDIER, s) and (_has(_KEEPS, before[-40:]) or _has(_PART_OF_AMOUNT, after[:30])):
+        return "soldier_take_home", "month" if monthly else "tour"  # what the soldier keeps, not what is paid
     if monthly and usd < 1e5:
         return "pay_per_soldier_month", "month"
     if usd < 1e5 and _has(
         r"\b(earn|bring\s+(?:back\s+)?home|take[- ]home|take\s+home|pocket|walk\s+away|receive)\w*", s
     ):
         return "soldier_take_home", "tour"
-    if usd < 1e5 and _has(r"\b(salary|salaries|wage|wages|pay|paid)\b", near) and _has(_SOLDIER, s):
+    if usd < 1e5 and _has(rf"\b(salary|salaries|wage|wages|{verbs('pay')})\b", near) and _has(_SOLDIER, s):
         return "pay_per_soldier_month", "ambiguous" if not monthly else "month"
     return "other:amount", period
 
