@@ -58,61 +58,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "nkdb": ("data base center",),
     "un": ("united nations",),
 }
-_STOP = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "with",
-        "from",
-        "that",
-        "this",
-        "said",
-        "says",
-        "its",
-        "his",
-        "her",
-        "their",
-        "who",
-        "which",
-        "according",
-        "report",
-        "reports",
-        "reported",
-        "south",
-        "north",
-        "korea",
-        "korean",
-        "koreas",
-        "russia",
-        "russian",
-        "ukraine",
-        "ukrainian",
-        "western",
-        "officials",
-        "official",
-        "sources",
-        "source",
-        "agency",
-        "agencies",
-        "service",
-        "government",
-        "news",
-        "unnamed",
-        "unattributed",
-        "background",
-        "comparison",
-        "citing",
-        "quoted",
-        "rep",
-        "lawmaker",
-        "lawmakers",
-        "legislators",
-        "data",
-        "estimates",
-        "study",
-    ]
+_STOP_WORDS = (
+    "the and for with from that this said says its his her their who which according report reports "
+    "reported south north korea korean koreas russia russian ukraine ukrainian western officials "
+    "official sources source agency agencies service government news unnamed unattributed background "
+    "comparison citing quoted rep lawmaker lawmakers legislators data estimates study "
 )
+_STOP = frozenset(_STOP_WORDS.split())
 
 
 # --- matching one article -------------------------------------------------------------
