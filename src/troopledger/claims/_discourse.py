@@ -12,6 +12,7 @@ for itself.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from troopledger.claims._attribution import Attribution
 from troopledger.claims._record import Claim
@@ -76,16 +77,26 @@ _NATION = re.compile(r"\b(South\s+Korea(?:n|['’]s)?|Seoul['’]s|Ukrain(?:e['�
 
 def _named(text: str, noun: str) -> str | None:
     """The last phrase in ``text`` that names a body with ``noun`` ("Ukraine's military intelligence agency (HUR)")."""
-    pattern = (
+    low = text.lower()
+    at = low.rfind(noun.lower())
+    pattern = _named_pattern(noun)
+    while at >= 0:
+        window = text[max(0, at - 60) : at + len(noun) + 12]
+        for m in pattern.finditer(window):
+            phrase = m.group("p")
+            if phrase[:1].isupper() and not re.match(r"(?:The|A|An|This|That|Its)\s", phrase):
+                return phrase
+        at = low.rfind(noun.lower(), 0, at)
+    return None
+
+
+@lru_cache(maxsize=64)
+def _named_pattern(noun: str) -> re.Pattern[str]:
+    return re.compile(
         rf"(?:(?<=\s)|^)(?P<p>(?:[A-Z][\w.-]*(?:['’]s)?[^\S\n]+)(?:[\w-]+[^\S\n]+){{0,3}}?{re.escape(noun)}"
-        rf"(?:\s*\([A-Z][A-Za-z]{{1,8}}\))?)(?=\W|$)"
+        rf"(?:\s*\([A-Z][A-Za-z]{{1,8}}\))?)(?=\W|$)",
+        re.I if noun.islower() else 0,
     )
-    found = None
-    for m in re.finditer(pattern, text, re.I if noun.islower() else 0):
-        phrase = m.group("p")
-        if phrase[:1].isupper() and not re.match(r"(?:The|A|An|This|That|Its)\s", phrase):
-            found = phrase
-    return found
 
 
 _BODY_NOUNS = (

@@ -74,7 +74,7 @@ _SENT_HEDGES = [
 
 def bound_of(before: str) -> tuple[str, str]:
     """(side, hedge) from the words just before a figure: side is ``upper``, ``lower`` or ``""``."""
-    tail = before[-40:]
+    tail = " " + " ".join(before[-40:].split()[-4:])  # every bound and hedge is at most four words
     for side, pattern in (("upper", _UPPER), ("upper", _RISE), ("lower", _LOWER), ("upper", _LESS)):
         m = pattern.search(tail)
         if m:

@@ -58,7 +58,7 @@ _AGE_CLOSE = re.compile(r"^\s*(?:\)|,(?!\s*\d))")
 _DAY_YEAR = re.compile(r"^\s*,\s*(?:19|20)\d\d\b")
 _TIME_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?)\b)", re.I)
 _PAGE = re.compile(r"^\s*of\s+\d+\s*\||^\s*\|")
-_URL_HINT = re.compile(r"(?=[/@w\d])(?:[/@]|www\.|\d[-/.:]\d)")  # first character tested first
+_URL_HINT = re.compile(r"(?=[/@w\d])(?:[/@]|www\.|\d[-/:]\d|\d\.\d+\.\d)")  # first character tested first
 #: URLs, e-mail addresses and the shapes of dates and clock times, masked whole: "2025-08-22", "2025/12/08",
 #: "2026.1.1", "27.03.2025", "12/08/25", "08:52", "14:05:33".
 _URL = re.compile(

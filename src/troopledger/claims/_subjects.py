@@ -61,17 +61,17 @@ _KILLED_OR_WOUNDED = re.compile(
     rf"\b(?:killed|dead|died)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:wounded|injured|missing|captured)\b|"
     rf"\b(?:wounded|injured)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:killed|dead)\b|\bcasualt\w*|\blosses\b|"
     rf"\b{verbs('lose')}\b(?!\s+their\s+lives)",
-    re.I,
 )
+#: Casualty patterns are matched case-sensitively on lower-cased text (about three times faster).
 #: Casualty words in every tense: "killed", "kills", "killing", "died", "dying", "perished" ...
 _KILLED_WORDS = (
     rf"{verbs('kill', 'die', 'perish', 'slay')}|dead|deaths?|fatalities|fatal|lost\s+their\s+lives|kia|"
     r"killed\s+in\s+action|war\s+dead|death\s+toll|body\s+count"
 )
-_KILLED = re.compile(rf"\b(?:{_KILLED_WORDS})\b", re.I)
+_KILLED = re.compile(rf"\b(?:{_KILLED_WORDS})\b")
 _WOUNDED_WORDS = rf"{verbs('wound', 'injure', 'hurt')}|injuries"
-_WOUNDED = re.compile(rf"\b(?:{_WOUNDED_WORDS})\b", re.I)
-_CAPTURED = re.compile(rf"\b(?:{verbs('capture')}|taken\s+prisoner|surrendered)\b", re.I)
+_WOUNDED = re.compile(rf"\b(?:{_WOUNDED_WORDS})\b")
+_CAPTURED = re.compile(rf"\b(?:{verbs('capture')}|taken\s+prisoner|surrendered)\b")
 #: What may stand between a casualty word before a figure and the figure: the rest of the subject ("among
 #: North Korean troops"), then linking verbs in any tense, bounds and hedges ("has reached about").
 _LINK = (
@@ -83,9 +83,13 @@ _LINK = (
 
 
 def _tail(cue: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{cue})\b(?:\s+[\w’'-]+){{0,6}}?(?:\s+{_LINK})*\s*$", re.I)
+    return re.compile(rf"\b(?:{cue})\b(?:\s+[\w’'-]+){{0,6}}?(?:\s+{_LINK})*\s*$")
 
 
+#: Any casualty word at all: the tail patterns run only when one is there.
+_TAIL_ANY = re.compile(
+    rf"\b(?:{verbs('lose')}|casualties|losses|toll|{_KILLED_WORDS}|{_WOUNDED_WORDS})\b"
+)
 _TAIL_TOTAL = _tail(rf"{verbs('lose')}|casualties|losses|death\s+and\s+injury\s+toll")
 _TAIL_KILLED = _tail(_KILLED_WORDS)
 _TAIL_WOUNDED = _tail(_WOUNDED_WORDS)
@@ -161,6 +165,19 @@ _WAR_REGION = re.compile(
     r"occupied|liberated|battlefield)\b",
     re.I,
 )
+_REBUILD_HINTS = ("build", "restor", "reconstruct", "demin", "mines")
+
+
+def _rebuilds(sentence: str) -> bool:
+    """Whether a sentence sends people to rebuild or demine a war-torn region (a cheap substring test first)."""
+    low = sentence.lower()
+    return (
+        any(h in low for h in _REBUILD_HINTS)
+        and _REBUILD.search(sentence) is not None
+        and _WAR_REGION.search(sentence) is not None
+    )
+
+
 _SPECIALIST = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:engineers?|sappers?|deminers?|builders?)\b", re.I)
 _ARRIVED = re.compile(rf"^[^.;]{{0,60}}?\b(?:have|has|had)\s+(?:already\s+)?{verbs('arrive')}\b", re.I)
 
@@ -210,10 +227,10 @@ def _owner(before: str, between: str, after_noun: str) -> str:
         return "russian" if who.startswith("russia") else "nepali" if who.startswith("nepal") else "foreign"
     if nk:
         return "nk"
-    lost = _COUNTRY_LOST.search(before)
+    lost = _COUNTRY_LOST.search(before) if "los" in before else None
     if lost:
         return _country_owner(lost.group("c"))  # "Russia has lost 600,000 soldiers"
-    if _OWN.search(before[-20:] + " " + between):
+    if " own" in before[-20:] + " " + between and _OWN.search(before[-20:] + " " + between):
         countries = list(_COUNTRY.finditer(before))
         if countries:
             return _country_owner(countries[-1].group("c"))  # "Ukraine said 400 of its own soldiers"
@@ -222,6 +239,7 @@ def _owner(before: str, between: str, after_noun: str) -> str:
 
 def _casualty(window: str, tail: str) -> str:
     """``killed``, ``wounded``, ``total``, ``captured`` or "" from the clause after a count, else the words before."""
+    window, tail = window.lower(), tail.lower()
     hits = [(m.start(), kind) for kind, pat in (("total", _KILLED_OR_WOUNDED), ("killed", _KILLED),
             ("wounded", _WOUNDED), ("captured", _CAPTURED)) if (m := pat.search(window))]  # fmt: skip
     if not hits:
@@ -229,6 +247,8 @@ def _casualty(window: str, tail: str) -> str:
         tail = tail[breaks[-1].end() :] if breaks else tail
         joins = list(_AND_OR.finditer(tail))  # read after the last "and" / "or"
         tail = tail[joins[-1].end() :] if joins else tail
+        if not _TAIL_ANY.search(tail):
+            return ""
         found = [(m.start(), kind) for kind, pat in (("total", _TAIL_TOTAL), ("killed", _TAIL_KILLED),
                  ("wounded", _TAIL_WOUNDED)) if (m := pat.search(tail))]  # fmt: skip
         return max(found)[1] if found else ""  # the cue nearest the figure
@@ -261,8 +281,8 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
     """
     tail = sentence[max(0, start - 90) : start]
     stop = min(end + 140, limit if limit is not None else len(sentence))
-    part = _PART_OF.match(sentence, end)
-    whole = _WHOLE_OF.search(tail) is not None
+    part = _PART_OF.match(sentence, end) if sentence.startswith(" of", end) else None
+    whole = " of " in tail[-30:] and _WHOLE_OF.search(tail) is not None
     if part:  # "300 of the 11,000 soldiers have been killed": the part takes the whole's noun and predicate
         stop = min(part.end() + 140, len(sentence))
         window = _window(sentence[part.end() : stop])
@@ -270,7 +290,7 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
         window = _window(sentence[end:stop])
     noun, n0, n1 = _head(window)
     word = window[n0:n1].lower() if noun else ""
-    if noun in ("workers", "people", "troops") and _REBUILD.search(sentence) and _WAR_REGION.search(sentence):
+    if noun in ("workers", "people", "troops") and _rebuilds(sentence):
         noun = "engineers"  # sent to rebuild or demine a war-torn region: military builders (LABELS rule 13)
     elif noun in ("troops", "people") and (" ".join(word.split()) in _GENERIC_PEOPLE):
         if _AT_WORK.match(window[n1:]):
