@@ -33,7 +33,7 @@ from troopledger.claims._speakers import (
 
 __all__ = ["Attribution", "attribute", "introduce", "says"]
 
-_SP = r"[^\S\n]+"  # spaces within one line: a name never runs over a line break
+_SP = r"[ \t\u00a0]+"  # spaces within one line: a name never runs over a line break
 _NAME = (
     rf"(?:[A-Z][\w’'.-]*(?:{_SP}(?:[A-Z][\w’'.-]*|de|van|von|al|bin|(?:of|for)(?={_SP}(?:the{_SP})?[A-Z])|"
     rf"the(?={_SP}[A-Z])))*)"

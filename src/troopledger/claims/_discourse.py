@@ -93,7 +93,7 @@ def _named(text: str, noun: str) -> str | None:
 @lru_cache(maxsize=64)
 def _named_pattern(noun: str) -> re.Pattern[str]:
     return re.compile(
-        rf"(?:(?<=\s)|^)(?P<p>(?:[A-Z][\w.-]*(?:['’]s)?[^\S\n]+)(?:[\w-]+[^\S\n]+){{0,3}}?{re.escape(noun)}"
+        rf"(?:(?<=\s)|^)(?P<p>(?:[A-Z][\w.-]*(?:['’]s)?[ \t\u00a0]+)(?:[\w-]+[ \t\u00a0]+){{0,3}}?{re.escape(noun)}"
         rf"(?:\s*\([A-Z][A-Za-z]{{1,8}}\))?)(?=\W|$)",
         re.I if noun.islower() else 0,
     )
@@ -104,8 +104,8 @@ _BODY_NOUNS = (
     "government|command|staff|university|foundation"
 )
 _BODY = re.compile(
-    rf"(?P<p>[A-Z][\w.-]*(?:['’]s)?(?:[^\S\n]+[\w.'’-]+){{0,4}}?[^\S\n]+(?i:{_BODY_NOUNS})\b"
-    rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w-]*(?:[^\S\n]+[A-Z][\w-]*){{0,3}})?(?:\s*\([A-Z][A-Za-z]{{1,8}}\))?)"
+    rf"(?P<p>[A-Z][\w.-]*(?:['’]s)?(?:[ \t\u00a0]+[\w.'’-]+){{0,4}}?[ \t\u00a0]+(?i:{_BODY_NOUNS})\b"
+    rf"(?:[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?[A-Z][\w-]*(?:[ \t\u00a0]+[A-Z][\w-]*){{0,3}})?(?:\s*\([A-Z][A-Za-z]{{1,8}}\))?)"
 )
 
 
@@ -238,10 +238,11 @@ def reporting_outlet(doc: Document) -> str:
     r = _RELAYED.search(lead)
     if r:
         return (r.group("c") or r.group("o")).split(". ")[0].strip(" .")
-    m = _SOURCE_LINE.search(doc.text)
+    m = _SOURCE_LINE.search(doc.text) if ("ource" in doc.text or "Via" in doc.text) else None
     if m:
         return m.group("o").strip(" .")
-    m2 = _REPORTS.search(doc.text[:3000])
+    lead3000 = doc.text[:3000]
+    m2 = _REPORTS.search(lead3000) if ("report" in lead3000 or "wr" in lead3000) else None
     return m2.group("o") if m2 else doc.original_outlet or doc.outlet
 
 

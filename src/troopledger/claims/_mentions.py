@@ -128,9 +128,15 @@ def _not_a_quantity(s: str, start: int, end: int, text: str, value: float, form:
         return True
     if _AGE.search(before) or _AGE_AFTER.match(after) or _TIME_AFTER.match(after) or _PAGE.match(after):
         return True
-    if plain and value < 120 and _AGE_BRACKET.search(before) and _AGE_CLOSE.match(after):
+    if (
+        plain
+        and value < 120
+        and before.rstrip()[-1:] in ("(", ",")
+        and _AGE_BRACKET.search(before)
+        and _AGE_CLOSE.match(after)
+    ):
         return True  # an age: "Kim Jong Un (40)", "the general, 61,"
-    if plain and value <= 31 and _DAY_YEAR.match(after):
+    if plain and value <= 31 and after[:1] == "," and _DAY_YEAR.match(after):
         return True  # a day before its year: "27, 2025"
     if form == "digits" and re.match(r"^(?:st|nd|rd|th)\b", after):
         return True  # an ordinal: "95th brigade"

@@ -15,7 +15,7 @@ __all__ = ["NOT_PERSON", "PERSON", "TITLE_DOT", "generic_speaker", "last_organis
 
 #: A title abbreviated with a full stop inside a speaker phrase ("Rep.", "Lt. Gen."), not the end of a sentence.
 TITLE_DOT = r"\b(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof|Maj|Gov|Adm|Capt|Sgt)\."
-PERSON = re.compile(r"\b([A-Z][a-z’'-]+(?:[^\S\n]+[A-Z]\.?)?(?:[^\S\n]+[A-Z][a-z’'-]+){1,2})\b")
+PERSON = re.compile(r"\b([A-Z][a-z’'-]+(?:[ \t\u00a0]+[A-Z]\.?)?(?:[ \t\u00a0]+[A-Z][a-z’'-]+){1,2})\b")
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("state_media", re.compile(r"\b(KCNA|Korean Central News|Rodong|state media|state television|TASS|RIA)\b", re.I)),
@@ -82,10 +82,10 @@ _GENERIC = re.compile(
     re.I,
 )
 _ORG = re.compile(  # every form starts with a capital: the look-ahead skips other positions at once
-    r"(?=[A-Z])\b((?:[A-Z][\w’'.:-]*[^\S\n]+(?:of[^\S\n]+|for[^\S\n]+|on[^\S\n]+|and[^\S\n]+|the[^\S\n]+)?){0,6}(?:Team|Institute|Service|Agency|Ministry|"
+    r"(?=[A-Z])\b((?:[A-Z][\w’'.:-]*[ \t\u00a0]+(?:of[ \t\u00a0]+|for[ \t\u00a0]+|on[ \t\u00a0]+|and[ \t\u00a0]+|the[ \t\u00a0]+)?){0,6}(?:Team|Institute|Service|Agency|Ministry|"
     r"Bank|Foundation|Center|Centre|Office|Directorate|Council|Committee|Administration|Commission|Organi[sz]ation|"
-    r"Group|Fund|University|Department|Customs)(?:[^\S\n]+(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w’'.:-]*[^\S\n]*){1,5})?"
-    r"(?:[^\S\n]*\([A-Z][A-Za-z]{1,8}\))?|Rosstat|Re:Russia|[A-Z][a-z]+(?:['’]s)?[^\S\n]+(?:central[^\S\n]+bank|spy[^\S\n]+agency))"
+    r"Group|Fund|University|Department|Customs)(?:[ \t\u00a0]+(?:of|for|on)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:[A-Z][\w’'.:-]*[ \t\u00a0]*){1,5})?"
+    r"(?:[ \t\u00a0]*\([A-Z][A-Za-z]{1,8}\))?|Rosstat|Re:Russia|[A-Z][a-z]+(?:['’]s)?[ \t\u00a0]+(?:central[ \t\u00a0]+bank|spy[ \t\u00a0]+agency))"
 )
 
 
@@ -120,7 +120,10 @@ NOT_PERSON = re.compile(
 
 def last_person(text: str, *, first: bool = False) -> str | None:
     """The last (or ``first``) personal name in ``text`` (two or three capitalised words), if any."""
-    names = [m.group(1) for m in PERSON.finditer(text) if not NOT_PERSON.search(m.group(1))]
-    if not names:
-        return None
-    return names[0] if first else names[-1]
+    found = None
+    for m in PERSON.finditer(text):
+        if not NOT_PERSON.search(m.group(1)):
+            found = m.group(1)
+            if first:
+                break  # the first name is enough
+    return found

@@ -87,9 +87,7 @@ def _tail(cue: str) -> re.Pattern[str]:
 
 
 #: Any casualty word at all: the tail patterns run only when one is there.
-_TAIL_ANY = re.compile(
-    rf"\b(?:{verbs('lose')}|casualties|losses|toll|{_KILLED_WORDS}|{_WOUNDED_WORDS})\b"
-)
+_TAIL_ANY = re.compile(rf"\b(?:{verbs('lose')}|casualties|losses|toll|{_KILLED_WORDS}|{_WOUNDED_WORDS})\b")
 _TAIL_TOTAL = _tail(rf"{verbs('lose')}|casualties|losses|death\s+and\s+injury\s+toll")
 _TAIL_KILLED = _tail(_KILLED_WORDS)
 _TAIL_WOUNDED = _tail(_WOUNDED_WORDS)
@@ -124,9 +122,8 @@ _ROTATION_SENT = re.compile(
     r"\b(?:(?:first|second|third|fourth|new|next|latest|fresh)\s+(?:wave|batch|rotation|deployment|contingent|"
     r"troop\s+deployment)|initially|planned|rotat\w+|replacements?|reinforcements?|"
     rf"{verbs('plan', 'intend', 'prepare', 'agree', 'decide', 'promise', 'expect', 'aim', 'pledge')}\s+to\s+"
-    rf"(?:be\s+)?{_SEND}|(?:will|would|could|may|might|shall|to)\s+(?:soon\s+)?(?:be\s+)?{_SEND})\b",
-    re.I,
-)
+    rf"(?:be\s+)?{_SEND}|(?:will|would|could|may|might|shall|to)\s+(?:soon\s+)?(?:be\s+)?{_SEND})\b"
+)  # matched on lower-cased text
 _CUMULATIVE = re.compile(
     r"\b(?:in\s+all|in\s+total|a\s+total\s+of|altogether|cumulative\w*|overall|"
     r"out\s+of|rotated\s+through|over\s+time|over\s+the\s+(?:past|last)\s+year|within\s+a\s+year)\b",
@@ -148,6 +145,10 @@ _NOW = re.compile(
 _WHEN = (
     r"(?:in|last|this|early|late|mid)[\s-]+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December|autumn|fall|spring|summer|winter)\b"
+)
+_WHEN_WORDS = (
+    *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october"),
+    *("november", "december", "autumn", "fall", "spring", "summer", "winter"),
 )
 #: A dispatch or arrival dated to a month or season, the date after or before the verb: a wave (LABELS rule 14).
 _SENT_AT = re.compile(
@@ -369,18 +370,20 @@ def troop_kind(sentence: str, start: int, end: int, *, doc_has_waves: bool = Fal
         return "troops_per_rotation"
     if _CUMULATIVE.search(before[-40:] + " " + _window(after)) or re.search(r"\bout\s+of\s*$", before, re.I):
         return "cumulative_troops"
-    since = _SINCE.search(sentence, 0, start)
+    low = sentence.lower()
+    since = _SINCE.search(sentence, 0, start) if "since" in low else None
     gap = sentence[since.end() : start] if since else ""
     if (since and not re.search(r"\d|,\s+(?:and|but|while|whereas)\b|\band\s+that\b|;", _YEARS.sub("", gap))) or (
-        _SINCE.search(_window(after))
+        "since" in low and _SINCE.search(_window(after))
     ):
         return "cumulative_troops"  # "Since last October, Pyongyang has sent 15,000": a running total
-    if _SPECIALIST.match(after) and _ARRIVED.match(after):
+    if "arriv" in after and _SPECIALIST.match(after) and _ARRIVED.match(after):
         return "troops_per_rotation"  # "1,000 engineers have arrived": a specialist contingent's arrival
     if _NOW.search(before[-40:] + " " + after[:60]):
         return "troops_deployed"
-    if _ROTATION_SENT.search(sentence):
+    if _ROTATION_SENT.search(low):
         return "troops_per_rotation"
-    if _SENT_AT.search(sentence) and not _BY_DATE.search(sentence):
+    dated = any(w in low for w in _WHEN_WORDS) and _SENT_AT.search(sentence) is not None
+    if dated and not _BY_DATE.search(sentence):
         return "troops_per_rotation"  # a dispatch dated to a month or season
     return "troops_deployed"
