@@ -180,6 +180,7 @@ def _rebuilds(sentence: str) -> bool:
 
 
 _SPECIALIST = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:engineers?|sappers?|deminers?|builders?)\b", re.I)
+_FUTURE = re.compile(r"^[^.;]{0,50}?\b(?:will|are\s+to|is\s+to|are\s+due\s+to|are\s+expected\s+to)\b", re.I)
 _ARRIVED = re.compile(rf"^[^.;]{{0,60}}?\b(?:have|has|had)\s+(?:already\s+)?{verbs('arrive')}\b", re.I)
 
 
@@ -377,8 +378,8 @@ def troop_kind(sentence: str, start: int, end: int, *, doc_has_waves: bool = Fal
         "since" in low and _SINCE.search(_window(after))
     ):
         return "cumulative_troops"  # "Since last October, Pyongyang has sent 15,000": a running total
-    if "arriv" in after and _SPECIALIST.match(after) and _ARRIVED.match(after):
-        return "troops_per_rotation"  # "1,000 engineers have arrived": a specialist contingent's arrival
+    if _SPECIALIST.match(after) and (("arriv" in after and _ARRIVED.match(after)) or _FUTURE.match(after)):
+        return "troops_per_rotation"  # "1,000 engineers have arrived", "... builders will help": one contingent
     if _NOW.search(before[-40:] + " " + after[:60]):
         return "troops_deployed"
     if _ROTATION_SENT.search(low):
