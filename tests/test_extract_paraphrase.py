@@ -419,3 +419,28 @@ def test_the_share_word_the_state_keeps_wins() -> None:
     text = "Most soldiers say the state keeps nearly all of their pay, a defector said."
     got = extract_claims(document_from_bytes(text.encode(), "p.txt", date="2025-03-01", outlet="Test Wire"))
     assert [(c.quantity, c.words) for c in got] == [("state_share_of_pay", "nearly all")], got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("A third of the 11,000 North Korean troops have been killed or wounded, analysts say.",
+         [FORCE, ("other:casualty_rate", 1 / 3, None, None)]),
+        ("Half of the 11,000 North Korean soldiers have been wounded, Kyiv said.",
+         [FORCE, ("other:casualty_rate", 0.5, None, None)]),
+        ("Russia has paid North Korea some $500 million for the troops, researchers estimate.",
+         [("total_revenue_to_nk", 5e8, None, None)]),
+        ("Pyongyang has earned about $500 million from the deployment so far, researchers estimate.",
+         [("total_revenue_to_nk", 5e8, None, None)]),
+    ],
+)  # fmt: skip
+def test_shares_of_a_force_and_totals_received(text: str, want: list[Figure]) -> None:
+    _check(text, want)
+
+
+def test_a_trailing_speaker_in_lower_case() -> None:
+    got = _speakers("About 300 North Korean troops have died and 2,700 were injured, said the ministry.")
+    assert [(q, s) for q, s, _ in got] == [
+        ("casualties_killed", "the ministry"),
+        ("casualties_wounded", "the ministry"),
+    ], got

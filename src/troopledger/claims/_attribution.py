@@ -121,7 +121,10 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
 
 _AFTER_VERB = re.compile(
     r"[,”\"]\s*(?P<verb>said|says|wrote|added|noted|estimated|estimates|argued|explained|stated|warned|claimed)"
-    rf"\s+(?P<who>(?:the\s+)?{_NAME}(?:,\s+[^,.]{{3,80}})?)"
+    rf"\s+(?P<who>(?:the\s+)?{_NAME}(?:,\s+[^,.]{{3,80}})?|(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:officials?|ministry|agency|spokes(?:man|woman|person)|military|army|government|report|statement|"
+    r"analysts?|experts?|researchers?|lawmakers?|legislators?|sources?|institute|think\s+tank|service|office|"
+    r"command|commander|general|minister|intelligence)(?=\s*[.,;]|\s*$))"
 )
 _TOLD = re.compile(r"\btold\s+(?P<to>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,5})")
 _RELAY = re.compile(

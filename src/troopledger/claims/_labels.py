@@ -219,7 +219,12 @@ def label_money(
         r"\b(sign(?:ing|-on)|bonus\w*|lump[- ]sum|up-?front|one-?off|one-time|enlistment)\b", before[-50:] + after[:20]
     ):
         return "signing_bonus", "once"
-    if usd >= 1e6 and (monthly or yearly or _has(r"\bfor\s+[\d,]+\s+(troops|soldiers)|in\s+all|in\s+total|revenue", s)):
+    for_troops = _has(
+        r"\bfor\s+(?:the\s+|its\s+|their\s+|[\d,]+\s+)?(?:north\s+korean\s+)?(?:troops|soldiers|deployment|force|"
+        r"servicemen|mercenaries)|in\s+all|in\s+total|revenue",
+        s,
+    ) or (_has(rf"\b{verbs('earn', 'receive', 'gain', 'reap', 'pocket')}\b", s) and _has(_NK, s))
+    if usd >= 1e6 and (monthly or yearly or for_troops):
         return "total_revenue_to_nk", period
     if _has(_ENGINEER, near) and not _has(r"\bcombat\b", near):
         return "non_combat_pay", "month" if monthly or not yearly else "year"

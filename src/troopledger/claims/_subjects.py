@@ -103,8 +103,9 @@ _PART_OF = re.compile(
     re.I,
 )
 _WHOLE_OF = re.compile(
-    r"\d[\d,.]*\s+of\s+(?:(?:the|its|their|an|estimated|some|about|around|roughly|approximately|nearly|almost|"
-    r"over|more|than)\s+)*$",
+    r"(?:\d[\d,.]*(?:\s*(?:%|percent|per\s+cent))?|half|thirds?|quarters?|fifths?|tenths?|share|proportion|"
+    r"portion|majority|most|many|some|all|none|each)\s+of\s+(?:(?:the|its|their|an|estimated|some|about|around|"
+    r"roughly|approximately|nearly|almost|over|more|than)\s+)*$",
     re.I,
 )
 #: What joins two counts that share one predicate: "... and", "... or", "... as well as".
