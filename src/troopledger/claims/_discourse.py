@@ -103,9 +103,10 @@ _BODY_NOUNS = (
     "agency|service|ministry|institute|directorate|office|bank|team|centre|center|council|committee|commission|"
     "government|command|staff|university|foundation"
 )
+_S = r"[ \t\u00a0]"  # a space within one line
 _BODY = re.compile(
-    rf"(?P<p>[A-Z][\w.-]*(?:['’]s)?(?:[ \t\u00a0]+[\w.'’-]+){{0,4}}?[ \t\u00a0]+(?i:{_BODY_NOUNS})\b"
-    rf"(?:[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?[A-Z][\w-]*(?:[ \t\u00a0]+[A-Z][\w-]*){{0,3}})?(?:\s*\([A-Z][A-Za-z]{{1,8}}\))?)"
+    rf"(?P<p>[A-Z][\w.-]*(?:['’]s)?(?:{_S}+[\w.'’-]+){{0,4}}?{_S}+(?i:{_BODY_NOUNS})\b"
+    rf"(?:{_S}+of{_S}+(?:the{_S}+)?[A-Z][\w-]*(?:{_S}+[A-Z][\w-]*){{0,3}})?(?:\s*\([A-Z][A-Za-z]{{1,8}}\))?)"
 )
 
 

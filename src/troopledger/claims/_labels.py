@@ -73,20 +73,21 @@ _SENT_HEDGES = [
 
 
 #: The last word of every bound and hedge phrase: only a figure after one of these can carry one.
-_LAST_WORDS = frozenset(
+_LAST_WORDS_TEXT = (
     "to as most than of over least above under below at nearly almost about around roughly approximately "
     "approx. circa some estimated exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing "
     "cross crosses crossed crossing outnumber outnumbers outnumbered outnumbering top tops topped topping "
-    "pass passed the a rise grow increase climb reach".split()
+    "pass passed the a rise grow increase climb reach"
 )
+_LAST_WORDS = frozenset(_LAST_WORDS_TEXT.split())
 
 
 def bound_of(before: str) -> tuple[str, str]:
     """(side, hedge) from the words just before a figure: side is ``upper``, ``lower`` or ``""``."""
-    words = before[-40:].split()[-4:]  # every bound and hedge is at most four words
-    if not words or (words[-1].lower().strip("~(\"'“‘[") not in _LAST_WORDS and not words[-1].endswith("~")):
+    last = before[-40:].split()[-4:]  # every bound and hedge is at most four words
+    if not last or (last[-1].lower().strip("~(\"'“‘[") not in _LAST_WORDS and not last[-1].endswith("~")):
         return "", ""
-    tail = " " + " ".join(words)
+    tail = " " + " ".join(last)
     for side, pattern in (("upper", _UPPER), ("upper", _RISE), ("lower", _LOWER), ("upper", _LESS)):
         m = pattern.search(tail)
         if m:

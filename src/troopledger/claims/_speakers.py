@@ -81,11 +81,13 @@ _GENERIC = re.compile(
     r"minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|researcher|analyst|expert))$",
     re.I,
 )
+_S = r"[ \t\u00a0]"  # a space within one line: names never run over a line break
 _ORG = re.compile(  # every form starts with a capital: the look-ahead skips other positions at once
-    r"(?=[A-Z])\b((?:[A-Z][\w’'.:-]*[ \t\u00a0]+(?:of[ \t\u00a0]+|for[ \t\u00a0]+|on[ \t\u00a0]+|and[ \t\u00a0]+|the[ \t\u00a0]+)?){0,6}(?:Team|Institute|Service|Agency|Ministry|"
-    r"Bank|Foundation|Center|Centre|Office|Directorate|Council|Committee|Administration|Commission|Organi[sz]ation|"
-    r"Group|Fund|University|Department|Customs)(?:[ \t\u00a0]+(?:of|for|on)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:[A-Z][\w’'.:-]*[ \t\u00a0]*){1,5})?"
-    r"(?:[ \t\u00a0]*\([A-Z][A-Za-z]{1,8}\))?|Rosstat|Re:Russia|[A-Z][a-z]+(?:['’]s)?[ \t\u00a0]+(?:central[ \t\u00a0]+bank|spy[ \t\u00a0]+agency))"
+    rf"(?=[A-Z])\b((?:[A-Z][\w’'.:-]*{_S}+(?:(?:of|for|on|and|the){_S}+)?){{0,6}}(?:Team|Institute|Service|Agency|"
+    r"Ministry|Bank|Foundation|Center|Centre|Office|Directorate|Council|Committee|Administration|Commission|"
+    rf"Organi[sz]ation|Group|Fund|University|Department|Customs)(?:{_S}+(?:of|for|on){_S}+(?:the{_S}+)?"
+    rf"(?:[A-Z][\w’'.:-]*{_S}*){{1,5}})?(?:{_S}*\([A-Z][A-Za-z]{{1,8}}\))?|Rosstat|Re:Russia|"
+    rf"[A-Z][a-z]+(?:['’]s)?{_S}+(?:central{_S}+bank|spy{_S}+agency))"
 )
 
 
