@@ -21,7 +21,7 @@ _SHARE_WORDS = re.compile(
     re.I,
 )
 #: Cheap substring test before the share-word patterns run ("most", "all", "nothing" ...).
-_SHARE_HINTS = ("most", "all", "nothing", "much", "little", "bulk", " any")
+_SHARE_HINTS = ("most", " all", "nothing", "much", "little", "bulk", " any")
 _MONEY_WORD = re.compile(
     rf"\b(money|{verbs('pay', 'earn')}|payments?|wages?|salar\w+|earnings|income|cash|compensation)\b", re.I
 )
@@ -36,7 +36,9 @@ _WORKERS = re.compile(r"\b(workers?|labou?rers?)\b", re.I)
 def word_shares(s: str) -> list[tuple[str, bool, int]]:
     """Share words (and whether they speak of the soldiers' part) in a sentence about soldiers' money."""
     low = s.lower()
-    if not any(w in low for w in _SHARE_HINTS) or not _MONEY_WORD.search(s) or _WORKERS.search(s):
+    if not any(w in low for w in _SHARE_HINTS) and not low.startswith("all"):
+        return []
+    if not _MONEY_WORD.search(s) or _WORKERS.search(s):
         return []
     out = []
     if _NEGATED.search(s) and re.search(r"\b(soldiers?|they|troops)\b", s, re.I):
