@@ -35,6 +35,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from devset_scoring import (
+    HASH_RULE,
     ArticleScore,
     committed_split,
     gold_subtype,
@@ -42,6 +43,7 @@ from devset_scoring import (
     load_records,
     per_quantity,
     score_article,
+    speaker_ok,
     summarise,
 )
 from troopledger.claims import QUANTITIES, Claim, extract_claims
@@ -67,6 +69,8 @@ def find_devsets() -> dict[str, Path]:
 
 
 DEVSET = find_devsets().get("devset", ROOT.parent / "shared" / "devset")
+#: The name other scripts import (benchmarks/eval_languages.py on the language branch).
+_devset_speaker_ok = speaker_ok
 
 
 def _close(a: float | None, b: float | None, tol: float) -> bool:
@@ -289,7 +293,7 @@ def main() -> None:
     ap.add_argument("--quiet", action="store_true", help="with --devset: no list of failures")
     ap.add_argument("--show-held-out", action="store_true", help="also list the held-out half's failures")
     ap.add_argument("--json", action="store_true", help="with --devset: print the figures as JSON")
-    ap.add_argument("--write-split", action="store_true", help="write devset_split.json from the id hashes")
+    ap.add_argument("--write-split", action="store_true", help="add missing dev sets to devset_split.json (id hashes)")
     args = ap.parse_args()
     if args.articles:
         _list(args.articles)
@@ -299,9 +303,11 @@ def main() -> None:
         if not sets:
             raise SystemExit("no dev set found: give --devset DIR (a folder with articles.jsonl and texts/)")
         if args.write_split:
-            split = {name: hash_split(load_records(path)) for name, path in sets.items()}
             from devset_scoring import SPLIT_FILE
 
+            split = json.loads(SPLIT_FILE.read_text(encoding="utf-8")) if SPLIT_FILE.is_file() else {}
+            for name, path in sets.items():  # a set already in the file keeps its split (it was tuned on)
+                split.setdefault(name, {"rule": HASH_RULE, **hash_split(load_records(path))})
             SPLIT_FILE.write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
             print(f"wrote {SPLIT_FILE}")
             return
