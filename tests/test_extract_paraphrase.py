@@ -444,3 +444,24 @@ def test_a_trailing_speaker_in_lower_case() -> None:
         ("casualties_killed", "the ministry"),
         ("casualties_wounded", "the ministry"),
     ], got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("North Korea has deployed an 11,000-strong force to Russia, Seoul said.", FORCE),
+        ("Pyongyang sent a force of about 11,000 soldiers to Kursk, officials said.", FORCE),
+        ("The spy agency put North Korean casualties at 3,000.", ("casualties_total", 3000.0, None, None)),
+        (
+            "Kyiv says it has killed or wounded about 3,000 North Korean soldiers.",
+            ("casualties_total", 3000.0, None, None),
+        ),
+    ],
+)
+def test_force_words_and_estimates_put_at(text: str, want: Figure) -> None:
+    _check(text, [want])
+
+
+def test_put_at_names_its_speaker() -> None:
+    (got,) = _speakers("The spy agency put North Korean casualties at 3,000.")
+    assert got[1] == "The spy agency", got

@@ -31,7 +31,7 @@ VERB = (
     r"(?:said|says|say|told|tells|stated|states|estimated|estimates|estimate|reported|reports|report|claimed|claims|"
     r"claim|believes|believe|wrote|writes|noted|added|argued|warned|announced|assessed|assesses|calculated|"
     r"calculates|used|cited|briefed|testified|revealed|disclosed|confirmed|indicates|indicated|suggests|suggested|"
-    r"shows|showed|found|finds|puts|pegs|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"
+    r"shows|showed|found|finds|puts|pegs|pegged|put(?=\s[^.;]{0,60}?\sat\s)|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"
     r"underscored|shared|detailed|mentioned|quoted|believe[sd]?|warns|announces|notes|adds|suggest|show|indicate|"
     r"described|describes|reveals)"
 )

@@ -88,6 +88,10 @@ def _tail(cue: str) -> re.Pattern[str]:
 
 #: Any casualty word at all: the tail patterns run only when one is there.
 _TAIL_ANY = re.compile(rf"\b(?:{verbs('lose')}|casualties|losses|toll|{_KILLED_WORDS}|{_WOUNDED_WORDS})\b")
+_TAIL_BOTH = _tail(
+    r"(?:killed|dead|died)\s+(?:or|and)\s+(?:wounded|injured|missing|captured)|(?:wounded|injured)\s+(?:or|and)\s+"
+    r"(?:killed|dead)"
+)
 _TAIL_TOTAL = _tail(rf"{verbs('lose')}|casualties|losses|death\s+and\s+injury\s+toll")
 _TAIL_KILLED = _tail(_KILLED_WORDS)
 _TAIL_WOUNDED = _tail(_WOUNDED_WORDS)
@@ -108,6 +112,7 @@ _WHOLE_OF = re.compile(
     r"roughly|approximately|nearly|almost|over|more|than)\s+)*$",
     re.I,
 )
+_STRONG = re.compile(r"^-?\s*strong\b", re.I)
 #: What joins two counts that share one predicate: "... and", "... or", "... as well as".
 _JOINED = re.compile(r"^\W*(?:and|or|as\s+well\s+as|plus)\W*$", re.I)
 _CLAUSE_END = re.compile(r"[;:()“”\"—]|,\s|\s-\s|\s–\s")
@@ -248,6 +253,8 @@ def _casualty(window: str, tail: str) -> str:
     if not hits:
         breaks = list(_TAIL_BREAK.finditer(tail))
         tail = tail[breaks[-1].end() :] if breaks else tail
+        if (" or " in tail or " and " in tail) and _TAIL_BOTH.search(tail):
+            return "total"  # "has killed or wounded roughly 4,000"
         joins = list(_AND_OR.finditer(tail))  # read after the last "and" / "or"
         tail = tail[joins[-1].end() :] if joins else tail
         if not _TAIL_ANY.search(tail):
@@ -292,6 +299,8 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
     else:
         window = _window(sentence[end:stop])
     noun, n0, n1 = _head(window)
+    if _STRONG.match(window):
+        noun, n0, n1 = "troops", 0, 0  # "an 11,000-strong force": the force's size
     word = window[n0:n1].lower() if noun else ""
     if noun in ("workers", "people", "troops") and _rebuilds(sentence):
         noun = "engineers"  # sent to rebuild or demine a war-torn region: military builders (LABELS rule 13)
