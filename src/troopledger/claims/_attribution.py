@@ -46,31 +46,10 @@ _ACCORDING = re.compile(
 _PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)\n]{3,80})")
 _TOKEN = re.compile(r"\(?[\w’'.:-]+\)?,?|[\w’'.-]+\([\w.-]+\),?")
 #: A word before a "verb" that shows it is a noun: "the report", "a first estimate", "its claims".
-_NOUN_BEFORE = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "first",
-        "new",
-        "its",
-        "their",
-        "his",
-        "her",
-        "this",
-        "that",
-        "these",
-        "those",
-        "recent",
-        "latest",
-        "of",
-        "our",
-        "your",
-        "initial",
-        "earlier",
-        "previous",
-    ]
+_NOUN_BEFORE_TEXT = (
+    "the a an first new its their his her this that these those recent latest of our your initial earlier previous"
 )
+_NOUN_BEFORE = frozenset(_NOUN_BEFORE_TEXT.split())
 _AUX = frozenset(
     {
         "has",
