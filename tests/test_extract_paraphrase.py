@@ -465,3 +465,21 @@ def test_force_words_and_estimates_put_at(text: str, want: Figure) -> None:
 def test_put_at_names_its_speaker() -> None:
     (got,) = _speakers("The spy agency put North Korean casualties at 3,000.")
     assert got[1] == "The spy agency", got
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        ("About 300 North Korean soldiers have died, Yonhap reported, citing a government source.",
+         "government source", ["Yonhap"]),
+        ("Reuters, citing a Ukrainian official, reported that 300 North Korean soldiers had died.",
+         "Ukrainian official", ["Reuters"]),
+        ("Jane Roh, a member of the intelligence committee, told reporters that the NIS estimates 300 North Korean "
+         "soldiers have died.", "the NIS", ["Jane Roh"]),
+        ("Some 300 North Korean troops have died, according to a senior official who spoke on condition of anonymity.",
+         "a senior official", []),
+    ],
+)  # fmt: skip
+def test_origin_and_relay(text: str, speaker: str, via: list[str]) -> None:
+    (got,) = _speakers(text)
+    assert (got[1], got[2]) == (speaker, via), got

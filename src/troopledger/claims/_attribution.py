@@ -13,15 +13,18 @@ from dataclasses import dataclass, field
 
 from troopledger.claims._saying import (
     APPOSED,
+    CITING_PART,
     END_CREDIT,
     HEADLINE_CREDIT,
     ISSUED,
     PASSIVE,
+    RELATIVE,
     UNNAMED,
     VERB,
     VERB_AT,
     WITH_SOURCE,
     end_credit,
+    that_subject,
 )
 from troopledger.claims._speakers import (
     NOT_PERSON,
@@ -315,6 +318,10 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
         m_who = _find(pattern, sentence) if not who else None
         if m_who:
             who = m_who.group("who")
+            inner = that_subject(sentence[m_who.end() :])
+            if inner:  # "Name, a lawmaker, told reporters that the NIS estimates ...": the NIS, via Name
+                via.insert(0, _clean(who))
+                who = inner
     if not who:
         m3 = _find(_PER, sentence)
         if m3:
@@ -330,7 +337,7 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
                 break
             if re.match(r"(?:when|after|before|since|if|while|because|although|once|until|unless)\b", phrase, re.I):
                 continue  # "When Russia announced ...": a time clause, not a speaker
-            cand = _subject(_clean(phrase))
+            cand = _subject(_clean(CITING_PART.sub("", phrase)))
             if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= start < m2.end()):
                 who = cand
                 for phrase2, _start2, _verb2, end2 in subjects[k + 1 :]:
@@ -350,13 +357,13 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
     if m2 and who and re.search(r"\b(?:reports|reported|writes|wrote)\b", sentence):
         # "According to CNN, Ukrinform reports": the outlet relays, the one it names is the source
         relay = _subject(_clean(who))
-        who = m2.group("who")
+        who = RELATIVE.sub("", m2.group("who"))
         via.insert(0, relay)
     elif m2:
         if who:
-            via.append(_clean(m2.group("who")))
+            via.append(_clean(RELATIVE.sub("", m2.group("who"))))
         else:
-            who = m2.group("who")
+            who = RELATIVE.sub("", m2.group("who"))
     if not who:
         m_with = _find(WITH_SOURCE, sentence)
         who = m_with.group("who") if m_with else (UNNAMED if _find(PASSIVE, sentence) else "")
