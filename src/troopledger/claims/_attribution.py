@@ -82,8 +82,8 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
         if v.group(0).endswith("s") and _NOUN_AFTER.match(sentence, v.end(), v.end() + 10):
             continue  # "reports of", "estimates by": a noun
         words = sentence[max(0, v.start() - 160) : v.start()].rsplit("\n", 1)[-1].split()  # not over a break
-        if words and words[-1].lower() in _NOUN_BEFORE:
-            continue
+        if words and (words[-1].lower() in _NOUN_BEFORE or words[-1].endswith(("'s", "’s"))):
+            continue  # "the report", "the agency's estimate": a noun, not a verb
         while words and words[-1].lower() in _AUX:
             words.pop()
         taken: list[str] = []
