@@ -75,10 +75,9 @@ _CAPTURED = re.compile(rf"\b(?:{verbs('capture')}|taken\s+prisoner|surrendered)\
 #: What may stand between a casualty word before a figure and the figure: the rest of the subject ("among
 #: North Korean troops"), then linking verbs in any tense, bounds and hedges ("has reached about").
 _LINK = (
-    rf"(?:{verbs('be', 'number', 'reach', 'rise', 'climb', 'grow', 'stand', 'total', 'hit', 'exceed', 'surpass')}|"
-    rf"{verbs('top', 'cross', 'pass', 'amount', 'come', 'increase', 'put', 'estimate', 'place', 'include')}|"
-    r"has|have|had|now|already|of|at|to|about|around|approximately|roughly|some|nearly|almost|least|more|than|over|"
-    r"as|many|up|an|estimated|close|just|under|fewer|less|no)"
+    r"(?:is|are|was|were|be|been|being|has|have|had|now|already|of|at|to|about|around|approximately|roughly|some|"
+    r"nearly|almost|least|more|than|over|as|many|up|an|estimated|close|just|under|fewer|less|no|rose|risen|stood|"
+    r"grew|grown|hit|put|came|come|[a-z]+(?:ed|es|s))"  # any regular verb form: "numbered", "reached", "tops"
 )
 
 
