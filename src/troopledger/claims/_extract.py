@@ -61,10 +61,6 @@ _GENERIC_OTHER = {
     "duration": "other:duration",
 }
 _DAYS_PER = {"hour": 1 / 730.5, "day": 1 / 30.44, "week": 7 / 30.44, "month": 1.0, "year": 12.0}
-_WAVES = re.compile(
-    r"(?=[afnst])\b(?:another|additional|further|(?:first|second|third|new)\s+(?:wave|batch|rotation|deployment|contingent))\b",
-    re.I,
-)
 #: Rough units per US dollar used only to choose a label when an amount cannot be
 #: converted (no date, or a currency the table lacks); never stored as a conversion.
 _MAGNITUDE_PER_USD = {"KPW": 8000.0}
@@ -188,7 +184,6 @@ def extract_claims(doc: Document) -> list[Claim]:
     reporter = reporting_outlet(doc)
     low = doc.text.lower()
     kpw = "north korean won" in low
-    waves = _WAVES.search(doc.text) is not None
     about_nk = re.search(r"north\s+korea|pyongyang|dprk", low) is not None or not re.search(FOREIGN_PAY, low)
     recent: tuple[int, Attribution] | None = None
     lead: Attribution | None = None
@@ -271,7 +266,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             first = len(b.claims)
             for k, m in enumerate(mentions):
                 limit = mentions[k + 1].start if k + 1 < len(mentions) else None
-                _emit(b, m, s, span, who, sent_hedge, prev, (waves, about_nk, limit), att.found)
+                _emit(b, m, s, span, who, sent_hedge, prev, (about_nk, limit), att.found)
             casualties_against_wounded(b.claims, first)
             for key, complement, _pos in words:
                 lo, hi = WORD_SHARES[key]
@@ -343,9 +338,9 @@ def _confidence(quantity: str, found: bool) -> float:
 
 def _emit(
     b: _Builder, m: Mention, s: str, span: tuple[int, int], who: dict[str, object], sent_hedge: str,
-    prev: str, context: tuple[bool, bool, int | None], found: bool,
+    prev: str, context: tuple[bool, int | None], found: bool,
 ) -> None:  # fmt: skip
-    waves, about_nk, limit = context
+    about_nk, limit = context
     stated_end = m.start + len(m.text)
     before, after = s[max(0, m.start - 200) : m.start], s[stated_end : stated_end + 200]
     side, bound_hedge = bound_of(before)
@@ -370,7 +365,7 @@ def _emit(
         if counted is None:
             return
         if counted == "troops":
-            counted = troop_kind(s, m.start, m.end, doc_has_waves=waves)
+            counted = troop_kind(s, m.start, m.end)
         b.add(span, s, who, quantity=counted, unit="persons", confidence=_confidence(counted, found), **common,
               **_values(side, m.low, m.high))  # fmt: skip
     elif m.kind == "duration":

@@ -369,10 +369,10 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
     return "other:count" if re.match(r"^\s*(?:in|at|by|of|from|,|\.|$)", window) else None
 
 
-def troop_kind(sentence: str, start: int, end: int, *, doc_has_waves: bool = False) -> str:
+def troop_kind(sentence: str, start: int, end: int) -> str:
     """``troops_per_rotation``, ``cumulative_troops`` or ``troops_deployed`` for a North Korean troop count.
 
-    ``doc_has_waves`` is kept for callers; the cues of LABELS rule 14 are read from the sentence alone.
+    The cues of LABELS rule 14 are read from the sentence alone.
     """
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 80]
