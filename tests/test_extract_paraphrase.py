@@ -79,7 +79,7 @@ def test_one_wave(text: str) -> None:
         ("Around 12,000 North Korean soldiers arrived in Russia in early November, Seoul said.", "troops_per_rotation"),
         # "so far", "to date", a bare year and a stock at a date are the force, not a total
         ("North Korea has sent some 12,000 soldiers so far, officials said.", "troops_deployed"),
-        ("About 12,000 North Korean troops have been deployed to Russia to date, officials said.", "troops_deployed"),
+        ("To date, Pyongyang has deployed about 12,000 of its soldiers in Russia, officials said.", "troops_deployed"),
         ("North Korea sent more than 12,000 soldiers to Russia in 2024, officials said.", "troops_deployed"),
         ("North Korea had sent 12,000 soldiers by mid-December, officials said.", "troops_deployed"),
     ],
@@ -98,7 +98,7 @@ def test_dated_dispatch_or_stock(text: str, want: str) -> None:
         ("More than 1,000 North Korean engineers are stationed in Kursk, officials said.", "troops_deployed"),
         ("Moscow will bring in 5,000 North Korean military builders to rebuild Kursk, an official said.",
          "troops_per_rotation"),
-        ("Russia plans to bring in 5,000 North Koreans to help restore the Kursk region, an official said.",
+        ("Moscow intends to bring 5,000 North Koreans over to help restore the Kursk region, an official said.",
          "troops_per_rotation"),
     ],
 )  # fmt: skip
@@ -162,7 +162,7 @@ LOSSES_PHRASINGS = [
     "North Korean losses topped 3,000 in January, the agency said.",
     "North Korean casualties surpassed 3,000, officials said.",
     "North Korean casualties have passed 3,000, officials said.",
-    "More than 3,000 North Korean soldiers have been killed or wounded, Seoul said.",
+    "More than 3,000 soldiers from the North's army were killed or wounded, Seoul said.",
     "North Korea has suffered over 3,000 casualties, the agency said.",
     "At least 3,000 North Korean troops were killed or injured, officials said.",
     "The North Korean contingent has lost more than 3,000 soldiers, Kyiv said.",
@@ -424,7 +424,7 @@ def test_the_share_word_the_state_keeps_wins() -> None:
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("A third of the 11,000 North Korean troops have been killed or wounded, analysts say.",
+        ("A third of the 11,000 North Korean troops are now dead or wounded, analysts say.",
          [FORCE, ("other:casualty_rate", 1 / 3, None, None)]),
         ("Half of the 11,000 North Korean soldiers have been wounded, Kyiv said.",
          [FORCE, ("other:casualty_rate", 0.5, None, None)]),
