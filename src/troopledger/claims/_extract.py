@@ -32,6 +32,7 @@ from troopledger.claims._discourse import (
 from troopledger.claims._labels import (
     FOREIGN_PAY,
     WORD_SHARES,
+    bound_after,
     bound_of,
     hedge_of,
     label_duration,
@@ -344,6 +345,8 @@ def _emit(
     stated_end = m.start + len(m.text)
     before, after = s[max(0, m.start - 200) : m.start], s[stated_end : stated_end + 200]
     side, bound_hedge = bound_of(before)
+    if not side and not bound_hedge:
+        side, bound_hedge = bound_after(after)  # "10,000 or more", "10,000-plus", "10,000 or so"
     hedge = bound_hedge or sent_hedge
     common: dict[str, object] = {"stated": m.text, "hedge": hedge}
     if m.kind == "money":

@@ -16,6 +16,7 @@ __all__ = [
     "BOUND_VERBS",
     "FOREIGN_PAY",
     "WORD_SHARES",
+    "bound_after",
     "bound_of",
     "hedge_of",
     "label_duration",
@@ -39,7 +40,8 @@ WORD_SHARES: dict[str, tuple[float, float]] = {
 }
 
 _UPPER = re.compile(
-    r"\b(up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|"
+    r"\b(up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|as\s+large\s+as|at\s+most|no\s+more\s+than|"
+    r"not\s+more\s+than|a\s+maximum\s+of|"
     rf"{verbs('cap')}\s+at)\s*$",
     re.I,
 )
@@ -82,6 +84,24 @@ _LAST_WORDS_TEXT = (
 _LAST_WORDS = frozenset(_LAST_WORDS_TEXT.split())
 
 
+#: A bound written after the figure: "10,000 or more", "10,000-plus", "10,000+", "10,000 or fewer", "10,000 or so".
+_AFTER_BOUND = re.compile(
+    r"^(?:(?P<plus>\s*\+|-plus\b)|(?:\s+[a-z]+)?(?:(?P<more>\s+or\s+(?:more|above|over|greater)\b(?!\s+than))|"
+    r"(?P<less>\s+or\s+(?:fewer|less|below|under)\b(?!\s+than))|(?P<so>\s+or\s+so\b)))",
+    re.I,
+)
+
+
+def bound_after(after: str) -> tuple[str, str]:
+    """(side, hedge) from the words right after a figure ("or more", "-plus", "or fewer", "or so")."""
+    m = _AFTER_BOUND.match(after) if after[:1] in (" ", "+", "-") else None
+    if m is None:
+        return "", ""
+    if m.group("plus") or m.group("more"):
+        return "lower", "more than"
+    return ("upper", "no more than") if m.group("less") else ("", "about")
+
+
 def bound_of(before: str) -> tuple[str, str]:
     """(side, hedge) from the words just before a figure: side is ``upper``, ``lower`` or ``""``."""
     last = before[-40:].split()[-4:]  # every bound and hedge is at most four words
@@ -94,6 +114,8 @@ def bound_of(before: str) -> tuple[str, str]:
             words = " ".join(m.group(1).lower().split())
             if pattern is _LOWER and _BOUND_VERB.match(words):
                 words = "exceeding"  # one hedge word for the verbs, whatever their tense
+            if words in ("as high as", "as large as"):
+                words = "up to"  # the hedge table's word for a ceiling
             return side, "could rise to" if pattern is _RISE else words
     m = _NEAR.search(tail)
     if m:

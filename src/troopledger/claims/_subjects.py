@@ -121,7 +121,10 @@ _ROTATION_NEAR = re.compile(
     r"group\s+of|reinforcements?\s+of)\b[^.]{0,30}$",
     re.I,
 )
-_ROTATION_AFTER = re.compile(r"^\W*(?:\w+\s+){0,3}(?:more|additional|reinforcements|replacements)\b", re.I)
+_ROTATION_AFTER = re.compile(
+    r"^(?!\W*(?:\w+\s+)?or\s+more)\W*(?:\w+\s+){0,3}(?:more(?!\s+than)|additional|reinforcements|replacements)\b",
+    re.I,
+)
 _SEND = verbs("send", "deploy", "dispatch", "transfer", "move", "arrive", "rotate", "bring")
 _ROTATION_SENT = re.compile(
     r"\b(?:(?:first|second|third|fourth|new|next|latest|fresh)\s+(?:wave|batch|rotation|deployment|contingent|"
