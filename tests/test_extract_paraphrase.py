@@ -485,16 +485,21 @@ def test_origin_and_relay(text: str, speaker: str, via: list[str]) -> None:
     assert (got[1], got[2]) == (speaker, via), got
 
 
+FLOOR = ("troops_deployed", None, 12000.0, None)
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("North Korea has sent 12,000 troops or more to Russia, officials said.", ("troops_deployed", None, 12000.0, None)),
-        ("North Korea has sent 12,000-plus troops to Russia, officials said.", ("troops_deployed", None, 12000.0, None)),
-        ("North Korea has sent 12,000 troops or fewer to Russia, officials said.",
-         ("troops_deployed", None, None, 12000.0)),
-        ("North Korea has sent 12,000 troops or so to Russia, officials said.", ("troops_deployed", 12000.0, None, None)),
+        ("North Korea has sent 12,000 troops or more to Russia, officials said.", FLOOR),
+        ("North Korea has sent 12,000-plus troops to Russia, officials said.", FLOOR),
+        (
+            "North Korea has sent 12,000 troops or fewer to Russia, officials said.",
+            ("troops_deployed", None, None, 12e3),
+        ),
+        ("North Korea has sent 12,000 troops or so to Russia, officials said.", ("troops_deployed", 12e3, None, None)),
         ("North Korean losses could be as high as 3,000, Kyiv said.", ("casualties_total", None, None, 3000.0)),
     ],
-)  # fmt: skip
+)
 def test_bounds_after_the_figure(text: str, want: Figure) -> None:
     _check(text, [want])
