@@ -40,7 +40,14 @@ if TYPE_CHECKING:
     )
     from troopledger.claims._numbers import NumberMatch, find_numbers, parse_number
     from troopledger.claims._record import LIMITS, Claim, Period, SourceKind, SourceRef, Status, describe_figure
-    from troopledger.claims._stream_quantities import QUANTITY_STREAM, STREAM_QUANTITIES, TOTAL_SCOPES
+    from troopledger.claims._stream_quantities import (
+        GUIDE_LABEL,
+        QUANTITY_STREAM,
+        STREAM_QUANTITIES,
+        TOTAL_SCOPES,
+        guide_label,
+        ledger_quantity,
+    )
     from troopledger.claims._summary import ClaimSummary
     from troopledger.claims._validation import FieldError, explain_validation
     from troopledger.claims._vocabulary import QUANTITIES, Quantity, QuantityInfo, quantity_info
@@ -61,6 +68,9 @@ __all__ = [
     "STREAM_QUANTITIES",
     "TOTAL_SCOPES",
     "WORDS",
+    "GUIDE_LABEL",
+    "guide_label",
+    "ledger_quantity",
     "Certainty",
     "Claim",
     "ClaimSummary",
@@ -131,6 +141,9 @@ _LAZY = {
     "QUANTITY_STREAM": "troopledger.claims._stream_quantities",
     "STREAM_QUANTITIES": "troopledger.claims._stream_quantities",
     "TOTAL_SCOPES": "troopledger.claims._stream_quantities",
+    "GUIDE_LABEL": "troopledger.claims._stream_quantities",
+    "guide_label": "troopledger.claims._stream_quantities",
+    "ledger_quantity": "troopledger.claims._stream_quantities",
     "Quantity": "troopledger.claims._vocabulary",
     "QuantityInfo": "troopledger.claims._vocabulary",
     "Rate": "troopledger.claims._currency",

@@ -267,6 +267,8 @@ def label_money(
 def label_duration(sentence: str, before: str) -> str:
     """``rotation_interval_months`` when a duration is a tour or rotation, else ``other:duration``."""
     s = sentence.lower()
+    if _has(r"\b(?:tourists?|tourism|tour\s+(?:operators?|agenc\w+|packages?)|holiday\w*)\b", s):
+        return "other:duration"  # a tourist's tour is no soldier's tour
     if _has(r"\bevery\s*(?:\w+\s+)?$", before[-20:]) or _has(
         r"\b(rotat\w*|swapp?\w*|exchang\w*|tours?|stints?|back\s+after|returned\s+(?:\w+\s+)?after|relieved)\b", s
     ):
