@@ -218,7 +218,7 @@ def _row(label: str, r: dict[str, Any]) -> dict[str, Any]:
         "gold_all": t["gold_all"],
         "predictions": t["pred_all"],
         "repeats": r["repeats"],
-        **{k: r[k] for k in (*_COLUMNS, "subtype")},
+        **{k: r[k] for k in (*_COLUMNS, "subtype", "ledger")},
         "ci": {k: list(r["ci"][k]) for k in _COLUMNS},
     }
 
@@ -262,13 +262,13 @@ def _print_devset(rep: dict[str, Any], show_held_out: bool, quiet: bool, selecte
         f"== {rep['devset']}: tuning {len(rep['split']['tuning'])}, held out {len(rep['split']['held_out'])} articles"
     )
     head = "  ".join(f"{c:>18}" for c in _COLUMNS)
-    print(f"{'group':26} {'art':>3} {'core':>4} {'all':>4}  {head}  subtype")
+    print(f"{'group':26} {'art':>3} {'core':>4} {'all':>4}  {head}  subtype  ledger")
     for row in rep["rows"]:
         cells = "  ".join(f"{_fmt(row, c):>18}" for c in _COLUMNS)
-        sub = row["subtype"]
+        sub, led = row["subtype"], row["ledger"]
         print(
             f"{row['group']:26} {row['articles']:3} {row['gold_core']:4} {row['gold_all']:4}  {cells}  "
-            f"{'–' if math.isnan(sub) else f'{sub:.2f}'}"
+            f"{'–' if math.isnan(sub) else f'{sub:.2f}':>7}  {'–' if math.isnan(led) else f'{led:.2f}':>6}"
         )
     print("per quantity, tuning half:")
     _table(rep["per_quantity"]["tuning"])

@@ -395,7 +395,7 @@ def _emit(
               **common, **_values(side, m.low, m.high))  # fmt: skip
     else:
         quantity, complement = label_share(s)
-        quantity = stream_share(quantity, s)
+        quantity = stream_share(quantity, s, min(m.low, m.high))
         lo, hi = (round(1 - m.high, 12), round(1 - m.low, 12)) if complement else (m.low, m.high)
         if complement:
             side = {"upper": "lower", "lower": "upper"}.get(side, "")

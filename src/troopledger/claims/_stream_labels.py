@@ -17,7 +17,7 @@ import re
 from troopledger.claims._inflect import verbs
 from troopledger.claims._stream_quantities import STREAM_QUANTITIES
 
-__all__ = ["CONVERSION_UNIT", "stream_count", "stream_money", "stream_share"]
+__all__ = ["CONVERSION_UNIT", "stream_count", "stream_money", "stream_part", "stream_share"]
 
 #: The unit of a rounds figure that is a capacity conversion ("what N containers would hold"), not a count.
 CONVERSION_UNIT = "rounds (152 mm-equivalent capacity)"
@@ -315,13 +315,34 @@ def _scoped_total(coarse: str, before: str, after: str) -> str:
     return coarse
 
 
-def stream_share(coarse: str, sentence: str) -> str:
-    """A share the ledger knows (workers' state cut, North Korea's part of Russia's ammunition), else ``coarse``."""
+_GDP_GROWTH = re.compile(r"\b(?:gdp|gross\s+domestic\s+product|econom(?:y|ic))\b[^.;]{0,60}\b(?:grew|growth|expand\w*)\b|"
+                         r"\b(?:grew|growth|expand\w*)\b[^.;]{0,30}\b(?:gdp|econom(?:y|ic))\b", re.I)
+_SECTOR = re.compile(r"\b(?:industry|sector|agricultur\w*|mining|construction|manufacturing|services)\b", re.I)
+
+
+def stream_share(coarse: str, sentence: str, low: float = 0.0) -> str:
+    """A share the ledger knows (workers' state cut, North Korea's part of Russia's ammunition, growth), else ``coarse``.
+
+    ``low`` is the share's lower figure: a fall (negative) stays ``other:nk_economy``.
+    """
     if coarse == "other:worker_state_share":
         return "overseas_worker_state_share"
+    if coarse == "other:nk_economy" and low >= 0 and _GDP_GROWTH.search(sentence) and not _SECTOR.search(sentence):
+        return "nk_gdp_growth"
     if coarse in ("other:share", "other:nk_economy") and _ARMS_WORDS.search(sentence):
         if _RUSSIA_FIRES.search(sentence) or re.search(r"\brussia['’]?s?\s+(?:\w+\s+)?(?:ammunition|shells)", sentence, re.I):
             return "nk_share_of_russian_ammunition"
         if re.search(r"\bcapacity\b", sentence, re.I) and re.search(r"\bfactor(?:y|ies)\b", sentence, re.I):
             return "nk_munitions_factory_utilisation"
     return coarse
+
+
+def stream_part(label: str, text: str, stated: str) -> str:
+    """The ledger count a bare count takes from the count before it ("7,887 of them came to study": study entries)."""
+    at = text.find(stated) if stated else -1
+    after = _CLAUSE_END.split(text[at + len(stated) : at + len(stated) + 80])[0] if at >= 0 else ""
+    if label == "nk_entries_to_russia" and _STUDY.search(after):
+        return "nk_entries_study"
+    if label == "overseas_workers_dispatched" and re.search(r"\b(?:total|in\s+all|overall)\b", text[max(0, at - 40) : at]):
+        return "overseas_workers_in_russia"  # "10,000 arrived in 2024 ... the total could exceed 50,000": the stock
+    return label
