@@ -211,7 +211,9 @@ _PER_UNIT = re.compile(
 _UNIT_BEFORE = re.compile(
     r"\b(?:(?P<unit>shell|round|rocket|missile|barrel|pantsir|tour|trip)s?\s+(?:costs?|sells?|sold|priced|is\s+worth|"
     r"goes\s+for|at)|(?:price|cost|value)\s+of\s+(?:a|an|one|each)\s+(?:single\s+)?(?:\w+\s+){0,2}?"
-    r"(?P<unit2>shell|round|rocket|missile|barrel|pantsir|system|tour|trip))\b[^$€£₽₩\d]{0,30}$",
+    r"(?P<unit2>shell|round|rocket|missile|barrel|pantsir|system|tour|trip))\b[^$€£₽₩\d]{0,30}$|"
+    r"\b(?:each|every|one|a\s+single)\s+(?:\w+\s+){0,2}?(?P<unit3>shell|round|rocket|missile|barrel|tour|trip)\b"
+    r"[^$€£₽₩\d.;]{0,70}\b(?:worth|costs?|sells?|sold|priced|goes\s+for|fetch\w*)\b[^$€£₽₩\d]{0,25}$",
     re.I,
 )
 _PRICE_OF = {
@@ -283,7 +285,7 @@ def stream_money(
             return q, STREAM_QUANTITIES[q][1]
     ub = _UNIT_BEFORE.search(before[-80:])
     if ub is not None and coarse.startswith("other:") and usd < 1e8:
-        q = _PRICE_OF.get((ub.group("unit") or ub.group("unit2") or "").lower())
+        q = _PRICE_OF.get((ub.group("unit") or ub.group("unit2") or ub.group("unit3") or "").lower())
         if q is not None:
             return q, STREAM_QUANTITIES[q][1]
     if coarse == "other:worker_wage":
