@@ -25,6 +25,13 @@ CONVERSION_NOTE = "capacity conversion: what the containers would hold if all we
 
 _COARSE = frozenset(
     {"other:workers", "other:munitions", "other:oil", "other:arrivals", "other:count", "other:people"}
+    | {f"other:{owner}_people" for owner in ("russian", "ukrainian", "foreign")}
+)
+#: North Koreans entering Russia, read after the figure: "13,221 North Korean citizens crossed into Russia".
+_NK_ENTERED = re.compile(
+    rf"^\W*(?:north\s+korean?s?|dprk)\b[^.;,]{{0,30}}?\b(?:{verbs('enter', 'arrive', 'come')}|crossed\s+into|"
+    r"made\s+(?:their\s+)?way\s+into)\b",
+    re.I,
 )
 #: Noun heads after a count (first match in the clause after the figure wins), each with its stream reading.
 _HEAD = re.compile(
@@ -115,7 +122,9 @@ def stream_count(coarse: str, sentence: str, start: int, end: int, limit: int | 
     after = _clause(sentence, end, limit)
     head = _HEAD.search(after[:60])
     if head is None or head.start() > 40:
-        if coarse == "other:arrivals" and _ENTRIES.search(sentence):  # "13,221 North Koreans entered Russia"
+        if coarse.endswith(("arrivals", "people")) and (_NK_ENTERED.match(after) or (
+            coarse == "other:arrivals" and _ENTRIES.search(sentence)
+        )):  # "13,221 North Koreans entered Russia" (a "Russian" before them is the data's, not theirs)
             q = "nk_entries_study" if _STUDY.search(after) else "nk_entries_to_russia"
             return q, STREAM_QUANTITIES[q][1], ""
         return coarse, "", ""
@@ -163,7 +172,8 @@ def _count_quantity(
     if kind == "missiles":
         if not (_BALLISTIC.search(sentence) or _FROM_NK.search(sentence)):
             return None  # Russia's own cruise missiles stay other:munitions
-        return "ballistic_missiles_used" if _LAUNCHED.search(rest) and not _SUPPLIED.search(rest) else (
+        verb = before[-50:] + " " + rest[:40]  # the verb that governs the missiles, before or after them
+        return "ballistic_missiles_used" if _LAUNCHED.search(verb) and not _SUPPLIED.search(verb) else (
             "ballistic_missiles_transferred"
         )
     if kind == "guns":
@@ -210,7 +220,7 @@ _PER_UNIT = re.compile(
 )
 _UNIT_BEFORE = re.compile(
     r"\b(?:(?P<unit>shell|round|rocket|missile|barrel|pantsir|tour|trip)s?\s+(?:costs?|sells?|sold|priced|is\s+worth|"
-    r"goes\s+for|at)|(?:price|cost|value)\s+of\s+(?:a|an|one|each)\s+(?:single\s+)?(?:\w+\s+){0,2}?"
+    r"are\s+worth|go(?:es)?\s+for|fetch\w*|at)|(?:price|cost|value)\s+of\s+(?:a|an|one|each)\s+(?:single\s+)?(?:\w+\s+){0,2}?"
     r"(?P<unit2>shell|round|rocket|missile|barrel|pantsir|system|tour|trip))\b[^$€£₽₩\d]{0,30}$|"
     r"\b(?:each|every|one|a\s+single)\s+(?:\w+\s+){0,2}?(?P<unit3>shell|round|rocket|missile|barrel|tour|trip)\b"
     r"[^$€£₽₩\d.;]{0,70}\b(?:worth|costs?|sells?|sold|priced|goes\s+for|fetch\w*)\b[^$€£₽₩\d]{0,25}$",
