@@ -212,6 +212,92 @@ FACTS: list[tuple[Figure, list[str]]] = [
     ),
 ]
 
+#: One or two more phrasings for each remaining quantity a stream reads.
+FACTS += [
+    (
+        ("mrl_rockets_shipped", 250000.0, None, None),
+        [
+            "North Korea has also shipped 250,000 rockets for multiple launchers to Russia, the monitors said.",
+            "The monitors said 250,000 artillery rockets travelled from North Korea to Russia.",
+        ],
+    ),
+    (
+        ("mortar_rounds_shipped", 100000.0, None, None),
+        [
+            "Pyongyang sent 100,000 mortar rounds to Moscow last year, the monitors found.",
+            "The monitors found that 100,000 mortar shells had gone from North Korea to Russia.",
+        ],
+    ),
+    (
+        ("heavy_artillery_transferred", 120.0, None, None),
+        ["North Korea transferred 120 Koksan self-propelled guns to Russia, a defence official said."],
+    ),
+    (
+        ("air_defence_systems_to_nk", 2.0, None, None),
+        [
+            "Russia delivered two Pantsir air defence systems to North Korea, the analysts said.",
+            "The analysts said Moscow has given Pyongyang two air-defence units.",
+        ],
+    ),
+    (
+        ("refined_oil_notified_un", 168000.0, None, None),
+        ["Russia notified the UN sanctions committee of 168,000 barrels of refined petroleum sent to North Korea."],
+    ),
+    (("flour_exported_to_nk", 1300.0, None, None), ["Russia exported 1,300 tonnes of flour to North Korea, records show."]),
+    (("explosives_shipped_tonnes", 2000.0, None, None), ["North Korea moved 2,000 tonnes of explosives to Russia by rail."]),
+    (
+        ("oil_tanker_port_calls", 40.0, None, None),
+        ["North Korean tankers made 40 port calls at Vostochny to load oil, the satellite imagery showed."],
+    ),
+    (
+        ("nk_share_of_russian_ammunition", 0.4, None, None),
+        [
+            "North Korean shells account for 40 percent of the ammunition Russia fires, the general said.",
+            "The general said 40% of the rounds Russian gunners use now come from North Korea.",
+        ],
+    ),
+    (
+        ("nk_munitions_factory_utilisation", 0.3, None, None),
+        ["North Korea's munitions factories are running at 30 percent of capacity, the ministry said."],
+    ),
+    (
+        ("it_workers_contracted", 1000.0, None, None),
+        ["About 1,000 North Korean IT workers are contracted by Russian firms, the report said."],
+    ),
+    (("overseas_workers_total", 100000.0, None, None), ["Some 100,000 North Korean workers toil abroad, the UN estimates."]),
+    (
+        ("overseas_worker_wage_month_china", 300.0, None, None),
+        ["North Korean workers in China earn $300 a month, the researcher said."],
+    ),
+    (
+        ("missile_export_price", 5e6, None, None),
+        [
+            "North Korea sells its ballistic missiles for $5 million each, the analyst said.",
+            "The analyst said Pyongyang exports each missile for $5 million.",
+        ],
+    ),
+    (("pantsir_unit_price", 1.5e7, None, None), ["A Pantsir system costs $15 million, the analyst said."]),
+    (("refined_oil_price", 90.0, None, None), ["A barrel of refined products costs $90 on the market, traders said."]),
+    (("nk_total_trade", 2.7e9, None, None), ["North Korea's total trade reached $2.7 billion in 2024, KOTRA said."]),
+    (("nk_exports_to_china", 3e8, None, None), ["North Korea's exports to China rose to $300 million, the data showed."]),
+    (
+        ("russian_visits_to_nk", 9985.0, None, None),
+        ["Russian tourists made 9,985 trips to North Korea in 2025, the border service said."],
+    ),
+    (
+        ("russia_shell_use_year", 3e6, None, None),
+        ["Russia fires 3 million shells a year, the institute said."],
+    ),
+    (
+        ("russia_shell_output_year", 3e6, None, None),
+        ["Russian industry produces 3 million shells a year, the institute said."],
+    ),
+    (
+        ("nuclear_sub_modules_to_nk", 5.0, None, None),
+        ["Russia has supplied North Korea with five submarine modules, the lawmaker said."],
+    ),
+]
+
 CASES = [(want, text) for want, texts in FACTS for text in texts]
 
 
@@ -222,8 +308,8 @@ def test_each_phrasing_gives_the_ledger_quantity(want: Figure, text: str) -> Non
 
 
 def test_every_fact_has_several_phrasings() -> None:
-    assert all(len(texts) >= 2 for _, texts in FACTS)
-    assert len(CASES) >= 55
+    assert all(len(texts) >= 2 for _, texts in FACTS[:25])
+    assert len(CASES) >= 80
 
 
 @pytest.mark.parametrize(
@@ -262,9 +348,9 @@ def test_what_the_streams_do_not_take(text: str, want: str) -> None:
 
 
 def test_a_total_states_its_scope() -> None:
-    (troops_arms,) = [f for f in _figures(FACTS[-2][1][0]) if f[1] == 2e10]
+    (troops_arms,) = [f for f in _figures(FACTS[21][1][0]) if f[1] == 2e10]
     assert TOTAL_SCOPES[troops_arms[0]] == ("soldiers", "munitions")
-    (everything,) = [f for f in _figures(FACTS[-1][1][0]) if f[1] == 2.5e10]
+    (everything,) = [f for f in _figures(FACTS[22][1][0]) if f[1] == 2.5e10]
     assert set(TOTAL_SCOPES[everything[0]]) == {"soldiers", "workers", "munitions", "goods"}
 
 

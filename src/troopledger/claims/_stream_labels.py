@@ -219,11 +219,12 @@ _PER_UNIT = re.compile(
     re.I,
 )
 _UNIT_BEFORE = re.compile(
-    r"\b(?:(?P<unit>shell|round|rocket|missile|barrel|pantsir|tour|trip)s?\s+(?:costs?|sells?|sold|priced|is\s+worth|"
+    r"\b(?:(?P<unit>shell|round|rocket|missile|barrel|pantsir|tour|trip)s?(?:\s+(?:system|unit|launcher)s?)?"
+    r"(?:\s+of\s+(?:\w+\s+){0,3}?\w+)?\s+(?:costs?|sells?|sold|priced|is\s+worth|"
     r"are\s+worth|go(?:es)?\s+for|fetch\w*|at)|(?:price|cost|value)\s+of\s+(?:a|an|one|each)\s+(?:single\s+)?(?:\w+\s+){0,2}?"
     r"(?P<unit2>shell|round|rocket|missile|barrel|pantsir|system|tour|trip))\b[^$€£₽₩\d]{0,30}$|"
     r"\b(?:each|every|one|a\s+single)\s+(?:\w+\s+){0,2}?(?P<unit3>shell|round|rocket|missile|barrel|tour|trip)\b"
-    r"[^$€£₽₩\d.;]{0,70}\b(?:worth|costs?|sells?|sold|priced|goes\s+for|fetch\w*)\b[^$€£₽₩\d]{0,25}$",
+    r"[^$€£₽₩\d.;]{0,70}\b(?:worth|costs?|sells?|sold|priced|goes\s+for|fetch\w*|for|at)\b[^$€£₽₩\d]{0,25}$",
     re.I,
 )
 _PRICE_OF = {
@@ -241,6 +242,8 @@ _PRICE_OF = {
     "tourist": "tour_price",
     "person": "tour_price",
 }
+_EACH = re.compile(r"^\W*(?:each|apiece|a\s+piece|per\s+(?:unit|piece|item))\b", re.I)
+_UNIT_NOUN = re.compile(r"\b(shell|round|rocket|missile|barrel|pantsir|tour|trip)s?\b", re.I)
 _EXPORT = re.compile(rf"\b(?:{verbs('sell', 'export')}|exports?|sale)\b", re.I)
 _TAKE_HOME = re.compile(
     rf"\b(?:take[- ]home|{verbs('keep', 'pocket', 'retain')}|left\s+with|remaining|remainder|"
@@ -293,9 +296,20 @@ def stream_money(
             if q == "srbm_cost_per_missile" and _EXPORT.search(before[-60:] + after[:40]):
                 q = "missile_export_price"
             return q, STREAM_QUANTITIES[q][1]
+    if _EACH.match(after[:30]) and coarse.startswith("other:"):  # "sells its missiles for $5 million each"
+        nouns = list(_UNIT_NOUN.finditer(before[-80:]))
+        q = _PRICE_OF.get(nouns[-1].group(1).lower()) if nouns else None
+        if q is not None:
+            if q == "srbm_cost_per_missile" and _EXPORT.search(before[-80:]):
+                q = "missile_export_price"
+            return q, STREAM_QUANTITIES[q][1]
     ub = _UNIT_BEFORE.search(before[-80:])
     if ub is not None and coarse.startswith("other:") and usd < 1e8:
         q = _PRICE_OF.get((ub.group("unit") or ub.group("unit2") or ub.group("unit3") or "").lower())
+        if q == "srbm_cost_per_missile" and _EXPORT.search(before[-80:]):
+            q = "missile_export_price"
+        if q == "pantsir_unit_price" and not _AIR_DEFENCE.search(sentence):
+            q = None  # "a system" prices air defence only where the sentence says so
         if q is not None:
             return q, STREAM_QUANTITIES[q][1]
     if coarse == "other:worker_wage":
@@ -306,6 +320,8 @@ def stream_money(
             q = "overseas_worker_wage_month_china" if china else "overseas_worker_wage_month"
             return (q, "USD/month") if period == "month" else (coarse, "")
         return coarse, ""
+    if coarse == "other:nk_economy" and _TO_CHINA.search(before[-60:]) and re.search(r"\bexports?\b", before[-60:], re.I):
+        return "nk_exports_to_china", "USD"
     if coarse == "other:nk_economy" and _TRADE.search(before[-60:] + after[:40]):
         if _BILATERAL.search(sentence):
             return "ru_nk_trade", "USD"
