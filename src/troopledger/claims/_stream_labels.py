@@ -283,35 +283,11 @@ def stream_money(
     """
     if not coarse.startswith("other:") and coarse not in _TOTALS:
         return coarse, ""
-    per = _PER_UNIT.match(after[:50])
-    if per is not None and coarse.startswith("other:"):
-        if per.group("hourly") or (per.group("unit") or "").lower() == "hour":
-            return ("overseas_worker_wage_hour", "USD/hour") if coarse == "other:worker_wage" else (coarse, "")
-        unit = (per.group("unit") or "").lower().split()[-1]
-        unit = "mortar" if "mortar" in (per.group("unit") or "").lower() else unit
-        q = _PRICE_OF.get(unit)
-        if q == "tour_price" and not re.search(r"\b(?:tours?|trips?|tourists?|travel)\b", sentence, re.I):
-            q = None
-        if q is not None:
-            if q == "srbm_cost_per_missile" and _EXPORT.search(before[-60:] + after[:40]):
-                q = "missile_export_price"
-            return q, STREAM_QUANTITIES[q][1]
-    if _EACH.match(after[:30]) and coarse.startswith("other:"):  # "sells its missiles for $5 million each"
-        nouns = list(_UNIT_NOUN.finditer(before[-80:]))
-        q = _PRICE_OF.get(nouns[-1].group(1).lower()) if nouns else None
-        if q is not None:
-            if q == "srbm_cost_per_missile" and _EXPORT.search(before[-80:]):
-                q = "missile_export_price"
-            return q, STREAM_QUANTITIES[q][1]
-    ub = _UNIT_BEFORE.search(before[-80:])
-    if ub is not None and coarse.startswith("other:") and usd < 1e8:
-        q = _PRICE_OF.get((ub.group("unit") or ub.group("unit2") or ub.group("unit3") or "").lower())
-        if q == "srbm_cost_per_missile" and _EXPORT.search(before[-80:]):
-            q = "missile_export_price"
-        if q == "pantsir_unit_price" and not _AIR_DEFENCE.search(sentence):
-            q = None  # "a system" prices air defence only where the sentence says so
-        if q is not None:
-            return q, STREAM_QUANTITIES[q][1]
+    near = (before[-80:] + " " + after[:50]).lower()
+    if coarse.startswith("other:") and any(w in near for w in _PRICED):
+        priced = _price(coarse, sentence, before, after, usd)
+        if priced is not None:
+            return priced
     if coarse == "other:worker_wage":
         if _TAKE_HOME.search(before[-50:]):
             return "overseas_worker_take_home", "USD/month"
@@ -329,6 +305,45 @@ def stream_money(
     if coarse in _TOTALS and usd >= 1e7:
         return _scoped_total(coarse, before, after), ""
     return coarse, ""
+
+
+#: Words one of which a price per unit names (checked as substrings before any pattern runs).
+_PRICED = ("shell", "round", "rocket", "missile", "barrel", "pantsir", "system", "unit", "tour", "trip", "person",
+           "hour", "each", "apiece", "piece")
+
+
+def _price(coarse: str, sentence: str, before: str, after: str, usd: float) -> tuple[str, str] | None:
+    """(quantity, unit) of a price per shell, missile, barrel, system, tour or hour, or ``None``."""
+    per = _PER_UNIT.match(after[:50])
+    if per is not None:
+        if per.group("hourly") or (per.group("unit") or "").lower() == "hour":
+            return ("overseas_worker_wage_hour", "USD/hour") if coarse == "other:worker_wage" else (coarse, "")
+        unit = (per.group("unit") or "").lower().split()[-1]
+        unit = "mortar" if "mortar" in (per.group("unit") or "").lower() else unit
+        q = _PRICE_OF.get(unit)
+        if q == "tour_price" and not re.search(r"\b(?:tours?|trips?|tourists?|travel)\b", sentence, re.I):
+            q = None
+        if q is not None:
+            if q == "srbm_cost_per_missile" and _EXPORT.search(before[-60:] + after[:40]):
+                q = "missile_export_price"
+            return q, STREAM_QUANTITIES[q][1]
+    if _EACH.match(after[:30]):  # "sells its missiles for $5 million each"
+        nouns = list(_UNIT_NOUN.finditer(before[-80:]))
+        q = _PRICE_OF.get(nouns[-1].group(1).lower()) if nouns else None
+        if q is not None:
+            if q == "srbm_cost_per_missile" and _EXPORT.search(before[-80:]):
+                q = "missile_export_price"
+            return q, STREAM_QUANTITIES[q][1]
+    ub = _UNIT_BEFORE.search(before[-80:])
+    if ub is not None and usd < 1e8:
+        q = _PRICE_OF.get((ub.group("unit") or ub.group("unit2") or ub.group("unit3") or "").lower())
+        if q == "srbm_cost_per_missile" and _EXPORT.search(before[-80:]):
+            q = "missile_export_price"
+        if q == "pantsir_unit_price" and not _AIR_DEFENCE.search(sentence):
+            q = None  # "a system" prices air defence only where the sentence says so
+        if q is not None:
+            return q, STREAM_QUANTITIES[q][1]
+    return None
 
 
 def _scoped_total(coarse: str, before: str, after: str) -> str:
