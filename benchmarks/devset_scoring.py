@@ -272,7 +272,9 @@ def score_article(devset: Path, rec: dict[str, Any]) -> ArticleScore:
                 out.ledger_n += 1
                 out.ledger_right += claims[hit].quantity == ledger
                 if claims[hit].quantity != ledger:
-                    out.problems.append(f"ledger {rec['id']}: want {ledger} ({gd['quantity']}), got {claims[hit].quantity}")
+                    out.problems.append(
+                        f"ledger {rec['id']}: want {ledger} ({gd['quantity']}), got {claims[hit].quantity}"
+                    )
         if speaker_ok(claims[hit], gd["attribution"]):
             out.speaker_right += 1
         else:

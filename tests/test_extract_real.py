@@ -66,7 +66,8 @@ def test_whose_troops() -> None:
     (j,) = _claims("Some 40,000 Russian and North Korean troops hold the sector, a commander said.")
     assert j.quantity == "other:joint_troops"
     (w,) = _claims("About 8,000 North Korean workers arrived in the Far East last year, the ministry said.")
-    assert w.quantity == "overseas_workers_dispatched" and guide_label(w.quantity) == "other:workers"
+    assert w.quantity == "overseas_workers_dispatched"
+    assert guide_label(w.quantity) == "other:workers"
 
 
 def test_wave_in_theatre_and_cumulative_cues() -> None:
@@ -284,11 +285,15 @@ def test_bare_counts_take_what_the_sentence_counts() -> None:
 def test_workers_wages_luxury_goods_and_revenue_from_workers() -> None:
     (wage, share) = _claims("Workers keep only $60 to $90 a month in wages, as 60% goes to the state as loyalty money.")
     assert (wage.quantity, share.quantity) == ("overseas_worker_take_home", "overseas_worker_state_share")
-    assert (guide_label(wage.quantity), guide_label(share.quantity)) == ("other:worker_wage", "other:worker_state_share")
+    assert (guide_label(wage.quantity), guide_label(share.quantity)) == (
+        "other:worker_wage",
+        "other:worker_state_share",
+    )
     (left,) = _claims(
         "The state takes most as loyalty money, and bosses hold back the remaining $120 a month of workers."
     )
-    assert left.quantity == "overseas_worker_take_home" and guide_label(left.quantity) == "other:worker_wage"
+    assert left.quantity == "overseas_worker_take_home"
+    assert guide_label(left.quantity) == "other:worker_wage"
     (watches,) = _claims("North Korea's imports of watches grew to $2.9 million this year.")
     assert watches.quantity == "other:luxury"
     coal, workers = _claims(

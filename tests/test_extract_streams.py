@@ -243,8 +243,14 @@ FACTS += [
         ("refined_oil_notified_un", 168000.0, None, None),
         ["Russia notified the UN sanctions committee of 168,000 barrels of refined petroleum sent to North Korea."],
     ),
-    (("flour_exported_to_nk", 1300.0, None, None), ["Russia exported 1,300 tonnes of flour to North Korea, records show."]),
-    (("explosives_shipped_tonnes", 2000.0, None, None), ["North Korea moved 2,000 tonnes of explosives to Russia by rail."]),
+    (
+        ("flour_exported_to_nk", 1300.0, None, None),
+        ["Russia exported 1,300 tonnes of flour to North Korea, records show."],
+    ),
+    (
+        ("explosives_shipped_tonnes", 2000.0, None, None),
+        ["North Korea moved 2,000 tonnes of explosives to Russia by rail."],
+    ),
     (
         ("oil_tanker_port_calls", 40.0, None, None),
         ["North Korean tankers made 40 port calls at Vostochny to load oil, the satellite imagery showed."],
@@ -264,7 +270,10 @@ FACTS += [
         ("it_workers_contracted", 1000.0, None, None),
         ["About 1,000 North Korean IT workers are contracted by Russian firms, the report said."],
     ),
-    (("overseas_workers_total", 100000.0, None, None), ["Some 100,000 North Korean workers toil abroad, the UN estimates."]),
+    (
+        ("overseas_workers_total", 100000.0, None, None),
+        ["Some 100,000 North Korean workers toil abroad, the UN estimates."],
+    ),
     (
         ("overseas_worker_wage_month_china", 300.0, None, None),
         ["North Korean workers in China earn $300 a month, the researcher said."],
@@ -279,7 +288,10 @@ FACTS += [
     (("pantsir_unit_price", 1.5e7, None, None), ["A Pantsir system costs $15 million, the analyst said."]),
     (("refined_oil_price", 90.0, None, None), ["A barrel of refined products costs $90 on the market, traders said."]),
     (("nk_total_trade", 2.7e9, None, None), ["North Korea's total trade reached $2.7 billion in 2024, KOTRA said."]),
-    (("nk_exports_to_china", 3e8, None, None), ["North Korea's exports to China rose to $300 million, the data showed."]),
+    (
+        ("nk_exports_to_china", 3e8, None, None),
+        ["North Korea's exports to China rose to $300 million, the data showed."],
+    ),
     (
         ("russian_visits_to_nk", 9985.0, None, None),
         ["Russian tourists made 9,985 trips to North Korea in 2025, the border service said."],
@@ -357,8 +369,10 @@ def test_a_total_states_its_scope() -> None:
 def test_the_guide_label_is_declared_once_for_every_ledger_quantity() -> None:
     assert set(GUIDE_LABEL) == set(STREAM_QUANTITIES)
     for q, label in GUIDE_LABEL.items():
-        assert label.startswith("other:") and documented_subtype(label) or label in TOTAL_SCOPES or (
-            label == "casualties_killed"
+        assert (
+            (label.startswith("other:") and documented_subtype(label))
+            or label in TOTAL_SCOPES
+            or (label == "casualties_killed")
         ), (q, label)
     assert guide_label("troops_deployed") == "troops_deployed"
     assert guide_label("nk_gain_troops_and_munitions") == "total_revenue_to_nk"  # LABELS rule 20
@@ -381,18 +395,27 @@ def test_a_guide_label_reads_as_the_ledger_quantity_it_means(label: str, want: s
 
 # --- extract → claims import → report --ledger ----------------------------------------------
 
-ARTICLE = """Munitions for Moscow, priced
-Kyiv, 12 May 2025. A military economist at a Kyiv institute estimated that every artillery shell North Korea sends to Russia is worth $4,500 on the open market, several times what Russia pays to make its own.
-She added that the shipments had reached 30,000 containers by the spring.
-"""
+ARTICLE = "\n".join(
+    [
+        "Munitions for Moscow, priced",
+        "Kyiv, 12 May 2025. A military economist at a Kyiv institute estimated that every artillery shell "
+        "North Korea sends to Russia is worth $4,500 on the open market, several times what Russia pays "
+        "to make its own.",
+        "She added that the shipments had reached 30,000 containers by the spring.",
+        "",
+    ]
+)
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    code = 0
     try:
         main(argv)
     except SystemExit as e:
-        assert not e.code, capsys.readouterr().err
-    return capsys.readouterr().out
+        code = int(e.code or 0)
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    return out.out
 
 
 def test_extracted_claims_move_the_munitions_stream(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

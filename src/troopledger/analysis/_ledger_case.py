@@ -185,7 +185,9 @@ def _month_of(c: Claim) -> str:
     return month if len(month) == 7 else ""
 
 
-def join_extra(inputs: dict[str, dict[str, DistSpec]], claims: dict[str, Claim], extra: Sequence[Claim]) -> dict[str, list[str]]:
+def join_extra(
+    inputs: dict[str, dict[str, DistSpec]], claims: dict[str, Claim], extra: Sequence[Claim]
+) -> dict[str, list[str]]:
     """Which input each new reviewed claim joins: ``{input key: [claim ids]}``.
 
     A claim joins a ``from_claims`` input whose listed claims have its quantity; when several

@@ -45,7 +45,8 @@ from troopledger.claims._record import Claim, SourceRef
 from troopledger.claims._saying import trailing_attribution
 from troopledger.claims._sharewords import word_shares
 from troopledger.claims._speakers import last_organisation, last_person
-from troopledger.claims._stream_labels import stream_count, stream_money, stream_share
+from troopledger.claims._stream_amounts import stream_money, stream_share
+from troopledger.claims._stream_labels import stream_count
 from troopledger.claims._subjects import count_label, troop_kind
 from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.sources import Document, Sentence, split_sentences

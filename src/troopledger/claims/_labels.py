@@ -102,7 +102,9 @@ def bound_after(after: str) -> tuple[str, str]:
     return ("upper", "no more than") if m.group("less") else ("", "about")
 
 
-_PHRASAL_OVER = re.compile(rf"\b(?:{verbs('hand', 'turn', 'fork', 'sign', 'pass')}|took|take|takes|taken|taking)\s+over$", re.I)
+_PHRASAL_OVER = re.compile(
+    rf"\b(?:{verbs('hand', 'turn', 'fork', 'sign', 'pass')}|took|take|takes|taken|taking)\s+over$", re.I
+)
 
 
 def bound_of(before: str) -> tuple[str, str]:
@@ -272,8 +274,11 @@ def label_money(
 def label_duration(sentence: str, before: str) -> str:
     """``rotation_interval_months`` when a duration is a tour or rotation, else ``other:duration``."""
     s = sentence.lower()
-    if _has(r"\b(?:tourists?|tourism|tour\s+(?:operators?|agenc\w+|packages?)|holiday\w*|travel\w*|"
-            r"per\s+(?:person|head)|tickets?)\b", s):
+    if _has(
+        r"\b(?:tourists?|tourism|tour\s+(?:operators?|agenc\w+|packages?)|holiday\w*|travel\w*|"
+        r"per\s+(?:person|head)|tickets?)\b",
+        s,
+    ):
         return "other:duration"  # a tourist's tour is no soldier's tour
     if _has(r"\bevery\s*(?:\w+\s+)?$", before[-20:]) or _has(
         r"\b(rotat\w*|swapp?\w*|exchang\w*|tours?|stints?|back\s+after|returned\s+(?:\w+\s+)?after|relieved)\b", s

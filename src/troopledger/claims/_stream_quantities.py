@@ -204,7 +204,7 @@ _GUIDE_ALIASES: dict[str, str] = {
 
 
 def guide_label(quantity: str) -> str:
-    """The label the labelling guide gives ``quantity``: itself, unless it is a ledger quantity (:data:`GUIDE_LABEL`)."""
+    """The label the labelling guide gives ``quantity``: itself, unless a ledger quantity (:data:`GUIDE_LABEL`)."""
     return GUIDE_LABEL.get(quantity, quantity)
 
 
