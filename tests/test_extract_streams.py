@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 
 from troopledger._cli import main
+from troopledger.analysis import load_ledger
 from troopledger.claims import (
     GUIDE_LABEL,
     STREAM_QUANTITIES,
     TOTAL_SCOPES,
+    Claim,
     extract_claims,
     guide_label,
     ledger_quantity,
@@ -450,3 +452,31 @@ def test_pending_claims_do_not_move_the_ledger(tmp_path: Path, capsys: pytest.Ca
     before = json.loads(_run(args, capsys))["streams"]["munitions"]["totals"]
     after = json.loads(_run([*args, "--ledger", str(ledger)], capsys))["streams"]["munitions"]["totals"]
     assert before == after
+
+
+def _reviewed(cid: str, quantity: str, value: float, month: str, status: str = "accepted") -> Claim:
+    return Claim(
+        id=cid,
+        quantity=quantity,
+        value=value,
+        unit=STREAM_QUANTITIES[quantity][1],
+        speaker="a test analyst",
+        window_end=month,
+        status=status,
+    )
+
+
+def test_a_reviewed_claim_joins_the_input_nearest_its_month() -> None:
+    extra = [
+        _reviewed("x-autumn", "ammunition_containers", 21000, "2024-11"),
+        _reviewed("x-summer", "ammunition_containers", 27000, "2025-06"),
+        _reviewed("x-price", "shell_price_152mm", 2500, "2025-01"),
+        _reviewed("x-pending", "shell_price_152mm", 9000, "2025-01", status="pending"),
+    ]
+    case = load_ledger("nk-russia-ledger", extra)
+    assert "x-autumn" in case.cited["munitions.containers_to_2024_10"]
+    assert "x-summer" in case.cited["munitions.containers_to_2025_07"]
+    assert "x-price" in case.cited["munitions.shell_price"]
+    assert all("x-pending" not in ids for ids in case.cited.values())
+    base = load_ledger("nk-russia-ledger")
+    assert base.specs["munitions.shell_price"] != case.specs["munitions.shell_price"]
