@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from troopledger._paths import is_file
+from troopledger._paths import is_file, read_input
 from troopledger.claims import MONTH_PATTERN
 from troopledger.errors import InputError
 
@@ -119,7 +119,7 @@ def read_rates(path: str | Path) -> RateTable:
         raise InputError(str(p), None, "no such rates file", "give the path of a CSV: month,KRW,... (docs/analyst.md)")
     if p.stat().st_size > MAX_RATES_BYTES:
         raise InputError(str(p), None, "the file is too large for a rate table", "give a monthly CSV of rates")
-    data = p.read_bytes()
+    data = read_input(p, "rates", MAX_RATES_BYTES)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -22,7 +22,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from troopledger._paths import exists, is_dir
+from troopledger._paths import check_input, exists, is_dir
 from troopledger.claims._ledger_errors import FIX_NOT_LEDGER, ledger_error, unreadable_schema
 from troopledger.claims._ledger_schema import (
     LISTABLE_VERSION,
@@ -52,6 +52,8 @@ __all__ = ["DEFAULT_LEDGER", "MIGRATIONS", "SCHEMA_VERSION", "Ledger"]
 DEFAULT_LEDGER = "troopledger.db"
 
 _BUSY_TIMEOUT_S = 60.0
+#: Largest ledger file opened (bytes): a million claims take about 2 GB.
+MAX_LEDGER_BYTES = 20_000_000_000
 #: Claim fields lineage detection compares: changing one redetects the quantity's lineages.
 _COMPARED = ("quantity", "value", "low", "high", "speaker", "organisation", "via", "window_end", "lineage", "source")
 
@@ -90,6 +92,8 @@ class Ledger:
                 raise LedgerError(
                     self.path, None, "no ledger here yet", "add or import claims first, or give --ledger PATH"
                 )
+            # a FIFO or device is refused before SQLite opens it (opening a FIFO waits for a writer)
+            check_input(p, "ledger", MAX_LEDGER_BYTES, LedgerError, missing_ok=True)
         with self._guard("opening it"):
             self._db = self._connect(memory)
         try:

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from troopledger._paths import exists, is_dir, is_file
+from troopledger._paths import exists, is_dir, is_file, read_input
 from troopledger.claims import Claim, Ledger, parse_claims, read_claims
 from troopledger.errors import CaseError
 from troopledger.evidence._bundled import cases_dir as _cases_dir
@@ -145,18 +145,7 @@ def load_case(case: str | Path | None = None, *, scenario: str | None = None, se
         )
     if is_dir(path):
         raise CaseError(text, None, "is a directory, not a case file", "give the path of a .toml case file")
-    size = path.stat().st_size
-    if size > MAX_CASE_BYTES:
-        raise CaseError(
-            text,
-            None,
-            f"file is {size:,} bytes, over the {MAX_CASE_BYTES:,}-byte limit",
-            "give a case file, not a data dump",
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise CaseError(text, None, f"cannot be read ({e.strerror})", "check the path and its permissions") from None
+    data = read_input(path, "case", MAX_CASE_BYTES, CaseError)
     return parse_case(data, text, base=path.parent, scenario=scenario, sets=sets)
 
 
@@ -180,7 +169,7 @@ def parse_case(
     if b"\x00" in data:
         raise CaseError(origin, None, "the file is binary, not TOML text", "give a UTF-8 TOML case file")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark some editors write is not TOML
     except UnicodeDecodeError as e:
         raise CaseError(origin, None, f"not UTF-8 text (byte {e.start})", "save the file as UTF-8") from None
     try:
