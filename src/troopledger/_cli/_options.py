@@ -6,10 +6,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from troopledger.errors import InputError
+
 if TYPE_CHECKING:
     from troopledger.analysis import Desk
 
-__all__ = ["Currency", "Rate", "Rates", "Scenario", "Sets", "Windows", "desk_from"]
+__all__ = ["MAX_RATE", "MIN_RATE", "Currency", "Rate", "Rates", "Scenario", "Sets", "Windows", "desk_from"]
+
+#: The fixed rates --rate accepts (units per US dollar): from a pound or a dinar (below 1) to the rial (about 10^5),
+#: with room on both sides; beyond them every converted figure overflows or rounds to 0.
+MIN_RATE = 1e-4
+MAX_RATE = 1e7
 
 Currency = Annotated[
     str,
@@ -50,4 +57,11 @@ def desk_from(currency: str, rate: float | None, rates: str | None, windows: lis
     """The :class:`~troopledger.analysis.Desk` the options describe (imported when a run starts)."""
     from troopledger.analysis import Desk
 
+    if rate is not None and not MIN_RATE <= rate <= MAX_RATE:  # also refuses inf and nan
+        raise InputError(
+            None,
+            "--rate",
+            f"{rate:g} units of {currency} per US dollar is not a possible exchange rate",
+            f"give a rate between {MIN_RATE:g} and {MAX_RATE:g}, e.g. --rate 1380 for won",
+        )
     return Desk(currency=currency, rate=rate, rates_file=rates, windows=tuple(windows or ()))
