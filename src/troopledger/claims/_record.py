@@ -8,6 +8,7 @@ literally said is kept in ``stated``.
 from __future__ import annotations
 
 import datetime as _dt
+import unicodedata
 import math
 import re
 from typing import Literal
@@ -55,7 +56,7 @@ LIMITS: dict[str, float] = {"amount": 1e13, "count": 1e8, "duration": 1200.0, "s
 
 
 def _real_date(v: str, what: str) -> str:
-    """``v`` if it names a real day or month in a plausible year, else a ValueError saying why."""
+    """``v`` in ASCII digits if it names a real day or month in a plausible year, else a ValueError saying why."""
     parts = [int(p) for p in v.split("-")]
     if not FIRST_YEAR <= parts[0] <= LAST_YEAR:
         raise ValueError(f"{what} {v} is not in the years {FIRST_YEAR}-{LAST_YEAR}")
@@ -64,6 +65,16 @@ def _real_date(v: str, what: str) -> str:
     except ValueError:
         raise ValueError(f"{v} is not a real date (that month has fewer days)") from None
     return v
+
+
+def _ascii_digits(v: str) -> str:
+    """``v`` with every decimal digit of any script (full-width, Arabic-Indic, bold ...) written in ASCII.
+
+    Dates are stored so, since filters compare them as text (``claims list --since``).
+    """
+    if v.isascii():
+        return v
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in v)
 
 
 class SourceRef(BaseModel):
@@ -81,6 +92,7 @@ class SourceRef(BaseModel):
     @field_validator("date")
     @classmethod
     def _date(cls, v: str | None) -> str | None:
+        v = v if v is None else _ascii_digits(v)
         if v is not None and not _DATE.match(v):
             raise ValueError("must be a date written YYYY-MM-DD or YYYY-MM")
         return None if v is None else _real_date(v, "date")
@@ -138,6 +150,7 @@ class Claim(BaseModel):
     @field_validator("window_start", "window_end")
     @classmethod
     def _month(cls, v: str | None) -> str | None:
+        v = v if v is None else _ascii_digits(v)
         if v is not None and not MONTH_PATTERN.match(v):
             raise ValueError("must be a month written YYYY-MM")
         return v if v is None else _real_date(v, "month")

@@ -259,7 +259,7 @@ class DaskExecutor(Executor):
                 raise
             raise _cluster_error(
                 address,
-                f"no Dask scheduler answered at '{{address}}' within {timeout:g} s ({type(e).__name__})",
+                f"cannot reach a Dask scheduler at '{{address}}' (none answered within {timeout:g} s: {type(e).__name__})",
             ) from None
         self.slots = max(1, workers)
         self.name = f"dask {address} ({workers} worker{'s' if workers != 1 else ''})"
