@@ -19,6 +19,8 @@ import importlib
 import logging
 import multiprocessing
 import os
+import select
+import socket
 import time
 import traceback
 from collections import deque
@@ -202,6 +204,32 @@ class _DaskTask:
                 )
 
 
+def _probe(address: str, timeout: float) -> None:
+    """Refuse a ``tcp://`` address where nothing speaks first within ``timeout`` seconds.
+
+    A Dask scheduler sends its handshake as soon as a connection is accepted; a port
+    that accepts and stays silent would otherwise hold the client until the peer hangs up.
+    """
+    if not address.startswith("tcp://"):
+        return
+    rest = address.removeprefix("tcp://").rstrip("/")
+    host, sep, port = rest.rpartition(":")
+    if not sep or "]" in port:  # no port given: the scheduler's default
+        host, port = rest, "8786"
+    try:
+        with socket.create_connection((host.strip("[]") or "127.0.0.1", int(port)), timeout=timeout) as conn:
+            ready, _, _ = select.select([conn], [], [], timeout)
+            if not ready:
+                raise _cluster_error(
+                    address,
+                    f"cannot reach a Dask scheduler at '{{address}}' (the port accepts but says nothing for {timeout:g} s)",
+                )
+    except (OSError, ValueError) as e:
+        raise _cluster_error(
+            address, f"cannot reach a Dask scheduler at '{{address}}' ({type(e).__name__}: {e})"
+        ) from None
+
+
 def _abandon(client: Any) -> None:
     """Close a client within a bounded time; if that fails, mark it closed so its finaliser cannot block or print."""
     try:
@@ -241,7 +269,8 @@ class DaskExecutor(Executor):
             ) from None
         self.address = address
         self._distributed = distributed
-        limits = {"distributed.comm.timeouts.connect": f"{timeout}s", "distributed.comm.timeouts.tcp": f"{timeout}s"}
+        _probe(address, timeout)
+        limits = {"distributed.comm.timeouts.connect": f"{timeout}s"}
         self._config = dask.config.set(limits)
         self._client: Any = None
         try:
