@@ -123,6 +123,16 @@ class Ledger:
         except sqlite3.OperationalError:
             # a WAL ledger on a read-only disk: its -shm file cannot be made, and nobody can be writing
             db.close()
+            wal = Path(self.path + "-wal")
+            if wal.is_file() and wal.stat().st_size > 0:  # opened immutable, its log would be silently ignored
+                raise LedgerError(
+                    self.path,
+                    None,
+                    "has changes in its write-ahead log (-wal) but no -shm file, and the disk is read-only, "
+                    "so those changes cannot be read",
+                    f"copy {Path(self.path).name} and {wal.name} to a writable folder and give --ledger COPY, "
+                    "or make the disk writable",
+                )
             db = sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=self._timeout, isolation_level=None)
         return db
 
