@@ -179,6 +179,7 @@ class _DaskTask:
             except Exception as e:  # the cluster's own failures (lost scheduler, killed workers): one line
                 if type(e).__name__ not in _CLUSTER_FAILURES and not isinstance(e, OSError | CancelledError):
                     raise
+                self._executor._quiet()
                 raise _cluster_error(
                     self._executor.address,
                     f"the Dask cluster at '{{address}}' failed during the run ({type(e).__name__})",
@@ -186,6 +187,8 @@ class _DaskTask:
                 ) from None
             now = time.monotonic()
             workers = self._executor.workers_now()
+            if not workers or now - start > TASK_TIMEOUT_S:
+                self._executor._quiet()
             if workers:
                 idle_since = None
             else:
@@ -290,6 +293,10 @@ class DaskExecutor(Executor):
                 address,
                 f"cannot reach a Dask scheduler at '{{address}}' (none answered within {timeout:g} s: {type(e).__name__})",
             ) from None
+        # the run reports a cluster's failure in one line: distributed's own warnings (rescheduled keys, lost
+        # workers) and asyncio's "exception never retrieved" would print tracebacks beside it
+        logging.getLogger("distributed.client").setLevel(logging.ERROR)
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)
         self.slots = max(1, workers)
         self.name = f"dask {address} ({workers} worker{'s' if workers != 1 else ''})"
 
