@@ -10,8 +10,12 @@ from troopledger.errors import InputError
 
 if TYPE_CHECKING:
     from troopledger.analysis import Desk
+    from troopledger.evidence import Case
 
-__all__ = ["MAX_RATE", "MIN_RATE", "Currency", "Rate", "Rates", "Scenario", "Sets", "Windows", "desk_from"]
+#: The most draws ``--draws`` accepts: 10^7 runs in about 12 GB (TROOPLEDGER_MEMORY_GB=13) and 6 to 7 minutes.
+MAX_DRAWS = 10_000_000
+
+__all__ = ["MAX_DRAWS", "MAX_RATE", "MIN_RATE", "check_memory", "Currency", "Rate", "Rates", "Scenario", "Sets", "Windows", "desk_from"]
 
 #: The fixed rates --rate accepts (units per US dollar): from a pound or a dinar (below 1) to the rial (about 10^5),
 #: with room on both sides; beyond them every converted figure overflows or rounds to 0.
@@ -65,3 +69,33 @@ def desk_from(currency: str, rate: float | None, rates: str | None, windows: lis
             f"give a rate between {MIN_RATE:g} and {MAX_RATE:g}, e.g. --rate 1380 for won",
         )
     return Desk(currency=currency, rate=rate, rates_file=rates, windows=tuple(windows or ()))
+
+
+def check_memory(case: Case, draws: int, workers: int) -> int:
+    """The threads a run may use within the memory budget (fewer chunks in flight on a long horizon);
+    a run that does not fit even on one is refused in one line before it starts."""
+    from troopledger.evidence import resolve
+    from troopledger.model import MEMORY_ENV, estimate_bytes, memory_budget
+
+    prior = resolve(case)
+    budget = memory_budget()
+    for threads in range(workers, 0, -1):
+        if estimate_bytes(prior, draws, workers=threads) <= budget:
+            return threads
+    need = estimate_bytes(prior, draws, workers=1)
+    lo, hi = 0, draws
+    while lo < hi:  # the most draws within the budget (the estimate grows with draws)
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if estimate_bytes(prior, mid, workers=1) <= budget else (lo, mid - 1)
+    what = f"{draws:,} draws of {prior.months} months" + (f" and {len(prior.waves)} waves" if prior.by_wave else "")
+    fix = (
+        f"give --draws {lo:,} or fewer, or raise the budget with {MEMORY_ENV}=GB"
+        if lo >= 1_000
+        else f"shorten the horizon or merge waves (docs/bad-input.md), or raise the budget with {MEMORY_ENV}=GB"
+    )
+    raise InputError(
+        None,
+        "--draws",
+        f"{what} would need about {need / 1e9:.1f} GB, over the memory budget of {budget / 1e9:g} GB",
+        fix,
+    )

@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from troopledger._cli._app import app, atomic_write
-from troopledger._cli._options import Currency, Rate, Rates, Scenario, Sets, Windows, desk_from
+from troopledger._cli._options import MAX_DRAWS, Currency, Rate, Rates, Scenario, Sets, Windows, check_memory, desk_from
 
 __all__ = ["Format", "cases", "report"]
 
@@ -72,7 +72,15 @@ def report(
     case: Annotated[
         str | None, typer.Argument(help="Bundled case name or path to a case .toml (default: nk-russia-2024).")
     ] = None,
-    draws: Annotated[int, typer.Option(min=1, max=100_000_000, help="Number of Monte Carlo draws.")] = 100_000,
+    draws: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=MAX_DRAWS,
+            help="Number of Monte Carlo draws (a run must fit the memory budget, 4 GB unless TROOPLEDGER_MEMORY_GB "
+            "says: about 2.5 million draws; docs/bad-input.md).",
+        ),
+    ] = 100_000,
     seed: Annotated[int, typer.Option(min=0, help="Seed of the random generator; same seed, same numbers.")] = 0,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     out: Annotated[str | None, typer.Option(help="Write to this file (atomically) instead of stdout.")] = None,
@@ -131,8 +139,9 @@ def report(
     if day is not None or history:
         casefile, claims = casefile.with_claims(claims) if claims else casefile, []
     view = view_as_of(casefile, day) if day is not None else casefile
-    show = draws >= PROGRESS_FROM_DRAWS and sys.stderr.isatty()
     threads = workers or min(DEFAULT_THREADS, os.cpu_count() or 1)
+    threads = check_memory(view, draws, threads)
+    show = draws >= PROGRESS_FROM_DRAWS and sys.stderr.isatty()
     with make_executor(cluster, threads, kind="thread") as ex, _progress(draws, show) as tick:
         result = run(
             view,
