@@ -74,12 +74,18 @@ FLOAT64_UP_TO = 2_000_000
 #: 1.82 GB at 10^6 draws and 11.8 GB at 10^7 for the default case, docs/bad-input.md#work).
 BYTES_PER_DRAW = 1_150
 #: Fixed part of a run's peak memory: the libraries, bundled data and tables.
-BASE_BYTES = 500_000_000
+BASE_BYTES = 600_000_000
 #: The memory budget of one run unless :data:`MEMORY_ENV` says otherwise (bytes).
 MEMORY_BUDGET_BYTES = 4_000_000_000
 #: Environment variable giving the memory budget of a run in GB (decimal), e.g. ``TROOPLEDGER_MEMORY_GB=16``.
 MEMORY_ENV = "TROOPLEDGER_MEMORY_GB"
-_CHUNK_OUTPUTS = 45  # monthly model outputs plus the temporaries alive while a chunk is computed
+# arrays of (chunk draws, months) alive at the peak: for the chunk being computed (outputs and temporaries), and for
+# each further chunk in flight; fitted to peaks measured at 12 and 240 months on one and two threads
+_COMPUTING = 12
+_WAITING = 18
+# bytes per month of each draw whose monthly path is kept (float32 paths, and the float64 bands and running totals
+# the summaries make of them); fitted like the above
+_MONTHLY_BYTES = 145
 
 
 def memory_budget() -> int:
@@ -97,16 +103,16 @@ def estimate_bytes(prior: Prior, draws: int, *, workers: int = 1, chunk_size: in
 
     The sum of the fixed part, :data:`BYTES_PER_DRAW` per draw, the monthly paths of the
     leading :data:`MONTHLY_CAP` draws, and the chunks in flight (one on one worker,
-    ``2 * workers`` on more), each ``chunk draws x months`` for every output; a case whose waves have their own pay
+    ``2 * workers`` on more): the one being computed holds about 12 arrays of
+    ``chunk draws x months`` at its peak, each further one about 18 (fitted to measured peaks); a case whose waves have their own pay
     holds one such set per wave while a chunk is computed).
     """
     rows = min(draws, max(chunk_size, DEFAULT_CHUNK))
-    chunk = rows * prior.months * _CHUNK_OUTPUTS * 8
-    if prior.by_wave:
-        chunk *= len(prior.waves) + 2
+    cell = rows * prior.months * 8 * (len(prior.waves) + 2 if prior.by_wave else 1)
     in_flight = 1 if workers <= 1 else min(2 * workers, -(-draws // rows))  # one worker computes on demand
-    monthly = min(draws, MONTHLY_CAP) * prior.months * len(MONTHLY_VARIABLES) * 4
-    return BASE_BYTES + BYTES_PER_DRAW * draws + monthly + in_flight * chunk
+    chunks = cell * (_COMPUTING + (in_flight - 1) * _WAITING)
+    monthly = min(draws, MONTHLY_CAP) * prior.months * _MONTHLY_BYTES
+    return BASE_BYTES + BYTES_PER_DRAW * draws + monthly + chunks
 
 
 class Targets(Protocol):
