@@ -92,7 +92,8 @@ def test_reports_neutralise_a_hostile_speaker() -> None:
     page = render_html(p)
     assert "<bdi>Spy[2J]0;owned ycnega</bdi>" in page
     assert "\x1b" not in page
-    assert RLO not in page and PDF not in page
+    assert RLO not in page
+    assert PDF not in page
     markdown = render_markdown(p)
     assert RLO not in markdown
     assert "\x1b" not in markdown

@@ -6,7 +6,8 @@ target's own folder and renamed over the target, so a reader sees the old file o
 the new one, never half of one. A target that is a directory or a symbolic link is
 refused with one line (a link is never followed and never replaced: the user names
 the real file), and so is a target that is, or is a hard link to, a file the same
-command reads (its case, ledger, claims file or article: see :mod:`troopledger._paths`). New files get the permissions the user's umask gives (as ``open``
+command reads (its case, ledger, claims file or article: see :mod:`troopledger._paths`).
+New files get the permissions the user's umask gives (as ``open``
 would), and a file that is replaced keeps its permissions.
 """
 

@@ -153,7 +153,7 @@ def csv_cell(cell: str) -> str:
 
 
 # Markdown: an autolink <scheme:...>, a bare URL or www. address, and an e-mail address become live links in
-# GitHub-flavoured Markdown; a zero-width joiner after the scheme's colon or the dot breaks the match and shows the same.
+# GitHub-flavoured Markdown; a word joiner after the scheme's colon, `www.` or `@` breaks the match and shows the same.
 _AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|file|javascript|data)(:)|\b(www)(\.)|(@)(?=[\w-]+\.)")
 
 

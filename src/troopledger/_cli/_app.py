@@ -11,8 +11,8 @@ from typing import NoReturn
 import typer
 
 from troopledger._atomic import atomic_write
-from troopledger._paths import tracking_inputs
 from troopledger._cli._usage import click, usage_line
+from troopledger._paths import tracking_inputs
 from troopledger.errors import TroopledgerError
 
 __all__ = ["app", "atomic_write", "main"]

@@ -15,7 +15,19 @@ if TYPE_CHECKING:
 #: The most draws ``--draws`` accepts: 10^7 runs in about 12 GB (TROOPLEDGER_MEMORY_GB=13) and 6 to 7 minutes.
 MAX_DRAWS = 10_000_000
 
-__all__ = ["MAX_DRAWS", "MAX_RATE", "MIN_RATE", "check_memory", "Currency", "Rate", "Rates", "Scenario", "Sets", "Windows", "desk_from"]
+__all__ = [
+    "MAX_DRAWS",
+    "MAX_RATE",
+    "MIN_RATE",
+    "Currency",
+    "Rate",
+    "Rates",
+    "Scenario",
+    "Sets",
+    "Windows",
+    "check_memory",
+    "desk_from",
+]
 
 #: The fixed rates --rate accepts (units per US dollar): from a pound or a dinar (below 1) to the rial (about 10^5),
 #: with room on both sides; beyond them every converted figure overflows or rounds to 0.

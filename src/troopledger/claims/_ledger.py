@@ -132,7 +132,7 @@ class Ledger:
                     "so those changes cannot be read",
                     f"copy {Path(self.path).name} and {wal.name} to a writable folder and give --ledger COPY, "
                     "or make the disk writable",
-                )
+                ) from None
             db = sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=self._timeout, isolation_level=None)
         return db
 

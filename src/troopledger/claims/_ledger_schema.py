@@ -126,7 +126,7 @@ def record_columns(claim: Claim) -> dict[str, Any]:
 
 
 def backfill(db: sqlite3.Connection, path: str, version: int) -> None:
-    """Fill what migration steps from ``version`` could not compute in SQL: printed figures, lineage labels, checksums."""
+    """Fill what migration steps from ``version`` could not compute in SQL: figures, lineage labels, checksums."""
     if version < 3:
         _backfill_figures(db, path)
     if version < CHECKSUM_VERSION:

@@ -8,9 +8,9 @@ literally said is kept in ``stated``.
 from __future__ import annotations
 
 import datetime as _dt
-import unicodedata
 import math
 import re
+import unicodedata
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator

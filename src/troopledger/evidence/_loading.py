@@ -24,7 +24,16 @@ from troopledger.evidence._bundled import claims_dir as _claims_dir
 from troopledger.evidence._scenarios import apply_scenario
 from troopledger.evidence._schema import Case, case_error
 
-__all__ = ["MAX_CASE_BYTES", "MAX_DIGITS", "MAX_KEY_CHARS", "MAX_KEY_PARTS", "MAX_NESTING", "ledger_claims", "load_case", "parse_case"]
+__all__ = [
+    "MAX_CASE_BYTES",
+    "MAX_DIGITS",
+    "MAX_KEY_CHARS",
+    "MAX_KEY_PARTS",
+    "MAX_NESTING",
+    "ledger_claims",
+    "load_case",
+    "parse_case",
+]
 
 #: Case files larger than this are refused (a case is a page of TOML, not a data dump).
 MAX_CASE_BYTES = 5_000_000

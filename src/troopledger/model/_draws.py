@@ -104,7 +104,8 @@ def estimate_bytes(prior: Prior, draws: int, *, workers: int = 1, chunk_size: in
     The sum of the fixed part, :data:`BYTES_PER_DRAW` per draw, the monthly paths of the
     leading :data:`MONTHLY_CAP` draws, and the chunks in flight (one on one worker,
     ``2 * workers`` on more): the one being computed holds about 12 arrays of
-    ``chunk draws x months`` at its peak, each further one about 18 (fitted to measured peaks); a case whose waves have their own pay
+    ``chunk draws x months`` at its peak, each further one about 18 (fitted to measured
+    peaks); a case whose waves have their own pay
     holds one such set per wave while a chunk is computed).
     """
     rows = min(draws, max(chunk_size, DEFAULT_CHUNK))

@@ -25,9 +25,8 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import CancelledError
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures import Executor as _PoolExecutor
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from types import TracebackType
 from typing import Any, Literal, Protocol, TypeVar
 
@@ -150,8 +149,7 @@ NO_WORKERS_S = 20.0
 TASK_TIMEOUT_S = 90.0
 _POLL_S = 2.0
 _FIX_CLUSTER = (
-    "start one with 'dask scheduler' and 'dask worker ADDRESS', or correct the address "
-    f"(--cluster or {CLUSTER_ENV})"
+    f"start one with 'dask scheduler' and 'dask worker ADDRESS', or correct the address (--cluster or {CLUSTER_ENV})"
 )
 
 
@@ -225,7 +223,8 @@ def _probe(address: str, timeout: float) -> None:
             if not ready:
                 raise _cluster_error(
                     address,
-                    f"cannot reach a Dask scheduler at '{{address}}' (the port accepts but says nothing for {timeout:g} s)",
+                    f"cannot reach a Dask scheduler at '{{address}}' "
+                    f"(the port accepts but says nothing for {timeout:g} s)",
                 )
     except (OSError, ValueError) as e:
         raise _cluster_error(
@@ -291,7 +290,8 @@ class DaskExecutor(Executor):
                 raise
             raise _cluster_error(
                 address,
-                f"cannot reach a Dask scheduler at '{{address}}' (none answered within {timeout:g} s: {type(e).__name__})",
+                f"cannot reach a Dask scheduler at '{{address}}' "
+                f"(none answered within {timeout:g} s: {type(e).__name__})",
             ) from None
         # the run reports a cluster's failure in one line: distributed's own warnings (rescheduled keys, lost
         # workers) and asyncio's "exception never retrieved" would print tracebacks beside it
