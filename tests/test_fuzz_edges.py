@@ -419,13 +419,13 @@ def test_a_run_over_the_memory_budget_is_refused_before_it_starts(
 
 
 def test_the_estimate_grows_with_draws_months_and_threads() -> None:
-    from troopledger.evidence import load_case, resolve
     from troopledger.model import estimate_bytes
 
-    prior = resolve(load_case(CASE))
-    sizes = [estimate_bytes(prior, d, workers=w) for d in (10**4, 10**6, 10**7) for w in (1, 2)]
+    sizes = [estimate_bytes(12, d, workers=w) for d in (10**4, 10**6, 10**7) for w in (1, 2)]
     assert sizes == sorted(sizes)
-    assert estimate_bytes(prior, 10**7, workers=2) > 10e9  # measured: 11.8 GB (docs/bad-input.md)
+    assert estimate_bytes(12, 10**7, workers=2) > 10e9  # measured: 11.8 GB (docs/bad-input.md)
+    assert estimate_bytes(240, 10**5, workers=1) > 4e9  # measured: 4.29 GB
+    assert estimate_bytes(12, 10**5, waves_by_wave=2000) > estimate_bytes(12, 10**5) * 10
 
 
 def test_the_allowed_maximum_of_draws_is_checked_against_the_budget() -> None:

@@ -10,10 +10,8 @@ claim model (pydantic) loads only in commands that make or read whole claims.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import hashlib
-import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any
@@ -337,20 +335,9 @@ def import_(
     replace: Annotated[bool, typer.Option(help="Overwrite claims whose id is already in the ledger.")] = False,
 ) -> None:
     """Import claims, all or none: one bad record leaves the ledger as it was."""
-    from troopledger._paths import exists
-    from troopledger.claims import read_claims
+    from troopledger.claims import import_claims
 
-    claims = read_claims(path, fmt)  # a bad file fails here, before any ledger file is made
-    new = ledger != ":memory:" and not exists(ledger)
-    try:
-        with Ledger(ledger) as led:
-            n = led.add(claims, replace=replace)
-    except BaseException:
-        if new:  # a ledger this command made and could not fill is not left behind
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                with contextlib.suppress(OSError):
-                    os.unlink(ledger + suffix)
-        raise
+    n = import_claims(ledger, path, fmt, replace=replace)  # a failed import leaves no new ledger file
     typer.echo(f"imported {n} claim(s) into {ledger}")
 
 

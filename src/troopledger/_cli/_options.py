@@ -86,20 +86,24 @@ def desk_from(currency: str, rate: float | None, rates: str | None, windows: lis
 def check_memory(case: Case, draws: int, workers: int) -> int:
     """The threads a run may use within the memory budget (fewer chunks in flight on a long horizon);
     a run that does not fit even on one is refused in one line before it starts."""
-    from troopledger.evidence import resolve
     from troopledger.model import MEMORY_ENV, estimate_bytes, memory_budget
 
-    prior = resolve(case)
+    months = case.months
+    waves = case.deployment.waves
+    by_wave = len(waves) if any(w.pay or w.rank_shares or w.state_share_of_pay for w in waves) else 0
     budget = memory_budget()
+
+    def need(n: int, threads: int) -> int:
+        return estimate_bytes(months, n, waves_by_wave=by_wave, workers=threads)
+
     for threads in range(workers, 0, -1):
-        if estimate_bytes(prior, draws, workers=threads) <= budget:
+        if need(draws, threads) <= budget:
             return threads
-    need = estimate_bytes(prior, draws, workers=1)
     lo, hi = 0, draws
     while lo < hi:  # the most draws within the budget (the estimate grows with draws)
         mid = (lo + hi + 1) // 2
-        lo, hi = (mid, hi) if estimate_bytes(prior, mid, workers=1) <= budget else (lo, mid - 1)
-    what = f"{draws:,} draws of {prior.months} months" + (f" and {len(prior.waves)} waves" if prior.by_wave else "")
+        lo, hi = (mid, hi) if need(mid, 1) <= budget else (lo, mid - 1)
+    what = f"{draws:,} draws of {months} months" + (f" and {by_wave} waves with their own pay" if by_wave else "")
     fix = (
         f"give --draws {lo:,} or fewer, or raise the budget with {MEMORY_ENV}=GB"
         if lo >= 1_000
@@ -108,6 +112,6 @@ def check_memory(case: Case, draws: int, workers: int) -> int:
     raise InputError(
         None,
         "--draws",
-        f"{what} would need about {need / 1e9:.1f} GB, over the memory budget of {budget / 1e9:g} GB",
+        f"{what} would need about {need(draws, 1) / 1e9:.1f} GB, over the memory budget of {budget / 1e9:g} GB",
         fix,
     )

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         words_interval,
     )
     from troopledger.claims._ledger import DEFAULT_LEDGER, SCHEMA_VERSION, Ledger
+    from troopledger.claims._ledger_import import import_claims
     from troopledger.claims._lineage import Statement, detect_lineages, lineage_groups, same_statement
     from troopledger.claims._listing import LISTING_HEADERS
     from troopledger.claims._months import MONTH_PATTERN, month_index, month_label, month_labels
@@ -81,6 +82,7 @@ __all__ = [
     "find_numbers",
     "hedge_key",
     "hedge_rule",
+    "import_claims",
     "lineage_groups",
     "month_index",
     "month_label",
@@ -116,6 +118,7 @@ _LAZY = {
     "LISTING_HEADERS": "troopledger.claims._listing",
     "MAX_CLAIMS": "troopledger.claims._extract",
     "Ledger": "troopledger.claims._ledger",
+    "import_claims": "troopledger.claims._ledger_import",
     "MONTH_PATTERN": "troopledger.claims._months",
     "NumberMatch": "troopledger.claims._numbers",
     "Period": "troopledger.claims._record",

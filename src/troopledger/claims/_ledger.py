@@ -22,17 +22,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from troopledger._paths import check_input, exists, is_dir
+from troopledger._paths import exists, is_dir
+from troopledger.claims._ledger_checks import check_rows, quick_check, refuse_special, refuse_unread_wal
 from troopledger.claims._ledger_errors import FIX_NOT_LEDGER, ledger_error, unreadable_schema
 from troopledger.claims._ledger_schema import (
-    CHECKED_COLUMNS,
-    CHECKSUM_VERSION,
     LISTABLE_VERSION,
     MIGRATIONS,
     SCHEMA_VERSION,
     backfill,
     record_columns,
-    row_checksum,
+    with_checksum,
 )
 from troopledger.claims._lineage_store import place_new, redetect
 from troopledger.claims._listing import filters_of, listing_lines, listing_rows
@@ -55,9 +54,6 @@ __all__ = ["DEFAULT_LEDGER", "MIGRATIONS", "SCHEMA_VERSION", "Ledger"]
 DEFAULT_LEDGER = "troopledger.db"
 
 _BUSY_TIMEOUT_S = 60.0
-_RECOVER = "sqlite3 FILE .recover | sqlite3 NEW.db"
-#: Largest ledger file opened (bytes): a million claims take about 2 GB.
-MAX_LEDGER_BYTES = 20_000_000_000
 #: Claim fields lineage detection compares: changing one redetects the quantity's lineages.
 _COMPARED = ("quantity", "value", "low", "high", "speaker", "organisation", "via", "window_end", "lineage", "source")
 
@@ -96,8 +92,7 @@ class Ledger:
                 raise LedgerError(
                     self.path, None, "no ledger here yet", "add or import claims first, or give --ledger PATH"
                 )
-            # a FIFO or device is refused before SQLite opens it (opening a FIFO waits for a writer)
-            check_input(p, "ledger", MAX_LEDGER_BYTES, LedgerError, missing_ok=True)
+            refuse_special(p)  # before SQLite opens it (opening a FIFO waits for a writer)
         with self._guard("opening it"):
             self._db = self._connect(memory)
         try:
@@ -106,9 +101,9 @@ class Ledger:
                 if not memory and not readonly:
                     self._db.execute("PRAGMA journal_mode = WAL")
                     self._db.execute("PRAGMA synchronous = NORMAL")
-                self._quick_check()
+                quick_check(self._db, self.path)
                 self._migrate()
-                self._check_rows()
+                check_rows(self._db, self.path, self._version)
         except BaseException:
             self._db.close()
             raise
@@ -123,47 +118,9 @@ class Ledger:
         except sqlite3.OperationalError:
             # a WAL ledger on a read-only disk: its -shm file cannot be made, and nobody can be writing
             db.close()
-            wal = Path(self.path + "-wal")
-            if wal.is_file() and wal.stat().st_size > 0:  # opened immutable, its log would be silently ignored
-                raise LedgerError(
-                    self.path,
-                    None,
-                    "has changes in its write-ahead log (-wal) but no -shm file, and the disk is read-only, "
-                    "so those changes cannot be read",
-                    f"copy {Path(self.path).name} and {wal.name} to a writable folder and give --ledger COPY, "
-                    "or make the disk writable",
-                ) from None
+            refuse_unread_wal(self.path)  # opened immutable, its log would be silently ignored
             db = sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=self._timeout, isolation_level=None)
         return db
-
-    def _quick_check(self) -> None:
-        """SQLite's quick check of every page; a damaged ledger is refused before anything reads or writes it."""
-        rows = self._db.execute("PRAGMA quick_check").fetchall()
-        if rows != [("ok",)]:
-            raise LedgerError(
-                self.path,
-                None,
-                f"is damaged (SQLite's check: {str(rows[0][0])[:80]})",
-                f"restore it from a backup, or rescue what is left: {_RECOVER}",
-            )
-
-    def _check_rows(self) -> None:
-        """Every row's stored fields against its checksum (schema version 4 on)."""
-        if self._version < CHECKSUM_VERSION:
-            return
-        self._db.create_function("tl_checksum", len(CHECKED_COLUMNS), row_checksum, deterministic=True)
-        bad = self._db.execute(
-            f"SELECT id FROM claims WHERE checksum IS NOT tl_checksum({', '.join(CHECKED_COLUMNS)}) LIMIT 1"
-        ).fetchone()
-        if bad is not None:
-            cid = str(bad[0])[:60]
-            raise LedgerError(
-                self.path,
-                f"claims.{cid}",
-                "is damaged: the stored claim does not match its checksum",
-                f"restore it from a backup, or rescue the rest: {_RECOVER}, then in NEW.db "
-                f"DELETE FROM claims WHERE id = '{cid}' and re-enter that claim",
-            )
 
     @contextmanager
     def _guard(self, doing: str) -> Iterator[None]:
@@ -332,9 +289,7 @@ class Ledger:
     def _write(self, db: sqlite3.Connection, claim: Claim, action: str) -> None:
         record = json.dumps(claim.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
         now = _now()
-        columns = {**record_columns(claim), "record": record}
-        columns["checksum"] = row_checksum(*(columns[name] for name in CHECKED_COLUMNS))
-        columns.update(added=now, changed=now)
+        columns = {**with_checksum({**record_columns(claim), "record": record}), "added": now, "changed": now}
         kept = ("id", "added")  # a replaced claim keeps when it was first added, and its lineage label until redetected
         db.execute(
             f"INSERT INTO claims ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"

@@ -32,6 +32,7 @@ __all__ = [
     "figure_text",
     "record_columns",
     "row_checksum",
+    "with_checksum",
 ]
 
 _LISTED = ("organisation", "value", "low", "high", "unit", "words", "hedge", "via")
@@ -95,6 +96,11 @@ def row_checksum(*values: object) -> str:
         h.update(repr(v).encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     return h.hexdigest()
+
+
+def with_checksum(columns: dict[str, Any]) -> dict[str, Any]:
+    """``columns`` (a row as :func:`record_columns` gives it, with its record) and their ``checksum``."""
+    return {**columns, "checksum": row_checksum(*(columns[name] for name in CHECKED_COLUMNS))}
 
 
 def figure_text(value: float | None, low: float | None, high: float | None, unit: str, words: str) -> str:

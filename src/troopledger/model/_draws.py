@@ -98,8 +98,13 @@ def memory_budget() -> int:
     return int(gb * 1e9) if math.isfinite(gb) and gb > 0 else MEMORY_BUDGET_BYTES
 
 
-def estimate_bytes(prior: Prior, draws: int, *, workers: int = 1, chunk_size: int = DEFAULT_CHUNK) -> int:
-    """Peak memory a report of ``prior`` with ``draws`` draws needs, estimated before it starts.
+def estimate_bytes(
+    months: int, draws: int, *, waves_by_wave: int = 0, workers: int = 1, chunk_size: int = DEFAULT_CHUNK
+) -> int:
+    """Peak memory a report over ``months`` months with ``draws`` draws needs, estimated before it starts.
+
+    ``waves_by_wave`` is the number of waves when some wave has its own pay, rank mix or
+    state share (:attr:`~troopledger.evidence.Prior.by_wave`; they run one at a time), else 0.
 
     The sum of the fixed part, :data:`BYTES_PER_DRAW` per draw, the monthly paths of the
     leading :data:`MONTHLY_CAP` draws, and the chunks in flight (one on one worker,
@@ -109,10 +114,10 @@ def estimate_bytes(prior: Prior, draws: int, *, workers: int = 1, chunk_size: in
     holds one such set per wave while a chunk is computed).
     """
     rows = min(draws, max(chunk_size, DEFAULT_CHUNK))
-    cell = rows * prior.months * 8 * (len(prior.waves) + 2 if prior.by_wave else 1)
+    cell = rows * months * 8 * (waves_by_wave + 2 if waves_by_wave else 1)
     in_flight = 1 if workers <= 1 else min(2 * workers, -(-draws // rows))  # one worker computes on demand
     chunks = cell * (_COMPUTING + (in_flight - 1) * _WAITING)
-    monthly = min(draws, MONTHLY_CAP) * prior.months * _MONTHLY_BYTES
+    monthly = min(draws, MONTHLY_CAP) * months * _MONTHLY_BYTES
     return BASE_BYTES + BYTES_PER_DRAW * draws + monthly + chunks
 
 
