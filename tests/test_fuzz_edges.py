@@ -418,6 +418,13 @@ def test_a_run_over_the_memory_budget_is_refused_before_it_starts(
     assert "memory budget of 1 GB" in line
 
 
+def test_a_history_over_the_memory_budget_is_refused_before_it_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TROOPLEDGER_MEMORY_GB", "1")
+    code, _, err = cli(["history", "--draws", "2000000"])
+    assert code == 2
+    assert "over the memory budget of 1 GB" in _one_line(err, "--draws")
+
+
 def test_the_estimate_grows_with_draws_months_and_threads() -> None:
     from troopledger.model import estimate_bytes
 

@@ -83,9 +83,10 @@ def desk_from(currency: str, rate: float | None, rates: str | None, windows: lis
     return Desk(currency=currency, rate=rate, rates_file=rates, windows=tuple(windows or ()))
 
 
-def check_memory(case: Case, draws: int, workers: int) -> int:
-    """The threads a run may use within the memory budget (fewer chunks in flight on a long horizon);
-    a run that does not fit even on one is refused in one line before it starts."""
+def check_memory(case: Case, draws: int, workers: int, *, processes: bool = False) -> int:
+    """The threads a run may use within the memory budget (fewer chunks in flight on a long horizon),
+    or with ``processes`` the runs that may go at once, each in its own process (a history's as-of
+    runs); a run that does not fit even alone is refused in one line before it starts."""
     from troopledger.model import MEMORY_ENV, estimate_bytes, memory_budget
 
     months = case.months
@@ -94,6 +95,8 @@ def check_memory(case: Case, draws: int, workers: int) -> int:
     budget = memory_budget()
 
     def need(n: int, threads: int) -> int:
+        if processes:
+            return threads * estimate_bytes(months, n, waves_by_wave=by_wave, workers=1)
         return estimate_bytes(months, n, waves_by_wave=by_wave, workers=threads)
 
     for threads in range(workers, 0, -1):
