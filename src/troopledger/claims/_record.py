@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-import unicodedata
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from troopledger._digits import ascii_digits
 from troopledger.claims._figure import describe_figure
 from troopledger.claims._months import MONTH_PATTERN
 from troopledger.claims._vocabulary import QUANTITIES
@@ -46,7 +46,7 @@ SourceKind = Literal[
 ]
 
 _OTHER = re.compile(r"^other:[a-z][a-z0-9_]{0,60}$")
-_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+_DATE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$")
 
 #: Dates and months outside these years are typing mistakes, not sources.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -56,7 +56,7 @@ LIMITS: dict[str, float] = {"amount": 1e13, "count": 1e8, "duration": 1200.0, "s
 
 
 def _real_date(v: str, what: str) -> str:
-    """``v`` in ASCII digits if it names a real day or month in a plausible year, else a ValueError saying why."""
+    """``v`` if it names a real day or month in a plausible year, else a ValueError saying why."""
     parts = [int(p) for p in v.split("-")]
     if not FIRST_YEAR <= parts[0] <= LAST_YEAR:
         raise ValueError(f"{what} {v} is not in the years {FIRST_YEAR}-{LAST_YEAR}")
@@ -65,16 +65,6 @@ def _real_date(v: str, what: str) -> str:
     except ValueError:
         raise ValueError(f"{v} is not a real date (that month has fewer days)") from None
     return v
-
-
-def _ascii_digits(v: str) -> str:
-    """``v`` with every decimal digit of any script (full-width, Arabic-Indic, bold ...) written in ASCII.
-
-    Dates are stored so, since filters compare them as text (``claims list --since``).
-    """
-    if v.isascii():
-        return v
-    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in v)
 
 
 class SourceRef(BaseModel):
@@ -92,7 +82,7 @@ class SourceRef(BaseModel):
     @field_validator("date")
     @classmethod
     def _date(cls, v: str | None) -> str | None:
-        v = v if v is None else _ascii_digits(v)
+        v = ascii_digits(v) if v is not None else None  # "٢٠٢٥-٠١-٠٢", "２０２５-０１-０２": stored as ASCII ISO
         if v is not None and not _DATE.match(v):
             raise ValueError("must be a date written YYYY-MM-DD or YYYY-MM")
         return None if v is None else _real_date(v, "date")
@@ -150,7 +140,7 @@ class Claim(BaseModel):
     @field_validator("window_start", "window_end")
     @classmethod
     def _month(cls, v: str | None) -> str | None:
-        v = v if v is None else _ascii_digits(v)
+        v = ascii_digits(v) if v is not None else None
         if v is not None and not MONTH_PATTERN.match(v):
             raise ValueError("must be a month written YYYY-MM")
         return v if v is None else _real_date(v, "month")
