@@ -15,6 +15,16 @@ from troopledger.analysis._given_data import given_data_sensitivity, sensitivity
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
 from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, History, Step, as_of_days, history
 from troopledger.analysis._money import Conversion, RateTable, bundled_rates, conversion, read_rates
+from troopledger.analysis._reconcile import (
+    RECONCILE_DRAWS,
+    TARGET_WITHIN,
+    ReconcileTarget,
+    Reconciliation,
+    Shift,
+    parse_target,
+    reconcile,
+    target_values,
+)
 from troopledger.analysis._result import Result, run
 from troopledger.analysis._reweigh import convert_draws, reweighed_totals
 from troopledger.analysis._sensitivity import SENSITIVITY_CAP, SENSITIVITY_TARGETS, rank_sensitivity
@@ -42,9 +52,11 @@ __all__ = [
     "OUTPUTS",
     "PREDICTABLE",
     "QUANTILES",
+    "RECONCILE_DRAWS",
     "RELIABILITY",
     "SENSITIVITY_CAP",
     "SENSITIVITY_TARGETS",
+    "TARGET_WITHIN",
     "TOTAL_VARIABLES",
     "WINDOW_ACCOUNTS",
     "Conversion",
@@ -52,7 +64,10 @@ __all__ = [
     "HindcastScore",
     "History",
     "RateTable",
+    "ReconcileTarget",
+    "Reconciliation",
     "Result",
+    "Shift",
     "Step",
     "Summary",
     "TroopledgerAccessor",
@@ -69,9 +84,11 @@ __all__ = [
     "hedge_class",
     "history",
     "money_inputs",
+    "parse_target",
     "parse_window",
     "rank_sensitivity",
     "read_rates",
+    "reconcile",
     "reweighed_totals",
     "rolling_years",
     "run",
@@ -79,6 +96,7 @@ __all__ = [
     "sensitivity_over_time",
     "summarize",
     "summarize_draws",
+    "target_values",
     "weighted_crps",
     "weighted_quantiles",
     "window_stats",

@@ -76,6 +76,8 @@ class Calibration:
     readings: list[dict[str, Any]] = field(default_factory=list)
     sampler: dict[str, Any] = field(default_factory=dict)
     log_weights: Array | None = None  # raw log weights of the posterior draws, before smoothing
+    log_ratio: Array | None = None  # log(prior / proposal) of each posterior draw (raw weights less the likelihood)
+    robust: RobustObservations | None = None  # every compiled claim's robust error model (posterior_draws.observed)
 
     @property
     def posterior_weights(self) -> Array | None:
@@ -207,4 +209,6 @@ def calibrate(
         readings(log_wrong, w.weights, claims_all.ids, pd.totals, pd.params),
         sampler,
         raw,
+        log_ratio,
+        robust_all,
     )

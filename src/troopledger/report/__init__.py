@@ -6,6 +6,7 @@ from troopledger.report._history import render_history_html, render_history_text
 from troopledger.report._html import render_html
 from troopledger.report._markdown import render_history_markdown, render_markdown
 from troopledger.report._payload import CONVENTIONS, build_payload
+from troopledger.report._reconcile import reconcile_payload, render_reconcile_markdown, render_reconcile_text
 from troopledger.report._text import render_text
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "build_payload",
     "fmt_usd",
     "headline",
+    "reconcile_payload",
     "render_compare_html",
     "render_compare_markdown",
     "render_compare_text",
@@ -21,5 +23,7 @@ __all__ = [
     "render_history_text",
     "render_html",
     "render_markdown",
+    "render_reconcile_markdown",
+    "render_reconcile_text",
     "render_text",
 ]
