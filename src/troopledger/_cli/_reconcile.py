@@ -42,7 +42,9 @@ def reconcile(
     within: Annotated[
         float | None,
         typer.Option(
-            min=0.001, max=10.0, help="Read the figure as right within this relative half-width (90 %%; default 0.2)."
+            min=0.001,
+            max=10.0,
+            help="Read the figure as right within this relative half-width (90 %%; default: an 'about' figure's, 0.25).",
         ),
     ] = None,
     draws: Annotated[

@@ -249,8 +249,9 @@ def reconcile(
     """What it would take for ``prior``'s model, weighed by its claims, to reach ``target``.
 
     The figure is read as right within ``within`` (relative half-width of its 90 %
-    interval; default an "about" figure's). ``calibration`` reuses a calibrated run of ``prior`` (else one is run here with
-    ``draws`` draws and ``seed``). An uncalibrated case reconciles on its prior draws.
+    interval; default an "about" figure's). ``calibration`` reuses a calibrated run of
+    ``prior`` (else one is run here with ``draws`` draws and ``seed``). An uncalibrated
+    case reconciles on its prior draws.
     """
     if draws > MONTHLY_CAP:
         raise InputError(

@@ -7,7 +7,8 @@ far each lineage of claims moves the headline). All read a resolved
 :class:`~troopledger.evidence.Prior`.
 """
 
-from troopledger.calibration._conflicts import SCAN_DRAWS, find_contradictions
+from troopledger.calibration._conflict_list import Conflict, ContradictionScan, group_conflicts
+from troopledger.calibration._conflicts import SCAN_DRAWS, find_contradictions, scan_contradictions
 from troopledger.calibration._contradictions import (
     REFERENCE_FACTOR,
     THRESHOLD,
@@ -52,7 +53,7 @@ from troopledger.calibration._robust import (
     with_doubt,
 )
 from troopledger.calibration._scan import CONTRADICTION_DRAWS, contradiction_statistic
-from troopledger.calibration._sets import MAX_SET, SCAN_SEED, FoundSet, explain_set, scan_sets
+from troopledger.calibration._sets import MAX_REPORTED, MAX_SET, SCAN_SEED, FoundSet, explain_set, scan_sets
 from troopledger.calibration._tempering import Tempered, model_values, temper
 from troopledger.calibration._workflow import (
     HEADLINE_TOTALS,
@@ -73,6 +74,7 @@ __all__ = [
     "HEDGE_FACTOR",
     "HEDGE_WIDTH",
     "KHAT_MAX",
+    "MAX_REPORTED",
     "MAX_SET",
     "MIN_ESS",
     "MIN_READING",
@@ -87,7 +89,9 @@ __all__ = [
     "WIDEN",
     "WRONG_FACTOR",
     "Calibration",
+    "Conflict",
     "Contradiction",
+    "ContradictionScan",
     "ErrorModel",
     "FoundSet",
     "Influence",
@@ -109,6 +113,7 @@ __all__ = [
     "explain_set",
     "find_contradictions",
     "fit_proposal",
+    "group_conflicts",
     "hedge_class",
     "importance_weights",
     "influence",
@@ -120,6 +125,7 @@ __all__ = [
     "reference_spec",
     "right_probability",
     "robust_loglik",
+    "scan_contradictions",
     "scan_sets",
     "temper",
     "weighted_quantiles",
