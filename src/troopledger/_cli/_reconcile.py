@@ -44,7 +44,7 @@ def reconcile(
         typer.Option(
             min=0.001,
             max=10.0,
-            help="Read the figure as right within this relative half-width (90 %%; default: an 'about' figure's, 0.25).",
+            help="Read the figure as right within this relative half-width (90 %%; default 0.25, an 'about' figure's).",
         ),
     ] = None,
     draws: Annotated[

@@ -42,15 +42,15 @@ def _band(t: tuple[float, float, float] | list[float]) -> dict[str, float]:
 
 def reconcile_payload(r: Reconciliation) -> dict[str, Any]:
     """The reconciliation as plain JSON-ready data (bands as ``{p5, p50, p95}``; no NaN)."""
-    rows = []
+    rows: list[list[dict[str, Any]]] = []
     for group in (r.inputs, r.claims):
-        out = []
+        one = []
         for s in group:
             d = asdict(s)
             d["posterior"], d["tilted"] = _band(s.posterior), _band(s.tilted)
-            out.append(d)
-        rows.append(out)
-    return _clean(
+            one.append(d)
+        rows.append(one)
+    out: dict[str, Any] = _clean(
         {
             "case": r.case,
             "target": {"output": r.target.output, "month": r.target.month, "value": r.target.value},
@@ -73,6 +73,7 @@ def reconcile_payload(r: Reconciliation) -> dict[str, Any]:
             "claims": rows[1],
         }
     )
+    return out
 
 
 def _num(x: float | None, unit: str) -> str:
@@ -110,7 +111,7 @@ def reconcile_lines(p: dict[str, Any]) -> list[str]:
 
 
 def _input_rows(p: dict[str, Any]) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for s in [s for s in p["inputs"] if not s["derived"]][:SHOWN]:
         rows.append(
             (
@@ -125,7 +126,7 @@ def _input_rows(p: dict[str, Any]) -> list[tuple[str, ...]]:
 
 
 def _claim_rows(p: dict[str, Any]) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for s in p["claims"][:SHOWN]:
         rows.append(
             (
