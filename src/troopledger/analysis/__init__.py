@@ -9,7 +9,7 @@ not import xarray and pandas.
 
 from typing import Any
 
-from troopledger.analysis._compare import compare_draws
+from troopledger.analysis._compare import compare_draws, compare_runs, pair_weights
 from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, money_inputs
 from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
@@ -76,6 +76,7 @@ __all__ = [
     "bundled_rates",
     "calendar_years",
     "compare_draws",
+    "compare_runs",
     "conversion",
     "convert_draws",
     "coverage",
@@ -84,6 +85,7 @@ __all__ = [
     "hedge_class",
     "history",
     "money_inputs",
+    "pair_weights",
     "parse_target",
     "parse_window",
     "rank_sensitivity",

@@ -32,6 +32,7 @@ from troopledger.calibration._importance import (
 )
 from troopledger.calibration._influence import HEADLINE, Influence, influence
 from troopledger.calibration._observations import Observation, Observations, Skipped, compile_observations
+from troopledger.calibration._paired import paired_posterior
 from troopledger.calibration._proposal import (
     BATCHES,
     DEFENSIVE,
@@ -120,6 +121,7 @@ __all__ = [
     "joint_statistic",
     "log_mean_exp",
     "model_values",
+    "paired_posterior",
     "particle_chunks",
     "readings",
     "reference_spec",

@@ -30,7 +30,7 @@ from troopledger.calibration._contradictions import THRESHOLD
 from troopledger.calibration._graph import dependency_graph
 from troopledger.calibration._importance import Weights, importance_weights, weighted_quantiles
 from troopledger.calibration._observations import Observations, Skipped, compile_observations
-from troopledger.calibration._proposal import PILOT_PARTICLES, batch_error, fit_proposal
+from troopledger.calibration._proposal import PILOT_PARTICLES, Proposal, batch_error, fit_proposal
 from troopledger.calibration._readings import readings
 from troopledger.calibration._robust import ALL_WRONG, RobustObservations, with_doubt
 from troopledger.errors import CalibrationError
@@ -78,6 +78,8 @@ class Calibration:
     log_weights: Array | None = None  # raw log weights of the posterior draws, before smoothing
     log_ratio: Array | None = None  # log(prior / proposal) of each posterior draw (raw weights less the likelihood)
     robust: RobustObservations | None = None  # every compiled claim's robust error model (posterior_draws.observed)
+    proposal: Proposal | None = None  # the proposal the posterior draws came from
+    doubted: Prior | None = None  # the prior it weighs against (claims-built inputs kept in doubt)
 
     @property
     def posterior_weights(self) -> Array | None:
@@ -211,4 +213,6 @@ def calibrate(
         raw,
         log_ratio,
         robust_all,
+        proposal,
+        doubted,
     )
