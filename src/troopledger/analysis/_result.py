@@ -188,9 +188,18 @@ def run(
         prior_shown,
         None if cal.posterior_draws is None else shown,
         {**groups, **desk.tables(prior, shown, weights)},
-        tuple(group_conflicts(scan.contradictions)),
+        tuple(group_conflicts(scan.contradictions, _misfit_claims(cal))),
         scan.found,
     )
+
+
+def _misfit_claims(cal: Calibration) -> dict[str, list[str]]:
+    """Claim id -> the structural assumptions it is a misfit of."""
+    out: dict[str, list[str]] = {}
+    for m in cal.misfits:
+        for c in m.claims:
+            out.setdefault(c, []).append(m.assumption)
+    return out
 
 
 def _casefile(case: Case | Prior) -> Case:

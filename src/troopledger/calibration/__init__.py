@@ -7,6 +7,16 @@ far each lineage of claims moves the headline). All read a resolved
 :class:`~troopledger.evidence.Prior`.
 """
 
+from troopledger.calibration._assumptions import ASSUMPTIONS, Assumption, assumptions_for
+from troopledger.calibration._checks import (
+    TAIL,
+    WRONG_AT,
+    ClaimCheck,
+    StructuralMisfit,
+    check_claims,
+    judge_claims,
+    structural_misfits,
+)
 from troopledger.calibration._conflict_list import Conflict, ContradictionScan, group_conflicts
 from troopledger.calibration._conflicts import SCAN_DRAWS, find_contradictions, scan_contradictions
 from troopledger.calibration._contradictions import (
@@ -66,6 +76,7 @@ from troopledger.calibration._workflow import (
 
 __all__ = [
     "ALL_WRONG",
+    "ASSUMPTIONS",
     "BATCHES",
     "CONTESTED",
     "CONTRADICTION_DRAWS",
@@ -85,11 +96,15 @@ __all__ = [
     "SCAN_DRAWS",
     "SCAN_SEED",
     "SHARES",
+    "TAIL",
     "TEMPERING_PARTICLES",
     "THRESHOLD",
     "WIDEN",
+    "WRONG_AT",
     "WRONG_FACTOR",
+    "Assumption",
     "Calibration",
+    "ClaimCheck",
     "Conflict",
     "Contradiction",
     "ContradictionScan",
@@ -101,10 +116,13 @@ __all__ = [
     "Proposal",
     "RobustObservations",
     "Skipped",
+    "StructuralMisfit",
     "Tempered",
     "Weights",
+    "assumptions_for",
     "batch_error",
     "calibrate",
+    "check_claims",
     "compile_observations",
     "connected_sets",
     "contradiction_statistic",
@@ -119,6 +137,7 @@ __all__ = [
     "importance_weights",
     "influence",
     "joint_statistic",
+    "judge_claims",
     "log_mean_exp",
     "model_values",
     "paired_posterior",
@@ -129,6 +148,7 @@ __all__ = [
     "robust_loglik",
     "scan_contradictions",
     "scan_sets",
+    "structural_misfits",
     "temper",
     "weighted_quantiles",
     "with_doubt",

@@ -12,7 +12,7 @@ sets it found (:class:`ContradictionScan`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from troopledger.calibration._contradictions import Contradiction
@@ -31,6 +31,9 @@ class Conflict:
     statistic: float  # the most improbable set's log ratio
     explanation: str  # the arithmetic of its most improbable smallest set
     kinds: tuple[str, ...]  # kinds of the sets it covers ("arithmetic", "disagreement", "statement")
+    assumptions: tuple[
+        str, ...
+    ] = ()  # structural assumptions the suspect is a misfit of (then they, not it, are named)
 
     def as_dict(self) -> dict[str, object]:
         """The JSON form of the report's ``conflicts`` list."""
@@ -43,6 +46,7 @@ class Conflict:
             "statistic": self.statistic,
             "explanation": self.explanation,
             "kinds": list(self.kinds),
+            "assumptions": list(self.assumptions),
         }
 
 
@@ -60,8 +64,14 @@ class ContradictionScan:
         return self.found > len(self.contradictions)
 
 
-def group_conflicts(sets: Sequence[Contradiction]) -> list[Conflict]:
-    """Group contradiction sets by their suspect, most improbable conflict first; every set lands in one."""
+def group_conflicts(
+    sets: Sequence[Contradiction], misfits: Mapping[str, Sequence[str]] | None = None
+) -> list[Conflict]:
+    """Group contradiction sets by their suspect, most improbable conflict first; every set lands in one.
+
+    ``misfits`` (claim id -> structural assumptions it is a misfit of) names, for a suspect the
+    model cannot follow with other lineages, the assumption to blame instead of the source.
+    """
     groups: dict[str | None, list[Contradiction]] = {}
     for c in sets:
         groups.setdefault(c.most_likely_wrong, []).append(c)
@@ -86,6 +96,7 @@ def group_conflicts(sets: Sequence[Contradiction]) -> list[Conflict]:
                 members[0].statistic,
                 cite.explanation,
                 tuple(dict.fromkeys(c.kind for c in members)),
+                tuple((misfits or {}).get(suspect or "", ())),
             )
         )
     return sorted(out, key=lambda c: (c.statistic, c.suspect or ""))

@@ -174,7 +174,7 @@ def derived_target(
         return f"a received total per {claim.period} is not modelled (a total by a date is)"
     # a count or a stock "by" a day is read at that day, not over its whole month
     f = snapshot_fraction(claim, label)
-    when = label if f >= 1.0 else f"{claim.source.date[:10] if claim.source else label}"
+    when = label if f >= 1.0 or claim.source is None or not claim.source.date else claim.source.date[:10]
     counts = {
         "cumulative_troops": ("cumulative_deployed", "soldiers sent"),
         "casualties_killed": ("killed", "soldiers killed"),
