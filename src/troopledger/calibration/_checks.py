@@ -21,19 +21,24 @@ the assumption (a :class:`StructuralMisfit`), not the sources.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy import special
 
-from troopledger.calibration._assumptions import ASSUMPTIONS, assumptions_for
+from troopledger.calibration._assumptions import ASSUMPTIONS, Assumption, assumptions_for
 from troopledger.calibration._errors import ErrorModel
-from troopledger.calibration._robust import RobustObservations
+from troopledger.calibration._observations import Observation
+from troopledger.calibration._robust import RobustObservations, _log_densities
+from troopledger.evidence import Z90
 
 __all__ = [
     "MIN_REACH",
+    "MISFIT_EVIDENCE",
+    "MISFIT_GRID",
     "TAIL",
     "WRONG_AT",
     "ClaimCheck",
@@ -44,11 +49,16 @@ __all__ = [
 ]
 
 Array = NDArray[np.float64]
+_LOG_SQRT_2PI = 0.5 * math.log(2 * math.pi)
 
 #: A claim whose two-sided predictive tail probability is below this sits outside the model's 95 % range.
 TAIL = 0.05
 #: A claim is called likely wrong at this posterior probability of being wrong, when the model can represent it.
 WRONG_AT = 0.5
+#: Model errors (sd on a claim's log scale) a structural misfit may have, equally likely a priori.
+MISFIT_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0)
+#: Natural log of the Bayes factor for "the model errs on these figures" a structural misfit needs (10 to 1).
+MISFIT_EVIDENCE = math.log(10.0)
 #: Fewer effective draws than this near a claim taken as right: the model cannot reach it.
 MIN_REACH = 20.0
 
@@ -84,13 +94,15 @@ class ClaimCheck:
 
 @dataclass(frozen=True)
 class StructuralMisfit:
-    """Claims of independent lineages on the same side of the model, under one assumption it makes."""
+    """Claims of independent lineages the model cannot follow under one of its assumptions, and how far it errs."""
 
     assumption: str
     text: str
-    direction: str
-    claims: tuple[str, ...]
+    claims: tuple[str, ...]  # the claims outside the model's range, left out
     lineages: tuple[str, ...]
+    factor: float  # the model's error on these figures: within this factor 90 % of the time (most probable)
+    log_bayes_factor: float  # evidence for some misfit against none
+    wrong_given: dict[str, float]  # each governed claim's probability of being wrong, the misfit allowed
     explanation: str
 
     def as_dict(self) -> dict[str, object]:
@@ -98,9 +110,11 @@ class StructuralMisfit:
         return {
             "assumption": self.assumption,
             "text": self.text,
-            "direction": self.direction,
             "claims": list(self.claims),
             "lineages": list(self.lineages),
+            "factor": self.factor,
+            "log_bayes_factor": self.log_bayes_factor,
+            "wrong_probability_given_misfit": self.wrong_given,
             "explanation": self.explanation,
         }
 
@@ -170,53 +184,128 @@ def check_claims(
     return out
 
 
-def structural_misfits(robust: RobustObservations, checks: Sequence[ClaimCheck]) -> list[StructuralMisfit]:
-    """Assumptions that two or more lineages agree against: their claims in the same tail, left out."""
-    items = {o.id: o for o in robust.observations.items}
-    groups: dict[tuple[str, str], list[ClaimCheck]] = {}
-    for c in checks:
-        if c.verdict == "fits":
-            continue
-        for aid in c.assumptions:
-            groups.setdefault((aid, c.direction), []).append(c)
-    by_id = {a.id: a for a in ASSUMPTIONS}
+def _right(error: ErrorModel, g: Array, tau: float) -> Array:
+    """Log-density of a right claim at model values ``g`` (on its scale), its error widened by a misfit ``tau``."""
+    sd = math.hypot(error.sd, tau)
+    z = (g - error.center) / sd
+    if error.side == "two":
+        return np.asarray(-0.5 * z * z - math.log(sd) - _LOG_SQRT_2PI, dtype=np.float64)
+    return np.asarray(special.log_ndtr(-z if error.side == "upper" else z), dtype=np.float64)
+
+
+def structural_misfits(
+    robust: RobustObservations,
+    checks: Sequence[ClaimCheck],
+    values: Array,
+    weights: Array,
+    evidence: Sequence[int],
+) -> list[StructuralMisfit]:
+    """Assumptions that claims of two or more lineages agree against, and that a misfit explains.
+
+    For each assumption, the claims it governs get a model error (a misfit ``tau`` on their
+    scale, on a grid of :data:`MISFIT_GRID`, equally likely a priori) beside their own; the
+    Bayes factor of "some misfit" against "none", ``E_posterior[prod L(tau) / L(0)]`` averaged
+    over the grid, must reach :data:`MISFIT_EVIDENCE`. The misfit's P(wrong) of each claim is
+    then computed at the most probable ``tau``.
+    """
+    v = np.asarray(values, dtype=np.float64)
+    w = np.asarray(weights, dtype=np.float64)
+    with np.errstate(divide="ignore"):
+        log_w = np.log(w / w.sum())
+    ll0, _ = robust.both(v)
+    items = robust.observations.items
+    used = set(evidence)
     out = []
-    for (aid, direction), members in groups.items():
-        lineages = tuple(dict.fromkeys(items[c.claim].lineage for c in members))
+    for a in ASSUMPTIONS:
+        cols = [j for j in sorted(used) if a.id in checks[j].assumptions and items[j].error.scale != "linear"]
+        off = [j for j in cols if checks[j].verdict != "fits"]
+        lineages = tuple(dict.fromkeys(items[j].lineage for j in off))
         if len(lineages) < 2:
             continue
-        a = by_id[aid]
-        said = "; ".join(
-            f"{c.claim} ({items[c.claim].claim.speaker}: {items[c.claim].what}, tail {c.tail_left_out:.1%})"
-            for c in members
-        )
-        side = "more" if direction == "above" else "less"
-        text = (
-            f"{a.cannot[0].upper()}{a.cannot[1:]} cannot follow {len(members)} claims of {len(lineages)} lineages "
-            f"that each say {side} than the model predicts without them: {said}. The model assumes {a.text}."
-        )
-        out.append(StructuralMisfit(aid, a.text, direction, tuple(c.claim for c in members), lineages, text))
-    order = {a.id: i for i, a in enumerate(ASSUMPTIONS)}
-    return sorted(out, key=lambda m: (order[m.assumption], m.direction))
+        parts = []
+        for j in cols:
+            o, p = items[j], robust.p_right[j]
+            g = o.error.transform(v[:, j])
+            _, wrong = _log_densities(o.error, v[:, j])
+            parts.append((j, g, math.log(p) + 0.0, math.log1p(-p) + wrong))
+        log_bf, shifts = [], []
+        for tau in MISFIT_GRID:
+            shift = np.zeros(v.shape[0])
+            for j, g, lp, lw in parts:
+                shift += np.logaddexp(lp + _right(items[j].error, g, tau), lw) - ll0[:, j]
+            shifts.append(shift)
+            log_bf.append(float(_log_sum_exp(log_w + shift)))
+        evidence_for = float(_log_sum_exp(np.asarray(log_bf)) - math.log(len(MISFIT_GRID)))
+        if evidence_for < MISFIT_EVIDENCE:
+            continue
+        k = int(np.argmax(log_bf))
+        tau = MISFIT_GRID[k]
+        post, _ = _normalised(log_w + shifts[k])
+        wrong_given = {}
+        for j, g, lp, lw in parts:
+            right = lp + _right(items[j].error, g, tau)
+            wrong_given[items[j].id] = float((post * np.exp(lw - np.logaddexp(right, lw))).sum())
+        named = tuple(items[j].id for j in off)
+        out.append(_misfit(a, named, [checks[j] for j in off], items, lineages, tau, evidence_for, wrong_given))
+    return out
+
+
+def _log_sum_exp(x: Array) -> float:
+    m = float(np.max(x))
+    return m + math.log(float(np.exp(x - m).sum()))
+
+
+def _misfit(
+    a: Assumption,
+    claims: tuple[str, ...],
+    checks: Sequence[ClaimCheck],
+    items: Sequence[Observation],
+    lineages: tuple[str, ...],
+    tau: float,
+    log_bf: float,
+    wrong_given: dict[str, float],
+) -> StructuralMisfit:
+    by_id = {o.id: o for o in items}
+    said = "; ".join(
+        f"{c.claim} ({by_id[c.claim].claim.speaker}: {by_id[c.claim].what}, {c.direction} the model, "
+        f"tail {c.tail_left_out:.1%})"
+        for c in checks
+    )
+    factor = math.exp(Z90 * tau)
+    text = (
+        f"{a.cannot[0].upper()}{a.cannot[1:]} cannot follow {len(claims)} claims of {len(lineages)} lineages: {said}. "
+        f"The model assumes {a.text}; allowing it an error within a factor of {factor:.2f} (90 %) on these figures "
+        f"is {math.exp(min(log_bf, 700)):,.0f} times likelier than none."
+    )
+    return StructuralMisfit(a.id, a.text, claims, lineages, factor, log_bf, wrong_given, text)
 
 
 def judge_claims(
-    checks: Sequence[ClaimCheck], misfits: Sequence[StructuralMisfit], wrong: dict[str, float]
+    checks: Sequence[ClaimCheck], misfits: Sequence[StructuralMisfit], wrong: Mapping[str, float]
 ) -> dict[str, str]:
-    """Each claim's verdict in words: a structural misfit (naming the assumption), a claim the model cannot
-    represent, likely wrong (probability at least :data:`WRONG_AT`, where the model can follow it), or consistent."""
-    named: dict[str, list[str]] = {}
+    """Each claim's verdict in words.
+
+    A claim a structural misfit covers is judged by its probability of being wrong once
+    the model may err there ("structural misfit: ASSUMPTION" below :data:`WRONG_AT`);
+    any other by its posterior probability of being wrong. "likely wrong" at
+    :data:`WRONG_AT` or more, "the model cannot represent it" when even taken as right
+    it stays outside the model's range, else "consistent".
+    """
+    covered: dict[str, list[StructuralMisfit]] = {}
     for m in misfits:
-        for cid in m.claims:
-            named.setdefault(cid, []).append(m.assumption)
+        for cid in m.wrong_given:
+            covered.setdefault(cid, []).append(m)
     out = {}
     for c in checks:
-        if c.claim in named:
-            out[c.claim] = "structural misfit: " + ", ".join(named[c.claim])
+        ms = covered.get(c.claim, [])
+        p = min((m.wrong_given[c.claim] for m in ms), default=wrong.get(c.claim, 0.0))
+        named = [m.assumption for m in ms if c.claim in m.claims]
+        if p >= WRONG_AT:
+            out[c.claim] = "likely wrong" if c.verdict != "misfit" else "likely wrong (beyond the model's reach)"
+        elif named:
+            out[c.claim] = "structural misfit: " + ", ".join(named)
         elif c.verdict == "misfit":
             out[c.claim] = "the model cannot represent it"
-        elif wrong.get(c.claim, 0.0) >= WRONG_AT:
-            out[c.claim] = "likely wrong"
         else:
             out[c.claim] = "consistent"
     return out

@@ -227,7 +227,7 @@ def calibrate(
         log_ratio,
         robust_all,
         checks,
-        structural_misfits(robust_all, checks),
+        structural_misfits(robust_all, checks, values, w.weights, ev_cols),
         proposal,
         doubted,
     )
