@@ -71,8 +71,8 @@ class ClaimCheck:
     direction: str  # "above" or "below": the claim against the model's predictive median (left out)
     tail_included: float  # two-sided predictive tail probability, claim in the evidence
     tail_left_out: float  # the same with the claim's own likelihood taken out
-    tail_as_right: float  # the same with the claim taken as right
-    reach_draws: float  # effective draws when the claim is taken as right
+    tail_as_right: float  # the same with the claim taken as right (NaN when it fits left out)
+    reach_draws: float  # effective draws when the claim is taken as right (NaN when it fits left out)
     verdict: str  # "fits", "disputed" (the others pull against it) or "misfit" (the model cannot reach it)
     assumptions: tuple[str, ...]  # structural assumptions governing its quantity
     in_evidence: bool  # False: it built the prior, so "left out" is the posterior itself
@@ -84,8 +84,8 @@ class ClaimCheck:
             "direction": self.direction,
             "tail_included": self.tail_included,
             "tail_left_out": self.tail_left_out,
-            "tail_as_right": self.tail_as_right,
-            "reach_draws": self.reach_draws,
+            "tail_as_right": None if math.isnan(self.tail_as_right) else self.tail_as_right,
+            "reach_draws": None if math.isnan(self.reach_draws) else self.reach_draws,
             "verdict": self.verdict,
             "assumptions": list(self.assumptions),
             "in_evidence": self.in_evidence,
@@ -139,35 +139,40 @@ def _tail(error: ErrorModel, g: Array, p: Array) -> tuple[float, float]:
 
 
 def check_claims(
-    robust: RobustObservations, values: Array, weights: Array, evidence: Sequence[int]
+    robust: RobustObservations,
+    values: Array,
+    weights: Array,
+    evidence: Sequence[int],
+    loglik: Array | None = None,
 ) -> list[ClaimCheck]:
     """Posterior predictive checks of every claim in ``robust`` over weighted draws.
 
     ``values`` are the modelled targets ``(draws, claims)``, ``weights`` the posterior
-    weights, ``evidence`` the columns whose likelihood the weights include.
+    weights, ``evidence`` the columns whose likelihood the weights include; ``loglik``,
+    if given, is ``robust``'s log-likelihood of ``values``, already computed.
     """
     v = np.asarray(values, dtype=np.float64)
     w = np.asarray(weights, dtype=np.float64)
     with np.errstate(divide="ignore"):
         log_w = np.log(w)
     p_in, _ = _normalised(log_w)
-    ll, _ = robust.both(v)
+    ll = robust.both(v)[0] if loglik is None else loglik
     used = set(evidence)
     out = []
     for j, o in enumerate(robust.observations.items):
         g = o.error.transform(v[:, j])
-        left = log_w - ll[:, j] if j in used else log_w
-        p_out, _ = _normalised(left)
-        p_right, reach = _normalised(left + o.error.loglik_scaled(g))
-        t_in, _ = _tail(o.error, g, p_in)
-        t_out, below = _tail(o.error, g, p_out)
-        t_right, _ = _tail(o.error, g, p_right)
+        t_in, below = _tail(o.error, g, p_in)
+        t_out, t_right, reach = t_in, math.nan, math.nan
+        left = log_w
+        if j in used:
+            left = log_w - ll[:, j]
+            t_out, below = _tail(o.error, g, _normalised(left)[0])
         if t_out >= TAIL:
-            verdict = "fits"
-        elif t_right >= TAIL and reach >= MIN_REACH:
-            verdict = "disputed"
+            verdict = "fits"  # taken as right it can only fit better: not computed
         else:
-            verdict = "misfit"
+            p_right, reach = _normalised(left + o.error.loglik_scaled(g))
+            t_right, _ = _tail(o.error, g, p_right)
+            verdict = "disputed" if t_right >= TAIL and reach >= MIN_REACH else "misfit"
         out.append(
             ClaimCheck(
                 o.id,
@@ -199,6 +204,7 @@ def structural_misfits(
     values: Array,
     weights: Array,
     evidence: Sequence[int],
+    loglik: Array | None = None,
 ) -> list[StructuralMisfit]:
     """Assumptions that claims of two or more lineages agree against, and that a misfit explains.
 
@@ -206,13 +212,13 @@ def structural_misfits(
     scale, on a grid of :data:`MISFIT_GRID`, equally likely a priori) beside their own; the
     Bayes factor of "some misfit" against "none", ``E_posterior[prod L(tau) / L(0)]`` averaged
     over the grid, must reach :data:`MISFIT_EVIDENCE`. The misfit's P(wrong) of each claim is
-    then computed at the most probable ``tau``.
+    then computed at the most probable ``tau``. ``loglik`` as for :func:`check_claims`.
     """
     v = np.asarray(values, dtype=np.float64)
     w = np.asarray(weights, dtype=np.float64)
     with np.errstate(divide="ignore"):
         log_w = np.log(w / w.sum())
-    ll0, _ = robust.both(v)
+    ll0 = robust.both(v)[0] if loglik is None else loglik
     items = robust.observations.items
     used = set(evidence)
     out = []

@@ -204,7 +204,7 @@ def calibrate(
     raw = ll_all[:, ev_cols].sum(axis=1) + log_ratio
     w = importance_weights(raw)
     wrong = robust_all.wrong_probability(values, w.weights, log_wrong=log_wrong)
-    checks = check_claims(robust_all, values, w.weights, ev_cols)
+    checks = check_claims(robust_all, values, w.weights, ev_cols, ll_all)
     sampler: dict[str, Any] = {
         "observed_parameters": observed,
         "pilot_particles": 0 if proposal.pilot is None else proposal.pilot.particles,
@@ -227,7 +227,7 @@ def calibrate(
         log_ratio,
         robust_all,
         checks,
-        structural_misfits(robust_all, checks, values, w.weights, ev_cols),
+        structural_misfits(robust_all, checks, values, w.weights, ev_cols, ll_all),
         proposal,
         doubted,
     )
