@@ -25,7 +25,8 @@ from troopledger.analysis._reconcile import (
     reconcile,
     target_values,
 )
-from troopledger.analysis._result import Result, run
+from troopledger.analysis._result import Result, register_result_view, run
+from troopledger.analysis._result_tree import load_result
 from troopledger.analysis._reweigh import convert_draws, reweighed_totals
 from troopledger.analysis._sensitivity import SENSITIVITY_CAP, SENSITIVITY_TARGETS, rank_sensitivity
 from troopledger.analysis._summary import (
@@ -84,6 +85,7 @@ __all__ = [
     "given_data_sensitivity",
     "hedge_class",
     "history",
+    "load_result",
     "money_inputs",
     "pair_weights",
     "parse_target",
@@ -91,6 +93,7 @@ __all__ = [
     "rank_sensitivity",
     "read_rates",
     "reconcile",
+    "register_result_view",
     "reweighed_totals",
     "rolling_years",
     "run",
