@@ -133,3 +133,12 @@ def test_a_count_by_a_day_is_read_at_that_day() -> None:
     c = Claim(id="c", quantity="troops_deployed", value=1500.0, speaker="s", window_end="2024-10", source=src)
     assert snapshot_fraction(c, "2024-10") == pytest.approx(18 / 31)
     assert snapshot_fraction(c, "2024-09") == 1.0  # published after the month it speaks of
+
+
+def test_a_cut_list_of_sets_says_so_in_every_format() -> None:
+    from troopledger.report._conflicts import sets_cut
+
+    sets = [{"claims": ["a", "b"], "most_likely_wrong": "a", "explanation": "x", "kind": "arithmetic"}] * 2
+    assert sets_cut({"contradictions": sets, "contradictions_found": 2}) == ""
+    note = sets_cut({"contradictions": sets, "contradictions_found": 75})
+    assert note == " The scan found 75 sets; the 2 most improbable are shown."
