@@ -135,7 +135,7 @@ def test_a_count_by_a_day_is_read_at_that_day() -> None:
     assert snapshot_fraction(c, "2024-09") == 1.0  # published after the month it speaks of
 
 
-def test_a_cut_list_of_sets_says_so_in_every_format() -> None:
+def test_a_cut_list_of_sets_says_how_many_the_scan_found() -> None:
     from troopledger.report._conflicts import sets_cut
 
     sets = [{"claims": ["a", "b"], "most_likely_wrong": "a", "explanation": "x", "kind": "arithmetic"}] * 2
