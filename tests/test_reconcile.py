@@ -12,8 +12,6 @@ from troopledger._cli._app import _register as register_commands
 from troopledger._cli._app import app
 from troopledger.analysis import Desk, compare_runs, parse_target, reconcile, target_values
 from troopledger.calibration import Contradiction, calibrate, group_conflicts, paired_posterior
-from troopledger.calibration._targets import snapshot_fraction
-from troopledger.claims import Claim, SourceRef
 from troopledger.errors import InputError
 from troopledger.evidence import load_case, resolve
 from troopledger.report import reconcile_payload, render_reconcile_markdown
@@ -126,13 +124,6 @@ def test_overlapping_sets_become_one_conflict_per_suspect_and_none_is_lost() -> 
     assert first.explanation == "r01 against the rest"
     assert first.assumptions == ()
     assert got[1].assumptions == ("one_casualty_hazard",)
-
-
-def test_a_count_by_a_day_is_read_at_that_day() -> None:
-    src = SourceRef(id="d", outlet="o", date="2024-10-18")
-    c = Claim(id="c", quantity="troops_deployed", value=1500.0, speaker="s", window_end="2024-10", source=src)
-    assert snapshot_fraction(c, "2024-10") == pytest.approx(18 / 31)
-    assert snapshot_fraction(c, "2024-09") == 1.0  # published after the month it speaks of
 
 
 def test_a_cut_list_of_sets_says_how_many_the_scan_found() -> None:

@@ -8,10 +8,8 @@ theirs from :func:`derived_target`, or a reason why the model cannot say.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Mapping
-from datetime import date
 
 import numpy as np
 from numpy.typing import NDArray
@@ -20,7 +18,7 @@ from troopledger.calibration._errors import Scale
 from troopledger.claims import Claim
 from troopledger.evidence import Horizon
 
-__all__ = ["DATED_BY_ARTICLE", "Target", "derived_target", "parameter_target", "snapshot_fraction", "window_end"]
+__all__ = ["DATED_BY_ARTICLE", "Target", "derived_target", "parameter_target", "window_end"]
 
 Array = NDArray[np.float64]
 #: reads one quantity off a chunk: (model outputs, parameter draws) -> (draws,)
@@ -43,45 +41,6 @@ def _running(name: str, month: int) -> Target:
 
 def _at(name: str, month: int) -> Target:
     return lambda out, p: np.asarray(out[name][:, month], dtype=np.float64)
-
-
-def snapshot_fraction(claim: Claim, month: str) -> float:
-    """How far into ``month`` a claim speaks: its article's day over the month's days when it was
-    published during the month it speaks of ("by mid-October"), else 1 (the whole month)."""
-    published = claim.source.date if claim.source is not None else None
-    if not published or published[:7] != month:
-        return 1.0
-    try:
-        day = date.fromisoformat(published[:10])
-    except ValueError:
-        return 1.0
-    return day.day / calendar.monthrange(day.year, day.month)[1]
-
-
-def _at_day(name: str, month: int, f: float) -> Target:
-    """A stock at a day in ``month``: from the month before's value toward this month's, a share ``f`` of the way."""
-    if f >= 1.0:
-        return _at(name, month)
-
-    def target(out: Mapping[str, Array], p: Mapping[str, Array]) -> Array:
-        now = np.asarray(out[name][:, month], dtype=np.float64)
-        before = np.asarray(out[name][:, month - 1], dtype=np.float64) if month > 0 else np.zeros_like(now)
-        return (1.0 - f) * before + f * now
-
-    return target
-
-
-def _running_to_day(names: tuple[str, ...], month: int, f: float) -> Target:
-    """Running total of monthly outputs (summed) to a day in ``month``: the months before, and a share ``f`` of it."""
-
-    def target(out: Mapping[str, Array], p: Mapping[str, Array]) -> Array:
-        total = np.zeros(int(np.shape(out[names[0]])[0]))
-        for n in names:
-            flow = np.asarray(out[n], dtype=np.float64)
-            total += flow[:, :month].sum(axis=1) + f * flow[:, month]
-        return total
-
-    return target
 
 
 def _troops_in_text(claim: Claim) -> float | None:
@@ -172,9 +131,6 @@ def derived_target(
         if claim.period in (None, "total"):
             return _running("received_by_nk", month), f"received by North Korea up to {label}", "USD", "log"
         return f"a received total per {claim.period} is not modelled (a total by a date is)"
-    # a count or a stock "by" a day is read at that day, not over its whole month
-    f = snapshot_fraction(claim, label)
-    when = label if f >= 1.0 or claim.source is None or not claim.source.date else claim.source.date[:10]
     counts = {
         "cumulative_troops": ("cumulative_deployed", "soldiers sent"),
         "casualties_killed": ("killed", "soldiers killed"),
@@ -183,13 +139,17 @@ def derived_target(
     if q in counts:
         name, words = counts[q]
         if name == "cumulative_deployed":
-            return _at_day(name, month, f), f"{words} by {when}", "persons", "log1p"
-        return _running_to_day((name,), month, f), f"{words} by {when}", "persons", "log1p"
+            return _at(name, month), f"{words} by {label}", "persons", "log1p"
+        return _running(name, month), f"{words} by {label}", "persons", "log1p"
     if q == "casualties_total":
-        target = _running_to_day(("killed", "wounded"), month, f)
-        return target, f"soldiers killed or wounded by {when}", "persons", "log1p"
+        return (
+            (lambda o, p: np.asarray((o["killed"][:, : month + 1] + o["wounded"][:, : month + 1]).sum(axis=1))),
+            f"soldiers killed or wounded by {label}",
+            "persons",
+            "log1p",
+        )
     if q == "troops_deployed":
-        return _at_day("troops_in_theatre", month, f), f"soldiers in theatre on {when}", "persons", "log1p"
+        return _at("troops_in_theatre", month), f"soldiers in theatre in {label}", "persons", "log1p"
     return f"'{q}' is not something the model computes"
 
 
