@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     )
     from troopledger.claims._numbers import NumberMatch, find_numbers, parse_number
     from troopledger.claims._record import LIMITS, Claim, Period, SourceKind, SourceRef, Status, describe_figure
+    from troopledger.claims._stream_quantities import QUANTITY_STREAM, STREAM_QUANTITIES, TOTAL_SCOPES
     from troopledger.claims._summary import ClaimSummary
     from troopledger.claims._validation import FieldError, explain_validation
     from troopledger.claims._vocabulary import QUANTITIES, Quantity, QuantityInfo, quantity_info
@@ -53,7 +54,10 @@ __all__ = [
     "MAX_CLAIMS",
     "MONTH_PATTERN",
     "QUANTITIES",
+    "QUANTITY_STREAM",
     "SCHEMA_VERSION",
+    "STREAM_QUANTITIES",
+    "TOTAL_SCOPES",
     "WORDS",
     "Certainty",
     "Claim",
@@ -120,6 +124,9 @@ _LAZY = {
     "NumberMatch": "troopledger.claims._numbers",
     "Period": "troopledger.claims._record",
     "QUANTITIES": "troopledger.claims._vocabulary",
+    "QUANTITY_STREAM": "troopledger.claims._stream_quantities",
+    "STREAM_QUANTITIES": "troopledger.claims._stream_quantities",
+    "TOTAL_SCOPES": "troopledger.claims._stream_quantities",
     "Quantity": "troopledger.claims._vocabulary",
     "QuantityInfo": "troopledger.claims._vocabulary",
     "Rate": "troopledger.claims._currency",
