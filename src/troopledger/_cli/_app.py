@@ -29,7 +29,14 @@ app = typer.Typer(
 
 def _register() -> None:
     """Import the command modules; each adds its commands to :data:`app`."""
-    from troopledger._cli import _claims, _compare, _extract, _history, _report  # noqa: F401
+    from troopledger._cli import (  # noqa: F401
+        _claims,
+        _compare,
+        _extract,
+        _history,
+        _reconcile,
+        _report,
+    )
 
 
 def _command_path(argv: list[str] | None) -> str:

@@ -23,7 +23,7 @@ from troopledger.report._analyst import (
     realisation_rows,
     window_rows,
 )
-from troopledger.report._conflicts import claim_words, conflicts
+from troopledger.report._conflicts import claim_words, conflicts, sets_cut
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
 from troopledger.report._history import history_markdown
 from troopledger.report._payload import CONVENTIONS
@@ -119,7 +119,7 @@ def _contradictions(p: dict[str, Any]) -> list[str]:
             f"Strongest set: {md_text(g.explanation)}"
         )
     every = "; ".join(", ".join(md_code(i) for i in c.get("claims", [])) for c in p.get("contradictions", []))
-    lines += ["", f"Every set: {every}."]
+    lines += ["", f"Every set: {every}.{md_text(sets_cut(p))}"]
     return [*lines, ""]
 
 
