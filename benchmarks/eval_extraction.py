@@ -46,7 +46,7 @@ from devset_scoring import (
     speaker_ok,
     summarise,
 )
-from troopledger.claims import QUANTITIES, Claim, extract_claims
+from troopledger.claims import QUANTITIES, Claim, extract_claims, guide_label
 from troopledger.sources import read_document
 
 __all__ = ["evaluate", "evaluate_devset", "find_devsets", "gold_subtype", "score_devset"]
@@ -54,7 +54,7 @@ __all__ = ["evaluate", "evaluate_devset", "find_devsets", "gold_subtype", "score
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 CORPUS_OUTLET = "Harbour Ledger"
-CORE = frozenset(q for q in QUANTITIES if q != "other")
+CORE = frozenset(q for q in QUANTITIES if q != "other" and guide_label(q) == q)  # the troop vocabulary
 DEVSET_NAMES = ("devset", "devset-ml")
 
 
@@ -80,7 +80,7 @@ def _close(a: float | None, b: float | None, tol: float) -> bool:
 
 
 def _matches(c: Claim, gold: dict[str, Any]) -> bool:
-    if c.quantity != gold["quantity"]:
+    if guide_label(c.quantity) != gold["quantity"]:  # a ledger quantity scores as the guide labels it
         return False
     tol = float(gold.get("tol", 0.02))
     return all(_close(getattr(c, k), gold.get(k), tol) for k in ("value", "low", "high"))
@@ -124,7 +124,9 @@ def evaluate(corpus: Path = CORPUS) -> dict[str, Any]:
         gold = gold_by_file.get(path.name, [])
         wanted = {g["quantity"] for g in gold}
         claims = [
-            c for c in extract_claims(read_document(path, outlet=outlet)) if c.quantity in CORE or c.quantity in wanted
+            c
+            for c in extract_claims(read_document(path, outlet=outlet))
+            if guide_label(c.quantity) in CORE or guide_label(c.quantity) in wanted
         ]
         used: set[int] = set()
         for gd in gold:
@@ -141,8 +143,8 @@ def evaluate(corpus: Path = CORPUS) -> dict[str, Any]:
             else:
                 misses.append(f"speaker {path.name}: want {gd['speaker']!r}, got {claims[hit].speaker!r}")
         for i, c in enumerate(claims):
-            if i not in used and c.quantity in CORE:
-                fp[c.quantity] += 1
+            if i not in used and guide_label(c.quantity) in CORE:
+                fp[guide_label(c.quantity)] += 1
                 misses.append(f"extra {path.name}: {c.quantity} {c.describe_value()}")
     all_tp, all_fp, all_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
     return {
