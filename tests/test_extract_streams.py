@@ -480,3 +480,8 @@ def test_a_reviewed_claim_joins_the_input_nearest_its_month() -> None:
     assert all("x-pending" not in ids for ids in case.cited.values())
     base = load_ledger("nk-russia-ledger")
     assert base.specs["munitions.shell_price"] != case.specs["munitions.shell_price"]
+
+
+def test_a_scoped_total_keeps_its_period() -> None:
+    text = "North Korea earns $2 billion a year from its troops and munitions in Russia, the institute estimated."
+    assert _units(text) == {"nk_gain_troops_and_munitions": "USD/year"}

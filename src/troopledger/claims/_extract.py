@@ -47,6 +47,7 @@ from troopledger.claims._sharewords import word_shares
 from troopledger.claims._speakers import last_organisation, last_person
 from troopledger.claims._stream_amounts import stream_money, stream_share
 from troopledger.claims._stream_labels import stream_count
+from troopledger.claims._stream_quantities import TOTAL_SCOPES
 from troopledger.claims._subjects import count_label, troop_kind
 from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.sources import Document, Sentence, split_sentences
@@ -365,7 +366,7 @@ def _emit(
         unit = stream_unit or (QUANTITIES[quantity].unit if quantity in QUANTITIES else "USD")
         if quantity.startswith("other:") and period in ("month", "year"):
             unit = f"USD/{period}"
-        if quantity == "total_revenue_to_nk" and period in ("month", "year"):
+        if quantity in TOTAL_SCOPES and period in ("month", "year"):
             unit = f"USD/{period}"
         if not converted:
             unit = m.currency + ("/" + unit.split("/")[1] if "/" in unit else "")
