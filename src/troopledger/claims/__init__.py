@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from troopledger.claims._record import LIMITS, Claim, Period, SourceKind, SourceRef, Status, describe_figure
     from troopledger.claims._summary import ClaimSummary
     from troopledger.claims._validation import FieldError, explain_validation
-    from troopledger.claims._vocabulary import QUANTITIES, Quantity, QuantityInfo, quantity_info
+    from troopledger.claims._vocabulary import QUANTITIES, ROLE_PATTERN, ROLES, Quantity, QuantityInfo, quantity_info
 
 __all__ = [
     "CERTAINTY_WIDTH",
@@ -53,6 +53,8 @@ __all__ = [
     "MAX_CLAIMS",
     "MONTH_PATTERN",
     "QUANTITIES",
+    "ROLES",
+    "ROLE_PATTERN",
     "SCHEMA_VERSION",
     "WORDS",
     "Certainty",
@@ -120,6 +122,8 @@ _LAZY = {
     "NumberMatch": "troopledger.claims._numbers",
     "Period": "troopledger.claims._record",
     "QUANTITIES": "troopledger.claims._vocabulary",
+    "ROLES": "troopledger.claims._vocabulary",
+    "ROLE_PATTERN": "troopledger.claims._vocabulary",
     "Quantity": "troopledger.claims._vocabulary",
     "QuantityInfo": "troopledger.claims._vocabulary",
     "Rate": "troopledger.claims._currency",

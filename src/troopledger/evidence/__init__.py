@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     )
     from troopledger.evidence._loading import MAX_CASE_BYTES, ledger_claims, load_case, parse_case
     from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES, Parameter
-    from troopledger.evidence._prior import CountSlot, Horizon, Prior, Slot, WaveSlots, resolve
+    from troopledger.evidence._prior import CountSlot, Horizon, PhaseSlots, Prior, RoleSlots, Slot, WaveSlots, resolve
     from troopledger.evidence._sampling import BLOCK, Sampler, block_rng
     from troopledger.evidence._schema import Case, CaseClaim, case_error
     from troopledger.evidence._slots import SlotPlace, place_of, rank_pay, slot_places, wave_size, wave_tour
@@ -73,7 +73,9 @@ __all__ = [
     "Normal",
     "Parameter",
     "Pert",
+    "PhaseSlots",
     "Prior",
+    "RoleSlots",
     "Sampler",
     "Slot",
     "SlotPlace",
@@ -135,6 +137,8 @@ _LAZY = {
     "SlotPlace": "troopledger.evidence._slots",
     "Uniform": "troopledger.evidence._uncertain",
     "WORDS": "troopledger.evidence._fusion",
+    "PhaseSlots": "troopledger.evidence._prior",
+    "RoleSlots": "troopledger.evidence._prior",
     "WaveSlots": "troopledger.evidence._prior",
     "Z90": "troopledger.evidence._uncertain",
     "as_of": "troopledger.evidence._asof",

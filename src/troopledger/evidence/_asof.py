@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from troopledger.claims import QUANTITIES, Claim
 from troopledger.errors import CaseError, InputError
 from troopledger.evidence._schema import Case, case_error
-from troopledger.evidence._slots import SlotPlace, slot_places
+from troopledger.evidence._slots import SlotPlace, entry_of, slot_places
 
 __all__ = ["as_of", "known_by", "parse_day", "reported_on"]
 
@@ -75,6 +75,8 @@ def _entry(data: dict[str, Any], place: SlotPlace) -> tuple[dict[str, Any], str]
         return next(w for w in data["deployment"]["waves"] if w["name"] == place.key), place.field
     if place.section == "counts":
         return next(c for c in data["casualty_counts"] if c["kind"] == place.key), "count"
+    if place.section in ("roles", "phases", "forecast"):
+        return entry_of(data, place)
     return next(r for r in data["pay_by_rank"] if r["rank"] == place.key), "pay"
 
 

@@ -11,6 +11,7 @@ file. See ``docs/case-files.md``.
 from __future__ import annotations
 
 import math
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -25,7 +26,16 @@ from pydantic import (
     model_validator,
 )
 
-from troopledger.claims import Claim, FieldError, SourceRef, explain_validation, month_index, month_labels
+from troopledger.claims import (
+    ROLE_PATTERN,
+    ROLES,
+    Claim,
+    FieldError,
+    SourceRef,
+    explain_validation,
+    month_index,
+    month_labels,
+)
 from troopledger.errors import CaseError
 from troopledger.evidence._bounds import (
     MAX_CONCENTRATION,
@@ -43,15 +53,18 @@ from troopledger.evidence._requests import fuse_requests, unfused
 from troopledger.evidence._slots import (
     SlotPlace,
     correlation_name,
+    forecast_place,
     parameter_place,
+    phase_place,
     rank_place,
+    role_place,
     slot_places,
     wave_place,
 )
 from troopledger.evidence._spec import DistSpec, Number
 from troopledger.evidence._uncertain import Dirichlet
 
-__all__ = ["Case", "CaseClaim", "CasualtyCount", "case_error"]
+__all__ = ["Case", "CaseClaim", "CasualtyCount", "CasualtyPhase", "Forecast", "RoleTerms", "case_error"]
 
 
 class CaseInfo(BaseModel):
@@ -85,6 +98,7 @@ class Wave(BaseModel):
     pay: DistSpec | None = None
     rank_shares: dict[str, Number] | None = None
     state_share_of_pay: DistSpec | None = None
+    role: str = Field(default="combat", pattern=ROLE_PATTERN)
     note: str = Field(default="", max_length=4000)
 
     @field_validator("size", "tour_months", "pay", "state_share_of_pay")
@@ -219,6 +233,68 @@ class CasualtyCount(BaseModel):
         return case_month(v)
 
 
+class RoleTerms(BaseModel):
+    """What sets one role's soldiers apart: exposure to casualties, and pay, state share and tour where they differ.
+
+    ``exposure`` multiplies the killed and wounded hazards of the role's waves (1: as
+    the case's hazards; builders far below). A wave of the role that gives no pay,
+    state share or tour of its own takes the role's.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    exposure: DistSpec | None = None
+    pay: DistSpec | None = None
+    state_share_of_pay: DistSpec | None = None
+    tour_months: DistSpec | None = None
+    note: str = Field(default="", max_length=4000)
+
+
+class CasualtyPhase(BaseModel):
+    """A dated phase of the fighting: months ``start`` to ``end`` whose hazards are the case's times ``killed``/``wounded``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=60, pattern=r"^[A-Za-z0-9_-]+$")
+    start: str
+    end: str
+    killed: DistSpec | None = None
+    wounded: DistSpec | None = None
+    note: str = Field(default="", max_length=4000)
+
+    @field_validator("start", "end")
+    @classmethod
+    def _month(cls, v: str) -> str:
+        return case_month(v)
+
+    @field_validator("killed", "wounded")
+    @classmethod
+    def _check_factor(cls, v: DistSpec | None, info: ValidationInfo) -> DistSpec | None:
+        check_spec(v, phase_place(str(info.data.get("name", "")), info.field_name))  # type: ignore[arg-type]
+        return v
+
+    @model_validator(mode="after")
+    def _order(self) -> CasualtyPhase:
+        if month_index(self.end) < month_index(self.start):
+            raise FieldError("end", f"phase '{self.name}' ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class Forecast(BaseModel):
+    """How uncertainty widens past the case's last month (``report --until``): a drift of the log hazards per month."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    hazard_trend: DistSpec = Field(default_factory=lambda: DistSpec(uniform=(-0.1, 0.1)))
+    note: str = Field(default="", max_length=4000)
+
+    @field_validator("hazard_trend")
+    @classmethod
+    def _check_trend(cls, v: DistSpec) -> DistSpec:
+        check_spec(v, forecast_place())
+        return v
+
+
 class CaseClaim(Claim):
     """A claim as written in a case file: ``source`` is the id of a ``[[sources]]`` entry."""
 
@@ -241,15 +317,20 @@ class Case(BaseModel):
     claim_files: list[str] = Field(default_factory=list, description="claims files read into [[claims]]")
     reliability: dict[str, Number] = Field(default_factory=dict, description="weights by kind of source")
     casualty_counts: list[CasualtyCount] = Field(default_factory=list)
+    roles: dict[str, RoleTerms] = Field(default_factory=dict, description="terms by role; new names extend ROLES")
+    casualty_phases: list[CasualtyPhase] = Field(default_factory=list)
+    forecast: Forecast = Field(default_factory=Forecast)
     correlations: list[Correlation] = Field(default_factory=list)
     path: str = Field(default="", exclude=True)
     digest: str = Field(default="", exclude=True)
     as_of: str = Field(default="", exclude=True, description="the day an as-of view of the case stands on")
+    forecast_from: int | None = Field(default=None, exclude=True, description="first forecast month (index)")
     scenario: dict[str, Any] = Field(default_factory=dict, exclude=True, description="scenario and --set applied")
     _requests: dict[str, tuple[SlotPlace, DistSpec]] = PrivateAttr(default_factory=dict)
     _fused: dict[str, Fused] = PrivateAttr(default_factory=dict)
     _lineages: dict[str, str] = PrivateAttr(default_factory=dict)
     _unusable: dict[str, str] = PrivateAttr(default_factory=dict)
+    _arrivals: list[Wave] = PrivateAttr(default_factory=list)
 
     @field_validator("reliability")
     @classmethod
@@ -295,6 +376,8 @@ class Case(BaseModel):
                     f"wave '{w.name}' arrives {w.arrival}, outside the case's months",
                     "give an arrival inside the horizon, or change [case] start or months",
                 )
+        self._check_roles_and_phases()
+        self._arrivals = self._claimed_arrivals()
         check_references(self)
         self._resolve_from_claims()
         try:
@@ -303,6 +386,80 @@ class Case(BaseModel):
             raise FieldError("correlations", f"correlations: {e}") from None
         check_references(self, cited=True)
         return self
+
+    def _check_roles_and_phases(self) -> None:
+        for name, terms in self.roles.items():
+            if not re.match(ROLE_PATTERN, name):
+                raise FieldError(f"roles.{name}", f"role name '{name}' is not lower_snake_case", "rename the role")
+            for field in ("exposure", "pay", "state_share_of_pay", "tour_months"):
+                try:
+                    check_spec(getattr(terms, field), role_place(name, field))  # type: ignore[arg-type]
+                except FieldError as e:
+                    raise FieldError(f"roles.{name}.{field}", e.problem, e.fix) from None
+        known = set(ROLES) | set(self.roles)
+        for i, w in enumerate(self.deployment.waves):
+            if w.role not in known:
+                raise FieldError(
+                    f"deployment.waves.{i}.role",
+                    f"wave '{w.name}' has role '{w.role}', which is neither built in nor declared",
+                    f"use one of {', '.join(sorted(known))}, or declare [roles.{w.role}]",
+                )
+        seen: set[str] = set()
+        for i, p in enumerate(self.casualty_phases):
+            if p.name in seen:
+                raise FieldError(f"casualty_phases.{i}.name", f"phase name '{p.name}' is used twice")
+            seen.add(p.name)
+
+    def _claimed_arrivals(self) -> list[Wave]:
+        """A wave for each dated claim of arrivals (``troops_per_rotation``) that no wave of the file covers.
+
+        A claim cited by a wave, or dated within the arrival months of a written wave
+        of the same role (give or take a month), speaks of that wave and adds none.
+        Claims dated outside the horizon add none either.
+        """
+        start = month_index(self.case.start)
+        cited = {cid for w in self.deployment.waves for cid in w.size.all_claims()}
+        spans = [
+            (w.role, month_index(w.arrival) - 1, month_index(w.arrival) + len(w.arrival_profile()))
+            for w in self.deployment.waves
+        ]
+        dates = {s.id: s.date for s in self.sources}
+        names = {w.name for w in self.deployment.waves}
+        out = []
+        for c in self.claims:
+            if c.quantity != "troops_per_rotation" or c.status not in ("accepted", "edited") or c.id in cited:
+                continue
+            when = c.window_start or c.window_end or (dates.get(c.source or "") or "")[:7] or None
+            if when is None:
+                continue
+            i = month_index(when)
+            role = c.role or "combat"
+            if not 0 <= i - start < self.case.months or any(r == role and a <= i <= b for r, a, b in spans):
+                continue
+            name = "claim-" + re.sub(r"[^A-Za-z0-9_-]", "-", c.id)[:90]
+            if name in names:
+                continue
+            names.add(name)
+            out.append(
+                Wave(
+                    name=name,
+                    arrival=when,
+                    size=DistSpec(from_claims=True, claims=[c.id]),
+                    role=role,
+                    note=f"Arrivals in {when} from claim {c.id} (added by the claim, not written in the case).",
+                )
+            )
+        return out
+
+    def all_waves(self) -> list[Wave]:
+        """The case's waves: those written in ``[[deployment.waves]]``, then those added by dated claims of arrivals."""
+        return [*self.deployment.waves, *self._arrivals]
+
+    def role_names(self) -> tuple[str, ...]:
+        """The roles soldiers serve in, in order of first use (a rotation's soldiers are combat, first)."""
+        used = [w.role for w in self.all_waves()]
+        first = ["combat"] if self.deployment.mode == "rotation" or not used else []
+        return tuple(dict.fromkeys([*first, *used]))
 
     def _resolve_from_claims(self) -> None:
         """Replace every ``from_claims`` spec by the fusion of the claims it selects."""
@@ -317,10 +474,16 @@ class Case(BaseModel):
         if where.section == "parameters":
             self.parameters[where.key] = spec
         elif where.section == "waves":
-            wave = next(w for w in self.deployment.waves if w.name == where.key)
+            wave = next(w for w in self.all_waves() if w.name == where.key)
             setattr(wave, where.field, spec)
         elif where.section == "counts":
             next(c for c in self.casualty_counts if c.kind == where.key).count = spec
+        elif where.section == "roles":
+            setattr(self.roles[where.key], where.field, spec)
+        elif where.section == "phases":
+            setattr(next(p for p in self.casualty_phases if p.name == where.key), where.field, spec)
+        elif where.section == "forecast":
+            self.forecast.hazard_trend = spec
         else:
             next(r for r in self.pay_by_rank if r.rank == where.key).pay = spec
 
@@ -349,6 +512,7 @@ class Case(BaseModel):
         except ValidationError as e:
             raise case_error(self.path or self.name, e) from None
         out.path, out.digest, out.scenario = self.path, self.digest, self.scenario
+        out.forecast_from = self.forecast_from
         return out
 
     def written(self) -> dict[str, Any]:
@@ -375,7 +539,7 @@ class Case(BaseModel):
     def wave_offsets(self) -> list[int]:
         """Arrival month of each wave, counted from the start of the horizon."""
         start = month_index(self.case.start)
-        return [month_index(w.arrival) - start for w in self.deployment.waves]
+        return [month_index(w.arrival) - start for w in self.all_waves()]
 
     def cited_claims(self) -> dict[str, list[str]]:
         """Claim ids cited by each parameter-like entry, keyed by its name."""

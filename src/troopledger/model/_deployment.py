@@ -1,13 +1,20 @@
-"""Who is in theatre each month: waves of arrivals, tours, casualties, departures.
+"""Who is in theatre each month: waves of arrivals, tours, casualties, departures and returns.
 
-Pure functions of parameter arrays shaped ``(draws,)`` (or ``(draws, waves)``);
-every result is shaped ``(draws, months)``. Months are whole: a wave arriving in
-month ``m`` is in theatre from the start of ``m``; casualties in a month are the
-monthly hazard times the strength at its start; a share of losses is replaced by
-new soldiers who join the same wave and leave with it.
+Pure functions of parameter arrays shaped ``(draws,)`` (or ``(draws, waves)``,
+``(draws, months)``); every flow is shaped ``(draws, months)``. Months are whole: a
+wave arriving in month ``m`` is in theatre from the start of ``m``; casualties in a
+month are that month's hazard times the strength at its start; a share of losses is
+replaced by new soldiers who join the same wave and leave with it.
 
-The two generators of waves — a regular rotation and a dated list — return the same
-:class:`Deployment`, so everything downstream is shared.
+Hazards change over time and by role: the killed (wounded) hazard of a wave in month
+``m`` is the base hazard times the month's *shape* (dated phases, a forecast's drift)
+times the exposure of the wave's role (builders face far less fire than assault
+troops). Every soldier who joins ends in exactly one place: still in theatre, killed,
+wounded and evacuated, or rotated home at the end of the tour.
+
+The two generators of waves — a regular rotation (optionally with dated waves on
+top) and a dated list — return the same :class:`Deployment` per part (one per wave,
+or the rotation), so everything downstream is shared.
 """
 
 from __future__ import annotations
@@ -19,31 +26,30 @@ from numpy.typing import NDArray
 
 from troopledger.errors import ModelError
 
-__all__ = ["Casualties", "Deployment", "Rotation", "Waves", "deploy"]
+__all__ = ["Casualties", "Deployment", "Part", "Rotation", "Waves", "combine", "deploy", "deploy_parts"]
 
 Array = NDArray[np.float64]
+_TINY = 1e-300  # survival below this is treated as zero (its log stays finite)
+_SAFE_LOG = float(np.log(1e-6))  # one soldier's survival over the horizon below this: sum backwards
 
 
 @dataclass(frozen=True)
 class Casualties:
-    """Monthly hazards per soldier in theatre, and the share of losses replaced."""
+    """Monthly hazards per soldier in theatre, how they change over time and by role, and the share replaced.
+
+    ``killed_hazard`` and ``wounded_hazard`` are the base hazards ``(draws,)``.
+    ``killed_shape`` / ``wounded_shape`` (``(draws, months)``, None: 1) multiply them
+    month by month; ``exposure`` (``(draws, roles)``, None: 1) multiplies them for the
+    waves of each role (see :attr:`Waves.role`). Where a month's killed and wounded
+    hazards add up above one they are scaled down to exactly one.
+    """
 
     killed_hazard: Array
     wounded_hazard: Array
     replacement_share: Array
-
-
-@dataclass(frozen=True)
-class Rotation:
-    """A contingent of ``contingent`` soldiers swapped for a fresh one every ``interval`` months.
-
-    Wave ``k`` arrives in month ``floor(k * interval)`` and leaves when wave ``k + 1``
-    arrives, so the tour is the rotation interval. Intervals below one month are
-    treated as one month.
-    """
-
-    contingent: Array
-    interval: Array
+    killed_shape: Array | None = None
+    wounded_shape: Array | None = None
+    exposure: Array | None = None
 
 
 @dataclass(frozen=True)
@@ -58,12 +64,22 @@ class Waves:
     wave arrives in month ``arrival[w] + j`` and serves the wave's tour from then. So
     "about 1,500 shipped in mid-October" and "about 11,000 by mid-November" can both be
     true of one wave. Without it a wave arrives whole in its month.
+
+    ``role`` (optional, ``(waves,)`` integers) is each wave's role: a column of
+    :attr:`Casualties.exposure`; without it every wave has role 0.
     """
 
     arrival: NDArray[np.int64]
     size: Array
     tour: Array
     profile: Array | None = None
+    role: NDArray[np.int64] | None = None
+
+    def roles(self) -> NDArray[np.int64]:
+        """Each wave's role index (0 for all when none is given)."""
+        if self.role is None:
+            return np.zeros(np.shape(self.arrival)[0], dtype=np.int64)
+        return np.asarray(self.role, dtype=np.int64)
 
     def expanded(self) -> Waves:
         """The same schedule with each arrival month of each wave as a wave of its own (no profile)."""
@@ -81,16 +97,34 @@ class Waves:
             arrival=arrival[w] + j,
             size=size[:, w] * prof[w, j][None, :],
             tour=np.asarray(self.tour, dtype=float)[:, w],
+            role=self.roles()[w],
         )
+
+
+@dataclass(frozen=True)
+class Rotation:
+    """A contingent of ``contingent`` soldiers swapped for a fresh one every ``interval`` months.
+
+    Wave ``k`` arrives in month ``floor(k * interval)`` and leaves when wave ``k + 1``
+    arrives, so the tour is the rotation interval. Intervals below one month are
+    treated as one month. The rotation has role 0; ``extra`` waves (a dated claim of
+    more arrivals, say) serve on top of it.
+    """
+
+    contingent: Array
+    interval: Array
+    extra: Waves | None = None
 
 
 @dataclass(frozen=True)
 class Deployment:
     """People flows, each ``(draws, months)`` unless noted.
 
-    ``exposure_dead`` is the expected number of soldier-months in each month whose
-    soldiers will be killed before their tour ends (their pay cannot reach them);
-    ``arrivals_dead`` is the same for soldiers arriving (or replacing) that month.
+    ``departures`` are soldiers rotated home alive at the end of their tour;
+    ``wounded`` are evacuated. ``exposure_dead`` is the expected number of
+    soldier-months in each month whose soldiers will be killed before their tour ends
+    (their pay cannot reach them); ``arrivals_dead`` is the same for soldiers arriving
+    (or replacing) that month.
     """
 
     strength: Array
@@ -106,161 +140,311 @@ class Deployment:
     p_killed_tour: Array  # (draws,) chance of being killed in one full tour
 
 
+@dataclass(frozen=True)
+class Part:
+    """One part of a deployment (a wave, or the rotation): its role, the people flows, and its size per draw."""
+
+    role: int
+    wave: int  # index of the wave in the schedule's list; -1 for the rotation
+    deployment: Deployment
+    weight: Array  # (draws,) soldiers it sends at arrival, to average per-soldier figures
+
+
 def deploy(schedule: Rotation | Waves, casualties: Casualties, months: int) -> Deployment:
     """Run the deployment for ``months`` months from one schedule of waves."""
+    return combine(deploy_parts(schedule, casualties, months))
+
+
+def deploy_parts(schedule: Rotation | Waves, casualties: Casualties, months: int) -> list[Part]:
+    """The deployment part by part: the rotation and each dated wave, each with its own role's hazards."""
     if months < 1:
         raise ModelError(f"months must be >= 1, got {months}")
-    hk, hw, rho = _hazards(casualties)
+    hazards = _Hazards(casualties, months)
     if isinstance(schedule, Rotation):
-        return _rotation(schedule, hk, hw, rho, months)
-    return _waves(schedule, hk, hw, rho, months)
+        parts = [_rotation(schedule, hazards, months)]
+        if schedule.extra is not None and np.shape(schedule.extra.arrival)[0]:
+            parts += _waves(schedule.extra, hazards, months)
+        return parts
+    return _waves(schedule, hazards, months)
 
 
-def _hazards(c: Casualties) -> tuple[Array, Array, Array]:
-    """Validate hazards and scale any pair summing above one down to exactly one."""
-    hk = np.asarray(c.killed_hazard, dtype=float)
-    hw = np.asarray(c.wounded_hazard, dtype=float)
-    rho = np.asarray(c.replacement_share, dtype=float)
-    for name, a in (("killed_hazard", hk), ("wounded_hazard", hw), ("replacement_share", rho)):
-        if a.ndim != 1:
-            raise ModelError(f"{name} must be shaped (draws,), got {a.shape}")
-        if not np.all(np.isfinite(a)) or np.any(a < 0):
-            raise ModelError(f"{name} must be finite and >= 0")
-    if np.any(rho > 1):
-        raise ModelError("replacement_share must be <= 1")
-    total = hk + hw
-    scale = np.divide(1.0, total, out=np.ones_like(total), where=total > 1.0)
-    return hk * scale, hw * scale, rho
+def combine(parts: list[Part]) -> Deployment:
+    """The parts added up; tour and chance of death averaged over parts weighted by soldiers sent."""
+    first = parts[0].deployment
+    if len(parts) == 1:
+        return first
+    names = ("strength", "arrivals", "replacements", "joiners", "departures", "killed", "wounded")
+    sums = {k: sum((getattr(p.deployment, k) for p in parts[1:]), getattr(first, k).copy()) for k in names}
+    dead = {k: sum((getattr(p.deployment, k) for p in parts[1:]), getattr(first, k)) for k in ("exposure_dead", "arrivals_dead")}
+    weight = np.stack([p.weight for p in parts], axis=1)
+    total = weight.sum(axis=1, keepdims=True)
+    share = np.divide(weight, total, out=np.full_like(weight, 1.0 / len(parts)), where=total > 0)
+    tour = np.stack([p.deployment.tour for p in parts], axis=1)
+    pk = np.stack([p.deployment.p_killed_tour for p in parts], axis=1)
+    return Deployment(**sums, **dead, tour=(share * tour).sum(axis=1), p_killed_tour=(share * pk).sum(axis=1))
 
 
-def _pow(base: Array, exponent: Array) -> Array:
-    """``base ** exponent`` for bases in [0, 1] and exponents >= 0, as ``exp(e * log b)``.
+class _Hazards:
+    """Validated hazard paths per role, built once per run and shared by every part of the same role."""
 
-    This is several times faster than ``np.power`` on float exponents; a base of zero
-    gives 1 for a zero exponent and 0 otherwise, as ``power`` would.
+    def __init__(self, c: Casualties, months: int) -> None:
+        hk = np.asarray(c.killed_hazard, dtype=float)
+        hw = np.asarray(c.wounded_hazard, dtype=float)
+        rho = np.asarray(c.replacement_share, dtype=float)
+        for name, a in (("killed_hazard", hk), ("wounded_hazard", hw), ("replacement_share", rho)):
+            if a.ndim != 1 or a.shape != hk.shape:
+                raise ModelError(f"{name} must be shaped (draws,), got {a.shape}")
+            if not np.all(np.isfinite(a)) or np.any(a < 0):
+                raise ModelError(f"{name} must be finite and >= 0")
+        if np.any(rho > 1):
+            raise ModelError("replacement_share must be <= 1")
+        n = hk.shape[0]
+        self.n, self.months, self.rho = n, months, rho
+        self.kshape = _shape_of(c.killed_shape, "killed_shape", n, months)
+        self.wshape = _shape_of(c.wounded_shape, "wounded_shape", n, months)
+        ex = None if c.exposure is None else np.asarray(c.exposure, dtype=float)
+        if ex is not None and (ex.ndim != 2 or ex.shape[0] != n or not np.all(np.isfinite(ex)) or np.any(ex < 0)):
+            raise ModelError(f"exposure must be finite, >= 0 and shaped (draws, roles), got {ex.shape}")
+        self.hk, self.hw, self.exposure = hk, hw, ex
+        self._cache: dict[int, _Path] = {}
+
+    def role(self, r: int) -> _Path:
+        """The hazard paths of role ``r``, computed on first use."""
+        if r not in self._cache:
+            e = 1.0 if self.exposure is None else self._column(r)
+            hk = (self.hk * e)[:, None] * (1.0 if self.kshape is None else self.kshape)
+            hw = (self.hw * e)[:, None] * (1.0 if self.wshape is None else self.wshape)
+            hk = np.broadcast_to(hk, (self.n, self.months))
+            hw = np.broadcast_to(hw, (self.n, self.months))
+            total = hk + hw
+            if np.any(total > 1.0):
+                scale = np.divide(1.0, total, out=np.ones_like(total), where=total > 1.0)
+                hk, hw = hk * scale, hw * scale
+            self._cache[r] = _Path(hk, hw, self.rho)
+        return self._cache[r]
+
+    def _column(self, r: int) -> Array:
+        assert self.exposure is not None
+        if not 0 <= r < self.exposure.shape[1]:
+            raise ModelError(f"role {r} has no exposure column ({self.exposure.shape[1]} given)")
+        return self.exposure[:, r]
+
+
+def _shape_of(a: Array | None, name: str, n: int, months: int) -> Array | None:
+    if a is None:
+        return None
+    s = np.asarray(a, dtype=float)
+    if s.shape != (n, months) or not np.all(np.isfinite(s)) or np.any(s < 0):
+        raise ModelError(f"{name} must be finite, >= 0 and shaped ({n}, {months}), got {s.shape}")
+    return s
+
+
+class _Path:
+    """Prefix sums of one role's hazard path, so any stay from month ``a`` to ``b`` costs a lookup.
+
+    ``lk[:, m]`` is the log of the share of a cohort (losses replaced) left at the start
+    of month ``m``; ``ls`` the same for one soldier (no replacement); ``ck[:, m]`` the
+    chance a soldier present from month 0 is killed before month ``m``. Each has
+    ``months + 1`` columns.
     """
-    with np.errstate(divide="ignore"):
-        logb = np.log(base)
-    if np.all(np.isfinite(logb)):
-        return np.exp(exponent * logb)
-    zero = ~np.isfinite(logb)
-    out = np.exp(exponent * np.where(zero, 0.0, logb))
-    return np.where(zero, (exponent == 0).astype(float), out)
+
+    def __init__(self, hk: Array, hw: Array, rho: Array) -> None:
+        n, months = hk.shape
+        h = hk + hw
+        self.hk, self.hw, self.rep = hk, hw, rho[:, None] * h
+        keep = np.maximum(1.0 - h * (1.0 - rho[:, None]), _TINY)
+        stay = np.maximum(1.0 - h, _TINY)
+        self.lk = np.zeros((n, months + 1))
+        np.cumsum(np.log(keep), axis=1, out=self.lk[:, 1:])
+        self.ls = np.zeros((n, months + 1))
+        np.cumsum(np.log(stay), axis=1, out=self.ls[:, 1:])
+        self.ck = np.zeros((n, months + 1))
+        stayed = np.exp(self.ls[:, :-1])
+        np.cumsum(hk * stayed, axis=1, out=self.ck[:, 1:])
+        self.inv_stay = 1.0 / np.maximum(stayed, _TINY)
+        self.chk = np.zeros((n, months + 1))
+        np.cumsum(hk, axis=1, out=self.chk[:, 1:])
+        self.chw = np.zeros((n, months + 1))
+        np.cumsum(hw, axis=1, out=self.chw[:, 1:])
+
+    def killed_by(self, end: NDArray[np.intp]) -> Array:
+        """Chance a soldier present from month 0 is killed before month ``end`` (any shape of ``(draws, k)``).
+
+        Past the horizon the last month's hazards go on, so a tour that ends after it
+        is counted in full, as with constant hazards.
+        """
+        months = self.ck.shape[1] - 1
+        inside = np.take_along_axis(self.ck, np.minimum(end, months), axis=1)
+        if not np.any(end > months):
+            return inside
+        beyond = np.maximum(end - months, 0).astype(float)
+        tail = _death_before_end(self.hk[:, -1:], self.hw[:, -1:], beyond) * np.exp(self.ls[:, -1:])
+        return np.asarray(inside + tail)
+
+    def death_before(self, end: NDArray[np.intp]) -> Array:
+        """Chance a soldier in theatre at the start of each month is killed before month ``end``, ``(draws, months)``.
+
+        ``end`` is ``(draws, 1)`` (one cohort) or ``(draws, months)`` (the tour each
+        month belongs to). Draws where hardly anyone survives the horizon one by one
+        (losses replaced keep cohorts alive) are summed backwards month by month
+        instead, where prefix sums would cancel.
+        """
+        with np.errstate(over="ignore", invalid="ignore"):
+            d = np.clip((self.killed_by(end) - self.ck[:, :-1]) * self.inv_stay, 0.0, 1.0)
+        rows = np.nonzero(self.ls[:, -1] < _SAFE_LOG)[0]
+        if rows.size:
+            d[rows] = self._backwards(rows, np.broadcast_to(end, d.shape)[rows])
+        return d
+
+    def _backwards(self, rows: NDArray[np.intp], end: NDArray[np.intp]) -> Array:
+        """:meth:`death_before` for ``rows`` by the recursion d(m) = hk(m) + stay(m) d(m + 1) within the tour."""
+        hk, hw = self.hk[rows], self.hw[rows]
+        stay = np.maximum(1.0 - hk - hw, 0.0)
+        months = hk.shape[1]
+        out = np.empty_like(hk)
+        nxt = _death_before_end(hk[:, -1], hw[:, -1], np.maximum(end[:, -1] - months, 0).astype(float))
+        for m in range(months - 1, -1, -1):
+            nxt = hk[:, m] + stay[:, m] * np.where(m + 1 < end[:, m], nxt, 0.0)
+            out[:, m] = nxt
+        return np.clip(out, 0.0, 1.0)
 
 
 def _death_before_end(hk: Array, hw: Array, remaining: Array) -> Array:
-    """Chance a soldier in theatre now is killed within ``remaining`` months (this one included)."""
+    """Chance of being killed within ``remaining`` months at constant monthly hazards."""
     h = hk + hw
-    survive = _pow(np.maximum(1.0 - h, 0.0), remaining)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        survive = np.where(remaining > 0, np.exp(remaining * np.log(np.maximum(1.0 - h, 0.0))), 1.0)
     frac = np.divide(hk, h, out=np.zeros_like(h), where=h > 0)
     return frac * (1.0 - survive)
 
 
-def _rotation(s: Rotation, hk: Array, hw: Array, rho: Array, months: int) -> Deployment:
+def _rotation(s: Rotation, hz: _Hazards, months: int) -> Part:
     c = np.asarray(s.contingent, dtype=float)
     r = np.maximum(np.asarray(s.interval, dtype=float), 1.0)
-    if c.shape != hk.shape or r.shape != hk.shape:
+    if c.shape != (hz.n,) or r.shape != (hz.n,):
         raise ModelError("contingent and interval must be shaped (draws,) like the hazards")
     if not (np.all(np.isfinite(c)) and np.all(np.isfinite(r))) or np.any(c < 0):
         raise ModelError("contingent must be finite and >= 0, interval finite")
+    p = hz.role(0)
     m = np.arange(months, dtype=float)[None, :]
     rc = r[:, None]
     # k1 = index of the wave in theatre, plus one; the factor keeps exact multiples
     # (month m + 1 == k r) in wave k - 1, whose tour ends as wave k arrives.
     k1 = np.ceil(((m + 1.0) * (1.0 - 1e-12)) * (1.0 / rc))
     k1r = k1 * rc
-    age = m - np.floor(k1r - rc)  # wave k arrived in month floor(k r)
-    remaining = np.floor(k1r) - m  # ... and leaves when wave k + 1 arrives
-    keep = np.maximum(1.0 - ((hk + hw) * (1.0 - rho))[:, None], 0.0)
-    strength = c[:, None] * _pow(keep, age)
+    start = np.floor(k1r - rc).astype(np.intp)  # wave k arrived in month floor(k r)
+    end = np.floor(k1r).astype(np.intp)  # ... and leaves when wave k + 1 arrives
+    strength = c[:, None] * np.exp(p.lk[:, :-1] - np.take_along_axis(p.lk, start, axis=1))
     new = np.empty_like(k1)
     new[:, 0] = 1.0
     np.not_equal(k1[:, 1:], k1[:, :-1], out=new[:, 1:])
     arrivals = c[:, None] * new
+    replacements = p.rep * strength
+    killed, wounded = p.hk * strength, p.hw * strength
     departures = np.zeros_like(strength)
-    departures[:, 1:] = new[:, 1:] * strength[:, :-1] * keep
-    replacements = (rho * (hk + hw))[:, None] * strength
+    departures[:, 1:] = new[:, 1:] * (strength - killed - wounded + replacements)[:, :-1]
     joiners = arrivals + replacements
-    d = _death_before_end(hk[:, None], hw[:, None], remaining)
-    return Deployment(
+    d = p.death_before(end)
+    mean_k, mean_w = p.hk.mean(axis=1), p.hw.mean(axis=1)
+    dep = Deployment(
         strength=strength,
         arrivals=arrivals,
         replacements=replacements,
         joiners=joiners,
         departures=departures,
-        killed=hk[:, None] * strength,
-        wounded=hw[:, None] * strength,
+        killed=killed,
+        wounded=wounded,
         exposure_dead=strength * d,
         arrivals_dead=joiners * d,
         tour=r,
-        p_killed_tour=_death_before_end(hk, hw, r),
+        p_killed_tour=_death_before_end(mean_k, mean_w, r),
     )
+    return Part(0, -1, dep, c)
 
 
-def _waves(s: Waves, hk: Array, hw: Array, rho: Array, months: int) -> Deployment:
+def _waves(s: Waves, hz: _Hazards, months: int) -> list[Part]:
     arrival = np.asarray(s.arrival, dtype=np.int64)
     size = np.asarray(s.size, dtype=float)
-    n = hk.shape[0]
+    n = hz.n
     if arrival.ndim != 1 or size.shape != (n, arrival.shape[0]):
         raise ModelError(f"waves need arrival (waves,) and size (draws, waves); got {arrival.shape}, {size.shape}")
     if np.any(arrival < 0) or np.any(arrival >= months):
         raise ModelError("every wave must arrive within the horizon")
     if np.shape(s.tour) != size.shape:
         raise ModelError("wave tours must be finite and shaped (draws, waves)")
-    if s.profile is not None:  # each month of a spread arrival as a wave; months past the horizon drop out
-        s = s.expanded()
-        inside = np.asarray(s.arrival) < months
-        s = Waves(np.asarray(s.arrival)[inside], np.asarray(s.size)[:, inside], np.asarray(s.tour)[:, inside])
-        arrival, size = np.asarray(s.arrival, dtype=np.int64), np.asarray(s.size, dtype=float)
+    roles = s.roles()
+    if roles.shape != arrival.shape or np.any(roles < 0):
+        raise ModelError("wave roles must be integers >= 0, one per wave")
     tour = np.maximum(np.rint(np.asarray(s.tour, dtype=float)), 1.0)
-    if tour.shape != size.shape or not np.all(np.isfinite(tour)):
+    if not np.all(np.isfinite(tour)):
         raise ModelError("wave tours must be finite and shaped (draws, waves)")
     if not np.all(np.isfinite(size)) or np.any(size < 0):
         raise ModelError("wave sizes must be finite and >= 0")
-    m = np.arange(months, dtype=float)[None, :]
-    keep = np.maximum(1.0 - ((hk + hw) * (1.0 - rho))[:, None], 0.0)
-    # a cohort of age k holds keep ** k of its size: the powers for every age once, not per wave
-    survive = _pow(keep, m)
-    at_end = size * _pow(keep, tour)
-    hk1, hw1 = hk[:, None], hw[:, None]
-    h = hk1 + hw1
-    frac = np.divide(hk1, h, out=np.zeros_like(h), where=h > 0)  # a death's share of the losses
-    with np.errstate(divide="ignore"):
-        log_stay = np.log(np.maximum(1.0 - h, 0.0))
-    fast = bool(np.all(np.isfinite(log_stay)))  # else _death_before_end handles certain loss
-    rep_rate = (rho * (hk + hw))[:, None]
-    # one wave at a time, (draws, months) each, summed in wave order
-    strength = np.zeros((n, months))
-    arrivals, departures = np.zeros((n, months)), np.zeros((n, months))
-    exposure_dead, arrivals_dead = np.zeros((n, months)), np.zeros((n, months))
+    prof = None if s.profile is None else np.asarray(s.profile, dtype=float)
+    if prof is not None:
+        s.expanded()  # validates the profile
+    mi = np.arange(months, dtype=np.intp)[None, :]
+    parts = []
     for w in range(arrival.shape[0]):
-        a = int(arrival[w])
+        p = hz.role(int(roles[w]))
+        shares = [(0, 1.0)] if prof is None else [(j, float(x)) for j, x in enumerate(prof[w]) if x > 0]
         t = tour[:, w : w + 1]
-        age = m - a
-        cohort = np.where(
-            (age >= 0) & (age < t), size[:, w : w + 1] * survive[:, np.maximum(age[0], 0).astype(np.intp)], 0.0
+        acc: dict[str, Array] = {}
+        for j, share in shares:
+            a = int(arrival[w]) + j
+            if a >= months:
+                continue  # arrives past the horizon
+            _cohort(acc, p, a, size[:, w : w + 1] * share, t, mi, months)
+        zero = np.zeros((n, months))
+        get = {k: acc.get(k, zero) for k in ("strength", "arrivals", "departures", "exposure_dead", "arrivals_dead")}
+        strength = get["strength"]
+        replacements = p.rep * strength
+        a0 = int(arrival[w])
+        end = np.minimum(a0 + tour[:, w], months).astype(np.intp)[:, None]
+        span = (end[:, 0] - a0).astype(float)  # >= 1: a wave arrives inside the horizon
+        mk = (np.take_along_axis(p.chk, end, axis=1)[:, 0] - p.chk[:, a0]) / span
+        mw = (np.take_along_axis(p.chw, end, axis=1)[:, 0] - p.chw[:, a0]) / span
+        dep = Deployment(
+            strength=strength,
+            arrivals=get["arrivals"],
+            replacements=replacements,
+            joiners=get["arrivals"] + replacements,
+            departures=get["departures"],
+            killed=p.hk * strength,
+            wounded=p.hw * strength,
+            exposure_dead=get["exposure_dead"],
+            arrivals_dead=get["arrivals_dead"],
+            tour=tour[:, w],
+            p_killed_tour=_death_before_end(mk, mw, tour[:, w]),
         )
-        arrive = np.where(age == 0, size[:, w : w + 1], 0.0)
-        left = np.maximum(a + t - m, 0.0)
-        d = frac * (1.0 - np.exp(left * log_stay)) if fast else _death_before_end(hk1, hw1, left)
-        strength += cohort
-        arrivals += arrive
-        departures += np.where(age == t, at_end[:, w : w + 1], 0.0)
-        exposure_dead += cohort * d
-        arrivals_dead += (arrive + rep_rate * cohort) * d
-    replacements = rep_rate * strength
-    total_size = size.sum(axis=1)
-    mean_tour = np.divide((size * tour).sum(axis=1), total_size, out=tour.mean(axis=1), where=total_size > 0)
-    return Deployment(
-        strength=strength,
-        arrivals=arrivals,
-        replacements=replacements,
-        joiners=arrivals + replacements,
-        departures=departures,
-        killed=hk1 * strength,
-        wounded=hw1 * strength,
-        exposure_dead=exposure_dead,
-        arrivals_dead=arrivals_dead,
-        tour=mean_tour,
-        p_killed_tour=_death_before_end(hk, hw, mean_tour),
-    )
+        parts.append(Part(int(roles[w]), w, dep, size[:, w]))
+    return parts
+
+
+def _cohort(acc: dict[str, Array], p: _Path, a: int, size: Array, t: Array, mi: NDArray[np.intp], months: int) -> None:
+    """Add one cohort arriving in month ``a`` with ``size`` ``(draws, 1)`` and tour ``t`` ``(draws, 1)`` to ``acc``."""
+    age = mi - a
+    inside = (age >= 0) & (age < t)
+    cohort = np.zeros((size.shape[0], months))
+    cohort[:, a:] = np.where(inside[:, a:], size * np.exp(p.lk[:, a:-1] - p.lk[:, a : a + 1]), 0.0)
+    arrive = np.zeros_like(cohort)
+    arrive[:, a] = size[:, 0]
+    d = p.death_before((a + t).astype(np.intp))  # (draws, months); the tour ends before month a + t
+    leave = np.zeros_like(cohort)
+    ends = (a + t[:, 0]).astype(np.intp)
+    rows = np.nonzero(ends < months)[0]
+    if rows.size:
+        last = ends[rows]
+        leave[rows, last] = size[rows, 0] * np.exp(p.lk[rows, last] - p.lk[rows, a])
+    terms = {
+        "strength": cohort,
+        "arrivals": arrive,
+        "departures": leave,
+        "exposure_dead": cohort * d,
+        "arrivals_dead": (arrive + p.rep * cohort) * d,
+    }
+    for k, v in terms.items():
+        if k in acc:
+            acc[k] += v
+        else:
+            acc[k] = v

@@ -31,8 +31,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger.errors import ModelError
-from troopledger.model._deployment import Casualties, Deployment, Rotation, Waves, deploy
-from troopledger.model._outputs import ACCOUNTS, OUTPUTS, STATE_USES, received_output
+from troopledger.model._deployment import Casualties, Deployment, Part, Rotation, Waves, combine, deploy_parts
+from troopledger.model._outputs import ACCOUNTS, BY_ROLE, OUTPUTS, STATE_USES, received_output, role_output
 from troopledger.model._realisation import Realisation, realise
 
 __all__ = ["ACCOUNTS", "MONTHLY_OUTPUTS", "PER_DRAW_OUTPUTS", "STATE_USES", "Inputs", "flows"]
@@ -80,6 +80,7 @@ class Inputs:
     luxury_imports: Array
     domestic_monthly_wage: Array
     realisation: Realisation | None = None  # None: everything owed is delivered
+    roles: tuple[str, ...] = ("combat",)  # role names, by the index waves carry (Waves.role)
 
     @property
     def draws(self) -> int:
@@ -90,7 +91,7 @@ class Inputs:
 def _validate(x: Inputs) -> None:
     n = x.draws
     for f in fields(x):
-        if f.name in ("schedule", "casualties", "realisation"):
+        if f.name in ("schedule", "casualties", "realisation", "roles"):
             continue
         a = np.asarray(getattr(x, f.name))
         want = (n, len(STATE_USES)) if f.name == "state_use_shares" else (n,)
@@ -113,18 +114,85 @@ def _validate(x: Inputs) -> None:
         raise ModelError("state_use_shares must be >= 0 and sum to 1 in every draw")
 
 
-def flows(x: Inputs, months: int) -> dict[str, Array]:
+def flows(x: Inputs, months: int, *, pay: Array | None = None, state_share: Array | None = None) -> dict[str, Array]:
     """Compute every monthly account and derived output for a batch of draws.
 
     Returns a dict of arrays: those named in :data:`MONTHLY_OUTPUTS` are
-    ``(draws, months)``, those in :data:`PER_DRAW_OUTPUTS` are ``(draws,)``.
+    ``(draws, months)``, those in :data:`PER_DRAW_OUTPUTS` are ``(draws,)``, and the
+    flows of :data:`BY_ROLE` again for each of ``x.roles`` (:func:`role_output`).
+    ``pay`` and ``state_share`` (``(draws, waves)``) give a dated list of waves its own
+    pay and state's share wave by wave.
     """
     _validate(x)
-    dep: Deployment = deploy(x.schedule, x.casualties, months)
-    col = _column
-    pay_rate, sigma = col(x.pay_per_soldier_month), col(x.state_share_of_pay)
-    bonus = col(x.signing_bonus)
+    parts = deploy_parts(x.schedule, x.casualties, months)
+    by_wave = pay is not None or state_share is not None
+    groups: list[tuple[int, list[Part], Array, Array]] = []
+    if by_wave:
+        for p in parts:
+            rate = x.pay_per_soldier_month if pay is None or p.wave < 0 else pay[:, p.wave]
+            sigma = x.state_share_of_pay if state_share is None or p.wave < 0 else state_share[:, p.wave]
+            groups.append((p.role, [p], rate, sigma))
+    else:
+        for r in dict.fromkeys(p.role for p in parts):
+            groups.append((r, [p for p in parts if p.role == r], x.pay_per_soldier_month, x.state_share_of_pay))
+    pieces = [(role, combine(ps), ps, rate, sigma) for role, ps, rate, sigma in groups]
+    out: dict[str, Array] = {}
+    role_flows: dict[int, dict[str, Array]] = {}
+    for role, dep, _ps, rate, sigma in pieces:
+        one = _money(x, dep, rate, sigma)
+        for k, v in one.items():
+            out[k] = out[k] + v if k in out else v
+        mine = role_flows.setdefault(role, {})
+        for k in BY_ROLE:
+            mine[k] = mine[k] + one[k] if k in mine else one[k]
+    for j, name in enumerate(STATE_USES):
+        out[name] = out["to_state"] * x.state_use_shares[:, j : j + 1]
+    out["cumulative_deployed"] = np.cumsum(out["arrivals"], axis=1)
+    paid = out["paid_by_russia"]
+    nothing = np.broadcast_to(0.0, paid.shape)
+    for r, role in enumerate(x.roles):
+        got = role_flows.get(r, {})
+        out.update({role_output(k, role): got.get(k, nothing) for k in BY_ROLE})
 
+    if x.realisation is not None:
+        out.update(realise(out, (*ACCOUNTS, *STATE_USES), x.in_kind_share, x.realisation))
+    else:  # everything owed is delivered: received accounts are the owed ones, nothing new to compute
+        out.update(delivered_cash=paid - out["paid_in_kind"], delivered_in_kind=out["paid_in_kind"])
+        out.update(not_delivered_deferred=nothing, not_delivered_offset=nothing, not_delivered_unpaid=nothing)
+        out["received_by_nk"] = paid
+        out.update({received_output(a): out[a] for a in (*ACCOUNTS, *STATE_USES)})
+    whole = combine([p for _r, _d, ps, _a, _b in pieces for p in ps])
+    if len(pieces) == 1:
+        _r, dep, _ps, rate, sigma = pieces[0]
+        take_home = (1.0 - sigma) * (rate * dep.tour + x.signing_bonus)
+        per_month = (1.0 - sigma) * rate
+    else:  # averaged over the groups, weighted by the soldiers each sends
+        weight = np.stack([sum((p.weight for p in ps), np.zeros(x.draws)) for _r, _d, ps, _a, _b in pieces], axis=1)
+        sent = weight.sum(axis=1, keepdims=True)
+        share = np.divide(weight, sent, out=np.full_like(weight, 1.0 / len(pieces)), where=sent > 0)
+        take_home, per_month = np.zeros(x.draws), np.zeros(x.draws)
+        for g, (_r, dep, _ps, rate, sigma) in enumerate(pieces):
+            take_home += share[:, g] * (1.0 - sigma) * (rate * dep.tour + x.signing_bonus)
+            per_month += share[:, g] * (1.0 - sigma) * rate
+    revenue_per_year = paid.sum(axis=1) * (12.0 / months)
+    out.update(
+        take_home_per_soldier_tour=take_home,
+        take_home_per_soldier_month=per_month,
+        tour_months=whole.tour,
+        p_killed_tour=whole.p_killed_tour,
+        take_home_years_of_wages=take_home / (12.0 * x.domestic_monthly_wage),
+        revenue_per_year=revenue_per_year,
+        revenue_share_of_gdp=revenue_per_year / x.nk_gdp,
+        revenue_multiple_of_luxury_imports=revenue_per_year / x.luxury_imports,
+    )
+    return out
+
+
+def _money(x: Inputs, dep: Deployment, rate: Array, share: Array) -> dict[str, Array]:
+    """The money and people flows of one part of the deployment paid ``rate`` with the state keeping ``share``."""
+    col = _column
+    pay_rate, sigma = col(rate), col(share)
+    bonus = col(x.signing_bonus)
     joiners = dep.joiners  # soldiers arriving or replacing a loss
     pay = dep.strength * pay_rate
     lost = dep.exposure_dead * pay_rate  # owed to soldiers who will be killed first
@@ -150,49 +218,22 @@ def flows(x: Inputs, months: int) -> dict[str, Array]:
     if has_death:
         to_families += psi * death
         to_state += (1.0 - psi) * death
-
-    out: dict[str, Array] = {
+    return {
         "paid_by_russia": paid,
         "to_state": to_state,
         "to_soldiers": to_soldiers,
         "to_families": to_families,
+        "pay": pay,
+        "signing_payments": signing,
+        "death_payments": death,
+        "paid_in_kind": paid * col(x.in_kind_share),
+        "troops_in_theatre": dep.strength,
+        "arrivals": joiners,
+        "departures": dep.departures,
+        "killed": dep.killed,
+        "wounded": dep.wounded,
+        "returned": dep.departures + dep.wounded,
     }
-    for j, name in enumerate(STATE_USES):
-        out[name] = to_state * x.state_use_shares[:, j : j + 1]
-    out.update(
-        pay=pay,
-        signing_payments=signing,
-        death_payments=death,
-        paid_in_kind=paid * col(x.in_kind_share),
-        troops_in_theatre=dep.strength,
-        arrivals=joiners,
-        departures=dep.departures,
-        killed=dep.killed,
-        wounded=dep.wounded,
-        cumulative_deployed=np.cumsum(joiners, axis=1),
-    )
-
-    if x.realisation is not None:
-        out.update(realise(out, (*ACCOUNTS, *STATE_USES), x.in_kind_share, x.realisation))
-    else:  # everything owed is delivered: received accounts are the owed ones, nothing new to compute
-        nothing = np.broadcast_to(0.0, paid.shape)
-        out.update(delivered_cash=paid - out["paid_in_kind"], delivered_in_kind=out["paid_in_kind"])
-        out.update(not_delivered_deferred=nothing, not_delivered_offset=nothing, not_delivered_unpaid=nothing)
-        out["received_by_nk"] = paid
-        out.update({received_output(a): out[a] for a in (*ACCOUNTS, *STATE_USES)})
-    take_home = (1.0 - x.state_share_of_pay) * (x.pay_per_soldier_month * dep.tour + x.signing_bonus)
-    revenue_per_year = paid.sum(axis=1) * (12.0 / months)
-    out.update(
-        take_home_per_soldier_tour=take_home,
-        take_home_per_soldier_month=(1.0 - x.state_share_of_pay) * x.pay_per_soldier_month,
-        tour_months=dep.tour,
-        p_killed_tour=dep.p_killed_tour,
-        take_home_years_of_wages=take_home / (12.0 * x.domestic_monthly_wage),
-        revenue_per_year=revenue_per_year,
-        revenue_share_of_gdp=revenue_per_year / x.nk_gdp,
-        revenue_multiple_of_luxury_imports=revenue_per_year / x.luxury_imports,
-    )
-    return out
 
 
 def _column(a: Array) -> Array:
