@@ -16,7 +16,17 @@ from numpy.typing import NDArray
 
 from troopledger.calibration import weighted_quantiles
 from troopledger.evidence import Case, Prior, resolve
-from troopledger.model import ACCOUNTS, DEFAULT_CHUNK, MONTHLY_VARIABLES, Draws, Executor, Progress, collect, per_draw
+from troopledger.model import (
+    ACCOUNTS,
+    DEFAULT_CHUNK,
+    MONTHLY_VARIABLES,
+    RUNNING_TOTALS,
+    Draws,
+    Executor,
+    Progress,
+    collect,
+    per_draw,
+)
 
 if TYPE_CHECKING:
     import xarray as xr
@@ -60,6 +70,20 @@ class Summary:
     effective_draws: float = field(default=float("nan"))
 
 
+def _running_totals(d: Draws, have: set[str]) -> list[tuple[str, Array]]:
+    """Per-draw running totals of :data:`~troopledger.model.RUNNING_TOTALS`, overall and by role, not in ``have``."""
+    out = []
+    for suffix in ("", *(f".{r}" for r in d.roles())):
+        for name, parts in RUNNING_TOTALS.items():
+            if name + suffix in have or any(p + suffix not in d.monthly for p in parts):
+                continue
+            flow = d.monthly[parts[0] + suffix]
+            for p in parts[1:]:
+                flow = flow + d.monthly[p + suffix]
+            out.append((name + suffix, np.cumsum(flow, axis=1)))
+    return out
+
+
 def interval_stats(x: Array, w: Array | None = None) -> dict[str, float]:
     """Mean, median and 90 % interval of per-draw values, weighted if ``w`` is given."""
     q = weighted_quantiles(x, QUANTILES, w)
@@ -95,6 +119,7 @@ def summarize_draws(d: Draws, weights: Array | None = None, *, bands: bool = Tru
     if bands:
         # bands of the running total, not running totals of bands
         paths = [*d.monthly.items(), *((f"cumulative_{k}", d.cumulative_total(k)) for k in CUMULATIVE_VARIABLES)]
+        paths += _running_totals(d, {k for k, _ in paths})
         # NumPy sorts without the GIL: two threads sort two variables' paths at once, same numbers
         with ThreadPoolExecutor(max_workers=_THREADS) as pool:
             monthly = dict(zip((k for k, _ in paths), pool.map(band, (v for _, v in paths)), strict=True))
@@ -139,7 +164,11 @@ def from_dataset(ds: xr.Dataset) -> Draws:
     return Draws(
         months=[str(m) for m in ds["month"].values],
         totals=totals,
-        monthly={k: ds[k].values for k in MONTHLY_VARIABLES},
+        monthly={
+            str(k): ds[k].values
+            for k, r in role.items()
+            if r in ("monthly", "account", "by_role") and (k in MONTHLY_VARIABLES or r == "by_role")
+        },
         derived=derived,
         params={str(k): ds[k].values for k, r in role.items() if r == "parameter" and ds[k].ndim == 1},
         conservation_error=float(ds.attrs["conservation_max_abs_error_usd"]),

@@ -26,9 +26,9 @@ from troopledger.evidence._slots import (
     SlotPlace,
     casualty_count,
     phase_slot,
-    role_slot,
     place_of,
     rank_pay,
+    role_slot,
     slot_places,
     wave_pay,
     wave_share,
@@ -106,7 +106,7 @@ class WaveSlots:
 
 @dataclass(frozen=True)
 class RoleSlots:
-    """A role soldiers serve in: its name and the slot of its exposure to casualties (None: 1, as the case's hazards)."""
+    """A role soldiers serve in: its name and the slot of its exposure to casualties (None: exposure 1)."""
 
     name: str
     exposure: str | None = None
@@ -114,7 +114,7 @@ class RoleSlots:
 
 @dataclass(frozen=True)
 class PhaseSlots:
-    """A dated phase of the fighting: months ``start`` to ``end`` (offsets, inclusive) and its hazard multipliers' slots."""
+    """A dated phase of the fighting: months ``start`` to ``end`` (offsets, inclusive) and its slots."""
 
     name: str
     start: int

@@ -26,9 +26,9 @@ __all__ = [
     "correlation_name",
     "entry_of",
     "forecast_place",
+    "parameter_place",
     "phase_place",
     "phase_slot",
-    "parameter_place",
     "place_of",
     "rank_pay",
     "rank_place",
@@ -189,22 +189,51 @@ def role_place(role: str, field: RoleField) -> SlotPlace:
     """The place of a role's exposure, pay, state share or tour (``roles.<role>.<field>``)."""
     quantity, kind, unit, words, bounds = _ROLE_FIELDS[field]
     name = role_slot(role, field)
-    return SlotPlace(name, f"roles.{role}.{field}", "roles", role, field, quantity or name, kind, unit,
-                     f"{words} of {role.replace('_', ' ')}", bounds)
+    return SlotPlace(
+        name,
+        f"roles.{role}.{field}",
+        "roles",
+        role,
+        field,
+        quantity or name,
+        kind,
+        unit,
+        f"{words} of {role.replace('_', ' ')}",
+        bounds,
+    )
 
 
 def phase_place(phase: str, kind: PhaseField) -> SlotPlace:
     """The place of a phase's multiplier of the killed or wounded hazard (``casualty_phases.<phase>.<kind>``)."""
     name = phase_slot(phase, kind)
-    return SlotPlace(name, f"casualty_phases.{phase}.{kind}", "phases", phase, kind, name, "amount", "x hazard",
-                     f"multiplier of the {kind} hazard in phase {phase}", (0.0, MAX_FACTOR))
+    return SlotPlace(
+        name,
+        f"casualty_phases.{phase}.{kind}",
+        "phases",
+        phase,
+        kind,
+        name,
+        "amount",
+        "x hazard",
+        f"multiplier of the {kind} hazard in phase {phase}",
+        (0.0, MAX_FACTOR),
+    )
 
 
 def forecast_place() -> SlotPlace:
     """The place of the forecast's monthly drift of the log hazards (``forecast.hazard_trend``)."""
-    return SlotPlace(FORECAST_TREND, "forecast.hazard_trend", "forecast", "forecast", "hazard_trend", FORECAST_TREND,
-                     "amount", "per month", "change of the log killed and wounded hazards per forecast month",
-                     (-1.0, 1.0))
+    return SlotPlace(
+        FORECAST_TREND,
+        "forecast.hazard_trend",
+        "forecast",
+        "forecast",
+        "hazard_trend",
+        FORECAST_TREND,
+        "amount",
+        "per month",
+        "change of the log killed and wounded hazards per forecast month",
+        (-1.0, 1.0),
+    )
 
 
 def rank_place(rank: str) -> SlotPlace:

@@ -11,6 +11,7 @@ from troopledger.model._draws import (
     Targets,
     collect,
     collect_chunks,
+    monthly_of,
     per_draw,
     totals_of,
 )
@@ -25,12 +26,15 @@ from troopledger.model._executor import (
 from troopledger.model._flows import MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, Inputs, flows
 from troopledger.model._outputs import (
     ACCOUNTS,
+    BY_ROLE,
     DELIVERY_OUTPUTS,
     OUTPUTS,
     RECEIVED_ACCOUNTS,
+    RUNNING_TOTALS,
     STATE_USES,
     Output,
     received_output,
+    role_output,
     state_use_output,
 )
 from troopledger.model._simulate import (
@@ -45,6 +49,7 @@ from troopledger.model._simulate import (
 
 __all__ = [
     "ACCOUNTS",
+    "BY_ROLE",
     "CLUSTER_ENV",
     "DEFAULT_CHUNK",
     "DELIVERY_OUTPUTS",
@@ -56,6 +61,7 @@ __all__ = [
     "PER_DRAW_OUTPUTS",
     "REALISATION_TOTALS",
     "RECEIVED_ACCOUNTS",
+    "RUNNING_TOTALS",
     "STATE_USES",
     "TOTAL_VARIABLES",
     "Casualties",
@@ -79,8 +85,10 @@ __all__ = [
     "inputs_from_draws",
     "iter_chunks",
     "make_executor",
+    "monthly_of",
     "per_draw",
     "received_output",
+    "role_output",
     "run_draws",
     "simulate",
     "state_use_output",

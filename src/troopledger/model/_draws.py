@@ -20,7 +20,7 @@ from numpy.typing import NDArray
 from troopledger.evidence import Prior
 from troopledger.model._executor import Executor
 from troopledger.model._flows import ACCOUNTS, PER_DRAW_OUTPUTS, STATE_USES
-from troopledger.model._outputs import DELIVERY_OUTPUTS, RECEIVED_ACCOUNTS
+from troopledger.model._outputs import BY_ROLE, DELIVERY_OUTPUTS, RECEIVED_ACCOUNTS, role_output
 from troopledger.model._simulate import DEFAULT_CHUNK, Chunk, Progress, iter_chunks
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "Targets",
     "collect",
     "collect_chunks",
+    "monthly_of",
     "per_draw",
     "totals_of",
 ]
@@ -48,8 +49,10 @@ MONTHLY_VARIABLES = (
     "paid_by_russia",
     *ACCOUNTS,
     "troops_in_theatre",
+    "arrivals",
     "killed",
     "wounded",
+    "returned",
     "cumulative_deployed",
     "signing_payments",
     "death_payments",
@@ -97,12 +100,22 @@ class Draws:
         """Running total of a monthly variable over the kept draws, shaped (kept, months)."""
         return np.cumsum(self.monthly[name], axis=1)
 
+    def roles(self) -> list[str]:
+        """The roles whose monthly paths were kept (``troops_in_theatre.<role>``), in order."""
+        head = "troops_in_theatre."
+        return [k[len(head) :] for k in self.monthly if k.startswith(head)]
+
 
 def totals_of(prior: Prior) -> tuple[str, ...]:
     """The horizon totals a run of ``prior`` keeps: the owed accounts, and owed-vs-received ones if it has them."""
     if prior.realises_everything:
         return TOTAL_VARIABLES
     return (*TOTAL_VARIABLES, *REALISATION_TOTALS)
+
+
+def monthly_of(prior: Prior) -> tuple[str, ...]:
+    """The monthly paths a run of ``prior`` keeps: :data:`MONTHLY_VARIABLES`, and each of :data:`BY_ROLE` by role."""
+    return (*MONTHLY_VARIABLES, *(role_output(k, r) for r in prior.role_names for k in BY_ROLE))
 
 
 def per_draw(
@@ -159,7 +172,8 @@ def collect_chunks(
     names = totals_of(prior)
     totals: dict[str, Array] = {k: np.empty(draws, dtype) for k in names}
     derived: dict[str, Array] = {k: np.empty(draws, dtype) for k in (*PER_DRAW_OUTPUTS, *_DERIVED_EXTRA)}
-    monthly = {k: np.empty((kept, prior.months), np.float32) for k in MONTHLY_VARIABLES}
+    kept_paths = monthly_of(prior)
+    monthly = {k: np.empty((kept, prior.months), np.float32) for k in kept_paths}
     params: dict[str, Array] = {}
     observed = None if observations is None else np.empty((draws, len(observations)), dtype)
     # Known values need no per-draw storage: one row stands for all draws.
@@ -173,7 +187,7 @@ def collect_chunks(
         for k, v in chunk_derived.items():
             derived[k][a:b] = v
         if a < kept:
-            for k in MONTHLY_VARIABLES:
+            for k in kept_paths:
                 monthly[k][a : min(b, kept)] = out[k][: min(b, kept) - a]
         for k, v in chunk.params.items():
             if v.ndim == 1 and k not in constants:

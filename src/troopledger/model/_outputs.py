@@ -16,9 +16,9 @@ from troopledger.evidence import STATE_USE_NAMES
 
 __all__ = [
     "ACCOUNTS",
+    "BY_ROLE",
     "DELIVERY_OUTPUTS",
     "OUTPUTS",
-    "BY_ROLE",
     "RECEIVED_ACCOUNTS",
     "RUNNING_TOTALS",
     "STATE_USES",

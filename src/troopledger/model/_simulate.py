@@ -22,7 +22,7 @@ from troopledger.model._counts import CountTarget, hazard_for_count
 from troopledger.model._deployment import Casualties, Rotation, Waves
 from troopledger.model._executor import Executor, PoolExecutor, SerialExecutor
 from troopledger.model._flows import MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs, flows
-from troopledger.model._outputs import DELIVERY_OUTPUTS, OUTPUTS, RECEIVED_ACCOUNTS
+from troopledger.model._outputs import BY_ROLE, DELIVERY_OUTPUTS, OUTPUTS, RECEIVED_ACCOUNTS, role_output
 from troopledger.model._realisation import Realisation
 
 if TYPE_CHECKING:
@@ -269,6 +269,10 @@ def simulate(
     for name in monthly:
         o = OUTPUTS[name]
         attrs = {"role": o.role, "unit": o.unit, "label": o.label}
+        data[name] = (("draw", "month"), np.concatenate([c.outputs[name] for c in chunks]), attrs)
+    for name in (role_output(k, r) for r in prior.role_names for k in BY_ROLE):
+        o = OUTPUTS[name.split(".")[0]]
+        attrs = {"role": "by_role", "unit": o.unit, "label": f"{o.label} ({name.split('.', 1)[1]})"}
         data[name] = (("draw", "month"), np.concatenate([c.outputs[name] for c in chunks]), attrs)
     for name in PER_DRAW_OUTPUTS:
         o = OUTPUTS[name]
