@@ -102,6 +102,7 @@ class WaveSlots:
     state_share: str | None = None  # its own state-share slot; None: the case's
     profile: tuple[float, ...] = (1.0,)  # share arriving in each month from the offset
     role: int = 0  # index into Prior.roles
+    by_mid_month: float = 0.5  # share of its first month's arrivals in by the 15th (for mid-month readings)
 
 
 @dataclass(frozen=True)
@@ -264,6 +265,7 @@ def resolve(casefile: Case, claims: Sequence[Claim] = ()) -> Prior:
             of_role(w, "state_share_of_pay", None if w.state_share_of_pay is None else wave_share(w.name)),
             tuple(w.arrival_profile()),
             names.index(w.role),
+            w.by_mid_month,
         )
         for w in case.all_waves()
     )

@@ -39,6 +39,7 @@ class Wave(BaseModel):
     rank_shares: dict[str, Number] | None = None
     state_share_of_pay: DistSpec | None = None
     role: str = Field(default="combat", pattern=ROLE_PATTERN)
+    by_mid_month: Number = Field(default=0.5, ge=0, le=1, description="share of first-month arrivals in by the 15th")
     note: str = Field(default="", max_length=4000)
 
     @field_validator("size", "tour_months", "pay", "state_share_of_pay")

@@ -66,6 +66,11 @@ class Waves:
 
     ``role`` (optional, ``(waves,)`` integers) is each wave's role: a column of
     :attr:`Casualties.exposure`; without it every wave has role 0.
+
+    ``by_mid_month`` (optional, ``(waves,)``, in [0, 1]) is the share of a wave's
+    first-month arrivals already in by mid-month (later months of a profile: half); it
+    only says how many have arrived by the 15th (:attr:`Deployment.late`), never who
+    is paid. Without it: half, as for arrivals spread evenly over the month.
     """
 
     arrival: NDArray[np.int64]
@@ -73,6 +78,7 @@ class Waves:
     tour: Array
     profile: Array | None = None
     role: NDArray[np.int64] | None = None
+    by_mid_month: Array | None = None
 
     def roles(self) -> NDArray[np.int64]:
         """Each wave's role index (0 for all when none is given)."""
@@ -97,7 +103,14 @@ class Waves:
             size=size[:, w] * prof[w, j][None, :],
             tour=np.asarray(self.tour, dtype=float)[:, w],
             role=self.roles()[w],
+            by_mid_month=np.where(j == 0, self.early()[w], 0.5),
         )
+
+    def early(self) -> Array:
+        """Each wave's share of first-month arrivals in by mid-month (0.5 for all when none is given)."""
+        if self.by_mid_month is None:
+            return np.full(np.shape(self.arrival)[0], 0.5)
+        return np.asarray(self.by_mid_month, dtype=float)
 
 
 @dataclass(frozen=True)
@@ -137,6 +150,7 @@ class Deployment:
     arrivals_dead: Array
     tour: Array  # (draws,) months of a full tour, for the soldier's view
     p_killed_tour: Array  # (draws,) chance of being killed in one full tour
+    late: Array | None = None  # arrivals and replacements of each month still to come at mid-month (None: none)
 
 
 @dataclass(frozen=True)
@@ -183,7 +197,11 @@ def combine(parts: list[Part]) -> Deployment:
     share = np.divide(weight, total, out=np.full_like(weight, 1.0 / len(parts)), where=total > 0)
     tour = np.stack([p.deployment.tour for p in parts], axis=1)
     pk = np.stack([p.deployment.p_killed_tour for p in parts], axis=1)
-    return Deployment(**sums, **dead, tour=(share * tour).sum(axis=1), p_killed_tour=(share * pk).sum(axis=1))
+    lates = [p.deployment.late for p in parts if p.deployment.late is not None]
+    late = sum(lates[1:], lates[0].copy()) if lates else None
+    return Deployment(
+        **sums, **dead, tour=(share * tour).sum(axis=1), p_killed_tour=(share * pk).sum(axis=1), late=late
+    )
 
 
 def _rotation(s: Rotation, hz: Hazards, months: int) -> Part:
@@ -226,6 +244,7 @@ def _rotation(s: Rotation, hz: Hazards, months: int) -> Part:
         arrivals_dead=joiners * d,
         tour=r,
         p_killed_tour=death_before_end(mean_k, mean_w, r),
+        late=0.5 * replacements,  # a new contingent arrives at the start of its month
     )
     return Part(0, -1, dep, c)
 
@@ -240,7 +259,9 @@ def _waves(s: Waves, hz: Hazards, months: int) -> list[Part]:
         raise ModelError("every wave must arrive within the horizon")
     if np.shape(s.tour) != size.shape:
         raise ModelError("wave tours must be finite and shaped (draws, waves)")
-    roles = s.roles()
+    roles, early = s.roles(), s.early()
+    if early.shape != arrival.shape or not np.all((early >= 0) & (early <= 1)):
+        raise ModelError("each wave's share in by mid-month must lie in [0, 1], one per wave")
     if roles.shape != arrival.shape or np.any(roles < 0):
         raise ModelError("wave roles must be integers >= 0, one per wave")
     tour = np.maximum(np.rint(np.asarray(s.tour, dtype=float)), 1.0)
@@ -262,9 +283,11 @@ def _waves(s: Waves, hz: Hazards, months: int) -> list[Part]:
             a = int(arrival[w]) + j
             if a >= months:
                 continue  # arrives past the horizon
-            _cohort(acc, p, a, size[:, w : w + 1] * share, t, mi, months)
+            late = 1.0 - float(early[w]) if j == 0 else 0.5
+            _cohort(acc, p, a, size[:, w : w + 1] * share, t, mi, months, late)
         zero = np.zeros((n, months))
-        get = {k: acc.get(k, zero) for k in ("strength", "arrivals", "departures", "exposure_dead", "arrivals_dead")}
+        keys = ("strength", "arrivals", "departures", "exposure_dead", "arrivals_dead", "late")
+        get = {k: acc.get(k, zero) for k in keys}
         strength = get["strength"]
         replacements = p.rep * strength
         a0 = int(arrival[w])
@@ -282,6 +305,7 @@ def _waves(s: Waves, hz: Hazards, months: int) -> list[Part]:
             wounded=p.hw * strength,
             exposure_dead=get["exposure_dead"],
             arrivals_dead=get["arrivals_dead"],
+            late=get["late"] + 0.5 * replacements,
             tour=tour[:, w],
             p_killed_tour=death_before_end(mk, mw, tour[:, w]),
         )
@@ -289,8 +313,10 @@ def _waves(s: Waves, hz: Hazards, months: int) -> list[Part]:
     return parts
 
 
-def _cohort(acc: dict[str, Array], p: Path, a: int, size: Array, t: Array, mi: NDArray[np.intp], months: int) -> None:
-    """Add one cohort arriving in month ``a`` with ``size`` ``(draws, 1)`` and tour ``t`` ``(draws, 1)`` to ``acc``."""
+def _cohort(
+    acc: dict[str, Array], p: Path, a: int, size: Array, t: Array, mi: NDArray[np.intp], months: int, late: float
+) -> None:
+    """Add one cohort arriving in month ``a`` (``late`` of it after mid-month) with ``size`` and tour ``t`` to ``acc``."""
     age = mi - a
     inside = (age >= 0) & (age < t)
     cohort = np.zeros((size.shape[0], months))
@@ -307,6 +333,7 @@ def _cohort(acc: dict[str, Array], p: Path, a: int, size: Array, t: Array, mi: N
     terms = {
         "strength": cohort,
         "arrivals": arrive,
+        "late": arrive * late,
         "departures": leave,
         "exposure_dead": cohort * d,
         "arrivals_dead": (arrive + p.rep * cohort) * d,

@@ -233,6 +233,7 @@ def _money(x: Inputs, dep: Deployment, rate: Array, share: Array) -> dict[str, A
         "killed": dep.killed,
         "wounded": dep.wounded,
         "returned": dep.departures + dep.wounded,
+        "arrivals_late": dep.late if dep.late is not None else np.zeros_like(pay),
     }
 
 

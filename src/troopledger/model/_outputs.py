@@ -107,6 +107,7 @@ OUTPUTS: dict[str, Output] = {
         Output("paid_in_kind", "USD/month", "Paid in kind (food, fuel, goods)", "monthly"),
         Output("troops_in_theatre", "persons", "Soldiers in theatre", "monthly"),
         Output("arrivals", "persons/month", "Soldiers arriving", "monthly"),
+        Output("arrivals_late", "persons/month", "Soldiers arriving after the 15th of the month", "monthly"),
         Output("departures", "persons/month", "Soldiers rotated home at the end of their tour", "monthly"),
         Output("returned", "persons/month", "Soldiers going home alive (rotated home or evacuated wounded)", "monthly"),
         Output("killed", "persons/month", "Soldiers killed", "monthly"),

@@ -72,6 +72,7 @@ def _waves_of(prior: Prior, waves: Sequence[WaveSlots], d: dict[str, Array], n: 
         ),
         profile=_profiles(waves),
         role=np.asarray([w.role for w in waves], dtype=np.int64),
+        by_mid_month=np.asarray([w.by_mid_month for w in waves], dtype=float),
     )
 
 
