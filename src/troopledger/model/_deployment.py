@@ -49,6 +49,7 @@ class Casualties:
     killed_shape: Array | None = None
     wounded_shape: Array | None = None
     exposure: Array | None = None
+    evacuated_share: Array | None = None  # (draws,) share of the wounded evacuated home (None: all); the rest return
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,8 @@ class Deployment:
     """People flows, each ``(draws, months)`` unless noted.
 
     ``departures`` are soldiers rotated home alive at the end of their tour;
-    ``wounded`` are evacuated. ``exposure_dead`` is the expected number of
+    ``evacuated`` are the wounded who leave theatre (the rest return to the line), so
+    joiners = in theatre + killed + evacuated + rotated home, in every draw. ``exposure_dead`` is the expected number of
     soldier-months in each month whose soldiers will be killed before their tour ends
     (their pay cannot reach them); ``arrivals_dead`` is the same for soldiers arriving
     (or replacing) that month.
@@ -146,6 +148,7 @@ class Deployment:
     departures: Array
     killed: Array
     wounded: Array
+    evacuated: Array  # the wounded who leave theatre (the others return to the line)
     exposure_dead: Array
     arrivals_dead: Array
     tour: Array  # (draws,) months of a full tour, for the soldier's view
@@ -186,7 +189,7 @@ def combine(parts: list[Part]) -> Deployment:
     first = parts[0].deployment
     if len(parts) == 1:
         return first
-    names = ("strength", "arrivals", "replacements", "joiners", "departures", "killed", "wounded")
+    names = ("strength", "arrivals", "replacements", "joiners", "departures", "killed", "wounded", "evacuated")
     sums = {k: sum((getattr(p.deployment, k) for p in parts[1:]), getattr(first, k).copy()) for k in names}
     dead = {
         k: sum((getattr(p.deployment, k) for p in parts[1:]), getattr(first, k))
@@ -226,12 +229,12 @@ def _rotation(s: Rotation, hz: Hazards, months: int) -> Part:
     np.not_equal(k1[:, 1:], k1[:, :-1], out=new[:, 1:])
     arrivals = c[:, None] * new
     replacements = p.rep * strength
-    killed, wounded = p.hk * strength, p.hw * strength
+    killed, wounded, evacuated = p.hk * strength, p.hw * strength, p.he * strength
     departures = np.zeros_like(strength)
-    departures[:, 1:] = new[:, 1:] * (strength - killed - wounded + replacements)[:, :-1]
+    departures[:, 1:] = new[:, 1:] * (strength - killed - evacuated + replacements)[:, :-1]
     joiners = arrivals + replacements
     d = p.death_before(end)
-    mean_k, mean_w = p.hk.mean(axis=1), p.hw.mean(axis=1)
+    mean_k, mean_w = p.hk.mean(axis=1), p.he.mean(axis=1)
     dep = Deployment(
         strength=strength,
         arrivals=arrivals,
@@ -240,6 +243,7 @@ def _rotation(s: Rotation, hz: Hazards, months: int) -> Part:
         departures=departures,
         killed=killed,
         wounded=wounded,
+        evacuated=evacuated,
         exposure_dead=strength * d,
         arrivals_dead=joiners * d,
         tour=r,
@@ -303,6 +307,7 @@ def _waves(s: Waves, hz: Hazards, months: int) -> list[Part]:
             departures=get["departures"],
             killed=p.hk * strength,
             wounded=p.hw * strength,
+            evacuated=p.he * strength,
             exposure_dead=get["exposure_dead"],
             arrivals_dead=get["arrivals_dead"],
             late=get["late"] + 0.5 * replacements,

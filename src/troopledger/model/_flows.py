@@ -232,7 +232,8 @@ def _money(x: Inputs, dep: Deployment, rate: Array, share: Array) -> dict[str, A
         "departures": dep.departures,
         "killed": dep.killed,
         "wounded": dep.wounded,
-        "returned": dep.departures + dep.wounded,
+        "evacuated": dep.evacuated,
+        "returned": dep.departures + dep.evacuated,
         "arrivals_late": dep.late if dep.late is not None else np.zeros_like(pay),
     }
 

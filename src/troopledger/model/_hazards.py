@@ -47,6 +47,10 @@ class Hazards:
         if ex is not None and (ex.ndim != 2 or ex.shape[0] != n or not np.all(np.isfinite(ex)) or np.any(ex < 0)):
             raise ModelError(f"exposure must be finite, >= 0 and shaped (draws, roles), got {ex.shape}")
         self.hk, self.hw, self.exposure = hk, hw, ex
+        ev = None if c.evacuated_share is None else np.asarray(c.evacuated_share, dtype=float)
+        if ev is not None and (ev.shape != (n,) or not np.all((ev >= 0) & (ev <= 1))):
+            raise ModelError("evacuated_share must lie in [0, 1] and be shaped (draws,)")
+        self.evacuated = ev
         self._cache: dict[int, Path] = {}
 
     def role(self, r: int) -> Path:
@@ -61,7 +65,7 @@ class Hazards:
             if np.any(total > 1.0):
                 scale = np.divide(1.0, total, out=np.ones_like(total), where=total > 1.0)
                 hk, hw = hk * scale, hw * scale
-            self._cache[r] = Path(hk, hw, self.rho)
+            self._cache[r] = Path(hk, hw, self.rho, self.evacuated)
         return self._cache[r]
 
     @staticmethod
@@ -89,10 +93,11 @@ class Path:
     ``months + 1`` columns.
     """
 
-    def __init__(self, hk: Array, hw: Array, rho: Array) -> None:
+    def __init__(self, hk: Array, hw: Array, rho: Array, evacuated: Array | None = None) -> None:
         n, months = hk.shape
-        h = hk + hw
-        self.hk, self.hw, self.rep = hk, hw, rho[:, None] * h
+        he = hw if evacuated is None else hw * evacuated[:, None]  # wounded who leave theatre
+        h = hk + he
+        self.hk, self.hw, self.he, self.rep = hk, hw, he, rho[:, None] * h
         keep = np.maximum(1.0 - h * (1.0 - rho[:, None]), _TINY)
         stay = np.maximum(1.0 - h, _TINY)
         self.lk = np.zeros((n, months + 1))
@@ -106,7 +111,7 @@ class Path:
         self.chk = np.zeros((n, months + 1))
         np.cumsum(hk, axis=1, out=self.chk[:, 1:])
         self.chw = np.zeros((n, months + 1))
-        np.cumsum(hw, axis=1, out=self.chw[:, 1:])
+        np.cumsum(he, axis=1, out=self.chw[:, 1:])
 
     def killed_by(self, end: NDArray[np.intp]) -> Array:
         """Chance a soldier present from month 0 is killed before month ``end`` (any shape of ``(draws, k)``).
@@ -119,7 +124,7 @@ class Path:
         if not np.any(end > months):
             return inside
         beyond = np.maximum(end - months, 0).astype(float)
-        tail = death_before_end(self.hk[:, -1:], self.hw[:, -1:], beyond) * np.exp(self.ls[:, -1:])
+        tail = death_before_end(self.hk[:, -1:], self.he[:, -1:], beyond) * np.exp(self.ls[:, -1:])
         return np.asarray(inside + tail)
 
     def death_before(self, end: NDArray[np.intp]) -> Array:
@@ -139,7 +144,7 @@ class Path:
 
     def _backwards(self, rows: NDArray[np.intp], end: NDArray[np.intp]) -> Array:
         """:meth:`death_before` for ``rows`` by the recursion d(m) = hk(m) + stay(m) d(m + 1) within the tour."""
-        hk, hw = self.hk[rows], self.hw[rows]
+        hk, hw = self.hk[rows], self.he[rows]
         stay = np.maximum(1.0 - hk - hw, 0.0)
         months = hk.shape[1]
         out = np.empty_like(hk)

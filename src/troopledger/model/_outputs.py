@@ -49,7 +49,7 @@ def role_output(name: str, role: str) -> str:
 #: Monthly flows the model also gives role by role (:func:`role_output`), each adding up to the whole.
 BY_ROLE = ("troops_in_theatre", "arrivals", "killed", "wounded", "returned", "paid_by_russia")
 #: Running totals reported month by month (overall and by role): name -> the monthly flows it adds up.
-#: Soldiers who joined = still in theatre + killed + wounded (evacuated) + rotated home, in every draw.
+#: Soldiers who joined = still in theatre + killed + evacuated wounded + rotated home, in every draw.
 RUNNING_TOTALS: dict[str, tuple[str, ...]] = {
     "cumulative_deployed": ("arrivals",),
     "cumulative_killed": ("killed",),
@@ -109,6 +109,7 @@ OUTPUTS: dict[str, Output] = {
         Output("arrivals", "persons/month", "Soldiers arriving", "monthly"),
         Output("arrivals_late", "persons/month", "Soldiers arriving after the 15th of the month", "monthly"),
         Output("departures", "persons/month", "Soldiers rotated home at the end of their tour", "monthly"),
+        Output("evacuated", "persons/month", "Wounded soldiers evacuated from theatre", "monthly"),
         Output("returned", "persons/month", "Soldiers going home alive (rotated home or evacuated wounded)", "monthly"),
         Output("killed", "persons/month", "Soldiers killed", "monthly"),
         Output("wounded", "persons/month", "Soldiers wounded", "monthly"),

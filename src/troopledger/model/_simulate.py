@@ -100,7 +100,10 @@ def _casualties(prior: Prior, d: dict[str, Array], n: int) -> Casualties:
     exposure = None
     if any(r.exposure is not None for r in prior.roles):
         exposure = np.stack([d[r.exposure] if r.exposure is not None else np.ones(n) for r in prior.roles], axis=1)
-    return Casualties(d["killed_hazard"], d["wounded_hazard"], d["replacement_share"], kshape, wshape, exposure)
+    evacuated = d["evacuated_share"] if not np.all(d["evacuated_share"] == 1.0) else None
+    return Casualties(
+        d["killed_hazard"], d["wounded_hazard"], d["replacement_share"], kshape, wshape, exposure, evacuated
+    )
 
 
 def inputs_from_draws(prior: Prior, d: dict[str, Array]) -> Inputs:
