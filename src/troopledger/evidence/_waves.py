@@ -173,7 +173,8 @@ def claimed_arrivals(case: Case) -> list[Wave]:
     """A wave for each dated claim of arrivals (``troops_per_rotation``) that no wave of the file covers.
 
     A claim cited by a wave, or dated within the arrival months of a written wave
-    of the same role (give or take a month), speaks of that wave and adds none.
+    (give or take a month) of the role it names (any role if it names none), speaks
+    of that wave and adds none.
     Claims dated outside the horizon add none either.
     """
     start = month_index(case.case.start)
@@ -193,7 +194,8 @@ def claimed_arrivals(case: Case) -> list[Wave]:
             continue
         i = month_index(when)
         role = c.role or "combat"
-        if not 0 <= i - start < case.case.months or any(r == role and a <= i <= b for r, a, b in spans):
+        covered = any(c.role in (None, r) and a <= i <= b for r, a, b in spans)  # no role stated: any wave's
+        if not 0 <= i - start < case.case.months or covered:
             continue
         name = "claim-" + re.sub(r"[^A-Za-z0-9_-]", "-", c.id)[:90]
         if name in names:
