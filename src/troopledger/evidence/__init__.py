@@ -13,6 +13,7 @@ from troopledger._lazy import attach as _attach
 if TYPE_CHECKING:
     from troopledger.evidence._asof import as_of, known_by, parse_day, reported_on
     from troopledger.evidence._bundled import bundled_cases
+    from troopledger.evidence._forecast import forecast
     from troopledger.evidence._fusion import (
         HEDGES,
         RELIABILITY,
@@ -88,6 +89,7 @@ __all__ = [
     "case_error",
     "claim_spec",
     "claim_weight",
+    "forecast",
     "fuse",
     "hedge_rule",
     "known_by",
@@ -142,6 +144,7 @@ _LAZY = {
     "WaveSlots": "troopledger.evidence._prior",
     "Z90": "troopledger.evidence._uncertain",
     "as_of": "troopledger.evidence._asof",
+    "forecast": "troopledger.evidence._forecast",
     "beta_to": "troopledger.evidence._uncertain",
     "block_rng": "troopledger.evidence._sampling",
     "bundled_cases": "troopledger.evidence._bundled",

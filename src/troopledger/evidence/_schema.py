@@ -246,7 +246,7 @@ class Case(BaseModel):
                 raise FieldError(f"roles.{name}", f"role name '{name}' is not lower_snake_case", "rename the role")
             for field in ("exposure", "pay", "state_share_of_pay", "tour_months"):
                 try:
-                    check_spec(getattr(terms, field), role_place(name, field))  # type: ignore[arg-type]
+                    check_spec(getattr(terms, field), role_place(name, field))
                 except FieldError as e:
                     raise FieldError(f"roles.{name}.{field}", e.problem, e.fix) from None
         known = set(ROLES) | set(self.roles)

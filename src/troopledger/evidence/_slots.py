@@ -269,12 +269,12 @@ def slot_places(case: Case) -> list[tuple[SlotPlace, DistSpec]]:
         for rfield in ("exposure", "pay", "state_share_of_pay", "tour_months"):
             spec = getattr(terms, rfield)
             if spec is not None:
-                out.append((role_place(role, rfield), spec))  # type: ignore[arg-type]
+                out.append((role_place(role, rfield), spec))
     for phase in case.casualty_phases:
         for pfield in ("killed", "wounded"):
             spec = getattr(phase, pfield)
             if spec is not None:
-                out.append((phase_place(phase.name, pfield), spec))  # type: ignore[arg-type]
+                out.append((phase_place(phase.name, pfield), spec))
     if case.forecast_from is not None:
         out.append((forecast_place(), case.forecast.hazard_trend))
     for c in case.casualty_counts:

@@ -321,7 +321,7 @@ def _waves(s: Waves, hz: Hazards, months: int) -> list[Part]:
 def _cohort(
     acc: dict[str, Array], p: Path, a: int, size: Array, t: Array, mi: NDArray[np.intp], months: int, late: float
 ) -> None:
-    """Add one cohort arriving in month ``a`` (``late`` of it after mid-month) with ``size`` and tour ``t`` to ``acc``."""
+    """Add to ``acc`` a cohort arriving in month ``a`` (``late`` of it after mid-month) with ``size`` and tour ``t``."""
     age = mi - a
     inside = (age >= 0) & (age < t)
     cohort = np.zeros((size.shape[0], months))

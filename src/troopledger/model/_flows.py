@@ -150,9 +150,9 @@ def flows(x: Inputs, months: int, *, pay: Array | None = None, state_share: Arra
     out["cumulative_deployed"] = np.cumsum(out["arrivals"], axis=1)
     paid = out["paid_by_russia"]
     nothing = np.broadcast_to(0.0, paid.shape)
-    for r, role in enumerate(x.roles):
+    for r, role_name in enumerate(x.roles):
         got = role_flows.get(r, {})
-        out.update({role_output(k, role): got.get(k, nothing) for k in BY_ROLE})
+        out.update({role_output(k, role_name): got.get(k, nothing) for k in BY_ROLE})
 
     if x.realisation is not None:
         out.update(realise(out, (*ACCOUNTS, *STATE_USES), x.in_kind_share, x.realisation))

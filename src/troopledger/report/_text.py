@@ -24,6 +24,7 @@ from troopledger.report._sections import (
     READING_HEAD,
     UNUSABLE_TITLE,
     claim_rows,
+    forecast_line,
     influence_rows,
     mc_error_line,
     reading_rows,
@@ -265,6 +266,8 @@ def _render(p: dict[str, Any], console: Console) -> None:
     )
     if p.get("as_of"):
         foot += f" Only claims reported by {p['as_of']} are used."
+    if line := forecast_line(p):
+        foot += f" {line}"
     parts.append(Text(foot, style="dim"))
     console.print(Group(*parts))
     if p.get("history"):
