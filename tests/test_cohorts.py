@@ -167,7 +167,9 @@ def test_hazards_past_the_horizon_go_on_for_a_tour_that_ends_after_it() -> None:
 
 
 def test_mid_month_arrivals_follow_the_waves_share() -> None:
-    sched = Waves(np.array([0, 0]), np.array([[1000.0, 2000.0]]), np.array([[6.0, 6.0]]), by_mid_month=np.array([1.0, 0.0]))
+    sched = Waves(
+        np.array([0, 0]), np.array([[1000.0, 2000.0]]), np.array([[6.0, 6.0]]), by_mid_month=np.array([1.0, 0.0])
+    )
     cas = Casualties(np.zeros(1), np.zeros(1), np.zeros(1))
     dep = deploy(sched, cas, 3)
     assert dep.late is not None and dep.late[0, 0] == pytest.approx(2000.0)

@@ -100,7 +100,9 @@ def unfused(data: dict[str, Any], requests: Iterable[tuple[SlotPlace, DistSpec]]
         if place.section == "parameters":
             data["parameters"][place.key] = raw
         elif place.section == "waves":
-            next(w for w in data["deployment"]["waves"] if w["name"] == place.key)[place.field] = raw
+            wave = next((w for w in data["deployment"]["waves"] if w["name"] == place.key), None)
+            if wave is not None:  # a wave added by a claim of arrivals is not written: it comes back by itself
+                wave[place.field] = raw
         elif place.section == "counts":
             next(c for c in data["casualty_counts"] if c["kind"] == place.key)["count"] = raw
         elif place.section in ("roles", "phases", "forecast"):
