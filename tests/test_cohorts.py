@@ -93,9 +93,11 @@ def test_every_soldier_who_joins_is_in_theatre_killed_evacuated_or_home(case: tu
         gone = np.cumsum(d.killed + d.evacuated + d.departures, axis=1)
         np.testing.assert_allclose(alive + gone, joined, rtol=1e-9, atol=1e-6 * max(1.0, float(joined.max())))
         assert np.all(d.evacuated <= d.wounded + 1e-9)
-        assert np.all(d.strength >= -1e-9) and np.all(d.departures >= -1e-9)
+        assert np.all(d.strength >= -1e-9)
+        assert np.all(d.departures >= -1e-9)
         if d.late is not None:
-            assert np.all(d.late >= -1e-9) and np.all(d.late <= d.joiners + 1e-6)
+            assert np.all(d.late >= -1e-9)
+            assert np.all(d.late <= d.joiners + 1e-6)
 
 
 @settings(max_examples=150, deadline=None)
@@ -147,7 +149,8 @@ def test_exposure_scales_a_roles_casualties() -> None:
     combat, builders = parts[0].deployment, parts[1].deployment
     rate_c = combat.killed[0, 1] / combat.strength[0, 1]
     rate_b = builders.killed[0, 3] / builders.strength[0, 3]
-    assert rate_c == pytest.approx(0.02) and rate_b == pytest.approx(0.002)
+    assert rate_c == pytest.approx(0.02)
+    assert rate_b == pytest.approx(0.002)
 
 
 def test_wounded_who_return_to_the_line_stay_in_theatre() -> None:
@@ -172,7 +175,8 @@ def test_mid_month_arrivals_follow_the_waves_share() -> None:
     )
     cas = Casualties(np.zeros(1), np.zeros(1), np.zeros(1))
     dep = deploy(sched, cas, 3)
-    assert dep.late is not None and dep.late[0, 0] == pytest.approx(2000.0)
+    assert dep.late is not None
+    assert dep.late[0, 0] == pytest.approx(2000.0)
     assert dep.strength[0, 0] - dep.late[0, 0] == pytest.approx(1000.0)
 
 

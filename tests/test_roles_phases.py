@@ -83,7 +83,8 @@ def test_roles_phases_and_role_pay_reach_the_model(tmp_path: Path) -> None:
     prior = resolve(load_case(_case(tmp_path, WAVES_CASE)))
     assert prior.role_names == ("combat", "builders")
     assert [w.pay for w in prior.waves] == [None, "role_builders_pay"]  # builders take their role's pay
-    assert prior.phases[0].killed == "phase_assault_killed" and (prior.phases[0].start, prior.phases[0].end) == (2, 3)
+    assert prior.phases[0].killed == "phase_assault_killed"
+    assert (prior.phases[0].start, prior.phases[0].end) == (2, 3)
     d = collect(prior, 16, 0)
     killed = d.monthly["killed.combat"][0]
     strength = d.monthly["troops_in_theatre.combat"][0]
@@ -107,7 +108,8 @@ def test_roles_phases_and_role_pay_reach_the_model(tmp_path: Path) -> None:
 def test_bad_roles_and_phases_get_one_line_errors(tmp_path: Path, change: tuple[str, str], field: str) -> None:
     with pytest.raises(CaseError) as err:
         load_case(_case(tmp_path, WAVES_CASE.replace(*change)))
-    assert field in str(err.value) and "\n" not in str(err.value)
+    assert field in str(err.value)
+    assert "\n" not in str(err.value)
 
 
 def test_a_declared_role_extends_the_vocabulary(tmp_path: Path) -> None:
@@ -177,7 +179,8 @@ def test_forecast_extends_the_horizon_and_marks_it(tmp_path: Path, capsys: pytes
     ahead = forecast(case, "2026-03")
     assert (ahead.months, ahead.forecast_from) == (18, 12)
     prior = resolve(ahead)
-    assert prior.forecast_trend == "forecast_hazard_trend" and "forecast_hazard_trend" in prior.slots
+    assert prior.forecast_trend == "forecast_hazard_trend"
+    assert "forecast_hazard_trend" in prior.slots
     d = collect(prior, 400, 0)
     trend = d.params["forecast_hazard_trend"]
     rate = d.monthly["killed.combat"] / np.maximum(d.monthly["troops_in_theatre.combat"], 1e-9)
@@ -203,7 +206,8 @@ def test_forecast_extends_the_horizon_and_marks_it(tmp_path: Path, capsys: pytes
             ["report", str(_case(tmp_path, WAVES_CASE)), "--draws", "500", "--until", "2026-02", "--format", fmt],
             capsys,
         )
-        assert code == 0 and "2025-10 to 2026-02 are a forecast" in out, err
+        assert code == 0, err
+        assert "2025-10 to 2026-02 are a forecast" in out
 
 
 def test_running_totals_by_role_in_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

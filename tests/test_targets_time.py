@@ -43,19 +43,26 @@ def test_a_claim_published_by_the_20th_of_its_month_is_read_at_mid_month() -> No
     assert not mid_month(_claim("troops_deployed", "2024-10", "2024-11-05"), 0, H)  # later article: month's end
     got = derived_target(_claim("troops_deployed", "2024-10", "2024-10-18"), H, {})
     assert not isinstance(got, str)
-    assert got[0](_outputs(), {})[0] == 400.0 and "mid-2024-10" in got[1]
+    assert got[0](_outputs(), {})[0] == 400.0
+    assert "mid-2024-10" in got[1]
     late = derived_target(_claim("troops_deployed", "2024-10", "2024-10-28"), H, {})
-    assert not isinstance(late, str) and late[0](_outputs(), {})[0] == 1000.0
+    assert not isinstance(late, str)
+    assert late[0](_outputs(), {})[0] == 1000.0
     killed = derived_target(_claim("casualties_killed", "2024-12", "2024-12-19"), H, {})
-    assert not isinstance(killed, str) and killed[0](_outputs(), {})[0] == 10 + 20 + 15
+    assert not isinstance(killed, str)
+    assert killed[0](_outputs(), {})[0] == 10 + 20 + 15
     both = derived_target(_claim("casualties_total", "2024-12", "2024-12-19"), H, {})
-    assert not isinstance(both, str) and both[0](_outputs(), {})[0] == 3 * (10 + 20 + 15)
+    assert not isinstance(both, str)
+    assert both[0](_outputs(), {})[0] == 3 * (10 + 20 + 15)
 
 
 def test_a_count_that_names_a_role_reads_that_roles_outputs() -> None:
     got = derived_target(
         _claim("casualties_killed", "2025-01", "2025-01-30", "builders"), H, {}, ("combat", "builders")
     )
-    assert not isinstance(got, str) and got[0](_outputs(), {})[0] == 6.0 and "builders" in got[1]
+    assert not isinstance(got, str)
+    assert got[0](_outputs(), {})[0] == 6.0
+    assert "builders" in got[1]
     why = derived_target(_claim("casualties_killed", "2025-01", "2025-01-30", "medics"), H, {}, ("combat",))
-    assert isinstance(why, str) and "medics" in why
+    assert isinstance(why, str)
+    assert "medics" in why
