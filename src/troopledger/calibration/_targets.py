@@ -130,9 +130,13 @@ def _role_target(claim: Claim, month: int, label: str, roles: Sequence[str]) -> 
         "cumulative_troops": (("arrivals",), "sent"),
     }
     words = role.replace("_", " ")
+
+    def col(name: str) -> str:  # one role: its outputs are the whole deployment's (kept once)
+        return role_output(name, role) if len(roles) > 1 else name
+
     if claim.quantity in flows:
         names, verb = flows[claim.quantity]
-        cols = tuple(role_output(n, role) for n in names)
+        cols = tuple(col(n) for n in names)
         return (
             (lambda o, p: np.asarray(sum(o[c][:, : month + 1].sum(axis=1) for c in cols), dtype=np.float64)),
             f"{words} {verb} by {label}",
@@ -140,7 +144,7 @@ def _role_target(claim: Claim, month: int, label: str, roles: Sequence[str]) -> 
             "log1p",
         )
     if claim.quantity in ("troops_deployed", "troops_per_rotation"):
-        return _at(role_output("troops_in_theatre", role), month), f"{words} in theatre in {label}", "persons", "log1p"
+        return _at(col("troops_in_theatre"), month), f"{words} in theatre in {label}", "persons", "log1p"
     return f"'{claim.quantity}' is not computed role by role"
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from troopledger.claims import ROLE_PATTERN, FieldError, month_index
-from troopledger.evidence._bounds import case_month, check_spec
+from troopledger.evidence._bounds import case_month, check_spec, claim_problem
 from troopledger.evidence._slots import forecast_place, phase_place, wave_place
 from troopledger.evidence._spec import DistSpec, Number
 
@@ -175,7 +175,8 @@ def claimed_arrivals(case: Case) -> list[Wave]:
     A claim cited by a wave, or dated within the arrival months of a written wave
     (give or take a month) of the role it names (any role if it names none), speaks
     of that wave and adds none.
-    Claims dated outside the horizon add none either.
+    Claims dated outside the horizon, or whose figure no wave's size can take (zero,
+    or out of range), add none either.
     """
     start = month_index(case.case.start)
     cited = {cid for w in case.deployment.waves for cid in w.size.all_claims()}
@@ -198,8 +199,8 @@ def claimed_arrivals(case: Case) -> list[Wave]:
         if not 0 <= i - start < case.case.months or covered:
             continue
         name = "claim-" + re.sub(r"[^A-Za-z0-9_-]", "-", c.id)[:90]
-        if name in names:
-            continue
+        if name in names or claim_problem(c, wave_place(name, "size")) is not None:
+            continue  # a figure no wave's size can take (none, or out of range) adds no wave
         names.add(name)
         out.append(
             Wave(

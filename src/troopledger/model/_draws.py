@@ -53,6 +53,7 @@ MONTHLY_VARIABLES = (
     "killed",
     "wounded",
     "returned",
+    "arrivals_late",
     "cumulative_deployed",
     "signing_payments",
     "death_payments",
@@ -95,15 +96,13 @@ class Draws:
     #: modelled targets of the observation claims, (draws, observations), or None
     observed: Array | None = None
     observation_ids: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # the roles soldiers serve in (paths by role: two or more)
 
     def cumulative_total(self, name: str) -> Array:
         """Running total of a monthly variable over the kept draws, shaped (kept, months)."""
         return np.cumsum(self.monthly[name], axis=1)
 
-    def roles(self) -> list[str]:
-        """The roles whose monthly paths were kept (``troops_in_theatre.<role>``), in order."""
-        head = "troops_in_theatre."
-        return [k[len(head) :] for k in self.monthly if k.startswith(head)]
+
 
 
 def totals_of(prior: Prior) -> tuple[str, ...]:
@@ -114,7 +113,12 @@ def totals_of(prior: Prior) -> tuple[str, ...]:
 
 
 def monthly_of(prior: Prior) -> tuple[str, ...]:
-    """The monthly paths a run of ``prior`` keeps: :data:`MONTHLY_VARIABLES`, and each of :data:`BY_ROLE` by role."""
+    """The monthly paths a run of ``prior`` keeps: :data:`MONTHLY_VARIABLES`, and each of :data:`BY_ROLE` by role.
+
+    With a single role the paths by role are the whole ones, so none is kept twice.
+    """
+    if len(prior.role_names) < 2:
+        return MONTHLY_VARIABLES
     return (*MONTHLY_VARIABLES, *(role_output(k, r) for r in prior.role_names for k in BY_ROLE))
 
 
@@ -207,4 +211,5 @@ def collect_chunks(
         constants=constants,
         observed=observed,
         observation_ids=[] if observations is None else observations.ids,
+        roles=list(prior.role_names),
     )
