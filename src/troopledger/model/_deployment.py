@@ -321,30 +321,33 @@ def _waves(s: Waves, hz: Hazards, months: int) -> list[Part]:
 def _cohort(
     acc: dict[str, Array], p: Path, a: int, size: Array, t: Array, mi: NDArray[np.intp], months: int, late: float
 ) -> None:
-    """Add to ``acc`` a cohort arriving in month ``a`` (``late`` of it after mid-month) with ``size`` and tour ``t``."""
-    age = mi - a
-    inside = (age >= 0) & (age < t)
-    cohort = np.zeros((size.shape[0], months))
-    cohort[:, a:] = np.where(inside[:, a:], size * np.exp(p.lk[:, a:-1] - p.lk[:, a : a + 1]), 0.0)
-    arrive = np.zeros_like(cohort)
-    arrive[:, a] = size[:, 0]
-    d = p.death_before((a + t).astype(np.intp))  # (draws, months); the tour ends before month a + t
-    leave = np.zeros_like(cohort)
+    """Add to ``acc`` a cohort arriving in month ``a`` (``late`` of it after mid-month) with ``size`` and tour ``t``.
+
+    Every term is zero before month ``a``: only the months from ``a`` are computed.
+    """
+    n = size.shape[0]
+    inside = mi[:, a:] - a < t
+    g = p.grow
+    share = np.exp(p.lk[:, a:-1] - p.lk[:, a : a + 1]) if g is None else g[:, a:-1] * (1.0 / g[:, a : a + 1])
+    cohort = share * inside
+    cohort *= size  # (draws, months - a)
+    d = p.death_before((a + t).astype(np.intp), a)  # the tour ends before month a + t
+    dead = cohort * d
+    joining = p.rep[:, a:] * cohort
+    joining[:, 0] += size[:, 0]
+    joining *= d
+    leave = np.zeros((n, months - a))
     ends = (a + t[:, 0]).astype(np.intp)
     rows = np.nonzero(ends < months)[0]
     if rows.size:
         last = ends[rows]
-        leave[rows, last] = size[rows, 0] * np.exp(p.lk[rows, last] - p.lk[rows, a])
-    terms = {
-        "strength": cohort,
-        "arrivals": arrive,
-        "late": arrive * late,
-        "departures": leave,
-        "exposure_dead": cohort * d,
-        "arrivals_dead": (arrive + p.rep * cohort) * d,
-    }
-    for k, v in terms.items():
-        if k in acc:
-            acc[k] += v
-        else:
-            acc[k] = v
+        leave[rows, last - a] = size[rows, 0] * np.exp(p.lk[rows, last] - p.lk[rows, a])
+    for k in ("strength", "arrivals", "late", "departures", "exposure_dead", "arrivals_dead"):
+        if k not in acc:
+            acc[k] = np.zeros((n, months))
+    acc["strength"][:, a:] += cohort
+    acc["arrivals"][:, a] += size[:, 0]
+    acc["late"][:, a] += late * size[:, 0]
+    acc["departures"][:, a:] += leave
+    acc["exposure_dead"][:, a:] += dead
+    acc["arrivals_dead"][:, a:] += joining

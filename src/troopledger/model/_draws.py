@@ -103,8 +103,6 @@ class Draws:
         return np.cumsum(self.monthly[name], axis=1)
 
 
-
-
 def totals_of(prior: Prior) -> tuple[str, ...]:
     """The horizon totals a run of ``prior`` keeps: the owed accounts, and owed-vs-received ones if it has them."""
     if prior.realises_everything:
@@ -195,7 +193,9 @@ def collect_chunks(
                 monthly[k][a : min(b, kept)] = out[k][: min(b, kept) - a]
         for k, v in chunk.params.items():
             if v.ndim == 1 and k not in constants:
-                params.setdefault(k, np.empty(draws, dtype))[a:b] = v
+                if k not in params:
+                    params[k] = np.empty(draws, dtype)
+                params[k][a:b] = v
         if observed is not None and observations is not None:
             observed[a:b] = observations.values(out, chunk.params)
         err = max(err, chunk.conservation_error)

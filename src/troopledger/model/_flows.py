@@ -32,6 +32,7 @@ from numpy.typing import NDArray
 
 from troopledger.errors import ModelError
 from troopledger.model._deployment import Casualties, Deployment, Part, Rotation, Waves, combine, deploy_parts
+from troopledger.model._hazards import running
 from troopledger.model._outputs import ACCOUNTS, BY_ROLE, OUTPUTS, STATE_USES, received_output, role_output
 from troopledger.model._realisation import Realisation, realise
 
@@ -125,29 +126,49 @@ def flows(x: Inputs, months: int, *, pay: Array | None = None, state_share: Arra
     """
     _validate(x)
     parts = deploy_parts(x.schedule, x.casualties, months)
-    by_wave = pay is not None or state_share is not None
-    groups: list[tuple[int, list[Part], Array, Array]] = []
-    if by_wave:
+    roles = list(dict.fromkeys(p.role for p in parts))
+    by_role = {r: combine([p for p in parts if p.role == r]) for r in roles}
+    role_flows: dict[int, dict[str, Array]] = {}
+    if pay is not None or state_share is not None:  # money wave by wave, each with its own terms
+        pieces = []
         for p in parts:
             rate = x.pay_per_soldier_month if pay is None or p.wave < 0 else pay[:, p.wave]
             sigma = x.state_share_of_pay if state_share is None or p.wave < 0 else state_share[:, p.wave]
-            groups.append((p.role, [p], rate, sigma))
-    else:
-        for r in dict.fromkeys(p.role for p in parts):
-            groups.append((r, [p for p in parts if p.role == r], x.pay_per_soldier_month, x.state_share_of_pay))
-    pieces = [(role, combine(ps), ps, rate, sigma) for role, ps, rate, sigma in groups]
-    out: dict[str, Array] = {}
-    role_flows: dict[int, dict[str, Array]] = {}
-    for role, dep, _ps, rate, sigma in pieces:
-        one = _money(x, dep, rate, sigma)
-        for k, v in one.items():
-            out[k] = out[k] + v if k in out else v
-        mine = role_flows.setdefault(role, {})
-        for k in BY_ROLE:
-            mine[k] = mine[k] + one[k] if k in mine else one[k]
+            pieces.append((p, rate, sigma))
+        out: dict[str, Array] = {}
+        for p, rate, sigma in pieces:
+            one = _money(x, p.deployment, rate, sigma)
+            for k, v in one.items():
+                out[k] = out[k] + v if k in out else v
+            if len(roles) > 1:
+                paid = role_flows.setdefault(p.role, {}).get("paid_by_russia")
+                role_flows[p.role]["paid_by_russia"] = (
+                    one["paid_by_russia"] if paid is None else paid + one["paid_by_russia"]
+                )
+        whole = combine([Part(r, -1, d, _sent(parts, r)) for r, d in by_role.items()])
+        sent = np.stack([p.weight for p, _r, _s in pieces], axis=1)
+        total = sent.sum(axis=1, keepdims=True)
+        share = np.divide(sent, total, out=np.full_like(sent, 1.0 / len(pieces)), where=total > 0)
+        take_home, per_month = np.zeros(x.draws), np.zeros(x.draws)
+        for g, (p, rate, sigma) in enumerate(pieces):
+            take_home += share[:, g] * (1.0 - sigma) * (rate * p.deployment.tour + x.signing_bonus)
+            per_month += share[:, g] * (1.0 - sigma) * rate
+    else:  # one set of terms: the money of the whole deployment, and what each role is paid
+        whole = combine([Part(r, -1, d, _sent(parts, r)) for r, d in by_role.items()])
+        out = _money(x, whole, x.pay_per_soldier_month, x.state_share_of_pay)
+        if len(roles) > 1:
+            for r, d in by_role.items():
+                role_flows[r] = {"paid_by_russia": _paid(x, d)}
+        take_home = (1.0 - x.state_share_of_pay) * (x.pay_per_soldier_month * whole.tour + x.signing_bonus)
+        per_month = (1.0 - x.state_share_of_pay) * x.pay_per_soldier_month
+    if len(roles) > 1:
+        for r, d in by_role.items():
+            role_flows[r].update(_people(d))
+    else:  # one role: its flows are the whole deployment's
+        role_flows[roles[0]] = {k: out[k] for k in BY_ROLE}
     for j, name in enumerate(STATE_USES):
         out[name] = out["to_state"] * x.state_use_shares[:, j : j + 1]
-    out["cumulative_deployed"] = np.cumsum(out["arrivals"], axis=1)
+    out["cumulative_deployed"] = running(out["arrivals"])
     paid = out["paid_by_russia"]
     nothing = np.broadcast_to(0.0, paid.shape)
     for r, role_name in enumerate(x.roles):
@@ -161,19 +182,6 @@ def flows(x: Inputs, months: int, *, pay: Array | None = None, state_share: Arra
         out.update(not_delivered_deferred=nothing, not_delivered_offset=nothing, not_delivered_unpaid=nothing)
         out["received_by_nk"] = paid
         out.update({received_output(a): out[a] for a in (*ACCOUNTS, *STATE_USES)})
-    whole = combine([p for _r, _d, ps, _a, _b in pieces for p in ps])
-    if len(pieces) == 1:
-        _r, dep, _ps, rate, sigma = pieces[0]
-        take_home = (1.0 - sigma) * (rate * dep.tour + x.signing_bonus)
-        per_month = (1.0 - sigma) * rate
-    else:  # averaged over the groups, weighted by the soldiers each sends
-        weight = np.stack([sum((p.weight for p in ps), np.zeros(x.draws)) for _r, _d, ps, _a, _b in pieces], axis=1)
-        sent = weight.sum(axis=1, keepdims=True)
-        share = np.divide(weight, sent, out=np.full_like(weight, 1.0 / len(pieces)), where=sent > 0)
-        take_home, per_month = np.zeros(x.draws), np.zeros(x.draws)
-        for g, (_r, dep, _ps, rate, sigma) in enumerate(pieces):
-            take_home += share[:, g] * (1.0 - sigma) * (rate * dep.tour + x.signing_bonus)
-            per_month += share[:, g] * (1.0 - sigma) * rate
     revenue_per_year = paid.sum(axis=1) * (12.0 / months)
     out.update(
         take_home_per_soldier_tour=take_home,
@@ -186,6 +194,32 @@ def flows(x: Inputs, months: int, *, pay: Array | None = None, state_share: Arra
         revenue_multiple_of_luxury_imports=revenue_per_year / x.luxury_imports,
     )
     return out
+
+
+def _sent(parts: list[Part], role: int) -> Array:
+    """Soldiers each draw sends in the parts of one role (to weigh per-soldier figures)."""
+    return np.asarray(sum((p.weight for p in parts if p.role == role), np.zeros_like(parts[0].weight)))
+
+
+def _paid(x: Inputs, dep: Deployment) -> Array:
+    """What Russia pays for one role's soldiers each month at the case's own terms."""
+    paid = dep.strength * _column(x.pay_per_soldier_month)
+    if np.any(x.signing_bonus):
+        paid += dep.joiners * _column(x.signing_bonus)
+    if np.any(x.death_compensation):
+        paid += dep.killed * _column(x.death_compensation)
+    return paid
+
+
+def _people(dep: Deployment) -> dict[str, Array]:
+    """The people flows of one role reported by role (:data:`BY_ROLE` less money)."""
+    return {
+        "troops_in_theatre": dep.strength,
+        "arrivals": dep.joiners,
+        "killed": dep.killed,
+        "wounded": dep.wounded,
+        "returned": dep.departures + dep.evacuated,
+    }
 
 
 def _money(x: Inputs, dep: Deployment, rate: Array, share: Array) -> dict[str, Array]:

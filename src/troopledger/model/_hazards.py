@@ -8,6 +8,7 @@ before his tour ends, costs a lookup rather than a loop over months.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,7 +19,7 @@ from troopledger.errors import ModelError
 if TYPE_CHECKING:
     from troopledger.model._deployment import Casualties
 
-__all__ = ["Hazards", "Path", "death_before_end"]
+__all__ = ["Hazards", "Path", "death_before_end", "running"]
 
 Array = NDArray[np.float64]
 _TINY = 1e-300  # survival below this is treated as zero (its log stays finite)
@@ -100,18 +101,26 @@ class Path:
         self.hk, self.hw, self.he, self.rep = hk, hw, he, rho[:, None] * h
         keep = np.maximum(1.0 - h * (1.0 - rho[:, None]), _TINY)
         stay = np.maximum(1.0 - h, _TINY)
-        self.lk = np.zeros((n, months + 1))
-        np.cumsum(np.log(keep), axis=1, out=self.lk[:, 1:])
-        self.ls = np.zeros((n, months + 1))
-        np.cumsum(np.log(stay), axis=1, out=self.ls[:, 1:])
-        self.ck = np.zeros((n, months + 1))
+        self.lk = _prefix(np.log(keep))
+        self.ls = _prefix(np.log(stay))
         stayed = np.exp(self.ls[:, :-1])
-        np.cumsum(hk * stayed, axis=1, out=self.ck[:, 1:])
+        self.ck = _prefix(hk * stayed)
         self.inv_stay = 1.0 / np.maximum(stayed, _TINY)
-        self.chk = np.zeros((n, months + 1))
-        np.cumsum(hk, axis=1, out=self.chk[:, 1:])
-        self.chw = np.zeros((n, months + 1))
-        np.cumsum(he, axis=1, out=self.chw[:, 1:])
+
+    @cached_property
+    def chk(self) -> Array:
+        """Prefix sums of the killed hazard, ``(draws, months + 1)`` (for a tour's average hazard)."""
+        return _prefix(self.hk)
+
+    @cached_property
+    def chw(self) -> Array:
+        """Prefix sums of the hazard of leaving wounded, ``(draws, months + 1)``."""
+        return _prefix(self.he)
+
+    @cached_property
+    def grow(self) -> Array | None:
+        """``exp(lk)``, when no cohort shrinks below 1e-300 over the horizon (else None: use logs)."""
+        return np.exp(self.lk) if bool(np.all(self.lk[:, -1] > -690.0)) else None
 
     def killed_by(self, end: NDArray[np.intp]) -> Array:
         """Chance a soldier present from month 0 is killed before month ``end`` (any shape of ``(draws, k)``).
@@ -127,19 +136,22 @@ class Path:
         tail = death_before_end(self.hk[:, -1:], self.he[:, -1:], beyond) * np.exp(self.ls[:, -1:])
         return np.asarray(inside + tail)
 
-    def death_before(self, end: NDArray[np.intp]) -> Array:
-        """Chance a soldier in theatre at the start of each month is killed before month ``end``, ``(draws, months)``.
+    def death_before(self, end: NDArray[np.intp], start: int = 0) -> Array:
+        """Chance a soldier in theatre at the start of each month from ``start`` is killed before month ``end``.
 
         ``end`` is ``(draws, 1)`` (one cohort) or ``(draws, months)`` (the tour each
-        month belongs to). Draws where hardly anyone survives the horizon one by one
-        (losses replaced keep cohorts alive) are summed backwards month by month
-        instead, where prefix sums would cancel.
+        month belongs to); the result is ``(draws, months - start)``. Draws where
+        hardly anyone survives the horizon one by one (losses replaced keep cohorts
+        alive) are summed backwards month by month instead, where prefix sums would cancel.
         """
         with np.errstate(over="ignore", invalid="ignore"):
-            d = np.clip((self.killed_by(end) - self.ck[:, :-1]) * self.inv_stay, 0.0, 1.0)
+            d = (self.killed_by(end) - self.ck[:, start:-1]) * self.inv_stay[:, start:]
+        np.clip(d, 0.0, 1.0, out=d)
         rows = np.nonzero(self.ls[:, -1] < _SAFE_LOG)[0]
         if rows.size:
-            d[rows] = self._backwards(rows, np.broadcast_to(end, d.shape)[rows])
+            months = self.hk.shape[1]
+            full = self._backwards(rows, np.broadcast_to(end, (end.shape[0], months))[rows])
+            d[rows] = full[:, start:]
         return d
 
     def _backwards(self, rows: NDArray[np.intp], end: NDArray[np.intp]) -> Array:
@@ -153,6 +165,24 @@ class Path:
             nxt = hk[:, m] + stay[:, m] * np.where(m + 1 < end[:, m], nxt, 0.0)
             out[:, m] = nxt
         return np.clip(out, 0.0, 1.0)
+
+
+def _prefix(a: Array) -> Array:
+    """Sums of ``a`` over the months before each month, ``(draws, months + 1)`` (the first column zero).
+
+    A loop over months adds whole columns: several times faster than ``cumsum`` along
+    the short second axis of a ``(draws, months)`` array, and the same sums.
+    """
+    out = np.empty((a.shape[0], a.shape[1] + 1))
+    out[:, 0] = 0.0
+    for m in range(a.shape[1]):
+        np.add(out[:, m], a[:, m], out=out[:, m + 1])
+    return out
+
+
+def running(a: Array) -> Array:
+    """Running totals of ``a`` along its months (``np.cumsum(a, axis=1)``, column by column)."""
+    return _prefix(a)[:, 1:]
 
 
 def death_before_end(hk: Array, hw: Array, remaining: Array) -> Array:
