@@ -69,6 +69,21 @@ class Hazards:
             self._cache[r] = Path(hk, hw, self.rho, self.evacuated)
         return self._cache[r]
 
+    def constant(self, r: int) -> tuple[Array, Array, Array] | None:
+        """Role ``r``'s killed, wounded and leaving-wounded hazards ``(draws,)`` when they do not change by month.
+
+        None when a monthly shape is given: then only :meth:`role`'s paths describe them.
+        """
+        if self.kshape is not None or self.wshape is not None:
+            return None
+        e = 1.0 if self.exposure is None else self._column(self.exposure, r)
+        hk, hw = self.hk * e, self.hw * e
+        total = hk + hw
+        if np.any(total > 1.0):
+            scale = np.divide(1.0, total, out=np.ones_like(total), where=total > 1.0)
+            hk, hw = hk * scale, hw * scale
+        return hk, hw, hw if self.evacuated is None else hw * self.evacuated
+
     @staticmethod
     def _column(exposure: Array, r: int) -> Array:
         if not 0 <= r < exposure.shape[1]:
@@ -95,7 +110,6 @@ class Path:
     """
 
     def __init__(self, hk: Array, hw: Array, rho: Array, evacuated: Array | None = None) -> None:
-        n, months = hk.shape
         he = hw if evacuated is None else hw * evacuated[:, None]  # wounded who leave theatre
         h = hk + he
         self.hk, self.hw, self.he, self.rep = hk, hw, he, rho[:, None] * h
