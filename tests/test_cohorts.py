@@ -192,3 +192,38 @@ def test_bad_hazard_paths_are_refused(bad: dict[str, np.ndarray]) -> None:
     sched, cas = _simple(**bad)
     with pytest.raises(ModelError):
         deploy(sched, cas, 8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(inputs())
+def test_parts_by_role_add_up_to_parts_by_wave(case: tuple[Inputs, int]) -> None:
+    """Summing a role's cohorts in one pass gives what one cohort at a time gives."""
+    from troopledger.model._deployment import combine
+
+    x, months = case
+    wave = combine(deploy_parts(x.schedule, x.casualties, months))
+    role = combine(deploy_parts(x.schedule, x.casualties, months, per_wave=False))
+    for name in ("strength", "joiners", "departures", "killed", "evacuated", "exposure_dead", "arrivals_dead", "late"):
+        a, b = getattr(wave, name), getattr(role, name)
+        np.testing.assert_allclose(a, b, rtol=1e-7, atol=1e-6 * max(1.0, float(np.abs(a).max())), err_msg=name)
+
+
+def test_cohorts_summed_together_match_one_at_a_time() -> None:
+    from troopledger.model._deployment import _cohort, _together
+    from troopledger.model._hazards import Hazards
+
+    months = 10
+    shape = np.linspace(0.5, 3.0, months)[None, :].repeat(2, axis=0)
+    cas = Casualties(np.array([0.02, 0.05]), np.array([0.04, 0.1]), np.array([0.3, 0.9]), shape, shape)
+    p = Hazards(cas, months).role(0)
+    cohorts = [
+        (0, np.array([[1000.0], [50.0]]), np.array([[4.0], [20.0]]), 0.5),
+        (3, np.array([[300.0], [7.0]]), np.array([[12.0], [2.0]]), 1.0),
+    ]
+    one: dict[str, np.ndarray] = {}
+    for a, size, t, late in cohorts:
+        _cohort(one, p, a, size, t, np.arange(months)[None, :], months, late)
+    both: dict[str, np.ndarray] = {}
+    _together(both, p, cohorts, months)
+    for k, v in one.items():
+        np.testing.assert_allclose(both[k], v, rtol=1e-9, atol=1e-9, err_msg=k)

@@ -26,6 +26,7 @@ from numpy.typing import NDArray
 
 from troopledger.errors import ModelError
 from troopledger.model._hazards import Hazards, Path, death_before_end
+from troopledger.model._hazards import running as _running
 
 __all__ = ["Casualties", "Deployment", "Part", "Rotation", "Waves", "combine", "deploy", "deploy_parts"]
 
@@ -171,17 +172,23 @@ def deploy(schedule: Rotation | Waves, casualties: Casualties, months: int) -> D
     return combine(deploy_parts(schedule, casualties, months))
 
 
-def deploy_parts(schedule: Rotation | Waves, casualties: Casualties, months: int) -> list[Part]:
-    """The deployment part by part: the rotation and each dated wave, each with its own role's hazards."""
+def deploy_parts(
+    schedule: Rotation | Waves, casualties: Casualties, months: int, *, per_wave: bool = True
+) -> list[Part]:
+    """The deployment part by part: the rotation and each dated wave, each with its own role's hazards.
+
+    ``per_wave=False`` gives one part per role instead of one per wave (the same sums,
+    faster), for when no wave has terms of its own.
+    """
     if months < 1:
         raise ModelError(f"months must be >= 1, got {months}")
     hazards = Hazards(casualties, months)
     if isinstance(schedule, Rotation):
         parts = [_rotation(schedule, hazards, months)]
         if schedule.extra is not None and np.shape(schedule.extra.arrival)[0]:
-            parts += _waves(schedule.extra, hazards, months)
+            parts += _waves(schedule.extra, hazards, months, per_wave)
         return parts
-    return _waves(schedule, hazards, months)
+    return _waves(schedule, hazards, months, per_wave)
 
 
 def combine(parts: list[Part]) -> Deployment:
@@ -275,7 +282,7 @@ def _pow(base: Array, exponent: Array) -> Array:
     return np.asarray(np.where(zero, (exponent == 0).astype(float), out))
 
 
-def _waves(s: Waves, hz: Hazards, months: int) -> list[Part]:
+def _waves(s: Waves, hz: Hazards, months: int, per_wave: bool = True) -> list[Part]:
     arrival = np.asarray(s.arrival, dtype=np.int64)
     size = np.asarray(s.size, dtype=float)
     n = hz.n
@@ -299,45 +306,107 @@ def _waves(s: Waves, hz: Hazards, months: int) -> list[Part]:
     if prof is not None:
         s.expanded()  # validates the profile
     mi = np.arange(months, dtype=np.intp)[None, :]
+    groups = [[w] for w in range(arrival.shape[0])]
+    if not per_wave:  # one part per role: its waves share one pass over the months
+        by_role: dict[int, list[int]] = {}
+        for w in range(arrival.shape[0]):
+            by_role.setdefault(int(roles[w]), []).append(w)
+        groups = list(by_role.values())
     parts = []
-    for w in range(arrival.shape[0]):
-        p = hz.role(int(roles[w]))
-        shares = [(0, 1.0)] if prof is None else [(j, float(x)) for j, x in enumerate(prof[w]) if x > 0]
-        t = tour[:, w : w + 1]
+    for ws in groups:
+        p = hz.role(int(roles[ws[0]]))
+        cohorts = []
+        for w in ws:
+            shares = [(0, 1.0)] if prof is None else [(j, float(x)) for j, x in enumerate(prof[w]) if x > 0]
+            for j, share in shares:
+                a = int(arrival[w]) + j
+                if a < months:  # parts arriving past the horizon drop out
+                    late = 1.0 - float(early[w]) if j == 0 else 0.5
+                    cohorts.append((a, size[:, w : w + 1] * share, tour[:, w : w + 1], late))
         acc: dict[str, Array] = {}
-        for j, share in shares:
-            a = int(arrival[w]) + j
-            if a >= months:
-                continue  # arrives past the horizon
-            late = 1.0 - float(early[w]) if j == 0 else 0.5
-            _cohort(acc, p, a, size[:, w : w + 1] * share, t, mi, months, late)
-        zero = np.zeros((n, months))
-        keys = ("strength", "arrivals", "departures", "exposure_dead", "arrivals_dead", "late")
-        get = {k: acc.get(k, zero) for k in keys}
-        strength = get["strength"]
+        if p.grow is not None and not p.unsafe.size:
+            _together(acc, p, cohorts, months)
+        else:
+            for a, sz, t, late in cohorts:
+                _cohort(acc, p, a, sz, t, mi, months, late)
+        strength = acc["strength"]
         replacements = p.rep * strength
-        a0 = int(arrival[w])
-        end = np.minimum(a0 + tour[:, w], months).astype(np.intp)[:, None]
-        span = (end[:, 0] - a0).astype(float)  # >= 1: a wave arrives inside the horizon
-        mk = (np.take_along_axis(p.chk, end, axis=1)[:, 0] - p.chk[:, a0]) / span
-        mw = (np.take_along_axis(p.chw, end, axis=1)[:, 0] - p.chw[:, a0]) / span
+        sent = size[:, ws].sum(axis=1)
+        weight = np.divide(
+            size[:, ws], sent[:, None], out=np.full((n, len(ws)), 1.0 / len(ws)), where=sent[:, None] > 0
+        )
+        p_killed = np.zeros(n)
+        for i, w in enumerate(ws):
+            a0 = int(arrival[w])
+            stay = mi[:, a0:] < np.minimum(a0 + tour[:, w : w + 1], months)  # its months in theatre, in the horizon
+            span = stay.sum(axis=1)  # >= 1: a wave arrives inside the horizon
+            mk = (p.hk[:, a0:] * stay).sum(axis=1) / span
+            mw = (p.he[:, a0:] * stay).sum(axis=1) / span
+            p_killed += weight[:, i] * death_before_end(mk, mw, tour[:, w])
         dep = Deployment(
             strength=strength,
-            arrivals=get["arrivals"],
+            arrivals=acc["arrivals"],
             replacements=replacements,
-            joiners=get["arrivals"] + replacements,
-            departures=get["departures"],
+            joiners=acc["arrivals"] + replacements,
+            departures=acc["departures"],
             killed=p.hk * strength,
             wounded=p.hw * strength,
             evacuated=p.he * strength,
-            exposure_dead=get["exposure_dead"],
-            arrivals_dead=get["arrivals_dead"],
-            late=get["late"] + 0.5 * replacements,
-            tour=tour[:, w],
-            p_killed_tour=death_before_end(mk, mw, tour[:, w]),
+            exposure_dead=acc["exposure_dead"],
+            arrivals_dead=acc["arrivals_dead"],
+            late=acc["late"] + 0.5 * replacements,
+            tour=(weight * tour[:, ws]).sum(axis=1),
+            p_killed_tour=p_killed,
         )
-        parts.append(Part(int(roles[w]), w, dep, size[:, w]))
+        parts.append(Part(int(roles[ws[0]]), ws[0] if len(ws) == 1 and per_wave else -1, dep, sent))
     return parts
+
+
+def _together(acc: dict[str, Array], p: Path, cohorts: list[tuple[int, Array, Array, float]], months: int) -> None:
+    """Every cohort of one role at once: each enters and leaves a running sum scaled by the role's survival.
+
+    A cohort of ``size`` arriving in month ``a`` holds ``size x grow[m] / grow[a]`` in
+    month ``m`` until its tour ends, so the sum over cohorts is ``grow[m]`` times a
+    running total of ``size / grow[a]`` put in at ``a`` and taken out at the end; the
+    soldier-months whose soldiers die before their tour ends follow the same way,
+    weighted by each cohort's chance of death by its end. Same numbers as one cohort at
+    a time (:func:`_cohort`), in two passes over the months whatever the cohorts.
+    """
+    g = p.grow
+    if g is None:
+        raise ModelError("cohorts can only be summed together where survival stays above 1e-300")
+    n = g.shape[0]
+    rows = np.arange(n)
+    enter, weighted = np.zeros((n, months + 1)), np.zeros((n, months + 1))
+    arrivals, late_in = np.zeros((n, months)), np.zeros((n, months))
+    departures, arrivals_dead = np.zeros((n, months)), np.zeros((n, months))
+    for a, size, t, late in cohorts:
+        sz = size[:, 0]
+        v = sz / g[:, a]
+        end = (a + t[:, 0]).astype(np.intp)
+        c_end = p.killed_by(end[:, None])[:, 0]
+        out = np.minimum(end, months)
+        enter[:, a] += v
+        enter[rows, out] -= v
+        weighted[:, a] += v * c_end
+        weighted[rows, out] -= v * c_end
+        arrivals[:, a] += sz
+        late_in[:, a] += late * sz
+        gone = np.nonzero(end < months)[0]
+        departures[gone, end[gone]] += v[gone] * g[gone, end[gone]]
+        arrivals_dead[:, a] += sz * np.clip((c_end - p.ck[:, a]) * p.inv_stay[:, a], 0.0, 1.0)
+    grow = g[:, :-1]
+    strength = grow * _running(enter[:, :-1])
+    dead = (grow * _running(weighted[:, :-1]) - p.ck[:, :-1] * strength) * p.inv_stay
+    np.clip(dead, 0.0, strength, out=dead)
+    acc.update(
+        strength=strength,
+        arrivals=arrivals,
+        late=late_in,
+        departures=departures,
+        exposure_dead=dead,
+        arrivals_dead=arrivals_dead + p.rep * dead,
+    )
 
 
 def _cohort(

@@ -125,11 +125,12 @@ def flows(x: Inputs, months: int, *, pay: Array | None = None, state_share: Arra
     pay and state's share wave by wave.
     """
     _validate(x)
-    parts = deploy_parts(x.schedule, x.casualties, months)
+    by_wave = pay is not None or state_share is not None
+    parts = deploy_parts(x.schedule, x.casualties, months, per_wave=by_wave)
     roles = list(dict.fromkeys(p.role for p in parts))
     by_role = {r: combine([p for p in parts if p.role == r]) for r in roles}
     role_flows: dict[int, dict[str, Array]] = {}
-    if pay is not None or state_share is not None:  # money wave by wave, each with its own terms
+    if by_wave:  # money wave by wave, each with its own terms
         pieces = []
         for p in parts:
             rate = x.pay_per_soldier_month if pay is None or p.wave < 0 else pay[:, p.wave]

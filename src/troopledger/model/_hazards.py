@@ -122,14 +122,9 @@ class Path:
         self.inv_stay = 1.0 / np.maximum(stayed, _TINY)
 
     @cached_property
-    def chk(self) -> Array:
-        """Prefix sums of the killed hazard, ``(draws, months + 1)`` (for a tour's average hazard)."""
-        return _prefix(self.hk)
-
-    @cached_property
-    def chw(self) -> Array:
-        """Prefix sums of the hazard of leaving wounded, ``(draws, months + 1)``."""
-        return _prefix(self.he)
+    def unsafe(self) -> NDArray[np.intp]:
+        """Draws whose one-by-one survival over the horizon is too small for prefix sums (summed backwards)."""
+        return np.nonzero(self.ls[:, -1] < _SAFE_LOG)[0]
 
     @cached_property
     def grow(self) -> Array | None:
@@ -161,7 +156,7 @@ class Path:
         with np.errstate(over="ignore", invalid="ignore"):
             d = (self.killed_by(end) - self.ck[:, start:-1]) * self.inv_stay[:, start:]
         np.clip(d, 0.0, 1.0, out=d)
-        rows = np.nonzero(self.ls[:, -1] < _SAFE_LOG)[0]
+        rows = self.unsafe
         if rows.size:
             months = self.hk.shape[1]
             full = self._backwards(rows, np.broadcast_to(end, (end.shape[0], months))[rows])
