@@ -209,7 +209,8 @@ def test_parts_by_role_add_up_to_parts_by_wave(case: tuple[Inputs, int]) -> None
 
 
 def test_cohorts_summed_together_match_one_at_a_time() -> None:
-    from troopledger.model._deployment import _cohort, _together
+    from troopledger.model._cohorts import one_cohort as _cohort
+    from troopledger.model._cohorts import together as _together
     from troopledger.model._hazards import Hazards
 
     months = 10
