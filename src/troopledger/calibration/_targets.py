@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger.calibration._errors import Scale
-from troopledger.claims import Claim
+from troopledger.claims import QUANTITY_STREAM, TOTAL_SCOPES, Claim
 from troopledger.evidence import Horizon
 from troopledger.model import role_output
 
@@ -240,6 +240,14 @@ def derived_target(
     if q == "troops_deployed":
         how = _at_mid if mid else _at
         return how("troops_in_theatre", month), f"soldiers in theatre in {when}", "persons", "log1p"
+    if q in TOTAL_SCOPES:  # a total wider than the soldiers' pay must not blame the soldier inputs
+        return (
+            f"a total of {' + '.join(TOTAL_SCOPES[q])}: a ledger case compares it with those streams (docs/ledger.md)"
+        )
+    if q in QUANTITY_STREAM:
+        return (
+            f"'{q}' is read by the {QUANTITY_STREAM[q]} stream of a ledger case (docs/ledger.md), not the soldier model"
+        )
     return f"'{q}' is not something the model computes"
 
 
