@@ -115,7 +115,7 @@ def test_overlapping_sets_become_one_conflict_per_suspect_and_none_is_lost() -> 
         _set(("r25", "r18"), -6.0, "r25"),
         _set(("r01", "r14"), -8.0, "r01"),
     ]
-    got = group_conflicts(sets, {"r25": ["one_casualty_hazard"]})
+    got = group_conflicts(sets, {"r25": ["casualty_phases"]})
     assert [c.suspect for c in got] == ["r01", "r25"]
     assert sum(len(c.sets) for c in got) == len(sets)
     first = got[0]
@@ -124,7 +124,7 @@ def test_overlapping_sets_become_one_conflict_per_suspect_and_none_is_lost() -> 
     assert first.against[0] == "r14"  # in two of its sets
     assert first.explanation == "r01 against the rest"
     assert first.assumptions == ()
-    assert got[1].assumptions == ("one_casualty_hazard",)
+    assert got[1].assumptions == ("casualty_phases",)
 
 
 def test_a_cut_list_of_sets_says_how_many_the_scan_found() -> None:
