@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from troopledger.claims import Claim, extract_claims, find_numbers
+from troopledger.claims import Claim, extract_claims, find_numbers, guide_label, ledger_quantity
 from troopledger.sources import document_from_bytes
 
 SPLIT_FILE = Path(__file__).resolve().parent / "devset_split.json"
@@ -133,11 +133,11 @@ def _figures(c: Claim, unit: str) -> list[dict[str, float | None]]:
 
 def dev_matches(c: Claim, gold: dict[str, Any]) -> bool:
     """Whether prediction ``c`` is gold figure ``gold`` (same quantity family, figures within 1 %)."""
-    q = gold["quantity"]
+    q, got = gold["quantity"], guide_label(c.quantity)  # a ledger quantity is scored as the guide labels it
     if q.startswith("other"):
-        if not c.quantity.startswith("other"):
+        if not got.startswith("other"):
             return False
-    elif c.quantity != q:
+    elif got != q:
         return False
     unit = gold.get("unit") or ""
     usd = _SOURCE_USD.search(unit)
@@ -210,6 +210,8 @@ class ArticleScore:
     speaker_right: int = 0
     subtype_right: int = 0
     subtype_n: int = 0
+    ledger_right: int = 0
+    ledger_n: int = 0
     repeats: int = 0
     problems: list[str] = field(default_factory=list)
 
@@ -228,6 +230,8 @@ class ArticleScore:
             "speaker_right": self.speaker_right,
             "subtype_right": self.subtype_right,
             "subtype_n": self.subtype_n,
+            "ledger_right": self.ledger_right,
+            "ledger_n": self.ledger_n,
             "repeats": self.repeats,
         }
 
@@ -258,11 +262,19 @@ def score_article(devset: Path, rec: dict[str, Any]) -> ArticleScore:
         out.tp[fam] += 1
         if gd["quantity"].startswith("other"):
             want = gold_subtype(gd["quantity"], gd.get("unit") or "")
-            got = claims[hit].quantity.removeprefix("other:")
+            got = guide_label(claims[hit].quantity).removeprefix("other:")
             out.subtype_right += got == want
             out.subtype_n += 1
             if got != want:
                 out.problems.append(f"subtype {rec['id']}: want {want} ({gd['quantity']}), got {got}")
+            ledger = ledger_quantity(gd["quantity"])
+            if ledger is not None:  # a gold label the ledger knows: is the prediction that ledger quantity?
+                out.ledger_n += 1
+                out.ledger_right += claims[hit].quantity == ledger
+                if claims[hit].quantity != ledger:
+                    out.problems.append(
+                        f"ledger {rec['id']}: want {ledger} ({gd['quantity']}), got {claims[hit].quantity}"
+                    )
         if speaker_ok(claims[hit], gd["attribution"]):
             out.speaker_right += 1
         else:
@@ -273,7 +285,7 @@ def score_article(devset: Path, rec: dict[str, Any]) -> ArticleScore:
         if any(dev_matches(c, gold[g]) for g in used.values()):
             out.repeats += 1
             continue
-        out.fp[family(c.quantity)] += 1
+        out.fp[family(guide_label(c.quantity))] += 1
         out.problems.append(f"extra {rec['id']}: {c.quantity} {c.describe_value()} [{c.stated}]")
     return out
 
@@ -328,6 +340,7 @@ RATES: dict[str, tuple[str, str]] = {
     "precision_core": ("tp_core", "pred_core"),
     "speaker": ("speaker_right", "tp_all"),
     "subtype": ("subtype_right", "subtype_n"),
+    "ledger": ("ledger_right", "ledger_n"),
 }
 
 

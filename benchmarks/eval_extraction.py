@@ -46,7 +46,7 @@ from devset_scoring import (
     speaker_ok,
     summarise,
 )
-from troopledger.claims import QUANTITIES, Claim, extract_claims
+from troopledger.claims import QUANTITIES, Claim, extract_claims, guide_label
 from troopledger.sources import read_document
 
 __all__ = ["evaluate", "evaluate_devset", "find_devsets", "gold_subtype", "score_devset"]
@@ -54,7 +54,7 @@ __all__ = ["evaluate", "evaluate_devset", "find_devsets", "gold_subtype", "score
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 CORPUS_OUTLET = "Harbour Ledger"
-CORE = frozenset(q for q in QUANTITIES if q != "other")
+CORE = frozenset(q for q in QUANTITIES if q != "other" and guide_label(q) == q)  # the troop vocabulary
 DEVSET_NAMES = ("devset", "devset-ml")
 
 
@@ -80,7 +80,7 @@ def _close(a: float | None, b: float | None, tol: float) -> bool:
 
 
 def _matches(c: Claim, gold: dict[str, Any]) -> bool:
-    if c.quantity != gold["quantity"]:
+    if guide_label(c.quantity) != gold["quantity"]:  # a ledger quantity scores as the guide labels it
         return False
     tol = float(gold.get("tol", 0.02))
     return all(_close(getattr(c, k), gold.get(k), tol) for k in ("value", "low", "high"))
@@ -124,7 +124,9 @@ def evaluate(corpus: Path = CORPUS) -> dict[str, Any]:
         gold = gold_by_file.get(path.name, [])
         wanted = {g["quantity"] for g in gold}
         claims = [
-            c for c in extract_claims(read_document(path, outlet=outlet)) if c.quantity in CORE or c.quantity in wanted
+            c
+            for c in extract_claims(read_document(path, outlet=outlet))
+            if guide_label(c.quantity) in CORE or guide_label(c.quantity) in wanted
         ]
         used: set[int] = set()
         for gd in gold:
@@ -141,8 +143,8 @@ def evaluate(corpus: Path = CORPUS) -> dict[str, Any]:
             else:
                 misses.append(f"speaker {path.name}: want {gd['speaker']!r}, got {claims[hit].speaker!r}")
         for i, c in enumerate(claims):
-            if i not in used and c.quantity in CORE:
-                fp[c.quantity] += 1
+            if i not in used and guide_label(c.quantity) in CORE:
+                fp[guide_label(c.quantity)] += 1
                 misses.append(f"extra {path.name}: {c.quantity} {c.describe_value()}")
     all_tp, all_fp, all_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
     return {
@@ -218,7 +220,7 @@ def _row(label: str, r: dict[str, Any]) -> dict[str, Any]:
         "gold_all": t["gold_all"],
         "predictions": t["pred_all"],
         "repeats": r["repeats"],
-        **{k: r[k] for k in (*_COLUMNS, "subtype")},
+        **{k: r[k] for k in (*_COLUMNS, "subtype", "ledger")},
         "ci": {k: list(r["ci"][k]) for k in _COLUMNS},
     }
 
@@ -262,13 +264,13 @@ def _print_devset(rep: dict[str, Any], show_held_out: bool, quiet: bool, selecte
         f"== {rep['devset']}: tuning {len(rep['split']['tuning'])}, held out {len(rep['split']['held_out'])} articles"
     )
     head = "  ".join(f"{c:>18}" for c in _COLUMNS)
-    print(f"{'group':26} {'art':>3} {'core':>4} {'all':>4}  {head}  subtype")
+    print(f"{'group':26} {'art':>3} {'core':>4} {'all':>4}  {head}  subtype  ledger")
     for row in rep["rows"]:
         cells = "  ".join(f"{_fmt(row, c):>18}" for c in _COLUMNS)
-        sub = row["subtype"]
+        sub, led = row["subtype"], row["ledger"]
         print(
             f"{row['group']:26} {row['articles']:3} {row['gold_core']:4} {row['gold_all']:4}  {cells}  "
-            f"{'–' if math.isnan(sub) else f'{sub:.2f}'}"
+            f"{'–' if math.isnan(sub) else f'{sub:.2f}':>7}  {'–' if math.isnan(led) else f'{led:.2f}':>6}"
         )
     print("per quantity, tuning half:")
     _table(rep["per_quantity"]["tuning"])

@@ -198,7 +198,10 @@ def test_impossible_fixed_rates_are_refused_in_one_line(rate: str) -> None:
     ("text", "want"),
     [
         ("North Korea has sent 12\u2009000 troops to Russia, officials said.", ("troops_deployed", 12000, "USD")),
-        ("Some 1,20,000 North Korean workers are in Russia, officials said.", ("other:workers", 120000, "USD")),
+        (
+            "Some 1,20,000 North Korean workers are in Russia, officials said.",
+            ("overseas_workers_in_russia", 120000, "USD"),
+        ),
         ("About 2,5 thousand North Korean soldiers were killed, officials said.", ("casualties_killed", 2500, "USD")),
         ("Pyongyang received 2억 won for the deployment, officials said.", ("other:amount", 2e8 / 1457.0, "KRW")),
     ],

@@ -29,16 +29,23 @@ def ledger_report(
     sets: Sequence[str],
     weigh: bool = True,
     scenario: str | None = None,
+    ledger: str | None = None,
 ) -> None:
-    """Load, run and render a ledger case in ``fmt`` (text, json, md, html)."""
+    """Load, run and render a ledger case in ``fmt`` (text, json, md, html); ``ledger`` adds its reviewed claims."""
     from troopledger.analysis import load_ledger, run_ledger
     from troopledger.report import build_ledger_payload, render_ledger_html, render_ledger_markdown, render_ledger_text
 
     if len(windows) > 1:
         raise InputError(None, "--window", "a ledger report takes one window", "give one --window FIRST..LAST")
     window = windows[0] if windows else None
+    extra = []
+    if ledger:
+        from troopledger.claims import Ledger
+
+        with Ledger(ledger, create=False, readonly=True) as led:
+            extra = led.claims(status=("accepted", "edited"))
     result = run_ledger(
-        load_ledger(case),
+        load_ledger(case, extra),
         draws or LEDGER_DRAWS,
         seed,
         window=window,

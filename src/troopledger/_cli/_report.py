@@ -149,6 +149,7 @@ def report(
             sets=set_ or [],
             weigh=calibrate_ is not False,
             scenario=scenario,
+            ledger=ledger,
         )
         return
     draws = draws or 100_000

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -41,6 +42,7 @@ __all__ = [
     "LedgerConflict",
     "LedgerScenario",
     "is_ledger_case",
+    "join_extra",
     "load_ledger",
 ]
 
@@ -179,8 +181,51 @@ def _claims_of(files: list[str], origin: str, base: Path | None) -> dict[str, Cl
     return claims
 
 
-def load_ledger(case: str) -> LedgerCase:
-    """Load a bundled ledger case by name or a ledger case file by path, fusing its inputs from its claims."""
+def _month_of(c: Claim) -> str:
+    month = c.window_end or (c.source.date[:7] if c.source is not None and c.source.date else "")
+    return month if len(month) == 7 else ""
+
+
+def join_extra(
+    inputs: dict[str, dict[str, DistSpec]], claims: dict[str, Claim], extra: Sequence[Claim]
+) -> dict[str, list[str]]:
+    """Which input each new reviewed claim joins: ``{input key: [claim ids]}``.
+
+    A claim joins a ``from_claims`` input whose listed claims have its quantity; when several
+    do (containers by October 2024 and by July 2025), the one whose latest claim's month is
+    nearest the new claim's month (its window, else its source's date). A claim that replaces a
+    case claim of its id, or that no input reads, joins none.
+    """
+    joins: dict[str, list[str]] = {}
+    for c in extra:
+        if c.id in claims or c.status not in ("accepted", "edited"):
+            continue
+        best: tuple[int, str] | None = None
+        for group, table in inputs.items():
+            for name, spec in table.items():
+                listed = [claims[i] for i in spec.claims if i in claims]
+                if not spec.from_claims or not any(o.quantity == c.quantity for o in listed):
+                    continue
+                months = sorted(_month_of(o) for o in listed if o.quantity == c.quantity and _month_of(o))
+                gap = abs(_months_apart(months[-1], _month_of(c))) if months and _month_of(c) else 0
+                key = name if group == "shared" else f"{group}.{name}"
+                if best is None or gap < best[0]:
+                    best = (gap, key)
+        if best is not None:
+            joins.setdefault(best[1], []).append(c.id)
+    return joins
+
+
+def _months_apart(a: str, b: str) -> int:
+    return (int(a[:4]) * 12 + int(a[5:7])) - (int(b[:4]) * 12 + int(b[5:7]))
+
+
+def load_ledger(case: str, extra: Sequence[Claim] = ()) -> LedgerCase:
+    """Load a bundled ledger case by name or a ledger case file by path, fusing its inputs from its claims.
+
+    ``extra`` are reviewed claims from a claims ledger (``report --ledger``): each replaces a case
+    claim of its id, or joins the ``from_claims`` input that reads its quantity (:func:`join_extra`).
+    """
     if case in bundled_ledgers():
         entry = ledgers_dir() / f"{case}.toml"
         text, origin, base = entry.read_text(encoding="utf-8"), f"{case} (bundled ledger)", None
@@ -210,6 +255,8 @@ def load_ledger(case: str) -> LedgerCase:
     except ValidationError as e:
         raise case_error(origin, e) from None
     claims = _claims_of(f.claim_files, origin, base)
+    joins = join_extra(f.inputs, claims, extra)
+    claims |= {c.id: c for c in extra if c.status in ("accepted", "edited")}
     soldier_prior = resolve(load_case(f.case.soldiers)) if f.case.soldiers else None
     streams: list[Stream] = []
     if soldier_prior is not None:
@@ -232,6 +279,8 @@ def load_ledger(case: str) -> LedgerCase:
                     "use a name 'troopledger report' lists under inputs",
                 )
             key = name if group == "shared" else f"{group}.{name}"
+            if joins.get(key):
+                spec = spec.model_copy(update={"claims": [*spec.claims, *joins[key]]})
             missing = [c for c in spec.all_claims() if c not in claims]
             if missing:
                 raise CaseError(

@@ -41,7 +41,14 @@ if TYPE_CHECKING:
     )
     from troopledger.claims._numbers import NumberMatch, find_numbers, parse_number
     from troopledger.claims._record import LIMITS, Claim, Period, SourceKind, SourceRef, Status, describe_figure
-    from troopledger.claims._stream_quantities import QUANTITY_STREAM, STREAM_QUANTITIES, TOTAL_SCOPES
+    from troopledger.claims._stream_quantities import (
+        GUIDE_LABEL,
+        QUANTITY_STREAM,
+        STREAM_QUANTITIES,
+        TOTAL_SCOPES,
+        guide_label,
+        ledger_quantity,
+    )
     from troopledger.claims._summary import ClaimSummary
     from troopledger.claims._validation import FieldError, explain_validation
     from troopledger.claims._vocabulary import QUANTITIES, ROLE_PATTERN, ROLES, Quantity, QuantityInfo, quantity_info
@@ -51,6 +58,7 @@ __all__ = [
     "CSV_FIELDS",
     "CURRENCY_NAMES",
     "DEFAULT_LEDGER",
+    "GUIDE_LABEL",
     "HEDGES",
     "LIMITS",
     "LISTING_HEADERS",
@@ -88,10 +96,12 @@ __all__ = [
     "explain_validation",
     "extract_claims",
     "find_numbers",
+    "guide_label",
     "hedge_key",
     "hedge_rule",
     "identify_language",
     "import_claims",
+    "ledger_quantity",
     "lineage_groups",
     "month_index",
     "month_label",
@@ -138,6 +148,9 @@ _LAZY = {
     "QUANTITY_STREAM": "troopledger.claims._stream_quantities",
     "STREAM_QUANTITIES": "troopledger.claims._stream_quantities",
     "TOTAL_SCOPES": "troopledger.claims._stream_quantities",
+    "GUIDE_LABEL": "troopledger.claims._stream_quantities",
+    "guide_label": "troopledger.claims._stream_quantities",
+    "ledger_quantity": "troopledger.claims._stream_quantities",
     "Quantity": "troopledger.claims._vocabulary",
     "QuantityInfo": "troopledger.claims._vocabulary",
     "Rate": "troopledger.claims._currency",

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from troopledger.claims._record import Claim
+from troopledger.claims._stream_labels import stream_part
+from troopledger.claims._stream_quantities import STREAM_QUANTITIES
 
 __all__ = ["bare_counts", "casualties_against_wounded", "consistent_figures"]
 
@@ -17,6 +19,11 @@ __all__ = ["bare_counts", "casualties_against_wounded", "consistent_figures"]
 _BARE = frozenset(["other:count", "other:amount", "other:share", "other:multiple", "other:duration"])
 #: A sentence that opens by pointing back at a figure: "This figure rose from ...", "The total reached ...".
 _POINTS_BACK = re.compile(r"^(?:This|That|The)\s+(?:figure|number|total|count|tally)\b")
+
+
+def _counted(c: Claim) -> bool:
+    """Whether ``c`` counts people or things a bare count after it may count too."""
+    return c.unit == "persons" or (c.quantity in STREAM_QUANTITIES and STREAM_QUANTITIES[c.quantity][0] == "count")
 
 
 def casualties_against_wounded(claims: list[Claim], first: int) -> None:
@@ -77,14 +84,22 @@ def bare_counts(claims: list[Claim]) -> list[Claim]:
     for i, c in enumerate(claims):
         if c.quantity != "other:count":
             continue
-        same = [o for o in out[:i] if o.span == c.span and o.unit == "persons" and o.quantity not in _BARE]
+        same = [o for o in out[:i] if o.span == c.span and _counted(o) and o.quantity not in _BARE]
         label = same[-1].quantity if same else None
+        if label in STREAM_QUANTITIES:  # a ledger count: "13,221 entered Russia, and 7,887 of them came to study"
+            label = stream_part(label, c.text, c.stated)
+            note = (c.note + "; " if c.note else "") + "counts what the figure before it counts"
+            out[i] = c.model_copy(update={"quantity": label, "unit": STREAM_QUANTITIES[label][1], "note": note})
+            continue
         if label is None and _POINTS_BACK.match(c.text) and c.span is not None:
-            before = [o for o in out[:i] if o.span is not None and o.span[1] <= c.span[0] and o.unit == "persons"]
+            before = [o for o in out[:i] if o.span is not None and o.span[1] <= c.span[0] and _counted(o)]
             last = [o for o in before if o.span == before[-1].span] if before else []
             kinds = {o.quantity for o in last} - _BARE
             label = kinds.pop() if len(kinds) == 1 and not last[0].quantity.startswith(("troops", "cumul")) else None
-        if label is not None and label.startswith("other:"):
+        if label in STREAM_QUANTITIES:
+            note = (c.note + "; " if c.note else "") + "counts what the figure before it counts"
+            out[i] = c.model_copy(update={"quantity": label, "unit": STREAM_QUANTITIES[label][1], "note": note})
+        elif label is not None and label.startswith("other:"):
             note = (c.note + "; " if c.note else "") + "counts what the figure before it counts"
             out[i] = c.model_copy(update={"quantity": label, "note": note})
     return out

@@ -45,6 +45,9 @@ from troopledger.claims._record import Claim, SourceRef
 from troopledger.claims._saying import trailing_attribution
 from troopledger.claims._sharewords import word_shares
 from troopledger.claims._speakers import last_organisation, last_person
+from troopledger.claims._stream_amounts import stream_money, stream_share
+from troopledger.claims._stream_labels import stream_count
+from troopledger.claims._stream_quantities import TOTAL_SCOPES
 from troopledger.claims._subjects import count_label, troop_kind
 from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.sources import Document, Sentence, split_sentences
@@ -357,11 +360,13 @@ def _emit(
     common: dict[str, object] = {"stated": m.text, "hedge": hedge}
     if m.kind == "money":
         lo, hi, note, converted = _to_usd(m, b.doc.date)
-        quantity, period = label_money(s, before, after, _magnitude(m, b.doc.date), prev, about_nk=about_nk)
-        unit = QUANTITIES[quantity].unit if quantity in QUANTITIES else "USD"
+        usd = _magnitude(m, b.doc.date)
+        quantity, period = label_money(s, before, after, usd, prev, about_nk=about_nk)
+        quantity, stream_unit = stream_money(quantity, s, before, after, period, usd)
+        unit = stream_unit or (QUANTITIES[quantity].unit if quantity in QUANTITIES else "USD")
         if quantity.startswith("other:") and period in ("month", "year"):
             unit = f"USD/{period}"
-        if quantity == "total_revenue_to_nk" and period in ("month", "year"):
+        if quantity in TOTAL_SCOPES and period in ("month", "year"):
             unit = f"USD/{period}"
         if not converted:
             unit = m.currency + ("/" + unit.split("/")[1] if "/" in unit else "")
@@ -375,8 +380,9 @@ def _emit(
             return
         if counted == "troops":
             counted = troop_kind(s, m.start, m.end)
-        b.add(span, s, who, quantity=counted, unit="persons", confidence=_confidence(counted, found), **common,
-              **_values(side, m.low, m.high))  # fmt: skip
+        counted, unit, note = stream_count(counted, s, m.start, m.end, limit)
+        b.add(span, s, who, quantity=counted, unit=unit or "persons", note=note,
+              confidence=_confidence(counted, found), **common, **_values(side, m.low, m.high))  # fmt: skip
     elif m.kind == "duration":
         interval = label_duration(s, before)
         if interval == "rotation_interval_months":
@@ -391,6 +397,7 @@ def _emit(
               **common, **_values(side, m.low, m.high))  # fmt: skip
     else:
         quantity, complement = label_share(s)
+        quantity = stream_share(quantity, s, min(m.low, m.high))
         lo, hi = (round(1 - m.high, 12), round(1 - m.low, 12)) if complement else (m.low, m.high)
         if complement:
             side = {"upper": "lower", "lower": "upper"}.get(side, "")

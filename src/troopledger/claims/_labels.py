@@ -102,12 +102,19 @@ def bound_after(after: str) -> tuple[str, str]:
     return ("upper", "no more than") if m.group("less") else ("", "about")
 
 
+_PHRASAL_OVER = re.compile(
+    rf"\b(?:{verbs('hand', 'turn', 'fork', 'sign', 'pass')}|took|take|takes|taken|taking)\s+over$", re.I
+)
+
+
 def bound_of(before: str) -> tuple[str, str]:
     """(side, hedge) from the words just before a figure: side is ``upper``, ``lower`` or ``""``."""
     last = before[-40:].split()[-4:]  # every bound and hedge is at most four words
     if not last or (last[-1].lower().strip("~(\"'“‘[") not in _LAST_WORDS and not last[-1].endswith("~")):
         return "", ""
     tail = " " + " ".join(last)
+    if last[-1].lower() == "over" and _PHRASAL_OVER.search(tail):
+        return "", ""  # "hand over 70 per cent", "turned over $2,000": a verb's particle, not a bound
     for side, pattern in (("upper", _UPPER), ("upper", _RISE), ("lower", _LOWER), ("upper", _LESS)):
         m = pattern.search(tail)
         if m:
@@ -267,6 +274,12 @@ def label_money(
 def label_duration(sentence: str, before: str) -> str:
     """``rotation_interval_months`` when a duration is a tour or rotation, else ``other:duration``."""
     s = sentence.lower()
+    if _has(
+        r"\b(?:tourists?|tourism|tour\s+(?:operators?|agenc\w+|packages?)|holiday\w*|travel\w*|"
+        r"per\s+(?:person|head)|tickets?)\b",
+        s,
+    ):
+        return "other:duration"  # a tourist's tour is no soldier's tour
     if _has(r"\bevery\s*(?:\w+\s+)?$", before[-20:]) or _has(
         r"\b(rotat\w*|swapp?\w*|exchang\w*|tours?|stints?|back\s+after|returned\s+(?:\w+\s+)?after|relieved)\b", s
     ):

@@ -9,7 +9,7 @@ but a check or a ratio reads). :mod:`troopledger.claims._vocabulary` adds them t
 
 from __future__ import annotations
 
-__all__ = ["QUANTITY_STREAM", "STREAM_QUANTITIES", "TOTAL_SCOPES"]
+__all__ = ["GUIDE_LABEL", "QUANTITY_STREAM", "STREAM_QUANTITIES", "TOTAL_SCOPES", "guide_label", "ledger_quantity"]
 
 _W, _M, _G, _C, _S = "workers", "munitions", "goods", "context", "soldiers"
 
@@ -112,3 +112,112 @@ TOTAL_SCOPES: dict[str, tuple[str, ...]] = {
 
 #: The stream each ledger quantity belongs to (``context`` for none).
 QUANTITY_STREAM: dict[str, str] = {name: q[2] for name, q in STREAM_QUANTITIES.items() if "+" not in q[2]}
+
+#: The label the labelling guide (dev sets' LABELS.md, rules 19-23) gives each ledger quantity: an
+#: ``other:<subtype>`` of ``claims/_subtypes.py``, or the core quantity a scoped total folds into (rule 20).
+#: Dev sets labelled before the ledger are scored through this one table.
+_GUIDE_GROUPS: dict[str, tuple[str, ...]] = {
+    "other:arrivals": ("nk_entries_to_russia", "nk_entries_study", "student_visas_issued"),
+    "other:workers": (
+        "overseas_workers_dispatched",
+        "overseas_workers_in_russia",
+        "overseas_workers_planned",
+        "overseas_workers_total",
+        "it_workers_contracted",
+    ),
+    "other:worker_wage": (
+        "overseas_worker_wage_month",
+        "overseas_worker_wage_month_china",
+        "overseas_worker_wage_hour",
+        "overseas_worker_take_home",
+    ),
+    "other:worker_state_share": ("overseas_worker_state_share",),
+    "other:munitions": (
+        "ammunition_containers",
+        "artillery_rounds_shipped",
+        "rounds_per_container",
+        "mortar_rounds_shipped",
+        "mrl_rockets_shipped",
+        "explosives_shipped_tonnes",
+        "ballistic_missiles_transferred",
+        "ballistic_missiles_used",
+        "heavy_artillery_transferred",
+        "guns_launchers_transferred",
+        "russia_shell_use_year",
+        "russia_shell_use_day",
+        "russia_shell_output_year",
+        "containers_ru_to_nk",
+        "air_defence_systems_to_nk",
+    ),
+    "other:share": ("nk_share_of_russian_ammunition", "nk_munitions_factory_utilisation"),
+    "other:multiple": ("nk_shell_capacity_multiple", "containers_ru_to_nk_ratio"),
+    "other:price": (
+        "shell_price_152mm",
+        "mortar_round_price",
+        "mrl_rocket_price",
+        "srbm_cost_per_missile",
+        "missile_export_price",
+        "pantsir_unit_price",
+        "refined_oil_price",
+        "tour_price",
+    ),
+    "other:oil": (
+        "refined_oil_to_nk",
+        "refined_oil_to_nk_month",
+        "refined_oil_notified_un",
+        "oil_tanker_port_calls",
+        "oil_cap_tonnes",
+        "nk_oil_need_year",
+    ),
+    "other:count": ("rice_to_nk", "flour_exported_to_nk", "nuclear_sub_modules_to_nk", "storm_corps_strength"),
+    "other:people": ("russian_tourists_to_nk", "russian_visits_to_nk", "wounded_russians_treated_in_nk"),
+    "other:amount": ("bridge_cost", "debt_written_off"),
+    "other:nk_economy": (
+        "ru_nk_trade",
+        "nk_total_trade",
+        "nk_exports_to_china",
+        "nk_gdp_growth",
+        "nk_heavy_industry_growth",
+        "nk_nominal_gni",
+        "nk_market_fx",
+    ),
+    "casualties_killed": ("killed_acknowledged_by_nk",),
+    "total_revenue_to_nk": ("nk_gain_troops_and_munitions", "nk_gain_all_streams"),
+}
+GUIDE_LABEL: dict[str, str] = {name: label for label, names in _GUIDE_GROUPS.items() for name in names}
+
+#: Free-form ``other:`` names the labelling guide uses for ledger quantities (rule 19's examples and the
+#: dev sets' own), so a label written before the ledger reads as the ledger quantity it means.
+_GUIDE_ALIASES: dict[str, str] = {
+    "nk_arrivals_in_russia": "nk_entries_to_russia",
+    "nk_arrivals_study": "nk_entries_study",
+    "nk_workers_abroad": "overseas_workers_total",
+    "overseas_worker_take_home_month": "overseas_worker_take_home",
+    "artillery_shells_shipped": "artillery_rounds_shipped",
+    "ballistic_missiles_supplied": "ballistic_missiles_transferred",
+    "nk_share_of_russian_munitions": "nk_share_of_russian_ammunition",
+    "munitions_factory_capacity_utilisation": "nk_munitions_factory_utilisation",
+    "oil_barrels_to_nk": "refined_oil_to_nk",
+    "nk_trade_volume": "nk_total_trade",
+    "arms_and_troops_revenue": "nk_gain_troops_and_munitions",
+}
+
+
+def guide_label(quantity: str) -> str:
+    """The label the labelling guide gives ``quantity``: itself, unless a ledger quantity (:data:`GUIDE_LABEL`)."""
+    return GUIDE_LABEL.get(quantity, quantity)
+
+
+def ledger_quantity(label: str) -> str | None:
+    """The ledger quantity an ``other:<name>`` label (or a bare name) means, or ``None``.
+
+    ``other:overseas_workers_in_russia`` and ``overseas_workers_in_russia`` are one concept;
+    so are the guide's ``other:nk_arrivals_in_russia`` and ``nk_entries_to_russia``, and
+    ``other:overseas_workers_arrived_<year>`` and ``overseas_workers_dispatched``.
+    """
+    name = label.removeprefix("other:")
+    if name in STREAM_QUANTITIES:
+        return name
+    if name.startswith("overseas_workers_arrived_"):
+        return "overseas_workers_dispatched"
+    return _GUIDE_ALIASES.get(name)
