@@ -12,6 +12,7 @@ from rich.console import Console
 
 from troopledger._cli._app import app, atomic_write
 from troopledger._cli._options import Currency, Rate, Rates, Sets, Windows, desk_from
+from troopledger._cli._progress import Quiet, shown_stages
 from troopledger._cli._report import Format
 from troopledger.errors import InputError
 
@@ -61,6 +62,7 @@ def compare(
     rate: Rate = None,
     rates: Rates = None,
     window: Windows = None,
+    quiet: Quiet = False,
 ) -> None:
     """Run two cases or scenarios with the same random draws; show both and their difference with its interval.
 
@@ -80,9 +82,14 @@ def compare(
     desk = desk_from(currency, rate, rates, window)
     conv = desk.conversion(prior_a)
     shown: list[Draws] = []
-    for prior in (prior_a, prior_b):
-        own = desk.conversion(prior) if prior.horizon != prior_a.horizon else conv
-        shown.append(desk.view(prior, collect(prior, draws, seed), own))
+    with shown_stages(quiet) as stages:
+        for i, prior in enumerate((prior_a, prior_b)):
+            own = desk.conversion(prior) if prior.horizon != prior_a.horizon else conv
+            tick = None
+            if stages is not None:
+                stages.begin(f"run {i + 1} of 2: {(run_a, run_b)[i]['label']}", draws)
+                tick = stages.advance
+            shown.append(desk.view(prior, collect(prior, draws, seed, progress=tick), own))
     wins = desk.window_list(prior_a) if window else []
     result = compare_draws(shown[0], shown[1], labels=(run_a["label"], run_b["label"]), windows=wins)
     result["runs"] = [run_a, run_b]

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from troopledger._cli._app import app, atomic_write
+from troopledger._cli._progress import Quiet, shown_stages
 from troopledger._cli._report import Format
 
 __all__ = ["HISTORY_DRAWS", "history_command", "render_history"]
@@ -60,6 +61,7 @@ def history_command(
         str | None,
         typer.Option(help="Address of a dask.distributed scheduler to run on (default: $TROOPLEDGER_CLUSTER)."),
     ] = None,
+    quiet: Quiet = False,
 ) -> None:
     """The estimate as of the end of each month, the claims that moved it, and its predictions scored."""
     from troopledger.analysis import history  # the numerical stack loads when a run starts, not at start-up
@@ -71,10 +73,12 @@ def history_command(
     claims = ledger_claims(casefile, ledger) if ledger else []
     c = casefile.with_claims(claims) if claims else casefile
     began = time.perf_counter()
-    with make_executor(cluster, workers, kind="process") as ex:
-        h = history(c, start=start, end=end, every=every, draws=draws, seed=seed, executor=ex).as_dict()
+    with shown_stages(quiet) as stages, make_executor(cluster, workers, kind="process") as ex:
+        past = history(c, start=start, end=end, every=every, draws=draws, seed=seed, executor=ex, stages=stages)
         where = ex.name
-    typer.echo(f"history: {len(h['steps'])} as-of days on {where} in {time.perf_counter() - began:.1f} s", err=True)
+    h = past.as_dict()
+    if not quiet:
+        typer.echo(f"history: {len(h['steps'])} as-of days on {where} in {time.perf_counter() - began:.1f} s", err=True)
     text = render_history(h, fmt)
     if out:
         atomic_write(out, text)
