@@ -20,7 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from troopledger.analysis._money import bundled_rates
+from troopledger.analysis import bundled_rates
 
 #: Our currency codes and the series' country names.
 COUNTRIES = {"EUR": "Euro", "GBP": "United Kingdom", "CNY": "China", "JPY": "Japan", "KRW": "South Korea"}
@@ -80,8 +80,7 @@ def deviations(series: dict[tuple[str, str], float]) -> list[Deviation]:
 def summary(devs: list[Deviation], threshold: float) -> list[str]:
     """One Markdown row per currency and basis: months, mean and largest |deviation|, rows past the threshold."""
     lines = [
-        "| currency | basis | months | mean abs. dev. | largest dev. (month) | months over "
-        f"{threshold:g} % |",
+        f"| currency | basis | months | mean abs. dev. | largest dev. (month) | months over {threshold:g} % |",
         "|---|---|--:|--:|--:|--:|",
     ]
     for code in COUNTRIES:

@@ -22,7 +22,7 @@ from rich.progress import (
 
 from troopledger._progress import Stages
 
-__all__ = ["Quiet", "RichStages", "shown_stages"]
+__all__ = ["Quiet", "RichStages", "announce", "shown_stages"]
 
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Show no progress on the terminal.")]
 
@@ -62,3 +62,9 @@ def shown_stages(quiet: bool = False) -> Iterator[Stages | None]:
     )
     with bar:
         yield RichStages(bar)
+
+
+def announce(stages: Stages | None, stage: str) -> None:
+    """Tell ``stages``, if any, that ``stage`` begins (work of unknown length)."""
+    if stages is not None:
+        stages.begin(stage)

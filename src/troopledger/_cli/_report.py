@@ -15,7 +15,7 @@ from rich.table import Table
 
 from troopledger._cli._app import app, atomic_write
 from troopledger._cli._options import Currency, Rate, Rates, Scenario, Sets, Windows, desk_from
-from troopledger._cli._progress import Quiet, shown_stages
+from troopledger._cli._progress import Quiet, announce, shown_stages
 
 __all__ = ["Format", "cases", "report"]
 
@@ -97,43 +97,49 @@ def report(
     quiet: Quiet = False,
 ) -> None:
     """Estimate the money flows of a case, with 90 % intervals and the sources behind each input."""
-    from troopledger.analysis import HISTORY_DRAWS, run  # the numerical stack loads when a run starts
-    from troopledger.analysis import history as history_of
-    from troopledger.evidence import as_of as view_as_of
-    from troopledger.evidence import ledger_claims, load_case, parse_day
-    from troopledger.model import make_executor
-    from troopledger.report import build_payload, render_text
+    with shown_stages(quiet) as stages:
+        announce(stages, "loading the case")  # on a terminal within a second, before the numerical stack loads
+        from troopledger.analysis import HISTORY_DRAWS, run  # the numerical stack loads when a run starts
+        from troopledger.analysis import history as history_of
+        from troopledger.evidence import as_of as view_as_of
+        from troopledger.evidence import ledger_claims, load_case, parse_day
+        from troopledger.model import make_executor
+        from troopledger.report import build_payload
 
-    casefile = load_case(case, scenario=scenario, sets=set_ or ())
-    claims = ledger_claims(casefile, ledger) if ledger else []
-    day = parse_day(as_of) if as_of else None
-    if day is not None or history:
-        casefile, claims = casefile.with_claims(claims) if claims else casefile, []
-    view = view_as_of(casefile, day) if day is not None else casefile
-    threads = workers or min(DEFAULT_THREADS, os.cpu_count() or 1)
-    with shown_stages(quiet) as stages, make_executor(cluster, threads, kind="thread") as ex:
-        result = run(
-            view,
-            draws,
-            seed,
-            claims=claims,
-            calibrate=calibrate_,
-            influence=influence,
-            workers=threads,
-            executor=ex,
-            desk=desk_from(currency, rate, rates, window),
-            stages=stages,
-        )
-    past = None
-    if history:
-        end = day.isoformat() if day is not None else None
-        with shown_stages(quiet) as stages, make_executor(cluster, workers or 1, kind="process") as ex:
-            past = history_of(
-                casefile, end=end, draws=min(draws, HISTORY_DRAWS), seed=seed, executor=ex, stages=stages
+        casefile = load_case(case, scenario=scenario, sets=set_ or ())
+        claims = ledger_claims(casefile, ledger) if ledger else []
+        day = parse_day(as_of) if as_of else None
+        if day is not None or history:
+            casefile, claims = casefile.with_claims(claims) if claims else casefile, []
+        view = view_as_of(casefile, day) if day is not None else casefile
+        threads = workers or min(DEFAULT_THREADS, os.cpu_count() or 1)
+        with make_executor(cluster, threads, kind="thread") as ex:
+            result = run(
+                view,
+                draws,
+                seed,
+                claims=claims,
+                calibrate=calibrate_,
+                influence=influence,
+                workers=threads,
+                executor=ex,
+                desk=desk_from(currency, rate, rates, window),
+                stages=stages,
             )
-    payload = build_payload(result, history=past)
+        past = None
+        if history:
+            end = day.isoformat() if day is not None else None
+            with make_executor(cluster, workers or 1, kind="process") as ex:
+                past = history_of(
+                    casefile, end=end, draws=min(draws, HISTORY_DRAWS), seed=seed, executor=ex, stages=stages
+                )
+        announce(stages, "writing the report")
+        payload = build_payload(result, history=past)
+        text = _render(payload, fmt) if out else ""
+    from troopledger.report import render_text
+
     if out:
-        atomic_write(out, _render(payload, fmt))
+        atomic_write(out, text)
         typer.echo(f"wrote {out}", err=True)
     elif fmt is Format.text and sys.stdout.isatty():
         render_text(payload)

@@ -209,6 +209,4 @@ def _influence(
 ) -> tuple[Influence, ...] | None:
     if not wanted:
         return None
-    return tuple(
-        claim_influence(prior, draws=draws, seed=seed, observations=every, calibration=cal, stages=stages)
-    )
+    return tuple(claim_influence(prior, draws=draws, seed=seed, observations=every, calibration=cal, stages=stages))
