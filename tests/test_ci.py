@@ -15,7 +15,8 @@ RUN = ROOT / ".ci" / "run"
 
 
 def _readme_commands() -> list[str]:
-    blocks = re.findall(r"```sh\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), flags=re.DOTALL)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh(?: norun)?\n(.*?)```", readme, flags=re.DOTALL)
     return [b.strip() for b in blocks[:2]]
 
 
