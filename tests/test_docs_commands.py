@@ -42,10 +42,13 @@ FIGURES: list[tuple[str, str, tuple[str, ...]]] = [
     ("docs/analyst.md", "troopledger report docs/examples/won-10000.toml --currency KRW --rate 1385", ("₩27.7B",)),
     ("docs/analyst.md", "troopledger compare docs/examples/won-10000.toml", ("₩277k", "₩554k")),
     ("docs/analyst.md", "troopledger report docs/examples/thirty-thousand.toml", ("₩1.4T",)),
-    ("docs/analyst.md", "troopledger report nk-russia-record --window 2025-01..2025-12", ("$331M", "$266M", "$432M")),
-    ("docs/analyst.md", "troopledger compare nk-russia-record --set signing_bonus=2000", ("$46.9M", "$37.2M", "$69.7M")),
-    ("docs/analyst.md", "troopledger report docs/examples/killed-by-april.toml", ("$3.6M", "$6.0M")),
-    ("docs/analyst.md", "troopledger report docs/examples/won-10000.toml --set realised_share", ("$9.6M", "$47.0M")),
+    ("docs/analyst.md", "troopledger report nk-russia-record --window 2025-01..2025-12", ("$331M", "$245M to $453M")),
+    ("docs/analyst.md", "troopledger compare nk-russia-record --set signing_bonus=2000", ("$46.6M", "$37.2M to +$68.9M")),
+    ("docs/analyst.md", "troopledger compare nk-russia-record --set signing_bonus=2000", ("$40.5M", "+$290")),
+    ("docs/analyst.md", "troopledger compare nk-russia-record --set waves.builders", ("$29.5M", "$40.8M", "$20.7M")),
+    ("docs/analyst.md", "troopledger report docs/examples/killed-by-april.toml", ("$3.6M to $6M", "$4.64M")),
+    ("docs/analyst.md", "troopledger report docs/examples/won-10000.toml --set realised_share", ("$9.61M to $46.9M",)),
+    ("docs/analyst.md", "troopledger report docs/examples/won-10000.toml --set realised_share", ("$8.65M to $42.2M",)),
     ("README.md", "troopledger history nk-russia-record --every month", ("80 %", "71 %")),
 ]
 
