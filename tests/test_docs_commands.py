@@ -2,10 +2,10 @@
 
 Fenced blocks are marked by their info string:
 
-* ```` ```sh ````: user commands. Each document's lines run in its order, in a fresh
-  folder laid out like a clone (``docs/`` and ``src/`` linked in), so the files one
-  line writes (a ledger, ``found.json``) are there for the next, as for a reader
-  following the page. Every line must exit 0.
+* ```` ```sh ````: user commands. Each block is a recipe: its lines run in order in a
+  fresh folder laid out like a clone (``docs/`` and ``src/`` linked in), so the files
+  one line writes (a ledger, ``found.json``) are there for the next, as for a reader
+  following the page; blocks run in parallel. Every line must exit 0.
 * ```` ```sh dev ````: developer commands (benchmarks, tools). Not run here (they time
   things for minutes or need a second tree or ``../shared``); they must name scripts
   that exist, take ``--help``, and use no absolute or ``../main`` path.
@@ -37,19 +37,28 @@ FENCE = re.compile(r"^```(\S*)(?:[ \t]+(\S+))?[ \t]*\n(.*?)^```", re.MULTILINE |
 NORUN = re.compile(r"^(\.venv/bin/)?(pip install|python3 -m venv|dask (scheduler|worker)|apt-get install)|--cluster |"
                    r"^TROOPLEDGER_CLUSTER=")  # fmt: skip
 
-#: (document, a command's start, figures the document quotes that the command prints).
-FIGURES: list[tuple[str, str, tuple[str, ...]]] = [
+HISTORY = "troopledger history nk-russia-record --every month"
+#: (document, a command's start, figures the document quotes that the command prints); a pair
+#: is the figure as the prose writes it and as the command prints it.
+FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
     ("docs/analyst.md", "troopledger report docs/examples/won-10000.toml --currency KRW --rate 1385", ("₩27.7B",)),
     ("docs/analyst.md", "troopledger compare docs/examples/won-10000.toml", ("₩277k", "₩554k")),
     ("docs/analyst.md", "troopledger report docs/examples/thirty-thousand.toml", ("₩1.4T",)),
     ("docs/analyst.md", "troopledger report nk-russia-record --window 2025-01..2025-12", ("$331M", "$245M to $453M")),
-    ("docs/analyst.md", "troopledger compare nk-russia-record --set signing_bonus=2000", ("$46.6M", "$37.2M to +$68.9M")),
+    (
+        "docs/analyst.md",
+        "troopledger compare nk-russia-record --set signing_bonus=2000",
+        ("$46.6M", "$37.2M", "$68.9M"),
+    ),
     ("docs/analyst.md", "troopledger compare nk-russia-record --set signing_bonus=2000", ("$40.5M", "+$290")),
     ("docs/analyst.md", "troopledger compare nk-russia-record --set waves.builders", ("$29.5M", "$40.8M", "$20.7M")),
     ("docs/analyst.md", "troopledger report docs/examples/killed-by-april.toml", ("$3.6M to $6M", "$4.64M")),
     ("docs/analyst.md", "troopledger report docs/examples/won-10000.toml --set realised_share", ("$9.61M to $46.9M",)),
     ("docs/analyst.md", "troopledger report docs/examples/won-10000.toml --set realised_share", ("$8.65M to $42.2M",)),
-    ("README.md", "troopledger history nk-russia-record --every month", ("80 %", "71 %")),
+    ("README.md", HISTORY, (("case 80 % of", "59 (80%)"), ("71 % counting each claim once", "10 of 14 (71%)"))),
+    ("docs/history.md", HISTORY, (("**59 (80 %)**", "59 (80%)"), ("**10 of 14 (71 %)**", "10 of 14 (71%)"))),
+    ("docs/history.md", HISTORY, ("of 74 predictions of 14 claims", "49 of 64", "10 of 10", "0.27")),
+    ("docs/history.md", HISTORY, ("1,451 to 3,036", "1,100 to 1,770", "4,332 to 6,364", "747 to 1,073")),
 ]
 
 
@@ -151,30 +160,29 @@ def _run(line: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-USER_DOCS = [d for d in DOCS if any(b.marker == "" and b.commands for b in blocks(d))]
+USER_BLOCKS = [b for d in DOCS for b in blocks(d) if not b.marker and b.commands]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("doc", USER_DOCS, ids=_name)
-def test_user_commands_run_as_written(doc: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("block", USER_BLOCKS, ids=lambda b: f"{_name(b.doc)}:{b.line}")
+def test_user_commands_run_as_written(block: Block, tmp_path: Path) -> None:
+    # each block is a recipe a reader follows from the top: its lines run in order in one fresh folder
     cwd = _workdir(tmp_path)
     printed: dict[str, str] = {}
-    for b in blocks(doc):
-        if b.marker:
-            continue
-        for line in b.commands:
-            done = _run(line, cwd)
-            assert done.returncode == 0, f"{_name(doc)}:{b.line}: {line!r} exited {done.returncode}: {done.stderr[-800:]}"
-            printed[line] = done.stdout + done.stderr
-    text = doc.read_text(encoding="utf-8")
+    for line in block.commands:
+        done = _run(line, cwd)
+        where = f"{_name(block.doc)}:{block.line}"
+        assert done.returncode == 0, f"{where}: {line!r} exited {done.returncode}: {done.stderr[-800:]}"
+        printed[line] = done.stdout + done.stderr
+    text = block.doc.read_text(encoding="utf-8")
     for name, start, figures in FIGURES:
-        if name != _name(doc):
-            continue
         lines = [line for line in printed if line.startswith(start)]
-        assert lines, f"{name}: no command starting {start!r}"
+        if name != _name(block.doc) or not lines:
+            continue
         for figure in figures:
-            assert figure in text, f"{name} no longer quotes {figure}"
-            assert figure in printed[lines[0]], f"{name}: {lines[0]!r} does not print {figure}"
+            written, shown = (figure, figure) if isinstance(figure, str) else figure
+            assert written in text, f"{name} no longer quotes {written}"
+            assert shown in printed[lines[0]], f"{name}: {lines[0]!r} does not print {shown}"
 
 
 def test_figures_name_commands_of_their_document() -> None:
