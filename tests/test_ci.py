@@ -49,7 +49,8 @@ def test_constraints_pin_every_declared_dependency() -> None:
             assert version, f"constraints.txt: {line!r} is not NAME==VERSION"
             pinned[name.lower().replace("_", "-")] = version
     assert "troopledger" not in pinned
-    assert not declared - set(pinned), f"declared but not pinned: {sorted(declared - set(pinned))}"
+    missing = sorted(declared - set(pinned))
+    assert not missing, f"declared but not pinned: {missing}; run: bash tools/freeze_constraints.sh"
 
 
 def _fake(path: Path, body: str) -> None:
