@@ -159,3 +159,29 @@ def test_hostile_text_runs_nothing_and_links_are_inert(browser: Any, tmp_path: P
         assert v.requests == []
     finally:
         v.close()
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_page_opens_with_the_plain_summary(
+    browser: Any, default_report: Path, tmp_path_factory: pytest.TempPathFactory, viewport: str
+) -> None:
+    width, height = VIEWPORTS[viewport]
+    v = Visit(browser, default_report, width, height)
+    try:
+        page = v.page
+        box = page.locator("#summary").bounding_box()
+        assert box is not None
+        assert box["y"] < height / 2, box  # the first thing a reader sees
+        said = page.locator("#summary").inner_text()
+        assert said.startswith("In short")
+        for part in ("Russia pays an estimated $", "The North Korean state keeps about", "How sure:", "Disputed:"):
+            assert part in said, part
+        shot = tmp_path_factory.mktemp(f"summary-{viewport}") / f"summary-{viewport}.png"
+        page.screenshot(path=str(shot))
+        assert shot.stat().st_size > 10_000
+        if os.environ.get("TROOPLEDGER_SCREENSHOTS"):  # a developer keeps the picture to look at
+            shutil.copy(shot, Path(os.environ["TROOPLEDGER_SCREENSHOTS"]) / shot.name)
+        assert v.errors == []
+        assert v.requests == []
+    finally:
+        v.close()

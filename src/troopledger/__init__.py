@@ -4,9 +4,10 @@ What Russia pays for North Korean soldiers, what the state keeps, what reaches
 soldiers and families and where the state's share goes, month by month, each
 figure with a 90 % interval and traced to who said it.
 
-``troopledger.run(case, draws, seed)`` runs a case once and returns a
-:class:`Result`; ``troopledger.simulate`` returns every draw as an xarray Dataset
-with the ``.tl`` accessor. Names load on first use, so the command line starts
+``troopledger.run(case, draws, seed)`` runs a case once and returns the calibrated
+:class:`Result`, the figures ``troopledger report`` prints (``Result.save`` and
+``troopledger.load_result`` keep it in a file); ``troopledger.simulate`` returns the
+prior's draws as an xarray Dataset with the ``.tl`` accessor. Names load on first use, so the command line starts
 without importing numpy's heavier neighbours.
 """
 
@@ -28,7 +29,7 @@ from troopledger.errors import (
 )
 
 if TYPE_CHECKING:
-    from troopledger.analysis import Result, run
+    from troopledger.analysis import Result, load_result, run
     from troopledger.claims import Claim, SourceRef
     from troopledger.evidence import Case, Prior, bundled_cases, load_case, point, resolve, to
     from troopledger.model import flows, simulate
@@ -50,6 +51,7 @@ __all__ = [
     "bundled_cases",
     "flows",
     "load_case",
+    "load_result",
     "point",
     "resolve",
     "run",
@@ -72,17 +74,22 @@ _LAZY = {
     "simulate": "troopledger.model",
     "Result": "troopledger.analysis",
     "run": "troopledger.analysis",
+    "load_result": "troopledger.analysis",
 }
 
 
 #: Names whose results are Datasets: loading them registers the ``.tl`` accessor first.
-_WITH_ACCESSOR = {"simulate", "run", "Result"}
+_WITH_ACCESSOR = {"simulate", "run", "Result", "load_result"}
+#: Names that return a Result: loading them lets the report show and plot it (notebook views).
+_WITH_VIEWS = {"run", "Result", "load_result"}
 
 
 def _register_accessor(name: str) -> None:
-    """Names whose results are Datasets register the ``.tl`` accessor before they load."""
+    """Names whose results are Datasets register the ``.tl`` accessor, and Results the report's views, first."""
     if name in _WITH_ACCESSOR:
         importlib.import_module("troopledger.analysis._accessor")
+    if name in _WITH_VIEWS:
+        importlib.import_module("troopledger.report")
 
 
 __getattr__, __dir__ = _attach(__name__, _LAZY, __all__, before=_register_accessor)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
@@ -51,6 +51,35 @@ def _read_all(files: list[Path], outlet: str | None, url: str | None, date: str 
     return docs
 
 
+#: Below this terminal width the review shows one card per claim instead of a nine-column table.
+TABLE_FROM_COLUMNS = 160
+
+
+def _figure(c: Claim) -> str:
+    return c.describe_value() + (f" per {c.period}" if c.period in ("year", "tour") and "/" not in c.unit else "")
+
+
+def _cards(claims: list[Claim]) -> Group:
+    """One small two-column grid per claim: reads at 80 columns without breaking words."""
+    parts: list[Any] = [Text("candidate claims (pending review)", style="italic")]
+    for c in claims:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column(overflow="fold")
+        conf = f", confidence {c.confidence:.1f}" if c.confidence is not None else ""
+        grid.add_row(Text(for_terminal(c.id), style="bold"), Text(for_terminal(f"{c.quantity}: {_figure(c)}{conf}")))
+        who = f"{c.speaker} ({c.speaker_kind})" + (f" via {' → '.join(c.via)}" if c.via else "")
+        for label, value in (("said by", who), ("hedge", c.hedge), ("stated", c.stated), ("sentence", _context(c))):
+            grid.add_row(label, Text(for_terminal(value)))
+        parts += [grid, Text("")]
+    return Group(*parts)
+
+
+def _review(claims: list[Claim], console: Console) -> Any:
+    """The review table on a wide terminal, one card per claim on a narrow one."""
+    return _table(claims) if console.width >= TABLE_FROM_COLUMNS else _cards(claims)
+
+
 def _table(claims: list[Claim]) -> Table:
     table = Table(title="candidate claims (pending review)", show_lines=False)
     for col in ("id", "quantity", "figure", "conf", "hedge", "speaker", "via", "stated", "sentence"):
@@ -60,9 +89,7 @@ def _table(claims: list[Claim]) -> Table:
         table.add_row(
             Text(c.id),
             Text(c.quantity),
-            Text(
-                c.describe_value() + (f" per {c.period}" if c.period in ("year", "tour") and "/" not in c.unit else "")
-            ),
+            Text(_figure(c)),
             Text(conf),
             Text(c.hedge),
             Text(f"{c.speaker} ({c.speaker_kind})"),
@@ -113,7 +140,8 @@ def extract(
         # one JSON list, each record serialised by pydantic (several times faster than json.dumps with indent)
         typer.echo("[\n" + ",\n".join(c.model_dump_json(indent=2) for c in claims) + "\n]" if claims else "[]")
         return
-    Console().print(_table(claims))
+    console = Console()
+    console.print(_review(claims, console))
 
 
 @app.command()

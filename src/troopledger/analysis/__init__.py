@@ -15,7 +15,8 @@ from troopledger.analysis._given_data import given_data_sensitivity, sensitivity
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
 from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, History, Step, as_of_days, history
 from troopledger.analysis._money import Conversion, RateTable, bundled_rates, conversion, read_rates
-from troopledger.analysis._result import Result, run
+from troopledger.analysis._result import Result, register_result_view, run
+from troopledger.analysis._result_tree import load_result
 from troopledger.analysis._reweigh import convert_draws, reweighed_totals
 from troopledger.analysis._sensitivity import SENSITIVITY_CAP, SENSITIVITY_TARGETS, rank_sensitivity
 from troopledger.analysis._summary import (
@@ -68,10 +69,12 @@ __all__ = [
     "given_data_sensitivity",
     "hedge_class",
     "history",
+    "load_result",
     "money_inputs",
     "parse_window",
     "rank_sensitivity",
     "read_rates",
+    "register_result_view",
     "reweighed_totals",
     "rolling_years",
     "run",

@@ -12,16 +12,18 @@ The :class:`Result`'s groups follow ArviZ's ``InferenceData``: ``prior``,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from numpy.typing import NDArray
 
 from troopledger._progress import Stages, quiet
 from troopledger.analysis._desk import Desk
 from troopledger.analysis._sensitivity import rank_sensitivity
-from troopledger.analysis._summary import Summary, summarize_draws
+from troopledger.analysis._summary import Summary, interval_stats, summarize_draws
 from troopledger.calibration import (
     TEMPERING_PARTICLES,
     Calibration,
@@ -34,10 +36,26 @@ from troopledger.calibration import (
 from troopledger.calibration import calibrate as calibrate_prior
 from troopledger.calibration import influence as claim_influence
 from troopledger.claims import Claim
-from troopledger.evidence import Case, Prior, resolve
+from troopledger.errors import TroopledgerError
+from troopledger.evidence import Case, Prior, load_case, resolve
 from troopledger.model import DEFAULT_CHUNK, Draws, Executor, Progress, collect
 
-__all__ = ["Result", "run"]
+if TYPE_CHECKING:
+    import pandas as pd
+    import xarray as xr
+
+__all__ = ["Result", "register_result_view", "run"]
+
+#: How a Result shows itself (``repr``, ``html``) and plots (``plot``): filled by the report
+#: package when it is imported (it may read analysis; analysis never imports the report).
+_VIEWS: dict[str, Callable[[Result], Any]] = {}
+
+
+def register_result_view(name: str, view: Callable[[Result], Any]) -> None:
+    """Let a later stage show a Result: ``repr`` (short text), ``html`` (notebook) or ``plot`` (chart accessor)."""
+    if name not in ("repr", "html", "plot"):
+        raise ValueError(f"unknown result view {name!r}: use repr, html or plot")
+    _VIEWS[name] = view
 
 
 @dataclass(frozen=True)
@@ -84,9 +102,69 @@ class Result:
         """The summary a report leads with: the posterior where there is one, else the prior."""
         return self.posterior or self.prior
 
+    @property
+    def headline(self) -> dict[str, dict[str, float]]:
+        """The headline totals (paid by Russia, kept by the state, to soldiers, to families): mean, p5, p50, p95."""
+        keys = ("paid_by_russia", "to_state", "to_soldiers", "to_families")
+        return {k: dict(self.main.totals[k]) for k in keys if k in self.main.totals}
+
+    def state_share(self) -> dict[str, float] | None:
+        """The share of Russia's payments the state keeps, draw by draw, weighted like the headline: mean, p5, p50, p95.
+
+        None when the run kept no per-draw totals of both accounts.
+        """
+        d = self.posterior_draws if self.posterior_draws is not None else self.prior_draws
+        w = self.weights if self.posterior_draws is not None else None
+        paid, kept = d.totals.get("paid_by_russia"), d.totals.get("to_state")
+        if paid is None or kept is None:
+            return None
+        share = np.divide(kept, paid, out=np.zeros(paid.shape, dtype=float), where=paid > 0)
+        return interval_stats(share, w)
+
+    def to_xarray(self) -> xr.DataTree:
+        """An ``xarray.DataTree`` of ArviZ's groups: prior, posterior (with ``weight``), observed_data, sample_stats."""
+        from troopledger.analysis._result_tree import to_datatree
+
+        return to_datatree(self)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """A tidy pandas table: p5, p50, p95 (and mean) of each account, per month and over the horizon."""
+        from troopledger.analysis._result_tree import to_dataframe
+
+        return to_dataframe(self)
+
+    def save(self, path: str | Path) -> Path:
+        """Write every group to a NetCDF-4 file (``.nc``), atomically; ``troopledger.load_result`` reads it back."""
+        from troopledger.analysis._result_tree import save_result
+
+        return save_result(self, path)
+
+    @property
+    def plot(self) -> Any:
+        """The page's Plotly charts from Python: ``result.plot.fan("paid_by_russia")``, ``result.plot.sankey()``."""
+        return self._view("plot")
+
+    def _view(self, name: str) -> Any:
+        view = _VIEWS.get(name)
+        if view is None:
+            raise TroopledgerError(f"Result.{name} needs the report package: import troopledger.report first")
+        return view(self)
+
+    def _repr_html_(self) -> str | None:
+        """A compact notebook view (headline, accounts, conflicts), a few kilobytes."""
+        view = _VIEWS.get("html")
+        return None if view is None else str(view(self))
+
+    def __repr__(self) -> str:
+        view = _VIEWS.get("repr")
+        if view is not None:
+            return str(view(self))
+        kind = "calibrated" if self.calibrated else "prior only"
+        return f"<troopledger Result: {self.case.name}, {self.draws:,} draws, seed {self.seed}, {kind}>"
+
 
 def run(
-    case: Case | Prior,
+    case: Case | Prior | str | Path | None = None,
     draws: int = 100_000,
     seed: int = 0,
     *,
@@ -104,10 +182,11 @@ def run(
     desk: Desk | None = None,
     stages: Stages | None = None,
 ) -> Result:
-    """Run a case once and return every group of its :class:`Result`.
+    """Run a case once and return every group of its :class:`Result`: the figures ``troopledger report`` prints.
 
-    ``case`` is a case file (resolved here, with ``claims`` merged in) or an already
-    resolved Prior. ``calibrate`` weighs the prior by the claims about
+    ``case`` is a case file (resolved here, with ``claims`` merged in), an already
+    resolved Prior, or a bundled case's name or a case file's path (None: the default case).
+    ``calibrate`` weighs the prior by the claims about
     totals, counts and take-home pay (default: when the case has such claims); the
     contradiction scan runs with calibration. Same seed, same numbers, whatever the
     chunk size, the number of workers or the ``executor`` the chunks run on (local
@@ -121,6 +200,8 @@ def run(
     if progress is None and stages is not None:
         progress = say.advance  # the draws of the prior count as the steps of its stage
     say.begin("resolving the case")
+    if case is None or isinstance(case, str | Path):
+        case = load_case(case)
     prior = case if isinstance(case, Prior) and not claims else resolve(_casefile(case), claims)
     desk = desk or Desk(given_data=sensitivity)
     conv = desk.conversion(prior)

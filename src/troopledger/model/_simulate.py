@@ -216,7 +216,11 @@ def simulate(
     workers: int = 1,
     progress: Progress | None = None,
 ) -> xr.Dataset:
-    """Run a case (its resolved :class:`~troopledger.evidence.Prior`) for ``draws`` draws, every draw labelled.
+    """Draw a case's *prior* (its resolved :class:`~troopledger.evidence.Prior`) ``draws`` times, every draw labelled.
+
+    These are prior draws, not weighed by the claims about totals: ``attrs["kind"]`` is
+    ``"prior"``. The calibrated figures ``troopledger report`` prints come from
+    :func:`troopledger.run`.
 
     Monthly flows are ``(draw, month)`` variables, per-draw outputs and parameters are
     ``(draw,)``; ``attrs`` hold the case, seed and the conservation check. For very
@@ -258,6 +262,7 @@ def simulate(
             "state_use": np.asarray(STATE_USE_NAMES),
         },
         attrs={
+            "kind": "prior",
             "case": prior.name,
             "case_sha256": prior.casefile.digest,
             "seed": seed,

@@ -5,11 +5,16 @@ from troopledger.report._format import fmt_usd, headline
 from troopledger.report._history import render_history_html, render_history_text
 from troopledger.report._html import render_html
 from troopledger.report._markdown import render_history_markdown, render_markdown
+from troopledger.report._notebook import ResultPlots, register
 from troopledger.report._payload import CONVENTIONS, build_payload
+from troopledger.report._summary import summary
 from troopledger.report._text import render_text
+
+register()  # Result.plot, its repr and its notebook view come from here
 
 __all__ = [
     "CONVENTIONS",
+    "ResultPlots",
     "build_payload",
     "fmt_usd",
     "headline",
@@ -22,4 +27,5 @@ __all__ = [
     "render_html",
     "render_markdown",
     "render_text",
+    "summary",
 ]

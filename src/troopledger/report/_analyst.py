@@ -51,16 +51,24 @@ _RECEIVED = (
 )
 
 
-def _cell(band: dict[str, list[Any]], i: int, unit: str) -> str:
+def _cell(band: dict[str, list[Any]], i: int, unit: str, stacked: bool) -> str:
     mid, lo, hi = band["p50"][i], band["p5"][i], band["p95"][i]
+    if stacked:  # median on its line, the interval below, breakable at "to": no figure is ever cut
+        return f"{fmt_number(mid, unit)}\n{fmt_number(lo, unit)} to {fmt_number(hi, unit)}"
     return f"{fmt_number(mid, unit)} ({fmt_number(lo, unit)}–{fmt_number(hi, unit)})"
 
 
-def month_rows(p: dict[str, Any]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
-    """Heading and one row per month: median (90 % interval) of each column the payload has."""
+def month_rows(p: dict[str, Any], *, stacked: bool = False) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """Heading and one row per month: median (90 % interval) of each column the payload has.
+
+    ``stacked`` puts each cell's interval on a line below its median (narrow terminals).
+    """
     cols = [c for c in MONTH_COLUMNS if c[0] in p.get("monthly", {})]
     head = ("Month", *(c[1] for c in cols))
-    rows = [(m, *(_cell(p["monthly"][k], i, unit) for k, _, unit in cols)) for i, m in enumerate(p.get("months", []))]
+    rows = [
+        (m, *(_cell(p["monthly"][k], i, unit, stacked) for k, _, unit in cols))
+        for i, m in enumerate(p.get("months", []))
+    ]
     return head, rows
 
 
@@ -91,7 +99,7 @@ def payment_rows(p: dict[str, Any]) -> list[tuple[str, str, str]]:
     rows = []
     for k in ("signing_payments", "death_payments"):
         s = p.get("totals", {}).get(k)
-        if s:
+        if s and not all(s.get(q) == 0 for q in ("mean", "p5", "p95")):  # zero in every draw: see zero_rows
             rows.append((LABELS[k], fmt_usd(s.get("p50")), fmt_interval(s)))
     s = p.get("derived", {}).get("take_home_per_soldier_month")
     if s:

@@ -16,6 +16,7 @@ from troopledger.report._format import LABELS, SYMBOLS, currency_of, fmt_usd
 __all__ = [
     "casualties_chart",
     "cumulative_chart",
+    "fan_chart",
     "figures",
     "monthly_chart",
     "plain",
@@ -85,14 +86,18 @@ def _layout(title: str, **extra: Any) -> dict[str, Any]:
 
 
 def _interval(s: dict[str, Any]) -> str:
-    return f"median {fmt_usd(s.get('p50'))}, 90 % interval {fmt_usd(s.get('p5'))} to {fmt_usd(s.get('p95'))}"
+    return (
+        f"mean {fmt_usd(s.get('mean'))}; median {fmt_usd(s.get('p50'))}, "
+        f"90 % interval {fmt_usd(s.get('p5'))} to {fmt_usd(s.get('p95'))}"
+    )
 
 
 def sankey_chart(p: dict[str, Any]) -> Figure:
     """Russia → state, soldiers and families; state → its four uses.
 
-    Link widths are means, which add up (the median of a sum is not the sum of the
-    medians); every node and link states its median and 90 % interval.
+    Widths and labels are both means, which add up across accounts (the median of a
+    sum is not the sum of the medians); hovering a node or a link shows its median
+    and 90 % interval.
     """
     t = p["totals"]
     keys = ["paid_by_russia", "to_state", "to_soldiers", "to_families", *_STATE_USES]
@@ -109,7 +114,7 @@ def sankey_chart(p: dict[str, Any]) -> Figure:
                 "valueformat": ",.3s",
                 "valuesuffix": "" if currency_of(p) == "USD" else f" {currency_of(p)}",
                 "node": {
-                    "label": [f"{_SHORT[k]}: {fmt_usd(t[k].get('p50'))}" for k in keys],
+                    "label": [f"{_SHORT[k]}: {fmt_usd(t[k].get('mean'))}" for k in keys],
                     "customdata": [_interval(t[k]) for k in keys],
                     "hovertemplate": "%{label}<br>%{customdata}<extra></extra>",
                     "color": node_colours,
@@ -182,6 +187,16 @@ def _fan(p: dict[str, Any], keys: list[tuple[str, str, str]], title: str, fmt: s
     if money:
         yaxis["tickprefix"] = sign
     return {"data": data, "layout": _layout(title, yaxis=yaxis, xaxis={"type": "category"})}
+
+
+def fan_chart(p: dict[str, Any], key: str, name: str, colour: str) -> Figure:
+    """One monthly quantity's fan, styled as the page's charts (money or persons by its unit)."""
+    running = key.startswith("cumulative_")
+    if key.removeprefix("cumulative_") in LABELS:  # money: a monthly flow or its running total
+        axis = "USD" if running else "USD per month"
+        return _fan(p, [(key, name, colour)], f"{plain(name)} ({axis}, 90 % band)", _USD, axis)
+    axis = "persons" if running or key == "troops_in_theatre" else "persons per month"
+    return _fan(p, [(key, name, colour)], f"{plain(name)} ({axis}, 90 % band)", _PERSONS, axis)
 
 
 def monthly_chart(p: dict[str, Any]) -> Figure:

@@ -90,7 +90,7 @@ def render_compare_text(c: dict[str, Any], console: Console) -> None:
         a, b = c["labels"]
         t = Table(title=f"{a} and {b} side by side ({currency_of(c)})", title_justify="left")
         for h in ("", a, b, "Difference (second - first)"):
-            t.add_column(Text(h), justify="left" if not h else "right")
+            t.add_column(Text(h), justify="left" if not h else "right", overflow="fold")
         for row in compare_rows(c):
             t.add_row(*(Text(x) for x in row))
         console.print(Group(t, *(Text(line, style="dim") for line in _what(c))))

@@ -192,7 +192,7 @@ def render_history_text(h: dict[str, Any], console: Console, claims: dict[str, A
         show_lines=True,
     )
     for i, col in enumerate(STEP_HEAD):
-        steps.add_column(col, justify="right" if 0 < i < len(STEP_HEAD) - 1 else "left")
+        steps.add_column(col, justify="right" if 0 < i < len(STEP_HEAD) - 1 else "left", overflow="fold")
     for cells, lines in step_rows(h, claims):
         steps.add_row(*cells, Text(for_terminal("\n".join(lines))))
     console.print(steps)
@@ -201,7 +201,7 @@ def render_history_text(h: dict[str, Any], console: Console, claims: dict[str, A
         title_justify="left",
     )
     for col in HINDCAST_HEAD:
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for row in hindcast_rows(h):
         table.add_row(*(Text(for_terminal(c)) for c in row))
     console.print(table)

@@ -10,11 +10,11 @@ and injected markup could not run even if it slipped through.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from troopledger._untrusted import escape_html as escape
 from troopledger.report._charts import COLOURS, figures
+from troopledger.report._conflicts import claim_words, conflicts
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
 from troopledger.report._history import history_charts, history_section
 from troopledger.report._html_parts import analyst_html as _analyst
@@ -42,10 +42,11 @@ from troopledger.report._sections import (
     safe_url,
     soldier_rows,
     source_line,
-    suspect_line,
     times_words,
     total_rows,
+    zero_rows,
 )
+from troopledger.report._summary import SUMMARY_TITLE, summary
 
 __all__ = ["embed_json", "link", "render_html"]
 
@@ -82,12 +83,28 @@ def _speakers(ids: list[str], claims: dict[str, Any]) -> str:
 
 def _flows(p: dict[str, Any], figs: dict[str, Any]) -> str:
     cap = (
-        "Band widths are mean amounts, which add up across accounts; labels give medians, and hovering a node or "
-        "a band shows its 90 % interval. The table below has every interval."
+        "Band widths and labels are both mean amounts, which add up across accounts; hovering a node or a band "
+        "shows its median and 90 % interval. The table below has every interval."
     )
-    return _figure("sankey", cap, figs) + _table(
-        ("Account", "Median", "90 % interval", "Mean"), _esc_rows(total_rows(p)), numeric=(1, 2, 3)
+    return (
+        _figure("sankey", cap, figs)
+        + _table(("Account", "Median", "90 % interval", "Mean"), _esc_rows(total_rows(p)), numeric=(1, 2, 3))
+        + _omitted(p)
     )
+
+
+def _omitted(p: dict[str, Any]) -> str:
+    """The note naming the money rows left out because they are zero in every draw."""
+    zero = zero_rows(p)
+    if not zero:
+        return ""
+    return f'<p class="who">Left out, zero in every draw: {escape(", ".join(zero))}.</p>'
+
+
+def _summary(p: dict[str, Any]) -> str:
+    """The plain-language summary an editor can paste, at the top of the page."""
+    body = " ".join(escape(line) for line in summary(p))
+    return f'<section id="summary" class="summary"><h2>{escape(SUMMARY_TITLE)}</h2><p>{body}</p></section>'
 
 
 def _soldier(p: dict[str, Any]) -> str:
@@ -169,22 +186,29 @@ def _contradictions(p: dict[str, Any]) -> str:
     if status is not None:
         return f'<p class="note">{escape(status)}</p>'
     items = []
-    for c in p.get("contradictions", []):
-        refs = ", ".join(_claim_ref(str(cid), claims) for cid in c.get("claims", []))
-        times = c.get("times_less_probable")
-        odds = (
-            f'<p class="who">Together {escape(times_words(float(times)))} less probable than each alone '
-            f"({escape(str(c.get('kind', '')))}).</p>"
-            if isinstance(times, int | float) and math.isfinite(times)
+    for g in conflicts(p):
+        refs = ", ".join(_claim_ref(cid, claims) for cid in g.against)
+        prob = g.doubt
+        times = (
+            f" The strongest set is {escape(times_words(g.times_less_probable))} less probable together than "
+            "each claim alone."
+            if g.times_less_probable is not None
             else ""
         )
-        suspect = suspect_line(c)
-        who = f'<p class="who">{escape(suspect)}</p>' if suspect else ""
+        kinds = f"; {escape(', '.join(g.kinds))}" if g.kinds else ""
+        sets = f"{g.sets} set{'s' if g.sets != 1 else ''} of claims{kinds}"
         items.append(
-            f"<li><p><strong>{refs}</strong></p><p>{escape(str(c.get('explanation', '')))}</p>{odds}{who}</li>"
+            f"<li><p><strong>{_claim_ref(g.suspect, claims, claim_words(g.suspect, claims))}</strong>{prob}: "
+            f"cannot hold with {refs} ({sets}).{times}{escape(g.assumption_note)}</p>"
+            f"<details><summary>Why, in the strongest set</summary><p>{escape(g.explanation)}</p></details></li>"
         )
+    every = "".join(
+        f"<li>{', '.join(_claim_ref(str(cid), claims) for cid in c.get('claims', []))}</li>"
+        for c in p.get("contradictions", [])
+    )
+    sets = f"<details><summary>Every set ({len(p.get('contradictions', []))})</summary><ul>{every}</ul></details>"
     judged = _titled("Claims and how likely each is wrong, given everything else", CLAIM_HEAD, claim_rows(p), (4, 5))
-    return f'<ul class="contra">{"".join(items)}</ul>' + judged
+    return f'<ul class="contra">{"".join(items)}</ul>' + sets + judged
 
 
 def _calibration(p: dict[str, Any]) -> str:
@@ -356,7 +380,7 @@ def _render(p: dict[str, Any]) -> str:
         for k in ("paid_by_russia", "to_state", "to_soldiers", "to_families")
     )
     header = (
-        f'<p class="headline">{escape(headline(p))}</p>'
+        _summary(p) + f'<p class="headline">{escape(headline(p))}</p>'
         f'<p class="who">Every interval is a 90 % interval. {p.get("draws", 0):,} draws, seed '
         f"{escape(str(p.get('seed')))}.{calibrated}{escape(known)}</p>"
         + (f'<p class="desc">{escape(str(p["description"]))}</p>' if p.get("description") else "")

@@ -23,6 +23,7 @@ from troopledger.report._analyst import (
     realisation_rows,
     window_rows,
 )
+from troopledger.report._conflicts import claim_words, conflicts
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
 from troopledger.report._history import history_markdown
 from troopledger.report._payload import CONVENTIONS
@@ -41,10 +42,11 @@ from troopledger.report._sections import (
     safe_url,
     soldier_rows,
     source_line,
-    suspect_line,
     total_rows,
     unusable_rows,
+    zero_rows,
 )
+from troopledger.report._summary import SUMMARY_TITLE, summary
 
 __all__ = ["md_code", "md_text", "render_history_markdown", "render_markdown"]
 
@@ -105,11 +107,18 @@ def _contradictions(p: dict[str, Any]) -> list[str]:
     status = contradictions_status(p)
     if status is not None:
         return [md_text(status), ""]
+    claims = p.get("claims", {})
     lines = []
-    for c in p.get("contradictions", []):
-        ids = ", ".join(md_code(i) for i in c.get("claims", []))
-        suspect = suspect_line(c)
-        lines.append(f"* **{ids}**: {md_text(c.get('explanation', ''))}" + (f" {md_text(suspect)}" if suspect else ""))
+    for g in conflicts(p):
+        prob = g.doubt
+        against = ", ".join(md_code(i) for i in g.against)
+        lines.append(
+            f"* **{md_text(claim_words(g.suspect, claims))}** ({md_code(g.suspect)}){prob}: cannot hold with "
+            f"{against} ({g.sets} set{'s' if g.sets != 1 else ''}).{md_text(g.assumption_note)} "
+            f"Strongest set: {md_text(g.explanation)}"
+        )
+    every = "; ".join(", ".join(md_code(i) for i in c.get("claims", [])) for c in p.get("contradictions", []))
+    lines += ["", f"Every set: {every}."]
     return [*lines, ""]
 
 
@@ -228,6 +237,10 @@ def _render(p: dict[str, Any]) -> str:
     out = [
         f"# {md_text(p.get('title') or p.get('case'))}",
         "",
+        f"## {SUMMARY_TITLE}",
+        "",
+        " ".join(md_text(line) for line in summary(p)),
+        "",
         f"**{md_text(headline(p))}**",
         "",
         f"Every interval is a 90 % interval. {p.get('draws', 0):,} draws, seed {p.get('seed')}."
@@ -239,6 +252,7 @@ def _render(p: dict[str, Any]) -> str:
         "## Where the money goes",
         "",
         *_table(("Account", "Median", "90 % interval", "Mean"), total_rows(p)),
+        *([f"Left out, zero in every draw: {md_text(', '.join(zero))}.", ""] if (zero := zero_rows(p)) else []),
         *_analyst(p),
         "## The soldier's view",
         "",

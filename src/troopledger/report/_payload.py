@@ -126,6 +126,7 @@ def build_payload(result: Result, *, history: History | None = None) -> dict[str
         "monthly_bands_from_draws": main.monthly_from_draws,
         "conventions": CONVENTIONS,
         "calibrated": result.calibrated,
+        "state_share": result.state_share(),
         "effective_draws": main.effective_draws,
         "metadata": {
             "troopledger_version": __version__,

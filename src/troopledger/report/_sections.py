@@ -31,10 +31,11 @@ __all__ = [
     "safe_url",
     "soldier_rows",
     "source_line",
-    "suspect_line",
     "times_words",
     "total_rows",
     "unusable_rows",
+    "zero_in_every_draw",
+    "zero_rows",
 ]
 
 #: The soldier's view: label, key in ``derived``, unit.
@@ -100,12 +101,28 @@ def safe_url(url: object) -> str | None:
     return url
 
 
+def zero_in_every_draw(s: dict[str, Any] | None) -> bool:
+    """True for a money total that is zero in every draw: amounts are never negative, so a zero mean says so."""
+    if not s:
+        return False
+    return all(s.get(q) == 0 for q in ("mean", "p5", "p95"))
+
+
+#: Money totals a report may leave out when zero in every draw, in the order the report shows them.
+_ZERO_CANDIDATES = (*_TOTAL_KEYS, "signing_payments", "death_payments")
+
+
+def zero_rows(p: dict[str, Any]) -> list[str]:
+    """Labels of the money totals left out of the tables because they are zero in every draw."""
+    return [LABELS.get(k, k) for k in _ZERO_CANDIDATES if zero_in_every_draw(p.get("totals", {}).get(k))]
+
+
 def total_rows(p: dict[str, Any]) -> list[tuple[str, str, str, str]]:
-    """(account, median, 90 % interval, mean) for every money total in the payload."""
+    """(account, median, 90 % interval, mean) for every money total in the payload that is not zero in every draw."""
     rows = []
     for key in _TOTAL_KEYS:
         s = p["totals"].get(key)
-        if s:
+        if s and not zero_in_every_draw(s):
             rows.append((LABELS.get(key, key), fmt_usd(s.get("p50")), fmt_interval(s), fmt_usd(s.get("mean"))))
     return rows
 
@@ -270,14 +287,6 @@ def mc_error_line(p: dict[str, Any]) -> str | None:
     if not parts:
         return None
     return "Monte Carlo error (one standard error, batch means over the draws): " + "; ".join(parts) + "."
-
-
-def suspect_line(c: dict[str, Any]) -> str | None:
-    """Which claim of a contradiction is most likely wrong, and how likely, as a sentence."""
-    who, pw = c.get("most_likely_wrong"), c.get("wrong_probability")
-    if not who:
-        return None
-    return f"Most likely wrong: {who} (probability {_share(pw)})."
 
 
 def times_words(x: float) -> str:

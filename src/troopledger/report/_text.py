@@ -16,6 +16,7 @@ from rich.text import Text
 
 from troopledger._untrusted import for_terminal
 from troopledger.report._analyst import currency_lines, month_rows, payment_rows, realisation_rows, window_rows
+from troopledger.report._conflicts import claim_words, conflicts
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in, speakers
 from troopledger.report._history import render_history_text
 from troopledger.report._sections import (
@@ -28,33 +29,59 @@ from troopledger.report._sections import (
     mc_error_line,
     reading_rows,
     soldier_rows,
-    suspect_line,
     total_rows,
     unusable_rows,
+    zero_rows,
 )
+from troopledger.report._summary import SUMMARY_TITLE, summary
 
 __all__ = ["render_text"]
+
+
+#: Below this console width the month table puts each interval under its median.
+WIDE = 120
 
 
 def _table(title: str, head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> Table:
     t = Table(title=title, title_justify="left")
     for i, h in enumerate(head):
-        t.add_column(h, justify="left" if i == 0 else "right")
+        t.add_column(h, justify="left" if i == 0 else "right", overflow="fold")
     for r in rows:
         t.add_row(*(Text(for_terminal(c)) for c in r))
     return t
 
 
-def _money_table(p: dict[str, Any]) -> Table:
+def _money_table(p: dict[str, Any]) -> Group:
     title = f"Where the money goes (totals over the horizon, {currency_of(p)})"
-    return _table(title, ("Account", "Median", "90 % interval", "Mean"), total_rows(p))
+    table = _table(title, ("Account", "Median", "90 % interval", "Mean"), total_rows(p))
+    zero = zero_rows(p)
+    note = [Text(for_terminal(f"Left out, zero in every draw: {', '.join(zero)}."), style="dim")] if zero else []
+    return Group(table, *note)
+
+
+def _summary(p: dict[str, Any]) -> Panel:
+    """The plain-language summary an editor can paste."""
+    return Panel(Text(for_terminal(" ".join(summary(p)))), title=SUMMARY_TITLE, title_align="left")
 
 
 def _soldier_table(p: dict[str, Any]) -> Table:
     return _table("The soldier's view", ("Measure", "Median", "90 % interval"), soldier_rows(p))
 
 
-def _analyst(p: dict[str, Any]) -> list[Any]:
+def _no_ellipsis(part: Any) -> Any:
+    """Tables wrap and, for a word longer than its column, fold it: a figure is never cut to "…"."""
+    if isinstance(part, Table):
+        for col in part.columns:
+            col.overflow = "fold"
+    elif isinstance(part, Group):
+        for inner in part.renderables:
+            _no_ellipsis(inner)
+    elif isinstance(part, Panel):
+        _no_ellipsis(part.renderable)
+    return part
+
+
+def _analyst(p: dict[str, Any], width: int = 200) -> list[Any]:
     """Currency, payments by kind, owed against received, windows and the month-by-month table."""
     parts: list[Any] = [Text(line, style="dim") for line in currency_lines(p)]
     pay = payment_rows(p)
@@ -66,7 +93,7 @@ def _analyst(p: dict[str, Any]) -> list[Any]:
     head, rows = window_rows(p)
     if rows:
         parts.append(_table("Totals by window", head, rows))
-    head, rows = month_rows(p)
+    head, rows = month_rows(p, stacked=width < WIDE)
     if rows:
         parts.append(_table("Month by month (median and 90 % interval)", head, rows))
     return parts
@@ -106,12 +133,21 @@ def _contradictions(p: dict[str, Any]) -> Panel | None:
     items = p.get("contradictions") or []
     if not items:
         return None
+    claims = p.get("claims", {})
     body = Text()
-    for c in items:
-        body.append(f"• {for_terminal(', '.join(c['claims']))}: ", style="bold")
-        body.append(for_terminal(str(c.get("explanation", ""))))
-        suspect = suspect_line(c)
-        body.append((" " + for_terminal(suspect) if suspect else "") + "\n")
+    for g in conflicts(p):
+        prob = g.doubt
+        body.append(f"• {for_terminal(claim_words(g.suspect, claims))} ({for_terminal(g.suspect)})", style="bold")
+        body.append(
+            for_terminal(
+                f"{prob}: cannot hold with {', '.join(g.against)} ({g.sets} set{'s' if g.sets != 1 else ''})."
+                f"{g.assumption_note} "
+                f"Strongest set: {g.explanation}"
+            )
+            + "\n"
+        )
+    every = "; ".join(", ".join(c["claims"]) for c in items)
+    body.append(for_terminal(f"Every set: {every}."), style="dim")
     return Panel(body, title="Claims that cannot all be true", border_style="red")
 
 
@@ -236,10 +272,11 @@ def render_text(p: dict[str, Any], console: Console | None = None) -> None:
 def _render(p: dict[str, Any], console: Console) -> None:
     parts: list[Any] = [
         Text(for_terminal(str(p.get("title") or p["case"])), style="bold"),
+        _summary(p),
         Text(headline(p)),
         *([Text(line, style="dim")] if (line := mc_error_line(p)) else []),
         _money_table(p),
-        *_analyst(p),
+        *_analyst(p, console.width),
         _soldier_table(p),
     ]
     if p.get("rewards"):
@@ -266,6 +303,6 @@ def _render(p: dict[str, Any], console: Console) -> None:
     if p.get("as_of"):
         foot += f" Only claims reported by {p['as_of']} are used."
     parts.append(Text(foot, style="dim"))
-    console.print(Group(*parts))
+    console.print(Group(*(_no_ellipsis(x) for x in parts)))
     if p.get("history"):
         render_history_text(p["history"], console, p.get("claims", {}))
