@@ -57,6 +57,7 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
     ),
     ("docs/analyst.md", "troopledger compare nk-russia-record --set waves.builders", ("$29.5M", "$40.8M", "$20.7M")),
     ("docs/analyst.md", "troopledger report docs/examples/killed-by-april.toml", ("$3.6M to $6M", "$4.64M")),
+    ("docs/analyst.md", "troopledger report docs/examples/killed-by-april.toml", (("left out", "Left out, zero in"),)),
     ("docs/analyst.md", "troopledger report docs/examples/won-10000.toml --set realised_share", ("$9.61M to $46.9M",)),
     ("docs/analyst.md", "troopledger report docs/examples/won-10000.toml --set realised_share", ("$8.65M to $42.2M",)),
     ("README.md", HISTORY, (("case 80 % of", "59 (80%)"), ("71 % counting each claim once", "10 of 14 (71%)"))),
