@@ -115,6 +115,11 @@ def _extracted(doc: Document) -> list[Claim]:
     from troopledger.claims import MAX_CLAIMS, extract_claims
 
     claims = extract_claims(doc)
+    if not claims:
+        from troopledger.claims import unread_note
+
+        if note := unread_note(doc, claims):
+            typer.echo(f"troopledger: note: {for_terminal(doc.path)}: {note}", err=True)
     if len(claims) >= MAX_CLAIMS:
         typer.echo(
             f"troopledger: note: {for_terminal(doc.path)}: stopped after {len(claims):,} candidate claims"

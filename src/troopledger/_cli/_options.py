@@ -21,7 +21,12 @@ Currency = Annotated[
 ]
 Rate = Annotated[
     float | None,
-    typer.Option("--rate", min=0.0, help="One fixed rate (units of --currency per US dollar), e.g. an author's own."),
+    typer.Option(
+        "--rate",
+        min=1e-6,
+        max=1e9,  # no currency trades beyond a billion units per dollar; 1e308 would make every figure n/a
+        help="One fixed rate (units of --currency per US dollar), e.g. an author's own.",
+    ),
 ]
 Rates = Annotated[
     str | None,

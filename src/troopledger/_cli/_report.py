@@ -50,7 +50,12 @@ def report(
     case: Annotated[
         str | None, typer.Argument(help="Bundled case name or path to a case .toml (default: nk-russia-2024).")
     ] = None,
-    draws: Annotated[int, typer.Option(min=1, max=100_000_000, help="Number of Monte Carlo draws.")] = 100_000,
+    draws: Annotated[
+        int | None,
+        typer.Option(
+            min=1, max=100_000_000, help="Number of Monte Carlo draws (default 100,000; 20,000 for a ledger case)."
+        ),
+    ] = None,
     seed: Annotated[int, typer.Option(min=0, help="Seed of the random generator; same seed, same numbers.")] = 0,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     out: Annotated[str | None, typer.Option(help="Write to this file (atomically) instead of stdout.")] = None,
@@ -97,6 +102,25 @@ def report(
     quiet: Quiet = False,
 ) -> None:
     """Estimate the money flows of a case, with 90 % intervals and the sources behind each input."""
+    from troopledger.analysis import is_ledger_case
+
+    if is_ledger_case(case):
+        from troopledger._cli._ledger import ledger_report
+
+        ledger_report(
+            case or "",
+            draws=draws,
+            seed=seed,
+            fmt=fmt.value,
+            out=out,
+            windows=window or [],
+            currency=currency,
+            sets=set_ or [],
+            weigh=calibrate_ is not False,
+            scenario=scenario,
+        )
+        return
+    draws = draws or 100_000
     with shown_stages(quiet) as stages:
         announce(stages, "loading the case")  # on a terminal within a second, before the numerical stack loads
         from troopledger.analysis import HISTORY_DRAWS, run  # the numerical stack loads when a run starts
@@ -150,9 +174,11 @@ def report(
 @app.command()
 def cases() -> None:
     """List the bundled cases."""
-    from troopledger.evidence import bundled_cases
+    from troopledger.evidence import bundled_cases, bundled_ledgers
 
     table = Table("Case", "Title")
     for name, title in bundled_cases().items():
         table.add_row(name, title)
+    for name, title in bundled_ledgers().items():
+        table.add_row(name, f"{title} (ledger of every stream)")
     Console().print(table)

@@ -14,6 +14,8 @@ from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, money_inputs
 from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
 from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, History, Step, as_of_days, history
+from troopledger.analysis._ledger_case import LedgerCase, is_ledger_case, load_ledger
+from troopledger.analysis._ledger_run import Band, LedgerResult, ledger_window, run_ledger
 from troopledger.analysis._money import Conversion, RateTable, bundled_rates, conversion, read_rates
 from troopledger.analysis._result import Result, register_result_view, run
 from troopledger.analysis._result_tree import load_result
@@ -48,10 +50,13 @@ __all__ = [
     "SENSITIVITY_TARGETS",
     "TOTAL_VARIABLES",
     "WINDOW_ACCOUNTS",
+    "Band",
     "Conversion",
     "Desk",
     "HindcastScore",
     "History",
+    "LedgerCase",
+    "LedgerResult",
     "RateTable",
     "Result",
     "Step",
@@ -69,6 +74,9 @@ __all__ = [
     "given_data_sensitivity",
     "hedge_class",
     "history",
+    "is_ledger_case",
+    "ledger_window",
+    "load_ledger",
     "load_result",
     "money_inputs",
     "parse_window",
@@ -78,6 +86,7 @@ __all__ = [
     "reweighed_totals",
     "rolling_years",
     "run",
+    "run_ledger",
     "score_claim",
     "sensitivity_over_time",
     "summarize",

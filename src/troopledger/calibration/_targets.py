@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger.calibration._errors import Scale
-from troopledger.claims import Claim
+from troopledger.claims import QUANTITY_STREAM, TOTAL_SCOPES, Claim
 from troopledger.evidence import Horizon
 
 __all__ = ["DATED_BY_ARTICLE", "Target", "derived_target", "parameter_target", "window_end"]
@@ -150,6 +150,14 @@ def derived_target(
         )
     if q == "troops_deployed":
         return _at("troops_in_theatre", month), f"soldiers in theatre in {label}", "persons", "log1p"
+    if q in TOTAL_SCOPES:  # a total wider than the soldiers' pay must not blame the soldier inputs
+        return (
+            f"a total of {' + '.join(TOTAL_SCOPES[q])}: a ledger case compares it with those streams (docs/ledger.md)"
+        )
+    if q in QUANTITY_STREAM:
+        return (
+            f"'{q}' is read by the {QUANTITY_STREAM[q]} stream of a ledger case (docs/ledger.md), not the soldier model"
+        )
     return f"'{q}' is not something the model computes"
 
 

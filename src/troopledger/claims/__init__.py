@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from troopledger.claims._claimfiles import CSV_FIELDS, dump_claims, parse_claims, read_claims, sniff_format
     from troopledger.claims._currency import CURRENCY_NAMES, Rate, currency_code, rate_to_usd, to_usd
     from troopledger.claims._extract import MAX_CLAIMS, extract_claims
+    from troopledger.claims._foreign import unread_note
     from troopledger.claims._hedges import (
         CERTAINTY_WIDTH,
         HEDGES,
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
         hedge_rule,
         words_interval,
     )
+    from troopledger.claims._language import identify_language
     from troopledger.claims._ledger import DEFAULT_LEDGER, SCHEMA_VERSION, Ledger
     from troopledger.claims._lineage import Statement, detect_lineages, lineage_groups, same_statement
     from troopledger.claims._listing import LISTING_HEADERS
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
     )
     from troopledger.claims._numbers import NumberMatch, find_numbers, parse_number
     from troopledger.claims._record import LIMITS, Claim, Period, SourceKind, SourceRef, Status, describe_figure
+    from troopledger.claims._stream_quantities import QUANTITY_STREAM, STREAM_QUANTITIES, TOTAL_SCOPES
     from troopledger.claims._summary import ClaimSummary
     from troopledger.claims._validation import FieldError, explain_validation
     from troopledger.claims._vocabulary import QUANTITIES, Quantity, QuantityInfo, quantity_info
@@ -53,7 +56,10 @@ __all__ = [
     "MAX_CLAIMS",
     "MONTH_PATTERN",
     "QUANTITIES",
+    "QUANTITY_STREAM",
     "SCHEMA_VERSION",
+    "STREAM_QUANTITIES",
+    "TOTAL_SCOPES",
     "WORDS",
     "Certainty",
     "Claim",
@@ -81,6 +87,7 @@ __all__ = [
     "find_numbers",
     "hedge_key",
     "hedge_rule",
+    "identify_language",
     "lineage_groups",
     "month_index",
     "month_label",
@@ -97,6 +104,7 @@ __all__ = [
     "sniff_format",
     "to_usd",
     "unit_period",
+    "unread_note",
     "words_interval",
 ]
 
@@ -120,6 +128,9 @@ _LAZY = {
     "NumberMatch": "troopledger.claims._numbers",
     "Period": "troopledger.claims._record",
     "QUANTITIES": "troopledger.claims._vocabulary",
+    "QUANTITY_STREAM": "troopledger.claims._stream_quantities",
+    "STREAM_QUANTITIES": "troopledger.claims._stream_quantities",
+    "TOTAL_SCOPES": "troopledger.claims._stream_quantities",
     "Quantity": "troopledger.claims._vocabulary",
     "QuantityInfo": "troopledger.claims._vocabulary",
     "Rate": "troopledger.claims._currency",
@@ -137,6 +148,8 @@ _LAZY = {
     "dump_claims": "troopledger.claims._claimfiles",
     "explain_validation": "troopledger.claims._validation",
     "extract_claims": "troopledger.claims._extract",
+    "identify_language": "troopledger.claims._language",
+    "unread_note": "troopledger.claims._foreign",
     "find_numbers": "troopledger.claims._numbers",
     "hedge_key": "troopledger.claims._hedges",
     "hedge_rule": "troopledger.claims._hedges",

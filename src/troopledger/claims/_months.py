@@ -12,7 +12,7 @@ import re
 __all__ = ["MONTH_PATTERN", "month_index", "month_label", "month_labels"]
 
 #: A calendar month written ``YYYY-MM`` (month 01 to 12).
-MONTH_PATTERN = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+MONTH_PATTERN = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
 
 
 def month_index(text: str) -> int:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from troopledger._digits import ascii_digits
+
 __all__ = ["NUMBER_PATTERN", "NumberMatch", "find_numbers", "parse_number"]
 
 _UNITS = {
@@ -65,7 +67,13 @@ _SCALE_WORDS = "thousand|million|billion|trillion"
 _DEN_WORDS = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
 #: Thousands may be grouped with commas ("12,000") or, as in much European copy, with a
 #: single (no-break, thin) space ("12 000"); a bare run of digits with an optional decimal.
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+(?:\.\d+)?"
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping: 1,20,000 (tried once thousands fail)
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009\u2007]\d{3})+(?!\d|[,.]\d)"  # (no-break, narrow, thin, figure) spaces
+    r"|\d+,\d{1,2}(?=[\s-]?(?:thousand|million|billion|trillion)\b)"  # a decimal comma before a scale: 2,5 thousand
+    r"|\d+(?:\.\d+)?"
+)
 
 #: Alternatives, most specific first. Named groups tell ``parse_number`` which form matched.
 NUMBER_PATTERN = (
@@ -93,7 +101,17 @@ _NUMBER = re.compile(_LEAD + "(?:" + NUMBER_PATTERN + ")")
 _NUMBER_ANY_CASE = re.compile(_LEAD + "(?:" + NUMBER_PATTERN + ")", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _DIGIT_SCALE = re.compile(rf"^({_DIGITS})[\s-]?([a-z]+)?$", re.IGNORECASE)
-_GROUP_SPACE = re.compile(r"(?<=\d)[ ,\u00a0\u202f](?=\d{3})")
+_GROUP_MARKS = re.compile(r"[ ,\u00a0\u202f\u2009\u2007]")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
+#: Korean, Japanese and Chinese units right after digits in any text ("2억 won", "₩270만", "3万人").
+_CJK_UNIT_AFTER = frozenset("조억만천万萬億亿兆")
+
+
+def _digits_value(digits: str) -> float:
+    """A run of digits as matched by the digit pattern: group marks dropped, a decimal comma read as a point."""
+    if _DECIMAL_COMMA.match(digits):
+        return float(digits.replace(",", "."))
+    return float(_GROUP_MARKS.sub("", digits))
 
 
 @dataclass(frozen=True)
@@ -160,7 +178,7 @@ def parse_number(text: str) -> float:
         raise ValueError(f"{text.strip()[:40]!r} is negative: a claimed figure is a size, never below zero")
     m = _DIGIT_SCALE.match(t)
     if m:
-        base = float(_GROUP_SPACE.sub("", m.group(1)))
+        base = _digits_value(m.group(1))
         scale = m.group(2)
         if scale is None:
             return base
@@ -182,6 +200,7 @@ def parse_number(text: str) -> float:
 def find_numbers(text: str, limit: int | None = None) -> list[NumberMatch]:
     """Every written number in ``text``, left to right, with character spans (at most ``limit`` matches read)."""
     out: list[NumberMatch] = []
+    text = ascii_digits(text)  # full-width, Arabic-Indic, bold ... digits, same offsets
     low = text.lower()
     matches = _NUMBER.finditer(low) if len(low) == len(text) else _NUMBER_ANY_CASE.finditer(text)
     for k, m in enumerate(matches):
@@ -189,9 +208,19 @@ def find_numbers(text: str, limit: int | None = None) -> list[NumberMatch]:
             break
         form = "fraction" if m.group("frac") else "digits" if m.group("num") else "words"
         raw = text[m.start() : m.end()]
+        end = m.end()
+        if form == "digits" and text[end : end + 1] in _CJK_UNIT_AFTER:
+            from troopledger.claims._numerals import cjk_number  # loaded only for such a number
+
+            read = cjk_number(text, m.start())
+            if read is None:
+                continue
+            value, end = read
+            out.append(NumberMatch(m.start(), end, text[m.start() : end], value, form))
+            continue
         try:
             value = parse_number(raw)
         except ValueError:
             continue
-        out.append(NumberMatch(m.start(), m.end(), raw, value, form))
+        out.append(NumberMatch(m.start(), end, raw, value, form))
     return out

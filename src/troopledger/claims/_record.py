@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from troopledger._digits import ascii_digits
 from troopledger.claims._figure import describe_figure
 from troopledger.claims._months import MONTH_PATTERN
 from troopledger.claims._vocabulary import QUANTITIES
@@ -45,7 +46,7 @@ SourceKind = Literal[
 ]
 
 _OTHER = re.compile(r"^other:[a-z][a-z0-9_]{0,60}$")
-_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+_DATE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$")
 
 #: Dates and months outside these years are typing mistakes, not sources.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -81,6 +82,7 @@ class SourceRef(BaseModel):
     @field_validator("date")
     @classmethod
     def _date(cls, v: str | None) -> str | None:
+        v = ascii_digits(v) if v is not None else None  # "٢٠٢٥-٠١-٠٢", "２０２５-０１-０２": stored as ASCII ISO
         if v is not None and not _DATE.match(v):
             raise ValueError("must be a date written YYYY-MM-DD or YYYY-MM")
         return None if v is None else _real_date(v, "date")
@@ -138,6 +140,7 @@ class Claim(BaseModel):
     @field_validator("window_start", "window_end")
     @classmethod
     def _month(cls, v: str | None) -> str | None:
+        v = ascii_digits(v) if v is not None else None
         if v is not None and not MONTH_PATTERN.match(v):
             raise ValueError("must be a month written YYYY-MM")
         return v if v is None else _real_date(v, "month")

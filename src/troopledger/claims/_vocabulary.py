@@ -80,3 +80,14 @@ def quantity_info(name: str) -> QuantityInfo:
         return QUANTITIES[name]
     except KeyError:
         raise KeyError(f"unknown quantity {name!r}; known: {', '.join(QUANTITIES)}") from None
+
+
+def _add_stream_quantities() -> None:
+    """Add the ledger's quantities (workers, munitions, goods, context, scoped totals) to :data:`QUANTITIES`."""
+    from troopledger.claims._stream_quantities import STREAM_QUANTITIES
+
+    for name, (kind, unit, _stream, meaning) in STREAM_QUANTITIES.items():
+        QUANTITIES.setdefault(name, QuantityInfo(kind, unit, meaning))  # type: ignore[arg-type]
+
+
+_add_stream_quantities()

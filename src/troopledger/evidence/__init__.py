@@ -12,7 +12,7 @@ from troopledger._lazy import attach as _attach
 
 if TYPE_CHECKING:
     from troopledger.evidence._asof import as_of, known_by, parse_day, reported_on
-    from troopledger.evidence._bundled import bundled_cases
+    from troopledger.evidence._bundled import bundled_cases, bundled_ledgers, ledgers_dir
     from troopledger.evidence._fusion import (
         HEDGES,
         RELIABILITY,
@@ -83,6 +83,7 @@ __all__ = [
     "beta_to",
     "block_rng",
     "bundled_cases",
+    "bundled_ledgers",
     "case_error",
     "claim_spec",
     "claim_weight",
@@ -90,6 +91,7 @@ __all__ = [
     "hedge_rule",
     "known_by",
     "ledger_claims",
+    "ledgers_dir",
     "load_case",
     "parse_case",
     "parse_day",
@@ -141,6 +143,8 @@ _LAZY = {
     "beta_to": "troopledger.evidence._uncertain",
     "block_rng": "troopledger.evidence._sampling",
     "bundled_cases": "troopledger.evidence._bundled",
+    "bundled_ledgers": "troopledger.evidence._bundled",
+    "ledgers_dir": "troopledger.evidence._bundled",
     "case_error": "troopledger.evidence._schema",
     "claim_spec": "troopledger.evidence._fusion",
     "claim_weight": "troopledger.evidence._fusion",

@@ -10,7 +10,7 @@ import tomllib
 from importlib import resources
 from typing import Any
 
-__all__ = ["bundled_cases", "cases_dir", "claims_dir"]
+__all__ = ["bundled_cases", "bundled_ledgers", "cases_dir", "claims_dir", "ledgers_dir"]
 
 
 def cases_dir() -> Any:
@@ -31,6 +31,21 @@ def bundled_cases() -> dict[str, str]:
     """
     out = {}
     for entry in sorted(cases_dir().iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            info = tomllib.loads(entry.read_text(encoding="utf-8")).get("case", {})
+            out[str(info["name"])] = str(info.get("title", ""))
+    return out
+
+
+def ledgers_dir() -> Any:
+    """The folder of bundled ledger cases (every stream of value; an importlib resource)."""
+    return resources.files("troopledger") / "data" / "ledgers"
+
+
+def bundled_ledgers() -> dict[str, str]:
+    """Bundled ledger case names mapped to their titles, read from each file's ``[case]`` table only."""
+    out = {}
+    for entry in sorted(ledgers_dir().iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
             info = tomllib.loads(entry.read_text(encoding="utf-8")).get("case", {})
             out[str(info["name"])] = str(info.get("title", ""))

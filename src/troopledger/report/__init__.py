@@ -4,6 +4,8 @@ from troopledger.report._compare import render_compare_html, render_compare_mark
 from troopledger.report._format import fmt_usd, headline
 from troopledger.report._history import render_history_html, render_history_text
 from troopledger.report._html import render_html
+from troopledger.report._ledger import build_ledger_payload, render_ledger_markdown, render_ledger_text
+from troopledger.report._ledger_html import render_ledger_html
 from troopledger.report._markdown import render_history_markdown, render_markdown
 from troopledger.report._notebook import ResultPlots, register
 from troopledger.report._payload import CONVENTIONS, build_payload
@@ -15,6 +17,7 @@ register()  # Result.plot, its repr and its notebook view come from here
 __all__ = [
     "CONVENTIONS",
     "ResultPlots",
+    "build_ledger_payload",
     "build_payload",
     "fmt_usd",
     "headline",
@@ -25,6 +28,9 @@ __all__ = [
     "render_history_markdown",
     "render_history_text",
     "render_html",
+    "render_ledger_html",
+    "render_ledger_markdown",
+    "render_ledger_text",
     "render_markdown",
     "render_text",
     "summary",

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from troopledger._digits import ascii_digits
 from troopledger.errors import SourceError
 from troopledger.sources._decode import decode_bytes, read_bytes
 from troopledger.sources._leftovers import drop_leftovers
@@ -61,7 +62,7 @@ _META = ("title", "date", "sitename", "url", "hostname")
 #: parsing: HTML parsers spend time far beyond linear on such tags, and no article
 #: text lives in attributes.
 _LONG_TAG = re.compile(r"<([a-zA-Z][\w:-]{0,30})[^<>]{4000,}>")
-_DATE_OPTION = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+_DATE_OPTION = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$")
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,29 @@ def _date_in_text(text: str) -> str | None:
     return None
 
 
+#: Dates as pages in other languages print them: 2026年3月6日, 2026년 3월 6일, 2026.02.03, 2026/01/16, 16.01.2026.
+_NUMERIC_DATES = (
+    re.compile(
+        r"(?<![\d.])(?P<y>20\d\d)\s?(?:年|년|[./])\s?(?P<m>0?[1-9]|1[0-2])\s?(?:月|월|[./])\s?"
+        r"(?P<d>0?[1-9]|[12]\d|3[01])(?:日|일)?(?![\d.])"
+    ),
+    re.compile(r"(?<![\d.])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>20\d\d)(?![\d.])"),
+)
+
+
+def _numeric_date_in_text(text: str) -> str | None:
+    """The first all-digit date near the top of the text (digits of any script), as YYYY-MM-DD."""
+    head = ascii_digits(text[:1500])
+    found = [m for p in _NUMERIC_DATES if (m := p.search(head))]
+    if not found:
+        return None
+    m = min(found, key=lambda x: x.start())
+    try:
+        return _dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+    except ValueError:
+        return None
+
+
 _URL_DATE = re.compile(
     r"/(20\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/-]|$)|/(20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"
 )
@@ -201,6 +225,7 @@ def document_from_bytes(
     ``html`` forces (or forbids) HTML extraction; by default it is sniffed. A page with
     no article text gives a Document with empty text (and a note), not an error.
     """
+    date = ascii_digits(date) if date is not None else None  # "٢٠٢٥-٠٣-٠١" is 2025-03-01
     _check_option(date)
     text, notes = decode_bytes(data, origin)
     meta: dict[str, str] = {}
@@ -225,7 +250,13 @@ def document_from_bytes(
     if not found_outlet:
         found_outlet = original or f"unknown outlet ({Path(origin).name})"
         notes.append("outlet not given; " + ("named by the page" if original else "set from the file name"))
-    found_date = date or (meta.get("date") or "")[:10] or _date_in_text(clean) or _date_in_url(page_url)
+    found_date = (
+        date
+        or (meta.get("date") or "")[:10]
+        or _date_in_text(clean)
+        or _date_in_url(page_url)
+        or _numeric_date_in_text(clean)
+    )
     if not found_date or not _DATE_OPTION.match(found_date):
         found_date = ""
         notes.append("no date given or found: the article stays undated and foreign amounts unconverted (give --date)")

@@ -1,0 +1,294 @@
+"""Ledger cases: the file that says which streams run, each input's distribution and claims, checks and conflicts.
+
+A ledger case is a TOML file (bundled ones in ``data/ledgers``) with ``[case]`` (name,
+start, months, the soldier case), ``[inputs.<stream>]`` and ``[inputs.shared]`` tables
+of distribution specs (the soldier case's form: ``from_claims`` with ``claims``, or a
+hand-written form citing ``claims``), ``[[checks]]``, ``[[conflicts]]`` and ``[unused]``.
+Every problem is a one-line :class:`~troopledger.errors.CaseError` naming file and field.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from troopledger.claims import Claim, month_labels, parse_claims
+from troopledger.errors import CaseError
+from troopledger.evidence import (
+    MAX_CASE_BYTES,
+    Distribution,
+    DistSpec,
+    Prior,
+    bundled_ledgers,
+    case_error,
+    fuse,
+    ledgers_dir,
+    load_case,
+    resolve,
+)
+from troopledger.model.streams import ACCOUNTS, STREAMS, Stream, soldier_stream
+
+__all__ = [
+    "LedgerCase",
+    "LedgerCheck",
+    "LedgerConflict",
+    "LedgerScenario",
+    "is_ledger_case",
+    "load_ledger",
+]
+
+Reading = Literal["about", "at_least", "at_most", "benchmark"]
+_INPUTS = re.compile(r"^\s*\[inputs\.[a-z_]+\]\s*$", re.M)
+_DEPLOYMENT = re.compile(r"^\s*\[+deployment", re.M)
+
+
+class LedgerCheck(BaseModel):
+    """A claim (or several) against what the streams imply over a span of months."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    claims: list[str] = Field(min_length=1)
+    output: str | list[str]
+    at: str | None = None
+    from_: str | None = Field(default=None, alias="from")
+    until: str | None = None
+    how: Literal["sum", "last", "mean"] = "sum"
+    reading: Reading = "about"
+    divide_by: str | None = None
+    divide_factor: float = Field(default=1.0, gt=0)
+    weigh: bool = Field(default=False, description="weigh the draws by these claims (not for benchmarks)")
+
+    @property
+    def outputs(self) -> list[str]:
+        """The outputs read, as ``stream.output`` names."""
+        return [self.output] if isinstance(self.output, str) else list(self.output)
+
+
+class LedgerConflict(BaseModel):
+    """A set of claims that cannot all be right, with our note on their arithmetic."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(max_length=200)
+    claims: list[str] = Field(min_length=2)
+    note: str = Field(default="", max_length=2000)
+
+
+class LedgerScenario(BaseModel):
+    """A published estimate's stated inputs, applied as ``--set``s over a window (``--scenario NAME``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = Field(default="", max_length=2000)
+    sets: list[str] = Field(default_factory=list)
+    window: str | None = None
+    claims: list[str] = Field(default_factory=list)
+
+
+class _Info(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,60}$")
+    title: str = Field(max_length=300)
+    description: str = Field(default="", max_length=4000)
+    start: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    months: int = Field(ge=1, le=240)
+    soldiers: str | None = None
+    shared_state_cut: bool = True
+
+
+class _File(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    claim_files: list[str] = Field(default_factory=list)
+    case: _Info
+    inputs: dict[str, dict[str, DistSpec]] = Field(default_factory=dict)
+    checks: list[LedgerCheck] = Field(default_factory=list)
+    conflicts: list[LedgerConflict] = Field(default_factory=list)
+    unused: dict[str, str] = Field(default_factory=dict)
+    scenarios: dict[str, LedgerScenario] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LedgerCase:
+    """A resolved ledger case: streams, input distributions (with the claims behind each), claims and checks."""
+
+    name: str
+    title: str
+    description: str
+    months: tuple[str, ...]
+    streams: tuple[Stream, ...]
+    priors: dict[str, Distribution]
+    specs: dict[str, DistSpec]
+    cited: dict[str, list[str]]
+    weights: dict[str, dict[str, float]]
+    claims: dict[str, Claim]
+    checks: tuple[LedgerCheck, ...]
+    conflicts: tuple[LedgerConflict, ...]
+    unused: dict[str, str]
+    soldier_prior: Prior | None
+    origin: str
+    scenarios: dict[str, LedgerScenario]
+
+
+def is_ledger_case(case: str | None) -> bool:
+    """True if ``case`` names a bundled ledger case, or a ``.toml`` file with ``[inputs.*]`` tables and no deployment.
+
+    Files are sniffed line by line, not parsed: a file that is not a ledger case goes on
+    to the soldier case loader and its checks (size, nesting, schema).
+    """
+    if case is None:
+        return False
+    if case in bundled_ledgers():
+        return True
+    path = Path(case)
+    try:
+        if path.suffix != ".toml" or not path.is_file() or path.stat().st_size > MAX_CASE_BYTES:
+            return False
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return bool(_INPUTS.search(text)) and not _DEPLOYMENT.search(text)
+
+
+def _claims_of(files: list[str], origin: str, base: Path | None) -> dict[str, Claim]:
+    claims: dict[str, Claim] = {}
+    bundled = resources.files("troopledger") / "data" / "claims"
+    for name in files:
+        entry = bundled / f"{name}.jsonl"
+        if "/" not in name and entry.is_file():
+            data, where = entry.read_bytes(), f"{name} (bundled claims)"
+        else:
+            path = (base / name) if base is not None else Path(name)
+            if not path.is_file():
+                raise CaseError(
+                    origin, "claim_files", f"no claims file '{name}'", "give a bundled name or a path beside the case"
+                )
+            data, where = path.read_bytes(), str(path)
+        for c in parse_claims(data, where, "jsonl"):
+            if c.id in claims:
+                raise CaseError(origin, "claim_files", f"claim id '{c.id}' appears twice", "give each claim its own id")
+            claims[c.id] = c
+    return claims
+
+
+def load_ledger(case: str) -> LedgerCase:
+    """Load a bundled ledger case by name or a ledger case file by path, fusing its inputs from its claims."""
+    if case in bundled_ledgers():
+        entry = ledgers_dir() / f"{case}.toml"
+        text, origin, base = entry.read_text(encoding="utf-8"), f"{case} (bundled ledger)", None
+    else:
+        path = Path(case)
+        try:
+            text, origin, base = path.read_text(encoding="utf-8"), str(path), path.parent
+        except (OSError, UnicodeDecodeError) as e:
+            raise CaseError(
+                case, None, f"cannot read the ledger case ({e.__class__.__name__})", "give a readable UTF-8 file"
+            ) from None
+    if len(text.encode("utf-8")) > MAX_CASE_BYTES:
+        raise CaseError(origin, None, f"the file is larger than {MAX_CASE_BYTES:,} bytes", "write a smaller case")
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise CaseError(origin, None, f"not valid TOML ({e})", "fix the TOML syntax") from None
+    except RecursionError:
+        raise CaseError(origin, None, "tables or arrays nest too deeply", "write a flat case file") from None
+    try:
+        f = _File.model_validate(raw)
+    except ValidationError as e:
+        raise case_error(origin, e) from None
+    claims = _claims_of(f.claim_files, origin, base)
+    soldier_prior = resolve(load_case(f.case.soldiers)) if f.case.soldiers else None
+    streams: list[Stream] = []
+    if soldier_prior is not None:
+        streams.append(soldier_stream(soldier_prior, shared_state_cut=f.case.shared_state_cut))
+    streams.extend(STREAMS.values())
+    params = {("shared" if p.shared else s.name, p.name): p for s in streams for p in s.params}
+    priors: dict[str, Distribution] = {}
+    specs: dict[str, DistSpec] = {}
+    cited: dict[str, list[str]] = {}
+    weights: dict[str, dict[str, float]] = {}
+    for group, table in f.inputs.items():
+        for name, spec in table.items():
+            field = f"inputs.{group}.{name}"
+            p = params.get((group, name))
+            if p is None:
+                raise CaseError(
+                    origin,
+                    field,
+                    f"no stream declares the input {group}.{name}",
+                    "use a name 'troopledger report' lists under inputs",
+                )
+            key = name if group == "shared" else f"{group}.{name}"
+            missing = [c for c in spec.all_claims() if c not in claims]
+            if missing:
+                raise CaseError(
+                    origin, field, f"cites unknown claims {', '.join(missing)}", "cite ids from the case's claim files"
+                )
+            kind: Literal["amount", "share"] = "share" if p.kind == "share" else "amount"
+            try:
+                if spec.from_claims:
+                    fused = fuse([claims[c] for c in spec.claims], kind, p.unit)
+                    built, weights[key] = fused.spec, fused.weights
+                    built = built.model_copy(update={"note": spec.note or built.note})
+                else:
+                    built = spec
+                priors[key] = built.to_distribution(kind)
+            except ValueError as e:
+                raise CaseError(
+                    origin, field, str(e), "check the claims' units and figures, or write a form by hand"
+                ) from None
+            specs[key], cited[key] = built, spec.all_claims()
+    outputs = {f"{s.name}.{o.name}" for s in streams for o in s.outputs} | {f"all.{a}" for a in ACCOUNTS}
+    keys = {p.name if p.shared else f"{s.name}.{p.name}" for s in streams for p in s.params}
+    for i, chk in enumerate(f.checks):
+        for name in chk.outputs:
+            known = name in outputs or (name.startswith("input:") and name.removeprefix("input:") in keys)
+            if not known:
+                raise CaseError(
+                    origin,
+                    f"checks[{i}].output",
+                    f"no stream output or input '{name}'",
+                    "name a stream.output, all.<account> or input:<name>",
+                )
+        for cid in (*chk.claims, *([chk.divide_by] if chk.divide_by else [])):
+            if cid not in claims:
+                raise CaseError(
+                    origin, f"checks[{i}].claims", f"unknown claim '{cid}'", "cite ids from the case's claim files"
+                )
+    for sname, sc in f.scenarios.items():
+        for cid in sc.claims:
+            if cid not in claims:
+                raise CaseError(
+                    origin, f"scenarios.{sname}.claims", f"unknown claim '{cid}'", "cite ids from the claim files"
+                )
+    for i, con in enumerate(f.conflicts):
+        for cid in con.claims:
+            if cid not in claims:
+                raise CaseError(
+                    origin, f"conflicts[{i}].claims", f"unknown claim '{cid}'", "cite ids from the case's claim files"
+                )
+    return LedgerCase(
+        name=f.case.name,
+        title=f.case.title,
+        description=f.case.description.strip(),
+        months=tuple(month_labels(f.case.start, f.case.months)),
+        streams=tuple(streams),
+        priors=priors,
+        specs=specs,
+        cited=cited,
+        weights=weights,
+        claims=claims,
+        checks=tuple(f.checks),
+        conflicts=tuple(f.conflicts),
+        unused=dict(f.unused),
+        soldier_prior=soldier_prior,
+        origin=origin,
+        scenarios=dict(f.scenarios),
+    )

@@ -1,0 +1,268 @@
+"""What the words around a figure say, through a language pack: bound, hedge, currency and quantity label.
+
+Every function here is a pure lookup of the pack's cue lists around a position in
+one sentence, so the same rules serve every language; the labels are names from
+the quantity vocabulary (``_vocabulary``) or ``other:<subtype>``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from troopledger.claims._packs import LanguagePack
+
+__all__ = [
+    "COUNTED",
+    "MAX_FORCE",
+    "Context",
+    "bound",
+    "count_label",
+    "currency_of",
+    "money_label",
+    "share_label",
+    "skip_units",
+    "troop_label",
+]
+
+#: Which cue group names which count quantity (the nouns that say what is counted); names of the
+#: vocabulary (``_vocabulary.QUANTITIES``, checked by the tests) or ``other:`` subtypes.
+COUNTED = {
+    "killed": "casualties_killed",
+    "wounded": "casualties_wounded",
+    "casualties": "casualties_total",
+    "troops": "troops_deployed",
+    "workers": "other:overseas_workers",
+    "munitions": "other:munitions",
+    "prisoners": "other:pows_captured",
+    "returned": "other:troops_returned_home",
+}
+_CASUALTY = ("killed", "wounded", "casualties")
+#: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").
+_SIGN = re.compile(r"(?:us\$|r\$|[$€£₩₽¥₴]|usd|eur)\s?$")
+#: A clause ends at a comma, a semicolon or the next number.
+_CLAUSE_END = re.compile(r"[,，、;；:：]|\d")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Context:
+    """The text around one figure: the sentence (lower case) and the figure's span in it."""
+
+    sentence: str
+    start: int
+    end: int
+    pack: LanguagePack
+    reach: int = 1
+
+    @property
+    def wide(self) -> int:
+        """How many characters around a figure count as near (scripts without spaces pack more in), times ``reach``."""
+        return self.reach * {"ja": 14, "zh": 12, "ko": 22}.get(self.pack.code, 48)
+
+    def before(self, n: int | None = None) -> str:
+        return self.sentence[max(0, self.start - (n or self.wide)) : self.start]
+
+    def after(self, n: int | None = None) -> str:
+        return self.sentence[self.end : self.end + (n or self.wide)]
+
+    def near(self, kind: str, n: int | None = None) -> bool:
+        """Whether a cue of group ``kind`` is within ``n`` characters of the figure."""
+        words = self.pack.cue(kind)
+        window = self.before(n) + " | " + self.after(n)
+        return any(w in window for w in words)
+
+    def anywhere(self, kind: str) -> bool:
+        return any(w in self.sentence for w in self.pack.cue(kind))
+
+
+def skip_units(head: str, pack: LanguagePack) -> str:
+    """``head`` (the text right after a figure) without a leading counter or currency word and spaces."""
+    for _ in range(2):
+        h = head.lstrip(" \u00a0")
+        for link in pack.unit_links:
+            h = h.removeprefix(link)
+        for w in sorted((*pack.counters, *(c for cs in pack.currencies.values() for c in cs)), key=len, reverse=True):
+            if h.startswith(w):
+                h = h[len(w) :]
+                break
+        if h == head:
+            break
+        head = h
+    return head.lstrip(" \u00a0")
+
+
+def bound(ctx: Context) -> tuple[str, str]:
+    """(side, hedge word): side is ``lower``, ``upper`` or ``""`` (a value, maybe with an approximation word)."""
+    tail = _SIGN.sub("", ctx.before(30)).rstrip(" \u00a0")
+    if ctx.pack.code in ("ja", "zh") and tail[-1:] in "有了达達到为為是":
+        tail = tail[:-1]  # "至少有600人": a verb between the bound word and the number
+    head = ctx.after(30)
+    heads = (head, skip_units(head, ctx.pack))
+    b = ctx.pack.bounds
+    for side, key in (("lower", "lower"), ("upper", "upper"), ("", "about")):
+        for w in sorted(b.get(f"{key}_before", ()), key=len, reverse=True):
+            if tail.endswith(w) and (len(tail) == len(w) or not tail[-len(w) - 1].isalpha() or not w.isascii()):
+                return side, w
+            last = " ".join(tail.split()[-len(w.split()) :])
+            if w[-1:].isalpha() and last.startswith(w) and len(last) - len(w) <= 4 and last[:1].isalpha():
+                return side, last  # a stem with its ending: "перевищує", "exceeded"
+        for w in b.get(f"{key}_after", ()):
+            if any(h.startswith(w) for h in heads):
+                return side, w
+            if ctx.pack.code == "ko" and key != "about" and w in heads[1][:9]:
+                return side, w  # "3000여명을 넘어선": a particle and an adverb may stand between
+    return "", ""
+
+
+def currency_of(ctx: Context) -> str:
+    """The ISO code of the currency written right before (a sign or code) or after the figure, or ``""``."""
+    tail = ctx.before(6).rstrip(" \u00a0")
+    head = ctx.after(14).lstrip(" \u00a0")
+    for link in ctx.pack.unit_links:
+        head = head.removeprefix(link)
+    best, size = "", 0
+    for code, words in ctx.pack.currencies.items():
+        for w in words:
+            sign = not w.isalpha() or w.isupper() or (w.isascii() and len(w) == 3)
+            before = sign and tail.endswith(w) and not tail[-len(w) - 1 : -len(w)].isalpha()
+            if len(w) > size and (before or _word_start(head, w)):
+                best, size = code, len(w)
+    return best
+
+
+def _word_start(head: str, w: str) -> bool:
+    return head.startswith(w) and (len(head) == len(w) or not head[len(w)].isalpha() or not w.isascii())
+
+
+def _nearest(ctx: Context, kinds: tuple[str, ...]) -> tuple[str, int] | None:
+    """The cue group whose word is closest to the figure (after it first), with its distance."""
+    best: tuple[str, int, int] | None = None
+    after, before = ctx.after(), ctx.before()
+    for kind in kinds:
+        for w in ctx.pack.cue(kind):
+            i = after.find(w)
+            if i >= 0 and (best is None or (i, -len(w)) < (best[1], -best[2])):
+                best = (kind, i, len(w))
+            j = before.rfind(w)
+            if j >= 0:
+                d = len(before) - (j + len(w)) + 2  # words before a figure are a little less telling
+                if best is None or (d, -len(w)) < (best[1], -best[2]):
+                    best = (kind, d, len(w))
+    return None if best is None else (best[0], best[1])
+
+
+def _whose(ctx: Context) -> str:
+    """``russian``, ``ukrainian`` or ``foreign`` when the figure is about another army's people, else ``""``."""
+    for who in ("russian", "ukrainian", "foreign"):
+        if ctx.near(who) and not ctx.near("north_korea", ctx.wide // 2):
+            return who
+        if ctx.anywhere(who) and not ctx.anywhere("north_korea"):
+            return who  # the sentence speaks of another army only
+    return ""
+
+
+def _casualty_of_troops(ctx: Context) -> str | None:
+    """A casualty group when a troop figure is itself the dead or wounded, else None.
+
+    A casualty word right by the figure, or later in its clause ("2,000 North Korean soldiers
+    were killed"), says so, unless a partition word stands between ("11,000 troops, of whom 600
+    died": the verb is the next figure's).
+    """
+    ends = _CLAUSE_END if ctx.pack.code in ("ja", "zh", "ko") else _DIGIT
+    clause = ends.split(ctx.sentence[ctx.end : ctx.end + 3 * ctx.wide], maxsplit=1)[0]
+    hits = [(clause.find(w), k) for k in _CASUALTY for w in ctx.pack.cue(k) if w in clause]
+    first = min(hits)[0] if hits else 0
+    if any(w in clause[:first] for w in ctx.pack.cue("partition")):
+        return None
+    casualty = _nearest(ctx, _CASUALTY)
+    if casualty is not None and casualty[1] <= ctx.wide // 2:
+        return casualty[0]
+    return min(hits)[1] if hits else None
+
+
+#: No North Korean contingent or its losses approach this: a larger count of troops is an army's size,
+#: reservists or another country's losses (``other:``).
+MAX_FORCE = 100_000
+
+
+def count_label(ctx: Context, value: float = 0.0) -> str | None:
+    """The quantity a count of people or things speaks of, or None when no word says what is counted."""
+    label = _count_label(ctx)
+    if label is not None and not label.startswith("other:") and value > MAX_FORCE:
+        return f"other:{label.split('_')[0]}_count_large"
+    return label
+
+
+def _count_label(ctx: Context) -> str | None:
+    found = _nearest(ctx, tuple(COUNTED))
+    if found is None:
+        return None
+    kind, _ = found
+    if kind == "troops":
+        kind = _casualty_of_troops(ctx) or kind
+    own = _CLAUSE_END.split(ctx.sentence[: ctx.start])[-1] + " " + _CLAUSE_END.split(ctx.sentence[ctx.end :])[0]
+    both = all(any(w in own for w in ctx.pack.cue(k)) for k in ("killed", "wounded"))
+    if kind in ("killed", "wounded") and both:
+        kind = "casualties"  # "killed and wounded" together
+    whose = _whose(ctx)
+    if whose and kind in ("troops", *_CASUALTY):
+        return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
+    if kind == "troops":
+        return troop_label(ctx)
+    return COUNTED[kind]
+
+
+def troop_label(ctx: Context) -> str:
+    """Wave, running total or force in place, from the cue nearest a troop figure (LABELS rule 14)."""
+    if ctx.near("returned"):
+        return "other:troops_returned_home"
+    which = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
+    if which is None:
+        return "troops_deployed"
+    return {"wave": "troops_per_rotation", "cumulative": "cumulative_troops"}.get(which[0], "troops_deployed")
+
+
+def money_label(ctx: Context, usd: float) -> tuple[str, str]:
+    """(quantity, period) for an amount worth about ``usd`` US dollars."""
+    monthly = ctx.near("monthly", ctx.wide + 10) or ctx.before(3).rstrip().endswith(("月", "월"))
+    yearly = ctx.near("yearly", ctx.wide + 10)
+    period = "month" if monthly else "year" if yearly else "total"
+    whose = _whose(ctx)
+    if ctx.near("workers") and not ctx.near("troops", ctx.wide // 2):
+        return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period
+    if ctx.near("gdp", 2 * ctx.wide) and usd >= 1e9:
+        return "nk_gdp", "year"
+    if ctx.near("economy") and usd >= 1e8:
+        return "other:nk_economy", period
+    if usd >= 1e6:
+        if ctx.near("arms") and not ctx.anywhere("troops"):
+            return "other:arms_revenue", period
+        if whose:
+            return f"other:{whose}_pay", period
+        if ctx.anywhere("revenue") or ctx.anywhere("north_korea") or ctx.anywhere("troops"):
+            return "total_revenue_to_nk", period
+        return "other:amount", period
+    if whose:
+        return f"other:{whose}_pay", period
+    if usd < 30 and (monthly or ctx.near("pay")):
+        return "domestic_monthly_wage", "month"  # a few dollars a month: a wage inside North Korea
+    if ctx.near("compensation") and (ctx.anywhere("killed") or ctx.anywhere("compensation")):
+        return "death_compensation", "once"
+    nearest = _nearest(ctx, ("bonus", "monthly", "pay"))
+    if nearest is not None and nearest[0] == "bonus" and not ctx.before(3).rstrip().endswith(("月", "월")):
+        return "signing_bonus", "once"  # "$2,500 a month and a $2,000 lump sum": each amount takes its own noun
+    if usd < 1e5 and (monthly or ctx.near("pay")) and (ctx.anywhere("troops") or ctx.anywhere("per_person")):
+        return "pay_per_soldier_month", "month" if monthly else "ambiguous"
+    return "other:amount", period
+
+
+def share_label(ctx: Context) -> str | None:
+    """The quantity a percentage speaks of, or None when nothing near says."""
+    if ctx.anywhere("state") and (ctx.anywhere("pay") or (ctx.near("state") and ctx.anywhere("troops"))):
+        return "state_share_of_pay"  # "the regime skims 86 % of the soldiers' money"
+    if ctx.near("killed") or ctx.near("casualties"):
+        return "other:casualty_rate"
+    if ctx.near("munitions"):
+        return "other:munitions_share"
+    return None

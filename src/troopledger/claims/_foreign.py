@@ -1,0 +1,315 @@
+"""The pack-driven reader: candidate claims from an article in any language with a pack.
+
+Each paragraph is read in its own language (pages mix languages); each sentence's
+figures (``_numerals``) are joined into ranges, given a bound and hedge, a currency
+and a label (``_cues``), and a speaker: a source named in the sentence, else the one
+named before it in the paragraph, else the source the article names most, else the
+outlet. A figure no cue explains is not emitted; an article whose figures could not
+be read is told by :func:`unread_note`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from pydantic import ValidationError
+
+from troopledger.claims._cues import (
+    Context,
+    bound,
+    count_label,
+    currency_of,
+    money_label,
+    share_label,
+    skip_units,
+    troop_label,
+)
+from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
+from troopledger.claims._language import identify, passages
+from troopledger.claims._numerals import Figure, ascii_digits, find_figures
+from troopledger.claims._packs import LanguagePack, load_pack
+from troopledger.claims._record import Claim, SourceRef
+from troopledger.sources import Document
+
+__all__ = ["extract_foreign", "unread_note"]
+
+#: Rough units per US dollar, only to choose a label when the rate table lacks a currency.
+_ROUGH_PER_USD = {"KPW": 8000.0, "KRW": 1400.0, "JPY": 150.0, "RUB": 90.0, "UAH": 40.0, "CNY": 7.2, "PLN": 4.0}
+_KINDS = {
+    "South Korea NIS": "intelligence", "Ukraine GUR": "intelligence", "Ukraine (Zelensky)": "belligerent_government",
+    "Russia (Shoigu)": "belligerent_government", "KIDA": "think_tank", "INSS": "think_tank",
+    "Sejong Institute": "think_tank", "South Korea JCS": "government", "US Pentagon": "government",
+}  # fmt: skip
+#: What stands between a figure and its conversion in brackets: "(약 ", "（約", "(about ", "(한화 약 ".
+_CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
+_SENTENCE = {
+    True: re.compile(r"[^。！？!?\n]+[。！？!?]?"),
+    False: re.compile(r"(?:[^.!?\n]|\.(?=\S|\s+[a-zа-яёіїєґäöüßéèàçñóúíãõłśżźąęć\d])|[.!?](?=[\d,]))+[.!?]?"),
+}
+
+
+def _sentences(text: str, start: int, end: int, pack: LanguagePack) -> list[tuple[int, int]]:
+    cjk = pack.code in ("ja", "zh")
+    return [(start + m.start(), start + m.end()) for m in _SENTENCE[cjk].finditer(text[start:end]) if m.group().strip()]
+
+
+def _organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
+    """(position, name) of every source the pack knows named in ``low``."""
+    out = []
+    for name, words in pack.organisations.items():
+        for w in words:
+            i = low.find(w)
+            if i >= 0 and (not w.isascii() or _whole(low, i, len(w)) or (len(w) >= 5 and _starts(low, i))):
+                out.append((i, name))
+                break
+    return sorted(out)
+
+
+def _starts(low: str, i: int) -> bool:
+    """A name of five letters or more may take an ending ("Geheimdienstes"), but must start a word."""
+    return i == 0 or not low[i - 1].isalnum()
+
+
+def _whole(low: str, i: int, n: int) -> bool:
+    return (i == 0 or not low[i - 1].isalnum()) and (i + n >= len(low) or not low[i + n].isalnum())
+
+
+def _join_ranges(figs: list[Figure], low: str, pack: LanguagePack) -> list[tuple[Figure, Figure]]:
+    """Figures paired into (low, high); a lone figure is paired with itself."""
+    out: list[tuple[Figure, Figure]] = []
+    i = 0
+    while i < len(figs):
+        a = figs[i]
+        if i + 1 < len(figs):
+            b = figs[i + 1]
+            between = skip_units(low[a.end : b.start], pack).strip(" \u00a0")
+            opener = any(low[: a.start].rstrip().endswith(w) for w in pack.range_open)
+            joined = between in pack.range_words or (opener and between in pack.range_pair)
+            if joined and b.scale > 1 and a.scale == 1 and a.value < 1000:
+                a = Figure(a.start, a.end, a.text, a.value * b.scale, a.percent, b.scale)  # "1,7 do 5,5 mld"
+            if joined and a.value < b.value and (a.percent == b.percent or b.percent):
+                out.append((Figure(a.start, a.end, a.text, a.value, b.percent), b))
+                i += 2
+                continue
+        out.append((a, a))
+        i += 1
+    return out
+
+
+def _usd(amount: float, currency: str, date: str | None) -> tuple[float, str, bool]:
+    """(factor to USD, note, converted) at the article's month, or the amount as stated with the reason."""
+    if currency == "USD":
+        return 1.0, "", True
+    month = min(max((date or RATE_LAST_MONTH)[:7], RATE_FIRST_MONTH), RATE_LAST_MONTH)
+    undated = "" if date else "CHECK: the article has no date (give --date), converted at the table's last month; "
+    try:
+        rate = rate_to_usd(currency, month)
+    except ValueError as e:
+        return 1.0, f"not converted ({e}); value in {currency}", False
+    return 1 / rate.per_usd, f"{undated}converted from {currency} at {rate.per_usd:,.4g} per USD ({rate.month})", True
+
+
+def _magnitude(amount: float, currency: str, date: str | None) -> float:
+    if currency == "USD":
+        return amount
+    try:
+        return amount / rate_to_usd(currency, (date or RATE_LAST_MONTH)[:7]).per_usd
+    except ValueError:
+        return amount / _ROUGH_PER_USD.get(currency, 1.0)
+
+
+class _Reader:
+    """Reads one document: numbers its claims and keeps the speaker carried between sentences."""
+
+    def __init__(self, doc: Document, default_speaker: str) -> None:
+        self.doc = doc
+        self.source = SourceRef(
+            id=doc.id, outlet=doc.outlet[:500], url=doc.url[:2000], date=doc.date or None, hash=doc.hash, description=""
+        )
+        self.claims: list[Claim] = []
+        self.default = default_speaker
+        self.relays = set(load_pack("en").relays)
+        #: the label each amount was first given (currency, value) → quantity: a repeat takes it
+        self.amounts: dict[tuple[str, float], str] = {}
+
+    def add(self, span: tuple[int, int], fields: dict[str, object]) -> None:
+        cid = f"{self.doc.id}-{len(self.claims) + 1:03d}"
+        record = {"id": cid, "source": self.source, "span": span, "text": self.doc.text[span[0] : span[1]][:5000]}
+        try:
+            self.claims.append(Claim.model_validate(record | fields))
+        except ValidationError:
+            return  # a figure no source could mean for this quantity (a share over 100 %): not a candidate
+
+    def english(self, start: int, end: int) -> None:
+        """The claims the English extractor reads in the paragraph ``start:end``, spans shifted into the page."""
+        from troopledger.claims._extract import extract_claims
+
+        part = dataclasses.replace(self.doc, text=self.doc.text[start:end])
+        for c in extract_claims(part):
+            span = (c.span[0] + start, c.span[1] + start) if c.span else None
+            self.claims.append(c.model_copy(update={"id": f"{self.doc.id}-{len(self.claims) + 1:03d}", "span": span}))
+
+    def sentence(self, text: str, span: tuple[int, int], pack: LanguagePack, speaker: str, via: list[str]) -> None:
+        low = text[span[0] : span[1]].lower()
+        figs = find_figures(low, pack)
+        said = next((h for h in pack.hedges if h in low), "")
+        kind = _KINDS.get(speaker, "outlet" if speaker == self.default or speaker in self.relays else "other")
+        who: dict[str, object] = {"speaker": speaker, "speaker_kind": kind, "via": via}
+        last_end = -1
+        counted: str | None = None
+        for a, b in _join_ranges(figs, low, pack):
+            conversion = last_end >= 0 and _CONVERSION.match(skip_units(low[last_end : a.start], pack))
+            last_end = b.end
+            if conversion:
+                continue  # "2000달러(약 283만원)": the source's own conversion, not a second claim
+            ctx = Context(low, a.start, b.end, pack)
+            side, word = bound(ctx)
+            # the hedge the evidence stage reads (claims/_hedges.py), with the words as written in the note
+            hedge = (
+                {"lower": "more than", "upper": "up to"}.get(side, "about") if word else pack.hedges.get(said, "none")
+            )
+            written = "; ".join(w for w in (word, said) if w)
+            common: dict[str, object] = {
+                "stated": text[span[0] + a.start : span[0] + b.end][:500],
+                "hedge": hedge,
+                "note": f"hedge as written: {written}" if written else "",
+            }
+            lo, hi = a.value, b.value
+            values = _values(side, lo, hi)
+            if a.percent:
+                label = share_label(ctx)
+                if label is not None:
+                    values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
+                    self.add(
+                        span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5}
+                    )
+                continue
+            currency = currency_of(ctx)
+            if currency:
+                factor, note, converted = _usd(hi, currency, self.doc.date or None)
+                label, period = money_label(ctx, _magnitude(hi, currency, self.doc.date or None))
+                key = (currency, hi)
+                if label == "other:amount" and key in self.amounts:
+                    label = self.amounts[key]  # "in all: about 28.7 trillion won" again, after its first mention
+                self.amounts.setdefault(key, label)
+                unit = "USD" if converted else currency
+                if period in ("month", "year") and (
+                    label == "pay_per_soldier_month" or label.startswith(("total", "other"))
+                ):
+                    unit += f"/{period}"
+                scaled = {k: (v * factor if v is not None else None) for k, v in values.items()}
+                both = "; ".join(x for x in (note, str(common["note"])) if x)
+                self.add(span, {"quantity": label, "unit": unit, "period": period, "currency": currency,
+                                **who, **common, "note": both, **scaled, "confidence": 0.6})  # fmt: skip
+                continue
+            if hi < 2 or hi > 5e7:
+                continue  # no count of people is below 2 or above 50 million
+            label_c = count_label(ctx, hi)
+            if label_c is None and counted is not None and hi >= 100:
+                # "1,500 soldiers arrived ..., and another 1,500 since": the noun is left out the second time
+                label_c = troop_label(ctx) if counted in _TROOPS else counted
+            counted = label_c or counted
+            if label_c is not None:
+                unit = "items" if label_c == "other:munitions" else "persons"
+                self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
+
+
+def _values(side: str, lo: float, hi: float) -> dict[str, float | None]:
+    if lo != hi:
+        return {"value": None, "low": lo, "high": hi}
+    if side == "upper":
+        return {"value": None, "low": None, "high": hi}
+    if side == "lower":
+        return {"value": None, "low": lo, "high": None}
+    return {"value": lo, "low": None, "high": None}
+
+
+def extract_foreign(doc: Document, language: str) -> list[Claim]:
+    """Candidate claims (status ``pending``) from ``doc``, mostly in ``language``, read paragraph by paragraph."""
+    text = ascii_digits(doc.text)
+    parts = passages(text, language)
+    low_all = text.lower()
+    counts: dict[str, int] = {}
+    for _s, _e, lang in {(0, 0, p[2]) for p in parts}:
+        for _i, name in _organisations(low_all, load_pack(lang)):
+            counts[name] = counts.get(name, 0) + low_all.count(name.lower()) + 1
+    outlet = doc.original_outlet or doc.outlet
+    relays = set(load_pack(language).relays)
+    origins = {k: v for k, v in counts.items() if k not in relays}
+    lead = max(origins or counts, key=lambda k: (origins or counts)[k]) if counts else outlet
+    reader = _Reader(doc, outlet)
+    for start, end, lang in parts:
+        if lang == "en" and language != "en" and identify(text[start:end]) == "en":
+            reader.english(start, end)  # an English paragraph of the page: the English rules read it
+            continue
+        pack = load_pack(lang)
+        carried = lead
+        for s, e in _sentences(text, start, end, pack):
+            named = [n for _i, n in _organisations(text[s:e].lower(), pack)]
+            own = [n for n in named if n not in relays]
+            # a relay (Yonhap, Reuters ...) speaks for the origin the article names, and goes to `via`
+            speaker = own[0] if own else (lead if named and lead in origins else named[0] if named else carried)
+            via = [n for n in named if n in relays and n != speaker]
+            if named:
+                carried = speaker
+            reader.sentence(text, (s, e), pack, speaker, via)
+    return _troop_repeats(_repeats_labelled(reader.claims))
+
+
+def _repeats_labelled(claims: list[Claim]) -> list[Claim]:
+    """An amount left ``other:amount`` takes the label the same amount has elsewhere in the article."""
+    labels: dict[tuple[str, float | None, float | None, float | None], str] = {}
+    for c in claims:
+        if c.quantity != "other:amount":
+            labels.setdefault((c.currency, c.value, c.low, c.high), c.quantity)
+    out = []
+    for c in claims:
+        key = (c.currency, c.value, c.low, c.high)
+        if c.quantity == "other:amount" and key in labels:
+            c = c.model_copy(update={"quantity": labels[key], "note": (c.note + "; label of its repeat").lstrip("; ")})
+        out.append(c)
+    return out
+
+
+_SPECIFIC = ("troops_per_rotation", "cumulative_troops")
+_TROOPS = ("troops_deployed", *_SPECIFIC)
+
+
+def _troop_repeats(claims: list[Claim]) -> list[Claim]:
+    """A troop figure restated without its context takes the label its context gave it elsewhere in the article.
+
+    "12,000 to be dispatched" in the lead and a bare "12,000 troops" later are one wave; only when the
+    article gives the same figure one specific label (a wave or a running total) is it applied.
+    """
+    specific: dict[tuple[float | None, float | None, float | None], set[str]] = {}
+    for c in claims:
+        if c.quantity in _SPECIFIC:
+            specific.setdefault((c.value, c.low, c.high), set()).add(c.quantity)
+    out = []
+    for c in claims:
+        labels = specific.get((c.value, c.low, c.high), set())
+        if c.quantity == "troops_deployed" and len(labels) == 1:
+            c = c.model_copy(
+                update={"quantity": next(iter(labels)), "note": "label of the figure told with its context"}
+            )
+        out.append(c)
+    return out
+
+
+def unread_note(doc: Document, claims: list[Claim]) -> str:
+    """A note for an article that has numbers but gave no claim ("" otherwise): its figures were not read.
+
+    Digits of any script count (full-width, Arabic-Indic ...), and so do CJK numbers.
+    """
+    if claims:
+        return ""
+    text = ascii_digits(doc.text)
+    numbers = len(re.findall(r"\d+", text))
+    if not numbers:
+        return ""
+    name = load_pack(identify(text)).name
+    return (
+        f"{numbers} number(s) in this {name} text, none read as a claim (dates, times, ids, or figures no cue "
+        "explains); check it by hand"
+    )

@@ -1,0 +1,312 @@
+"""Numbers in every script a language pack reads: digits, grouping, decimal marks, scale words and CJK units.
+
+:func:`ascii_digits` maps every Unicode decimal digit (full-width, Arabic-Indic,
+Devanagari, mathematical bold ...) to ASCII one character for one, so spans stay
+valid. :func:`find_figures` then reads each number of a text under one pack's
+conventions: ``6.000`` is six thousand in German and six in English, ``1,2 млн`` is
+1.2 million, ``10’000`` and ``12 000`` (thin or no-break space) are grouped,
+``1,20,000`` is Indian grouping, ``28조 7000억`` and ``2兆8000億`` are summed units.
+A number that could be read two ways, or that is a date, a clock time, an age, a
+calibre, a model or resolution number, is not returned: read right or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from troopledger._digits import ascii_digits
+from troopledger.claims._packs import LanguagePack
+
+__all__ = ["Figure", "ascii_digits", "cjk_number", "find_figures", "parse_digits"]
+
+_SPACES = "\u00a0\u202f\u2009\u2007 "
+_APOSTROPHES = "'’"
+#: One run of digits with single separators inside; a space joins only before exactly three digits.
+_RAW = re.compile(r"\d+(?:(?:[,.'’\u00a0\u202f\u2009\u2007]|[ ](?=\d{3}(?!\d)))\d+)*")
+#: Units of the East Asian number system, largest first (Korean, Japanese, Chinese).
+_CJK_UNITS = {
+    "조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3, "백": 1e2,
+    "兆": 1e12, "億": 1e8, "亿": 1e8, "万": 1e4, "萬": 1e4, "千": 1e3, "百": 1e2,
+}  # fmt: skip
+_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+               "八": 8, "九": 9, "十": 10}  # fmt: skip
+_DATE_NEAR = re.compile(r"^[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?|^\s*[:：]\d\d")
+_TIME_BEFORE = re.compile(r"\d[:：]$")
+#: A number glued to a Latin or Cyrillic letter, or after an ordinal prefix, is a name or an id.
+_GLUED = re.compile(r"(?:[A-Za-z\u00c0-\u024f\u0400-\u04ff]|第|제)$")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number read in a text: span, text as written, value, and whether it is a percentage."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    percent: bool = False
+    scale: float = 1.0  # the scale word's multiplier ("1,7 mld" → 1e9), 1 when none
+
+
+def parse_digits(raw: str, pack: LanguagePack, scaled: bool = False) -> float | None:
+    """The value of a run of digits and separators under ``pack``'s conventions, or None when ambiguous.
+
+    ``scaled`` says a scale word follows ("1,2 млн"), where a lone comma or dot is a decimal mark.
+    """
+    seps = [c for c in raw if not c.isdigit()]
+    groups = re.split(r"[^\d]", raw)
+    if not seps:
+        return float(raw)
+    grouping = all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
+    if len(set(seps)) == 1:
+        sep = seps[0]
+        if sep in _SPACES or sep in _APOSTROPHES:
+            return float("".join(groups)) if grouping else None
+        if len(seps) == 1 and (not grouping or (scaled and sep == pack.decimal)):
+            return float(groups[0] + "." + groups[1]) if len(groups[1]) <= 3 or scaled else None
+        if grouping and (sep in pack.groups or len(seps) > 1):
+            return float("".join(groups))
+        if sep == "," and len(seps) > 1 and len(groups[-1]) == 3 and all(len(g) == 2 for g in groups[1:-1]):
+            return float("".join(groups))  # Indian grouping: 1,20,000
+        if grouping and len(seps) == 1 and sep == pack.decimal and sep == ",":
+            return None  # "2,700" where the comma is the decimal mark: 2.7 or 2,700? not read
+        if grouping and len(seps) == 1:
+            return float(groups[0] + "." + groups[1])  # "6.000" where the dot is a decimal mark
+        return None
+    *head, last = seps
+    mixed = len(set(head)) == 1 and head[0] != last and last in ".,"
+    if mixed and all(len(g) == 3 for g in groups[1:-1]) and 1 <= len(groups[0]) <= 3:
+        return float("".join(groups[:-1]) + "." + groups[-1])
+    return None
+
+
+@cache
+def _scale_pattern(pack: LanguagePack) -> re.Pattern[str]:
+    words = sorted(pack.scales, key=len, reverse=True)
+    return re.compile(r"[ \u00a0\u202f\-]?(" + "|".join(re.escape(w) for w in words) + r")(?![a-zа-яёіїєґ])", re.I)
+
+
+@cache
+def _words_pattern(pack: LanguagePack) -> re.Pattern[str] | None:
+    stems = sorted([*pack.number_words, *pack.scales], key=len, reverse=True)
+    if not pack.number_words:
+        return None
+    one = "|".join(re.escape(w) + r"\w{0,4}" for w in stems if len(w) > 2)
+    return re.compile(rf"(?<!\w)(?:{one})(?:[ \u00a0\-](?:{one}))*(?!\w)", re.I)
+
+
+def _percent_after(text: str, end: int, pack: LanguagePack) -> int:
+    """The end of a percent sign or word right after ``end``, or 0."""
+    tail = text[end : end + 16].lower()
+    m = re.match(r"\s?[%％]", tail)
+    if m:
+        return end + m.end()
+    for w in pack.percent:
+        if tail.lstrip(" \u00a0").startswith(w):
+            return end + tail.index(w) + len(w)
+    return 0
+
+
+def cjk_number(text: str, start: int) -> tuple[float, int] | None:
+    """A number of digits and CJK units starting at ``start`` ("28조 7000억", "1万2000", "2兆8000億")."""
+    total, pos, last_unit, seen_unit = 0.0, start, float("inf"), False
+    while True:
+        m = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?").match(text, pos)
+        if m is None:
+            break
+        value = float(m.group(0).replace(",", ""))
+        after = m.end()
+        unit = _CJK_UNITS.get(text[after : after + 1])
+        if unit is None:
+            if seen_unit and last_unit >= 1e4 and value < last_unit:
+                total += value
+                pos = after
+            break
+        if unit >= last_unit:
+            break
+        seen_unit = True
+        # 천/千 after a bigger unit's remainder: "1만2천" = 12,000; "5억 2천만" = 520 million
+        sub = _CJK_UNITS.get(text[after + 1 : after + 2])
+        if unit < 1e4 and sub is not None and sub > unit and sub < last_unit:
+            value, unit, after = value * unit, sub, after + 1
+        total += value * unit
+        last_unit, pos = unit, after + 1
+        nxt = re.compile(r"[ \u00a0]?(?=\d)").match(text, pos)
+        if nxt is None:
+            break
+        pos = nxt.end()
+    if not seen_unit:
+        return None
+    end = pos
+    while end > start and text[end - 1] in " \u00a0":
+        end -= 1
+    return total, end
+
+
+@cache
+def _bound_words(pack: LanguagePack) -> tuple[str, ...]:
+    return tuple(w for k, ws in pack.bounds.items() if k.endswith("before") for w in ws)
+
+
+@cache
+def _date_range(pack: LanguagePack) -> re.Pattern[str]:
+    """The rest of a range of days: "8 e 13 de outubro", "3–5 мая", "10~12일"."""
+    joins = "|".join(re.escape(w) for w in (*pack.range_words, *pack.range_pair))
+    days = "|".join(re.escape(w) for w in pack.not_figures)
+    return re.compile(rf"\s?(?:{joins})\s?\d{{1,2}}\.?\s?(?:{days})", re.I)
+
+
+def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack) -> bool:
+    """Dates, clock times, ages, calibres, models and ids: never figures."""
+    before, after = text[max(0, start - 12) : start], text[end : end + 14]
+    if _GLUED.search(before) and not re.search(r"(?:US|R|HK|NT|C|A)\$?$", before):
+        return True  # glued to letters: M2010, epa07528535, sara0873, 第2, 제2375호
+    if before[-1:] in "-" and before[-2:-1].isalpha():
+        return True  # БТР-80
+    glued = re.match(r"[a-z]+", after)
+    if glued and not any(w.startswith(glued.group()) or glued.group().startswith(w) for w in pack.glued_ok):
+        return True  # 76ee2f (a hash), 3000o (a pull-quote run into a word)
+    if _TIME_BEFORE.search(before) or _DATE_NEAR.match(after) or re.search(r"\d[.\-/]$", before):
+        return True
+    if re.match(r"^\s?(?:mm|мм|cm|см|km/h|x\d|×)", after, re.I) or re.match(r"^\s?-?мм", after):
+        return True
+    if re.match(r"^\)", after) and re.search(r"\($", before):
+        return True  # "(40)", "(23)": an age or a day
+    marked = any(re.match(r"^\.?\s?" + re.escape(w), after, re.I) for w in pack.not_figures)
+    if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not marked:
+        rest = re.sub(r"^\s?[~〜～\-–]\s?\d[\d,.]*", "", text[end : end + 30].lower())
+        units = (*pack.counters, *pack.percent, "%", *(w for ws in pack.currencies.values() for w in ws))
+        if rest.lstrip(" \u00a0").startswith(units) or before.rstrip().lower().endswith(_bound_words(pack)):
+            return False  # "2000달러", "2000~3000명", "около 2000": a figure
+        nouns = (w for k in ("troops", "killed", "wounded", "casualties", "workers") for w in pack.cue(k))
+        return not any(w in rest[:30] for w in nouns)  # a year, unless what it counts follows
+    word = re.search(r"([^\W\d_]{3,})\.?\s?$", before)
+    if word and word.group(1).lower() in pack.not_figures:
+        return True  # "March. 27", "le 12 mai" read from the other side: a day after its month
+    return marked
+
+
+def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
+    """Every number of ``text`` (already :func:`ascii_digits`) read under ``pack``; unreadable ones are left out."""
+    out: list[Figure] = []
+    scale = _scale_pattern(pack) if pack.scales else None
+    pos = 0
+    for m in _RAW.finditer(text):
+        if m.start() < pos:
+            continue
+        start, raw = m.start(), m.group(0).rstrip(" ")
+        end = start + len(raw)
+        cjk = cjk_number(text, start) if text[end : end + 1] in _CJK_UNITS else None
+        mult = 1.0
+        if cjk is not None:
+            value, end = cjk
+        else:
+            sm = scale.match(text, end) if scale is not None else None
+            parsed = parse_digits(raw, pack, scaled=sm is not None)
+            if parsed is None:
+                continue
+            value, mult = parsed, 1.0
+            if sm is not None:
+                mult = pack.scales[sm.group(1).lower()]
+                value *= mult
+                end = sm.end()
+        if _not_a_figure(text, start, start + len(raw), raw, pack) or _date_range(pack).match(text, end):
+            continue
+        p_end = _percent_after(text, end, pack)
+        value = float(f"{value:.12g}")  # 4.1 × 1e9 is 4099999999.9999995 in binary
+        out.append(Figure(start, p_end or end, text[start : p_end or end], value, bool(p_end), mult))
+        pos = p_end or end
+    if pack.collective:
+        for c in re.finditer(r"(?<!\w)[^\W\d_][\w’']*", text):
+            if c.group(0) in pack.collective:
+                out.append(Figure(c.start(), c.end(), c.group(0), pack.collective[c.group(0)]))
+        out.sort(key=lambda f: f.start)
+    if pack.code in ("ja", "zh"):
+        out.extend(_kanji_figures(text, out))
+        out.sort(key=lambda f: f.start)
+    words = _words_pattern(pack)
+    if words is not None:
+        for w in words.finditer(text):
+            if any(f.start <= w.start() < f.end or w.start() <= f.start < w.end() for f in out):
+                continue
+            phrase = w.group(0).lower()
+            lone = " " not in phrase and "-" not in phrase and phrase not in pack.lone_scales
+            lone = lone and _stem_value(phrase, pack.number_words) is None  # "тисячі", "Tausende": vague plurals
+            bounded = (
+                text[: w.start()]
+                .rstrip()
+                .endswith(tuple(b for k, v in pack.bounds.items() if "before" in k for b in v))
+            )
+            lone = lone and not bounded  # "близько тисячі", "более тысячи": a thousand (genitive singular)
+            value_w = None if lone else words_value(phrase, pack)
+            if value_w is not None and value_w >= 1000:
+                out.append(Figure(w.start(), w.end(), w.group(0), value_w))
+        out.sort(key=lambda f: f.start)
+    return out
+
+
+def words_value(phrase: str, pack: LanguagePack) -> float | None:
+    """The value of a number in words ("шесть тысяч", "trois millions"), or None if a word is unknown."""
+    total, current, seen = 0.0, 0.0, False
+    for word in re.split(r"[ \u00a0\-]+", phrase.lower()):
+        unit = _stem_value(word, pack.number_words)
+        mult = _stem_value(word, pack.scales)
+        if mult is not None and (
+            unit is None or len(_longest(word, pack.scales)) >= len(_longest(word, pack.number_words))
+        ):
+            total += (current or 1.0) * mult
+            current, seen = 0.0, True
+        elif unit is not None:
+            current += unit
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _longest(word: str, table: dict[str, float]) -> str:
+    return max((s for s in table if word.startswith(s)), key=len, default="")
+
+
+def _stem_value(word: str, table: dict[str, float]) -> float | None:
+    stem = _longest(word, table)
+    return table[stem] if stem and len(word) - len(stem) <= 4 else None
+
+
+_KANJI = re.compile(
+    r"(?<![一二两兩三四五六七八九十百千万萬億亿第数數几幾])[一二两兩三四五六七八九十百千万萬]+(?=[人名])"
+)
+
+
+def _kanji_figures(text: str, found: list[Figure]) -> list[Figure]:
+    """Numbers in CJK numerals only, before a person counter ("千名", "两万人"); 100 or more."""
+    out = []
+    for m in _KANJI.finditer(text):
+        read = cjk_numeral(text, m.start())
+        if read is None or read[1] != m.end() or read[0] < 100:
+            continue
+        if not any(f.start <= m.start() < f.end for f in found):
+            out.append(Figure(m.start(), m.end(), m.group(0), read[0]))
+    return out
+
+
+def cjk_numeral(text: str, start: int) -> tuple[float, int] | None:
+    """A number in CJK numerals only ("千名", "两万", "九成"): (value, end), or None."""
+    pos, total, current = start, 0.0, 0.0
+    while pos < len(text) and (text[pos] in _CJK_DIGITS or text[pos] in _CJK_UNITS):
+        ch = text[pos]
+        if ch in _CJK_DIGITS and ch != "十":
+            current = current * 10 + _CJK_DIGITS[ch] if current and current < 10 else _CJK_DIGITS[ch]
+        else:
+            unit = _CJK_UNITS.get(ch, 10.0)
+            if unit >= 1e4:
+                total = (total + (current or 1.0)) * unit
+            else:
+                total += (current or 1.0) * unit
+            current = 0.0
+        pos += 1
+    if pos == start:
+        return None
+    return total + current, pos

@@ -1,0 +1,272 @@
+"""The report object of a ledger case and its text and Markdown renderings.
+
+:func:`build_ledger_payload` turns a :class:`~troopledger.analysis.LedgerResult` into
+one plain dict every format renders: top-level ``totals`` (the shared accounts,
+``totals.value_to_north_korea`` first), ``streams.<name>.totals`` and each stream's
+share of the value, the inputs and the claims behind them, the checks, the conflict
+sets with their arithmetic, and every claim's use or the reason it is unusable.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict
+from typing import Any
+
+from troopledger._untrusted import for_terminal
+from troopledger.analysis import Band, LedgerResult
+
+__all__ = ["build_ledger_payload", "fmt_money", "render_ledger_markdown", "render_ledger_text"]
+
+
+def _band(b: Band) -> dict[str, float]:
+    return {k: (v if math.isfinite(v) else 0.0) for k, v in asdict(b).items()}
+
+
+def build_ledger_payload(r: LedgerResult) -> dict[str, Any]:
+    """The ledger report as one JSON-ready dict."""
+    claims = {
+        cid: {
+            "quantity": c.quantity,
+            "value": c.value,
+            "low": c.low,
+            "high": c.high,
+            "unit": c.unit,
+            "stated": c.stated,
+            "about_until": c.window_end,
+            "speaker": c.speaker,
+            "via": list(c.via),
+            "url": c.source.url if c.source else None,
+            "reported": c.source.date if c.source else None,
+            "note": c.note,
+            "use": r.usage[cid],
+        }
+        for cid, c in r.case.claims.items()
+    }
+    unusable = [
+        {"claim": cid, "reason": u.removeprefix("unused: ")} for cid, u in r.usage.items() if u.startswith("unused")
+    ]
+    return {
+        "kind": "ledger",
+        "case": r.case.name,
+        "title": r.case.title,
+        "description": r.case.description,
+        "window": {"from": r.window[0], "until": r.window[1]},
+        "draws": r.draws,
+        "seed": r.seed,
+        "currency": r.currency,
+        "rate_per_usd": r.rate,
+        "sets": r.sets,
+        "scenario": None
+        if r.scenario is None
+        else {
+            "name": r.scenario,
+            "note": r.case.scenarios[r.scenario].note,
+            "claims": r.case.scenarios[r.scenario].claims,
+        },
+        "weighed_by": r.weighed,
+        "effective_draws": r.effective_draws,
+        "totals": {a: {**_band(b), "label": r.labels[a]} for a, b in r.totals.items()},
+        "streams": {
+            name: {
+                "label": s.label,
+                "share_of_value": _band(s.share),
+                "totals": {a: _band(b) for a, b in s.totals.items()},
+                "outputs": {o: {"unit": unit, "label": label, **_band(b)} for o, (unit, label, b) in s.outputs.items()},
+                "monthly_value_mean": s.monthly_value,
+                "months": list(r.case.months),
+                "notes": s.notes,
+            }
+            for name, s in r.streams.items()
+        },
+        "inputs": [
+            {
+                "input": i.key,
+                "unit": i.unit,
+                "meaning": i.meaning,
+                **_band(i.band),
+                "claims": i.claims,
+                "weights": i.weights,
+                "note": i.note,
+                "assumption": i.assumption,
+            }
+            for i in r.inputs
+        ],
+        "checks": [
+            {
+                "claim": c.claim,
+                "quantity": c.quantity,
+                "reading": c.reading,
+                "figure": c.figure,
+                "against": c.what,
+                "streams": _band(c.band),
+                "verdict": c.verdict,
+                "share_of_draws_agreeing": c.support,
+            }
+            for c in r.checks
+        ],
+        "conflicts": [{"name": c.name, "note": c.note, "members": c.members} for c in r.conflicts],
+        "claims": claims,
+        "claims_total": len(claims),
+        "unusable": unusable,
+        "conservation_error_usd": r.conservation_error,
+    }
+
+
+def fmt_money(x: float, currency: str = "USD") -> str:
+    """Money at a readable scale: $1.23B, $456M, 12.3k KRW."""
+    if not math.isfinite(x):
+        return "n/a"
+    a = abs(x)
+    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if a >= scale:
+            num = f"{x / scale:.3g}{suffix}"
+            break
+    else:
+        num = f"{x:.3g}"
+    return f"${num}" if currency == "USD" else f"{num} {currency}"
+
+
+def _interval(b: dict[str, float], cur: str) -> str:
+    return f"{fmt_money(b['p50'], cur)} ({fmt_money(b['p5'], cur)} to {fmt_money(b['p95'], cur)})"
+
+
+def _lines(p: dict[str, Any], md: bool) -> list[str]:
+    cur = p["currency"]
+    esc = _md if md else for_terminal
+    out = []
+    h = "# " if md else ""
+    out.append(f"{h}{esc(p['title'])}")
+    out.append("")
+    v = p["totals"]["value_to_north_korea"]
+    out.append(
+        f"Value to North Korea, {p['window']['from']} to {p['window']['until']}: {_interval(v, cur)} "
+        f"(median, 90 % band); mean {fmt_money(v['mean'], cur)}. {p['draws']:,} draws, seed {p['seed']}."
+    )
+    if p["scenario"]:
+        out.append(f"Scenario {esc(p['scenario']['name'])}: {esc(p['scenario']['note'])}")
+    if p["weighed_by"]:
+        out.append(
+            f"Draws weighed by {len(p['weighed_by'])} claims of the checks (effective draws "
+            f"{p['effective_draws']:,.0f}); each claim may be wrong (probability 0.2)."
+        )
+    if p["sets"]:
+        out.append("Inputs set on the command line: " + esc(", ".join(p["sets"])))
+    out.append("")
+    out.append(f"{'## ' if md else ''}Shared accounts")
+    out.extend(
+        _table(
+            ["Account", "Median", "5 %", "95 %"],
+            [
+                [t["label"], fmt_money(t["p50"], cur), fmt_money(t["p5"], cur), fmt_money(t["p95"], cur)]
+                for t in p["totals"].values()
+            ],
+            md,
+        )
+    )
+    out.append("")
+    out.append(f"{'## ' if md else ''}Streams")
+    rows = []
+    for s in p["streams"].values():
+        t = s["totals"]
+        rows.append(
+            [
+                s["label"],
+                _interval(t["value_to_north_korea"], cur),
+                f"{100 * s['share_of_value']['mean']:.1f} %",
+                fmt_money(t["paid_by_russia"]["p50"], cur),
+                fmt_money(t["kept_by_state"]["p50"], cur),
+                fmt_money(t["in_kind"]["p50"], cur),
+                fmt_money(t["confirmed_received"]["p50"], cur),
+            ]
+        )
+    out.extend(
+        _table(["Stream", "Value (90 % band)", "Share", "Paid", "State keeps", "In kind", "Confirmed"], rows, md)
+    )
+    out.append("")
+    out.append(f"{'## ' if md else ''}Checks of claims against the streams")
+    out.extend(
+        _table(
+            ["Claim", "Figure", "Against", "Streams (median, 90 %)", "Verdict"],
+            [
+                [
+                    c["claim"],
+                    esc(c["figure"]),
+                    c["against"],
+                    f"{c['streams']['p50']:,.4g} ({c['streams']['p5']:,.4g}-{c['streams']['p95']:,.4g})",
+                    c["verdict"],
+                ]
+                for c in p["checks"]
+            ],
+            md,
+        )
+    )
+    out.append("")
+    out.append(f"{'## ' if md else ''}Conflicts")
+    for c in p["conflicts"]:
+        out.append(f"{'### ' if md else '* '}{esc(c['name'])}")
+        out.append(esc(c["note"]))
+        for m in c["members"]:
+            w = f", weight from the draws {m['weight']:.2f}" if m["weight"] is not None else ""
+            used = f", feeds {', '.join(m['as_input'])}" if m["as_input"] else ""
+            out.append(
+                f"{'- ' if md else '    '}{m['claim']} ({esc(str(m['speaker']))}): {esc(str(m['figure']))}, "
+                f"{m['ratio_to_smallest']:.2f}x the smallest{w}{used}"
+            )
+        out.append("")
+    out.append(f"{'## ' if md else ''}Inputs")
+    out.extend(
+        _table(
+            ["Input", "Median (90 %)", "Unit", "Claims"],
+            [
+                [
+                    i["input"],
+                    f"{i['p50']:,.4g} ({i['p5']:,.4g}-{i['p95']:,.4g})",
+                    i["unit"],
+                    ", ".join(i["claims"]) or "assumption (stream default)",
+                ]
+                for i in p["inputs"]
+            ],
+            md,
+        )
+    )
+    out.append("")
+    n, bad = p["claims_total"], p["unusable"]
+    out.append(
+        f"{'## ' if md else ''}Claims: {n - len(bad)} of {n} used; "
+        f"{len(bad)} unusable ({100 * len(bad) / max(n, 1):.1f} %)"
+    )
+    for u in bad:
+        out.append(f"{'- ' if md else '  '}{u['claim']}: {esc(u['reason'])}")
+    return out
+
+
+def _md(text: str) -> str:
+    return (
+        for_terminal(text)
+        .replace("|", "\\|")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("*", "\\*")
+        .replace("_", "\\_")
+    )
+
+
+def _table(head: list[str], rows: list[list[str]], md: bool) -> list[str]:
+    if md:
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(_md(str(c)) for c in r) + " |" for r in rows]
+        return lines
+    cells = [head, *[[for_terminal(str(c)) for c in r] for r in rows]]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(head))]
+    return ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+
+
+def render_ledger_text(p: dict[str, Any]) -> str:
+    """The ledger report as plain text."""
+    return "\n".join(_lines(p, md=False)) + "\n"
+
+
+def render_ledger_markdown(p: dict[str, Any]) -> str:
+    """The ledger report as Markdown, untrusted text escaped."""
+    return "\n".join(_lines(p, md=True)) + "\n"
