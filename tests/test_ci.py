@@ -68,6 +68,7 @@ def test_ci_runs_every_check_and_fails_at_the_end(tmp_path: Path) -> None:
     venv.mkdir(parents=True)
     log = tmp_path / "ran.log"
     _fake(bin_ / "chromium", "exit 0")
+    _fake(bin_ / "jq", "exit 0")
     _fake(bin_ / "python3", "exit 0")  # python3 -m venv .venv: the stand-in venv is already there
     _fake(venv / "pip", "exit 0")
     _fake(venv / "python", f'echo "pytest $*" >> {log}; exit 1')

@@ -61,6 +61,11 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
     ("docs/analyst.md", "troopledger report docs/examples/won-10000.toml --set realised_share", ("$9.61M to $46.9M",)),
     ("docs/analyst.md", "troopledger report docs/examples/won-10000.toml --set realised_share", ("$8.65M to $42.2M",)),
     ("README.md", HISTORY, (("case 80 % of", "59 (80%)"), ("71 % counting each claim once", "10 of 14 (71%)"))),
+    (
+        "docs/ledger.md",
+        "troopledger report nk-russia-ledger --scenario workers-x-wage-x-share-2025",
+        (("180,000,000.0 and 126,000,000.0", "180000000\n126000000"),),
+    ),
     ("docs/history.md", HISTORY, (("**59 (80 %)**", "59 (80%)"), ("**10 of 14 (71 %)**", "10 of 14 (71%)"))),
     (
         "docs/history.md",
