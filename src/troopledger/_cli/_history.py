@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from troopledger._cli._app import app, atomic_write
+from troopledger._cli._options import check_memory
 from troopledger._cli._progress import Quiet, announce, shown_stages
 from troopledger._cli._report import Format
 
@@ -69,11 +70,13 @@ def history_command(
         announce(stages, "loading the case")  # on a terminal within a second, before the numerical stack loads
         from troopledger.analysis import history  # the numerical stack loads when a run starts, not at start-up
         from troopledger.evidence import ledger_claims, load_case
-        from troopledger.model import make_executor
+        from troopledger.model import CLUSTER_ENV, make_executor
 
         casefile = load_case(case)
         claims = ledger_claims(casefile, ledger) if ledger else []
         c = casefile.with_claims(claims) if claims else casefile
+        if not (cluster or os.environ.get(CLUSTER_ENV)):  # on a cluster the memory is the workers'
+            workers = check_memory(c, draws, workers, processes=True)
         with make_executor(cluster, workers, kind="process") as ex:
             past = history(c, start=start, end=end, every=every, draws=draws, seed=seed, executor=ex, stages=stages)
             where = ex.name

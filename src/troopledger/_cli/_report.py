@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from troopledger._cli._app import app, atomic_write
-from troopledger._cli._options import Currency, Rate, Rates, Scenario, Sets, Windows, desk_from
+from troopledger._cli._options import MAX_DRAWS, Currency, Rate, Rates, Scenario, Sets, Windows, check_memory, desk_from
 from troopledger._cli._progress import Quiet, announce, shown_stages
 
 __all__ = ["Format", "cases", "report"]
@@ -53,7 +53,10 @@ def report(
     draws: Annotated[
         int | None,
         typer.Option(
-            min=1, max=100_000_000, help="Number of Monte Carlo draws (default 100,000; 20,000 for a ledger case)."
+            min=1,
+            max=MAX_DRAWS,
+            help="Number of Monte Carlo draws (default 100,000; 20,000 for a ledger case). A run must fit the "
+            "memory budget, 4 GB unless TROOPLEDGER_MEMORY_GB says: about 2.7 million draws (docs/bad-input.md).",
         ),
     ] = None,
     seed: Annotated[int, typer.Option(min=0, help="Seed of the random generator; same seed, same numbers.")] = 0,
@@ -137,6 +140,7 @@ def report(
             casefile, claims = casefile.with_claims(claims) if claims else casefile, []
         view = view_as_of(casefile, day) if day is not None else casefile
         threads = workers or min(DEFAULT_THREADS, os.cpu_count() or 1)
+        threads = check_memory(view, draws, threads)
         with make_executor(cluster, threads, kind="thread") as ex:
             result = run(
                 view,
