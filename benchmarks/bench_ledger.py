@@ -120,6 +120,8 @@ def main() -> None:
     ap.add_argument("--against", help="another Python whose troopledger to time claims list against")
     ap.add_argument("--fill-only", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.against and not Path(args.against).is_file():
+        raise SystemExit(f"bench_ledger: --against {args.against}: no such Python (give a checkout's .venv/bin/python)")
     if args.fill_only:
         fill(Path(args.fill_only), args.claims)
         return

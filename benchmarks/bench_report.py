@@ -41,6 +41,9 @@ def main() -> None:
     ap.add_argument("--against", type=Path, help="another tree's src directory, timed as the reference")
     ap.add_argument("--repeats", type=int, default=3)
     args = ap.parse_args()
+    if args.against and not (args.against / "troopledger").is_dir():
+        # timing a missing tree would silently time this one (PYTHONPATH falls back to the install)
+        raise SystemExit(f"bench_report: --against {args.against}: no troopledger package there (give a tree's src)")
     trees = {"this": HERE, **({"reference": args.against.resolve()} if args.against else {})}
     times: dict[tuple[str, str], list[tuple[float, float]]] = {(t, c): [] for t in trees for c in CASES}
     with tempfile.TemporaryDirectory() as tmp:

@@ -57,6 +57,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--before", help="python of another checkout to time alongside")
     args = parser.parse_args()
+    if args.before and not Path(args.before).is_file():
+        raise SystemExit(f"bench_startup: --before {args.before}: no such Python (give a checkout's .venv/bin/python)")
     from troopledger.claims import Ledger
 
     with tempfile.TemporaryDirectory() as tmp:

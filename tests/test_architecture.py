@@ -13,7 +13,7 @@ import troopledger
 
 SRC = Path(troopledger.__file__).parent
 ORDER = ["sources", "claims", "evidence", "model", "calibration", "analysis", "report", "_cli"]
-ANYWHERE = {"errors", "_version", "_atomic", "_lazy", "_paths", "_untrusted", "_digits"}
+ANYWHERE = {"errors", "_version", "_atomic", "_lazy", "_paths", "_progress", "_untrusted", "_digits"}
 
 
 def _stage(module: str) -> str | None:

@@ -123,9 +123,11 @@ def test_beta_to_near_one_converges() -> None:
     np.testing.assert_allclose(q, [0.9, 0.9999], rtol=1e-4)
 
 
-def test_z90_is_scipys_to_the_last_bit() -> None:
+def test_z90_is_scipys_quantile() -> None:
     from scipy import special
 
     from troopledger.evidence import Z90
 
-    assert float(special.ndtri(0.95)) == Z90
+    # Our constant is fixed; SciPy's ndtri may move by an ulp between releases, so allow a
+    # few ulps (rtol 1e-15 is about 4.5 ulps at 1.64) rather than exact equality.
+    np.testing.assert_allclose(float(special.ndtri(0.95)), Z90, rtol=1e-15)

@@ -13,6 +13,7 @@ from rich.console import Console
 
 from troopledger._cli._app import app, atomic_write
 from troopledger._cli._options import Currency, Rate, Rates, Sets, Windows, desk_from
+from troopledger._cli._progress import Quiet, announce, shown_stages
 from troopledger._cli._report import DEFAULT_THREADS, Format
 from troopledger.errors import InputError
 
@@ -64,6 +65,7 @@ def compare(
     prior_draws: Annotated[
         bool, typer.Option("--prior-draws", help="Pair the prior's draws even when the case has claims to weigh by.")
     ] = False,
+    quiet: Quiet = False,
 ) -> None:
     """Run two cases or scenarios with the same random draws; show both and their difference with its interval.
 
@@ -86,7 +88,11 @@ def compare(
     threads = min(DEFAULT_THREADS, os.cpu_count() or 1)
     labels = (run_a["label"], run_b["label"])
     posterior = False if prior_draws else None
-    result = compare_runs(prior_a, prior_b, draws, seed, desk=desk, labels=labels, posterior=posterior, workers=threads)
+    with shown_stages(quiet) as stages:
+        announce(stages, f"two paired runs of {draws:,} draws")
+        result = compare_runs(
+            prior_a, prior_b, draws, seed, desk=desk, labels=labels, posterior=posterior, workers=threads
+        )
     result["runs"] = [run_a, run_b]
     if conv is not None:
         result["currency"] = conv.describe()

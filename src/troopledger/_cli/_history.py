@@ -14,6 +14,7 @@ from rich.console import Console
 
 from troopledger._cli._app import app, atomic_write
 from troopledger._cli._options import check_memory
+from troopledger._cli._progress import Quiet, announce, shown_stages
 from troopledger._cli._report import Format
 
 __all__ = ["HISTORY_DRAWS", "history_command", "render_history"]
@@ -61,23 +62,29 @@ def history_command(
         str | None,
         typer.Option(help="Address of a dask.distributed scheduler to run on (default: $TROOPLEDGER_CLUSTER)."),
     ] = None,
+    quiet: Quiet = False,
 ) -> None:
     """The estimate as of the end of each month, the claims that moved it, and its predictions scored."""
-    from troopledger.analysis import history  # the numerical stack loads when a run starts, not at start-up
-    from troopledger.evidence import ledger_claims, load_case
-    from troopledger.model import CLUSTER_ENV, make_executor
+    began = time.perf_counter()
+    with shown_stages(quiet) as stages:
+        announce(stages, "loading the case")  # on a terminal within a second, before the numerical stack loads
+        from troopledger.analysis import history  # the numerical stack loads when a run starts, not at start-up
+        from troopledger.evidence import ledger_claims, load_case
+        from troopledger.model import CLUSTER_ENV, make_executor
+
+        casefile = load_case(case)
+        claims = ledger_claims(casefile, ledger) if ledger else []
+        c = casefile.with_claims(claims) if claims else casefile
+        if not (cluster or os.environ.get(CLUSTER_ENV)):  # on a cluster the memory is the workers'
+            workers = check_memory(c, draws, workers, processes=True)
+        with make_executor(cluster, workers, kind="process") as ex:
+            past = history(c, start=start, end=end, every=every, draws=draws, seed=seed, executor=ex, stages=stages)
+            where = ex.name
     from troopledger.report import render_history_text
 
-    casefile = load_case(case)
-    claims = ledger_claims(casefile, ledger) if ledger else []
-    c = casefile.with_claims(claims) if claims else casefile
-    if not (cluster or os.environ.get(CLUSTER_ENV)):  # on a cluster the memory is the workers'
-        workers = check_memory(c, draws, workers, processes=True)
-    began = time.perf_counter()
-    with make_executor(cluster, workers, kind="process") as ex:
-        h = history(c, start=start, end=end, every=every, draws=draws, seed=seed, executor=ex).as_dict()
-        where = ex.name
-    typer.echo(f"history: {len(h['steps'])} as-of days on {where} in {time.perf_counter() - began:.1f} s", err=True)
+    h = past.as_dict()
+    if not quiet:
+        typer.echo(f"history: {len(h['steps'])} as-of days on {where} in {time.perf_counter() - began:.1f} s", err=True)
     text = render_history(h, fmt)
     if out:
         atomic_write(out, text)

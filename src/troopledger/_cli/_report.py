@@ -6,18 +6,16 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from troopledger._cli._app import app, atomic_write
 from troopledger._cli._options import MAX_DRAWS, Currency, Rate, Rates, Scenario, Sets, Windows, check_memory, desk_from
+from troopledger._cli._progress import Quiet, announce, shown_stages
 
 __all__ = ["Format", "cases", "report"]
 
@@ -31,28 +29,8 @@ class Format(StrEnum):
     html = "html"
 
 
-#: Runs with at least this many draws show a progress bar (about a second of work).
-PROGRESS_FROM_DRAWS = 200_000
 #: Threads a report runs its chunks on unless --workers says: two cores are what the target machine has.
 DEFAULT_THREADS = 2
-
-
-@contextmanager
-def _progress(total: int, show: bool) -> Iterator[Callable[[int], None] | None]:
-    if not show:
-        yield None
-        return
-    bar = Progress(
-        TextColumn("simulating"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    with bar:
-        task = bar.add_task("draws", total=total)
-        yield lambda n: bar.advance(task, n)
 
 
 def _render(payload: dict[str, Any], fmt: Format) -> str:
@@ -131,6 +109,7 @@ def report(
     window: Windows = None,
     scenario: Scenario = None,
     set_: Sets = None,
+    quiet: Quiet = False,
 ) -> None:
     """Estimate the money flows of a case, with 90 % intervals and the sources behind each input."""
     from troopledger.analysis import is_ledger_case
@@ -153,45 +132,52 @@ def report(
         )
         return
     draws = draws or 100_000
-    from troopledger.analysis import HISTORY_DRAWS, run  # the numerical stack loads when a run starts
-    from troopledger.analysis import history as history_of
-    from troopledger.evidence import as_of as view_as_of
-    from troopledger.evidence import forecast, ledger_claims, load_case, parse_day
-    from troopledger.model import make_executor
-    from troopledger.report import build_payload, render_text
+    with shown_stages(quiet) as stages:
+        announce(stages, "loading the case")  # on a terminal within a second, before the numerical stack loads
+        from troopledger.analysis import HISTORY_DRAWS, run  # the numerical stack loads when a run starts
+        from troopledger.analysis import history as history_of
+        from troopledger.evidence import as_of as view_as_of
+        from troopledger.evidence import forecast, ledger_claims, load_case, parse_day
+        from troopledger.model import make_executor
+        from troopledger.report import build_payload
 
-    casefile = load_case(case, scenario=scenario, sets=set_ or ())
-    claims = ledger_claims(casefile, ledger) if ledger else []
-    day = parse_day(as_of) if as_of else None
-    if day is not None or history:
-        casefile, claims = casefile.with_claims(claims) if claims else casefile, []
-    view = view_as_of(casefile, day) if day is not None else casefile
-    if until is not None:
-        view = forecast(view, until)
-    threads = workers or min(DEFAULT_THREADS, os.cpu_count() or 1)
-    threads = check_memory(view, draws, threads)
-    show = draws >= PROGRESS_FROM_DRAWS and sys.stderr.isatty()
-    with make_executor(cluster, threads, kind="thread") as ex, _progress(draws, show) as tick:
-        result = run(
-            view,
-            draws,
-            seed,
-            claims=claims,
-            calibrate=calibrate_,
-            influence=influence,
-            workers=threads,
-            progress=tick,
-            executor=ex,
-            desk=desk_from(currency, rate, rates, window),
-        )
-    past = None
-    if history:
-        end = day.isoformat() if day is not None else None
-        with make_executor(cluster, workers or 1, kind="process") as ex:
-            past = history_of(casefile, end=end, draws=min(draws, HISTORY_DRAWS), seed=seed, executor=ex)
-    payload = build_payload(result, history=past)
+        casefile = load_case(case, scenario=scenario, sets=set_ or ())
+        claims = ledger_claims(casefile, ledger) if ledger else []
+        day = parse_day(as_of) if as_of else None
+        if day is not None or history:
+            casefile, claims = casefile.with_claims(claims) if claims else casefile, []
+        view = view_as_of(casefile, day) if day is not None else casefile
+        if until is not None:
+            view = forecast(view, until)
+        threads = workers or min(DEFAULT_THREADS, os.cpu_count() or 1)
+        threads = check_memory(view, draws, threads)
+        with make_executor(cluster, threads, kind="thread") as ex:
+            result = run(
+                view,
+                draws,
+                seed,
+                claims=claims,
+                calibrate=calibrate_,
+                influence=influence,
+                workers=threads,
+                executor=ex,
+                desk=desk_from(currency, rate, rates, window),
+                stages=stages,
+            )
+        past = None
+        if history:
+            end = day.isoformat() if day is not None else None
+            with make_executor(cluster, workers or 1, kind="process") as ex:
+                past = history_of(
+                    casefile, end=end, draws=min(draws, HISTORY_DRAWS), seed=seed, executor=ex, stages=stages
+                )
+        announce(stages, "writing the report")
+        payload = build_payload(result, history=past)
+        text = _render(payload, fmt) if out else ""
+    from troopledger.report import render_text
+
     if out:
-        atomic_write(out, _render(payload, fmt))
+        atomic_write(out, text)
         typer.echo(f"wrote {out}", err=True)
     elif fmt is Format.text and sys.stdout.isatty():
         render_text(payload)

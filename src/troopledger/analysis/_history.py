@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from troopledger._progress import Stages, counted, quiet
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim
 from troopledger.analysis._result import run
 from troopledger.analysis._summary import interval_stats
@@ -290,15 +291,19 @@ def history(
     draws: int = HISTORY_DRAWS,
     seed: int = 0,
     executor: Executor | None = None,
+    stages: Stages | None = None,
 ) -> History:
     """The case's estimate as of the end of each month (or quarter) from ``start`` to ``end``.
 
     Runs go to ``executor`` (default: this process); the result does not depend on it.
+    ``stages`` hears one step per as-of run (each day, then each document moving it).
     """
     days = as_of_days(case, start, end, every)
+    quiet(stages).begin("history: planning the as-of days")
     tasks, groups, arrived = _plan(case, days, draws, seed)
     ex = executor or SerialExecutor()
-    results: Iterator[_Estimate] = ex.map(_estimate_as_of, tasks)
+    quiet(stages).begin(f"history: as-of runs, {days[0].isoformat()} to {days[-1].isoformat()}", len(tasks))
+    results: Iterator[_Estimate] = counted(ex.map(_estimate_as_of, tasks), stages)
     per_day = [next(results) for _ in days]
     steps: list[Step] = []
     for i, (day, est) in enumerate(zip(days, per_day, strict=True)):

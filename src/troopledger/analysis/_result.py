@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from troopledger._progress import Stages, quiet
 from troopledger.analysis._desk import Desk
 from troopledger.analysis._sensitivity import rank_sensitivity
 from troopledger.analysis._summary import Summary, interval_stats, summarize_draws
@@ -186,6 +187,7 @@ def run(
     particles: int = TEMPERING_PARTICLES,
     executor: Executor | None = None,
     desk: Desk | None = None,
+    stages: Stages | None = None,
 ) -> Result:
     """Run a case once and return every group of its :class:`Result`: the figures ``troopledger report`` prints.
 
@@ -198,8 +200,13 @@ def run(
     processes, a Dask cluster). ``influence`` adds the claim-influence table
     (one re-run per lineage of claims, ``influence_draws`` draws each). ``desk``
     chooses the currency, windows and given-data sensitivity of the summaries;
-    calibration and contradictions always work in US dollars.
+    calibration and contradictions always work in US dollars. ``stages`` hears each
+    stage (prior draws, calibration, contradictions, sensitivity, influence) as it starts.
     """
+    say = quiet(stages)
+    if progress is None and stages is not None:
+        progress = say.advance  # the draws of the prior count as the steps of its stage
+    say.begin("resolving the case")
     if case is None or isinstance(case, str | Path):
         case = load_case(case)
     prior = case if isinstance(case, Prior) and not claims else resolve(_casefile(case), claims)
@@ -211,8 +218,10 @@ def run(
     evidence = every.evidence()
     if calibrate is None:
         calibrate = len(evidence) > 0
+    say.begin("prior draws", draws)
     if not calibrate:
         kept = collect(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress, executor=executor)
+        say.begin("summaries and sensitivity")
         shown = desk.view(prior, kept, conv)
         return Result(
             prior,
@@ -225,7 +234,7 @@ def run(
             None,
             (),
             rank_sensitivity(shown) if sensitivity else None,
-            _influence(prior, every, seed, influence_draws, influence),
+            _influence(prior, every, seed, influence_draws, influence, stages=stages),
             shown,
             None,
             {**groups, **desk.tables(prior, shown, None)},
@@ -240,7 +249,10 @@ def run(
         progress=progress,
         particles=particles,
         executor=executor,
+        stages=stages,
     )
+    if contradictions:
+        say.begin("contradictions")
     scan = (
         scan_contradictions(prior, observations=every, wrong=cal.wrong, workers=workers)
         if contradictions
@@ -249,6 +261,7 @@ def run(
     shown = prior_shown = desk.view(prior, cal.prior_draws, conv)
     # with a posterior, reports chart its monthly bands only: the prior's are not computed
     prior_summary = summarize_draws(shown, bands=cal.posterior_draws is None)
+    say.begin("summaries and sensitivity")
     posterior = None
     weights = cal.posterior_weights
     if cal.posterior_draws is not None:
@@ -265,7 +278,7 @@ def run(
         cal.diagnostics(),
         scan.contradictions,
         rank_sensitivity(shown, weights=weights) if sensitivity else None,
-        _influence(prior, every, seed, influence_draws, influence, cal),
+        _influence(prior, every, seed, influence_draws, influence, cal, stages=stages),
         prior_shown,
         None if cal.posterior_draws is None else shown,
         {**groups, **desk.tables(prior, shown, weights)},
@@ -288,8 +301,15 @@ def _casefile(case: Case | Prior) -> Case:
 
 
 def _influence(
-    prior: Prior, every: Observations, seed: int, draws: int, wanted: bool, cal: Calibration | None = None
+    prior: Prior,
+    every: Observations,
+    seed: int,
+    draws: int,
+    wanted: bool,
+    cal: Calibration | None = None,
+    *,
+    stages: Stages | None = None,
 ) -> tuple[Influence, ...] | None:
     if not wanted:
         return None
-    return tuple(claim_influence(prior, draws=draws, seed=seed, observations=every, calibration=cal))
+    return tuple(claim_influence(prior, draws=draws, seed=seed, observations=every, calibration=cal, stages=stages))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from troopledger._progress import Stages, counted, quiet
 from troopledger.calibration._contradictions import without_claims
 from troopledger.calibration._importance import importance_weights, weighted_quantiles
 from troopledger.calibration._observations import Observations, compile_observations
@@ -84,6 +85,7 @@ def influence(
     particles: int = 1024,
     observations: Observations | None = None,
     calibration: Calibration | None = None,
+    stages: Stages | None = None,
 ) -> list[Influence]:
     """One row per lineage of usable claims, largest move of a headline median first.
 
@@ -91,7 +93,7 @@ def influence(
     ``calibration`` is the run's own robust calibration, re-weighted for observation
     claims (computed here with ``draws`` draws if not given). Claims behind the prior
     are dropped by re-running the calibration with ``draws`` draws and a pilot of
-    ``particles`` particles.
+    ``particles`` particles. ``stages`` hears one step per lineage.
     """
     every = compile_observations(prior) if observations is None else observations
     cal = calibrate(prior, draws, seed, observations=every, particles=particles) if calibration is None else calibration
@@ -113,7 +115,8 @@ def influence(
         col = {oid: j for j, oid in enumerate(robust_all.ids)}
     small_base: tuple[dict[str, float], float | None] | None = None
     rows = []
-    for name, ids in lineages.items():
+    quiet(stages).begin("influence: one re-run per lineage", len(lineages))
+    for name, ids in counted(lineages.items(), stages, after=True):
         prior_ids = [i for i in ids if i in cited]
         obs_ids = [i for i in ids if i in observed]
         role = "both" if prior_ids and obs_ids else "prior" if prior_ids else "observation"

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from troopledger._progress import Stages, quiet
 from troopledger.calibration._checks import (
     ClaimCheck,
     StructuralMisfit,
@@ -167,6 +168,7 @@ def calibrate(
     all_wrong: float = ALL_WRONG,
     right: Mapping[str, float] | None = None,
     executor: Executor | None = None,
+    stages: Stages | None = None,
 ) -> Calibration:
     """Prior draws, and the posterior given the prior's observation claims, robust to wrong claims.
 
@@ -176,7 +178,9 @@ def calibrate(
     probability that a claim is right (claim id -> probability). ``particles`` sizes
     the tempering pilot; the posterior has ``draws`` weighted draws. ``executor``
     runs the prior's chunks elsewhere (local processes, a Dask cluster), same numbers.
+    ``stages`` hears each stage after the prior draws (pilot, proposal draws, weights).
     """
+    say = quiet(stages)
     every = compile_observations(prior) if observations is None else observations
     obs = every.evidence()
     skipped = every.skipped
@@ -190,12 +194,17 @@ def calibrate(
     robust_all = RobustObservations.build(claims_all, overrides=right)
     ev_cols = [claims_all.ids.index(i) for i in obs.ids]
     robust = RobustObservations(claims_all.subset(obs.ids), tuple(robust_all.p_right[j] for j in ev_cols))
+    say.begin("calibration: which inputs the claims observe")
     graph = dependency_graph(doubted, robust, seed)
     observed = sorted(set().union(*graph.values()))
+    say.begin("calibration: tempering pilot and proposal")
     proposal = fit_proposal(doubted, robust, observed, seed, particles=max(100, min(particles, draws)), workers=workers)
+    say.begin("calibration: proposal draws", draws)
     params, log_ratio = proposal.draw(doubted, draws, seed)
     chunks = particle_chunks(doubted, params, workers)
     pd = collect_chunks(doubted, chunks, draws, seed, observations=claims_all)
+    say.advance(draws)
+    say.begin("calibration: weights and wrong claims")
     if pd.observed is None:
         raise CalibrationError("observation targets were not kept")
     values = np.asarray(pd.observed, dtype=np.float64)

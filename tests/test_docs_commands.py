@@ -1,0 +1,202 @@
+"""Every user command line in README.md and docs/*.md runs as written, and the figures the docs quote are printed.
+
+Fenced blocks are marked by their info string:
+
+* ```` ```sh ````: user commands. Each block is a recipe: its lines run in order in a
+  fresh folder laid out like a clone (``docs/`` and ``src/`` linked in), so the files
+  one line writes (a ledger, ``found.json``) are there for the next, as for a reader
+  following the page; blocks run in parallel. Every line must exit 0.
+* ```` ```sh dev ````: developer commands (benchmarks, tools). Not run here (they time
+  things for minutes or need a second tree or ``../shared``); they must name scripts
+  that exist, take ``--help``, and use no absolute or ``../main`` path.
+* ```` ```sh norun ````: installs and servers (``pip install``, ``dask scheduler``), which
+  ``.ci/run`` and ``tests/test_history.py`` (a LocalCluster) cover; only such lines may be there.
+
+``FIGURES`` pins figures the prose quotes: each must be in the document and in the
+output of the command named beside it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+BIN = Path(sys.executable).parent
+FENCE = re.compile(r"^```(\S*)(?:[ \t]+(\S+))?[ \t]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+#: What may stand in a ``sh norun`` block: installs, and servers that run until stopped.
+NORUN = re.compile(r"^(\.venv/bin/)?(pip install|python3 -m venv|dask (scheduler|worker)|apt-get install)|--cluster |"
+                   r"^TROOPLEDGER_CLUSTER=")  # fmt: skip
+
+HISTORY = "troopledger history nk-russia-record --every month"
+#: (document, a command's start, figures the document quotes that the command prints); a pair
+#: is the figure as the prose writes it and as the command prints it.
+FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
+    ("docs/analyst.md", "troopledger report docs/examples/won-10000.toml --currency KRW --rate 1385", ("₩27.7B",)),
+    ("docs/analyst.md", "troopledger compare docs/examples/won-10000.toml", ("₩277k", "₩554k")),
+    ("docs/analyst.md", "troopledger report docs/examples/thirty-thousand.toml", ("₩1.4T",)),
+    ("docs/analyst.md", "troopledger report nk-russia-record --window 2025-01..2025-12", ("$331M", "$245M to $453M")),
+    ("docs/analyst.md", "troopledger compare nk-russia-record --set signing_bonus=2000", ("$43M", "$38.4M", "$50M")),
+    (
+        "docs/analyst.md",
+        "troopledger compare nk-russia-record --set signing_bonus=2000",
+        ("$36.9M", ("about $294", "+$294")),
+    ),
+    ("docs/analyst.md", "troopledger compare nk-russia-record --set waves.builders", ("$34.3M", "$51.4M", "$20.5M")),
+    ("docs/analyst.md", "troopledger report docs/examples/killed-by-april.toml", ("$3.6M to $6M", "$4.64M")),
+    ("docs/analyst.md", "troopledger report docs/examples/killed-by-april.toml", (("left out", "Left out, zero in"),)),
+    ("docs/analyst.md", "troopledger report docs/examples/won-10000.toml --set realised_share", ("$9.61M to $46.9M",)),
+    ("docs/analyst.md", "troopledger report docs/examples/won-10000.toml --set realised_share", ("$8.65M to $42.2M",)),
+    ("README.md", HISTORY, (("case 80 % of", "59 (80%)"), ("71 % counting each claim once", "10 of 14 (71%)"))),
+    (
+        "docs/ledger.md",
+        "troopledger report nk-russia-ledger --scenario workers-x-wage-x-share-2025",
+        (("180,000,000.0 and 126,000,000.0", "180000000\n126000000"),),
+    ),
+    ("docs/history.md", HISTORY, (("**59 (80 %)**", "59 (80%)"), ("**10 of 14 (71 %)**", "10 of 14 (71%)"))),
+    (
+        "docs/history.md",
+        HISTORY,
+        (("of 74 predictions of 14 claims", "Of 74 predictions of 14 claims"), "49 of 64", "10 of 10", "0.27"),
+    ),
+    ("docs/history.md", HISTORY, ("1,451 to 3,036", "1,100 to 1,770", "4,332 to 6,364", "747 to 1,073")),
+]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One fenced block: its document, first line number, marker and command lines."""
+
+    doc: Path
+    line: int
+    marker: str
+    commands: tuple[str, ...]
+
+
+def _commands(body: str) -> tuple[str, ...]:
+    """The block's command lines: continuations joined, comments and blank lines dropped."""
+    joined = re.sub(r"\\\n\s*", " ", body)
+    out = []
+    for raw in joined.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        out.append(line)
+    return tuple(out)
+
+
+def blocks(doc: Path, lang: str = "sh") -> list[Block]:
+    """Every ```` ```sh ```` block of ``doc`` (any marker), in order."""
+    text = doc.read_text(encoding="utf-8")
+    found = []
+    for m in FENCE.finditer(text):
+        if m.group(1) == lang:
+            found.append(Block(doc, text[: m.start()].count("\n") + 1, m.group(2) or "", _commands(m.group(3))))
+    return found
+
+
+def _name(doc: Path) -> str:
+    return str(doc.relative_to(ROOT))
+
+
+def test_every_command_block_is_marked() -> None:
+    for doc in DOCS:
+        text = doc.read_text(encoding="utf-8")
+        for m in FENCE.finditer(text):
+            where = f"{_name(doc)}:{text[: m.start()].count(chr(10)) + 1}"
+            body = m.group(3)
+            if m.group(1) == "":
+                assert not re.search(r"^\s*(troopledger\s+[a-z]|\.venv/bin/|python)", body, re.M), (
+                    f"{where}: a command block without ```sh"
+                )
+            if m.group(1) == "sh":
+                assert (m.group(2) or "") in ("", "dev", "norun"), f"{where}: unknown marker {m.group(2)!r}"
+
+
+def test_norun_blocks_hold_only_installs_and_servers() -> None:
+    for doc in DOCS:
+        for b in blocks(doc):
+            if b.marker == "norun":
+                for line in b.commands:
+                    assert NORUN.search(line), f"{_name(doc)}:{b.line}: {line!r} is a user command: put it in ```sh"
+
+
+def test_developer_lines_work_from_a_fresh_clone() -> None:
+    scripts = set()
+    for doc in DOCS:
+        for b in blocks(doc):
+            for line in b.commands if b.marker == "dev" else ():
+                assert "../main" not in line, f"{_name(doc)}:{b.line}: {line!r} needs a sibling checkout"
+                assert not re.search(r"(^|\s)/(work|home|root|Users|tmp)/", line), f"{_name(doc)}: {line!r}"
+                scripts |= set(re.findall(r"((?:benchmarks|tools)/[\w./-]+\.(?:py|sh))", line))
+    assert scripts, "no developer command found"
+    for script in sorted(scripts):
+        path = ROOT / script.replace("$t/", "")
+        assert path.is_file(), f"{script} is named in the docs but does not exist"
+        if path.suffix == ".py":
+            done = subprocess.run([sys.executable, str(path), "--help"], capture_output=True, text=True, timeout=120)
+            assert done.returncode == 0, f"{script} --help: {done.stderr[-500:]}"
+
+
+def test_readmes_first_commands_are_the_install_ci_runs() -> None:
+    first = blocks(ROOT / "README.md")[:2]
+    assert [b.marker for b in first] == ["norun", "norun"]
+    run_ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert first[1].commands[0] in run_ci  # tests/test_ci.py checks the rest of .ci/run
+
+
+def _workdir(tmp: Path) -> Path:
+    """A folder laid out like a clone for the commands that name docs/examples or src/ paths."""
+    for name in ("docs", "src"):
+        (tmp / name).symlink_to(ROOT / name, target_is_directory=True)
+    return tmp
+
+
+def _run(line: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TROOPLEDGER_")}
+    env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
+    env["COLUMNS"] = "130"
+    return subprocess.run(
+        ["bash", "-o", "pipefail", "-c", line], cwd=cwd, env=env, capture_output=True, text=True, timeout=900
+    )
+
+
+USER_BLOCKS = [b for d in DOCS for b in blocks(d) if not b.marker and b.commands]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("block", USER_BLOCKS, ids=lambda b: f"{_name(b.doc)}:{b.line}")
+def test_user_commands_run_as_written(block: Block, tmp_path: Path) -> None:
+    # each block is a recipe a reader follows from the top: its lines run in order in one fresh folder
+    cwd = _workdir(tmp_path)
+    printed: dict[str, str] = {}
+    for line in block.commands:
+        done = _run(line, cwd)
+        where = f"{_name(block.doc)}:{block.line}"
+        assert done.returncode == 0, f"{where}: {line!r} exited {done.returncode}: {done.stderr[-800:]}"
+        printed[line] = done.stdout + done.stderr
+    text = " ".join(block.doc.read_text(encoding="utf-8").split())  # figures may wrap across lines
+    for name, start, figures in FIGURES:
+        lines = [line for line in printed if line.startswith(start)]
+        if name != _name(block.doc) or not lines:
+            continue
+        for figure in figures:
+            written, shown = (figure, figure) if isinstance(figure, str) else figure
+            assert written in text, f"{name} no longer quotes {written}"
+            assert shown in printed[lines[0]], f"{name}: {lines[0]!r} does not print {shown}"
+
+
+def test_figures_name_commands_of_their_document() -> None:
+    for name, start, _ in FIGURES:
+        lines = [line for b in blocks(ROOT / name) if not b.marker for line in b.commands]
+        assert any(line.startswith(start) for line in lines), f"{name}: no ```sh line starts {start!r}"
+        assert shlex.split(start)[0] == "troopledger"
