@@ -217,10 +217,14 @@ def troop_label(ctx: Context) -> str:
     """Wave, running total or force in place, from the cue nearest a troop figure (LABELS rule 14)."""
     if ctx.near("returned"):
         return "other:troops_returned_home"
-    which = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
-    if which is None:
-        return "troops_deployed"
-    return {"wave": "troops_per_rotation", "cumulative": "cumulative_troops"}.get(which[0], "troops_deployed")
+    # rule 14's precedence: a batch, additive or planned-dispatch word makes a wave whatever else the
+    # sentence says; otherwise a running-total cue beats a stock verb
+    wide = Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3)
+    if wide.near("wave"):
+        return "troops_per_rotation"
+    if wide.near("cumulative"):
+        return "cumulative_troops"
+    return "troops_deployed"
 
 
 def money_label(ctx: Context, usd: float) -> tuple[str, str]:
