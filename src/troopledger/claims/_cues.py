@@ -19,6 +19,7 @@ __all__ = [
     "bound",
     "count_label",
     "currency_of",
+    "find_cue",
     "money_label",
     "share_label",
     "skip_units",
@@ -70,10 +71,29 @@ class Context:
         """Whether a cue of group ``kind`` is within ``n`` characters of the figure."""
         words = self.pack.cue(kind)
         window = self.before(n) + " | " + self.after(n)
-        return any(w in window for w in words)
+        return any(find_cue(window, w, self.pack) >= 0 for w in words)
 
     def anywhere(self, kind: str) -> bool:
-        return any(w in self.sentence for w in self.pack.cue(kind))
+        return any(find_cue(self.sentence, w, self.pack) >= 0 for w in self.pack.cue(kind))
+
+
+#: Languages whose cue stems are matched anywhere (no spaces between words, or nouns compounded with particles).
+_GLUED = ("ja", "zh", "ko")
+
+
+def find_cue(text: str, w: str, pack: LanguagePack, last: bool = False) -> int:
+    """Where cue ``w`` occurs in ``text`` (the last place if ``last``), or -1.
+
+    In spaced scripts a cue is a stem and must start a word: "ще" (another) is not the end of
+    "вище" (higher), "tot" not the end of "Pivot". German compounds put the head noun last
+    ("Elitesoldaten", "Bodentruppen"), so there a cue of five letters or more may end a word.
+    """
+    i = text.rfind(w) if last else text.find(w)
+    if pack.code in _GLUED or not w[:1].isalpha() or (pack.code == "de" and len(w) >= 5):
+        return i
+    while i > 0 and text[i - 1].isalpha():
+        i = text.rfind(w, 0, i + len(w) - 1) if last else text.find(w, i + 1)
+    return i
 
 
 def skip_units(head: str, pack: LanguagePack) -> str:
@@ -141,10 +161,10 @@ def _nearest(ctx: Context, kinds: tuple[str, ...]) -> tuple[str, int] | None:
     after, before = ctx.after(), ctx.before()
     for kind in kinds:
         for w in ctx.pack.cue(kind):
-            i = after.find(w)
+            i = find_cue(after, w, ctx.pack)
             if i >= 0 and (best is None or (i, -len(w)) < (best[1], -best[2])):
                 best = (kind, i, len(w))
-            j = before.rfind(w)
+            j = find_cue(before, w, ctx.pack, last=True)
             if j >= 0:
                 d = len(before) - (j + len(w)) + 2  # words before a figure are a little less telling
                 if best is None or (d, -len(w)) < (best[1], -best[2]):
@@ -171,9 +191,10 @@ def _casualty_of_troops(ctx: Context) -> str | None:
     """
     ends = _CLAUSE_END if ctx.pack.code in ("ja", "zh", "ko") else _DIGIT
     clause = ends.split(ctx.sentence[ctx.end : ctx.end + 3 * ctx.wide], maxsplit=1)[0]
-    hits = [(clause.find(w), k) for k in _CASUALTY for w in ctx.pack.cue(k) if w in clause]
+    found = ((find_cue(clause, w, ctx.pack), k) for k in _CASUALTY for w in ctx.pack.cue(k))
+    hits = [(i, k) for i, k in found if i >= 0]
     first = min(hits)[0] if hits else 0
-    if any(w in clause[:first] for w in ctx.pack.cue("partition")):
+    if any(find_cue(clause[:first], w, ctx.pack) >= 0 for w in ctx.pack.cue("partition")):
         return None
     casualty = _nearest(ctx, _CASUALTY)
     if casualty is not None and casualty[1] <= ctx.wide // 2:
@@ -202,7 +223,7 @@ def _count_label(ctx: Context) -> str | None:
     if kind == "troops":
         kind = _casualty_of_troops(ctx) or kind
     own = _CLAUSE_END.split(ctx.sentence[: ctx.start])[-1] + " " + _CLAUSE_END.split(ctx.sentence[ctx.end :])[0]
-    both = all(any(w in own for w in ctx.pack.cue(k)) for k in ("killed", "wounded"))
+    both = all(any(find_cue(own, w, ctx.pack) >= 0 for w in ctx.pack.cue(k)) for k in ("killed", "wounded"))
     if kind in ("killed", "wounded") and both:
         kind = "casualties"  # "killed and wounded" together
     whose = _whose(ctx)

@@ -210,6 +210,8 @@ class _Reader:
                 # "1,500 soldiers arrived ..., and another 1,500 since": the noun is left out the second time
                 label_c = troop_label(ctx) if counted in _TROOPS else counted
             counted = label_c or counted
+            if label_c in _TROOPS and ctx.near("condition"):
+                continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
             if label_c is not None:
                 unit = "items" if label_c == "other:munitions" else "persons"
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
