@@ -44,6 +44,8 @@ _SIGN = re.compile(r"(?:us\$|r\$|[$€£₩₽¥₴]|usd|eur)\s?$")
 #: A clause ends at a comma, a semicolon or the next number.
 _CLAUSE_END = re.compile(r"[,，、;；:：]|\d")
 _DIGIT = re.compile(r"\d")
+#: Clause punctuation (not digits): a cue past it speaks of another clause.
+_PUNCT = re.compile(r"[,，、;；:：()（）\u2013\u2014]")
 
 
 @dataclass(frozen=True)
@@ -238,14 +240,18 @@ def troop_label(ctx: Context) -> str:
     """Wave, running total or force in place, from the cue nearest a troop figure (LABELS rule 14)."""
     if ctx.near("returned"):
         return "other:troops_returned_home"
-    # rule 14's precedence: a batch, additive or planned-dispatch word makes a wave whatever else the
-    # sentence says; otherwise a running-total cue beats a stock verb
-    wide = Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3)
-    if wide.near("wave"):
-        return "troops_per_rotation"
-    if wide.near("cumulative"):
-        return "cumulative_troops"
-    return "troops_deployed"
+    # rule 14's precedence inside the figure's own clause: a batch, additive or planned-dispatch word
+    # makes a wave whatever else the clause says, then a running-total cue beats a stock verb
+    lo = max((m.end() for m in _PUNCT.finditer(ctx.sentence, 0, ctx.start)), default=0)
+    nxt = _PUNCT.search(ctx.sentence, ctx.end)
+    own = Context(ctx.sentence[lo : nxt.start() if nxt else None], ctx.start - lo, ctx.end - lo, ctx.pack, 3)
+    for kind, label in (("wave", "troops_per_rotation"), ("cumulative", "cumulative_troops")):
+        if own.near(kind):
+            return label
+    which = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
+    if which is None:
+        return "troops_deployed"
+    return {"wave": "troops_per_rotation", "cumulative": "cumulative_troops"}.get(which[0], "troops_deployed")
 
 
 def money_label(ctx: Context, usd: float) -> tuple[str, str]:
