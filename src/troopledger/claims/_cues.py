@@ -45,7 +45,7 @@ _SIGN = re.compile(r"(?:us\$|r\$|[$€£₩₽¥₴]|usd|eur)\s?$")
 _CLAUSE_END = re.compile(r"[,，、;；:：]|\d")
 _DIGIT = re.compile(r"\d")
 #: Clause punctuation (not digits): a cue past it speaks of another clause.
-_PUNCT = re.compile(r"[,，、;；:：()（）\u2013\u2014]")
+_PUNCT = re.compile(r"[,，、;；:：()（）\u2013\u2014\"“”„«»「」『』]")
 
 
 @dataclass(frozen=True)
@@ -201,6 +201,11 @@ def _casualty_of_troops(ctx: Context) -> str | None:
     casualty = _nearest(ctx, _CASUALTY)
     if casualty is not None and casualty[1] <= ctx.wide // 2:
         return casualty[0]
+    if not hits and ctx.pack.code in _GLUED:
+        # CJK modifiers precede their noun ("受伤的朝鲜士兵", "負傷した北朝鮮兵"): a casualty word earlier in the clause
+        pre = _PUNCT.split(ctx.before())[-1]
+        found = [(find_cue(pre, w, ctx.pack, last=True), k) for k in _CASUALTY for w in ctx.pack.cue(k)]
+        return max(found)[1] if max(found)[0] >= 0 else None
     return min(hits)[1] if hits else None
 
 
