@@ -201,9 +201,10 @@ def _casualty_of_troops(ctx: Context) -> str | None:
     casualty = _nearest(ctx, _CASUALTY)
     if casualty is not None and casualty[1] <= ctx.wide // 2:
         return casualty[0]
-    if not hits and ctx.pack.code in _GLUED:
-        # CJK modifiers precede their noun ("受伤的朝鲜士兵", "負傷した北朝鮮兵"): a casualty word earlier in the clause
-        pre = _PUNCT.split(ctx.before())[-1]
+    if not hits:
+        # the casualty word earlier in the figure's own clause: CJK modifiers precede their noun ("受伤的朝鲜士兵"),
+        # and "losses amount to some 4,000 men" names the men only as the unit of the losses
+        pre = _PUNCT.split(ctx.before(2 * ctx.wide))[-1]
         found = [(find_cue(pre, w, ctx.pack, last=True), k) for k in _CASUALTY for w in ctx.pack.cue(k)]
         return max(found)[1] if max(found)[0] >= 0 else None
     return min(hits)[1] if hits else None
