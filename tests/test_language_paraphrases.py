@@ -1,0 +1,308 @@
+"""Paraphrase suite for the pack-driven reader: several phrasings per fact, written for these tests, in 11 languages.
+
+Every rule added to a language pack or to ``claims/_cues.py`` must keep these passing: each sentence
+says one figure in words no dev-set article uses (bounds before and after, casualty verbs before and
+after the noun, waves, running totals, stocks, "losses amount to N men", pay per month, speakers).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from troopledger.claims._foreign import extract_foreign
+from troopledger.sources import document_from_bytes
+
+Want = tuple[str, float | None, float | None, float | None]
+
+#: (sentence, the one claim it holds) per language
+_FIGURES = {
+    "ru": [
+        (
+            "По оценке западных аналитиков, в боях под Курском погибли уже свыше 1 200 северокорейских военнослужащих.",
+            ("casualties_killed", None, 1200, None),
+        ),
+        ("Пхеньян готовит отправку ещё 6 тысяч бойцов в ближайшие недели.", ("troops_per_rotation", 6000, None, None)),
+        ("Всего за год в Россию прибыли около 14 тысяч солдат из КНДР.", ("cumulative_troops", 14000, None, None)),
+        (
+            "Сейчас в Курской области находятся примерно 11 000 северокорейских военных.",
+            ("troops_deployed", 11000, None, None),
+        ),
+        ("Ранения получили до 2700 военных КНДР.", ("casualties_wounded", None, None, 2700)),
+    ],
+    "uk": [
+        (
+            "За даними розвідки, понад 4 тисячі північнокорейських військових були вбиті або поранені.",
+            ("casualties_total", None, 4000, None),
+        ),
+        ("КНДР може надіслати ще 5000 солдатів найближчим часом.", ("troops_per_rotation", 5000, None, None)),
+        (
+            "Наразі на території Курщини перебувають близько 12 тисяч військових КНДР.",
+            ("troops_deployed", 12000, None, None),
+        ),
+        ("Загалом Пхеньян відправив до Росії 15 тисяч бійців.", ("cumulative_troops", 15000, None, None)),
+        ("У боях загинули щонайменше 300 північнокорейських солдатів.", ("casualties_killed", None, 300, None)),
+    ],
+    "de": [
+        (
+            "Nach Einschätzung westlicher Dienste sind inzwischen mehr als 1.500 nordkoreanische Soldaten gefallen.",
+            ("casualties_killed", None, 1500, None),
+        ),
+        ("Pjöngjang will weitere 3.000 Soldaten an die Front schicken.", ("troops_per_rotation", 3000, None, None)),
+        (
+            "Derzeit sind rund 11.000 Nordkoreaner in der Region Kursk im Einsatz.",
+            ("troops_deployed", 11000, None, None),
+        ),
+        ("Insgesamt hat Nordkorea etwa 14.000 Militärangehörige entsandt.", ("cumulative_troops", 14000, None, None)),
+        ("Bis zu 2.000 Kämpfer wurden verwundet.", ("casualties_wounded", None, None, 2000)),
+    ],
+    "fr": [
+        (
+            "Selon le renseignement sud-coréen, plus de 600 soldats nord-coréens ont été tués au combat.",
+            ("casualties_killed", None, 600, None),
+        ),
+        ("Pyongyang prévoit d'envoyer 3 000 militaires supplémentaires.", ("troops_per_rotation", 3000, None, None)),
+        (
+            "Environ 11 000 soldats nord-coréens se trouvent actuellement dans la région de Koursk.",
+            ("troops_deployed", 11000, None, None),
+        ),
+        ("Au total, près de 15 000 hommes ont été dépêchés en Russie.", ("cumulative_troops", 15000, None, None)),
+        ("Jusqu'à 2 500 combattants auraient été blessés.", ("casualties_wounded", None, None, 2500)),
+    ],
+    "es": [
+        (
+            "Según la inteligencia surcoreana, más de 600 soldados norcoreanos han muerto en combate.",
+            ("casualties_killed", None, 600, None),
+        ),
+        ("Pyongyang enviará otros 3.000 efectivos en las próximas semanas.", ("troops_per_rotation", 3000, None, None)),
+        (
+            "Actualmente hay unos 11.000 militares norcoreanos desplegados en Kursk.",
+            ("troops_deployed", 11000, None, None),
+        ),
+        (
+            "En total, Corea del Norte ha mandado cerca de 15.000 soldados a Rusia.",
+            ("cumulative_troops", 15000, None, None),
+        ),
+        ("Hasta 2.500 combatientes resultaron heridos.", ("casualties_wounded", None, None, 2500)),
+    ],
+    "it": [
+        (
+            "Secondo l'intelligence sudcoreana, oltre 600 soldati nordcoreani sono stati uccisi.",
+            ("casualties_killed", None, 600, None),
+        ),
+        ("Pyongyang invierà altri 3.000 militari nelle prossime settimane.", ("troops_per_rotation", 3000, None, None)),
+        (
+            "Attualmente circa 11.000 soldati nordcoreani si trovano nella regione di Kursk.",
+            ("troops_deployed", 11000, None, None),
+        ),
+        (
+            "In totale la Corea del Nord ha mandato quasi 15.000 uomini in Russia.",
+            ("cumulative_troops", 15000, None, None),
+        ),
+        ("Fino a 2.500 combattenti sarebbero rimasti feriti.", ("casualties_wounded", None, None, 2500)),
+    ],
+    "pt": [
+        (
+            "Segundo a inteligência sul-coreana, mais de 600 soldados norte-coreanos morreram em combate.",
+            ("casualties_killed", None, 600, None),
+        ),
+        ("Pyongyang enviará outros 3.000 militares nas próximas semanas.", ("troops_per_rotation", 3000, None, None)),
+        ("Atualmente cerca de 11.000 soldados norte-coreanos estão em Kursk.", ("troops_deployed", 11000, None, None)),
+        (
+            "No total, a Coreia do Norte mandou quase 15.000 homens para a Rússia.",
+            ("cumulative_troops", 15000, None, None),
+        ),
+        ("Até 2.500 combatentes ficaram feridos.", ("casualties_wounded", None, None, 2500)),
+    ],
+    "pl": [
+        (
+            "Według wywiadu Korei Południowej zginęło już ponad 600 żołnierzy z Korei Północnej.",
+            ("casualties_killed", None, 600, None),
+        ),
+        (
+            "Pjongjang wyśle kolejne 3 tys. żołnierzy w najbliższych tygodniach.",
+            ("troops_per_rotation", 3000, None, None),
+        ),
+        (
+            "Obecnie w obwodzie kurskim przebywa około 11 tys. północnokoreańskich żołnierzy.",
+            ("troops_deployed", 11000, None, None),
+        ),
+        (
+            "Łącznie Korea Północna wysłała do Rosji blisko 15 tys. wojskowych.",
+            ("cumulative_troops", 15000, None, None),
+        ),
+        ("Rannych zostało do 2500 żołnierzy.", ("casualties_wounded", None, None, 2500)),
+    ],
+    "ko": [
+        ("국정원은 북한군 사망자가 600명을 넘어섰다고 밝혔다.", ("casualties_killed", None, 600, None)),
+        ("북한은 조만간 병력 3천 명을 추가로 보낼 계획이다.", ("troops_per_rotation", 3000, None, None)),
+        ("현재 쿠르스크 지역에는 북한군 약 1만 1천 명이 주둔하고 있다.", ("troops_deployed", 11000, None, None)),
+        ("지금까지 러시아에 보낸 북한 병력은 모두 1만 5천여 명에 이른다.", ("cumulative_troops", 15000, None, None)),
+        ("북한군 부상자는 최대 2500명으로 추정된다.", ("casualties_wounded", None, None, 2500)),
+    ],
+    "ja": [
+        ("韓国の国家情報院によると、北朝鮮兵の死者は600人を超えた。", ("casualties_killed", None, 600, None)),
+        ("北朝鮮は近く兵士3000人を追加で派遣する見通しだ。", ("troops_per_rotation", 3000, None, None)),
+        ("現在、クルスク州には北朝鮮兵約1万1000人が駐留している。", ("troops_deployed", 11000, None, None)),
+        ("これまでにロシアへ送られた北朝鮮兵は累計で1万5000人に上る。", ("cumulative_troops", 15000, None, None)),
+        ("負傷者は最大2500人に達したとみられる。", ("casualties_wounded", None, None, 2500)),
+    ],
+    "zh": [
+        ("据韩国国家情报院称，朝鲜士兵阵亡人数已超过600人。", ("casualties_killed", None, 600, None)),
+        ("朝鲜计划再向俄罗斯增派3000名士兵。", ("troops_per_rotation", 3000, None, None)),
+        ("目前约有1.1万名朝鲜士兵驻扎在库尔斯克州。", ("troops_deployed", 11000, None, None)),
+        ("朝鲜累计已向俄罗斯派出约1.5万名军人。", ("cumulative_troops", 15000, None, None)),
+        ("受伤的朝鲜士兵最多达2500人。", ("casualties_wounded", None, None, 2500)),
+    ],
+}
+
+#: (sentence, claims, speaker or None) per language
+_AMOUNTS_AND_SPEAKERS = {
+    "ru": [
+        (
+            "Как сообщила южнокорейская разведка, Россия платит за каждого северокорейского солдата "
+            "около 2 тысяч долларов в месяц.",
+            [("pay_per_soldier_month", 2000, None, None)],
+            "South Korea NIS",
+        ),
+        (
+            "Потери северокорейского контингента составили порядка 4 тыс. человек убитыми и ранеными.",
+            [("casualties_total", 4000, None, None)],
+            None,
+        ),
+        (
+            "Ежегодно Пхеньян зарабатывает на этом не менее 500 млн долларов.",
+            [("total_revenue_to_nk", None, 5e8, None)],
+            None,
+        ),
+        (
+            "Российская армия с начала войны потеряла более 600 тысяч военнослужащих.",
+            [("other:russian_casualties", None, 600000, None)],
+            None,
+        ),
+    ],
+    "uk": [
+        (
+            "Як повідомило ГУР, Пхеньян отримує за кожного бійця близько 2 тисяч доларів щомісяця.",
+            [("pay_per_soldier_month", 2000, None, None)],
+            "Ukraine GUR",
+        ),
+        (
+            "Втрати північнокорейського контингенту сягнули 4 тисяч осіб.",
+            [("casualties_total", 4000, None, None)],
+            None,
+        ),
+        ("Ще 3 тисячі військових КНДР прибудуть на фронт навесні.", [("troops_per_rotation", 3000, None, None)], None),
+    ],
+    "de": [
+        (
+            "Laut dem südkoreanischen Geheimdienst zahlt Moskau pro Soldat etwa 2.000 Dollar im Monat.",
+            [("pay_per_soldier_month", 2000, None, None)],
+            "South Korea NIS",
+        ),
+        (
+            "Die Verluste der nordkoreanischen Truppen belaufen sich auf rund 4.000 Mann.",
+            [("casualties_total", 4000, None, None)],
+            None,
+        ),
+        (
+            "Die Zahl der nordkoreanischen Gefallenen liegt bei mindestens 600.",
+            [("casualties_killed", None, 600, None)],
+            None,
+        ),
+    ],
+    "fr": [
+        (
+            "D'après les services de renseignement sud-coréens, Moscou verse environ 2 000 dollars "
+            "par mois à chaque soldat.",
+            [("pay_per_soldier_month", 2000, None, None)],
+            "South Korea NIS",
+        ),
+        (
+            "Les pertes nord-coréennes atteindraient quelque 4 000 hommes.",
+            [("casualties_total", 4000, None, None)],
+            None,
+        ),
+    ],
+    "es": [
+        (
+            "Según el servicio de inteligencia surcoreano, Moscú paga unos 2.000 dólares al mes por cada soldado.",
+            [("pay_per_soldier_month", 2000, None, None)],
+            "South Korea NIS",
+        ),
+        ("Las bajas norcoreanas ascienden a unos 4.000 hombres.", [("casualties_total", 4000, None, None)], None),
+    ],
+    "it": [
+        (
+            "Secondo i servizi segreti sudcoreani, Mosca versa circa 2.000 dollari al mese per ogni soldato.",
+            [("pay_per_soldier_month", 2000, None, None)],
+            "South Korea NIS",
+        ),
+        ("Le perdite nordcoreane ammonterebbero a circa 4.000 uomini.", [("casualties_total", 4000, None, None)], None),
+    ],
+    "pt": [
+        (
+            "Segundo a inteligência sul-coreana, Moscou paga cerca de 2.000 dólares por mês a cada soldado.",
+            [("pay_per_soldier_month", 2000, None, None)],
+            "South Korea NIS",
+        ),
+        ("As baixas norte-coreanas chegam a cerca de 4.000 homens.", [("casualties_total", 4000, None, None)], None),
+    ],
+    "pl": [
+        (
+            "Według południowokoreańskiego wywiadu Moskwa płaci każdemu żołnierzowi około 2 tys. dolarów miesięcznie.",
+            [("pay_per_soldier_month", 2000, None, None)],
+            "South Korea NIS",
+        ),
+        (
+            "Straty północnokoreańskiego kontyngentu sięgają około 4 tys. żołnierzy.",
+            [("casualties_total", 4000, None, None)],
+            None,
+        ),
+    ],
+    "ko": [
+        (
+            "국정원에 따르면 러시아는 북한군 병사 1인당 매달 2천 달러가량을 지급한다.",
+            [("pay_per_soldier_month", 2000, None, None)],
+            "South Korea NIS",
+        ),
+        ("북한군 사상자는 4천 명에 달하는 것으로 파악됐다.", [("casualties_total", 4000, None, None)], None),
+    ],
+    "ja": [
+        (
+            "国家情報院によると、ロシアは兵士1人当たり月2000ドル程度を支払っている。",
+            [("pay_per_soldier_month", 2000, None, None)],
+            "South Korea NIS",
+        ),
+        ("北朝鮮軍の死傷者は4000人に上るという。", [("casualties_total", 4000, None, None)], None),
+    ],
+    "zh": [
+        (
+            "据韩国国家情报院称，俄罗斯每月向每名士兵支付约2000美元。",
+            [("pay_per_soldier_month", 2000, None, None)],
+            "South Korea NIS",
+        ),
+        ("朝鲜军队的伤亡人数已达4000人。", [("casualties_total", 4000, None, None)], None),
+    ],
+}
+
+
+def _read(text: str, lang: str) -> list[tuple[str, float | None, float | None, float | None]]:
+    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
+    return [(c.quantity, c.value, c.low, c.high) for c in extract_foreign(doc, lang)]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [(lang, t, w) for lang, cases in _FIGURES.items() for t, w in cases])
+def test_one_figure_per_phrasing(lang: str, text: str, want: Want) -> None:
+    assert _read(text, lang) == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want", "who"),
+    [(lang, t, w, who) for lang, cases in _AMOUNTS_AND_SPEAKERS.items() for t, w, who in cases],
+)
+def test_amounts_losses_and_speakers(lang: str, text: str, want: list[Want], who: str | None) -> None:
+    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
+    claims = extract_foreign(doc, lang)
+    assert [(c.quantity, c.value, c.low, c.high) for c in claims] == want
+    if who is not None:
+        assert {c.speaker for c in claims} == {who}
