@@ -306,3 +306,83 @@ def test_amounts_losses_and_speakers(lang: str, text: str, want: list[Want], who
     assert [(c.quantity, c.value, c.low, c.high) for c in claims] == want
     if who is not None:
         assert {c.speaker for c in claims} == {who}
+
+
+#: (sentence, claims) per language: two figures with their own verbs, ranges, and dates, ages and unit numbers
+_MIXED = {
+    "ru": [
+        (
+            "Погибли не менее 300 военных КНДР, ещё около 2700 получили ранения.",
+            [("casualties_killed", None, 300, None), ("casualties_wounded", 2700, None, None)],
+        ),
+        ("22 октября 2024 года 62-летний командир 11-й бригады заявил, что прибыл в Курск.", []),
+        (
+            "Из 11 тысяч северокорейских солдат около 4 тысяч выбыли из строя.",
+            [("troops_deployed", 11000, None, None), ("casualties_total", 4000, None, None)],
+        ),
+        ("Пхеньян направит от 25 до 30 тысяч военных.", [("troops_per_rotation", None, 25000, 30000)]),
+        ("Режим забирает до 90% жалованья солдат.", [("state_share_of_pay", None, None, 0.9)]),
+    ],
+    "uk": [
+        (
+            "Загинули щонайменше 300 військових КНДР, ще близько 2700 були поранені.",
+            [("casualties_killed", None, 300, None), ("casualties_wounded", 2700, None, None)],
+        ),
+        ("Станом на 15 січня 2025 року 40-річний офіцер 95-ї бригади повернувся додому.", []),
+        ("Пхеньян може відправити від 25 до 30 тисяч військових.", [("troops_per_rotation", None, 25000, 30000)]),
+    ],
+    "de": [
+        ("Am 4. November 2024 sagte der 61-jährige Abgeordnete, die 11. Brigade sei verlegt worden.", []),
+        (
+            "Pjöngjang könnte zwischen 25.000 und 30.000 Soldaten entsenden.",
+            [("troops_per_rotation", None, 25000, 30000)],
+        ),
+        (
+            "Mindestens 300 Nordkoreaner kamen ums Leben, rund 2.700 wurden verletzt.",
+            [("casualties_killed", None, 300, None), ("casualties_wounded", 2700, None, None)],
+        ),
+    ],
+    "fr": [
+        ("Le 4 novembre 2024, le député de 61 ans a évoqué la 11e brigade.", []),
+        (
+            "Au moins 300 Nord-Coréens ont perdu la vie et quelque 2 700 ont été blessés.",
+            [("casualties_killed", None, 300, None), ("casualties_wounded", 2700, None, None)],
+        ),
+    ],
+    "es": [
+        ("El 4 de noviembre de 2024, el diputado de 61 años citó a la 11.ª brigada.", []),
+        (
+            "Al menos 300 norcoreanos murieron y unos 2.700 resultaron heridos.",
+            [("casualties_killed", None, 300, None), ("casualties_wounded", 2700, None, None)],
+        ),
+    ],
+    "ko": [
+        (
+            "북한군은 최소 300명이 숨지고 2700명가량이 다친 것으로 추정된다.",
+            [("casualties_killed", None, 300, None), ("casualties_wounded", 2700, None, None)],
+        ),
+        ("2024년 10월 22일 오후 3시 김 의원(61)은 제11군단 소속이라고 말했다.", []),
+        ("북한은 2만 5천~3만 명을 추가 파병할 수 있다.", [("troops_per_rotation", None, 25000, 30000)]),
+    ],
+    "ja": [
+        (
+            "北朝鮮兵は少なくとも300人が死亡し、約2700人が負傷した。",
+            [("casualties_killed", None, 300, None), ("casualties_wounded", 2700, None, None)],
+        ),
+        ("2024年10月22日午後3時、議員（61）は第11軍団について語った。", []),
+        ("北朝鮮は2万5000～3万人を追加派遣する可能性がある。", [("troops_per_rotation", None, 25000, 30000)]),
+    ],
+    "zh": [
+        (
+            "朝鲜士兵至少300人死亡，约2700人受伤。",
+            [("casualties_killed", None, 300, None), ("casualties_wounded", 2700, None, None)],
+        ),
+        ("2024年10月22日下午3时，61岁的议员谈到第11军团。", []),
+        ("朝鲜可能再增派2.5万至3万名士兵。", [("troops_per_rotation", None, 25000, 30000)]),
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [(lang, t, w) for lang, cases in _MIXED.items() for t, w in cases])
+def test_own_verbs_ranges_and_non_figures(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want

@@ -230,8 +230,12 @@ def _count_label(ctx: Context) -> str | None:
     kind, _ = found
     if kind == "troops":
         kind = _casualty_of_troops(ctx) or kind
-    own = _CLAUSE_END.split(ctx.sentence[: ctx.start])[-1] + " " + _CLAUSE_END.split(ctx.sentence[ctx.end :])[0]
-    both = all(any(find_cue(own, w, ctx.pack) >= 0 for w in ctx.pack.cue(k)) for k in ("killed", "wounded"))
+    # "killed and wounded" together on one side of the figure; "300 died and 2,700 were wounded" splits them
+    sides = (_CLAUSE_END.split(ctx.sentence[: ctx.start])[-1], _CLAUSE_END.split(ctx.sentence[ctx.end :])[0])
+    both = any(
+        all(any(find_cue(side, w, ctx.pack) >= 0 for w in ctx.pack.cue(k)) for k in ("killed", "wounded"))
+        for side in sides
+    )
     if kind in ("killed", "wounded") and both:
         kind = "casualties"  # "killed and wounded" together
     whose = _whose(ctx)
