@@ -61,7 +61,8 @@ def _organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
         for w in words:
             i = low.find(w)
             if pack.code not in ("ja", "zh", "ko") and not w.isascii():
-                while i > 0 and low[i - 1].isalpha():  # a Cyrillic or accented name starts a word ("гур" in "фигура" is no source)
+                # a Cyrillic or accented name starts a word: "гур" in "фигура" is no source
+                while i > 0 and low[i - 1].isalpha():
                     i = low.find(w, i + 1)
             if i >= 0 and (not w.isascii() or _whole(low, i, len(w)) or (len(w) >= 5 and _starts(low, i))):
                 out.append((i, name))
