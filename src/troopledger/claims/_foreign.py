@@ -182,12 +182,10 @@ class _Reader:
             lo, hi = a.value, b.value
             values = _values(side, lo, hi)
             if a.percent:
-                label = share_label(ctx)
-                if label is not None:
-                    values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
-                    self.add(
-                        span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5}
-                    )
+                # every stated share is a claim (LABELS rule 1); one no cue explains is an ``other:share``
+                label = share_label(ctx) or "other:share"
+                values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
+                self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
                 continue
             currency = currency_of(ctx)
             if currency:
