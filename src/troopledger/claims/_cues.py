@@ -37,6 +37,7 @@ COUNTED = {
     "munitions": "other:munitions",
     "prisoners": "other:pows_captured",
     "returned": "other:troops_returned_home",
+    "tons": "other:tons",
 }
 _CASUALTY = ("killed", "wounded", "casualties")
 #: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").

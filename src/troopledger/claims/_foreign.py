@@ -215,7 +215,7 @@ class _Reader:
             if label_c in _TROOPS and ctx.near("condition"):
                 continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
             if label_c is not None:
-                unit = "items" if label_c == "other:munitions" else "persons"
+                unit = {"other:munitions": "items", "other:tons": "tons"}.get(label_c, "persons")
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
 
 
@@ -258,7 +258,18 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
             if named:
                 carried = speaker
             reader.sentence(text, (s, e), pack, speaker, via)
-    return _troop_repeats(_repeats_labelled(reader.claims))
+    return _range_ends_restated(_troop_repeats(_repeats_labelled(reader.claims)))
+
+
+def _range_ends_restated(claims: list[Claim]) -> list[Claim]:
+    """Drop a lone figure that restates one end of a range of the same quantity and speaker in the article (rule 4)."""
+    ends = {
+        (c.quantity, c.currency, c.speaker, x)
+        for c in claims
+        if c.low is not None and c.high is not None
+        for x in (c.low, c.high)
+    }
+    return [c for c in claims if c.value is None or (c.quantity, c.currency, c.speaker, c.value) not in ends]
 
 
 def _repeats_labelled(claims: list[Claim]) -> list[Claim]:
