@@ -265,13 +265,18 @@ def troop_label(ctx: Context) -> str:
     return {"wave": "troops_per_rotation", "cumulative": "cumulative_troops"}.get(which[0], "troops_deployed")
 
 
-def money_label(ctx: Context, usd: float) -> tuple[str, str]:
-    """(quantity, period) for an amount worth about ``usd`` US dollars."""
+def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
+    """(quantity, period) for an amount worth about ``usd`` US dollars.
+
+    ``topic`` is what the paragraph counted last (``workers`` or ``troops``): "4,000 workers are
+    there. About $800 a head is sent for them" is the workers' pay though its sentence names none.
+    """
     monthly = ctx.near("monthly", ctx.wide + 10) or ctx.before(3).rstrip().endswith(("月", "월"))
     yearly = ctx.near("yearly", ctx.wide + 10)
     period = "month" if monthly else "year" if yearly else "total"
     whose = _whose(ctx)
-    if ctx.near("workers") and not ctx.near("troops", ctx.wide // 2):
+    told = topic == "workers" and not ctx.anywhere("troops")
+    if (ctx.near("workers") or told) and not ctx.near("troops", ctx.wide // 2):
         return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period
     if ctx.near("gdp", 2 * ctx.wide) and usd >= 1e9:
         return "nk_gdp", "year"

@@ -136,6 +136,8 @@ class _Reader:
         self.relays = set(load_pack("en").relays)
         #: the label each amount was first given (currency, value) → quantity: a repeat takes it
         self.amounts: dict[tuple[str, float], str] = {}
+        #: what the current paragraph counted last ("workers" or "troops"), for amounts that name neither
+        self.topic = ""
 
     def add(self, span: tuple[int, int], fields: dict[str, object]) -> None:
         cid = f"{self.doc.id}-{len(self.claims) + 1:03d}"
@@ -190,7 +192,7 @@ class _Reader:
             currency = currency_of(ctx)
             if currency:
                 factor, note, converted = _usd(hi, currency, self.doc.date or None)
-                label, period = money_label(ctx, _magnitude(hi, currency, self.doc.date or None))
+                label, period = money_label(ctx, _magnitude(hi, currency, self.doc.date or None), self.topic)
                 key = (currency, hi)
                 if label == "other:amount" and key in self.amounts:
                     label = self.amounts[key]  # "in all: about 28.7 trillion won" again, after its first mention
@@ -212,6 +214,8 @@ class _Reader:
                 # "1,500 soldiers arrived ..., and another 1,500 since": the noun is left out the second time
                 label_c = troop_label(ctx) if counted in _TROOPS else counted
             counted = label_c or counted
+            if label_c is not None:
+                self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
             if label_c in _TROOPS and ctx.near("condition"):
                 continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
             if label_c is not None:
@@ -249,6 +253,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
             continue
         pack = load_pack(lang)
         carried = lead
+        reader.topic = ""
         for s, e in _sentences(text, start, end, pack):
             named = [n for _i, n in _organisations(text[s:e].lower(), pack)]
             own = [n for n in named if n not in relays]
