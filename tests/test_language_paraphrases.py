@@ -386,3 +386,66 @@ _MIXED = {
 @pytest.mark.parametrize(("lang", "text", "want"), [(lang, t, w) for lang, cases in _MIXED.items() for t, w in cases])
 def test_own_verbs_ranges_and_non_figures(lang: str, text: str, want: list[Want]) -> None:
     assert _read(text, lang) == want
+
+
+def test_relays_are_read_from_the_common_pack() -> None:
+    from troopledger.claims._packs import load_pack
+
+    pack = load_pack("ru")
+    assert "Yonhap" in pack.relays and "Reuters" in pack.relays
+    assert "relays" not in pack.organisations  # a top-level key, not a source named "relays"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "Wenn man annimmt, dass 10.000 Soldaten entsandt werden, kämen jährlich rund 240 Millionen Dollar zusammen.",
+        ),
+        ("ru", "Если Пхеньян отправит 20 тысяч солдат, он заработает около 480 млн долларов в год."),
+        ("ko", "1만 명을 보낸다고 가정하면 북한은 연간 2억 4천만 달러를 번다."),
+        ("es", "Si se enviaran 10.000 soldados, Pyongyang ingresaría unos 240 millones de dólares al año."),
+    ],
+)
+def test_a_troop_count_in_a_condition_is_the_basis_of_arithmetic(lang: str, text: str) -> None:
+    got = _read(text, lang)
+    assert not any(q.startswith(("troops", "cumulative")) for q, *_ in got)
+    assert any(q == "total_revenue_to_nk" for q, *_ in got)
+
+
+def test_a_source_name_inside_another_word_is_not_a_condition_or_a_source() -> None:
+    # 가정 ("assuming") inside 국가정보원; ГУР inside "фигура"
+    got = _read("국가정보원은 북한군 2천 명이 추가로 파병됐다고 밝혔다.", "ko")
+    assert got == [("troops_per_rotation", 2000, None, None)]
+    doc = document_from_bytes(
+        "Эта фигура назвала 3 тысячи погибших северокорейских солдат.".encode(), "p.txt", outlet="W"
+    )
+    assert {c.speaker for c in extract_foreign(doc, "ru")} == {"W"}
+
+
+def test_workers_named_in_the_paragraph_own_its_amounts() -> None:
+    text = (
+        "Laut dem Bericht arbeiten derzeit rund 5.000 nordkoreanische Arbeiter auf russischen Baustellen. "
+        "Pro Kopf werden monatlich etwa 700 Dollar an das Regime überwiesen."
+    )
+    got = _read(text, "de")
+    assert got[0][0].startswith("other:overseas_workers")
+    assert got[1][0] == "other:worker_wage" and got[1][1] == 700
+
+
+def test_shares_and_tonnage_are_claims_and_a_restated_range_end_is_not() -> None:
+    text = (
+        "Moskau soll zwischen 400.000 und 500.000 Tonnen Weizen liefern. "
+        "Das wären etwa 500.000 Tonnen, rund 12 % des Jahresbedarfs."
+    )
+    got = _read(text, "de")
+    assert got == [("other:tons", None, 400000, 500000), ("other:share", 0.12, None, None)]
+
+
+def test_a_cue_stem_must_start_a_word_in_spaced_scripts() -> None:
+    # "ще" (another) is not the end of "вище" (higher up); German compound heads still count
+    assert _read("Вище в горах перебувають 2000 військових КНДР.", "uk") == [("troops_deployed", 2000, None, None)]
+    assert _read("Derzeit sind 3.000 Elitesoldaten in Kursk stationiert.", "de") == [
+        ("troops_deployed", 3000, None, None)
+    ]
