@@ -74,10 +74,11 @@ class Context:
         """Whether a cue of group ``kind`` is within ``n`` characters of the figure."""
         words = self.pack.cue(kind)
         window = self.before(n) + " | " + self.after(n)
-        return any(find_cue(window, w, self.pack) >= 0 for w in words)
+        return any(w in window and find_cue(window, w, self.pack) >= 0 for w in words)
 
     def anywhere(self, kind: str) -> bool:
-        return any(find_cue(self.sentence, w, self.pack) >= 0 for w in self.pack.cue(kind))
+        s = self.sentence
+        return any(w in s and find_cue(s, w, self.pack) >= 0 for w in self.pack.cue(kind))
 
 
 #: Languages whose cue stems are matched anywhere (no spaces between words, or nouns compounded with particles).
@@ -164,6 +165,8 @@ def _nearest(ctx: Context, kinds: tuple[str, ...]) -> tuple[str, int] | None:
     after, before = ctx.after(), ctx.before()
     for kind in kinds:
         for w in ctx.pack.cue(kind):
+            if w not in after and w not in before:
+                continue
             i = find_cue(after, w, ctx.pack)
             if i >= 0 and (best is None or (i, -len(w)) < (best[1], -best[2])):
                 best = (kind, i, len(w))

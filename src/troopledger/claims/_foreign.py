@@ -10,6 +10,7 @@ be read is told by :func:`unread_note`.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -55,19 +56,36 @@ def _sentences(text: str, start: int, end: int, pack: LanguagePack) -> list[tupl
 
 
 def _organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
-    """(position, name) of every source the pack knows named in ``low``."""
-    out = []
+    """(position, name) of every place a source the pack knows is named in ``low``, in text order.
+
+    An article is scanned once per language; each sentence then takes the names inside it.
+    """
+    out: list[tuple[int, str]] = []
+    glued = pack.code in ("ja", "zh", "ko")
     for name, words in pack.organisations.items():
         for w in words:
             i = low.find(w)
-            if pack.code not in ("ja", "zh", "ko") and not w.isascii():
-                # a Cyrillic or accented name starts a word: "гур" in "фигура" is no source
-                while i > 0 and low[i - 1].isalpha():
-                    i = low.find(w, i + 1)
-            if i >= 0 and (not w.isascii() or _whole(low, i, len(w)) or (len(w) >= 5 and _starts(low, i))):
-                out.append((i, name))
-                break
+            while i >= 0:
+                if w.isascii():
+                    ok = _whole(low, i, len(w)) or (len(w) >= 5 and _starts(low, i))
+                else:  # a Cyrillic or accented name starts a word: "гур" in "фигура" is no source
+                    ok = glued or i == 0 or not low[i - 1].isalpha()
+                if ok:
+                    out.append((i, name))
+                i = low.find(w, i + 1)
     return sorted(out)
+
+
+def _named_in(hits: list[tuple[int, str]], start: int, end: int) -> list[str]:
+    """The sources named between ``start`` and ``end``, each once, in the order they are first named."""
+    lo = bisect.bisect_left(hits, (start, ""))
+    names: list[str] = []
+    for i, name in hits[lo:]:
+        if i >= end:
+            break
+        if name not in names:
+            names.append(name)
+    return names
 
 
 def _starts(low: str, i: int) -> bool:
@@ -238,9 +256,11 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
     text = ascii_digits(doc.text)
     parts = passages(text, language)
     low_all = text.lower()
+    same = len(low_all) == len(text)  # lower-casing kept every position ("İ" would not)
+    hits = {lang: _organisations(low_all, load_pack(lang)) for lang in {p[2] for p in parts}}
     counts: dict[str, int] = {}
-    for _s, _e, lang in {(0, 0, p[2]) for p in parts}:
-        for _i, name in _organisations(low_all, load_pack(lang)):
+    for found in hits.values():
+        for name in dict.fromkeys(n for _i, n in found):
             counts[name] = counts.get(name, 0) + low_all.count(name.lower()) + 1
     outlet = doc.original_outlet or doc.outlet
     relays = set(load_pack(language).relays)
@@ -255,7 +275,9 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
         carried = lead
         reader.topic = ""
         for s, e in _sentences(text, start, end, pack):
-            named = [n for _i, n in _organisations(text[s:e].lower(), pack)]
+            named = (
+                _named_in(hits[lang], s, e) if same else _named_in(_organisations(text[s:e].lower(), pack), 0, e - s)
+            )
             own = [n for n in named if n not in relays]
             # a relay (Yonhap, Reuters ...) speaks for the origin the article names, and goes to `via`
             speaker = own[0] if own else (lead if named and lead in origins else named[0] if named else carried)
