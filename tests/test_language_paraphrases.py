@@ -392,7 +392,8 @@ def test_relays_are_read_from_the_common_pack() -> None:
     from troopledger.claims._packs import load_pack
 
     pack = load_pack("ru")
-    assert "Yonhap" in pack.relays and "Reuters" in pack.relays
+    assert "Yonhap" in pack.relays
+    assert "Reuters" in pack.relays
     assert "relays" not in pack.organisations  # a top-level key, not a source named "relays"
 
 
@@ -401,7 +402,7 @@ def test_relays_are_read_from_the_common_pack() -> None:
     [
         (
             "de",
-            "Wenn man annimmt, dass 10.000 Soldaten entsandt werden, kämen jährlich rund 240 Millionen Dollar zusammen.",
+            "Wenn man annimmt, dass 10.000 Soldaten entsandt werden, kämen jährlich rund 240 Millionen Dollar herein.",
         ),
         ("ru", "Если Пхеньян отправит 20 тысяч солдат, он заработает около 480 млн долларов в год."),
         ("ko", "1만 명을 보낸다고 가정하면 북한은 연간 2억 4천만 달러를 번다."),
@@ -431,7 +432,8 @@ def test_workers_named_in_the_paragraph_own_its_amounts() -> None:
     )
     got = _read(text, "de")
     assert got[0][0].startswith("other:overseas_workers")
-    assert got[1][0] == "other:worker_wage" and got[1][1] == 700
+    assert got[1][0] == "other:worker_wage"
+    assert got[1][1] == 700
 
 
 def test_shares_and_tonnage_are_claims_and_a_restated_range_end_is_not() -> None:
