@@ -451,3 +451,11 @@ def test_a_cue_stem_must_start_a_word_in_spaced_scripts() -> None:
     assert _read("Derzeit sind 3.000 Elitesoldaten in Kursk stationiert.", "de") == [
         ("troops_deployed", 3000, None, None)
     ]
+
+
+def test_a_bare_copy_of_a_bounded_figure_is_one_claim() -> None:
+    text = (
+        "Пхеньян передав Москві понад 2 мільйони снарядів, повідомляють джерела.\n\n"
+        "На фото: 2 мільйони снарядів на складі. Раніше називали меншу цифру."
+    )
+    assert _read(text, "uk") == [("other:munitions", None, 2e6, None)]

@@ -289,14 +289,25 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
 
 
 def _range_ends_restated(claims: list[Claim]) -> list[Claim]:
-    """Drop a lone figure that restates one end of a range of the same quantity and speaker in the article (rule 4)."""
+    """Drop a bare figure that restates a range end or a bound of the same quantity and speaker (rule 4).
+
+    "more than 1 million shells" in the lead and "a million shells" in a caption are one claim: the
+    bounded one is kept.
+    """
     ends = {
         (c.quantity, c.currency, c.speaker, x)
         for c in claims
         if c.low is not None and c.high is not None
         for x in (c.low, c.high)
     }
-    return [c for c in claims if c.value is None or (c.quantity, c.currency, c.speaker, c.value) not in ends]
+    bounded = {
+        (c.quantity, c.currency, c.speaker, c.low if c.low is not None else c.high)
+        for c in claims
+        if (c.low is None) != (c.high is None)
+    }
+    return [
+        c for c in claims if c.value is None or not ({(c.quantity, c.currency, c.speaker, c.value)} & (ends | bounded))
+    ]
 
 
 def _repeats_labelled(claims: list[Claim]) -> list[Claim]:
