@@ -1,51 +1,76 @@
-"""Precision and recall of the extractor, per quantity, with the share of found figures given the right speaker.
+"""Precision and recall of the extractor: on our own corpus, and per language and half on the real-article dev sets.
 
-Two labelled sets can be scored:
+Two kinds of labelled sets can be scored:
 
 * our own corpus, ``tests/corpus/`` (``gold.jsonl``, short texts written for the
   project): a prediction matches a gold claim of the same file when the quantity is
   the same and value, low and high each agree within the gold's ``tol`` (2 % unless a
   conversion makes it wider); only predictions in the vocabulary (not ``other``) count,
   except that an ``other:<subtype>`` gold figure is matched by the same subtype.
-* a development set of real articles laid out like ``../shared/devset``
-  (``articles.jsonl`` + ``texts/<id>.txt``), scored with ``--devset DIR``. A gold figure
-  is found when a prediction has the same quantity (for ``other:<subtype>`` gold, any
-  ``other:`` prediction) and its value, low and high each agree within 1 % (gold
-  percentages against fractions × 100; gold amounts in a currency other than USD
-  against the amount as stated). Qualitative gold claims (no number) are not scored.
-  Of the ``other:`` figures found, the share whose subtype is the gold label mapped to
-  the documented subtype list (``gold_subtype``) is printed as the subtype agreement.
-  A prediction equal to a figure already matched (a headline repeated in the body) is
-  counted as a repeat, neither right nor wrong; any other unmatched prediction is a
-  false positive. The speaker is right when a distinctive word of the predicted
-  speaker or organisation (acronyms expanded) occurs in the gold attribution outside
-  its relay part, or the other way round.
+* real-article dev sets laid out like ``../shared/devset`` (``articles.jsonl`` +
+  ``texts/<id>.txt``), labelled under ``LABELS.md``: matching rules, the committed
+  tuning / held-out split and the bootstrap intervals are in ``devset_scoring.py``.
+  Each set is reported per language and per half (tuning, held out, all), with core
+  recall, precision and right speaker and their 95 % intervals. Failures are listed
+  for the tuning half only unless ``--show-held-out`` is given: rules are written
+  against the tuning half.
 
-Run: ``.venv/bin/python benchmarks/eval_extraction.py [CORPUS_DIR]``,
-``... --devset ../shared/devset [--ids dev-001 dev-002 ...]``, or ``--articles FILE...``
-to list what is found in other articles.
+Run: ``.venv/bin/python benchmarks/eval_extraction.py [CORPUS_DIR]`` (own corpus);
+``... --devset`` (both dev sets, found as ``shared/devset`` and ``shared/devset-ml``
+above the checkout, or give their folders: ``--devset ../shared/devset ../shared/devset-ml``);
+``--ids dev-001 ...`` to score and list some articles only; ``--json`` for the figures
+as JSON; ``--articles FILE...`` to list what is found in other articles.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
+import math
+import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from troopledger.claims import QUANTITIES, Claim, extract_claims, find_numbers
-from troopledger.sources import document_from_bytes, read_document
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from devset_scoring import (
+    HASH_RULE,
+    ArticleScore,
+    committed_split,
+    gold_subtype,
+    hash_split,
+    load_records,
+    per_quantity,
+    score_article,
+    speaker_ok,
+    summarise,
+)
+from troopledger.claims import QUANTITIES, Claim, extract_claims
+from troopledger.sources import read_document
+
+__all__ = ["evaluate", "evaluate_devset", "find_devsets", "gold_subtype", "score_devset"]
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
-DEVSET = ROOT.parent / "shared" / "devset"
 CORPUS_OUTLET = "Harbour Ledger"
-#: The development half and the held-out half of the dev set (by id).
-DEV_IDS = [f"dev-{i:03d}" for i in range(1, 26)]
-HELD_OUT_IDS = [f"dev-{i:03d}" for i in range(26, 41)]
 CORE = frozenset(q for q in QUANTITIES if q != "other")
+DEVSET_NAMES = ("devset", "devset-ml")
+
+
+def find_devsets() -> dict[str, Path]:
+    """The dev sets present in a ``shared/`` folder above this checkout (main or a worktree), by name."""
+    for up in ROOT.parents:
+        shared = up / "shared"
+        found = {n: shared / n for n in DEVSET_NAMES if (shared / n / "articles.jsonl").is_file()}
+        if found:
+            return found
+    return {}
+
+
+DEVSET = find_devsets().get("devset", ROOT.parent / "shared" / "devset")
+#: The name other scripts import (benchmarks/eval_languages.py on the language branch).
+_devset_speaker_ok = speaker_ok
 
 
 def _close(a: float | None, b: float | None, tol: float) -> bool:
@@ -131,256 +156,32 @@ def evaluate(corpus: Path = CORPUS) -> dict[str, Any]:
     }
 
 
-# --- the real-article development set -------------------------------------------------
-
-_CURRENCY_UNIT = re.compile(r"^(RUB|KRW|KPW|CNY|EUR|JPY|GBP|UAH)\b")
-#: Acronyms and the other names a text gives the same body, so "NIS" and "Seoul's spy agency" agree.
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "nis": ("national intelligence service", "spy agency", "south korean intelligence", "south korea's intelligence"),
-    "hur": ("main intelligence directorate", "defence intelligence", "defense intelligence", "ukrainian intelligence"),
-    "gur": ("main intelligence directorate", "defence intelligence", "defense intelligence", "ukrainian intelligence"),
-    "msmt": ("multilateral sanctions monitoring team",),
-    "bok": ("bank of korea", "central bank"),
-    "inss": ("institute for national security strategy",),
-    "kcna": ("korean central news agency", "state media"),
-    "rosstat": ("federal state statistics service", "federal statistics service"),
-    "nkdb": ("data base center",),
-    "un": ("united nations",),
-}
-_STOP = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "with",
-        "from",
-        "that",
-        "this",
-        "said",
-        "says",
-        "its",
-        "his",
-        "her",
-        "their",
-        "who",
-        "which",
-        "according",
-        "report",
-        "reports",
-        "reported",
-        "south",
-        "north",
-        "korea",
-        "korean",
-        "koreas",
-        "russia",
-        "russian",
-        "ukraine",
-        "ukrainian",
-        "western",
-        "officials",
-        "official",
-        "sources",
-        "source",
-        "agency",
-        "agencies",
-        "service",
-        "government",
-        "news",
-        "unnamed",
-        "unattributed",
-        "background",
-        "comparison",
-        "citing",
-        "quoted",
-        "rep",
-        "lawmaker",
-        "lawmakers",
-        "legislators",
-        "data",
-        "estimates",
-        "study",
-    ]
-)
+def _records(devset: Path, ids: list[str] | None) -> list[dict[str, Any]]:
+    records = load_records(devset)
+    return records if ids is None else [r for r in records if r["id"] in ids]
 
 
-def _words(text: str) -> set[str]:
-    low = text.casefold()
-    words = set(re.findall(r"[a-z][a-z:’'-]{2,}|\b[a-z]{2}\b", low))
-    low = low.replace("’", "'")
-    for short, names in _ALIASES.items():
-        if short in words or any(name in low for name in names):
-            words.add(short)
-    return {w.strip("’'") for w in words} - _STOP
-
-
-def _devset_speaker_ok(c: Claim, attribution: str) -> bool:
-    main = re.split(r"\bvia\b|→", attribution, maxsplit=1)[0]
-    want = _words(main)
-    got = _words(c.speaker + " " + c.organisation)
-    if want & got:
-        return True
-
-    def flat(t: str) -> str:
-        return " ".join(re.findall(r"[a-z0-9]+", t.casefold()))
-
-    said = flat(c.speaker)
-    return len(said) > 3 and (said in flat(main) or (flat(main) in said and len(flat(main)) > 3))
-
-
-def _as_stated(c: Claim) -> dict[str, float | None]:
-    """Value, low and high of a money claim in the currency it was stated in (parsed from ``stated``)."""
-    nums = [n.value for n in find_numbers(c.stated) if n.form != "fraction"]
-    if not nums:
-        return {"value": None, "low": None, "high": None}
-    if c.value is not None:
-        return {"value": nums[0], "low": None, "high": None}
-    return {
-        "value": None,
-        "low": nums[0] if c.low is not None else None,
-        "high": nums[-1] if c.high is not None else None,
-    }
-
-
-def _dev_figures(c: Claim, unit: str) -> dict[str, float | None]:
-    figures: dict[str, float | None] = {"value": c.value, "low": c.low, "high": c.high}
-    if "percent" in unit and c.unit == "fraction":
-        return {k: (v * 100 if v is not None else None) for k, v in figures.items()}
-    if _CURRENCY_UNIT.match(unit):
-        return _as_stated(c)
-    return figures
-
-
-def _dev_matches(c: Claim, gold: dict[str, Any]) -> bool:
-    q = gold["quantity"]
-    if q.startswith("other"):
-        if not c.quantity.startswith("other"):
-            return False
-    elif c.quantity != q:
-        return False
-    got = _dev_figures(c, gold.get("unit") or "")
-    return all(_close(got[k], gold.get(k), 0.01) for k in ("value", "low", "high"))
-
-
-#: Gold ``other:`` labels of the dev set are free snake_case; these rules (first match wins) map one to the
-#: documented subtype list of ``claims/_subtypes.py`` by its words and its unit, for the subtype-agreement figure.
-_GOLD_TO_SUBTYPE: list[tuple[str, str]] = [
-    (r"unit:times\b", "multiple"),
-    (r"unit:(?:days?|weeks?|hours?)\b", "duration"),
-    (r"casualty_rate|decimated|fatal_share", "casualty_rate"),
-    (r"worker.*state_share", "worker_state_share"),
-    (r"worker.*(?:quota|remittance|loyalty)", "worker_remittance"),
-    (r"worker.*revenue", "worker_revenue"),
-    (r"worker.*(?:wage|take_home|pay)", "worker_wage"),
-    (r"worker", "workers"),
-    (r"arrivals", "arrivals"),
-    (r"nepali.*(?:killed|dead)", "nepali_casualties"),
-    (r"pows?\b|pows_|prisoner|captured", "prisoners"),
-    (r"(?:nepali|foreign|russian).*(?:pay|bonus|compensation|payments)", "russian_pay"),
-    (r"nepali", "nepali_troops"),
-    (r"foreign_troops", "foreign_troops"),
-    (r"russian_casualt|russian.*(?:killed|losses)", "russian_casualties"),
-    (r"arms_revenue", "arms_revenue"),
-    (r"illicit|cyber|coal|hack", "illicit_revenue"),
-    (r"gdp|gni|trade|export|growth|mining|chemical|economy", "nk_economy"),
-    (r"unit:percent", "share"),
-    (r"sapper|engineer|deminer|builder", "engineers"),
-    (r"officer|general", "officers"),
-    (r"joint", "joint_troops"),
-    (r"oil|barrel|tanker", "oil"),
-    (r"luxury|watch", "luxury"),
-    (r"price", "price"),
-    (r"shell|round|missile|container|munition|drone|vehicle|pantsir|ammunition", "munitions"),
-    (r"famil|escapee|resident|citizen|visitor", "people"),
-    (r"unit:(?:usd|rub|krw|kpw|cny|eur)", "amount"),
-]
-
-
-def gold_subtype(quantity: str, unit: str) -> str:
-    """The documented ``other:`` subtype a free-form gold label stands for (``count`` if no rule applies)."""
-    key = f"{quantity.removeprefix('other:')} unit:{unit.casefold()}"
-    return next((sub for pattern, sub in _GOLD_TO_SUBTYPE if re.search(pattern, key)), "count")
-
-
-def _numeric(gold: dict[str, Any]) -> bool:
-    return not gold.get("qualitative") and any(gold.get(k) is not None for k in ("value", "low", "high"))
-
-
-def _family(q: str) -> str:
-    return "other" if q.startswith("other") else q
+def score_devset(devset: Path, ids: list[str] | None = None) -> list[ArticleScore]:
+    """One score per article of ``devset`` (optionally only ``ids``), in file order."""
+    return [score_article(devset, r) for r in _records(devset, ids)]
 
 
 def evaluate_devset(devset: Path = DEVSET, ids: list[str] | None = None) -> dict[str, Any]:
-    """Scores on a real-article development set (layout of ``../shared/devset``), optionally on some ids only."""
-    records = [
-        json.loads(line) for line in (devset / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line
-    ]
-    if ids is not None:
-        records = [r for r in records if r["id"] in ids]
-    tp: dict[str, int] = defaultdict(int)
-    fp: dict[str, int] = defaultdict(int)
-    fn: dict[str, int] = defaultdict(int)
-    right = matched = repeats = 0
-    subtypes = [0, 0]  # matched other: figures whose subtype is the gold's mapped one, and all of them
-    problems: list[str] = []
-    for rec in records:
-        data = (devset / "texts" / f"{rec['id']}.txt").read_bytes()
-        doc = document_from_bytes(
-            data, f"{rec['id']}.txt", outlet=rec.get("outlet") or None, url=rec.get("url") or None
-        )
-        claims = extract_claims(doc)
-        gold = [g for g in rec["claims"] if _numeric(g)]
-        used: dict[int, int] = {}
-        for gi, gd in enumerate(gold):
-            hit = next((i for i, c in enumerate(claims) if i not in used and _dev_matches(c, gd)), None)
-            fam = _family(gd["quantity"])
-            if hit is None:
-                fn[fam] += 1
-                problems.append(
-                    f"missed {rec['id']}: {gd['quantity']} {gd.get('value') or (gd.get('low'), gd.get('high'))}"
-                )
-                continue
-            used[hit] = gi
-            tp[fam] += 1
-            matched += 1
-            if gd["quantity"].startswith("other"):
-                want = gold_subtype(gd["quantity"], gd.get("unit") or "")
-                got = claims[hit].quantity.removeprefix("other:")
-                subtypes[0] += got == want
-                subtypes[1] += 1
-                if got != want:
-                    problems.append(f"subtype {rec['id']}: want {want} ({gd['quantity']}), got {got}")
-            if _devset_speaker_ok(claims[hit], gd["attribution"]):
-                right += 1
-            else:
-                problems.append(f"speaker {rec['id']}: want {gd['attribution']!r}, got {claims[hit].speaker!r}")
-        for i, c in enumerate(claims):
-            if i in used:
-                continue
-            if any(_dev_matches(c, gold[g]) for g in used.values()):
-                repeats += 1
-                continue
-            fp[_family(c.quantity)] += 1
-            problems.append(f"extra {rec['id']}: {c.quantity} {c.describe_value()} [{c.stated}]")
-    per = _prf(tp, fp, fn)
-    core_tp = sum(v for q, v in tp.items() if q != "other")
-    core_fn = sum(v for q, v in fn.items() if q != "other")
-    core_fp = sum(v for q, v in fp.items() if q != "other")
-    all_tp, all_fp, all_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
-    return {
-        "articles": len(records),
-        "gold": all_tp + all_fn,
-        "gold_core": core_tp + core_fn,
-        "recall_core": core_tp / (core_tp + core_fn) if core_tp + core_fn else 1.0,
-        "recall_all": all_tp / (all_tp + all_fn) if all_tp + all_fn else 1.0,
-        "precision": all_tp / (all_tp + all_fp) if all_tp + all_fp else 1.0,
-        "precision_core": core_tp / (core_tp + core_fp) if core_tp + core_fp else 1.0,
-        "speaker": right / matched if matched else 0.0,
-        "subtype": subtypes[0] / subtypes[1] if subtypes[1] else 1.0,
-        "repeats": repeats,
-        "per_quantity": per,
-        "problems": problems,
+    """Scores on a real-article dev set, optionally on some ids only (rates, intervals, per quantity, problems)."""
+    scores = score_devset(devset, ids)
+    out = summarise(scores)
+    t = out["totals"]
+    out |= {
+        "gold": t["gold_all"],
+        "gold_core": t["gold_core"],
+        "per_quantity": per_quantity(scores),
+        "problems": [p for s in scores for p in s.problems],
     }
+    return out
+
+
+def _halves(name: str, devset: Path) -> dict[str, list[str]]:
+    return committed_split(name, load_records(devset))
 
 
 def _list(files: list[str]) -> None:
@@ -397,39 +198,127 @@ def _table(per: dict[str, dict[str, float]]) -> None:
         print(f"{q:28} {m['precision']:9.2f} {m['recall']:7.2f}  {m['tp']:2} {m['fp']:2} {m['fn']:2}")
 
 
-def _print_devset(devset: Path, ids: list[str] | None, quiet: bool) -> None:
-    splits = (
-        {"selected": ids} if ids else {"dev-001..025": DEV_IDS, "dev-026..040 (held out)": HELD_OUT_IDS, "all": None}
+def _fmt(r: dict[str, Any], key: str) -> str:
+    v = r[key]
+    if isinstance(v, float) and math.isnan(v):
+        return "   –              "
+    lo, hi = r["ci"][key]
+    return f"{v:.2f} [{lo:.2f}, {hi:.2f}]"
+
+
+_COLUMNS = ("recall_core", "precision", "speaker", "recall_all", "precision_core")
+
+
+def _row(label: str, r: dict[str, Any]) -> dict[str, Any]:
+    t = r["totals"]
+    return {
+        "group": label,
+        "articles": r["articles"],
+        "gold_core": t["gold_core"],
+        "gold_all": t["gold_all"],
+        "predictions": t["pred_all"],
+        "repeats": r["repeats"],
+        **{k: r[k] for k in (*_COLUMNS, "subtype")},
+        "ci": {k: list(r["ci"][k]) for k in _COLUMNS},
+    }
+
+
+def devset_report(name: str, devset: Path, ids: list[str] | None = None) -> dict[str, Any]:
+    """Rows per half and per language (with intervals), per-quantity tables and the problem lists, as data."""
+    scores = score_devset(devset, ids)
+    split = _halves(name, devset)
+    halves = {"tuning": set(split["tuning"]), "held_out": set(split["held_out"]), "all": {s.id for s in scores}}
+    langs = sorted({s.language for s in scores})
+    rows = []
+    for half, members in halves.items():
+        part = [s for s in scores if s.id in members]
+        if not part:
+            continue
+        rows.append(_row(f"{half} (all languages)", summarise(part)))
+        if len(langs) > 1:
+            non_en = [s for s in part if s.language != "en"]
+            if non_en and len(non_en) < len(part):
+                rows.append(_row(f"{half} / not en", summarise(non_en)))
+            for lang in langs:
+                sub = [s for s in part if s.language == lang]
+                if sub:
+                    rows.append(_row(f"{half} / {lang}", summarise(sub)))
+    tuning = [s for s in scores if s.id in halves["tuning"]]
+    held = [s for s in scores if s.id in halves["held_out"]]
+    return {
+        "devset": name,
+        "split": split,
+        "rows": rows,
+        "per_quantity": {"tuning": per_quantity(tuning), "held_out": per_quantity(held), "all": per_quantity(scores)},
+        "problems": {
+            "tuning": [p for s in tuning for p in s.problems],
+            "held_out": [p for s in held for p in s.problems],
+        },
+    }
+
+
+def _print_devset(rep: dict[str, Any], show_held_out: bool, quiet: bool, selected: bool) -> None:
+    print(
+        f"== {rep['devset']}: tuning {len(rep['split']['tuning'])}, held out {len(rep['split']['held_out'])} articles"
     )
-    for name, chosen in splits.items():
-        r = evaluate_devset(devset, chosen)
-        print(f"== {name}: {r['articles']} articles, {r['gold']} figures ({r['gold_core']} in the vocabulary)")
-        if name == "all" or ids:
-            _table(r["per_quantity"])
+    head = "  ".join(f"{c:>18}" for c in _COLUMNS)
+    print(f"{'group':26} {'art':>3} {'core':>4} {'all':>4}  {head}  subtype")
+    for row in rep["rows"]:
+        cells = "  ".join(f"{_fmt(row, c):>18}" for c in _COLUMNS)
+        sub = row["subtype"]
         print(
-            f"recall core {r['recall_core']:.2f}  recall all {r['recall_all']:.2f}  precision {r['precision']:.2f} "
-            f"(core {r['precision_core']:.2f})  right speaker {r['speaker']:.2f}  other: subtype {r['subtype']:.2f}  "
-            f"repeats {r['repeats']}"
+            f"{row['group']:26} {row['articles']:3} {row['gold_core']:4} {row['gold_all']:4}  {cells}  "
+            f"{'–' if math.isnan(sub) else f'{sub:.2f}'}"
         )
-        if not quiet and (name == "all" or ids):
-            for p in r["problems"]:
-                print("  " + p)
+    print("per quantity, tuning half:")
+    _table(rep["per_quantity"]["tuning"])
+    if quiet:
+        return
+    print("failures, tuning half:" if not selected else "failures:")
+    for p in rep["problems"]["tuning"]:
+        print("  " + p)
+    if show_held_out or selected:
+        print("failures, held-out half (not for writing rules):")
+        for p in rep["problems"]["held_out"]:
+            print("  " + p)
 
 
 def main() -> None:
-    """Print the evaluation table (or list claims of other articles with --articles)."""
+    """Print the evaluation tables (or list claims of other articles with --articles)."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
     ap.add_argument("--articles", nargs="+", help="list the claims found in these articles instead")
-    ap.add_argument("--devset", type=Path, help="score a real-article dev set (articles.jsonl + texts/)")
+    ap.add_argument("--devset", nargs="*", type=Path, help="score real-article dev sets (default: both found)")
     ap.add_argument("--ids", nargs="+", help="with --devset: score only these article ids")
-    ap.add_argument("--quiet", action="store_true", help="with --devset: no list of problems")
+    ap.add_argument("--quiet", action="store_true", help="with --devset: no list of failures")
+    ap.add_argument("--show-held-out", action="store_true", help="also list the held-out half's failures")
+    ap.add_argument("--json", action="store_true", help="with --devset: print the figures as JSON")
+    ap.add_argument("--write-split", action="store_true", help="add missing dev sets to devset_split.json (id hashes)")
     args = ap.parse_args()
     if args.articles:
         _list(args.articles)
         return
-    if args.devset:
-        _print_devset(args.devset, args.ids, args.quiet)
+    if args.devset is not None or args.write_split:
+        sets = {p.name: p for p in args.devset} if args.devset else find_devsets()
+        if not sets:
+            raise SystemExit("no dev set found: give --devset DIR (a folder with articles.jsonl and texts/)")
+        if args.write_split:
+            from devset_scoring import SPLIT_FILE
+
+            split = json.loads(SPLIT_FILE.read_text(encoding="utf-8")) if SPLIT_FILE.is_file() else {}
+            for name, path in sets.items():  # a set already in the file keeps its split (it was tuned on)
+                split.setdefault(name, {"rule": HASH_RULE, **hash_split(load_records(path))})
+            SPLIT_FILE.write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
+            print(f"wrote {SPLIT_FILE}")
+            return
+        reports = [devset_report(name, path, args.ids) for name, path in sets.items()]
+        if args.json:
+            print(
+                json.dumps([{k: r[k] for k in ("devset", "split", "rows", "per_quantity")} for r in reports], indent=1)
+            )
+            return
+        for rep in reports:
+            _print_devset(rep, args.show_held_out, args.quiet, bool(args.ids))
         return
     r = evaluate(args.corpus)
     print(f"{r['articles']} articles, {r['gold']} gold claims")

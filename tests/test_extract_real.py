@@ -17,10 +17,10 @@ from troopledger.errors import SourceError
 from troopledger.sources import document_from_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
-DEVSET = ROOT.parent / "shared" / "devset"
+DEVSET = next((up / "shared" / "devset" for up in ROOT.parents if (up / "shared" / "devset").is_dir()), ROOT)
 
-#: Just below what the extractor reaches on ../shared/devset (all 40 articles).
-DEV_MIN = {"recall_core": 0.90, "recall_all": 0.92, "precision": 0.95, "speaker": 0.84, "subtype": 0.90}
+#: Just below what the extractor reaches on shared/devset (all 40 articles; halves in docs/extraction.md).
+DEV_MIN = {"recall_core": 0.95, "recall_all": 0.93, "precision": 0.91, "speaker": 0.85, "subtype": 0.89}
 
 
 def _claims(text: str, date: str | None = "2025-01-15") -> list:
@@ -31,7 +31,9 @@ def _q(text: str) -> list[tuple[str, float | None, float | None, float | None]]:
     return [(c.quantity, c.value, c.low, c.high) for c in _claims(text)]
 
 
-@pytest.mark.skipif(not DEVSET.is_dir(), reason="the real-article dev set (../shared/devset) is not present")
+@pytest.mark.skipif(
+    not (DEVSET / "articles.jsonl").is_file(), reason="the real-article dev set (shared/devset) is not present"
+)
 def test_devset_scores_hold() -> None:
     spec = importlib.util.spec_from_file_location("eval_extraction", ROOT / "benchmarks" / "eval_extraction.py")
     assert spec is not None

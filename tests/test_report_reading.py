@@ -62,6 +62,8 @@ def test_summary_text_from_sources_is_escaped(payload: dict[str, Any]) -> None:
     p = hostile_payload(payload)
     for c in p["contradictions"]:  # the most doubted claim's speaker is the hostile one
         c["most_likely_wrong"] = next(iter(p["claims"]))
+    for g in p.get("conflicts") or []:  # and the suspect of the calibration's own conflicts
+        g["suspect"] = next(iter(p["claims"]))
     html = render_html(p)
     head = html[html.index('id="summary"') : html.index('class="headline"')]
     assert "<img" not in head

@@ -120,7 +120,7 @@ def test_two_figures_of_one_statement_for_one_parameter_that_do_not_meet_are_lef
     prior = resolve(parse_case(text.encode(), "planted.toml"))
     # the scan flags the two waves' figures as a disagreement (and so keeps the check off their sets); without
     # it the check must still leave them alone, while the statement's sums at 20,000 fail on their own
-    monkeypatch.setattr(_conflicts, "scan_sets", lambda *a, **k: [])
+    monkeypatch.setattr(_conflicts, "count_sets", lambda *a, **k: ([], 0))
     found = find_contradictions(prior)
     assert all(c.kind == "statement" for c in found)
     assert not any({"wave1", "wave1-later"} <= set(c.claims) for c in found)

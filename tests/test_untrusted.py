@@ -49,8 +49,8 @@ def test_balanced_text_never_leaves_an_override_open(text: str) -> None:
 def test_html_isolates_a_speaker_with_an_unterminated_override() -> None:
     claims = {"c1": {"speaker": "Evil " + RLO + "speaker"}}
     ref = _claim_ref("c1", claims, "Evil " + RLO + "speaker")
-    assert ref == '<a href="#claim-c1"><bdi>Evil ' + RLO + "speaker" + PDF + "</bdi></a>"
-    assert escape("<b>" + RLO) == "&lt;b&gt;" + RLO + PDF
+    assert ref == '<a href="#claim-c1"><bdi>Evil speaker</bdi></a>'  # the override is dropped, the name isolated
+    assert escape("<b>" + RLO) == "&lt;b&gt;"
 
 
 def test_markdown_text_is_direction_neutral() -> None:
@@ -90,9 +90,10 @@ def test_reports_neutralise_a_hostile_speaker() -> None:
     assert "\x1b" not in text
     assert RLO not in text
     page = render_html(p)
-    assert "<bdi>Spy[2J]0;owned " + RLO + "ycnega" + PDF + "</bdi>" in page
+    assert "<bdi>Spy[2J]0;owned ycnega</bdi>" in page
     assert "\x1b" not in page
-    assert page.count(RLO) == page.count(PDF)
+    assert RLO not in page
+    assert PDF not in page
     markdown = render_markdown(p)
     assert RLO not in markdown
     assert "\x1b" not in markdown

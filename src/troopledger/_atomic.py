@@ -5,7 +5,9 @@ goes through :func:`atomic_path`: the content is written to a temporary file in 
 target's own folder and renamed over the target, so a reader sees the old file or
 the new one, never half of one. A target that is a directory or a symbolic link is
 refused with one line (a link is never followed and never replaced: the user names
-the real file). New files get the permissions the user's umask gives (as ``open``
+the real file), and so is a target that is, or is a hard link to, a file the same
+command reads (its case, ledger, claims file or article: see :mod:`troopledger._paths`).
+New files get the permissions the user's umask gives (as ``open``
 would), and a file that is replaced keeps its permissions.
 """
 
@@ -18,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from troopledger._paths import input_at
 from troopledger.errors import InputError
 
 __all__ = ["atomic_path", "atomic_write", "umask"]
@@ -49,6 +52,15 @@ def _check_target(target: Path) -> int:
         raise InputError(str(target), None, "is a directory", "give a file name inside it, e.g. DIR/report.html")
     if not stat.S_ISREG(st.st_mode):
         raise InputError(str(target), None, "is not a regular file", "give the path of a regular file")
+    source = input_at(target)
+    if source is not None:
+        same = "is" if os.path.abspath(source) == os.path.abspath(target) else f"is the same file as '{source}',"
+        raise InputError(
+            str(target),
+            None,
+            f"{same} an input this command reads; writing there would destroy it",
+            "give another output path",
+        )
     return stat.S_IMODE(st.st_mode)
 
 

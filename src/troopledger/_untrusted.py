@@ -15,8 +15,11 @@ import re
 __all__ = [
     "BIDI_CONTROLS",
     "FORMULA_STARTS",
+    "NUL_IN_CSV",
     "balance_bidi",
+    "csv_cell",
     "escape_html",
+    "escape_markdown_links",
     "for_terminal",
     "neutral_csv",
     "strip_bidi",
@@ -88,18 +91,77 @@ def balance_bidi(text: str) -> str:
 
 
 def escape_html(text: str, quote: bool = True) -> str:
-    """``html.escape`` of the text after :func:`balance_bidi`, so an override cannot leak out of it.
+    """``html.escape`` of the text without control characters or explicit direction controls.
 
-    Control characters (not allowed in HTML) are removed; tabs and newlines stay.
+    Embeddings, overrides and isolates are removed (letters keep their natural
+    direction), so no override in one source's text can reverse another's figures
+    or the date in its own link; tabs and newlines stay. Untrusted cells are also
+    wrapped in ``<bdi>`` by the renderers, and the page's style isolates ``bdi``,
+    table cells and links (``unicode-bidi: isolate``).
     """
-    return html.escape(balance_bidi(_CONTROLS.sub("", text)), quote)
+    return html.escape(strip_bidi(_CONTROLS.sub("", text)), quote)
+
+
+# one line of a cell: where a spreadsheet may start reading a formula (after any line break too)
+_LINES = re.compile(r"(\r\n|\r|\n)")
+_NEUTRAL = re.compile("'*[" + re.escape("".join(FORMULA_STARTS)) + "]")
+
+
+def _neutral_line(line: str) -> str:
+    return "'" + line if _NEUTRAL.match(line) else line
+
+
+def _unneutral_line(line: str) -> str:
+    return line[1:] if line.startswith("'") and _NEUTRAL.match(line, 1) else line
 
 
 def neutral_csv(cell: str) -> str:
-    """A text cell that a spreadsheet shows as text: a leading apostrophe before formula starts."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    """A text cell that a spreadsheet shows as text: a leading apostrophe before formula starts.
+
+    Every line of the cell is treated so, since a spreadsheet may start a new row or
+    cell after any line break; a line already starting with apostrophes before a
+    formula start gets one more, so :func:`unneutral_csv` gives back exactly the cell.
+    """
+    if "\n" not in cell and "\r" not in cell:
+        return _neutral_line(cell)
+    parts = _LINES.split(cell)
+    return "".join(p if i % 2 else _neutral_line(p) for i, p in enumerate(parts))
 
 
 def unneutral_csv(cell: str) -> str:
-    """The cell :func:`neutral_csv` was given: the apostrophe it added is taken off again."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+    """The cell :func:`neutral_csv` was given: the apostrophes it added are taken off again."""
+    if "\n" not in cell and "\r" not in cell:
+        return _unneutral_line(cell)
+    parts = _LINES.split(cell)
+    return "".join(p if i % 2 else _unneutral_line(p) for i, p in enumerate(parts))
+
+
+#: Shown in a CSV cell instead of a NUL character, which CSV readers refuse (U+2400 SYMBOL FOR NULL).
+NUL_IN_CSV = "\u2400"
+
+
+def csv_cell(cell: str) -> str:
+    """One CSV field as written: quoted when it holds a comma, a quote, CR or LF; NUL shown as U+2400.
+
+    Python's ``csv`` module leaves a lone carriage return unquoted when rows end in
+    ``\\n``, so a row splits in a spreadsheet; this quotes every line break.
+    """
+    cell = cell.replace("\x00", NUL_IN_CSV)
+    if any(c in cell for c in ',"\r\n'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+# Markdown: an autolink <scheme:...>, a bare URL or www. address, and an e-mail address become live links in
+# GitHub-flavoured Markdown; a word joiner after the scheme's colon, `www.` or `@` breaks the match and shows the same.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|file|javascript|data)(:)|\b(www)(\.)|(@)(?=[\w-]+\.)")
+
+
+def escape_markdown_links(text: str) -> str:
+    """``text`` in which no URL, ``www.`` address or e-mail address becomes a live Markdown link.
+
+    A word joiner (U+2060) goes after the scheme's colon, after ``www.`` and after ``@``:
+    the text reads the same, but GitHub-flavoured Markdown no longer links it. (The
+    caller escapes ``<`` as well, so ``<https://...>`` is no autolink either.)
+    """
+    return _AUTOLINK.sub(lambda m: "".join(g for g in m.groups() if g) + "\u2060", text)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import sys
+from typing import NoReturn
 
 import typer
 
 from troopledger._atomic import atomic_write
 from troopledger._cli._usage import click, usage_line
+from troopledger._paths import tracking_inputs
 from troopledger.errors import TroopledgerError
 
 __all__ = ["app", "atomic_write", "main"]
@@ -24,7 +29,14 @@ app = typer.Typer(
 
 def _register() -> None:
     """Import the command modules; each adds its commands to :data:`app`."""
-    from troopledger._cli import _claims, _compare, _extract, _history, _report  # noqa: F401
+    from troopledger._cli import (  # noqa: F401
+        _claims,
+        _compare,
+        _extract,
+        _history,
+        _reconcile,
+        _report,
+    )
 
 
 def _command_path(argv: list[str] | None) -> str:
@@ -40,6 +52,42 @@ def _command_path(argv: list[str] | None) -> str:
     return " ".join(path)
 
 
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _stream_error(e: OSError | UnicodeEncodeError) -> NoReturn:
+    """End the run on a standard output that cannot take what is written: one line, or silence for a closed pipe."""
+    if isinstance(e, BrokenPipeError):  # `troopledger ... | head -1`: the reader has what it wanted
+        _quiet_stdout()
+        sys.exit(0)
+    if isinstance(e, UnicodeEncodeError):
+        encoding = getattr(sys.stdout, "encoding", None) or e.encoding
+        line = (
+            f"standard output's encoding ({encoding}) cannot show {e.object[e.start : e.end]!r}; "
+            "fix: set PYTHONIOENCODING=utf-8 (or a UTF-8 locale), or write to a file with --out"
+        )
+    else:
+        line = (
+            f"cannot write to standard output ({e.strerror or e}); "
+            "fix: free some space or write to a file with --out (or redirect elsewhere)"
+        )
+    _quiet_stdout()
+    print(f"troopledger: error: {line}", file=sys.stderr)
+    sys.exit(2)
+
+
+def _is_stdout_error(e: OSError) -> bool:
+    """Whether ``e`` came from writing standard output (a full disk, a closed pipe, an I/O error)."""
+    return isinstance(e, BrokenPipeError) or e.errno in (errno.ENOSPC, errno.EIO, errno.EPIPE, errno.EFBIG)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; every error prints one line and exits with status 2.
 
@@ -47,10 +95,17 @@ def main(argv: list[str] | None = None) -> None:
     malformed option, a missing argument) come back here and become one line (see
     ``_usage``), as does everything the package raises on purpose, a
     :class:`TroopledgerError`: both are caught here, at the edge, and nowhere else.
+    Standard output is an edge too: a closed pipe ends the run silently (as Unix
+    tools do), a full disk or an encoding that cannot show the text is one line.
+    Inside a run, every file read is remembered, so no output replaces an input.
     """
     _register()
+    with contextlib.suppress(AttributeError, ValueError):  # our error lines always reach the terminal
+        sys.stderr.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
-        code = app(args=argv, prog_name="troopledger", standalone_mode=False)
+        with tracking_inputs():
+            code = app(args=argv, prog_name="troopledger", standalone_mode=False)
+        sys.stdout.flush()
     except click.NoArgsIsHelpError as e:  # a group given no command: its help, as Click shows it
         e.show()
         sys.exit(e.exit_code)
@@ -62,8 +117,12 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except (KeyboardInterrupt, typer.Abort):
         code = 130
-    except BrokenPipeError:
-        sys.exit(0)
+    except UnicodeEncodeError as e:
+        _stream_error(e)
+    except OSError as e:
+        if not _is_stdout_error(e):
+            raise
+        _stream_error(e)
     if code == 130:
         print("troopledger: interrupted", file=sys.stderr)
     sys.exit(code if isinstance(code, int) else 0)

@@ -335,8 +335,9 @@ def import_(
     replace: Annotated[bool, typer.Option(help="Overwrite claims whose id is already in the ledger.")] = False,
 ) -> None:
     """Import claims, all or none: one bad record leaves the ledger as it was."""
-    with Ledger(ledger) as led:
-        n = led.import_file(path, fmt, replace=replace)
+    from troopledger.claims import import_claims
+
+    n = import_claims(ledger, path, fmt, replace=replace)  # a failed import leaves no new ledger file
     typer.echo(f"imported {n} claim(s) into {ledger}")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -12,12 +13,11 @@ from rich.console import Console
 
 from troopledger._cli._app import app, atomic_write
 from troopledger._cli._options import Currency, Rate, Rates, Sets, Windows, desk_from
-from troopledger._cli._report import Format
+from troopledger._cli._report import DEFAULT_THREADS, Format
 from troopledger.errors import InputError
 
 if TYPE_CHECKING:
     from troopledger.evidence import Prior
-    from troopledger.model import Draws
 
 __all__ = ["compare"]
 
@@ -61,14 +61,18 @@ def compare(
     rate: Rate = None,
     rates: Rates = None,
     window: Windows = None,
+    prior_draws: Annotated[
+        bool, typer.Option("--prior-draws", help="Pair the prior's draws even when the case has claims to weigh by.")
+    ] = False,
 ) -> None:
     """Run two cases or scenarios with the same random draws; show both and their difference with its interval.
 
-    The draws are the prior's, not weighed by calibration, so that draw i of one run
-    pairs with draw i of the other. Example: troopledger compare nk-russia-record --set signing_bonus=2000
+    On a case with claims to weigh by, the draws are the posterior's: the first run is
+    calibrated and the second mapped onto the same draws and reweighted by its own claims,
+    so draw i of one run pairs with draw i of the other (--prior-draws pairs the prior's).
+    Example: troopledger compare nk-russia-record --set signing_bonus=2000
     """
-    from troopledger.analysis import compare_draws  # the numerical stack loads when a run starts
-    from troopledger.model import collect
+    from troopledger.analysis import compare_runs  # the numerical stack loads when a run starts
 
     sets = list(set_ or [])
     if b is None and not sets:
@@ -79,12 +83,10 @@ def compare(
         raise InputError(None, "--window", "the two runs cover different months", "compare totals without --window")
     desk = desk_from(currency, rate, rates, window)
     conv = desk.conversion(prior_a)
-    shown: list[Draws] = []
-    for prior in (prior_a, prior_b):
-        own = desk.conversion(prior) if prior.horizon != prior_a.horizon else conv
-        shown.append(desk.view(prior, collect(prior, draws, seed), own))
-    wins = desk.window_list(prior_a) if window else []
-    result = compare_draws(shown[0], shown[1], labels=(run_a["label"], run_b["label"]), windows=wins)
+    threads = min(DEFAULT_THREADS, os.cpu_count() or 1)
+    labels = (run_a["label"], run_b["label"])
+    posterior = False if prior_draws else None
+    result = compare_runs(prior_a, prior_b, draws, seed, desk=desk, labels=labels, posterior=posterior, workers=threads)
     result["runs"] = [run_a, run_b]
     if conv is not None:
         result["currency"] = conv.describe()

@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from troopledger._cli._app import app, atomic_write
-from troopledger._cli._options import Currency, Rate, Rates, Scenario, Sets, Windows, desk_from
+from troopledger._cli._options import MAX_DRAWS, Currency, Rate, Rates, Scenario, Sets, Windows, check_memory, desk_from
 
 __all__ = ["Format", "cases", "report"]
 
@@ -75,7 +75,10 @@ def report(
     draws: Annotated[
         int | None,
         typer.Option(
-            min=1, max=100_000_000, help="Number of Monte Carlo draws (default 100,000; 20,000 for a ledger case)."
+            min=1,
+            max=MAX_DRAWS,
+            help="Number of Monte Carlo draws (default 100,000; 20,000 for a ledger case). A run must fit the "
+            "memory budget, 4 GB unless TROOPLEDGER_MEMORY_GB says: about 2.7 million draws (docs/bad-input.md).",
         ),
     ] = None,
     seed: Annotated[int, typer.Option(min=0, help="Seed of the random generator; same seed, same numbers.")] = 0,
@@ -155,8 +158,9 @@ def report(
     if day is not None or history:
         casefile, claims = casefile.with_claims(claims) if claims else casefile, []
     view = view_as_of(casefile, day) if day is not None else casefile
-    show = draws >= PROGRESS_FROM_DRAWS and sys.stderr.isatty()
     threads = workers or min(DEFAULT_THREADS, os.cpu_count() or 1)
+    threads = check_memory(view, draws, threads)
+    show = draws >= PROGRESS_FROM_DRAWS and sys.stderr.isatty()
     with make_executor(cluster, threads, kind="thread") as ex, _progress(draws, show) as tick:
         result = run(
             view,

@@ -9,7 +9,7 @@ not import xarray and pandas.
 
 from typing import Any
 
-from troopledger.analysis._compare import compare_draws
+from troopledger.analysis._compare import compare_draws, compare_runs, pair_weights
 from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, money_inputs
 from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
@@ -17,6 +17,16 @@ from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, Histo
 from troopledger.analysis._ledger_case import LedgerCase, is_ledger_case, load_ledger
 from troopledger.analysis._ledger_run import Band, LedgerResult, ledger_window, run_ledger
 from troopledger.analysis._money import Conversion, RateTable, bundled_rates, conversion, read_rates
+from troopledger.analysis._reconcile import (
+    RECONCILE_DRAWS,
+    TARGET_WITHIN,
+    ReconcileTarget,
+    Reconciliation,
+    Shift,
+    parse_target,
+    reconcile,
+    target_values,
+)
 from troopledger.analysis._result import Result, register_result_view, run
 from troopledger.analysis._result_tree import load_result
 from troopledger.analysis._reweigh import convert_draws, reweighed_totals
@@ -45,9 +55,11 @@ __all__ = [
     "OUTPUTS",
     "PREDICTABLE",
     "QUANTILES",
+    "RECONCILE_DRAWS",
     "RELIABILITY",
     "SENSITIVITY_CAP",
     "SENSITIVITY_TARGETS",
+    "TARGET_WITHIN",
     "TOTAL_VARIABLES",
     "WINDOW_ACCOUNTS",
     "Band",
@@ -58,7 +70,10 @@ __all__ = [
     "LedgerCase",
     "LedgerResult",
     "RateTable",
+    "ReconcileTarget",
+    "Reconciliation",
     "Result",
+    "Shift",
     "Step",
     "Summary",
     "TroopledgerAccessor",
@@ -67,6 +82,7 @@ __all__ = [
     "bundled_rates",
     "calendar_years",
     "compare_draws",
+    "compare_runs",
     "conversion",
     "convert_draws",
     "coverage",
@@ -79,9 +95,12 @@ __all__ = [
     "load_ledger",
     "load_result",
     "money_inputs",
+    "pair_weights",
+    "parse_target",
     "parse_window",
     "rank_sensitivity",
     "read_rates",
+    "reconcile",
     "register_result_view",
     "reweighed_totals",
     "rolling_years",
@@ -91,6 +110,7 @@ __all__ = [
     "sensitivity_over_time",
     "summarize",
     "summarize_draws",
+    "target_values",
     "weighted_crps",
     "weighted_quantiles",
     "window_stats",

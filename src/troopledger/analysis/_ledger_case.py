@@ -18,7 +18,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from troopledger.claims import Claim, month_labels, parse_claims
+from troopledger._paths import read_input
+from troopledger.claims import Claim, month_labels, parse_claims, read_claims
 from troopledger.errors import CaseError
 from troopledger.evidence import (
     MAX_CASE_BYTES,
@@ -163,15 +164,15 @@ def _claims_of(files: list[str], origin: str, base: Path | None) -> dict[str, Cl
     for name in files:
         entry = bundled / f"{name}.jsonl"
         if "/" not in name and entry.is_file():
-            data, where = entry.read_bytes(), f"{name} (bundled claims)"
+            parsed = parse_claims(entry.read_bytes(), f"{name} (bundled claims)", "jsonl")
         else:
             path = (base / name) if base is not None else Path(name)
             if not path.is_file():
                 raise CaseError(
                     origin, "claim_files", f"no claims file '{name}'", "give a bundled name or a path beside the case"
                 )
-            data, where = path.read_bytes(), str(path)
-        for c in parse_claims(data, where, "jsonl"):
+            parsed = read_claims(path, "jsonl")  # regular files only, size-capped, remembered as an input
+        for c in parsed:
             if c.id in claims:
                 raise CaseError(origin, "claim_files", f"claim id '{c.id}' appears twice", "give each claim its own id")
             claims[c.id] = c
@@ -186,7 +187,8 @@ def load_ledger(case: str) -> LedgerCase:
     else:
         path = Path(case)
         try:
-            text, origin, base = path.read_text(encoding="utf-8"), str(path), path.parent
+            data = read_input(path, "case", MAX_CASE_BYTES, CaseError)  # regular files only; remembered as an input
+            text, origin, base = data.decode("utf-8-sig"), str(path), path.parent
         except (OSError, UnicodeDecodeError) as e:
             raise CaseError(
                 case, None, f"cannot read the ledger case ({e.__class__.__name__})", "give a readable UTF-8 file"
@@ -199,6 +201,10 @@ def load_ledger(case: str) -> LedgerCase:
         raise CaseError(origin, None, f"not valid TOML ({e})", "fix the TOML syntax") from None
     except RecursionError:
         raise CaseError(origin, None, "tables or arrays nest too deeply", "write a flat case file") from None
+    except ValueError as e:  # an integer past Python's digit limit for reading one
+        raise CaseError(
+            origin, None, f"a number cannot be read ({e})", "write numbers of at most 4,300 digits"
+        ) from None
     try:
         f = _File.model_validate(raw)
     except ValidationError as e:

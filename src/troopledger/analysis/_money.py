@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from troopledger._paths import is_file
+from troopledger._paths import exists, is_file, read_input
 from troopledger.claims import MONTH_PATTERN
 from troopledger.errors import InputError
 
@@ -115,11 +115,11 @@ def read_rates(path: str | Path) -> RateTable:
     Errors name the file, the row or cell, and the fix (:class:`InputError`).
     """
     p = Path(path)
-    if not is_file(p):
+    if not is_file(p) and not exists(p):  # a FIFO or a device: read_input names it
         raise InputError(str(p), None, "no such rates file", "give the path of a CSV: month,KRW,... (docs/analyst.md)")
     if p.stat().st_size > MAX_RATES_BYTES:
         raise InputError(str(p), None, "the file is too large for a rate table", "give a monthly CSV of rates")
-    data = p.read_bytes()
+    data = read_input(p, "rates", MAX_RATES_BYTES)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

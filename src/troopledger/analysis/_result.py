@@ -26,11 +26,14 @@ from troopledger.analysis._summary import Summary, interval_stats, summarize_dra
 from troopledger.calibration import (
     TEMPERING_PARTICLES,
     Calibration,
+    Conflict,
     Contradiction,
+    ContradictionScan,
     Influence,
     Observations,
     compile_observations,
-    find_contradictions,
+    group_conflicts,
+    scan_contradictions,
 )
 from troopledger.calibration import calibrate as calibrate_prior
 from troopledger.calibration import influence as claim_influence
@@ -90,6 +93,10 @@ class Result:
     posterior_draws: Draws | None = None
     #: the analyst's desk: currency, windows, given-data sensitivity (see :class:`Desk`)
     desk: dict[str, Any] = field(default_factory=dict)
+    #: the contradiction sets grouped by suspect (every set in exactly one conflict)
+    conflicts: tuple[Conflict, ...] = ()
+    #: contradiction sets the scan found (more than ``contradictions`` holds when it stopped at its limit)
+    contradictions_found: int = 0
 
     @property
     def calibrated(self) -> bool:
@@ -234,7 +241,11 @@ def run(
         particles=particles,
         executor=executor,
     )
-    found = find_contradictions(prior, observations=every, wrong=cal.wrong, workers=workers) if contradictions else []
+    scan = (
+        scan_contradictions(prior, observations=every, wrong=cal.wrong, workers=workers)
+        if contradictions
+        else ContradictionScan((), 0, 0)
+    )
     shown = prior_shown = desk.view(prior, cal.prior_draws, conv)
     # with a posterior, reports chart its monthly bands only: the prior's are not computed
     prior_summary = summarize_draws(shown, bands=cal.posterior_draws is None)
@@ -252,13 +263,24 @@ def run(
         cal.observations,
         cal.posterior_weights,
         cal.diagnostics(),
-        tuple(found),
+        scan.contradictions,
         rank_sensitivity(shown, weights=weights) if sensitivity else None,
         _influence(prior, every, seed, influence_draws, influence, cal),
         prior_shown,
         None if cal.posterior_draws is None else shown,
         {**groups, **desk.tables(prior, shown, weights)},
+        tuple(group_conflicts(scan.contradictions, _misfit_claims(cal))),
+        scan.found,
     )
+
+
+def _misfit_claims(cal: Calibration) -> dict[str, list[str]]:
+    """Claim id -> the structural assumptions it is a misfit of."""
+    out: dict[str, list[str]] = {}
+    for m in cal.misfits:
+        for c in m.claims:
+            out.setdefault(c, []).append(m.assumption)
+    return out
 
 
 def _casefile(case: Case | Prior) -> Case:

@@ -28,7 +28,7 @@ import numpy as np
 from troopledger._atomic import atomic_path
 from troopledger._version import __version__
 from troopledger.analysis._summary import Summary
-from troopledger.calibration import Contradiction, Influence, Observations, Skipped, compile_observations
+from troopledger.calibration import Conflict, Contradiction, Influence, Observations, Skipped, compile_observations
 from troopledger.errors import InputError
 from troopledger.evidence import Case, Prior, resolve
 from troopledger.model import Draws
@@ -187,6 +187,8 @@ def to_datatree(result: Result) -> xr.DataTree:
         "case_as_of": case.as_of,
         "case_scenario": _json(case.scenario),
         "contradictions": _json([dataclasses.asdict(c) for c in result.contradictions]),
+        "conflicts": _json([dataclasses.asdict(c) for c in result.conflicts]),
+        "contradictions_found": result.contradictions_found,
         "sensitivity": _json(result.sensitivity),
         "influence": _json(None if result.influence is None else [dataclasses.asdict(i) for i in result.influence]),
         "desk": _json(result.desk),
@@ -252,6 +254,21 @@ def from_datatree(tree: xr.DataTree, origin: str = "(tree)") -> Result:
         prior_draws=_draws_of(prior_ds),
         posterior_draws=posterior_draws,
         desk=json.loads(attrs["desk"]),
+        conflicts=tuple(_conflict(c) for c in json.loads(attrs.get("conflicts", "[]"))),
+        contradictions_found=int(attrs.get("contradictions_found", len(json.loads(attrs["contradictions"])))),
+    )
+
+
+def _conflict(c: dict[str, Any]) -> Conflict:
+    """A conflict from its JSON form (lists back to tuples)."""
+    return Conflict(
+        **{
+            **c,
+            "against": tuple(c["against"]),
+            "sets": tuple(tuple(s) for s in c["sets"]),
+            "kinds": tuple(c["kinds"]),
+            "assumptions": tuple(c["assumptions"]),
+        }
     )
 
 

@@ -7,7 +7,18 @@ far each lineage of claims moves the headline). All read a resolved
 :class:`~troopledger.evidence.Prior`.
 """
 
-from troopledger.calibration._conflicts import SCAN_DRAWS, find_contradictions
+from troopledger.calibration._assumptions import ASSUMPTIONS, Assumption, assumptions_for
+from troopledger.calibration._checks import (
+    TAIL,
+    WRONG_AT,
+    ClaimCheck,
+    StructuralMisfit,
+    check_claims,
+    judge_claims,
+    structural_misfits,
+)
+from troopledger.calibration._conflict_list import Conflict, ContradictionScan, group_conflicts
+from troopledger.calibration._conflicts import SCAN_DRAWS, find_contradictions, scan_contradictions
 from troopledger.calibration._contradictions import (
     REFERENCE_FACTOR,
     THRESHOLD,
@@ -31,6 +42,7 @@ from troopledger.calibration._importance import (
 )
 from troopledger.calibration._influence import HEADLINE, Influence, influence
 from troopledger.calibration._observations import Observation, Observations, Skipped, compile_observations
+from troopledger.calibration._paired import paired_posterior
 from troopledger.calibration._proposal import (
     BATCHES,
     DEFENSIVE,
@@ -52,7 +64,7 @@ from troopledger.calibration._robust import (
     with_doubt,
 )
 from troopledger.calibration._scan import CONTRADICTION_DRAWS, contradiction_statistic
-from troopledger.calibration._sets import MAX_SET, SCAN_SEED, FoundSet, explain_set, scan_sets
+from troopledger.calibration._sets import MAX_REPORTED, MAX_SET, SCAN_SEED, FoundSet, explain_set, scan_sets
 from troopledger.calibration._tempering import Tempered, model_values, temper
 from troopledger.calibration._workflow import (
     HEADLINE_TOTALS,
@@ -64,6 +76,7 @@ from troopledger.calibration._workflow import (
 
 __all__ = [
     "ALL_WRONG",
+    "ASSUMPTIONS",
     "BATCHES",
     "CONTESTED",
     "CONTRADICTION_DRAWS",
@@ -73,6 +86,7 @@ __all__ = [
     "HEDGE_FACTOR",
     "HEDGE_WIDTH",
     "KHAT_MAX",
+    "MAX_REPORTED",
     "MAX_SET",
     "MIN_ESS",
     "MIN_READING",
@@ -82,12 +96,18 @@ __all__ = [
     "SCAN_DRAWS",
     "SCAN_SEED",
     "SHARES",
+    "TAIL",
     "TEMPERING_PARTICLES",
     "THRESHOLD",
     "WIDEN",
+    "WRONG_AT",
     "WRONG_FACTOR",
+    "Assumption",
     "Calibration",
+    "ClaimCheck",
+    "Conflict",
     "Contradiction",
+    "ContradictionScan",
     "ErrorModel",
     "FoundSet",
     "Influence",
@@ -96,10 +116,13 @@ __all__ = [
     "Proposal",
     "RobustObservations",
     "Skipped",
+    "StructuralMisfit",
     "Tempered",
     "Weights",
+    "assumptions_for",
     "batch_error",
     "calibrate",
+    "check_claims",
     "compile_observations",
     "connected_sets",
     "contradiction_statistic",
@@ -109,18 +132,23 @@ __all__ = [
     "explain_set",
     "find_contradictions",
     "fit_proposal",
+    "group_conflicts",
     "hedge_class",
     "importance_weights",
     "influence",
     "joint_statistic",
+    "judge_claims",
     "log_mean_exp",
     "model_values",
+    "paired_posterior",
     "particle_chunks",
     "readings",
     "reference_spec",
     "right_probability",
     "robust_loglik",
+    "scan_contradictions",
     "scan_sets",
+    "structural_misfits",
     "temper",
     "weighted_quantiles",
     "with_doubt",

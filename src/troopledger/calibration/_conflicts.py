@@ -17,16 +17,17 @@ from collections.abc import Mapping
 import numpy as np
 from numpy.typing import NDArray
 
+from troopledger.calibration._conflict_list import ContradictionScan
 from troopledger.calibration._contradictions import THRESHOLD, Contradiction, with_reference
 from troopledger.calibration._graph import dependency_graph
 from troopledger.calibration._observations import Observations, compile_observations
 from troopledger.calibration._robust import RobustObservations
-from troopledger.calibration._sets import MAX_SET, SCAN_SEED, explain_set, scan_sets
+from troopledger.calibration._sets import MAX_REPORTED, MAX_SET, SCAN_SEED, count_sets, explain_set
 from troopledger.calibration._statements import statement_sets
 from troopledger.evidence import BLOCK, Prior
 from troopledger.model import collect
 
-__all__ = ["SCAN_DRAWS", "find_contradictions"]
+__all__ = ["SCAN_DRAWS", "find_contradictions", "scan_contradictions"]
 
 Array = NDArray[np.float64]
 
@@ -46,6 +47,33 @@ def find_contradictions(
 ) -> list[Contradiction]:
     """The minimal sets of up to ``max_size`` claims that cannot all be true, most improbable first.
 
+    At most :data:`MAX_REPORTED` scan sets are kept; :func:`scan_contradictions` also says how many were found.
+    """
+    scan = scan_contradictions(
+        prior,
+        observations=observations,
+        wrong=wrong,
+        draws=draws,
+        max_size=max_size,
+        threshold=threshold,
+        workers=workers,
+    )
+    return list(scan.contradictions)
+
+
+def scan_contradictions(
+    prior: Prior,
+    *,
+    observations: Observations | None = None,
+    wrong: Mapping[str, float] | None = None,
+    draws: int = SCAN_DRAWS,
+    max_size: int = MAX_SET,
+    threshold: float = THRESHOLD,
+    workers: int = 1,
+    limit: int = MAX_REPORTED,
+) -> ContradictionScan:
+    """:func:`find_contradictions` with the count of sets found, so a cut list says it was cut.
+
     ``wrong`` (claim id -> posterior probability of being wrong) names the suspect of
     each set; claims it does not cover are judged on the background alone. The
     background runs on ``workers`` threads (same draws whatever the number).
@@ -55,12 +83,12 @@ def find_contradictions(
     every = compile_observations(prior) if observations is None else observations
     obs = compile_observations(bg, claims=[o.claim for o in every.items])
     if len(obs) < 2:
-        return []
+        return ContradictionScan((), 0, limit)
     d = collect(bg, draws, SCAN_SEED, monthly_cap=1, observations=obs, workers=workers)
     values = np.asarray(d.observed, dtype=np.float64)
     ll = obs.loglik(values)
     graph = dependency_graph(bg, obs, SCAN_SEED)
-    found = scan_sets(ll, obs.ids, graph, max_size=max_size, threshold=threshold)
+    found, total = count_sets(ll, obs.ids, graph, max_size=max_size, threshold=threshold, limit=limit)
     own = statement_sets(
         bg, obs, values, graph, flagged=[f.claims for f in found], max_size=max_size, threshold=threshold
     )
@@ -97,4 +125,6 @@ def find_contradictions(
         )
     # a scan set that holds a whole failing statement is not minimal
     minimal = [c for c in out if not any(set(s.claims) < set(c.claims) for s in own)]
-    return sorted(minimal, key=lambda c: (c.statistic, c.claims))
+    dropped = len(out) - len(minimal)
+    ordered = tuple(sorted(minimal, key=lambda c: (c.statistic, c.claims)))
+    return ContradictionScan(ordered, total + len(own) - dropped, limit)

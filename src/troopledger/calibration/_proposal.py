@@ -87,6 +87,15 @@ class Proposal:
         and the block; the weighted ones from a Sobol sequence scrambled by ``seed``.
         Either way the same seed gives the same draws however they are later chunked.
         """
+        z, shares, log_ratio = self.latent(prior, draws, seed)
+        return _Latent(prior).params(z, shares), log_ratio
+
+    def latent(self, prior: Prior, draws: int, seed: int) -> tuple[dict[str, Array], Array, Array]:
+        """The latent normals, state-use shares and ``log(prior / proposal)`` behind :meth:`draw`.
+
+        The prior is standard normal in these coordinates whatever the case, so the
+        same latent draws mapped through another prior (a scenario) keep their ratio.
+        """
         latent = _Latent(prior)
         free = sorted(latent.free)
         z = {k: np.empty(draws) for k in free}
@@ -98,7 +107,7 @@ class Proposal:
             shares[a:b] = latent.shares.sample(block_rng(seed, blk, "proposal:state_use_shares"), b - a)
         d = len(self.names)
         if d == 0:
-            return latent.params(z, shares), np.zeros(draws)
+            return z, shares, np.zeros(draws)
         # The weighted coordinates come from a scrambled Sobol sequence (randomised
         # quasi-Monte Carlo): one point per draw picks the component and its normals.
         from scipy.stats import qmc  # heavy import, only needed here
@@ -115,7 +124,7 @@ class Proposal:
         x = np.where((u >= self.defensive)[:, None], g, DEFENSIVE_SCALE * e)
         for i, k in enumerate(self.names):
             z[k] = np.ascontiguousarray(x[:, i])
-        return latent.params(z, shares), self._log_ratio(x)
+        return z, shares, self._log_ratio(x)
 
     def _log_ratio(self, x: Array) -> Array:
         """``log(phi(x) / q(x))``: ``q`` is ``defensive`` of ``N(0, scale^2)`` and the rest the fitted mixture."""

@@ -41,7 +41,16 @@ from troopledger.calibration._importance import weighted_quantiles
 from troopledger.calibration._observations import Observation
 from troopledger.errors import CalibrationError
 
-__all__ = ["MAX_REPORTED", "MAX_SET", "SCAN_SEED", "SET_SCAN_CLAIMS", "FoundSet", "explain_set", "scan_sets"]
+__all__ = [
+    "MAX_REPORTED",
+    "MAX_SET",
+    "SCAN_SEED",
+    "SET_SCAN_CLAIMS",
+    "FoundSet",
+    "count_sets",
+    "explain_set",
+    "scan_sets",
+]
 
 Array = NDArray[np.float64]
 
@@ -114,6 +123,22 @@ def scan_sets(
     limit: int = MAX_REPORTED,
 ) -> list[FoundSet]:
     """The ``limit`` most improbable minimal contradictions of 2 to ``max_size`` connected claims.
+
+    :func:`count_sets` says how many there were in all.
+    """
+    return count_sets(loglik, ids, graph, max_size=max_size, threshold=threshold, limit=limit)[0]
+
+
+def count_sets(
+    loglik: Array,
+    ids: Sequence[str],
+    graph: Mapping[str, frozenset[str]],
+    *,
+    max_size: int = MAX_SET,
+    threshold: float = THRESHOLD,
+    limit: int = MAX_REPORTED,
+) -> tuple[list[FoundSet], int]:
+    """:func:`scan_sets`, and the number of minimal sets found (more than returned when cut at ``limit``).
 
     ``loglik`` is ``(draws, claims)``: each claim's log-likelihood (as stated, not
     robust) over the background draws, columns in ``ids`` order; ``graph`` maps each
@@ -203,7 +228,7 @@ def scan_sets(
         except CalibrationError:
             se = math.inf
         out.append(FoundSet(tuple(ids[i] for i in combo), c, se))
-    return sorted(out, key=lambda f: (f.statistic, f.claims))
+    return sorted(out, key=lambda f: (f.statistic, f.claims)), len(flagged)
 
 
 def explain_set(

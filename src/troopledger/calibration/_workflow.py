@@ -26,11 +26,18 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from troopledger.calibration._checks import (
+    ClaimCheck,
+    StructuralMisfit,
+    check_claims,
+    judge_claims,
+    structural_misfits,
+)
 from troopledger.calibration._contradictions import THRESHOLD
 from troopledger.calibration._graph import dependency_graph
 from troopledger.calibration._importance import Weights, importance_weights, weighted_quantiles
 from troopledger.calibration._observations import Observations, Skipped, compile_observations
-from troopledger.calibration._proposal import PILOT_PARTICLES, batch_error, fit_proposal
+from troopledger.calibration._proposal import PILOT_PARTICLES, Proposal, batch_error, fit_proposal
 from troopledger.calibration._readings import readings
 from troopledger.calibration._robust import ALL_WRONG, RobustObservations, with_doubt
 from troopledger.errors import CalibrationError
@@ -76,6 +83,12 @@ class Calibration:
     readings: list[dict[str, Any]] = field(default_factory=list)
     sampler: dict[str, Any] = field(default_factory=dict)
     log_weights: Array | None = None  # raw log weights of the posterior draws, before smoothing
+    log_ratio: Array | None = None  # log(prior / proposal) of each posterior draw (raw weights less the likelihood)
+    robust: RobustObservations | None = None  # every compiled claim's robust error model (posterior_draws.observed)
+    checks: list[ClaimCheck] = field(default_factory=list)  # each claim against the model's predictive distribution
+    misfits: list[StructuralMisfit] = field(default_factory=list)  # assumptions independent claims agree against
+    proposal: Proposal | None = None  # the proposal the posterior draws came from
+    doubted: Prior | None = None  # the prior it weighs against (claims-built inputs kept in doubt)
 
     @property
     def posterior_weights(self) -> Array | None:
@@ -98,6 +111,9 @@ class Calibration:
             "claims_wrong_posterior": self.wrong,
             "mc_error": self.mc_error,
             "readings": self.readings,
+            "claim_checks": [c.as_dict() for c in self.checks],
+            "structural_misfits": [m.as_dict() for m in self.misfits],
+            "claim_judgements": judge_claims(self.checks, self.misfits, self.wrong),
         }
         out.update(self.sampler)
         return out
@@ -188,6 +204,7 @@ def calibrate(
     raw = ll_all[:, ev_cols].sum(axis=1) + log_ratio
     w = importance_weights(raw)
     wrong = robust_all.wrong_probability(values, w.weights, log_wrong=log_wrong)
+    checks = check_claims(robust_all, values, w.weights, ev_cols, ll_all)
     sampler: dict[str, Any] = {
         "observed_parameters": observed,
         "pilot_particles": 0 if proposal.pilot is None else proposal.pilot.particles,
@@ -207,4 +224,10 @@ def calibrate(
         readings(log_wrong, w.weights, claims_all.ids, pd.totals, pd.params),
         sampler,
         raw,
+        log_ratio,
+        robust_all,
+        checks,
+        structural_misfits(robust_all, checks, values, w.weights, ev_cols, ll_all),
+        proposal,
+        doubted,
     )

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     )
     from troopledger.claims._language import identify_language
     from troopledger.claims._ledger import DEFAULT_LEDGER, SCHEMA_VERSION, Ledger
+    from troopledger.claims._ledger_import import import_claims
     from troopledger.claims._lineage import Statement, detect_lineages, lineage_groups, same_statement
     from troopledger.claims._listing import LISTING_HEADERS
     from troopledger.claims._months import MONTH_PATTERN, month_index, month_label, month_labels
@@ -88,6 +89,7 @@ __all__ = [
     "hedge_key",
     "hedge_rule",
     "identify_language",
+    "import_claims",
     "lineage_groups",
     "month_index",
     "month_label",
@@ -124,6 +126,7 @@ _LAZY = {
     "LISTING_HEADERS": "troopledger.claims._listing",
     "MAX_CLAIMS": "troopledger.claims._extract",
     "Ledger": "troopledger.claims._ledger",
+    "import_claims": "troopledger.claims._ledger_import",
     "MONTH_PATTERN": "troopledger.claims._months",
     "NumberMatch": "troopledger.claims._numbers",
     "Period": "troopledger.claims._record",

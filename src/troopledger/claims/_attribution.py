@@ -13,15 +13,18 @@ from dataclasses import dataclass, field
 
 from troopledger.claims._saying import (
     APPOSED,
+    CITING_PART,
     END_CREDIT,
     HEADLINE_CREDIT,
     ISSUED,
     PASSIVE,
+    RELATIVE,
     UNNAMED,
     VERB,
     VERB_AT,
     WITH_SOURCE,
     end_credit,
+    that_subject,
 )
 from troopledger.claims._speakers import (
     NOT_PERSON,
@@ -33,42 +36,23 @@ from troopledger.claims._speakers import (
 
 __all__ = ["Attribution", "attribute", "introduce", "says"]
 
+_SP = r"[ \t\u00a0]+"  # spaces within one line: a name never runs over a line break
 _NAME = (
-    r"(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin|(?:of|for)(?=\s+(?:the\s+)?[A-Z])|the(?=\s+[A-Z])))*)"
+    rf"(?:[A-Z][\w’'.-]*(?:{_SP}(?:[A-Z][\w’'.-]*|de|van|von|al|bin|(?:of|for)(?={_SP}(?:the{_SP})?[A-Z])|"
+    rf"the(?={_SP}[A-Z])))*)"
 )
 _ACCORDING = re.compile(
-    rf"\baccording\s+to\s+(?P<who>(?:{TITLE_DOT}|[^,.;:!?]|:(?=\w)){{3,120}}?)"
+    rf"\baccording\s+to\s+(?P<who>(?:{TITLE_DOT}|[^,.;:!?\n]|:(?=\w)){{3,120}}?)"
     r"(?=[,.;!?]|:(?!\w)|\s+(?:on|in|last|this)\b|$)",
     re.I,
 )
-_PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)]{3,80})")
+_PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)\n]{3,80})")
 _TOKEN = re.compile(r"\(?[\w’'.:-]+\)?,?|[\w’'.-]+\([\w.-]+\),?")
 #: A word before a "verb" that shows it is a noun: "the report", "a first estimate", "its claims".
-_NOUN_BEFORE = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "first",
-        "new",
-        "its",
-        "their",
-        "his",
-        "her",
-        "this",
-        "that",
-        "these",
-        "those",
-        "recent",
-        "latest",
-        "of",
-        "our",
-        "your",
-        "initial",
-        "earlier",
-        "previous",
-    ]
+_NOUN_BEFORE_TEXT = (
+    "the a an first new its their his her this that these those recent latest of our your initial earlier previous"
 )
+_NOUN_BEFORE = frozenset(_NOUN_BEFORE_TEXT.split())
 _AUX = frozenset(
     {
         "has",
@@ -97,9 +81,9 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
     for v in VERB_AT.finditer(sentence):
         if v.group(0).endswith("s") and _NOUN_AFTER.match(sentence, v.end(), v.end() + 10):
             continue  # "reports of", "estimates by": a noun
-        words = sentence[max(0, v.start() - 160) : v.start()].split()
-        if words and words[-1].lower() in _NOUN_BEFORE:
-            continue
+        words = sentence[max(0, v.start() - 160) : v.start()].rsplit("\n", 1)[-1].split()  # not over a break
+        if words and (words[-1].lower() in _NOUN_BEFORE or words[-1].endswith(("'s", "’s"))):
+            continue  # "the report", "the agency's estimate": a noun, not a verb
         while words and words[-1].lower() in _AUX:
             words.pop()
         taken: list[str] = []
@@ -119,7 +103,10 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
 
 _AFTER_VERB = re.compile(
     r"[,”\"]\s*(?P<verb>said|says|wrote|added|noted|estimated|estimates|argued|explained|stated|warned|claimed)"
-    rf"\s+(?P<who>(?:the\s+)?{_NAME}(?:,\s+[^,.]{{3,80}})?)"
+    rf"\s+(?P<who>(?:the\s+)?{_NAME}(?:,\s+[^,.]{{3,80}})?|(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:officials?|ministry|agency|spokes(?:man|woman|person)|military|army|government|report|statement|"
+    r"analysts?|experts?|researchers?|lawmakers?|legislators?|sources?|institute|think\s+tank|service|office|"
+    r"command|commander|general|minister|intelligence)(?=\s*[.,;]|\s*$))"
 )
 _TOLD = re.compile(r"\btold\s+(?P<to>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,5})")
 _RELAY = re.compile(
@@ -141,7 +128,7 @@ _PRONOUN = re.compile(
     re.I,
 )
 _STOP_WHO = re.compile(
-    r"^(?:this|that|which|who|there|it|some|many|others|the\s+figure|.*\b(?:is|are|was|were|be|been|being|will|would)|"
+    r"^(?:this|that|which|who|there|some|many|others|the\s+figure|.*\b(?:is|are|was|were|be|been|being|will|would)|"
     r"the\s+number|troops|soldiers|money|payment)$",
     re.I,
 )
@@ -265,6 +252,8 @@ def introduce(sentence: str) -> Attribution | None:
 
 
 def _remembered(who: str, people: list[Attribution]) -> Attribution | None:
+    if who.lower() == "it":
+        return None  # a body, not a person: resolved by the caller to the body named before
     if _PRONOUN.match(who) or not who:
         return people[-1] if people else None
     for p in reversed(people):
@@ -329,6 +318,10 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
         m_who = _find(pattern, sentence) if not who else None
         if m_who:
             who = m_who.group("who")
+            inner = that_subject(sentence[m_who.end() :])
+            if inner:  # "Name, a lawmaker, told reporters that the NIS estimates ...": the NIS, via Name
+                via.insert(0, _clean(who))
+                who = inner
     if not who:
         m3 = _find(_PER, sentence)
         if m3:
@@ -344,7 +337,7 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
                 break
             if re.match(r"(?:when|after|before|since|if|while|because|although|once|until|unless)\b", phrase, re.I):
                 continue  # "When Russia announced ...": a time clause, not a speaker
-            cand = _subject(_clean(phrase))
+            cand = _subject(_clean(CITING_PART.sub("", phrase)))
             if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= start < m2.end()):
                 who = cand
                 for phrase2, _start2, _verb2, end2 in subjects[k + 1 :]:
@@ -364,13 +357,13 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
     if m2 and who and re.search(r"\b(?:reports|reported|writes|wrote)\b", sentence):
         # "According to CNN, Ukrinform reports": the outlet relays, the one it names is the source
         relay = _subject(_clean(who))
-        who = m2.group("who")
+        who = RELATIVE.sub("", m2.group("who"))
         via.insert(0, relay)
     elif m2:
         if who:
-            via.append(_clean(m2.group("who")))
+            via.append(_clean(RELATIVE.sub("", m2.group("who"))))
         else:
-            who = m2.group("who")
+            who = RELATIVE.sub("", m2.group("who"))
     if not who:
         m_with = _find(WITH_SOURCE, sentence)
         who = m_with.group("who") if m_with else (UNNAMED if _find(PASSIVE, sentence) else "")
@@ -397,6 +390,8 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
     known = _remembered(who, people) if who else None
     if known is not None:
         return Attribution(known.speaker, known.organisation, known.kind, [v for v in via if v != known.speaker])
+    if who.lower() == "it":
+        return Attribution(speaker="it", via=via)  # resolved by the caller to the body named before
     if who and re.match(r"the\s", who, re.I) and _PRONOUN.match(who):
         return Attribution(speaker=who, kind=speaker_kind(who), via=via)  # "the official": resolved by the caller
     if not who or _PRONOUN.match(who):

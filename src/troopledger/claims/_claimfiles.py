@@ -3,7 +3,9 @@
 JSON Lines holds one claim record (DESIGN §4) per line, its source embedded as an
 object. CSV flattens the source into ``source_*`` columns and writes the relay chain
 and span as JSON; on reading, a relay chain may also be plain text separated by
-``;``. Text cells starting with ``= + - @``, a tab or a carriage return are written
+``;``. Every cell holding a comma, a quote, a carriage return or a line feed is
+quoted, and a NUL is written as U+2400 (CSV readers refuse NUL). Text cells (and
+each line inside them) starting with ``= + - @``, a tab or a carriage return are written
 with a leading apostrophe, so a spreadsheet shows them as text instead of running
 them as formulas; reading takes that apostrophe off again. Every problem is a
 :class:`~troopledger.errors.LedgerError` naming the file, the line and the field.
@@ -20,8 +22,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from troopledger._paths import is_dir, is_file
-from troopledger._untrusted import neutral_csv, unneutral_csv
+from troopledger._paths import exists, is_dir, is_file, read_input
+from troopledger._untrusted import csv_cell, neutral_csv, unneutral_csv
 from troopledger.claims._record import Claim
 from troopledger.claims._validation import explain_validation
 from troopledger.claims._vocabulary import QUANTITIES
@@ -58,18 +60,10 @@ def read_claims(path: str | Path, fmt: str | None = None) -> list[Claim]:
     """Read and validate every claim in a JSONL or CSV file (all or nothing)."""
     p = Path(path)
     fmt = fmt or sniff_format(p)
-    if not is_file(p):
+    if not is_file(p) and (is_dir(p) or not exists(p)):  # a FIFO or device: read_input says which
         what = "is a directory" if is_dir(p) else "does not exist"
         raise LedgerError(str(p), None, f"the claims file {what}", "give the path of a .jsonl or .csv claims file")
-    size = p.stat().st_size
-    if size > MAX_CLAIMS_BYTES:
-        raise LedgerError(
-            str(p), None, f"file is {size:,} bytes, over the {MAX_CLAIMS_BYTES:,}-byte limit", "split it into parts"
-        )
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise LedgerError(str(p), None, f"cannot be read ({e.strerror})", "check the path and permissions") from None
+    data = read_input(p, "claims", MAX_CLAIMS_BYTES, LedgerError)
     return parse_claims(data, str(p), fmt)
 
 
@@ -233,9 +227,7 @@ def dump_claims(claims: Iterable[Claim], fmt: str) -> str:
         return "".join(json.dumps(c.model_dump(mode="json"), ensure_ascii=False) + "\n" for c in claims)
     if fmt != "csv":
         raise LedgerError(None, "--format", f"unknown format '{fmt}'", "use jsonl or csv")
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(CSV_FIELDS), lineterminator="\n")
-    writer.writeheader()
+    lines = [",".join(CSV_FIELDS)]
     for c in claims:
         data = c.model_dump(mode="json")
         row: dict[str, Any] = {}
@@ -252,5 +244,5 @@ def dump_claims(claims: Iterable[Claim], fmt: str) -> str:
         src = data.get("source") or {}
         for f in _SOURCE_FIELDS:
             row[f"source_{f}"] = neutral_csv(str(src.get(f, ""))) if src else ""
-        writer.writerow(row)
-    return buf.getvalue()
+        lines.append(",".join(csv_cell(row[k]) for k in CSV_FIELDS))
+    return "".join(line + "\n" for line in lines)

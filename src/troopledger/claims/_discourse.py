@@ -12,6 +12,7 @@ for itself.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from troopledger.claims._attribution import Attribution
 from troopledger.claims._record import Claim
@@ -21,8 +22,10 @@ from troopledger.sources import Document
 __all__ = [
     "BACKWARD",
     "RELAYS_FIGURES",
+    "backward_relay",
     "carried",
     "heading",
+    "last_body",
     "relay_of",
     "relayed",
     "reporting_outlet",
@@ -36,6 +39,8 @@ _DOCUMENTARY = re.compile(
     r"team|office|ministry|directorate|foundation|think\s+tank|rosstat)\b",
     re.I,
 )
+#: A sentence that opens by pointing back at what came before ("This new deployment ...", "These troops ...").
+_ANAPHOR = re.compile(r"^(?:This|These|Those|Such)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+(?!of\b)[a-z]")
 _PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She)\s+(?:also\s+)?\w+(?:ed|s)\b")
 #: "Yu quoted the latest figures as ...": the speaker relays the source named just before.
 RELAYS_FIGURES = re.compile(
@@ -63,19 +68,99 @@ def _person(who: str) -> bool:
     return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and last_organisation(who) is None
 
 
+#: "the agency's estimates", "the institute's report": the body whose document it is.
+_OWNER_NOUN = re.compile(r"^(?:the|its|this|that)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<n>[a-z][\w-]*)['’]s?\s+\w+$", re.I)
+#: A speaker that names intelligence or a spy agency with no country: "intelligence officials".
+_STATELESS = re.compile(r"^(?:the\s+)?(?:military\s+)?(?:intelligence|spy)\b", re.I)
+_NATION = re.compile(r"\b(South\s+Korea(?:n|['’]s)?|Seoul['’]s|Ukrain(?:e['’]s|ian)|Kyiv['’]s|U\.?S\.?|American)\b")
+
+
+def _named(text: str, noun: str) -> str | None:
+    """The last phrase in ``text`` that names a body with ``noun`` ("Ukraine's military intelligence agency (HUR)")."""
+    low = text.lower()
+    at = low.rfind(noun.lower())
+    pattern = _named_pattern(noun)
+    while at >= 0:
+        window = text[max(0, at - 60) : at + len(noun) + 12]
+        for m in pattern.finditer(window):
+            phrase = m.group("p")
+            if phrase[:1].isupper() and not re.match(r"(?:The|A|An|This|That|Its)\s", phrase):
+                return phrase
+        at = low.rfind(noun.lower(), 0, at)
+    return None
+
+
+@lru_cache(maxsize=64)
+def _named_pattern(noun: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:(?<=\s)|^)(?P<p>(?:[A-Z][\w.-]*(?:['’]s)?[ \t\u00a0]+)(?:[\w-]+[ \t\u00a0]+){{0,3}}?{re.escape(noun)}"
+        rf"(?:\s*\([A-Z][A-Za-z]{{1,8}}\))?)(?=\W|$)",
+        re.I if noun.islower() else 0,
+    )
+
+
+_BODY_NOUNS = (
+    "agency|service|ministry|institute|directorate|office|bank|team|centre|center|council|committee|commission|"
+    "government|command|staff|university|foundation"
+)
+_S = r"[ \t\u00a0]"  # a space within one line
+_BODY = re.compile(
+    rf"(?P<p>[A-Z][\w.-]*(?:['’]s)?(?:{_S}+[\w.'’-]+){{0,4}}?{_S}+(?i:{_BODY_NOUNS})\b"
+    rf"(?:{_S}+of{_S}+(?:the{_S}+)?[A-Z][\w-]*(?:{_S}+[A-Z][\w-]*){{0,3}})?(?:\s*\([A-Z][A-Za-z]{{1,8}}\))?)"
+)
+
+
+def last_body(text: str) -> str | None:
+    """The body named last in ``text`` ("Ukraine's military intelligence agency (HUR)", "the Bank of Korea")."""
+    best: tuple[int, str] | None = None
+    for m in _BODY.finditer(text):
+        phrase = re.sub(r"^(?:The|A|An|This|That|Its|In|On|At|But|And)\s+", "", m.group("p"))
+        best = (m.end(), phrase)
+    org = last_organisation(text)
+    if org is not None:
+        at = text.rfind(org)
+        if best is None or at + len(org) > best[0]:
+            return org
+    return best[1] if best else None
+
+
+def _nation(att: Attribution, sentence: str) -> Attribution:
+    """ "intelligence officials" in a sentence that names whose ("South Korean legislators briefed by ...")."""
+    if not _STATELESS.match(att.speaker):
+        return att
+    m = _NATION.search(sentence)
+    if m is None:
+        return att
+    who = f"{m.group(1)} {att.speaker.removeprefix('the ')}"
+    return Attribution(who, att.organisation, att.kind, att.via, att.found, att.carries)
+
+
 def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribution | None) -> Attribution:
     """A bare "the report" or "the lawmaker" is the speaker before it with that noun (or, for a role, the
-    person who spoke just before), else the organisation named last before it, in it, or right after it."""
-    if not att.found or not generic_speaker(att.speaker):
+    person who spoke just before), else the body last named with that noun ("the agency" after "Ukraine's
+    military intelligence agency (HUR)"), else the organisation named last before it, in it, or right after it.
+    "Intelligence officials" take the country their sentence names."""
+    if not att.found:
         return att
     start, end = span
-    noun = att.speaker.split()[-1]
+    if att.speaker == "it":
+        body = earlier if earlier is not None and not _person(earlier.speaker) else None
+        name = body.speaker if body is not None else last_body(text[max(0, start - 1500) : start])
+        if name is None:
+            return Attribution("", found=False, via=att.via)
+        return Attribution(name, body.organisation if body else name, speaker_kind(name), att.via)
+    if not generic_speaker(att.speaker):
+        return _nation(att, text[start:end])
+    owner = _OWNER_NOUN.match(att.speaker)
+    noun = owner.group("n") if owner else att.speaker.split()[-1]
     if earlier is not None and re.search(rf"\b{re.escape(noun)}\b", earlier.speaker, re.I):
         return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
     if earlier is not None and _ROLE.match(att.speaker) and _person(earlier.speaker):
         return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
+    named = _named(text[max(0, start - 1500) : start], noun) if not _ROLE.match(att.speaker) else None
     org = (
-        last_organisation(text[max(0, start - 3000) : start], noun)
+        named
+        or last_organisation(text[max(0, start - 3000) : start], noun)
         or last_organisation(text[start:end], noun)
         or last_organisation(text[end : end + 400], noun, first=True)
     )
@@ -96,7 +181,7 @@ def carried(
     if recent is not None:
         k, before = recent
         document = _DOCUMENTARY.search(before.speaker) is not None
-        pronoun = _PRONOUN_SUBJECT.match(s) is not None
+        pronoun = _PRONOUN_SUBJECT.match(s) is not None or _ANAPHOR.match(s) is not None
         near = k == i - 1 or (pronoun and k >= i - 3)
         if near and (same_paragraph or document or pronoun):
             return before
@@ -154,10 +239,11 @@ def reporting_outlet(doc: Document) -> str:
     r = _RELAYED.search(lead)
     if r:
         return (r.group("c") or r.group("o")).split(". ")[0].strip(" .")
-    m = _SOURCE_LINE.search(doc.text)
+    m = _SOURCE_LINE.search(doc.text) if ("ource" in doc.text or "Via" in doc.text) else None
     if m:
         return m.group("o").strip(" .")
-    m2 = _REPORTS.search(doc.text[:3000])
+    lead3000 = doc.text[:3000]
+    m2 = _REPORTS.search(lead3000) if ("report" in lead3000 or "wr" in lead3000) else None
     return m2.group("o") if m2 else doc.original_outlet or doc.outlet
 
 
@@ -167,6 +253,26 @@ _CITES = re.compile(
     rf"(?:(?:briefing|report|statement|assessment)\s+(?:from|by)\s+)?(?P<orig>(?:{TITLE_DOT}|[^,.;“”\"]){{3,100}}?)"
     r"(?=\s+(?:during|in|on|at|after|that|who|which|as)\b|[,.;“”\"]|$)"
 )
+
+
+#: "This information, provided by X during ...": a sentence that says where the figures before it came from.
+_BACK_RELAY = re.compile(
+    r"^(?:This|That|These|Those|The|Such)\s+(?:information|figures?|data|numbers?|estimates?|assessments?|"
+    r"intelligence|account|findings)\b[^.;]{0,40}?\b(?:informed|provided|supplied|given|obtained|passed\s+on|"
+    r"relayed|shared|briefed|came)\s+(?:to\s+\w+\s+)?(?:by|from)\s+(?:the\s+)?"
+    r"(?P<who>[^,.;]{3,100}?)(?=\s+(?:during|in|on|at|after|that|who|which|as|when|while)\b|[,.;]|$)"
+)
+_TITLES = re.compile(r"^(?:(?:Lieutenant|Lt\.|Major|Maj\.|General|Gen\.|Colonel|Col\.|Chief|Rep\.|Dr\.)\s+)+")
+
+
+def backward_relay(sentence: str) -> Attribution | None:
+    """The source a sentence gives for the figures before it ("This information, informed by X ..."), if any."""
+    m = _BACK_RELAY.match(sentence) if sentence[:1] in "TS" else None
+    if m is None:
+        return None
+    phrase = m.group("who").strip()
+    name = last_person(_TITLES.sub("", phrase))
+    return Attribution(name or phrase, "" if name is None else phrase, speaker_kind(phrase))
 
 
 def relay_of(sentence: str) -> tuple[frozenset[str], Attribution] | None:

@@ -20,6 +20,7 @@ from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate
 from troopledger.claims._discourse import (
     BACKWARD,
     RELAYS_FIGURES,
+    backward_relay,
     carried,
     heading,
     relay_of,
@@ -31,6 +32,7 @@ from troopledger.claims._discourse import (
 from troopledger.claims._labels import (
     FOREIGN_PAY,
     WORD_SHARES,
+    bound_after,
     bound_of,
     hedge_of,
     label_duration,
@@ -41,7 +43,8 @@ from troopledger.claims._language import identify
 from troopledger.claims._mentions import Mention, find_mentions
 from troopledger.claims._record import Claim, SourceRef
 from troopledger.claims._saying import trailing_attribution
-from troopledger.claims._speakers import last_organisation
+from troopledger.claims._sharewords import word_shares
+from troopledger.claims._speakers import last_organisation, last_person
 from troopledger.claims._subjects import count_label, troop_kind
 from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.sources import Document, Sentence, split_sentences
@@ -60,20 +63,6 @@ _GENERIC_OTHER = {
     "duration": "other:duration",
 }
 _DAYS_PER = {"hour": 1 / 730.5, "day": 1 / 30.44, "week": 7 / 30.44, "month": 1.0, "year": 12.0}
-_SHARE_WORDS = re.compile(
-    r"\b(?P<w>small\s+amount\s+or\s+(?:even\s+)?nothing|nearly\s+all|almost\s+all|the\s+bulk|much|most|all|nothing|"
-    r"little)\b(?:\s+of\s+(?:the|this|their|its|it))?",
-    re.I,
-)
-#: Cheap substring test before the share-word patterns run ("most", "all", "nothing" ...).
-_SHARE_HINTS = ("most", "all", "nothing", "much", "little", "bulk", " any")
-_MONEY_WORD = re.compile(r"\b(money|pay|payments?|wages?|salar\w+|earnings|income|cash|compensation)\b", re.I)
-_NEGATED = re.compile(r"\b(?:not|never|won[’']t)\s+(?:\w+\s+){0,2}(?:receive|get|see)\s+any\b", re.I)
-_WORKERS = re.compile(r"\b(workers?|labou?rers?)\b", re.I)
-_WAVES = re.compile(
-    r"(?=[afnst])\b(?:another|additional|further|(?:first|second|third|new)\s+(?:wave|batch|rotation|deployment|contingent))\b",
-    re.I,
-)
 #: Rough units per US dollar used only to choose a label when an amount cannot be
 #: converted (no date, or a currency the table lacks); never stored as a conversion.
 _MAGNITUDE_PER_USD = {"KPW": 8000.0}
@@ -172,30 +161,6 @@ def _values(side: str, lo: float, hi: float) -> dict[str, float | None]:
     return {"value": lo, "low": None, "high": None}
 
 
-def _word_shares(s: str) -> list[tuple[str, bool, int]]:
-    """Share words (and whether they speak of the soldiers' part) in a sentence about soldiers' money."""
-    low = s.lower()
-    if not any(w in low for w in _SHARE_HINTS) or not _MONEY_WORD.search(s) or _WORKERS.search(s):
-        return []
-    out = []
-    if _NEGATED.search(s) and re.search(r"\b(soldiers?|they|troops)\b", s, re.I):
-        return [("nothing", True, _NEGATED.search(s).start())]  # type: ignore[union-attr]
-    for m in _SHARE_WORDS.finditer(s):
-        w = " ".join(m.group("w").lower().split()).replace(" even ", " ")
-        key = "much of" if w == "much" else w
-        if w == "much" and re.search(r"\bas\s+$", s[max(0, m.start() - 4) : m.start()], re.I):
-            continue  # "as much as 85%": a bound on a number, not the share word
-        if key not in WORD_SHARES or (w == "all" and "all of" not in m.group(0).lower()):
-            continue
-        label, complement = label_share(s)
-        to_soldiers = re.search(r"\b(goes|go|going|reach\w*)\s+to\s+the\s+soldiers|soldiers\s+(?:will\s+)?see", s, re.I)
-        if label != "state_share_of_pay" and not to_soldiers:
-            continue
-        out.append((key, bool(to_soldiers) or complement, m.start()))
-        break
-    return out
-
-
 def _who(att: Attribution, reporter: str) -> dict[str, object]:
     if att.found:
         return {
@@ -226,7 +191,6 @@ def extract_claims(doc: Document) -> list[Claim]:
     reporter = reporting_outlet(doc)
     low = doc.text.lower()
     kpw = "north korean won" in low
-    waves = _WAVES.search(doc.text) is not None
     about_nk = re.search(r"north\s+korea|pyongyang|dprk", low) is not None or not re.search(FOREIGN_PAY, low)
     recent: tuple[int, Attribution] | None = None
     lead: Attribution | None = None
@@ -257,7 +221,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         nxt = sentences[i + 1].text if i + 1 < len(sentences) else ""
         prev = sentences[i - 1].text if i > 0 else ""
         mentions = figures(i)
-        words = _word_shares(s)
+        words = word_shares(s)
         if (mentions or words or i < 4) and deferred is not None:
             # a figure-less sentence with a verb of saying is read only when a figure may need it
             k, ks = deferred
@@ -268,6 +232,14 @@ def extract_claims(doc: Document) -> list[Claim]:
         relay = relay_of(s)
         if relay is not None:
             relays.append(relay)
+        origin = backward_relay(s) if recent is not None and recent[0] >= i - 1 else None
+        if origin is not None and recent is not None and origin.speaker not in recent[1].speaker:
+            # "This information, provided by X, ...": the figures before came from X; the speaker relayed them
+            k, src = recent
+            origin.via = [src.speaker, *src.via]
+            _reattribute(b.claims, (sentences[k].start, sentences[k].end), src.speaker, origin)
+            relays.append((frozenset((last_person(src.speaker) or src.speaker).split()), origin))
+            recent = (i, origin)
         if mentions or words or (i < 4 and says(s)):
             earlier = recent[1] if recent is not None else None
             att = resolve(said(i), doc.text, (sent.start, sent.end), earlier)
@@ -301,7 +273,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             first = len(b.claims)
             for k, m in enumerate(mentions):
                 limit = mentions[k + 1].start if k + 1 < len(mentions) else None
-                _emit(b, m, s, span, who, sent_hedge, prev, (waves, about_nk, limit), att.found)
+                _emit(b, m, s, span, who, sent_hedge, prev, (about_nk, limit), att.found)
             casualties_against_wounded(b.claims, first)
             for key, complement, _pos in words:
                 lo, hi = WORD_SHARES[key]
@@ -332,6 +304,20 @@ def extract_claims(doc: Document) -> list[Claim]:
     return consistent_figures(bare_counts(restated_speakers(b.claims, unattributed)))
 
 
+def _reattribute(claims: list[Claim], span: tuple[int, int], speaker: str, origin: Attribution) -> None:
+    """Give the claims of one sentence that ``speaker`` was named for to ``origin`` (with its relay chain)."""
+    for j, c in enumerate(claims):
+        if c.span == span and c.speaker == speaker:
+            claims[j] = c.model_copy(
+                update={
+                    "speaker": origin.speaker,
+                    "organisation": origin.organisation[:500],
+                    "speaker_kind": origin.kind,
+                    "via": list(origin.via),
+                }
+            )
+
+
 def _ahead(
     text: str,
     sentences: list[Sentence],
@@ -359,12 +345,14 @@ def _confidence(quantity: str, found: bool) -> float:
 
 def _emit(
     b: _Builder, m: Mention, s: str, span: tuple[int, int], who: dict[str, object], sent_hedge: str,
-    prev: str, context: tuple[bool, bool, int | None], found: bool,
+    prev: str, context: tuple[bool, int | None], found: bool,
 ) -> None:  # fmt: skip
-    waves, about_nk, limit = context
+    about_nk, limit = context
     stated_end = m.start + len(m.text)
     before, after = s[max(0, m.start - 200) : m.start], s[stated_end : stated_end + 200]
     side, bound_hedge = bound_of(before)
+    if not side and not bound_hedge:
+        side, bound_hedge = bound_after(after)  # "10,000 or more", "10,000-plus", "10,000 or so"
     hedge = bound_hedge or sent_hedge
     common: dict[str, object] = {"stated": m.text, "hedge": hedge}
     if m.kind == "money":
@@ -386,7 +374,7 @@ def _emit(
         if counted is None:
             return
         if counted == "troops":
-            counted = troop_kind(s, m.start, m.end, doc_has_waves=waves)
+            counted = troop_kind(s, m.start, m.end)
         b.add(span, s, who, quantity=counted, unit="persons", confidence=_confidence(counted, found), **common,
               **_values(side, m.low, m.high))  # fmt: skip
     elif m.kind == "duration":

@@ -10,7 +10,19 @@ from __future__ import annotations
 import re
 from functools import cache
 
-__all__ = ["FOREIGN_PAY", "WORD_SHARES", "bound_of", "hedge_of", "label_duration", "label_money", "label_share"]
+from troopledger.claims._inflect import verbs
+
+__all__ = [
+    "BOUND_VERBS",
+    "FOREIGN_PAY",
+    "WORD_SHARES",
+    "bound_after",
+    "bound_of",
+    "hedge_of",
+    "label_duration",
+    "label_money",
+    "label_share",
+]
 
 #: Words without a number and the 90 % interval of the share they speak of
 #: (the same readings as the evidence stage's words table).
@@ -28,14 +40,26 @@ WORD_SHARES: dict[str, tuple[float, float]] = {
 }
 
 _UPPER = re.compile(
-    r"\b(up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of)\s*$", re.I
-)
-_RISE = re.compile(r"\b(could|may|might|would)\s+(?:rise|grow|increase|climb|reach)\s*(?:to)?\s*$", re.I)
-_LOWER = re.compile(
-    r"\b(more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|exceeding|exceeds?|surpass(?:es|ed)?|topp?(?:ed|s)?|"
-    r"above|a\s+minimum\s+of|no[t]?\s+less\s+than|no[t]?\s+fewer\s+than)\s*$",
+    r"\b(up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|as\s+large\s+as|at\s+most|no\s+more\s+than|"
+    r"not\s+more\s+than|a\s+maximum\s+of|"
+    rf"{verbs('cap')}\s+at)\s*$",
     re.I,
 )
+_RISE = re.compile(
+    rf"\b(could|may|might|would)\s+(?:{verbs('rise', 'grow', 'increase', 'climb', 'reach')})\s*(?:to)?\s*$", re.I
+)
+#: Verbs that put a figure below what they speak of, in every tense: "exceeded 3,000", "has topped 3,000".
+#: A bare "top" ("the top 10") and "passed" without "has" ("passed $61 billion in aid") are not bounds.
+BOUND_VERBS = (
+    rf"(?:{verbs('exceed', 'surpass', 'cross', 'outnumber')}|tops|topped|topping|"
+    r"(?:has|have|had)\s+(?:now\s+|already\s+)?passed|(?:could|may|might|will|would)\s+(?:top|pass))"
+)
+_LOWER = re.compile(
+    r"\b(more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|above|a\s+minimum\s+of|no[t]?\s+less\s+than|"
+    rf"no[t]?\s+fewer\s+than|{BOUND_VERBS}(?:\s+the)?)\s*$",
+    re.I,
+)
+_BOUND_VERB = re.compile(rf"^{BOUND_VERBS}", re.I)
 _LESS = re.compile(r"\b(less\s+than|fewer\s+than|under|below)\s*$", re.I)
 _NEAR = re.compile(r"\b(nearly|almost|close\s+to|just\s+under)\s*$", re.I)
 _ABOUT = re.compile(
@@ -50,15 +74,48 @@ _SENT_HEDGES = [
 ]
 
 
+#: The last word of every bound and hedge phrase: only a figure after one of these can carry one.
+_LAST_WORDS_TEXT = (
+    "to as most than of over least above under below at nearly almost about around roughly approximately "
+    "approx. circa some estimated exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing "
+    "cross crosses crossed crossing outnumber outnumbers outnumbered outnumbering top tops topped topping "
+    "pass passed the a rise grow increase climb reach"
+)
+_LAST_WORDS = frozenset(_LAST_WORDS_TEXT.split())
+
+
+#: A bound written after the figure: "10,000 or more", "10,000-plus", "10,000+", "10,000 or fewer", "10,000 or so".
+_AFTER_BOUND = re.compile(
+    r"^(?:(?P<plus>\s*\+|-plus\b)|(?:\s+[a-z]+)?(?:(?P<more>\s+or\s+(?:more|above|over|greater)\b(?!\s+than))|"
+    r"(?P<less>\s+or\s+(?:fewer|less|below|under)\b(?!\s+than))|(?P<so>\s+or\s+so\b)))",
+    re.I,
+)
+
+
+def bound_after(after: str) -> tuple[str, str]:
+    """(side, hedge) from the words right after a figure ("or more", "-plus", "or fewer", "or so")."""
+    m = _AFTER_BOUND.match(after) if after[:1] in (" ", "+", "-") else None
+    if m is None:
+        return "", ""
+    if m.group("plus") or m.group("more"):
+        return "lower", "more than"
+    return ("upper", "no more than") if m.group("less") else ("", "about")
+
+
 def bound_of(before: str) -> tuple[str, str]:
     """(side, hedge) from the words just before a figure: side is ``upper``, ``lower`` or ``""``."""
-    tail = before[-40:]
+    last = before[-40:].split()[-4:]  # every bound and hedge is at most four words
+    if not last or (last[-1].lower().strip("~(\"'“‘[") not in _LAST_WORDS and not last[-1].endswith("~")):
+        return "", ""
+    tail = " " + " ".join(last)
     for side, pattern in (("upper", _UPPER), ("upper", _RISE), ("lower", _LOWER), ("upper", _LESS)):
         m = pattern.search(tail)
         if m:
             words = " ".join(m.group(1).lower().split())
-            if pattern is _LOWER and re.match(r"exceeds?$|surpass|top", words):
-                words = "exceeding"
+            if pattern is _LOWER and _BOUND_VERB.match(words):
+                words = "exceeding"  # one hedge word for the verbs, whatever their tense
+            if words in ("as high as", "as large as"):
+                words = "up to"  # the hedge table's word for a ceiling
             return side, "could rise to" if pattern is _RISE else words
     m = _NEAR.search(tail)
     if m:
@@ -93,17 +150,27 @@ def _has(pattern: str, text: str) -> bool:
     return _compiled(pattern).search(text.lower()) is not None
 
 
-_SOLDIER = r"\b(soldiers?|troops?|servicem[ae]n|personnel|fighters?|recruits?|conscripts?|each\s+(?:man|soldier))\b"
-_WORKER = r"\b(workers?|labou?rers?|loggers?|employees|(?:who\s+)?work(?:s|ing)?\s+abroad|put\s+to\s+work)\b"
+_SOLDIER = (
+    r"\b(soldiers?|troops?|servicem[ae]n|personnel|fighters?|recruits?|conscripts?|privates?|rank-and-file|"
+    r"each\s+(?:man|soldier))\b"
+)
+#: What a soldier keeps, right before the amount: "take home $200", "keeps only $200", "gets just $100".
+_KEEPS = (
+    rf"\b(?:take[- ]home|{verbs('keep', 'pocket', 'retain')}|left\s+with|end\s+up\s+with|bring\s+home|"
+    rf"(?:only|just|merely)\s+{verbs('get', 'receive', 'see')}|{verbs('get', 'receive', 'see')}\s+(?:only|just|merely))"
+    r"\s+(?:(?:only|just|merely|about|around|some|roughly|nearly|up\s+to|as\s+little\s+as)\s+)*$"
+)
+#: "$100 of the $2,000": a part of an amount named next.
+_PART_OF_AMOUNT = r"^\s*of\s+(?:the|their|his|its|each)\s+(?:[\w-]+\s+)?(?:us\$|\$|usd|€|₩|₽)"
+_WORKER = r"\b(workers?|labou?rers?|loggers?|employees|(?:who\s+)?work(?:s|ing)?\s+abroad)\b"
 _ENGINEER = r"\b(engineers?|sappers?|deminers?|military\s+builders?|construction\s+troops)\b"
 _MONTHLY = r"(per|a|each|every)\s+month|monthly|/month|/mo\b|month'?s\s+salary"
 _YEARLY = r"(per|a|each|every)\s+year|annual(ly)?|/year|a\s+year\b|per\s+annum"
 #: Words for Russia's own (or other foreign) recruits: their pay is not North Korean soldiers' pay.
 FOREIGN_PAY = (
-    r"\b(new\s+(?:military\s+|army\s+)?recruits?|recruits\s+from|enlist\w*|enlistees|contract\s+soldiers?|"
-    r"volunteers?|mobili[sz]\w*|nepal\w*|mercenar\w*|"
-    r"foreign\s+fighters?|new\s+servicemen|regional\s+budgets?|russian\s+(?:soldiers?|servicem[ae]n|army|troops|"
-    r"military\s+personnel)|military\s+personnel\s+involved|sign(?:s|ed)?\s+up)\b"
+    rf"\b(new\s+(?:military\s+|army\s+)?recruits?|{verbs('enlist', 'mobilise', 'mobilize')}|enlistees|"
+    r"contract\s+soldiers?|volunteers?|nepal\w*|mercenar\w*|foreign\s+fighters?|"
+    r"russian\s+(?:soldiers?|servicem[ae]n|army|troops|military\s+personnel)|sign(?:s|ed|ing)?\s+up)\b"
 )
 _NK = r"\b(north\s+korean?s?|pyongyang|dprk|kim)\b"
 
@@ -153,13 +220,17 @@ def label_money(
     if (foreign and not _has(_NK, near)) or not about_nk:
         return "other:russian_pay", period
     domestic = _has(r"\b(at\s+home|domestic|ordinary|average\s+(?:official\s+)?(?:monthly\s+)?(?:salary|wage)|"
-                    r"state-assigned|official\s+salary|there\s+is)\b", s)  # fmt: skip
+                    r"official\s+salary)\b", s)  # fmt: skip
     if (domestic and usd < 100) or (monthly and usd < 30 and not _has(_SOLDIER, s)):
         return "domestic_monthly_wage", "month"
     if _has(_WORKER, s) and not _has(_SOLDIER, near):
+        # the amount's own noun decides: a wage word right after it ("$40 a month in wages") or a wage verb
+        # right before it ("earn $40", "hold back the remaining $40") is the wage, whatever else is handed over
         wage = _has(r"^\W*(?:\w+\s+){0,3}?(?:wages?|salar\w+|earn\w*)\b", after[:40]) or _has(
-            r"\bremaining\s+$", before[-12:]
-        )  # "$40 to $100 per month wages earned", "the remaining $100": the wage, not what is handed over
+            rf"\b(?:{verbs('earn', 'make', 'receive', 'get', 'keep', 'withhold')}|{verbs('hold')}\s+back|wages?\s+of|"
+            rf"salar\w+\s+of)\s+(?:\w+\s+){{0,2}}$",
+            before[-40:],
+        )
         if not wage and _has(r"\b(quota|loyalty|remit\w*|must\s+pay|hand\s+over)", s):
             return "other:worker_remittance", period
         return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period
@@ -171,17 +242,24 @@ def label_money(
         r"\b(sign(?:ing|-on)|bonus\w*|lump[- ]sum|up-?front|one-?off|one-time|enlistment)\b", before[-50:] + after[:20]
     ):
         return "signing_bonus", "once"
-    if usd >= 1e6 and (monthly or yearly or _has(r"\bfor\s+[\d,]+\s+(troops|soldiers)|in\s+all|in\s+total|revenue", s)):
+    for_troops = _has(
+        r"\bfor\s+(?:the\s+|its\s+|their\s+|[\d,]+\s+)?(?:north\s+korean\s+)?(?:troops|soldiers|deployment|force|"
+        r"servicemen|mercenaries)|in\s+all|in\s+total|revenue",
+        s,
+    ) or (_has(rf"\b{verbs('earn', 'receive', 'gain', 'reap', 'pocket')}\b", s) and _has(_NK, s))
+    if usd >= 1e6 and (monthly or yearly or for_troops):
         return "total_revenue_to_nk", period
     if _has(_ENGINEER, near) and not _has(r"\bcombat\b", near):
         return "non_combat_pay", "month" if monthly or not yearly else "year"
+    if usd < 1e5 and _has(_SOLDIER, s) and (_has(_KEEPS, before[-40:]) or _has(_PART_OF_AMOUNT, after[:30])):
+        return "soldier_take_home", "month" if monthly else "tour"  # what the soldier keeps, not what is paid
     if monthly and usd < 1e5:
         return "pay_per_soldier_month", "month"
     if usd < 1e5 and _has(
         r"\b(earn|bring\s+(?:back\s+)?home|take[- ]home|take\s+home|pocket|walk\s+away|receive)\w*", s
     ):
         return "soldier_take_home", "tour"
-    if usd < 1e5 and _has(r"\b(salary|salaries|wage|wages|pay|paid)\b", near) and _has(_SOLDIER, s):
+    if usd < 1e5 and _has(rf"\b(salary|salaries|wage|wages|{verbs('pay')})\b", near) and _has(_SOLDIER, s):
         return "pay_per_soldier_month", "ambiguous" if not monthly else "month"
     return "other:amount", period
 
@@ -203,7 +281,7 @@ def label_share(sentence: str) -> tuple[str, bool]:
     ``other:<subtype>``; so does any share that is not about the soldiers' pay.
     """
     s = sentence.lower()
-    pay = _has(r"\b(pay|payments?|salary|salaries|wages?|earnings|income|money|owed)\b", s)
+    pay = _has(rf"\b({verbs('pay', 'earn', 'owe')}|payments?|salary|salaries|wages?|earnings|income|money)\b", s)
     if _has(
         r"\b(gdp|growth|grew|expan\w+|econom\w*|budget|trade|exports?|sector|industry|output|inflation)\b", s
     ) and not _has(r"\b(soldiers?|troops?)\b", s):

@@ -23,6 +23,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from troopledger._paths import exists, is_dir
+from troopledger.claims._ledger_checks import check_rows, quick_check, refuse_special, refuse_unread_wal
 from troopledger.claims._ledger_errors import FIX_NOT_LEDGER, ledger_error, unreadable_schema
 from troopledger.claims._ledger_schema import (
     LISTABLE_VERSION,
@@ -30,6 +31,7 @@ from troopledger.claims._ledger_schema import (
     SCHEMA_VERSION,
     backfill,
     record_columns,
+    with_checksum,
 )
 from troopledger.claims._lineage_store import place_new, redetect
 from troopledger.claims._listing import filters_of, listing_lines, listing_rows
@@ -90,6 +92,7 @@ class Ledger:
                 raise LedgerError(
                     self.path, None, "no ledger here yet", "add or import claims first, or give --ledger PATH"
                 )
+            refuse_special(p)  # before SQLite opens it (opening a FIFO waits for a writer)
         with self._guard("opening it"):
             self._db = self._connect(memory)
         try:
@@ -98,7 +101,9 @@ class Ledger:
                 if not memory and not readonly:
                     self._db.execute("PRAGMA journal_mode = WAL")
                     self._db.execute("PRAGMA synchronous = NORMAL")
+                quick_check(self._db, self.path)
                 self._migrate()
+                check_rows(self._db, self.path, self._version)
         except BaseException:
             self._db.close()
             raise
@@ -113,6 +118,7 @@ class Ledger:
         except sqlite3.OperationalError:
             # a WAL ledger on a read-only disk: its -shm file cannot be made, and nobody can be writing
             db.close()
+            refuse_unread_wal(self.path)  # opened immutable, its log would be silently ignored
             db = sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=self._timeout, isolation_level=None)
         return db
 
@@ -283,7 +289,7 @@ class Ledger:
     def _write(self, db: sqlite3.Connection, claim: Claim, action: str) -> None:
         record = json.dumps(claim.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
         now = _now()
-        columns = {**record_columns(claim), "record": record, "added": now, "changed": now}
+        columns = {**with_checksum({**record_columns(claim), "record": record}), "added": now, "changed": now}
         kept = ("id", "added")  # a replaced claim keeps when it was first added, and its lineage label until redetected
         db.execute(
             f"INSERT INTO claims ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"

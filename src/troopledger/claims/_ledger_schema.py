@@ -4,11 +4,14 @@ Each claim is stored whole as JSON; the fields that filters, listings and lineag
 detection read are also kept in their own columns, so reading 100,000 claims never
 parses 100,000 records. Version 3 added those columns, the figure as printed and
 the detected lineage label; a ledger of version 2 gets them when first opened for
-writing (its labels are detected then, once).
+writing (its labels are detected then, once). Version 4 added a checksum of each
+row's stored fields, checked whenever the ledger is opened, so a damaged row is
+refused for reading and writing alike instead of being shown changed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from typing import TYPE_CHECKING, Any
@@ -19,7 +22,18 @@ from troopledger.claims._lineage_store import redetect
 if TYPE_CHECKING:
     from troopledger.claims._record import Claim
 
-__all__ = ["LISTABLE_VERSION", "MIGRATIONS", "SCHEMA_VERSION", "backfill", "figure_text", "record_columns"]
+__all__ = [
+    "CHECKED_COLUMNS",
+    "CHECKSUM_VERSION",
+    "LISTABLE_VERSION",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "backfill",
+    "figure_text",
+    "record_columns",
+    "row_checksum",
+    "with_checksum",
+]
 
 _LISTED = ("organisation", "value", "low", "high", "unit", "words", "hedge", "via")
 #: Ordered schema steps; step ``i`` takes the ledger from version ``i`` to ``i + 1``.
@@ -59,11 +73,34 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX claims_figure ON claims (quantity, COALESCE(value, low, high))",
         "CREATE INDEX claims_detected ON claims (quantity, detected)",
     ),
+    # version 4: a checksum of each row's stored fields, so a flipped bit is found on open, not shown
+    ("ALTER TABLE claims ADD COLUMN checksum TEXT",),
 )
+#: The columns each row's checksum covers (all but the times and the detected lineage label, which is recomputed).
+CHECKED_COLUMNS = (
+    "id", "quantity", "speaker", "status", "reported", "window_end", "lineage", "record",
+    *_LISTED, "figure",
+)  # fmt: skip
+#: The first version whose rows carry a checksum.
+CHECKSUM_VERSION = 4
 #: The schema version this code writes.
 SCHEMA_VERSION = len(MIGRATIONS)
 #: The oldest version a read-only ledger can still be read at (slower: fields come out of the records).
 LISTABLE_VERSION = 2
+
+
+def row_checksum(*values: object) -> str:
+    """The checksum of one row's :data:`CHECKED_COLUMNS` values, as stored (16 hex digits of BLAKE2b)."""
+    h = hashlib.blake2b(digest_size=8)
+    for v in values:
+        h.update(repr(v).encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def with_checksum(columns: dict[str, Any]) -> dict[str, Any]:
+    """``columns`` (a row as :func:`record_columns` gives it, with its record) and their ``checksum``."""
+    return {**columns, "checksum": row_checksum(*(columns[name] for name in CHECKED_COLUMNS))}
 
 
 def figure_text(value: float | None, low: float | None, high: float | None, unit: str, words: str) -> str:
@@ -95,9 +132,15 @@ def record_columns(claim: Claim) -> dict[str, Any]:
 
 
 def backfill(db: sqlite3.Connection, path: str, version: int) -> None:
-    """Fill what migration steps from ``version`` could not compute in SQL: printed figures and lineage labels."""
-    if version >= 3:
-        return
+    """Fill what migration steps from ``version`` could not compute in SQL: figures, lineage labels, checksums."""
+    if version < 3:
+        _backfill_figures(db, path)
+    if version < CHECKSUM_VERSION:
+        rows = db.execute(f"SELECT {', '.join(CHECKED_COLUMNS)} FROM claims").fetchall()
+        db.executemany("UPDATE claims SET checksum = ? WHERE id = ?", [(row_checksum(*r), r[0]) for r in rows])
+
+
+def _backfill_figures(db: sqlite3.Connection, path: str) -> None:
     rows = db.execute("SELECT id, value, low, high, unit, words FROM claims").fetchall()
     figures = []
     for cid, value, low, high, unit, words in rows:

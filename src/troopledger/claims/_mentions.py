@@ -49,10 +49,23 @@ _CODE_BEFORE = re.compile(rf"(?:{_CODES})$")
 _NAME_BEFORE = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?!(?:About|Some|Nearly|Around|Over|Up|Only|Just|At|Almost))[A-Z][a-z]+\s$"
 )
+#: "Kim Jong Un (40)", "the general, 61,": a small number alone in brackets or commas right after a name or a person.
+_AGE_BRACKET = re.compile(
+    r"(?:[A-Z][\w’'-]+|\b(?:general|leader|soldier|officer|defector|lawmaker|minister|man|woman))\s*[(,]\s*$"
+)
+_AGE_CLOSE = re.compile(r"^\s*(?:\)|,(?!\s*\d))")
+#: A day that a sentence split left at the start of a sentence: "27, 2025 08:52" after "March.".
+_DAY_YEAR = re.compile(r"^\s*,\s*(?:19|20)\d\d\b")
 _TIME_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?)\b)", re.I)
 _PAGE = re.compile(r"^\s*of\s+\d+\s*\||^\s*\|")
-_URL_HINT = re.compile(r"(?=[/@w\d])(?:[/@]|www\.|\d{4}-\d)")  # first character tested first
-_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\]\(\S+|\b\d{4}-\d{2}(?:-\d{2})?\b")
+_URL_HINT = re.compile(r"(?=[/@w\d])(?:[/@]|www\.|\d[-/:]\d|\d\.\d+\.\d)")  # first character tested first
+#: URLs, e-mail addresses and the shapes of dates and clock times, masked whole: "2025-08-22", "2025/12/08",
+#: "2026.1.1", "27.03.2025", "12/08/25", "08:52", "14:05:33".
+_URL = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+|\]\(\S+|\b\d{4}-\d{2}(?:-\d{2})?\b|"
+    r"(?<![\d.,])\d{4}[/.]\d{1,2}[/.]\d{1,2}\b|(?<![\d.,])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b(?![.,]\d)|"
+    r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?\b(?!:\d)"
+)
 _JOIN = re.compile(r"^\s*(?:to|-|–|—)\s*(?:US\$|\$|€|£|₩)?\s*$|^\s*(?:and|or)\s*(?:US\$|\$|€|£|₩)?\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*(?:US\$|\$|€|£|₩)?\s*$", re.I)
 _CHANGE = re.compile(
@@ -115,6 +128,16 @@ def _not_a_quantity(s: str, start: int, end: int, text: str, value: float, form:
         return True
     if _AGE.search(before) or _AGE_AFTER.match(after) or _TIME_AFTER.match(after) or _PAGE.match(after):
         return True
+    if (
+        plain
+        and value < 120
+        and before.rstrip()[-1:] in ("(", ",")
+        and _AGE_BRACKET.search(before)
+        and _AGE_CLOSE.match(after)
+    ):
+        return True  # an age: "Kim Jong Un (40)", "the general, 61,"
+    if plain and value <= 31 and after[:1] == "," and _DAY_YEAR.match(after):
+        return True  # a day before its year: "27, 2025"
     if form == "digits" and re.match(r"^(?:st|nd|rd|th)\b", after):
         return True  # an ordinal: "95th brigade"
     glued = _GLUED_BEFORE.search(before) and not _CODE_BEFORE.search(before)

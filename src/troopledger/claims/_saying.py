@@ -14,15 +14,19 @@ from troopledger.claims._speakers import PERSON, last_organisation, speaker_kind
 
 __all__ = [
     "APPOSED",
+    "CITING_PART",
     "END_CREDIT",
     "HEADLINE_CREDIT",
     "ISSUED",
     "PASSIVE",
+    "RELATIVE",
+    "THAT_SUBJECT",
     "UNNAMED",
     "VERB",
     "VERB_AT",
     "WITH_SOURCE",
     "end_credit",
+    "that_subject",
     "trailing_attribution",
 ]
 
@@ -31,7 +35,7 @@ VERB = (
     r"(?:said|says|say|told|tells|stated|states|estimated|estimates|estimate|reported|reports|report|claimed|claims|"
     r"claim|believes|believe|wrote|writes|noted|added|argued|warned|announced|assessed|assesses|calculated|"
     r"calculates|used|cited|briefed|testified|revealed|disclosed|confirmed|indicates|indicated|suggests|suggested|"
-    r"shows|showed|found|finds|puts|pegs|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"
+    r"shows|showed|found|finds|puts|pegs|pegged|put(?=\s[^.;]{0,60}?\sat\s)|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"
     r"underscored|shared|detailed|mentioned|quoted|believe[sd]?|warns|announces|notes|adds|suggest|show|indicate|"
     r"described|describes|reveals)"
 )
@@ -81,3 +85,19 @@ def end_credit(sentence: str) -> str | None:
     who = m.group("who")
     named = speaker_kind(who) != "other" or last_organisation(who) is not None or PERSON.fullmatch(who)
     return who if named else None
+
+
+#: ", citing X," inside a subject phrase: "Reuters, citing a Ukrainian official, reported".
+CITING_PART = re.compile(r",\s*(?:citing|quoting)\s+[^,]+,?\s*$")
+#: A relative clause after a source: "a senior official who spoke on condition of anonymity".
+RELATIVE = re.compile(r"\s+(?:who|which)\s.*$")
+#: "... that the NIS estimates": the subject of a reported clause right after the first verb.
+THAT_SUBJECT = re.compile(
+    rf"^[^.;]{{0,40}}?\bthat\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.()-]*){{0,5}})\s+{VERB}\b"
+)
+
+
+def that_subject(rest: str) -> str:
+    """The named subject of a "that" clause opening ``rest`` ("told reporters that the NIS estimates ...")."""
+    m = THAT_SUBJECT.match(rest) if "that" in rest else None
+    return m.group("who") if m else ""

@@ -15,7 +15,7 @@ __all__ = ["NOT_PERSON", "PERSON", "TITLE_DOT", "generic_speaker", "last_organis
 
 #: A title abbreviated with a full stop inside a speaker phrase ("Rep.", "Lt. Gen."), not the end of a sentence.
 TITLE_DOT = r"\b(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof|Maj|Gov|Adm|Capt|Sgt)\."
-PERSON = re.compile(r"\b([A-Z][a-z’'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z’'-]+){1,2})\b")
+PERSON = re.compile(r"\b([A-Z][a-z’'-]+(?:[ \t\u00a0]+[A-Z]\.?)?(?:[ \t\u00a0]+[A-Z][a-z’'-]+){1,2})\b")
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("state_media", re.compile(r"\b(KCNA|Korean Central News|Rodong|state media|state television|TASS|RIA)\b", re.I)),
@@ -75,17 +75,19 @@ def speaker_kind(text: str) -> str:
 
 
 _GENERIC = re.compile(
-    r"^(?:the|this|that|its|a)\s+(?:[a-z][\w-]*\s+){0,3}?(?:report|study|data|document|"
+    r"^(?:the|this|that|its|a)\s+(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*['’]s?\s+)?(?:report|study|data|document|"
     r"assessment|survey|analysis|agency|ministry|institute|bank|team|paper|estimates?|research|findings|figures|"
     r"statistics|think\s+tank|foundation|cent(?:re|er)|council|committee|commission|office|monitor\w*|(?:\w+\s+)?(?:official|leader|president|lawmaker|legislator|"
     r"minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|researcher|analyst|expert))$",
     re.I,
 )
+_S = r"[ \t\u00a0]"  # a space within one line: names never run over a line break
 _ORG = re.compile(  # every form starts with a capital: the look-ahead skips other positions at once
-    r"(?=[A-Z])\b((?:[A-Z][\w’'.:-]*\s+(?:of\s+|for\s+|on\s+|and\s+|the\s+)?){0,6}(?:Team|Institute|Service|Agency|Ministry|"
-    r"Bank|Foundation|Center|Centre|Office|Directorate|Council|Committee|Administration|Commission|Organi[sz]ation|"
-    r"Group|Fund|University|Department|Customs)(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w’'.:-]*\s*){1,5})?"
-    r"(?:\s*\([A-Z][A-Za-z]{1,8}\))?|Rosstat|Re:Russia|[A-Z][a-z]+(?:['’]s)?\s+(?:central\s+bank|spy\s+agency))"
+    rf"(?=[A-Z])\b((?:[A-Z][\w’'.:-]*{_S}+(?:(?:of|for|on|and|the){_S}+)?){{0,6}}(?:Team|Institute|Service|Agency|"
+    r"Ministry|Bank|Foundation|Center|Centre|Office|Directorate|Council|Committee|Administration|Commission|"
+    rf"Organi[sz]ation|Group|Fund|University|Department|Customs)(?:{_S}+(?:of|for|on){_S}+(?:the{_S}+)?"
+    rf"(?:[A-Z][\w’'.:-]*{_S}*){{1,5}})?(?:{_S}*\([A-Z][A-Za-z]{{1,8}}\))?|Rosstat|Re:Russia|"
+    rf"[A-Z][a-z]+(?:['’]s)?{_S}+(?:central{_S}+bank|spy{_S}+agency))"
 )
 
 
@@ -120,7 +122,10 @@ NOT_PERSON = re.compile(
 
 def last_person(text: str, *, first: bool = False) -> str | None:
     """The last (or ``first``) personal name in ``text`` (two or three capitalised words), if any."""
-    names = [m.group(1) for m in PERSON.finditer(text) if not NOT_PERSON.search(m.group(1))]
-    if not names:
-        return None
-    return names[0] if first else names[-1]
+    found = None
+    for m in PERSON.finditer(text):
+        if not NOT_PERSON.search(m.group(1)):
+            found = m.group(1)
+            if first:
+                break  # the first name is enough
+    return found

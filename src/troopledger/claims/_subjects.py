@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from troopledger.claims._inflect import verbs
+
 __all__ = ["count_label", "troop_kind"]
 
 _NK = re.compile(r"\b(?:north\s+korean?s?|dprk|pyongyang|korean\s+people['’]?s\s+army|kpa)\b", re.I)
@@ -34,7 +36,8 @@ _NOUNS: list[tuple[str, str]] = [
     (
         "troops",
         r"soldiers?|troops?|servicem[ae]n|service\s+members|personnel|fighters?|combatants?|forces|"
-        r"men|recruits?|conscripts?|special\s+forces|commandos?|infantry|north\s+koreans|koreans",
+        r"men|recruits?|conscripts?|special\s+forces|commandos?|infantry|reinforcements|replacements|"
+        r"paratroopers|marines|north\s+koreans|koreans",
     ),
     ("officers", r"officers?|generals?|commanders?"),
     ("engineers", r"engineers?|sappers?|deminers?|(?:military\s+)?builders?"),
@@ -55,69 +58,138 @@ _NOUNS: list[tuple[str, str]] = [
 _NOUN = re.compile("|".join(rf"\b(?P<{name}>(?:{pat}))\b" for name, pat in _NOUNS), re.I)
 _PLURAL = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?([a-z]{3,}s)\b")
 _KILLED_OR_WOUNDED = re.compile(
-    r"\b(?:killed|dead|died)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:wounded|injured|missing|captured)\b|"
-    r"\b(?:wounded|injured)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:killed|dead)\b|\bcasualt\w*|\blosses\b|"
-    r"\blost\b(?!\s+their\s+lives)",
-    re.I,
+    rf"\b(?:killed|dead|died)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:wounded|injured|missing|captured)\b|"
+    rf"\b(?:wounded|injured)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:killed|dead)\b|\bcasualt\w*|\blosses\b|"
+    rf"\b{verbs('lose')}\b(?!\s+their\s+lives)",
 )
-_KILLED = re.compile(
-    r"\b(?:killed|dead|deaths?|died|fatalities|fatal|lost\s+their\s+lives|perished|kia|slain|"
-    r"killed\s+in\s+action|war\s+dead)\b",
-    re.I,
+#: Casualty patterns are matched case-sensitively on lower-cased text (about three times faster).
+#: Casualty words in every tense: "killed", "kills", "killing", "died", "dying", "perished" ...
+_KILLED_WORDS = (
+    rf"{verbs('kill', 'die', 'perish', 'slay')}|dead|deaths?|fatalities|fatal|lost\s+their\s+lives|kia|"
+    r"killed\s+in\s+action|war\s+dead|death\s+toll|body\s+count"
 )
-_WOUNDED = re.compile(r"\b(?:wounded|injured|injuries|hurt)\b", re.I)
-_CAPTURED = re.compile(r"\b(?:captured|taken\s+prisoner|surrendered)\b", re.I)
-_TAIL_TOTAL = re.compile(
-    r"\b(?:lost|losing|loses|casualties|losses|death\s+and\s+injury\s+toll)\b(?:\s+\w+){0,2}\s*"
-    r"(?:of|at|to|was|were|is|numbered|reached|stood\s+at|about|around|approximately|at\s+least|more\s+than|over|"
-    r"some|exceeding|nearly)*\s*$",
-    re.I,
+_KILLED = re.compile(rf"\b(?:{_KILLED_WORDS})\b")
+_WOUNDED_WORDS = rf"{verbs('wound', 'injure', 'hurt')}|injuries"
+_WOUNDED = re.compile(rf"\b(?:{_WOUNDED_WORDS})\b")
+_CAPTURED = re.compile(rf"\b(?:{verbs('capture')}|taken\s+prisoner|surrendered)\b")
+#: What may stand between a casualty word before a figure and the figure: the rest of the subject ("among
+#: North Korean troops"), then linking verbs in any tense, bounds and hedges ("has reached about").
+_LINK = (
+    r"(?:is|are|was|were|be|been|being|has|have|had|now|already|of|at|to|about|around|approximately|roughly|some|"
+    r"nearly|almost|least|more|than|over|as|many|up|an|estimated|close|just|under|fewer|less|no|rose|risen|stood|"
+    r"grew|grown|hit|put|came|come|[a-z]+(?:ed|es|s))"  # any regular verb form: "numbered", "reached", "tops"
 )
-_TAIL_KILLED = re.compile(
-    r"\b(?:killed|dead|deaths|death\s+toll|fatalities|war\s+dead)\b(?:\s+\w+){0,2}\s*"
-    r"(?:of|at|to|was|were|is|numbered|reached|stood\s+at|about|around|approximately|at\s+least|more\s+than|over|"
-    r"some|nearly)*\s*$",
-    re.I,
+
+
+def _tail(cue: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{cue})\b(?:\s+[\w’'-]+){{0,6}}?(?:\s+{_LINK})*\s*$")
+
+
+#: Any casualty word at all: the tail patterns run only when one is there.
+_TAIL_ANY = re.compile(rf"\b(?:{verbs('lose')}|casualties|losses|toll|{_KILLED_WORDS}|{_WOUNDED_WORDS})\b")
+_TAIL_BOTH = _tail(
+    r"(?:killed|dead|died)\s+(?:or|and)\s+(?:wounded|injured|missing|captured)|(?:wounded|injured)\s+(?:or|and)\s+"
+    r"(?:killed|dead)"
 )
-_TAIL_WOUNDED = re.compile(
-    r"\b(?:wounded|injured)\b(?:\s+\w+){0,2}\s*(?:of|at|to|was|were|is|numbered|reached|about|around|at\s+least)*\s*$",
-    re.I,
-)
+_TAIL_TOTAL = _tail(rf"{verbs('lose')}|casualties|losses|death\s+and\s+injury\s+toll")
+_TAIL_KILLED = _tail(_KILLED_WORDS)
+_TAIL_WOUNDED = _tail(_WOUNDED_WORDS)
+_TAIL_BREAK = re.compile(r"[;:()“”\"]|\s[-–—]\s")
 _ARRIVALS = re.compile(r"\b(?:entered|arriv\w+|visit\w*|immigra\w+|came\s+to)\b", re.I)
 _FIGHTING = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:are\s+|were\s+|now\s+)?(?:fighting|serving|enlisted)\b", re.I)
 _AND_OR = re.compile(r"\b(?:and|or)\b")
 _NUMBER_OF = re.compile(r"\b(?:number|numbers|total|count)\s+of\s+", re.I)
+#: "300 of the 11,000 ...", "2,700 of the roughly 11,000 ...": a part, then its whole.
+_PART_OF = re.compile(
+    r"\s+of\s+(?:(?:the|its|their|an|estimated|some|about|around|roughly|approximately|nearly|almost|over|more|than)"
+    r"\s+)*\d[\d,.]*(?:\s*(?:thousand|million))?\b",
+    re.I,
+)
+_WHOLE_OF = re.compile(
+    r"(?:\d[\d,.]*(?:\s*(?:%|percent|per\s+cent))?|half|thirds?|quarters?|fifths?|tenths?|share|proportion|"
+    r"portion|majority|most|many|some|all|none|each)\s+of\s+(?:(?:the|its|their|an|estimated|some|about|around|"
+    r"roughly|approximately|nearly|almost|over|more|than)\s+)*$",
+    re.I,
+)
+_STRONG = re.compile(r"^-?\s*strong\b", re.I)
+#: What joins two counts that share one predicate: "... and", "... or", "... as well as".
+_JOINED = re.compile(r"^\W*(?:and|or|as\s+well\s+as|plus)\W*$", re.I)
 _CLAUSE_END = re.compile(r"[;:()“”\"—]|,\s|\s-\s|\s–\s")
 
 _ROTATION_NEAR = re.compile(
     r"\b(?:another|additional|more(?!\s+than)|further|extra|fresh|new|wave\s+of|batch\s+of|contingent\s+of|rotation\s+of|"
-    r"group\s+of|reinforcements?\s+of|first\s+of\s+them)\b[^.]{0,30}$",
+    r"group\s+of|reinforcements?\s+of)\b[^.]{0,30}$",
     re.I,
 )
-_ROTATION_AFTER = re.compile(r"^\W*(?:\w+\s+){0,3}(?:more|additional|reinforcements|replacements)\b", re.I)
+_ROTATION_AFTER = re.compile(
+    r"^(?!\W*(?:\w+\s+)?or\s+more)\W*(?:\w+\s+){0,3}(?:more(?!\s+than)|additional|reinforcements|replacements)\b",
+    re.I,
+)
+_SEND = verbs("send", "deploy", "dispatch", "transfer", "move", "arrive", "rotate", "bring")
 _ROTATION_SENT = re.compile(
     r"\b(?:(?:first|second|third|fourth|new|next|latest|fresh)\s+(?:wave|batch|rotation|deployment|contingent|"
-    r"troop\s+deployment)|initially|plans?\s+to\s+(?:send|deploy|dispatch)|planned|will\s+send|to\s+be\s+(?:sent|"
-    r"deployed)|expected\s+to\s+(?:arrive|be\s+sent|be\s+deployed)|could\s+send|may\s+(?:send|attract)|"
-    r"add\s+to|rotat\w+|replacements?|reinforcements?)\b",
-    re.I,
-)
+    r"troop\s+deployment)|initially|planned|rotat\w+|replacements?|reinforcements?|"
+    rf"{verbs('plan', 'intend', 'prepare', 'agree', 'decide', 'promise', 'expect', 'aim', 'pledge')}\s+to\s+"
+    rf"(?:be\s+)?{_SEND}|(?:will|would|could|may|might|shall|to)\s+(?:soon\s+)?(?:be\s+)?{_SEND})\b"
+)  # matched on lower-cased text
 _CUMULATIVE = re.compile(
-    r"\b(?:in\s+all|in\s+total|a\s+total\s+of|altogether|so\s+far|to\s+date|cumulative\w*|overall|since|"
+    r"\b(?:in\s+all|in\s+total|a\s+total\s+of|altogether|cumulative\w*|overall|"
     r"out\s+of|rotated\s+through|over\s+time|over\s+the\s+(?:past|last)\s+year|within\s+a\s+year)\b",
     re.I,
 )
+#: "since" with a time: a running total ("since last October", "since the deployment began", "since 2024").
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:last|early|late|mid|the|its|their)[\s-]+)?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|autumn|fall|spring|summer|winter|\d{4}|start|beginning|"
+    r"deployment|then)\b",
+    re.I,
+)
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _NOW = re.compile(
     r"\b(?:still|currently|now|at\s+present|presently|remain\w*|stationed|are\s+(?:fighting|deployed|in)|"
     r"on\s+the\s+front\s*lines?|in\s+theat(?:re|er))\b",
     re.I,
 )
+_WHEN = (
+    r"(?:in|last|this|early|late|mid)[\s-]+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|autumn|fall|spring|summer|winter)\b"
+)
+_WHEN_WORDS = (
+    *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october"),
+    *("november", "december", "autumn", "fall", "spring", "summer", "winter"),
+)
+#: A dispatch or arrival dated to a month or season, the date after or before the verb: a wave (LABELS rule 14).
 _SENT_AT = re.compile(
-    r"\b(?:sent|deployed|dispatched|arrived)\b[^.]{0,40}\b(?:in|last|this|the)\s+(?:early\s+|late\s+)?"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|autumn|fall|"
-    r"spring|summer|winter)\b",
+    rf"\b{_SEND}\b[^.;]{{0,50}}?\b(?<!by\s){_WHEN}|\b{_WHEN}[^.;]{{0,60}}?\b{_SEND}\b",
     re.I,
 )
+#: "by mid-October", "as of March": a stock at a date, not a dispatch.
+_BY_DATE = re.compile(r"\b(?:by|as\s+of|until)\s+(?:early\s+|late\s+|mid-?|the\s+end\s+of\s+)?[A-Z]", re.I)
+#: People sent to rebuild or clear a war-torn region are military builders and sappers (LABELS rule 13).
+_REBUILD = re.compile(
+    rf"\b(?:{verbs('rebuild', 'restore', 'reconstruct', 'demine')}|clear\w*\s+mines|reconstruction)\b", re.I
+)
+_WAR_REGION = re.compile(
+    r"\b(?:Kursk|Donbas|Donetsk|Luhansk|Zaporizhzhia|Kherson|Belgorod|front\s*lines?|war[- ]torn|war\s+zone|"
+    r"occupied|liberated|battlefield)\b",
+    re.I,
+)
+_REBUILD_HINTS = ("build", "restor", "reconstruct", "demin", "mines")
+
+
+def _rebuilds(sentence: str) -> bool:
+    """Whether a sentence sends people to rebuild or demine a war-torn region (a cheap substring test first)."""
+    low = sentence.lower()
+    return (
+        any(h in low for h in _REBUILD_HINTS)
+        and _REBUILD.search(sentence) is not None
+        and _WAR_REGION.search(sentence) is not None
+    )
+
+
+_SPECIALIST = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:engineers?|sappers?|deminers?|builders?)\b", re.I)
+_FUTURE = re.compile(r"^[^.;]{0,50}?\b(?:will|are\s+to|is\s+to|are\s+due\s+to|are\s+expected\s+to)\b", re.I)
+_ARRIVED = re.compile(rf"^[^.;]{{0,60}}?\b(?:have|has|had)\s+(?:already\s+)?{verbs('arrive')}\b", re.I)
 
 
 def _window(after: str) -> str:
@@ -133,8 +205,24 @@ def _head(window: str) -> tuple[str, int, int]:
     return str(m.lastgroup), m.start(), m.end()
 
 
+_COUNTRY = re.compile(r"\b(?P<c>Russia|Moscow|Kremlin|Ukraine|Kyiv|Kiev|North\s+Korea|Pyongyang)\b")
+_OWN = re.compile(r"\b(?:its|their)\s+own\b", re.I)
+#: A country as the subject of a loss: "Russia has lost 600,000 soldiers", "Ukraine's army lost 400".
+_COUNTRY_LOST = re.compile(
+    rf"{_COUNTRY.pattern}(?:['’]s)?(?:\s+(?:army|military|forces|troops))?\s+(?:\w+\s+){{0,2}}?"
+    rf"{verbs('lose')}\s+(?:{_LINK}\s+)*$"
+)
+
+
+def _country_owner(country: str) -> str:
+    c = country.lower()
+    if c.startswith(("russia", "moscow", "kremlin")):
+        return "russian"
+    return "ukrainian" if c.startswith(("ukrain", "kyiv", "kiev")) else "nk"
+
+
 def _owner(before: str, between: str, after_noun: str) -> str:
-    """``nk``, ``joint``, or a foreign owner ("russian", "nepali", "foreign") of the counted people."""
+    """``nk``, ``joint``, or a foreign owner ("russian", "ukrainian", "nepali", "foreign") of the counted people."""
     near = before[-25:] + " " + between
     if _BOTH.match(after_noun):
         return "joint"
@@ -144,21 +232,38 @@ def _owner(before: str, between: str, after_noun: str) -> str:
         return "joint" if re.search(r"\band\b", near) else "nk"
     if foreign:
         who = foreign.group("who").lower()
+        if who.startswith("ukrain"):
+            return "ukrainian"
         return "russian" if who.startswith("russia") else "nepali" if who.startswith("nepal") else "foreign"
+    if nk:
+        return "nk"
+    lost = _COUNTRY_LOST.search(before) if "los" in before else None
+    if lost:
+        return _country_owner(lost.group("c"))  # "Russia has lost 600,000 soldiers"
+    if " own" in before[-20:] + " " + between and _OWN.search(before[-20:] + " " + between):
+        countries = list(_COUNTRY.finditer(before))
+        if countries:
+            return _country_owner(countries[-1].group("c"))  # "Ukraine said 400 of its own soldiers"
     return "nk"
 
 
 def _casualty(window: str, tail: str) -> str:
     """``killed``, ``wounded``, ``total``, ``captured`` or "" from the clause after a count, else the words before."""
+    window, tail = window.lower(), tail.lower()
     hits = [(m.start(), kind) for kind, pat in (("total", _KILLED_OR_WOUNDED), ("killed", _KILLED),
             ("wounded", _WOUNDED), ("captured", _CAPTURED)) if (m := pat.search(window))]  # fmt: skip
     if not hits:
+        breaks = list(_TAIL_BREAK.finditer(tail))
+        tail = tail[breaks[-1].end() :] if breaks else tail
+        if (" or " in tail or " and " in tail) and _TAIL_BOTH.search(tail):
+            return "total"  # "has killed or wounded roughly 4,000"
         joins = list(_AND_OR.finditer(tail))  # read after the last "and" / "or"
         tail = tail[joins[-1].end() :] if joins else tail
-        for kind, pat in (("total", _TAIL_TOTAL), ("killed", _TAIL_KILLED), ("wounded", _TAIL_WOUNDED)):
-            if pat.search(tail):
-                return kind
-        return ""
+        if not _TAIL_ANY.search(tail):
+            return ""
+        found = [(m.start(), kind) for kind, pat in (("total", _TAIL_TOTAL), ("killed", _TAIL_KILLED),
+                 ("wounded", _TAIL_WOUNDED)) if (m := pat.search(tail))]  # fmt: skip
+        return max(found)[1] if found else ""  # the cue nearest the figure
     first = min(h[0] for h in hits)
     for kind in ("total", "killed", "wounded", "captured"):
         if (first, kind) in hits:
@@ -171,7 +276,11 @@ _MILITARY = re.compile(
     r"\b(?:soldiers?|troops?|military|army|armed|fight\w*|front\w*|combat|deploy\w*|battle\w*|war)\b", re.I
 )
 _GENERIC_PEOPLE = frozenset({"north koreans", "koreans", "men", "people", "persons"})
-_AT_WORK = re.compile(r"^\W*(?:who\s+)?(?:\w+\s+){0,2}(?:work\w*|employed|labou?r\w*|(?:to\s+)?help\s+rebuild)\b", re.I)
+_AT_WORK = re.compile(
+    rf"^\W*(?:who\s+)?(?:\w+\s+){{0,2}}(?:{verbs('work', 'employ', 'labour', 'labor', 'build', 'rebuild')}|"
+    rf"{verbs('construct', 'repair', 'restore')})\b",
+    re.I,
+)
 _CAPTURE_TAIL = re.compile(r"\bcaptur\w*\s+(?:of\s+)?(?:\w+\s+)?$", re.I)
 
 
@@ -182,12 +291,22 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
     there). ``None`` means the number is not worth a claim (a bare small number with
     nothing counted). Troop counts come back as ``troops`` for :func:`troop_kind`.
     """
-    tail = sentence[max(0, start - 60) : start]
+    tail = sentence[max(0, start - 90) : start]
     stop = min(end + 140, limit if limit is not None else len(sentence))
-    window = _window(sentence[end:stop])
+    part = _PART_OF.match(sentence, end) if sentence.startswith(" of", end) else None
+    whole = " of " in tail[-30:] and _WHOLE_OF.search(tail) is not None
+    if part:  # "300 of the 11,000 soldiers have been killed": the part takes the whole's noun and predicate
+        stop = min(part.end() + 140, len(sentence))
+        window = _window(sentence[part.end() : stop])
+    else:
+        window = _window(sentence[end:stop])
     noun, n0, n1 = _head(window)
+    if _STRONG.match(window):
+        noun, n0, n1 = "troops", 0, 0  # "an 11,000-strong force": the force's size
     word = window[n0:n1].lower() if noun else ""
-    if noun in ("troops", "people") and (" ".join(word.split()) in _GENERIC_PEOPLE):
+    if noun in ("workers", "people", "troops") and _rebuilds(sentence):
+        noun = "engineers"  # sent to rebuild or demine a war-torn region: military builders (LABELS rule 13)
+    elif noun in ("troops", "people") and (" ".join(word.split()) in _GENERIC_PEOPLE):
         if _AT_WORK.match(window[n1:]):
             noun = "workers"
         elif noun == "troops" and not _MILITARY.search(sentence):
@@ -211,6 +330,11 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
         return "other:count"
     between = window[:n0] if n0 >= 0 else ""
     casualty = _casualty(window if noun in ("", "troops", "people", "officers", "engineers") else window[:n0], tail)
+    if not casualty and limit is not None and noun and _JOINED.match(window[n1:]):
+        # "300 North Korean and 1,000 Russian soldiers were killed": the predicate after the last one
+        casualty = _casualty(_window(sentence[limit : limit + 160]), "")
+    if whole:
+        casualty = ""  # "300 of the 11,000 soldiers were killed": the predicate is the part's
     if _CAPTURE_TAIL.search(tail[-30:]):
         casualty = "captured"
     owner = _owner(tail, between, window[n1:] if n1 >= 0 else "") if noun else _owner(tail, "", "")
@@ -232,6 +356,8 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
             # "15,000 Nepalis fighting for Russia", "citizens are fighting": people who fight are troops
             return f"other:{whose}_{'troops' if _FIGHTING.match(window[n1:]) else 'people'}"
         return "other:arrivals" if _ARRIVALS.search(sentence) else "other:people"
+    if noun == "engineers" and owner == "nk":
+        return "troops"  # specialist contingents are troops (LABELS rule 13)
     if noun:
         prefix = "" if owner in ("nk", "joint") or noun in ("munitions", "oil") else f"{owner}_"
         return f"other:{prefix}{noun}"
@@ -246,18 +372,31 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
     return "other:count" if re.match(r"^\s*(?:in|at|by|of|from|,|\.|$)", window) else None
 
 
-def troop_kind(sentence: str, start: int, end: int, *, doc_has_waves: bool) -> str:
-    """``troops_per_rotation``, ``cumulative_troops`` or ``troops_deployed`` for a North Korean troop count."""
+def troop_kind(sentence: str, start: int, end: int) -> str:
+    """``troops_per_rotation``, ``cumulative_troops`` or ``troops_deployed`` for a North Korean troop count.
+
+    The cues of LABELS rule 14 are read from the sentence alone.
+    """
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 80]
     if _ROTATION_NEAR.search(before) or _ROTATION_AFTER.match(after):
         return "troops_per_rotation"
     if _CUMULATIVE.search(before[-40:] + " " + _window(after)) or re.search(r"\bout\s+of\s*$", before, re.I):
         return "cumulative_troops"
+    low = sentence.lower()
+    since = _SINCE.search(sentence, 0, start) if "since" in low else None
+    gap = sentence[since.end() : start] if since else ""
+    if (since and not re.search(r"\d|,\s+(?:and|but|while|whereas)\b|\band\s+that\b|;", _YEARS.sub("", gap))) or (
+        "since" in low and _SINCE.search(_window(after))
+    ):
+        return "cumulative_troops"  # "Since last October, Pyongyang has sent 15,000": a running total
+    if _SPECIALIST.match(after) and (("arriv" in after and _ARRIVED.match(after)) or _FUTURE.match(after)):
+        return "troops_per_rotation"  # "1,000 engineers have arrived", "... builders will help": one contingent
     if _NOW.search(before[-40:] + " " + after[:60]):
         return "troops_deployed"
-    if _ROTATION_SENT.search(sentence):
+    if _ROTATION_SENT.search(low):
         return "troops_per_rotation"
-    if doc_has_waves and _SENT_AT.search(sentence):
-        return "troops_per_rotation"
+    dated = any(w in low for w in _WHEN_WORDS) and _SENT_AT.search(sentence) is not None
+    if dated and not _BY_DATE.search(sentence):
+        return "troops_per_rotation"  # a dispatch dated to a month or season
     return "troops_deployed"

@@ -12,7 +12,7 @@ from __future__ import annotations
 __all__ = ["OTHER_SUBTYPES", "OWNERS", "documented_subtype"]
 
 #: Whose people a count is about when they are not North Korean soldiers alone.
-OWNERS = ("russian", "nepali", "foreign", "joint")
+OWNERS = ("russian", "ukrainian", "nepali", "foreign", "joint")
 
 #: Subtype -> what it holds.
 OTHER_SUBTYPES: dict[str, str] = {

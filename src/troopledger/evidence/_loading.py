@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from troopledger._paths import exists, is_dir, is_file
+from troopledger._paths import exists, is_dir, is_file, read_input
 from troopledger.claims import Claim, Ledger, parse_claims, read_claims
 from troopledger.errors import CaseError
 from troopledger.evidence._bundled import cases_dir as _cases_dir
@@ -24,12 +24,27 @@ from troopledger.evidence._bundled import claims_dir as _claims_dir
 from troopledger.evidence._scenarios import apply_scenario
 from troopledger.evidence._schema import Case, case_error
 
-__all__ = ["MAX_CASE_BYTES", "MAX_NESTING", "ledger_claims", "load_case", "parse_case"]
+__all__ = [
+    "MAX_CASE_BYTES",
+    "MAX_DIGITS",
+    "MAX_KEY_CHARS",
+    "MAX_KEY_PARTS",
+    "MAX_NESTING",
+    "ledger_claims",
+    "load_case",
+    "parse_case",
+]
 
 #: Case files larger than this are refused (a case is a page of TOML, not a data dump).
 MAX_CASE_BYTES = 5_000_000
 #: Tables and arrays nested deeper than this are refused (a bundled case nests five levels).
 MAX_NESTING = 32
+#: Dotted keys of more parts than this are refused before parsing (a bundled case's longest has four).
+MAX_KEY_PARTS = 32
+#: Keys longer than this many characters are refused before parsing.
+MAX_KEY_CHARS = 1_000
+#: Integers in a case file have at most this many digits (Python's own limit for reading one).
+MAX_DIGITS = 4_300
 
 
 def _deep_key(text: str) -> str | None:
@@ -68,6 +83,66 @@ def _too_deep(raw: dict[str, Any]) -> str | None:
             if isinstance(child, dict | list):
                 stack.append((child, f"{path}.{key}" if path else str(key), depth + 1))
     return None
+
+
+def _long_key(text: str) -> tuple[int, str] | None:
+    """(line, problem) of the first key of more than :data:`MAX_KEY_PARTS` dotted parts or
+    :data:`MAX_KEY_CHARS` characters: found by a scan of the text before TOML parsing, whose
+    cost grows with the square of a dotted key's parts (a 40,000-part key took a minute)."""
+    in_string = ""
+    for n, line in enumerate(text.splitlines(), start=1):
+        for mark in ('"""', "'''"):
+            if line.count(mark) % 2 and (not in_string or in_string == mark):
+                in_string = "" if in_string else mark
+                break
+        else:
+            if in_string:
+                continue
+        stripped = line.lstrip()
+        if stripped.startswith("["):
+            key = stripped.strip("[").split("]", 1)[0]
+        elif "=" in stripped and not stripped.startswith("#"):
+            key = stripped.split("=", 1)[0]
+        else:
+            continue
+        if len(key) > MAX_KEY_CHARS:
+            return n, f"a key of {len(key):,} characters (at most {MAX_KEY_CHARS:,})"
+        if key.count(".") >= MAX_KEY_PARTS and _parts(key) > MAX_KEY_PARTS:
+            return n, f"a dotted key of {_parts(key):,} parts (at most {MAX_KEY_PARTS})"
+    return None
+
+
+def _parts(key: str) -> int:
+    """How many dotted parts ``key`` has (dots inside quotes do not count)."""
+    parts, quote = 1, ""
+    for ch in key:
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch == ".":
+            parts += 1
+    return parts
+
+
+def _check_ranks(raw: dict[str, Any], origin: str) -> None:
+    """Each ``[[pay_by_rank]]`` names its own rank (a repeated one would be overwritten by the other)."""
+    ranks = raw.get("pay_by_rank")
+    if not isinstance(ranks, list):
+        return
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(ranks):
+        rank = entry.get("rank") if isinstance(entry, dict) else None
+        if not isinstance(rank, str):
+            continue
+        if rank in seen:
+            raise CaseError(
+                origin,
+                f"pay_by_rank.{i}.rank",
+                f"rank '{rank[:60]}' is already given in [[pay_by_rank]] number {seen[rank] + 1}",
+                "give each rank once (merge the two, adding their shares)",
+            )
+        seen[rank] = i
 
 
 _FLATTEN = "a case nests a few levels at most: see docs/case-files.md for its shape"
@@ -145,18 +220,7 @@ def load_case(case: str | Path | None = None, *, scenario: str | None = None, se
         )
     if is_dir(path):
         raise CaseError(text, None, "is a directory, not a case file", "give the path of a .toml case file")
-    size = path.stat().st_size
-    if size > MAX_CASE_BYTES:
-        raise CaseError(
-            text,
-            None,
-            f"file is {size:,} bytes, over the {MAX_CASE_BYTES:,}-byte limit",
-            "give a case file, not a data dump",
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise CaseError(text, None, f"cannot be read ({e.strerror})", "check the path and its permissions") from None
+    data = read_input(path, "case", MAX_CASE_BYTES, CaseError)
     return parse_case(data, text, base=path.parent, scenario=scenario, sets=sets)
 
 
@@ -180,13 +244,20 @@ def parse_case(
     if b"\x00" in data:
         raise CaseError(origin, None, "the file is binary, not TOML text", "give a UTF-8 TOML case file")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark some editors write is not TOML
     except UnicodeDecodeError as e:
         raise CaseError(origin, None, f"not UTF-8 text (byte {e.start})", "save the file as UTF-8") from None
+    long_key = _long_key(text)
+    if long_key is not None:
+        raise CaseError(f"{origin} line {long_key[0]}", None, long_key[1], _FLATTEN)
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise CaseError(origin, None, f"not valid TOML ({e})", "fix the TOML syntax at that line") from None
+    except ValueError as e:  # an integer past Python's digit limit for reading one
+        raise CaseError(
+            origin, None, f"a number cannot be read ({e})", f"write numbers of at most {MAX_DIGITS:,} digits"
+        ) from None
     except RecursionError:
         raise CaseError(origin, _deep_key(text), "tables or arrays are nested too deeply to read", _FLATTEN) from None
     deep = _too_deep(raw)
@@ -194,6 +265,7 @@ def parse_case(
         raise CaseError(origin, deep, f"nested more than {MAX_NESTING} levels deep", _FLATTEN)
     if "as_of" in raw:  # a view's day is set by as_of(), never written in a file
         raise CaseError(origin, "as_of", "is not a case-file key", "remove it; run 'troopledger report --as-of DATE'")
+    _check_ranks(raw, origin)
     raw, applied = apply_scenario(raw, scenario, sets, origin=origin)
     raw = _with_claim_files(raw, origin, base)
     try:

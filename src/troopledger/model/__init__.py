@@ -3,6 +3,7 @@
 from troopledger.model._deployment import Casualties, Deployment, Rotation, Waves, deploy
 from troopledger.model._draws import (
     FLOAT64_UP_TO,
+    MEMORY_ENV,
     MONTHLY_CAP,
     MONTHLY_VARIABLES,
     REALISATION_TOTALS,
@@ -11,6 +12,8 @@ from troopledger.model._draws import (
     Targets,
     collect,
     collect_chunks,
+    estimate_bytes,
+    memory_budget,
     per_draw,
     totals_of,
 )
@@ -49,6 +52,7 @@ __all__ = [
     "DEFAULT_CHUNK",
     "DELIVERY_OUTPUTS",
     "FLOAT64_UP_TO",
+    "MEMORY_ENV",
     "MONTHLY_CAP",
     "MONTHLY_OUTPUTS",
     "MONTHLY_VARIABLES",
@@ -75,10 +79,12 @@ __all__ = [
     "collect",
     "collect_chunks",
     "deploy",
+    "estimate_bytes",
     "flows",
     "inputs_from_draws",
     "iter_chunks",
     "make_executor",
+    "memory_budget",
     "per_draw",
     "received_output",
     "run_draws",

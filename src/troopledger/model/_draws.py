@@ -10,6 +10,8 @@ Calibration weighs these draws; analysis summarizes them.
 
 from __future__ import annotations
 
+import math
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -24,7 +26,11 @@ from troopledger.model._outputs import DELIVERY_OUTPUTS, RECEIVED_ACCOUNTS
 from troopledger.model._simulate import DEFAULT_CHUNK, Chunk, Progress, iter_chunks
 
 __all__ = [
+    "BASE_BYTES",
+    "BYTES_PER_DRAW",
     "FLOAT64_UP_TO",
+    "MEMORY_BUDGET_BYTES",
+    "MEMORY_ENV",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
     "REALISATION_TOTALS",
@@ -33,6 +39,8 @@ __all__ = [
     "Targets",
     "collect",
     "collect_chunks",
+    "estimate_bytes",
+    "memory_budget",
     "per_draw",
     "totals_of",
 ]
@@ -59,6 +67,58 @@ MONTHLY_CAP = 100_000
 _DERIVED_EXTRA = ("killed_total", "wounded_total", "cumulative_deployed_end", "mean_troops_in_theatre")
 #: Per-draw values are kept as float64 up to this many draws, as float32 beyond.
 FLOAT64_UP_TO = 2_000_000
+
+
+#: Peak memory of a calibrated report per draw, beyond its fixed part: what is kept per draw (totals, derived
+#: outputs, parameters, observation targets) and what calibration and the summaries make of it (measured:
+#: 1.82 GB at 10^6 draws and 11.8 GB at 10^7 for the default case, docs/bad-input.md#work).
+BYTES_PER_DRAW = 1_150
+#: Fixed part of a run's peak memory: the libraries, bundled data and tables.
+BASE_BYTES = 600_000_000
+#: The memory budget of one run unless :data:`MEMORY_ENV` says otherwise (bytes).
+MEMORY_BUDGET_BYTES = 4_000_000_000
+#: Environment variable giving the memory budget of a run in GB (decimal), e.g. ``TROOPLEDGER_MEMORY_GB=16``.
+MEMORY_ENV = "TROOPLEDGER_MEMORY_GB"
+# arrays of (chunk draws, months) alive at the peak: for the chunk being computed (outputs and temporaries), and for
+# each further chunk in flight; fitted to peaks measured at 12 and 240 months on one and two threads
+_COMPUTING = 12
+_WAITING = 18
+# bytes per month of each draw whose monthly path is kept (float32 paths, and the float64 bands and running totals
+# the summaries make of them); fitted like the above
+_MONTHLY_BYTES = 145
+
+
+def memory_budget() -> int:
+    """The memory budget of a run in bytes: :data:`MEMORY_ENV` (GB) if set to a positive number, else the default."""
+    raw = os.environ.get(MEMORY_ENV, "").strip()
+    try:
+        gb = float(raw) if raw else 0.0
+    except ValueError:
+        gb = 0.0
+    return int(gb * 1e9) if math.isfinite(gb) and gb > 0 else MEMORY_BUDGET_BYTES
+
+
+def estimate_bytes(
+    months: int, draws: int, *, waves_by_wave: int = 0, workers: int = 1, chunk_size: int = DEFAULT_CHUNK
+) -> int:
+    """Peak memory a report over ``months`` months with ``draws`` draws needs, estimated before it starts.
+
+    ``waves_by_wave`` is the number of waves when some wave has its own pay, rank mix or
+    state share (:attr:`~troopledger.evidence.Prior.by_wave`; they run one at a time), else 0.
+
+    The sum of the fixed part, :data:`BYTES_PER_DRAW` per draw, the monthly paths of the
+    leading :data:`MONTHLY_CAP` draws, and the chunks in flight (one on one worker,
+    ``2 * workers`` on more): the one being computed holds about 12 arrays of
+    ``chunk draws x months`` at its peak, each further one about 18 (fitted to measured
+    peaks); a case whose waves have their own pay
+    holds one such set per wave while a chunk is computed).
+    """
+    rows = min(draws, max(chunk_size, DEFAULT_CHUNK))
+    cell = rows * months * 8 * (waves_by_wave + 2 if waves_by_wave else 1)
+    in_flight = 1 if workers <= 1 else min(2 * workers, -(-draws // rows))  # one worker computes on demand
+    chunks = cell * (_COMPUTING + (in_flight - 1) * _WAITING)
+    monthly = min(draws, MONTHLY_CAP) * months * _MONTHLY_BYTES
+    return BASE_BYTES + BYTES_PER_DRAW * draws + monthly + chunks
 
 
 class Targets(Protocol):

@@ -14,20 +14,29 @@ only when a cluster is asked for: by address, or through the environment variabl
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import logging
 import multiprocessing
 import os
+import select
+import socket
+import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures import Executor as _PoolExecutor
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from types import TracebackType
 from typing import Any, Literal, Protocol, TypeVar
 
-from troopledger.errors import InputError
+from troopledger.errors import InputError, TroopledgerError
 
 __all__ = [
     "CLUSTER_ENV",
+    "CONNECT_TIMEOUT_S",
+    "NO_WORKERS_S",
+    "TASK_TIMEOUT_S",
     "DaskExecutor",
     "Executor",
     "PoolExecutor",
@@ -132,12 +141,127 @@ class PoolExecutor(Executor):
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-class DaskExecutor(Executor):
-    """Runs tasks on an existing ``dask.distributed`` scheduler (its workers need troopledger installed)."""
+#: Seconds to connect to a scheduler and hear its handshake (a port that accepts but never answers).
+CONNECT_TIMEOUT_S = 10.0
+#: Seconds a cluster may go without any worker before the run gives up (workers killed mid-run).
+NO_WORKERS_S = 20.0
+#: Seconds one task may take on a cluster before the run gives up (a hung worker or scheduler).
+TASK_TIMEOUT_S = 90.0
+_POLL_S = 2.0
+_FIX_CLUSTER = (
+    f"start one with 'dask scheduler' and 'dask worker ADDRESS', or correct the address (--cluster or {CLUSTER_ENV})"
+)
 
-    def __init__(self, address: str, *, timeout: float = 10.0) -> None:
+
+def _cluster_error(address: str, problem: str, fix: str = _FIX_CLUSTER) -> InputError:
+    return InputError(None, "--cluster", problem.replace("{address}", address), fix)
+
+
+class _DaskTask:
+    """One task on a cluster, whose result is waited for in bounded steps (see :data:`TASK_TIMEOUT_S`)."""
+
+    def __init__(self, executor: DaskExecutor, future: Any) -> None:
+        self._executor = executor
+        self._future = future
+
+    def result(self) -> Any:
+        start = time.monotonic()
+        idle_since: float | None = None
+        while True:
+            try:
+                return self._future.result(timeout=_POLL_S)
+            except TimeoutError:
+                pass
+            except TroopledgerError:
+                raise
+            except Exception as e:  # the cluster's own failures (lost scheduler, killed workers): one line
+                if type(e).__name__ not in _CLUSTER_FAILURES and not isinstance(e, OSError | CancelledError):
+                    raise
+                self._executor._quiet()
+                raise _cluster_error(
+                    self._executor.address,
+                    f"the Dask cluster at '{{address}}' failed during the run ({type(e).__name__})",
+                    "check the scheduler and its workers, or run without --cluster",
+                ) from None
+            now = time.monotonic()
+            workers = self._executor.workers_now()
+            if not workers or now - start > TASK_TIMEOUT_S:
+                self._executor._quiet()
+            if workers:
+                idle_since = None
+            else:
+                idle_since = idle_since or now
+                if now - idle_since > NO_WORKERS_S:
+                    raise _cluster_error(
+                        self._executor.address,
+                        f"the Dask cluster at '{{address}}' has had no worker for {NO_WORKERS_S:g} s",
+                        "start workers with 'dask worker ADDRESS', or run without --cluster",
+                    )
+            if now - start > TASK_TIMEOUT_S:
+                raise _cluster_error(
+                    self._executor.address,
+                    f"a task on the Dask cluster at '{{address}}' took over {TASK_TIMEOUT_S:g} s",
+                    "check the cluster's workers (dashboard), or run without --cluster",
+                )
+
+
+def _probe(address: str, timeout: float) -> None:
+    """Refuse a ``tcp://`` address where nothing speaks first within ``timeout`` seconds.
+
+    A Dask scheduler sends its handshake as soon as a connection is accepted; a port
+    that accepts and stays silent would otherwise hold the client until the peer hangs up.
+    """
+    if not address.startswith("tcp://"):
+        return
+    rest = address.removeprefix("tcp://").rstrip("/")
+    host, sep, port = rest.rpartition(":")
+    if not sep or "]" in port:  # no port given: the scheduler's default
+        host, port = rest, "8786"
+    try:
+        with socket.create_connection((host.strip("[]") or "127.0.0.1", int(port)), timeout=timeout) as conn:
+            ready, _, _ = select.select([conn], [], [], timeout)
+            if not ready:
+                raise _cluster_error(
+                    address,
+                    f"cannot reach a Dask scheduler at '{{address}}' "
+                    f"(the port accepts but says nothing for {timeout:g} s)",
+                )
+    except (OSError, ValueError) as e:
+        raise _cluster_error(
+            address, f"cannot reach a Dask scheduler at '{{address}}' ({type(e).__name__}: {e})"
+        ) from None
+
+
+def _abandon(client: Any) -> None:
+    """Close a client within a bounded time; if that fails, mark it closed so its finaliser cannot block or print."""
+    try:
+        client.close(timeout=CONNECT_TIMEOUT_S / 2)
+    except Exception:
+        for name in ("distributed", "distributed.client", "distributed.comm", "tornado", "asyncio"):
+            logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+    finally:
+        client.status = "closed"
+        with contextlib.suppress(Exception):
+            client._loop_runner.stop()
+
+
+#: Names of distributed's exceptions that mean the cluster, not the task, failed.
+_CLUSTER_FAILURES = frozenset({"KilledWorker", "CommClosedError", "FutureCancelledError", "CancelledError"})
+
+
+class DaskExecutor(Executor):
+    """Runs tasks on an existing ``dask.distributed`` scheduler (its workers need troopledger installed).
+
+    Every call to the cluster is bounded: connecting (:data:`CONNECT_TIMEOUT_S`), each
+    task (:data:`TASK_TIMEOUT_S`), and a cluster left without workers
+    (:data:`NO_WORKERS_S`); each failure is one line, and the client is closed
+    with distributed's own log quieted, so no second traceback follows.
+    """
+
+    def __init__(self, address: str, *, timeout: float = CONNECT_TIMEOUT_S) -> None:
         try:
             distributed = importlib.import_module("distributed")  # optional, and slow to import
+            dask = importlib.import_module("dask")
         except ImportError:
             raise InputError(
                 None,
@@ -145,27 +269,70 @@ class DaskExecutor(Executor):
                 "dask.distributed is not installed",
                 "pip install 'troopledger[dask]', or run without --cluster",
             ) from None
+        self.address = address
+        self._distributed = distributed
+        _probe(address, timeout)
+        limits = {"distributed.comm.timeouts.connect": f"{timeout}s"}
+        self._config = dask.config.set(limits)
+        self._client: Any = None
         try:
-            self._client: Any = distributed.Client(address, timeout=timeout, set_as_default=False)
-        except (OSError, TimeoutError, ValueError) as e:
-            raise InputError(
-                None,
-                "--cluster",
-                f"cannot reach a Dask scheduler at '{address}' ({type(e).__name__})",
-                "start one with 'dask scheduler' and 'dask worker ADDRESS', or correct the address "
-                f"(--cluster or {CLUSTER_ENV})",
+            self._client = distributed.Client(address, timeout=timeout, set_as_default=False)
+            workers = len(self._client.scheduler_info().get("workers", {}))
+        except Exception as e:
+            self._quiet()
+            for frame, _ in traceback.walk_tb(e.__traceback__):  # the half-made client, closed here not at exit
+                half = frame.f_locals.get("self")
+                if isinstance(half, distributed.Client) and half is not self._client:
+                    _abandon(half)
+                    break
+            self.close()
+            if isinstance(e, TroopledgerError):
+                raise
+            raise _cluster_error(
+                address,
+                f"cannot reach a Dask scheduler at '{{address}}' "
+                f"(none answered within {timeout:g} s: {type(e).__name__})",
             ) from None
-        workers = len(self._client.scheduler_info().get("workers", {}))
+        # the run reports a cluster's failure in one line: distributed's own warnings (rescheduled keys, lost
+        # workers) and asyncio's "exception never retrieved" would print tracebacks beside it
+        logging.getLogger("distributed.client").setLevel(logging.ERROR)
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)
         self.slots = max(1, workers)
         self.name = f"dask {address} ({workers} worker{'s' if workers != 1 else ''})"
 
+    def _quiet(self) -> None:
+        """Silence distributed's loggers: the failure has been reported in one line already."""
+        for name in ("distributed", "distributed.client", "distributed.comm", "tornado", "asyncio"):
+            logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+
+    def workers_now(self) -> int:
+        """How many workers the scheduler has now (0 if it cannot be asked)."""
+        try:
+            return len(self._client.scheduler_info(n_workers=-1).get("workers", {}))
+        except TypeError:
+            return len(self._client.scheduler_info().get("workers", {}))
+        except Exception:
+            return 0
+
     def _submit(self, fn: Callable[[T], R], item: T) -> _Pending[R]:
-        future: _Pending[R] = self._client.submit(fn, item, pure=False)
-        return future
+        try:
+            future = self._client.submit(fn, item, pure=False)
+        except Exception as e:
+            raise _cluster_error(
+                self.address, f"cannot submit work to the Dask cluster at '{{address}}' ({type(e).__name__})"
+            ) from None
+        return _DaskTask(self, future)
 
     def close(self) -> None:
-        """Disconnect from the scheduler (the cluster itself keeps running)."""
-        self._client.close()
+        """Disconnect from the scheduler (the cluster itself keeps running), within the connect timeout."""
+        client, self._client = self._client, None
+        try:
+            if client is not None:
+                _abandon(client)
+        finally:
+            config, self._config = getattr(self, "_config", None), None
+            if config is not None:
+                config.__exit__(None, None, None)
 
 
 def make_executor(

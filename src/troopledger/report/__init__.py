@@ -9,6 +9,7 @@ from troopledger.report._ledger_html import render_ledger_html
 from troopledger.report._markdown import render_history_markdown, render_markdown
 from troopledger.report._notebook import ResultPlots, register
 from troopledger.report._payload import CONVENTIONS, build_payload
+from troopledger.report._reconcile import reconcile_payload, render_reconcile_markdown, render_reconcile_text
 from troopledger.report._summary import summary
 from troopledger.report._text import render_text
 
@@ -21,6 +22,7 @@ __all__ = [
     "build_payload",
     "fmt_usd",
     "headline",
+    "reconcile_payload",
     "render_compare_html",
     "render_compare_markdown",
     "render_compare_text",
@@ -32,6 +34,8 @@ __all__ = [
     "render_ledger_markdown",
     "render_ledger_text",
     "render_markdown",
+    "render_reconcile_markdown",
+    "render_reconcile_text",
     "render_text",
     "summary",
 ]

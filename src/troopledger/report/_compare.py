@@ -81,6 +81,15 @@ def _what(c: dict[str, Any]) -> list[str]:
         f"{c['draws']:,} paired draws, seed {c['seed']}: both runs share every input's random draws, so the "
         "difference is taken draw by draw. Intervals are 90 %."
     )
+    if c.get("draws_used") == "posterior":
+        ess = c.get("effective_draws") or {}
+        lines.append(
+            "Draws used: the posterior's. The first run is weighed by its claims; the second is mapped onto the "
+            "same draws and reweighed by its own claims; differences are weighed by both "
+            f"(effective draws {ess.get('a', 0):,.0f}, {ess.get('b', 0):,.0f} and {ess.get('difference', 0):,.0f})."
+        )
+    else:
+        lines.append("Draws used: the prior's, not weighed by any claim.")
     return lines
 
 

@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["ShownConflict", "claim_words", "conflicts"]
+__all__ = ["ShownConflict", "claim_words", "conflicts", "sets_cut"]
 
 
 @dataclass(frozen=True)
@@ -118,3 +118,12 @@ def conflicts(p: dict[str, Any]) -> list[ShownConflict]:
             )
         )
     return out
+
+
+def sets_cut(p: dict[str, Any]) -> str:
+    """ " The scan found N sets; the M most improbable are shown." when the list was cut, else ""."""
+    shown = len(p.get("contradictions") or [])
+    found = p.get("contradictions_found")
+    if not isinstance(found, int) or found <= shown:
+        return ""
+    return f" The scan found {found} sets; the {shown} most improbable are shown."

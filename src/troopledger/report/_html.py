@@ -14,7 +14,7 @@ from typing import Any
 
 from troopledger._untrusted import escape_html as escape
 from troopledger.report._charts import COLOURS, figures
-from troopledger.report._conflicts import claim_words, conflicts
+from troopledger.report._conflicts import claim_words, conflicts, sets_cut
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
 from troopledger.report._history import history_charts, history_section
 from troopledger.report._html_parts import analyst_html as _analyst
@@ -206,7 +206,8 @@ def _contradictions(p: dict[str, Any]) -> str:
         f"<li>{', '.join(_claim_ref(str(cid), claims) for cid in c.get('claims', []))}</li>"
         for c in p.get("contradictions", [])
     )
-    sets = f"<details><summary>Every set ({len(p.get('contradictions', []))})</summary><ul>{every}</ul></details>"
+    cut = f'<p class="note">{escape(sets_cut(p).strip())}</p>' if sets_cut(p) else ""
+    sets = f"<details><summary>Every set ({len(p.get('contradictions', []))})</summary><ul>{every}</ul>{cut}</details>"
     judged = _titled("Claims and how likely each is wrong, given everything else", CLAIM_HEAD, claim_rows(p), (4, 5))
     return f'<ul class="contra">{"".join(items)}</ul>' + sets + judged
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from troopledger._untrusted import for_terminal
+from troopledger._untrusted import escape_markdown_links, for_terminal
 from troopledger.report._analyst import (
     currency_lines,
     given_data_basis,
@@ -23,7 +23,7 @@ from troopledger.report._analyst import (
     realisation_rows,
     window_rows,
 )
-from troopledger.report._conflicts import claim_words, conflicts
+from troopledger.report._conflicts import claim_words, conflicts, sets_cut
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
 from troopledger.report._history import history_markdown
 from troopledger.report._payload import CONVENTIONS
@@ -56,9 +56,10 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|!#~])")
 def md_text(text: object) -> str:
     """One line of source text, inert in Markdown (and in the HTML some renderers allow).
 
-    Control characters and direction overrides are removed, so no text can reverse what follows it.
+    Control characters and direction overrides are removed, so no text can reverse what follows it,
+    and URLs and e-mail addresses in it do not become live links (GitHub-flavoured autolinks).
     """
-    s = " ".join(for_terminal(str(text)).split())
+    s = escape_markdown_links(" ".join(for_terminal(str(text)).split()))
     return _MD_SPECIAL.sub(r"\\\1", escape(s, quote=False))
 
 
@@ -118,7 +119,7 @@ def _contradictions(p: dict[str, Any]) -> list[str]:
             f"Strongest set: {md_text(g.explanation)}"
         )
     every = "; ".join(", ".join(md_code(i) for i in c.get("claims", [])) for c in p.get("contradictions", []))
-    lines += ["", f"Every set: {every}."]
+    lines += ["", f"Every set: {every}.{md_text(sets_cut(p))}"]
     return [*lines, ""]
 
 

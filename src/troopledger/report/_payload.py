@@ -120,6 +120,8 @@ def build_payload(result: Result, *, history: History | None = None) -> dict[str
         "parameters": _parameters(result),
         "claims": claims,
         "contradictions": [c.as_dict() for c in result.contradictions],
+        "contradictions_found": result.contradictions_found,
+        "conflicts": [c.as_dict() for c in result.conflicts],
         "unusable_claims": _unusable_claims(result),
         "rewards": [r.model_dump() for r in casefile.rewards],
         "conservation_max_abs_error_usd": main.conservation_max_abs_error_usd,

@@ -38,6 +38,7 @@ th { font-weight: 600; border-bottom: 2px solid var(--ink); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { min-width: 6em; }
 td { overflow-wrap: break-word; }
+bdi, td, th, li, a { unicode-bidi: isolate; }  /* no cell, item or link takes direction from its neighbours */
 td:first-child { min-width: 11em; }
 code { font-size: .88em; background: #efeff4; padding: 0 .25em; border-radius: 3px; }
 .badge { background: #fdf0d5; color: #7a4b00; padding: 0 .4em; border-radius: 3px; font-size: .85em;

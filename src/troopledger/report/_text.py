@@ -16,7 +16,7 @@ from rich.text import Text
 
 from troopledger._untrusted import for_terminal
 from troopledger.report._analyst import currency_lines, month_rows, payment_rows, realisation_rows, window_rows
-from troopledger.report._conflicts import claim_words, conflicts
+from troopledger.report._conflicts import claim_words, conflicts, sets_cut
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in, speakers
 from troopledger.report._history import render_history_text
 from troopledger.report._sections import (
@@ -147,7 +147,7 @@ def _contradictions(p: dict[str, Any]) -> Panel | None:
             + "\n"
         )
     every = "; ".join(", ".join(c["claims"]) for c in items)
-    body.append(for_terminal(f"Every set: {every}."), style="dim")
+    body.append(for_terminal(f"Every set: {every}.{sets_cut(p)}"), style="dim")
     return Panel(body, title="Claims that cannot all be true", border_style="red")
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from troopledger._paths import exists, is_file
+from troopledger._paths import exists, is_file, note_input
 from troopledger.errors import SourceError
 
 __all__ = ["GUESSED", "MAX_ARTICLE_BYTES", "MAX_CHAOS", "decode_bytes", "read_bytes"]
@@ -60,6 +60,7 @@ def read_bytes(path: str | Path) -> bytes:
         raise SourceError(str(p), None, f"cannot be read ({e.strerror})", "check the path and permissions") from None
     if len(data) > MAX_ARTICLE_BYTES:
         raise SourceError(str(p), None, "file grew over the size limit while being read", "save the article again")
+    note_input(p)
     return data
 
 

@@ -1,0 +1,87 @@
+"""``troopledger reconcile``: what would it take for the model to reach a published figure?"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from troopledger._cli._app import app, atomic_write
+from troopledger._cli._options import Scenario, Sets
+from troopledger._cli._report import DEFAULT_THREADS, Format
+
+__all__ = ["reconcile"]
+
+
+def _render(p: dict[str, Any], fmt: Format) -> str:
+    from troopledger.report import render_reconcile_markdown, render_reconcile_text
+
+    if fmt is Format.json:
+        return json.dumps(p, indent=2, allow_nan=False) + "\n"
+    if fmt is Format.md:
+        return render_reconcile_markdown(p)
+    buf = io.StringIO()
+    render_reconcile_text(p, Console(file=buf, width=150, force_terminal=False))
+    return buf.getvalue()
+
+
+@app.command()
+def reconcile(
+    case: Annotated[str, typer.Argument(help="Bundled case name or path to a case .toml.")],
+    target: Annotated[
+        str,
+        typer.Option(
+            "--target", help="The published figure: OUTPUT@YYYY-MM=VALUE, e.g. cumulative_paid_by_russia@2025-12=620e6."
+        ),
+    ],
+    within: Annotated[
+        float | None,
+        typer.Option(
+            min=0.001,
+            max=10.0,
+            help="Read the figure as right within this relative half-width (90 %%; default 0.25, an 'about' figure's).",
+        ),
+    ] = None,
+    draws: Annotated[
+        int, typer.Option(min=100, max=100_000, help="Monte Carlo draws (each keeps its monthly path).")
+    ] = 100_000,
+    seed: Annotated[int, typer.Option(min=0, help="Seed of the random generator; same seed, same numbers.")] = 0,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format: text, json or md.")] = Format.text,
+    out: Annotated[str | None, typer.Option(help="Write to this file (atomically) instead of stdout.")] = None,
+    ledger: Annotated[
+        str | None, typer.Option(envvar="TROOPLEDGER_LEDGER", help="Merge this ledger's accepted claims (SQLite file).")
+    ] = None,
+    scenario: Scenario = None,
+    set_: Sets = None,
+) -> None:
+    """What would it take to reach a published figure: how plausible it is, which inputs and claims must move.
+
+    Example: troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2025-12=620e6
+    """
+    from troopledger.analysis import TARGET_WITHIN, parse_target
+    from troopledger.analysis import reconcile as reconcile_figure
+    from troopledger.errors import InputError
+    from troopledger.evidence import ledger_claims, load_case, resolve
+    from troopledger.report import reconcile_payload
+
+    if fmt is Format.html:
+        raise InputError(None, "--format", "reconcile writes text, json or md", "use --format text, json or md")
+    wanted = parse_target(target)
+    casefile = load_case(case, scenario=scenario, sets=set_ or ())
+    claims = ledger_claims(casefile, ledger) if ledger else []
+    prior = resolve(casefile, claims)
+    threads = min(DEFAULT_THREADS, os.cpu_count() or 1)
+    r = reconcile_figure(
+        prior, wanted, draws=draws, seed=seed, workers=threads, within=TARGET_WITHIN if within is None else within
+    )
+    text = _render(reconcile_payload(r), fmt)
+    if out:
+        atomic_write(out, text)
+        typer.echo(f"wrote {out}", err=True)
+    else:
+        sys.stdout.write(text)

@@ -1,0 +1,77 @@
+"""Checks run whenever a ledger is opened: SQLite's quick check, each row against its checksum, an unread log.
+
+A ledger copied between machines, restored from a half-written backup or edited by
+another program can be damaged in ways SQLite itself does not notice when it reads
+a row. These checks refuse such a ledger for reading and writing alike, with one line
+naming the file (and the claim) and the fix, so a flipped bit is never shown as a
+claim and a command never writes into a ledger that a later export would refuse.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from troopledger._paths import check_input
+from troopledger.claims._ledger_schema import CHECKED_COLUMNS, CHECKSUM_VERSION, row_checksum
+from troopledger.errors import LedgerError
+
+__all__ = ["MAX_LEDGER_BYTES", "check_rows", "quick_check", "refuse_special", "refuse_unread_wal"]
+
+#: Largest ledger file opened (bytes): a million claims take about 2 GB.
+MAX_LEDGER_BYTES = 20_000_000_000
+_RECOVER = "sqlite3 FILE .recover | sqlite3 NEW.db"
+
+
+def quick_check(db: sqlite3.Connection, path: str) -> None:
+    """SQLite's quick check of every page; a damaged ledger is refused before anything reads or writes it."""
+    rows = db.execute("PRAGMA quick_check").fetchall()
+    if rows != [("ok",)]:
+        raise LedgerError(
+            path,
+            None,
+            f"is damaged (SQLite's check: {str(rows[0][0])[:80]})",
+            f"restore it from a backup, or rescue what is left: {_RECOVER}",
+        )
+
+
+def check_rows(db: sqlite3.Connection, path: str, version: int) -> None:
+    """Every row's stored fields against its checksum (schema version 4 on; older ledgers have none yet)."""
+    if version < CHECKSUM_VERSION:
+        return
+    db.create_function("tl_checksum", len(CHECKED_COLUMNS), row_checksum, deterministic=True)
+    bad = db.execute(
+        f"SELECT id FROM claims WHERE checksum IS NOT tl_checksum({', '.join(CHECKED_COLUMNS)}) LIMIT 1"
+    ).fetchone()
+    if bad is not None:
+        cid = str(bad[0])[:60]
+        raise LedgerError(
+            path,
+            f"claims.{cid}",
+            "is damaged: the stored claim does not match its checksum",
+            f"restore it from a backup, or rescue the rest: {_RECOVER}, then in NEW.db "
+            f"DELETE FROM claims WHERE id = '{cid}' and re-enter that claim",
+        )
+
+
+def refuse_special(path: str | Path) -> None:
+    """Refuse a ledger path that is a FIFO, a device or a socket, or a file over :data:`MAX_LEDGER_BYTES`."""
+    check_input(path, "ledger", MAX_LEDGER_BYTES, LedgerError, missing_ok=True)
+
+
+def refuse_unread_wal(path: str) -> None:
+    """Refuse a ledger whose ``-wal`` holds changes that cannot be read (no ``-shm``, read-only disk)."""
+    wal = Path(path + "-wal")
+    try:
+        pending = wal.is_file() and wal.stat().st_size > 0
+    except OSError:
+        pending = False
+    if not pending:
+        return
+    raise LedgerError(
+        path,
+        None,
+        "has changes in its write-ahead log (-wal) but no -shm file, and the disk is read-only, "
+        "so those changes cannot be read",
+        f"copy {Path(path).name} and {wal.name} to a writable folder and give --ledger COPY, or make the disk writable",
+    )
