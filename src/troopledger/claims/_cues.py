@@ -209,9 +209,9 @@ def _casualty_of_troops(ctx: Context) -> str | None:
         # the casualty word earlier in the figure's own clause: CJK modifiers precede their noun ("受伤的朝鲜士兵"),
         # and "losses amount to some 4,000 men" names the men only as the unit of the losses
         pre = _PUNCT.split(ctx.before(2 * ctx.wide))[-1]
-        found = [(find_cue(pre, w, ctx.pack, last=True), k) for k in _CASUALTY for w in ctx.pack.cue(k)]
-        return max(found)[1] if max(found)[0] >= 0 else None
-    return min(hits)[1] if hits else None
+        before = [(find_cue(pre, w, ctx.pack, last=True), k) for k in _CASUALTY for w in ctx.pack.cue(k)]
+        return max(before)[1] if max(before)[0] >= 0 else None
+    return min(hits)[1]
 
 
 #: No North Korean contingent or its losses approach this: a larger count of troops is an army's size,
