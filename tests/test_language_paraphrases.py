@@ -459,3 +459,17 @@ def test_a_bare_copy_of_a_bounded_figure_is_one_claim() -> None:
         "На фото: 2 мільйони снарядів на складі. Раніше називали меншу цифру."
     )
     assert _read(text, "uk") == [("other:munitions", None, 2e6, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "По словам экспертов, доходы Пхеньяна от экспорта выросли в 3 раза."),
+        ("de", "Die Einnahmen aus dem Export sind nach Angaben von Fachleuten um das 3-fache gestiegen."),
+        ("ko", "북한의 대러 수출액은 전년보다 3배 늘었다."),
+        ("ja", "北朝鮮の対ロ輸出額は前年の3倍に増えた。"),
+        ("es", "Los ingresos por exportaciones se multiplicaron por 3 veces según los analistas."),
+    ],
+)
+def test_a_multiple_is_a_ratio_claim(lang: str, text: str) -> None:
+    assert _read(text, lang) == [("other:ratio", 3, None, None)]

@@ -225,6 +225,11 @@ class _Reader:
                 self.add(span, {"quantity": label, "unit": unit, "period": period, "currency": currency,
                                 **who, **common, "note": both, **scaled, "confidence": 0.6})  # fmt: skip
                 continue
+            head = low[b.end : b.end + 8].lstrip(" \u00a0")
+            if hi <= 1000 and any(head.startswith(w) for w in pack.cue("times")):
+                # "ten times", "в 10 раз", "10倍": a multiple (LABELS rule 8), whatever it multiplies
+                self.add(span, {"quantity": "other:ratio", "unit": "times", **who, **common, **values, "confidence": 0.4})
+                continue
             if hi < 2 or hi > 5e7:
                 continue  # no count of people is below 2 or above 50 million
             label_c = count_label(ctx, hi)
