@@ -228,7 +228,9 @@ class _Reader:
             head = low[b.end : b.end + 8].lstrip(" \u00a0")
             if hi <= 1000 and any(head.startswith(w) for w in pack.cue("times")):
                 # "ten times", "в 10 раз", "10倍": a multiple (LABELS rule 8), whatever it multiplies
-                self.add(span, {"quantity": "other:ratio", "unit": "times", **who, **common, **values, "confidence": 0.4})
+                self.add(
+                    span, {"quantity": "other:ratio", "unit": "times", **who, **common, **values, "confidence": 0.4}
+                )
                 continue
             if hi < 2 or hi > 5e7:
                 continue  # no count of people is below 2 or above 50 million
