@@ -473,3 +473,113 @@ def test_a_bare_copy_of_a_bounded_figure_is_one_claim() -> None:
 )
 def test_a_multiple_is_a_ratio_claim(lang: str, text: str) -> None:
     assert _read(text, lang) == [("other:ratio", 3, None, None)]
+
+
+#: (sentence, claims) per language: death compensation with an upper bound, yearly revenue, a signing bonus
+_MONEY = {
+    "ru": [
+        (
+            "Семьи погибших северокорейских солдат получат компенсацию до 10 тысяч долларов.",
+            [("death_compensation", None, None, 10000)],
+        ),
+        (
+            "Ежегодно КНДР получает от Москвы за свои войска около 500 млн долларов.",
+            [("total_revenue_to_nk", 5e8, None, None)],
+        ),
+        (
+            "При подписании контракта каждому бойцу выплачивают единовременно 5 тысяч долларов.",
+            [("signing_bonus", 5000, None, None)],
+        ),
+    ],
+    "uk": [
+        (
+            "Родини загиблих північнокорейських солдатів отримають компенсацію до 10 тисяч доларів.",
+            [("death_compensation", None, None, 10000)],
+        ),
+        (
+            "Щороку КНДР отримує від Москви за свої війська близько 500 млн доларів.",
+            [("total_revenue_to_nk", 5e8, None, None)],
+        ),
+    ],
+    "de": [
+        (
+            "Familien gefallener nordkoreanischer Soldaten sollen eine Entschädigung von bis zu 10.000 Dollar erhalten.",
+            [("death_compensation", None, None, 10000)],
+        ),
+        (
+            "Jährlich fließen für die Truppen rund 500 Millionen Dollar nach Pjöngjang.",
+            [("total_revenue_to_nk", 5e8, None, None)],
+        ),
+    ],
+    "fr": [
+        (
+            "Les familles des soldats nord-coréens tués recevraient une indemnisation allant jusqu'à 10 000 dollars.",
+            [("death_compensation", None, None, 10000)],
+        ),
+        (
+            "Chaque année, Pyongyang toucherait environ 500 millions de dollars pour ses troupes.",
+            [("total_revenue_to_nk", 5e8, None, None)],
+        ),
+    ],
+    "es": [
+        (
+            "Las familias de los soldados norcoreanos fallecidos recibirían una indemnización de hasta 10.000 dólares.",
+            [("death_compensation", None, None, 10000)],
+        ),
+        (
+            "Cada año Pyongyang ingresaría unos 500 millones de dólares por sus tropas.",
+            [("total_revenue_to_nk", 5e8, None, None)],
+        ),
+    ],
+    "it": [
+        (
+            "Le famiglie dei soldati nordcoreani caduti riceverebbero un risarcimento fino a 10.000 dollari.",
+            [("death_compensation", None, None, 10000)],
+        ),
+        (
+            "Ogni anno Pyongyang incasserebbe circa 500 milioni di dollari per le sue truppe.",
+            [("total_revenue_to_nk", 5e8, None, None)],
+        ),
+    ],
+    "pt": [
+        (
+            "As famílias dos soldados norte-coreanos mortos receberiam uma indenização de até 10.000 dólares.",
+            [("death_compensation", None, None, 10000)],
+        ),
+        (
+            "Todos os anos Pyongyang receberia cerca de 500 milhões de dólares pelas suas tropas.",
+            [("total_revenue_to_nk", 5e8, None, None)],
+        ),
+    ],
+    "pl": [
+        (
+            "Rodziny poległych północnokoreańskich żołnierzy mają otrzymać odszkodowanie do 10 tys. dolarów.",
+            [("death_compensation", None, None, 10000)],
+        ),
+        (
+            "Co roku Pjongjang otrzymuje za swoje wojska około 500 mln dolarów.",
+            [("total_revenue_to_nk", 5e8, None, None)],
+        ),
+    ],
+    "ko": [
+        ("전사한 북한군 병사의 유족은 최대 1만 달러의 보상금을 받는다.", [("death_compensation", None, None, 10000)]),
+        ("북한은 파병 대가로 매년 약 5억 달러를 챙기는 것으로 추정된다.", [("total_revenue_to_nk", 5e8, None, None)]),
+    ],
+    "ja": [
+        ("戦死した北朝鮮兵の遺族には最大1万ドルの補償金が支払われる。", [("death_compensation", None, None, 10000)]),
+        ("北朝鮮は派兵の見返りに毎年約5億ドルを得ているとみられる。", [("total_revenue_to_nk", 5e8, None, None)]),
+    ],
+    "zh": [
+        ("阵亡朝鲜士兵的家属最多可获得1万美元的抚恤金。", [("death_compensation", None, None, 10000)]),
+        ("朝鲜每年因派兵获得约5亿美元。", [("total_revenue_to_nk", 5e8, None, None)]),
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [(lang, t, w) for lang, cases in _MONEY.items() for t, w in cases])
+def test_compensation_revenue_and_bonus(lang: str, text: str, want: list[Want]) -> None:
+    def whole(x: float | None) -> float | None:
+        return None if x is None else round(x)
+
+    got = [(q, whole(v), whole(lo), whole(hi)) for q, v, lo, hi in _read(text, lang)]
+    assert got == want

@@ -45,6 +45,24 @@ _SIGN = re.compile(r"(?:us\$|r\$|[$€£₩₽¥₴]|usd|eur)\s?$")
 #: A clause ends at a comma, a semicolon or the next number.
 _CLAUSE_END = re.compile(r"[,，、;；:：]|\d")
 _DIGIT = re.compile(r"\d")
+#: Chinese and Japanese verbs that may stand between a bound word and its number, longest first.
+_CJK_VERBS = (
+    "可获得",
+    "可獲得",
+    "获得",
+    "獲得",
+    "可达到",
+    "可達到",
+    "可达",
+    "可達",
+    "可以",
+    "可能",
+    "将",
+    "將",
+    "会",
+    "會",
+    "可",
+)
 #: Clause punctuation (not digits): a cue past it speaks of another clause.
 _PUNCT = re.compile(r"[,，、;；:：()（）\u2013\u2014\"“”„«»「」『』]")
 
@@ -119,8 +137,11 @@ def skip_units(head: str, pack: LanguagePack) -> str:
 def bound(ctx: Context) -> tuple[str, str]:
     """(side, hedge word): side is ``lower``, ``upper`` or ``""`` (a value, maybe with an approximation word)."""
     tail = _SIGN.sub("", ctx.before(30)).rstrip(" \u00a0")
-    if ctx.pack.code in ("ja", "zh") and tail[-1:] in "有了达達到为為是":
-        tail = tail[:-1]  # "至少有600人": a verb between the bound word and the number
+    if ctx.pack.code in ("ja", "zh"):
+        # a verb between the bound word and the number: "至少有600人", "最多可获得1万美元"
+        tail = next((tail[: -len(v)] for v in _CJK_VERBS if tail.endswith(v)), tail)
+        if tail[-1:] in "有了达達到为為是":
+            tail = tail[:-1]
     head = ctx.after(30)
     heads = (head, skip_units(head, ctx.pack))
     b = ctx.pack.bounds
