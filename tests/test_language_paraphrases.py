@@ -503,7 +503,7 @@ _MONEY = {
     ],
     "de": [
         (
-            "Familien gefallener nordkoreanischer Soldaten sollen eine Entschädigung von bis zu 10.000 Dollar erhalten.",
+            "Familien gefallener nordkoreanischer Soldaten sollen eine Entschädigung bis zu 10.000 Dollar erhalten.",
             [("death_compensation", None, None, 10000)],
         ),
         (
