@@ -62,12 +62,15 @@ def test_record_case_shape() -> None:
     assert case.month_labels[0] == "2024-10"
     assert case.month_labels[-1] == "2025-12"
     assert case.deployment.mode == "waves"
-    assert [(w.name, w.arrival) for w in case.deployment.waves] == [
-        ("first", "2024-10"),
-        ("second", "2025-01"),
-        ("engineers", "2025-08"),
-        ("builders", "2025-09"),
+    assert [(w.name, w.arrival, w.role) for w in case.all_waves()] == [
+        ("vanguard", "2024-10", "combat"),
+        ("first", "2024-10", "combat"),
+        ("second", "2025-01", "combat"),
+        ("engineers", "2025-08", "engineers_deminers"),
+        ("builders", "2025-09", "builders"),
     ]
+    assert case.role_names() == ("combat", "engineers_deminers", "builders")
+    assert [p.name for p in case.casualty_phases] == ["training", "kursk_assault", "regrouping"]
     assert {r.rank: r.share for r in case.pay_by_rank} == {
         "private": 0.8,
         "nco": 0.1,

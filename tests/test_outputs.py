@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import troopledger as tl
 from troopledger.evidence import STATE_USE_NAMES, resolve
-from troopledger.model import OUTPUTS, REALISATION_TOTALS, STATE_USES, collect, state_use_output
+from troopledger.model import BY_ROLE, OUTPUTS, REALISATION_TOTALS, STATE_USES, collect, role_output, state_use_output
 from troopledger.report._format import LABELS
 
 
@@ -13,12 +13,16 @@ def test_flows_returns_exactly_the_declared_outputs() -> None:
     d = collect(prior, 50, 0)
     ds = tl.simulate(prior, 50, 0)
     declared = set(OUTPUTS)
-    produced = {str(k) for k, v in ds.data_vars.items() if v.attrs.get("role") != "parameter"}
+    produced = {str(k) for k, v in ds.data_vars.items() if v.attrs.get("role") not in ("parameter", "by_role")}
     # everything owed is delivered in this case: the owed-vs-received flows would repeat the owed ones
     assert produced == declared - set(REALISATION_TOTALS)
+    by_role = {str(k) for k, v in ds.data_vars.items() if v.attrs.get("role") == "by_role"}
+    assert by_role == {role_output(k, r) for k in BY_ROLE for r in prior.role_names}
     realised = resolve(tl.load_case(sets=["realised_share=0.1..0.3"]))
     every = tl.simulate(realised, 50, 0)
-    assert {str(k) for k, v in every.data_vars.items() if v.attrs.get("role") != "parameter"} == declared
+    assert {
+        str(k) for k, v in every.data_vars.items() if v.attrs.get("role") not in ("parameter", "by_role")
+    } == declared
     for name, o in OUTPUTS.items():
         assert every[name].attrs == {"role": o.role, "unit": o.unit, "label": o.label}
     assert set(d.totals) <= declared

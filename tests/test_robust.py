@@ -314,10 +314,13 @@ def test_parameters_no_observation_depends_on_keep_their_prior(record_calibratio
 
 
 @pytest.mark.slow
-def test_the_record_case_judges_the_first_ships_claim_wrong(record_calibration) -> None:  # type: ignore[no-untyped-def]
+def test_the_record_case_follows_the_first_ships_and_the_dead(record_calibration) -> None:  # type: ignore[no-untyped-def]
     _, cal = record_calibration
-    assert cal.wrong["r01"] > 0.95  # about 1,500 in October, against 10,000-11,000 by November
+    # about 1,500 shipped by mid-October and 10,900-11,000 by mid-November are both true of a
+    # vanguard and a main body read at mid-month; NIS's 2,000 dead by August is not called wrong
+    assert cal.wrong["r01"] < 0.5
     assert cal.wrong["r06"] < 0.5
+    assert cal.wrong["r25"] < 0.5
     assert cal.weights.khat < 0.7
     err = cal.mc_error["paid_by_russia"]["p50"]
     med = weighted_quantiles(cal.posterior_draws.totals["paid_by_russia"], (0.5,), cal.posterior_weights)[0]

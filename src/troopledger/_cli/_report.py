@@ -114,6 +114,13 @@ def report(
     history: Annotated[
         bool, typer.Option(help="Add the estimate as of each month end, what moved it, and the hindcast.")
     ] = False,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            help="Forecast to this month (YYYY-MM) past the case's last: the status quo, with hazards drifting "
+            "as the case's [forecast] declares; the report marks the forecast months."
+        ),
+    ] = None,
     cluster: Annotated[
         str | None,
         typer.Option(help="Run chunks on this dask.distributed scheduler (default: $TROOPLEDGER_CLUSTER)."),
@@ -148,7 +155,7 @@ def report(
     from troopledger.analysis import HISTORY_DRAWS, run  # the numerical stack loads when a run starts
     from troopledger.analysis import history as history_of
     from troopledger.evidence import as_of as view_as_of
-    from troopledger.evidence import ledger_claims, load_case, parse_day
+    from troopledger.evidence import forecast, ledger_claims, load_case, parse_day
     from troopledger.model import make_executor
     from troopledger.report import build_payload, render_text
 
@@ -158,6 +165,8 @@ def report(
     if day is not None or history:
         casefile, claims = casefile.with_claims(claims) if claims else casefile, []
     view = view_as_of(casefile, day) if day is not None else casefile
+    if until is not None:
+        view = forecast(view, until)
     threads = workers or min(DEFAULT_THREADS, os.cpu_count() or 1)
     threads = check_memory(view, draws, threads)
     show = draws >= PROGRESS_FROM_DRAWS and sys.stderr.isatty()

@@ -16,7 +16,17 @@ from numpy.typing import NDArray
 
 from troopledger.calibration import weighted_quantiles
 from troopledger.evidence import Case, Prior, resolve
-from troopledger.model import ACCOUNTS, DEFAULT_CHUNK, MONTHLY_VARIABLES, Draws, Executor, Progress, collect, per_draw
+from troopledger.model import (
+    ACCOUNTS,
+    DEFAULT_CHUNK,
+    MONTHLY_VARIABLES,
+    RUNNING_TOTALS,
+    Draws,
+    Executor,
+    Progress,
+    collect,
+    per_draw,
+)
 
 if TYPE_CHECKING:
     import xarray as xr
@@ -60,6 +70,31 @@ class Summary:
     effective_draws: float = field(default=float("nan"))
 
 
+#: Monthly paths kept only to add up running totals, not banded themselves.
+_PATH_ONLY = ("arrivals", "returned", "arrivals_late")
+
+
+def _paths(d: Draws) -> list[tuple[str, Array]]:
+    """The per-draw monthly paths to band: kept flows, soldiers in theatre by role, and running totals."""
+    by_role = [f".{r}" for r in d.roles] if any("." in k for k in d.monthly) else []
+    out = [
+        (k, v)
+        for k, v in d.monthly.items()
+        if k not in _PATH_ONLY and ("." not in k or k.startswith("troops_in_theatre."))
+    ]
+    out += [(f"cumulative_{k}", d.cumulative_total(k)) for k in CUMULATIVE_VARIABLES]
+    have = {k for k, _ in out}
+    for suffix in ("", *by_role):
+        for name, parts in RUNNING_TOTALS.items():
+            if name + suffix in have:
+                continue
+            flow = d.monthly[parts[0] + suffix]
+            for p in parts[1:]:
+                flow = flow + d.monthly[p + suffix]
+            out.append((name + suffix, np.cumsum(flow, axis=1)))
+    return out
+
+
 def interval_stats(x: Array, w: Array | None = None) -> dict[str, float]:
     """Mean, median and 90 % interval of per-draw values, weighted if ``w`` is given."""
     q = weighted_quantiles(x, QUANTILES, w)
@@ -94,10 +129,13 @@ def summarize_draws(d: Draws, weights: Array | None = None, *, bands: bool = Tru
     monthly: dict[str, dict[str, list[float]]] = {}
     if bands:
         # bands of the running total, not running totals of bands
-        paths = [*d.monthly.items(), *((f"cumulative_{k}", d.cumulative_total(k)) for k in CUMULATIVE_VARIABLES)]
+        paths = _paths(d)
         # NumPy sorts without the GIL: two threads sort two variables' paths at once, same numbers
         with ThreadPoolExecutor(max_workers=_THREADS) as pool:
             monthly = dict(zip((k for k, _ in paths), pool.map(band, (v for _, v in paths)), strict=True))
+        if len(d.roles) == 1:  # one role: its bands are the whole deployment's
+            for name in ("troops_in_theatre", *RUNNING_TOTALS):
+                monthly[f"{name}.{d.roles[0]}"] = monthly[name]
     ess = float(np.sum(w) ** 2 / np.sum(w * w)) if w is not None else float(d.draws)
     return Summary(
         months=d.months,
@@ -139,10 +177,15 @@ def from_dataset(ds: xr.Dataset) -> Draws:
     return Draws(
         months=[str(m) for m in ds["month"].values],
         totals=totals,
-        monthly={k: ds[k].values for k in MONTHLY_VARIABLES},
+        monthly={
+            str(k): ds[k].values
+            for k, r in role.items()
+            if r in ("monthly", "account", "by_role") and (k in MONTHLY_VARIABLES or r == "by_role")
+        },
         derived=derived,
         params={str(k): ds[k].values for k, r in role.items() if r == "parameter" and ds[k].ndim == 1},
         conservation_error=float(ds.attrs["conservation_max_abs_error_usd"]),
         seed=int(ds.attrs["seed"]),
         draws=int(ds.attrs["draws"]),
+        roles=[str(k).split(".", 1)[1] for k in ds.data_vars if str(k).startswith("troops_in_theatre.")],
     )

@@ -176,7 +176,7 @@ def compile_observations(
                 what = PARAMETERS[pname].meaning if pname in PARAMETERS else pname.replace("_", " ")
                 items.append(Observation(claim, parameter_target(pname, constants), err, what, unit, pname, cited))
                 continue
-            got = derived_target(claim, prior.horizon, constants)
+            got = derived_target(claim, prior.horizon, constants, prior.role_names)
             if isinstance(got, str):
                 skipped.append(Skipped(claim.id, got))
                 continue

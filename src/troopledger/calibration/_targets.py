@@ -9,7 +9,7 @@ theirs from :func:`derived_target`, or a reason why the model cannot say.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -17,8 +17,17 @@ from numpy.typing import NDArray
 from troopledger.calibration._errors import Scale
 from troopledger.claims import QUANTITY_STREAM, TOTAL_SCOPES, Claim
 from troopledger.evidence import Horizon
+from troopledger.model import role_output
 
-__all__ = ["DATED_BY_ARTICLE", "Target", "derived_target", "parameter_target", "window_end"]
+__all__ = [
+    "DATED_BY_ARTICLE",
+    "MID_MONTH_BY_DAY",
+    "Target",
+    "derived_target",
+    "mid_month",
+    "parameter_target",
+    "window_end",
+]
 
 Array = NDArray[np.float64]
 #: reads one quantity off a chunk: (model outputs, parameter draws) -> (draws,)
@@ -80,15 +89,84 @@ def window_end(claim: Claim, horizon: Horizon) -> tuple[int | None, str | None]:
     return i, None
 
 
+#: A claim read in its own article's month, published up to this day, speaks of mid-month, not the month's end.
+MID_MONTH_BY_DAY = 20
+
+
+def mid_month(claim: Claim, month: int, horizon: Horizon) -> bool:
+    """True when the claim speaks of the middle of ``month``: its article came out by the 20th of that month."""
+    published = claim.source.date if claim.source is not None else None
+    if not published or len(published) < 10 or horizon.offset(published[:7]) != month:
+        return False
+    return int(published[8:10]) <= MID_MONTH_BY_DAY
+
+
+def _running_mid(names: tuple[str, ...], month: int) -> Target:
+    """Running total of monthly flows through the middle of ``month`` (half of that month's flow)."""
+
+    def target(out: Mapping[str, Array], p: Mapping[str, Array]) -> Array:
+        total = np.zeros(int(np.shape(out["paid_by_russia"])[0]))
+        for name in names:
+            total += out[name][:, :month].sum(axis=1) + 0.5 * out[name][:, month]
+        return total
+
+    return target
+
+
+def _at_mid(name: str, month: int) -> Target:
+    """A head count at mid-month: the month's value less the arrivals still to come after the 15th."""
+    return lambda out, p: np.asarray(out[name][:, month] - out["arrivals_late"][:, month], dtype=np.float64)
+
+
+def _role_target(claim: Claim, month: int, label: str, roles: Sequence[str]) -> tuple[Target, str, str, Scale] | str:
+    """The target of a count about the soldiers of one role (``claim.role``), or a skip reason."""
+    role = claim.role or ""
+    if role not in roles:
+        return f"it speaks of {role.replace('_', ' ')}, a role the case's waves do not have"
+    flows = {
+        "casualties_killed": (("killed",), "killed"),
+        "casualties_wounded": (("wounded",), "wounded"),
+        "casualties_total": (("killed", "wounded"), "killed or wounded"),
+        "cumulative_troops": (("arrivals",), "sent"),
+    }
+    words = role.replace("_", " ")
+
+    def col(name: str) -> str:  # one role: its outputs are the whole deployment's (kept once)
+        return role_output(name, role) if len(roles) > 1 else name
+
+    if claim.quantity in flows:
+        names, verb = flows[claim.quantity]
+        cols = tuple(col(n) for n in names)
+        return (
+            (lambda o, p: np.asarray(sum(o[c][:, : month + 1].sum(axis=1) for c in cols), dtype=np.float64)),
+            f"{words} {verb} by {label}",
+            "persons",
+            "log1p",
+        )
+    if claim.quantity in ("troops_deployed", "troops_per_rotation"):
+        return _at(col("troops_in_theatre"), month), f"{words} in theatre in {label}", "persons", "log1p"
+    return f"'{claim.quantity}' is not computed role by role"
+
+
 def derived_target(
-    claim: Claim, horizon: Horizon, constants: Mapping[str, float]
+    claim: Claim, horizon: Horizon, constants: Mapping[str, float], roles: Sequence[str] = ()
 ) -> tuple[Target, str, str, Scale] | str:
-    """Target, description, unit and scale for a claim about a derived quantity, or a skip reason."""
+    """Target, description, unit and scale for a claim about a derived quantity, or a skip reason.
+
+    A count that names a role (``claim.role``) is read off that role's outputs.
+    """
     q = claim.quantity
     month, why = window_end(claim, horizon)
     if why is not None or month is None:
         return why or "no window"
     label = horizon.labels[month]
+    if claim.role is not None and q in (
+        *DATED_BY_ARTICLE,
+        "cumulative_troops",
+        "troops_deployed",
+        "troops_per_rotation",
+    ):
+        return _role_target(claim, month, label, roles)
     if q == "soldier_take_home":
         if claim.period == "month":
             share, pay = (
@@ -136,12 +214,23 @@ def derived_target(
         "casualties_killed": ("killed", "soldiers killed"),
         "casualties_wounded": ("wounded", "soldiers wounded"),
     }
+    mid = mid_month(claim, month, horizon)
+    when = f"mid-{label}" if mid else label
     if q in counts:
         name, words = counts[q]
         if name == "cumulative_deployed":
-            return _at(name, month), f"{words} by {label}", "persons", "log1p"
+            return (_at_mid if mid else _at)(name, month), f"{words} by {when}", "persons", "log1p"
+        if mid:
+            return _running_mid((name,), month), f"{words} by {when}", "persons", "log1p"
         return _running(name, month), f"{words} by {label}", "persons", "log1p"
     if q == "casualties_total":
+        if mid:
+            return (
+                _running_mid(("killed", "wounded"), month),
+                f"soldiers killed or wounded by {when}",
+                "persons",
+                "log1p",
+            )
         return (
             (lambda o, p: np.asarray((o["killed"][:, : month + 1] + o["wounded"][:, : month + 1]).sum(axis=1))),
             f"soldiers killed or wounded by {label}",
@@ -149,7 +238,8 @@ def derived_target(
             "log1p",
         )
     if q == "troops_deployed":
-        return _at("troops_in_theatre", month), f"soldiers in theatre in {label}", "persons", "log1p"
+        how = _at_mid if mid else _at
+        return how("troops_in_theatre", month), f"soldiers in theatre in {when}", "persons", "log1p"
     if q in TOTAL_SCOPES:  # a total wider than the soldiers' pay must not blame the soldier inputs
         return (
             f"a total of {' + '.join(TOTAL_SCOPES[q])}: a ledger case compares it with those streams (docs/ledger.md)"

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from troopledger.claims._stream_quantities import QUANTITY_STREAM, STREAM_QUANTITIES, TOTAL_SCOPES
     from troopledger.claims._summary import ClaimSummary
     from troopledger.claims._validation import FieldError, explain_validation
-    from troopledger.claims._vocabulary import QUANTITIES, Quantity, QuantityInfo, quantity_info
+    from troopledger.claims._vocabulary import QUANTITIES, ROLE_PATTERN, ROLES, Quantity, QuantityInfo, quantity_info
 
 __all__ = [
     "CERTAINTY_WIDTH",
@@ -58,6 +58,8 @@ __all__ = [
     "MONTH_PATTERN",
     "QUANTITIES",
     "QUANTITY_STREAM",
+    "ROLES",
+    "ROLE_PATTERN",
     "SCHEMA_VERSION",
     "STREAM_QUANTITIES",
     "TOTAL_SCOPES",
@@ -131,6 +133,8 @@ _LAZY = {
     "NumberMatch": "troopledger.claims._numbers",
     "Period": "troopledger.claims._record",
     "QUANTITIES": "troopledger.claims._vocabulary",
+    "ROLES": "troopledger.claims._vocabulary",
+    "ROLE_PATTERN": "troopledger.claims._vocabulary",
     "QUANTITY_STREAM": "troopledger.claims._stream_quantities",
     "STREAM_QUANTITIES": "troopledger.claims._stream_quantities",
     "TOTAL_SCOPES": "troopledger.claims._stream_quantities",

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from troopledger._digits import ascii_digits
 from troopledger.claims._figure import describe_figure
 from troopledger.claims._months import MONTH_PATTERN
-from troopledger.claims._vocabulary import QUANTITIES
+from troopledger.claims._vocabulary import QUANTITIES, ROLE_PATTERN
 
 __all__ = [
     "FIRST_YEAR",
@@ -121,6 +121,9 @@ class Claim(BaseModel):
     spread: float | None = Field(default=None, ge=0, description="relative spread overriding the hedge's default")
     confidence: float | None = Field(
         default=None, ge=0, le=1, description="the extractor's confidence in its reading of a candidate claim"
+    )
+    role: str | None = Field(
+        default=None, pattern=ROLE_PATTERN, description="the soldiers' role, e.g. builders (see ROLES)"
     )
 
     @field_validator("quantity")

@@ -9,7 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["QUANTITIES", "Quantity", "QuantityInfo", "quantity_info"]
+__all__ = ["QUANTITIES", "ROLES", "ROLE_PATTERN", "Quantity", "QuantityInfo", "quantity_info"]
+
+#: Roles soldiers serve in, each with its own pay, tour and exposure to fire; a case may declare more.
+ROLES = ("combat", "engineers_deminers", "builders")
+#: How a role is spelled (the built-in ones and any a case declares).
+ROLE_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
 
 Kind = Literal["amount", "count", "duration", "share", "other"]
 

@@ -13,6 +13,7 @@ from troopledger._lazy import attach as _attach
 if TYPE_CHECKING:
     from troopledger.evidence._asof import as_of, known_by, parse_day, reported_on
     from troopledger.evidence._bundled import bundled_cases, bundled_ledgers, ledgers_dir
+    from troopledger.evidence._forecast import forecast
     from troopledger.evidence._fusion import (
         HEDGES,
         RELIABILITY,
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     )
     from troopledger.evidence._loading import MAX_CASE_BYTES, ledger_claims, load_case, parse_case
     from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES, Parameter
-    from troopledger.evidence._prior import CountSlot, Horizon, Prior, Slot, WaveSlots, resolve
+    from troopledger.evidence._prior import CountSlot, Horizon, PhaseSlots, Prior, RoleSlots, Slot, WaveSlots, resolve
     from troopledger.evidence._sampling import BLOCK, Sampler, block_rng
     from troopledger.evidence._schema import Case, CaseClaim, case_error
     from troopledger.evidence._slots import SlotPlace, place_of, rank_pay, slot_places, wave_size, wave_tour
@@ -73,7 +74,9 @@ __all__ = [
     "Normal",
     "Parameter",
     "Pert",
+    "PhaseSlots",
     "Prior",
+    "RoleSlots",
     "Sampler",
     "Slot",
     "SlotPlace",
@@ -87,6 +90,7 @@ __all__ = [
     "case_error",
     "claim_spec",
     "claim_weight",
+    "forecast",
     "fuse",
     "hedge_rule",
     "known_by",
@@ -137,9 +141,12 @@ _LAZY = {
     "SlotPlace": "troopledger.evidence._slots",
     "Uniform": "troopledger.evidence._uncertain",
     "WORDS": "troopledger.evidence._fusion",
+    "PhaseSlots": "troopledger.evidence._prior",
+    "RoleSlots": "troopledger.evidence._prior",
     "WaveSlots": "troopledger.evidence._prior",
     "Z90": "troopledger.evidence._uncertain",
     "as_of": "troopledger.evidence._asof",
+    "forecast": "troopledger.evidence._forecast",
     "beta_to": "troopledger.evidence._uncertain",
     "block_rng": "troopledger.evidence._sampling",
     "bundled_cases": "troopledger.evidence._bundled",

@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from troopledger.claims import QUANTITIES, Claim
 from troopledger.errors import CaseError, InputError
 from troopledger.evidence._schema import Case, case_error
-from troopledger.evidence._slots import SlotPlace, slot_places
+from troopledger.evidence._slots import SlotPlace, entry_of, slot_places
 
 __all__ = ["as_of", "known_by", "parse_day", "reported_on"]
 
@@ -75,6 +75,8 @@ def _entry(data: dict[str, Any], place: SlotPlace) -> tuple[dict[str, Any], str]
         return next(w for w in data["deployment"]["waves"] if w["name"] == place.key), place.field
     if place.section == "counts":
         return next(c for c in data["casualty_counts"] if c["kind"] == place.key), "count"
+    if place.section in ("roles", "phases", "forecast"):
+        return entry_of(data, place)
     return next(r for r in data["pay_by_rank"] if r["rank"] == place.key), "pay"
 
 
@@ -141,7 +143,10 @@ def as_of(case: Case, day: dt.date | str, *, extra: Collection[str] = ()) -> Cas
     claims = case.resolved_claims()
     known = {c.id for c in claims if known_by(c, when) or c.id in extra}
     data = case.written()
+    written = {w["name"] for w in data["deployment"]["waves"]}
     for place, _ in slot_places(case):
+        if place.section == "waves" and place.key not in written:
+            continue  # a wave added by a claim of arrivals: it comes back once its claim is known
         table, key = _entry(data, place)
         table[key] = _known_spec(case, place.where, table[key], place.quantity, claims, known, when)
     data["claims"] = [c for c in data["claims"] if c["id"] in known]
@@ -156,5 +161,6 @@ def as_of(case: Case, day: dt.date | str, *, extra: Collection[str] = ()) -> Cas
     except ValidationError as e:
         raise case_error(case.path or case.name, e) from None
     out.path, out.digest, out.scenario = case.path, case.digest, case.scenario
+    out.forecast_from = case.forecast_from
     out.as_of = when.isoformat()  # the view remembers its day, for the report
     return out

@@ -55,6 +55,9 @@ PARAMETERS: dict[str, Parameter] = {
     "killed_hazard": Parameter("share", "per month", "chance a soldier in theatre is killed in a month", 0.0),
     "wounded_hazard": Parameter("share", "per month", "chance a soldier is wounded and evacuated in a month", 0.0),
     "replacement_share": Parameter("share", "fraction", "share of losses replaced by new soldiers", 0.0),
+    "evacuated_share": Parameter(
+        "share", "fraction", "share of the wounded evacuated from theatre (the rest return to the line)", 1.0
+    ),
     "signing_bonus": Parameter("amount", "USD", "Russia's one-off payment per soldier arriving", 0.0, 0.0, MAX_PAYMENT),
     "death_compensation": Parameter("amount", "USD", "Russia's payment per soldier killed", 0.0, 0.0, MAX_PAYMENT),
     "in_kind_share": Parameter("share", "fraction", "share of Russia's payment made in goods, not cash", 0.0),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from troopledger.claims import Claim, month_index, month_labels
 from troopledger.evidence._bounds import claim_problem
@@ -22,10 +22,13 @@ from troopledger.evidence._fusion import Fused
 from troopledger.evidence._parameters import PARAMETERS
 from troopledger.evidence._schema import Case
 from troopledger.evidence._slots import (
+    FORECAST_TREND,
     SlotPlace,
     casualty_count,
+    phase_slot,
     place_of,
     rank_pay,
+    role_slot,
     slot_places,
     wave_pay,
     wave_share,
@@ -35,7 +38,7 @@ from troopledger.evidence._slots import (
 from troopledger.evidence._spec import DistSpec
 from troopledger.evidence._uncertain import Constant, Dirichlet, Distribution
 
-__all__ = ["CountSlot", "Horizon", "Prior", "Slot", "WaveSlots", "resolve"]
+__all__ = ["CountSlot", "Horizon", "PhaseSlots", "Prior", "RoleSlots", "Slot", "WaveSlots", "resolve"]
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,27 @@ class WaveSlots:
     rank_shares: tuple[tuple[str, float], ...] | None = None  # (rank pay slot, share) for this wave
     state_share: str | None = None  # its own state-share slot; None: the case's
     profile: tuple[float, ...] = (1.0,)  # share arriving in each month from the offset
+    role: int = 0  # index into Prior.roles
+    by_mid_month: float = 0.5  # share of its first month's arrivals in by the 15th (for mid-month readings)
+
+
+@dataclass(frozen=True)
+class RoleSlots:
+    """A role soldiers serve in: its name and the slot of its exposure to casualties (None: exposure 1)."""
+
+    name: str
+    exposure: str | None = None
+
+
+@dataclass(frozen=True)
+class PhaseSlots:
+    """A dated phase of the fighting: months ``start`` to ``end`` (offsets, inclusive) and its slots."""
+
+    name: str
+    start: int
+    end: int
+    killed: str | None
+    wounded: str | None
 
 
 @dataclass(frozen=True)
@@ -125,6 +149,19 @@ class Prior:
     counts: tuple[CountSlot, ...] = ()
     correlations: tuple[CorrelationGroup, ...] = ()
     unusable: Mapping[str, str] = field(default_factory=dict)  # accepted claims the case cannot use -> why
+    roles: tuple[RoleSlots, ...] = (RoleSlots("combat"),)
+    phases: tuple[PhaseSlots, ...] = ()
+    forecast_from: int | None = None  # first month past the case's own horizon (report --until)
+
+    @property
+    def forecast_trend(self) -> str | None:
+        """The slot of the forecast's monthly drift of the log hazards, when the run forecasts."""
+        return FORECAST_TREND if self.forecast_from is not None else None
+
+    @property
+    def role_names(self) -> tuple[str, ...]:
+        """The names of the roles, in index order."""
+        return tuple(r.name for r in self.roles)
 
     @property
     def realises_everything(self) -> bool:
@@ -204,18 +241,43 @@ def resolve(casefile: Case, claims: Sequence[Claim] = ()) -> Prior:
     resolved = tuple(case.resolved_claims())
     cited = {k: tuple(v) for k, v in case.cited_claims().items()}
     horizon = Horizon(case.case.start, case.case.months)
+    names = case.role_names()
+    roles = tuple(
+        RoleSlots(r, role_slot(r, "exposure") if r in case.roles and case.roles[r].exposure is not None else None)
+        for r in names
+    )
+
+    def of_role(w: Any, fld: str, own: str | None) -> str | None:
+        """A wave's own slot for ``fld``, else its role's, else None (the case's)."""
+        if own is not None:
+            return own
+        terms = case.roles.get(w.role)
+        return role_slot(w.role, fld) if terms is not None and getattr(terms, fld) is not None else None
+
     waves = tuple(
         WaveSlots(
             w.name,
             horizon.offset(w.arrival),
             wave_size(w.name),
-            None if w.tour_months is None else wave_tour(w.name),
-            None if w.pay is None else wave_pay(w.name),
+            of_role(w, "tour_months", None if w.tour_months is None else wave_tour(w.name)),
+            None if w.rank_shares is not None else of_role(w, "pay", None if w.pay is None else wave_pay(w.name)),
             None if w.rank_shares is None else tuple((rank_pay(r), x) for r, x in w.rank_shares.items()),
-            None if w.state_share_of_pay is None else wave_share(w.name),
+            of_role(w, "state_share_of_pay", None if w.state_share_of_pay is None else wave_share(w.name)),
             tuple(w.arrival_profile()),
+            names.index(w.role),
+            w.by_mid_month,
         )
-        for w in case.deployment.waves
+        for w in case.all_waves()
+    )
+    phases = tuple(
+        PhaseSlots(
+            p.name,
+            horizon.offset(p.start),
+            horizon.offset(p.end),
+            None if p.killed is None else phase_slot(p.name, "killed"),
+            None if p.wounded is None else phase_slot(p.name, "wounded"),
+        )
+        for p in case.casualty_phases
     )
     counts = tuple(CountSlot(c.kind, casualty_count(c.kind), horizon.offset(c.by)) for c in case.casualty_counts)
     for c in case.casualty_counts:  # the hazard is solved from the count in every draw
@@ -236,6 +298,9 @@ def resolve(casefile: Case, claims: Sequence[Claim] = ()) -> Prior:
         counts=counts,
         correlations=tuple(correlation_groups(case.correlations, list(slots))),
         unusable=_unusable(case.unusable(), resolved, cited, slots),
+        roles=roles,
+        phases=phases,
+        forecast_from=case.forecast_from,
     )
 
 

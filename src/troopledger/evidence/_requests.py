@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from troopledger.claims import QUANTITIES, FieldError, detect_lineages
 from troopledger.evidence._bounds import claim_problem
 from troopledger.evidence._fusion import Fused, fuse
-from troopledger.evidence._slots import SlotPlace, slot_places
+from troopledger.evidence._slots import SlotPlace, entry_of, slot_places
 from troopledger.evidence._spec import DistSpec
 
 if TYPE_CHECKING:
@@ -100,9 +100,14 @@ def unfused(data: dict[str, Any], requests: Iterable[tuple[SlotPlace, DistSpec]]
         if place.section == "parameters":
             data["parameters"][place.key] = raw
         elif place.section == "waves":
-            next(w for w in data["deployment"]["waves"] if w["name"] == place.key)[place.field] = raw
+            wave = next((w for w in data["deployment"]["waves"] if w["name"] == place.key), None)
+            if wave is not None:  # a wave added by a claim of arrivals is not written: it comes back by itself
+                wave[place.field] = raw
         elif place.section == "counts":
             next(c for c in data["casualty_counts"] if c["kind"] == place.key)["count"] = raw
+        elif place.section in ("roles", "phases", "forecast"):
+            table, k = entry_of(data, place)
+            table[k] = raw
         else:
             next(r for r in data["pay_by_rank"] if r["rank"] == place.key)["pay"] = raw
     return data

@@ -10,7 +10,7 @@ file. See ``docs/case-files.md``.
 
 from __future__ import annotations
 
-import math
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -25,7 +25,16 @@ from pydantic import (
     model_validator,
 )
 
-from troopledger.claims import Claim, FieldError, SourceRef, explain_validation, month_index, month_labels
+from troopledger.claims import (
+    ROLE_PATTERN,
+    ROLES,
+    Claim,
+    FieldError,
+    SourceRef,
+    explain_validation,
+    month_index,
+    month_labels,
+)
 from troopledger.errors import CaseError
 from troopledger.evidence._bounds import (
     MAX_CONCENTRATION,
@@ -45,13 +54,14 @@ from troopledger.evidence._slots import (
     correlation_name,
     parameter_place,
     rank_place,
+    role_place,
     slot_places,
-    wave_place,
 )
 from troopledger.evidence._spec import DistSpec, Number
 from troopledger.evidence._uncertain import Dirichlet
+from troopledger.evidence._waves import CasualtyPhase, Deployment, Forecast, RoleTerms, Wave, claimed_arrivals
 
-__all__ = ["Case", "CaseClaim", "CasualtyCount", "case_error"]
+__all__ = ["Case", "CaseClaim", "CasualtyCount", "CasualtyPhase", "Forecast", "RoleTerms", "case_error"]
 
 
 class CaseInfo(BaseModel):
@@ -69,87 +79,6 @@ class CaseInfo(BaseModel):
     @classmethod
     def _start(cls, v: str) -> str:
         return case_month(v)
-
-
-class Wave(BaseModel):
-    """One dated wave of arrivals; its pay, rank mix and the state's share may differ from the case's."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    name: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")
-    arrival: str
-    arrival_until: str | None = Field(default=None, description="last month of arrivals; spread evenly")
-    profile: list[float] | None = Field(default=None, min_length=1, max_length=24)  # share per month
-    size: DistSpec
-    tour_months: DistSpec | None = None
-    pay: DistSpec | None = None
-    rank_shares: dict[str, Number] | None = None
-    state_share_of_pay: DistSpec | None = None
-    note: str = Field(default="", max_length=4000)
-
-    @field_validator("size", "tour_months", "pay", "state_share_of_pay")
-    @classmethod
-    def _check_specs(cls, v: DistSpec | None, info: ValidationInfo) -> DistSpec | None:
-        check_spec(v, wave_place(str(info.data.get("name", "")), info.field_name))  # type: ignore[arg-type]
-        return v
-
-    @model_validator(mode="after")
-    def _one_pay(self) -> Wave:
-        if self.pay is not None and self.rank_shares is not None:
-            raise FieldError("rank_shares", f"wave '{self.name}': give pay or rank_shares, not both", "remove one")
-        if self.rank_shares is not None:
-            if any(not 0 <= v <= 1 for v in self.rank_shares.values()):
-                raise FieldError("rank_shares", f"wave '{self.name}': every rank share must lie in [0, 1]")
-            if abs(sum(self.rank_shares.values()) - 1) > 1e-6:
-                raise FieldError("rank_shares", f"wave '{self.name}': rank_shares must add up to 1")
-        return self
-
-    @field_validator("arrival", "arrival_until")
-    @classmethod
-    def _arrival(cls, v: str | None) -> str | None:
-        return None if v is None else case_month(v)
-
-    @model_validator(mode="after")
-    def _spread(self) -> Wave:
-        if self.arrival_until is not None and self.profile is not None:
-            raise FieldError("profile", "give 'arrival_until' or 'profile' for a wave, not both", "remove one")
-        if self.arrival_until is not None and month_index(self.arrival_until) < month_index(self.arrival):
-            raise FieldError("arrival_until", f"'arrival_until' ({self.arrival_until}) is before 'arrival'")
-        bad = self.profile is not None and (any(not 0 <= p < math.inf for p in self.profile) or sum(self.profile) <= 0)
-        if bad:
-            raise FieldError("profile", "'profile' needs shares >= 0 with a positive sum, one per month from 'arrival'")
-        return self
-
-    def arrival_profile(self) -> list[float]:
-        """Share of the wave arriving in each month from ``arrival`` (``[1.0]``: all in that month)."""
-        if self.profile is not None:
-            return [p / sum(self.profile) for p in self.profile]
-        if self.arrival_until is not None:
-            k = month_index(self.arrival_until) - month_index(self.arrival) + 1
-            return [1.0 / k] * k
-        return [1.0]
-
-
-class Deployment(BaseModel):
-    """How waves arrive: a regular rotation, or a dated list of waves."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    mode: Literal["rotation", "waves"] = "rotation"
-    waves: list[Wave] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _waves_match_mode(self) -> Deployment:
-        if self.mode == "waves" and not self.waves:
-            raise FieldError("waves", "mode 'waves' needs at least one [[deployment.waves]] entry", "add a wave")
-        if self.mode == "rotation" and self.waves:
-            raise FieldError("mode", "[[deployment.waves]] given but mode is 'rotation'", "set mode = 'waves'")
-        seen: set[str] = set()
-        for i, w in enumerate(self.waves):
-            if w.name in seen:
-                raise FieldError(f"waves.{i}.name", f"wave name '{w.name}' is used twice", "give each its own name")
-            seen.add(w.name)
-        return self
 
 
 class StateUses(BaseModel):
@@ -241,15 +170,20 @@ class Case(BaseModel):
     claim_files: list[str] = Field(default_factory=list, description="claims files read into [[claims]]")
     reliability: dict[str, Number] = Field(default_factory=dict, description="weights by kind of source")
     casualty_counts: list[CasualtyCount] = Field(default_factory=list)
+    roles: dict[str, RoleTerms] = Field(default_factory=dict, description="terms by role; new names extend ROLES")
+    casualty_phases: list[CasualtyPhase] = Field(default_factory=list)
+    forecast: Forecast = Field(default_factory=Forecast)
     correlations: list[Correlation] = Field(default_factory=list)
     path: str = Field(default="", exclude=True)
     digest: str = Field(default="", exclude=True)
     as_of: str = Field(default="", exclude=True, description="the day an as-of view of the case stands on")
+    forecast_from: int | None = Field(default=None, exclude=True, description="first forecast month (index)")
     scenario: dict[str, Any] = Field(default_factory=dict, exclude=True, description="scenario and --set applied")
     _requests: dict[str, tuple[SlotPlace, DistSpec]] = PrivateAttr(default_factory=dict)
     _fused: dict[str, Fused] = PrivateAttr(default_factory=dict)
     _lineages: dict[str, str] = PrivateAttr(default_factory=dict)
     _unusable: dict[str, str] = PrivateAttr(default_factory=dict)
+    _arrivals: list[Wave] = PrivateAttr(default_factory=list)
 
     @field_validator("reliability")
     @classmethod
@@ -295,6 +229,8 @@ class Case(BaseModel):
                     f"wave '{w.name}' arrives {w.arrival}, outside the case's months",
                     "give an arrival inside the horizon, or change [case] start or months",
                 )
+        self._check_roles_and_phases()
+        self._arrivals = claimed_arrivals(self)
         check_references(self)
         self._resolve_from_claims()
         try:
@@ -303,6 +239,39 @@ class Case(BaseModel):
             raise FieldError("correlations", f"correlations: {e}") from None
         check_references(self, cited=True)
         return self
+
+    def _check_roles_and_phases(self) -> None:
+        for name, terms in self.roles.items():
+            if not re.match(ROLE_PATTERN, name):
+                raise FieldError(f"roles.{name}", f"role name '{name}' is not lower_snake_case", "rename the role")
+            for field in ("exposure", "pay", "state_share_of_pay", "tour_months"):
+                try:
+                    check_spec(getattr(terms, field), role_place(name, field))
+                except FieldError as e:
+                    raise FieldError(f"roles.{name}.{field}", e.problem, e.fix) from None
+        known = set(ROLES) | set(self.roles)
+        for i, w in enumerate(self.deployment.waves):
+            if w.role not in known:
+                raise FieldError(
+                    f"deployment.waves.{i}.role",
+                    f"wave '{w.name}' has role '{w.role}', which is neither built in nor declared",
+                    f"use one of {', '.join(sorted(known))}, or declare [roles.{w.role}]",
+                )
+        seen: set[str] = set()
+        for i, p in enumerate(self.casualty_phases):
+            if p.name in seen:
+                raise FieldError(f"casualty_phases.{i}.name", f"phase name '{p.name}' is used twice")
+            seen.add(p.name)
+
+    def all_waves(self) -> list[Wave]:
+        """The case's waves: those written in ``[[deployment.waves]]``, then those added by dated claims of arrivals."""
+        return [*self.deployment.waves, *self._arrivals]
+
+    def role_names(self) -> tuple[str, ...]:
+        """The roles soldiers serve in, in order of first use (a rotation's soldiers are combat, first)."""
+        used = [w.role for w in self.all_waves()]
+        first = ["combat"] if self.deployment.mode == "rotation" or not used else []
+        return tuple(dict.fromkeys([*first, *used]))
 
     def _resolve_from_claims(self) -> None:
         """Replace every ``from_claims`` spec by the fusion of the claims it selects."""
@@ -317,10 +286,16 @@ class Case(BaseModel):
         if where.section == "parameters":
             self.parameters[where.key] = spec
         elif where.section == "waves":
-            wave = next(w for w in self.deployment.waves if w.name == where.key)
+            wave = next(w for w in self.all_waves() if w.name == where.key)
             setattr(wave, where.field, spec)
         elif where.section == "counts":
             next(c for c in self.casualty_counts if c.kind == where.key).count = spec
+        elif where.section == "roles":
+            setattr(self.roles[where.key], where.field, spec)
+        elif where.section == "phases":
+            setattr(next(p for p in self.casualty_phases if p.name == where.key), where.field, spec)
+        elif where.section == "forecast":
+            self.forecast.hazard_trend = spec
         else:
             next(r for r in self.pay_by_rank if r.rank == where.key).pay = spec
 
@@ -349,6 +324,7 @@ class Case(BaseModel):
         except ValidationError as e:
             raise case_error(self.path or self.name, e) from None
         out.path, out.digest, out.scenario = self.path, self.digest, self.scenario
+        out.forecast_from = self.forecast_from
         return out
 
     def written(self) -> dict[str, Any]:
@@ -375,7 +351,7 @@ class Case(BaseModel):
     def wave_offsets(self) -> list[int]:
         """Arrival month of each wave, counted from the start of the horizon."""
         start = month_index(self.case.start)
-        return [month_index(w.arrival) - start for w in self.deployment.waves]
+        return [month_index(w.arrival) - start for w in self.all_waves()]
 
     def cited_claims(self) -> dict[str, list[str]]:
         """Claim ids cited by each parameter-like entry, keyed by its name."""

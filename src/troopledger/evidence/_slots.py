@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from troopledger.evidence._parameters import PARAMETERS, ParamKind
 
@@ -20,13 +20,20 @@ if TYPE_CHECKING:
     from troopledger.evidence._spec import DistSpec
 
 __all__ = [
+    "FORECAST_TREND",
     "SlotPlace",
     "casualty_count",
     "correlation_name",
+    "entry_of",
+    "forecast_place",
     "parameter_place",
+    "phase_place",
+    "phase_slot",
     "place_of",
     "rank_pay",
     "rank_place",
+    "role_place",
+    "role_slot",
     "slot_places",
     "wave_pay",
     "wave_place",
@@ -35,7 +42,11 @@ __all__ = [
     "wave_tour",
 ]
 
-Section = Literal["parameters", "waves", "pay_by_rank", "counts"]
+Section = Literal["parameters", "waves", "pay_by_rank", "counts", "roles", "phases", "forecast"]
+RoleField = Literal["exposure", "pay", "state_share_of_pay", "tour_months"]
+PhaseField = Literal["killed", "wounded"]
+#: Largest multiplier of a hazard a role's exposure or a phase may write.
+MAX_FACTOR = 100.0
 WaveField = Literal["size", "tour_months", "pay", "state_share_of_pay"]
 
 
@@ -62,6 +73,20 @@ def wave_share(wave: str) -> str:
 def casualty_count(kind: str) -> str:
     """Flat name of a stated count of casualties, ``<kind>_count`` (killed or wounded)."""
     return f"{kind}_count"
+
+
+def role_slot(role: str, field: str) -> str:
+    """Flat name of a role's exposure, pay, state share or tour, ``role_<role>_<field>``."""
+    return f"role_{role}_{field}"
+
+
+def phase_slot(phase: str, kind: str) -> str:
+    """Flat name of a phase's multiplier of the killed or wounded hazard, ``phase_<phase>_<kind>``."""
+    return f"phase_{phase}_{kind}"
+
+
+#: Flat name of the forecast's monthly drift of the log hazards.
+FORECAST_TREND = "forecast_hazard_trend"
 
 
 def correlation_name(a: str, b: str) -> str:
@@ -146,6 +171,71 @@ def wave_place(wave: str, field: WaveField) -> SlotPlace:
     )
 
 
+_ROLE_FIELDS: dict[str, tuple[str, ParamKind, str, str, tuple[float, float]]] = {
+    "exposure": ("", "amount", "x hazard", "multiplier of the killed and wounded hazards", (0.0, MAX_FACTOR)),
+    "pay": ("pay_per_soldier_month", "amount", "USD/month", "monthly pay", PARAMETERS["pay_per_soldier_month"].bounds),
+    "state_share_of_pay": ("state_share_of_pay", "share", "fraction", "share of pay the state keeps", (0.0, 1.0)),
+    "tour_months": (
+        "rotation_interval_months",
+        "amount",
+        "months",
+        "tour length",
+        PARAMETERS["rotation_interval_months"].bounds,
+    ),
+}
+
+
+def role_place(role: str, field: RoleField) -> SlotPlace:
+    """The place of a role's exposure, pay, state share or tour (``roles.<role>.<field>``)."""
+    quantity, kind, unit, words, bounds = _ROLE_FIELDS[field]
+    name = role_slot(role, field)
+    return SlotPlace(
+        name,
+        f"roles.{role}.{field}",
+        "roles",
+        role,
+        field,
+        quantity or name,
+        kind,
+        unit,
+        f"{words} of {role.replace('_', ' ')}",
+        bounds,
+    )
+
+
+def phase_place(phase: str, kind: PhaseField) -> SlotPlace:
+    """The place of a phase's multiplier of the killed or wounded hazard (``casualty_phases.<phase>.<kind>``)."""
+    name = phase_slot(phase, kind)
+    return SlotPlace(
+        name,
+        f"casualty_phases.{phase}.{kind}",
+        "phases",
+        phase,
+        kind,
+        name,
+        "amount",
+        "x hazard",
+        f"multiplier of the {kind} hazard in phase {phase}",
+        (0.0, MAX_FACTOR),
+    )
+
+
+def forecast_place() -> SlotPlace:
+    """The place of the forecast's monthly drift of the log hazards (``forecast.hazard_trend``)."""
+    return SlotPlace(
+        FORECAST_TREND,
+        "forecast.hazard_trend",
+        "forecast",
+        "forecast",
+        "hazard_trend",
+        FORECAST_TREND,
+        "amount",
+        "per month",
+        "change of the log killed and wounded hazards per forecast month",
+        (-1.0, 1.0),
+    )
+
+
 def rank_place(rank: str) -> SlotPlace:
     """The place of a rank's pay (``pay_by_rank.<rank>``)."""
     return SlotPlace(
@@ -165,7 +255,7 @@ def rank_place(rank: str) -> SlotPlace:
 def slot_places(case: Case) -> list[tuple[SlotPlace, DistSpec]]:
     """Every slot the case file writes a spec for, with that spec, in file order."""
     out: list[tuple[SlotPlace, DistSpec]] = [(parameter_place(n), s) for n, s in case.parameters.items()]
-    for w in case.deployment.waves:
+    for w in case.all_waves():
         out.append((wave_place(w.name, "size"), w.size))
         for field, spec in (
             ("tour_months", w.tour_months),
@@ -175,6 +265,18 @@ def slot_places(case: Case) -> list[tuple[SlotPlace, DistSpec]]:
             if spec is not None:
                 out.append((wave_place(w.name, field), spec))  # type: ignore[arg-type]
     out.extend((rank_place(r.rank), r.pay) for r in case.pay_by_rank)
+    for role, terms in case.roles.items():
+        for rfield in ("exposure", "pay", "state_share_of_pay", "tour_months"):
+            spec = getattr(terms, rfield)
+            if spec is not None:
+                out.append((role_place(role, rfield), spec))
+    for phase in case.casualty_phases:
+        for pfield in ("killed", "wounded"):
+            spec = getattr(phase, pfield)
+            if spec is not None:
+                out.append((phase_place(phase.name, pfield), spec))
+    if case.forecast_from is not None:
+        out.append((forecast_place(), case.forecast.hazard_trend))
     for c in case.casualty_counts:
         name = casualty_count(c.kind)
         meaning = f"soldiers {c.kind} from the start through {c.by} (sets the {c.kind} hazard)"
@@ -197,6 +299,17 @@ def slot_places(case: Case) -> list[tuple[SlotPlace, DistSpec]]:
             )
         )
     return out
+
+
+def entry_of(data: dict[str, Any], place: SlotPlace) -> tuple[dict[str, Any], str]:
+    """The table of a case written as plain data that holds a role's, phase's or the forecast's spec, and its key."""
+    if place.section == "roles":
+        return data["roles"][place.key], place.field
+    if place.section == "phases":
+        return next(p for p in data["casualty_phases"] if p["name"] == place.key), place.field
+    if place.section == "forecast":
+        return data["forecast"], place.field
+    raise KeyError(place.where)
 
 
 def place_of(case: Case, name: str) -> SlotPlace:

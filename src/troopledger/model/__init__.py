@@ -14,6 +14,7 @@ from troopledger.model._draws import (
     collect_chunks,
     estimate_bytes,
     memory_budget,
+    monthly_of,
     per_draw,
     totals_of,
 )
@@ -28,12 +29,15 @@ from troopledger.model._executor import (
 from troopledger.model._flows import MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, Inputs, flows
 from troopledger.model._outputs import (
     ACCOUNTS,
+    BY_ROLE,
     DELIVERY_OUTPUTS,
     OUTPUTS,
     RECEIVED_ACCOUNTS,
+    RUNNING_TOTALS,
     STATE_USES,
     Output,
     received_output,
+    role_output,
     state_use_output,
 )
 from troopledger.model._simulate import (
@@ -48,6 +52,7 @@ from troopledger.model._simulate import (
 
 __all__ = [
     "ACCOUNTS",
+    "BY_ROLE",
     "CLUSTER_ENV",
     "DEFAULT_CHUNK",
     "DELIVERY_OUTPUTS",
@@ -60,6 +65,7 @@ __all__ = [
     "PER_DRAW_OUTPUTS",
     "REALISATION_TOTALS",
     "RECEIVED_ACCOUNTS",
+    "RUNNING_TOTALS",
     "STATE_USES",
     "TOTAL_VARIABLES",
     "Casualties",
@@ -85,8 +91,10 @@ __all__ = [
     "iter_chunks",
     "make_executor",
     "memory_budget",
+    "monthly_of",
     "per_draw",
     "received_output",
+    "role_output",
     "run_draws",
     "simulate",
     "state_use_output",

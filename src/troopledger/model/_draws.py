@@ -22,7 +22,7 @@ from numpy.typing import NDArray
 from troopledger.evidence import Prior
 from troopledger.model._executor import Executor
 from troopledger.model._flows import ACCOUNTS, PER_DRAW_OUTPUTS, STATE_USES
-from troopledger.model._outputs import DELIVERY_OUTPUTS, RECEIVED_ACCOUNTS
+from troopledger.model._outputs import BY_ROLE, DELIVERY_OUTPUTS, RECEIVED_ACCOUNTS, role_output
 from troopledger.model._simulate import DEFAULT_CHUNK, Chunk, Progress, iter_chunks
 
 __all__ = [
@@ -41,6 +41,7 @@ __all__ = [
     "collect_chunks",
     "estimate_bytes",
     "memory_budget",
+    "monthly_of",
     "per_draw",
     "totals_of",
 ]
@@ -56,8 +57,11 @@ MONTHLY_VARIABLES = (
     "paid_by_russia",
     *ACCOUNTS,
     "troops_in_theatre",
+    "arrivals",
     "killed",
     "wounded",
+    "returned",
+    "arrivals_late",
     "cumulative_deployed",
     "signing_payments",
     "death_payments",
@@ -152,6 +156,7 @@ class Draws:
     #: modelled targets of the observation claims, (draws, observations), or None
     observed: Array | None = None
     observation_ids: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # the roles soldiers serve in (paths by role: two or more)
 
     def cumulative_total(self, name: str) -> Array:
         """Running total of a monthly variable over the kept draws, shaped (kept, months)."""
@@ -163,6 +168,16 @@ def totals_of(prior: Prior) -> tuple[str, ...]:
     if prior.realises_everything:
         return TOTAL_VARIABLES
     return (*TOTAL_VARIABLES, *REALISATION_TOTALS)
+
+
+def monthly_of(prior: Prior) -> tuple[str, ...]:
+    """The monthly paths a run of ``prior`` keeps: :data:`MONTHLY_VARIABLES`, and each of :data:`BY_ROLE` by role.
+
+    With a single role the paths by role are the whole ones, so none is kept twice.
+    """
+    if len(prior.role_names) < 2:
+        return MONTHLY_VARIABLES
+    return (*MONTHLY_VARIABLES, *(role_output(k, r) for r in prior.role_names for k in BY_ROLE))
 
 
 def per_draw(
@@ -219,7 +234,8 @@ def collect_chunks(
     names = totals_of(prior)
     totals: dict[str, Array] = {k: np.empty(draws, dtype) for k in names}
     derived: dict[str, Array] = {k: np.empty(draws, dtype) for k in (*PER_DRAW_OUTPUTS, *_DERIVED_EXTRA)}
-    monthly = {k: np.empty((kept, prior.months), np.float32) for k in MONTHLY_VARIABLES}
+    kept_paths = monthly_of(prior)
+    monthly = {k: np.empty((kept, prior.months), np.float32) for k in kept_paths}
     params: dict[str, Array] = {}
     observed = None if observations is None else np.empty((draws, len(observations)), dtype)
     # Known values need no per-draw storage: one row stands for all draws.
@@ -233,11 +249,13 @@ def collect_chunks(
         for k, v in chunk_derived.items():
             derived[k][a:b] = v
         if a < kept:
-            for k in MONTHLY_VARIABLES:
+            for k in kept_paths:
                 monthly[k][a : min(b, kept)] = out[k][: min(b, kept) - a]
         for k, v in chunk.params.items():
             if v.ndim == 1 and k not in constants:
-                params.setdefault(k, np.empty(draws, dtype))[a:b] = v
+                if k not in params:
+                    params[k] = np.empty(draws, dtype)
+                params[k][a:b] = v
         if observed is not None and observations is not None:
             observed[a:b] = observations.values(out, chunk.params)
         err = max(err, chunk.conservation_error)
@@ -253,4 +271,5 @@ def collect_chunks(
         constants=constants,
         observed=observed,
         observation_ids=[] if observations is None else observations.ids,
+        roles=list(prior.role_names),
     )

@@ -31,8 +31,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger.errors import ModelError
-from troopledger.model._deployment import Casualties, Deployment, Rotation, Waves, deploy
-from troopledger.model._outputs import ACCOUNTS, OUTPUTS, STATE_USES, received_output
+from troopledger.model._deployment import Casualties, Deployment, Part, Rotation, Waves, combine, deploy_parts
+from troopledger.model._hazards import running
+from troopledger.model._outputs import ACCOUNTS, BY_ROLE, OUTPUTS, STATE_USES, received_output, role_output
 from troopledger.model._realisation import Realisation, realise
 
 __all__ = ["ACCOUNTS", "MONTHLY_OUTPUTS", "PER_DRAW_OUTPUTS", "STATE_USES", "Inputs", "flows"]
@@ -80,6 +81,7 @@ class Inputs:
     luxury_imports: Array
     domestic_monthly_wage: Array
     realisation: Realisation | None = None  # None: everything owed is delivered
+    roles: tuple[str, ...] = ("combat",)  # role names, by the index waves carry (Waves.role)
 
     @property
     def draws(self) -> int:
@@ -90,7 +92,7 @@ class Inputs:
 def _validate(x: Inputs) -> None:
     n = x.draws
     for f in fields(x):
-        if f.name in ("schedule", "casualties", "realisation"):
+        if f.name in ("schedule", "casualties", "realisation", "roles"):
             continue
         a = np.asarray(getattr(x, f.name))
         want = (n, len(STATE_USES)) if f.name == "state_use_shares" else (n,)
@@ -113,18 +115,119 @@ def _validate(x: Inputs) -> None:
         raise ModelError("state_use_shares must be >= 0 and sum to 1 in every draw")
 
 
-def flows(x: Inputs, months: int) -> dict[str, Array]:
+def flows(x: Inputs, months: int, *, pay: Array | None = None, state_share: Array | None = None) -> dict[str, Array]:
     """Compute every monthly account and derived output for a batch of draws.
 
     Returns a dict of arrays: those named in :data:`MONTHLY_OUTPUTS` are
-    ``(draws, months)``, those in :data:`PER_DRAW_OUTPUTS` are ``(draws,)``.
+    ``(draws, months)``, those in :data:`PER_DRAW_OUTPUTS` are ``(draws,)``, and the
+    flows of :data:`BY_ROLE` again for each of ``x.roles`` (:func:`role_output`).
+    ``pay`` and ``state_share`` (``(draws, waves)``) give a dated list of waves its own
+    pay and state's share wave by wave.
     """
     _validate(x)
-    dep: Deployment = deploy(x.schedule, x.casualties, months)
-    col = _column
-    pay_rate, sigma = col(x.pay_per_soldier_month), col(x.state_share_of_pay)
-    bonus = col(x.signing_bonus)
+    by_wave = pay is not None or state_share is not None
+    parts = deploy_parts(x.schedule, x.casualties, months, per_wave=by_wave)
+    roles = list(dict.fromkeys(p.role for p in parts))
+    by_role = {r: combine([p for p in parts if p.role == r]) for r in roles}
+    role_flows: dict[int, dict[str, Array]] = {}
+    if by_wave:  # money wave by wave, each with its own terms
+        pieces = []
+        for p in parts:
+            rate = x.pay_per_soldier_month if pay is None or p.wave < 0 else pay[:, p.wave]
+            sigma = x.state_share_of_pay if state_share is None or p.wave < 0 else state_share[:, p.wave]
+            pieces.append((p, rate, sigma))
+        out: dict[str, Array] = {}
+        for p, rate, sigma in pieces:
+            one = _money(x, p.deployment, rate, sigma)
+            for k, v in one.items():
+                out[k] = out[k] + v if k in out else v
+            if len(roles) > 1:
+                paid = role_flows.setdefault(p.role, {}).get("paid_by_russia")
+                role_flows[p.role]["paid_by_russia"] = (
+                    one["paid_by_russia"] if paid is None else paid + one["paid_by_russia"]
+                )
+        whole = combine([Part(r, -1, d, _sent(parts, r)) for r, d in by_role.items()])
+        sent = np.stack([p.weight for p, _r, _s in pieces], axis=1)
+        total = sent.sum(axis=1, keepdims=True)
+        share = np.divide(sent, total, out=np.full_like(sent, 1.0 / len(pieces)), where=total > 0)
+        take_home, per_month = np.zeros(x.draws), np.zeros(x.draws)
+        for g, (p, rate, sigma) in enumerate(pieces):
+            take_home += share[:, g] * (1.0 - sigma) * (rate * p.deployment.tour + x.signing_bonus)
+            per_month += share[:, g] * (1.0 - sigma) * rate
+    else:  # one set of terms: the money of the whole deployment, and what each role is paid
+        whole = combine([Part(r, -1, d, _sent(parts, r)) for r, d in by_role.items()])
+        out = _money(x, whole, x.pay_per_soldier_month, x.state_share_of_pay)
+        if len(roles) > 1:
+            for r, d in by_role.items():
+                role_flows[r] = {"paid_by_russia": _paid(x, d)}
+        take_home = (1.0 - x.state_share_of_pay) * (x.pay_per_soldier_month * whole.tour + x.signing_bonus)
+        per_month = (1.0 - x.state_share_of_pay) * x.pay_per_soldier_month
+    if len(roles) > 1:
+        for r, d in by_role.items():
+            role_flows[r].update(_people(d))
+    else:  # one role: its flows are the whole deployment's
+        role_flows[roles[0]] = {k: out[k] for k in BY_ROLE}
+    for j, name in enumerate(STATE_USES):
+        out[name] = out["to_state"] * x.state_use_shares[:, j : j + 1]
+    out["cumulative_deployed"] = running(out["arrivals"])
+    paid = out["paid_by_russia"]
+    nothing = np.broadcast_to(0.0, paid.shape)
+    for r, role_name in enumerate(x.roles):
+        got = role_flows.get(r, {})
+        out.update({role_output(k, role_name): got.get(k, nothing) for k in BY_ROLE})
 
+    if x.realisation is not None:
+        out.update(realise(out, (*ACCOUNTS, *STATE_USES), x.in_kind_share, x.realisation))
+    else:  # everything owed is delivered: received accounts are the owed ones, nothing new to compute
+        out.update(delivered_cash=paid - out["paid_in_kind"], delivered_in_kind=out["paid_in_kind"])
+        out.update(not_delivered_deferred=nothing, not_delivered_offset=nothing, not_delivered_unpaid=nothing)
+        out["received_by_nk"] = paid
+        out.update({received_output(a): out[a] for a in (*ACCOUNTS, *STATE_USES)})
+    revenue_per_year = paid.sum(axis=1) * (12.0 / months)
+    out.update(
+        take_home_per_soldier_tour=take_home,
+        take_home_per_soldier_month=per_month,
+        tour_months=whole.tour,
+        p_killed_tour=whole.p_killed_tour,
+        take_home_years_of_wages=take_home / (12.0 * x.domestic_monthly_wage),
+        revenue_per_year=revenue_per_year,
+        revenue_share_of_gdp=revenue_per_year / x.nk_gdp,
+        revenue_multiple_of_luxury_imports=revenue_per_year / x.luxury_imports,
+    )
+    return out
+
+
+def _sent(parts: list[Part], role: int) -> Array:
+    """Soldiers each draw sends in the parts of one role (to weigh per-soldier figures)."""
+    return np.asarray(sum((p.weight for p in parts if p.role == role), np.zeros_like(parts[0].weight)))
+
+
+def _paid(x: Inputs, dep: Deployment) -> Array:
+    """What Russia pays for one role's soldiers each month at the case's own terms."""
+    paid = dep.strength * _column(x.pay_per_soldier_month)
+    if np.any(x.signing_bonus):
+        paid += dep.joiners * _column(x.signing_bonus)
+    if np.any(x.death_compensation):
+        paid += dep.killed * _column(x.death_compensation)
+    return paid
+
+
+def _people(dep: Deployment) -> dict[str, Array]:
+    """The people flows of one role reported by role (:data:`BY_ROLE` less money)."""
+    return {
+        "troops_in_theatre": dep.strength,
+        "arrivals": dep.joiners,
+        "killed": dep.killed,
+        "wounded": dep.wounded,
+        "returned": dep.departures + dep.evacuated,
+    }
+
+
+def _money(x: Inputs, dep: Deployment, rate: Array, share: Array) -> dict[str, Array]:
+    """The money and people flows of one part of the deployment paid ``rate`` with the state keeping ``share``."""
+    col = _column
+    pay_rate, sigma = col(rate), col(share)
+    bonus = col(x.signing_bonus)
     joiners = dep.joiners  # soldiers arriving or replacing a loss
     pay = dep.strength * pay_rate
     lost = dep.exposure_dead * pay_rate  # owed to soldiers who will be killed first
@@ -150,49 +253,24 @@ def flows(x: Inputs, months: int) -> dict[str, Array]:
     if has_death:
         to_families += psi * death
         to_state += (1.0 - psi) * death
-
-    out: dict[str, Array] = {
+    return {
         "paid_by_russia": paid,
         "to_state": to_state,
         "to_soldiers": to_soldiers,
         "to_families": to_families,
+        "pay": pay,
+        "signing_payments": signing,
+        "death_payments": death,
+        "paid_in_kind": paid * col(x.in_kind_share),
+        "troops_in_theatre": dep.strength,
+        "arrivals": joiners,
+        "departures": dep.departures,
+        "killed": dep.killed,
+        "wounded": dep.wounded,
+        "evacuated": dep.evacuated,
+        "returned": dep.departures + dep.evacuated,
+        "arrivals_late": dep.late if dep.late is not None else np.zeros_like(pay),
     }
-    for j, name in enumerate(STATE_USES):
-        out[name] = to_state * x.state_use_shares[:, j : j + 1]
-    out.update(
-        pay=pay,
-        signing_payments=signing,
-        death_payments=death,
-        paid_in_kind=paid * col(x.in_kind_share),
-        troops_in_theatre=dep.strength,
-        arrivals=joiners,
-        departures=dep.departures,
-        killed=dep.killed,
-        wounded=dep.wounded,
-        cumulative_deployed=np.cumsum(joiners, axis=1),
-    )
-
-    if x.realisation is not None:
-        out.update(realise(out, (*ACCOUNTS, *STATE_USES), x.in_kind_share, x.realisation))
-    else:  # everything owed is delivered: received accounts are the owed ones, nothing new to compute
-        nothing = np.broadcast_to(0.0, paid.shape)
-        out.update(delivered_cash=paid - out["paid_in_kind"], delivered_in_kind=out["paid_in_kind"])
-        out.update(not_delivered_deferred=nothing, not_delivered_offset=nothing, not_delivered_unpaid=nothing)
-        out["received_by_nk"] = paid
-        out.update({received_output(a): out[a] for a in (*ACCOUNTS, *STATE_USES)})
-    take_home = (1.0 - x.state_share_of_pay) * (x.pay_per_soldier_month * dep.tour + x.signing_bonus)
-    revenue_per_year = paid.sum(axis=1) * (12.0 / months)
-    out.update(
-        take_home_per_soldier_tour=take_home,
-        take_home_per_soldier_month=(1.0 - x.state_share_of_pay) * x.pay_per_soldier_month,
-        tour_months=dep.tour,
-        p_killed_tour=dep.p_killed_tour,
-        take_home_years_of_wages=take_home / (12.0 * x.domestic_monthly_wage),
-        revenue_per_year=revenue_per_year,
-        revenue_share_of_gdp=revenue_per_year / x.nk_gdp,
-        revenue_multiple_of_luxury_imports=revenue_per_year / x.luxury_imports,
-    )
-    return out
 
 
 def _column(a: Array) -> Array:

@@ -16,12 +16,15 @@ from troopledger.evidence import STATE_USE_NAMES
 
 __all__ = [
     "ACCOUNTS",
+    "BY_ROLE",
     "DELIVERY_OUTPUTS",
     "OUTPUTS",
     "RECEIVED_ACCOUNTS",
+    "RUNNING_TOTALS",
     "STATE_USES",
     "Output",
     "received_output",
+    "role_output",
     "state_use_output",
 ]
 
@@ -37,6 +40,24 @@ def received_output(account: str) -> str:
     """What an owed account receives once the realised share is applied: ``received_<account>``."""
     return f"received_{account}"
 
+
+def role_output(name: str, role: str) -> str:
+    """A monthly flow (or its running total) for the soldiers of one role: ``<name>.<role>``."""
+    return f"{name}.{role}"
+
+
+#: Monthly flows the model also gives role by role (:func:`role_output`), each adding up to the whole.
+BY_ROLE = ("troops_in_theatre", "arrivals", "killed", "wounded", "returned", "paid_by_russia")
+#: Running totals reported month by month (overall and by role): name -> the monthly flows it adds up.
+#: Soldiers who joined = still in theatre + killed + evacuated wounded + rotated home, in every draw.
+RUNNING_TOTALS: dict[str, tuple[str, ...]] = {
+    "cumulative_deployed": ("arrivals",),
+    "cumulative_killed": ("killed",),
+    "cumulative_wounded": ("wounded",),
+    "cumulative_casualties": ("killed", "wounded"),
+    "cumulative_returned": ("returned",),
+    "cumulative_paid_by_russia": ("paid_by_russia",),
+}
 
 #: Where Russia's money lands: every dollar in exactly one of these.
 ACCOUNTS = ("to_state", "to_soldiers", "to_families")
@@ -86,7 +107,10 @@ OUTPUTS: dict[str, Output] = {
         Output("paid_in_kind", "USD/month", "Paid in kind (food, fuel, goods)", "monthly"),
         Output("troops_in_theatre", "persons", "Soldiers in theatre", "monthly"),
         Output("arrivals", "persons/month", "Soldiers arriving", "monthly"),
-        Output("departures", "persons/month", "Soldiers leaving", "monthly"),
+        Output("arrivals_late", "persons/month", "Soldiers arriving after the 15th of the month", "monthly"),
+        Output("departures", "persons/month", "Soldiers rotated home at the end of their tour", "monthly"),
+        Output("evacuated", "persons/month", "Wounded soldiers evacuated from theatre", "monthly"),
+        Output("returned", "persons/month", "Soldiers going home alive (rotated home or evacuated wounded)", "monthly"),
         Output("killed", "persons/month", "Soldiers killed", "monthly"),
         Output("wounded", "persons/month", "Soldiers wounded", "monthly"),
         Output("cumulative_deployed", "persons", "Soldiers sent so far", "monthly"),

@@ -18,12 +18,11 @@ from numpy.typing import NDArray
 from troopledger._version import __version__
 from troopledger.errors import ModelError
 from troopledger.evidence import BLOCK, STATE_USE_NAMES, Case, Prior, Sampler, WaveSlots, resolve
-from troopledger.model._by_wave import flows_by_wave
 from troopledger.model._counts import CountTarget, hazard_for_count
 from troopledger.model._deployment import Casualties, Rotation, Waves
 from troopledger.model._executor import Executor, PoolExecutor, SerialExecutor
-from troopledger.model._flows import MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs
-from troopledger.model._outputs import DELIVERY_OUTPUTS, OUTPUTS, RECEIVED_ACCOUNTS
+from troopledger.model._flows import MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs, flows
+from troopledger.model._outputs import BY_ROLE, DELIVERY_OUTPUTS, OUTPUTS, RECEIVED_ACCOUNTS, role_output
 from troopledger.model._realisation import Realisation
 
 if TYPE_CHECKING:
@@ -63,23 +62,59 @@ def _profiles(waves: Sequence[WaveSlots]) -> Array | None:
     return np.array([[*w.profile, *([0.0] * (k - len(w.profile)))] for w in waves], dtype=float)
 
 
+def _waves_of(prior: Prior, waves: Sequence[WaveSlots], d: dict[str, Array], n: int) -> Waves:
+    return Waves(
+        arrival=np.asarray([w.offset for w in waves], dtype=np.int64),
+        size=np.stack([d[w.size] for w in waves], axis=1),
+        tour=np.stack(
+            [d[w.tour] if w.tour is not None else np.full(n, float(prior.months - w.offset)) for w in waves],
+            axis=1,
+        ),
+        profile=_profiles(waves),
+        role=np.asarray([w.role for w in waves], dtype=np.int64),
+        by_mid_month=np.asarray([w.by_mid_month for w in waves], dtype=float),
+    )
+
+
+def _casualties(prior: Prior, d: dict[str, Array], n: int) -> Casualties:
+    """Base hazards, their monthly shape (dated phases, the forecast's drift) and each role's exposure."""
+    kshape = wshape = None
+    trend = prior.forecast_trend
+    if prior.phases or trend is not None:
+        kshape, wshape = np.ones((n, prior.months)), np.ones((n, prior.months))
+        for ph in prior.phases:
+            lo, hi = max(ph.start, 0), min(ph.end, prior.months - 1)
+            if hi < lo:
+                continue
+            if ph.killed is not None:
+                kshape[:, lo : hi + 1] *= d[ph.killed][:, None]
+            if ph.wounded is not None:
+                wshape[:, lo : hi + 1] *= d[ph.wounded][:, None]
+        if trend is not None and prior.forecast_from is not None:
+            # past the record: the last month's hazards, drifting by a drawn trend per month
+            f = prior.forecast_from
+            ahead = np.arange(1, prior.months - f + 1, dtype=float)[None, :]
+            drift = np.exp(d[trend][:, None] * ahead)
+            kshape[:, f:] = kshape[:, f - 1 : f] * drift
+            wshape[:, f:] = wshape[:, f - 1 : f] * drift
+    exposure = None
+    if any(r.exposure is not None for r in prior.roles):
+        exposure = np.stack([d[r.exposure] if r.exposure is not None else np.ones(n) for r in prior.roles], axis=1)
+    evacuated = d["evacuated_share"] if not np.all(d["evacuated_share"] == 1.0) else None
+    return Casualties(
+        d["killed_hazard"], d["wounded_hazard"], d["replacement_share"], kshape, wshape, exposure, evacuated
+    )
+
+
 def inputs_from_draws(prior: Prior, d: dict[str, Array]) -> Inputs:
     """Assemble the model's :class:`Inputs` from one batch of parameter draws."""
     n = d["state_use_shares"].shape[0]
     schedule: Rotation | Waves
     if prior.mode == "rotation":
-        schedule = Rotation(d["troops_deployed"], d["rotation_interval_months"])
+        extra = _waves_of(prior, prior.waves, d, n) if prior.waves else None
+        schedule = Rotation(d["troops_deployed"], d["rotation_interval_months"], extra)
     else:
-        waves = prior.waves
-        schedule = Waves(
-            arrival=np.asarray([w.offset for w in waves], dtype=np.int64),
-            size=np.stack([d[w.size] for w in waves], axis=1),
-            tour=np.stack(
-                [d[w.tour] if w.tour is not None else np.full(n, float(prior.months - w.offset)) for w in waves],
-                axis=1,
-            ),
-            profile=_profiles(waves),
-        )
+        schedule = _waves_of(prior, prior.waves, d, n)
     if prior.ranks:
         pay = sum((share * d[name] for name, share in prior.ranks), np.zeros(n))
     else:
@@ -91,7 +126,7 @@ def inputs_from_draws(prior: Prior, d: dict[str, Array]) -> Inputs:
     everything = bool(np.all(realised == 1.0))
     return Inputs(
         schedule=schedule,
-        casualties=Casualties(d["killed_hazard"], d["wounded_hazard"], d["replacement_share"]),
+        casualties=_casualties(prior, d, n),
         pay_per_soldier_month=pay,
         state_share_of_pay=d["state_share_of_pay"],
         signing_bonus=d["signing_bonus"],
@@ -104,6 +139,7 @@ def inputs_from_draws(prior: Prior, d: dict[str, Array]) -> Inputs:
         luxury_imports=d["luxury_imports"],
         domestic_monthly_wage=d["domestic_monthly_wage"],
         realisation=None if everything else Realisation(realised, deferred, offset),
+        roles=prior.role_names,
     )
 
 
@@ -141,7 +177,7 @@ def run_draws(prior: Prior, d: dict[str, Array]) -> dict[str, Array]:
     if prior.counts:
         d["killed_hazard"], d["wounded_hazard"] = x.casualties.killed_hazard, x.casualties.wounded_hazard
     pay, share = _wave_terms(prior, d, x)
-    return flows_by_wave(x, prior.months, pay=pay, state_share=share)
+    return flows(x, prior.months, pay=pay, state_share=share)
 
 
 def _conservation_error(out: dict[str, Array]) -> float:
@@ -241,6 +277,10 @@ def simulate(
     for name in monthly:
         o = OUTPUTS[name]
         attrs = {"role": o.role, "unit": o.unit, "label": o.label}
+        data[name] = (("draw", "month"), np.concatenate([c.outputs[name] for c in chunks]), attrs)
+    for name in (role_output(k, r) for r in prior.role_names for k in BY_ROLE):
+        o = OUTPUTS[name.split(".")[0]]
+        attrs = {"role": "by_role", "unit": o.unit, "label": f"{o.label} ({name.split('.', 1)[1]})"}
         data[name] = (("draw", "month"), np.concatenate([c.outputs[name] for c in chunks]), attrs)
     for name in PER_DRAW_OUTPUTS:
         o = OUTPUTS[name]

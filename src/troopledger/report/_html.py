@@ -34,6 +34,7 @@ from troopledger.report._sections import (
     READING_HEAD,
     claim_rows,
     contradictions_status,
+    forecast_line,
     hedge_rows,
     influence_rows,
     mc_error_line,
@@ -336,6 +337,7 @@ def _render(p: dict[str, Any]) -> str:
     figs = figures(p)
     calibrated = " Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else ""
     known = f" Only claims reported by {p['as_of']} are used." if p.get("as_of") else ""
+    known += f" {line}" if (line := forecast_line(p)) else ""  # escaped with the rest below
     calibrated += f" {escape(line)}" if (line := mc_error_line(p)) else ""
     sections = [
         _section("flows", "Where the money goes", _flows(p, figs) + _analyst(p)),

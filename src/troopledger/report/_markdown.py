@@ -34,6 +34,7 @@ from troopledger.report._sections import (
     UNUSABLE_TITLE,
     claim_rows,
     contradictions_status,
+    forecast_line,
     hedge_rows,
     influence_rows,
     mc_error_line,
@@ -247,7 +248,8 @@ def _render(p: dict[str, Any]) -> str:
         f"Every interval is a 90 % interval. {p.get('draws', 0):,} draws, seed {p.get('seed')}."
         + (" Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else "")
         + (f" {md_text(line)}" if (line := mc_error_line(p)) else "")
-        + (f" Only claims reported by {p['as_of']} are used." if p.get("as_of") else ""),
+        + (f" Only claims reported by {p['as_of']} are used." if p.get("as_of") else "")
+        + (f" {md_text(line)}" if (line := forecast_line(p)) else ""),
         "",
         *[md_text(line) + "\n" for line in currency_lines(p)],
         "## Where the money goes",

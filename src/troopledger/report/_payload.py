@@ -152,6 +152,8 @@ def build_payload(result: Result, *, history: History | None = None) -> dict[str
         payload["scenario"] = casefile.scenario
     if casefile.as_of:
         payload["as_of"] = casefile.as_of
+    if casefile.forecast_from is not None:  # months past the case's own: a status-quo forecast
+        payload["forecast_months"] = main.months[casefile.forecast_from :]
     if history is not None:
         payload["history"] = {k: v for k, v in history.as_dict().items() if k != "claims"}  # claims: in the report
     return _clean(payload)  # type: ignore[no-any-return]

@@ -23,6 +23,7 @@ __all__ = [
     "UNUSABLE_TITLE",
     "claim_rows",
     "contradictions_status",
+    "forecast_line",
     "hedge_rows",
     "influence_rows",
     "mc_error_line",
@@ -274,6 +275,18 @@ def reading_rows(p: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             )
         )
     return rows
+
+
+def forecast_line(p: dict[str, Any]) -> str | None:
+    """Which months are a forecast past the case's own, or None when none is."""
+    months = p.get("forecast_months") or []
+    if not months:
+        return None
+    span = months[0] if len(months) == 1 else f"{months[0]} to {months[-1]}"
+    return (
+        f"Months {span} are a forecast past the case's last month: the status quo (waves stay, losses are replaced "
+        "as before) with hazards drifting as the case declares, so their bands widen."
+    )
 
 
 def mc_error_line(p: dict[str, Any]) -> str | None:

@@ -25,6 +25,7 @@ from troopledger.report._sections import (
     READING_HEAD,
     UNUSABLE_TITLE,
     claim_rows,
+    forecast_line,
     influence_rows,
     mc_error_line,
     reading_rows,
@@ -302,6 +303,8 @@ def _render(p: dict[str, Any], console: Console) -> None:
     )
     if p.get("as_of"):
         foot += f" Only claims reported by {p['as_of']} are used."
+    if line := forecast_line(p):
+        foot += f" {line}"
     parts.append(Text(foot, style="dim"))
     console.print(Group(*(_no_ellipsis(x) for x in parts)))
     if p.get("history"):

@@ -1,0 +1,101 @@
+"""Cohorts: the soldiers who arrive in one month, followed month by month until their tour ends.
+
+:func:`one_cohort` adds one cohort's flows to a role's totals; :func:`together` adds
+every cohort of a role in one pass over the months (the same sums, faster), where
+survival stays representable.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from troopledger.errors import ModelError
+from troopledger.model._hazards import Path
+from troopledger.model._hazards import running as _running
+
+__all__ = ["one_cohort", "together"]
+
+Array = NDArray[np.float64]
+
+
+def together(acc: dict[str, Array], p: Path, cohorts: list[tuple[int, Array, Array, float]], months: int) -> None:
+    """Every cohort of one role at once: each enters and leaves a running sum scaled by the role's survival.
+
+    A cohort of ``size`` arriving in month ``a`` holds ``size x grow[m] / grow[a]`` in
+    month ``m`` until its tour ends, so the sum over cohorts is ``grow[m]`` times a
+    running total of ``size / grow[a]`` put in at ``a`` and taken out at the end; the
+    soldier-months whose soldiers die before their tour ends follow the same way,
+    weighted by each cohort's chance of death by its end. Same numbers as one cohort at
+    a time (:func:`one_cohort`), in two passes over the months whatever the cohorts.
+    """
+    g = p.grow
+    if g is None:
+        raise ModelError("cohorts can only be summed together where survival stays above 1e-300")
+    n = g.shape[0]
+    rows = np.arange(n)
+    enter, weighted = np.zeros((n, months + 1)), np.zeros((n, months + 1))
+    arrivals, late_in = np.zeros((n, months)), np.zeros((n, months))
+    departures, arrivals_dead = np.zeros((n, months)), np.zeros((n, months))
+    for a, size, t, late in cohorts:
+        sz = size[:, 0]
+        v = sz / g[:, a]
+        end = (a + t[:, 0]).astype(np.intp)
+        c_end = p.killed_by(end[:, None])[:, 0]
+        out = np.minimum(end, months)
+        enter[:, a] += v
+        enter[rows, out] -= v
+        weighted[:, a] += v * c_end
+        weighted[rows, out] -= v * c_end
+        arrivals[:, a] += sz
+        late_in[:, a] += late * sz
+        gone = np.nonzero(end < months)[0]
+        departures[gone, end[gone]] += v[gone] * g[gone, end[gone]]
+        arrivals_dead[:, a] += sz * np.clip((c_end - p.ck[:, a]) * p.inv_stay[:, a], 0.0, 1.0)
+    grow = g[:, :-1]
+    strength = grow * _running(enter[:, :-1])
+    dead = (grow * _running(weighted[:, :-1]) - p.ck[:, :-1] * strength) * p.inv_stay
+    np.clip(dead, 0.0, strength, out=dead)
+    acc.update(
+        strength=strength,
+        arrivals=arrivals,
+        late=late_in,
+        departures=departures,
+        exposure_dead=dead,
+        arrivals_dead=arrivals_dead + p.rep * dead,
+    )
+
+
+def one_cohort(
+    acc: dict[str, Array], p: Path, a: int, size: Array, t: Array, mi: NDArray[np.intp], months: int, late: float
+) -> None:
+    """Add to ``acc`` a cohort arriving in month ``a`` (``late`` of it after mid-month) with ``size`` and tour ``t``.
+
+    Every term is zero before month ``a``: only the months from ``a`` are computed.
+    """
+    n = size.shape[0]
+    inside = mi[:, a:] - a < t
+    g = p.grow
+    share = np.exp(p.lk[:, a:-1] - p.lk[:, a : a + 1]) if g is None else g[:, a:-1] * (1.0 / g[:, a : a + 1])
+    cohort = share * inside
+    cohort *= size  # (draws, months - a)
+    d = p.death_before((a + t).astype(np.intp), a)  # the tour ends before month a + t
+    dead = cohort * d
+    joining = p.rep[:, a:] * cohort
+    joining[:, 0] += size[:, 0]
+    joining *= d
+    leave = np.zeros((n, months - a))
+    ends = (a + t[:, 0]).astype(np.intp)
+    rows = np.nonzero(ends < months)[0]
+    if rows.size:
+        last = ends[rows]
+        leave[rows, last - a] = size[rows, 0] * np.exp(p.lk[rows, last] - p.lk[rows, a])
+    for k in ("strength", "arrivals", "late", "departures", "exposure_dead", "arrivals_dead"):
+        if k not in acc:
+            acc[k] = np.zeros((n, months))
+    acc["strength"][:, a:] += cohort
+    acc["arrivals"][:, a] += size[:, 0]
+    acc["late"][:, a] += late * size[:, 0]
+    acc["departures"][:, a:] += leave
+    acc["exposure_dead"][:, a:] += dead
+    acc["arrivals_dead"][:, a:] += joining
