@@ -47,13 +47,14 @@ def test_reaching_620m_by_december_2025(record_calibration) -> None:  # type: ig
     r = reconcile(prior, parse_target("cumulative_paid_by_russia@2025-12=620e6"), draws=8_000, seed=3, calibration=cal)
     assert r.draws_used == "posterior"
     assert r.direction == "above"
-    assert 0.0 < r.tail_probability < 0.2  # above the posterior's 90 % interval, not impossible
-    assert r.posterior[2] < 620e6
+    # with casualties by phase and role the figure sits above the median but inside the 90 % band
+    assert 0.05 < r.tail_probability < 0.5
+    assert r.posterior[1] < 620e6 < r.posterior[2]
     ranked = [s for s in r.inputs if not s.derived]
-    assert ranked[0].quantile > 0.6
+    assert ranked[0].quantile > 0.5
     assert all(s.name in prior.slots for s in ranked)
     # raising what Russia pays makes the claims of lower pay likelier wrong
-    worse = {s.name for s in r.claims if s.wrong_after > s.wrong_before + 0.05}
+    worse = {s.name for s in r.claims if s.wrong_after > s.wrong_before + 0.03}
     assert worse, [(s.name, s.wrong_before, s.wrong_after) for s in r.claims[:5]]
     p = reconcile_payload(r)
     json.dumps(p, allow_nan=False)
@@ -95,7 +96,7 @@ def test_compare_on_a_calibrated_case_pairs_posterior_draws_and_says_so() -> Non
     b = resolve(load_case(RECORD, sets=["signing_bonus=2000"]))
     post = compare_runs(a, b, 4_000, 3, desk=Desk(given_data=False))
     assert post["draws_used"] == "posterior"
-    assert post["effective_draws"]["a"] > 50
+    assert post["effective_draws"]["a"] > 25  # about 1 % of draws carry the record case's posterior
     diff = post["totals"]["signing_payments"]["difference"]
     assert diff["p5"] > 0  # every arrival now gets $2,000 more
     prior = compare_runs(a, b, 4_000, 3, desk=Desk(given_data=False), posterior=False)
@@ -114,7 +115,7 @@ def test_overlapping_sets_become_one_conflict_per_suspect_and_none_is_lost() -> 
         _set(("r25", "r18"), -6.0, "r25"),
         _set(("r01", "r14"), -8.0, "r01"),
     ]
-    got = group_conflicts(sets, {"r25": ["one_casualty_hazard"]})
+    got = group_conflicts(sets, {"r25": ["casualty_phases"]})
     assert [c.suspect for c in got] == ["r01", "r25"]
     assert sum(len(c.sets) for c in got) == len(sets)
     first = got[0]
@@ -123,7 +124,7 @@ def test_overlapping_sets_become_one_conflict_per_suspect_and_none_is_lost() -> 
     assert first.against[0] == "r14"  # in two of its sets
     assert first.explanation == "r01 against the rest"
     assert first.assumptions == ()
-    assert got[1].assumptions == ("one_casualty_hazard",)
+    assert got[1].assumptions == ("casualty_phases",)
 
 
 def test_a_cut_list_of_sets_says_how_many_the_scan_found() -> None:

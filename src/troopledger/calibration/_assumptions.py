@@ -29,39 +29,39 @@ class Assumption:
 #: Every structural assumption, in the order a report lists them.
 ASSUMPTIONS: tuple[Assumption, ...] = (
     Assumption(
-        "one_casualty_hazard",
-        "one monthly chance of being killed and one of being wounded, the same for every soldier in theatre "
-        "in every month",
-        "one casualty hazard for all months and all soldiers",
+        "casualty_phases",
+        "the monthly chances of being killed and of being wounded change only at the case's declared phases, "
+        "by the same factor for every role (each role scaled by its own exposure)",
+        "casualty hazards fixed within each declared phase",
         ("casualties_killed", "casualties_wounded", "casualties_total"),
         ("killed", "wounded", "killed_hazard", "wounded_hazard"),
     ),
     Assumption(
         "even_arrivals",
-        "a wave arrives in equal parts over its arrival months, and each part is in theatre for its whole month",
+        "a wave arrives in equal parts over its arrival months (read at mid-month where a claim is dated then)",
         "arrivals spread evenly over a wave's months",
         ("troops_deployed", "cumulative_troops", "troops_per_rotation"),
         ("troops_in_theatre", "cumulative_deployed", "arrivals"),
     ),
     Assumption(
         "tours_to_the_end",
-        "soldiers stay until their wave's declared tour ends (to the end of the horizon when none is declared), "
-        "leaving early only when killed or wounded",
+        "soldiers stay until their wave's (or role's) declared tour ends (to the end of the horizon when none "
+        "is declared), leaving early only when killed or evacuated wounded",
         "soldiers staying to the end of their declared tours",
         ("troops_deployed",),
         ("troops_in_theatre", "departures"),
     ),
     Assumption(
         "flat_pay",
-        "pay per soldier is the same in every month (by rank where ranks are declared)",
+        "pay per soldier is the same in every month (by rank or role where those are declared)",
         "one pay per soldier for every month",
         ("pay_per_soldier_month", "total_revenue_to_nk", "revenue_received", "soldier_take_home"),
         ("pay", "paid_by_russia", "pay_per_soldier_month"),
     ),
     Assumption(
         "one_state_share",
-        "the state keeps one share of every soldier's pay, the same for all soldiers and months",
-        "one state share of pay for all soldiers",
+        "the state keeps one share of every soldier's pay in every month (per role where a role declares one)",
+        "one state share of pay for all months",
         ("state_share_of_pay", "soldier_take_home"),
         ("to_state", "to_soldiers", "state_share_of_pay"),
     ),
