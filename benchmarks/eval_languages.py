@@ -9,7 +9,9 @@ value, low and high agree within 1 %; amounts in a currency other than USD are c
 stated, percentages against fractions × 100. A prediction equal to a figure already
 matched is a repeat (neither right nor wrong). "Core" is the vocabulary quantities.
 
-Run: ``.venv/bin/python benchmarks/eval_languages.py [--half tune|held-out|all] [--problems]``.
+Run: ``.venv/bin/python benchmarks/eval_languages.py [--half tune|tune-a|tune-b|held-out|all] [--problems]``.
+``tune-a`` and ``tune-b`` split the tuning half again (within each language, alternating by id):
+rules are changed looking at A only, and B shows whether they carry over.
 """
 
 from __future__ import annotations
@@ -137,6 +139,22 @@ def score(ids: set[str], problems: list[str] | None = None) -> dict[str, dict[st
     return out
 
 
+def tuning_quarter(tune: list[str], which: str) -> set[str]:
+    """Half A or B of the tuning articles: within each language, in id order, they alternate A, B, A ..."""
+    langs = {
+        r["id"]: _group(r["language"])
+        for r in (json.loads(x) for x in (DEVSET / "articles.jsonl").read_text(encoding="utf-8").splitlines() if x)
+    }
+    seen: dict[str, int] = defaultdict(int)
+    out: set[str] = set()
+    for aid in sorted(tune):
+        n = seen[langs[aid]]
+        seen[langs[aid]] += 1
+        if (n % 2 == 0) == (which == "a"):
+            out.add(aid)
+    return out
+
+
 def _line(name: str, m: dict[str, Any]) -> str:
     def fmt(k: int, n: int) -> str:
         lo, hi = wilson(k, n)
@@ -151,11 +169,16 @@ def _line(name: str, m: dict[str, Any]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--half", choices=["tune", "held-out", "all"], default="held-out")
+    ap.add_argument("--half", choices=["tune", "tune-a", "tune-b", "held-out", "all"], default="held-out")
     ap.add_argument("--problems", action="store_true", help="list misses and extra predictions")
     args = ap.parse_args()
     split = json.loads(SPLIT.read_text(encoding="utf-8"))
-    ids = set(split["tune"]) | set(split["held_out"]) if args.half == "all" else set(split[args.half.replace("-", "_")])
+    if args.half == "all":
+        ids = set(split["tune"]) | set(split["held_out"])
+    elif args.half in ("tune-a", "tune-b"):
+        ids = tuning_quarter(split["tune"], args.half[-1])
+    else:
+        ids = set(split[args.half.replace("-", "_")])
     problems: list[str] | None = [] if args.problems else None
     t0 = time.process_time()
     res = score(ids, problems)

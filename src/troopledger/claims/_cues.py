@@ -19,6 +19,7 @@ __all__ = [
     "bound",
     "count_label",
     "currency_of",
+    "find_cue",
     "money_label",
     "share_label",
     "skip_units",
@@ -36,6 +37,7 @@ COUNTED = {
     "munitions": "other:munitions",
     "prisoners": "other:pows_captured",
     "returned": "other:troops_returned_home",
+    "tons": "other:tons",
 }
 _CASUALTY = ("killed", "wounded", "casualties")
 #: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").
@@ -43,6 +45,26 @@ _SIGN = re.compile(r"(?:us\$|r\$|[$€£₩₽¥₴]|usd|eur)\s?$")
 #: A clause ends at a comma, a semicolon or the next number.
 _CLAUSE_END = re.compile(r"[,，、;；:：]|\d")
 _DIGIT = re.compile(r"\d")
+#: Chinese and Japanese verbs that may stand between a bound word and its number, longest first.
+_CJK_VERBS = (
+    "可获得",
+    "可獲得",
+    "获得",
+    "獲得",
+    "可达到",
+    "可達到",
+    "可达",
+    "可達",
+    "可以",
+    "可能",
+    "将",
+    "將",
+    "会",
+    "會",
+    "可",
+)
+#: Clause punctuation (not digits): a cue past it speaks of another clause.
+_PUNCT = re.compile(r"[,，、;；:：()（）\u2013\u2014\"“”„«»「」『』]")
 
 
 @dataclass(frozen=True)
@@ -70,10 +92,30 @@ class Context:
         """Whether a cue of group ``kind`` is within ``n`` characters of the figure."""
         words = self.pack.cue(kind)
         window = self.before(n) + " | " + self.after(n)
-        return any(w in window for w in words)
+        return any(w in window and find_cue(window, w, self.pack) >= 0 for w in words)
 
     def anywhere(self, kind: str) -> bool:
-        return any(w in self.sentence for w in self.pack.cue(kind))
+        s = self.sentence
+        return any(w in s and find_cue(s, w, self.pack) >= 0 for w in self.pack.cue(kind))
+
+
+#: Languages whose cue stems are matched anywhere (no spaces between words, or nouns compounded with particles).
+_GLUED = ("ja", "zh", "ko")
+
+
+def find_cue(text: str, w: str, pack: LanguagePack, last: bool = False) -> int:
+    """Where cue ``w`` occurs in ``text`` (the last place if ``last``), or -1.
+
+    In spaced scripts a cue is a stem and must start a word: "ще" (another) is not the end of
+    "вище" (higher), "tot" not the end of "Pivot". German compounds put the head noun last
+    ("Elitesoldaten", "Bodentruppen"), so there a cue of five letters or more may end a word.
+    """
+    i = text.rfind(w) if last else text.find(w)
+    if pack.code in _GLUED or not w[:1].isalpha() or (pack.code == "de" and len(w) >= 5):
+        return i
+    while i > 0 and text[i - 1].isalpha():
+        i = text.rfind(w, 0, i + len(w) - 1) if last else text.find(w, i + 1)
+    return i
 
 
 def skip_units(head: str, pack: LanguagePack) -> str:
@@ -95,8 +137,11 @@ def skip_units(head: str, pack: LanguagePack) -> str:
 def bound(ctx: Context) -> tuple[str, str]:
     """(side, hedge word): side is ``lower``, ``upper`` or ``""`` (a value, maybe with an approximation word)."""
     tail = _SIGN.sub("", ctx.before(30)).rstrip(" \u00a0")
-    if ctx.pack.code in ("ja", "zh") and tail[-1:] in "有了达達到为為是":
-        tail = tail[:-1]  # "至少有600人": a verb between the bound word and the number
+    if ctx.pack.code in ("ja", "zh"):
+        # a verb between the bound word and the number: "至少有600人", "最多可获得1万美元"
+        tail = next((tail[: -len(v)] for v in _CJK_VERBS if tail.endswith(v)), tail)
+        if tail[-1:] in "有了达達到为為是":
+            tail = tail[:-1]
     head = ctx.after(30)
     heads = (head, skip_units(head, ctx.pack))
     b = ctx.pack.bounds
@@ -141,10 +186,12 @@ def _nearest(ctx: Context, kinds: tuple[str, ...]) -> tuple[str, int] | None:
     after, before = ctx.after(), ctx.before()
     for kind in kinds:
         for w in ctx.pack.cue(kind):
-            i = after.find(w)
+            if w not in after and w not in before:
+                continue
+            i = find_cue(after, w, ctx.pack)
             if i >= 0 and (best is None or (i, -len(w)) < (best[1], -best[2])):
                 best = (kind, i, len(w))
-            j = before.rfind(w)
+            j = find_cue(before, w, ctx.pack, last=True)
             if j >= 0:
                 d = len(before) - (j + len(w)) + 2  # words before a figure are a little less telling
                 if best is None or (d, -len(w)) < (best[1], -best[2]):
@@ -171,14 +218,21 @@ def _casualty_of_troops(ctx: Context) -> str | None:
     """
     ends = _CLAUSE_END if ctx.pack.code in ("ja", "zh", "ko") else _DIGIT
     clause = ends.split(ctx.sentence[ctx.end : ctx.end + 3 * ctx.wide], maxsplit=1)[0]
-    hits = [(clause.find(w), k) for k in _CASUALTY for w in ctx.pack.cue(k) if w in clause]
+    found = ((find_cue(clause, w, ctx.pack), k) for k in _CASUALTY for w in ctx.pack.cue(k))
+    hits = [(i, k) for i, k in found if i >= 0]
     first = min(hits)[0] if hits else 0
-    if any(w in clause[:first] for w in ctx.pack.cue("partition")):
+    if any(find_cue(clause[:first], w, ctx.pack) >= 0 for w in ctx.pack.cue("partition")):
         return None
     casualty = _nearest(ctx, _CASUALTY)
     if casualty is not None and casualty[1] <= ctx.wide // 2:
         return casualty[0]
-    return min(hits)[1] if hits else None
+    if not hits:
+        # the casualty word earlier in the figure's own clause: CJK modifiers precede their noun ("受伤的朝鲜士兵"),
+        # and "losses amount to some 4,000 men" names the men only as the unit of the losses
+        pre = _PUNCT.split(ctx.before(2 * ctx.wide))[-1]
+        before = [(find_cue(pre, w, ctx.pack, last=True), k) for k in _CASUALTY for w in ctx.pack.cue(k)]
+        return max(before)[1] if max(before)[0] >= 0 else None
+    return min(hits)[1]
 
 
 #: No North Korean contingent or its losses approach this: a larger count of troops is an army's size,
@@ -201,8 +255,12 @@ def _count_label(ctx: Context) -> str | None:
     kind, _ = found
     if kind == "troops":
         kind = _casualty_of_troops(ctx) or kind
-    own = _CLAUSE_END.split(ctx.sentence[: ctx.start])[-1] + " " + _CLAUSE_END.split(ctx.sentence[ctx.end :])[0]
-    both = all(any(w in own for w in ctx.pack.cue(k)) for k in ("killed", "wounded"))
+    # "killed and wounded" together on one side of the figure; "300 died and 2,700 were wounded" splits them
+    sides = (_CLAUSE_END.split(ctx.sentence[: ctx.start])[-1], _CLAUSE_END.split(ctx.sentence[ctx.end :])[0])
+    both = any(
+        all(any(find_cue(side, w, ctx.pack) >= 0 for w in ctx.pack.cue(k)) for k in ("killed", "wounded"))
+        for side in sides
+    )
     if kind in ("killed", "wounded") and both:
         kind = "casualties"  # "killed and wounded" together
     whose = _whose(ctx)
@@ -217,19 +275,32 @@ def troop_label(ctx: Context) -> str:
     """Wave, running total or force in place, from the cue nearest a troop figure (LABELS rule 14)."""
     if ctx.near("returned"):
         return "other:troops_returned_home"
+    # rule 14's precedence inside the figure's own clause: a batch, additive or planned-dispatch word
+    # makes a wave whatever else the clause says, then a running-total cue beats a stock verb
+    lo = max((m.end() for m in _PUNCT.finditer(ctx.sentence, 0, ctx.start)), default=0)
+    nxt = _PUNCT.search(ctx.sentence, ctx.end)
+    own = Context(ctx.sentence[lo : nxt.start() if nxt else None], ctx.start - lo, ctx.end - lo, ctx.pack, 3)
+    for kind, label in (("wave", "troops_per_rotation"), ("cumulative", "cumulative_troops")):
+        if own.near(kind):
+            return label
     which = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
     if which is None:
         return "troops_deployed"
     return {"wave": "troops_per_rotation", "cumulative": "cumulative_troops"}.get(which[0], "troops_deployed")
 
 
-def money_label(ctx: Context, usd: float) -> tuple[str, str]:
-    """(quantity, period) for an amount worth about ``usd`` US dollars."""
+def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
+    """(quantity, period) for an amount worth about ``usd`` US dollars.
+
+    ``topic`` is what the paragraph counted last (``workers`` or ``troops``): "4,000 workers are
+    there. About $800 a head is sent for them" is the workers' pay though its sentence names none.
+    """
     monthly = ctx.near("monthly", ctx.wide + 10) or ctx.before(3).rstrip().endswith(("月", "월"))
     yearly = ctx.near("yearly", ctx.wide + 10)
     period = "month" if monthly else "year" if yearly else "total"
     whose = _whose(ctx)
-    if ctx.near("workers") and not ctx.near("troops", ctx.wide // 2):
+    told = topic == "workers" and not ctx.anywhere("troops")
+    if (ctx.near("workers") or told) and not ctx.near("troops", ctx.wide // 2):
         return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period
     if ctx.near("gdp", 2 * ctx.wide) and usd >= 1e9:
         return "nk_gdp", "year"

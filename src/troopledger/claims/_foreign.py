@@ -10,6 +10,7 @@ be read is told by :func:`unread_note`.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -55,15 +56,36 @@ def _sentences(text: str, start: int, end: int, pack: LanguagePack) -> list[tupl
 
 
 def _organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
-    """(position, name) of every source the pack knows named in ``low``."""
-    out = []
+    """(position, name) of every place a source the pack knows is named in ``low``, in text order.
+
+    An article is scanned once per language; each sentence then takes the names inside it.
+    """
+    out: list[tuple[int, str]] = []
+    glued = pack.code in ("ja", "zh", "ko")
     for name, words in pack.organisations.items():
         for w in words:
             i = low.find(w)
-            if i >= 0 and (not w.isascii() or _whole(low, i, len(w)) or (len(w) >= 5 and _starts(low, i))):
-                out.append((i, name))
-                break
+            while i >= 0:
+                if w.isascii():
+                    ok = _whole(low, i, len(w)) or (len(w) >= 5 and _starts(low, i))
+                else:  # a Cyrillic or accented name starts a word: "гур" in "фигура" is no source
+                    ok = glued or i == 0 or not low[i - 1].isalpha()
+                if ok:
+                    out.append((i, name))
+                i = low.find(w, i + 1)
     return sorted(out)
+
+
+def _named_in(hits: list[tuple[int, str]], start: int, end: int) -> list[str]:
+    """The sources named between ``start`` and ``end``, each once, in the order they are first named."""
+    lo = bisect.bisect_left(hits, (start, ""))
+    names: list[str] = []
+    for i, name in hits[lo:]:
+        if i >= end:
+            break
+        if name not in names:
+            names.append(name)
+    return names
 
 
 def _starts(low: str, i: int) -> bool:
@@ -132,6 +154,8 @@ class _Reader:
         self.relays = set(load_pack("en").relays)
         #: the label each amount was first given (currency, value) → quantity: a repeat takes it
         self.amounts: dict[tuple[str, float], str] = {}
+        #: what the current paragraph counted last ("workers" or "troops"), for amounts that name neither
+        self.topic = ""
 
     def add(self, span: tuple[int, int], fields: dict[str, object]) -> None:
         cid = f"{self.doc.id}-{len(self.claims) + 1:03d}"
@@ -178,17 +202,15 @@ class _Reader:
             lo, hi = a.value, b.value
             values = _values(side, lo, hi)
             if a.percent:
-                label = share_label(ctx)
-                if label is not None:
-                    values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
-                    self.add(
-                        span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5}
-                    )
+                # every stated share is a claim (LABELS rule 1); one no cue explains is an ``other:share``
+                label = share_label(ctx) or "other:share"
+                values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
+                self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
                 continue
             currency = currency_of(ctx)
             if currency:
                 factor, note, converted = _usd(hi, currency, self.doc.date or None)
-                label, period = money_label(ctx, _magnitude(hi, currency, self.doc.date or None))
+                label, period = money_label(ctx, _magnitude(hi, currency, self.doc.date or None), self.topic)
                 key = (currency, hi)
                 if label == "other:amount" and key in self.amounts:
                     label = self.amounts[key]  # "in all: about 28.7 trillion won" again, after its first mention
@@ -203,6 +225,13 @@ class _Reader:
                 self.add(span, {"quantity": label, "unit": unit, "period": period, "currency": currency,
                                 **who, **common, "note": both, **scaled, "confidence": 0.6})  # fmt: skip
                 continue
+            head = low[b.end : b.end + 8].lstrip(" \u00a0")
+            if hi <= 1000 and any(head.startswith(w) for w in pack.cue("times")):
+                # "ten times", "в 10 раз", "10倍": a multiple (LABELS rule 8), whatever it multiplies
+                self.add(
+                    span, {"quantity": "other:ratio", "unit": "times", **who, **common, **values, "confidence": 0.4}
+                )
+                continue
             if hi < 2 or hi > 5e7:
                 continue  # no count of people is below 2 or above 50 million
             label_c = count_label(ctx, hi)
@@ -211,7 +240,11 @@ class _Reader:
                 label_c = troop_label(ctx) if counted in _TROOPS else counted
             counted = label_c or counted
             if label_c is not None:
-                unit = "items" if label_c == "other:munitions" else "persons"
+                self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
+            if label_c in _TROOPS and ctx.near("condition"):
+                continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
+            if label_c is not None:
+                unit = {"other:munitions": "items", "other:tons": "tons"}.get(label_c, "persons")
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
 
 
@@ -230,9 +263,11 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
     text = ascii_digits(doc.text)
     parts = passages(text, language)
     low_all = text.lower()
+    same = len(low_all) == len(text)  # lower-casing kept every position ("İ" would not)
+    hits = {lang: _organisations(low_all, load_pack(lang)) for lang in {p[2] for p in parts}}
     counts: dict[str, int] = {}
-    for _s, _e, lang in {(0, 0, p[2]) for p in parts}:
-        for _i, name in _organisations(low_all, load_pack(lang)):
+    for found in hits.values():
+        for name in dict.fromkeys(n for _i, n in found):
             counts[name] = counts.get(name, 0) + low_all.count(name.lower()) + 1
     outlet = doc.original_outlet or doc.outlet
     relays = set(load_pack(language).relays)
@@ -245,8 +280,11 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
             continue
         pack = load_pack(lang)
         carried = lead
+        reader.topic = ""
         for s, e in _sentences(text, start, end, pack):
-            named = [n for _i, n in _organisations(text[s:e].lower(), pack)]
+            named = (
+                _named_in(hits[lang], s, e) if same else _named_in(_organisations(text[s:e].lower(), pack), 0, e - s)
+            )
             own = [n for n in named if n not in relays]
             # a relay (Yonhap, Reuters ...) speaks for the origin the article names, and goes to `via`
             speaker = own[0] if own else (lead if named and lead in origins else named[0] if named else carried)
@@ -254,7 +292,29 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
             if named:
                 carried = speaker
             reader.sentence(text, (s, e), pack, speaker, via)
-    return _troop_repeats(_repeats_labelled(reader.claims))
+    return _range_ends_restated(_troop_repeats(_repeats_labelled(reader.claims)))
+
+
+def _range_ends_restated(claims: list[Claim]) -> list[Claim]:
+    """Drop a bare figure that restates a range end or a bound of the same quantity and speaker (rule 4).
+
+    "more than 1 million shells" in the lead and "a million shells" in a caption are one claim: the
+    bounded one is kept.
+    """
+    ends = {
+        (c.quantity, c.currency, c.speaker, x)
+        for c in claims
+        if c.low is not None and c.high is not None
+        for x in (c.low, c.high)
+    }
+    bounded = {
+        (c.quantity, c.currency, c.speaker, c.low if c.low is not None else c.high)
+        for c in claims
+        if (c.low is None) != (c.high is None)
+    }
+    return [
+        c for c in claims if c.value is None or not ({(c.quantity, c.currency, c.speaker, c.value)} & (ends | bounded))
+    ]
 
 
 def _repeats_labelled(claims: list[Claim]) -> list[Claim]:
