@@ -45,7 +45,11 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
     ("docs/analyst.md", "troopledger compare docs/examples/won-10000.toml", ("₩277k", "₩554k")),
     ("docs/analyst.md", "troopledger report docs/examples/thirty-thousand.toml", ("₩1.4T",)),
     ("docs/analyst.md", "troopledger report nk-russia-record --window 2025-01..2025-12", ("$479M", "$360M to $660M")),
-    ("docs/analyst.md", "troopledger compare nk-russia-record --set signing_bonus=2000", ("$47.1M", "$41.3M", "$55.8M")),
+    (
+        "docs/analyst.md",
+        "troopledger compare nk-russia-record --set signing_bonus=2000",
+        ("$47.1M", "$41.3M", "$55.8M"),
+    ),
     (
         "docs/analyst.md",
         "troopledger compare nk-russia-record --set signing_bonus=2000",
