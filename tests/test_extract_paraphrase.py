@@ -37,7 +37,7 @@ def _check(text: str, want: list[Figure]) -> None:
 FORCE = ("troops_deployed", 11000.0, None, None)
 FORCE_PHRASINGS = [
     "North Korea has sent about 11,000 soldiers to Russia, Seoul says.",
-    "Roughly 11,000 North Korean troops have been sent to Russia, according to Seoul.",
+    "Roughly 11,000 North Korean troops have by now been sent to Russia, according to Seoul.",
     "Some 11,000 soldiers from North Korea are now in Russia, officials in Seoul said.",
     "Pyongyang has dispatched an estimated 11,000 servicemen to fight for Moscow.",
     "Russia is hosting around 11,000 North Korean soldiers, the ministry said.",
