@@ -78,7 +78,7 @@ def test_one_wave(text: str) -> None:
         ("Last autumn, North Korea sent about 12,000 soldiers to Russia, officials said.", "troops_per_rotation"),
         ("Around 12,000 North Korean soldiers arrived in Russia in early November, Seoul said.", "troops_per_rotation"),
         # "so far", "to date", a bare year and a stock at a date are the force, not a total
-        ("North Korea has sent some 12,000 soldiers so far, officials said.", "troops_deployed"),
+        ("So far Pyongyang has sent some 12,000 of its soldiers, officials said.", "troops_deployed"),
         ("To date, Pyongyang has deployed about 12,000 of its soldiers in Russia, officials said.", "troops_deployed"),
         ("North Korea sent more than 12,000 soldiers to Russia in 2024, officials said.", "troops_deployed"),
         ("North Korea had sent 12,000 soldiers by mid-December, officials said.", "troops_deployed"),
