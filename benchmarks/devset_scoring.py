@@ -76,7 +76,8 @@ _STOP = frozenset(_STOP_WORDS.split())
 # --- matching one article -------------------------------------------------------------
 
 
-def _close(a: float | None, b: float | None, tol: float) -> bool:
+def close(a: float | None, b: float | None, tol: float) -> bool:
+    """Whether two figures agree within a relative ``tol`` (two missing ends agree)."""
     if a is None or b is None:
         return a is None and b is None
     return abs(a - b) <= tol * max(abs(a), abs(b), 1e-12)
@@ -142,10 +143,10 @@ def dev_matches(c: Claim, gold: dict[str, Any]) -> bool:
     unit = gold.get("unit") or ""
     usd = _SOURCE_USD.search(unit)
     for got in _figures(c, unit):
-        if all(_close(got[k], gold.get(k), 0.01) for k in ("value", "low", "high")):
+        if all(close(got[k], gold.get(k), 0.01) for k in ("value", "low", "high")):
             return True
     if usd and c.value is not None and gold.get("value") is not None:
-        return _close(c.value, float(usd.group(1).replace(",", "")), 0.01)
+        return close(c.value, float(usd.group(1).replace(",", "")), 0.01)
     return False
 
 
@@ -377,6 +378,11 @@ def per_quantity(scores: list[ArticleScore]) -> dict[str, dict[str, float]]:
         for src, dst in ((s.tp, tp), (s.fp, fp), (s.fn, fn)):
             for q, v in src.items():
                 dst[q] += v
+    return prf(tp, fp, fn)
+
+
+def prf(tp: dict[str, int], fp: dict[str, int], fn: dict[str, int]) -> dict[str, dict[str, float]]:
+    """Precision and recall per key from counts of true positives, false positives and false negatives."""
     per: dict[str, dict[str, float]] = {}
     for q in sorted(set(tp) | set(fp) | set(fn)):
         p_den, r_den = tp[q] + fp[q], tp[q] + fn[q]

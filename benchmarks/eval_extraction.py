@@ -37,11 +37,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from devset_scoring import (
     HASH_RULE,
     ArticleScore,
+    close,
     committed_split,
     gold_subtype,
     hash_split,
     load_records,
     per_quantity,
+    prf,
     score_article,
     speaker_ok,
     summarise,
@@ -73,37 +75,17 @@ DEVSET = find_devsets().get("devset", ROOT.parent / "shared" / "devset")
 _devset_speaker_ok = speaker_ok
 
 
-def _close(a: float | None, b: float | None, tol: float) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return abs(a - b) <= tol * max(abs(a), abs(b), 1e-12)
-
-
 def _matches(c: Claim, gold: dict[str, Any]) -> bool:
     if guide_label(c.quantity) != gold["quantity"]:  # a ledger quantity scores as the guide labels it
         return False
     tol = float(gold.get("tol", 0.02))
-    return all(_close(getattr(c, k), gold.get(k), tol) for k in ("value", "low", "high"))
+    return all(close(getattr(c, k), gold.get(k), tol) for k in ("value", "low", "high"))
 
 
 def _speaker_ok(c: Claim, gold: dict[str, Any]) -> bool:
     want = gold["speaker"].casefold()
     got = [c.speaker.casefold(), c.organisation.casefold()]
     return any(g and (want in g or g in want) for g in got)
-
-
-def _prf(tp: dict[str, int], fp: dict[str, int], fn: dict[str, int]) -> dict[str, dict[str, float]]:
-    per: dict[str, dict[str, float]] = {}
-    for q in sorted(set(tp) | set(fp) | set(fn)):
-        p_den, r_den = tp[q] + fp[q], tp[q] + fn[q]
-        per[q] = {
-            "precision": tp[q] / p_den if p_den else 1.0,
-            "recall": tp[q] / r_den if r_den else 1.0,
-            "tp": tp[q],
-            "fp": fp[q],
-            "fn": fn[q],
-        }
-    return per
 
 
 def evaluate(corpus: Path = CORPUS) -> dict[str, Any]:
@@ -153,7 +135,7 @@ def evaluate(corpus: Path = CORPUS) -> dict[str, Any]:
         "precision": all_tp / (all_tp + all_fp) if all_tp + all_fp else 1.0,
         "recall": all_tp / (all_tp + all_fn) if all_tp + all_fn else 1.0,
         "attribution": speakers_right / matched if matched else 0.0,
-        "per_quantity": _prf(tp, fp, fn),
+        "per_quantity": prf(tp, fp, fn),
         "problems": misses,
     }
 

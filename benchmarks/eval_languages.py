@@ -32,7 +32,8 @@ from troopledger.claims._packs import load_pack
 from troopledger.sources import document_from_bytes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_extraction import _close, _devset_speaker_ok
+from devset_scoring import close
+from eval_extraction import _devset_speaker_ok
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = next(
@@ -81,7 +82,7 @@ def _matches(c: Claim, gold: dict[str, Any], lang: str) -> bool:
         got = {k: (v * 100 if v is not None else None) for k, v in got.items()}
     elif _CURRENCY.match(unit):
         got = _as_stated(c, lang)
-    return all(_close(got[k], gold.get(k), 0.01) for k in ("value", "low", "high"))
+    return all(close(got[k], gold.get(k), 0.01) for k in ("value", "low", "high"))
 
 
 def score(ids: set[str], problems: list[str] | None = None) -> dict[str, dict[str, Any]]:
