@@ -29,6 +29,7 @@ from troopledger.claims._discourse import (
     resolve,
     restated_speakers,
 )
+from troopledger.claims._figure import figure_fields
 from troopledger.claims._labels import (
     FOREIGN_PAY,
     WORD_SHARES,
@@ -152,16 +153,6 @@ class _Builder:
             except ValidationError:
                 return
         self.claims.append(claim)
-
-
-def _values(side: str, lo: float, hi: float) -> dict[str, float | None]:
-    if lo != hi:
-        return {"value": None, "low": lo, "high": hi}
-    if side == "upper":
-        return {"value": None, "low": None, "high": hi}
-    if side == "lower":
-        return {"value": None, "low": lo, "high": None}
-    return {"value": lo, "low": None, "high": None}
 
 
 def _who(att: Attribution, reporter: str) -> dict[str, object]:
@@ -371,7 +362,7 @@ def _emit(
         if not converted:
             unit = m.currency + ("/" + unit.split("/")[1] if "/" in unit else "")
         b.add(span, s, who, quantity=quantity, unit=unit, period=period, currency=m.currency or "USD", note=note,
-              confidence=_confidence(quantity, found), **common, **_values(side, lo, hi))  # fmt: skip
+              confidence=_confidence(quantity, found), **common, **figure_fields(side, lo, hi))  # fmt: skip
     elif m.kind == "count":
         if m.high < 2:
             return
@@ -382,7 +373,7 @@ def _emit(
             counted = troop_kind(s, m.start, m.end)
         counted, unit, note = stream_count(counted, s, m.start, m.end, limit)
         b.add(span, s, who, quantity=counted, unit=unit or "persons", note=note,
-              confidence=_confidence(counted, found), **common, **_values(side, m.low, m.high))  # fmt: skip
+              confidence=_confidence(counted, found), **common, **figure_fields(side, m.low, m.high))  # fmt: skip
     elif m.kind == "duration":
         interval = label_duration(s, before)
         if interval == "rotation_interval_months":
@@ -391,10 +382,10 @@ def _emit(
         else:
             lo, hi, unit = m.low, m.high, m.unit + "s"
         b.add(span, s, who, quantity=interval, unit=unit, confidence=_confidence(interval, found), **common,
-              **_values(side, lo, hi))  # fmt: skip
+              **figure_fields(side, lo, hi))  # fmt: skip
     elif m.kind == "multiple":
         b.add(span, s, who, quantity="other:multiple", unit="times", confidence=_confidence("other:multiple", found),
-              **common, **_values(side, m.low, m.high))  # fmt: skip
+              **common, **figure_fields(side, m.low, m.high))  # fmt: skip
     else:
         quantity, complement = label_share(s)
         quantity = stream_share(quantity, s, min(m.low, m.high))
@@ -403,4 +394,4 @@ def _emit(
             side = {"upper": "lower", "lower": "upper"}.get(side, "")
         note = "stated as the soldiers' part; stored as the state's share" if complement else ""
         b.add(span, s, who, quantity=quantity, unit="fraction", note=note, confidence=_confidence(quantity, found),
-              **common, **_values(side, lo, hi))  # fmt: skip
+              **common, **figure_fields(side, lo, hi))  # fmt: skip

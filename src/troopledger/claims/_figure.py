@@ -1,8 +1,11 @@
-"""A claim's figure in words, as listings and reports print it; no pydantic, so listings load fast."""
+"""A claim's figure: its fields from a read bound, and in words as listings and reports print it.
+
+No pydantic, so listings load fast.
+"""
 
 from __future__ import annotations
 
-__all__ = ["describe_figure"]
+__all__ = ["describe_figure", "figure_fields"]
 
 
 def describe_figure(value: float | None, low: float | None, high: float | None, unit: str = "") -> str:
@@ -17,3 +20,14 @@ def describe_figure(value: float | None, low: float | None, high: float | None, 
     if high is not None:
         return f"up to {high:,.6g}{unit}"
     return "(no figure)"
+
+
+def figure_fields(side: str, lo: float, hi: float) -> dict[str, float | None]:
+    """A claim's ``value``/``low``/``high`` from the ends read and the side a bound word gave (``upper``, ``lower``)."""
+    if lo != hi:
+        return {"value": None, "low": lo, "high": hi}
+    if side == "upper":
+        return {"value": None, "low": None, "high": hi}
+    if side == "lower":
+        return {"value": None, "low": lo, "high": None}
+    return {"value": lo, "low": None, "high": None}

@@ -27,6 +27,7 @@ from troopledger.claims._cues import (
     troop_label,
 )
 from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
+from troopledger.claims._figure import figure_fields
 from troopledger.claims._language import identify, passages
 from troopledger.claims._numerals import Figure, ascii_digits, find_figures
 from troopledger.claims._packs import LanguagePack, load_pack
@@ -200,7 +201,7 @@ class _Reader:
                 "note": f"hedge as written: {written}" if written else "",
             }
             lo, hi = a.value, b.value
-            values = _values(side, lo, hi)
+            values = figure_fields(side, lo, hi)
             if a.percent:
                 # every stated share is a claim (LABELS rule 1); one no cue explains is an ``other:share``
                 label = share_label(ctx) or "other:share"
@@ -246,16 +247,6 @@ class _Reader:
             if label_c is not None:
                 unit = {"other:munitions": "items", "other:tons": "tons"}.get(label_c, "persons")
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
-
-
-def _values(side: str, lo: float, hi: float) -> dict[str, float | None]:
-    if lo != hi:
-        return {"value": None, "low": lo, "high": hi}
-    if side == "upper":
-        return {"value": None, "low": None, "high": hi}
-    if side == "lower":
-        return {"value": None, "low": lo, "high": None}
-    return {"value": lo, "low": None, "high": None}
 
 
 def extract_foreign(doc: Document, language: str) -> list[Claim]:
