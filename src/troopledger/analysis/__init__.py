@@ -42,23 +42,43 @@ from troopledger.analysis._summary import (
 from troopledger.analysis._windows import Window, calendar_years, parse_window, rolling_years, window_stats, windows_for
 from troopledger.calibration import HEDGE_WIDTH, hedge_class, weighted_quantiles
 from troopledger.evidence import RELIABILITY
-from troopledger.model import FLOAT64_UP_TO, MONTHLY_CAP, MONTHLY_VARIABLES, OUTPUTS, TOTAL_VARIABLES
+from troopledger.model import (
+    DELIVERY_OUTPUTS,
+    FLOAT64_UP_TO,
+    HEADLINE_TOTALS,
+    LEAD_TOTALS,
+    MONEY_TOTALS,
+    MONTHLY_CAP,
+    MONTHLY_VARIABLES,
+    OUTPUTS,
+    PAYMENTS,
+    RECEIVED_TOTALS,
+    STATE_USES,
+    TOTAL_VARIABLES,
+)
 
 __all__ = [
     "CUMULATIVE_VARIABLES",
+    "DELIVERY_OUTPUTS",
     "FLOAT64_UP_TO",
+    "HEADLINE_TOTALS",
     "HEDGE_WIDTH",
     "HISTORY_DRAWS",
     "HISTORY_HEADLINE",
+    "LEAD_TOTALS",
+    "MONEY_TOTALS",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
     "OUTPUTS",
+    "PAYMENTS",
     "PREDICTABLE",
     "QUANTILES",
+    "RECEIVED_TOTALS",
     "RECONCILE_DRAWS",
     "RELIABILITY",
     "SENSITIVITY_CAP",
     "SENSITIVITY_TARGETS",
+    "STATE_USES",
     "TARGET_WITHIN",
     "TOTAL_VARIABLES",
     "WINDOW_ACCOUNTS",

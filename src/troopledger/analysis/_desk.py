@@ -19,12 +19,12 @@ from troopledger.analysis._reweigh import convert_draws
 from troopledger.analysis._sensitivity import SENSITIVITY_TARGETS
 from troopledger.analysis._windows import Window, window_stats, windows_for
 from troopledger.evidence import Prior
-from troopledger.model import Draws
+from troopledger.model import HEADLINE_TOTALS, PAYMENTS, Draws
 
 __all__ = ["WINDOW_ACCOUNTS", "Desk", "money_inputs"]
 
 #: Accounts whose totals each window reports.
-WINDOW_ACCOUNTS = ("paid_by_russia", "to_state", "to_soldiers", "to_families", "signing_payments", "death_payments")
+WINDOW_ACCOUNTS = (*HEADLINE_TOTALS, *PAYMENTS)
 
 
 def money_inputs(prior: Prior) -> list[str]:

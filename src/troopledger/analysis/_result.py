@@ -41,7 +41,7 @@ from troopledger.calibration import influence as claim_influence
 from troopledger.claims import Claim
 from troopledger.errors import TroopledgerError
 from troopledger.evidence import Case, Prior, load_case, resolve
-from troopledger.model import DEFAULT_CHUNK, Draws, Executor, Progress, collect
+from troopledger.model import DEFAULT_CHUNK, HEADLINE_TOTALS, Draws, Executor, Progress, collect
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -112,8 +112,7 @@ class Result:
     @property
     def headline(self) -> dict[str, dict[str, float]]:
         """The headline totals (paid by Russia, kept by the state, to soldiers, to families): mean, p5, p50, p95."""
-        keys = ("paid_by_russia", "to_state", "to_soldiers", "to_families")
-        return {k: dict(self.main.totals[k]) for k in keys if k in self.main.totals}
+        return {k: dict(self.main.totals[k]) for k in HEADLINE_TOTALS if k in self.main.totals}
 
     def state_share(self) -> dict[str, float] | None:
         """The share of Russia's payments the state keeps, draw by draw, weighted like the headline: mean, p5, p50, p95.

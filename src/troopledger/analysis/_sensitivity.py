@@ -19,12 +19,12 @@ from scipy.stats import rankdata
 
 from troopledger.calibration import weighted_quantiles
 from troopledger.errors import TroopledgerError
-from troopledger.model import Draws
+from troopledger.model import HEADLINE_TOTALS, Draws
 
 __all__ = ["RANKED_BY", "SENSITIVITY_CAP", "SENSITIVITY_TARGETS", "rank_sensitivity"]
 
 #: Totals whose sensitivity is reported, in the order reports show them.
-SENSITIVITY_TARGETS = ("paid_by_russia", "to_state", "to_soldiers", "to_families")
+SENSITIVITY_TARGETS = HEADLINE_TOTALS
 #: At most this many leading draws are ranked (draws come in random blocks, so they are a fair sample).
 SENSITIVITY_CAP = 100_000
 #: Inputs are ranked by their strongest correlation with these totals, the figures a report headlines.
