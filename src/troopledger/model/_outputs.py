@@ -3,8 +3,8 @@
 Every stage that names an output (the labelled Dataset of :func:`simulate`, the
 summaries, the report's tables and charts) reads it from :data:`OUTPUTS`, and its place
 in tables from the groups declared here (:data:`HEADLINE_TOTALS`, :data:`LEAD_TOTALS`,
-:data:`PAYMENTS`, :data:`MONEY_TOTALS`, :data:`RECEIVED_TOTALS`, :data:`STATE_USES`, :data:`DELIVERY_OUTPUTS`). The four
-state uses are the case file's Dirichlet components
+:data:`PAYMENTS`, :data:`MONEY_TOTALS`, :data:`MONTH_TABLE`, :data:`RECEIVED_TOTALS`,
+:data:`STATE_USES`, :data:`DELIVERY_OUTPUTS`). The four state uses are the case file's Dirichlet components
 (:data:`~troopledger.evidence.STATE_USE_NAMES`) with a ``state_`` prefix, spelled
 nowhere else.
 """
@@ -23,6 +23,7 @@ __all__ = [
     "HEADLINE_TOTALS",
     "LEAD_TOTALS",
     "MONEY_TOTALS",
+    "MONTH_TABLE",
     "OUTPUTS",
     "PAYMENTS",
     "RECEIVED_ACCOUNTS",
@@ -86,6 +87,8 @@ HEADLINE_TOTALS = ("paid_by_russia", *ACCOUNTS)
 LEAD_TOTALS = HEADLINE_TOTALS[:3]
 #: Payments besides pay, shown as their own rows.
 PAYMENTS = ("signing_payments", "death_payments")
+#: The columns of the month-by-month table: the lead totals, soldiers in theatre and killed.
+MONTH_TABLE = (*LEAD_TOTALS, "troops_in_theatre", "killed")
 #: What North Korea receives, in the order a report lists it: in all, the state and its uses, soldiers, families.
 RECEIVED_TOTALS = (
     "received_by_nk",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from troopledger.analysis import DELIVERY_OUTPUTS, HEADLINE_TOTALS, LEAD_TOTALS, OUTPUTS, PAYMENTS, RECEIVED_TOTALS
+from troopledger.analysis import DELIVERY_OUTPUTS, HEADLINE_TOTALS, MONTH_TABLE, OUTPUTS, PAYMENTS, RECEIVED_TOTALS
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd
 
 __all__ = [
@@ -25,10 +25,7 @@ __all__ = [
 ]
 
 #: Columns of the month-by-month table: (key in ``monthly``, heading, unit).
-MONTH_COLUMNS = (
-    *((k, OUTPUTS[k].label, "USD") for k in LEAD_TOTALS),
-    *((k, OUTPUTS[k].label, "") for k in ("troops_in_theatre", "killed")),
-)
+MONTH_COLUMNS = tuple((k, OUTPUTS[k].label, "USD" if OUTPUTS[k].unit.startswith("USD") else "") for k in MONTH_TABLE)
 _WINDOW_KEYS = HEADLINE_TOTALS
 _DELIVERY = DELIVERY_OUTPUTS
 _RECEIVED = RECEIVED_TOTALS
