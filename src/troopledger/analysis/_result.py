@@ -21,8 +21,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger._progress import Stages, quiet
-from troopledger.analysis._desk import Desk
-from troopledger.analysis._sensitivity import rank_sensitivity
+from troopledger.analysis._desk import Desk, DeskTables
+from troopledger.analysis._sensitivity import Sensitivity, rank_sensitivity
 from troopledger.analysis._summary import Summary, interval_stats, summarize_draws
 from troopledger.calibration import (
     TEMPERING_PARTICLES,
@@ -88,12 +88,12 @@ class Result:
     weights: NDArray[Any] | None
     sample_stats: dict[str, Any] | None
     contradictions: tuple[Contradiction, ...]
-    sensitivity: dict[str, Any] | None
+    sensitivity: Sensitivity | None
     influence: tuple[Influence, ...] | None
     prior_draws: Draws
     posterior_draws: Draws | None = None
     #: the analyst's desk: currency, windows, given-data sensitivity (see :class:`Desk`)
-    desk: dict[str, Any] = field(default_factory=dict)
+    desk: DeskTables = field(default_factory=DeskTables)
     #: the contradiction sets grouped by suspect (every set in exactly one conflict)
     conflicts: tuple[Conflict, ...] = ()
     #: contradiction sets the scan found (more than ``contradictions`` holds when it stopped at its limit)
@@ -212,7 +212,7 @@ def run(
     desk = desk or Desk(given_data=sensitivity)
     conv = desk.conversion(prior)
     desk.window_list(prior)  # a bad --window fails now, before any drawing
-    groups: dict[str, Any] = {} if conv is None else {"currency": conv.describe()}
+    groups = DeskTables() if conv is None else DeskTables(currency=conv.describe())
     every = compile_observations(prior)
     evidence = every.evidence()
     if calibrate is None:
@@ -236,7 +236,7 @@ def run(
             _influence(prior, every, seed, influence_draws, influence, stages=stages),
             shown,
             None,
-            {**groups, **desk.tables(prior, shown, None)},
+            groups | desk.tables(prior, shown, None),
         )
     cal = calibrate_prior(
         prior,
@@ -280,7 +280,7 @@ def run(
         _influence(prior, every, seed, influence_draws, influence, cal, stages=stages),
         prior_shown,
         None if cal.posterior_draws is None else shown,
-        {**groups, **desk.tables(prior, shown, weights)},
+        groups | desk.tables(prior, shown, weights),
         tuple(group_conflicts(scan.contradictions, _misfit_claims(cal))),
         scan.found,
     )
