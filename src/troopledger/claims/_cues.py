@@ -157,7 +157,8 @@ def bound(ctx: Context) -> tuple[str, str]:
                 return side, w
             if ctx.pack.code == "ko" and key != "about" and w in heads[1][:9]:
                 return side, w  # "3000여명을 넘어선": a particle and an adverb may stand between
-    return "", ""
+    odd = next((ch for ch in "多余餘여" if ch in ctx.sentence[ctx.start : ctx.end]), "")
+    return ("", odd) if odd and ctx.pack.code in _GLUED else ("", "")  # "600多万": "-odd" inside the number
 
 
 def currency_of(ctx: Context) -> str:

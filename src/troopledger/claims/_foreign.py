@@ -30,6 +30,7 @@ from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate
 from troopledger.claims._figure import figure_fields
 from troopledger.claims._language import identify, passages
 from troopledger.claims._numerals import Figure, ascii_digits, find_figures
+from troopledger.claims._pack_streams import stream_count, stream_money
 from troopledger.claims._packs import LanguagePack, load_pack
 from troopledger.claims._record import Claim, SourceRef
 from troopledger.sources import Document
@@ -212,13 +213,14 @@ class _Reader:
             if currency:
                 factor, note, converted = _usd(hi, currency, self.doc.date or None)
                 label, period = money_label(ctx, _magnitude(hi, currency, self.doc.date or None), self.topic)
+                label = stream_money(label, period, ctx)
                 key = (currency, hi)
                 if label == "other:amount" and key in self.amounts:
                     label = self.amounts[key]  # "in all: about 28.7 trillion won" again, after its first mention
                 self.amounts.setdefault(key, label)
                 unit = "USD" if converted else currency
                 if period in ("month", "year") and (
-                    label == "pay_per_soldier_month" or label.startswith(("total", "other"))
+                    label == "pay_per_soldier_month" or label.startswith(("total", "other", "overseas_worker"))
                 ):
                     unit += f"/{period}"
                 scaled = {k: (v * factor if v is not None else None) for k, v in values.items()}
@@ -240,11 +242,14 @@ class _Reader:
                 # "1,500 soldiers arrived ..., and another 1,500 since": the noun is left out the second time
                 label_c = troop_label(ctx) if counted in _TROOPS else counted
             counted = label_c or counted
+            stream = stream_count(label_c, ctx)  # shells, containers, barrels, workers: the ledger's quantity
             if label_c is not None:
                 self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
             if label_c in _TROOPS and ctx.near("condition"):
                 continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
-            if label_c is not None:
+            if stream is not None:
+                self.add(span, {"quantity": stream[0], "unit": stream[1], **who, **common, **values, "confidence": 0.6})
+            elif label_c is not None:
                 unit = {"other:munitions": "items", "other:tons": "tons"}.get(label_c, "persons")
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
 
