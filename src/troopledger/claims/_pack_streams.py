@@ -27,8 +27,8 @@ _NOUNS: dict[str, tuple[str | None, ...]] = {
     "ammunition_containers": ("other:munitions",),
     "ballistic_missiles_transferred": ("other:munitions",),
     "refined_oil_to_nk": ("other:munitions", "other:tons", None),
-    "rice_to_nk": ("other:tons", None),
-    "flour_exported_to_nk": ("other:tons", None),
+    "rice_to_nk": ("other:tons",),
+    "flour_exported_to_nk": ("other:tons",),
 }
 #: Keys of ``[streams]`` that are not nouns: verbs or destinations that turn one reading into another.
 _MODIFIERS = (
