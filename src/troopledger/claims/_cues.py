@@ -200,10 +200,24 @@ def _nearest(ctx: Context, kinds: tuple[str, ...]) -> tuple[str, int] | None:
     return None if best is None else (best[0], best[1])
 
 
+def _own_near(ctx: Context, kind: str) -> bool:
+    """A cue of ``kind`` near the figure with no other number between: "용병 3.2억, 동맹군 13.4억" (the
+    mercenaries' word is the first figure's, not the second's)."""
+    before, after = ctx.before(), ctx.after()
+    for w in ctx.pack.cue(kind):
+        j = find_cue(before, w, ctx.pack, last=True)
+        if j >= 0 and not _DIGIT.search(before, j + len(w)):
+            return True
+        i = find_cue(after, w, ctx.pack)
+        if i >= 0 and not _DIGIT.search(after, 0, i):
+            return True
+    return False
+
+
 def _whose(ctx: Context) -> str:
     """``russian``, ``ukrainian`` or ``foreign`` when the figure is about another army's people, else ``""``."""
     for who in ("russian", "ukrainian", "foreign"):
-        if ctx.near(who) and not ctx.near("north_korea", ctx.wide // 2):
+        if _own_near(ctx, who) and not ctx.near("north_korea", ctx.wide // 2):
             return who
         if ctx.anywhere(who) and not ctx.anywhere("north_korea"):
             return who  # the sentence speaks of another army only
