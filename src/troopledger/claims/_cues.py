@@ -326,7 +326,7 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
             return "other:arms_revenue", period
         if whose:
             return f"other:{whose}_pay", period
-        if ctx.anywhere("revenue") or ctx.anywhere("north_korea") or ctx.anywhere("troops"):
+        if any(ctx.anywhere(k) for k in ("revenue", "north_korea", "troops", "compensation")):
             return "total_revenue_to_nk", period
         return "other:amount", period
     if whose:

@@ -242,7 +242,7 @@ class _Reader:
                 # "1,500 soldiers arrived ..., and another 1,500 since": the noun is left out the second time
                 label_c = troop_label(ctx) if counted in _TROOPS else counted
             counted = label_c or counted
-            stream = stream_count(label_c, ctx)  # shells, containers, barrels, workers: the ledger's quantity
+            stream = stream_count(label_c, ctx, hi)  # shells, containers, barrels, workers: the ledger's quantity
             if label_c is not None:
                 self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
             if label_c in _TROOPS and ctx.near("condition"):

@@ -30,6 +30,8 @@ _CJK_UNITS = {
     "조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3, "백": 1e2,
     "兆": 1e12, "億": 1e8, "亿": 1e8, "万": 1e4, "萬": 1e4, "千": 1e3, "百": 1e2,
 }  # fmt: skip
+#: Percent words that count tenths: zh 成, ja 割 ("九成" = 90 %, "3割" = 30 %).
+_TENTHS = "成割"
 #: "-odd" words that may stand between digits and a CJK unit ("600多万" = over six million).
 _ODD = "多余餘여"
 _CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -224,6 +226,8 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
         if _not_a_figure(text, start, start + len(raw), raw, pack) or _date_range(pack).match(text, end):
             continue
         p_end = _percent_after(text, end, pack)
+        if p_end and text[p_end - 1] in _TENTHS:
+            value *= 10  # "9成", "3割": tenths
         value = float(f"{value:.12g}")  # 4.1 × 1e9 is 4099999999.9999995 in binary
         out.append(Figure(start, p_end or end, text[start : p_end or end], value, bool(p_end), mult))
         pos = p_end or end
@@ -289,9 +293,16 @@ _KANJI = re.compile(
 )
 
 
+_KANJI_TENTHS = re.compile(r"(?<![一二两兩三四五六七八九十百千万萬億亿第数數几幾])[一二两兩三四五六七八九十]{1,2}(?=[成割])")
+
+
 def _kanji_figures(text: str, found: list[Figure]) -> list[Figure]:
-    """Numbers in CJK numerals only, before a person counter ("千名", "两万人"); 100 or more."""
+    """Numbers in CJK numerals only, before a person counter ("千名", "两万人", 100 or more) or as tenths ("九成")."""
     out = []
+    for m in _KANJI_TENTHS.finditer(text):
+        read = cjk_numeral(text, m.start())
+        if read is not None and read[1] == m.end() and 0 < read[0] <= 10:
+            out.append(Figure(m.start(), m.end() + 1, text[m.start() : m.end() + 1], read[0] * 10, True))
     for m in _KANJI.finditer(text):
         read = cjk_numeral(text, m.start())
         if read is None or read[1] != m.end() or read[0] < 100:

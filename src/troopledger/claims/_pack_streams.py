@@ -29,7 +29,10 @@ _NOUNS: dict[str, tuple[str | None, ...]] = {
     "refined_oil_to_nk": ("other:munitions", "other:tons", None),
     "rice_to_nk": ("other:tons",),
     "flour_exported_to_nk": ("other:tons",),
+    "nk_entries_to_russia": (None,),
 }
+#: Counters of people: an entry count must be one ("1만3221명", "1万3000人").
+_PERSONS = ("명", "人", "名")
 #: Keys of ``[streams]`` that are not nouns: verbs or destinations that turn one reading into another.
 _MODIFIERS = (
     "ballistic_missiles_used",
@@ -81,8 +84,8 @@ def _any(ctx: Context, words: tuple[str, ...]) -> bool:
     return any(find_cue(ctx.sentence, w, ctx.pack) >= 0 for w in words)
 
 
-def stream_count(coarse: str | None, ctx: Context) -> tuple[str, str] | None:
-    """(ledger quantity, unit) for a count the pack's stream words place, or None to keep ``coarse``."""
+def stream_count(coarse: str | None, ctx: Context, value: float) -> tuple[str, str] | None:
+    """(ledger quantity, unit) for a count of ``value`` the pack's stream words place, or None to keep ``coarse``."""
     words = stream_words(ctx.pack.code)
     if not words:
         return None
@@ -99,6 +102,10 @@ def stream_count(coarse: str | None, ctx: Context) -> tuple[str, str] | None:
     q2 = _closest(ctx, words, coarse)
     if q2 is None:
         return None
+    if q2 == "nk_entries_to_russia" and not (
+        ctx.after().lstrip(" \u00a0").startswith(_PERSONS) and value >= 100
+    ):
+        return None  # entry statistics count people by the hundred: "1만3221명이 입국", not "입국 3일 만에 2명"
     if q2 == "ammunition_containers" and _any(ctx, words.get("containers_ru_to_nk", ())):
         q2 = "containers_ru_to_nk"
     if q2 == "ballistic_missiles_transferred" and _any(ctx, words.get("ballistic_missiles_used", ())):
