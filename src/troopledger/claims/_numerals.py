@@ -134,9 +134,10 @@ def cjk_number(text: str, start: int) -> tuple[float, int] | None:
             break
         seen_unit = True
         # 천/千 after a bigger unit's remainder: "1만2천" = 12,000; "5억 2천만" = 520 million
-        sub = _CJK_UNITS.get(text[after + 1 : after + 2])
+        skip = 2 if text[after + 1 : after + 2] in _ODD and text[after + 1 : after + 2] else 1  # "3천여만", "3百多万"
+        sub = _CJK_UNITS.get(text[after + skip : after + skip + 1])
         if sub is not None and sub > unit and sub < last_unit:  # also "3万亿" = 3 × 10^12
-            value, unit, after = value * unit, sub, after + 1
+            value, unit, after = value * unit, sub, after + skip
         total += value * unit
         last_unit, pos = unit, after + 1
         nxt = re.compile(r"[ \u00a0]?(?=\d)").match(text, pos)
