@@ -181,7 +181,7 @@ def test_tenths_of_pay_the_state_keeps(lang: str, text: str) -> None:
         ("ko", "러시아가 북한에 쌀 2만 톤을 지원했다.", ("rice_to_nk", "tonnes")),
         ("zh", "俄方向朝鲜援助了2万吨大米。", ("rice_to_nk", "tonnes")),
         # workers and entries
-        ("ko", "러시아 건설 현장에서 일하는 북한 노동자는 1만 5천 명 수준이다.", ("overseas_workers_in_russia", "persons")),
+        ("ko", "러시아 건설 현장의 북한 노동자는 1만 5천 명 수준이다.", ("overseas_workers_in_russia", "persons")),
         ("ja", "ロシアの建設現場で働く北朝鮮労働者は1万5000人ほどだ。", ("overseas_workers_in_russia", "persons")),
         ("zh", "在俄罗斯建筑工地工作的朝鲜劳工约有1.5万人。", ("overseas_workers_in_russia", "persons")),
         ("ko", "올해 들어 북한 노동자 3천여 명이 러시아에 새로 입국했다.", ("overseas_workers_dispatched", "persons")),

@@ -294,7 +294,9 @@ _KANJI = re.compile(
 )
 
 
-_KANJI_TENTHS = re.compile(r"(?<![一二两兩三四五六七八九十百千万萬億亿第数數几幾])[一二两兩三四五六七八九十]{1,2}(?=[成割])")
+_KANJI_TENTHS = re.compile(
+    r"(?<![一二两兩三四五六七八九十百千万萬億亿第数數几幾])[一二两兩三四五六七八九十]{1,2}(?=[成割])"
+)
 
 
 def _kanji_figures(text: str, found: list[Figure]) -> list[Figure]:

@@ -102,9 +102,7 @@ def stream_count(coarse: str | None, ctx: Context, value: float) -> tuple[str, s
     q2 = _closest(ctx, words, coarse)
     if q2 is None:
         return None
-    if q2 == "nk_entries_to_russia" and not (
-        ctx.after().lstrip(" \u00a0").startswith(_PERSONS) and value >= 100
-    ):
+    if q2 == "nk_entries_to_russia" and not (ctx.after().lstrip(" \u00a0").startswith(_PERSONS) and value >= 100):
         return None  # entry statistics count people by the hundred: "1만3221명이 입국", not "입국 3일 만에 2명"
     if q2 == "ammunition_containers" and _any(ctx, words.get("containers_ru_to_nk", ())):
         q2 = "containers_ru_to_nk"
