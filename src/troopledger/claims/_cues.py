@@ -314,6 +314,8 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     yearly = ctx.near("yearly", ctx.wide + 10)
     period = "month" if monthly else "year" if yearly else "total"
     whose = _whose(ctx)
+    if usd < 30 and (monthly or ctx.near("pay")) and not whose:
+        return "domestic_monthly_wage", "month"  # a few dollars a month is a wage inside North Korea, a worker's too
     told = topic == "workers" and not ctx.anywhere("troops")
     if (ctx.near("workers") or told) and not ctx.near("troops", ctx.wide // 2):
         return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period

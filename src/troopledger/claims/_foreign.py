@@ -245,7 +245,7 @@ class _Reader:
             stream = stream_count(label_c, ctx, hi)  # shells, containers, barrels, workers: the ledger's quantity
             if label_c is not None:
                 self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
-            if label_c in _TROOPS and ctx.near("condition"):
+            if (label_c in _TROOPS or (label_c or "").endswith("_troops")) and ctx.near("condition"):
                 continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
             if stream is not None:
                 self.add(span, {"quantity": stream[0], "unit": stream[1], **who, **common, **values, "confidence": 0.6})
