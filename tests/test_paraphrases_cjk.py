@@ -235,3 +235,42 @@ def test_not_figures(lang: str, text: str) -> None:
 )
 def test_source_names(lang: str, text: str, speaker: str) -> None:
     assert [s for _q, _u, s in _claims(text, lang)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ko", "북한은 지난해 10월 러시아에 병력 1만 1천 명을 파병했다.", "troops_per_rotation"),
+        ("ko", "북한군 1만 1천 명은 지난해 가을 쿠르스크에 도착했다.", "troops_per_rotation"),
+        ("ko", "북한은 올해 초 3천 명을 러시아에 보냈다.", "troops_per_rotation"),
+        ("ja", "北朝鮮は昨年10月、ロシアに兵士約1万1000人を派遣した。", "troops_per_rotation"),
+        ("ja", "昨年秋に北朝鮮兵1万1000人がクルスクに入った。", "troops_per_rotation"),
+        ("zh", "朝鲜去年10月向俄罗斯派遣了约1.1万名士兵。", "troops_per_rotation"),
+        ("zh", "朝鲜今年初又向俄罗斯派出3000名士兵。", "troops_per_rotation"),
+        # a running total beats a date; "so far" and a bare year are not dates
+        ("ko", "북한은 지난해 10월부터 총 1만 5천 명을 보냈다.", "cumulative_troops"),
+        ("ko", "북한은 지금까지 러시아에 1만 5천 명을 파병했다.", "troops_deployed"),
+        ("zh", "朝鲜2024年向俄罗斯派遣了1.1万名士兵。", "troops_deployed"),
+    ],
+)
+def test_a_dispatch_dated_to_a_month_or_season_is_a_wave(lang: str, text: str, want: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        (
+            "ko",
+            "병사들은 월 2천 달러 가운데 100달러 정도만 손에 쥔다.",
+            [("pay_per_soldier_month", 2000), ("soldier_take_home", 100)],
+        ),
+        ("ko", "북한 병사가 실제로 받는 돈은 한 달에 100달러 남짓이다.", [("soldier_take_home", 100)]),
+        ("ja", "兵士の手元に残るのは月100ドル程度だ。", [("soldier_take_home", 100)]),
+        ("ja", "北朝鮮兵の手取りは月100ドルほどにすぎない。", [("soldier_take_home", 100)]),
+        ("zh", "士兵每月实际拿到的只有100美元左右。", [("soldier_take_home", 100)]),
+        ("zh", "北韓士兵每月到手的薪水約100美元。", [("soldier_take_home", 100)]),
+    ],
+)
+def test_what_a_soldier_keeps(lang: str, text: str, want: list[tuple[str, float]]) -> None:
+    assert [(q, v) for q, v, _lo, _hi in _read(text, lang)] == want

@@ -220,7 +220,8 @@ class _Reader:
                 self.amounts.setdefault(key, label)
                 unit = "USD" if converted else currency
                 if period in ("month", "year") and (
-                    label == "pay_per_soldier_month" or label.startswith(("total", "other", "overseas_worker"))
+                    label == "pay_per_soldier_month"
+                    or label.startswith(("total", "other", "overseas_worker", "soldier_take"))
                 ):
                     unit += f"/{period}"
                 scaled = {k: (v * factor if v is not None else None) for k, v in values.items()}

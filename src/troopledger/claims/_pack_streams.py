@@ -5,12 +5,14 @@ The pack-driven reader (``_foreign``) gives these figures a coarse label (``othe
 lists, per ledger quantity of ``_stream_quantities``, the words that place a figure in it: the
 noun or counter next to the figure (shells, containers, ballistic missiles, barrels, rice,
 flour), a verb of the flow (missiles launched; workers entering or planned) or, for
-``containers_ru_to_nk``, the words that send the containers to North Korea. What no word places
+``containers_ru_to_nk``, the words that send the containers to North Korea; ``soldier_take_home`` (not a
+stream but the soldiers' part of their pay) the words for what a soldier keeps. What no word places
 keeps its coarse label, so a pack without the table changes nothing.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -20,6 +22,7 @@ from troopledger.claims._stream_quantities import STREAM_QUANTITIES
 
 __all__ = ["stream_count", "stream_money", "stream_words"]
 
+_DIGIT = re.compile(r"\d")
 #: Ledger quantities read from the noun or counter next to a count, and the coarse labels each may refine.
 _NOUNS: dict[str, tuple[str | None, ...]] = {
     "artillery_rounds_shipped": ("other:munitions",),
@@ -53,7 +56,7 @@ def stream_words(code: str) -> dict[str, tuple[str, ...]]:
         raise ValueError(f"{where}: must be a table of lists")
     out: dict[str, tuple[str, ...]] = {}
     for key, words in raw.items():
-        if key not in STREAM_QUANTITIES or key not in (*_NOUNS, *_MODIFIERS):
+        if key not in (*_NOUNS, *_MODIFIERS, "soldier_take_home"):
             raise ValueError(f"{where}: {key!r} is not a ledger quantity read here; use one of {sorted(_NOUNS)}")
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise ValueError(f"{where}.{key}: must be a list of strings")
@@ -112,7 +115,25 @@ def stream_count(coarse: str | None, ctx: Context, value: float) -> tuple[str, s
 
 
 def stream_money(label: str, period: str, ctx: Context) -> str:
-    """A worker's monthly wage as the ledger's ``overseas_worker_wage_month``; any other amount keeps ``label``."""
-    if label == "other:worker_wage" and period == "month" and stream_words(ctx.pack.code):
+    """A worker's monthly wage as the ledger's ``overseas_worker_wage_month``; a soldier's pay that a take-home
+    word follows or precedes ("손에 쥐는", "手元に残る", "实际拿到") as ``soldier_take_home``; else ``label``."""
+    words = stream_words(ctx.pack.code)
+    if label == "other:worker_wage" and period == "month" and words:
         return "overseas_worker_wage_month"
+    if label == "pay_per_soldier_month" and _next_to(ctx, words.get("soldier_take_home", ())):
+        return "soldier_take_home"
     return label
+
+
+def _next_to(ctx: Context, words: tuple[str, ...]) -> bool:
+    """A word of ``words`` near the figure with no other number between ("월 2천 달러 가운데 100달러만 손에 쥔다":
+    the take-home word is the 100's, not the 2,000's)."""
+    before, after = ctx.before(), ctx.after()
+    for w in words:
+        j = before.rfind(w)
+        if j >= 0 and not _DIGIT.search(before, j + len(w)):
+            return True
+        i = after.find(w)
+        if i >= 0 and not _DIGIT.search(after, 0, i):
+            return True
+    return False
