@@ -185,16 +185,22 @@ def _nearest(ctx: Context, kinds: tuple[str, ...]) -> tuple[str, int] | None:
     """The cue group whose word is closest to the figure (after it first), with its distance."""
     best: tuple[str, int, int] | None = None
     after, before = ctx.after(), ctx.before()
+    # CJK: a cue with another number between it and the figure is that number's first ("사망 2천 명을 포함해
+    # 6천 명": 사망 is the 2,000's), so it counts only when no unseparated cue is near
+    far = ctx.wide if ctx.pack.code in _GLUED else 0
     for kind in kinds:
         for w in ctx.pack.cue(kind):
             if w not in after and w not in before:
                 continue
             i = find_cue(after, w, ctx.pack)
+            if i >= 0 and far and _DIGIT.search(after, 0, i):
+                i += far
             if i >= 0 and (best is None or (i, -len(w)) < (best[1], -best[2])):
                 best = (kind, i, len(w))
             j = find_cue(before, w, ctx.pack, last=True)
             if j >= 0:
                 d = len(before) - (j + len(w)) + 2  # words before a figure are a little less telling
+                d += far if far and _DIGIT.search(before, j + len(w)) else 0
                 if best is None or (d, -len(w)) < (best[1], -best[2]):
                     best = (kind, d, len(w))
     return None if best is None else (best[0], best[1])

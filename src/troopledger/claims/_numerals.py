@@ -184,6 +184,8 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
     marked = any(re.match(r"^\.?\s?" + re.escape(w), after, re.I) for w in pack.not_figures)
     if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not marked:
         rest = re.sub(r"^\s?[~〜～\-–]\s?\d[\d,.]*", "", text[end : end + 30].lower())
+        joins = [w for w in pack.range_words if rest.startswith(w) and re.match(r"\s?\d", rest[len(w) :])]
+        rest = re.sub(r"^\s?\d[\d,.]*", "", rest[len(joins[0]) :]) if joins else rest  # "2000至2300美元"
         odd = [w for w in pack.bounds.get("about_after", ()) if rest.startswith(w)]
         rest = rest[len(max(odd, key=len)) :] if odd else rest  # "2000余人", "2000여 명": "-odd" before the counter
         units = (*pack.counters, *pack.percent, "%", *(w for ws in pack.currencies.values() for w in ws))
