@@ -274,3 +274,54 @@ def test_a_dispatch_dated_to_a_month_or_season_is_a_wave(lang: str, text: str, w
 )
 def test_what_a_soldier_keeps(lang: str, text: str, want: list[tuple[str, float]]) -> None:
     assert [(q, v) for q, v, _lo, _hi in _read(text, lang)] == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("zh", "每名朝鲜士兵每月可获得2000至2300美元。"),
+        ("ja", "兵士には1人当たり月2000から2300ドルが支払われる。"),
+        ("ko", "북한 병사 1인당 월 2000~2300달러를 받는다."),
+    ],
+)
+def test_a_year_shaped_range_end_is_a_figure(lang: str, text: str) -> None:
+    assert _read(text, lang) == [("pay_per_soldier_month", None, 2000, 2300)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        (
+            "ko",
+            "북한은 매달 2400만 달러의 외화를 챙기게 된다. 1년이면 2억8800만 달러다. "
+            "북한 당국은 이 가운데 80% 이상을 떼어간다.",
+            ["total_revenue_to_nk", "total_revenue_to_nk", "state_share_of_pay"],
+        ),
+        (
+            "ja",
+            "兵士1人当たり月2000ドルが支払われる。北朝鮮当局はその8割以上を吸い上げるとされる。",
+            ["pay_per_soldier_month", "state_share_of_pay"],
+        ),
+        (
+            "zh",
+            "每名朝鲜士兵每月可获得2000美元。朝鲜当局从中抽走八成以上。",
+            ["pay_per_soldier_month", "state_share_of_pay"],
+        ),
+        # a new paragraph forgets the money spoken of: a share there is explained by its own words only
+        ("zh", "每名朝鲜士兵每月可获得2000美元。\n\n当局抽走八成以上。", ["pay_per_soldier_month", "other:share"]),
+    ],
+)
+def test_a_restatement_or_share_takes_the_money_its_paragraph_spoke_of(lang: str, text: str, want: list[str]) -> None:
+    assert [q for q, *_ in _read(text, lang)] == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ja", "北朝鮮は1万2000人を第1陣として送り、その後3000人を追加派遣した。"),
+        ("zh", "朝鲜先派出1.2万人，随后又增派3000人。"),
+        ("ko", "북한은 1만 2000명을 1차로 보낸 데 이어 3000명을 추가 파병했다."),
+    ],
+)
+def test_a_first_contingent_and_another(lang: str, text: str) -> None:
+    assert _read(text, lang) == [("troops_per_rotation", 12000, None, None), ("troops_per_rotation", 3000, None, None)]

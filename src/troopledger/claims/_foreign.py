@@ -158,6 +158,8 @@ class _Reader:
         self.amounts: dict[tuple[str, float], str] = {}
         #: what the current paragraph counted last ("workers" or "troops"), for amounts that name neither
         self.topic = ""
+        #: the paragraph's last soldiers' money label (pay or revenue), for a restatement or a share that names none
+        self.money = ""
 
     def add(self, span: tuple[int, int], fields: dict[str, object]) -> None:
         cid = f"{self.doc.id}-{len(self.claims) + 1:03d}"
@@ -205,7 +207,10 @@ class _Reader:
             values = figure_fields(side, lo, hi)
             if a.percent:
                 # every stated share is a claim (LABELS rule 1); one no cue explains is an ``other:share``
-                label = share_label(ctx) or "other:share"
+                label = share_label(ctx) or (
+                    # "the authorities take 80 % of it": the share of the pay the paragraph spoke of
+                    "state_share_of_pay" if self.money and ctx.near("state") else "other:share"
+                )
                 values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
                 self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
                 continue
@@ -214,6 +219,14 @@ class _Reader:
                 factor, note, converted = _usd(hi, currency, self.doc.date or None)
                 label, period = money_label(ctx, _magnitude(hi, currency, self.doc.date or None), self.topic)
                 label = stream_money(label, period, ctx)
+                if (
+                    label == "other:amount"
+                    and self.money == "total_revenue_to_nk"
+                    and _magnitude(hi, currency, self.doc.date or None) >= 1e6
+                ):
+                    label = "total_revenue_to_nk"  # "a year, that is $288 million": the paragraph's revenue restated
+                if label in ("total_revenue_to_nk", "pay_per_soldier_month"):
+                    self.money = label
                 key = (currency, hi)
                 if label == "other:amount" and key in self.amounts:
                     label = self.amounts[key]  # "in all: about 28.7 trillion won" again, after its first mention
@@ -277,7 +290,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
             continue
         pack = load_pack(lang)
         carried = lead
-        reader.topic = ""
+        reader.topic = reader.money = ""
         for s, e in _sentences(text, start, end, pack):
             named = (
                 _named_in(hits[lang], s, e) if same else _named_in(_organisations(text[s:e].lower(), pack), 0, e - s)
