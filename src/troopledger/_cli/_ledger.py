@@ -32,7 +32,7 @@ def ledger_report(
     ledger: str | None = None,
 ) -> None:
     """Load, run and render a ledger case in ``fmt`` (text, json, md, html); ``ledger`` adds its reviewed claims."""
-    from troopledger.analysis import load_ledger, run_ledger
+    from troopledger.analysis import check_ledger_memory, load_ledger, run_ledger
     from troopledger.report import build_ledger_payload, render_ledger_html, render_ledger_markdown, render_ledger_text
 
     if len(windows) > 1:
@@ -44,8 +44,10 @@ def ledger_report(
 
         with Ledger(ledger, create=False, readonly=True) as led:
             extra = led.claims(status=("accepted", "edited"))
+    loaded = load_ledger(case, extra)
+    check_ledger_memory(loaded, draws or LEDGER_DRAWS)  # refused in one line before it starts, as a soldier run
     result = run_ledger(
-        load_ledger(case, extra),
+        loaded,
         draws or LEDGER_DRAWS,
         seed,
         window=window,

@@ -15,6 +15,7 @@ from troopledger.analysis._given_data import given_data_sensitivity, sensitivity
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
 from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, History, Step, as_of_days, history
 from troopledger.analysis._ledger_case import LedgerCase, is_ledger_case, load_ledger
+from troopledger.analysis._ledger_memory import check_ledger_memory, ledger_bytes
 from troopledger.analysis._ledger_run import Band, LedgerResult, ledger_window, run_ledger
 from troopledger.analysis._money import Conversion, RateTable, bundled_rates, conversion, read_rates
 from troopledger.analysis._reconcile import (
@@ -90,7 +91,9 @@ __all__ = [
     "given_data_sensitivity",
     "hedge_class",
     "history",
+    "check_ledger_memory",
     "is_ledger_case",
+    "ledger_bytes",
     "ledger_window",
     "load_ledger",
     "load_result",

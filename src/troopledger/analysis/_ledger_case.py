@@ -32,6 +32,7 @@ from troopledger.evidence import (
     fuse,
     ledgers_dir,
     load_case,
+    prescan_toml,
     resolve,
 )
 from troopledger.model.streams import ACCOUNTS, STREAMS, Stream, soldier_stream
@@ -240,6 +241,7 @@ def load_ledger(case: str, extra: Sequence[Claim] = ()) -> LedgerCase:
             ) from None
     if len(text.encode("utf-8")) > MAX_CASE_BYTES:
         raise CaseError(origin, None, f"the file is larger than {MAX_CASE_BYTES:,} bytes", "write a smaller case")
+    prescan_toml(text, origin)  # a key of thousands of dotted parts costs TOML parsing minutes: refused first
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:

@@ -1,0 +1,74 @@
+"""Ledger cases get the soldier cases' guards: a memory estimate before a run, and the TOML key pre-scan."""
+
+from __future__ import annotations
+
+import time
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from troopledger.analysis import check_ledger_memory, ledger_bytes, load_ledger
+from troopledger.errors import CaseError, InputError
+from troopledger.evidence._loading import MAX_KEY_PARTS
+
+BUNDLED = resources.files("troopledger") / "data" / "ledgers" / "nk-russia-ledger.toml"
+
+
+@pytest.fixture(scope="module")
+def case():  # type: ignore[no-untyped-def]
+    return load_ledger("nk-russia-ledger")
+
+
+def test_the_estimate_is_above_the_measured_peaks_and_grows_with_draws(case) -> None:  # type: ignore[no-untyped-def]
+    measured = {16_384: 535e6, 65_536: 1_102e6, 131_072: 1_499e6, 262_144: 2_442e6}  # docs/ledger.md
+    for draws, peak in measured.items():
+        assert peak <= ledger_bytes(case, draws) <= 1.5 * peak
+    assert ledger_bytes(case, 20_001) > ledger_bytes(case, 20_000)
+
+
+def test_a_run_over_the_budget_is_refused_in_one_line_naming_the_draws_that_fit(  # type: ignore[no-untyped-def]
+    case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TROOPLEDGER_MEMORY_GB", "2")
+    check_ledger_memory(case, 20_000)  # the default fits
+    with pytest.raises(InputError) as e:
+        check_ledger_memory(case, 10_000_000)
+    text = str(e.value)
+    assert "\n" not in text and "--draws" in text and "GB" in text
+    fits = int(text.split("give --draws ")[1].split(" ")[0].replace(",", ""))
+    assert ledger_bytes(case, fits) <= 2e9 < ledger_bytes(case, fits + 1)
+
+
+def test_the_report_refuses_the_largest_draws_before_it_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    from troopledger._cli import main
+
+    began = time.perf_counter()
+    with pytest.raises(SystemExit) as e:
+        main(["report", "nk-russia-ledger", "--draws", "10000000"])
+    assert e.value.code != 0
+    err = capsys.readouterr().err
+    assert "memory budget" in err and "Traceback" not in err
+    assert time.perf_counter() - began < 30  # refused after loading, not after running
+
+
+def test_a_dotted_key_of_thousands_of_parts_is_refused_before_parsing(tmp_path: Path) -> None:
+    text = Path(str(BUNDLED)).read_text(encoding="utf-8")
+    bad = tmp_path / "deep.toml"
+    for parts, problem in ((40_000, "a key of 80,000 characters"), (400, "a dotted key of 400 parts")):
+        key = ".".join(["a"] * parts)
+        bad.write_text(text + f"\n[unused]\n{key} = 'x'\n", encoding="utf-8")
+        began = time.perf_counter()
+        with pytest.raises(CaseError) as e:
+            load_ledger(str(bad))
+        assert time.perf_counter() - began < 5  # TOML parsing of a 40,000-part key took a minute
+        assert problem in str(e.value) and f"line {text.count(chr(10)) + 3}:" in str(e.value)
+    assert f"at most {MAX_KEY_PARTS}" in str(e.value)
+
+
+def test_a_key_of_too_many_characters_is_refused_with_its_line(tmp_path: Path) -> None:
+    bad = tmp_path / "long.toml"
+    bad.write_text("[case]\nname = 'x'\n" + "k" * 5_000 + " = 1\n[inputs.workers]\n", encoding="utf-8")
+    with pytest.raises(CaseError) as e:
+        load_ledger(str(bad))
+    assert "line 3" in str(e.value) and "5,000 characters" in str(e.value)
