@@ -11,7 +11,7 @@ import typer
 from troopledger._cli._app import atomic_write
 from troopledger.errors import InputError
 
-__all__ = ["LEDGER_DRAWS", "ledger_report"]
+__all__ = ["LEDGER_DRAWS", "ledger_reconcile", "ledger_report"]
 
 #: Draws a ledger report runs unless --draws says (the 90 % bands move by well under 1 % beyond).
 LEDGER_DRAWS = 20_000
@@ -65,6 +65,60 @@ def ledger_report(
         text = render_ledger_html(payload)
     else:
         text = render_ledger_text(payload)
+    if out:
+        atomic_write(out, text)
+        typer.echo(f"wrote {out}", err=True)
+    else:
+        sys.stdout.write(text)
+
+
+def ledger_reconcile(
+    case: str,
+    target: str,
+    *,
+    within: float,
+    draws: int | None,
+    seed: int,
+    fmt: str,
+    out: str | None,
+    sets: Sequence[str],
+    scenario: str | None = None,
+    ledger: str | None = None,
+) -> None:
+    """``troopledger reconcile`` for a ledger case: a published figure against a stream or the whole ledger."""
+    from troopledger.analysis import check_ledger_memory, ledger_target, load_ledger, reconcile_ledger
+    from troopledger.report import reconcile_payload, render_reconcile_markdown, render_reconcile_text
+
+    extra = []
+    if ledger:
+        from troopledger.claims import Ledger
+
+        with Ledger(ledger, create=False, readonly=True) as led:
+            extra = led.claims(status=("accepted", "edited"))
+    loaded = load_ledger(case, extra)
+    n = draws or LEDGER_DRAWS
+    check_ledger_memory(loaded, n)
+    wanted = ledger_target(target, loaded)
+    if scenario is not None:
+        sc = loaded.scenarios.get(scenario)
+        if sc is None:
+            known = ", ".join(sorted(loaded.scenarios)) or "none"
+            raise InputError(None, "--scenario", f"no scenario {scenario!r} in {loaded.name}", f"use one of: {known}")
+        sets = [*sc.sets, *sets]
+    r = reconcile_ledger(loaded, wanted, draws=n, seed=seed, within=within, sets=sets, weigh=scenario is None)
+    payload = reconcile_payload(r)
+    if fmt == "json":
+        text = json.dumps(payload, indent=2, allow_nan=False) + "\n"
+    elif fmt == "md":
+        text = render_reconcile_markdown(payload)
+    else:
+        import io
+
+        from rich.console import Console
+
+        buf = io.StringIO()
+        render_reconcile_text(payload, Console(file=buf, width=150, force_terminal=False))
+        text = buf.getvalue()
     if out:
         atomic_write(out, text)
         typer.echo(f"wrote {out}", err=True)

@@ -16,6 +16,7 @@ from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage,
 from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, History, Step, as_of_days, history
 from troopledger.analysis._ledger_case import LedgerCase, is_ledger_case, load_ledger
 from troopledger.analysis._ledger_memory import check_ledger_memory, ledger_bytes
+from troopledger.analysis._ledger_reconcile import ledger_target, reconcile_ledger
 from troopledger.analysis._ledger_run import Band, LedgerResult, ledger_window, run_ledger
 from troopledger.analysis._money import Conversion, RateTable, bundled_rates, conversion, read_rates
 from troopledger.analysis._reconcile import (
@@ -82,6 +83,7 @@ __all__ = [
     "as_of_days",
     "bundled_rates",
     "calendar_years",
+    "check_ledger_memory",
     "compare_draws",
     "compare_runs",
     "conversion",
@@ -91,9 +93,9 @@ __all__ = [
     "given_data_sensitivity",
     "hedge_class",
     "history",
-    "check_ledger_memory",
     "is_ledger_case",
     "ledger_bytes",
+    "ledger_target",
     "ledger_window",
     "load_ledger",
     "load_result",
@@ -104,6 +106,7 @@ __all__ = [
     "rank_sensitivity",
     "read_rates",
     "reconcile",
+    "reconcile_ledger",
     "register_result_view",
     "reweighed_totals",
     "rolling_years",

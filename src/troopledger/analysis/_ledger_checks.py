@@ -24,7 +24,9 @@ __all__ = [
     "CheckResult",
     "ConflictResult",
     "check_probes",
+    "check_reading",
     "check_results",
+    "claim_interval",
     "claim_usage",
     "conflict_results",
     "draw_weights",
@@ -61,7 +63,7 @@ class ConflictResult:
     members: list[dict[str, object]]
 
 
-def _figure(c: Claim) -> tuple[str, float, float]:
+def claim_interval(c: Claim) -> tuple[str, float, float]:
     """A claim's figure as text and as an interval (a point gets +-25 %; a missing side is open)."""
     if c.value is not None:
         return f"{c.value:,.6g} {c.unit}", c.value / (1 + POINT_WIDTH), c.value * (1 + POINT_WIDTH)
@@ -115,7 +117,8 @@ def _support(reading: str, a: Array, lo: float, hi: float, w: Array | None) -> f
     return float(np.average(inside, weights=w))
 
 
-def _reading_of(case: LedgerCase, run: LedgerDraws, k: int, chk: LedgerCheck) -> Array:
+def check_reading(case: LedgerCase, run: LedgerDraws, k: int, chk: LedgerCheck) -> Array:
+    """What the streams imply, per draw, for check number ``k`` (its outputs' reading, scaled as it says)."""
     parts = []
     for i, name in enumerate(chk.outputs):
         if name.startswith("input:"):
@@ -136,9 +139,9 @@ def draw_weights(case: LedgerCase, run: LedgerDraws) -> Array | None:
     for k, chk in enumerate(case.checks):
         if not chk.weigh:
             continue
-        a = _reading_of(case, run, k, chk)
+        a = check_reading(case, run, k, chk)
         for cid in chk.claims:
-            _text, lo, hi = _figure(case.claims[cid])
+            _text, lo, hi = claim_interval(case.claims[cid])
             logw += np.log(claim_fit(a, chk.reading, lo, hi))
             any_weighed = True
     if not any_weighed:
@@ -151,13 +154,13 @@ def check_results(case: LedgerCase, run: LedgerDraws, w: Array | None) -> list[C
     """Every check's claims against the (weighed) draws."""
     out = []
     for k, chk in enumerate(case.checks):
-        a = _reading_of(case, run, k, chk)
+        a = check_reading(case, run, k, chk)
         band = Band.of(a, 1.0, w)
         what = " + ".join(chk.outputs) + (f" / ({chk.divide_by} x {chk.divide_factor:g})" if chk.divide_by else "")
         span = chk.at or f"{chk.from_ or case.months[0]}..{chk.until or case.months[-1]}"
         for cid in chk.claims:
             c = case.claims[cid]
-            text, lo, hi = _figure(c)
+            text, lo, hi = claim_interval(c)
             verdict = _verdict(chk.reading, band, lo, hi)
             if chk.reading == "benchmark":
                 ref = c.value if c.value is not None else (c.low or c.high or 1.0)
@@ -186,7 +189,7 @@ def scoped_results(case: LedgerCase, run: LedgerDraws, scoped: list[Claim], w: A
         parts = [v for key, v in run.probes.items() if key.startswith(f"t:{c.id}/")]
         a = np.asarray(sum(parts, np.zeros(1)), dtype=float)
         band = Band.of(a, 1.0, w)
-        text, lo, hi = _figure(c)
+        text, lo, hi = claim_interval(c)
         scope = " + ".join(TOTAL_SCOPES[c.quantity])
         out.append(
             CheckResult(
@@ -223,7 +226,7 @@ def conflict_results(case: LedgerCase, checks: list[CheckResult]) -> list[Confli
                 {
                     "claim": cid,
                     "speaker": c.speaker,
-                    "figure": _figure(c)[0],
+                    "figure": claim_interval(c)[0],
                     "ratio_to_smallest": x / smallest,
                     "weight": (support[cid] / total) if cid in support and total > 0 else None,
                     "as_input": [
