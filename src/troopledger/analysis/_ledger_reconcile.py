@@ -152,10 +152,10 @@ def reconcile_ledger(
     kl = float((wt[live] * (np.log(wt[live]) - np.log(w[live] / w.sum()))).sum())
     params = {ledger.key(s, p.name): (p.unit, p.meaning) for s in case.streams for p in s.params}
     inputs = []
-    for k, x in run.inputs.items():
+    for key, x in run.inputs.items():
         if float(np.ptp(x)) > 0:
-            unit, what = _describe(case, params, k)
-            inputs.append(_shift(k, what, unit, x, w, wt))
+            unit, what = _describe(case, params, key)
+            inputs.append(_shift(key, what, unit, x, w, wt))
     inputs.sort(key=lambda s: (-_strength(s), s.name))
     claims: list[Shift] = []
     for k, chk in enumerate(case.checks):
