@@ -21,7 +21,7 @@ def case():  # type: ignore[no-untyped-def]
 
 
 def test_the_estimate_is_above_the_measured_peaks_and_grows_with_draws(case) -> None:  # type: ignore[no-untyped-def]
-    measured = {16_384: 535e6, 65_536: 1_102e6, 131_072: 1_499e6, 262_144: 2_442e6}  # docs/ledger.md
+    measured = {16_384: 535e6, 65_536: 1_116e6, 131_072: 1_499e6, 262_144: 2_575e6}  # docs/ledger.md
     for draws, peak in measured.items():
         assert peak <= ledger_bytes(case, draws) <= 1.5 * peak
     assert ledger_bytes(case, 20_001) > ledger_bytes(case, 20_000)
@@ -77,3 +77,47 @@ def test_a_key_of_too_many_characters_is_refused_with_its_line(tmp_path: Path) -
         load_ledger(str(bad))
     assert "line 3" in str(e.value)
     assert "5,001 characters" in str(e.value)
+
+
+def _oil_claim(cid: str, value: float, unit: str) -> dict[str, object]:
+    return {
+        "id": cid,
+        "quantity": "refined_oil_to_nk",
+        "value": value,
+        "unit": unit,
+        "window_start": "2024-03",
+        "window_end": "2024-10",
+        "speaker": "A port watcher",
+        "status": "accepted",
+        "source": {"id": cid, "outlet": "A paper", "url": f"https://example.org/{cid}", "date": "2024-11-20"},
+    }
+
+
+def test_oil_in_tonnes_and_in_barrels_observe_the_same_deliveries(tmp_path: Path) -> None:
+    import json
+
+    from troopledger.analysis import run_ledger
+
+    text = (
+        Path(str(BUNDLED))
+        .read_text(encoding="utf-8")
+        .replace('claim_files = ["nk-russia-ledger"]', 'claim_files = ["nk-russia-ledger", "oil.jsonl"]')
+    )
+    for cid in ("x-bbl", "x-t"):
+        text += f'\n[[checks]]\nclaims = ["{cid}"]\noutput = "goods.refined_oil_barrels"\n'
+        text += 'from = "2024-03"\nuntil = "2024-10"\nreading = "about"\n'
+    (tmp_path / "ledger.toml").write_text(text, encoding="utf-8")
+    claims = [_oil_claim("x-bbl", 1_000_000, "barrels"), _oil_claim("x-t", 125_000, "tonnes")]
+    (tmp_path / "oil.jsonl").write_text("".join(json.dumps(c) + "\n" for c in claims), encoding="utf-8")
+    r = run_ledger(load_ledger(str(tmp_path / "ledger.toml")), 3_000, 0, weigh=False)
+    barrels = next(c for c in r.checks if c.claim == "x-bbl")
+    tonnes = next(c for c in r.checks if c.claim == "x-t")
+    assert "refined_oil_barrels" in barrels.what
+    assert "refined_oil_tonnes" in tonnes.what
+    per_tonne = next(i for i in r.inputs if i.key == "goods.barrels_per_tonne")
+    assert per_tonne.claims == ["r02"]
+    assert 7.69 <= per_tonne.band.p50 <= 8.33
+    # one conversion, drawn with its uncertainty: the tonnes are the barrels over it, draw by draw
+    assert tonnes.band.p50 == pytest.approx(barrels.band.p50 / per_tonne.band.p50, rel=0.05)
+    assert tonnes.band.p95 / tonnes.band.p5 > barrels.band.p95 / barrels.band.p5  # the conversion adds spread
+    assert tonnes.verdict == barrels.verdict == "agrees"

@@ -94,10 +94,32 @@ def check_probes(case: LedgerCase, chk: LedgerCheck, key: str) -> dict[str, Prob
         stream, _, output = name.partition(".")
         if stream == "input:" or name.startswith("input:"):
             continue
+        if stream != "all":
+            output = _in_claim_unit(case, chk, stream, output)
         targets = [(s.name, s.output(output)) for s in case.streams] if stream == "all" else [(stream, output)]  # type: ignore[arg-type]
         for j, (s, o) in enumerate(targets):
             out[f"{key}/{i}/{j}"] = Probe(s, (o,), lo, hi, how)
     return out
+
+
+def _in_claim_unit(case: LedgerCase, chk: LedgerCheck, stream: str, output: str) -> str:
+    """The stream's output that gives ``output``'s quantity in the unit of the check's claims, when it
+    declares one (``refined_oil_barrels`` read as ``refined_oil_tonnes`` for claims in tonnes), else ``output``."""
+    s = next((x for x in case.streams if x.name == stream), None)
+    if s is None:
+        return output
+    units = {o.name: o.unit.split("/")[0].strip() for o in s.outputs}
+    wanted = {case.claims[c].unit.split("/")[0].split("(")[0].strip() for c in chk.claims if c in case.claims}
+    have = units.get(output, "")
+    if len(wanted) != 1 or have in wanted or not have or not output.endswith(f"_{have}"):
+        return output
+    other = output.removesuffix(have) + wanted.pop()
+    return other if other in units else output
+
+
+def _read_as(case: LedgerCase, chk: LedgerCheck, name: str) -> str:
+    stream, _, output = name.partition(".")
+    return f"{stream}.{_in_claim_unit(case, chk, stream, output)}"
 
 
 def _verdict(reading: str, band: Band, lo: float, hi: float) -> str:
@@ -156,7 +178,8 @@ def check_results(case: LedgerCase, run: LedgerDraws, w: Array | None) -> list[C
     for k, chk in enumerate(case.checks):
         a = check_reading(case, run, k, chk)
         band = Band.of(a, 1.0, w)
-        what = " + ".join(chk.outputs) + (f" / ({chk.divide_by} x {chk.divide_factor:g})" if chk.divide_by else "")
+        read = [n if n.startswith(("all.", "input:")) else _read_as(case, chk, n) for n in chk.outputs]
+        what = " + ".join(read) + (f" / ({chk.divide_by} x {chk.divide_factor:g})" if chk.divide_by else "")
         span = chk.at or f"{chk.from_ or case.months[0]}..{chk.until or case.months[-1]}"
         for cid in chk.claims:
             c = case.claims[cid]

@@ -17,7 +17,7 @@ from troopledger.model import MEMORY_ENV, memory_budget
 __all__ = ["LEDGER_BASE_BYTES", "LEDGER_COPIES", "check_ledger_memory", "ledger_bytes"]
 
 #: The fixed part of a ledger run: the numerical stack, the soldier case's prior, one block of draws in flight
-#: (measured peaks: 535 MB at 16,384 draws, 1.10 GB at 65,536, 1.50 GB at 131,072, 2.44 GB at 262,144).
+#: (measured peaks: 535 MB at 16,384 draws, 1.12 GB at 65,536, 1.50 GB at 131,072, 2.57 GB at 262,144).
 LEDGER_BASE_BYTES = 600_000_000
 #: Copies of each per-draw array a run holds at its peak (the blocks' lists, their concatenation, the summaries).
 LEDGER_COPIES = 6

@@ -154,8 +154,8 @@ def reconcile_ledger(
     inputs = []
     for key, x in run.inputs.items():
         if float(np.ptp(x)) > 0:
-            unit, what = _describe(case, params, key)
-            inputs.append(_shift(key, what, unit, x, w, wt))
+            in_unit, what = _describe(case, params, key)
+            inputs.append(_shift(key, what, in_unit, x, w, wt))
     inputs.sort(key=lambda s: (-_strength(s), s.name))
     claims: list[Shift] = []
     for k, chk in enumerate(case.checks):
