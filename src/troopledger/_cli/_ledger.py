@@ -11,7 +11,7 @@ import typer
 from troopledger._cli._app import atomic_write
 from troopledger.errors import InputError
 
-__all__ = ["LEDGER_DRAWS", "ledger_reconcile", "ledger_report"]
+__all__ = ["LEDGER_DRAWS", "ledger_history_command", "ledger_reconcile", "ledger_report"]
 
 #: Draws a ledger report runs unless --draws says (the 90 % bands move by well under 1 % beyond).
 LEDGER_DRAWS = 20_000
@@ -119,6 +119,49 @@ def ledger_reconcile(
         buf = io.StringIO()
         render_reconcile_text(payload, Console(file=buf, width=150, force_terminal=False))
         text = buf.getvalue()
+    if out:
+        atomic_write(out, text)
+        typer.echo(f"wrote {out}", err=True)
+    else:
+        sys.stdout.write(text)
+
+
+def ledger_history_command(
+    case: str,
+    *,
+    start: str | None,
+    end: str | None,
+    every: str,
+    draws: int,
+    seed: int,
+    fmt: str,
+    out: str | None,
+    ledger: str | None = None,
+) -> None:
+    """``troopledger history`` for a ledger case: the estimate as of each step by stream, predictions scored."""
+    from troopledger.analysis import check_ledger_memory, ledger_history, load_ledger
+    from troopledger.report import (
+        render_ledger_history_html,
+        render_ledger_history_markdown,
+        render_ledger_history_text,
+    )
+
+    extra = []
+    if ledger:
+        from troopledger.claims import Ledger
+
+        with Ledger(ledger, create=False, readonly=True) as led:
+            extra = led.claims(status=("accepted", "edited"))
+    check_ledger_memory(load_ledger(case, extra), draws)
+    h = ledger_history(case, start=start, end=end, every=every, draws=draws, seed=seed, extra=extra).as_dict()
+    if fmt == "json":
+        text = json.dumps(h, indent=2, allow_nan=False) + "\n"
+    elif fmt == "md":
+        text = render_ledger_history_markdown(h)
+    elif fmt == "html":
+        text = render_ledger_history_html(h)
+    else:
+        text = render_ledger_history_text(h)
     if out:
         atomic_write(out, text)
         typer.echo(f"wrote {out}", err=True)

@@ -15,6 +15,7 @@ from troopledger.analysis._given_data import given_data_sensitivity, sensitivity
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
 from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, History, Step, as_of_days, history
 from troopledger.analysis._ledger_case import LedgerCase, is_ledger_case, load_ledger
+from troopledger.analysis._ledger_history import LEDGER_HISTORY_DRAWS, LedgerHistory, ledger_history
 from troopledger.analysis._ledger_memory import check_ledger_memory, ledger_bytes
 from troopledger.analysis._ledger_reconcile import ledger_target, reconcile_ledger
 from troopledger.analysis._ledger_run import Band, LedgerResult, ledger_window, run_ledger
@@ -52,6 +53,7 @@ __all__ = [
     "HEDGE_WIDTH",
     "HISTORY_DRAWS",
     "HISTORY_HEADLINE",
+    "LEDGER_HISTORY_DRAWS",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
     "OUTPUTS",
@@ -70,6 +72,7 @@ __all__ = [
     "HindcastScore",
     "History",
     "LedgerCase",
+    "LedgerHistory",
     "LedgerResult",
     "RateTable",
     "ReconcileTarget",
@@ -95,6 +98,7 @@ __all__ = [
     "history",
     "is_ledger_case",
     "ledger_bytes",
+    "ledger_history",
     "ledger_target",
     "ledger_window",
     "load_ledger",

@@ -139,14 +139,15 @@ def _support(reading: str, a: Array, lo: float, hi: float, w: Array | None) -> f
     return float(np.average(inside, weights=w))
 
 
-def check_reading(case: LedgerCase, run: LedgerDraws, k: int, chk: LedgerCheck) -> Array:
-    """What the streams imply, per draw, for check number ``k`` (its outputs' reading, scaled as it says)."""
+def check_reading(case: LedgerCase, run: LedgerDraws, k: int, chk: LedgerCheck, prefix: str = "c") -> Array:
+    """What the streams imply, per draw, for check number ``k`` (its outputs' reading, scaled as it says);
+    its probes are named ``<prefix><k>/...`` (:func:`check_probes`)."""
     parts = []
     for i, name in enumerate(chk.outputs):
         if name.startswith("input:"):
             parts.append(run.inputs[name.removeprefix("input:")])
         else:
-            parts.extend(v for key, v in run.probes.items() if key.startswith(f"c{k}/{i}/"))
+            parts.extend(v for key, v in run.probes.items() if key.startswith(f"{prefix}{k}/{i}/"))
     a = sum(parts, np.zeros(1))
     if chk.divide_by:
         d = case.claims[chk.divide_by]

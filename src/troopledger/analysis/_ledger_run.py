@@ -9,7 +9,7 @@ arithmetic, and every claim's use (input, check, conflict) or the reason it is u
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -231,10 +231,15 @@ def run_ledger(
 
 
 def draw_ledger(
-    case: LedgerCase, draws: int, seed: int, window: tuple[int, int], sets: Sequence[str] = ()
+    case: LedgerCase,
+    draws: int,
+    seed: int,
+    window: tuple[int, int],
+    sets: Sequence[str] = (),
+    more: Mapping[str, Probe] | None = None,
 ) -> tuple[Ledger, LedgerDraws, dict[str, Distribution]]:
     """The ledger of ``case`` with ``sets`` applied, its run over ``window`` (first, last index) with every
-    check's and total claim's probe, and the inputs ``sets`` overrode."""
+    check's and total claim's probe (and the probes ``more``), and the inputs ``sets`` overrode."""
     priors = dict(case.priors)
     base = Ledger(case.streams)
     overrides = dict(_parse_set(s, list(base.priors)) for s in sets)
@@ -251,6 +256,7 @@ def draw_ledger(
         for s in case.streams:
             if s.name in TOTAL_SCOPES[c.quantity]:
                 probes[f"t:{c.id}/{s.name}"] = Probe(s.name, (s.output("value_to_north_korea"),), a, b)
+    probes.update(more or {})
     return ledger, ledger.run(case.months, draws, seed, window, probes), overrides
 
 
