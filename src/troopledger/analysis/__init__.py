@@ -15,6 +15,9 @@ from troopledger.analysis._given_data import given_data_sensitivity, sensitivity
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
 from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, History, Step, as_of_days, history
 from troopledger.analysis._ledger_case import LedgerCase, is_ledger_case, load_ledger
+from troopledger.analysis._ledger_history import LEDGER_HISTORY_DRAWS, LedgerHistory, ledger_history
+from troopledger.analysis._ledger_memory import check_ledger_memory, ledger_bytes
+from troopledger.analysis._ledger_reconcile import ledger_target, reconcile_ledger
 from troopledger.analysis._ledger_run import Band, LedgerResult, ledger_window, run_ledger
 from troopledger.analysis._money import Conversion, RateTable, bundled_rates, conversion, read_rates
 from troopledger.analysis._reconcile import (
@@ -67,6 +70,7 @@ __all__ = [
     "HISTORY_DRAWS",
     "HISTORY_HEADLINE",
     "LEAD_TOTALS",
+    "LEDGER_HISTORY_DRAWS",
     "MONEY_TOTALS",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
@@ -91,6 +95,7 @@ __all__ = [
     "HindcastScore",
     "History",
     "LedgerCase",
+    "LedgerHistory",
     "LedgerResult",
     "RateTable",
     "ReconcileTarget",
@@ -105,6 +110,7 @@ __all__ = [
     "as_of_days",
     "bundled_rates",
     "calendar_years",
+    "check_ledger_memory",
     "compare_draws",
     "compare_runs",
     "conversion",
@@ -115,6 +121,9 @@ __all__ = [
     "hedge_class",
     "history",
     "is_ledger_case",
+    "ledger_bytes",
+    "ledger_history",
+    "ledger_target",
     "ledger_window",
     "load_ledger",
     "load_result",
@@ -125,6 +134,7 @@ __all__ = [
     "rank_sensitivity",
     "read_rates",
     "reconcile",
+    "reconcile_ledger",
     "register_result_view",
     "reweighed_totals",
     "rolling_years",

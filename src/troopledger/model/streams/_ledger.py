@@ -136,7 +136,11 @@ class Ledger:
         for s in self.streams:
             d = {p.name: drawn[self.key(s, p.name)] for p in s.params}
             if s.sampler is not None:
-                d = {**s.sampler(seed, block, n), **d}
+                own = s.sampler(seed, block, n)
+                # the stream's own sampled inputs (one value a draw) are kept too, so a reconciliation can move them
+                kept = {f"{s.name}.{k}": v for k, v in own.items() if k not in d and np.ndim(v) == 1}
+                d = {**own, **d}
+                drawn.update(kept)
             outs[s.name] = s.run(d, months)
         return drawn, outs
 
