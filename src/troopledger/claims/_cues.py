@@ -182,8 +182,21 @@ def _word_start(head: str, w: str) -> bool:
 
 def _nearest(ctx: Context, kinds: tuple[str, ...]) -> tuple[str, int] | None:
     """The cue group whose word is closest to the figure (after it first), with its distance."""
-    best: tuple[str, int, int] | None = None
     after, before = ctx.after(), ctx.before()
+    if ctx.pack.code not in _GLUED and _DIGIT.search(ctx.sentence, 0, ctx.start):
+        # between two figures, a cue belongs to the earlier one when the sentence puts its nouns and
+        # verbs after the figures ("300 were killed and 2,700 wounded"): this figure's own words come
+        # after it, before the next figure; a sentence whose first figure has its cue before it
+        # ("killed 300 and wounded 2,700") keeps the nearest cue
+        own = _nearest_in(ctx, kinds, _DIGIT.split(after, maxsplit=1)[0], "")
+        lead = ctx.sentence[: _DIGIT.search(ctx.sentence).start()]  # type: ignore[union-attr]
+        if own is not None and _nearest_in(ctx, kinds, "", lead) is None:
+            return own
+    return _nearest_in(ctx, kinds, after, before)
+
+
+def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -> tuple[str, int] | None:
+    best: tuple[str, int, int] | None = None
     for kind in kinds:
         for w in ctx.pack.cue(kind):
             if w not in after and w not in before:

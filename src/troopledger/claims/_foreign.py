@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from functools import cache
 
 from pydantic import ValidationError
 
@@ -49,6 +50,32 @@ _SENTENCE = {
     True: re.compile(r"[^。！？!?\n]+[。！？!?]?"),
     False: re.compile(r"(?:[^.!?\n]|\.(?=\S|\s+[a-zа-яёіїєґäöüßéèàçñóúíãõłśżźąęć\d])|[.!?](?=[\d,]))+[.!?]?"),
 }
+
+
+#: Comma-grouped thousands ("11,000"), dot-grouped ones ("11.000") and a decimal comma ("1,5").
+_COMMA_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,.]\d)")
+_DOT_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d,.]\d)")
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?!\d)")
+
+
+@cache
+def _comma_grouping(code: str) -> LanguagePack:
+    """The pack of ``code`` read with the English convention: comma groups, dot decimal."""
+    return dataclasses.replace(load_pack(code), decimal=".", groups=",")
+
+
+def _convention(text: str, pack: LanguagePack) -> LanguagePack:
+    """``pack``, or its comma-grouping twin when the text writes numbers that way.
+
+    Latin American Spanish (and some pages in other languages) group thousands with commas
+    ("11,000 soldados"): a text with comma-grouped numbers and neither a dot-grouped number nor
+    a decimal comma ("1,5 millones") follows that convention.
+    """
+    if pack.decimal != "," or not _COMMA_GROUPED.search(text):
+        return pack
+    if _DOT_GROUPED.search(text) or _DECIMAL_COMMA.search(text):
+        return pack
+    return _comma_grouping(pack.code)
 
 
 def _sentences(text: str, start: int, end: int, pack: LanguagePack) -> list[tuple[int, int]]:
@@ -269,7 +296,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
         if lang == "en" and language != "en" and identify(text[start:end]) == "en":
             reader.english(start, end)  # an English paragraph of the page: the English rules read it
             continue
-        pack = load_pack(lang)
+        pack = _convention(text, load_pack(lang))
         carried = lead
         reader.topic = ""
         for s, e in _sentences(text, start, end, pack):

@@ -1,0 +1,130 @@
+"""Paraphrases in eight European languages, written for these tests: several phrasings of each fact.
+
+Russian, Ukrainian, Polish, German, French, Spanish, Portuguese and Italian. Each mechanism of the
+pack-driven reader (number forms, inflected cue nouns and verbs, bounds, waves and running totals,
+casualty verbs on either side, comma-grouped Latin American numbers, month-name dates, the ledger's
+streams) has its own sentences here; none copies a dev-set article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from troopledger.claims._foreign import extract_foreign
+from troopledger.sources import document_from_bytes
+
+Want = tuple[str, float | None, float | None, float | None]
+
+
+def _read(text: str, lang: str) -> list[Want]:
+    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
+    return [(c.quantity, c.value, c.low, c.high) for c in extract_foreign(doc, lang)]
+
+
+#: (language, sentence, the claims it holds) — casualties, troops and pay, phrased several ways.
+_CORE: list[tuple[str, str, list[Want]]] = [
+    # Spanish
+    ("es", "Unos 300 militares norcoreanos perdieron la vida y otros 2.700 sufrieron heridas.",
+     [("casualties_killed", 300, None, None), ("casualties_wounded", 2700, None, None)]),
+    ("es", "Corea del Norte ha desplegado cerca de 12.000 efectivos en la región rusa de Kursk.",
+     [("troops_deployed", 12000, None, None)]),
+    ("es", "Las bajas norcoreanas ya ascienden a 4.000, entre muertos y heridos.",
+     [("casualties_total", 4000, None, None)]),
+    ("es", "Pyongyang mandó en noviembre 3.000 soldados más al frente.",
+     [("troops_per_rotation", 3000, None, None)]),
+    ("es", "Cada combatiente norcoreano cobra unos 2.000 dólares mensuales, según los analistas.",
+     [("pay_per_soldier_month", 2000, None, None)]),
+    ("es", "Según Seúl, fallecieron al menos 600 soldados de Corea del Norte.",
+     [("casualties_killed", None, 600, None)]),
+    # Latin American grouping with commas, the text's own convention
+    ("es", "El ejército de Corea del Norte envió a Rusia 11,000 soldados; de ellos, 4,000 murieron o resultaron heridos.",
+     [("troops_deployed", 11000, None, None), ("casualties_total", 4000, None, None)]),
+    ("es", "Se calcula que 1,500 norcoreanos llegaron como refuerzo a la zona.",
+     [("troops_per_rotation", 1500, None, None)]),
+    # Portuguese
+    ("pt", "Cerca de 300 soldados norte-coreanos foram mortos e 2,7 mil ficaram feridos.",
+     [("casualties_killed", 300, None, None), ("casualties_wounded", 2700, None, None)]),
+    ("pt", "A Coreia do Norte enviou aproximadamente 11 mil militares para a Rússia.",
+     [("troops_deployed", 11000, None, None)]),
+    ("pt", "As baixas entre os norte-coreanos chegam a 4.000, segundo Kiev.",
+     [("casualties_total", 4000, None, None)]),
+    ("pt", "Pyongyang deverá mandar mais 6 mil sapadores e construtores militares.",
+     [("troops_per_rotation", 6000, None, None)]),
+    ("pt", "Mais de 600 combatentes norte-coreanos já perderam a vida na região.",
+     [("casualties_killed", None, 600, None)]),
+    ("pt", "Os soldados receberiam cerca de 2 mil dólares por mês.",
+     [("pay_per_soldier_month", 2000, None, None)]),
+    # Italian
+    ("it", "Circa 300 soldati nordcoreani sono stati uccisi e 2.700 sono rimasti feriti.",
+     [("casualties_killed", 300, None, None), ("casualties_wounded", 2700, None, None)]),
+    ("it", "La Corea del Nord ha inviato in Russia oltre 11.000 militari.",
+     [("troops_deployed", None, 11000, None)]),
+    ("it", "Le perdite nordcoreane ammontano a circa 4.000 uomini.",
+     [("casualties_total", 4000, None, None)]),
+    ("it", "Pyongyang si prepara a mandare altri 3.000 soldati al fronte.",
+     [("troops_per_rotation", 3000, None, None)]),
+    ("it", "Sarebbero morti almeno 600 combattenti della Corea del Nord.",
+     [("casualties_killed", None, 600, None)]),
+    ("it", "Ogni soldato nordcoreano guadagnerebbe 2.000 dollari al mese.",
+     [("pay_per_soldier_month", 2000, None, None)]),
+    # French
+    ("fr", "Environ 300 soldats nord-coréens ont péri et 2 700 autres ont été blessés.",
+     [("casualties_killed", 300, None, None), ("casualties_wounded", 2700, None, None)]),
+    ("fr", "La Corée du Nord a déployé quelque 11 000 militaires dans la région de Koursk.",
+     [("troops_deployed", 11000, None, None)]),
+    ("fr", "Les pertes nord-coréennes s'élèveraient à 4 000 hommes.",
+     [("casualties_total", 4000, None, None)]),
+    ("fr", "Pyongyang a dépêché en janvier 3 000 soldats de plus.",
+     [("troops_per_rotation", 3000, None, None)]),
+    ("fr", "Chaque soldat toucherait 2 000 dollars par mois.",
+     [("pay_per_soldier_month", 2000, None, None)]),
+    # German
+    ("de", "Rund 300 nordkoreanische Soldaten kamen ums Leben, 2.700 weitere erlitten Verletzungen.",
+     [("casualties_killed", 300, None, None), ("casualties_wounded", 2700, None, None)]),
+    ("de", "Nordkorea hat etwa 11.000 Mann nach Russland verlegt.",
+     [("troops_deployed", 11000, None, None)]),
+    ("de", "Die Verluste der Nordkoreaner belaufen sich auf rund 4.000 Mann.",
+     [("casualties_total", 4000, None, None)]),
+    ("de", "Im Januar schickte Pjöngjang weitere 3.000 Soldaten an die Front.",
+     [("troops_per_rotation", 3000, None, None)]),
+    ("de", "Jeder nordkoreanische Soldat soll monatlich 2.000 Dollar bekommen.",
+     [("pay_per_soldier_month", 2000, None, None)]),
+    # Polish
+    ("pl", "Około 300 północnokoreańskich żołnierzy zginęło, a 2700 zostało rannych.",
+     [("casualties_killed", 300, None, None), ("casualties_wounded", 2700, None, None)]),
+    ("pl", "Korea Północna wysłała do Rosji ponad 11 tys. żołnierzy.",
+     [("troops_deployed", None, 11000, None)]),
+    ("pl", "Straty Koreańczyków z Północy sięgają 4 tys. ludzi.",
+     [("casualties_total", 4000, None, None)]),
+    ("pl", "Pjongjang wyśle kolejnych 3 tys. saperów i budowniczych.",
+     [("troops_per_rotation", 3000, None, None)]),
+    ("pl", "Każdy żołnierz miał dostawać 2 tys. dolarów miesięcznie.",
+     [("pay_per_soldier_month", 2000, None, None)]),
+    # Russian: cue nouns and verbs in other cases and tenses
+    ("ru", "Около 300 военнослужащих КНДР погибли, ещё 2700 получили ранения.",
+     [("casualties_killed", 300, None, None), ("casualties_wounded", 2700, None, None)]),
+    ("ru", "Потери северокорейского контингента составили почти 4 тысячи человек.",
+     [("casualties_total", 4000, None, None)]),
+    ("ru", "В ноябре Пхеньян перебросил в Россию ещё 3 тысячи военных.",
+     [("troops_per_rotation", 3000, None, None)]),
+    ("ru", "Каждый северокорейский боец получает около 2 тысяч долларов в месяц.",
+     [("pay_per_soldier_month", 2000, None, None)]),
+    ("ru", "Не менее 600 солдат из КНДР лишились жизни в боях.",
+     [("casualties_killed", None, 600, None)]),
+    # Ukrainian
+    ("uk", "Близько 300 військових КНДР загинули, ще 2700 дістали поранення.",
+     [("casualties_killed", 300, None, None), ("casualties_wounded", 2700, None, None)]),
+    ("uk", "Втрати північнокорейських військ сягнули 4 тисяч осіб.",
+     [("casualties_total", 4000, None, None)]),
+    ("uk", "У листопаді Пхеньян перекинув до Росії ще 3 тисячі бійців.",
+     [("troops_per_rotation", 3000, None, None)]),
+    ("uk", "Кожен військовий КНДР отримує близько 2 тисяч доларів на місяць.",
+     [("pay_per_soldier_month", 2000, None, None)]),
+    ("uk", "Щонайменше 600 солдатів з Північної Кореї загинули в боях.",
+     [("casualties_killed", None, 600, None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), _CORE)
+def test_core_figures_in_several_phrasings(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
