@@ -128,3 +128,33 @@ _CORE: list[tuple[str, str, list[Want]]] = [
 @pytest.mark.parametrize(("lang", "text", "want"), _CORE)
 def test_core_figures_in_several_phrasings(lang: str, text: str, want: list[Want]) -> None:
     assert _read(text, lang) == want
+
+
+#: A month name dates a dispatch (a wave) or starts a running total, in any case form (Babel's month names).
+_MONTHS: list[tuple[str, str, list[Want]]] = [
+    ("ru", "В декабре Пхеньян перебросил под Курск около 2 тысяч военных.", [("troops_per_rotation", 2000, None, None)]),
+    ("ru", "С октября в Россию прибыли 15 тысяч солдат КНДР.", [("cumulative_troops", 15000, None, None)]),
+    ("uk", "У лютому КНДР перекинула до Курщини ще 2 тисячі військових.", [("troops_per_rotation", 2000, None, None)]),
+    ("uk", "З жовтня Пхеньян переправив 15 тисяч солдатів.", [("cumulative_troops", 15000, None, None)]),
+    ("pl", "W styczniu Korea Północna przerzuciła 2 tys. żołnierzy.", [("troops_per_rotation", 2000, None, None)]),
+    ("pl", "Od października do Rosji trafiło 15 tys. żołnierzy z Korei Północnej.",
+     [("cumulative_troops", 15000, None, None)]),
+    ("de", "Anfang Februar verlegte Pjöngjang 2.000 Soldaten in die Region.", [("troops_per_rotation", 2000, None, None)]),
+    ("de", "Seit Oktober hat Nordkorea 15.000 Soldaten geschickt.", [("cumulative_troops", 15000, None, None)]),
+    ("fr", "Fin février, Pyongyang a acheminé 2 000 soldats vers le front.", [("troops_per_rotation", 2000, None, None)]),
+    ("es", "A principios de marzo llegaron a Kursk 2.000 soldados norcoreanos.",
+     [("troops_per_rotation", 2000, None, None)]),
+    ("es", "Desde octubre, Corea del Norte ha mandado 15.000 soldados.", [("cumulative_troops", 15000, None, None)]),
+    ("pt", "Em dezembro chegaram à região 2 mil soldados norte-coreanos.", [("troops_per_rotation", 2000, None, None)]),
+    ("it", "A gennaio Pyongyang ha trasferito 2.000 soldati nella regione.", [("troops_per_rotation", 2000, None, None)]),
+    # a present-state verb keeps the force in place, dated or not (rule 14)
+    ("de", "Im März befanden sich rund 11.000 nordkoreanische Soldaten in Kursk.", [("troops_deployed", 11000, None, None)]),
+    ("ru", "В марте в Курской области находились около 11 тысяч военных КНДР.", [("troops_deployed", 11000, None, None)]),
+    # a day of the month is no figure, a grouped number after a month name is
+    ("fr", "Le 12 janvier, environ 11 000 soldats se trouvaient encore en Russie.", [("troops_deployed", 11000, None, None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), _MONTHS)
+def test_month_names_date_a_dispatch_or_start_a_total(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want

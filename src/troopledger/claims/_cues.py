@@ -296,10 +296,39 @@ def troop_label(ctx: Context) -> str:
     for kind, label in (("wave", "troops_per_rotation"), ("cumulative", "cumulative_troops")):
         if own.near(kind):
             return label
+    dated = _dated(own, ctx.sentence)
+    if dated:
+        return dated
     which = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
     if which is None:
         return "troops_deployed"
     return {"wave": "troops_per_rotation", "cumulative": "cumulative_troops"}.get(which[0], "troops_deployed")
+
+
+def _dated(own: Context, sentence: str) -> str | None:
+    """Rule 14 by a month name: since a month → running total; in a month → a wave.
+
+    The month counts in the figure's own clause ("seit Oktober", "с октября", "im Januar", "в
+    ноябре") or opening the sentence ("Fin février, ..."), not in a relative clause about
+    another event. A dated dispatch is a wave unless a present-state verb makes it the force there.
+    """
+    pack = own.pack
+    if not (pack.month_in or pack.month_since):
+        return None
+    from troopledger.claims._month_names import month_pattern
+
+    def said(prepositions: tuple[str, ...]) -> bool:
+        pattern = month_pattern(pack.code, prepositions)
+        if pattern is None:
+            return False
+        opening = pattern.match(sentence.lstrip())
+        return opening is not None or pattern.search(own.sentence) is not None
+
+    if said(pack.month_since):
+        return "cumulative_troops"
+    if said(pack.month_in) and not own.near("stock"):
+        return "troops_per_rotation"
+    return None
 
 
 def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:

@@ -183,8 +183,8 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         nouns = (w for k in ("troops", "killed", "wounded", "casualties", "workers") for w in pack.cue(k))
         return not any(w in rest[:30] for w in nouns)  # a year, unless what it counts follows
     word = re.search(r"([^\W\d_]{3,})\.?\s?$", before)
-    if word and word.group(1).lower() in pack.not_figures:
-        return True  # "March. 27", "le 12 mai" read from the other side: a day after its month
+    if word and word.group(1).lower() in pack.not_figures and raw.isdigit() and len(raw) <= 2:
+        return True  # "March. 27", "le 12 mai" read from the other side: a day (never "janvier 3 000") after its month
     return marked
 
 

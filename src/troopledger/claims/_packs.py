@@ -60,6 +60,9 @@ class LanguagePack:
     organisations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     relays: tuple[str, ...] = ()
     sentence_ends: str = ".!?"
+    #: words before a month name that date an event to it ("im", "en", "в") or start a running total ("seit", "с")
+    month_in: tuple[str, ...] = ()
+    month_since: tuple[str, ...] = ()
 
     @property
     def glued_ok(self) -> tuple[str, ...]:
@@ -150,4 +153,6 @@ def load_pack(code: str) -> LanguagePack:
         organisations=orgs,
         relays=_names(common.get("relays", []), "common.toml relays"),
         sentence_ends=str(raw.get("sentence_ends", ".!?")),
+        month_in=_strings(raw.get("month_in", []), f"{where} month_in"),
+        month_since=_strings(raw.get("month_since", []), f"{where} month_since"),
     )
