@@ -158,3 +158,34 @@ _MONTHS: list[tuple[str, str, list[Want]]] = [
 @pytest.mark.parametrize(("lang", "text", "want"), _MONTHS)
 def test_month_names_date_a_dispatch_or_start_a_total(lang: str, text: str, want: list[Want]) -> None:
     assert _read(text, lang) == want
+
+
+#: The ledger's streams: shells, containers, missiles, workers, barrels and tonnes of food, in each language.
+_STREAMS: list[tuple[str, str, list[tuple[str, float]]]] = [
+    ("ru", "КНДР переправила в Россию более 6 млн артиллерийских снарядов.", [("artillery_rounds_shipped", 6e6)]),
+    ("ru", "Из КНДР в Россию ушло около 16 тысяч контейнеров с боеприпасами.", [("ammunition_containers", 16000)]),
+    ("ru", "В Россию прибыли 13 тысяч рабочих из КНДР.", [("overseas_workers_in_russia", 13000)]),
+    ("uk", "Пхеньян відвантажив Москві понад 9 млн снарядів.", [("artillery_rounds_shipped", 9e6)]),
+    ("uk", "Північна Корея передала Росії близько 250 балістичних ракет.", [("ballistic_missiles_transferred", 250)]),
+    ("uk", "Росія поставила КНДР понад мільйон барелів нафтопродуктів.", [("refined_oil_to_nk", 1e6)]),
+    ("pl", "Korea Północna dostarczyła Rosji ponad 20 tys. kontenerów z amunicją.", [("ammunition_containers", 20000)]),
+    ("pl", "Rosja wysłała do Korei Północnej 50 tys. ton ryżu.", [("rice_to_nk", 50000)]),
+    ("de", "Nordkorea soll Russland bis zu 12 Millionen Granaten geliefert haben.", [("artillery_rounds_shipped", 12e6)]),
+    ("de", "In Russland arbeiten derzeit etwa 15.000 nordkoreanische Arbeiter.", [("overseas_workers_in_russia", 15000)]),
+    ("de", "Moskau lieferte Pjöngjang über eine Million Barrel Öl.", [("refined_oil_to_nk", 1e6)]),
+    ("fr", "Pyongyang aurait livré à Moscou environ 9 millions d'obus.", [("artillery_rounds_shipped", 9e6)]),
+    ("fr", "La Russie a envoyé 100 000 tonnes de farine à la Corée du Nord.", [("flour_exported_to_nk", 100000)]),
+    ("es", "Corea del Norte envió a Rusia más de 28.000 contenedores de munición.", [("ammunition_containers", 28000)]),
+    ("es", "Moscú entregó a Pyongyang un millón de barriles de petróleo.", [("refined_oil_to_nk", 1e6)]),
+    ("pt", "A Coreia do Norte forneceu à Rússia cerca de 5 milhões de projéteis.", [("artillery_rounds_shipped", 5e6)]),
+    ("pt", "Cerca de 15 mil trabalhadores norte-coreanos estão na Rússia.", [("overseas_workers_in_russia", 15000)]),
+    ("it", "La Corea del Nord ha spedito alla Russia oltre 3 milioni di proiettili.", [("artillery_rounds_shipped", 3e6)]),
+    ("it", "Mosca ha inviato a Pyongyang 20.000 tonnellate di riso.", [("rice_to_nk", 20000)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), _STREAMS)
+def test_stream_quantities_are_the_ledgers(lang: str, text: str, want: list[tuple[str, float]]) -> None:
+    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
+    got = [(c.quantity, c.value if c.value is not None else c.low or c.high) for c in extract_foreign(doc, lang)]
+    assert got == want

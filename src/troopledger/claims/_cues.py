@@ -38,6 +38,7 @@ COUNTED = {
     "prisoners": "other:pows_captured",
     "returned": "other:troops_returned_home",
     "tons": "other:tons",
+    "barrels": "other:oil",
 }
 _CASUALTY = ("killed", "wounded", "casualties")
 #: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").

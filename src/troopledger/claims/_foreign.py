@@ -33,6 +33,7 @@ from troopledger.claims._language import identify, passages
 from troopledger.claims._numerals import Figure, ascii_digits, find_figures
 from troopledger.claims._packs import LanguagePack, load_pack
 from troopledger.claims._record import Claim, SourceRef
+from troopledger.claims._stream_foreign import foreign_stream, foreign_wage
 from troopledger.sources import Document
 
 __all__ = ["extract_foreign", "unread_note"]
@@ -239,6 +240,7 @@ class _Reader:
             if currency:
                 factor, note, converted = _usd(hi, currency, self.doc.date or None)
                 label, period = money_label(ctx, _magnitude(hi, currency, self.doc.date or None), self.topic)
+                label = foreign_wage(label, period)
                 key = (currency, hi)
                 if label == "other:amount" and key in self.amounts:
                     label = self.amounts[key]  # "in all: about 28.7 trillion won" again, after its first mention
@@ -272,7 +274,9 @@ class _Reader:
             if label_c in _TROOPS and ctx.near("condition"):
                 continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
             if label_c is not None:
-                unit = {"other:munitions": "items", "other:tons": "tons"}.get(label_c, "persons")
+                unit = {"other:munitions": "items", "other:tons": "tons", "other:oil": "barrels"}.get(label_c, "persons")
+                label_c, stream_unit = foreign_stream(label_c, ctx)  # shells, containers, workers ... of the ledger
+                unit = stream_unit or unit
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
 
 
