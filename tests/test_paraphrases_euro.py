@@ -189,3 +189,26 @@ def test_stream_quantities_are_the_ledgers(lang: str, text: str, want: list[tupl
     doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
     got = [(c.quantity, c.value if c.value is not None else c.low or c.high) for c in extract_foreign(doc, lang)]
     assert got == want
+
+
+def _speakers(text: str, lang: str) -> list[tuple[str, str]]:
+    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
+    return [(c.quantity, c.speaker) for c in extract_foreign(doc, lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # the Kremlin as an actor (it uses, it pays) is no source; the article's own source speaks
+        ("uk", "Розвідка Південної Кореї: КНДР передала понад 9 млн снарядів, які Кремль застосовує на фронті.",
+         "South Korea NIS"),
+        ("pl", "Według wywiadu Korei Południowej to część starań Kremla: na froncie jest 11 tys. żołnierzy z Korei.",
+         "South Korea NIS"),
+        ("ru", "Кремль платит за каждого бойца КНДР около 2 тысяч долларов в месяц.", "Test Wire"),
+        # ... and a source where it says something
+        ("ru", "В Кремле заявили, что в Курской области находятся около 11 тысяч военных КНДР.", "Kremlin"),
+        ("de", "Der Kreml teilte mit, rund 11.000 nordkoreanische Soldaten seien im Einsatz.", "Kremlin"),
+    ],
+)  # fmt: skip
+def test_an_actor_speaks_only_with_a_verb_of_saying(lang: str, text: str, want: str) -> None:
+    assert {who for _q, who in _speakers(text, lang)} == {want}

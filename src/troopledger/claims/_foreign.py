@@ -292,9 +292,10 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
         for name in dict.fromkeys(n for _i, n in found):
             counts[name] = counts.get(name, 0) + low_all.count(name.lower()) + 1
     outlet = doc.original_outlet or doc.outlet
-    relays = set(load_pack(language).relays)
-    origins = {k: v for k, v in counts.items() if k not in relays}
-    lead = max(origins or counts, key=lambda k: (origins or counts)[k]) if counts else outlet
+    relays, actors = set(load_pack(language).relays), set(load_pack(language).actors)
+    origins = {k: v for k, v in counts.items() if k not in relays and k not in actors}
+    pool = origins or {k: v for k, v in counts.items() if k in relays}
+    lead = max(pool, key=lambda k: pool[k]) if pool else outlet
     reader = _Reader(doc, outlet)
     for start, end, lang in parts:
         if lang == "en" and language != "en" and identify(text[start:end]) == "en":
@@ -307,6 +308,8 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
             named = (
                 _named_in(hits[lang], s, e) if same else _named_in(_organisations(text[s:e].lower(), pack), 0, e - s)
             )
+            if actors & set(named) and not any(w in text[s:e].lower() for w in pack.saying):
+                named = [n for n in named if n not in actors]  # "the Kremlin uses the shells": an actor, not a source
             own = [n for n in named if n not in relays]
             # a relay (Yonhap, Reuters ...) speaks for the origin the article names, and goes to `via`
             speaker = own[0] if own else (lead if named and lead in origins else named[0] if named else carried)

@@ -59,6 +59,8 @@ class LanguagePack:
     unit_links: tuple[str, ...] = ()
     organisations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     relays: tuple[str, ...] = ()
+    #: sources that are more often actors than speakers (the Kremlin): a speaker only where a verb of saying is
+    actors: tuple[str, ...] = ()
     sentence_ends: str = ".!?"
     #: words before a month name that date an event to it ("im", "en", "в") or start a running total ("seit", "с")
     month_in: tuple[str, ...] = ()
@@ -152,6 +154,7 @@ def load_pack(code: str) -> LanguagePack:
         range_pair=_strings(raw.get("range_pair", []), f"{where} range_pair"),
         organisations=orgs,
         relays=_names(common.get("relays", []), "common.toml relays"),
+        actors=_names(common.get("actors", []), "common.toml actors"),
         sentence_ends=str(raw.get("sentence_ends", ".!?")),
         month_in=_strings(raw.get("month_in", []), f"{where} month_in"),
         month_since=_strings(raw.get("month_since", []), f"{where} month_since"),
