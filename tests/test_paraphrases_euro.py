@@ -212,3 +212,22 @@ def _speakers(text: str, lang: str) -> list[tuple[str, str]]:
 )  # fmt: skip
 def test_an_actor_speaks_only_with_a_verb_of_saying(lang: str, text: str, want: str) -> None:
     assert {who for _q, who in _speakers(text, lang)} == {want}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # a quotation opened by a dash or a quote mark is the source named after it, at the paragraph's end
+        ("pl", "– Na froncie walczy około 11 tys. żołnierzy z Korei. To niewiele. Tak ocenia analityk CSIS.", "CSIS"),
+        ("ru", "— Около 11 тысяч солдат КНДР воюют под Курском. Это немного. Так считают в Институте изучения войны.",
+         "Institute for the Study of War (ISW)"),
+        ("fr", "« Environ 11 000 soldats nord-coréens se trouvent en Russie. C'est peu. » Voilà l'avis du CSIS.", "CSIS"),
+        # a lawmaker of the intelligence committee relays the intelligence service's briefing
+        ("ru", "Член комитета по разведке парламента Южной Кореи сообщил, что погибли около 600 солдат КНДР.",
+         "South Korea NIS"),
+        ("es", "Un diputado de la comisión de inteligencia afirmó que murieron unos 600 soldados norcoreanos.",
+         "South Korea NIS"),
+    ],
+)  # fmt: skip
+def test_quotations_and_briefings_are_their_sources(lang: str, text: str, want: str) -> None:
+    assert {who for _q, who in _speakers(text, lang)} == {want}

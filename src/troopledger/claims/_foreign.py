@@ -302,9 +302,10 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
             reader.english(start, end)  # an English paragraph of the page: the English rules read it
             continue
         pack = _convention(text, load_pack(lang))
-        carried = lead
+        sentences = _sentences(text, start, end, pack)
+        carried = _quoted_by(text, start, sentences, hits[lang] if same else [], relays) or lead
         reader.topic = ""
-        for s, e in _sentences(text, start, end, pack):
+        for s, e in sentences:
             named = (
                 _named_in(hits[lang], s, e) if same else _named_in(_organisations(text[s:e].lower(), pack), 0, e - s)
             )
@@ -318,6 +319,24 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
                 carried = speaker
             reader.sentence(text, (s, e), pack, speaker, via)
     return _range_ends_restated(_troop_repeats(_repeats_labelled(reader.claims)))
+
+
+#: A paragraph that opens a quotation: a dash of direct speech or an opening quote mark.
+_QUOTE_OPENERS = ("–", "—", "-", "„", "«", "“", '"', "»")
+
+
+def _quoted_by(
+    text: str, start: int, sentences: list[tuple[int, int]], hits: list[tuple[int, str]], relays: set[str]
+) -> str | None:
+    """The source a quoted paragraph is attributed to at its end ("– … – says an ISW analyst"), or None.
+
+    European papers open a quotation with a dash or a quote mark and name who said it after it,
+    in the paragraph's last sentence: every figure of the quotation is that source's.
+    """
+    if len(sentences) < 2 or not text[start : sentences[0][1]].lstrip().startswith(_QUOTE_OPENERS):
+        return None
+    last = [n for n in _named_in(hits, *sentences[-1]) if n not in relays]
+    return last[0] if last else None
 
 
 def _range_ends_restated(claims: list[Claim]) -> list[Claim]:
