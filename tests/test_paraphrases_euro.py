@@ -231,3 +231,19 @@ def test_an_actor_speaks_only_with_a_verb_of_saying(lang: str, text: str, want: 
 )  # fmt: skip
 def test_quotations_and_briefings_are_their_sources(lang: str, text: str, want: str) -> None:
     assert {who for _q, who in _speakers(text, lang)} == {want}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("uk", "Кількість загиблих північнокорейців зросла до 1000.", [("casualties_killed", 1000, None, None)]),
+        ("ru", "Число погибших солдат КНДР выросло до 1000.", [("casualties_killed", 1000, None, None)]),
+        ("es", "El número de soldados norcoreanos muertos aumentó hasta 1.000.", [("casualties_killed", 1000, None, None)]),
+        ("pl", "Liczba zabitych żołnierzy z Korei Północnej wzrosła do 1000.", [("casualties_killed", 1000, None, None)]),
+        # a bound stays a bound
+        ("uk", "Загинули до 1000 північнокорейських військових.", [("casualties_killed", None, None, 1000)]),
+        ("es", "Murieron hasta 1.000 soldados norcoreanos.", [("casualties_killed", None, None, 1000)]),
+    ],
+)  # fmt: skip
+def test_a_level_reached_is_a_value_not_a_bound(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want

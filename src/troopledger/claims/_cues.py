@@ -149,6 +149,8 @@ def bound(ctx: Context) -> tuple[str, str]:
     for side, key in (("lower", "lower"), ("upper", "upper"), ("", "about")):
         for w in sorted(b.get(f"{key}_before", ()), key=len, reverse=True):
             if tail.endswith(w) and (len(tail) == len(w) or not tail[-len(w) - 1].isalpha() or not w.isascii()):
+                if side == "upper" and _changed_to(tail[: -len(w)], ctx.pack):
+                    return "", ""  # "rose to 1,000": the level reached, a value
                 return side, w
             last = " ".join(tail.split()[-len(w.split()) :])
             if w[-1:].isalpha() and last.startswith(w) and len(last) - len(w) <= 4 and last[:1].isalpha():
@@ -159,6 +161,12 @@ def bound(ctx: Context) -> tuple[str, str]:
             if ctx.pack.code == "ko" and key != "about" and w in heads[1][:9]:
                 return side, w  # "3000여명을 넘어선": a particle and an adverb may stand between
     return "", ""
+
+
+def _changed_to(before: str, pack: LanguagePack) -> bool:
+    """Whether the word before an upper-bound word is a verb of change ("зросла до", "aumentó hasta")."""
+    words = before.split()
+    return bool(words) and words[-1].startswith(pack.change_verbs) if pack.change_verbs else False
 
 
 def currency_of(ctx: Context) -> str:

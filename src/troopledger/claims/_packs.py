@@ -64,6 +64,8 @@ class LanguagePack:
     sentence_ends: str = ".!?"
     #: words before a month name that date an event to it ("im", "en", "в") or start a running total ("seit", "с")
     month_in: tuple[str, ...] = ()
+    #: verbs of change before "to" ("выросли до", "aumentó hasta"): what follows is the level reached, not a bound
+    change_verbs: tuple[str, ...] = ()
     month_since: tuple[str, ...] = ()
 
     @property
@@ -157,5 +159,6 @@ def load_pack(code: str) -> LanguagePack:
         actors=_names(common.get("actors", []), "common.toml actors"),
         sentence_ends=str(raw.get("sentence_ends", ".!?")),
         month_in=_strings(raw.get("month_in", []), f"{where} month_in"),
+        change_verbs=_strings(raw.get("change_verbs", []), f"{where} change_verbs"),
         month_since=_strings(raw.get("month_since", []), f"{where} month_since"),
     )
