@@ -247,3 +247,21 @@ def test_quotations_and_briefings_are_their_sources(lang: str, text: str, want: 
 )  # fmt: skip
 def test_a_level_reached_is_a_value_not_a_bound(lang: str, text: str, want: list[Want]) -> None:
     assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # a dash between two numbers before a scale word is a range of thousands, never a date
+        ("ru", "По оценке ГУР, под Курском воюют 11-12 тысяч северокорейцев.", [("troops_deployed", None, 11000, 12000)]),
+        ("pt", "Estão na Rússia entre 11–12 mil soldados norte-coreanos.", [("troops_deployed", None, 11000, 12000)]),
+        ("pl", "W Rosji przebywa 11-12 tys. żołnierzy z Korei Północnej.", [("troops_deployed", None, 11000, 12000)]),
+        # verbs of wounding in the past tense, after a killing verb
+        ("ru", "За два дня ВСУ уничтожили 50 военных КНДР и ранили ещё 47.",
+         [("casualties_killed", 50, None, None), ("casualties_wounded", 47, None, None)]),
+        ("uk", "За добу ЗСУ знищили 50 військових КНДР і поранили ще 47.",
+         [("casualties_killed", 50, None, None), ("casualties_wounded", 47, None, None)]),
+    ],
+)  # fmt: skip
+def test_ranges_of_thousands_and_past_tense_verbs(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want

@@ -168,8 +168,11 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
     glued = re.match(r"[a-z]+", after)
     if glued and not any(w.startswith(glued.group()) or glued.group().startswith(w) for w in pack.glued_ok):
         return True  # 76ee2f (a hash), 3000o (a pull-quote run into a word)
-    if _TIME_BEFORE.search(before) or _DATE_NEAR.match(after) or re.search(r"\d[.\-/]$", before):
-        return True
+    dash = re.match(r"[\-–]\d{1,3}(?!\d)", after)
+    reach = end + dash.end() if dash else end if re.search(r"\d[\-–]$", before) else -1
+    scaled_range = reach >= 0 and bool(pack.scales) and _scale_pattern(pack).match(text, reach) is not None
+    if not scaled_range and (_TIME_BEFORE.search(before) or _DATE_NEAR.match(after) or re.search(r"\d[.\-/]$", before)):
+        return True  # (but "11-12 тысяч", "5–6 mil" is a range of thousands, not a date)
     if re.match(r"^\s?(?:mm|мм|cm|см|km/h|x\d|×)", after, re.I) or re.match(r"^\s?-?мм", after):
         return True
     if re.match(r"^\)", after) and re.search(r"\($", before):
