@@ -265,3 +265,20 @@ def test_a_level_reached_is_a_value_not_a_bound(lang: str, text: str, want: list
 )  # fmt: skip
 def test_ranges_of_thousands_and_past_tense_verbs(lang: str, text: str, want: list[Want]) -> None:
     assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # the next sentence names who said it ("This was reported by ..."), and anonymous sources are a source
+        ("uk", "КНДР передала Росії понад 9 млн снарядів. Про це повідомило агентство Reuters, посилаючись на анонімні "
+         "джерела.", "Anonymous sources"),
+        ("ru", "Под Курском погибли около 1000 солдат КНДР. Об этом сообщил Генштаб ВСУ.", "Ukraine General Staff"),
+        ("pl", "Na froncie zginęło ok. 1000 żołnierzy z Korei Północnej. O tym poinformował sztab generalny Ukrainy.",
+         "Ukraine General Staff"),
+        ("es", "Murieron unos 1.000 soldados norcoreanos, dijeron fuentes anónimas a la agencia.", "Anonymous sources"),
+        ("de", "Etwa 1.000 nordkoreanische Soldaten sind gefallen, sagten anonyme Quellen.", "Anonymous sources"),
+    ],
+)  # fmt: skip
+def test_the_next_sentence_and_anonymous_sources_name_the_speaker(lang: str, text: str, want: str) -> None:
+    assert {who for _q, who in _speakers(text, lang)} == {want}

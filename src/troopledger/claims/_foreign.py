@@ -305,12 +305,21 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
         sentences = _sentences(text, start, end, pack)
         carried = _quoted_by(text, start, sentences, hits[lang] if same else [], relays) or lead
         reader.topic = ""
-        for s, e in sentences:
+        def names(s: int, e: int) -> list[str]:
             named = (
                 _named_in(hits[lang], s, e) if same else _named_in(_organisations(text[s:e].lower(), pack), 0, e - s)
             )
             if actors & set(named) and not any(w in text[s:e].lower() for w in pack.saying):
                 named = [n for n in named if n not in actors]  # "the Kremlin uses the shells": an actor, not a source
+            return named
+
+        for k, (s, e) in enumerate(sentences):
+            named = names(s, e)
+            if not named and k + 1 < len(sentences):
+                # "... 1 million shells. This was reported by Bloomberg, citing ...": the next sentence's source
+                nxt = text[sentences[k + 1][0] : sentences[k + 1][1]].lstrip().lower()
+                if nxt.startswith(pack.back_reference):
+                    named = names(*sentences[k + 1])
             own = [n for n in named if n not in relays]
             # a relay (Yonhap, Reuters ...) speaks for the origin the article names, and goes to `via`
             speaker = own[0] if own else (lead if named and lead in origins else named[0] if named else carried)

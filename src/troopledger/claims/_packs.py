@@ -66,6 +66,8 @@ class LanguagePack:
     month_in: tuple[str, ...] = ()
     #: verbs of change before "to" ("выросли до", "aumentó hasta"): what follows is the level reached, not a bound
     change_verbs: tuple[str, ...] = ()
+    #: a sentence opening with one of these attributes the sentence before it ("Об этом сообщил ...")
+    back_reference: tuple[str, ...] = ()
     month_since: tuple[str, ...] = ()
 
     @property
@@ -160,5 +162,6 @@ def load_pack(code: str) -> LanguagePack:
         sentence_ends=str(raw.get("sentence_ends", ".!?")),
         month_in=_strings(raw.get("month_in", []), f"{where} month_in"),
         change_verbs=_strings(raw.get("change_verbs", []), f"{where} change_verbs"),
+        back_reference=_strings(raw.get("back_reference", []), f"{where} back_reference"),
         month_since=_strings(raw.get("month_since", []), f"{where} month_since"),
     )
