@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from functools import cache
 
 from pydantic import ValidationError
 
@@ -30,6 +29,7 @@ from troopledger.claims._cues import (
 from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
 from troopledger.claims._figure import figure_fields
 from troopledger.claims._language import identify, passages
+from troopledger.claims._number_convention import text_convention
 from troopledger.claims._numerals import Figure, ascii_digits, find_figures
 from troopledger.claims._packs import LanguagePack, load_pack
 from troopledger.claims._record import Claim, SourceRef
@@ -51,32 +51,6 @@ _SENTENCE = {
     True: re.compile(r"[^。！？!?\n]+[。！？!?]?"),
     False: re.compile(r"(?:[^.!?\n]|\.(?=\S|\s+[a-zа-яёіїєґäöüßéèàçñóúíãõłśżźąęć\d])|[.!?](?=[\d,]))+[.!?]?"),
 }
-
-
-#: Comma-grouped thousands ("11,000"), dot-grouped ones ("11.000") and a decimal comma ("1,5").
-_COMMA_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,.]\d)")
-_DOT_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d,.]\d)")
-_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?!\d)")
-
-
-@cache
-def _comma_grouping(code: str) -> LanguagePack:
-    """The pack of ``code`` read with the English convention: comma groups, dot decimal."""
-    return dataclasses.replace(load_pack(code), decimal=".", groups=",")
-
-
-def _convention(text: str, pack: LanguagePack) -> LanguagePack:
-    """``pack``, or its comma-grouping twin when the text writes numbers that way.
-
-    Latin American Spanish (and some pages in other languages) group thousands with commas
-    ("11,000 soldados"): a text with comma-grouped numbers and neither a dot-grouped number nor
-    a decimal comma ("1,5 millones") follows that convention.
-    """
-    if pack.decimal != "," or not _COMMA_GROUPED.search(text):
-        return pack
-    if _DOT_GROUPED.search(text) or _DECIMAL_COMMA.search(text):
-        return pack
-    return _comma_grouping(pack.code)
 
 
 def _sentences(text: str, start: int, end: int, pack: LanguagePack) -> list[tuple[int, int]]:
@@ -274,7 +248,9 @@ class _Reader:
             if label_c in _TROOPS and ctx.near("condition"):
                 continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
             if label_c is not None:
-                unit = {"other:munitions": "items", "other:tons": "tons", "other:oil": "barrels"}.get(label_c, "persons")
+                unit = {"other:munitions": "items", "other:tons": "tons", "other:oil": "barrels"}.get(
+                    label_c, "persons"
+                )
                 label_c, stream_unit = foreign_stream(label_c, ctx)  # shells, containers, workers ... of the ledger
                 unit = stream_unit or unit
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
@@ -301,25 +277,18 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
         if lang == "en" and language != "en" and identify(text[start:end]) == "en":
             reader.english(start, end)  # an English paragraph of the page: the English rules read it
             continue
-        pack = _convention(text, load_pack(lang))
+        pack = text_convention(text, load_pack(lang))
         sentences = _sentences(text, start, end, pack)
         carried = _quoted_by(text, start, sentences, hits[lang] if same else [], relays) or lead
         reader.topic = ""
-        def names(s: int, e: int) -> list[str]:
-            named = (
-                _named_in(hits[lang], s, e) if same else _named_in(_organisations(text[s:e].lower(), pack), 0, e - s)
-            )
-            if actors & set(named) and not any(w in text[s:e].lower() for w in pack.saying):
-                named = [n for n in named if n not in actors]  # "the Kremlin uses the shells": an actor, not a source
-            return named
-
+        names_of = [_sentence_names(text, s, e, hits[lang] if same else None, pack, actors) for s, e in sentences]
         for k, (s, e) in enumerate(sentences):
-            named = names(s, e)
+            named = names_of[k]
             if not named and k + 1 < len(sentences):
                 # "... 1 million shells. This was reported by Bloomberg, citing ...": the next sentence's source
                 nxt = text[sentences[k + 1][0] : sentences[k + 1][1]].lstrip().lower()
                 if nxt.startswith(pack.back_reference):
-                    named = names(*sentences[k + 1])
+                    named = names_of[k + 1]
             own = [n for n in named if n not in relays]
             # a relay (Yonhap, Reuters ...) speaks for the origin the article names, and goes to `via`
             speaker = own[0] if own else (lead if named and lead in origins else named[0] if named else carried)
@@ -328,6 +297,16 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
                 carried = speaker
             reader.sentence(text, (s, e), pack, speaker, via)
     return _range_ends_restated(_troop_repeats(_repeats_labelled(reader.claims)))
+
+
+def _sentence_names(
+    text: str, s: int, e: int, hits: list[tuple[int, str]] | None, pack: LanguagePack, actors: set[str]
+) -> list[str]:
+    """The sources named in the sentence ``s:e`` (``hits``: the article's names, or None to scan the sentence)."""
+    named = _named_in(hits, s, e) if hits is not None else _named_in(_organisations(text[s:e].lower(), pack), 0, e - s)
+    if actors & set(named) and not any(w in text[s:e].lower() for w in pack.saying):
+        named = [n for n in named if n not in actors]  # "the Kremlin uses the shells": an actor, not a source
+    return named
 
 
 #: A paragraph that opens a quotation: a dash of direct speech or an opening quote mark.
@@ -386,6 +365,7 @@ def _repeats_labelled(claims: list[Claim]) -> list[Claim]:
 
 
 _SPECIFIC = ("troops_per_rotation", "cumulative_troops")
+_COUNT_UNITS = {"other:munitions": "items", "other:tons": "tons", "other:oil": "barrels"}
 _TROOPS = ("troops_deployed", *_SPECIFIC)
 
 

@@ -38,7 +38,7 @@ def _head(ctx: Context, kinds: tuple[str, ...]) -> str | None:
 
 
 def foreign_stream(label: str, ctx: Context) -> tuple[str, str]:
-    """(quantity, unit) of a count labelled ``label``: a ledger quantity when a stream noun places it, else ``""`` unit."""
+    """(quantity, unit) of a count labelled ``label``: a ledger quantity where a stream noun places it."""
     if label in ("other:munitions", "other:oil", "other:tons"):
         kind = _head(ctx, STREAM_KINDS)
         q = None
