@@ -133,19 +133,6 @@ def load_pack(code: str) -> LanguagePack:
     currencies = _lists(common.get("currencies", {}), "common.toml currencies")
     for name, words in _lists(raw.get("currencies", {}), f"{where} currencies").items():
         currencies[name] = currencies.get(name, ()) + words
-    cues = _lists(raw.get("cues", {}), f"{where} cues", CUE_KINDS)
-    lemmas = _lists(raw.get("lemmas", {}), f"{where} lemmas", CUE_KINDS)
-    named = _lists(raw.get("organisation_lemmas", {}), f"{where} organisation_lemmas")
-    if lemmas or named:
-        # every case and tense of a cue declared as a lemma (Russian, Ukrainian: claims/_morph_slavic.py)
-        from troopledger.claims._morph_slavic import MORPH_LANGUAGES, inflect
-
-        if code not in MORPH_LANGUAGES:
-            raise ValueError(f"{where}: lemmas are read for {', '.join(MORPH_LANGUAGES)} only")
-        for kind, words in lemmas.items():
-            cues[kind] = cues.get(kind, ()) + inflect(code, words, cues.get(kind, ()))
-        for name, words in named.items():
-            orgs[name] = orgs.get(name, ()) + inflect(code, words, orgs.get(name, ()))
     return LanguagePack(
         code=code,
         name=str(raw.get("name", code)),
@@ -160,7 +147,7 @@ def load_pack(code: str) -> LanguagePack:
         not_figures=_strings(raw.get("not_figures", []), f"{where} not_figures"),
         counters=_strings(raw.get("counters", []), f"{where} counters"),
         currencies=currencies,
-        cues=cues,
+        cues=_lists(raw.get("cues", {}), f"{where} cues", CUE_KINDS),
         bounds=_lists(raw.get("bounds", {}), f"{where} bounds", _BOUNDS),
         hedges=_hedge_table(raw.get("hedges", {}), f"{where} hedges"),
         saying=_strings(raw.get("saying", []), f"{where} saying"),
