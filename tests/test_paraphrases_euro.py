@@ -431,3 +431,30 @@ def test_ranges_of_thousands_and_past_tense_verbs(lang: str, text: str, want: li
 )
 def test_the_next_sentence_and_anonymous_sources_name_the_speaker(lang: str, text: str, want: str) -> None:
     assert {who for _q, who in _speakers(text, lang)} == {want}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # "ще"/"ещё" is "still" beside a verb of staying: the force in place, not another wave
+        (
+            "uk",
+            "На Курщині залишаються ще приблизно 11 тис. північнокорейських військових.",
+            [("troops_deployed", 11000, None, None)],
+        ),
+        ("ru", "Под Курском всё ещё остаются около 11 тысяч военных КНДР.", [("troops_deployed", 11000, None, None)]),
+        # an arrival to come is a wave
+        (
+            "uk",
+            "Через два тижні на фронт прибуде ще 3 тисячі бійців з Північної Кореї.",
+            [("troops_per_rotation", 3000, None, None)],
+        ),
+        (
+            "ru",
+            "В ближайшие недели в Россию прибудут 3 тысячи военных КНДР.",
+            [("troops_per_rotation", 3000, None, None)],
+        ),
+    ],
+)
+def test_still_is_not_another_and_an_arrival_to_come_is_a_wave(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want

@@ -273,11 +273,12 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
     pool = origins or {k: v for k, v in counts.items() if k in relays}
     lead = max(pool, key=lambda k: pool[k]) if pool else outlet
     reader = _Reader(doc, outlet)
+    packs = {lang: text_convention(text, load_pack(lang)) for lang in hits}  # the text's number convention, once
     for start, end, lang in parts:
         if lang == "en" and language != "en" and identify(text[start:end]) == "en":
             reader.english(start, end)  # an English paragraph of the page: the English rules read it
             continue
-        pack = text_convention(text, load_pack(lang))
+        pack = packs[lang]
         sentences = _sentences(text, start, end, pack)
         carried = _quoted_by(text, start, sentences, hits[lang] if same else [], relays) or lead
         reader.topic = ""
