@@ -458,3 +458,17 @@ def test_the_next_sentence_and_anonymous_sources_name_the_speaker(lang: str, tex
 )
 def test_still_is_not_another_and_an_arrival_to_come_is_a_wave(lang: str, text: str, want: list[Want]) -> None:
     assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("pt", "Segundo Kiev, cerca de 4 mil militares norte-coreanos foram mortos ou feridos.", "Ukraine (government)"),
+        ("fr", "Quelque 4000 soldats nord-coréens ont été tués ou blessés, selon Kiev.", "Ukraine (government)"),
+        ("de", "Laut Kiew wurden rund 4.000 nordkoreanische Soldaten getötet oder verwundet.", "Ukraine (government)"),
+        ("it", "Secondo Seul, circa 4.000 soldati nordcoreani sono stati uccisi o feriti.", "South Korea (government)"),
+        ("ru", "По данным Сеула, около 4 тысяч военных КНДР были убиты или ранены.", "South Korea (government)"),
+    ],
+)
+def test_according_to_a_capital_is_its_government(lang: str, text: str, want: str) -> None:
+    assert {who for _q, who in _speakers(text, lang)} == {want}
