@@ -463,7 +463,7 @@ def test_still_is_not_another_and_an_arrival_to_come_is_a_wave(lang: str, text: 
 @pytest.mark.parametrize(
     ("lang", "text", "want"),
     [
-        ("pt", "Segundo Kiev, cerca de 4 mil militares norte-coreanos foram mortos ou feridos.", "Ukraine (government)"),
+        ("pt", "Segundo Kiev, uns 4 mil militares norte-coreanos foram mortos ou feridos.", "Ukraine (government)"),
         ("fr", "Quelque 4000 soldats nord-coréens ont été tués ou blessés, selon Kiev.", "Ukraine (government)"),
         ("de", "Laut Kiew wurden rund 4.000 nordkoreanische Soldaten getötet oder verwundet.", "Ukraine (government)"),
         ("it", "Secondo Seul, circa 4.000 soldati nordcoreani sono stati uccisi o feriti.", "South Korea (government)"),
