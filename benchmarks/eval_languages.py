@@ -73,8 +73,8 @@ def _as_stated(c: Claim, lang: str) -> dict[str, float | None]:
 
 
 def _matches(c: Claim, gold: dict[str, Any], lang: str) -> bool:
-    q, got_q = gold["quantity"], guide_label(c.quantity)  # a ledger quantity is scored as the guide labels it
-    if q.startswith("other") != got_q.startswith("other") or (not q.startswith("other") and got_q != q):
+    q, pred = gold["quantity"], guide_label(c.quantity)  # a ledger quantity is scored as the guide labels it
+    if q.startswith("other") != pred.startswith("other") or (not q.startswith("other") and pred != q):
         return False
     unit = gold.get("unit") or ""
     got: dict[str, float | None] = {"value": c.value, "low": c.low, "high": c.high}
@@ -135,8 +135,8 @@ def score(ids: set[str], problems: list[str] | None = None) -> dict[str, dict[st
             for key in (lang, "all"):
                 out[key]["predicted"] += 1
                 out[key]["right"] += right
-                out[key]["predicted_core"] += not c.quantity.startswith("other")
-                out[key]["right_core"] += right and not c.quantity.startswith("other")
+                out[key]["predicted_core"] += not guide_label(c.quantity).startswith("other")
+                out[key]["right_core"] += right and not guide_label(c.quantity).startswith("other")
     return out
 
 

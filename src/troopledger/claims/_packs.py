@@ -26,7 +26,8 @@ CUE_KINDS = (
     "troops", "killed", "wounded", "casualties", "workers", "munitions", "pay", "revenue", "monthly", "yearly",
     "wave", "stock", "cumulative", "russian", "ukrainian", "foreign", "compensation", "bonus", "economy",
     "arms", "gdp", "north_korea", "partition", "per_person", "state", "returned", "prisoners", "condition",
-    "tons", "times", "shells", "containers", "missiles", "barrels", "rice", "flour",
+    "tons", "times", "barrels",
+    "dated",
 )  # fmt: skip
 _BOUNDS = ("lower_before", "lower_after", "upper_before", "upper_after", "about_before", "about_after")
 
