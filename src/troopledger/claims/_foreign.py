@@ -330,11 +330,7 @@ _QUOTE_OPENERS = ("–", "—", "-", "„", "«", "“", '"', "»")
 def _quoted_by(
     text: str, start: int, sentences: list[tuple[int, int]], hits: list[tuple[int, str]], relays: set[str]
 ) -> str | None:
-    """The source a quoted paragraph is attributed to at its end ("– … – says an ISW analyst"), or None.
-
-    European papers open a quotation with a dash or a quote mark and name who said it after it,
-    in the paragraph's last sentence: every figure of the quotation is that source's.
-    """
+    """The source a quotation (a paragraph opened by a dash or quote mark) names in its last sentence, or None."""
     if len(sentences) < 2 or not text[start : sentences[0][1]].lstrip().startswith(_QUOTE_OPENERS):
         return None
     last = [n for n in _named_in(hits, *sentences[-1]) if n not in relays]
