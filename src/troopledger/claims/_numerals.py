@@ -175,8 +175,11 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
     glued = re.match(r"[a-z]+", after)
     if glued and not any(w.startswith(glued.group()) or glued.group().startswith(w) for w in pack.glued_ok):
         return True  # 76ee2f (a hash), 3000o (a pull-quote run into a word)
-    if _TIME_BEFORE.search(before) or _DATE_NEAR.match(after) or re.search(r"\d[.\-/]$", before):
-        return True
+    dash = re.match(r"[\-–]\d{1,3}(?!\d)", after)
+    reach = end + dash.end() if dash else end if re.search(r"\d[\-–]$", before) else -1
+    scaled_range = reach >= 0 and bool(pack.scales) and _scale_pattern(pack).match(text, reach) is not None
+    if not scaled_range and (_TIME_BEFORE.search(before) or _DATE_NEAR.match(after) or re.search(r"\d[.\-/]$", before)):
+        return True  # (but "11-12 тысяч", "5–6 mil" is a range of thousands, not a date)
     if re.match(r"^\s?(?:mm|мм|cm|см|km/h|x\d|×)", after, re.I) or re.match(r"^\s?-?мм", after):
         return True
     if re.match(r"^\)", after) and re.search(r"\($", before):
@@ -194,8 +197,8 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         nouns = (w for k in ("troops", "killed", "wounded", "casualties", "workers") for w in pack.cue(k))
         return not any(w in rest[:30] for w in nouns)  # a year, unless what it counts follows
     word = re.search(r"([^\W\d_]{3,})\.?\s?$", before)
-    if word and word.group(1).lower() in pack.not_figures:
-        return True  # "March. 27", "le 12 mai" read from the other side: a day after its month
+    if word and word.group(1).lower() in pack.not_figures and raw.isdigit() and len(raw) <= 2:
+        return True  # "March. 27", "le 12 mai" read from the other side: a day (never "janvier 3 000") after its month
     return marked
 
 
