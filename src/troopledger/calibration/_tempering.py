@@ -133,7 +133,8 @@ def _on_grid(z: Array, table: Array, slopes: Array) -> Array:
     if not np.all(np.isfinite(table)):
         return np.asarray(np.interp(z, _Z_GRID, table), dtype=np.float64)
     last = _Z_GRID.size - 2
-    j = np.floor((z - _Z_GRID[0]) * (1.0 / _STEP)).astype(np.intp)
+    with np.errstate(invalid="ignore"):  # a NaN's index is a placeholder: interp's NaN comes out all the same
+        j = np.floor((z - _Z_GRID[0]) * (1.0 / _STEP)).astype(np.intp)
     np.clip(j, 0, last, out=j)
     j -= z < _Z_GRID[j]
     np.clip(j, 0, last, out=j)
