@@ -56,7 +56,10 @@ _NOUNS: list[tuple[str, str]] = [
     ("oil", r"barrels?|tankers?|tonnes|tons"),
 ]
 _NOUN = re.compile("|".join(rf"\b(?P<{name}>(?:{pat}))\b" for name, pat in _NOUNS), re.I)
-_PLURAL = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?([a-z]{3,}s)\b")
+_PLURAL = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,2}?(?!(?:this|thus|plus|less|unless|across|always|perhaps|towards|besides|whereas|"
+    r"afterwards|news|analysis|basis|crisis|status|series)\b)([a-z]{3,}s)\b"
+)  # a plural noun, not a word that only ends in "s"
 _KILLED_OR_WOUNDED = re.compile(
     rf"\b(?:killed|dead|died)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:wounded|injured|missing|captured)\b|"
     rf"\b(?:wounded|injured)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:killed|dead)\b|\bcasualt\w*|\blosses\b|"
@@ -128,7 +131,7 @@ _ROTATION_AFTER = re.compile(
 _SEND = verbs("send", "deploy", "dispatch", "transfer", "move", "arrive", "rotate", "bring")
 _ROTATION_SENT = re.compile(
     r"\b(?:(?:first|second|third|fourth|new|next|latest|fresh)\s+(?:wave|batch|rotation|deployment|contingent|"
-    r"troop\s+deployment)|initially|planned|rotat\w+|replacements?|reinforcements?|"
+    r"troop\s+deployment)|initially|first\s+(?:sent|deployed|dispatched)|planned|rotat\w+|replacements?|reinforcements?|"
     rf"{verbs('plan', 'intend', 'prepare', 'agree', 'decide', 'promise', 'expect', 'aim', 'pledge')}\s+to\s+"
     rf"(?:be\s+)?{_SEND}|(?:will|would|could|may|might|shall|to)\s+(?:soon\s+)?(?:be\s+)?{_SEND})\b"
 )  # matched on lower-cased text
@@ -187,6 +190,14 @@ def _rebuilds(sentence: str) -> bool:
     )
 
 
+#: A count of the wounded or dead sent back: "of the wounded were sent back", "have since been flown home".
+_SENT_HOME = re.compile(
+    r"^\s*(?:of\s+(?:the|them|those)\s+(?:\w+\s+)?(?:wounded|injured|sick)\s+)?[^.;]{0,40}?\b(?:sent|flown|taken|"
+    r"brought|evacuated|repatriated|returned)\s+(?:back\b|home\b|to\s+North\s+Korea\b)|^[^.;]{0,40}?\b(?:repatriated|evacuated)\b",
+    re.I,
+)
+#: "the 11,000 who were first deployed": a relative clause that sends the people counted.
+_WHO_SENT = re.compile(rf"^\s*(?:who|that)\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?{_SEND}", re.I)
 _SPECIALIST = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:engineers?|sappers?|deminers?|builders?)\b", re.I)
 _FUTURE = re.compile(r"^[^.;]{0,50}?\b(?:will|are\s+to|is\s+to|are\s+due\s+to|are\s+expected\s+to)\b", re.I)
 _ARRIVED = re.compile(rf"^[^.;]{{0,60}}?\b(?:have|has|had)\s+(?:already\s+)?{verbs('arrive')}\b", re.I)
@@ -338,6 +349,8 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
     if _CAPTURE_TAIL.search(tail[-30:]):
         casualty = "captured"
     owner = _owner(tail, between, window[n1:] if n1 >= 0 else "") if noun else _owner(tail, "", "")
+    if casualty and casualty != "captured" and _SENT_HOME.match(window):
+        return "other:count"  # "1,200 of the wounded have been flown home": a count of people sent back, not losses
     if noun in ("", "troops", "people") and casualty and casualty != "captured":
         if noun == "people" and owner == "nk" and not _NK.search(tail[-25:] + between):
             owner = "foreign" if re.match(r"\s*(?:nepal|russian|ukrain)", between + word, re.I) else owner
@@ -364,9 +377,13 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
     if (
         value >= 10
         and owner == "nk"
-        and re.search(r"\b(contingent|force|deployment|troops|soldiers)\b[^.]{0,40}$", tail, re.I)
+        and (
+            re.search(r"\b(contingent|force|deployment|troops|soldiers)\b[^.]{0,40}$", tail, re.I)
+            or re.search(r"\b(?:wave|batch|group|rotation|detachment)\b[^.]{0,60}$", tail, re.I)
+            or _WHO_SENT.match(window)
+        )
     ):
-        return "troops"
+        return "troops"  # "a second group of about 3,000 followed", "the 11,000 who were first deployed"
     if value < 10:
         return None
     return "other:count" if re.match(r"^\s*(?:in|at|by|of|from|,|\.|$)", window) else None
