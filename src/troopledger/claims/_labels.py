@@ -177,7 +177,9 @@ _YEARLY = r"(per|a|each|every)\s+year|annual(ly)?|/year|a\s+year\b|per\s+annum"
 FOREIGN_PAY = (
     rf"\b(new\s+(?:military\s+|army\s+)?recruits?|{verbs('enlist', 'mobilise', 'mobilize')}|enlistees|"
     r"contract\s+soldiers?|volunteers?|nepal\w*|mercenar\w*|foreign\s+fighters?|"
-    r"russian\s+(?:soldiers?|servicem[ae]n|army|troops|military\s+personnel)|sign(?:s|ed|ing)?\s+up)\b"
+    r"russian\s+(?:soldiers?|servicem[ae]n|army|troops|military\s+personnel)|sign(?:s|ed|ing)?\s+up|"
+    r"sign(?:s|ed|ing)?\s+(?:a\s+|the\s+)?(?:military\s+|army\s+)?contracts?|recruitment|recruits?\s+from|"
+    r"foreigners|foreign\s+recruits?)\b"
 )
 _NK = r"\b(north\s+korean?s?|pyongyang|dprk|kim)\b"
 
@@ -230,7 +232,12 @@ def label_money(
                     r"official\s+salary)\b", s)  # fmt: skip
     if (domestic and usd < 100) or (monthly and usd < 30 and not _has(_SOLDIER, s)):
         return "domestic_monthly_wage", "month"
-    if _has(_WORKER, s) and not _has(_SOLDIER, near):
+    if domestic and not _has(_SOLDIER, s) and _has(r"\b(?:average|typical|median|national)\b", s):
+        return "other:amount", period  # "the average monthly wage in Russia": a benchmark, no soldier's pay
+    # workers named in the sentence, or in the one before when neither speaks of soldiers ("Six workers
+    # described ... They said they kept $100 a month")
+    workers = _has(_WORKER, s) or (_has(_WORKER, context) and not _has(_SOLDIER, s + " " + context))
+    if workers and not _has(_SOLDIER, near):
         # the amount's own noun decides: a wage word right after it ("$40 a month in wages") or a wage verb
         # right before it ("earn $40", "hold back the remaining $40") is the wage, whatever else is handed over
         wage = _has(r"^\W*(?:\w+\s+){0,3}?(?:wages?|salar\w+|earn\w*)\b", after[:40]) or _has(
