@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from troopledger.claims._attribution import Attribution
 from troopledger.claims._record import Claim
+from troopledger.claims._saying import VERB_AT
 from troopledger.claims._speakers import TITLE_DOT, generic_speaker, last_organisation, last_person, speaker_kind
 from troopledger.sources import Document
 
@@ -84,7 +85,11 @@ def _named(text: str, noun: str) -> str | None:
         window = text[max(0, at - 60) : at + len(noun) + 12]
         for m in pattern.finditer(window):
             phrase = m.group("p")
-            if phrase[:1].isupper() and not re.match(r"(?:The|A|An|This|That|Its)\s", phrase):
+            if (
+                phrase[:1].isupper()
+                and not re.match(r"(?:The|A|An|This|That|Its|By|In|On|At|For|From|With|Of|And|But|As)\s", phrase)
+                and not VERB_AT.search(phrase)  # "Lee told the news agency" is a clause, not a name
+            ):
                 return phrase
         at = low.rfind(noun.lower(), 0, at)
     return None
@@ -114,7 +119,8 @@ def last_body(text: str) -> str | None:
     """The body named last in ``text`` ("Ukraine's military intelligence agency (HUR)", "the Bank of Korea")."""
     best: tuple[int, str] | None = None
     for m in _BODY.finditer(text):
-        phrase = re.sub(r"^(?:The|A|An|This|That|Its|In|On|At|But|And)\s+", "", m.group("p"))
+        phrase = re.sub(r"^(?:(?:The|A|An|This|That|Its|In|On|At|But|And|By|For|From|With|As)\s+)+", "", m.group("p"))
+        phrase = re.sub(r"^(?:the|a|an|its)\s+", "", phrase)
         best = (m.end(), phrase)
     org = last_organisation(text)
     if org is not None:
@@ -297,11 +303,21 @@ def relay_of(sentence: str) -> tuple[frozenset[str], Attribution] | None:
     return frozenset(relay.split()), Attribution(orig, "" if name is None else phrase, speaker_kind(phrase))
 
 
+#: Relays spoken of together: "Both lawmakers said", "the two legislators", "committee members".
+_RELAYS_TOGETHER = re.compile(
+    r"^(?:both|the|the\s+two|two|other)\s+(?:committee\s+)?(?:lawmakers|legislators|MPs|members|representatives)$", re.I
+)
+
+
 def relayed(att: Attribution, relays: list[tuple[frozenset[str], Attribution]]) -> Attribution:
-    """A speaker known to relay someone ("Yu said ..." after "Yu, citing Budanov") gives the original source."""
+    """A speaker known to relay someone ("Yu said ..." after "Yu, citing Budanov") gives the original source;
+    "both lawmakers" after a lawmaker relayed a source give that source too."""
     words = att.speaker.replace("’s", "").split()
     if not att.found or not 0 < len(words) <= 3:
         return att
+    if relays and _RELAYS_TOGETHER.match(att.speaker):
+        orig = relays[-1][1]
+        return Attribution(orig.speaker, orig.organisation, orig.kind, [att.speaker, *att.via])
     for names, orig in reversed(relays):
         if names & set(words) and orig.speaker not in att.speaker:
             return Attribution(orig.speaker, orig.organisation, orig.kind, [att.speaker, *att.via])
