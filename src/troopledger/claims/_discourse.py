@@ -120,8 +120,8 @@ def last_body(text: str) -> str | None:
     best: tuple[int, str] | None = None
     for m in _BODY.finditer(text):
         phrase = re.sub(r"^(?:(?:The|A|An|This|That|Its|In|On|At|But|And|By|For|From|With|As)\s+)+", "", m.group("p"))
-        phrase = re.sub(r"^(?:the|a|an|its)\s+", "", phrase)
-        best = (m.end(), phrase)
+        if phrase[:1].isupper():  # "By the agency" is a reference back, not a name
+            best = (m.end(), phrase)
     org = last_organisation(text)
     if org is not None:
         at = text.rfind(org)

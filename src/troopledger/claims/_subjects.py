@@ -190,6 +190,12 @@ def _rebuilds(sentence: str) -> bool:
     )
 
 
+#: "Containers: about 28,000": a label before a colon, then only bound and hedge words before the figure.
+_LABELLED = re.compile(
+    r"^\W*([A-Za-z][\w-]*(?:\s+[\w-]+){0,2}):\s+(?:(?:about|around|roughly|some|nearly|almost|over|more|than|"
+    r"at|least|most|up|to|no|fewer|less|as|many|an?|estimated|approximately)\s+)*$",
+    re.I,
+)
 #: A count of the wounded or dead sent back: "of the wounded were sent back", "have since been flown home".
 _SENT_HOME = re.compile(
     r"^\s*(?:of\s+(?:the|them|those)\s+(?:\w+\s+)?(?:wounded|injured|sick)\s+)?[^.;]{0,40}?\b(?:sent|flown|taken|"
@@ -324,6 +330,11 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
             noun = "people"
         elif noun == "people" and _MILITARY.search(sentence) and not _FOREIGN.search(tail[-25:] + window[:n0]):
             noun = "troops"
+    label = _LABELLED.match(sentence[:start]) if not noun and ":" in sentence[:start] else None
+    if label:  # a list item or a table cell: "Containers: about 28,000", "- Missiles: up to 248"
+        noun, n0, n1 = _head(" " + label.group(1).lower())
+        word = label.group(1).lower() if noun else ""
+        n0 = n1 = -1
     if not noun:
         ofs = list(_NUMBER_OF.finditer(sentence, max(0, start - 200), start))
         kind = _head(sentence[ofs[-1].end() : ofs[-1].end() + 60])[0] if ofs else ""
