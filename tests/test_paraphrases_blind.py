@@ -1,0 +1,254 @@
+"""Paraphrases for the rules added against the English blind set (``tests/data/english_blind``).
+
+Each rule is pinned by several phrasings written for this file (none taken from an article): a
+rule that reads one of them and not the others is keyed to wording, not structure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from troopledger.claims import Claim, extract_claims, find_numbers
+from troopledger.sources import document_from_bytes
+
+
+def _claims(text: str) -> list[Claim]:
+    doc = document_from_bytes(text.encode(), "p.txt", date="2025-03-01", outlet="Test Wire")
+    return extract_claims(doc)
+
+
+def _one(text: str, value: float) -> Claim:
+    found = [c for c in _claims(text) if value in (c.value, c.low, c.high)]
+    assert found, (text, [(c.quantity, c.value, c.speaker) for c in _claims(text)])
+    return found[0]
+
+
+# --- speakers: a body named by a bare noun is the body named before --------------------------------
+
+BODY_NOUNS = [
+    "South Korea's spy agency briefed lawmakers.\n\nAbout 300 were killed, Rep. Kim said, citing the agency.",
+    "South Korea's spy agency briefed lawmakers.\n\nBy the agency's count, about 300 have been killed.",
+    "South Korea's spy agency briefed lawmakers.\n\nBy the agency's estimate about 300 have died in combat.",
+    "South Korea's spy agency briefed lawmakers.\n\nAbout 300 have died, the agency told them.",
+    "South Korea's spy agency briefed lawmakers.\n\nThe spy service believes about 300 have died.",
+]
+
+
+@pytest.mark.parametrize("text", BODY_NOUNS)
+def test_bare_body_noun_is_the_named_body(text: str) -> None:
+    c = _one(text, 300)
+    assert c.quantity == "casualties_killed"
+    assert "Korea" in c.speaker and "spy agency" in c.speaker
+
+
+FIRM_NOUNS = [
+    ("Analysts at Bain & Company studied the plants. Russia makes about 1.3 million shells a year, the firm says.", "Bain"),
+    ("The US Treasury sanctioned a trader. He hired about 50 programmers, the department said.", "Treasury"),
+    ("Reporters spoke to the Kyiv Institute for Defence Studies. About 400 were killed, the institute said.", "Kyiv"),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), FIRM_NOUNS)
+def test_firm_and_department_resolve_to_the_name(text: str, who: str) -> None:
+    c = [c for c in _claims(text) if c.central and c.central >= 50][0]
+    assert who in c.speaker, (text, c.speaker)
+
+
+def test_a_service_described_stays_as_written() -> None:
+    # "the border service" names its body by itself; it is not a reference back to another one
+    c = _one("The FSB spoke on Monday. The border service said it counted 300 entries by North Koreans.", 300)
+    assert "border service" in c.speaker
+
+
+APPOSITIONS = [
+    "Vadym Skibitskyi, deputy head of Ukraine's military intelligence, said about 1.5 million rounds were shipped.",
+    "Jane Moore, head of research at the Harbour Institute, said about 1.5 million rounds were shipped.",
+    "Tom Reyes, chief analyst of a Kyiv think tank, said about 1.5 million rounds were shipped.",
+]
+
+
+@pytest.mark.parametrize("text", APPOSITIONS)
+def test_name_before_a_role_without_article(text: str) -> None:
+    c = _one(text, 1.5e6)
+    assert c.speaker.split(",")[0] == text.split(",")[0]
+
+
+ASIDES = [
+    "Ukraine's military intelligence, for its part, says North Korean shells make up about 40 percent of the total.",
+    "Ukraine's military intelligence, in turn, says North Korean shells make up about 40 percent of the total.",
+    "Ukraine's military intelligence, meanwhile, says North Korean shells make up about 40 percent of the total.",
+]
+
+
+@pytest.mark.parametrize("text", ASIDES)
+def test_aside_between_subject_and_verb(text: str) -> None:
+    assert _one(text, 0.4).speaker == "Ukraine's military intelligence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 300 were killed, says Kim Min-ho.",
+        "About 300 were killed, said Kim Min-ho on Monday.",
+        "About 300 were killed, says Kim Min-ho, a lawmaker.",
+    ],
+)
+def test_trailing_name_still_read(text: str) -> None:
+    assert _one(text, 300).speaker.startswith("Kim Min-ho")
+
+
+RELAYS_TOGETHER = [
+    "Rep. Lee Seong-kweun told reporters, citing the National Intelligence Service, that 600 were killed.\n\n"
+    "Both lawmakers said some 15,000 workers had also been sent.",
+    "Rep. Lee Seong-kweun told reporters, citing the National Intelligence Service, that 600 were killed.\n\n"
+    "The two lawmakers said some 15,000 workers had also been sent.",
+]
+
+
+@pytest.mark.parametrize("text", RELAYS_TOGETHER)
+def test_lawmakers_together_relay_the_source(text: str) -> None:
+    c = _one(text, 15000)
+    assert "Intelligence" in c.speaker and c.via
+
+
+# --- counts ----------------------------------------------------------------------------------------
+
+WAVE_WORDS = [
+    "The first wave arrived in autumn, and a second group of about 3,000 followed early this year, the agency said.",
+    "A further batch of about 3,000 reached Russia in February, Seoul said.",
+    "Seoul's spy agency put the size of the second wave, sent in winter, at 3,000.",
+]
+
+
+@pytest.mark.parametrize("text", WAVE_WORDS)
+def test_wave_word_before_a_bare_count(text: str) -> None:
+    assert _one(text, 3000).quantity == "troops_per_rotation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 6,000 were killed or wounded, over half of the roughly 11,000 who were first deployed.",
+        "Casualties top 6,000 among the 11,000 who were first sent to Kursk.",
+    ],
+)
+def test_who_were_first_deployed_is_a_wave(text: str) -> None:
+    assert _one(text, 11000).quantity == "troops_per_rotation"
+
+
+SENT_HOME = [
+    "Roughly 2,000 of the wounded were sent back to North Korea in March, the agency said.",
+    "About 2,000 of the injured have since been flown home, the agency said.",
+    "Some 2,000 wounded soldiers were repatriated over the winter, the agency said.",
+]
+
+
+@pytest.mark.parametrize("text", SENT_HOME)
+def test_wounded_sent_home_are_not_new_casualties(text: str) -> None:
+    assert _one(text, 2000).quantity.startswith("other:")
+
+
+def test_casualties_still_read() -> None:
+    assert _one("About 2,000 North Korean soldiers were wounded in March, the agency said.", 2000).quantity == (
+        "casualties_wounded"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Two in five of the shells were duds, he said.", 0.4),
+        ("One in three soldiers was wounded, the agency said.", 1 / 3),
+        ("Nine out of ten workers hand over their wages, he said.", 0.9),
+        ("1 in 4 shells failed, the study found.", 0.25),
+    ],
+)
+def test_ratio_words_are_shares(text: str, value: float) -> None:
+    assert any(n.form == "fraction" and abs(n.value - value) < 1e-9 for n in find_numbers(text))
+
+
+@pytest.mark.parametrize("text", ["They sent two in October.", "Production rose in 2024, two in 2025 were idle."])
+def test_ratio_needs_a_small_denominator(text: str) -> None:
+    assert not any(n.form == "fraction" for n in find_numbers(text))
+
+
+LIST_ITEMS = [
+    "Key figures\n\n- Containers: about 28,000 since August 2023, the agency said.",
+    "Key figures\n\n* Shells: at least 28,000, the agency said.",
+    "Key figures\n\nMissiles: no more than 28,000, the agency said.",
+]
+
+
+@pytest.mark.parametrize("text", LIST_ITEMS)
+def test_list_label_names_what_is_counted(text: str) -> None:
+    c = _one(text, 28000)
+    assert c.quantity not in ("other:count", "troops_deployed"), c.quantity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Media enquiries: press office, +44 20 7946 0321",
+        "Call +1 (202) 555-0147 for interviews.",
+        "Contact: +82 2 3703 1234 (Seoul desk).",
+    ],
+)
+def test_telephone_numbers_are_not_figures(text: str) -> None:
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize("tail", ["followed early this year", "went home across the border", "left thus"])
+def test_words_ending_in_s_are_not_plural_nouns(tail: str) -> None:
+    c = _one(f"A second group of about 3,000 {tail}, the agency said.", 3000)
+    assert c.quantity == "troops_per_rotation"
+
+
+# --- money -----------------------------------------------------------------------------------------
+
+RUSSIAN_PAY = [
+    "Men who sign a contract with the army can receive a one-off payment of up to 1.9 million roubles.",
+    "Foreigners are paid less. A recruit from Nepal said he was promised $2,000 a month.",
+    "Russia's recruitment drive offers $2,000 a month to anyone who enlists.",
+]
+
+
+@pytest.mark.parametrize("text", RUSSIAN_PAY)
+def test_recruits_pay_is_not_north_korean_pay(text: str) -> None:
+    money = [c for c in _claims(text) if c.unit not in ("persons",)]
+    assert money and all(c.quantity == "other:russian_pay" for c in money), [(c.quantity, c.value) for c in money]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The average monthly wage in Russia stood at about 80,000 roubles this summer.",
+        "The national average salary was about 80,000 roubles a month.",
+    ],
+)
+def test_a_national_average_wage_is_no_soldier_pay(text: str) -> None:
+    assert [c.quantity for c in _claims(text)] == ["other:amount"]
+
+
+WORKERS_BEFORE = [
+    "Six workers who fled Russian building sites spoke to us. They said they kept $150 a month.",
+    "Escaped labourers described their days. Each was left with about $150 a month, they said.",
+]
+
+
+@pytest.mark.parametrize("text", WORKERS_BEFORE)
+def test_workers_in_the_sentence_before(text: str) -> None:
+    assert _one(text, 150).quantity in ("overseas_worker_take_home", "overseas_worker_wage_month", "other:worker_wage")
+
+
+def test_soldiers_pay_still_read_after_workers() -> None:
+    text = "Workers abroad face long days. North Korean soldiers are paid $2,000 a month, the agency said."
+    assert _one(text, 2000).quantity == "pay_per_soldier_month"
+
+
+def test_same_amount_by_another_speaker_keeps_its_own_label() -> None:
+    text = (
+        "A Nepali recruit said he got a bonus of $2,000 when he signed up, a rights group said.\n\n"
+        "Seoul's spy agency says Russia pays about $2,000 a month for each North Korean soldier."
+    )
+    labels = {c.speaker: c.quantity for c in _claims(text) if c.value == 2000}
+    assert labels.get("Seoul's spy agency") == "pay_per_soldier_month", labels
