@@ -252,3 +252,38 @@ def test_same_amount_by_another_speaker_keeps_its_own_label() -> None:
     )
     labels = {c.speaker: c.quantity for c in _claims(text) if c.value == 2000}
     assert labels.get("Seoul's spy agency") == "pay_per_soldier_month", labels
+
+
+# --- a headline restates the body; the people counted are not the source ---------------------------
+
+HEADLINES = [
+    "Lawmaker: North Korea has sent 15,000 troops to Russia\n\n"
+    "North Korea has sent a total of about 15,000 troops to Russia, Rep. Lee said, citing the spy agency.",
+    "N. Korea troops in Russia reach 15,000\n\n"
+    "Altogether some 15,000 North Korean soldiers have been sent, the National Intelligence Service said.",
+]
+
+
+@pytest.mark.parametrize("text", HEADLINES)
+def test_headline_takes_the_body_speaker_across_troop_labels(text: str) -> None:
+    speakers = {c.speaker for c in _claims(text) if c.central == 15000}
+    assert "Test Wire" not in speakers and len(speakers) == 1, speakers
+
+
+COUNTED_SUBJECTS = [
+    "The spy agency briefed lawmakers.\n\nTwo soldiers captured by Ukraine told interrogators they got $100 a month, "
+    "according to the briefing.",
+    "The spy agency briefed lawmakers.\n\nThree prisoners held in Kyiv said they got $100 a month, "
+    "according to the briefing.",
+]
+
+
+@pytest.mark.parametrize("text", COUNTED_SUBJECTS)
+def test_people_counted_are_not_the_source(text: str) -> None:
+    assert _one(text, 100).speaker != text.split("\n\n")[1].split(" told")[0]
+    assert "agency" in _one(text, 100).speaker
+
+
+def test_counted_experts_still_speak() -> None:
+    c = _one("Two analysts at the Sejong Institute said about 300 were killed.", 300)
+    assert "Sejong" in c.speaker

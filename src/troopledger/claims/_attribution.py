@@ -196,6 +196,11 @@ _PLAUSIBLE_NOUN = re.compile(
 )
 
 
+_COUNTED_WORDS = re.compile(
+    r"^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several)\s", re.I
+)
+
+
 def says(sentence: str) -> bool:
     """Whether a sentence holds a verb of saying or "according to" (a cheap test before :func:`attribute`)."""
     return VERB_AT.search(sentence) is not None or "ccording to" in sentence
@@ -206,6 +211,8 @@ def _plausible(who: str) -> bool:
     words = who.split()
     if not words or len(words) > 14 or re.search(r"\d", who):
         return False
+    if _COUNTED_WORDS.match(who) and not _PLAUSIBLE_NOUN.search(" ".join(words[1:4])):
+        return False  # "Two soldiers captured by Ukraine told ...": the people counted, not a source
     first = words[0].lower()
     if first in ("of", "for", "in", "on", "at", "from", "to", "with", "by", "amid", "about", "noting", "further"):
         return False

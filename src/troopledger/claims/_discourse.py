@@ -199,9 +199,17 @@ def carried(
 _GENERIC_OTHER = frozenset(["other:count", "other:amount", "other:share"])
 
 
+_TROOP_FIGURES = frozenset(["troops_deployed", "troops_per_rotation", "cumulative_troops"])
+
+
 def _same_kind(a: str, b: str) -> bool:
-    """The same quantity, or two ``other:`` figures one of which has only a generic subtype."""
-    return a == b or (a.startswith("other:") and b.startswith("other:") and bool({a, b} & _GENERIC_OTHER))
+    """The same quantity, two troop figures (a headline drops the body's "in total"), or two ``other:``
+    figures one of which has only a generic subtype."""
+    return (
+        a == b
+        or {a, b} <= _TROOP_FIGURES
+        or (a.startswith("other:") and b.startswith("other:") and bool({a, b} & _GENERIC_OTHER))
+    )
 
 
 def restated_speakers(claims: list[Claim], unattributed: set[int]) -> list[Claim]:
