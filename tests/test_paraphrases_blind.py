@@ -287,3 +287,15 @@ def test_people_counted_are_not_the_source(text: str) -> None:
 def test_counted_experts_still_speak() -> None:
     c = _one("Two analysts at the Sejong Institute said about 300 were killed.", 300)
     assert "Sejong" in c.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("The new bridge will cost about $100 million, the Financial Times reported.", "Financial Times"),
+        ("The new bridge will cost about $100 million, the Korea Times said.", "Korea Times"),
+        ("The New York Times reported that the bridge will cost about $100 million.", "New York Times"),
+    ],
+)
+def test_times_in_a_name_is_no_time_word(text: str) -> None:
+    assert who in _one(text, 1e8).speaker

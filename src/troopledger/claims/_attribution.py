@@ -216,7 +216,8 @@ def _plausible(who: str) -> bool:
     first = words[0].lower()
     if first in ("of", "for", "in", "on", "at", "from", "to", "with", "by", "amid", "about", "noting", "further"):
         return False
-    if re.search(r"\b(?:month|year|week|day|time|half)s?\b", who, re.I) and not _PLAUSIBLE_NOUN.search(who):
+    if re.search(r"\b(?:month|year|week|day|time|half)s?\b", who) and not _PLAUSIBLE_NOUN.search(who):
+        # (lower case only: "the Financial Times", "Korea Times" are names)
         return False
     last = words[-1].lower().strip(",")
     return last not in ("for", "in", "amid", "to", "with", "from", "into", "by", "at", "of", "and", "or", "the", "a")
