@@ -297,5 +297,5 @@ def test_counted_experts_still_speak() -> None:
         ("The New York Times reported that the bridge will cost about $100 million.", "New York Times"),
     ],
 )
-def test_times_in_a_name_is_no_time_word(text: str) -> None:
+def test_times_in_a_name_is_no_time_word(text: str, who: str) -> None:
     assert who in _one(text, 1e8).speaker
