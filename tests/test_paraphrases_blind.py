@@ -299,3 +299,31 @@ def test_counted_experts_still_speak() -> None:
 )
 def test_times_in_a_name_is_no_time_word(text: str, who: str) -> None:
     assert who in _one(text, 1e8).speaker
+
+
+PASSIVE_AFTER_SOURCE = [
+    "Pay runs from $2,800 to $5,000 a month, a source inside North Korea told Daily NK. "
+    "Officers are said to receive about $5,200.",
+    "Pay runs from $2,800 to $5,000 a month, a source inside North Korea told Daily NK. "
+    "Officers are reported to receive about $5,200.",
+]
+
+
+@pytest.mark.parametrize("text", PASSIVE_AFTER_SOURCE)
+def test_passive_goes_on_with_the_source_before(text: str) -> None:
+    assert _one(text, 5200).speaker == "a source inside North Korea"
+
+
+def test_passive_alone_stays_unnamed() -> None:
+    assert _one("Officers are said to receive about $5,200 a month.", 5200).speaker == "unnamed reports"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A source inside North Korea spoke to Daily NK.\n\nThe same source said the state gets $6,000 per death.",
+        "Two sources close to the Kremlin spoke to us.\n\nThe sources said the state gets $6,000 per death.",
+    ],
+)
+def test_the_same_source(text: str) -> None:
+    assert "source" in _one(text, 6000).speaker and _one(text, 6000).speaker.lower().startswith(("a ", "two "))

@@ -141,6 +141,13 @@ def _nation(att: Attribution, sentence: str) -> Attribution:
     return Attribution(who, att.organisation, att.kind, att.via, att.found, att.carries)
 
 
+#: An anonymous source described by where it sits: "a source inside North Korea", "sources close to the Kremlin".
+_A_SOURCE = re.compile(
+    r"\b(?i:an?|one|two|several)\s+(?:\w+\s+)?sources?\s+(?:inside|in|within|close\s+to|familiar\s+with)\s+"
+    r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
+)
+
+
 def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribution | None) -> Attribution:
     """A bare "the report" or "the lawmaker" is the speaker before it with that noun (or, for a role, the
     person who spoke just before), else the body last named with that noun ("the agency" after "Ukraine's
@@ -164,6 +171,9 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
     if earlier is not None and _ROLE.match(att.speaker) and _person(earlier.speaker):
         return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
     named = _named(text[max(0, start - 1500) : start], noun) if not _ROLE.match(att.speaker) else None
+    if named is None and noun in ("source", "sources"):  # "the same source" after "a source inside North Korea"
+        told = list(_A_SOURCE.finditer(text, max(0, start - 1500), start))
+        named = told[-1].group(0) if told else None
     org = (
         named
         or last_organisation(text[max(0, start - 3000) : start], noun)

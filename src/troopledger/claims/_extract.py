@@ -43,7 +43,7 @@ from troopledger.claims._labels import (
 from troopledger.claims._language import identify
 from troopledger.claims._mentions import Mention, find_mentions
 from troopledger.claims._record import Claim, SourceRef
-from troopledger.claims._saying import trailing_attribution
+from troopledger.claims._saying import UNNAMED, trailing_attribution
 from troopledger.claims._sharewords import word_shares
 from troopledger.claims._speakers import last_organisation, last_person
 from troopledger.claims._stream_amounts import stream_money, stream_share
@@ -238,6 +238,14 @@ def extract_claims(doc: Document) -> list[Claim]:
             earlier = recent[1] if recent is not None else None
             att = resolve(said(i), doc.text, (sent.start, sent.end), earlier)
             att = relayed(att, relays)
+            if (
+                att.speaker == UNNAMED
+                and earlier is not None
+                and recent is not None
+                and recent[0] == i - 1
+                and "\n" not in doc.text[sentences[i - 1].end : sent.start]
+            ):
+                att = earlier  # "X said ... Commanders are said to get ...": the passive goes on with X's account
         else:
             att = Attribution(speaker="", found=False)
             if says(s):
