@@ -42,7 +42,10 @@ def test_bare_body_noun_is_the_named_body(text: str) -> None:
 
 
 FIRM_NOUNS = [
-    ("Analysts at Bain & Company studied the plants. Russia makes about 1.3 million shells a year, the firm says.", "Bain"),
+    (
+        "Analysts at Bain & Company studied the plants. Russia makes about 1.3 million shells a year, the firm says.",
+        "Bain",
+    ),
     ("The US Treasury sanctioned a trader. He hired about 50 programmers, the department said.", "Treasury"),
     ("Reporters spoke to the Kyiv Institute for Defence Studies. About 400 were killed, the institute said.", "Kyiv"),
 ]
@@ -327,3 +330,71 @@ def test_passive_alone_stays_unnamed() -> None:
 )
 def test_the_same_source(text: str) -> None:
     assert "source" in _one(text, 6000).speaker and _one(text, 6000).speaker.lower().startswith(("a ", "two "))
+
+
+# --- revisions, hypotheticals, bare counts ---------------------------------------------------------
+
+REVISIONS = [
+    "South Korea's spy agency revised its estimate of North Korean dead up from 600 to 2,000.",
+    "South Korea's spy agency raised its count of North Korean deaths to 2,000 from 600.",
+    "South Korea's spy agency updated its tally of North Korean soldiers killed to 2,000 from about 600.",
+]
+
+
+@pytest.mark.parametrize("text", REVISIONS)
+def test_revisions_give_both_figures_and_the_reviser(text: str) -> None:
+    for value in (600, 2000):
+        c = _one(text, value)
+        assert c.quantity == "casualties_killed", (value, c.quantity)
+        assert c.speaker == "South Korea's spy agency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first wave numbered 10,000 to 12,000 troops, according to Western estimates.",
+        "The first wave numbered 10,000 to 12,000 troops, according to British reports.",
+    ],
+)
+def test_according_to_a_plural_noun(text: str) -> None:
+    assert not _one(text, 10000).speaker.lower().startswith("according")
+
+
+def test_according_to_a_person_then_a_saying_body() -> None:
+    c = _one("According to Yu, Ukrainian intelligence indicates that around 400 soldiers were killed.", 400)
+    assert c.speaker == "Ukrainian intelligence"
+
+
+BASIS = [
+    ("If 10,000 soldiers were sent, Pyongyang would earn about $20 million a month, an analyst said.", 10000, 2e7),
+    (
+        "Assuming each of the 12,000 soldiers is paid $2,000, the regime would collect $24 million a month.",
+        12000,
+        2.4e7,
+    ),
+    ("Were 5,000 more men to go, the payroll could rise by $10 million a month, he said.", 5000, 1e7),
+]
+
+
+@pytest.mark.parametrize(("text", "basis", "result"), BASIS)
+def test_basis_of_arithmetic_is_no_claim(text: str, basis: float, result: float) -> None:
+    figures = [(c.value, c.low, c.high) for c in _claims(text)]
+    assert all(basis not in f for f in figures), figures
+    assert _one(text, result).quantity == "total_revenue_to_nk"
+
+
+def test_a_condition_without_arithmetic_stays_a_claim() -> None:
+    c = _one("I would not be surprised if another 3,000 were sent early next year, the analyst said.", 3000)
+    assert c.quantity == "troops_per_rotation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korean soldiers train in Kursk. About 11,000 were sent last autumn, the agency said.",
+        "North Korean soldiers train in Kursk. About 11,000 have been deployed there, the agency said.",
+        "North Korean soldiers train in Kursk. About 11,000 are now stationed there, the agency said.",
+    ],
+)
+def test_bare_count_with_a_dispatch_or_presence_verb(text: str) -> None:
+    assert _one(text, 11000).quantity in ("troops_deployed", "troops_per_rotation")

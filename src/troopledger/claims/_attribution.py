@@ -96,6 +96,8 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
         words = (_ASIDE.sub(" ", pre) if ", " in pre else pre).split()
         if words and (words[-1].lower() in _NOUN_BEFORE or words[-1].endswith(("'s", "’s"))):
             continue  # "the report", "the agency's estimate": a noun, not a verb
+        if "ccording to" in pre and re.search(r"\baccording\s+to\s+(?:[^\s,]+\s+){0,3}$", pre, re.I):
+            continue  # "according to Western estimates": a noun after "according to"
         while words and words[-1].lower() in _AUX:
             words.pop()
         taken: list[str] = []
@@ -198,6 +200,14 @@ _PLAUSIBLE_NOUN = re.compile(
 
 _COUNTED_WORDS = re.compile(
     r"^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several)\s", re.I
+)
+
+
+#: Evidence rather than a source: "customs data", "satellite images", "intercepted calls".
+_MATERIAL = re.compile(
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:data|figures|statistics|documents?|images|imagery|photos|footage|records|"
+    r"messages|intercepts|calls|videos|posts)\b",
+    re.I,
 )
 
 
@@ -406,11 +416,7 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
     cited = _find(_CITING, sentence)
     if cited and who:
         original = _clean(cited.group("who"))
-        material = re.match(
-            r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:data|figures|statistics|documents?|images|imagery|photos|footage|records|"
-            r"messages|intercepts|calls|videos|posts)\b",
-            original,
-        )
+        material = _MATERIAL.match(original)
         if original and not material and _plausible(original) and original != who:
             via.insert(0, who)
             who = original

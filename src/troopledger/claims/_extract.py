@@ -49,7 +49,7 @@ from troopledger.claims._speakers import last_organisation, last_person
 from troopledger.claims._stream_amounts import stream_money, stream_share
 from troopledger.claims._stream_labels import stream_count
 from troopledger.claims._stream_quantities import TOTAL_SCOPES
-from troopledger.claims._subjects import count_label, troop_kind
+from troopledger.claims._subjects import arithmetic_basis, count_label, troop_kind
 from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.sources import Document, Sentence, split_sentences
 
@@ -274,6 +274,8 @@ def extract_claims(doc: Document) -> list[Claim]:
             span = (sent.start, sent.end)
             first = len(b.claims)
             for k, m in enumerate(mentions):
+                if arithmetic_basis(s, m.start):
+                    continue  # "If 10,000 were sent, ... would earn ...": the basis, not a claim (LABELS rule 2h)
                 limit = mentions[k + 1].start if k + 1 < len(mentions) else None
                 _emit(b, m, s, span, who, sent_hedge, prev, (about_nk, limit), att.found)
             casualties_against_wounded(b.claims, first)

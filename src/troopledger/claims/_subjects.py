@@ -22,7 +22,7 @@ import re
 
 from troopledger.claims._inflect import verbs
 
-__all__ = ["count_label", "troop_kind"]
+__all__ = ["arithmetic_basis", "count_label", "troop_kind"]
 
 _NK = re.compile(r"\b(?:north\s+korean?s?|dprk|pyongyang|korean\s+people['’]?s\s+army|kpa)\b", re.I)
 _FOREIGN = re.compile(
@@ -203,7 +203,11 @@ _SENT_HOME = re.compile(
     re.I,
 )
 #: "the 11,000 who were first deployed": a relative clause that sends the people counted.
-_WHO_SENT = re.compile(rf"^\s*(?:who|that)\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?{_SEND}", re.I)
+_WHO_SENT = re.compile(
+    rf"^\s*(?:(?:who|that)\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?{_SEND}|"
+    r"are\s+(?:now\s+|still\s+|currently\s+)?(?:in\s+Russia|stationed|deployed|fighting|serving))",
+    re.I,
+)
 _SPECIALIST = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:engineers?|sappers?|deminers?|builders?)\b", re.I)
 _FUTURE = re.compile(r"^[^.;]{0,50}?\b(?:will|are\s+to|is\s+to|are\s+due\s+to|are\s+expected\s+to)\b", re.I)
 _ARRIVED = re.compile(rf"^[^.;]{{0,60}}?\b(?:have|has|had)\s+(?:already\s+)?{verbs('arrive')}\b", re.I)
@@ -302,6 +306,22 @@ _CAPTURE_TAIL = re.compile(r"\bcaptur\w*\s+(?:of\s+)?(?:\w+\s+)?$", re.I)
 
 
 def count_label(sentence: str, start: int, end: int, value: float, limit: int | None = None) -> str | None:
+    """What a count counts (see :func:`_count_label`); "to 2,000 from 600": the earlier figure counts the same."""
+    changed = (
+        _FROM_AFTER.search(sentence, max(0, start - 60), start)
+        if "from" in sentence[max(0, start - 24) : start]
+        else None
+    )
+    if changed:
+        return _count_label(sentence, changed.start(1), changed.end(1), value, start)
+    return _count_label(sentence, start, end, value, limit)
+
+
+#: "raised its count to 2,000 from 600": the figure after "from" is the earlier value of the one before it.
+_FROM_AFTER = re.compile(r"\bto\s+(?:about\s+|around\s+|some\s+)?(\d[\d,.]*)\s+from\s+(?:about\s+|around\s+|some\s+)?$")
+
+
+def _count_label(sentence: str, start: int, end: int, value: float, limit: int | None = None) -> str | None:
     """The quantity of the count at ``sentence[start:end]``: a vocabulary name, ``other:<subtype>`` or ``None``.
 
     ``limit`` is where the next figure starts (the clause read after the count stops
@@ -398,6 +418,26 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
     if value < 10:
         return None
     return "other:count" if re.match(r"^\s*(?:in|at|by|of|from|,|\.|$)", window) else None
+
+
+#: A condition clause at the start of a sentence or after a comma or "and": "If 10,000 were sent,", "Assuming ...,".
+_CONDITION = re.compile(
+    r"(?:^|[,;]\s+|\band\s+)(?:if|assuming|suppose|supposing|were|should|even\s+if)\s+(?P<c>(?:[^,;]|,(?=\d{3}))+?)(?=,\s)",
+    re.I,
+)
+_RESULT = re.compile(r"\b(?:would|could|might)\b[^.;]*?(?:\d|\$)", re.I)
+
+
+def arithmetic_basis(sentence: str, start: int) -> bool:
+    """Whether the figure at ``start`` is the basis of someone's arithmetic, not a claim (LABELS rule 2h):
+    inside a condition whose main clause works out a figure ("If 10,000 were sent, Pyongyang would earn
+    $20 million"). A condition with no worked-out figure ("if another 3,000 were sent") stays a claim."""
+    if " if " not in f" {sentence.lower()} " and not re.search(r"\b(?:assum|suppos|were|should)", sentence, re.I):
+        return False
+    for m in _CONDITION.finditer(sentence):
+        if m.start("c") <= start < m.end("c"):
+            return _RESULT.search(sentence, m.end("c")) is not None
+    return False
 
 
 def troop_kind(sentence: str, start: int, end: int) -> str:
