@@ -38,7 +38,8 @@ BODY_NOUNS = [
 def test_bare_body_noun_is_the_named_body(text: str) -> None:
     c = _one(text, 300)
     assert c.quantity == "casualties_killed"
-    assert "Korea" in c.speaker and "spy agency" in c.speaker
+    assert "Korea" in c.speaker
+    assert "spy agency" in c.speaker
 
 
 FIRM_NOUNS = [
@@ -53,7 +54,7 @@ FIRM_NOUNS = [
 
 @pytest.mark.parametrize(("text", "who"), FIRM_NOUNS)
 def test_firm_and_department_resolve_to_the_name(text: str, who: str) -> None:
-    c = [c for c in _claims(text) if c.central and c.central >= 50][0]
+    c = next(c for c in _claims(text) if c.central and c.central >= 50)
     assert who in c.speaker, (text, c.speaker)
 
 
@@ -111,7 +112,8 @@ RELAYS_TOGETHER = [
 @pytest.mark.parametrize("text", RELAYS_TOGETHER)
 def test_lawmakers_together_relay_the_source(text: str) -> None:
     c = _one(text, 15000)
-    assert "Intelligence" in c.speaker and c.via
+    assert "Intelligence" in c.speaker
+    assert c.via
 
 
 # --- counts ----------------------------------------------------------------------------------------
@@ -218,7 +220,8 @@ RUSSIAN_PAY = [
 @pytest.mark.parametrize("text", RUSSIAN_PAY)
 def test_recruits_pay_is_not_north_korean_pay(text: str) -> None:
     money = [c for c in _claims(text) if c.unit not in ("persons",)]
-    assert money and all(c.quantity == "other:russian_pay" for c in money), [(c.quantity, c.value) for c in money]
+    assert money
+    assert all(c.quantity == "other:russian_pay" for c in money), [(c.quantity, c.value) for c in money]
 
 
 @pytest.mark.parametrize(
@@ -270,7 +273,8 @@ HEADLINES = [
 @pytest.mark.parametrize("text", HEADLINES)
 def test_headline_takes_the_body_speaker_across_troop_labels(text: str) -> None:
     speakers = {c.speaker for c in _claims(text) if c.central == 15000}
-    assert "Test Wire" not in speakers and len(speakers) == 1, speakers
+    assert "Test Wire" not in speakers
+    assert len(speakers) == 1, speakers
 
 
 COUNTED_SUBJECTS = [
@@ -329,7 +333,8 @@ def test_passive_alone_stays_unnamed() -> None:
     ],
 )
 def test_the_same_source(text: str) -> None:
-    assert "source" in _one(text, 6000).speaker and _one(text, 6000).speaker.lower().startswith(("a ", "two "))
+    assert "source" in _one(text, 6000).speaker
+    assert _one(text, 6000).speaker.lower().startswith(("a ", "two "))
 
 
 # --- revisions, hypotheticals, bare counts ---------------------------------------------------------
