@@ -403,3 +403,35 @@ def test_a_condition_without_arithmetic_stays_a_claim() -> None:
 )
 def test_bare_count_with_a_dispatch_or_presence_verb(text: str) -> None:
     assert _one(text, 11000).quantity in ("troops_deployed", "troops_per_rotation")
+
+
+# --- interview transcripts and documents named by a common noun ------------------------------------
+
+INTERVIEWS = [
+    "Interview: Choi Min-ji of the Harbour Institute spoke to us.\n\nQ: What does a soldier cost?\n"
+    "A: About $2,000 a month goes to the state per soldier.",
+    "Choi Min-ji, a fellow at the Harbour Institute, answered our questions.\n\nQuestion: And the pay?\n"
+    "Answer: Roughly $2,000 a month per soldier, paid to the state.",
+    "We spoke to Choi Min-ji, an economist.\n\nQ. How much is paid?\nA. I think $2,000 a month per soldier.",
+]
+
+
+@pytest.mark.parametrize("text", INTERVIEWS)
+def test_answers_are_the_interviewee(text: str) -> None:
+    assert _one(text, 2000).speaker == "Choi Min-ji"
+
+
+def test_a_question_is_not_the_interviewee() -> None:
+    text = "Choi Min-ji spoke to us.\n\nQ: Seoul says $2,000 a month is paid. Is that right?\nA: Yes."
+    assert _one(text, 2000).speaker != "Choi Min-ji"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN panel issued its findings in March. The report says more than 10,000 containers were shipped.",
+        "The UN panel met in March. Its report says more than 10,000 containers were shipped.",
+    ],
+)
+def test_the_report_of_a_panel(text: str) -> None:
+    assert "panel" in _one(text, 10000).speaker

@@ -26,6 +26,7 @@ __all__ = [
     "backward_relay",
     "carried",
     "heading",
+    "interview_answers",
     "last_body",
     "relay_of",
     "relayed",
@@ -106,7 +107,7 @@ def _named_pattern(noun: str) -> re.Pattern[str]:
 
 _BODY_NOUNS = (
     "agency|service|ministry|institute|directorate|office|bank|team|centre|center|council|committee|commission|"
-    "government|command|staff|university|foundation"
+    "government|command|staff|university|foundation|panel"
 )
 _S = r"[ \t\u00a0]"  # a space within one line
 _BODY = re.compile(
@@ -179,6 +180,7 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
         or last_organisation(text[max(0, start - 3000) : start], noun)
         or last_organisation(text[start:end], noun)
         or last_organisation(text[end : end + 400], noun, first=True)
+        or last_body(text[max(0, start - 1500) : start])  # "The UN panel issued findings. The report says ..."
     )
     if org is None:
         return att
@@ -340,3 +342,31 @@ def relayed(att: Attribution, relays: list[tuple[frozenset[str], Attribution]]) 
         if names & set(words) and orig.speaker not in att.speaker:
             return Attribution(orig.speaker, orig.organisation, orig.kind, [att.speaker, *att.via])
     return att
+
+
+_Q_LINE = re.compile(r"^[ \t]*(?:Q|Question)[ \t]*[:.)][ \t]", re.M)
+_A_LINE = re.compile(r"^[ \t]*(?:A|Answer)[ \t]*[:.)][ \t]", re.M)
+
+
+def interview_answers(text: str) -> tuple[list[tuple[int, int]], Attribution | None]:
+    """The answers of an interview transcript ("Q: ... A: ...") as character ranges, and who answers: the
+    first person the text names before its first question ("Jane Doe, a researcher at X, spoke to us")."""
+    if "Q" not in text or "A" not in text:
+        return [], None
+    questions = [m.start() for m in _Q_LINE.finditer(text)]
+    answers = [m.start() for m in _A_LINE.finditer(text)]
+    if not questions or not answers:
+        return [], None
+    intro = text[: questions[0]]
+    name = last_person(intro, first=True)
+    if name is None:
+        return [], None
+    at = intro.find(name)
+    window = intro[at : at + 160]
+    org = last_organisation(window) or ""
+    who = Attribution(name, org, speaker_kind(window))
+    ranges = []
+    for a in answers:
+        nxt = next((q for q in questions if q > a), len(text))
+        ranges.append((a, nxt))
+    return ranges, who

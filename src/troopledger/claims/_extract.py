@@ -23,6 +23,7 @@ from troopledger.claims._discourse import (
     backward_relay,
     carried,
     heading,
+    interview_answers,
     relay_of,
     relayed,
     reporting_outlet,
@@ -208,6 +209,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             read[k] = find_mentions(sentences[k].text, doc_kpw=kpw) if k < len(sentences) else []
         return read[k]
 
+    answers, interviewee = interview_answers(doc.text)
     for i, sent in enumerate(sentences):
         if len(b.claims) >= MAX_CLAIMS:
             break
@@ -256,6 +258,8 @@ def extract_claims(doc: Document) -> list[Claim]:
                 src = recent[1]
                 if src.speaker != att.speaker:
                     att = Attribution(src.speaker, src.organisation, src.kind, [att.speaker, *att.via])
+            if not att.found and interviewee is not None and any(a <= sent.start < z for a, z in answers):
+                att = interviewee  # an answer in an interview transcript: the person interviewed
             if not att.found and BACKWARD.match(nxt) and not figures(i + 1):
                 back = attribute(nxt, "", people=people)
                 att = back if back.found else att
