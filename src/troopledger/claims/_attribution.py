@@ -13,10 +13,14 @@ from dataclasses import dataclass, field
 
 from troopledger.claims._saying import (
     APPOSED,
+    ASIDE,
+    BY_COUNT,
     CITING_PART,
+    COUNTED_WORDS,
     END_CREDIT,
     HEADLINE_CREDIT,
     ISSUED,
+    NAME_END,
     PASSIVE,
     RELATIVE,
     UNNAMED,
@@ -47,17 +51,6 @@ _ACCORDING = re.compile(
     re.I,
 )
 _PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)\n]{3,80})")
-#: "By the agency's count, ...", "by Seoul's estimate": whose reckoning gives the figure.
-_BY_COUNT = re.compile(
-    r"\b[Bb]y\s+(?P<who>(?:the\s+|its\s+)?[^,.;:!?\n]{2,80}?)['’]s?\s+(?:own\s+|latest\s+|new\s+)?"
-    r"(?:count|estimates?|reckoning|tally|calculations?|assessment)\b"
-)
-#: A comma-enclosed aside between a subject and its verb: "Ukraine's intelligence, for its part, says".
-_ASIDE = re.compile(
-    r",\s*(?:for\s+(?:its|their|his|her|our)\s+part|in\s+turn|meanwhile|however|too|also|though|moreover|"
-    r"separately|for\s+now|in\s+(?:a|its|their)\s+(?:statement|report))\s*,\s*$",
-    re.I,
-)
 _TOKEN = re.compile(r"\(?[\w’'.:-]+\)?,?|[\w’'.-]+\([\w.-]+\),?")
 #: A word before a "verb" that shows it is a noun: "the report", "a first estimate", "its claims".
 _NOUN_BEFORE_TEXT = (
@@ -93,7 +86,7 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
         if v.group(0).endswith("s") and _NOUN_AFTER.match(sentence, v.end(), v.end() + 10):
             continue  # "reports of", "estimates by": a noun
         pre = sentence[max(0, v.start() - 160) : v.start()].rsplit("\n", 1)[-1]  # not over a break
-        words = (_ASIDE.sub(" ", pre) if ", " in pre else pre).split()
+        words = (ASIDE.sub(" ", pre) if ", " in pre else pre).split()
         if words and (words[-1].lower() in _NOUN_BEFORE or words[-1].endswith(("'s", "’s"))):
             continue  # "the report", "the agency's estimate": a noun, not a verb
         if "ccording to" in pre and re.search(r"\baccording\s+to\s+(?:[^\s,]+\s+){0,3}$", pre, re.I):
@@ -115,15 +108,9 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
     return out
 
 
-#: What may follow a name after "..., said": punctuation, the end, or a word of time, place or relay, never a
-#: noun ("..., says North Korean shells now ..." is a verb with its object, not a trailing speaker).
-_NAME_END = (
-    r"(?=\s*[.,;:!?)”\"]|\s*$|\s+(?:on|in|at|last|this|during|after|before|when|while|yesterday|today|earlier|"
-    r"told|to|of|for|from|who|which|that|and|according|citing|quoting)\b)"
-)
 _AFTER_VERB = re.compile(
     r"[,”\"]\s*(?P<verb>said|says|wrote|added|noted|estimated|estimates|argued|explained|stated|warned|claimed)"
-    rf"\s+(?P<who>(?:the\s+)?{_NAME}(?:,\s+[^,.]{{3,80}})?{_NAME_END}|(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"\s+(?P<who>(?:the\s+)?{_NAME}(?:,\s+[^,.]{{3,80}})?{NAME_END}|(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:officials?|ministry|agency|spokes(?:man|woman|person)|military|army|government|report|statement|"
     r"analysts?|experts?|researchers?|lawmakers?|legislators?|sources?|institute|think\s+tank|service|office|"
     r"command|commander|general|minister|intelligence)(?=\s*[.,;]|\s*$))"
@@ -198,19 +185,6 @@ _PLAUSIBLE_NOUN = re.compile(
 )
 
 
-_COUNTED_WORDS = re.compile(
-    r"^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several)\s", re.I
-)
-
-
-#: Evidence rather than a source: "customs data", "satellite images", "intercepted calls".
-_MATERIAL = re.compile(
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:data|figures|statistics|documents?|images|imagery|photos|footage|records|"
-    r"messages|intercepts|calls|videos|posts)\b",
-    re.I,
-)
-
-
 def says(sentence: str) -> bool:
     """Whether a sentence holds a verb of saying or "according to" (a cheap test before :func:`attribute`)."""
     return VERB_AT.search(sentence) is not None or "ccording to" in sentence
@@ -221,14 +195,13 @@ def _plausible(who: str) -> bool:
     words = who.split()
     if not words or len(words) > 14 or re.search(r"\d", who):
         return False
-    if _COUNTED_WORDS.match(who) and not _PLAUSIBLE_NOUN.search(" ".join(words[1:4])):
+    if COUNTED_WORDS.match(who) and not _PLAUSIBLE_NOUN.search(" ".join(words[1:4])):
         return False  # "Two soldiers captured by Ukraine told ...": the people counted, not a source
     first = words[0].lower()
     if first in ("of", "for", "in", "on", "at", "from", "to", "with", "by", "amid", "about", "noting", "further"):
         return False
     if re.search(r"\b(?:month|year|week|day|time|half)s?\b", who) and not _PLAUSIBLE_NOUN.search(who):
-        # (lower case only: "the Financial Times", "Korea Times" are names)
-        return False
+        return False  # lower case only: "the Financial Times" is a name
     last = words[-1].lower().strip(",")
     return last not in ("for", "in", "amid", "to", "with", "from", "into", "by", "at", "of", "and", "or", "the", "a")
 
@@ -242,11 +215,8 @@ def _subject(who: str) -> str:
         return ", ".join(parts)  # a list of speakers: "The US, South Korea, and others"
     if PERSON.fullmatch(parts[-1]) and not NOT_PERSON.search(parts[-1]):
         return f"{parts[-2]}, {parts[-1]}"
-    if (
-        (re.match(r"(?:a|an|the)\s", parts[-1]) or parts[-1][:1].islower())  # "Name, deputy head of X, said"
-        and PERSON.fullmatch(parts[-2])
-        and not NOT_PERSON.search(parts[-2])
-    ):
+    role = re.match(r"(?:a|an|the)\s", parts[-1]) or parts[-1][:1].islower()  # "Name, deputy head of X, said"
+    if role and PERSON.fullmatch(parts[-2]) and not NOT_PERSON.search(parts[-2]):
         return f"{parts[-2]}, {parts[-1]}"
     return parts[-1]
 
@@ -324,7 +294,7 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     ISSUED: ("issued", "released", "published", "produced", "presented"),
     APPOSED: (", a", ", the"),
     _PER: ("per ",),
-    _BY_COUNT: ("count", "estimate", "reckoning", "tally", "calculation", "assessment"),
+    BY_COUNT: ("count", "estimate", "reckoning", "tally", "calculation", "assessment"),
     _ACCORDING: ("ccording",),
     WITH_SOURCE: ("with ",),
     PASSIVE: ("reported to", "said to"),
@@ -364,7 +334,7 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
                 via.insert(0, _clean(who))
                 who = inner
     if not who:
-        m3 = _find(_PER, sentence) or _find(_BY_COUNT, sentence)
+        m3 = _find(_PER, sentence) or _find(BY_COUNT, sentence)
         if m3:
             who = m3.group("who")
     m2 = _find(_ACCORDING, sentence)
@@ -416,7 +386,11 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
     cited = _find(_CITING, sentence)
     if cited and who:
         original = _clean(cited.group("who"))
-        material = _MATERIAL.match(original)
+        material = re.match(
+            r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:data|figures|statistics|documents?|images|imagery|photos|footage|records|"
+            r"messages|intercepts|calls|videos|posts)\b",
+            original,
+        )
         if original and not material and _plausible(original) and original != who:
             via.insert(0, who)
             who = original

@@ -45,12 +45,14 @@ from troopledger.claims._language import identify
 from troopledger.claims._mentions import Mention, find_mentions
 from troopledger.claims._record import Claim, SourceRef
 from troopledger.claims._saying import UNNAMED, trailing_attribution
+from troopledger.claims._scenarios import arithmetic_basis
 from troopledger.claims._sharewords import word_shares
 from troopledger.claims._speakers import last_organisation, last_person
 from troopledger.claims._stream_amounts import stream_money, stream_share
 from troopledger.claims._stream_labels import stream_count
 from troopledger.claims._stream_quantities import TOTAL_SCOPES
-from troopledger.claims._subjects import arithmetic_basis, count_label, troop_kind
+from troopledger.claims._subjects import count_label
+from troopledger.claims._troop_kinds import troop_kind
 from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.sources import Document, Sentence, split_sentences
 

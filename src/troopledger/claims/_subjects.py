@@ -9,11 +9,7 @@ casualty quantities; anything else gets an ``other:<subtype>`` from the list in
 prisoners, officers, engineers, arrivals, ...), so that it is kept for review
 but never feeds a North Korean troop figure.
 
-Which troop quantity: a count tied to one wave ("another", "additional", "a second
-wave of", "plans to send") is ``troops_per_rotation``; a total across waves ("in all",
-"so far", "since", "out of N fighters") is ``cumulative_troops``; the number there
-now ("still fighting", "currently deployed") or a single figure for the force is
-``troops_deployed``.
+Which troop quantity a North Korean troop count is: ``claims/_troop_kinds.py``.
 """
 
 from __future__ import annotations
@@ -21,8 +17,10 @@ from __future__ import annotations
 import re
 
 from troopledger.claims._inflect import verbs
+from troopledger.claims._scenarios import revised_from
+from troopledger.claims._troop_kinds import SEND, clause_window
 
-__all__ = ["arithmetic_basis", "count_label", "troop_kind"]
+__all__ = ["count_label"]
 
 _NK = re.compile(r"\b(?:north\s+korean?s?|dprk|pyongyang|korean\s+people['’]?s\s+army|kpa)\b", re.I)
 _FOREIGN = re.compile(
@@ -117,57 +115,6 @@ _WHOLE_OF = re.compile(
 _STRONG = re.compile(r"^-?\s*strong\b", re.I)
 #: What joins two counts that share one predicate: "... and", "... or", "... as well as".
 _JOINED = re.compile(r"^\W*(?:and|or|as\s+well\s+as|plus)\W*$", re.I)
-_CLAUSE_END = re.compile(r"[;:()“”\"—]|,\s|\s-\s|\s–\s")
-
-_ROTATION_NEAR = re.compile(
-    r"\b(?:another|additional|more(?!\s+than)|further|extra|fresh|new|wave\s+of|batch\s+of|contingent\s+of|rotation\s+of|"
-    r"group\s+of|reinforcements?\s+of)\b[^.]{0,30}$",
-    re.I,
-)
-_ROTATION_AFTER = re.compile(
-    r"^(?!\W*(?:\w+\s+)?or\s+more)\W*(?:\w+\s+){0,3}(?:more(?!\s+than)|additional|reinforcements|replacements)\b",
-    re.I,
-)
-_SEND = verbs("send", "deploy", "dispatch", "transfer", "move", "arrive", "rotate", "bring")
-_ROTATION_SENT = re.compile(
-    r"\b(?:(?:first|second|third|fourth|new|next|latest|fresh)\s+(?:wave|batch|rotation|deployment|contingent|"
-    r"troop\s+deployment)|initially|first\s+(?:sent|deployed|dispatched)|planned|rotat\w+|replacements?|reinforcements?|"
-    rf"{verbs('plan', 'intend', 'prepare', 'agree', 'decide', 'promise', 'expect', 'aim', 'pledge')}\s+to\s+"
-    rf"(?:be\s+)?{_SEND}|(?:will|would|could|may|might|shall|to)\s+(?:soon\s+)?(?:be\s+)?{_SEND})\b"
-)  # matched on lower-cased text
-_CUMULATIVE = re.compile(
-    r"\b(?:in\s+all|in\s+total|a\s+total\s+of|altogether|cumulative\w*|overall|"
-    r"out\s+of|rotated\s+through|over\s+time|over\s+the\s+(?:past|last)\s+year|within\s+a\s+year)\b",
-    re.I,
-)
-#: "since" with a time: a running total ("since last October", "since the deployment began", "since 2024").
-_SINCE = re.compile(
-    r"\bsince\s+(?:(?:last|early|late|mid|the|its|their)[\s-]+)?(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|autumn|fall|spring|summer|winter|\d{4}|start|beginning|"
-    r"deployment|then)\b",
-    re.I,
-)
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
-_NOW = re.compile(
-    r"\b(?:still|currently|now|at\s+present|presently|remain\w*|stationed|are\s+(?:fighting|deployed|in)|"
-    r"on\s+the\s+front\s*lines?|in\s+theat(?:re|er))\b",
-    re.I,
-)
-_WHEN = (
-    r"(?:in|last|this|early|late|mid)[\s-]+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|autumn|fall|spring|summer|winter)\b"
-)
-_WHEN_WORDS = (
-    *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october"),
-    *("november", "december", "autumn", "fall", "spring", "summer", "winter"),
-)
-#: A dispatch or arrival dated to a month or season, the date after or before the verb: a wave (LABELS rule 14).
-_SENT_AT = re.compile(
-    rf"\b{_SEND}\b[^.;]{{0,50}}?\b(?<!by\s){_WHEN}|\b{_WHEN}[^.;]{{0,60}}?\b{_SEND}\b",
-    re.I,
-)
-#: "by mid-October", "as of March": a stock at a date, not a dispatch.
-_BY_DATE = re.compile(r"\b(?:by|as\s+of|until)\s+(?:early\s+|late\s+|mid-?|the\s+end\s+of\s+)?[A-Z]", re.I)
 #: People sent to rebuild or clear a war-torn region are military builders and sappers (LABELS rule 13).
 _REBUILD = re.compile(
     rf"\b(?:{verbs('rebuild', 'restore', 'reconstruct', 'demine')}|clear\w*\s+mines|reconstruction)\b", re.I
@@ -204,18 +151,10 @@ _SENT_HOME = re.compile(
 )
 #: "the 11,000 who were first deployed": a relative clause that sends the people counted.
 _WHO_SENT = re.compile(
-    rf"^\s*(?:(?:who|that)\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?{_SEND}|"
+    rf"^\s*(?:(?:who|that)\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?{SEND}|"
     r"are\s+(?:now\s+|still\s+|currently\s+)?(?:in\s+Russia|stationed|deployed|fighting|serving))",
     re.I,
 )
-_SPECIALIST = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:engineers?|sappers?|deminers?|builders?)\b", re.I)
-_FUTURE = re.compile(r"^[^.;]{0,50}?\b(?:will|are\s+to|is\s+to|are\s+due\s+to|are\s+expected\s+to)\b", re.I)
-_ARRIVED = re.compile(rf"^[^.;]{{0,60}}?\b(?:have|has|had)\s+(?:already\s+)?{verbs('arrive')}\b", re.I)
-
-
-def _window(after: str) -> str:
-    m = _CLAUSE_END.search(after)
-    return after[: m.start()] if m else after
 
 
 def _head(window: str) -> tuple[str, int, int]:
@@ -307,18 +246,10 @@ _CAPTURE_TAIL = re.compile(r"\bcaptur\w*\s+(?:of\s+)?(?:\w+\s+)?$", re.I)
 
 def count_label(sentence: str, start: int, end: int, value: float, limit: int | None = None) -> str | None:
     """What a count counts (see :func:`_count_label`); "to 2,000 from 600": the earlier figure counts the same."""
-    changed = (
-        _FROM_AFTER.search(sentence, max(0, start - 60), start)
-        if "from" in sentence[max(0, start - 24) : start]
-        else None
-    )
-    if changed:
-        return _count_label(sentence, changed.start(1), changed.end(1), value, start)
+    later = revised_from(sentence, start)
+    if later is not None:
+        return _count_label(sentence, *later, value, start)
     return _count_label(sentence, start, end, value, limit)
-
-
-#: "raised its count to 2,000 from 600": the figure after "from" is the earlier value of the one before it.
-_FROM_AFTER = re.compile(r"\bto\s+(?:about\s+|around\s+|some\s+)?(\d[\d,.]*)\s+from\s+(?:about\s+|around\s+|some\s+)?$")
 
 
 def _count_label(sentence: str, start: int, end: int, value: float, limit: int | None = None) -> str | None:
@@ -334,9 +265,9 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
     whole = " of " in tail[-30:] and _WHOLE_OF.search(tail) is not None
     if part:  # "300 of the 11,000 soldiers have been killed": the part takes the whole's noun and predicate
         stop = min(part.end() + 140, len(sentence))
-        window = _window(sentence[part.end() : stop])
+        window = clause_window(sentence[part.end() : stop])
     else:
-        window = _window(sentence[end:stop])
+        window = clause_window(sentence[end:stop])
     noun, n0, n1 = _head(window)
     if _STRONG.match(window):
         noun, n0, n1 = "troops", 0, 0  # "an 11,000-strong force": the force's size
@@ -374,7 +305,7 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
     casualty = _casualty(window if noun in ("", "troops", "people", "officers", "engineers") else window[:n0], tail)
     if not casualty and limit is not None and noun and _JOINED.match(window[n1:]):
         # "300 North Korean and 1,000 Russian soldiers were killed": the predicate after the last one
-        casualty = _casualty(_window(sentence[limit : limit + 160]), "")
+        casualty = _casualty(clause_window(sentence[limit : limit + 160]), "")
     if whole:
         casualty = ""  # "300 of the 11,000 soldiers were killed": the predicate is the part's
     if _CAPTURE_TAIL.search(tail[-30:]):
@@ -418,53 +349,3 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
     if value < 10:
         return None
     return "other:count" if re.match(r"^\s*(?:in|at|by|of|from|,|\.|$)", window) else None
-
-
-#: A condition clause at the start of a sentence or after a comma or "and": "If 10,000 were sent,", "Assuming ...,".
-_CONDITION = re.compile(
-    r"(?:^|[,;]\s+|\band\s+)(?:if|assuming|suppose|supposing|were|should|even\s+if)\s+(?P<c>(?:[^,;]|,(?=\d{3}))+?)(?=,\s)",
-    re.I,
-)
-_RESULT = re.compile(r"\b(?:would|could|might)\b[^.;]*?(?:\d|\$)", re.I)
-
-
-def arithmetic_basis(sentence: str, start: int) -> bool:
-    """Whether the figure at ``start`` is the basis of someone's arithmetic, not a claim (LABELS rule 2h):
-    inside a condition whose main clause works out a figure ("If 10,000 were sent, Pyongyang would earn
-    $20 million"). A condition with no worked-out figure ("if another 3,000 were sent") stays a claim."""
-    if " if " not in f" {sentence.lower()} " and not re.search(r"\b(?:assum|suppos|were|should)", sentence, re.I):
-        return False
-    for m in _CONDITION.finditer(sentence):
-        if m.start("c") <= start < m.end("c"):
-            return _RESULT.search(sentence, m.end("c")) is not None
-    return False
-
-
-def troop_kind(sentence: str, start: int, end: int) -> str:
-    """``troops_per_rotation``, ``cumulative_troops`` or ``troops_deployed`` for a North Korean troop count.
-
-    The cues of LABELS rule 14 are read from the sentence alone.
-    """
-    before = sentence[max(0, start - 60) : start]
-    after = sentence[end : end + 80]
-    if _ROTATION_NEAR.search(before) or _ROTATION_AFTER.match(after):
-        return "troops_per_rotation"
-    if _CUMULATIVE.search(before[-40:] + " " + _window(after)) or re.search(r"\bout\s+of\s*$", before, re.I):
-        return "cumulative_troops"
-    low = sentence.lower()
-    since = _SINCE.search(sentence, 0, start) if "since" in low else None
-    gap = sentence[since.end() : start] if since else ""
-    if (since and not re.search(r"\d|,\s+(?:and|but|while|whereas)\b|\band\s+that\b|;", _YEARS.sub("", gap))) or (
-        "since" in low and _SINCE.search(_window(after))
-    ):
-        return "cumulative_troops"  # "Since last October, Pyongyang has sent 15,000": a running total
-    if _SPECIALIST.match(after) and (("arriv" in after and _ARRIVED.match(after)) or _FUTURE.match(after)):
-        return "troops_per_rotation"  # "1,000 engineers have arrived", "... builders will help": one contingent
-    if _NOW.search(before[-40:] + " " + after[:60]):
-        return "troops_deployed"
-    if _ROTATION_SENT.search(low):
-        return "troops_per_rotation"
-    dated = any(w in low for w in _WHEN_WORDS) and _SENT_AT.search(sentence) is not None
-    if dated and not _BY_DATE.search(sentence):
-        return "troops_per_rotation"  # a dispatch dated to a month or season
-    return "troops_deployed"
