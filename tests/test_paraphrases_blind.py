@@ -435,3 +435,44 @@ def test_a_question_is_not_the_interviewee() -> None:
 )
 def test_the_report_of_a_panel(text: str) -> None:
     assert "panel" in _one(text, 10000).speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll among North Korean troops has climbed past 2,000, the NIS said.",
+        "North Korean deaths have risen beyond 2,000, the NIS said.",
+        "The number of North Korean dead has crept past 2,000, the NIS said.",
+    ],
+)
+def test_a_toll_moving_past_a_figure_is_a_lower_bound(text: str) -> None:
+    c = _one(text, 2000)
+    assert (c.quantity, c.low, c.value) == ("casualties_killed", 2000, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea will send 6,000 military construction workers to Kursk, Shoigu said.",
+        "Pyongyang agreed to send 6,000 military building workers to Russia, Shoigu said.",
+    ],
+)
+def test_military_construction_workers_are_troops(text: str) -> None:
+    assert _one(text, 6000).quantity == "troops_per_rotation"
+
+
+def test_civilian_construction_workers_stay_workers() -> None:
+    text = "Some 6,000 North Korean construction workers were hired by firms in Vladivostok, the agency said."
+    assert not _one(text, 6000).quantity.startswith("troops")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim sent a further 3,000 men in January, the NIS said.",
+        "Pyongyang sent another 3,000 men last winter, the NIS said.",
+        "North Korea dispatched 3,000 more men in February, the NIS said.",
+    ],
+)
+def test_men_sent_as_a_further_wave_are_troops(text: str) -> None:
+    assert _one(text, 3000).quantity == "troops_per_rotation"

@@ -52,7 +52,8 @@ _RISE = re.compile(
 #: A bare "top" ("the top 10") and "passed" without "has" ("passed $61 billion in aid") are not bounds.
 BOUND_VERBS = (
     rf"(?:{verbs('exceed', 'surpass', 'cross', 'outnumber')}|tops|topped|topping|"
-    r"(?:has|have|had)\s+(?:now\s+|already\s+)?passed|(?:could|may|might|will|would)\s+(?:top|pass))"
+    r"(?:has|have|had)\s+(?:now\s+|already\s+)?passed|(?:could|may|might|will|would)\s+(?:top|pass)|"
+    r"(?:climbed|climbs|climbing|rose|risen|rises|rising|went|gone|moved|edged|crept|grew|grown)\s+(?:past|beyond))"
 )
 _LOWER = re.compile(
     r"\b(more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|above|a\s+minimum\s+of|no[t]?\s+less\s+than|"
@@ -79,7 +80,7 @@ _LAST_WORDS_TEXT = (
     "to as most than of over least above under below at nearly almost about around roughly approximately "
     "approx. circa some estimated exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing "
     "cross crosses crossed crossing outnumber outnumbers outnumbered outnumbering top tops topped topping "
-    "pass passed the a rise grow increase climb reach"
+    "pass passed past beyond the a rise grow increase climb reach"
 )
 _LAST_WORDS = frozenset(_LAST_WORDS_TEXT.split())
 

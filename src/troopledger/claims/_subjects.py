@@ -78,7 +78,7 @@ _CAPTURED = re.compile(rf"\b(?:{verbs('capture')}|taken\s+prisoner|surrendered)\
 _LINK = (
     r"(?:is|are|was|were|be|been|being|has|have|had|now|already|of|at|to|about|around|approximately|roughly|some|"
     r"nearly|almost|least|more|than|over|as|many|up|an|estimated|close|just|under|fewer|less|no|rose|risen|stood|"
-    r"grew|grown|hit|put|came|come|[a-z]+(?:ed|es|s))"  # any regular verb form: "numbered", "reached", "tops"
+    r"grew|grown|hit|put|came|come|past|beyond|[a-z]+(?:ed|es|s))"  # any regular verb form: "numbered", "tops"
 )
 
 
@@ -233,7 +233,9 @@ def _casualty(window: str, tail: str) -> str:
 
 _CASUALTY_WORDS = re.compile(r"^(?:killed|dead|deaths|wounded|injured|casualties|losses|fatalities|injuries)$", re.I)
 _MILITARY = re.compile(
-    r"\b(?:soldiers?|troops?|military|army|armed|fight\w*|front\w*|combat|deploy\w*|battle\w*|war)\b", re.I
+    r"\b(?:soldiers?|troops?|military|army|armed|fight\w*|front\w*|combat|deploy\w*|dispatch\w*|battle\w*|war|"
+    r"reinforcements|sen[dt]s?\s+(?:a\s+|an\s+)?(?:further|another|more|additional|fresh|new))\b",
+    re.I,
 )
 _GENERIC_PEOPLE = frozenset({"north koreans", "koreans", "men", "people", "persons"})
 _AT_WORK = re.compile(
@@ -274,6 +276,8 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
     word = window[n0:n1].lower() if noun else ""
     if noun in ("workers", "people", "troops") and _rebuilds(sentence):
         noun = "engineers"  # sent to rebuild or demine a war-torn region: military builders (LABELS rule 13)
+    elif noun == "workers" and re.search(r"\bmilitary\s+(?:construction\s+|building\s+)?$", window[:n0], re.I):
+        noun = "engineers"  # "6,000 military construction workers": military builders (LABELS rule 13)
     elif noun in ("troops", "people") and (" ".join(word.split()) in _GENERIC_PEOPLE):
         if _AT_WORK.match(window[n1:]):
             noun = "workers"
