@@ -476,3 +476,26 @@ def test_civilian_construction_workers_stay_workers() -> None:
 )
 def test_men_sent_as_a_further_wave_are_troops(text: str) -> None:
     assert _one(text, 3000).quantity == "troops_per_rotation"
+
+
+TABLES = [
+    "| Item | Low estimate | High estimate |\n|---|---|---|\n| Artillery shells | 5.7 million | 6.7 million |",
+    "| Item | Minimum | Maximum |\n|---|---|---|\n| Shells | 5.7 million | 6.7 million |",
+    "| What | From | To |\n| --- | --- | --- |\n| Rounds shipped | 5.7 million | 6.7 million |",
+]
+
+
+@pytest.mark.parametrize("text", TABLES)
+def test_a_low_and_a_high_column_make_a_range(text: str) -> None:
+    c = _one(text, 5.7e6)
+    assert (c.low, c.high) == (5.7e6, 6.7e6)
+    assert c.quantity.startswith("other:")
+
+
+def test_other_tables_keep_their_cells_apart() -> None:
+    text = "| Item | Shipped | Used |\n|---|---|---|\n| Shells | 500,000 | 300,000 |"
+    assert all(c.low is None for c in _claims(text))
+
+
+def test_a_page_counter_is_still_no_figure() -> None:
+    assert _claims("Page 1 of 2 | Next story") == []

@@ -42,7 +42,7 @@ from troopledger.claims._labels import (
     label_share,
 )
 from troopledger.claims._language import identify
-from troopledger.claims._mentions import Mention, find_mentions
+from troopledger.claims._mentions import Mention, find_mentions, table_ranges
 from troopledger.claims._record import Claim, SourceRef
 from troopledger.claims._saying import UNNAMED, trailing_attribution
 from troopledger.claims._scenarios import arithmetic_basis
@@ -218,7 +218,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         s = sent.text
         nxt = sentences[i + 1].text if i + 1 < len(sentences) else ""
         prev = sentences[i - 1].text if i > 0 else ""
-        mentions = figures(i)
+        mentions = table_ranges(doc.text, sent.start, s, figures(i)) if s[:1] == "|" else figures(i)
         words = word_shares(s)
         if (mentions or words or i < 4) and deferred is not None:
             # a figure-less sentence with a verb of saying is read only when a figure may need it

@@ -139,7 +139,7 @@ def _rebuilds(sentence: str) -> bool:
 
 #: "Containers: about 28,000": a label before a colon, then only bound and hedge words before the figure.
 _LABELLED = re.compile(
-    r"^\W*([A-Za-z][\w-]*(?:\s+[\w-]+){0,2}):\s+(?:(?:about|around|roughly|some|nearly|almost|over|more|than|"
+    r"^\W*([A-Za-z][\w-]*(?:\s+[\w-]+){0,2})\s*[:|]\s+(?:(?:about|around|roughly|some|nearly|almost|over|more|than|"
     r"at|least|most|up|to|no|fewer|less|as|many|an?|estimated|approximately)\s+)*$",
     re.I,
 )
@@ -285,7 +285,7 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
             noun = "people"
         elif noun == "people" and _MILITARY.search(sentence) and not _FOREIGN.search(tail[-25:] + window[:n0]):
             noun = "troops"
-    label = _LABELLED.match(sentence[:start]) if not noun and ":" in sentence[:start] else None
+    label = _LABELLED.match(sentence[:start]) if not noun and (":" in sentence[:start] or sentence[:1] == "|") else None
     if label:  # a list item or a table cell: "Containers: about 28,000", "- Missiles: up to 248"
         noun, n0, n1 = _head(" " + label.group(1).lower())
         word = label.group(1).lower() if noun else ""
