@@ -86,7 +86,7 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
         if v.group(0).endswith("s") and _NOUN_AFTER.match(sentence, v.end(), v.end() + 10):
             continue  # "reports of", "estimates by": a noun
         pre = sentence[max(0, v.start() - 160) : v.start()].rsplit("\n", 1)[-1]  # not over a break
-        words = (ASIDE.sub(" ", pre) if ", " in pre else pre).split()
+        words = (ASIDE.sub(" ", pre) if pre.rstrip().endswith(",") else pre).split()
         if words and (words[-1].lower() in _NOUN_BEFORE or words[-1].endswith(("'s", "’s"))):
             continue  # "the report", "the agency's estimate": a noun, not a verb
         if "ccording to" in pre and re.search(r"\baccording\s+to\s+(?:[^\s,]+\s+){0,3}$", pre, re.I):

@@ -142,6 +142,8 @@ def _nation(att: Attribution, sentence: str) -> Attribution:
     return Attribution(who, att.organisation, att.kind, att.via, att.found, att.carries)
 
 
+#: Documents a body issues: "the report" with no owner named goes to the body named last.
+_DOCUMENTS = frozenset(["report", "study", "findings", "assessment", "document", "paper", "analysis", "survey"])
 #: An anonymous source described by where it sits: "a source inside North Korea", "sources close to the Kremlin".
 _A_SOURCE = re.compile(
     r"\b(?i:an?|one|two|several)\s+(?:\w+\s+)?sources?\s+(?:inside|in|within|close\s+to|familiar\s+with)\s+"
@@ -180,7 +182,7 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
         or last_organisation(text[max(0, start - 3000) : start], noun)
         or last_organisation(text[start:end], noun)
         or last_organisation(text[end : end + 400], noun, first=True)
-        or last_body(text[max(0, start - 1500) : start])  # "The UN panel issued findings. The report says ..."
+        or (last_body(text[max(0, start - 1500) : start]) if noun in _DOCUMENTS else None)  # "The panel ... The report"
     )
     if org is None:
         return att

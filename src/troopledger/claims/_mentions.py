@@ -126,8 +126,9 @@ def _not_a_quantity(s: str, start: int, end: int, text: str, value: float, form:
         return True  # "the 2000s"
     if form == "digits" and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
         return True
-    cell = before.rstrip().endswith("|") and after.lstrip().startswith("|")  # a table cell, not a page counter
-    if _AGE.search(before) or _AGE_AFTER.match(after) or _TIME_AFTER.match(after) or (_PAGE.match(after) and not cell):
+    if _AGE.search(before) or _AGE_AFTER.match(after) or _TIME_AFTER.match(after):
+        return True
+    if _PAGE.match(after) and not before.rstrip().endswith("|"):  # a table cell ("| 479 | 794 |") is no page counter
         return True
     if (
         plain

@@ -23,7 +23,10 @@ def arithmetic_basis(sentence: str, start: int) -> bool:
     """Whether the figure at ``start`` is the basis of someone's arithmetic, not a claim (LABELS rule 2h):
     inside a condition whose main clause works out a figure ("If 10,000 were sent, Pyongyang would earn
     $20 million"). A condition with no worked-out figure ("if another 3,000 were sent") stays a claim."""
-    if " if " not in f" {sentence.lower()} " and not re.search(r"\b(?:assum|suppos|were|should)", sentence, re.I):
+    low = sentence.lower()
+    if not ("would" in low or "could" in low or "might" in low):
+        return False  # no worked-out figure, so no basis (the cheap test first)
+    if " if " not in f" {low} " and not re.search(r"\b(?:assum|suppos|were|should)", low):
         return False
     for m in _CONDITION.finditer(sentence):
         if m.start("c") <= start < m.end("c"):
