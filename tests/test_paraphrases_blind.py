@@ -312,7 +312,7 @@ PASSIVE_AFTER_SOURCE = [
     "Pay runs from $2,800 to $5,000 a month, a source inside North Korea told Daily NK. "
     "Officers are said to receive about $5,200.",
     "Pay runs from $2,800 to $5,000 a month, a source inside North Korea told Daily NK. "
-    "Officers are reported to receive about $5,200.",
+    "Officers in the front units are said to receive about $5,200.",
 ]
 
 
@@ -323,6 +323,11 @@ def test_passive_goes_on_with_the_source_before(text: str) -> None:
 
 def test_passive_alone_stays_unnamed() -> None:
     assert _one("Officers are said to receive about $5,200 a month.", 5200).speaker == "unnamed reports"
+
+
+def test_a_reported_passive_after_a_source_stays_unnamed() -> None:
+    text = "The institute says soldiers are promised $1,800 a month. Up to 85% is reported to be kept by the state."
+    assert _one(text, 0.85).speaker == "unnamed reports"
 
 
 @pytest.mark.parametrize(

@@ -244,6 +244,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             att = relayed(att, relays)
             if (
                 att.speaker == UNNAMED
+                and " said to " in s  # "is said to" is a hedge (LABELS rule 24); "is reported to" names reports
                 and earlier is not None
                 and recent is not None
                 and recent[0] == i - 1
