@@ -13,10 +13,14 @@ from dataclasses import dataclass, field
 
 from troopledger.claims._saying import (
     APPOSED,
+    ASIDE,
+    BY_COUNT,
     CITING_PART,
+    COUNTED_WORDS,
     END_CREDIT,
     HEADLINE_CREDIT,
     ISSUED,
+    NAME_END,
     PASSIVE,
     RELATIVE,
     UNNAMED,
@@ -81,9 +85,12 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
     for v in VERB_AT.finditer(sentence):
         if v.group(0).endswith("s") and _NOUN_AFTER.match(sentence, v.end(), v.end() + 10):
             continue  # "reports of", "estimates by": a noun
-        words = sentence[max(0, v.start() - 160) : v.start()].rsplit("\n", 1)[-1].split()  # not over a break
+        pre = sentence[max(0, v.start() - 160) : v.start()].rsplit("\n", 1)[-1]  # not over a break
+        words = (ASIDE.sub(" ", pre) if pre.rstrip().endswith(",") else pre).split()
         if words and (words[-1].lower() in _NOUN_BEFORE or words[-1].endswith(("'s", "’s"))):
             continue  # "the report", "the agency's estimate": a noun, not a verb
+        if "ccording to" in pre and re.search(r"\baccording\s+to\s+(?:[^\s,]+\s+){0,3}$", pre, re.I):
+            continue  # "according to Western estimates": a noun after "according to"
         while words and words[-1].lower() in _AUX:
             words.pop()
         taken: list[str] = []
@@ -103,7 +110,7 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
 
 _AFTER_VERB = re.compile(
     r"[,”\"]\s*(?P<verb>said|says|wrote|added|noted|estimated|estimates|argued|explained|stated|warned|claimed)"
-    rf"\s+(?P<who>(?:the\s+)?{_NAME}(?:,\s+[^,.]{{3,80}})?|(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"\s+(?P<who>(?:the\s+)?{_NAME}(?:,\s+[^,.]{{3,80}})?{NAME_END}|(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:officials?|ministry|agency|spokes(?:man|woman|person)|military|army|government|report|statement|"
     r"analysts?|experts?|researchers?|lawmakers?|legislators?|sources?|institute|think\s+tank|service|office|"
     r"command|commander|general|minister|intelligence)(?=\s*[.,;]|\s*$))"
@@ -188,11 +195,13 @@ def _plausible(who: str) -> bool:
     words = who.split()
     if not words or len(words) > 14 or re.search(r"\d", who):
         return False
+    if COUNTED_WORDS.match(who) and not _PLAUSIBLE_NOUN.search(" ".join(words[1:4])):
+        return False  # "Two soldiers captured by Ukraine told ...": the people counted, not a source
     first = words[0].lower()
     if first in ("of", "for", "in", "on", "at", "from", "to", "with", "by", "amid", "about", "noting", "further"):
         return False
-    if re.search(r"\b(?:month|year|week|day|time|half)s?\b", who, re.I) and not _PLAUSIBLE_NOUN.search(who):
-        return False
+    if re.search(r"\b(?:month|year|week|day|time|half)s?\b", who) and not _PLAUSIBLE_NOUN.search(who):
+        return False  # lower case only: "the Financial Times" is a name
     last = words[-1].lower().strip(",")
     return last not in ("for", "in", "amid", "to", "with", "from", "into", "by", "at", "of", "and", "or", "the", "a")
 
@@ -206,7 +215,8 @@ def _subject(who: str) -> str:
         return ", ".join(parts)  # a list of speakers: "The US, South Korea, and others"
     if PERSON.fullmatch(parts[-1]) and not NOT_PERSON.search(parts[-1]):
         return f"{parts[-2]}, {parts[-1]}"
-    if re.match(r"(?:a|an|the)\s", parts[-1]) and PERSON.fullmatch(parts[-2]) and not NOT_PERSON.search(parts[-2]):
+    role = re.match(r"(?:a|an|the)\s", parts[-1]) or parts[-1][:1].islower()  # "Name, deputy head of X, said"
+    if role and PERSON.fullmatch(parts[-2]) and not NOT_PERSON.search(parts[-2]):
         return f"{parts[-2]}, {parts[-1]}"
     return parts[-1]
 
@@ -284,6 +294,7 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     ISSUED: ("issued", "released", "published", "produced", "presented"),
     APPOSED: (", a", ", the"),
     _PER: ("per ",),
+    BY_COUNT: ("count", "estimate", "reckoning", "tally", "calculation", "assessment"),
     _ACCORDING: ("ccording",),
     WITH_SOURCE: ("with ",),
     PASSIVE: ("reported to", "said to"),
@@ -323,7 +334,7 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
                 via.insert(0, _clean(who))
                 who = inner
     if not who:
-        m3 = _find(_PER, sentence)
+        m3 = _find(_PER, sentence) or _find(BY_COUNT, sentence)
         if m3:
             who = m3.group("who")
     m2 = _find(_ACCORDING, sentence)

@@ -53,19 +53,20 @@ def consistent_figures(claims: list[Claim]) -> list[Claim]:
     """
     cumulative = {c.central for c in claims if c.quantity == "cumulative_troops"}
     waves = {c.central for c in claims if c.quantity == "troops_per_rotation"}
-    first: dict[tuple[float | None, str, str], str] = {}
+    first: dict[tuple[float | None, str, str], tuple[str, str]] = {}
     for c in claims:
         if not c.quantity.startswith("other:count") and not c.quantity.startswith("other:amount"):
-            first.setdefault((c.central, c.unit.split("/")[0], c.currency), c.quantity)
+            first.setdefault((c.central, c.unit.split("/")[0], c.currency), (c.quantity, c.speaker))
     out = []
     for c in claims:
-        label = first.get((c.central, c.unit.split("/")[0], c.currency), c.quantity)
+        label, said_by = first.get((c.central, c.unit.split("/")[0], c.currency), (c.quantity, c.speaker))
         if c.quantity == "troops_deployed" and c.central in cumulative:
             c = c.model_copy(update={"quantity": "cumulative_troops", "note": "same figure as a total sent elsewhere"})
         elif c.quantity == "troops_deployed" and c.central in waves:
             c = c.model_copy(update={"quantity": "troops_per_rotation", "note": "same figure as a wave elsewhere"})
         elif label != c.quantity and (
-            c.quantity in ("other:count", "other:amount") or c.unit.startswith(("USD", c.currency))
+            c.quantity in ("other:count", "other:amount")
+            or (c.unit.startswith(("USD", c.currency)) and said_by == c.speaker)  # a restatement, not a new figure
         ):
             c = c.model_copy(
                 update={

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from troopledger.claims._attribution import Attribution
 from troopledger.claims._record import Claim
+from troopledger.claims._saying import VERB_AT
 from troopledger.claims._speakers import TITLE_DOT, generic_speaker, last_organisation, last_person, speaker_kind
 from troopledger.sources import Document
 
@@ -25,6 +26,7 @@ __all__ = [
     "backward_relay",
     "carried",
     "heading",
+    "interview_answers",
     "last_body",
     "relay_of",
     "relayed",
@@ -84,7 +86,11 @@ def _named(text: str, noun: str) -> str | None:
         window = text[max(0, at - 60) : at + len(noun) + 12]
         for m in pattern.finditer(window):
             phrase = m.group("p")
-            if phrase[:1].isupper() and not re.match(r"(?:The|A|An|This|That|Its)\s", phrase):
+            if (
+                phrase[:1].isupper()
+                and not re.match(r"(?:The|A|An|This|That|Its|By|In|On|At|For|From|With|Of|And|But|As)\s", phrase)
+                and not VERB_AT.search(phrase)  # "Lee told the news agency" is a clause, not a name
+            ):
                 return phrase
         at = low.rfind(noun.lower(), 0, at)
     return None
@@ -101,7 +107,7 @@ def _named_pattern(noun: str) -> re.Pattern[str]:
 
 _BODY_NOUNS = (
     "agency|service|ministry|institute|directorate|office|bank|team|centre|center|council|committee|commission|"
-    "government|command|staff|university|foundation"
+    "government|command|staff|university|foundation|panel"
 )
 _S = r"[ \t\u00a0]"  # a space within one line
 _BODY = re.compile(
@@ -114,8 +120,9 @@ def last_body(text: str) -> str | None:
     """The body named last in ``text`` ("Ukraine's military intelligence agency (HUR)", "the Bank of Korea")."""
     best: tuple[int, str] | None = None
     for m in _BODY.finditer(text):
-        phrase = re.sub(r"^(?:The|A|An|This|That|Its|In|On|At|But|And)\s+", "", m.group("p"))
-        best = (m.end(), phrase)
+        phrase = re.sub(r"^(?:(?:The|A|An|This|That|Its|In|On|At|But|And|By|For|From|With|As)\s+)+", "", m.group("p"))
+        if phrase[:1].isupper():  # "By the agency" is a reference back, not a name
+            best = (m.end(), phrase)
     org = last_organisation(text)
     if org is not None:
         at = text.rfind(org)
@@ -133,6 +140,15 @@ def _nation(att: Attribution, sentence: str) -> Attribution:
         return att
     who = f"{m.group(1)} {att.speaker.removeprefix('the ')}"
     return Attribution(who, att.organisation, att.kind, att.via, att.found, att.carries)
+
+
+#: Documents a body issues: "the report" with no owner named goes to the body named last.
+_DOCUMENTS = frozenset(["report", "study", "findings", "assessment", "document", "paper", "analysis", "survey"])
+#: An anonymous source described by where it sits: "a source inside North Korea", "sources close to the Kremlin".
+_A_SOURCE = re.compile(
+    r"\b(?i:an?|one|two|several)\s+(?:\w+\s+)?sources?\s+(?:inside|in|within|close\s+to|familiar\s+with)\s+"
+    r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
+)
 
 
 def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribution | None) -> Attribution:
@@ -158,11 +174,15 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
     if earlier is not None and _ROLE.match(att.speaker) and _person(earlier.speaker):
         return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
     named = _named(text[max(0, start - 1500) : start], noun) if not _ROLE.match(att.speaker) else None
+    if named is None and noun in ("source", "sources"):  # "the same source" after "a source inside North Korea"
+        told = list(_A_SOURCE.finditer(text, max(0, start - 1500), start))
+        named = told[-1].group(0) if told else None
     org = (
         named
         or last_organisation(text[max(0, start - 3000) : start], noun)
         or last_organisation(text[start:end], noun)
         or last_organisation(text[end : end + 400], noun, first=True)
+        or (last_body(text[max(0, start - 1500) : start]) if noun in _DOCUMENTS else None)  # "The panel ... The report"
     )
     if org is None:
         return att
@@ -193,9 +213,17 @@ def carried(
 _GENERIC_OTHER = frozenset(["other:count", "other:amount", "other:share"])
 
 
+_TROOP_FIGURES = frozenset(["troops_deployed", "troops_per_rotation", "cumulative_troops"])
+
+
 def _same_kind(a: str, b: str) -> bool:
-    """The same quantity, or two ``other:`` figures one of which has only a generic subtype."""
-    return a == b or (a.startswith("other:") and b.startswith("other:") and bool({a, b} & _GENERIC_OTHER))
+    """The same quantity, two troop figures (a headline drops the body's "in total"), or two ``other:``
+    figures one of which has only a generic subtype."""
+    return (
+        a == b
+        or {a, b} <= _TROOP_FIGURES
+        or (a.startswith("other:") and b.startswith("other:") and bool({a, b} & _GENERIC_OTHER))
+    )
 
 
 def restated_speakers(claims: list[Claim], unattributed: set[int]) -> list[Claim]:
@@ -297,12 +325,50 @@ def relay_of(sentence: str) -> tuple[frozenset[str], Attribution] | None:
     return frozenset(relay.split()), Attribution(orig, "" if name is None else phrase, speaker_kind(phrase))
 
 
+#: Relays spoken of together: "Both lawmakers said", "the two legislators", "committee members".
+_RELAYS_TOGETHER = re.compile(
+    r"^(?:both|the|the\s+two|two|other)\s+(?:committee\s+)?(?:lawmakers|legislators|MPs|members|representatives)$", re.I
+)
+
+
 def relayed(att: Attribution, relays: list[tuple[frozenset[str], Attribution]]) -> Attribution:
-    """A speaker known to relay someone ("Yu said ..." after "Yu, citing Budanov") gives the original source."""
+    """A speaker known to relay someone ("Yu said ..." after "Yu, citing Budanov") gives the original source;
+    "both lawmakers" after a lawmaker relayed a source give that source too."""
     words = att.speaker.replace("’s", "").split()
     if not att.found or not 0 < len(words) <= 3:
         return att
+    if relays and _RELAYS_TOGETHER.match(att.speaker):
+        orig = relays[-1][1]
+        return Attribution(orig.speaker, orig.organisation, orig.kind, [att.speaker, *att.via])
     for names, orig in reversed(relays):
         if names & set(words) and orig.speaker not in att.speaker:
             return Attribution(orig.speaker, orig.organisation, orig.kind, [att.speaker, *att.via])
     return att
+
+
+_Q_LINE = re.compile(r"^[ \t]*(?:Q|Question)[ \t]*[:.)][ \t]", re.M)
+_A_LINE = re.compile(r"^[ \t]*(?:A|Answer)[ \t]*[:.)][ \t]", re.M)
+
+
+def interview_answers(text: str) -> tuple[list[tuple[int, int]], Attribution | None]:
+    """The answers of an interview transcript ("Q: ... A: ...") as character ranges, and who answers: the
+    first person the text names before its first question ("Jane Doe, a researcher at X, spoke to us")."""
+    if "Q" not in text or "A" not in text:
+        return [], None
+    questions = [m.start() for m in _Q_LINE.finditer(text)]
+    answers = [m.start() for m in _A_LINE.finditer(text)]
+    if not questions or not answers:
+        return [], None
+    intro = text[: questions[0]]
+    name = last_person(intro, first=True)
+    if name is None:
+        return [], None
+    at = intro.find(name)
+    window = intro[at : at + 160]
+    org = last_organisation(window) or ""
+    who = Attribution(name, org, speaker_kind(window))
+    ranges = []
+    for a in answers:
+        nxt = next((q for q in questions if q > a), len(text))
+        ranges.append((a, nxt))
+    return ranges, who

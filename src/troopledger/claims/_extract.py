@@ -23,6 +23,7 @@ from troopledger.claims._discourse import (
     backward_relay,
     carried,
     heading,
+    interview_answers,
     relay_of,
     relayed,
     reporting_outlet,
@@ -41,15 +42,17 @@ from troopledger.claims._labels import (
     label_share,
 )
 from troopledger.claims._language import identify
-from troopledger.claims._mentions import Mention, find_mentions
+from troopledger.claims._mentions import Mention, find_mentions, table_ranges
 from troopledger.claims._record import Claim, SourceRef
-from troopledger.claims._saying import trailing_attribution
+from troopledger.claims._saying import UNNAMED, trailing_attribution
+from troopledger.claims._scenarios import arithmetic_basis
 from troopledger.claims._sharewords import word_shares
 from troopledger.claims._speakers import last_organisation, last_person
 from troopledger.claims._stream_amounts import stream_money, stream_share
 from troopledger.claims._stream_labels import stream_count
 from troopledger.claims._stream_quantities import TOTAL_SCOPES
-from troopledger.claims._subjects import count_label, troop_kind
+from troopledger.claims._subjects import count_label
+from troopledger.claims._troop_kinds import troop_kind
 from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.sources import Document, Sentence, split_sentences
 
@@ -208,13 +211,14 @@ def extract_claims(doc: Document) -> list[Claim]:
             read[k] = find_mentions(sentences[k].text, doc_kpw=kpw) if k < len(sentences) else []
         return read[k]
 
+    answers, interviewee = interview_answers(doc.text)
     for i, sent in enumerate(sentences):
         if len(b.claims) >= MAX_CLAIMS:
             break
         s = sent.text
         nxt = sentences[i + 1].text if i + 1 < len(sentences) else ""
         prev = sentences[i - 1].text if i > 0 else ""
-        mentions = figures(i)
+        mentions = table_ranges(doc.text, sent.start, s, figures(i)) if s[:1] == "|" else figures(i)
         words = word_shares(s)
         if (mentions or words or i < 4) and deferred is not None:
             # a figure-less sentence with a verb of saying is read only when a figure may need it
@@ -238,6 +242,15 @@ def extract_claims(doc: Document) -> list[Claim]:
             earlier = recent[1] if recent is not None else None
             att = resolve(said(i), doc.text, (sent.start, sent.end), earlier)
             att = relayed(att, relays)
+            if (
+                att.speaker == UNNAMED
+                and " said to " in s  # "is said to" is a hedge (LABELS rule 24); "is reported to" names reports
+                and earlier is not None
+                and recent is not None
+                and recent[0] == i - 1
+                and "\n" not in doc.text[sentences[i - 1].end : sent.start]
+            ):
+                att = earlier  # "X said ... Commanders are said to get ...": the passive goes on with X's account
         else:
             att = Attribution(speaker="", found=False)
             if says(s):
@@ -248,6 +261,8 @@ def extract_claims(doc: Document) -> list[Claim]:
                 src = recent[1]
                 if src.speaker != att.speaker:
                     att = Attribution(src.speaker, src.organisation, src.kind, [att.speaker, *att.via])
+            if not att.found and interviewee is not None and any(a <= sent.start < z for a, z in answers):
+                att = interviewee  # an answer in an interview transcript: the person interviewed
             if not att.found and BACKWARD.match(nxt) and not figures(i + 1):
                 back = attribute(nxt, "", people=people)
                 att = back if back.found else att
@@ -266,6 +281,8 @@ def extract_claims(doc: Document) -> list[Claim]:
             span = (sent.start, sent.end)
             first = len(b.claims)
             for k, m in enumerate(mentions):
+                if arithmetic_basis(s, m.start):
+                    continue  # "If 10,000 were sent, ... would earn ...": the basis, not a claim (LABELS rule 2h)
                 limit = mentions[k + 1].start if k + 1 < len(mentions) else None
                 _emit(b, m, s, span, who, sent_hedge, prev, (about_nk, limit), att.found)
             casualties_against_wounded(b.claims, first)

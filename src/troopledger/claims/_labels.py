@@ -52,7 +52,8 @@ _RISE = re.compile(
 #: A bare "top" ("the top 10") and "passed" without "has" ("passed $61 billion in aid") are not bounds.
 BOUND_VERBS = (
     rf"(?:{verbs('exceed', 'surpass', 'cross', 'outnumber')}|tops|topped|topping|"
-    r"(?:has|have|had)\s+(?:now\s+|already\s+)?passed|(?:could|may|might|will|would)\s+(?:top|pass))"
+    r"(?:has|have|had)\s+(?:now\s+|already\s+)?passed|(?:could|may|might|will|would)\s+(?:top|pass)|"
+    r"(?:climbed|climbs|climbing|rose|risen|rises|rising|went|gone|moved|edged|crept|grew|grown)\s+(?:past|beyond))"
 )
 _LOWER = re.compile(
     r"\b(more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|above|a\s+minimum\s+of|no[t]?\s+less\s+than|"
@@ -79,7 +80,7 @@ _LAST_WORDS_TEXT = (
     "to as most than of over least above under below at nearly almost about around roughly approximately "
     "approx. circa some estimated exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing "
     "cross crosses crossed crossing outnumber outnumbers outnumbered outnumbering top tops topped topping "
-    "pass passed the a rise grow increase climb reach"
+    "pass passed past beyond the a rise grow increase climb reach"
 )
 _LAST_WORDS = frozenset(_LAST_WORDS_TEXT.split())
 
@@ -177,7 +178,9 @@ _YEARLY = r"(per|a|each|every)\s+year|annual(ly)?|/year|a\s+year\b|per\s+annum"
 FOREIGN_PAY = (
     rf"\b(new\s+(?:military\s+|army\s+)?recruits?|{verbs('enlist', 'mobilise', 'mobilize')}|enlistees|"
     r"contract\s+soldiers?|volunteers?|nepal\w*|mercenar\w*|foreign\s+fighters?|"
-    r"russian\s+(?:soldiers?|servicem[ae]n|army|troops|military\s+personnel)|sign(?:s|ed|ing)?\s+up)\b"
+    r"russian\s+(?:soldiers?|servicem[ae]n|army|troops|military\s+personnel)|sign(?:s|ed|ing)?\s+up|"
+    r"sign(?:s|ed|ing)?\s+(?:a\s+|the\s+)?(?:military\s+|army\s+)?contracts?|recruitment|recruits?\s+from|"
+    r"foreigners|foreign\s+recruits?)\b"
 )
 _NK = r"\b(north\s+korean?s?|pyongyang|dprk|kim)\b"
 
@@ -230,7 +233,12 @@ def label_money(
                     r"official\s+salary)\b", s)  # fmt: skip
     if (domestic and usd < 100) or (monthly and usd < 30 and not _has(_SOLDIER, s)):
         return "domestic_monthly_wage", "month"
-    if _has(_WORKER, s) and not _has(_SOLDIER, near):
+    if domestic and not _has(_SOLDIER, s) and _has(r"\b(?:average|typical|median|national)\b", s):
+        return "other:amount", period  # "the average monthly wage in Russia": a benchmark, no soldier's pay
+    # workers named in the sentence, or in the one before when neither speaks of soldiers ("Six workers
+    # described ... They said they kept $100 a month")
+    workers = _has(_WORKER, s) or (_has(_WORKER, context) and not _has(_SOLDIER, s + " " + context))
+    if workers and not _has(_SOLDIER, near):
         # the amount's own noun decides: a wage word right after it ("$40 a month in wages") or a wage verb
         # right before it ("earn $40", "hold back the remaining $40") is the wage, whatever else is handed over
         wage = _has(r"^\W*(?:\w+\s+){0,3}?(?:wages?|salar\w+|earn\w*)\b", after[:40]) or _has(

@@ -15,12 +15,12 @@ mention that keeps the source's own dollar figure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from troopledger.claims._currency import CURRENCY_NAMES
 from troopledger.claims._numbers import _UNITS, NumberMatch, find_numbers
 
-__all__ = ["MAX_NUMBERS_PER_SENTENCE", "Mention", "find_mentions"]
+__all__ = ["MAX_NUMBERS_PER_SENTENCE", "Mention", "find_mentions", "table_ranges"]
 
 #: A "sentence" with more numbers than this is a table, a list of codes or noise, not
 #: prose: it is skipped, which also keeps the work per sentence bounded.
@@ -58,11 +58,11 @@ _AGE_CLOSE = re.compile(r"^\s*(?:\)|,(?!\s*\d))")
 _DAY_YEAR = re.compile(r"^\s*,\s*(?:19|20)\d\d\b")
 _TIME_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?)\b)", re.I)
 _PAGE = re.compile(r"^\s*of\s+\d+\s*\||^\s*\|")
-_URL_HINT = re.compile(r"(?=[/@w\d])(?:[/@]|www\.|\d[-/:]\d|\d\.\d+\.\d)")  # first character tested first
+_URL_HINT = re.compile(r"(?=[/@w\d+])(?:[/@]|www\.|\d[-/:]\d|\d\.\d+\.\d|\+\d)")  # first character tested first
 #: URLs, e-mail addresses and the shapes of dates and clock times, masked whole: "2025-08-22", "2025/12/08",
-#: "2026.1.1", "27.03.2025", "12/08/25", "08:52", "14:05:33".
+#: "2026.1.1", "27.03.2025", "12/08/25", "08:52", "14:05:33"; telephone numbers ("+44 20 7946 0321").
 _URL = re.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+|\]\(\S+|\b\d{4}-\d{2}(?:-\d{2})?\b|"
+    r"https?://\S+|www\.\S+|\S+@\S+|\]\(\S+|\b\d{4}-\d{2}(?:-\d{2})?\b|\+\d{1,3}(?:[ \u00a0.-]?\(?\d{1,5}\)?){2,}|"
     r"(?<![\d.,])\d{4}[/.]\d{1,2}[/.]\d{1,2}\b|(?<![\d.,])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b(?![.,]\d)|"
     r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?\b(?!:\d)"
 )
@@ -126,7 +126,9 @@ def _not_a_quantity(s: str, start: int, end: int, text: str, value: float, form:
         return True  # "the 2000s"
     if form == "digits" and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
         return True
-    if _AGE.search(before) or _AGE_AFTER.match(after) or _TIME_AFTER.match(after) or _PAGE.match(after):
+    if _AGE.search(before) or _AGE_AFTER.match(after) or _TIME_AFTER.match(after):
+        return True
+    if _PAGE.match(after) and not before.rstrip().endswith("|"):  # a table cell ("| 479 | 794 |") is no page counter
         return True
     if (
         plain
@@ -300,3 +302,33 @@ def find_mentions(s: str, *, doc_kpw: bool = False) -> list[Mention]:
     if not numbers and not fold:
         return []
     return _merge_restated(s, _merge_ranges(s, _raw(s, doc_kpw, numbers, fold)))
+
+
+_TABLE_LOW = re.compile(r"\b(?:low|lower|min|minimum|from)\b", re.I)
+_TABLE_HIGH = re.compile(r"\b(?:high|higher|upper|max|maximum|to)\b", re.I)
+
+
+def table_ranges(text: str, row_start: int, row: str, mentions: list[Mention]) -> list[Mention]:
+    """In a table row ("| Shells | 5.7 million | 6.7 million |") under a header naming a low and a high column,
+    two figures in adjacent cells are one range; ``text`` is the document, the row starts at ``row_start``."""
+    if not row.lstrip().startswith("|") or len(mentions) < 2:
+        return mentions
+    header = ""
+    for line in reversed(text[:row_start].rstrip("\n").split("\n")[-60:]):  # the table's first line
+        if not line.lstrip().startswith("|"):
+            break
+        header = line
+    if not (_TABLE_LOW.search(header) and _TABLE_HIGH.search(header)):
+        return mentions
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if b is not None and a.kind == b.kind and re.fullmatch(r"\s*\|\s*", row[a.end : b.start]) and a.low <= b.high:
+            out.append(replace(a, end=b.end, high=b.high, text=row[a.start : b.end]))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out

@@ -78,7 +78,9 @@ _DIGITS = (
 #: Alternatives, most specific first. Named groups tell ``parse_number`` which form matched.
 NUMBER_PATTERN = (
     # a fraction in words: "two-thirds", "a third", "three quarters", "half"
-    rf"(?P<frac>(?:(?:{_UNIT_WORDS}|a|one)[\s-]+(?:{_DEN_WORDS}))\b|\bhalf\b)"
+    rf"(?P<frac>(?:(?:{_UNIT_WORDS}|a|one)[\s-]+(?:{_DEN_WORDS}))\b|\bhalf\b"
+    # "two in five", "1 in 4", "nine out of ten": a share as a ratio of small numbers
+    rf"|(?:{_UNIT_WORDS}|\d{{1,2}})\s+(?:in|out\s+of)\s+(?:{_UNIT_WORDS}|\d{{1,3}})\b(?![,.]\d))"
     # digits with an optional scale: "2.76 million", "15-thousand", "47-hundred", "$22m", "1.5bn"
     rf"|(?P<num>(?:(?<![\w.])|(?<=rub|usd|eur|krw|cny|gbp|jpy|uah|kpw))(?:{_DIGITS})(?:[\s-]?(?:{_SCALE_WORDS}|hundred)\b|(?:bn|mn|mln|tn|trn|[kmb])\b)?)"
     # number words: "four thousand", "twenty-five", "a hundred", "a dozen", "two hundred and fifty"
@@ -100,6 +102,7 @@ _LEAD = (
 _NUMBER = re.compile(_LEAD + "(?:" + NUMBER_PATTERN + ")")
 _NUMBER_ANY_CASE = re.compile(_LEAD + "(?:" + NUMBER_PATTERN + ")", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[\s-]+")
+_RATIO = re.compile(r"^(\w+)\s+(?:in|out\s+of)\s+(\w+)$")
 _DIGIT_SCALE = re.compile(rf"^({_DIGITS})[\s-]?([a-z]+)?$", re.IGNORECASE)
 _GROUP_MARKS = re.compile(r"[ ,\u00a0\u202f\u2009\u2007]")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
@@ -189,6 +192,12 @@ def parse_number(text: str) -> float:
         if scale in _SUFFIX:
             return base * _SUFFIX[scale]
         raise ValueError(f"unknown scale {scale!r} in {text!r}")
+    ratio = _RATIO.match(t)
+    if ratio:
+        num, den = (float(x) if x.isdigit() else float(_UNITS.get(x, -1)) for x in ratio.groups())
+        if not 0 < num < den <= 100:
+            raise ValueError(f"not a share: {text!r}")
+        return num / den
     words = [w for w in _WORD_SPLIT.split(t) if w]
     if not words:
         raise ValueError("empty number")

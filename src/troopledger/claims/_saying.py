@@ -14,10 +14,14 @@ from troopledger.claims._speakers import PERSON, last_organisation, speaker_kind
 
 __all__ = [
     "APPOSED",
+    "ASIDE",
+    "BY_COUNT",
     "CITING_PART",
+    "COUNTED_WORDS",
     "END_CREDIT",
     "HEADLINE_CREDIT",
     "ISSUED",
+    "NAME_END",
     "PASSIVE",
     "RELATIVE",
     "THAT_SUBJECT",
@@ -37,7 +41,9 @@ VERB = (
     r"calculates|used|cited|briefed|testified|revealed|disclosed|confirmed|indicates|indicated|suggests|suggested|"
     r"shows|showed|found|finds|puts|pegs|pegged|put(?=\s[^.;]{0,60}?\sat\s)|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"
     r"underscored|shared|detailed|mentioned|quoted|believe[sd]?|warns|announces|notes|adds|suggest|show|indicate|"
-    r"described|describes|reveals)"
+    r"described|describes|reveals|"
+    r"(?:revised|raised|lowered|updated|cut)(?=\s+(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:estimate|count|tally|figure|"
+    r"assessment|forecast)s?\b))"
 )
 #: The first letters of the verbs, tested before the word boundary so most positions fail at once.
 VERB_FIRST = "".join(sorted({alt[0] for alt in VERB.removeprefix("(?:").removesuffix(")").split("|")}))
@@ -101,3 +107,26 @@ def that_subject(rest: str) -> str:
     """The named subject of a "that" clause opening ``rest`` ("told reporters that the NIS estimates ...")."""
     m = THAT_SUBJECT.match(rest) if "that" in rest else None
     return m.group("who") if m else ""
+
+
+#: "By the agency's count, ...", "by Seoul's estimate": whose reckoning gives the figure.
+BY_COUNT = re.compile(
+    r"\b[Bb]y\s+(?P<who>(?:the\s+|its\s+)?[^,.;:!?\n]{2,80}?)['’]s?\s+(?:own\s+|latest\s+|new\s+)?"
+    r"(?:count|estimates?|reckoning|tally|calculations?|assessment)\b"
+)
+#: A comma-enclosed aside between a subject and its verb: "Ukraine's intelligence, for its part, says".
+ASIDE = re.compile(
+    r",\s*(?:for\s+(?:its|their|his|her|our)\s+part|in\s+turn|meanwhile|however|too|also|though|moreover|"
+    r"separately|for\s+now|in\s+(?:a|its|their)\s+(?:statement|report))\s*,\s*$",
+    re.I,
+)
+#: What may follow a name after "..., said": punctuation, the end, or a word of time, place or relay, never a
+#: noun ("..., says North Korean shells now ..." is a verb with its object, not a trailing speaker).
+NAME_END = (
+    r"(?=\s*[.,;:!?)”\"]|\s*$|\s+(?:on|in|at|last|this|during|after|before|when|while|yesterday|today|earlier|"
+    r"told|to|of|for|from|who|which|that|and|according|citing|quoting)\b)"
+)
+#: A subject that starts with a count ("Two soldiers captured by Ukraine told ..."): the people counted.
+COUNTED_WORDS = re.compile(
+    r"^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several)\s", re.I
+)

@@ -75,17 +75,18 @@ def speaker_kind(text: str) -> str:
 
 
 _GENERIC = re.compile(
-    r"^(?:the|this|that|its|a)\s+(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*['’]s?\s+)?(?:report|study|data|document|"
-    r"assessment|survey|analysis|agency|ministry|institute|bank|team|paper|estimates?|research|findings|figures|"
-    r"statistics|think\s+tank|foundation|cent(?:re|er)|council|committee|commission|office|monitor\w*|(?:\w+\s+)?(?:official|leader|president|lawmaker|legislator|"
+    r"^(?:(?:by\s+)?(?:the|this|that|its|a)\s+|(?-i:(?=[a-z])))(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*['’]s?\s+)?"
+    r"(?:report|study|data|document|assessment|survey|analysis|briefing|agency|ministry|institute|bank|team|paper|"
+    r"estimates?|research|findings|figures|(?:spy|intelligence)\s+service|department|firm|company|consultancy|group|watchdog|panel|"
+    r"sources?|statistics|think\s+tank|foundation|cent(?:re|er)|council|committee|commission|office|monitor\w*|(?:\w+\s+)?(?:official|leader|president|lawmaker|legislator|"
     r"minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|researcher|analyst|expert))$",
     re.I,
 )
 _S = r"[ \t\u00a0]"  # a space within one line: names never run over a line break
 _ORG = re.compile(  # every form starts with a capital: the look-ahead skips other positions at once
-    rf"(?=[A-Z])\b((?:[A-Z][\w’'.:-]*{_S}+(?:(?:of|for|on|and|the){_S}+)?){{0,6}}(?:Team|Institute|Service|Agency|"
+    rf"(?=[A-Z])\b((?:[A-Z][\w’'.:-]*{_S}+(?:(?:of|for|on|and|the|&){_S}+)?){{0,6}}(?:Team|Institute|Service|Agency|"
     r"Ministry|Bank|Foundation|Center|Centre|Office|Directorate|Council|Committee|Administration|Commission|"
-    rf"Organi[sz]ation|Group|Fund|University|Department|Customs)(?:{_S}+(?:of|for|on){_S}+(?:the{_S}+)?"
+    rf"Organi[sz]ation|Group|Fund|University|Department|Customs|Treasury|Company|Corporation)(?:{_S}+(?:of|for|on){_S}+(?:the{_S}+)?"
     rf"(?:[A-Z][\w’'.:-]*{_S}*){{1,5}})?(?:{_S}*\([A-Z][A-Za-z]{{1,8}}\))?|Rosstat|Re:Russia|"
     rf"[A-Z][a-z]+(?:['’]s)?{_S}+(?:central{_S}+bank|spy{_S}+agency))"
 )

@@ -9,11 +9,7 @@ casualty quantities; anything else gets an ``other:<subtype>`` from the list in
 prisoners, officers, engineers, arrivals, ...), so that it is kept for review
 but never feeds a North Korean troop figure.
 
-Which troop quantity: a count tied to one wave ("another", "additional", "a second
-wave of", "plans to send") is ``troops_per_rotation``; a total across waves ("in all",
-"so far", "since", "out of N fighters") is ``cumulative_troops``; the number there
-now ("still fighting", "currently deployed") or a single figure for the force is
-``troops_deployed``.
+Which troop quantity a North Korean troop count is: ``claims/_troop_kinds.py``.
 """
 
 from __future__ import annotations
@@ -21,8 +17,10 @@ from __future__ import annotations
 import re
 
 from troopledger.claims._inflect import verbs
+from troopledger.claims._scenarios import revised_from
+from troopledger.claims._troop_kinds import SEND, clause_window
 
-__all__ = ["count_label", "troop_kind"]
+__all__ = ["count_label"]
 
 _NK = re.compile(r"\b(?:north\s+korean?s?|dprk|pyongyang|korean\s+people['’]?s\s+army|kpa)\b", re.I)
 _FOREIGN = re.compile(
@@ -56,7 +54,10 @@ _NOUNS: list[tuple[str, str]] = [
     ("oil", r"barrels?|tankers?|tonnes|tons"),
 ]
 _NOUN = re.compile("|".join(rf"\b(?P<{name}>(?:{pat}))\b" for name, pat in _NOUNS), re.I)
-_PLURAL = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?([a-z]{3,}s)\b")
+_PLURAL = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,2}?(?!(?:this|thus|plus|less|unless|across|always|perhaps|towards|besides|whereas|"
+    r"afterwards|news|analysis|basis|crisis|status|series)\b)([a-z]{3,}s)\b"
+)  # a plural noun, not a word that only ends in "s"
 _KILLED_OR_WOUNDED = re.compile(
     rf"\b(?:killed|dead|died)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:wounded|injured|missing|captured)\b|"
     rf"\b(?:wounded|injured)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:killed|dead)\b|\bcasualt\w*|\blosses\b|"
@@ -77,7 +78,7 @@ _CAPTURED = re.compile(rf"\b(?:{verbs('capture')}|taken\s+prisoner|surrendered)\
 _LINK = (
     r"(?:is|are|was|were|be|been|being|has|have|had|now|already|of|at|to|about|around|approximately|roughly|some|"
     r"nearly|almost|least|more|than|over|as|many|up|an|estimated|close|just|under|fewer|less|no|rose|risen|stood|"
-    r"grew|grown|hit|put|came|come|[a-z]+(?:ed|es|s))"  # any regular verb form: "numbered", "reached", "tops"
+    r"grew|grown|hit|put|came|come|past|beyond|[a-z]+(?:ed|es|s))"  # any regular verb form: "numbered", "tops"
 )
 
 
@@ -114,57 +115,6 @@ _WHOLE_OF = re.compile(
 _STRONG = re.compile(r"^-?\s*strong\b", re.I)
 #: What joins two counts that share one predicate: "... and", "... or", "... as well as".
 _JOINED = re.compile(r"^\W*(?:and|or|as\s+well\s+as|plus)\W*$", re.I)
-_CLAUSE_END = re.compile(r"[;:()“”\"—]|,\s|\s-\s|\s–\s")
-
-_ROTATION_NEAR = re.compile(
-    r"\b(?:another|additional|more(?!\s+than)|further|extra|fresh|new|wave\s+of|batch\s+of|contingent\s+of|rotation\s+of|"
-    r"group\s+of|reinforcements?\s+of)\b[^.]{0,30}$",
-    re.I,
-)
-_ROTATION_AFTER = re.compile(
-    r"^(?!\W*(?:\w+\s+)?or\s+more)\W*(?:\w+\s+){0,3}(?:more(?!\s+than)|additional|reinforcements|replacements)\b",
-    re.I,
-)
-_SEND = verbs("send", "deploy", "dispatch", "transfer", "move", "arrive", "rotate", "bring")
-_ROTATION_SENT = re.compile(
-    r"\b(?:(?:first|second|third|fourth|new|next|latest|fresh)\s+(?:wave|batch|rotation|deployment|contingent|"
-    r"troop\s+deployment)|initially|planned|rotat\w+|replacements?|reinforcements?|"
-    rf"{verbs('plan', 'intend', 'prepare', 'agree', 'decide', 'promise', 'expect', 'aim', 'pledge')}\s+to\s+"
-    rf"(?:be\s+)?{_SEND}|(?:will|would|could|may|might|shall|to)\s+(?:soon\s+)?(?:be\s+)?{_SEND})\b"
-)  # matched on lower-cased text
-_CUMULATIVE = re.compile(
-    r"\b(?:in\s+all|in\s+total|a\s+total\s+of|altogether|cumulative\w*|overall|"
-    r"out\s+of|rotated\s+through|over\s+time|over\s+the\s+(?:past|last)\s+year|within\s+a\s+year)\b",
-    re.I,
-)
-#: "since" with a time: a running total ("since last October", "since the deployment began", "since 2024").
-_SINCE = re.compile(
-    r"\bsince\s+(?:(?:last|early|late|mid|the|its|their)[\s-]+)?(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|autumn|fall|spring|summer|winter|\d{4}|start|beginning|"
-    r"deployment|then)\b",
-    re.I,
-)
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
-_NOW = re.compile(
-    r"\b(?:still|currently|now|at\s+present|presently|remain\w*|stationed|are\s+(?:fighting|deployed|in)|"
-    r"on\s+the\s+front\s*lines?|in\s+theat(?:re|er))\b",
-    re.I,
-)
-_WHEN = (
-    r"(?:in|last|this|early|late|mid)[\s-]+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|autumn|fall|spring|summer|winter)\b"
-)
-_WHEN_WORDS = (
-    *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october"),
-    *("november", "december", "autumn", "fall", "spring", "summer", "winter"),
-)
-#: A dispatch or arrival dated to a month or season, the date after or before the verb: a wave (LABELS rule 14).
-_SENT_AT = re.compile(
-    rf"\b{_SEND}\b[^.;]{{0,50}}?\b(?<!by\s){_WHEN}|\b{_WHEN}[^.;]{{0,60}}?\b{_SEND}\b",
-    re.I,
-)
-#: "by mid-October", "as of March": a stock at a date, not a dispatch.
-_BY_DATE = re.compile(r"\b(?:by|as\s+of|until)\s+(?:early\s+|late\s+|mid-?|the\s+end\s+of\s+)?[A-Z]", re.I)
 #: People sent to rebuild or clear a war-torn region are military builders and sappers (LABELS rule 13).
 _REBUILD = re.compile(
     rf"\b(?:{verbs('rebuild', 'restore', 'reconstruct', 'demine')}|clear\w*\s+mines|reconstruction)\b", re.I
@@ -187,14 +137,24 @@ def _rebuilds(sentence: str) -> bool:
     )
 
 
-_SPECIALIST = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:engineers?|sappers?|deminers?|builders?)\b", re.I)
-_FUTURE = re.compile(r"^[^.;]{0,50}?\b(?:will|are\s+to|is\s+to|are\s+due\s+to|are\s+expected\s+to)\b", re.I)
-_ARRIVED = re.compile(rf"^[^.;]{{0,60}}?\b(?:have|has|had)\s+(?:already\s+)?{verbs('arrive')}\b", re.I)
-
-
-def _window(after: str) -> str:
-    m = _CLAUSE_END.search(after)
-    return after[: m.start()] if m else after
+#: "Containers: about 28,000": a label before a colon, then only bound and hedge words before the figure.
+_LABELLED = re.compile(
+    r"^\W*([A-Za-z][\w-]*(?:\s+[\w-]+){0,2})\s*[:|]\s+(?:(?:about|around|roughly|some|nearly|almost|over|more|than|"
+    r"at|least|most|up|to|no|fewer|less|as|many|an?|estimated|approximately)\s+)*$",
+    re.I,
+)
+#: A count of the wounded or dead sent back: "of the wounded were sent back", "have since been flown home".
+_SENT_HOME = re.compile(
+    r"^\s*(?:of\s+(?:the|them|those)\s+(?:\w+\s+)?(?:wounded|injured|sick)\s+)?[^.;]{0,40}?\b(?:sent|flown|taken|"
+    r"brought|evacuated|repatriated|returned)\s+(?:back\b|home\b|to\s+North\s+Korea\b)|^[^.;]{0,40}?\b(?:repatriated|evacuated)\b",
+    re.I,
+)
+#: "the 11,000 who were first deployed": a relative clause that sends the people counted.
+_WHO_SENT = re.compile(
+    rf"^\s*(?:(?:who|that)\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?{SEND}|"
+    r"are\s+(?:now\s+|still\s+|currently\s+)?(?:in\s+Russia|stationed|deployed|fighting|serving))",
+    re.I,
+)
 
 
 def _head(window: str) -> tuple[str, int, int]:
@@ -273,7 +233,9 @@ def _casualty(window: str, tail: str) -> str:
 
 _CASUALTY_WORDS = re.compile(r"^(?:killed|dead|deaths|wounded|injured|casualties|losses|fatalities|injuries)$", re.I)
 _MILITARY = re.compile(
-    r"\b(?:soldiers?|troops?|military|army|armed|fight\w*|front\w*|combat|deploy\w*|battle\w*|war)\b", re.I
+    r"\b(?:soldiers?|troops?|military|army|armed|fight\w*|front\w*|combat|deploy\w*|dispatch\w*|battle\w*|war|"
+    r"reinforcements|sen[dt]s?\s+(?:a\s+|an\s+)?(?:further|another|more|additional|fresh|new))\b",
+    re.I,
 )
 _GENERIC_PEOPLE = frozenset({"north koreans", "koreans", "men", "people", "persons"})
 _AT_WORK = re.compile(
@@ -285,6 +247,14 @@ _CAPTURE_TAIL = re.compile(r"\bcaptur\w*\s+(?:of\s+)?(?:\w+\s+)?$", re.I)
 
 
 def count_label(sentence: str, start: int, end: int, value: float, limit: int | None = None) -> str | None:
+    """What a count counts (see :func:`_count_label`); "to 2,000 from 600": the earlier figure counts the same."""
+    later = revised_from(sentence, start)
+    if later is not None:
+        return _count_label(sentence, *later, value, start)
+    return _count_label(sentence, start, end, value, limit)
+
+
+def _count_label(sentence: str, start: int, end: int, value: float, limit: int | None = None) -> str | None:
     """The quantity of the count at ``sentence[start:end]``: a vocabulary name, ``other:<subtype>`` or ``None``.
 
     ``limit`` is where the next figure starts (the clause read after the count stops
@@ -297,15 +267,17 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
     whole = " of " in tail[-30:] and _WHOLE_OF.search(tail) is not None
     if part:  # "300 of the 11,000 soldiers have been killed": the part takes the whole's noun and predicate
         stop = min(part.end() + 140, len(sentence))
-        window = _window(sentence[part.end() : stop])
+        window = clause_window(sentence[part.end() : stop])
     else:
-        window = _window(sentence[end:stop])
+        window = clause_window(sentence[end:stop])
     noun, n0, n1 = _head(window)
     if _STRONG.match(window):
         noun, n0, n1 = "troops", 0, 0  # "an 11,000-strong force": the force's size
     word = window[n0:n1].lower() if noun else ""
     if noun in ("workers", "people", "troops") and _rebuilds(sentence):
         noun = "engineers"  # sent to rebuild or demine a war-torn region: military builders (LABELS rule 13)
+    elif noun == "workers" and re.search(r"\bmilitary\s+(?:construction\s+|building\s+)?$", window[:n0], re.I):
+        noun = "engineers"  # "6,000 military construction workers": military builders (LABELS rule 13)
     elif noun in ("troops", "people") and (" ".join(word.split()) in _GENERIC_PEOPLE):
         if _AT_WORK.match(window[n1:]):
             noun = "workers"
@@ -313,6 +285,11 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
             noun = "people"
         elif noun == "people" and _MILITARY.search(sentence) and not _FOREIGN.search(tail[-25:] + window[:n0]):
             noun = "troops"
+    label = _LABELLED.match(sentence[:start]) if not noun and (":" in sentence[:start] or sentence[:1] == "|") else None
+    if label:  # a list item or a table cell: "Containers: about 28,000", "- Missiles: up to 248"
+        noun, n0, n1 = _head(" " + label.group(1).lower())
+        word = label.group(1).lower() if noun else ""
+        n0 = n1 = -1
     if not noun:
         ofs = list(_NUMBER_OF.finditer(sentence, max(0, start - 200), start))
         kind = _head(sentence[ofs[-1].end() : ofs[-1].end() + 60])[0] if ofs else ""
@@ -332,12 +309,14 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
     casualty = _casualty(window if noun in ("", "troops", "people", "officers", "engineers") else window[:n0], tail)
     if not casualty and limit is not None and noun and _JOINED.match(window[n1:]):
         # "300 North Korean and 1,000 Russian soldiers were killed": the predicate after the last one
-        casualty = _casualty(_window(sentence[limit : limit + 160]), "")
+        casualty = _casualty(clause_window(sentence[limit : limit + 160]), "")
     if whole:
         casualty = ""  # "300 of the 11,000 soldiers were killed": the predicate is the part's
     if _CAPTURE_TAIL.search(tail[-30:]):
         casualty = "captured"
     owner = _owner(tail, between, window[n1:] if n1 >= 0 else "") if noun else _owner(tail, "", "")
+    if casualty and casualty != "captured" and _SENT_HOME.match(window):
+        return "other:count"  # "1,200 of the wounded have been flown home": a count of people sent back, not losses
     if noun in ("", "troops", "people") and casualty and casualty != "captured":
         if noun == "people" and owner == "nk" and not _NK.search(tail[-25:] + between):
             owner = "foreign" if re.match(r"\s*(?:nepal|russian|ukrain)", between + word, re.I) else owner
@@ -364,39 +343,13 @@ def count_label(sentence: str, start: int, end: int, value: float, limit: int | 
     if (
         value >= 10
         and owner == "nk"
-        and re.search(r"\b(contingent|force|deployment|troops|soldiers)\b[^.]{0,40}$", tail, re.I)
+        and (
+            re.search(r"\b(contingent|force|deployment|troops|soldiers)\b[^.]{0,40}$", tail, re.I)
+            or re.search(r"\b(?:wave|batch|group|rotation|detachment)\b[^.]{0,60}$", tail, re.I)
+            or _WHO_SENT.match(window)
+        )
     ):
-        return "troops"
+        return "troops"  # "a second group of about 3,000 followed", "the 11,000 who were first deployed"
     if value < 10:
         return None
     return "other:count" if re.match(r"^\s*(?:in|at|by|of|from|,|\.|$)", window) else None
-
-
-def troop_kind(sentence: str, start: int, end: int) -> str:
-    """``troops_per_rotation``, ``cumulative_troops`` or ``troops_deployed`` for a North Korean troop count.
-
-    The cues of LABELS rule 14 are read from the sentence alone.
-    """
-    before = sentence[max(0, start - 60) : start]
-    after = sentence[end : end + 80]
-    if _ROTATION_NEAR.search(before) or _ROTATION_AFTER.match(after):
-        return "troops_per_rotation"
-    if _CUMULATIVE.search(before[-40:] + " " + _window(after)) or re.search(r"\bout\s+of\s*$", before, re.I):
-        return "cumulative_troops"
-    low = sentence.lower()
-    since = _SINCE.search(sentence, 0, start) if "since" in low else None
-    gap = sentence[since.end() : start] if since else ""
-    if (since and not re.search(r"\d|,\s+(?:and|but|while|whereas)\b|\band\s+that\b|;", _YEARS.sub("", gap))) or (
-        "since" in low and _SINCE.search(_window(after))
-    ):
-        return "cumulative_troops"  # "Since last October, Pyongyang has sent 15,000": a running total
-    if _SPECIALIST.match(after) and (("arriv" in after and _ARRIVED.match(after)) or _FUTURE.match(after)):
-        return "troops_per_rotation"  # "1,000 engineers have arrived", "... builders will help": one contingent
-    if _NOW.search(before[-40:] + " " + after[:60]):
-        return "troops_deployed"
-    if _ROTATION_SENT.search(low):
-        return "troops_per_rotation"
-    dated = any(w in low for w in _WHEN_WORDS) and _SENT_AT.search(sentence) is not None
-    if dated and not _BY_DATE.search(sentence):
-        return "troops_per_rotation"  # a dispatch dated to a month or season
-    return "troops_deployed"

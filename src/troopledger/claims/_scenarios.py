@@ -1,0 +1,46 @@
+"""Figures inside a scenario or a revision: whether a figure is a claim of its own, and what it revises.
+
+"If 10,000 were sent, Pyongyang would earn $20 million a month": the 10,000 is the basis of
+the speaker's arithmetic, not a claim (LABELS rule 2h); "raised its count to 2,000 from 600":
+the 600 is the earlier value of the count before it and takes its label.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["arithmetic_basis", "revised_from"]
+
+#: A condition clause at the start of a sentence or after a comma or "and": "If 10,000 were sent,", "Assuming ...,".
+_CONDITION = re.compile(
+    r"(?:^|[,;]\s+|\band\s+)(?:if|assuming|suppose|supposing|were|should|even\s+if)\s+(?P<c>(?:[^,;]|,(?=\d{3}))+?)(?=,\s)",
+    re.I,
+)
+_RESULT = re.compile(r"\b(?:would|could|might)\b[^.;]*?(?:\d|\$)", re.I)
+
+
+def arithmetic_basis(sentence: str, start: int) -> bool:
+    """Whether the figure at ``start`` is the basis of someone's arithmetic, not a claim (LABELS rule 2h):
+    inside a condition whose main clause works out a figure ("If 10,000 were sent, Pyongyang would earn
+    $20 million"). A condition with no worked-out figure ("if another 3,000 were sent") stays a claim."""
+    low = sentence.lower()
+    if not ("would" in low or "could" in low or "might" in low):
+        return False  # no worked-out figure, so no basis (the cheap test first)
+    if " if " not in f" {low} " and not re.search(r"\b(?:assum|suppos|were|should)", low):
+        return False
+    for m in _CONDITION.finditer(sentence):
+        if m.start("c") <= start < m.end("c"):
+            return _RESULT.search(sentence, m.end("c")) is not None
+    return False
+
+
+#: "raised its count to 2,000 from 600": the figure after "from" is the earlier value of the one before it.
+_FROM_AFTER = re.compile(r"\bto\s+(?:about\s+|around\s+|some\s+)?(\d[\d,.]*)\s+from\s+(?:about\s+|around\s+|some\s+)?$")
+
+
+def revised_from(sentence: str, start: int) -> tuple[int, int] | None:
+    """The span of the figure a figure at ``start`` was revised to ("to 2,000 from 600" gives 2,000's), if any."""
+    if "from" not in sentence[max(0, start - 24) : start]:
+        return None
+    m = _FROM_AFTER.search(sentence, max(0, start - 60), start)
+    return (m.start(1), m.end(1)) if m else None
