@@ -92,6 +92,7 @@ def check_memory(case: Case, draws: int, workers: int, *, processes: bool = Fals
     """The threads a run may use within the memory budget (fewer chunks in flight on a long horizon),
     or with ``processes`` the runs that may go at once, each in its own process (a history's as-of
     runs); a run that does not fit even alone is refused in one line before it starts."""
+    from troopledger.analysis._chunks import BATCH_DRAWS, SKETCH_LEVELS, batch_grid
     from troopledger.model import MEMORY_ENV, estimate_bytes, memory_budget
 
     months = case.months
@@ -100,9 +101,13 @@ def check_memory(case: Case, draws: int, workers: int, *, processes: bool = Fals
     budget = memory_budget()
 
     def need(n: int, threads: int) -> int:
+        # a run of more than BATCH_DRAWS draws holds one batch at a time, and each batch's quantiles of
+        # (at most) 200 variables, prior and posterior
+        sketches = 2 * 200 * SKETCH_LEVELS * 8 * len(batch_grid(n)) if n > BATCH_DRAWS else 0
+        n = min(n, BATCH_DRAWS)
         if processes:
-            return threads * estimate_bytes(months, n, waves_by_wave=by_wave, workers=1)
-        return estimate_bytes(months, n, waves_by_wave=by_wave, workers=threads)
+            return threads * (estimate_bytes(months, n, waves_by_wave=by_wave, workers=1) + sketches)
+        return estimate_bytes(months, n, waves_by_wave=by_wave, workers=threads) + sketches
 
     for threads in range(workers, 0, -1):
         if need(draws, threads) <= budget:
