@@ -8,7 +8,8 @@ of one and ``=3D`` a stray number. A message is parsed with the standard library
 :mod:`email` package (its text part preferred to its HTML part, every transfer
 encoding and charset it declares applied); a text that is not a whole message but
 declares ``Content-Transfer-Encoding: quoted-printable`` in a header block has the
-body after that block decoded. Either way a note says so.
+body after that block decoded, and so has a text whose long lines (nearly) all end in
+soft breaks. Either way a note says so.
 """
 
 from __future__ import annotations
@@ -143,8 +144,19 @@ def _declared_block(text: str) -> MailText | None:
     )
 
 
+def _undeclared(text: str) -> MailText | None:
+    """The text decoded if it reads as quoted-printable without saying so (soft breaks end its long lines)."""
+    lines = text.split("\n")
+    long = [line.rstrip("\r") for line in lines if len(line.rstrip("\r")) >= 60]
+    soft = sum(line.endswith("=") and not line.endswith("==") for line in long)
+    if soft < 3 or soft < 0.8 * len(long) or max(len(line.rstrip("\r")) for line in lines) > 78:
+        return None
+    decoded = quopri.decodestring(text.encode("utf-8", errors="surrogateescape")).decode("utf-8", errors="replace")
+    return MailText(decoded, False, notes=("its long lines end in quoted-printable soft breaks (=); decoded",))
+
+
 def unwrap_mail(text: str) -> MailText | None:
-    """The article inside ``text`` if it is an e-mail message or declares quoted-printable, else None."""
+    """The article inside ``text`` if it is an e-mail message or declares quoted-printable (or reads as it), else None."""
     if _is_message(text):
         return _message(text)
-    return _declared_block(text)
+    return _declared_block(text) or _undeclared(text)
