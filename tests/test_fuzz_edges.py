@@ -435,10 +435,17 @@ def test_the_estimate_grows_with_draws_months_and_threads() -> None:
     assert estimate_bytes(12, 10**5, waves_by_wave=2000) > estimate_bytes(12, 10**5) * 10
 
 
-def test_the_allowed_maximum_of_draws_is_checked_against_the_budget() -> None:
+def test_the_allowed_maximum_of_draws_fits_the_budget_and_a_smaller_budget_refuses_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from troopledger._cli._options import check_memory
+    from troopledger.evidence import load_case
+
+    assert check_memory(load_case(CASE), 10_000_000, 2) >= 1  # in batches: one batch's memory (docs/bad-input.md#work)
+    monkeypatch.setenv("TROOPLEDGER_MEMORY_GB", "0.5")
     code, _, err = cli(["report", "--draws", "10000000"])
     assert code == 2
-    assert "--draws" in _one_line(err, "--draws")
+    assert "memory budget of 0.5 GB" in _one_line(err, "--draws")
     code, _, err = cli(["report", "--draws", "100000000"])
     assert code == 2
     assert "less than or equal to 10000000" in err

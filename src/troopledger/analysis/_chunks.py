@@ -131,10 +131,11 @@ class Sketches:
                 for stat, value in zip(_STATS, q, strict=True):
                     self.headline.setdefault(name, {}).setdefault(stat, []).append(float(value))
 
-    def summary(self, first: Summary, draws: int) -> Summary:
+    def summary(self, first: Summary, draws: int, seed: int) -> Summary:
         """The pooled summary: ``first`` (batch 0's) with every total, derived output and parameter pooled."""
         return replace(
             first,
+            seed=seed,
             totals={k: s.stats() for k, s in self.totals.items()},
             derived={k: s.stats() for k, s in self.derived.items()},
             parameters={**first.parameters, **{k: s.stats() for k, s in self.params.items()}},

@@ -345,8 +345,10 @@ def _in_batches(
             first,
             seed=seed,
             draws=draws,
-            prior=pooled_prior.summary(first.prior, draws),
-            posterior=None if pooled is None or first.posterior is None else pooled.summary(first.posterior, draws),
+            prior=pooled_prior.summary(first.prior, draws, seed),
+            posterior=None
+            if pooled is None or first.posterior is None
+            else pooled.summary(first.posterior, draws, seed),
             sample_stats=sample,
         )
 
