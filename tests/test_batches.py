@@ -17,8 +17,10 @@ def test_the_batch_grid_and_seeds_depend_on_the_index_only() -> None:
     assert batch_grid(10_000_000) == [(i, BATCH_DRAWS) for i in range(38)] + [(38, 10_000_000 - 38 * BATCH_DRAWS)]
     assert batch_grid(5, 10) == [(0, 5)]
     seeds = [batch_seed(7, i) for i in range(50)]
-    assert len(set(seeds)) == 50 and all(0 <= s < 2**63 for s in seeds)
-    assert seeds == [batch_seed(7, i) for i in range(50)] and batch_seed(8, 0) != seeds[0]
+    assert len(set(seeds)) == 50
+    assert all(0 <= s < 2**63 for s in seeds)
+    assert seeds == [batch_seed(7, i) for i in range(50)]
+    assert batch_seed(8, 0) != seeds[0]
     # the i-th child of the run's seed, as SeedSequence.spawn gives it
     child = np.random.SeedSequence(7).spawn(3)[2]
     state = child.generate_state(2, np.uint32)
@@ -40,7 +42,11 @@ def test_pooled_quantiles_match_the_quantiles_of_all_draws(weighted: bool) -> No
     for x, w in zip(parts, weights, strict=True):
         pooled.add(_draws(x), None if w is None else w / w.sum(), x.size / total)
     got = pooled.totals["paid_by_russia"].stats()
-    allw = None if not weighted else np.concatenate([w / w.sum() * n / total for w, n in zip(weights, sizes)])  # type: ignore[operator]
+    allw = (
+        None
+        if not weighted
+        else np.concatenate([w / w.sum() * n / total for w, n in zip(weights, sizes, strict=False)])
+    )  # type: ignore[operator]
     x = np.concatenate(parts)
     want = weighted_quantiles(x, (0.05, 0.5, 0.95), allw)
     for stat, value in zip(("p5", "p50", "p95"), want, strict=True):
@@ -53,14 +59,20 @@ def test_pooled_quantiles_match_the_quantiles_of_all_draws(weighted: bool) -> No
 def test_a_batched_run_gives_the_same_numbers_on_any_workers_and_pools_every_draw() -> None:
     one = run(CASE, 40_000, 5, batch=16_384, workers=1, sensitivity=False, contradictions=False)
     two = run(CASE, 40_000, 5, batch=16_384, workers=2, sensitivity=False, contradictions=False)
-    assert one.main == two.main and one.sample_stats == two.sample_stats
-    assert one.draws == 40_000 and one.seed == 5 and one.main.draws == 40_000
+    assert one.main == two.main
+    assert one.sample_stats == two.sample_stats
+    assert one.draws == 40_000
+    assert one.seed == 5
+    assert one.main.draws == 40_000
     stats = one.sample_stats
-    assert stats is not None and stats["batches"]["count"] == 3 and stats["batches"]["draws_each"] == 16_384
+    assert stats is not None
+    assert stats["batches"]["count"] == 3
+    assert stats["batches"]["draws_each"] == 16_384
     assert stats["mc_error"]["paid_by_russia"]["p50"] > 0
     w = np.asarray(one.weights)
     assert one.main.effective_draws > 2 * w.sum() ** 2 / (w * w).sum()  # every batch's, not batch 0's alone
-    assert one.main.seed == 5 and one.prior.seed == 5
+    assert one.main.seed == 5
+    assert one.prior.seed == 5
     # the same run in one go is another estimate of the same figures, within a few Monte Carlo errors
     whole = run(CASE, 40_000, 5, sensitivity=False, contradictions=False)
     p50, err = whole.main.totals["paid_by_russia"]["p50"], stats["mc_error"]["paid_by_russia"]["p50"]
@@ -74,5 +86,7 @@ def test_runs_within_one_batch_are_unchanged_and_prior_only_runs_batch_too() -> 
     b = run(CASE, 3_000, 2, batch=3_000, sensitivity=False, contradictions=False)
     assert a.main == b.main
     prior = run(CASE, 20_000, 2, batch=8_192, calibrate=False, sensitivity=False)
-    assert prior.posterior is None and prior.draws == 20_000 and prior.prior.draws == 20_000
+    assert prior.posterior is None
+    assert prior.draws == 20_000
+    assert prior.prior.draws == 20_000
     assert prior.prior_draws.draws == 8_192  # the declared subsample: batch 0

@@ -156,7 +156,7 @@ def _undeclared(text: str) -> MailText | None:
 
 
 def unwrap_mail(text: str) -> MailText | None:
-    """The article inside ``text`` if it is an e-mail message or declares quoted-printable (or reads as it), else None."""
+    """The article inside ``text`` if it is an e-mail or declares quoted-printable (or reads as it), else None."""
     if _is_message(text):
         return _message(text)
     return _declared_block(text) or _undeclared(text)
