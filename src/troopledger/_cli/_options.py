@@ -93,7 +93,7 @@ def check_memory(case: Case, draws: int, workers: int, *, processes: bool = Fals
     or with ``processes`` the runs that may go at once, each in its own process (a history's as-of
     runs); a run that does not fit even alone is refused in one line before it starts."""
     from troopledger.analysis._chunks import BATCH_DRAWS, SKETCH_LEVELS, batch_grid
-    from troopledger.model import MEMORY_ENV, estimate_bytes, memory_budget
+    from troopledger.model import DEFAULT_CHUNK, MEMORY_ENV, estimate_bytes, memory_budget
 
     months = case.months
     waves = case.deployment.waves
@@ -104,7 +104,9 @@ def check_memory(case: Case, draws: int, workers: int, *, processes: bool = Fals
         # a run of more than BATCH_DRAWS draws holds one batch at a time, and each batch's quantiles of
         # (at most) 200 variables, prior and posterior
         sketches = 2 * 200 * SKETCH_LEVELS * 8 * len(batch_grid(n)) if n > BATCH_DRAWS else 0
-        n = min(n, BATCH_DRAWS)
+        # the tempering pilot (4,096 particles) and the contradiction background (blocks of 16,384 draws) run
+        # whatever --draws says: a smaller run still holds one block's arrays
+        n = max(min(n, BATCH_DRAWS), DEFAULT_CHUNK)
         if processes:
             return threads * (estimate_bytes(months, n, waves_by_wave=by_wave, workers=1) + sketches)
         return estimate_bytes(months, n, waves_by_wave=by_wave, workers=threads) + sketches
