@@ -33,19 +33,20 @@ import time
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 TIMEOUT = 60
 BUDGET_BYTES = 4_000_000_000
 Outcome = str
 
 
-def _run(args: list[str], *, stdout: object = subprocess.PIPE, **env: str) -> tuple[Outcome, int, bytes, bytes]:
+def _run(args: list[str], *, stdout: Any = subprocess.PIPE, **env: str) -> tuple[Outcome, int, bytes, bytes]:
     """Run ``troopledger ARGS`` in a process: its outcome class, exit status, stdout and stderr."""
     code = "import sys; from troopledger._cli import main; main(sys.argv[1:])"
     try:
         run = subprocess.run(
             [sys.executable, "-c", code, *args],
-            stdout=stdout,  # type: ignore[arg-type]
+            stdout=stdout,
             stderr=subprocess.PIPE,
             timeout=TIMEOUT,
             check=False,
@@ -96,7 +97,7 @@ def _ledger(where: Path, n: int) -> Path:
 
 def special_files(rng: random.Random, tmp: Path, n: int) -> list[Outcome]:
     """FIFOs, devices, sockets, directories, dangling and looping links, as every kind of input."""
-    roles = {
+    roles: dict[str, tuple[str, Callable[[Path], list[str]]]] = {
         "case": (".toml", lambda p: ["report", str(p), "--draws", "200"]),
         "ledger": (".db", lambda p: ["claims", "list", "--ledger", str(p)]),
         "claims": (".jsonl", lambda p: ["claims", "import", str(p), "--ledger", str(p.parent / "x.db")]),
@@ -211,7 +212,7 @@ def _written(value: int, rng: random.Random) -> str:
         s = f"{value:,}".replace(",", "\u2009" if style == "thin" else "\u202f")
     elif style == "indian" and value >= 100_000:
         head, tail = s[:-3], s[-3:]
-        groups = []
+        groups: list[str] = []
         while len(head) > 2:
             groups.insert(0, head[-2:])
             head = head[:-2]

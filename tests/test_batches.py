@@ -42,11 +42,8 @@ def test_pooled_quantiles_match_the_quantiles_of_all_draws(weighted: bool) -> No
     for x, w in zip(parts, weights, strict=True):
         pooled.add(_draws(x), None if w is None else w / w.sum(), x.size / total)
     got = pooled.totals["paid_by_russia"].stats()
-    allw = (
-        None
-        if not weighted
-        else np.concatenate([w / w.sum() * n / total for w, n in zip(weights, sizes, strict=False)])
-    )  # type: ignore[operator]
+    scaled = [w / w.sum() * n / total for w, n in zip(weights, sizes, strict=True) if w is not None]
+    allw = np.concatenate(scaled) if weighted else None
     x = np.concatenate(parts)
     want = weighted_quantiles(x, (0.05, 0.5, 0.95), allw)
     for stat, value in zip(("p5", "p50", "p95"), want, strict=True):
@@ -75,10 +72,11 @@ def test_a_batched_run_gives_the_same_numbers_on_any_workers_and_pools_every_dra
     assert one.prior.seed == 5
     # the same run in one go is another estimate of the same figures, within a few Monte Carlo errors
     whole = run(CASE, 40_000, 5, sensitivity=False, contradictions=False)
+    assert whole.sample_stats is not None
     p50, err = whole.main.totals["paid_by_russia"]["p50"], stats["mc_error"]["paid_by_russia"]["p50"]
     assert abs(one.main.totals["paid_by_russia"]["p50"] - p50) < 6 * max(
         err, whole.sample_stats["mc_error"]["paid_by_russia"]["p50"]
-    )  # type: ignore[index]
+    )
 
 
 def test_runs_within_one_batch_are_unchanged_and_prior_only_runs_batch_too() -> None:
