@@ -297,7 +297,7 @@ def injection(rng: random.Random, tmp: Path, n: int) -> list[Outcome]:
                 "value": 9000.0 + i,
                 "unit": "persons",
                 "speaker": speaker,
-                "quote": quote,
+                "text": quote,
                 "status": "accepted",
                 "source": {"id": f"s{i}", "outlet": rng.choice(_NASTY) + "Outlet", "date": "2024-11-01"},
             }

@@ -42,8 +42,8 @@ from troopledger.model import Draws
 
 __all__ = ["BATCH_DRAWS", "SKETCH_LEVELS", "Sketches", "batch_grid", "batch_seed", "pool_result"]
 
-#: Draws of one batch: runs of more draws are cut into batches this size (16 sampling blocks of 16,384).
-BATCH_DRAWS = 262_144
+#: Draws of one batch: runs of more draws are cut into batches this size (8 sampling blocks of 16,384).
+BATCH_DRAWS = 131_072
 #: Probabilities at which each batch keeps its quantiles (0, 1/2048, ..., 1).
 SKETCH_LEVELS = 2049
 _LEVELS = np.linspace(0.0, 1.0, SKETCH_LEVELS)
