@@ -288,8 +288,8 @@ def injection(rng: random.Random, tmp: Path, n: int) -> list[Outcome]:
     """Claims with formulas, line breaks, NULs, direction overrides, markup and URLs: exported, imported, rendered."""
     rows = []
     for i in range(n):
-        speaker = "S" + "".join(rng.choice(_NASTY) for _ in range(rng.randrange(1, 4)))
-        quote = "Q" + "".join(rng.choice(_NASTY) for _ in range(rng.randrange(1, 4)))
+        speaker = rng.choice(["S", "Speaker "]) + "".join(rng.choice(_NASTY) for _ in range(rng.randrange(1, 4)))
+        quote = rng.choice(["Q", "Quote "]) + "".join(rng.choice(_NASTY) for _ in range(rng.randrange(1, 4)))
         rows.append(
             {
                 "id": f"x{i}",
@@ -316,15 +316,18 @@ def injection(rng: random.Random, tmp: Path, n: int) -> list[Outcome]:
         back = tmp / "back.db"
         out.append(_run(["claims", "import", str(exported), "--ledger", str(back)])[0])
         listing = _run(["claims", "list", "--ledger", str(back)])[2]
-        out.append("ok" if sum(line.startswith(b"x") for line in listing.splitlines()) == n else "lost")
+        listed = {m.group(1) for m in re.finditer(rb"^\W*(x\d+)\s", listing, re.M)}
+        out.append("ok" if len(listed) == n else "lost")
     for fmt in ("html", "md"):
         page = tmp / f"r.{fmt}"
         outcome = _run(["report", "--ledger", str(ledger), "-f", fmt, "--out", str(page), "--draws", "500"])[0]
         if outcome == "ok":
             text = page.read_text(encoding="utf-8")
             bad = "<script>alert" in text or "\u202e" in text or "\x1b" in text or "\x00" in text
-            if fmt == "md":
-                bad = bad or "http://evil.example" in text or "www.evil.example" in text
+            if fmt == "md":  # GitHub-flavoured Markdown links a URL at a line's start, after a space or *_~(
+                bad = bad or re.search(r"(?:^|[\s*_~(])(?:https?://|www\.)evil", text, re.M) is not None
+            else:
+                bad = bad or 'href="http://evil' in text or "href='http://evil" in text
             outcome = "wrong" if bad else "ok"
         out.append(outcome)
     return out
