@@ -92,7 +92,7 @@ def check_memory(case: Case, draws: int, workers: int, *, processes: bool = Fals
     """The threads a run may use within the memory budget (fewer chunks in flight on a long horizon),
     or with ``processes`` the runs that may go at once, each in its own process (a history's as-of
     runs); a run that does not fit even alone is refused in one line before it starts."""
-    from troopledger.analysis._chunks import BATCH_DRAWS, SKETCH_LEVELS, batch_grid
+    from troopledger.analysis import BATCH_DRAWS, SKETCH_LEVELS, batch_grid
     from troopledger.model import DEFAULT_CHUNK, MEMORY_ENV, estimate_bytes, memory_budget
 
     months = case.months

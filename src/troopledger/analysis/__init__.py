@@ -9,6 +9,7 @@ not import xarray and pandas.
 
 from typing import Any
 
+from troopledger.analysis._chunks import BATCH_DRAWS, SKETCH_LEVELS, batch_grid, batch_seed
 from troopledger.analysis._compare import compare_draws, compare_runs, pair_weights
 from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, money_inputs
 from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
@@ -45,6 +46,7 @@ from troopledger.evidence import RELIABILITY
 from troopledger.model import FLOAT64_UP_TO, MONTHLY_CAP, MONTHLY_VARIABLES, OUTPUTS, TOTAL_VARIABLES
 
 __all__ = [
+    "BATCH_DRAWS",
     "CUMULATIVE_VARIABLES",
     "FLOAT64_UP_TO",
     "HEDGE_WIDTH",
@@ -59,6 +61,7 @@ __all__ = [
     "RELIABILITY",
     "SENSITIVITY_CAP",
     "SENSITIVITY_TARGETS",
+    "SKETCH_LEVELS",
     "TARGET_WITHIN",
     "TOTAL_VARIABLES",
     "WINDOW_ACCOUNTS",
@@ -79,6 +82,8 @@ __all__ = [
     "TroopledgerAccessor",
     "Window",
     "as_of_days",
+    "batch_grid",
+    "batch_seed",
     "bundled_rates",
     "calendar_years",
     "compare_draws",
