@@ -286,3 +286,22 @@ def test_the_pilot_model_runs_give_the_same_values_on_any_number_of_threads() ->
     one = model_values(prior, obs, params)
     assert np.array_equal(one, model_values(prior, obs, params, workers=2), equal_nan=True)
     assert np.array_equal(one, model_values(prior, obs, params, workers=3), equal_nan=True)
+
+
+def test_the_latent_grid_map_is_np_interp_bit_for_bit() -> None:
+    """The even-grid lookup gives exactly what ``np.interp`` gives, at and between grid points and beyond."""
+    from troopledger.calibration._tempering import _Z_GRID, _Latent, _on_grid
+
+    latent = _Latent(resolve(load_case("nk-russia-record")))
+    rng = np.random.default_rng(7)
+    z = np.concatenate(
+        [
+            rng.standard_normal(20_000) * 4.0,
+            _Z_GRID,
+            np.nextafter(_Z_GRID, np.inf),
+            np.nextafter(_Z_GRID, -np.inf),
+            [-np.inf, -30.0, -9.0, 9.0, 30.0, np.inf, np.nan],
+        ]
+    )
+    for k, table in latent.tables.items():
+        np.testing.assert_array_equal(_on_grid(z, table, latent.slopes[k]), np.interp(z, _Z_GRID, table), err_msg=k)

@@ -228,3 +228,40 @@ def test_cohorts_summed_together_match_one_at_a_time() -> None:
     _together(both, p, cohorts, months)
     for k, v in one.items():
         np.testing.assert_allclose(both[k], v, rtol=1e-9, atol=1e-9, err_msg=k)
+
+
+@settings(max_examples=150, deadline=None)
+@given(inputs())
+def test_paths_from_a_roles_first_arrival_match_paths_from_month_zero(case: tuple[Inputs, int]) -> None:
+    """A role's hazard paths start at its first arrival: the flows are those of paths from month 0.
+
+    A wave of no soldiers at month 0 in every role forces each role's paths to start at
+    month 0; it adds nothing, so the flows must be the same as without it.
+    """
+    from troopledger.model._deployment import combine
+
+    x, months = case
+    s = x.schedule.extra if isinstance(x.schedule, Rotation) else x.schedule
+    if s is None or s.profile is not None:
+        return
+    k, r = len(ROLES), np.arange(len(ROLES))
+    padded = Waves(
+        np.concatenate([s.arrival, np.zeros(k, dtype=np.int64)]),
+        np.concatenate([s.size, np.zeros((N, k))], axis=1),
+        np.concatenate([s.tour, np.ones((N, k))], axis=1),
+        role=np.concatenate([s.roles(), r]),
+        by_mid_month=np.concatenate([s.early(), np.full(k, 0.5)]),
+    )
+    late = combine(deploy_parts(s, x.casualties, months, per_wave=False))
+    zero = combine(deploy_parts(padded, x.casualties, months, per_wave=False))
+    for name in ("strength", "joiners", "departures", "killed", "wounded", "evacuated", "exposure_dead", "late"):
+        a, b = getattr(late, name), getattr(zero, name)
+        np.testing.assert_allclose(a, b, rtol=1e-7, atol=1e-6 * max(1.0, float(np.abs(b).max())), err_msg=name)
+
+
+def test_a_hazard_path_must_start_inside_the_horizon() -> None:
+    from troopledger.model._hazards import Hazards
+
+    cas = Casualties(np.array([0.02]), np.array([0.04]), np.array([0.3]))
+    with pytest.raises(ModelError, match="inside the horizon"):
+        Hazards(cas, 6).role(0, 6)

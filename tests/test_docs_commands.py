@@ -63,6 +63,22 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
     ("README.md", HISTORY, (("case 93 % of", "69 (93%)"), ("13 of 14 counting each claim once", "13 of 14 (93%)"))),
     (
         "docs/ledger.md",
+        "troopledger report nk-russia-ledger --window 2023-08..2025-12",
+        ("$17.4B", "$10.7B", "$54.3B", "$15.8B ($9.16B to $52.7B)", "$501M ($367M to $658M)", "$711M ($487M to $1.3B)"),
+    ),
+    (
+        "docs/ledger.md",
+        "troopledger reconcile nk-russia-ledger --target soldiers.value_to_north_korea@2025-12=620e6",
+        ("$501M ($367M to $658M)", ("| 11.3 % |", "11.30%")),
+    ),
+    (
+        "docs/ledger.md",
+        "troopledger reconcile nk-russia-ledger --target munitions.value_to_north_korea@2025-03=1.88e10",
+        ("$12.4B ($7.24B to $42.8B)", ("| 30.3 % |", "30.29%")),
+    ),
+    ("docs/ledger.md", "troopledger history nk-russia-ledger --every quarter", ("30 of 40 claims",)),
+    (
+        "docs/ledger.md",
         "troopledger report nk-russia-ledger --scenario workers-x-wage-x-share-2025",
         (("180,000,000.0 and 126,000,000.0", "180000000\n126000000"),),
     ),

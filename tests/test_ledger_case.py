@@ -199,7 +199,7 @@ def test_bad_options_are_one_line_errors(extra: list[str], field: str, capsys: p
 
 def test_a_broken_ledger_case_names_file_and_field(tmp_path: Path) -> None:
     src = resources.files("troopledger") / "data" / "ledgers" / "nk-russia-ledger.toml"
-    bad = src.read_text(encoding="utf-8").replace('claims = ["m17", "m20"]', 'claims = ["m17", "zz99"]')
+    bad = src.read_text(encoding="utf-8").replace('claims = ["m17", "m20-range"]', 'claims = ["m17", "zz99"]')
     path = tmp_path / "bad.toml"
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.toml.*inputs.munitions.shell_price.*zz99"):

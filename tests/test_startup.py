@@ -74,3 +74,22 @@ def _one_claim(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+def test_english_extraction_and_help_load_no_library_of_other_languages(tmp_path: Path) -> None:
+    """Babel's month names are for the other languages' packs: an English article never imports them."""
+    article = tmp_path / "a.txt"
+    article.write_text("Officials said about 11,000 North Korean soldiers were sent to Russia in October.\n")
+    code = (
+        "import sys\n"
+        "from troopledger._cli import main\n"
+        "for args in (['--help'], ['extract', 'a.txt']):\n"
+        "    try:\n"
+        "        main(args)\n"
+        "    except SystemExit as e:\n"
+        "        assert not e.code, e.code\n"
+        "names = ('babel', 'babel.dates', 'pymorphy3', 'troopledger.claims._month_names')\n"
+        "print(sorted(m for m in names if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert done.stderr.strip().splitlines()[-1] == "[]"

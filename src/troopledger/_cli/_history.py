@@ -68,6 +68,13 @@ def history_command(
     began = time.perf_counter()
     with shown_stages(quiet) as stages:
         announce(stages, "loading the case")  # on a terminal within a second, before the numerical stack loads
+        from troopledger.analysis import is_ledger_case
+
+        if is_ledger_case(case):  # every stream's estimate as of each step, and its claims scored (docs/ledger.md)
+            from troopledger._cli._ledger import ledger_history_command
+
+            kw = {"start": start, "end": end, "every": every, "draws": draws, "seed": seed, "out": out}
+            return ledger_history_command(case or "", fmt=fmt.value, ledger=ledger, **kw)  # type: ignore[arg-type]
         from troopledger.analysis import history  # the numerical stack loads when a run starts, not at start-up
         from troopledger.evidence import ledger_claims, load_case
         from troopledger.model import CLUSTER_ENV, make_executor

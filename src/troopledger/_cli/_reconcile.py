@@ -48,8 +48,13 @@ def reconcile(
         ),
     ] = None,
     draws: Annotated[
-        int, typer.Option(min=100, max=100_000, help="Monte Carlo draws (each keeps its monthly path).")
-    ] = 100_000,
+        int | None,
+        typer.Option(
+            min=100,
+            max=100_000,
+            help="Monte Carlo draws, each keeps its monthly path (default 100,000; 20,000 for a ledger case).",
+        ),
+    ] = None,
     seed: Annotated[int, typer.Option(min=0, help="Seed of the random generator; same seed, same numbers.")] = 0,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format: text, json or md.")] = Format.text,
     out: Annotated[str | None, typer.Option(help="Write to this file (atomically) instead of stdout.")] = None,
@@ -71,6 +76,15 @@ def reconcile(
 
     if fmt is Format.html:
         raise InputError(None, "--format", "reconcile writes text, json or md", "use --format text, json or md")
+    from troopledger.analysis import is_ledger_case
+
+    if is_ledger_case(case):  # a stream's output or a shared account (docs/ledger.md)
+        from troopledger._cli._ledger import ledger_reconcile
+
+        within_ = TARGET_WITHIN if within is None else within
+        kw = {"draws": draws, "seed": seed, "fmt": fmt.value, "out": out, "sets": set_ or [], "scenario": scenario}
+        return ledger_reconcile(case, target, within=within_, ledger=ledger, **kw)  # type: ignore[arg-type]
+    draws = draws or 100_000
     wanted = parse_target(target)
     casefile = load_case(case, scenario=scenario, sets=set_ or ())
     claims = ledger_claims(casefile, ledger) if ledger else []

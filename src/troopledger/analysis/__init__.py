@@ -11,11 +11,14 @@ from typing import Any
 
 from troopledger.analysis._chunks import BATCH_DRAWS, SKETCH_LEVELS, batch_grid, batch_seed
 from troopledger.analysis._compare import compare_draws, compare_runs, pair_weights
-from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, money_inputs
+from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, DeskTables, money_inputs
 from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
 from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, History, Step, as_of_days, history
 from troopledger.analysis._ledger_case import LedgerCase, is_ledger_case, load_ledger
+from troopledger.analysis._ledger_history import LEDGER_HISTORY_DRAWS, LedgerHistory, ledger_history
+from troopledger.analysis._ledger_memory import check_ledger_memory, ledger_bytes
+from troopledger.analysis._ledger_reconcile import ledger_target, reconcile_ledger
 from troopledger.analysis._ledger_run import Band, LedgerResult, ledger_window, run_ledger
 from troopledger.analysis._money import Conversion, RateTable, bundled_rates, conversion, read_rates
 from troopledger.analysis._reconcile import (
@@ -31,7 +34,7 @@ from troopledger.analysis._reconcile import (
 from troopledger.analysis._result import Result, register_result_view, run
 from troopledger.analysis._result_tree import load_result
 from troopledger.analysis._reweigh import convert_draws, reweighed_totals
-from troopledger.analysis._sensitivity import SENSITIVITY_CAP, SENSITIVITY_TARGETS, rank_sensitivity
+from troopledger.analysis._sensitivity import SENSITIVITY_CAP, SENSITIVITY_TARGETS, Sensitivity, rank_sensitivity
 from troopledger.analysis._summary import (
     CUMULATIVE_VARIABLES,
     QUANTILES,
@@ -43,39 +46,65 @@ from troopledger.analysis._summary import (
 from troopledger.analysis._windows import Window, calendar_years, parse_window, rolling_years, window_stats, windows_for
 from troopledger.calibration import HEDGE_WIDTH, hedge_class, weighted_quantiles
 from troopledger.evidence import RELIABILITY
-from troopledger.model import FLOAT64_UP_TO, MONTHLY_CAP, MONTHLY_VARIABLES, OUTPUTS, TOTAL_VARIABLES
+from troopledger.model import (
+    DELIVERY_OUTPUTS,
+    FLOAT64_UP_TO,
+    HEADLINE_TOTALS,
+    LEAD_TOTALS,
+    MONEY_TOTALS,
+    MONTH_TABLE,
+    MONTHLY_CAP,
+    MONTHLY_VARIABLES,
+    OUTPUTS,
+    PAYMENTS,
+    RECEIVED_TOTALS,
+    STATE_USES,
+    TOTAL_VARIABLES,
+)
 
 __all__ = [
     "BATCH_DRAWS",
     "CUMULATIVE_VARIABLES",
+    "DELIVERY_OUTPUTS",
     "FLOAT64_UP_TO",
+    "HEADLINE_TOTALS",
     "HEDGE_WIDTH",
     "HISTORY_DRAWS",
     "HISTORY_HEADLINE",
+    "LEAD_TOTALS",
+    "LEDGER_HISTORY_DRAWS",
+    "MONEY_TOTALS",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
+    "MONTH_TABLE",
     "OUTPUTS",
+    "PAYMENTS",
     "PREDICTABLE",
     "QUANTILES",
+    "RECEIVED_TOTALS",
     "RECONCILE_DRAWS",
     "RELIABILITY",
     "SENSITIVITY_CAP",
     "SENSITIVITY_TARGETS",
     "SKETCH_LEVELS",
+    "STATE_USES",
     "TARGET_WITHIN",
     "TOTAL_VARIABLES",
     "WINDOW_ACCOUNTS",
     "Band",
     "Conversion",
     "Desk",
+    "DeskTables",
     "HindcastScore",
     "History",
     "LedgerCase",
+    "LedgerHistory",
     "LedgerResult",
     "RateTable",
     "ReconcileTarget",
     "Reconciliation",
     "Result",
+    "Sensitivity",
     "Shift",
     "Step",
     "Summary",
@@ -86,6 +115,7 @@ __all__ = [
     "batch_seed",
     "bundled_rates",
     "calendar_years",
+    "check_ledger_memory",
     "compare_draws",
     "compare_runs",
     "conversion",
@@ -96,6 +126,9 @@ __all__ = [
     "hedge_class",
     "history",
     "is_ledger_case",
+    "ledger_bytes",
+    "ledger_history",
+    "ledger_target",
     "ledger_window",
     "load_ledger",
     "load_result",
@@ -106,6 +139,7 @@ __all__ = [
     "rank_sensitivity",
     "read_rates",
     "reconcile",
+    "reconcile_ledger",
     "register_result_view",
     "reweighed_totals",
     "rolling_years",

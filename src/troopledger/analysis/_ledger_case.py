@@ -9,10 +9,11 @@ Every problem is a one-line :class:`~troopledger.errors.CaseError` naming file a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -27,14 +28,17 @@ from troopledger.evidence import (
     Distribution,
     DistSpec,
     Prior,
+    as_of,
     bundled_ledgers,
     case_error,
     fuse,
+    known_by,
     ledgers_dir,
     load_case,
+    prescan_toml,
     resolve,
 )
-from troopledger.model.streams import ACCOUNTS, STREAMS, Stream, soldier_stream
+from troopledger.model.streams import ACCOUNTS, STREAMS, Stream, fx_params, soldier_stream
 
 __all__ = [
     "LedgerCase",
@@ -138,6 +142,8 @@ class LedgerCase:
     soldier_prior: Prior | None
     origin: str
     scenarios: dict[str, LedgerScenario]
+    #: inputs fused from figures in other currencies: key -> {currency: share of the input's weight}
+    converted: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def is_ledger_case(case: str | None) -> bool:
@@ -216,15 +222,47 @@ def join_extra(
     return joins
 
 
+def _as_of(
+    f: _File, claims: dict[str, Claim], joins: dict[str, list[str]], day: dt.date
+) -> tuple[_File, dict[str, Claim], dict[str, list[str]]]:
+    """The case file as of ``day``: claims reported later are dropped from inputs, checks and conflicts;
+    an input left with none of its claims keeps its stream's default (a hand-written form with one
+    claim known is kept as written), a check left with none is dropped."""
+    known = {cid: c for cid, c in claims.items() if known_by(c, day)}
+    inputs: dict[str, dict[str, DistSpec]] = {}
+    for group, table in f.inputs.items():
+        for name, spec in table.items():
+            kept = [c for c in spec.claims if c in known]
+            if spec.claims and not kept:
+                continue  # nothing said yet: the stream's default
+            inputs.setdefault(group, {})[name] = spec.model_copy(update={"claims": kept})
+    checks = [
+        chk.model_copy(update={"claims": [c for c in chk.claims if c in known]})
+        for chk in f.checks
+        if any(c in known for c in chk.claims) and (chk.divide_by is None or chk.divide_by in known)
+    ]
+    conflicts = [
+        con.model_copy(update={"claims": [c for c in con.claims if c in known]})
+        for con in f.conflicts
+        if sum(c in known for c in con.claims) >= 2
+    ]
+    scenarios = {k: sc for k, sc in f.scenarios.items() if all(c in known for c in sc.claims)}
+    joined = {k: [c for c in ids if c in known] for k, ids in joins.items()}
+    update = {"inputs": inputs, "checks": checks, "conflicts": conflicts, "scenarios": scenarios}
+    return f.model_copy(update=update), known, joined
+
+
 def _months_apart(a: str, b: str) -> int:
     return (int(a[:4]) * 12 + int(a[5:7])) - (int(b[:4]) * 12 + int(b[5:7]))
 
 
-def load_ledger(case: str, extra: Sequence[Claim] = ()) -> LedgerCase:
+def load_ledger(case: str, extra: Sequence[Claim] = (), *, day: dt.date | None = None) -> LedgerCase:
     """Load a bundled ledger case by name or a ledger case file by path, fusing its inputs from its claims.
 
     ``extra`` are reviewed claims from a claims ledger (``report --ledger``): each replaces a case
     claim of its id, or joins the ``from_claims`` input that reads its quantity (:func:`join_extra`).
+    With ``day``, the case as it could have been written that day (:func:`_as_of`): only the claims
+    reported by then, in the ledger's inputs and checks and in its soldier case.
     """
     if case in bundled_ledgers():
         entry = ledgers_dir() / f"{case}.toml"
@@ -240,6 +278,7 @@ def load_ledger(case: str, extra: Sequence[Claim] = ()) -> LedgerCase:
             ) from None
     if len(text.encode("utf-8")) > MAX_CASE_BYTES:
         raise CaseError(origin, None, f"the file is larger than {MAX_CASE_BYTES:,} bytes", "write a smaller case")
+    prescan_toml(text, origin)  # a key of thousands of dotted parts costs TOML parsing minutes: refused first
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -257,12 +296,22 @@ def load_ledger(case: str, extra: Sequence[Claim] = ()) -> LedgerCase:
     claims = _claims_of(f.claim_files, origin, base)
     joins = join_extra(f.inputs, claims, extra)
     claims |= {c.id: c for c in extra if c.status in ("accepted", "edited")}
-    soldier_prior = resolve(load_case(f.case.soldiers)) if f.case.soldiers else None
+    if day is not None:
+        f, claims, joins = _as_of(f, claims, joins, day)
+    soldier_case = load_case(f.case.soldiers) if f.case.soldiers else None
+    if soldier_case is not None and day is not None:
+        try:
+            soldier_case = as_of(soldier_case, day)
+        except CaseError:  # the soldier case cannot be written yet that day (its first claims came later)
+            soldier_case = None
+    soldier_prior = resolve(soldier_case) if soldier_case is not None else None
     streams: list[Stream] = []
     if soldier_prior is not None:
         streams.append(soldier_stream(soldier_prior, shared_state_cut=f.case.shared_state_cut))
     streams.extend(STREAMS.values())
     params = {("shared" if p.shared else s.name, p.name): p for s in streams for p in s.params}
+    params |= {("shared", p.name): p for p in fx_params()}
+    converted: dict[str, dict[str, float]] = {}
     priors: dict[str, Distribution] = {}
     specs: dict[str, DistSpec] = {}
     cited: dict[str, list[str]] = {}
@@ -291,6 +340,8 @@ def load_ledger(case: str, extra: Sequence[Claim] = ()) -> LedgerCase:
                 if spec.from_claims:
                     fused = fuse([claims[c] for c in spec.claims], kind, p.unit)
                     built, weights[key] = fused.spec, fused.weights
+                    if shares := _currency_shares(fused.weights, claims):
+                        converted[key] = shares
                     built = built.model_copy(update={"note": spec.note or built.note})
                 else:
                     built = spec
@@ -346,4 +397,16 @@ def load_ledger(case: str, extra: Sequence[Claim] = ()) -> LedgerCase:
         soldier_prior=soldier_prior,
         origin=origin,
         scenarios=dict(f.scenarios),
+        converted=converted,
     )
+
+
+def _currency_shares(weights: dict[str, float], claims: dict[str, Claim]) -> dict[str, float]:
+    """The share of a fused input's weight carried by claims stated in each currency other than the dollar."""
+    total = sum(weights.values())
+    shares: dict[str, float] = {}
+    for cid, w in weights.items():
+        code = (claims[cid].currency or "USD").upper()
+        if code != "USD" and total > 0 and claims[cid].unit.startswith("USD"):
+            shares[code] = shares.get(code, 0.0) + w / total
+    return shares

@@ -24,7 +24,9 @@ __all__ = [
     "CheckResult",
     "ConflictResult",
     "check_probes",
+    "check_reading",
     "check_results",
+    "claim_interval",
     "claim_usage",
     "conflict_results",
     "draw_weights",
@@ -61,7 +63,7 @@ class ConflictResult:
     members: list[dict[str, object]]
 
 
-def _figure(c: Claim) -> tuple[str, float, float]:
+def claim_interval(c: Claim) -> tuple[str, float, float]:
     """A claim's figure as text and as an interval (a point gets +-25 %; a missing side is open)."""
     if c.value is not None:
         return f"{c.value:,.6g} {c.unit}", c.value / (1 + POINT_WIDTH), c.value * (1 + POINT_WIDTH)
@@ -92,10 +94,32 @@ def check_probes(case: LedgerCase, chk: LedgerCheck, key: str) -> dict[str, Prob
         stream, _, output = name.partition(".")
         if stream == "input:" or name.startswith("input:"):
             continue
+        if stream != "all":
+            output = _in_claim_unit(case, chk, stream, output)
         targets = [(s.name, s.output(output)) for s in case.streams] if stream == "all" else [(stream, output)]  # type: ignore[arg-type]
         for j, (s, o) in enumerate(targets):
             out[f"{key}/{i}/{j}"] = Probe(s, (o,), lo, hi, how)
     return out
+
+
+def _in_claim_unit(case: LedgerCase, chk: LedgerCheck, stream: str, output: str) -> str:
+    """The stream's output that gives ``output``'s quantity in the unit of the check's claims, when it
+    declares one (``refined_oil_barrels`` read as ``refined_oil_tonnes`` for claims in tonnes), else ``output``."""
+    s = next((x for x in case.streams if x.name == stream), None)
+    if s is None:
+        return output
+    units = {o.name: o.unit.split("/")[0].strip() for o in s.outputs}
+    wanted = {case.claims[c].unit.split("/")[0].split("(")[0].strip() for c in chk.claims if c in case.claims}
+    have = units.get(output, "")
+    if len(wanted) != 1 or have in wanted or not have or not output.endswith(f"_{have}"):
+        return output
+    other = output.removesuffix(have) + wanted.pop()
+    return other if other in units else output
+
+
+def _read_as(case: LedgerCase, chk: LedgerCheck, name: str) -> str:
+    stream, _, output = name.partition(".")
+    return f"{stream}.{_in_claim_unit(case, chk, stream, output)}"
 
 
 def _verdict(reading: str, band: Band, lo: float, hi: float) -> str:
@@ -115,13 +139,15 @@ def _support(reading: str, a: Array, lo: float, hi: float, w: Array | None) -> f
     return float(np.average(inside, weights=w))
 
 
-def _reading_of(case: LedgerCase, run: LedgerDraws, k: int, chk: LedgerCheck) -> Array:
+def check_reading(case: LedgerCase, run: LedgerDraws, k: int, chk: LedgerCheck, prefix: str = "c") -> Array:
+    """What the streams imply, per draw, for check number ``k`` (its outputs' reading, scaled as it says);
+    its probes are named ``<prefix><k>/...`` (:func:`check_probes`)."""
     parts = []
     for i, name in enumerate(chk.outputs):
         if name.startswith("input:"):
             parts.append(run.inputs[name.removeprefix("input:")])
         else:
-            parts.extend(v for key, v in run.probes.items() if key.startswith(f"c{k}/{i}/"))
+            parts.extend(v for key, v in run.probes.items() if key.startswith(f"{prefix}{k}/{i}/"))
     a = sum(parts, np.zeros(1))
     if chk.divide_by:
         d = case.claims[chk.divide_by]
@@ -136,9 +162,9 @@ def draw_weights(case: LedgerCase, run: LedgerDraws) -> Array | None:
     for k, chk in enumerate(case.checks):
         if not chk.weigh:
             continue
-        a = _reading_of(case, run, k, chk)
+        a = check_reading(case, run, k, chk)
         for cid in chk.claims:
-            _text, lo, hi = _figure(case.claims[cid])
+            _text, lo, hi = claim_interval(case.claims[cid])
             logw += np.log(claim_fit(a, chk.reading, lo, hi))
             any_weighed = True
     if not any_weighed:
@@ -151,13 +177,14 @@ def check_results(case: LedgerCase, run: LedgerDraws, w: Array | None) -> list[C
     """Every check's claims against the (weighed) draws."""
     out = []
     for k, chk in enumerate(case.checks):
-        a = _reading_of(case, run, k, chk)
+        a = check_reading(case, run, k, chk)
         band = Band.of(a, 1.0, w)
-        what = " + ".join(chk.outputs) + (f" / ({chk.divide_by} x {chk.divide_factor:g})" if chk.divide_by else "")
+        read = [n if n.startswith(("all.", "input:")) else _read_as(case, chk, n) for n in chk.outputs]
+        what = " + ".join(read) + (f" / ({chk.divide_by} x {chk.divide_factor:g})" if chk.divide_by else "")
         span = chk.at or f"{chk.from_ or case.months[0]}..{chk.until or case.months[-1]}"
         for cid in chk.claims:
             c = case.claims[cid]
-            text, lo, hi = _figure(c)
+            text, lo, hi = claim_interval(c)
             verdict = _verdict(chk.reading, band, lo, hi)
             if chk.reading == "benchmark":
                 ref = c.value if c.value is not None else (c.low or c.high or 1.0)
@@ -186,7 +213,7 @@ def scoped_results(case: LedgerCase, run: LedgerDraws, scoped: list[Claim], w: A
         parts = [v for key, v in run.probes.items() if key.startswith(f"t:{c.id}/")]
         a = np.asarray(sum(parts, np.zeros(1)), dtype=float)
         band = Band.of(a, 1.0, w)
-        text, lo, hi = _figure(c)
+        text, lo, hi = claim_interval(c)
         scope = " + ".join(TOTAL_SCOPES[c.quantity])
         out.append(
             CheckResult(
@@ -223,7 +250,7 @@ def conflict_results(case: LedgerCase, checks: list[CheckResult]) -> list[Confli
                 {
                     "claim": cid,
                     "speaker": c.speaker,
-                    "figure": _figure(c)[0],
+                    "figure": claim_interval(c)[0],
                     "ratio_to_smallest": x / smallest,
                     "weight": (support[cid] / total) if cid in support and total > 0 else None,
                     "as_input": [

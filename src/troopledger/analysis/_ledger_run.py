@@ -9,7 +9,7 @@ arithmetic, and every claim's use (input, check, conflict) or the reason it is u
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -30,7 +30,7 @@ from troopledger.analysis._ledger_weights import Band, effective_draws
 from troopledger.claims import TOTAL_SCOPES, month_index, rate_to_usd
 from troopledger.errors import InputError
 from troopledger.evidence import Constant, Distribution, to
-from troopledger.model.streams import ACCOUNT_LABELS, ACCOUNTS, Ledger, LedgerDraws, Probe
+from troopledger.model.streams import ACCOUNT_LABELS, ACCOUNTS, Ledger, LedgerDraws, Probe, fx_params
 
 __all__ = [
     "Band",
@@ -39,6 +39,7 @@ __all__ = [
     "InputRow",
     "LedgerResult",
     "StreamTotals",
+    "draw_ledger",
     "ledger_window",
     "run_ledger",
 ]
@@ -178,23 +179,7 @@ def run_ledger(
             raise InputError(None, "--scenario", f"no scenario {scenario!r} in {case.name}", f"use one of: {known}")
         sets, window, weigh = [*sc.sets, *sets], window or sc.window, False
     lo, hi = ledger_window(window, case.months)
-    priors = dict(case.priors)
-    base = Ledger(case.streams)
-    overrides = dict(_parse_set(s, list(base.priors)) for s in sets)
-    priors.update(overrides)
-    ledger = Ledger(case.streams, priors)
-    probes: dict[str, Probe] = {}
-    for k, chk in enumerate(case.checks):
-        probes.update(check_probes(case, chk, f"c{k}"))
-    scoped = [c for c in case.claims.values() if c.quantity in TOTAL_SCOPES]
-    first = month_index(case.months[0])
-    for c in scoped:
-        a = month_index(c.window_start) - first if c.window_start else 0
-        b = min(month_index(c.window_end) - first if c.window_end else len(case.months) - 1, len(case.months) - 1)
-        for s in case.streams:
-            if s.name in TOTAL_SCOPES[c.quantity]:
-                probes[f"t:{c.id}/{s.name}"] = Probe(s.name, (s.output("value_to_north_korea"),), a, b)
-    run = ledger.run(case.months, draws, seed, (lo, hi), probes)
+    ledger, run, overrides = draw_ledger(case, draws, seed, (lo, hi), sets)
     profile = sum((run.monthly[s.name]["value_to_north_korea"] for s in case.streams), np.zeros(len(case.months)))
     rate = _rate(case, currency, profile, (lo, hi))
     w = draw_weights(case, run) if weigh else None
@@ -222,6 +207,7 @@ def run_ledger(
             notes=s.notes,
         )
     checks = check_results(case, run, w)
+    scoped = [c for c in case.claims.values() if c.quantity in TOTAL_SCOPES]
     checks.extend(scoped_results(case, run, scoped, w))
     return LedgerResult(
         case=case,
@@ -244,10 +230,42 @@ def run_ledger(
     )
 
 
+def draw_ledger(
+    case: LedgerCase,
+    draws: int,
+    seed: int,
+    window: tuple[int, int],
+    sets: Sequence[str] = (),
+    more: Mapping[str, Probe] | None = None,
+) -> tuple[Ledger, LedgerDraws, dict[str, Distribution]]:
+    """The ledger of ``case`` with ``sets`` applied, its run over ``window`` (first, last index) with every
+    check's and total claim's probe (and the probes ``more``), and the inputs ``sets`` overrode."""
+    priors = dict(case.priors)
+    base = Ledger(case.streams, converted=case.converted)
+    overrides = dict(_parse_set(s, list(base.priors)) for s in sets)
+    priors.update(overrides)
+    converted = {k: v for k, v in case.converted.items() if k not in overrides}  # a --set is in dollars
+    ledger = Ledger(case.streams, priors, converted)
+    probes: dict[str, Probe] = {}
+    for k, chk in enumerate(case.checks):
+        probes.update(check_probes(case, chk, f"c{k}"))
+    scoped = [c for c in case.claims.values() if c.quantity in TOTAL_SCOPES]
+    first = month_index(case.months[0])
+    for c in scoped:
+        a = month_index(c.window_start) - first if c.window_start else 0
+        b = min(month_index(c.window_end) - first if c.window_end else len(case.months) - 1, len(case.months) - 1)
+        for s in case.streams:
+            if s.name in TOTAL_SCOPES[c.quantity]:
+                probes[f"t:{c.id}/{s.name}"] = Probe(s.name, (s.output("value_to_north_korea"),), a, b)
+    probes.update(more or {})
+    return ledger, ledger.run(case.months, draws, seed, window, probes), overrides
+
+
 def _inputs(
     case: LedgerCase, ledger: Ledger, run: LedgerDraws, overrides: dict[str, Distribution], w: Array | None
 ) -> list[InputRow]:
     params = {Ledger.key(s, p.name): p for s in case.streams for p in s.params}
+    params |= {p.name: p for p in fx_params()}
     rows = []
     for key in ledger.priors:
         p = params[key]

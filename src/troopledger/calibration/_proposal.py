@@ -120,7 +120,11 @@ class Proposal:
         e = special.ndtri(np.clip(pts[:, 1:], 1e-12, 1 - 1e-12))
         comp = np.searchsorted(np.cumsum(self.mix), (u - self.defensive) / (1 - self.defensive), side="right")
         comp = np.minimum(comp, len(self.mix) - 1)
-        g = self.means[comp] + np.einsum("nij,nj->ni", self.chols[comp], e)
+        # component by component: the same sums as gathering a factor per draw, without a (draws, d, d) copy
+        g = np.empty_like(e)
+        for c in range(len(self.mix)):
+            rows = comp == c
+            g[rows] = self.means[c] + np.einsum("ij,nj->ni", self.chols[c], e[rows])
         x = np.where((u >= self.defensive)[:, None], g, DEFENSIVE_SCALE * e)
         for i, k in enumerate(self.names):
             z[k] = np.ascontiguousarray(x[:, i])

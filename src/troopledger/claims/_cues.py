@@ -38,6 +38,7 @@ COUNTED = {
     "prisoners": "other:pows_captured",
     "returned": "other:troops_returned_home",
     "tons": "other:tons",
+    "barrels": "other:oil",
 }
 _CASUALTY = ("killed", "wounded", "casualties")
 #: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").
@@ -148,6 +149,8 @@ def bound(ctx: Context) -> tuple[str, str]:
     for side, key in (("lower", "lower"), ("upper", "upper"), ("", "about")):
         for w in sorted(b.get(f"{key}_before", ()), key=len, reverse=True):
             if tail.endswith(w) and (len(tail) == len(w) or not tail[-len(w) - 1].isalpha() or not w.isascii()):
+                if side == "upper" and _changed_to(tail[: -len(w)], ctx.pack):
+                    return "", ""  # "rose to 1,000": the level reached, a value
                 return side, w
             last = " ".join(tail.split()[-len(w.split()) :])
             if w[-1:].isalpha() and last.startswith(w) and len(last) - len(w) <= 4 and last[:1].isalpha():
@@ -157,7 +160,14 @@ def bound(ctx: Context) -> tuple[str, str]:
                 return side, w
             if ctx.pack.code == "ko" and key != "about" and w in heads[1][:9]:
                 return side, w  # "3000여명을 넘어선": a particle and an adverb may stand between
-    return "", ""
+    odd = next((ch for ch in "多余餘여" if ch in ctx.sentence[ctx.start : ctx.end]), "")
+    return ("", odd) if odd and ctx.pack.code in _GLUED else ("", "")  # "600多万": "-odd" inside the number
+
+
+def _changed_to(before: str, pack: LanguagePack) -> bool:
+    """Whether the word before an upper-bound word is a verb of change ("зросла до", "aumentó hasta")."""
+    words = before.split()
+    return bool(words) and words[-1].startswith(pack.change_verbs) if pack.change_verbs else False
 
 
 def currency_of(ctx: Context) -> str:
@@ -182,27 +192,60 @@ def _word_start(head: str, w: str) -> bool:
 
 def _nearest(ctx: Context, kinds: tuple[str, ...]) -> tuple[str, int] | None:
     """The cue group whose word is closest to the figure (after it first), with its distance."""
-    best: tuple[str, int, int] | None = None
     after, before = ctx.after(), ctx.before()
+    if ctx.pack.code not in _GLUED and _DIGIT.search(ctx.sentence, 0, ctx.start):
+        # between two figures, a cue belongs to the earlier one when the sentence puts its nouns and
+        # verbs after the figures ("300 were killed and 2,700 wounded"): this figure's own words come
+        # after it, before the next figure; a sentence whose first figure has its cue before it
+        # ("killed 300 and wounded 2,700") keeps the nearest cue
+        own = _nearest_in(ctx, kinds, _DIGIT.split(after, maxsplit=1)[0], "")
+        lead = ctx.sentence[: _DIGIT.search(ctx.sentence).start()]  # type: ignore[union-attr]
+        if own is not None and _nearest_in(ctx, kinds, "", lead) is None:
+            return own
+    return _nearest_in(ctx, kinds, after, before)
+
+
+def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -> tuple[str, int] | None:
+    best: tuple[str, int, int] | None = None
+    # CJK: a cue with another number between it and the figure is that number's first ("사망 2천 명을 포함해
+    # 6천 명": 사망 is the 2,000's), so it counts only when no unseparated cue is near
+    far = ctx.wide if ctx.pack.code in _GLUED else 0
     for kind in kinds:
         for w in ctx.pack.cue(kind):
             if w not in after and w not in before:
                 continue
             i = find_cue(after, w, ctx.pack)
+            if i >= 0 and far and _DIGIT.search(after, 0, i):
+                i += far
             if i >= 0 and (best is None or (i, -len(w)) < (best[1], -best[2])):
                 best = (kind, i, len(w))
             j = find_cue(before, w, ctx.pack, last=True)
             if j >= 0:
                 d = len(before) - (j + len(w)) + 2  # words before a figure are a little less telling
+                d += far if far and _DIGIT.search(before, j + len(w)) else 0
                 if best is None or (d, -len(w)) < (best[1], -best[2]):
                     best = (kind, d, len(w))
     return None if best is None else (best[0], best[1])
 
 
+def _own_near(ctx: Context, kind: str) -> bool:
+    """A cue of ``kind`` near the figure with no other number between: "용병 3.2억, 동맹군 13.4억" (the
+    mercenaries' word is the first figure's, not the second's)."""
+    before, after = ctx.before(), ctx.after()
+    for w in ctx.pack.cue(kind):
+        j = find_cue(before, w, ctx.pack, last=True)
+        if j >= 0 and not _DIGIT.search(before, j + len(w)):
+            return True
+        i = find_cue(after, w, ctx.pack)
+        if i >= 0 and not _DIGIT.search(after, 0, i):
+            return True
+    return False
+
+
 def _whose(ctx: Context) -> str:
     """``russian``, ``ukrainian`` or ``foreign`` when the figure is about another army's people, else ``""``."""
     for who in ("russian", "ukrainian", "foreign"):
-        if ctx.near(who) and not ctx.near("north_korea", ctx.wide // 2):
+        if _own_near(ctx, who) and not ctx.near("north_korea", ctx.wide // 2):
             return who
         if ctx.anywhere(who) and not ctx.anywhere("north_korea"):
             return who  # the sentence speaks of another army only
@@ -283,10 +326,41 @@ def troop_label(ctx: Context) -> str:
     for kind, label in (("wave", "troops_per_rotation"), ("cumulative", "cumulative_troops")):
         if own.near(kind):
             return label
+    dated = _dated(own, ctx.sentence)
+    if dated:
+        return dated
+    if own.near("dated") or _own_near(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 2), "dated"):
+        return "troops_per_rotation"  # a dispatch dated to a month or season beats a stock verb (rule 14 d)
     which = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
     if which is None:
         return "troops_deployed"
     return {"wave": "troops_per_rotation", "cumulative": "cumulative_troops"}.get(which[0], "troops_deployed")
+
+
+def _dated(own: Context, sentence: str) -> str | None:
+    """Rule 14 by a month name: since a month → running total; in a month → a wave.
+
+    The month counts in the figure's own clause ("seit Oktober", "с октября", "im Januar", "в
+    ноябре") or opening the sentence ("Fin février, ..."), not in a relative clause about
+    another event. A dated dispatch is a wave unless a present-state verb makes it the force there.
+    """
+    pack = own.pack
+    if not (pack.month_in or pack.month_since):
+        return None
+    from troopledger.claims._month_names import month_pattern
+
+    def said(prepositions: tuple[str, ...]) -> bool:
+        pattern = month_pattern(pack.code, prepositions)
+        if pattern is None:
+            return False
+        opening = pattern.match(sentence.lstrip())
+        return opening is not None or pattern.search(own.sentence) is not None
+
+    if said(pack.month_since):
+        return "cumulative_troops"
+    if said(pack.month_in) and not own.near("stock"):
+        return "troops_per_rotation"
+    return None
 
 
 def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
@@ -299,6 +373,8 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     yearly = ctx.near("yearly", ctx.wide + 10)
     period = "month" if monthly else "year" if yearly else "total"
     whose = _whose(ctx)
+    if usd < 30 and (monthly or ctx.near("pay")) and not whose:
+        return "domestic_monthly_wage", "month"  # a few dollars a month is a wage inside North Korea, a worker's too
     told = topic == "workers" and not ctx.anywhere("troops")
     if (ctx.near("workers") or told) and not ctx.near("troops", ctx.wide // 2):
         return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period
@@ -311,7 +387,7 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
             return "other:arms_revenue", period
         if whose:
             return f"other:{whose}_pay", period
-        if ctx.anywhere("revenue") or ctx.anywhere("north_korea") or ctx.anywhere("troops"):
+        if any(ctx.anywhere(k) for k in ("revenue", "north_korea", "troops", "compensation")):
             return "total_revenue_to_nk", period
         return "other:amount", period
     if whose:

@@ -29,7 +29,9 @@ from troopledger.claims._cues import (
 from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
 from troopledger.claims._figure import figure_fields
 from troopledger.claims._language import identify, passages
+from troopledger.claims._number_convention import text_convention
 from troopledger.claims._numerals import Figure, ascii_digits, find_figures
+from troopledger.claims._pack_streams import stream_count, stream_money
 from troopledger.claims._packs import LanguagePack, load_pack
 from troopledger.claims._record import Claim, SourceRef
 from troopledger.sources import Document
@@ -157,6 +159,8 @@ class _Reader:
         self.amounts: dict[tuple[str, float], str] = {}
         #: what the current paragraph counted last ("workers" or "troops"), for amounts that name neither
         self.topic = ""
+        #: the paragraph's last soldiers' money label (pay or revenue), for a restatement or a share that names none
+        self.money = ""
 
     def add(self, span: tuple[int, int], fields: dict[str, object]) -> None:
         cid = f"{self.doc.id}-{len(self.claims) + 1:03d}"
@@ -204,7 +208,10 @@ class _Reader:
             values = figure_fields(side, lo, hi)
             if a.percent:
                 # every stated share is a claim (LABELS rule 1); one no cue explains is an ``other:share``
-                label = share_label(ctx) or "other:share"
+                label = share_label(ctx) or (
+                    # "the authorities take 80 % of it": the share of the pay the paragraph spoke of
+                    "state_share_of_pay" if self.money and ctx.near("state") else "other:share"
+                )
                 values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
                 self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
                 continue
@@ -212,13 +219,23 @@ class _Reader:
             if currency:
                 factor, note, converted = _usd(hi, currency, self.doc.date or None)
                 label, period = money_label(ctx, _magnitude(hi, currency, self.doc.date or None), self.topic)
+                label = stream_money(label, period, ctx)
+                if (
+                    label == "other:amount"
+                    and self.money == "total_revenue_to_nk"
+                    and _magnitude(hi, currency, self.doc.date or None) >= 1e6
+                ):
+                    label = "total_revenue_to_nk"  # "a year, that is $288 million": the paragraph's revenue restated
+                if label in ("total_revenue_to_nk", "pay_per_soldier_month"):
+                    self.money = label
                 key = (currency, hi)
                 if label == "other:amount" and key in self.amounts:
                     label = self.amounts[key]  # "in all: about 28.7 trillion won" again, after its first mention
                 self.amounts.setdefault(key, label)
                 unit = "USD" if converted else currency
                 if period in ("month", "year") and (
-                    label == "pay_per_soldier_month" or label.startswith(("total", "other"))
+                    label == "pay_per_soldier_month"
+                    or label.startswith(("total", "other", "overseas_worker", "soldier_take"))
                 ):
                     unit += f"/{period}"
                 scaled = {k: (v * factor if v is not None else None) for k, v in values.items()}
@@ -240,12 +257,15 @@ class _Reader:
                 # "1,500 soldiers arrived ..., and another 1,500 since": the noun is left out the second time
                 label_c = troop_label(ctx) if counted in _TROOPS else counted
             counted = label_c or counted
+            stream = stream_count(label_c, ctx, hi)  # shells, containers, barrels, workers: the ledger's quantity
             if label_c is not None:
                 self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
-            if label_c in _TROOPS and ctx.near("condition"):
+            if (label_c in _TROOPS or (label_c or "").endswith("_troops")) and ctx.near("condition"):
                 continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
-            if label_c is not None:
-                unit = {"other:munitions": "items", "other:tons": "tons"}.get(label_c, "persons")
+            if stream is not None:
+                self.add(span, {"quantity": stream[0], "unit": stream[1], **who, **common, **values, "confidence": 0.6})
+            elif label_c is not None:
+                unit = _COUNT_UNITS.get(label_c, "persons")
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
 
 
@@ -261,21 +281,28 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
         for name in dict.fromkeys(n for _i, n in found):
             counts[name] = counts.get(name, 0) + low_all.count(name.lower()) + 1
     outlet = doc.original_outlet or doc.outlet
-    relays = set(load_pack(language).relays)
-    origins = {k: v for k, v in counts.items() if k not in relays}
-    lead = max(origins or counts, key=lambda k: (origins or counts)[k]) if counts else outlet
+    relays, actors = set(load_pack(language).relays), set(load_pack(language).actors)
+    origins = {k: v for k, v in counts.items() if k not in relays and k not in actors}
+    pool = origins or {k: v for k, v in counts.items() if k in relays}
+    lead = max(pool, key=lambda k: pool[k]) if pool else outlet
     reader = _Reader(doc, outlet)
+    packs = {lang: text_convention(text, load_pack(lang)) for lang in hits}  # the text's number convention, once
     for start, end, lang in parts:
         if lang == "en" and language != "en" and identify(text[start:end]) == "en":
             reader.english(start, end)  # an English paragraph of the page: the English rules read it
             continue
-        pack = load_pack(lang)
-        carried = lead
-        reader.topic = ""
-        for s, e in _sentences(text, start, end, pack):
-            named = (
-                _named_in(hits[lang], s, e) if same else _named_in(_organisations(text[s:e].lower(), pack), 0, e - s)
-            )
+        pack = packs[lang]
+        sentences = _sentences(text, start, end, pack)
+        carried = _quoted_by(text, start, sentences, hits[lang] if same else [], relays) or lead
+        reader.topic = reader.money = ""
+        names_of = [_sentence_names(text, s, e, hits[lang] if same else None, pack, actors) for s, e in sentences]
+        for k, (s, e) in enumerate(sentences):
+            named = names_of[k]
+            if not named and k + 1 < len(sentences):
+                # "... 1 million shells. This was reported by Bloomberg, citing ...": the next sentence's source
+                nxt = text[sentences[k + 1][0] : sentences[k + 1][1]].lstrip().lower()
+                if nxt.startswith(pack.back_reference):
+                    named = names_of[k + 1]
             own = [n for n in named if n not in relays]
             # a relay (Yonhap, Reuters ...) speaks for the origin the article names, and goes to `via`
             speaker = own[0] if own else (lead if named and lead in origins else named[0] if named else carried)
@@ -284,6 +311,30 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
                 carried = speaker
             reader.sentence(text, (s, e), pack, speaker, via)
     return _range_ends_restated(_troop_repeats(_repeats_labelled(reader.claims)))
+
+
+def _sentence_names(
+    text: str, s: int, e: int, hits: list[tuple[int, str]] | None, pack: LanguagePack, actors: set[str]
+) -> list[str]:
+    """The sources named in the sentence ``s:e`` (``hits``: the article's names, or None to scan the sentence)."""
+    named = _named_in(hits, s, e) if hits is not None else _named_in(_organisations(text[s:e].lower(), pack), 0, e - s)
+    if actors & set(named) and not any(w in text[s:e].lower() for w in pack.saying):
+        named = [n for n in named if n not in actors]  # "the Kremlin uses the shells": an actor, not a source
+    return named
+
+
+#: A paragraph that opens a quotation: a dash of direct speech or an opening quote mark.
+_QUOTE_OPENERS = ("–", "—", "-", "„", "«", "“", '"', "»")
+
+
+def _quoted_by(
+    text: str, start: int, sentences: list[tuple[int, int]], hits: list[tuple[int, str]], relays: set[str]
+) -> str | None:
+    """The source a quotation (a paragraph opened by a dash or quote mark) names in its last sentence, or None."""
+    if len(sentences) < 2 or not text[start : sentences[0][1]].lstrip().startswith(_QUOTE_OPENERS):
+        return None
+    last = [n for n in _named_in(hits, *sentences[-1]) if n not in relays]
+    return last[0] if last else None
 
 
 def _range_ends_restated(claims: list[Claim]) -> list[Claim]:
@@ -324,6 +375,7 @@ def _repeats_labelled(claims: list[Claim]) -> list[Claim]:
 
 
 _SPECIFIC = ("troops_per_rotation", "cumulative_troops")
+_COUNT_UNITS = {"other:munitions": "items", "other:tons": "tons", "other:oil": "barrels"}
 _TROOPS = ("troops_deployed", *_SPECIFIC)
 
 

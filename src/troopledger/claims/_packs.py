@@ -26,7 +26,8 @@ CUE_KINDS = (
     "troops", "killed", "wounded", "casualties", "workers", "munitions", "pay", "revenue", "monthly", "yearly",
     "wave", "stock", "cumulative", "russian", "ukrainian", "foreign", "compensation", "bonus", "economy",
     "arms", "gdp", "north_korea", "partition", "per_person", "state", "returned", "prisoners", "condition",
-    "tons", "times",
+    "tons", "times", "barrels",
+    "dated",
 )  # fmt: skip
 _BOUNDS = ("lower_before", "lower_after", "upper_before", "upper_after", "about_before", "about_after")
 
@@ -59,7 +60,16 @@ class LanguagePack:
     unit_links: tuple[str, ...] = ()
     organisations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     relays: tuple[str, ...] = ()
+    #: sources that are more often actors than speakers (the Kremlin): a speaker only where a verb of saying is
+    actors: tuple[str, ...] = ()
     sentence_ends: str = ".!?"
+    #: words before a month name that date an event to it ("im", "en", "в") or start a running total ("seit", "с")
+    month_in: tuple[str, ...] = ()
+    #: verbs of change before "to" ("выросли до", "aumentó hasta"): what follows is the level reached, not a bound
+    change_verbs: tuple[str, ...] = ()
+    #: a sentence opening with one of these attributes the sentence before it ("Об этом сообщил ...")
+    back_reference: tuple[str, ...] = ()
+    month_since: tuple[str, ...] = ()
 
     @property
     def glued_ok(self) -> tuple[str, ...]:
@@ -149,5 +159,10 @@ def load_pack(code: str) -> LanguagePack:
         range_pair=_strings(raw.get("range_pair", []), f"{where} range_pair"),
         organisations=orgs,
         relays=_names(common.get("relays", []), "common.toml relays"),
+        actors=_names(common.get("actors", []), "common.toml actors"),
         sentence_ends=str(raw.get("sentence_ends", ".!?")),
+        month_in=_strings(raw.get("month_in", []), f"{where} month_in"),
+        change_verbs=_strings(raw.get("change_verbs", []), f"{where} change_verbs"),
+        back_reference=_strings(raw.get("back_reference", []), f"{where} back_reference"),
+        month_since=_strings(raw.get("month_since", []), f"{where} month_since"),
     )

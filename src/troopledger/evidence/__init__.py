@@ -26,7 +26,7 @@ if TYPE_CHECKING:
         hedge_rule,
         words_interval,
     )
-    from troopledger.evidence._loading import MAX_CASE_BYTES, ledger_claims, load_case, parse_case
+    from troopledger.evidence._loading import MAX_CASE_BYTES, ledger_claims, load_case, parse_case, prescan_toml
     from troopledger.evidence._parameters import PARAMETERS, STATE_USE_NAMES, Parameter
     from troopledger.evidence._prior import CountSlot, Horizon, PhaseSlots, Prior, RoleSlots, Slot, WaveSlots, resolve
     from troopledger.evidence._sampling import BLOCK, Sampler, block_rng
@@ -101,6 +101,7 @@ __all__ = [
     "parse_day",
     "place_of",
     "point",
+    "prescan_toml",
     "rank_pay",
     "reported_on",
     "resolve",
@@ -163,6 +164,7 @@ _LAZY = {
     "parse_case": "troopledger.evidence._loading",
     "parse_day": "troopledger.evidence._asof",
     "place_of": "troopledger.evidence._slots",
+    "prescan_toml": "troopledger.evidence._loading",
     "point": "troopledger.evidence._uncertain",
     "rank_pay": "troopledger.evidence._slots",
     "reported_on": "troopledger.evidence._asof",

@@ -33,6 +33,7 @@ __all__ = [
     "ledger_claims",
     "load_case",
     "parse_case",
+    "prescan_toml",
 ]
 
 #: Case files larger than this are refused (a case is a page of TOML, not a data dump).
@@ -110,6 +111,13 @@ def _long_key(text: str) -> tuple[int, str] | None:
         if key.count(".") >= MAX_KEY_PARTS and _parts(key) > MAX_KEY_PARTS:
             return n, f"a dotted key of {_parts(key):,} parts (at most {MAX_KEY_PARTS})"
     return None
+
+
+def prescan_toml(text: str, origin: str) -> None:
+    """Refuse, before TOML parsing, a key of too many dotted parts or characters (case and ledger files alike)."""
+    long_key = _long_key(text)
+    if long_key is not None:
+        raise CaseError(f"{origin} line {long_key[0]}", None, long_key[1], _FLATTEN)
 
 
 def _parts(key: str) -> int:
@@ -247,9 +255,7 @@ def parse_case(
         text = data.decode("utf-8-sig")  # a byte-order mark some editors write is not TOML
     except UnicodeDecodeError as e:
         raise CaseError(origin, None, f"not UTF-8 text (byte {e.start})", "save the file as UTF-8") from None
-    long_key = _long_key(text)
-    if long_key is not None:
-        raise CaseError(f"{origin} line {long_key[0]}", None, long_key[1], _FLATTEN)
+    prescan_toml(text, origin)
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:

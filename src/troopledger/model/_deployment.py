@@ -314,7 +314,10 @@ def _waves(s: Waves, hz: Hazards, months: int, per_wave: bool = True) -> list[Pa
         groups = list(by_role.values())
     parts = []
     for ws in groups:
-        p = hz.role(int(roles[ws[0]]))
+        # the group's months before its first arrival hold nothing: its paths start there
+        a0 = min(int(arrival[w]) for w in ws)
+        span = months - a0
+        p = hz.role(int(roles[ws[0]]), a0)
         cohorts = []
         for w in ws:
             shares = [(0, 1.0)] if prof is None else [(j, float(x)) for j, x in enumerate(prof[w]) if x > 0]
@@ -322,13 +325,14 @@ def _waves(s: Waves, hz: Hazards, months: int, per_wave: bool = True) -> list[Pa
                 a = int(arrival[w]) + j
                 if a < months:  # parts arriving past the horizon drop out
                     late = 1.0 - float(early[w]) if j == 0 else 0.5
-                    cohorts.append((a, size[:, w : w + 1] * share, tour[:, w : w + 1], late))
+                    cohorts.append((a - a0, size[:, w : w + 1] * share, tour[:, w : w + 1], late))
         acc: dict[str, Array] = {}
+        ms = mi[:, :span]
         if p.grow is not None and not p.unsafe.size:
-            together(acc, p, cohorts, months)
+            together(acc, p, cohorts, span)
         else:
             for a, sz, t, late in cohorts:
-                one_cohort(acc, p, a, sz, t, mi, months, late)
+                one_cohort(acc, p, a, sz, t, ms, span, late)
         strength = acc["strength"]
         replacements = p.rep * strength
         sent = size[:, ws].sum(axis=1)
@@ -337,26 +341,38 @@ def _waves(s: Waves, hz: Hazards, months: int, per_wave: bool = True) -> list[Pa
         )
         p_killed = np.zeros(n)
         for i, w in enumerate(ws):
-            a0 = int(arrival[w])
-            stay = mi[:, a0:] < np.minimum(a0 + tour[:, w : w + 1], months)  # its months in theatre, in the horizon
-            span = stay.sum(axis=1)  # >= 1: a wave arrives inside the horizon
-            mk = (p.hk[:, a0:] * stay).sum(axis=1) / span
-            mw = (p.he[:, a0:] * stay).sum(axis=1) / span
+            aw = int(arrival[w]) - a0
+            stay = ms[:, aw:] < np.minimum(aw + tour[:, w : w + 1], span)  # its months in theatre, in the horizon
+            stays = stay.sum(axis=1)  # >= 1: a wave arrives inside the horizon
+            mk = (p.hk[:, aw:] * stay).sum(axis=1) / stays
+            mw = (p.he[:, aw:] * stay).sum(axis=1) / stays
             p_killed += weight[:, i] * death_before_end(mk, mw, tour[:, w])
+        flows = {
+            "strength": strength,
+            "arrivals": acc["arrivals"],
+            "replacements": replacements,
+            "joiners": acc["arrivals"] + replacements,
+            "departures": acc["departures"],
+            "killed": p.hk * strength,
+            "wounded": p.hw * strength,
+            "evacuated": p.he * strength,
+            "exposure_dead": acc["exposure_dead"],
+            "arrivals_dead": acc["arrivals_dead"],
+            "late": acc["late"] + 0.5 * replacements,
+        }
+        if a0:
+            flows = {k: _from_month(v, a0, months) for k, v in flows.items()}
         dep = Deployment(
-            strength=strength,
-            arrivals=acc["arrivals"],
-            replacements=replacements,
-            joiners=acc["arrivals"] + replacements,
-            departures=acc["departures"],
-            killed=p.hk * strength,
-            wounded=p.hw * strength,
-            evacuated=p.he * strength,
-            exposure_dead=acc["exposure_dead"],
-            arrivals_dead=acc["arrivals_dead"],
-            late=acc["late"] + 0.5 * replacements,
+            **flows,
             tour=(weight * tour[:, ws]).sum(axis=1),
             p_killed_tour=p_killed,
         )
         parts.append(Part(int(roles[ws[0]]), ws[0] if len(ws) == 1 and per_wave else -1, dep, sent))
     return parts
+
+
+def _from_month(a: Array, start: int, months: int) -> Array:
+    """Flows ``(draws, months - start)`` of the months from ``start`` as ``(draws, months)``, zero before."""
+    out = np.zeros((a.shape[0], months))
+    out[:, start:] = a
+    return out

@@ -52,22 +52,31 @@ class Hazards:
         if ev is not None and (ev.shape != (n,) or not np.all((ev >= 0) & (ev <= 1))):
             raise ModelError("evacuated_share must lie in [0, 1] and be shaped (draws,)")
         self.evacuated = ev
-        self._cache: dict[int, Path] = {}
+        self._cache: dict[tuple[int, int], Path] = {}
 
-    def role(self, r: int) -> Path:
-        """The hazard paths of role ``r``, computed on first use."""
-        if r not in self._cache:
+    def role(self, r: int, start: int = 0) -> Path:
+        """The hazard paths of role ``r`` over the months from ``start`` on, computed on first use.
+
+        A role whose first soldiers arrive late needs no path before then: the path
+        from ``start`` has the same survival and chances of death for every stay from
+        ``start`` on (its month ``m`` is the horizon's ``start + m``), at a fraction of the cost.
+        """
+        key = (r, start)
+        if key not in self._cache:
+            if not 0 <= start < self.months:
+                raise ModelError(f"a hazard path must start inside the horizon, got month {start}")
             e = 1.0 if self.exposure is None else self._column(self.exposure, r)
-            hk = (self.hk * e)[:, None] * (1.0 if self.kshape is None else self.kshape)
-            hw = (self.hw * e)[:, None] * (1.0 if self.wshape is None else self.wshape)
-            hk = np.broadcast_to(hk, (self.n, self.months))
-            hw = np.broadcast_to(hw, (self.n, self.months))
+            span = self.months - start
+            hk = (self.hk * e)[:, None] * (1.0 if self.kshape is None else self.kshape[:, start:])
+            hw = (self.hw * e)[:, None] * (1.0 if self.wshape is None else self.wshape[:, start:])
+            hk = np.broadcast_to(hk, (self.n, span))
+            hw = np.broadcast_to(hw, (self.n, span))
             total = hk + hw
             if np.any(total > 1.0):
                 scale = np.divide(1.0, total, out=np.ones_like(total), where=total > 1.0)
                 hk, hw = hk * scale, hw * scale
-            self._cache[r] = Path(hk, hw, self.rho, self.evacuated)
-        return self._cache[r]
+            self._cache[key] = Path(hk, hw, self.rho, self.evacuated)
+        return self._cache[key]
 
     def constant(self, r: int) -> tuple[Array, Array, Array] | None:
         """Role ``r``'s killed, wounded and leaving-wounded hazards ``(draws,)`` when they do not change by month.

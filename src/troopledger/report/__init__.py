@@ -5,6 +5,11 @@ from troopledger.report._format import fmt_usd, headline
 from troopledger.report._history import render_history_html, render_history_text
 from troopledger.report._html import render_html
 from troopledger.report._ledger import build_ledger_payload, render_ledger_markdown, render_ledger_text
+from troopledger.report._ledger_history import (
+    render_ledger_history_html,
+    render_ledger_history_markdown,
+    render_ledger_history_text,
+)
 from troopledger.report._ledger_html import render_ledger_html
 from troopledger.report._markdown import render_history_markdown, render_markdown
 from troopledger.report._notebook import ResultPlots, register
@@ -30,6 +35,9 @@ __all__ = [
     "render_history_markdown",
     "render_history_text",
     "render_html",
+    "render_ledger_history_html",
+    "render_ledger_history_markdown",
+    "render_ledger_history_text",
     "render_ledger_html",
     "render_ledger_markdown",
     "render_ledger_text",

@@ -3,7 +3,10 @@
 Refined oil runs at ``oil_barrels_month_before`` a month until February 2024 and at
 ``oil_barrels_month`` from March 2024 (tankers seen at Vostochny), valued at
 ``oil_price``; the output ``oil_over_cap`` is what exceeds the UN's 500,000 barrels a
-year (pro rata a month). Rice is the offered tonnage times the share delivered, from
+year (pro rata a month). ``refined_oil_tonnes`` is the same oil in tonnes, at
+``barrels_per_tonne`` (declared once, with its uncertainty), so a claim in tonnes and one
+in barrels observe the same deliveries (a check reads the output in its claim's unit).
+Rice is the offered tonnage times the share delivered, from
 November 2024; flour runs through the window; one or more Pantsir-class systems
 arrive November 2024 to July 2025, submarine modules in the first half of 2025, and
 the Tumen road bridge accrues evenly from April 2025 to December 2026. Russian
@@ -68,6 +71,7 @@ def _flows(d: Mapping[str, Array], months: Sequence[str]) -> dict[str, Array]:
     year_cap = UN_OIL_CAP_BARRELS / 12.0
     out.update(
         refined_oil_barrels=barrels,
+        refined_oil_tonnes=barrels / d["barrels_per_tonne"][:, None],
         oil_over_cap=np.maximum(barrels - year_cap, 0.0),
         goods_oil_value=oil,
         goods_food_value=food,
@@ -97,6 +101,13 @@ GOODS = Stream(
         ),
         _p("oil_barrels_month", "barrels/month", "refined oil a month from March 2024", 125000, 250000),
         Param("oil_price", "USD/barrel", "value of a barrel of refined products delivered", point(98, 0.25)),
+        _p(
+            "barrels_per_tonne",
+            "barrels/tonne",
+            "barrels in a tonne of the refined products delivered (the one conversion of oil in tonnes)",
+            7.0,
+            8.5,
+        ),
         _p("rice_offered_tonnes", "tonnes", "rice Russia offered", 600000, 700000),
         _p(
             "rice_delivered_share",
@@ -149,6 +160,7 @@ GOODS = Stream(
     outputs=(
         *account_declarations("goods", "Goods and services"),
         StreamOutput("refined_oil_barrels", "barrels/month", "Refined oil delivered", None, money=False),
+        StreamOutput("refined_oil_tonnes", "tonnes/month", "Refined oil delivered, in tonnes", None, money=False),
         StreamOutput("oil_over_cap", "barrels/month", "Refined oil above the UN cap", None, money=False),
         StreamOutput("goods_oil_value", "USD/month", "Value of the refined oil", None),
         StreamOutput("goods_food_value", "USD/month", "Value of the food", None),

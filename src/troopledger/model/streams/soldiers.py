@@ -10,7 +10,7 @@ the state's share of pay is the ledger's shared ``state_share_overseas`` draw.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -113,5 +113,14 @@ def soldier_stream(prior: Prior, *, shared_state_cut: bool = True) -> Stream:
         ),
         flows=flows,
         notes=f"Adapted from the soldier case {prior.name}",
-        sampler=sampler.block,
+        sampler=sampler.block if not shared_state_cut else _without(sampler, "state_share_of_pay"),
     )
+
+
+def _without(sampler: Sampler, name: str) -> Callable[[int, int, int], dict[str, Array]]:
+    """The sampler's blocks less ``name`` (an input the ledger's shared draw replaces; drawn all the same)."""
+
+    def block(seed: int, index: int, n: int) -> dict[str, Array]:
+        return {k: v for k, v in sampler.block(seed, index, n).items() if k != name}
+
+    return block

@@ -1,0 +1,474 @@
+"""Paraphrases in eight European languages, written for these tests: several phrasings of each fact.
+
+Russian, Ukrainian, Polish, German, French, Spanish, Portuguese and Italian. Each mechanism of the
+pack-driven reader (number forms, inflected cue nouns and verbs, bounds, waves and running totals,
+casualty verbs on either side, comma-grouped Latin American numbers, month-name dates, the ledger's
+streams) has its own sentences here; none copies a dev-set article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from troopledger.claims._foreign import extract_foreign
+from troopledger.sources import document_from_bytes
+
+Want = tuple[str, float | None, float | None, float | None]
+
+
+def _read(text: str, lang: str) -> list[Want]:
+    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
+    return [(c.quantity, c.value, c.low, c.high) for c in extract_foreign(doc, lang)]
+
+
+#: (language, sentence, the claims it holds) — casualties, troops and pay, phrased several ways.
+_CORE: list[tuple[str, str, list[Want]]] = [
+    # Spanish
+    (
+        "es",
+        "Unos 300 militares norcoreanos perdieron la vida y otros 2.700 sufrieron heridas.",
+        [("casualties_killed", 300, None, None), ("casualties_wounded", 2700, None, None)],
+    ),
+    (
+        "es",
+        "Corea del Norte ha desplegado cerca de 12.000 efectivos en la región rusa de Kursk.",
+        [("troops_deployed", 12000, None, None)],
+    ),
+    (
+        "es",
+        "Las bajas norcoreanas ya ascienden a 4.000, entre muertos y heridos.",
+        [("casualties_total", 4000, None, None)],
+    ),
+    ("es", "Pyongyang mandó en noviembre 3.000 soldados más al frente.", [("troops_per_rotation", 3000, None, None)]),
+    (
+        "es",
+        "Cada combatiente norcoreano cobra unos 2.000 dólares mensuales, según los analistas.",
+        [("pay_per_soldier_month", 2000, None, None)],
+    ),
+    (
+        "es",
+        "Según Seúl, fallecieron al menos 600 soldados de Corea del Norte.",
+        [("casualties_killed", None, 600, None)],
+    ),
+    # Latin American grouping with commas, the text's own convention
+    (
+        "es",
+        "El ejército de Corea del Norte envió a Rusia 11,000 soldados; de ellos, 4,000 murieron o resultaron heridos.",
+        [("troops_deployed", 11000, None, None), ("casualties_total", 4000, None, None)],
+    ),
+    (
+        "es",
+        "Se calcula que 1,500 norcoreanos llegaron como refuerzo a la zona.",
+        [("troops_per_rotation", 1500, None, None)],
+    ),
+    # Portuguese
+    (
+        "pt",
+        "Cerca de 300 soldados norte-coreanos foram mortos e 2,7 mil ficaram feridos.",
+        [("casualties_killed", 300, None, None), ("casualties_wounded", 2700, None, None)],
+    ),
+    (
+        "pt",
+        "A Coreia do Norte enviou aproximadamente 11 mil militares para a Rússia.",
+        [("troops_deployed", 11000, None, None)],
+    ),
+    ("pt", "As baixas entre os norte-coreanos chegam a 4.000, segundo Kiev.", [("casualties_total", 4000, None, None)]),
+    (
+        "pt",
+        "Pyongyang deverá mandar mais 6 mil sapadores e construtores militares.",
+        [("troops_per_rotation", 6000, None, None)],
+    ),
+    (
+        "pt",
+        "Mais de 600 combatentes norte-coreanos já perderam a vida na região.",
+        [("casualties_killed", None, 600, None)],
+    ),
+    ("pt", "Os soldados receberiam cerca de 2 mil dólares por mês.", [("pay_per_soldier_month", 2000, None, None)]),
+    # Italian
+    (
+        "it",
+        "Circa 300 soldati nordcoreani sono stati uccisi e 2.700 sono rimasti feriti.",
+        [("casualties_killed", 300, None, None), ("casualties_wounded", 2700, None, None)],
+    ),
+    ("it", "La Corea del Nord ha inviato in Russia oltre 11.000 militari.", [("troops_deployed", None, 11000, None)]),
+    ("it", "Le perdite nordcoreane ammontano a circa 4.000 uomini.", [("casualties_total", 4000, None, None)]),
+    (
+        "it",
+        "Pyongyang si prepara a mandare altri 3.000 soldati al fronte.",
+        [("troops_per_rotation", 3000, None, None)],
+    ),
+    ("it", "Sarebbero morti almeno 600 combattenti della Corea del Nord.", [("casualties_killed", None, 600, None)]),
+    (
+        "it",
+        "Ogni soldato nordcoreano guadagnerebbe 2.000 dollari al mese.",
+        [("pay_per_soldier_month", 2000, None, None)],
+    ),
+    # French
+    (
+        "fr",
+        "Environ 300 soldats nord-coréens ont péri et 2 700 autres ont été blessés.",
+        [("casualties_killed", 300, None, None), ("casualties_wounded", 2700, None, None)],
+    ),
+    (
+        "fr",
+        "La Corée du Nord a déployé quelque 11 000 militaires dans la région de Koursk.",
+        [("troops_deployed", 11000, None, None)],
+    ),
+    ("fr", "Les pertes nord-coréennes s'élèveraient à 4 000 hommes.", [("casualties_total", 4000, None, None)]),
+    ("fr", "Pyongyang a dépêché en janvier 3 000 soldats de plus.", [("troops_per_rotation", 3000, None, None)]),
+    ("fr", "Chaque soldat toucherait 2 000 dollars par mois.", [("pay_per_soldier_month", 2000, None, None)]),
+    # German
+    (
+        "de",
+        "Rund 300 nordkoreanische Soldaten kamen ums Leben, 2.700 weitere erlitten Verletzungen.",
+        [("casualties_killed", 300, None, None), ("casualties_wounded", 2700, None, None)],
+    ),
+    ("de", "Nordkorea hat etwa 11.000 Mann nach Russland verlegt.", [("troops_deployed", 11000, None, None)]),
+    (
+        "de",
+        "Die Verluste der Nordkoreaner belaufen sich auf rund 4.000 Mann.",
+        [("casualties_total", 4000, None, None)],
+    ),
+    (
+        "de",
+        "Im Januar schickte Pjöngjang weitere 3.000 Soldaten an die Front.",
+        [("troops_per_rotation", 3000, None, None)],
+    ),
+    (
+        "de",
+        "Jeder nordkoreanische Soldat soll monatlich 2.000 Dollar bekommen.",
+        [("pay_per_soldier_month", 2000, None, None)],
+    ),
+    # Polish
+    (
+        "pl",
+        "Około 300 północnokoreańskich żołnierzy zginęło, a 2700 zostało rannych.",
+        [("casualties_killed", 300, None, None), ("casualties_wounded", 2700, None, None)],
+    ),
+    ("pl", "Korea Północna wysłała do Rosji ponad 11 tys. żołnierzy.", [("troops_deployed", None, 11000, None)]),
+    ("pl", "Straty Koreańczyków z Północy sięgają 4 tys. ludzi.", [("casualties_total", 4000, None, None)]),
+    ("pl", "Pjongjang wyśle kolejnych 3 tys. saperów i budowniczych.", [("troops_per_rotation", 3000, None, None)]),
+    ("pl", "Każdy żołnierz miał dostawać 2 tys. dolarów miesięcznie.", [("pay_per_soldier_month", 2000, None, None)]),
+    # Russian: cue nouns and verbs in other cases and tenses
+    (
+        "ru",
+        "Около 300 военнослужащих КНДР погибли, ещё 2700 получили ранения.",
+        [("casualties_killed", 300, None, None), ("casualties_wounded", 2700, None, None)],
+    ),
+    (
+        "ru",
+        "Потери северокорейского контингента составили почти 4 тысячи человек.",
+        [("casualties_total", 4000, None, None)],
+    ),
+    ("ru", "В ноябре Пхеньян перебросил в Россию ещё 3 тысячи военных.", [("troops_per_rotation", 3000, None, None)]),
+    (
+        "ru",
+        "Каждый северокорейский боец получает около 2 тысяч долларов в месяц.",
+        [("pay_per_soldier_month", 2000, None, None)],
+    ),
+    ("ru", "Не менее 600 солдат из КНДР лишились жизни в боях.", [("casualties_killed", None, 600, None)]),
+    # Ukrainian
+    (
+        "uk",
+        "Близько 300 військових КНДР загинули, ще 2700 дістали поранення.",
+        [("casualties_killed", 300, None, None), ("casualties_wounded", 2700, None, None)],
+    ),
+    ("uk", "Втрати північнокорейських військ сягнули 4 тисяч осіб.", [("casualties_total", 4000, None, None)]),
+    ("uk", "У листопаді Пхеньян перекинув до Росії ще 3 тисячі бійців.", [("troops_per_rotation", 3000, None, None)]),
+    (
+        "uk",
+        "Кожен військовий КНДР отримує близько 2 тисяч доларів на місяць.",
+        [("pay_per_soldier_month", 2000, None, None)],
+    ),
+    ("uk", "Щонайменше 600 солдатів з Північної Кореї загинули в боях.", [("casualties_killed", None, 600, None)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), _CORE)
+def test_core_figures_in_several_phrasings(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+#: A month name dates a dispatch (a wave) or starts a running total, in any case form (Babel's month names).
+_MONTHS: list[tuple[str, str, list[Want]]] = [
+    (
+        "ru",
+        "В декабре Пхеньян перебросил под Курск около 2 тысяч военных.",
+        [("troops_per_rotation", 2000, None, None)],
+    ),
+    ("ru", "С октября в Россию прибыли 15 тысяч солдат КНДР.", [("cumulative_troops", 15000, None, None)]),
+    ("uk", "У лютому КНДР перекинула до Курщини ще 2 тисячі військових.", [("troops_per_rotation", 2000, None, None)]),
+    ("uk", "З жовтня Пхеньян переправив 15 тисяч солдатів.", [("cumulative_troops", 15000, None, None)]),
+    ("pl", "W styczniu Korea Północna przerzuciła 2 tys. żołnierzy.", [("troops_per_rotation", 2000, None, None)]),
+    (
+        "pl",
+        "Od października do Rosji trafiło 15 tys. żołnierzy z Korei Północnej.",
+        [("cumulative_troops", 15000, None, None)],
+    ),
+    (
+        "de",
+        "Anfang Februar verlegte Pjöngjang 2.000 Soldaten in die Region.",
+        [("troops_per_rotation", 2000, None, None)],
+    ),
+    ("de", "Seit Oktober hat Nordkorea 15.000 Soldaten geschickt.", [("cumulative_troops", 15000, None, None)]),
+    (
+        "fr",
+        "Fin février, Pyongyang a acheminé 2 000 soldats vers le front.",
+        [("troops_per_rotation", 2000, None, None)],
+    ),
+    (
+        "es",
+        "A principios de marzo llegaron a Kursk 2.000 soldados norcoreanos.",
+        [("troops_per_rotation", 2000, None, None)],
+    ),
+    ("es", "Desde octubre, Corea del Norte ha mandado 15.000 soldados.", [("cumulative_troops", 15000, None, None)]),
+    ("pt", "Em dezembro chegaram à região 2 mil soldados norte-coreanos.", [("troops_per_rotation", 2000, None, None)]),
+    (
+        "it",
+        "A gennaio Pyongyang ha trasferito 2.000 soldati nella regione.",
+        [("troops_per_rotation", 2000, None, None)],
+    ),
+    # a present-state verb keeps the force in place, dated or not (rule 14)
+    (
+        "de",
+        "Im März befanden sich rund 11.000 nordkoreanische Soldaten in Kursk.",
+        [("troops_deployed", 11000, None, None)],
+    ),
+    (
+        "ru",
+        "В марте в Курской области находились около 11 тысяч военных КНДР.",
+        [("troops_deployed", 11000, None, None)],
+    ),
+    # a day of the month is no figure, a grouped number after a month name is
+    (
+        "fr",
+        "Le 12 janvier, environ 11 000 soldats se trouvaient encore en Russie.",
+        [("troops_deployed", 11000, None, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), _MONTHS)
+def test_month_names_date_a_dispatch_or_start_a_total(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+#: The ledger's streams: shells, containers, missiles, workers, barrels and tonnes of food, in each language.
+_STREAMS: list[tuple[str, str, list[tuple[str, float]]]] = [
+    ("ru", "КНДР переправила в Россию более 6 млн артиллерийских снарядов.", [("artillery_rounds_shipped", 6e6)]),
+    ("ru", "Из КНДР в Россию ушло около 16 тысяч контейнеров с боеприпасами.", [("ammunition_containers", 16000)]),
+    ("ru", "В Россию прибыли 13 тысяч рабочих из КНДР.", [("overseas_workers_in_russia", 13000)]),
+    ("uk", "Пхеньян відвантажив Москві понад 9 млн снарядів.", [("artillery_rounds_shipped", 9e6)]),
+    ("uk", "Північна Корея передала Росії близько 250 балістичних ракет.", [("ballistic_missiles_transferred", 250)]),
+    ("uk", "Росія поставила КНДР понад мільйон барелів нафтопродуктів.", [("refined_oil_to_nk", 1e6)]),
+    ("pl", "Korea Północna dostarczyła Rosji ponad 20 tys. kontenerów z amunicją.", [("ammunition_containers", 20000)]),
+    ("pl", "Rosja wysłała do Korei Północnej 50 tys. ton ryżu.", [("rice_to_nk", 50000)]),
+    (
+        "de",
+        "Nordkorea soll Russland bis zu 12 Millionen Granaten geliefert haben.",
+        [("artillery_rounds_shipped", 12e6)],
+    ),
+    (
+        "de",
+        "In Russland arbeiten derzeit etwa 15.000 nordkoreanische Arbeiter.",
+        [("overseas_workers_in_russia", 15000)],
+    ),
+    ("de", "Moskau lieferte Pjöngjang über eine Million Barrel Öl.", [("refined_oil_to_nk", 1e6)]),
+    ("fr", "Pyongyang aurait livré à Moscou environ 9 millions d'obus.", [("artillery_rounds_shipped", 9e6)]),
+    ("fr", "La Russie a envoyé 100 000 tonnes de farine à la Corée du Nord.", [("flour_exported_to_nk", 100000)]),
+    ("es", "Corea del Norte envió a Rusia más de 28.000 contenedores de munición.", [("ammunition_containers", 28000)]),
+    ("es", "Moscú entregó a Pyongyang un millón de barriles de petróleo.", [("refined_oil_to_nk", 1e6)]),
+    ("pt", "A Coreia do Norte forneceu à Rússia cerca de 5 milhões de projéteis.", [("artillery_rounds_shipped", 5e6)]),
+    ("pt", "Cerca de 15 mil trabalhadores norte-coreanos estão na Rússia.", [("overseas_workers_in_russia", 15000)]),
+    (
+        "it",
+        "La Corea del Nord ha spedito alla Russia oltre 3 milioni di proiettili.",
+        [("artillery_rounds_shipped", 3e6)],
+    ),
+    ("it", "Mosca ha inviato a Pyongyang 20.000 tonnellate di riso.", [("rice_to_nk", 20000)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), _STREAMS)
+def test_stream_quantities_are_the_ledgers(lang: str, text: str, want: list[tuple[str, float]]) -> None:
+    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
+    got = [(c.quantity, c.value if c.value is not None else c.low or c.high) for c in extract_foreign(doc, lang)]
+    assert got == want
+
+
+def _speakers(text: str, lang: str) -> list[tuple[str, str]]:
+    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
+    return [(c.quantity, c.speaker) for c in extract_foreign(doc, lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # the Kremlin as an actor (it uses, it pays) is no source; the article's own source speaks
+        (
+            "uk",
+            "Розвідка Південної Кореї: КНДР передала понад 9 млн снарядів, які Кремль застосовує на фронті.",
+            "South Korea NIS",
+        ),
+        (
+            "pl",
+            "Według wywiadu Korei Południowej to część starań Kremla: na froncie jest 11 tys. żołnierzy z Korei.",
+            "South Korea NIS",
+        ),
+        ("ru", "Кремль платит за каждого бойца КНДР около 2 тысяч долларов в месяц.", "Test Wire"),
+        # ... and a source where it says something
+        ("ru", "В Кремле заявили, что в Курской области находятся около 11 тысяч военных КНДР.", "Kremlin"),
+        ("de", "Der Kreml teilte mit, rund 11.000 nordkoreanische Soldaten seien im Einsatz.", "Kremlin"),
+    ],
+)
+def test_an_actor_speaks_only_with_a_verb_of_saying(lang: str, text: str, want: str) -> None:
+    assert {who for _q, who in _speakers(text, lang)} == {want}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # a quotation opened by a dash or a quote mark is the source named after it, at the paragraph's end
+        ("pl", "– Na froncie walczy około 11 tys. żołnierzy z Korei. To niewiele. Tak ocenia analityk CSIS.", "CSIS"),
+        (
+            "ru",
+            "— Около 11 тысяч солдат КНДР воюют под Курском. Это немного. Так считают в Институте изучения войны.",
+            "Institute for the Study of War (ISW)",
+        ),
+        (
+            "fr",
+            "« Environ 11 000 soldats nord-coréens se trouvent en Russie. C'est peu. » Voilà l'avis du CSIS.",
+            "CSIS",
+        ),
+        # a lawmaker of the intelligence committee relays the intelligence service's briefing
+        (
+            "ru",
+            "Член комитета по разведке парламента Южной Кореи сообщил, что погибли около 600 солдат КНДР.",
+            "South Korea NIS",
+        ),
+        (
+            "es",
+            "Un diputado de la comisión de inteligencia afirmó que murieron unos 600 soldados norcoreanos.",
+            "South Korea NIS",
+        ),
+    ],
+)
+def test_quotations_and_briefings_are_their_sources(lang: str, text: str, want: str) -> None:
+    assert {who for _q, who in _speakers(text, lang)} == {want}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("uk", "Кількість загиблих північнокорейців зросла до 1000.", [("casualties_killed", 1000, None, None)]),
+        ("ru", "Число погибших солдат КНДР выросло до 1000.", [("casualties_killed", 1000, None, None)]),
+        (
+            "es",
+            "El número de soldados norcoreanos muertos aumentó hasta 1.000.",
+            [("casualties_killed", 1000, None, None)],
+        ),
+        (
+            "pl",
+            "Liczba zabitych żołnierzy z Korei Północnej wzrosła do 1000.",
+            [("casualties_killed", 1000, None, None)],
+        ),
+        # a bound stays a bound
+        ("uk", "Загинули до 1000 північнокорейських військових.", [("casualties_killed", None, None, 1000)]),
+        ("es", "Murieron hasta 1.000 soldados norcoreanos.", [("casualties_killed", None, None, 1000)]),
+    ],
+)
+def test_a_level_reached_is_a_value_not_a_bound(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # a dash between two numbers before a scale word is a range of thousands, never a date
+        (
+            "ru",
+            "По оценке ГУР, под Курском воюют 11-12 тысяч северокорейцев.",
+            [("troops_deployed", None, 11000, 12000)],
+        ),
+        ("pt", "Estão na Rússia entre 11–12 mil soldados norte-coreanos.", [("troops_deployed", None, 11000, 12000)]),
+        ("pl", "W Rosji przebywa 11-12 tys. żołnierzy z Korei Północnej.", [("troops_deployed", None, 11000, 12000)]),
+        # verbs of wounding in the past tense, after a killing verb
+        (
+            "ru",
+            "За два дня ВСУ уничтожили 50 военных КНДР и ранили ещё 47.",
+            [("casualties_killed", 50, None, None), ("casualties_wounded", 47, None, None)],
+        ),
+        (
+            "uk",
+            "За добу ЗСУ знищили 50 військових КНДР і поранили ще 47.",
+            [("casualties_killed", 50, None, None), ("casualties_wounded", 47, None, None)],
+        ),
+    ],
+)
+def test_ranges_of_thousands_and_past_tense_verbs(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # the next sentence names who said it ("This was reported by ..."), and anonymous sources are a source
+        (
+            "uk",
+            "КНДР передала Росії понад 9 млн снарядів. Про це повідомило агентство Reuters, посилаючись на анонімні "
+            "джерела.",
+            "Anonymous sources",
+        ),
+        ("ru", "Под Курском погибли около 1000 солдат КНДР. Об этом сообщил Генштаб ВСУ.", "Ukraine General Staff"),
+        (
+            "pl",
+            "Na froncie zginęło ok. 1000 żołnierzy z Korei Północnej. O tym poinformował sztab generalny Ukrainy.",
+            "Ukraine General Staff",
+        ),
+        ("es", "Murieron unos 1.000 soldados norcoreanos, dijeron fuentes anónimas a la agencia.", "Anonymous sources"),
+        ("de", "Etwa 1.000 nordkoreanische Soldaten sind gefallen, sagten anonyme Quellen.", "Anonymous sources"),
+    ],
+)
+def test_the_next_sentence_and_anonymous_sources_name_the_speaker(lang: str, text: str, want: str) -> None:
+    assert {who for _q, who in _speakers(text, lang)} == {want}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # "ще"/"ещё" is "still" beside a verb of staying: the force in place, not another wave
+        (
+            "uk",
+            "На Курщині залишаються ще приблизно 11 тис. північнокорейських військових.",
+            [("troops_deployed", 11000, None, None)],
+        ),
+        ("ru", "Под Курском всё ещё остаются около 11 тысяч военных КНДР.", [("troops_deployed", 11000, None, None)]),
+        # an arrival to come is a wave
+        (
+            "uk",
+            "Через два тижні на фронт прибуде ще 3 тисячі бійців з Північної Кореї.",
+            [("troops_per_rotation", 3000, None, None)],
+        ),
+        (
+            "ru",
+            "В ближайшие недели в Россию прибудут 3 тысячи военных КНДР.",
+            [("troops_per_rotation", 3000, None, None)],
+        ),
+    ],
+)
+def test_still_is_not_another_and_an_arrival_to_come_is_a_wave(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("pt", "Segundo Kiev, uns 4 mil militares norte-coreanos foram mortos ou feridos.", "Ukraine (government)"),
+        ("fr", "Quelque 4000 soldats nord-coréens ont été tués ou blessés, selon Kiev.", "Ukraine (government)"),
+        ("de", "Laut Kiew wurden rund 4.000 nordkoreanische Soldaten getötet oder verwundet.", "Ukraine (government)"),
+        ("it", "Secondo Seul, circa 4.000 soldati nordcoreani sono stati uccisi o feriti.", "South Korea (government)"),
+        ("ru", "По данным Сеула, около 4 тысяч военных КНДР были убиты или ранены.", "South Korea (government)"),
+    ],
+)
+def test_according_to_a_capital_is_its_government(lang: str, text: str, want: str) -> None:
+    assert {who for _q, who in _speakers(text, lang)} == {want}
