@@ -435,10 +435,17 @@ def test_the_estimate_grows_with_draws_months_and_threads() -> None:
     assert estimate_bytes(12, 10**5, waves_by_wave=2000) > estimate_bytes(12, 10**5) * 10
 
 
-def test_the_allowed_maximum_of_draws_is_checked_against_the_budget() -> None:
+def test_the_allowed_maximum_of_draws_fits_the_budget_and_a_smaller_budget_refuses_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from troopledger._cli._options import check_memory
+    from troopledger.evidence import load_case
+
+    assert check_memory(load_case(CASE), 10_000_000, 2) >= 1  # in batches: one batch's memory (docs/bad-input.md#work)
+    monkeypatch.setenv("TROOPLEDGER_MEMORY_GB", "0.5")
     code, _, err = cli(["report", "--draws", "10000000"])
     assert code == 2
-    assert "--draws" in _one_line(err, "--draws")
+    assert "memory budget of 0.5 GB" in _one_line(err, "--draws")
     code, _, err = cli(["report", "--draws", "100000000"])
     assert code == 2
     assert "less than or equal to 10000000" in err
@@ -482,3 +489,39 @@ def test_a_port_that_accepts_but_never_answers_is_one_line_in_bounded_time() -> 
     assert time.monotonic() - start < 15
     assert "\n" not in str(err.value)
     assert "says nothing" in str(err.value)
+
+
+def _waves_case(tmp_path: Path, waves: int, months: int) -> Path:
+    import re
+
+    text = _case(tmp_path).read_text(encoding="utf-8")
+    text = text.replace("months = 12", f"months = {months}", 1).replace('mode = "rotation"', 'mode = "waves"', 1)
+    for name in ("rotation_interval_months", "troops_deployed"):
+        text = re.sub(rf"\[parameters.{name}\].*?(?=\n\[)", "", text, flags=re.S)
+    listed = []
+    for i in range(waves):
+        k = 9 + (i * months) // waves  # months after January 2024: the case starts in October 2024
+        arrival = f"{2024 + k // 12}-{k % 12 + 1:02d}"
+        listed.append(f'[[deployment.waves]]\nname = "w{i}"\narrival = "{arrival}"\nsize = {{ to = [1000, 3000] }}\n')
+    return _case(tmp_path, text.replace('mode = "waves"\n', 'mode = "waves"\n\n' + "\n".join(listed), 1), "w.toml")
+
+
+def test_a_case_at_the_wave_and_horizon_limits_runs_and_one_wave_more_is_one_line(tmp_path: Path) -> None:
+    from troopledger._cli._options import check_memory
+    from troopledger.analysis import run
+    from troopledger.evidence import load_case
+    from troopledger.evidence._parameters import MAX_MONTHS
+    from troopledger.evidence._waves import MAX_WAVES
+
+    path = _waves_case(tmp_path, MAX_WAVES, int(MAX_MONTHS))
+    case = load_case(path)
+    assert len(case.all_waves()) == MAX_WAVES
+    assert case.months == MAX_MONTHS
+    assert check_memory(case, 2_000, 2) >= 1  # the documented run (docs/bad-input.md#work) fits the budget
+    result = run(case, 300, 1, calibrate=False, sensitivity=False)
+    paid = result.prior_draws.totals["paid_by_russia"]
+    assert paid.shape == (300,)
+    assert float(paid.min()) > 0
+    code, _, err = cli(["report", str(_waves_case(tmp_path, MAX_WAVES + 1, 24)), *_DRAWS])
+    assert code == 2
+    assert f"over the limit of {MAX_WAVES}" in _one_line(err, "deployment.waves")

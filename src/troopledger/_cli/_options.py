@@ -92,7 +92,8 @@ def check_memory(case: Case, draws: int, workers: int, *, processes: bool = Fals
     """The threads a run may use within the memory budget (fewer chunks in flight on a long horizon),
     or with ``processes`` the runs that may go at once, each in its own process (a history's as-of
     runs); a run that does not fit even alone is refused in one line before it starts."""
-    from troopledger.model import MEMORY_ENV, estimate_bytes, memory_budget
+    from troopledger.analysis import BATCH_DRAWS, SKETCH_LEVELS, batch_grid
+    from troopledger.model import DEFAULT_CHUNK, MEMORY_ENV, estimate_bytes, memory_budget
 
     months = case.months
     waves = case.deployment.waves
@@ -100,9 +101,18 @@ def check_memory(case: Case, draws: int, workers: int, *, processes: bool = Fals
     budget = memory_budget()
 
     def need(n: int, threads: int) -> int:
+        # a run of more than BATCH_DRAWS draws holds one batch at a time, and each batch's quantiles of
+        # (at most) 200 variables, prior and posterior
+        extra = 2 * 200 * SKETCH_LEVELS * 8 * len(batch_grid(n)) if n > BATCH_DRAWS else 0
+        # the tempering pilot (4,096 particles) and the contradiction background (blocks of 16,384 draws) run
+        # whatever --draws says: a smaller run still holds one block's arrays
+        n = max(min(n, BATCH_DRAWS), DEFAULT_CHUNK)
+        # the contradiction background: 32,768 draws x months, about ten float64 arrays alive (fitted to 48 waves
+        # over 240 months: 2.08 GB measured at 2,000 draws, 2.94 GB at 20,000, docs/bad-input.md#work)
+        extra += 32_768 * months * 8 * 10
         if processes:
-            return threads * estimate_bytes(months, n, waves_by_wave=by_wave, workers=1)
-        return estimate_bytes(months, n, waves_by_wave=by_wave, workers=threads)
+            return threads * (estimate_bytes(months, n, waves_by_wave=by_wave, workers=1) + extra)
+        return estimate_bytes(months, n, waves_by_wave=by_wave, workers=threads) + extra
 
     for threads in range(workers, 0, -1):
         if need(draws, threads) <= budget:

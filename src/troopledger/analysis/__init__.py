@@ -9,6 +9,7 @@ not import xarray and pandas.
 
 from typing import Any
 
+from troopledger.analysis._chunks import BATCH_DRAWS, SKETCH_LEVELS, batch_grid, batch_seed
 from troopledger.analysis._compare import compare_draws, compare_runs, pair_weights
 from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, DeskTables, money_inputs
 from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
@@ -62,6 +63,7 @@ from troopledger.model import (
 )
 
 __all__ = [
+    "BATCH_DRAWS",
     "CUMULATIVE_VARIABLES",
     "DELIVERY_OUTPUTS",
     "FLOAT64_UP_TO",
@@ -84,6 +86,7 @@ __all__ = [
     "RELIABILITY",
     "SENSITIVITY_CAP",
     "SENSITIVITY_TARGETS",
+    "SKETCH_LEVELS",
     "STATE_USES",
     "TARGET_WITHIN",
     "TOTAL_VARIABLES",
@@ -108,6 +111,8 @@ __all__ = [
     "TroopledgerAccessor",
     "Window",
     "as_of_days",
+    "batch_grid",
+    "batch_seed",
     "bundled_rates",
     "calendar_years",
     "check_ledger_memory",

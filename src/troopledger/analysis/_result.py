@@ -13,7 +13,7 @@ The :class:`Result`'s groups follow ArviZ's ``InferenceData``: ``prior``,
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger._progress import Stages, quiet
+from troopledger.analysis._chunks import BATCH_DRAWS, Batch, Sketches, batch_grid, batch_seed, pool_result
 from troopledger.analysis._desk import Desk, DeskTables
 from troopledger.analysis._sensitivity import Sensitivity, rank_sensitivity
 from troopledger.analysis._summary import Summary, interval_stats, summarize_draws
@@ -187,6 +188,7 @@ def run(
     executor: Executor | None = None,
     desk: Desk | None = None,
     stages: Stages | None = None,
+    batch: int = BATCH_DRAWS,
 ) -> Result:
     """Run a case once and return every group of its :class:`Result`: the figures ``troopledger report`` prints.
 
@@ -201,6 +203,8 @@ def run(
     chooses the currency, windows and given-data sensitivity of the summaries;
     calibration and contradictions always work in US dollars. ``stages`` hears each
     stage (prior draws, calibration, contradictions, sensitivity, influence) as it starts.
+    A run of more than ``batch`` draws goes in batches of that many, each on its own seed,
+    in the memory of one batch (:mod:`troopledger.analysis._chunks`).
     """
     say = quiet(stages)
     if progress is None and stages is not None:
@@ -217,6 +221,20 @@ def run(
     evidence = every.evidence()
     if calibrate is None:
         calibrate = len(evidence) > 0
+    if draws > batch:
+        options = {"chunk_size": chunk_size, "workers": workers, "executor": executor}
+        return _in_batches(
+            prior,
+            draws,
+            seed,
+            batch,
+            calibrate,
+            every,
+            desk,
+            options,
+            stages,
+            (contradictions, sensitivity, influence, influence_draws, particles),
+        )
     say.begin("prior draws", draws)
     if not calibrate:
         kept = collect(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress, executor=executor)
@@ -284,6 +302,57 @@ def run(
         tuple(group_conflicts(scan.contradictions, _misfit_claims(cal))),
         scan.found,
     )
+
+
+def _in_batches(
+    prior: Prior,
+    draws: int,
+    seed: int,
+    batch: int,
+    calibrate: bool,
+    every: Observations,
+    desk: Desk,
+    options: dict[str, Any],
+    stages: Stages | None,
+    first_only: tuple[bool, bool, bool, int, int],
+) -> Result:
+    """A run of more than ``batch`` draws: batch 0 is a whole Result, the others are pooled into it."""
+    contradictions, sensitivity, influence, influence_draws, particles = first_only
+    say = quiet(stages)
+    conv = desk.conversion(prior)
+    count = len(batch_grid(draws, batch))
+
+    def one(index: int, size: int, first: bool) -> tuple[Batch, Result | None]:
+        s = batch_seed(seed, index)
+        if first:
+            say.begin(f"batch 1 of {count}: the declared subsample")
+            r = run(prior, size, s, calibrate=calibrate, contradictions=contradictions, sensitivity=sensitivity,
+                    influence=influence, influence_draws=influence_draws, particles=particles, desk=desk,
+                    stages=stages, batch=size, **options)  # fmt: skip
+            return Batch(r.prior_draws, r.posterior_draws, r.weights, r.sample_stats), r
+        say.begin(f"batch {index + 1} of {count}", size)
+        if not calibrate:
+            d = collect(prior, size, s, progress=say.advance, **options)
+            return Batch(desk.view(prior, d, conv), None, None, None), None
+        cal = calibrate_prior(prior, size, s, observations=every, particles=particles, progress=say.advance, **options)
+        post = None if cal.posterior_draws is None else desk.view(prior, cal.posterior_draws, conv)
+        return Batch(desk.view(prior, cal.prior_draws, conv), post, cal.posterior_weights, cal.diagnostics()), None
+
+    def finish(first: Result, pooled_prior: Sketches, pooled: Sketches | None, stats: dict[str, Any]) -> Result:
+        sample = None if first.sample_stats is None else {**first.sample_stats, **stats}
+        return replace(
+            first,
+            seed=seed,
+            draws=draws,
+            prior=pooled_prior.summary(first.prior, draws, seed),
+            posterior=None
+            if pooled is None or first.posterior is None
+            else pooled.summary(first.posterior, draws, seed),
+            sample_stats=sample,
+        )
+
+    result: Result = pool_result(draws, batch, one, finish)
+    return result
 
 
 def _misfit_claims(cal: Calibration) -> dict[str, list[str]]:

@@ -59,7 +59,15 @@ from troopledger.evidence._slots import (
 )
 from troopledger.evidence._spec import DistSpec, Number
 from troopledger.evidence._uncertain import Dirichlet
-from troopledger.evidence._waves import CasualtyPhase, Deployment, Forecast, RoleTerms, Wave, claimed_arrivals
+from troopledger.evidence._waves import (
+    MAX_WAVES,
+    CasualtyPhase,
+    Deployment,
+    Forecast,
+    RoleTerms,
+    Wave,
+    claimed_arrivals,
+)
 
 __all__ = ["Case", "CaseClaim", "CasualtyCount", "CasualtyPhase", "Forecast", "RoleTerms", "case_error"]
 
@@ -231,6 +239,13 @@ class Case(BaseModel):
                 )
         self._check_roles_and_phases()
         self._arrivals = claimed_arrivals(self)
+        if len(self.deployment.waves) + len(self._arrivals) > MAX_WAVES:
+            raise FieldError(
+                "deployment.waves",
+                f"{len(self.deployment.waves):,} waves written and {len(self._arrivals):,} added by dated claims of "
+                f"arrivals, over the limit of {MAX_WAVES} waves",
+                "merge waves that arrive in the same months, or accept fewer claims of arrivals",
+            )
         check_references(self)
         self._resolve_from_claims()
         try:

@@ -21,7 +21,12 @@ from troopledger.evidence._spec import DistSpec, Number
 if TYPE_CHECKING:
     from troopledger.evidence._schema import Case
 
-__all__ = ["CasualtyPhase", "Deployment", "Forecast", "RoleTerms", "Wave", "claimed_arrivals"]
+__all__ = ["MAX_WAVES", "CasualtyPhase", "Deployment", "Forecast", "RoleTerms", "Wave", "claimed_arrivals"]
+
+#: Most waves a case may have (written, plus those added by dated claims of arrivals): the model's work grows
+#: with waves x months x draws (docs/bad-input.md#work gives the time at this limit).
+MAX_WAVES = 48
+_WAVES_FIX = "merge waves that arrive in the same months, or use mode = 'rotation' (docs/bad-input.md#work)"
 
 
 class Wave(BaseModel):
@@ -99,6 +104,8 @@ class Deployment(BaseModel):
             raise FieldError("waves", "mode 'waves' needs at least one [[deployment.waves]] entry", "add a wave")
         if self.mode == "rotation" and self.waves:
             raise FieldError("mode", "[[deployment.waves]] given but mode is 'rotation'", "set mode = 'waves'")
+        if len(self.waves) > MAX_WAVES:
+            raise FieldError("waves", f"{len(self.waves):,} waves, over the limit of {MAX_WAVES}", _WAVES_FIX)
         seen: set[str] = set()
         for i, w in enumerate(self.waves):
             if w.name in seen:

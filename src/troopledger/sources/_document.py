@@ -24,6 +24,7 @@ from troopledger._digits import ascii_digits
 from troopledger.errors import SourceError
 from troopledger.sources._decode import decode_bytes, read_bytes
 from troopledger.sources._leftovers import drop_leftovers
+from troopledger.sources._mail import unwrap_mail
 
 __all__ = ["Document", "document_from_bytes", "read_document"]
 
@@ -229,13 +230,19 @@ def document_from_bytes(
     _check_option(date)
     text, notes = decode_bytes(data, origin)
     meta: dict[str, str] = {}
+    mail = unwrap_mail(text)
+    if mail is not None:  # an e-mail message or quoted-printable text: the article inside, decoded
+        text, notes = mail.text, [*notes, *mail.notes]
+        meta = {"title": mail.title, "date": mail.date}
+        html = mail.html if html is None else html
     named_html = origin.lower().endswith(_HTML_SUFFIXES)
     if html is None and named_html and not _ANY_TAG.search(text[:65536]):
         html = False
         notes.append("named like an HTML page but holds no HTML tags; read as plain text")
     if html if html is not None else named_html or _looks_like_html(text):
         page = text
-        text, meta = _html_main_text(page, origin)
+        text, found = _html_main_text(page, origin)
+        meta = {**meta, **{k: v for k, v in found.items() if v}}
         notes.append("main text extracted from HTML")
         if not text.strip():
             text = _all_text(page)
