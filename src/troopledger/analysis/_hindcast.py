@@ -29,6 +29,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from troopledger.analysis._hindcast_inputs import family_of
 from troopledger.calibration import weighted_quantiles
 from troopledger.claims import Claim
 
@@ -37,6 +38,7 @@ __all__ = [
     "HindcastScore",
     "coverage",
     "score_claim",
+    "sharpness",
     "weighted_crps",
 ]
 
@@ -100,6 +102,7 @@ class HindcastScore:
     pit: float  # predicted probability of a value at or below the figure
     crps: float | None  # on the log scale, for a figure
     log_score: float | None  # log probability of the claimed side, for a one-sided claim
+    quantity: str = ""  # the claim's quantity, for coverage by family
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for the report."""
@@ -176,6 +179,7 @@ def score_claim(
         pit=pit,
         crps=crps,
         log_score=log_score,
+        quantity=claim.quantity,
     )
 
 
@@ -205,6 +209,15 @@ def coverage(scores: Sequence[HindcastScore]) -> dict[str, Any]:
         if s.claim not in latest or s.as_of > latest[s.claim].as_of:
             latest[s.claim] = s
     fresh = list(latest.values())
+    families = sorted({family_of(s.quantity) for s in scores})
+    by_family = {
+        f: {
+            "all": share([s for s in scores if family_of(s.quantity) == f]),
+            "latest": share([s for s in fresh if family_of(s.quantity) == f]),
+            "claims": sorted({s.claim for s in scores if family_of(s.quantity) == f}),
+        }
+        for f in families
+    }
     return {
         "nominal": 0.9,
         "all": share(scores),
@@ -212,4 +225,20 @@ def coverage(scores: Sequence[HindcastScore]) -> dict[str, Any]:
         "bounds": share([s for s in scores if s.side != "figure"]),
         "latest": share(fresh),
         "latest_figures": share([s for s in fresh if s.side == "figure"]),
+        "by_family": by_family,
+        "sharpness": sharpness(scores),
     }
+
+
+def sharpness(scores: Sequence[HindcastScore]) -> dict[str, float | None]:
+    """How narrow the 90 % intervals were: the median ratio p95/p5 (over intervals with p5 > 0), overall and once per claim."""
+
+    def median_ratio(items: Sequence[HindcastScore]) -> float | None:
+        r = [s.p95 / s.p5 for s in items if s.p5 > 0]
+        return float(np.median(r)) if r else None
+
+    latest: dict[str, HindcastScore] = {}
+    for s in scores:
+        if s.claim not in latest or s.as_of > latest[s.claim].as_of:
+            latest[s.claim] = s
+    return {"median_p95_over_p5": median_ratio(scores), "latest_median_p95_over_p5": median_ratio(list(latest.values()))}
