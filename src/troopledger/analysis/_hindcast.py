@@ -231,7 +231,7 @@ def coverage(scores: Sequence[HindcastScore]) -> dict[str, Any]:
 
 
 def sharpness(scores: Sequence[HindcastScore]) -> dict[str, float | None]:
-    """How narrow the 90 % intervals were: the median ratio p95/p5 (over intervals with p5 > 0), overall and once per claim."""
+    """How narrow the 90 % intervals were: the median ratio p95/p5 (where p5 > 0), overall and once per claim."""
 
     def median_ratio(items: Sequence[HindcastScore]) -> float | None:
         r = [s.p95 / s.p5 for s in items if s.p5 > 0]
@@ -241,4 +241,5 @@ def sharpness(scores: Sequence[HindcastScore]) -> dict[str, float | None]:
     for s in scores:
         if s.claim not in latest or s.as_of > latest[s.claim].as_of:
             latest[s.claim] = s
-    return {"median_p95_over_p5": median_ratio(scores), "latest_median_p95_over_p5": median_ratio(list(latest.values()))}
+    fresh = list(latest.values())
+    return {"median_p95_over_p5": median_ratio(scores), "latest_median_p95_over_p5": median_ratio(fresh)}

@@ -377,4 +377,5 @@ def history(
     scores = [s for est in per_day for s in est.scores]
     claims = case.resolved_claims()
     records = {c.id: c.model_dump(mode="json") for c in claims}
-    return History(case.name, case.case.title, seed, draws, every, steps, scores, records, _unscored(claims, why, per_day))
+    unscored = _unscored(claims, why, per_day)
+    return History(case.name, case.case.title, seed, draws, every, steps, scores, records, unscored)
