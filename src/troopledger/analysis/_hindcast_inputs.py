@@ -80,10 +80,10 @@ def later_claims(claims: Sequence[Claim], cited: set[str]) -> tuple[list[Claim],
             why[c.id] = f"its review status is '{c.status}'"
         elif c.quantity in _NOT_COMPUTED or c.quantity.startswith("other"):
             why[c.id] = f"'{c.quantity}' is not something the model computes"
-        elif reported_on(c) is None:
-            why[c.id] = "undated: it counts as always known, so nothing came before it"
         elif parts and c.id not in cited:
             why[c.id] = f"a statement split into parts ({', '.join(parts)}), which are scored instead"
+        elif reported_on(c) is None:
+            why[c.id] = "undated: it counts as always known, so nothing came before it"
         else:
             out.append(c)
     return out, why
