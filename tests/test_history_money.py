@@ -89,3 +89,14 @@ def test_reconcile_until_reaches_a_forecast_month(tmp_path: Path) -> None:
     for fmt, needle in (("text", "a forecast month"), ("md", "a forecast month")):
         res = runner.invoke(app, [*args, "--until", "2026-12", "--format", fmt])
         assert res.exit_code == 0 and needle in res.output.replace("\n", " ")
+
+
+def test_the_predictive_band_adds_the_claims_own_error() -> None:
+    from troopledger.analysis._hindcast import predictive_band
+
+    x = np.exp(np.linspace(-1.0, 1.0, 401))
+    lo0, hi0 = predictive_band(x, None, "log", 0.0)
+    assert lo0 == pytest.approx(float(np.quantile(x, 0.05)), rel=0.02)
+    lo, hi = predictive_band(x, None, "log", 0.5)
+    assert lo < lo0 and hi > hi0
+    assert predictive_band(x, None, "log", 0.5) == (lo, hi)  # no random numbers: the same every time

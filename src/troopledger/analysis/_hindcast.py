@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy import special
 
 from troopledger.analysis._hindcast_inputs import family_of
 from troopledger.calibration import weighted_quantiles
@@ -37,6 +38,7 @@ __all__ = [
     "PREDICTABLE",
     "HindcastScore",
     "coverage",
+    "predictive_band",
     "score_claim",
     "sharpness",
     "weighted_crps",
@@ -103,6 +105,10 @@ class HindcastScore:
     crps: float | None  # on the log scale, for a figure
     log_score: float | None  # log probability of the claimed side, for a one-sided claim
     quantity: str = ""  # the claim's quantity, for coverage by family
+    # The claim's predictive band: the prediction plus the claim's own error as calibration reads it (None: no model).
+    predictive_p5: float | None = None
+    predictive_p95: float | None = None
+    predictive_inside: bool | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for the report."""
@@ -124,9 +130,12 @@ def score_claim(
     reported: str = "",
     what: str = "",
     unit: str = "",
+    noise: tuple[str, float] | None = None,
 ) -> HindcastScore:
     """Score one later claim against predicted ``values`` (one per draw, weighted by ``weights``).
 
+    ``noise`` (the scale and sd of the claim's own error, as calibration reads it)
+    adds the claim's predictive band: what a source would report, not the quantity.
     Raises ``ValueError`` for a claim with no figure or a figure the scale cannot take
     (a negative count or a non-positive amount).
     """
@@ -162,6 +171,14 @@ def score_claim(
     else:
         inside = p5 <= figure
         log_score = math.log(max(below + float(np.sum(w[v == figure])), floor))
+    pred: tuple[float, float] | None = None
+    pred_inside: bool | None = None
+    if noise is not None:
+        pred = predictive_band(v, w, *noise)
+        if side == "figure":
+            pred_inside = pred[0] <= figure <= pred[1]
+        else:
+            pred_inside = pred[1] >= figure if side == "at_least" else pred[0] <= figure
     return HindcastScore(
         claim=claim.id,
         as_of=as_of,
@@ -180,7 +197,26 @@ def score_claim(
         crps=crps,
         log_score=log_score,
         quantity=claim.quantity,
+        predictive_p5=None if pred is None else pred[0],
+        predictive_p95=None if pred is None else pred[1],
+        predictive_inside=pred_inside,
     )
+
+
+#: Normal quantiles the predictive band spreads each draw over (deterministic: no random numbers).
+_NODES = special.ndtri((np.arange(32) + 0.5) / 32)
+
+
+def predictive_band(values: Array, weights: Array | None, scale: str, sd: float) -> tuple[float, float]:
+    """5th and 95th percentiles of ``values`` plus a normal error of sd ``sd`` on ``scale`` (log, log1p, linear)."""
+    v, w = _normalised(values, weights)
+    fwd = {"log": lambda a: np.log(np.maximum(a, 1e-300)), "log1p": lambda a: np.log1p(np.maximum(a, 0.0))}
+    back = {"log": np.exp, "log1p": np.expm1}
+    g = fwd.get(scale, lambda a: a)(v)
+    spread = (g[:, None] + sd * _NODES[None, :]).ravel()
+    q = weighted_quantiles(spread, (0.05, 0.95), np.repeat(w / _NODES.size, _NODES.size))
+    lo, hi = (float(back.get(scale, lambda a: a)(np.asarray(x))) for x in q)
+    return lo, hi
 
 
 def coverage(scores: Sequence[HindcastScore]) -> dict[str, Any]:
@@ -196,10 +232,14 @@ def coverage(scores: Sequence[HindcastScore]) -> dict[str, Any]:
         k = sum(s.inside for s in items)
         crps = [s.crps for s in items if s.crps is not None]
         logs = [s.log_score for s in items if s.log_score is not None]
+        pred = [s.predictive_inside for s in items if s.predictive_inside is not None]
         return {
             "n": n,
             "inside": k,
             "coverage": k / n if n else None,
+            "predictive_n": len(pred),
+            "predictive_inside": sum(pred),
+            "predictive_coverage": sum(pred) / len(pred) if pred else None,
             "mean_crps": float(np.mean(crps)) if crps else None,
             "mean_log_score": float(np.mean(logs)) if logs else None,
         }

@@ -68,6 +68,7 @@ class _Task:
     extra: tuple[str, ...] = ()
     score: tuple[str, ...] = ()  # ids of later claims to score against this day's prediction
     slots: tuple[tuple[str, str], ...] = ()  # claim id -> the input slot the whole case builds from it
+    noise: tuple[tuple[str, str, float], ...] = ()  # claim id, scale, sd: each claim's own error (calibration's)
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,7 @@ def _scores(
     w: Array | None,
     day: str,
     slots: dict[str, str],
+    noise: dict[str, tuple[str, float]] | None = None,
 ) -> tuple[list[HindcastScore], dict[str, str]]:
     """Each later claim the as-of case predicts, scored against its posterior draws; the others with why not.
 
@@ -239,6 +241,7 @@ def _scores(
                 reported=when.isoformat() if when else "",
                 what=what,
                 unit=unit,
+                noise=(noise or {}).get(claim.id),
             )
         except ValueError as e:
             skipped[claim.id] = str(e)  # a figure with no score on its scale (a zero amount)
@@ -260,7 +263,13 @@ def _estimate_as_of(task: _Task) -> _Estimate:
         d, w = result.prior_draws, None  # not calibrated: the prior itself
     by_id = {c.id: c for c in task.case.resolved_claims()}
     scores, unscored = _scores(
-        result.case, [by_id[i] for i in task.score], d, w, task.day.isoformat(), dict(task.slots)
+        result.case,
+        [by_id[i] for i in task.score],
+        d,
+        w,
+        task.day.isoformat(),
+        dict(task.slots),
+        {cid: (scale, sd) for cid, scale, sd in task.noise},
     )
     method = str((result.sample_stats or {}).get("method", "none"))
     return _Estimate(_headline(d, w), method, result.main.effective_draws, scores, unscored)
@@ -300,8 +309,10 @@ def _plan(
     Also why each claim no day scores is left out (known from the first day, or never predictable).
     """
     claims = case.resolved_claims()
-    slots = tuple(sorted(input_slots(resolve(case)).items()))
+    whole = resolve(case)
+    slots = tuple(sorted(input_slots(whole).items()))
     predictable, why = later_claims(claims, set(dict(slots)))
+    noise = tuple((o.id, o.error.scale, o.error.sd) for o in compile_observations(whole).items)
     for c in predictable:
         if known_by(c, days[0]):
             why[c.id] = f"reported by {days[0].isoformat()}, the first as-of day: no earlier prediction"
@@ -313,7 +324,7 @@ def _plan(
         new = [c for c in claims if known_by(c, day) and (before is None or not known_by(c, before))]
         arrived.append(new)
         later = tuple(c.id for c in predictable if not known_by(c, day))
-        tasks.append(_Task(case, day, draws, seed, score=later, slots=slots))
+        tasks.append(_Task(case, day, draws, seed, score=later, slots=slots, noise=noise))
         by_doc: dict[str, list[Claim]] = {}
         for c in new:
             if _usable(c):
