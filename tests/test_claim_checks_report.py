@@ -65,8 +65,11 @@ def test_only_claims_that_do_not_fit_are_listed_with_counts_of_the_rest(base: di
     assert [r[0] for r in rows] == [ids[1], ids[2]]  # most doubted first; the two that fit are only counted
     assert rows[0][3:6] == ("disputed", "likely wrong", "90%")
     line = check_summary(p) or ""
-    assert "4 checked, 2 fit, 1 disputed" in line and "1 misfit" in line
-    assert "1 likely wrong" in line and "1 a structural misfit" in line and "1 structural misfit named" in line
+    assert "4 checked, 2 fit, 1 disputed" in line
+    assert "1 misfit" in line
+    assert "1 likely wrong" in line
+    assert "1 a structural misfit" in line
+    assert "1 structural misfit named" in line
     assert misfit_rows(p)[0][1] == ids[2]
     assert check_summary(base) is None  # uncalibrated: nothing to say
 
@@ -74,17 +77,22 @@ def test_only_claims_that_do_not_fit_are_listed_with_counts_of_the_rest(base: di
 def test_every_format_renders_the_checks_escaped(base: dict[str, Any]) -> None:
     p = with_checks(base)
     md = render_markdown(p)
-    assert "### Claim checks" in md and "### Structural misfits" in md
+    assert "### Claim checks" in md
+    assert "### Structural misfits" in md
     assert not re.search("<(script|img|b )", md)
     page = render_html(p)
     i = page.index("Claim checks")
     part = page[i : page.index("</section>", i)]
     assert "&lt;script&gt;window.__pwned=3&lt;/script&gt;NIS" in part
-    assert "<img" not in part and "<b onmouseover" not in part and "<script" not in part
+    assert "<img" not in part
+    assert "<b onmouseover" not in part
+    assert "<script" not in part
     buf = io.StringIO()
     render_text(p, Console(file=buf, width=200, force_terminal=False))
     text = buf.getvalue()
-    assert "Claim checks" in text and "likely wrong" in text and "Structural misfit" in text
+    assert "Claim checks" in text
+    assert "likely wrong" in text
+    assert "Structural misfit" in text
 
 
 def test_hostile_check_rows_stay_inert_in_a_browser(browser: Any, base: dict[str, Any], tmp_path: Path) -> None:  # noqa: F811

@@ -25,7 +25,8 @@ def spring_2025() -> dict:
 def test_pay_claims_are_held_against_the_rank_pay_known_before(spring_2025: dict) -> None:
     scores = {(s["as_of"], s["claim"]): s for s in spring_2025["hindcast"]["scores"]}
     private = scores[("2025-04-30", "r20-private")]  # reported 2025-05-30
-    assert private["what"] == "pay rank private" and private["unit"] == "USD/month"
+    assert private["what"] == "pay rank private"
+    assert private["unit"] == "USD/month"
     assert private["quantity"] == "pay_per_soldier_month"
     assert 1000 < private["p50"] < 4000
     assert ("2025-03-31", "r16") in scores  # "at least $2,000", reported 2025-04-08
@@ -61,7 +62,8 @@ def test_an_input_read_in_the_claims_period() -> None:
     assert isinstance(got, tuple)
     assert got[0].tolist() == [12000.0, 36000.0]  # monthly draws read per year
     fixed = predicted_input(c, "death_compensation", {}, {"death_compensation": 0.0}, 2)
-    assert isinstance(fixed, str) and "assumption, not a prediction" in fixed
+    assert isinstance(fixed, str)
+    assert "assumption, not a prediction" in fixed
     same = predicted_input(c, "pay_per_soldier_month", {"pay_per_soldier_month": np.array([5.0, 5.0])}, {}, 2)
     assert isinstance(same, str)
 
@@ -71,7 +73,8 @@ def test_a_statement_with_parts_the_case_uses_is_scored_through_them() -> None:
     whole = Claim(id="w", value=6000.0, **base)
     part = Claim(id="w-a", value=1000.0, **base)
     out, why = later_claims([whole, part], {"w-a"})
-    assert "w" not in {c.id for c in out} and "w-a" in why["w"]
+    assert "w" not in {c.id for c in out}
+    assert "w-a" in why["w"]
 
 
 def test_reconcile_until_reaches_a_forecast_month(tmp_path: Path) -> None:
@@ -80,15 +83,18 @@ def test_reconcile_until_reaches_a_forecast_month(tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     args = ["reconcile", "nk-russia-record", "--target", "cumulative_paid_by_russia@2026-06=800e6", "--draws", "2000"]
     res = runner.invoke(app, args)
-    assert res.exit_code != 0 and "--until 2026-06" in str(res.exception)
+    assert res.exit_code != 0
+    assert "--until 2026-06" in str(res.exception)
     res = runner.invoke(app, [*args, "--until", "2026-12", "--format", "json", "--out", str(out)])
     assert res.exit_code == 0, res.output
     p = json.loads(out.read_text())
-    assert p["forecast_months"][0] == "2026-01" and p["forecast_months"][-1] == "2026-12"
+    assert p["forecast_months"][0] == "2026-01"
+    assert p["forecast_months"][-1] == "2026-12"
     assert p["posterior"]["p50"] > 0
     for fmt, needle in (("text", "a forecast month"), ("md", "a forecast month")):
         res = runner.invoke(app, [*args, "--until", "2026-12", "--format", fmt])
-        assert res.exit_code == 0 and needle in res.output.replace("\n", " ")
+        assert res.exit_code == 0
+        assert needle in res.output.replace("\n", " ")
 
 
 def test_the_predictive_band_adds_the_claims_own_error() -> None:
@@ -98,5 +104,6 @@ def test_the_predictive_band_adds_the_claims_own_error() -> None:
     lo0, hi0 = predictive_band(x, None, "log", 0.0)
     assert lo0 == pytest.approx(float(np.quantile(x, 0.05)), rel=0.02)
     lo, hi = predictive_band(x, None, "log", 0.5)
-    assert lo < lo0 and hi > hi0
+    assert lo < lo0
+    assert hi > hi0
     assert predictive_band(x, None, "log", 0.5) == (lo, hi)  # no random numbers: the same every time

@@ -153,8 +153,18 @@ def coverage_sentence(h: dict[str, Any]) -> str:
         f"inside the 90 % interval made at the time; honest 90 % intervals would hold about 90 %. Stated figures: "
         f"{f['inside']} of {f['n']}; one-sided claims (at least, up to): {b['inside']} of {b['n']}. Counting each "
         f"claim once, at its freshest prediction: {fresh['inside']} of {fresh['n']} "
-        f"({fresh['coverage']:.0%}).{crps}{_sharpness(cov)} Predictions of one claim on successive days are not "
-        "independent."
+        f"({fresh['coverage']:.0%}).{_predictive(a, fresh)}{crps}{_sharpness(cov)} Predictions of one claim on "
+        "successive days are not independent."
+    )
+
+
+def _predictive(a: dict[str, Any], fresh: dict[str, Any]) -> str:
+    if not a.get("predictive_n"):
+        return ""
+    return (
+        f" Against each claim's predictive band (the prediction plus the claim's own error): "
+        f"{_share(a['predictive_inside'], a['predictive_n'])}, once each "
+        f"{_share(fresh['predictive_inside'], fresh['predictive_n'])}."
     )
 
 
