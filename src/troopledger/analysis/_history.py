@@ -220,17 +220,17 @@ def _scores(
         got = predicted_input(c, slots[c.id], params, prior.constants, kept)
         todo.append((c, got[0], got[1], got[2]) if isinstance(got, tuple) else (c, got, "", ""))
     for o in obs.items:
-        values = o.target(outputs, params)
         if o.parameter is not None:
             got = predicted_input(o.claim, o.parameter, params, prior.constants, kept)
             todo.append((o.claim, got[0], got[1], got[2]) if isinstance(got, tuple) else (o.claim, got, "", ""))
         else:
-            todo.append((o.claim, values, o.what, o.unit))
+            todo.append((o.claim, o.target(outputs, params), o.what, o.unit))
     out = []
-    for claim, values, what, unit in todo:
-        if isinstance(values, str):
-            skipped[claim.id] = values
+    for claim, predicted, what, unit in todo:
+        if isinstance(predicted, str):
+            skipped[claim.id] = predicted
             continue
+        values = predicted
         when = reported_on(claim)
         try:
             score = score_claim(

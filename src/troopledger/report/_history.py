@@ -9,7 +9,7 @@ speakers and outlets come from articles, so they only ever reach a renderer as d
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.console import Console
@@ -321,7 +321,7 @@ def history_section(h: dict[str, Any], claims: dict[str, Any], figs: dict[str, A
     )
 
 
-def _titled(title: str, head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def _titled(title: str, head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     if not rows:
         return ""
     return f"<h3>{escape(title)}</h3>" + table(tuple(escape(c) for c in head), esc_rows(rows))
