@@ -44,6 +44,10 @@ _FAMILIES = {
     "family_share_of_death_pay": "shares",
     "family_share_of_unpaid_pay": "shares",
     "in_kind_share": "shares",
+    "killed_acknowledged_by_nk": "casualties",
+    "revenue_received": "totals paid",
+    "realised_share": "shares",
+    "domestic_monthly_wage": "economy",
     "nk_gdp": "economy",
     "luxury_imports": "economy",
 }
