@@ -26,7 +26,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from troopledger.claims import Claim, extract_claims
+from troopledger.claims import Claim, extract_claims, guide_label
 from troopledger.claims._numerals import ascii_digits, find_figures
 from troopledger.claims._packs import load_pack
 from troopledger.sources import document_from_bytes
@@ -73,8 +73,8 @@ def _as_stated(c: Claim, lang: str) -> dict[str, float | None]:
 
 
 def _matches(c: Claim, gold: dict[str, Any], lang: str) -> bool:
-    q = gold["quantity"]
-    if q.startswith("other") != c.quantity.startswith("other") or (not q.startswith("other") and c.quantity != q):
+    q, pred = gold["quantity"], guide_label(c.quantity)  # a ledger quantity is scored as the guide labels it
+    if q.startswith("other") != pred.startswith("other") or (not q.startswith("other") and pred != q):
         return False
     unit = gold.get("unit") or ""
     got: dict[str, float | None] = {"value": c.value, "low": c.low, "high": c.high}
@@ -135,8 +135,8 @@ def score(ids: set[str], problems: list[str] | None = None) -> dict[str, dict[st
             for key in (lang, "all"):
                 out[key]["predicted"] += 1
                 out[key]["right"] += right
-                out[key]["predicted_core"] += not c.quantity.startswith("other")
-                out[key]["right_core"] += right and not c.quantity.startswith("other")
+                out[key]["predicted_core"] += not guide_label(c.quantity).startswith("other")
+                out[key]["right_core"] += right and not guide_label(c.quantity).startswith("other")
     return out
 
 

@@ -10,7 +10,7 @@ not import xarray and pandas.
 from typing import Any
 
 from troopledger.analysis._compare import compare_draws, compare_runs, pair_weights
-from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, money_inputs
+from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, DeskTables, money_inputs
 from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
 from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, History, Step, as_of_days, history
@@ -30,7 +30,7 @@ from troopledger.analysis._reconcile import (
 from troopledger.analysis._result import Result, register_result_view, run
 from troopledger.analysis._result_tree import load_result
 from troopledger.analysis._reweigh import convert_draws, reweighed_totals
-from troopledger.analysis._sensitivity import SENSITIVITY_CAP, SENSITIVITY_TARGETS, rank_sensitivity
+from troopledger.analysis._sensitivity import SENSITIVITY_CAP, SENSITIVITY_TARGETS, Sensitivity, rank_sensitivity
 from troopledger.analysis._summary import (
     CUMULATIVE_VARIABLES,
     QUANTILES,
@@ -42,29 +42,52 @@ from troopledger.analysis._summary import (
 from troopledger.analysis._windows import Window, calendar_years, parse_window, rolling_years, window_stats, windows_for
 from troopledger.calibration import HEDGE_WIDTH, hedge_class, weighted_quantiles
 from troopledger.evidence import RELIABILITY
-from troopledger.model import FLOAT64_UP_TO, MONTHLY_CAP, MONTHLY_VARIABLES, OUTPUTS, TOTAL_VARIABLES
+from troopledger.model import (
+    DELIVERY_OUTPUTS,
+    FLOAT64_UP_TO,
+    HEADLINE_TOTALS,
+    LEAD_TOTALS,
+    MONEY_TOTALS,
+    MONTH_TABLE,
+    MONTHLY_CAP,
+    MONTHLY_VARIABLES,
+    OUTPUTS,
+    PAYMENTS,
+    RECEIVED_TOTALS,
+    STATE_USES,
+    TOTAL_VARIABLES,
+)
 
 __all__ = [
     "CUMULATIVE_VARIABLES",
+    "DELIVERY_OUTPUTS",
     "FLOAT64_UP_TO",
+    "HEADLINE_TOTALS",
     "HEDGE_WIDTH",
     "HISTORY_DRAWS",
     "HISTORY_HEADLINE",
+    "LEAD_TOTALS",
+    "MONEY_TOTALS",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
+    "MONTH_TABLE",
     "OUTPUTS",
+    "PAYMENTS",
     "PREDICTABLE",
     "QUANTILES",
+    "RECEIVED_TOTALS",
     "RECONCILE_DRAWS",
     "RELIABILITY",
     "SENSITIVITY_CAP",
     "SENSITIVITY_TARGETS",
+    "STATE_USES",
     "TARGET_WITHIN",
     "TOTAL_VARIABLES",
     "WINDOW_ACCOUNTS",
     "Band",
     "Conversion",
     "Desk",
+    "DeskTables",
     "HindcastScore",
     "History",
     "LedgerCase",
@@ -73,6 +96,7 @@ __all__ = [
     "ReconcileTarget",
     "Reconciliation",
     "Result",
+    "Sensitivity",
     "Shift",
     "Step",
     "Summary",

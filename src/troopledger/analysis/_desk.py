@@ -9,7 +9,7 @@ weights are the run's own, only the view changes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from numpy.typing import NDArray
 
@@ -19,12 +19,22 @@ from troopledger.analysis._reweigh import convert_draws
 from troopledger.analysis._sensitivity import SENSITIVITY_TARGETS
 from troopledger.analysis._windows import Window, window_stats, windows_for
 from troopledger.evidence import Prior
-from troopledger.model import Draws
+from troopledger.model import HEADLINE_TOTALS, PAYMENTS, Draws
 
-__all__ = ["WINDOW_ACCOUNTS", "Desk", "money_inputs"]
+__all__ = ["WINDOW_ACCOUNTS", "Desk", "DeskTables", "money_inputs"]
+
+
+class DeskTables(TypedDict, total=False):
+    """The desk's groups of a Result, each present when asked for: JSON-ready as they stand."""
+
+    currency: dict[str, object]
+    windows: list[dict[str, Any]]
+    given_data_sensitivity: dict[str, Any]
+    sensitivity_over_time: dict[str, Any]
+
 
 #: Accounts whose totals each window reports.
-WINDOW_ACCOUNTS = ("paid_by_russia", "to_state", "to_soldiers", "to_families", "signing_payments", "death_payments")
+WINDOW_ACCOUNTS = (*HEADLINE_TOTALS, *PAYMENTS)
 
 
 def money_inputs(prior: Prior) -> list[str]:
@@ -64,13 +74,13 @@ class Desk:
             out = windows_for(f"{months[0]}..{months[-1]}", months)
         return out
 
-    def tables(self, prior: Prior, shown: Draws, weights: NDArray[Any] | None) -> dict[str, Any]:
+    def tables(self, prior: Prior, shown: Draws, weights: NDArray[Any] | None) -> DeskTables:
         """The desk's groups of a Result: currency, windows, given-data sensitivity and its months.
 
         ``shown`` are the draws the report headlines (the posterior's when calibrated,
         with their ``weights``): windows and sensitivity describe the same figure.
         """
-        out: dict[str, Any] = {}
+        out = DeskTables()
         names = [k for k in WINDOW_ACCOUNTS if k in shown.totals]
         wins = self.window_list(prior)
         if wins:

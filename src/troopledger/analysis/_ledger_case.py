@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -34,7 +34,7 @@ from troopledger.evidence import (
     load_case,
     resolve,
 )
-from troopledger.model.streams import ACCOUNTS, STREAMS, Stream, soldier_stream
+from troopledger.model.streams import ACCOUNTS, STREAMS, Stream, fx_params, soldier_stream
 
 __all__ = [
     "LedgerCase",
@@ -138,6 +138,8 @@ class LedgerCase:
     soldier_prior: Prior | None
     origin: str
     scenarios: dict[str, LedgerScenario]
+    #: inputs fused from figures in other currencies: key -> {currency: share of the input's weight}
+    converted: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def is_ledger_case(case: str | None) -> bool:
@@ -263,6 +265,8 @@ def load_ledger(case: str, extra: Sequence[Claim] = ()) -> LedgerCase:
         streams.append(soldier_stream(soldier_prior, shared_state_cut=f.case.shared_state_cut))
     streams.extend(STREAMS.values())
     params = {("shared" if p.shared else s.name, p.name): p for s in streams for p in s.params}
+    params |= {("shared", p.name): p for p in fx_params()}
+    converted: dict[str, dict[str, float]] = {}
     priors: dict[str, Distribution] = {}
     specs: dict[str, DistSpec] = {}
     cited: dict[str, list[str]] = {}
@@ -291,6 +295,8 @@ def load_ledger(case: str, extra: Sequence[Claim] = ()) -> LedgerCase:
                 if spec.from_claims:
                     fused = fuse([claims[c] for c in spec.claims], kind, p.unit)
                     built, weights[key] = fused.spec, fused.weights
+                    if shares := _currency_shares(fused.weights, claims):
+                        converted[key] = shares
                     built = built.model_copy(update={"note": spec.note or built.note})
                 else:
                     built = spec
@@ -346,4 +352,16 @@ def load_ledger(case: str, extra: Sequence[Claim] = ()) -> LedgerCase:
         soldier_prior=soldier_prior,
         origin=origin,
         scenarios=dict(f.scenarios),
+        converted=converted,
     )
+
+
+def _currency_shares(weights: dict[str, float], claims: dict[str, Claim]) -> dict[str, float]:
+    """The share of a fused input's weight carried by claims stated in each currency other than the dollar."""
+    total = sum(weights.values())
+    shares: dict[str, float] = {}
+    for cid, w in weights.items():
+        code = (claims[cid].currency or "USD").upper()
+        if code != "USD" and total > 0 and claims[cid].unit.startswith("USD"):
+            shares[code] = shares.get(code, 0.0) + w / total
+    return shares

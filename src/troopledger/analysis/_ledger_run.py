@@ -30,7 +30,7 @@ from troopledger.analysis._ledger_weights import Band, effective_draws
 from troopledger.claims import TOTAL_SCOPES, month_index, rate_to_usd
 from troopledger.errors import InputError
 from troopledger.evidence import Constant, Distribution, to
-from troopledger.model.streams import ACCOUNT_LABELS, ACCOUNTS, Ledger, LedgerDraws, Probe
+from troopledger.model.streams import ACCOUNT_LABELS, ACCOUNTS, Ledger, LedgerDraws, Probe, fx_params
 
 __all__ = [
     "Band",
@@ -179,10 +179,11 @@ def run_ledger(
         sets, window, weigh = [*sc.sets, *sets], window or sc.window, False
     lo, hi = ledger_window(window, case.months)
     priors = dict(case.priors)
-    base = Ledger(case.streams)
+    base = Ledger(case.streams, converted=case.converted)
     overrides = dict(_parse_set(s, list(base.priors)) for s in sets)
     priors.update(overrides)
-    ledger = Ledger(case.streams, priors)
+    converted = {k: v for k, v in case.converted.items() if k not in overrides}  # a --set is in dollars
+    ledger = Ledger(case.streams, priors, converted)
     probes: dict[str, Probe] = {}
     for k, chk in enumerate(case.checks):
         probes.update(check_probes(case, chk, f"c{k}"))
@@ -248,6 +249,7 @@ def _inputs(
     case: LedgerCase, ledger: Ledger, run: LedgerDraws, overrides: dict[str, Distribution], w: Array | None
 ) -> list[InputRow]:
     params = {Ledger.key(s, p.name): p for s in case.streams for p in s.params}
+    params |= {p.name: p for p in fx_params()}
     rows = []
     for key in ledger.priors:
         p = params[key]

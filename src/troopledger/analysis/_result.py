@@ -21,8 +21,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger._progress import Stages, quiet
-from troopledger.analysis._desk import Desk
-from troopledger.analysis._sensitivity import rank_sensitivity
+from troopledger.analysis._desk import Desk, DeskTables
+from troopledger.analysis._sensitivity import Sensitivity, rank_sensitivity
 from troopledger.analysis._summary import Summary, interval_stats, summarize_draws
 from troopledger.calibration import (
     TEMPERING_PARTICLES,
@@ -41,7 +41,7 @@ from troopledger.calibration import influence as claim_influence
 from troopledger.claims import Claim
 from troopledger.errors import TroopledgerError
 from troopledger.evidence import Case, Prior, load_case, resolve
-from troopledger.model import DEFAULT_CHUNK, Draws, Executor, Progress, collect
+from troopledger.model import DEFAULT_CHUNK, HEADLINE_TOTALS, Draws, Executor, Progress, collect
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -88,12 +88,12 @@ class Result:
     weights: NDArray[Any] | None
     sample_stats: dict[str, Any] | None
     contradictions: tuple[Contradiction, ...]
-    sensitivity: dict[str, Any] | None
+    sensitivity: Sensitivity | None
     influence: tuple[Influence, ...] | None
     prior_draws: Draws
     posterior_draws: Draws | None = None
     #: the analyst's desk: currency, windows, given-data sensitivity (see :class:`Desk`)
-    desk: dict[str, Any] = field(default_factory=dict)
+    desk: DeskTables = field(default_factory=DeskTables)
     #: the contradiction sets grouped by suspect (every set in exactly one conflict)
     conflicts: tuple[Conflict, ...] = ()
     #: contradiction sets the scan found (more than ``contradictions`` holds when it stopped at its limit)
@@ -112,8 +112,7 @@ class Result:
     @property
     def headline(self) -> dict[str, dict[str, float]]:
         """The headline totals (paid by Russia, kept by the state, to soldiers, to families): mean, p5, p50, p95."""
-        keys = ("paid_by_russia", "to_state", "to_soldiers", "to_families")
-        return {k: dict(self.main.totals[k]) for k in keys if k in self.main.totals}
+        return {k: dict(self.main.totals[k]) for k in HEADLINE_TOTALS if k in self.main.totals}
 
     def state_share(self) -> dict[str, float] | None:
         """The share of Russia's payments the state keeps, draw by draw, weighted like the headline: mean, p5, p50, p95.
@@ -213,7 +212,7 @@ def run(
     desk = desk or Desk(given_data=sensitivity)
     conv = desk.conversion(prior)
     desk.window_list(prior)  # a bad --window fails now, before any drawing
-    groups: dict[str, Any] = {} if conv is None else {"currency": conv.describe()}
+    groups = DeskTables() if conv is None else DeskTables(currency=conv.describe())
     every = compile_observations(prior)
     evidence = every.evidence()
     if calibrate is None:
@@ -237,7 +236,7 @@ def run(
             _influence(prior, every, seed, influence_draws, influence, stages=stages),
             shown,
             None,
-            {**groups, **desk.tables(prior, shown, None)},
+            groups | desk.tables(prior, shown, None),
         )
     cal = calibrate_prior(
         prior,
@@ -281,7 +280,7 @@ def run(
         _influence(prior, every, seed, influence_draws, influence, cal, stages=stages),
         prior_shown,
         None if cal.posterior_draws is None else shown,
-        {**groups, **desk.tables(prior, shown, weights)},
+        groups | desk.tables(prior, shown, weights),
         tuple(group_conflicts(scan.contradictions, _misfit_claims(cal))),
         scan.found,
     )

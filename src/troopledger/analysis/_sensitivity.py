@@ -11,7 +11,7 @@ cannot move anything and are left out.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypedDict
 
 import numpy as np
 from numpy.typing import NDArray
@@ -19,12 +19,32 @@ from scipy.stats import rankdata
 
 from troopledger.calibration import weighted_quantiles
 from troopledger.errors import TroopledgerError
-from troopledger.model import Draws
+from troopledger.model import HEADLINE_TOTALS, Draws
 
-__all__ = ["RANKED_BY", "SENSITIVITY_CAP", "SENSITIVITY_TARGETS", "rank_sensitivity"]
+__all__ = ["RANKED_BY", "SENSITIVITY_CAP", "SENSITIVITY_TARGETS", "Sensitivity", "Swing", "rank_sensitivity"]
+
+
+class Swing(TypedDict):
+    """Median total among draws in a parameter's bottom (``low``) and top (``high``) tenth."""
+
+    low: float
+    high: float
+
+
+class Sensitivity(TypedDict):
+    """The sensitivity group of a Result: rank correlations and tornado swings, JSON-ready as it stands."""
+
+    method: str
+    draws: int
+    tail: float
+    targets: list[str]
+    parameters: dict[str, dict[str, float]]
+    swing: dict[str, dict[str, Swing]]
+    order: list[str]
+
 
 #: Totals whose sensitivity is reported, in the order reports show them.
-SENSITIVITY_TARGETS = ("paid_by_russia", "to_state", "to_soldiers", "to_families")
+SENSITIVITY_TARGETS = HEADLINE_TOTALS
 #: At most this many leading draws are ranked (draws come in random blocks, so they are a fair sample).
 SENSITIVITY_CAP = 100_000
 #: Inputs are ranked by their strongest correlation with these totals, the figures a report headlines.
@@ -49,7 +69,7 @@ def _weighted_ranks(x: NDArray[Any], w: NDArray[np.float64]) -> NDArray[np.float
 
 def _weighted(
     d: Draws, targets: Sequence[str], w: NDArray[np.float64], n: int
-) -> tuple[dict[str, Any], dict[str, Any]]:
+) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, Swing]]]:
     """Weighted Spearman correlations and swings over the first ``n`` draws (weights normalised)."""
     w = w[:n] / w[:n].sum()
     # the lightest draws holding together at most 1e-6 of the weight change no rank visibly
@@ -60,7 +80,7 @@ def _weighted(
     ys = {t: np.asarray(d.totals[t][:n][keep], dtype=np.float64) for t in targets}
     ry = {t: (r := _weighted_ranks(v, w)) - np.dot(w, r) for t, v in ys.items()}
     rho: dict[str, dict[str, float]] = {}
-    swing: dict[str, dict[str, dict[str, float]]] = {}
+    swing: dict[str, dict[str, Swing]] = {}
     for name in sorted(d.params):
         x = np.asarray(d.params[name][:n][keep], dtype=np.float64)
         if np.ptp(x) == 0.0:
@@ -85,7 +105,7 @@ def rank_sensitivity(
     *,
     cap: int = SENSITIVITY_CAP,
     weights: NDArray[Any] | None = None,
-) -> dict[str, Any]:
+) -> Sensitivity:
     """Spearman correlation and tornado swing of every uncertain parameter with each total.
 
     With ``weights`` (a weighted posterior) ranks and tails are weighted (a weighted
@@ -113,7 +133,7 @@ def rank_sensitivity(
     target_values = {t: np.asarray(d.totals[t][rows], dtype=np.float64) for t in targets}
     target_ranks = {t: _ranks(v) for t, v in target_values.items()}
     rho: dict[str, dict[str, float]] = {}
-    swing: dict[str, dict[str, dict[str, float]]] = {}
+    swing: dict[str, dict[str, Swing]] = {}
     for name in sorted(d.params):
         x = np.asarray(d.params[name][rows], dtype=np.float64)
         rx = _ranks(x)
@@ -133,8 +153,8 @@ def rank_sensitivity(
 
 
 def _result(
-    method: str, n: int, targets: Sequence[str], rho: dict[str, dict[str, float]], swing: dict[str, Any]
-) -> dict[str, Any]:
+    method: str, n: int, targets: Sequence[str], rho: dict[str, dict[str, float]], swing: dict[str, dict[str, Swing]]
+) -> Sensitivity:
     lead = [t for t in RANKED_BY if t in targets] or list(targets)
     ranked = sorted(rho, key=lambda p: (-max(abs(rho[p][t]) for t in lead), p))
     return {

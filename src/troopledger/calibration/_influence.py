@@ -28,14 +28,14 @@ from troopledger.calibration._robust import RobustObservations, with_doubt
 from troopledger.calibration._workflow import Calibration, calibrate
 from troopledger.errors import CalibrationError
 from troopledger.evidence import BLOCK, Prior
-from troopledger.model import Draws
+from troopledger.model import LEAD_TOTALS, Draws
 
 __all__ = ["HEADLINE", "Influence", "influence"]
 
 Array = NDArray[np.float64]
 
 #: Totals whose medians the influence table follows.
-HEADLINE = ("paid_by_russia", "to_state", "to_soldiers")
+HEADLINE = LEAD_TOTALS
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger.calibration._importance import weighted_quantiles
+from troopledger.model import LEAD_TOTALS
 
 __all__ = ["CONTESTED", "MAX_CONTESTED", "MIN_READING", "readings"]
 
@@ -33,7 +34,7 @@ CONTESTED = 0.05
 MIN_READING = 0.02
 #: Readings are told apart by at most this many claims, the most contested first.
 MAX_CONTESTED = 4
-_TOTALS = ("paid_by_russia", "to_state", "to_soldiers")
+_TOTALS = LEAD_TOTALS
 _SHOWN_PARAMETERS = 3
 
 

@@ -45,6 +45,7 @@ from troopledger.errors import CalibrationError
 from troopledger.evidence import BLOCK, Prior
 from troopledger.model import (
     DEFAULT_CHUNK,
+    HEADLINE_TOTALS,
     STATE_USES,
     Chunk,
     Draws,
@@ -63,8 +64,6 @@ Array = NDArray[np.float64]
 
 #: Particles of the tempering pilot (kept under its old name for callers of the API).
 TEMPERING_PARTICLES = PILOT_PARTICLES
-#: Totals whose Monte Carlo error the run estimates.
-HEADLINE_TOTALS = ("paid_by_russia", "to_state", "to_soldiers", "to_families")
 _STATS = {"p5": 0.05, "p50": 0.5, "p95": 0.95}
 
 

@@ -157,7 +157,8 @@ def bound(ctx: Context) -> tuple[str, str]:
                 return side, w
             if ctx.pack.code == "ko" and key != "about" and w in heads[1][:9]:
                 return side, w  # "3000여명을 넘어선": a particle and an adverb may stand between
-    return "", ""
+    odd = next((ch for ch in "多余餘여" if ch in ctx.sentence[ctx.start : ctx.end]), "")
+    return ("", odd) if odd and ctx.pack.code in _GLUED else ("", "")  # "600多万": "-odd" inside the number
 
 
 def currency_of(ctx: Context) -> str:
@@ -184,25 +185,45 @@ def _nearest(ctx: Context, kinds: tuple[str, ...]) -> tuple[str, int] | None:
     """The cue group whose word is closest to the figure (after it first), with its distance."""
     best: tuple[str, int, int] | None = None
     after, before = ctx.after(), ctx.before()
+    # CJK: a cue with another number between it and the figure is that number's first ("사망 2천 명을 포함해
+    # 6천 명": 사망 is the 2,000's), so it counts only when no unseparated cue is near
+    far = ctx.wide if ctx.pack.code in _GLUED else 0
     for kind in kinds:
         for w in ctx.pack.cue(kind):
             if w not in after and w not in before:
                 continue
             i = find_cue(after, w, ctx.pack)
+            if i >= 0 and far and _DIGIT.search(after, 0, i):
+                i += far
             if i >= 0 and (best is None or (i, -len(w)) < (best[1], -best[2])):
                 best = (kind, i, len(w))
             j = find_cue(before, w, ctx.pack, last=True)
             if j >= 0:
                 d = len(before) - (j + len(w)) + 2  # words before a figure are a little less telling
+                d += far if far and _DIGIT.search(before, j + len(w)) else 0
                 if best is None or (d, -len(w)) < (best[1], -best[2]):
                     best = (kind, d, len(w))
     return None if best is None else (best[0], best[1])
 
 
+def _own_near(ctx: Context, kind: str) -> bool:
+    """A cue of ``kind`` near the figure with no other number between: "용병 3.2억, 동맹군 13.4억" (the
+    mercenaries' word is the first figure's, not the second's)."""
+    before, after = ctx.before(), ctx.after()
+    for w in ctx.pack.cue(kind):
+        j = find_cue(before, w, ctx.pack, last=True)
+        if j >= 0 and not _DIGIT.search(before, j + len(w)):
+            return True
+        i = find_cue(after, w, ctx.pack)
+        if i >= 0 and not _DIGIT.search(after, 0, i):
+            return True
+    return False
+
+
 def _whose(ctx: Context) -> str:
     """``russian``, ``ukrainian`` or ``foreign`` when the figure is about another army's people, else ``""``."""
     for who in ("russian", "ukrainian", "foreign"):
-        if ctx.near(who) and not ctx.near("north_korea", ctx.wide // 2):
+        if _own_near(ctx, who) and not ctx.near("north_korea", ctx.wide // 2):
             return who
         if ctx.anywhere(who) and not ctx.anywhere("north_korea"):
             return who  # the sentence speaks of another army only
@@ -283,6 +304,8 @@ def troop_label(ctx: Context) -> str:
     for kind, label in (("wave", "troops_per_rotation"), ("cumulative", "cumulative_troops")):
         if own.near(kind):
             return label
+    if own.near("dated") or _own_near(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 2), "dated"):
+        return "troops_per_rotation"  # a dispatch dated to a month or season beats a stock verb (rule 14 d)
     which = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
     if which is None:
         return "troops_deployed"
@@ -299,6 +322,8 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     yearly = ctx.near("yearly", ctx.wide + 10)
     period = "month" if monthly else "year" if yearly else "total"
     whose = _whose(ctx)
+    if usd < 30 and (monthly or ctx.near("pay")) and not whose:
+        return "domestic_monthly_wage", "month"  # a few dollars a month is a wage inside North Korea, a worker's too
     told = topic == "workers" and not ctx.anywhere("troops")
     if (ctx.near("workers") or told) and not ctx.near("troops", ctx.wide // 2):
         return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period
@@ -311,7 +336,7 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
             return "other:arms_revenue", period
         if whose:
             return f"other:{whose}_pay", period
-        if ctx.anywhere("revenue") or ctx.anywhere("north_korea") or ctx.anywhere("troops"):
+        if any(ctx.anywhere(k) for k in ("revenue", "north_korea", "troops", "compensation")):
             return "total_revenue_to_nk", period
         return "other:amount", period
     if whose:

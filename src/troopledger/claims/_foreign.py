@@ -30,6 +30,7 @@ from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate
 from troopledger.claims._figure import figure_fields
 from troopledger.claims._language import identify, passages
 from troopledger.claims._numerals import Figure, ascii_digits, find_figures
+from troopledger.claims._pack_streams import stream_count, stream_money
 from troopledger.claims._packs import LanguagePack, load_pack
 from troopledger.claims._record import Claim, SourceRef
 from troopledger.sources import Document
@@ -157,6 +158,8 @@ class _Reader:
         self.amounts: dict[tuple[str, float], str] = {}
         #: what the current paragraph counted last ("workers" or "troops"), for amounts that name neither
         self.topic = ""
+        #: the paragraph's last soldiers' money label (pay or revenue), for a restatement or a share that names none
+        self.money = ""
 
     def add(self, span: tuple[int, int], fields: dict[str, object]) -> None:
         cid = f"{self.doc.id}-{len(self.claims) + 1:03d}"
@@ -204,7 +207,10 @@ class _Reader:
             values = figure_fields(side, lo, hi)
             if a.percent:
                 # every stated share is a claim (LABELS rule 1); one no cue explains is an ``other:share``
-                label = share_label(ctx) or "other:share"
+                label = share_label(ctx) or (
+                    # "the authorities take 80 % of it": the share of the pay the paragraph spoke of
+                    "state_share_of_pay" if self.money and ctx.near("state") else "other:share"
+                )
                 values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
                 self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
                 continue
@@ -212,13 +218,23 @@ class _Reader:
             if currency:
                 factor, note, converted = _usd(hi, currency, self.doc.date or None)
                 label, period = money_label(ctx, _magnitude(hi, currency, self.doc.date or None), self.topic)
+                label = stream_money(label, period, ctx)
+                if (
+                    label == "other:amount"
+                    and self.money == "total_revenue_to_nk"
+                    and _magnitude(hi, currency, self.doc.date or None) >= 1e6
+                ):
+                    label = "total_revenue_to_nk"  # "a year, that is $288 million": the paragraph's revenue restated
+                if label in ("total_revenue_to_nk", "pay_per_soldier_month"):
+                    self.money = label
                 key = (currency, hi)
                 if label == "other:amount" and key in self.amounts:
                     label = self.amounts[key]  # "in all: about 28.7 trillion won" again, after its first mention
                 self.amounts.setdefault(key, label)
                 unit = "USD" if converted else currency
                 if period in ("month", "year") and (
-                    label == "pay_per_soldier_month" or label.startswith(("total", "other"))
+                    label == "pay_per_soldier_month"
+                    or label.startswith(("total", "other", "overseas_worker", "soldier_take"))
                 ):
                     unit += f"/{period}"
                 scaled = {k: (v * factor if v is not None else None) for k, v in values.items()}
@@ -240,11 +256,14 @@ class _Reader:
                 # "1,500 soldiers arrived ..., and another 1,500 since": the noun is left out the second time
                 label_c = troop_label(ctx) if counted in _TROOPS else counted
             counted = label_c or counted
+            stream = stream_count(label_c, ctx, hi)  # shells, containers, barrels, workers: the ledger's quantity
             if label_c is not None:
                 self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
-            if label_c in _TROOPS and ctx.near("condition"):
+            if (label_c in _TROOPS or (label_c or "").endswith("_troops")) and ctx.near("condition"):
                 continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
-            if label_c is not None:
+            if stream is not None:
+                self.add(span, {"quantity": stream[0], "unit": stream[1], **who, **common, **values, "confidence": 0.6})
+            elif label_c is not None:
                 unit = {"other:munitions": "items", "other:tons": "tons"}.get(label_c, "persons")
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
 
@@ -271,7 +290,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
             continue
         pack = load_pack(lang)
         carried = lead
-        reader.topic = ""
+        reader.topic = reader.money = ""
         for s, e in _sentences(text, start, end, pack):
             named = (
                 _named_in(hits[lang], s, e) if same else _named_in(_organisations(text[s:e].lower(), pack), 0, e - s)

@@ -30,6 +30,10 @@ _CJK_UNITS = {
     "조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3, "백": 1e2,
     "兆": 1e12, "億": 1e8, "亿": 1e8, "万": 1e4, "萬": 1e4, "千": 1e3, "百": 1e2,
 }  # fmt: skip
+#: Percent words that count tenths: zh 成, ja 割 ("九成" = 90 %, "3割" = 30 %).
+_TENTHS = "成割"
+#: "-odd" words that may stand between digits and a CJK unit ("600多万" = over six million).
+_ODD = "多余餘여"
 _CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                "八": 8, "九": 9, "十": 10}  # fmt: skip
 _DATE_NEAR = re.compile(r"^[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?|^\s*[:：]\d\d")
@@ -118,6 +122,8 @@ def cjk_number(text: str, start: int) -> tuple[float, int] | None:
             break
         value = float(m.group(0).replace(",", ""))
         after = m.end()
+        if not seen_unit and text[after : after + 1] in _ODD and text[after + 1 : after + 2] in _CJK_UNITS:
+            after += 1  # "600多万", "3천여만": "-odd" between the digits and their unit is still the unit's
         unit = _CJK_UNITS.get(text[after : after + 1])
         if unit is None:
             if seen_unit and last_unit >= 1e4 and value < last_unit:
@@ -128,9 +134,10 @@ def cjk_number(text: str, start: int) -> tuple[float, int] | None:
             break
         seen_unit = True
         # 천/千 after a bigger unit's remainder: "1만2천" = 12,000; "5억 2천만" = 520 million
-        sub = _CJK_UNITS.get(text[after + 1 : after + 2])
-        if unit < 1e4 and sub is not None and sub > unit and sub < last_unit:
-            value, unit, after = value * unit, sub, after + 1
+        skip = 2 if text[after + 1 : after + 2] in _ODD and text[after + 1 : after + 2] else 1  # "3천여만", "3百多万"
+        sub = _CJK_UNITS.get(text[after + skip : after + skip + 1])
+        if sub is not None and sub > unit and sub < last_unit:  # also "3万亿" = 3 × 10^12
+            value, unit, after = value * unit, sub, after + skip
         total += value * unit
         last_unit, pos = unit, after + 1
         nxt = re.compile(r"[ \u00a0]?(?=\d)").match(text, pos)
@@ -177,6 +184,10 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
     marked = any(re.match(r"^\.?\s?" + re.escape(w), after, re.I) for w in pack.not_figures)
     if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not marked:
         rest = re.sub(r"^\s?[~〜～\-–]\s?\d[\d,.]*", "", text[end : end + 30].lower())
+        joins = [w for w in pack.range_words if rest.startswith(w) and re.match(r"\s?\d", rest[len(w) :])]
+        rest = re.sub(r"^\s?\d[\d,.]*", "", rest[len(joins[0]) :]) if joins else rest  # "2000至2300美元"
+        odd = [w for w in pack.bounds.get("about_after", ()) if rest.startswith(w)]
+        rest = rest[len(max(odd, key=len)) :] if odd else rest  # "2000余人", "2000여 명": "-odd" before the counter
         units = (*pack.counters, *pack.percent, "%", *(w for ws in pack.currencies.values() for w in ws))
         if rest.lstrip(" \u00a0").startswith(units) or before.rstrip().lower().endswith(_bound_words(pack)):
             return False  # "2000달러", "2000~3000명", "около 2000": a figure
@@ -198,7 +209,10 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
             continue
         start, raw = m.start(), m.group(0).rstrip(" ")
         end = start + len(raw)
-        cjk = cjk_number(text, start) if text[end : end + 1] in _CJK_UNITS else None
+        unit_next = text[end : end + 1] in _CJK_UNITS or (
+            text[end : end + 1] in _ODD and text[end + 1 : end + 2] in _CJK_UNITS
+        )
+        cjk = cjk_number(text, start) if unit_next else None
         mult = 1.0
         if cjk is not None:
             value, end = cjk
@@ -215,6 +229,8 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
         if _not_a_figure(text, start, start + len(raw), raw, pack) or _date_range(pack).match(text, end):
             continue
         p_end = _percent_after(text, end, pack)
+        if p_end and text[p_end - 1] in _TENTHS:
+            value *= 10  # "9成", "3割": tenths
         value = float(f"{value:.12g}")  # 4.1 × 1e9 is 4099999999.9999995 in binary
         out.append(Figure(start, p_end or end, text[start : p_end or end], value, bool(p_end), mult))
         pos = p_end or end
@@ -276,13 +292,22 @@ def _stem_value(word: str, table: dict[str, float]) -> float | None:
 
 
 _KANJI = re.compile(
-    r"(?<![一二两兩三四五六七八九十百千万萬億亿第数數几幾])[一二两兩三四五六七八九十百千万萬]+(?=[人名])"
+    r"(?<![一二两兩三四五六七八九十百千万萬億亿第数數几幾])[一二两兩三四五六七八九十百千万萬]+(?=[多余餘]?[人名])"
+)
+
+
+_KANJI_TENTHS = re.compile(
+    r"(?<![一二两兩三四五六七八九十百千万萬億亿第数數几幾])[一二两兩三四五六七八九十]{1,2}(?=[成割])"
 )
 
 
 def _kanji_figures(text: str, found: list[Figure]) -> list[Figure]:
-    """Numbers in CJK numerals only, before a person counter ("千名", "两万人"); 100 or more."""
+    """Numbers in CJK numerals only, before a person counter ("千名", "两万人", 100 or more) or as tenths ("九成")."""
     out = []
+    for m in _KANJI_TENTHS.finditer(text):
+        read = cjk_numeral(text, m.start())
+        if read is not None and read[1] == m.end() and 0 < read[0] <= 10:
+            out.append(Figure(m.start(), m.end() + 1, text[m.start() : m.end() + 1], read[0] * 10, True))
     for m in _KANJI.finditer(text):
         read = cjk_numeral(text, m.start())
         if read is None or read[1] != m.end() or read[0] < 100:

@@ -1,8 +1,10 @@
 """The model's outputs, declared once: name, unit, label and role.
 
 Every stage that names an output (the labelled Dataset of :func:`simulate`, the
-summaries, the report's tables and charts) reads it from :data:`OUTPUTS`. The four
-state uses are the case file's Dirichlet components
+summaries, the report's tables and charts) reads it from :data:`OUTPUTS`, and its place
+in tables from the groups declared here (:data:`HEADLINE_TOTALS`, :data:`LEAD_TOTALS`,
+:data:`PAYMENTS`, :data:`MONEY_TOTALS`, :data:`MONTH_TABLE`, :data:`RECEIVED_TOTALS`,
+:data:`STATE_USES`, :data:`DELIVERY_OUTPUTS`). The four state uses are the case file's Dirichlet components
 (:data:`~troopledger.evidence.STATE_USE_NAMES`) with a ``state_`` prefix, spelled
 nowhere else.
 """
@@ -18,8 +20,14 @@ __all__ = [
     "ACCOUNTS",
     "BY_ROLE",
     "DELIVERY_OUTPUTS",
+    "HEADLINE_TOTALS",
+    "LEAD_TOTALS",
+    "MONEY_TOTALS",
+    "MONTH_TABLE",
     "OUTPUTS",
+    "PAYMENTS",
     "RECEIVED_ACCOUNTS",
+    "RECEIVED_TOTALS",
     "RUNNING_TOTALS",
     "STATE_USES",
     "Output",
@@ -73,16 +81,43 @@ DELIVERY_OUTPUTS = (
 )
 #: What each owed account (and each of the state's uses) receives.
 RECEIVED_ACCOUNTS = tuple(received_output(a) for a in (*ACCOUNTS, *STATE_USES))
+#: The headline totals, in the order every table shows them: what Russia pays and the accounts it lands in.
+HEADLINE_TOTALS = ("paid_by_russia", *ACCOUNTS)
+#: The headline totals whose changes, medians and errors reports follow (the families' part is small and late).
+LEAD_TOTALS = HEADLINE_TOTALS[:3]
+#: Payments besides pay, shown as their own rows.
+PAYMENTS = ("signing_payments", "death_payments")
+#: The columns of the month-by-month table: the lead totals, soldiers in theatre and killed.
+MONTH_TABLE = (*LEAD_TOTALS, "troops_in_theatre", "killed")
+#: What North Korea receives, in the order a report lists it: in all, the state and its uses, soldiers, families.
+RECEIVED_TOTALS = (
+    "received_by_nk",
+    received_output("to_state"),
+    *(received_output(u) for u in STATE_USES),
+    received_output("to_soldiers"),
+    received_output("to_families"),
+)
+#: The money totals a report's table lists, in its order: the headline, the state's uses, what was paid in kind.
+MONEY_TOTALS = (*HEADLINE_TOTALS, *STATE_USES, "paid_in_kind")
 
 
 @dataclass(frozen=True)
 class Output:
-    """One model output: its unit, a label for readers, and its role (account, monthly series, per-draw)."""
+    """One model output: its unit, a label for readers, its role (account, monthly series, per-draw), a short label.
+
+    ``short`` is the label where room is scarce (chart nodes, table columns); empty means ``label``.
+    """
 
     name: str
     unit: str
     label: str
     role: Role
+    short: str = ""
+
+    @property
+    def brief(self) -> str:
+        """The short label, or the label when none is declared."""
+        return self.short or self.label
 
 
 _USE_LABELS = {
@@ -91,16 +126,22 @@ _USE_LABELS = {
     "food_and_consumer_goods": "State: food and consumer goods",
     "luxury_goods": "State: luxury goods for the elite",
 }
+_USE_SHORT = {
+    "party_and_kim_family": "Party and Kim family",
+    "military": "Military",
+    "food_and_consumer_goods": "Food and consumer goods",
+    "luxury_goods": "Luxury goods for the elite",
+}
 
 #: Every output of :func:`~troopledger.model.flows`, monthly ones first, by name.
 OUTPUTS: dict[str, Output] = {
     o.name: o
     for o in (
-        Output("paid_by_russia", "USD/month", "Paid by Russia", "account"),
-        Output("to_state", "USD/month", "Kept by the North Korean state", "account"),
-        Output("to_soldiers", "USD/month", "Reaches living soldiers", "account"),
-        Output("to_families", "USD/month", "Reaches families of the dead", "account"),
-        *(Output(state_use_output(u), "USD/month", _USE_LABELS[u], "account") for u in STATE_USE_NAMES),
+        Output("paid_by_russia", "USD/month", "Paid by Russia", "account", "Russia pays"),
+        Output("to_state", "USD/month", "Kept by the North Korean state", "account", "North Korean state keeps"),
+        Output("to_soldiers", "USD/month", "Reaches living soldiers", "account", "Living soldiers"),
+        Output("to_families", "USD/month", "Reaches families of the dead", "account", "Families of the dead"),
+        *(Output(state_use_output(u), "USD/month", _USE_LABELS[u], "account", _USE_SHORT[u]) for u in STATE_USE_NAMES),
         Output("pay", "USD/month", "Monthly pay", "monthly"),
         Output("signing_payments", "USD/month", "Signing payments (per soldier arriving)", "monthly"),
         Output("death_payments", "USD/month", "Death payments (per soldier killed)", "monthly"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from troopledger.analysis import DELIVERY_OUTPUTS, HEADLINE_TOTALS, MONTH_TABLE, OUTPUTS, PAYMENTS, RECEIVED_TOTALS
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd
 
 __all__ = [
@@ -24,31 +25,10 @@ __all__ = [
 ]
 
 #: Columns of the month-by-month table: (key in ``monthly``, heading, unit).
-MONTH_COLUMNS = (
-    ("paid_by_russia", "Paid by Russia", "USD"),
-    ("to_state", "Kept by the state", "USD"),
-    ("to_soldiers", "Reaches soldiers", "USD"),
-    ("troops_in_theatre", "Soldiers in theatre", ""),
-    ("killed", "Killed", ""),
-)
-_WINDOW_KEYS = ("paid_by_russia", "to_state", "to_soldiers", "to_families")
-_DELIVERY = (
-    "delivered_cash",
-    "delivered_in_kind",
-    "not_delivered_deferred",
-    "not_delivered_offset",
-    "not_delivered_unpaid",
-)
-_RECEIVED = (
-    "received_by_nk",
-    "received_to_state",
-    "received_state_party_and_kim_family",
-    "received_state_military",
-    "received_state_food_and_consumer_goods",
-    "received_state_luxury_goods",
-    "received_to_soldiers",
-    "received_to_families",
-)
+MONTH_COLUMNS = tuple((k, OUTPUTS[k].label, "USD" if OUTPUTS[k].unit.startswith("USD") else "") for k in MONTH_TABLE)
+_WINDOW_KEYS = HEADLINE_TOTALS
+_DELIVERY = DELIVERY_OUTPUTS
+_RECEIVED = RECEIVED_TOTALS
 
 
 def _cell(band: dict[str, list[Any]], i: int, unit: str, stacked: bool) -> str:
@@ -97,7 +77,7 @@ def window_rows(p: dict[str, Any]) -> tuple[tuple[str, ...], list[tuple[str, ...
 def payment_rows(p: dict[str, Any]) -> list[tuple[str, str, str]]:
     """Signing and death payments as their own rows, and the monthly take-home of one soldier."""
     rows = []
-    for k in ("signing_payments", "death_payments"):
+    for k in PAYMENTS:
         s = p.get("totals", {}).get(k)
         if s and not all(s.get(q) == 0 for q in ("mean", "p5", "p95")):  # zero in every draw: see zero_rows
             rows.append((LABELS[k], fmt_usd(s.get("p50")), fmt_interval(s)))

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from troopledger.report._format import LABELS, SYMBOLS, currency_of, fmt_usd
+from troopledger.analysis import HEADLINE_TOTALS, STATE_USES
+from troopledger.report._format import LABELS, SHORT_LABELS, SYMBOLS, currency_of, fmt_usd
 
 __all__ = [
     "casualties_chart",
@@ -39,22 +40,8 @@ COLOURS = {
     "killed": "#b35806",
     "wounded": "#e08214",
 }
-_SHORT = {
-    "paid_by_russia": "Russia pays",
-    "to_state": "North Korean state keeps",
-    "to_soldiers": "Living soldiers",
-    "to_families": "Families of the dead",
-    "state_party_and_kim_family": "Party and Kim family",
-    "state_military": "Military",
-    "state_food_and_consumer_goods": "Food and consumer goods",
-    "state_luxury_goods": "Luxury goods for the elite",
-}
-_STATE_USES = (
-    "state_party_and_kim_family",
-    "state_military",
-    "state_food_and_consumer_goods",
-    "state_luxury_goods",
-)
+_SHORT = SHORT_LABELS
+_STATE_USES = STATE_USES
 _UNSAFE = re.compile(r"[^\w .,:;%()+/'\-]", re.UNICODE)
 
 
@@ -100,10 +87,10 @@ def sankey_chart(p: dict[str, Any]) -> Figure:
     and 90 % interval.
     """
     t = p["totals"]
-    keys = ["paid_by_russia", "to_state", "to_soldiers", "to_families", *_STATE_USES]
+    keys = [*HEADLINE_TOTALS, *_STATE_USES]
     index = {k: i for i, k in enumerate(keys)}
     node_colours = [COLOURS.get(k, COLOURS["uses"]) for k in keys]
-    links = [("paid_by_russia", k) for k in ("to_state", "to_soldiers", "to_families")]
+    links = [(HEADLINE_TOTALS[0], k) for k in HEADLINE_TOTALS[1:]]
     links += [("to_state", k) for k in _STATE_USES]
     link_colours = [_rgba(COLOURS.get(b, COLOURS["uses"]), 0.35) for _, b in links]
     return {

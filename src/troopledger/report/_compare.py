@@ -16,21 +16,18 @@ from rich.table import Table
 from rich.text import Text
 
 from troopledger._untrusted import escape_html as escape
+from troopledger.analysis import HEADLINE_TOTALS, PAYMENTS
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, money_in
 from troopledger.report._markdown import md_text
 from troopledger.report._style import CSS
 
 __all__ = ["COMPARE_ROWS", "compare_rows", "render_compare_html", "render_compare_markdown", "render_compare_text"]
 
+#: Money rows left out when zero in both runs.
+_MAY_BE_ZERO = (*PAYMENTS, "received_by_nk")
 #: What a comparison shows: (group in the object, key, label, unit).
 COMPARE_ROWS = (
-    ("totals", "paid_by_russia", LABELS["paid_by_russia"], "USD"),
-    ("totals", "to_state", LABELS["to_state"], "USD"),
-    ("totals", "to_soldiers", LABELS["to_soldiers"], "USD"),
-    ("totals", "to_families", LABELS["to_families"], "USD"),
-    ("totals", "signing_payments", LABELS["signing_payments"], "USD"),
-    ("totals", "death_payments", LABELS["death_payments"], "USD"),
-    ("totals", "received_by_nk", LABELS["received_by_nk"], "USD"),
+    *(("totals", k, LABELS[k], "USD") for k in (*HEADLINE_TOTALS, *_MAY_BE_ZERO)),
     ("derived", "take_home_per_soldier_month", "Take-home per soldier per month", "USD"),
     ("derived", "take_home_per_soldier_tour", "Take-home per soldier for one tour", "USD"),
     ("derived", "killed_total", "Killed over the horizon (persons)", ""),
@@ -54,7 +51,7 @@ def compare_rows(c: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     rows = []
     for group, key, label, unit in COMPARE_ROWS:
         r = c.get(group, {}).get(key)
-        if not r or (key in ("signing_payments", "death_payments", "received_by_nk") and _zero(r)):
+        if not r or (key in _MAY_BE_ZERO and _zero(r)):
             continue
         rows.append((label, _cell(r["a"], unit), _cell(r["b"], unit), _signed(r["difference"], unit)))
     for w in c.get("windows") or []:

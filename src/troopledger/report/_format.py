@@ -18,6 +18,7 @@ from troopledger.analysis import OUTPUTS
 
 __all__ = [
     "LABELS",
+    "SHORT_LABELS",
     "SYMBOLS",
     "currency_of",
     "fmt_interval",
@@ -63,6 +64,8 @@ def money_symbol() -> str:
 
 #: Reader-facing label of each money output, as the model declares it.
 LABELS = {name: o.label for name, o in OUTPUTS.items() if o.unit == "USD/month"}
+#: Short labels (chart nodes, narrow columns), from the same declarations.
+SHORT_LABELS = {name: o.brief for name, o in OUTPUTS.items()}
 
 
 def fmt_usd(x: float | None) -> str:

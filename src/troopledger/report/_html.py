@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from troopledger._untrusted import escape_html as escape
+from troopledger.analysis import HEADLINE_TOTALS
 from troopledger.report._charts import COLOURS, figures
 from troopledger.report._checks import checks_html
 from troopledger.report._conflicts import claim_words, conflicts, sets_cut
@@ -230,7 +231,7 @@ def _calibration(p: dict[str, Any]) -> str:
     prior = p.get("prior")
     if p.get("calibrated") and prior:
         rows = []
-        for key in ("paid_by_russia", "to_state", "to_soldiers", "to_families"):
+        for key in HEADLINE_TOTALS:
             a, b = prior["totals"].get(key), p["totals"].get(key)
             if a and b:
                 rows.append((escape(LABELS.get(key, key)), escape(fmt_interval(a)), escape(fmt_interval(b))))
@@ -381,8 +382,7 @@ def _render(p: dict[str, Any]) -> str:
         sections.insert(6, _section("history", "What we knew when", body))
         nav.insert(6, ("history", "History"))
     swatches = "".join(
-        f'<span class="sw" style="background:{COLOURS[k]}"></span>{escape(LABELS[k])} '
-        for k in ("paid_by_russia", "to_state", "to_soldiers", "to_families")
+        f'<span class="sw" style="background:{COLOURS[k]}"></span>{escape(LABELS[k])} ' for k in HEADLINE_TOTALS
     )
     header = (
         _summary(p) + f'<p class="headline">{escape(headline(p))}</p>'

@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 
 from troopledger._untrusted import escape_markdown_links, for_terminal
+from troopledger.analysis import HEADLINE_TOTALS
 from troopledger.report._analyst import (
     currency_lines,
     given_data_basis,
@@ -206,7 +207,7 @@ def _calibration(p: dict[str, Any]) -> list[str]:
     if p.get("calibrated") and prior:
         rows = [
             (LABELS.get(k, k), fmt_interval(prior["totals"][k]), fmt_interval(p["totals"][k]))
-            for k in ("paid_by_russia", "to_state", "to_soldiers", "to_families")
+            for k in HEADLINE_TOTALS
             if k in prior["totals"] and k in p["totals"]
         ]
         lines += _table(("Total", "Prior 90 % interval", "Posterior 90 % interval"), rows)

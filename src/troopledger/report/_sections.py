@@ -11,7 +11,7 @@ import math
 from typing import Any
 from urllib.parse import urlsplit
 
-from troopledger.analysis import HEDGE_WIDTH, hedge_class
+from troopledger.analysis import HEDGE_WIDTH, LEAD_TOTALS, MONEY_TOTALS, PAYMENTS, hedge_class
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd
 
 __all__ = [
@@ -61,19 +61,9 @@ READING_HEAD = ("Weight", "Claims taken as wrong", "Claims taken as right", "Med
 SPLIT_TITLE = "Where the evidence splits: coherent readings and their weights"
 
 #: Headline totals whose change the influence table shows.
-INFLUENCE_KEYS = ("paid_by_russia", "to_state", "to_soldiers")
+INFLUENCE_KEYS = LEAD_TOTALS
 
-_TOTAL_KEYS = (
-    "paid_by_russia",
-    "to_state",
-    "to_soldiers",
-    "to_families",
-    "state_party_and_kim_family",
-    "state_military",
-    "state_food_and_consumer_goods",
-    "state_luxury_goods",
-    "paid_in_kind",
-)
+_TOTAL_KEYS = MONEY_TOTALS
 
 
 #: The heading of the warning about accepted claims a run could not use.
@@ -111,7 +101,7 @@ def zero_in_every_draw(s: dict[str, Any] | None) -> bool:
 
 
 #: Money totals a report may leave out when zero in every draw, in the order the report shows them.
-_ZERO_CANDIDATES = (*_TOTAL_KEYS, "signing_payments", "death_payments")
+_ZERO_CANDIDATES = (*_TOTAL_KEYS, *PAYMENTS)
 
 
 def zero_rows(p: dict[str, Any]) -> list[str]:

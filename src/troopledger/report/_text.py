@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from troopledger._untrusted import for_terminal
+from troopledger.analysis import HEADLINE_TOTALS, LEAD_TOTALS
 from troopledger.report._analyst import currency_lines, month_rows, payment_rows, realisation_rows, window_rows
 from troopledger.report._checks import checks_text
 from troopledger.report._conflicts import claim_words, conflicts, sets_cut
@@ -184,7 +185,7 @@ def _sensitivity(p: dict[str, Any]) -> Table | None:
         return None
     which = "posterior" if p.get("calibrated") else "prior"
     t = Table(title=f"Which inputs move the totals most (rank correlation over {which} draws)", title_justify="left")
-    targets = [x for x in ("paid_by_russia", "to_state", "to_soldiers") if x in sens["targets"]]
+    targets = [x for x in LEAD_TOTALS if x in sens["targets"]]
     t.add_column("Input")
     for x in targets:
         t.add_column(LABELS.get(x, x), justify="right")
@@ -230,8 +231,7 @@ def _calibration(p: dict[str, Any]) -> Group | None:
     t.add_column("Quantity")
     t.add_column("Prior", justify="right")
     t.add_column("Posterior", justify="right")
-    rows = [(LABELS.get(k, k), prior["totals"][k], p["totals"][k], "USD") for k in ("paid_by_russia", "to_state")]
-    rows += [(LABELS.get(k, k), prior["totals"][k], p["totals"][k], "USD") for k in ("to_soldiers", "to_families")]
+    rows = [(LABELS.get(k, k), prior["totals"][k], p["totals"][k], "USD") for k in HEADLINE_TOTALS]
     rows.append(("Take-home per soldier for one tour", *_pair(p, "take_home_per_soldier_tour"), "USD"))
     for name, e in p["parameters"].items():
         if e.get("prior") and "p50" in e and not e.get("assumption"):

@@ -22,6 +22,7 @@ from troopledger.model.streams._contract import (
     spread_over,
 )
 from troopledger.model.streams._ledger import CONSERVATION_TOLERANCE, Ledger, LedgerDraws, Probe
+from troopledger.model.streams._rates import FX_ACCURACY, fx_key, fx_param, fx_params, in_usd
 from troopledger.model.streams.goods import GOODS, UN_OIL_CAP_BARRELS
 from troopledger.model.streams.munitions import MUNITIONS
 from troopledger.model.streams.soldiers import SOLDIER_MODEL_OUTPUTS, soldier_stream
@@ -31,6 +32,7 @@ __all__ = [
     "ACCOUNTS",
     "ACCOUNT_LABELS",
     "CONSERVATION_TOLERANCE",
+    "FX_ACCURACY",
     "PARTITIONS",
     "SOLDIER_MODEL_OUTPUTS",
     "STREAMS",
@@ -45,6 +47,10 @@ __all__ = [
     "StreamOutput",
     "account_declarations",
     "account_outputs",
+    "fx_key",
+    "fx_param",
+    "fx_params",
+    "in_usd",
     "month_offset",
     "output_registry",
     "register",

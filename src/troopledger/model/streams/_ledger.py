@@ -5,7 +5,9 @@ pair has its own generator (:func:`~troopledger.evidence.block_rng`), so the sam
 seed gives the same numbers whatever the number of draws asked beyond a block, and a
 stream added to the ledger leaves the others' draws unchanged. A shared input is
 drawn once, under its bare name, and every stream that declares it reads that draw;
-a stream's own input is drawn under ``<stream>.<name>``. What a run keeps is small:
+a stream's own input is drawn under ``<stream>.<name>``. Exchange rates are shared
+inputs too (``fx_<code>``, :mod:`._rates`): an input converted from another currency
+is divided by its currency's one draw, the same in every stream. What a run keeps is small:
 each output's total over the window per draw, and each account's mean by month.
 """
 
@@ -19,6 +21,7 @@ import numpy as np
 from troopledger.errors import ModelError
 from troopledger.evidence import BLOCK, Distribution, block_rng
 from troopledger.model.streams._contract import ACCOUNTS, PARTITIONS, Array, Stream
+from troopledger.model.streams._rates import fx_param, in_usd
 
 __all__ = ["CONSERVATION_TOLERANCE", "Ledger", "LedgerDraws", "Probe"]
 
@@ -69,9 +72,18 @@ class LedgerDraws:
 
 
 class Ledger:
-    """Streams and the inputs' distributions; :meth:`run` draws and sums them."""
+    """Streams and the inputs' distributions; :meth:`run` draws and sums them.
 
-    def __init__(self, streams: Sequence[Stream], priors: Mapping[str, Distribution] | None = None) -> None:
+    ``converted`` names the inputs read from figures in other currencies: input -> {currency:
+    share of its weight}. Each such currency's rate error is drawn once as ``fx_<code>``.
+    """
+
+    def __init__(
+        self,
+        streams: Sequence[Stream],
+        priors: Mapping[str, Distribution] | None = None,
+        converted: Mapping[str, Mapping[str, float]] | None = None,
+    ) -> None:
         names = [s.name for s in streams]
         if len(set(names)) != len(names):
             raise ModelError(f"stream names repeat: {names}")
@@ -86,6 +98,19 @@ class Ledger:
                 if p.shared:
                     shared.setdefault(key, p.unit)
                 self.priors.setdefault(key, p.default)
+        self.converted = {k: dict(v) for k, v in (converted or {}).items() if any(s > 0 for s in v.values())}
+        stray = set(self.converted) - set(self.priors)
+        if stray:
+            raise ModelError(f"converted inputs no stream declares: {', '.join(sorted(stray))}")
+        for shares in self.converted.values():
+            for code in shares:
+                if code.upper() != code or not code.isalpha():
+                    raise ModelError(f"currency codes are upper-case letters, got {code!r}")
+                try:
+                    fx = fx_param(code)
+                except KeyError:
+                    raise ModelError(f"no stated accuracy for the {code} rate") from None
+                self.priors.setdefault(fx.name, fx.default)
         unknown = set(priors or {}) - set(self.priors)
         if unknown:
             raise ModelError(f"inputs no stream declares: {', '.join(sorted(unknown))}")
@@ -105,6 +130,8 @@ class Ledger:
     ) -> tuple[dict[str, Array], dict[str, dict[str, Array]]]:
         """One block of draws: the inputs drawn and each stream's monthly outputs."""
         drawn = self._block(seed, block, n)
+        for key, shares in self.converted.items():
+            drawn[key] = in_usd(drawn[key], shares, drawn)
         outs: dict[str, dict[str, Array]] = {}
         for s in self.streams:
             d = {p.name: drawn[self.key(s, p.name)] for p in s.params}
