@@ -60,7 +60,15 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
     ("docs/analyst.md", "troopledger report docs/examples/killed-by-april.toml", (("left out", "Left out, zero in"),)),
     ("docs/analyst.md", "troopledger report docs/examples/won-10000.toml --set realised_share", ("$9.61M to $46.9M",)),
     ("docs/analyst.md", "troopledger report docs/examples/won-10000.toml --set realised_share", ("$8.65M to $42.2M",)),
-    ("README.md", HISTORY, (("case 93 % of", "69 (93%)"), ("13 of 14 counting each claim once", "13 of 14 (93%)"))),
+    (
+        "README.md",
+        HISTORY,
+        (
+            ("case 70 % of", "97 (70%)"),
+            ("18 of 25 counting each claim once", "18 of 25 (72%)"),
+            ("p95/p5 of 1.78", "intervals is 1.78"),
+        ),
+    ),
     (
         "docs/ledger.md",
         "troopledger report nk-russia-ledger --window 2023-08..2025-12",
@@ -82,11 +90,26 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
         "troopledger report nk-russia-ledger --scenario workers-x-wage-x-share-2025",
         (("180,000,000.0 and 126,000,000.0", "180000000\n126000000"),),
     ),
-    ("docs/history.md", HISTORY, (("**69 (93 %)**", "69 (93%)"), ("**13 of 14 (93 %)**", "13 of 14 (93%)"))),
+    ("docs/history.md", HISTORY, (("**97 (70 %)**", "97 (70%)"), ("**18 of 25 (72 %)**", "18 of 25 (72%)"))),
     (
         "docs/history.md",
         HISTORY,
-        (("of 74 predictions of 14 claims", "Of 74 predictions of 14 claims"), "59 of 64", "10 of 10", "0.13"),
+        (("of 139 predictions of 25 claims", "Of 139 predictions of 25 claims"), "81 of 123", "16 of 16", "0.36"),
+    ),
+    ("docs/history.md", HISTORY, ("98 of 139", ("19 of 25 once each", "once each 19 of 25"))),
+    ("docs/history.md", HISTORY, ("1.78 (1.61 counting each claim once)", "37 of 37", "43 of 48", "7 of 34", "0 of 9")),
+    (
+        "docs/calibration.md",
+        "troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2025-12=620e6",
+        (
+            ("$573M ($434M–$784M)", "$573M ($434M to $784M)"),
+            ("**replacement of losses** (54 %", "replacement_share (to its"),
+        ),
+    ),
+    (
+        "docs/calibration.md",
+        "troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2026-06=800e6 --until 2026-12",
+        ("$825M ($605M to $1.14B", ("probability 43 %", "probability 42.75%"), ("0.19 nats", "entropy 0.19 nats")),
     ),
     ("docs/history.md", HISTORY, ("932 to 1,867",)),
 ]

@@ -93,6 +93,9 @@ def test_coverage_counts_all_figures_bounds_and_the_freshest_prediction() -> Non
         "coverage": pytest.approx(2 / 3),
         "mean_crps": pytest.approx(np.mean([s.crps for s in scores[:2]])),
         "mean_log_score": pytest.approx(math.log(0.91)),
+        "predictive_n": 0,  # no claim error given: no predictive band
+        "predictive_inside": 0,
+        "predictive_coverage": None,
     }
     assert cov["figures"]["n"] == 2
     assert cov["bounds"]["inside"] == 1

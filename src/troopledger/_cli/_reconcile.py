@@ -61,17 +61,25 @@ def reconcile(
     ledger: Annotated[
         str | None, typer.Option(envvar="TROOPLEDGER_LEDGER", help="Merge this ledger's accepted claims (SQLite file).")
     ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            help="Run the case to this month (YYYY-MM) past its last, as report --until does, so a target "
+            "may name a forecast month."
+        ),
+    ] = None,
     scenario: Scenario = None,
     set_: Sets = None,
 ) -> None:
     """What would it take to reach a published figure: how plausible it is, which inputs and claims must move.
 
     Example: troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2025-12=620e6
+    (add --until 2026-12 for a target past the case's last month).
     """
     from troopledger.analysis import TARGET_WITHIN, parse_target
     from troopledger.analysis import reconcile as reconcile_figure
     from troopledger.errors import InputError
-    from troopledger.evidence import ledger_claims, load_case, resolve
+    from troopledger.evidence import forecast, ledger_claims, load_case, resolve
     from troopledger.report import reconcile_payload
 
     if fmt is Format.html:
@@ -87,6 +95,8 @@ def reconcile(
     draws = draws or 100_000
     wanted = parse_target(target)
     casefile = load_case(case, scenario=scenario, sets=set_ or ())
+    if until is not None:
+        casefile = forecast(casefile, until)
     claims = ledger_claims(casefile, ledger) if ledger else []
     prior = resolve(casefile, claims)
     threads = min(DEFAULT_THREADS, os.cpu_count() or 1)

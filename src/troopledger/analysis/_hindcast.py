@@ -28,7 +28,9 @@ from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy import special
 
+from troopledger.analysis._hindcast_inputs import family_of
 from troopledger.calibration import weighted_quantiles
 from troopledger.claims import Claim
 
@@ -36,7 +38,9 @@ __all__ = [
     "PREDICTABLE",
     "HindcastScore",
     "coverage",
+    "predictive_band",
     "score_claim",
+    "sharpness",
     "weighted_crps",
 ]
 
@@ -100,6 +104,11 @@ class HindcastScore:
     pit: float  # predicted probability of a value at or below the figure
     crps: float | None  # on the log scale, for a figure
     log_score: float | None  # log probability of the claimed side, for a one-sided claim
+    quantity: str = ""  # the claim's quantity, for coverage by family
+    # The claim's predictive band: the prediction plus the claim's own error as calibration reads it (None: no model).
+    predictive_p5: float | None = None
+    predictive_p95: float | None = None
+    predictive_inside: bool | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for the report."""
@@ -121,9 +130,12 @@ def score_claim(
     reported: str = "",
     what: str = "",
     unit: str = "",
+    noise: tuple[str, float] | None = None,
 ) -> HindcastScore:
     """Score one later claim against predicted ``values`` (one per draw, weighted by ``weights``).
 
+    ``noise`` (the scale and sd of the claim's own error, as calibration reads it)
+    adds the claim's predictive band: what a source would report, not the quantity.
     Raises ``ValueError`` for a claim with no figure or a figure the scale cannot take
     (a negative count or a non-positive amount).
     """
@@ -159,6 +171,14 @@ def score_claim(
     else:
         inside = p5 <= figure
         log_score = math.log(max(below + float(np.sum(w[v == figure])), floor))
+    pred: tuple[float, float] | None = None
+    pred_inside: bool | None = None
+    if noise is not None:
+        pred = predictive_band(v, w, *noise)
+        if side == "figure":
+            pred_inside = pred[0] <= figure <= pred[1]
+        else:
+            pred_inside = pred[1] >= figure if side == "at_least" else pred[0] <= figure
     return HindcastScore(
         claim=claim.id,
         as_of=as_of,
@@ -176,7 +196,27 @@ def score_claim(
         pit=pit,
         crps=crps,
         log_score=log_score,
+        quantity=claim.quantity,
+        predictive_p5=None if pred is None else pred[0],
+        predictive_p95=None if pred is None else pred[1],
+        predictive_inside=pred_inside,
     )
+
+
+#: Normal quantiles the predictive band spreads each draw over (deterministic: no random numbers).
+_NODES = special.ndtri((np.arange(32) + 0.5) / 32)
+
+
+def predictive_band(values: Array, weights: Array | None, scale: str, sd: float) -> tuple[float, float]:
+    """5th and 95th percentiles of ``values`` plus a normal error of sd ``sd`` on ``scale`` (log, log1p, linear)."""
+    v, w = _normalised(values, weights)
+    fwd = {"log": lambda a: np.log(np.maximum(a, 1e-300)), "log1p": lambda a: np.log1p(np.maximum(a, 0.0))}
+    back = {"log": np.exp, "log1p": np.expm1}
+    g = fwd.get(scale, lambda a: a)(v)
+    spread = (g[:, None] + sd * _NODES[None, :]).ravel()
+    q = weighted_quantiles(spread, (0.05, 0.95), np.repeat(w / _NODES.size, _NODES.size))
+    lo, hi = (float(back.get(scale, lambda a: a)(np.asarray(x))) for x in q)
+    return lo, hi
 
 
 def coverage(scores: Sequence[HindcastScore]) -> dict[str, Any]:
@@ -192,10 +232,14 @@ def coverage(scores: Sequence[HindcastScore]) -> dict[str, Any]:
         k = sum(s.inside for s in items)
         crps = [s.crps for s in items if s.crps is not None]
         logs = [s.log_score for s in items if s.log_score is not None]
+        pred = [s.predictive_inside for s in items if s.predictive_inside is not None]
         return {
             "n": n,
             "inside": k,
             "coverage": k / n if n else None,
+            "predictive_n": len(pred),
+            "predictive_inside": sum(pred),
+            "predictive_coverage": sum(pred) / len(pred) if pred else None,
             "mean_crps": float(np.mean(crps)) if crps else None,
             "mean_log_score": float(np.mean(logs)) if logs else None,
         }
@@ -205,6 +249,15 @@ def coverage(scores: Sequence[HindcastScore]) -> dict[str, Any]:
         if s.claim not in latest or s.as_of > latest[s.claim].as_of:
             latest[s.claim] = s
     fresh = list(latest.values())
+    families = sorted({family_of(s.quantity) for s in scores})
+    by_family = {
+        f: {
+            "all": share([s for s in scores if family_of(s.quantity) == f]),
+            "latest": share([s for s in fresh if family_of(s.quantity) == f]),
+            "claims": sorted({s.claim for s in scores if family_of(s.quantity) == f}),
+        }
+        for f in families
+    }
     return {
         "nominal": 0.9,
         "all": share(scores),
@@ -212,4 +265,21 @@ def coverage(scores: Sequence[HindcastScore]) -> dict[str, Any]:
         "bounds": share([s for s in scores if s.side != "figure"]),
         "latest": share(fresh),
         "latest_figures": share([s for s in fresh if s.side == "figure"]),
+        "by_family": by_family,
+        "sharpness": sharpness(scores),
     }
+
+
+def sharpness(scores: Sequence[HindcastScore]) -> dict[str, float | None]:
+    """How narrow the 90 % intervals were: the median ratio p95/p5 (where p5 > 0), overall and once per claim."""
+
+    def median_ratio(items: Sequence[HindcastScore]) -> float | None:
+        r = [s.p95 / s.p5 for s in items if s.p5 > 0]
+        return float(np.median(r)) if r else None
+
+    latest: dict[str, HindcastScore] = {}
+    for s in scores:
+        if s.claim not in latest or s.as_of > latest[s.claim].as_of:
+            latest[s.claim] = s
+    fresh = list(latest.values())
+    return {"median_p95_over_p5": median_ratio(scores), "latest_median_p95_over_p5": median_ratio(fresh)}

@@ -27,13 +27,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger._progress import Stages, counted, quiet
-from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim
+from troopledger.analysis._hindcast import HindcastScore, coverage, score_claim
+from troopledger.analysis._hindcast_inputs import input_slots, later_claims, predicted_input
 from troopledger.analysis._result import run
 from troopledger.analysis._summary import interval_stats
 from troopledger.calibration import compile_observations
 from troopledger.claims import Claim
 from troopledger.errors import InputError
-from troopledger.evidence import Case, Prior, as_of, known_by, parse_day, reported_on
+from troopledger.evidence import Case, Prior, as_of, known_by, parse_day, reported_on, resolve
 from troopledger.model import Draws, Executor, SerialExecutor
 
 __all__ = ["HISTORY_DRAWS", "HISTORY_HEADLINE", "History", "Step", "as_of_days", "history"]
@@ -66,6 +67,8 @@ class _Task:
     seed: int
     extra: tuple[str, ...] = ()
     score: tuple[str, ...] = ()  # ids of later claims to score against this day's prediction
+    slots: tuple[tuple[str, str], ...] = ()  # claim id -> the input slot the whole case builds from it
+    noise: tuple[tuple[str, str, float], ...] = ()  # claim id, scale, sd: each claim's own error (calibration's)
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class _Estimate:
     method: str
     effective_draws: float
     scores: list[HindcastScore]
+    unscored: dict[str, str] = field(default_factory=dict)  # later claim id -> why this day has no prediction
 
 
 @dataclass
@@ -114,6 +118,7 @@ class History:
     steps: list[Step]
     scores: list[HindcastScore]
     claims: dict[str, dict[str, Any]]
+    unscored: list[dict[str, str]] = field(default_factory=list)  # claims no day could predict, and why
 
     def as_dict(self) -> dict[str, Any]:
         """The history as one JSON-ready object (the same wherever its runs ran); NaN becomes None."""
@@ -128,7 +133,11 @@ class History:
                 "to": self.steps[-1].day if self.steps else None,
                 "headline_keys": list(HISTORY_HEADLINE),
                 "steps": [s.as_dict() for s in self.steps],
-                "hindcast": {"scores": [s.as_dict() for s in self.scores], "coverage": coverage(self.scores)},
+                "hindcast": {
+                    "scores": [s.as_dict() for s in self.scores],
+                    "coverage": coverage(self.scores),
+                    "unscored": self.unscored,
+                },
                 "claims": self.claims,
             }
         )
@@ -181,35 +190,64 @@ def _headline(d: Draws, w: Array | None) -> dict[str, dict[str, float]]:
     return {k: interval_stats(np.asarray(v, dtype=np.float64), w) for k, v in values.items()}
 
 
-def _scores(prior: Prior, later: Sequence[Claim], d: Draws, w: Array | None, day: str) -> list[HindcastScore]:
-    """Each later claim the as-of prior can predict, scored against its posterior draws."""
+def _scores(
+    prior: Prior,
+    later: Sequence[Claim],
+    d: Draws,
+    w: Array | None,
+    day: str,
+    slots: dict[str, str],
+    noise: dict[str, tuple[str, float]] | None = None,
+) -> tuple[list[HindcastScore], dict[str, str]]:
+    """Each later claim the as-of case predicts, scored against its posterior draws; the others with why not.
+
+    A claim the whole case builds an input from (a rank's pay, a wave's size, the
+    state's share) is held against that input's draws as known on ``day``; any other
+    claim against the output calibration reads it as. An input the case still fixes
+    by assumption on ``day`` (``not_yet_known = { fixed = ... }``) is no prediction.
+    """
     if not later:
-        return []
-    obs = compile_observations(prior, claims=list(later))
+        return [], {}
     kept = next(iter(d.monthly.values())).shape[0]
     outputs: dict[str, Array] = {k: np.asarray(v[:kept], np.float64) for k, v in {**d.monthly, **d.derived}.items()}
     params = {k: np.asarray(v[:kept], np.float64) for k, v in d.params.items()}
     weights = None if w is None else w[:kept]
-    out = []
+    direct = [c for c in later if c.id in slots]
+    obs = compile_observations(prior, claims=[c for c in later if c.id not in slots])
+    skipped = {s.claim_id: s.reason for s in obs.skipped}
+    todo: list[tuple[Claim, Array | str, str, str]] = []
+    for c in direct:
+        got = predicted_input(c, slots[c.id], params, prior.constants, kept)
+        todo.append((c, got[0], got[1], got[2]) if isinstance(got, tuple) else (c, got, "", ""))
     for o in obs.items:
-        if o.parameter is not None and o.claim.quantity != "troops_deployed":
-            continue  # an input of the model, not a prediction of it
-        when = reported_on(o.claim)
+        if o.parameter is not None:
+            got = predicted_input(o.claim, o.parameter, params, prior.constants, kept)
+            todo.append((o.claim, got[0], got[1], got[2]) if isinstance(got, tuple) else (o.claim, got, "", ""))
+        else:
+            todo.append((o.claim, o.target(outputs, params), o.what, o.unit))
+    out = []
+    for claim, predicted, what, unit in todo:
+        if isinstance(predicted, str):
+            skipped[claim.id] = predicted
+            continue
+        values = predicted
+        when = reported_on(claim)
         try:
-            out.append(
-                score_claim(
-                    o.target(outputs, params),
-                    o.claim,
-                    weights=weights,
-                    as_of=day,
-                    reported=when.isoformat() if when else "",
-                    what=o.what,
-                    unit=o.unit,
-                )
+            score = score_claim(
+                values,
+                claim,
+                weights=weights,
+                as_of=day,
+                reported=when.isoformat() if when else "",
+                what=what,
+                unit=unit,
+                noise=(noise or {}).get(claim.id),
             )
-        except ValueError:
-            continue  # a figure with no score on its scale (a zero amount); nothing to hold it against
-    return out
+        except ValueError as e:
+            skipped[claim.id] = str(e)  # a figure with no score on its scale (a zero amount)
+            continue
+        out.append(score)
+    return out, skipped
 
 
 def _estimate_as_of(task: _Task) -> _Estimate:
@@ -224,9 +262,17 @@ def _estimate_as_of(task: _Task) -> _Estimate:
     else:
         d, w = result.prior_draws, None  # not calibrated: the prior itself
     by_id = {c.id: c for c in task.case.resolved_claims()}
-    scores = _scores(result.case, [by_id[i] for i in task.score], d, w, task.day.isoformat())
+    scores, unscored = _scores(
+        result.case,
+        [by_id[i] for i in task.score],
+        d,
+        w,
+        task.day.isoformat(),
+        dict(task.slots),
+        {cid: (scale, sd) for cid, scale, sd in task.noise},
+    )
     method = str((result.sample_stats or {}).get("method", "none"))
-    return _Estimate(_headline(d, w), method, result.main.effective_draws, scores)
+    return _Estimate(_headline(d, w), method, result.main.effective_draws, scores, unscored)
 
 
 def _usable(c: Claim) -> bool:
@@ -257,10 +303,19 @@ def _change(now: dict[str, dict[str, float]], before: dict[str, dict[str, float]
 
 def _plan(
     case: Case, days: list[dt.date], draws: int, seed: int
-) -> tuple[list[_Task], list[list[list[Claim]]], list[list[Claim]]]:
-    """The tasks of a history: one per day, then one per group of claims in steps where several arrived."""
+) -> tuple[list[_Task], list[list[list[Claim]]], list[list[Claim]], dict[str, str]]:
+    """The tasks of a history: one per day, then one per group of claims in steps where several arrived.
+
+    Also why each claim no day scores is left out (known from the first day, or never predictable).
+    """
     claims = case.resolved_claims()
-    predictable = [c for c in claims if _usable(c) and c.quantity in PREDICTABLE and reported_on(c) is not None]
+    whole = resolve(case)
+    slots = tuple(sorted(input_slots(whole).items()))
+    predictable, why = later_claims(claims, set(dict(slots)))
+    noise = tuple((o.id, o.error.scale, o.error.sd) for o in compile_observations(whole).items)
+    for c in predictable:
+        if known_by(c, days[0]):
+            why[c.id] = f"reported by {days[0].isoformat()}, the first as-of day: no earlier prediction"
     tasks: list[_Task] = []
     arrived: list[list[Claim]] = []
     groups: list[list[list[Claim]]] = []
@@ -269,7 +324,7 @@ def _plan(
         new = [c for c in claims if known_by(c, day) and (before is None or not known_by(c, before))]
         arrived.append(new)
         later = tuple(c.id for c in predictable if not known_by(c, day))
-        tasks.append(_Task(case, day, draws, seed, score=later))
+        tasks.append(_Task(case, day, draws, seed, score=later, slots=slots, noise=noise))
         by_doc: dict[str, list[Claim]] = {}
         for c in new:
             if _usable(c):
@@ -279,7 +334,16 @@ def _plan(
         if len(step_groups) > 1:
             for g in step_groups:
                 tasks.append(_Task(case, days[i - 1], draws, seed, extra=tuple(c.id for c in g)))
-    return tasks, groups, arrived
+    return tasks, groups, arrived, why
+
+
+def _unscored(claims: Sequence[Claim], why: dict[str, str], per_day: Sequence[_Estimate]) -> list[dict[str, str]]:
+    """Each claim of the case no day scored, with the reason (a day's own, the latest, when it had later runs)."""
+    scored = {s.claim for est in per_day for s in est.scores}
+    reasons = dict(why)
+    for est in per_day:
+        reasons.update({k: v for k, v in est.unscored.items() if k not in scored})
+    return [{"id": c.id, "quantity": c.quantity, "reason": reasons[c.id]} for c in claims if c.id in reasons]
 
 
 def history(
@@ -300,7 +364,7 @@ def history(
     """
     days = as_of_days(case, start, end, every)
     quiet(stages).begin("history: planning the as-of days")
-    tasks, groups, arrived = _plan(case, days, draws, seed)
+    tasks, groups, arrived, why = _plan(case, days, draws, seed)
     ex = executor or SerialExecutor()
     quiet(stages).begin(f"history: as-of runs, {days[0].isoformat()} to {days[-1].isoformat()}", len(tasks))
     results: Iterator[_Estimate] = counted(ex.map(_estimate_as_of, tasks), stages)
@@ -322,5 +386,7 @@ def history(
                 )
         steps.append(step)
     scores = [s for est in per_day for s in est.scores]
-    records = {c.id: c.model_dump(mode="json") for c in case.resolved_claims()}
-    return History(case.name, case.case.title, seed, draws, every, steps, scores, records)
+    claims = case.resolved_claims()
+    records = {c.id: c.model_dump(mode="json") for c in claims}
+    unscored = _unscored(claims, why, per_day)
+    return History(case.name, case.case.title, seed, draws, every, steps, scores, records, unscored)

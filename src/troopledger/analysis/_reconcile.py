@@ -147,6 +147,7 @@ class Reconciliation:
     reached: bool  # the tilt attains the target within the draws
     inputs: tuple[Shift, ...]  # the case's inputs ranked by how far the tilt moves them, derived ones last
     claims: tuple[Shift, ...]  # claims ranked by how much likelier the tilt makes them wrong
+    forecast_months: tuple[str, ...] = ()  # months past the case's own (reconcile --until): a status-quo forecast
 
     @property
     def reliable(self) -> bool:
@@ -266,7 +267,8 @@ def reconcile(
             None,
             "--target",
             f"{target.month} is outside the case's months ({labels[0]} to {labels[-1]})",
-            "name a month the case covers",
+            "name a month the case covers"
+            + (f", or forecast to it with --until {target.month}" if target.month > labels[-1] else ""),
         )
     month = labels.index(target.month)
     cal = calibration or calibrate(prior, draws, seed, workers=workers)
@@ -321,6 +323,7 @@ def reconcile(
         reached,
         tuple(inputs),
         tuple(claims),
+        tuple(labels[prior.forecast_from :]) if prior.forecast_from is not None else (),
     )
 
 

@@ -9,7 +9,7 @@ speakers and outlets come from articles, so they only ever reach a renderer as d
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.console import Console
@@ -24,9 +24,12 @@ from troopledger.report._html_parts import esc_rows, figure, table
 from troopledger.report._page import page, section
 
 __all__ = [
+    "FAMILY_HEAD",
     "HINDCAST_HEAD",
     "STEP_HEAD",
+    "UNSCORED_HEAD",
     "coverage_sentence",
+    "family_rows",
     "hindcast_rows",
     "history_charts",
     "history_markdown",
@@ -34,6 +37,7 @@ __all__ = [
     "render_history_html",
     "render_history_text",
     "step_rows",
+    "unscored_rows",
 ]
 
 _HEAD = {
@@ -48,6 +52,8 @@ STEP_HEAD = (
     *(label for label, _ in _HEAD.values()),
     "Claims that arrived, and how far each moved the median paid",
 )
+FAMILY_HEAD = ("What the claims are about", "Claims", "Predictions inside", "Each claim once: inside")
+UNSCORED_HEAD = ("Claim", "Quantity", "Why no earlier prediction is scored")
 HINDCAST_HEAD = ("Claim", "What", "Predicted on", "Predicted then (median, 90 %)", "Reported later", "Inside?", "Score")
 
 
@@ -147,8 +153,48 @@ def coverage_sentence(h: dict[str, Any]) -> str:
         f"inside the 90 % interval made at the time; honest 90 % intervals would hold about 90 %. Stated figures: "
         f"{f['inside']} of {f['n']}; one-sided claims (at least, up to): {b['inside']} of {b['n']}. Counting each "
         f"claim once, at its freshest prediction: {fresh['inside']} of {fresh['n']} "
-        f"({fresh['coverage']:.0%}).{crps} Predictions of one claim on successive days are not independent."
+        f"({fresh['coverage']:.0%}).{_predictive(a, fresh)}{crps}{_sharpness(cov)} Predictions of one claim on "
+        "successive days are not independent."
     )
+
+
+def _predictive(a: dict[str, Any], fresh: dict[str, Any]) -> str:
+    if not a.get("predictive_n"):
+        return ""
+    return (
+        f" Against each claim's predictive band (the prediction plus the claim's own error): "
+        f"{_share(a['predictive_inside'], a['predictive_n'])}, once each "
+        f"{_share(fresh['predictive_inside'], fresh['predictive_n'])}."
+    )
+
+
+def _sharpness(cov: dict[str, Any]) -> str:
+    sharp = cov.get("sharpness") or {}
+    r, once = sharp.get("median_p95_over_p5"), sharp.get("latest_median_p95_over_p5")
+    if r is None:
+        return ""
+    tail = f" ({once:.2f} counting each claim once)" if once is not None else ""
+    return f" Sharpness: the median ratio p95/p5 of the intervals is {r:.2f}{tail}."
+
+
+def _share(inside: int, n: int) -> str:
+    return f"{inside} of {n} ({inside / n:.0%})" if n else "none"
+
+
+def family_rows(h: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """Coverage by family of claims (soldiers, casualties, pay, death payments, shares, ...): all, and once each."""
+    rows = []
+    for fam, c in (h["hindcast"]["coverage"].get("by_family") or {}).items():
+        a, once = c["all"], c["latest"]
+        rows.append(
+            (fam, ", ".join(c.get("claims", [])), _share(a["inside"], a["n"]), _share(once["inside"], once["n"]))
+        )
+    return rows
+
+
+def unscored_rows(h: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """The case's claims no as-of day could hold against a prediction, each with why."""
+    return [(u["id"], u["quantity"], u["reason"]) for u in h["hindcast"].get("unscored") or []]
 
 
 def history_charts(h: dict[str, Any]) -> dict[str, Figure]:
@@ -206,6 +252,17 @@ def render_history_text(h: dict[str, Any], console: Console, claims: dict[str, A
         table.add_row(*(Text(for_terminal(c)) for c in row))
     console.print(table)
     console.print(Text(for_terminal(coverage_sentence(h))))
+    for title, head, rows in (
+        ("Coverage by what the claims are about", FAMILY_HEAD, family_rows(h)),
+        ("Claims no earlier prediction could be held against, and why", UNSCORED_HEAD, unscored_rows(h)),
+    ):
+        if rows:
+            extra = Table(title=title, title_justify="left")
+            for col in head:
+                extra.add_column(col, overflow="fold")
+            for r in rows:
+                extra.add_row(*(Text(for_terminal(c)) for c in r))
+            console.print(extra)
 
 
 def history_markdown(
@@ -226,7 +283,16 @@ def history_markdown(
     out += ["", "### Predicted then, reported later", ""]
     out += ["| " + " | ".join(HINDCAST_HEAD) + " |", "|" + "|".join("---" for _ in HINDCAST_HEAD) + "|"]
     out += ["| " + " | ".join(md_text(c) for c in row) + " |" for row in hindcast_rows(h)]
-    return [*out, "", md_text(coverage_sentence(h)), ""]
+    out += ["", md_text(coverage_sentence(h)), ""]
+    for title, head, rows in (
+        ("Coverage by what the claims are about", FAMILY_HEAD, family_rows(h)),
+        ("Claims no earlier prediction could be held against", UNSCORED_HEAD, unscored_rows(h)),
+    ):
+        if rows:
+            out += [f"### {title}", "", "| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+            out += ["| " + " | ".join(md_text(c) for c in r) + " |" for r in rows]
+            out.append("")
+    return out
 
 
 def history_section(h: dict[str, Any], claims: dict[str, Any], figs: dict[str, Any]) -> str:
@@ -250,7 +316,15 @@ def history_section(h: dict[str, Any], claims: dict[str, Any], figs: dict[str, A
         "last prediction made before it was reported.</p>"
         + table(tuple(escape(c) for c in HINDCAST_HEAD), esc_rows(hindcast_rows(h)), numeric=(3,))
         + f'<p class="note" id="coverage">{escape(coverage_sentence(h))}</p>'
+        + _titled("Coverage by what the claims are about", FAMILY_HEAD, family_rows(h))
+        + _titled("Claims no earlier prediction could be held against, and why", UNSCORED_HEAD, unscored_rows(h))
     )
+
+
+def _titled(title: str, head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
+    if not rows:
+        return ""
+    return f"<h3>{escape(title)}</h3>" + table(tuple(escape(c) for c in head), esc_rows(rows))
 
 
 def render_history_html(h: dict[str, Any]) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from troopledger._untrusted import escape_html as escape
 from troopledger.analysis import HEADLINE_TOTALS
 from troopledger.report._charts import COLOURS, figures
+from troopledger.report._checks import checks_html
 from troopledger.report._conflicts import claim_words, conflicts, sets_cut
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
 from troopledger.report._history import history_charts, history_section
@@ -366,6 +367,7 @@ def _render(p: dict[str, Any]) -> str:
             "calibration",
             "Calibration",
             _calibration(p)
+            + checks_html(p)
             + _titled("Where the evidence splits: readings and weights", READING_HEAD, reading_rows(p), (0,)),
         ),
         _section("parameters", "Inputs, their distributions and who said them", _parameters(p)),

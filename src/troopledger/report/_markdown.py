@@ -24,6 +24,7 @@ from troopledger.report._analyst import (
     realisation_rows,
     window_rows,
 )
+from troopledger.report._checks import CHECK_HEAD, CHECK_TITLE, MISFIT_HEAD, check_rows, check_summary, misfit_rows
 from troopledger.report._conflicts import claim_words, conflicts, sets_cut
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
 from troopledger.report._history import history_markdown
@@ -130,6 +131,21 @@ def _judged(p: dict[str, Any]) -> list[str]:
     if not rows:
         return []
     return ["## Claims and how likely each is wrong", "", *_table(CLAIM_HEAD, rows)]
+
+
+def _checks(p: dict[str, Any]) -> list[str]:
+    """The claim checks: the summary sentence, the claims that do not fit, the structural misfits."""
+    line = check_summary(p)
+    if line is None:
+        return []
+    out = [f"### {CHECK_TITLE}", "", md_text(line), ""]
+    rows = [(md_code(r[0]), *(md_text(x) for x in r[1:])) for r in check_rows(p)]
+    if rows:
+        out += _table(CHECK_HEAD, rows)
+    misfits = [tuple(md_text(x) for x in r) for r in misfit_rows(p)]
+    if misfits:
+        out += ["### Structural misfits", "", *_table(MISFIT_HEAD, misfits)]
+    return out
 
 
 def _readings(p: dict[str, Any]) -> list[str]:
@@ -280,7 +296,7 @@ def _render(p: dict[str, Any]) -> str:
     out += _readings(p)
     out += ["## Claims that cannot all be true", "", *_contradictions(p)]
     out += _judged(p)
-    out += ["## Calibration", "", *_calibration(p)]
+    out += ["## Calibration", "", *_calibration(p), *_checks(p)]
     out += ["## Inputs, their distributions and who said them", "", *_parameters(p)]
     out += ["## Claims", "", *_claims(p)]
     conv = p.get("conventions") or CONVENTIONS

@@ -71,6 +71,7 @@ def reconcile_payload(r: Reconciliation) -> dict[str, Any]:
             "reliable": r.reliable,
             "inputs": rows[0],
             "claims": rows[1],
+            "forecast_months": list(r.forecast_months),
         }
     )
     return out
@@ -98,6 +99,13 @@ def reconcile_lines(p: dict[str, Any]) -> list[str]:
         f"(relative entropy {p['relative_entropy_nats']:.2f} nats, {p['tilted_effective_draws']:,.0f} effective draws"
         f" of {p['effective_draws']:,.0f}).",
     ]
+    months = p.get("forecast_months") or []
+    if months:
+        which = "a forecast month" if t["month"] in months else "a month of the record"
+        head.append(
+            f"Months {months[0]} to {months[-1]} are a status-quo forecast past the case's last month "
+            f"(--until; hazards drift as the case's [forecast] declares); the target's month is {which}."
+        )
     if not p["reliable"]:
         head.append(
             "Too few draws reach the figure for the shifts below to be trusted: the model, weighed by its claims, "

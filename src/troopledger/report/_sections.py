@@ -22,6 +22,7 @@ __all__ = [
     "SPLIT_TITLE",
     "UNUSABLE_TITLE",
     "claim_rows",
+    "claim_said",
     "contradictions_status",
     "forecast_line",
     "hedge_rows",
@@ -226,6 +227,11 @@ def _said(c: dict[str, Any]) -> str:
     if hi is not None:
         return f"up to {fmt_number(hi, kind)}"
     return str(c.get("words") or "")
+
+
+def claim_said(c: dict[str, Any]) -> str:
+    """What a claim says, as stated or from its figures (plain text: the renderer escapes it)."""
+    return _said(c)
 
 
 def claim_rows(p: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:

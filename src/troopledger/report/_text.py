@@ -17,6 +17,7 @@ from rich.text import Text
 from troopledger._untrusted import for_terminal
 from troopledger.analysis import HEADLINE_TOTALS, LEAD_TOTALS
 from troopledger.report._analyst import currency_lines, month_rows, payment_rows, realisation_rows, window_rows
+from troopledger.report._checks import checks_text
 from troopledger.report._conflicts import claim_words, conflicts, sets_cut
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in, speakers
 from troopledger.report._history import render_history_text
@@ -293,6 +294,8 @@ def _render(p: dict[str, Any], console: Console) -> None:
     calibration = _calibration(p)
     if calibration is not None:
         parts.append(calibration)
+    if (checked := checks_text(p)) is not None:
+        parts.append(checked)
     for extra in (_sensitivity(p), _influence(p), _readings(p), _contradictions(p), _unusable(p), _claims_judged(p)):
         if extra is not None:
             parts.append(extra)

@@ -1,0 +1,107 @@
+"""Claim checks, judgements and structural misfits in the text, Markdown and HTML reports, escaped."""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from test_report_browser import Visit, browser  # noqa: F401 (a fixture)
+from troopledger.analysis import run
+from troopledger.evidence import load_case
+from troopledger.report import build_payload, render_html, render_markdown, render_text
+from troopledger.report._checks import check_rows, check_summary, misfit_rows
+
+HOSTILE = "<script>window.__pwned=3</script>NIS"
+
+
+@pytest.fixture(scope="module")
+def base() -> dict[str, Any]:
+    return build_payload(run(load_case(None), 1000, 1, calibrate=False))
+
+
+def with_checks(base: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with a calibration section holding one claim of each verdict and a named misfit."""
+    p = copy.deepcopy(base)
+    ids = list(p["claims"])[:4]
+    p["claims"][ids[1]]["speaker"] = HOSTILE
+    p["claims"][ids[1]]["stated"] = "<img src=x onerror=window.__pwned=4> about 2,000"
+    verdicts = ["fits", "disputed", "misfit", "fits"]
+    p["calibration"] = {
+        "method": "test",
+        "claim_checks": [
+            {"claim": c, "verdict": v, "tail_left_out": 0.01, "assumptions": ["casualty_phases"]}
+            for c, v in zip(ids, verdicts, strict=True)
+        ],
+        "claim_judgements": {
+            ids[0]: "consistent",
+            ids[1]: "likely wrong",
+            ids[2]: "structural misfit: casualty_phases",
+            ids[3]: "consistent",
+        },
+        "claims_wrong_posterior": {ids[0]: 0.02, ids[1]: 0.9, ids[2]: 0.2, ids[3]: 0.01},
+        "structural_misfits": [
+            {
+                "assumption": "casualty_phases",
+                "text": "one hazard per phase <b onmouseover=x>",
+                "claims": [ids[2]],
+                "factor": 1.6,
+                "explanation": "two lineages agree against the model",
+            }
+        ],
+    }
+    return p
+
+
+def test_only_claims_that_do_not_fit_are_listed_with_counts_of_the_rest(base: dict[str, Any]) -> None:
+    p = with_checks(base)
+    rows = check_rows(p)
+    ids = list(p["claims"])[:4]
+    assert [r[0] for r in rows] == [ids[1], ids[2]]  # most doubted first; the two that fit are only counted
+    assert rows[0][3:6] == ("disputed", "likely wrong", "90%")
+    line = check_summary(p) or ""
+    assert "4 checked, 2 fit, 1 disputed" in line
+    assert "1 misfit" in line
+    assert "1 likely wrong" in line
+    assert "1 a structural misfit" in line
+    assert "1 structural misfit named" in line
+    assert misfit_rows(p)[0][1] == ids[2]
+    assert check_summary(base) is None  # uncalibrated: nothing to say
+
+
+def test_every_format_renders_the_checks_escaped(base: dict[str, Any]) -> None:
+    p = with_checks(base)
+    md = render_markdown(p)
+    assert "### Claim checks" in md
+    assert "### Structural misfits" in md
+    assert not re.search("<(script|img|b )", md)
+    page = render_html(p)
+    i = page.index("Claim checks")
+    part = page[i : page.index("</section>", i)]
+    assert "&lt;script&gt;window.__pwned=3&lt;/script&gt;NIS" in part
+    assert "<img" not in part
+    assert "<b onmouseover" not in part
+    assert "<script" not in part
+    buf = io.StringIO()
+    render_text(p, Console(file=buf, width=200, force_terminal=False))
+    text = buf.getvalue()
+    assert "Claim checks" in text
+    assert "likely wrong" in text
+    assert "Structural misfit" in text
+
+
+def test_hostile_check_rows_stay_inert_in_a_browser(browser: Any, base: dict[str, Any], tmp_path: Path) -> None:  # noqa: F811
+    out = tmp_path / "checks.html"
+    out.write_text(render_html(with_checks(base)), encoding="utf-8")
+    v = Visit(browser, out, 1280, 900)
+    try:
+        assert v.page.evaluate("window.__pwned") is None
+        assert not v.dialogs
+        assert "likely wrong" in v.page.locator("#calibration").inner_text()
+    finally:
+        v.close()
