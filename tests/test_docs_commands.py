@@ -72,7 +72,7 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
     (
         "docs/ledger.md",
         "troopledger report nk-russia-ledger --window 2023-08..2025-12",
-        ("$17.4B", "$10.7B", "$54.3B", "$15.8B ($9.16B to $52.7B)", "$501M ($367M to $658M)", "$711M ($487M to $1.3B)"),
+        ("$17.4B", "$10.7B", "$54.4B", "$15.8B ($9.16B to $52.7B)", "$501M ($367M to $658M)", "$711M ($487M to $1.3B)"),
     ),
     (
         "docs/ledger.md",
@@ -82,7 +82,7 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
     (
         "docs/ledger.md",
         "troopledger reconcile nk-russia-ledger --target munitions.value_to_north_korea@2025-03=1.88e10",
-        ("$12.4B ($7.24B to $42.8B)", ("| 30.3 % |", "30.29%")),
+        ("$12.4B ($7.25B to $42.8B)", ("| 30.3 % |", "30.29%")),
     ),
     ("docs/ledger.md", "troopledger history nk-russia-ledger --every quarter", ("30 of 40 claims",)),
     (

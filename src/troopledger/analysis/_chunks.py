@@ -38,7 +38,7 @@ from numpy.typing import NDArray
 
 from troopledger.analysis._summary import Summary
 from troopledger.calibration import weighted_quantiles
-from troopledger.model import Draws
+from troopledger.model import HEADLINE_TOTALS, Draws
 
 __all__ = ["BATCH_DRAWS", "SKETCH_LEVELS", "Sketches", "batch_grid", "batch_seed", "pool_result"]
 
@@ -47,7 +47,7 @@ BATCH_DRAWS = 131_072
 #: Probabilities at which each batch keeps its quantiles (0, 1/2048, ..., 1).
 SKETCH_LEVELS = 2049
 _LEVELS = np.linspace(0.0, 1.0, SKETCH_LEVELS)
-_HEADLINE = ("paid_by_russia", "to_state", "to_soldiers", "to_families")
+_HEADLINE = HEADLINE_TOTALS
 _STATS = {"p5": 0.05, "p50": 0.5, "p95": 0.95}
 
 Array = NDArray[np.float64]
