@@ -82,7 +82,7 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
     (
         "docs/ledger.md",
         "troopledger reconcile nk-russia-ledger --target munitions.value_to_north_korea@2025-03=1.88e10",
-        ("$12.4B ($7.25B to $42.8B)", ("| 30.3 % |", "30.29%")),
+        ("$12.4B ($7.25B to $42.8B)", ("| 30.3 % |", "30.26%")),
     ),
     ("docs/ledger.md", "troopledger history nk-russia-ledger --every quarter", ("30 of 40 claims",)),
     (
