@@ -15,7 +15,7 @@ from troopledger._cli._usage import click, usage_line
 from troopledger._paths import tracking_inputs
 from troopledger.errors import TroopledgerError
 
-__all__ = ["app", "atomic_write", "main"]
+__all__ = ["app", "atomic_write", "deliver", "main"]
 
 app = typer.Typer(
     name="troopledger",
@@ -126,3 +126,12 @@ def main(argv: list[str] | None = None) -> None:
     if code == 130:
         print("troopledger: interrupted", file=sys.stderr)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def deliver(text: str, out: str | None) -> None:
+    """Write ``text`` to ``out`` all or nothing and say so on stderr, or to stdout when there is no ``out``."""
+    if out:
+        atomic_write(out, text)
+        typer.echo(f"wrote {out}", err=True)
+    else:
+        sys.stdout.write(text)

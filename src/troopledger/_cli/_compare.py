@@ -5,13 +5,12 @@ from __future__ import annotations
 import io
 import json
 import os
-import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
-from troopledger._cli._app import app, atomic_write
+from troopledger._cli._app import app, deliver
 from troopledger._cli._options import Currency, Rate, Rates, Sets, Windows, desk_from
 from troopledger._cli._progress import Quiet, announce, shown_stages
 from troopledger._cli._report import DEFAULT_THREADS, Format
@@ -97,8 +96,4 @@ def compare(
     if conv is not None:
         result["currency"] = conv.describe()
     text = _render(result, fmt)
-    if out:
-        atomic_write(out, text)
-        typer.echo(f"wrote {out}", err=True)
-    else:
-        sys.stdout.write(text)
+    deliver(text, out)

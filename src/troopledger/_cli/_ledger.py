@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Sequence
 
-import typer
-
-from troopledger._cli._app import atomic_write
+from troopledger._cli._app import deliver
 from troopledger.errors import InputError
 
 __all__ = ["LEDGER_DRAWS", "ledger_history_command", "ledger_reconcile", "ledger_report"]
@@ -65,11 +62,7 @@ def ledger_report(
         text = render_ledger_html(payload)
     else:
         text = render_ledger_text(payload)
-    if out:
-        atomic_write(out, text)
-        typer.echo(f"wrote {out}", err=True)
-    else:
-        sys.stdout.write(text)
+    deliver(text, out)
 
 
 def ledger_reconcile(
@@ -119,11 +112,7 @@ def ledger_reconcile(
         buf = io.StringIO()
         render_reconcile_text(payload, Console(file=buf, width=150, force_terminal=False))
         text = buf.getvalue()
-    if out:
-        atomic_write(out, text)
-        typer.echo(f"wrote {out}", err=True)
-    else:
-        sys.stdout.write(text)
+    deliver(text, out)
 
 
 def ledger_history_command(
@@ -162,8 +151,4 @@ def ledger_history_command(
         text = render_ledger_history_html(h)
     else:
         text = render_ledger_history_text(h)
-    if out:
-        atomic_write(out, text)
-        typer.echo(f"wrote {out}", err=True)
-    else:
-        sys.stdout.write(text)
+    deliver(text, out)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import io
 import json
 import os
-import sys
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
-from troopledger._cli._app import app, atomic_write
+from troopledger._cli._app import app, deliver
 from troopledger._cli._options import Scenario, Sets
 from troopledger._cli._report import DEFAULT_THREADS, Format
 
@@ -104,8 +103,4 @@ def reconcile(
         prior, wanted, draws=draws, seed=seed, workers=threads, within=TARGET_WITHIN if within is None else within
     )
     text = _render(reconcile_payload(r), fmt)
-    if out:
-        atomic_write(out, text)
-        typer.echo(f"wrote {out}", err=True)
-    else:
-        sys.stdout.write(text)
+    deliver(text, out)
