@@ -74,24 +74,45 @@ class Summary:
 _PATH_ONLY = ("arrivals", "returned", "arrivals_late")
 
 
-def _paths(d: Draws) -> list[tuple[str, Array]]:
-    """The per-draw monthly paths to band: kept flows, soldiers in theatre by role, and running totals."""
+def _paths(d: Draws, rows: slice | NDArray[np.bool_] = slice(None)) -> list[tuple[str, Array]]:
+    """The per-draw monthly paths to band: kept flows, soldiers in theatre by role, and running totals.
+
+    Only the draws ``rows`` picks are kept (a summary leaves out the weightless ones
+    before it adds up running totals, which are added row by row).
+    """
     by_role = [f".{r}" for r in d.roles] if any("." in k for k in d.monthly) else []
+    picked: dict[str, Array] = {}
+
+    def path(k: str) -> Array:
+        if k not in picked:
+            picked[k] = d.monthly[k][rows]
+        return picked[k]
+
     out = [
-        (k, v)
-        for k, v in d.monthly.items()
+        (k, path(k))
+        for k in d.monthly
         if k not in _PATH_ONLY and ("." not in k or k.startswith("troops_in_theatre."))
     ]
-    out += [(f"cumulative_{k}", d.cumulative_total(k)) for k in CUMULATIVE_VARIABLES]
+    out += [(f"cumulative_{k}", _running(path(k))) for k in CUMULATIVE_VARIABLES]
     have = {k for k, _ in out}
     for suffix in ("", *by_role):
         for name, parts in RUNNING_TOTALS.items():
             if name + suffix in have:
                 continue
-            flow = d.monthly[parts[0] + suffix]
+            flow = path(parts[0] + suffix)
             for p in parts[1:]:
-                flow = flow + d.monthly[p + suffix]
-            out.append((name + suffix, np.cumsum(flow, axis=1)))
+                flow = flow + path(p + suffix)
+            out.append((name + suffix, _running(flow)))
+    return out
+
+
+def _running(flow: Array) -> Array:
+    """Running totals along the months, added month by month: ``np.cumsum(flow, axis=1)``'s numbers, faster."""
+    out = np.empty_like(flow)
+    if flow.shape[1]:
+        out[:, 0] = flow[:, 0]
+    for j in range(1, flow.shape[1]):
+        np.add(out[:, j - 1], flow[:, j], out=out[:, j])
     return out
 
 
@@ -123,13 +144,13 @@ def summarize_draws(d: Draws, weights: Array | None = None, *, bands: bool = Tru
     wm = None if w is None else w[:kept][mrows]
 
     def band(arr: Array) -> dict[str, list[float]]:
-        q = weighted_quantiles(arr[mrows], QUANTILES, wm)
+        q = weighted_quantiles(arr, QUANTILES, wm)
         return {"p5": q[0].tolist(), "p50": q[1].tolist(), "p95": q[2].tolist()}
 
     monthly: dict[str, dict[str, list[float]]] = {}
     if bands:
         # bands of the running total, not running totals of bands
-        paths = _paths(d)
+        paths = _paths(d, mrows)
         # NumPy sorts without the GIL: two threads sort two variables' paths at once, same numbers
         with ThreadPoolExecutor(max_workers=_THREADS) as pool:
             monthly = dict(zip((k for k, _ in paths), pool.map(band, (v for _, v in paths)), strict=True))
