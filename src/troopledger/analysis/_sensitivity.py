@@ -84,7 +84,7 @@ def _median_of_subset(ys: NDArray[np.float64], ws: NDArray[np.float64], sel: NDA
     """Weighted median of the draws ``sel`` picks out of values already sorted (``ys``, weights ``ws``).
 
     The same arithmetic as ``weighted_quantiles`` of the subset (its order is the
-    sorted order restricted to it), without sorting the subset again.
+    sorted order restricted to it, ties in row order), without sorting the subset again.
     """
     xs, wsel = ys[sel], ws[sel]
     cw = np.cumsum(wsel) - 0.5 * wsel
