@@ -17,7 +17,6 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.stats import rankdata
 
-from troopledger.calibration import weighted_quantiles
 from troopledger.errors import TroopledgerError
 from troopledger.model import HEADLINE_TOTALS, Draws
 
@@ -60,11 +59,37 @@ def _ranks(x: NDArray[Any]) -> NDArray[np.float64]:
 
 def _weighted_ranks(x: NDArray[Any], w: NDArray[np.float64]) -> NDArray[np.float64]:
     """Weighted mid-ranks of ``x``: its weighted ECDF, in [0, 1] (weights sum to one)."""
-    order = np.argsort(x, kind="stable")
+    return _ecdf(np.argsort(x, kind="stable"), w)
+
+
+def _ecdf(order: NDArray[np.intp], w: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Weighted mid-ranks of the values whose (stable) ascending order is ``order``."""
     cw = np.cumsum(w[order])
     r = np.empty_like(cw)
     r[order] = cw - 0.5 * w[order]
     return np.asarray(r, dtype=np.float64)
+
+
+def _mean(w: NDArray[np.float64], v: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Weighted sums of ``v``'s last axis (weights ``w``), pairwise-summed in NumPy.
+
+    Not ``np.dot``: a BLAS dot of a vector this long wakes BLAS's threads, whose
+    waiting costs more CPU than the sum (and whose partial sums depend on how many
+    threads the machine has); the pairwise sum is as accurate and the same everywhere.
+    """
+    return np.asarray(np.sum(v * w, axis=-1), dtype=np.float64)
+
+
+def _median_of_subset(ys: NDArray[np.float64], ws: NDArray[np.float64], sel: NDArray[np.bool_], total: float) -> float:
+    """Weighted median of the draws ``sel`` picks out of values already sorted (``ys``, weights ``ws``).
+
+    The same arithmetic as ``weighted_quantiles`` of the subset (its order is the
+    sorted order restricted to it, ties in row order), without sorting the subset again.
+    """
+    xs, wsel = ys[sel], ws[sel]
+    cw = np.cumsum(wsel) - 0.5 * wsel
+    cw /= total
+    return float(np.interp((0.5,), cw, xs)[0])
 
 
 def _weighted(
@@ -78,7 +103,11 @@ def _weighted(
     keep[order[np.cumsum(w[order]) <= 1e-6]] = False
     w = w[keep] / w[keep].sum()
     ys = {t: np.asarray(d.totals[t][:n][keep], dtype=np.float64) for t in targets}
-    ry = {t: (r := _weighted_ranks(v, w)) - np.dot(w, r) for t, v in ys.items()}
+    # each total sorted once: its ranks, and (read off the same order) its medians in every input's tails
+    orders = {t: np.argsort(v, kind="stable") for t, v in ys.items()}
+    by_size = {t: (ys[t][o], w[o]) for t, o in orders.items()}
+    ry = np.stack([(r := _ecdf(orders[t], w)) - _mean(w, r) for t in targets]) if targets else np.empty((0, w.size))
+    sy = np.sqrt(_mean(w, ry * ry))
     rho: dict[str, dict[str, float]] = {}
     swing: dict[str, dict[str, Swing]] = {}
     for name in sorted(d.params):
@@ -87,15 +116,18 @@ def _weighted(
             continue
         ecdf = _weighted_ranks(x, w)
         low, high = ecdf < _TAIL, ecdf > 1 - _TAIL
-        rx = ecdf - np.dot(w, ecdf)
-        sx = float(np.sqrt(np.dot(w, rx * rx)))
+        w_low, w_high = float(np.sum(w[low])), float(np.sum(w[high]))
+        rx = ecdf - _mean(w, ecdf)
+        sx = float(np.sqrt(_mean(w, rx * rx)))
+        cov = _mean(w, rx * ry)  # one weighted sum per total
         rho[name], swing[name] = {}, {}
-        for t in targets:
-            sy = float(np.sqrt(np.dot(w, ry[t] * ry[t])))
-            rho[name][t] = float(np.dot(w, rx * ry[t]) / (sx * sy)) if sy > 0 and sx > 0 else 0.0
-            lo = weighted_quantiles(ys[t][low], (0.5,), w[low])[0] if low.any() else float("nan")
-            hi = weighted_quantiles(ys[t][high], (0.5,), w[high])[0] if high.any() else float("nan")
-            swing[name][t] = {"low": float(lo), "high": float(hi)}
+        for i, t in enumerate(targets):
+            rho[name][t] = float(cov[i] / (sx * sy[i])) if sy[i] > 0 and sx > 0 else 0.0
+            y_sorted, w_sorted = by_size[t]
+            o = orders[t]
+            lo = _median_of_subset(y_sorted, w_sorted, low[o], w_low) if low.any() else float("nan")
+            hi = _median_of_subset(y_sorted, w_sorted, high[o], w_high) if high.any() else float("nan")
+            swing[name][t] = {"low": lo, "high": hi}
     return rho, swing
 
 
@@ -132,6 +164,7 @@ def rank_sensitivity(
     rows = slice(0, n)
     target_values = {t: np.asarray(d.totals[t][rows], dtype=np.float64) for t in targets}
     target_ranks = {t: _ranks(v) for t, v in target_values.items()}
+    target_spread = {t: float(np.sqrt(np.dot(ry, ry))) for t, ry in target_ranks.items()}
     rho: dict[str, dict[str, float]] = {}
     swing: dict[str, dict[str, Swing]] = {}
     for name in sorted(d.params):
@@ -144,8 +177,7 @@ def rank_sensitivity(
         low, high = order[:k], order[-k:]
         rho[name], swing[name] = {}, {}
         for t in targets:
-            ry = target_ranks[t]
-            sy = float(np.sqrt(np.dot(ry, ry)))
+            ry, sy = target_ranks[t], target_spread[t]
             rho[name][t] = float(np.dot(rx, ry) / (sx * sy)) if sy > 0 else 0.0
             y = target_values[t]
             swing[name][t] = {"low": float(np.median(y[low])), "high": float(np.median(y[high]))}

@@ -74,24 +74,43 @@ class Summary:
 _PATH_ONLY = ("arrivals", "returned", "arrivals_late")
 
 
-def _paths(d: Draws) -> list[tuple[str, Array]]:
-    """The per-draw monthly paths to band: kept flows, soldiers in theatre by role, and running totals."""
+def _paths(d: Draws, rows: slice | NDArray[np.bool_] = slice(None)) -> list[tuple[str, Array]]:
+    """The per-draw monthly paths to band: kept flows, soldiers in theatre by role, and running totals.
+
+    Only the draws ``rows`` picks are kept (a summary leaves out the weightless ones
+    before it adds up running totals, which are added row by row).
+    """
     by_role = [f".{r}" for r in d.roles] if any("." in k for k in d.monthly) else []
+    picked: dict[str, Array] = {}
+
+    def path(k: str) -> Array:
+        if k not in picked:
+            picked[k] = d.monthly[k][rows]
+        return picked[k]
+
     out = [
-        (k, v)
-        for k, v in d.monthly.items()
-        if k not in _PATH_ONLY and ("." not in k or k.startswith("troops_in_theatre."))
+        (k, path(k)) for k in d.monthly if k not in _PATH_ONLY and ("." not in k or k.startswith("troops_in_theatre."))
     ]
-    out += [(f"cumulative_{k}", d.cumulative_total(k)) for k in CUMULATIVE_VARIABLES]
+    out += [(f"cumulative_{k}", _running(path(k))) for k in CUMULATIVE_VARIABLES]
     have = {k for k, _ in out}
     for suffix in ("", *by_role):
         for name, parts in RUNNING_TOTALS.items():
             if name + suffix in have:
                 continue
-            flow = d.monthly[parts[0] + suffix]
+            flow = path(parts[0] + suffix)
             for p in parts[1:]:
-                flow = flow + d.monthly[p + suffix]
-            out.append((name + suffix, np.cumsum(flow, axis=1)))
+                flow = flow + path(p + suffix)
+            out.append((name + suffix, _running(flow)))
+    return out
+
+
+def _running(flow: Array) -> Array:
+    """Running totals along the months, added month by month: ``np.cumsum(flow, axis=1)``'s numbers, faster."""
+    out = np.empty_like(flow)
+    if flow.shape[1]:
+        out[:, 0] = flow[:, 0]
+    for j in range(1, flow.shape[1]):
+        np.add(out[:, j - 1], flow[:, j], out=out[:, j])
     return out
 
 
@@ -122,17 +141,10 @@ def summarize_draws(d: Draws, weights: Array | None = None, *, bands: bool = Tru
     mrows = rows if isinstance(rows, slice) else rows[:kept]
     wm = None if w is None else w[:kept][mrows]
 
-    def band(arr: Array) -> dict[str, list[float]]:
-        q = weighted_quantiles(arr[mrows], QUANTILES, wm)
-        return {"p5": q[0].tolist(), "p50": q[1].tolist(), "p95": q[2].tolist()}
-
     monthly: dict[str, dict[str, list[float]]] = {}
     if bands:
         # bands of the running total, not running totals of bands
-        paths = _paths(d)
-        # NumPy sorts without the GIL: two threads sort two variables' paths at once, same numbers
-        with ThreadPoolExecutor(max_workers=_THREADS) as pool:
-            monthly = dict(zip((k for k, _ in paths), pool.map(band, (v for _, v in paths)), strict=True))
+        monthly = _bands(_paths(d, mrows), wm)
         if len(d.roles) == 1:  # one role: its bands are the whole deployment's
             for name in ("troops_in_theatre", *RUNNING_TOTALS):
                 monthly[f"{name}.{d.roles[0]}"] = monthly[name]
@@ -152,6 +164,52 @@ def summarize_draws(d: Draws, weights: Array | None = None, *, bands: bool = Tru
         monthly_from_draws=kept,
         effective_draws=ess,
     )
+
+
+def _twins(name: str) -> tuple[str, ...]:
+    """Paths whose months may repeat ``name``'s: the whole deployment's (until other roles arrive), the flow's."""
+    base = name.split(".", 1)[0]
+    return tuple(t for t in (base, base.removeprefix("cumulative_")) if t != name)
+
+
+def _same_bits(a: Array, b: Array) -> bool:
+    """Whether two columns hold the same numbers bit for bit (a zero's sign and NaNs included)."""
+    if a.dtype.kind != "f":
+        return bool(np.array_equal(a, b))
+    kind = np.dtype(f"u{a.dtype.itemsize}")
+    return bool(np.array_equal(a.view(kind), b.view(kind)))
+
+
+def _bands(paths: list[tuple[str, Array]], w: Array | None) -> dict[str, dict[str, list[float]]]:
+    """Monthly bands of every path; a month repeating (bit for bit) a month of a path before it is sorted once.
+
+    A role's path repeats the whole deployment's until the other roles arrive, and a
+    running total's first month is its flow's: their quantiles are copied, not recomputed.
+    """
+    arrays = dict(paths)
+    source: dict[str, list[tuple[str, int]]] = {}  # name -> per month, where its quantiles come from
+    own: dict[str, list[int]] = {}
+    for name, arr in paths:
+        source[name], own[name] = [], []
+        twins = [t for t in _twins(name) if t in source and arrays[t].dtype == arr.dtype]
+        for j in range(arr.shape[1]):
+            same = next((source[t][j] for t in twins if _same_bits(arr[:, j], arrays[t][:, j])), None)
+            source[name].append(same or (name, len(own[name])))
+            if same is None:
+                own[name].append(j)
+
+    def quantiles(name: str) -> Array:
+        arr = arrays[name]
+        cols = own[name]
+        return weighted_quantiles(arr if len(cols) == arr.shape[1] else arr[:, cols], QUANTILES, w)
+
+    # NumPy sorts without the GIL: two threads sort two variables' paths at once, same numbers
+    with ThreadPoolExecutor(max_workers=_THREADS) as pool:
+        done = dict(zip(own, pool.map(quantiles, own), strict=True))
+    return {
+        name: {label: [float(done[n][i, k]) for n, k in months] for i, label in enumerate(("p5", "p50", "p95"))}
+        for name, months in source.items()
+    }
 
 
 def summarize(

@@ -138,9 +138,13 @@ def _sorted_rows(x: NDArray[Any]) -> tuple[NDArray[np.intp], Array]:
         bits = (xt + np.float32(0.0)).view(np.uint32)  # adding zero turns -0.0 into 0.0
         # positive floats order as their bits with the sign bit set; negative ones with every bit flipped
         bits = bits ^ np.where(bits >> 31 == 1, np.uint32(0xFFFFFFFF), np.uint32(0x80000000))
-        key = (bits.astype(np.uint64) << np.uint64(32)) | np.arange(n, dtype=np.uint64)
-        key.sort(axis=1)
-        order = (key & np.uint64(0xFFFFFFFF)).astype(np.intp)
+        # a row of one value (a month before a role arrives) keeps its row order: no sort needed
+        moving = np.flatnonzero(bits.min(axis=1) != bits.max(axis=1)) if n else np.arange(0)
+        order = np.broadcast_to(np.arange(n, dtype=np.intp), xt.shape).copy()
+        if moving.size:
+            key = (bits[moving].astype(np.uint64) << np.uint64(32)) | np.arange(n, dtype=np.uint64)
+            key.sort(axis=1)
+            order[moving] = (key & np.uint64(0xFFFFFFFF)).astype(np.intp)
     else:
         order = np.argsort(xt, axis=1)
     return order, np.take_along_axis(xt, order, axis=1).astype(np.float64)
