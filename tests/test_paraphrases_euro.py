@@ -415,7 +415,7 @@ def test_ranges_of_thousands_and_past_tense_verbs(lang: str, text: str, want: li
         # the next sentence names who said it ("This was reported by ..."), and anonymous sources are a source
         (
             "uk",
-            "КНДР передала Росії понад 9 млн снарядів. Про це повідомило агентство Reuters, посилаючись на анонімні "
+            "КНДР передала Росії понад 9 млн снарядів. Про це повідомило агентство Reuters; воно цитує анонімні "
             "джерела.",
             "Anonymous sources",
         ),
