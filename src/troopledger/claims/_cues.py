@@ -371,6 +371,12 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     """
     monthly = ctx.near("monthly", ctx.wide + 10) or ctx.before(3).rstrip().endswith(("月", "월"))
     yearly = ctx.near("yearly", ctx.wide + 10)
+    if monthly and yearly:
+        # "월 2000달러를 받아 연간 3억 달러": a period word with another number between is that number's
+        month_own, year_own = _own_near(ctx, "monthly") or ctx.before(3).rstrip().endswith(("月", "월")), _own_near(
+            ctx, "yearly"
+        )
+        monthly, yearly = (monthly and (month_own or not year_own)), (yearly and (year_own or not month_own))
     period = "month" if monthly else "year" if yearly else "total"
     whose = _whose(ctx)
     if usd < 30 and (monthly or ctx.near("pay")) and not whose:

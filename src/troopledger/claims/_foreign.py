@@ -27,6 +27,7 @@ from troopledger.claims._cues import (
     troop_label,
 )
 from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
+from troopledger.claims._datelines import dateline_spans
 from troopledger.claims._figure import figure_fields
 from troopledger.claims._language import identify, passages
 from troopledger.claims._number_convention import text_convention
@@ -65,6 +66,7 @@ def _organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
     """
     out: list[tuple[int, str]] = []
     glued = pack.code in ("ja", "zh", "ko")
+    credits = dateline_spans(low) if glued else []  # "(서울=연합뉴스)" places the story; it names no speaker
     for name, words in pack.organisations.items():
         for w in words:
             i = low.find(w)
@@ -73,7 +75,7 @@ def _organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
                     ok = _whole(low, i, len(w)) or (len(w) >= 5 and _starts(low, i))
                 else:  # a Cyrillic or accented name starts a word: "гур" in "фигура" is no source
                     ok = glued or i == 0 or not low[i - 1].isalpha()
-                if ok:
+                if ok and not any(a <= i < b for a, b in credits):
                     out.append((i, name))
                 i = low.find(w, i + 1)
     return sorted(out)
@@ -179,12 +181,14 @@ class _Reader:
             span = (c.span[0] + start, c.span[1] + start) if c.span else None
             self.claims.append(c.model_copy(update={"id": f"{self.doc.id}-{len(self.claims) + 1:03d}", "span": span}))
 
-    def sentence(self, text: str, span: tuple[int, int], pack: LanguagePack, speaker: str, via: list[str]) -> None:
+    def sentence(
+        self, text: str, span: tuple[int, int], pack: LanguagePack, speaker: str, via: list[str], org: str = ""
+    ) -> None:
         low = text[span[0] : span[1]].lower()
         figs = find_figures(low, pack)
         said = next((h for h in pack.hedges if h in low), "")
         kind = _KINDS.get(speaker, "outlet" if speaker == self.default or speaker in self.relays else "other")
-        who: dict[str, object] = {"speaker": speaker, "speaker_kind": kind, "via": via}
+        who: dict[str, object] = {"speaker": speaker, "speaker_kind": kind, "via": via, "organisation": org}
         last_end = -1
         counted: str | None = None
         for a, b in _join_ranges(figs, low, pack):
@@ -293,7 +297,8 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
             continue
         pack = packs[lang]
         sentences = _sentences(text, start, end, pack)
-        carried = _quoted_by(text, start, sentences, hits[lang] if same else [], relays) or lead
+        quoted = _quoted_by(text, start, sentences, hits[lang] if same else [], relays)
+        carried, origin_here = quoted or lead, quoted is not None
         reader.topic = reader.money = ""
         names_of = [_sentence_names(text, s, e, hits[lang] if same else None, pack, actors) for s, e in sentences]
         for k, (s, e) in enumerate(sentences):
@@ -304,12 +309,20 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
                 if nxt.startswith(pack.back_reference):
                     named = names_of[k + 1]
             own = [n for n in named if n not in relays]
-            # a relay (Yonhap, Reuters ...) speaks for the origin the article names, and goes to `via`
-            speaker = own[0] if own else (lead if named and lead in origins else named[0] if named else carried)
+            # a relay (Yonhap, Reuters ...) speaks for the origin its paragraph names, and goes to `via`;
+            # one that reports on its own sources ("中央日報は…と報じた") is the speaker
+            if own or not named:
+                speaker = own[0] if own else carried
+            elif pack.relay_alone_speaks:
+                speaker = carried if origin_here else named[0]
+            else:
+                speaker = lead if lead in origins else named[0]
             via = [n for n in named if n in relays and n != speaker]
+            # "中央日報は複数の消息筋の話として": anonymous sources speak through the outlet that quotes them
+            org = via[0] if speaker == _ANONYMOUS and via else ""
             if named:
-                carried = speaker
-            reader.sentence(text, (s, e), pack, speaker, via)
+                carried, origin_here = speaker, origin_here or bool(own)
+            reader.sentence(text, (s, e), pack, speaker, via, org)
     return _range_ends_restated(_troop_repeats(_repeats_labelled(reader.claims)))
 
 
@@ -375,6 +388,7 @@ def _repeats_labelled(claims: list[Claim]) -> list[Claim]:
 
 
 _SPECIFIC = ("troops_per_rotation", "cumulative_troops")
+_ANONYMOUS = "Anonymous sources"
 _COUNT_UNITS = {"other:munitions": "items", "other:tons": "tons", "other:oil": "barrels"}
 _TROOPS = ("troops_deployed", *_SPECIFIC)
 

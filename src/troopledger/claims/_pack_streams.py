@@ -36,6 +36,8 @@ _NOUNS: dict[str, tuple[str | None, ...]] = {
 }
 #: Counters of people: an entry count must be one ("1만3221명", "1万3000人").
 _PERSONS = ("명", "人", "名")
+#: "-odd" words between a number and its counter (LABELS rule 6: an approximation, not part of the counter).
+_ODD = "여余餘多"
 #: Keys of ``[streams]`` that are not nouns: verbs or destinations that turn one reading into another.
 _MODIFIERS = (
     "ballistic_missiles_used",
@@ -105,7 +107,8 @@ def stream_count(coarse: str | None, ctx: Context, value: float) -> tuple[str, s
     q2 = _closest(ctx, words, coarse)
     if q2 is None:
         return None
-    if q2 == "nk_entries_to_russia" and not (ctx.after().lstrip(" \u00a0").startswith(_PERSONS) and value >= 100):
+    counter = ctx.after().lstrip(" \u00a0").lstrip(_ODD).lstrip(" \u00a0")  # "1만3000여명", "1万3000余人"
+    if q2 == "nk_entries_to_russia" and not (counter.startswith(_PERSONS) and value >= 100):
         return None  # entry statistics count people by the hundred: "1만3221명이 입국", not "입국 3일 만에 2명"
     if q2 == "ammunition_containers" and _any(ctx, words.get("containers_ru_to_nk", ())):
         q2 = "containers_ru_to_nk"

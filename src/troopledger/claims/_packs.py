@@ -70,6 +70,9 @@ class LanguagePack:
     #: a sentence opening with one of these attributes the sentence before it ("Об этом сообщил ...")
     back_reference: tuple[str, ...] = ()
     month_since: tuple[str, ...] = ()
+    #: a relay named alone in a sentence, with no origin named before it in the paragraph, reports on its own
+    #: sources and is the speaker ("中央日報は…と報じた"); else it speaks for the article's lead source
+    relay_alone_speaks: bool = False
 
     @property
     def glued_ok(self) -> tuple[str, ...]:
@@ -165,4 +168,5 @@ def load_pack(code: str) -> LanguagePack:
         change_verbs=_strings(raw.get("change_verbs", []), f"{where} change_verbs"),
         back_reference=_strings(raw.get("back_reference", []), f"{where} back_reference"),
         month_since=_strings(raw.get("month_since", []), f"{where} month_since"),
+        relay_alone_speaks=raw.get("relay_alone_speaks", False) is True,
     )
