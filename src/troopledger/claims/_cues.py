@@ -292,10 +292,13 @@ def count_label(ctx: Context, value: float = 0.0) -> str | None:
 
 
 def _count_label(ctx: Context) -> str | None:
-    found = _nearest(ctx, tuple(COUNTED))
+    found = _nearest(ctx, (*COUNTED, "dispatch"))
     if found is None:
         return None
     kind, _ = found
+    if kind == "dispatch":
+        # a verb of sending counts whoever is sent: "노동자 1만5000명 보낸다" sends workers, else troops
+        kind = "workers" if _own_near(ctx, "workers") else "troops"
     if kind == "troops":
         kind = _casualty_of_troops(ctx) or kind
     # "killed and wounded" together on one side of the figure; "300 died and 2,700 were wounded" splits them
