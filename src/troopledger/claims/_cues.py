@@ -138,7 +138,8 @@ def skip_units(head: str, pack: LanguagePack) -> str:
 def bound(ctx: Context) -> tuple[str, str]:
     """(side, hedge word): side is ``lower``, ``upper`` or ``""`` (a value, maybe with an approximation word)."""
     tail = _SIGN.sub("", ctx.before(30)).rstrip(" \u00a0")
-    if ctx.pack.code in ("ja", "zh"):
+    befores = tuple(w for k in ("lower", "upper", "about") for w in ctx.pack.bounds.get(f"{k}_before", ()))
+    if ctx.pack.code in ("ja", "zh") and not tail.endswith(befores):  # "不到300人" is a bound word itself
         # a verb between the bound word and the number: "至少有600人", "最多可获得1万美元"
         tail = next((tail[: -len(v)] for v in _CJK_VERBS if tail.endswith(v)), tail)
         if tail[-1:] in "有了达達到为為是":
@@ -156,12 +157,21 @@ def bound(ctx: Context) -> tuple[str, str]:
             if w[-1:].isalpha() and last.startswith(w) and len(last) - len(w) <= 4 and last[:1].isalpha():
                 return side, last  # a stem with its ending: "перевищує", "exceeded"
         for w in b.get(f"{key}_after", ()):
-            if any(h.startswith(w) for h in heads):
+            at = next((h.find(w) + len(w) for h in heads if h.startswith(w)), -1)
+            if at < 0 and ctx.pack.code == "ko" and key != "about" and w in heads[1][:9]:
+                at = heads[1].find(w) + len(w)  # "3000여명을 넘어선": a particle and an adverb may stand between
+            if at >= 0 and side == "upper" and _changes_after(heads[1][at:] if w in heads[1] else head[at:], ctx.pack):
+                return "", ""  # "2만 명까지 늘어날 전망": the level it may grow to, a value (LABELS rule 6)
+            if at >= 0:
                 return side, w
-            if ctx.pack.code == "ko" and key != "about" and w in heads[1][:9]:
-                return side, w  # "3000여명을 넘어선": a particle and an adverb may stand between
     odd = next((ch for ch in "多余餘여" if ch in ctx.sentence[ctx.start : ctx.end]), "")
     return ("", odd) if odd and ctx.pack.code in _GLUED else ("", "")  # "600多万": "-odd" inside the number
+
+
+def _changes_after(rest: str, pack: LanguagePack) -> bool:
+    """Whether a verb of change follows an upper-bound word that comes after its figure ("까지 늘어날", "まで増える")."""
+    rest = rest.lstrip(" \u00a0")
+    return bool(pack.change_verbs) and pack.code in _GLUED and any(v in rest[:6] for v in pack.change_verbs)
 
 
 def _changed_to(before: str, pack: LanguagePack) -> bool:

@@ -23,6 +23,7 @@ from troopledger.claims._stream_quantities import STREAM_QUANTITIES
 __all__ = ["stream_count", "stream_money", "stream_words"]
 
 _DIGIT = re.compile(r"\d")
+_CLAUSE = re.compile(r"[,，、;；]")
 #: Ledger quantities read from the noun or counter next to a count, and the coarse labels each may refine.
 _NOUNS: dict[str, tuple[str | None, ...]] = {
     "artillery_rounds_shipped": ("other:munitions",),
@@ -125,13 +126,16 @@ def stream_money(label: str, period: str, ctx: Context) -> str:
         return "overseas_worker_wage_month"
     if label == "pay_per_soldier_month" and _next_to(ctx, words.get("soldier_take_home", ())):
         return "soldier_take_home"
+    if label == "domestic_monthly_wage" and ctx.anywhere("troops") and _next_to(ctx, words.get("soldier_take_home", ())):
+        return "soldier_take_home"  # "兵士の手元に残るのは月3000ウォン": a few dollars, but what the soldier keeps
     return label
 
 
 def _next_to(ctx: Context, words: tuple[str, ...]) -> bool:
     """A word of ``words`` near the figure with no other number between ("월 2천 달러 가운데 100달러만 손에 쥔다":
     the take-home word is the 100's, not the 2,000's)."""
-    before, after = ctx.before(), ctx.after()
+    # and within the figure's clause: "月給は2000ドル、手元に残るのは…" keeps the 2,000 the pay
+    before, after = _CLAUSE.split(ctx.before())[-1], _CLAUSE.split(ctx.after())[0]
     for w in words:
         j = before.rfind(w)
         if j >= 0 and not _DIGIT.search(before, j + len(w)):
