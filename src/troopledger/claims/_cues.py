@@ -65,6 +65,8 @@ _CJK_VERBS = (
     "可",
 )
 #: Clause punctuation (not digits): a cue past it speaks of another clause.
+#: Clause breaks of the glued scripts, the ideographic space of a headline among them.
+_CJK_CLAUSE = re.compile(r"[,，、;；:：()（）\u3000「」『』]")
 _PUNCT = re.compile(r"[,，、;；:：()（）\u2013\u2014\"“”„«»「」『』]")
 
 
@@ -238,10 +240,12 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
     return None if best is None else (best[0], best[1])
 
 
-def _own_near(ctx: Context, kind: str) -> bool:
+def _own_near(ctx: Context, kind: str, clause: bool = False) -> bool:
     """A cue of ``kind`` near the figure with no other number between: "용병 3.2억, 동맹군 13.4억" (the
-    mercenaries' word is the first figure's, not the second's)."""
+    mercenaries' word is the first figure's, not the second's); with ``clause``, none of another clause either."""
     before, after = ctx.before(), ctx.after()
+    if clause:
+        before, after = _CJK_CLAUSE.split(before)[-1], _CJK_CLAUSE.split(after)[0]
     for w in ctx.pack.cue(kind):
         j = find_cue(before, w, ctx.pack, last=True)
         if j >= 0 and not _DIGIT.search(before, j + len(w)):
@@ -254,8 +258,9 @@ def _own_near(ctx: Context, kind: str) -> bool:
 
 def _whose(ctx: Context) -> str:
     """``russian``, ``ukrainian`` or ``foreign`` when the figure is about another army's people, else ``""``."""
+    glued = ctx.pack.code in _GLUED  # "50人死亡か　ウクライナ軍が発表": the army of another clause announces
     for who in ("russian", "ukrainian", "foreign"):
-        if _own_near(ctx, who) and not ctx.near("north_korea", ctx.wide // 2):
+        if _own_near(ctx, who, glued) and not ctx.near("north_korea", ctx.wide // 2):
             return who
         if ctx.anywhere(who) and not ctx.anywhere("north_korea"):
             return who  # the sentence speaks of another army only

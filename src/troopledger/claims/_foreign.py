@@ -47,6 +47,8 @@ _KINDS = {
     "Sejong Institute": "think_tank", "South Korea JCS": "government", "US Pentagon": "government",
 }  # fmt: skip
 #: What stands between a figure and its conversion in brackets: "(약 ", "（約", "(about ", "(한화 약 ".
+#: What follows the unit of "1 dollar" in an exchange rate ("=", "＝", "는", "は", "兑"), then the rate.
+_RATE = re.compile(r"\s*(?:[=＝:：]|는|은|당|は|が|兑|兌|对|對|换|換)")
 _CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
 _SENTENCE = {
     True: re.compile(r"[^。！？!?\n]+[。！？!?]?"),
@@ -191,6 +193,7 @@ class _Reader:
         who: dict[str, object] = {"speaker": speaker, "speaker_kind": kind, "via": via, "organisation": org}
         last_end = -1
         counted: str | None = None
+        rate = False
         for a, b in _join_ranges(figs, low, pack):
             conversion = last_end >= 0 and _CONVERSION.match(skip_units(low[last_end : a.start], pack))
             last_end = b.end
@@ -220,6 +223,12 @@ class _Reader:
                 self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
                 continue
             currency = currency_of(ctx)
+            if currency and lo == hi == 1 and _RATE.match(skip_units(low[b.end :], pack)):
+                rate = True  # "1달러 = 1만5000원", "1ドル＝約150円": an exchange rate, not two amounts
+                continue
+            if currency and rate:
+                rate = False
+                continue
             if currency:
                 factor, note, converted = _usd(hi, currency, self.doc.date or None)
                 label, period = money_label(ctx, _magnitude(hi, currency, self.doc.date or None), self.topic)
