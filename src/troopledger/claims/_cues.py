@@ -39,6 +39,7 @@ COUNTED = {
     "returned": "other:troops_returned_home",
     "tons": "other:tons",
     "barrels": "other:oil",
+    "officers": "other:officers",
 }
 _CASUALTY = ("killed", "wounded", "casualties")
 #: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").
@@ -423,6 +424,8 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     nearest = _nearest(ctx, ("bonus", "monthly", "pay"))
     if nearest is not None and nearest[0] == "bonus" and not ctx.before(3).rstrip().endswith(("月", "월")):
         return "signing_bonus", "once"  # "$2,500 a month and a $2,000 lump sum": each amount takes its own noun
+    if usd < 1e5 and _own_near(ctx, "officers", ctx.pack.code in _GLUED) and (monthly or ctx.near("pay")):
+        return "other:officer_pay", period  # a rank table: "장교는 월 5000달러" is not the ordinary soldier's pay
     if usd < 1e5 and (monthly or ctx.near("pay")) and (ctx.anywhere("troops") or ctx.anywhere("per_person")):
         return "pay_per_soldier_month", "month" if monthly else "ambiguous"
     return "other:amount", period
