@@ -299,6 +299,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
     pool = origins or {k: v for k, v in counts.items() if k in relays}
     lead = max(pool, key=lambda k: pool[k]) if pool else outlet
     reader = _Reader(doc, outlet)
+    last_named = ""
     packs = {lang: text_convention(text, load_pack(lang)) for lang in hits}  # the text's number convention, once
     for start, end, lang in parts:
         if lang == "en" and language != "en" and identify(text[start:end]) == "en":
@@ -317,6 +318,9 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
                 nxt = text[sentences[k + 1][0] : sentences[k + 1][1]].lstrip().lower()
                 if nxt.startswith(pack.back_reference):
                     named = names_of[k + 1]
+            sent = text[s:e].lower()
+            if not named and last_named and any(w in sent for w in pack.anaphora):
+                named = [last_named]  # "同部隊によると": the source named before, whatever paragraph it was in
             own = [n for n in named if n not in relays]
             # a relay (Yonhap, Reuters ...) speaks for the origin its paragraph names, and goes to `via`;
             # one that reports on its own sources ("中央日報は…と報じた") is the speaker
@@ -331,6 +335,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
             org = via[0] if speaker == _ANONYMOUS and via else ""
             if named:
                 carried, origin_here = speaker, origin_here or bool(own)
+                last_named = speaker
             reader.sentence(text, (s, e), pack, speaker, via, org)
     return _range_ends_restated(_troop_repeats(_repeats_labelled(reader.claims)))
 

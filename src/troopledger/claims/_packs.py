@@ -73,6 +73,8 @@ class LanguagePack:
     #: a relay named alone in a sentence, with no origin named before it in the paragraph, reports on its own
     #: sources and is the speaker ("中央日報は…と報じた"); else it speaks for the article's lead source
     relay_alone_speaks: bool = False
+    #: words that stand for the source named before ("同部隊", "该机构", "이 기관"), over paragraph breaks
+    anaphora: tuple[str, ...] = ()
 
     @property
     def glued_ok(self) -> tuple[str, ...]:
@@ -169,4 +171,5 @@ def load_pack(code: str) -> LanguagePack:
         back_reference=_strings(raw.get("back_reference", []), f"{where} back_reference"),
         month_since=_strings(raw.get("month_since", []), f"{where} month_since"),
         relay_alone_speaks=raw.get("relay_alone_speaks", False) is True,
+        anaphora=_strings(raw.get("anaphora", []), f"{where} anaphora"),
     )
