@@ -325,3 +325,226 @@ def test_a_restatement_or_share_takes_the_money_its_paragraph_spoke_of(lang: str
 )
 def test_a_first_contingent_and_another(lang: str, text: str) -> None:
     assert _read(text, lang) == [("troops_per_rotation", 12000, None, None), ("troops_per_rotation", 3000, None, None)]
+
+
+# --- fourth pass: speakers, bounds, periods, page furniture (sentences written for these tests) ---
+
+
+def _spoken(text: str, lang: str) -> list[tuple[str, str, list[str], str]]:
+    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
+    return [(c.quantity, c.speaker, list(c.via), c.organisation) for c in extract_foreign(doc, lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("ko", "조선일보는 북한군 약 2000명이 새로 파견됐다고 보도했다.", "Chosun Ilbo"),
+        ("ja", "朝鮮日報は、北朝鮮兵およそ2000人が新たに派遣されたと報じた。", "Chosun Ilbo"),
+        ("zh", "路透社报道称，约2000名朝鲜士兵被新派往前线。", "Reuters"),
+    ],
+)
+def test_a_news_agency_named_alone_reports_on_its_own(lang: str, text: str, speaker: str) -> None:
+    got = _spoken(text, lang)
+    assert [(q, s) for q, s, *_ in got] == [("troops_per_rotation", speaker)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "국정원은 북한군 사상자를 3000명으로 본다고 밝혔다. 연합뉴스는 이 중 300명이 숨졌다고 전했다."),
+        ("ja", "国家情報院は北朝鮮兵の死傷者を3000人とみている。共同通信は、うち300人が死亡したと伝えた。"),
+        ("zh", "韩国国家情报院称朝鲜士兵伤亡约3000人。韩联社报道说，其中300人死亡。"),
+    ],
+)
+def test_an_agency_after_the_origin_in_its_paragraph_relays_it(lang: str, text: str) -> None:
+    got = _spoken(text, lang)
+    assert [s for _q, s, *_ in got] == ["South Korea NIS", "South Korea NIS"]
+    assert got[1][2] != []  # the agency is kept as the relay
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "[서울=뉴시스] 북한군 3000명이 새로 배치된 것으로 알려졌다."),
+        ("ko", "(평양=연합뉴스) 북한군 3000명이 새로 배치된 것으로 알려졌다."),
+        ("ja", "【ソウル共同】北朝鮮兵3000人が新たに配備されたという。"),
+        ("zh", "新华社莫斯科3月2日电 约3000名朝鲜士兵被新部署到前线。"),
+    ],
+)
+def test_a_dateline_names_no_speaker(lang: str, text: str) -> None:
+    assert [s for _q, s, *_ in _spoken(text, lang)] == ["Test Wire"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "org"),
+    [
+        ("ko", "조선일보는 익명을 요구한 관계자를 인용해 북한군 500명이 숨졌다고 전했다.", "Chosun Ilbo"),
+        ("ja", "ロイター通信は消息筋の話として、北朝鮮兵500人が死亡したと伝えた。", "Reuters"),
+        ("zh", "彭博社援引知情人士的话说，约500名朝鲜士兵死亡。", "Bloomberg"),
+    ],
+)
+def test_anonymous_sources_keep_the_outlet_that_quotes_them(lang: str, text: str, org: str) -> None:
+    assert _spoken(text, lang) == [("casualties_killed", "Anonymous sources", [org], org)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ja", "ウクライナ軍特殊作戦部隊は北朝鮮兵120人を殺害したと発表した。\n\n同部隊によると、約40人が捕虜になった。"),
+        ("zh", "乌克兰特种作战部队称击毙了120名朝鲜士兵。\n\n该部队还说，约有40人被俘虏。"),
+        ("ko", "우크라이나 특수작전군은 북한군 120명을 사살했다고 밝혔다.\n\n이 기관은 약 40명을 포로로 잡았다고 덧붙였다."),
+    ],
+)
+def test_an_anaphor_names_the_source_before_it_over_a_paragraph_break(lang: str, text: str) -> None:
+    got = _spoken(text, lang)
+    assert [s for _q, s, *_ in got] == ["Ukraine Special Operations Forces"] * 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ko", "북한군 사상자는 연말까지 2만 명까지 늘어날 것으로 예상된다.", ("casualties_total", 20000, None, None)),
+        ("ja", "北朝鮮兵の死傷者は3万人まで増える見通しだ。", ("casualties_total", 30000, None, None)),
+        ("ko", "숨진 북한군은 아직 300명도 안 된다.", ("casualties_killed", None, None, 300)),
+        ("ko", "전사한 북한 병사는 300명에 못 미치는 것으로 보인다.", ("casualties_killed", None, None, 300)),
+        ("ja", "死亡した北朝鮮兵は300人に満たないとみられる。", ("casualties_killed", None, None, 300)),
+        ("zh", "阵亡的朝鲜士兵不到300人。", ("casualties_killed", None, None, 300)),
+        ("zh", "朝鲜士兵死亡人数不足300人。", ("casualties_killed", None, None, 300)),
+    ],
+)
+def test_levels_reached_are_values_and_short_of_words_are_ceilings(lang: str, text: str, want: Got) -> None:
+    assert _read(text, lang) == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "병사 한 명이 월 2000달러를 받는다면 북한은 연간 2억 달러 이상을 번다."),
+        ("ja", "兵士1人に月2000ドルが支払われれば、北朝鮮の年間収入は2億ドルを超える。"),
+        ("zh", "如果每名士兵每月拿2000美元，朝鲜每年可赚2亿美元以上。"),
+    ],
+)
+def test_a_period_word_belongs_to_its_own_figure(lang: str, text: str) -> None:
+    units = {c.quantity: c.unit for c in extract_foreign(document_from_bytes(text.encode(), "p.txt"), lang)}
+    assert units["total_revenue_to_nk"] == "USD/year"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ko", "작년 한 해 북한 주민 1만2000여명이 러시아에 입국했다.", "nk_entries_to_russia"),
+        ("ja", "昨年は北朝鮮国籍者1万2000余人がロシアに入国した。", "nk_entries_to_russia"),
+        ("ko", "북한은 내년에 노동자 5000명을 러시아로 보낼 계획이다.", "overseas_workers_planned"),
+        ("ja", "北朝鮮は昨年、労働者5000人をロシアに派遣した。", "overseas_workers_dispatched"),
+        ("zh", "朝鲜去年向俄罗斯派遣了5000名工人。", "overseas_workers_dispatched"),
+    ],
+)
+def test_workers_sent_and_people_entering(lang: str, text: str, want: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ja", "北朝鮮兵の月給は2000ドル、手元に残るのはごく一部だ。", "pay_per_soldier_month"),
+        ("ja", "北朝鮮兵の手元に残るのは月3000北朝鮮ウォンほどだという。", "soldier_take_home"),
+        ("ko", "파병된 북한 병사 손에 남는 돈은 150달러 정도다.", "soldier_take_home"),
+        ("zh", "朝鲜士兵实际拿到的钱只有150美元左右。", "soldier_take_home"),
+    ],
+)
+def test_take_home_words_in_the_figures_own_clause(lang: str, text: str, want: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "장마당에서 1달러는 약 1만6000원에 거래된다."),
+        ("ja", "闇市場のレートは1ドル＝約1万6000ウォンだ。"),
+        ("zh", "黑市上1美元兑换约1.6万韩元。"),
+    ],
+)
+def test_an_exchange_rate_is_not_an_amount(lang: str, text: str) -> None:
+    assert _read(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "러시아 계약병은 월 20만 루블을 받는다."),
+        ("ja", "ロシアの契約兵は月20万ルーブルを受け取る。"),
+        ("zh", "俄罗斯合同兵每月可领取20万卢布。"),
+    ],
+)
+def test_contract_soldiers_are_russias(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["other:russian_pay"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ko", "북한은 3차례에 걸쳐 병력 1만4000명을 보냈다.", "cumulative_troops"),
+        ("ja", "北朝鮮は3回に分けて兵士1万4000人を送った。", "cumulative_troops"),
+        ("zh", "朝鲜分三批向俄罗斯派出1.4万名士兵。", "cumulative_troops"),
+        ("ja", "ウクライナ国防省情報総局は、北朝鮮兵1万2000人がクルスク州に展開していると述べた。", "troops_deployed"),
+        ("ja", "北朝鮮兵1万2000人が展開しているとの推計がある。", "troops_deployed"),
+        ("zh", "据朝鲜民主主义人民共和国官方，约1.2万名士兵目前驻扎在俄罗斯。", "troops_deployed"),
+        ("ko", "지난달 북한군 2000명이 전선에 투입됐다.", "troops_per_rotation"),
+        ("ja", "先月、北朝鮮兵2000人が前線に投入された。", "troops_per_rotation"),
+        ("zh", "上个月约2000名朝鲜士兵被派往前线。", "troops_per_rotation"),
+    ],
+)
+def test_running_totals_waves_and_words_inside_names(lang: str, text: str, want: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ja", "北朝鮮兵50人死亡か　ウクライナ軍発表"),
+        ("zh", "朝鲜士兵50人死亡　乌军公布"),
+    ],
+)
+def test_another_army_in_another_clause_does_not_own_the_figure(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["casualties_killed"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "장교는 월 4000달러, 일반 병사는 2000달러를 받는다."),
+        ("ja", "将校は月4000ドル、一般の兵士は月2000ドルを受け取る。"),
+        ("zh", "军官每月4000美元，普通士兵每月2000美元。"),
+    ],
+)
+def test_officers_pay_is_a_row_of_its_own(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["other:officer_pay", "pay_per_soldier_month"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "월급 2000달러를 기준으로 병사 1만 명을 곱하면 매달 2000만 달러가 된다."),
+        ("ja", "月2000ドルで計算すると、兵士1万人なら毎月2000万ドルになる。"),
+        ("zh", "按每月2000美元计算，1万名士兵每月就是2000万美元。"),
+    ],
+)
+def test_the_basis_of_a_calculation_is_no_troop_claim(lang: str, text: str) -> None:
+    assert not [q for q, *_ in _read(text, lang) if "troops" in q]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "북한군 1만명 파병.\n관련기사\n북, 노동자 1만5000명 보낸다\n다른 기사 3000명\n\n끝.",
+        "北朝鮮兵1万人を派遣。\n関連記事\n労働者1万5000人を送る\n\n終わり。",
+        "朝鲜派兵1万人。\n延伸阅读：朝鲜向俄输出1.5万名劳工\n\n完。",
+        "朝鲜派兵1万人。\n相關閱讀：1.5萬名勞工\n版权所有 未经授权不得转载\n\n完。",
+    ],
+)
+def test_related_article_boxes_and_copyright_lines_are_page_furniture(page: str) -> None:
+    from troopledger.sources._leftovers import drop_leftovers
+
+    kept, _ = drop_leftovers(page)
+    assert "1万5000" not in kept and "1만5000" not in kept and "1.5" not in kept
+    assert "1만명" in kept or "1万人" in kept
