@@ -548,3 +548,16 @@ def test_related_article_boxes_and_copyright_lines_are_page_furniture(page: str)
     kept, _ = drop_leftovers(page)
     assert "1万5000" not in kept and "1만5000" not in kept and "1.5" not in kept
     assert "1만명" in kept or "1万人" in kept
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "북한군은 러시아 국방부가 마련한 시설에서 훈련 중이며 사상자는 3000명이라고 국정원이 밝혔다."),
+        ("ko", "국정원은 우크라이나 정보총국과 공유한 자료를 근거로 북한군 사상자가 3000명이라고 말했다."),
+        ("ja", "米国防総省の施設を視察した後、韓国国家情報院は北朝鮮兵の死傷者が3000人だと明らかにした。"),
+        ("zh", "在美国国防部发布报告之后，据韩国国情院估计，朝鲜士兵伤亡约3000人。"),
+    ],
+)
+def test_the_name_marked_as_speaking_is_the_speaker(lang: str, text: str) -> None:
+    assert [(q, s) for q, s, *_ in _spoken(text, lang)] == [("casualties_total", "South Korea NIS")]

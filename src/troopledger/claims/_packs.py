@@ -75,6 +75,9 @@ class LanguagePack:
     relay_alone_speaks: bool = False
     #: words that stand for the source named before ("同部隊", "该机构", "이 기관"), over paragraph breaks
     anaphora: tuple[str, ...] = ()
+    #: words right after (or before) a source's name that make it the sentence's speaker among several names
+    speaker_marks: tuple[str, ...] = ()
+    speaker_marks_before: tuple[str, ...] = ()
 
     @property
     def glued_ok(self) -> tuple[str, ...]:
@@ -172,4 +175,6 @@ def load_pack(code: str) -> LanguagePack:
         month_since=_strings(raw.get("month_since", []), f"{where} month_since"),
         relay_alone_speaks=raw.get("relay_alone_speaks", False) is True,
         anaphora=_strings(raw.get("anaphora", []), f"{where} anaphora"),
+        speaker_marks=_strings(raw.get("speaker_marks", []), f"{where} speaker_marks"),
+        speaker_marks_before=_strings(raw.get("speaker_marks_before", []), f"{where} speaker_marks_before"),
     )
