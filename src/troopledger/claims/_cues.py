@@ -172,7 +172,7 @@ def bound(ctx: Context) -> tuple[str, str]:
 
 
 def _changes_after(rest: str, pack: LanguagePack) -> bool:
-    """Whether a verb of change follows an upper-bound word that comes after its figure ("까지 늘어날", "まで増える")."""
+    """Whether a verb of change follows an upper-bound word after its figure ("까지 늘어날", "まで増える")."""
     rest = rest.lstrip(" \u00a0")
     return bool(pack.change_verbs) and pack.code in _GLUED and any(v in rest[:6] for v in pack.change_verbs)
 
@@ -392,8 +392,9 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     yearly = ctx.near("yearly", ctx.wide + 10)
     if monthly and yearly:
         # "월 2000달러를 받아 연간 3억 달러": a period word with another number between is that number's
-        month_own, year_own = _own_near(ctx, "monthly") or ctx.before(3).rstrip().endswith(("月", "월")), _own_near(
-            ctx, "yearly"
+        month_own, year_own = (
+            _own_near(ctx, "monthly") or ctx.before(3).rstrip().endswith(("月", "월")),
+            _own_near(ctx, "yearly"),
         )
         monthly, yearly = (monthly and (month_own or not year_own)), (yearly and (year_own or not month_own))
     period = "month" if monthly else "year" if yearly else "total"

@@ -350,7 +350,7 @@ def _sentence_names(
     if len(named) > 1 and pack.speaker_marks:
         low = text[s:e].lower()
         found = _organisations(low, pack) if hits is None else [(i - s, n) for i, n in hits if s <= i < e]
-        rank = {n: 2 for n in named}
+        rank = dict.fromkeys(named, 2)
         for i, n in found:
             if n in rank:
                 rank[n] = min(rank[n], _marked(low, i, pack))

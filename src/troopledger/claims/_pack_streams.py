@@ -126,7 +126,8 @@ def stream_money(label: str, period: str, ctx: Context) -> str:
         return "overseas_worker_wage_month"
     if label == "pay_per_soldier_month" and _next_to(ctx, words.get("soldier_take_home", ())):
         return "soldier_take_home"
-    if label in ("domestic_monthly_wage", "other:amount") and ctx.anywhere("troops") and _next_to(ctx, words.get("soldier_take_home", ())):
+    kept = label in ("domestic_monthly_wage", "other:amount") and ctx.anywhere("troops")
+    if kept and _next_to(ctx, words.get("soldier_take_home", ())):
         return "soldier_take_home"  # "兵士の手元に残るのは月3000ウォン": a few dollars, but what the soldier keeps
     return label
 

@@ -1,8 +1,9 @@
 """Page leftovers: the lines a saved page carries that are not the article.
 
-"See also" links (and their Korean, Japanese and Chinese forms), comment forms, language menus, advertisement markers, "most
-popular" boxes, photo captions and credits, truncated breadcrumb titles and lines
-that repeat an earlier line are dropped; a "Read the original article on X" line
+"See also" links (and Korean, Japanese and Chinese related-article boxes), comment
+forms, language menus, advertisement markers, "most popular" boxes, photo captions
+and credits, truncated breadcrumb titles and lines that repeat an earlier line are
+dropped; a "Read the original article on X" line
 is dropped too, but X is kept as the outlet the story came from.
 """
 
