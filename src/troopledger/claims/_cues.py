@@ -20,8 +20,6 @@ __all__ = [
     "count_label",
     "currency_of",
     "find_cue",
-    "money_label",
-    "share_label",
     "skip_units",
     "troop_label",
 ]
@@ -379,65 +377,4 @@ def _dated(own: Context, sentence: str) -> str | None:
         return "cumulative_troops"
     if said(pack.month_in) and not own.near("stock"):
         return "troops_per_rotation"
-    return None
-
-
-def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
-    """(quantity, period) for an amount worth about ``usd`` US dollars.
-
-    ``topic`` is what the paragraph counted last (``workers`` or ``troops``): "4,000 workers are
-    there. About $800 a head is sent for them" is the workers' pay though its sentence names none.
-    """
-    monthly = ctx.near("monthly", ctx.wide + 10) or ctx.before(3).rstrip().endswith(("月", "월"))
-    yearly = ctx.near("yearly", ctx.wide + 10)
-    if monthly and yearly:
-        # "월 2000달러를 받아 연간 3억 달러": a period word with another number between is that number's
-        month_own, year_own = (
-            _own_near(ctx, "monthly") or ctx.before(3).rstrip().endswith(("月", "월")),
-            _own_near(ctx, "yearly"),
-        )
-        monthly, yearly = (monthly and (month_own or not year_own)), (yearly and (year_own or not month_own))
-    period = "month" if monthly else "year" if yearly else "total"
-    whose = _whose(ctx)
-    if usd < 30 and (monthly or ctx.near("pay")) and not whose:
-        return "domestic_monthly_wage", "month"  # a few dollars a month is a wage inside North Korea, a worker's too
-    told = topic == "workers" and not ctx.anywhere("troops")
-    if (ctx.near("workers") or told) and not ctx.near("troops", ctx.wide // 2):
-        return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period
-    if ctx.near("gdp", 2 * ctx.wide) and usd >= 1e9:
-        return "nk_gdp", "year"
-    if ctx.near("economy") and usd >= 1e8:
-        return "other:nk_economy", period
-    if usd >= 1e6:
-        if ctx.near("arms") and not ctx.anywhere("troops"):
-            return "other:arms_revenue", period
-        if whose:
-            return f"other:{whose}_pay", period
-        if any(ctx.anywhere(k) for k in ("revenue", "north_korea", "troops", "compensation")):
-            return "total_revenue_to_nk", period
-        return "other:amount", period
-    if whose:
-        return f"other:{whose}_pay", period
-    if usd < 30 and (monthly or ctx.near("pay")):
-        return "domestic_monthly_wage", "month"  # a few dollars a month: a wage inside North Korea
-    if ctx.near("compensation") and (ctx.anywhere("killed") or ctx.anywhere("compensation")):
-        return "death_compensation", "once"
-    nearest = _nearest(ctx, ("bonus", "monthly", "pay"))
-    if nearest is not None and nearest[0] == "bonus" and not ctx.before(3).rstrip().endswith(("月", "월")):
-        return "signing_bonus", "once"  # "$2,500 a month and a $2,000 lump sum": each amount takes its own noun
-    if usd < 1e5 and _own_near(ctx, "officers", ctx.pack.code in _GLUED) and (monthly or ctx.near("pay")):
-        return "other:officer_pay", period  # a rank table: "장교는 월 5000달러" is not the ordinary soldier's pay
-    if usd < 1e5 and (monthly or ctx.near("pay")) and (ctx.anywhere("troops") or ctx.anywhere("per_person")):
-        return "pay_per_soldier_month", "month" if monthly else "ambiguous"
-    return "other:amount", period
-
-
-def share_label(ctx: Context) -> str | None:
-    """The quantity a percentage speaks of, or None when nothing near says."""
-    if ctx.anywhere("state") and (ctx.anywhere("pay") or (ctx.near("state") and ctx.anywhere("troops"))):
-        return "state_share_of_pay"  # "the regime skims 86 % of the soldiers' money"
-    if ctx.near("killed") or ctx.near("casualties"):
-        return "other:casualty_rate"
-    if ctx.near("munitions"):
-        return "other:munitions_share"
     return None

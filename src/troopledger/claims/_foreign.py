@@ -10,28 +10,28 @@ be read is told by :func:`unread_note`.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 
 from pydantic import ValidationError
 
+from troopledger.claims._cue_money import money_label, share_label
 from troopledger.claims._cues import (
     Context,
     bound,
     count_label,
     currency_of,
-    money_label,
-    share_label,
     skip_units,
     troop_label,
 )
 from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
-from troopledger.claims._datelines import dateline_spans
 from troopledger.claims._figure import figure_fields
 from troopledger.claims._language import identify, passages
 from troopledger.claims._number_convention import text_convention
 from troopledger.claims._numerals import Figure, ascii_digits, find_figures
+from troopledger.claims._pack_speakers import organisations as _organisations
+from troopledger.claims._pack_speakers import quoted_by as _quoted_by
+from troopledger.claims._pack_speakers import sentence_names as _sentence_names
 from troopledger.claims._pack_streams import stream_count, stream_money
 from troopledger.claims._packs import LanguagePack, load_pack
 from troopledger.claims._record import Claim, SourceRef
@@ -46,9 +46,9 @@ _KINDS = {
     "Russia (Shoigu)": "belligerent_government", "KIDA": "think_tank", "INSS": "think_tank",
     "Sejong Institute": "think_tank", "South Korea JCS": "government", "US Pentagon": "government",
 }  # fmt: skip
-#: What stands between a figure and its conversion in brackets: "(약 ", "（約", "(about ", "(한화 약 ".
 #: What follows the unit of "1 dollar" in an exchange rate ("=", "＝", "는", "は", "兑"), then the rate.
 _RATE = re.compile(r"\s*(?:[=＝:：]|는|은|당|は|が|兑|兌|对|對|换|換)")
+#: What stands between a figure and its conversion in brackets: "(약 ", "（約", "(about ", "(한화 약 ".
 _CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
 _SENTENCE = {
     True: re.compile(r"[^。！？!?\n]+[。！？!?]?"),
@@ -59,49 +59,6 @@ _SENTENCE = {
 def _sentences(text: str, start: int, end: int, pack: LanguagePack) -> list[tuple[int, int]]:
     cjk = pack.code in ("ja", "zh")
     return [(start + m.start(), start + m.end()) for m in _SENTENCE[cjk].finditer(text[start:end]) if m.group().strip()]
-
-
-def _organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
-    """(position, name) of every place a source the pack knows is named in ``low``, in text order.
-
-    An article is scanned once per language; each sentence then takes the names inside it.
-    """
-    out: list[tuple[int, str]] = []
-    glued = pack.code in ("ja", "zh", "ko")
-    credits = dateline_spans(low) if glued else []  # "(서울=연합뉴스)" places the story; it names no speaker
-    for name, words in pack.organisations.items():
-        for w in words:
-            i = low.find(w)
-            while i >= 0:
-                if w.isascii():
-                    ok = _whole(low, i, len(w)) or (len(w) >= 5 and _starts(low, i))
-                else:  # a Cyrillic or accented name starts a word: "гур" in "фигура" is no source
-                    ok = glued or i == 0 or not low[i - 1].isalpha()
-                if ok and not any(a <= i < b for a, b in credits):
-                    out.append((i, name))
-                i = low.find(w, i + 1)
-    return sorted(out)
-
-
-def _named_in(hits: list[tuple[int, str]], start: int, end: int) -> list[str]:
-    """The sources named between ``start`` and ``end``, each once, in the order they are first named."""
-    lo = bisect.bisect_left(hits, (start, ""))
-    names: list[str] = []
-    for i, name in hits[lo:]:
-        if i >= end:
-            break
-        if name not in names:
-            names.append(name)
-    return names
-
-
-def _starts(low: str, i: int) -> bool:
-    """A name of five letters or more may take an ending ("Geheimdienstes"), but must start a word."""
-    return i == 0 or not low[i - 1].isalnum()
-
-
-def _whole(low: str, i: int, n: int) -> bool:
-    return (i == 0 or not low[i - 1].isalnum()) and (i + n >= len(low) or not low[i + n].isalnum())
 
 
 def _join_ranges(figs: list[Figure], low: str, pack: LanguagePack) -> list[tuple[Figure, Figure]]:
@@ -338,51 +295,6 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
                 last_named = speaker
             reader.sentence(text, (s, e), pack, speaker, via, org)
     return _range_ends_restated(_troop_repeats(_repeats_labelled(reader.claims)))
-
-
-def _sentence_names(
-    text: str, s: int, e: int, hits: list[tuple[int, str]] | None, pack: LanguagePack, actors: set[str]
-) -> list[str]:
-    """The sources named in the sentence ``s:e`` (``hits``: the article's names, or None to scan the sentence)."""
-    named = _named_in(hits, s, e) if hits is not None else _named_in(_organisations(text[s:e].lower(), pack), 0, e - s)
-    if actors & set(named) and not any(w in text[s:e].lower() for w in pack.saying):
-        named = [n for n in named if n not in actors]  # "the Kremlin uses the shells": an actor, not a source
-    if len(named) > 1 and pack.speaker_marks:
-        low = text[s:e].lower()
-        found = _organisations(low, pack) if hits is None else [(i - s, n) for i, n in hits if s <= i < e]
-        rank = dict.fromkeys(named, 2)
-        for i, n in found:
-            if n in rank:
-                rank[n] = min(rank[n], _marked(low, i, pack))
-        named = sorted(named, key=lambda n: rank[n])  # stable: the first named among equals
-    return named
-
-
-#: Where the words after a name stop speaking of it.
-_NAME_END = re.compile(r"[,，、。.;；()（）\"“”「」\d]")
-
-
-def _marked(low: str, i: int, pack: LanguagePack) -> int:
-    """How clearly the name at ``i`` is the one speaking: 0 after "据" (according to), 1 before a mark such as
-    "은", "에 따르면", "によると", "表示", 2 unmarked."""
-    if pack.speaker_marks_before and low[max(0, i - 3) : i].endswith(pack.speaker_marks_before):
-        return 0
-    rest = _NAME_END.split(low[i : i + 16], maxsplit=1)[0]
-    return 1 if any(rest.find(m) > 0 for m in pack.speaker_marks) else 2
-
-
-#: A paragraph that opens a quotation: a dash of direct speech or an opening quote mark.
-_QUOTE_OPENERS = ("–", "—", "-", "„", "«", "“", '"', "»")
-
-
-def _quoted_by(
-    text: str, start: int, sentences: list[tuple[int, int]], hits: list[tuple[int, str]], relays: set[str]
-) -> str | None:
-    """The source a quotation (a paragraph opened by a dash or quote mark) names in its last sentence, or None."""
-    if len(sentences) < 2 or not text[start : sentences[0][1]].lstrip().startswith(_QUOTE_OPENERS):
-        return None
-    last = [n for n in _named_in(hits, *sentences[-1]) if n not in relays]
-    return last[0] if last else None
 
 
 def _range_ends_restated(claims: list[Claim]) -> list[Claim]:
