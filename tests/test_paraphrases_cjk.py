@@ -563,3 +563,34 @@ def test_related_article_boxes_and_copyright_lines_are_page_furniture(page: str)
 )
 def test_the_name_marked_as_speaking_is_the_speaker(lang: str, text: str) -> None:
     assert [(q, s) for q, s, *_ in _spoken(text, lang)] == [("casualties_total", "South Korea NIS")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ko", "러시아가 제공한 위성 기술 이전 규모는 약 0.5조 원으로 평가된다.", "other:tech_transfer"),
+        ("ja", "ロシアが渡した潜水艦の技術は500億円相当とみられる。", "other:tech_transfer"),
+        ("zh", "俄罗斯向朝鲜转让的卫星技术价值约5亿美元。", "other:tech_transfer"),
+        (
+            "ja",
+            "北朝鮮は兵士の派遣に加え、砲弾をロシアに大量に送っており、その代金は1兆円を超えるとされる。",
+            "other:arms_revenue",
+        ),
+        ("ja", "北朝鮮は兵士と武器の提供で1兆円の利益を得たとされる。", "total_revenue_to_nk"),
+        ("zh", "朝鲜通过出兵和提供武器获得了约80亿美元的收益。", "total_revenue_to_nk"),
+        ("ja", "北朝鮮は派兵の見返りに兵器の代金として1兆円を得た。", "other:arms_revenue"),
+    ],
+)
+def test_what_an_amount_pays_for(lang: str, text: str, want: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "\u201c용병이면 2억, 정규군이면 12억 달러\u201d"),
+        ("ja", "「傭兵なら2億、正規軍なら12億ドル」"),
+    ],
+)
+def test_another_numbers_army_does_not_own_a_headline_amount(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["total_revenue_to_nk"]

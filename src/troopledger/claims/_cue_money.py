@@ -6,7 +6,7 @@ of ``_cues``; the labels are names of the quantity vocabulary or ``other:<subtyp
 
 from __future__ import annotations
 
-from troopledger.claims._cues import _GLUED, Context, _nearest, _own_near, _whose
+from troopledger.claims._cues import _CLAUSE_END, _GLUED, Context, _nearest, _own_near, _whose, find_cue
 
 __all__ = ["money_label", "share_label"]
 
@@ -38,7 +38,9 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     if ctx.near("economy") and usd >= 1e8:
         return "other:nk_economy", period
     if usd >= 1e6:
-        if ctx.near("arms") and not ctx.anywhere("troops"):
+        if _own_near(ctx, "technology", ctx.pack.code in _GLUED):
+            return "other:tech_transfer", period  # "기술 지원 약 0.9조 원": what Russia gives in technology
+        if (ctx.near("arms") and not ctx.anywhere("troops")) or (ctx.near("arms", 3 * ctx.wide) and _arms_alone(ctx)):
             return "other:arms_revenue", period
         if whose:
             return f"other:{whose}_pay", period
@@ -59,6 +61,18 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     if usd < 1e5 and (monthly or ctx.near("pay")) and (ctx.anywhere("troops") or ctx.anywhere("per_person")):
         return "pay_per_soldier_month", "month" if monthly else "ambiguous"
     return "other:amount", period
+
+
+def _arms_alone(ctx: Context) -> bool:
+    """Whether the arms word before an amount stands apart from any troops word: "兵士の派遣に伴い、武器を…送り、
+    その販売代金は…" is the arms' price; "兵士と武器支援により" (troops and arms together) is not."""
+    before = ctx.sentence[: ctx.start]
+    arms = max(find_cue(before, w, ctx.pack, last=True) for w in ctx.pack.cue("arms"))
+    troops = max(
+        (j + len(w) for w in ctx.pack.cue("troops") if (j := find_cue(before, w, ctx.pack, last=True)) >= 0), default=-1
+    )
+    after = _CLAUSE_END.split(ctx.sentence[ctx.end :], maxsplit=1)[0]
+    return arms > troops + 4 and not any(find_cue(after, w, ctx.pack) >= 0 for w in ctx.pack.cue("troops"))
 
 
 def share_label(ctx: Context) -> str | None:

@@ -113,7 +113,13 @@ def find_cue(text: str, w: str, pack: LanguagePack, last: bool = False) -> int:
     ("Elitesoldaten", "Bodentruppen"), so there a cue of five letters or more may end a word.
     """
     i = text.rfind(w) if last else text.find(w)
-    if pack.code in _GLUED or not w[:1].isalpha() or (pack.code == "de" and len(w) >= 5):
+    if pack.code in _GLUED:
+        # a glued cue inside a longer word that is not it: "兵" in "兵器" (weapons)
+        for x in pack.not_cues.get(w, ()) if i >= 0 else ():
+            while i >= 0 and text.startswith(x, i - x.index(w)):
+                i = text.rfind(w, 0, i) if last else text.find(w, i + 1)
+        return i
+    if not w[:1].isalpha() or (pack.code == "de" and len(w) >= 5):
         return i
     while i > 0 and text[i - 1].isalpha():
         i = text.rfind(w, 0, i + len(w) - 1) if last else text.find(w, i + 1)
@@ -261,8 +267,10 @@ def _whose(ctx: Context) -> str:
     for who in ("russian", "ukrainian", "foreign"):
         if _own_near(ctx, who, glued) and not ctx.near("north_korea", ctx.wide // 2):
             return who
-        if ctx.anywhere(who) and not ctx.anywhere("north_korea"):
-            return who  # the sentence speaks of another army only
+        # the sentence speaks of another army only (in the glued scripts, not of another number's army)
+        whole = Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 100)
+        if ctx.anywhere(who) and not ctx.anywhere("north_korea") and (not glued or _own_near(whole, who)):
+            return who
     return ""
 
 

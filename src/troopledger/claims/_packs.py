@@ -27,7 +27,7 @@ CUE_KINDS = (
     "wave", "stock", "cumulative", "russian", "ukrainian", "foreign", "compensation", "bonus", "economy",
     "arms", "gdp", "north_korea", "partition", "per_person", "state", "returned", "prisoners", "condition",
     "tons", "times", "barrels",
-    "dated", "dispatch", "officers",
+    "dated", "dispatch", "officers", "technology",
 )  # fmt: skip
 _BOUNDS = ("lower_before", "lower_after", "upper_before", "upper_after", "about_before", "about_after")
 
@@ -78,6 +78,8 @@ class LanguagePack:
     #: words right after (or before) a source's name that make it the sentence's speaker among several names
     speaker_marks: tuple[str, ...] = ()
     speaker_marks_before: tuple[str, ...] = ()
+    #: glued scripts: longer words holding a cue that are not it ("兵器" holds "兵"), by the cue they hold
+    not_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def glued_ok(self) -> tuple[str, ...]:
@@ -122,6 +124,17 @@ def _lists(raw: object, where: str, allowed: tuple[str, ...] | None = None) -> d
     if allowed is not None and set(raw) - set(allowed):
         raise ValueError(f"{where}: unknown groups {sorted(set(raw) - set(allowed))}; known: {', '.join(allowed)}")
     return {str(k): _strings(v, f"{where}.{k}") for k, v in raw.items()}
+
+
+def _not_cues(words: tuple[str, ...], cues: object) -> dict[str, tuple[str, ...]]:
+    """Each cue of the pack mapped to the ``not_cues`` words that hold it."""
+    stems = {w.lower() for ws in (cues.values() if isinstance(cues, dict) else ()) for w in ws}
+    out: dict[str, tuple[str, ...]] = {}
+    for stem in stems:
+        holding = tuple(x for x in words if stem in x and x != stem)
+        if holding:
+            out[stem] = holding
+    return out
 
 
 def _read(name: str) -> dict[str, object]:
@@ -177,4 +190,5 @@ def load_pack(code: str) -> LanguagePack:
         anaphora=_strings(raw.get("anaphora", []), f"{where} anaphora"),
         speaker_marks=_strings(raw.get("speaker_marks", []), f"{where} speaker_marks"),
         speaker_marks_before=_strings(raw.get("speaker_marks_before", []), f"{where} speaker_marks_before"),
+        not_cues=_not_cues(_strings(raw.get("not_cues", []), f"{where} not_cues"), raw.get("cues", {})),
     )
