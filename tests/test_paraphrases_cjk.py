@@ -594,3 +594,15 @@ def test_what_an_amount_pays_for(lang: str, text: str, want: str) -> None:
 )
 def test_another_numbers_army_does_not_own_a_headline_amount(lang: str, text: str) -> None:
     assert [q for q, *_ in _read(text, lang)] == ["total_revenue_to_nk"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ja", "北朝鮮当局は兵士の給与を従来の200~400ウォンから、思い切って一気に2000~4000ウォンへ引き上げた。"),
+        ("ko", "북한 당국은 군인 봉급을 종전의 200~400원에서 이번에 과감하게 크게 올려 2000~4000원으로 맞췄다."),
+        ("zh", "朝鲜当局把士兵工资从原来的200至400朝鲜元，一口气大幅上调到2000至4000朝鲜元。"),
+    ],
+)
+def test_an_amount_changed_in_its_sentence_keeps_the_first_ones_label(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["domestic_monthly_wage", "domestic_monthly_wage"]

@@ -151,6 +151,7 @@ class _Reader:
         last_end = -1
         counted: str | None = None
         rate = False
+        prior: tuple[str, float, str, str] | None = None  # the sentence's last labelled amount
         for a, b in _join_ranges(figs, low, pack):
             conversion = last_end >= 0 and _CONVERSION.match(skip_units(low[last_end : a.start], pack))
             last_end = b.end
@@ -199,6 +200,10 @@ class _Reader:
                 if label in ("total_revenue_to_nk", "pay_per_soldier_month"):
                     self.money = label
                 key = (currency, hi)
+                if label == "other:amount" and prior and prior[0] == currency and 0.01 < hi / prior[1] < 100:
+                    label, period = prior[2], prior[3]  # "100~300ウォンから1000~3000ウォンに": the same money changed
+                if label != "other:amount":
+                    prior = (currency, hi, label, period)
                 if label == "other:amount" and key in self.amounts:
                     label = self.amounts[key]  # "in all: about 28.7 trillion won" again, after its first mention
                 self.amounts.setdefault(key, label)
