@@ -606,3 +606,15 @@ def test_another_numbers_army_does_not_own_a_headline_amount(lang: str, text: st
 )
 def test_an_amount_changed_in_its_sentence_keeps_the_first_ones_label(lang: str, text: str) -> None:
     assert [q for q, *_ in _read(text, lang)] == ["domestic_monthly_wage", "domestic_monthly_wage"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ko", "우크라이나군은 북한군 3명 생포 사실을 공개했다.", "other:pows_captured"),
+        ("ko", "정권이 가져가는 몫은 매달 1천만 달러에 이른다.", "total_revenue_to_nk"),
+        ("ko", "기술 협력(러시아 측 제공) 약 0.7조 원", "other:tech_transfer"),
+    ],
+)
+def test_a_word_after_the_figure_and_the_regimes_take(lang: str, text: str, want: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == [want]

@@ -38,13 +38,13 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     if ctx.near("economy") and usd >= 1e8:
         return "other:nk_economy", period
     if usd >= 1e6:
-        if _own_near(ctx, "technology", ctx.pack.code in _GLUED):
+        if _own_near(ctx, "technology"):
             return "other:tech_transfer", period  # "기술 지원 약 0.9조 원": what Russia gives in technology
         if (ctx.near("arms") and not ctx.anywhere("troops")) or (ctx.near("arms", 3 * ctx.wide) and _arms_alone(ctx)):
             return "other:arms_revenue", period
         if whose:
             return f"other:{whose}_pay", period
-        if any(ctx.anywhere(k) for k in ("revenue", "north_korea", "troops", "compensation")):
+        if any(ctx.anywhere(k) for k in ("revenue", "north_korea", "troops", "compensation", "state")):
             return "total_revenue_to_nk", period
         return "other:amount", period
     if whose:

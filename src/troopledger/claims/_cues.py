@@ -238,7 +238,7 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
                 best = (kind, i, len(w))
             j = find_cue(before, w, ctx.pack, last=True)
             if j >= 0:
-                d = len(before) - (j + len(w)) + 2  # words before a figure are a little less telling
+                d = len(before) - (j + len(w.rstrip())) + 2  # words before a figure are a little less telling
                 d += far if far and _DIGIT.search(before, j + len(w)) else 0
                 if best is None or (d, -len(w)) < (best[1], -best[2]):
                     best = (kind, d, len(w))
