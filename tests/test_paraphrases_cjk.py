@@ -618,3 +618,15 @@ def test_an_amount_changed_in_its_sentence_keeps_the_first_ones_label(lang: str,
 )
 def test_a_word_after_the_figure_and_the_regimes_take(lang: str, text: str, want: str) -> None:
     assert [q for q, *_ in _read(text, lang)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "이 돈이면 북한 주민들이 25년치 쌀을 살 수 있다."),
+        ("ko", "주민 전체의 25년 치 식량값에 해당한다는 분석이다."),
+        ("ja", "この金額は北朝鮮の住民の25年分の食料に相当する。"),
+    ],
+)
+def test_years_worth_of_something_is_a_quantity_not_a_date(lang: str, text: str) -> None:
+    assert _read(text, lang) == [("other:years_equivalent", 25, None, None)]

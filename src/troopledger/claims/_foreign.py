@@ -219,6 +219,11 @@ class _Reader:
                                 **who, **common, "note": both, **scaled, "confidence": 0.6})  # fmt: skip
                 continue
             head = low[b.end : b.end + 8].lstrip(" \u00a0")
+            if pack.worth and head.startswith(pack.worth):
+                # "33년치 식량", "6年分の食料": what an amount would buy, in years (LABELS rule 8's equivalents)
+                worth = {"quantity": "other:years_equivalent", "unit": "years", "confidence": 0.4}
+                self.add(span, {**worth, **who, **common, **values})
+                continue
             if hi <= 1000 and any(head.startswith(w) for w in pack.cue("times")):
                 # "ten times", "в 10 раз", "10倍": a multiple (LABELS rule 8), whatever it multiplies
                 self.add(

@@ -80,6 +80,8 @@ class LanguagePack:
     speaker_marks_before: tuple[str, ...] = ()
     #: glued scripts: longer words holding a cue that are not it ("兵器" holds "兵"), by the cue they hold
     not_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: words after a number of years that make it an equivalent, not a date ("33년치 식량", "6年分の食料")
+    worth: tuple[str, ...] = ()
 
     @property
     def glued_ok(self) -> tuple[str, ...]:
@@ -190,5 +192,6 @@ def load_pack(code: str) -> LanguagePack:
         anaphora=_strings(raw.get("anaphora", []), f"{where} anaphora"),
         speaker_marks=_strings(raw.get("speaker_marks", []), f"{where} speaker_marks"),
         speaker_marks_before=_strings(raw.get("speaker_marks_before", []), f"{where} speaker_marks_before"),
+        worth=_strings(raw.get("worth", []), f"{where} worth"),
         not_cues=_not_cues(_strings(raw.get("not_cues", []), f"{where} not_cues"), raw.get("cues", {})),
     )
