@@ -630,3 +630,15 @@ def test_a_word_after_the_figure_and_the_regimes_take(lang: str, text: str, want
 )
 def test_years_worth_of_something_is_a_quantity_not_a_date(lang: str, text: str) -> None:
     assert _read(text, lang) == [("other:years_equivalent", 25, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "그 가운데 숨진 병사는 500여명, 다친 병사는 3500여명이다."),
+        ("ja", "そのうち死亡した兵士は500人余り、負傷した兵士は3500人余りだ。"),
+        ("zh", "其中阵亡士兵500余人，受伤士兵3500余人。"),
+    ],
+)
+def test_a_word_of_the_next_clause_is_the_next_figures(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["casualties_killed", "casualties_wounded"]

@@ -232,14 +232,14 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
             if w not in after and w not in before:
                 continue
             i = find_cue(after, w, ctx.pack)
-            if i >= 0 and far and _DIGIT.search(after, 0, i):
-                i += far
+            if i >= 0 and far and (_DIGIT.search(after, 0, i) or _CJK_CLAUSE.search(after, 0, i)):
+                i += far  # another number's word, or another clause's: "전사자는 600여명, 부상자는 …"
             if i >= 0 and (best is None or (i, -len(w)) < (best[1], -best[2])):
                 best = (kind, i, len(w))
             j = find_cue(before, w, ctx.pack, last=True)
             if j >= 0:
                 d = len(before) - (j + len(w.rstrip())) + 2  # words before a figure are a little less telling
-                d += far if far and _DIGIT.search(before, j + len(w)) else 0
+                d += far if far and (_DIGIT.search(before, j + len(w)) or _CJK_CLAUSE.search(before, j + len(w))) else 0
                 if best is None or (d, -len(w)) < (best[1], -best[2]):
                     best = (kind, d, len(w))
     return None if best is None else (best[0], best[1])
