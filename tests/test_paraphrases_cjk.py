@@ -642,3 +642,15 @@ def test_years_worth_of_something_is_a_quantity_not_a_date(lang: str, text: str)
 )
 def test_a_word_of_the_next_clause_is_the_next_figures(lang: str, text: str) -> None:
     assert [q for q, *_ in _read(text, lang)] == ["casualties_killed", "casualties_wounded"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "북한 병사의 봉급은 북한 돈으로 월 15만 원 정도다."),
+        ("ja", "北朝鮮兵の給与は北朝鮮の通貨で月15万ウォンほどだ。"),
+    ],
+)
+def test_won_in_north_korean_money_are_north_korean_won(lang: str, text: str) -> None:
+    claims = extract_foreign(document_from_bytes(text.encode(), "p.txt"), lang)
+    assert [(c.quantity, c.currency) for c in claims] == [("domestic_monthly_wage", "KPW")]

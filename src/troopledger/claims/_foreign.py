@@ -181,6 +181,8 @@ class _Reader:
                 self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
                 continue
             currency = currency_of(ctx)
+            if currency == "KRW" and any(w in ctx.before(20) for w in pack.north_korean_won):
+                currency = "KPW"  # "북한 돈으로 13만 원": won, but North Korea's
             if currency and lo == hi == 1 and _RATE.match(skip_units(low[b.end :], pack)):
                 rate = True  # "1달러 = 1만5000원", "1ドル＝約150円": an exchange rate, not two amounts
                 continue

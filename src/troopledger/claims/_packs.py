@@ -82,6 +82,8 @@ class LanguagePack:
     not_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: words after a number of years that make it an equivalent, not a date ("33년치 식량", "6年分の食料")
     worth: tuple[str, ...] = ()
+    #: words just before a won amount that make it North Korean won ("북한 돈으로 13만 원")
+    north_korean_won: tuple[str, ...] = ()
 
     @property
     def glued_ok(self) -> tuple[str, ...]:
@@ -193,5 +195,6 @@ def load_pack(code: str) -> LanguagePack:
         speaker_marks=_strings(raw.get("speaker_marks", []), f"{where} speaker_marks"),
         speaker_marks_before=_strings(raw.get("speaker_marks_before", []), f"{where} speaker_marks_before"),
         worth=_strings(raw.get("worth", []), f"{where} worth"),
+        north_korean_won=_strings(raw.get("north_korean_won", []), f"{where} north_korean_won"),
         not_cues=_not_cues(_strings(raw.get("not_cues", []), f"{where} not_cues"), raw.get("cues", {})),
     )
