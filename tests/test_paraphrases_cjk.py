@@ -654,3 +654,16 @@ def test_a_word_of_the_next_clause_is_the_next_figures(lang: str, text: str) -> 
 def test_won_in_north_korean_money_are_north_korean_won(lang: str, text: str) -> None:
     claims = extract_foreign(document_from_bytes(text.encode(), "p.txt"), lang)
     assert [(c.quantity, c.currency) for c in claims] == [("domestic_monthly_wage", "KPW")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("ko", "국회 정보위원회 소속 한 의원은 북한군 전사자가 700명이라고 전했다.", "South Korea NIS"),
+        ("ja", "韓国国会の情報委員会に所属する議員は、北朝鮮兵の死者が700人だと語った。", "South Korea NIS"),
+        ("zh", "北约秘书长吕特表示，约700名朝鲜士兵阵亡。", "NATO"),
+        ("ko", "외교부는 북한군 전사자가 700명에 이른다고 밝혔다.", "South Korea foreign ministry"),
+    ],
+)
+def test_more_sources_by_name(lang: str, text: str, speaker: str) -> None:
+    assert [(q, s) for q, s, *_ in _spoken(text, lang)] == [("casualties_killed", speaker)]
