@@ -667,3 +667,15 @@ def test_won_in_north_korean_money_are_north_korean_won(lang: str, text: str) ->
 )
 def test_more_sources_by_name(lang: str, text: str, speaker: str) -> None:
     assert [(q, s) for q, s, *_ in _spoken(text, lang)] == [("casualties_killed", speaker)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ko", "北 파병군 3000명 추가 투입", "troops_per_rotation"),
+        ("zh", "约3000名朝军士兵阵亡。", "casualties_killed"),
+        ("ja", "朝鮮人民軍の兵士約3000人が死亡した。", "casualties_killed"),
+    ],
+)
+def test_short_and_formal_names_of_the_north_korean_army(lang: str, text: str, want: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == [want]
