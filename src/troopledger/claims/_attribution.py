@@ -130,7 +130,7 @@ _CITING = re.compile(
     re.I,
 )
 _PRONOUN = re.compile(
-    r"^(?:he|she|they|it|his|her|the\s+(?:\w+\s+)?(?:official|researcher|expert|defector|analyst|leader|president|"
+    r"^(?:he|she|they|it|his|her|him|them|the\s+(?:\w+\s+)?(?:official|researcher|expert|defector|analyst|leader|president|"
     r"lawmaker|legislator|minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|professor))$",
     re.I,
 )
@@ -142,7 +142,9 @@ _STOP_WHO = re.compile(
 _LEAD = re.compile(
     r"(?=[abhstw])\b(?:which|that|while|but|(?<!, )and|as|because|although|when|where|so|however|also)\s+", re.I
 )
-_ISSUED_TAIL = re.compile(r"\s+(?:released|published|issued|obtained|seen|presented|posted|dated)\b.*$")
+_ISSUED_TAIL = re.compile(r"\s+(?:released|published|issued|obtained|seen|presented|posted|dated)\b[^,]*$")
+#: "and" between two capitalised words of one name: "Centre for Strategic and International Studies".
+_NAME_AND = re.compile(r".*\b[A-Z][\w’'-]*\s+and\s+[A-Z]")
 _MEDIA_REPORTS = re.compile(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", re.I)
 _OPENER = re.compile(r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+)", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?:of|by|from|that\s+say)\b")
@@ -164,7 +166,9 @@ class Attribution:
 def _clean(who: str) -> str:
     who = who.strip().rsplit("”", 1)[-1].rsplit('"', 1)[-1]
     who = _ISSUED_TAIL.sub("", who)
-    clauses = list(_LEAD.finditer(who))  # what follows the last clause word ("... which", "... and")
+    clauses = [  # what follows the last clause word ("... which", "... and"), not "and" inside a name
+        m for m in _LEAD.finditer(who) if not _NAME_AND.match(who, max(0, m.start() - 40), m.end() + 1)
+    ]
     if clauses:
         who = who[clauses[-1].end() :]
     if _MEDIA_REPORTS.fullmatch(who.strip()):
@@ -245,7 +249,8 @@ def _split_person(phrase: str) -> tuple[str, str]:
 #: The look-ahead on the first letters comes first, so most positions fail at once.
 _INTRODUCES = re.compile(
     r"(?=[abcefnrstw,])(?:\b(said|says|told|wrote|argued|added|according|stated|reported|claimed|estimated|announced|revealed|noted|"
-    r"warned|evaluated|analy[sz]ed|found|explained|believes|assessed)\b|, an? |, the )"
+    r"warned|evaluated|analy[sz]ed|found|explained|believes|assessed|spoke|speaking|briefed|testified|commented|"
+    r"interviewed)\b|, an? |, the )"
 )
 
 

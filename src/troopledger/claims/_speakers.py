@@ -87,7 +87,7 @@ _ORG = re.compile(  # every form starts with a capital: the look-ahead skips oth
     rf"(?=[A-Z])\b((?:[A-Z][\w’'.:-]*{_S}+(?:(?:of|for|on|and|the|&){_S}+)?){{0,6}}(?:Team|Institute|Service|Agency|"
     r"Ministry|Bank|Foundation|Center|Centre|Office|Directorate|Council|Committee|Administration|Commission|"
     rf"Organi[sz]ation|Group|Fund|University|Department|Customs|Treasury|Company|Corporation)(?:{_S}+(?:of|for|on){_S}+(?:the{_S}+)?"
-    rf"(?:[A-Z][\w’'.:-]*{_S}*){{1,5}})?(?:{_S}*\([A-Z][A-Za-z]{{1,8}}\))?|Rosstat|Re:Russia|"
+    rf"[A-Z][\w’'.:-]*(?:{_S}+(?:(?:of|for|on|and|the|&){_S}+){{0,2}}[A-Z][\w’'.:-]*){{0,5}})?(?:{_S}*\([A-Z][A-Za-z]{{1,8}}\))?|Rosstat|Re:Russia|"
     rf"[A-Z][a-z]+(?:['’]s)?{_S}+(?:central{_S}+bank|spy{_S}+agency))"
 )
 
