@@ -126,16 +126,17 @@ _RELAY = re.compile(
 _CITING = re.compile(
     r"\b(?:citing|quoting|quoted|briefed\s+by|informed\s+by)\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
     r"statement\s+|assessment\s+|estimates?\s+|data\s+)?(?:from\s+|by\s+|of\s+)?(?P<who>(?:the\s+)?[^,.;:!?]{3,90}?)"
-    rf"(?=\s+as\s+saying|\s+(?:during|in|on|at|after|that|who|which|{VERB[3:-1]})\b|[,.;:!?]|$)",
+    rf"(?=\s+as\s+saying|(?<!source)(?<!sources)(?<!official)(?<!officials)\s+(?:during|in|on|at)\b|"
+    rf"\s+(?:after|that|who|which|{VERB[3:-1]})\b|[,.;:!?]|$)",
     re.I,
-)
+)  # "citing a source in military intelligence": where the source sits belongs to it
 _PRONOUN = re.compile(
     r"^(?:he|she|they|it|his|her|him|them|the\s+(?:\w+\s+)?(?:official|researcher|expert|defector|analyst|leader|president|"
     r"lawmaker|legislator|minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|professor))$",
     re.I,
 )
 _STOP_WHO = re.compile(
-    r"^(?:this|that|which|who|there|some|many|others|the\s+figure|.*\b(?:is|are|was|were|be|been|being|will|would)|"
+    r"^(?:this|that|which|who|there|some|many|others|all|the\s+figure|.*\b(?:is|are|was|were|be|been|being|will|would)|"
     r"the\s+number|troops|soldiers|money|payment)$",
     re.I,
 )
@@ -147,6 +148,8 @@ _ISSUED_TAIL = re.compile(r"\s+(?:released|published|issued|obtained|seen|presen
 _NAME_AND = re.compile(r".*\b[A-Z][\w’'-]*\s+and\s+[A-Z]")
 _MEDIA_REPORTS = re.compile(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", re.I)
 _OPENER = re.compile(r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+)", re.I)
+#: A verb whose subject right after a verb of saying is the figure's source: "X said the NIS estimated ...".
+_NESTED_VERB = re.compile(r"estimated|estimates|believes|believed|assessed|assesses|calculated|calculates|found|finds|put")
 _NOUN_AFTER = re.compile(r"\s+(?:of|by|from|that\s+say)\b")
 
 
@@ -356,12 +359,15 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
             cand = _subject(_clean(CITING_PART.sub("", phrase)))
             if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= start < m2.end()):
                 who = cand
-                for phrase2, _start2, _verb2, end2 in subjects[k + 1 :]:
+                for phrase2, _start2, verb2, end2 in subjects[k + 1 :]:
                     inner = _subject(_clean(phrase2))
                     at = sentence.rfind(inner, end, end2) if inner else -1
                     if (
                         at > 0
-                        and re.search(r"\bthat\s+$", sentence[max(0, at - 6) : at])
+                        and (
+                            re.search(r"\bthat\s+$", sentence[max(0, at - 6) : at])
+                            or (not sentence[end:at].strip() and _NESTED_VERB.fullmatch(verb2) is not None)
+                        )
                         and inner
                         and not _STOP_WHO.match(inner)
                         and _plausible(inner)

@@ -100,13 +100,15 @@ RELATIVE = re.compile(r"\s+(?:who|which)\s.*$")
 #: "... that the NIS estimates": the subject of a reported clause right after the first verb.
 THAT_SUBJECT = re.compile(
     rf"^[^.;]{{0,40}}?\bthat\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.()-]*){{0,5}})\s+{VERB}\b"
-)
+    r"|^\s+(?P<bare>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.()-]*){0,5})\s+"
+    r"(?:estimated|estimates|believes|believed|assessed|assesses|calculated|calculates|found|finds)\b"
+)  # the second form: "said the NIS estimated ...", no "that"
 
 
 def that_subject(rest: str) -> str:
     """The named subject of a "that" clause opening ``rest`` ("told reporters that the NIS estimates ...")."""
-    m = THAT_SUBJECT.match(rest) if "that" in rest else None
-    return m.group("who") if m else ""
+    m = THAT_SUBJECT.match(rest)
+    return (m.group("who") or m.group("bare")) if m else ""
 
 
 #: "By the agency's count, ...", "by Seoul's estimate": whose reckoning gives the figure.

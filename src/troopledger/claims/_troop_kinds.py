@@ -27,13 +27,13 @@ _ROTATION_AFTER = re.compile(
 )
 SEND = verbs("send", "deploy", "dispatch", "transfer", "move", "arrive", "rotate", "bring")
 _ROTATION_SENT = re.compile(
-    r"\b(?:(?:first|second|third|fourth|new|next|latest|fresh)\s+(?:wave|batch|rotation|deployment|contingent|"
+    r"\b(?:(?:first|second|third|fourth|new|next|latest|fresh|initial)\s+(?:wave|batch|rotation|deployment|contingent|"
     r"troop\s+deployment)|initially|first\s+(?:sent|deployed|dispatched)|planned|rotat\w+|replacements?|reinforcements?|"
     rf"{verbs('plan', 'intend', 'prepare', 'agree', 'decide', 'promise', 'expect', 'aim', 'pledge')}\s+to\s+"
     rf"(?:be\s+)?{SEND}|(?:will|would|could|may|might|shall|to)\s+(?:soon\s+)?(?:be\s+)?{SEND})\b"
 )  # matched on lower-cased text
 _CUMULATIVE = re.compile(
-    r"\b(?:in\s+all|in\s+total|a\s+total\s+of|altogether|cumulative\w*|overall|"
+    r"\b(?:in\s+all|in\s+total|a\s+total\s+of|altogether|all\s+told|cumulative\w*|overall|"
     r"out\s+of|rotated\s+through|over\s+time|over\s+the\s+(?:past|last)\s+year|within\s+a\s+year)\b",
     re.I,
 )
@@ -44,6 +44,18 @@ _SINCE = re.compile(
     r"deployment|then)\b",
     re.I,
 )
+#: The figure's own clause says the troops are there now: "are still posted", "remain deployed".
+_STILL = re.compile(
+    r"^(?:\s+[\w-]+){0,4}?\s+(?:are|were|is|have|had|has)?\s*(?:still|remain(?:s|ed)?)\s+(?:\w+\s+)?"
+    r"(?:posted|stationed|deployed|based|in|near|on|at|fighting)\b",
+    re.I,
+)
+#: "in three waves", "across two deployments": a count summed over waves.
+_WAVES = re.compile(
+    r"^(?:\s+[\w-]+){0,5}?\s+(?:in|across|over)\s+(?:two|three|four|five|several|multiple|\d)\s+"
+    r"(?:waves|rounds|deployments|rotations|batches|contingents|groups)\b",
+    re.I,
+)
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _NOW = re.compile(
     r"\b(?:still|currently|now|at\s+present|presently|remain\w*|stationed|are\s+(?:fighting|deployed|in)|"
@@ -51,7 +63,7 @@ _NOW = re.compile(
     re.I,
 )
 _WHEN = (
-    r"(?:in|last|this|early|late|mid)[\s-]+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|"
+    r"(?:in|last|this|early|late|mid)[\s-]+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December|autumn|fall|spring|summer|winter)\b"
 )
 _WHEN_WORDS = (
@@ -83,8 +95,12 @@ def troop_kind(sentence: str, start: int, end: int) -> str:
     """
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 80]
+    if _STILL.match(clause_window(after)):
+        return "troops_deployed"  # "another 10,000 are still posted there": the force in place beside the new wave
     if _ROTATION_NEAR.search(before) or _ROTATION_AFTER.match(after):
         return "troops_per_rotation"
+    if _WAVES.match(clause_window(after)):
+        return "cumulative_troops"  # "15,000 soldiers in three waves": a total across waves
     if _CUMULATIVE.search(before[-40:] + " " + clause_window(after)) or re.search(r"\bout\s+of\s*$", before, re.I):
         return "cumulative_troops"
     low = sentence.lower()
