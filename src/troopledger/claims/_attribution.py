@@ -147,7 +147,11 @@ _ISSUED_TAIL = re.compile(r"\s+(?:released|published|issued|obtained|seen|presen
 #: "and" between two capitalised words of one name: "Centre for Strategic and International Studies".
 _NAME_AND = re.compile(r".*\b[A-Z][\w’'-]*\s+and\s+[A-Z]")
 _MEDIA_REPORTS = re.compile(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", re.I)
-_OPENER = re.compile(r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+)", re.I)
+_OPENER = re.compile(
+    r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+|"
+    r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*[:|–—-]\s*)",  # a live blog's time stamp
+    re.I,
+)
 #: A verb whose subject right after a verb of saying is the figure's source: "X said the NIS estimated ...".
 _NESTED_VERB = re.compile(r"estimated|estimates|believes|believed|assessed|assesses|calculated|calculates|found|finds|put")
 _NOUN_AFTER = re.compile(r"\s+(?:of|by|from|that\s+say)\b")

@@ -404,7 +404,7 @@ def _emit(
         b.add(span, s, who, quantity="other:multiple", unit="times", confidence=_confidence("other:multiple", found),
               **common, **figure_fields(side, m.low, m.high))  # fmt: skip
     else:
-        quantity, complement = label_share(s)
+        quantity, complement = label_share(s, m.start)
         quantity = stream_share(quantity, s, min(m.low, m.high))
         lo, hi = (round(1 - m.high, 12), round(1 - m.low, 12)) if complement else (m.low, m.high)
         if complement:

@@ -295,13 +295,23 @@ def label_duration(sentence: str, before: str) -> str:
     return "other:duration"
 
 
-def label_share(sentence: str) -> tuple[str, bool]:
+#: The state as the subject of a keeping verb in the share's own clause: "of which the state keeps 90%".
+_STATE_KEEPS = re.compile(
+    r"\b(?:state|treasury|regime|government|pyongyang|party|leadership|authorities)\s+(?:\w+\s+)?"
+    r"(?:keeps?|kept|takes?|took|retains?|retained|withholds?|withheld|pockets?|pocketed|claims?|skims?)\b[^,;]*$"
+)
+
+
+def label_share(sentence: str, at: int | None = None) -> tuple[str, bool]:
     """(quantity, complement) for a share: complement means it speaks of the soldiers' part.
 
     Shares of the economy, of casualties among the force and of workers' wages get an
-    ``other:<subtype>``; so does any share that is not about the soldiers' pay.
+    ``other:<subtype>``; so does any share that is not about the soldiers' pay. With the
+    share's position ``at``, the state keeping it in the share's own clause decides.
     """
     s = sentence.lower()
+    if at is not None and _STATE_KEEPS.search(s[max(0, at - 60) : at]) and not _has(_WORKER, s):
+        return "state_share_of_pay", False
     pay = _has(rf"\b({verbs('pay', 'earn', 'owe')}|payments?|salary|salaries|wages?|earnings|income|money)\b", s)
     if _has(
         r"\b(gdp|growth|grew|expan\w+|econom\w*|budget|trade|exports?|sector|industry|output|inflation)\b", s

@@ -58,13 +58,14 @@ _AGE_CLOSE = re.compile(r"^\s*(?:\)|,(?!\s*\d))")
 _DAY_YEAR = re.compile(r"^\s*,\s*(?:19|20)\d\d\b")
 _TIME_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?)\b)", re.I)
 _PAGE = re.compile(r"^\s*of\s+\d+\s*\||^\s*\|")
-_URL_HINT = re.compile(r"(?=[/@w\d+])(?:[/@]|www\.|\d[-/:]\d|\d\.\d+\.\d|\+\d)")  # first character tested first
+_URL_HINT = re.compile(r"(?=[/@w\d+])(?:[/@]|www\.|\d[-/:]\d|\d\.\d+\.\d|\+\d)|^\s*\d{1,2}\.\d\d")  # first character tested first
 #: URLs, e-mail addresses and the shapes of dates and clock times, masked whole: "2025-08-22", "2025/12/08",
 #: "2026.1.1", "27.03.2025", "12/08/25", "08:52", "14:05:33"; telephone numbers ("+44 20 7946 0321").
 _URL = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+|\]\(\S+|\b\d{4}-\d{2}(?:-\d{2})?\b|\+\d{1,3}(?:[ \u00a0.-]?\(?\d{1,5}\)?){2,}|"
     r"(?<![\d.,])\d{4}[/.]\d{1,2}[/.]\d{1,2}\b|(?<![\d.,])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b(?![.,]\d)|"
-    r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?\b(?!:\d)"
+    r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?\b(?!:\d)|"
+    r"^\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?(?=\s*[:|–—-]\s)"  # a live blog's stamp: "14.45: ..."
 )
 _JOIN = re.compile(r"^\s*(?:to|-|–|—)\s*(?:US\$|\$|€|£|₩)?\s*$|^\s*(?:and|or)\s*(?:US\$|\$|€|£|₩)?\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*(?:US\$|\$|€|£|₩)?\s*$", re.I)
