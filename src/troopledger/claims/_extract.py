@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from pydantic import ValidationError
 
+from troopledger.claims._answers import answered
 from troopledger.claims._attribution import Attribution, attribute, introduce, says
 from troopledger.claims._consistency import bare_counts, casualties_against_wounded, consistent_figures
 from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
@@ -280,11 +281,19 @@ def extract_claims(doc: Document) -> list[Claim]:
             sent_hedge = hedge_of(s)
             span = (sent.start, sent.end)
             first = len(b.claims)
-            for k, m in enumerate(mentions):
-                if arithmetic_basis(s, m.start):
+            # "How many troops are there? About 11,000.": the answer read with the question's words
+            read_as = answered(prev, s) if mentions and prev.endswith("?") else None
+            said_as, said_mentions = s, mentions
+            if read_as is not None:  # the question's own figures are not the answer's
+                said_as, lo_q, hi_q = read_as
+                said_mentions = [m for m in find_mentions(said_as, doc_kpw=kpw) if not lo_q <= m.start < hi_q]
+            for k, m in enumerate(said_mentions):
+                if arithmetic_basis(said_as, m.start):
                     continue  # "If 10,000 were sent, ... would earn ...": the basis, not a claim (LABELS rule 2h)
-                limit = mentions[k + 1].start if k + 1 < len(mentions) else None
-                _emit(b, m, s, span, who, sent_hedge, prev, (about_nk, limit), att.found)
+                limit = said_mentions[k + 1].start if k + 1 < len(said_mentions) else None
+                _emit(b, m, said_as, span, who, sent_hedge, prev, (about_nk, limit), att.found)
+            if read_as:
+                b.claims[first:] = [c.model_copy(update={"text": s[:5000]}) for c in b.claims[first:]]
             casualties_against_wounded(b.claims, first)
             for key, complement, _pos in words:
                 lo, hi = WORD_SHARES[key]
