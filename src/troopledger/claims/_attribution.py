@@ -95,8 +95,8 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
             words.pop()
         taken: list[str] = []
         for w in reversed(words):
-            if len(taken) == 10 or not _TOKEN.fullmatch(w):
-                break
+            if len(taken) == 10 or not _TOKEN.fullmatch(w) or w in _DASHES:
+                break  # a dash ends the subject: "SEOUL, March 3 (Wire) - The agency said"
             taken.append(w)
         taken.reverse()
         if taken and taken[0].lower() not in ("the", "a", "an") and len(taken) == 10:
@@ -154,6 +154,8 @@ _OPENER = re.compile(
 )
 #: A verb whose subject right after a verb of saying is the figure's source: "X said the NIS estimated ...".
 _NESTED_VERB = re.compile(r"estimated|estimates|believes|believed|assessed|assesses|calculated|calculates|found|finds|put")
+_SURNAME = re.compile(r"[A-Z][a-z’'-]{2,}")
+_DASHES = frozenset(["-", "--", "–", "—"])
 _NOUN_AFTER = re.compile(r"\s+(?:of|by|from|that\s+say)\b")
 
 
@@ -227,7 +229,8 @@ def _subject(who: str) -> str:
     if PERSON.fullmatch(parts[-1]) and not NOT_PERSON.search(parts[-1]):
         return f"{parts[-2]}, {parts[-1]}"
     role = re.match(r"(?:a|an|the)\s", parts[-1]) or parts[-1][:1].islower()  # "Name, deputy head of X, said"
-    if role and PERSON.fullmatch(parts[-2]) and not NOT_PERSON.search(parts[-2]):
+    named = PERSON.fullmatch(parts[-2]) or _SURNAME.fullmatch(parts[-2])  # "Budanov, the agency's chief, said"
+    if role and named and not NOT_PERSON.search(parts[-2]):
         return f"{parts[-2]}, {parts[-1]}"
     return parts[-1]
 

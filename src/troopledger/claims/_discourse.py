@@ -151,6 +151,20 @@ _A_SOURCE = re.compile(
 )
 
 
+#: A sentence that opens with a named body as its subject: "South Korea's National Intelligence Service gave ...".
+_SUBJECT_BODY = re.compile(
+    rf"^\s*(?:The{_S}+)?(?P<b>[A-Z][\w.'’-]*(?:{_S}+(?:of{_S}+|for{_S}+|the{_S}+|and{_S}+)?[A-Z][\w.'’-]*){{0,6}}"
+    rf"(?:{_S}+\([A-Z][A-Za-z]{{1,8}}\))?)(?={_S}+(?:has{_S}+|had{_S}+|also{_S}+)?[a-z]+(?:ed|s)\b)"
+)
+
+
+def _previous_sentence(text: str, start: int) -> str:
+    """The sentence that ends right before ``start`` (back to the last full stop or line break)."""
+    before = text[max(0, start - 400) : start].rstrip()
+    cut = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n", 0, len(before) - 1))
+    return before[cut + 1 :].strip()
+
+
 def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribution | None) -> Attribution:
     """A bare "the report" or "the lawmaker" is the speaker before it with that noun (or, for a role, the
     person who spoke just before), else the body last named with that noun ("the agency" after "Ukraine's
@@ -160,8 +174,16 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
         return att
     start, end = span
     if att.speaker == "it":
-        body = earlier if earlier is not None and not _person(earlier.speaker) else None
-        name = body.speaker if body is not None else last_body(text[max(0, start - 1500) : start])
+        body = earlier if earlier is not None and not _person(earlier.speaker) and "," not in earlier.speaker else None
+        # a body the sentence before names as its subject is what "It" points to ("X gave a lower figure. It told ...")
+        lead_body = _SUBJECT_BODY.match(_previous_sentence(text, start))
+        if lead_body is not None and last_body(lead_body.group("b")) is None:
+            lead_body = None  # "In its update ...", "Russia says": no body named as the subject
+        if lead_body is not None and (body is None or lead_body.group("b").split()[-1] not in body.speaker):
+            body = None
+            name: str | None = last_body(lead_body.group("b")) or lead_body.group("b")
+        else:
+            name = body.speaker if body is not None else last_body(text[max(0, start - 1500) : start])
         if name is None:
             return Attribution("", found=False, via=att.via)
         return Attribution(name, body.organisation if body else name, speaker_kind(name), att.via)

@@ -165,8 +165,10 @@ _SOLDIER = (
 #: What a soldier keeps, right before the amount: "take home $200", "keeps only $200", "gets just $100".
 _KEEPS = (
     rf"\b(?:take[- ]home|{verbs('keep', 'pocket', 'retain')}|left\s+with|end\s+up\s+with|bring\s+home|"
+    rf"{verbs('leave')}\s+(?:\w+\s+){{0,3}}?with|"
     rf"(?:only|just|merely)\s+{verbs('get', 'receive', 'see')}|{verbs('get', 'receive', 'see')}\s+(?:only|just|merely))"
-    r"\s+(?:(?:only|just|merely|about|around|some|roughly|nearly|up\s+to|as\s+little\s+as)\s+)*$"
+    r"\s+(?:(?:only|just|merely|about|around|some|roughly|nearly|up\s+to|as\s+little\s+as|perhaps|maybe|barely|"
+    r"at\s+most|less\s+than)\s+)*$"
 )
 #: "$100 of the $2,000": a part of an amount named next.
 _PART_OF_AMOUNT = r"^\s*of\s+(?:the|their|his|its|each)\s+(?:[\w-]+\s+)?(?:us\$|\$|usd|€|₩|₽)"
@@ -262,6 +264,12 @@ def label_money(
         r"servicemen|mercenaries)|in\s+all|in\s+total|revenue",
         s,
     ) or (_has(rf"\b{verbs('earn', 'receive', 'gain', 'reap', 'pocket')}\b", s) and _has(_NK, s))
+    # paid over to the state: "Moscow may have transferred $20 billion to Pyongyang"
+    for_troops = for_troops or _has(
+        rf"\b(?:transferr?(?:ed|ing|s)?|funnell?(?:ed|ing|s)?|channell?(?:ed|ing|s)?|{verbs('pay', 'send')})\b[^.;]{{0,50}}\bto\s+(?:pyongyang|north\s+korea|"
+        r"the\s+north\b|the\s+dprk|the\s+regime)",
+        s,
+    )
     if usd >= 1e6 and (monthly or yearly or for_troops):
         return "total_revenue_to_nk", period
     if _has(_ENGINEER, near) and not _has(r"\bcombat\b", near):

@@ -56,6 +56,8 @@ _WAVES = re.compile(
     r"(?:waves|rounds|deployments|rotations|batches|contingents|groups)\b",
     re.I,
 )
+#: "brought the total number of troops sent to about 14,000": the figure a total reaches.
+_TOTAL_TO = re.compile(r"\btotal\b(?:\s+number)?\s+(?:of\s+)?[^.;,]{0,70}?\b(?:to|at|is|was|stands\s+at)\s+(?:\w+\s+)?$", re.I)
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _NOW = re.compile(
     r"\b(?:still|currently|now|at\s+present|presently|remain\w*|stationed|are\s+(?:fighting|deployed|in)|"
@@ -101,7 +103,11 @@ def troop_kind(sentence: str, start: int, end: int) -> str:
         return "troops_per_rotation"
     if _WAVES.match(clause_window(after)):
         return "cumulative_troops"  # "15,000 soldiers in three waves": a total across waves
-    if _CUMULATIVE.search(before[-40:] + " " + clause_window(after)) or re.search(r"\bout\s+of\s*$", before, re.I):
+    if (
+        _CUMULATIVE.search(before[-40:] + " " + clause_window(after))
+        or re.search(r"\bout\s+of\s*$", before, re.I)
+        or _TOTAL_TO.search(sentence, max(0, start - 110), start)
+    ):
         return "cumulative_troops"
     low = sentence.lower()
     since = _SINCE.search(sentence, 0, start) if "since" in low else None
