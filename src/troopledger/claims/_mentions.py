@@ -29,7 +29,7 @@ MAX_NUMBERS_PER_SENTENCE = 40
 _CODES = "USD|EUR|RUB|KRW|CNY|GBP|JPY|UAH|KPW"
 _SYMBOL = re.compile(rf"(US\$|\$|€|£|₩|₽|₴|¥|\b(?:{_CODES})\s?)$")
 _CUR_WORD = re.compile(
-    r"^\s*(north\s+korean\s+won|dollars?|euros?|pounds?\s+sterling|won|rubles?|roubles?|yen|yuan|renminbi|"
+    r"^\s*(north\s+korean\s+won|(?:us|u\.s\.|american)\s+dollars?|dollars?|euros?|pounds?\s+sterling|won|rubles?|roubles?|yen|yuan|renminbi|"
     rf"hryvnias?|hryvnya|(?:{_CODES})\b)",
     re.I,
 )
@@ -165,6 +165,8 @@ def _currency(s: str, start: int, end: int, doc_kpw: bool) -> tuple[str, int, in
         code = "KPW" if w == "north korean won" or (w == "won" and doc_kpw) else CURRENCY_NAMES.get(w, w.upper())
         if w.startswith("pounds"):
             code = "GBP"
+        elif w.endswith(("dollar", "dollars")):
+            code = "USD"  # "2,000 US dollars"
         return code, start, end + word.end()
     return "", start, end
 

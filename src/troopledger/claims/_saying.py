@@ -36,7 +36,8 @@ __all__ = [
 
 #: The verbs of saying (a regular-expression alternation).
 VERB = (
-    r"(?:said|says|say|told|tells|stated|states|estimated|estimates|estimate|reported|reports|report|claimed|claims|"
+    r"(?:said|says|say|told|tells|stated|states|estimated|estimates|estimate|reported|reports|report|"
+    r"claimed(?!\s+(?:the\s+)?lives)|claims|"
     r"claim|believes|believe|wrote|writes|noted|added|argued|warned|announced|assessed|assesses|calculated|"
     r"calculates|used|cited|briefed|testified|revealed|disclosed|confirmed|indicates|indicated|suggests|suggested|"
     r"shows|showed|found|finds|puts|pegs|pegged|put(?=\s[^.;]{0,60}?\sat\s)|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"

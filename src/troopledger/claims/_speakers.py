@@ -92,9 +92,16 @@ _ORG = re.compile(  # every form starts with a capital: the look-ahead skips oth
 )
 
 
+#: The people of a body named before: "the researchers", "its authors" (never a bare plural: "analysts" may be anyone).
+_GENERIC_PEOPLE = re.compile(
+    r"^(?:the|its|their)\s+(?:researchers|authors|investigators|scholars|analysts|experts)$", re.I
+)
+
+
 def generic_speaker(who: str) -> bool:
     """Whether a speaker is a bare common noun ("the report", "the agency") that names no one by itself."""
-    return _GENERIC.match(who.strip()) is not None
+    w = who.strip()
+    return _GENERIC.match(w) is not None or _GENERIC_PEOPLE.match(w) is not None
 
 
 def last_organisation(text: str, near: str = "", *, first: bool = False) -> str | None:

@@ -61,12 +61,14 @@ _PLURAL = re.compile(
 _KILLED_OR_WOUNDED = re.compile(
     rf"\b(?:killed|dead|died)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:wounded|injured|missing|captured)\b|"
     rf"\b(?:wounded|injured)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:killed|dead)\b|\bcasualt\w*|\blosses\b|"
+    r"\bout\s+of\s+action\b|"
     rf"\b{verbs('lose')}\b(?!\s+their\s+lives)",
 )
 #: Casualty patterns are matched case-sensitively on lower-cased text (about three times faster).
 #: Casualty words in every tense: "killed", "kills", "killing", "died", "dying", "perished" ...
 _KILLED_WORDS = (
-    rf"{verbs('kill', 'die', 'perish', 'slay')}|dead|deaths?|fatalities|fatal|lost\s+their\s+lives|kia|"
+    rf"{verbs('kill', 'die', 'perish', 'slay')}|slain|dead|deaths?|fatalities|fatal|lost\s+their\s+lives|kia|"
+    r"claimed\s+(?:the\s+)?lives\s+of|lives\s+lost|"
     r"killed\s+in\s+action|war\s+dead|death\s+toll|body\s+count"
 )
 _KILLED = re.compile(rf"\b(?:{_KILLED_WORDS})\b")
@@ -87,12 +89,14 @@ def _tail(cue: str) -> re.Pattern[str]:
 
 
 #: Any casualty word at all: the tail patterns run only when one is there.
-_TAIL_ANY = re.compile(rf"\b(?:{verbs('lose')}|casualties|losses|toll|{_KILLED_WORDS}|{_WOUNDED_WORDS})\b")
+_TAIL_ANY = re.compile(
+    rf"\b(?:{verbs('lose')}|casualties|losses|toll|out\s+of\s+action|{_KILLED_WORDS}|{_WOUNDED_WORDS})\b"
+)
 _TAIL_BOTH = _tail(
     r"(?:killed|dead|died)\s+(?:or|and)\s+(?:wounded|injured|missing|captured)|(?:wounded|injured)\s+(?:or|and)\s+"
     r"(?:killed|dead)"
 )
-_TAIL_TOTAL = _tail(rf"{verbs('lose')}|casualties|losses|death\s+and\s+injury\s+toll")
+_TAIL_TOTAL = _tail(rf"{verbs('lose')}|casualties|losses|death\s+and\s+injury\s+toll|out\s+of\s+action")
 _TAIL_KILLED = _tail(_KILLED_WORDS)
 _TAIL_WOUNDED = _tail(_WOUNDED_WORDS)
 _TAIL_BREAK = re.compile(r"[;:()“”\"]|\s[-–—]\s")
