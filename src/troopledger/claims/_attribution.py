@@ -361,7 +361,9 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
                 plain = len(kind.split()) <= 3 and kind.lower() not in ("media", "news", "new", "some", "recent")
                 who = f"{kind} reports" if kind and plain and _plausible(kind) else "media reports"
                 break
-            if re.match(r"(?:when|after|before|since|if|while|because|although|once|until|unless)\b", phrase, re.I):
+            if "," not in phrase and re.match(
+                r"(?:when|after|before|since|if|while|because|although|once|until|unless)\b", phrase, re.I
+            ):
                 continue  # "When Russia announced ...": a time clause, not a speaker
             cand = _subject(_clean(CITING_PART.sub("", phrase)))
             if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= start < m2.end()):

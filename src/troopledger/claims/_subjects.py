@@ -155,7 +155,8 @@ _SENT_HOME = re.compile(
 )
 #: "the 11,000 who were first deployed": a relative clause that sends the people counted.
 _WHO_SENT = re.compile(
-    rf"^\s*(?:(?:who|that)\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?{SEND}|"
+    rf"^\s*(?:more\s+)?(?:(?:who|that)\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?{SEND}|"
+    r"(?:have\s+|has\s+|had\s+)?(?:since\s+|already\s+|now\s+|also\s+)?(?:arrived|deployed)\b|"
     r"are\s+(?:now\s+|still\s+|currently\s+)?(?:in\s+Russia|stationed|deployed|fighting|serving))",
     re.I,
 )
