@@ -54,7 +54,8 @@ _PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)\n]{3,80})")
 _TOKEN = re.compile(r"\(?[\w’'.:-]+\)?,?|[\w’'.-]+\([\w.-]+\),?")
 #: A word before a "verb" that shows it is a noun: "the report", "a first estimate", "its claims".
 _NOUN_BEFORE_TEXT = (
-    "the a an first new its their his her this that these those recent latest of our your initial earlier previous"
+    "the a an first new its their his her this that these those recent latest of our your initial earlier previous "
+    "best own current rough conservative official preliminary revised"
 )
 _NOUN_BEFORE = frozenset(_NOUN_BEFORE_TEXT.split())
 _AUX = frozenset(
@@ -148,7 +149,7 @@ _ISSUED_TAIL = re.compile(r"\s+(?:released|published|issued|obtained|seen|presen
 _NAME_AND = re.compile(r".*\b[A-Z][\w’'-]*\s+and\s+[A-Z]")
 _MEDIA_REPORTS = re.compile(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", re.I)
 _OPENER = re.compile(
-    r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+|"
+    r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+|[QA]\s*:\s*|"
     r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*[:|–—-]\s*)",  # a live blog's time stamp
     re.I,
 )

@@ -61,7 +61,7 @@ _PLURAL = re.compile(
 _KILLED_OR_WOUNDED = re.compile(
     rf"\b(?:killed|dead|died)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:wounded|injured|missing|captured)\b|"
     rf"\b(?:wounded|injured)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:killed|dead)\b|\bcasualt\w*|\blosses\b|"
-    r"\bout\s+of\s+action\b|"
+    r"\bout\s+of\s+action\b|\bdeaths?\s+and\s+injur(?:y|ies)\b|"
     rf"\b{verbs('lose')}\b(?!\s+their\s+lives)",
 )
 #: Casualty patterns are matched case-sensitively on lower-cased text (about three times faster).
@@ -156,8 +156,9 @@ _SENT_HOME = re.compile(
 #: "the 11,000 who were first deployed": a relative clause that sends the people counted.
 _WHO_SENT = re.compile(
     rf"^\s*(?:more\s+)?(?:(?:who|that)\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?{SEND}|"
-    r"(?:have\s+|has\s+|had\s+)?(?:since\s+|already\s+|now\s+|also\s+)?(?:arrived|deployed)\b|"
-    r"are\s+(?:now\s+|still\s+|currently\s+)?(?:in\s+Russia|stationed|deployed|fighting|serving))",
+    r"(?:have\s+|has\s+|had\s+)?(?:since\s+|already\s+|now\s+|also\s+)?(?:arrived|deployed|came|come)\b|"
+    r"are\s+(?:now\s+|still\s+|currently\s+)?(?:in\s+Russia|in\s+training|being\s+trained|stationed|deployed|fighting|"
+    r"serving))",
     re.I,
 )
 
@@ -248,6 +249,12 @@ _AT_WORK = re.compile(
     rf"{verbs('construct', 'repair', 'restore')})\b",
     re.I,
 )
+#: The count is the force that lost the next figure: "the 11,000 who came had lost about 4,000".
+_LOST_NEXT = re.compile(
+    r"\b(?:has|have|had)\s+(?:already\s+|since\s+|now\s+)?lost\s+(?:about|around|roughly|some|nearly|almost|"
+    r"more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|an\s+estimated)?\s*$",
+    re.I,
+)
 _CAPTURE_TAIL = re.compile(r"\bcaptur\w*\s+(?:of\s+)?(?:\w+\s+)?$", re.I)
 
 
@@ -315,8 +322,8 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
     if not casualty and limit is not None and noun and _JOINED.match(window[n1:]):
         # "300 North Korean and 1,000 Russian soldiers were killed": the predicate after the last one
         casualty = _casualty(clause_window(sentence[limit : limit + 160]), "")
-    if whole:
-        casualty = ""  # "300 of the 11,000 soldiers were killed": the predicate is the part's
+    if whole or (casualty and limit is not None and _LOST_NEXT.search(window)):
+        casualty = ""  # "300 of the 11,000 soldiers were killed", "the 11,000 ... had lost 4,000": the part's
     if _CAPTURE_TAIL.search(tail[-30:]):
         casualty = "captured"
     owner = _owner(tail, between, window[n1:] if n1 >= 0 else "") if noun else _owner(tail, "", "")
