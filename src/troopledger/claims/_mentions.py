@@ -265,8 +265,10 @@ def _merge_ranges(s: str, ms: list[Mention]) -> list[Mention]:
 def _bare(text: str) -> float:
     """The value of a number's digits without its scale ("25 thousand" -> 25)."""
     m = re.search(r"\d+(?:[.,]\d+)*", text)
-    if m is None:
-        return 1.0
+    if m is None:  # words: "twelve thousand" -> 12
+        head = re.split(r"[\s-]*\b(?:thousand|million|billion|trillion)\b", text, maxsplit=1, flags=re.I)[0]
+        found = find_numbers(head) if head != text else []
+        return found[0].value if found and found[0].value > 0 else 1.0
     try:
         return float(m.group(0).replace(",", "")) or 1.0
     except ValueError:

@@ -85,7 +85,9 @@ NUMBER_PATTERN = (
     rf"|(?P<num>(?:(?<![\w.])|(?<=rub|usd|eur|krw|cny|gbp|jpy|uah|kpw))(?:{_DIGITS})(?:[\s-]?(?:{_SCALE_WORDS}|hundred)\b|(?:bn|mn|mln|tn|trn|[kmb])\b)?)"
     # number words: "four thousand", "twenty-five", "a hundred", "a dozen", "two hundred and fifty"
     rf"|(?P<words>\b(?:(?:{_UNIT_WORDS})|an?(?=[\s-]+(?:hundred|dozen|{_SCALE_WORDS})\b))"
-    rf"(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_UNIT_WORDS}|hundred|dozen|{_SCALE_WORDS})\b)*\b"
+    # "and" joins only after a hundred or a scale ("two hundred and fifty"), never two numbers ("two and three")
+    rf"(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))[\s-]+and[\s-]+)"
+    rf"(?:{_UNIT_WORDS}|hundred|dozen|{_SCALE_WORDS})\b)*\b"
     rf"|\bdozen\b)"
 )
 # Every form starts at a word boundary with a digit or the first letters of a number word
