@@ -11,7 +11,7 @@ import re
 
 __all__ = ["answered"]
 
-_QUESTION = re.compile(r"^\s*(?:Q\s*[:.)]\s*)?How\s+(?P<how>many|much)\s+(?P<rest>[^?]{2,160})\?\s*$", re.I)
+_QUESTION = re.compile(r"^\s*(?:(?:Q|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s*[:.)]\s*)?How\s+(?P<how>many|much)\s+(?P<rest>[^?]{2,160})\?\s*$", re.I)
 #: "How many troops has North Korea sent?": the auxiliary and the subject come before the verb.
 _INVERTED = re.compile(
     r"^(?P<noun>(?:[\w-]+\s+){0,5}?)(?P<aux>has|have|had|did|does|do|will|would|could|can)\s+"
@@ -26,7 +26,7 @@ _NO_NOUN = re.compile(
 _AUX_FIRST = re.compile(r"^(?:is|are|was|were|do|does|did|will)\s+", re.I)
 #: An answer that opens with its figure: "About 11,000, ...", "A: Around 300 ...", "Roughly $2,000 a month".
 _OPENS = re.compile(
-    r"^\s*(?:A\s*[:.)]\s*)?(?:(?:about|around|roughly|some|approximately|nearly|almost|at\s+least|more\s+than|"
+    r"^\s*(?:(?:A|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s*[:.)]\s*)?(?:(?:about|around|roughly|some|approximately|nearly|almost|at\s+least|more\s+than|"
     r"over|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|an\s+estimated)\s+)?(?:US)?[$€£₩]?\s*\d(?:[\d,.]*\d)?"
     r"(?:\s*(?:-|–|to)\s*[$€£₩]?\d(?:[\d,.]*\d)?)?(?:\s*(?:thousand|million|billion|k|m|bn))?",
     re.I,

@@ -29,6 +29,7 @@ from troopledger.claims._discourse import (
     relayed,
     reporting_outlet,
     resolve,
+    transcript_turns,
     restated_speakers,
 )
 from troopledger.claims._figure import figure_fields
@@ -213,6 +214,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         return read[k]
 
     answers, interviewee = interview_answers(doc.text)
+    turns = transcript_turns(doc.text)
     for i, sent in enumerate(sentences):
         if len(b.claims) >= MAX_CLAIMS:
             break
@@ -264,6 +266,8 @@ def extract_claims(doc: Document) -> list[Claim]:
                     att = Attribution(src.speaker, src.organisation, src.kind, [att.speaker, *att.via])
             if not att.found and interviewee is not None and any(a <= sent.start < z for a, z in answers):
                 att = interviewee  # an answer in an interview transcript: the person interviewed
+            if not att.found and turns:
+                att = next((who for a, z, who in turns if a <= sent.start < z), att)  # "Petrova: Around 11,000"
             if not att.found and BACKWARD.match(nxt) and not figures(i + 1):
                 back = attribute(nxt, "", people=people)
                 att = back if back.found else att

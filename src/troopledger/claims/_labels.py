@@ -261,7 +261,7 @@ def label_money(
         return "signing_bonus", "once"
     for_troops = _has(
         r"\bfor\s+(?:the\s+|its\s+|their\s+|[\d,]+\s+)?(?:north\s+korean\s+)?(?:troops|soldiers|deployment|force|"
-        r"servicemen|mercenaries)|in\s+all|in\s+total|revenue",
+        r"servicemen|mercenaries)|in\s+all|in\s+total|revenue|(?:war|wartime)\s+earnings",
         s,
     ) or (_has(rf"\b{verbs('earn', 'receive', 'gain', 'reap', 'pocket')}\b", s) and _has(_NK, s))
     # paid over to the state: "Moscow may have transferred $20 billion to Pyongyang"
