@@ -369,8 +369,8 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
             cand = _subject(_clean(CITING_PART.sub("", phrase)))
             if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= start < m2.end()):
                 who = cand
-                for phrase2, _start2, verb2, end2 in subjects[k + 1 :]:
-                    inner = _subject(_clean(phrase2))
+                for _phrase2, _start2, verb2, end2 in subjects[k + 1 :]:
+                    inner = _subject(_clean(sentence[end : end2 - len(verb2)]))  # only what follows the first verb
                     at = sentence.rfind(inner, end, end2) if inner else -1
                     if (
                         at > 0

@@ -21,6 +21,18 @@ _BARE = frozenset(["other:count", "other:amount", "other:share", "other:multiple
 _POINTS_BACK = re.compile(r"^(?:This|That|The)\s+(?:figure|number|total|count|tally)\b")
 
 
+_TROOPS = frozenset(["troops_per_rotation", "troops_deployed", "cumulative_troops"])
+#: Between two coordinated figures: the first one's clause, then "and" and a hedge ("... and about").
+_AND_NEXT = re.compile(r"^[^.;:()]{0,60}?\band\s+(?:about|around|roughly|some|nearly|almost|another|over)?\s*$")
+
+
+def _coordinated(text: str, first: str, second: str) -> bool:
+    """Whether ``second`` follows ``first`` in ``text`` joined by "and" with no verb of its own before it."""
+    a = text.find(first) if first else -1
+    b = text.find(second, a + len(first)) if a >= 0 and second else -1
+    return a >= 0 and b > a and _AND_NEXT.match(text[a + len(first) : b]) is not None
+
+
 def _counted(c: Claim) -> bool:
     """Whether ``c`` counts people or things a bare count after it may count too."""
     return c.unit == "persons" or (c.quantity in STREAM_QUANTITIES and STREAM_QUANTITIES[c.quantity][0] == "count")
@@ -103,4 +115,8 @@ def bare_counts(claims: list[Claim]) -> list[Claim]:
         elif label is not None and label.startswith("other:"):
             note = (c.note + "; " if c.note else "") + "counts what the figure before it counts"
             out[i] = c.model_copy(update={"quantity": label, "note": note})
+        elif label in _TROOPS and _coordinated(c.text, same[-1].stated, c.stated):
+            # "about 9,000 arrived from the autumn and about 4,000 since the spring": the same kind of figure
+            note = (c.note + "; " if c.note else "") + "joined to the troop figure before it"
+            out[i] = c.model_copy(update={"quantity": label, "unit": same[-1].unit, "note": note})
     return out

@@ -91,6 +91,7 @@ def _named(text: str, noun: str) -> str | None:
                 phrase[:1].isupper()
                 and not re.match(r"(?:The|A|An|This|That|Its|By|In|On|At|For|From|With|Of|And|But|As)\s", phrase)
                 and not VERB_AT.search(phrase)  # "Lee told the news agency" is a clause, not a name
+                and not re.search(r"\s(?:a|an|the)\s", phrase)  # "War put out a paper": a clause too
             ):
                 return phrase
         at = low.rfind(noun.lower(), 0, at)
@@ -155,7 +156,7 @@ _A_SOURCE = re.compile(
 #: A sentence that opens with a named body as its subject: "South Korea's National Intelligence Service gave ...".
 _SUBJECT_BODY = re.compile(
     rf"^\s*(?:The{_S}+)?(?P<b>[A-Z][\w.'’-]*(?:{_S}+(?:of{_S}+|for{_S}+|the{_S}+|and{_S}+)?[A-Z][\w.'’-]*){{0,6}}"
-    rf"(?:{_S}+\([A-Z][A-Za-z]{{1,8}}\))?)(?={_S}+(?:has{_S}+|had{_S}+|also{_S}+)?[a-z]+(?:ed|s)\b)"
+    rf"(?:{_S}+\([A-Z][A-Za-z]{{1,8}}\))?)(?={_S}+(?:has{_S}+|had{_S}+|also{_S}+)?[a-z]+\b)"
 )
 
 

@@ -62,7 +62,7 @@ _KILLED_OR_WOUNDED = re.compile(
     rf"\b(?:killed|dead|died)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:wounded|injured|missing|captured)\b|"
     rf"\b(?:wounded|injured)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:killed|dead)\b|\bcasualt\w*|\blosses\b|"
     r"\bout\s+of\s+action\b|\bdeaths?\s+and\s+injur(?:y|ies)\b|"
-    rf"\b{verbs('lose')}\b(?!\s+their\s+lives)",
+    rf"(?<!lives\s)\b{verbs('lose')}\b(?!\s+their\s+lives)",
 )
 #: Casualty patterns are matched case-sensitively on lower-cased text (about three times faster).
 #: Casualty words in every tense: "killed", "kills", "killing", "died", "dying", "perished" ...
@@ -94,9 +94,9 @@ _TAIL_ANY = re.compile(
 )
 _TAIL_BOTH = _tail(
     r"(?:killed|dead|died)\s+(?:or|and)\s+(?:wounded|injured|missing|captured)|(?:wounded|injured)\s+(?:or|and)\s+"
-    r"(?:killed|dead)"
+    r"(?:killed|dead)|deaths?\s+(?:or|and)\s+injur(?:y|ies)"
 )
-_TAIL_TOTAL = _tail(rf"{verbs('lose')}|casualties|losses|death\s+and\s+injury\s+toll|out\s+of\s+action")
+_TAIL_TOTAL = _tail(rf"(?<!lives\s){verbs('lose')}|casualties|losses|death\s+and\s+injury\s+toll|out\s+of\s+action")
 _TAIL_KILLED = _tail(_KILLED_WORDS)
 _TAIL_WOUNDED = _tail(_WOUNDED_WORDS)
 _TAIL_BREAK = re.compile(r"[;:()“”\"]|\s[-–—]\s")
@@ -237,7 +237,9 @@ def _casualty(window: str, tail: str) -> str:
     return ""
 
 
-_CASUALTY_WORDS = re.compile(r"^(?:killed|dead|deaths|wounded|injured|casualties|losses|fatalities|injuries)$", re.I)
+_CASUALTY_WORDS = re.compile(
+    r"^(?:killed|dead|deaths|wounded|injured|casualties|losses|fatalities|injuries|lives)$", re.I
+)
 _MILITARY = re.compile(
     r"\b(?:soldiers?|troops?|military|army|armed|fight\w*|front\w*|combat|deploy\w*|dispatch\w*|battle\w*|war|"
     r"reinforcements|sen[dt]s?\s+(?:a\s+|an\s+)?(?:further|another|more|additional|fresh|new))\b",
@@ -364,4 +366,4 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
         return "troops"  # "a second group of about 3,000 followed", "the 11,000 who were first deployed"
     if value < 10:
         return None
-    return "other:count" if re.match(r"^\s*(?:in|at|by|of|from|,|\.|$)", window) else None
+    return "other:count" if re.match(r"^\s*(?:in|at|by|of|from|since|,|\.|$)", window) else None
