@@ -368,3 +368,37 @@ def test_a_transcript_turn_gives_its_speaker() -> None:
 def test_labels_of_a_list_are_no_transcript() -> None:
     text = "Key figures\n\nContainers: about 28,500 so far.\n\nMissiles: up to 250, the agency said."
     assert all(c.speaker != "Containers" for c in _claims(text))
+
+
+# --- the won as "W", and what is left when the state keeps the rest -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia pays about W2.7 million a month for each North Korean soldier, the spy agency said.",
+        "Each North Korean soldier is paid W2.7 million monthly, the spy agency said.",
+        "Moscow hands over W2,700,000 a month per North Korean soldier, the spy agency said.",
+    ],
+)
+def test_won_written_with_a_w(text: str) -> None:
+    c = next(c for c in _claims(text) if c.currency == "KRW")
+    assert c.quantity == "pay_per_soldier_month"
+
+
+@pytest.mark.parametrize("text", ["a W88 warhead was shown", "The W54 and W2 models", "WWII and W-2 forms"])
+def test_a_w_before_a_small_number_is_no_money(text: str) -> None:
+    assert not any(m.kind == "money" for m in find_mentions(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korean troops receive $110, while the state keeps the rest of the $2,000 a month, defectors said.",
+        "Each soldier is handed $110 and the regime takes the remainder of his $2,000 monthly pay, defectors said.",
+        "A private gets $110; the state pockets the balance of the $2,000 a month, defectors said.",
+    ],
+)
+def test_what_is_left_when_the_state_keeps_the_rest(text: str) -> None:
+    assert _one(text, 110).quantity == "soldier_take_home"
+    assert _one(text, 2000).quantity == "pay_per_soldier_month"

@@ -274,7 +274,10 @@ def label_money(
         return "total_revenue_to_nk", period
     if _has(_ENGINEER, near) and not _has(r"\bcombat\b", near):
         return "non_combat_pay", "month" if monthly or not yearly else "year"
-    if usd < 1e5 and _has(_SOLDIER, s) and (_has(_KEEPS, before[-40:]) or _has(_PART_OF_AMOUNT, after[:30])):
+    rest_kept = _has(r"\b(?:keeps?|kept|takes?|took|pockets?|retains?)\s+the\s+(?:rest|remainder|balance)\b", after[:80])
+    if usd < 1e5 and _has(_SOLDIER, s) and (
+        _has(_KEEPS, before[-40:]) or _has(_PART_OF_AMOUNT, after[:30]) or rest_kept
+    ):
         return "soldier_take_home", "month" if monthly else "tour"  # what the soldier keeps, not what is paid
     if monthly and usd < 1e5:
         return "pay_per_soldier_month", "month"

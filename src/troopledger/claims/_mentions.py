@@ -27,7 +27,7 @@ __all__ = ["MAX_NUMBERS_PER_SENTENCE", "Mention", "find_mentions", "table_ranges
 MAX_NUMBERS_PER_SENTENCE = 40
 
 _CODES = "USD|EUR|RUB|KRW|CNY|GBP|JPY|UAH|KPW"
-_SYMBOL = re.compile(rf"(US\$|\$|€|£|₩|₽|₴|¥|\b(?:{_CODES})\s?)$")
+_SYMBOL = re.compile(rf"(US\$|\$|€|£|₩|₽|₴|¥|\b(?:{_CODES})\s?|(?<![\w.])W)$")
 _CUR_WORD = re.compile(
     r"^\s*(north\s+korean\s+won|(?:us|u\.s\.|american)\s+dollars?|dollars?|euros?|pounds?\s+sterling|won|rubles?|roubles?|yen|yuan|renminbi|"
     rf"hryvnias?|hryvnya|(?:{_CODES})\b)",
@@ -45,7 +45,7 @@ _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b")
 _AGE = re.compile(r"\b(?:aged|age\s+of|ages?)\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*-?\s*years?[\s-]*old\b|^\s*-\s*year-\s*old", re.I)
 _GLUED_BEFORE = re.compile(r"[A-Za-z]-?$")
-_CODE_BEFORE = re.compile(rf"(?:{_CODES})$")
+_CODE_BEFORE = re.compile(rf"(?:{_CODES}|(?<![\w.])W)$")  # "W2.7 million": the won
 _NAME_BEFORE = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?!(?:About|Some|Nearly|Around|Over|Up|Only|Just|At|Almost))[A-Z][a-z]+\s$"
 )
