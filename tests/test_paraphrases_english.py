@@ -71,7 +71,7 @@ def test_a_plain_list_of_speakers_is_kept() -> None:
 # --- attribution: pronouns after a person met without a verb of saying ------------------------------
 
 PRONOUNS = [
-    "Kyrylo Budanov spoke to a broadcaster on Friday.\n\n\"About 420 North Korean soldiers have died,\" he said.",
+    'Kyrylo Budanov spoke to a broadcaster on Friday.\n\n"About 420 North Korean soldiers have died," he said.',
     "Kyrylo Budanov spoke to a broadcaster on Friday.\n\nHe said about 420 North Korean soldiers have died.",
     "Kyrylo Budanov spoke to a broadcaster on Friday.\n\nAbout 420 North Korean soldiers have died, he added.",
     "Kyrylo Budanov testified to parliament on Friday.\n\nAccording to him, about 420 North Korean soldiers died.",
@@ -402,3 +402,99 @@ def test_a_w_before_a_small_number_is_no_money(text: str) -> None:
 def test_what_is_left_when_the_state_keeps_the_rest(text: str) -> None:
     assert _one(text, 110).quantity == "soldier_take_home"
     assert _one(text, 2000).quantity == "pay_per_soldier_month"
+
+
+# --- revisions, earlier clauses, lists of casualties, precedents ----------------------------------------
+
+REVISED = [
+    "North Korea has lost about 2,100 soldiers killed, up from an earlier estimate of 650, the NIS said.",
+    "The NIS now counts 2,100 North Korean dead, up from 650 in January.",
+    "The NIS put North Korean deaths at 2,100, up from a previous figure of 650.",
+    "The NIS raised its estimate of North Korean deaths to about 2,100 from 650.",
+]
+
+
+@pytest.mark.parametrize("text", REVISED)
+def test_the_earlier_value_takes_the_revised_figures_label(text: str) -> None:
+    assert _one(text, 2100).quantity == "casualties_killed"
+    assert _one(text, 650).quantity == "casualties_killed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KIDA put the force at 14,500 in total - 11,500 in the first wave and 3,000 in the second.",
+        "KIDA put the force at 14,500 in total; 11,500 came in the first wave and 3,000 in the second.",
+        "The total force sent is 14,500 (11,500 in the first wave, then 3,000 more), KIDA said.",
+    ],
+)
+def test_a_total_in_an_earlier_clause_does_not_make_its_parts_totals(text: str) -> None:
+    assert _one(text, 14500).quantity == "cumulative_troops"
+    assert _one(text, 11500).quantity == "troops_per_rotation"
+
+
+LISTED = [
+    "Officials say about 4,100 of the roughly 11,500 deployed have been killed, wounded, gone missing or captured.",
+    "About 4,100 North Korean soldiers have been killed, wounded or captured, officials say.",
+    "Officials say some 4,100 North Koreans were killed, injured or taken prisoner.",
+]
+
+
+@pytest.mark.parametrize("text", LISTED)
+def test_killed_in_a_list_with_the_wounded_is_a_total(text: str) -> None:
+    assert _one(text, 4100).quantity == "casualties_total"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 6,100 of the 11,500 initially deployed have become casualties, the ministry said.",
+        "The 11,500 originally sent have taken more than 6,100 casualties, the ministry said.",
+        "Of the 11,500 first dispatched, more than 6,100 are casualties, the ministry said.",
+    ],
+)
+def test_the_force_first_sent_is_a_wave(text: str) -> None:
+    assert _one(text, 11500).quantity == "troops_per_rotation"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The state likely keeps 80-90% of the pay, judging by how overseas workers are treated, Yoo said.", 0.8,
+         0.9),
+        ("The soldiers probably get about 10% of their pay, as overseas workers do, Shin said.", 0.9, 0.9),
+        ("Like workers abroad, the soldiers likely hand 90% of the money to the state, Shin said.", 0.9, 0.9),
+    ],
+)  # fmt: skip
+def test_workers_named_as_a_precedent_leave_the_soldiers_share(text: str, low: float, high: float) -> None:
+    c = next(c for c in _claims(text) if c.unit == "fraction")
+    assert c.quantity == "state_share_of_pay"
+    assert (c.value if c.value is not None else c.low) == pytest.approx(low)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 1,500 special forces were shipped to Vladivostok between October 8 and 13, the NIS said.",
+        "Some 1,500 special forces left from October 8 to 13, the NIS said.",
+    ],
+)
+def test_the_end_of_a_range_of_days_is_no_figure(text: str) -> None:
+    assert [c.value for c in _claims(text)] == [1500]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia will receive 1,000 North Korean deminers and 5,000 military builders, Shoigu said.",
+        "Russia is to host 1,000 North Korean deminers and 5,000 military builders, Shoigu said.",
+        "Moscow may soon get 1,000 North Korean deminers and 5,000 military builders, Shoigu said.",
+    ],
+)
+def test_a_planned_arrival_is_a_wave(text: str) -> None:
+    assert _one(text, 5000).quantity == "troops_per_rotation"
+
+
+def test_workers_average_wage_is_their_wage() -> None:
+    c = _one("The average wage of about 4,000 North Korean workers in Russia is roughly $800 a month.", 800)
+    assert "worker" in c.quantity

@@ -11,7 +11,10 @@ import re
 
 __all__ = ["answered"]
 
-_QUESTION = re.compile(r"^\s*(?:(?:Q|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s*[:.)]\s*)?How\s+(?P<how>many|much)\s+(?P<rest>[^?]{2,160})\?\s*$", re.I)
+_QUESTION = re.compile(
+    r"^\s*(?:(?:Q|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s*[:.)]\s*)?How\s+(?P<how>many|much)\s+(?P<rest>[^?]{2,160})\?\s*$",
+    re.I,
+)
 #: "How many troops has North Korea sent?": the auxiliary and the subject come before the verb.
 _INVERTED = re.compile(
     r"^(?P<noun>(?:[\w-]+\s+){0,5}?)(?P<aux>has|have|had|did|does|do|will|would|could|can)\s+"

@@ -154,7 +154,9 @@ _OPENER = re.compile(
     re.I,
 )
 #: A verb whose subject right after a verb of saying is the figure's source: "X said the NIS estimated ...".
-_NESTED_VERB = re.compile(r"estimated|estimates|believes|believed|assessed|assesses|calculated|calculates|found|finds|put")
+_NESTED_VERB = re.compile(
+    r"estimated|estimates|believes|believed|assessed|assesses|calculated|calculates|found|finds|put"
+)
 _SURNAME = re.compile(r"[A-Z][a-z’'-]{2,}")
 _DASHES = frozenset(["-", "--", "–", "—"])
 _NOUN_AFTER = re.compile(r"\s+(?:of|by|from|that\s+say)\b")

@@ -423,7 +423,7 @@ def transcript_turns(text: str) -> list[tuple[int, int, Attribution]]:
     out = []
     for k, m in enumerate(turns):
         who = m.group("who")
-        if _NOT_TURN.match(who) or speaker_kind(who) != "other" and last_organisation(who) is not None:
+        if _NOT_TURN.match(who) or (speaker_kind(who) != "other" and last_organisation(who) is not None):
             continue
         end = turns[k + 1].start() if k + 1 < len(turns) else len(text)
         full = re.search(rf"\b(?:[A-Z][\w’'.-]+[ \t]+){{1,2}}{re.escape(who.split()[-1])}\b(?![ \t]*:)", text)

@@ -29,8 +29,8 @@ from troopledger.claims._discourse import (
     relayed,
     reporting_outlet,
     resolve,
-    transcript_turns,
     restated_speakers,
+    transcript_turns,
 )
 from troopledger.claims._figure import figure_fields
 from troopledger.claims._labels import (

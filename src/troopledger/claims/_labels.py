@@ -235,7 +235,12 @@ def label_money(
                     r"official\s+salary)\b", s)  # fmt: skip
     if (domestic and usd < 100) or (monthly and usd < 30 and not _has(_SOLDIER, s)):
         return "domestic_monthly_wage", "month"
-    if domestic and not _has(_SOLDIER, s) and _has(r"\b(?:average|typical|median|national)\b", s):
+    if (
+        domestic
+        and not _has(_SOLDIER, s)
+        and not _has(_WORKER, s)
+        and _has(r"\b(?:average|typical|median|national)\b", s)
+    ):
         return "other:amount", period  # "the average monthly wage in Russia": a benchmark, no soldier's pay
     # workers named in the sentence, or in the one before when neither speaks of soldiers ("Six workers
     # described ... They said they kept $100 a month")
@@ -266,17 +271,21 @@ def label_money(
     ) or (_has(rf"\b{verbs('earn', 'receive', 'gain', 'reap', 'pocket')}\b", s) and _has(_NK, s))
     # paid over to the state: "Moscow may have transferred $20 billion to Pyongyang"
     for_troops = for_troops or _has(
-        rf"\b(?:transferr?(?:ed|ing|s)?|funnell?(?:ed|ing|s)?|channell?(?:ed|ing|s)?|{verbs('pay', 'send')})\b[^.;]{{0,50}}\bto\s+(?:pyongyang|north\s+korea|"
-        r"the\s+north\b|the\s+dprk|the\s+regime)",
+        rf"\b(?:transferr?(?:ed|ing|s)?|funnell?(?:ed|ing|s)?|channell?(?:ed|ing|s)?|{verbs('pay', 'send')})\b"
+        r"[^.;]{0,50}\bto\s+(?:pyongyang|north\s+korea|the\s+north\b|the\s+dprk|the\s+regime)",
         s,
     )
     if usd >= 1e6 and (monthly or yearly or for_troops):
         return "total_revenue_to_nk", period
     if _has(_ENGINEER, near) and not _has(r"\bcombat\b", near):
         return "non_combat_pay", "month" if monthly or not yearly else "year"
-    rest_kept = _has(r"\b(?:keeps?|kept|takes?|took|pockets?|retains?)\s+the\s+(?:rest|remainder|balance)\b", after[:80])
-    if usd < 1e5 and _has(_SOLDIER, s) and (
-        _has(_KEEPS, before[-40:]) or _has(_PART_OF_AMOUNT, after[:30]) or rest_kept
+    rest_kept = _has(
+        r"\b(?:keeps?|kept|takes?|took|pockets?|retains?)\s+the\s+(?:rest|remainder|balance)\b", after[:80]
+    )
+    if (
+        usd < 1e5
+        and _has(_SOLDIER, s)
+        and (_has(_KEEPS, before[-40:]) or _has(_PART_OF_AMOUNT, after[:30]) or rest_kept)
     ):
         return "soldier_take_home", "month" if monthly else "tour"  # what the soldier keeps, not what is paid
     if monthly and usd < 1e5:
@@ -313,6 +322,13 @@ _STATE_KEEPS = re.compile(
 )
 
 
+#: Workers named only as a precedent for soldiers: "as overseas workers do", "judging by how workers are treated".
+_PRECEDENT = re.compile(
+    r"\b(?:as|like|just\s+as|judging\s+by|by\s+the\s+precedent\s+of|following\s+the\s+precedent\s+of|"
+    r"in\s+line\s+with|the\s+way)\b[^.;]{0,40}?\bworkers?\b[^.;,]*"
+)
+
+
 def label_share(sentence: str, at: int | None = None) -> tuple[str, bool]:
     """(quantity, complement) for a share: complement means it speaks of the soldiers' part.
 
@@ -321,6 +337,8 @@ def label_share(sentence: str, at: int | None = None) -> tuple[str, bool]:
     share's position ``at``, the state keeping it in the share's own clause decides.
     """
     s = sentence.lower()
+    if _has(_WORKER, s):
+        s = _PRECEDENT.sub(" ", s)  # "..., as overseas workers do": workers only as the soldiers' precedent
     if at is not None and _STATE_KEEPS.search(s[max(0, at - 60) : at]) and not _has(_WORKER, s):
         return "state_share_of_pay", False
     pay = _has(rf"\b({verbs('pay', 'earn', 'owe')}|payments?|salary|salaries|wages?|earnings|income|money)\b", s)

@@ -40,7 +40,7 @@ _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s*(?:\d{{1,2}}\s*[-–]\s*)?$")
+_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s*(?:\d{{1,2}}\s*(?:[-–]|and|to|through)\s*)?$")
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b")
 _AGE = re.compile(r"\b(?:aged|age\s+of|ages?)\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*-?\s*years?[\s-]*old\b|^\s*-\s*year-\s*old", re.I)
@@ -58,7 +58,9 @@ _AGE_CLOSE = re.compile(r"^\s*(?:\)|,(?!\s*\d))")
 _DAY_YEAR = re.compile(r"^\s*,\s*(?:19|20)\d\d\b")
 _TIME_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?)\b)", re.I)
 _PAGE = re.compile(r"^\s*of\s+\d+\s*\||^\s*\|")
-_URL_HINT = re.compile(r"(?=[/@w\d+])(?:[/@]|www\.|\d[-/:]\d|\d\.\d+\.\d|\+\d)|^\s*\d{1,2}\.\d\d")  # first character tested first
+_URL_HINT = re.compile(
+    r"(?=[/@w\d+])(?:[/@]|www\.|\d[-/:]\d|\d\.\d+\.\d|\+\d)|^\s*\d{1,2}\.\d\d"
+)  # first character tested first
 #: URLs, e-mail addresses and the shapes of dates and clock times, masked whole: "2025-08-22", "2025/12/08",
 #: "2026.1.1", "27.03.2025", "12/08/25", "08:52", "14:05:33"; telephone numbers ("+44 20 7946 0321").
 _URL = re.compile(

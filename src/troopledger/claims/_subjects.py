@@ -60,6 +60,7 @@ _PLURAL = re.compile(
 )  # a plural noun, not a word that only ends in "s"
 _KILLED_OR_WOUNDED = re.compile(
     rf"\b(?:killed|dead|died)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:wounded|injured|missing|captured)\b|"
+    r"\b(?:killed|dead),\s+(?:\w+\s+)?(?:wounded|injured)\b|"
     rf"\b(?:wounded|injured)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:killed|dead)\b|\bcasualt\w*|\blosses\b|"
     r"\bout\s+of\s+action\b|\bdeaths?\s+and\s+injur(?:y|ies)\b|"
     rf"(?<!lives\s)\b{verbs('lose')}\b(?!\s+their\s+lives)",
@@ -156,7 +157,8 @@ _SENT_HOME = re.compile(
 #: "the 11,000 who were first deployed": a relative clause that sends the people counted.
 _WHO_SENT = re.compile(
     rf"^\s*(?:more\s+)?(?:(?:who|that)\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?{SEND}|"
-    r"(?:have\s+|has\s+|had\s+)?(?:since\s+|already\s+|now\s+|also\s+)?(?:arrived|deployed|came|come)\b|"
+    r"(?:have\s+|has\s+|had\s+)?(?:since\s+|already\s+|now\s+|also\s+|initially\s+|originally\s+|first\s+)?"
+    r"(?:arrived|deployed|came|come|sent|dispatched)\b|"
     r"are\s+(?:now\s+|still\s+|currently\s+)?(?:in\s+Russia|in\s+training|being\s+trained|stationed|deployed|fighting|"
     r"serving))",
     re.I,
@@ -257,6 +259,8 @@ _LOST_NEXT = re.compile(
     r"more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|an\s+estimated)?\s*$",
     re.I,
 )
+#: The clause after "killed" lists the wounded too: ", wounded, gone missing or been captured".
+_LISTED_WOUNDED = re.compile(r",\s+(?:been\s+|or\s+)?(?:wounded|injured)\b", re.I)
 _CAPTURE_TAIL = re.compile(r"\bcaptur\w*\s+(?:of\s+)?(?:\w+\s+)?$", re.I)
 
 
@@ -324,6 +328,8 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
     if not casualty and limit is not None and noun and _JOINED.match(window[n1:]):
         # "300 North Korean and 1,000 Russian soldiers were killed": the predicate after the last one
         casualty = _casualty(clause_window(sentence[limit : limit + 160]), "")
+    if casualty == "killed" and _LISTED_WOUNDED.match(sentence, (part.end() if part else end) + len(window)):
+        casualty = "total"  # "have been killed, wounded, gone missing or been captured"
     if whole or (casualty and limit is not None and _LOST_NEXT.search(window)):
         casualty = ""  # "300 of the 11,000 soldiers were killed", "the 11,000 ... had lost 4,000": the part's
     if _CAPTURE_TAIL.search(tail[-30:]):

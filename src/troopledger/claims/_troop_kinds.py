@@ -14,6 +14,7 @@ from troopledger.claims._inflect import verbs
 
 __all__ = ["SEND", "clause_window", "troop_kind"]
 
+_CLAUSE_BREAK = re.compile(r"\s[-–—]+\s|[;:(]")
 _CLAUSE_END = re.compile(r"[;:()“”\"—]|,\s|\s-\s|\s–\s")
 
 _ROTATION_NEAR = re.compile(
@@ -30,7 +31,8 @@ _ROTATION_SENT = re.compile(
     r"\b(?:(?:first|second|third|fourth|new|next|latest|fresh|initial)\s+(?:wave|batch|rotation|deployment|contingent|"
     r"troop\s+deployment|detachment|echelon)|initially|originally|first\s+(?:sent|deployed|dispatched)|planned|rotat\w+|replacements?|reinforcements?|"
     rf"{verbs('plan', 'intend', 'prepare', 'agree', 'decide', 'promise', 'expect', 'aim', 'pledge')}\s+to\s+"
-    rf"(?:be\s+)?{SEND}|(?:will|would|could|may|might|shall|to)\s+(?:soon\s+)?(?:be\s+)?{SEND})\b"
+    rf"(?:be\s+)?{SEND}|(?:will|would|could|may|might|shall|to)\s+(?:soon\s+)?(?:be\s+)?{SEND}|"
+    r"(?:will|would|could|may|might|is\s+to|are\s+to)\s+(?:soon\s+)?(?:receive|get|host|welcome))\b"
 )  # matched on lower-cased text
 _CUMULATIVE = re.compile(
     r"\b(?:in\s+all|in\s+total|a\s+total\s+of|altogether|all\s+told|cumulative\w*|overall|"
@@ -58,7 +60,9 @@ _WAVES = re.compile(
     re.I,
 )
 #: "brought the total number of troops sent to about 14,000": the figure a total reaches.
-_TOTAL_TO = re.compile(r"\btotal\b(?:\s+number)?\s+(?:of\s+)?[^.;,]{0,70}?\b(?:to|at|is|was|stands\s+at)\s+(?:\w+\s+)?$", re.I)
+_TOTAL_TO = re.compile(
+    r"\btotal\b(?:\s+number)?\s+(?:of\s+)?[^.;,]{0,70}?\b(?:to|at|is|was|stands\s+at)\s+(?:\w+\s+)?$", re.I
+)
 #: A count summed over time by rotation: "over a year through rotation", "rotated ... through Kursk over a year".
 _OVER_TIME = re.compile(
     r"\bover\s+(?:a|one|two|three|\d{1,2})\s+(?:years?|months)\b[^.;]{0,80}\brotat|\brotat\w*\b[^.;]{0,80}\bover\s+"
@@ -109,7 +113,7 @@ def troop_kind(sentence: str, start: int, end: int) -> str:
 
     The cues of LABELS rule 14 are read from the sentence alone.
     """
-    before = sentence[max(0, start - 60) : start]
+    before = _CLAUSE_BREAK.split(sentence[max(0, start - 60) : start])[-1]  # "14,000 in total - 11,000 in the first"
     after = sentence[end : end + 80]
     if len(_DATED_PART.findall(sentence)) >= 2:
         return "troops_per_rotation"  # "about 9,000 from the autumn and about 4,000 since the spring": each a wave
