@@ -498,3 +498,74 @@ def test_a_planned_arrival_is_a_wave(text: str) -> None:
 def test_workers_average_wage_is_their_wage() -> None:
     c = _one("The average wage of about 4,000 North Korean workers in Russia is roughly $800 a month.", 800)
     assert "worker" in c.quantity
+
+
+# --- relays after a briefing, the toll, "think", lists of pay ---------------------------------------------
+
+BRIEFED = [
+    "Rep. Lee Seong-kweun said after a closed-door briefing by the National Intelligence Service that about 2,100 "
+    "North Korean soldiers had died.",
+    "Rep. Lee Seong-kweun, speaking after a briefing from the National Intelligence Service, said about 2,100 "
+    "North Korean soldiers had died.",
+    "About 2,100 North Korean soldiers have died, Rep. Lee Seong-kweun said following a briefing by the National "
+    "Intelligence Service.",
+]
+
+
+@pytest.mark.parametrize("text", BRIEFED)
+def test_a_lawmaker_after_a_briefing_relays_the_briefer(text: str) -> None:
+    c = _one(text, 2100)
+    assert "National Intelligence Service" in c.speaker, c.speaker
+    assert any("Lee" in v for v in c.via), c.via
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spy agency had put the toll at 650 in April.",
+        "The toll among North Korean troops stood at 650, the spy agency said.",
+        "By April the North Korean toll had reached 650, the spy agency said.",
+    ],
+)
+def test_the_toll_is_the_dead(text: str) -> None:
+    assert _one(text, 650).quantity == "casualties_killed"
+
+
+def test_a_casualty_toll_is_still_a_total() -> None:
+    assert _one("The casualty toll among North Korean troops reached 4,100, Kyiv said.", 4100).quantity == (
+        "casualties_total"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts at the Korea Institute for Defense Analyses think Russia pays at least $2,000 a month per soldier.",
+        "Researchers at the Korea Institute for Defense Analyses reckon each soldier earns at least $2,000 a month.",
+    ],
+)
+def test_think_and_reckon_name_a_speaker(text: str) -> None:
+    assert "Korea Institute for Defense Analyses" in _one(text, 2000).speaker
+
+
+def test_i_think_names_no_one() -> None:
+    c = _one('"I think each soldier earns at least $2,000 a month," the colonel told us.', 2000)
+    assert c.speaker != "I"
+
+
+PAY_LISTS = [
+    "Privates are paid $2,800 a month on paper, according to a source, and commanders up to $5,000.",
+    "A source says privates get $2,800 a month, sergeants $3,000 and officers as much as $5,000.",
+    "Pay runs from $2,800 a month for privates, a source says, and officers about $5,000.",
+]
+
+
+@pytest.mark.parametrize("text", PAY_LISTS)
+def test_an_amount_that_goes_on_a_list_of_pay(text: str) -> None:
+    assert _one(text, 2800).quantity == "pay_per_soldier_month"
+    assert _one(text, 5000).quantity == "pay_per_soldier_month"
+
+
+def test_an_amount_of_something_else_is_not_pulled_into_the_list() -> None:
+    c = _one("Privates are paid $2,800 a month; the new barracks cost $5,000 to build.", 5000)
+    assert c.quantity != "pay_per_soldier_month"

@@ -102,6 +102,16 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
         taken.reverse()
         if taken and taken[0].lower() not in ("the", "a", "an") and len(taken) == 10:
             taken = taken[1:]
+        if taken and re.fullmatch(r"[a-z]+ing", taken[0]) and len(words) > len(taken):
+            # "Rep. Lee, speaking after a briefing from X, said": the subject is before the participle clause
+            rest = words[: len(words) - len(taken)]
+            if rest and rest[-1].endswith(","):
+                head: list[str] = []
+                for w in reversed(rest):
+                    if len(head) == 5 or not _TOKEN.fullmatch(w) or (head and w.endswith(",")):
+                        break
+                    head.append(w)
+                taken = [*reversed(head), *taken]
         if taken:
             phrase = " ".join(taken).rstrip(",")
             start = sentence.rfind(taken[0], 0, v.start())
@@ -125,7 +135,7 @@ _RELAY = re.compile(
     r"|\b(?:briefing|telling)\s+(?P<brief>lawmakers|parliament|reporters|journalists))"
 )
 _CITING = re.compile(
-    r"\b(?:citing|quoting|quoted|briefed\s+by|informed\s+by)\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
+    r"\b(?:citing|quoting|quoted|briefed\s+by|informed\s+by|briefing\s+(?:by|from))\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
     r"statement\s+|assessment\s+|estimates?\s+|data\s+)?(?:from\s+|by\s+|of\s+)?(?P<who>(?:the\s+)?[^,.;:!?]{3,90}?)"
     rf"(?=\s+as\s+saying|(?<!source)(?<!sources)(?<!official)(?<!officials)\s+(?:during|in|on|at)\b|"
     rf"\s+(?:after|that|who|which|{VERB[3:-1]})\b|[,.;:!?]|$)",
@@ -137,7 +147,7 @@ _PRONOUN = re.compile(
     re.I,
 )
 _STOP_WHO = re.compile(
-    r"^(?:this|that|which|who|there|some|many|others|all|the\s+figure|.*\b(?:is|are|was|were|be|been|being|will|would)|"
+    r"^(?:this|that|which|who|there|some|many|others|all|i|we|you|the\s+figure|.*\b(?:is|are|was|were|be|been|being|will|would)|"
     r"the\s+number|troops|soldiers|money|payment)$",
     re.I,
 )
@@ -149,7 +159,7 @@ _ISSUED_TAIL = re.compile(r"\s+(?:released|published|issued|obtained|seen|presen
 _NAME_AND = re.compile(r".*\b[A-Z][\w’'-]*\s+and\s+[A-Z]")
 _MEDIA_REPORTS = re.compile(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", re.I)
 _OPENER = re.compile(
-    r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+|[QA]\s*:\s*|"
+    r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+|[QA]\s*[:.)]\s*|"
     r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*[:|–—-]\s*)",  # a live blog's time stamp
     re.I,
 )
@@ -225,8 +235,10 @@ def _plausible(who: str) -> bool:
 def _subject(who: str) -> str:
     """The subject at the end of a phrase: its last comma part, with a title before a name."""
     parts = [p.strip() for p in who.split(",") if p.strip()]
+    while len(parts) > 1 and re.match(r"[a-z]+ing\b", parts[-1]):
+        parts.pop()  # "Rep. Lee, speaking after a briefing, said": the participle clause is no subject
     if len(parts) < 2:
-        return who
+        return parts[0] if parts else who
     if re.match(r"(?:and|or)\s", parts[-1]) and all(len(p.split()) <= 4 for p in parts):
         return ", ".join(parts)  # a list of speakers: "The US, South Korea, and others"
     if PERSON.fullmatch(parts[-1]) and not NOT_PERSON.search(parts[-1]):
@@ -316,7 +328,7 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _ACCORDING: ("ccording",),
     WITH_SOURCE: ("with ",),
     PASSIVE: ("reported to", "said to"),
-    _CITING: ("citing", "quoting", "quoted", "briefed", "informed"),
+    _CITING: ("citing", "quoting", "quoted", "briefed", "informed", "briefing"),
 }
 
 

@@ -301,7 +301,7 @@ def reporting_outlet(doc: Document) -> str:
 
 #: "X, citing a briefing from Y" / "X told reporters after a briefing from Y": X passes on what Y said.
 _CITES = re.compile(
-    r"\b(?:citing|quoting|after\s+(?:a|being)\s+brief(?:ing|ed)\s+(?:from|by)|briefed\s+by)\s+(?:a\s+|an\s+|the\s+)?"
+    r"\b(?:citing|quoting|after\s+(?:a|being)\s+(?:[\w-]+\s+)?brief(?:ing|ed)\s+(?:from|by)|briefed\s+by)\s+(?:a\s+|an\s+|the\s+)?"
     rf"(?:(?:briefing|report|statement|assessment)\s+(?:from|by)\s+)?(?P<orig>(?:{TITLE_DOT}|[^,.;“”\"]){{3,100}}?)"
     r"(?=\s+(?:during|in|on|at|after|that|who|which|as)\b|[,.;“”\"]|$)"
 )

@@ -16,7 +16,12 @@ from pydantic import ValidationError
 
 from troopledger.claims._answers import answered
 from troopledger.claims._attribution import Attribution, attribute, introduce, says
-from troopledger.claims._consistency import bare_counts, casualties_against_wounded, consistent_figures
+from troopledger.claims._consistency import (
+    bare_counts,
+    casualties_against_wounded,
+    consistent_figures,
+    elided_amounts,
+)
 from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
 from troopledger.claims._discourse import (
     BACKWARD,
@@ -325,7 +330,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             people.append(person)
             people_met.append(i)
             del people[:-50]
-    return consistent_figures(bare_counts(restated_speakers(b.claims, unattributed)))
+    return elided_amounts(consistent_figures(bare_counts(restated_speakers(b.claims, unattributed))))
 
 
 def _reattribute(claims: list[Claim], span: tuple[int, int], speaker: str, origin: Attribution) -> None:

@@ -69,7 +69,7 @@ _KILLED_OR_WOUNDED = re.compile(
 #: Casualty words in every tense: "killed", "kills", "killing", "died", "dying", "perished" ...
 _KILLED_WORDS = (
     rf"{verbs('kill', 'die', 'perish', 'slay')}|slain|dead|deaths?|fatalities|fatal|lost\s+their\s+lives|kia|"
-    r"claimed\s+(?:the\s+)?lives\s+of|lives\s+lost|"
+    r"claimed\s+(?:the\s+)?lives\s+of|lives\s+lost|(?<!casualty\s)(?<!injury\s)(?<!and\s)toll|"
     r"killed\s+in\s+action|war\s+dead|death\s+toll|body\s+count"
 )
 _KILLED = re.compile(rf"\b(?:{_KILLED_WORDS})\b")
@@ -91,13 +91,15 @@ def _tail(cue: str) -> re.Pattern[str]:
 
 #: Any casualty word at all: the tail patterns run only when one is there.
 _TAIL_ANY = re.compile(
-    rf"\b(?:{verbs('lose')}|casualties|losses|toll|out\s+of\s+action|{_KILLED_WORDS}|{_WOUNDED_WORDS})\b"
+    rf"\b(?:{verbs('lose')}|casualties|casualty|losses|toll|out\s+of\s+action|{_KILLED_WORDS}|{_WOUNDED_WORDS})\b"
 )
 _TAIL_BOTH = _tail(
     r"(?:killed|dead|died)\s+(?:or|and)\s+(?:wounded|injured|missing|captured)|(?:wounded|injured)\s+(?:or|and)\s+"
     r"(?:killed|dead)|deaths?\s+(?:or|and)\s+injur(?:y|ies)"
 )
-_TAIL_TOTAL = _tail(rf"(?<!lives\s){verbs('lose')}|casualties|losses|death\s+and\s+injury\s+toll|out\s+of\s+action")
+_TAIL_TOTAL = _tail(
+    rf"(?<!lives\s){verbs('lose')}|casualties|casualty\s+toll|losses|death\s+and\s+injury\s+toll|out\s+of\s+action"
+)
 _TAIL_KILLED = _tail(_KILLED_WORDS)
 _TAIL_WOUNDED = _tail(_WOUNDED_WORDS)
 _TAIL_BREAK = re.compile(r"[;:()“”\"]|\s[-–—]\s")
