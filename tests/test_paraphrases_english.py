@@ -569,3 +569,15 @@ def test_an_amount_that_goes_on_a_list_of_pay(text: str) -> None:
 def test_an_amount_of_something_else_is_not_pulled_into_the_list() -> None:
     c = _one("Privates are paid $2,800 a month; the new barracks cost $5,000 to build.", 5000)
     assert c.quantity != "pay_per_soldier_month"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN's 1718 sanctions committee reported 105,000 barrels.",
+        "Under Resolution 2397, deliveries are capped at 500,000 barrels.",
+        "The 1718 Committee counted 105,000 barrels, under resolutions 2375 and 2397.",
+    ],
+)
+def test_a_un_resolution_number_is_no_figure(text: str) -> None:
+    assert all(c.value is None or c.value >= 100000 for c in _claims(text))

@@ -45,6 +45,8 @@ _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b")
 _AGE = re.compile(r"\b(?:aged|age\s+of|ages?)\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*-?\s*years?[\s-]*old\b|^\s*-\s*year-\s*old", re.I)
 _GLUED_BEFORE = re.compile(r"[A-Za-z]-?$")
+_RESOLUTION_AFTER = re.compile(r"^\s*(?:sanctions\s+)?(?:committee|resolution|regime)\b", re.I)
+_RESOLUTION_BEFORE = re.compile(r"\b(?:resolutions?|UNSCR)\s+(?:no\.?\s*)?(?:\d{3,4}\s*(?:,|and)\s*)*$", re.I)
 _CODE_BEFORE = re.compile(rf"(?:{_CODES}|(?<![\w.])W)$")  # "W2.7 million": the won
 _NAME_BEFORE = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?!(?:About|Some|Nearly|Around|Over|Up|Only|Just|At|Almost))[A-Z][a-z]+\s$"
@@ -145,6 +147,8 @@ def _not_a_quantity(s: str, start: int, end: int, text: str, value: float, form:
         return True  # a day before its year: "27, 2025"
     if form == "digits" and re.match(r"^(?:st|nd|rd|th)\b", after):
         return True  # an ordinal: "95th brigade"
+    if plain and (_RESOLUTION_AFTER.match(after) or _RESOLUTION_BEFORE.search(before)):
+        return True  # a UN resolution or its committee: "the 1718 sanctions committee", "Resolution 2270"
     glued = _GLUED_BEFORE.search(before) and not _CODE_BEFORE.search(before)
     if form == "digits" and (glued or re.match(r"^[A-Za-z]", after)):
         return True  # a model, unit or calibre: "Kh-59", "152mm", "31P"
