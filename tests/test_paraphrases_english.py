@@ -540,7 +540,8 @@ def test_a_casualty_toll_is_still_a_total() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Analysts at the Korea Institute for Defense Analyses think Moscow hands over at least $2,000 monthly for each soldier.",
+        "Analysts at the Korea Institute for Defense Analyses think Moscow hands over at least $2,000 monthly "
+        "for each soldier.",
         "Researchers at the Korea Institute for Defense Analyses reckon each soldier earns at least $2,000 a month.",
     ],
 )
