@@ -582,3 +582,33 @@ def test_an_amount_of_something_else_is_not_pulled_into_the_list() -> None:
 )
 def test_a_un_resolution_number_is_no_figure(text: str) -> None:
     assert all(c.value is None or c.value >= 100000 for c in _claims(text))
+
+
+# --- the figures' own clause names their speaker; a negated verb says nothing ----------------------------
+
+OWN_CLAUSE = [
+    "Kyiv puts the figure far higher, while the Pentagon says about 420 North Korean soldiers have died.",
+    "Kyiv gives no number, but the Pentagon estimates about 420 North Korean soldiers have died.",
+    "Pyongyang has not disclosed its losses, but the Pentagon believes about 420 North Korean soldiers have died.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_CLAUSE)
+def test_the_speaker_of_the_figures_own_clause(text: str) -> None:
+    assert _one(text, 420).speaker.endswith("Pentagon")
+
+
+def test_a_first_clause_with_its_own_figure_keeps_its_speaker() -> None:
+    c = _one("Kyiv says 4,100 were hurt, while the Pentagon says about 420 North Korean soldiers have died.", 4100)
+    assert c.speaker == "Kyiv"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 420 North Korean soldiers had died, a senior US official told Reuters.",
+        "About 420 North Korean soldiers had died, an official in Washington told the agency.",
+    ],
+)
+def test_an_official_is_a_speaker(text: str) -> None:
+    assert "official" in _one(text, 420).speaker
