@@ -612,3 +612,30 @@ def test_a_first_clause_with_its_own_figure_keeps_its_speaker() -> None:
 )
 def test_an_official_is_a_speaker(text: str) -> None:
     assert "official" in _one(text, 420).speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Korea Institute for Defense Analyses, a state-funded think tank in Seoul, estimates that each soldier "
+        "earns at least $2,000 a month.",
+        "The Korea Institute for Defense Analyses, a think-tank, said each soldier earns at least $2,000 a month.",
+    ],
+)
+def test_a_think_tank_is_no_verb(text: str) -> None:
+    assert "Korea Institute for Defense Analyses" in _one(text, 2000).speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain's Defence Intelligence spoke on Sunday.\n\nMore than 6,100 North Korean soldiers have been killed or "
+        "wounded, according to its latest update.",
+        "Britain's Defence Intelligence said North Korean losses were heavy.\n\nIts daily bulletin puts the "
+        "North Korean killed and wounded at more than 6,100.",
+        "Britain's Defence Intelligence said North Korean losses were heavy. Its statement put the killed and wounded "
+        "at more than 6,100.",
+    ],
+)
+def test_its_document_is_the_body_that_spoke(text: str) -> None:
+    assert "Defence Intelligence" in _one(text, 6100).speaker

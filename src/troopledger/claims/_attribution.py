@@ -34,6 +34,7 @@ from troopledger.claims._speakers import (
     NOT_PERSON,
     PERSON,
     TITLE_DOT,
+    last_organisation,
     last_person,
     speaker_kind,
 )
@@ -126,10 +127,12 @@ def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
         taken.reverse()
         if taken and taken[0].lower() not in ("the", "a", "an") and len(taken) == 10:
             taken = taken[1:]
-        if taken and re.fullmatch(r"[a-z]+ing", taken[0]) and len(words) > len(taken):
-            # "Rep. Lee, speaking after a briefing from X, said": the subject is before the participle clause
+        cut_name = len(taken) >= 9 and taken[0][:1].islower() and any(t.endswith(",") for t in taken[:-1])
+        if taken and (re.fullmatch(r"[a-z]+ing", taken[0]) or cut_name) and len(words) > len(taken):
+            # "Rep. Lee, speaking after a briefing from X, said": the subject is before the participle clause;
+            # "The Korea Institute for Defense Analyses, a think tank in Seoul, estimates": a long name cut short
             rest = words[: len(words) - len(taken)]
-            if rest and rest[-1].endswith(","):
+            if rest and (rest[-1].endswith(",") or cut_name):
                 head: list[str] = []
                 for w in reversed(rest):
                     if len(head) == 5 or not _TOKEN.fullmatch(w) or (head and w.endswith(",")):
@@ -268,6 +271,8 @@ def _subject(who: str) -> str:
     if PERSON.fullmatch(parts[-1]) and not NOT_PERSON.search(parts[-1]):
         return f"{parts[-2]}, {parts[-1]}"
     role = re.match(r"(?:a|an|the)\s", parts[-1]) or parts[-1][:1].islower()  # "Name, deputy head of X, said"
+    if re.match(r"(?:a|an)\s", parts[-1]) and last_organisation(parts[-2]) is not None:
+        return parts[-2]  # "The Korea Institute for Defense Analyses, a think tank in Seoul, estimates"
     named = PERSON.fullmatch(parts[-2]) or _SURNAME.fullmatch(parts[-2])  # "Budanov, the agency's chief, said"
     if role and named and not NOT_PERSON.search(parts[-2]):
         return f"{parts[-2]}, {parts[-1]}"
