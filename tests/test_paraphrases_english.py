@@ -629,7 +629,7 @@ def test_a_think_tank_is_no_verb(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Britain's Defence Intelligence spoke on Sunday.\n\nMore than 6,100 North Korean soldiers have been killed or "
+        "Britain's Defence Intelligence spoke on Sunday.\n\nMore than 6,100 of the North's troops are dead or "
         "wounded, according to its latest update.",
         "Britain's Defence Intelligence said North Korean losses were heavy.\n\nIts daily bulletin puts the "
         "North Korean killed and wounded at more than 6,100.",

@@ -109,7 +109,7 @@ def _named_pattern(noun: str) -> re.Pattern[str]:
 
 _BODY_NOUNS = (
     "agency|service|ministry|institute|directorate|office|bank|team|centre|center|council|committee|commission|"
-    "government|command|staff|university|foundation|panel|intelligence"
+    "government|command|staff|university|foundation|panel|intelligence(?![ \t]+(?:agency|service|directorate))"
 )
 _S = r"[ \t\u00a0]"  # a space within one line
 _BODY = re.compile(
@@ -198,10 +198,13 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
     noun = owner.group("n") if owner else att.speaker.split()[-1]
     if earlier is not None and re.search(rf"\b{re.escape(noun)}\b", earlier.speaker, re.I):
         return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
-    if earlier is not None and noun in _DOCUMENTS and re.match(r"(?:its|their)\s", att.speaker, re.I):
-        if not _person(earlier.speaker) or speaker_kind(earlier.speaker) not in ("other", "defector"):
-            # "according to its latest update": the body that spoke before
-            return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
+    if (
+        earlier is not None
+        and noun in _DOCUMENTS
+        and re.match(r"(?:its|their)\s", att.speaker, re.I)
+        and (not _person(earlier.speaker) or speaker_kind(earlier.speaker) not in ("other", "defector"))
+    ):
+        return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)  # "its latest update"
     if earlier is not None and _ROLE.match(att.speaker) and _person(earlier.speaker):
         return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
     named = _named(text[max(0, start - 1500) : start], noun) if not _ROLE.match(att.speaker) else None
