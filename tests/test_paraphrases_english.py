@@ -639,3 +639,18 @@ def test_a_think_tank_is_no_verb(text: str) -> None:
 )
 def test_its_document_is_the_body_that_spoke(text: str) -> None:
     assert "Defence Intelligence" in _one(text, 6100).speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Citing the NIS, Lee told a news agency that 650 North Korean soldiers had died.", "NIS"),
+        ("Quoting a government source, Yonhap reported that 650 North Korean soldiers had died.", "source"),
+        ("The figures come from the NIS. About 650 North Korean soldiers have died and 4,100 were wounded.", "NIS"),
+        ("The estimate comes from South Korea's spy agency: about 650 North Korean soldiers have died.", "spy agency"),
+        ("These numbers came from Ukraine's military intelligence. About 650 North Korean soldiers have died.",
+         "military intelligence"),
+    ],
+)  # fmt: skip
+def test_a_source_named_before_the_figures(text: str, who: str) -> None:
+    assert who in _one(text, 650).speaker

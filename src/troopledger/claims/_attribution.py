@@ -168,6 +168,11 @@ _CITING = re.compile(
     rf"\s+(?:after|that|who|which|{VERB[3:-1]})\b|[,.;:!?]|$)",
     re.I,
 )  # "citing a source in military intelligence": where the source sits belongs to it
+#: "The figures come from the NIS", "The estimate comes from X: ...": where the figures come from.
+_COMES_FROM = re.compile(
+    r"^(?:The|These|Those|This|That|Its|Their)\s+(?:\w+\s+)?(?:figures?|estimates?|data|numbers?|count|tally|toll)\s+"
+    r"(?:comes?|came|come)\s+from\s+(?P<who>(?:the\s+)?[A-Z][^,.;:!?]{1,80}?)(?=\s*[,.;:!?]|\s+(?:and|which|who)\b|$)"
+)
 _PRONOUN = re.compile(
     r"^(?:he|she|they|it|his|her|him|them|the\s+(?:\w+\s+)?(?:official|researcher|expert|defector|analyst|leader|president|"
     r"lawmaker|legislator|minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|professor))$",
@@ -240,7 +245,11 @@ _PLAUSIBLE_NOUN = re.compile(
 
 def says(sentence: str) -> bool:
     """Whether a sentence holds a verb of saying or "according to" (a cheap test before :func:`attribute`)."""
-    return VERB_AT.search(sentence) is not None or "ccording to" in sentence
+    return (
+        VERB_AT.search(sentence) is not None
+        or "ccording to" in sentence
+        or (" from " in sentence and _COMES_FROM.search(sentence) is not None)
+    )
 
 
 def _plausible(who: str) -> bool:
@@ -357,7 +366,8 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _ACCORDING: ("ccording",),
     WITH_SOURCE: ("with ",),
     PASSIVE: ("reported to", "said to"),
-    _CITING: ("citing", "quoting", "quoted", "briefed", "informed", "briefing"),
+    _CITING: ("citing", "quoting", "quoted", "briefed", "informed", "briefing", "Citing", "Quoting"),
+    _COMES_FROM: ("from",),
 }
 
 
@@ -439,6 +449,9 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
             via.append(_clean(RELATIVE.sub("", m2.group("who"))))
         else:
             who = RELATIVE.sub("", m2.group("who"))
+    if not who:
+        m_from = _find(_COMES_FROM, sentence)
+        who = m_from.group("who") if m_from else ""
     if not who:
         m_with = _find(WITH_SOURCE, sentence)
         who = m_with.group("who") if m_with else (UNNAMED if _find(PASSIVE, sentence) else "")
