@@ -654,3 +654,41 @@ def test_its_document_is_the_body_that_spoke(text: str) -> None:
 )  # fmt: skip
 def test_a_source_named_before_the_figures(text: str, who: str) -> None:
     assert who in _one(text, 650).speaker
+
+
+# --- whose losses, bounds in other words ------------------------------------------------------------------
+
+WHOSE = [
+    ("Russian losses have passed 650,000, the ministry in Kyiv said.", 650000, "other:russian_casualties"),
+    ("Moscow's casualties exceed 650,000, the ministry in Kyiv said.", 650000, "other:russian_casualties"),
+    ("Kyiv's losses stand at about 43,000 dead, Zelensky said.", 43000, "other:ukrainian_casualties"),
+    ("About 230 Ukrainians were killed by North Korean troops, Moscow claimed.", 230, "other:ukrainian_casualties"),
+    ("Russia has recruited about 15,000 Nepalis to fight in Ukraine, officials in Kathmandu say.", 15000,
+     "other:nepali_troops"),
+    ("About 1,000 Chinese nationals are fighting for Russia, Kyiv said.", 1000, "other:chinese_troops"),
+    ("About 230 North Korean soldiers were killed by Ukrainian drones, Kyiv said.", 230, "casualties_killed"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "value", "quantity"), WHOSE)
+def test_whose_figure(text: str, value: float, quantity: str) -> None:
+    assert _one(text, value).quantity == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("North Korean casualties are north of 4,100, the agency said.", 4100, None),
+        ("North Korean casualties top 4,100, the agency said.", 4100, None),
+        ("North Korean losses now top 4,100, the agency said.", 4100, None),
+        ("North Korean casualties are just shy of 4,100, the agency said.", None, 4100),
+    ],
+)
+def test_bounds_in_other_words(text: str, low: float | None, high: float | None) -> None:
+    c = _one(text, 4100)
+    assert (c.low, c.high) == (low, high)
+
+
+@pytest.mark.parametrize("text", ["They sent the top 10 commanders home.", "Its top 3 units were sent."])
+def test_top_after_an_article_is_no_bound(text: str) -> None:
+    assert all(c.low is None for c in _claims(text))

@@ -52,16 +52,17 @@ _RISE = re.compile(
 #: A bare "top" ("the top 10") and "passed" without "has" ("passed $61 billion in aid") are not bounds.
 BOUND_VERBS = (
     rf"(?:{verbs('exceed', 'surpass', 'cross', 'outnumber')}|tops|topped|topping|"
+    r"(?:(?<=[a-z]{2}s\s)(?<!its\s)(?<!his\s)(?<!was\s)|(?<=now\s))top|"  # "casualties top 4,000", not "its top 3"
     r"(?:has|have|had)\s+(?:now\s+|already\s+)?passed|(?:could|may|might|will|would)\s+(?:top|pass)|"
     r"(?:climbed|climbs|climbing|rose|risen|rises|rising|went|gone|moved|edged|crept|grew|grown)\s+(?:past|beyond))"
 )
 _LOWER = re.compile(
-    r"\b(more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|above|a\s+minimum\s+of|no[t]?\s+less\s+than|"
+    r"\b(more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|north\s+of|above|a\s+minimum\s+of|no[t]?\s+less\s+than|"
     rf"no[t]?\s+fewer\s+than|{BOUND_VERBS}(?:\s+the)?)\s*$",
     re.I,
 )
 _BOUND_VERB = re.compile(rf"^{BOUND_VERBS}", re.I)
-_LESS = re.compile(r"\b(less\s+than|fewer\s+than|under|below)\s*$", re.I)
+_LESS = re.compile(r"\b(less\s+than|fewer\s+than|under|below|shy\s+of)\s*$", re.I)
 _NEAR = re.compile(r"\b(nearly|almost|close\s+to|just\s+under)\s*$", re.I)
 _ABOUT = re.compile(
     r"(?:\b(about|around|roughly|approximately|approx\.|circa|some|an\s+estimated|estimated|about\s+a)|(~))\s*$", re.I

@@ -28,7 +28,11 @@ _FOREIGN = re.compile(
     r"western|american|u\.s\.)\b",
     re.I,
 )
-_BOTH = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:from\s+both|of\s+both|combined|jointly|together\s+with)\b", re.I)
+_BOTH = re.compile(
+    r"^\W*(?:\w+\s+){0,4}?(?:from\s+both|of\s+both|combined|jointly|together\s+with|"
+    r"including\s+(?:some\s+|many\s+)?(?:north\s+koreans?|russians?)\b)",
+    re.I,
+)
 # Head nouns, in the order they are tried; the first that occurs first in the window wins.
 _NOUNS: list[tuple[str, str]] = [
     (
@@ -104,7 +108,9 @@ _TAIL_KILLED = _tail(_KILLED_WORDS)
 _TAIL_WOUNDED = _tail(_WOUNDED_WORDS)
 _TAIL_BREAK = re.compile(r"[;:()“”\"]|\s[-–—]\s")
 _ARRIVALS = re.compile(r"\b(?:entered|arriv\w+|visit\w*|immigra\w+|came\s+to)\b", re.I)
-_FIGHTING = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:are\s+|were\s+|now\s+)?(?:fighting|serving|enlisted)\b", re.I)
+_FIGHTING = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:are\s+|were\s+|now\s+)?(?:fighting|serving|enlisted|to\s+fight|to\s+serve)\b", re.I
+)
 _AND_OR = re.compile(r"\b(?:and|or)\b")
 _NUMBER_OF = re.compile(r"\b(?:number|numbers|total|count)\s+of\s+", re.I)
 #: "300 of the 11,000 ...", "2,700 of the roughly 11,000 ...": a part, then its whole.
@@ -184,6 +190,13 @@ _COUNTRY_LOST = re.compile(
 )
 
 
+#: A country's or a nationality's losses named before the figure: "Russian losses have passed", "Kyiv's dead".
+_WHOSE_LOSS = re.compile(
+    r"\b(?P<c>Russian|Ukrainian|Russia['’]s|Moscow['’]s|Ukraine['’]s|Kyiv['’]s)\s+(?:\w+\s+)?"
+    r"(?:losses|casualties|dead|death\s+toll|toll|fatalities)\b[^.;]*$"
+)
+
+
 def _country_owner(country: str) -> str:
     c = country.lower()
     if c.startswith(("russia", "moscow", "kremlin")):
@@ -204,9 +217,14 @@ def _owner(before: str, between: str, after_noun: str) -> str:
         who = foreign.group("who").lower()
         if who.startswith("ukrain"):
             return "ukrainian"
+        if who.startswith(("chinese", "indian", "cuban", "syrian")):
+            return who.removesuffix("s")  # "1,000 Chinese nationals fighting for Russia"
         return "russian" if who.startswith("russia") else "nepali" if who.startswith("nepal") else "foreign"
     if nk:
         return "nk"
+    whose_loss = _WHOSE_LOSS.search(before[-80:]) if "s" in before[-80:] else None
+    if whose_loss:
+        return _country_owner(whose_loss.group("c"))  # "Russian losses have passed 650,000", "Kyiv's casualties"
     lost = _COUNTRY_LOST.search(before) if "los" in before else None
     if lost:
         return _country_owner(lost.group("c"))  # "Russia has lost 600,000 soldiers"
@@ -341,7 +359,9 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
         return "other:count"  # "1,200 of the wounded have been flown home": a count of people sent back, not losses
     if noun in ("", "troops", "people") and casualty and casualty != "captured":
         if noun == "people" and owner == "nk" and not _NK.search(tail[-25:] + between):
-            owner = "foreign" if re.match(r"\s*(?:nepal|russian|ukrain)", between + word, re.I) else owner
+            demonym = re.match(r"\s*(nepal|russian|ukrain)", between + word, re.I)
+            if demonym:  # "230 Ukrainians were killed": whose by the people's name
+                owner = {"nepal": "nepali", "russian": "russian", "ukrain": "ukrainian"}[demonym.group(1).lower()]
         if owner != "nk":
             return f"other:{owner}_casualties"
         return {"killed": "casualties_killed", "wounded": "casualties_wounded"}.get(casualty, "casualties_total")
