@@ -692,3 +692,29 @@ def test_bounds_in_other_words(text: str, low: float | None, high: float | None)
 @pytest.mark.parametrize("text", ["They sent the top 10 commanders home.", "Its top 3 units were sent."])
 def test_top_after_an_article_is_no_bound(text: str) -> None:
     assert all(c.low is None for c in _claims(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "South Korea's spy agency briefed lawmakers.\n\nThe agency now believes around 2,100 North Korean soldiers died.",
+        "South Korea's spy agency briefed lawmakers.\n\nThe agency still estimates about 2,100 North Korean dead.",
+        "South Korea's spy agency briefed lawmakers.\n\nThe agency currently puts North Korean deaths at about 2,100.",
+    ],
+)
+def test_an_adverb_before_the_verb_is_not_the_speaker(text: str) -> None:
+    assert "spy agency" in _one(text, 2100).speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Correction: An earlier version of this story gave the April toll as 6,000. It was 600.",
+        "An earlier version of this article misstated the toll as 6,000; the agency's figure was 600.",
+        "This report incorrectly said 6,000 North Korean soldiers had died. The agency's figure was 600.",
+    ],
+)
+def test_a_corrections_withdrawn_figure_is_no_claim(text: str) -> None:
+    values = [c.value for c in _claims(text)]
+    assert 6000 not in values
+    assert 600 in values

@@ -73,6 +73,11 @@ _AUX = frozenset(
         "then",
         "again",
         "has also",
+        "now",
+        "still",
+        "currently",
+        "reportedly",
+        "publicly",
     }
 )
 

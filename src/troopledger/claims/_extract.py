@@ -69,6 +69,12 @@ __all__ = ["MAX_CLAIMS", "extract_claims"]
 #: about ten); the rest of a longer text is not read, so output stays bounded.
 MAX_CLAIMS = 5000
 
+#: A correction notice quoting the figure it withdraws: "An earlier version of this story gave the figure as 6,000."
+_MISSTATED = re.compile(
+    r"\b(?:[Aa]n?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|report|piece)|"
+    r"\b(?:incorrectly|wrongly|mistakenly)\s+(?:said|stated|reported|gave|put))\b"
+)
+
 #: The catch-all subtype for a figure whose vocabulary reading fails validation, by kind.
 _GENERIC_OTHER = {
     "amount": "other:amount",
@@ -296,7 +302,10 @@ def extract_claims(doc: Document) -> list[Claim]:
             if read_as is not None:  # the question's own figures are not the answer's
                 said_as, lo_q, hi_q = read_as
                 said_mentions = [m for m in find_mentions(said_as, doc_kpw=kpw) if not lo_q <= m.start < hi_q]
+            misstated = _MISSTATED.search(said_as)  # a correction's withdrawn figure is no claim
             for k, m in enumerate(said_mentions):
+                if misstated and misstated.end() <= m.start and ";" not in said_as[misstated.end() : m.start]:
+                    continue
                 if arithmetic_basis(said_as, m.start):
                     continue  # "If 10,000 were sent, ... would earn ...": the basis, not a claim (LABELS rule 2h)
                 limit = said_mentions[k + 1].start if k + 1 < len(said_mentions) else None
