@@ -697,7 +697,7 @@ def test_top_after_an_article_is_no_bound(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "South Korea's spy agency briefed lawmakers.\n\nThe agency now believes around 2,100 North Korean soldiers died.",
+        "South Korea's spy agency briefed lawmakers.\n\nThe agency now believes around 2,100 North Koreans died.",
         "South Korea's spy agency briefed lawmakers.\n\nThe agency still estimates about 2,100 North Korean dead.",
         "South Korea's spy agency briefed lawmakers.\n\nThe agency currently puts North Korean deaths at about 2,100.",
     ],
@@ -710,7 +710,7 @@ def test_an_adverb_before_the_verb_is_not_the_speaker(text: str) -> None:
     "text",
     [
         "Correction: An earlier version of this story gave the April toll as 6,000. It was 600.",
-        "An earlier version of this article misstated the toll as 6,000; the agency's figure was 600.",
+        "Our first version of this article wrongly put the toll at 6,000; the agency's figure was 600.",
         "This report incorrectly said 6,000 North Korean soldiers had died. The agency's figure was 600.",
     ],
 )
