@@ -20,8 +20,9 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from troopledger.analysis._ledger_calibration import calibrate_streams
 from troopledger.analysis._ledger_case import LedgerCase
-from troopledger.analysis._ledger_checks import check_reading, claim_interval, draw_weights
+from troopledger.analysis._ledger_checks import check_reading, claim_interval, draw_weights, weighing_checks
 from troopledger.analysis._ledger_run import draw_ledger
 from troopledger.analysis._ledger_weights import claim_fit, effective_draws, weighted_band
 from troopledger.analysis._reconcile import TARGET_WITHIN, ReconcileTarget, Reconciliation, Shift
@@ -134,6 +135,8 @@ def reconcile_ledger(
 ) -> Reconciliation:
     """What it would take for ``case``'s streams, weighed by its checks, to reach ``target`` (see the module)."""
     month = case.months.index(target.month)
+    if weigh:  # the soldier stream from its case's own calibration, as the report draws it
+        case, _ = calibrate_streams(case, draws, seed)
     ledger, run, _ = draw_ledger(case, draws, seed, (0, month), sets)
     y, unit = _values(case, run, target.output)
     weights = draw_weights(case, run) if weigh else None
@@ -158,9 +161,8 @@ def reconcile_ledger(
             inputs.append(_shift(key, what, in_unit, x, w, wt))
     inputs.sort(key=lambda s: (-_strength(s), s.name))
     claims: list[Shift] = []
-    for k, chk in enumerate(case.checks):
-        if not chk.weigh:
-            continue
+    for k in weighing_checks(case) if weigh else [k for k, chk in enumerate(case.checks) if chk.weigh]:
+        chk = case.checks[k]
         reading = check_reading(case, run, k, chk)
         for cid in chk.claims:
             c = case.claims[cid]
