@@ -135,15 +135,20 @@ def reconcile_ledger(
 ) -> Reconciliation:
     """What it would take for ``case``'s streams, weighed by its checks, to reach ``target`` (see the module)."""
     month = case.months.index(target.month)
+    y0 = None
     if weigh:  # the soldier stream from its case's own calibration, as the report draws it
-        case, _ = calibrate_streams(case, draws, seed)
+        calibrated, done = calibrate_streams(case, draws, seed)
+        if done:  # the prior is the case's own draws, the soldier stream uncalibrated
+            y0 = _values(case, draw_ledger(case, draws, seed, (0, month), sets)[1], target.output)[0]
+        case = calibrated
     ledger, run, _ = draw_ledger(case, draws, seed, (0, month), sets)
     y, unit = _values(case, run, target.output)
+    y0 = y if y0 is None else y0
     weights = draw_weights(case, run) if weigh else None
     used = "posterior" if weights is not None else "prior"
     ones = np.ones(y.size)
     w = ones / y.size if weights is None else weights
-    post, prior = _stats(y, w), _stats(y, ones)
+    post, prior = _stats(y, w), _stats(y0, ones)
     above = target.value >= post[1]
     sd = math.log1p(within) / Z90
     z = (np.log(np.maximum(y, 1e-300)) - math.log(target.value)) / sd
@@ -197,7 +202,7 @@ def reconcile_ledger(
         unit,
         "above" if above else "below",
         _tail(y, w, target.value, above),
-        _tail(y, ones, target.value, above),
+        _tail(y0, ones, target.value, above),
         effective_draws(w / w.sum()) if weights is not None else float(draws),
         within,
         kl,
