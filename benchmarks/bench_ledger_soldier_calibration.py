@@ -5,10 +5,10 @@ The ledger's soldier stream resamples its inputs from the soldier case's own cal
 ledger's draws, prints the soldier stream and the whole ledger with it (the report's default)
 and as before it (the soldier stream drawn from its prior and weighed, with every other stream,
 by the ledger's soldier checks), with the effective draws of each, and the record report's own
-posterior over the same window at the same draws and seed (and at ``--record-draws``, its report's
-default) for comparison.
+posterior over the same window with the seed and draws the soldier stream was calibrated on (and
+at ``--record-draws``) for comparison.
 
-Run:  .venv/bin/python benchmarks/bench_ledger_soldier_calibration.py [--draws 20000] [--seed 0] [--record-draws 100000]
+Run:  .venv/bin/python benchmarks/bench_ledger_soldier_calibration.py [--draws 20000] [--seed 0] [--record-draws N]
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def main() -> None:
             f"{name:>30}: ledger's effective draws {ess:,.0f}; soldiers {_money(s)}, kept {_money(k)}; "
             f"whole ledger {_money(v, 1e9, 'B')}"
         )
-    for n in (a.draws, a.record_draws):
+    for n in (cal.draws, a.record_draws):
         if n:
             r = run("nk-russia-record", n, a.seed, contradictions=False, sensitivity=False)
             assert r.posterior is not None

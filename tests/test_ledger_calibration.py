@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from troopledger.analysis import calibrate_streams, load_ledger, run, run_ledger
+from troopledger.analysis._ledger_calibration import CALIBRATION_DRAWS
 from troopledger.analysis._ledger_case import LedgerCheck
 from troopledger.analysis._ledger_checks import weighing_checks
 from troopledger.errors import ModelError
@@ -33,8 +34,8 @@ def ledger(case):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def record():  # type: ignore[no-untyped-def]
-    """``troopledger report nk-russia-record`` at the ledger's draws and seed: its posterior totals."""
-    r = run("nk-russia-record", DRAWS, 0, contradictions=False, sensitivity=False)
+    """``troopledger report nk-russia-record`` as it runs by default (100,000 draws, seed 0): its posterior totals."""
+    r = run("nk-russia-record", CALIBRATION_DRAWS, 0, contradictions=False, sensitivity=False)
     assert r.posterior is not None
     return r.posterior.totals
 
@@ -43,8 +44,10 @@ def _close(ledger: float, record: float, rel: float) -> None:
     assert abs(ledger / record - 1) < rel, f"ledger {ledger:,.0f} against the record's {record:,.0f}"
 
 
+@pytest.mark.slow
 def test_the_soldier_totals_agree_with_the_record_report(ledger, record) -> None:  # type: ignore[no-untyped-def]
-    # the same calibration (claims, sampler, draws, seed); the ledger resamples it, so only resampling noise is left
+    # the same calibration (claims, sampler, draws, seed) as the record's default report; the ledger resamples it
+    # onto its 20,000 draws, so only resampling noise is left
     soldiers = ledger.streams["soldiers"].totals
     paid = record["paid_by_russia"]
     _close(soldiers["value_to_north_korea"].p50, paid["p50"], 0.02)
@@ -59,15 +62,16 @@ def test_the_soldier_totals_agree_with_the_record_report(ledger, record) -> None
 
 def test_the_report_says_which_streams_are_calibrated_and_on_what(ledger) -> None:  # type: ignore[no-untyped-def]
     (cal,) = ledger.calibrations
-    assert (cal.stream, cal.case, cal.method, cal.draws) == ("soldiers", "nk-russia-record", "robust importance", DRAWS)
+    assert (cal.stream, cal.case, cal.method) == ("soldiers", "nk-russia-record", "robust importance")
+    assert cal.draws == CALIBRATION_DRAWS
     assert "r25" in cal.claims
     assert not any(c.startswith("s0") for c in cal.claims)
-    assert 100 < cal.effective_draws < DRAWS
+    assert 400 < cal.effective_draws < CALIBRATION_DRAWS
     assert cal.pareto_khat < 0.7
     assert not cal.degenerate
     p = build_ledger_payload(ledger)
     assert json.loads(json.dumps(p))["calibrated_streams"][0]["claims"] == list(cal.claims)
-    ess = f"{cal.effective_draws:,.0f} effective draws of {DRAWS:,}"
+    ess = f"{cal.effective_draws:,.0f} effective draws of {CALIBRATION_DRAWS:,}"
     for text in (render_ledger_text(p), render_ledger_markdown(p), render_ledger_html(p)):
         assert f"{len(cal.claims)} claims of nk-russia-record" in text.replace("\\", "")
         assert ess in text
@@ -96,7 +100,7 @@ def test_the_soldier_stream_is_the_model_on_posterior_draws(case) -> None:  # ty
     from troopledger.analysis._ledger_run import draw_ledger
     from troopledger.calibration import calibrate
 
-    calibrated, _ = calibrate_streams(case, 1_000, 3, workers=1)
+    calibrated, _ = calibrate_streams(case, 1_000, 3, workers=1, at_least=1_000)
     _, drawn, _ = draw_ledger(calibrated, 1_000, 3, (0, len(case.months) - 1))
     cal = calibrate(case.soldier_prior, 1_000, 3)
     assert cal.posterior_draws is not None
@@ -113,10 +117,14 @@ def test_the_soldier_stream_is_the_model_on_posterior_draws(case) -> None:  # ty
 
 
 def test_same_numbers_whatever_the_threads(case) -> None:  # type: ignore[no-untyped-def]
-    one = run_ledger(case, 1_500, 5, workers=1)
-    two = run_ledger(case, 1_500, 5, workers=2)
-    assert one.totals == two.totals
-    assert one.streams["soldiers"].totals == two.streams["soldiers"].totals
+    from troopledger.analysis._ledger_run import draw_ledger
+
+    runs = []
+    for workers in (1, 2):
+        calibrated, _ = calibrate_streams(case, 1_500, 5, workers=workers, at_least=1_500)
+        runs.append(draw_ledger(calibrated, 1_500, 5, (0, len(case.months) - 1))[1])
+    np.testing.assert_array_equal(runs[0].accounts["value_to_north_korea"], runs[1].accounts["value_to_north_korea"])
+    np.testing.assert_array_equal(runs[0].totals["soldiers"]["killed"], runs[1].totals["soldiers"]["killed"])
 
 
 def test_unweighed_runs_keep_the_prior(case) -> None:  # type: ignore[no-untyped-def]
@@ -128,7 +136,8 @@ def test_unweighed_runs_keep_the_prior(case) -> None:  # type: ignore[no-untyped
     assert s.calibrations == ()
 
 
-def test_without_the_shared_cut_the_states_share_agrees_too(tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_without_the_shared_cut_the_states_share_agrees_too(tmp_path: Path, record) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "soldiers.toml"
     path.write_text(
         '[case]\nname = "soldiers-only"\ntitle = "Soldiers"\nstart = "2024-10"\nmonths = 15\n'
@@ -136,24 +145,21 @@ def test_without_the_shared_cut_the_states_share_agrees_too(tmp_path: Path) -> N
         "stock_at_start = { point = 1000 }\n",
         encoding="utf-8",
     )
-    r = run_ledger(load_ledger(str(path)), 10_000, 2)
-    rec = run("nk-russia-record", 10_000, 2, contradictions=False, sensitivity=False).posterior
-    assert rec is not None
-    soldiers = r.streams["soldiers"].totals
-    _close(soldiers["kept_by_state"].p50, rec.totals["to_state"]["p50"], 0.03)
-    _close(soldiers["value_to_north_korea"].p50, rec.totals["paid_by_russia"]["p50"], 0.03)
+    soldiers = run_ledger(load_ledger(str(path)), 10_000, 0).streams["soldiers"].totals
+    _close(soldiers["kept_by_state"].p50, record["to_state"]["p50"], 0.03)
+    _close(soldiers["value_to_north_korea"].p50, record["paid_by_russia"]["p50"], 0.03)
 
 
 def test_history_calibrates_on_the_claims_known_by_then() -> None:
     day = dt.date(2025, 3, 31)
     view = load_ledger("nk-russia-ledger", day=day)
     assert view.soldier_prior is not None
-    _, (cal,) = calibrate_streams(view, 1_000, 0, workers=1)
+    _, (cal,) = calibrate_streams(view, 1_000, 0, workers=1, at_least=1_000)
     known = {c.id: c for c in view.soldier_prior.claims}
     assert cal.claims
     assert all((reported_on(known[c]) or day) <= day for c in cal.claims)
     full = load_ledger("nk-russia-ledger")
-    _, (now,) = calibrate_streams(full, 1_000, 0, workers=1)
+    _, (now,) = calibrate_streams(full, 1_000, 0, workers=1, at_least=1_000)
     assert set(cal.claims) < set(now.claims)
 
 
