@@ -177,3 +177,15 @@ def test_posterior_sampler_picks_rows_by_weight_with_its_own_generator() -> None
             posterior_sampler(rows, bad)
     with pytest.raises(ModelError):
         posterior_sampler(rows, np.ones(3))
+
+
+def test_the_posterior_step_is_calibrates_own(case) -> None:  # type: ignore[no-untyped-def]
+    from troopledger.calibration import calibrate, posterior
+
+    full = calibrate(case.soldier_prior, 800, 11)
+    alone = posterior(case.soldier_prior, 800, 11)
+    assert alone is not None
+    assert full.weights is not None
+    np.testing.assert_array_equal(alone.weights.weights, full.weights.weights)
+    assert alone.observations.ids == full.observations.ids
+    assert set(alone.params) >= {k for k in full.posterior_draws.params if k != "pay_per_soldier_month"}
