@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from pydantic import ValidationError
 
+from troopledger.claims._amount_usd import amount_magnitude, amount_to_usd
 from troopledger.claims._answers import answered
 from troopledger.claims._attribution import Attribution, attribute, introduce, says
 from troopledger.claims._consistency import (
@@ -22,20 +23,17 @@ from troopledger.claims._consistency import (
     consistent_figures,
     elided_amounts,
 )
-from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
 from troopledger.claims._discourse import (
     BACKWARD,
     RELAYS_FIGURES,
     backward_relay,
     carried,
     heading,
-    interview_answers,
     relay_of,
     relayed,
     reporting_outlet,
     resolve,
     restated_speakers,
-    transcript_turns,
 )
 from troopledger.claims._figure import figure_fields
 from troopledger.claims._labels import (
@@ -59,6 +57,7 @@ from troopledger.claims._stream_amounts import stream_money, stream_share
 from troopledger.claims._stream_labels import stream_count
 from troopledger.claims._stream_quantities import TOTAL_SCOPES
 from troopledger.claims._subjects import count_label
+from troopledger.claims._transcripts import interview_answers, transcript_turns
 from troopledger.claims._troop_kinds import troop_kind
 from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.sources import Document, Sentence, split_sentences
@@ -83,58 +82,6 @@ _GENERIC_OTHER = {
     "duration": "other:duration",
 }
 _DAYS_PER = {"hour": 1 / 730.5, "day": 1 / 30.44, "week": 7 / 30.44, "month": 1.0, "year": 12.0}
-#: Rough units per US dollar used only to choose a label when an amount cannot be
-#: converted (no date, or a currency the table lacks); never stored as a conversion.
-_MAGNITUDE_PER_USD = {"KPW": 8000.0}
-
-
-def _month(date: str | None) -> str | None:
-    return date[:7] if date else None
-
-
-def _to_usd(m: Mention, date: str | None) -> tuple[float, float, str, bool]:
-    """(low, high, note, converted): an amount in US dollars, or left as stated with a note saying why."""
-    restated = f"; the source restates it as {m.restated}" if m.restated else ""
-    if m.source_usd is not None:
-        return m.source_usd[0], m.source_usd[1], f"the source's own conversion of {m.currency}{restated}", True
-    if m.currency in ("USD", ""):
-        return m.low, m.high, restated.removeprefix("; "), True
-    month = _month(date)
-    if month is None:
-        return (
-            m.low,
-            m.high,
-            f"not converted: the article has no date (give --date); value in {m.currency}{restated}",
-            False,
-        )
-    flag = ""
-    if month > RATE_LAST_MONTH or month < RATE_FIRST_MONTH:
-        edge = RATE_LAST_MONTH if month > RATE_LAST_MONTH else RATE_FIRST_MONTH
-        flag = (
-            f"; CHECK: the article's month {month} is outside the rate table ({RATE_FIRST_MONTH} to {RATE_LAST_MONTH})"
-        )
-        month = edge
-    try:
-        rate = rate_to_usd(m.currency, month)
-    except ValueError as e:
-        return m.low, m.high, f"not converted ({e}); value in {m.currency}{restated}", False
-    note = f"converted from {m.currency} at {rate.per_usd:,.4g} per USD ({rate.month} {rate.basis}){flag}{restated}"
-    return m.low / rate.per_usd, m.high / rate.per_usd, note, True
-
-
-def _magnitude(m: Mention, date: str | None) -> float:
-    """Roughly how many US dollars an amount is, to choose its label."""
-    if m.currency in ("USD", ""):
-        return m.high
-    if m.source_usd is not None:
-        return m.source_usd[1]
-    try:
-        return m.high / rate_to_usd(m.currency, _month(date) or RATE_LAST_MONTH).per_usd
-    except ValueError:
-        try:
-            return m.high / rate_to_usd(m.currency, RATE_LAST_MONTH).per_usd
-        except ValueError:
-            return m.high / _MAGNITUDE_PER_USD.get(m.currency, 1.0)
 
 
 class _Builder:
@@ -394,8 +341,8 @@ def _emit(
     hedge = bound_hedge or sent_hedge
     common: dict[str, object] = {"stated": m.text, "hedge": hedge}
     if m.kind == "money":
-        lo, hi, note, converted = _to_usd(m, b.doc.date)
-        usd = _magnitude(m, b.doc.date)
+        lo, hi, note, converted = amount_to_usd(m, b.doc.date)
+        usd = amount_magnitude(m, b.doc.date)
         quantity, period = label_money(s, before, after, usd, prev, about_nk=about_nk)
         quantity, stream_unit = stream_money(quantity, s, before, after, period, usd)
         unit = stream_unit or (QUANTITIES[quantity].unit if quantity in QUANTITIES else "USD")
