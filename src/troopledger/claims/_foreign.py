@@ -47,6 +47,9 @@ _KINDS = {
 }  # fmt: skip
 #: What stands between a figure and its conversion in brackets: "(약 ", "（約", "(about ", "(한화 약 ".
 _CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
+#: ... and between two amounts, the first one's currency word, a bracket and up to five short words
+#: ("долларов (около ", " (cerca de R$ ", " dollars (soit environ ").
+_CONVERTED = re.compile(r"^\s*(?:[^\s\d(（]+\s?){0,2}[(（]\s*(?:[^\s\d]{1,12}\s?){0,5}$")
 _SENTENCE = {
     True: re.compile(r"[^。！？!?\n]+[。！？!?]?"),
     False: re.compile(r"(?:[^.!?\n]|\.(?=\S|\s+[a-zа-яёіїєґäöüßéèàçñóúíãõłśżźąęć\d])|[.!?](?=[\d,]))+[.!?]?"),
@@ -187,12 +190,19 @@ class _Reader:
         who: dict[str, object] = {"speaker": speaker, "speaker_kind": kind, "via": via}
         last_end = -1
         counted: str | None = None
+        last_amount = False
         for a, b in _join_ranges(figs, low, pack):
-            conversion = last_end >= 0 and _CONVERSION.match(skip_units(low[last_end : a.start], pack))
+            ctx = Context(low, a.start, b.end, pack)
+            between = skip_units(low[last_end : a.start], pack) if last_end >= 0 else ""
+            conversion = last_end >= 0 and (
+                _CONVERSION.match(between)
+                # an amount restated in brackets with a few words before it: "US$ 2.000 (cerca de R$ 11,5 mil)"
+                or (last_amount and _CONVERTED.match(low[last_end : a.start]) is not None and bool(currency_of(ctx)))
+            )
             last_end = b.end
+            last_amount = bool(currency_of(ctx)) and not a.percent
             if conversion:
                 continue  # "2000달러(약 283만원)": the source's own conversion, not a second claim
-            ctx = Context(low, a.start, b.end, pack)
             side, word = bound(ctx)
             # the hedge the evidence stage reads (claims/_hedges.py), with the words as written in the note
             hedge = (
@@ -258,6 +268,8 @@ class _Reader:
                 label_c = troop_label(ctx) if counted in _TROOPS else counted
             counted = label_c or counted
             stream = stream_count(label_c, ctx, hi)  # shells, containers, barrels, workers: the ledger's quantity
+            if stream is not None and stream[0].startswith("nk_entries"):
+                counted = "nk_entries_to_russia"  # "..., из них 7 887 — на учёбу": the next bare figure counts entries too
             if label_c is not None:
                 self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
             if (label_c in _TROOPS or (label_c or "").endswith("_troops")) and ctx.near("condition"):

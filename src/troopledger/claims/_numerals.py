@@ -195,7 +195,8 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         if rest.lstrip(" \u00a0").startswith(units) or before.rstrip().lower().endswith(_bound_words(pack)):
             return False  # "2000달러", "2000~3000명", "около 2000": a figure
         nouns = (w for k in ("troops", "killed", "wounded", "casualties", "workers") for w in pack.cue(k))
-        return not any(w in rest[:30] for w in nouns)  # a year, unless what it counts follows
+        own = re.split(r"\d", rest[:30], maxsplit=1)[0]  # "2024 reisten 13.221 Nordkoreaner": the noun is 13,221's
+        return not any(w in own for w in nouns)  # a year, unless what it counts follows
     word = re.search(r"([^\W\d_]{3,})\.?\s?$", before)
     if word and word.group(1).lower() in pack.not_figures and raw.isdigit() and len(raw) <= 2:
         return True  # "March. 27", "le 12 mai" read from the other side: a day (never "janvier 3 000") after its month
