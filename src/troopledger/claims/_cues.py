@@ -217,6 +217,10 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
             i = find_cue(after, w, ctx.pack)
             if i >= 0 and far and _DIGIT.search(after, 0, i):
                 i += far
+            elif i >= 0 and not far and _PUNCT.search(after, 0, i):
+                i += (
+                    ctx.wide // 2
+                )  # past a comma or dash the words speak of the next clause ("убитыми 1000, ранеными …")
             if i >= 0 and (best is None or (i, -len(w)) < (best[1], -best[2])):
                 best = (kind, i, len(w))
             j = find_cue(before, w, ctx.pack, last=True)
@@ -427,6 +431,12 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
         return "nk_gdp", "year"
     if ctx.near("economy") and usd >= 1e8:
         return "other:nk_economy", period
+    if (
+        usd >= 1e6
+        and ctx.pack.code not in _GLUED
+        and (_nearest(ctx, ("economy", "revenue", "pay", "arms")) or ("",))[0] == "economy"
+    ):
+        return "other:nk_economy", period  # "товарообіг зріс до 34,2 млн": trade, whatever its size, is no revenue
     if usd >= 1e6:
         if ctx.near("arms") and not ctx.anywhere("troops"):
             return "other:arms_revenue", period
