@@ -247,11 +247,11 @@ def _own_near(ctx: Context, kind: str) -> bool:
 
 
 def _whose(ctx: Context) -> str:
-    """``russian``, ``ukrainian`` or ``foreign`` when the figure is about another army's people, else ``""``."""
-    for who in ("russian", "ukrainian", "foreign"):
+    """``russian``, ``ukrainian``, ``foreign`` or ``civilian`` when the figure is about other people, else ``""``."""
+    for who in ("russian", "ukrainian", "foreign", "civilian"):
         if _own_near(ctx, who) and not ctx.near("north_korea", ctx.wide // 2):
-            return who
-        if ctx.anywhere(who) and not ctx.anywhere("north_korea"):
+            return who  # "12.000 civiles muertos": civilians are nobody's troops
+        if who != "civilian" and ctx.anywhere(who) and not ctx.anywhere("north_korea"):
             return who  # the sentence speaks of another army only
     return ""
 
@@ -380,8 +380,8 @@ def _additive(ctx: Context) -> bool:
     11 тысяч") it means "still", which the caller checks.
     """
     words = ctx.pack.cue("additive")
-    if not words:
-        return False
+    if not words or not ctx.anywhere("sent"):
+        return False  # "ещё 1 тыс. – инженерные": no verb of sending, a part of the force
     tail = " ".join(ctx.before(40).split()[-3:]) + " "
     return any(find_cue(tail, w, ctx.pack) >= 0 for w in words)
 
