@@ -66,7 +66,7 @@ def _organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
 
     An article is scanned once per language; each sentence then takes the names inside it.
     """
-    out: list[tuple[int, str]] = []
+    spans: list[tuple[int, int, str]] = []
     glued = pack.code in ("ja", "zh", "ko")
     for name, words in pack.organisations.items():
         for w in words:
@@ -77,9 +77,16 @@ def _organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
                 else:  # a Cyrillic or accented name starts a word: "гур" in "фигура" is no source
                     ok = glued or i == 0 or not low[i - 1].isalpha()
                 if ok:
-                    out.append((i, name))
+                    spans.append((i, i + len(w), name))
                 i = low.find(w, i + 1)
-    return sorted(out)
+    # a generic word inside a longer name of another source is that source's ("ukrainischen Geheimdienstes":
+    # the Ukrainian service, not the bare "Geheimdienst" that names Seoul's)
+    out = [
+        (i, name)
+        for i, e, name in spans
+        if not any(n != name and s <= i and e <= f and f - s > e - i for s, f, n in spans)
+    ]
+    return sorted(set(out))
 
 
 def _named_in(hits: list[tuple[int, str]], start: int, end: int) -> list[str]:

@@ -252,6 +252,8 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
             if any(f.start <= w.start() < f.end or w.start() <= f.start < w.end() for f in out):
                 continue
             phrase = w.group(0).lower()
+            if phrase.startswith(pack.cue("vague")):
+                continue  # "Hunderte Millionen Dollar": a vague plural of a number is no figure, whatever follows
             lone = " " not in phrase and "-" not in phrase and phrase not in pack.lone_scales
             lone = lone and _stem_value(phrase, pack.number_words) is None  # "тисячі", "Tausende": vague plurals
             bounded = (
