@@ -472,3 +472,223 @@ def test_still_is_not_another_and_an_arrival_to_come_is_a_wave(lang: str, text: 
 )
 def test_according_to_a_capital_is_its_government(lang: str, text: str, want: str) -> None:
     assert {who for _q, who in _speakers(text, lang)} == {want}
+
+
+#: Entry statistics (issue 19): North Koreans entering Russia, counted by the migration service; a
+#: second figure of the sentence whose noun is left out counts entries too ("... of them 7,887 to study").
+_ENTRIES: list[tuple[str, str, list[tuple[str, float | None, float | None]]]] = [
+    (
+        "ru",
+        "Согласно статистике погранслужбы, за 2024 год в Россию въехали 13 221 гражданин КНДР.",
+        [("nk_entries_to_russia", 13221, None)],
+    ),
+    (
+        "ru",
+        "Годом ранее в РФ въехало всего 1117 граждан Северной Кореи, из них 480 — на учёбу.",
+        [("nk_entries_to_russia", 1117, None), ("nk_entries_study", 480, None)],
+    ),
+    (
+        "ru",
+        "Число въездов северокорейцев выросло: въехали более 13 тысяч человек.",
+        [("nk_entries_to_russia", None, 13000)],
+    ),
+    (
+        "uk",
+        "Торік до Росії в’їхали 13 221 громадянин Північної Кореї, свідчать дані МВС РФ.",
+        [("nk_entries_to_russia", 13221, None)],
+    ),
+    (
+        "uk",
+        "За 2023 рік до РФ вʼїхало 1117 громадян КНДР, з них 480 — на навчання.",
+        [("nk_entries_to_russia", 1117, None), ("nk_entries_study", 480, None)],
+    ),
+    (
+        "de",
+        "Im Jahr 2024 reisten 13.221 nordkoreanische Staatsbürger nach Russland ein.",
+        [("nk_entries_to_russia", 13221, None)],
+    ),
+    ("pl", "W ubiegłym roku do Rosji wjechało 13 221 obywateli KRLD.", [("nk_entries_to_russia", 13221, None)]),
+    (
+        "it",
+        "L'anno scorso sono entrati in Russia 13.221 cittadini nordcoreani.",
+        [("nk_entries_to_russia", 13221, None)],
+    ),
+    ("es", "El año pasado entraron en Rusia 13.221 ciudadanos norcoreanos.", [("nk_entries_to_russia", 13221, None)]),
+    # soldiers who arrive are no entry statistic, and a year before the count is no figure
+    ("ru", "В Курскую область прибыли ещё 3 тысячи военных КНДР.", [("troops_per_rotation", 3000, None)]),
+    ("de", "2024 reisten 13.221 Nordkoreaner nach Russland ein.", [("nk_entries_to_russia", 13221, None)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), _ENTRIES)
+def test_entries_to_russia_are_read(lang: str, text: str, want: list[tuple[str, float | None, float | None]]) -> None:
+    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
+    assert [(c.quantity, c.value, c.low) for c in extract_foreign(doc, lang)] == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # a linking verb ties a long subject to its figure: the subject's casualty word decides
+        (
+            "ru",
+            "Как утверждает Пхеньян, потери за первые два этапа этой операции составили около 350 человек.",
+            [("casualties_total", 350, None, None)],
+        ),
+        (
+            "uk",
+            "Сумарні втрати північнокорейських підрозділів за перші два місяці боїв сягнули 4000 осіб.",
+            [("casualties_total", 4000, None, None)],
+        ),
+        (
+            "de",
+            "Die Verluste der nordkoreanischen Einheiten in der Region Kursk belaufen sich inzwischen auf rund 4.000.",
+            [("casualties_total", 4000, None, None)],
+        ),
+        (
+            "de",
+            "Die Zahl der getöteten Nordkoreaner in den ersten zwei Monaten der Kämpfe liegt bei etwa 1.000.",
+            [("casualties_killed", 1000, None, None)],
+        ),
+        (
+            "fr",
+            "Le nombre de soldats nord-coréens tués depuis leur arrivée sur le front atteint désormais 1 000.",
+            [("casualties_killed", 1000, None, None)],
+        ),
+        (
+            "es",
+            "Las bajas de las unidades norcoreanas desplegadas en la región rusa de Kursk ascienden ya a unos 4.000.",
+            [("casualties_total", 4000, None, None)],
+        ),
+        (
+            "es",
+            "El número de militares norcoreanos fallecidos desde su llegada al frente alcanza los 1.000.",
+            [("casualties_killed", 1000, None, None)],
+        ),
+        (
+            "pl",
+            "Straty północnokoreańskich oddziałów walczących w obwodzie kurskim wynoszą około 4 tys. ludzi.",
+            [("casualties_total", 4000, None, None)],
+        ),
+        (
+            "pt",
+            "As baixas das unidades norte-coreanas enviadas para a região de Kursk já chegam a cerca de 4 mil.",
+            [("casualties_total", 4000, None, None)],
+        ),
+        (
+            "it",
+            "Le perdite dei reparti nordcoreani schierati nella regione di Kursk ammontano ormai a circa 4.000.",
+            [("casualties_total", 4000, None, None)],
+        ),
+    ],
+)
+def test_a_linking_verb_ties_a_far_subject_to_its_figure(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # an amount restated in brackets, with words before it, is the source's conversion, not a second claim
+        (
+            "ru",
+            "Каждый военный получает 2 тыс. долларов (около 180 тысяч рублей) в месяц.",
+            [("pay_per_soldier_month", 2000, None, None)],
+        ),
+        (
+            "uk",
+            "Кожен військовий отримує 2 тис. доларів (приблизно 80 тисяч гривень) на місяць.",
+            [("pay_per_soldier_month", 2000, None, None)],
+        ),
+        (
+            "pt",
+            "Cada soldado recebe US$ 2.000 (algo em torno de R$ 11 mil) por mês.",
+            [("pay_per_soldier_month", 2000, None, None)],
+        ),
+        (
+            "de",
+            "Jeder Soldat erhält 2.000 Dollar (umgerechnet rund 1.850 Euro) im Monat.",
+            [("pay_per_soldier_month", 2000, None, None)],
+        ),
+        # ... but a count in brackets after a count is a claim of its own
+        (
+            "ru",
+            "Пхеньян отправил 11 тысяч солдат (из них около 300 погибли).",
+            [("troops_deployed", 11000, None, None), ("casualties_killed", 300, None, None)],
+        ),
+    ],
+)
+def test_a_conversion_in_brackets_is_not_a_second_claim(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # an additive word beside a verb of sending makes one more batch
+        ("ru", "Ким Чен Ын отправил еще 3 тысячи солдат в Россию.", [("troops_per_rotation", 3000, None, None)]),
+        ("uk", "Кім Чен Ин відправив ще 3 тисячі солдатів до Росії.", [("troops_per_rotation", 3000, None, None)]),
+        (
+            "de",
+            "Pjöngjang schickte noch einmal rund 3.000 Mann an die Front.",
+            [("troops_per_rotation", 3000, None, None)],
+        ),
+        ("fr", "Pyongyang a encore envoyé 3 000 soldats vers Koursk.", [("troops_per_rotation", 3000, None, None)]),
+        # ... not beside a verb of staying, nor with no verb at all (a part of the force)
+        ("ru", "В Курской области остаются ещё около 11 тысяч военных КНДР.", [("troops_deployed", 11000, None, None)]),
+        (
+            "ru",
+            "В группировке 9 тыс. штурмовиков и ещё 2 тыс. сапёров.",
+            [("troops_deployed", 9000, None, None), ("troops_deployed", 2000, None, None)],
+        ),
+        # capture after a troop noun
+        ("ru", "Двое северокорейских солдат попали в плен к ВСУ.", [("other:pows_captured", 2, None, None)]),
+        ("uk", "Двоє північнокорейських солдатів потрапили в полон.", [("other:pows_captured", 2, None, None)]),
+        (
+            "fr",
+            "Kiev affirme que 12 soldats nord-coréens ont été capturés depuis janvier.",
+            [("other:pows_captured", 12, None, None)],
+        ),
+        # civilians are nobody's troops; distances are no figures
+        (
+            "es",
+            "La guerra ya ha dejado más de 12.000 civiles muertos en Ucrania.",
+            [("other:civilian_killed", None, 12000, None)],
+        ),
+        ("ru", "С начала войны погибли более 12 тысяч мирных жителей.", [("other:civilian_killed", None, 12000, None)]),
+        ("es", "El misil voló 1.000 kilómetros antes de caer al mar.", []),
+        ("ru", "Ракета пролетела 1000 километров и упала в море.", []),
+        # trade is no revenue, whatever its size; a cue past a comma speaks of the next clause
+        (
+            "uk",
+            "Минулого року товарообіг між країнами зріс до 34,2 млн доларів.",
+            [("other:nk_economy", 34.2e6, None, None)],
+        ),
+        (
+            "ru",
+            "КНДР потеряла убитыми около 1000 человек, ранеными — еще 2700.",
+            [("casualties_killed", 1000, None, None), ("casualties_wounded", 2700, None, None)],
+        ),
+        ("uk", "Українські сили ліквідували близько тисячі бійців КНДР.", [("casualties_killed", 1000, None, None)]),
+        # a vague plural of a number is no figure
+        ("de", "Russland zahlt Nordkorea dafür jährlich Hunderte Millionen Dollar.", []),
+    ],
+)
+def test_waves_captures_civilians_and_trade(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # a generic intelligence word inside another source's longer name is that source's
+        (
+            "de",
+            "Nach Angaben des ukrainischen Geheimdienstes HUR kämpfen derzeit etwa 11.000 Nordkoreaner in Kursk.",
+            "Ukraine GUR",
+        ),
+        ("de", "Der Geheimdienst in Seoul schätzt, dass 11.000 Soldaten in Kursk stehen.", "South Korea NIS"),
+    ],
+)
+def test_a_generic_name_inside_a_longer_one(lang: str, text: str, want: str) -> None:
+    assert {who for _q, who in _speakers(text, lang)} == {want}

@@ -134,9 +134,9 @@ def _entry(ctx: Context, words: dict[str, tuple[str, ...]], value: float) -> boo
     entries = words.get("nk_entries_to_russia", ())
     if value < 100 or not entries or ctx.pack.code in ("ko", "ja", "zh"):
         return False  # the glued scripts place entries through their counters (``_closest``)
-    head = ctx.after().lstrip(" \u00a0")
-    if not head.startswith((*_PERSONS, *words.get("persons", ()))):
-        return False
+    persons = (*_PERSONS, *words.get("persons", ()))
+    if not any(w.startswith(persons) for w in ctx.after().split()[:2]):
+        return False  # "13 221 гражданин", "13.221 nordkoreanische Staatsbürger": people, maybe after an adjective
     near = ctx.before() + " | " + ctx.after()
     return any(find_cue(near, w, ctx.pack) >= 0 for w in entries)
 
