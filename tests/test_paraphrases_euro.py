@@ -692,3 +692,40 @@ def test_waves_captures_civilians_and_trade(lang: str, text: str, want: list[Wan
 )
 def test_a_generic_name_inside_a_longer_one(lang: str, text: str, want: str) -> None:
     assert {who for _q, who in _speakers(text, lang)} == {want}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # the pay and bonuses of Russia's own soldiers and recruits, singular or plural, are not North Korea's
+        ("pt", "Um soldado russo ganha em média 2 mil dólares por mês.", [("other:russian_pay", 2000, None, None)]),
+        ("es", "Un soldado ruso cobra unos 2.000 dólares al mes.", [("other:russian_pay", 2000, None, None)]),
+        ("fr", "Une recrue russe touche environ 2 000 dollars par mois.", [("other:russian_pay", 2000, None, None)]),
+        ("it", "Un soldato russo guadagna circa 2.000 dollari al mese.", [("other:russian_pay", 2000, None, None)]),
+        ("de", "Ein russischer Soldat verdient rund 2.000 Dollar im Monat.", [("other:russian_pay", 2000, None, None)]),
+        (
+            "ru",
+            "Российский контрактник зарабатывает около 2 тысяч долларов в месяц.",
+            [("other:russian_pay", 2000, None, None)],
+        ),
+        (
+            "pl",
+            "Rekruci z rosyjskich regionów otrzymują jednorazowo nawet 20 tys. dolarów.",
+            [("other:russian_pay", 20000, None, None)],
+        ),
+        # ... while a North Korean soldier's stays his
+        (
+            "pt",
+            "Cada soldado norte-coreano ganha cerca de 2 mil dólares por mês.",
+            [("pay_per_soldier_month", 2000, None, None)],
+        ),
+        # a bounded count restated bare is one statement
+        (
+            "pt",
+            "Mais de 300 soldados norte-coreanos morreram, disse o deputado. Os 300 mortos incluem oficiais.",
+            [("casualties_killed", None, 300, None)],
+        ),
+    ],
+)
+def test_russian_pay_and_restatements(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want

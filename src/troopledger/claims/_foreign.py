@@ -368,13 +368,21 @@ def _range_ends_restated(claims: list[Claim]) -> list[Claim]:
         if c.low is not None and c.high is not None
         for x in (c.low, c.high)
     }
+    # a bounded count restated bare is one statement whoever the sentence's speaker came out as ("mais de 300
+    # mortos" ... "os 300 mortos"): counts of 100 or more, whose repeats are not chance
     bounded = {
-        (c.quantity, c.currency, c.speaker, c.low if c.low is not None else c.high)
+        (c.quantity, c.currency, who, c.low if c.low is not None else c.high)
         for c in claims
         if (c.low is None) != (c.high is None)
+        for who in ((c.speaker, "") if c.currency is None and (c.low or c.high or 0) >= 100 else (c.speaker,))
     }
     return [
-        c for c in claims if c.value is None or not ({(c.quantity, c.currency, c.speaker, c.value)} & (ends | bounded))
+        c
+        for c in claims
+        if c.value is None
+        or not (
+            {(c.quantity, c.currency, c.speaker, c.value), (c.quantity, c.currency, "", c.value)} & (ends | bounded)
+        )
     ]
 
 
