@@ -226,7 +226,9 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
             j = find_cue(before, w, ctx.pack, last=True)
             if j >= 0:
                 d = len(before) - (j + len(w)) + 2  # words before a figure are a little less telling
-                d += far if far and _DIGIT.search(before, j + len(w)) else 0
+                if _DIGIT.search(before, j + len(w)):
+                    # a cue before another number is that number's first ("4 млн снарядов и 200 систем")
+                    d += far or ctx.wide // 2
                 if best is None or (d, -len(w)) < (best[1], -best[2]):
                     best = (kind, d, len(w))
     return None if best is None else (best[0], best[1])

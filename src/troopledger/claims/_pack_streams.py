@@ -82,7 +82,7 @@ def _closest(ctx: Context, words: dict[str, tuple[str, ...]], coarse: str | None
             if i >= 0 and (best is None or (i, -len(w)) < best[:2]):
                 best = (i, -len(w), q)
             j = find_cue(before, w, ctx.pack, last=True)
-            if j >= 0:
+            if j >= 0 and not _DIGIT.search(before, j + len(w)):  # not another number's noun ("… снарядов и 200")
                 d = len(before) - (j + len(w)) + 2
                 if best is None or (d, -len(w)) < best[:2]:
                     best = (d, -len(w), q)
