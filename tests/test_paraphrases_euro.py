@@ -729,3 +729,50 @@ def test_a_generic_name_inside_a_longer_one(lang: str, text: str, want: str) -> 
 )
 def test_russian_pay_and_restatements(lang: str, text: str, want: list[Want]) -> None:
     assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # a figure whose noun is left out, in a verb of place, counts the paragraph's troops
+        (
+            "ru",
+            "В Россию переброшено от 10 до 12 тысяч северокорейских военных. Около 8 тысяч из них уже находятся "
+            "под Курском.",
+            [("troops_deployed", None, 10000, 12000), ("troops_deployed", 8000, None, None)],
+        ),
+        (
+            "uk",
+            "До Росії перекинуто 10-12 тисяч військових КНДР. Приблизно 8 тисяч з них уже перебувають на Курщині.",
+            [("troops_deployed", None, 10000, 12000), ("troops_deployed", 8000, None, None)],
+        ),
+        # an army's size is no contingent; the next number's noun is not this one's
+        ("ru", "Численность армии КНДР составляет 1,3 млн человек.", [("other:troops_count_large", 1.3e6, None, None)]),
+        (
+            "uk",
+            "Армія КНДР налічує близько 1,2 млн військовослужбовців.",
+            [("other:troops_count_large", 1.2e6, None, None)],
+        ),
+        (
+            "uk",
+            "За даними ССО, з 2 по 4 листопада знищено 27 військових КНДР.",
+            [("casualties_killed", 27, None, None)],
+        ),
+    ],
+)
+def test_noun_left_out_army_sizes_and_ranges_of_days(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("uk", "Британська розвідка оцінює втрати КНДР у понад 6 тисяч осіб.", "UK defence ministry"),
+        ("ru", "По данным британской разведки, потери КНДР превысили 6 тысяч человек.", "UK defence ministry"),
+        ("es", "Según la inteligencia británica, las bajas norcoreanas superan las 6.000.", "UK defence ministry"),
+        ("ru", "По оценкам американской разведки, в Россию переброшено 12 тысяч военных КНДР.", "US intelligence"),
+        ("pl", "Według amerykańskiego wywiadu w Rosji jest 12 tys. żołnierzy z Korei Północnej.", "US intelligence"),
+    ],
+)
+def test_british_and_american_intelligence_are_sources(lang: str, text: str, want: str) -> None:
+    assert {who for _q, who in _speakers(text, lang)} == {want}

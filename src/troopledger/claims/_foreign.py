@@ -273,6 +273,11 @@ class _Reader:
             if label_c is None and counted is not None and hi >= 100:
                 # "1,500 soldiers arrived ..., and another 1,500 since": the noun is left out the second time
                 label_c = troop_label(ctx) if counted in _TROOPS else counted
+            if label_c is None and hi >= 100 and self.topic == "troops" and any(
+                _own_clause(ctx).near(k) for k in ("stock", "wave", "cumulative")
+            ):
+                # "около 8 тысяч из них уже находятся в Курской области": the paragraph's troops, in a verb of place
+                label_c = troop_label(ctx)
             counted = label_c or counted
             stream = stream_count(label_c, ctx, hi)  # shells, containers, barrels, workers: the ledger's quantity
             if stream is not None and stream[0].startswith("nk_entries"):
@@ -286,6 +291,16 @@ class _Reader:
             elif label_c is not None:
                 unit = _COUNT_UNITS.get(label_c, "persons")
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
+
+
+def _own_clause(ctx: Context) -> Context:
+    """The figure's own clause (up to commas, dashes and brackets) as a context of its own."""
+    lo = max((m.end() for m in _CLAUSE_PUNCT.finditer(ctx.sentence, 0, ctx.start)), default=0)
+    nxt = _CLAUSE_PUNCT.search(ctx.sentence, ctx.end)
+    return Context(ctx.sentence[lo : nxt.start() if nxt else None], ctx.start - lo, ctx.end - lo, ctx.pack, 3)
+
+
+_CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014\"“”„«»]")
 
 
 def extract_foreign(doc: Document, language: str) -> list[Claim]:
