@@ -776,3 +776,37 @@ def test_noun_left_out_army_sizes_and_ranges_of_days(lang: str, text: str, want:
 )
 def test_british_and_american_intelligence_are_sources(lang: str, text: str, want: str) -> None:
     assert {who for _q, who in _speakers(text, lang)} == {want}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # the Joint Chiefs named in full are not the Ukrainian General Staff their generic words also name
+        (
+            "es",
+            "Corea del Norte desplegó al menos 3.000 soldados adicionales, informó el Estado Mayor Conjunto surcoreano.",
+            "South Korea JCS",
+        ),
+        (
+            "fr",
+            "Selon l'état-major interarmées sud-coréen, 3 000 soldats supplémentaires sont partis.",
+            "South Korea JCS",
+        ),
+        (
+            "fr",
+            "La Corée du Nord aurait fourni plus de 9 millions d'obus à Moscou, d'après Séoul.",
+            "South Korea (government)",
+        ),
+    ],
+)
+def test_joint_chiefs_and_capitals(lang: str, text: str, want: str) -> None:
+    assert {who for _q, who in _speakers(text, lang)} == {want}
+
+
+def test_a_headline_restated_with_its_bound_in_the_lead_is_one_claim() -> None:
+    text = (
+        "Corea del Norte envió otros 3.000 soldados a Rusia\n\n"
+        "Pyongyang desplegó entre enero y febrero al menos 3.000 soldados adicionales, informó el Estado Mayor "
+        "Conjunto surcoreano."
+    )
+    assert _read(text, "es") == [("troops_per_rotation", None, 3000, None)]

@@ -389,7 +389,7 @@ def _range_ends_restated(claims: list[Claim]) -> list[Claim]:
         (c.quantity, c.currency, who, c.low if c.low is not None else c.high)
         for c in claims
         if (c.low is None) != (c.high is None)
-        for who in ((c.speaker, "") if c.currency is None and (c.low or c.high or 0) >= 100 else (c.speaker,))
+        for who in ((c.speaker, "") if c.unit.startswith("persons") and (c.low or c.high or 0) >= 100 else (c.speaker,))
     }
     return [
         c
