@@ -810,3 +810,24 @@ def test_a_headline_restated_with_its_bound_in_the_lead_is_one_claim() -> None:
         "Conjunto surcoreano."
     )
     assert _read(text, "es") == [("troops_per_rotation", None, 3000, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # "one and a half", the teens, and German and Italian compounds of thousands, in words
+        ("ru", "Под Курском погибли полторы тысячи военных из КНДР.", [("casualties_killed", 1500, None, None)]),
+        ("uk", "На Курщині загинули півтори тисячі бійців КНДР.", [("casualties_killed", 1500, None, None)]),
+        ("pl", "Na froncie zginęło półtora tysiąca żołnierzy z Korei.", [("casualties_killed", 1500, None, None)]),
+        ("ru", "Пхеньян пришлёт ещё двенадцать тысяч солдат.", [("troops_per_rotation", 12000, None, None)]),
+        ("uk", "КНДР надішле ще п’ятнадцять тисяч військових.", [("troops_per_rotation", 15000, None, None)]),
+        ("it", "Nel Kursk sono morti duemila militari nordcoreani.", [("casualties_killed", 2000, None, None)]),
+        (
+            "de",
+            "Zweitausend nordkoreanische Soldaten sind in Kursk gefallen.",
+            [("casualties_killed", 2000, None, None)],
+        ),
+    ],
+)
+def test_numbers_in_words(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
