@@ -831,3 +831,25 @@ def test_a_headline_restated_with_its_bound_in_the_lead_is_one_claim() -> None:
 )
 def test_numbers_in_words(lang: str, text: str, want: list[Want]) -> None:
     assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # "mais"/"más" right before a count beside a verb of arriving: one more batch; "mais de": a bound
+        (
+            "pt",
+            "Na semana passada chegaram à região mais 3 mil militares.",
+            [("troops_per_rotation", 3000, None, None)],
+        ),
+        ("pt", "Mais de 3 mil militares chegaram à região.", [("troops_deployed", None, 3000, None)]),
+        (
+            "es",
+            "El mes pasado llegaron a Kursk más 3.000 soldados norcoreanos.",
+            [("troops_per_rotation", 3000, None, None)],
+        ),
+        ("es", "Llegaron a Kursk más de 3.000 soldados.", [("troops_deployed", None, 3000, None)]),
+    ],
+)
+def test_more_as_another_batch_or_as_a_bound(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want

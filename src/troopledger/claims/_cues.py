@@ -382,8 +382,8 @@ def _additive(ctx: Context) -> bool:
     11 тысяч") it means "still", which the caller checks.
     """
     words = ctx.pack.cue("additive")
-    if not words or not ctx.anywhere("sent"):
-        return False  # "ещё 1 тыс. – инженерные": no verb of sending, a part of the force
+    if not words or not ctx.anywhere("sent") or bound(ctx)[0]:
+        return False  # "ещё 1 тыс. – инженерные": no verb of sending; "mais de 3 mil": a bound, not "3 mil more"
     tail = " ".join(ctx.before(40).split()[-3:]) + " "
     return any(find_cue(tail, w, ctx.pack) >= 0 for w in words)
 
