@@ -784,7 +784,7 @@ def test_british_and_american_intelligence_are_sources(lang: str, text: str, wan
         # the Joint Chiefs named in full are not the Ukrainian General Staff their generic words also name
         (
             "es",
-            "Corea del Norte desplegó al menos 3.000 soldados adicionales, informó el Estado Mayor Conjunto surcoreano.",
+            "Corea del Norte desplegó 3.000 soldados adicionales, informó el Estado Mayor Conjunto surcoreano.",
             "South Korea JCS",
         ),
         (

@@ -284,36 +284,6 @@ def _casualty_of_troops(ctx: Context) -> str | None:
     return min(hits)[1]
 
 
-def _linked(ctx: Context) -> tuple[str, int] | None:
-    """The cue group of the subject a linking verb ties to the figure, however long the subject.
-
-    "Die Verluste der nordkoreanischen Einheiten in der Region Kursk belaufen sich auf rund 4.000",
-    "потери за первые два этапа операции составили около 350": the head noun comes first in these
-    languages and its modifiers after it, so a casualty word anywhere in the subject makes the count
-    casualties (killed and wounded together: all casualties), else the subject's first cue decides.
-    """
-    verbs = ctx.pack.cue("link")
-    if not verbs or ctx.pack.code in _GLUED:
-        return None
-    clause = _PUNCT.split(ctx.sentence[: ctx.start])[-1]
-    at = max((find_cue(clause, v, ctx.pack, last=True) for v in verbs), default=-1)
-    if at < 0 or len(clause[at:].split()) > 6:  # the verb, then at most a few adverbs, prepositions and bounds
-        return None
-    subject = clause[:at]
-    hits = sorted((i, k) for k in COUNTED for w in ctx.pack.cue(k) if (i := find_cue(subject, w, ctx.pack)) >= 0)
-    kinds = [k for _i, k in hits]
-    if "killed" in kinds and "wounded" in kinds:
-        return "casualties", ctx.wide
-    casualty = next((k for k in kinds if k in _CASUALTY), None)
-    return (casualty or kinds[0], ctx.wide) if kinds else None
-
-
-def _captured(ctx: Context) -> bool:
-    """A word of capture later in a troop figure's own clause: "двое солдат КНДР попали в плен" (LABELS rule 19)."""
-    clause = _PUNCT.split(_DIGIT.split(ctx.after(2 * ctx.wide), maxsplit=1)[0], maxsplit=1)[0]
-    return any(find_cue(clause, w, ctx.pack) >= 0 for w in ctx.pack.cue("prisoners"))
-
-
 #: No North Korean contingent or its losses approach this: a larger count of troops is an army's size,
 #: reservists or another country's losses (``other:``).
 MAX_FORCE = 100_000
@@ -328,12 +298,14 @@ def count_label(ctx: Context, value: float = 0.0) -> str | None:
 
 
 def _count_label(ctx: Context) -> str | None:
-    found = _nearest(ctx, tuple(COUNTED)) or _linked(ctx)
+    from troopledger.claims._clause_links import captured, linked  # builds on this module
+
+    found = _nearest(ctx, tuple(COUNTED)) or linked(ctx)
     if found is None:
         return None
     kind, _ = found
     if kind == "troops":
-        kind = _casualty_of_troops(ctx) or ("prisoners" if _captured(ctx) else kind)
+        kind = _casualty_of_troops(ctx) or ("prisoners" if captured(ctx) else kind)
     # "killed and wounded" together on one side of the figure; "300 died and 2,700 were wounded" splits them
     sides = (_CLAUSE_END.split(ctx.sentence[: ctx.start])[-1], _CLAUSE_END.split(ctx.sentence[ctx.end :])[0])
     both = any(
@@ -352,6 +324,8 @@ def _count_label(ctx: Context) -> str | None:
 
 def troop_label(ctx: Context) -> str:
     """Wave, running total or force in place, from the cue nearest a troop figure (LABELS rule 14)."""
+    from troopledger.claims._clause_links import additive, dated  # builds on this module
+
     if ctx.near("returned"):
         return "other:troops_returned_home"
     # rule 14's precedence inside the figure's own clause: a batch, additive or planned-dispatch word
@@ -362,56 +336,17 @@ def troop_label(ctx: Context) -> str:
     for kind, label in (("wave", "troops_per_rotation"), ("cumulative", "cumulative_troops")):
         if own.near(kind):
             return label
-    if _additive(ctx) and not own.near("stock"):
+    if additive(ctx) and not own.near("stock"):
         return "troops_per_rotation"  # "отправил ещё 3 тысячи", "schickte noch einmal 3.000": one more wave
-    dated = _dated(own, ctx.sentence)
-    if dated:
-        return dated
+    by_month = dated(own, ctx.sentence)
+    if by_month:
+        return by_month
     if own.near("dated") or _own_near(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 2), "dated"):
         return "troops_per_rotation"  # a dispatch dated to a month or season beats a stock verb (rule 14 d)
     which = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
     if which is None:
         return "troops_deployed"
     return {"wave": "troops_per_rotation", "cumulative": "cumulative_troops"}.get(which[0], "troops_deployed")
-
-
-def _additive(ctx: Context) -> bool:
-    """An additive word ("ещё", "ще", "noch einmal", "encore") among the three words right before the figure.
-
-    It says one more batch only beside a verb of sending: beside a verb of staying ("остаются ещё
-    11 тысяч") it means "still", which the caller checks.
-    """
-    words = ctx.pack.cue("additive")
-    if not words or not ctx.anywhere("sent") or bound(ctx)[0]:
-        return False  # "ещё 1 тыс. – инженерные": no verb of sending; "mais de 3 mil": a bound, not "3 mil more"
-    tail = " ".join(ctx.before(40).split()[-3:]) + " "
-    return any(find_cue(tail, w, ctx.pack) >= 0 for w in words)
-
-
-def _dated(own: Context, sentence: str) -> str | None:
-    """Rule 14 by a month name: since a month → running total; in a month → a wave.
-
-    The month counts in the figure's own clause ("seit Oktober", "с октября", "im Januar", "в
-    ноябре") or opening the sentence ("Fin février, ..."), not in a relative clause about
-    another event. A dated dispatch is a wave unless a present-state verb makes it the force there.
-    """
-    pack = own.pack
-    if not (pack.month_in or pack.month_since):
-        return None
-    from troopledger.claims._month_names import month_pattern
-
-    def said(prepositions: tuple[str, ...]) -> bool:
-        pattern = month_pattern(pack.code, prepositions)
-        if pattern is None:
-            return False
-        opening = pattern.match(sentence.lstrip())
-        return opening is not None or pattern.search(own.sentence) is not None
-
-    if said(pack.month_since):
-        return "cumulative_troops"
-    if said(pack.month_in) and not own.near("stock"):
-        return "troops_per_rotation"
-    return None
 
 
 def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:

@@ -16,6 +16,7 @@ import re
 
 from pydantic import ValidationError
 
+from troopledger.claims._clause_links import own_clause
 from troopledger.claims._cues import (
     Context,
     bound,
@@ -26,11 +27,11 @@ from troopledger.claims._cues import (
     skip_units,
     troop_label,
 )
-from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
 from troopledger.claims._figure import figure_fields
 from troopledger.claims._language import identify, passages
 from troopledger.claims._number_convention import text_convention
-from troopledger.claims._numerals import Figure, ascii_digits, find_figures
+from troopledger.claims._numerals import ascii_digits, find_figures
+from troopledger.claims._pack_figures import join_ranges, magnitude, to_usd
 from troopledger.claims._pack_streams import stream_count, stream_money
 from troopledger.claims._packs import LanguagePack, load_pack
 from troopledger.claims._record import Claim, SourceRef
@@ -38,8 +39,6 @@ from troopledger.sources import Document
 
 __all__ = ["extract_foreign", "unread_note"]
 
-#: Rough units per US dollar, only to choose a label when the rate table lacks a currency.
-_ROUGH_PER_USD = {"KPW": 8000.0, "KRW": 1400.0, "JPY": 150.0, "RUB": 90.0, "UAH": 40.0, "CNY": 7.2, "PLN": 4.0}
 _KINDS = {
     "South Korea NIS": "intelligence", "Ukraine GUR": "intelligence", "Ukraine (Zelensky)": "belligerent_government",
     "Russia (Shoigu)": "belligerent_government", "KIDA": "think_tank", "INSS": "think_tank",
@@ -110,50 +109,6 @@ def _whole(low: str, i: int, n: int) -> bool:
     return (i == 0 or not low[i - 1].isalnum()) and (i + n >= len(low) or not low[i + n].isalnum())
 
 
-def _join_ranges(figs: list[Figure], low: str, pack: LanguagePack) -> list[tuple[Figure, Figure]]:
-    """Figures paired into (low, high); a lone figure is paired with itself."""
-    out: list[tuple[Figure, Figure]] = []
-    i = 0
-    while i < len(figs):
-        a = figs[i]
-        if i + 1 < len(figs):
-            b = figs[i + 1]
-            between = skip_units(low[a.end : b.start], pack).strip(" \u00a0")
-            opener = any(low[: a.start].rstrip().endswith(w) for w in pack.range_open)
-            joined = between in pack.range_words or (opener and between in pack.range_pair)
-            if joined and b.scale > 1 and a.scale == 1 and a.value < 1000:
-                a = Figure(a.start, a.end, a.text, a.value * b.scale, a.percent, b.scale)  # "1,7 do 5,5 mld"
-            if joined and a.value < b.value and (a.percent == b.percent or b.percent):
-                out.append((Figure(a.start, a.end, a.text, a.value, b.percent), b))
-                i += 2
-                continue
-        out.append((a, a))
-        i += 1
-    return out
-
-
-def _usd(amount: float, currency: str, date: str | None) -> tuple[float, str, bool]:
-    """(factor to USD, note, converted) at the article's month, or the amount as stated with the reason."""
-    if currency == "USD":
-        return 1.0, "", True
-    month = min(max((date or RATE_LAST_MONTH)[:7], RATE_FIRST_MONTH), RATE_LAST_MONTH)
-    undated = "" if date else "CHECK: the article has no date (give --date), converted at the table's last month; "
-    try:
-        rate = rate_to_usd(currency, month)
-    except ValueError as e:
-        return 1.0, f"not converted ({e}); value in {currency}", False
-    return 1 / rate.per_usd, f"{undated}converted from {currency} at {rate.per_usd:,.4g} per USD ({rate.month})", True
-
-
-def _magnitude(amount: float, currency: str, date: str | None) -> float:
-    if currency == "USD":
-        return amount
-    try:
-        return amount / rate_to_usd(currency, (date or RATE_LAST_MONTH)[:7]).per_usd
-    except ValueError:
-        return amount / _ROUGH_PER_USD.get(currency, 1.0)
-
-
 class _Reader:
     """Reads one document: numbers its claims and keeps the speaker carried between sentences."""
 
@@ -198,13 +153,18 @@ class _Reader:
         last_end = -1
         counted: str | None = None
         last_amount = False
-        for a, b in _join_ranges(figs, low, pack):
+        for a, b in join_ranges(figs, low, pack):
             ctx = Context(low, a.start, b.end, pack)
             between = skip_units(low[last_end : a.start], pack) if last_end >= 0 else ""
-            conversion = last_end >= 0 and (
-                _CONVERSION.match(between)
-                # an amount restated in brackets with a few words before it: "US$ 2.000 (cerca de R$ 11,5 mil)"
-                or (last_amount and _CONVERTED.match(low[last_end : a.start]) is not None and bool(currency_of(ctx)))
+            conversion = (
+                last_end >= 0
+                and (
+                    _CONVERSION.match(between)
+                    # an amount restated in brackets with a few words before it: "US$ 2.000 (cerca de R$ 11,5 mil)"
+                    or (
+                        last_amount and _CONVERTED.match(low[last_end : a.start]) is not None and bool(currency_of(ctx))
+                    )
+                )
             )
             last_end = b.end
             last_amount = bool(currency_of(ctx)) and not a.percent
@@ -234,13 +194,13 @@ class _Reader:
                 continue
             currency = currency_of(ctx)
             if currency:
-                factor, note, converted = _usd(hi, currency, self.doc.date or None)
-                label, period = money_label(ctx, _magnitude(hi, currency, self.doc.date or None), self.topic)
+                factor, note, converted = to_usd(hi, currency, self.doc.date or None)
+                label, period = money_label(ctx, magnitude(hi, currency, self.doc.date or None), self.topic)
                 label = stream_money(label, period, ctx)
                 if (
                     label == "other:amount"
                     and self.money == "total_revenue_to_nk"
-                    and _magnitude(hi, currency, self.doc.date or None) >= 1e6
+                    and magnitude(hi, currency, self.doc.date or None) >= 1e6
                 ):
                     label = "total_revenue_to_nk"  # "a year, that is $288 million": the paragraph's revenue restated
                 if label in ("total_revenue_to_nk", "pay_per_soldier_month"):
@@ -273,15 +233,20 @@ class _Reader:
             if label_c is None and counted is not None and hi >= 100:
                 # "1,500 soldiers arrived ..., and another 1,500 since": the noun is left out the second time
                 label_c = troop_label(ctx) if counted in _TROOPS else counted
-            if label_c is None and hi >= 100 and self.topic == "troops" and any(
-                _own_clause(ctx).near(k) for k in ("stock", "wave", "cumulative")
+            if (
+                label_c is None
+                and hi >= 100
+                and self.topic == "troops"
+                and any(own_clause(ctx).near(k) for k in ("stock", "wave", "cumulative"))
             ):
                 # "около 8 тысяч из них уже находятся в Курской области": the paragraph's troops, in a verb of place
                 label_c = troop_label(ctx)
             counted = label_c or counted
             stream = stream_count(label_c, ctx, hi)  # shells, containers, barrels, workers: the ledger's quantity
             if stream is not None and stream[0].startswith("nk_entries"):
-                counted = "nk_entries_to_russia"  # "..., из них 7 887 — на учёбу": the next bare figure counts entries too
+                counted = (
+                    "nk_entries_to_russia"  # "..., из них 7 887 — на учёбу": the next bare figure counts entries too
+                )
             if label_c is not None:
                 self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
             if (label_c in _TROOPS or (label_c or "").endswith("_troops")) and ctx.near("condition"):
@@ -291,16 +256,6 @@ class _Reader:
             elif label_c is not None:
                 unit = _COUNT_UNITS.get(label_c, "persons")
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
-
-
-def _own_clause(ctx: Context) -> Context:
-    """The figure's own clause (up to commas, dashes and brackets) as a context of its own."""
-    lo = max((m.end() for m in _CLAUSE_PUNCT.finditer(ctx.sentence, 0, ctx.start)), default=0)
-    nxt = _CLAUSE_PUNCT.search(ctx.sentence, ctx.end)
-    return Context(ctx.sentence[lo : nxt.start() if nxt else None], ctx.start - lo, ctx.end - lo, ctx.pack, 3)
-
-
-_CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014\"“”„«»]")
 
 
 def extract_foreign(doc: Document, language: str) -> list[Claim]:
