@@ -853,3 +853,23 @@ def test_numbers_in_words(lang: str, text: str, want: list[Want]) -> None:
 )
 def test_more_as_another_batch_or_as_a_bound(lang: str, text: str, want: list[Want]) -> None:
     assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # missiles as a noun are the ledger's; an adjective of an air-defence system is not
+        ("ru", "КНДР передала России около 250 баллистических ракет KN-23.", [("ballistic_missiles_transferred", 250)]),
+        ("ru", "Пхеньян получил от Москвы около 20 зенитных ракетных комплексов.", [("other:munitions", 20)]),
+        ("uk", "Пхеньян отримав від Москви близько 20 зенітних ракетних комплексів.", [("other:munitions", 20)]),
+    ],
+)
+def test_missiles_are_a_noun(lang: str, text: str, want: list[tuple[str, float]]) -> None:
+    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
+    got = [(c.quantity, c.value if c.value is not None else c.low or c.high) for c in extract_foreign(doc, lang)]
+    assert got == want
+
+
+def test_the_united_nations_is_a_source() -> None:
+    text = "По данным ООН, в России трудятся около 50 тысяч рабочих из КНДР."
+    assert {who for _q, who in _speakers(text, "ru")} == {"United Nations"}
