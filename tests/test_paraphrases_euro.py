@@ -873,3 +873,31 @@ def test_missiles_are_a_noun(lang: str, text: str, want: list[tuple[str, float]]
 def test_the_united_nations_is_a_source() -> None:
     text = "По данным ООН, в России трудятся около 50 тысяч рабочих из КНДР."
     assert {who for _q, who in _speakers(text, "ru")} == {"United Nations"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # a relay given as the sentence's source ("according to RFA") is that sentence's origin
+        (
+            "pl",
+            "CSIS ocenia siły Korei. Według Radio Free Asia Moskwa płaci za każdego żołnierza ok. 2 tys. dolarów.",
+            "Radio Free Asia",
+        ),
+        ("ru", "ISW пишет о фронте. По данным Reuters, под Курском находятся 11 тысяч военных КНДР.", "Reuters"),
+        # think tanks, ministers and North Korea's own figures by name
+        (
+            "uk",
+            "Фонд Фрідріха Науманна підрахував, що КНДР заробила на постачанні зброї до $5 млрд.",
+            "Friedrich Naumann Foundation",
+        ),
+        (
+            "ru",
+            "Министр обороны Южной Кореи заявил, что в Россию отправлены около 10 тысяч военных КНДР.",
+            "South Korea defence ministry",
+        ),
+        ("ru", "По официальным данным КНДР, потери составили около 350 человек.", "North Korea (official data)"),
+    ],
+)
+def test_relays_as_origins_and_named_sources(lang: str, text: str, want: str) -> None:
+    assert {who for _q, who in _speakers(text, lang)} == {want}

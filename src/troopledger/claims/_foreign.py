@@ -292,7 +292,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
                 nxt = text[sentences[k + 1][0] : sentences[k + 1][1]].lstrip().lower()
                 if nxt.startswith(pack.back_reference):
                     named = names_of[k + 1]
-            own = [n for n in named if n not in relays]
+            own = [n for n in named if n not in relays] or _according_to(text, s, e, hits[lang] if same else [], pack)
             # a relay (Yonhap, Reuters ...) speaks for the origin the article names, and goes to `via`
             speaker = own[0] if own else (lead if named and lead in origins else named[0] if named else carried)
             via = [n for n in named if n in relays and n != speaker]
@@ -310,6 +310,12 @@ def _sentence_names(
     if actors & set(named) and not any(w in text[s:e].lower() for w in pack.saying):
         named = [n for n in named if n not in actors]  # "the Kremlin uses the shells": an actor, not a source
     return named
+
+
+def _according_to(text: str, s: int, e: int, hits: list[tuple[int, str]], pack: LanguagePack) -> list[str]:
+    """A relay the sentence gives as its source ("Według Radio Free Asia ...", "по данным Reuters"): the origin."""
+    words = pack.cue("according")
+    return [n for i, n in hits if s <= i < e and text[max(s, i - 24) : i].lower().rstrip().endswith(words)][:1]
 
 
 #: A paragraph that opens a quotation: a dash of direct speech or an opening quote mark.
