@@ -901,3 +901,21 @@ def test_the_united_nations_is_a_source() -> None:
 )
 def test_relays_as_origins_and_named_sources(lang: str, text: str, want: str) -> None:
     assert {who for _q, who in _speakers(text, lang)} == {want}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # "lost N soldiers" is losses; "lost their lives" is the dead, whichever verb form starts both
+        ("pt", "A Coreia do Norte já perdeu 4 mil soldados na guerra.", [("casualties_total", 4000, None, None)]),
+        ("fr", "La Corée du Nord a perdu 4 000 soldats à Koursk.", [("casualties_total", 4000, None, None)]),
+        ("de", "Nordkorea hat in Kursk 4.000 Soldaten verloren.", [("casualties_total", 4000, None, None)]),
+        ("it", "La Corea del Nord ha perso 4.000 soldati nel Kursk.", [("casualties_total", 4000, None, None)]),
+        ("pt", "Cerca de 600 combatentes norte-coreanos perderam a vida.", [("casualties_killed", 600, None, None)]),
+        # "N soldados más": one more batch, the additive word after the noun in the figure's own clause
+        ("es", "Kim envía 3.000 soldados más a Rusia.", [("troops_per_rotation", 3000, None, None)]),
+        ("es", "Llegaron 3.000 soldados, más de lo previsto.", [("troops_deployed", 3000, None, None)]),
+    ],
+)
+def test_lost_soldiers_and_more_after_the_noun(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want

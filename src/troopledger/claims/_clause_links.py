@@ -61,7 +61,9 @@ def additive(ctx: Context) -> bool:
     if not words or not ctx.anywhere("sent") or bound(ctx)[0]:
         return False  # "ещё 1 тыс. – инженерные": no verb of sending; "mais de 3 mil": a bound, not "3 mil more"
     tail = " ".join(ctx.before(40).split()[-3:]) + " "
-    return any(find_cue(tail, w, ctx.pack) >= 0 for w in words)
+    own = _PUNCT.split(ctx.after(30), maxsplit=1)[0]
+    head = " " + " ".join(own.split()[1:3]) + " "  # "3.000 soldados más": right after the noun, in its clause
+    return any(find_cue(tail, w, ctx.pack) >= 0 or (w.endswith(" ") and f" {w}" in head) for w in words)
 
 
 def own_clause(ctx: Context) -> Context:

@@ -267,8 +267,8 @@ def _casualty_of_troops(ctx: Context) -> str | None:
     """
     ends = _CLAUSE_END if ctx.pack.code in ("ja", "zh", "ko") else _DIGIT
     clause = ends.split(ctx.sentence[ctx.end : ctx.end + 3 * ctx.wide], maxsplit=1)[0]
-    found = ((find_cue(clause, w, ctx.pack), k) for k in _CASUALTY for w in ctx.pack.cue(k))
-    hits = [(i, k) for i, k in found if i >= 0]
+    found = ((find_cue(clause, w, ctx.pack), -len(w), k) for k in _CASUALTY for w in ctx.pack.cue(k))
+    hits = [(i, n, k) for i, n, k in found if i >= 0]  # the longest cue at a place: "perderam a vida", not "perderam"
     first = min(hits)[0] if hits else 0
     if any(find_cue(clause[:first], w, ctx.pack) >= 0 for w in ctx.pack.cue("partition")):
         return None
@@ -281,7 +281,7 @@ def _casualty_of_troops(ctx: Context) -> str | None:
         pre = _PUNCT.split(ctx.before(2 * ctx.wide))[-1]
         before = [(find_cue(pre, w, ctx.pack, last=True), k) for k in _CASUALTY for w in ctx.pack.cue(k)]
         return max(before)[1] if max(before)[0] >= 0 else None
-    return min(hits)[1]
+    return min(hits)[2]
 
 
 #: No North Korean contingent or its losses approach this: a larger count of troops is an army's size,
