@@ -35,10 +35,12 @@ from troopledger.claims._pack_figures import join_ranges, magnitude, to_usd
 from troopledger.claims._pack_streams import stream_count, stream_money
 from troopledger.claims._packs import LanguagePack, load_pack
 from troopledger.claims._record import Claim, SourceRef
+from troopledger.claims._restated import TROOP_LABELS, range_ends_restated, repeats_labelled, troop_repeats
 from troopledger.sources import Document
 
 __all__ = ["extract_foreign", "unread_note"]
 
+_COUNT_UNITS = {"other:munitions": "items", "other:tons": "tons", "other:oil": "barrels"}
 _KINDS = {
     "South Korea NIS": "intelligence", "Ukraine GUR": "intelligence", "Ukraine (Zelensky)": "belligerent_government",
     "Russia (Shoigu)": "belligerent_government", "KIDA": "think_tank", "INSS": "think_tank",
@@ -80,10 +82,16 @@ def _organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
                 i = low.find(w, i + 1)
     # a generic word inside a longer name of another source is that source's ("ukrainischen Geheimdienstes":
     # the Ukrainian service, not the bare "Geheimdienst" that names Seoul's)
+    spans.sort()
+    starts = [sp[0] for sp in spans]
+    reach = max((f - s for s, f, _n in spans), default=0)
     out = [
         (i, name)
         for i, e, name in spans
-        if not any(n != name and s <= i and e <= f and f - s > e - i for s, f, n in spans)
+        if not any(
+            n != name and e <= f and f - s > e - i
+            for s, f, n in spans[bisect.bisect_left(starts, i - reach) : bisect.bisect_right(starts, i)]
+        )
     ]
     return sorted(set(out))
 
@@ -232,7 +240,7 @@ class _Reader:
             label_c = count_label(ctx, hi)
             if label_c is None and counted is not None and hi >= 100:
                 # "1,500 soldiers arrived ..., and another 1,500 since": the noun is left out the second time
-                label_c = troop_label(ctx) if counted in _TROOPS else counted
+                label_c = troop_label(ctx) if counted in TROOP_LABELS else counted
             if (
                 label_c is None
                 and hi >= 100
@@ -249,7 +257,7 @@ class _Reader:
                 )
             if label_c is not None:
                 self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
-            if (label_c in _TROOPS or (label_c or "").endswith("_troops")) and ctx.near("condition"):
+            if (label_c in TROOP_LABELS or (label_c or "").endswith("_troops")) and ctx.near("condition"):
                 continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
             if stream is not None:
                 self.add(span, {"quantity": stream[0], "unit": stream[1], **who, **common, **values, "confidence": 0.6})
@@ -292,14 +300,16 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
                 nxt = text[sentences[k + 1][0] : sentences[k + 1][1]].lstrip().lower()
                 if nxt.startswith(pack.back_reference):
                     named = names_of[k + 1]
-            own = [n for n in named if n not in relays] or _according_to(text, s, e, hits[lang] if same else [], pack)
+            own = [n for n in named if n not in relays]
+            if named and not own and same:
+                own = _according_to(text, s, e, hits[lang], pack)  # "Według Radio Free Asia ...": the origin
             # a relay (Yonhap, Reuters ...) speaks for the origin the article names, and goes to `via`
             speaker = own[0] if own else (lead if named and lead in origins else named[0] if named else carried)
             via = [n for n in named if n in relays and n != speaker]
             if named:
                 carried = speaker
             reader.sentence(text, (s, e), pack, speaker, via)
-    return _range_ends_restated(_troop_repeats(_repeats_labelled(reader.claims)))
+    return range_ends_restated(troop_repeats(repeats_labelled(reader.claims)))
 
 
 def _sentence_names(
@@ -315,7 +325,8 @@ def _sentence_names(
 def _according_to(text: str, s: int, e: int, hits: list[tuple[int, str]], pack: LanguagePack) -> list[str]:
     """A relay the sentence gives as its source ("Według Radio Free Asia ...", "по данным Reuters"): the origin."""
     words = pack.cue("according")
-    return [n for i, n in hits if s <= i < e and text[max(s, i - 24) : i].lower().rstrip().endswith(words)][:1]
+    inside = hits[bisect.bisect_left(hits, (s, "")) : bisect.bisect_left(hits, (e, ""))]
+    return [n for i, n in inside if text[max(s, i - 24) : i].lower().rstrip().endswith(words)][:1]
 
 
 #: A paragraph that opens a quotation: a dash of direct speech or an opening quote mark.
@@ -330,77 +341,6 @@ def _quoted_by(
         return None
     last = [n for n in _named_in(hits, *sentences[-1]) if n not in relays]
     return last[0] if last else None
-
-
-def _range_ends_restated(claims: list[Claim]) -> list[Claim]:
-    """Drop a bare figure that restates a range end or a bound of the same quantity and speaker (rule 4).
-
-    "more than 1 million shells" in the lead and "a million shells" in a caption are one claim: the
-    bounded one is kept.
-    """
-    ends = {
-        (c.quantity, c.currency, c.speaker, x)
-        for c in claims
-        if c.low is not None and c.high is not None
-        for x in (c.low, c.high)
-    }
-    # a bounded count restated bare is one statement whoever the sentence's speaker came out as ("mais de 300
-    # mortos" ... "os 300 mortos"): counts of 100 or more, whose repeats are not chance
-    bounded = {
-        (c.quantity, c.currency, who, c.low if c.low is not None else c.high)
-        for c in claims
-        if (c.low is None) != (c.high is None)
-        for who in ((c.speaker, "") if c.unit.startswith("persons") and (c.low or c.high or 0) >= 100 else (c.speaker,))
-    }
-    return [
-        c
-        for c in claims
-        if c.value is None
-        or not (
-            {(c.quantity, c.currency, c.speaker, c.value), (c.quantity, c.currency, "", c.value)} & (ends | bounded)
-        )
-    ]
-
-
-def _repeats_labelled(claims: list[Claim]) -> list[Claim]:
-    """An amount left ``other:amount`` takes the label the same amount has elsewhere in the article."""
-    labels: dict[tuple[str, float | None, float | None, float | None], str] = {}
-    for c in claims:
-        if c.quantity != "other:amount":
-            labels.setdefault((c.currency, c.value, c.low, c.high), c.quantity)
-    out = []
-    for c in claims:
-        key = (c.currency, c.value, c.low, c.high)
-        if c.quantity == "other:amount" and key in labels:
-            c = c.model_copy(update={"quantity": labels[key], "note": (c.note + "; label of its repeat").lstrip("; ")})
-        out.append(c)
-    return out
-
-
-_SPECIFIC = ("troops_per_rotation", "cumulative_troops")
-_COUNT_UNITS = {"other:munitions": "items", "other:tons": "tons", "other:oil": "barrels"}
-_TROOPS = ("troops_deployed", *_SPECIFIC)
-
-
-def _troop_repeats(claims: list[Claim]) -> list[Claim]:
-    """A troop figure restated without its context takes the label its context gave it elsewhere in the article.
-
-    "12,000 to be dispatched" in the lead and a bare "12,000 troops" later are one wave; only when the
-    article gives the same figure one specific label (a wave or a running total) is it applied.
-    """
-    specific: dict[tuple[float | None, float | None, float | None], set[str]] = {}
-    for c in claims:
-        if c.quantity in _SPECIFIC:
-            specific.setdefault((c.value, c.low, c.high), set()).add(c.quantity)
-    out = []
-    for c in claims:
-        labels = specific.get((c.value, c.low, c.high), set())
-        if c.quantity == "troops_deployed" and len(labels) == 1:
-            c = c.model_copy(
-                update={"quantity": next(iter(labels)), "note": "label of the figure told with its context"}
-            )
-        out.append(c)
-    return out
 
 
 def unread_note(doc: Document, claims: list[Claim]) -> str:
