@@ -163,19 +163,18 @@ class _Reader:
         last_amount = False
         for a, b in join_ranges(figs, low, pack):
             ctx = Context(low, a.start, b.end, pack)
+            currency = currency_of(ctx)
             between = skip_units(low[last_end : a.start], pack) if last_end >= 0 else ""
             conversion = (
                 last_end >= 0
                 and (
                     _CONVERSION.match(between)
                     # an amount restated in brackets with a few words before it: "US$ 2.000 (cerca de R$ 11,5 mil)"
-                    or (
-                        last_amount and _CONVERTED.match(low[last_end : a.start]) is not None and bool(currency_of(ctx))
-                    )
+                    or (last_amount and _CONVERTED.match(low[last_end : a.start]) is not None and bool(currency))
                 )
             )
             last_end = b.end
-            last_amount = bool(currency_of(ctx)) and not a.percent
+            last_amount = bool(currency) and not a.percent
             if conversion:
                 continue  # "2000달러(약 283만원)": the source's own conversion, not a second claim
             side, word = bound(ctx)
@@ -200,7 +199,6 @@ class _Reader:
                 values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
                 self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
                 continue
-            currency = currency_of(ctx)
             if currency:
                 factor, note, converted = to_usd(hi, currency, self.doc.date or None)
                 label, period = money_label(ctx, magnitude(hi, currency, self.doc.date or None), self.topic)
