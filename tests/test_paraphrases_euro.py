@@ -532,7 +532,7 @@ def test_entries_to_russia_are_read(lang: str, text: str, want: list[tuple[str, 
         # a linking verb ties a long subject to its figure: the subject's casualty word decides
         (
             "ru",
-            "Как утверждает Пхеньян, потери за первые два этапа этой операции составили около 350 человек.",
+            "Как утверждает Пхеньян, потери за первые два этапа этой операции составили порядка 350.",
             [("casualties_total", 350, None, None)],
         ),
         (
@@ -557,7 +557,7 @@ def test_entries_to_russia_are_read(lang: str, text: str, want: list[tuple[str, 
         ),
         (
             "es",
-            "Las bajas de las unidades norcoreanas desplegadas en la región rusa de Kursk ascienden ya a unos 4.000.",
+            "Las bajas de las unidades norcoreanas desplegadas en la provincia rusa de Kursk ascienden ya a unos 4.000.",
             [("casualties_total", 4000, None, None)],
         ),
         (
@@ -577,7 +577,7 @@ def test_entries_to_russia_are_read(lang: str, text: str, want: list[tuple[str, 
         ),
         (
             "it",
-            "Le perdite dei reparti nordcoreani schierati nella regione di Kursk ammontano ormai a circa 4.000.",
+            "Le perdite dei reparti nordcoreani schierati nell'oblast di Kursk ammontano ormai a circa 4.000.",
             [("casualties_total", 4000, None, None)],
         ),
     ],
@@ -642,8 +642,8 @@ def test_a_conversion_in_brackets_is_not_a_second_claim(lang: str, text: str, wa
             [("troops_deployed", 9000, None, None), ("troops_deployed", 2000, None, None)],
         ),
         # capture after a troop noun
-        ("ru", "Двое северокорейских солдат попали в плен к ВСУ.", [("other:pows_captured", 2, None, None)]),
-        ("uk", "Двоє північнокорейських солдатів потрапили в полон.", [("other:pows_captured", 2, None, None)]),
+        ("ru", "Двое военных из КНДР попали в плен к ВСУ.", [("other:pows_captured", 2, None, None)]),
+        ("uk", "Двоє вояків з КНДР потрапили в полон.", [("other:pows_captured", 2, None, None)]),
         (
             "fr",
             "Kiev affirme que 12 soldats nord-coréens ont été capturés depuis janvier.",
@@ -669,7 +669,7 @@ def test_a_conversion_in_brackets_is_not_a_second_claim(lang: str, text: str, wa
             "КНДР потеряла убитыми около 1000 человек, ранеными — еще 2700.",
             [("casualties_killed", 1000, None, None), ("casualties_wounded", 2700, None, None)],
         ),
-        ("uk", "Українські сили ліквідували близько тисячі бійців КНДР.", [("casualties_killed", 1000, None, None)]),
+        ("uk", "Сили оборони ліквідували майже тисячу бійців з КНДР.", [("casualties_killed", 1000, None, None)]),
         # a vague plural of a number is no figure
         ("de", "Russland zahlt Nordkorea dafür jährlich Hunderte Millionen Dollar.", []),
     ],
@@ -716,13 +716,13 @@ def test_a_generic_name_inside_a_longer_one(lang: str, text: str, want: str) -> 
         # ... while a North Korean soldier's stays his
         (
             "pt",
-            "Cada soldado norte-coreano ganha cerca de 2 mil dólares por mês.",
+            "Um militar da Coreia do Norte ganha cerca de 2 mil dólares por mês.",
             [("pay_per_soldier_month", 2000, None, None)],
         ),
         # a bounded count restated bare is one statement
         (
             "pt",
-            "Mais de 300 soldados norte-coreanos morreram, disse o deputado. Os 300 mortos incluem oficiais.",
+            "Mais de 300 militares de Pyongyang morreram, disse o deputado. Entre os 300 mortos há oficiais.",
             [("casualties_killed", None, 300, None)],
         ),
     ],
@@ -737,8 +737,7 @@ def test_russian_pay_and_restatements(lang: str, text: str, want: list[Want]) ->
         # a figure whose noun is left out, in a verb of place, counts the paragraph's troops
         (
             "ru",
-            "В Россию переброшено от 10 до 12 тысяч северокорейских военных. Около 8 тысяч из них уже находятся "
-            "под Курском.",
+            "В Россию переброшено от 10 до 12 тысяч военных из КНДР. Около 8 тысяч из них уже находятся под Курском.",
             [("troops_deployed", None, 10000, 12000), ("troops_deployed", 8000, None, None)],
         ),
         (
@@ -771,7 +770,7 @@ def test_noun_left_out_army_sizes_and_ranges_of_days(lang: str, text: str, want:
         ("ru", "По данным британской разведки, потери КНДР превысили 6 тысяч человек.", "UK defence ministry"),
         ("es", "Según la inteligencia británica, las bajas norcoreanas superan las 6.000.", "UK defence ministry"),
         ("ru", "По оценкам американской разведки, в Россию переброшено 12 тысяч военных КНДР.", "US intelligence"),
-        ("pl", "Według amerykańskiego wywiadu w Rosji jest 12 tys. żołnierzy z Korei Północnej.", "US intelligence"),
+        ("pl", "Według amerykańskiego wywiadu w Rosji przebywa 12 tys. wojskowych z KRLD.", "US intelligence"),
     ],
 )
 def test_british_and_american_intelligence_are_sources(lang: str, text: str, want: str) -> None:
@@ -794,7 +793,7 @@ def test_british_and_american_intelligence_are_sources(lang: str, text: str, wan
         ),
         (
             "fr",
-            "La Corée du Nord aurait fourni plus de 9 millions d'obus à Moscou, d'après Séoul.",
+            "Pyongyang aurait livré à Moscou plus de 9 millions d'obus, d'après Séoul.",
             "South Korea (government)",
         ),
     ],
@@ -824,7 +823,7 @@ def test_a_headline_restated_with_its_bound_in_the_lead_is_one_claim() -> None:
         ("it", "Nel Kursk sono morti duemila militari nordcoreani.", [("casualties_killed", 2000, None, None)]),
         (
             "de",
-            "Zweitausend nordkoreanische Soldaten sind in Kursk gefallen.",
+            "In Kursk sind zweitausend Kämpfer Pjöngjangs gefallen.",
             [("casualties_killed", 2000, None, None)],
         ),
     ],
@@ -845,7 +844,7 @@ def test_numbers_in_words(lang: str, text: str, want: list[Want]) -> None:
         ("pt", "Mais de 3 mil militares chegaram à região.", [("troops_deployed", None, 3000, None)]),
         (
             "es",
-            "El mes pasado llegaron a Kursk más 3.000 soldados norcoreanos.",
+            "El mes pasado llegaron a Kursk más 3.000 militares de Pyongyang.",
             [("troops_per_rotation", 3000, None, None)],
         ),
         ("es", "Llegaron a Kursk más de 3.000 soldados.", [("troops_deployed", None, 3000, None)]),
@@ -881,7 +880,7 @@ def test_the_united_nations_is_a_source() -> None:
         # a relay given as the sentence's source ("according to RFA") is that sentence's origin
         (
             "pl",
-            "CSIS ocenia siły Korei. Według Radio Free Asia Moskwa płaci za każdego żołnierza ok. 2 tys. dolarów.",
+            "CSIS ocenia siły Korei. Jak podaje Radio Free Asia, Moskwa płaci za każdego żołnierza ok. 2 tys. dolarów.",
             "Radio Free Asia",
         ),
         ("ru", "ISW пишет о фронте. По данным Reuters, под Курском находятся 11 тысяч военных КНДР.", "Reuters"),
@@ -893,10 +892,10 @@ def test_the_united_nations_is_a_source() -> None:
         ),
         (
             "ru",
-            "Министр обороны Южной Кореи заявил, что в Россию отправлены около 10 тысяч военных КНДР.",
+            "Глава минобороны Южной Кореи сообщил, что в Россию отправлены около 10 тысяч военных КНДР.",
             "South Korea defence ministry",
         ),
-        ("ru", "По официальным данным КНДР, потери составили около 350 человек.", "North Korea (official data)"),
+        ("ru", "Официальные данные КНДР говорят о потерях в 350 человек.", "North Korea (official data)"),
     ],
 )
 def test_relays_as_origins_and_named_sources(lang: str, text: str, want: str) -> None:

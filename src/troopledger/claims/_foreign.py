@@ -49,7 +49,7 @@ _KINDS = {
 #: What stands between a figure and its conversion in brackets: "(약 ", "（約", "(about ", "(한화 약 ".
 _CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
 #: ... and between two amounts, the first one's currency word, a bracket and up to five short words
-#: ("долларов (около ", " (cerca de R$ ", " dollars (soit environ ").
+#: ("долларов (около ", " (algo em torno de R$ ", " dollars (soit environ ").
 _CONVERTED = re.compile(r"^\s*(?:[^\s\d(（]+\s?){0,2}[(（]\s*(?:[^\s\d]{1,12}\s?){0,5}$")
 _SENTENCE = {
     True: re.compile(r"[^。！？!?\n]+[。！？!?]?"),
@@ -169,7 +169,7 @@ class _Reader:
                 last_end >= 0
                 and (
                     _CONVERSION.match(between)
-                    # an amount restated in brackets with a few words before it: "US$ 2.000 (cerca de R$ 11,5 mil)"
+                    # an amount restated in brackets with a few words before it: "US$ 2.000 (algo em torno de R$ 11 mil)"
                     or (last_amount and _CONVERTED.match(low[last_end : a.start]) is not None and bool(currency))
                 )
             )
