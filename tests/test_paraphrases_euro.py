@@ -557,7 +557,7 @@ def test_entries_to_russia_are_read(lang: str, text: str, want: list[tuple[str, 
         ),
         (
             "es",
-            "Las bajas de las unidades norcoreanas desplegadas en la provincia rusa de Kursk ascienden ya a unos 4.000.",
+            "Las bajas de las unidades norcoreanas enviadas a la provincia rusa de Kursk ascienden ya a unos 4.000.",
             [("casualties_total", 4000, None, None)],
         ),
         (

@@ -169,7 +169,7 @@ class _Reader:
                 last_end >= 0
                 and (
                     _CONVERSION.match(between)
-                    # an amount restated in brackets with a few words before it: "US$ 2.000 (algo em torno de R$ 11 mil)"
+                    # an amount restated in brackets after a few words: "US$ 2.000 (algo em torno de R$ 11 mil)"
                     or (last_amount and _CONVERTED.match(low[last_end : a.start]) is not None and bool(currency))
                 )
             )
