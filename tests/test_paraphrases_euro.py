@@ -918,3 +918,26 @@ def test_relays_as_origins_and_named_sources(lang: str, text: str, want: str) ->
 )
 def test_lost_soldiers_and_more_after_the_noun(lang: str, text: str, want: list[Want]) -> None:
     assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # a length of time is a tour where a rotation is named or soldiers spend it, in months
+        ("uk", "Вояки з КНДР пробули на передовій 120 днів, потім їх замінили.", [("rotation_interval_months", 3.94)]),
+        ("ru", "Бойцы КНДР пробыли под Курском 90 дней, пишет разведка.", [("rotation_interval_months", 2.96)]),
+        ("uk", "Ротація північнокорейських частин відбувається раз на 6 місяців.", [("rotation_interval_months", 6.0)]),
+        (
+            "de",
+            "Die Soldaten verbrachten 16 Wochen im Einsatz, dann wurden sie abgelöst.",
+            [("rotation_interval_months", 3.68)],
+        ),
+        ("es", "La rotación de las tropas se produce cada 4 meses.", [("rotation_interval_months", 4.0)]),
+        # ... not a few days of fighting, nor days that no soldier spends
+        ("uk", "Бої тривали 3 дні, загинули 50 військових КНДР.", [("casualties_killed", 50)]),
+        ("uk", "Делегації провели 40 днів у переговорах.", []),
+    ],
+)
+def test_tour_lengths(lang: str, text: str, want: list[tuple[str, float]]) -> None:
+    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
+    assert [(c.quantity, c.value) for c in extract_foreign(doc, lang)] == want

@@ -33,6 +33,7 @@ from troopledger.claims._number_convention import text_convention
 from troopledger.claims._numerals import ascii_digits, find_figures
 from troopledger.claims._pack_figures import join_ranges, magnitude, to_usd
 from troopledger.claims._pack_streams import stream_count, stream_money
+from troopledger.claims._pack_tours import tour_lengths
 from troopledger.claims._packs import LanguagePack, load_pack
 from troopledger.claims._record import Claim, SourceRef
 from troopledger.claims._restated import TROOP_LABELS, range_ends_restated, repeats_labelled, troop_repeats
@@ -160,6 +161,10 @@ class _Reader:
         who: dict[str, object] = {"speaker": speaker, "speaker_kind": kind, "via": via}
         last_end = -1
         counted: str | None = None
+        for start, end, months, written in tour_lengths(low, pack):  # "провели в России 120 дней": a tour
+            stated = {"stated": text[span[0] + start : span[0] + end], "hedge": "none", "note": f"stated as {written}"}
+            self.add(span, {"quantity": "rotation_interval_months", "unit": "months", **who, **stated,
+                            "value": months, "confidence": 0.5})  # fmt: skip
         last_amount = False
         for a, b in join_ranges(figs, low, pack):
             ctx = Context(low, a.start, b.end, pack)
