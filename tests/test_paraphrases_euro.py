@@ -941,3 +941,28 @@ def test_lost_soldiers_and_more_after_the_noun(lang: str, text: str, want: list[
 def test_tour_lengths(lang: str, text: str, want: list[tuple[str, float]]) -> None:
     doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
     assert [(c.quantity, c.value) for c in extract_foreign(doc, lang)] == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # ordinals with their endings are unit names, never counts
+        (
+            "uk",
+            "Понад 3 тис. вояків з КНДР діють у складі 3-го батальйону 94-ї бригади.",
+            [("troops_deployed", None, 3000, None)],
+        ),
+        ("ru", "Около 3 тысяч военных КНДР воюют в составе 11-го корпуса.", [("troops_deployed", 3000, None, None)]),
+        # groups, battalions and echelons are counted, not men
+        (
+            "ru",
+            "Пхеньян отправил 3 эшелона с военными, всего около 12 тысяч человек.",
+            [("cumulative_troops", 12000, None, None)],
+        ),
+        # a capture before the count
+        ("uk", "У лютому сили оборони взяли в полон ще 2 вояків з КНДР.", [("other:pows_captured", 2, None, None)]),
+        ("ru", "ВСУ взяли в плен ещё двоих военных из КНДР.", [("other:pows_captured", 2, None, None)]),
+    ],
+)
+def test_ordinals_groups_and_captures_before_the_count(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want

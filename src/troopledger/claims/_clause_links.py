@@ -46,9 +46,13 @@ def linked(ctx: Context) -> tuple[str, int] | None:
 
 
 def captured(ctx: Context) -> bool:
-    """A word of capture later in a troop figure's own clause: "двое солдат КНДР попали в плен" (LABELS rule 19)."""
+    """A word of capture in a troop figure's own clause, after it ("двое солдат КНДР попали в плен") or before it
+    ("взяли в плен ещё двоих"), with no other number between (LABELS rule 19)."""
     clause = _PUNCT.split(_DIGIT.split(ctx.after(2 * ctx.wide), maxsplit=1)[0], maxsplit=1)[0]
-    return any(find_cue(clause, w, ctx.pack) >= 0 for w in ctx.pack.cue("prisoners"))
+    lead = _DIGIT.split(_PUNCT.split(ctx.before(ctx.wide))[-1])[-1]  # "взяла в полон ще 2 військових"
+    return any(
+        find_cue(clause, w, ctx.pack) >= 0 or find_cue(lead, w, ctx.pack) >= 0 for w in ctx.pack.cue("prisoners")
+    )
 
 
 def additive(ctx: Context) -> bool:

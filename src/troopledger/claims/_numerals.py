@@ -182,6 +182,8 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         return True  # (but "11-12 тысяч", "5–6 mil" is a range of thousands, not a date)
     if re.match(r"^\s?(?:mm|мм|cm|см|km/h|x\d|×)", after, re.I) or re.match(r"^\s?-?мм", after):
         return True
+    if re.match(r"^[\-–][^\W\d_]{1,3}(?![^\W\d_])", after):
+        return True  # an ordinal with its ending: "94-ї бригади", "3-го батальона", "11-й корпус"
     if re.match(r"^\)", after) and re.search(r"\($", before):
         return True  # "(40)", "(23)": an age or a day
     marked = any(re.match(r"^\.?\s?" + re.escape(w), after, re.I) for w in pack.not_figures)
