@@ -966,3 +966,37 @@ def test_tour_lengths(lang: str, text: str, want: list[tuple[str, float]]) -> No
 )
 def test_ordinals_groups_and_captures_before_the_count(lang: str, text: str, want: list[Want]) -> None:
     assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # a scale's or currency's full stop before a capitalised noun ends no sentence
+        ("pl", "W Rosji stacjonuje ponad 15 tys. Koreańczyków z Północy.", [("troops_deployed", None, 15000, None)]),
+        # ... so the conversion after it stays with its amount
+        (
+            "pl",
+            "Moskwa płaci Pjongjangowi ok. 2 tys. dol. (ok. 8 tys. zł) miesięcznie za każdego żołnierza.",
+            [("pay_per_soldier_month", 2000, None, None)],
+        ),
+        # an equivalence word between two amounts makes the second a restatement
+        (
+            "pt",
+            "Moscou paga por cada militar cerca de US$ 2 mil por mês, o que equivale a R$ 11 mil.",
+            [("pay_per_soldier_month", 2000, None, None)],
+        ),
+        (
+            "ru",
+            "Каждый боец получает 2 тысячи долларов в месяц, что эквивалентно 180 тысячам рублей.",
+            [("pay_per_soldier_month", 2000, None, None)],
+        ),
+        # two amounts with no such word stay two claims
+        (
+            "pt",
+            "Cada soldado recebe US$ 2 mil por mês e o país recebe US$ 20 milhões.",
+            [("pay_per_soldier_month", 2000, None, None), ("total_revenue_to_nk", 20e6, None, None)],
+        ),
+    ],
+)
+def test_abbreviations_and_equivalent_amounts(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want

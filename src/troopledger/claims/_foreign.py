@@ -60,7 +60,31 @@ _SENTENCE = {
 
 def _sentences(text: str, start: int, end: int, pack: LanguagePack) -> list[tuple[int, int]]:
     cjk = pack.code in ("ja", "zh")
-    return [(start + m.start(), start + m.end()) for m in _SENTENCE[cjk].finditer(text[start:end]) if m.group().strip()]
+    spans = [
+        (start + m.start(), start + m.end()) for m in _SENTENCE[cjk].finditer(text[start:end]) if m.group().strip()
+    ]
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and _abbreviated(text[out[-1][0] : out[-1][1]], pack):
+            out[-1] = (out[-1][0], e)  # "15 tys. Koreańczyków", "2 Mio. Soldaten": a scale's full stop ends nothing
+        else:
+            out.append((s, e))
+    return out
+
+
+def _equivalent(between: str, pack: LanguagePack) -> bool:
+    """A short stretch between two amounts that says the second restates the first."""
+    return len(between) < 60 and any(w in between for w in pack.cue("equivalent"))
+
+
+def _abbreviated(sentence: str, pack: LanguagePack) -> bool:
+    """Whether a sentence ends in an abbreviation of a scale or currency after a number ("15 tys.", "2 tys. dol.")."""
+    words = sentence.lower().rstrip().split()
+    if len(words) < 2 or not words[-1].endswith(".") or not any(ch.isdigit() for w in words[-3:-1] for ch in w):
+        return False
+    last = words[-1]
+    units = (*pack.scales, *pack.percent, *(w for ws in pack.currencies.values() for w in ws))
+    return any(u.endswith(".") and last == u for u in units) or last.rstrip(".") in pack.scales
 
 
 def _organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
@@ -176,6 +200,8 @@ class _Reader:
                     _CONVERSION.match(between)
                     # an amount restated in brackets after a few words: "US$ 2.000 (algo em torno de R$ 11 mil)"
                     or (last_amount and _CONVERTED.match(low[last_end : a.start]) is not None and bool(currency))
+                    # "..., o que equivale a R$ 11 mil", "что эквивалентно ...": an equivalence word between two amounts
+                    or (last_amount and bool(currency) and _equivalent(low[last_end : a.start], pack))
                 )
             )
             last_end = b.end
