@@ -94,9 +94,10 @@ def _organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
     """
     spans: list[tuple[int, int, str]] = []
     glued = pack.code in ("ja", "zh", "ko")
+    present = set(low)  # a name whose first letter the text lacks (another script) is not looked for
     for name, words in pack.organisations.items():
         for w in words:
-            i = low.find(w)
+            i = low.find(w) if w[:1] in present else -1
             while i >= 0:
                 if w.isascii():
                     ok = _whole(low, i, len(w)) or (len(w) >= 5 and _starts(low, i))
