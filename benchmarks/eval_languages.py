@@ -9,8 +9,7 @@ value, low and high agree within 1 %; amounts in a currency other than USD are c
 stated, percentages against fractions × 100. A prediction equal to a figure already
 matched is a repeat (neither right nor wrong). "Core" is the vocabulary quantities.
 
-Run: ``.venv/bin/python benchmarks/eval_languages.py [--half tune|tune-a|tune-b|held-out|all] [--problems]
-[--pool ko,ja,zh]`` (``--pool`` adds one row scoring those languages together).
+Run: ``.venv/bin/python benchmarks/eval_languages.py [--half tune|tune-a|tune-b|held-out|all] [--problems]``.
 ``tune-a`` and ``tune-b`` split the tuning half again (within each language, alternating by id):
 rules are changed looking at A only, and B shows whether they carry over.
 """
@@ -169,22 +168,11 @@ def _line(name: str, m: dict[str, Any]) -> str:
     )
 
 
-def _pooled(res: dict[str, dict[str, Any]], langs: list[str]) -> dict[str, int]:
-    """The counts of several languages summed, to score them as one group."""
-    out: dict[str, int] = defaultdict(int)
-    for lang in langs:
-        for k, v in res.get(lang, {}).items():
-            out[k] += v
-    return out
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=["tune", "tune-a", "tune-b", "held-out", "all"], default="held-out")
     ap.add_argument("--problems", action="store_true", help="list misses and extra predictions")
-    ap.add_argument(
-        "--pool", default="", help="comma-separated languages also scored together in one row (e.g. ko,ja,zh)"
-    )
+    ap.add_argument("--languages", default="", help="comma-separated language groups to pool on a line of their own")
     args = ap.parse_args()
     split = json.loads(SPLIT.read_text(encoding="utf-8"))
     if args.half == "all":
@@ -200,10 +188,11 @@ def main() -> None:
     print(f"half: {args.half}; {res['all']['articles']} articles in {cpu:.2f} CPU s (incl. scoring)")
     for name in sorted(k for k in res if k != "all"):
         print(_line(name, res[name]))
-    pool = [x for x in args.pool.split(",") if x]
-    if pool:
-        print(_line("+".join(pool), _pooled(res, pool)))
     print(_line("all", res["all"]))
+    chosen = [x for x in args.languages.split(",") if x in res]
+    if chosen:
+        pooled = {k: sum(res[x][k] for x in chosen) for k in res["all"]}
+        print(_line("pooled", pooled) + f"  ({', '.join(chosen)})")
     for p in problems or []:
         print(p)
 

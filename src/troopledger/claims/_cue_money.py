@@ -37,6 +37,12 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
         return "nk_gdp", "year"
     if ctx.near("economy") and usd >= 1e8:
         return "other:nk_economy", period
+    if (
+        usd >= 1e6
+        and ctx.pack.code not in _GLUED
+        and (_nearest(ctx, ("economy", "revenue", "pay", "arms")) or ("",))[0] == "economy"
+    ):
+        return "other:nk_economy", period  # "товарообіг зріс до 34,2 млн": trade, whatever its size, is no revenue
     if usd >= 1e6:
         if _own_near(ctx, "technology"):
             return "other:tech_transfer", period  # "기술 지원 약 0.9조 원": what Russia gives in technology

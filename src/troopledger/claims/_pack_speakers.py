@@ -14,7 +14,7 @@ import re
 from troopledger.claims._datelines import dateline_spans
 from troopledger.claims._packs import LanguagePack
 
-__all__ = ["named_in", "organisations", "quoted_by", "sentence_names"]
+__all__ = ["according_to", "named_in", "organisations", "quoted_by", "sentence_names"]
 
 
 def organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
@@ -22,21 +22,35 @@ def organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
 
     An article is scanned once per language; each sentence then takes the names inside it.
     """
-    out: list[tuple[int, str]] = []
+    spans: list[tuple[int, int, str]] = []
     glued = pack.code in ("ja", "zh", "ko")
     credits = dateline_spans(low) if glued else []  # "(서울=연합뉴스)" places the story; it names no speaker
+    present = set(low)  # a name whose first letter the text lacks (another script) is not looked for
     for name, words in pack.organisations.items():
         for w in words:
-            i = low.find(w)
+            i = low.find(w) if w[:1] in present else -1
             while i >= 0:
                 if w.isascii():
                     ok = _whole(low, i, len(w)) or (len(w) >= 5 and _starts(low, i))
                 else:  # a Cyrillic or accented name starts a word: "гур" in "фигура" is no source
                     ok = glued or i == 0 or not low[i - 1].isalpha()
-                if ok and not any(a <= i < b for a, b in credits):
-                    out.append((i, name))
+                if ok and not any(a <= i < z for a, z in credits):
+                    spans.append((i, i + len(w), name))
                 i = low.find(w, i + 1)
-    return sorted(out)
+    # a generic word inside a longer name of another source is that source's ("ukrainischen Geheimdienstes":
+    # the Ukrainian service, not the bare "Geheimdienst" that names Seoul's)
+    spans.sort()
+    starts = [sp[0] for sp in spans]
+    reach = max((f - s for s, f, _n in spans), default=0)
+    out = [
+        (i, name)
+        for i, e, name in spans
+        if not any(
+            n != name and e <= f and f - s > e - i
+            for s, f, n in spans[bisect.bisect_left(starts, i - reach) : bisect.bisect_right(starts, i)]
+        )
+    ]
+    return sorted(set(out))
 
 
 def named_in(hits: list[tuple[int, str]], start: int, end: int) -> list[str]:
@@ -89,6 +103,13 @@ def _marked(low: str, i: int, pack: LanguagePack) -> int:
         return 0
     rest = _NAME_END.split(low[i : i + 16], maxsplit=1)[0]
     return 1 if any(rest.find(m) > 0 for m in pack.speaker_marks) else 2
+
+
+def according_to(text: str, s: int, e: int, hits: list[tuple[int, str]], pack: LanguagePack) -> list[str]:
+    """A relay the sentence gives as its source ("Według Radio Free Asia ...", "по данным Reuters"): the origin."""
+    words = pack.cue("according")
+    inside = hits[bisect.bisect_left(hits, (s, "")) : bisect.bisect_left(hits, (e, ""))]
+    return [n for i, n in inside if text[max(s, i - 24) : i].lower().rstrip().endswith(words)][:1]
 
 
 #: A paragraph that opens a quotation: a dash of direct speech or an opening quote mark.

@@ -27,7 +27,9 @@ CUE_KINDS = (
     "wave", "stock", "cumulative", "russian", "ukrainian", "foreign", "compensation", "bonus", "economy",
     "arms", "gdp", "north_korea", "partition", "per_person", "state", "returned", "prisoners", "condition",
     "tons", "times", "barrels",
-    "dated", "dispatch", "officers", "technology",
+    "dated",
+    "additive", "link", "sent", "civilian", "vague", "according", "tour", "days", "weeks", "months", "equivalent",
+    "dispatch", "officers", "technology",
 )  # fmt: skip
 _BOUNDS = ("lower_before", "lower_after", "upper_before", "upper_after", "about_before", "about_after")
 
