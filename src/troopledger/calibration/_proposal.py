@@ -80,17 +80,21 @@ class Proposal:
     defensive: float
     pilot: Tempered | None
 
-    def draw(self, prior: Prior, draws: int, seed: int) -> tuple[dict[str, Array], Array]:
+    def draw(self, prior: Prior, draws: int, seed: int, stream: int = 0) -> tuple[dict[str, Array], Array]:
         """Parameter arrays for ``draws`` proposals and ``log(prior / proposal)`` of each.
 
         Unweighted coordinates come block by block from generators keyed on ``seed``
         and the block; the weighted ones from a Sobol sequence scrambled by ``seed``.
         Either way the same seed gives the same draws however they are later chunked.
+        ``stream`` picks an independent set of draws for the same seed (0: the run's own;
+        the adaptive steps of :mod:`troopledger.calibration._adaptive` use 1, 2, ...).
         """
-        z, shares, log_ratio = self.latent(prior, draws, seed)
+        z, shares, log_ratio = self.latent(prior, draws, seed, stream)
         return _Latent(prior).params(z, shares), log_ratio
 
-    def latent(self, prior: Prior, draws: int, seed: int) -> tuple[dict[str, Array], Array, Array]:
+    def latent(
+        self, prior: Prior, draws: int, seed: int, stream: int = 0
+    ) -> tuple[dict[str, Array], Array, Array]:
         """The latent normals, state-use shares and ``log(prior / proposal)`` behind :meth:`draw`.
 
         The prior is standard normal in these coordinates whatever the case, so the
@@ -100,11 +104,12 @@ class Proposal:
         free = sorted(latent.free)
         z = {k: np.empty(draws) for k in free}
         shares = np.empty((draws, len(latent.shares.alphas)))
+        tag = "proposal" if stream == 0 else f"proposal{stream}"
         for blk, a in enumerate(range(0, draws, BLOCK)):
             b = min(a + BLOCK, draws)
             for k in free:
-                z[k][a:b] = block_rng(seed, blk, f"proposal:{k}").standard_normal(b - a)
-            shares[a:b] = latent.shares.sample(block_rng(seed, blk, "proposal:state_use_shares"), b - a)
+                z[k][a:b] = block_rng(seed, blk, f"{tag}:{k}").standard_normal(b - a)
+            shares[a:b] = latent.shares.sample(block_rng(seed, blk, f"{tag}:state_use_shares"), b - a)
         d = len(self.names)
         if d == 0:
             return z, shares, np.zeros(draws)
@@ -112,7 +117,8 @@ class Proposal:
         # quasi-Monte Carlo): one point per draw picks the component and its normals.
         from scipy.stats import qmc  # heavy import, only needed here
 
-        rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(int(seed), spawn_key=(0x50B0,))))
+        key = (0x50B0,) if stream == 0 else (0x50B0, int(stream))
+        rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(int(seed), spawn_key=key)))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a length that is not a power of two is fine here
             pts = qmc.Sobol(d + 1, scramble=True, seed=rng).random(draws)

@@ -27,6 +27,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger._progress import Stages, quiet
+from troopledger.calibration._adaptive import ADAPT_DRAWS, ADAPT_STEPS, adapt
 from troopledger.calibration._checks import (
     ClaimCheck,
     StructuralMisfit,
@@ -198,6 +199,9 @@ def calibrate(
     observed = sorted(set().union(*graph.values()))
     say.begin("calibration: tempering pilot and proposal")
     proposal = fit_proposal(doubted, robust, observed, seed, particles=max(100, min(particles, draws)), workers=workers)
+    say.begin("calibration: adapting the proposal")
+    adapt_draws = min(ADAPT_DRAWS, draws)
+    proposal, adapted = adapt(proposal, doubted, robust, seed, steps=ADAPT_STEPS, draws=adapt_draws, workers=workers)
     say.begin("calibration: proposal draws", draws)
     params, log_ratio = proposal.draw(doubted, draws, seed)
     chunks = particle_chunks(doubted, params, workers)
@@ -218,6 +222,9 @@ def calibrate(
         "pilot_particles": 0 if proposal.pilot is None else proposal.pilot.particles,
         "pilot_stages": 0 if proposal.pilot is None else proposal.pilot.stages,
         "proposal_defensive_share": proposal.defensive,
+        "adaptive_steps": len(adapted),
+        "adaptive_draws": adapt_draws,
+        "adaptive_ess": adapted,
     }
     return Calibration(
         "robust importance",
