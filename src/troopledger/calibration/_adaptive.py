@@ -38,8 +38,9 @@ ADAPT_DRAWS = 8192
 ADAPT_WIDEN = 1.2
 #: Share of an adapted proposal's draws taken from the widened prior.
 ADAPT_DEFENSIVE = 0.1
-#: A component is refitted only when the draws it is responsible for carry this many effective draws per input.
-_PER_INPUT = 4
+#: A refitted component's mean and covariance are shrunk towards its previous fit as if that fit were
+#: this many effective draws per input (a component seen by few weighted draws changes little).
+_PER_INPUT = 2
 
 
 def adapt(
@@ -57,8 +58,8 @@ def adapt(
     Step ``i`` draws stream ``i`` of ``seed`` (:meth:`Proposal.draw`), so the run's own
     draws (stream 0) are untouched and the same seed gives the same proposal whatever
     the number of ``workers``. A component whose draws carry too few effective draws
-    to estimate a covariance keeps its fit; a step whose weights cannot be trusted
-    (too few effective draws overall) ends the adaptation.
+    to estimate a covariance moves little from its last fit (shrinkage); a step whose
+    weights are all zero ends the adaptation.
     """
     d = len(proposal.names)
     seen: list[float] = []
@@ -70,8 +71,8 @@ def adapt(
         values = model_values(prior, obs, _Latent(prior).params(z, shares), workers)
         w = importance_weights(obs.loglik(values).sum(axis=1) + log_ratio)
         seen.append(w.ess)
-        if w.ess < _PER_INPUT * (d + 1) or not math.isfinite(w.khat):
-            break
+        if w.ess < 2 or not math.isfinite(w.khat):
+            break  # nothing to learn from: keep the proposal as it is
         q = _refit(q, w.weights, np.stack([z[k] for k in q.names], axis=1))
     return q, seen
 
@@ -87,22 +88,25 @@ def _refit(q: Proposal, w: Array, x: Array) -> Proposal:
     r = np.exp(lp - lp.max(axis=1, keepdims=True))
     r /= r.sum(axis=1, keepdims=True)
     means, chols, mix = [], [], []
+    n0 = _PER_INPUT * (d + 1)
     for k in range(r.shape[1]):
         wk = w * r[:, k]
         total = float(wk.sum())
-        ess = total * total / float(np.sum(wk * wk)) if total > 0 else 0.0
         if total <= 0:
             continue  # no weight: the component is dropped
-        if ess < _PER_INPUT * (d + 1):
-            means.append(q.means[k])
-            chols.append(q.chols[k])
-        else:
-            share = wk / total
-            mu = share @ x
-            xc = x - mu
-            cov = (xc * share[:, None]).T @ xc * ADAPT_WIDEN**2 + np.eye(d) * 1e-6
-            means.append(mu)
-            chols.append(np.linalg.cholesky(cov))
+        ess = total * total / float(np.sum(wk * wk))
+        share = wk / total
+        mu = share @ x
+        xc = x - mu
+        cov = (xc * share[:, None]).T @ xc * ADAPT_WIDEN**2
+        a = ess / (ess + n0)  # how far the weighted draws move the component from its last fit
+        last = q.chols[k] @ q.chols[k].T
+        dm = mu - q.means[k]
+        mean = q.means[k] + a * dm
+        # the mixture of the last fit and the weighted draws, as one Gaussian (the shift between them included)
+        blend = a * cov + (1 - a) * last + a * (1 - a) * np.outer(dm, dm) + np.eye(d) * 1e-6
+        means.append(mean)
+        chols.append(np.linalg.cholesky(blend))
         mix.append(total)
     shares = np.asarray(mix) / np.sum(mix)
     return Proposal(q.names, np.stack(means), np.stack(chols), shares, ADAPT_DEFENSIVE, q.pilot)

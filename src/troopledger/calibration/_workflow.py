@@ -37,11 +37,12 @@ from troopledger.calibration._checks import (
 )
 from troopledger.calibration._contradictions import THRESHOLD
 from troopledger.calibration._graph import dependency_graph
-from troopledger.calibration._importance import Weights, importance_weights, weighted_quantiles
+from troopledger.calibration._importance import Weights, importance_weights, post_stratify, weighted_quantiles
 from troopledger.calibration._observations import Observations, Skipped, compile_observations
 from troopledger.calibration._proposal import PILOT_PARTICLES, Proposal, batch_error, fit_proposal
 from troopledger.calibration._readings import readings
 from troopledger.calibration._robust import ALL_WRONG, RobustObservations, with_doubt
+from troopledger.calibration._tempering import _Latent
 from troopledger.errors import CalibrationError
 from troopledger.evidence import BLOCK, Prior
 from troopledger.model import (
@@ -203,7 +204,8 @@ def calibrate(
     adapt_draws = min(ADAPT_DRAWS, draws)
     proposal, adapted = adapt(proposal, doubted, robust, seed, steps=ADAPT_STEPS, draws=adapt_draws, workers=workers)
     say.begin("calibration: proposal draws", draws)
-    params, log_ratio = proposal.draw(doubted, draws, seed)
+    z, shares, log_ratio = proposal.latent(doubted, draws, seed)
+    params = _Latent(doubted).params(z, shares)
     chunks = particle_chunks(doubted, params, workers)
     pd = collect_chunks(doubted, chunks, draws, seed, observations=claims_all)
     say.advance(draws)
@@ -214,7 +216,9 @@ def calibrate(
     # the evidence's robust likelihoods are columns of every claim's: computed once
     ll_all, log_wrong = robust_all.both(values)
     raw = ll_all[:, ev_cols].sum(axis=1) + log_ratio
-    w = importance_weights(raw)
+    # inputs no claim observes keep their prior exactly: the weights are balanced over them
+    unobserved = [z[k] for k in sorted(z) if k not in set(proposal.names)] if proposal.names else []
+    w = post_stratify(importance_weights(raw), unobserved)
     wrong = robust_all.wrong_probability(values, w.weights, log_wrong=log_wrong)
     checks = check_claims(robust_all, values, w.weights, ev_cols, ll_all)
     sampler: dict[str, Any] = {
