@@ -153,6 +153,10 @@ def weighted_quantiles(
         cw /= np.sum(w)
         return np.stack([_interp_rows(qq, cw, xs) for qq in q])
     v = np.asarray(x, dtype=np.float64)
+    if v.ndim == 1 and SELECT_FROM <= v.size < 2**62 and not np.isnan(v).any():
+        picked = select_quantiles(order_keys(v), v, w, float(np.sum(w)), tuple(q))
+        if picked is not None:
+            return picked
     if v.ndim == 1:
         order = np.argsort(v)
         xs, ws = v[order], w[order]

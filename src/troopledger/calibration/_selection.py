@@ -1,9 +1,10 @@
 """Weighted quantiles of single-precision rows by selection: sort only the draws near each quantile.
 
 A weighted quantile needs the draws in order only around the point where their
-cumulative weight crosses the quantile. Each value's order-preserving 32-bit key
-(sign and exponent, then the mantissa) is cut to its top :data:`_BUCKET_BITS` bits:
-a bucket of values within about 1/16 of each other. One weighted count per bucket
+cumulative weight crosses the quantile. Each value's order-preserving integer key
+(sign and exponent, then the mantissa: nearly the value's logarithm) is cut, from the
+row's smallest key, into at most 2^13 buckets of equal key width (a power of two, so
+the cut is a shift and keeps the order). One weighted count per bucket
 locates the bucket each quantile falls in; only the draws of that bucket and its
 neighbours are sorted (by value, then row: the full sort's own order), and the
 weight of every draw before them is added up by bucket. The quantile then comes out
@@ -14,6 +15,8 @@ figure may differ from the full sort's in its last bits. A row where the checks 
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,22 +30,31 @@ SELECT_FROM = 16_384
 _BUCKET_BITS = 13
 
 
-def order_keys(x: NDArray[np.float32]) -> NDArray[np.uint32]:
-    """Order-preserving 32-bit keys of single-precision values (no NaNs; -0.0 as 0.0)."""
-    bits = (x + np.float32(0.0)).view(np.uint32)
-    return np.asarray(bits ^ np.where(bits >> 31 == 1, np.uint32(0xFFFFFFFF), np.uint32(0x80000000)))
+def order_keys(x: NDArray[np.floating[Any]]) -> NDArray[np.unsignedinteger[Any]]:
+    """Order-preserving unsigned keys of 32- or 64-bit floats (no NaNs; -0.0 as 0.0)."""
+    kind = np.uint32 if x.dtype == np.float32 else np.uint64
+    bits = (x + x.dtype.type(0.0)).view(kind)
+    top = kind(8 * x.dtype.itemsize - 1)
+    return np.asarray(bits ^ np.where(bits >> top == 1, kind(np.iinfo(kind).max), kind(1) << top))
 
 
 def select_quantiles(
-    keys: NDArray[np.uint32], x: NDArray[np.float32], w: Array, total: float, q: tuple[float, ...]
+    keys: NDArray[np.unsignedinteger[Any]],
+    x: NDArray[np.floating[Any]],
+    w: Array,
+    total: float,
+    q: tuple[float, ...],
 ) -> Array | None:
     """Weighted quantiles ``q`` of one row (``keys`` from :func:`order_keys`), or None to sort it whole.
 
     Same arithmetic as ``np.interp(q, (cumsum(ws) - ws / 2) / total, xs)`` over the
-    row sorted by key then position.
+    row sorted by key, ties in row order.
     """
-    bucket = (keys >> np.uint32(32 - _BUCKET_BITS)).astype(np.intp)
-    mass = np.bincount(bucket, weights=w, minlength=1 << _BUCKET_BITS)
+    low = keys.min()
+    span = int(keys.max() - low)
+    shift = max(0, span.bit_length() - _BUCKET_BITS)
+    bucket = ((keys - low) >> keys.dtype.type(shift)).astype(np.intp)
+    mass = np.bincount(bucket, weights=w, minlength=(span >> shift) + 1)
     cum = np.cumsum(mass)  # weight of every bucket up to each
     out = np.empty(len(q))
     for i, qq in enumerate(q):
@@ -51,9 +63,12 @@ def select_quantiles(
         rows = np.flatnonzero((bucket >= lo) & (bucket <= hi))
         if rows.size < 2:
             return None
-        key = (keys[rows].astype(np.uint64) << np.uint64(32)) | rows.astype(np.uint64)
-        key.sort()
-        order = (key & np.uint64(0xFFFFFFFF)).astype(np.intp)
+        if keys.dtype == np.uint32:  # key and row in one 64-bit integer: a plain sort
+            key = (keys[rows].astype(np.uint64) << np.uint64(32)) | rows.astype(np.uint64)
+            key.sort()
+            order = (key & np.uint64(0xFFFFFFFF)).astype(np.intp)
+        else:
+            order = rows[np.argsort(keys[rows], kind="stable")]
         ws = w[order]
         cw = (cum[lo] - mass[lo] + np.cumsum(ws) - 0.5 * ws) / total
         if not (cw[0] <= qq < cw[-1]):
