@@ -50,7 +50,7 @@ __all__ = [
 Array = NDArray[np.float64]
 
 #: Particles of the tempering pilot that locates the posterior.
-PILOT_PARTICLES = 4096
+PILOT_PARTICLES = 2048
 #: Crank-Nicolson moves per tempering stage of the pilot.
 PILOT_MOVES = 5
 #: Share of proposal draws taken from the prior itself (a floor under every region).
