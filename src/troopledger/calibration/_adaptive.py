@@ -15,6 +15,7 @@ unbiased whatever the adaptation did; only its variance changes.
 from __future__ import annotations
 
 import math
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from numpy.typing import NDArray
@@ -41,6 +42,8 @@ ADAPT_DEFENSIVE = 0.1
 #: A refitted component's mean and covariance are shrunk towards its previous fit as if that fit were
 #: this many effective draws per input (a component seen by few weighted draws changes little).
 _PER_INPUT = 2
+#: Draws per model run of an adaptive step (fixed, so the threads do not change the numbers).
+_PIECE = 2048
 
 
 def adapt(
@@ -68,13 +71,26 @@ def adapt(
     q = proposal
     for step in range(1, steps + 1):
         z, shares, log_ratio = q.latent(prior, draws, seed, stream=step)
-        values = model_values(prior, obs, _Latent(prior).params(z, shares), workers)
+        values = _values(prior, obs, _Latent(prior).params(z, shares), workers)
         w = importance_weights(obs.loglik(values).sum(axis=1) + log_ratio)
         seen.append(w.ess)
         if w.ess < 2 or not math.isfinite(w.khat):
             break  # nothing to learn from: keep the proposal as it is
         q = _refit(q, w.weights, np.stack([z[k] for k in q.names], axis=1))
     return q, seen
+
+
+def _values(prior: Prior, obs: Observations | RobustObservations, params: dict[str, Array], workers: int) -> Array:
+    """The observation targets of every draw, the model run on pieces of fixed size (the same whatever ``workers``)."""
+    n = int(params["state_use_shares"].shape[0])
+    out = np.empty((n, len(obs)))
+
+    def one(a: int) -> None:
+        out[a : a + _PIECE] = model_values(prior, obs, {k: v[a : a + _PIECE] for k, v in params.items()})
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        list(pool.map(one, range(0, n, _PIECE)))
+    return out
 
 
 def _refit(q: Proposal, w: Array, x: Array) -> Proposal:

@@ -158,7 +158,7 @@ def weighted_quantiles(
         if picked is not None:
             return picked
     if v.ndim == 1:
-        order = np.argsort(v)
+        order = np.argsort(v, kind="stable")  # ties in row order, as the selection above
         xs, ws = v[order], w[order]
         cw = np.cumsum(ws) - 0.5 * ws
         cw /= np.sum(w)

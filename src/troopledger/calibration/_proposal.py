@@ -95,9 +95,7 @@ class Proposal:
         z, shares, log_ratio = self.latent(prior, draws, seed, stream)
         return _Latent(prior).params(z, shares), log_ratio
 
-    def latent(
-        self, prior: Prior, draws: int, seed: int, stream: int = 0
-    ) -> tuple[dict[str, Array], Array, Array]:
+    def latent(self, prior: Prior, draws: int, seed: int, stream: int = 0) -> tuple[dict[str, Array], Array, Array]:
         """The latent normals, state-use shares and ``log(prior / proposal)`` behind :meth:`draw`.
 
         The prior is standard normal in these coordinates whatever the case, so the
