@@ -13,7 +13,7 @@ the seeds of the figures' medians (a family's median of sd/mean is what "ten see
 keep medians within 1 %" is read as), and the effective draws' range.
 
 Run:  .venv/bin/python benchmarks/bench_seed_stability.py [--seeds 10] [--cases nk-russia-record nk-russia-2024]
-      [--extra-args "--draws 200000"] [--save DIR]
+      [--extra-args "--draws 200000"] [--save DIR] [--load DIR]
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ import time
 from pathlib import Path
 
 HEADLINE = ("paid_by_russia", "to_state")
+#: The four totals a report headlines (their medians' sd/mean is printed too).
+HEADLINE_ALL = ("paid_by_russia", "to_state", "to_soldiers", "to_families")
 STATS = ("p5", "p50", "p95")
 
 
@@ -62,7 +64,8 @@ def _top_five(payload: dict[str, object]) -> frozenset[tuple[str, tuple[int, ...
 
 
 FAMILIES = ("totals", "monthly", "derived", "parameters")
-#: Medians smaller than this share of their family's largest are left out of sd/mean (a zero month, a tiny share).
+#: Medians smaller than this share of their output's largest (over its months) are left out of sd/mean (a zero
+#: month before a role arrives).
 NEGLIGIBLE = 1e-6
 
 
@@ -87,19 +90,27 @@ def _family_spread(rows: list[dict[str, dict[str, float]]]) -> None:
         names = set.intersection(*(set(r[fam]) for r in rows))
         if not names:
             continue
-        top = max(abs(statistics.fmean(r[fam][n] for r in rows)) for n in names)
-        rel = {}
-        for n in names:
-            v = [r[fam][n] for r in rows]
-            mean = statistics.fmean(v)
-            if abs(mean) > NEGLIGIBLE * top and abs(mean) > 0:
-                rel[n] = statistics.stdev(v) / abs(mean)
+        means = {n: statistics.fmean(r[fam][n] for r in rows) for n in names}
+        top: dict[str, float] = {}  # each output's largest median (over its months)
+        for n, m in means.items():
+            base = n.split("[", 1)[0]
+            top[base] = max(top.get(base, 0.0), abs(m))
+        rel = {
+            n: statistics.stdev([r[fam][n] for r in rows]) / abs(m)
+            for n, m in means.items()
+            if abs(m) > NEGLIGIBLE * top[n.split("[", 1)[0]] and abs(m) > 0
+        }
         if rel:
             worst = max(rel, key=rel.__getitem__)
             print(
                 f"  medians of {fam:10s} sd/mean: median {statistics.median(rel.values()):6.2%}, "
                 f"largest {rel[worst]:6.2%} ({worst}), {len(rel)} figures"
             )
+    heads = {k: [r["totals"][k] for r in rows if k in r["totals"]] for k in HEADLINE_ALL}
+    print(
+        "  headline medians sd/mean: "
+        + ", ".join(f"{k} {statistics.stdev(v) / statistics.fmean(v):.2%}" for k, v in heads.items() if len(v) > 1)
+    )
 
 
 def main() -> None:
@@ -108,12 +119,16 @@ def main() -> None:
     parser.add_argument("--cases", nargs="+", default=["nk-russia-record", "nk-russia-2024"])
     parser.add_argument("--extra-args", default="", help="more options for `troopledger report`")
     parser.add_argument("--save", type=Path, help="write each report's JSON here as CASE-SEED.json")
+    parser.add_argument("--load", type=Path, help="read the reports --save wrote instead of running them")
     args = parser.parse_args()
     extra = shlex.split(args.extra_args)
     for case in args.cases:
         rows, sets, times, tops, meds, ess = [], [], [], [], [], []
         for seed in range(args.seeds):
-            payload, dt = _run(case, seed, extra)
+            if args.load:
+                payload, dt = json.loads((args.load / f"{case}-{seed}.json").read_text()), float("nan")
+            else:
+                payload, dt = _run(case, seed, extra)
             if args.save:
                 args.save.mkdir(parents=True, exist_ok=True)
                 (args.save / f"{case}-{seed}.json").write_text(json.dumps(payload))

@@ -107,7 +107,8 @@ def test_adaptation_raises_the_record_cases_effective_draws_and_ignores_the_work
     one, seen = adapt(fitted, doubted, evidence, 0, steps=2, draws=4096, workers=1)
     two, seen2 = adapt(fitted, doubted, evidence, 0, steps=2, draws=4096, workers=2)
     assert seen == seen2
-    assert np.array_equal(one.means, two.means) and np.array_equal(one.chols, two.chols)
+    assert np.array_equal(one.means, two.means)
+    assert np.array_equal(one.chols, two.chols)
     assert seen[1] > seen[0]  # the second step's draws, from the first refit, weigh more evenly
     # the run's own draws (stream 0) are not the adaptive steps' (streams 1, 2)
     z0, _, _ = one.latent(doubted, 256, 0)

@@ -33,7 +33,7 @@ _BUCKET_BITS = 13
 def order_keys(x: NDArray[np.floating[Any]]) -> NDArray[np.unsignedinteger[Any]]:
     """Order-preserving unsigned keys of 32- or 64-bit floats (no NaNs; -0.0 as 0.0)."""
     kind = np.uint32 if x.dtype == np.float32 else np.uint64
-    bits = (x + x.dtype.type(0.0)).view(kind)
+    bits: NDArray[Any] = np.asarray((x + x.dtype.type(0.0)).view(kind))
     top = kind(8 * x.dtype.itemsize - 1)
     return np.asarray(bits ^ np.where(bits >> top == 1, kind(np.iinfo(kind).max), kind(1) << top))
 
