@@ -33,7 +33,7 @@ Array = NDArray[np.float64]
 
 #: Adaptive steps run before the run's own draws.
 ADAPT_STEPS = 2
-#: Proposal draws weighed in each adaptive step (at most the run's draws).
+#: Proposal draws weighed in each adaptive step (at most a quarter of the run's draws, at least 512).
 ADAPT_DRAWS = 8192
 #: The refitted Gaussians' standard deviations are the weighted draws' times this.
 ADAPT_WIDEN = 1.2

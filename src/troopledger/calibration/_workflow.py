@@ -201,7 +201,7 @@ def calibrate(
     say.begin("calibration: tempering pilot and proposal")
     proposal = fit_proposal(doubted, robust, observed, seed, particles=max(100, min(particles, draws)), workers=workers)
     say.begin("calibration: adapting the proposal")
-    adapt_draws = min(ADAPT_DRAWS, draws)
+    adapt_draws = min(ADAPT_DRAWS, max(draws // 4, 512))  # a fraction of a small run's draws
     proposal, adapted = adapt(proposal, doubted, robust, seed, steps=ADAPT_STEPS, draws=adapt_draws, workers=workers)
     say.begin("calibration: proposal draws", draws)
     z, shares, log_ratio = proposal.latent(doubted, draws, seed)
