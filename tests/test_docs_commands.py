@@ -102,14 +102,14 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
         "docs/calibration.md",
         "troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2025-12=620e6",
         (
-            ("$573M ($434M–$784M)", "$573M ($434M to $784M)"),
-            ("**replacement of losses** (54 %", "replacement_share (to its"),
+            ("$574M ($427M–$776M)", "$574M ($427M to $776M)"),
+            ("**replacement of losses** (53 %", "replacement_share (to its"),
         ),
     ),
     (
         "docs/calibration.md",
         "troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2026-06=800e6 --until 2026-12",
-        ("$825M ($605M to $1.14B", ("probability 43 %", "probability 42.75%"), ("0.19 nats", "entropy 0.19 nats")),
+        ("$823M ($609M to $1.14B", ("probability 43 %", "probability 43.07%"), ("0.19 nats", "entropy 0.19 nats")),
     ),
     ("docs/history.md", HISTORY, ("927 to 1,919",)),
 ]
