@@ -60,7 +60,15 @@ from troopledger.model import (
     run_draws,
 )
 
-__all__ = ["HEADLINE_TOTALS", "TEMPERING_PARTICLES", "Calibration", "calibrate", "particle_chunks"]
+__all__ = [
+    "HEADLINE_TOTALS",
+    "TEMPERING_PARTICLES",
+    "Calibration",
+    "Posterior",
+    "calibrate",
+    "particle_chunks",
+    "posterior",
+]
 
 Array = NDArray[np.float64]
 
@@ -188,6 +196,84 @@ def calibrate(
     d = collect(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress, executor=executor)
     if not obs:
         return Calibration("none", obs, skipped, d)
+    post = _posterior(prior, every, draws, seed, workers, particles, all_wrong, right, say)
+    doubted, claims_all, robust_all, ev_cols = post.doubted, post.claims_all, post.robust_all, post.ev_cols
+    observed, proposal, log_ratio, pd = post.observed, post.proposal, post.log_ratio, post.draws
+    values, ll_all, log_wrong, raw, w = post.values, post.ll_all, post.log_wrong, post.raw, post.weights
+    wrong = robust_all.wrong_probability(values, w.weights, log_wrong=log_wrong)
+    checks = check_claims(robust_all, values, w.weights, ev_cols, ll_all)
+    sampler: dict[str, Any] = {
+        "observed_parameters": observed,
+        "pilot_particles": 0 if proposal.pilot is None else proposal.pilot.particles,
+        "pilot_stages": 0 if proposal.pilot is None else proposal.pilot.stages,
+        "proposal_defensive_share": proposal.defensive,
+        "adaptive_steps": len(post.adaptive_ess),
+        "adaptive_draws": post.adaptive_draws,
+        "adaptive_ess": post.adaptive_ess,
+    }
+    return Calibration(
+        "robust importance",
+        obs,
+        skipped,
+        d,
+        w,
+        pd,
+        wrong,
+        dict(zip(claims_all.ids, robust_all.p_right, strict=True)),
+        _mc_error(pd, w.weights),
+        readings(log_wrong, w.weights, claims_all.ids, pd.totals, pd.params),
+        sampler,
+        raw,
+        log_ratio,
+        robust_all,
+        checks,
+        structural_misfits(robust_all, checks, values, w.weights, ev_cols, ll_all),
+        proposal,
+        doubted,
+    )
+
+
+@dataclass(frozen=True)
+class Posterior:
+    """The posterior step of :func:`calibrate` alone: proposal draws weighted by the robust likelihood.
+
+    ``params`` are every input of each draw as the model reads them (``draws.params``
+    keeps only the one-value-a-draw ones); ``weights`` are Pareto-smoothed.
+    """
+
+    observations: Observations  # the evidence used
+    skipped: list[Skipped]
+    doubted: Prior
+    claims_all: Observations
+    robust_all: RobustObservations
+    ev_cols: list[int]
+    observed: list[str]
+    proposal: Proposal
+    params: dict[str, Array]
+    log_ratio: Array
+    draws: Draws
+    values: Array
+    ll_all: Array
+    log_wrong: Array
+    raw: Array
+    weights: Weights
+    adaptive_ess: list[float] = field(default_factory=list)  # effective draws of each adaptive step
+    adaptive_draws: int = 0  # draws of each adaptive step
+
+
+def _posterior(
+    prior: Prior,
+    every: Observations,
+    draws: int,
+    seed: int,
+    workers: int,
+    particles: int,
+    all_wrong: float,
+    right: Mapping[str, float] | None,
+    say: Stages,
+) -> Posterior:
+    """The weighted proposal draws of :func:`calibrate`, from the prior's compiled claims ``every``."""
+    obs = every.evidence()
     if draws < 100:
         raise CalibrationError(f"a calibrated run needs at least 100 draws, got {draws}")
     doubted = with_doubt(prior, all_wrong)
@@ -216,37 +302,47 @@ def calibrate(
     # the evidence's robust likelihoods are columns of every claim's: computed once
     ll_all, log_wrong = robust_all.both(values)
     raw = ll_all[:, ev_cols].sum(axis=1) + log_ratio
-    # inputs no claim observes keep their prior exactly: the weights are balanced over them
     unobserved = [z[k] for k in sorted(z) if k not in set(proposal.names)] if proposal.names else []
-    w = post_stratify(importance_weights(raw), unobserved)
-    wrong = robust_all.wrong_probability(values, w.weights, log_wrong=log_wrong)
-    checks = check_claims(robust_all, values, w.weights, ev_cols, ll_all)
-    sampler: dict[str, Any] = {
-        "observed_parameters": observed,
-        "pilot_particles": 0 if proposal.pilot is None else proposal.pilot.particles,
-        "pilot_stages": 0 if proposal.pilot is None else proposal.pilot.stages,
-        "proposal_defensive_share": proposal.defensive,
-        "adaptive_steps": len(adapted),
-        "adaptive_draws": adapt_draws,
-        "adaptive_ess": adapted,
-    }
-    return Calibration(
-        "robust importance",
+    return Posterior(
         obs,
-        skipped,
-        d,
-        w,
-        pd,
-        wrong,
-        dict(zip(claims_all.ids, robust_all.p_right, strict=True)),
-        _mc_error(pd, w.weights),
-        readings(log_wrong, w.weights, claims_all.ids, pd.totals, pd.params),
-        sampler,
-        raw,
-        log_ratio,
-        robust_all,
-        checks,
-        structural_misfits(robust_all, checks, values, w.weights, ev_cols, ll_all),
-        proposal,
+        every.skipped,
         doubted,
+        claims_all,
+        robust_all,
+        ev_cols,
+        observed,
+        proposal,
+        params,
+        log_ratio,
+        pd,
+        values,
+        ll_all,
+        log_wrong,
+        raw,
+        # inputs no claim observes keep their prior exactly: the weights are balanced over them
+        post_stratify(importance_weights(raw), unobserved),
+        adapted,
+        adapt_draws,
     )
+
+
+def posterior(
+    prior: Prior,
+    draws: int,
+    seed: int,
+    *,
+    observations: Observations | None = None,
+    workers: int = 1,
+    particles: int = PILOT_PARTICLES,
+    all_wrong: float = ALL_WRONG,
+    right: Mapping[str, float] | None = None,
+) -> Posterior | None:
+    """The posterior draws and weights :func:`calibrate` computes with the same arguments, and nothing else.
+
+    No prior run, no per-claim judgements: for a caller that only resamples the posterior
+    (a ledger's soldier stream). None when the prior has no claims to weigh it by.
+    """
+    every = compile_observations(prior) if observations is None else observations
+    if not every.evidence():
+        return None
+    return _posterior(prior, every, draws, seed, workers, particles, all_wrong, right, quiet(None))
