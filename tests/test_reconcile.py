@@ -95,13 +95,15 @@ def test_compare_on_a_calibrated_case_pairs_posterior_draws_and_says_so() -> Non
     a = resolve(load_case(RECORD))
     b = resolve(load_case(RECORD, sets=["signing_bonus=2000"]))
     post = compare_runs(a, b, 4_000, 3, desk=Desk(given_data=False))
-    assert post["draws_used"] == "posterior"
-    assert post["effective_draws"]["a"] > 25  # about 1 % of draws carry the record case's posterior
-    diff = post["totals"]["signing_payments"]["difference"]
-    assert diff["p5"] > 0  # every arrival now gets $2,000 more
+    assert post.draws_used == "posterior"
+    assert post.effective_draws is not None
+    assert post.effective_draws.a > 25  # about 1 % of draws carry the record case's posterior
+    diff = post.totals["signing_payments"].difference
+    assert diff.p5 > 0  # every arrival now gets $2,000 more
     prior = compare_runs(a, b, 4_000, 3, desk=Desk(given_data=False), posterior=False)
-    assert prior["draws_used"] == "prior"
-    assert "effective_draws" not in prior
+    assert prior.draws_used == "prior"
+    assert prior.effective_draws is None
+    assert "effective_draws" not in prior.to_json()
 
 
 def _set(claims: tuple[str, ...], stat: float, suspect: str) -> Contradiction:

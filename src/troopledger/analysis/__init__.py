@@ -10,7 +10,16 @@ not import xarray and pandas.
 from typing import Any
 
 from troopledger.analysis._chunks import BATCH_DRAWS, SKETCH_LEVELS, batch_grid, batch_seed
-from troopledger.analysis._compare import compare_draws, compare_runs, pair_weights
+from troopledger.analysis._compare import (
+    CompareRun,
+    Comparison,
+    PairedDraws,
+    PairedRow,
+    PairedWindow,
+    compare_draws,
+    compare_runs,
+    pair_weights,
+)
 from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, DeskTables, money_inputs
 from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
@@ -92,6 +101,8 @@ __all__ = [
     "TOTAL_VARIABLES",
     "WINDOW_ACCOUNTS",
     "Band",
+    "CompareRun",
+    "Comparison",
     "Conversion",
     "Desk",
     "DeskTables",
@@ -100,6 +111,9 @@ __all__ = [
     "LedgerCase",
     "LedgerHistory",
     "LedgerResult",
+    "PairedDraws",
+    "PairedRow",
+    "PairedWindow",
     "RateTable",
     "ReconcileTarget",
     "Reconciliation",

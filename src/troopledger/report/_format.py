@@ -9,12 +9,12 @@ sign.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from troopledger.analysis import OUTPUTS
+from troopledger.analysis import OUTPUTS, Band
 
 __all__ = [
     "LABELS",
@@ -96,8 +96,10 @@ def fmt_number(x: float | None, unit: str = "") -> str:
     return f"{text} {unit}".strip()
 
 
-def fmt_interval(stats: dict[str, Any], unit: str = "USD") -> str:
-    """``p5 to p95`` for a stats dict."""
+def fmt_interval(stats: Band | Mapping[str, Any], unit: str = "USD") -> str:
+    """``p5 to p95`` of a band."""
+    if isinstance(stats, Band):
+        return f"{fmt_number(stats.p5, unit)} to {fmt_number(stats.p95, unit)}"
     return f"{fmt_number(stats.get('p5'), unit)} to {fmt_number(stats.get('p95'), unit)}"
 
 
