@@ -29,7 +29,16 @@ from troopledger.analysis._ledger_history import LEDGER_HISTORY_DRAWS, LedgerHis
 from troopledger.analysis._ledger_memory import check_ledger_memory, ledger_bytes
 from troopledger.analysis._ledger_reconcile import ledger_target, reconcile_ledger
 from troopledger.analysis._ledger_run import Band, LedgerResult, ledger_window, run_ledger
-from troopledger.analysis._money import Conversion, RateTable, bundled_rates, conversion, read_rates
+from troopledger.analysis._money import (
+    TABLE_RATE_NOTE,
+    Conversion,
+    DrawnRate,
+    RateTable,
+    bundled_rates,
+    conversion,
+    drawn_rate,
+    read_rates,
+)
 from troopledger.analysis._reconcile import (
     RECONCILE_DRAWS,
     TARGET_WITHIN,
@@ -97,6 +106,7 @@ __all__ = [
     "SENSITIVITY_TARGETS",
     "SKETCH_LEVELS",
     "STATE_USES",
+    "TABLE_RATE_NOTE",
     "TARGET_WITHIN",
     "TOTAL_VARIABLES",
     "WINDOW_ACCOUNTS",
@@ -106,6 +116,7 @@ __all__ = [
     "Conversion",
     "Desk",
     "DeskTables",
+    "DrawnRate",
     "HindcastScore",
     "History",
     "LedgerCase",
@@ -135,6 +146,7 @@ __all__ = [
     "conversion",
     "convert_draws",
     "coverage",
+    "drawn_rate",
     "from_dataset",
     "given_data_sensitivity",
     "hedge_class",

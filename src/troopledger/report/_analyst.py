@@ -126,6 +126,8 @@ def currency_lines(p: dict[str, Any]) -> list[str]:
         "Inputs and a soldier's take-home use the horizon's average rate; claims, and the inputs' distributions "
         "as the case writes them, stay in US dollars."
     ]
+    if cur.get("note"):
+        lines.append(str(cur["note"]))
     lines += [f"Flag: {f}" for f in cur.get("flags", [])]
     return lines
 

@@ -83,6 +83,8 @@ def _what(c: Comparison) -> list[str]:
         )
     else:
         lines.append("Draws used: the prior's, not weighed by any claim.")
+    if c.currency is not None and c.currency.note:
+        lines.append(c.currency.note)
     return lines
 
 

@@ -56,6 +56,7 @@ def build_ledger_payload(r: LedgerResult) -> dict[str, Any]:
         "seed": r.seed,
         "currency": r.currency,
         "rate_per_usd": r.rate,
+        **({"rate_note": r.rate_note} if r.rate_note else {}),
         "sets": r.sets,
         "scenario": None
         if r.scenario is None
@@ -143,6 +144,9 @@ def _lines(p: dict[str, Any], md: bool) -> list[str]:
         f"Value to North Korea, {p['window']['from']} to {p['window']['until']}: {_interval(v, cur)} "
         f"(median, 90 % band); mean {fmt_money(v['mean'], cur)}. {p['draws']:,} draws, seed {p['seed']}."
     )
+    if p.get("rate_note"):
+        rate = f"{p['rate_per_usd']:,.4g}"
+        out.append(f"Amounts in {cur} at {rate} per US dollar (the window's average). {p['rate_note']}")
     if p["scenario"]:
         out.append(f"Scenario {esc(p['scenario']['name'])}: {esc(p['scenario']['note'])}")
     if p["weighed_by"]:

@@ -175,12 +175,18 @@ def render_ledger_html(p: dict[str, Any]) -> str:
             for cid, c in p["claims"].items()
         ],
     )
+    rate_line = (
+        f"Amounts in {cur} at {p['rate_per_usd']:,.4g} per US dollar (the window's average). {p['rate_note']}"
+        if p.get("rate_note")
+        else ""
+    )
     header = (
         f'<p class="headline">{escape("Value to North Korea")}: {money(v)}, '
         f"{escape(p['window']['from'])} to {escape(p['window']['until'])}.</p>"
         f'<p class="who">Every interval is a 90 % interval. {p["draws"]:,} draws, seed {escape(str(p["seed"]))}; '
         f"weighed by {len(p['weighed_by'])} claims (effective draws {p['effective_draws']:,.0f}).</p>"
-        f'<p class="desc">{escape(p["description"])}</p>'
+        + (f'<p class="who">{escape(rate_line)}</p>' if rate_line else "")
+        + f'<p class="desc">{escape(p["description"])}</p>'
     )
     sections = [
         section(
