@@ -62,7 +62,8 @@ from troopledger.analysis._summary import (
     summarize_draws,
 )
 from troopledger.analysis._windows import Window, calendar_years, parse_window, rolling_years, window_stats, windows_for
-from troopledger.calibration import HEDGE_WIDTH, hedge_class, weighted_quantiles
+from troopledger.calibration import HEDGE_WIDTH, Conflict, Contradiction, Influence, hedge_class, weighted_quantiles
+from troopledger.claims import Claim
 from troopledger.evidence import RELIABILITY
 from troopledger.model import (
     DELIVERY_OUTPUTS,
@@ -111,14 +112,18 @@ __all__ = [
     "TOTAL_VARIABLES",
     "WINDOW_ACCOUNTS",
     "Band",
+    "Claim",
     "CompareRun",
     "Comparison",
+    "Conflict",
+    "Contradiction",
     "Conversion",
     "Desk",
     "DeskTables",
     "DrawnRate",
     "HindcastScore",
     "History",
+    "Influence",
     "LedgerCase",
     "LedgerHistory",
     "LedgerResult",
