@@ -53,15 +53,14 @@ def ledger_report(
         weigh=weigh,
         scenario=scenario,
     )
-    payload = build_ledger_payload(result)
     if fmt == "json":
-        text = json.dumps(payload, indent=2, allow_nan=False) + "\n"
+        text = json.dumps(build_ledger_payload(result), indent=2, allow_nan=False) + "\n"
     elif fmt == "md":
-        text = render_ledger_markdown(payload)
+        text = render_ledger_markdown(result)
     elif fmt == "html":
-        text = render_ledger_html(payload)
+        text = render_ledger_html(result)
     else:
-        text = render_ledger_text(payload)
+        text = render_ledger_text(result)
     deliver(text, out)
 
 
