@@ -58,7 +58,7 @@ def test_reaching_620m_by_december_2025(record_calibration) -> None:  # type: ig
     assert worse, [(s.name, s.wrong_before, s.wrong_after) for s in r.claims[:5]]
     p = reconcile_payload(r)
     json.dumps(p, allow_nan=False)
-    md = render_reconcile_markdown(p)
+    md = render_reconcile_markdown(r)
     assert "# What it would take" in md
     assert "| Input |" in md
 

@@ -98,18 +98,17 @@ def ledger_reconcile(
             raise InputError(None, "--scenario", f"no scenario {scenario!r} in {loaded.name}", f"use one of: {known}")
         sets = [*sc.sets, *sets]
     r = reconcile_ledger(loaded, wanted, draws=n, seed=seed, within=within, sets=sets, weigh=scenario is None)
-    payload = reconcile_payload(r)
     if fmt == "json":
-        text = json.dumps(payload, indent=2, allow_nan=False) + "\n"
+        text = json.dumps(reconcile_payload(r), indent=2, allow_nan=False) + "\n"
     elif fmt == "md":
-        text = render_reconcile_markdown(payload)
+        text = render_reconcile_markdown(r)
     else:
         import io
 
         from rich.console import Console
 
         buf = io.StringIO()
-        render_reconcile_text(payload, Console(file=buf, width=150, force_terminal=False))
+        render_reconcile_text(r, Console(file=buf, width=150, force_terminal=False))
         text = buf.getvalue()
     deliver(text, out)
 
