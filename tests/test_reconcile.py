@@ -130,9 +130,8 @@ def test_overlapping_sets_become_one_conflict_per_suspect_and_none_is_lost() -> 
 
 
 def test_a_cut_list_of_sets_says_how_many_the_scan_found() -> None:
-    from troopledger.report._conflicts import sets_cut
+    from troopledger.report._conflicts import cut_note
 
-    sets = [{"claims": ["a", "b"], "most_likely_wrong": "a", "explanation": "x", "kind": "arithmetic"}] * 2
-    assert sets_cut({"contradictions": sets, "contradictions_found": 2}) == ""
-    note = sets_cut({"contradictions": sets, "contradictions_found": 75})
+    assert cut_note(2, 2) == ""
+    note = cut_note(2, 75)
     assert note == " The scan found 75 sets; the 2 most improbable are shown."

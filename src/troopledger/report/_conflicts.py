@@ -21,7 +21,7 @@ from troopledger.analysis import Conflict, Contradiction
 if TYPE_CHECKING:
     from troopledger.report._payload import ClaimEntry, ReportPayload
 
-__all__ = ["ShownConflict", "claim_words", "conflicts", "sets_cut"]
+__all__ = ["ShownConflict", "claim_words", "conflicts", "cut_note", "sets_cut"]
 
 
 @dataclass(frozen=True)
@@ -127,8 +127,11 @@ def conflicts(p: ReportPayload) -> list[ShownConflict]:
 
 def sets_cut(p: ReportPayload) -> str:
     """ " The scan found N sets; the M most improbable are shown." when the list was cut, else ""."""
-    shown = len(p.contradictions)
-    found = p.contradictions_found
+    return cut_note(len(p.contradictions), p.contradictions_found)
+
+
+def cut_note(shown: int, found: int) -> str:
+    """The note for a list of ``shown`` sets of the ``found`` the scan found ("" when none was left out)."""
     if found <= shown:
         return ""
     return f" The scan found {found} sets; the {shown} most improbable are shown."
