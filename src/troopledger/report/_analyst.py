@@ -126,11 +126,11 @@ def _same(a: Band, b: Band) -> bool:
 def currency_lines(p: ReportPayload) -> list[str]:
     """The scenario and overrides applied; the currency, its rate, and any month converted without its own rate."""
     lines = []
-    sc = p.scenario or {}
-    if sc.get("name") or sc.get("set"):
-        sets = ", ".join(f"{k} = {v}" for k, v in (sc.get("set") or {}).items())
-        name = f"Scenario '{sc['name']}'" + (f" ({sc['description']})" if sc.get("description") else "")
-        lines.append((name if sc.get("name") else "Overrides") + (f": {sets}." if sets else "."))
+    sc = p.scenario
+    if sc is not None:
+        sets = ", ".join(f"{k} = {v}" for k, v in sc.set.items())
+        name = f"Scenario '{sc.name}'" + (f" ({sc.description})" if sc.description else "")
+        lines.append((name if sc.name else "Overrides") + (f": {sets}." if sets else "."))
     cur: dict[str, Any] | None = p.currency
     if not cur:
         return lines

@@ -17,6 +17,7 @@ from typing import Any
 from troopledger.analysis import Band, Claim, Conflict, Contradiction, Influence, Sensitivity
 
 __all__ = [
+    "AppliedScenario",
     "ClaimEntry",
     "InputEntry",
     "PriorTotals",
@@ -134,6 +135,26 @@ class Reward:
 
 
 @dataclass(frozen=True)
+class AppliedScenario:
+    """The case's scenario (by name) and the inputs ``--set`` on the command line, as applied."""
+
+    name: str | None
+    description: str
+    set: dict[str, object]
+
+    @classmethod
+    def from_case(cls, applied: dict[str, Any]) -> AppliedScenario | None:
+        """What a case file records as applied, or None when nothing was."""
+        if not (applied.get("name") or applied.get("set")):
+            return None
+        return cls(applied.get("name"), str(applied.get("description") or ""), dict(applied.get("set") or {}))
+
+    def to_json(self) -> dict[str, object]:
+        """``{name, description, set}``."""
+        return {"name": self.name, "description": self.description, "set": self.set}
+
+
+@dataclass(frozen=True)
 class RunMetadata:
     """Enough to reproduce the run: version, the case's digest and its source."""
 
@@ -240,7 +261,7 @@ class ReportPayload:
     windows: list[dict[str, Any]] | None = None
     given_data_sensitivity: dict[str, Any] | None = None
     sensitivity_over_time: dict[str, Any] | None = None
-    scenario: dict[str, Any] | None = None
+    scenario: AppliedScenario | None = None
     as_of: str | None = None
     forecast_months: list[str] | None = None
     history: dict[str, Any] | None = None
@@ -297,7 +318,7 @@ class ReportPayload:
             "windows": self.windows,
             "given_data_sensitivity": self.given_data_sensitivity,
             "sensitivity_over_time": self.sensitivity_over_time,
-            "scenario": self.scenario,
+            "scenario": None if self.scenario is None else self.scenario.to_json(),
             "as_of": self.as_of,
             "forecast_months": self.forecast_months,
             "history": self.history,

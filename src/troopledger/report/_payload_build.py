@@ -8,6 +8,7 @@ import json
 from troopledger._version import __version__
 from troopledger.analysis import RELIABILITY, Band, History, Result
 from troopledger.report._payload import (
+    AppliedScenario,
     ClaimEntry,
     InputEntry,
     PriorTotals,
@@ -141,7 +142,7 @@ def build_payload(result: Result, *, history: History | None = None) -> ReportPa
         windows=desk.get("windows"),
         given_data_sensitivity=desk.get("given_data_sensitivity"),
         sensitivity_over_time=desk.get("sensitivity_over_time"),
-        scenario=casefile.scenario if casefile.scenario.get("name") or casefile.scenario.get("set") else None,
+        scenario=AppliedScenario.from_case(casefile.scenario),
         as_of=casefile.as_of or None,
         # months past the case's own: a status-quo forecast
         forecast_months=None if casefile.forecast_from is None else main.months[casefile.forecast_from :],
