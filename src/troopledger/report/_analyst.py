@@ -64,19 +64,19 @@ def window_rows(p: ReportPayload) -> tuple[tuple[str, ...], list[tuple[str, ...]
     """Heading and one row per window and account: median, 90 % interval, and per-year rate if not a year long."""
     head: tuple[str, ...] = ("Window", "Account", "Median", "90 % interval", "Per year (median)")
     rows: list[tuple[str, ...]] = []
-    for w in p.windows or []:
+    for w in p.windows or ():
         for k in _WINDOW_KEYS:
-            s = w["totals"].get(k)
-            if not s:
+            s = w.totals.get(k)
+            if s is None:
                 continue
-            per_year = (w.get("per_year") or {}).get(k)
+            per_year = (w.per_year or {}).get(k)
             rows.append(
                 (
-                    str(w["window"]),
+                    w.window,
                     LABELS.get(k, k),
-                    fmt_usd(s.get("p50")),
-                    f"{fmt_usd(s.get('p5'))} to {fmt_usd(s.get('p95'))}",
-                    fmt_usd(per_year.get("p50")) if per_year else "(a 12-month window)",
+                    fmt_usd(s.p50),
+                    fmt_interval(s),
+                    fmt_usd(per_year.p50) if per_year is not None else "(a 12-month window)",
                 )
             )
     return head, rows

@@ -26,6 +26,7 @@ __all__ = [
     "Reward",
     "RunMetadata",
     "Unusable",
+    "WindowTotals",
     "clean_json",
 ]
 
@@ -132,6 +133,39 @@ class Reward:
     def to_json(self) -> dict[str, object]:
         """``{text, claims}``."""
         return {"text": self.text, "claims": list(self.claims)}
+
+
+@dataclass(frozen=True)
+class WindowTotals:
+    """The totals over one window of months (``--window``), and their per-year rate when it is not a year long."""
+
+    window: str
+    first: str
+    last: str
+    months: int
+    totals: dict[str, Band]
+    per_year: dict[str, Band] | None = None
+
+    @classmethod
+    def from_json(cls, w: dict[str, Any]) -> WindowTotals:
+        """A window as :func:`troopledger.analysis.window_stats` gives it."""
+        per_year = w.get("per_year")
+        return cls(
+            str(w["window"]),
+            str(w["first"]),
+            str(w["last"]),
+            int(w["months"]),
+            {k: Band.from_stats(v) for k, v in w["totals"].items()},
+            None if per_year is None else {k: Band.from_stats(v) for k, v in per_year.items()},
+        )
+
+    def to_json(self) -> dict[str, object]:
+        """``{window, first, last, months, totals[, per_year]}``."""
+        out: dict[str, object] = {"window": self.window, "first": self.first, "last": self.last}
+        out |= {"months": self.months, "totals": _bands(self.totals)}
+        if self.per_year is not None:
+            out["per_year"] = _bands(self.per_year)
+        return out
 
 
 @dataclass(frozen=True)
@@ -258,7 +292,7 @@ class ReportPayload:
     sensitivity: Sensitivity | None = None
     influence: tuple[Influence, ...] | None = None
     currency: dict[str, object] | None = None
-    windows: list[dict[str, Any]] | None = None
+    windows: tuple[WindowTotals, ...] | None = None
     given_data_sensitivity: dict[str, Any] | None = None
     sensitivity_over_time: dict[str, Any] | None = None
     scenario: AppliedScenario | None = None
@@ -315,7 +349,7 @@ class ReportPayload:
             out["influence"] = [r.as_dict() for r in self.influence]
         optional: dict[str, object | None] = {
             "currency": self.currency,
-            "windows": self.windows,
+            "windows": None if self.windows is None else [w.to_json() for w in self.windows],
             "given_data_sensitivity": self.given_data_sensitivity,
             "sensitivity_over_time": self.sensitivity_over_time,
             "scenario": None if self.scenario is None else self.scenario.to_json(),

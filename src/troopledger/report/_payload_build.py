@@ -17,6 +17,7 @@ from troopledger.report._payload import (
     Reward,
     RunMetadata,
     Unusable,
+    WindowTotals,
 )
 
 __all__ = ["CONVENTIONS", "build_payload"]
@@ -139,7 +140,7 @@ def build_payload(result: Result, *, history: History | None = None) -> ReportPa
         sensitivity=result.sensitivity,
         influence=None if result.influence is None else tuple(result.influence),
         currency=desk.get("currency"),
-        windows=desk.get("windows"),
+        windows=None if "windows" not in desk else tuple(WindowTotals.from_json(w) for w in desk["windows"]),
         given_data_sensitivity=desk.get("given_data_sensitivity"),
         sensitivity_over_time=desk.get("sensitivity_over_time"),
         scenario=AppliedScenario.from_case(casefile.scenario),
