@@ -140,9 +140,9 @@ def ledger_history_command(
         with Ledger(ledger, create=False, readonly=True) as led:
             extra = led.claims(status=("accepted", "edited"))
     check_ledger_memory(load_ledger(case, extra), draws)
-    h = ledger_history(case, start=start, end=end, every=every, draws=draws, seed=seed, extra=extra).as_dict()
+    h = ledger_history(case, start=start, end=end, every=every, draws=draws, seed=seed, extra=extra)
     if fmt == "json":
-        text = json.dumps(h, indent=2, allow_nan=False) + "\n"
+        text = json.dumps(h.as_dict(), indent=2, allow_nan=False) + "\n"
     elif fmt == "md":
         text = render_ledger_history_markdown(h)
     elif fmt == "html":
