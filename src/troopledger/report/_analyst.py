@@ -22,7 +22,7 @@ from troopledger.analysis import (
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd
 
 if TYPE_CHECKING:
-    from troopledger.report._payload import ReportPayload
+    from troopledger.report._payload import GivenData, ReportPayload
 
 __all__ = [
     "MONTH_COLUMNS",
@@ -147,25 +147,25 @@ def currency_lines(p: ReportPayload) -> list[str]:
     return lines
 
 
-def given_data_basis(g: dict[str, Any]) -> str:
+def given_data_basis(g: GivenData) -> str:
     """What an RBD-FAST table was estimated on: "N draws", or "N draws resampled from the posterior"."""
-    return f"{g['draws']:,} draws" + (" resampled from the posterior" if g.get("weighted") else "")
+    return f"{g.draws:,} draws" + (" resampled from the posterior" if g.weighted else "")
 
 
 def given_data_rows(p: ReportPayload, top: int = 10) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """Heading and rows of RBD-FAST first-order indices (share of each total's variance), strongest first."""
     g = p.given_data_sensitivity
-    if not g:
+    if g is None:
         return (), []
-    targets = list(g["targets"])
+    targets = list(g.targets)
     head = ("Input", *(LABELS.get(t, t) for t in targets))
     params = p.parameters
     rows = []
-    for name in g["order"][:top]:
+    for name in g.order[:top]:
         entry = params.get(name)
         label = (entry.meaning if entry else "") or name
         cells = [
-            f"{g['first_order'][name][t]:.2f} ± {g['conf'][name][t]:.2f}" if t in g["first_order"][name] else "n/a"
+            f"{g.first_order[name][t]:.2f} ± {g.conf[name][t]:.2f}" if t in g.first_order[name] else "n/a"
             for t in targets
         ]
         rows.append((label, *cells))

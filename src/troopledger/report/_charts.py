@@ -258,25 +258,25 @@ def sensitivity_chart(p: ReportPayload, top: int = 10) -> Figure | None:
 def sensitivity_time_chart(p: ReportPayload) -> Figure | None:
     """Which inputs drive each month: RBD-FAST first-order index of the strongest inputs, month by month."""
     g = p.sensitivity_over_time
-    if not g or not g.get("order"):
+    if g is None or not g.order:
         return None
     palette = ("#b2182b", "#2166ac", "#1b7837", "#762a83", "#e08214", "#4d4d4d", "#878787", "#b35806")
     data = [
         {
             "type": "scatter",
             "mode": "lines+markers",
-            "x": g["months"],
-            "y": g["first_order"][name],
+            "x": g.months,
+            "y": g.first_order[name],
             "name": plain(_meaning(p, name), 48),
             "line": {"color": palette[i % len(palette)], "width": 2},
             "hovertemplate": "%{x}: %{y:.2f} of the month's variance<extra>%{fullData.name}</extra>",
         }
-        for i, name in enumerate(g["order"])
+        for i, name in enumerate(g.order)
     ]
-    target = plain(_SHORT.get(g["target"], g["target"]))
+    target = plain(_SHORT.get(g.target, g.target))
     layout = _layout(
-        f"Which inputs drive each month ({target}; RBD-FAST first-order index over {g['draws']:,} draws"
-        + (" resampled from the posterior)" if g.get("weighted") else ")"),
+        f"Which inputs drive each month ({target}; RBD-FAST first-order index over {g.draws:,} draws"
+        + (" resampled from the posterior)" if g.weighted else ")"),
         xaxis={"type": "category"},
         yaxis={"range": [0, 1], "title": {"text": "share of the month's variance"}},
     )

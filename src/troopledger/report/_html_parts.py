@@ -93,8 +93,8 @@ def given_data_html(p: ReportPayload, figs: dict[str, Any]) -> str:
     """RBD-FAST indices of the totals, and the chart of which inputs drive each month."""
     head, rows = given_data_rows(p)
     out = ""
-    if rows:
-        g = p.given_data_sensitivity or {}
+    g = p.given_data_sensitivity
+    if rows and g is not None:
         out += (
             f"<h3>Share of each total's variance (RBD-FAST, given data)</h3><p>First-order index of each input over "
             f"{given_data_basis(g)} (± its 95 % bootstrap half-width): the share of the total's variance the input "

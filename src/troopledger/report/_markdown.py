@@ -236,9 +236,9 @@ def _analyst(p: ReportPayload) -> list[str]:
 
 def _given_data(p: ReportPayload) -> list[str]:
     head, rows = given_data_rows(p)
-    if not rows:
+    g = p.given_data_sensitivity
+    if not rows or g is None:
         return []
-    g = p.given_data_sensitivity or {}
     return [
         f"Share of each total's variance explained by each input alone (RBD-FAST first-order index over "
         f"{given_data_basis(g)}, ± its 95 % bootstrap half-width).",

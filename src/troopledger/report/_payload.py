@@ -19,6 +19,8 @@ from troopledger.analysis import Band, Claim, Conflict, Contradiction, Influence
 __all__ = [
     "AppliedScenario",
     "ClaimEntry",
+    "GivenData",
+    "GivenDataOverTime",
     "InputEntry",
     "PriorTotals",
     "Reading",
@@ -44,6 +46,10 @@ def clean_json(obj: object) -> object:
     if isinstance(obj, list | tuple):
         return [clean_json(v) for v in obj]
     return obj
+
+
+def _json_of(x: GivenData | GivenDataOverTime | None) -> dict[str, object] | None:
+    return None if x is None else x.to_json()
 
 
 def _bands(rows: dict[str, Band]) -> dict[str, object]:
@@ -133,6 +139,59 @@ class Reward:
     def to_json(self) -> dict[str, object]:
         """``{text, claims}``."""
         return {"text": self.text, "claims": list(self.claims)}
+
+
+@dataclass(frozen=True)
+class GivenData:
+    """RBD-FAST first-order index of each input for each total (given data), with its 95 % bootstrap half-width."""
+
+    method: str
+    draws: int
+    #: the draws were resampled from the posterior's weights
+    weighted: bool
+    targets: list[str]
+    first_order: dict[str, dict[str, float]]
+    conf: dict[str, dict[str, float]]
+    order: list[str]
+
+    @classmethod
+    def from_json(cls, g: dict[str, Any]) -> GivenData:
+        """The table as :func:`troopledger.analysis.given_data_sensitivity` gives it."""
+        return cls(
+            g["method"], g["draws"], g["weighted"], list(g["targets"]), g["first_order"], g["conf"], list(g["order"])
+        )
+
+    def to_json(self) -> dict[str, object]:
+        """``{method, draws, weighted, targets, first_order, conf, order}``."""
+        out: dict[str, object] = {"method": self.method, "draws": self.draws, "weighted": self.weighted}
+        out |= {"targets": self.targets, "first_order": self.first_order, "conf": self.conf, "order": self.order}
+        return out
+
+
+@dataclass(frozen=True)
+class GivenDataOverTime:
+    """The RBD-FAST first-order index of the strongest inputs on one monthly total, month by month."""
+
+    method: str
+    target: str
+    months: list[str]
+    draws: int
+    weighted: bool
+    first_order: dict[str, list[float]]
+    order: list[str]
+
+    @classmethod
+    def from_json(cls, g: dict[str, Any]) -> GivenDataOverTime:
+        """The table as :func:`troopledger.analysis.sensitivity_over_time` gives it."""
+        return cls(
+            g["method"], g["target"], list(g["months"]), g["draws"], g["weighted"], g["first_order"], list(g["order"])
+        )
+
+    def to_json(self) -> dict[str, object]:
+        """``{method, target, months, draws, weighted, first_order, order}``."""
+        out: dict[str, object] = {"method": self.method, "target": self.target, "months": self.months}
+        out |= {"draws": self.draws, "weighted": self.weighted, "first_order": self.first_order, "order": self.order}
+        return out
 
 
 @dataclass(frozen=True)
@@ -293,8 +352,8 @@ class ReportPayload:
     influence: tuple[Influence, ...] | None = None
     currency: dict[str, object] | None = None
     windows: tuple[WindowTotals, ...] | None = None
-    given_data_sensitivity: dict[str, Any] | None = None
-    sensitivity_over_time: dict[str, Any] | None = None
+    given_data_sensitivity: GivenData | None = None
+    sensitivity_over_time: GivenDataOverTime | None = None
     scenario: AppliedScenario | None = None
     as_of: str | None = None
     forecast_months: list[str] | None = None
@@ -350,8 +409,8 @@ class ReportPayload:
         optional: dict[str, object | None] = {
             "currency": self.currency,
             "windows": None if self.windows is None else [w.to_json() for w in self.windows],
-            "given_data_sensitivity": self.given_data_sensitivity,
-            "sensitivity_over_time": self.sensitivity_over_time,
+            "given_data_sensitivity": _json_of(self.given_data_sensitivity),
+            "sensitivity_over_time": _json_of(self.sensitivity_over_time),
             "scenario": None if self.scenario is None else self.scenario.to_json(),
             "as_of": self.as_of,
             "forecast_months": self.forecast_months,

@@ -10,6 +10,8 @@ from troopledger.analysis import RELIABILITY, Band, History, Result
 from troopledger.report._payload import (
     AppliedScenario,
     ClaimEntry,
+    GivenData,
+    GivenDataOverTime,
     InputEntry,
     PriorTotals,
     Reading,
@@ -141,8 +143,10 @@ def build_payload(result: Result, *, history: History | None = None) -> ReportPa
         influence=None if result.influence is None else tuple(result.influence),
         currency=desk.get("currency"),
         windows=None if "windows" not in desk else tuple(WindowTotals.from_json(w) for w in desk["windows"]),
-        given_data_sensitivity=desk.get("given_data_sensitivity"),
-        sensitivity_over_time=desk.get("sensitivity_over_time"),
+        given_data_sensitivity=None if (g := desk.get("given_data_sensitivity")) is None else GivenData.from_json(g),
+        sensitivity_over_time=None
+        if (t := desk.get("sensitivity_over_time")) is None
+        else GivenDataOverTime.from_json(t),
         scenario=AppliedScenario.from_case(casefile.scenario),
         as_of=casefile.as_of or None,
         # months past the case's own: a status-quo forecast
