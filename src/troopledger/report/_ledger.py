@@ -15,7 +15,7 @@ from dataclasses import asdict
 from troopledger._untrusted import for_terminal
 from troopledger.analysis import Band, LedgerResult
 
-__all__ = ["build_ledger_payload", "fmt_money", "render_ledger_markdown", "render_ledger_text"]
+__all__ = ["build_ledger_payload", "calibration_lines", "fmt_money", "render_ledger_markdown", "render_ledger_text"]
 
 
 def _band(b: Band) -> dict[str, float]:
@@ -64,6 +64,8 @@ def build_ledger_payload(r: LedgerResult) -> dict[str, object]:
         },
         "weighed_by": r.weighed,
         "effective_draws": r.effective_draws,
+        "calibrated_streams": [asdict(c) | {"claims": list(c.claims)} for c in r.calibrations],
+        "checked_not_weighed": r.not_weighed,
         "totals": {a: {**_band(b), "label": r.labels[a]} for a, b in r.totals.items()},
         "streams": {
             name: {
@@ -109,6 +111,29 @@ def build_ledger_payload(r: LedgerResult) -> dict[str, object]:
         "unusable": unusable,
         "conservation_error_usd": r.conservation_error,
     }
+
+
+def calibration_lines(r: LedgerResult) -> list[str]:
+    """Which streams are calibrated and on what, with their effective draws; what weighs the ledger's draws."""
+    out = []
+    for c in r.calibrations:
+        out.append(
+            f"{c.stream.capitalize()} calibrated on {len(c.claims)} claims of {c.case}, as its own report "
+            f"calibrates them ({c.method} sampling: {c.effective_draws:,.0f} effective draws of "
+            f"{c.draws:,}, Pareto k {c.pareto_khat:.2f}); the ledger resamples its draws from that posterior."
+            + (" Too few effective draws for that posterior to be trusted: give more --draws." if c.degenerate else "")
+        )
+    if r.weighed:
+        others = " of the other streams" if r.calibrations else ""
+        out.append(
+            f"Draws weighed by {len(r.weighed)} claims of the checks{others} (effective draws "
+            f"{r.effective_draws:,.0f}); each claim may be wrong (probability 0.2)."
+        )
+    if r.not_weighed:
+        out.append(
+            f"Checked, not weighed (their stream is calibrated on its own claims): {', '.join(r.not_weighed)}."
+        )
+    return out
 
 
 def fmt_money(x: float, currency: str = "USD") -> str:
@@ -163,11 +188,7 @@ def _lines(r: LedgerResult, md: bool) -> list[str]:
         out.append(rate_line(r))
     if r.scenario is not None:
         out.append(f"Scenario {esc(r.scenario)}: {esc(r.case.scenarios[r.scenario].note)}")
-    if r.weighed:
-        out.append(
-            f"Draws weighed by {len(r.weighed)} claims of the checks (effective draws "
-            f"{r.effective_draws:,.0f}); each claim may be wrong (probability 0.2)."
-        )
+    out.extend(esc(line) for line in calibration_lines(r))
     if r.sets:
         out.append("Inputs set on the command line: " + esc(", ".join(r.sets)))
     out.append("")

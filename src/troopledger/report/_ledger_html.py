@@ -15,7 +15,7 @@ from troopledger._untrusted import escape_html as escape
 from troopledger.analysis import Band, LedgerResult
 from troopledger.report._charts import plain
 from troopledger.report._html_parts import figure, table
-from troopledger.report._ledger import check_band, fin, fmt_money, rate_line, unusable_claims
+from troopledger.report._ledger import calibration_lines, check_band, fin, fmt_money, rate_line, unusable_claims
 from troopledger.report._page import page, section
 
 __all__ = ["ledger_monthly", "ledger_sankey", "render_ledger_html"]
@@ -172,8 +172,8 @@ def render_ledger_html(r: LedgerResult) -> str:
     header = (
         f'<p class="headline">{escape("Value to North Korea")}: {money(v)}, '
         f"{escape(r.window[0])} to {escape(r.window[1])}.</p>"
-        f'<p class="who">Every interval is a 90 % interval. {r.draws:,} draws, seed {escape(str(r.seed))}; '
-        f"weighed by {len(r.weighed)} claims (effective draws {r.effective_draws:,.0f}).</p>"
+        f'<p class="who">Every interval is a 90 % interval. {r.draws:,} draws, seed {escape(str(r.seed))}.</p>'
+        + "".join(f'<p class="who">{escape(line)}</p>' for line in calibration_lines(r))
         + (f'<p class="who">{escape(rated)}</p>' if rated else "")
         + f'<p class="desc">{escape(r.case.description)}</p>'
     )
