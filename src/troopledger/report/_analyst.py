@@ -22,7 +22,8 @@ from troopledger.analysis import (
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd
 
 if TYPE_CHECKING:
-    from troopledger.report._payload import GivenData, ReportPayload
+    from troopledger.report._payload import ReportPayload
+    from troopledger.report._payload_desk import GivenData
 
 __all__ = [
     "MONTH_COLUMNS",

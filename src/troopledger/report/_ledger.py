@@ -130,9 +130,7 @@ def calibration_lines(r: LedgerResult) -> list[str]:
             f"{r.effective_draws:,.0f}); each claim may be wrong (probability 0.2)."
         )
     if r.not_weighed:
-        out.append(
-            f"Checked, not weighed (their stream is calibrated on its own claims): {', '.join(r.not_weighed)}."
-        )
+        out.append(f"Checked, not weighed (their stream is calibrated on its own claims): {', '.join(r.not_weighed)}.")
     return out
 
 

@@ -10,8 +10,6 @@ from troopledger.analysis import RELIABILITY, Band, History, Result
 from troopledger.report._payload import (
     AppliedScenario,
     ClaimEntry,
-    GivenData,
-    GivenDataOverTime,
     InputEntry,
     PriorTotals,
     Reading,
@@ -19,8 +17,8 @@ from troopledger.report._payload import (
     Reward,
     RunMetadata,
     Unusable,
-    WindowTotals,
 )
+from troopledger.report._payload_desk import GivenData, GivenDataOverTime, WindowTotals
 
 __all__ = ["CONVENTIONS", "build_payload"]
 
