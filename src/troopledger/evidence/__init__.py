@@ -13,6 +13,7 @@ from troopledger._lazy import attach as _attach
 if TYPE_CHECKING:
     from troopledger.evidence._asof import as_of, known_by, parse_day, reported_on
     from troopledger.evidence._bundled import bundled_cases, bundled_ledgers, ledgers_dir
+    from troopledger.evidence._dispersion import SOURCE_SPREAD, SourcePair, estimate_spread, source_pairs, widen
     from troopledger.evidence._forecast import forecast
     from troopledger.evidence._fusion import (
         HEDGES,
@@ -110,6 +111,11 @@ __all__ = [
     "wave_size",
     "wave_tour",
     "words_interval",
+    "SOURCE_SPREAD",
+    "SourcePair",
+    "estimate_spread",
+    "source_pairs",
+    "widen",
 ]
 
 #: Where each public name lives; loaded on first use.
@@ -174,6 +180,11 @@ _LAZY = {
     "wave_size": "troopledger.evidence._slots",
     "wave_tour": "troopledger.evidence._slots",
     "words_interval": "troopledger.evidence._fusion",
+    "SOURCE_SPREAD": "troopledger.evidence._dispersion",
+    "SourcePair": "troopledger.evidence._dispersion",
+    "estimate_spread": "troopledger.evidence._dispersion",
+    "source_pairs": "troopledger.evidence._dispersion",
+    "widen": "troopledger.evidence._dispersion",
 }
 
 
