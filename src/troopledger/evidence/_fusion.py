@@ -21,7 +21,7 @@ written by hand.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from troopledger.claims import HEDGES, WORDS, Claim, HedgeRule, detect_lineages, hedge_rule, readings, words_interval
@@ -119,11 +119,17 @@ def claim_spec(
 
 @dataclass(frozen=True)
 class Fused:
-    """A fused parameter: its spec, the lineages pooled, and each claim's weight in the pool."""
+    """A fused parameter: its spec, the lineages pooled, each claim's weight in the pool and its widening.
+
+    ``between`` is the between-source sd each claim's reading was widened by (log
+    scale; logit for a share), so a claim that built the prior is judged by the same
+    reading (calibration's error model for it).
+    """
 
     spec: DistSpec
     lineages: dict[str, list[str]]
     weights: dict[str, float]
+    between: dict[str, float] = field(default_factory=dict)
 
     @property
     def claims(self) -> list[str]:
@@ -185,9 +191,9 @@ def fuse(
         scale = spread_kind(c.quantity) or ("share" if kind == "share" else "amount")
         return taus.get(scale, 0.0) / len(order) ** 0.5
 
+    added = {label: between(heads[label]) for label in order}
     specs = {
-        label: claim_spec(heads[label], kind, unit, tour_months=tour_months, between=between(heads[label]))
-        for label in order
+        label: claim_spec(heads[label], kind, unit, tour_months=tour_months, between=added[label]) for label in order
     }
     if len(order) == 1:
         only = order[0]
@@ -200,4 +206,5 @@ def fuse(
             data.update(weight=raw[label], label=f"{head.speaker[:150]} ({head.id})"[:200], claims=ids[label])
             comps.append(MixtureComponent.model_validate(data))
         spec = DistSpec(mixture=comps, claims=[cid for label in order for cid in ids[label]])
-    return Fused(spec=spec, lineages=ids, weights=weights)
+    wide = {cid: added[label] for label in order for cid in ids[label]}
+    return Fused(spec=spec, lineages=ids, weights=weights, between=wide)

@@ -152,6 +152,7 @@ class Prior:
     roles: tuple[RoleSlots, ...] = (RoleSlots("combat"),)
     phases: tuple[PhaseSlots, ...] = ()
     forecast_from: int | None = None  # first month past the case's own horizon (report --until)
+    between_source: Mapping[str, float] = field(default_factory=dict)  # claim id -> sd fusion widened it by
 
     @property
     def forecast_trend(self) -> str | None:
@@ -301,7 +302,28 @@ def resolve(casefile: Case, claims: Sequence[Claim] = ()) -> Prior:
         roles=roles,
         phases=phases,
         forecast_from=case.forecast_from,
+        between_source=_between(slots, resolved),
     )
+
+
+def _between(slots: Mapping[str, Slot], claims: Sequence[Claim]) -> dict[str, float]:
+    """Claim id -> the between-source sd fusion widened its reading by (the largest over the slots it built).
+
+    The other claims of a lineage (the whole of a statement split into parts) get its largest.
+    """
+    out: dict[str, float] = {}
+    for slot in slots.values():
+        for cid, sd in (slot.fused.between if slot.fused is not None else {}).items():
+            out[cid] = max(sd, out.get(cid, 0.0))
+    lineage = {c.id: c.lineage for c in claims if c.lineage}
+    widest: dict[str, float] = {}
+    for cid, sd in out.items():
+        if cid in lineage:
+            widest[lineage[cid]] = max(sd, widest.get(lineage[cid], 0.0))
+    for cid, label in lineage.items():
+        if label in widest:
+            out[cid] = max(widest[label], out.get(cid, 0.0))
+    return out
 
 
 def _unusable(
