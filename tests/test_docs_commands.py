@@ -64,9 +64,9 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
         "README.md",
         HISTORY,
         (
-            ("case 70 % of", "97 (70%)"),
-            ("18 of 25 counting each claim once", "18 of 25 (72%)"),
-            ("p95/p5 of 1.78", "intervals is 1.78"),
+            ("case 91 % of", "126 (91%)"),
+            ("22 of 25 counting each claim once", "22 of 25 (88%)"),
+            ("p95/p5 of 3.74", "intervals is 3.74"),
         ),
     ),
     (
@@ -90,14 +90,14 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
         "troopledger report nk-russia-ledger --scenario workers-x-wage-x-share-2025",
         (("180,000,000.0 and 126,000,000.0", "180000000\n126000000"),),
     ),
-    ("docs/history.md", HISTORY, (("**97 (70 %)**", "97 (70%)"), ("**18 of 25 (72 %)**", "18 of 25 (72%)"))),
+    ("docs/history.md", HISTORY, (("**126 (91 %)**", "126 (91%)"), ("**22 of 25 (88 %)**", "22 of 25 (88%)"))),
     (
         "docs/history.md",
         HISTORY,
-        (("of 139 predictions of 25 claims", "Of 139 predictions of 25 claims"), "81 of 123", "16 of 16", "0.36"),
+        (("of 139 predictions of 25 claims", "Of 139 predictions of 25 claims"), "110 of 123", "16 of 16", "0.23"),
     ),
-    ("docs/history.md", HISTORY, ("98 of 139", ("19 of 25 once each", "once each 19 of 25"))),
-    ("docs/history.md", HISTORY, ("1.78 (1.61 counting each claim once)", "37 of 37", "43 of 48", "7 of 34", "0 of 9")),
+    ("docs/history.md", HISTORY, ("133 of 139", ("23 of 25 once each", "once each 23 of 25"))),
+    ("docs/history.md", HISTORY, ("3.74 (2.91 counting each claim once)", "37 of 37", "43 of 48", "27 of 34", "9 of 9")),
     (
         "docs/calibration.md",
         "troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2025-12=620e6",
@@ -111,7 +111,7 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
         "troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2026-06=800e6 --until 2026-12",
         ("$825M ($605M to $1.14B", ("probability 43 %", "probability 42.75%"), ("0.19 nats", "entropy 0.19 nats")),
     ),
-    ("docs/history.md", HISTORY, ("932 to 1,867",)),
+    ("docs/history.md", HISTORY, ("959 to 1,919",)),
 ]
 
 

@@ -47,7 +47,7 @@ def log_half_width(dist: object) -> float:
 
 
 def test_declared_spread_is_what_the_bundled_claim_files_give() -> None:
-    """SOURCE_SPREAD is declared once; this is its derivation (docs/evidence.md), on the files the record case does not use."""
+    """SOURCE_SPREAD is declared once; this is its derivation (docs/conventions.md), on the files the record case does not use."""
     claims = [c for name in ("nk-russia-ledger", "founding-articles") for c in read_claims(claims_dir() / f"{name}.jsonl")]
     pairs = source_pairs(claims)
     kinds = {k: sum(p.kind == k for p in pairs) for k in ("amount", "count", "share", "duration")}

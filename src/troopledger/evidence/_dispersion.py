@@ -10,7 +10,7 @@ so an input known from one source is as uncertain as one source of its kind is.
 
 :data:`SOURCE_SPREAD` holds the spread by kind of quantity, declared once; it is
 estimated by :func:`source_pairs` and :func:`estimate_spread` from the bundled
-claim files that the record case does not use (docs/evidence.md, "Between-source
+claim files that the record case does not use (docs/conventions.md, "Between-source
 spread"; a test recomputes it). On the log scale for amounts, counts and
 durations, on the logit scale for shares: a component's 90 % half-width ``h``
 becomes ``sqrt(h^2 + (Z90 * tau / sqrt(n))^2)`` with ``n`` the lineages pooled.
@@ -43,7 +43,7 @@ __all__ = [
 #: ``estimate_spread(source_pairs(...))`` on the bundled ``nk-russia-ledger`` and
 #: ``founding-articles`` claim files: 5 pairs of money amounts (median gap 0.44, a
 #: factor of 1.56), 6 of counts (0.36); no pair of shares or durations, so those
-#: take the estimate over all 11 pairs (median gap 0.44). docs/evidence.md lists the pairs.
+#: take the estimate over all 11 pairs (median gap 0.44). docs/conventions.md lists the pairs.
 SOURCE_SPREAD: dict[str, float] = {"amount": 0.46, "count": 0.38, "duration": 0.46, "share": 0.46}
 
 #: Largest between-source sd a case may declare (a factor of e^(1.645 * 3) = 140 either way at 90 %).

@@ -208,13 +208,24 @@ class Prior:
             return PARAMETERS[name].unit, PARAMETERS[name].meaning
         return "", name.replace("_", " ")
 
-    def with_specs(self, specs: Mapping[str, DistSpec]) -> Prior:
-        """A copy with the slots named in ``specs`` re-specified (and their distributions rebuilt)."""
+    def with_specs(self, specs: Mapping[str, DistSpec], *, keep_between: bool = False) -> Prior:
+        """A copy with the slots named in ``specs`` re-specified (and their distributions rebuilt).
+
+        The claims of a re-specified slot no longer built it as fused, so they lose
+        their ``between_source`` entry (``keep_between`` keeps every entry, for a
+        spec that still holds the fused reading, such as calibration's doubt).
+        """
         slots = dict(self.slots)
         for name, spec in specs.items():
             old = slots[name]
             slots[name] = Slot(old.place, spec.to_distribution(old.place.kind), spec, tuple(spec.all_claims()), None)
-        return dataclasses.replace(self, slots=slots)
+        if keep_between:
+            return dataclasses.replace(self, slots=slots)
+        gone = {cid for name in specs for cid in self.slots[name].claims}
+        lineages = {c.lineage for c in self.claims if c.id in gone and c.lineage}
+        gone |= {c.id for c in self.claims if c.lineage in lineages}
+        between = {cid: sd for cid, sd in self.between_source.items() if cid not in gone}
+        return dataclasses.replace(self, slots=slots, between_source=between)
 
 
 def resolve(casefile: Case, claims: Sequence[Claim] = ()) -> Prior:
