@@ -97,7 +97,11 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
         (("of 139 predictions of 25 claims", "Of 139 predictions of 25 claims"), "110 of 123", "16 of 16", "0.23"),
     ),
     ("docs/history.md", HISTORY, ("133 of 139", ("23 of 25 once each", "once each 23 of 25"))),
-    ("docs/history.md", HISTORY, ("3.74 (2.91 counting each claim once)", "37 of 37", "43 of 48", "27 of 34", "9 of 9")),
+    (
+        "docs/history.md",
+        HISTORY,
+        ("3.74 (2.91 counting each claim once)", "37 of 37", "43 of 48", "27 of 34", "9 of 9"),
+    ),
     (
         "docs/calibration.md",
         "troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2025-12=620e6",

@@ -47,8 +47,9 @@ def log_half_width(dist: object) -> float:
 
 
 def test_declared_spread_is_what_the_bundled_claim_files_give() -> None:
-    """SOURCE_SPREAD is declared once; this is its derivation (docs/conventions.md), on the files the record case does not use."""
-    claims = [c for name in ("nk-russia-ledger", "founding-articles") for c in read_claims(claims_dir() / f"{name}.jsonl")]
+    """SOURCE_SPREAD is declared once; its derivation (docs/conventions.md), on files the record case does not use."""
+    files = [claims_dir() / f"{name}.jsonl" for name in ("nk-russia-ledger", "founding-articles")]
+    claims = [c for f in files for c in read_claims(f)]
     pairs = source_pairs(claims)
     kinds = {k: sum(p.kind == k for p in pairs) for k in ("amount", "count", "share", "duration")}
     assert kinds == {"amount": 5, "count": 6, "share": 0, "duration": 0}
@@ -95,7 +96,8 @@ def test_widen_adds_the_spread_in_quadrature() -> None:
     assert widen({"mixture": []}, share=False, tau=0.5) == {"mixture": []}
     share = widen({"to": (0.8, 0.9)}, share=True, tau=0.46)
     lo, hi = share["to"]
-    assert 0.0 < lo < 0.8 and 0.9 < hi < 1.0
+    assert 0.0 < lo < 0.8
+    assert 0.9 < hi < 1.0
     assert widen({"to": (0.0, 0.02)}, share=True, tau=0.46) == {"to": (0.0, 0.02)}  # touches 0: as it was
     fixed = widen({"fixed": 5000.0}, share=False, tau=0.38)
     assert math.log(fixed["to"][1] / fixed["to"][0]) / 2 == pytest.approx(Z90 * 0.38)
@@ -164,7 +166,7 @@ def test_a_case_may_declare_its_own_spread(tmp_path: Path) -> None:
     assert log_half_width(narrow) == pytest.approx(math.log(1.15))
     bad = tmp_path / "bad.toml"
     bad.write_text("source_spread = { money = 0.5 }\n" + CASE, encoding="utf-8")
-    with pytest.raises(CaseError, match="source_spread.money.*unknown kind of quantity"):
+    with pytest.raises(CaseError, match=r"source_spread\.money.*unknown kind of quantity"):
         load_case(str(bad))
 
 
@@ -176,6 +178,8 @@ def test_calibration_judges_a_prior_claim_by_the_reading_that_built_it() -> None
     hedge = math.log1p(0.25) / Z90
     assert obs["r04"].error.sd == pytest.approx(math.hypot(hedge, SOURCE_SPREAD["amount"] / math.sqrt(3)))
     # r20 (the rank table as a whole) is of the lineage whose parts built the rank pays: not weighed again
-    assert obs["r20"].cited and "r20" not in compile_observations(prior).evidence().ids
+    assert obs["r20"].cited
+    assert "r20" not in compile_observations(prior).evidence().ids
     # a dated count that built nothing is weighed with its hedge alone
-    assert not obs["r25"].cited and obs["r25"].error.sd == pytest.approx(hedge)
+    assert not obs["r25"].cited
+    assert obs["r25"].error.sd == pytest.approx(hedge)

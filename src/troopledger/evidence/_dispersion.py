@@ -128,7 +128,10 @@ def source_pairs(claims: Sequence[Claim], *, months: int = PAIR_MONTHS) -> list[
             continue
         fig = _figure(c, kind)
         statement = c.source.id or c.source.url if c.source is not None else ""
-        keys = {(lineages.get(c.id, c.id), c.quantity, c.unit, month), (f"{c.speaker.casefold()}@{statement}", c.quantity, c.unit, month)}
+        keys = {
+            (lineages.get(c.id, c.id), c.quantity, c.unit, month),
+            (f"{c.speaker.casefold()}@{statement}", c.quantity, c.unit, month),
+        }
         if fig is None or keys & seen:
             continue
         seen |= keys
