@@ -106,8 +106,8 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
         "docs/calibration.md",
         "troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2025-12=620e6",
         (
-            ("$573M ($434M–$784M)", "$573M ($434M to $784M)"),
-            ("**replacement of losses** (54 %", "replacement_share (to its"),
+            ("$521M ($327M–$799M)", "$521M ($327M to $799M)"),
+            ("**replacement of losses** (53 %", "replacement_share (to its"),
         ),
     ),
     (
