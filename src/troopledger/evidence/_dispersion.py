@@ -76,7 +76,10 @@ def _figure(claim: Claim, kind: str) -> float | None:
     """A claim's two-sided figure on its kind's scale (a range: its midpoint there), else ``None``."""
     if claim.words:
         return None
-    ok = (lambda v: 0.0 < v < 1.0) if kind == "share" else (lambda v: v > 0.0)
+
+    def ok(v: float) -> bool:
+        return 0.0 < v < 1.0 if kind == "share" else v > 0.0
+
     if claim.low is not None and claim.high is not None:
         if not (ok(claim.low) and ok(claim.high)) or claim.high < claim.low:
             return None

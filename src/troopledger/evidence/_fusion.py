@@ -20,6 +20,7 @@ written by hand.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -189,7 +190,7 @@ def fuse(
 
     def between(c: Claim) -> float:
         scale = spread_kind(c.quantity) or ("share" if kind == "share" else "amount")
-        return taus.get(scale, 0.0) / len(order) ** 0.5
+        return taus.get(scale, 0.0) / math.sqrt(len(order))
 
     added = {label: between(heads[label]) for label in order}
     specs = {
