@@ -113,7 +113,7 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
     (
         "docs/calibration.md",
         "troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2026-06=800e6 --until 2026-12",
-        ("$825M ($605M to $1.14B", ("probability 43 %", "probability 42.75%"), ("0.19 nats", "entropy 0.19 nats")),
+        ("$748M ($471M to $1.19B", ("probability 39 %", "probability 39.04%"), ("0.42 nats", "entropy 0.42 nats")),
     ),
     ("docs/history.md", HISTORY, ("959 to 1,919",)),
 ]
