@@ -72,19 +72,19 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
     (
         "docs/ledger.md",
         "troopledger report nk-russia-ledger --window 2023-08..2025-12",
-        ("$17.4B", "$10.7B", "$54.4B", "$15.8B ($9.16B to $52.7B)", "$501M ($367M to $658M)", "$711M ($487M to $1.3B)"),
+        ("$18.5B", "$9.7B", "$62.1B", "$16.8B ($8.06B to $60.6B)", "$512M ($322M to $795M)", "$755M ($421M to $1.66B)"),
     ),
     (
         "docs/ledger.md",
         "troopledger reconcile nk-russia-ledger --target soldiers.value_to_north_korea@2025-12=620e6",
-        ("$501M ($367M to $658M)", ("| 11.3 % |", "11.30%")),
+        ("$512M ($322M to $795M)", ("| 24.7 % |", "24.66%")),
     ),
     (
         "docs/ledger.md",
         "troopledger reconcile nk-russia-ledger --target munitions.value_to_north_korea@2025-03=1.88e10",
-        ("$12.4B ($7.25B to $42.8B)", ("| 30.3 % |", "30.26%")),
+        ("$13.3B ($6.38B to $48.7B)", ("| 32.1 % |", "32.06%")),
     ),
-    ("docs/ledger.md", "troopledger history nk-russia-ledger --every quarter", ("30 of 40 claims",)),
+    ("docs/ledger.md", "troopledger history nk-russia-ledger --every quarter", ("31 of 40 claims",)),
     (
         "docs/ledger.md",
         "troopledger report nk-russia-ledger --scenario workers-x-wage-x-share-2025",
