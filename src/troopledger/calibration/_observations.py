@@ -141,15 +141,16 @@ def compile_observations(
 
     Claims about a parameter become observations of that parameter's draw; claims
     about derived quantities become functions of the model outputs. Observations of
-    claims that built the prior, and the other claims of their lineage (the whole of a
-    statement split into parts), are marked ``cited``; :meth:`Observations.evidence`
+    claims that built the prior, and the other claims of their lineage about the same
+    quantity (the whole of a statement split into parts), are marked ``cited``; :meth:`Observations.evidence`
     drops them, as does ``include_parameter_claims=False``: the evidence a posterior
     may use without counting a claim twice.
     """
     cited_ids = {cid for ids in prior.cited.values() for cid in ids}
-    # a statement whose parts built the prior (r20's rank table, split by rank) is not weighed again as a whole
+    # a statement whose parts built the prior (r20's rank table, split by rank) is not weighed again as a whole:
+    # a claim of a cited claim's lineage about the same quantity
     by_id = {c.id: c for c in prior.claims}
-    cited_lineages = {by_id[cid].lineage for cid in cited_ids if cid in by_id and by_id[cid].lineage}
+    cited_lineages = {(by_id[c].lineage, by_id[c].quantity) for c in cited_ids if c in by_id and by_id[c].lineage}
     between = prior.between_source
     constants = prior.constants
     citing = _citing(prior)
@@ -165,7 +166,7 @@ def compile_observations(
         if claim.quantity.startswith("other") or claim.quantity == "non_combat_pay":
             skipped.append(Skipped(claim.id, f"'{claim.quantity}' is not something the model computes"))
             continue
-        cited = claim.id in cited_ids or bool(claim.lineage and claim.lineage in cited_lineages)
+        cited = claim.id in cited_ids or (claim.lineage, claim.quantity) in cited_lineages
         if not include_parameter_claims and cited:
             continue  # it built the prior; using it again would count it twice
         pname = _parameter_of(claim, prior, citing)

@@ -222,8 +222,8 @@ class Prior:
         if keep_between:
             return dataclasses.replace(self, slots=slots)
         gone = {cid for name in specs for cid in self.slots[name].claims}
-        lineages = {c.lineage for c in self.claims if c.id in gone and c.lineage}
-        gone |= {c.id for c in self.claims if c.lineage in lineages}
+        lineages = {(c.lineage, c.quantity) for c in self.claims if c.id in gone and c.lineage}
+        gone |= {c.id for c in self.claims if (c.lineage, c.quantity) in lineages}
         between = {cid: sd for cid, sd in self.between_source.items() if cid not in gone}
         return dataclasses.replace(self, slots=slots, between_source=between)
 
@@ -320,14 +320,15 @@ def resolve(casefile: Case, claims: Sequence[Claim] = ()) -> Prior:
 def _between(slots: Mapping[str, Slot], claims: Sequence[Claim]) -> dict[str, float]:
     """Claim id -> the between-source sd fusion widened its reading by (the largest over the slots it built).
 
-    The other claims of a lineage (the whole of a statement split into parts) get its largest.
+    The other claims of a lineage about the same quantity (the whole of a statement split
+    into parts) get the largest of theirs.
     """
     out: dict[str, float] = {}
     for slot in slots.values():
         for cid, sd in (slot.fused.between if slot.fused is not None else {}).items():
             out[cid] = max(sd, out.get(cid, 0.0))
-    lineage = {c.id: c.lineage for c in claims if c.lineage}
-    widest: dict[str, float] = {}
+    lineage = {c.id: (c.lineage, c.quantity) for c in claims if c.lineage}
+    widest: dict[tuple[str, str], float] = {}
     for cid, sd in out.items():
         if cid in lineage:
             widest[lineage[cid]] = max(sd, widest.get(lineage[cid], 0.0))
