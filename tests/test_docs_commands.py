@@ -72,19 +72,28 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
     (
         "docs/ledger.md",
         "troopledger report nk-russia-ledger --window 2023-08..2025-12",
-        ("$18.5B", "$9.7B", "$62.1B", "$16.8B ($8.06B to $60.6B)", "$512M ($322M to $795M)", "$755M ($421M to $1.66B)"),
+        (
+            "$17.7B",
+            "$10.7B",
+            "$54.4B",
+            "$15.9B ($9.11B to $52.7B)",
+            "$573M ($437M to $784M)",
+            "$713M ($485M to $1.27B)",
+            "1,123 effective draws of 100,000",
+            ("4,383 effective draws", "effective draws 4,383"),
+        ),
     ),
     (
         "docs/ledger.md",
         "troopledger reconcile nk-russia-ledger --target soldiers.value_to_north_korea@2025-12=620e6",
-        ("$512M ($322M to $795M)", ("| 24.7 % |", "24.66%")),
+        ("$573M ($437M to $784M)", ("| 29.9 % |", "29.85%")),
     ),
     (
         "docs/ledger.md",
         "troopledger reconcile nk-russia-ledger --target munitions.value_to_north_korea@2025-03=1.88e10",
-        ("$13.3B ($6.38B to $48.7B)", ("| 32.1 % |", "32.06%")),
+        ("$12.6B ($7.22B to $42.9B)", ("| 30.8 % |", "30.80%")),
     ),
-    ("docs/ledger.md", "troopledger history nk-russia-ledger --every quarter", ("31 of 40 claims",)),
+    ("docs/ledger.md", "troopledger history nk-russia-ledger --every quarter", ("29 of 40 claims",)),
     (
         "docs/ledger.md",
         "troopledger report nk-russia-ledger --scenario workers-x-wage-x-share-2025",

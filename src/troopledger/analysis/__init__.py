@@ -15,6 +15,7 @@ from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, DeskTables, money_
 from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
 from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, History, Step, as_of_days, history
+from troopledger.analysis._ledger_calibration import StreamCalibration, calibrate_streams
 from troopledger.analysis._ledger_case import LedgerCase, is_ledger_case, load_ledger
 from troopledger.analysis._ledger_history import LEDGER_HISTORY_DRAWS, LedgerHistory, ledger_history
 from troopledger.analysis._ledger_memory import check_ledger_memory, ledger_bytes
@@ -107,6 +108,7 @@ __all__ = [
     "Sensitivity",
     "Shift",
     "Step",
+    "StreamCalibration",
     "Summary",
     "TroopledgerAccessor",
     "Window",
@@ -115,6 +117,7 @@ __all__ = [
     "batch_seed",
     "bundled_rates",
     "calendar_years",
+    "calibrate_streams",
     "check_ledger_memory",
     "compare_draws",
     "compare_runs",

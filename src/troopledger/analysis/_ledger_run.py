@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from troopledger.analysis._ledger_calibration import StreamCalibration, calibrate_streams
 from troopledger.analysis._ledger_case import LedgerCase
 from troopledger.analysis._ledger_checks import (
     CheckResult,
@@ -25,6 +26,7 @@ from troopledger.analysis._ledger_checks import (
     conflict_results,
     draw_weights,
     scoped_results,
+    weighing_checks,
 )
 from troopledger.analysis._ledger_weights import Band, effective_draws
 from troopledger.claims import TOTAL_SCOPES, month_index, rate_to_usd
@@ -96,6 +98,10 @@ class LedgerResult:
     weighed: list[str] = field(default_factory=list)
     effective_draws: float = 0.0
     labels: dict[str, str] = field(default_factory=lambda: dict(ACCOUNT_LABELS))
+    #: streams calibrated on their own evidence (the soldier stream on its soldier case's claims)
+    calibrations: tuple[StreamCalibration, ...] = ()
+    #: claims of checks marked ``weigh`` that read only a calibrated stream: checked, not weighed
+    not_weighed: list[str] = field(default_factory=list)
 
 
 def ledger_window(text: str | None, months: Sequence[str]) -> tuple[int, int]:
@@ -165,10 +171,13 @@ def run_ledger(
     sets: Sequence[str] = (),
     weigh: bool = True,
     scenario: str | None = None,
+    workers: int = 2,
 ) -> LedgerResult:
     """Run ``case`` on ``draws`` shared draws and summarise it over ``window`` in ``currency``.
 
-    With ``weigh`` the draws are weighed by the claims of the checks marked ``weigh``.
+    With ``weigh`` the soldier stream is calibrated on its soldier case's claims
+    (:func:`~troopledger.analysis.calibrate_streams`, on ``workers`` threads) and the draws
+    are weighed by the claims of the checks marked ``weigh`` that read other streams.
     A ``scenario`` of the case applies its ``sets`` (before ``sets``) and its window
     (unless ``window`` is given), unweighed: a published estimate from its stated inputs.
     """
@@ -179,6 +188,9 @@ def run_ledger(
             raise InputError(None, "--scenario", f"no scenario {scenario!r} in {case.name}", f"use one of: {known}")
         sets, window, weigh = [*sc.sets, *sets], window or sc.window, False
     lo, hi = ledger_window(window, case.months)
+    calibrations: tuple[StreamCalibration, ...] = ()
+    if weigh:
+        case, calibrations = calibrate_streams(case, draws, seed, workers=workers)
     ledger, run, overrides = draw_ledger(case, draws, seed, (lo, hi), sets)
     profile = sum((run.monthly[s.name]["value_to_north_korea"] for s in case.streams), np.zeros(len(case.months)))
     rate = _rate(case, currency, profile, (lo, hi))
@@ -225,8 +237,14 @@ def run_ledger(
         conservation_error=run.conservation_error,
         sets=list(sets),
         scenario=scenario,
-        weighed=[c for chk in case.checks if chk.weigh for c in chk.claims] if weigh else [],
+        weighed=[c for k in weighing_checks(case) for c in case.checks[k].claims] if weigh else [],
         effective_draws=effective_draws(w) if w is not None else float(draws),
+        calibrations=calibrations,
+        not_weighed=[
+            c for k, chk in enumerate(case.checks) if chk.weigh and k not in weighing_checks(case) for c in chk.claims
+        ]
+        if weigh
+        else [],
     )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from troopledger._untrusted import for_terminal
 from troopledger.analysis import Band, LedgerResult
 
-__all__ = ["build_ledger_payload", "fmt_money", "render_ledger_markdown", "render_ledger_text"]
+__all__ = ["build_ledger_payload", "calibration_lines", "fmt_money", "render_ledger_markdown", "render_ledger_text"]
 
 
 def _band(b: Band) -> dict[str, float]:
@@ -66,6 +66,8 @@ def build_ledger_payload(r: LedgerResult) -> dict[str, Any]:
         },
         "weighed_by": r.weighed,
         "effective_draws": r.effective_draws,
+        "calibrated_streams": [asdict(c) | {"claims": list(c.claims)} for c in r.calibrations],
+        "checked_not_weighed": r.not_weighed,
         "totals": {a: {**_band(b), "label": r.labels[a]} for a, b in r.totals.items()},
         "streams": {
             name: {
@@ -113,6 +115,34 @@ def build_ledger_payload(r: LedgerResult) -> dict[str, Any]:
     }
 
 
+def calibration_lines(p: dict[str, Any]) -> list[str]:
+    """Which streams are calibrated and on what, with their effective draws; what weighs the ledger's draws."""
+    out = []
+    for c in p.get("calibrated_streams", []):
+        out.append(
+            f"{c['stream'].capitalize()} calibrated on {len(c['claims'])} claims of {c['case']}, as its own report "
+            f"calibrates them ({c['method']} sampling: {c['effective_draws']:,.0f} effective draws of "
+            f"{c['draws']:,}, Pareto k {c['pareto_khat']:.2f}); the ledger resamples its draws from that posterior."
+            + (
+                " Too few effective draws for that posterior to be trusted: give more --draws."
+                if c["degenerate"]
+                else ""
+            )
+        )
+    if p["weighed_by"]:
+        others = " of the other streams" if p.get("calibrated_streams") else ""
+        out.append(
+            f"Draws weighed by {len(p['weighed_by'])} claims of the checks{others} (effective draws "
+            f"{p['effective_draws']:,.0f}); each claim may be wrong (probability 0.2)."
+        )
+    if p.get("checked_not_weighed"):
+        out.append(
+            f"Checked, not weighed (their stream is calibrated on its own claims): "
+            f"{', '.join(p['checked_not_weighed'])}."
+        )
+    return out
+
+
 def fmt_money(x: float, currency: str = "USD") -> str:
     """Money at a readable scale: $1.23B, $456M, 12.3k KRW."""
     if not math.isfinite(x):
@@ -145,11 +175,7 @@ def _lines(p: dict[str, Any], md: bool) -> list[str]:
     )
     if p["scenario"]:
         out.append(f"Scenario {esc(p['scenario']['name'])}: {esc(p['scenario']['note'])}")
-    if p["weighed_by"]:
-        out.append(
-            f"Draws weighed by {len(p['weighed_by'])} claims of the checks (effective draws "
-            f"{p['effective_draws']:,.0f}); each claim may be wrong (probability 0.2)."
-        )
+    out.extend(esc(line) for line in calibration_lines(p))
     if p["sets"]:
         out.append("Inputs set on the command line: " + esc(", ".join(p["sets"])))
     out.append("")

@@ -13,7 +13,7 @@ from typing import Any
 from troopledger._untrusted import escape_html as escape
 from troopledger.report._charts import plain
 from troopledger.report._html_parts import figure, table
-from troopledger.report._ledger import fmt_money
+from troopledger.report._ledger import calibration_lines, fmt_money
 from troopledger.report._page import page, section
 
 __all__ = ["ledger_monthly", "ledger_sankey", "render_ledger_html"]
@@ -178,9 +178,9 @@ def render_ledger_html(p: dict[str, Any]) -> str:
     header = (
         f'<p class="headline">{escape("Value to North Korea")}: {money(v)}, '
         f"{escape(p['window']['from'])} to {escape(p['window']['until'])}.</p>"
-        f'<p class="who">Every interval is a 90 % interval. {p["draws"]:,} draws, seed {escape(str(p["seed"]))}; '
-        f"weighed by {len(p['weighed_by'])} claims (effective draws {p['effective_draws']:,.0f}).</p>"
-        f'<p class="desc">{escape(p["description"])}</p>'
+        f'<p class="who">Every interval is a 90 % interval. {p["draws"]:,} draws, seed {escape(str(p["seed"]))}.</p>'
+        + "".join(f'<p class="who">{escape(line)}</p>' for line in calibration_lines(p))
+        + f'<p class="desc">{escape(p["description"])}</p>'
     )
     sections = [
         section(
