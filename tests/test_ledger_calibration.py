@@ -76,7 +76,7 @@ def test_the_report_says_which_streams_are_calibrated_and_on_what(ledger) -> Non
     p = build_ledger_payload(ledger)
     assert json.loads(json.dumps(p))["calibrated_streams"][0]["claims"] == list(cal.claims)
     ess = f"{cal.effective_draws:,.0f} effective draws of {CALIBRATION_DRAWS:,}"
-    for text in (render_ledger_text(p), render_ledger_markdown(p), render_ledger_html(p)):
+    for text in (render_ledger_text(ledger), render_ledger_markdown(ledger), render_ledger_html(ledger)):
         assert f"{len(cal.claims)} claims of nk-russia-record" in text.replace("\\", "")
         assert ess in text
         assert "s02, s04, s05" in text
