@@ -29,6 +29,7 @@ from troopledger.analysis._ledger_checks import (
     weighing_checks,
 )
 from troopledger.analysis._ledger_weights import Band, effective_draws
+from troopledger.analysis._money import drawn_rate
 from troopledger.claims import TOTAL_SCOPES, month_index, rate_to_usd
 from troopledger.errors import InputError
 from troopledger.evidence import Constant, Distribution, to
@@ -98,6 +99,8 @@ class LedgerResult:
     weighed: list[str] = field(default_factory=list)
     effective_draws: float = 0.0
     labels: dict[str, str] = field(default_factory=lambda: dict(ACCOUNT_LABELS))
+    #: how the money was converted: each draw at its own drawn rate, or one rate for all (empty in US dollars)
+    rate_note: str = ""
     #: streams calibrated on their own evidence (the soldier stream on its soldier case's claims)
     calibrations: tuple[StreamCalibration, ...] = ()
     #: claims of checks marked ``weigh`` that read only a calibrated stream: checked, not weighed
@@ -194,8 +197,9 @@ def run_ledger(
     ledger, run, overrides = draw_ledger(case, draws, seed, (lo, hi), sets)
     profile = sum((run.monthly[s.name]["value_to_north_korea"] for s in case.streams), np.zeros(len(case.months)))
     rate = _rate(case, currency, profile, (lo, hi))
+    conv = drawn_rate(currency, rate, run.inputs)  # each draw at its own drawn rate where the case draws one
     w = draw_weights(case, run) if weigh else None
-    totals: dict[str, Band] = {a: Band.of(run.accounts[a], rate, w) for a in ACCOUNTS}
+    totals: dict[str, Band] = {a: Band.of(conv.convert(run.accounts[a]), 1.0, w) for a in ACCOUNTS}
     value = run.accounts["value_to_north_korea"]
     streams = {}
     for s in case.streams:
@@ -204,13 +208,13 @@ def run_ledger(
         streams[s.name] = StreamTotals(
             name=s.name,
             label=s.label,
-            totals={a: Band.of(t[s.output(a)], rate, w) for a in ACCOUNTS},
+            totals={a: Band.of(conv.convert(t[s.output(a)]), 1.0, w) for a in ACCOUNTS},
             share=Band.of(np.divide(own, value, out=np.zeros_like(own), where=value > 0), 1.0, w),
             outputs={
                 o.name: (
                     o.unit if not o.money else currency.upper(),
                     o.label,
-                    Band.of(t[o.name], rate if o.money else 1.0, w),
+                    Band.of(conv.convert(t[o.name]) if o.money else t[o.name], 1.0, w),
                 )
                 for o in s.outputs
                 if o.account is None
@@ -228,6 +232,7 @@ def run_ledger(
         window=(case.months[lo], case.months[hi]),
         currency=currency.upper(),
         rate=rate,
+        rate_note=conv.note,
         totals=totals,
         streams=streams,
         inputs=_inputs(case, ledger, run, overrides, w),

@@ -27,6 +27,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger._progress import Stages, quiet
+from troopledger.calibration._adaptive import ADAPT_DRAWS, ADAPT_STEPS, adapt
 from troopledger.calibration._checks import (
     ClaimCheck,
     StructuralMisfit,
@@ -36,11 +37,12 @@ from troopledger.calibration._checks import (
 )
 from troopledger.calibration._contradictions import THRESHOLD
 from troopledger.calibration._graph import dependency_graph
-from troopledger.calibration._importance import Weights, importance_weights, weighted_quantiles
+from troopledger.calibration._importance import Weights, importance_weights, post_stratify, weighted_quantiles
 from troopledger.calibration._observations import Observations, Skipped, compile_observations
 from troopledger.calibration._proposal import PILOT_PARTICLES, Proposal, batch_error, fit_proposal
 from troopledger.calibration._readings import readings
 from troopledger.calibration._robust import ALL_WRONG, RobustObservations, with_doubt
+from troopledger.calibration._tempering import _Latent
 from troopledger.errors import CalibrationError
 from troopledger.evidence import BLOCK, Prior
 from troopledger.model import (
@@ -205,6 +207,9 @@ def calibrate(
         "pilot_particles": 0 if proposal.pilot is None else proposal.pilot.particles,
         "pilot_stages": 0 if proposal.pilot is None else proposal.pilot.stages,
         "proposal_defensive_share": proposal.defensive,
+        "adaptive_steps": len(post.adaptive_ess),
+        "adaptive_draws": post.adaptive_draws,
+        "adaptive_ess": post.adaptive_ess,
     }
     return Calibration(
         "robust importance",
@@ -252,6 +257,8 @@ class Posterior:
     log_wrong: Array
     raw: Array
     weights: Weights
+    adaptive_ess: list[float] = field(default_factory=list)  # effective draws of each adaptive step
+    adaptive_draws: int = 0  # draws of each adaptive step
 
 
 def _posterior(
@@ -279,8 +286,12 @@ def _posterior(
     observed = sorted(set().union(*graph.values()))
     say.begin("calibration: tempering pilot and proposal")
     proposal = fit_proposal(doubted, robust, observed, seed, particles=max(100, min(particles, draws)), workers=workers)
+    say.begin("calibration: adapting the proposal")
+    adapt_draws = min(ADAPT_DRAWS, max(draws // 4, 512))  # a fraction of a small run's draws
+    proposal, adapted = adapt(proposal, doubted, robust, seed, steps=ADAPT_STEPS, draws=adapt_draws, workers=workers)
     say.begin("calibration: proposal draws", draws)
-    params, log_ratio = proposal.draw(doubted, draws, seed)
+    z, shares, log_ratio = proposal.latent(doubted, draws, seed)
+    params = _Latent(doubted).params(z, shares)
     chunks = particle_chunks(doubted, params, workers)
     pd = collect_chunks(doubted, chunks, draws, seed, observations=claims_all)
     say.advance(draws)
@@ -291,6 +302,7 @@ def _posterior(
     # the evidence's robust likelihoods are columns of every claim's: computed once
     ll_all, log_wrong = robust_all.both(values)
     raw = ll_all[:, ev_cols].sum(axis=1) + log_ratio
+    unobserved = [z[k] for k in sorted(z) if k not in set(proposal.names)] if proposal.names else []
     return Posterior(
         obs,
         every.skipped,
@@ -307,7 +319,10 @@ def _posterior(
         ll_all,
         log_wrong,
         raw,
-        importance_weights(raw),
+        # inputs no claim observes keep their prior exactly: the weights are balanced over them
+        post_stratify(importance_weights(raw), unobserved),
+        adapted,
+        adapt_draws,
     )
 
 
