@@ -24,8 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 from troopledger._paths import exists, is_dir
 from troopledger.claims._ledger_checks import check_rows, quick_check, refuse_special, refuse_unread_wal
+from troopledger.claims._ledger_checksum import claim_checksum_sql, register, row_checksum
 from troopledger.claims._ledger_errors import FIX_NOT_LEDGER, ledger_error, unreadable_schema
 from troopledger.claims._ledger_schema import (
+    LABELS_CHECKED_VERSION,
     LISTABLE_VERSION,
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -95,6 +97,7 @@ class Ledger:
             refuse_special(p)  # before SQLite opens it (opening a FIFO waits for a writer)
         with self._guard("opening it"):
             self._db = self._connect(memory)
+            register(self._db)
         try:
             with self._guard("opening it"):
                 self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
@@ -197,12 +200,24 @@ class Ledger:
                     raise LedgerError(
                         self.path, None, "is an SQLite database but not a troopledger ledger", FIX_NOT_LEDGER
                     )
+            check_rows(db, self.path, version)  # a damaged row must not get a fresh checksum
             for step in MIGRATIONS[version:]:
                 for sql in step:
                     db.execute(sql)
             backfill(db, self.path, version)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self._version = SCHEMA_VERSION
+
+    @property
+    def upgrade_note(self) -> str | None:
+        """One line for a ledger opened read-only at an older schema: what is slower or unchecked, and the fix."""
+        if self._version >= LABELS_CHECKED_VERSION or self.path == ":memory:":
+            return None
+        return (
+            f"note: {self.path} has the older schema version {self._version}: its lineage labels are detected on "
+            "each listing (slower) and its history is not checked; the next command that writes to it "
+            "(claims add, import, edit, accept ...) upgrades it"
+        )
 
     # -- writing -----------------------------------------------------------------
 
@@ -291,15 +306,18 @@ class Ledger:
         now = _now()
         columns = {**with_checksum({**record_columns(claim), "record": record}), "added": now, "changed": now}
         kept = ("id", "added")  # a replaced claim keeps when it was first added, and its lineage label until redetected
+        updated = [f"{name} = excluded.{name}" for name in columns if name not in (*kept, "checksum")]
         db.execute(
             f"INSERT INTO claims ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-            " ON CONFLICT (id) DO UPDATE SET "
-            + ", ".join(f"{name} = excluded.{name}" for name in columns if name not in kept),
+            f" ON CONFLICT (id) DO UPDATE SET {', '.join(updated)},"
+            f" checksum = {claim_checksum_sql(row='excluded.')}",  # with the label it keeps
             tuple(columns.values()),
         )
-        db.execute(
+        seq = db.execute(
             "INSERT INTO history (claim_id, at, action, record) VALUES (?, ?, ?, ?)", (claim.id, now, action, record)
-        )
+        ).lastrowid
+        checksum = row_checksum(seq, claim.id, now, action, record)
+        db.execute("UPDATE history SET checksum = ? WHERE seq = ?", (checksum, seq))
 
     # -- reading -----------------------------------------------------------------
 

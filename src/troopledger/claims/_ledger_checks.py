@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from troopledger._paths import check_input
-from troopledger.claims._ledger_schema import CHECKED_COLUMNS, CHECKSUM_VERSION, row_checksum
+from troopledger.claims._ledger_checksum import CLAIM_COLUMNS, CLAIM_COLUMNS_V4, FUNCTION, HISTORY_COLUMNS, register
 from troopledger.errors import LedgerError
 
 __all__ = ["MAX_LEDGER_BYTES", "check_rows", "quick_check", "refuse_special", "refuse_unread_wal"]
@@ -36,21 +36,37 @@ def quick_check(db: sqlite3.Connection, path: str) -> None:
 
 
 def check_rows(db: sqlite3.Connection, path: str, version: int) -> None:
-    """Every row's stored fields against its checksum (schema version 4 on; older ledgers have none yet)."""
-    if version < CHECKSUM_VERSION:
+    """Every row's stored fields against its checksum (schema version 4 on; older ledgers have none yet).
+
+    Version 4 checksums cover a claim's fields but not its lineage label; version 5
+    ones cover the label too, and each history row.
+    """
+    if version < 4:
         return
-    db.create_function("tl_checksum", len(CHECKED_COLUMNS), row_checksum, deterministic=True)
-    bad = db.execute(
-        f"SELECT id FROM claims WHERE checksum IS NOT tl_checksum({', '.join(CHECKED_COLUMNS)}) LIMIT 1"
-    ).fetchone()
-    if bad is not None:
-        cid = str(bad[0])[:60]
+    register(db)
+    columns = CLAIM_COLUMNS_V4 if version == 4 else CLAIM_COLUMNS
+    bad = db.execute(f"SELECT id FROM claims WHERE checksum IS NOT {FUNCTION}({', '.join(columns)}) LIMIT 1")
+    row = bad.fetchone()
+    if row is not None:
+        cid = str(row[0])[:60]
         raise LedgerError(
             path,
             f"claims.{cid}",
             "is damaged: the stored claim does not match its checksum",
             f"restore it from a backup, or rescue the rest: {_RECOVER}, then in NEW.db "
             f"DELETE FROM claims WHERE id = '{cid}' and re-enter that claim",
+        )
+    if version == 4:
+        return
+    checked = ", ".join(HISTORY_COLUMNS)
+    row = db.execute(f"SELECT seq, claim_id FROM history WHERE checksum IS NOT {FUNCTION}({checked}) LIMIT 1").fetchone()
+    if row is not None:
+        raise LedgerError(
+            path,
+            f"history.{row[0]}",
+            f"is damaged: a stored change of claim '{str(row[1])[:60]}' does not match its checksum",
+            f"restore it from a backup, or rescue the rest: {_RECOVER}, then in NEW.db "
+            f"DELETE FROM history WHERE seq = {row[0]}",
         )
 
 
