@@ -71,20 +71,23 @@ def one_cohort(
 ) -> None:
     """Add to ``acc`` a cohort arriving in month ``a`` (``late`` of it after mid-month) with ``size`` and tour ``t``.
 
-    Every term is zero before month ``a``: only the months from ``a`` are computed.
+    Every term is zero before month ``a`` and after the month the longest tour of any
+    draw ends (its departures): only the months between are computed, so a wave's cost
+    grows with its tour, not with the horizon.
     """
     n = size.shape[0]
-    inside = mi[:, a:] - a < t
+    b = min(months, a + int(t.max()) + 1)  # the cohort's months: arrival to the departures of its longest tour
+    inside = mi[:, a:b] - a < t
     g = p.grow
-    share = np.exp(p.lk[:, a:-1] - p.lk[:, a : a + 1]) if g is None else g[:, a:-1] * (1.0 / g[:, a : a + 1])
+    share = np.exp(p.lk[:, a:b] - p.lk[:, a : a + 1]) if g is None else g[:, a:b] * (1.0 / g[:, a : a + 1])
     cohort = share * inside
-    cohort *= size  # (draws, months - a)
-    d = p.death_before((a + t).astype(np.intp), a)  # the tour ends before month a + t
+    cohort *= size  # (draws, b - a)
+    d = p.death_before((a + t).astype(np.intp), a, b)  # the tour ends before month a + t
     dead = cohort * d
-    joining = p.rep[:, a:] * cohort
+    joining = p.rep[:, a:b] * cohort
     joining[:, 0] += size[:, 0]
     joining *= d
-    leave = np.zeros((n, months - a))
+    leave = np.zeros((n, b - a))
     ends = (a + t[:, 0]).astype(np.intp)
     rows = np.nonzero(ends < months)[0]
     if rows.size:
@@ -93,9 +96,9 @@ def one_cohort(
     for k in ("strength", "arrivals", "late", "departures", "exposure_dead", "arrivals_dead"):
         if k not in acc:
             acc[k] = np.zeros((n, months))
-    acc["strength"][:, a:] += cohort
+    acc["strength"][:, a:b] += cohort
     acc["arrivals"][:, a] += size[:, 0]
     acc["late"][:, a] += late * size[:, 0]
-    acc["departures"][:, a:] += leave
-    acc["exposure_dead"][:, a:] += dead
-    acc["arrivals_dead"][:, a:] += joining
+    acc["departures"][:, a:b] += leave
+    acc["exposure_dead"][:, a:b] += dead
+    acc["arrivals_dead"][:, a:b] += joining

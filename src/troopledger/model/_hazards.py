@@ -154,35 +154,52 @@ class Path:
         tail = death_before_end(self.hk[:, -1:], self.he[:, -1:], beyond) * np.exp(self.ls[:, -1:])
         return np.asarray(inside + tail)
 
-    def death_before(self, end: NDArray[np.intp], start: int = 0) -> Array:
+    def death_before(self, end: NDArray[np.intp], start: int = 0, stop: int | None = None) -> Array:
         """Chance a soldier in theatre at the start of each month from ``start`` is killed before month ``end``.
 
         ``end`` is ``(draws, 1)`` (one cohort) or ``(draws, months)`` (the tour each
-        month belongs to); the result is ``(draws, months - start)``. Draws where
-        hardly anyone survives the horizon one by one (losses replaced keep cohorts
-        alive) are summed backwards month by month instead, where prefix sums would cancel.
+        month belongs to); the result is ``(draws, stop - start)``, for the months from
+        ``start`` up to ``stop`` (the horizon's end by default). Draws where hardly anyone
+        survives the horizon one by one (losses replaced keep cohorts alive) are summed
+        backwards month by month instead, where prefix sums would cancel.
         """
+        months = self.hk.shape[1]
+        stop = months if stop is None else stop
+        ends = end if end.shape[1] == 1 else end[:, start:stop]
         with np.errstate(over="ignore", invalid="ignore"):
-            d = (self.killed_by(end) - self.ck[:, start:-1]) * self.inv_stay[:, start:]
+            d = (self.killed_by(ends) - self.ck[:, start:stop]) * self.inv_stay[:, start:stop]
         np.clip(d, 0.0, 1.0, out=d)
         rows = self.unsafe
         if rows.size:
-            months = self.hk.shape[1]
-            full = self._backwards(rows, np.broadcast_to(end, (end.shape[0], months))[rows])
-            d[rows] = full[:, start:]
+            d[rows] = self._backwards(rows, np.broadcast_to(end, (end.shape[0], months))[rows], start, stop)
         return d
 
-    def _backwards(self, rows: NDArray[np.intp], end: NDArray[np.intp]) -> Array:
-        """:meth:`death_before` for ``rows`` by the recursion d(m) = hk(m) + stay(m) d(m + 1) within the tour."""
-        hk, hw = self.hk[rows], self.he[rows]
-        stay = np.maximum(1.0 - hk - hw, 0.0)
-        months = hk.shape[1]
-        out = np.empty_like(hk)
-        nxt = death_before_end(hk[:, -1], hw[:, -1], np.maximum(end[:, -1] - months, 0).astype(float))
-        for m in range(months - 1, -1, -1):
-            nxt = hk[:, m] + stay[:, m] * np.where(m + 1 < end[:, m], nxt, 0.0)
-            out[:, m] = nxt
-        return np.clip(out, 0.0, 1.0)
+    def _backwards(self, rows: NDArray[np.intp], end: NDArray[np.intp], start: int, stop: int) -> Array:
+        """:meth:`death_before` for ``rows`` by the recursion d(m) = hk(m) + stay(m) d(m + 1) within the tour.
+
+        Only the months from ``start`` up to the last whose tour goes on after it are
+        summed (from the last month of tours that end inside the horizon, d is hk), and
+        month by month over arrays laid out month-major, so each step reads one
+        contiguous row: the same sums as over the whole horizon, in a fraction of the time.
+        """
+        months = self.hk.shape[1]
+        hi = int(end.max()) if end.size else 0
+        top = min(hi, months) - 1  # after it, every month is past its tour's last: d(m) = hk(m)
+        out = np.empty((stop - start, rows.size))
+        if top >= start:
+            span = slice(start, top + 1)
+            hk = np.ascontiguousarray(self.hk[rows, span].T)
+            stay = np.maximum(1.0 - hk - self.he[rows, span].T, 0.0)
+            live = np.ascontiguousarray((np.arange(start + 1, top + 2)[None, :] < end[:, span]).T)
+            nxt = np.zeros(rows.size)
+            if hi > months:  # tours ending past the horizon: their last months' hazards go on
+                nxt = death_before_end(self.hk[rows, -1], self.he[rows, -1], np.maximum(end[:, -1] - months, 0.0))
+            for i in range(top - start, -1, -1):
+                nxt = hk[i] + stay[i] * np.where(live[i], nxt, 0.0)
+                out[i] = nxt
+        above = max(top + 1, start)
+        out[above - start :] = self.hk[rows, above:stop].T
+        return np.clip(out.T, 0.0, 1.0)
 
 
 def _prefix(a: Array) -> Array:
