@@ -77,28 +77,26 @@ def one_cohort(
     """
     n = size.shape[0]
     b = min(months, a + int(t.max()) + 1)  # the cohort's months: arrival to the departures of its longest tour
-    inside = mi[:, a:b] - a < t
     g = p.grow
-    share = np.exp(p.lk[:, a:b] - p.lk[:, a : a + 1]) if g is None else g[:, a:b] * (1.0 / g[:, a : a + 1])
-    cohort = share * inside
+    cohort = np.exp(p.lk[:, a:b] - p.lk[:, a : a + 1]) if g is None else g[:, a:b] * (1.0 / g[:, a : a + 1])
+    if float(t.min()) < b - a:  # some tours end inside the window (else every month of it is inside the tour)
+        cohort *= mi[:, a:b] - a < t
     cohort *= size  # (draws, b - a)
     d = p.death_before((a + t).astype(np.intp), a, b)  # the tour ends before month a + t
-    dead = cohort * d
-    joining = p.rep[:, a:b] * cohort
-    joining[:, 0] += size[:, 0]
-    joining *= d
-    leave = np.zeros((n, b - a))
-    ends = (a + t[:, 0]).astype(np.intp)
-    rows = np.nonzero(ends < months)[0]
-    if rows.size:
-        last = ends[rows]
-        leave[rows, last - a] = size[rows, 0] * np.exp(p.lk[rows, last] - p.lk[rows, a])
     for k in ("strength", "arrivals", "late", "departures", "exposure_dead", "arrivals_dead"):
         if k not in acc:
             acc[k] = np.zeros((n, months))
     acc["strength"][:, a:b] += cohort
     acc["arrivals"][:, a] += size[:, 0]
     acc["late"][:, a] += late * size[:, 0]
-    acc["departures"][:, a:b] += leave
-    acc["exposure_dead"][:, a:b] += dead
+    ends = (a + t[:, 0]).astype(np.intp)
+    rows = np.nonzero(ends < months)[0]
+    if rows.size:  # each draw's cohort leaves in one month: added there alone
+        last = ends[rows]
+        acc["departures"][rows, last] += size[rows, 0] * np.exp(p.lk[rows, last] - p.lk[rows, a])
+    joining = p.rep[:, a:b] * cohort
+    joining[:, 0] += size[:, 0]
+    joining *= d
     acc["arrivals_dead"][:, a:b] += joining
+    cohort *= d  # the soldier-months whose soldier dies before the tour ends
+    acc["exposure_dead"][:, a:b] += cohort

@@ -129,6 +129,7 @@ class Path:
         stayed = np.exp(self.ls[:, :-1])
         self.ck = _prefix(hk * stayed)
         self.inv_stay = 1.0 / np.maximum(stayed, _TINY)
+        self._last: tuple[NDArray[np.intp], int, int, Array] | None = None  # see death_before
 
     @cached_property
     def unsafe(self) -> NDArray[np.intp]:
@@ -162,16 +163,28 @@ class Path:
         ``start`` up to ``stop`` (the horizon's end by default). Draws where hardly anyone
         survives the horizon one by one (losses replaced keep cohorts alive) are summed
         backwards month by month instead, where prefix sums would cancel.
+
+        A month's chance depends on the month and ``end`` only, not on ``start``: the
+        last result for one cohort's ``end`` is kept, and a later cohort with the same
+        ends (waves whose tours all last to the horizon's end) gets a slice of it, the
+        same numbers. Callers must not change the array returned.
         """
         months = self.hk.shape[1]
         stop = months if stop is None else stop
-        ends = end if end.shape[1] == 1 else end[:, start:stop]
+        one = end.shape[1] == 1
+        if one and self._last is not None:
+            ends, first, last, kept = self._last
+            if first <= start and stop <= last and np.array_equal(ends, end):
+                return kept[:, start - first : stop - first]
+        ends = end if one else end[:, start:stop]
         with np.errstate(over="ignore", invalid="ignore"):
             d = (self.killed_by(ends) - self.ck[:, start:stop]) * self.inv_stay[:, start:stop]
         np.clip(d, 0.0, 1.0, out=d)
         rows = self.unsafe
         if rows.size:
             d[rows] = self._backwards(rows, np.broadcast_to(end, (end.shape[0], months))[rows], start, stop)
+        if one:
+            self._last = (end.copy(), start, stop, d)
         return d
 
     def _backwards(self, rows: NDArray[np.intp], end: NDArray[np.intp], start: int, stop: int) -> Array:
