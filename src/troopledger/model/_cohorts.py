@@ -67,18 +67,33 @@ def together(acc: dict[str, Array], p: Path, cohorts: list[tuple[int, Array, Arr
 
 
 def one_cohort(
-    acc: dict[str, Array], p: Path, a: int, size: Array, t: Array, mi: NDArray[np.intp], months: int, late: float
+    acc: dict[str, Array],
+    p: Path,
+    a: int,
+    size: Array,
+    t: Array,
+    mi: NDArray[np.intp],
+    months: int,
+    late: float,
+    work: Array | None = None,
 ) -> None:
     """Add to ``acc`` a cohort arriving in month ``a`` (``late`` of it after mid-month) with ``size`` and tour ``t``.
 
     Every term is zero before month ``a`` and after the month the longest tour of any
     draw ends (its departures): only the months between are computed, so a wave's cost
-    grows with its tour, not with the horizon.
+    grows with its tour, not with the horizon. ``work``, ``(2, draws, months)`` or more
+    months, is scratch space the caller may share between cohorts (saving two large
+    allocations a cohort).
     """
     n = size.shape[0]
     b = min(months, a + int(t.max()) + 1)  # the cohort's months: arrival to the departures of its longest tour
+    work = np.empty((2, n, b - a)) if work is None else work
+    cohort, joining = work[0][:, : b - a], work[1][:, : b - a]
     g = p.grow
-    cohort = np.exp(p.lk[:, a:b] - p.lk[:, a : a + 1]) if g is None else g[:, a:b] * (1.0 / g[:, a : a + 1])
+    if g is None:
+        np.exp(np.subtract(p.lk[:, a:b], p.lk[:, a : a + 1], out=cohort), out=cohort)
+    else:
+        np.multiply(g[:, a:b], 1.0 / g[:, a : a + 1], out=cohort)
     if float(t.min()) < b - a:  # some tours end inside the window (else every month of it is inside the tour)
         cohort *= mi[:, a:b] - a < t
     cohort *= size  # (draws, b - a)
@@ -94,7 +109,7 @@ def one_cohort(
     if rows.size:  # each draw's cohort leaves in one month: added there alone
         last = ends[rows]
         acc["departures"][rows, last] += size[rows, 0] * np.exp(p.lk[rows, last] - p.lk[rows, a])
-    joining = p.rep[:, a:b] * cohort
+    np.multiply(p.rep[:, a:b], cohort, out=joining)
     joining[:, 0] += size[:, 0]
     joining *= d
     acc["arrivals_dead"][:, a:b] += joining

@@ -24,6 +24,7 @@ __all__ = ["Hazards", "Path", "death_before_end", "running"]
 Array = NDArray[np.float64]
 _TINY = 1e-300  # survival below this is treated as zero (its log stays finite)
 _SAFE_LOG = float(np.log(1e-6))  # one soldier's survival over the horizon below this: sum backwards
+_LOOPED_MONTHS = 24  # prefix sums over at most this many months go column by column, else by cumsum
 
 
 class Hazards:
@@ -218,11 +219,16 @@ class Path:
 def _prefix(a: Array) -> Array:
     """Sums of ``a`` over the months before each month, ``(draws, months + 1)`` (the first column zero).
 
-    A loop over months adds whole columns: several times faster than ``cumsum`` along
-    the short second axis of a ``(draws, months)`` array, and the same sums.
+    Added month after month either way, so the sums are the same to the last bit: on a
+    short horizon a loop adding whole columns (several times faster than ``cumsum``
+    along a short second axis), on a long one ``cumsum`` (four times faster than the
+    loop at 240 months, whose columns are strided).
     """
     out = np.empty((a.shape[0], a.shape[1] + 1))
     out[:, 0] = 0.0
+    if a.shape[1] > _LOOPED_MONTHS:
+        np.cumsum(a, axis=1, out=out[:, 1:])
+        return out
     for m in range(a.shape[1]):
         np.add(out[:, m], a[:, m], out=out[:, m + 1])
     return out
