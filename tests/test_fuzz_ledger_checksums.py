@@ -170,3 +170,24 @@ def test_a_damaged_version_4_row_is_refused_by_the_upgrade_not_given_a_fresh_che
     db = sqlite3.connect(ledger)
     assert db.execute("PRAGMA user_version").fetchone()[0] == 4
     db.close()
+
+
+@pytest.mark.parametrize("index", ["sqlite_autoindex_claims_1", "history_claim", "claims_quantity"])
+def test_a_flipped_bit_in_an_index_entry_is_refused_not_listed(tmp_path: Path, index: str) -> None:
+    """An index entry changed and its row not: the integrity check compares them (the quick check did not)."""
+    ledger = _ledger(tmp_path, 30)
+    db = sqlite3.connect(ledger)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (index,)).fetchone()[0]
+    db.close()
+    data = bytearray(ledger.read_bytes())
+    page = data[(root - 1) * page_size : root * page_size]
+    key = b"c24" if index != "claims_quantity" else b"troops_deployed"
+    at = (root - 1) * page_size + page.index(key) + (1 if key == b"c24" else 0)
+    data[at] ^= 0b10  # c24 -> c04, troops_deployed -> tvoops_deployed
+    ledger.write_bytes(bytes(data))
+    for args in (["claims", "list"], ["claims", "show", "c4"], ["claims", "list", "--quantity", "troops_deployed"]):
+        code, _, err = cli([*args, "--ledger", str(ledger)])
+        assert code == 2, (args, err)
+        assert "damaged" in _one_line(err, "l.db")

@@ -23,7 +23,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from troopledger._paths import exists, is_dir
-from troopledger.claims._ledger_checks import check_rows, quick_check, refuse_special, refuse_unread_wal
+from troopledger.claims._ledger_checks import check_rows, integrity_check, refuse_special, refuse_unread_wal
 from troopledger.claims._ledger_checksum import claim_checksum_sql, register, row_checksum
 from troopledger.claims._ledger_errors import FIX_NOT_LEDGER, ledger_error, unreadable_schema
 from troopledger.claims._ledger_schema import (
@@ -104,7 +104,7 @@ class Ledger:
                 if not memory and not readonly:
                     self._db.execute("PRAGMA journal_mode = WAL")
                     self._db.execute("PRAGMA synchronous = NORMAL")
-                quick_check(self._db, self.path)
+                integrity_check(self._db, self.path)
                 self._migrate()
                 check_rows(self._db, self.path, self._version)
         except BaseException:
