@@ -316,7 +316,7 @@ class Ledger:
         seq = db.execute(
             "INSERT INTO history (claim_id, at, action, record) VALUES (?, ?, ?, ?)", (claim.id, now, action, record)
         ).lastrowid
-        checksum = row_checksum(seq, claim.id, now, action, record)
+        checksum = row_checksum(seq, claim.id, now, action)
         db.execute("UPDATE history SET checksum = ? WHERE seq = ?", (checksum, seq))
 
     # -- reading -----------------------------------------------------------------

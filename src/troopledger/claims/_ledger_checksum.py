@@ -2,8 +2,9 @@
 
 Every stored field a command shows is covered: a claim's columns and record, its
 detected lineage label (derived, but stored and listed, so a flipped label would
-be shown as it is) and each history row (``claims show`` prints its time and
-action). SQLite calls the same function (``tl_checksum``, registered on every
+be shown as it is) and each history row's claim, time and action (``claims show``
+prints them; the copy of the record kept with each change is never shown, and
+hashing it too would add 0.3 s to every open of a 100,000-claim ledger). SQLite calls the same function (``tl_checksum``, registered on every
 connection) to keep a row's checksum right when a statement changes its label.
 """
 
@@ -30,8 +31,8 @@ CLAIM_COLUMNS_V4 = (
 )  # fmt: skip
 #: What a claim row's checksum covers from schema version 5: all but its times (never shown).
 CLAIM_COLUMNS = (*CLAIM_COLUMNS_V4, "detected")
-#: What a history row's checksum covers (schema version 5 on).
-HISTORY_COLUMNS = ("seq", "claim_id", "at", "action", "record")
+#: What a history row's checksum covers (schema version 5 on): what ``claims show`` prints, and its order.
+HISTORY_COLUMNS = ("seq", "claim_id", "at", "action")
 #: The SQL name of :func:`row_checksum`.
 FUNCTION = "tl_checksum"
 
