@@ -303,7 +303,8 @@ def bit_flips(rng: random.Random, tmp: Path, n: int) -> list[Outcome]:
             if outcome == "ok" and listing != base[tuple(args)]:
                 outcome = "lost" if listing.count(b"\n") < base[tuple(args)].count(b"\n") else "wrong"
                 changed = set(listing.splitlines()) ^ set(base[tuple(args)].splitlines())
-                print(f"  {outcome}: byte {at} bit {bit} (page {at // 4096 + 1}), {' '.join(args)}: {sorted(changed)[:4]}")
+                where = f"byte {at} bit {bit} (page {at // 4096 + 1})"
+                print(f"  {outcome}: {where}, {' '.join(args)}: {sorted(changed)[:4]}")
             if outcome != "ok":
                 break
         out.append(outcome)

@@ -42,7 +42,9 @@ def _ledger(tmp_path: Path, n: int, name: str = "l.db") -> Path:
 def _one_line(err: str, where: str) -> str:
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
-    assert lines[0].startswith("troopledger: error: ") and where in lines[0] and "; fix: " in lines[0], err
+    assert lines[0].startswith("troopledger: error: "), err
+    assert where in lines[0], err
+    assert "; fix: " in lines[0], err
     return lines[0]
 
 
@@ -83,7 +85,9 @@ _COMMANDS = (
         ("UPDATE history SET claim_id = 'c1' WHERE claim_id = 'c2'", "history."),
     ],
 )
-def test_a_label_or_history_changed_behind_the_ledger_s_back_is_refused(tmp_path: Path, change: str, where: str) -> None:
+def test_a_label_or_history_changed_behind_the_ledger_s_back_is_refused(
+    tmp_path: Path, change: str, where: str
+) -> None:
     ledger = _ledger(tmp_path, 6)
     _sql(ledger, change)
     for args in _COMMANDS:
@@ -104,7 +108,7 @@ def test_labels_set_by_every_kind_of_write_keep_their_checksums(tmp_path: Path) 
     for args in steps:
         code, _, err = cli([*args, "--ledger", str(ledger)])
         assert code == 0, (args, err)
-        code, out, err = cli(["claims", "list", "--ledger", str(ledger)])
+        code, _, err = cli(["claims", "list", "--ledger", str(ledger)])
         assert code == 0, (args, err)
     with Ledger(ledger, readonly=True) as led:
         stored = {row[0]: row[-1] for row in led.listing()}
@@ -136,16 +140,20 @@ def test_single_bit_flips_never_change_a_listing_a_claim_or_its_history_silently
 def test_a_version_4_ledger_is_read_with_fresh_labels_and_a_note_then_upgraded_by_a_write(tmp_path: Path) -> None:
     ledger = _ledger(tmp_path, 6)
     code, before, _ = cli(["claims", "list", "--ledger", str(ledger)])
-    assert code == 0 and "auto:c0" in before
+    assert code == 0
+    assert "auto:c0" in before
     _as_version_4(ledger)
     _sql(ledger, "UPDATE claims SET detected = 'c4' WHERE id = 'c2'")  # version 4 could not see this
     code, out, err = cli(["claims", "list", "--ledger", str(ledger)])
     assert code == 0
     assert out == before  # labels detected on the spot, not read from the damaged column
     note = [line for line in err.splitlines() if line.startswith("note:")]
-    assert len(note) == 1 and "schema version 4" in note[0] and "upgrades it" in note[0], err
+    assert len(note) == 1, err
+    assert "schema version 4" in note[0]
+    assert "upgrades it" in note[0]
     code, _, err = cli(["claims", "show", "c1", "--ledger", str(ledger)])
-    assert code == 0 and "schema version 4" in err
+    assert code == 0
+    assert "schema version 4" in err
     code, _, err = cli(["claims", "accept", "c5", "--ledger", str(ledger)])
     assert code == 0, err
     with Ledger(ledger, readonly=True) as led:
@@ -154,7 +162,8 @@ def test_a_version_4_ledger_is_read_with_fresh_labels_and_a_note_then_upgraded_b
         labels = {row[0]: row[-1] for row in led.listing()}
     assert labels["c2"] == "auto:c2"  # detected afresh by the upgrade, then covered by the checksum
     code, out, err = cli(["claims", "list", "--ledger", str(ledger)])
-    assert code == 0 and "note:" not in err
+    assert code == 0
+    assert "note:" not in err
     assert out == before
 
 

@@ -66,7 +66,9 @@ def check_rows(db: sqlite3.Connection, path: str, version: int) -> None:
     if version == 4:
         return
     checked = ", ".join(HISTORY_COLUMNS)
-    row = db.execute(f"SELECT seq, claim_id FROM history WHERE checksum IS NOT {FUNCTION}({checked}) LIMIT 1").fetchone()
+    row = db.execute(
+        f"SELECT seq, claim_id FROM history WHERE checksum IS NOT {FUNCTION}({checked}) LIMIT 1"
+    ).fetchone()
     if row is not None:
         raise LedgerError(
             path,

@@ -102,7 +102,7 @@ LISTABLE_VERSION = 2
 
 
 def with_checksum(columns: dict[str, Any]) -> dict[str, Any]:
-    """``columns`` (a new row as :func:`record_columns` gives it, with its record, no label yet) and its ``checksum``."""
+    """``columns`` (a new row as :func:`record_columns` gives it, with its record, no label yet) and its checksum."""
     return {**columns, "checksum": row_checksum(*(columns[name] for name in CLAIM_COLUMNS_V4), None)}
 
 
