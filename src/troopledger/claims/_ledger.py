@@ -24,16 +24,16 @@ from typing import TYPE_CHECKING, Any
 
 from troopledger._paths import exists, is_dir
 from troopledger.claims._ledger_checks import check_rows, integrity_check, refuse_special, refuse_unread_wal
-from troopledger.claims._ledger_checksum import claim_checksum_sql, register, row_checksum
+from troopledger.claims._ledger_checksum import register
 from troopledger.claims._ledger_errors import FIX_NOT_LEDGER, ledger_error, unreadable_schema
 from troopledger.claims._ledger_schema import (
-    LABELS_CHECKED_VERSION,
     LISTABLE_VERSION,
     MIGRATIONS,
     SCHEMA_VERSION,
     backfill,
     record_columns,
-    with_checksum,
+    upgrade_note,
+    write_claim,
 )
 from troopledger.claims._lineage_store import place_new, redetect
 from troopledger.claims._listing import filters_of, listing_lines, listing_rows
@@ -210,14 +210,8 @@ class Ledger:
 
     @property
     def upgrade_note(self) -> str | None:
-        """One line for a ledger opened read-only at an older schema: what is slower or unchecked, and the fix."""
-        if self._version >= LABELS_CHECKED_VERSION or self.path == ":memory:":
-            return None
-        return (
-            f"note: {self.path} has the older schema version {self._version}: its lineage labels are detected on "
-            "each listing (slower) and its history is not checked; the next command that writes to it "
-            "(claims add, import, edit, accept ...) upgrades it"
-        )
+        """One line for a ledger opened read-only at an older schema (what is slower or unchecked), else None."""
+        return None if self.path == ":memory:" else upgrade_note(self.path, self._version)
 
     # -- writing -----------------------------------------------------------------
 
@@ -303,21 +297,7 @@ class Ledger:
 
     def _write(self, db: sqlite3.Connection, claim: Claim, action: str) -> None:
         record = json.dumps(claim.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
-        now = _now()
-        columns = {**with_checksum({**record_columns(claim), "record": record}), "added": now, "changed": now}
-        kept = ("id", "added")  # a replaced claim keeps when it was first added, and its lineage label until redetected
-        updated = [f"{name} = excluded.{name}" for name in columns if name not in (*kept, "checksum")]
-        db.execute(
-            f"INSERT INTO claims ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-            f" ON CONFLICT (id) DO UPDATE SET {', '.join(updated)},"
-            f" checksum = {claim_checksum_sql(row='excluded.')}",  # with the label it keeps
-            tuple(columns.values()),
-        )
-        seq = db.execute(
-            "INSERT INTO history (claim_id, at, action, record) VALUES (?, ?, ?, ?)", (claim.id, now, action, record)
-        ).lastrowid
-        checksum = row_checksum(seq, claim.id, now, action)
-        db.execute("UPDATE history SET checksum = ? WHERE seq = ?", (checksum, seq))
+        write_claim(db, record_columns(claim), record, action, _now())
 
     # -- reading -----------------------------------------------------------------
 

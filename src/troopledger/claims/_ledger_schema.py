@@ -43,7 +43,9 @@ __all__ = [
     "figure_text",
     "record_columns",
     "row_checksum",
+    "upgrade_note",
     "with_checksum",
+    "write_claim",
 ]
 
 _LISTED = ("organisation", "value", "low", "high", "unit", "words", "hedge", "via")
@@ -104,6 +106,37 @@ LISTABLE_VERSION = 2
 def with_checksum(columns: dict[str, Any]) -> dict[str, Any]:
     """``columns`` (a new row as :func:`record_columns` gives it, with its record, no label yet) and its checksum."""
     return {**columns, "checksum": row_checksum(*(columns[name] for name in CLAIM_COLUMNS_V4), None)}
+
+
+def write_claim(db: sqlite3.Connection, columns: dict[str, Any], record: str, action: str, now: str) -> None:
+    """Insert or replace one claim's row (``columns`` as :func:`record_columns` gives them) and add its history row.
+
+    A replaced claim keeps when it was first added, and its lineage label (with which
+    its new checksum is computed) until its quantity is detected again.
+    """
+    row = {**with_checksum({**columns, "record": record}), "added": now, "changed": now}
+    updated = [f"{name} = excluded.{name}" for name in row if name not in ("id", "added", "checksum")]
+    db.execute(
+        f"INSERT INTO claims ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
+        f" ON CONFLICT (id) DO UPDATE SET {', '.join(updated)}, checksum = {claim_checksum_sql(row='excluded.')}",
+        tuple(row.values()),
+    )
+    cid = columns["id"]
+    seq = db.execute(
+        "INSERT INTO history (claim_id, at, action, record) VALUES (?, ?, ?, ?)", (cid, now, action, record)
+    ).lastrowid
+    db.execute("UPDATE history SET checksum = ? WHERE seq = ?", (row_checksum(seq, cid, now, action), seq))
+
+
+def upgrade_note(path: str, version: int) -> str | None:
+    """The note for a ledger read at an older ``version`` than :data:`LABELS_CHECKED_VERSION`, else None."""
+    if version >= LABELS_CHECKED_VERSION:
+        return None
+    return (
+        f"note: {path} has the older schema version {version}: its lineage labels are detected on "
+        "each listing (slower) and its history is not checked; the next command that writes to it "
+        "(claims add, import, edit, accept ...) upgrades it"
+    )
 
 
 def figure_text(value: float | None, low: float | None, high: float | None, unit: str, words: str) -> str:
