@@ -172,6 +172,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=["tune", "tune-a", "tune-b", "held-out", "all"], default="held-out")
     ap.add_argument("--problems", action="store_true", help="list misses and extra predictions")
+    ap.add_argument("--languages", default="", help="comma-separated language groups to pool on a line of their own")
     args = ap.parse_args()
     split = json.loads(SPLIT.read_text(encoding="utf-8"))
     if args.half == "all":
@@ -188,6 +189,10 @@ def main() -> None:
     for name in sorted(k for k in res if k != "all"):
         print(_line(name, res[name]))
     print(_line("all", res["all"]))
+    chosen = [x for x in args.languages.split(",") if x in res]
+    if chosen:
+        pooled = {k: sum(res[x][k] for x in chosen) for k in res["all"]}
+        print(_line("pooled", pooled) + f"  ({', '.join(chosen)})")
     for p in problems or []:
         print(p)
 

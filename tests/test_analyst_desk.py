@@ -170,18 +170,24 @@ def test_a_user_rates_file_fills_months_past_the_table(tmp_path: Path) -> None:
     assert p["monthly"]["paid_by_russia"]["p50"][-1] == pytest.approx(20e6 * 1_440, rel=1e-6)
 
 
-def test_every_format_shows_owed_and_received_windows_and_months() -> None:
-    from troopledger.report import render_html, render_markdown
+def cli_text(args: list[str], fmt: str) -> str:
+    buf = io.StringIO()
+    with redirect_stdout(buf), pytest.raises(SystemExit) as exc:
+        main([*args, "--format", fmt])
+    assert exc.value.code in (0, None)
+    return buf.getvalue()
 
+
+def test_every_format_shows_owed_and_received_windows_and_months() -> None:
     case = str(EXAMPLES / "won-10000.toml")
     sets = ["--set", "realised_share=0.1", "--set", "troops_deployed=8000..12000"]
-    p = cli_json(["report", case, *sets, "--window", "year", "--currency", "EUR", "--draws", "2000"])
-    md = render_markdown(p)
+    args = ["report", case, *sets, "--window", "year", "--currency", "EUR", "--draws", "2000"]
+    md = cli_text(args, "md")
     for heading in ("## Owed and received", "## Totals by window", "## Month by month", "## Payments by kind"):
         assert heading in md
     assert "State: military (received)" in md
     assert "€" in md
     assert "Amounts are in EUR" in md
-    page = render_html(p)
+    page = cli_text(args, "html")
     assert "Owed and received" in page
     assert 'id="fig-sensitivity_time"' in page

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import copy
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,25 +14,26 @@ from rich.console import Console
 from test_report_browser import Visit, browser  # noqa: F401 (a fixture)
 from troopledger.analysis import run
 from troopledger.evidence import load_case
-from troopledger.report import build_payload, render_html, render_markdown, render_text
+from troopledger.report import ReportPayload, build_payload, render_html, render_markdown, render_text
 from troopledger.report._checks import check_rows, check_summary, misfit_rows
+from troopledger.report._payload import ClaimEntry
 
 HOSTILE = "<script>window.__pwned=3</script>NIS"
 
 
 @pytest.fixture(scope="module")
-def base() -> dict[str, Any]:
+def base() -> ReportPayload:
     return build_payload(run(load_case(None), 1000, 1, calibrate=False))
 
 
-def with_checks(base: dict[str, Any]) -> dict[str, Any]:
+def with_checks(base: ReportPayload) -> ReportPayload:
     """``base`` with a calibration section holding one claim of each verdict and a named misfit."""
-    p = copy.deepcopy(base)
-    ids = list(p["claims"])[:4]
-    p["claims"][ids[1]]["speaker"] = HOSTILE
-    p["claims"][ids[1]]["stated"] = "<img src=x onerror=window.__pwned=4> about 2,000"
+    claims = dict(base.claims)
+    ids = list(claims)[:4]
+    hostile = {"speaker": HOSTILE, "stated": "<img src=x onerror=window.__pwned=4> about 2,000"}
+    claims[ids[1]] = ClaimEntry(claims[ids[1]].claim.model_copy(update=hostile))
     verdicts = ["fits", "disputed", "misfit", "fits"]
-    p["calibration"] = {
+    calibration = {
         "method": "test",
         "claim_checks": [
             {"claim": c, "verdict": v, "tail_left_out": 0.01, "assumptions": ["casualty_phases"]}
@@ -55,13 +56,13 @@ def with_checks(base: dict[str, Any]) -> dict[str, Any]:
             }
         ],
     }
-    return p
+    return replace(base, claims=claims, calibration=calibration)
 
 
-def test_only_claims_that_do_not_fit_are_listed_with_counts_of_the_rest(base: dict[str, Any]) -> None:
+def test_only_claims_that_do_not_fit_are_listed_with_counts_of_the_rest(base: ReportPayload) -> None:
     p = with_checks(base)
     rows = check_rows(p)
-    ids = list(p["claims"])[:4]
+    ids = list(p.claims)[:4]
     assert [r[0] for r in rows] == [ids[1], ids[2]]  # most doubted first; the two that fit are only counted
     assert rows[0][3:6] == ("disputed", "likely wrong", "90%")
     line = check_summary(p) or ""
@@ -74,7 +75,7 @@ def test_only_claims_that_do_not_fit_are_listed_with_counts_of_the_rest(base: di
     assert check_summary(base) is None  # uncalibrated: nothing to say
 
 
-def test_every_format_renders_the_checks_escaped(base: dict[str, Any]) -> None:
+def test_every_format_renders_the_checks_escaped(base: ReportPayload) -> None:
     p = with_checks(base)
     md = render_markdown(p)
     assert "### Claim checks" in md
@@ -95,7 +96,7 @@ def test_every_format_renders_the_checks_escaped(base: dict[str, Any]) -> None:
     assert "Structural misfit" in text
 
 
-def test_hostile_check_rows_stay_inert_in_a_browser(browser: Any, base: dict[str, Any], tmp_path: Path) -> None:  # noqa: F811
+def test_hostile_check_rows_stay_inert_in_a_browser(browser: Any, base: ReportPayload, tmp_path: Path) -> None:  # noqa: F811
     out = tmp_path / "checks.html"
     out.write_text(render_html(with_checks(base)), encoding="utf-8")
     v = Visit(browser, out, 1280, 900)

@@ -472,3 +472,531 @@ def test_still_is_not_another_and_an_arrival_to_come_is_a_wave(lang: str, text: 
 )
 def test_according_to_a_capital_is_its_government(lang: str, text: str, want: str) -> None:
     assert {who for _q, who in _speakers(text, lang)} == {want}
+
+
+#: Entry statistics (issue 19): North Koreans entering Russia, counted by the migration service; a
+#: second figure of the sentence whose noun is left out counts entries too ("... of them 7,887 to study").
+_ENTRIES: list[tuple[str, str, list[tuple[str, float | None, float | None]]]] = [
+    (
+        "ru",
+        "Согласно статистике погранслужбы, за 2024 год в Россию въехали 13 221 гражданин КНДР.",
+        [("nk_entries_to_russia", 13221, None)],
+    ),
+    (
+        "ru",
+        "Годом ранее в РФ въехало всего 1117 граждан Северной Кореи, из них 480 — на учёбу.",
+        [("nk_entries_to_russia", 1117, None), ("nk_entries_study", 480, None)],
+    ),
+    (
+        "ru",
+        "Число въездов северокорейцев выросло: въехали более 13 тысяч человек.",
+        [("nk_entries_to_russia", None, 13000)],
+    ),
+    (
+        "uk",
+        "Торік до Росії в’їхали 13 221 громадянин Північної Кореї, свідчать дані МВС РФ.",
+        [("nk_entries_to_russia", 13221, None)],
+    ),
+    (
+        "uk",
+        "За 2023 рік до РФ вʼїхало 1117 громадян КНДР, з них 480 — на навчання.",
+        [("nk_entries_to_russia", 1117, None), ("nk_entries_study", 480, None)],
+    ),
+    (
+        "de",
+        "Im Jahr 2024 reisten 13.221 nordkoreanische Staatsbürger nach Russland ein.",
+        [("nk_entries_to_russia", 13221, None)],
+    ),
+    ("pl", "W ubiegłym roku do Rosji wjechało 13 221 obywateli KRLD.", [("nk_entries_to_russia", 13221, None)]),
+    (
+        "it",
+        "L'anno scorso sono entrati in Russia 13.221 cittadini nordcoreani.",
+        [("nk_entries_to_russia", 13221, None)],
+    ),
+    ("es", "El año pasado entraron en Rusia 13.221 ciudadanos norcoreanos.", [("nk_entries_to_russia", 13221, None)]),
+    # soldiers who arrive are no entry statistic, and a year before the count is no figure
+    ("ru", "В Курскую область прибыли ещё 3 тысячи военных КНДР.", [("troops_per_rotation", 3000, None)]),
+    ("de", "2024 reisten 13.221 Nordkoreaner nach Russland ein.", [("nk_entries_to_russia", 13221, None)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), _ENTRIES)
+def test_entries_to_russia_are_read(lang: str, text: str, want: list[tuple[str, float | None, float | None]]) -> None:
+    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
+    assert [(c.quantity, c.value, c.low) for c in extract_foreign(doc, lang)] == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # a linking verb ties a long subject to its figure: the subject's casualty word decides
+        (
+            "ru",
+            "Как утверждает Пхеньян, потери за первые два этапа этой операции составили порядка 350.",
+            [("casualties_total", 350, None, None)],
+        ),
+        (
+            "uk",
+            "Сумарні втрати північнокорейських підрозділів за перші два місяці боїв сягнули 4000 осіб.",
+            [("casualties_total", 4000, None, None)],
+        ),
+        (
+            "de",
+            "Die Verluste der nordkoreanischen Einheiten in der Region Kursk belaufen sich inzwischen auf rund 4.000.",
+            [("casualties_total", 4000, None, None)],
+        ),
+        (
+            "de",
+            "Die Zahl der getöteten Nordkoreaner in den ersten zwei Monaten der Kämpfe liegt bei etwa 1.000.",
+            [("casualties_killed", 1000, None, None)],
+        ),
+        (
+            "fr",
+            "Le nombre de soldats nord-coréens tués depuis leur arrivée sur le front atteint désormais 1 000.",
+            [("casualties_killed", 1000, None, None)],
+        ),
+        (
+            "es",
+            "Las bajas de las unidades norcoreanas enviadas a la provincia rusa de Kursk ascienden ya a unos 4.000.",
+            [("casualties_total", 4000, None, None)],
+        ),
+        (
+            "es",
+            "El número de militares norcoreanos fallecidos desde su llegada al frente alcanza los 1.000.",
+            [("casualties_killed", 1000, None, None)],
+        ),
+        (
+            "pl",
+            "Straty północnokoreańskich oddziałów walczących w obwodzie kurskim wynoszą około 4 tys. ludzi.",
+            [("casualties_total", 4000, None, None)],
+        ),
+        (
+            "pt",
+            "As baixas das unidades norte-coreanas enviadas para a região de Kursk já chegam a cerca de 4 mil.",
+            [("casualties_total", 4000, None, None)],
+        ),
+        (
+            "it",
+            "Le perdite dei reparti nordcoreani schierati nell'oblast di Kursk ammontano ormai a circa 4.000.",
+            [("casualties_total", 4000, None, None)],
+        ),
+    ],
+)
+def test_a_linking_verb_ties_a_far_subject_to_its_figure(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # an amount restated in brackets, with words before it, is the source's conversion, not a second claim
+        (
+            "ru",
+            "Каждый военный получает 2 тыс. долларов (около 180 тысяч рублей) в месяц.",
+            [("pay_per_soldier_month", 2000, None, None)],
+        ),
+        (
+            "uk",
+            "Кожен військовий отримує 2 тис. доларів (приблизно 80 тисяч гривень) на місяць.",
+            [("pay_per_soldier_month", 2000, None, None)],
+        ),
+        (
+            "pt",
+            "Cada soldado recebe US$ 2.000 (algo em torno de R$ 11 mil) por mês.",
+            [("pay_per_soldier_month", 2000, None, None)],
+        ),
+        (
+            "de",
+            "Jeder Soldat erhält 2.000 Dollar (umgerechnet rund 1.850 Euro) im Monat.",
+            [("pay_per_soldier_month", 2000, None, None)],
+        ),
+        # ... but a count in brackets after a count is a claim of its own
+        (
+            "ru",
+            "Пхеньян отправил 11 тысяч солдат (из них около 300 погибли).",
+            [("troops_deployed", 11000, None, None), ("casualties_killed", 300, None, None)],
+        ),
+    ],
+)
+def test_a_conversion_in_brackets_is_not_a_second_claim(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # an additive word beside a verb of sending makes one more batch
+        ("ru", "Ким Чен Ын отправил еще 3 тысячи солдат в Россию.", [("troops_per_rotation", 3000, None, None)]),
+        ("uk", "Кім Чен Ин відправив ще 3 тисячі солдатів до Росії.", [("troops_per_rotation", 3000, None, None)]),
+        (
+            "de",
+            "Pjöngjang schickte noch einmal rund 3.000 Mann an die Front.",
+            [("troops_per_rotation", 3000, None, None)],
+        ),
+        ("fr", "Pyongyang a encore envoyé 3 000 soldats vers Koursk.", [("troops_per_rotation", 3000, None, None)]),
+        # ... not beside a verb of staying, nor with no verb at all (a part of the force)
+        ("ru", "В Курской области остаются ещё около 11 тысяч военных КНДР.", [("troops_deployed", 11000, None, None)]),
+        (
+            "ru",
+            "В группировке 9 тыс. штурмовиков и ещё 2 тыс. сапёров.",
+            [("troops_deployed", 9000, None, None), ("troops_deployed", 2000, None, None)],
+        ),
+        # capture after a troop noun
+        ("ru", "Двое военных из КНДР попали в плен к ВСУ.", [("other:pows_captured", 2, None, None)]),
+        ("uk", "Двоє вояків з КНДР потрапили в полон.", [("other:pows_captured", 2, None, None)]),
+        (
+            "fr",
+            "Kiev affirme que 12 soldats nord-coréens ont été capturés depuis janvier.",
+            [("other:pows_captured", 12, None, None)],
+        ),
+        # civilians are nobody's troops; distances are no figures
+        (
+            "es",
+            "La guerra ya ha dejado más de 12.000 civiles muertos en Ucrania.",
+            [("other:civilian_killed", None, 12000, None)],
+        ),
+        ("ru", "С начала войны погибли более 12 тысяч мирных жителей.", [("other:civilian_killed", None, 12000, None)]),
+        ("es", "El misil voló 1.000 kilómetros antes de caer al mar.", []),
+        ("ru", "Ракета пролетела 1000 километров и упала в море.", []),
+        # trade is no revenue, whatever its size; a cue past a comma speaks of the next clause
+        (
+            "uk",
+            "Минулого року товарообіг між країнами зріс до 34,2 млн доларів.",
+            [("other:nk_economy", 34.2e6, None, None)],
+        ),
+        (
+            "ru",
+            "КНДР потеряла убитыми около 1000 человек, ранеными — еще 2700.",
+            [("casualties_killed", 1000, None, None), ("casualties_wounded", 2700, None, None)],
+        ),
+        ("uk", "Сили оборони ліквідували майже тисячу бійців з КНДР.", [("casualties_killed", 1000, None, None)]),
+        # a vague plural of a number is no figure
+        ("de", "Russland zahlt Nordkorea dafür jährlich Hunderte Millionen Dollar.", []),
+    ],
+)
+def test_waves_captures_civilians_and_trade(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # a generic intelligence word inside another source's longer name is that source's
+        (
+            "de",
+            "Nach Angaben des ukrainischen Geheimdienstes HUR kämpfen derzeit etwa 11.000 Nordkoreaner in Kursk.",
+            "Ukraine GUR",
+        ),
+        ("de", "Der Geheimdienst in Seoul schätzt, dass 11.000 Soldaten in Kursk stehen.", "South Korea NIS"),
+    ],
+)
+def test_a_generic_name_inside_a_longer_one(lang: str, text: str, want: str) -> None:
+    assert {who for _q, who in _speakers(text, lang)} == {want}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # the pay and bonuses of Russia's own soldiers and recruits, singular or plural, are not North Korea's
+        ("pt", "Um soldado russo ganha em média 2 mil dólares por mês.", [("other:russian_pay", 2000, None, None)]),
+        ("es", "Un soldado ruso cobra unos 2.000 dólares al mes.", [("other:russian_pay", 2000, None, None)]),
+        ("fr", "Une recrue russe touche environ 2 000 dollars par mois.", [("other:russian_pay", 2000, None, None)]),
+        ("it", "Un soldato russo guadagna circa 2.000 dollari al mese.", [("other:russian_pay", 2000, None, None)]),
+        ("de", "Ein russischer Soldat verdient rund 2.000 Dollar im Monat.", [("other:russian_pay", 2000, None, None)]),
+        (
+            "ru",
+            "Российский контрактник зарабатывает около 2 тысяч долларов в месяц.",
+            [("other:russian_pay", 2000, None, None)],
+        ),
+        (
+            "pl",
+            "Rekruci z rosyjskich regionów otrzymują jednorazowo nawet 20 tys. dolarów.",
+            [("other:russian_pay", 20000, None, None)],
+        ),
+        # ... while a North Korean soldier's stays his
+        (
+            "pt",
+            "Um militar da Coreia do Norte ganha cerca de 2 mil dólares por mês.",
+            [("pay_per_soldier_month", 2000, None, None)],
+        ),
+        # a bounded count restated bare is one statement
+        (
+            "pt",
+            "Mais de 300 militares de Pyongyang morreram, disse o deputado. Entre os 300 mortos há oficiais.",
+            [("casualties_killed", None, 300, None)],
+        ),
+    ],
+)
+def test_russian_pay_and_restatements(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # a figure whose noun is left out, in a verb of place, counts the paragraph's troops
+        (
+            "ru",
+            "В Россию переброшено от 10 до 12 тысяч военных из КНДР. Около 8 тысяч из них уже находятся под Курском.",
+            [("troops_deployed", None, 10000, 12000), ("troops_deployed", 8000, None, None)],
+        ),
+        (
+            "uk",
+            "До Росії перекинуто 10-12 тисяч військових КНДР. Приблизно 8 тисяч з них уже перебувають на Курщині.",
+            [("troops_deployed", None, 10000, 12000), ("troops_deployed", 8000, None, None)],
+        ),
+        # an army's size is no contingent; the next number's noun is not this one's
+        ("ru", "Численность армии КНДР составляет 1,3 млн человек.", [("other:troops_count_large", 1.3e6, None, None)]),
+        (
+            "uk",
+            "Армія КНДР налічує близько 1,2 млн військовослужбовців.",
+            [("other:troops_count_large", 1.2e6, None, None)],
+        ),
+        (
+            "uk",
+            "За даними ССО, з 2 по 4 листопада знищено 27 військових КНДР.",
+            [("casualties_killed", 27, None, None)],
+        ),
+    ],
+)
+def test_noun_left_out_army_sizes_and_ranges_of_days(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("uk", "Британська розвідка оцінює втрати КНДР у понад 6 тисяч осіб.", "UK defence ministry"),
+        ("ru", "По данным британской разведки, потери КНДР превысили 6 тысяч человек.", "UK defence ministry"),
+        ("es", "Según la inteligencia británica, las bajas norcoreanas superan las 6.000.", "UK defence ministry"),
+        ("ru", "По оценкам американской разведки, в Россию переброшено 12 тысяч военных КНДР.", "US intelligence"),
+        ("pl", "Według amerykańskiego wywiadu w Rosji przebywa 12 tys. wojskowych z KRLD.", "US intelligence"),
+    ],
+)
+def test_british_and_american_intelligence_are_sources(lang: str, text: str, want: str) -> None:
+    assert {who for _q, who in _speakers(text, lang)} == {want}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # the Joint Chiefs named in full are not the Ukrainian General Staff their generic words also name
+        (
+            "es",
+            "Corea del Norte desplegó 3.000 soldados adicionales, informó el Estado Mayor Conjunto surcoreano.",
+            "South Korea JCS",
+        ),
+        (
+            "fr",
+            "Selon l'état-major interarmées sud-coréen, 3 000 soldats supplémentaires sont partis.",
+            "South Korea JCS",
+        ),
+        (
+            "fr",
+            "Pyongyang aurait livré à Moscou plus de 9 millions d'obus, d'après Séoul.",
+            "South Korea (government)",
+        ),
+    ],
+)
+def test_joint_chiefs_and_capitals(lang: str, text: str, want: str) -> None:
+    assert {who for _q, who in _speakers(text, lang)} == {want}
+
+
+def test_a_headline_restated_with_its_bound_in_the_lead_is_one_claim() -> None:
+    text = (
+        "Corea del Norte envió otros 3.000 soldados a Rusia\n\n"
+        "Pyongyang desplegó entre enero y febrero al menos 3.000 soldados adicionales, informó el Estado Mayor "
+        "Conjunto surcoreano."
+    )
+    assert _read(text, "es") == [("troops_per_rotation", None, 3000, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # "one and a half", the teens, and German and Italian compounds of thousands, in words
+        ("ru", "Под Курском погибли полторы тысячи военных из КНДР.", [("casualties_killed", 1500, None, None)]),
+        ("uk", "На Курщині загинули півтори тисячі бійців КНДР.", [("casualties_killed", 1500, None, None)]),
+        ("pl", "Na froncie zginęło półtora tysiąca żołnierzy z Korei.", [("casualties_killed", 1500, None, None)]),
+        ("ru", "Пхеньян пришлёт ещё двенадцать тысяч солдат.", [("troops_per_rotation", 12000, None, None)]),
+        ("uk", "КНДР надішле ще п’ятнадцять тисяч військових.", [("troops_per_rotation", 15000, None, None)]),
+        ("it", "Nel Kursk sono morti duemila militari nordcoreani.", [("casualties_killed", 2000, None, None)]),
+        (
+            "de",
+            "In Kursk sind zweitausend Kämpfer Pjöngjangs gefallen.",
+            [("casualties_killed", 2000, None, None)],
+        ),
+    ],
+)
+def test_numbers_in_words(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # "mais"/"más" right before a count beside a verb of arriving: one more batch; "mais de": a bound
+        (
+            "pt",
+            "Na semana passada chegaram à região mais 3 mil militares.",
+            [("troops_per_rotation", 3000, None, None)],
+        ),
+        ("pt", "Mais de 3 mil militares chegaram à região.", [("troops_deployed", None, 3000, None)]),
+        (
+            "es",
+            "El mes pasado llegaron a Kursk más 3.000 militares de Pyongyang.",
+            [("troops_per_rotation", 3000, None, None)],
+        ),
+        ("es", "Llegaron a Kursk más de 3.000 soldados.", [("troops_deployed", None, 3000, None)]),
+    ],
+)
+def test_more_as_another_batch_or_as_a_bound(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # missiles as a noun are the ledger's; an adjective of an air-defence system is not
+        ("ru", "КНДР передала России около 250 баллистических ракет KN-23.", [("ballistic_missiles_transferred", 250)]),
+        ("ru", "Пхеньян получил от Москвы около 20 зенитных ракетных комплексов.", [("other:munitions", 20)]),
+        ("uk", "Пхеньян отримав від Москви близько 20 зенітних ракетних комплексів.", [("other:munitions", 20)]),
+    ],
+)
+def test_missiles_are_a_noun(lang: str, text: str, want: list[tuple[str, float]]) -> None:
+    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
+    got = [(c.quantity, c.value if c.value is not None else c.low or c.high) for c in extract_foreign(doc, lang)]
+    assert got == want
+
+
+def test_the_united_nations_is_a_source() -> None:
+    text = "По данным ООН, в России трудятся около 50 тысяч рабочих из КНДР."
+    assert {who for _q, who in _speakers(text, "ru")} == {"United Nations"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # a relay given as the sentence's source ("according to RFA") is that sentence's origin
+        (
+            "pl",
+            "CSIS ocenia siły Korei. Jak podaje Radio Free Asia, Moskwa płaci za każdego żołnierza ok. 2 tys. dolarów.",
+            "Radio Free Asia",
+        ),
+        ("ru", "ISW пишет о фронте. По данным Reuters, под Курском находятся 11 тысяч военных КНДР.", "Reuters"),
+        # think tanks, ministers and North Korea's own figures by name
+        (
+            "uk",
+            "Фонд Фрідріха Науманна підрахував, що КНДР заробила на постачанні зброї до $5 млрд.",
+            "Friedrich Naumann Foundation",
+        ),
+        (
+            "ru",
+            "Глава минобороны Южной Кореи сообщил, что в Россию отправлены около 10 тысяч военных КНДР.",
+            "South Korea defence ministry",
+        ),
+        ("ru", "Официальные данные КНДР говорят о потерях в 350 человек.", "North Korea (official data)"),
+    ],
+)
+def test_relays_as_origins_and_named_sources(lang: str, text: str, want: str) -> None:
+    assert {who for _q, who in _speakers(text, lang)} == {want}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # "lost N soldiers" is losses; "lost their lives" is the dead, whichever verb form starts both
+        ("pt", "A Coreia do Norte já perdeu 4 mil soldados na guerra.", [("casualties_total", 4000, None, None)]),
+        ("fr", "La Corée du Nord a perdu 4 000 soldats à Koursk.", [("casualties_total", 4000, None, None)]),
+        ("de", "Nordkorea hat in Kursk 4.000 Soldaten verloren.", [("casualties_total", 4000, None, None)]),
+        ("it", "La Corea del Nord ha perso 4.000 soldati nel Kursk.", [("casualties_total", 4000, None, None)]),
+        ("pt", "Cerca de 600 combatentes norte-coreanos perderam a vida.", [("casualties_killed", 600, None, None)]),
+        # "N soldados más": one more batch, the additive word after the noun in the figure's own clause
+        ("es", "Kim envía 3.000 soldados más a Rusia.", [("troops_per_rotation", 3000, None, None)]),
+        ("es", "Llegaron 3.000 soldados, más de lo previsto.", [("troops_deployed", 3000, None, None)]),
+    ],
+)
+def test_lost_soldiers_and_more_after_the_noun(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # a length of time is a tour where a rotation is named or soldiers spend it, in months
+        ("uk", "Вояки з КНДР пробули на передовій 120 днів, потім їх замінили.", [("rotation_interval_months", 3.94)]),
+        ("ru", "Бойцы КНДР пробыли под Курском 90 дней, пишет разведка.", [("rotation_interval_months", 2.96)]),
+        ("uk", "Ротація північнокорейських частин відбувається раз на 6 місяців.", [("rotation_interval_months", 6.0)]),
+        (
+            "de",
+            "Die Soldaten verbrachten 16 Wochen im Einsatz, dann wurden sie abgelöst.",
+            [("rotation_interval_months", 3.68)],
+        ),
+        ("es", "La rotación de las tropas se produce cada 4 meses.", [("rotation_interval_months", 4.0)]),
+        # ... not a few days of fighting, nor days that no soldier spends
+        ("uk", "Бої тривали 3 дні, загинули 50 військових КНДР.", [("casualties_killed", 50)]),
+        ("uk", "Делегації провели 40 днів у переговорах.", []),
+    ],
+)
+def test_tour_lengths(lang: str, text: str, want: list[tuple[str, float]]) -> None:
+    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
+    assert [(c.quantity, c.value) for c in extract_foreign(doc, lang)] == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # ordinals with their endings are unit names, never counts
+        (
+            "uk",
+            "Понад 3 тис. вояків з КНДР діють у складі 3-го батальйону 94-ї бригади.",
+            [("troops_deployed", None, 3000, None)],
+        ),
+        ("ru", "Около 3 тысяч военных КНДР воюют в составе 11-го корпуса.", [("troops_deployed", 3000, None, None)]),
+        # groups, battalions and echelons are counted, not men
+        (
+            "ru",
+            "Пхеньян отправил 3 эшелона с военными, всего около 12 тысяч человек.",
+            [("cumulative_troops", 12000, None, None)],
+        ),
+        # a capture before the count
+        ("uk", "У лютому сили оборони взяли в полон ще 2 вояків з КНДР.", [("other:pows_captured", 2, None, None)]),
+        ("ru", "ВСУ взяли в плен ещё двоих военных из КНДР.", [("other:pows_captured", 2, None, None)]),
+    ],
+)
+def test_ordinals_groups_and_captures_before_the_count(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # a scale's or currency's full stop before a capitalised noun ends no sentence
+        ("pl", "W Rosji stacjonuje ponad 15 tys. Koreańczyków z Północy.", [("troops_deployed", None, 15000, None)]),
+        # ... so the conversion after it stays with its amount
+        (
+            "pl",
+            "Moskwa płaci Pjongjangowi ok. 2 tys. dol. (ok. 8 tys. zł) miesięcznie za każdego żołnierza.",
+            [("pay_per_soldier_month", 2000, None, None)],
+        ),
+        # an equivalence word between two amounts makes the second a restatement
+        (
+            "pt",
+            "Moscou paga por cada militar cerca de US$ 2 mil por mês, o que equivale a R$ 11 mil.",
+            [("pay_per_soldier_month", 2000, None, None)],
+        ),
+        (
+            "ru",
+            "Каждый боец получает 2 тысячи долларов в месяц, что эквивалентно 180 тысячам рублей.",
+            [("pay_per_soldier_month", 2000, None, None)],
+        ),
+        # two amounts with no such word stay two claims
+        (
+            "pt",
+            "Cada soldado recebe US$ 2 mil por mês e o país recebe US$ 20 milhões.",
+            [("pay_per_soldier_month", 2000, None, None), ("total_revenue_to_nk", 20e6, None, None)],
+        ),
+    ],
+)
+def test_abbreviations_and_equivalent_amounts(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want

@@ -58,7 +58,7 @@ def test_reaching_620m_by_december_2025(record_calibration) -> None:  # type: ig
     assert worse, [(s.name, s.wrong_before, s.wrong_after) for s in r.claims[:5]]
     p = reconcile_payload(r)
     json.dumps(p, allow_nan=False)
-    md = render_reconcile_markdown(p)
+    md = render_reconcile_markdown(r)
     assert "# What it would take" in md
     assert "| Input |" in md
 
@@ -95,13 +95,15 @@ def test_compare_on_a_calibrated_case_pairs_posterior_draws_and_says_so() -> Non
     a = resolve(load_case(RECORD))
     b = resolve(load_case(RECORD, sets=["signing_bonus=2000"]))
     post = compare_runs(a, b, 4_000, 3, desk=Desk(given_data=False))
-    assert post["draws_used"] == "posterior"
-    assert post["effective_draws"]["a"] > 25  # about 1 % of draws carry the record case's posterior
-    diff = post["totals"]["signing_payments"]["difference"]
-    assert diff["p5"] > 0  # every arrival now gets $2,000 more
+    assert post.draws_used == "posterior"
+    assert post.effective_draws is not None
+    assert post.effective_draws.a > 25  # about 1 % of draws carry the record case's posterior
+    diff = post.totals["signing_payments"].difference
+    assert diff.p5 > 0  # every arrival now gets $2,000 more
     prior = compare_runs(a, b, 4_000, 3, desk=Desk(given_data=False), posterior=False)
-    assert prior["draws_used"] == "prior"
-    assert "effective_draws" not in prior
+    assert prior.draws_used == "prior"
+    assert prior.effective_draws is None
+    assert "effective_draws" not in prior.to_json()
 
 
 def _set(claims: tuple[str, ...], stat: float, suspect: str) -> Contradiction:
@@ -128,9 +130,8 @@ def test_overlapping_sets_become_one_conflict_per_suspect_and_none_is_lost() -> 
 
 
 def test_a_cut_list_of_sets_says_how_many_the_scan_found() -> None:
-    from troopledger.report._conflicts import sets_cut
+    from troopledger.report._conflicts import cut_note
 
-    sets = [{"claims": ["a", "b"], "most_likely_wrong": "a", "explanation": "x", "kind": "arithmetic"}] * 2
-    assert sets_cut({"contradictions": sets, "contradictions_found": 2}) == ""
-    note = sets_cut({"contradictions": sets, "contradictions_found": 75})
+    assert cut_note(2, 2) == ""
+    note = cut_note(2, 75)
     assert note == " The scan found 75 sets; the 2 most improbable are shown."

@@ -6,7 +6,9 @@ import base64
 import copy
 import hashlib
 import json
+import math
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +16,14 @@ import numpy as np
 import pytest
 
 from troopledger._cli import main
-from troopledger.analysis import rank_sensitivity, run
+from troopledger.analysis import Contradiction, Influence, rank_sensitivity, run
 from troopledger.errors import TroopledgerError
 from troopledger.evidence import load_case
 from troopledger.model import Draws
-from troopledger.report import build_payload, headline, render_html, render_markdown
+from troopledger.report import ReportPayload, build_payload, headline, render_html, render_markdown
 from troopledger.report._charts import plain
 from troopledger.report._html import embed_json
+from troopledger.report._payload import ClaimEntry, Reward
 from troopledger.report._sections import safe_url
 
 MAX_BYTES = 5_000_000  # "under 5 MB", counted in decimal megabytes to be strict
@@ -29,78 +32,90 @@ HOSTILE_ID = '"><script>window.__pwned=7</script>'
 HOSTILE_PARAM = "<img src=x onerror=window.__pwned=9>"
 
 
-def default_payload(draws: int = 2000, seed: int = 1) -> dict[str, Any]:
+def default_payload(draws: int = 2000, seed: int = 1) -> ReportPayload:
     """The bundled case, uncalibrated, with its sensitivity, as the CLI builds it."""
     return build_payload(run(load_case(None), draws, seed, calibrate=False))
 
 
-def hostile_payload(base: dict[str, Any]) -> dict[str, Any]:
+def hostile_payload(base: ReportPayload) -> ReportPayload:
     """``base`` with markup, script and ``javascript:`` in every kind of untrusted text."""
-    p = copy.deepcopy(base)
-    p["title"] = "<script>window.__pwned=10</script>Title"
-    p["description"] = '<img src=x onerror="window.__pwned=11">'
-    first_id = next(iter(p["claims"]))
-    first = p["claims"][first_id]
-    first["text"] = "<script>window.__pwned=1</script>quoted"
-    first["stated"] = "<b onmouseover=window.__pwned=12>bold</b>"
-    first["speaker"] = '<img src=x onerror="window.__pwned=2">'
-    first["organisation"] = "</td></tr></table><script>window.__pwned=3</script>"
-    first["via"] = ["<svg onload=window.__pwned=13>"]
-    first["note"] = '<iframe src="javascript:window.__pwned=6"></iframe>'
-    first["source"] = {
-        **first["source"],
-        "outlet": "<svg onload=window.__pwned=4>",
-        "url": "javascript:window.__pwned=5",
-    }
+    claims = dict(base.claims)
+    first_id = next(iter(claims))
+    plain_first = claims[first_id].claim
+    assert plain_first.source is not None
+    source = plain_first.source.model_copy(
+        update={"outlet": "<svg onload=window.__pwned=4>", "url": "javascript:window.__pwned=5"}
+    )
+    first = plain_first.model_copy(
+        update={
+            "text": "<script>window.__pwned=1</script>quoted",
+            "stated": "<b onmouseover=window.__pwned=12>bold</b>",
+            "speaker": '<img src=x onerror="window.__pwned=2">',
+            "organisation": "</td></tr></table><script>window.__pwned=3</script>",
+            "via": ["<svg onload=window.__pwned=13>"],
+            "note": '<iframe src="javascript:window.__pwned=6"></iframe>',
+            "source": source,
+        }
+    )
+    claims[first_id] = ClaimEntry(first)
     urls = [" javascript:window.__pwned=14", "JaVaScRiPt:window.__pwned=15", "data:text/html,<script>alert(1)</script>"]
     for i, url in enumerate(urls):
-        c = copy.deepcopy(first)
-        c["id"] = f"hostile-url-{i}"
-        c["source"] = {**c["source"], "url": url}
-        p["claims"][c["id"]] = c
-    evil = copy.deepcopy(first)
-    evil["id"] = HOSTILE_ID
-    evil["status"] = '"><script>window.__pwned=16</script>'
-    p["claims"][HOSTILE_ID] = evil
-    p["parameters"]["pay_per_soldier_month"]["claims"] = [HOSTILE_ID, first_id]
-    p["parameters"]["pay_per_soldier_month"]["note"] = "<script>window.__pwned=17</script>"
-    p["parameters"][HOSTILE_PARAM] = {
-        **p["parameters"]["pay_per_soldier_month"],
-        "meaning": '<a href="javascript:window.__pwned=18">click</a>',
-        "distribution": "<script>window.__pwned=19</script>",
-    }
-    sens = p["sensitivity"]
+        cid = f"hostile-url-{i}"
+        claims[cid] = ClaimEntry(first.model_copy(update={"id": cid, "source": source.model_copy(update={"url": url})}))
+    evil = first.model_copy(update={"id": HOSTILE_ID, "status": '"><script>window.__pwned=16</script>'})
+    claims[HOSTILE_ID] = ClaimEntry(evil)
+    params = dict(base.parameters)
+    pay = replace(
+        params["pay_per_soldier_month"], claims=(HOSTILE_ID, first_id), note="<script>window.__pwned=17</script>"
+    )
+    params["pay_per_soldier_month"] = pay
+    params[HOSTILE_PARAM] = replace(
+        pay,
+        meaning='<a href="javascript:window.__pwned=18">click</a>',
+        distribution="<script>window.__pwned=19</script>",
+    )
+    assert base.sensitivity is not None
+    sens = copy.deepcopy(base.sensitivity)
     sens["order"] = [HOSTILE_PARAM, *sens["order"]]
     sens["parameters"][HOSTILE_PARAM] = dict.fromkeys(sens["targets"], 0.5)
     sens["swing"][HOSTILE_PARAM] = {t: {"low": 1.0, "high": 2.0} for t in sens["targets"]}
-    p["rewards"] = [{"text": "<script>window.__pwned=20</script>housing", "claims": [HOSTILE_ID]}]
-    p["contradictions"] = [
-        {
-            "claims": [HOSTILE_ID, first_id],
-            "explanation": "<script>window.__pwned=8</script> cannot both hold",
-            "times_less_probable": 12.0,
-            "kind": "<b>arithmetic</b>",
-        }
-    ]
-    p["calibration"] = {"method": "<i>x</i>", "observations": [HOSTILE_ID], "skipped": []}
-    p["influence"] = [
-        {
-            "lineage": "<script>window.__pwned=21</script>",
-            "claims": [HOSTILE_ID],
-            "role": "<img src=x onerror=window.__pwned=22>",
-            "relative_change": {"paid_by_russia": 0.1},
-        }
-    ]
-    return p
+    contradiction = Contradiction(
+        (HOSTILE_ID, first_id),
+        -math.log(12.0),
+        0.1,
+        -1.0,
+        "<script>window.__pwned=8</script> cannot both hold",
+        "<b>arithmetic</b>",
+    )
+    influence = Influence(
+        "<script>window.__pwned=21</script>",
+        (HOSTILE_ID,),
+        "<img src=x onerror=window.__pwned=22>",
+        {},
+        {"paid_by_russia": 0.1},
+        None,
+    )
+    return replace(
+        base,
+        title="<script>window.__pwned=10</script>Title",
+        description='<img src=x onerror="window.__pwned=11">',
+        claims=claims,
+        parameters=params,
+        sensitivity=sens,
+        rewards=(Reward("<script>window.__pwned=20</script>housing", (HOSTILE_ID,)),),
+        contradictions=(contradiction,),
+        calibration={"method": "<i>x</i>", "observations": [HOSTILE_ID], "skipped": []},
+        influence=(influence,),
+    )
 
 
 @pytest.fixture(scope="module")
-def payload() -> dict[str, Any]:
+def payload() -> ReportPayload:
     return default_payload()
 
 
 @pytest.fixture(scope="module")
-def page(payload: dict[str, Any]) -> str:
+def page(payload: ReportPayload) -> str:
     return render_html(payload)
 
 
@@ -132,39 +147,39 @@ def test_csp_allows_exactly_the_pages_own_scripts(page: str) -> None:
         assert f"'sha256-{digest}'" in script_src.group(1)
 
 
-def test_page_shows_every_section_and_the_headline(payload: dict[str, Any], page: str) -> None:
+def test_page_shows_every_section_and_the_headline(payload: ReportPayload, page: str) -> None:
     for sid in ("flows", "months", "troops", "soldier", "sensitivity", "contradictions", "calibration"):
         assert f'<section id="{sid}">' in page
     for sid in ("parameters", "claims", "method", "run"):
         assert f'<section id="{sid}">' in page
     assert headline(payload).replace("'", "&#x27;") in page
-    assert payload["metadata"]["case_and_claims_sha256"] in page
-    for cid in payload["claims"]:
+    assert payload.metadata.case_and_claims_sha256 in page
+    for cid in payload.claims:
         assert f'id="claim-{cid}"' in page
     assert "calibration was not run" in page.lower()  # uncalibrated: says why no contradictions are listed
 
 
-def test_figures_are_embedded_and_the_sankey_conserves_means(payload: dict[str, Any], page: str) -> None:
+def test_figures_are_embedded_and_the_sankey_conserves_means(payload: ReportPayload, page: str) -> None:
     body = next(b for attrs, b in _scripts(page) if 'id="tl-figures"' in attrs)
     figs = json.loads(body)
     assert set(figs) == {"sankey", "monthly", "cumulative", "troops", "casualties", "sensitivity", "sensitivity_time"}
     link = figs["sankey"]["data"][0]["link"]
     from_russia = sum(v for s, v in zip(link["source"], link["value"], strict=True) if s == 0)
-    assert from_russia == pytest.approx(payload["totals"]["paid_by_russia"]["mean"], rel=1e-6)
+    assert from_russia == pytest.approx(payload.totals["paid_by_russia"].mean, rel=1e-6)
     from_state = sum(v for s, v in zip(link["source"], link["value"], strict=True) if s == 1)
-    assert from_state == pytest.approx(payload["totals"]["to_state"]["mean"], rel=1e-6)
+    assert from_state == pytest.approx(payload.totals["to_state"].mean, rel=1e-6)
     cum = figs["cumulative"]["data"]
-    assert cum[2]["y"] == payload["monthly"]["cumulative_paid_by_russia"]["p50"]
+    assert cum[2]["y"] == payload.monthly["cumulative_paid_by_russia"]["p50"]
 
 
-def test_cumulative_bands_run_up_to_the_totals(payload: dict[str, Any]) -> None:
-    band = payload["monthly"]["cumulative_paid_by_russia"]
+def test_cumulative_bands_run_up_to_the_totals(payload: ReportPayload) -> None:
+    band = payload.monthly["cumulative_paid_by_russia"]
     assert all(a <= b for a, b in zip(band["p50"], band["p50"][1:], strict=False))
     assert all(lo <= mid <= hi for lo, mid, hi in zip(band["p5"], band["p50"], band["p95"], strict=True))
-    assert band["p50"][-1] == pytest.approx(payload["totals"]["paid_by_russia"]["p50"], rel=1e-3)
+    assert band["p50"][-1] == pytest.approx(payload.totals["paid_by_russia"].p50, rel=1e-3)
 
 
-def test_hostile_text_is_escaped_in_html(payload: dict[str, Any]) -> None:
+def test_hostile_text_is_escaped_in_html(payload: ReportPayload) -> None:
     page = render_html(hostile_payload(payload))
     without_plotly = re.sub(r"<script>/\*\*\n\* plotly\.js.*?</script>", "", page, flags=re.S)
     for bad in ("<script>window", "<img src=x", "<svg onload", "<iframe", "<b onmouseover", "</td></tr></table><s"):
@@ -179,14 +194,14 @@ def test_hostile_text_is_escaped_in_html(payload: dict[str, Any]) -> None:
     assert len(_scripts(page)) == 3
 
 
-def test_hostile_text_is_escaped_in_markdown(payload: dict[str, Any]) -> None:
+def test_hostile_text_is_escaped_in_markdown(payload: ReportPayload) -> None:
     md = render_markdown(hostile_payload(payload))
     assert not re.search("<(script|img|svg|iframe|b )", md)
     assert not re.search(r"\]\(<?\s*(javascript|data):", md, flags=re.I)
     assert "&lt;script&gt;" in md
 
 
-def test_markdown_has_the_tables(payload: dict[str, Any]) -> None:
+def test_markdown_has_the_tables(payload: ReportPayload) -> None:
     md = render_markdown(payload)
     assert md.startswith("# ")
     assert "| Paid by Russia |" in md
@@ -254,8 +269,9 @@ def test_sensitivity_finds_the_input_that_drives_a_total() -> None:
         rank_sensitivity(d, targets=("to_families",))
 
 
-def test_default_case_sensitivity_names_the_known_drivers(payload: dict[str, Any]) -> None:
-    rho = payload["sensitivity"]["parameters"]
+def test_default_case_sensitivity_names_the_known_drivers(payload: ReportPayload) -> None:
+    assert payload.sensitivity is not None
+    rho = payload.sensitivity["parameters"]
     assert rho["state_share_of_pay"]["to_soldiers"] < -0.8  # the more the state keeps, the less soldiers get
     assert rho["troops_deployed"]["paid_by_russia"] > 0.5
 
@@ -284,17 +300,10 @@ def test_a_case_with_no_sources_or_uncertainty_still_renders(case_file: Any, tmp
     assert '"sensitivity"' not in next(b for attrs, b in _scripts(page) if 'id="tl-figures"' in attrs)
 
 
-def test_claim_influence_is_shown_when_the_run_has_it(payload: dict[str, Any]) -> None:
-    p = copy.deepcopy(payload)
-    first = next(iter(p["claims"]))
-    p["influence"] = [
-        {
-            "lineage": "one-statement",
-            "claims": [first],
-            "role": "prior",
-            "relative_change": {"paid_by_russia": -0.25, "to_state": 0.1, "to_soldiers": float("nan")},
-        }
-    ]
+def test_claim_influence_is_shown_when_the_run_has_it(payload: ReportPayload) -> None:
+    first = next(iter(payload.claims))
+    change = {"paid_by_russia": -0.25, "to_state": 0.1, "to_soldiers": float("nan")}
+    p = replace(payload, influence=(Influence("one-statement", (first,), "prior", {}, change, None),))
     page, md = render_html(p), render_markdown(p)
     assert "Claim influence" in page
     assert f'<a href="#claim-{first}">{first}</a>' in page

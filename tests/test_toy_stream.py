@@ -82,7 +82,7 @@ def test_a_registered_toy_stream_reaches_the_case_the_registry_and_every_report(
     assert blob["streams"]["toy"]["totals"]["value_to_north_korea"]["p50"] == pytest.approx(toy_value.p50)
     shares = sum(s["share_of_value"]["mean"] for s in blob["streams"].values())
     assert shares == pytest.approx(1.0, rel=1e-6)
-    for text in (render_ledger_text(payload), render_ledger_markdown(payload), render_ledger_html(payload)):
+    for text in (render_ledger_text(r), render_ledger_markdown(r), render_ledger_html(r)):
         assert "Toy grain" in text
 
 

@@ -71,18 +71,21 @@ def test_csv_formulas_are_neutralised_and_round_trip() -> None:
 
 
 def test_reports_neutralise_a_hostile_speaker() -> None:
-    import copy
     import io
+    from dataclasses import replace
 
     from rich.console import Console
 
     from test_report_html import default_payload
     from troopledger.report import render_html, render_markdown, render_text
+    from troopledger.report._payload import ClaimEntry, Reward
 
-    p = copy.deepcopy(default_payload(draws=500))
-    cid = p["parameters"]["pay_per_soldier_month"]["claims"][0]
-    p["claims"][cid]["speaker"] = "Spy\x1b[2J\x1b]0;owned\x07 " + RLO + "ycnega"
-    p["rewards"] = [{"text": "flat\x1b[31m " + RLO + "keys", "claims": [cid]}]
+    base = default_payload(draws=500)
+    cid = base.parameters["pay_per_soldier_month"].claims[0]
+    claims = dict(base.claims)
+    spy = "Spy\x1b[2J\x1b]0;owned\x07 " + RLO + "ycnega"
+    claims[cid] = ClaimEntry(claims[cid].claim.model_copy(update={"speaker": spy}))
+    p = replace(base, claims=claims, rewards=(Reward("flat\x1b[31m " + RLO + "keys", (cid,)),))
     buf = io.StringIO()
     render_text(p, Console(file=buf, width=200, force_terminal=False))
     text = buf.getvalue()

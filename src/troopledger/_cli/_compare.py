@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 import json
 import os
-from typing import TYPE_CHECKING, Annotated, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -17,13 +18,15 @@ from troopledger._cli._report import DEFAULT_THREADS, Format
 from troopledger.errors import InputError
 
 if TYPE_CHECKING:
+    from troopledger.analysis import CompareRun, Comparison
     from troopledger.evidence import Prior
 
 __all__ = ["compare"]
 
 
-def _side(spec: str, sets: list[str]) -> tuple[Prior, dict[str, Any]]:
+def _side(spec: str, sets: list[str]) -> tuple[Prior, CompareRun]:
     """A case written ``CASE`` or ``CASE@SCENARIO``, with ``--set`` overrides, resolved."""
+    from troopledger.analysis import CompareRun
     from troopledger.evidence import load_case, resolve
 
     case, _, scenario = spec.partition("@")
@@ -31,14 +34,22 @@ def _side(spec: str, sets: list[str]) -> tuple[Prior, dict[str, Any]]:
         raise InputError(None, "compare", f"{spec!r} names no case", "write CASE or CASE@SCENARIO")
     casefile = load_case(case, scenario=scenario or None, sets=sets)
     label = f"{spec} with {', '.join(sets)}" if sets else spec
-    return resolve(casefile), {"label": label, "case": casefile.name, **casefile.scenario}
+    applied = casefile.scenario
+    run = CompareRun(
+        label,
+        casefile.name,
+        applied.get("name"),
+        str(applied.get("description") or ""),
+        dict(applied.get("set") or {}),
+    )
+    return resolve(casefile), run
 
 
-def _render(c: dict[str, Any], fmt: Format) -> str:
+def _render(c: Comparison, fmt: Format) -> str:
     from troopledger.report import render_compare_html, render_compare_markdown, render_compare_text
 
     if fmt is Format.json:
-        return json.dumps(c, indent=2, allow_nan=False) + "\n"
+        return json.dumps(c.to_json(), indent=2, allow_nan=False) + "\n"
     if fmt is Format.text:
         buf = io.StringIO()
         render_compare_text(c, Console(file=buf, width=130, force_terminal=False))
@@ -83,17 +94,13 @@ def compare(
     if prior_a.horizon != prior_b.horizon and window:
         raise InputError(None, "--window", "the two runs cover different months", "compare totals without --window")
     desk = desk_from(currency, rate, rates, window)
-    conv = desk.conversion(prior_a)
     threads = min(DEFAULT_THREADS, os.cpu_count() or 1)
-    labels = (run_a["label"], run_b["label"])
+    labels = (run_a.label, run_b.label)
     posterior = False if prior_draws else None
     with shown_stages(quiet) as stages:
         announce(stages, f"two paired runs of {draws:,} draws")
         result = compare_runs(
             prior_a, prior_b, draws, seed, desk=desk, labels=labels, posterior=posterior, workers=threads
         )
-    result["runs"] = [run_a, run_b]
-    if conv is not None:
-        result["currency"] = conv.describe()
-    text = _render(result, fmt)
+    text = _render(replace(result, runs=(run_a, run_b)), fmt)
     deliver(text, out)

@@ -53,15 +53,14 @@ def ledger_report(
         weigh=weigh,
         scenario=scenario,
     )
-    payload = build_ledger_payload(result)
     if fmt == "json":
-        text = json.dumps(payload, indent=2, allow_nan=False) + "\n"
+        text = json.dumps(build_ledger_payload(result), indent=2, allow_nan=False) + "\n"
     elif fmt == "md":
-        text = render_ledger_markdown(payload)
+        text = render_ledger_markdown(result)
     elif fmt == "html":
-        text = render_ledger_html(payload)
+        text = render_ledger_html(result)
     else:
-        text = render_ledger_text(payload)
+        text = render_ledger_text(result)
     deliver(text, out)
 
 
@@ -99,18 +98,17 @@ def ledger_reconcile(
             raise InputError(None, "--scenario", f"no scenario {scenario!r} in {loaded.name}", f"use one of: {known}")
         sets = [*sc.sets, *sets]
     r = reconcile_ledger(loaded, wanted, draws=n, seed=seed, within=within, sets=sets, weigh=scenario is None)
-    payload = reconcile_payload(r)
     if fmt == "json":
-        text = json.dumps(payload, indent=2, allow_nan=False) + "\n"
+        text = json.dumps(reconcile_payload(r), indent=2, allow_nan=False) + "\n"
     elif fmt == "md":
-        text = render_reconcile_markdown(payload)
+        text = render_reconcile_markdown(r)
     else:
         import io
 
         from rich.console import Console
 
         buf = io.StringIO()
-        render_reconcile_text(payload, Console(file=buf, width=150, force_terminal=False))
+        render_reconcile_text(r, Console(file=buf, width=150, force_terminal=False))
         text = buf.getvalue()
     deliver(text, out)
 
@@ -142,9 +140,9 @@ def ledger_history_command(
         with Ledger(ledger, create=False, readonly=True) as led:
             extra = led.claims(status=("accepted", "edited"))
     check_ledger_memory(load_ledger(case, extra), draws)
-    h = ledger_history(case, start=start, end=end, every=every, draws=draws, seed=seed, extra=extra).as_dict()
+    h = ledger_history(case, start=start, end=end, every=every, draws=draws, seed=seed, extra=extra)
     if fmt == "json":
-        text = json.dumps(h, indent=2, allow_nan=False) + "\n"
+        text = json.dumps(h.as_dict(), indent=2, allow_nan=False) + "\n"
     elif fmt == "md":
         text = render_ledger_history_markdown(h)
     elif fmt == "html":

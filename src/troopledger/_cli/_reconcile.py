@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -14,18 +14,21 @@ from troopledger._cli._app import app, deliver
 from troopledger._cli._options import Scenario, Sets
 from troopledger._cli._report import DEFAULT_THREADS, Format
 
+if TYPE_CHECKING:
+    from troopledger.analysis import Reconciliation
+
 __all__ = ["reconcile"]
 
 
-def _render(p: dict[str, Any], fmt: Format) -> str:
-    from troopledger.report import render_reconcile_markdown, render_reconcile_text
+def _render(r: Reconciliation, fmt: Format) -> str:
+    from troopledger.report import reconcile_payload, render_reconcile_markdown, render_reconcile_text
 
     if fmt is Format.json:
-        return json.dumps(p, indent=2, allow_nan=False) + "\n"
+        return json.dumps(reconcile_payload(r), indent=2, allow_nan=False) + "\n"
     if fmt is Format.md:
-        return render_reconcile_markdown(p)
+        return render_reconcile_markdown(r)
     buf = io.StringIO()
-    render_reconcile_text(p, Console(file=buf, width=150, force_terminal=False))
+    render_reconcile_text(r, Console(file=buf, width=150, force_terminal=False))
     return buf.getvalue()
 
 
@@ -79,7 +82,6 @@ def reconcile(
     from troopledger.analysis import reconcile as reconcile_figure
     from troopledger.errors import InputError
     from troopledger.evidence import forecast, ledger_claims, load_case, resolve
-    from troopledger.report import reconcile_payload
 
     if fmt is Format.html:
         raise InputError(None, "--format", "reconcile writes text, json or md", "use --format text, json or md")
@@ -102,5 +104,5 @@ def reconcile(
     r = reconcile_figure(
         prior, wanted, draws=draws, seed=seed, workers=threads, within=TARGET_WITHIN if within is None else within
     )
-    text = _render(reconcile_payload(r), fmt)
+    text = _render(r, fmt)
     deliver(text, out)

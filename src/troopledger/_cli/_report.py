@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -16,6 +16,9 @@ from rich.table import Table
 from troopledger._cli._app import app, atomic_write
 from troopledger._cli._options import MAX_DRAWS, Currency, Rate, Rates, Scenario, Sets, Windows, check_memory, desk_from
 from troopledger._cli._progress import Quiet, announce, shown_stages
+
+if TYPE_CHECKING:
+    from troopledger.report import ReportPayload
 
 __all__ = ["Format", "cases", "report"]
 
@@ -33,16 +36,16 @@ class Format(StrEnum):
 DEFAULT_THREADS = 2
 
 
-def _render(payload: dict[str, Any], fmt: Format) -> str:
+def _render(report: ReportPayload, fmt: Format) -> str:
     from troopledger.report import render_html, render_markdown, render_text
 
     if fmt is Format.json:
-        return json.dumps(payload, indent=2, allow_nan=False) + "\n"
+        return json.dumps(report.to_json(), indent=2, allow_nan=False) + "\n"
     if fmt is Format.text:
         buf = io.StringIO()
-        render_text(payload, Console(file=buf, width=130, force_terminal=False))
+        render_text(report, Console(file=buf, width=130, force_terminal=False))
         return buf.getvalue()
-    return render_markdown(payload) if fmt is Format.md else render_html(payload)
+    return render_markdown(report) if fmt is Format.md else render_html(report)
 
 
 @app.command()

@@ -10,17 +10,36 @@ not import xarray and pandas.
 from typing import Any
 
 from troopledger.analysis._chunks import BATCH_DRAWS, SKETCH_LEVELS, batch_grid, batch_seed
-from troopledger.analysis._compare import compare_draws, compare_runs, pair_weights
+from troopledger.analysis._compare import (
+    CompareRun,
+    Comparison,
+    PairedDraws,
+    PairedRow,
+    PairedWindow,
+    compare_draws,
+    compare_runs,
+    pair_weights,
+)
 from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, DeskTables, money_inputs
 from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
 from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
 from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, History, Step, as_of_days, history
+from troopledger.analysis._ledger_calibration import StreamCalibration, calibrate_streams
 from troopledger.analysis._ledger_case import LedgerCase, is_ledger_case, load_ledger
 from troopledger.analysis._ledger_history import LEDGER_HISTORY_DRAWS, LedgerHistory, ledger_history
 from troopledger.analysis._ledger_memory import check_ledger_memory, ledger_bytes
 from troopledger.analysis._ledger_reconcile import ledger_target, reconcile_ledger
 from troopledger.analysis._ledger_run import Band, LedgerResult, ledger_window, run_ledger
-from troopledger.analysis._money import Conversion, RateTable, bundled_rates, conversion, read_rates
+from troopledger.analysis._money import (
+    TABLE_RATE_NOTE,
+    Conversion,
+    DrawnRate,
+    RateTable,
+    bundled_rates,
+    conversion,
+    drawn_rate,
+    read_rates,
+)
 from troopledger.analysis._reconcile import (
     RECONCILE_DRAWS,
     TARGET_WITHIN,
@@ -44,7 +63,8 @@ from troopledger.analysis._summary import (
     summarize_draws,
 )
 from troopledger.analysis._windows import Window, calendar_years, parse_window, rolling_years, window_stats, windows_for
-from troopledger.calibration import HEDGE_WIDTH, hedge_class, weighted_quantiles
+from troopledger.calibration import HEDGE_WIDTH, Conflict, Contradiction, Influence, hedge_class, weighted_quantiles
+from troopledger.claims import Claim
 from troopledger.evidence import RELIABILITY
 from troopledger.model import (
     DELIVERY_OUTPUTS,
@@ -88,18 +108,29 @@ __all__ = [
     "SENSITIVITY_TARGETS",
     "SKETCH_LEVELS",
     "STATE_USES",
+    "TABLE_RATE_NOTE",
     "TARGET_WITHIN",
     "TOTAL_VARIABLES",
     "WINDOW_ACCOUNTS",
     "Band",
+    "Claim",
+    "CompareRun",
+    "Comparison",
+    "Conflict",
+    "Contradiction",
     "Conversion",
     "Desk",
     "DeskTables",
+    "DrawnRate",
     "HindcastScore",
     "History",
+    "Influence",
     "LedgerCase",
     "LedgerHistory",
     "LedgerResult",
+    "PairedDraws",
+    "PairedRow",
+    "PairedWindow",
     "RateTable",
     "ReconcileTarget",
     "Reconciliation",
@@ -107,6 +138,7 @@ __all__ = [
     "Sensitivity",
     "Shift",
     "Step",
+    "StreamCalibration",
     "Summary",
     "TroopledgerAccessor",
     "Window",
@@ -115,12 +147,14 @@ __all__ = [
     "batch_seed",
     "bundled_rates",
     "calendar_years",
+    "calibrate_streams",
     "check_ledger_memory",
     "compare_draws",
     "compare_runs",
     "conversion",
     "convert_draws",
     "coverage",
+    "drawn_rate",
     "from_dataset",
     "given_data_sensitivity",
     "hedge_class",

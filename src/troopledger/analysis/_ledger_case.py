@@ -144,6 +144,10 @@ class LedgerCase:
     scenarios: dict[str, LedgerScenario]
     #: inputs fused from figures in other currencies: key -> {currency: share of the input's weight}
     converted: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: the soldier stream's state share of pay is the shared ``state_share_overseas`` draw
+    shared_state_cut: bool = True
+    #: streams calibrated on their own evidence (a cut): checks that read only these do not weigh the draws
+    calibrated: tuple[str, ...] = ()
 
 
 def is_ledger_case(case: str | None) -> bool:
@@ -398,6 +402,7 @@ def load_ledger(case: str, extra: Sequence[Claim] = (), *, day: dt.date | None =
         origin=origin,
         scenarios=dict(f.scenarios),
         converted=converted,
+        shared_state_cut=f.case.shared_state_cut,
     )
 
 

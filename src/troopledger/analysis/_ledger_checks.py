@@ -31,6 +31,7 @@ __all__ = [
     "conflict_results",
     "draw_weights",
     "scoped_results",
+    "weighing_checks",
 ]
 
 Array = NDArray[np.float64]
@@ -155,13 +156,34 @@ def check_reading(case: LedgerCase, run: LedgerDraws, k: int, chk: LedgerCheck, 
     return np.asarray(a, dtype=float)
 
 
+def _streams_read(case: LedgerCase, chk: LedgerCheck) -> set[str]:
+    """The streams a check reads (``all.<account>`` reads every one; a shared input none)."""
+    names = {s.name for s in case.streams}
+    read: set[str] = set()
+    for name in chk.outputs:
+        stream = name.removeprefix("input:").partition(".")[0] if "." in name else ""
+        read |= names if stream == "all" else ({stream} & names)
+    return read
+
+
+def weighing_checks(case: LedgerCase) -> list[int]:
+    """The indices of the checks that weigh the draws: marked ``weigh``, and not reading only streams
+    calibrated on their own evidence (a cut: those streams' posteriors hear nothing from the ledger)."""
+    cut = set(case.calibrated)
+
+    def hears(chk: LedgerCheck) -> bool:
+        read = _streams_read(case, chk)
+        return not (cut and read and read <= cut)
+
+    return [k for k, chk in enumerate(case.checks) if chk.weigh and hears(chk)]
+
+
 def draw_weights(case: LedgerCase, run: LedgerDraws) -> Array | None:
-    """Normalised weights from every weighed check's claims, or None when no check is weighed."""
+    """Normalised weights from every weighing check's claims (:func:`weighing_checks`), or None when none weighs."""
     logw = np.zeros(next(iter(run.accounts.values())).shape[0])
     any_weighed = False
-    for k, chk in enumerate(case.checks):
-        if not chk.weigh:
-            continue
+    for k in weighing_checks(case):
+        chk = case.checks[k]
         a = check_reading(case, run, k, chk)
         for cid in chk.claims:
             _text, lo, hi = claim_interval(case.claims[cid])

@@ -3,8 +3,10 @@ and how the claims each stream can predict were predicted before they were repor
 
 Each step loads the case as it could have been written that day
 (:func:`~troopledger.analysis.load_ledger` with ``day``: later claims dropped from inputs,
-checks and the soldier case) and runs it on the same seed, weighed by the checks known by
-then. A claim is *predicted* by the last step before its source reported it: every check
+checks and the soldier case) and runs it on the same seed, the soldier stream calibrated on
+the soldier case's claims known by then (:func:`~troopledger.analysis.calibrate_streams`, on
+the step's draws),
+weighed by the checks known by then. A claim is *predicted* by the last step before its source reported it: every check
 of the full case (other than benchmarks) is read on that step's draws, and the claim is
 scored inside when its figure lies within the step's 90 % band (a range: when the two
 overlap; ``at_least`` and ``at_most``: when the band reaches it).
@@ -19,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from troopledger.analysis._ledger_calibration import calibrate_streams
 from troopledger.analysis._ledger_case import LedgerCase, load_ledger
 from troopledger.analysis._ledger_checks import check_probes, check_reading, claim_interval, draw_weights
 from troopledger.analysis._ledger_run import draw_ledger
@@ -148,7 +151,8 @@ def ledger_history(
     steps: list[LedgerStep] = []
     predictions: list[LedgerPrediction] = []
     for i, day in enumerate(days):
-        view = load_ledger(case, extra, day=day)
+        # the soldiers as of that day, calibrated on the step's own draws (not the report's 100,000: ten steps)
+        view, _ = calibrate_streams(load_ledger(case, extra, day=day), draws, seed, at_least=draws)
         later = days[i + 1] if i + 1 < len(days) else dt.date.max
         due = [(k, cid) for k, cid, when in wanted if day < when <= later]
         streams = {s.name for s in view.streams}

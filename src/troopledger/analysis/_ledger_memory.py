@@ -14,23 +14,29 @@ from troopledger.claims import TOTAL_SCOPES
 from troopledger.errors import InputError
 from troopledger.model import MEMORY_ENV, memory_budget
 
-__all__ = ["LEDGER_BASE_BYTES", "LEDGER_COPIES", "check_ledger_memory", "ledger_bytes"]
+__all__ = ["LEDGER_BASE_BYTES", "LEDGER_CALIBRATION_BYTES", "LEDGER_COPIES", "check_ledger_memory", "ledger_bytes"]
 
 #: The fixed part of a ledger run: the numerical stack, the soldier case's prior, one block of draws in flight
-#: (measured peaks: 535 MB at 16,384 draws, 1.12 GB at 65,536, 1.50 GB at 131,072, 2.57 GB at 262,144).
+#: (measured peaks without a calibrated stream: 535 MB at 16,384 draws, 1.12 GB at 65,536, 1.50 GB at 131,072,
+#: 2.57 GB at 262,144).
 LEDGER_BASE_BYTES = 600_000_000
+#: What the soldier stream's calibration (100,000 to 131,072 draws, on two threads) adds to the peak: its
+#: posterior's inputs, kept for resampling, and memory the allocator holds after it (measured peaks with it:
+#: 909 MB at 16,384 draws, 1.48 GB at 65,536, 1.99 GB at 131,072, 3.06 GB at 262,144).
+LEDGER_CALIBRATION_BYTES = 450_000_000
 #: Copies of each per-draw array a run holds at its peak (the blocks' lists, their concatenation, the summaries).
 LEDGER_COPIES = 6
 
 
 def ledger_bytes(case: LedgerCase, draws: int) -> int:
-    """Peak bytes a run of ``case`` with ``draws`` draws needs (above the measured peaks by 5 to 40 %)."""
+    """Peak bytes a run of ``case`` with ``draws`` draws needs (above the measured peaks by 15 to 35 %)."""
     outputs = sum(len(s.outputs) for s in case.streams)
     inputs = sum(len(s.params) for s in case.streams)
     if case.soldier_prior is not None:  # the soldier case's own inputs, drawn by its sampler, are kept as well
         inputs += len(case.soldier_prior.slots)
     probes = len(case.checks) + sum(1 for c in case.claims.values() if c.quantity in TOTAL_SCOPES)
-    return LEDGER_BASE_BYTES + 8 * LEDGER_COPIES * (outputs + inputs + probes) * draws
+    calibration = LEDGER_CALIBRATION_BYTES if case.soldier_prior is not None else 0
+    return LEDGER_BASE_BYTES + calibration + 8 * LEDGER_COPIES * (outputs + inputs + probes) * draws
 
 
 def check_ledger_memory(case: LedgerCase, draws: int) -> None:

@@ -20,8 +20,9 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from troopledger.analysis._ledger_calibration import calibrate_streams
 from troopledger.analysis._ledger_case import LedgerCase
-from troopledger.analysis._ledger_checks import check_reading, claim_interval, draw_weights
+from troopledger.analysis._ledger_checks import check_reading, claim_interval, draw_weights, weighing_checks
 from troopledger.analysis._ledger_run import draw_ledger
 from troopledger.analysis._ledger_weights import claim_fit, effective_draws, weighted_band
 from troopledger.analysis._reconcile import TARGET_WITHIN, ReconcileTarget, Reconciliation, Shift
@@ -134,13 +135,20 @@ def reconcile_ledger(
 ) -> Reconciliation:
     """What it would take for ``case``'s streams, weighed by its checks, to reach ``target`` (see the module)."""
     month = case.months.index(target.month)
+    y0 = None
+    if weigh:  # the soldier stream from its case's own calibration, as the report draws it
+        calibrated, done = calibrate_streams(case, draws, seed)
+        if done:  # the prior is the case's own draws, the soldier stream uncalibrated
+            y0 = _values(case, draw_ledger(case, draws, seed, (0, month), sets)[1], target.output)[0]
+        case = calibrated
     ledger, run, _ = draw_ledger(case, draws, seed, (0, month), sets)
     y, unit = _values(case, run, target.output)
+    y0 = y if y0 is None else y0
     weights = draw_weights(case, run) if weigh else None
     used = "posterior" if weights is not None else "prior"
     ones = np.ones(y.size)
     w = ones / y.size if weights is None else weights
-    post, prior = _stats(y, w), _stats(y, ones)
+    post, prior = _stats(y, w), _stats(y0, ones)
     above = target.value >= post[1]
     sd = math.log1p(within) / Z90
     z = (np.log(np.maximum(y, 1e-300)) - math.log(target.value)) / sd
@@ -158,9 +166,8 @@ def reconcile_ledger(
             inputs.append(_shift(key, what, in_unit, x, w, wt))
     inputs.sort(key=lambda s: (-_strength(s), s.name))
     claims: list[Shift] = []
-    for k, chk in enumerate(case.checks):
-        if not chk.weigh:
-            continue
+    for k in weighing_checks(case) if weigh else [k for k, chk in enumerate(case.checks) if chk.weigh]:
+        chk = case.checks[k]
         reading = check_reading(case, run, k, chk)
         for cid in chk.claims:
             c = case.claims[cid]
@@ -195,7 +202,7 @@ def reconcile_ledger(
         unit,
         "above" if above else "below",
         _tail(y, w, target.value, above),
-        _tail(y, ones, target.value, above),
+        _tail(y0, ones, target.value, above),
         effective_draws(w / w.sum()) if weights is not None else float(draws),
         within,
         kl,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from troopledger.analysis._ledger_calibration import StreamCalibration, calibrate_streams
 from troopledger.analysis._ledger_case import LedgerCase
 from troopledger.analysis._ledger_checks import (
     CheckResult,
@@ -25,8 +26,10 @@ from troopledger.analysis._ledger_checks import (
     conflict_results,
     draw_weights,
     scoped_results,
+    weighing_checks,
 )
 from troopledger.analysis._ledger_weights import Band, effective_draws
+from troopledger.analysis._money import drawn_rate
 from troopledger.claims import TOTAL_SCOPES, month_index, rate_to_usd
 from troopledger.errors import InputError
 from troopledger.evidence import Constant, Distribution, to
@@ -96,6 +99,12 @@ class LedgerResult:
     weighed: list[str] = field(default_factory=list)
     effective_draws: float = 0.0
     labels: dict[str, str] = field(default_factory=lambda: dict(ACCOUNT_LABELS))
+    #: how the money was converted: each draw at its own drawn rate, or one rate for all (empty in US dollars)
+    rate_note: str = ""
+    #: streams calibrated on their own evidence (the soldier stream on its soldier case's claims)
+    calibrations: tuple[StreamCalibration, ...] = ()
+    #: claims of checks marked ``weigh`` that read only a calibrated stream: checked, not weighed
+    not_weighed: list[str] = field(default_factory=list)
 
 
 def ledger_window(text: str | None, months: Sequence[str]) -> tuple[int, int]:
@@ -165,10 +174,13 @@ def run_ledger(
     sets: Sequence[str] = (),
     weigh: bool = True,
     scenario: str | None = None,
+    workers: int = 2,
 ) -> LedgerResult:
     """Run ``case`` on ``draws`` shared draws and summarise it over ``window`` in ``currency``.
 
-    With ``weigh`` the draws are weighed by the claims of the checks marked ``weigh``.
+    With ``weigh`` the soldier stream is calibrated on its soldier case's claims
+    (:func:`~troopledger.analysis.calibrate_streams`, on ``workers`` threads) and the draws
+    are weighed by the claims of the checks marked ``weigh`` that read other streams.
     A ``scenario`` of the case applies its ``sets`` (before ``sets``) and its window
     (unless ``window`` is given), unweighed: a published estimate from its stated inputs.
     """
@@ -179,11 +191,15 @@ def run_ledger(
             raise InputError(None, "--scenario", f"no scenario {scenario!r} in {case.name}", f"use one of: {known}")
         sets, window, weigh = [*sc.sets, *sets], window or sc.window, False
     lo, hi = ledger_window(window, case.months)
+    calibrations: tuple[StreamCalibration, ...] = ()
+    if weigh:
+        case, calibrations = calibrate_streams(case, draws, seed, workers=workers)
     ledger, run, overrides = draw_ledger(case, draws, seed, (lo, hi), sets)
     profile = sum((run.monthly[s.name]["value_to_north_korea"] for s in case.streams), np.zeros(len(case.months)))
     rate = _rate(case, currency, profile, (lo, hi))
+    conv = drawn_rate(currency, rate, run.inputs)  # each draw at its own drawn rate where the case draws one
     w = draw_weights(case, run) if weigh else None
-    totals: dict[str, Band] = {a: Band.of(run.accounts[a], rate, w) for a in ACCOUNTS}
+    totals: dict[str, Band] = {a: Band.of(conv.convert(run.accounts[a]), 1.0, w) for a in ACCOUNTS}
     value = run.accounts["value_to_north_korea"]
     streams = {}
     for s in case.streams:
@@ -192,13 +208,13 @@ def run_ledger(
         streams[s.name] = StreamTotals(
             name=s.name,
             label=s.label,
-            totals={a: Band.of(t[s.output(a)], rate, w) for a in ACCOUNTS},
+            totals={a: Band.of(conv.convert(t[s.output(a)]), 1.0, w) for a in ACCOUNTS},
             share=Band.of(np.divide(own, value, out=np.zeros_like(own), where=value > 0), 1.0, w),
             outputs={
                 o.name: (
                     o.unit if not o.money else currency.upper(),
                     o.label,
-                    Band.of(t[o.name], rate if o.money else 1.0, w),
+                    Band.of(conv.convert(t[o.name]) if o.money else t[o.name], 1.0, w),
                 )
                 for o in s.outputs
                 if o.account is None
@@ -216,6 +232,7 @@ def run_ledger(
         window=(case.months[lo], case.months[hi]),
         currency=currency.upper(),
         rate=rate,
+        rate_note=conv.note,
         totals=totals,
         streams=streams,
         inputs=_inputs(case, ledger, run, overrides, w),
@@ -225,8 +242,14 @@ def run_ledger(
         conservation_error=run.conservation_error,
         sets=list(sets),
         scenario=scenario,
-        weighed=[c for chk in case.checks if chk.weigh for c in chk.claims] if weigh else [],
+        weighed=[c for k in weighing_checks(case) for c in case.checks[k].claims] if weigh else [],
         effective_draws=effective_draws(w) if w is not None else float(draws),
+        calibrations=calibrations,
+        not_weighed=[
+            c for k, chk in enumerate(case.checks) if chk.weigh and k not in weighing_checks(case) for c in chk.claims
+        ]
+        if weigh
+        else [],
     )
 
 

@@ -13,7 +13,7 @@ worth.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -68,3 +68,12 @@ class Band:
         """The band of ``a`` times ``scale``, weighted by ``w`` when given."""
         mean, q = weighted_band(a, w)
         return cls(mean * scale, q[0] * scale, q[1] * scale, q[2] * scale)
+
+    @classmethod
+    def from_stats(cls, stats: Mapping[str, float]) -> Band:
+        """The band of a ``{mean, p5, p50, p95}`` mapping (what :func:`interval_stats` returns)."""
+        return cls(float(stats["mean"]), float(stats["p5"]), float(stats["p50"]), float(stats["p95"]))
+
+    def to_json(self) -> dict[str, float]:
+        """``{mean, p5, p50, p95}``, in that order."""
+        return {"mean": self.mean, "p5": self.p5, "p50": self.p50, "p95": self.p95}

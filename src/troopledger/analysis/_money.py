@@ -6,6 +6,11 @@ which a user's rates file (same layout) extends or overrides, or at one fixed ra
 the whole horizon (``--rate``; an author's own rate). The bundled table ends where its
 header says; a month past the end (or before the start) is converted at the nearest
 compiled month and *flagged*, never repeated silently.
+
+A case that draws exchange rates (a ledger case draws ``fx_<code>``, the true rate as
+a multiple of the table's, once per draw and currency) converts each draw at its own
+drawn rate (:class:`DrawnRate`), so the bands include the rate's own uncertainty; a case
+that draws none converts every draw at the table's rate and says so in a note.
 """
 
 from __future__ import annotations
@@ -25,8 +30,28 @@ from numpy.typing import NDArray
 from troopledger._paths import exists, is_file, read_input
 from troopledger.claims import MONTH_PATTERN
 from troopledger.errors import InputError
+from troopledger.model.streams import fx_key
 
-__all__ = ["MAX_RATES_BYTES", "Conversion", "RateTable", "bundled_rates", "conversion", "read_rates"]
+__all__ = [
+    "FIXED_RATE_NOTE",
+    "MAX_RATES_BYTES",
+    "TABLE_RATE_NOTE",
+    "Conversion",
+    "DrawnRate",
+    "RateTable",
+    "bundled_rates",
+    "conversion",
+    "drawn_rate",
+    "read_rates",
+]
+
+#: What a report in another currency says when the case draws no exchange rate: the table's rates, fixed.
+TABLE_RATE_NOTE = (
+    "This case draws no exchange rates: every draw is converted at the same rate, the table's, so the bands "
+    "leave out the rate's own uncertainty."
+)
+#: What it says when the user gave one rate (--rate).
+FIXED_RATE_NOTE = "Every draw is converted at the one rate given, so the bands leave out exchange-rate uncertainty."
 
 #: A user's rates file larger than this is refused (a monthly table is a few kilobytes).
 MAX_RATES_BYTES = 2_000_000
@@ -142,6 +167,8 @@ class Conversion:
     basis: tuple[str, ...]
     source: str
     flags: list[str] = field(default_factory=list)
+    #: how the rate treats the draws (the same rate for every draw; see :data:`TABLE_RATE_NOTE`)
+    note: str = ""
 
     def apply(self, usd: NDArray[np.floating] | Sequence[float]) -> Array:
         """Convert an array whose last axis is the months (``(months,)`` or ``(draws, months)``)."""
@@ -164,6 +191,7 @@ class Conversion:
             "rates": {m: float(r) for m, r in zip(self.months, self.per_usd, strict=True)},
             "basis": dict(zip(self.months, self.basis, strict=True)),
             "flags": list(self.flags),
+            **({"note": self.note} if self.note else {}),
         }
 
 
@@ -182,7 +210,8 @@ def conversion(
     if rate is not None:
         if not (math.isfinite(rate) and rate > 0):
             raise InputError(None, "--rate", f"rate {rate!r} must be a positive number", "give units per US dollar")
-        return Conversion(code, months, np.full(len(months), float(rate)), ("fixed",) * len(months), "one fixed rate")
+        fixed = np.full(len(months), float(rate))
+        return Conversion(code, months, fixed, ("fixed",) * len(months), "one fixed rate", note=FIXED_RATE_NOTE)
     if code == "USD":
         return Conversion(code, months, np.ones(len(months)), ("usd",) * len(months), "US dollars")
     t = table or bundled_rates()
@@ -214,4 +243,46 @@ def conversion(
             + ", ".join(outside)
             + "; give --rate or a rates file for these months"
         )
-    return Conversion(code, months, per_usd, tuple(basis), f"each month's average rate, {t.origin}", flags)
+    source = f"each month's average rate, {t.origin}"
+    return Conversion(code, months, per_usd, tuple(basis), source, flags, TABLE_RATE_NOTE)
+
+
+@dataclass(frozen=True)
+class DrawnRate:
+    """The rate a ledger report converts each draw's dollars at.
+
+    ``per_usd`` is the table's average rate over the window; ``error`` the case's own
+    draw of the rate as a multiple of the table's (``fx_<code>``, one per draw), or None
+    where the case draws none: then every draw takes ``per_usd`` and ``note`` says so.
+    """
+
+    currency: str
+    per_usd: float
+    error: Array | None = None
+    note: str = ""
+
+    def convert(self, usd: NDArray[np.floating] | float) -> Array:
+        """Per-draw dollars ``(draws,)`` in the currency, each draw at its own drawn rate."""
+        a = np.asarray(usd, dtype=np.float64)
+        return a * self.per_usd if self.error is None else a * (self.per_usd * self.error)
+
+
+def drawn_rate(currency: str, per_usd: float, drawn: Mapping[str, Array]) -> DrawnRate:
+    """``currency`` at the table's ``per_usd``, times the case's draw of its rate error where ``drawn`` holds one."""
+    code = currency.strip().upper()
+    if code == "USD":
+        return DrawnRate(code, 1.0)
+    error = drawn.get(fx_key(code))
+    if error is None:
+        why = "the market rate of the case's claims" if code == "KPW" else "the bundled table's average"
+        note = (
+            f"The case draws no {code} exchange rate: every draw is converted at one rate, {why}, so the bands "
+            "leave out the rate's own uncertainty."
+        )
+        return DrawnRate(code, float(per_usd), None, note)
+    note = (
+        f"Each draw is converted at its own {code} rate: the table's average times the case's draw of the rate's "
+        "error (the input fx_" + code.lower() + ", shared with every input read from " + code + "), so the bands "
+        "include exchange-rate uncertainty."
+    )
+    return DrawnRate(code, float(per_usd), np.asarray(error, dtype=np.float64), note)

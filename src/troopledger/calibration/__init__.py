@@ -70,8 +70,10 @@ from troopledger.calibration._workflow import (
     HEADLINE_TOTALS,
     TEMPERING_PARTICLES,
     Calibration,
+    Posterior,
     calibrate,
     particle_chunks,
+    posterior,
 )
 
 __all__ = [
@@ -113,6 +115,7 @@ __all__ = [
     "Influence",
     "Observation",
     "Observations",
+    "Posterior",
     "Proposal",
     "RobustObservations",
     "Skipped",
@@ -142,6 +145,7 @@ __all__ = [
     "model_values",
     "paired_posterior",
     "particle_chunks",
+    "posterior",
     "readings",
     "reference_spec",
     "right_probability",

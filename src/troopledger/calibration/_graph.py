@@ -42,13 +42,17 @@ def dependency_graph(prior: Prior, obs: Observations | RobustObservations, seed:
     latent = _Latent(prior)
     z, shares = latent.initial(seed, _PROBE)
     z2, shares2 = latent.initial(seed + 1, _PROBE)
-    base = model_values(prior, obs, latent.params(z, shares))
     deps: dict[str, set[str]] = {i: set() for i in obs.ids}
     probes: list[tuple[str, dict[str, Array], Array]] = [(k, {**z, k: z2[k]}, shares) for k in sorted(latent.free)]
     probes.append((SHARES, z, shares2))
-    for name, zz, ss in probes:
-        v = model_values(prior, obs, latent.params(zz, ss))
-        scale = np.maximum(np.abs(base), 1e-12)
+    # the base draws and every probe go through the model in one run (the model is per draw)
+    runs = [(z, shares), *((zz, ss) for _, zz, ss in probes)]
+    every_z = {k: np.concatenate([zz[k] for zz, _ in runs]) for k in z}
+    values = model_values(prior, obs, latent.params(every_z, np.concatenate([ss for _, ss in runs])))
+    base = values[:_PROBE]
+    scale = np.maximum(np.abs(base), 1e-12)
+    for i, (name, _, _) in enumerate(probes, start=1):
+        v = values[i * _PROBE : (i + 1) * _PROBE]
         changed = np.any(np.abs(v - base) > 1e-9 * scale, axis=0)
         for j, oid in enumerate(obs.ids):
             if changed[j]:

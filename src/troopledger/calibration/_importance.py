@@ -14,8 +14,10 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy import special
 
 from troopledger.calibration._psis import psis
+from troopledger.calibration._selection import SELECT_FROM, order_keys, select_quantiles
 from troopledger.errors import CalibrationError
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
     "effective_sample_size",
     "importance_weights",
     "log_mean_exp",
+    "post_stratify",
     "weighted_quantiles",
 ]
 
@@ -101,6 +104,37 @@ def importance_weights(loglik: Array) -> Weights:
     return Weights(w, khat, effective_sample_size(w), ll.size, log_z)
 
 
+#: Equal-probability bins of each unobserved input's latent normal that post-stratification balances.
+STRATA = 8
+_RAKING_ROUNDS = 4
+
+
+def post_stratify(w: Weights, latent: list[Array]) -> Weights:
+    """The weights raked so each input no claim observes keeps its prior exactly, bin by bin.
+
+    ``latent`` holds the standard normals behind the inputs that no observation
+    depends on: their posterior is their prior, independent of the rest, so in each of
+    :data:`STRATA` equal-probability bins of each such normal the posterior's mass is
+    exactly ``1 / STRATA``. The weighted draws miss that by sampling noise; scaling
+    the weights bin by bin (iterative proportional fitting, a few rounds) removes it,
+    which steadies any figure such an input moves (a share with a point mass at zero,
+    say) without touching what the claims decide. k-hat stays the smoothing's.
+    """
+    if not latent or w.weights.size < 10 * STRATA:
+        return w
+    edges = special.ndtri(np.arange(1, STRATA) / STRATA)
+    bins = [np.searchsorted(edges, np.asarray(z, dtype=np.float64), side="right") for z in latent]
+    v = w.weights.copy()
+    for _ in range(_RAKING_ROUNDS):
+        for b in bins:
+            mass = np.bincount(b, weights=v, minlength=STRATA)
+            if np.any(mass <= 0):
+                return w  # an empty bin: nothing to balance it with
+            v *= (1.0 / STRATA) / mass[b]
+    v /= v.sum()
+    return Weights(v, w.khat, effective_sample_size(v), w.draws, w.log_evidence)
+
+
 def weighted_quantiles(
     x: NDArray[np.floating[Any]], q: tuple[float, ...], weights: NDArray[np.floating[Any]] | None = None
 ) -> Array:
@@ -109,6 +143,9 @@ def weighted_quantiles(
         return np.asarray(np.quantile(np.asarray(x, dtype=float), q, axis=0), dtype=np.float64)
     w = np.asarray(weights, dtype=float)
     if np.ndim(x) == 2:
+        picked = _by_selection(np.asarray(x), w, q)
+        if picked is not None:
+            return picked
         # columns become contiguous rows: each is sorted, summed and interpolated at once
         order, xs = _sorted_rows(np.asarray(x))
         ws = w[order]
@@ -116,13 +153,46 @@ def weighted_quantiles(
         cw /= np.sum(w)
         return np.stack([_interp_rows(qq, cw, xs) for qq in q])
     v = np.asarray(x, dtype=np.float64)
+    if v.ndim == 1 and SELECT_FROM <= v.size < 2**62 and not np.isnan(v).any():
+        picked = select_quantiles(order_keys(v), v, w, float(np.sum(w)), tuple(q))
+        if picked is not None:
+            return picked
     if v.ndim == 1:
-        order = np.argsort(v)
+        order = np.argsort(v, kind="stable")  # ties in row order, as the selection above
         xs, ws = v[order], w[order]
         cw = np.cumsum(ws) - 0.5 * ws
         cw /= np.sum(w)
         return np.asarray(np.interp(q, cw, xs), dtype=np.float64)
     raise CalibrationError(f"weighted quantiles need one or two dimensions, got {v.ndim}")
+
+
+def _by_selection(x: NDArray[Any], w: Array, q: tuple[float, ...]) -> Array | None:
+    """Weighted quantiles of each single-precision column, sorting only the draws near each quantile.
+
+    None when the columns are not single precision, hold NaNs or are short: then
+    every column is sorted whole. A column whose selection fails is sorted whole too.
+    """
+    if x.dtype != np.float32 or x.shape[0] < SELECT_FROM or x.shape[0] >= 2**32 or np.isnan(x).any():
+        return None
+    xt = np.ascontiguousarray(x.T)
+    keys = order_keys(xt)
+    total = float(np.sum(w))
+    out = np.empty((len(q), xt.shape[0]))
+    whole: list[int] = []
+    one = keys.min(axis=1) == keys.max(axis=1)  # a month of one value (a role not yet arrived)
+    for r in range(xt.shape[0]):
+        got = np.full(len(q), float(xt[r, 0]) + 0.0) if one[r] else select_quantiles(keys[r], xt[r], w, total, q)
+        if got is None:
+            whole.append(r)
+        else:
+            out[:, r] = got
+    if whole:
+        order, xs = _sorted_rows(x[:, whole])
+        ws = w[order]
+        cw = np.cumsum(ws, axis=1) - 0.5 * ws
+        cw /= np.sum(w)
+        out[:, whole] = np.stack([_interp_rows(qq, cw, xs) for qq in q])
+    return out
 
 
 def _sorted_rows(x: NDArray[Any]) -> tuple[NDArray[np.intp], Array]:

@@ -38,6 +38,7 @@ __all__ = [
     "DEFENSIVE",
     "DEFENSIVE_SCALE",
     "MIN_GROUP",
+    "PILOT_MOVES",
     "PILOT_PARTICLES",
     "SPLIT_CLAIMS",
     "WIDEN",
@@ -49,7 +50,9 @@ __all__ = [
 Array = NDArray[np.float64]
 
 #: Particles of the tempering pilot that locates the posterior.
-PILOT_PARTICLES = 4096
+PILOT_PARTICLES = 2048
+#: Crank-Nicolson moves per tempering stage of the pilot.
+PILOT_MOVES = 5
 #: Share of proposal draws taken from the prior itself (a floor under every region).
 DEFENSIVE = 0.3
 #: The defensive share is drawn from the prior's latent normals widened by this factor (more draws in its tails).
@@ -80,17 +83,19 @@ class Proposal:
     defensive: float
     pilot: Tempered | None
 
-    def draw(self, prior: Prior, draws: int, seed: int) -> tuple[dict[str, Array], Array]:
+    def draw(self, prior: Prior, draws: int, seed: int, stream: int = 0) -> tuple[dict[str, Array], Array]:
         """Parameter arrays for ``draws`` proposals and ``log(prior / proposal)`` of each.
 
         Unweighted coordinates come block by block from generators keyed on ``seed``
         and the block; the weighted ones from a Sobol sequence scrambled by ``seed``.
         Either way the same seed gives the same draws however they are later chunked.
+        ``stream`` picks an independent set of draws for the same seed (0: the run's own;
+        the adaptive steps of :mod:`troopledger.calibration._adaptive` use 1, 2, ...).
         """
-        z, shares, log_ratio = self.latent(prior, draws, seed)
+        z, shares, log_ratio = self.latent(prior, draws, seed, stream)
         return _Latent(prior).params(z, shares), log_ratio
 
-    def latent(self, prior: Prior, draws: int, seed: int) -> tuple[dict[str, Array], Array, Array]:
+    def latent(self, prior: Prior, draws: int, seed: int, stream: int = 0) -> tuple[dict[str, Array], Array, Array]:
         """The latent normals, state-use shares and ``log(prior / proposal)`` behind :meth:`draw`.
 
         The prior is standard normal in these coordinates whatever the case, so the
@@ -98,26 +103,35 @@ class Proposal:
         """
         latent = _Latent(prior)
         free = sorted(latent.free)
+        d = len(self.names)
+        # the inputs nothing observes come from the Sobol points too when there are weighted ones
+        rest = [k for k in free if k not in self.names] if d else []
         z = {k: np.empty(draws) for k in free}
         shares = np.empty((draws, len(latent.shares.alphas)))
+        tag = "proposal" if stream == 0 else f"proposal{stream}"
         for blk, a in enumerate(range(0, draws, BLOCK)):
             b = min(a + BLOCK, draws)
-            for k in free:
-                z[k][a:b] = block_rng(seed, blk, f"proposal:{k}").standard_normal(b - a)
-            shares[a:b] = latent.shares.sample(block_rng(seed, blk, "proposal:state_use_shares"), b - a)
-        d = len(self.names)
+            if not d:
+                for k in free:
+                    z[k][a:b] = block_rng(seed, blk, f"{tag}:{k}").standard_normal(b - a)
+            shares[a:b] = latent.shares.sample(block_rng(seed, blk, f"{tag}:state_use_shares"), b - a)
         if d == 0:
             return z, shares, np.zeros(draws)
-        # The weighted coordinates come from a scrambled Sobol sequence (randomised
-        # quasi-Monte Carlo): one point per draw picks the component and its normals.
+        # Every latent normal comes from one scrambled Sobol sequence (randomised
+        # quasi-Monte Carlo): one point per draw picks the component and its normals,
+        # and gives the inputs no claim observes their prior normals, evenly spread.
         from scipy.stats import qmc  # heavy import, only needed here
 
-        rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(int(seed), spawn_key=(0x50B0,))))
+        key = (0x50B0,) if stream == 0 else (0x50B0, int(stream))
+        rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(int(seed), spawn_key=key)))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a length that is not a power of two is fine here
-            pts = qmc.Sobol(d + 1, scramble=True, seed=rng).random(draws)
+            pts = qmc.Sobol(d + 1 + len(rest), scramble=True, seed=rng).random(draws)
+        normals = special.ndtri(np.clip(pts[:, 1:], 1e-12, 1 - 1e-12))
+        for i, k in enumerate(rest):
+            z[k] = np.ascontiguousarray(normals[:, d + i])
         u = pts[:, 0]
-        e = special.ndtri(np.clip(pts[:, 1:], 1e-12, 1 - 1e-12))
+        e = np.ascontiguousarray(normals[:, :d])
         comp = np.searchsorted(np.cumsum(self.mix), (u - self.defensive) / (1 - self.defensive), side="right")
         comp = np.minimum(comp, len(self.mix) - 1)
         # component by component: the same sums as gathering a factor per draw, without a (draws, d, d) copy
@@ -180,7 +194,7 @@ def fit_proposal(
     names = tuple(sorted(k for k in observed if k in free))
     if not names or len(obs) == 0:
         return Proposal((), np.zeros((0, 0)), np.zeros((0, 0, 0)), np.zeros(0), defensive, None)
-    pilot = temper(prior, obs, particles, seed, workers=workers)
+    pilot = temper(prior, obs, particles, seed, moves=PILOT_MOVES, workers=workers)
     x = np.stack([pilot.latent[k] for k in names], axis=1)
     groups = [np.ones(x.shape[0], dtype=bool)]
     if isinstance(obs, RobustObservations):

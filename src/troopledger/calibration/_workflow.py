@@ -27,6 +27,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from troopledger._progress import Stages, quiet
+from troopledger.calibration._adaptive import ADAPT_DRAWS, ADAPT_STEPS, adapt
 from troopledger.calibration._checks import (
     ClaimCheck,
     StructuralMisfit,
@@ -36,11 +37,12 @@ from troopledger.calibration._checks import (
 )
 from troopledger.calibration._contradictions import THRESHOLD
 from troopledger.calibration._graph import dependency_graph
-from troopledger.calibration._importance import Weights, importance_weights, weighted_quantiles
+from troopledger.calibration._importance import Weights, importance_weights, post_stratify, weighted_quantiles
 from troopledger.calibration._observations import Observations, Skipped, compile_observations
 from troopledger.calibration._proposal import PILOT_PARTICLES, Proposal, batch_error, fit_proposal
 from troopledger.calibration._readings import readings
 from troopledger.calibration._robust import ALL_WRONG, RobustObservations, with_doubt
+from troopledger.calibration._tempering import _Latent
 from troopledger.errors import CalibrationError
 from troopledger.evidence import BLOCK, Prior
 from troopledger.model import (
@@ -58,7 +60,15 @@ from troopledger.model import (
     run_draws,
 )
 
-__all__ = ["HEADLINE_TOTALS", "TEMPERING_PARTICLES", "Calibration", "calibrate", "particle_chunks"]
+__all__ = [
+    "HEADLINE_TOTALS",
+    "TEMPERING_PARTICLES",
+    "Calibration",
+    "Posterior",
+    "calibrate",
+    "particle_chunks",
+    "posterior",
+]
 
 Array = NDArray[np.float64]
 
@@ -186,31 +196,10 @@ def calibrate(
     d = collect(prior, draws, seed, chunk_size=chunk_size, workers=workers, progress=progress, executor=executor)
     if not obs:
         return Calibration("none", obs, skipped, d)
-    if draws < 100:
-        raise CalibrationError(f"a calibrated run needs at least 100 draws, got {draws}")
-    doubted = with_doubt(prior, all_wrong)
-    claims_all = compile_observations(doubted, claims=[o.claim for o in every.items])
-    robust_all = RobustObservations.build(claims_all, overrides=right)
-    ev_cols = [claims_all.ids.index(i) for i in obs.ids]
-    robust = RobustObservations(claims_all.subset(obs.ids), tuple(robust_all.p_right[j] for j in ev_cols))
-    say.begin("calibration: which inputs the claims observe")
-    graph = dependency_graph(doubted, robust, seed)
-    observed = sorted(set().union(*graph.values()))
-    say.begin("calibration: tempering pilot and proposal")
-    proposal = fit_proposal(doubted, robust, observed, seed, particles=max(100, min(particles, draws)), workers=workers)
-    say.begin("calibration: proposal draws", draws)
-    params, log_ratio = proposal.draw(doubted, draws, seed)
-    chunks = particle_chunks(doubted, params, workers)
-    pd = collect_chunks(doubted, chunks, draws, seed, observations=claims_all)
-    say.advance(draws)
-    say.begin("calibration: weights and wrong claims")
-    if pd.observed is None:
-        raise CalibrationError("observation targets were not kept")
-    values = np.asarray(pd.observed, dtype=np.float64)
-    # the evidence's robust likelihoods are columns of every claim's: computed once
-    ll_all, log_wrong = robust_all.both(values)
-    raw = ll_all[:, ev_cols].sum(axis=1) + log_ratio
-    w = importance_weights(raw)
+    post = _posterior(prior, every, draws, seed, workers, particles, all_wrong, right, say)
+    doubted, claims_all, robust_all, ev_cols = post.doubted, post.claims_all, post.robust_all, post.ev_cols
+    observed, proposal, log_ratio, pd = post.observed, post.proposal, post.log_ratio, post.draws
+    values, ll_all, log_wrong, raw, w = post.values, post.ll_all, post.log_wrong, post.raw, post.weights
     wrong = robust_all.wrong_probability(values, w.weights, log_wrong=log_wrong)
     checks = check_claims(robust_all, values, w.weights, ev_cols, ll_all)
     sampler: dict[str, Any] = {
@@ -218,6 +207,9 @@ def calibrate(
         "pilot_particles": 0 if proposal.pilot is None else proposal.pilot.particles,
         "pilot_stages": 0 if proposal.pilot is None else proposal.pilot.stages,
         "proposal_defensive_share": proposal.defensive,
+        "adaptive_steps": len(post.adaptive_ess),
+        "adaptive_draws": post.adaptive_draws,
+        "adaptive_ess": post.adaptive_ess,
     }
     return Calibration(
         "robust importance",
@@ -239,3 +231,118 @@ def calibrate(
         proposal,
         doubted,
     )
+
+
+@dataclass(frozen=True)
+class Posterior:
+    """The posterior step of :func:`calibrate` alone: proposal draws weighted by the robust likelihood.
+
+    ``params`` are every input of each draw as the model reads them (``draws.params``
+    keeps only the one-value-a-draw ones); ``weights`` are Pareto-smoothed.
+    """
+
+    observations: Observations  # the evidence used
+    skipped: list[Skipped]
+    doubted: Prior
+    claims_all: Observations
+    robust_all: RobustObservations
+    ev_cols: list[int]
+    observed: list[str]
+    proposal: Proposal
+    params: dict[str, Array]
+    log_ratio: Array
+    draws: Draws
+    values: Array
+    ll_all: Array
+    log_wrong: Array
+    raw: Array
+    weights: Weights
+    adaptive_ess: list[float] = field(default_factory=list)  # effective draws of each adaptive step
+    adaptive_draws: int = 0  # draws of each adaptive step
+
+
+def _posterior(
+    prior: Prior,
+    every: Observations,
+    draws: int,
+    seed: int,
+    workers: int,
+    particles: int,
+    all_wrong: float,
+    right: Mapping[str, float] | None,
+    say: Stages,
+) -> Posterior:
+    """The weighted proposal draws of :func:`calibrate`, from the prior's compiled claims ``every``."""
+    obs = every.evidence()
+    if draws < 100:
+        raise CalibrationError(f"a calibrated run needs at least 100 draws, got {draws}")
+    doubted = with_doubt(prior, all_wrong)
+    claims_all = compile_observations(doubted, claims=[o.claim for o in every.items])
+    robust_all = RobustObservations.build(claims_all, overrides=right)
+    ev_cols = [claims_all.ids.index(i) for i in obs.ids]
+    robust = RobustObservations(claims_all.subset(obs.ids), tuple(robust_all.p_right[j] for j in ev_cols))
+    say.begin("calibration: which inputs the claims observe")
+    graph = dependency_graph(doubted, robust, seed)
+    observed = sorted(set().union(*graph.values()))
+    say.begin("calibration: tempering pilot and proposal")
+    proposal = fit_proposal(doubted, robust, observed, seed, particles=max(100, min(particles, draws)), workers=workers)
+    say.begin("calibration: adapting the proposal")
+    adapt_draws = min(ADAPT_DRAWS, max(draws // 4, 512))  # a fraction of a small run's draws
+    proposal, adapted = adapt(proposal, doubted, robust, seed, steps=ADAPT_STEPS, draws=adapt_draws, workers=workers)
+    say.begin("calibration: proposal draws", draws)
+    z, shares, log_ratio = proposal.latent(doubted, draws, seed)
+    params = _Latent(doubted).params(z, shares)
+    chunks = particle_chunks(doubted, params, workers)
+    pd = collect_chunks(doubted, chunks, draws, seed, observations=claims_all)
+    say.advance(draws)
+    say.begin("calibration: weights and wrong claims")
+    if pd.observed is None:
+        raise CalibrationError("observation targets were not kept")
+    values = np.asarray(pd.observed, dtype=np.float64)
+    # the evidence's robust likelihoods are columns of every claim's: computed once
+    ll_all, log_wrong = robust_all.both(values)
+    raw = ll_all[:, ev_cols].sum(axis=1) + log_ratio
+    unobserved = [z[k] for k in sorted(z) if k not in set(proposal.names)] if proposal.names else []
+    return Posterior(
+        obs,
+        every.skipped,
+        doubted,
+        claims_all,
+        robust_all,
+        ev_cols,
+        observed,
+        proposal,
+        params,
+        log_ratio,
+        pd,
+        values,
+        ll_all,
+        log_wrong,
+        raw,
+        # inputs no claim observes keep their prior exactly: the weights are balanced over them
+        post_stratify(importance_weights(raw), unobserved),
+        adapted,
+        adapt_draws,
+    )
+
+
+def posterior(
+    prior: Prior,
+    draws: int,
+    seed: int,
+    *,
+    observations: Observations | None = None,
+    workers: int = 1,
+    particles: int = PILOT_PARTICLES,
+    all_wrong: float = ALL_WRONG,
+    right: Mapping[str, float] | None = None,
+) -> Posterior | None:
+    """The posterior draws and weights :func:`calibrate` computes with the same arguments, and nothing else.
+
+    No prior run, no per-claim judgements: for a caller that only resamples the posterior
+    (a ledger's soldier stream). None when the prior has no claims to weigh it by.
+    """
+    every = compile_observations(prior) if observations is None else observations
+    if not every.evidence():
+        return None
+    return _posterior(prior, every, draws, seed, workers, particles, all_wrong, right, quiet(None))

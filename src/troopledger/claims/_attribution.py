@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from troopledger.claims._saying import (
     APPOSED,
-    ASIDE,
     BY_COUNT,
     CITING_PART,
     COUNTED_WORDS,
@@ -30,10 +29,12 @@ from troopledger.claims._saying import (
     end_credit,
     that_subject,
 )
+from troopledger.claims._saying_subjects import nearest_clause_first, verb_subjects
 from troopledger.claims._speakers import (
     NOT_PERSON,
     PERSON,
     TITLE_DOT,
+    last_organisation,
     last_person,
     speaker_kind,
 )
@@ -51,63 +52,6 @@ _ACCORDING = re.compile(
     re.I,
 )
 _PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)\n]{3,80})")
-_TOKEN = re.compile(r"\(?[\w’'.:-]+\)?,?|[\w’'.-]+\([\w.-]+\),?")
-#: A word before a "verb" that shows it is a noun: "the report", "a first estimate", "its claims".
-_NOUN_BEFORE_TEXT = (
-    "the a an first new its their his her this that these those recent latest of our your initial earlier previous"
-)
-_NOUN_BEFORE = frozenset(_NOUN_BEFORE_TEXT.split())
-_AUX = frozenset(
-    {
-        "has",
-        "have",
-        "had",
-        "also",
-        "previously",
-        "separately",
-        "further",
-        "recently",
-        "later",
-        "then",
-        "again",
-        "has also",
-    }
-)
-
-
-def _verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
-    """(subject phrase, its start, verb, verb end) for each verb of saying, left to right.
-
-    The subject is up to ten plain words (commas allowed) right before the verb, read
-    backwards from it, which keeps the work linear in the sentence length.
-    """
-    out = []
-    for v in VERB_AT.finditer(sentence):
-        if v.group(0).endswith("s") and _NOUN_AFTER.match(sentence, v.end(), v.end() + 10):
-            continue  # "reports of", "estimates by": a noun
-        pre = sentence[max(0, v.start() - 160) : v.start()].rsplit("\n", 1)[-1]  # not over a break
-        words = (ASIDE.sub(" ", pre) if pre.rstrip().endswith(",") else pre).split()
-        if words and (words[-1].lower() in _NOUN_BEFORE or words[-1].endswith(("'s", "’s"))):
-            continue  # "the report", "the agency's estimate": a noun, not a verb
-        if "ccording to" in pre and re.search(r"\baccording\s+to\s+(?:[^\s,]+\s+){0,3}$", pre, re.I):
-            continue  # "according to Western estimates": a noun after "according to"
-        while words and words[-1].lower() in _AUX:
-            words.pop()
-        taken: list[str] = []
-        for w in reversed(words):
-            if len(taken) == 10 or not _TOKEN.fullmatch(w):
-                break
-            taken.append(w)
-        taken.reverse()
-        if taken and taken[0].lower() not in ("the", "a", "an") and len(taken) == 10:
-            taken = taken[1:]
-        if taken:
-            phrase = " ".join(taken).rstrip(",")
-            start = sentence.rfind(taken[0], 0, v.start())
-            out.append((phrase, max(start, 0), v.group(0), v.end()))
-    return out
-
-
 _AFTER_VERB = re.compile(
     r"[,”\"]\s*(?P<verb>said|says|wrote|added|noted|estimated|estimates|argued|explained|stated|warned|claimed)"
     rf"\s+(?P<who>(?:the\s+)?{_NAME}(?:,\s+[^,.]{{3,80}})?{NAME_END}|(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?"
@@ -124,28 +68,44 @@ _RELAY = re.compile(
     r"|\b(?:briefing|telling)\s+(?P<brief>lawmakers|parliament|reporters|journalists))"
 )
 _CITING = re.compile(
-    r"\b(?:citing|quoting|quoted|briefed\s+by|informed\s+by)\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
+    r"\b(?:citing|quoting|quoted|briefed\s+by|informed\s+by|briefing\s+(?:by|from))\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
     r"statement\s+|assessment\s+|estimates?\s+|data\s+)?(?:from\s+|by\s+|of\s+)?(?P<who>(?:the\s+)?[^,.;:!?]{3,90}?)"
-    rf"(?=\s+as\s+saying|\s+(?:during|in|on|at|after|that|who|which|{VERB[3:-1]})\b|[,.;:!?]|$)",
+    rf"(?=\s+as\s+saying|(?<!source)(?<!sources)(?<!official)(?<!officials)\s+(?:during|in|on|at)\b|"
+    rf"\s+(?:after|that|who|which|{VERB[3:-1]})\b|[,.;:!?]|$)",
     re.I,
+)  # "citing a source in military intelligence": where the source sits belongs to it
+#: "The figures come from the NIS", "The estimate comes from X: ...": where the figures come from.
+_COMES_FROM = re.compile(
+    r"^(?:The|These|Those|This|That|Its|Their)\s+(?:\w+\s+)?(?:figures?|estimates?|data|numbers?|count|tally|toll)\s+"
+    r"(?:comes?|came|come)\s+from\s+(?P<who>(?:the\s+)?[A-Z][^,.;:!?]{1,80}?)(?=\s*[,.;:!?]|\s+(?:and|which|who)\b|$)"
 )
 _PRONOUN = re.compile(
-    r"^(?:he|she|they|it|his|her|the\s+(?:\w+\s+)?(?:official|researcher|expert|defector|analyst|leader|president|"
+    r"^(?:he|she|they|it|his|her|him|them|the\s+(?:\w+\s+)?(?:official|researcher|expert|defector|analyst|leader|president|"
     r"lawmaker|legislator|minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|professor))$",
     re.I,
 )
 _STOP_WHO = re.compile(
-    r"^(?:this|that|which|who|there|some|many|others|the\s+figure|.*\b(?:is|are|was|were|be|been|being|will|would)|"
+    r"^(?:this|that|which|who|there|some|many|others|all|i|we|you|the\s+figure|.*\b(?:is|are|was|were|be|been|being|will|would)|"
     r"the\s+number|troops|soldiers|money|payment)$",
     re.I,
 )
 _LEAD = re.compile(
     r"(?=[abhstw])\b(?:which|that|while|but|(?<!, )and|as|because|although|when|where|so|however|also)\s+", re.I
 )
-_ISSUED_TAIL = re.compile(r"\s+(?:released|published|issued|obtained|seen|presented|posted|dated)\b.*$")
+_ISSUED_TAIL = re.compile(r"\s+(?:released|published|issued|obtained|seen|presented|posted|dated)\b[^,]*$")
+#: "and" between two capitalised words of one name: "Centre for Strategic and International Studies".
+_NAME_AND = re.compile(r".*\b[A-Z][\w’'-]*\s+and\s+[A-Z]")
 _MEDIA_REPORTS = re.compile(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", re.I)
-_OPENER = re.compile(r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+)", re.I)
-_NOUN_AFTER = re.compile(r"\s+(?:of|by|from|that\s+say)\b")
+_OPENER = re.compile(
+    r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+|[QA]\s*[:.)]\s*|"
+    r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*[:|–—-]\s*)",  # a live blog's time stamp
+    re.I,
+)
+#: A verb whose subject right after a verb of saying is the figure's source: "X said the NIS estimated ...".
+_NESTED_VERB = re.compile(
+    r"estimated|estimates|believes|believed|assessed|assesses|calculated|calculates|found|finds|put"
+)
+_SURNAME = re.compile(r"[A-Z][a-z’'-]{2,}")
 
 
 @dataclass
@@ -164,7 +124,9 @@ class Attribution:
 def _clean(who: str) -> str:
     who = who.strip().rsplit("”", 1)[-1].rsplit('"', 1)[-1]
     who = _ISSUED_TAIL.sub("", who)
-    clauses = list(_LEAD.finditer(who))  # what follows the last clause word ("... which", "... and")
+    clauses = [  # what follows the last clause word ("... which", "... and"), not "and" inside a name
+        m for m in _LEAD.finditer(who) if not _NAME_AND.match(who, max(0, m.start() - 40), m.end() + 1)
+    ]
     if clauses:
         who = who[clauses[-1].end() :]
     if _MEDIA_REPORTS.fullmatch(who.strip()):
@@ -187,7 +149,11 @@ _PLAUSIBLE_NOUN = re.compile(
 
 def says(sentence: str) -> bool:
     """Whether a sentence holds a verb of saying or "according to" (a cheap test before :func:`attribute`)."""
-    return VERB_AT.search(sentence) is not None or "ccording to" in sentence
+    return (
+        VERB_AT.search(sentence) is not None
+        or "ccording to" in sentence
+        or (" from " in sentence and _COMES_FROM.search(sentence) is not None)
+    )
 
 
 def _plausible(who: str) -> bool:
@@ -209,14 +175,19 @@ def _plausible(who: str) -> bool:
 def _subject(who: str) -> str:
     """The subject at the end of a phrase: its last comma part, with a title before a name."""
     parts = [p.strip() for p in who.split(",") if p.strip()]
+    while len(parts) > 1 and re.match(r"[a-z]+ing\b", parts[-1]):
+        parts.pop()  # "Rep. Lee, speaking after a briefing, said": the participle clause is no subject
     if len(parts) < 2:
-        return who
+        return parts[0] if parts else who
     if re.match(r"(?:and|or)\s", parts[-1]) and all(len(p.split()) <= 4 for p in parts):
         return ", ".join(parts)  # a list of speakers: "The US, South Korea, and others"
     if PERSON.fullmatch(parts[-1]) and not NOT_PERSON.search(parts[-1]):
         return f"{parts[-2]}, {parts[-1]}"
     role = re.match(r"(?:a|an|the)\s", parts[-1]) or parts[-1][:1].islower()  # "Name, deputy head of X, said"
-    if role and PERSON.fullmatch(parts[-2]) and not NOT_PERSON.search(parts[-2]):
+    if re.match(r"(?:a|an)\s", parts[-1]) and last_organisation(parts[-2]) is not None:
+        return parts[-2]  # "The Korea Institute for Defense Analyses, a think tank in Seoul, estimates"
+    named = PERSON.fullmatch(parts[-2]) or _SURNAME.fullmatch(parts[-2])  # "Budanov, the agency's chief, said"
+    if role and named and not NOT_PERSON.search(parts[-2]):
         return f"{parts[-2]}, {parts[-1]}"
     return parts[-1]
 
@@ -245,7 +216,8 @@ def _split_person(phrase: str) -> tuple[str, str]:
 #: The look-ahead on the first letters comes first, so most positions fail at once.
 _INTRODUCES = re.compile(
     r"(?=[abcefnrstw,])(?:\b(said|says|told|wrote|argued|added|according|stated|reported|claimed|estimated|announced|revealed|noted|"
-    r"warned|evaluated|analy[sz]ed|found|explained|believes|assessed)\b|, an? |, the )"
+    r"warned|evaluated|analy[sz]ed|found|explained|believes|assessed|spoke|speaking|briefed|testified|commented|"
+    r"interviewed)\b|, an? |, the )"
 )
 
 
@@ -298,7 +270,8 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _ACCORDING: ("ccording",),
     WITH_SOURCE: ("with ",),
     PASSIVE: ("reported to", "said to"),
-    _CITING: ("citing", "quoting", "quoted", "briefed", "informed"),
+    _CITING: ("citing", "quoting", "quoted", "briefed", "informed", "briefing", "Citing", "Quoting"),
+    _COMES_FROM: ("from",),
 }
 
 
@@ -339,24 +312,29 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
             who = m3.group("who")
     m2 = _find(_ACCORDING, sentence)
     if not who:
-        subjects = _verb_subjects(sentence)
+        subjects = nearest_clause_first(sentence, verb_subjects(sentence))
         for k, (phrase, start, verb, end) in enumerate(subjects):
             if verb.lower() in ("reports", "report") and re.match(r"\s+(?:say|said|suggest)", sentence[end:]):
                 kind = _clean(phrase)  # "Intelligence reports suggest": whose reports
                 plain = len(kind.split()) <= 3 and kind.lower() not in ("media", "news", "new", "some", "recent")
                 who = f"{kind} reports" if kind and plain and _plausible(kind) else "media reports"
                 break
-            if re.match(r"(?:when|after|before|since|if|while|because|although|once|until|unless)\b", phrase, re.I):
+            if "," not in phrase and re.match(
+                r"(?:when|after|before|since|if|while|because|although|once|until|unless)\b", phrase, re.I
+            ):
                 continue  # "When Russia announced ...": a time clause, not a speaker
             cand = _subject(_clean(CITING_PART.sub("", phrase)))
             if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= start < m2.end()):
                 who = cand
-                for phrase2, _start2, _verb2, end2 in subjects[k + 1 :]:
-                    inner = _subject(_clean(phrase2))
+                for _phrase2, _start2, verb2, end2 in subjects[k + 1 :]:
+                    inner = _subject(_clean(sentence[end : end2 - len(verb2)]))  # only what follows the first verb
                     at = sentence.rfind(inner, end, end2) if inner else -1
                     if (
                         at > 0
-                        and re.search(r"\bthat\s+$", sentence[max(0, at - 6) : at])
+                        and (
+                            re.search(r"\bthat\s+$", sentence[max(0, at - 6) : at])
+                            or (not sentence[end:at].strip() and _NESTED_VERB.fullmatch(verb2) is not None)
+                        )
                         and inner
                         and not _STOP_WHO.match(inner)
                         and _plausible(inner)
@@ -375,6 +353,9 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
             via.append(_clean(RELATIVE.sub("", m2.group("who"))))
         else:
             who = RELATIVE.sub("", m2.group("who"))
+    if not who:
+        m_from = _find(_COMES_FROM, sentence)
+        who = m_from.group("who") if m_from else ""
     if not who:
         m_with = _find(WITH_SOURCE, sentence)
         who = m_with.group("who") if m_with else (UNNAMED if _find(PASSIVE, sentence) else "")
@@ -396,7 +377,7 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
             who = original
     quoted = "“" in sentence or '"' in sentence
     if not who and quoted:
-        after = _verb_subjects(context_after)
+        after = verb_subjects(context_after)
         who = (last_person(context_after[: after[0][3]]) if after else None) or "he"
     known = _remembered(who, people) if who else None
     if known is not None:

@@ -13,12 +13,53 @@ from troopledger.claims._record import Claim
 from troopledger.claims._stream_labels import stream_part
 from troopledger.claims._stream_quantities import STREAM_QUANTITIES
 
-__all__ = ["bare_counts", "casualties_against_wounded", "consistent_figures"]
+__all__ = ["bare_counts", "casualties_against_wounded", "consistent_figures", "elided_amounts"]
 
 #: Subtypes that say nothing of what is counted.
 _BARE = frozenset(["other:count", "other:amount", "other:share", "other:multiple", "other:duration"])
 #: A sentence that opens by pointing back at a figure: "This figure rose from ...", "The total reached ...".
 _POINTS_BACK = re.compile(r"^(?:This|That|The)\s+(?:figure|number|total|count|tally)\b")
+
+
+_TROOPS = frozenset(["troops_per_rotation", "troops_deployed", "cumulative_troops"])
+#: Between two coordinated figures: the first one's clause, then "and" and a hedge ("... and about").
+_AND_NEXT = re.compile(r"^[^.;:()]{0,60}?\band\s+(?:about|around|roughly|some|nearly|almost|another|over)?\s*$")
+
+
+def _coordinated(text: str, first: str, second: str) -> bool:
+    """Whether ``second`` follows ``first`` in ``text`` joined by "and" with no verb of its own before it."""
+    a = text.find(first) if first else -1
+    b = text.find(second, a + len(first)) if a >= 0 and second else -1
+    return a >= 0 and b > a and _AND_NEXT.match(text[a + len(first) : b]) is not None
+
+
+#: Per-soldier money a list goes on with: "privates $2,800 a month, ... and commanders up to $5,000".
+_PER_SOLDIER_MONEY = frozenset(["pay_per_soldier_month", "soldier_take_home", "non_combat_pay", "death_compensation"])
+#: What stands between a per-soldier amount and the next one of a list: a comma or "and", a rank, a bound.
+_LIST_NEXT = re.compile(
+    r"(?:,|\band\b)\s+(?:[a-z][\w-]*\s+){0,3}(?:up\s+to|about|around|some|roughly|as\s+much\s+as|at\s+least|only|just)?"
+    r"\s*(?:US)?[$€£₩₽]?\s*$"
+)
+
+
+def elided_amounts(claims: list[Claim]) -> list[Claim]:
+    """An amount with no words of its own that goes on a list of per-soldier pay ("privates are paid $2,800 a
+    month, and commanders up to $5,000") is the same quantity, for the same period."""
+    out = list(claims)
+    for i, c in enumerate(claims):
+        if c.quantity != "other:amount" or i == 0:
+            continue
+        prev = out[i - 1]
+        if prev.span != c.span or prev.quantity not in _PER_SOLDIER_MONEY or prev.currency != c.currency:
+            continue
+        a = c.text.find(prev.stated) if prev.stated else -1
+        b = c.text.find(c.stated, a + len(prev.stated)) if a >= 0 and c.stated else -1
+        gap = c.text[a + len(prev.stated) : b] if b > a else ""
+        if b > a and len(gap) < 90 and ";" not in gap and _LIST_NEXT.search(gap):
+            note = (c.note + "; " if c.note else "") + "goes on the list of the figure before it"
+            out[i] = c.model_copy(update={"quantity": prev.quantity, "unit": prev.unit, "period": prev.period,
+                                          "note": note})  # fmt: skip
+    return out
 
 
 def _counted(c: Claim) -> bool:
@@ -103,4 +144,8 @@ def bare_counts(claims: list[Claim]) -> list[Claim]:
         elif label is not None and label.startswith("other:"):
             note = (c.note + "; " if c.note else "") + "counts what the figure before it counts"
             out[i] = c.model_copy(update={"quantity": label, "note": note})
+        elif label in _TROOPS and _coordinated(c.text, same[-1].stated, c.stated):
+            # "about 9,000 arrived from the autumn and about 4,000 since the spring": the same kind of figure
+            note = (c.note + "; " if c.note else "") + "joined to the troop figure before it"
+            out[i] = c.model_copy(update={"quantity": label, "unit": same[-1].unit, "note": note})
     return out

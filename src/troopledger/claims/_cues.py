@@ -217,12 +217,18 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
             i = find_cue(after, w, ctx.pack)
             if i >= 0 and far and _DIGIT.search(after, 0, i):
                 i += far
+            elif i >= 0 and not far and _PUNCT.search(after, 0, i):
+                i += (
+                    ctx.wide // 2
+                )  # past a comma or dash the words speak of the next clause ("убитыми 1000, ранеными …")
             if i >= 0 and (best is None or (i, -len(w)) < (best[1], -best[2])):
                 best = (kind, i, len(w))
             j = find_cue(before, w, ctx.pack, last=True)
             if j >= 0:
                 d = len(before) - (j + len(w)) + 2  # words before a figure are a little less telling
-                d += far if far and _DIGIT.search(before, j + len(w)) else 0
+                if _DIGIT.search(before, j + len(w)):
+                    # a cue before another number is that number's first ("4 млн снарядов и 200 систем")
+                    d += far or ctx.wide // 2
                 if best is None or (d, -len(w)) < (best[1], -best[2]):
                     best = (kind, d, len(w))
     return None if best is None else (best[0], best[1])
@@ -243,11 +249,11 @@ def _own_near(ctx: Context, kind: str) -> bool:
 
 
 def _whose(ctx: Context) -> str:
-    """``russian``, ``ukrainian`` or ``foreign`` when the figure is about another army's people, else ``""``."""
-    for who in ("russian", "ukrainian", "foreign"):
+    """``russian``, ``ukrainian``, ``foreign`` or ``civilian`` when the figure is about other people, else ``""``."""
+    for who in ("russian", "ukrainian", "foreign", "civilian"):
         if _own_near(ctx, who) and not ctx.near("north_korea", ctx.wide // 2):
-            return who
-        if ctx.anywhere(who) and not ctx.anywhere("north_korea"):
+            return who  # "12.000 civiles muertos": civilians are nobody's troops
+        if who != "civilian" and ctx.anywhere(who) and not ctx.anywhere("north_korea"):
             return who  # the sentence speaks of another army only
     return ""
 
@@ -261,8 +267,8 @@ def _casualty_of_troops(ctx: Context) -> str | None:
     """
     ends = _CLAUSE_END if ctx.pack.code in ("ja", "zh", "ko") else _DIGIT
     clause = ends.split(ctx.sentence[ctx.end : ctx.end + 3 * ctx.wide], maxsplit=1)[0]
-    found = ((find_cue(clause, w, ctx.pack), k) for k in _CASUALTY for w in ctx.pack.cue(k))
-    hits = [(i, k) for i, k in found if i >= 0]
+    found = ((find_cue(clause, w, ctx.pack), -len(w), k) for k in _CASUALTY for w in ctx.pack.cue(k))
+    hits = [(i, n, k) for i, n, k in found if i >= 0]  # the longest cue at a place: "perderam a vida", not "perderam"
     first = min(hits)[0] if hits else 0
     if any(find_cue(clause[:first], w, ctx.pack) >= 0 for w in ctx.pack.cue("partition")):
         return None
@@ -275,7 +281,7 @@ def _casualty_of_troops(ctx: Context) -> str | None:
         pre = _PUNCT.split(ctx.before(2 * ctx.wide))[-1]
         before = [(find_cue(pre, w, ctx.pack, last=True), k) for k in _CASUALTY for w in ctx.pack.cue(k)]
         return max(before)[1] if max(before)[0] >= 0 else None
-    return min(hits)[1]
+    return min(hits)[2]
 
 
 #: No North Korean contingent or its losses approach this: a larger count of troops is an army's size,
@@ -292,12 +298,14 @@ def count_label(ctx: Context, value: float = 0.0) -> str | None:
 
 
 def _count_label(ctx: Context) -> str | None:
-    found = _nearest(ctx, tuple(COUNTED))
+    from troopledger.claims._clause_links import captured, linked  # builds on this module
+
+    found = _nearest(ctx, tuple(COUNTED)) or linked(ctx)
     if found is None:
         return None
     kind, _ = found
     if kind == "troops":
-        kind = _casualty_of_troops(ctx) or kind
+        kind = _casualty_of_troops(ctx) or ("prisoners" if captured(ctx) else kind)
     # "killed and wounded" together on one side of the figure; "300 died and 2,700 were wounded" splits them
     sides = (_CLAUSE_END.split(ctx.sentence[: ctx.start])[-1], _CLAUSE_END.split(ctx.sentence[ctx.end :])[0])
     both = any(
@@ -316,6 +324,8 @@ def _count_label(ctx: Context) -> str | None:
 
 def troop_label(ctx: Context) -> str:
     """Wave, running total or force in place, from the cue nearest a troop figure (LABELS rule 14)."""
+    from troopledger.claims._clause_links import additive, dated  # builds on this module
+
     if ctx.near("returned"):
         return "other:troops_returned_home"
     # rule 14's precedence inside the figure's own clause: a batch, additive or planned-dispatch word
@@ -326,41 +336,17 @@ def troop_label(ctx: Context) -> str:
     for kind, label in (("wave", "troops_per_rotation"), ("cumulative", "cumulative_troops")):
         if own.near(kind):
             return label
-    dated = _dated(own, ctx.sentence)
-    if dated:
-        return dated
+    if additive(ctx) and not own.near("stock"):
+        return "troops_per_rotation"  # "отправил ещё 3 тысячи", "schickte noch einmal 3.000": one more wave
+    by_month = dated(own, ctx.sentence)
+    if by_month:
+        return by_month
     if own.near("dated") or _own_near(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 2), "dated"):
         return "troops_per_rotation"  # a dispatch dated to a month or season beats a stock verb (rule 14 d)
     which = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
     if which is None:
         return "troops_deployed"
     return {"wave": "troops_per_rotation", "cumulative": "cumulative_troops"}.get(which[0], "troops_deployed")
-
-
-def _dated(own: Context, sentence: str) -> str | None:
-    """Rule 14 by a month name: since a month → running total; in a month → a wave.
-
-    The month counts in the figure's own clause ("seit Oktober", "с октября", "im Januar", "в
-    ноябре") or opening the sentence ("Fin février, ..."), not in a relative clause about
-    another event. A dated dispatch is a wave unless a present-state verb makes it the force there.
-    """
-    pack = own.pack
-    if not (pack.month_in or pack.month_since):
-        return None
-    from troopledger.claims._month_names import month_pattern
-
-    def said(prepositions: tuple[str, ...]) -> bool:
-        pattern = month_pattern(pack.code, prepositions)
-        if pattern is None:
-            return False
-        opening = pattern.match(sentence.lstrip())
-        return opening is not None or pattern.search(own.sentence) is not None
-
-    if said(pack.month_since):
-        return "cumulative_troops"
-    if said(pack.month_in) and not own.near("stock"):
-        return "troops_per_rotation"
-    return None
 
 
 def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
@@ -382,6 +368,12 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
         return "nk_gdp", "year"
     if ctx.near("economy") and usd >= 1e8:
         return "other:nk_economy", period
+    if (
+        usd >= 1e6
+        and ctx.pack.code not in _GLUED
+        and (_nearest(ctx, ("economy", "revenue", "pay", "arms")) or ("",))[0] == "economy"
+    ):
+        return "other:nk_economy", period  # "товарообіг зріс до 34,2 млн": trade, whatever its size, is no revenue
     if usd >= 1e6:
         if ctx.near("arms") and not ctx.anywhere("troops"):
             return "other:arms_revenue", period

@@ -36,6 +36,7 @@ CURRENCY_NAMES: dict[str, str] = {
     "pound": "GBP",
     "pounds": "GBP",
     "₩": "KRW",
+    "w": "KRW",  # "W2.7 million" in Korea's English-language press
     "krw": "KRW",
     "won": "KRW",
     "₽": "RUB",

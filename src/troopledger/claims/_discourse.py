@@ -26,7 +26,6 @@ __all__ = [
     "backward_relay",
     "carried",
     "heading",
-    "interview_answers",
     "last_body",
     "relay_of",
     "relayed",
@@ -90,6 +89,7 @@ def _named(text: str, noun: str) -> str | None:
                 phrase[:1].isupper()
                 and not re.match(r"(?:The|A|An|This|That|Its|By|In|On|At|For|From|With|Of|And|But|As)\s", phrase)
                 and not VERB_AT.search(phrase)  # "Lee told the news agency" is a clause, not a name
+                and not re.search(r"\s(?:a|an|the)\s", phrase)  # "War put out a paper": a clause too
             ):
                 return phrase
         at = low.rfind(noun.lower(), 0, at)
@@ -107,7 +107,7 @@ def _named_pattern(noun: str) -> re.Pattern[str]:
 
 _BODY_NOUNS = (
     "agency|service|ministry|institute|directorate|office|bank|team|centre|center|council|committee|commission|"
-    "government|command|staff|university|foundation|panel"
+    "government|command|staff|university|foundation|panel|intelligence(?![ \t]+(?:agency|service|directorate))"
 )
 _S = r"[ \t\u00a0]"  # a space within one line
 _BODY = re.compile(
@@ -143,12 +143,29 @@ def _nation(att: Attribution, sentence: str) -> Attribution:
 
 
 #: Documents a body issues: "the report" with no owner named goes to the body named last.
-_DOCUMENTS = frozenset(["report", "study", "findings", "assessment", "document", "paper", "analysis", "survey"])
+_DOCUMENTS = frozenset(
+    ["report", "study", "findings", "assessment", "document", "paper", "analysis", "survey", "update", "bulletin",
+     "statement"]
+)  # fmt: skip
 #: An anonymous source described by where it sits: "a source inside North Korea", "sources close to the Kremlin".
 _A_SOURCE = re.compile(
     r"\b(?i:an?|one|two|several)\s+(?:\w+\s+)?sources?\s+(?:inside|in|within|close\s+to|familiar\s+with)\s+"
     r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
 )
+
+
+#: A sentence that opens with a named body as its subject: "South Korea's National Intelligence Service gave ...".
+_SUBJECT_BODY = re.compile(
+    rf"^\s*(?:The{_S}+)?(?P<b>[A-Z][\w.'’-]*(?:{_S}+(?:of{_S}+|for{_S}+|the{_S}+|and{_S}+)?[A-Z][\w.'’-]*){{0,6}}"
+    rf"(?:{_S}+\([A-Z][A-Za-z]{{1,8}}\))?)(?={_S}+(?:has{_S}+|had{_S}+|also{_S}+)?[a-z]+\b)"
+)
+
+
+def _previous_sentence(text: str, start: int) -> str:
+    """The sentence that ends right before ``start`` (back to the last full stop or line break)."""
+    before = text[max(0, start - 400) : start].rstrip()
+    cut = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n", 0, len(before) - 1))
+    return before[cut + 1 :].strip()
 
 
 def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribution | None) -> Attribution:
@@ -160,8 +177,16 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
         return att
     start, end = span
     if att.speaker == "it":
-        body = earlier if earlier is not None and not _person(earlier.speaker) else None
-        name = body.speaker if body is not None else last_body(text[max(0, start - 1500) : start])
+        body = earlier if earlier is not None and not _person(earlier.speaker) and "," not in earlier.speaker else None
+        # a body the sentence before names as its subject is what "It" points to ("X gave a lower figure. It told ...")
+        lead_body = _SUBJECT_BODY.match(_previous_sentence(text, start))
+        if lead_body is not None and last_body(lead_body.group("b")) is None:
+            lead_body = None  # "In its update ...", "Russia says": no body named as the subject
+        if lead_body is not None and (body is None or lead_body.group("b").split()[-1] not in body.speaker):
+            body = None
+            name: str | None = last_body(lead_body.group("b")) or lead_body.group("b")
+        else:
+            name = body.speaker if body is not None else last_body(text[max(0, start - 1500) : start])
         if name is None:
             return Attribution("", found=False, via=att.via)
         return Attribution(name, body.organisation if body else name, speaker_kind(name), att.via)
@@ -171,6 +196,13 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
     noun = owner.group("n") if owner else att.speaker.split()[-1]
     if earlier is not None and re.search(rf"\b{re.escape(noun)}\b", earlier.speaker, re.I):
         return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
+    if (
+        earlier is not None
+        and noun in _DOCUMENTS
+        and re.match(r"(?:its|their)\s", att.speaker, re.I)
+        and (not _person(earlier.speaker) or speaker_kind(earlier.speaker) not in ("other", "defector"))
+    ):
+        return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)  # "its latest update"
     if earlier is not None and _ROLE.match(att.speaker) and _person(earlier.speaker):
         return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
     named = _named(text[max(0, start - 1500) : start], noun) if not _ROLE.match(att.speaker) else None
@@ -277,7 +309,7 @@ def reporting_outlet(doc: Document) -> str:
 
 #: "X, citing a briefing from Y" / "X told reporters after a briefing from Y": X passes on what Y said.
 _CITES = re.compile(
-    r"\b(?:citing|quoting|after\s+(?:a|being)\s+brief(?:ing|ed)\s+(?:from|by)|briefed\s+by)\s+(?:a\s+|an\s+|the\s+)?"
+    r"\b(?:citing|quoting|after\s+(?:a|being)\s+(?:[\w-]+\s+)?brief(?:ing|ed)\s+(?:from|by)|briefed\s+by)\s+(?:a\s+|an\s+|the\s+)?"
     rf"(?:(?:briefing|report|statement|assessment)\s+(?:from|by)\s+)?(?P<orig>(?:{TITLE_DOT}|[^,.;“”\"]){{3,100}}?)"
     r"(?=\s+(?:during|in|on|at|after|that|who|which|as)\b|[,.;“”\"]|$)"
 )
@@ -344,31 +376,3 @@ def relayed(att: Attribution, relays: list[tuple[frozenset[str], Attribution]]) 
         if names & set(words) and orig.speaker not in att.speaker:
             return Attribution(orig.speaker, orig.organisation, orig.kind, [att.speaker, *att.via])
     return att
-
-
-_Q_LINE = re.compile(r"^[ \t]*(?:Q|Question)[ \t]*[:.)][ \t]", re.M)
-_A_LINE = re.compile(r"^[ \t]*(?:A|Answer)[ \t]*[:.)][ \t]", re.M)
-
-
-def interview_answers(text: str) -> tuple[list[tuple[int, int]], Attribution | None]:
-    """The answers of an interview transcript ("Q: ... A: ...") as character ranges, and who answers: the
-    first person the text names before its first question ("Jane Doe, a researcher at X, spoke to us")."""
-    if "Q" not in text or "A" not in text:
-        return [], None
-    questions = [m.start() for m in _Q_LINE.finditer(text)]
-    answers = [m.start() for m in _A_LINE.finditer(text)]
-    if not questions or not answers:
-        return [], None
-    intro = text[: questions[0]]
-    name = last_person(intro, first=True)
-    if name is None:
-        return [], None
-    at = intro.find(name)
-    window = intro[at : at + 160]
-    org = last_organisation(window) or ""
-    who = Attribution(name, org, speaker_kind(window))
-    ranges = []
-    for a in answers:
-        nxt = next((q for q in questions if q > a), len(text))
-        ranges.append((a, nxt))
-    return ranges, who

@@ -14,16 +14,21 @@ from collections.abc import Callable
 
 from pydantic import ValidationError
 
+from troopledger.claims._amount_usd import amount_magnitude, amount_to_usd
+from troopledger.claims._answers import answered
 from troopledger.claims._attribution import Attribution, attribute, introduce, says
-from troopledger.claims._consistency import bare_counts, casualties_against_wounded, consistent_figures
-from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
+from troopledger.claims._consistency import (
+    bare_counts,
+    casualties_against_wounded,
+    consistent_figures,
+    elided_amounts,
+)
 from troopledger.claims._discourse import (
     BACKWARD,
     RELAYS_FIGURES,
     backward_relay,
     carried,
     heading,
-    interview_answers,
     relay_of,
     relayed,
     reporting_outlet,
@@ -52,6 +57,7 @@ from troopledger.claims._stream_amounts import stream_money, stream_share
 from troopledger.claims._stream_labels import stream_count
 from troopledger.claims._stream_quantities import TOTAL_SCOPES
 from troopledger.claims._subjects import count_label
+from troopledger.claims._transcripts import interview_answers, transcript_turns
 from troopledger.claims._troop_kinds import troop_kind
 from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.sources import Document, Sentence, split_sentences
@@ -62,6 +68,12 @@ __all__ = ["MAX_CLAIMS", "extract_claims"]
 #: about ten); the rest of a longer text is not read, so output stays bounded.
 MAX_CLAIMS = 5000
 
+#: A correction notice quoting the figure it withdraws: "An earlier version of this story gave the figure as 6,000."
+_MISSTATED = re.compile(
+    r"\b(?:[Aa]n?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|report|piece)|"
+    r"\b(?:incorrectly|wrongly|mistakenly)\s+(?:said|stated|reported|gave|put))\b"
+)
+
 #: The catch-all subtype for a figure whose vocabulary reading fails validation, by kind.
 _GENERIC_OTHER = {
     "amount": "other:amount",
@@ -70,58 +82,6 @@ _GENERIC_OTHER = {
     "duration": "other:duration",
 }
 _DAYS_PER = {"hour": 1 / 730.5, "day": 1 / 30.44, "week": 7 / 30.44, "month": 1.0, "year": 12.0}
-#: Rough units per US dollar used only to choose a label when an amount cannot be
-#: converted (no date, or a currency the table lacks); never stored as a conversion.
-_MAGNITUDE_PER_USD = {"KPW": 8000.0}
-
-
-def _month(date: str | None) -> str | None:
-    return date[:7] if date else None
-
-
-def _to_usd(m: Mention, date: str | None) -> tuple[float, float, str, bool]:
-    """(low, high, note, converted): an amount in US dollars, or left as stated with a note saying why."""
-    restated = f"; the source restates it as {m.restated}" if m.restated else ""
-    if m.source_usd is not None:
-        return m.source_usd[0], m.source_usd[1], f"the source's own conversion of {m.currency}{restated}", True
-    if m.currency in ("USD", ""):
-        return m.low, m.high, restated.removeprefix("; "), True
-    month = _month(date)
-    if month is None:
-        return (
-            m.low,
-            m.high,
-            f"not converted: the article has no date (give --date); value in {m.currency}{restated}",
-            False,
-        )
-    flag = ""
-    if month > RATE_LAST_MONTH or month < RATE_FIRST_MONTH:
-        edge = RATE_LAST_MONTH if month > RATE_LAST_MONTH else RATE_FIRST_MONTH
-        flag = (
-            f"; CHECK: the article's month {month} is outside the rate table ({RATE_FIRST_MONTH} to {RATE_LAST_MONTH})"
-        )
-        month = edge
-    try:
-        rate = rate_to_usd(m.currency, month)
-    except ValueError as e:
-        return m.low, m.high, f"not converted ({e}); value in {m.currency}{restated}", False
-    note = f"converted from {m.currency} at {rate.per_usd:,.4g} per USD ({rate.month} {rate.basis}){flag}{restated}"
-    return m.low / rate.per_usd, m.high / rate.per_usd, note, True
-
-
-def _magnitude(m: Mention, date: str | None) -> float:
-    """Roughly how many US dollars an amount is, to choose its label."""
-    if m.currency in ("USD", ""):
-        return m.high
-    if m.source_usd is not None:
-        return m.source_usd[1]
-    try:
-        return m.high / rate_to_usd(m.currency, _month(date) or RATE_LAST_MONTH).per_usd
-    except ValueError:
-        try:
-            return m.high / rate_to_usd(m.currency, RATE_LAST_MONTH).per_usd
-        except ValueError:
-            return m.high / _MAGNITUDE_PER_USD.get(m.currency, 1.0)
 
 
 class _Builder:
@@ -212,6 +172,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         return read[k]
 
     answers, interviewee = interview_answers(doc.text)
+    turns = transcript_turns(doc.text)
     for i, sent in enumerate(sentences):
         if len(b.claims) >= MAX_CLAIMS:
             break
@@ -263,6 +224,8 @@ def extract_claims(doc: Document) -> list[Claim]:
                     att = Attribution(src.speaker, src.organisation, src.kind, [att.speaker, *att.via])
             if not att.found and interviewee is not None and any(a <= sent.start < z for a, z in answers):
                 att = interviewee  # an answer in an interview transcript: the person interviewed
+            if not att.found and turns:
+                att = next((who for a, z, who in turns if a <= sent.start < z), att)  # "Petrova: Around 11,000"
             if not att.found and BACKWARD.match(nxt) and not figures(i + 1):
                 back = attribute(nxt, "", people=people)
                 att = back if back.found else att
@@ -280,11 +243,22 @@ def extract_claims(doc: Document) -> list[Claim]:
             sent_hedge = hedge_of(s)
             span = (sent.start, sent.end)
             first = len(b.claims)
-            for k, m in enumerate(mentions):
-                if arithmetic_basis(s, m.start):
+            # "How many troops are there? About 11,000.": the answer read with the question's words
+            read_as = answered(prev, s) if mentions and prev.endswith("?") else None
+            said_as, said_mentions = s, mentions
+            if read_as is not None:  # the question's own figures are not the answer's
+                said_as, lo_q, hi_q = read_as
+                said_mentions = [m for m in find_mentions(said_as, doc_kpw=kpw) if not lo_q <= m.start < hi_q]
+            misstated = _MISSTATED.search(said_as)  # a correction's withdrawn figure is no claim
+            for k, m in enumerate(said_mentions):
+                if misstated and misstated.end() <= m.start and ";" not in said_as[misstated.end() : m.start]:
+                    continue
+                if arithmetic_basis(said_as, m.start):
                     continue  # "If 10,000 were sent, ... would earn ...": the basis, not a claim (LABELS rule 2h)
-                limit = mentions[k + 1].start if k + 1 < len(mentions) else None
-                _emit(b, m, s, span, who, sent_hedge, prev, (about_nk, limit), att.found)
+                limit = said_mentions[k + 1].start if k + 1 < len(said_mentions) else None
+                _emit(b, m, said_as, span, who, sent_hedge, prev, (about_nk, limit), att.found)
+            if read_as:
+                b.claims[first:] = [c.model_copy(update={"text": s[:5000]}) for c in b.claims[first:]]
             casualties_against_wounded(b.claims, first)
             for key, complement, _pos in words:
                 lo, hi = WORD_SHARES[key]
@@ -312,7 +286,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             people.append(person)
             people_met.append(i)
             del people[:-50]
-    return consistent_figures(bare_counts(restated_speakers(b.claims, unattributed)))
+    return elided_amounts(consistent_figures(bare_counts(restated_speakers(b.claims, unattributed))))
 
 
 def _reattribute(claims: list[Claim], span: tuple[int, int], speaker: str, origin: Attribution) -> None:
@@ -367,8 +341,8 @@ def _emit(
     hedge = bound_hedge or sent_hedge
     common: dict[str, object] = {"stated": m.text, "hedge": hedge}
     if m.kind == "money":
-        lo, hi, note, converted = _to_usd(m, b.doc.date)
-        usd = _magnitude(m, b.doc.date)
+        lo, hi, note, converted = amount_to_usd(m, b.doc.date)
+        usd = amount_magnitude(m, b.doc.date)
         quantity, period = label_money(s, before, after, usd, prev, about_nk=about_nk)
         quantity, stream_unit = stream_money(quantity, s, before, after, period, usd)
         unit = stream_unit or (QUANTITIES[quantity].unit if quantity in QUANTITIES else "USD")
@@ -404,7 +378,7 @@ def _emit(
         b.add(span, s, who, quantity="other:multiple", unit="times", confidence=_confidence("other:multiple", found),
               **common, **figure_fields(side, m.low, m.high))  # fmt: skip
     else:
-        quantity, complement = label_share(s)
+        quantity, complement = label_share(s, m.start)
         quantity = stream_share(quantity, s, min(m.low, m.high))
         lo, hi = (round(1 - m.high, 12), round(1 - m.low, 12)) if complement else (m.low, m.high)
         if complement:

@@ -16,6 +16,7 @@ import re
 
 from pydantic import ValidationError
 
+from troopledger.claims._clause_links import own_clause
 from troopledger.claims._cues import (
     Context,
     bound,
@@ -26,20 +27,21 @@ from troopledger.claims._cues import (
     skip_units,
     troop_label,
 )
-from troopledger.claims._currency import RATE_FIRST_MONTH, RATE_LAST_MONTH, rate_to_usd
 from troopledger.claims._figure import figure_fields
 from troopledger.claims._language import identify, passages
 from troopledger.claims._number_convention import text_convention
-from troopledger.claims._numerals import Figure, ascii_digits, find_figures
+from troopledger.claims._numerals import ascii_digits, find_figures
+from troopledger.claims._pack_figures import join_ranges, magnitude, to_usd
 from troopledger.claims._pack_streams import stream_count, stream_money
+from troopledger.claims._pack_tours import tour_lengths
 from troopledger.claims._packs import LanguagePack, load_pack
 from troopledger.claims._record import Claim, SourceRef
+from troopledger.claims._restated import TROOP_LABELS, range_ends_restated, repeats_labelled, troop_repeats
 from troopledger.sources import Document
 
 __all__ = ["extract_foreign", "unread_note"]
 
-#: Rough units per US dollar, only to choose a label when the rate table lacks a currency.
-_ROUGH_PER_USD = {"KPW": 8000.0, "KRW": 1400.0, "JPY": 150.0, "RUB": 90.0, "UAH": 40.0, "CNY": 7.2, "PLN": 4.0}
+_COUNT_UNITS = {"other:munitions": "items", "other:tons": "tons", "other:oil": "barrels"}
 _KINDS = {
     "South Korea NIS": "intelligence", "Ukraine GUR": "intelligence", "Ukraine (Zelensky)": "belligerent_government",
     "Russia (Shoigu)": "belligerent_government", "KIDA": "think_tank", "INSS": "think_tank",
@@ -47,6 +49,9 @@ _KINDS = {
 }  # fmt: skip
 #: What stands between a figure and its conversion in brackets: "(약 ", "（約", "(about ", "(한화 약 ".
 _CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
+#: ... and between two amounts, the first one's currency word, a bracket and up to five short words
+#: ("долларов (около ", " (algo em torno de R$ ", " dollars (soit environ ").
+_CONVERTED = re.compile(r"^\s*(?:[^\s\d(（]+\s?){0,2}[(（]\s*(?:[^\s\d]{1,12}\s?){0,5}$")
 _SENTENCE = {
     True: re.compile(r"[^。！？!?\n]+[。！？!?]?"),
     False: re.compile(r"(?:[^.!?\n]|\.(?=\S|\s+[a-zа-яёіїєґäöüßéèàçñóúíãõłśżźąęć\d])|[.!?](?=[\d,]))+[.!?]?"),
@@ -55,7 +60,31 @@ _SENTENCE = {
 
 def _sentences(text: str, start: int, end: int, pack: LanguagePack) -> list[tuple[int, int]]:
     cjk = pack.code in ("ja", "zh")
-    return [(start + m.start(), start + m.end()) for m in _SENTENCE[cjk].finditer(text[start:end]) if m.group().strip()]
+    spans = [
+        (start + m.start(), start + m.end()) for m in _SENTENCE[cjk].finditer(text[start:end]) if m.group().strip()
+    ]
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and _abbreviated(text[out[-1][0] : out[-1][1]], pack):
+            out[-1] = (out[-1][0], e)  # "15 tys. Koreańczyków", "2 Mio. Soldaten": a scale's full stop ends nothing
+        else:
+            out.append((s, e))
+    return out
+
+
+def _equivalent(between: str, pack: LanguagePack) -> bool:
+    """A short stretch between two amounts that says the second restates the first."""
+    return len(between) < 60 and any(w in between for w in pack.cue("equivalent"))
+
+
+def _abbreviated(sentence: str, pack: LanguagePack) -> bool:
+    """Whether a sentence ends in an abbreviation of a scale or currency after a number ("15 tys.", "2 tys. dol.")."""
+    words = sentence.lower().rstrip().split()
+    if len(words) < 2 or not words[-1].endswith(".") or not any(ch.isdigit() for w in words[-3:-1] for ch in w):
+        return False
+    last = words[-1]
+    units = (*pack.scales, *pack.percent, *(w for ws in pack.currencies.values() for w in ws))
+    return any(u.endswith(".") and last == u for u in units) or last.rstrip(".") in pack.scales
 
 
 def _organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
@@ -63,20 +92,34 @@ def _organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
 
     An article is scanned once per language; each sentence then takes the names inside it.
     """
-    out: list[tuple[int, str]] = []
+    spans: list[tuple[int, int, str]] = []
     glued = pack.code in ("ja", "zh", "ko")
+    present = set(low)  # a name whose first letter the text lacks (another script) is not looked for
     for name, words in pack.organisations.items():
         for w in words:
-            i = low.find(w)
+            i = low.find(w) if w[:1] in present else -1
             while i >= 0:
                 if w.isascii():
                     ok = _whole(low, i, len(w)) or (len(w) >= 5 and _starts(low, i))
                 else:  # a Cyrillic or accented name starts a word: "гур" in "фигура" is no source
                     ok = glued or i == 0 or not low[i - 1].isalpha()
                 if ok:
-                    out.append((i, name))
+                    spans.append((i, i + len(w), name))
                 i = low.find(w, i + 1)
-    return sorted(out)
+    # a generic word inside a longer name of another source is that source's ("ukrainischen Geheimdienstes":
+    # the Ukrainian service, not the bare "Geheimdienst" that names Seoul's)
+    spans.sort()
+    starts = [sp[0] for sp in spans]
+    reach = max((f - s for s, f, _n in spans), default=0)
+    out = [
+        (i, name)
+        for i, e, name in spans
+        if not any(
+            n != name and e <= f and f - s > e - i
+            for s, f, n in spans[bisect.bisect_left(starts, i - reach) : bisect.bisect_right(starts, i)]
+        )
+    ]
+    return sorted(set(out))
 
 
 def _named_in(hits: list[tuple[int, str]], start: int, end: int) -> list[str]:
@@ -98,50 +141,6 @@ def _starts(low: str, i: int) -> bool:
 
 def _whole(low: str, i: int, n: int) -> bool:
     return (i == 0 or not low[i - 1].isalnum()) and (i + n >= len(low) or not low[i + n].isalnum())
-
-
-def _join_ranges(figs: list[Figure], low: str, pack: LanguagePack) -> list[tuple[Figure, Figure]]:
-    """Figures paired into (low, high); a lone figure is paired with itself."""
-    out: list[tuple[Figure, Figure]] = []
-    i = 0
-    while i < len(figs):
-        a = figs[i]
-        if i + 1 < len(figs):
-            b = figs[i + 1]
-            between = skip_units(low[a.end : b.start], pack).strip(" \u00a0")
-            opener = any(low[: a.start].rstrip().endswith(w) for w in pack.range_open)
-            joined = between in pack.range_words or (opener and between in pack.range_pair)
-            if joined and b.scale > 1 and a.scale == 1 and a.value < 1000:
-                a = Figure(a.start, a.end, a.text, a.value * b.scale, a.percent, b.scale)  # "1,7 do 5,5 mld"
-            if joined and a.value < b.value and (a.percent == b.percent or b.percent):
-                out.append((Figure(a.start, a.end, a.text, a.value, b.percent), b))
-                i += 2
-                continue
-        out.append((a, a))
-        i += 1
-    return out
-
-
-def _usd(amount: float, currency: str, date: str | None) -> tuple[float, str, bool]:
-    """(factor to USD, note, converted) at the article's month, or the amount as stated with the reason."""
-    if currency == "USD":
-        return 1.0, "", True
-    month = min(max((date or RATE_LAST_MONTH)[:7], RATE_FIRST_MONTH), RATE_LAST_MONTH)
-    undated = "" if date else "CHECK: the article has no date (give --date), converted at the table's last month; "
-    try:
-        rate = rate_to_usd(currency, month)
-    except ValueError as e:
-        return 1.0, f"not converted ({e}); value in {currency}", False
-    return 1 / rate.per_usd, f"{undated}converted from {currency} at {rate.per_usd:,.4g} per USD ({rate.month})", True
-
-
-def _magnitude(amount: float, currency: str, date: str | None) -> float:
-    if currency == "USD":
-        return amount
-    try:
-        return amount / rate_to_usd(currency, (date or RATE_LAST_MONTH)[:7]).per_usd
-    except ValueError:
-        return amount / _ROUGH_PER_USD.get(currency, 1.0)
 
 
 class _Reader:
@@ -187,12 +186,29 @@ class _Reader:
         who: dict[str, object] = {"speaker": speaker, "speaker_kind": kind, "via": via}
         last_end = -1
         counted: str | None = None
-        for a, b in _join_ranges(figs, low, pack):
-            conversion = last_end >= 0 and _CONVERSION.match(skip_units(low[last_end : a.start], pack))
+        for start, end, months, written in tour_lengths(low, pack):  # "провели в России 120 дней": a tour
+            stated = {"stated": text[span[0] + start : span[0] + end], "hedge": "none", "note": f"stated as {written}"}
+            self.add(span, {"quantity": "rotation_interval_months", "unit": "months", **who, **stated,
+                            "value": months, "confidence": 0.5})  # fmt: skip
+        last_amount = False
+        for a, b in join_ranges(figs, low, pack):
+            ctx = Context(low, a.start, b.end, pack)
+            currency = currency_of(ctx)
+            between = skip_units(low[last_end : a.start], pack) if last_end >= 0 else ""
+            conversion = (
+                last_end >= 0
+                and (
+                    _CONVERSION.match(between)
+                    # an amount restated in brackets after a few words: "US$ 2.000 (algo em torno de R$ 11 mil)"
+                    or (last_amount and _CONVERTED.match(low[last_end : a.start]) is not None and bool(currency))
+                    # "..., o que equivale a R$ 11 mil", "что эквивалентно ...": an equivalence word between two amounts
+                    or (last_amount and bool(currency) and _equivalent(low[last_end : a.start], pack))
+                )
+            )
             last_end = b.end
+            last_amount = bool(currency) and not a.percent
             if conversion:
                 continue  # "2000달러(약 283만원)": the source's own conversion, not a second claim
-            ctx = Context(low, a.start, b.end, pack)
             side, word = bound(ctx)
             # the hedge the evidence stage reads (claims/_hedges.py), with the words as written in the note
             hedge = (
@@ -215,15 +231,14 @@ class _Reader:
                 values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
                 self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
                 continue
-            currency = currency_of(ctx)
             if currency:
-                factor, note, converted = _usd(hi, currency, self.doc.date or None)
-                label, period = money_label(ctx, _magnitude(hi, currency, self.doc.date or None), self.topic)
+                factor, note, converted = to_usd(hi, currency, self.doc.date or None)
+                label, period = money_label(ctx, magnitude(hi, currency, self.doc.date or None), self.topic)
                 label = stream_money(label, period, ctx)
                 if (
                     label == "other:amount"
                     and self.money == "total_revenue_to_nk"
-                    and _magnitude(hi, currency, self.doc.date or None) >= 1e6
+                    and magnitude(hi, currency, self.doc.date or None) >= 1e6
                 ):
                     label = "total_revenue_to_nk"  # "a year, that is $288 million": the paragraph's revenue restated
                 if label in ("total_revenue_to_nk", "pay_per_soldier_month"):
@@ -255,12 +270,24 @@ class _Reader:
             label_c = count_label(ctx, hi)
             if label_c is None and counted is not None and hi >= 100:
                 # "1,500 soldiers arrived ..., and another 1,500 since": the noun is left out the second time
-                label_c = troop_label(ctx) if counted in _TROOPS else counted
+                label_c = troop_label(ctx) if counted in TROOP_LABELS else counted
+            if (
+                label_c is None
+                and hi >= 100
+                and self.topic == "troops"
+                and any(own_clause(ctx).near(k) for k in ("stock", "wave", "cumulative"))
+            ):
+                # "около 8 тысяч из них уже находятся в Курской области": the paragraph's troops, in a verb of place
+                label_c = troop_label(ctx)
             counted = label_c or counted
             stream = stream_count(label_c, ctx, hi)  # shells, containers, barrels, workers: the ledger's quantity
+            if stream is not None and stream[0].startswith("nk_entries"):
+                counted = (
+                    "nk_entries_to_russia"  # "..., из них 7 887 — на учёбу": the next bare figure counts entries too
+                )
             if label_c is not None:
                 self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
-            if (label_c in _TROOPS or (label_c or "").endswith("_troops")) and ctx.near("condition"):
+            if (label_c in TROOP_LABELS or (label_c or "").endswith("_troops")) and ctx.near("condition"):
                 continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
             if stream is not None:
                 self.add(span, {"quantity": stream[0], "unit": stream[1], **who, **common, **values, "confidence": 0.6})
@@ -304,13 +331,15 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
                 if nxt.startswith(pack.back_reference):
                     named = names_of[k + 1]
             own = [n for n in named if n not in relays]
+            if named and not own and same:
+                own = _according_to(text, s, e, hits[lang], pack)  # "Według Radio Free Asia ...": the origin
             # a relay (Yonhap, Reuters ...) speaks for the origin the article names, and goes to `via`
             speaker = own[0] if own else (lead if named and lead in origins else named[0] if named else carried)
             via = [n for n in named if n in relays and n != speaker]
             if named:
                 carried = speaker
             reader.sentence(text, (s, e), pack, speaker, via)
-    return _range_ends_restated(_troop_repeats(_repeats_labelled(reader.claims)))
+    return range_ends_restated(troop_repeats(repeats_labelled(reader.claims)))
 
 
 def _sentence_names(
@@ -321,6 +350,13 @@ def _sentence_names(
     if actors & set(named) and not any(w in text[s:e].lower() for w in pack.saying):
         named = [n for n in named if n not in actors]  # "the Kremlin uses the shells": an actor, not a source
     return named
+
+
+def _according_to(text: str, s: int, e: int, hits: list[tuple[int, str]], pack: LanguagePack) -> list[str]:
+    """A relay the sentence gives as its source ("Według Radio Free Asia ...", "по данным Reuters"): the origin."""
+    words = pack.cue("according")
+    inside = hits[bisect.bisect_left(hits, (s, "")) : bisect.bisect_left(hits, (e, ""))]
+    return [n for i, n in inside if text[max(s, i - 24) : i].lower().rstrip().endswith(words)][:1]
 
 
 #: A paragraph that opens a quotation: a dash of direct speech or an opening quote mark.
@@ -335,69 +371,6 @@ def _quoted_by(
         return None
     last = [n for n in _named_in(hits, *sentences[-1]) if n not in relays]
     return last[0] if last else None
-
-
-def _range_ends_restated(claims: list[Claim]) -> list[Claim]:
-    """Drop a bare figure that restates a range end or a bound of the same quantity and speaker (rule 4).
-
-    "more than 1 million shells" in the lead and "a million shells" in a caption are one claim: the
-    bounded one is kept.
-    """
-    ends = {
-        (c.quantity, c.currency, c.speaker, x)
-        for c in claims
-        if c.low is not None and c.high is not None
-        for x in (c.low, c.high)
-    }
-    bounded = {
-        (c.quantity, c.currency, c.speaker, c.low if c.low is not None else c.high)
-        for c in claims
-        if (c.low is None) != (c.high is None)
-    }
-    return [
-        c for c in claims if c.value is None or not ({(c.quantity, c.currency, c.speaker, c.value)} & (ends | bounded))
-    ]
-
-
-def _repeats_labelled(claims: list[Claim]) -> list[Claim]:
-    """An amount left ``other:amount`` takes the label the same amount has elsewhere in the article."""
-    labels: dict[tuple[str, float | None, float | None, float | None], str] = {}
-    for c in claims:
-        if c.quantity != "other:amount":
-            labels.setdefault((c.currency, c.value, c.low, c.high), c.quantity)
-    out = []
-    for c in claims:
-        key = (c.currency, c.value, c.low, c.high)
-        if c.quantity == "other:amount" and key in labels:
-            c = c.model_copy(update={"quantity": labels[key], "note": (c.note + "; label of its repeat").lstrip("; ")})
-        out.append(c)
-    return out
-
-
-_SPECIFIC = ("troops_per_rotation", "cumulative_troops")
-_COUNT_UNITS = {"other:munitions": "items", "other:tons": "tons", "other:oil": "barrels"}
-_TROOPS = ("troops_deployed", *_SPECIFIC)
-
-
-def _troop_repeats(claims: list[Claim]) -> list[Claim]:
-    """A troop figure restated without its context takes the label its context gave it elsewhere in the article.
-
-    "12,000 to be dispatched" in the lead and a bare "12,000 troops" later are one wave; only when the
-    article gives the same figure one specific label (a wave or a running total) is it applied.
-    """
-    specific: dict[tuple[float | None, float | None, float | None], set[str]] = {}
-    for c in claims:
-        if c.quantity in _SPECIFIC:
-            specific.setdefault((c.value, c.low, c.high), set()).add(c.quantity)
-    out = []
-    for c in claims:
-        labels = specific.get((c.value, c.low, c.high), set())
-        if c.quantity == "troops_deployed" and len(labels) == 1:
-            c = c.model_copy(
-                update={"quantity": next(iter(labels)), "note": "label of the figure told with its context"}
-            )
-        out.append(c)
-    return out
 
 
 def unread_note(doc: Document, claims: list[Claim]) -> str:

@@ -52,16 +52,17 @@ _RISE = re.compile(
 #: A bare "top" ("the top 10") and "passed" without "has" ("passed $61 billion in aid") are not bounds.
 BOUND_VERBS = (
     rf"(?:{verbs('exceed', 'surpass', 'cross', 'outnumber')}|tops|topped|topping|"
+    r"(?:(?<=[a-z]{2}s\s)(?<!its\s)(?<!his\s)(?<!was\s)|(?<=now\s))top|"  # "casualties top 4,000", not "its top 3"
     r"(?:has|have|had)\s+(?:now\s+|already\s+)?passed|(?:could|may|might|will|would)\s+(?:top|pass)|"
     r"(?:climbed|climbs|climbing|rose|risen|rises|rising|went|gone|moved|edged|crept|grew|grown)\s+(?:past|beyond))"
 )
 _LOWER = re.compile(
-    r"\b(more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|above|a\s+minimum\s+of|no[t]?\s+less\s+than|"
+    r"\b(more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|north\s+of|above|a\s+minimum\s+of|no[t]?\s+less\s+than|"
     rf"no[t]?\s+fewer\s+than|{BOUND_VERBS}(?:\s+the)?)\s*$",
     re.I,
 )
 _BOUND_VERB = re.compile(rf"^{BOUND_VERBS}", re.I)
-_LESS = re.compile(r"\b(less\s+than|fewer\s+than|under|below)\s*$", re.I)
+_LESS = re.compile(r"\b(less\s+than|fewer\s+than|under|below|shy\s+of)\s*$", re.I)
 _NEAR = re.compile(r"\b(nearly|almost|close\s+to|just\s+under)\s*$", re.I)
 _ABOUT = re.compile(
     r"(?:\b(about|around|roughly|approximately|approx\.|circa|some|an\s+estimated|estimated|about\s+a)|(~))\s*$", re.I
@@ -165,8 +166,10 @@ _SOLDIER = (
 #: What a soldier keeps, right before the amount: "take home $200", "keeps only $200", "gets just $100".
 _KEEPS = (
     rf"\b(?:take[- ]home|{verbs('keep', 'pocket', 'retain')}|left\s+with|end\s+up\s+with|bring\s+home|"
+    rf"{verbs('leave')}\s+(?:\w+\s+){{0,3}}?with|"
     rf"(?:only|just|merely)\s+{verbs('get', 'receive', 'see')}|{verbs('get', 'receive', 'see')}\s+(?:only|just|merely))"
-    r"\s+(?:(?:only|just|merely|about|around|some|roughly|nearly|up\s+to|as\s+little\s+as)\s+)*$"
+    r"\s+(?:(?:only|just|merely|about|around|some|roughly|nearly|up\s+to|as\s+little\s+as|perhaps|maybe|barely|"
+    r"at\s+most|less\s+than)\s+)*$"
 )
 #: "$100 of the $2,000": a part of an amount named next.
 _PART_OF_AMOUNT = r"^\s*of\s+(?:the|their|his|its|each)\s+(?:[\w-]+\s+)?(?:us\$|\$|usd|€|₩|₽)"
@@ -233,7 +236,12 @@ def label_money(
                     r"official\s+salary)\b", s)  # fmt: skip
     if (domestic and usd < 100) or (monthly and usd < 30 and not _has(_SOLDIER, s)):
         return "domestic_monthly_wage", "month"
-    if domestic and not _has(_SOLDIER, s) and _has(r"\b(?:average|typical|median|national)\b", s):
+    if (
+        domestic
+        and not _has(_SOLDIER, s)
+        and not _has(_WORKER, s)
+        and _has(r"\b(?:average|typical|median|national)\b", s)
+    ):
         return "other:amount", period  # "the average monthly wage in Russia": a benchmark, no soldier's pay
     # workers named in the sentence, or in the one before when neither speaks of soldiers ("Six workers
     # described ... They said they kept $100 a month")
@@ -259,14 +267,27 @@ def label_money(
         return "signing_bonus", "once"
     for_troops = _has(
         r"\bfor\s+(?:the\s+|its\s+|their\s+|[\d,]+\s+)?(?:north\s+korean\s+)?(?:troops|soldiers|deployment|force|"
-        r"servicemen|mercenaries)|in\s+all|in\s+total|revenue",
+        r"servicemen|mercenaries)|in\s+all|in\s+total|revenue|(?:war|wartime)\s+earnings",
         s,
     ) or (_has(rf"\b{verbs('earn', 'receive', 'gain', 'reap', 'pocket')}\b", s) and _has(_NK, s))
+    # paid over to the state: "Moscow may have transferred $20 billion to Pyongyang"
+    for_troops = for_troops or _has(
+        rf"\b(?:transferr?(?:ed|ing|s)?|funnell?(?:ed|ing|s)?|channell?(?:ed|ing|s)?|{verbs('pay', 'send')})\b"
+        r"[^.;]{0,50}\bto\s+(?:pyongyang|north\s+korea|the\s+north\b|the\s+dprk|the\s+regime)",
+        s,
+    )
     if usd >= 1e6 and (monthly or yearly or for_troops):
         return "total_revenue_to_nk", period
     if _has(_ENGINEER, near) and not _has(r"\bcombat\b", near):
         return "non_combat_pay", "month" if monthly or not yearly else "year"
-    if usd < 1e5 and _has(_SOLDIER, s) and (_has(_KEEPS, before[-40:]) or _has(_PART_OF_AMOUNT, after[:30])):
+    rest_kept = _has(
+        r"\b(?:keeps?|kept|takes?|took|pockets?|retains?)\s+the\s+(?:rest|remainder|balance)\b", after[:80]
+    )
+    if (
+        usd < 1e5
+        and _has(_SOLDIER, s)
+        and (_has(_KEEPS, before[-40:]) or _has(_PART_OF_AMOUNT, after[:30]) or rest_kept)
+    ):
         return "soldier_take_home", "month" if monthly else "tour"  # what the soldier keeps, not what is paid
     if monthly and usd < 1e5:
         return "pay_per_soldier_month", "month"
@@ -295,13 +316,32 @@ def label_duration(sentence: str, before: str) -> str:
     return "other:duration"
 
 
-def label_share(sentence: str) -> tuple[str, bool]:
+#: The state as the subject of a keeping verb in the share's own clause: "of which the state keeps 90%".
+_STATE_KEEPS = re.compile(
+    r"\b(?:state|treasury|regime|government|pyongyang|party|leadership|authorities)\s+(?:\w+\s+)?"
+    r"(?:keeps?|kept|takes?|took|retains?|retained|withholds?|withheld|pockets?|pocketed|claims?|skims?)\b[^,;]*$"
+)
+
+
+#: Workers named only as a precedent for soldiers: "as overseas workers do", "judging by how workers are treated".
+_PRECEDENT = re.compile(
+    r"\b(?:as|like|just\s+as|judging\s+by|by\s+the\s+precedent\s+of|following\s+the\s+precedent\s+of|"
+    r"in\s+line\s+with|the\s+way)\b[^.;]{0,40}?\bworkers?\b[^.;,]*"
+)
+
+
+def label_share(sentence: str, at: int | None = None) -> tuple[str, bool]:
     """(quantity, complement) for a share: complement means it speaks of the soldiers' part.
 
     Shares of the economy, of casualties among the force and of workers' wages get an
-    ``other:<subtype>``; so does any share that is not about the soldiers' pay.
+    ``other:<subtype>``; so does any share that is not about the soldiers' pay. With the
+    share's position ``at``, the state keeping it in the share's own clause decides.
     """
     s = sentence.lower()
+    if _has(_WORKER, s):
+        s = _PRECEDENT.sub(" ", s)  # "..., as overseas workers do": workers only as the soldiers' precedent
+    if at is not None and _STATE_KEEPS.search(s[max(0, at - 60) : at]) and not _has(_WORKER, s):
+        return "state_share_of_pay", False
     pay = _has(rf"\b({verbs('pay', 'earn', 'owe')}|payments?|salary|salaries|wages?|earnings|income|money)\b", s)
     if _has(
         r"\b(gdp|growth|grew|expan\w+|econom\w*|budget|trade|exports?|sector|industry|output|inflation)\b", s

@@ -27,9 +27,9 @@ __all__ = ["MAX_NUMBERS_PER_SENTENCE", "Mention", "find_mentions", "table_ranges
 MAX_NUMBERS_PER_SENTENCE = 40
 
 _CODES = "USD|EUR|RUB|KRW|CNY|GBP|JPY|UAH|KPW"
-_SYMBOL = re.compile(rf"(US\$|\$|€|£|₩|₽|₴|¥|\b(?:{_CODES})\s?)$")
+_SYMBOL = re.compile(rf"(US\$|\$|€|£|₩|₽|₴|¥|\b(?:{_CODES})\s?|(?<![\w.])W)$")
 _CUR_WORD = re.compile(
-    r"^\s*(north\s+korean\s+won|dollars?|euros?|pounds?\s+sterling|won|rubles?|roubles?|yen|yuan|renminbi|"
+    r"^\s*(north\s+korean\s+won|(?:us|u\.s\.|american)\s+dollars?|dollars?|euros?|pounds?\s+sterling|won|rubles?|roubles?|yen|yuan|renminbi|"
     rf"hryvnias?|hryvnya|(?:{_CODES})\b)",
     re.I,
 )
@@ -40,12 +40,14 @@ _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s*(?:\d{{1,2}}\s*[-–]\s*)?$")
+_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s*(?:\d{{1,2}}\s*(?:[-–]|and|to|through)\s*)?$")
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b")
 _AGE = re.compile(r"\b(?:aged|age\s+of|ages?)\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*-?\s*years?[\s-]*old\b|^\s*-\s*year-\s*old", re.I)
 _GLUED_BEFORE = re.compile(r"[A-Za-z]-?$")
-_CODE_BEFORE = re.compile(rf"(?:{_CODES})$")
+_RESOLUTION_AFTER = re.compile(r"^\s*(?:sanctions\s+)?(?:committee|resolution|regime)\b", re.I)
+_RESOLUTION_BEFORE = re.compile(r"\b(?:resolutions?|UNSCR)\s+(?:no\.?\s*)?(?:\d{3,4}\s*(?:,|and)\s*)*$", re.I)
+_CODE_BEFORE = re.compile(rf"(?:{_CODES}|(?<![\w.])W)$")  # "W2.7 million": the won
 _NAME_BEFORE = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?!(?:About|Some|Nearly|Around|Over|Up|Only|Just|At|Almost))[A-Z][a-z]+\s$"
 )
@@ -58,13 +60,16 @@ _AGE_CLOSE = re.compile(r"^\s*(?:\)|,(?!\s*\d))")
 _DAY_YEAR = re.compile(r"^\s*,\s*(?:19|20)\d\d\b")
 _TIME_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?)\b)", re.I)
 _PAGE = re.compile(r"^\s*of\s+\d+\s*\||^\s*\|")
-_URL_HINT = re.compile(r"(?=[/@w\d+])(?:[/@]|www\.|\d[-/:]\d|\d\.\d+\.\d|\+\d)")  # first character tested first
+_URL_HINT = re.compile(
+    r"(?=[/@w\d+])(?:[/@]|www\.|\d[-/:]\d|\d\.\d+\.\d|\+\d)|^\s*\d{1,2}\.\d\d"
+)  # first character tested first
 #: URLs, e-mail addresses and the shapes of dates and clock times, masked whole: "2025-08-22", "2025/12/08",
 #: "2026.1.1", "27.03.2025", "12/08/25", "08:52", "14:05:33"; telephone numbers ("+44 20 7946 0321").
 _URL = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+|\]\(\S+|\b\d{4}-\d{2}(?:-\d{2})?\b|\+\d{1,3}(?:[ \u00a0.-]?\(?\d{1,5}\)?){2,}|"
     r"(?<![\d.,])\d{4}[/.]\d{1,2}[/.]\d{1,2}\b|(?<![\d.,])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b(?![.,]\d)|"
-    r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?\b(?!:\d)"
+    r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?\b(?!:\d)|"
+    r"^\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?(?=\s*[:|–—-]\s)"  # a live blog's stamp: "14.45: ..."
 )
 _JOIN = re.compile(r"^\s*(?:to|-|–|—)\s*(?:US\$|\$|€|£|₩)?\s*$|^\s*(?:and|or)\s*(?:US\$|\$|€|£|₩)?\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*(?:US\$|\$|€|£|₩)?\s*$", re.I)
@@ -142,6 +147,8 @@ def _not_a_quantity(s: str, start: int, end: int, text: str, value: float, form:
         return True  # a day before its year: "27, 2025"
     if form == "digits" and re.match(r"^(?:st|nd|rd|th)\b", after):
         return True  # an ordinal: "95th brigade"
+    if plain and (_RESOLUTION_AFTER.match(after) or _RESOLUTION_BEFORE.search(before)):
+        return True  # a UN resolution or its committee: "the 1718 sanctions committee", "Resolution 2270"
     glued = _GLUED_BEFORE.search(before) and not _CODE_BEFORE.search(before)
     if form == "digits" and (glued or re.match(r"^[A-Za-z]", after)):
         return True  # a model, unit or calibre: "Kh-59", "152mm", "31P"
@@ -164,6 +171,8 @@ def _currency(s: str, start: int, end: int, doc_kpw: bool) -> tuple[str, int, in
         code = "KPW" if w == "north korean won" or (w == "won" and doc_kpw) else CURRENCY_NAMES.get(w, w.upper())
         if w.startswith("pounds"):
             code = "GBP"
+        elif w.endswith(("dollar", "dollars")):
+            code = "USD"  # "2,000 US dollars"
         return code, start, end + word.end()
     return "", start, end
 
@@ -262,8 +271,10 @@ def _merge_ranges(s: str, ms: list[Mention]) -> list[Mention]:
 def _bare(text: str) -> float:
     """The value of a number's digits without its scale ("25 thousand" -> 25)."""
     m = re.search(r"\d+(?:[.,]\d+)*", text)
-    if m is None:
-        return 1.0
+    if m is None:  # words: "twelve thousand" -> 12
+        head = re.split(r"[\s-]*\b(?:thousand|million|billion|trillion)\b", text, maxsplit=1, flags=re.I)[0]
+        found = find_numbers(head) if head != text else []
+        return found[0].value if found and found[0].value > 0 else 1.0
     try:
         return float(m.group(0).replace(",", "")) or 1.0
     except ValueError:

@@ -75,6 +75,10 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?"
 )
 
+#: Digits right after a lone "W", the won as Korea's English-language press writes it ("W2.7 million",
+#: "W150,000"): only with a scale word or thousands, so "W88" (a model) stays no number.
+_WON_W = r"(?<=(?<![\w.])w)(?=\d[\d.]*\s?(?:million|billion|trillion|bn|mn|tn)\b|\d{1,3}(?:,\d{3})+)"
+
 #: Alternatives, most specific first. Named groups tell ``parse_number`` which form matched.
 NUMBER_PATTERN = (
     # a fraction in words: "two-thirds", "a third", "three quarters", "half"
@@ -82,10 +86,12 @@ NUMBER_PATTERN = (
     # "two in five", "1 in 4", "nine out of ten": a share as a ratio of small numbers
     rf"|(?:{_UNIT_WORDS}|\d{{1,2}})\s+(?:in|out\s+of)\s+(?:{_UNIT_WORDS}|\d{{1,3}})\b(?![,.]\d))"
     # digits with an optional scale: "2.76 million", "15-thousand", "47-hundred", "$22m", "1.5bn"
-    rf"|(?P<num>(?:(?<![\w.])|(?<=rub|usd|eur|krw|cny|gbp|jpy|uah|kpw))(?:{_DIGITS})(?:[\s-]?(?:{_SCALE_WORDS}|hundred)\b|(?:bn|mn|mln|tn|trn|[kmb])\b)?)"
+    rf"|(?P<num>(?:(?<![\w.])|(?<=rub|usd|eur|krw|cny|gbp|jpy|uah|kpw)|{_WON_W})(?:{_DIGITS})(?:[\s-]?(?:{_SCALE_WORDS}|hundred)\b|(?:bn|mn|mln|tn|trn|[kmb])\b)?)"
     # number words: "four thousand", "twenty-five", "a hundred", "a dozen", "two hundred and fifty"
     rf"|(?P<words>\b(?:(?:{_UNIT_WORDS})|an?(?=[\s-]+(?:hundred|dozen|{_SCALE_WORDS})\b))"
-    rf"(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_UNIT_WORDS}|hundred|dozen|{_SCALE_WORDS})\b)*\b"
+    # "and" joins only after a hundred or a scale ("two hundred and fifty"), never two numbers ("two and three")
+    rf"(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))[\s-]+and[\s-]+)"
+    rf"(?:{_UNIT_WORDS}|hundred|dozen|{_SCALE_WORDS})\b)*\b"
     rf"|\bdozen\b)"
 )
 # Every form starts at a word boundary with a digit or the first letters of a number word
@@ -94,7 +100,7 @@ NUMBER_PATTERN = (
 _LEAD = (
     r"(?=[0-9]|zer|one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|thi|fif|for|hal|doz|"
     r"an?[\s-]+(?:hun|doz|tho|mil|bil|tri|thi|qua|fou|fif|ten|hal))"
-    r"(?:\b|(?<=rub|usd|eur|krw|cny|gbp|jpy|uah|kpw))"
+    rf"(?:\b|(?<=rub|usd|eur|krw|cny|gbp|jpy|uah|kpw)|{_WON_W})"
 )
 #: Matched against the lower-cased text (a case-sensitive pattern is about three times
 #: faster than the same pattern with IGNORECASE); spans carry over when lower-casing

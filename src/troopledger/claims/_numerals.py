@@ -182,6 +182,8 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         return True  # (but "11-12 тысяч", "5–6 mil" is a range of thousands, not a date)
     if re.match(r"^\s?(?:mm|мм|cm|см|km/h|x\d|×)", after, re.I) or re.match(r"^\s?-?мм", after):
         return True
+    if re.match(r"^[\-–][^\W\d_]{1,3}(?![^\W\d_])", after):
+        return True  # an ordinal with its ending: "94-ї бригади", "3-го батальона", "11-й корпус"
     if re.match(r"^\)", after) and re.search(r"\($", before):
         return True  # "(40)", "(23)": an age or a day
     marked = any(re.match(r"^\.?\s?" + re.escape(w), after, re.I) for w in pack.not_figures)
@@ -195,7 +197,8 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         if rest.lstrip(" \u00a0").startswith(units) or before.rstrip().lower().endswith(_bound_words(pack)):
             return False  # "2000달러", "2000~3000명", "около 2000": a figure
         nouns = (w for k in ("troops", "killed", "wounded", "casualties", "workers") for w in pack.cue(k))
-        return not any(w in rest[:30] for w in nouns)  # a year, unless what it counts follows
+        own = re.split(r"\d", rest[:30], maxsplit=1)[0]  # "2024 reisten 13.221 Nordkoreaner": the noun is 13,221's
+        return not any(w in own for w in nouns)  # a year, unless what it counts follows
     word = re.search(r"([^\W\d_]{3,})\.?\s?$", before)
     if word and word.group(1).lower() in pack.not_figures and raw.isdigit() and len(raw) <= 2:
         return True  # "March. 27", "le 12 mai" read from the other side: a day (never "janvier 3 000") after its month
@@ -251,6 +254,8 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
             if any(f.start <= w.start() < f.end or w.start() <= f.start < w.end() for f in out):
                 continue
             phrase = w.group(0).lower()
+            if phrase.startswith(pack.cue("vague")):
+                continue  # "Hunderte Millionen Dollar": a vague plural of a number is no figure, whatever follows
             lone = " " not in phrase and "-" not in phrase and phrase not in pack.lone_scales
             lone = lone and _stem_value(phrase, pack.number_words) is None  # "тисячі", "Tausende": vague plurals
             bounded = (

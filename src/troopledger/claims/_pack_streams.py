@@ -34,8 +34,12 @@ _NOUNS: dict[str, tuple[str | None, ...]] = {
     "flour_exported_to_nk": ("other:tons",),
     "nk_entries_to_russia": (None,),
 }
-#: Counters of people: an entry count must be one ("1만3221명", "1万3000人").
+#: Counters of people: an entry count must be one ("1만3221명", "1万3000人"); a pack adds its nouns for
+#: people under ``[streams] persons`` ("граждан", "Nordkoreaner").
 _PERSONS = ("명", "人", "名")
+#: Coarse readings an entry statistic may refine: "13.221 Nordkoreaner reisten ein" names its people
+#: with a demonym the troop cues also hold.
+_ENTRY_COARSE = ("troops_deployed", "troops_per_rotation", "cumulative_troops", None)
 #: Keys of ``[streams]`` that are not nouns: verbs or destinations that turn one reading into another.
 _MODIFIERS = (
     "ballistic_missiles_used",
@@ -43,6 +47,8 @@ _MODIFIERS = (
     "overseas_workers_dispatched",
     "overseas_workers_planned",
     "overseas_workers_in_russia",
+    "nk_entries_study",
+    "persons",
 )
 
 
@@ -76,7 +82,7 @@ def _closest(ctx: Context, words: dict[str, tuple[str, ...]], coarse: str | None
             if i >= 0 and (best is None or (i, -len(w)) < best[:2]):
                 best = (i, -len(w), q)
             j = find_cue(before, w, ctx.pack, last=True)
-            if j >= 0:
+            if j >= 0 and not _DIGIT.search(before, j + len(w)):  # not another number's noun ("… снарядов и 200")
                 d = len(before) - (j + len(w)) + 2
                 if best is None or (d, -len(w)) < best[:2]:
                     best = (d, -len(w), q)
@@ -100,6 +106,11 @@ def stream_count(coarse: str | None, ctx: Context, value: float) -> tuple[str, s
         else:
             q = "overseas_workers_in_russia"
         return q, STREAM_QUANTITIES[q][1]
+    if coarse == "nk_entries_to_russia" or (coarse in _ENTRY_COARSE and _entry(ctx, words, value)):
+        # "въехали 13 221 гражданин КНДР", "13.221 Nordkoreaner reisten ein"; a second figure of the same
+        # sentence whose noun is left out ("из них 7 887 — на учёбу") comes here as the first's label
+        q = "nk_entries_study" if _study(ctx, words) else "nk_entries_to_russia"
+        return q, STREAM_QUANTITIES[q][1]
     if coarse not in ("other:munitions", "other:tons", None):
         return None
     q2 = _closest(ctx, words, coarse)
@@ -112,6 +123,28 @@ def stream_count(coarse: str | None, ctx: Context, value: float) -> tuple[str, s
     if q2 == "ballistic_missiles_transferred" and _any(ctx, words.get("ballistic_missiles_used", ())):
         q2 = "ballistic_missiles_used"
     return q2, STREAM_QUANTITIES[q2][1]
+
+
+def _entry(ctx: Context, words: dict[str, tuple[str, ...]], value: float) -> bool:
+    """A count of people by the hundred that an entry word ("въехали", "einreisen", "entrés") stands next to.
+
+    The people must be named right after the figure (a noun for people or citizens, not soldiers):
+    "в Россию прибыли 3 тысячи военных" is a wave, "въехали 13 221 гражданин" an entry statistic.
+    """
+    entries = words.get("nk_entries_to_russia", ())
+    if value < 100 or not entries or ctx.pack.code in ("ko", "ja", "zh"):
+        return False  # the glued scripts place entries through their counters (``_closest``)
+    persons = (*_PERSONS, *words.get("persons", ()))
+    if not any(w.startswith(persons) for w in ctx.after().split()[:2]):
+        return False  # "13 221 гражданин", "13.221 nordkoreanische Staatsbürger": people, maybe after an adjective
+    near = ctx.before() + " | " + ctx.after()
+    return any(find_cue(near, w, ctx.pack) >= 0 for w in entries)
+
+
+def _study(ctx: Context, words: dict[str, tuple[str, ...]]) -> bool:
+    """Whether the figure's own words say the entries were for study ("на учёбу", "zum Studium")."""
+    own = _DIGIT.split(ctx.after(), maxsplit=1)[0]
+    return any(find_cue(own, w, ctx.pack) >= 0 for w in words.get("nk_entries_study", ()))
 
 
 def stream_money(label: str, period: str, ctx: Context) -> str:

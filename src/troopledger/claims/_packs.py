@@ -28,6 +28,7 @@ CUE_KINDS = (
     "arms", "gdp", "north_korea", "partition", "per_person", "state", "returned", "prisoners", "condition",
     "tons", "times", "barrels",
     "dated",
+    "additive", "link", "sent", "civilian", "vague", "according", "tour", "days", "weeks", "months", "equivalent",
 )  # fmt: skip
 _BOUNDS = ("lower_before", "lower_after", "upper_before", "upper_after", "about_before", "about_after")
 

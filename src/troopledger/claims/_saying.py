@@ -36,13 +36,14 @@ __all__ = [
 
 #: The verbs of saying (a regular-expression alternation).
 VERB = (
-    r"(?:said|says|say|told|tells|stated|states|estimated|estimates|estimate|reported|reports|report|claimed|claims|"
+    r"(?:said|says|say|told|tells|stated|states|estimated|estimates|estimate|reported|reports|report|"
+    r"claimed(?!\s+(?:the\s+)?lives)|claims|"
     r"claim|believes|believe|wrote|writes|noted|added|argued|warned|announced|assessed|assesses|calculated|"
     r"calculates|used|cited|briefed|testified|revealed|disclosed|confirmed|indicates|indicated|suggests|suggested|"
     r"shows|showed|found|finds|puts|pegs|pegged|put(?=\s[^.;]{0,60}?\sat\s)|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"
     r"underscored|shared|detailed|mentioned|quoted|believe[sd]?|warns|announces|notes|adds|suggest|show|indicate|"
-    r"described|describes|reveals|"
-    r"(?:revised|raised|lowered|updated|cut)(?=\s+(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:estimate|count|tally|figure|"
+    r"described|describes|reveals|thinks|think(?![\s-]+tanks?\b)|reckons|reckon|"
+    r"(?:revised(?:\s+(?:up|down|upward|downward)s?)?|raised|lowered|updated|cut)(?=\s+(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:estimate|count|tally|figure|"
     r"assessment|forecast)s?\b))"
 )
 #: The first letters of the verbs, tested before the word boundary so most positions fail at once.
@@ -100,13 +101,15 @@ RELATIVE = re.compile(r"\s+(?:who|which)\s.*$")
 #: "... that the NIS estimates": the subject of a reported clause right after the first verb.
 THAT_SUBJECT = re.compile(
     rf"^[^.;]{{0,40}}?\bthat\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.()-]*){{0,5}})\s+{VERB}\b"
-)
+    r"|^\s+(?P<bare>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.()-]*){0,5})\s+"
+    r"(?:estimated|estimates|believes|believed|assessed|assesses|calculated|calculates|found|finds)\b"
+)  # the second form: "said the NIS estimated ...", no "that"
 
 
 def that_subject(rest: str) -> str:
     """The named subject of a "that" clause opening ``rest`` ("told reporters that the NIS estimates ...")."""
-    m = THAT_SUBJECT.match(rest) if "that" in rest else None
-    return m.group("who") if m else ""
+    m = THAT_SUBJECT.match(rest)
+    return (m.group("who") or m.group("bare")) if m else ""
 
 
 #: "By the agency's count, ...", "by Seoul's estimate": whose reckoning gives the figure.

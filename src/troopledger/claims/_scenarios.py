@@ -35,12 +35,16 @@ def arithmetic_basis(sentence: str, start: int) -> bool:
 
 
 #: "raised its count to 2,000 from 600": the figure after "from" is the earlier value of the one before it.
-_FROM_AFTER = re.compile(r"\bto\s+(?:about\s+|around\s+|some\s+)?(\d[\d,.]*)\s+from\s+(?:about\s+|around\s+|some\s+)?$")
+_FROM_AFTER = re.compile(
+    r"(?:\bto\s+)?(?:about\s+|around\s+|some\s+|roughly\s+)?(\d[\d,.]*)\s+(?:[\w-]+[\s,]+){0,3}?"
+    r"(?:(?:up|down)\s+)?from\s+(?:an?\s+|the\s+|its\s+)?(?:(?:earlier|previous|initial|prior|first)\s+)?"
+    r"(?:(?:estimate|count|figure|tally)\s+of\s+)?(?:about\s+|around\s+|some\s+)?$"
+)
 
 
 def revised_from(sentence: str, start: int) -> tuple[int, int] | None:
     """The span of the figure a figure at ``start`` was revised to ("to 2,000 from 600" gives 2,000's), if any."""
-    if "from" not in sentence[max(0, start - 24) : start]:
+    if "from" not in sentence[max(0, start - 50) : start]:
         return None
-    m = _FROM_AFTER.search(sentence, max(0, start - 60), start)
+    m = _FROM_AFTER.search(sentence, max(0, start - 90), start)
     return (m.start(1), m.end(1)) if m else None

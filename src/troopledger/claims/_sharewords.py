@@ -50,8 +50,8 @@ def word_shares(s: str) -> list[tuple[str, bool, int]]:
     for m in found:
         w = " ".join(m.group("w").lower().split()).replace(" even ", " ")
         key = "much of" if w == "much" else w
-        if w == "much" and re.search(r"\bas\s+$", s[max(0, m.start() - 4) : m.start()], re.I):
-            continue  # "as much as 85%": a bound on a number, not the share word
+        if w == "much" and re.search(r"\b(?:as|how|so|too)\s+$", s[max(0, m.start() - 5) : m.start()], re.I):
+            continue  # "as much as 85%" is a bound on a number, "How much ...?" a question: not the share word
         if key not in WORD_SHARES or (w == "all" and "all of" not in m.group(0).lower()):
             continue
         label, complement = label_share(s)

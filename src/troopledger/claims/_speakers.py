@@ -75,8 +75,8 @@ def speaker_kind(text: str) -> str:
 
 
 _GENERIC = re.compile(
-    r"^(?:(?:by\s+)?(?:the|this|that|its|a)\s+|(?-i:(?=[a-z])))(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*['’]s?\s+)?"
-    r"(?:report|study|data|document|assessment|survey|analysis|briefing|agency|ministry|institute|bank|team|paper|"
+    r"^(?:(?:by\s+)?(?:the|this|that|its|their|his|her|our|a)\s+|(?-i:(?=[a-z])))(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*['’]s?\s+)?"
+    r"(?:report|study|data|document|assessment|survey|analysis|briefing|update|bulletin|statement|agency|ministry|institute|bank|team|paper|"
     r"estimates?|research|findings|figures|(?:spy|intelligence)\s+service|department|firm|company|consultancy|group|watchdog|panel|"
     r"sources?|statistics|think\s+tank|foundation|cent(?:re|er)|council|committee|commission|office|monitor\w*|(?:\w+\s+)?(?:official|leader|president|lawmaker|legislator|"
     r"minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|researcher|analyst|expert))$",
@@ -87,14 +87,23 @@ _ORG = re.compile(  # every form starts with a capital: the look-ahead skips oth
     rf"(?=[A-Z])\b((?:[A-Z][\w’'.:-]*{_S}+(?:(?:of|for|on|and|the|&){_S}+)?){{0,6}}(?:Team|Institute|Service|Agency|"
     r"Ministry|Bank|Foundation|Center|Centre|Office|Directorate|Council|Committee|Administration|Commission|"
     rf"Organi[sz]ation|Group|Fund|University|Department|Customs|Treasury|Company|Corporation)(?:{_S}+(?:of|for|on){_S}+(?:the{_S}+)?"
-    rf"(?:[A-Z][\w’'.:-]*{_S}*){{1,5}})?(?:{_S}*\([A-Z][A-Za-z]{{1,8}}\))?|Rosstat|Re:Russia|"
+    rf"[A-Z][\w’'.:-]*(?:{_S}+(?:(?:of|for|on|and|the|&){_S}+){{0,2}}[A-Z][\w’'.:-]*){{0,5}})?(?:{_S}*\([A-Z][A-Za-z]{{1,8}}\))?|Rosstat|Re:Russia|"
     rf"[A-Z][a-z]+(?:['’]s)?{_S}+(?:central{_S}+bank|spy{_S}+agency))"
+)
+
+
+#: The people of a body named before: "the researchers", "its authors" (never a bare plural: "analysts" may be anyone).
+_GENERIC_PEOPLE = re.compile(
+    r"^(?:the|its|their)\s+(?:researchers|authors|investigators|scholars|analysts|experts)$", re.I
 )
 
 
 def generic_speaker(who: str) -> bool:
     """Whether a speaker is a bare common noun ("the report", "the agency") that names no one by itself."""
-    return _GENERIC.match(who.strip()) is not None
+    w = who.strip()
+    if re.search(r"\s(?:Service|Agency|Ministry|Institute|Office|Department|Committee|Council|Commission|Bank)$", w):
+        return False  # "The National Intelligence Service": a name, not a bare noun
+    return _GENERIC.match(w) is not None or _GENERIC_PEOPLE.match(w) is not None
 
 
 def last_organisation(text: str, near: str = "", *, first: bool = False) -> str | None:

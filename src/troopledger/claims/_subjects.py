@@ -28,7 +28,11 @@ _FOREIGN = re.compile(
     r"western|american|u\.s\.)\b",
     re.I,
 )
-_BOTH = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:from\s+both|of\s+both|combined|jointly|together\s+with)\b", re.I)
+_BOTH = re.compile(
+    r"^\W*(?:\w+\s+){0,4}?(?:from\s+both|of\s+both|combined|jointly|together\s+with|"
+    r"including\s+(?:some\s+|many\s+)?(?:north\s+koreans?|russians?)\b)",
+    re.I,
+)
 # Head nouns, in the order they are tried; the first that occurs first in the window wins.
 _NOUNS: list[tuple[str, str]] = [
     (
@@ -60,13 +64,16 @@ _PLURAL = re.compile(
 )  # a plural noun, not a word that only ends in "s"
 _KILLED_OR_WOUNDED = re.compile(
     rf"\b(?:killed|dead|died)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:wounded|injured|missing|captured)\b|"
+    r"\b(?:killed|dead),\s+(?:\w+\s+)?(?:wounded|injured)\b|"
     rf"\b(?:wounded|injured)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:killed|dead)\b|\bcasualt\w*|\blosses\b|"
-    rf"\b{verbs('lose')}\b(?!\s+their\s+lives)",
+    r"\bout\s+of\s+action\b|\bdeaths?\s+and\s+injur(?:y|ies)\b|"
+    rf"(?<!lives\s)\b{verbs('lose')}\b(?!\s+their\s+lives)",
 )
 #: Casualty patterns are matched case-sensitively on lower-cased text (about three times faster).
 #: Casualty words in every tense: "killed", "kills", "killing", "died", "dying", "perished" ...
 _KILLED_WORDS = (
-    rf"{verbs('kill', 'die', 'perish', 'slay')}|dead|deaths?|fatalities|fatal|lost\s+their\s+lives|kia|"
+    rf"{verbs('kill', 'die', 'perish', 'slay')}|slain|dead|deaths?|fatalities|fatal|lost\s+their\s+lives|kia|"
+    r"claimed\s+(?:the\s+)?lives\s+of|lives\s+lost|(?<!casualty\s)(?<!injury\s)(?<!and\s)toll|"
     r"killed\s+in\s+action|war\s+dead|death\s+toll|body\s+count"
 )
 _KILLED = re.compile(rf"\b(?:{_KILLED_WORDS})\b")
@@ -87,17 +94,23 @@ def _tail(cue: str) -> re.Pattern[str]:
 
 
 #: Any casualty word at all: the tail patterns run only when one is there.
-_TAIL_ANY = re.compile(rf"\b(?:{verbs('lose')}|casualties|losses|toll|{_KILLED_WORDS}|{_WOUNDED_WORDS})\b")
+_TAIL_ANY = re.compile(
+    rf"\b(?:{verbs('lose')}|casualties|casualty|losses|toll|out\s+of\s+action|{_KILLED_WORDS}|{_WOUNDED_WORDS})\b"
+)
 _TAIL_BOTH = _tail(
     r"(?:killed|dead|died)\s+(?:or|and)\s+(?:wounded|injured|missing|captured)|(?:wounded|injured)\s+(?:or|and)\s+"
-    r"(?:killed|dead)"
+    r"(?:killed|dead)|deaths?\s+(?:or|and)\s+injur(?:y|ies)"
 )
-_TAIL_TOTAL = _tail(rf"{verbs('lose')}|casualties|losses|death\s+and\s+injury\s+toll")
+_TAIL_TOTAL = _tail(
+    rf"(?<!lives\s){verbs('lose')}|casualties|casualty\s+toll|losses|death\s+and\s+injury\s+toll|out\s+of\s+action"
+)
 _TAIL_KILLED = _tail(_KILLED_WORDS)
 _TAIL_WOUNDED = _tail(_WOUNDED_WORDS)
 _TAIL_BREAK = re.compile(r"[;:()“”\"]|\s[-–—]\s")
 _ARRIVALS = re.compile(r"\b(?:entered|arriv\w+|visit\w*|immigra\w+|came\s+to)\b", re.I)
-_FIGHTING = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:are\s+|were\s+|now\s+)?(?:fighting|serving|enlisted)\b", re.I)
+_FIGHTING = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:are\s+|were\s+|now\s+)?(?:fighting|serving|enlisted|to\s+fight|to\s+serve)\b", re.I
+)
 _AND_OR = re.compile(r"\b(?:and|or)\b")
 _NUMBER_OF = re.compile(r"\b(?:number|numbers|total|count)\s+of\s+", re.I)
 #: "300 of the 11,000 ...", "2,700 of the roughly 11,000 ...": a part, then its whole.
@@ -151,8 +164,11 @@ _SENT_HOME = re.compile(
 )
 #: "the 11,000 who were first deployed": a relative clause that sends the people counted.
 _WHO_SENT = re.compile(
-    rf"^\s*(?:(?:who|that)\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?{SEND}|"
-    r"are\s+(?:now\s+|still\s+|currently\s+)?(?:in\s+Russia|stationed|deployed|fighting|serving))",
+    rf"^\s*(?:more\s+)?(?:(?:who|that)\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?{SEND}|"
+    r"(?:have\s+|has\s+|had\s+)?(?:since\s+|already\s+|now\s+|also\s+|initially\s+|originally\s+|first\s+)?"
+    r"(?:arrived|deployed|came|come|sent|dispatched)\b|"
+    r"are\s+(?:now\s+|still\s+|currently\s+)?(?:in\s+Russia|in\s+training|being\s+trained|stationed|deployed|fighting|"
+    r"serving))",
     re.I,
 )
 
@@ -171,6 +187,13 @@ _OWN = re.compile(r"\b(?:its|their)\s+own\b", re.I)
 _COUNTRY_LOST = re.compile(
     rf"{_COUNTRY.pattern}(?:['’]s)?(?:\s+(?:army|military|forces|troops))?\s+(?:\w+\s+){{0,2}}?"
     rf"{verbs('lose')}\s+(?:{_LINK}\s+)*$"
+)
+
+
+#: A country's or a nationality's losses named before the figure: "Russian losses have passed", "Kyiv's dead".
+_WHOSE_LOSS = re.compile(
+    r"\b(?P<c>Russian|Ukrainian|Russia['’]s|Moscow['’]s|Ukraine['’]s|Kyiv['’]s)\s+(?:\w+\s+)?"
+    r"(?:losses|casualties|dead|death\s+toll|toll|fatalities)\b[^.;]*$"
 )
 
 
@@ -194,9 +217,14 @@ def _owner(before: str, between: str, after_noun: str) -> str:
         who = foreign.group("who").lower()
         if who.startswith("ukrain"):
             return "ukrainian"
+        if who.startswith(("chinese", "indian", "cuban", "syrian")):
+            return who.removesuffix("s")  # "1,000 Chinese nationals fighting for Russia"
         return "russian" if who.startswith("russia") else "nepali" if who.startswith("nepal") else "foreign"
     if nk:
         return "nk"
+    whose_loss = _WHOSE_LOSS.search(before[-80:]) if "s" in before[-80:] else None
+    if whose_loss:
+        return _country_owner(whose_loss.group("c"))  # "Russian losses have passed 650,000", "Kyiv's casualties"
     lost = _COUNTRY_LOST.search(before) if "los" in before else None
     if lost:
         return _country_owner(lost.group("c"))  # "Russia has lost 600,000 soldiers"
@@ -231,7 +259,9 @@ def _casualty(window: str, tail: str) -> str:
     return ""
 
 
-_CASUALTY_WORDS = re.compile(r"^(?:killed|dead|deaths|wounded|injured|casualties|losses|fatalities|injuries)$", re.I)
+_CASUALTY_WORDS = re.compile(
+    r"^(?:killed|dead|deaths|wounded|injured|casualties|losses|fatalities|injuries|lives)$", re.I
+)
 _MILITARY = re.compile(
     r"\b(?:soldiers?|troops?|military|army|armed|fight\w*|front\w*|combat|deploy\w*|dispatch\w*|battle\w*|war|"
     r"reinforcements|sen[dt]s?\s+(?:a\s+|an\s+)?(?:further|another|more|additional|fresh|new))\b",
@@ -243,6 +273,14 @@ _AT_WORK = re.compile(
     rf"{verbs('construct', 'repair', 'restore')})\b",
     re.I,
 )
+#: The count is the force that lost the next figure: "the 11,000 who came had lost about 4,000".
+_LOST_NEXT = re.compile(
+    r"\b(?:has|have|had)\s+(?:already\s+|since\s+|now\s+)?lost\s+(?:about|around|roughly|some|nearly|almost|"
+    r"more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|an\s+estimated)?\s*$",
+    re.I,
+)
+#: The clause after "killed" lists the wounded too: ", wounded, gone missing or been captured".
+_LISTED_WOUNDED = re.compile(r",\s+(?:been\s+|or\s+)?(?:wounded|injured)\b", re.I)
 _CAPTURE_TAIL = re.compile(r"\bcaptur\w*\s+(?:of\s+)?(?:\w+\s+)?$", re.I)
 
 
@@ -310,8 +348,10 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
     if not casualty and limit is not None and noun and _JOINED.match(window[n1:]):
         # "300 North Korean and 1,000 Russian soldiers were killed": the predicate after the last one
         casualty = _casualty(clause_window(sentence[limit : limit + 160]), "")
-    if whole:
-        casualty = ""  # "300 of the 11,000 soldiers were killed": the predicate is the part's
+    if casualty == "killed" and _LISTED_WOUNDED.match(sentence, (part.end() if part else end) + len(window)):
+        casualty = "total"  # "have been killed, wounded, gone missing or been captured"
+    if whole or (casualty and limit is not None and _LOST_NEXT.search(window)):
+        casualty = ""  # "300 of the 11,000 soldiers were killed", "the 11,000 ... had lost 4,000": the part's
     if _CAPTURE_TAIL.search(tail[-30:]):
         casualty = "captured"
     owner = _owner(tail, between, window[n1:] if n1 >= 0 else "") if noun else _owner(tail, "", "")
@@ -319,7 +359,9 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
         return "other:count"  # "1,200 of the wounded have been flown home": a count of people sent back, not losses
     if noun in ("", "troops", "people") and casualty and casualty != "captured":
         if noun == "people" and owner == "nk" and not _NK.search(tail[-25:] + between):
-            owner = "foreign" if re.match(r"\s*(?:nepal|russian|ukrain)", between + word, re.I) else owner
+            demonym = re.match(r"\s*(nepal|russian|ukrain)", between + word, re.I)
+            if demonym:  # "230 Ukrainians were killed": whose by the people's name
+                owner = {"nepal": "nepali", "russian": "russian", "ukrain": "ukrainian"}[demonym.group(1).lower()]
         if owner != "nk":
             return f"other:{owner}_casualties"
         return {"killed": "casualties_killed", "wounded": "casualties_wounded"}.get(casualty, "casualties_total")
@@ -352,4 +394,4 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
         return "troops"  # "a second group of about 3,000 followed", "the 11,000 who were first deployed"
     if value < 10:
         return None
-    return "other:count" if re.match(r"^\s*(?:in|at|by|of|from|,|\.|$)", window) else None
+    return "other:count" if re.match(r"^\s*(?:in|at|by|of|from|since|,|\.|$)", window) else None

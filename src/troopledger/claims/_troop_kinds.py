@@ -14,6 +14,7 @@ from troopledger.claims._inflect import verbs
 
 __all__ = ["SEND", "clause_window", "troop_kind"]
 
+_CLAUSE_BREAK = re.compile(r"\s[-–—]+\s|[;:(]")
 _CLAUSE_END = re.compile(r"[;:()“”\"—]|,\s|\s-\s|\s–\s")
 
 _ROTATION_NEAR = re.compile(
@@ -27,14 +28,16 @@ _ROTATION_AFTER = re.compile(
 )
 SEND = verbs("send", "deploy", "dispatch", "transfer", "move", "arrive", "rotate", "bring")
 _ROTATION_SENT = re.compile(
-    r"\b(?:(?:first|second|third|fourth|new|next|latest|fresh)\s+(?:wave|batch|rotation|deployment|contingent|"
-    r"troop\s+deployment)|initially|first\s+(?:sent|deployed|dispatched)|planned|rotat\w+|replacements?|reinforcements?|"
+    r"\b(?:(?:first|second|third|fourth|new|next|latest|fresh|initial)\s+(?:wave|batch|rotation|deployment|contingent|"
+    r"troop\s+deployment|detachment|echelon)|initially|originally|first\s+(?:sent|deployed|dispatched)|planned|rotat\w+|replacements?|reinforcements?|"
     rf"{verbs('plan', 'intend', 'prepare', 'agree', 'decide', 'promise', 'expect', 'aim', 'pledge')}\s+to\s+"
-    rf"(?:be\s+)?{SEND}|(?:will|would|could|may|might|shall|to)\s+(?:soon\s+)?(?:be\s+)?{SEND})\b"
+    rf"(?:be\s+)?{SEND}|(?:will|would|could|may|might|shall|to)\s+(?:soon\s+)?(?:be\s+)?{SEND}|"
+    r"(?:will|would|could|may|might|is\s+to|are\s+to)\s+(?:soon\s+)?(?:receive|get|host|welcome))\b"
 )  # matched on lower-cased text
 _CUMULATIVE = re.compile(
-    r"\b(?:in\s+all|in\s+total|a\s+total\s+of|altogether|cumulative\w*|overall|"
-    r"out\s+of|rotated\s+through|over\s+time|over\s+the\s+(?:past|last)\s+year|within\s+a\s+year)\b",
+    r"\b(?:in\s+all|in\s+total|a\s+total\s+of|altogether|all\s+told|cumulative\w*|overall|"
+    r"out\s+of|rotated\s+through|over\s+time|over\s+the\s+(?:past|last)\s+year|within\s+a\s+year|"
+    r"over\s+(?:a|one|two|three|four|five|six|nine|twelve|eighteen|\d{1,2})\s+(?:years?|months))\b",
     re.I,
 )
 #: "since" with a time: a running total ("since last October", "since the deployment began", "since 2024").
@@ -44,6 +47,35 @@ _SINCE = re.compile(
     r"deployment|then)\b",
     re.I,
 )
+#: The figure's own clause says the troops are there now: "are still posted", "remain deployed".
+_STILL = re.compile(
+    r"^(?:\s+[\w-]+){0,4}?\s+(?:are|were|is|have|had|has)?\s*(?:still|remain(?:s|ed)?)\s+(?:\w+\s+)?"
+    r"(?:posted|stationed|deployed|based|in|near|on|at|fighting)\b",
+    re.I,
+)
+#: "in three waves", "across two deployments": a count summed over waves.
+_WAVES = re.compile(
+    r"^(?:\s+[\w-]+){0,5}?\s+(?:in|across|over)\s+(?:two|three|four|five|several|multiple|\d)\s+"
+    r"(?:waves|rounds|deployments|rotations|batches|contingents|groups|phases|stages|tranches)\b",
+    re.I,
+)
+#: "brought the total number of troops sent to about 14,000": the figure a total reaches.
+_TOTAL_TO = re.compile(
+    r"\btotal\b(?:\s+number)?\s+(?:of\s+)?[^.;,]{0,70}?\b(?:to|at|is|was|stands\s+at)\s+(?:\w+\s+)?$", re.I
+)
+#: A count summed over time by rotation: "over a year through rotation", "rotated ... through Kursk over a year".
+_OVER_TIME = re.compile(
+    r"\bover\s+(?:a|one|two|three|\d{1,2})\s+(?:years?|months)\b[^.;]{0,80}\brotat|\brotat\w*\b[^.;]{0,80}\bover\s+"
+    r"(?:a|one|two|three|\d{1,2})\s+(?:years?|months)\b|\bthrough\s+rotation|\brotated\s+(?:\w+\s+){0,4}through\b",
+    re.I,
+)
+#: One of several successive dated parts of the dispatches: "from the autumn", "since the spring", "in January".
+_DATED_PART = re.compile(
+    r"\d[\d,.]*(?:\s+(?:thousand|more|troops|soldiers))?\s+(?:\w+\s+){0,2}?(?:from|since|in)\s+(?:the\s+|last\s+|early\s+|"
+    r"late\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|autumn|"
+    r"fall|spring|summer|winter)\b",
+    re.I,
+)
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _NOW = re.compile(
     r"\b(?:still|currently|now|at\s+present|presently|remain\w*|stationed|are\s+(?:fighting|deployed|in)|"
@@ -51,7 +83,7 @@ _NOW = re.compile(
     re.I,
 )
 _WHEN = (
-    r"(?:in|last|this|early|late|mid)[\s-]+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|"
+    r"(?:in|last|this|early|late|mid)[\s-]+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December|autumn|fall|spring|summer|winter)\b"
 )
 _WHEN_WORDS = (
@@ -81,11 +113,23 @@ def troop_kind(sentence: str, start: int, end: int) -> str:
 
     The cues of LABELS rule 14 are read from the sentence alone.
     """
-    before = sentence[max(0, start - 60) : start]
+    before = _CLAUSE_BREAK.split(sentence[max(0, start - 60) : start])[-1]  # "14,000 in total - 11,000 in the first"
     after = sentence[end : end + 80]
+    if len(_DATED_PART.findall(sentence)) >= 2:
+        return "troops_per_rotation"  # "about 9,000 from the autumn and about 4,000 since the spring": each a wave
+    if _OVER_TIME.search(sentence):
+        return "cumulative_troops"  # "100,000 over a year through rotation": everyone sent over the time
+    if _STILL.match(clause_window(after)):
+        return "troops_deployed"  # "another 10,000 are still posted there": the force in place beside the new wave
     if _ROTATION_NEAR.search(before) or _ROTATION_AFTER.match(after):
         return "troops_per_rotation"
-    if _CUMULATIVE.search(before[-40:] + " " + clause_window(after)) or re.search(r"\bout\s+of\s*$", before, re.I):
+    if _WAVES.match(clause_window(after)):
+        return "cumulative_troops"  # "15,000 soldiers in three waves": a total across waves
+    if (
+        _CUMULATIVE.search(before[-40:] + " " + clause_window(after))
+        or re.search(r"\bout\s+of\s*$", before, re.I)
+        or _TOTAL_TO.search(sentence, max(0, start - 110), start)
+    ):
         return "cumulative_troops"
     low = sentence.lower()
     since = _SINCE.search(sentence, 0, start) if "since" in low else None

@@ -379,6 +379,7 @@ def _waves(s: Waves, hz: Hazards, months: int, per_wave: bool = True) -> list[Pa
 
 def _from_month(a: Array, start: int, months: int) -> Array:
     """Flows ``(draws, months - start)`` of the months from ``start`` as ``(draws, months)``, zero before."""
-    out = np.zeros((a.shape[0], months))
+    out = np.empty((a.shape[0], months))
+    out[:, :start] = 0.0
     out[:, start:] = a
     return out

@@ -13,7 +13,8 @@ from troopledger.report._ledger_history import (
 from troopledger.report._ledger_html import render_ledger_html
 from troopledger.report._markdown import render_history_markdown, render_markdown
 from troopledger.report._notebook import ResultPlots, register
-from troopledger.report._payload import CONVENTIONS, build_payload
+from troopledger.report._payload import ReportPayload
+from troopledger.report._payload_build import CONVENTIONS, build_payload
 from troopledger.report._reconcile import reconcile_payload, render_reconcile_markdown, render_reconcile_text
 from troopledger.report._summary import summary
 from troopledger.report._text import render_text
@@ -22,6 +23,7 @@ register()  # Result.plot, its repr and its notebook view come from here
 
 __all__ = [
     "CONVENTIONS",
+    "ReportPayload",
     "ResultPlots",
     "build_ledger_payload",
     "build_payload",

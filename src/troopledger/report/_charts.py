@@ -8,11 +8,15 @@ project's own wording or passed through :func:`plain`, which keeps no markup.
 
 from __future__ import annotations
 
+import math
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from troopledger.analysis import HEADLINE_TOTALS, STATE_USES
+from troopledger.analysis import HEADLINE_TOTALS, STATE_USES, Band
 from troopledger.report._format import LABELS, SHORT_LABELS, SYMBOLS, currency_of, fmt_usd
+
+if TYPE_CHECKING:
+    from troopledger.report._payload import ReportPayload
 
 __all__ = [
     "casualties_chart",
@@ -72,21 +76,18 @@ def _layout(title: str, **extra: Any) -> dict[str, Any]:
     return layout
 
 
-def _interval(s: dict[str, Any]) -> str:
-    return (
-        f"mean {fmt_usd(s.get('mean'))}; median {fmt_usd(s.get('p50'))}, "
-        f"90 % interval {fmt_usd(s.get('p5'))} to {fmt_usd(s.get('p95'))}"
-    )
+def _interval(s: Band) -> str:
+    return f"mean {fmt_usd(s.mean)}; median {fmt_usd(s.p50)}, 90 % interval {fmt_usd(s.p5)} to {fmt_usd(s.p95)}"
 
 
-def sankey_chart(p: dict[str, Any]) -> Figure:
+def sankey_chart(p: ReportPayload) -> Figure:
     """Russia → state, soldiers and families; state → its four uses.
 
     Widths and labels are both means, which add up across accounts (the median of a
     sum is not the sum of the medians); hovering a node or a link shows its median
     and 90 % interval.
     """
-    t = p["totals"]
+    t = p.totals
     keys = [*HEADLINE_TOTALS, *_STATE_USES]
     index = {k: i for i, k in enumerate(keys)}
     node_colours = [COLOURS.get(k, COLOURS["uses"]) for k in keys]
@@ -101,7 +102,7 @@ def sankey_chart(p: dict[str, Any]) -> Figure:
                 "valueformat": ",.3s",
                 "valuesuffix": "" if currency_of(p) == "USD" else f" {currency_of(p)}",
                 "node": {
-                    "label": [f"{_SHORT[k]}: {fmt_usd(t[k].get('mean'))}" for k in keys],
+                    "label": [f"{_SHORT[k]}: {fmt_usd(t[k].mean)}" for k in keys],
                     "customdata": [_interval(t[k]) for k in keys],
                     "hovertemplate": "%{label}<br>%{customdata}<extra></extra>",
                     "color": node_colours,
@@ -111,7 +112,7 @@ def sankey_chart(p: dict[str, Any]) -> Figure:
                 "link": {
                     "source": [index[a] for a, _ in links],
                     "target": [index[b] for _, b in links],
-                    "value": [max(float(t[b].get("mean") or 0.0), 0.0) for _, b in links],
+                    "value": [max(t[b].mean if math.isfinite(t[b].mean) else 0.0, 0.0) for _, b in links],
                     "customdata": [f"{_SHORT[a]} → {_SHORT[b]}<br>{_interval(t[b])}" for a, b in links],
                     "hovertemplate": "%{customdata}<extra></extra>",
                     "color": link_colours,
@@ -160,14 +161,14 @@ _USD = "$,.3s"
 _PERSONS = ",.0f"
 
 
-def _fan(p: dict[str, Any], keys: list[tuple[str, str, str]], title: str, fmt: str, axis: str) -> Figure:
+def _fan(p: ReportPayload, keys: list[tuple[str, str, str]], title: str, fmt: str, axis: str) -> Figure:
     data: list[dict[str, Any]] = []
     money = fmt == _USD
     code = currency_of(p)
     sign = SYMBOLS.get(code, "")
     for key, name, colour in keys:
-        if key in p["monthly"]:
-            data += _band(p["months"], p["monthly"][key], name, colour, ",.3s" if money else fmt, sign if money else "")
+        if key in p.monthly:
+            data += _band(p.months, p.monthly[key], name, colour, ",.3s" if money else fmt, sign if money else "")
     if money:
         title, axis = title.replace("USD", code), axis.replace("USD", code)
     yaxis: dict[str, Any] = {"title": {"text": axis}, "rangemode": "tozero", "tickformat": "~s" if money else ","}
@@ -176,7 +177,7 @@ def _fan(p: dict[str, Any], keys: list[tuple[str, str, str]], title: str, fmt: s
     return {"data": data, "layout": _layout(title, yaxis=yaxis, xaxis={"type": "category"})}
 
 
-def fan_chart(p: dict[str, Any], key: str, name: str, colour: str) -> Figure:
+def fan_chart(p: ReportPayload, key: str, name: str, colour: str) -> Figure:
     """One monthly quantity's fan, styled as the page's charts (money or persons by its unit)."""
     running = key.startswith("cumulative_")
     if key.removeprefix("cumulative_") in LABELS:  # money: a monthly flow or its running total
@@ -186,7 +187,7 @@ def fan_chart(p: dict[str, Any], key: str, name: str, colour: str) -> Figure:
     return _fan(p, [(key, name, colour)], f"{plain(name)} ({axis}, 90 % band)", _PERSONS, axis)
 
 
-def monthly_chart(p: dict[str, Any]) -> Figure:
+def monthly_chart(p: ReportPayload) -> Figure:
     """Fan chart of what Russia pays each month and what the state keeps."""
     keys = [
         ("paid_by_russia", LABELS["paid_by_russia"], COLOURS["paid_by_russia"]),
@@ -195,7 +196,7 @@ def monthly_chart(p: dict[str, Any]) -> Figure:
     return _fan(p, keys, "Monthly payments (USD per month, 90 % band)", _USD, "USD per month")
 
 
-def cumulative_chart(p: dict[str, Any]) -> Figure:
+def cumulative_chart(p: ReportPayload) -> Figure:
     """Fan chart of the running total paid and kept since the start month."""
     keys = [
         ("cumulative_paid_by_russia", "Paid by Russia, running total", COLOURS["paid_by_russia"]),
@@ -204,7 +205,7 @@ def cumulative_chart(p: dict[str, Any]) -> Figure:
     return _fan(p, keys, "Cumulative total since the start (USD, 90 % band)", _USD, "USD")
 
 
-def troops_chart(p: dict[str, Any]) -> Figure:
+def troops_chart(p: ReportPayload) -> Figure:
     """Soldiers in theatre and distinct soldiers sent, month by month."""
     keys = [
         ("troops_in_theatre", "Soldiers in theatre", COLOURS["troops"]),
@@ -213,7 +214,7 @@ def troops_chart(p: dict[str, Any]) -> Figure:
     return _fan(p, keys, "Troops in theatre and soldiers sent (persons, 90 % band)", _PERSONS, "persons")
 
 
-def casualties_chart(p: dict[str, Any]) -> Figure:
+def casualties_chart(p: ReportPayload) -> Figure:
     """Soldiers killed and wounded each month."""
     keys = [
         ("killed", "Killed in the month", COLOURS["killed"]),
@@ -222,14 +223,13 @@ def casualties_chart(p: dict[str, Any]) -> Figure:
     return _fan(p, keys, "Casualties per month (persons, 90 % band)", _PERSONS, "persons per month")
 
 
-def sensitivity_chart(p: dict[str, Any], top: int = 10) -> Figure | None:
+def sensitivity_chart(p: ReportPayload, top: int = 10) -> Figure | None:
     """Rank correlation of the strongest inputs with each headline total (a tornado of bars)."""
-    sens = p.get("sensitivity")
-    if not sens or not sens.get("order"):
+    sens = p.sensitivity
+    if not sens or not sens["order"]:
         return None
     names = list(sens["order"])[:top][::-1]  # strongest at the top
-    params = p.get("parameters", {})
-    labels = [plain(params.get(n, {}).get("meaning") or n, 48) for n in names]
+    labels = [plain(_meaning(p, n), 48) for n in names]
     colours = [COLOURS.get(t, COLOURS["uses"]) for t in sens["targets"]]
     data = [
         {
@@ -255,36 +255,40 @@ def sensitivity_chart(p: dict[str, Any], top: int = 10) -> Figure | None:
     return {"data": data, "layout": layout}
 
 
-def sensitivity_time_chart(p: dict[str, Any]) -> Figure | None:
+def sensitivity_time_chart(p: ReportPayload) -> Figure | None:
     """Which inputs drive each month: RBD-FAST first-order index of the strongest inputs, month by month."""
-    g = p.get("sensitivity_over_time")
-    if not g or not g.get("order"):
+    g = p.sensitivity_over_time
+    if g is None or not g.order:
         return None
-    params = p.get("parameters", {})
     palette = ("#b2182b", "#2166ac", "#1b7837", "#762a83", "#e08214", "#4d4d4d", "#878787", "#b35806")
     data = [
         {
             "type": "scatter",
             "mode": "lines+markers",
-            "x": g["months"],
-            "y": g["first_order"][name],
-            "name": plain(params.get(name, {}).get("meaning") or name, 48),
+            "x": g.months,
+            "y": g.first_order[name],
+            "name": plain(_meaning(p, name), 48),
             "line": {"color": palette[i % len(palette)], "width": 2},
             "hovertemplate": "%{x}: %{y:.2f} of the month's variance<extra>%{fullData.name}</extra>",
         }
-        for i, name in enumerate(g["order"])
+        for i, name in enumerate(g.order)
     ]
-    target = plain(_SHORT.get(g["target"], g["target"]))
+    target = plain(_SHORT.get(g.target, g.target))
     layout = _layout(
-        f"Which inputs drive each month ({target}; RBD-FAST first-order index over {g['draws']:,} draws"
-        + (" resampled from the posterior)" if g.get("weighted") else ")"),
+        f"Which inputs drive each month ({target}; RBD-FAST first-order index over {g.draws:,} draws"
+        + (" resampled from the posterior)" if g.weighted else ")"),
         xaxis={"type": "category"},
         yaxis={"range": [0, 1], "title": {"text": "share of the month's variance"}},
     )
     return {"data": data, "layout": layout}
 
 
-def figures(p: dict[str, Any]) -> dict[str, Figure]:
+def _meaning(p: ReportPayload, name: str) -> str:
+    e = p.parameters.get(name)
+    return (e.meaning if e else "") or name
+
+
+def figures(p: ReportPayload) -> dict[str, Figure]:
     """Every chart the page shows, keyed by the id of the element it is drawn in."""
     out: dict[str, Figure] = {
         "sankey": sankey_chart(p),

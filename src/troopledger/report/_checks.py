@@ -13,7 +13,7 @@ escape every cell.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
 from rich.panel import Panel
@@ -23,6 +23,9 @@ from rich.text import Text
 from troopledger._untrusted import escape_html, for_terminal
 from troopledger.report._html_parts import esc_rows, table
 from troopledger.report._sections import claim_said
+
+if TYPE_CHECKING:
+    from troopledger.report._payload import ReportPayload
 
 __all__ = [
     "CHECK_HEAD",
@@ -42,8 +45,8 @@ MISFIT_HEAD = ("Assumption", "Claims", "Model error (90 %)", "Explanation")
 _CONSISTENT = "consistent"
 
 
-def _calibration(p: dict[str, Any]) -> dict[str, Any]:
-    cal = p.get("calibration")
+def _calibration(p: ReportPayload) -> dict[str, Any]:
+    cal = p.calibration
     return cal if isinstance(cal, dict) else {}
 
 
@@ -51,7 +54,7 @@ def _pct(x: Any) -> str:
     return f"{x:.0%}" if isinstance(x, int | float) and math.isfinite(x) else "n/a"
 
 
-def check_summary(p: dict[str, Any]) -> str | None:
+def check_summary(p: ReportPayload) -> str | None:
     """One sentence: how many claims were checked, how many fit, are disputed or misfit, and how they are judged."""
     checks = _calibration(p).get("claim_checks") or []
     if not checks:
@@ -70,19 +73,19 @@ def check_summary(p: dict[str, Any]) -> str | None:
     )
 
 
-def check_rows(p: dict[str, Any]) -> list[tuple[str, ...]]:
+def check_rows(p: ReportPayload) -> list[tuple[str, ...]]:
     """Claims that do not simply fit (disputed, misfit, or judged other than consistent), most doubted first."""
     cal = _calibration(p)
     judged = cal.get("claim_judgements") or {}
     wrong = cal.get("claims_wrong_posterior") or {}
-    claims = p.get("claims", {})
+    claims = p.claims
     rows: list[tuple[float, tuple[str, ...]]] = []
     for c in cal.get("claim_checks") or []:
         cid = str(c.get("claim"))
         verdict, judgement = str(c.get("verdict")), str(judged.get(cid, ""))
         if verdict == "fits" and judgement in ("", _CONSISTENT):
             continue
-        claim = claims.get(cid, {})
+        entry = claims.get(cid)
         p_wrong = wrong.get(cid)
         tail = c.get("tail_left_out")
         rows.append(
@@ -90,8 +93,8 @@ def check_rows(p: dict[str, Any]) -> list[tuple[str, ...]]:
                 -(p_wrong if isinstance(p_wrong, int | float) else 0.0),
                 (
                     cid,
-                    str(claim.get("speaker", "")),
-                    claim_said(claim) if claim else "",
+                    entry.claim.speaker if entry else "",
+                    claim_said(entry.claim) if entry else "",
                     verdict,
                     judgement,
                     _pct(p_wrong),
@@ -104,7 +107,7 @@ def check_rows(p: dict[str, Any]) -> list[tuple[str, ...]]:
     return [r for _, r in rows]
 
 
-def misfit_rows(p: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+def misfit_rows(p: ReportPayload) -> list[tuple[str, str, str, str]]:
     """Each structural misfit: the assumption (its text), the claims it covers, the model's error, the explanation."""
     out = []
     for m in _calibration(p).get("structural_misfits") or []:
@@ -121,7 +124,7 @@ def misfit_rows(p: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     return out
 
 
-def checks_text(p: dict[str, Any]) -> Group | None:
+def checks_text(p: ReportPayload) -> Group | None:
     """The claim checks for the terminal: the summary sentence, the table of claims that do not fit, the misfits."""
     line = check_summary(p)
     if line is None:
@@ -144,7 +147,7 @@ def checks_text(p: dict[str, Any]) -> Group | None:
     return Group(*parts)
 
 
-def checks_html(p: dict[str, Any]) -> str:
+def checks_html(p: ReportPayload) -> str:
     """The claim checks as HTML: the summary, the table of claims that do not fit, the structural misfits."""
     line = check_summary(p)
     if line is None:

@@ -1,7 +1,7 @@
 """Two runs side by side (``troopledger compare``): text, Markdown and a self-contained HTML page.
 
-The comparison object comes from :func:`troopledger.analysis.compare_draws` plus what
-was run (cases, scenarios, overrides). Each row shows both runs' medians and 90 %
+The :class:`~troopledger.analysis.Comparison` comes from :func:`troopledger.analysis.compare_runs`
+with what was run (cases, scenarios, overrides). Each row shows both runs' medians and 90 %
 intervals and the draw-by-draw difference with its own interval. Case names, scenario
 descriptions and override text come from files and the command line, so every format
 escapes them.
@@ -9,15 +9,13 @@ escapes them.
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
 from troopledger._untrusted import escape_html as escape
-from troopledger.analysis import HEADLINE_TOTALS, PAYMENTS
-from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, money_in
+from troopledger.analysis import HEADLINE_TOTALS, PAYMENTS, Band, Comparison, PairedDraws, PairedRow
+from troopledger.report._format import LABELS, fmt_interval, fmt_number, money_in
 from troopledger.report._markdown import md_text
 from troopledger.report._style import CSS
 
@@ -34,67 +32,67 @@ COMPARE_ROWS = (
 )
 
 
-def _cell(s: dict[str, Any], unit: str) -> str:
-    return f"{fmt_number(s.get('p50'), unit)} ({fmt_interval(s, unit)})"
+def _cell(s: Band, unit: str) -> str:
+    return f"{fmt_number(s.p50, unit)} ({fmt_interval(s, unit)})"
 
 
-def _signed(s: dict[str, Any], unit: str) -> str:
-    def one(x: Any) -> str:
+def _signed(s: Band, unit: str) -> str:
+    def one(x: float) -> str:
         text = fmt_number(x, unit)
-        return text if text.startswith("-") or x is None or x == 0 else f"+{text}"
+        return text if text.startswith("-") or x == 0 else f"+{text}"
 
-    return f"{one(s.get('p50'))} ({one(s.get('p5'))} to {one(s.get('p95'))})"
+    return f"{one(s.p50)} ({one(s.p5)} to {one(s.p95)})"
 
 
-def compare_rows(c: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+def compare_rows(c: Comparison) -> list[tuple[str, str, str, str]]:
     """(label, run A, run B, difference B - A) for every row both runs have, as plain text."""
     rows = []
     for group, key, label, unit in COMPARE_ROWS:
-        r = c.get(group, {}).get(key)
-        if not r or (key in _MAY_BE_ZERO and _zero(r)):
+        r = (c.totals if group == "totals" else c.derived).get(key)
+        if r is None or (key in _MAY_BE_ZERO and _zero(r)):
             continue
-        rows.append((label, _cell(r["a"], unit), _cell(r["b"], unit), _signed(r["difference"], unit)))
-    for w in c.get("windows") or []:
-        r = w["totals"].get("paid_by_russia")
-        if r:
-            label = f"Paid by Russia, {w['window']}"
-            rows.append((label, _cell(r["a"], "USD"), _cell(r["b"], "USD"), _signed(r["difference"], "USD")))
+        rows.append((label, _cell(r.a, unit), _cell(r.b, unit), _signed(r.difference, unit)))
+    for w in c.windows:
+        r = w.totals.get("paid_by_russia")
+        if r is not None:
+            label = f"Paid by Russia, {w.window}"
+            rows.append((label, _cell(r.a, "USD"), _cell(r.b, "USD"), _signed(r.difference, "USD")))
     return rows
 
 
-def _zero(r: dict[str, Any]) -> bool:
-    return all(not (r[side].get("p95") or 0) and not (r[side].get("p5") or 0) for side in ("a", "b"))
+def _zero(r: PairedRow) -> bool:
+    return all(not (side.p95 or 0) and not (side.p5 or 0) for side in (r.a, r.b))
 
 
-def _what(c: dict[str, Any]) -> list[str]:
+def _what(c: Comparison) -> list[str]:
     lines = []
-    for label, run in zip(c["labels"], c.get("runs", []), strict=False):
-        sets = ", ".join(f"{k} = {v}" for k, v in (run.get("set") or {}).items())
-        desc = run.get("description") or ""
-        lines.append(
-            f"{label}: case {run.get('case')}" + (f"; {desc}" if desc else "") + (f"; set {sets}" if sets else "")
-        )
+    for label, run in zip(c.labels, c.runs, strict=False):
+        sets = ", ".join(f"{k} = {v}" for k, v in (run.set or {}).items())
+        desc = run.description
+        lines.append(f"{label}: case {run.case}" + (f"; {desc}" if desc else "") + (f"; set {sets}" if sets else ""))
     lines.append(
-        f"{c['draws']:,} paired draws, seed {c['seed']}: both runs share every input's random draws, so the "
+        f"{c.draws:,} paired draws, seed {c.seed}: both runs share every input's random draws, so the "
         "difference is taken draw by draw. Intervals are 90 %."
     )
-    if c.get("draws_used") == "posterior":
-        ess = c.get("effective_draws") or {}
+    if c.draws_used == "posterior":
+        ess = c.effective_draws or PairedDraws(0.0, 0.0, 0.0)
         lines.append(
             "Draws used: the posterior's. The first run is weighed by its claims; the second is mapped onto the "
             "same draws and reweighed by its own claims; differences are weighed by both "
-            f"(effective draws {ess.get('a', 0):,.0f}, {ess.get('b', 0):,.0f} and {ess.get('difference', 0):,.0f})."
+            f"(effective draws {ess.a:,.0f}, {ess.b:,.0f} and {ess.difference:,.0f})."
         )
     else:
         lines.append("Draws used: the prior's, not weighed by any claim.")
+    if c.currency is not None and c.currency.note:
+        lines.append(c.currency.note)
     return lines
 
 
-def render_compare_text(c: dict[str, Any], console: Console) -> None:
+def render_compare_text(c: Comparison, console: Console) -> None:
     """Print the comparison as a terminal table."""
-    with money_in(currency_of(c)):
-        a, b = c["labels"]
-        t = Table(title=f"{a} and {b} side by side ({currency_of(c)})", title_justify="left")
+    with money_in(c.currency_code):
+        a, b = c.labels
+        t = Table(title=f"{a} and {b} side by side ({c.currency_code})", title_justify="left")
         for h in ("", a, b, "Difference (second - first)"):
             t.add_column(Text(h), justify="left" if not h else "right", overflow="fold")
         for row in compare_rows(c):
@@ -102,10 +100,10 @@ def render_compare_text(c: dict[str, Any], console: Console) -> None:
         console.print(Group(t, *(Text(line, style="dim") for line in _what(c))))
 
 
-def render_compare_markdown(c: dict[str, Any]) -> str:
+def render_compare_markdown(c: Comparison) -> str:
     """The comparison as a Markdown document."""
-    with money_in(currency_of(c)):
-        a, b = (md_text(x) for x in c["labels"])
+    with money_in(c.currency_code):
+        a, b = (md_text(x) for x in c.labels)
         out = [f"# {a} and {b}", ""]
         out += [f"* {md_text(line)}" for line in _what(c)] + [""]
         out += [f"| | {a} | {b} | Difference (second - first) |", "|---|---|---|---|"]
@@ -113,10 +111,10 @@ def render_compare_markdown(c: dict[str, Any]) -> str:
         return "\n".join(out) + "\n"
 
 
-def render_compare_html(c: dict[str, Any]) -> str:
+def render_compare_html(c: Comparison) -> str:
     """The comparison as one self-contained HTML page (no scripts, no network)."""
-    with money_in(currency_of(c)):
-        a, b = (escape(x) for x in c["labels"])
+    with money_in(c.currency_code):
+        a, b = (escape(x) for x in c.labels)
         head = f"<tr><th></th><th>{a}</th><th>{b}</th><th>Difference (second − first)</th></tr>"
         body = "".join(
             "<tr>" + "".join(f"<td{' class=num' if i else ''}>{escape(x)}</td>" for i, x in enumerate(row)) + "</tr>"
@@ -131,5 +129,5 @@ def render_compare_html(c: dict[str, Any]) -> str:
             f"<title>{a} and {b} · troopledger</title><style>{CSS}</style></head><body>"
             f'<header><p class="kicker">troopledger compare</p><h1>{a} and {b}</h1></header>'
             f"<main><section><table><thead>{head}</thead><tbody>{body}</tbody></table><ul>{notes}</ul>"
-            f"<p class=who>Amounts in {escape(currency_of(c))}.</p></section></main></body></html>\n"
+            f"<p class=who>Amounts in {escape(c.currency_code)}.</p></section></main></body></html>\n"
         )

@@ -12,10 +12,16 @@ each renderer escapes for its own syntax.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["ShownConflict", "claim_words", "conflicts", "sets_cut"]
+from troopledger.analysis import Conflict, Contradiction
+
+if TYPE_CHECKING:
+    from troopledger.report._payload import ClaimEntry, ReportPayload
+
+__all__ = ["ShownConflict", "claim_words", "conflicts", "cut_note", "sets_cut"]
 
 
 @dataclass(frozen=True)
@@ -31,7 +37,7 @@ class ShownConflict:
     times_less_probable: float | None  # of the strongest set
     assumptions: tuple[str, ...] = ()  # structural assumptions blamed instead of the suspect, if any
 
-    def describe(self, claims: dict[str, dict[str, Any]]) -> str:
+    def describe(self, claims: Mapping[str, ClaimEntry]) -> str:
         """The claim in words: who said what about which quantity."""
         return claim_words(self.suspect, claims)
 
@@ -52,14 +58,15 @@ class ShownConflict:
         return f" The model's own assumption may be at fault rather than the source: {'; '.join(self.assumptions)}."
 
 
-def claim_words(cid: str, claims: dict[str, dict[str, Any]]) -> str:
+def claim_words(cid: str, claims: Mapping[str, ClaimEntry]) -> str:
     """``speaker on quantity (stated)`` for a claim id, or the id itself if the report lacks the claim."""
-    c = claims.get(cid)
-    if not c:
+    entry = claims.get(cid)
+    if entry is None:
         return cid
-    quantity = str(c.get("quantity") or "").replace("_", " ")
-    stated = f" ({c['stated']})" if c.get("stated") else ""
-    return f"{c.get('speaker') or 'an unnamed source'} on {quantity}{stated}"
+    c = entry.claim
+    quantity = (c.quantity or "").replace("_", " ")
+    stated = f" ({c.stated})" if c.stated else ""
+    return f"{c.speaker or 'an unnamed source'} on {quantity}{stated}"
 
 
 def _times(statistic: Any) -> float | None:
@@ -68,62 +75,63 @@ def _times(statistic: Any) -> float | None:
     return math.exp(-statistic) if statistic < 0 else 1.0
 
 
-def _given(rows: list[dict[str, Any]]) -> list[ShownConflict]:
+def _given(rows: Sequence[Conflict]) -> list[ShownConflict]:
     """The calibration's own conflicts, as the report object carries them."""
     out = []
     for c in rows:
-        ids = [str(i) for s in c.get("sets") or [] for i in s]
-        suspect = str(c.get("suspect") or (ids[0] if ids else "?"))
-        prob = c.get("wrong_probability")
+        ids = [i for s in c.sets for i in s]
+        prob = c.wrong_probability
         out.append(
             ShownConflict(
-                suspect=suspect,
+                suspect=c.suspect or (ids[0] if ids else "?"),
                 wrong_probability=float(prob) if isinstance(prob, int | float) else None,
-                against=tuple(str(a) for a in c.get("against") or []),
-                sets=int(c.get("set_count") or len(c.get("sets") or [])),
-                kinds=tuple(str(k) for k in c.get("kinds") or []),
-                explanation=str(c.get("explanation", "")),
-                times_less_probable=_times(c.get("statistic")),
-                assumptions=tuple(str(a) for a in c.get("assumptions") or []),
+                against=tuple(c.against),
+                sets=len(c.sets),
+                kinds=tuple(c.kinds),
+                explanation=c.explanation,
+                times_less_probable=_times(c.statistic),
+                assumptions=tuple(c.assumptions),
             )
         )
     return out
 
 
-def conflicts(p: dict[str, Any]) -> list[ShownConflict]:
+def conflicts(p: ReportPayload) -> list[ShownConflict]:
     """The payload's conflicts (or its contradiction sets grouped by suspect), the most improbable first."""
-    if p.get("conflicts"):
-        return _given(list(p["conflicts"]))
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for c in p.get("contradictions") or []:
-        ids = [str(i) for i in c.get("claims", [])]
-        if not ids:
+    if p.conflicts:
+        return _given(p.conflicts)
+    groups: dict[str, list[Contradiction]] = {}
+    for c in p.contradictions:
+        if not c.claims:
             continue
-        groups.setdefault(str(c.get("most_likely_wrong") or ids[0]), []).append(c)
+        groups.setdefault(c.most_likely_wrong or c.claims[0], []).append(c)
     out = []
     for suspect, sets in groups.items():
-        others = dict.fromkeys(str(i) for c in sets for i in c.get("claims", []) if str(i) != suspect)
-        probs = [float(c["wrong_probability"]) for c in sets if isinstance(c.get("wrong_probability"), int | float)]
+        others = dict.fromkeys(i for c in sets for i in c.claims if i != suspect)
+        probs = [float(c.wrong_probability) for c in sets if isinstance(c.wrong_probability, int | float)]
         first = sets[0]
-        times = first.get("times_less_probable")
+        times = first.as_dict().get("times_less_probable")
         out.append(
             ShownConflict(
                 suspect=suspect,
                 wrong_probability=max(probs) if probs else None,
                 against=tuple(others),
                 sets=len(sets),
-                kinds=tuple(dict.fromkeys(str(c.get("kind", "")) for c in sets if c.get("kind"))),
-                explanation=str(first.get("explanation", "")),
+                kinds=tuple(dict.fromkeys(c.kind for c in sets if c.kind)),
+                explanation=first.explanation,
                 times_less_probable=float(times) if isinstance(times, int | float) and math.isfinite(times) else None,
             )
         )
     return out
 
 
-def sets_cut(p: dict[str, Any]) -> str:
+def sets_cut(p: ReportPayload) -> str:
     """ " The scan found N sets; the M most improbable are shown." when the list was cut, else ""."""
-    shown = len(p.get("contradictions") or [])
-    found = p.get("contradictions_found")
-    if not isinstance(found, int) or found <= shown:
+    return cut_note(len(p.contradictions), p.contradictions_found)
+
+
+def cut_note(shown: int, found: int) -> str:
+    """The note for a list of ``shown`` sets of the ``found`` the scan found ("" when none was left out)."""
+    if found <= shown:
         return ""
     return f" The scan found {found} sets; the {shown} most improbable are shown."

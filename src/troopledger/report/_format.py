@@ -9,12 +9,15 @@ sign.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING
 
-from troopledger.analysis import OUTPUTS
+from troopledger.analysis import OUTPUTS, Band
+
+if TYPE_CHECKING:
+    from troopledger.report._payload import ClaimEntry, ReportPayload
 
 __all__ = [
     "LABELS",
@@ -36,10 +39,9 @@ SYMBOLS = {"USD": "$", "KRW": "₩", "EUR": "€", "GBP": "£", "JPY": "¥", "RU
 _MONEY: ContextVar[str] = ContextVar("troopledger_money", default="USD")
 
 
-def currency_of(p: dict[str, Any]) -> str:
+def currency_of(p: ReportPayload) -> str:
     """The currency a report's amounts are in (USD unless it was converted)."""
-    cur = p.get("currency") or {}
-    return str(cur.get("currency") or "USD")
+    return p.currency_code
 
 
 @contextmanager
@@ -96,25 +98,25 @@ def fmt_number(x: float | None, unit: str = "") -> str:
     return f"{text} {unit}".strip()
 
 
-def fmt_interval(stats: dict[str, Any], unit: str = "USD") -> str:
-    """``p5 to p95`` for a stats dict."""
-    return f"{fmt_number(stats.get('p5'), unit)} to {fmt_number(stats.get('p95'), unit)}"
+def fmt_interval(stats: Band, unit: str = "USD") -> str:
+    """``p5 to p95`` of a band."""
+    return f"{fmt_number(stats.p5, unit)} to {fmt_number(stats.p95, unit)}"
 
 
-def speakers(claim_ids: list[str], claims: dict[str, dict[str, Any]]) -> str:
+def speakers(claim_ids: Sequence[str], claims: Mapping[str, ClaimEntry]) -> str:
     """The distinct speakers behind a list of claim ids, comma-separated."""
-    names = [claims[c]["speaker"] for c in claim_ids if c in claims]
+    names = [claims[c].claim.speaker for c in claim_ids if c in claims]
     return ", ".join(dict.fromkeys(names)) or "assumption (no source)"
 
 
-def headline(p: dict[str, Any]) -> str:
+def headline(p: ReportPayload) -> str:
     """One sentence with the main numbers and their 90 % intervals."""
-    t = p["totals"]
-    months = p["months"]
+    t = p.totals
+    months = p.months
 
     def part(key: str) -> str:
         s = t[key]
-        return f"{fmt_usd(s['p50'])} (90 % interval {fmt_usd(s['p5'])} to {fmt_usd(s['p95'])})"
+        return f"{fmt_usd(s.p50)} (90 % interval {fmt_usd(s.p5)} to {fmt_usd(s.p95)})"
 
     return (
         f"From {months[0]} to {months[-1]} Russia pays about {part('paid_by_russia')}; "

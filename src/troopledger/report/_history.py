@@ -9,7 +9,7 @@ speakers and outlets come from articles, so they only ever reach a renderer as d
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from rich.console import Console
@@ -73,13 +73,17 @@ def _signed_usd(x: float) -> str:
     return ("+" if x > 0 else "") + fmt_usd(x) if x else "no change"
 
 
-def _speaker(cid: str, claims: dict[str, Any]) -> str:
-    return str(claims.get(cid, {}).get("speaker") or "")
+def speakers_of(h: dict[str, Any]) -> dict[str, str]:
+    """Claim id -> speaker, of the claims a history carries."""
+    return {str(cid): str((c or {}).get("speaker") or "") for cid, c in (h.get("claims") or {}).items()}
 
 
-def step_rows(h: dict[str, Any], claims: dict[str, Any] | None = None) -> list[tuple[list[str], list[str]]]:
-    """One row per as-of day: the headline cells, and one line per document of claims that arrived."""
-    claims = claims if claims is not None else h.get("claims", {})
+def step_rows(h: dict[str, Any], who: Mapping[str, str] | None = None) -> list[tuple[list[str], list[str]]]:
+    """One row per as-of day: the headline cells, and one line per document of claims that arrived.
+
+    ``who`` names the speaker of each claim id (default: the history's own claims).
+    """
+    claims = who if who is not None else speakers_of(h)
     rows = []
     for i, s in enumerate(h["steps"]):
         cells = [s["as_of"], *(_cell(s["headline"][k], unit) for k, (_, unit) in _HEAD.items())]
@@ -88,9 +92,9 @@ def step_rows(h: dict[str, Any], claims: dict[str, Any] | None = None) -> list[t
             used = [a["id"] for a in s["arrived"] if a["used"]]
             lines.append(f"{len(used)} claim(s) known by then: {', '.join(used)}" if used else "no claims known yet")
         for m in s["moves"]:
-            who = ", ".join(dict.fromkeys(_speaker(c, claims) for c in m["claims"]))
+            said = ", ".join(dict.fromkeys(claims.get(c, "") for c in m["claims"]))
             where = f"{m['outlet']}, {m['date']}" if m["outlet"] else m["date"]
-            lines.append(f"{', '.join(m['claims'])}: {who} ({where}): {_signed_usd(m['change']['paid_by_russia'])}")
+            lines.append(f"{', '.join(m['claims'])}: {said} ({where}): {_signed_usd(m['change']['paid_by_russia'])}")
         unused = [a["id"] for a in s["arrived"] if not a["used"]] if i else []
         if unused:
             lines.append(f"not used by the model: {', '.join(unused)}")
@@ -229,7 +233,7 @@ def history_charts(h: dict[str, Any]) -> dict[str, Figure]:
     }
 
 
-def render_history_text(h: dict[str, Any], console: Console, claims: dict[str, Any] | None = None) -> None:
+def render_history_text(h: dict[str, Any], console: Console, claims: Mapping[str, str] | None = None) -> None:
     """Print the history and the hindcast as Rich tables (source text as plain ``Text``)."""
     steps = Table(
         title=f"What we knew when: {h['case']}, as of the end of each {h['every']} ({h['draws']:,} draws, seed "
@@ -266,7 +270,7 @@ def render_history_text(h: dict[str, Any], console: Console, claims: dict[str, A
 
 
 def history_markdown(
-    h: dict[str, Any], md_text: Callable[[object], str], claims: dict[str, Any] | None = None
+    h: dict[str, Any], md_text: Callable[[object], str], claims: Mapping[str, str] | None = None
 ) -> list[str]:
     """The history and the hindcast as Markdown lines; ``md_text`` makes source text inert."""
     out = [
@@ -295,7 +299,7 @@ def history_markdown(
     return out
 
 
-def history_section(h: dict[str, Any], claims: dict[str, Any], figs: dict[str, Any]) -> str:
+def history_section(h: dict[str, Any], claims: Mapping[str, str] | None, figs: dict[str, Any]) -> str:
     """The estimate over as-of days, what moved it, and its predictions against what came later."""
     steps = []
     for cells, lines in step_rows(h, claims):
@@ -332,5 +336,5 @@ def render_history_html(h: dict[str, Any]) -> str:
     figs = history_charts(h)
     title = str(h.get("title") or h.get("case") or "troopledger history")
     header = f'<p class="who">Every interval is a 90 % interval. {escape(coverage_sentence(h))}</p>'
-    sections = [section("history", "What we knew when", history_section(h, h.get("claims", {}), figs))]
+    sections = [section("history", "What we knew when", history_section(h, None, figs))]
     return page(title, f"troopledger history · {h.get('case', '')}", header, [("history", "History")], sections, figs)

@@ -10,6 +10,7 @@ and injected markup could not run even if it slipped through.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from troopledger._untrusted import escape_html as escape
@@ -29,7 +30,8 @@ from troopledger.report._html_parts import titled as _titled
 from troopledger.report._html_parts import unusable_html
 from troopledger.report._page import embed_json, page
 from troopledger.report._page import section as _section
-from troopledger.report._payload import CONVENTIONS
+from troopledger.report._payload import ClaimEntry, ReportPayload
+from troopledger.report._payload_build import CONVENTIONS
 from troopledger.report._sections import (
     CLAIM_HEAD,
     INFLUENCE_KEYS,
@@ -66,7 +68,7 @@ def link(text: object, url: object) -> str:
     return escape(str(text))
 
 
-def _claim_ref(cid: str, claims: dict[str, Any], label: str | None = None) -> str:
+def _claim_ref(cid: str, claims: Mapping[str, ClaimEntry], label: str | None = None) -> str:
     text = label if label is not None else cid
     if cid in claims:
         shown = escape(text) if label is None else f"<bdi>{escape(text)}</bdi>"  # a speaker's name is isolated
@@ -74,17 +76,17 @@ def _claim_ref(cid: str, claims: dict[str, Any], label: str | None = None) -> st
     return escape(text) if label is None else f"<bdi>{escape(text)}</bdi>"
 
 
-def _speakers(ids: list[str], claims: dict[str, Any]) -> str:
+def _speakers(ids: Sequence[str], claims: Mapping[str, ClaimEntry]) -> str:
     if not ids:
         return '<span class="badge">assumption (no source)</span>'
     seen: dict[str, str] = {}
     for cid in ids:
-        who = str(claims.get(cid, {}).get("speaker") or cid)
+        who = str((e.claim.speaker if (e := claims.get(cid)) else "") or cid)
         seen.setdefault(who, cid)
     return ", ".join(_claim_ref(cid, claims, who) for who, cid in seen.items())
 
 
-def _flows(p: dict[str, Any], figs: dict[str, Any]) -> str:
+def _flows(p: ReportPayload, figs: dict[str, Any]) -> str:
     cap = (
         "Band widths and labels are both mean amounts, which add up across accounts; hovering a node or a band "
         "shows its median and 90 % interval. The table below has every interval."
@@ -96,7 +98,7 @@ def _flows(p: dict[str, Any], figs: dict[str, Any]) -> str:
     )
 
 
-def _omitted(p: dict[str, Any]) -> str:
+def _omitted(p: ReportPayload) -> str:
     """The note naming the money rows left out because they are zero in every draw."""
     zero = zero_rows(p)
     if not zero:
@@ -104,21 +106,19 @@ def _omitted(p: dict[str, Any]) -> str:
     return f'<p class="who">Left out, zero in every draw: {escape(", ".join(zero))}.</p>'
 
 
-def _summary(p: dict[str, Any]) -> str:
+def _summary(p: ReportPayload) -> str:
     """The plain-language summary an editor can paste, at the top of the page."""
     body = " ".join(escape(line) for line in summary(p))
     return f'<section id="summary" class="summary"><h2>{escape(SUMMARY_TITLE)}</h2><p>{body}</p></section>'
 
 
-def _soldier(p: dict[str, Any]) -> str:
-    claims = p.get("claims", {})
+def _soldier(p: ReportPayload) -> str:
+    claims = p.claims
     out = _table(("Measure", "Median", "90 % interval"), _esc_rows(soldier_rows(p)), numeric=(1, 2))
-    rewards = p.get("rewards") or []
+    rewards = p.rewards
     if rewards:
         items = "".join(
-            f"<li><bdi>{escape(str(r.get('text', '')))}</bdi> "
-            f"<span class=who>({_speakers(list(r.get('claims', [])), claims)})"
-            "</span></li>"
+            f"<li><bdi>{escape(r.text)}</bdi> <span class=who>({_speakers(r.claims, claims)})</span></li>"
             for r in rewards
         )
         out += f"<h3>Non-money rewards reported</h3><ul>{items}</ul>"
@@ -127,25 +127,25 @@ def _soldier(p: dict[str, Any]) -> str:
     return out
 
 
-def _sensitivity(p: dict[str, Any], figs: dict[str, Any]) -> str:
-    sens = p.get("sensitivity")
-    if not sens or not sens.get("order"):
+def _sensitivity(p: ReportPayload, figs: dict[str, Any]) -> str:
+    sens = p.sensitivity
+    if not sens or not sens["order"]:
         return "<p>No sensitivity analysis is in this report (no uncertain inputs, or it was not computed).</p>"
-    params = p.get("parameters", {})
+    params = p.parameters
     targets = list(sens["targets"])
     cap = (
         f"Spearman rank correlation of each uncertain input with each total over {sens['draws']:,} "
-        f"{'posterior' if p.get('calibrated') else 'prior'} draws: "
+        f"{'posterior' if p.calibrated else 'prior'} draws: "
         "near ±1, the input decides the total; near 0, it hardly matters. Known (fixed) inputs move nothing and "
         "are left out."
     )
-    tail = round(100 * float(sens.get("tail", 0.1)))
+    tail = round(100 * float(sens["tail"]))
     rows = []
     for name in sens["order"]:
         rho = sens["parameters"][name]
-        sw = sens.get("swing", {}).get(name, {}).get("paid_by_russia")
+        sw = (sens["swing"].get(name) or {}).get("paid_by_russia")
         swing = f"{fmt_number(sw['low'], 'USD')} to {fmt_number(sw['high'], 'USD')}" if sw else "n/a"
-        meaning = params.get(name, {}).get("meaning", "")
+        meaning = e.meaning if (e := params.get(name)) else ""
         rows.append(
             (
                 f"<code>{escape(name)}</code><br><span class=who>{escape(str(meaning))}</span>",
@@ -161,12 +161,12 @@ def _sensitivity(p: dict[str, Any], figs: dict[str, Any]) -> str:
     return _figure("sensitivity", cap, figs) + _table(head, rows, numeric=tuple(range(1, len(targets) + 2)))
 
 
-def _influence(p: dict[str, Any]) -> str:
+def _influence(p: ReportPayload) -> str:
     """How far each headline median moves when one lineage of claims is dropped, if the run computed it."""
     rows = influence_rows(p)
     if not rows:
         return ""
-    claims = p.get("claims", {})
+    claims = p.claims
     body = [
         (
             escape(lineage),
@@ -183,8 +183,8 @@ def _influence(p: dict[str, Any]) -> str:
     )
 
 
-def _contradictions(p: dict[str, Any]) -> str:
-    claims = p.get("claims", {})
+def _contradictions(p: ReportPayload) -> str:
+    claims = p.claims
     status = contradictions_status(p)
     if status is not None:
         return f'<p class="note">{escape(status)}</p>'
@@ -205,21 +205,18 @@ def _contradictions(p: dict[str, Any]) -> str:
             f"cannot hold with {refs} ({sets}).{times}{escape(g.assumption_note)}</p>"
             f"<details><summary>Why, in the strongest set</summary><p>{escape(g.explanation)}</p></details></li>"
         )
-    every = "".join(
-        f"<li>{', '.join(_claim_ref(str(cid), claims) for cid in c.get('claims', []))}</li>"
-        for c in p.get("contradictions", [])
-    )
+    every = "".join(f"<li>{', '.join(_claim_ref(str(cid), claims) for cid in c.claims)}</li>" for c in p.contradictions)
     cut = f'<p class="note">{escape(sets_cut(p).strip())}</p>' if sets_cut(p) else ""
-    sets = f"<details><summary>Every set ({len(p.get('contradictions', []))})</summary><ul>{every}</ul>{cut}</details>"
+    sets = f"<details><summary>Every set ({len(p.contradictions)})</summary><ul>{every}</ul>{cut}</details>"
     judged = _titled("Claims and how likely each is wrong, given everything else", CLAIM_HEAD, claim_rows(p), (4, 5))
     return f'<ul class="contra">{"".join(items)}</ul>' + sets + judged
 
 
-def _calibration(p: dict[str, Any]) -> str:
-    cal = p.get("calibration")
+def _calibration(p: ReportPayload) -> str:
+    cal = p.calibration
     if not cal:
         return "<p>Not calibrated: the figures are the prior, built from the claims about the inputs alone.</p>"
-    claims = p.get("claims", {})
+    claims = p.claims
     used = ", ".join(_claim_ref(str(c), claims) for c in cal.get("observations", [])) or "none"
     parts = [
         f"<p>Method: <strong>{escape(str(cal.get('method')))}</strong>. Claims about totals, counts and take-home "
@@ -228,12 +225,12 @@ def _calibration(p: dict[str, Any]) -> str:
     khat, ess = cal.get("pareto_khat"), cal.get("importance_ess")
     if isinstance(khat, int | float) and isinstance(ess, int | float):
         parts.append(f"<p class=who>Importance weights: Pareto k-hat {khat:.2f}, effective draws {ess:,.0f}.</p>")
-    prior = p.get("prior")
-    if p.get("calibrated") and prior:
+    prior = p.prior
+    if p.calibrated and prior is not None:
         rows = []
         for key in HEADLINE_TOTALS:
-            a, b = prior["totals"].get(key), p["totals"].get(key)
-            if a and b:
+            a, b = prior.totals.get(key), p.totals.get(key)
+            if a is not None and b is not None:
                 rows.append((escape(LABELS.get(key, key)), escape(fmt_interval(a)), escape(fmt_interval(b))))
         parts.append(_table(("Total", "Prior 90 % interval", "Posterior 90 % interval"), rows, numeric=(1, 2)))
     skipped = cal.get("skipped") or []
@@ -247,54 +244,55 @@ def _calibration(p: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def _parameters(p: dict[str, Any]) -> str:
-    claims = p.get("claims", {})
+def _parameters(p: ReportPayload) -> str:
+    claims = p.claims
     rows = []
-    for name, e in p.get("parameters", {}).items():
-        unit = str(e.get("unit", ""))
-        median = escape(fmt_number(e["p50"], unit)) if "p50" in e else ""
-        interval = escape(fmt_interval(e, unit)) if "p5" in e else ""
-        meaning = escape(str(e.get("meaning", "")))
-        note = escape(str(e.get("note") or ""))
+    for name, e in p.parameters.items():
+        unit = e.unit
+        median = escape(fmt_number(e.band.p50, unit)) if e.band is not None else ""
+        interval = escape(fmt_interval(e.band, unit)) if e.band is not None else ""
+        meaning = escape(e.meaning)
+        note = escape(e.note or "")
         rows.append(
             (
                 f"<code>{escape(name)}</code><br><span class=who>{meaning}</span>",
                 median,
                 interval,
-                escape(str(e.get("distribution", ""))) + (f"<br><span class=who>{note}</span>" if note else ""),
-                _speakers(list(e.get("claims", [])), claims),
+                escape(e.distribution) + (f"<br><span class=who>{note}</span>" if note else ""),
+                _speakers(e.claims, claims),
             )
         )
     head = ("Input", "Median", "90 % interval", "Distribution (and the case's note)", "Sources")
     return _table(head, rows, numeric=(1, 2))
 
 
-def _claims(p: dict[str, Any]) -> str:
+def _claims(p: ReportPayload) -> str:
     cards = [unusable_html(p)]
-    for cid, c in p.get("claims", {}).items():
-        org = c.get("organisation")
-        who = f"<bdi>{escape(str(c.get('speaker', '')))}</bdi>" + (f" (<bdi>{escape(str(org))}</bdi>)" if org else "")
-        via = c.get("via") or []
+    for cid, entry in p.claims.items():
+        c = entry.claim
+        org = c.organisation
+        who = f"<bdi>{escape(c.speaker)}</bdi>" + (f" (<bdi>{escape(org)}</bdi>)" if org else "")
+        via = c.via
         chain = f" via {' → '.join(f'<bdi>{escape(str(v))}</bdi>' for v in via)}" if via else ""
         src_text, _ = source_line(c)
-        src_url = (c.get("source") or {}).get("url")
-        quote = c.get("text") or ""
+        src_url = c.source.url if c.source is not None else None
+        quote = c.text or ""
         cards.append(
             f'<article class="claim" id="claim-{escape(str(cid))}">'
-            f'<h3><code>{escape(str(cid))}</code> <span class="status s-{escape(str(c.get("status", "")))}">'
-            f"{escape(str(c.get('status', '')))}</span></h3>"
-            f"<p><strong>{escape(str(c.get('quantity', '')))}</strong>: <bdi>{escape(str(c.get('stated', '')))}</bdi>"
-            f" <span class=who>(hedge: {escape(str(c.get('hedge', '')))})</span></p>"
-            + (f'<blockquote dir="auto">{escape(str(quote))}</blockquote>' if quote else "")
+            f'<h3><code>{escape(str(cid))}</code> <span class="status s-{escape(c.status)}">'
+            f"{escape(c.status)}</span></h3>"
+            f"<p><strong>{escape(c.quantity)}</strong>: <bdi>{escape(c.stated)}</bdi>"
+            f" <span class=who>(hedge: {escape(c.hedge)})</span></p>"
+            + (f'<blockquote dir="auto">{escape(quote)}</blockquote>' if quote else "")
             + f"<p class=who>Said by {who}{chain}. Source: {link(src_text, src_url)}.</p>"
-            + (f"<p class=who dir=auto>{escape(str(c['note']))}</p>" if c.get("note") else "")
+            + (f"<p class=who dir=auto>{escape(c.note)}</p>" if c.note else "")
             + "</article>"
         )
     return "".join(cards) or "<p>No claims are cited by this case.</p>"
 
 
-def _method(p: dict[str, Any]) -> str:
-    conv = p.get("conventions") or CONVENTIONS
+def _method(p: ReportPayload) -> str:
+    conv = p.conventions or CONVENTIONS
     items = "".join(f"<dt>{escape(str(k).replace('_', ' '))}</dt><dd>{escape(str(v))}</dd>" for k, v in conv.items())
     hedges = _table(
         ("Hedge class", "Error allowed around a claim", "Hedge words in this case"), _esc_rows(hedge_rows(p))
@@ -307,7 +305,7 @@ def _method(p: dict[str, Any]) -> str:
     )
 
 
-def _metadata(p: dict[str, Any]) -> str:
+def _metadata(p: ReportPayload) -> str:
     return (
         "<dl class=meta>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in metadata_rows(p)) + "</dl>"
     )
@@ -328,17 +326,17 @@ _NAV = (
 )
 
 
-def render_html(p: dict[str, Any]) -> str:
+def render_html(p: ReportPayload) -> str:
     """The whole report as one HTML document that needs no network."""
     with money_in(currency_of(p)):
         return _render(p)
 
 
-def _render(p: dict[str, Any]) -> str:
-    title = str(p.get("title") or p.get("case") or "troopledger report")
+def _render(p: ReportPayload) -> str:
+    title = p.title or p.case or "troopledger report"
     figs = figures(p)
-    calibrated = " Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else ""
-    known = f" Only claims reported by {p['as_of']} are used." if p.get("as_of") else ""
+    calibrated = " Figures are weighed by the claims about totals (posterior)." if p.calibrated else ""
+    known = f" Only claims reported by {p.as_of} are used." if p.as_of else ""
     known += f" {line}" if (line := forecast_line(p)) else ""  # escaped with the rest below
     calibrated += f" {escape(line)}" if (line := mc_error_line(p)) else ""
     sections = [
@@ -376,9 +374,9 @@ def _render(p: dict[str, Any]) -> str:
         _section("run", "Run", _metadata(p)),
     ]
     nav = list(_NAV)
-    if p.get("history"):
-        figs.update(history_charts(p["history"]))
-        body = history_section(p["history"], p.get("claims", {}), figs)
+    if p.history:
+        figs.update(history_charts(p.history))
+        body = history_section(p.history, {cid: c.claim.speaker for cid, c in p.claims.items()}, figs)
         sections.insert(6, _section("history", "What we knew when", body))
         nav.insert(6, ("history", "History"))
     swatches = "".join(
@@ -386,9 +384,9 @@ def _render(p: dict[str, Any]) -> str:
     )
     header = (
         _summary(p) + f'<p class="headline">{escape(headline(p))}</p>'
-        f'<p class="who">Every interval is a 90 % interval. {p.get("draws", 0):,} draws, seed '
-        f"{escape(str(p.get('seed')))}.{calibrated}{escape(known)}</p>"
-        + (f'<p class="desc">{escape(str(p["description"]))}</p>' if p.get("description") else "")
+        f'<p class="who">Every interval is a 90 % interval. {p.draws:,} draws, seed '
+        f"{escape(str(p.seed))}.{calibrated}{escape(known)}</p>"
+        + (f'<p class="desc">{escape(p.description)}</p>' if p.description else "")
         + f'<p class="legend">{swatches}</p>'
     )
-    return page(title, f"troopledger report · {p.get('case', '')}", header, nav, sections, figs)
+    return page(title, f"troopledger report · {p.case}", header, nav, sections, figs)

@@ -9,7 +9,7 @@ them, so one source's right-to-left override cannot reverse another cell.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from troopledger._untrusted import escape_html as escape
 from troopledger.report._analyst import (
@@ -22,6 +22,9 @@ from troopledger.report._analyst import (
     window_rows,
 )
 from troopledger.report._sections import UNUSABLE_TITLE, unusable_rows
+
+if TYPE_CHECKING:
+    from troopledger.report._payload import ReportPayload
 
 __all__ = [
     "analyst_html",
@@ -62,7 +65,7 @@ def figure(fig_id: str, caption: str, figs: dict[str, Any]) -> str:
     )
 
 
-def analyst_html(p: dict[str, Any]) -> str:
+def analyst_html(p: ReportPayload) -> str:
     """Currency, payments by kind, owed against received, and totals by window."""
     out = "".join(f'<p class="who">{escape(line)}</p>' for line in currency_lines(p))
     pay = payment_rows(p)
@@ -77,7 +80,7 @@ def analyst_html(p: dict[str, Any]) -> str:
     return out
 
 
-def month_table_html(p: dict[str, Any]) -> str:
+def month_table_html(p: ReportPayload) -> str:
     """The month-by-month table, folded under its summary line."""
     head, rows = month_rows(p)
     if not rows:
@@ -86,12 +89,12 @@ def month_table_html(p: dict[str, Any]) -> str:
     return f"<details><summary>Month-by-month table (median and 90 % interval)</summary>{body}</details>"
 
 
-def given_data_html(p: dict[str, Any], figs: dict[str, Any]) -> str:
+def given_data_html(p: ReportPayload, figs: dict[str, Any]) -> str:
     """RBD-FAST indices of the totals, and the chart of which inputs drive each month."""
     head, rows = given_data_rows(p)
     out = ""
-    if rows:
-        g = p["given_data_sensitivity"]
+    g = p.given_data_sensitivity
+    if rows and g is not None:
         out += (
             f"<h3>Share of each total's variance (RBD-FAST, given data)</h3><p>First-order index of each input over "
             f"{given_data_basis(g)} (± its 95 % bootstrap half-width): the share of the total's variance the input "
@@ -112,12 +115,12 @@ def titled(title: str, head: tuple[str, ...], rows: Sequence[tuple[str, ...]], n
     return f"<h3>{escape(title)}</h3>" + table(head, esc_rows(rows), numeric=numeric) if rows else ""
 
 
-def unusable_html(p: dict[str, Any]) -> str:
+def unusable_html(p: ReportPayload) -> str:
     """The warning about accepted claims the run could not use, each linked to its card, with why."""
     rows = unusable_rows(p)
     if not rows:
         return ""
-    claims = p.get("claims", {})
+    claims = p.claims
     items = []
     for cid, quantity, why in rows:
         ref = f'<a href="#claim-{escape(cid)}">{escape(cid)}</a>' if cid in claims else escape(cid)

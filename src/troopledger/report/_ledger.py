@@ -11,20 +11,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict
-from typing import Any
 
 from troopledger._untrusted import for_terminal
 from troopledger.analysis import Band, LedgerResult
 
-__all__ = ["build_ledger_payload", "fmt_money", "render_ledger_markdown", "render_ledger_text"]
+__all__ = ["build_ledger_payload", "calibration_lines", "fmt_money", "render_ledger_markdown", "render_ledger_text"]
 
 
 def _band(b: Band) -> dict[str, float]:
     return {k: (v if math.isfinite(v) else 0.0) for k, v in asdict(b).items()}
 
 
-def build_ledger_payload(r: LedgerResult) -> dict[str, Any]:
-    """The ledger report as one JSON-ready dict."""
+def build_ledger_payload(r: LedgerResult) -> dict[str, object]:
+    """The ledger report's JSON object (what ``--format json`` prints); the renderers read ``r`` itself."""
     claims = {
         cid: {
             "quantity": c.quantity,
@@ -43,9 +42,7 @@ def build_ledger_payload(r: LedgerResult) -> dict[str, Any]:
         }
         for cid, c in r.case.claims.items()
     }
-    unusable = [
-        {"claim": cid, "reason": u.removeprefix("unused: ")} for cid, u in r.usage.items() if u.startswith("unused")
-    ]
+    unusable = [{"claim": cid, "reason": why} for cid, why in unusable_claims(r)]
     return {
         "kind": "ledger",
         "case": r.case.name,
@@ -56,6 +53,7 @@ def build_ledger_payload(r: LedgerResult) -> dict[str, Any]:
         "seed": r.seed,
         "currency": r.currency,
         "rate_per_usd": r.rate,
+        **({"rate_note": r.rate_note} if r.rate_note else {}),
         "sets": r.sets,
         "scenario": None
         if r.scenario is None
@@ -66,6 +64,8 @@ def build_ledger_payload(r: LedgerResult) -> dict[str, Any]:
         },
         "weighed_by": r.weighed,
         "effective_draws": r.effective_draws,
+        "calibrated_streams": [asdict(c) | {"claims": list(c.claims)} for c in r.calibrations],
+        "checked_not_weighed": r.not_weighed,
         "totals": {a: {**_band(b), "label": r.labels[a]} for a, b in r.totals.items()},
         "streams": {
             name: {
@@ -113,6 +113,27 @@ def build_ledger_payload(r: LedgerResult) -> dict[str, Any]:
     }
 
 
+def calibration_lines(r: LedgerResult) -> list[str]:
+    """Which streams are calibrated and on what, with their effective draws; what weighs the ledger's draws."""
+    out = []
+    for c in r.calibrations:
+        out.append(
+            f"{c.stream.capitalize()} calibrated on {len(c.claims)} claims of {c.case}, as its own report "
+            f"calibrates them ({c.method} sampling: {c.effective_draws:,.0f} effective draws of "
+            f"{c.draws:,}, Pareto k {c.pareto_khat:.2f}); the ledger resamples its draws from that posterior."
+            + (" Too few effective draws for that posterior to be trusted: give more --draws." if c.degenerate else "")
+        )
+    if r.weighed:
+        others = " of the other streams" if r.calibrations else ""
+        out.append(
+            f"Draws weighed by {len(r.weighed)} claims of the checks{others} (effective draws "
+            f"{r.effective_draws:,.0f}); each claim may be wrong (probability 0.2)."
+        )
+    if r.not_weighed:
+        out.append(f"Checked, not weighed (their stream is calibrated on its own claims): {', '.join(r.not_weighed)}.")
+    return out
+
+
 def fmt_money(x: float, currency: str = "USD") -> str:
     """Money at a readable scale: $1.23B, $456M, 12.3k KRW."""
     if not math.isfinite(x):
@@ -127,57 +148,68 @@ def fmt_money(x: float, currency: str = "USD") -> str:
     return f"${num}" if currency == "USD" else f"{num} {currency}"
 
 
-def _interval(b: dict[str, float], cur: str) -> str:
-    return f"{fmt_money(b['p50'], cur)} ({fmt_money(b['p5'], cur)} to {fmt_money(b['p95'], cur)})"
+def fin(b: Band) -> Band:
+    """The band with non-finite figures as 0, as the JSON has them."""
+    return Band(*(v if math.isfinite(v) else 0.0 for v in (b.mean, b.p5, b.p50, b.p95)))
 
 
-def _lines(p: dict[str, Any], md: bool) -> list[str]:
-    cur = p["currency"]
+def unusable_claims(r: LedgerResult) -> list[tuple[str, str]]:
+    """(claim id, reason) for every claim of the case the ledger could not use."""
+    return [(cid, u.removeprefix("unused: ")) for cid, u in r.usage.items() if u.startswith("unused")]
+
+
+def rate_line(r: LedgerResult) -> str:
+    """How the money was converted (empty in US dollars)."""
+    if not r.rate_note:
+        return ""
+    return f"Amounts in {r.currency} at {r.rate:,.4g} per US dollar (the window's average). {r.rate_note}"
+
+
+def _interval(band: Band, cur: str) -> str:
+    b = fin(band)
+    return f"{fmt_money(b.p50, cur)} ({fmt_money(b.p5, cur)} to {fmt_money(b.p95, cur)})"
+
+
+def _lines(r: LedgerResult, md: bool) -> list[str]:
+    cur = r.currency
     esc = _md if md else for_terminal
     out = []
     h = "# " if md else ""
-    out.append(f"{h}{esc(p['title'])}")
+    out.append(f"{h}{esc(r.case.title)}")
     out.append("")
-    v = p["totals"]["value_to_north_korea"]
+    v = r.totals["value_to_north_korea"]
     out.append(
-        f"Value to North Korea, {p['window']['from']} to {p['window']['until']}: {_interval(v, cur)} "
-        f"(median, 90 % band); mean {fmt_money(v['mean'], cur)}. {p['draws']:,} draws, seed {p['seed']}."
+        f"Value to North Korea, {r.window[0]} to {r.window[1]}: {_interval(v, cur)} "
+        f"(median, 90 % band); mean {fmt_money(fin(v).mean, cur)}. {r.draws:,} draws, seed {r.seed}."
     )
-    if p["scenario"]:
-        out.append(f"Scenario {esc(p['scenario']['name'])}: {esc(p['scenario']['note'])}")
-    if p["weighed_by"]:
-        out.append(
-            f"Draws weighed by {len(p['weighed_by'])} claims of the checks (effective draws "
-            f"{p['effective_draws']:,.0f}); each claim may be wrong (probability 0.2)."
-        )
-    if p["sets"]:
-        out.append("Inputs set on the command line: " + esc(", ".join(p["sets"])))
+    if r.rate_note:
+        out.append(rate_line(r))
+    if r.scenario is not None:
+        out.append(f"Scenario {esc(r.scenario)}: {esc(r.case.scenarios[r.scenario].note)}")
+    out.extend(esc(line) for line in calibration_lines(r))
+    if r.sets:
+        out.append("Inputs set on the command line: " + esc(", ".join(r.sets)))
     out.append("")
     out.append(f"{'## ' if md else ''}Shared accounts")
-    out.extend(
-        _table(
-            ["Account", "Median", "5 %", "95 %"],
-            [
-                [t["label"], fmt_money(t["p50"], cur), fmt_money(t["p5"], cur), fmt_money(t["p95"], cur)]
-                for t in p["totals"].values()
-            ],
-            md,
-        )
-    )
+    rows = []
+    for a, band in r.totals.items():
+        t = fin(band)
+        rows.append([r.labels[a], fmt_money(t.p50, cur), fmt_money(t.p5, cur), fmt_money(t.p95, cur)])
+    out.extend(_table(["Account", "Median", "5 %", "95 %"], rows, md))
     out.append("")
     out.append(f"{'## ' if md else ''}Streams")
     rows = []
-    for s in p["streams"].values():
-        t = s["totals"]
+    for s in r.streams.values():
+        st = {a: fin(b) for a, b in s.totals.items()}
         rows.append(
             [
-                s["label"],
-                _interval(t["value_to_north_korea"], cur),
-                f"{100 * s['share_of_value']['mean']:.1f} %",
-                fmt_money(t["paid_by_russia"]["p50"], cur),
-                fmt_money(t["kept_by_state"]["p50"], cur),
-                fmt_money(t["in_kind"]["p50"], cur),
-                fmt_money(t["confirmed_received"]["p50"], cur),
+                s.label,
+                _interval(st["value_to_north_korea"], cur),
+                f"{100 * fin(s.share).mean:.1f} %",
+                fmt_money(st["paid_by_russia"].p50, cur),
+                fmt_money(st["kept_by_state"].p50, cur),
+                fmt_money(st["in_kind"].p50, cur),
+                fmt_money(st["confirmed_received"].p50, cur),
             ]
         )
     out.extend(
@@ -188,27 +220,19 @@ def _lines(p: dict[str, Any], md: bool) -> list[str]:
     out.extend(
         _table(
             ["Claim", "Figure", "Against", "Streams (median, 90 %)", "Verdict"],
-            [
-                [
-                    c["claim"],
-                    esc(c["figure"]),
-                    c["against"],
-                    f"{c['streams']['p50']:,.4g} ({c['streams']['p5']:,.4g}-{c['streams']['p95']:,.4g})",
-                    c["verdict"],
-                ]
-                for c in p["checks"]
-            ],
+            [[c.claim, esc(c.figure), c.what, check_band(c.band), c.verdict] for c in r.checks],
             md,
         )
     )
     out.append("")
     out.append(f"{'## ' if md else ''}Conflicts")
-    for c in p["conflicts"]:
-        out.append(f"{'### ' if md else '* '}{esc(c['name'])}")
-        out.append(esc(c["note"]))
-        for m in c["members"]:
+    for c in r.conflicts:
+        out.append(f"{'### ' if md else '* '}{esc(c.name)}")
+        out.append(esc(c.note))
+        for m in c.members:
             w = f", weight from the draws {m['weight']:.2f}" if m["weight"] is not None else ""
-            used = f", feeds {', '.join(m['as_input'])}" if m["as_input"] else ""
+            feeds = m["as_input"]
+            used = f", feeds {', '.join(map(str, feeds))}" if isinstance(feeds, list) and feeds else ""
             out.append(
                 f"{'- ' if md else '    '}{m['claim']} ({esc(str(m['speaker']))}): {esc(str(m['figure']))}, "
                 f"{m['ratio_to_smallest']:.2f}x the smallest{w}{used}"
@@ -219,26 +243,27 @@ def _lines(p: dict[str, Any], md: bool) -> list[str]:
         _table(
             ["Input", "Median (90 %)", "Unit", "Claims"],
             [
-                [
-                    i["input"],
-                    f"{i['p50']:,.4g} ({i['p5']:,.4g}-{i['p95']:,.4g})",
-                    i["unit"],
-                    ", ".join(i["claims"]) or "assumption (stream default)",
-                ]
-                for i in p["inputs"]
+                [i.key, check_band(i.band), i.unit, ", ".join(i.claims) or "assumption (stream default)"]
+                for i in r.inputs
             ],
             md,
         )
     )
     out.append("")
-    n, bad = p["claims_total"], p["unusable"]
+    n, bad = len(r.case.claims), unusable_claims(r)
     out.append(
         f"{'## ' if md else ''}Claims: {n - len(bad)} of {n} used; "
         f"{len(bad)} unusable ({100 * len(bad) / max(n, 1):.1f} %)"
     )
-    for u in bad:
-        out.append(f"{'- ' if md else '  '}{u['claim']}: {esc(u['reason'])}")
+    for cid, why in bad:
+        out.append(f"{'- ' if md else '  '}{cid}: {esc(why)}")
     return out
+
+
+def check_band(band: Band) -> str:
+    """``median (p5-p95)`` of a band in plain numbers (checks and inputs)."""
+    b = fin(band)
+    return f"{b.p50:,.4g} ({b.p5:,.4g}-{b.p95:,.4g})"
 
 
 def _md(text: str) -> str:
@@ -262,11 +287,11 @@ def _table(head: list[str], rows: list[list[str]], md: bool) -> list[str]:
     return ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
 
 
-def render_ledger_text(p: dict[str, Any]) -> str:
+def render_ledger_text(r: LedgerResult) -> str:
     """The ledger report as plain text."""
-    return "\n".join(_lines(p, md=False)) + "\n"
+    return "\n".join(_lines(r, md=False)) + "\n"
 
 
-def render_ledger_markdown(p: dict[str, Any]) -> str:
+def render_ledger_markdown(r: LedgerResult) -> str:
     """The ledger report as Markdown, untrusted text escaped."""
-    return "\n".join(_lines(p, md=True)) + "\n"
+    return "\n".join(_lines(r, md=True)) + "\n"

@@ -8,12 +8,14 @@ project's own wording or passes through :func:`~troopledger.report._charts.plain
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from troopledger._untrusted import escape_html as escape
+from troopledger.analysis import Band, LedgerResult
 from troopledger.report._charts import plain
 from troopledger.report._html_parts import figure, table
-from troopledger.report._ledger import fmt_money
+from troopledger.report._ledger import calibration_lines, check_band, fin, fmt_money, rate_line, unusable_claims
 from troopledger.report._page import page, section
 
 __all__ = ["ledger_monthly", "ledger_sankey", "render_ledger_html"]
@@ -21,28 +23,29 @@ __all__ = ["ledger_monthly", "ledger_sankey", "render_ledger_html"]
 _COLOURS = {"soldiers": "#762a83", "workers": "#2166ac", "munitions": "#b2182b", "goods": "#1b7837"}
 
 
-def ledger_sankey(p: dict[str, Any]) -> dict[str, Any]:
+def ledger_sankey(r: LedgerResult) -> dict[str, Any]:
     """Streams → North Korea's value → kept by the state or reaching people; paid or owed."""
-    streams = list(p["streams"])
-    nodes = [plain(p["streams"][s]["label"]) for s in streams]
+    streams = list(r.streams)
+    nodes = [plain(r.streams[s].label) for s in streams]
     nodes += ["Kept by the state", "Reaching people", "Paid or delivered", "Owed (credit)"]
     k_state, k_people = len(streams), len(streams) + 1
     src, dst, val, col = [], [], [], []
     for i, s in enumerate(streams):
-        t = p["streams"][s]["totals"]
+        t = r.streams[s].totals
         c = _COLOURS.get(s, "#878787")
         for target, account in ((k_state, "kept_by_state"), (k_people, "reaching_people")):
             src.append(i)
             dst.append(target)
-            val.append(max(float(t[account]["mean"]), 0.0))
+            val.append(max(_mean(t[account]), 0.0))
             col.append(c + "66")
-    t = p["totals"]
+    t = r.totals
     for source, account in ((k_state, "kept_by_state"), (k_people, "reaching_people")):
-        share = t[account]["mean"] / t["value_to_north_korea"]["mean"] if t["value_to_north_korea"]["mean"] > 0 else 0.0
+        value = _mean(t["value_to_north_korea"])
+        share = _mean(t[account]) / value if value > 0 else 0.0
         for target, part in ((len(streams) + 2, "paid_by_russia"), (len(streams) + 3, "owed_unpaid")):
             src.append(source)
             dst.append(target)
-            val.append(max(float(t[part]["mean"]) * share, 0.0))
+            val.append(max(_mean(t[part]) * share, 0.0))
             col.append("#87878766")
     return {
         "data": [
@@ -57,26 +60,23 @@ def ledger_sankey(p: dict[str, Any]) -> dict[str, Any]:
         "layout": {
             "height": 460,
             "margin": {"l": 8, "r": 8, "t": 16, "b": 8},
-            "meta": {
-                "title": f"Every stream of value, {p['window']['from']} to {p['window']['until']} "
-                f"(means, {p['currency']})"
-            },
+            "meta": {"title": f"Every stream of value, {r.window[0]} to {r.window[1]} (means, {r.currency})"},
         },
     }
 
 
-def ledger_monthly(p: dict[str, Any]) -> dict[str, Any]:
+def ledger_monthly(r: LedgerResult) -> dict[str, Any]:
     """Each stream's value accrued by month (means over the draws), stacked."""
     data = []
-    for name, s in p["streams"].items():
+    for name, s in r.streams.items():
         data.append(
             {
                 "type": "scatter",
                 "mode": "lines",
                 "stackgroup": "value",
-                "name": plain(s["label"]),
-                "x": s["months"],
-                "y": s["monthly_value_mean"],
+                "name": plain(s.label),
+                "x": list(r.case.months),
+                "y": s.monthly_value,
                 "line": {"color": _COLOURS.get(name, "#878787"), "width": 1},
             }
         )
@@ -85,57 +85,52 @@ def ledger_monthly(p: dict[str, Any]) -> dict[str, Any]:
         "layout": {
             "height": 360,
             "margin": {"l": 60, "r": 8, "t": 16, "b": 40},
-            "yaxis": {"title": {"text": f"{p['currency']} a month"}},
-            "meta": {"title": f"Value accrued each month, by stream (means, {p['currency']})"},
+            "yaxis": {"title": {"text": f"{r.currency} a month"}},
+            "meta": {"title": f"Value accrued each month, by stream (means, {r.currency})"},
         },
     }
 
 
-def render_ledger_html(p: dict[str, Any]) -> str:
+def render_ledger_html(r: LedgerResult) -> str:
     """The ledger report as one HTML document that needs no network."""
-    cur = p["currency"]
-    figs = {"ledger": ledger_sankey(p), "monthly": ledger_monthly(p)}
-    v = p["totals"]["value_to_north_korea"]
+    cur = r.currency
+    figs = {"ledger": ledger_sankey(r), "monthly": ledger_monthly(r)}
+    v = r.totals["value_to_north_korea"]
 
-    def money(b: dict[str, float]) -> str:
-        return escape(f"{fmt_money(b['p50'], cur)} ({fmt_money(b['p5'], cur)} to {fmt_money(b['p95'], cur)})")
+    def money(band: Band) -> str:
+        b = fin(band)
+        return escape(f"{fmt_money(b.p50, cur)} ({fmt_money(b.p5, cur)} to {fmt_money(b.p95, cur)})")
 
     streams = table(
         ("Stream", "Value (median, 90 %)", "Share", "Paid", "State keeps", "In kind", "Confirmed"),
         [
             (
-                escape(s["label"]),
-                money(s["totals"]["value_to_north_korea"]),
-                escape(f"{100 * s['share_of_value']['mean']:.1f} %"),
-                money(s["totals"]["paid_by_russia"]),
-                money(s["totals"]["kept_by_state"]),
-                money(s["totals"]["in_kind"]),
-                money(s["totals"]["confirmed_received"]),
+                escape(s.label),
+                money(s.totals["value_to_north_korea"]),
+                escape(f"{100 * fin(s.share).mean:.1f} %"),
+                money(s.totals["paid_by_russia"]),
+                money(s.totals["kept_by_state"]),
+                money(s.totals["in_kind"]),
+                money(s.totals["confirmed_received"]),
             )
-            for s in p["streams"].values()
+            for s in r.streams.values()
         ],
     )
-    accounts = table(("Account", "Median (90 %)"), [(escape(t["label"]), money(t)) for t in p["totals"].values()])
+    accounts = table(("Account", "Median (90 %)"), [(escape(r.labels[a]), money(t)) for a, t in r.totals.items()])
     checks = table(
         ("Claim", "Figure", "Against", "Streams (median, 90 %)", "Verdict"),
         [
-            (
-                _claim(c["claim"], p),
-                escape(c["figure"]),
-                escape(c["against"]),
-                escape(f"{c['streams']['p50']:,.4g} ({c['streams']['p5']:,.4g}-{c['streams']['p95']:,.4g})"),
-                escape(c["verdict"]),
-            )
-            for c in p["checks"]
+            (_claim(c.claim, r), escape(c.figure), escape(c.what), escape(check_band(c.band)), escape(c.verdict))
+            for c in r.checks
         ],
     )
     conflicts = "".join(
-        f"<h3>{escape(c['name'])}</h3><p>{escape(c['note'])}</p>"
+        f"<h3>{escape(c.name)}</h3><p>{escape(c.note)}</p>"
         + table(
             ("Claim", "Speaker", "Figure", "x smallest", "Weight from the draws"),
             [
                 (
-                    _claim(str(m["claim"]), p),
+                    _claim(str(m["claim"]), r),
                     escape(str(m["speaker"])),
                     escape(str(m["figure"])),
                     escape(f"{m['ratio_to_smallest']:.2f}"),
@@ -143,44 +138,44 @@ def render_ledger_html(p: dict[str, Any]) -> str:
                         f"{m['weight']:.2f}" if m["weight"] is not None else "feeds an input" if m["as_input"] else "-"
                     ),
                 )
-                for m in c["members"]
+                for m in c.members
             ],
         )
-        for c in p["conflicts"]
+        for c in r.conflicts
     )
     inputs = table(
         ("Input", "Median (90 %)", "Unit", "Claims or assumption"),
         [
             (
-                escape(i["input"]),
-                escape(f"{i['p50']:,.4g} ({i['p5']:,.4g}-{i['p95']:,.4g})"),
-                escape(i["unit"]),
-                ", ".join(_claim(c, p) for c in i["claims"]) or "assumption (stream default)",
+                escape(i.key),
+                escape(check_band(i.band)),
+                escape(i.unit),
+                ", ".join(_claim(c, r) for c in i.claims) or "assumption (stream default)",
             )
-            for i in p["inputs"]
+            for i in r.inputs
         ],
     )
     claims = table(
         ("Claim", "Figure", "Speaker", "Via", "Use"),
         [
             (
-                _claim(cid, p),
-                escape(
-                    f"{c['value'] if c['value'] is not None else ''} {c['low'] or ''}-{c['high'] or ''} {c['unit']}"
-                ),
-                escape(c["speaker"]),
-                escape("; ".join(c["via"])),
-                escape(c["use"]),
+                _claim(cid, r),
+                escape(f"{c.value if c.value is not None else ''} {c.low or ''}-{c.high or ''} {c.unit}"),
+                escape(c.speaker),
+                escape("; ".join(c.via)),
+                escape(r.usage[cid]),
             )
-            for cid, c in p["claims"].items()
+            for cid, c in r.case.claims.items()
         ],
     )
+    rated = rate_line(r)
     header = (
         f'<p class="headline">{escape("Value to North Korea")}: {money(v)}, '
-        f"{escape(p['window']['from'])} to {escape(p['window']['until'])}.</p>"
-        f'<p class="who">Every interval is a 90 % interval. {p["draws"]:,} draws, seed {escape(str(p["seed"]))}; '
-        f"weighed by {len(p['weighed_by'])} claims (effective draws {p['effective_draws']:,.0f}).</p>"
-        f'<p class="desc">{escape(p["description"])}</p>'
+        f"{escape(r.window[0])} to {escape(r.window[1])}.</p>"
+        f'<p class="who">Every interval is a 90 % interval. {r.draws:,} draws, seed {escape(str(r.seed))}.</p>'
+        + "".join(f'<p class="who">{escape(line)}</p>' for line in calibration_lines(r))
+        + (f'<p class="who">{escape(rated)}</p>' if rated else "")
+        + f'<p class="desc">{escape(r.case.description)}</p>'
     )
     sections = [
         section(
@@ -196,7 +191,7 @@ def render_ledger_html(p: dict[str, Any]) -> str:
         section("checks", "Claims checked against the streams", checks),
         section("conflicts", "Claims that cannot all be right", conflicts),
         section("inputs", "Inputs and who said them", inputs),
-        section("claims", f"Claims ({len(p['unusable'])} of {p['claims_total']} unusable)", claims),
+        section("claims", f"Claims ({len(unusable_claims(r))} of {len(r.case.claims)} unusable)", claims),
     ]
     nav = [
         ("streams", "Streams"),
@@ -206,12 +201,16 @@ def render_ledger_html(p: dict[str, Any]) -> str:
         ("inputs", "Inputs"),
         ("claims", "Claims"),
     ]
-    return page(str(p["title"]), f"troopledger ledger · {p['case']}", header, nav, sections, figs)
+    return page(str(r.case.title), f"troopledger ledger · {r.case.name}", header, nav, sections, figs)
 
 
-def _claim(cid: str, p: dict[str, Any]) -> str:
-    c = p["claims"].get(cid)
-    url = c.get("url") if c else None
+def _mean(b: Band) -> float:
+    return b.mean if math.isfinite(b.mean) else 0.0
+
+
+def _claim(cid: str, r: LedgerResult) -> str:
+    c = r.case.claims.get(cid)
+    url = c.source.url if c is not None and c.source is not None else None
     if url and str(url).startswith(("http://", "https://")):
         return f'<a href="{escape(str(url))}" rel="noopener noreferrer">{escape(cid)}</a>'
     return escape(cid)

@@ -9,7 +9,7 @@ URLs become links.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
@@ -28,7 +28,8 @@ from troopledger.report._checks import CHECK_HEAD, CHECK_TITLE, MISFIT_HEAD, che
 from troopledger.report._conflicts import claim_words, conflicts, sets_cut
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
 from troopledger.report._history import history_markdown
-from troopledger.report._payload import CONVENTIONS
+from troopledger.report._payload import ClaimEntry, ReportPayload
+from troopledger.report._payload_build import CONVENTIONS
 from troopledger.report._sections import (
     CLAIM_HEAD,
     INFLUENCE_KEYS,
@@ -86,32 +87,32 @@ def _table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
     return [*lines, ""]
 
 
-def _speakers(ids: list[str], claims: dict[str, Any]) -> str:
+def _speakers(ids: Sequence[str], claims: Mapping[str, ClaimEntry]) -> str:
     if not ids:
         return "assumption (no source)"
-    names = dict.fromkeys(str(claims.get(c, {}).get("speaker") or c) for c in ids)
+    names = dict.fromkeys(str((e.claim.speaker if (e := claims.get(c)) else "") or c) for c in ids)
     return ", ".join(md_text(n) for n in names)
 
 
-def _sensitivity(p: dict[str, Any]) -> list[str]:
-    sens = p.get("sensitivity")
-    if not sens or not sens.get("order"):
+def _sensitivity(p: ReportPayload) -> list[str]:
+    sens = p.sensitivity
+    if not sens or not sens["order"]:
         return ["No sensitivity analysis is in this report.", ""]
     targets = list(sens["targets"])
     rows = [(md_code(n), *(f"{sens['parameters'][n].get(t, 0.0):+.2f}" for t in targets)) for n in sens["order"]]
     return [
         f"Spearman rank correlation of each uncertain input with each total, over {sens['draws']:,} "
-        f"{'posterior' if p.get('calibrated') else 'prior'} draws.",
+        f"{'posterior' if p.calibrated else 'prior'} draws.",
         "",
         *_table(("Input", *(LABELS.get(t, t) for t in targets)), rows),
     ]
 
 
-def _contradictions(p: dict[str, Any]) -> list[str]:
+def _contradictions(p: ReportPayload) -> list[str]:
     status = contradictions_status(p)
     if status is not None:
         return [md_text(status), ""]
-    claims = p.get("claims", {})
+    claims = p.claims
     lines = []
     for g in conflicts(p):
         prob = g.doubt
@@ -121,19 +122,19 @@ def _contradictions(p: dict[str, Any]) -> list[str]:
             f"{against} ({g.sets} set{'s' if g.sets != 1 else ''}).{md_text(g.assumption_note)} "
             f"Strongest set: {md_text(g.explanation)}"
         )
-    every = "; ".join(", ".join(md_code(i) for i in c.get("claims", [])) for c in p.get("contradictions", []))
+    every = "; ".join(", ".join(md_code(i) for i in c.claims) for c in p.contradictions)
     lines += ["", f"Every set: {every}.{md_text(sets_cut(p))}"]
     return [*lines, ""]
 
 
-def _judged(p: dict[str, Any]) -> list[str]:
+def _judged(p: ReportPayload) -> list[str]:
     rows = [(md_code(a), md_text(b), md_text(c), md_text(d), e, f) for a, b, c, d, e, f in claim_rows(p)]
     if not rows:
         return []
     return ["## Claims and how likely each is wrong", "", *_table(CLAIM_HEAD, rows)]
 
 
-def _checks(p: dict[str, Any]) -> list[str]:
+def _checks(p: ReportPayload) -> list[str]:
     """The claim checks: the summary sentence, the claims that do not fit, the structural misfits."""
     line = check_summary(p)
     if line is None:
@@ -148,7 +149,7 @@ def _checks(p: dict[str, Any]) -> list[str]:
     return out
 
 
-def _readings(p: dict[str, Any]) -> list[str]:
+def _readings(p: ReportPayload) -> list[str]:
     rows = [tuple(md_text(x) for x in r) for r in reading_rows(p)]
     if not rows:
         return []
@@ -156,24 +157,24 @@ def _readings(p: dict[str, Any]) -> list[str]:
     return ["## Where the evidence splits", "", intro, "", *_table(READING_HEAD, rows)]
 
 
-def _parameters(p: dict[str, Any]) -> list[str]:
-    claims = p.get("claims", {})
+def _parameters(p: ReportPayload) -> list[str]:
+    claims = p.claims
     rows = []
-    for name, e in p.get("parameters", {}).items():
-        unit = str(e.get("unit", ""))
+    for name, e in p.parameters.items():
+        unit = e.unit
         rows.append(
             (
                 md_code(name),
-                fmt_number(e["p50"], unit) if "p50" in e else "",
-                fmt_interval(e, unit) if "p5" in e else "",
-                md_text(e.get("distribution", "")),
-                _speakers(list(e.get("claims", [])), claims),
+                fmt_number(e.band.p50, unit) if e.band is not None else "",
+                fmt_interval(e.band, unit) if e.band is not None else "",
+                md_text(e.distribution),
+                _speakers(e.claims, claims),
             )
         )
     return _table(("Input", "Median", "90 % interval", "Distribution", "Sources"), rows)
 
 
-def _unusable(p: dict[str, Any]) -> list[str]:
+def _unusable(p: ReportPayload) -> list[str]:
     rows = unusable_rows(p)
     if not rows:
         return []
@@ -182,39 +183,40 @@ def _unusable(p: dict[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
-def _claims(p: dict[str, Any]) -> list[str]:
+def _claims(p: ReportPayload) -> list[str]:
     lines = _unusable(p)
-    for cid, c in p.get("claims", {}).items():
+    for cid, entry in p.claims.items():
+        c = entry.claim
         src, url = source_line(c)
-        raw_url = (c.get("source") or {}).get("url")
-        who = md_text(c.get("speaker", "")) + (f" ({md_text(c['organisation'])})" if c.get("organisation") else "")
+        raw_url = c.source.url if c.source is not None else None
+        who = md_text(c.speaker) + (f" ({md_text(c.organisation)})" if c.organisation else "")
         lines.append(
-            f"* {md_code(cid)} [{md_text(c.get('status', ''))}] **{md_text(c.get('quantity', ''))}**: "
-            f"{md_text(c.get('stated', ''))} — {who}; {_md_link(src, url or raw_url)}"
+            f"* {md_code(cid)} [{md_text(c.status)}] **{md_text(c.quantity)}**: "
+            f"{md_text(c.stated)} — {who}; {_md_link(src, url or raw_url)}"
         )
-        if c.get("text"):
-            lines.append(f"  > {md_text(c['text'])}")
+        if c.text:
+            lines.append(f"  > {md_text(c.text)}")
     return [*(lines or ["No claims are cited by this case."]), ""]
 
 
-def _calibration(p: dict[str, Any]) -> list[str]:
-    cal = p.get("calibration")
+def _calibration(p: ReportPayload) -> list[str]:
+    cal = p.calibration
     if not cal:
         return ["Not calibrated: the figures are the prior, built from the claims about the inputs alone.", ""]
     used = ", ".join(md_code(c) for c in cal.get("observations", [])) or "none"
     lines = [f"Method: **{md_text(cal.get('method'))}**; claims weighing the draws: {used}.", ""]
-    prior = p.get("prior")
-    if p.get("calibrated") and prior:
+    prior = p.prior
+    if p.calibrated and prior is not None:
         rows = [
-            (LABELS.get(k, k), fmt_interval(prior["totals"][k]), fmt_interval(p["totals"][k]))
+            (LABELS.get(k, k), fmt_interval(prior.totals[k]), fmt_interval(p.totals[k]))
             for k in HEADLINE_TOTALS
-            if k in prior["totals"] and k in p["totals"]
+            if k in prior.totals and k in p.totals
         ]
         lines += _table(("Total", "Prior 90 % interval", "Posterior 90 % interval"), rows)
     return lines
 
 
-def _analyst(p: dict[str, Any]) -> list[str]:
+def _analyst(p: ReportPayload) -> list[str]:
     """Payments by kind, owed against received, windows and the month-by-month table."""
     out: list[str] = []
     pay = payment_rows(p)
@@ -232,11 +234,11 @@ def _analyst(p: dict[str, Any]) -> list[str]:
     return out
 
 
-def _given_data(p: dict[str, Any]) -> list[str]:
+def _given_data(p: ReportPayload) -> list[str]:
     head, rows = given_data_rows(p)
-    if not rows:
+    g = p.given_data_sensitivity
+    if not rows or g is None:
         return []
-    g = p["given_data_sensitivity"]
     return [
         f"Share of each total's variance explained by each input alone (RBD-FAST first-order index over "
         f"{given_data_basis(g)}, ± its 95 % bootstrap half-width).",
@@ -245,16 +247,16 @@ def _given_data(p: dict[str, Any]) -> list[str]:
     ]
 
 
-def render_markdown(p: dict[str, Any]) -> str:
+def render_markdown(p: ReportPayload) -> str:
     """The report as a Markdown document (GitHub-flavoured tables)."""
     with money_in(currency_of(p)):
         return _render(p)
 
 
-def _render(p: dict[str, Any]) -> str:
-    claims = p.get("claims", {})
+def _render(p: ReportPayload) -> str:
+    claims = p.claims
     out = [
-        f"# {md_text(p.get('title') or p.get('case'))}",
+        f"# {md_text(p.title or p.case)}",
         "",
         f"## {SUMMARY_TITLE}",
         "",
@@ -262,10 +264,10 @@ def _render(p: dict[str, Any]) -> str:
         "",
         f"**{md_text(headline(p))}**",
         "",
-        f"Every interval is a 90 % interval. {p.get('draws', 0):,} draws, seed {p.get('seed')}."
-        + (" Figures are weighed by the claims about totals (posterior)." if p.get("calibrated") else "")
+        f"Every interval is a 90 % interval. {p.draws:,} draws, seed {p.seed}."
+        + (" Figures are weighed by the claims about totals (posterior)." if p.calibrated else "")
         + (f" {md_text(line)}" if (line := mc_error_line(p)) else "")
-        + (f" Only claims reported by {p['as_of']} are used." if p.get("as_of") else "")
+        + (f" Only claims reported by {p.as_of} are used." if p.as_of else "")
         + (f" {md_text(line)}" if (line := forecast_line(p)) else ""),
         "",
         *[md_text(line) + "\n" for line in currency_lines(p)],
@@ -278,11 +280,9 @@ def _render(p: dict[str, Any]) -> str:
         "",
         *_table(("Measure", "Median", "90 % interval"), soldier_rows(p)),
     ]
-    if p.get("rewards"):
+    if p.rewards:
         out += ["Non-money rewards reported:", ""]
-        out += [
-            f"* {md_text(r.get('text', ''))} ({_speakers(list(r.get('claims', [])), claims)})" for r in p["rewards"]
-        ]
+        out += [f"* {md_text(r.text)} ({_speakers(r.claims, claims)})" for r in p.rewards]
         out.append("")
     out += ["## Which inputs move the totals most", "", *_sensitivity(p), *_given_data(p)]
     infl = influence_rows(p)
@@ -291,15 +291,15 @@ def _render(p: dict[str, Any]) -> str:
         head = ("Lineage dropped", "Claims", "Role", *(f"{LABELS.get(k, k)}, median" for k in INFLUENCE_KEYS))
         rows = [(md_text(a), ", ".join(md_code(c) for c in ids), md_text(r), *ch) for a, ids, r, ch in infl]
         out += _table(head, rows)
-    if p.get("history"):
-        out += history_markdown(p["history"], md_text, claims)
+    if p.history:
+        out += history_markdown(p.history, md_text, {cid: c.claim.speaker for cid, c in claims.items()})
     out += _readings(p)
     out += ["## Claims that cannot all be true", "", *_contradictions(p)]
     out += _judged(p)
     out += ["## Calibration", "", *_calibration(p), *_checks(p)]
     out += ["## Inputs, their distributions and who said them", "", *_parameters(p)]
     out += ["## Claims", "", *_claims(p)]
-    conv = p.get("conventions") or CONVENTIONS
+    conv = p.conventions or CONVENTIONS
     out += ["## Method and conventions", ""]
     out += [f"* **{md_text(str(k).replace('_', ' '))}**: {md_text(v)}" for k, v in conv.items()]
     out += [

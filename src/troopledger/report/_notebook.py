@@ -19,7 +19,7 @@ from troopledger.errors import InputError
 from troopledger.report._charts import COLOURS, fan_chart, figures, sankey_chart
 from troopledger.report._conflicts import claim_words, conflicts
 from troopledger.report._format import LABELS, currency_of, money_in
-from troopledger.report._payload import build_payload
+from troopledger.report._payload_build import build_payload
 from troopledger.report._sections import total_rows, zero_rows
 from troopledger.report._summary import SUMMARY_TITLE, summary
 
@@ -58,8 +58,8 @@ class ResultPlots:
     def fan(self, name: str = "paid_by_russia") -> Any:
         """A fan chart (median line, 90 % band) of one monthly quantity, e.g. ``paid_by_russia`` or ``killed``."""
         p = self._payload
-        if name not in p["monthly"]:
-            names = ", ".join(sorted(p["monthly"]))
+        if name not in p.monthly:
+            names = ", ".join(sorted(p.monthly))
             raise InputError("plot.fan", "name", f"no monthly band called '{name}'", f"use one of: {names}")
         with money_in(currency_of(p)):
             base = name.removeprefix("cumulative_")
@@ -76,7 +76,7 @@ class ResultPlots:
 
     def __repr__(self) -> str:
         return "<troopledger plots: .sankey(), .fan(name), .page(chart)> monthly bands: " + ", ".join(
-            self._payload["monthly"]
+            self._payload.monthly
         )
 
 
@@ -91,16 +91,16 @@ def result_repr(result: Result) -> str:
     with money_in(currency_of(p)):
         lines = [for_terminal(_head(result))]
         lines += [f"  {label}: {median} ({interval})" for label, median, interval, _ in total_rows(p)[:4]]
-        share = p.get("state_share")
-        if share:
-            lines.append(f"  Share the state keeps: {share['p50']:.0%} ({share['p5']:.0%} to {share['p95']:.0%})")
+        share = p.state_share
+        if share is not None:
+            lines.append(f"  Share the state keeps: {share.p50:.0%} ({share.p5:.0%} to {share.p95:.0%})")
     return "\n".join(lines)
 
 
 def result_html(result: Result) -> str:
     """The notebook view: the summary, the accounts and the conflicts, a few kilobytes of escaped HTML."""
     p = build_payload(result)
-    claims = p.get("claims", {})
+    claims = p.claims
     with money_in(currency_of(p)):
         rows = "".join(
             f"<tr><td>{escape(a)}</td><td style='text-align:right'>{escape(m)}</td>"

@@ -1,8 +1,8 @@
 """``troopledger reconcile``: what it would take to reach a published figure, as JSON, text and Markdown.
 
-:func:`reconcile_payload` turns an :class:`~troopledger.analysis.Reconciliation` into
-plain data (what the JSON format writes); the text and Markdown renderings read that
-data. Claim text and speakers come from files, so every format escapes them.
+:func:`reconcile_payload` writes an :class:`~troopledger.analysis.Reconciliation` as
+JSON-ready data (what the JSON format prints); the text and Markdown renderings read
+the typed object itself. Claim text and speakers come from files, so every format escapes them.
 """
 
 from __future__ import annotations
@@ -81,68 +81,68 @@ def _num(x: float | None, unit: str) -> str:
     return fmt_number(x, unit)
 
 
-def _range(b: dict[str, float], unit: str) -> str:
-    return f"{_num(b['p50'], unit)} ({_num(b['p5'], unit)} to {_num(b['p95'], unit)})"
+def _range(b: tuple[float, float, float], unit: str) -> str:
+    return f"{_num(b[1], unit)} ({_num(b[0], unit)} to {_num(b[2], unit)})"
 
 
-def reconcile_lines(p: dict[str, Any]) -> list[str]:
+def reconcile_lines(r: Reconciliation) -> list[str]:
     """The answer in sentences: how plausible the figure is and which inputs move most."""
-    t = p["target"]
-    unit = p.get("unit", "")
-    used = "posterior (importance-weighted by the claims)" if p["draws_used"] == "posterior" else "prior"
+    t = r.target
+    unit = r.unit
+    used = "posterior (importance-weighted by the claims)" if r.draws_used == "posterior" else "prior"
     head = [
-        f"Target: {t['output']} in {t['month']} = {_num(t['value'], unit)}.",
-        f"The model's {used} draws put it at {_range(p['posterior'], unit)}; the prior at {_range(p['prior'], unit)}.",
-        f"A figure at least this far {p['direction']} the median has posterior predictive probability "
-        f"{p['tail_probability']:.2%} (prior {p['prior_tail_probability']:.2%}).",
-        f"Told the figure is right within ±{p['within']:.0%} (90 %), the draws are reweighted "
-        f"(relative entropy {p['relative_entropy_nats']:.2f} nats, {p['tilted_effective_draws']:,.0f} effective draws"
-        f" of {p['effective_draws']:,.0f}).",
+        f"Target: {t.output} in {t.month} = {_num(t.value, unit)}.",
+        f"The model's {used} draws put it at {_range(r.posterior, unit)}; the prior at {_range(r.prior, unit)}.",
+        f"A figure at least this far {r.direction} the median has posterior predictive probability "
+        f"{r.tail_probability:.2%} (prior {r.prior_tail_probability:.2%}).",
+        f"Told the figure is right within ±{r.within:.0%} (90 %), the draws are reweighted "
+        f"(relative entropy {r.relative_entropy:.2f} nats, {r.tilted_effective_draws:,.0f} effective draws"
+        f" of {r.effective_draws:,.0f}).",
     ]
-    months = p.get("forecast_months") or []
+    months = r.forecast_months
     if months:
-        which = "a forecast month" if t["month"] in months else "a month of the record"
+        which = "a forecast month" if t.month in months else "a month of the record"
         head.append(
             f"Months {months[0]} to {months[-1]} are a status-quo forecast past the case's last month "
             f"(--until; hazards drift as the case's [forecast] declares); the target's month is {which}."
         )
-    if not p["reliable"]:
+    if not r.reliable:
         head.append(
             "Too few draws reach the figure for the shifts below to be trusted: the model, weighed by its claims, "
             "barely reaches it (more --draws, or a model that can)."
         )
-    top = [s for s in p["inputs"] if not s["derived"]][:3]
+    top = [s for s in r.inputs if not s.derived][:3]
     if top:
-        names = ", ".join(f"{s['name']} (to its posterior {s['quantile']:.0%} point)" for s in top)
+        names = ", ".join(f"{s.name} (to its posterior {s.quantile:.0%} point)" for s in top)
         head.append(f"The inputs that move most: {names}.")
     return head
 
 
-def _input_rows(p: dict[str, Any]) -> list[tuple[str, ...]]:
+def _input_rows(r: Reconciliation) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
-    for s in [s for s in p["inputs"] if not s["derived"]][:SHOWN]:
+    for s in [s for s in r.inputs if not s.derived][:SHOWN]:
         rows.append(
             (
-                s["name"],
-                _range(s["posterior"], s["unit"]),
-                _range(s["tilted"], s["unit"]),
-                f"{s['shift_sd']:+.2f}",
-                f"{s['quantile']:.0%}",
+                s.name,
+                _range(s.posterior, s.unit),
+                _range(s.tilted, s.unit),
+                f"{s.shift_sd:+.2f}",
+                f"{s.quantile:.0%}",
             )
         )
     return rows
 
 
-def _claim_rows(p: dict[str, Any]) -> list[tuple[str, ...]]:
+def _claim_rows(r: Reconciliation) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
-    for s in p["claims"][:SHOWN]:
+    for s in r.claims[:SHOWN]:
         rows.append(
             (
-                s["name"],
-                s["said"],
-                f"{s['what']}: {_range(s['posterior'], s['unit'])} → {_num(s['tilted']['p50'], s['unit'])}",
-                f"{s['shift_sd']:+.2f}",
-                f"{s['wrong_before']:.0%} → {s['wrong_after']:.0%}",
+                s.name,
+                s.said,
+                f"{s.what}: {_range(s.posterior, s.unit)} → {_num(s.tilted[1], s.unit)}",
+                f"{s.shift_sd:+.2f}",
+                f"{s.wrong_before:.0%} → {s.wrong_after:.0%}",
             )
         )
     return rows
@@ -152,10 +152,10 @@ _INPUT_HEAD = ("Input", "Posterior", "Told the figure", "Shift (sd)", "Posterior
 _CLAIM_HEAD = ("Claim", "Said", "Modelled: posterior → told the figure", "Shift (own sd)", "P(wrong)")
 
 
-def render_reconcile_text(p: dict[str, Any], console: Console) -> None:
+def render_reconcile_text(r: Reconciliation, console: Console) -> None:
     """Print the reconciliation: sentences, then the inputs and the claims that move most."""
-    parts: list[Any] = [Text(for_terminal(line)) for line in reconcile_lines(p)]
-    for head, rows in ((_INPUT_HEAD, _input_rows(p)), (_CLAIM_HEAD, _claim_rows(p))):
+    parts: list[Any] = [Text(for_terminal(line)) for line in reconcile_lines(r)]
+    for head, rows in ((_INPUT_HEAD, _input_rows(r)), (_CLAIM_HEAD, _claim_rows(r))):
         t = Table(title_justify="left")
         for i, h in enumerate(head):
             t.add_column(Text(h), justify="left" if i < 2 else "right")
@@ -165,14 +165,14 @@ def render_reconcile_text(p: dict[str, Any], console: Console) -> None:
     console.print(Group(*parts))
 
 
-def render_reconcile_markdown(p: dict[str, Any]) -> str:
+def render_reconcile_markdown(r: Reconciliation) -> str:
     """The reconciliation as a Markdown document."""
-    t = p["target"]
-    out = [f"# What it would take: {md_text(t['output'])} in {md_text(t['month'])}", ""]
-    out += [f"* {md_text(line)}" for line in reconcile_lines(p)] + [""]
+    t = r.target
+    out = [f"# What it would take: {md_text(t.output)} in {md_text(t.month)}", ""]
+    out += [f"* {md_text(line)}" for line in reconcile_lines(r)] + [""]
     for title, head, rows in (
-        ("Inputs", _INPUT_HEAD, _input_rows(p)),
-        ("Claims", _CLAIM_HEAD, _claim_rows(p)),
+        ("Inputs", _INPUT_HEAD, _input_rows(r)),
+        ("Claims", _CLAIM_HEAD, _claim_rows(r)),
     ):
         out += [f"## {title}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         out += ["| " + " | ".join(md_text(x) for x in row) + " |" for row in rows]

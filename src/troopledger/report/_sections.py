@@ -8,11 +8,14 @@ Nothing in this module escapes: the renderers do, each for its own syntax.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from troopledger.analysis import HEDGE_WIDTH, LEAD_TOTALS, MONEY_TOTALS, PAYMENTS, hedge_class
+from troopledger.analysis import HEDGE_WIDTH, LEAD_TOTALS, MONEY_TOTALS, PAYMENTS, Band, Claim, hedge_class
 from troopledger.report._format import LABELS, fmt_interval, fmt_number, fmt_usd
+
+if TYPE_CHECKING:
+    from troopledger.report._payload import ReportPayload
 
 __all__ = [
     "CLAIM_HEAD",
@@ -70,12 +73,9 @@ _TOTAL_KEYS = MONEY_TOTALS
 UNUSABLE_TITLE = "Accepted claims this case cannot use"
 
 
-def unusable_rows(p: dict[str, Any]) -> list[tuple[str, str, str]]:
+def unusable_rows(p: ReportPayload) -> list[tuple[str, str, str]]:
     """Claim id, quantity and why, for every accepted claim the run could not use."""
-    return [
-        (str(u.get("claim", "")), str(u.get("quantity", "")), str(u.get("reason", "")))
-        for u in p.get("unusable_claims") or []
-    ]
+    return [(u.claim, u.quantity, u.reason) for u in p.unusable_claims]
 
 
 def safe_url(url: object) -> str | None:
@@ -93,47 +93,47 @@ def safe_url(url: object) -> str | None:
     return url
 
 
-def zero_in_every_draw(s: dict[str, Any] | None) -> bool:
+def zero_in_every_draw(s: Band | None) -> bool:
     """True for a money total that is zero in every draw: amounts are never negative, so a zero mean says so."""
-    if not s:
+    if s is None:
         return False
-    return all(s.get(q) == 0 for q in ("mean", "p5", "p95"))
+    return s.mean == 0 and s.p5 == 0 and s.p95 == 0
 
 
 #: Money totals a report may leave out when zero in every draw, in the order the report shows them.
 _ZERO_CANDIDATES = (*_TOTAL_KEYS, *PAYMENTS)
 
 
-def zero_rows(p: dict[str, Any]) -> list[str]:
+def zero_rows(p: ReportPayload) -> list[str]:
     """Labels of the money totals left out of the tables because they are zero in every draw."""
-    return [LABELS.get(k, k) for k in _ZERO_CANDIDATES if zero_in_every_draw(p.get("totals", {}).get(k))]
+    return [LABELS.get(k, k) for k in _ZERO_CANDIDATES if zero_in_every_draw(p.totals.get(k))]
 
 
-def total_rows(p: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+def total_rows(p: ReportPayload) -> list[tuple[str, str, str, str]]:
     """(account, median, 90 % interval, mean) for every money total in the payload that is not zero in every draw."""
     rows = []
     for key in _TOTAL_KEYS:
-        s = p["totals"].get(key)
-        if s and not zero_in_every_draw(s):
-            rows.append((LABELS.get(key, key), fmt_usd(s.get("p50")), fmt_interval(s), fmt_usd(s.get("mean"))))
+        s = p.totals.get(key)
+        if s is not None and not zero_in_every_draw(s):
+            rows.append((LABELS.get(key, key), fmt_usd(s.p50), fmt_interval(s), fmt_usd(s.mean)))
     return rows
 
 
-def soldier_rows(p: dict[str, Any]) -> list[tuple[str, str, str]]:
+def soldier_rows(p: ReportPayload) -> list[tuple[str, str, str]]:
     """(measure, median, 90 % interval) for the soldier's view, skipping what the run lacks."""
     rows = []
     for label, key, unit in SOLDIER_ROWS:
-        s = p.get("derived", {}).get(key)
-        if s:
-            rows.append((label, fmt_number(s.get("p50"), unit), fmt_interval(s, unit)))
+        s = p.derived.get(key)
+        if s is not None:
+            rows.append((label, fmt_number(s.p50, unit), fmt_interval(s, unit)))
     return rows
 
 
-def hedge_rows(p: dict[str, Any]) -> list[tuple[str, str, str]]:
+def hedge_rows(p: ReportPayload) -> list[tuple[str, str, str]]:
     """(hedge class, relative width, hedge words of this case's claims in that class)."""
     used: dict[str, set[str]] = {cls: set() for cls in HEDGE_WIDTH}
-    for c in p.get("claims", {}).values():
-        h = str(c.get("hedge") or "none")
+    for c in p.claims.values():
+        h = str(c.claim.hedge or "none")
         used.setdefault(hedge_class(h), set()).add(h)
     return [
         (cls, f"±{HEDGE_WIDTH[cls]:.0%} (90 %)", ", ".join(sorted(used.get(cls, ()))) or "(none in this case)")
@@ -141,11 +141,11 @@ def hedge_rows(p: dict[str, Any]) -> list[tuple[str, str, str]]:
     ]
 
 
-def contradictions_status(p: dict[str, Any]) -> str | None:
+def contradictions_status(p: ReportPayload) -> str | None:
     """A sentence for when the contradictions list is empty, saying why; None when it has entries."""
-    if p.get("contradictions"):
+    if p.contradictions:
         return None
-    if "calibration" not in p:
+    if p.calibration is None:
         return (
             "Calibration was not run for this report (no claims about totals, or --no-calibrate), "
             "so no search for contradictions was made."
@@ -159,123 +159,107 @@ def _num(x: Any, fmt: str) -> str:
     return "n/a"
 
 
-def metadata_rows(p: dict[str, Any]) -> list[tuple[str, str]]:
+def metadata_rows(p: ReportPayload) -> list[tuple[str, str]]:
     """(label, value) lines describing the run, enough to reproduce it."""
-    m = p.get("metadata", {})
-    cal = p.get("calibration") or {}
+    m = p.metadata
+    cal = p.calibration or {}
     rows = [
-        ("troopledger version", str(m.get("troopledger_version", "n/a"))),
-        ("case", str(m.get("case_source") or p.get("case"))),
-        ("seed", str(p.get("seed"))),
-        ("draws", _num(p.get("draws"), ",")),
-        ("monthly bands from", f"{_num(p.get('monthly_bands_from_draws'), ',')} leading draws"),
-        ("months", f"{p['months'][0]} to {p['months'][-1]}" if p.get("months") else "n/a"),
-        ("calibrated", f"yes ({cal.get('method', 'n/a')})" if p.get("calibrated") else "no"),
-        ("effective draws", _num(p.get("effective_draws"), ",.0f")),
-        ("largest money-conservation gap", f"${_num(p.get('conservation_max_abs_error_usd'), '.2g')}"),
-        ("case file SHA-256", str(m.get("case_sha256", "n/a"))),
-        ("case and claims SHA-256", str(m.get("case_and_claims_sha256", "n/a"))),
+        ("troopledger version", m.troopledger_version),
+        ("case", m.case_source or p.case),
+        ("seed", str(p.seed)),
+        ("draws", _num(p.draws, ",")),
+        ("monthly bands from", f"{_num(p.monthly_bands_from_draws, ',')} leading draws"),
+        ("months", f"{p.months[0]} to {p.months[-1]}" if p.months else "n/a"),
+        ("calibrated", f"yes ({cal.get('method', 'n/a')})" if p.calibrated else "no"),
+        ("effective draws", _num(p.effective_draws, ",.0f")),
+        ("largest money-conservation gap", f"${_num(p.conservation_max_abs_error_usd, '.2g')}"),
+        ("case file SHA-256", m.case_sha256),
+        ("case and claims SHA-256", m.case_and_claims_sha256),
     ]
     return rows
 
 
-def source_line(claim: dict[str, Any]) -> tuple[str, str | None]:
+def source_line(claim: Claim) -> tuple[str, str | None]:
     """The outlet and date of a claim's source as text, and its URL if it may be a link."""
-    src = claim.get("source") or {}
-    text = ", ".join(str(x) for x in (src.get("outlet"), src.get("date")) if x) or "source not recorded"
-    return text, safe_url(src.get("url"))
+    src = claim.source
+    if src is None:
+        return "source not recorded", safe_url(None)
+    text = ", ".join(str(x) for x in (src.outlet, src.date) if x) or "source not recorded"
+    return text, safe_url(src.url)
 
 
 def _pct(x: Any) -> str:
     return f"{x:+.0%}" if isinstance(x, int | float) and math.isfinite(x) else "n/a"
 
 
-def influence_rows(p: dict[str, Any]) -> list[tuple[str, list[str], str, list[str]]]:
+def influence_rows(p: ReportPayload) -> list[tuple[str, list[str], str, list[str]]]:
     """(lineage, its claim ids, role, relative change of each headline median) when the payload has influence."""
-    rows = []
-    for r in p.get("influence") or []:
-        if not isinstance(r, dict):
-            continue
-        change = r.get("relative_change") or {}
-        rows.append(
-            (
-                str(r.get("lineage", "")),
-                [str(c) for c in r.get("claims", [])],
-                str(r.get("role", "")),
-                [_pct(change.get(k)) for k in INFLUENCE_KEYS],
-            )
-        )
-    return rows
+    return [
+        (r.lineage, list(r.claims), r.role, [_pct(r.change.get(k)) for k in INFLUENCE_KEYS]) for r in p.influence or ()
+    ]
 
 
 def _share(x: Any) -> str:
     return f"{x:.0%}" if isinstance(x, int | float) and math.isfinite(x) else "n/a"
 
 
-def _said(c: dict[str, Any]) -> str:
-    if c.get("stated"):
-        return str(c["stated"])
-    unit = str(c.get("unit") or "")
+def _said(c: Claim) -> str:
+    if c.stated:
+        return c.stated
+    unit = c.unit or ""
     kind = "fraction" if unit == "fraction" else "USD" if unit.startswith("USD") else "persons"
-    v, lo, hi = c.get("value"), c.get("low"), c.get("high")
+    v, lo, hi = c.value, c.low, c.high
     if v is not None:
-        return f"{c.get('hedge') or ''} {fmt_number(v, kind)}".strip()
+        return f"{c.hedge or ''} {fmt_number(v, kind)}".strip()
     if lo is not None and hi is not None:
         return f"{fmt_number(lo, kind)} to {fmt_number(hi, kind)}"
     if lo is not None:
         return f"at least {fmt_number(lo, kind)}"
     if hi is not None:
         return f"up to {fmt_number(hi, kind)}"
-    return str(c.get("words") or "")
+    return c.words or ""
 
 
-def claim_said(c: dict[str, Any]) -> str:
+def claim_said(c: Claim) -> str:
     """What a claim says, as stated or from its figures (plain text: the renderer escapes it)."""
     return _said(c)
 
 
-def claim_rows(p: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
+def claim_rows(p: ReportPayload) -> list[tuple[str, str, str, str, str, str]]:
     """(claim id, speaker, quantity, what it says, prior chance right, posterior chance wrong), most doubted first."""
     rows: list[tuple[str, str, str, str, str, str, float]] = []
-    for cid, c in p.get("claims", {}).items():
-        if "wrong_probability" not in c:
+    for cid, c in p.claims.items():
+        if c.wrong_probability is None:
             continue
         rows.append(
             (
                 str(cid),
-                str(c.get("speaker", "")),
-                str(c.get("quantity", "")),
-                _said(c),
-                _share(c.get("right_prior")),
-                _share(c.get("wrong_probability")),
-                float(c["wrong_probability"]),
+                c.claim.speaker,
+                c.claim.quantity,
+                _said(c.claim),
+                _share(c.right_prior),
+                _share(c.wrong_probability),
+                float(c.wrong_probability),
             )
         )
     rows.sort(key=lambda r: (-r[6], r[0]))
     return [r[:6] for r in rows]
 
 
-def reading_rows(p: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+def reading_rows(p: ReportPayload) -> list[tuple[str, str, str, str]]:
     """(weight, claims taken as wrong, claims taken as right, medians) for each coherent reading of the evidence."""
     rows = []
-    for r in p.get("readings") or []:
-        meds = [f"{LABELS.get(k, k)} {fmt_usd(v)}" for k, v in (r.get("totals") or {}).items()]
-        units = {k: (e.get("unit") or "") for k, e in p.get("parameters", {}).items() if isinstance(e, dict)}
-        meds += [f"{k} {fmt_number(v, units.get(k, ''))}" for k, v in (r.get("parameters") or {}).items()]
-        rows.append(
-            (
-                _share(r.get("weight")),
-                ", ".join(r.get("wrong") or []) or "none",
-                ", ".join(r.get("right") or []) or "none",
-                "; ".join(meds),
-            )
-        )
+    for r in p.readings:
+        meds = [f"{LABELS.get(k, k)} {fmt_usd(v)}" for k, v in r.totals.items()]
+        units = {k: e.unit for k, e in p.parameters.items()}
+        meds += [f"{k} {fmt_number(v, units.get(k, ''))}" for k, v in r.parameters.items()]
+        rows.append((_share(r.weight), ", ".join(r.wrong) or "none", ", ".join(r.right) or "none", "; ".join(meds)))
     return rows
 
 
-def forecast_line(p: dict[str, Any]) -> str | None:
+def forecast_line(p: ReportPayload) -> str | None:
     """Which months are a forecast past the case's own, or None when none is."""
-    months = p.get("forecast_months") or []
+    months = p.forecast_months or []
     if not months:
         return None
     span = months[0] if len(months) == 1 else f"{months[0]} to {months[-1]}"
@@ -285,12 +269,13 @@ def forecast_line(p: dict[str, Any]) -> str | None:
     )
 
 
-def mc_error_line(p: dict[str, Any]) -> str | None:
+def mc_error_line(p: ReportPayload) -> str | None:
     """The Monte Carlo error of the headline medians in one sentence, when the run estimated it."""
-    err = p.get("mc_error") or {}
+    err = p.mc_error
     parts = []
     for key in ("paid_by_russia", "to_state"):
-        e, s = err.get(key, {}).get("p50"), p["totals"].get(key, {}).get("p50")
+        band = p.totals.get(key)
+        e, s = err.get(key, {}).get("p50"), None if band is None else band.p50
         if isinstance(e, int | float) and math.isfinite(e) and s:
             parts.append(f"{LABELS.get(key, key)} median ±{fmt_usd(e)} ({e / s:.1%})")
     if not parts:

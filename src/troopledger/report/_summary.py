@@ -10,10 +10,13 @@ meanings come from sources); the renderers escape it for their own syntax.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from troopledger.report._conflicts import conflicts
 from troopledger.report._format import fmt_number, fmt_usd
+
+if TYPE_CHECKING:
+    from troopledger.report._payload import ReportPayload
 
 __all__ = ["SUMMARY_TITLE", "summary"]
 
@@ -30,50 +33,50 @@ def _pct(x: Any) -> str:
     return "n/a" if v is None else f"{v:.0%}"
 
 
-def _how_much(p: dict[str, Any]) -> str:
-    t, months = p["totals"], p.get("months") or ["?"]
+def _how_much(p: ReportPayload) -> str:
+    t, months = p.totals, p.months or ["?"]
     paid = t["paid_by_russia"]
     span = f"from {months[0]} to {months[-1]}" if len(months) > 1 else f"in {months[0]}"
     return (
-        f"Russia pays an estimated {fmt_usd(paid.get('p50'))} for the North Korean soldiers {span} "
-        f"(median; 90 % interval {fmt_usd(paid.get('p5'))} to {fmt_usd(paid.get('p95'))})."
+        f"Russia pays an estimated {fmt_usd(paid.p50)} for the North Korean soldiers {span} "
+        f"(median; 90 % interval {fmt_usd(paid.p5)} to {fmt_usd(paid.p95)})."
     )
 
 
-def _share(p: dict[str, Any]) -> str:
-    t = p["totals"]
-    kept, soldiers, families = t["to_state"], t.get("to_soldiers") or {}, t.get("to_families") or {}
-    share = p.get("state_share") or {}
+def _share(p: ReportPayload) -> str:
+    t = p.totals
+    kept, soldiers, families = t["to_state"], t.get("to_soldiers"), t.get("to_families")
+    share = p.state_share
     head = (
-        f"The North Korean state keeps about {_pct(share.get('p50'))} of it "
-        f"(90 % interval {_pct(share.get('p5'))} to {_pct(share.get('p95'))}), "
-        if share
+        f"The North Korean state keeps about {_pct(share.p50)} of it "
+        f"(90 % interval {_pct(share.p5)} to {_pct(share.p95)}), "
+        if share is not None
         else "The North Korean state keeps "
     )
-    head += f"{fmt_usd(kept.get('p50'))} in all; living soldiers receive {fmt_usd(soldiers.get('p50'))}"
-    fam = _num(families.get("p95"))
-    if fam is not None and fam > 0:
-        return head + f" and families of the dead {fmt_usd(families.get('p50'))}."
+    head += f"{fmt_usd(kept.p50)} in all; living soldiers receive {fmt_usd(soldiers.p50 if soldiers else None)}"
+    fam = _num(families.p95) if families is not None else None
+    if families is not None and fam is not None and fam > 0:
+        return head + f" and families of the dead {fmt_usd(families.p50)}."
     return head + "; nothing reaches families of the dead in this case's inputs."
 
 
-def _how_sure(p: dict[str, Any]) -> str:
-    paid = p["totals"]["paid_by_russia"]
-    lo, hi = _num(paid.get("p5")), _num(paid.get("p95"))
+def _how_sure(p: ReportPayload) -> str:
+    paid = p.totals["paid_by_russia"]
+    lo, hi = _num(paid.p5), _num(paid.p95)
     spread = (
         f"the high end of the 90 % interval is {hi / lo:.1f} times the low end"
         if lo and hi
         else "the spread is unknown"
     )
-    cal = p.get("calibration") or {}
+    cal = p.calibration or {}
     used = len(cal.get("observations") or [])
-    claims = len(p.get("claims") or {})
-    if p.get("calibrated") and used:
+    claims = len(p.claims)
+    if p.calibrated and used:
         weighed = f"the draws are weighed against {used} published figures about totals, counts and take-home pay"
     else:
         weighed = "no published total weighed the draws (these are the inputs' own ranges)"
     held = ""
-    cov = (((p.get("history") or {}).get("hindcast") or {}).get("coverage") or {}).get("all") or {}
+    cov = (((p.history or {}).get("hindcast") or {}).get("coverage") or {}).get("all") or {}
     if cov.get("n"):
         held = (
             f" Earlier estimates' 90 % intervals held {cov['coverage']:.0%} of the {cov['n']} figures reported "
@@ -82,8 +85,8 @@ def _how_sure(p: dict[str, Any]) -> str:
     return f"How sure: {spread}; {claims} sourced claims build the inputs and {weighed}.{held}"
 
 
-def _disputed(p: dict[str, Any]) -> str:
-    claims = p.get("claims") or {}
+def _disputed(p: ReportPayload) -> str:
+    claims = p.claims
     found = conflicts(p)
     parts = []
     if found:
@@ -92,11 +95,7 @@ def _disputed(p: dict[str, Any]) -> str:
             f"{len(found)} claim{'s' if len(found) > 1 else ''} cannot hold with the others; the most doubted is "
             f"{first.describe(claims)}{first.doubt}"
         )
-    mixed = [
-        str(e.get("meaning") or name)
-        for name, e in (p.get("parameters") or {}).items()
-        if str(e.get("distribution", "")).startswith("mixture of ")
-    ]
+    mixed = [e.meaning or name for name, e in p.parameters.items() if e.distribution.startswith("mixture of ")]
     if mixed:
         parts.append("sources disagree on " + "; ".join(mixed[:3]) + ("; and more" if len(mixed) > 3 else ""))
     if not parts:
@@ -104,31 +103,31 @@ def _disputed(p: dict[str, Any]) -> str:
     return "Disputed: " + "; ".join(parts) + "."
 
 
-def _would_change(p: dict[str, Any]) -> str | None:
-    sens = p.get("sensitivity") or {}
-    order = list(sens.get("order") or [])
-    if not order:
+def _would_change(p: ReportPayload) -> str | None:
+    sens = p.sensitivity
+    order = list(sens["order"]) if sens else []
+    if not sens or not order:
         return None
-    params = p.get("parameters") or {}
+    params = p.parameters
     name = order[0]
-    e = params.get(name) or {}
-    meaning = str(e.get("meaning") or name)
+    e = params.get(name)
+    meaning = (e.meaning if e else "") or name
     said = ""
-    if "p5" in e:
-        unit = str(e.get("unit", ""))
-        said = f", now {fmt_number(e.get('p5'), unit)} to {fmt_number(e.get('p95'), unit)}"
-    swing = ((sens.get("swing") or {}).get(name) or {}).get("paid_by_russia")
+    if e is not None and e.band is not None:
+        said = f", now {fmt_number(e.band.p5, e.unit)} to {fmt_number(e.band.p95, e.unit)}"
+    swing = (sens["swing"].get(name) or {}).get("paid_by_russia")
     moves = ""
     if swing:
         moves = (
             f": between its lowest and highest tenth of draws, the median total Russia pays "
             f"moves from {fmt_usd(swing.get('low'))} to {fmt_usd(swing.get('high'))}"
         )
-    nxt = f". Next: {params.get(order[1], {}).get('meaning') or order[1]}" if len(order) > 1 else ""
+    following = params.get(order[1]) if len(order) > 1 else None
+    nxt = f". Next: {(following.meaning if following else '') or order[1]}" if len(order) > 1 else ""
     return f"What would change it most: a better figure for {meaning}{said}{moves}{nxt}."
 
 
-def summary(p: dict[str, Any]) -> list[str]:
+def summary(p: ReportPayload) -> list[str]:
     """The plain-language summary as sentences, in reading order (plain text, to be escaped by the renderer)."""
     lines = [_how_much(p), _share(p), _how_sure(p), _disputed(p)]
     change = _would_change(p)

@@ -15,12 +15,13 @@ from rich.table import Table
 from rich.text import Text
 
 from troopledger._untrusted import for_terminal
-from troopledger.analysis import HEADLINE_TOTALS, LEAD_TOTALS
+from troopledger.analysis import HEADLINE_TOTALS, LEAD_TOTALS, Band
 from troopledger.report._analyst import currency_lines, month_rows, payment_rows, realisation_rows, window_rows
 from troopledger.report._checks import checks_text
 from troopledger.report._conflicts import claim_words, conflicts, sets_cut
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in, speakers
 from troopledger.report._history import render_history_text
+from troopledger.report._payload import ReportPayload
 from troopledger.report._sections import (
     CLAIM_HEAD,
     INFLUENCE_KEYS,
@@ -54,7 +55,7 @@ def _table(title: str, head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -
     return t
 
 
-def _money_table(p: dict[str, Any]) -> Group:
+def _money_table(p: ReportPayload) -> Group:
     title = f"Where the money goes (totals over the horizon, {currency_of(p)})"
     table = _table(title, ("Account", "Median", "90 % interval", "Mean"), total_rows(p))
     zero = zero_rows(p)
@@ -62,12 +63,12 @@ def _money_table(p: dict[str, Any]) -> Group:
     return Group(table, *note)
 
 
-def _summary(p: dict[str, Any]) -> Panel:
+def _summary(p: ReportPayload) -> Panel:
     """The plain-language summary an editor can paste."""
     return Panel(Text(for_terminal(" ".join(summary(p)))), title=SUMMARY_TITLE, title_align="left")
 
 
-def _soldier_table(p: dict[str, Any]) -> Table:
+def _soldier_table(p: ReportPayload) -> Table:
     return _table("The soldier's view", ("Measure", "Median", "90 % interval"), soldier_rows(p))
 
 
@@ -84,7 +85,7 @@ def _no_ellipsis(part: Any) -> Any:
     return part
 
 
-def _analyst(p: dict[str, Any], width: int = 200) -> list[Any]:
+def _analyst(p: ReportPayload, width: int = 200) -> list[Any]:
     """Currency, payments by kind, owed against received, windows and the month-by-month table."""
     parts: list[Any] = [Text(line, style="dim") for line in currency_lines(p)]
     pay = payment_rows(p)
@@ -102,28 +103,27 @@ def _analyst(p: dict[str, Any], width: int = 200) -> list[Any]:
     return parts
 
 
-def _parameter_table(p: dict[str, Any]) -> Table:
+def _parameter_table(p: ReportPayload) -> Table:
     t = Table(title="Inputs and who said them", title_justify="left", show_lines=False)
     t.add_column("Parameter")
     t.add_column("Median", justify="right")
     t.add_column("90 % interval", justify="right")
     t.add_column("Sources")
-    claims = p["claims"]
-    for name, e in p["parameters"].items():
-        who = Text(for_terminal(speakers(e["claims"], claims)), style="dim" if not e["claims"] else "")
-        if "p50" not in e:
-            t.add_row(Text(name), "", Text(for_terminal(str(e["distribution"]))), who)
+    claims = p.claims
+    for name, e in p.parameters.items():
+        who = Text(for_terminal(speakers(e.claims, claims)), style="dim" if not e.claims else "")
+        if e.band is None:
+            t.add_row(Text(name), "", Text(for_terminal(e.distribution)), who)
             continue
-        unit = e.get("unit", "")
-        t.add_row(Text(name), fmt_number(e["p50"], unit), fmt_interval(e, unit), who)
+        t.add_row(Text(name), fmt_number(e.band.p50, e.unit), fmt_interval(e.band, e.unit), who)
     return t
 
 
-def _disagreements(p: dict[str, Any]) -> Panel | None:
+def _disagreements(p: ReportPayload) -> Panel | None:
     """Parameters whose sources disagree, with the weighted readings kept side by side."""
     body = Text()
-    for name, e in p["parameters"].items():
-        dist = str(e.get("distribution", ""))
+    for name, e in p.parameters.items():
+        dist = e.distribution
         if dist.startswith("mixture of "):
             body.append(f"{name}: ", style="bold")
             body.append(for_terminal(dist.removeprefix("mixture of ")) + "\n")
@@ -132,11 +132,11 @@ def _disagreements(p: dict[str, Any]) -> Panel | None:
     return Panel(body, title="Where sources disagree (kept as weighted mixtures)", title_align="left")
 
 
-def _contradictions(p: dict[str, Any]) -> Panel | None:
-    items = p.get("contradictions") or []
+def _contradictions(p: ReportPayload) -> Panel | None:
+    items = p.contradictions
     if not items:
         return None
-    claims = p.get("claims", {})
+    claims = p.claims
     body = Text()
     for g in conflicts(p):
         prob = g.doubt
@@ -149,12 +149,12 @@ def _contradictions(p: dict[str, Any]) -> Panel | None:
             )
             + "\n"
         )
-    every = "; ".join(", ".join(c["claims"]) for c in items)
+    every = "; ".join(", ".join(c.claims) for c in items)
     body.append(for_terminal(f"Every set: {every}.{sets_cut(p)}"), style="dim")
     return Panel(body, title="Claims that cannot all be true", border_style="red")
 
 
-def _unusable(p: dict[str, Any]) -> Panel | None:
+def _unusable(p: ReportPayload) -> Panel | None:
     rows = unusable_rows(p)
     if not rows:
         return None
@@ -165,7 +165,7 @@ def _unusable(p: dict[str, Any]) -> Panel | None:
     return Panel(body, title=UNUSABLE_TITLE, title_align="left", border_style="yellow")
 
 
-def _claims_judged(p: dict[str, Any]) -> Table | None:
+def _claims_judged(p: ReportPayload) -> Table | None:
     """Every usable claim with its prior chance of being right and the posterior chance it is wrong."""
     rows = claim_rows(p)
     if not rows:
@@ -178,12 +178,12 @@ def _claims_judged(p: dict[str, Any]) -> Table | None:
     return t
 
 
-def _sensitivity(p: dict[str, Any]) -> Table | None:
+def _sensitivity(p: ReportPayload) -> Table | None:
     """The inputs that move the headline totals most (Spearman rank correlation), strongest first."""
-    sens = p.get("sensitivity")
-    if not sens or not sens.get("order"):
+    sens = p.sensitivity
+    if not sens or not sens["order"]:
         return None
-    which = "posterior" if p.get("calibrated") else "prior"
+    which = "posterior" if p.calibrated else "prior"
     t = Table(title=f"Which inputs move the totals most (rank correlation over {which} draws)", title_justify="left")
     targets = [x for x in LEAD_TOTALS if x in sens["targets"]]
     t.add_column("Input")
@@ -194,7 +194,7 @@ def _sensitivity(p: dict[str, Any]) -> Table | None:
     return t
 
 
-def _influence(p: dict[str, Any]) -> Table | None:
+def _influence(p: ReportPayload) -> Table | None:
     """How far each headline median moves when one lineage of claims is left out (with --influence)."""
     rows = influence_rows(p)
     if not rows:
@@ -209,7 +209,7 @@ def _influence(p: dict[str, Any]) -> Table | None:
     return t
 
 
-def _readings(p: dict[str, Any]) -> Table | None:
+def _readings(p: ReportPayload) -> Table | None:
     """Where the evidence splits: the coherent readings of the claims, each with its weight."""
     rows = reading_rows(p)
     if not rows:
@@ -222,22 +222,23 @@ def _readings(p: dict[str, Any]) -> Table | None:
     return t
 
 
-def _calibration(p: dict[str, Any]) -> Group | None:
+def _calibration(p: ReportPayload) -> Group | None:
     """Prior and posterior side by side, and how the posterior was computed."""
-    cal, prior = p.get("calibration"), p.get("prior")
-    if not cal or not p.get("calibrated") or not prior:
+    cal, prior = p.calibration, p.prior
+    if not cal or not p.calibrated or prior is None:
         return None
     t = Table(title="Before and after weighing the claims about totals (90 % intervals)", title_justify="left")
     t.add_column("Quantity")
     t.add_column("Prior", justify="right")
     t.add_column("Posterior", justify="right")
-    rows = [(LABELS.get(k, k), prior["totals"][k], p["totals"][k], "USD") for k in HEADLINE_TOTALS]
-    rows.append(("Take-home per soldier for one tour", *_pair(p, "take_home_per_soldier_tour"), "USD"))
-    for name, e in p["parameters"].items():
-        if e.get("prior") and "p50" in e and not e.get("assumption"):
-            rows.append((name, e["prior"], e, e.get("unit", "")))
+    rows = [(LABELS.get(k, k), prior.totals[k], p.totals[k], "USD") for k in HEADLINE_TOTALS]
+    key = "take_home_per_soldier_tour"
+    rows.append(("Take-home per soldier for one tour", prior.derived[key], p.derived[key], "USD"))
+    for name, e in p.parameters.items():
+        if e.prior is not None and e.band is not None and not e.assumption:
+            rows.append((name, e.prior, e.band, e.unit))
     for label, a, b, unit in rows:
-        t.add_row(Text(label), f"{fmt_number(a['p50'], unit)} ({fmt_interval(a, unit)})", _post(b, unit))
+        t.add_row(Text(label), f"{fmt_number(a.p50, unit)} ({fmt_interval(a, unit)})", _post(b, unit))
     khat = cal.get("pareto_khat")
     words = (
         f"Posterior by {cal['method']}"
@@ -257,23 +258,19 @@ def _calibration(p: dict[str, Any]) -> Group | None:
     return Group(t, Text(words, style="dim"))
 
 
-def _pair(p: dict[str, Any], key: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    return p["prior"]["derived"][key], p["derived"][key]
+def _post(s: Band, unit: str) -> str:
+    return f"{fmt_number(s.p50, unit)} ({fmt_interval(s, unit)})"
 
 
-def _post(s: dict[str, Any], unit: str) -> str:
-    return f"{fmt_number(s['p50'], unit)} ({fmt_interval(s, unit)})"
-
-
-def render_text(p: dict[str, Any], console: Console | None = None) -> None:
+def render_text(p: ReportPayload, console: Console | None = None) -> None:
     """Print the report to ``console`` (stdout by default)."""
     with money_in(currency_of(p)):
         _render(p, console or Console())
 
 
-def _render(p: dict[str, Any], console: Console) -> None:
+def _render(p: ReportPayload, console: Console) -> None:
     parts: list[Any] = [
-        Text(for_terminal(str(p.get("title") or p["case"])), style="bold"),
+        Text(for_terminal(p.title or p.case), style="bold"),
         _summary(p),
         Text(headline(p)),
         *([Text(line, style="dim")] if (line := mc_error_line(p)) else []),
@@ -281,11 +278,11 @@ def _render(p: dict[str, Any], console: Console) -> None:
         *_analyst(p, console.width),
         _soldier_table(p),
     ]
-    if p.get("rewards"):
+    if p.rewards:
         body = Text()
-        for r in p["rewards"]:
-            body.append(f"• {for_terminal(str(r['text']))} ")
-            body.append(f"({for_terminal(speakers(r['claims'], p['claims']))})\n", style="dim")
+        for r in p.rewards:
+            body.append(f"• {for_terminal(r.text)} ")
+            body.append(f"({for_terminal(speakers(r.claims, p.claims))})\n", style="dim")
         parts.append(Panel(body, title="Non-money rewards reported", title_align="left"))
     parts.append(_parameter_table(p))
     mixed = _disagreements(p)
@@ -300,15 +297,15 @@ def _render(p: dict[str, Any], console: Console) -> None:
         if extra is not None:
             parts.append(extra)
     foot = (
-        f"{p['draws']:,} draws, seed {p['seed']}. Intervals are 90 % (5th-95th percentile); a source's "
+        f"{p.draws:,} draws, seed {p.seed}. Intervals are 90 % (5th-95th percentile); a source's "
         f"'a to b' is read as a 90 % interval (lognormal for amounts, beta for shares). "
-        f"Money conserved to within ${p['conservation_max_abs_error_usd']:.2g} (US dollars) in every draw and month."
+        f"Money conserved to within ${p.conservation_max_abs_error_usd:.2g} (US dollars) in every draw and month."
     )
-    if p.get("as_of"):
-        foot += f" Only claims reported by {p['as_of']} are used."
+    if p.as_of:
+        foot += f" Only claims reported by {p.as_of} are used."
     if line := forecast_line(p):
         foot += f" {line}"
     parts.append(Text(foot, style="dim"))
     console.print(Group(*(_no_ellipsis(x) for x in parts)))
-    if p.get("history"):
-        render_history_text(p["history"], console, p.get("claims", {}))
+    if p.history:
+        render_history_text(p.history, console, {cid: c.claim.speaker for cid, c in p.claims.items()})

@@ -6,6 +6,11 @@ by the case's own :class:`~troopledger.evidence.Sampler` (so with the same seed 
 are the soldier-only report's draws), its monthly outputs are placed on the ledger's
 calendar, and its accounts are read into the shared ones. With ``shared_state_cut``
 the state's share of pay is the ledger's shared ``state_share_overseas`` draw.
+
+Given a ``posterior`` (weighted draws of the case's inputs, such as the case's own
+calibration on its claims), the stream's inputs are resampled from it instead: a cut
+(modular) posterior, in which the soldier stream is calibrated on the soldier evidence
+alone and the ledger's other streams keep their own inputs.
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from troopledger.evidence import Prior, Sampler, to
+from troopledger.errors import ModelError
+from troopledger.evidence import Prior, Sampler, block_rng, to
 from troopledger.model._outputs import OUTPUTS
 from troopledger.model._simulate import run_draws
 from troopledger.model.streams._contract import (
@@ -27,9 +33,11 @@ from troopledger.model.streams._contract import (
     month_offset,
 )
 
-__all__ = ["SOLDIER_MODEL_OUTPUTS", "soldier_stream"]
+__all__ = ["POSTERIOR_KEY", "SOLDIER_MODEL_OUTPUTS", "posterior_sampler", "soldier_stream"]
 
 _SHARED_CUT = "state_share_overseas"
+#: The name of the generator that picks each block's draws from a posterior (no input can be named so).
+POSTERIOR_KEY = "soldiers:posterior"
 #: The soldier model's own monthly outputs (``model.OUTPUTS``), registered as the stream's outputs
 #: under their own names; the accounts are fed by the ``soldiers_*`` outputs built from them.
 SOLDIER_MODEL_OUTPUTS = tuple(
@@ -39,9 +47,20 @@ SOLDIER_MODEL_OUTPUTS = tuple(
 )
 
 
-def soldier_stream(prior: Prior, *, shared_state_cut: bool = True) -> Stream:
-    """The soldier stream of a soldier case's prior, on whatever calendar the ledger runs."""
-    sampler = Sampler(prior)
+def soldier_stream(
+    prior: Prior,
+    *,
+    shared_state_cut: bool = True,
+    posterior: tuple[Mapping[str, Array], Array] | None = None,
+    notes: str = "",
+) -> Stream:
+    """The soldier stream of a soldier case's prior, on whatever calendar the ledger runs.
+
+    ``posterior`` is ``(inputs, weights)``: weighted draws of the case's inputs (every
+    array the model reads, one row a draw) that the stream resamples instead of drawing
+    from the prior. ``notes`` are added to the stream's own.
+    """
+    draw = Sampler(prior).block if posterior is None else posterior_sampler(*posterior)
 
     def flows(d: Mapping[str, Array], months: Sequence[str]) -> dict[str, Array]:
         draws = {k: v for k, v in d.items() if k not in ("confirmed_share", _SHARED_CUT)}
@@ -112,15 +131,40 @@ def soldier_stream(prior: Prior, *, shared_state_cut: bool = True) -> Stream:
             *SOLDIER_MODEL_OUTPUTS,
         ),
         flows=flows,
-        notes=f"Adapted from the soldier case {prior.name}",
-        sampler=sampler.block if not shared_state_cut else _without(sampler, "state_share_of_pay"),
+        notes=" ".join(x for x in (f"Adapted from the soldier case {prior.name}.", notes) if x),
+        sampler=draw if not shared_state_cut else _without(draw, "state_share_of_pay"),
     )
 
 
-def _without(sampler: Sampler, name: str) -> Callable[[int, int, int], dict[str, Array]]:
+Block = Callable[[int, int, int], dict[str, Array]]
+
+
+def posterior_sampler(inputs: Mapping[str, Array], weights: Array) -> Block:
+    """Blocks of draws resampled from weighted draws ``inputs`` (multinomially, by ``weights``).
+
+    Block ``index`` picks its rows with its own generator (:data:`POSTERIOR_KEY`), so the
+    same seed gives the same rows whatever the number of blocks, and each resampled draw
+    is independent of the ledger's other inputs.
+    """
+    w = np.asarray(weights, dtype=np.float64)
+    if w.ndim != 1 or w.size == 0 or not np.all(np.isfinite(w)) or np.any(w < 0) or w.sum() <= 0:
+        raise ModelError("posterior weights must be finite, non-negative and not all zero")
+    p = w / w.sum()
+    rows = {k: np.asarray(v) for k, v in inputs.items()}
+    if any(v.shape[0] != w.size for v in rows.values()):
+        raise ModelError("posterior inputs and weights differ in their number of draws")
+
+    def block(seed: int, index: int, n: int) -> dict[str, Array]:
+        pick = block_rng(seed, index, POSTERIOR_KEY).choice(w.size, size=n, p=p)
+        return {k: v[pick] for k, v in rows.items()}
+
+    return block
+
+
+def _without(sampler: Block, name: str) -> Block:
     """The sampler's blocks less ``name`` (an input the ledger's shared draw replaces; drawn all the same)."""
 
     def block(seed: int, index: int, n: int) -> dict[str, Array]:
-        return {k: v for k, v in sampler.block(seed, index, n).items() if k != name}
+        return {k: v for k, v in sampler(seed, index, n).items() if k != name}
 
     return block

@@ -1,0 +1,62 @@
+"""A figure given as the answer to a question ("How many troops are there? About 11,000."): the question names it.
+
+An explainer or an interview asks "How many North Korean soldiers have died?" and answers "Around
+300, Kyiv says." The answer alone is a bare number; read with the question's noun and verb put back
+("Around 300 North Korean soldiers have died, Kyiv says.") it is labelled like any sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["answered"]
+
+_QUESTION = re.compile(
+    r"^\s*(?:(?:Q|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s*[:.)]\s*)?How\s+(?P<how>many|much)\s+(?P<rest>[^?]{2,160})\?\s*$",
+    re.I,
+)
+#: "How many troops has North Korea sent?": the auxiliary and the subject come before the verb.
+_INVERTED = re.compile(
+    r"^(?P<noun>(?:[\w-]+\s+){0,5}?)(?P<aux>has|have|had|did|does|do|will|would|could|can)\s+"
+    r"(?P<subj>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|it|they)\s+(?P<verb>.+)$"
+)
+#: Words after the answer's figure that name no noun of its own: "Some 15,000 so far", "$2,000 a month".
+_NO_NOUN = re.compile(
+    r"\s*(?:a|per|each|every|so\s+far|in\s+all|in\s+total|to\s+date|now|currently|at\s+least|or\s+so|"
+    r"or\s+more|according|last|this|by|since|as\s+of|at|in|on|from|to|with|for|initially|early|late)\b",
+    re.I,
+)
+_AUX_FIRST = re.compile(r"^(?:is|are|was|were|do|does|did|will)\s+", re.I)
+#: An answer that opens with its figure: "About 11,000, ...", "A: Around 300 ...", "Roughly $2,000 a month".
+_OPENS = re.compile(
+    r"^\s*(?:(?:A|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s*[:.)]\s*)?(?:(?:about|around|roughly|some|approximately|nearly|almost|at\s+least|more\s+than|"
+    r"over|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|an\s+estimated)\s+)?(?:US)?[$€£₩]?\s*\d(?:[\d,.]*\d)?"
+    r"(?:\s*(?:-|–|to)\s*[$€£₩]?\d(?:[\d,.]*\d)?)?(?:\s*(?:thousand|million|billion|k|m|bn))?",
+    re.I,
+)
+
+
+def answered(question: str, answer: str) -> tuple[str, int, int] | None:
+    """``answer`` with the question's words put in around its opening figure, and where the words put in start
+    and end (figures there are the question's, not the answer's); ``None`` when it is no such answer."""
+    if "?" not in question or "ow " not in question:
+        return None
+    q = _QUESTION.match(question)
+    a = _OPENS.match(answer)
+    if q is None or a is None:
+        return None
+    rest = q.group("rest").strip()
+    inv = _INVERTED.match(rest)
+    head = answer[: a.end()]
+    tail = answer[a.end() :]
+    if re.match(r"\s*[A-Za-z]", tail) and not _NO_NOUN.match(tail):
+        return None  # "About 11,000 troops are ...": the answer names its own noun
+    if inv is not None:  # "How many troops has Pyongyang sent" -> "Pyongyang has sent 11,000 troops"
+        before = f"{inv.group('subj')} {inv.group('aux')} {inv.group('verb')} "
+        noun = f" {inv.group('noun').strip()}"
+        text = f"{before}{head.strip()}{noun}{tail}"
+        return text, len(before) + len(head.strip()), len(before) + len(head.strip()) + len(noun)
+    if q.group("how").lower() == "much":  # "How much are they paid?" -> "they paid About $2,000 a month"
+        before = f"{_AUX_FIRST.sub('', rest)} "
+        return f"{before}{head.strip()}{tail}", 0, len(before)
+    return f"{head} {rest}{tail}", len(head), len(head) + len(rest) + 1
