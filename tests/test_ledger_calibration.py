@@ -54,10 +54,14 @@ def test_the_soldier_totals_agree_with_the_record_report(ledger, record) -> None
     _close(soldiers["value_to_north_korea"].p5, paid["p5"], 0.04)
     _close(soldiers["value_to_north_korea"].p95, paid["p95"], 0.04)
     _close(soldiers["value_to_north_korea"].mean, paid["mean"], 0.02)
-    _close(soldiers["in_kind"].p50, record["paid_in_kind"]["p50"], 0.03)
-    # and not the prior's: without the calibration the soldier stream sits about 12 % lower
-    prior = run_ledger(load_ledger("nk-russia-ledger"), 4_000, 0, weigh=False).streams["soldiers"].totals
-    assert prior["value_to_north_korea"].p50 < 0.93 * paid["p50"]
+    # the in-kind share is observed by nothing: resampling noise on the record's ~1,200 effective draws
+    _close(soldiers["in_kind"].p50, record["paid_in_kind"]["p50"], 0.05)
+    # and not the prior's. Since inputs built from claims carry the spread between sources (issue 18), the
+    # record's claims move its paid median little (the prior's is within 1 %), but they pin the dead: the
+    # calibrated stream's band of soldiers killed is less than half as wide (p95/p5) as the prior's
+    prior = run_ledger(load_ledger("nk-russia-ledger"), 4_000, 0, weigh=False).streams["soldiers"].outputs["killed"][2]
+    killed = ledger.streams["soldiers"].outputs["killed"][2]
+    assert killed.p95 / killed.p5 < 0.5 * (prior.p95 / prior.p5)
 
 
 def test_the_report_says_which_streams_are_calibrated_and_on_what(ledger) -> None:  # type: ignore[no-untyped-def]

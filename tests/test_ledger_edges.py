@@ -119,5 +119,7 @@ def test_oil_in_tonnes_and_in_barrels_observe_the_same_deliveries(tmp_path: Path
     assert 7.69 <= per_tonne.band.p50 <= 8.33
     # one conversion, drawn with its uncertainty: the tonnes are the barrels over it, draw by draw
     assert tonnes.band.p50 == pytest.approx(barrels.band.p50 / per_tonne.band.p50, rel=0.05)
-    assert tonnes.band.p95 / tonnes.band.p5 > barrels.band.p95 / barrels.band.p5  # the conversion adds spread
+    # the conversion's own spread (7.69-8.33 barrels a tonne, about 2 % sd) is small beside the deliveries,
+    # which carry the spread between sources (docs/conventions.md): the two bands are alike in width
+    assert tonnes.band.p95 / tonnes.band.p5 == pytest.approx(barrels.band.p95 / barrels.band.p5, rel=0.05)
     assert tonnes.verdict == barrels.verdict == "agrees"

@@ -325,3 +325,357 @@ def test_a_restatement_or_share_takes_the_money_its_paragraph_spoke_of(lang: str
 )
 def test_a_first_contingent_and_another(lang: str, text: str) -> None:
     assert _read(text, lang) == [("troops_per_rotation", 12000, None, None), ("troops_per_rotation", 3000, None, None)]
+
+
+# --- fourth pass: speakers, bounds, periods, page furniture (sentences written for these tests) ---
+
+
+def _spoken(text: str, lang: str) -> list[tuple[str, str, list[str], str]]:
+    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
+    return [(c.quantity, c.speaker, list(c.via), c.organisation) for c in extract_foreign(doc, lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("ko", "조선일보는 북한군 약 2000명이 새로 파견됐다고 보도했다.", "Chosun Ilbo"),
+        ("ja", "朝鮮日報は、北朝鮮兵およそ2000人が新たに派遣されたと報じた。", "Chosun Ilbo"),
+        ("zh", "路透社报道称，约2000名朝鲜士兵被新派往前线。", "Reuters"),
+    ],
+)
+def test_a_news_agency_named_alone_reports_on_its_own(lang: str, text: str, speaker: str) -> None:
+    got = _spoken(text, lang)
+    assert [(q, s) for q, s, *_ in got] == [("troops_per_rotation", speaker)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "국정원은 북한군 사상자를 3000명으로 본다고 밝혔다. 연합뉴스는 이 중 300명이 숨졌다고 전했다."),
+        ("ja", "国家情報院は北朝鮮兵の死傷者を3000人とみている。共同通信は、うち300人が死亡したと伝えた。"),
+        ("zh", "韩国国家情报院称朝鲜士兵伤亡约3000人。韩联社报道说，其中300人死亡。"),
+    ],
+)
+def test_an_agency_after_the_origin_in_its_paragraph_relays_it(lang: str, text: str) -> None:
+    got = _spoken(text, lang)
+    assert [s for _q, s, *_ in got] == ["South Korea NIS", "South Korea NIS"]
+    assert got[1][2] != []  # the agency is kept as the relay
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "[서울=뉴시스] 북한군 3000명이 새로 배치된 것으로 알려졌다."),
+        ("ko", "(평양=연합뉴스) 북한군 3000명이 새로 배치된 것으로 알려졌다."),
+        ("ja", "【ソウル共同】北朝鮮兵3000人が新たに配備されたという。"),
+        ("zh", "新华社莫斯科3月2日电 约3000名朝鲜士兵被新部署到前线。"),
+    ],
+)
+def test_a_dateline_names_no_speaker(lang: str, text: str) -> None:
+    assert [s for _q, s, *_ in _spoken(text, lang)] == ["Test Wire"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "org"),
+    [
+        ("ko", "조선일보는 익명을 요구한 관계자를 인용해 북한군 500명이 숨졌다고 전했다.", "Chosun Ilbo"),
+        ("ja", "ロイター通信は消息筋の話として、北朝鮮兵500人が死亡したと伝えた。", "Reuters"),
+        ("zh", "彭博社援引知情人士的话说，约500名朝鲜士兵死亡。", "Bloomberg"),
+    ],
+)
+def test_anonymous_sources_keep_the_outlet_that_quotes_them(lang: str, text: str, org: str) -> None:
+    assert _spoken(text, lang) == [("casualties_killed", "Anonymous sources", [org], org)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ja", "ウクライナ軍特殊作戦部隊は北朝鮮兵120人を殺害したと発表した。\n\n同部隊によると、約40人が捕虜に。"),
+        ("zh", "乌克兰特种作战部队称击毙了120名朝鲜士兵。\n\n该部队还说，约有40人被俘虏。"),
+        ("ko", "우크라이나 특수작전군은 북한군 120명을 사살했다고 밝혔다.\n\n이 기관은 40명을 포로로 잡았다고 했다."),
+    ],
+)
+def test_an_anaphor_names_the_source_before_it_over_a_paragraph_break(lang: str, text: str) -> None:
+    got = _spoken(text, lang)
+    assert [s for _q, s, *_ in got] == ["Ukraine Special Operations Forces"] * 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ko", "북한군 사상자는 연말까지 2만 명까지 늘어날 것으로 예상된다.", ("casualties_total", 20000, None, None)),
+        ("ja", "北朝鮮兵の死傷者は3万人まで増える見通しだ。", ("casualties_total", 30000, None, None)),
+        ("ko", "숨진 북한군은 아직 300명도 안 된다.", ("casualties_killed", None, None, 300)),
+        ("ko", "전사한 북한 병사는 300명에 못 미치는 것으로 보인다.", ("casualties_killed", None, None, 300)),
+        ("ja", "死亡した北朝鮮兵は300人に満たないとみられる。", ("casualties_killed", None, None, 300)),
+        ("zh", "阵亡的朝鲜士兵不到300人。", ("casualties_killed", None, None, 300)),
+        ("zh", "朝鲜士兵死亡人数不足300人。", ("casualties_killed", None, None, 300)),
+    ],
+)
+def test_levels_reached_are_values_and_short_of_words_are_ceilings(lang: str, text: str, want: Got) -> None:
+    assert _read(text, lang) == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "병사 한 명이 월 2000달러를 받는다면 북한은 연간 2억 달러 이상을 번다."),
+        ("ja", "兵士1人に月2000ドルが支払われれば、北朝鮮の年間収入は2億ドルを超える。"),
+        ("zh", "如果每名士兵每月拿2000美元，朝鲜每年可赚2亿美元以上。"),
+    ],
+)
+def test_a_period_word_belongs_to_its_own_figure(lang: str, text: str) -> None:
+    units = {c.quantity: c.unit for c in extract_foreign(document_from_bytes(text.encode(), "p.txt"), lang)}
+    assert units["total_revenue_to_nk"] == "USD/year"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ko", "작년 한 해 북한 주민 1만2000여명이 러시아에 입국했다.", "nk_entries_to_russia"),
+        ("ja", "昨年は北朝鮮国籍者1万2000余人がロシアに入国した。", "nk_entries_to_russia"),
+        ("ko", "북한은 내년에 노동자 5000명을 러시아로 보낼 계획이다.", "overseas_workers_planned"),
+        ("ja", "北朝鮮は昨年、労働者5000人をロシアに派遣した。", "overseas_workers_dispatched"),
+        ("zh", "朝鲜去年向俄罗斯派遣了5000名工人。", "overseas_workers_dispatched"),
+    ],
+)
+def test_workers_sent_and_people_entering(lang: str, text: str, want: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ja", "北朝鮮兵の月給は2000ドル、手元に残るのはごく一部だ。", "pay_per_soldier_month"),
+        ("ja", "北朝鮮兵の手元に残るのは月3000北朝鮮ウォンほどだという。", "soldier_take_home"),
+        ("ko", "파병된 북한 병사 손에 남는 돈은 150달러 정도다.", "soldier_take_home"),
+        ("zh", "朝鲜士兵实际拿到的钱只有150美元左右。", "soldier_take_home"),
+    ],
+)
+def test_take_home_words_in_the_figures_own_clause(lang: str, text: str, want: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "장마당에서 1달러는 약 1만6000원에 거래된다."),
+        ("ja", "闇市場のレートは1ドル＝約1万6000ウォンだ。"),
+        ("zh", "黑市上1美元兑换约1.6万韩元。"),
+    ],
+)
+def test_an_exchange_rate_is_not_an_amount(lang: str, text: str) -> None:
+    assert _read(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "러시아 계약병은 월 20만 루블을 받는다."),
+        ("ja", "ロシアの契約兵は月20万ルーブルを受け取る。"),
+        ("zh", "俄罗斯合同兵每月可领取20万卢布。"),
+    ],
+)
+def test_contract_soldiers_are_russias(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["other:russian_pay"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ko", "북한은 3차례에 걸쳐 병력 1만4000명을 보냈다.", "cumulative_troops"),
+        ("ja", "北朝鮮は3回に分けて兵士1万4000人を送った。", "cumulative_troops"),
+        ("zh", "朝鲜分三批向俄罗斯派出1.4万名士兵。", "cumulative_troops"),
+        ("ja", "ウクライナ国防省情報総局は、北朝鮮兵1万2000人がクルスク州に展開していると述べた。", "troops_deployed"),
+        ("ja", "北朝鮮兵1万2000人が展開しているとの推計がある。", "troops_deployed"),
+        ("zh", "据朝鲜民主主义人民共和国官方，约1.2万名士兵目前驻扎在俄罗斯。", "troops_deployed"),
+        ("ko", "지난달 북한군 2000명이 전선에 투입됐다.", "troops_per_rotation"),
+        ("ja", "先月、北朝鮮兵2000人が前線に投入された。", "troops_per_rotation"),
+        ("zh", "上个月约2000名朝鲜士兵被派往前线。", "troops_per_rotation"),
+    ],
+)
+def test_running_totals_waves_and_words_inside_names(lang: str, text: str, want: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ja", "北朝鮮兵50人死亡か　ウクライナ軍発表"),
+        ("zh", "朝鲜士兵50人死亡　乌军公布"),
+    ],
+)
+def test_another_army_in_another_clause_does_not_own_the_figure(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["casualties_killed"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "장교는 월 4000달러, 일반 병사는 2000달러를 받는다."),
+        ("ja", "将校は月4000ドル、一般の兵士は月2000ドルを受け取る。"),
+        ("zh", "军官每月4000美元，普通士兵每月2000美元。"),
+    ],
+)
+def test_officers_pay_is_a_row_of_its_own(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["other:officer_pay", "pay_per_soldier_month"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "월급 2000달러를 기준으로 병사 1만 명을 곱하면 매달 2000만 달러가 된다."),
+        ("ja", "月2000ドルで計算すると、兵士1万人なら毎月2000万ドルになる。"),
+        ("zh", "按每月2000美元计算，1万名士兵每月就是2000万美元。"),
+    ],
+)
+def test_the_basis_of_a_calculation_is_no_troop_claim(lang: str, text: str) -> None:
+    assert not [q for q, *_ in _read(text, lang) if "troops" in q]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "북한군 1만명 파병.\n관련기사\n북, 노동자 1만5000명 보낸다\n다른 기사 3000명\n\n끝.",
+        "北朝鮮兵1万人を派遣。\n関連記事\n労働者1万5000人を送る\n\n終わり。",
+        "朝鲜派兵1万人。\n延伸阅读：朝鲜向俄输出1.5万名劳工\n\n完。",
+        "朝鲜派兵1万人。\n相關閱讀：1.5萬名勞工\n版权所有 未经授权不得转载\n\n完。",
+    ],
+)
+def test_related_article_boxes_and_copyright_lines_are_page_furniture(page: str) -> None:
+    from troopledger.sources._leftovers import drop_leftovers
+
+    kept, _ = drop_leftovers(page)
+    assert "1万5000" not in kept
+    assert "1만5000" not in kept
+    assert "1.5" not in kept
+    assert "1만명" in kept or "1万人" in kept
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "북한군은 러시아 국방부가 마련한 시설에서 훈련 중이며 사상자는 3000명이라고 국정원이 밝혔다."),
+        ("ko", "국정원은 우크라이나 정보총국과 공유한 자료를 근거로 북한군 사상자가 3000명이라고 말했다."),
+        ("ja", "米国防総省の施設を視察した後、韓国国家情報院は北朝鮮兵の死傷者が3000人だと明らかにした。"),
+        ("zh", "在美国国防部发布报告之后，据韩国国情院估计，朝鲜士兵伤亡约3000人。"),
+    ],
+)
+def test_the_name_marked_as_speaking_is_the_speaker(lang: str, text: str) -> None:
+    assert [(q, s) for q, s, *_ in _spoken(text, lang)] == [("casualties_total", "South Korea NIS")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ko", "러시아가 제공한 위성 기술 이전 규모는 약 0.5조 원으로 평가된다.", "other:tech_transfer"),
+        ("ja", "ロシアが渡した潜水艦の技術は500億円相当とみられる。", "other:tech_transfer"),
+        ("zh", "俄罗斯向朝鲜转让的卫星技术价值约5亿美元。", "other:tech_transfer"),
+        (
+            "ja",
+            "北朝鮮は兵士の派遣に加え、砲弾をロシアに大量に送っており、その代金は1兆円を超えるとされる。",
+            "other:arms_revenue",
+        ),
+        ("ja", "北朝鮮は兵士と武器の提供で1兆円の利益を得たとされる。", "total_revenue_to_nk"),
+        ("zh", "朝鲜通过出兵和提供武器获得了约80亿美元的收益。", "total_revenue_to_nk"),
+        ("ja", "北朝鮮は派兵の見返りに兵器の代金として1兆円を得た。", "other:arms_revenue"),
+    ],
+)
+def test_what_an_amount_pays_for(lang: str, text: str, want: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "\u201c용병이면 2억, 정규군이면 12억 달러\u201d"),
+        ("ja", "「傭兵なら2億、正規軍なら12億ドル」"),
+    ],
+)
+def test_another_numbers_army_does_not_own_a_headline_amount(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["total_revenue_to_nk"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ja", "北朝鮮当局は兵士の給与を従来の200~400ウォンから、思い切って一気に2000~4000ウォンへ引き上げた。"),
+        ("ko", "북한 당국은 군인 봉급을 종전의 200~400원에서 이번에 과감하게 크게 올려 2000~4000원으로 맞췄다."),
+        ("zh", "朝鲜当局把士兵工资从原来的200至400朝鲜元，一口气大幅上调到2000至4000朝鲜元。"),
+    ],
+)
+def test_an_amount_changed_in_its_sentence_keeps_the_first_ones_label(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["domestic_monthly_wage", "domestic_monthly_wage"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ko", "우크라이나군은 북한군 3명 생포 사실을 공개했다.", "other:pows_captured"),
+        ("ko", "정권이 가져가는 몫은 매달 1천만 달러에 이른다.", "total_revenue_to_nk"),
+        ("ko", "기술 협력(러시아 측 제공) 약 0.7조 원", "other:tech_transfer"),
+    ],
+)
+def test_a_word_after_the_figure_and_the_regimes_take(lang: str, text: str, want: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "이 돈이면 북한 주민들이 25년치 쌀을 살 수 있다."),
+        ("ko", "주민 전체의 25년 치 식량값에 해당한다는 분석이다."),
+        ("ja", "この金額は北朝鮮の住民の25年分の食料に相当する。"),
+    ],
+)
+def test_years_worth_of_something_is_a_quantity_not_a_date(lang: str, text: str) -> None:
+    assert _read(text, lang) == [("other:years_equivalent", 25, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "그 가운데 숨진 병사는 500여명, 다친 병사는 3500여명이다."),
+        ("ja", "そのうち死亡した兵士は500人余り、負傷した兵士は3500人余りだ。"),
+        ("zh", "其中阵亡士兵500余人，受伤士兵3500余人。"),
+    ],
+)
+def test_a_word_of_the_next_clause_is_the_next_figures(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["casualties_killed", "casualties_wounded"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "북한 병사의 봉급은 북한 돈으로 월 15만 원 정도다."),
+        ("ja", "北朝鮮兵の給与は北朝鮮の通貨で月15万ウォンほどだ。"),
+    ],
+)
+def test_won_in_north_korean_money_are_north_korean_won(lang: str, text: str) -> None:
+    claims = extract_foreign(document_from_bytes(text.encode(), "p.txt"), lang)
+    assert [(c.quantity, c.currency) for c in claims] == [("domestic_monthly_wage", "KPW")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("ko", "국회 정보위원회 소속 한 의원은 북한군 전사자가 700명이라고 전했다.", "South Korea NIS"),
+        ("ja", "韓国国会の情報委員会に所属する議員は、北朝鮮兵の死者が700人だと語った。", "South Korea NIS"),
+        ("zh", "北约秘书长吕特表示，约700名朝鲜士兵阵亡。", "NATO"),
+        ("ko", "외교부는 북한군 전사자가 700명에 이른다고 밝혔다.", "South Korea foreign ministry"),
+    ],
+)
+def test_more_sources_by_name(lang: str, text: str, speaker: str) -> None:
+    assert [(q, s) for q, s, *_ in _spoken(text, lang)] == [("casualties_killed", speaker)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ko", "北 파병군 3000명 추가 투입", "troops_per_rotation"),
+        ("zh", "约3000名朝军士兵阵亡。", "casualties_killed"),
+        ("ja", "朝鮮人民軍の兵士約3000人が死亡した。", "casualties_killed"),
+    ],
+)
+def test_short_and_formal_names_of_the_north_korean_army(lang: str, text: str, want: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == [want]

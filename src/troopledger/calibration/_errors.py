@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
@@ -50,6 +50,14 @@ class ErrorModel:
     side: Side
     center: float
     sd: float
+
+    def widened(self, tau: float) -> ErrorModel:
+        """This model with ``tau`` (an sd on the log or logit scale) added in quadrature; a share's at its centre."""
+        if tau <= 0:
+            return self
+        c = min(max(self.center, 0.01), 0.99)
+        extra = tau * c * (1.0 - c) if self.scale == "linear" else tau
+        return replace(self, sd=math.hypot(self.sd, extra))
 
     def transform(self, x: Array) -> Array:
         """Put model values on this error model's scale."""

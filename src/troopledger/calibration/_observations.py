@@ -141,11 +141,17 @@ def compile_observations(
 
     Claims about a parameter become observations of that parameter's draw; claims
     about derived quantities become functions of the model outputs. Observations of
-    claims that built the prior are marked ``cited``; :meth:`Observations.evidence`
+    claims that built the prior, and the other claims of their lineage about the same
+    quantity (the whole of a statement split into parts), are marked ``cited``; :meth:`Observations.evidence`
     drops them, as does ``include_parameter_claims=False``: the evidence a posterior
     may use without counting a claim twice.
     """
     cited_ids = {cid for ids in prior.cited.values() for cid in ids}
+    # a statement whose parts built the prior (r20's rank table, split by rank) is not weighed again as a whole:
+    # a claim of a cited claim's lineage about the same quantity
+    by_id = {c.id: c for c in prior.claims}
+    cited_lineages = {(by_id[c].lineage, by_id[c].quantity) for c in cited_ids if c in by_id and by_id[c].lineage}
+    between = prior.between_source
     constants = prior.constants
     citing = _citing(prior)
     items: list[Observation] = []
@@ -160,7 +166,7 @@ def compile_observations(
         if claim.quantity.startswith("other") or claim.quantity == "non_combat_pay":
             skipped.append(Skipped(claim.id, f"'{claim.quantity}' is not something the model computes"))
             continue
-        cited = claim.id in cited_ids
+        cited = claim.id in cited_ids or (claim.lineage, claim.quantity) in cited_lineages
         if not include_parameter_claims and cited:
             continue  # it built the prior; using it again would count it twice
         pname = _parameter_of(claim, prior, citing)
@@ -172,6 +178,8 @@ def compile_observations(
                 else:
                     scale = "log"
                 err = share_error(claim) if kind == "share" else positive_error(claim, scale)
+                if cited:  # judged by the reading that built the prior: its hedge and the spread between sources
+                    err = err.widened(between.get(claim.id, 0.0))
                 unit = PARAMETERS[pname].unit if pname in PARAMETERS else claim.unit
                 what = PARAMETERS[pname].meaning if pname in PARAMETERS else pname.replace("_", " ")
                 items.append(Observation(claim, parameter_target(pname, constants), err, what, unit, pname, cited))

@@ -200,4 +200,4 @@ def with_doubt(prior: Prior, eps: float = ALL_WRONG, names: Sequence[str] | None
             continue
         if names is None or name in names:
             specs[name] = _doubted(prior, name, spec, eps)
-    return prior.with_specs(specs)
+    return prior.with_specs(specs, keep_between=True)  # the fused readings are still there

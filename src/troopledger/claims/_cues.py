@@ -20,8 +20,6 @@ __all__ = [
     "count_label",
     "currency_of",
     "find_cue",
-    "money_label",
-    "share_label",
     "skip_units",
     "troop_label",
 ]
@@ -39,6 +37,7 @@ COUNTED = {
     "returned": "other:troops_returned_home",
     "tons": "other:tons",
     "barrels": "other:oil",
+    "officers": "other:officers",
 }
 _CASUALTY = ("killed", "wounded", "casualties")
 #: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").
@@ -65,6 +64,8 @@ _CJK_VERBS = (
     "可",
 )
 #: Clause punctuation (not digits): a cue past it speaks of another clause.
+#: Clause breaks of the glued scripts, the ideographic space of a headline among them.
+_CJK_CLAUSE = re.compile(r"[,，、;；:：()（）\u3000「」『』]")
 _PUNCT = re.compile(r"[,，、;；:：()（）\u2013\u2014\"“”„«»「」『』]")
 
 
@@ -112,7 +113,13 @@ def find_cue(text: str, w: str, pack: LanguagePack, last: bool = False) -> int:
     ("Elitesoldaten", "Bodentruppen"), so there a cue of five letters or more may end a word.
     """
     i = text.rfind(w) if last else text.find(w)
-    if pack.code in _GLUED or not w[:1].isalpha() or (pack.code == "de" and len(w) >= 5):
+    if pack.code in _GLUED:
+        # a glued cue inside a longer word that is not it: "兵" in "兵器" (weapons)
+        for x in pack.not_cues.get(w, ()) if i >= 0 else ():
+            while i >= 0 and text.startswith(x, i - x.index(w)):
+                i = text.rfind(w, 0, i) if last else text.find(w, i + 1)
+        return i
+    if not w[:1].isalpha() or (pack.code == "de" and len(w) >= 5):
         return i
     while i > 0 and text[i - 1].isalpha():
         i = text.rfind(w, 0, i + len(w) - 1) if last else text.find(w, i + 1)
@@ -138,7 +145,8 @@ def skip_units(head: str, pack: LanguagePack) -> str:
 def bound(ctx: Context) -> tuple[str, str]:
     """(side, hedge word): side is ``lower``, ``upper`` or ``""`` (a value, maybe with an approximation word)."""
     tail = _SIGN.sub("", ctx.before(30)).rstrip(" \u00a0")
-    if ctx.pack.code in ("ja", "zh"):
+    befores = tuple(w for k in ("lower", "upper", "about") for w in ctx.pack.bounds.get(f"{k}_before", ()))
+    if ctx.pack.code in ("ja", "zh") and not tail.endswith(befores):  # "不到300人" is a bound word itself
         # a verb between the bound word and the number: "至少有600人", "最多可获得1万美元"
         tail = next((tail[: -len(v)] for v in _CJK_VERBS if tail.endswith(v)), tail)
         if tail[-1:] in "有了达達到为為是":
@@ -156,12 +164,21 @@ def bound(ctx: Context) -> tuple[str, str]:
             if w[-1:].isalpha() and last.startswith(w) and len(last) - len(w) <= 4 and last[:1].isalpha():
                 return side, last  # a stem with its ending: "перевищує", "exceeded"
         for w in b.get(f"{key}_after", ()):
-            if any(h.startswith(w) for h in heads):
+            at = next((h.find(w) + len(w) for h in heads if h.startswith(w)), -1)
+            if at < 0 and ctx.pack.code == "ko" and key != "about" and w in heads[1][:9]:
+                at = heads[1].find(w) + len(w)  # "3000여명을 넘어선": a particle and an adverb may stand between
+            if at >= 0 and side == "upper" and _changes_after(heads[1][at:] if w in heads[1] else head[at:], ctx.pack):
+                return "", ""  # "2만 명까지 늘어날 전망": the level it may grow to, a value (LABELS rule 6)
+            if at >= 0:
                 return side, w
-            if ctx.pack.code == "ko" and key != "about" and w in heads[1][:9]:
-                return side, w  # "3000여명을 넘어선": a particle and an adverb may stand between
     odd = next((ch for ch in "多余餘여" if ch in ctx.sentence[ctx.start : ctx.end]), "")
     return ("", odd) if odd and ctx.pack.code in _GLUED else ("", "")  # "600多万": "-odd" inside the number
+
+
+def _changes_after(rest: str, pack: LanguagePack) -> bool:
+    """Whether a verb of change follows an upper-bound word after its figure ("까지 늘어날", "まで増える")."""
+    rest = rest.lstrip(" \u00a0")
+    return bool(pack.change_verbs) and pack.code in _GLUED and any(v in rest[:6] for v in pack.change_verbs)
 
 
 def _changed_to(before: str, pack: LanguagePack) -> bool:
@@ -215,8 +232,8 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
             if w not in after and w not in before:
                 continue
             i = find_cue(after, w, ctx.pack)
-            if i >= 0 and far and _DIGIT.search(after, 0, i):
-                i += far
+            if i >= 0 and far and (_DIGIT.search(after, 0, i) or _CJK_CLAUSE.search(after, 0, i)):
+                i += far  # another number's word, or another clause's: "전사자는 600여명, 부상자는 …"
             elif i >= 0 and not far and _PUNCT.search(after, 0, i):
                 i += (
                     ctx.wide // 2
@@ -225,19 +242,23 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
                 best = (kind, i, len(w))
             j = find_cue(before, w, ctx.pack, last=True)
             if j >= 0:
-                d = len(before) - (j + len(w)) + 2  # words before a figure are a little less telling
+                d = len(before) - (j + len(w.rstrip())) + 2  # words before a figure are a little less telling
                 if _DIGIT.search(before, j + len(w)):
                     # a cue before another number is that number's first ("4 млн снарядов и 200 систем")
                     d += far or ctx.wide // 2
+                elif far and _CJK_CLAUSE.search(before, j + len(w)):
+                    d += far  # a glued cue of another clause
                 if best is None or (d, -len(w)) < (best[1], -best[2]):
                     best = (kind, d, len(w))
     return None if best is None else (best[0], best[1])
 
 
-def _own_near(ctx: Context, kind: str) -> bool:
+def _own_near(ctx: Context, kind: str, clause: bool = False) -> bool:
     """A cue of ``kind`` near the figure with no other number between: "용병 3.2억, 동맹군 13.4억" (the
-    mercenaries' word is the first figure's, not the second's)."""
+    mercenaries' word is the first figure's, not the second's); with ``clause``, none of another clause either."""
     before, after = ctx.before(), ctx.after()
+    if clause:
+        before, after = _CJK_CLAUSE.split(before)[-1], _CJK_CLAUSE.split(after)[0]
     for w in ctx.pack.cue(kind):
         j = find_cue(before, w, ctx.pack, last=True)
         if j >= 0 and not _DIGIT.search(before, j + len(w)):
@@ -250,11 +271,15 @@ def _own_near(ctx: Context, kind: str) -> bool:
 
 def _whose(ctx: Context) -> str:
     """``russian``, ``ukrainian``, ``foreign`` or ``civilian`` when the figure is about other people, else ``""``."""
+    glued = ctx.pack.code in _GLUED  # "50人死亡か　ウクライナ軍が発表": the army of another clause announces
+    whole = Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 100)
     for who in ("russian", "ukrainian", "foreign", "civilian"):
-        if _own_near(ctx, who) and not ctx.near("north_korea", ctx.wide // 2):
+        if _own_near(ctx, who, glued) and not ctx.near("north_korea", ctx.wide // 2):
             return who  # "12.000 civiles muertos": civilians are nobody's troops
-        if who != "civilian" and ctx.anywhere(who) and not ctx.anywhere("north_korea"):
-            return who  # the sentence speaks of another army only
+        # the sentence speaks of another army only (in the glued scripts, not of another number's army)
+        alone = ctx.anywhere(who) and not ctx.anywhere("north_korea")
+        if who != "civilian" and alone and (not glued or _own_near(whole, who)):
+            return who
     return ""
 
 
@@ -300,10 +325,13 @@ def count_label(ctx: Context, value: float = 0.0) -> str | None:
 def _count_label(ctx: Context) -> str | None:
     from troopledger.claims._clause_links import captured, linked  # builds on this module
 
-    found = _nearest(ctx, tuple(COUNTED)) or linked(ctx)
+    found = _nearest(ctx, (*COUNTED, "dispatch")) or linked(ctx)
     if found is None:
         return None
     kind, _ = found
+    if kind == "dispatch":
+        # a verb of sending counts whoever is sent: "노동자 1만5000명 보낸다" sends workers, else troops
+        kind = "workers" if _own_near(ctx, "workers") else "troops"
     if kind == "troops":
         kind = _casualty_of_troops(ctx) or ("prisoners" if captured(ctx) else kind)
     # "killed and wounded" together on one side of the figure; "300 died and 2,700 were wounded" splits them
@@ -347,61 +375,3 @@ def troop_label(ctx: Context) -> str:
     if which is None:
         return "troops_deployed"
     return {"wave": "troops_per_rotation", "cumulative": "cumulative_troops"}.get(which[0], "troops_deployed")
-
-
-def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
-    """(quantity, period) for an amount worth about ``usd`` US dollars.
-
-    ``topic`` is what the paragraph counted last (``workers`` or ``troops``): "4,000 workers are
-    there. About $800 a head is sent for them" is the workers' pay though its sentence names none.
-    """
-    monthly = ctx.near("monthly", ctx.wide + 10) or ctx.before(3).rstrip().endswith(("月", "월"))
-    yearly = ctx.near("yearly", ctx.wide + 10)
-    period = "month" if monthly else "year" if yearly else "total"
-    whose = _whose(ctx)
-    if usd < 30 and (monthly or ctx.near("pay")) and not whose:
-        return "domestic_monthly_wage", "month"  # a few dollars a month is a wage inside North Korea, a worker's too
-    told = topic == "workers" and not ctx.anywhere("troops")
-    if (ctx.near("workers") or told) and not ctx.near("troops", ctx.wide // 2):
-        return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period
-    if ctx.near("gdp", 2 * ctx.wide) and usd >= 1e9:
-        return "nk_gdp", "year"
-    if ctx.near("economy") and usd >= 1e8:
-        return "other:nk_economy", period
-    if (
-        usd >= 1e6
-        and ctx.pack.code not in _GLUED
-        and (_nearest(ctx, ("economy", "revenue", "pay", "arms")) or ("",))[0] == "economy"
-    ):
-        return "other:nk_economy", period  # "товарообіг зріс до 34,2 млн": trade, whatever its size, is no revenue
-    if usd >= 1e6:
-        if ctx.near("arms") and not ctx.anywhere("troops"):
-            return "other:arms_revenue", period
-        if whose:
-            return f"other:{whose}_pay", period
-        if any(ctx.anywhere(k) for k in ("revenue", "north_korea", "troops", "compensation")):
-            return "total_revenue_to_nk", period
-        return "other:amount", period
-    if whose:
-        return f"other:{whose}_pay", period
-    if usd < 30 and (monthly or ctx.near("pay")):
-        return "domestic_monthly_wage", "month"  # a few dollars a month: a wage inside North Korea
-    if ctx.near("compensation") and (ctx.anywhere("killed") or ctx.anywhere("compensation")):
-        return "death_compensation", "once"
-    nearest = _nearest(ctx, ("bonus", "monthly", "pay"))
-    if nearest is not None and nearest[0] == "bonus" and not ctx.before(3).rstrip().endswith(("月", "월")):
-        return "signing_bonus", "once"  # "$2,500 a month and a $2,000 lump sum": each amount takes its own noun
-    if usd < 1e5 and (monthly or ctx.near("pay")) and (ctx.anywhere("troops") or ctx.anywhere("per_person")):
-        return "pay_per_soldier_month", "month" if monthly else "ambiguous"
-    return "other:amount", period
-
-
-def share_label(ctx: Context) -> str | None:
-    """The quantity a percentage speaks of, or None when nothing near says."""
-    if ctx.anywhere("state") and (ctx.anywhere("pay") or (ctx.near("state") and ctx.anywhere("troops"))):
-        return "state_share_of_pay"  # "the regime skims 86 % of the soldiers' money"
-    if ctx.near("killed") or ctx.near("casualties"):
-        return "other:casualty_rate"
-    if ctx.near("munitions"):
-        return "other:munitions_share"
-    return None

@@ -10,20 +10,18 @@ be read is told by :func:`unread_note`.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 
 from pydantic import ValidationError
 
 from troopledger.claims._clause_links import own_clause
+from troopledger.claims._cue_money import money_label, share_label
 from troopledger.claims._cues import (
     Context,
     bound,
     count_label,
     currency_of,
-    money_label,
-    share_label,
     skip_units,
     troop_label,
 )
@@ -32,6 +30,10 @@ from troopledger.claims._language import identify, passages
 from troopledger.claims._number_convention import text_convention
 from troopledger.claims._numerals import ascii_digits, find_figures
 from troopledger.claims._pack_figures import join_ranges, magnitude, to_usd
+from troopledger.claims._pack_speakers import according_to as _according_to
+from troopledger.claims._pack_speakers import organisations as _organisations
+from troopledger.claims._pack_speakers import quoted_by as _quoted_by
+from troopledger.claims._pack_speakers import sentence_names as _sentence_names
 from troopledger.claims._pack_streams import stream_count, stream_money
 from troopledger.claims._pack_tours import tour_lengths
 from troopledger.claims._packs import LanguagePack, load_pack
@@ -48,6 +50,9 @@ _KINDS = {
     "Sejong Institute": "think_tank", "South Korea JCS": "government", "US Pentagon": "government",
 }  # fmt: skip
 #: What stands between a figure and its conversion in brackets: "(약 ", "（約", "(about ", "(한화 약 ".
+#: What follows the unit of "1 dollar" in an exchange rate ("=", "＝", "는", "は", "兑"), then the rate.
+_RATE = re.compile(r"\s*(?:[=＝:：]|는|은|당|は|が|兑|兌|对|對|换|換)")
+_ANONYMOUS = "Anonymous sources"
 _CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
 #: ... and between two amounts, the first one's currency word, a bracket and up to five short words
 #: ("долларов (около ", " (algo em torno de R$ ", " dollars (soit environ ").
@@ -87,62 +92,6 @@ def _abbreviated(sentence: str, pack: LanguagePack) -> bool:
     return any(u.endswith(".") and last == u for u in units) or last.rstrip(".") in pack.scales
 
 
-def _organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
-    """(position, name) of every place a source the pack knows is named in ``low``, in text order.
-
-    An article is scanned once per language; each sentence then takes the names inside it.
-    """
-    spans: list[tuple[int, int, str]] = []
-    glued = pack.code in ("ja", "zh", "ko")
-    present = set(low)  # a name whose first letter the text lacks (another script) is not looked for
-    for name, words in pack.organisations.items():
-        for w in words:
-            i = low.find(w) if w[:1] in present else -1
-            while i >= 0:
-                if w.isascii():
-                    ok = _whole(low, i, len(w)) or (len(w) >= 5 and _starts(low, i))
-                else:  # a Cyrillic or accented name starts a word: "гур" in "фигура" is no source
-                    ok = glued or i == 0 or not low[i - 1].isalpha()
-                if ok:
-                    spans.append((i, i + len(w), name))
-                i = low.find(w, i + 1)
-    # a generic word inside a longer name of another source is that source's ("ukrainischen Geheimdienstes":
-    # the Ukrainian service, not the bare "Geheimdienst" that names Seoul's)
-    spans.sort()
-    starts = [sp[0] for sp in spans]
-    reach = max((f - s for s, f, _n in spans), default=0)
-    out = [
-        (i, name)
-        for i, e, name in spans
-        if not any(
-            n != name and e <= f and f - s > e - i
-            for s, f, n in spans[bisect.bisect_left(starts, i - reach) : bisect.bisect_right(starts, i)]
-        )
-    ]
-    return sorted(set(out))
-
-
-def _named_in(hits: list[tuple[int, str]], start: int, end: int) -> list[str]:
-    """The sources named between ``start`` and ``end``, each once, in the order they are first named."""
-    lo = bisect.bisect_left(hits, (start, ""))
-    names: list[str] = []
-    for i, name in hits[lo:]:
-        if i >= end:
-            break
-        if name not in names:
-            names.append(name)
-    return names
-
-
-def _starts(low: str, i: int) -> bool:
-    """A name of five letters or more may take an ending ("Geheimdienstes"), but must start a word."""
-    return i == 0 or not low[i - 1].isalnum()
-
-
-def _whole(low: str, i: int, n: int) -> bool:
-    return (i == 0 or not low[i - 1].isalnum()) and (i + n >= len(low) or not low[i + n].isalnum())
-
-
 class _Reader:
     """Reads one document: numbers its claims and keeps the speaker carried between sentences."""
 
@@ -178,12 +127,14 @@ class _Reader:
             span = (c.span[0] + start, c.span[1] + start) if c.span else None
             self.claims.append(c.model_copy(update={"id": f"{self.doc.id}-{len(self.claims) + 1:03d}", "span": span}))
 
-    def sentence(self, text: str, span: tuple[int, int], pack: LanguagePack, speaker: str, via: list[str]) -> None:
+    def sentence(
+        self, text: str, span: tuple[int, int], pack: LanguagePack, speaker: str, via: list[str], org: str = ""
+    ) -> None:
         low = text[span[0] : span[1]].lower()
         figs = find_figures(low, pack)
         said = next((h for h in pack.hedges if h in low), "")
         kind = _KINDS.get(speaker, "outlet" if speaker == self.default or speaker in self.relays else "other")
-        who: dict[str, object] = {"speaker": speaker, "speaker_kind": kind, "via": via}
+        who: dict[str, object] = {"speaker": speaker, "speaker_kind": kind, "via": via, "organisation": org}
         last_end = -1
         counted: str | None = None
         for start, end, months, written in tour_lengths(low, pack):  # "провели в России 120 дней": a tour
@@ -191,6 +142,8 @@ class _Reader:
             self.add(span, {"quantity": "rotation_interval_months", "unit": "months", **who, **stated,
                             "value": months, "confidence": 0.5})  # fmt: skip
         last_amount = False
+        rate = False
+        prior: tuple[str, float, str, str] | None = None  # the sentence's last labelled amount
         for a, b in join_ranges(figs, low, pack):
             ctx = Context(low, a.start, b.end, pack)
             currency = currency_of(ctx)
@@ -231,6 +184,14 @@ class _Reader:
                 values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
                 self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
                 continue
+            if currency == "KRW" and any(w in ctx.before(20) for w in pack.north_korean_won):
+                currency = "KPW"  # "북한 돈으로 13만 원": won, but North Korea's
+            if currency and lo == hi == 1 and _RATE.match(skip_units(low[b.end :], pack)):
+                rate = True  # "1달러는 1만5000원", "1ドル＝約150円": an exchange rate, not two amounts
+                continue
+            if currency and rate:
+                rate = False
+                continue
             if currency:
                 factor, note, converted = to_usd(hi, currency, self.doc.date or None)
                 label, period = money_label(ctx, magnitude(hi, currency, self.doc.date or None), self.topic)
@@ -244,6 +205,10 @@ class _Reader:
                 if label in ("total_revenue_to_nk", "pay_per_soldier_month"):
                     self.money = label
                 key = (currency, hi)
+                if label == "other:amount" and prior and prior[0] == currency and 0.01 < hi / prior[1] < 100:
+                    label, period = prior[2], prior[3]  # "100~300ウォンから1000~3000ウォンに": the same money changed
+                if label != "other:amount":
+                    prior = (currency, hi, label, period)
                 if label == "other:amount" and key in self.amounts:
                     label = self.amounts[key]  # "in all: about 28.7 trillion won" again, after its first mention
                 self.amounts.setdefault(key, label)
@@ -259,6 +224,11 @@ class _Reader:
                                 **who, **common, "note": both, **scaled, "confidence": 0.6})  # fmt: skip
                 continue
             head = low[b.end : b.end + 8].lstrip(" \u00a0")
+            if pack.worth and head.startswith(pack.worth):
+                # "33년치 식량", "6年分の食料": what an amount would buy, in years (LABELS rule 8's equivalents)
+                worth = {"quantity": "other:years_equivalent", "unit": "years", "confidence": 0.4}
+                self.add(span, {**worth, **who, **common, **values})
+                continue
             if hi <= 1000 and any(head.startswith(w) for w in pack.cue("times")):
                 # "ten times", "в 10 раз", "10倍": a multiple (LABELS rule 8), whatever it multiplies
                 self.add(
@@ -313,6 +283,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
     pool = origins or {k: v for k, v in counts.items() if k in relays}
     lead = max(pool, key=lambda k: pool[k]) if pool else outlet
     reader = _Reader(doc, outlet)
+    last_named = ""
     packs = {lang: text_convention(text, load_pack(lang)) for lang in hits}  # the text's number convention, once
     for start, end, lang in parts:
         if lang == "en" and language != "en" and identify(text[start:end]) == "en":
@@ -320,7 +291,8 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
             continue
         pack = packs[lang]
         sentences = _sentences(text, start, end, pack)
-        carried = _quoted_by(text, start, sentences, hits[lang] if same else [], relays) or lead
+        quoted = _quoted_by(text, start, sentences, hits[lang] if same else [], relays)
+        carried, origin_here = quoted or lead, quoted is not None
         reader.topic = reader.money = ""
         names_of = [_sentence_names(text, s, e, hits[lang] if same else None, pack, actors) for s, e in sentences]
         for k, (s, e) in enumerate(sentences):
@@ -330,47 +302,28 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
                 nxt = text[sentences[k + 1][0] : sentences[k + 1][1]].lstrip().lower()
                 if nxt.startswith(pack.back_reference):
                     named = names_of[k + 1]
+            sent = text[s:e].lower()
+            if not named and last_named and any(w in sent for w in pack.anaphora):
+                named = [last_named]  # "同部隊によると": the source named before, whatever paragraph it was in
             own = [n for n in named if n not in relays]
             if named and not own and same:
                 own = _according_to(text, s, e, hits[lang], pack)  # "Według Radio Free Asia ...": the origin
-            # a relay (Yonhap, Reuters ...) speaks for the origin the article names, and goes to `via`
-            speaker = own[0] if own else (lead if named and lead in origins else named[0] if named else carried)
+            # a relay (Yonhap, Reuters ...) speaks for the origin its paragraph names, and goes to `via`;
+            # one that reports on its own sources ("中央日報は…と報じた") is the speaker
+            if own or not named:
+                speaker = own[0] if own else carried
+            elif pack.relay_alone_speaks:
+                speaker = carried if origin_here else named[0]
+            else:
+                speaker = lead if lead in origins else named[0]
             via = [n for n in named if n in relays and n != speaker]
+            # "中央日報は複数の消息筋の話として": anonymous sources speak through the outlet that quotes them
+            org = via[0] if speaker == _ANONYMOUS and via else ""
             if named:
-                carried = speaker
-            reader.sentence(text, (s, e), pack, speaker, via)
+                carried, origin_here = speaker, origin_here or bool(own)
+                last_named = speaker
+            reader.sentence(text, (s, e), pack, speaker, via, org)
     return range_ends_restated(troop_repeats(repeats_labelled(reader.claims)))
-
-
-def _sentence_names(
-    text: str, s: int, e: int, hits: list[tuple[int, str]] | None, pack: LanguagePack, actors: set[str]
-) -> list[str]:
-    """The sources named in the sentence ``s:e`` (``hits``: the article's names, or None to scan the sentence)."""
-    named = _named_in(hits, s, e) if hits is not None else _named_in(_organisations(text[s:e].lower(), pack), 0, e - s)
-    if actors & set(named) and not any(w in text[s:e].lower() for w in pack.saying):
-        named = [n for n in named if n not in actors]  # "the Kremlin uses the shells": an actor, not a source
-    return named
-
-
-def _according_to(text: str, s: int, e: int, hits: list[tuple[int, str]], pack: LanguagePack) -> list[str]:
-    """A relay the sentence gives as its source ("Według Radio Free Asia ...", "по данным Reuters"): the origin."""
-    words = pack.cue("according")
-    inside = hits[bisect.bisect_left(hits, (s, "")) : bisect.bisect_left(hits, (e, ""))]
-    return [n for i, n in inside if text[max(s, i - 24) : i].lower().rstrip().endswith(words)][:1]
-
-
-#: A paragraph that opens a quotation: a dash of direct speech or an opening quote mark.
-_QUOTE_OPENERS = ("–", "—", "-", "„", "«", "“", '"', "»")
-
-
-def _quoted_by(
-    text: str, start: int, sentences: list[tuple[int, int]], hits: list[tuple[int, str]], relays: set[str]
-) -> str | None:
-    """The source a quotation (a paragraph opened by a dash or quote mark) names in its last sentence, or None."""
-    if len(sentences) < 2 or not text[start : sentences[0][1]].lstrip().startswith(_QUOTE_OPENERS):
-        return None
-    last = [n for n in _named_in(hits, *sentences[-1]) if n not in relays]
-    return last[0] if last else None
 
 
 def unread_note(doc: Document, claims: list[Claim]) -> str:

@@ -186,6 +186,8 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         return True  # an ordinal with its ending: "94-ї бригади", "3-го батальона", "11-й корпус"
     if re.match(r"^\)", after) and re.search(r"\($", before):
         return True  # "(40)", "(23)": an age or a day
+    if pack.worth and after.lstrip().startswith(pack.worth):
+        return False  # "33년치 식량": years' worth of something, a quantity
     marked = any(re.match(r"^\.?\s?" + re.escape(w), after, re.I) for w in pack.not_figures)
     if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not marked:
         rest = re.sub(r"^\s?[~〜～\-–]\s?\d[\d,.]*", "", text[end : end + 30].lower())

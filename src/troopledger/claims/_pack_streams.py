@@ -23,6 +23,7 @@ from troopledger.claims._stream_quantities import STREAM_QUANTITIES
 __all__ = ["stream_count", "stream_money", "stream_words"]
 
 _DIGIT = re.compile(r"\d")
+_CLAUSE = re.compile(r"[,，、;；]")
 #: Ledger quantities read from the noun or counter next to a count, and the coarse labels each may refine.
 _NOUNS: dict[str, tuple[str | None, ...]] = {
     "artillery_rounds_shipped": ("other:munitions",),
@@ -37,6 +38,8 @@ _NOUNS: dict[str, tuple[str | None, ...]] = {
 #: Counters of people: an entry count must be one ("1만3221명", "1万3000人"); a pack adds its nouns for
 #: people under ``[streams] persons`` ("граждан", "Nordkoreaner").
 _PERSONS = ("명", "人", "名")
+#: "-odd" words between a number and its counter (LABELS rule 6: an approximation, not part of the counter).
+_ODD = "여余餘多"
 #: Coarse readings an entry statistic may refine: "13.221 Nordkoreaner reisten ein" names its people
 #: with a demonym the troop cues also hold.
 _ENTRY_COARSE = ("troops_deployed", "troops_per_rotation", "cumulative_troops", None)
@@ -116,7 +119,8 @@ def stream_count(coarse: str | None, ctx: Context, value: float) -> tuple[str, s
     q2 = _closest(ctx, words, coarse)
     if q2 is None:
         return None
-    if q2 == "nk_entries_to_russia" and not (ctx.after().lstrip(" \u00a0").startswith(_PERSONS) and value >= 100):
+    counter = ctx.after().lstrip(" \u00a0").lstrip(_ODD).lstrip(" \u00a0")  # "1만3000여명", "1万3000余人"
+    if q2 == "nk_entries_to_russia" and not (counter.startswith(_PERSONS) and value >= 100):
         return None  # entry statistics count people by the hundred: "1만3221명이 입국", not "입국 3일 만에 2명"
     if q2 == "ammunition_containers" and _any(ctx, words.get("containers_ru_to_nk", ())):
         q2 = "containers_ru_to_nk"
@@ -155,13 +159,17 @@ def stream_money(label: str, period: str, ctx: Context) -> str:
         return "overseas_worker_wage_month"
     if label == "pay_per_soldier_month" and _next_to(ctx, words.get("soldier_take_home", ())):
         return "soldier_take_home"
+    kept = label in ("domestic_monthly_wage", "other:amount") and ctx.anywhere("troops")
+    if kept and _next_to(ctx, words.get("soldier_take_home", ())):
+        return "soldier_take_home"  # "兵士の手元に残るのは月3000ウォン": a few dollars, but what the soldier keeps
     return label
 
 
 def _next_to(ctx: Context, words: tuple[str, ...]) -> bool:
     """A word of ``words`` near the figure with no other number between ("월 2천 달러 가운데 100달러만 손에 쥔다":
     the take-home word is the 100's, not the 2,000's)."""
-    before, after = ctx.before(), ctx.after()
+    # and within the figure's clause: "月給は2000ドル、手元に残るのは…" keeps the 2,000 the pay
+    before, after = _CLAUSE.split(ctx.before())[-1], _CLAUSE.split(ctx.after())[0]
     for w in words:
         j = before.rfind(w)
         if j >= 0 and not _DIGIT.search(before, j + len(w)):

@@ -29,6 +29,7 @@ CUE_KINDS = (
     "tons", "times", "barrels",
     "dated",
     "additive", "link", "sent", "civilian", "vague", "according", "tour", "days", "weeks", "months", "equivalent",
+    "dispatch", "officers", "technology",
 )  # fmt: skip
 _BOUNDS = ("lower_before", "lower_after", "upper_before", "upper_after", "about_before", "about_after")
 
@@ -71,6 +72,20 @@ class LanguagePack:
     #: a sentence opening with one of these attributes the sentence before it ("Об этом сообщил ...")
     back_reference: tuple[str, ...] = ()
     month_since: tuple[str, ...] = ()
+    #: a relay named alone in a sentence, with no origin named before it in the paragraph, reports on its own
+    #: sources and is the speaker ("中央日報は…と報じた"); else it speaks for the article's lead source
+    relay_alone_speaks: bool = False
+    #: words that stand for the source named before ("同部隊", "该机构", "이 기관"), over paragraph breaks
+    anaphora: tuple[str, ...] = ()
+    #: words right after (or before) a source's name that make it the sentence's speaker among several names
+    speaker_marks: tuple[str, ...] = ()
+    speaker_marks_before: tuple[str, ...] = ()
+    #: glued scripts: longer words holding a cue that are not it ("兵器" holds "兵"), by the cue they hold
+    not_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: words after a number of years that make it an equivalent, not a date ("33년치 식량", "6年分の食料")
+    worth: tuple[str, ...] = ()
+    #: words just before a won amount that make it North Korean won ("북한 돈으로 13만 원")
+    north_korean_won: tuple[str, ...] = ()
 
     @property
     def glued_ok(self) -> tuple[str, ...]:
@@ -115,6 +130,17 @@ def _lists(raw: object, where: str, allowed: tuple[str, ...] | None = None) -> d
     if allowed is not None and set(raw) - set(allowed):
         raise ValueError(f"{where}: unknown groups {sorted(set(raw) - set(allowed))}; known: {', '.join(allowed)}")
     return {str(k): _strings(v, f"{where}.{k}") for k, v in raw.items()}
+
+
+def _not_cues(words: tuple[str, ...], cues: object) -> dict[str, tuple[str, ...]]:
+    """Each cue of the pack mapped to the ``not_cues`` words that hold it."""
+    stems = {w.lower() for ws in (cues.values() if isinstance(cues, dict) else ()) for w in ws}
+    out: dict[str, tuple[str, ...]] = {}
+    for stem in stems:
+        holding = tuple(x for x in words if stem in x and x != stem)
+        if holding:
+            out[stem] = holding
+    return out
 
 
 def _read(name: str) -> dict[str, object]:
@@ -166,4 +192,11 @@ def load_pack(code: str) -> LanguagePack:
         change_verbs=_strings(raw.get("change_verbs", []), f"{where} change_verbs"),
         back_reference=_strings(raw.get("back_reference", []), f"{where} back_reference"),
         month_since=_strings(raw.get("month_since", []), f"{where} month_since"),
+        relay_alone_speaks=raw.get("relay_alone_speaks", False) is True,
+        anaphora=_strings(raw.get("anaphora", []), f"{where} anaphora"),
+        speaker_marks=_strings(raw.get("speaker_marks", []), f"{where} speaker_marks"),
+        speaker_marks_before=_strings(raw.get("speaker_marks_before", []), f"{where} speaker_marks_before"),
+        worth=_strings(raw.get("worth", []), f"{where} worth"),
+        north_korean_won=_strings(raw.get("north_korean_won", []), f"{where} north_korean_won"),
+        not_cues=_not_cues(_strings(raw.get("not_cues", []), f"{where} not_cues"), raw.get("cues", {})),
     )

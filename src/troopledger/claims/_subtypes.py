@@ -42,6 +42,9 @@ OTHER_SUBTYPES: dict[str, str] = {
     "share": "any other share or percentage",
     "duration": "a length of time that is not a tour (kept in its own unit: days, weeks, hours)",
     "multiple": "a multiple or growth factor (twelvefold, triple, 21 times)",
+    "officer_pay": "the pay of officers and NCOs, a rank table's rows above the ordinary soldier",
+    "years_equivalent": "how many years of something (food, luxury spending) an amount would buy",
+    "tech_transfer": "the value of technology Russia gives North Korea (satellites, submarines, missiles)",
 }
 
 

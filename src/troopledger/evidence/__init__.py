@@ -13,6 +13,7 @@ from troopledger._lazy import attach as _attach
 if TYPE_CHECKING:
     from troopledger.evidence._asof import as_of, known_by, parse_day, reported_on
     from troopledger.evidence._bundled import bundled_cases, bundled_ledgers, ledgers_dir
+    from troopledger.evidence._dispersion import SOURCE_SPREAD, SourcePair, estimate_spread, source_pairs, widen
     from troopledger.evidence._forecast import forecast
     from troopledger.evidence._fusion import (
         HEDGES,
@@ -55,6 +56,7 @@ __all__ = [
     "MAX_CASE_BYTES",
     "PARAMETERS",
     "RELIABILITY",
+    "SOURCE_SPREAD",
     "STATE_USE_NAMES",
     "WORDS",
     "Z90",
@@ -80,6 +82,7 @@ __all__ = [
     "Sampler",
     "Slot",
     "SlotPlace",
+    "SourcePair",
     "Uniform",
     "WaveSlots",
     "as_of",
@@ -90,6 +93,7 @@ __all__ = [
     "case_error",
     "claim_spec",
     "claim_weight",
+    "estimate_spread",
     "forecast",
     "fuse",
     "hedge_rule",
@@ -106,9 +110,11 @@ __all__ = [
     "reported_on",
     "resolve",
     "slot_places",
+    "source_pairs",
     "to",
     "wave_size",
     "wave_tour",
+    "widen",
     "words_interval",
 ]
 
@@ -174,6 +180,11 @@ _LAZY = {
     "wave_size": "troopledger.evidence._slots",
     "wave_tour": "troopledger.evidence._slots",
     "words_interval": "troopledger.evidence._fusion",
+    "SOURCE_SPREAD": "troopledger.evidence._dispersion",
+    "SourcePair": "troopledger.evidence._dispersion",
+    "estimate_spread": "troopledger.evidence._dispersion",
+    "source_pairs": "troopledger.evidence._dispersion",
+    "widen": "troopledger.evidence._dispersion",
 }
 
 

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from troopledger.claims import Claim, FieldError, month_index
+from troopledger.evidence._dispersion import MAX_SOURCE_SPREAD, SOURCE_SPREAD
 from troopledger.evidence._fusion import claim_spec
 from troopledger.evidence._slots import SlotPlace
 from troopledger.evidence._spec import DistSpec
@@ -33,6 +34,7 @@ __all__ = [
     "case_month",
     "check_shares",
     "check_spec",
+    "check_spread",
     "check_weights",
     "claim_problem",
     "spec_problem",
@@ -212,6 +214,18 @@ def check_shares(shares: dict[str, float], names: Sequence[str]) -> dict[str, fl
     if abs(sum(shares.values()) - 1) > SHARES_TOLERANCE:
         raise FieldError("", f"the shares add up to {sum(shares.values()):g}, not 1", "make them add up to 1")
     return {k: shares[k] for k in names}
+
+
+def check_spread(spread: dict[str, float]) -> dict[str, float]:
+    """``spread`` by kind of quantity if every kind is one of SOURCE_SPREAD's and every sd in [0, MAX_SOURCE_SPREAD]."""
+    for kind, sd in spread.items():
+        if kind not in SOURCE_SPREAD:
+            raise FieldError(kind, f"unknown kind of quantity '{kind}'", f"use one of: {', '.join(SOURCE_SPREAD)}")
+        if not 0 <= sd <= MAX_SOURCE_SPREAD:
+            raise FieldError(
+                kind, f"spread {sd:g} is not in [0, {MAX_SOURCE_SPREAD:g}]", "give an sd on the log scale, such as 0.46"
+            )
+    return spread
 
 
 def check_weights(weights: dict[str, float], known: Mapping[str, float]) -> dict[str, float]:

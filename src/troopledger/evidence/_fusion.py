@@ -7,7 +7,11 @@ or a one-sided percentile, and :data:`WORDS` reads words without numbers
 ("nothing", "most" ...) as a 90 % interval for a share. Claims
 relaying one statement form one lineage and count once; lineages pool as a weighted
 mixture whose weights are the reliability of the kind of source (:data:`RELIABILITY`,
-overridable per case or per claim) times the hedge's strength.
+overridable per case or per claim) times the hedge's strength. Each lineage's
+distribution is widened by the spread between independent sources of its kind of
+figure (:data:`~troopledger.evidence.SOURCE_SPREAD`, shared among the lineages:
+``tau / sqrt(n)`` each), so an input one source informs is as uncertain as one
+source of that kind is, not only as its hedge says.
 
 The result is a :class:`~troopledger.evidence.DistSpec` (a mixture whose components
 cite their claims), so everything downstream treats a fused parameter like one
@@ -16,11 +20,13 @@ written by hand.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from troopledger.claims import HEDGES, WORDS, Claim, HedgeRule, detect_lineages, hedge_rule, readings, words_interval
+from troopledger.evidence._dispersion import SOURCE_SPREAD, spread_kind, widen
 from troopledger.evidence._spec import DistSpec, MixtureComponent
 
 __all__ = [
@@ -92,25 +98,39 @@ def _form(claim: Claim, kind: Kind, factor: float) -> dict[str, Any]:
     return {"point": v, "spread": spread}
 
 
-def claim_spec(claim: Claim, kind: Kind, unit: str, *, tour_months: float | None = None) -> DistSpec:
-    """One claim as a distribution spec in ``unit``: a mixture over readings if its period is open."""
+def claim_spec(
+    claim: Claim, kind: Kind, unit: str, *, tour_months: float | None = None, between: float = 0.0
+) -> DistSpec:
+    """One claim as a distribution spec in ``unit``: a mixture over readings if its period is open.
+
+    ``between`` (an sd on the log scale, logit for a share) widens each reading by
+    the spread between sources (:func:`~troopledger.evidence.widen`); 0 reads the
+    claim as its hedge alone says.
+    """
     reads = readings(claim, unit, tour_months=tour_months)
+
+    def form(factor: float) -> dict[str, Any]:
+        return widen(_form(claim, kind, factor), share=kind == "share", tau=between)
+
     if len(reads) == 1:
-        return _spec(_form(claim, kind, reads[0].factor), [claim.id])
-    comps = [
-        MixtureComponent.model_validate({**_form(claim, kind, r.factor), "weight": r.weight, "label": r.label})
-        for r in reads
-    ]
+        return _spec(form(reads[0].factor), [claim.id])
+    comps = [MixtureComponent.model_validate({**form(r.factor), "weight": r.weight, "label": r.label}) for r in reads]
     return DistSpec(mixture=comps, claims=[claim.id], note="period not stated: a mixture over its readings")
 
 
 @dataclass(frozen=True)
 class Fused:
-    """A fused parameter: its spec, the lineages pooled, and each claim's weight in the pool."""
+    """A fused parameter: its spec, the lineages pooled, each claim's weight in the pool and its widening.
+
+    ``between`` is the between-source sd each claim's reading was widened by (log
+    scale; logit for a share), so a claim that built the prior is judged by the same
+    reading (calibration's error model for it).
+    """
 
     spec: DistSpec
     lineages: dict[str, list[str]]
     weights: dict[str, float]
+    between: dict[str, float] = field(default_factory=dict)
 
     @property
     def claims(self) -> list[str]:
@@ -133,13 +153,17 @@ def fuse(
     reliability: Mapping[str, float] | None = None,
     lineages: Mapping[str, str] | None = None,
     tour_months: float | None = None,
+    spread: Mapping[str, float] | None = None,
 ) -> Fused:
     """Pool ``claims`` about one parameter into one spec: one component per lineage.
 
     Within a lineage the claim with the largest weight (then the earliest, then
     the smallest id) speaks for all, so five relays of one briefing pool exactly as
     the briefing alone. ``lineages`` (claim id -> label) defaults to
-    :func:`~troopledger.claims.detect_lineages`. Raises ``ValueError`` on no claims.
+    :func:`~troopledger.claims.detect_lineages`. Each of the ``n`` lineages is
+    widened by the between-source sd of its kind of quantity over ``sqrt(n)``
+    (``spread`` overrides :data:`~troopledger.evidence.SOURCE_SPREAD` by kind).
+    Raises ``ValueError`` on no claims.
     """
     if not claims:
         raise ValueError("no claims to fuse")
@@ -162,7 +186,16 @@ def fuse(
         raise ValueError("every claim has weight 0; give at least one a weight above 0")
     weights = {c.id: raw[label] / total for label in order for c in groups[label]}
     ids = {label: [c.id for c in groups[label]] for label in order}
-    specs = {label: claim_spec(heads[label], kind, unit, tour_months=tour_months) for label in order}
+    taus = {**SOURCE_SPREAD, **(spread or {})}
+
+    def between(c: Claim) -> float:
+        scale = spread_kind(c.quantity) or ("share" if kind == "share" else "amount")
+        return taus.get(scale, 0.0) / math.sqrt(len(order))
+
+    added = {label: between(heads[label]) for label in order}
+    specs = {
+        label: claim_spec(heads[label], kind, unit, tour_months=tour_months, between=added[label]) for label in order
+    }
     if len(order) == 1:
         only = order[0]
         spec = specs[only].model_copy(update={"claims": ids[only]})
@@ -174,4 +207,5 @@ def fuse(
             data.update(weight=raw[label], label=f"{head.speaker[:150]} ({head.id})"[:200], claims=ids[label])
             comps.append(MixtureComponent.model_validate(data))
         spec = DistSpec(mixture=comps, claims=[cid for label in order for cid in ids[label]])
-    return Fused(spec=spec, lineages=ids, weights=weights)
+    wide = {cid: added[label] for label in order for cid in ids[label]}
+    return Fused(spec=spec, lineages=ids, weights=weights, between=wide)

@@ -152,6 +152,7 @@ class Prior:
     roles: tuple[RoleSlots, ...] = (RoleSlots("combat"),)
     phases: tuple[PhaseSlots, ...] = ()
     forecast_from: int | None = None  # first month past the case's own horizon (report --until)
+    between_source: Mapping[str, float] = field(default_factory=dict)  # claim id -> sd fusion widened it by
 
     @property
     def forecast_trend(self) -> str | None:
@@ -207,13 +208,24 @@ class Prior:
             return PARAMETERS[name].unit, PARAMETERS[name].meaning
         return "", name.replace("_", " ")
 
-    def with_specs(self, specs: Mapping[str, DistSpec]) -> Prior:
-        """A copy with the slots named in ``specs`` re-specified (and their distributions rebuilt)."""
+    def with_specs(self, specs: Mapping[str, DistSpec], *, keep_between: bool = False) -> Prior:
+        """A copy with the slots named in ``specs`` re-specified (and their distributions rebuilt).
+
+        The claims of a re-specified slot no longer built it as fused, so they lose
+        their ``between_source`` entry (``keep_between`` keeps every entry, for a
+        spec that still holds the fused reading, such as calibration's doubt).
+        """
         slots = dict(self.slots)
         for name, spec in specs.items():
             old = slots[name]
             slots[name] = Slot(old.place, spec.to_distribution(old.place.kind), spec, tuple(spec.all_claims()), None)
-        return dataclasses.replace(self, slots=slots)
+        if keep_between:
+            return dataclasses.replace(self, slots=slots)
+        gone = {cid for name in specs for cid in self.slots[name].claims}
+        lineages = {(c.lineage, c.quantity) for c in self.claims if c.id in gone and c.lineage}
+        gone |= {c.id for c in self.claims if (c.lineage, c.quantity) in lineages}
+        between = {cid: sd for cid, sd in self.between_source.items() if cid not in gone}
+        return dataclasses.replace(self, slots=slots, between_source=between)
 
 
 def resolve(casefile: Case, claims: Sequence[Claim] = ()) -> Prior:
@@ -301,7 +313,29 @@ def resolve(casefile: Case, claims: Sequence[Claim] = ()) -> Prior:
         roles=roles,
         phases=phases,
         forecast_from=case.forecast_from,
+        between_source=_between(slots, resolved),
     )
+
+
+def _between(slots: Mapping[str, Slot], claims: Sequence[Claim]) -> dict[str, float]:
+    """Claim id -> the between-source sd fusion widened its reading by (the largest over the slots it built).
+
+    The other claims of a lineage about the same quantity (the whole of a statement split
+    into parts) get the largest of theirs.
+    """
+    out: dict[str, float] = {}
+    for slot in slots.values():
+        for cid, sd in (slot.fused.between if slot.fused is not None else {}).items():
+            out[cid] = max(sd, out.get(cid, 0.0))
+    lineage = {c.id: (c.lineage, c.quantity) for c in claims if c.lineage}
+    widest: dict[tuple[str, str], float] = {}
+    for cid, sd in out.items():
+        if cid in lineage:
+            widest[lineage[cid]] = max(sd, widest.get(lineage[cid], 0.0))
+    for cid, label in lineage.items():
+        if label in widest:
+            out[cid] = max(widest[label], out.get(cid, 0.0))
+    return out
 
 
 def _unusable(

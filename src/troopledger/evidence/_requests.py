@@ -83,7 +83,14 @@ def fuse_requests(
                 "correct or reject those claims, or write the distribution by hand",
             )
         try:
-            fused = fuse(usable, place.kind, place.unit, reliability=case.reliability, lineages=lineages)
+            fused = fuse(
+                usable,
+                place.kind,
+                place.unit,
+                reliability=case.reliability,
+                lineages=lineages,
+                spread=case.source_spread,
+            )
             fused.spec.to_distribution(place.kind)
         except (ValueError, ArithmeticError) as e:
             raise FieldError(where, f"{where}: {e}") from None

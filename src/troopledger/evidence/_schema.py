@@ -42,6 +42,7 @@ from troopledger.evidence._bounds import (
     case_month,
     check_shares,
     check_spec,
+    check_spread,
     check_weights,
 )
 from troopledger.evidence._correlation import Correlation, correlation_groups
@@ -177,6 +178,9 @@ class Case(BaseModel):
     claims: list[CaseClaim] = Field(default_factory=list)
     claim_files: list[str] = Field(default_factory=list, description="claims files read into [[claims]]")
     reliability: dict[str, Number] = Field(default_factory=dict, description="weights by kind of source")
+    source_spread: dict[str, Number] = Field(
+        default_factory=dict, description="between-source sd by kind of quantity (amount, count, duration, share)"
+    )
     casualty_counts: list[CasualtyCount] = Field(default_factory=list)
     roles: dict[str, RoleTerms] = Field(default_factory=dict, description="terms by role; new names extend ROLES")
     casualty_phases: list[CasualtyPhase] = Field(default_factory=list)
@@ -197,6 +201,11 @@ class Case(BaseModel):
     @classmethod
     def _reliability(cls, v: dict[str, float]) -> dict[str, float]:
         return check_weights(v, RELIABILITY)
+
+    @field_validator("source_spread")
+    @classmethod
+    def _source_spread(cls, v: dict[str, float]) -> dict[str, float]:
+        return check_spread(v)
 
     @field_validator("parameters")
     @classmethod

@@ -1,8 +1,9 @@
 """Page leftovers: the lines a saved page carries that are not the article.
 
-"See also" links, comment forms, language menus, advertisement markers, "most
-popular" boxes, photo captions and credits, truncated breadcrumb titles and lines
-that repeat an earlier line are dropped; a "Read the original article on X" line
+"See also" links (and Korean, Japanese and Chinese related-article boxes), comment
+forms, language menus, advertisement markers, "most popular" boxes, photo captions
+and credits, truncated breadcrumb titles and lines that repeat an earlier line are
+dropped; a "Read the original article on X" line
 is dropped too, but X is kept as the outlet the story came from.
 """
 
@@ -35,6 +36,15 @@ _LEFTOVER = re.compile(
         (?:photo|image|illustrative\s+photo|picture)\s*:.*
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
+)
+#: Korean, Japanese and Chinese page furniture: related-article boxes, copyright and editor lines. A box's
+#: heading alone on its line ("관련기사") drops the headlines listed under it, up to the next blank line.
+_CJK_BOX = re.compile(
+    r"^\s*[\[【(<]?\s*(?:관련\s*기사|관련\s*뉴스|많이\s*본\s*뉴스|인기\s*기사|추천\s*기사|함께\s*보면|関連記事|関連ニュース"
+    r"|あわせて読みたい|おすすめ記事|延伸[閱阅][讀读]|相[關关][閱阅][讀读]|推[薦荐][閱阅][讀读]|相[關关]新[聞闻]|熱門新聞|热门新闻)"
+)
+_CJK_FURNITURE = re.compile(
+    r"무단\s*전재|재배포\s*금지|무단\s*복제|無断転載|無断複製|版[權权]所有|未[經经]授[權权]|[責责]任[編编][輯辑]\s*[:：]"
 )
 _ORIGINAL = re.compile(r"^\s*read\s+the\s+original\s+article\s+(?:on|at|in)\s+(?P<outlet>.{2,80}?)\s*\.?\s*$", re.I)
 _CREDIT = re.compile(
@@ -78,6 +88,12 @@ def drop_leftovers(text: str) -> tuple[str, str | None]:
         if len(line) < 200 and line[-2:] in _LANG_SET:  # a menu ends the (stripped) line with a code
             line = _LANG_MENU.sub("", line).strip()
         if not line or _LEFTOVER.match(line) or _is_caption(line):
+            continue
+        box = _CJK_BOX.match(line)
+        if box or (len(line) < 200 and _CJK_FURNITURE.search(line)):
+            if box and len(line) - box.end() < 3:  # the heading alone: skip the listed headlines too
+                skip = next((j for j in range(i + 1, len(lines)) if not lines[j].strip()), len(lines))
+                lines[i + 1 : skip] = [""] * (skip - i - 1)
             continue
         if _BREADCRUMB.match(line) or line.endswith(("...", "…")):
             stem = line.rstrip(".…").strip()[-30:]

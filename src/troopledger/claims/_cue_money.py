@@ -1,0 +1,92 @@
+"""What the words around an amount or a share say: which quantity of money or share it is, and its period.
+
+Pure lookups of a pack's cue lists around a figure (``_cues.Context``), like the count rules
+of ``_cues``; the labels are names of the quantity vocabulary or ``other:<subtype>``.
+"""
+
+from __future__ import annotations
+
+from troopledger.claims._cues import _CLAUSE_END, _GLUED, Context, _nearest, _own_near, _whose, find_cue
+
+__all__ = ["money_label", "share_label"]
+
+
+def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
+    """(quantity, period) for an amount worth about ``usd`` US dollars.
+
+    ``topic`` is what the paragraph counted last (``workers`` or ``troops``): "4,000 workers are
+    there. About $800 a head is sent for them" is the workers' pay though its sentence names none.
+    """
+    monthly = ctx.near("monthly", ctx.wide + 10) or ctx.before(3).rstrip().endswith(("月", "월"))
+    yearly = ctx.near("yearly", ctx.wide + 10)
+    if monthly and yearly:
+        # "월 2000달러를 받아 연간 3억 달러": a period word with another number between is that number's
+        month_own, year_own = (
+            _own_near(ctx, "monthly") or ctx.before(3).rstrip().endswith(("月", "월")),
+            _own_near(ctx, "yearly"),
+        )
+        monthly, yearly = (monthly and (month_own or not year_own)), (yearly and (year_own or not month_own))
+    period = "month" if monthly else "year" if yearly else "total"
+    whose = _whose(ctx)
+    if usd < 30 and (monthly or ctx.near("pay")) and not whose:
+        return "domestic_monthly_wage", "month"  # a few dollars a month is a wage inside North Korea, a worker's too
+    told = topic == "workers" and not ctx.anywhere("troops")
+    if (ctx.near("workers") or told) and not ctx.near("troops", ctx.wide // 2):
+        return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period
+    if ctx.near("gdp", 2 * ctx.wide) and usd >= 1e9:
+        return "nk_gdp", "year"
+    if ctx.near("economy") and usd >= 1e8:
+        return "other:nk_economy", period
+    if (
+        usd >= 1e6
+        and ctx.pack.code not in _GLUED
+        and (_nearest(ctx, ("economy", "revenue", "pay", "arms")) or ("",))[0] == "economy"
+    ):
+        return "other:nk_economy", period  # "товарообіг зріс до 34,2 млн": trade, whatever its size, is no revenue
+    if usd >= 1e6:
+        if _own_near(ctx, "technology"):
+            return "other:tech_transfer", period  # "기술 지원 약 0.9조 원": what Russia gives in technology
+        if (ctx.near("arms") and not ctx.anywhere("troops")) or (ctx.near("arms", 3 * ctx.wide) and _arms_alone(ctx)):
+            return "other:arms_revenue", period
+        if whose:
+            return f"other:{whose}_pay", period
+        if any(ctx.anywhere(k) for k in ("revenue", "north_korea", "troops", "compensation", "state")):
+            return "total_revenue_to_nk", period
+        return "other:amount", period
+    if whose:
+        return f"other:{whose}_pay", period
+    if usd < 30 and (monthly or ctx.near("pay")):
+        return "domestic_monthly_wage", "month"  # a few dollars a month: a wage inside North Korea
+    if ctx.near("compensation") and (ctx.anywhere("killed") or ctx.anywhere("compensation")):
+        return "death_compensation", "once"
+    nearest = _nearest(ctx, ("bonus", "monthly", "pay"))
+    if nearest is not None and nearest[0] == "bonus" and not ctx.before(3).rstrip().endswith(("月", "월")):
+        return "signing_bonus", "once"  # "$2,500 a month and a $2,000 lump sum": each amount takes its own noun
+    if usd < 1e5 and _own_near(ctx, "officers", ctx.pack.code in _GLUED) and (monthly or ctx.near("pay")):
+        return "other:officer_pay", period  # a rank table: "장교는 월 5000달러" is not the ordinary soldier's pay
+    if usd < 1e5 and (monthly or ctx.near("pay")) and (ctx.anywhere("troops") or ctx.anywhere("per_person")):
+        return "pay_per_soldier_month", "month" if monthly else "ambiguous"
+    return "other:amount", period
+
+
+def _arms_alone(ctx: Context) -> bool:
+    """Whether the arms word before an amount stands apart from any troops word: "兵士の派遣に伴い、武器を…送り、
+    その販売代金は…" is the arms' price; "兵士と武器支援により" (troops and arms together) is not."""
+    before = ctx.sentence[: ctx.start]
+    arms = max(find_cue(before, w, ctx.pack, last=True) for w in ctx.pack.cue("arms"))
+    troops = max(
+        (j + len(w) for w in ctx.pack.cue("troops") if (j := find_cue(before, w, ctx.pack, last=True)) >= 0), default=-1
+    )
+    after = _CLAUSE_END.split(ctx.sentence[ctx.end :], maxsplit=1)[0]
+    return arms > troops + 4 and not any(find_cue(after, w, ctx.pack) >= 0 for w in ctx.pack.cue("troops"))
+
+
+def share_label(ctx: Context) -> str | None:
+    """The quantity a percentage speaks of, or None when nothing near says."""
+    if ctx.anywhere("state") and (ctx.anywhere("pay") or (ctx.near("state") and ctx.anywhere("troops"))):
+        return "state_share_of_pay"  # "the regime skims 86 % of the soldiers' money"
+    if ctx.near("killed") or ctx.near("casualties"):
+        return "other:casualty_rate"
+    if ctx.near("munitions"):
+        return "other:munitions_share"
+    return None
