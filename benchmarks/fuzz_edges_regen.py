@@ -275,21 +275,38 @@ def number_scripts(rng: random.Random, tmp: Path, n: int) -> list[Outcome]:
 
 
 def bit_flips(rng: random.Random, tmp: Path, n: int) -> list[Outcome]:
-    """Single bit flips anywhere past a ledger's header: the same listing, or one line naming the ledger."""
+    """Single bit flips anywhere past a ledger's header: the same output, or one line naming the ledger.
+
+    Each flipped ledger is listed (``claims list``: every claim's columns and stored
+    lineage label); when that works, one claim is shown (its record and its history,
+    ``claims show``) and the whole ledger exported (every record), and each must give
+    exactly what the undamaged ledger gave.
+    """
     ledger = _ledger(tmp, 50)
-    outcome, _, base, _ = _run(["claims", "list", "--ledger", str(ledger)])
+    shown = [f"c{i}" for i in range(50)]
+    base: dict[tuple[str, ...], bytes] = {}  # what the undamaged ledger gives, by command
     data = ledger.read_bytes()
     flipped = tmp / "f.db"
     out = []
     for _ in range(n):
         damaged = bytearray(data)
-        damaged[rng.randrange(100, len(damaged))] ^= 1 << rng.randrange(8)
+        at, bit = rng.randrange(100, len(damaged)), rng.randrange(8)
+        damaged[at] ^= 1 << bit
         flipped.write_bytes(bytes(damaged))
         for extra in ("-wal", "-shm"):
             Path(f"{flipped}{extra}").unlink(missing_ok=True)
-        outcome, _, listing, _ = _run(["claims", "list", "--ledger", str(flipped)])
-        if outcome == "ok" and listing != base:
-            outcome = "lost" if listing.count(b"\n") < base.count(b"\n") else "wrong"
+        outcome = "ok"
+        for args in (["claims", "list"], ["claims", "show", rng.choice(shown)], ["claims", "export"]):
+            if tuple(args) not in base:
+                base[tuple(args)] = _run([*args, "--ledger", str(ledger)])[2]
+            outcome, _, listing, _ = _run([*args, "--ledger", str(flipped)])
+            if outcome == "ok" and listing != base[tuple(args)]:
+                outcome = "lost" if listing.count(b"\n") < base[tuple(args)].count(b"\n") else "wrong"
+                changed = set(listing.splitlines()) ^ set(base[tuple(args)].splitlines())
+                where = f"byte {at} bit {bit} (page {at // 4096 + 1})"
+                print(f"  {outcome}: {where}, {' '.join(args)}: {sorted(changed)[:4]}")
+            if outcome != "ok":
+                break
         out.append(outcome)
     return out
 

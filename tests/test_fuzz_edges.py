@@ -232,6 +232,21 @@ def test_a_closed_pipe_ends_silently() -> None:
     assert writer.stderr == b""
 
 
+@pytest.mark.parametrize("args", [["cases"], ["--help"], ["report", "-f", "md", "--draws", "200"]])
+def test_a_pipe_closed_before_the_first_byte_ends_silently_with_status_0(args: list[str]) -> None:
+    """``| head -c 0``: Rich's table print and Click's EPIPE handler ended with status 1 and no word."""
+    code = "import sys; from troopledger._cli import main; main(sys.argv[1:])"
+    reader = subprocess.Popen(["head", "-c", "0"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    reader.wait(timeout=30)  # gone before the writer starts: its first write meets a closed pipe
+    assert reader.stdin is not None
+    writer = subprocess.run(
+        [sys.executable, "-c", code, *args], stdout=reader.stdin, stderr=subprocess.PIPE, timeout=120, check=False
+    )
+    reader.stdin.close()
+    assert writer.returncode == 0, writer.stderr
+    assert writer.stderr == b""
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_a_full_stdout_is_one_line() -> None:
     code = "import sys; from troopledger._cli import main; main(sys.argv[1:])"

@@ -88,6 +88,12 @@ def _is_stdout_error(e: OSError) -> bool:
     return isinstance(e, BrokenPipeError) or e.errno in (errno.ENOSPC, errno.EIO, errno.EPIPE, errno.EFBIG)
 
 
+def _closed_pipe_exit(e: SystemExit) -> bool:
+    """Whether ``e`` is the silent ``SystemExit(1)`` Rich or Click raise on a closed pipe (``cases | head -c 0``)."""
+    cause = e.__context__
+    return e.code == 1 and isinstance(cause, OSError) and cause.errno == errno.EPIPE
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; every error prints one line and exits with status 2.
 
@@ -117,6 +123,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except (KeyboardInterrupt, typer.Abort):
         code = 130
+    except SystemExit as e:  # Rich and Click end a write into a closed pipe with exit status 1 and no word
+        if _closed_pipe_exit(e):
+            _stream_error(BrokenPipeError(errno.EPIPE, "Broken pipe"))
+        raise
     except UnicodeEncodeError as e:
         _stream_error(e)
     except OSError as e:

@@ -108,6 +108,8 @@ def list_(
     _check_day(since, "--since")
     _check_day(until, "--until")
     with Ledger(ledger, create=False, readonly=True) as led:
+        if led.upgrade_note:
+            typer.echo(led.upgrade_note, err=True)
         lines = None if speaker else led.listing_lines(quantity=quantity, status=status, since=since, until=until)
         if lines is not None and len(lines) > RICH_ROWS + 1:
             sys.stdout.write("\n".join(lines) + "\n")
@@ -147,6 +149,8 @@ def _check_filters(quantity: str | None, status: str | None) -> None:
 def show(claim_id: Annotated[str, typer.Argument(help="Claim id.")], ledger: LedgerOpt = DEFAULT_LEDGER) -> None:
     """Show every field of one claim, its source and its history."""
     with Ledger(ledger, create=False, readonly=True) as led:
+        if led.upgrade_note:
+            typer.echo(led.upgrade_note, err=True)
         claim = led.get(claim_id)
         history = led.history(claim_id)
     rows: list[tuple[str, ...]] = []

@@ -23,7 +23,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from troopledger._paths import exists, is_dir
-from troopledger.claims._ledger_checks import check_rows, quick_check, refuse_special, refuse_unread_wal
+from troopledger.claims._ledger_checks import check_rows, integrity_check, refuse_special, refuse_unread_wal
+from troopledger.claims._ledger_checksum import register
 from troopledger.claims._ledger_errors import FIX_NOT_LEDGER, ledger_error, unreadable_schema
 from troopledger.claims._ledger_schema import (
     LISTABLE_VERSION,
@@ -31,7 +32,8 @@ from troopledger.claims._ledger_schema import (
     SCHEMA_VERSION,
     backfill,
     record_columns,
-    with_checksum,
+    upgrade_note,
+    write_claim,
 )
 from troopledger.claims._lineage_store import place_new, redetect
 from troopledger.claims._listing import filters_of, listing_lines, listing_rows
@@ -95,13 +97,14 @@ class Ledger:
             refuse_special(p)  # before SQLite opens it (opening a FIFO waits for a writer)
         with self._guard("opening it"):
             self._db = self._connect(memory)
+            register(self._db)
         try:
             with self._guard("opening it"):
                 self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
                 if not memory and not readonly:
                     self._db.execute("PRAGMA journal_mode = WAL")
                     self._db.execute("PRAGMA synchronous = NORMAL")
-                quick_check(self._db, self.path)
+                integrity_check(self._db, self.path)
                 self._migrate()
                 check_rows(self._db, self.path, self._version)
         except BaseException:
@@ -197,12 +200,18 @@ class Ledger:
                     raise LedgerError(
                         self.path, None, "is an SQLite database but not a troopledger ledger", FIX_NOT_LEDGER
                     )
+            check_rows(db, self.path, version)  # a damaged row must not get a fresh checksum
             for step in MIGRATIONS[version:]:
                 for sql in step:
                     db.execute(sql)
             backfill(db, self.path, version)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self._version = SCHEMA_VERSION
+
+    @property
+    def upgrade_note(self) -> str | None:
+        """One line for a ledger opened read-only at an older schema (what is slower or unchecked), else None."""
+        return None if self.path == ":memory:" else upgrade_note(self.path, self._version)
 
     # -- writing -----------------------------------------------------------------
 
@@ -288,18 +297,7 @@ class Ledger:
 
     def _write(self, db: sqlite3.Connection, claim: Claim, action: str) -> None:
         record = json.dumps(claim.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
-        now = _now()
-        columns = {**with_checksum({**record_columns(claim), "record": record}), "added": now, "changed": now}
-        kept = ("id", "added")  # a replaced claim keeps when it was first added, and its lineage label until redetected
-        db.execute(
-            f"INSERT INTO claims ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-            " ON CONFLICT (id) DO UPDATE SET "
-            + ", ".join(f"{name} = excluded.{name}" for name in columns if name not in kept),
-            tuple(columns.values()),
-        )
-        db.execute(
-            "INSERT INTO history (claim_id, at, action, record) VALUES (?, ?, ?, ?)", (claim.id, now, action, record)
-        )
+        write_claim(db, record_columns(claim), record, action, _now())
 
     # -- reading -----------------------------------------------------------------
 

@@ -6,17 +6,27 @@ parses 100,000 records. Version 3 added those columns, the figure as printed and
 the detected lineage label; a ledger of version 2 gets them when first opened for
 writing (its labels are detected then, once). Version 4 added a checksum of each
 row's stored fields, checked whenever the ledger is opened, so a damaged row is
-refused for reading and writing alike instead of being shown changed.
+refused for reading and writing alike instead of being shown changed. Version 5
+extends it to the lineage label and to each history row (``_ledger_checksum``);
+an older ledger's labels are detected afresh when it is upgraded, before they get
+a checksum.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from troopledger.claims._figure import describe_figure
+from troopledger.claims._ledger_checksum import (
+    CLAIM_COLUMNS,
+    CLAIM_COLUMNS_V4,
+    FUNCTION,
+    HISTORY_COLUMNS,
+    claim_checksum_sql,
+    row_checksum,
+)
 from troopledger.claims._lineage_store import redetect
 
 if TYPE_CHECKING:
@@ -25,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CHECKED_COLUMNS",
     "CHECKSUM_VERSION",
+    "LABELS_CHECKED_VERSION",
     "LISTABLE_VERSION",
     "MIGRATIONS",
     "SCHEMA_VERSION",
@@ -32,7 +43,9 @@ __all__ = [
     "figure_text",
     "record_columns",
     "row_checksum",
+    "upgrade_note",
     "with_checksum",
+    "write_claim",
 ]
 
 _LISTED = ("organisation", "value", "low", "high", "unit", "words", "hedge", "via")
@@ -75,32 +88,55 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # version 4: a checksum of each row's stored fields, so a flipped bit is found on open, not shown
     ("ALTER TABLE claims ADD COLUMN checksum TEXT",),
+    # version 5: the checksum covers the lineage label too, and each history row has its own
+    ("ALTER TABLE history ADD COLUMN checksum TEXT",),
 )
-#: The columns each row's checksum covers (all but the times and the detected lineage label, which is recomputed).
-CHECKED_COLUMNS = (
-    "id", "quantity", "speaker", "status", "reported", "window_end", "lineage", "record",
-    *_LISTED, "figure",
-)  # fmt: skip
+#: The columns each claim row's checksum covers (all but its times, which no command shows).
+CHECKED_COLUMNS = CLAIM_COLUMNS
 #: The first version whose rows carry a checksum.
 CHECKSUM_VERSION = 4
+#: The first version whose stored lineage labels and history rows are covered by checksums.
+LABELS_CHECKED_VERSION = 5
 #: The schema version this code writes.
 SCHEMA_VERSION = len(MIGRATIONS)
 #: The oldest version a read-only ledger can still be read at (slower: fields come out of the records).
 LISTABLE_VERSION = 2
 
 
-def row_checksum(*values: object) -> str:
-    """The checksum of one row's :data:`CHECKED_COLUMNS` values, as stored (16 hex digits of BLAKE2b)."""
-    h = hashlib.blake2b(digest_size=8)
-    for v in values:
-        h.update(repr(v).encode("utf-8", "surrogatepass"))
-        h.update(b"\x1f")
-    return h.hexdigest()
-
-
 def with_checksum(columns: dict[str, Any]) -> dict[str, Any]:
-    """``columns`` (a row as :func:`record_columns` gives it, with its record) and their ``checksum``."""
-    return {**columns, "checksum": row_checksum(*(columns[name] for name in CHECKED_COLUMNS))}
+    """``columns`` (a new row as :func:`record_columns` gives it, with its record, no label yet) and its checksum."""
+    return {**columns, "checksum": row_checksum(*(columns[name] for name in CLAIM_COLUMNS_V4), None)}
+
+
+def write_claim(db: sqlite3.Connection, columns: dict[str, Any], record: str, action: str, now: str) -> None:
+    """Insert or replace one claim's row (``columns`` as :func:`record_columns` gives them) and add its history row.
+
+    A replaced claim keeps when it was first added, and its lineage label (with which
+    its new checksum is computed) until its quantity is detected again.
+    """
+    row = {**with_checksum({**columns, "record": record}), "added": now, "changed": now}
+    updated = [f"{name} = excluded.{name}" for name in row if name not in ("id", "added", "checksum")]
+    db.execute(
+        f"INSERT INTO claims ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
+        f" ON CONFLICT (id) DO UPDATE SET {', '.join(updated)}, checksum = {claim_checksum_sql(row='excluded.')}",
+        tuple(row.values()),
+    )
+    cid = columns["id"]
+    seq = db.execute(
+        "INSERT INTO history (claim_id, at, action, record) VALUES (?, ?, ?, ?)", (cid, now, action, record)
+    ).lastrowid
+    db.execute("UPDATE history SET checksum = ? WHERE seq = ?", (row_checksum(seq, cid, now, action), seq))
+
+
+def upgrade_note(path: str, version: int) -> str | None:
+    """The note for a ledger read at an older ``version`` than :data:`LABELS_CHECKED_VERSION`, else None."""
+    if version >= LABELS_CHECKED_VERSION:
+        return None
+    return (
+        f"note: {path} has the older schema version {version}: its lineage labels are detected on "
+        "each listing (slower) and its history is not checked; the next command that writes to it "
+        "(claims add, import, edit, accept ...) upgrades it"
+    )
 
 
 def figure_text(value: float | None, low: float | None, high: float | None, unit: str, words: str) -> str:
@@ -132,15 +168,21 @@ def record_columns(claim: Claim) -> dict[str, Any]:
 
 
 def backfill(db: sqlite3.Connection, path: str, version: int) -> None:
-    """Fill what migration steps from ``version`` could not compute in SQL: figures, lineage labels, checksums."""
+    """Fill what migration steps from ``version`` could not compute in SQL: figures, lineage labels, checksums.
+
+    Labels stored before version 5 had no checksum, so they are detected afresh
+    (not trusted) before every row's checksum is computed; ``tl_checksum`` must be
+    registered on ``db``.
+    """
     if version < 3:
-        _backfill_figures(db, path)
-    if version < CHECKSUM_VERSION:
-        rows = db.execute(f"SELECT {', '.join(CHECKED_COLUMNS)} FROM claims").fetchall()
-        db.executemany("UPDATE claims SET checksum = ? WHERE id = ?", [(row_checksum(*r), r[0]) for r in rows])
+        _backfill_figures(db)
+    if version < LABELS_CHECKED_VERSION:
+        redetect(db, path, [q for (q,) in db.execute("SELECT DISTINCT quantity FROM claims")])
+        db.execute(f"UPDATE claims SET checksum = {claim_checksum_sql()}")
+        db.execute(f"UPDATE history SET checksum = {FUNCTION}({', '.join(HISTORY_COLUMNS)})")
 
 
-def _backfill_figures(db: sqlite3.Connection, path: str) -> None:
+def _backfill_figures(db: sqlite3.Connection) -> None:
     rows = db.execute("SELECT id, value, low, high, unit, words FROM claims").fetchall()
     figures = []
     for cid, value, low, high, unit, words in rows:
@@ -148,4 +190,3 @@ def _backfill_figures(db: sqlite3.Connection, path: str) -> None:
         text = figure_text(v, lo, hi, unit if isinstance(unit, str) else "", words if isinstance(words, str) else "")
         figures.append((text, cid))
     db.executemany("UPDATE claims SET figure = ? WHERE id = ?", figures)
-    redetect(db, path, [q for (q,) in db.execute("SELECT DISTINCT quantity FROM claims")])

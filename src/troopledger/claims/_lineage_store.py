@@ -5,7 +5,9 @@ detection over every claim. Adding a few claims updates only the groups they joi
 (the candidates are found through an index on the figure); a large import, a
 replaced or edited claim, or a hand merge or split detects the quantity's claims
 again. Either way the stored labels equal what :func:`detect_lineages` gives for
-the ledger's claims, quantity by quantity (a property test checks it).
+the ledger's claims, quantity by quantity (a property test checks it). Every
+statement that sets a label sets the row's checksum with it (``_ledger_checksum``),
+so a label changed behind the ledger's back is refused on open like any field.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from troopledger.claims._ledger_checksum import claim_checksum_sql
 from troopledger.claims._lineage import AUTO, LINEAGE_REL_TOL, detect_lineages, same_statement
 from troopledger.claims._summary import COLUMNS_SQL, ClaimSummary, summary_from_row
 
@@ -26,6 +29,8 @@ CANDIDATE_LIMIT = 10_000
 FREE_SQL = "(lineage IS NULL OR lineage = '' OR substr(lineage, 1, 5) = 'auto:')"
 #: Summary columns plus the stored label (the row's last column).
 _ROWS_SQL = COLUMNS_SQL.replace(" FROM claims", ", detected FROM claims")
+#: Set the label (parameter 1) of the rows a WHERE clause appended to this picks, and their checksums.
+_SET_LABEL = f"UPDATE claims SET detected = ?1, checksum = {claim_checksum_sql('?1')}"
 
 
 def closed_label(c: ClaimSummary) -> str | None:
@@ -42,7 +47,7 @@ def redetect(db: sqlite3.Connection, path: str, quantities: Iterable[str]) -> in
         claims = [summary_from_row(path, row, relays) for row in rows]
         labels = detect_lineages(claims)
         updates = [(labels[c.id], c.id) for c, row in zip(claims, rows, strict=True) if row[-1] != labels[c.id]]
-        db.executemany("UPDATE claims SET detected = ? WHERE id = ?", updates)
+        db.executemany(f"{_SET_LABEL} WHERE id = ?", updates)
         changed += len(updates)
     return changed
 
@@ -62,7 +67,7 @@ def _place(db: sqlite3.Connection, path: str, c: ClaimSummary) -> bool:
     """Give one new claim its label, joining the groups it relays; False if it has too many candidates."""
     hand = closed_label(c)
     if hand is not None:
-        db.execute("UPDATE claims SET detected = ? WHERE id = ?", (hand, c.id))
+        db.execute(f"{_SET_LABEL} WHERE id = ?", (hand, c.id))
         return True
     anchor = next((x for x in (c.value, c.low, c.high) if x is not None), None)
     near, args = "COALESCE(value, low, high) IS NULL", list[object]((c.quantity, c.id))
@@ -78,7 +83,7 @@ def _place(db: sqlite3.Connection, path: str, c: ClaimSummary) -> bool:
         return False
     relayed = {row[-1] for row in rows if same_statement(c, summary_from_row(path, row))}
     if not relayed:
-        db.execute("UPDATE claims SET detected = ? WHERE id = ?", (c.id, c.id))
+        db.execute(f"{_SET_LABEL} WHERE id = ?", (c.id, c.id))
         return True
     # each group's head is in its label (auto:HEAD, or a lone claim's own id): no need to read its members
     heads = {label: label.removeprefix(AUTO) for label in relayed}
@@ -92,10 +97,10 @@ def _place(db: sqlite3.Connection, path: str, c: ClaimSummary) -> bool:
     if others:
         marks = ", ".join("?" * len(others))
         db.execute(
-            f"UPDATE claims SET detected = ? WHERE quantity = ? AND detected IN ({marks}) AND {FREE_SQL}",
+            f"{_SET_LABEL} WHERE quantity = ? AND detected IN ({marks}) AND {FREE_SQL}",
             (label, c.quantity, *others),
         )
-    db.execute("UPDATE claims SET detected = ? WHERE id = ?", (label, c.id))
+    db.execute(f"{_SET_LABEL} WHERE id = ?", (label, c.id))
     return True
 
 

@@ -2,16 +2,17 @@
 
 A ledger of schema version 3 keeps the figure as printed and the lineage label
 beside each record, so listing 100,000 claims is one SELECT of eight text columns
-with every filter but the speaker's done by SQLite. An older ledger opened
-read-only (it cannot be upgraded there) is listed from the fields inside its
-records, with lineages detected on the spot: slower, but the same rows.
+with every filter but the speaker's done by SQLite. A ledger older than version 5
+opened read-only (it cannot be upgraded there) is listed from the fields inside its
+records, with lineages detected on the spot (its stored labels have no checksum, so
+a damaged one would be shown): slower, but the same rows.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-from troopledger.claims._ledger_schema import figure_text
+from troopledger.claims._ledger_schema import LABELS_CHECKED_VERSION, figure_text
 from troopledger.claims._lineage import detect_lineages
 from troopledger.claims._summary import SUMMARY_SQL, in_dates, summary_from_row, where_clause
 
@@ -64,7 +65,7 @@ def _dates_sql(since: str | None, until: str | None) -> tuple[str, list[object]]
 def listing_rows(db: sqlite3.Connection, path: str, version: int, filters: Filters) -> list[tuple[str, ...]]:
     """One row of :data:`LISTING_HEADERS` text per claim matching ``filters``, ordered by id."""
     quantity, speaker, status, since, until = filters
-    if version < 3:
+    if version < LABELS_CHECKED_VERSION:
         return _from_records(db, path, filters)
     where, args = where_clause(quantity, status)
     dates, date_args = _dates_sql(since, until)
@@ -81,12 +82,12 @@ def listing_lines(db: sqlite3.Connection, version: int, filters: Filters) -> lis
 
     Building 800,000 cell strings in Python is most of the time of listing 100,000
     claims; asking SQLite for one finished line per claim is three times faster.
-    None when SQLite cannot do it: a ledger older than version 3, a speaker filter
+    None when SQLite cannot do it: a ledger older than version 5, a speaker filter
     (which folds case as Python does), or a cell that is not plain printable text
     (untrusted text the caller must clean first).
     """
     quantity, speaker, status, since, until = filters
-    if version < 3 or speaker:
+    if version < LABELS_CHECKED_VERSION or speaker:
         return None
     where, args = where_clause(quantity, status)
     dates, date_args = _dates_sql(since, until)
@@ -104,7 +105,7 @@ def listing_lines(db: sqlite3.Connection, version: int, filters: Filters) -> lis
 
 
 def _from_records(db: sqlite3.Connection, path: str, filters: Filters) -> list[tuple[str, ...]]:
-    """The listing of a ledger older than schema version 3: fields from the records, lineages detected here."""
+    """The listing of a ledger older than schema version 5: fields from the records, lineages detected here."""
     quantity, speaker, status, since, until = filters
     where, args = where_clause(quantity, None)  # lineages never cross quantities: detect over all of them
     relays: dict[str, tuple[str, ...]] = {}

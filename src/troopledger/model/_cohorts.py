@@ -67,35 +67,51 @@ def together(acc: dict[str, Array], p: Path, cohorts: list[tuple[int, Array, Arr
 
 
 def one_cohort(
-    acc: dict[str, Array], p: Path, a: int, size: Array, t: Array, mi: NDArray[np.intp], months: int, late: float
+    acc: dict[str, Array],
+    p: Path,
+    a: int,
+    size: Array,
+    t: Array,
+    mi: NDArray[np.intp],
+    months: int,
+    late: float,
+    work: Array | None = None,
 ) -> None:
     """Add to ``acc`` a cohort arriving in month ``a`` (``late`` of it after mid-month) with ``size`` and tour ``t``.
 
-    Every term is zero before month ``a``: only the months from ``a`` are computed.
+    Every term is zero before month ``a`` and after the month the longest tour of any
+    draw ends (its departures): only the months between are computed, so a wave's cost
+    grows with its tour, not with the horizon. ``work``, ``(2, draws, months)`` or more
+    months, is scratch space the caller may share between cohorts (saving two large
+    allocations a cohort).
     """
     n = size.shape[0]
-    inside = mi[:, a:] - a < t
+    b = min(months, a + int(t.max()) + 1)  # the cohort's months: arrival to the departures of its longest tour
+    work = np.empty((2, n, b - a)) if work is None else work
+    cohort, joining = work[0][:, : b - a], work[1][:, : b - a]
     g = p.grow
-    share = np.exp(p.lk[:, a:-1] - p.lk[:, a : a + 1]) if g is None else g[:, a:-1] * (1.0 / g[:, a : a + 1])
-    cohort = share * inside
-    cohort *= size  # (draws, months - a)
-    d = p.death_before((a + t).astype(np.intp), a)  # the tour ends before month a + t
-    dead = cohort * d
-    joining = p.rep[:, a:] * cohort
-    joining[:, 0] += size[:, 0]
-    joining *= d
-    leave = np.zeros((n, months - a))
-    ends = (a + t[:, 0]).astype(np.intp)
-    rows = np.nonzero(ends < months)[0]
-    if rows.size:
-        last = ends[rows]
-        leave[rows, last - a] = size[rows, 0] * np.exp(p.lk[rows, last] - p.lk[rows, a])
+    if g is None:
+        np.exp(np.subtract(p.lk[:, a:b], p.lk[:, a : a + 1], out=cohort), out=cohort)
+    else:
+        np.multiply(g[:, a:b], 1.0 / g[:, a : a + 1], out=cohort)
+    if float(t.min()) < b - a:  # some tours end inside the window (else every month of it is inside the tour)
+        cohort *= mi[:, a:b] - a < t
+    cohort *= size  # (draws, b - a)
+    d = p.death_before((a + t).astype(np.intp), a, b)  # the tour ends before month a + t
     for k in ("strength", "arrivals", "late", "departures", "exposure_dead", "arrivals_dead"):
         if k not in acc:
             acc[k] = np.zeros((n, months))
-    acc["strength"][:, a:] += cohort
+    acc["strength"][:, a:b] += cohort
     acc["arrivals"][:, a] += size[:, 0]
     acc["late"][:, a] += late * size[:, 0]
-    acc["departures"][:, a:] += leave
-    acc["exposure_dead"][:, a:] += dead
-    acc["arrivals_dead"][:, a:] += joining
+    ends = (a + t[:, 0]).astype(np.intp)
+    rows = np.nonzero(ends < months)[0]
+    if rows.size:  # each draw's cohort leaves in one month: added there alone
+        last = ends[rows]
+        acc["departures"][rows, last] += size[rows, 0] * np.exp(p.lk[rows, last] - p.lk[rows, a])
+    np.multiply(p.rep[:, a:b], cohort, out=joining)
+    joining[:, 0] += size[:, 0]
+    joining *= d
+    acc["arrivals_dead"][:, a:b] += joining
+    cohort *= d  # the soldier-months whose soldier dies before the tour ends
+    acc["exposure_dead"][:, a:b] += cohort

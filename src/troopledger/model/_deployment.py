@@ -331,8 +331,10 @@ def _waves(s: Waves, hz: Hazards, months: int, per_wave: bool = True) -> list[Pa
         if p.grow is not None and not p.unsafe.size:
             together(acc, p, cohorts, span)
         else:
+            work = np.empty((2, n, span))  # one scratch space for every cohort of the group
             for a, sz, t, late in cohorts:
-                one_cohort(acc, p, a, sz, t, ms, span, late)
+                one_cohort(acc, p, a, sz, t, ms, span, late, work)
+            del work
         strength = acc["strength"]
         replacements = p.rep * strength
         sent = size[:, ws].sum(axis=1)
@@ -342,10 +344,14 @@ def _waves(s: Waves, hz: Hazards, months: int, per_wave: bool = True) -> list[Pa
         p_killed = np.zeros(n)
         for i, w in enumerate(ws):
             aw = int(arrival[w]) - a0
-            stay = ms[:, aw:] < np.minimum(aw + tour[:, w : w + 1], span)  # its months in theatre, in the horizon
-            stays = stay.sum(axis=1)  # >= 1: a wave arrives inside the horizon
-            mk = (p.hk[:, aw:] * stay).sum(axis=1) / stays
-            mw = (p.he[:, aw:] * stay).sum(axis=1) / stays
+            if float(tour[:, w].min()) >= span - aw:  # every tour outlasts the horizon: all its months count
+                stays: Array | int = span - aw
+                mk, mw = p.hk[:, aw:].sum(axis=1) / stays, p.he[:, aw:].sum(axis=1) / stays
+            else:
+                stay = ms[:, aw:] < np.minimum(aw + tour[:, w : w + 1], span)  # its months in theatre, in the horizon
+                stays = stay.sum(axis=1)  # >= 1: a wave arrives inside the horizon
+                mk = (p.hk[:, aw:] * stay).sum(axis=1) / stays
+                mw = (p.he[:, aw:] * stay).sum(axis=1) / stays
             p_killed += weight[:, i] * death_before_end(mk, mw, tour[:, w])
         flows = {
             "strength": strength,
