@@ -55,7 +55,7 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
         "troopledger compare nk-russia-record --set signing_bonus=2000",
         ("$40.9M", ("about $302", "+$302")),
     ),
-    ("docs/analyst.md", "troopledger compare nk-russia-record --set waves.builders", ("$31.3M", "$73.6M", "$12.5M")),
+    ("docs/analyst.md", "troopledger compare nk-russia-record --set waves.builders", ("$31.3M", "$73.3M", "$12.5M")),
     ("docs/analyst.md", "troopledger report docs/examples/killed-by-april.toml", ("$3.6M to $6M", "$4.64M")),
     ("docs/analyst.md", "troopledger report docs/examples/killed-by-april.toml", (("left out", "Left out, zero in"),)),
     ("docs/analyst.md", "troopledger report docs/examples/won-10000.toml --set realised_share", ("$9.61M to $46.9M",)),

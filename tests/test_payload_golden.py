@@ -36,13 +36,13 @@ GOLDEN = {
     # proposal and the spread between sources move every calibrated figure)
     "report nk-russia-ledger -f json --draws 2000": "3c9b41a90d6b92b449a0117d77a2b327c9071781af1c8eb098474abfb9be4558",
     "compare nk-russia-record --set signing_bonus=2000 --draws 2000 -f json": (
-        "1394bb4a090f4f39565528be49fde0f69c721e899e9bc831ef88895f4b035af0"
+        "7fbf4efc2a97b553c84abaadf21b782763992dc9d0b03b3f3954cb5573126f34"
     ),
     "compare nk-russia-2024 nk-russia-record --draws 2000 -f json": (
-        "81b30e670952847e36b0a707fe8ca46c99acb986fe89a9256ea2725397a8e0f6"
+        "7675bc64a6d1dcc8794f49f07305fe129adc7a065ac02ef539659d3c506dc671"
     ),
     "compare nk-russia-2024 --set signing_bonus=1000 --draws 2000 -f json --window year": (
-        "f7d1882d7b70ee58a7232a1e03439ea467c9580b0518d8e64013bb9ecce3c4fd"
+        "255b4087772e8b38e319710914d73e93845db2c444ad0b758e992b8b61e9a8d7"
     ),
 }
 

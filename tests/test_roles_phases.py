@@ -139,9 +139,14 @@ def test_a_dated_claim_of_arrivals_becomes_a_wave_in_a_rotation_case(tmp_path: P
     assert [(w.name, w.arrival, w.role) for w in waves] == [("claim-more-march", "2025-03", "combat")]
     assert "claim-more-march" not in json.dumps(more.written())  # added by the claim, never written
     base, moved = collect(resolve(case), 8, 0), collect(resolve(more), 8, 0)
-    gap = moved.monthly["troops_in_theatre"][0] - base.monthly["troops_in_theatre"][0]
-    np.testing.assert_allclose(gap[:5], 0.0)
-    assert 1500 < gap[5] < 2600  # about 2,000 more from March 2025
+    gap = moved.monthly["troops_in_theatre"] - base.monthly["troops_in_theatre"]
+    np.testing.assert_allclose(gap[:, :5], 0.0)
+    # from March 2025 every draw has exactly its drawn size of the new wave more (no losses in the case)
+    size = np.asarray(moved.params["wave_claim-more-march_size"], dtype=np.float64)
+    np.testing.assert_allclose(gap[:, 5], size, rtol=1e-5)
+    # "about 2,000", read with the spread between sources of a count (one source): median 2,000
+    (dist,) = [d for k, d in resolve(more).distributions.items() if k == "wave_claim-more-march_size"]
+    assert np.exp(dist.mu) == pytest.approx(2000.0)
     obs = compile_observations(resolve(more))
     assert "more-march" in [o.id for o in obs.items if o.cited]  # it built the wave: not weighed twice
 

@@ -9,14 +9,17 @@ the same quantile of its new prior (common random numbers). Since the prior rati
 latent space does not depend on the case, the second run's weights are the first
 run's ``log(prior / proposal)`` plus the second run's own robust log-likelihood of its
 claims: an exact importance-sampling estimate of the second run's posterior, whose
-effective sample size says how far the second posterior is from the first.
+effective sample size says how far the second posterior is from the first. As in
+:func:`~troopledger.calibration.calibrate`, the weights are then post-stratified over
+the inputs none of the second run's claims observe (their posterior is their prior).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from troopledger.calibration._importance import Weights, importance_weights
+from troopledger.calibration._graph import dependency_graph
+from troopledger.calibration._importance import Weights, importance_weights, post_stratify
 from troopledger.calibration._observations import compile_observations
 from troopledger.calibration._robust import ALL_WRONG, RobustObservations, with_doubt
 from troopledger.calibration._tempering import _Latent
@@ -57,4 +60,7 @@ def paired_posterior(
     if pd.observed is None:
         raise CalibrationError("observation targets were not kept")
     ll, _ = robust_all.both(np.asarray(pd.observed, dtype=np.float64))
-    return pd, importance_weights(ll[:, cols].sum(axis=1) + log_ratio)
+    robust = RobustObservations(claims_all.subset(evidence.ids), tuple(robust_all.p_right[j] for j in cols))
+    observed = {k for k in set().union(*dependency_graph(doubted, robust, seed).values()) if k in latent.free}
+    unobserved = [z[k] for k in sorted(z) if k not in observed] if observed else []
+    return pd, post_stratify(importance_weights(ll[:, cols].sum(axis=1) + log_ratio), unobserved)
