@@ -34,6 +34,7 @@ __all__ = [
     "examples",
     "mutate",
     "odd_values",
+    "one_line_error",
     "paths",
     "toml_dumps",
 ]
@@ -177,15 +178,21 @@ def cli(args: list[str]) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def assert_one_line_error(err: str, where: str) -> str:
-    """The error line, after checking it is one line naming ``where``, a field and a fix."""
+def one_line_error(err: str, where: str) -> str:
+    """The error line, after checking it is one ``troopledger: error: ...; fix: ...`` line naming ``where``."""
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
     line = lines[0]
     assert line.startswith("troopledger: error: "), line
     assert where in line, line
-    assert "field '" in line, line
     assert "; fix: " in line, line
     assert not line.rstrip().endswith("fix:"), line
     assert "Traceback" not in err
+    return line
+
+
+def assert_one_line_error(err: str, where: str) -> str:
+    """:func:`one_line_error` that also names the field at fault."""
+    line = one_line_error(err, where)
+    assert "field '" in line, line
     return line

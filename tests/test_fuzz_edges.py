@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fuzz_inputs import assert_one_line_error, cli
+from fuzz_inputs import assert_one_line_error, cli, one_line_error
 from fuzzing import fuzz
 from troopledger._untrusted import BIDI_CONTROLS, escape_html, neutral_csv, unneutral_csv
 from troopledger.claims import Claim, dump_claims, parse_claims
@@ -59,16 +59,6 @@ def _ledger(tmp_path: Path, n: int = 20, name: str = "l.db") -> Path:
     return ledger
 
 
-def _one_line(err: str, where: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("troopledger: error: "), err
-    assert where in lines[0], err
-    assert "; fix: " in lines[0], err
-    assert "Traceback" not in err
-    return lines[0]
-
-
 # -- never overwrite an input ------------------------------------------------------------------------------
 
 
@@ -88,7 +78,7 @@ def test_an_output_that_is_an_input_is_refused_and_the_input_kept(tmp_path: Path
     for args, where in attempts:
         code, _, err = cli(args)
         assert code == 2, (args, err)
-        line = _one_line(err, where)
+        line = one_line_error(err, where)
         assert "an input this command reads" in line
     assert {p: p.read_bytes() for p in before} == before
 
@@ -105,7 +95,7 @@ def test_a_failed_import_leaves_no_ledger_file(tmp_path: Path) -> None:
     bad.write_text('{"id": "x", "quantity": "troops_deployed"}\n', encoding="utf-8")
     code, _, err = cli(["claims", "import", str(bad), "--ledger", str(tmp_path / "new.db")])
     assert code == 2
-    _one_line(err, "bad.jsonl")
+    one_line_error(err, "bad.jsonl")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl"]
 
 
@@ -131,7 +121,7 @@ def test_special_files_are_refused_without_reading_them(tmp_path: Path, kind: st
         path.symlink_to(f"/dev/{kind}")
     code, _, err = cli(_SPECIAL_COMMANDS[role](path))  # a hang fails the test (fuzz_inputs.cli's deadline)
     assert code == 2, err
-    line = _one_line(err, "special")
+    line = one_line_error(err, "special")
     assert any(w in line for w in ("named pipe", "device", "not a regular file")), line
     assert not (tmp_path / "x.db").exists()
 
@@ -149,7 +139,7 @@ def test_long_dotted_keys_are_one_line_before_parsing(
     path = _case(tmp_path_factory.mktemp("keys"), text)
     code, _, err = cli(["report", str(path), *_DRAWS])
     assert code == 2
-    line = _one_line(err, "my.toml line 1")
+    line = one_line_error(err, "my.toml line 1")
     assert "key of" in line
 
 
@@ -161,12 +151,12 @@ def test_a_forty_thousand_part_key_is_refused_quickly(tmp_path: Path) -> None:
     code, _, err = cli(["report", str(path)])
     assert code == 2
     assert time.monotonic() - start < 10
-    _one_line(err, "my.toml")
+    one_line_error(err, "my.toml")
 
 
 @given(digits=st.integers(4_301, 20_000), where=st.sampled_from(["top", "parameter"]))
 @settings(**fuzz(6))
-def test_integers_past_python_s_digit_limit_are_one_line(
+def test_integers_past_python_s_digit_limit_areone_line_error(
     tmp_path_factory: pytest.TempPathFactory, digits: int, where: str
 ) -> None:
     number = "9" * digits
@@ -174,10 +164,10 @@ def test_integers_past_python_s_digit_limit_are_one_line(
     path = _case(tmp_path_factory.mktemp("digits"), text)
     code, _, err = cli(["report", str(path), *_DRAWS])
     assert code == 2
-    _one_line(err, "my.toml")
+    one_line_error(err, "my.toml")
 
 
-def test_a_repeated_rank_is_one_line(tmp_path: Path) -> None:
+def test_a_repeated_rank_isone_line_error(tmp_path: Path) -> None:
     from importlib import resources
 
     text = resources.files("troopledger").joinpath("data", "cases", "nk-russia-record.toml").read_text(encoding="utf-8")
@@ -248,7 +238,7 @@ def test_a_pipe_closed_before_the_first_byte_ends_silently_with_status_0(args: l
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-def test_a_full_stdout_is_one_line() -> None:
+def test_a_full_stdout_isone_line_error() -> None:
     code = "import sys; from troopledger._cli import main; main(sys.argv[1:])"
     with open("/dev/full", "w") as full:
         run = subprocess.run(
@@ -265,7 +255,7 @@ def test_a_full_stdout_is_one_line() -> None:
 
 @pytest.mark.parametrize("encoding", ["ascii", "cp1252"])
 @pytest.mark.parametrize("args", [["report", "--draws", "500"], ["cases"]])
-def test_a_narrow_terminal_encoding_is_a_result_or_one_line(encoding: str, args: list[str]) -> None:
+def test_a_narrow_terminal_encoding_is_a_result_orone_line_error(encoding: str, args: list[str]) -> None:
     run = _run(args, PYTHONIOENCODING=encoding)
     assert b"Traceback" not in run.stderr
     assert run.returncode in (0, 2), run.stderr
@@ -295,7 +285,7 @@ def test_single_bit_flips_in_a_ledger_never_change_a_listing_silently(tmp_path: 
         if code == 0:
             assert out == base
         else:
-            _one_line(err, "f.db")
+            one_line_error(err, "f.db")
 
 
 def test_a_row_changed_behind_the_ledger_s_back_is_refused_for_reading_and_writing(tmp_path: Path) -> None:
@@ -313,7 +303,7 @@ def test_a_row_changed_behind_the_ledger_s_back_is_refused_for_reading_and_writi
     ):
         code, _, err = cli(args)
         assert code == 2, args
-        line = _one_line(err, "claims.c1")
+        line = one_line_error(err, "claims.c1")
         assert "checksum" in line
 
 
@@ -412,10 +402,10 @@ def test_since_and_until_select_dates_written_in_other_digits(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("rate", ["1e308", "1e-300", "inf", "1e8"])
-def test_impossible_rates_are_one_line(rate: str) -> None:
+def test_impossible_rates_areone_line_error(rate: str) -> None:
     code, _, err = cli(["report", "--currency", "KRW", "--rate", rate, *_DRAWS])
     assert code == 2
-    _one_line(err, "--rate")
+    one_line_error(err, "--rate")
 
 
 # -- bounded work --------------------------------------------------------------------------------------------
@@ -429,7 +419,7 @@ def test_a_run_over_the_memory_budget_is_refused_before_it_starts(
     monkeypatch.setenv("TROOPLEDGER_MEMORY_GB", "1")
     code, _, err = cli(["report", str(path), "--draws", "100000"])
     assert code == 2
-    line = _one_line(err, "--draws")
+    line = one_line_error(err, "--draws")
     assert "memory budget of 1 GB" in line
 
 
@@ -437,7 +427,7 @@ def test_a_history_over_the_memory_budget_is_refused_before_it_starts(monkeypatc
     monkeypatch.setenv("TROOPLEDGER_MEMORY_GB", "1")
     code, _, err = cli(["history", "--draws", "2000000"])
     assert code == 2
-    assert "over the memory budget of 1 GB" in _one_line(err, "--draws")
+    assert "over the memory budget of 1 GB" in one_line_error(err, "--draws")
 
 
 def test_the_estimate_grows_with_draws_months_and_threads() -> None:
@@ -460,7 +450,7 @@ def test_the_allowed_maximum_of_draws_fits_the_budget_and_a_smaller_budget_refus
     monkeypatch.setenv("TROOPLEDGER_MEMORY_GB", "0.5")
     code, _, err = cli(["report", "--draws", "10000000"])
     assert code == 2
-    assert "memory budget of 0.5 GB" in _one_line(err, "--draws")
+    assert "memory budget of 0.5 GB" in one_line_error(err, "--draws")
     code, _, err = cli(["report", "--draws", "100000000"])
     assert code == 2
     assert "less than or equal to 10000000" in err
@@ -521,7 +511,7 @@ def _waves_case(tmp_path: Path, waves: int, months: int) -> Path:
     return _case(tmp_path, text.replace('mode = "waves"\n', 'mode = "waves"\n\n' + "\n".join(listed), 1), "w.toml")
 
 
-def test_a_case_at_the_wave_and_horizon_limits_runs_and_one_wave_more_is_one_line(tmp_path: Path) -> None:
+def test_a_case_at_the_wave_and_horizon_limits_runs_and_one_wave_more_isone_line_error(tmp_path: Path) -> None:
     from troopledger._cli._options import check_memory
     from troopledger.analysis import run
     from troopledger.evidence import load_case
@@ -539,4 +529,4 @@ def test_a_case_at_the_wave_and_horizon_limits_runs_and_one_wave_more_is_one_lin
     assert float(paid.min()) > 0
     code, _, err = cli(["report", str(_waves_case(tmp_path, MAX_WAVES + 1, 24)), *_DRAWS])
     assert code == 2
-    assert f"over the limit of {MAX_WAVES}" in _one_line(err, "deployment.waves")
+    assert f"over the limit of {MAX_WAVES}" in one_line_error(err, "deployment.waves")

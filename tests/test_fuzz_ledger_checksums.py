@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from fuzz_inputs import cli
+from fuzz_inputs import cli, one_line_error
 from troopledger.claims import Ledger
 from troopledger.claims._ledger_checksum import CLAIM_COLUMNS_V4, register
 
@@ -37,15 +37,6 @@ def _ledger(tmp_path: Path, n: int, name: str = "l.db") -> Path:
     code, _, err = cli(["claims", "import", str(seed), "--ledger", str(ledger)])
     assert code == 0, err
     return ledger
-
-
-def _one_line(err: str, where: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("troopledger: error: "), err
-    assert where in lines[0], err
-    assert "; fix: " in lines[0], err
-    return lines[0]
 
 
 def _sql(path: Path, *statements: str) -> None:
@@ -93,7 +84,7 @@ def test_a_label_or_history_changed_behind_the_ledger_s_back_is_refused(
     for args in _COMMANDS:
         code, _, err = cli([*args, "--ledger", str(ledger)])
         assert code == 2, (args, err)
-        assert "checksum" in _one_line(err, where)
+        assert "checksum" in one_line_error(err, where)
 
 
 def test_labels_set_by_every_kind_of_write_keep_their_checksums(tmp_path: Path) -> None:
@@ -134,7 +125,7 @@ def test_single_bit_flips_never_change_a_listing_a_claim_or_its_history_silently
             if code == 0:
                 assert out == expected, args
             else:
-                _one_line(err, "f.db")
+                one_line_error(err, "f.db")
 
 
 def test_a_version_4_ledger_is_read_with_fresh_labels_and_a_note_then_upgraded_by_a_write(tmp_path: Path) -> None:
@@ -175,7 +166,7 @@ def test_a_damaged_version_4_row_is_refused_by_the_upgrade_not_given_a_fresh_che
     for _ in range(2):
         code, _, err = cli(add)
         assert code == 2
-        assert "checksum" in _one_line(err, "claims.c1")
+        assert "checksum" in one_line_error(err, "claims.c1")
     db = sqlite3.connect(ledger)
     assert db.execute("PRAGMA user_version").fetchone()[0] == 4
     db.close()
@@ -199,4 +190,4 @@ def test_a_flipped_bit_in_an_index_entry_is_refused_not_listed(tmp_path: Path, i
     for args in (["claims", "list"], ["claims", "show", "c4"], ["claims", "list", "--quantity", "troops_deployed"]):
         code, _, err = cli([*args, "--ledger", str(ledger)])
         assert code == 2, (args, err)
-        assert "damaged" in _one_line(err, "l.db")
+        assert "damaged" in one_line_error(err, "l.db")
