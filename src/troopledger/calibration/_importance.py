@@ -9,6 +9,7 @@ cannot, :mod:`troopledger.calibration._tempering` takes over.
 from __future__ import annotations
 
 import math
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,7 @@ __all__ = [
     "importance_weights",
     "log_mean_exp",
     "post_stratify",
+    "unobserved_latents",
     "weighted_quantiles",
 ]
 
@@ -107,6 +109,11 @@ def importance_weights(loglik: Array) -> Weights:
 #: Equal-probability bins of each unobserved input's latent normal that post-stratification balances.
 STRATA = 8
 _RAKING_ROUNDS = 4
+
+
+def unobserved_latents(z: Mapping[str, Array], observed: Collection[str]) -> list[Array]:
+    """The latent normals of the inputs outside ``observed``, in name order (none if nothing is observed)."""
+    return [z[k] for k in sorted(z) if k not in observed] if observed else []
 
 
 def post_stratify(w: Weights, latent: list[Array]) -> Weights:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from troopledger.calibration._graph import dependency_graph
-from troopledger.calibration._importance import Weights, importance_weights, post_stratify
+from troopledger.calibration._importance import Weights, importance_weights, post_stratify, unobserved_latents
 from troopledger.calibration._observations import compile_observations
 from troopledger.calibration._robust import ALL_WRONG, RobustObservations, with_doubt
 from troopledger.calibration._tempering import _Latent
@@ -62,5 +62,4 @@ def paired_posterior(
     ll, _ = robust_all.both(np.asarray(pd.observed, dtype=np.float64))
     robust = RobustObservations(claims_all.subset(evidence.ids), tuple(robust_all.p_right[j] for j in cols))
     observed = {k for k in set().union(*dependency_graph(doubted, robust, seed).values()) if k in latent.free}
-    unobserved = [z[k] for k in sorted(z) if k not in observed] if observed else []
-    return pd, post_stratify(importance_weights(ll[:, cols].sum(axis=1) + log_ratio), unobserved)
+    return pd, post_stratify(importance_weights(ll[:, cols].sum(axis=1) + log_ratio), unobserved_latents(z, observed))

@@ -37,7 +37,13 @@ from troopledger.calibration._checks import (
 )
 from troopledger.calibration._contradictions import THRESHOLD
 from troopledger.calibration._graph import dependency_graph
-from troopledger.calibration._importance import Weights, importance_weights, post_stratify, weighted_quantiles
+from troopledger.calibration._importance import (
+    Weights,
+    importance_weights,
+    post_stratify,
+    unobserved_latents,
+    weighted_quantiles,
+)
 from troopledger.calibration._observations import Observations, Skipped, compile_observations
 from troopledger.calibration._proposal import PILOT_PARTICLES, Proposal, batch_error, fit_proposal
 from troopledger.calibration._readings import readings
@@ -302,7 +308,7 @@ def _posterior(
     # the evidence's robust likelihoods are columns of every claim's: computed once
     ll_all, log_wrong = robust_all.both(values)
     raw = ll_all[:, ev_cols].sum(axis=1) + log_ratio
-    unobserved = [z[k] for k in sorted(z) if k not in set(proposal.names)] if proposal.names else []
+    unobserved = unobserved_latents(z, set(proposal.names))
     return Posterior(
         obs,
         every.skipped,
