@@ -84,6 +84,8 @@ def _arms_alone(ctx: Context) -> bool:
 def share_label(ctx: Context) -> str | None:
     """The quantity a percentage speaks of, or None when nothing near says."""
     if ctx.anywhere("state") and (ctx.anywhere("pay") or (ctx.near("state") and ctx.anywhere("troops"))):
+        if ctx.anywhere("workers") and not ctx.anywhere("troops"):
+            return "other:worker_state_share"  # "朝鲜工人月薪约800美元，但其中七成要上交": the workers' wage
         return "state_share_of_pay"  # "the regime skims 86 % of the soldiers' money"
     if ctx.near("killed") or ctx.near("casualties"):
         return "other:casualty_rate"

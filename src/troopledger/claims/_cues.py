@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from troopledger.claims._owners import clause_subject
 from troopledger.claims._packs import LanguagePack
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "count_label",
     "currency_of",
     "find_cue",
+    "others_troops",
     "skip_units",
     "troop_label",
 ]
@@ -272,6 +274,9 @@ def _own_near(ctx: Context, kind: str, clause: bool = False) -> bool:
 def _whose(ctx: Context) -> str:
     """``russian``, ``ukrainian``, ``foreign`` or ``civilian`` when the figure is about other people, else ``""``."""
     glued = ctx.pack.code in _GLUED  # "50人死亡か　ウクライナ軍が発表": the army of another clause announces
+    subject = clause_subject(ctx.sentence, ctx.start, ctx.end, ctx.pack) if glued else ""
+    if subject:
+        return subject  # "우크라이나군도 … 약 5만 명을 배치": the clause's subject owns the count
     whole = Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 100)
     for who in ("russian", "ukrainian", "foreign", "civilian"):
         if _own_near(ctx, who, glued) and not ctx.near("north_korea", ctx.wide // 2):
@@ -281,6 +286,12 @@ def _whose(ctx: Context) -> str:
         if who != "civilian" and alone and (not glued or _own_near(whole, who)):
             return who
     return ""
+
+
+def others_troops(ctx: Context) -> str | None:
+    """``other:<whose>_troops`` when a troop figure is another country's, else None."""
+    whose = _whose(ctx)
+    return f"other:{whose}_troops" if whose and whose != "civilian" else None
 
 
 def _casualty_of_troops(ctx: Context) -> str | None:

@@ -115,7 +115,7 @@ def _percent_after(text: str, end: int, pack: LanguagePack) -> int:
 
 def cjk_number(text: str, start: int) -> tuple[float, int] | None:
     """A number of digits and CJK units starting at ``start`` ("28조 7000억", "1万2000", "2兆8000億")."""
-    total, pos, last_unit, seen_unit = 0.0, start, float("inf"), False
+    total, pos, last_unit, seen_unit, spaced = 0.0, start, float("inf"), False, False
     while True:
         m = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?").match(text, pos)
         if m is None:
@@ -126,7 +126,9 @@ def cjk_number(text: str, start: int) -> tuple[float, int] | None:
             after += 1  # "600多万", "3천여만": "-odd" between the digits and their unit is still the unit's
         unit = _CJK_UNITS.get(text[after : after + 1])
         if unit is None:
-            if seen_unit and last_unit >= 1e4 and value < last_unit:
+            # the remainder after the last unit: "1만 2000", and glued after 천/千 too: "4천700" = 4,700
+            floor = 1e3 if not spaced and m.end() - m.start() <= 3 else 1e4
+            if seen_unit and last_unit >= floor and value < last_unit:
                 total += value
                 pos = after
             break
@@ -143,7 +145,7 @@ def cjk_number(text: str, start: int) -> tuple[float, int] | None:
         nxt = re.compile(r"[ \u00a0]?(?=\d)").match(text, pos)
         if nxt is None:
             break
-        pos = nxt.end()
+        spaced, pos = nxt.end() > pos, nxt.end()
     if not seen_unit:
         return None
     end = pos
@@ -184,8 +186,8 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         return True
     if re.match(r"^[\-–][^\W\d_]{1,3}(?![^\W\d_])", after):
         return True  # an ordinal with its ending: "94-ї бригади", "3-го батальона", "11-й корпус"
-    if re.match(r"^\)", after) and re.search(r"\($", before):
-        return True  # "(40)", "(23)": an age or a day
+    if re.match(r"^[)）]", after) and re.search(r"[(（]$", before):
+        return True  # "(40)", "(23)", "（41）": an age or a day
     if pack.worth and after.lstrip().startswith(pack.worth):
         return False  # "33년치 식량": years' worth of something, a quantity
     marked = any(re.match(r"^\.?\s?" + re.escape(w), after, re.I) for w in pack.not_figures)

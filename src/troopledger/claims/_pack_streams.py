@@ -20,7 +20,7 @@ from importlib import resources
 from troopledger.claims._cues import Context, find_cue
 from troopledger.claims._stream_quantities import STREAM_QUANTITIES
 
-__all__ = ["stream_count", "stream_money", "stream_words"]
+__all__ = ["stream_count", "stream_money", "stream_words", "take_home_share"]
 
 _DIGIT = re.compile(r"\d")
 _CLAUSE = re.compile(r"[,，、;；]")
@@ -163,6 +163,11 @@ def stream_money(label: str, period: str, ctx: Context) -> str:
     if kept and _next_to(ctx, words.get("soldier_take_home", ())):
         return "soldier_take_home"  # "兵士の手元に残るのは月3000ウォン": a few dollars, but what the soldier keeps
     return label
+
+
+def take_home_share(ctx: Context) -> bool:
+    """Whether a share is what the soldier keeps ("手元に残るのは1割", "實際拿到的不到兩成"), not what the state takes."""
+    return _next_to(ctx, stream_words(ctx.pack.code).get("soldier_take_home", ()))
 
 
 def _next_to(ctx: Context, words: tuple[str, ...]) -> bool:
