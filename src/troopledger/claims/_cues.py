@@ -45,7 +45,7 @@ _CASUALTY = ("killed", "wounded", "casualties")
 #: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").
 _SIGN = re.compile(r"(?:us\$|r\$|[$€£₩₽¥₴]|usd|eur)\s?$")
 #: A clause ends at a comma, a semicolon or the next number.
-_CLAUSE_END = re.compile(r"[,，、;；:：]|\d")
+_CLAUSE_END = re.compile(r"[,，、;；:：\u3000]|\d")
 _DIGIT = re.compile(r"\d")
 #: Chinese and Japanese verbs that may stand between a bound word and its number, longest first.
 _CJK_VERBS = (

@@ -180,6 +180,8 @@ def _next_to(ctx: Context, words: tuple[str, ...]) -> bool:
         if j >= 0 and not _DIGIT.search(before, j + len(w)):
             return True
         i = after.find(w)
-        if i >= 0 and not _DIGIT.search(after, 0, i):
+        # and no number after the word either: "2천~2천500달러를 주지만 … 손에 쥐는 돈은 100달러" is the 100's word
+        rest = _CLAUSE.split(ctx.sentence[ctx.end + i + len(w) :], maxsplit=1)[0] if i >= 0 else ""
+        if i >= 0 and not _DIGIT.search(after, 0, i) and not _DIGIT.search(rest):
             return True
     return False
