@@ -274,9 +274,6 @@ def _own_near(ctx: Context, kind: str, clause: bool = False) -> bool:
 def _whose(ctx: Context) -> str:
     """``russian``, ``ukrainian``, ``foreign`` or ``civilian`` when the figure is about other people, else ``""``."""
     glued = ctx.pack.code in _GLUED  # "50人死亡か　ウクライナ軍が発表": the army of another clause announces
-    subject = clause_subject(ctx.sentence, ctx.start, ctx.end, ctx.pack) if glued else ""
-    if subject:
-        return subject  # "우크라이나군도 … 약 5만 명을 배치": the clause's subject owns the count
     whole = Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 100)
     for who in ("russian", "ukrainian", "foreign", "civilian"):
         if _own_near(ctx, who, glued) and not ctx.near("north_korea", ctx.wide // 2):
@@ -288,9 +285,16 @@ def _whose(ctx: Context) -> str:
     return ""
 
 
+def _owner(ctx: Context) -> str:
+    """Whose people a count is: the subject of its clause in the glued scripts ("우크라이나군도 … 5만 명을
+    배치"; a payer's money is not its own: "러시아는 … 1만5천 달러를 주기로"), else :func:`_whose`."""
+    subject = clause_subject(ctx.sentence, ctx.start, ctx.end, ctx.pack) if ctx.pack.code in _GLUED else ""
+    return subject or _whose(ctx)
+
+
 def others_troops(ctx: Context) -> str | None:
     """``other:<whose>_troops`` when a troop figure is another country's, else None."""
-    whose = _whose(ctx)
+    whose = _owner(ctx)
     return f"other:{whose}_troops" if whose and whose != "civilian" else None
 
 
@@ -353,7 +357,7 @@ def _count_label(ctx: Context) -> str | None:
     )
     if kind in ("killed", "wounded") and both:
         kind = "casualties"  # "killed and wounded" together
-    whose = _whose(ctx)
+    whose = _owner(ctx)
     if whose and kind in ("troops", *_CASUALTY):
         return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
     if kind == "troops":
