@@ -45,7 +45,7 @@ _CASUALTY = ("killed", "wounded", "casualties")
 #: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").
 _SIGN = re.compile(r"(?:us\$|r\$|[$€£₩₽¥₴]|usd|eur)\s?$")
 #: A clause ends at a comma, a semicolon or the next number.
-_CLAUSE_END = re.compile(r"[,，、;；:：\u3000]|\d")
+_CLAUSE_END = re.compile(r"[,，、;；:：\u3000…]|\d")
 _DIGIT = re.compile(r"\d")
 #: Chinese and Japanese verbs that may stand between a bound word and its number, longest first.
 _CJK_VERBS = (
@@ -67,7 +67,7 @@ _CJK_VERBS = (
 )
 #: Clause punctuation (not digits): a cue past it speaks of another clause.
 #: Clause breaks of the glued scripts, the ideographic space of a headline among them.
-_CJK_CLAUSE = re.compile(r"[,，、;；:：()（）\u3000「」『』]")
+_CJK_CLAUSE = re.compile(r"[,，、;；:：()（）\u3000「」『』…]")
 _PUNCT = re.compile(r"[,，、;；:：()（）\u2013\u2014\"“”„«»「」『』]")
 
 
@@ -156,6 +156,19 @@ def bound(ctx: Context) -> tuple[str, str]:
     head = ctx.after(30)
     heads = (head, skip_units(head, ctx.pack))
     b = ctx.pack.bounds
+    abouts = sorted(b.get("about_before", ()), key=len, reverse=True)
+    bare = next((tail[: -len(w)].rstrip(" \u00a0") for w in abouts if tail.endswith(w)), "")
+    for side, key in (("lower", "lower"), ("upper", "upper")):
+        for w in b.get(f"{key}_before", ()) if bare else ():
+            if bare.endswith(w) and (not w.isascii() or len(bare) == len(w) or not bare[-len(w) - 1].isalpha()):
+                return side, w  # "最多約1萬5000美元", "최소 약 2천 명": the bound, with its approximation
+    if ctx.pack.code in ("ja", "zh"):
+        clause = _CJK_CLAUSE.split(tail)[-1][-8:]
+        for side, key in (("lower", "lower"), ("upper", "upper")):
+            for w in b.get(f"{key}_before", ()):
+                at = clause.rfind(w) if len(w) >= 2 else -1
+                if at >= 0 and not _DIGIT.search(clause, at) and not clause.endswith(w):
+                    return side, w  # "至少抽走其中九成": an adverbial bound a few words before its figure
     for side, key in (("lower", "lower"), ("upper", "upper"), ("", "about")):
         for w in sorted(b.get(f"{key}_before", ()), key=len, reverse=True):
             if tail.endswith(w) and (len(tail) == len(w) or not tail[-len(w) - 1].isalpha() or not w.isascii()):
@@ -234,6 +247,8 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
             if w not in after and w not in before:
                 continue
             i = find_cue(after, w, ctx.pack)
+            if i >= 0 and far and _CJK_CLAUSE.search(after, 0, i) and _leads_figure(ctx, i + len(w)):
+                continue  # "约1.1万人驻扎在当地，死亡人数至少2000人": the word of the next clause's own figure
             if i >= 0 and far and (_DIGIT.search(after, 0, i) or _CJK_CLAUSE.search(after, 0, i)):
                 i += far  # another number's word, or another clause's: "전사자는 600여명, 부상자는 …"
             elif i >= 0 and not far and _PUNCT.search(after, 0, i):
@@ -253,6 +268,12 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
                 if best is None or (d, -len(w)) < (best[1], -best[2]):
                     best = (kind, d, len(w))
     return None if best is None else (best[0], best[1])
+
+
+def _leads_figure(ctx: Context, at: int) -> bool:
+    """Whether a number follows ``at`` (an offset after the figure) inside the same clause of the sentence."""
+    rest = ctx.sentence[ctx.end + at :]
+    return bool(_DIGIT.search(_CJK_CLAUSE.split(rest, maxsplit=1)[0]))
 
 
 def _own_near(ctx: Context, kind: str, clause: bool = False) -> bool:

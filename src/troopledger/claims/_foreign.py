@@ -47,6 +47,8 @@ __all__ = ["extract_foreign", "unread_note"]
 
 _COUNT_UNITS = {"other:munitions": "items", "other:tons": "tons", "other:oil": "barrels"} | {
     f"other:{k}": k for k in ("households", "guns", "ships", "vehicles", "aircraft")
+} | {
+    "other:deployment_waves": "dispatches"
 }
 _KINDS = {
     "South Korea NIS": "intelligence", "Ukraine GUR": "intelligence", "Ukraine (Zelensky)": "belligerent_government",

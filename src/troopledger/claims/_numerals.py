@@ -32,6 +32,8 @@ _CJK_UNITS = {
 }  # fmt: skip
 #: Percent words that count tenths: zh 成, ja 割 ("九成" = 90 %, "3割" = 30 %).
 _TENTHS = "成割"
+#: The rest of a group of thousands before a bigger unit: the "200만" of "1천200만".
+_GROUP = re.compile(r"(\d{1,3})([만억조万萬億亿兆])")
 #: "-odd" words that may stand between digits and a CJK unit ("600多万" = over six million).
 _ODD = "多余餘여"
 _CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -140,6 +142,9 @@ def cjk_number(text: str, start: int) -> tuple[float, int] | None:
         sub = _CJK_UNITS.get(text[after + skip : after + skip + 1])
         if sub is not None and sub > unit and sub < last_unit:  # also "3万亿" = 3 × 10^12
             value, unit, after = value * unit, sub, after + skip
+        group = _GROUP.match(text, after + 1) if unit < 1e4 else None
+        if group and _CJK_UNITS[group.group(2)] < last_unit:  # "1천200만" = 12 million, "3千500億"
+            value, unit, after = value * unit + float(group.group(1)), _CJK_UNITS[group.group(2)], group.end(2) - 1
         total += value * unit
         last_unit, pos = unit, after + 1
         nxt = re.compile(r"[ \u00a0]?(?=\d)").match(text, pos)
@@ -190,6 +195,8 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         return True  # "(40)", "(23)", "（41）": an age or a day
     if pack.worth and after.lstrip().startswith(pack.worth):
         return False  # "33년치 식량": years' worth of something, a quantity
+    if after.lstrip().startswith(tuple(w for ws in pack.counter_kinds.values() for w in ws)):
+        return False  # "2차례에 걸쳐", "2回に分けて": a count of dispatches (LABELS rule 1), though "3차"/"2回目" are not
     marked = any(re.match(r"^\.?\s?" + re.escape(w), after, re.I) for w in pack.not_figures)
     if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not marked:
         rest = re.sub(r"^\s?[~〜～\-–]\s?\d[\d,.]*", "", text[end : end + 30].lower())

@@ -15,7 +15,7 @@ from troopledger.claims._packs import LanguagePack
 __all__ = ["clause_subject", "counter_kind"]
 
 #: Clause breaks of the glued scripts (the ideographic space of a headline among them).
-_BREAK = re.compile(r"[,，、;；:：()（）\u3000「」『』\"“”]")
+_BREAK = re.compile(r"[,，、;；:：()（）\u3000「」『』\"“”…]")
 #: Chinese words that make a country the goal or place of an action, not its subject ("向俄罗斯派遣").
 _NOT_SUBJECT_ZH = tuple("向对對赴往到给給于於从從与與和及")
 #: "-odd" words and spaces that may stand between a number and its counter ("300여 가구", "120余门").
