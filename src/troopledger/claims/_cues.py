@@ -174,6 +174,9 @@ def bound(ctx: Context) -> tuple[str, str]:
             if tail.endswith(w) and (len(tail) == len(w) or not tail[-len(w) - 1].isalpha() or not w.isascii()):
                 if side == "upper" and _changed_to(tail[: -len(w)], ctx.pack):
                     return "", ""  # "rose to 1,000": the level reached, a value
+                ups = [u for u in b.get("upper_after", ()) if heads[1].startswith(u)]
+                if side == "upper" and ups and _changes_after(heads[1][len(ups[0]) :], ctx.pack):
+                    return "", ""  # "최대 2만 명까지 늘어날 수": a projected level, a value (LABELS rule 6)
                 return side, w
             last = " ".join(tail.split()[-len(w.split()) :])
             if w[-1:].isalpha() and last.startswith(w) and len(last) - len(w) <= 4 and last[:1].isalpha():
@@ -386,6 +389,17 @@ def _count_label(ctx: Context) -> str | None:
     return COUNTED[kind]
 
 
+def _wave_shadowed(own: Context) -> bool:
+    """Glued scripts: a wave word that a nearer running-total or stock word separates from the figure modifies
+    another noun ("추가로 투입해 전체 파병 규모가 1만5천명": the whole force, not the new wave), unless a wave word
+    follows the figure in its clause ("1만 명을 추가로 보냈다")."""
+    if own.pack.code not in _GLUED or any(w in own.after() for w in own.pack.cue("wave")):
+        return False
+    before = own.before()
+    last = {k: max((before.rfind(w) for w in own.pack.cue(k)), default=-1) for k in ("wave", "cumulative", "stock")}
+    return max(last["cumulative"], last["stock"]) > last["wave"] >= 0
+
+
 def troop_label(ctx: Context) -> str:
     """Wave, running total or force in place, from the cue nearest a troop figure (LABELS rule 14)."""
     from troopledger.claims._clause_links import additive, dated  # builds on this module
@@ -398,7 +412,7 @@ def troop_label(ctx: Context) -> str:
     nxt = _PUNCT.search(ctx.sentence, ctx.end)
     own = Context(ctx.sentence[lo : nxt.start() if nxt else None], ctx.start - lo, ctx.end - lo, ctx.pack, 3)
     for kind, label in (("wave", "troops_per_rotation"), ("cumulative", "cumulative_troops")):
-        if own.near(kind):
+        if own.near(kind) and not (kind == "wave" and _wave_shadowed(own)):
             return label
     if additive(ctx) and not own.near("stock"):
         return "troops_per_rotation"  # "отправил ещё 3 тысячи", "schickte noch einmal 3.000": one more wave

@@ -48,7 +48,8 @@ __all__ = ["extract_foreign", "unread_note"]
 _COUNT_UNITS = {"other:munitions": "items", "other:tons": "tons", "other:oil": "barrels"} | {
     f"other:{k}": k for k in ("households", "guns", "ships", "vehicles", "aircraft")
 } | {
-    "other:deployment_waves": "dispatches"
+    "other:deployment_waves": "dispatches",
+    "other:kilograms": "kg",
 }
 _KINDS = {
     "South Korea NIS": "intelligence", "Ukraine GUR": "intelligence", "Ukraine (Zelensky)": "belligerent_government",
@@ -57,7 +58,7 @@ _KINDS = {
 }  # fmt: skip
 #: What stands between a figure and its conversion in brackets: "(약 ", "（約", "(about ", "(한화 약 ".
 #: What follows the unit of "1 dollar" in an exchange rate ("=", "＝", "는", "は", "兑"), then the rate.
-_RATE = re.compile(r"\s*(?:[=＝:：]|는|은|당|は|が|兑|兌|对|對|换|換)")
+_RATE = re.compile(r"\s*(?:[=＝:：]|는|은|당|에 |は|が|兑|兌|对|對|换|換)")
 _ANONYMOUS = "Anonymous sources"
 #: A space between two Chinese or Japanese words (not inside a number: "1万 2000") is a headline's clause break.
 _HEADLINE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])(?<![万萬億亿兆千百])[ \u00a0]+(?=[\u3040-\u30ff\u3400-\u9fff\d])")
@@ -198,7 +199,11 @@ class _Reader:
                 values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
                 self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
                 continue
-            if currency == "KRW" and any(w in ctx.before(20) for w in pack.north_korean_won):
+            named_after = re.match(r"\s*[(（]([^)）]{1,12})[)）]", skip_units(low[b.end : b.end + 20], pack))
+            if currency == "KRW" and (
+                any(w in ctx.before(20) for w in pack.north_korean_won)
+                or (named_after is not None and named_after.group(1).strip().startswith(pack.north_korean_won))
+            ):
                 currency = "KPW"  # "북한 돈으로 13만 원": won, but North Korea's
             if currency and lo == hi == 1 and _RATE.match(skip_units(low[b.end :], pack)):
                 rate = True  # "1달러는 1만5000원", "1ドル＝約150円": an exchange rate, not two amounts
