@@ -176,3 +176,148 @@ def test_korean_bound_verbs_in_every_form(text: str, side: str) -> None:
     (got,) = _read(text, "ko")
     assert got[0] == "other:russian_killed"
     assert (got[2] if side == "low" else got[3]) == 40000
+
+
+# --- batches 2 and 3 of the set: the mechanisms their first reading showed missing ---
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1천200만 발", 12e6), ("5억 1천200만", 512e6), ("3千500億円", 350e9), ("1200万発", 12e6), ("2천만", 2e7)],
+)
+def test_group_of_thousands_before_a_bigger_unit(text: str, value: float) -> None:
+    got = cjk_number(text, 0)
+    assert got is not None
+    assert got[0] == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ko", "北, 공병 1천여 명 추가 파견…전사자 2천 명 넘어", ["troops_per_rotation", "casualties_killed"]),
+        ("ko", "북한군 3천 명 추가 투입…사상자 4천 명 웃돌아", ["troops_per_rotation", "casualties_total"]),
+        ("zh", "目前仍有约1.1万名朝鲜士兵驻扎在当地，死亡人数至少2000人。", ["troops_deployed", "casualties_killed"]),
+        (
+            "ja",
+            "北朝鮮兵およそ1万1千人が駐留し、死者は少なくとも2000人に上る。",
+            ["troops_deployed", "casualties_killed"],
+        ),
+        (
+            "ko",
+            "북한군 약 1만1천 명이 주둔하고 있으며, 전사자는 최소 2천 명이다.",
+            ["troops_deployed", "casualties_killed"],
+        ),
+    ],
+)
+def test_each_clause_keeps_its_own_words(lang: str, text: str, want: list[str]) -> None:
+    assert [q for q, *_ in _read(text, lang)] == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("zh", "陣亡士兵家屬的撫卹金最多約1萬5000美元。", ("death_compensation", None, None, 15000)),
+        ("ko", "북한군 최소 약 2천 명이 숨졌다.", ("casualties_killed", None, 2000, None)),
+        ("ja", "北朝鮮兵少なくとも約2000人が死亡した。", ("casualties_killed", None, 2000, None)),
+    ],
+)
+def test_bound_word_before_an_approximation(lang: str, text: str, want: Got) -> None:
+    assert _read(text, lang) == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "북한은 파병과 무기 수출로 최대 200억 달러를 벌어들였다."),
+        ("zh", "朝鲜通过派兵和武器出口最多获得200亿美元。"),
+        ("ja", "北朝鮮は派兵と武器輸出で最大200億ドルを得た。"),
+    ],
+)
+def test_arms_exports_with_troops_are_revenue(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["total_revenue_to_nk"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "러시아가 병사들에게 지급하는 돈의 80% 이상이 노동당으로 흘러간다."),
+        ("zh", "俄方支付给士兵的钱有80%以上流入了朝鲜劳动党。"),
+        ("ja", "ロシアが兵士に支払う金の8割以上が労働党に流れている。"),
+    ],
+)
+def test_the_party_takes_the_state_share(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["state_share_of_pay"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "북한은 그동안 2차례에 걸쳐 모두 1만5천여 명을 보냈다."),
+        ("ja", "北朝鮮はこれまで2回に分けて計約1万5千人を派遣した。"),
+        ("zh", "朝鲜已分2批向俄派兵共约1.5万人。"),
+    ],
+)
+def test_a_count_of_dispatches_is_a_claim(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["other:deployment_waves", "cumulative_troops"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        (
+            "ko",
+            "북한이 병력 3천명 가량을 추가로 투입해 전체 파병 규모가 1만5천명에 육박한다.",
+            ["troops_per_rotation", "cumulative_troops"],
+        ),
+        ("ko", "이번에 추가 파병된 인원까지 합쳐 현재 러시아 내에 1만1천여명이 있다.", ["troops_deployed"]),
+        (
+            "ja",
+            "北朝鮮は兵士3000人を追加で送り込み、派遣規模は累計1万5000人に迫る。",
+            ["troops_per_rotation", "cumulative_troops"],
+        ),
+        ("zh", "朝鲜增派之后累计派兵约1.5万人。", ["cumulative_troops"]),
+    ],
+)
+def test_a_nearer_total_or_stock_word_shadows_a_wave_word(lang: str, text: str, want: list[str]) -> None:
+    assert [q for q, *_ in _read(text, lang)] == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "북한 노동자 1명이 한 달에 600~800달러를 벌지만, 이 가운데 최소 70%는 당국에 상납된다."),
+        ("zh", "朝鲜工人每月能挣600至800美元，其中至少七成上交当局。"),
+    ],
+)
+def test_workers_earnings_and_the_state_share(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["overseas_worker_wage_month", "other:worker_state_share"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "러시아 극동 지역의 북한 노동자가 최대 2만 명까지 늘어날 수 있다.",
+        "북한 노동자가 최대 2만 명까지 증가할 전망이다.",
+    ],
+)
+def test_a_projected_level_is_a_value(text: str) -> None:
+    (got,) = _read(text, "ko")
+    assert got[1:] == (20000, None, None)
+
+
+def test_exchange_rate_and_north_korean_won_named_after() -> None:
+    assert _read("북한 원화 환율은 현재 1달러에 2만 원 선이다.", "ko") == []
+    doc = document_from_bytes("전사자 가족에게 현금 5백만원(북한 돈)이 지급됐다.".encode(), "p.txt", outlet="T")
+    assert [c.currency for c in extract_foreign(doc, "ko")] == ["KPW"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "전사자 가족에게는 1인당 쌀 100㎏이 배급됐다."),
+        ("ja", "戦死者の家族には米100キロが配られた。"),
+        ("zh", "阵亡士兵家属每户领到大米100公斤。"),
+    ],
+)
+def test_kilograms_are_not_people(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["other:kilograms"]
