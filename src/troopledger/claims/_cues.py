@@ -356,7 +356,7 @@ MAX_FORCE = 100_000
 def count_label(ctx: Context, value: float = 0.0) -> str | None:
     """The quantity a count of people or things speaks of, or None when no word says what is counted."""
     label = _count_label(ctx)
-    if label is not None and not label.startswith("other:") and value > MAX_FORCE:
+    if label is not None and not label.startswith("other:") and value >= MAX_FORCE:
         return f"other:{label.split('_')[0]}_count_large"
     return label
 

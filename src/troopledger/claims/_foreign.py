@@ -50,6 +50,7 @@ _COUNT_UNITS = {"other:munitions": "items", "other:tons": "tons", "other:oil": "
 } | {
     "other:deployment_waves": "dispatches",
     "other:kilograms": "kg",
+    "other:entities": "entities",
 }
 _KINDS = {
     "South Korea NIS": "intelligence", "Ukraine GUR": "intelligence", "Ukraine (Zelensky)": "belligerent_government",

@@ -32,6 +32,8 @@ _CJK_UNITS = {
 }  # fmt: skip
 #: Percent words that count tenths: zh 成, ja 割 ("九成" = 90 %, "3割" = 30 %).
 _TENTHS = "成割"
+#: A Korean unit alone with "-odd" before a counter of people ("천여 명", "만여 명"), not "수천" (thousands).
+_HANGUL_UNIT = re.compile(r"(?<![\d가-힣])([천만])여\s?(?:명|병력)")
 #: The rest of a group of thousands before a bigger unit: the "200만" of "1천200만".
 _GROUP = re.compile(r"(\d{1,3})([만억조万萬億亿兆])")
 #: "-odd" words that may stand between digits and a CJK unit ("600多万" = over six million).
@@ -259,6 +261,10 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
     if pack.code in ("ja", "zh"):
         out.extend(_kanji_figures(text, out))
         out.sort(key=lambda f: f.start)
+    if pack.code == "ko":
+        for m in _HANGUL_UNIT.finditer(text):  # "천여 명", "만여 명": a thousand-odd, ten thousand-odd
+            out.append(Figure(m.start(), m.start() + 1, m.group(1), _CJK_UNITS[m.group(1)]))
+        out.sort(key=lambda f: f.start)
     words = _words_pattern(pack)
     if words is not None:
         for w in words.finditer(text):
@@ -311,7 +317,7 @@ def _stem_value(word: str, table: dict[str, float]) -> float | None:
 
 
 _KANJI = re.compile(
-    r"(?<![一二两兩三四五六七八九十百千万萬億亿第数數几幾])[一二两兩三四五六七八九十百千万萬]+(?=[多余餘]?[人名])"
+    r"(?<![一二两兩三四五六七八九十百千万萬億亿第数數几幾])[一二两兩三四五六七八九十百千万萬]+(?=[多余餘]?[人名发發])"
 )
 
 

@@ -38,19 +38,23 @@ def clause_subject(sentence: str, start: int, end: int, pack: LanguagePack) -> s
     north = pack.cue("north_korea")
     if any(w in tail for w in north):
         return ""
+    joint = ""
     best, at = "", -1
     for owner, words in pack.subjects.items():
         for w in sorted(words, key=len, reverse=True):
             i = head.find(w)
             while i >= 0:
                 rest = head[i + len(w) :]
-                ok = rest.startswith(pack.subject_marks) and not any(n in rest for n in north)
+                named = [rest.find(n) for n in north if n in rest]
+                # "러시아가 북한군을 포함해 … 5만 명": Russia's force with the North Koreans in it (LABELS rule 12)
+                joint = "joint" if named and any(x in rest[min(named) :] for x in pack.including) else joint
+                ok = rest.startswith(pack.subject_marks) and not named
                 if ok and pack.code == "zh" and head[i - 1 : i] in _NOT_SUBJECT_ZH:
                     ok = False
                 if ok and (at < 0 or i < at):
                     best, at = owner, i
                 i = head.find(w, i + 1)
-    return best
+    return best or joint
 
 
 def counter_kind(sentence: str, end: int, pack: LanguagePack) -> str:
