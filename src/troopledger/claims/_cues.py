@@ -397,7 +397,13 @@ def _wave_shadowed(own: Context) -> bool:
         return False
     before = own.before()
     last = {k: max((before.rfind(w) for w in own.pack.cue(k)), default=-1) for k in ("wave", "cumulative", "stock")}
-    return max(last["cumulative"], last["stock"]) > last["wave"] >= 0
+    if max(last["cumulative"], last["stock"]) > last["wave"] >= 0:
+        return True
+    # "후속 부대 파견으로 … 규모를 1만명 이상으로 유지": the figure's own verb after it keeps a stock or a total, and
+    # the wave word stands words away, on the means of keeping it ("추가로 1만 명을 배치" keeps its wave)
+    after = _CJK_CLAUSE.split(own.after())[0]
+    own_verb = any(w in after for k in ("cumulative", "stock") for w in own.pack.cue(k))
+    return own_verb and 0 <= last["wave"] < len(before) - 8
 
 
 def troop_label(ctx: Context) -> str:
