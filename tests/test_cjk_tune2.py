@@ -321,3 +321,80 @@ def test_exchange_rate_and_north_korean_won_named_after() -> None:
 )
 def test_kilograms_are_not_people(lang: str, text: str) -> None:
     assert [q for q, *_ in _read(text, lang)] == ["other:kilograms"]
+
+
+# --- batches 4 and 5 ---
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("천여 명 규모의 병력을 보낼 준비", 1000), ("만여 명의 병력이 주둔한다", 10000)],
+)
+def test_korean_unit_alone_with_odd(text: str, value: float) -> None:
+    assert [f.value for f in find_figures(text, load_pack("ko"))] == [value]
+
+
+def test_vague_thousands_are_no_figure() -> None:
+    assert find_figures("수천 명이 전투에 투입됐다", load_pack("ko")) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "정부 추산으로는 최소 4천여 명이 죽거나 다쳤다."),
+        ("ko", "북한군 4천여 명이 죽거나 다친 것으로 집계됐다."),
+    ],
+)
+def test_dying_or_wounded_is_casualties(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["casualties_total"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "러시아가 북한군을 포함해 쿠르스크에 약 5만 명의 병력을 집결시켰다."),
+        ("ja", "ロシアは北朝鮮兵を含めて約5万人の部隊をクルスク州に集結させている。"),
+        ("zh", "俄军包括朝鲜士兵在内在库尔斯克集结了约5万名兵力。"),
+    ],
+)
+def test_a_force_including_north_koreans_is_joint(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["other:joint_troops"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "정부는 개인 6명과 기관 3곳을 제재 대상으로 지정했다."),
+        ("ja", "政府は北朝鮮の3社を制裁対象に指定した。"),
+    ],
+)
+def test_entities_are_not_troops(lang: str, text: str) -> None:
+    assert not [q for q, *_ in _read(text, lang) if q.startswith("troops") or q.startswith("cumulative")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ko", "후속 부대 파견으로 쿠르스크 일대 북한군 규모를 1만명 이상으로 유지하려 한다.", "troops_deployed"),
+        ("ko", "북한이 추가로 병력 1만 명을 배치했다.", "troops_per_rotation"),
+        ("ja", "北朝鮮は先月中旬、交代要員2000人余りをロシアに送った。", "troops_per_rotation"),
+        ("ko", "북한은 교대 병력 2천여명을 러시아로 보냈다.", "troops_per_rotation"),
+    ],
+)
+def test_wave_words_and_the_figures_own_verb(lang: str, text: str, want: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "병사 1인당 월 2천 달러 가운데 본인 손에 들어가는 돈이 200달러에도 못 미친다."),
+        ("ko", "병사 1인당 월 2천 달러 가운데 본인 몫은 200달러에 못 미칠 것으로 보인다."),
+    ],
+)
+def test_take_home_below_a_ceiling(lang: str, text: str) -> None:
+    assert _read(text, lang)[-1] == ("soldier_take_home", None, None, 200)
+
+
+def test_ten_million_shells_in_numerals() -> None:
+    assert [f.value for f in find_figures("近千萬發砲彈", load_pack("zh"))] == [1e7]

@@ -352,7 +352,7 @@ def cjk_numeral(text: str, start: int) -> tuple[float, int] | None:
         else:
             unit = _CJK_UNITS.get(ch, 10.0)
             if unit >= 1e4:
-                total = (total + (current or 1.0)) * unit
+                total = (total + current) * unit if total or current else unit  # "千萬" = 10 million, "万" = 10,000
             else:
                 total += (current or 1.0) * unit
             current = 0.0
