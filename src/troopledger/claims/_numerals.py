@@ -162,6 +162,18 @@ def cjk_number(text: str, start: int) -> tuple[float, int] | None:
 
 
 @cache
+def _counter_words(pack: LanguagePack) -> tuple[str, ...]:
+    return tuple(w for ws in pack.counter_kinds.values() for w in ws)
+
+
+@cache
+def _not_figure_words(pack: LanguagePack) -> re.Pattern[str]:
+    """A word right after a number that makes it a date, time, age, calibre or name (one pattern for the list)."""
+    words = "|".join(re.escape(w) for w in sorted(pack.not_figures, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"^\.?\s?(?:{words})", re.I)
+
+
+@cache
 def _bound_words(pack: LanguagePack) -> tuple[str, ...]:
     return tuple(w for k, ws in pack.bounds.items() if k.endswith("before") for w in ws)
 
@@ -197,9 +209,9 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         return True  # "(40)", "(23)", "（41）": an age or a day
     if pack.worth and after.lstrip().startswith(pack.worth):
         return False  # "33년치 식량": years' worth of something, a quantity
-    if after.lstrip().startswith(tuple(w for ws in pack.counter_kinds.values() for w in ws)):
+    if pack.counter_kinds and after.lstrip().startswith(_counter_words(pack)):
         return False  # "2차례에 걸쳐", "2回に分けて": a count of dispatches (LABELS rule 1), though "3차"/"2回目" are not
-    marked = any(re.match(r"^\.?\s?" + re.escape(w), after, re.I) for w in pack.not_figures)
+    marked = _not_figure_words(pack).match(after) is not None
     if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not marked:
         rest = re.sub(r"^\s?[~〜～\-–]\s?\d[\d,.]*", "", text[end : end + 30].lower())
         joins = [w for w in pack.range_words if rest.startswith(w) and re.match(r"\s?\d", rest[len(w) :])]
