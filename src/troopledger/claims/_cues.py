@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from troopledger.claims._glued_clauses import leads_figure, wave_shadowed
 from troopledger.claims._owners import clause_subject
 from troopledger.claims._packs import LanguagePack
 
@@ -250,7 +251,7 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
             if w not in after and w not in before:
                 continue
             i = find_cue(after, w, ctx.pack)
-            if i >= 0 and far and _CJK_CLAUSE.search(after, 0, i) and _leads_figure(ctx, i + len(w)):
+            if i >= 0 and far and _CJK_CLAUSE.search(after, 0, i) and leads_figure(ctx.sentence, ctx.end + i + len(w)):
                 continue  # "约1.1万人驻扎在当地，死亡人数至少2000人": the word of the next clause's own figure
             if i >= 0 and far and (_DIGIT.search(after, 0, i) or _CJK_CLAUSE.search(after, 0, i)):
                 i += far  # another number's word, or another clause's: "전사자는 600여명, 부상자는 …"
@@ -271,12 +272,6 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
                 if best is None or (d, -len(w)) < (best[1], -best[2]):
                     best = (kind, d, len(w))
     return None if best is None else (best[0], best[1])
-
-
-def _leads_figure(ctx: Context, at: int) -> bool:
-    """Whether a number follows ``at`` (an offset after the figure) inside the same clause of the sentence."""
-    rest = ctx.sentence[ctx.end + at :]
-    return bool(_DIGIT.search(_CJK_CLAUSE.split(rest, maxsplit=1)[0]))
 
 
 def _own_near(ctx: Context, kind: str, clause: bool = False) -> bool:
@@ -389,23 +384,6 @@ def _count_label(ctx: Context) -> str | None:
     return COUNTED[kind]
 
 
-def _wave_shadowed(own: Context) -> bool:
-    """Glued scripts: a wave word that a nearer running-total or stock word separates from the figure modifies
-    another noun ("추가로 투입해 전체 파병 규모가 1만5천명": the whole force, not the new wave), unless a wave word
-    follows the figure in its clause ("1만 명을 추가로 보냈다")."""
-    if own.pack.code not in _GLUED or any(w in own.after() for w in own.pack.cue("wave")):
-        return False
-    before = own.before()
-    last = {k: max((before.rfind(w) for w in own.pack.cue(k)), default=-1) for k in ("wave", "cumulative", "stock")}
-    if max(last["cumulative"], last["stock"]) > last["wave"] >= 0:
-        return True
-    # "후속 부대 파견으로 … 규모를 1만명 이상으로 유지": the figure's own verb after it keeps a stock or a total, and
-    # the wave word stands words away, on the means of keeping it ("추가로 1만 명을 배치" keeps its wave)
-    after = _CJK_CLAUSE.split(own.after())[0]
-    own_verb = any(w in after for k in ("cumulative", "stock") for w in own.pack.cue(k))
-    return own_verb and 0 <= last["wave"] < len(before) - 8
-
-
 def troop_label(ctx: Context) -> str:
     """Wave, running total or force in place, from the cue nearest a troop figure (LABELS rule 14)."""
     from troopledger.claims._clause_links import additive, dated  # builds on this module
@@ -418,7 +396,9 @@ def troop_label(ctx: Context) -> str:
     nxt = _PUNCT.search(ctx.sentence, ctx.end)
     own = Context(ctx.sentence[lo : nxt.start() if nxt else None], ctx.start - lo, ctx.end - lo, ctx.pack, 3)
     for kind, label in (("wave", "troops_per_rotation"), ("cumulative", "cumulative_troops")):
-        if own.near(kind) and not (kind == "wave" and _wave_shadowed(own)):
+        if own.near(kind) and not (
+            kind == "wave" and own.pack.code in _GLUED and wave_shadowed(own.before(), own.after(), own.pack)
+        ):
             return label
     if additive(ctx) and not own.near("stock"):
         return "troops_per_rotation"  # "отправил ещё 3 тысячи", "schickte noch einmal 3.000": one more wave

@@ -18,11 +18,11 @@ from pydantic import ValidationError
 from troopledger.claims._clause_links import own_clause
 from troopledger.claims._cue_money import money_label, share_label
 from troopledger.claims._cues import (
-    others_troops,
     Context,
     bound,
     count_label,
     currency_of,
+    others_troops,
     skip_units,
     troop_label,
 )
@@ -30,6 +30,7 @@ from troopledger.claims._figure import figure_fields
 from troopledger.claims._language import identify, passages
 from troopledger.claims._number_convention import text_convention
 from troopledger.claims._numerals import ascii_digits, find_figures
+from troopledger.claims._owners import counter_kind
 from troopledger.claims._pack_figures import join_ranges, magnitude, to_usd
 from troopledger.claims._pack_speakers import according_to as _according_to
 from troopledger.claims._pack_speakers import organisations as _organisations
@@ -37,7 +38,6 @@ from troopledger.claims._pack_speakers import quoted_by as _quoted_by
 from troopledger.claims._pack_speakers import sentence_names as _sentence_names
 from troopledger.claims._pack_streams import stream_count, stream_money, take_home_share
 from troopledger.claims._pack_tours import tour_lengths
-from troopledger.claims._owners import counter_kind
 from troopledger.claims._packs import LanguagePack, load_pack
 from troopledger.claims._record import Claim, SourceRef
 from troopledger.claims._restated import TROOP_LABELS, range_ends_restated, repeats_labelled, troop_repeats
@@ -45,13 +45,15 @@ from troopledger.sources import Document
 
 __all__ = ["extract_foreign", "unread_note"]
 
-_COUNT_UNITS = {"other:munitions": "items", "other:tons": "tons", "other:oil": "barrels"} | {
-    f"other:{k}": k for k in ("households", "guns", "ships", "vehicles", "aircraft")
-} | {
-    "other:deployment_waves": "dispatches",
-    "other:kilograms": "kg",
-    "other:entities": "entities",
-}
+_COUNT_UNITS = (
+    {"other:munitions": "items", "other:tons": "tons", "other:oil": "barrels"}
+    | {f"other:{k}": k for k in ("households", "guns", "ships", "vehicles", "aircraft")}
+    | {
+        "other:deployment_waves": "dispatches",
+        "other:kilograms": "kg",
+        "other:entities": "entities",
+    }
+)
 _KINDS = {
     "South Korea NIS": "intelligence", "Ukraine GUR": "intelligence", "Ukraine (Zelensky)": "belligerent_government",
     "Russia (Shoigu)": "belligerent_government", "KIDA": "think_tank", "INSS": "think_tank",
@@ -62,7 +64,9 @@ _KINDS = {
 _RATE = re.compile(r"\s*(?:[=＝:：]|는|은|당|에 |は|が|兑|兌|对|對|换|換)")
 _ANONYMOUS = "Anonymous sources"
 #: A space between two Chinese or Japanese words (not inside a number: "1万 2000") is a headline's clause break.
-_HEADLINE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])(?<![万萬億亿兆千百])[ \u00a0]+(?=[\u3040-\u30ff\u3400-\u9fff\d])")
+_HEADLINE_SPACE = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])(?<![万萬億亿兆千百])[ \u00a0]+(?=[\u3040-\u30ff\u3400-\u9fff\d])"
+)
 _CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
 #: ... and between two amounts, the first one's currency word, a bracket and up to five short words
 #: ("долларов (около ", " (algo em torno de R$ ", " dollars (soit environ ").

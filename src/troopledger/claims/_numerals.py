@@ -210,7 +210,9 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
     if pack.worth and after.lstrip().startswith(pack.worth):
         return False  # "33년치 식량": years' worth of something, a quantity
     if pack.counter_kinds and after.lstrip().startswith(_counter_words(pack)):
-        return False  # "2차례에 걸쳐", "2回に分けて": a count of dispatches (LABELS rule 1), though "3차"/"2回目" are not
+        return (
+            False  # "2차례에 걸쳐", "2回に分けて": a count of dispatches (LABELS rule 1), though "3차"/"2回目" are not
+        )
     marked = _not_figure_words(pack).match(after) is not None
     if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not marked:
         rest = re.sub(r"^\s?[~〜～\-–]\s?\d[\d,.]*", "", text[end : end + 30].lower())

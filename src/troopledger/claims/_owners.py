@@ -1,7 +1,8 @@
 """Whose count it is, from the grammar of the glued scripts: a clause's subject and the counter after a number.
 
 Korean, Japanese and Chinese name the owner of a count as the subject of its clause
-("우크라이나군도 이 전선에 약 5만 명을 배치했다", "ウクライナ側も兵士約2万人を展開", "俄羅斯目前在…部署的兵力約為5萬人"),
+("우크라이나군도 이 전선에 약 5만 명을 배치했다", "ウクライナ側も兵士約2万人を展開",
+"俄羅斯目前在…部署的兵力約為5萬人"),
 and say what is counted with the counter right after the number ("300여 가구" households,
 "120門" guns). Both are read from the pack's ``subjects``, ``subject_marks`` and ``counter_kinds``.
 """

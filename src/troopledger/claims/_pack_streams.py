@@ -166,7 +166,7 @@ def stream_money(label: str, period: str, ctx: Context) -> str:
 
 
 def take_home_share(ctx: Context) -> bool:
-    """Whether a share is what the soldier keeps ("手元に残るのは1割", "實際拿到的不到兩成"), not what the state takes."""
+    """Whether a share is what the soldier keeps ("手元に残るのは1割", "實際拿到的不到兩成"), not the state's."""
     return _next_to(ctx, stream_words(ctx.pack.code).get("soldier_take_home", ()))
 
 
