@@ -274,10 +274,10 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
     return None if best is None else (best[0], best[1])
 
 
-def _own_near(ctx: Context, kind: str, clause: bool = False) -> bool:
+def _own_near(ctx: Context, kind: str, clause: bool = False, n: int | None = None) -> bool:
     """A cue of ``kind`` near the figure with no other number between: "용병 3.2억, 동맹군 13.4억" (the
     mercenaries' word is the first figure's, not the second's); with ``clause``, none of another clause either."""
-    before, after = ctx.before(), ctx.after()
+    before, after = ctx.before(n), ctx.after(n)
     if clause:
         before, after = _CJK_CLAUSE.split(before)[-1], _CJK_CLAUSE.split(after)[0]
     for w in ctx.pack.cue(kind):
@@ -294,8 +294,11 @@ def _whose(ctx: Context) -> str:
     """``russian``, ``ukrainian``, ``foreign`` or ``civilian`` when the figure is about other people, else ``""``."""
     glued = ctx.pack.code in _GLUED  # "50人死亡か　ウクライナ軍が発表": the army of another clause announces
     whole = Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 100)
+    half = Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 1)
+    # "러 계약병 월급 20만 루블…北 병사는": in the glued scripts North Korea's word counts in the figure's clause only
+    north = _own_near(half, "north_korea", True, ctx.wide // 2) if glued else ctx.near("north_korea", ctx.wide // 2)
     for who in ("russian", "ukrainian", "foreign", "civilian"):
-        if _own_near(ctx, who, glued) and not ctx.near("north_korea", ctx.wide // 2):
+        if _own_near(ctx, who, glued) and not north:
             return who  # "12.000 civiles muertos": civilians are nobody's troops
         # the sentence speaks of another army only (in the glued scripts, not of another number's army)
         alone = ctx.anywhere(who) and not ctx.anywhere("north_korea")

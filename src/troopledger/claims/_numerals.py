@@ -35,7 +35,9 @@ _TENTHS = "成割"
 #: A Korean unit alone with "-odd" before a counter of people ("천여 명", "만여 명"), not "수천" (thousands).
 _HANGUL_UNIT = re.compile(r"(?<![\d가-힣])([천만])여\s?(?:명|병력)")
 #: The rest of a group of thousands before a bigger unit: the "200만" of "1천200만".
-_GROUP = re.compile(r"(\d{1,3})([만억조万萬億亿兆])")
+_GROUP = re.compile(r"(\d{1,3})(?:([백百])(\d{0,2}))?([만억조万萬億亿兆])")
+#: "M in N" people ("10명 중 4명", "10人に4人", "每10人中有4人"): a share, M / N.
+_IN_EVERY = re.compile(r"(?:每)?(\d{1,3})\s?(?:명\s?중|人に|人中(?:就)?有?)\s?(\d{1,3})\s?[명人]")
 #: "-odd" words that may stand between digits and a CJK unit ("600多万" = over six million).
 _ODD = "多余餘여"
 _CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -145,8 +147,9 @@ def cjk_number(text: str, start: int) -> tuple[float, int] | None:
         if sub is not None and sub > unit and sub < last_unit:  # also "3万亿" = 3 × 10^12
             value, unit, after = value * unit, sub, after + skip
         group = _GROUP.match(text, after + 1) if unit < 1e4 else None
-        if group and _CJK_UNITS[group.group(2)] < last_unit:  # "1천200만" = 12 million, "3千500億"
-            value, unit, after = value * unit + float(group.group(1)), _CJK_UNITS[group.group(2)], group.end(2) - 1
+        if group and _CJK_UNITS[group.group(4)] < last_unit:  # "1천200만" = 12 million, "3千500億", "2천4백만"
+            rest = float(group.group(1)) * (100 if group.group(2) else 1) + float(group.group(3) or 0)
+            value, unit, after = value * unit + rest, _CJK_UNITS[group.group(4)], group.end(4) - 1
         total += value * unit
         last_unit, pos = unit, after + 1
         nxt = re.compile(r"[ \u00a0]?(?=\d)").match(text, pos)
@@ -274,6 +277,13 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
         out.sort(key=lambda f: f.start)
     if pack.code in ("ja", "zh"):
         out.extend(_kanji_figures(text, out))
+        out.sort(key=lambda f: f.start)
+    if pack.code in ("ko", "ja", "zh"):
+        for m in _IN_EVERY.finditer(text):  # "10명 중 4명꼴": 40 %, one figure, not two counts
+            whole, part = float(m.group(1)), float(m.group(2))
+            if 0 < part <= whole:
+                out = [f for f in out if not m.start() <= f.start < m.end()]
+                out.append(Figure(m.start(), m.end(), m.group(0), round(part / whole * 100, 1), True))
         out.sort(key=lambda f: f.start)
     if pack.code == "ko":
         for m in _HANGUL_UNIT.finditer(text):  # "천여 명", "만여 명": a thousand-odd, ten thousand-odd
