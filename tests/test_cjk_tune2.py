@@ -398,3 +398,44 @@ def test_take_home_below_a_ceiling(lang: str, text: str) -> None:
 
 def test_ten_million_shells_in_numerals() -> None:
     assert [f.value for f in find_figures("近千萬發砲彈", load_pack("zh"))] == [1e7]
+
+
+# --- batch 6 ---
+
+
+@pytest.mark.parametrize(("text", "value"), [("2천4백만달러", 24e6), ("3천5백억 원", 3.5e11), ("4천7백명", 4700)])
+def test_hundreds_inside_a_group(text: str, value: float) -> None:
+    got = cjk_number(text, 0)
+    assert got is not None
+    assert got[0] == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("ko", "파병 북한군 10명 중 4명꼴로 사상", 40.0),
+        ("ja", "北朝鮮兵の10人に3人が死傷した", 30.0),
+        ("zh", "每10人中就有4人伤亡", 40.0),
+    ],
+)
+def test_m_in_n_people_is_a_share(lang: str, text: str, value: float) -> None:
+    assert [(f.value, f.percent) for f in find_figures(text, load_pack(lang))] == [(value, True)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "러 계약병 월급 20만 루블…北 병사는 '빈손'"),
+        ("ko", "러시아 계약병은 월 20만 루블을 받는다."),
+    ],
+)
+def test_north_korea_of_another_clause_leaves_russian_pay(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["other:russian_pay"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("ja", "ロシア軍の死傷者はこの2倍以上に達する。"), ("ko", "러시아군 사상자는 이보다 2배 이상 많다.")],
+)
+def test_a_multiple_with_a_bound(lang: str, text: str) -> None:
+    assert _read(text, lang) == [("other:ratio", None, 2, None)]
