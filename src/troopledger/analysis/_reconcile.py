@@ -20,16 +20,20 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy import special
 
+from troopledger.analysis._given_data import posterior_resample
+from troopledger.analysis._levers import LEVER_DRAWS, Lever, LeverInput, single_levers
 from troopledger.calibration import HEDGE_WIDTH, Calibration, calibrate, weighted_quantiles
 from troopledger.errors import InputError
 from troopledger.evidence import Z90, Prior
-from troopledger.model import MONTHLY_CAP, MONTHLY_VARIABLES, OUTPUTS, Draws
+from troopledger.model import MONTHLY_CAP, MONTHLY_VARIABLES, OUTPUTS, Draws, run_draws
 
 __all__ = [
     "RECONCILE_DRAWS",
@@ -94,17 +98,19 @@ def parse_target(text: str) -> ReconcileTarget:
     return ReconcileTarget(output, month, value)
 
 
-def target_values(draws: Draws, output: str, month: int) -> Array:
+def target_values(draws: Draws | Mapping[str, NDArray[Any]], output: str, month: int) -> Array:
     """The target quantity in each kept draw: a monthly output in ``month`` or its running total up to it.
 
-    The one place that reads a target off the draws: a running total the model does not
-    keep as a monthly path (``cumulative_paid_by_russia``) is summed from the monthly output.
+    The one place that reads a target off the draws (a run's kept monthly paths, or the
+    model's outputs of a re-run): a running total the model does not keep as a monthly
+    path (``cumulative_paid_by_russia``) is summed from the monthly output.
     """
-    if output in draws.monthly:
-        return np.asarray(draws.monthly[output][:, month], dtype=np.float64)
+    monthly = draws.monthly if isinstance(draws, Draws) else draws
+    if output in monthly:
+        return np.asarray(monthly[output][:, month], dtype=np.float64)
     base = output.removeprefix(_CUMULATIVE)
-    if output.startswith(_CUMULATIVE) and base in draws.monthly:
-        return np.asarray(draws.monthly[base][:, : month + 1].sum(axis=1, dtype=np.float64), dtype=np.float64)
+    if output.startswith(_CUMULATIVE) and base in monthly:
+        return np.asarray(monthly[base][:, : month + 1].sum(axis=1, dtype=np.float64), dtype=np.float64)
     raise InputError(None, "--target", f"'{output}' is not kept by this run", f"use one of {', '.join(_outputs())}")
 
 
@@ -148,11 +154,25 @@ class Reconciliation:
     inputs: tuple[Shift, ...]  # the case's inputs ranked by how far the tilt moves them, derived ones last
     claims: tuple[Shift, ...]  # claims ranked by how much likelier the tilt makes them wrong
     forecast_months: tuple[str, ...] = ()  # months past the case's own (reconcile --until): a status-quo forecast
+    levers: tuple[Lever, ...] = ()  # each input moved alone to reach the figure, likeliest first (single_levers)
+    lever_draws: int = 0  # resampled posterior draws the levers were searched on (0: not computed)
 
     @property
     def reliable(self) -> bool:
         """True when enough tilted draws carry the answer."""
         return self.reached and self.tilted_effective_draws >= MIN_TILTED_ESS
+
+    @property
+    def headline(self) -> tuple[str, tuple[str, ...]]:
+        """Which table the answer names (``levers`` or ``joint``) and its top three inputs.
+
+        The single levers when they were computed: each row says on its own what one
+        assumption would have to be and how likely that is under the evidence (docs/calibration.md
+        section 11). Without them (a ledger case, ``--lever-draws 0``) the joint tilt's.
+        """
+        if self.lever_draws:
+            return "levers", tuple(lever.name for lever in self.levers if lever.reached)[:3]
+        return "joint", tuple(s.name for s in self.inputs if not s.derived)[:3]
 
 
 def _ess(w: Array) -> float:
@@ -246,13 +266,15 @@ def reconcile(
     workers: int = 1,
     within: float = TARGET_WITHIN,
     calibration: Calibration | None = None,
+    lever_draws: int = LEVER_DRAWS,
 ) -> Reconciliation:
     """What it would take for ``prior``'s model, weighed by its claims, to reach ``target``.
 
     The figure is read as right within ``within`` (relative half-width of its 90 %
     interval; default an "about" figure's). ``calibration`` reuses a calibrated run of
     ``prior`` (else one is run here with ``draws`` draws and ``seed``). An uncalibrated
-    case reconciles on its prior draws.
+    case reconciles on its prior draws. ``lever_draws`` resampled draws search each
+    input's single lever (0: none).
     """
     if draws > MONTHLY_CAP:
         raise InputError(
@@ -304,6 +326,29 @@ def reconcile(
     inputs.sort(key=lambda s: (s.derived, -_strength(s), s.name))
     sub = _subset(pd, n)
     claims = _claim_shifts(cal, sub, w, wt)
+    levers: tuple[Lever, ...] = ()
+    if lever_draws > 0:
+        model = cal.doubted or prior
+        solved = {f"{c.kind}_hazard" for c in prior.counts}  # set by a stated count: moving it moves nothing
+        movable = [
+            LeverInput(
+                s.name,
+                s.what,
+                s.unit,
+                model.slots[s.name].distribution,
+                prior.slots[s.name].distribution,
+                prior.slots[s.name].place.bounds,
+            )
+            for s in sorted(inputs, key=lambda s: s.name)
+            if not s.derived and s.name not in solved
+        ]
+
+        def figure(d: dict[str, Array]) -> Array:
+            return target_values(run_draws(model, d), target.output, month)
+
+        rows = posterior_resample(pd, w, lever_draws, rows=n)
+        every = _model_inputs(model, pd, n)
+        levers = single_levers(movable, every, w, rows, figure, target.value, post[1], workers=workers)
     return Reconciliation(
         prior.name,
         target,
@@ -324,7 +369,22 @@ def reconcile(
         tuple(inputs),
         tuple(claims),
         tuple(labels[prior.forecast_from :]) if prior.forecast_from is not None else (),
+        levers,
+        lever_draws if levers else 0,
     )
+
+
+def _model_inputs(model: Prior, d: Draws, n: int) -> dict[str, Array]:
+    """Every input of the first ``n`` draws as the model reads them, to run them again.
+
+    A run keeps the one-value-a-draw inputs and the constants; the state's split of its
+    share (a Dirichlet per draw) is not kept and is set to its mean: no target reads it
+    (targets are monthly outputs, which the split does not change).
+    """
+    out = {k: np.full(n, v) for k, v in d.constants.items()}
+    out.update({k: np.asarray(v[:n], dtype=np.float64) for k, v in d.params.items() if v.ndim == 1})
+    out["state_use_shares"] = np.tile(model.state_uses.mean, (n, 1))
+    return out
 
 
 def _subset(d: Draws, n: int) -> Draws:
