@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -91,7 +91,9 @@ class Lever:
     shift_sd: float  # value less the posterior median, in robust posterior sd ((p95 - p5) / 3.29)
     best: float  # the figure's median with the input at the edge of its range toward the target
     mc_error: float  # Monte Carlo standard error of ``quantile`` (resample of LEVER_DRAWS draws)
-    prior_tail: float = field(default=0.0)  # prior probability beyond the value (ties of ``tail`` break on it)
+    prior_tail: float = 0.0  # prior probability beyond the value (ties of ``tail`` break on it)
+    edge: float = math.nan  # the input's median at the edge of its range toward the target
+    edge_tail: float = math.nan  # with the input there: probability of a figure at least as far as the target
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ class _Shifter:
         x = np.maximum.accumulate(np.clip(x[ok], *bounds))
         x, first = np.unique(x, return_index=True)
         z = _GRID[ok][first]
-        lo, hi = float(seen.min()), float(seen.max())
+        lo, hi = max(float(seen.min()), bounds[0]), min(float(seen.max()), bounds[1])
         if lo < x[0]:  # a proposal's draw past the prior's grid: the map extends to it
             x, z = np.r_[lo, x], np.r_[z[0] - 1.0, z]
         if hi > x[-1]:
@@ -270,33 +272,63 @@ def single_levers(
             if fe * f0 <= 0:
                 found.append(_Search(n, 0.0, f0, side * LEVER_EDGE, fe, (0.0, f0), y, abs(fe) <= _TOL))
         _solve(figure, base, moved, found, log_t, workers)
+    toward = 1.0 if f0 <= 0 else -1.0  # the figure must rise (target above the median) or fall
+    scale = median / math.exp(_log_median(y0))  # the resample's figures as the posterior's
     out = []
     for i in inputs:
-        x = np.asarray(params[i.name], dtype=np.float64)
-        toward = 1.0 if f0 <= 0 else -1.0  # the figure must rise (target above the median) or fall
-        best = target * math.exp(max(edge_f[i.name, 1.0], edge_f[i.name, -1.0], key=lambda f: toward * f))
+        side = max((1.0, -1.0), key=lambda s: toward * edge_f[i.name, s])
+        y_edge = edge_y[sides.index((i.name, side))] * scale
+        edge = _Edge(side, target * math.exp(edge_f[i.name, side]), float(np.mean(toward * (y_edge - target) >= 0)))
         tried = [s for s in found if s.name == i.name]
-        out.append(_lever(i, x, w, shifters[i.name], tried, best, y0, abs(f0) <= _TOL))
+        x = np.asarray(params[i.name], dtype=np.float64)
+        out.append(_lever(i, x, w, shifters[i.name], tried, edge, y0, abs(f0) <= _TOL))
     return tuple(sorted(out, key=lambda lever: _rank(lever, target)))
 
 
+@dataclass(frozen=True)
+class _Edge:
+    """An input at the edge of its range toward the target: which side, the figure's median, P(at least the target)."""
+
+    side: float
+    median: float
+    tail: float
+
+
 def _lever(
-    i: LeverInput, x: Array, w: Array, sh: _Shifter, tried: list[_Search], best: float, y0: Array, at_median: bool
+    i: LeverInput, x: Array, w: Array, sh: _Shifter, tried: list[_Search], edge: _Edge, y0: Array, at_median: bool
 ) -> Lever:
     """The lever of one input from its searches (one per side whose edge reaches the target; none: cannot)."""
     q5, q50, q95 = (float(v) for v in weighted_quantiles(x, (0.05, 0.5, 0.95), w))
     sd = (q95 - q5) / (2 * Z90)
     ref = _Shifter.of(i.prior, x, i.bounds)
+    z50 = sh.score(q50)
+    at_edge = float(sh.value(z50 + edge.side * LEVER_EDGE))
+    post = (q5, q50, q95)
     if at_median:  # the figure is at the posterior median already: nothing has to move
-        q = _ecdf(x, w, q50)
-        pq = float(special.ndtr(ref.score(q50)))
+        q, pq = _ecdf(x, w, q50), float(special.ndtr(ref.score(q50)))
         return Lever(
-            i.name, i.what, i.unit, (q5, q50, q95), True, "", q50, q, pq, min(q, 1 - q), 0.0, best, 0.0, min(pq, 1 - pq)
+            i.name,
+            i.what,
+            i.unit,
+            post,
+            True,
+            "",
+            q50,
+            q,
+            pq,
+            min(q, 1 - q),
+            0.0,
+            edge.median,
+            0.0,
+            min(pq, 1 - pq),
+            at_edge,
+            edge.tail,
         )
     if not tried:
         nan = math.nan
-        return Lever(i.name, i.what, i.unit, (q5, q50, q95), False, "", nan, nan, nan, 0.0, nan, best, nan)
-    z50 = sh.score(q50)
+        return Lever(
+            i.name, i.what, i.unit, post, False, "", nan, nan, nan, 0.0, nan, edge.median, nan, 0.0, at_edge, edge.tail
+        )
     options = []
     for s in tried:
         value = float(sh.value(z50 + s.root))
@@ -315,7 +347,7 @@ def _lever(
                 i.name,
                 i.what,
                 i.unit,
-                (q5, q50, q95),
+                post,
                 True,
                 "up" if up else "down",
                 value,
@@ -323,9 +355,11 @@ def _lever(
                 pq,
                 tail,
                 moved_sd,
-                best,
+                edge.median,
                 mc,
                 1 - pq if up else pq,
+                at_edge,
+                edge.tail,
             )
         )
     return max(options, key=lambda lever: (lever.tail, lever.prior_tail))
