@@ -58,6 +58,10 @@ _STEPS = 14
 #: The first step of every search, in normal scores (then secants).
 _FIRST = 1.0
 _BATCHES = 10
+#: Edges are screened on every ``_SCREEN``-th resampled draw; a side whose median there comes within ``_NEAR``
+#: of the target (log units) or past it is evaluated on every draw.
+_SCREEN = 4
+_NEAR = 0.1
 #: Rows of one model run (several inputs' moves stacked).
 _ROWS = 8_192
 
@@ -254,30 +258,40 @@ def single_levers(
     # the resample's median is aimed at the target's ratio to the posterior median (common draws cancel its noise)
     log_t = _log_median(y0) + math.log(target / median)
     f0 = math.log(median / target)
+    scale = median / math.exp(_log_median(y0))  # the resample's figures as the posterior's
     shifters = {
         i.name: _Shifter.of(i.drawn_from, np.asarray(params[i.name], dtype=np.float64), i.bounds) for i in inputs
     }
     scores = {n: sh.score(base[n]) for n, sh in shifters.items()}
 
-    def moved(name: str, step: float) -> Array:
-        return shifters[name].value(scores[name] + step)
+    def moved(name: str, step: float, rows: slice = slice(None)) -> Array:
+        return shifters[name].value(scores[name][rows] + step)
 
+    # every side's edge on a quarter of the draws first; the sides that reach the target, or come near, on all of them
     sides = [(i.name, side) for i in inputs for side in (1.0, -1.0)]
-    edge_y = _evaluate(figure, base, [(n, moved(n, side * LEVER_EDGE)) for n, side in sides], workers)
-    edge_f = {k: _log_median(y) - log_t for k, y in zip(sides, edge_y, strict=True)}
+    edges: dict[tuple[str, float], tuple[float, Array]] = {}
+    for rows in (slice(None, None, _SCREEN), slice(None)):
+        y00 = y0[rows]
+        aim = _log_median(y00) + math.log(target / median)
+        todo = [k for k in sides if k not in edges or edges[k][0] * f0 <= 0 or abs(edges[k][0]) <= _NEAR]
+        part = {k: v[rows] for k, v in base.items()}
+        ys = _evaluate(figure, part, [(n, moved(n, side * LEVER_EDGE, rows)) for n, side in todo], workers)
+        edges.update(
+            {k: (_log_median(y) - aim, y * median / math.exp(_log_median(y00))) for k, y in zip(todo, ys, strict=True)}
+        )
+    edge_f = {k: f for k, (f, _) in edges.items()}
     found: list[_Search] = []
     if abs(f0) > _TOL:
-        for (n, side), y in zip(sides, edge_y, strict=True):
-            fe = edge_f[n, side]
+        for n, side in sides:
+            fe, y = edges[n, side]
             if fe * f0 <= 0:
-                found.append(_Search(n, 0.0, f0, side * LEVER_EDGE, fe, (0.0, f0), y, abs(fe) <= _TOL))
+                found.append(_Search(n, 0.0, f0, side * LEVER_EDGE, fe, (0.0, f0), y / scale, abs(fe) <= _TOL))
         _solve(figure, base, moved, found, log_t, workers)
     toward = 1.0 if f0 <= 0 else -1.0  # the figure must rise (target above the median) or fall
-    scale = median / math.exp(_log_median(y0))  # the resample's figures as the posterior's
     out = []
     for i in inputs:
         side = max((1.0, -1.0), key=lambda s: toward * edge_f[i.name, s])
-        y_edge = edge_y[sides.index((i.name, side))] * scale
+        y_edge = edges[i.name, side][1]
         edge = _Edge(side, target * math.exp(edge_f[i.name, side]), float(np.mean(toward * (y_edge - target) >= 0)))
         tried = [s for s in found if s.name == i.name]
         x = np.asarray(params[i.name], dtype=np.float64)
