@@ -120,7 +120,10 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
         "docs/calibration.md",
         "troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2025-12=620e6 --format md",
         (
-            ("$2.96k a month, its posterior 77.0 % point", "pay\\_rank\\_private (to $2.96k per month, its posterior 77.0% point"),
+            (
+                "$2.96k a month, its posterior 77.0 % point",
+                "pay\\_rank\\_private (to $2.96k per month, its posterior 77.0% point",
+            ),
             ("(23.0 % of the posterior lies beyond)", "23.0% of the posterior lies beyond"),
             ("$48.4k (95.8 %)", "| $48.4k | 95.8% ± 0.4% |"),
             ("$4.89k a month (97.8 %)", "| $4.89k per month | 97.8% ± 0.1% |"),
@@ -129,7 +132,10 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
             ("At 100 % the median is $600M", "at 100.0% the median is $600M (44.6% at least as far)"),
             ("44.6 % likely", "(44.6% at least as far)"),
             ("0.53 nats (11,837 effective draws of 22,230)", "0.53 nats, 11,837 effective draws of 22,230"),
-            ("private's pay to its posterior 69 % point", "pay\\_rank\\_private (to its posterior 69% point, +0.49 sd)"),
+            (
+                "private's pay to its posterior 69 % point",
+                "pay\\_rank\\_private (to its posterior 69% point, +0.49 sd)",
+            ),
             ("death payment to 59 %", "death\\_compensation (to its posterior 59% point"),
             ("(r21: 54 % → 61 %)", "| 54% → 61% |"),
         ),
@@ -141,7 +147,8 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
     ),
     (
         "docs/calibration.md",
-        "troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2026-06=800e6 --until 2026-12 --format",
+        "troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2026-06=800e6 --until 2026-12"
+        " --format md",
         (
             ("60.7 % point", "its posterior 60.7% point"),
             ("75.8 % point", "its posterior 75.8% point"),

@@ -64,7 +64,8 @@ def test_the_levers_match_the_known_answers() -> None:
     by = {lever.name: lever for lever in levers}
     # a shift of delta prior scores multiplies x1 by e^(0.3 delta), the figure by e^(0.9 delta): its median
     # reaches the target at delta = 0.1 / 0.9, where x1's median sits at posterior quantile Phi(0.1 / 3 / 0.05)
-    assert by["x1"].reached and by["x1"].direction == "up"
+    assert by["x1"].reached
+    assert by["x1"].direction == "up"
     assert by["x1"].quantile == pytest.approx(float(special.ndtr(RISE / 3 / 0.05)), abs=0.01)
     assert by["x1"].value == pytest.approx(math.exp(RISE / 3), rel=0.003)
     assert by["x1"].prior_quantile == pytest.approx(float(special.ndtr(RISE / 3 / 0.3)), abs=0.01)
@@ -72,7 +73,8 @@ def test_the_levers_match_the_known_answers() -> None:
     assert by["x2"].quantile == pytest.approx(float(special.ndtr(RISE / 0.1 / 0.5)), abs=0.01)
     assert by["x2"].value == pytest.approx(math.e, rel=0.02)
     # x3 at the top of its range adds at most 5 % to every draw: the target is 10.5 % up
-    assert not by["x3"].reached and math.isnan(by["x3"].value)
+    assert not by["x3"].reached
+    assert math.isnan(by["x3"].value)
     assert by["x3"].edge == pytest.approx(0.05, rel=1e-6)
     assert by["x3"].best == pytest.approx(median * 1.05 / 1.025, rel=0.01)
     assert by["x3"].best < target
@@ -114,7 +116,8 @@ def test_a_shift_keeps_the_posterior_where_a_fixed_value_does_not() -> None:
     inputs = [LeverInput(k, k, "", LogNormal(0.0, 1.0), LogNormal(0.0, 1.0)) for k in ("a", "b")]
     levers = single_levers(inputs, post, np.ones(N), _rows(N, M), figure, median * 1.01, median)
     for lever in levers:
-        assert lever.reached and lever.direction == "up"
+        assert lever.reached
+        assert lever.direction == "up"
         assert lever.quantile == pytest.approx(0.508, abs=0.005)  # 1 % up needs a small shift, not a jump to 64.5 %
     at = single_levers(inputs, post, np.ones(N), _rows(N, M), figure, median, median)
     assert all(lever.shift_sd == 0.0 and abs(lever.quantile - 0.5) < 1e-3 for lever in at)
@@ -137,7 +140,7 @@ def test_a_zero_shift_reruns_the_posterior_exactly(record) -> None:  # type: ign
     from troopledger.analysis._reconcile import _model_inputs
     from troopledger.model import MONTHLY_VARIABLES, run_draws
 
-    prior, cal, _ = record
+    _prior, cal, _ = record
     pd = cal.posterior_draws
     n = 500
     out = run_draws(cal.doubted, _model_inputs(cal.doubted, pd, n))
@@ -182,11 +185,14 @@ def test_same_seed_same_levers_whatever_the_threads(record) -> None:  # type: ig
 def test_no_levers_when_asked_for_none(record) -> None:  # type: ignore[no-untyped-def]
     prior, cal, _ = record
     r = reconcile(prior, parse_target(TARGET), draws=8_000, seed=3, calibration=cal, lever_draws=0)
-    assert r.levers == () and r.lever_draws == 0
+    assert r.levers == ()
+    assert r.lever_draws == 0
     assert r.headline[0] == "joint"
     assert r.headline[1] == tuple(s.name for s in r.inputs if not s.derived)[:3]
     p = reconcile_payload(r)
-    assert "levers" not in p["questions"] and p["levers"] == [] and p["headline"]["table"] == "joint"
+    assert "levers" not in p["questions"]
+    assert p["levers"] == []
+    assert p["headline"]["table"] == "joint"
     assert "Single levers" not in render_reconcile_markdown(r)
 
 
@@ -194,7 +200,8 @@ def test_json_says_which_question_each_table_answers(record) -> None:  # type: i
     _, _, r = record
     p = json.loads(json.dumps(reconcile_payload(r), allow_nan=False))
     assert set(p["questions"]) == {"levers", "inputs", "claims"}
-    assert "alone" in p["questions"]["levers"] and "Joint move" in p["questions"]["inputs"]
+    assert "alone" in p["questions"]["levers"]
+    assert "Joint move" in p["questions"]["inputs"]
     assert p["headline"] == {"table": "levers", "inputs": list(r.headline[1])}
     assert p["lever_draws"] == 600
     keys = {
@@ -205,7 +212,8 @@ def test_json_says_which_question_each_table_answers(record) -> None:  # type: i
         assert set(row) == keys
         assert set(row["posterior"]) == {"p5", "p50", "p95"}
         if not row["reached"]:
-            assert row["value"] is None and row["quantile"] is None  # NaN written as null
+            assert row["value"] is None
+            assert row["quantile"] is None
     assert len(p["levers"]) == len(r.levers)
 
 
@@ -223,10 +231,12 @@ def test_text_names_both_questions_and_escapes_untrusted_text(record) -> None:  
     buf = io.StringIO()
     render_reconcile_text(_evil(r), Console(file=buf, width=400, force_terminal=False))
     text = buf.getvalue()
-    assert "\x1b" not in text and "\u202e" not in text
+    assert "\x1b" not in text
+    assert "\u202e" not in text
     assert "Single levers: which one input, moved alone" in text
     assert "Joint move: the posterior told the figure is right" in text
-    assert "Alone (one input moved" in text and "Jointly (" in text
+    assert "Alone (one input moved" in text
+    assert "Jointly (" in text
     assert f"Searched on {r.lever_draws:,} resampled posterior draws" in text
     assert "cannot reach: at" in text
 
@@ -234,9 +244,13 @@ def test_text_names_both_questions_and_escapes_untrusted_text(record) -> None:  
 def test_markdown_has_both_tables_escaped(record) -> None:  # type: ignore[no-untyped-def]
     _, _, r = record
     md = render_reconcile_markdown(_evil(r))
-    assert "## Single levers" in md and "## Joint move" in md and "## Claims" in md
+    assert "## Single levers" in md
+    assert "## Joint move" in md
+    assert "## Claims" in md
     assert md.index("## Single levers") < md.index("## Joint move")
-    assert "<b>" not in md and "\x1b" not in md and "\u202e" not in md
+    assert "<b>" not in md
+    assert "\x1b" not in md
+    assert "\u202e" not in md
     rows = [line for line in md.splitlines() if "&lt;b&gt;x&lt;/b&gt;" in line and line.startswith("|")]
     assert len(rows) >= len([lever for lever in r.levers if lever.reached][:10])
     assert all(line.startswith("| pay\\|&lt;b&gt;") for line in rows)  # the pipe inside a name cannot split a cell

@@ -264,18 +264,18 @@ def single_levers(
     }
     scores = {n: sh.score(base[n]) for n, sh in shifters.items()}
 
-    def moved(name: str, step: float, rows: slice = slice(None)) -> Array:
-        return shifters[name].value(scores[name][rows] + step)
+    def moved(name: str, step: float, some: slice = slice(None)) -> Array:
+        return shifters[name].value(scores[name][some] + step)
 
     # every side's edge on a quarter of the draws first; the sides that reach the target, or come near, on all of them
     sides = [(i.name, side) for i in inputs for side in (1.0, -1.0)]
     edges: dict[tuple[str, float], tuple[float, Array]] = {}
-    for rows in (slice(None, None, _SCREEN), slice(None)):
-        y00 = y0[rows]
+    for some in (slice(None, None, _SCREEN), slice(None)):
+        y00 = y0[some]
         aim = _log_median(y00) + math.log(target / median)
         todo = [k for k in sides if k not in edges or edges[k][0] * f0 <= 0 or abs(edges[k][0]) <= _NEAR]
-        part = {k: v[rows] for k, v in base.items()}
-        ys = _evaluate(figure, part, [(n, moved(n, side * LEVER_EDGE, rows)) for n, side in todo], workers)
+        part = {k: v[some] for k, v in base.items()}
+        ys = _evaluate(figure, part, [(n, moved(n, side * LEVER_EDGE, some)) for n, side in todo], workers)
         edges.update(
             {k: (_log_median(y) - aim, y * median / math.exp(_log_median(y00))) for k, y in zip(todo, ys, strict=True)}
         )
