@@ -18,6 +18,7 @@ from scipy import special
 from troopledger.analysis import LEVER_DRAWS, parse_target, reconcile
 from troopledger.analysis._levers import LeverInput, single_levers
 from troopledger.calibration import calibrate
+from troopledger.errors import InputError
 from troopledger.evidence import LogNormal, Uniform, load_case, resolve
 from troopledger.report import reconcile_payload, render_reconcile_markdown, render_reconcile_text
 
@@ -137,13 +138,13 @@ def record():  # type: ignore[no-untyped-def]
 def test_a_zero_shift_reruns_the_posterior_exactly(record) -> None:  # type: ignore[no-untyped-def]
     """The levers re-run the model on the kept inputs: unmoved, that gives the run's own figures."""
     from troopledger.analysis import target_values
-    from troopledger.analysis._reconcile import _model_inputs
+    from troopledger.analysis._levers import model_inputs
     from troopledger.model import MONTHLY_VARIABLES, run_draws
 
     _prior, cal, _ = record
     pd = cal.posterior_draws
     n = 500
-    out = run_draws(cal.doubted, _model_inputs(cal.doubted, pd, n))
+    out = run_draws(cal.doubted, model_inputs(cal.doubted, pd, n))
     for name in (*MONTHLY_VARIABLES, "cumulative_paid_by_russia", "cumulative_killed"):
         if name.removeprefix("cumulative_") not in pd.monthly and name not in pd.monthly:
             continue
@@ -259,3 +260,12 @@ def test_markdown_has_both_tables_escaped(record) -> None:  # type: ignore[no-un
 
 def test_lever_draws_default_is_modest() -> None:
     assert 1_000 <= LEVER_DRAWS <= 5_000
+
+
+def test_too_few_lever_draws_is_a_one_line_error(record) -> None:  # type: ignore[no-untyped-def]
+    prior, cal, _ = record
+    with pytest.raises(InputError) as e:
+        reconcile(prior, parse_target(TARGET), draws=8_000, seed=3, calibration=cal, lever_draws=20)
+    assert "--lever-draws" in str(e.value)
+    assert "fix:" in str(e.value)
+    assert "\n" not in str(e.value)

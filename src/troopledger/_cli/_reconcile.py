@@ -75,7 +75,8 @@ def reconcile(
         typer.Option(
             min=0,
             max=20_000,
-            help="Resampled posterior draws each single lever is searched on (default 2,000; 0 skips the levers).",
+            help="Resampled posterior draws each single lever is searched on (default 2,000, at least 100; "
+            "0 skips the levers).",
         ),
     ] = 2_000,
     scenario: Scenario = None,

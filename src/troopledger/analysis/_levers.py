@@ -37,10 +37,10 @@ from numpy.typing import NDArray
 from scipy import special
 
 from troopledger.calibration import weighted_quantiles
-from troopledger.evidence import Z90, Distribution
-from troopledger.model import PoolExecutor, SerialExecutor
+from troopledger.evidence import Z90, Distribution, Prior
+from troopledger.model import Draws, PoolExecutor, SerialExecutor
 
-__all__ = ["LEVER_DRAWS", "LEVER_EDGE", "Lever", "LeverInput", "single_levers"]
+__all__ = ["LEVER_DRAWS", "LEVER_EDGE", "Lever", "LeverInput", "model_inputs", "single_levers"]
 
 Array = NDArray[np.float64]
 #: The quantity a target names, per draw, from every input of the draws (running the model).
@@ -384,3 +384,16 @@ def _rank(lever: Lever, target: float) -> tuple[bool, float, float, str]:
     if lever.reached:
         return (False, -lever.tail, -lever.prior_tail, lever.name)
     return (True, abs(math.log(max(lever.best, 1e-300) / target)), 0.0, lever.name)
+
+
+def model_inputs(model: Prior, d: Draws, n: int) -> dict[str, Array]:
+    """Every input of the first ``n`` draws as the model reads them, to run them again.
+
+    A run keeps the one-value-a-draw inputs and the constants; the state's split of its
+    share (a Dirichlet per draw) is not kept and is set to its mean: no target reads it
+    (targets are monthly outputs, which the split does not change).
+    """
+    out = {k: np.full(n, v) for k, v in d.constants.items()}
+    out.update({k: np.asarray(v[:n], dtype=np.float64) for k, v in d.params.items() if v.ndim == 1})
+    out["state_use_shares"] = np.tile(model.state_uses.mean, (n, 1))
+    return out

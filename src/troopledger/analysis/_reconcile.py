@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 from scipy import special
 
 from troopledger.analysis._given_data import posterior_resample
-from troopledger.analysis._levers import LEVER_DRAWS, Lever, LeverInput, single_levers
+from troopledger.analysis._levers import LEVER_DRAWS, Lever, LeverInput, model_inputs, single_levers
 from troopledger.calibration import HEDGE_WIDTH, Calibration, calibrate, weighted_quantiles
 from troopledger.errors import InputError
 from troopledger.evidence import Z90, Prior
@@ -51,6 +51,8 @@ Array = NDArray[np.float64]
 RECONCILE_DRAWS = 100_000
 #: A published figure is read as right within this relative half-width (90 %), as an "about" claim is.
 TARGET_WITHIN = HEDGE_WIDTH["about"]
+#: Fewest resampled draws a single lever is searched on (its Monte Carlo error is read off ten batches of them).
+MIN_LEVER_DRAWS = 100
 #: A tilted reweighting with fewer effective draws than this is flagged as unreliable.
 MIN_TILTED_ESS = 200.0
 _TARGET = re.compile(r"^\s*([a-z_]+)\s*@\s*(\d{4}-\d{2})\s*=\s*([0-9.eE+_,]+)\s*$")
@@ -283,6 +285,13 @@ def reconcile(
             f"a reconciliation keeps every draw's monthly path: at most {MONTHLY_CAP:,}",
             f"use --draws {MONTHLY_CAP}",
         )
+    if 0 < lever_draws < MIN_LEVER_DRAWS:
+        raise InputError(
+            None,
+            "--lever-draws",
+            f"the single levers need at least {MIN_LEVER_DRAWS} draws, got {lever_draws}",
+            f"use --lever-draws {MIN_LEVER_DRAWS} or more, or 0 to skip them",
+        )
     labels = prior.horizon.labels
     if target.month not in labels:
         raise InputError(
@@ -347,7 +356,7 @@ def reconcile(
             return target_values(run_draws(model, d), target.output, month)
 
         rows = posterior_resample(pd, w, lever_draws, rows=n)
-        every = _model_inputs(model, pd, n)
+        every = model_inputs(model, pd, n)
         levers = single_levers(movable, every, w, rows, figure, target.value, post[1], workers=workers)
     return Reconciliation(
         prior.name,
@@ -372,19 +381,6 @@ def reconcile(
         levers,
         lever_draws if levers else 0,
     )
-
-
-def _model_inputs(model: Prior, d: Draws, n: int) -> dict[str, Array]:
-    """Every input of the first ``n`` draws as the model reads them, to run them again.
-
-    A run keeps the one-value-a-draw inputs and the constants; the state's split of its
-    share (a Dirichlet per draw) is not kept and is set to its mean: no target reads it
-    (targets are monthly outputs, which the split does not change).
-    """
-    out = {k: np.full(n, v) for k, v in d.constants.items()}
-    out.update({k: np.asarray(v[:n], dtype=np.float64) for k, v in d.params.items() if v.ndim == 1})
-    out["state_use_shares"] = np.tile(model.state_uses.mean, (n, 1))
-    return out
 
 
 def _subset(d: Draws, n: int) -> Draws:
