@@ -276,7 +276,7 @@ def reconcile(
     interval; default an "about" figure's). ``calibration`` reuses a calibrated run of
     ``prior`` (else one is run here with ``draws`` draws and ``seed``). An uncalibrated
     case reconciles on its prior draws. ``lever_draws`` resampled draws search each
-    input's single lever (0: none).
+    input's single lever (0: none; none either when the figure's posterior median is 0).
     """
     if draws > MONTHLY_CAP:
         raise InputError(
@@ -336,7 +336,7 @@ def reconcile(
     sub = _subset(pd, n)
     claims = _claim_shifts(cal, sub, w, wt)
     levers: tuple[Lever, ...] = ()
-    if lever_draws > 0:
+    if lever_draws > 0 and post[1] > 0:  # levers move the median on a log scale: none for a median of 0
         model = cal.doubted or prior
         solved = {f"{c.kind}_hazard" for c in prior.counts}  # set by a stated count: moving it moves nothing
         movable = [

@@ -207,7 +207,7 @@ def _lever_rows(r: Reconciliation) -> list[tuple[str, ...]]:
                     lever.name,
                     _range(lever.posterior, lever.unit),
                     _num(lever.value, lever.unit),
-                    f"{_pct(lever.quantile)} ± {lever.mc_error:.1%}",
+                    _pct(lever.quantile) + (f" ± {lever.mc_error:.1%}" if math.isfinite(lever.mc_error) else ""),
                     _pct(lever.tail),
                     _pct(lever.prior_quantile),
                     f"{lever.shift_sd:+.2f}",
