@@ -117,9 +117,6 @@ def reconcile_lines(r: Reconciliation) -> list[str]:
         f"The model's {used} draws put it at {_range(r.posterior, unit)}; the prior at {_range(r.prior, unit)}.",
         f"A figure at least this far {r.direction} the median has posterior predictive probability "
         f"{r.tail_probability:.2%} (prior {r.prior_tail_probability:.2%}).",
-        f"Told the figure is right within ±{r.within:.0%} (90 %), the draws are reweighted "
-        f"(relative entropy {r.relative_entropy:.2f} nats, {r.tilted_effective_draws:,.0f} effective draws"
-        f" of {r.effective_draws:,.0f}).",
     ]
     months = r.forecast_months
     if months:
@@ -128,12 +125,17 @@ def reconcile_lines(r: Reconciliation) -> list[str]:
             f"Months {months[0]} to {months[-1]} are a status-quo forecast past the case's last month "
             f"(--until; hazards drift as the case's [forecast] declares); the target's month is {which}."
         )
+    head += _lever_lines(r)
+    head.append(
+        f"Told the figure is right within ±{r.within:.0%} (90 %), the draws are reweighted "
+        f"(relative entropy {r.relative_entropy:.2f} nats, {r.tilted_effective_draws:,.0f} effective draws"
+        f" of {r.effective_draws:,.0f})."
+    )
     if not r.reliable:
         head.append(
-            "Too few draws reach the figure for the shifts below to be trusted: the model, weighed by its claims, "
-            "barely reaches it (more --draws, or a model that can)."
+            "Too few draws reach the figure for the joint move's shifts to be trusted: the model, weighed by its "
+            "claims, barely reaches it (more --draws, or a model that can)."
         )
-    head += _lever_lines(r)
     top = [s for s in r.inputs if not s.derived][:3]
     if top:
         names = ", ".join(f"{s.name} (to its posterior {s.quantile:.0%} point, {s.shift_sd:+.2f} sd)" for s in top)
