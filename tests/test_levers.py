@@ -269,3 +269,26 @@ def test_too_few_lever_draws_is_a_one_line_error(record) -> None:  # type: ignor
     assert "--lever-draws" in str(e.value)
     assert "fix:" in str(e.value)
     assert "\n" not in str(e.value)
+
+
+def test_the_command_takes_lever_draws(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from troopledger._cli._app import _register as register_commands
+    from troopledger._cli._app import app
+
+    register_commands()
+    runner = CliRunner()
+    out = tmp_path / "r.json"
+    args = ["reconcile", RECORD, "--target", TARGET, "--draws", "2000", "--format", "json", "--out", str(out)]
+    res = runner.invoke(app, [*args, "--lever-draws", "200"])
+    assert res.exit_code == 0, res.output
+    p = json.loads(out.read_text())
+    assert p["lever_draws"] == 200
+    assert p["headline"]["table"] == "levers"
+    res = runner.invoke(app, [*args, "--lever-draws", "0"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(out.read_text())["levers"] == []
+    res = runner.invoke(app, [*args, "--lever-draws", "50"])
+    assert res.exit_code != 0
+    assert "--lever-draws" in str(res.exception) + res.output  # the entry point prints it as one line
