@@ -1,14 +1,17 @@
 """Reconciling a published figure: what would it take for the model to reach it?
 
 Given a target (an output by a month, e.g. ``cumulative_paid_by_russia@2025-12=620e6``)
-the posterior draws of a calibrated run answer three questions:
+the posterior draws of a calibrated run answer four questions:
 
 * **How plausible is it?** The posterior predictive tail probability of a figure at
   least as far from the median as the target (and the prior's, for comparison).
-* **What must move?** The posterior draws are *exponentially tilted* toward the
-  target: reweighted by ``exp(lambda log y)`` with ``lambda`` chosen so that the
-  figure's logarithm averages the target's. Of every reweighting that does so, this
-  one departs least from the posterior (smallest relative entropy, reported in nats).
+* **Which one input, alone, would reach it?** Each input moved by itself, the others
+  at their posterior draws, until the figure's median is the target
+  (:mod:`troopledger.analysis._levers`): the headline.
+* **What must move, jointly?** The posterior draws are reweighted as if the figure
+  were a claim right within ``within`` (``exp(-(log y - log target)^2 / 2 sd^2)``):
+  the posterior told the figure, a small move toward it whose relative entropy is
+  reported in nats.
   Each input's shift under the tilt is reported in posterior standard deviations and
   as the posterior quantile where its tilted median lands, ranked.
 * **Which claims would have to be wrong?** For each claim, its modelled value's
