@@ -98,7 +98,10 @@ _NAME_AND = re.compile(r".*\b[A-Z][\w’'-]*\s+and\s+[A-Z]")
 _MEDIA_REPORTS = re.compile(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", re.I)
 _OPENER = re.compile(
     r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+|[QA]\s*[:.)]\s*|"
-    r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*[:|–—-]\s*)",  # a live blog's time stamp
+    # a time adverbial with no comma before the subject: "Earlier in the year the General Staff estimated"
+    r"(?:(?:earlier|later)(?:\s+(?:in|on)\s+the\s+\w+|\s+this\s+\w+)?|(?:last|this|next)\s+(?:week|month|year|"
+    r"spring|summer|autumn|fall|winter|\w+day))\s+(?=(?-i:the\s|[A-Z]))|"
+    r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?(?:\s*[:|–—-]\s*|\s+(?=[A-Z])))",  # a live blog's stamp
     re.I,
 )
 #: A verb whose subject right after a verb of saying is the figure's source: "X said the NIS estimated ...".

@@ -168,6 +168,16 @@ def _previous_sentence(text: str, start: int) -> str:
     return before[cut + 1 :].strip()
 
 
+def _same_kind_body(generic: str, before: str) -> str | None:
+    """The body named last before a bare noun of the same kind ("the intelligence directorate" after "Ukraine's
+    Defence Intelligence (HUR)"): the kind, not the noun, is what the two share."""
+    kind = speaker_kind(generic)
+    if kind == "other":
+        return None
+    body = last_body(before)
+    return body if body is not None and speaker_kind(body) == kind else None
+
+
 def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribution | None) -> Attribution:
     """A bare "the report" or "the lawmaker" is the speaker before it with that noun (or, for a role, the
     person who spoke just before), else the body last named with that noun ("the agency" after "Ukraine's
@@ -215,6 +225,7 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
         or last_organisation(text[start:end], noun)
         or last_organisation(text[end : end + 400], noun, first=True)
         or (last_body(text[max(0, start - 1500) : start]) if noun in _DOCUMENTS else None)  # "The panel ... The report"
+        or _same_kind_body(att.speaker, text[max(0, start - 1500) : start])
     )
     if org is None:
         return att

@@ -101,9 +101,10 @@ RELATIVE = re.compile(r"\s+(?:who|which)\s.*$")
 #: "... that the NIS estimates": the subject of a reported clause right after the first verb.
 THAT_SUBJECT = re.compile(
     rf"^[^.;]{{0,40}}?\bthat\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.()-]*){{0,5}})\s+{VERB}\b"
-    r"|^\s+(?P<bare>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.()-]*){0,5})\s+"
+    r"|^\s+(?P<bare>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.()-]*){0,5}|"
+    r"the\s+(?:[a-z]+\s+)?(?:agency|service|ministry|directorate|department|institute|team|report|study))\s+"
     r"(?:estimated|estimates|believes|believed|assessed|assesses|calculated|calculates|found|finds)\b"
-)  # the second form: "said the NIS estimated ...", no "that"
+)  # the second form: "said the NIS estimated ...", "said the spy agency believes ...", no "that"
 
 
 def that_subject(rest: str) -> str:

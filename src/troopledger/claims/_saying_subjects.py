@@ -96,7 +96,12 @@ def verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
         taken.reverse()
         if taken and taken[0].lower() not in ("the", "a", "an") and len(taken) == 10:
             taken = taken[1:]
-        cut_name = len(taken) >= 9 and taken[0][:1].islower() and any(t.endswith(",") for t in taken[:-1])
+        appositive = re.match(r"(?:a|an)\s", " ".join(taken).rstrip(",").rsplit(",", 1)[-1].strip())
+        cut_name = (
+            len(taken) >= 9
+            and (taken[0][:1].islower() or appositive is not None)  # "X Y Z, a state think tank in Seoul,"
+            and any(t.endswith(",") for t in taken[:-1])
+        )
         if taken and (re.fullmatch(r"[a-z]+ing", taken[0]) or cut_name) and len(words) > len(taken):
             # "Rep. Lee, speaking after a briefing from X, said": the subject is before the participle clause;
             # "The Korea Institute for Defense Analyses, a think tank in Seoul, estimates": a long name cut short

@@ -76,7 +76,7 @@ def speaker_kind(text: str) -> str:
 
 _GENERIC = re.compile(
     r"^(?:(?:by\s+)?(?:the|this|that|its|their|his|her|our|a)\s+|(?-i:(?=[a-z])))(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*['’]s?\s+)?"
-    r"(?:report|study|data|document|assessment|survey|analysis|briefing|update|bulletin|statement|agency|ministry|institute|bank|team|paper|"
+    r"(?:report|study|data|document|assessment|survey|analysis|briefing|update|bulletin|statement|agency|directorate|ministry|institute|bank|team|paper|"
     r"estimates?|research|findings|figures|(?:spy|intelligence)\s+service|department|firm|company|consultancy|group|watchdog|panel|"
     r"sources?|statistics|think\s+tank|foundation|cent(?:re|er)|council|committee|commission|office|monitor\w*|(?:\w+\s+)?(?:official|leader|president|lawmaker|legislator|"
     r"minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|researcher|analyst|expert))$",
