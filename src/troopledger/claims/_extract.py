@@ -57,6 +57,7 @@ from troopledger.claims._stream_amounts import stream_money, stream_share
 from troopledger.claims._stream_labels import stream_count
 from troopledger.claims._stream_quantities import TOTAL_SCOPES
 from troopledger.claims._subjects import count_label
+from troopledger.claims._saying_subjects import clause_spans
 from troopledger.claims._transcripts import interview_answers, transcript_turns
 from troopledger.claims._troop_kinds import troop_kind
 from troopledger.claims._vocabulary import QUANTITIES
@@ -250,13 +251,15 @@ def extract_claims(doc: Document) -> list[Claim]:
                 said_as, lo_q, hi_q = read_as
                 said_mentions = [m for m in find_mentions(said_as, doc_kpw=kpw) if not lo_q <= m.start < hi_q]
             misstated = _MISSTATED.search(said_as)  # a correction's withdrawn figure is no claim
+            clause_who = _clause_speakers(said_as, span, doc.text, att, reporter, people) if read_as is None else []
             for k, m in enumerate(said_mentions):
                 if misstated and misstated.end() <= m.start and ";" not in said_as[misstated.end() : m.start]:
                     continue
                 if arithmetic_basis(said_as, m.start):
                     continue  # "If 10,000 were sent, ... would earn ...": the basis, not a claim (LABELS rule 2h)
                 limit = said_mentions[k + 1].start if k + 1 < len(said_mentions) else None
-                _emit(b, m, said_as, span, who, sent_hedge, prev, (about_nk, limit), att.found)
+                own = next((w for a, z, w in clause_who if a <= m.start < z), who)  # "While X puts ..., Y says ..."
+                _emit(b, m, said_as, span, own, sent_hedge, prev, (about_nk, limit), att.found)
             if read_as:
                 b.claims[first:] = [c.model_copy(update={"text": s[:5000]}) for c in b.claims[first:]]
             casualties_against_wounded(b.claims, first)
@@ -287,6 +290,22 @@ def extract_claims(doc: Document) -> list[Claim]:
             people_met.append(i)
             del people[:-50]
     return elided_amounts(consistent_figures(bare_counts(restated_speakers(b.claims, unattributed))))
+
+
+def _clause_speakers(
+    s: str, span: tuple[int, int], text: str, att: Attribution, reporter: str, people: list[Attribution]
+) -> list[tuple[int, int, dict[str, object]]]:
+    """Each clause's own speaker when a sentence gives two speakers a figure each ("While Kyiv puts losses at
+    4,000, Seoul's spy agency estimates about 3,000"): (start, end, who) per clause whose speaker differs."""
+    if not att.found or "," not in s:
+        return []
+    out = []
+    for a, z in clause_spans(s):
+        clause = re.sub(r"^(?:while|whereas|but|although|though)\s+", "", s[a:z], flags=re.I)
+        own = resolve(attribute(clause, "", people=people), text, (span[0] + a, span[0] + z), None)
+        if own.found and own.speaker != att.speaker:
+            out.append((a, z, _who(own, reporter)))
+    return out
 
 
 def _reattribute(claims: list[Claim], span: tuple[int, int], speaker: str, origin: Attribution) -> None:

@@ -40,7 +40,7 @@ VERB = (
     r"claimed(?!\s+(?:the\s+)?lives)|claims|"
     r"claim|believes|believe|wrote|writes|noted|added|argued|warned|announced|assessed|assesses|calculated|"
     r"calculates|used|cited|briefed|testified|revealed|disclosed|confirmed|indicates|indicated|suggests|suggested|"
-    r"shows|showed|found|finds|puts|pegs|pegged|put(?=\s[^.;]{0,60}?\sat\s)|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"
+    r"shows|showed|found|finds|puts|pegs|pegged|counts(?=\s+(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|at)\s+)?\d)|put(?=\s[^.;]{0,60}?\sat\s)|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"
     r"underscored|shared|detailed|mentioned|quoted|believe[sd]?|warns|announces|notes|adds|suggest|show|indicate|"
     r"described|describes|reveals|thinks|think(?![\s-]+tanks?\b)|reckons|reckon|"
     r"(?:revised(?:\s+(?:up|down|upward|downward)s?)?|raised|lowered|updated|cut)(?=\s+(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:estimate|count|tally|figure|"

@@ -11,7 +11,7 @@ import re
 
 from troopledger.claims._saying import ASIDE, VERB_AT
 
-__all__ = ["TOKEN", "nearest_clause_first", "verb_subjects"]
+__all__ = ["TOKEN", "clause_spans", "nearest_clause_first", "verb_subjects"]
 
 _DASHES = frozenset(["-", "--", "–", "—"])
 _NOUN_AFTER = re.compile(r"\s+(?:of|by|from|that\s+say)\b")
@@ -118,3 +118,31 @@ def verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
             start = sentence.rfind(taken[0], 0, v.start())
             out.append((phrase, max(start, 0), v.group(0), v.end()))
     return out
+
+
+#: A subject that opens a clause of its own: after a comma or semicolon, or led by a contrasting conjunction.
+_INNER_CLAUSE = re.compile(r"[,;]\s*(?=(?:while|whereas|but|although|though)\s)", re.I)
+
+
+def clause_spans(sentence: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence that each name their own speaker and hold their own figures ("While Kyiv puts
+    losses at 4,000, Seoul's spy agency estimates about 3,000 ..."), as character ranges; [] when the sentence
+    has one speaker. A clause starts where a subject of a verb of saying starts after a comma, a semicolon or a
+    contrasting conjunction, and that subject does not run back over another verb of saying."""
+    if "," not in sentence and ";" not in sentence:
+        return []
+    starts = [0]
+    for phrase, start, _verb, _end in verb_subjects(sentence):
+        inner = _INNER_CLAUSE.search(phrase)  # "troops, whereas Ukrainian intelligence": the clause starts inside
+        if inner is not None:
+            phrase, start = phrase[inner.end() :], start + inner.end()
+        if start <= starts[-1] or VERB_AT.search(phrase) is not None:
+            continue
+        if inner is not None or sentence[:start].rstrip().endswith((",", ";")):
+            starts.append(start)
+    if len(starts) < 2:
+        return []
+    spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(sentence)], strict=True)]
+    if not all(re.search(r"\d", sentence[a:b]) for a, b in spans):
+        return []
+    return spans
