@@ -33,6 +33,19 @@ def _coordinated(text: str, first: str, second: str) -> bool:
     return a >= 0 and b > a and _AND_NEXT.match(text[a + len(first) : b]) is not None
 
 
+#: A bare count named as the total after a troop figure: "bringing the total to", "for a total of", "in all".
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:total|overall\s+(?:number|count|figure|tally)|tally|aggregate)\b[^.;\d]{0,25}$|\bin\s+all\b[^.;\d]{0,12}$"
+)
+
+
+def _totalled(text: str, first: str, second: str) -> bool:
+    """Whether ``second`` follows ``first`` in ``text`` as their total ("…, bringing the total to around 14,000")."""
+    a = text.find(first) if first else -1
+    b = text.find(second, a + len(first)) if a >= 0 and second else -1
+    return a >= 0 and b > a and _TOTAL_BEFORE.search(text[a + len(first) : b]) is not None
+
+
 #: Per-soldier money a list goes on with: "privates $2,800 a month, ... and commanders up to $5,000".
 _PER_SOLDIER_MONEY = frozenset(["pay_per_soldier_month", "soldier_take_home", "non_combat_pay", "death_compensation"])
 #: What stands between a per-soldier amount and the next one of a list: a comma or "and", a rank, a bound.
@@ -144,6 +157,10 @@ def bare_counts(claims: list[Claim]) -> list[Claim]:
         elif label is not None and label.startswith("other:"):
             note = (c.note + "; " if c.note else "") + "counts what the figure before it counts"
             out[i] = c.model_copy(update={"quantity": label, "note": note})
+        elif label in _TROOPS and _totalled(c.text, same[-1].stated, c.stated):
+            # "3,000 were sent in January, bringing the total to 14,000": the total of the troops counted before
+            note = (c.note + "; " if c.note else "") + "the total of the troop figure before it"
+            out[i] = c.model_copy(update={"quantity": "cumulative_troops", "unit": same[-1].unit, "note": note})
         elif label in _TROOPS and _coordinated(c.text, same[-1].stated, c.stated):
             # "about 9,000 arrived from the autumn and about 4,000 since the spring": the same kind of figure
             note = (c.note + "; " if c.note else "") + "joined to the troop figure before it"

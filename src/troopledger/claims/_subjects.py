@@ -173,6 +173,23 @@ _WHO_SENT = re.compile(
 )
 
 
+#: A bare count coordinated with an earlier one: "..., and another 2,000", "... with a further 1,500".
+_ELLIPSIS = re.compile(
+    r"(?:\band|,|;|\bwhile|\bwith|\bbut|\bplus)\s+(?:(?:another|a\s+further|an\s+additional|some|about|around|"
+    r"roughly|nearly|almost|up\s+to|at\s+least|more\s+than|over)\s+)?$",
+    re.I,
+)
+
+
+def _elided_noun(sentence: str, start: int) -> str:
+    """The noun class of the count before ``start`` in the same sentence, which a bare count after it shares."""
+    numbers = list(re.finditer(r"\d[\d,.]*(?:\s+(?:thousand|million))?", sentence[max(0, start - 160) : start]))
+    if len(numbers) < 1:
+        return ""
+    at = max(0, start - 160) + numbers[-1].end()
+    return _head(sentence[at:start])[0]
+
+
 def _head(window: str) -> tuple[str, int, int]:
     """(noun class, start, end) of the first counted noun in ``window``, or ("", -1, -1)."""
     m = _NOUN.search(window[:80])
@@ -392,6 +409,8 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
         )
     ):
         return "troops"  # "a second group of about 3,000 followed", "the 11,000 who were first deployed"
+    if value >= 10 and owner == "nk" and _ELLIPSIS.search(tail) and _elided_noun(sentence, start) == "troops":
+        return "troops"  # "3,000 soldiers are in Kursk and another 2,000 are on the way": the noun left out
     if value < 10:
         return None
     return "other:count" if re.match(r"^\s*(?:in|at|by|of|from|since|,|\.|$)", window) else None
