@@ -22,6 +22,8 @@ _POINTS_BACK = re.compile(r"^(?:This|That|The)\s+(?:figure|number|total|count|ta
 
 
 _TROOPS = frozenset(["troops_per_rotation", "troops_deployed", "cumulative_troops"])
+#: A count given as the number of people named before by a pronoun: "their number could reach 15,000".
+_THEIR_NUMBER = re.compile(r"\b(?:their|its)\s+(?:\w+\s+)?(?:numbers?|strength|headcount)\b[^.;\d]{0,60}$", re.I)
 #: Between two coordinated figures: the first one's clause, then "and" and a hedge ("... and about").
 _AND_NEXT = re.compile(r"^[^.;:()]{0,60}?\band\s+(?:about|around|roughly|some|nearly|almost|another|over)?\s*$")
 
@@ -151,6 +153,13 @@ def bare_counts(claims: list[Claim]) -> list[Claim]:
             last = [o for o in before if o.span == before[-1].span] if before else []
             kinds = {o.quantity for o in last} - _BARE
             label = kinds.pop() if len(kinds) == 1 and not last[0].quantity.startswith(("troops", "cumul")) else None
+        if label is None and c.span is not None and _THEIR_NUMBER.search(c.text[: c.text.find(c.stated)]):
+            # "Some 2,500 more are being trained. ... their number to reach 15,000": the troops counted before
+            before = [o for o in out[:i] if o.span is not None and o.span[1] <= c.span[0] and _counted(o)]
+            if before and before[-1].quantity in _TROOPS:
+                note = (c.note + "; " if c.note else "") + "the number of the troops counted before"
+                out[i] = c.model_copy(update={"quantity": "troops_deployed", "unit": before[-1].unit, "note": note})
+                continue
         if label in STREAM_QUANTITIES:
             note = (c.note + "; " if c.note else "") + "counts what the figure before it counts"
             out[i] = c.model_copy(update={"quantity": label, "unit": STREAM_QUANTITIES[label][1], "note": note})

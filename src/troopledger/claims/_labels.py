@@ -186,6 +186,9 @@ FOREIGN_PAY = (
     r"foreigners|foreign\s+recruits?)\b"
 )
 _NK = r"\b(north\s+korean?s?|pyongyang|dprk|kim)\b"
+#: Where the clause after an amount ends: a new clause or an apposition about the amount ("…, a sum they compare
+#: with the country's exports", "…, and that is before shells are counted").
+_NEXT_CLAUSE = re.compile(r",\s+(?=(?:and|but|while|whereas|which|a|an)\s)|;|\s[-–—]\s")
 
 
 def label_money(
@@ -200,7 +203,8 @@ def label_money(
     own recruits' pay, workers' wages and remittances, arms and illicit revenue, the
     economy, prices.
     """
-    near = (before[-80:] + " " + after[:80]).lower()
+    own_after = _NEXT_CLAUSE.split(after[:80], maxsplit=1)[0]  # the amount's own clause: "…, and that is before shells"
+    near = (before[-80:] + " " + own_after).lower()
     s = sentence.lower()
     monthly = _has(_MONTHLY, after[:60]) or _has(_MONTHLY, before[-40:])
     yearly = _has(_YEARLY, after[:40]) or _has(r"\bannual\w*\s+(?:\w+\s+){0,2}$", before[-40:])

@@ -159,7 +159,13 @@ _LABELLED = re.compile(
 #: A count of the wounded or dead sent back: "of the wounded were sent back", "have since been flown home".
 _SENT_HOME = re.compile(
     r"^\s*(?:of\s+(?:the|them|those)\s+(?:\w+\s+)?(?:wounded|injured|sick)\s+)?[^.;]{0,40}?\b(?:sent|flown|taken|"
-    r"brought|evacuated|repatriated|returned)\s+(?:back\b|home\b|to\s+North\s+Korea\b)|^[^.;]{0,40}?\b(?:repatriated|evacuated)\b",
+    r"brought|evacuated|repatriated|returned)\s+(?:back\b|home\b|to\s+North\s+Korea\b)|^[^.;]{0,60}?\b(?:repatriated|evacuated)\b",
+    re.I,
+)
+#: The verb before the count that sends the wounded home: "brought home about 2,000 wounded", "evacuated 500".
+_HOME_BEFORE = re.compile(
+    rf"\b(?:(?:{verbs('bring', 'send', 'fly', 'take', 'return', 'ship')}|flew|flown)\s+(?:back|home)|"
+    rf"{verbs('evacuate', 'repatriate')})\s+(?:\w+\s+){{0,2}}$",
     re.I,
 )
 #: "the 11,000 who were first deployed": a relative clause that sends the people counted.
@@ -372,7 +378,7 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
     if _CAPTURE_TAIL.search(tail[-30:]):
         casualty = "captured"
     owner = _owner(tail, between, window[n1:] if n1 >= 0 else "") if noun else _owner(tail, "", "")
-    if casualty and casualty != "captured" and _SENT_HOME.match(window):
+    if casualty and casualty != "captured" and (_SENT_HOME.match(window) or _HOME_BEFORE.search(tail)):
         return "other:count"  # "1,200 of the wounded have been flown home": a count of people sent back, not losses
     if noun in ("", "troops", "people") and casualty and casualty != "captured":
         if noun == "people" and owner == "nk" and not _NK.search(tail[-25:] + between):
