@@ -68,7 +68,7 @@ _RELAY = re.compile(
     r"|\b(?:briefing|telling)\s+(?P<brief>lawmakers|parliament|reporters|journalists))"
 )
 _CITING = re.compile(
-    r"\b(?:citing|quoting|quoted|briefed\s+by|informed\s+by|briefing\s+(?:by|from))\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
+    r"\b(?:citing|quoting|quoted(?!\s+by\b)|briefed\s+by|informed\s+by|briefing\s+(?:by|from))\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
     r"statement\s+|assessment\s+|estimates?\s+|data\s+)?(?:from\s+|by\s+|of\s+)?(?P<who>(?:the\s+)?[^,.;:!?]{3,90}?)"
     rf"(?=\s+as\s+saying|(?<!source)(?<!sources)(?<!official)(?<!officials)\s+(?:during|in|on|at)\b|"
     rf"\s+(?:after|that|who|which|{VERB[3:-1]})\b|[,.;:!?]|$)",
@@ -187,8 +187,10 @@ def _subject(who: str) -> str:
     if PERSON.fullmatch(parts[-1]) and not NOT_PERSON.search(parts[-1]):
         return f"{parts[-2]}, {parts[-1]}"
     role = re.match(r"(?:a|an|the)\s", parts[-1]) or parts[-1][:1].islower()  # "Name, deputy head of X, said"
-    if re.match(r"(?:a|an)\s", parts[-1]) and last_organisation(parts[-2]) is not None:
-        return parts[-2]  # "The Korea Institute for Defense Analyses, a think tank in Seoul, estimates"
+    org = last_organisation(parts[-2]) if re.match(r"(?:a|an)\s", parts[-1]) else None
+    if org is not None:  # "The Korea Institute for Defense Analyses, a think tank in Seoul, estimates"
+        # "A study published on Monday by X, a think tank in Seoul, puts ...": the body, not the phrase before it
+        return org if re.search(r"(?:^|\s)(?:by|on|in|from|of)\s", parts[-2]) else parts[-2]
     named = PERSON.fullmatch(parts[-2]) or _SURNAME.fullmatch(parts[-2])  # "Budanov, the agency's chief, said"
     if role and named and not NOT_PERSON.search(parts[-2]):
         return f"{parts[-2]}, {parts[-1]}"

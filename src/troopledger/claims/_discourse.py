@@ -51,6 +51,12 @@ RELAYS_FIGURES = re.compile(
 #: A sentence that only points back at the one before: "That's according to X", "This was reported by Y".
 BACKWARD = re.compile(r"^(?:That|This|These|Those)\b")
 #: A role noun that names a person already met: "the lawmaker", "the minister".
+#: A person introduced with an indefinite article ("a US official", "an unnamed diplomat"): someone new.
+_NEW_PERSON = re.compile(
+    r"^(?:a|an|one)\s+(?:[\w-]+\s+){0,3}(?:official|lawmaker|legislator|minister|spokes\w+|general|commander|"
+    r"diplomat|ambassador|researcher|analyst|expert|officer)$",
+    re.I,
+)
 _ROLE = re.compile(
     r"^the\s+(?:\w+\s+)?(?:lawmaker|legislator|official|minister|spokes\w+|president|general|commander|mayor|"
     r"ambassador|diplomat|researcher|analyst|expert|professor|chief|head)$",
@@ -200,8 +206,8 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
         if name is None:
             return Attribution("", found=False, via=att.via)
         return Attribution(name, body.organisation if body else name, speaker_kind(name), att.via)
-    if not generic_speaker(att.speaker):
-        return _nation(att, text[start:end])
+    if not generic_speaker(att.speaker) or _NEW_PERSON.match(att.speaker):
+        return _nation(att, text[start:end])  # "A US official told reporters": someone new, not one named before
     owner = _OWNER_NOUN.match(att.speaker)
     noun = owner.group("n") if owner else att.speaker.split()[-1]
     if earlier is not None and re.search(rf"\b{re.escape(noun)}\b", earlier.speaker, re.I):

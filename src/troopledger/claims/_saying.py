@@ -97,7 +97,7 @@ def end_credit(sentence: str) -> str | None:
 #: ", citing X," inside a subject phrase: "Reuters, citing a Ukrainian official, reported".
 CITING_PART = re.compile(r",\s*(?:citing|quoting)\s+[^,]+,?\s*$")
 #: A relative clause after a source: "a senior official who spoke on condition of anonymity".
-RELATIVE = re.compile(r"\s+(?:who|which)\s.*$")
+RELATIVE = re.compile(r"\s+(?:who|which)\s.*$|\s+(?:cited|quoted)\s+by\s.*$")  # "sources cited by X": X relays
 #: "... that the NIS estimates": the subject of a reported clause right after the first verb.
 THAT_SUBJECT = re.compile(
     rf"^[^.;]{{0,40}}?\bthat\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.()-]*){{0,5}})\s+{VERB}\b"
