@@ -329,6 +329,9 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
             ):
                 continue  # "When Russia announced ...": a time clause, not a speaker
             cand = _subject(_clean(CITING_PART.sub("", phrase)))
+            if re.fullmatch(r"(?:.*,?\s+and\s+)?we", cand, re.I):
+                who = "we"  # "We assess that ...": whose "we" is for resolve() (a quoted body's remarks)
+                break
             if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= start < m2.end()):
                 who = cand
                 for _phrase2, _start2, verb2, end2 in subjects[k + 1 :]:

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from troopledger.claims._amount_usd import amount_magnitude, amount_to_usd
 from troopledger.claims._answers import answered
 from troopledger.claims._attribution import Attribution, attribute, introduce, says
+from troopledger.claims._clause_speakers import clause_attributions, quote_goes_on
 from troopledger.claims._consistency import (
     bare_counts,
     casualties_against_wounded,
@@ -57,7 +58,6 @@ from troopledger.claims._stream_amounts import stream_money, stream_share
 from troopledger.claims._stream_labels import stream_count
 from troopledger.claims._stream_quantities import TOTAL_SCOPES
 from troopledger.claims._subjects import count_label
-from troopledger.claims._saying_subjects import clause_spans
 from troopledger.claims._transcripts import interview_answers, transcript_turns
 from troopledger.claims._troop_kinds import troop_kind
 from troopledger.claims._vocabulary import QUANTITIES
@@ -227,6 +227,8 @@ def extract_claims(doc: Document) -> list[Claim]:
                 att = interviewee  # an answer in an interview transcript: the person interviewed
             if not att.found and turns:
                 att = next((who for a, z, who in turns if a <= sent.start < z), att)  # "Petrova: Around 11,000"
+            if not att.found and recent is not None and quote_goes_on(doc.text, sentences[recent[0]].start, sent.start):
+                att = recent[1]  # a quotation carried over paragraphs: each opens with a quote mark, none closes
             if not att.found and BACKWARD.match(nxt) and not figures(i + 1):
                 back = attribute(nxt, "", people=people)
                 att = back if back.found else att
@@ -251,7 +253,9 @@ def extract_claims(doc: Document) -> list[Claim]:
                 said_as, lo_q, hi_q = read_as
                 said_mentions = [m for m in find_mentions(said_as, doc_kpw=kpw) if not lo_q <= m.start < hi_q]
             misstated = _MISSTATED.search(said_as)  # a correction's withdrawn figure is no claim
-            clause_who = _clause_speakers(said_as, span, doc.text, att, reporter, people) if read_as is None else []
+            clause_who = [
+                (a, z, _who(w, reporter)) for a, z, w in clause_attributions(said_as, span, doc.text, att, people)
+            ] if read_as is None else []  # fmt: skip
             for k, m in enumerate(said_mentions):
                 if misstated and misstated.end() <= m.start and ";" not in said_as[misstated.end() : m.start]:
                     continue
@@ -290,22 +294,6 @@ def extract_claims(doc: Document) -> list[Claim]:
             people_met.append(i)
             del people[:-50]
     return elided_amounts(consistent_figures(bare_counts(restated_speakers(b.claims, unattributed))))
-
-
-def _clause_speakers(
-    s: str, span: tuple[int, int], text: str, att: Attribution, reporter: str, people: list[Attribution]
-) -> list[tuple[int, int, dict[str, object]]]:
-    """Each clause's own speaker when a sentence gives two speakers a figure each ("While Kyiv puts losses at
-    4,000, Seoul's spy agency estimates about 3,000"): (start, end, who) per clause whose speaker differs."""
-    if not att.found or "," not in s:
-        return []
-    out = []
-    for a, z in clause_spans(s):
-        clause = re.sub(r"^(?:while|whereas|but|although|though)\s+", "", s[a:z], flags=re.I)
-        own = resolve(attribute(clause, "", people=people), text, (span[0] + a, span[0] + z), None)
-        if own.found and own.speaker != att.speaker:
-            out.append((a, z, _who(own, reporter)))
-    return out
 
 
 def _reattribute(claims: list[Claim], span: tuple[int, int], speaker: str, origin: Attribution) -> None:

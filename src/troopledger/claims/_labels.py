@@ -230,7 +230,9 @@ def label_money(
         return "nk_gdp", "year"
     if _has(r"\b(gni|national income|per[- ]capita|trade|exports?|exported|imports?|economy|budget)\b", near):
         return "other:nk_economy", period
-    per_soldier = _has(r"^\W*(?:\([^)]{0,20}\)\s*)?(?:per|for\s+each|each|a)\s+(?:north\s+korean\s+)?" + _SOLDIER, after[:45])
+    per_soldier = _has(
+        r"^\W*(?:\([^)]{0,20}\)\s*)?(?:per|for\s+each|each|a)\s+(?:north\s+korean\s+)?" + _SOLDIER, after[:45]
+    )
     if (
         usd < 1e6
         and not per_soldier  # "the cost at $2,000 per soldier per month" is pay, not a price

@@ -38,7 +38,7 @@ __all__ = [
 VERB = (
     r"(?:said|says|say|told|tells|stated|states|estimated|estimates|estimate|reported|reports|report|"
     r"claimed(?!\s+(?:the\s+)?lives)|claims|"
-    r"claim|believes|believe|wrote|writes|noted|added|argued|warned|announced|assessed|assesses|calculated|"
+    r"claim|believes|believe|wrote|writes|noted|added|argued|warned|announced|assessed|assesses|assess|calculated|"
     r"calculates|used|cited|briefed|testified|revealed|disclosed|confirmed|indicates|indicated|suggests|suggested|"
     r"shows|showed|found|finds|puts|pegs|pegged|counts(?=\s+(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|at)\s+)?\d)|put(?=\s[^.;]{0,60}?\sat\s)|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"
     r"underscored|shared|detailed|mentioned|quoted|believe[sd]?|warns|announces|notes|adds|suggest|show|indicate|"

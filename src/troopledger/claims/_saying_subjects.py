@@ -80,6 +80,8 @@ def verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
             continue  # "reports of", "estimates by": a noun
         pre = sentence[max(0, v.start() - 160) : v.start()].rsplit("\n", 1)[-1]  # not over a break
         words = (ASIDE.sub(" ", pre) if pre.rstrip().endswith(",") else pre).split()
+        if words and words[0][:1] in ('"', "“"):
+            words[0] = words[0][1:]  # a quotation opens the sentence: “We assess ...”
         if words and (words[-1].lower() in _NOUN_BEFORE or words[-1].endswith(("'s", "’s"))):
             continue  # "the report", "the agency's estimate": a noun, not a verb
         if "ccording to" in pre and re.search(r"\baccording\s+to\s+(?:[^\s,]+\s+){0,3}$", pre, re.I):

@@ -185,15 +185,13 @@ _ELLIPSIS = re.compile(
     r"roughly|nearly|almost|up\s+to|at\s+least|more\s+than|over)\s+)?$",
     re.I,
 )
+_A_NUMBER = re.compile(r"\d[\d,.]*(?:\s+(?:thousand|million))?")
 
 
 def _elided_noun(sentence: str, start: int) -> str:
     """The noun class of the count before ``start`` in the same sentence, which a bare count after it shares."""
-    numbers = list(re.finditer(r"\d[\d,.]*(?:\s+(?:thousand|million))?", sentence[max(0, start - 160) : start]))
-    if len(numbers) < 1:
-        return ""
-    at = max(0, start - 160) + numbers[-1].end()
-    return _head(sentence[at:start])[0]
+    numbers = list(_A_NUMBER.finditer(sentence, max(0, start - 160), start))
+    return _head(sentence[numbers[-1].end() : start])[0] if numbers else ""
 
 
 def _head(window: str) -> tuple[str, int, int]:
