@@ -209,10 +209,10 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
     if att.speaker == "we":  # a body's remarks quoted in its own words: "“We assess that ...”"
         para = text.rfind("\n", 0, start) + 1
         quoted = text[para:start].lstrip()[:1] in ('"', "“") or text[start : start + 1] in ('"', "“")
-        body = last_body(text[max(0, start - 1500) : start]) if quoted else None
-        if body is None:
+        we = last_body(text[max(0, start - 1500) : start]) if quoted else None
+        if we is None:
             return Attribution("", found=False, via=att.via)
-        return Attribution(body, body, speaker_kind(body), att.via)
+        return Attribution(we, we, speaker_kind(we), att.via)
     if not generic_speaker(att.speaker) or _NEW_PERSON.match(att.speaker):
         return _nation(att, text[start:end])  # "A US official told reporters": someone new, not one named before
     owner = _OWNER_NOUN.match(att.speaker)
