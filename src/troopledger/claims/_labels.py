@@ -231,7 +231,9 @@ def label_money(
     if _has(r"\b(gni|national income|per[- ]capita|trade|exports?|exported|imports?|economy|budget)\b", near):
         return "other:nk_economy", period
     per_soldier = _has(
-        r"^\W*(?:\([^)]{0,20}\)\s*)?(?:per|for\s+each|each|a)\s+(?:north\s+korean\s+)?" + _SOLDIER, after[:45]
+        r"^\W*(?:\([^)]{0,20}\)\s*)?(?:(?:a|per|each)\s+month\s+)?(?:per|for\s+each|each|a)\s+(?:north\s+korean\s+)?"
+        + _SOLDIER,
+        after[:60],
     )
     if (
         usd < 1e6
