@@ -37,7 +37,8 @@ STAMPS = [
 def test_a_bare_clock_stamp_is_no_part_of_the_speaker(text: str) -> None:
     c = _one(text, 200)
     assert c.quantity == "casualties_killed"
-    assert "intelligence agency" in c.speaker and not c.speaker[:1].isdigit(), c.speaker
+    assert "intelligence agency" in c.speaker, c.speaker
+    assert not c.speaker[:1].isdigit(), c.speaker
 
 
 TRANSCRIPTS = [
@@ -141,7 +142,8 @@ NEW_PEOPLE = [
 @pytest.mark.parametrize("text", NEW_PEOPLE)
 def test_an_official_introduced_with_a_is_someone_new(text: str) -> None:
     c = _one(text, 2000)
-    assert "ministry" not in c.speaker and "official" in c.speaker, c.speaker
+    assert "ministry" not in c.speaker, c.speaker
+    assert "official" in c.speaker, c.speaker
 
 
 @pytest.mark.parametrize(
@@ -153,7 +155,8 @@ def test_an_official_introduced_with_a_is_someone_new(text: str) -> None:
 )
 def test_sources_cited_by_an_outlet_keep_the_outlet_as_relay(text: str) -> None:
     c = _one(text, 2000)
-    assert c.speaker == "sources" and any("Daily NK" in v for v in c.via), (c.speaker, c.via)
+    assert c.speaker == "sources", c.speaker
+    assert any("Daily NK" in v for v in c.via), c.via
 
 
 # --- speakers: one per clause, quoted remarks -------------------------------------------------------
