@@ -255,7 +255,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             misstated = _MISSTATED.search(said_as)  # a correction's withdrawn figure is no claim
             clause_who = [
                 (a, z, _who(w, reporter)) for a, z, w in clause_attributions(said_as, span, doc.text, att, people)
-            ] if read_as is None else []  # fmt: skip
+            ] if read_as is None and len(said_mentions) > 1 else []  # fmt: skip
             for k, m in enumerate(said_mentions):
                 if misstated and misstated.end() <= m.start and ";" not in said_as[misstated.end() : m.start]:
                     continue

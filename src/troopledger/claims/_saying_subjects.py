@@ -133,6 +133,9 @@ def clause_spans(sentence: str) -> list[tuple[int, int]]:
     contrasting conjunction, and that subject does not run back over another verb of saying."""
     if "," not in sentence and ";" not in sentence:
         return []
+    verbs = VERB_AT.finditer(sentence)
+    if next(verbs, None) is None or next(verbs, None) is None:
+        return []  # one verb of saying at most: one speaker (the cheap test first)
     starts = [0]
     for phrase, start, _verb, _end in verb_subjects(sentence):
         inner = _INNER_CLAUSE.search(phrase)  # "troops, whereas Ukrainian intelligence": the clause starts inside

@@ -165,8 +165,7 @@ _SENT_HOME = re.compile(
 #: The verb before the count that sends the wounded home: "brought home about 2,000 wounded", "evacuated 500".
 _HOME_BEFORE = re.compile(
     rf"\b(?:(?:{verbs('bring', 'send', 'fly', 'take', 'return', 'ship')}|flew|flown)\s+(?:back|home)|"
-    rf"{verbs('evacuate', 'repatriate')})\s+(?:\w+\s+){{0,2}}$",
-    re.I,
+    rf"{verbs('evacuate', 'repatriate')})\s+(?:\w+\s+){{0,2}}$"
 )
 #: "the 11,000 who were first deployed": a relative clause that sends the people counted.
 _WHO_SENT = re.compile(
@@ -181,15 +180,16 @@ _WHO_SENT = re.compile(
 
 #: A bare count coordinated with an earlier one: "..., and another 2,000", "... with a further 1,500".
 _ELLIPSIS = re.compile(
-    r"(?:\band|,|;|\bwhile|\bwith|\bbut|\bplus)\s+(?:(?:another|a\s+further|an\s+additional|some|about|around|"
-    r"roughly|nearly|almost|up\s+to|at\s+least|more\s+than|over)\s+)?$",
-    re.I,
+    r"(?i:\band|,|;|\bwhile|\bwith|\bbut|\bplus)\s+(?i:another|a\s+further|an\s+additional)\s+(?:(?i:about|around|"
+    r"some|roughly|nearly|almost|up\s+to|at\s+least|more\s+than|over)\s+)?$"
 )
 _A_NUMBER = re.compile(r"\d[\d,.]*(?:\s+(?:thousand|million))?")
 
 
-def _elided_noun(sentence: str, start: int) -> str:
+def _elided_noun(sentence: str, start: int, tail: str) -> str:
     """The noun class of the count before ``start`` in the same sentence, which a bare count after it shares."""
+    if not ("other" in tail or "urther" in tail or "dditional" in tail) or not _ELLIPSIS.search(tail):
+        return ""  # no additive word right before the count (the cheap test first)
     numbers = list(_A_NUMBER.finditer(sentence, max(0, start - 160), start))
     return _head(sentence[numbers[-1].end() : start])[0] if numbers else ""
 
@@ -413,7 +413,7 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
         )
     ):
         return "troops"  # "a second group of about 3,000 followed", "the 11,000 who were first deployed"
-    if value >= 10 and owner == "nk" and _ELLIPSIS.search(tail) and _elided_noun(sentence, start) == "troops":
+    if value >= 10 and owner == "nk" and _elided_noun(sentence, start, tail) == "troops":
         return "troops"  # "3,000 soldiers are in Kursk and another 2,000 are on the way": the noun left out
     if value < 10:
         return None
