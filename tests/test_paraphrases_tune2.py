@@ -338,3 +338,60 @@ def test_a_present_tense_sum_makes_its_condition_the_basis(text: str) -> None:
 
 def test_a_condition_with_one_figure_and_no_sum_is_a_claim() -> None:
     assert _one("If confirmed, the 3,000 North Korean soldiers sent last month mark a new wave.", 3000)
+
+
+# --- the second batch: soldiers gone home, list labels, relative clauses, ranks that relay -----------
+
+GONE_HOME = [
+    "The defence ministry said about 1,500 North Korean soldiers had returned home after their service.",
+    "About 1,500 North Korean soldiers went home in March, the ministry said.",
+    "Some 1,500 North Korean troops have been sent back home after their tour.",
+]
+
+
+@pytest.mark.parametrize("text", GONE_HOME)
+def test_soldiers_gone_home_are_not_the_force(text: str) -> None:
+    assert _one(text, 1500).quantity == "other:count"
+
+
+def test_soldiers_at_home_in_a_place_are_still_the_force() -> None:
+    assert _one("About 1,500 North Korean soldiers are at home in Kursk now.", 1500).quantity == "troops_deployed"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("- Killed: at least 2,000 (NIS)", "casualties_killed"),
+        ("- Wounded: about 4,000", "casualties_wounded"),
+        ("Dead or wounded: 5,000", "casualties_total"),
+    ],
+)
+def test_a_list_label_names_the_loss(text: str, quantity: str) -> None:
+    assert _claims(text)[0].quantity == quantity
+
+
+RELATIVE = [
+    ("Kang Mi-ok, who left the North in 2019 and now runs a group in Seoul, said 300 soldiers died.", "Kang Mi-ok"),
+    ("Lee Seong-kweun, who sits on the intelligence committee, said about 300 North Korean soldiers died.", "Lee"),
+    ("The Asan Institute, which is funded by a foundation, estimates that 300 North Korean soldiers died.", "Asan"),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), RELATIVE)
+def test_the_name_before_a_relative_clause_speaks(text: str, who: str) -> None:
+    assert who in _one(text, 300).speaker
+
+
+RANKS = [
+    "Air Marshal Sir Rupert Gale said British intelligence believed 20,000 North Korean soldiers had been "
+    "rotated through Kursk.\n\nThe marshal added that about 5,000 of them had been wounded.",
+    "Admiral Jane Roe said British intelligence believed 20,000 North Korean soldiers had been rotated through "
+    "Kursk. The admiral added that about 5,000 of them had been wounded.",
+]
+
+
+@pytest.mark.parametrize("text", RANKS)
+def test_a_rank_after_a_relay_goes_on_relaying(text: str) -> None:
+    c = _one(text, 5000)
+    assert "British intelligence" in c.speaker, c.speaker
+    assert c.via, c

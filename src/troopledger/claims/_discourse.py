@@ -59,7 +59,7 @@ _NEW_PERSON = re.compile(
 )
 _ROLE = re.compile(
     r"^the\s+(?:\w+\s+)?(?:lawmaker|legislator|official|minister|spokes\w+|president|general|commander|mayor|"
-    r"ambassador|diplomat|researcher|analyst|expert|professor|chief|head)$",
+    r"ambassador|diplomat|researcher|analyst|expert|professor|chief|head|marshal|admiral|colonel|governor|secretary)$",
     re.I,
 )
 
@@ -228,6 +228,8 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
         return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)  # "its latest update"
     if earlier is not None and _ROLE.match(att.speaker) and _person(earlier.speaker):
         return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
+    if earlier is not None and _ROLE.match(att.speaker) and earlier.via and _person(earlier.via[0].split(" ", 2)[-1]):
+        return earlier  # "X said British intelligence believed ... The marshal added": X goes on relaying the source
     named = _named(text[max(0, start - 1500) : start], noun) if not _ROLE.match(att.speaker) else None
     if named is None and noun in ("source", "sources"):  # "the same source" after "a source inside North Korea"
         told = list(_A_SOURCE.finditer(text, max(0, start - 1500), start))

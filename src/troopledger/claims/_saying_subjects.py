@@ -14,6 +14,10 @@ from troopledger.claims._saying import ASIDE, VERB_AT
 __all__ = ["TOKEN", "clause_spans", "nearest_clause_first", "verb_subjects"]
 
 _DASHES = frozenset(["-", "--", "–", "—"])
+#: A name, then a relative clause about it between commas, right before the verb.
+_RELATIVE_ASIDE = re.compile(
+    r"(?:^|(?<=[\s(“\"]))(?P<who>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s+(?:who|which)\s[^,;:()]{3,140},\s*$"
+)
 _NOUN_AFTER = re.compile(r"\s+(?:of|by|from|that\s+say)\b")
 
 TOKEN = re.compile(r"\(?[\w’'.:-]+\)?,?|[\w’'.-]+\([\w.-]+\),?")
@@ -79,6 +83,11 @@ def verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
         if v.group(0).endswith("s") and _NOUN_AFTER.match(sentence, v.end(), v.end() + 10):
             continue  # "reports of", "estimates by": a noun
         pre = sentence[max(0, v.start() - 160) : v.start()].rsplit("\n", 1)[-1]  # not over a break
+        aside = _RELATIVE_ASIDE.search(pre) if ", wh" in pre and pre.rstrip().endswith(",") else None
+        if aside is not None:  # "Kang Mi-ok, who left the North in 2019 and now runs a group, said": the name
+            start = v.start() - len(pre) + aside.start("who")
+            out.append((aside.group("who"), max(start, 0), v.group(0), v.end()))
+            continue
         words = (ASIDE.sub(" ", pre) if pre.rstrip().endswith(",") else pre).split()
         if words and words[0][:1] in ('"', "“"):
             words[0] = words[0][1:]  # a quotation opens the sentence: “We assess ...”

@@ -79,7 +79,8 @@ _GENERIC = re.compile(
     r"(?:report|study|data|document|assessment|survey|analysis|briefing|update|bulletin|statement|agency|directorate|ministry|institute|bank|team|paper|"
     r"estimates?|research|findings|figures|(?:spy|intelligence)\s+service|department|firm|company|consultancy|group|watchdog|panel|"
     r"sources?|statistics|think\s+tank|foundation|cent(?:re|er)|council|committee|commission|office|monitor\w*|(?:\w+\s+)?(?:official|leader|president|lawmaker|legislator|"
-    r"minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|researcher|analyst|expert))$",
+    r"minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|researcher|analyst|expert|marshal|"
+    r"admiral|colonel|governor|secretary))$",
     re.I,
 )
 _S = r"[ \t\u00a0]"  # a space within one line: names never run over a line break

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from troopledger.claims._homecoming import gone_home, sent_home
 from troopledger.claims._inflect import verbs
 from troopledger.claims._scenarios import revised_from
 from troopledger.claims._troop_kinds import SEND, clause_window
@@ -155,17 +156,6 @@ _LABELLED = re.compile(
     r"^\W*([A-Za-z][\w-]*(?:\s+[\w-]+){0,2})\s*[:|]\s+(?:(?:about|around|roughly|some|nearly|almost|over|more|than|"
     r"at|least|most|up|to|no|fewer|less|as|many|an?|estimated|approximately)\s+)*$",
     re.I,
-)
-#: A count of the wounded or dead sent back: "of the wounded were sent back", "have since been flown home".
-_SENT_HOME = re.compile(
-    r"^\s*(?:of\s+(?:the|them|those)\s+(?:\w+\s+)?(?:wounded|injured|sick)\s+)?[^.;]{0,40}?\b(?:sent|flown|taken|"
-    r"brought|evacuated|repatriated|returned)\s+(?:back\b|home\b|to\s+North\s+Korea\b)|^[^.;]{0,60}?\b(?:repatriated|evacuated)\b",
-    re.I,
-)
-#: The verb before the count that sends the wounded home: "brought home about 2,000 wounded", "evacuated 500".
-_HOME_BEFORE = re.compile(
-    rf"\b(?:(?:{verbs('bring', 'send', 'fly', 'take', 'return', 'ship')}|flew|flown)\s+(?:back|home)|"
-    rf"{verbs('evacuate', 'repatriate')})\s+(?:\w+\s+){{0,2}}$"
 )
 #: "the 11,000 who were first deployed": a relative clause that sends the people counted.
 _WHO_SENT = re.compile(
@@ -366,6 +356,8 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
         return "other:count"
     between = window[:n0] if n0 >= 0 else ""
     casualty = _casualty(window if noun in ("", "troops", "people", "officers", "engineers") else window[:n0], tail)
+    if not casualty and label:  # a list item's label names the loss: "Killed: at least 2,000"
+        casualty = _casualty(" " + label.group(1) + " ", "")
     if not casualty and limit is not None and noun and _JOINED.match(window[n1:]):
         # "300 North Korean and 1,000 Russian soldiers were killed": the predicate after the last one
         casualty = _casualty(clause_window(sentence[limit : limit + 160]), "")
@@ -376,7 +368,7 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
     if _CAPTURE_TAIL.search(tail[-30:]):
         casualty = "captured"
     owner = _owner(tail, between, window[n1:] if n1 >= 0 else "") if noun else _owner(tail, "", "")
-    if casualty and casualty != "captured" and (_SENT_HOME.match(window) or _HOME_BEFORE.search(tail)):
+    if casualty and casualty != "captured" and sent_home(window, tail):
         return "other:count"  # "1,200 of the wounded have been flown home": a count of people sent back, not losses
     if noun in ("", "troops", "people") and casualty and casualty != "captured":
         if noun == "people" and owner == "nk" and not _NK.search(tail[-25:] + between):
@@ -389,6 +381,8 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
     if casualty == "captured" or noun == "prisoners":
         return "other:prisoners"
     if noun == "troops":
+        if owner == "nk" and gone_home(window[n1:]):
+            return "other:count"  # "1,500 soldiers had returned home": no longer in the force (LABELS rule 15)
         if word in ("russians", "ukrainians") or owner != "nk":
             return f"other:{owner if owner != 'nk' else 'russian' if word == 'russians' else 'foreign'}_troops"
         return "troops"
