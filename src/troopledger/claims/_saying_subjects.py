@@ -132,6 +132,7 @@ def verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
 
 
 #: A subject that opens a clause of its own: after a comma or semicolon, or led by a contrasting conjunction.
+_CONTRAST = re.compile(r"^\W*(?:While|Whereas|Although|Though)\s|,\s*(?:while|whereas|but|although|though)\s")
 _INNER_CLAUSE = re.compile(r"[,;]\s*(?=(?:while|whereas|but|although|though)\s)", re.I)
 
 
@@ -140,8 +141,8 @@ def clause_spans(sentence: str) -> list[tuple[int, int]]:
     losses at 4,000, Seoul's spy agency estimates about 3,000 ..."), as character ranges; [] when the sentence
     has one speaker. A clause starts where a subject of a verb of saying starts after a comma, a semicolon or a
     contrasting conjunction, and that subject does not run back over another verb of saying."""
-    if "," not in sentence and ";" not in sentence:
-        return []
+    if ";" not in sentence and _CONTRAST.search(sentence) is None:
+        return []  # no semicolon and no contrasting clause: one speaker (the cheap test first)
     verbs = VERB_AT.finditer(sentence)
     if next(verbs, None) is None or next(verbs, None) is None:
         return []  # one verb of saying at most: one speaker (the cheap test first)
