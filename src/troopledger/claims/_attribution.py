@@ -108,6 +108,7 @@ _OPENER = re.compile(
 _NESTED_VERB = re.compile(
     r"estimated|estimates|believes|believed|assessed|assesses|calculated|calculates|found|finds|put"
 )
+_WE = re.compile(r"(?:.*,?\s+and\s+)?we", re.I)
 _SURNAME = re.compile(r"[A-Z][a-z’'-]{2,}")
 
 
@@ -329,7 +330,7 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
             ):
                 continue  # "When Russia announced ...": a time clause, not a speaker
             cand = _subject(_clean(CITING_PART.sub("", phrase)))
-            if re.fullmatch(r"(?:.*,?\s+and\s+)?we", cand, re.I):
+            if cand[-2:].lower() == "we" and _WE.fullmatch(cand):
                 who = "we"  # "We assess that ...": whose "we" is for resolve() (a quoted body's remarks)
                 break
             if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= start < m2.end()):

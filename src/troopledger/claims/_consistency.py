@@ -153,7 +153,12 @@ def bare_counts(claims: list[Claim]) -> list[Claim]:
             last = [o for o in before if o.span == before[-1].span] if before else []
             kinds = {o.quantity for o in last} - _BARE
             label = kinds.pop() if len(kinds) == 1 and not last[0].quantity.startswith(("troops", "cumul")) else None
-        if label is None and c.span is not None and _THEIR_NUMBER.search(c.text[: c.text.find(c.stated)]):
+        if (
+            label is None
+            and c.span is not None
+            and ("their " in c.text or "its " in c.text or "Their " in c.text)
+            and _THEIR_NUMBER.search(c.text[: c.text.find(c.stated)])
+        ):
             # "Some 2,500 more are being trained. ... their number to reach 15,000": the troops counted before
             before = [o for o in out[:i] if o.span is not None and o.span[1] <= c.span[0] and _counted(o)]
             if before and before[-1].quantity in _TROOPS:

@@ -187,6 +187,11 @@ FOREIGN_PAY = (
     r"foreigners|foreign\s+recruits?)\b"
 )
 _NK = r"\b(north\s+korean?s?|pyongyang|dprk|kim)\b"
+#: An amount given per soldier, after it: "$2,000 per soldier", "(US$1,600) a month for each North Korean soldier".
+_PER_SOLDIER = (
+    r"^\W*(?:\([^)]{0,20}\)\s*)?(?:(?:a|per|each)\s+month\s+)?(?:per|for\s+each|each|a)\s+(?:north\s+korean\s+)?"
+    r"(soldiers?|troops?|servicem[ae]n|personnel|fighters?|recruits?|conscripts?|privates?|each\s+(?:man|soldier))\b"
+)
 #: Where the clause after an amount ends: a new clause or an apposition about the amount ("…, a sum they compare
 #: with the country's exports", "…, and that is before shells are counted").
 _NEXT_CLAUSE = re.compile(r",\s+(?=(?:and|but|while|whereas|which|a|an)\s)|;|\s[-–—]\s")
@@ -230,15 +235,10 @@ def label_money(
         return "nk_gdp", "year"
     if _has(r"\b(gni|national income|per[- ]capita|trade|exports?|exported|imports?|economy|budget)\b", near):
         return "other:nk_economy", period
-    per_soldier = _has(
-        r"^\W*(?:\([^)]{0,20}\)\s*)?(?:(?:a|per|each)\s+month\s+)?(?:per|for\s+each|each|a)\s+(?:north\s+korean\s+)?"
-        + _SOLDIER,
-        after[:60],
-    )
     if (
         usd < 1e6
-        and not per_soldier  # "the cost at $2,000 per soldier per month" is pay, not a price
         and _has(r"\b(costs?|priced?|price\s+of|per\s+(?:kilogram|kg|litre|liter))\b", before[-30:] + after[:25])
+        and not _has(_PER_SOLDIER, after[:60])  # "the cost at $2,000 per soldier per month" is pay, not a price
     ):
         return "other:price", period
     foreign = _has(FOREIGN_PAY, s) or (_has(FOREIGN_PAY, context) and not _has(_NK, s))

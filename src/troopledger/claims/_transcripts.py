@@ -59,8 +59,10 @@ def transcript_turns(text: str) -> list[tuple[int, int, Attribution]]:
         return []
     turns = list(_TURN.finditer(text))
     labels = [m.group("who") for m in turns]
-    asked = _Q_LINE.search(text) is not None  # questions marked "Q:" are a label of their own
-    if not labels or len(set(labels)) + asked < 2 or max(labels.count(w) for w in set(labels)) < 2:
+    if not labels or max(labels.count(w) for w in set(labels)) < 2:
+        return []
+    asked = len(set(labels)) < 2 and _Q_LINE.search(text) is not None  # questions marked "Q:" are a label too
+    if len(set(labels)) + asked < 2:
         return []
     out = []
     for k, m in enumerate(turns):
