@@ -151,6 +151,8 @@ def test_an_official_introduced_with_a_is_someone_new(text: str) -> None:
     [
         "About 2,000 wounded soldiers were brought home, according to sources cited by Daily NK.",
         "About 2,000 wounded soldiers were brought home, according to sources quoted by Daily NK.",
+        "About 2,000 wounded soldiers were brought home, according to sources cited by Daily NK.\n\nSeparately, "
+        "the Institute for National Security Strategy said 15,000 troops were sent.",
     ],
 )
 def test_sources_cited_by_an_outlet_keep_the_outlet_as_relay(text: str) -> None:

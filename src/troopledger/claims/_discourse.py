@@ -213,8 +213,9 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
         if we is None:
             return Attribution("", found=False, via=att.via)
         return Attribution(we, we, speaker_kind(we), att.via)
-    if not generic_speaker(att.speaker) or _NEW_PERSON.match(att.speaker):
-        return _nation(att, text[start:end])  # "A US official told reporters": someone new, not one named before
+    if not generic_speaker(att.speaker) or _NEW_PERSON.match(att.speaker) or att.speaker in ("sources", "source"):
+        # "A US official told reporters", "according to sources cited by X": someone new, not a body named before
+        return _nation(att, text[start:end])
     owner = _OWNER_NOUN.match(att.speaker)
     noun = owner.group("n") if owner else att.speaker.split()[-1]
     if earlier is not None and re.search(rf"\b{re.escape(noun)}\b", earlier.speaker, re.I):
