@@ -397,3 +397,50 @@ def test_a_rank_after_a_relay_goes_on_relaying(text: str) -> None:
     c = _one(text, 5000)
     assert "British intelligence" in c.speaker, c.speaker
     assert c.via, c
+
+
+# --- an op-ed's author, contact clauses, a comparative before the figure ----------------------------
+
+OPINION = [
+    "Opinion: what the troops earn\n\nBy Mira Castell\n\nPyongyang takes in $288 million a year from the deal.",
+    "Comment\n\nBy Jon Park Lee\n\nPyongyang takes in $288 million a year from the deal.",
+    "The price of loyalty\n\nBy Mira Castell\n\nPyongyang takes in $288 million a year from the deal.\n\n"
+    "Mira Castell is a fellow at a think tank.",
+]
+
+
+@pytest.mark.parametrize("text", OPINION)
+def test_an_opinion_pieces_author_speaks_for_its_own_figures(text: str) -> None:
+    assert _one(text, 2.88e8).speaker in ("Mira Castell", "Jon Park Lee")
+
+
+def test_a_news_byline_is_not_the_source() -> None:
+    text = "Troops in Kursk\n\nBy Mira Castell\n\nPyongyang takes in $288 million a year from the deal."
+    assert _one(text, 2.88e8).speaker == "Test Wire"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Defectors I have spoken to say a private might keep $100 a month.", "Defectors"),
+        ("Officials we talked with say about 300 North Korean soldiers died.", "Officials"),
+        ("The people he met with said 300 North Korean soldiers died.", "The people"),
+    ],
+)
+def test_a_contact_clause_is_no_part_of_the_speaker(text: str, who: str) -> None:
+    assert _claims(text)[0].speaker == who
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Seoul thinks the real toll is lower, around 600.", 600),
+        ("Kyiv's count of the dead is higher, some 1,000.", 1000),
+    ],
+)
+def test_a_comparative_then_a_hedged_figure_keeps_the_noun(text: str, value: float) -> None:
+    assert _one(text, value).quantity == "casualties_killed"
+
+
+def test_a_comma_splice_does_not_lend_a_loss_to_another_count() -> None:
+    assert _one("Losses are unclear, about 3,000 troops are fighting.", 3000).quantity == "troops_deployed"

@@ -108,6 +108,7 @@ _OPENER = re.compile(
 _NESTED_VERB = re.compile(
     r"estimated|estimates|believes|believed|assessed|assesses|calculated|calculates|found|finds|put"
 )
+_CONTACT = re.compile(r"(?<=\w)\s+(?:I|we|they|he|she)\s+(?:have\s+|had\s+)?[a-z]+\s+(?:to|with)$")
 _WE = re.compile(r"(?:.*,?\s+and\s+)?we", re.I)
 _SURNAME = re.compile(r"[A-Z][a-z’'-]{2,}")
 
@@ -136,6 +137,7 @@ def _clean(who: str) -> str:
     if _MEDIA_REPORTS.fullmatch(who.strip()):
         return "media reports"
     who = _OPENER.sub("", who)
+    who = _CONTACT.sub("", who)  # "Defectors I have spoken to say": the noun, not its clause
     who = who.strip(" ,;:“”\"'’‘.").lstrip(")")
     if who.count("(") > who.count(")"):
         who += ")"

@@ -331,7 +331,22 @@ def reporting_outlet(doc: Document) -> str:
         return m.group("o").strip(" .")
     lead3000 = doc.text[:3000]
     m2 = _REPORTS.search(lead3000) if ("report" in lead3000 or "wr" in lead3000) else None
-    return m2.group("o") if m2 else doc.original_outlet or doc.outlet
+    return m2.group("o") if m2 else _columnist(doc.text) or doc.original_outlet or doc.outlet
+
+
+_BYLINE = re.compile(r"^By\s+(?P<n>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){1,3})[ \t]*$", re.M)
+
+
+def _columnist(text: str) -> str | None:
+    """The author of an opinion piece (a "By X" line and an "Opinion" heading or an "X is a …" line at its end),
+    who speaks for its unattributed figures and its own sums; None for a news report."""
+    by = _BYLINE.search(text[:600]) if "By " in text[:600] else None
+    if by is None:
+        return None
+    name = by.group("n")
+    opinion = re.search(r"^(?:Opinion|Comment|Commentary|Op-ed|Column)\b", text[:600], re.M | re.I)
+    bio = re.search(rf"^{re.escape(name)}\s+is\s+(?:a|an|the)\s", text, re.M)
+    return name if opinion or bio else None
 
 
 #: "X, citing a briefing from Y" / "X told reporters after a briefing from Y": X passes on what Y said.

@@ -91,7 +91,8 @@ _LINK = (
 
 
 def _tail(cue: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{cue})\b(?:\s+[\w’'-]+){{0,6}}?(?:\s+{_LINK})*\s*$")
+    # a comma only between a comparative and a hedge: "the real toll is lower, around 600"
+    return re.compile(rf"\b(?:{cue})\b(?:\s+[\w’'-]+){{0,6}}?(?:\s+{_LINK})*(?:(?<=er),\s+(?:about|around|some))?\s*$")
 
 
 #: Any casualty word at all: the tail patterns run only when one is there.
