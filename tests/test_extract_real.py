@@ -58,7 +58,7 @@ def test_second_tuning_set_scores_hold() -> None:
     sys.modules["eval_extraction"] = mod
     spec.loader.exec_module(mod)
     r = mod.evaluate_devset(ROOT / "tests" / "data" / "english_tune2")
-    assert r["articles"] == 26
+    assert r["articles"] == 30
     for key, floor in TUNE2_MIN.items():
         assert r[key] >= floor, (key, r[key], r["problems"][:20])
 
