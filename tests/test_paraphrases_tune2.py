@@ -444,3 +444,59 @@ def test_a_comparative_then_a_hedged_figure_keeps_the_noun(text: str, value: flo
 
 def test_a_comma_splice_does_not_lend_a_loss_to_another_count() -> None:
     assert _one("Losses are unclear, about 3,000 troops are fighting.", 3000).quantity == "troops_deployed"
+
+
+# --- the third batch: people familiar, papers seen by an outlet, "according to X, the agency …" --------
+
+FAMILIAR = [
+    "North Korea will send a third contingent of about 5,000 troops, two people familiar with the assessments said.",
+    "Three officials briefed on the matter said North Korea will send a third contingent of about 5,000 troops.",
+]
+
+
+@pytest.mark.parametrize("text", FAMILIAR)
+def test_people_familiar_are_the_speaker_not_a_figure(text: str) -> None:
+    found = _claims(text)
+    assert [c.value for c in found] == [5000], found
+    assert "people" in found[0].speaker or "officials" in found[0].speaker, found[0].speaker
+
+
+PAPERS = [
+    "South Korean intelligence briefed lawmakers.\n\nA document seen by the Tribune, dated June, puts the number "
+    "of North Korean soldiers in Russia at 11,000.",
+    "South Korean intelligence briefed lawmakers.\n\nA memo obtained by the Tribune puts the number of North "
+    "Korean soldiers in Russia at 11,000.",
+]
+
+
+@pytest.mark.parametrize("text", PAPERS)
+def test_a_paper_seen_by_an_outlet_is_not_the_body_before(text: str) -> None:
+    c = _one(text, 11000)
+    assert "intelligence" not in c.speaker, c.speaker
+
+
+ACCORDING_THEN_SUBJECT = [
+    "The NIS briefed the committee.\n\nAccording to committee member Lee Seong-kweun, the agency also estimated "
+    "that about 4,700 North Korean soldiers have been wounded.",
+    "The NIS briefed the committee.\n\nAccording to Rep. Lee, the spy agency believes about 4,700 North Korean "
+    "soldiers have been wounded.",
+]
+
+
+@pytest.mark.parametrize("text", ACCORDING_THEN_SUBJECT)
+def test_according_to_a_relay_then_the_source_as_subject(text: str) -> None:
+    c = _one(text, 4700)
+    assert c.quantity == "casualties_wounded"
+    assert "Lee" not in c.speaker, c.speaker
+    assert any("Lee" in v for v in c.via), c.via
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 600 North Korean soldiers were killed and about 4,700 others have been wounded.",
+        "About 600 North Korean soldiers died, while 4,700 others were injured.",
+    ],
+)
+def test_others_take_the_casualty_after_them(text: str) -> None:
+    assert _one(text, 4700).quantity == "casualties_wounded"

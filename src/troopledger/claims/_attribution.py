@@ -167,7 +167,7 @@ def _plausible(who: str) -> bool:
     words = who.split()
     if not words or len(words) > 14 or re.search(r"\d", who):
         return False
-    if COUNTED_WORDS.match(who) and not _PLAUSIBLE_NOUN.search(" ".join(words[1:4])):
+    if COUNTED_WORDS.match(who) and not _PLAUSIBLE_NOUN.search(" ".join(words[1:4])) and " familiar with" not in who:
         return False  # "Two soldiers captured by Ukraine told ...": the people counted, not a source
     first = words[0].lower()
     if first in ("of", "for", "in", "on", "at", "from", "to", "with", "by", "amid", "about", "noting", "further"):
@@ -181,8 +181,8 @@ def _plausible(who: str) -> bool:
 def _subject(who: str) -> str:
     """The subject at the end of a phrase: its last comma part, with a title before a name."""
     parts = [p.strip() for p in who.split(",") if p.strip()]
-    while len(parts) > 1 and re.match(r"[a-z]+ing\b", parts[-1]):
-        parts.pop()  # "Rep. Lee, speaking after a briefing, said": the participle clause is no subject
+    while len(parts) > 1 and re.match(r"[a-z]+ing\b|(?:dated|seen|obtained|released|published)\b", parts[-1]):
+        parts.pop()  # "Rep. Lee, speaking after a briefing, said", "A memo seen by X, dated June, puts": no subject
     if len(parts) < 2:
         return parts[0] if parts else who
     if re.match(r"(?:and|or)\s", parts[-1]) and all(len(p.split()) <= 4 for p in parts):
@@ -335,7 +335,8 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
             if cand[-2:].lower() == "we" and _WE.fullmatch(cand):
                 who = "we"  # "We assess that ...": whose "we" is for resolve() (a quoted body's remarks)
                 break
-            if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= start < m2.end()):
+            at = sentence.find(cand, start) if cand else -1  # "According to X, the agency estimated": the agency
+            if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= max(at, start) < m2.end()):
                 who = cand
                 for _phrase2, _start2, verb2, end2 in subjects[k + 1 :]:
                     inner = _subject(_clean(sentence[end : end2 - len(verb2)]))  # only what follows the first verb

@@ -51,10 +51,10 @@ RELAYS_FIGURES = re.compile(
 #: A sentence that only points back at the one before: "That's according to X", "This was reported by Y".
 BACKWARD = re.compile(r"^(?:That|This|These|Those)\b")
 #: A role noun that names a person already met: "the lawmaker", "the minister".
-#: A person introduced with an indefinite article ("a US official", "an unnamed diplomat"): someone new.
+#: A person or paper introduced with an indefinite article ("a US official", "a document seen by X"): someone new.
 _NEW_PERSON = re.compile(
     r"^(?:a|an|one)\s+(?:[\w-]+\s+){0,3}(?:official|lawmaker|legislator|minister|spokes\w+|general|commander|"
-    r"diplomat|ambassador|researcher|analyst|expert|officer)$",
+    r"diplomat|ambassador|researcher|analyst|expert|officer|document|memo|letter|cable)$",
     re.I,
 )
 _ROLE = re.compile(

@@ -61,8 +61,11 @@ _NOUNS: list[tuple[str, str]] = [
 _NOUN = re.compile("|".join(rf"\b(?P<{name}>(?:{pat}))\b" for name, pat in _NOUNS), re.I)
 _PLURAL = re.compile(
     r"^\W*(?:[\w-]+\s+){0,2}?(?!(?:this|thus|plus|less|unless|across|always|perhaps|towards|besides|whereas|"
-    r"afterwards|news|analysis|basis|crisis|status|series)\b)([a-z]{3,}s)\b"
+    r"afterwards|news|analysis|basis|crisis|status|series|others)\b)([a-z]{3,}s)\b"
 )  # a plural noun, not a word that only ends in "s"
+_SOURCES_COUNTED = re.compile(  # "two people familiar with the matter": who speaks, not a figure
+    r"^\s*(?:\w+\s+){0,2}?(?:people|officials|sources|persons)\s+(?:familiar\s+with|briefed\s+on|close\s+to)\b"
+)
 _KILLED_OR_WOUNDED = re.compile(
     rf"\b(?:killed|dead|died)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:wounded|injured|missing|captured)\b|"
     r"\b(?:killed|dead),\s+(?:\w+\s+)?(?:wounded|injured)\b|"
@@ -350,6 +353,8 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
                 if kind == "people"
                 else (f"other:{kind}")
             )
+    if value < 10 and _SOURCES_COUNTED.match(window):
+        return None
     plural = _PLURAL.match(window)
     if not noun and plural and not _CASUALTY_WORDS.match(plural.group(1)):
         if value < 10 and re.search(r"\b(?:the|both|these|those|its|their)\s+$", tail, re.I):
