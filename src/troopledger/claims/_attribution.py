@@ -137,7 +137,8 @@ def _clean(who: str) -> str:
     if _MEDIA_REPORTS.fullmatch(who.strip()):
         return "media reports"
     who = _OPENER.sub("", who)
-    who = _CONTACT.sub("", who)  # "Defectors I have spoken to say": the noun, not its clause
+    if who.endswith((" to", " with")):
+        who = _CONTACT.sub("", who)  # "Defectors I have spoken to say": the noun, not its clause
     who = who.strip(" ,;:“”\"'’‘.").lstrip(")")
     if who.count("(") > who.count(")"):
         who += ")"
@@ -165,14 +166,14 @@ def says(sentence: str) -> bool:
 def _plausible(who: str) -> bool:
     """A speaker names someone: not a clause fragment ("soldiers for training in Russia amid", "a month")."""
     words = who.split()
-    if not words or len(words) > 14 or re.search(r"\d", who):
+    if not words or len(words) > 14 or any(ch.isdigit() for ch in who):
         return False
     if COUNTED_WORDS.match(who) and not _PLAUSIBLE_NOUN.search(" ".join(words[1:4])) and " familiar with" not in who:
         return False  # "Two soldiers captured by Ukraine told ...": the people counted, not a source
     first = words[0].lower()
     if first in ("of", "for", "in", "on", "at", "from", "to", "with", "by", "amid", "about", "noting", "further"):
         return False
-    if re.search(r"\b(?:month|year|week|day|time|half)s?\b", who) and not _PLAUSIBLE_NOUN.search(who):
+    if _TIME_WORD.search(who) and not _PLAUSIBLE_NOUN.search(who):
         return False  # lower case only: "the Financial Times" is a name
     last = words[-1].lower().strip(",")
     return last not in ("for", "in", "amid", "to", "with", "from", "into", "by", "at", "of", "and", "or", "the", "a")
@@ -181,7 +182,7 @@ def _plausible(who: str) -> bool:
 def _subject(who: str) -> str:
     """The subject at the end of a phrase: its last comma part, with a title before a name."""
     parts = [p.strip() for p in who.split(",") if p.strip()]
-    while len(parts) > 1 and re.match(r"[a-z]+ing\b|(?:dated|seen|obtained|released|published)\b", parts[-1]):
+    while len(parts) > 1 and _PARTICIPLE.match(parts[-1]):
         parts.pop()  # "Rep. Lee, speaking after a briefing, said", "A memo seen by X, dated June, puts": no subject
     if len(parts) < 2:
         return parts[0] if parts else who
@@ -190,7 +191,7 @@ def _subject(who: str) -> str:
     if PERSON.fullmatch(parts[-1]) and not NOT_PERSON.search(parts[-1]):
         return f"{parts[-2]}, {parts[-1]}"
     role = re.match(r"(?:a|an|the)\s", parts[-1]) or parts[-1][:1].islower()  # "Name, deputy head of X, said"
-    org = last_organisation(parts[-2]) if re.match(r"(?:a|an)\s", parts[-1]) else None
+    org = last_organisation(parts[-2]) if _INDEFINITE.match(parts[-1]) else None
     if org is not None:  # "The Korea Institute for Defense Analyses, a think tank in Seoul, estimates"
         # "A study published on Monday by X, a think tank in Seoul, puts ...": the body, not the phrase before it
         return org if re.search(r"(?:^|\s)(?:by|on|in|from|of)\s", parts[-2]) else parts[-2]
@@ -200,14 +201,20 @@ def _subject(who: str) -> str:
     return parts[-1]
 
 
+_AT_BODY = re.compile(
+    r"\b(?:at|of|with)\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w’'.-]*){0,5})"
+)
+_OWNER_S = re.compile(r"^((?:[A-Z][\w.-]*\s*){1,4})[’']s\b")
+_PARTICIPLE = re.compile(r"[a-z]+ing\b|(?:dated|seen|obtained|released|published)\b")
+_INDEFINITE = re.compile(r"(?:a|an)\s")
+_TIME_WORD = re.compile(r"\b(?:month|year|week|day|time|half)s?\b")
+
+
 def _organisation(phrase: str) -> str:
-    m = re.search(
-        r"\b(?:at|of|with)\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w’'.-]*){0,5})",
-        phrase,
-    )
+    m = _AT_BODY.search(phrase)
     if m:
         return m.group(1)
-    m = re.match(r"^((?:[A-Z][\w.-]*\s*){1,4})[’']s\b", phrase)
+    m = _OWNER_S.match(phrase)
     return m.group(1).strip() if m else ""
 
 

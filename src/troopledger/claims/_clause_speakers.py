@@ -15,16 +15,14 @@ __all__ = ["clause_attributions", "quote_goes_on"]
 def quote_goes_on(text: str, before: int, start: int) -> bool:
     """Whether the paragraph at ``start`` goes on with a quotation opened in the paragraph at ``before``: by the
     news convention, a quote running over paragraphs opens each with a quote mark and closes only at its end."""
-    first = text.rfind("\n", 0, before) + 1
     last = text.rfind("\n", 0, start) + 1
+    if text[last : start + 1].lstrip()[:1] not in ('"', "“"):
+        return False  # this paragraph opens no quotation (the cheap test first)
+    first = text.rfind("\n", 0, before) + 1
     if first == last or last - first > 3000:
         return False
     paragraphs = [p.strip() for p in text[first:last].split("\n") if p.strip()]
-    return (
-        text[last : start + 1].lstrip()[:1] in ('"', "“")
-        and bool(paragraphs)
-        and all(p[:1] in ('"', "“") and not p.endswith(('"', "”")) for p in paragraphs)
-    )
+    return bool(paragraphs) and all(p[:1] in ('"', "“") and not p.endswith(('"', "”")) for p in paragraphs)
 
 
 def clause_attributions(

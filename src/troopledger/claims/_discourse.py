@@ -50,13 +50,14 @@ RELAYS_FIGURES = re.compile(
 )
 #: A sentence that only points back at the one before: "That's according to X", "This was reported by Y".
 BACKWARD = re.compile(r"^(?:That|This|These|Those)\b")
-#: A role noun that names a person already met: "the lawmaker", "the minister".
+_CLOSED = re.compile(r"[.!?\"”’:)]$")
 #: A person or paper introduced with an indefinite article ("a US official", "a document seen by X"): someone new.
 _NEW_PERSON = re.compile(
     r"^(?:a|an|one)\s+(?:[\w-]+\s+){0,3}(?:official|lawmaker|legislator|minister|spokes\w+|general|commander|"
     r"diplomat|ambassador|researcher|analyst|expert|officer|document|memo|letter|cable)$",
     re.I,
 )
+#: A role noun that names a person already met: "the lawmaker", "the minister".
 _ROLE = re.compile(
     r"^the\s+(?:\w+\s+)?(?:lawmaker|legislator|official|minister|spokes\w+|president|general|commander|mayor|"
     r"ambassador|diplomat|researcher|analyst|expert|professor|chief|head|marshal|admiral|colonel|governor|secretary)$",
@@ -66,7 +67,7 @@ _ROLE = re.compile(
 
 def heading(text: str, s: str, end: int) -> bool:
     """A title or section heading: a short line with no closing punctuation."""
-    return len(s) < 90 and not re.search(r"[.!?\"”’:)]$", s) and (end >= len(text) or text[end] == "\n")
+    return len(s) < 90 and not _CLOSED.search(s) and (end >= len(text) or text[end] == "\n")
 
 
 def _person(who: str) -> bool:
@@ -338,8 +339,7 @@ _BYLINE = re.compile(r"^By\s+(?P<n>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){1,
 
 
 def _columnist(text: str) -> str | None:
-    """The author of an opinion piece (a "By X" line and an "Opinion" heading or an "X is a …" line at its end),
-    who speaks for its unattributed figures and its own sums; None for a news report."""
+    """An opinion piece's author ("By X" with an "Opinion" heading or a closing "X is a …"); None for news."""
     by = _BYLINE.search(text[:600]) if "By " in text[:600] else None
     if by is None:
         return None

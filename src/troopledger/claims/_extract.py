@@ -262,7 +262,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                 if arithmetic_basis(said_as, m.start):
                     continue  # "If 10,000 were sent, ... would earn ...": the basis, not a claim (LABELS rule 2h)
                 limit = said_mentions[k + 1].start if k + 1 < len(said_mentions) else None
-                own = next((w for a, z, w in clause_who if a <= m.start < z), who)  # "While X puts ..., Y says ..."
+                own = next((w for a, z, w in clause_who if a <= m.start < z), who) if clause_who else who
                 _emit(b, m, said_as, span, own, sent_hedge, prev, (about_nk, limit), att.found)
             if read_as:
                 b.claims[first:] = [c.model_copy(update={"text": s[:5000]}) for c in b.claims[first:]]

@@ -72,6 +72,11 @@ def nearest_clause_first(sentence: str, subjects: list[tuple[str, int, str, int]
     return subjects
 
 
+def _appositive(taken: list[str]) -> bool:
+    """Whether the words before a verb end with an apposition opened by "a"/"an" ("…, a think tank in Seoul,")."""
+    return re.match(r"(?:a|an)\s", " ".join(taken).rstrip(",").rsplit(",", 1)[-1].strip()) is not None
+
+
 def verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
     """(subject phrase, its start, verb, verb end) for each verb of saying, left to right.
 
@@ -107,11 +112,10 @@ def verb_subjects(sentence: str) -> list[tuple[str, int, str, int]]:
         taken.reverse()
         if taken and taken[0].lower() not in ("the", "a", "an") and len(taken) == 10:
             taken = taken[1:]
-        appositive = re.match(r"(?:a|an)\s", " ".join(taken).rstrip(",").rsplit(",", 1)[-1].strip())
         cut_name = (
             len(taken) >= 9
-            and (taken[0][:1].islower() or appositive is not None)  # "X Y Z, a state think tank in Seoul,"
             and any(t.endswith(",") for t in taken[:-1])
+            and (taken[0][:1].islower() or _appositive(taken))  # "X Y Z, a state think tank in Seoul,"
         )
         if taken and (re.fullmatch(r"[a-z]+ing", taken[0]) or cut_name) and len(words) > len(taken):
             # "Rep. Lee, speaking after a briefing from X, said": the subject is before the participle clause;

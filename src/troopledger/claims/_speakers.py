@@ -99,10 +99,15 @@ _GENERIC_PEOPLE = re.compile(
 )
 
 
+_NAMED_BODY_END = re.compile(
+    r"\s(?:Service|Agency|Ministry|Institute|Office|Department|Committee|Council|Commission|Bank)$"
+)
+
+
 def generic_speaker(who: str) -> bool:
     """Whether a speaker is a bare common noun ("the report", "the agency") that names no one by itself."""
     w = who.strip()
-    if re.search(r"\s(?:Service|Agency|Ministry|Institute|Office|Department|Committee|Council|Commission|Bank)$", w):
+    if _NAMED_BODY_END.search(w):
         return False  # "The National Intelligence Service": a name, not a bare noun
     return _GENERIC.match(w) is not None or _GENERIC_PEOPLE.match(w) is not None
 
