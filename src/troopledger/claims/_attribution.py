@@ -166,7 +166,7 @@ def says(sentence: str) -> bool:
 def _plausible(who: str) -> bool:
     """A speaker names someone: not a clause fragment ("soldiers for training in Russia amid", "a month")."""
     words = who.split()
-    if not words or len(words) > 14 or any(ch.isdigit() for ch in who):
+    if not words or len(words) > 14 or _DIGIT.search(who):
         return False
     if COUNTED_WORDS.match(who) and not _PLAUSIBLE_NOUN.search(" ".join(words[1:4])) and " familiar with" not in who:
         return False  # "Two soldiers captured by Ukraine told ...": the people counted, not a source
@@ -191,7 +191,7 @@ def _subject(who: str) -> str:
     if PERSON.fullmatch(parts[-1]) and not NOT_PERSON.search(parts[-1]):
         return f"{parts[-2]}, {parts[-1]}"
     role = re.match(r"(?:a|an|the)\s", parts[-1]) or parts[-1][:1].islower()  # "Name, deputy head of X, said"
-    org = last_organisation(parts[-2]) if _INDEFINITE.match(parts[-1]) else None
+    org = last_organisation(parts[-2]) if parts[-1].startswith(("a ", "an ")) else None
     if org is not None:  # "The Korea Institute for Defense Analyses, a think tank in Seoul, estimates"
         # "A study published on Monday by X, a think tank in Seoul, puts ...": the body, not the phrase before it
         return org if re.search(r"(?:^|\s)(?:by|on|in|from|of)\s", parts[-2]) else parts[-2]
@@ -206,7 +206,7 @@ _AT_BODY = re.compile(
 )
 _OWNER_S = re.compile(r"^((?:[A-Z][\w.-]*\s*){1,4})[’']s\b")
 _PARTICIPLE = re.compile(r"[a-z]+ing\b|(?:dated|seen|obtained|released|published)\b")
-_INDEFINITE = re.compile(r"(?:a|an)\s")
+_DIGIT = re.compile(r"\d")
 _TIME_WORD = re.compile(r"\b(?:month|year|week|day|time|half)s?\b")
 
 
