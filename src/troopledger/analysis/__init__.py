@@ -22,8 +22,10 @@ from troopledger.analysis._compare import (
 )
 from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, DeskTables, money_inputs
 from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
-from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
-from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, History, Step, as_of_days, history
+from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, score_claim, weighted_crps
+from troopledger.analysis._hindcast_coverage import Coverage, CoverageShare, FamilyCoverage, Sharpness, coverage
+from troopledger.analysis._history import HISTORY_DRAWS, as_of_days, history
+from troopledger.analysis._history_result import HISTORY_HEADLINE, ArrivedClaim, History, Move, Step, Unscored
 from troopledger.analysis._ledger_calibration import StreamCalibration, calibrate_streams
 from troopledger.analysis._ledger_case import LedgerCase, is_ledger_case, load_ledger
 from troopledger.analysis._ledger_history import LEDGER_HISTORY_DRAWS, LedgerHistory, ledger_history
@@ -112,6 +114,7 @@ __all__ = [
     "TARGET_WITHIN",
     "TOTAL_VARIABLES",
     "WINDOW_ACCOUNTS",
+    "ArrivedClaim",
     "Band",
     "Claim",
     "CompareRun",
@@ -119,15 +122,19 @@ __all__ = [
     "Conflict",
     "Contradiction",
     "Conversion",
+    "Coverage",
+    "CoverageShare",
     "Desk",
     "DeskTables",
     "DrawnRate",
+    "FamilyCoverage",
     "HindcastScore",
     "History",
     "Influence",
     "LedgerCase",
     "LedgerHistory",
     "LedgerResult",
+    "Move",
     "PairedDraws",
     "PairedRow",
     "PairedWindow",
@@ -136,11 +143,13 @@ __all__ = [
     "Reconciliation",
     "Result",
     "Sensitivity",
+    "Sharpness",
     "Shift",
     "Step",
     "StreamCalibration",
     "Summary",
     "TroopledgerAccessor",
+    "Unscored",
     "Window",
     "as_of_days",
     "batch_grid",

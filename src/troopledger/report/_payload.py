@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from troopledger.analysis import Band, Claim, Conflict, Contradiction, Influence, Sensitivity
+from troopledger.analysis import Band, Claim, Conflict, Contradiction, History, Influence, Sensitivity
 from troopledger.report._payload_desk import GivenData, GivenDataOverTime, WindowTotals
 
 __all__ = [
@@ -269,7 +269,7 @@ class ReportPayload:
     scenario: AppliedScenario | None = None
     as_of: str | None = None
     forecast_months: list[str] | None = None
-    history: dict[str, Any] | None = None
+    history: History | None = None
 
     @property
     def currency_code(self) -> str:
@@ -326,7 +326,7 @@ class ReportPayload:
             "scenario": None if self.scenario is None else self.scenario.to_json(),
             "as_of": self.as_of,
             "forecast_months": self.forecast_months,
-            "history": self.history,
+            "history": None if self.history is None else self.history.as_dict(claims=False),
         }
         out |= {k: v for k, v in optional.items() if v is not None}
         cleaned: dict[str, object] = clean_json(out)  # type: ignore[assignment]

@@ -149,5 +149,5 @@ def build_payload(result: Result, *, history: History | None = None) -> ReportPa
         as_of=casefile.as_of or None,
         # months past the case's own: a status-quo forecast
         forecast_months=None if casefile.forecast_from is None else main.months[casefile.forecast_from :],
-        history=None if history is None else {k: v for k, v in history.as_dict().items() if k != "claims"},
+        history=history,
     )
