@@ -55,6 +55,7 @@ from troopledger.analysis._reconcile import (
 from troopledger.analysis._result import Result, register_result_view, run
 from troopledger.analysis._result_tree import load_result
 from troopledger.analysis._reweigh import convert_draws, reweighed_totals
+from troopledger.analysis._sample_stats import BatchPlan, Reading, SamplerStats, SampleStats, SkippedClaim
 from troopledger.analysis._sensitivity import SENSITIVITY_CAP, SENSITIVITY_TARGETS, Sensitivity, rank_sensitivity
 from troopledger.analysis._summary import (
     CUMULATIVE_VARIABLES,
@@ -65,7 +66,16 @@ from troopledger.analysis._summary import (
     summarize_draws,
 )
 from troopledger.analysis._windows import Window, calendar_years, parse_window, rolling_years, window_stats, windows_for
-from troopledger.calibration import HEDGE_WIDTH, Conflict, Contradiction, Influence, hedge_class, weighted_quantiles
+from troopledger.calibration import (
+    HEDGE_WIDTH,
+    ClaimCheck,
+    Conflict,
+    Contradiction,
+    Influence,
+    StructuralMisfit,
+    hedge_class,
+    weighted_quantiles,
+)
 from troopledger.claims import Claim
 from troopledger.evidence import RELIABILITY
 from troopledger.model import (
@@ -116,7 +126,9 @@ __all__ = [
     "WINDOW_ACCOUNTS",
     "ArrivedClaim",
     "Band",
+    "BatchPlan",
     "Claim",
+    "ClaimCheck",
     "CompareRun",
     "Comparison",
     "Conflict",
@@ -139,14 +151,19 @@ __all__ = [
     "PairedRow",
     "PairedWindow",
     "RateTable",
+    "Reading",
     "ReconcileTarget",
     "Reconciliation",
     "Result",
+    "SampleStats",
+    "SamplerStats",
     "Sensitivity",
     "Sharpness",
     "Shift",
+    "SkippedClaim",
     "Step",
     "StreamCalibration",
+    "StructuralMisfit",
     "Summary",
     "TroopledgerAccessor",
     "Unscored",

@@ -36,7 +36,7 @@ from troopledger.calibration import compile_observations
 from troopledger.claims import Claim
 from troopledger.errors import InputError
 from troopledger.evidence import Case, Prior, as_of, known_by, parse_day, reported_on, resolve
-from troopledger.model import Draws, Executor, SerialExecutor
+from troopledger.model import HEADLINE_TOTALS, Draws, Executor, SerialExecutor
 
 __all__ = ["HISTORY_DRAWS", "as_of_days", "history"]
 
@@ -98,7 +98,7 @@ def _headline(d: Draws, w: Array | None) -> dict[str, Band]:
     paid, state = d.totals["paid_by_russia"], d.totals["to_state"]
     share = np.divide(state, paid, out=np.zeros_like(paid, dtype=np.float64), where=paid > 0)
     values = {
-        **{k: d.totals[k] for k in HISTORY_HEADLINE[:4]},
+        **{k: d.totals[k] for k in HEADLINE_TOTALS},
         "state_share": share,
         "soldiers_sent": d.derived["cumulative_deployed_end"],
         "killed": d.derived["killed_total"],

@@ -17,19 +17,12 @@ from troopledger.analysis._hindcast import HindcastScore
 from troopledger.analysis._hindcast_coverage import Coverage
 from troopledger.analysis._ledger_weights import Band
 from troopledger.claims import Claim
+from troopledger.model import HEADLINE_TOTALS
 
 __all__ = ["HISTORY_HEADLINE", "ArrivedClaim", "History", "Move", "Step", "Unscored"]
 
 #: What each step reports: four totals over the horizon, the state's share of them, soldiers sent and killed.
-HISTORY_HEADLINE = (
-    "paid_by_russia",
-    "to_state",
-    "to_soldiers",
-    "to_families",
-    "state_share",
-    "soldiers_sent",
-    "killed",
-)
+HISTORY_HEADLINE = (*HEADLINE_TOTALS, "state_share", "soldiers_sent", "killed")
 
 
 def _finite(obj: object) -> object:

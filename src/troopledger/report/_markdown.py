@@ -200,10 +200,10 @@ def _claims(p: ReportPayload) -> list[str]:
 
 def _calibration(p: ReportPayload) -> list[str]:
     cal = p.calibration
-    if not cal:
+    if cal is None:
         return ["Not calibrated: the figures are the prior, built from the claims about the inputs alone.", ""]
-    used = ", ".join(md_code(c) for c in cal.get("observations", [])) or "none"
-    lines = [f"Method: **{md_text(cal.get('method'))}**; claims weighing the draws: {used}.", ""]
+    used = ", ".join(md_code(c) for c in cal.observations) or "none"
+    lines = [f"Method: **{md_text(cal.method)}**; claims weighing the draws: {used}.", ""]
     prior = p.prior
     if p.calibrated and prior is not None:
         rows = [

@@ -68,8 +68,7 @@ def _how_sure(p: ReportPayload) -> str:
         if lo and hi
         else "the spread is unknown"
     )
-    cal = p.calibration or {}
-    used = len(cal.get("observations") or [])
+    used = 0 if p.calibration is None else len(p.calibration.observations)
     claims = len(p.claims)
     if p.calibrated and used:
         weighed = f"the draws are weighed against {used} published figures about totals, counts and take-home pay"
