@@ -303,7 +303,7 @@ def history_markdown(
     return out
 
 
-def history_section(h: History, claims: Mapping[str, str] | None, figs: dict[str, Figure]) -> str:
+def history_section(h: History, claims: Mapping[str, str] | None, figs: Mapping[str, Figure]) -> str:
     """The estimate over as-of days, what moved it, and its predictions against what came later."""
     steps = []
     for cells, lines in step_rows(h, claims):

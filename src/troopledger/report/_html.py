@@ -11,11 +11,10 @@ and injected markup could not run even if it slipped through.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from troopledger._untrusted import escape_html as escape
 from troopledger.analysis import HEADLINE_TOTALS
-from troopledger.report._charts import COLOURS, figures
+from troopledger.report._charts import COLOURS, Figure, figures
 from troopledger.report._checks import checks_html
 from troopledger.report._conflicts import claim_words, conflicts, sets_cut
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
@@ -86,7 +85,7 @@ def _speakers(ids: Sequence[str], claims: Mapping[str, ClaimEntry]) -> str:
     return ", ".join(_claim_ref(cid, claims, who) for who, cid in seen.items())
 
 
-def _flows(p: ReportPayload, figs: dict[str, Any]) -> str:
+def _flows(p: ReportPayload, figs: Mapping[str, Figure]) -> str:
     cap = (
         "Band widths and labels are both mean amounts, which add up across accounts; hovering a node or a band "
         "shows its median and 90 % interval. The table below has every interval."
@@ -127,7 +126,7 @@ def _soldier(p: ReportPayload) -> str:
     return out
 
 
-def _sensitivity(p: ReportPayload, figs: dict[str, Any]) -> str:
+def _sensitivity(p: ReportPayload, figs: Mapping[str, Figure]) -> str:
     sens = p.sensitivity
     if not sens or not sens["order"]:
         return "<p>No sensitivity analysis is in this report (no uncertain inputs, or it was not computed).</p>"
