@@ -32,6 +32,7 @@ from troopledger.analysis._ledger_history import LEDGER_HISTORY_DRAWS, LedgerHis
 from troopledger.analysis._ledger_memory import check_ledger_memory, ledger_bytes
 from troopledger.analysis._ledger_reconcile import ledger_target, reconcile_ledger
 from troopledger.analysis._ledger_run import Band, LedgerResult, ledger_window, run_ledger
+from troopledger.analysis._levers import LEVER_DRAWS, Lever
 from troopledger.analysis._money import (
     TABLE_RATE_NOTE,
     Conversion,
@@ -105,6 +106,7 @@ __all__ = [
     "HISTORY_HEADLINE",
     "LEAD_TOTALS",
     "LEDGER_HISTORY_DRAWS",
+    "LEVER_DRAWS",
     "MONEY_TOTALS",
     "MONTHLY_CAP",
     "MONTHLY_VARIABLES",
@@ -146,6 +148,7 @@ __all__ = [
     "LedgerCase",
     "LedgerHistory",
     "LedgerResult",
+    "Lever",
     "Move",
     "PairedDraws",
     "PairedRow",
