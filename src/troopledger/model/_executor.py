@@ -147,7 +147,8 @@ def tune_malloc() -> bool:
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             mallopt = ctypes.CDLL(None).mallopt
-            ok = all([bool(mallopt(param, value)) for param, value in _MALLOC])
+            applied = [bool(mallopt(param, value)) for param, value in _MALLOC]  # every one, whatever fails
+            ok = all(applied)
     _tuned.append(ok)
     return ok
 
