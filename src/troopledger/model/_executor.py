@@ -121,25 +121,26 @@ class SerialExecutor(Executor):
             yield fn(item)
 
 
-#: glibc's mallopt parameters (see :func:`tune_malloc`): the most arenas, the size from which a block
-#: is mapped on its own, and the free memory at the top of the heap kept rather than given back.
-_M_ARENA_MAX, _M_MMAP_THRESHOLD, _M_TRIM_THRESHOLD = -8, -3, -1
-_MALLOC = ((_M_ARENA_MAX, 1), (_M_MMAP_THRESHOLD, 32 << 20), (_M_TRIM_THRESHOLD, 128 << 20))
+#: glibc's mallopt parameters (see :func:`tune_malloc`): the most arenas, the size from which a block is
+#: mapped on its own, the free memory at the top of the heap kept rather than given back, and the memory
+#: asked of the kernel beyond each need.
+_M_ARENA_MAX, _M_MMAP_THRESHOLD, _M_TRIM_THRESHOLD, _M_TOP_PAD = -8, -3, -1, -2
+_MALLOC = ((_M_ARENA_MAX, 1), (_M_MMAP_THRESHOLD, 32 << 20), (_M_TRIM_THRESHOLD, 256 << 20), (_M_TOP_PAD, 64 << 20))
 _tuned: list[bool] = []  # whether tune_malloc has run (once per process)
 
 
 def tune_malloc() -> bool:
     """Have glibc's malloc keep and reuse the memory of model chunks; whether it could (glibc only, once).
 
-    A chunk of model outputs is about 100 MB of arrays of a few MB each, freed as the
-    next is computed. By default every worker thread gets an arena of its own, made of
-    64 MB heaps that a chunk overflows and that glibc gives back to the kernel once
-    emptied, and the main heap is trimmed whenever its top is free: so every chunk
-    faulted its pages in again, which on the record case's report (two threads) was
-    about 490,000 page faults and half its CPU time in the kernel. Here every thread
-    shares the main arena, blocks under 32 MB come from the heap, and up to 128 MB of
-    free heap is kept for the next chunk (about 225,000 faults). No number changes;
-    elsewhere than glibc on Linux nothing happens.
+    A chunk of model outputs and their intermediates is 100-150 MB of arrays of a few
+    MB each, freed as the next chunk is computed. By default every worker thread gets
+    an arena of its own, made of 64 MB heaps that a chunk overflows and that glibc gives
+    back to the kernel once emptied, and the main heap is trimmed as soon as more than
+    a few MB at its top are free: so every chunk faulted all its pages in again (35,000
+    page faults a chunk on the record case, about half a chunk's CPU time spent in the
+    kernel). Here every thread shares the main arena, blocks under 32 MB come from the
+    heap, and up to 256 MB of free heap is kept for the next chunk: no fault a chunk
+    once the heap has grown. No number changes; elsewhere than glibc on Linux nothing happens.
     """
     if _tuned:
         return _tuned[0]
