@@ -16,9 +16,11 @@ their particle unchanged.
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -155,14 +157,14 @@ def _grid_map(d: Distribution) -> tuple[Array, Array]:
     exact ppfs, are the same every time. Distributions that cannot be hashed are tabulated anew.
     """
     try:
-        return _cached_grid_map(d)
+        return _cached_grid_map(cast(Hashable, d))
     except TypeError:  # an unhashable distribution (a caller's own): no cache
         return _new_grid_map(d)
 
 
 @lru_cache(maxsize=1024)
-def _cached_grid_map(d: Distribution) -> tuple[Array, Array]:
-    return _new_grid_map(d)
+def _cached_grid_map(d: Hashable) -> tuple[Array, Array]:
+    return _new_grid_map(cast(Distribution, d))
 
 
 def _new_grid_map(d: Distribution) -> tuple[Array, Array]:
