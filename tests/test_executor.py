@@ -117,4 +117,6 @@ def test_tuned_malloc_reuses_a_chunks_memory_instead_of_faulting_it_in_again() -
 
     tuned, default = faults("tuned"), faults("default")
     # a record chunk's outputs and intermediates are about 140 MB: 35,000 pages faulted in again by default
-    assert tuned < 2_000 < 10_000 < default
+    if default < 1_000:  # huge pages (or another allocator policy) already keep faults rare here
+        pytest.skip(f"this system faults a chunk in only {default} times without tuning")
+    assert tuned * 5 < default
