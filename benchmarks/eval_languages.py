@@ -28,6 +28,7 @@ from typing import Any
 
 from troopledger.claims import Claim, extract_claims, guide_label
 from troopledger.claims._numerals import ascii_digits, find_figures
+from troopledger.claims._pack_figures import join_ranges
 from troopledger.claims._packs import load_pack
 from troopledger.sources import document_from_bytes
 
@@ -60,7 +61,9 @@ def _group(lang: str) -> str:
 
 
 def _as_stated(c: Claim, lang: str) -> dict[str, float | None]:
-    figs = [f.value for f in find_figures(ascii_digits(c.stated.lower()), load_pack(lang))]
+    stated = ascii_digits(c.stated.lower())
+    pairs = join_ranges(find_figures(stated, load_pack(lang)), stated, load_pack(lang))  # "200 до 250 тисяч"
+    figs = [f.value for pair in pairs for f in pair]
     if not figs:
         return {"value": None, "low": None, "high": None}
     if c.value is not None:

@@ -62,11 +62,14 @@ def additive(ctx: Context) -> bool:
     11 тысяч") it means "still", which the caller checks.
     """
     words = ctx.pack.cue("additive")
-    if not words or not ctx.anywhere("sent") or bound(ctx)[0]:
-        return False  # "ещё 1 тыс. – инженерные": no verb of sending; "mais de 3 mil": a bound, not "3 mil more"
+    if not words or not ctx.anywhere("sent"):
+        return False  # "ещё 1 тыс. – инженерные": no verb of sending
+    said = bound(ctx)[1]
+    if said and any(said.startswith(w.strip()) for w in words):
+        return False  # "mais de 3 mil": a bound, not "3 mil more" ("hasta 3.000 más" is both)
     tail = " ".join(ctx.before(40).split()[-3:]) + " "
     own = _PUNCT.split(ctx.after(30), maxsplit=1)[0]
-    head = " " + " ".join(own.split()[1:3]) + " "  # "3.000 soldados más": right after the noun, in its clause
+    head = " " + " ".join(own.split()[:3]) + " "  # "3.000 (soldados) más": right after the figure or its noun
     return any(find_cue(tail, w, ctx.pack) >= 0 or (w.endswith(" ") and f" {w}" in head) for w in words)
 
 

@@ -154,6 +154,9 @@ def bound(ctx: Context) -> tuple[str, str]:
     head = ctx.after(30)
     heads = (head, skip_units(head, ctx.pack))
     b = ctx.pack.bounds
+    verb = _bound_verb(tail, ctx.pack)
+    if verb:
+        return "lower", verb  # "ont dépassé les 700 000", "hanno superato quota 850.000", "превысили отметку в"
     for side, key in (("lower", "lower"), ("upper", "upper"), ("", "about")):
         for w in sorted(b.get(f"{key}_before", ()), key=len, reverse=True):
             if tail.endswith(w) and (len(tail) == len(w) or not tail[-len(w) - 1].isalpha() or not w.isascii()):
@@ -173,6 +176,22 @@ def bound(ctx: Context) -> tuple[str, str]:
                 return side, w
     odd = next((ch for ch in "多余餘여" if ch in ctx.sentence[ctx.start : ctx.end]), "")
     return ("", odd) if odd and ctx.pack.code in _GLUED else ("", "")  # "600多万": "-odd" inside the number
+
+
+def _bound_verb(tail: str, pack: LanguagePack) -> str:
+    """A verb of exceeding, in any tense or person, as the last word before a figure, maybe past a linking
+    word ("dépassé les", "superato quota", "превысили отметку в"); the word as written, or ``""``."""
+    stems = pack.cue("bound_verbs")
+    if not stems:
+        return ""
+    words = tail.split()
+    for link in sorted(pack.cue("bound_links"), key=len, reverse=True):
+        n = len(link.split())
+        if len(words) > n and " ".join(words[-n:]) == link:
+            words = words[:-n]
+            break
+    last = words[-1].strip(",;:") if words else ""
+    return last if last.startswith(stems) else ""
 
 
 def _changes_after(rest: str, pack: LanguagePack) -> bool:
@@ -269,10 +288,51 @@ def _own_near(ctx: Context, kind: str, clause: bool = False) -> bool:
     return False
 
 
+def _demonym_troops(ctx: Context, who: str) -> bool:
+    """A demonym of ``who`` beside a troop noun ("український військовий", "soldat russe", "rosyjski żołnierz
+    kontraktowy") near the figure in its own clause, with no other number between."""
+    stems, nouns = ctx.pack.cue(f"{who}_adj"), ctx.pack.cue("troops")
+    if not stems or not any(w in ctx.sentence for w in stems):
+        return False
+    countries = (*ctx.pack.cue("russia"), *ctx.pack.cue("ukraine"))
+    near = False
+    for m in re.finditer(r"[^\W\d_][\w'’-]*", ctx.sentence):
+        if not m.group(0).startswith(stems) or m.group(0).startswith(countries):
+            continue  # "ucraino", not "Ucraina" (the country)
+        around = re.findall(r"[^\W\d_][\w'’-]*", ctx.sentence[max(0, m.start() - 30) : m.end() + 40])
+        k = next(i for i, w in enumerate(around) if w == m.group(0))
+        if not any(w.startswith(nouns) for w in around[max(0, k - 1) : k + 3] if w != m.group(0)):
+            continue
+        gap = ctx.sentence[m.end() : ctx.start] if m.end() <= ctx.start else ctx.sentence[ctx.end : m.start()]
+        near = near or (len(gap) <= ctx.wide and not _DIGIT.search(gap) and not _PUNCT.search(gap))
+    return near
+
+
+def _country_lost(ctx: Context) -> str:
+    """``russian`` or ``ukrainian`` when the figure is what that country lost ("A Ucrânia perdeu ... 46 mil
+    militares", "Rosja straciła ponad 150 tys."): the country is the subject of a verb of losing before it."""
+    before = ctx.sentence[: ctx.start]
+    verbs = ctx.pack.cue("lose")
+    j = max((find_cue(before, w, ctx.pack, last=True) for w in verbs), default=-1)
+    if j < 0 or _DIGIT.search(before, j) or ctx.near("north_korea", ctx.wide // 2):
+        return ""
+    subject = before[:j].split()[-2:]  # the country right before the verb, maybe after an article ("A Ucrânia")
+    for who, country in (("russian", "russia"), ("ukrainian", "ukraine")):
+        if subject and subject[-1].strip(",") in ctx.pack.cue(country):
+            return who
+    return ""
+
+
 def _whose(ctx: Context) -> str:
     """``russian``, ``ukrainian``, ``foreign`` or ``civilian`` when the figure is about other people, else ``""``."""
     glued = ctx.pack.code in _GLUED  # "50人死亡か　ウクライナ軍が発表": the army of another clause announces
     whole = Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 100)
+    lost = _country_lost(ctx)
+    if lost:
+        return lost
+    for who in ("russian", "ukrainian"):
+        if _demonym_troops(ctx, who) and not ctx.near("north_korea", ctx.wide // 2):
+            return who
     for who in ("russian", "ukrainian", "foreign", "civilian"):
         if _own_near(ctx, who, glued) and not ctx.near("north_korea", ctx.wide // 2):
             return who  # "12.000 civiles muertos": civilians are nobody's troops
