@@ -59,12 +59,17 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
         return "domestic_monthly_wage", "month"  # a few dollars a month: a wage inside North Korea
     if ctx.near("compensation") and (ctx.anywhere("killed") or ctx.anywhere("compensation")):
         return "death_compensation", "once"
+    if ctx.near("family", 2 * ctx.wide) and ctx.anywhere("killed") and not (monthly or yearly):
+        return "death_compensation", "once"  # "Выплата семье погибшего ... 1,5 млн рублей", "Rodzina poległego ..."
     nearest = _nearest(ctx, ("bonus", "monthly", "pay"))
     if nearest is not None and nearest[0] == "bonus" and not ctx.before(3).rstrip().endswith(("月", "월")):
         return "signing_bonus", "once"  # "$2,500 a month and a $2,000 lump sum": each amount takes its own noun
     if usd < 1e5 and _own_near(ctx, "officers", ctx.pack.code in _GLUED) and (monthly or ctx.near("pay")):
         return "other:officer_pay", period  # a rank table: "장교는 월 5000달러" is not the ordinary soldier's pay
-    if usd < 1e5 and (monthly or ctx.near("pay")) and (ctx.anywhere("troops") or ctx.anywhere("per_person")):
+    paid = usd < 1e5 and (monthly or ctx.near("pay")) and (ctx.anywhere("troops") or ctx.anywhere("per_person"))
+    if paid and _own_near(ctx, "take_home") and not whose:
+        return "soldier_take_home", period  # "los militares apenas reciben 100 dólares": what they keep
+    if paid:
         return "pay_per_soldier_month", "month" if monthly else "ambiguous"
     return "other:amount", period
 
@@ -85,6 +90,9 @@ def share_label(ctx: Context) -> str | None:
     """The quantity a percentage speaks of, or None when nothing near says."""
     if ctx.anywhere("state") and (ctx.anywhere("pay") or (ctx.near("state") and ctx.anywhere("troops"))):
         return "state_share_of_pay"  # "the regime skims 86 % of the soldiers' money"
+    window = ctx.before() + " | " + ctx.after()
+    if sum(find_cue(window, w, ctx.pack) >= 0 for w in ctx.pack.cue("state")) >= 2:
+        return "state_share_of_pay"  # the state and its keeping verb: "Le régime en conserverait 80 %"
     if ctx.near("killed") or ctx.near("casualties"):
         return "other:casualty_rate"
     if ctx.near("munitions"):
