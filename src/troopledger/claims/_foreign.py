@@ -57,6 +57,9 @@ _CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
 #: ... and between two amounts, the first one's currency word, a bracket and up to five short words
 #: ("долларов (около ", " (algo em torno de R$ ", " dollars (soit environ ").
 _CONVERTED = re.compile(r"^\s*(?:[^\s\d(（]+\s?){0,2}[(（]\s*(?:[^\s\d]{1,12}\s?){0,5}$")
+#: Between an amount and its restatement in apposition: a few words without digits, a comma, a few more.
+_APPOSED = re.compile(r"[^\d,;.!?()]{0,30},\s*([^\d,;.!?()]{0,20})")
+_SIGN_END = re.compile(r"(?:us\$|r\$|[$€£₩₽¥₴])\s*$")
 _SENTENCE = {
     True: re.compile(r"[^。！？!?\n]+[。！？!?]?"),
     False: re.compile(r"(?:[^.!?\n]|\.(?=\S|\s+[a-zа-яёіїєґäöüßéèàçñóúíãõłśżźąęć\d])|[.!?](?=[\d,]))+[.!?]?"),
@@ -80,6 +83,17 @@ def _sentences(text: str, start: int, end: int, pack: LanguagePack) -> list[tupl
 def _equivalent(between: str, pack: LanguagePack) -> bool:
     """A short stretch between two amounts that says the second restates the first."""
     return len(between) < 60 and any(w in between for w in pack.cue("equivalent"))
+
+
+def _apposed(between: str, pack: LanguagePack) -> bool:
+    """Whether the stretch between two amounts sets the second beside the first as its restatement: the
+    first one's unit and period words, a comma, then at most an approximation word ("al mes, unos", "al
+    mese, circa", "в месяц, или около")."""
+    m = _APPOSED.fullmatch(between)
+    if m is None:
+        return False
+    rest = _SIGN_END.sub("", m.group(1)).strip()
+    return not rest or rest in pack.bounds.get("about_before", ()) or rest in pack.cue("equivalent")
 
 
 def _abbreviated(sentence: str, pack: LanguagePack) -> bool:
@@ -142,6 +156,7 @@ class _Reader:
             self.add(span, {"quantity": "rotation_interval_months", "unit": "months", **who, **stated,
                             "value": months, "confidence": 0.5})  # fmt: skip
         last_amount = False
+        last_currency = ""
         rate = False
         prior: tuple[str, float, str, str] | None = None  # the sentence's last labelled amount
         for a, b in join_ranges(figs, low, pack):
@@ -156,10 +171,13 @@ class _Reader:
                     or (last_amount and _CONVERTED.match(low[last_end : a.start]) is not None and bool(currency))
                     # "..., o que equivale a R$ 11 mil", "что эквивалентно ...": an equivalence word between two amounts
                     or (last_amount and bool(currency) and _equivalent(low[last_end : a.start], pack))
+                    # "150.000 rublos al mes, unos 1.600 dólares": another currency in apposition, maybe hedged
+                    or (bool(currency) and currency != last_currency and _apposed(low[last_end : a.start], pack))
                 )
             )
             last_end = b.end
             last_amount = bool(currency) and not a.percent
+            last_currency = currency if last_amount else ""
             if conversion:
                 continue  # "2000달러(약 283만원)": the source's own conversion, not a second claim
             side, word = bound(ctx)

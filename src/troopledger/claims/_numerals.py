@@ -267,10 +267,24 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
             )
             lone = lone and not bounded  # "близько тисячі", "более тысячи": a thousand (genitive singular)
             value_w = None if lone else words_value(phrase, pack)
+            if value_w is not None and value_w < 1000:
+                value_w *= _range_scale(text, w.end(), words, pack)  # "від трьох до п'яти тисяч": 3,000 to 5,000
             if value_w is not None and value_w >= 1000:
                 out.append(Figure(w.start(), w.end(), w.group(0), value_w))
         out.sort(key=lambda f: f.start)
     return out
+
+
+def _range_scale(text: str, end: int, words: re.Pattern[str], pack: LanguagePack) -> float:
+    """The scale word ending the other end of a range in words that starts at ``end``, else 1."""
+    for join in sorted((*pack.range_words, *pack.range_pair), key=len, reverse=True):
+        m = re.compile(rf"\s?{re.escape(join)}\s?" if not join.isalpha() else rf"\s{re.escape(join)}\s").match(text, end)
+        nxt = words.match(text, m.end()) if m is not None else None
+        if nxt is not None and len(parts := nxt.group(0).lower().split()) > 1:
+            scale = _stem_value(parts[-1], pack.scales)
+            if scale is not None and scale >= 1000:
+                return scale
+    return 1.0
 
 
 def words_value(phrase: str, pack: LanguagePack) -> float | None:
