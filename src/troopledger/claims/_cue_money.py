@@ -91,7 +91,7 @@ def share_label(ctx: Context) -> str | None:
     if ctx.anywhere("state") and (ctx.anywhere("pay") or (ctx.near("state") and ctx.anywhere("troops"))):
         return "state_share_of_pay"  # "the regime skims 86 % of the soldiers' money"
     window = ctx.before() + " | " + ctx.after()
-    if sum(find_cue(window, w, ctx.pack) >= 0 for w in ctx.pack.cue("state")) >= 2:
+    if ctx.pack.code not in _GLUED and sum(find_cue(window, w, ctx.pack) >= 0 for w in ctx.pack.cue("state")) >= 2:
         return "state_share_of_pay"  # the state and its keeping verb: "Le régime en conserverait 80 %"
     if ctx.near("killed") or ctx.near("casualties"):
         return "other:casualty_rate"

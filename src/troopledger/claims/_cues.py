@@ -297,7 +297,7 @@ def _demonym_troops(ctx: Context, who: str) -> bool:
     countries = (*ctx.pack.cue("russia"), *ctx.pack.cue("ukraine"))
     near = False
     for m in re.finditer(r"[^\W\d_][\w'’-]*", ctx.sentence):
-        if not m.group(0).startswith(stems) or m.group(0).startswith(countries):
+        if not m.group(0).startswith(stems) or m.group(0) in countries:
             continue  # "ucraino", not "Ucraina" (the country)
         around = re.findall(r"[^\W\d_][\w'’-]*", ctx.sentence[max(0, m.start() - 30) : m.end() + 40])
         k = next(i for i, w in enumerate(around) if w == m.group(0))
