@@ -157,15 +157,27 @@ def bound(ctx: Context) -> tuple[str, str]:
     verb = _bound_verb(tail, ctx.pack)
     if verb:
         return "lower", verb  # "ont dépassé les 700 000", "hanno superato quota 850.000", "превысили отметку в"
+    # the longest bound word written before the figure wins, whatever its side: "не более" (no more than) is
+    # a ceiling though "более" (more than) ends it, and so are "nicht mehr als", "no más de", "pas plus de"
+    befores_all = sorted(
+        (
+            (w, side)
+            for side, key in (("lower", "lower"), ("upper", "upper"), ("", "about"))
+            for w in b.get(f"{key}_before", ())
+        ),
+        key=lambda ws: len(ws[0]),
+        reverse=True,
+    )
+    for w, side in befores_all:
+        if tail.endswith(w) and (len(tail) == len(w) or not tail[-len(w) - 1].isalpha() or not w.isascii()):
+            if side == "upper" and _changed_to(tail[: -len(w)], ctx.pack):
+                return "", ""  # "rose to 1,000": the level reached, a value
+            return side, w
+    for w, side in befores_all:
+        last = " ".join(tail.split()[-len(w.split()) :])
+        if w[-1:].isalpha() and last.startswith(w) and len(last) - len(w) <= 4 and last[:1].isalpha():
+            return side, last  # a stem with its ending: "перевищує", "exceeded"
     for side, key in (("lower", "lower"), ("upper", "upper"), ("", "about")):
-        for w in sorted(b.get(f"{key}_before", ()), key=len, reverse=True):
-            if tail.endswith(w) and (len(tail) == len(w) or not tail[-len(w) - 1].isalpha() or not w.isascii()):
-                if side == "upper" and _changed_to(tail[: -len(w)], ctx.pack):
-                    return "", ""  # "rose to 1,000": the level reached, a value
-                return side, w
-            last = " ".join(tail.split()[-len(w.split()) :])
-            if w[-1:].isalpha() and last.startswith(w) and len(last) - len(w) <= 4 and last[:1].isalpha():
-                return side, last  # a stem with its ending: "перевищує", "exceeded"
         for w in b.get(f"{key}_after", ()):
             at = next((h.find(w) + len(w) for h in heads if h.startswith(w)), -1)
             if at < 0 and ctx.pack.code == "ko" and key != "about" and w in heads[1][:9]:
