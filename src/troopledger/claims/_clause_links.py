@@ -37,6 +37,10 @@ def linked(ctx: Context) -> tuple[str, int] | None:
     if at < 0 or len(clause[at:].split()) > 6:  # the verb, then at most a few adverbs, prepositions and bounds
         return None
     subject = clause[:at]
+    if not subject.strip():
+        # the verb opens its clause after a relative one: "загальна кількість військових КНДР, які воюють ...,
+        # становить близько 12 тисяч": the subject is where the sentence's clauses begin
+        subject = _STRONG.split(ctx.sentence[: ctx.start])[-1][: -len(clause)]
     hits = sorted((i, k) for k in COUNTED for w in ctx.pack.cue(k) if (i := find_cue(subject, w, ctx.pack)) >= 0)
     kinds = [k for _i, k in hits]
     if "killed" in kinds and "wounded" in kinds:
@@ -81,6 +85,7 @@ def own_clause(ctx: Context) -> Context:
 
 
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014\"“”„«»]")
+_STRONG = re.compile(r"[;:()\u2013\u2014\"“”„«»]")
 
 
 def dated(own: Context, sentence: str) -> str | None:

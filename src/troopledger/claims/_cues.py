@@ -247,10 +247,23 @@ def _nearest(ctx: Context, kinds: tuple[str, ...]) -> tuple[str, int] | None:
         # after it, before the next figure; a sentence whose first figure has its cue before it
         # ("killed 300 and wounded 2,700") keeps the nearest cue
         own = _nearest_in(ctx, kinds, _DIGIT.split(after, maxsplit=1)[0], "")
-        lead = ctx.sentence[: _DIGIT.search(ctx.sentence).start()]  # type: ignore[union-attr]
+        lead = ctx.sentence[: _first_figure(ctx)]
         if own is not None and _nearest_in(ctx, kinds, "", lead) is None:
             return own
     return _nearest_in(ctx, kinds, after, before)
+
+
+def _first_figure(ctx: Context) -> int:
+    """Where the sentence's first number that may be a figure starts: not a window of time or a date before it
+    ("nelle ultime 24 ore le forze ... hanno ucciso 57": the first figure is 57)."""
+    for m in _DIGIT_RUN.finditer(ctx.sentence, 0, ctx.start):
+        word = ctx.sentence[m.end() : m.end() + 16].split()[:1]
+        if not (word and word[0].startswith(ctx.pack.not_figures)):
+            return m.start()
+    return ctx.start
+
+
+_DIGIT_RUN = re.compile(r"\d[\d.,\s]*")
 
 
 def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -> tuple[str, int] | None:
