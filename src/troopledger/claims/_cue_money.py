@@ -33,8 +33,12 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     told = topic == "workers" and not ctx.anywhere("troops")
     if (ctx.near("workers") or told) and not ctx.near("troops", ctx.wide // 2):
         return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period
-    if ctx.near("gdp", 2 * ctx.wide) and usd >= 1e9:
-        return "nk_gdp", "year"
+    wider = Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 2)
+    if usd >= 1e9 and (
+        _own_near(wider, "gdp", ctx.pack.code not in _GLUED)
+        or (ctx.pack.code in _GLUED and ctx.near("gdp", 2 * ctx.wide))
+    ):
+        return "nk_gdp", "year"  # the GDP word of the figure's own clause: "budżet ... 4 mld, a PKB ... 25 mld"
     if ctx.near("economy") and usd >= 1e8:
         return "other:nk_economy", period
     if (

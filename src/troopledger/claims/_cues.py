@@ -38,6 +38,8 @@ COUNTED = {
     "tons": "other:tons",
     "barrels": "other:oil",
     "officers": "other:officers",
+    "deserters": "other:deserters",
+    "inhabitants": "other:population",
 }
 _CASUALTY = ("killed", "wounded", "casualties")
 #: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").
@@ -156,7 +158,9 @@ def bound(ctx: Context) -> tuple[str, str]:
     b = ctx.pack.bounds
     verb = _bound_verb(tail, ctx.pack)
     if verb:
-        return "lower", verb  # "ont dépassé les 700 000", "hanno superato quota 850.000", "превысили отметку в"
+        # "ont dépassé les 700 000", "hanno superato quota 850.000"; negated, a ceiling: "n'a pas dépassé 34 millions"
+        negated = any(w.strip(",;'’") in _NEGATIONS for w in tail[: tail.rfind(verb)].split()[-2:])
+        return ("upper" if negated else "lower"), verb
     # the longest bound word written before the figure wins, whatever its side: "не более" (no more than) is
     # a ceiling though "более" (more than) ends it, and so are "nicht mehr als", "no más de", "pas plus de"
     befores_all = sorted(
@@ -188,6 +192,10 @@ def bound(ctx: Context) -> tuple[str, str]:
                 return side, w
     odd = next((ch for ch in "多余餘여" if ch in ctx.sentence[ctx.start : ctx.end]), "")
     return ("", odd) if odd and ctx.pack.code in _GLUED else ("", "")  # "600多万": "-odd" inside the number
+
+
+#: Negations before a verb of exceeding, in the eight European languages ("n'a pas", "не", "nie", "nicht", "no", "non", "não").
+_NEGATIONS = ("pas", "не", "ні", "nie", "nicht", "kein", "no", "non", "não", "nao")
 
 
 def _bound_verb(tail: str, pack: LanguagePack) -> str:
@@ -399,11 +407,19 @@ def _casualty_of_troops(ctx: Context) -> str | None:
 MAX_FORCE = 100_000
 
 
+#: No dispatch, stock or running total of a contingent is this small: a smaller troop count is a detail
+#: (deserters, a squad, an article's number), never the force.
+MIN_FORCE = 50
+_TROOP_COUNTS = ("troops_deployed", "troops_per_rotation", "cumulative_troops")
+
+
 def count_label(ctx: Context, value: float = 0.0) -> str | None:
     """The quantity a count of people or things speaks of, or None when no word says what is counted."""
     label = _count_label(ctx)
     if label is not None and not label.startswith("other:") and value > MAX_FORCE:
         return f"other:{label.split('_')[0]}_count_large"
+    if label in _TROOP_COUNTS and value < MIN_FORCE:
+        return None if value < 10 else "other:troops_small_count"  # "Статья 4 договора ... военной помощи"
     return label
 
 
