@@ -13,7 +13,7 @@ import re
 
 from troopledger.claims._cues import COUNTED, Context, bound, find_cue
 
-__all__ = ["additive", "captured", "dated", "linked", "own_clause"]
+__all__ = ["additive", "captured", "dated", "link_subject", "linked", "own_clause"]
 
 _CASUALTY = ("killed", "wounded", "casualties")
 _GLUED = ("ja", "zh", "ko")
@@ -29,6 +29,20 @@ def linked(ctx: Context) -> tuple[str, int] | None:
     languages and its modifiers after it, so a casualty word anywhere in the subject makes the count
     casualties (killed and wounded together: all casualties), else the subject's first cue decides.
     """
+    subject = link_subject(ctx)
+    if subject is None:
+        return None
+    hits = sorted((i, k) for k in COUNTED for w in ctx.pack.cue(k) if (i := find_cue(subject, w, ctx.pack)) >= 0)
+    kinds = [k for _i, k in hits]
+    if "killed" in kinds and "wounded" in kinds:
+        return "casualties", ctx.wide
+    casualty = next((k for k in kinds if k in _CASUALTY), None)
+    return (casualty or kinds[0], ctx.wide) if kinds else None
+
+
+def link_subject(ctx: Context) -> str | None:
+    """The subject a linking verb right before the figure ties to it ("щомісячна виплата ... становить близько"),
+    or None when no linking verb stands there."""
     verbs = ctx.pack.cue("link")
     if not verbs or ctx.pack.code in _GLUED:
         return None
@@ -41,12 +55,7 @@ def linked(ctx: Context) -> tuple[str, int] | None:
         # the verb opens its clause after a relative one: "загальна кількість військових КНДР, які воюють ...,
         # становить близько 12 тисяч": the subject is where the sentence's clauses begin
         subject = _STRONG.split(ctx.sentence[: ctx.start])[-1][: -len(clause)]
-    hits = sorted((i, k) for k in COUNTED for w in ctx.pack.cue(k) if (i := find_cue(subject, w, ctx.pack)) >= 0)
-    kinds = [k for _i, k in hits]
-    if "killed" in kinds and "wounded" in kinds:
-        return "casualties", ctx.wide
-    casualty = next((k for k in kinds if k in _CASUALTY), None)
-    return (casualty or kinds[0], ctx.wide) if kinds else None
+    return subject
 
 
 def captured(ctx: Context) -> bool:

@@ -17,7 +17,15 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     ``topic`` is what the paragraph counted last (``workers`` or ``troops``): "4,000 workers are
     there. About $800 a head is sent for them" is the workers' pay though its sentence names none.
     """
-    monthly = ctx.near("monthly", ctx.wide + 10) or ctx.before(3).rstrip().endswith(("月", "월"))
+    from troopledger.claims._clause_links import link_subject  # builds on _cues
+
+    subject = link_subject(ctx) or ""  # "щомісячна виплата ... за одного солдата ... становить 2 тис. доларів"
+    told_by = {
+        k for k in ("monthly", "pay", "per_person") if any(find_cue(subject, w, ctx.pack) >= 0 for w in ctx.pack.cue(k))
+    }
+    monthly = (
+        ctx.near("monthly", ctx.wide + 10) or ctx.before(3).rstrip().endswith(("月", "월")) or "monthly" in told_by
+    )
     yearly = ctx.near("yearly", ctx.wide + 10)
     if monthly and yearly:
         # "월 2000달러를 받아 연간 3억 달러": a period word with another number between is that number's
@@ -70,7 +78,11 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
         return "signing_bonus", "once"  # "$2,500 a month and a $2,000 lump sum": each amount takes its own noun
     if usd < 1e5 and _own_near(ctx, "officers", ctx.pack.code in _GLUED) and (monthly or ctx.near("pay")):
         return "other:officer_pay", period  # a rank table: "장교는 월 5000달러" is not the ordinary soldier's pay
-    paid = usd < 1e5 and (monthly or ctx.near("pay")) and (ctx.anywhere("troops") or ctx.anywhere("per_person"))
+    paid = (
+        usd < 1e5
+        and (monthly or ctx.near("pay") or "pay" in told_by)
+        and (ctx.anywhere("troops") or ctx.anywhere("per_person"))
+    )
     if paid and _own_near(ctx, "take_home") and not whose:
         return "soldier_take_home", period  # "los militares apenas reciben 100 dólares": what they keep
     if paid:

@@ -286,6 +286,8 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
             i = find_cue(after, w, ctx.pack)
             if i >= 0 and far and (_DIGIT.search(after, 0, i) or _CJK_CLAUSE.search(after, 0, i)):
                 i += far  # another number's word, or another clause's: "전사자는 600여명, 부상자는 …"
+            elif i >= 0 and not far and _DIGIT.search(after, 0, i):
+                i += ctx.wide  # past another number the words are that number's ("4 700, в том числе 2 тыс. убитыми")
             elif i >= 0 and not far and _PUNCT.search(after, 0, i):
                 i += (
                     ctx.wide // 2
@@ -426,7 +428,9 @@ def count_label(ctx: Context, value: float = 0.0) -> str | None:
 def _count_label(ctx: Context) -> str | None:
     from troopledger.claims._clause_links import captured, linked  # builds on this module
 
-    found = _nearest(ctx, (*COUNTED, "dispatch")) or linked(ctx)
+    found = _nearest(ctx, (*COUNTED, "dispatch"))
+    if found is None or found[1] >= ctx.wide:
+        found = linked(ctx) or found  # a far cue (past another number) yields to the subject of a linking verb
     if found is None:
         return None
     kind, _ = found

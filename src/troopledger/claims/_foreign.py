@@ -103,7 +103,10 @@ def _abbreviated(sentence: str, pack: LanguagePack) -> bool:
         return False
     last = words[-1]
     units = (*pack.scales, *pack.percent, *(w for ws in pack.currencies.values() for w in ws))
-    return any(u.endswith(".") and last == u for u in units) or last.rstrip(".") in pack.scales
+    # an abbreviated scale ("тыс.", "Mio.", "mln."), not a whole word ending a sentence ("... 12 тисяч. Ще ...")
+    return any(u.endswith(".") and last == u for u in units) or (
+        last.rstrip(".") in pack.scales and len(last.rstrip(".")) <= 4
+    )
 
 
 class _Reader:
