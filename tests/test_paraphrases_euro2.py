@@ -167,3 +167,84 @@ def test_the_own_tuning_articles_hold_their_scores() -> None:
     }
     for key, floor in TUNE2_MIN.items():
         assert got[key] >= floor, (key, got)
+
+
+#: Numbers that name things or are vague, and numbers read with their article or negation.
+_NOT_OR_OTHERWISE: list[tuple[str, str, list[Want]]] = [
+    ("ru", "Статья 4 договора предусматривает взаимную военную помощь.", []),
+    ("de", "Artikel 4 des Vertrags sieht militärischen Beistand vor.", []),
+    ("es", "El artículo 4 del tratado prevé ayuda militar mutua.", []),
+    ("ru", "В Корейской войне 1950–1953 годов погибли сотни тысяч военных.", []),
+    ("pl", "W wojnie koreańskiej 1950–1953 zginęły setki tysięcy żołnierzy.", []),
+    ("pt", "Desde 2022, a ajuda militar europeia a Kiev cresceu muito.", []),
+    ("de", "Nach Schätzungen fließen jährlich mehrere hundert Millionen Dollar nach Pjöngjang.", []),
+    ("pl", "Do Pjongjangu trafia rocznie kilkaset milionów dolarów za żołnierzy.", []),
+    ("es", "Pionyang recibe cada año varios cientos de millones de dólares por sus soldados.", []),
+    ("es", "Rusia ha perdido más de un millón de soldados.", [("other:russian_casualties", None, 1e6, None)]),
+    ("pt", "A Rússia perdeu mais de um milhão de soldados.", [("other:russian_casualties", None, 1e6, None)]),
+    ("fr", "Le commerce entre les deux pays n'a pas dépassé 34 millions de dollars.", [("other:nk_economy", None, None, 3.4e7)]),
+    ("pl", "Handel między krajami nie przekroczył 34 mln dolarów.", [("other:nk_economy", None, None, 3.4e7)]),
+    ("es", "El comercio entre ambos países no superó los 34 millones de dólares.", [("other:nk_economy", None, None, 3.4e7)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), _NOT_OR_OTHERWISE)
+def test_identifiers_years_vague_words_articles_and_negations(lang: str, text: str, want: list[Want]) -> None:
+    assert _read(text, lang) == want
+
+
+#: What is counted: the dead among losses, deserters, a GDP of its own clause, a linking verb's subject.
+_COUNTED: list[tuple[str, str, list[str]]] = [
+    ("uk", "Безповоротні втрати КНДР розвідка оцінює у 1 500 осіб.", ["casualties_killed"]),
+    ("ru", "Безвозвратные потери КНДР составили около 1 500 человек.", ["casualties_killed"]),
+    ("uk", "Ще близько 40 військових КНДР дезертували.", ["other:deserters"]),
+    ("ru", "Около 40 северокорейских военных дезертировали из частей.", ["other:deserters"]),
+    ("de", "Rund 40 nordkoreanische Soldaten sind desertiert.", ["other:deserters"]),
+    ("pl", "Budżet obronny KRLD szacowany jest na 4 mld dolarów, a PKB kraju na ok. 25 mld dolarów.",
+     ["other:nk_economy", "nk_gdp"]),
+    ("ru", "Военный бюджет КНДР оценивается в 4 млрд долларов, а ВВП страны — примерно в 25 млрд долларов.",
+     ["other:nk_economy", "nk_gdp"]),
+    ("uk", "Щомісячна виплата Росії за одного солдата КНДР становить близько 2 тис. доларів.", ["pay_per_soldier_month"]),
+    ("ru", "Ежемесячная выплата за одного северокорейского солдата составляет около 2 тысяч долларов.",
+     ["pay_per_soldier_month"]),
+    ("pl", "Miesięczna płaca jednego żołnierza KRLD wynosi ok. 2 tys. dolarów.", ["pay_per_soldier_month"]),
+    ("ru", "Потери КНДР оцениваются примерно в 4 700 человек, в том числе свыше 2 тыс. убитыми.",
+     ["casualties_total", "casualties_killed"]),
+    ("de", "Die Verluste Nordkoreas werden auf etwa 4.700 Mann geschätzt, darunter rund 600 Tote.",
+     ["casualties_total", "casualties_killed"]),
+    ("uk", "Загальна кількість військових КНДР на Курщині становить близько 12 тисяч. Ще 2–3 тисячі можуть прибути.",
+     ["cumulative_troops", "troops_per_rotation"]),
+    ("uk", "На Курщині воюють близько 12 тисяч військових КНДР. Ще 2–3 тисячі можуть прибути до кінця зими.",
+     ["troops_deployed", "troops_per_rotation"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), _COUNTED)
+def test_what_is_counted_by_structure(lang: str, text: str, want: list[str]) -> None:
+    assert _labels(text, lang) == want
+
+
+#: Sources the packs now name: Telegram channels, think tanks, Western services, Seoul's ministry.
+_SPEAKERS: list[tuple[str, str, str]] = [
+    ("ru", "Как пишет телеграм-канал «Военный вестник», под Суджей погибли 30 военных КНДР.", "Telegram channel"),
+    ("de", "Ein ukrainischer Telegram-Kanal berichtet, dass 30 nordkoreanische Soldaten gefallen seien.",
+     "Telegram channel"),
+    ("es", "Según un informe de RAND, Pionyang ingresa 500 millones de dólares al año por sus tropas.", "RAND"),
+    ("it", "Secondo l'ISPI, a Pyongyang arrivano 30 milioni di dollari al mese per i soldati.", "ISPI"),
+    ("pl", "Według PISM Korea Północna zarabia 2 mld dolarów rocznie na żołnierzach.", "PISM"),
+    ("fr", "Selon l'Ifri, chaque soldat nord-coréen coûte 2 000 dollars par mois.", "Ifri"),
+    ("de", "Nach Erkenntnissen westlicher Geheimdienste sind 14.000 nordkoreanische Soldaten in Russland.",
+     "Western intelligence"),
+    ("fr", "Selon le ministère sud-coréen de la Défense, 11 000 soldats nord-coréens sont en Russie.",
+     "South Korea defence ministry"),
+    ("uk", "Сили спеціальних операцій повідомили, що ліквідували 200 військових КНДР.",
+     "Ukraine Special Operations Forces"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), _SPEAKERS)
+def test_channels_think_tanks_and_services_are_speakers(lang: str, text: str, want: str) -> None:
+    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire", date="2025-03-01")
+    claims = extract_foreign(doc, lang)
+    assert claims
+    assert {c.speaker for c in claims} == {want}

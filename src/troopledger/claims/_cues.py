@@ -378,6 +378,12 @@ def _whose(ctx: Context) -> str:
     return ""
 
 
+def _after_in_clause(ctx: Context, kind: str) -> bool:
+    """A cue of ``kind`` after the figure in its clause, before any other number."""
+    clause = _PUNCT.split(_DIGIT.split(ctx.sentence[ctx.end : ctx.end + 2 * ctx.wide], maxsplit=1)[0], maxsplit=1)[0]
+    return any(find_cue(clause, w, ctx.pack) >= 0 for w in ctx.pack.cue(kind))
+
+
 def _casualty_of_troops(ctx: Context) -> str | None:
     """A casualty group when a troop figure is itself the dead or wounded, else None.
 
@@ -439,6 +445,8 @@ def _count_label(ctx: Context) -> str | None:
         kind = "workers" if _own_near(ctx, "workers") else "troops"
     if kind == "troops":
         kind = _casualty_of_troops(ctx) or ("prisoners" if captured(ctx) else kind)
+    if kind == "troops" and _after_in_clause(ctx, "deserters"):
+        kind = "deserters"  # "40 військових КНДР дезертували": the verb later in the clause says what they did
     # "killed and wounded" together on one side of the figure; "300 died and 2,700 were wounded" splits them
     sides = (_CLAUSE_END.split(ctx.sentence[: ctx.start])[-1], _CLAUSE_END.split(ctx.sentence[ctx.end :])[0])
     both = any(

@@ -15,7 +15,7 @@ import re
 
 from pydantic import ValidationError
 
-from troopledger.claims._clause_links import own_clause
+from troopledger.claims._clause_links import additive, own_clause
 from troopledger.claims._cue_money import money_label, share_label
 from troopledger.claims._cues import (
     Context,
@@ -266,7 +266,7 @@ class _Reader:
                 label_c is None
                 and hi >= 100
                 and self.topic == "troops"
-                and any(own_clause(ctx).near(k) for k in ("stock", "wave", "cumulative"))
+                and (any(own_clause(ctx).near(k) for k in ("stock", "wave", "cumulative")) or additive(ctx))
             ):
                 # "около 8 тысяч из них уже находятся в Курской области": the paragraph's troops, in a verb of place
                 label_c = troop_label(ctx)

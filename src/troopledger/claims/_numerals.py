@@ -200,6 +200,12 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
             return False  # "2000달러", "2000~3000명", "около 2000": a figure
         if rest.lstrip(" \u00a0").startswith(pack.not_figures):
             return True  # "1950–1953 годов": a range of years
+        first = re.search(r"(\d{4})\s?[\-–]\s?$", before)
+        if first and 1900 <= int(first.group(1)) < int(raw):
+            return True  # the end of a range of years
+        other = re.match(r"\s?[\-–]\s?(\d{4})(?![\d.,])", text[end : end + 8])
+        if other and int(raw) < int(other.group(1)) <= 2100:
+            return True  # "1950–1953 zginęły ...": a range of years, whatever follows
         nouns = (w for k in ("troops", "killed", "wounded", "casualties", "workers") for w in pack.cue(k))
         # "2024 reisten 13.221 Nordkoreaner": the noun is 13,221's; "Desde 2022, a ajuda militar": a clause's start
         own = re.split(r"[\d,;:]", rest[:30], maxsplit=1)[0]
