@@ -248,3 +248,22 @@ def test_channels_think_tanks_and_services_are_speakers(lang: str, text: str, wa
     claims = extract_foreign(doc, lang)
     assert claims
     assert {c.speaker for c in claims} == {want}
+
+
+#: Pages: a related-article box's headlines and a tally's rows are not the story's figures.
+_PAGES: list[tuple[str, str, list[str]]] = [
+    ("ru", "Разведка: в Курской области находятся до 13 тысяч военных КНДР.\nЧитайте также:\nКурс доллара: 81,35 рубля\n"
+     "В Москве перекрыто 12 улиц", ["troops_deployed"]),
+    ("pl", "Pjongjang wysłał do Rosji kolejnych 3 tys. żołnierzy.\nZobacz także: Sondaż: 31 proc. dla KO", ["troops_per_rotation"]),
+    ("de", "Pjöngjang hat insgesamt etwa 12.000 Soldaten geschickt.\nMehr zum Thema: Umfrage sieht Union bei 30 Prozent",
+     ["cumulative_troops"]),
+    ("it", "Pyongyang ha inviato circa 12.000 militari.\nLeggi anche: l'inflazione sale al 2 per cento", ["troops_deployed"]),
+    ("uk", "Також знищено: танків — 9 752 (+7), артсистем — 21 940 (+40).", ["other:listed_count", "other:listed_count"]),
+    ("ru", "Уничтожено: танков — 9 752, артсистем — 21 940.", ["other:listed_count", "other:listed_count"]),
+    ("uk", "Втрати КНДР — 4 000 осіб, з них загиблих — 1 000.", ["casualties_total", "casualties_killed"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), _PAGES)
+def test_related_boxes_and_tally_rows(lang: str, text: str, want: list[str]) -> None:
+    assert _labels(text, lang) == want

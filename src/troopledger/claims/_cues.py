@@ -434,6 +434,8 @@ def count_label(ctx: Context, value: float = 0.0) -> str | None:
 def _count_label(ctx: Context) -> str | None:
     from troopledger.claims._clause_links import captured, linked  # builds on this module
 
+    if _listed_apart(ctx):
+        return "other:listed_count"  # "Також знищено: танків — 9 752 (+7)": a tally's row names what it counts
     found = _nearest(ctx, (*COUNTED, "dispatch"))
     if found is None or found[1] >= ctx.wide:
         found = linked(ctx) or found  # a far cue (past another number) yields to the subject of a linking verb
@@ -461,6 +463,20 @@ def _count_label(ctx: Context) -> str | None:
     if kind == "troops":
         return troop_label(ctx)
     return COUNTED[kind]
+
+
+_ROW = re.compile(r"(?:^|[,;:(])([^,;:(\d]*[^\W\d_][^,;:(\d]*?)\s*[\u2013\u2014]\s*$")
+
+
+def _listed_apart(ctx: Context) -> bool:
+    """A row of a tally ("танків — 9 752", "артсистем — 21 940"): the words between the last comma or colon and
+    a dash right before the figure name what it counts, and none of them is a cue of people counted."""
+    m = _ROW.search(ctx.sentence, 0, ctx.start)
+    if m is None or m.end() != ctx.start:
+        return False
+    row = m.group(1)
+    kinds = (*COUNTED, "dispatch", "russian", "ukrainian", "north_korea", "link", "pay", "revenue")
+    return not any(find_cue(row, w, ctx.pack) >= 0 for k in kinds for w in ctx.pack.cue(k))
 
 
 def troop_label(ctx: Context) -> str:
