@@ -200,7 +200,8 @@ def main() -> None:
     t0 = time.process_time()
     res = score(ids, problems, args.set or DEVSET)
     cpu = time.process_time() - t0
-    print(f"half: {'all of ' + str(args.set) if args.set else args.half}; {res['all']['articles']} articles in {cpu:.2f} CPU s (incl. scoring)")
+    which = f"all of {args.set}" if args.set else args.half
+    print(f"half: {which}; {res['all']['articles']} articles in {cpu:.2f} CPU s (incl. scoring)")
     for name in sorted(k for k in res if k != "all"):
         print(_line(name, res[name]))
     print(_line("all", res["all"]))

@@ -41,12 +41,19 @@ _EXCEEDED: list[tuple[str, str, Want]] = [
     ("es", "Las bajas norcoreanas ya rebasan los 4.000.", ("casualties_total", None, 4000, None)),
     ("pt", "As baixas norte-coreanas ultrapassaram a marca de 4 mil.", ("casualties_total", None, 4000, None)),
     ("de", "Die nordkoreanischen Verluste überstiegen die Marke von 4.000.", ("casualties_total", None, 4000, None)),
-    ("ru", "Потери северокорейских войск превысили отметку в 4 тысячи человек.", ("casualties_total", None, 4000, None)),
+    (
+        "ru",
+        "Потери северокорейских войск превысили отметку в 4 тысячи человек.",
+        ("casualties_total", None, 4000, None),
+    ),
     ("uk", "Втрати північнокорейських військ перевищили позначку в 4 тисячі.", ("casualties_total", None, 4000, None)),
     ("pl", "Straty północnokoreańskich wojsk przekroczyły próg 4 tys.", ("casualties_total", None, 4000, None)),
-    ("ru", "Каждый солдат КНДР обходится Москве не менее чем в 2 000 долларов в месяц.",
-     ("pay_per_soldier_month", None, 2000, None)),
-]  # fmt: skip
+    (
+        "ru",
+        "Каждый солдат КНДР обходится Москве не менее чем в 2 000 долларов в месяц.",
+        ("pay_per_soldier_month", None, 2000, None),
+    ),
+]
 
 
 @pytest.mark.parametrize(("lang", "text", "want"), _EXCEEDED)
@@ -70,7 +77,7 @@ _WHOSE: list[tuple[str, str, str]] = [
     ("uk", "Північнокорейські війська в Курській області Росії втратили близько 4 тисяч людей.", "casualties_total"),
     ("ru", "Северокорейские войска в Курской области России потеряли около 4 тысяч человек.", "casualties_total"),
     ("uk", "До Курщини, куди увійшли українські війська, було направлено 11 000 військових КНДР.", "troops_deployed"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("lang", "text", "want"), _WHOSE)
@@ -81,9 +88,16 @@ def test_whose_figure_by_demonym_and_by_the_country_that_lost(lang: str, text: s
 #: Money: what the family of the dead gets, what soldiers keep, what the state keeps, per head.
 _MONEY: list[tuple[str, str, list[str]]] = [
     ("ru", "Выплата семье погибшего военного КНДР составляет порядка 1,5 млн рублей.", ["death_compensation"]),
-    ("pl", "Rodzina poległego żołnierza z Korei Północnej ma otrzymać jednorazowo 5 mln rubli.", ["death_compensation"]),
-    ("de", "Die Familie eines gefallenen nordkoreanischen Soldaten bekommt einmalig 10.000 Dollar.",
-     ["death_compensation"]),
+    (
+        "pl",
+        "Rodzina poległego żołnierza z Korei Północnej ma otrzymać jednorazowo 5 mln rubli.",
+        ["death_compensation"],
+    ),
+    (
+        "de",
+        "Die Familie eines gefallenen nordkoreanischen Soldaten bekommt einmalig 10.000 Dollar.",
+        ["death_compensation"],
+    ),
     ("fr", "La famille d'un soldat nord-coréen tué recevrait 12 000 dollars.", ["death_compensation"]),
     ("es", "La familia de cada soldado norcoreano muerto recibe 10.000 dólares.", ["death_compensation"]),
     ("es", "Los militares norcoreanos apenas reciben 100 dólares mensuales.", ["soldier_take_home"]),
@@ -99,7 +113,7 @@ _MONEY: list[tuple[str, str, list[str]]] = [
     ("pl", "Reżim zabiera aż 90 proc. tych pieniędzy.", ["state_share_of_pay"]),
     ("pl", "Rosja płaci za każdego z nich ok. 2 tys. dolarów miesięcznie.", ["pay_per_soldier_month"]),
     ("es", "Pionyang ingresa al menos 20 millones de dólares mensuales por el despliegue.", ["total_revenue_to_nk"]),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("lang", "text", "want"), _MONEY)
@@ -109,24 +123,59 @@ def test_compensation_take_home_share_and_pay(lang: str, text: str, want: list[s
 
 #: Numbers: a range in words, an amount restated in apposition, ages and ceilings.
 _NUMBERS: list[tuple[str, str, list[Want]]] = [
-    ("uk", "Пхеньян планує направити ще від трьох до п'яти тисяч військових.",
-     [("troops_per_rotation", None, 3000, 5000)]),
+    (
+        "uk",
+        "Пхеньян планує направити ще від трьох до п'яти тисяч військових.",
+        [("troops_per_rotation", None, 3000, 5000)],
+    ),
     ("ru", "КНДР готовит к отправке от пяти до семи тысяч военных.", [("troops_per_rotation", None, 5000, 7000)]),
-    ("pl", "Pjongjang może wysłać od pięciu do siedmiu tysięcy żołnierzy.", [("troops_per_rotation", None, 5000, 7000)]),
-    ("it", "Ogni soldato nordcoreano guadagna 2.500 dollari al mese, circa 2.300 euro.",
-     [("pay_per_soldier_month", 2500, None, None)]),
-    ("de", "Ein nordkoreanischer Soldat erhält 2.000 Dollar im Monat, rund 1.850 Euro.",
-     [("pay_per_soldier_month", 2000, None, None)]),
-    ("pl", "Wiceminister, 58-letni generał, mówi o 3 tys. żołnierzy z Korei Północnej.", [("troops_deployed", 3000, None, None)]),
-    ("uk", "Командир, 27-річний капітан, говорить про 3 тис. військових КНДР.", [("troops_deployed", 3000, None, None)]),
-    ("pl", "Kreml przekazuje Pjongjangowi rocznie nawet 1 mld dolarów za żołnierzy.", [("total_revenue_to_nk", None, None, 1e9)]),
+    (
+        "pl",
+        "Pjongjang może wysłać od pięciu do siedmiu tysięcy żołnierzy.",
+        [("troops_per_rotation", None, 5000, 7000)],
+    ),
+    (
+        "it",
+        "Ogni soldato nordcoreano guadagna 2.500 dollari al mese, circa 2.300 euro.",
+        [("pay_per_soldier_month", 2500, None, None)],
+    ),
+    (
+        "de",
+        "Ein nordkoreanischer Soldat erhält 2.000 Dollar im Monat, rund 1.850 Euro.",
+        [("pay_per_soldier_month", 2000, None, None)],
+    ),
+    (
+        "pl",
+        "Wiceminister, 58-letni generał, mówi o 3 tys. żołnierzy z Korei Północnej.",
+        [("troops_deployed", 3000, None, None)],
+    ),
+    (
+        "uk",
+        "Командир, 27-річний капітан, говорить про 3 тис. військових КНДР.",
+        [("troops_deployed", 3000, None, None)],
+    ),
+    (
+        "pl",
+        "Kreml przekazuje Pjongjangowi rocznie nawet 1 mld dolarów za żołnierzy.",
+        [("total_revenue_to_nk", None, None, 1e9)],
+    ),
     ("pl", "W ciągu doby wyeliminowano 43 północnokoreańskich żołnierzy.", [("casualties_killed", 43, None, None)]),
-    ("pl", "Łączna liczba żołnierzy KRLD, którzy trafili do Rosji, to ok. 15 tys.", [("cumulative_troops", 15000, None, None)]),
-    ("es", "Zelenski dijo que hasta 3.000 soldados más podrían llegar en las próximas semanas.",
-     [("troops_per_rotation", None, None, 3000)]),
-    ("fr", "Le GUR estime que 12 000 soldats nord-coréens sont en Russie, dont 500 officiers.",
-     [("troops_deployed", 12000, None, None), ("other:officers", 500, None, None)]),
-]  # fmt: skip
+    (
+        "pl",
+        "Łączna liczba żołnierzy KRLD, którzy trafili do Rosji, to ok. 15 tys.",
+        [("cumulative_troops", 15000, None, None)],
+    ),
+    (
+        "es",
+        "Zelenski dijo que hasta 3.000 soldados más podrían llegar en las próximas semanas.",
+        [("troops_per_rotation", None, None, 3000)],
+    ),
+    (
+        "fr",
+        "Le GUR estime que 12 000 soldats nord-coréens sont en Russie, dont 500 officiers.",
+        [("troops_deployed", 12000, None, None), ("other:officers", 500, None, None)],
+    ),
+]
 
 
 @pytest.mark.parametrize(("lang", "text", "want"), _NUMBERS)
@@ -150,7 +199,8 @@ def test_the_own_tuning_articles_hold_their_scores() -> None:
     import sys
 
     spec = importlib.util.spec_from_file_location("eval_languages", ROOT / "benchmarks" / "eval_languages.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     sys.modules["eval_languages"] = mod
     spec.loader.exec_module(mod)
@@ -182,10 +232,18 @@ _NOT_OR_OTHERWISE: list[tuple[str, str, list[Want]]] = [
     ("es", "Pionyang recibe cada año varios cientos de millones de dólares por sus soldados.", []),
     ("es", "Rusia ha perdido más de un millón de soldados.", [("other:russian_casualties", None, 1e6, None)]),
     ("pt", "A Rússia perdeu mais de um milhão de soldados.", [("other:russian_casualties", None, 1e6, None)]),
-    ("fr", "Le commerce entre les deux pays n'a pas dépassé 34 millions de dollars.", [("other:nk_economy", None, None, 3.4e7)]),
+    (
+        "fr",
+        "Le commerce entre les deux pays n'a pas dépassé 34 millions de dollars.",
+        [("other:nk_economy", None, None, 3.4e7)],
+    ),
     ("pl", "Handel między krajami nie przekroczył 34 mln dolarów.", [("other:nk_economy", None, None, 3.4e7)]),
-    ("es", "El comercio entre ambos países no superó los 34 millones de dólares.", [("other:nk_economy", None, None, 3.4e7)]),
-]  # fmt: skip
+    (
+        "es",
+        "El comercio entre ambos países no superó los 34 millones de dólares.",
+        [("other:nk_economy", None, None, 3.4e7)],
+    ),
+]
 
 
 @pytest.mark.parametrize(("lang", "text", "want"), _NOT_OR_OTHERWISE)
@@ -200,23 +258,48 @@ _COUNTED: list[tuple[str, str, list[str]]] = [
     ("uk", "Ще близько 40 військових КНДР дезертували.", ["other:deserters"]),
     ("ru", "Около 40 северокорейских военных дезертировали из частей.", ["other:deserters"]),
     ("de", "Rund 40 nordkoreanische Soldaten sind desertiert.", ["other:deserters"]),
-    ("pl", "Budżet obronny KRLD szacowany jest na 4 mld dolarów, a PKB kraju na ok. 25 mld dolarów.",
-     ["other:nk_economy", "nk_gdp"]),
-    ("ru", "Военный бюджет КНДР оценивается в 4 млрд долларов, а ВВП страны — примерно в 25 млрд долларов.",
-     ["other:nk_economy", "nk_gdp"]),
-    ("uk", "Щомісячна виплата Росії за одного солдата КНДР становить близько 2 тис. доларів.", ["pay_per_soldier_month"]),
-    ("ru", "Ежемесячная выплата за одного северокорейского солдата составляет около 2 тысяч долларов.",
-     ["pay_per_soldier_month"]),
+    (
+        "pl",
+        "Budżet obronny KRLD szacowany jest na 4 mld dolarów, a PKB kraju na ok. 25 mld dolarów.",
+        ["other:nk_economy", "nk_gdp"],
+    ),
+    (
+        "ru",
+        "Военный бюджет КНДР оценивается в 4 млрд долларов, а ВВП страны — примерно в 25 млрд долларов.",
+        ["other:nk_economy", "nk_gdp"],
+    ),
+    (
+        "uk",
+        "Щомісячна виплата Росії за одного солдата КНДР становить близько 2 тис. доларів.",
+        ["pay_per_soldier_month"],
+    ),
+    (
+        "ru",
+        "Ежемесячная выплата за одного северокорейского солдата составляет около 2 тысяч долларов.",
+        ["pay_per_soldier_month"],
+    ),
     ("pl", "Miesięczna płaca jednego żołnierza KRLD wynosi ok. 2 tys. dolarów.", ["pay_per_soldier_month"]),
-    ("ru", "Потери КНДР оцениваются примерно в 4 700 человек, в том числе свыше 2 тыс. убитыми.",
-     ["casualties_total", "casualties_killed"]),
-    ("de", "Die Verluste Nordkoreas werden auf etwa 4.700 Mann geschätzt, darunter rund 600 Tote.",
-     ["casualties_total", "casualties_killed"]),
-    ("uk", "Загальна кількість військових КНДР на Курщині становить близько 12 тисяч. Ще 2–3 тисячі можуть прибути.",
-     ["cumulative_troops", "troops_per_rotation"]),
-    ("uk", "На Курщині воюють близько 12 тисяч військових КНДР. Ще 2–3 тисячі можуть прибути до кінця зими.",
-     ["troops_deployed", "troops_per_rotation"]),
-]  # fmt: skip
+    (
+        "ru",
+        "Потери КНДР оцениваются примерно в 4 700 человек, в том числе свыше 2 тыс. убитыми.",
+        ["casualties_total", "casualties_killed"],
+    ),
+    (
+        "de",
+        "Die Verluste Nordkoreas werden auf etwa 4.700 Mann geschätzt, darunter rund 600 Tote.",
+        ["casualties_total", "casualties_killed"],
+    ),
+    (
+        "uk",
+        "Загальна кількість військових КНДР на Курщині становить близько 12 тисяч. Ще 2–3 тисячі можуть прибути.",
+        ["cumulative_troops", "troops_per_rotation"],
+    ),
+    (
+        "uk",
+        "На Курщині воюють близько 12 тисяч військових КНДР. Ще 2–3 тисячі можуть прибути до кінця зими.",
+        ["troops_deployed", "troops_per_rotation"],
+    ),
+]
 
 
 @pytest.mark.parametrize(("lang", "text", "want"), _COUNTED)
@@ -227,19 +310,31 @@ def test_what_is_counted_by_structure(lang: str, text: str, want: list[str]) -> 
 #: Sources the packs now name: Telegram channels, think tanks, Western services, Seoul's ministry.
 _SPEAKERS: list[tuple[str, str, str]] = [
     ("ru", "Как пишет телеграм-канал «Военный вестник», под Суджей погибли 30 военных КНДР.", "Telegram channel"),
-    ("de", "Ein ukrainischer Telegram-Kanal berichtet, dass 30 nordkoreanische Soldaten gefallen seien.",
-     "Telegram channel"),
+    (
+        "de",
+        "Ein ukrainischer Telegram-Kanal berichtet, dass 30 nordkoreanische Soldaten gefallen seien.",
+        "Telegram channel",
+    ),
     ("es", "Según un informe de RAND, Pionyang ingresa 500 millones de dólares al año por sus tropas.", "RAND"),
     ("it", "Secondo l'ISPI, a Pyongyang arrivano 30 milioni di dollari al mese per i soldati.", "ISPI"),
     ("pl", "Według PISM Korea Północna zarabia 2 mld dolarów rocznie na żołnierzach.", "PISM"),
     ("fr", "Selon l'Ifri, chaque soldat nord-coréen coûte 2 000 dollars par mois.", "Ifri"),
-    ("de", "Nach Erkenntnissen westlicher Geheimdienste sind 14.000 nordkoreanische Soldaten in Russland.",
-     "Western intelligence"),
-    ("fr", "Selon le ministère sud-coréen de la Défense, 11 000 soldats nord-coréens sont en Russie.",
-     "South Korea defence ministry"),
-    ("uk", "Сили спеціальних операцій повідомили, що ліквідували 200 військових КНДР.",
-     "Ukraine Special Operations Forces"),
-]  # fmt: skip
+    (
+        "de",
+        "Nach Erkenntnissen westlicher Geheimdienste sind 14.000 nordkoreanische Soldaten in Russland.",
+        "Western intelligence",
+    ),
+    (
+        "fr",
+        "Selon le ministère sud-coréen de la Défense, 11 000 soldats nord-coréens sont en Russie.",
+        "South Korea defence ministry",
+    ),
+    (
+        "uk",
+        "Сили спеціальних операцій повідомили, що ліквідували 200 військових КНДР.",
+        "Ukraine Special Operations Forces",
+    ),
+]
 
 
 @pytest.mark.parametrize(("lang", "text", "want"), _SPEAKERS)
@@ -252,16 +347,35 @@ def test_channels_think_tanks_and_services_are_speakers(lang: str, text: str, wa
 
 #: Pages: a related-article box's headlines and a tally's rows are not the story's figures.
 _PAGES: list[tuple[str, str, list[str]]] = [
-    ("ru", "Разведка: в Курской области находятся до 13 тысяч военных КНДР.\nЧитайте также:\nКурс доллара: 81,35 рубля\n"
-     "В Москве перекрыто 12 улиц", ["troops_deployed"]),
-    ("pl", "Pjongjang wysłał do Rosji kolejnych 3 tys. żołnierzy.\nZobacz także: Sondaż: 31 proc. dla KO", ["troops_per_rotation"]),
-    ("de", "Pjöngjang hat insgesamt etwa 12.000 Soldaten geschickt.\nMehr zum Thema: Umfrage sieht Union bei 30 Prozent",
-     ["cumulative_troops"]),
-    ("it", "Pyongyang ha inviato circa 12.000 militari.\nLeggi anche: l'inflazione sale al 2 per cento", ["troops_deployed"]),
-    ("uk", "Також знищено: танків — 9 752 (+7), артсистем — 21 940 (+40).", ["other:listed_count", "other:listed_count"]),
+    (
+        "ru",
+        "Разведка: в Курской области находятся до 13 тысяч военных КНДР.\nЧитайте также:\nКурс доллара: 81,35 рубля\n"
+        "В Москве перекрыто 12 улиц",
+        ["troops_deployed"],
+    ),
+    (
+        "pl",
+        "Pjongjang wysłał do Rosji kolejnych 3 tys. żołnierzy.\nZobacz także: Sondaż: 31 proc. dla KO",
+        ["troops_per_rotation"],
+    ),
+    (
+        "de",
+        "Pjöngjang hat insgesamt etwa 12.000 Soldaten geschickt.\nMehr zum Thema: Umfrage sieht Union bei 30 Prozent",
+        ["cumulative_troops"],
+    ),
+    (
+        "it",
+        "Pyongyang ha inviato circa 12.000 militari.\nLeggi anche: l'inflazione sale al 2 per cento",
+        ["troops_deployed"],
+    ),
+    (
+        "uk",
+        "Також знищено: танків — 9 752 (+7), артсистем — 21 940 (+40).",
+        ["other:listed_count", "other:listed_count"],
+    ),
     ("ru", "Уничтожено: танков — 9 752, артсистем — 21 940.", ["other:listed_count", "other:listed_count"]),
     ("uk", "Втрати КНДР — 4 000 осіб, з них загиблих — 1 000.", ["casualties_total", "casualties_killed"]),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("lang", "text", "want"), _PAGES)

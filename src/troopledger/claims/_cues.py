@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from troopledger.claims._packs import LanguagePack
 
@@ -163,22 +164,16 @@ def bound(ctx: Context) -> tuple[str, str]:
         return ("upper" if negated else "lower"), verb
     # the longest bound word written before the figure wins, whatever its side: "не более" (no more than) is
     # a ceiling though "более" (more than) ends it, and so are "nicht mehr als", "no más de", "pas plus de"
-    befores_all = sorted(
-        (
-            (w, side)
-            for side, key in (("lower", "lower"), ("upper", "upper"), ("", "about"))
-            for w in b.get(f"{key}_before", ())
-        ),
-        key=lambda ws: len(ws[0]),
-        reverse=True,
-    )
+    befores_all = _befores(ctx.pack)
     for w, side in befores_all:
         if tail.endswith(w) and (len(tail) == len(w) or not tail[-len(w) - 1].isalpha() or not w.isascii()):
             if side == "upper" and _changed_to(tail[: -len(w)], ctx.pack):
                 return "", ""  # "rose to 1,000": the level reached, a value
             return side, w
+    words = tail.split()
+    lasts = {n: " ".join(words[-n:]) for n in (1, 2, 3, 4)}
     for w, side in befores_all:
-        last = " ".join(tail.split()[-len(w.split()) :])
+        last = lasts.get(w.count(" ") + 1) or " ".join(words[-(w.count(" ") + 1) :])
         if w[-1:].isalpha() and last.startswith(w) and len(last) - len(w) <= 4 and last[:1].isalpha():
             return side, last  # a stem with its ending: "перевищує", "exceeded"
     for side, key in (("lower", "lower"), ("upper", "upper"), ("", "about")):
@@ -194,8 +189,15 @@ def bound(ctx: Context) -> tuple[str, str]:
     return ("", odd) if odd and ctx.pack.code in _GLUED else ("", "")  # "600多万": "-odd" inside the number
 
 
-#: Negations before a verb of exceeding, in the eight European languages ("n'a pas", "не", "nie", "nicht", "no", "non", "não").
+#: Negations before a verb of exceeding in the European languages ("n'a pas", "не", "nie", "nicht", "no", "não").
 _NEGATIONS = ("pas", "не", "ні", "nie", "nicht", "kein", "no", "non", "não", "nao")
+
+
+@cache
+def _befores(pack: LanguagePack) -> tuple[tuple[str, str], ...]:
+    """(word, side) of every bound word written before a figure, longest first."""
+    pairs = ((w, side) for side in ("lower", "upper", "") for w in pack.bounds.get(f"{side or 'about'}_before", ()))
+    return tuple(sorted(pairs, key=lambda ws: len(ws[0]), reverse=True))
 
 
 def _bound_verb(tail: str, pack: LanguagePack) -> str:

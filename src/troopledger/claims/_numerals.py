@@ -87,6 +87,13 @@ def parse_digits(raw: str, pack: LanguagePack, scaled: bool = False) -> float | 
 
 
 @cache
+def _marks(pack: LanguagePack) -> re.Pattern[str]:
+    """A word after a number that makes it a date, time, age, calibre or unit name (one pattern per pack)."""
+    words = sorted(pack.not_figures, key=len, reverse=True)
+    return re.compile(r"\.?\s?(?:" + "|".join(re.escape(w) for w in words) + ")", re.I)
+
+
+@cache
 def _scale_pattern(pack: LanguagePack) -> re.Pattern[str]:
     words = sorted(pack.scales, key=len, reverse=True)
     return re.compile(r"[ \u00a0\u202f\-]?(" + "|".join(re.escape(w) for w in words) + r")(?![a-zа-яёіїєґ])", re.I)
@@ -188,7 +195,7 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         return True  # "(40)", "(23)": an age or a day
     if pack.worth and after.lstrip().startswith(pack.worth):
         return False  # "33년치 식량": years' worth of something, a quantity
-    marked = any(re.match(r"^\.?\s?" + re.escape(w), after, re.I) for w in pack.not_figures)
+    marked = bool(pack.not_figures) and _marks(pack).match(after) is not None
     if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not marked:
         rest = re.sub(r"^\s?[~〜～\-–]\s?\d[\d,.]*", "", text[end : end + 30].lower())
         joins = [w for w in pack.range_words if rest.startswith(w) and re.match(r"\s?\d", rest[len(w) :])]
