@@ -6,7 +6,8 @@ of ``_cues``; the labels are names of the quantity vocabulary or ``other:<subtyp
 
 from __future__ import annotations
 
-from troopledger.claims._cues import _CLAUSE_END, _GLUED, Context, _nearest, _own_near, _whose, find_cue
+from troopledger.claims._cues import _CLAUSE_END, _GLUED, Context, _nearest, _own_near, find_cue
+from troopledger.claims._whose import owner
 
 __all__ = ["money_label", "share_label"]
 
@@ -35,7 +36,7 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
         )
         monthly, yearly = (monthly and (month_own or not year_own)), (yearly and (year_own or not month_own))
     period = "month" if monthly else "year" if yearly else "total"
-    whose = _whose(ctx)
+    whose = owner(ctx)
     if usd < 30 and (monthly or ctx.near("pay")) and not whose:
         return "domestic_monthly_wage", "month"  # a few dollars a month is a wage inside North Korea, a worker's too
     told = topic == "workers" and not ctx.anywhere("troops")

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
+from troopledger.claims._bound_verbs import befores as _befores
+from troopledger.claims._bound_verbs import bound_verb, negated_before
 from troopledger.claims._packs import LanguagePack
 
 __all__ = [
@@ -157,10 +158,10 @@ def bound(ctx: Context) -> tuple[str, str]:
     head = ctx.after(30)
     heads = (head, skip_units(head, ctx.pack))
     b = ctx.pack.bounds
-    verb = _bound_verb(tail, ctx.pack)
+    verb = bound_verb(tail, ctx.pack)
     if verb:
         # "ont dépassé les 700 000", "hanno superato quota 850.000"; negated, a ceiling: "n'a pas dépassé 34 millions"
-        negated = any(w.strip(",;'’") in _NEGATIONS for w in tail[: tail.rfind(verb)].split()[-2:])
+        negated = negated_before(tail, verb)
         return ("upper" if negated else "lower"), verb
     # the longest bound word written before the figure wins, whatever its side: "не более" (no more than) is
     # a ceiling though "более" (more than) ends it, and so are "nicht mehr als", "no más de", "pas plus de"
@@ -187,33 +188,6 @@ def bound(ctx: Context) -> tuple[str, str]:
                 return side, w
     odd = next((ch for ch in "多余餘여" if ch in ctx.sentence[ctx.start : ctx.end]), "")
     return ("", odd) if odd and ctx.pack.code in _GLUED else ("", "")  # "600多万": "-odd" inside the number
-
-
-#: Negations before a verb of exceeding in the European languages ("n'a pas", "не", "nie", "nicht", "no", "não").
-_NEGATIONS = ("pas", "не", "ні", "nie", "nicht", "kein", "no", "non", "não", "nao")
-
-
-@cache
-def _befores(pack: LanguagePack) -> tuple[tuple[str, str], ...]:
-    """(word, side) of every bound word written before a figure, longest first."""
-    pairs = ((w, side) for side in ("lower", "upper", "") for w in pack.bounds.get(f"{side or 'about'}_before", ()))
-    return tuple(sorted(pairs, key=lambda ws: len(ws[0]), reverse=True))
-
-
-def _bound_verb(tail: str, pack: LanguagePack) -> str:
-    """A verb of exceeding, in any tense or person, as the last word before a figure, maybe past a linking
-    word ("dépassé les", "superato quota", "превысили отметку в"); the word as written, or ``""``."""
-    stems = pack.cue("bound_verbs")
-    if not stems:
-        return ""
-    words = tail.split()
-    for link in sorted(pack.cue("bound_links"), key=len, reverse=True):
-        n = len(link.split())
-        if len(words) > n and " ".join(words[-n:]) == link:
-            words = words[:-n]
-            break
-    last = words[-1].strip(",;:") if words else ""
-    return last if last.startswith(stems) else ""
 
 
 def _changes_after(rest: str, pack: LanguagePack) -> bool:
@@ -325,67 +299,6 @@ def _own_near(ctx: Context, kind: str, clause: bool = False) -> bool:
     return False
 
 
-def _demonym_troops(ctx: Context, who: str) -> bool:
-    """A demonym of ``who`` beside a troop noun ("український військовий", "soldat russe", "rosyjski żołnierz
-    kontraktowy") near the figure in its own clause, with no other number between."""
-    stems, nouns = ctx.pack.cue(f"{who}_adj"), ctx.pack.cue("troops")
-    if not stems or not any(w in ctx.sentence for w in stems):
-        return False
-    countries = (*ctx.pack.cue("russia"), *ctx.pack.cue("ukraine"))
-    near = False
-    for m in re.finditer(r"[^\W\d_][\w'’-]*", ctx.sentence):
-        if not m.group(0).startswith(stems) or m.group(0) in countries:
-            continue  # "ucraino", not "Ucraina" (the country)
-        around = re.findall(r"[^\W\d_][\w'’-]*", ctx.sentence[max(0, m.start() - 30) : m.end() + 40])
-        k = next(i for i, w in enumerate(around) if w == m.group(0))
-        if not any(w.startswith(nouns) for w in around[max(0, k - 1) : k + 3] if w != m.group(0)):
-            continue
-        gap = ctx.sentence[m.end() : ctx.start] if m.end() <= ctx.start else ctx.sentence[ctx.end : m.start()]
-        near = near or (len(gap) <= ctx.wide and not _DIGIT.search(gap) and not _PUNCT.search(gap))
-    return near
-
-
-def _country_lost(ctx: Context) -> str:
-    """``russian`` or ``ukrainian`` when the figure is what that country lost ("A Ucrânia perdeu ... 46 mil
-    militares", "Rosja straciła ponad 150 tys."): the country is the subject of a verb of losing before it."""
-    before = ctx.sentence[: ctx.start]
-    verbs = ctx.pack.cue("lose")
-    j = max((find_cue(before, w, ctx.pack, last=True) for w in verbs), default=-1)
-    if j < 0 or _DIGIT.search(before, j) or ctx.near("north_korea", ctx.wide // 2):
-        return ""
-    subject = before[:j].split()[-2:]  # the country right before the verb, maybe after an article ("A Ucrânia")
-    for who, country in (("russian", "russia"), ("ukrainian", "ukraine")):
-        if subject and subject[-1].strip(",") in ctx.pack.cue(country):
-            return who
-    return ""
-
-
-def _whose(ctx: Context) -> str:
-    """``russian``, ``ukrainian``, ``foreign`` or ``civilian`` when the figure is about other people, else ``""``."""
-    glued = ctx.pack.code in _GLUED  # "50人死亡か　ウクライナ軍が発表": the army of another clause announces
-    whole = Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 100)
-    lost = _country_lost(ctx)
-    if lost:
-        return lost
-    for who in ("russian", "ukrainian"):
-        if _demonym_troops(ctx, who) and not ctx.near("north_korea", ctx.wide // 2):
-            return who
-    for who in ("russian", "ukrainian", "foreign", "civilian"):
-        if _own_near(ctx, who, glued) and not ctx.near("north_korea", ctx.wide // 2):
-            return who  # "12.000 civiles muertos": civilians are nobody's troops
-        # the sentence speaks of another army only (in the glued scripts, not of another number's army)
-        alone = ctx.anywhere(who) and not ctx.anywhere("north_korea")
-        if who != "civilian" and alone and (not glued or _own_near(whole, who)):
-            return who
-    return ""
-
-
-def _after_in_clause(ctx: Context, kind: str) -> bool:
-    """A cue of ``kind`` after the figure in its clause, before any other number."""
-    clause = _PUNCT.split(_DIGIT.split(ctx.sentence[ctx.end : ctx.end + 2 * ctx.wide], maxsplit=1)[0], maxsplit=1)[0]
-    return any(find_cue(clause, w, ctx.pack) >= 0 for w in ctx.pack.cue(kind))
-
-
 def _casualty_of_troops(ctx: Context) -> str | None:
     """A casualty group when a troop figure is itself the dead or wounded, else None.
 
@@ -435,8 +348,9 @@ def count_label(ctx: Context, value: float = 0.0) -> str | None:
 
 def _count_label(ctx: Context) -> str | None:
     from troopledger.claims._clause_links import captured, linked  # builds on this module
+    from troopledger.claims._whose import after_in_clause, listed_apart, owner  # builds on this module
 
-    if _listed_apart(ctx):
+    if listed_apart(ctx):
         return "other:listed_count"  # "Також знищено: танків — 9 752 (+7)": a tally's row names what it counts
     found = _nearest(ctx, (*COUNTED, "dispatch"))
     if found is None or found[1] >= ctx.wide:
@@ -449,7 +363,7 @@ def _count_label(ctx: Context) -> str | None:
         kind = "workers" if _own_near(ctx, "workers") else "troops"
     if kind == "troops":
         kind = _casualty_of_troops(ctx) or ("prisoners" if captured(ctx) else kind)
-    if kind == "troops" and _after_in_clause(ctx, "deserters"):
+    if kind == "troops" and after_in_clause(ctx, "deserters"):
         kind = "deserters"  # "40 військових КНДР дезертували": the verb later in the clause says what they did
     # "killed and wounded" together on one side of the figure; "300 died and 2,700 were wounded" splits them
     sides = (_CLAUSE_END.split(ctx.sentence[: ctx.start])[-1], _CLAUSE_END.split(ctx.sentence[ctx.end :])[0])
@@ -459,26 +373,12 @@ def _count_label(ctx: Context) -> str | None:
     )
     if kind in ("killed", "wounded") and both:
         kind = "casualties"  # "killed and wounded" together
-    whose = _whose(ctx)
+    whose = owner(ctx)
     if whose and kind in ("troops", *_CASUALTY):
         return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
     if kind == "troops":
         return troop_label(ctx)
     return COUNTED[kind]
-
-
-_ROW = re.compile(r"(?:^|[,;:(])([^,;:(\d]*[^\W\d_][^,;:(\d]*?)\s*[\u2013\u2014]\s*$")
-
-
-def _listed_apart(ctx: Context) -> bool:
-    """A row of a tally ("танків — 9 752", "артсистем — 21 940"): the words between the last comma or colon and
-    a dash right before the figure name what it counts, and none of them is a cue of people counted."""
-    m = _ROW.search(ctx.sentence, 0, ctx.start)
-    if m is None or m.end() != ctx.start:
-        return False
-    row = m.group(1)
-    kinds = (*COUNTED, "dispatch", "russian", "ukrainian", "north_korea", "link", "pay", "revenue")
-    return not any(find_cue(row, w, ctx.pack) >= 0 for k in kinds for w in ctx.pack.cue(k))
 
 
 def troop_label(ctx: Context) -> str:
