@@ -114,16 +114,47 @@ FIGURES: list[tuple[str, str, tuple[str | tuple[str, str], ...]]] = [
     (
         "docs/calibration.md",
         "troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2025-12=620e6",
+        (("$520M ($340M–$821M)", "$520M ($340M to $821M)"), ("(49.0 % → 50.5 %", "│ 49.0% (10.7% to 84.6%)")),
+    ),
+    (
+        "docs/calibration.md",
+        "troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2025-12=620e6 --format md",
         (
-            ("$520M ($340M–$821M)", "$520M ($340M to $821M)"),
-            ("a private's pay (to its posterior 69 % point)", "pay_rank_private (to its posterior 69% point)"),
-            ("**replacement of losses** comes fifth (53 %: 49.0 % → 50.5 %", "│ 49.0% (10.7% to 84.6%)"),
+            (
+                "$2.96k a month, its posterior 77.0 % point",
+                "pay\\_rank\\_private (to $2.96k per month, its posterior 77.0% point",
+            ),
+            ("(23.0 % of the posterior lies beyond)", "23.0% of the posterior lies beyond"),
+            ("$48.4k (95.8 %)", "| $48.4k | 95.8% ± 0.4% |"),
+            ("$4.89k a month (97.8 %)", "| $4.89k per month | 97.8% ± 0.1% |"),
+            ("10,043 (98.2 %)", "| 10,043 persons | 98.2% ± 0.1% |"),
+            ("technician's pay (98.6 %)", "| $5.88k per month | 98.6% ± 0.2% |"),
+            ("At 100 % the median is $600M", "at 100.0% the median is $600M (44.6% at least as far)"),
+            ("44.6 % likely", "(44.6% at least as far)"),
+            ("0.53 nats (11,837 effective draws of 22,230)", "0.53 nats, 11,837 effective draws of 22,230"),
+            (
+                "private's pay to its posterior 69 % point",
+                "pay\\_rank\\_private (to its posterior 69% point, +0.49 sd)",
+            ),
+            ("death payment to 59 %", "death\\_compensation (to its posterior 59% point"),
+            ("(r21: 54 % → 61 %)", "| 54% → 61% |"),
         ),
     ),
     (
         "docs/calibration.md",
         "troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2026-06=800e6 --until 2026-12",
         ("$753M ($485M to $1.2B", ("probability 41 %", "probability 41.08%"), ("0.42 nats", "entropy 0.42 nats")),
+    ),
+    (
+        "docs/calibration.md",
+        "troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2026-06=800e6 --until 2026-12"
+        " --format md",
+        (
+            ("60.7 % point", "its posterior 60.7% point"),
+            ("75.8 % point", "its posterior 75.8% point"),
+            ("67.6 % (its posterior 79.3 % point)", "replacement\\_share (to 67.6%, its posterior 79.3% point"),
+            ("(57 %, 55 %, 52 %)", "replacement\\_share (to its posterior 52% point"),
+        ),
     ),
     ("docs/history.md", HISTORY, ("929 to 1,920",)),
 ]

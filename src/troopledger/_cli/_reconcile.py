@@ -70,10 +70,22 @@ def reconcile(
             "may name a forecast month."
         ),
     ] = None,
+    lever_draws: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            max=20_000,
+            help="Resampled posterior draws each single lever is searched on (default 2,000, at least 100; "
+            "0 skips the levers).",
+        ),
+    ] = 2_000,
     scenario: Scenario = None,
     set_: Sets = None,
 ) -> None:
     """What would it take to reach a published figure: how plausible it is, which inputs and claims must move.
+
+    Two answers: which one input, moved alone, would bring the median there (single levers,
+    the headline), and the smallest joint move of every input (the posterior told the figure is right).
 
     Example: troopledger reconcile nk-russia-record --target cumulative_paid_by_russia@2025-12=620e6
     (add --until 2026-12 for a target past the case's last month).
@@ -102,7 +114,13 @@ def reconcile(
     prior = resolve(casefile, claims)
     threads = min(DEFAULT_THREADS, os.cpu_count() or 1)
     r = reconcile_figure(
-        prior, wanted, draws=draws, seed=seed, workers=threads, within=TARGET_WITHIN if within is None else within
+        prior,
+        wanted,
+        draws=draws,
+        seed=seed,
+        workers=threads,
+        within=TARGET_WITHIN if within is None else within,
+        lever_draws=lever_draws,
     )
     text = _render(r, fmt)
     deliver(text, out)

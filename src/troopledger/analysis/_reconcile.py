@@ -1,14 +1,17 @@
 """Reconciling a published figure: what would it take for the model to reach it?
 
 Given a target (an output by a month, e.g. ``cumulative_paid_by_russia@2025-12=620e6``)
-the posterior draws of a calibrated run answer three questions:
+the posterior draws of a calibrated run answer four questions:
 
 * **How plausible is it?** The posterior predictive tail probability of a figure at
   least as far from the median as the target (and the prior's, for comparison).
-* **What must move?** The posterior draws are *exponentially tilted* toward the
-  target: reweighted by ``exp(lambda log y)`` with ``lambda`` chosen so that the
-  figure's logarithm averages the target's. Of every reweighting that does so, this
-  one departs least from the posterior (smallest relative entropy, reported in nats).
+* **Which one input, alone, would reach it?** Each input moved by itself, the others
+  at their posterior draws, until the figure's median is the target
+  (:mod:`troopledger.analysis._levers`): the headline.
+* **What must move, jointly?** The posterior draws are reweighted as if the figure
+  were a claim right within ``within`` (``exp(-(log y - log target)^2 / 2 sd^2)``):
+  the posterior told the figure, a small move toward it whose relative entropy is
+  reported in nats.
   Each input's shift under the tilt is reported in posterior standard deviations and
   as the posterior quantile where its tilted median lands, ranked.
 * **Which claims would have to be wrong?** For each claim, its modelled value's
@@ -20,16 +23,20 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy import special
 
+from troopledger.analysis._given_data import posterior_resample
+from troopledger.analysis._levers import LEVER_DRAWS, Lever, LeverInput, model_inputs, single_levers
 from troopledger.calibration import HEDGE_WIDTH, Calibration, calibrate, weighted_quantiles
 from troopledger.errors import InputError
 from troopledger.evidence import Z90, Prior
-from troopledger.model import MONTHLY_CAP, MONTHLY_VARIABLES, OUTPUTS, Draws
+from troopledger.model import MONTHLY_CAP, MONTHLY_VARIABLES, OUTPUTS, Draws, run_draws
 
 __all__ = [
     "RECONCILE_DRAWS",
@@ -47,6 +54,8 @@ Array = NDArray[np.float64]
 RECONCILE_DRAWS = 100_000
 #: A published figure is read as right within this relative half-width (90 %), as an "about" claim is.
 TARGET_WITHIN = HEDGE_WIDTH["about"]
+#: Fewest resampled draws a single lever is searched on (its Monte Carlo error is read off ten batches of them).
+MIN_LEVER_DRAWS = 100
 #: A tilted reweighting with fewer effective draws than this is flagged as unreliable.
 MIN_TILTED_ESS = 200.0
 _TARGET = re.compile(r"^\s*([a-z_]+)\s*@\s*(\d{4}-\d{2})\s*=\s*([0-9.eE+_,]+)\s*$")
@@ -94,17 +103,19 @@ def parse_target(text: str) -> ReconcileTarget:
     return ReconcileTarget(output, month, value)
 
 
-def target_values(draws: Draws, output: str, month: int) -> Array:
+def target_values(draws: Draws | Mapping[str, NDArray[Any]], output: str, month: int) -> Array:
     """The target quantity in each kept draw: a monthly output in ``month`` or its running total up to it.
 
-    The one place that reads a target off the draws: a running total the model does not
-    keep as a monthly path (``cumulative_paid_by_russia``) is summed from the monthly output.
+    The one place that reads a target off the draws (a run's kept monthly paths, or the
+    model's outputs of a re-run): a running total the model does not keep as a monthly
+    path (``cumulative_paid_by_russia``) is summed from the monthly output.
     """
-    if output in draws.monthly:
-        return np.asarray(draws.monthly[output][:, month], dtype=np.float64)
+    monthly = draws.monthly if isinstance(draws, Draws) else draws
+    if output in monthly:
+        return np.asarray(monthly[output][:, month], dtype=np.float64)
     base = output.removeprefix(_CUMULATIVE)
-    if output.startswith(_CUMULATIVE) and base in draws.monthly:
-        return np.asarray(draws.monthly[base][:, : month + 1].sum(axis=1, dtype=np.float64), dtype=np.float64)
+    if output.startswith(_CUMULATIVE) and base in monthly:
+        return np.asarray(monthly[base][:, : month + 1].sum(axis=1, dtype=np.float64), dtype=np.float64)
     raise InputError(None, "--target", f"'{output}' is not kept by this run", f"use one of {', '.join(_outputs())}")
 
 
@@ -148,11 +159,25 @@ class Reconciliation:
     inputs: tuple[Shift, ...]  # the case's inputs ranked by how far the tilt moves them, derived ones last
     claims: tuple[Shift, ...]  # claims ranked by how much likelier the tilt makes them wrong
     forecast_months: tuple[str, ...] = ()  # months past the case's own (reconcile --until): a status-quo forecast
+    levers: tuple[Lever, ...] = ()  # each input moved alone to reach the figure, likeliest first (single_levers)
+    lever_draws: int = 0  # resampled posterior draws the levers were searched on (0: not computed)
 
     @property
     def reliable(self) -> bool:
         """True when enough tilted draws carry the answer."""
         return self.reached and self.tilted_effective_draws >= MIN_TILTED_ESS
+
+    @property
+    def headline(self) -> tuple[str, tuple[str, ...]]:
+        """Which table the answer names (``levers`` or ``joint``) and its top three inputs.
+
+        The single levers when they were computed: each row says on its own what one
+        assumption would have to be and how likely that is under the evidence (docs/calibration.md
+        section 11). Without them (a ledger case, ``--lever-draws 0``) the joint tilt's.
+        """
+        if self.lever_draws:
+            return "levers", tuple(lever.name for lever in self.levers if lever.reached)[:3]
+        return "joint", tuple(s.name for s in self.inputs if not s.derived)[:3]
 
 
 def _ess(w: Array) -> float:
@@ -246,13 +271,15 @@ def reconcile(
     workers: int = 1,
     within: float = TARGET_WITHIN,
     calibration: Calibration | None = None,
+    lever_draws: int = LEVER_DRAWS,
 ) -> Reconciliation:
     """What it would take for ``prior``'s model, weighed by its claims, to reach ``target``.
 
     The figure is read as right within ``within`` (relative half-width of its 90 %
     interval; default an "about" figure's). ``calibration`` reuses a calibrated run of
     ``prior`` (else one is run here with ``draws`` draws and ``seed``). An uncalibrated
-    case reconciles on its prior draws.
+    case reconciles on its prior draws. ``lever_draws`` resampled draws search each
+    input's single lever (0: none; none either when the figure's posterior median is 0).
     """
     if draws > MONTHLY_CAP:
         raise InputError(
@@ -260,6 +287,13 @@ def reconcile(
             "--draws",
             f"a reconciliation keeps every draw's monthly path: at most {MONTHLY_CAP:,}",
             f"use --draws {MONTHLY_CAP}",
+        )
+    if 0 < lever_draws < MIN_LEVER_DRAWS:
+        raise InputError(
+            None,
+            "--lever-draws",
+            f"the single levers need at least {MIN_LEVER_DRAWS} draws, got {lever_draws}",
+            f"use --lever-draws {MIN_LEVER_DRAWS} or more, or 0 to skip them",
         )
     labels = prior.horizon.labels
     if target.month not in labels:
@@ -304,6 +338,29 @@ def reconcile(
     inputs.sort(key=lambda s: (s.derived, -_strength(s), s.name))
     sub = _subset(pd, n)
     claims = _claim_shifts(cal, sub, w, wt)
+    levers: tuple[Lever, ...] = ()
+    if lever_draws > 0 and post[1] > 0:  # levers move the median on a log scale: none for a median of 0
+        model = cal.doubted or prior
+        solved = {f"{c.kind}_hazard" for c in prior.counts}  # set by a stated count: moving it moves nothing
+        movable = [
+            LeverInput(
+                s.name,
+                s.what,
+                s.unit,
+                model.slots[s.name].distribution,
+                prior.slots[s.name].distribution,
+                prior.slots[s.name].place.bounds,
+            )
+            for s in sorted(inputs, key=lambda s: s.name)
+            if not s.derived and s.name not in solved
+        ]
+
+        def figure(d: dict[str, Array]) -> Array:
+            return target_values(run_draws(model, d), target.output, month)
+
+        rows = posterior_resample(pd, w, lever_draws, rows=n)
+        every = model_inputs(model, pd, n)
+        levers = single_levers(movable, every, w, rows, figure, target.value, post[1], workers=workers)
     return Reconciliation(
         prior.name,
         target,
@@ -324,6 +381,8 @@ def reconcile(
         tuple(inputs),
         tuple(claims),
         tuple(labels[prior.forecast_from :]) if prior.forecast_from is not None else (),
+        levers,
+        lever_draws if levers else 0,
     )
 
 
