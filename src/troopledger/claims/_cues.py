@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from troopledger.claims._bound_verbs import befores as _befores
+from troopledger.claims._bound_verbs import bound_verb, negated_before
 from troopledger.claims._packs import LanguagePack
 
 __all__ = [
@@ -38,6 +40,8 @@ COUNTED = {
     "tons": "other:tons",
     "barrels": "other:oil",
     "officers": "other:officers",
+    "deserters": "other:deserters",
+    "inhabitants": "other:population",
 }
 _CASUALTY = ("killed", "wounded", "casualties")
 #: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").
@@ -154,15 +158,26 @@ def bound(ctx: Context) -> tuple[str, str]:
     head = ctx.after(30)
     heads = (head, skip_units(head, ctx.pack))
     b = ctx.pack.bounds
+    verb = bound_verb(tail, ctx.pack)
+    if verb:
+        # "ont dépassé les 700 000", "hanno superato quota 850.000"; negated, a ceiling: "n'a pas dépassé 34 millions"
+        negated = negated_before(tail, verb)
+        return ("upper" if negated else "lower"), verb
+    # the longest bound word written before the figure wins, whatever its side: "не более" (no more than) is
+    # a ceiling though "более" (more than) ends it, and so are "nicht mehr als", "no más de", "pas plus de"
+    befores_all = _befores(ctx.pack)
+    for w, side in befores_all:
+        if tail.endswith(w) and (len(tail) == len(w) or not tail[-len(w) - 1].isalpha() or not w.isascii()):
+            if side == "upper" and _changed_to(tail[: -len(w)], ctx.pack):
+                return "", ""  # "rose to 1,000": the level reached, a value
+            return side, w
+    words = tail.split()
+    lasts = {n: " ".join(words[-n:]) for n in (1, 2, 3, 4)}
+    for w, side in befores_all:
+        last = lasts.get(w.count(" ") + 1) or " ".join(words[-(w.count(" ") + 1) :])
+        if w[-1:].isalpha() and last.startswith(w) and len(last) - len(w) <= 4 and last[:1].isalpha():
+            return side, last  # a stem with its ending: "перевищує", "exceeded"
     for side, key in (("lower", "lower"), ("upper", "upper"), ("", "about")):
-        for w in sorted(b.get(f"{key}_before", ()), key=len, reverse=True):
-            if tail.endswith(w) and (len(tail) == len(w) or not tail[-len(w) - 1].isalpha() or not w.isascii()):
-                if side == "upper" and _changed_to(tail[: -len(w)], ctx.pack):
-                    return "", ""  # "rose to 1,000": the level reached, a value
-                return side, w
-            last = " ".join(tail.split()[-len(w.split()) :])
-            if w[-1:].isalpha() and last.startswith(w) and len(last) - len(w) <= 4 and last[:1].isalpha():
-                return side, last  # a stem with its ending: "перевищує", "exceeded"
         for w in b.get(f"{key}_after", ()):
             at = next((h.find(w) + len(w) for h in heads if h.startswith(w)), -1)
             if at < 0 and ctx.pack.code == "ko" and key != "about" and w in heads[1][:9]:
@@ -216,10 +231,23 @@ def _nearest(ctx: Context, kinds: tuple[str, ...]) -> tuple[str, int] | None:
         # after it, before the next figure; a sentence whose first figure has its cue before it
         # ("killed 300 and wounded 2,700") keeps the nearest cue
         own = _nearest_in(ctx, kinds, _DIGIT.split(after, maxsplit=1)[0], "")
-        lead = ctx.sentence[: _DIGIT.search(ctx.sentence).start()]  # type: ignore[union-attr]
+        lead = ctx.sentence[: _first_figure(ctx)]
         if own is not None and _nearest_in(ctx, kinds, "", lead) is None:
             return own
     return _nearest_in(ctx, kinds, after, before)
+
+
+def _first_figure(ctx: Context) -> int:
+    """Where the sentence's first number that may be a figure starts: not a window of time or a date before it
+    ("nelle ultime 24 ore le forze ... hanno ucciso 57": the first figure is 57)."""
+    for m in _DIGIT_RUN.finditer(ctx.sentence, 0, ctx.start):
+        word = ctx.sentence[m.end() : m.end() + 16].split()[:1]
+        if not (word and word[0].startswith(ctx.pack.not_figures)):
+            return m.start()
+    return ctx.start
+
+
+_DIGIT_RUN = re.compile(r"\d[\d.,\s]*")
 
 
 def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -> tuple[str, int] | None:
@@ -234,6 +262,8 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
             i = find_cue(after, w, ctx.pack)
             if i >= 0 and far and (_DIGIT.search(after, 0, i) or _CJK_CLAUSE.search(after, 0, i)):
                 i += far  # another number's word, or another clause's: "전사자는 600여명, 부상자는 …"
+            elif i >= 0 and not far and _DIGIT.search(after, 0, i):
+                i += ctx.wide  # past another number the words are that number's ("4 700, в том числе 2 тыс. убитыми")
             elif i >= 0 and not far and _PUNCT.search(after, 0, i):
                 i += (
                     ctx.wide // 2
@@ -269,20 +299,6 @@ def _own_near(ctx: Context, kind: str, clause: bool = False) -> bool:
     return False
 
 
-def _whose(ctx: Context) -> str:
-    """``russian``, ``ukrainian``, ``foreign`` or ``civilian`` when the figure is about other people, else ``""``."""
-    glued = ctx.pack.code in _GLUED  # "50人死亡か　ウクライナ軍が発表": the army of another clause announces
-    whole = Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 100)
-    for who in ("russian", "ukrainian", "foreign", "civilian"):
-        if _own_near(ctx, who, glued) and not ctx.near("north_korea", ctx.wide // 2):
-            return who  # "12.000 civiles muertos": civilians are nobody's troops
-        # the sentence speaks of another army only (in the glued scripts, not of another number's army)
-        alone = ctx.anywhere(who) and not ctx.anywhere("north_korea")
-        if who != "civilian" and alone and (not glued or _own_near(whole, who)):
-            return who
-    return ""
-
-
 def _casualty_of_troops(ctx: Context) -> str | None:
     """A casualty group when a troop figure is itself the dead or wounded, else None.
 
@@ -314,18 +330,31 @@ def _casualty_of_troops(ctx: Context) -> str | None:
 MAX_FORCE = 100_000
 
 
+#: No dispatch, stock or running total of a contingent is this small: a smaller troop count is a detail
+#: (deserters, a squad, an article's number), never the force.
+MIN_FORCE = 50
+_TROOP_COUNTS = ("troops_deployed", "troops_per_rotation", "cumulative_troops")
+
+
 def count_label(ctx: Context, value: float = 0.0) -> str | None:
     """The quantity a count of people or things speaks of, or None when no word says what is counted."""
     label = _count_label(ctx)
     if label is not None and not label.startswith("other:") and value > MAX_FORCE:
         return f"other:{label.split('_')[0]}_count_large"
+    if label in _TROOP_COUNTS and value < MIN_FORCE:
+        return None if value < 10 else "other:troops_small_count"  # "Статья 4 договора ... военной помощи"
     return label
 
 
 def _count_label(ctx: Context) -> str | None:
     from troopledger.claims._clause_links import captured, linked  # builds on this module
+    from troopledger.claims._whose import after_in_clause, listed_apart, owner  # builds on this module
 
-    found = _nearest(ctx, (*COUNTED, "dispatch")) or linked(ctx)
+    if listed_apart(ctx):
+        return "other:listed_count"  # "Також знищено: танків — 9 752 (+7)": a tally's row names what it counts
+    found = _nearest(ctx, (*COUNTED, "dispatch"))
+    if found is None or found[1] >= ctx.wide:
+        found = linked(ctx) or found  # a far cue (past another number) yields to the subject of a linking verb
     if found is None:
         return None
     kind, _ = found
@@ -334,6 +363,8 @@ def _count_label(ctx: Context) -> str | None:
         kind = "workers" if _own_near(ctx, "workers") else "troops"
     if kind == "troops":
         kind = _casualty_of_troops(ctx) or ("prisoners" if captured(ctx) else kind)
+    if kind == "troops" and after_in_clause(ctx, "deserters"):
+        kind = "deserters"  # "40 військових КНДР дезертували": the verb later in the clause says what they did
     # "killed and wounded" together on one side of the figure; "300 died and 2,700 were wounded" splits them
     sides = (_CLAUSE_END.split(ctx.sentence[: ctx.start])[-1], _CLAUSE_END.split(ctx.sentence[ctx.end :])[0])
     both = any(
@@ -342,7 +373,7 @@ def _count_label(ctx: Context) -> str | None:
     )
     if kind in ("killed", "wounded") and both:
         kind = "casualties"  # "killed and wounded" together
-    whose = _whose(ctx)
+    whose = owner(ctx)
     if whose and kind in ("troops", *_CASUALTY):
         return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
     if kind == "troops":

@@ -87,6 +87,13 @@ def parse_digits(raw: str, pack: LanguagePack, scaled: bool = False) -> float | 
 
 
 @cache
+def _marks(pack: LanguagePack) -> re.Pattern[str]:
+    """A word after a number that makes it a date, time, age, calibre or unit name (one pattern per pack)."""
+    words = sorted(pack.not_figures, key=len, reverse=True)
+    return re.compile(r"\.?\s?(?:" + "|".join(re.escape(w) for w in words) + ")", re.I)
+
+
+@cache
 def _scale_pattern(pack: LanguagePack) -> re.Pattern[str]:
     words = sorted(pack.scales, key=len, reverse=True)
     return re.compile(r"[ \u00a0\u202f\-]?(" + "|".join(re.escape(w) for w in words) + r")(?![a-zа-яёіїєґ])", re.I)
@@ -188,7 +195,7 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         return True  # "(40)", "(23)": an age or a day
     if pack.worth and after.lstrip().startswith(pack.worth):
         return False  # "33년치 식량": years' worth of something, a quantity
-    marked = any(re.match(r"^\.?\s?" + re.escape(w), after, re.I) for w in pack.not_figures)
+    marked = bool(pack.not_figures) and _marks(pack).match(after) is not None
     if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not marked:
         rest = re.sub(r"^\s?[~〜～\-–]\s?\d[\d,.]*", "", text[end : end + 30].lower())
         joins = [w for w in pack.range_words if rest.startswith(w) and re.match(r"\s?\d", rest[len(w) :])]
@@ -198,10 +205,21 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         units = (*pack.counters, *pack.percent, "%", *(w for ws in pack.currencies.values() for w in ws))
         if rest.lstrip(" \u00a0").startswith(units) or before.rstrip().lower().endswith(_bound_words(pack)):
             return False  # "2000달러", "2000~3000명", "около 2000": a figure
+        if rest.lstrip(" \u00a0").startswith(pack.not_figures):
+            return True  # "1950–1953 годов": a range of years
+        first = re.search(r"(\d{4})\s?[\-–]\s?$", before)
+        if first and 1900 <= int(first.group(1)) < int(raw):
+            return True  # the end of a range of years
+        other = re.match(r"\s?[\-–]\s?(\d{4})(?![\d.,])", text[end : end + 8])
+        if other and int(raw) < int(other.group(1)) <= 2100:
+            return True  # "1950–1953 zginęły ...": a range of years, whatever follows
         nouns = (w for k in ("troops", "killed", "wounded", "casualties", "workers") for w in pack.cue(k))
-        own = re.split(r"\d", rest[:30], maxsplit=1)[0]  # "2024 reisten 13.221 Nordkoreaner": the noun is 13,221's
+        # "2024 reisten 13.221 Nordkoreaner": the noun is 13,221's; "Desde 2022, a ajuda militar": a clause's start
+        own = re.split(r"[\d,;:]", rest[:30], maxsplit=1)[0]
         return not any(w in own for w in nouns)  # a year, unless what it counts follows
     word = re.search(r"([^\W\d_]{3,})\.?\s?$", before)
+    if word and word.group(1).lower().startswith(pack.cue("id_before")) and raw.isdigit():
+        return True  # "Статья 4 договора", "Artikel 4", "resolución 2397": a number naming a thing
     if word and word.group(1).lower() in pack.not_figures and raw.isdigit() and len(raw) <= 2:
         return True  # "March. 27", "le 12 mai" read from the other side: a day (never "janvier 3 000") after its month
     return marked
@@ -256,8 +274,12 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
             if any(f.start <= w.start() < f.end or w.start() <= f.start < w.end() for f in out):
                 continue
             phrase = w.group(0).lower()
-            if phrase.startswith(pack.cue("vague")):
-                continue  # "Hunderte Millionen Dollar": a vague plural of a number is no figure, whatever follows
+            prev = text[max(0, w.start() - 16) : w.start()].split()[-1:]
+            if phrase.startswith(pack.cue("vague")) or (prev and prev[0].startswith(pack.cue("vague"))):
+                continue  # "Hunderte Millionen Dollar", "mehrere hundert Millionen": vague, whatever follows
+            start_w = w.start()
+            if prev and prev[0] in _ONE and " " not in phrase and phrase in pack.lone_scales + _PLAIN_SCALES:
+                start_w -= len(prev[0]) + 1  # "más de un millón": the article is the number one
             lone = " " not in phrase and "-" not in phrase and phrase not in pack.lone_scales
             lone = lone and _stem_value(phrase, pack.number_words) is None  # "тисячі", "Tausende": vague plurals
             bounded = (
@@ -267,10 +289,44 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
             )
             lone = lone and not bounded  # "близько тисячі", "более тысячи": a thousand (genitive singular)
             value_w = None if lone else words_value(phrase, pack)
+            if value_w is not None and value_w < 1000:
+                value_w *= _range_scale(text, w.end(), words, pack)  # "від трьох до п'яти тисяч": 3,000 to 5,000
             if value_w is not None and value_w >= 1000:
-                out.append(Figure(w.start(), w.end(), w.group(0), value_w))
+                out.append(Figure(start_w, w.end(), text[start_w : w.end()], value_w))
         out.sort(key=lambda f: f.start)
     return out
+
+
+#: The indefinite article standing for "one" before a lone scale word ("un millón", "eine Million", "um milhão").
+_ONE = ("un", "une", "ein", "eine", "einer", "um", "uma", "uno", "una", "один", "одна", "одну", "jeden", "jedna")
+_PLAIN_SCALES = (
+    "millón",
+    "million",
+    "millionen",
+    "milhão",
+    "milione",
+    "milion",
+    "miljon",
+    "миллион",
+    "мільйон",
+    "milliard",
+    "miliard",
+    "mil millones",
+)
+
+
+def _range_scale(text: str, end: int, words: re.Pattern[str], pack: LanguagePack) -> float:
+    """The scale word ending the other end of a range in words that starts at ``end``, else 1."""
+    for join in sorted((*pack.range_words, *pack.range_pair), key=len, reverse=True):
+        m = re.compile(rf"\s?{re.escape(join)}\s?" if not join.isalpha() else rf"\s{re.escape(join)}\s").match(
+            text, end
+        )
+        nxt = words.match(text, m.end()) if m is not None else None
+        if nxt is not None and len(parts := nxt.group(0).lower().split()) > 1:
+            scale = _stem_value(parts[-1], pack.scales)
+            if scale is not None and scale >= 1000:
+                return scale
+    return 1.0
 
 
 def words_value(phrase: str, pack: LanguagePack) -> float | None:
