@@ -19,6 +19,7 @@ Run: ``.venv/bin/python benchmarks/eval_extraction.py [CORPUS_DIR]`` (own corpus
 ``... --devset`` (both dev sets, found as ``shared/devset`` and ``shared/devset-ml``
 above the checkout, or give their folders: ``--devset ../shared/devset ../shared/devset-ml``);
 ``--blind`` for the English blind set (``tests/data/english_blind``, or ``--blind DIR``);
+``--tune2`` for the second English tuning set (``tests/data/english_tune2``);
 ``--ids dev-001 ...`` to score and list some articles only; ``--json`` for the figures
 as JSON; ``--articles FILE...`` to list what is found in other articles.
 """
@@ -60,6 +61,8 @@ CORPUS_OUTLET = "Harbour Ledger"
 #: English articles written for the project in styles the dev set lacks, labelled under LABELS.md before any
 #: extraction (README.md there); a stand-in for unseen English.
 BLIND = ROOT / "tests" / "data" / "english_blind"
+#: English articles written for the s26 pass as fresh tuning material (all tuning; README.md there).
+TUNE2 = ROOT / "tests" / "data" / "english_tune2"
 CORE = frozenset(q for q in QUANTITIES if q != "other" and guide_label(q) == q)  # the troop vocabulary
 DEVSET_NAMES = ("devset", "devset-ml")
 
@@ -284,6 +287,11 @@ def main() -> None:
         type=Path,
         help=f"score the English blind set (default {BLIND.relative_to(ROOT)}), halves as in devset_split.json",
     )
+    ap.add_argument(
+        "--tune2",
+        action="store_true",
+        help=f"score the second English tuning set ({TUNE2.relative_to(ROOT)}), all of it tuning material",
+    )
     ap.add_argument("--ids", nargs="+", help="with --devset: score only these article ids")
     ap.add_argument("--quiet", action="store_true", help="with --devset: no list of failures")
     ap.add_argument("--show-held-out", action="store_true", help="also list the held-out half's failures")
@@ -295,6 +303,8 @@ def main() -> None:
         return
     if args.blind is not None:
         args.devset = [*(args.devset or []), args.blind]
+    if args.tune2:
+        args.devset = [*(args.devset or []), TUNE2]
     if args.devset is not None or args.write_split:
         sets = {p.name: p for p in args.devset} if args.devset else find_devsets()
         if not sets:

@@ -28,6 +28,7 @@ from typing import Any
 
 from troopledger.claims import Claim, extract_claims, guide_label
 from troopledger.claims._numerals import ascii_digits, find_figures
+from troopledger.claims._pack_figures import join_ranges
 from troopledger.claims._packs import load_pack
 from troopledger.sources import document_from_bytes
 
@@ -60,7 +61,9 @@ def _group(lang: str) -> str:
 
 
 def _as_stated(c: Claim, lang: str) -> dict[str, float | None]:
-    figs = [f.value for f in find_figures(ascii_digits(c.stated.lower()), load_pack(lang))]
+    stated = ascii_digits(c.stated.lower())
+    pairs = join_ranges(find_figures(stated, load_pack(lang)), stated, load_pack(lang))  # "200 до 250 тисяч"
+    figs = [f.value for pair in pairs for f in pair]
     if not figs:
         return {"value": None, "low": None, "high": None}
     if c.value is not None:
@@ -85,15 +88,18 @@ def _matches(c: Claim, gold: dict[str, Any], lang: str) -> bool:
     return all(close(got[k], gold.get(k), 0.01) for k in ("value", "low", "high"))
 
 
-def score(ids: set[str], problems: list[str] | None = None) -> dict[str, dict[str, Any]]:
-    """Counts per language group (and ``all``): gold, found, core gold/found, predictions, right, speaker."""
-    rows = [json.loads(x) for x in (DEVSET / "articles.jsonl").read_text(encoding="utf-8").splitlines() if x]
+def score(ids: set[str] | None, problems: list[str] | None = None, devset: Path = DEVSET) -> dict[str, dict[str, Any]]:
+    """Counts per language group (and ``all``): gold, found, core gold/found, predictions, right, speaker.
+
+    ``ids`` None scores every article of ``devset`` (a directory with ``articles.jsonl`` and ``texts/``).
+    """
+    rows = [json.loads(x) for x in (devset / "articles.jsonl").read_text(encoding="utf-8").splitlines() if x]
     out: dict[str, dict[str, Any]] = defaultdict(lambda: defaultdict(int))
     for rec in rows:
-        if rec["id"] not in ids:
+        if ids is not None and rec["id"] not in ids:
             continue
         lang = _group(rec["language"])
-        data = (DEVSET / "texts" / f"{rec['id']}.txt").read_bytes()
+        data = (devset / "texts" / f"{rec['id']}.txt").read_bytes()
         doc = document_from_bytes(data, f"{rec['id']}.txt", outlet=rec.get("outlet") or None, url=rec.get("url"))
         claims = extract_claims(doc)
         gold = [
@@ -173,9 +179,18 @@ def main() -> None:
     ap.add_argument("--half", choices=["tune", "tune-a", "tune-b", "held-out", "all"], default="held-out")
     ap.add_argument("--problems", action="store_true", help="list misses and extra predictions")
     ap.add_argument("--languages", default="", help="comma-separated language groups to pool on a line of their own")
+    ap.add_argument(
+        "--set",
+        type=Path,
+        default=None,
+        help="score every article of another set in the same format (e.g. tests/data/languages_tune2), ignoring --half",
+    )
     args = ap.parse_args()
     split = json.loads(SPLIT.read_text(encoding="utf-8"))
-    if args.half == "all":
+    ids: set[str] | None
+    if args.set is not None:
+        ids = None
+    elif args.half == "all":
         ids = set(split["tune"]) | set(split["held_out"])
     elif args.half in ("tune-a", "tune-b"):
         ids = tuning_quarter(split["tune"], args.half[-1])
@@ -183,9 +198,10 @@ def main() -> None:
         ids = set(split[args.half.replace("-", "_")])
     problems: list[str] | None = [] if args.problems else None
     t0 = time.process_time()
-    res = score(ids, problems)
+    res = score(ids, problems, args.set or DEVSET)
     cpu = time.process_time() - t0
-    print(f"half: {args.half}; {res['all']['articles']} articles in {cpu:.2f} CPU s (incl. scoring)")
+    which = f"all of {args.set}" if args.set else args.half
+    print(f"half: {which}; {res['all']['articles']} articles in {cpu:.2f} CPU s (incl. scoring)")
     for name in sorted(k for k in res if k != "all"):
         print(_line(name, res[name]))
     print(_line("all", res["all"]))

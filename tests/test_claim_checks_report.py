@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from rich.console import Console
 
 from test_report_browser import Visit, browser  # noqa: F401 (a fixture)
-from troopledger.analysis import run
+from troopledger.analysis import ClaimCheck, SampleStats, StructuralMisfit, run
 from troopledger.evidence import load_case
 from troopledger.report import ReportPayload, build_payload, render_html, render_markdown, render_text
 from troopledger.report._checks import check_rows, check_summary, misfit_rows
@@ -33,29 +34,35 @@ def with_checks(base: ReportPayload) -> ReportPayload:
     hostile = {"speaker": HOSTILE, "stated": "<img src=x onerror=window.__pwned=4> about 2,000"}
     claims[ids[1]] = ClaimEntry(claims[ids[1]].claim.model_copy(update=hostile))
     verdicts = ["fits", "disputed", "misfit", "fits"]
-    calibration = {
-        "method": "test",
-        "claim_checks": [
-            {"claim": c, "verdict": v, "tail_left_out": 0.01, "assumptions": ["casualty_phases"]}
-            for c, v in zip(ids, verdicts, strict=True)
-        ],
-        "claim_judgements": {
-            ids[0]: "consistent",
-            ids[1]: "likely wrong",
-            ids[2]: "structural misfit: casualty_phases",
-            ids[3]: "consistent",
-        },
-        "claims_wrong_posterior": {ids[0]: 0.02, ids[1]: 0.9, ids[2]: 0.2, ids[3]: 0.01},
-        "structural_misfits": [
-            {
-                "assumption": "casualty_phases",
-                "text": "one hazard per phase <b onmouseover=x>",
-                "claims": [ids[2]],
-                "factor": 1.6,
-                "explanation": "two lineages agree against the model",
-            }
-        ],
-    }
+    calibration = SampleStats.from_json(
+        {
+            "method": "test",
+            "contradiction_threshold": -3.0,
+            "all_claims_wrong_prior": 0.05,
+            "claim_judgements": {
+                ids[0]: "consistent",
+                ids[1]: "likely wrong",
+                ids[2]: "structural misfit: casualty_phases",
+                ids[3]: "consistent",
+            },
+            "claims_wrong_posterior": {ids[0]: 0.02, ids[1]: 0.9, ids[2]: 0.2, ids[3]: 0.01},
+        }
+    )
+    checks = tuple(
+        ClaimCheck(c, "above", 0.01, 0.01, math.nan, math.nan, v, ("casualty_phases",), True)
+        for c, v in zip(ids, verdicts, strict=True)
+    )
+    misfit = StructuralMisfit(
+        assumption="casualty_phases",
+        text="one hazard per phase <b onmouseover=x>",
+        claims=(ids[2],),
+        lineages=(),
+        factor=1.6,
+        log_bayes_factor=3.0,
+        wrong_given={},
+        explanation="two lineages agree against the model",
+    )
+    calibration = replace(calibration, claim_checks=checks, structural_misfits=(misfit,))
     return replace(base, claims=claims, calibration=calibration)
 
 

@@ -60,3 +60,18 @@ def test_any_reachable_count_is_met(case: tuple[Inputs, int], frac: float, data:
     assert not capped.any()
     got = flows(replace(x, casualties=solved), months)["killed"][:, : by + 1].sum(axis=1)
     np.testing.assert_allclose(got, target, rtol=1e-8, atol=1e-6)
+
+
+def test_a_count_of_subnormal_waves_at_their_reach_is_not_capped() -> None:
+    """Rounding at the edge of reach (here subnormal wave sizes) must not flag a reachable count."""
+    n, months, by = 7, 3, 1
+    sched = Waves(np.array([0, 0, 0]), np.full((n, 3), 5e-324), np.full((n, 3), 1.0))
+    cas = Casualties(np.zeros(n), np.full(n, 0.5), np.zeros(n))
+    most, _ = hazard_for_count(sched, cas, CountTarget("killed", np.full(n, 1e12), by), months)
+    x = make_inputs(n, schedule=sched, casualties=most)
+    reach = flows(x, months)["killed"][:, : by + 1].sum(axis=1)
+    for frac in (0.0, 0.5, 0.9, 1.0):
+        solved, capped = hazard_for_count(sched, cas, CountTarget("killed", frac * reach, by), months)
+        assert not capped.any()
+        got = flows(replace(x, casualties=solved), months)["killed"][:, : by + 1].sum(axis=1)
+        np.testing.assert_allclose(got, frac * reach, rtol=1e-8, atol=1e-6)

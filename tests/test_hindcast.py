@@ -86,7 +86,7 @@ def test_coverage_counts_all_figures_bounds_and_the_freshest_prediction() -> Non
         score_claim(draws, claim(value=99), as_of="2025-02-28"),
         replace(score_claim(draws, claim(low=10), as_of="2025-02-28"), claim="b"),
     ]
-    cov = coverage(scores)
+    cov = coverage(scores).to_json()
     assert cov["all"] == {
         "n": 3,
         "inside": 2,
@@ -101,7 +101,7 @@ def test_coverage_counts_all_figures_bounds_and_the_freshest_prediction() -> Non
     assert cov["bounds"]["inside"] == 1
     assert cov["latest"]["n"] == 2  # claim "c" counted once, at its latest prediction (outside)
     assert cov["latest"]["inside"] == 1
-    assert coverage([])["all"]["coverage"] is None
+    assert coverage([]).all.coverage is None
 
 
 def test_a_claim_without_a_figure_cannot_be_scored() -> None:

@@ -14,7 +14,7 @@ from troopledger._cli import main
 from troopledger._cli._history import HISTORY_DRAWS as CLI_DRAWS
 from troopledger._cli._history import render_history
 from troopledger._cli._report import Format
-from troopledger.analysis import HISTORY_DRAWS, HISTORY_HEADLINE, as_of_days, history, run
+from troopledger.analysis import HISTORY_DRAWS, HISTORY_HEADLINE, History, as_of_days, history, run
 from troopledger.errors import InputError
 from troopledger.evidence import load_case
 
@@ -22,9 +22,24 @@ DRAWS = 256
 
 
 @pytest.fixture(scope="module")
-def record_history() -> dict:
-    case = load_case("nk-russia-record")
-    return history(case, start="2024-12", end="2025-02", draws=DRAWS, seed=1).as_dict()
+def record_past() -> History:
+    return history(load_case("nk-russia-record"), start="2024-12", end="2025-02", draws=DRAWS, seed=1)
+
+
+@pytest.fixture(scope="module")
+def record_history(record_past: History) -> dict:
+    return record_past.as_dict()
+
+
+def test_a_saved_history_reads_back_to_the_same_objects_and_renders_the_same(record_past: History) -> None:
+    saved = History.from_json(json.loads(json.dumps(record_past.as_dict(), allow_nan=False)))
+    assert saved.as_dict() == record_past.as_dict()
+    assert saved.claims == record_past.claims  # the claims' records read back to the same claims
+    assert saved.coverage == record_past.coverage
+    assert saved.steps[1].moves == record_past.steps[1].moves
+    for fmt in Format:
+        assert render_history(saved, fmt) == render_history(record_past, fmt), fmt
+    assert saved.as_dict(claims=False) == {k: v for k, v in saved.as_dict().items() if k != "claims"}
 
 
 def test_the_command_line_default_is_the_library_default() -> None:
@@ -129,7 +144,7 @@ def test_history_command_writes_json_markdown_and_html(tmp_path: Path, capsys: p
     assert "history: 2 as-of days on serial" in err
     h = json.loads(out.read_text(encoding="utf-8"))
     assert [s["month"] for s in h["steps"]] == ["2025-01", "2025-02"]
-    outputs = {fmt: render_history(h, fmt) for fmt in (Format.md, Format.html, Format.text)}
+    outputs = {fmt: render_history(History.from_json(h), fmt) for fmt in (Format.md, Format.html, Format.text)}
     assert "Predicted then, reported later" in outputs[Format.md]
     assert "| r13 |" in outputs[Format.md]
     assert "r14: South Korea NIS (Euromaidan Press, 2025-02-27)" in outputs[Format.md]
@@ -194,7 +209,8 @@ def test_hostile_speakers_and_outlets_stay_inert_in_every_format(tmp_path: Path)
     with pytest.raises(SystemExit):
         main([*base, "--format", "json", "--out", str(out)])
     pages = {"json": out.read_text(encoding="utf-8")}
-    pages.update({fmt.value: render_history(json.loads(pages["json"]), fmt) for fmt in (Format.html, Format.md)})
+    saved = History.from_json(json.loads(pages["json"]))
+    pages.update({fmt.value: render_history(saved, fmt) for fmt in (Format.html, Format.md)})
     h = json.loads(pages["json"])
     assert [m["claims"] for m in h["steps"][1]["moves"]] == [["t1"]]  # the count arrived in December
     scored = {(s["as_of"], s["claim"]) for s in h["hindcast"]["scores"]}

@@ -38,7 +38,6 @@ KEPT = {
     ("analysis/_sensitivity.py", ("paid_by_russia", "to_state")): "the two totals inputs are ranked by",
     ("analysis/_reweigh.py", ("take_home_per_soldier_tour", "take_home_per_soldier_month")): "converted per draw",
     ("analysis/_summary.py", ("arrivals", "returned")): "paths kept only to add up running totals",
-    ("analysis/_history.py", ("paid_by_russia", "to_state")): "a history step's headline, mixed with non-outputs",
     ("report/_history.py", ("paid_by_russia", "to_state")): "a history table's columns with their units",
     ("report/_charts.py", ("paid_by_russia", "to_state")): "chart colours: presentation, the report's own",
     ("report/_sections.py", ("paid_by_russia", "to_state")): "the two medians whose Monte Carlo error is stated",

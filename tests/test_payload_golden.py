@@ -46,6 +46,17 @@ GOLDEN = {
     ),
 }
 
+#: ``troopledger history`` at its defaults (4,096 draws a day, seed 0): recorded on main (fb25e3f) before the
+#: history became typed objects; JSON and Markdown must stay byte for byte the same
+GOLDEN_HISTORY = {
+    "history nk-russia-record --every month --format json": (
+        "3929be64f8c84dbea817fce4a63b0df7834e000e4b42a4ebee5eb5d555b342ba"
+    ),
+    "history nk-russia-record --every month --format md": (
+        "14477a077d8bca50efbbb84799fa4d9a250379dd4ec31e8714acee1347be6b73"
+    ),
+}
+
 
 def _run(command: str) -> str:
     buf = io.StringIO()
@@ -60,3 +71,9 @@ def test_the_json_is_byte_for_byte_what_main_wrote(command: str) -> None:
     out = _run(command)
     json.loads(out)  # one JSON document
     assert hashlib.sha256(out.encode()).hexdigest() == GOLDEN[command], f"{command}: the JSON changed"
+
+
+@pytest.mark.parametrize("command", list(GOLDEN_HISTORY))
+def test_the_history_is_byte_for_byte_what_main_wrote(command: str) -> None:
+    out = _run(command)
+    assert hashlib.sha256(out.encode()).hexdigest() == GOLDEN_HISTORY[command], f"{command}: the output changed"

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from troopledger._cli import main
-from troopledger.analysis import Contradiction, Influence, rank_sensitivity, run
+from troopledger.analysis import Contradiction, Influence, SampleStats, rank_sensitivity, run
 from troopledger.errors import TroopledgerError
 from troopledger.evidence import load_case
 from troopledger.model import Draws
@@ -104,7 +104,15 @@ def hostile_payload(base: ReportPayload) -> ReportPayload:
         sensitivity=sens,
         rewards=(Reward("<script>window.__pwned=20</script>housing", (HOSTILE_ID,)),),
         contradictions=(contradiction,),
-        calibration={"method": "<i>x</i>", "observations": [HOSTILE_ID], "skipped": []},
+        calibration=SampleStats.from_json(
+            {
+                "method": "<i>x</i>",
+                "observations": [HOSTILE_ID],
+                "skipped": [],
+                "contradiction_threshold": -3.0,
+                "all_claims_wrong_prior": 0.05,
+            }
+        ),
         influence=(influence,),
     )
 

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 import time
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -17,18 +17,21 @@ from troopledger._cli._options import check_memory
 from troopledger._cli._progress import Quiet, announce, shown_stages
 from troopledger._cli._report import Format
 
+if TYPE_CHECKING:
+    from troopledger.analysis import History
+
 __all__ = ["HISTORY_DRAWS", "history_command", "render_history"]
 
 #: Draws of each as-of run by default (``analysis.HISTORY_DRAWS``; written here so --help loads no numerics).
 HISTORY_DRAWS = 4096
 
 
-def render_history(h: dict[str, Any], fmt: Format) -> str:
-    """The history object in one output format."""
+def render_history(h: History, fmt: Format) -> str:
+    """The history in one output format."""
     from troopledger.report import render_history_html, render_history_markdown, render_history_text
 
     if fmt is Format.json:
-        return json.dumps(h, indent=2, allow_nan=False) + "\n"
+        return json.dumps(h.as_dict(), indent=2, allow_nan=False) + "\n"
     if fmt is Format.text:
         buf = io.StringIO()
         render_history_text(h, Console(file=buf, width=160, force_terminal=False))
@@ -89,9 +92,9 @@ def history_command(
             where = ex.name
     from troopledger.report import render_history_text
 
-    h = past.as_dict()
+    h = past
     if not quiet:
-        typer.echo(f"history: {len(h['steps'])} as-of days on {where} in {time.perf_counter() - began:.1f} s", err=True)
+        typer.echo(f"history: {len(h.steps)} as-of days on {where} in {time.perf_counter() - began:.1f} s", err=True)
     text = render_history(h, fmt)
     if out:
         atomic_write(out, text)

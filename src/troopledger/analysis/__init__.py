@@ -22,8 +22,10 @@ from troopledger.analysis._compare import (
 )
 from troopledger.analysis._desk import WINDOW_ACCOUNTS, Desk, DeskTables, money_inputs
 from troopledger.analysis._given_data import given_data_sensitivity, sensitivity_over_time
-from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, coverage, score_claim, weighted_crps
-from troopledger.analysis._history import HISTORY_DRAWS, HISTORY_HEADLINE, History, Step, as_of_days, history
+from troopledger.analysis._hindcast import PREDICTABLE, HindcastScore, score_claim, weighted_crps
+from troopledger.analysis._hindcast_coverage import Coverage, CoverageShare, FamilyCoverage, Sharpness, coverage
+from troopledger.analysis._history import HISTORY_DRAWS, as_of_days, history
+from troopledger.analysis._history_result import HISTORY_HEADLINE, ArrivedClaim, History, Move, Step, Unscored
 from troopledger.analysis._ledger_calibration import StreamCalibration, calibrate_streams
 from troopledger.analysis._ledger_case import LedgerCase, is_ledger_case, load_ledger
 from troopledger.analysis._ledger_history import LEDGER_HISTORY_DRAWS, LedgerHistory, ledger_history
@@ -54,6 +56,7 @@ from troopledger.analysis._reconcile import (
 from troopledger.analysis._result import Result, register_result_view, run
 from troopledger.analysis._result_tree import load_result
 from troopledger.analysis._reweigh import convert_draws, reweighed_totals
+from troopledger.analysis._sample_stats import BatchPlan, Reading, SamplerStats, SampleStats, SkippedClaim
 from troopledger.analysis._sensitivity import SENSITIVITY_CAP, SENSITIVITY_TARGETS, Sensitivity, rank_sensitivity
 from troopledger.analysis._summary import (
     CUMULATIVE_VARIABLES,
@@ -64,7 +67,16 @@ from troopledger.analysis._summary import (
     summarize_draws,
 )
 from troopledger.analysis._windows import Window, calendar_years, parse_window, rolling_years, window_stats, windows_for
-from troopledger.calibration import HEDGE_WIDTH, Conflict, Contradiction, Influence, hedge_class, weighted_quantiles
+from troopledger.calibration import (
+    HEDGE_WIDTH,
+    ClaimCheck,
+    Conflict,
+    Contradiction,
+    Influence,
+    StructuralMisfit,
+    hedge_class,
+    weighted_quantiles,
+)
 from troopledger.claims import Claim
 from troopledger.evidence import RELIABILITY
 from troopledger.model import (
@@ -114,16 +126,22 @@ __all__ = [
     "TARGET_WITHIN",
     "TOTAL_VARIABLES",
     "WINDOW_ACCOUNTS",
+    "ArrivedClaim",
     "Band",
+    "BatchPlan",
     "Claim",
+    "ClaimCheck",
     "CompareRun",
     "Comparison",
     "Conflict",
     "Contradiction",
     "Conversion",
+    "Coverage",
+    "CoverageShare",
     "Desk",
     "DeskTables",
     "DrawnRate",
+    "FamilyCoverage",
     "HindcastScore",
     "History",
     "Influence",
@@ -131,19 +149,27 @@ __all__ = [
     "LedgerHistory",
     "LedgerResult",
     "Lever",
+    "Move",
     "PairedDraws",
     "PairedRow",
     "PairedWindow",
     "RateTable",
+    "Reading",
     "ReconcileTarget",
     "Reconciliation",
     "Result",
+    "SampleStats",
+    "SamplerStats",
     "Sensitivity",
+    "Sharpness",
     "Shift",
+    "SkippedClaim",
     "Step",
     "StreamCalibration",
+    "StructuralMisfit",
     "Summary",
     "TroopledgerAccessor",
+    "Unscored",
     "Window",
     "as_of_days",
     "batch_grid",

@@ -16,13 +16,13 @@ take-home. A later claim about it is scored in two ways:
   event, ``log P(X >= a)`` (or ``<= b``), floored at half a draw's weight.
 
 Coverage over many scores is the share inside; for honest 90 % intervals it is about
-0.9 over many independent figures.
+0.9 over many independent figures (:mod:`troopledger.analysis._hindcast_coverage`).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -30,19 +30,10 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import special
 
-from troopledger.analysis._hindcast_inputs import family_of
 from troopledger.calibration import weighted_quantiles
 from troopledger.claims import Claim
 
-__all__ = [
-    "PREDICTABLE",
-    "HindcastScore",
-    "coverage",
-    "predictive_band",
-    "score_claim",
-    "sharpness",
-    "weighted_crps",
-]
+__all__ = ["PREDICTABLE", "HindcastScore", "predictive_band", "score_claim", "weighted_crps"]
 
 Array = NDArray[np.float64]
 Side = Literal["figure", "at_least", "up_to"]
@@ -110,7 +101,14 @@ class HindcastScore:
     predictive_p95: float | None = None
     predictive_inside: bool | None = None
 
-    def as_dict(self) -> dict[str, Any]:
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> HindcastScore:
+        """Read back what :meth:`as_dict` wrote (a number JSON held as null is NaN again)."""
+        nan = float("nan")
+        num = {k: nan if d[k] is None else float(d[k]) for k in ("figure", "p5", "p50", "p95", "pit")}
+        return cls(**{**d, **num})
+
+    def as_dict(self) -> dict[str, object]:
         """Plain data for the report."""
         return asdict(self)
 
@@ -217,69 +215,3 @@ def predictive_band(values: Array, weights: Array | None, scale: str, sd: float)
     q = weighted_quantiles(spread, (0.05, 0.95), np.repeat(w / _NODES.size, _NODES.size))
     lo, hi = (float(back.get(scale, lambda a: a)(np.asarray(x))) for x in q)
     return lo, hi
-
-
-def coverage(scores: Sequence[HindcastScore]) -> dict[str, Any]:
-    """Share of scores inside their 90 % interval, overall and for figures and bounds apart, with mean scores.
-
-    ``latest`` repeats the counts for each claim's freshest prediction only (the last
-    as-of day before it was reported), since predictions of one claim made on
-    successive days are far from independent.
-    """
-
-    def share(items: Sequence[HindcastScore]) -> dict[str, Any]:
-        n = len(items)
-        k = sum(s.inside for s in items)
-        crps = [s.crps for s in items if s.crps is not None]
-        logs = [s.log_score for s in items if s.log_score is not None]
-        pred = [s.predictive_inside for s in items if s.predictive_inside is not None]
-        return {
-            "n": n,
-            "inside": k,
-            "coverage": k / n if n else None,
-            "predictive_n": len(pred),
-            "predictive_inside": sum(pred),
-            "predictive_coverage": sum(pred) / len(pred) if pred else None,
-            "mean_crps": float(np.mean(crps)) if crps else None,
-            "mean_log_score": float(np.mean(logs)) if logs else None,
-        }
-
-    latest: dict[str, HindcastScore] = {}
-    for s in scores:
-        if s.claim not in latest or s.as_of > latest[s.claim].as_of:
-            latest[s.claim] = s
-    fresh = list(latest.values())
-    families = sorted({family_of(s.quantity) for s in scores})
-    by_family = {
-        f: {
-            "all": share([s for s in scores if family_of(s.quantity) == f]),
-            "latest": share([s for s in fresh if family_of(s.quantity) == f]),
-            "claims": sorted({s.claim for s in scores if family_of(s.quantity) == f}),
-        }
-        for f in families
-    }
-    return {
-        "nominal": 0.9,
-        "all": share(scores),
-        "figures": share([s for s in scores if s.side == "figure"]),
-        "bounds": share([s for s in scores if s.side != "figure"]),
-        "latest": share(fresh),
-        "latest_figures": share([s for s in fresh if s.side == "figure"]),
-        "by_family": by_family,
-        "sharpness": sharpness(scores),
-    }
-
-
-def sharpness(scores: Sequence[HindcastScore]) -> dict[str, float | None]:
-    """How narrow the 90 % intervals were: the median ratio p95/p5 (where p5 > 0), overall and once per claim."""
-
-    def median_ratio(items: Sequence[HindcastScore]) -> float | None:
-        r = [s.p95 / s.p5 for s in items if s.p5 > 0]
-        return float(np.median(r)) if r else None
-
-    latest: dict[str, HindcastScore] = {}
-    for s in scores:
-        if s.claim not in latest or s.as_of > latest[s.claim].as_of:
-            latest[s.claim] = s
-    fresh = list(latest.values())
-    return {"median_p95_over_p5": median_ratio(scores), "latest_median_p95_over_p5": median_ratio(fresh)}

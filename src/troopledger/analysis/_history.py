@@ -18,41 +18,32 @@ cluster) and the result is the same, byte for byte, wherever they ran.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from troopledger._progress import Stages, counted, quiet
-from troopledger.analysis._hindcast import HindcastScore, coverage, score_claim
+from troopledger.analysis._hindcast import HindcastScore, score_claim
+from troopledger.analysis._hindcast_coverage import coverage
 from troopledger.analysis._hindcast_inputs import input_slots, later_claims, predicted_input
+from troopledger.analysis._history_result import HISTORY_HEADLINE, ArrivedClaim, History, Move, Step, Unscored
+from troopledger.analysis._ledger_weights import Band
 from troopledger.analysis._result import run
 from troopledger.analysis._summary import interval_stats
 from troopledger.calibration import compile_observations
 from troopledger.claims import Claim
 from troopledger.errors import InputError
 from troopledger.evidence import Case, Prior, as_of, known_by, parse_day, reported_on, resolve
-from troopledger.model import Draws, Executor, SerialExecutor
+from troopledger.model import HEADLINE_TOTALS, Draws, Executor, SerialExecutor
 
-__all__ = ["HISTORY_DRAWS", "HISTORY_HEADLINE", "History", "Step", "as_of_days", "history"]
+__all__ = ["HISTORY_DRAWS", "as_of_days", "history"]
 
 Array = NDArray[np.float64]
 
 #: Draws of each as-of run unless asked otherwise (a history runs many).
 HISTORY_DRAWS = 4096
-#: What each step reports: four totals over the horizon, the state's share of them, soldiers sent and killed.
-HISTORY_HEADLINE = (
-    "paid_by_russia",
-    "to_state",
-    "to_soldiers",
-    "to_families",
-    "state_share",
-    "soldiers_sent",
-    "killed",
-)
 _UNUSED = ("other", "non_combat_pay")
 _EVERY = {"month": 1, "quarter": 3}
 
@@ -73,86 +64,11 @@ class _Task:
 
 @dataclass(frozen=True)
 class _Estimate:
-    headline: dict[str, dict[str, float]]
+    headline: dict[str, Band]
     method: str
     effective_draws: float
     scores: list[HindcastScore]
     unscored: dict[str, str] = field(default_factory=dict)  # later claim id -> why this day has no prediction
-
-
-@dataclass
-class Step:
-    """The estimate on one as-of day, with what arrived since the previous day and how far it moved."""
-
-    day: str
-    arrived: list[dict[str, Any]]
-    headline: dict[str, dict[str, float]]
-    method: str
-    effective_draws: float
-    change: dict[str, float] = field(default_factory=dict)  # step change of each headline median
-    moves: list[dict[str, Any]] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        """Plain data for the report."""
-        return {
-            "as_of": self.day,
-            "month": self.day[:7],
-            "method": self.method,
-            "effective_draws": self.effective_draws,
-            "headline": self.headline,
-            "change": self.change,
-            "arrived": self.arrived,
-            "moves": self.moves,
-        }
-
-
-@dataclass
-class History:
-    """A case's estimate over as-of days, and its predictions scored against what came later."""
-
-    case: str
-    title: str
-    seed: int
-    draws: int
-    every: str
-    steps: list[Step]
-    scores: list[HindcastScore]
-    claims: dict[str, dict[str, Any]]
-    unscored: list[dict[str, str]] = field(default_factory=list)  # claims no day could predict, and why
-
-    def as_dict(self) -> dict[str, Any]:
-        """The history as one JSON-ready object (the same wherever its runs ran); NaN becomes None."""
-        out: dict[str, Any] = _finite(
-            {
-                "case": self.case,
-                "title": self.title,
-                "seed": self.seed,
-                "draws": self.draws,
-                "every": self.every,
-                "from": self.steps[0].day if self.steps else None,
-                "to": self.steps[-1].day if self.steps else None,
-                "headline_keys": list(HISTORY_HEADLINE),
-                "steps": [s.as_dict() for s in self.steps],
-                "hindcast": {
-                    "scores": [s.as_dict() for s in self.scores],
-                    "coverage": coverage(self.scores),
-                    "unscored": self.unscored,
-                },
-                "claims": self.claims,
-            }
-        )
-        return out
-
-
-def _finite(obj: Any) -> Any:
-    """Replace NaN and infinities (not JSON) by None, recursively."""
-    if isinstance(obj, float):
-        return obj if math.isfinite(obj) else None
-    if isinstance(obj, dict):
-        return {k: _finite(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return [_finite(v) for v in obj]
-    return obj
 
 
 def as_of_days(case: Case, start: str | None = None, end: str | None = None, every: str = "month") -> list[dt.date]:
@@ -178,16 +94,16 @@ def as_of_days(case: Case, start: str | None = None, end: str | None = None, eve
     return days
 
 
-def _headline(d: Draws, w: Array | None) -> dict[str, dict[str, float]]:
+def _headline(d: Draws, w: Array | None) -> dict[str, Band]:
     paid, state = d.totals["paid_by_russia"], d.totals["to_state"]
     share = np.divide(state, paid, out=np.zeros_like(paid, dtype=np.float64), where=paid > 0)
     values = {
-        **{k: d.totals[k] for k in HISTORY_HEADLINE[:4]},
+        **{k: d.totals[k] for k in HEADLINE_TOTALS},
         "state_share": share,
         "soldiers_sent": d.derived["cumulative_deployed_end"],
         "killed": d.derived["killed_total"],
     }
-    return {k: interval_stats(np.asarray(v, dtype=np.float64), w) for k, v in values.items()}
+    return {k: Band.from_stats(interval_stats(np.asarray(v, dtype=np.float64), w)) for k, v in values.items()}
 
 
 def _scores(
@@ -283,22 +199,26 @@ def _group_key(c: Claim) -> str:
     return c.source.id if c.source is not None else c.id
 
 
-def _describe(c: Claim) -> dict[str, Any]:
+def _reported(c: Claim) -> str:
     when = reported_on(c)
-    return {
-        "id": c.id,
-        "quantity": c.quantity,
-        "figure": c.describe_value() if (c.value, c.low, c.high) != (None, None, None) else c.words or c.stated,
-        "speaker": c.speaker,
-        "outlet": c.source.outlet if c.source else "",
-        "date": when.isoformat() if when else "",
-        "status": c.status,
-        "used": _usable(c),
-    }
+    return when.isoformat() if when else ""
 
 
-def _change(now: dict[str, dict[str, float]], before: dict[str, dict[str, float]]) -> dict[str, float]:
-    return {k: now[k]["p50"] - before[k]["p50"] for k in HISTORY_HEADLINE}
+def _describe(c: Claim) -> ArrivedClaim:
+    return ArrivedClaim(
+        id=c.id,
+        quantity=c.quantity,
+        figure=c.describe_value() if (c.value, c.low, c.high) != (None, None, None) else c.words or c.stated,
+        speaker=c.speaker,
+        outlet=c.source.outlet if c.source else "",
+        date=_reported(c),
+        status=c.status,
+        used=_usable(c),
+    )
+
+
+def _change(now: dict[str, Band], before: dict[str, Band]) -> dict[str, float]:
+    return {k: now[k].p50 - before[k].p50 for k in HISTORY_HEADLINE}
 
 
 def _plan(
@@ -337,13 +257,13 @@ def _plan(
     return tasks, groups, arrived, why
 
 
-def _unscored(claims: Sequence[Claim], why: dict[str, str], per_day: Sequence[_Estimate]) -> list[dict[str, str]]:
+def _unscored(claims: Sequence[Claim], why: dict[str, str], per_day: Sequence[_Estimate]) -> tuple[Unscored, ...]:
     """Each claim of the case no day scored, with the reason (a day's own, the latest, when it had later runs)."""
     scored = {s.claim for est in per_day for s in est.scores}
     reasons = dict(why)
     for est in per_day:
         reasons.update({k: v for k, v in est.unscored.items() if k not in scored})
-    return [{"id": c.id, "quantity": c.quantity, "reason": reasons[c.id]} for c in claims if c.id in reasons]
+    return tuple(Unscored(c.id, c.quantity, reasons[c.id]) for c in claims if c.id in reasons)
 
 
 def history(
@@ -364,29 +284,35 @@ def history(
     """
     days = as_of_days(case, start, end, every)
     quiet(stages).begin("history: planning the as-of days")
-    tasks, groups, arrived, why = _plan(case, days, draws, seed)
+    tasks, groups, arrived_by_day, why = _plan(case, days, draws, seed)
     ex = executor or SerialExecutor()
     quiet(stages).begin(f"history: as-of runs, {days[0].isoformat()} to {days[-1].isoformat()}", len(tasks))
     results: Iterator[_Estimate] = counted(ex.map(_estimate_as_of, tasks), stages)
     per_day = [next(results) for _ in days]
     steps: list[Step] = []
     for i, (day, est) in enumerate(zip(days, per_day, strict=True)):
-        step = Step(day.isoformat(), [_describe(c) for c in arrived[i]], est.headline, est.method, est.effective_draws)
+        change: dict[str, float] = {}
+        moves: list[Move] = []
         if i:
-            step.change = _change(est.headline, per_day[i - 1].headline)
+            change = _change(est.headline, per_day[i - 1].headline)
             for g in groups[i]:
-                alone = step.change if len(groups[i]) == 1 else _change(next(results).headline, per_day[i - 1].headline)
-                step.moves.append(
-                    {
-                        "claims": [c.id for c in g],
-                        "outlet": g[0].source.outlet if g[0].source else "",
-                        "date": _describe(g[0])["date"],
-                        "change": alone,
-                    }
-                )
+                alone = change if len(groups[i]) == 1 else _change(next(results).headline, per_day[i - 1].headline)
+                outlet = g[0].source.outlet if g[0].source else ""
+                moves.append(Move(tuple(c.id for c in g), outlet, _reported(g[0]), alone))
+        arrived = tuple(_describe(c) for c in arrived_by_day[i])
+        step = Step(day.isoformat(), arrived, est.headline, est.method, est.effective_draws, change, tuple(moves))
         steps.append(step)
-    scores = [s for est in per_day for s in est.scores]
+    scores = tuple(s for est in per_day for s in est.scores)
     claims = case.resolved_claims()
-    records = {c.id: c.model_dump(mode="json") for c in claims}
-    unscored = _unscored(claims, why, per_day)
-    return History(case.name, case.case.title, seed, draws, every, steps, scores, records, unscored)
+    return History(
+        case.name,
+        case.case.title,
+        seed,
+        draws,
+        every,
+        tuple(steps),
+        scores,
+        coverage(scores),
+        {c.id: c for c in claims},
+        _unscored(claims, why, per_day),
+    )

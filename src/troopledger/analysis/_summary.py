@@ -172,12 +172,18 @@ def _twins(name: str) -> tuple[str, ...]:
     return tuple(t for t in (base, base.removeprefix("cumulative_")) if t != name)
 
 
-def _same_bits(a: Array, b: Array) -> bool:
-    """Whether two columns hold the same numbers bit for bit (a zero's sign and NaNs included)."""
-    if a.dtype.kind != "f":
-        return bool(np.array_equal(a, b))
-    kind = np.dtype(f"u{a.dtype.itemsize}")
-    return bool(np.array_equal(a.view(kind), b.view(kind)))
+def _same_bits(a: Array, b: Array) -> NDArray[np.bool_]:
+    """Which months (columns) of two paths hold the same numbers bit for bit (a zero's sign and NaNs included).
+
+    One pass over both arrays: comparing them column by column would read every row's
+    cache line once per month.
+    """
+    if a.shape != b.shape:
+        return np.zeros(a.shape[1], dtype=bool)
+    if a.dtype.kind == "f":
+        kind = np.dtype(f"u{a.dtype.itemsize}")
+        a, b = a.view(kind), b.view(kind)
+    return np.asarray(np.all(a == b, axis=0)) if a.shape[0] else np.ones(a.shape[1], dtype=bool)
 
 
 def _bands(paths: list[tuple[str, Array]], w: Array | None) -> dict[str, dict[str, list[float]]]:
@@ -192,8 +198,9 @@ def _bands(paths: list[tuple[str, Array]], w: Array | None) -> dict[str, dict[st
     for name, arr in paths:
         source[name], own[name] = [], []
         twins = [t for t in _twins(name) if t in source and arrays[t].dtype == arr.dtype]
+        equal = {t: _same_bits(arr, arrays[t]) for t in twins}
         for j in range(arr.shape[1]):
-            same = next((source[t][j] for t in twins if _same_bits(arr[:, j], arrays[t][:, j])), None)
+            same = next((source[t][j] for t in twins if equal[t][j]), None)
             source[name].append(same or (name, len(own[name])))
             if same is None:
                 own[name].append(j)

@@ -16,8 +16,11 @@ their particle unchanged.
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -95,8 +98,9 @@ class _Latent:
         # theta(z) = F^-1(Phi(z)) once per parameter on a fine grid: exact ppfs (betas,
         # mixtures) are far slower than interpolation, and the sampler only needs a
         # fixed monotone map whose image of N(0, 1) is the prior.
-        self.tables = {k: _table(d) for k, d in self.free.items()}
-        self.slopes = {k: np.diff(t) / np.diff(_Z_GRID) for k, t in self.tables.items()}
+        maps = {k: _grid_map(d) for k, d in self.free.items()}
+        self.tables = {k: t for k, (t, _) in maps.items()}
+        self.slopes = {k: s for k, (_, s) in maps.items()}
         self.fixed = {k: float(d.value) for k, d in dists.items() if isinstance(d, Constant)}
         self.shares = prior.state_uses
 
@@ -143,6 +147,31 @@ def _on_grid(z: Array, table: Array, slopes: Array) -> Array:
     out = slopes[j] * (z - _Z_GRID[j]) + table[j]
     out = np.where(z < _Z_GRID[0], table[0], out)
     return np.asarray(np.where(z >= _Z_GRID[-1], table[-1], out), dtype=np.float64)
+
+
+def _grid_map(d: Distribution) -> tuple[Array, Array]:
+    """:func:`_table` of ``d`` and the slopes between its grid points, read-only, computed once per distribution.
+
+    A calibration maps latent normals through the same prior a dozen times (graph,
+    pilot, proposal, adaptive steps, the run's draws): the tables, each thousands of
+    exact ppfs, are the same every time. Distributions that cannot be hashed are tabulated anew.
+    """
+    try:
+        return _cached_grid_map(cast(Hashable, d))
+    except TypeError:  # an unhashable distribution (a caller's own): no cache
+        return _new_grid_map(d)
+
+
+@lru_cache(maxsize=1024)
+def _cached_grid_map(d: Hashable) -> tuple[Array, Array]:
+    return _new_grid_map(cast(Distribution, d))
+
+
+def _new_grid_map(d: Distribution) -> tuple[Array, Array]:
+    table = np.array(_table(d), dtype=np.float64)  # its own copy, whatever the ppf returned
+    slopes = np.diff(table) / np.diff(_Z_GRID)
+    table.flags.writeable = slopes.flags.writeable = False  # shared by every _Latent of the distribution
+    return table, slopes
 
 
 def _table(d: Distribution) -> Array:

@@ -68,7 +68,7 @@ _RELAY = re.compile(
     r"|\b(?:briefing|telling)\s+(?P<brief>lawmakers|parliament|reporters|journalists))"
 )
 _CITING = re.compile(
-    r"\b(?:citing|quoting|quoted|briefed\s+by|informed\s+by|briefing\s+(?:by|from))\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
+    r"\b(?:citing|quoting|quoted(?!\s+by\b)|briefed\s+by|informed\s+by|briefing\s+(?:by|from))\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
     r"statement\s+|assessment\s+|estimates?\s+|data\s+)?(?:from\s+|by\s+|of\s+)?(?P<who>(?:the\s+)?[^,.;:!?]{3,90}?)"
     rf"(?=\s+as\s+saying|(?<!source)(?<!sources)(?<!official)(?<!officials)\s+(?:during|in|on|at)\b|"
     rf"\s+(?:after|that|who|which|{VERB[3:-1]})\b|[,.;:!?]|$)",
@@ -98,13 +98,18 @@ _NAME_AND = re.compile(r".*\b[A-Z][\w’'-]*\s+and\s+[A-Z]")
 _MEDIA_REPORTS = re.compile(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", re.I)
 _OPENER = re.compile(
     r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+|[QA]\s*[:.)]\s*|"
-    r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*[:|–—-]\s*)",  # a live blog's time stamp
+    # a time adverbial with no comma before the subject: "Earlier in the year the General Staff estimated"
+    r"(?:(?:earlier|later)(?:\s+(?:in|on)\s+the\s+\w+|\s+this\s+\w+)?|(?:last|this|next)\s+(?:week|month|year|"
+    r"spring|summer|autumn|fall|winter|\w+day))\s+(?=(?-i:the\s|[A-Z]))|"
+    r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?(?:\s*[:|–—-]\s*|\s+(?=[A-Z])))",  # a live blog's stamp
     re.I,
 )
 #: A verb whose subject right after a verb of saying is the figure's source: "X said the NIS estimated ...".
 _NESTED_VERB = re.compile(
     r"estimated|estimates|believes|believed|assessed|assesses|calculated|calculates|found|finds|put"
 )
+_CONTACT = re.compile(r"(?<=\w)\s+(?:I|we|they|he|she)\s+(?:have\s+|had\s+)?[a-z]+\s+(?:to|with)$")
+_WE = re.compile(r"(?:.*,?\s+and\s+)?we", re.I)
 _SURNAME = re.compile(r"[A-Z][a-z’'-]{2,}")
 
 
@@ -132,6 +137,8 @@ def _clean(who: str) -> str:
     if _MEDIA_REPORTS.fullmatch(who.strip()):
         return "media reports"
     who = _OPENER.sub("", who)
+    if who.endswith((" to", " with")):
+        who = _CONTACT.sub("", who)  # "Defectors I have spoken to say": the noun, not its clause
     who = who.strip(" ,;:“”\"'’‘.").lstrip(")")
     if who.count("(") > who.count(")"):
         who += ")"
@@ -159,14 +166,14 @@ def says(sentence: str) -> bool:
 def _plausible(who: str) -> bool:
     """A speaker names someone: not a clause fragment ("soldiers for training in Russia amid", "a month")."""
     words = who.split()
-    if not words or len(words) > 14 or re.search(r"\d", who):
+    if not words or len(words) > 14 or _DIGIT.search(who):
         return False
-    if COUNTED_WORDS.match(who) and not _PLAUSIBLE_NOUN.search(" ".join(words[1:4])):
+    if COUNTED_WORDS.match(who) and not _PLAUSIBLE_NOUN.search(" ".join(words[1:4])) and " familiar with" not in who:
         return False  # "Two soldiers captured by Ukraine told ...": the people counted, not a source
     first = words[0].lower()
     if first in ("of", "for", "in", "on", "at", "from", "to", "with", "by", "amid", "about", "noting", "further"):
         return False
-    if re.search(r"\b(?:month|year|week|day|time|half)s?\b", who) and not _PLAUSIBLE_NOUN.search(who):
+    if _TIME_WORD.search(who) and not _PLAUSIBLE_NOUN.search(who):
         return False  # lower case only: "the Financial Times" is a name
     last = words[-1].lower().strip(",")
     return last not in ("for", "in", "amid", "to", "with", "from", "into", "by", "at", "of", "and", "or", "the", "a")
@@ -175,8 +182,8 @@ def _plausible(who: str) -> bool:
 def _subject(who: str) -> str:
     """The subject at the end of a phrase: its last comma part, with a title before a name."""
     parts = [p.strip() for p in who.split(",") if p.strip()]
-    while len(parts) > 1 and re.match(r"[a-z]+ing\b", parts[-1]):
-        parts.pop()  # "Rep. Lee, speaking after a briefing, said": the participle clause is no subject
+    while len(parts) > 1 and _PARTICIPLE.match(parts[-1]):
+        parts.pop()  # "Rep. Lee, speaking after a briefing, said", "A memo seen by X, dated June, puts": no subject
     if len(parts) < 2:
         return parts[0] if parts else who
     if re.match(r"(?:and|or)\s", parts[-1]) and all(len(p.split()) <= 4 for p in parts):
@@ -184,22 +191,30 @@ def _subject(who: str) -> str:
     if PERSON.fullmatch(parts[-1]) and not NOT_PERSON.search(parts[-1]):
         return f"{parts[-2]}, {parts[-1]}"
     role = re.match(r"(?:a|an|the)\s", parts[-1]) or parts[-1][:1].islower()  # "Name, deputy head of X, said"
-    if re.match(r"(?:a|an)\s", parts[-1]) and last_organisation(parts[-2]) is not None:
-        return parts[-2]  # "The Korea Institute for Defense Analyses, a think tank in Seoul, estimates"
+    org = last_organisation(parts[-2]) if parts[-1].startswith(("a ", "an ")) else None
+    if org is not None:  # "The Korea Institute for Defense Analyses, a think tank in Seoul, estimates"
+        # "A study published on Monday by X, a think tank in Seoul, puts ...": the body, not the phrase before it
+        return org if re.search(r"(?:^|\s)(?:by|on|in|from|of)\s", parts[-2]) else parts[-2]
     named = PERSON.fullmatch(parts[-2]) or _SURNAME.fullmatch(parts[-2])  # "Budanov, the agency's chief, said"
     if role and named and not NOT_PERSON.search(parts[-2]):
         return f"{parts[-2]}, {parts[-1]}"
     return parts[-1]
 
 
+_AT_BODY = re.compile(
+    r"\b(?:at|of|with)\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w’'.-]*){0,5})"
+)
+_OWNER_S = re.compile(r"^((?:[A-Z][\w.-]*\s*){1,4})[’']s\b")
+_PARTICIPLE = re.compile(r"[a-z]+ing\b|(?:dated|seen|obtained|released|published)\b")
+_DIGIT = re.compile(r"\d")
+_TIME_WORD = re.compile(r"\b(?:month|year|week|day|time|half)s?\b")
+
+
 def _organisation(phrase: str) -> str:
-    m = re.search(
-        r"\b(?:at|of|with)\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w’'.-]*){0,5})",
-        phrase,
-    )
+    m = _AT_BODY.search(phrase)
     if m:
         return m.group(1)
-    m = re.match(r"^((?:[A-Z][\w.-]*\s*){1,4})[’']s\b", phrase)
+    m = _OWNER_S.match(phrase)
     return m.group(1).strip() if m else ""
 
 
@@ -324,7 +339,11 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
             ):
                 continue  # "When Russia announced ...": a time clause, not a speaker
             cand = _subject(_clean(CITING_PART.sub("", phrase)))
-            if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= start < m2.end()):
+            if cand[-2:].lower() == "we" and _WE.fullmatch(cand):
+                who = "we"  # "We assess that ...": whose "we" is for resolve() (a quoted body's remarks)
+                break
+            at = sentence.find(cand, start) if cand else -1  # "According to X, the agency estimated": the agency
+            if cand and not _STOP_WHO.match(cand) and not (m2 and m2.start() <= max(at, start) < m2.end()):
                 who = cand
                 for _phrase2, _start2, verb2, end2 in subjects[k + 1 :]:
                     inner = _subject(_clean(sentence[end : end2 - len(verb2)]))  # only what follows the first verb

@@ -13,7 +13,7 @@ import re
 
 from troopledger.claims._cues import COUNTED, Context, bound, find_cue
 
-__all__ = ["additive", "captured", "dated", "linked", "own_clause"]
+__all__ = ["additive", "captured", "dated", "link_subject", "linked", "own_clause"]
 
 _CASUALTY = ("killed", "wounded", "casualties")
 _GLUED = ("ja", "zh", "ko")
@@ -29,6 +29,20 @@ def linked(ctx: Context) -> tuple[str, int] | None:
     languages and its modifiers after it, so a casualty word anywhere in the subject makes the count
     casualties (killed and wounded together: all casualties), else the subject's first cue decides.
     """
+    subject = link_subject(ctx)
+    if subject is None:
+        return None
+    hits = sorted((i, k) for k in COUNTED for w in ctx.pack.cue(k) if (i := find_cue(subject, w, ctx.pack)) >= 0)
+    kinds = [k for _i, k in hits]
+    if "killed" in kinds and "wounded" in kinds:
+        return "casualties", ctx.wide
+    casualty = next((k for k in kinds if k in _CASUALTY), None)
+    return (casualty or kinds[0], ctx.wide) if kinds else None
+
+
+def link_subject(ctx: Context) -> str | None:
+    """The subject a linking verb right before the figure ties to it ("щомісячна виплата ... становить близько"),
+    or None when no linking verb stands there."""
     verbs = ctx.pack.cue("link")
     if not verbs or ctx.pack.code in _GLUED:
         return None
@@ -37,12 +51,11 @@ def linked(ctx: Context) -> tuple[str, int] | None:
     if at < 0 or len(clause[at:].split()) > 6:  # the verb, then at most a few adverbs, prepositions and bounds
         return None
     subject = clause[:at]
-    hits = sorted((i, k) for k in COUNTED for w in ctx.pack.cue(k) if (i := find_cue(subject, w, ctx.pack)) >= 0)
-    kinds = [k for _i, k in hits]
-    if "killed" in kinds and "wounded" in kinds:
-        return "casualties", ctx.wide
-    casualty = next((k for k in kinds if k in _CASUALTY), None)
-    return (casualty or kinds[0], ctx.wide) if kinds else None
+    if not subject.strip():
+        # the verb opens its clause after a relative one: "загальна кількість військових КНДР, які воюють ...,
+        # становить близько 12 тисяч": the subject is where the sentence's clauses begin
+        subject = _STRONG.split(ctx.sentence[: ctx.start])[-1][: -len(clause)]
+    return subject
 
 
 def captured(ctx: Context) -> bool:
@@ -62,11 +75,14 @@ def additive(ctx: Context) -> bool:
     11 тысяч") it means "still", which the caller checks.
     """
     words = ctx.pack.cue("additive")
-    if not words or not ctx.anywhere("sent") or bound(ctx)[0]:
-        return False  # "ещё 1 тыс. – инженерные": no verb of sending; "mais de 3 mil": a bound, not "3 mil more"
+    if not words or not ctx.anywhere("sent"):
+        return False  # "ещё 1 тыс. – инженерные": no verb of sending
+    said = bound(ctx)[1]
+    if said and any(said.startswith(w.strip()) for w in words):
+        return False  # "mais de 3 mil": a bound, not "3 mil more" ("hasta 3.000 más" is both)
     tail = " ".join(ctx.before(40).split()[-3:]) + " "
     own = _PUNCT.split(ctx.after(30), maxsplit=1)[0]
-    head = " " + " ".join(own.split()[1:3]) + " "  # "3.000 soldados más": right after the noun, in its clause
+    head = " " + " ".join(own.split()[:3]) + " "  # "3.000 (soldados) más": right after the figure or its noun
     return any(find_cue(tail, w, ctx.pack) >= 0 or (w.endswith(" ") and f" {w}" in head) for w in words)
 
 
@@ -78,6 +94,7 @@ def own_clause(ctx: Context) -> Context:
 
 
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014\"“”„«»]")
+_STRONG = re.compile(r"[;:()\u2013\u2014\"“”„«»]")
 
 
 def dated(own: Context, sentence: str) -> str | None:

@@ -22,6 +22,8 @@ _POINTS_BACK = re.compile(r"^(?:This|That|The)\s+(?:figure|number|total|count|ta
 
 
 _TROOPS = frozenset(["troops_per_rotation", "troops_deployed", "cumulative_troops"])
+#: A count given as the number of people named before by a pronoun: "their number could reach 15,000".
+_THEIR_NUMBER = re.compile(r"\b(?:their|its)\s+(?:\w+\s+)?(?:numbers?|strength|headcount)\b[^.;\d]{0,60}$", re.I)
 #: Between two coordinated figures: the first one's clause, then "and" and a hedge ("... and about").
 _AND_NEXT = re.compile(r"^[^.;:()]{0,60}?\band\s+(?:about|around|roughly|some|nearly|almost|another|over)?\s*$")
 
@@ -31,6 +33,19 @@ def _coordinated(text: str, first: str, second: str) -> bool:
     a = text.find(first) if first else -1
     b = text.find(second, a + len(first)) if a >= 0 and second else -1
     return a >= 0 and b > a and _AND_NEXT.match(text[a + len(first) : b]) is not None
+
+
+#: A bare count named as the total after a troop figure: "bringing the total to", "for a total of", "in all".
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:total|overall\s+(?:number|count|figure|tally)|tally|aggregate)\b[^.;\d]{0,25}$|\bin\s+all\b[^.;\d]{0,12}$"
+)
+
+
+def _totalled(text: str, first: str, second: str) -> bool:
+    """Whether ``second`` follows ``first`` in ``text`` as their total ("…, bringing the total to around 14,000")."""
+    a = text.find(first) if first else -1
+    b = text.find(second, a + len(first)) if a >= 0 and second else -1
+    return a >= 0 and b > a and _TOTAL_BEFORE.search(text[a + len(first) : b]) is not None
 
 
 #: Per-soldier money a list goes on with: "privates $2,800 a month, ... and commanders up to $5,000".
@@ -138,12 +153,28 @@ def bare_counts(claims: list[Claim]) -> list[Claim]:
             last = [o for o in before if o.span == before[-1].span] if before else []
             kinds = {o.quantity for o in last} - _BARE
             label = kinds.pop() if len(kinds) == 1 and not last[0].quantity.startswith(("troops", "cumul")) else None
+        if (
+            label is None
+            and c.span is not None
+            and ("their " in c.text or "its " in c.text or "Their " in c.text)
+            and _THEIR_NUMBER.search(c.text[: c.text.find(c.stated)])
+        ):
+            # "Some 2,500 more are being trained. ... their number to reach 15,000": the troops counted before
+            before = [o for o in out[:i] if o.span is not None and o.span[1] <= c.span[0] and _counted(o)]
+            if before and before[-1].quantity in _TROOPS:
+                note = (c.note + "; " if c.note else "") + "the number of the troops counted before"
+                out[i] = c.model_copy(update={"quantity": "troops_deployed", "unit": before[-1].unit, "note": note})
+                continue
         if label in STREAM_QUANTITIES:
             note = (c.note + "; " if c.note else "") + "counts what the figure before it counts"
             out[i] = c.model_copy(update={"quantity": label, "unit": STREAM_QUANTITIES[label][1], "note": note})
         elif label is not None and label.startswith("other:"):
             note = (c.note + "; " if c.note else "") + "counts what the figure before it counts"
             out[i] = c.model_copy(update={"quantity": label, "note": note})
+        elif label in _TROOPS and _totalled(c.text, same[-1].stated, c.stated):
+            # "3,000 were sent in January, bringing the total to 14,000": the total of the troops counted before
+            note = (c.note + "; " if c.note else "") + "the total of the troop figure before it"
+            out[i] = c.model_copy(update={"quantity": "cumulative_troops", "unit": same[-1].unit, "note": note})
         elif label in _TROOPS and _coordinated(c.text, same[-1].stated, c.stated):
             # "about 9,000 arrived from the autumn and about 4,000 since the spring": the same kind of figure
             note = (c.note + "; " if c.note else "") + "joined to the troop figure before it"

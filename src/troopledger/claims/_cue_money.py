@@ -6,7 +6,8 @@ of ``_cues``; the labels are names of the quantity vocabulary or ``other:<subtyp
 
 from __future__ import annotations
 
-from troopledger.claims._cues import _CLAUSE_END, _GLUED, Context, _nearest, _own_near, _whose, find_cue
+from troopledger.claims._cues import _CLAUSE_END, _GLUED, Context, _nearest, _own_near, find_cue
+from troopledger.claims._whose import owner
 
 __all__ = ["money_label", "share_label"]
 
@@ -17,7 +18,15 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     ``topic`` is what the paragraph counted last (``workers`` or ``troops``): "4,000 workers are
     there. About $800 a head is sent for them" is the workers' pay though its sentence names none.
     """
-    monthly = ctx.near("monthly", ctx.wide + 10) or ctx.before(3).rstrip().endswith(("月", "월"))
+    from troopledger.claims._clause_links import link_subject  # builds on _cues
+
+    subject = link_subject(ctx) or ""  # "щомісячна виплата ... за одного солдата ... становить 2 тис. доларів"
+    told_by = {
+        k for k in ("monthly", "pay", "per_person") if any(find_cue(subject, w, ctx.pack) >= 0 for w in ctx.pack.cue(k))
+    }
+    monthly = (
+        ctx.near("monthly", ctx.wide + 10) or ctx.before(3).rstrip().endswith(("月", "월")) or "monthly" in told_by
+    )
     yearly = ctx.near("yearly", ctx.wide + 10)
     if monthly and yearly:
         # "월 2000달러를 받아 연간 3억 달러": a period word with another number between is that number's
@@ -27,14 +36,18 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
         )
         monthly, yearly = (monthly and (month_own or not year_own)), (yearly and (year_own or not month_own))
     period = "month" if monthly else "year" if yearly else "total"
-    whose = _whose(ctx)
+    whose = owner(ctx)
     if usd < 30 and (monthly or ctx.near("pay")) and not whose:
         return "domestic_monthly_wage", "month"  # a few dollars a month is a wage inside North Korea, a worker's too
     told = topic == "workers" and not ctx.anywhere("troops")
     if (ctx.near("workers") or told) and not ctx.near("troops", ctx.wide // 2):
         return ("other:worker_revenue" if usd >= 1e6 else "other:worker_wage"), period
-    if ctx.near("gdp", 2 * ctx.wide) and usd >= 1e9:
-        return "nk_gdp", "year"
+    wider = Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 2)
+    if usd >= 1e9 and (
+        _own_near(wider, "gdp", ctx.pack.code not in _GLUED)
+        or (ctx.pack.code in _GLUED and ctx.near("gdp", 2 * ctx.wide))
+    ):
+        return "nk_gdp", "year"  # the GDP word of the figure's own clause: "budżet ... 4 mld, a PKB ... 25 mld"
     if ctx.near("economy") and usd >= 1e8:
         return "other:nk_economy", period
     if (
@@ -59,12 +72,21 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
         return "domestic_monthly_wage", "month"  # a few dollars a month: a wage inside North Korea
     if ctx.near("compensation") and (ctx.anywhere("killed") or ctx.anywhere("compensation")):
         return "death_compensation", "once"
+    if ctx.near("family", 2 * ctx.wide) and ctx.anywhere("killed") and not (monthly or yearly):
+        return "death_compensation", "once"  # "Выплата семье погибшего ... 1,5 млн рублей", "Rodzina poległego ..."
     nearest = _nearest(ctx, ("bonus", "monthly", "pay"))
     if nearest is not None and nearest[0] == "bonus" and not ctx.before(3).rstrip().endswith(("月", "월")):
         return "signing_bonus", "once"  # "$2,500 a month and a $2,000 lump sum": each amount takes its own noun
     if usd < 1e5 and _own_near(ctx, "officers", ctx.pack.code in _GLUED) and (monthly or ctx.near("pay")):
         return "other:officer_pay", period  # a rank table: "장교는 월 5000달러" is not the ordinary soldier's pay
-    if usd < 1e5 and (monthly or ctx.near("pay")) and (ctx.anywhere("troops") or ctx.anywhere("per_person")):
+    paid = (
+        usd < 1e5
+        and (monthly or ctx.near("pay") or "pay" in told_by)
+        and (ctx.anywhere("troops") or ctx.anywhere("per_person"))
+    )
+    if paid and _own_near(ctx, "take_home") and not whose:
+        return "soldier_take_home", period  # "los militares apenas reciben 100 dólares": what they keep
+    if paid:
         return "pay_per_soldier_month", "month" if monthly else "ambiguous"
     return "other:amount", period
 
@@ -89,6 +111,9 @@ def share_label(ctx: Context) -> str | None:
         if ctx.anywhere("workers") and not ctx.anywhere("troops"):
             return "other:worker_state_share"  # "朝鲜工人月薪约800美元，但其中七成要上交": the workers' wage
         return "state_share_of_pay"  # "the regime skims 86 % of the soldiers' money"
+    window = ctx.before() + " | " + ctx.after()
+    if ctx.pack.code not in _GLUED and sum(find_cue(window, w, ctx.pack) >= 0 for w in ctx.pack.cue("state")) >= 2:
+        return "state_share_of_pay"  # the state and its keeping verb: "Le régime en conserverait 80 %"
     if ctx.near("killed") or ctx.near("casualties"):
         return "other:casualty_rate"
     if ctx.near("munitions"):

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from troopledger.claims._glued_clauses import leads_figure, wave_shadowed
-from troopledger.claims._owners import clause_subject
+from troopledger.claims._bound_verbs import befores as _befores
+from troopledger.claims._bound_verbs import bound_verb, negated_before
+from troopledger.claims._glued_clauses import bound_before, leads_figure, wave_shadowed
 from troopledger.claims._packs import LanguagePack
 
 __all__ = [
@@ -22,7 +23,6 @@ __all__ = [
     "count_label",
     "currency_of",
     "find_cue",
-    "others_troops",
     "skip_units",
     "troop_label",
 ]
@@ -41,6 +41,8 @@ COUNTED = {
     "tons": "other:tons",
     "barrels": "other:oil",
     "officers": "other:officers",
+    "deserters": "other:deserters",
+    "inhabitants": "other:population",
 }
 _CASUALTY = ("killed", "wounded", "casualties")
 #: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").
@@ -157,31 +159,32 @@ def bound(ctx: Context) -> tuple[str, str]:
     head = ctx.after(30)
     heads = (head, skip_units(head, ctx.pack))
     b = ctx.pack.bounds
-    abouts = sorted(b.get("about_before", ()), key=len, reverse=True)
-    bare = next((tail[: -len(w)].rstrip(" \u00a0") for w in abouts if tail.endswith(w)), "")
-    for side, key in (("lower", "lower"), ("upper", "upper")):
-        for w in b.get(f"{key}_before", ()) if bare else ():
-            if bare.endswith(w) and (not w.isascii() or len(bare) == len(w) or not bare[-len(w) - 1].isalpha()):
-                return side, w  # "最多約1萬5000美元", "최소 약 2천 명": the bound, with its approximation
-    if ctx.pack.code in ("ja", "zh"):
-        clause = _CJK_CLAUSE.split(tail)[-1][-8:]
-        for side, key in (("lower", "lower"), ("upper", "upper")):
-            for w in b.get(f"{key}_before", ()):
-                at = clause.rfind(w) if len(w) >= 2 else -1
-                if at >= 0 and not _DIGIT.search(clause, at) and not clause.endswith(w):
-                    return side, w  # "至少抽走其中九成": an adverbial bound a few words before its figure
+    early = bound_before(tail, ctx.pack)
+    if early is not None:
+        return early
+    verb = bound_verb(tail, ctx.pack)
+    if verb:
+        # "ont dépassé les 700 000", "hanno superato quota 850.000"; negated, a ceiling: "n'a pas dépassé 34 millions"
+        negated = negated_before(tail, verb)
+        return ("upper" if negated else "lower"), verb
+    # the longest bound word written before the figure wins, whatever its side: "не более" (no more than) is
+    # a ceiling though "более" (more than) ends it, and so are "nicht mehr als", "no más de", "pas plus de"
+    befores_all = _befores(ctx.pack)
+    for w, side in befores_all:
+        if tail.endswith(w) and (len(tail) == len(w) or not tail[-len(w) - 1].isalpha() or not w.isascii()):
+            if side == "upper" and _changed_to(tail[: -len(w)], ctx.pack):
+                return "", ""  # "rose to 1,000": the level reached, a value
+            ups = [u for u in b.get("upper_after", ()) if heads[1].startswith(u)]
+            if side == "upper" and ups and _changes_after(heads[1][len(ups[0]) :], ctx.pack):
+                return "", ""  # "최대 2만 명까지 늘어날 수": a projected level, a value (LABELS rule 6)
+            return side, w
+    words = tail.split()
+    lasts = {n: " ".join(words[-n:]) for n in (1, 2, 3, 4)}
+    for w, side in befores_all:
+        last = lasts.get(w.count(" ") + 1) or " ".join(words[-(w.count(" ") + 1) :])
+        if w[-1:].isalpha() and last.startswith(w) and len(last) - len(w) <= 4 and last[:1].isalpha():
+            return side, last  # a stem with its ending: "перевищує", "exceeded"
     for side, key in (("lower", "lower"), ("upper", "upper"), ("", "about")):
-        for w in sorted(b.get(f"{key}_before", ()), key=len, reverse=True):
-            if tail.endswith(w) and (len(tail) == len(w) or not tail[-len(w) - 1].isalpha() or not w.isascii()):
-                if side == "upper" and _changed_to(tail[: -len(w)], ctx.pack):
-                    return "", ""  # "rose to 1,000": the level reached, a value
-                ups = [u for u in b.get("upper_after", ()) if heads[1].startswith(u)]
-                if side == "upper" and ups and _changes_after(heads[1][len(ups[0]) :], ctx.pack):
-                    return "", ""  # "최대 2만 명까지 늘어날 수": a projected level, a value (LABELS rule 6)
-                return side, w
-            last = " ".join(tail.split()[-len(w.split()) :])
-            if w[-1:].isalpha() and last.startswith(w) and len(last) - len(w) <= 4 and last[:1].isalpha():
-                return side, last  # a stem with its ending: "перевищує", "exceeded"
         for w in b.get(f"{key}_after", ()):
             at = next((h.find(w) + len(w) for h in heads if h.startswith(w)), -1)
             if at < 0 and ctx.pack.code == "ko" and key != "about" and w in heads[1][:9]:
@@ -235,10 +238,23 @@ def _nearest(ctx: Context, kinds: tuple[str, ...]) -> tuple[str, int] | None:
         # after it, before the next figure; a sentence whose first figure has its cue before it
         # ("killed 300 and wounded 2,700") keeps the nearest cue
         own = _nearest_in(ctx, kinds, _DIGIT.split(after, maxsplit=1)[0], "")
-        lead = ctx.sentence[: _DIGIT.search(ctx.sentence).start()]  # type: ignore[union-attr]
+        lead = ctx.sentence[: _first_figure(ctx)]
         if own is not None and _nearest_in(ctx, kinds, "", lead) is None:
             return own
     return _nearest_in(ctx, kinds, after, before)
+
+
+def _first_figure(ctx: Context) -> int:
+    """Where the sentence's first number that may be a figure starts: not a window of time or a date before it
+    ("nelle ultime 24 ore le forze ... hanno ucciso 57": the first figure is 57)."""
+    for m in _DIGIT_RUN.finditer(ctx.sentence, 0, ctx.start):
+        word = ctx.sentence[m.end() : m.end() + 16].split()[:1]
+        if not (word and word[0].startswith(ctx.pack.not_figures)):
+            return m.start()
+    return ctx.start
+
+
+_DIGIT_RUN = re.compile(r"\d[\d.,\s]*")
 
 
 def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -> tuple[str, int] | None:
@@ -255,6 +271,8 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
                 continue  # "约1.1万人驻扎在当地，死亡人数至少2000人": the word of the next clause's own figure
             if i >= 0 and far and (_DIGIT.search(after, 0, i) or _CJK_CLAUSE.search(after, 0, i)):
                 i += far  # another number's word, or another clause's: "전사자는 600여명, 부상자는 …"
+            elif i >= 0 and not far and _DIGIT.search(after, 0, i):
+                i += ctx.wide  # past another number the words are that number's ("4 700, в том числе 2 тыс. убитыми")
             elif i >= 0 and not far and _PUNCT.search(after, 0, i):
                 i += (
                     ctx.wide // 2
@@ -290,36 +308,6 @@ def _own_near(ctx: Context, kind: str, clause: bool = False, n: int | None = Non
     return False
 
 
-def _whose(ctx: Context) -> str:
-    """``russian``, ``ukrainian``, ``foreign`` or ``civilian`` when the figure is about other people, else ``""``."""
-    glued = ctx.pack.code in _GLUED  # "50人死亡か　ウクライナ軍が発表": the army of another clause announces
-    whole = Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 100)
-    half = Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 1)
-    # "러 계약병 월급 20만 루블…北 병사는": in the glued scripts North Korea's word counts in the figure's clause only
-    north = _own_near(half, "north_korea", True, ctx.wide // 2) if glued else ctx.near("north_korea", ctx.wide // 2)
-    for who in ("russian", "ukrainian", "foreign", "civilian"):
-        if _own_near(ctx, who, glued) and not north:
-            return who  # "12.000 civiles muertos": civilians are nobody's troops
-        # the sentence speaks of another army only (in the glued scripts, not of another number's army)
-        alone = ctx.anywhere(who) and not ctx.anywhere("north_korea")
-        if who != "civilian" and alone and (not glued or _own_near(whole, who)):
-            return who
-    return ""
-
-
-def _owner(ctx: Context) -> str:
-    """Whose people a count is: the subject of its clause in the glued scripts ("우크라이나군도 … 5만 명을
-    배치"; a payer's money is not its own: "러시아는 … 1만5천 달러를 주기로"), else :func:`_whose`."""
-    subject = clause_subject(ctx.sentence, ctx.start, ctx.end, ctx.pack) if ctx.pack.code in _GLUED else ""
-    return subject or _whose(ctx)
-
-
-def others_troops(ctx: Context) -> str | None:
-    """``other:<whose>_troops`` when a troop figure is another country's, else None."""
-    whose = _owner(ctx)
-    return f"other:{whose}_troops" if whose and whose != "civilian" else None
-
-
 def _casualty_of_troops(ctx: Context) -> str | None:
     """A casualty group when a troop figure is itself the dead or wounded, else None.
 
@@ -351,18 +339,31 @@ def _casualty_of_troops(ctx: Context) -> str | None:
 MAX_FORCE = 100_000
 
 
+#: No dispatch, stock or running total of a contingent is this small: a smaller troop count is a detail
+#: (deserters, a squad, an article's number), never the force.
+MIN_FORCE = 50
+_TROOP_COUNTS = ("troops_deployed", "troops_per_rotation", "cumulative_troops")
+
+
 def count_label(ctx: Context, value: float = 0.0) -> str | None:
     """The quantity a count of people or things speaks of, or None when no word says what is counted."""
     label = _count_label(ctx)
     if label is not None and not label.startswith("other:") and value >= MAX_FORCE:
         return f"other:{label.split('_')[0]}_count_large"
+    if label in _TROOP_COUNTS and value < MIN_FORCE:
+        return None if value < 10 else "other:troops_small_count"  # "Статья 4 договора ... военной помощи"
     return label
 
 
 def _count_label(ctx: Context) -> str | None:
     from troopledger.claims._clause_links import captured, linked  # builds on this module
+    from troopledger.claims._whose import after_in_clause, listed_apart, owner_of_count  # builds on this module
 
-    found = _nearest(ctx, (*COUNTED, "dispatch")) or linked(ctx)
+    if listed_apart(ctx):
+        return "other:listed_count"  # "Також знищено: танків — 9 752 (+7)": a tally's row names what it counts
+    found = _nearest(ctx, (*COUNTED, "dispatch"))
+    if found is None or found[1] >= ctx.wide:
+        found = linked(ctx) or found  # a far cue (past another number) yields to the subject of a linking verb
     if found is None:
         return None
     kind, _ = found
@@ -371,6 +372,8 @@ def _count_label(ctx: Context) -> str | None:
         kind = "workers" if _own_near(ctx, "workers") else "troops"
     if kind == "troops":
         kind = _casualty_of_troops(ctx) or ("prisoners" if captured(ctx) else kind)
+    if kind == "troops" and after_in_clause(ctx, "deserters"):
+        kind = "deserters"  # "40 військових КНДР дезертували": the verb later in the clause says what they did
     # "killed and wounded" together on one side of the figure; "300 died and 2,700 were wounded" splits them
     sides = (_CLAUSE_END.split(ctx.sentence[: ctx.start])[-1], _CLAUSE_END.split(ctx.sentence[ctx.end :])[0])
     both = any(
@@ -379,7 +382,7 @@ def _count_label(ctx: Context) -> str | None:
     )
     if kind in ("killed", "wounded") and both:
         kind = "casualties"  # "killed and wounded" together
-    whose = _owner(ctx)
+    whose = owner_of_count(ctx)
     if whose and kind in ("troops", *_CASUALTY):
         return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
     if kind == "troops":

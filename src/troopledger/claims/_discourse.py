@@ -50,17 +50,24 @@ RELAYS_FIGURES = re.compile(
 )
 #: A sentence that only points back at the one before: "That's according to X", "This was reported by Y".
 BACKWARD = re.compile(r"^(?:That|This|These|Those)\b")
+_CLOSED = re.compile(r"[.!?\"”’:)]$")
+#: A person or paper introduced with an indefinite article ("a US official", "a document seen by X"): someone new.
+_NEW_PERSON = re.compile(
+    r"^(?:a|an|one)\s+(?:[\w-]+\s+){0,3}(?:official|lawmaker|legislator|minister|spokes\w+|general|commander|"
+    r"diplomat|ambassador|researcher|analyst|expert|officer|document|memo|letter|cable)$",
+    re.I,
+)
 #: A role noun that names a person already met: "the lawmaker", "the minister".
 _ROLE = re.compile(
     r"^the\s+(?:\w+\s+)?(?:lawmaker|legislator|official|minister|spokes\w+|president|general|commander|mayor|"
-    r"ambassador|diplomat|researcher|analyst|expert|professor|chief|head)$",
+    r"ambassador|diplomat|researcher|analyst|expert|professor|chief|head|marshal|admiral|colonel|governor|secretary)$",
     re.I,
 )
 
 
 def heading(text: str, s: str, end: int) -> bool:
     """A title or section heading: a short line with no closing punctuation."""
-    return len(s) < 90 and not re.search(r"[.!?\"”’:)]$", s) and (end >= len(text) or text[end] == "\n")
+    return len(s) < 90 and not _CLOSED.search(s) and (end >= len(text) or text[end] == "\n")
 
 
 def _person(who: str) -> bool:
@@ -168,6 +175,16 @@ def _previous_sentence(text: str, start: int) -> str:
     return before[cut + 1 :].strip()
 
 
+def _same_kind_body(generic: str, before: str) -> str | None:
+    """The body named last before a bare noun of the same kind ("the intelligence directorate" after "Ukraine's
+    Defence Intelligence (HUR)"): the kind, not the noun, is what the two share."""
+    kind = speaker_kind(generic)
+    if kind == "other":
+        return None
+    body = last_body(before)
+    return body if body is not None and speaker_kind(body) == kind else None
+
+
 def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribution | None) -> Attribution:
     """A bare "the report" or "the lawmaker" is the speaker before it with that noun (or, for a role, the
     person who spoke just before), else the body last named with that noun ("the agency" after "Ukraine's
@@ -190,7 +207,15 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
         if name is None:
             return Attribution("", found=False, via=att.via)
         return Attribution(name, body.organisation if body else name, speaker_kind(name), att.via)
-    if not generic_speaker(att.speaker):
+    if att.speaker == "we":  # a body's remarks quoted in its own words: "“We assess that ...”"
+        para = text.rfind("\n", 0, start) + 1
+        quoted = text[para:start].lstrip()[:1] in ('"', "“") or text[start : start + 1] in ('"', "“")
+        we = last_body(text[max(0, start - 1500) : start]) if quoted else None
+        if we is None:
+            return Attribution("", found=False, via=att.via)
+        return Attribution(we, we, speaker_kind(we), att.via)
+    if not generic_speaker(att.speaker) or _NEW_PERSON.match(att.speaker) or att.speaker in ("sources", "source"):
+        # "A US official told reporters", "according to sources cited by X": someone new, not a body named before
         return _nation(att, text[start:end])
     owner = _OWNER_NOUN.match(att.speaker)
     noun = owner.group("n") if owner else att.speaker.split()[-1]
@@ -205,6 +230,8 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
         return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)  # "its latest update"
     if earlier is not None and _ROLE.match(att.speaker) and _person(earlier.speaker):
         return Attribution(earlier.speaker, earlier.organisation, earlier.kind, att.via)
+    if earlier is not None and _ROLE.match(att.speaker) and earlier.via and _person(earlier.via[0].split(" ", 2)[-1]):
+        return earlier  # "X said British intelligence believed ... The marshal added": X goes on relaying the source
     named = _named(text[max(0, start - 1500) : start], noun) if not _ROLE.match(att.speaker) else None
     if named is None and noun in ("source", "sources"):  # "the same source" after "a source inside North Korea"
         told = list(_A_SOURCE.finditer(text, max(0, start - 1500), start))
@@ -215,6 +242,7 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
         or last_organisation(text[start:end], noun)
         or last_organisation(text[end : end + 400], noun, first=True)
         or (last_body(text[max(0, start - 1500) : start]) if noun in _DOCUMENTS else None)  # "The panel ... The report"
+        or _same_kind_body(att.speaker, text[max(0, start - 1500) : start])
     )
     if org is None:
         return att
@@ -304,7 +332,21 @@ def reporting_outlet(doc: Document) -> str:
         return m.group("o").strip(" .")
     lead3000 = doc.text[:3000]
     m2 = _REPORTS.search(lead3000) if ("report" in lead3000 or "wr" in lead3000) else None
-    return m2.group("o") if m2 else doc.original_outlet or doc.outlet
+    return m2.group("o") if m2 else _columnist(doc.text) or doc.original_outlet or doc.outlet
+
+
+_BYLINE = re.compile(r"^By\s+(?P<n>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){1,3})[ \t]*$", re.M)
+
+
+def _columnist(text: str) -> str | None:
+    """An opinion piece's author ("By X" with an "Opinion" heading or a closing "X is a …"); None for news."""
+    by = _BYLINE.search(text[:600]) if "By " in text[:600] else None
+    if by is None:
+        return None
+    name = by.group("n")
+    opinion = re.search(r"^(?:Opinion|Comment|Commentary|Op-ed|Column)\b", text[:600], re.M | re.I)
+    bio = re.search(rf"^{re.escape(name)}\s+is\s+(?:a|an|the)\s", text, re.M)
+    return name if opinion or bio else None
 
 
 #: "X, citing a briefing from Y" / "X told reporters after a briefing from Y": X passes on what Y said.

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from troopledger.claims._amount_usd import amount_magnitude, amount_to_usd
 from troopledger.claims._answers import answered
 from troopledger.claims._attribution import Attribution, attribute, introduce, says
+from troopledger.claims._clause_speakers import clause_attributions, quote_goes_on
 from troopledger.claims._consistency import (
     bare_counts,
     casualties_against_wounded,
@@ -226,6 +227,8 @@ def extract_claims(doc: Document) -> list[Claim]:
                 att = interviewee  # an answer in an interview transcript: the person interviewed
             if not att.found and turns:
                 att = next((who for a, z, who in turns if a <= sent.start < z), att)  # "Petrova: Around 11,000"
+            if not att.found and recent is not None and quote_goes_on(doc.text, sentences[recent[0]].start, sent.start):
+                att = recent[1]  # a quotation carried over paragraphs: each opens with a quote mark, none closes
             if not att.found and BACKWARD.match(nxt) and not figures(i + 1):
                 back = attribute(nxt, "", people=people)
                 att = back if back.found else att
@@ -250,13 +253,17 @@ def extract_claims(doc: Document) -> list[Claim]:
                 said_as, lo_q, hi_q = read_as
                 said_mentions = [m for m in find_mentions(said_as, doc_kpw=kpw) if not lo_q <= m.start < hi_q]
             misstated = _MISSTATED.search(said_as)  # a correction's withdrawn figure is no claim
+            clause_who = [
+                (a, z, _who(w, reporter)) for a, z, w in clause_attributions(said_as, span, doc.text, att, people)
+            ] if read_as is None and len(said_mentions) > 1 else []  # fmt: skip
             for k, m in enumerate(said_mentions):
                 if misstated and misstated.end() <= m.start and ";" not in said_as[misstated.end() : m.start]:
                     continue
                 if arithmetic_basis(said_as, m.start):
                     continue  # "If 10,000 were sent, ... would earn ...": the basis, not a claim (LABELS rule 2h)
                 limit = said_mentions[k + 1].start if k + 1 < len(said_mentions) else None
-                _emit(b, m, said_as, span, who, sent_hedge, prev, (about_nk, limit), att.found)
+                own = next((w for a, z, w in clause_who if a <= m.start < z), who) if clause_who else who
+                _emit(b, m, said_as, span, own, sent_hedge, prev, (about_nk, limit), att.found)
             if read_as:
                 b.claims[first:] = [c.model_copy(update={"text": s[:5000]}) for c in b.claims[first:]]
             casualties_against_wounded(b.claims, first)

@@ -15,14 +15,13 @@ import re
 
 from pydantic import ValidationError
 
-from troopledger.claims._clause_links import own_clause
+from troopledger.claims._clause_links import additive, own_clause
 from troopledger.claims._cue_money import money_label, share_label
 from troopledger.claims._cues import (
     Context,
     bound,
     count_label,
     currency_of,
-    others_troops,
     skip_units,
     troop_label,
 )
@@ -41,6 +40,7 @@ from troopledger.claims._pack_tours import tour_lengths
 from troopledger.claims._packs import LanguagePack, load_pack
 from troopledger.claims._record import Claim, SourceRef
 from troopledger.claims._restated import TROOP_LABELS, range_ends_restated, repeats_labelled, troop_repeats
+from troopledger.claims._whose import others_troops
 from troopledger.sources import Document
 
 __all__ = ["extract_foreign", "unread_note"]
@@ -71,6 +71,9 @@ _CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
 #: ... and between two amounts, the first one's currency word, a bracket and up to five short words
 #: ("долларов (около ", " (algo em torno de R$ ", " dollars (soit environ ").
 _CONVERTED = re.compile(r"^\s*(?:[^\s\d(（]+\s?){0,2}[(（]\s*(?:[^\s\d]{1,12}\s?){0,5}$")
+#: Between an amount and its restatement in apposition: a few words without digits, a comma, a few more.
+_APPOSED = re.compile(r"[^\d,;.!?()]{0,30},\s*([^\d,;.!?()]{0,20})")
+_SIGN_END = re.compile(r"(?:us\$|r\$|[$€£₩₽¥₴])\s*$")
 _SENTENCE = {
     True: re.compile(r"[^。！？!?\n]+[。！？!?]?"),
     False: re.compile(r"(?:[^.!?\n]|\.(?=\S|\s+[a-zа-яёіїєґäöüßéèàçñóúíãõłśżźąęć\d])|[.!?](?=[\d,]))+[.!?]?"),
@@ -96,6 +99,17 @@ def _equivalent(between: str, pack: LanguagePack) -> bool:
     return len(between) < 60 and any(w in between for w in pack.cue("equivalent"))
 
 
+def _apposed(between: str, pack: LanguagePack) -> bool:
+    """Whether the stretch between two amounts sets the second beside the first as its restatement: the
+    first one's unit and period words, a comma, then at most an approximation word ("al mes, unos", "al
+    mese, circa", "в месяц, или около")."""
+    m = _APPOSED.fullmatch(between)
+    if m is None:
+        return False
+    rest = _SIGN_END.sub("", m.group(1)).strip()
+    return not rest or rest in pack.bounds.get("about_before", ()) or rest in pack.cue("equivalent")
+
+
 def _abbreviated(sentence: str, pack: LanguagePack) -> bool:
     """Whether a sentence ends in an abbreviation of a scale or currency after a number ("15 tys.", "2 tys. dol.")."""
     words = sentence.lower().rstrip().split()
@@ -103,7 +117,10 @@ def _abbreviated(sentence: str, pack: LanguagePack) -> bool:
         return False
     last = words[-1]
     units = (*pack.scales, *pack.percent, *(w for ws in pack.currencies.values() for w in ws))
-    return any(u.endswith(".") and last == u for u in units) or last.rstrip(".") in pack.scales
+    # an abbreviated scale ("тыс.", "Mio.", "mln."), not a whole word ending a sentence ("... 12 тисяч. Ще ...")
+    return any(u.endswith(".") and last == u for u in units) or (
+        last.rstrip(".") in pack.scales and len(last.rstrip(".")) <= 4
+    )
 
 
 class _Reader:
@@ -158,6 +175,7 @@ class _Reader:
             self.add(span, {"quantity": "rotation_interval_months", "unit": "months", **who, **stated,
                             "value": months, "confidence": 0.5})  # fmt: skip
         last_amount = False
+        last_currency = ""
         rate = False
         prior: tuple[str, float, str, str] | None = None  # the sentence's last labelled amount
         for a, b in join_ranges(figs, low, pack):
@@ -172,10 +190,13 @@ class _Reader:
                     or (last_amount and _CONVERTED.match(low[last_end : a.start]) is not None and bool(currency))
                     # "..., o que equivale a R$ 11 mil", "что эквивалентно ...": an equivalence word between two amounts
                     or (last_amount and bool(currency) and _equivalent(low[last_end : a.start], pack))
+                    # "150.000 rublos al mes, unos 1.600 dólares": another currency in apposition, maybe hedged
+                    or (bool(currency) and currency != last_currency and _apposed(low[last_end : a.start], pack))
                 )
             )
             last_end = b.end
             last_amount = bool(currency) and not a.percent
+            last_currency = currency if last_amount else ""
             if conversion:
                 continue  # "2000달러(약 283만원)": the source's own conversion, not a second claim
             side, word = bound(ctx)
@@ -272,7 +293,7 @@ class _Reader:
                 label_c is None
                 and hi >= 100
                 and self.topic == "troops"
-                and any(own_clause(ctx).near(k) for k in ("stock", "wave", "cumulative"))
+                and (any(own_clause(ctx).near(k) for k in ("stock", "wave", "cumulative")) or additive(ctx))
             ):
                 # "около 8 тысяч из них уже находятся в Курской области": the paragraph's troops, in a verb of place
                 label_c = others_troops(ctx) or troop_label(ctx)

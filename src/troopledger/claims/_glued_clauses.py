@@ -12,7 +12,7 @@ import re
 
 from troopledger.claims._packs import LanguagePack
 
-__all__ = ["CLAUSE", "leads_figure", "wave_shadowed"]
+__all__ = ["CLAUSE", "bound_before", "leads_figure", "wave_shadowed"]
 
 #: Clause breaks of the glued scripts: punctuation, brackets, quotes, the ideographic space of a headline, "…".
 CLAUSE = re.compile(r"[,，、;；:：()（）\u3000「」『』…]")
@@ -40,3 +40,23 @@ def wave_shadowed(before: str, after: str, pack: LanguagePack) -> bool:
     own = CLAUSE.split(after)[0]
     own_verb = any(w in own for k in ("cumulative", "stock") for w in pack.cue(k))
     return own_verb and 0 <= last["wave"] < len(before) - 8
+
+
+def bound_before(tail: str, pack: LanguagePack) -> tuple[str, str] | None:
+    """(side, word) of a bound word before an approximation ("最多約1萬5000美元", "최소 약 2천 명") or, in Chinese and
+    Japanese, a few words before the figure in its clause ("至少抽走其中九成"); None when neither is there."""
+    b = pack.bounds
+    abouts = sorted(b.get("about_before", ()), key=len, reverse=True)
+    bare = next((tail[: -len(w)].rstrip(" \u00a0") for w in abouts if tail.endswith(w)), "")
+    for side, key in (("lower", "lower"), ("upper", "upper")):
+        for w in b.get(f"{key}_before", ()) if bare else ():
+            if bare.endswith(w) and (not w.isascii() or len(bare) == len(w) or not bare[-len(w) - 1].isalpha()):
+                return side, w  # "最多約1萬5000美元", "최소 약 2천 명": the bound, with its approximation
+    if pack.code in ("ja", "zh"):
+        clause = CLAUSE.split(tail)[-1][-8:]
+        for side, key in (("lower", "lower"), ("upper", "upper")):
+            for w in b.get(f"{key}_before", ()):
+                at = clause.rfind(w) if len(w) >= 2 else -1
+                if at >= 0 and not _DIGIT.search(clause, at) and not clause.endswith(w):
+                    return side, w  # "至少抽走其中九成": an adverbial bound a few words before its figure
+    return None

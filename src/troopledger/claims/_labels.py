@@ -165,11 +165,12 @@ _SOLDIER = (
 )
 #: What a soldier keeps, right before the amount: "take home $200", "keeps only $200", "gets just $100".
 _KEEPS = (
-    rf"\b(?:take[- ]home|{verbs('keep', 'pocket', 'retain')}|left\s+with|end\s+up\s+with|bring\s+home|"
+    rf"\b(?:take[- ]home|{verbs('take', 'bring')}\s+home|{verbs('keep', 'pocket', 'retain')}|left\s+with|"
+    r"end\s+up\s+with|"
     rf"{verbs('leave')}\s+(?:\w+\s+){{0,3}}?with|"
     rf"(?:only|just|merely)\s+{verbs('get', 'receive', 'see')}|{verbs('get', 'receive', 'see')}\s+(?:only|just|merely))"
     r"\s+(?:(?:only|just|merely|about|around|some|roughly|nearly|up\s+to|as\s+little\s+as|perhaps|maybe|barely|"
-    r"at\s+most|less\s+than)\s+)*$"
+    r"at\s+most|less\s+than|between|from|no\s+more\s+than)\s+)*$"
 )
 #: "$100 of the $2,000": a part of an amount named next.
 _PART_OF_AMOUNT = r"^\s*of\s+(?:the|their|his|its|each)\s+(?:[\w-]+\s+)?(?:us\$|\$|usd|€|₩|₽)"
@@ -186,6 +187,14 @@ FOREIGN_PAY = (
     r"foreigners|foreign\s+recruits?)\b"
 )
 _NK = r"\b(north\s+korean?s?|pyongyang|dprk|kim)\b"
+#: An amount given per soldier, after it: "$2,000 per soldier", "(US$1,600) a month for each North Korean soldier".
+_PER_SOLDIER = (
+    r"^\W*(?:\([^)]{0,20}\)\s*)?(?:(?:a|per|each)\s+month\s+)?(?:per|for\s+each|each|a)\s+(?:north\s+korean\s+)?"
+    r"(soldiers?|troops?|servicem[ae]n|personnel|fighters?|recruits?|conscripts?|privates?|each\s+(?:man|soldier))\b"
+)
+#: Where the clause after an amount ends: a new clause or an apposition about the amount ("…, a sum they compare
+#: with the country's exports", "…, and that is before shells are counted").
+_NEXT_CLAUSE = re.compile(r",\s+(?=(?:and|but|while|whereas|which|a|an)\s)|;|\s[-–—]\s")
 
 
 def label_money(
@@ -200,7 +209,8 @@ def label_money(
     own recruits' pay, workers' wages and remittances, arms and illicit revenue, the
     economy, prices.
     """
-    near = (before[-80:] + " " + after[:80]).lower()
+    own_after = _NEXT_CLAUSE.split(after[:80], maxsplit=1)[0]  # the amount's own clause: "…, and that is before shells"
+    near = (before[-80:] + " " + own_after).lower()
     s = sentence.lower()
     monthly = _has(_MONTHLY, after[:60]) or _has(_MONTHLY, before[-40:])
     yearly = _has(_YEARLY, after[:40]) or _has(r"\bannual\w*\s+(?:\w+\s+){0,2}$", before[-40:])
@@ -225,8 +235,10 @@ def label_money(
         return "nk_gdp", "year"
     if _has(r"\b(gni|national income|per[- ]capita|trade|exports?|exported|imports?|economy|budget)\b", near):
         return "other:nk_economy", period
-    if usd < 1e6 and _has(
-        r"\b(costs?|priced?|price\s+of|per\s+(?:kilogram|kg|litre|liter))\b", before[-30:] + after[:25]
+    if (
+        usd < 1e6
+        and _has(r"\b(costs?|priced?|price\s+of|per\s+(?:kilogram|kg|litre|liter))\b", before[-30:] + after[:25])
+        and not _has(_PER_SOLDIER, after[:60])  # "the cost at $2,000 per soldier per month" is pay, not a price
     ):
         return "other:price", period
     foreign = _has(FOREIGN_PAY, s) or (_has(FOREIGN_PAY, context) and not _has(_NK, s))
@@ -278,7 +290,8 @@ def label_money(
     )
     if usd >= 1e6 and (monthly or yearly or for_troops):
         return "total_revenue_to_nk", period
-    if _has(_ENGINEER, near) and not _has(r"\bcombat\b", near):
+    builders = _has(_ENGINEER, near) or (_has(r"\b(?:builders?|engineers?|sappers?)\b", s) and _has(_ENGINEER, context))
+    if builders and not _has(r"\bcombat\b", near):
         return "non_combat_pay", "month" if monthly or not yearly else "year"
     rest_kept = _has(
         r"\b(?:keeps?|kept|takes?|took|pockets?|retains?)\s+the\s+(?:rest|remainder|balance)\b", after[:80]

@@ -122,11 +122,14 @@ class Mention:
     restated: str = ""
 
 
+_COUNTED_AFTER_YEAR = re.compile(r"^\s*(?:troops|soldiers|people|workers|personnel)\b", re.I)
+
+
 def _not_a_quantity(s: str, start: int, end: int, text: str, value: float, form: str) -> bool:
     before, after = s[max(0, start - 40) : start], s[end : end + 40]
     plain = form == "digits" and "," not in text and "." not in text and " " not in text
     if plain and 1900 <= value <= 2100 and not _SYMBOL.search(before):
-        return not re.match(r"^\s*(?:troops|soldiers|people|workers|personnel)\b", after, re.I)  # a year
+        return not _COUNTED_AFTER_YEAR.match(after)  # a year
     if after[:1].lower() == "s" and not after[1:2].isalpha():
         return True  # "the 2000s"
     if form == "digits" and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):

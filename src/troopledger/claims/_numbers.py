@@ -175,6 +175,9 @@ def _fraction_value(words: list[str]) -> float:
     return num / _DENOMINATORS[words[1]]
 
 
+_CODE_PREFIX = re.compile(r"^(?:rub|usd|eur|krw|cny|gbp|jpy|uah|kpw)(?=\d)")
+
+
 def parse_number(text: str) -> float:
     """The value of one written number ("2.76 million", "four thousand", "two-thirds", "$22m").
 
@@ -182,7 +185,7 @@ def parse_number(text: str) -> float:
     single number.
     """
     t = text.strip().lower().lstrip("$€£₩₽¥₴").strip()
-    t = re.sub(r"^(?:rub|usd|eur|krw|cny|gbp|jpy|uah|kpw)(?=\d)", "", t)
+    t = _CODE_PREFIX.sub("", t)
     if t[:1] in ("-", "\u2212") and _DIGIT_SCALE.match(t[1:].lstrip()):
         raise ValueError(f"{text.strip()[:40]!r} is negative: a claimed figure is a size, never below zero")
     m = _DIGIT_SCALE.match(t)

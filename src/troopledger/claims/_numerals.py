@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from troopledger._digits import ascii_digits
+from troopledger.claims._glued_figures import CJK_UNITS as _CJK_UNITS
+from troopledger.claims._glued_figures import cjk_numeral, glued_figures
 from troopledger.claims._packs import LanguagePack
 
 __all__ = ["Figure", "ascii_digits", "cjk_number", "find_figures", "parse_digits"]
@@ -25,23 +27,12 @@ _SPACES = "\u00a0\u202f\u2009\u2007 "
 _APOSTROPHES = "'’"
 #: One run of digits with single separators inside; a space joins only before exactly three digits.
 _RAW = re.compile(r"\d+(?:(?:[,.'’\u00a0\u202f\u2009\u2007]|[ ](?=\d{3}(?!\d)))\d+)*")
-#: Units of the East Asian number system, largest first (Korean, Japanese, Chinese).
-_CJK_UNITS = {
-    "조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3, "백": 1e2,
-    "兆": 1e12, "億": 1e8, "亿": 1e8, "万": 1e4, "萬": 1e4, "千": 1e3, "百": 1e2,
-}  # fmt: skip
 #: Percent words that count tenths: zh 成, ja 割 ("九成" = 90 %, "3割" = 30 %).
 _TENTHS = "成割"
-#: A Korean unit alone with "-odd" before a counter of people ("천여 명", "만여 명"), not "수천" (thousands).
-_HANGUL_UNIT = re.compile(r"(?<![\d가-힣])([천만])여\s?(?:명|병력)")
 #: The rest of a group of thousands before a bigger unit: the "200만" of "1천200만".
 _GROUP = re.compile(r"(\d{1,3})(?:([백百])(\d{0,2}))?([만억조万萬億亿兆])")
-#: "M in N" people ("10명 중 4명", "10人に4人", "每10人中有4人"): a share, M / N.
-_IN_EVERY = re.compile(r"(?:每)?(\d{1,3})\s?(?:명\s?중|人に|人中(?:就)?有?)\s?(\d{1,3})\s?[명人]")
 #: "-odd" words that may stand between digits and a CJK unit ("600多万" = over six million).
 _ODD = "多余餘여"
-_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-               "八": 8, "九": 9, "十": 10}  # fmt: skip
 _DATE_NEAR = re.compile(r"^[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?|^\s*[:：]\d\d")
 _TIME_BEFORE = re.compile(r"\d[:：]$")
 #: A number glued to a Latin or Cyrillic letter, or after an ordinal prefix, is a name or an id.
@@ -90,6 +81,13 @@ def parse_digits(raw: str, pack: LanguagePack, scaled: bool = False) -> float | 
     if mixed and all(len(g) == 3 for g in groups[1:-1]) and 1 <= len(groups[0]) <= 3:
         return float("".join(groups[:-1]) + "." + groups[-1])
     return None
+
+
+@cache
+def _marks(pack: LanguagePack) -> re.Pattern[str]:
+    """A word after a number that makes it a date, time, age, calibre or unit name (one pattern per pack)."""
+    words = sorted(pack.not_figures, key=len, reverse=True)
+    return re.compile(r"\.?\s?(?:" + "|".join(re.escape(w) for w in words) + ")", re.I)
 
 
 @cache
@@ -170,13 +168,6 @@ def _counter_words(pack: LanguagePack) -> tuple[str, ...]:
 
 
 @cache
-def _not_figure_words(pack: LanguagePack) -> re.Pattern[str]:
-    """A word right after a number that makes it a date, time, age, calibre or name (one pattern for the list)."""
-    words = "|".join(re.escape(w) for w in sorted(pack.not_figures, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"^\.?\s?(?:{words})", re.I)
-
-
-@cache
 def _bound_words(pack: LanguagePack) -> tuple[str, ...]:
     return tuple(w for k, ws in pack.bounds.items() if k.endswith("before") for w in ws)
 
@@ -213,10 +204,8 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
     if pack.worth and after.lstrip().startswith(pack.worth):
         return False  # "33년치 식량": years' worth of something, a quantity
     if pack.counter_kinds and after.lstrip().startswith(_counter_words(pack)):
-        return (
-            False  # "2차례에 걸쳐", "2回に分けて": a count of dispatches (LABELS rule 1), though "3차"/"2回目" are not
-        )
-    marked = _not_figure_words(pack).match(after) is not None
+        return False  # "2차례에 걸쳐", "2回に分けて": a count of dispatches (LABELS rule 1), not "3차"/"2回目"
+    marked = bool(pack.not_figures) and _marks(pack).match(after) is not None
     if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not marked:
         rest = re.sub(r"^\s?[~〜～\-–]\s?\d[\d,.]*", "", text[end : end + 30].lower())
         joins = [w for w in pack.range_words if rest.startswith(w) and re.match(r"\s?\d", rest[len(w) :])]
@@ -226,10 +215,21 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         units = (*pack.counters, *pack.percent, "%", *(w for ws in pack.currencies.values() for w in ws))
         if rest.lstrip(" \u00a0").startswith(units) or before.rstrip().lower().endswith(_bound_words(pack)):
             return False  # "2000달러", "2000~3000명", "около 2000": a figure
+        if rest.lstrip(" \u00a0").startswith(pack.not_figures):
+            return True  # "1950–1953 годов": a range of years
+        first = re.search(r"(\d{4})\s?[\-–]\s?$", before)
+        if first and 1900 <= int(first.group(1)) < int(raw):
+            return True  # the end of a range of years
+        other = re.match(r"\s?[\-–]\s?(\d{4})(?![\d.,])", text[end : end + 8])
+        if other and int(raw) < int(other.group(1)) <= 2100:
+            return True  # "1950–1953 zginęły ...": a range of years, whatever follows
         nouns = (w for k in ("troops", "killed", "wounded", "casualties", "workers") for w in pack.cue(k))
-        own = re.split(r"\d", rest[:30], maxsplit=1)[0]  # "2024 reisten 13.221 Nordkoreaner": the noun is 13,221's
+        # "2024 reisten 13.221 Nordkoreaner": the noun is 13,221's; "Desde 2022, a ajuda militar": a clause's start
+        own = re.split(r"[\d,;:]", rest[:30], maxsplit=1)[0]
         return not any(w in own for w in nouns)  # a year, unless what it counts follows
     word = re.search(r"([^\W\d_]{3,})\.?\s?$", before)
+    if word and word.group(1).lower().startswith(pack.cue("id_before")) and raw.isdigit():
+        return True  # "Статья 4 договора", "Artikel 4", "resolución 2397": a number naming a thing
     if word and word.group(1).lower() in pack.not_figures and raw.isdigit() and len(raw) <= 2:
         return True  # "March. 27", "le 12 mai" read from the other side: a day (never "janvier 3 000") after its month
     return marked
@@ -278,16 +278,10 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
     if pack.code in ("ja", "zh"):
         out.extend(_kanji_figures(text, out))
         out.sort(key=lambda f: f.start)
-    if pack.code in ("ko", "ja", "zh"):
-        for m in _IN_EVERY.finditer(text):  # "10명 중 4명꼴": 40 %, one figure, not two counts
-            whole, part = float(m.group(1)), float(m.group(2))
-            if 0 < part <= whole:
-                out = [f for f in out if not m.start() <= f.start < m.end()]
-                out.append(Figure(m.start(), m.end(), m.group(0), round(part / whole * 100, 1), True))
-        out.sort(key=lambda f: f.start)
-    if pack.code == "ko":
-        for m in _HANGUL_UNIT.finditer(text):  # "천여 명", "만여 명": a thousand-odd, ten thousand-odd
-            out.append(Figure(m.start(), m.start() + 1, m.group(1), _CJK_UNITS[m.group(1)]))
+    if pack.code in ("ko", "ja", "zh"):  # "10명 중 4명꼴" (40 %, one figure, not two counts), "천여 명"
+        for start, end, written, value, percent in glued_figures(text, pack.code):
+            out = [f for f in out if not (percent and start <= f.start < end)]
+            out.append(Figure(start, end, written, value, percent))
         out.sort(key=lambda f: f.start)
     words = _words_pattern(pack)
     if words is not None:
@@ -295,8 +289,12 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
             if any(f.start <= w.start() < f.end or w.start() <= f.start < w.end() for f in out):
                 continue
             phrase = w.group(0).lower()
-            if phrase.startswith(pack.cue("vague")):
-                continue  # "Hunderte Millionen Dollar": a vague plural of a number is no figure, whatever follows
+            prev = text[max(0, w.start() - 16) : w.start()].split()[-1:]
+            if phrase.startswith(pack.cue("vague")) or (prev and prev[0].startswith(pack.cue("vague"))):
+                continue  # "Hunderte Millionen Dollar", "mehrere hundert Millionen": vague, whatever follows
+            start_w = w.start()
+            if prev and prev[0] in _ONE and " " not in phrase and phrase in pack.lone_scales + _PLAIN_SCALES:
+                start_w -= len(prev[0]) + 1  # "más de un millón": the article is the number one
             lone = " " not in phrase and "-" not in phrase and phrase not in pack.lone_scales
             lone = lone and _stem_value(phrase, pack.number_words) is None  # "тисячі", "Tausende": vague plurals
             bounded = (
@@ -306,10 +304,44 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
             )
             lone = lone and not bounded  # "близько тисячі", "более тысячи": a thousand (genitive singular)
             value_w = None if lone else words_value(phrase, pack)
+            if value_w is not None and value_w < 1000:
+                value_w *= _range_scale(text, w.end(), words, pack)  # "від трьох до п'яти тисяч": 3,000 to 5,000
             if value_w is not None and value_w >= 1000:
-                out.append(Figure(w.start(), w.end(), w.group(0), value_w))
+                out.append(Figure(start_w, w.end(), text[start_w : w.end()], value_w))
         out.sort(key=lambda f: f.start)
     return out
+
+
+#: The indefinite article standing for "one" before a lone scale word ("un millón", "eine Million", "um milhão").
+_ONE = ("un", "une", "ein", "eine", "einer", "um", "uma", "uno", "una", "один", "одна", "одну", "jeden", "jedna")
+_PLAIN_SCALES = (
+    "millón",
+    "million",
+    "millionen",
+    "milhão",
+    "milione",
+    "milion",
+    "miljon",
+    "миллион",
+    "мільйон",
+    "milliard",
+    "miliard",
+    "mil millones",
+)
+
+
+def _range_scale(text: str, end: int, words: re.Pattern[str], pack: LanguagePack) -> float:
+    """The scale word ending the other end of a range in words that starts at ``end``, else 1."""
+    for join in sorted((*pack.range_words, *pack.range_pair), key=len, reverse=True):
+        m = re.compile(rf"\s?{re.escape(join)}\s?" if not join.isalpha() else rf"\s{re.escape(join)}\s").match(
+            text, end
+        )
+        nxt = words.match(text, m.end()) if m is not None else None
+        if nxt is not None and len(parts := nxt.group(0).lower().split()) > 1:
+            scale = _stem_value(parts[-1], pack.scales)
+            if scale is not None and scale >= 1000:
+                return scale
+    return 1.0
 
 
 def words_value(phrase: str, pack: LanguagePack) -> float | None:
@@ -364,23 +396,3 @@ def _kanji_figures(text: str, found: list[Figure]) -> list[Figure]:
         if not any(f.start <= m.start() < f.end for f in found):
             out.append(Figure(m.start(), m.end(), m.group(0), read[0]))
     return out
-
-
-def cjk_numeral(text: str, start: int) -> tuple[float, int] | None:
-    """A number in CJK numerals only ("千名", "两万", "九成"): (value, end), or None."""
-    pos, total, current = start, 0.0, 0.0
-    while pos < len(text) and (text[pos] in _CJK_DIGITS or text[pos] in _CJK_UNITS):
-        ch = text[pos]
-        if ch in _CJK_DIGITS and ch != "十":
-            current = current * 10 + _CJK_DIGITS[ch] if current and current < 10 else _CJK_DIGITS[ch]
-        else:
-            unit = _CJK_UNITS.get(ch, 10.0)
-            if unit >= 1e4:
-                total = (total + current) * unit if total or current else unit  # "千萬" = 10 million, "万" = 10,000
-            else:
-                total += (current or 1.0) * unit
-            current = 0.0
-        pos += 1
-    if pos == start:
-        return None
-    return total + current, pos

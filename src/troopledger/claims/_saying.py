@@ -38,9 +38,9 @@ __all__ = [
 VERB = (
     r"(?:said|says|say|told|tells|stated|states|estimated|estimates|estimate|reported|reports|report|"
     r"claimed(?!\s+(?:the\s+)?lives)|claims|"
-    r"claim|believes|believe|wrote|writes|noted|added|argued|warned|announced|assessed|assesses|calculated|"
+    r"claim|believes|believe|wrote|writes|noted|added|argued|warned|announced|assessed|assesses|assess|calculated|"
     r"calculates|used|cited|briefed|testified|revealed|disclosed|confirmed|indicates|indicated|suggests|suggested|"
-    r"shows|showed|found|finds|puts|pegs|pegged|put(?=\s[^.;]{0,60}?\sat\s)|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"
+    r"shows|showed|found|finds|puts|pegs|pegged|counts(?=\s+(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|at)\s+)?\d)|put(?=\s[^.;]{0,60}?\sat\s)|stressed|explained|emphasi[sz]ed|highlighted|recalled|affirmed|"
     r"underscored|shared|detailed|mentioned|quoted|believe[sd]?|warns|announces|notes|adds|suggest|show|indicate|"
     r"described|describes|reveals|thinks|think(?![\s-]+tanks?\b)|reckons|reckon|"
     r"(?:revised(?:\s+(?:up|down|upward|downward)s?)?|raised|lowered|updated|cut)(?=\s+(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:estimate|count|tally|figure|"
@@ -97,13 +97,14 @@ def end_credit(sentence: str) -> str | None:
 #: ", citing X," inside a subject phrase: "Reuters, citing a Ukrainian official, reported".
 CITING_PART = re.compile(r",\s*(?:citing|quoting)\s+[^,]+,?\s*$")
 #: A relative clause after a source: "a senior official who spoke on condition of anonymity".
-RELATIVE = re.compile(r"\s+(?:who|which)\s.*$")
+RELATIVE = re.compile(r"\s+(?:who|which)\s.*$|\s+(?:cited|quoted)\s+by\s.*$")  # "sources cited by X": X relays
 #: "... that the NIS estimates": the subject of a reported clause right after the first verb.
 THAT_SUBJECT = re.compile(
     rf"^[^.;]{{0,40}}?\bthat\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.()-]*){{0,5}})\s+{VERB}\b"
-    r"|^\s+(?P<bare>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.()-]*){0,5})\s+"
+    r"|^\s+(?P<bare>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.()-]*){0,5}|"
+    r"the\s+(?:[a-z]+\s+)?(?:agency|service|ministry|directorate|department|institute|team|report|study))\s+"
     r"(?:estimated|estimates|believes|believed|assessed|assesses|calculated|calculates|found|finds)\b"
-)  # the second form: "said the NIS estimated ...", no "that"
+)  # the second form: "said the NIS estimated ...", "said the spy agency believes ...", no "that"
 
 
 def that_subject(rest: str) -> str:

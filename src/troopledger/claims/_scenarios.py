@@ -17,6 +17,8 @@ _CONDITION = re.compile(
     re.I,
 )
 _RESULT = re.compile(r"\b(?:would|could|might)\b[^.;]*?(?:\d|\$)", re.I)
+#: The main clause after a condition works out a figure: "…, Pyongyang takes in $288 million a year".
+_WORKED_OUT = re.compile(r",\s+(?:[^,.;\d]{0,60}?)(?:[$€£₩]\s?)?\d", re.I)
 
 
 def arithmetic_basis(sentence: str, start: int) -> bool:
@@ -24,13 +26,20 @@ def arithmetic_basis(sentence: str, start: int) -> bool:
     inside a condition whose main clause works out a figure ("If 10,000 were sent, Pyongyang would earn
     $20 million"). A condition with no worked-out figure ("if another 3,000 were sent") stays a claim."""
     low = sentence.lower()
-    if not ("would" in low or "could" in low or "might" in low):
+    modal = "would" in low or "could" in low or "might" in low
+    if not modal and " if " not in f" {low} " and "assum" not in low and "suppos" not in low:
         return False  # no worked-out figure, so no basis (the cheap test first)
     if " if " not in f" {low} " and not re.search(r"\b(?:assum|suppos|were|should)", low):
         return False
     for m in _CONDITION.finditer(sentence):
         if m.start("c") <= start < m.end("c"):
-            return _RESULT.search(sentence, m.end("c")) is not None
+            if _RESULT.search(sentence, m.end("c")) is not None:
+                return True
+            # a present-tense sum: "If Moscow pays $2,000 a month for each of 12,000, Pyongyang takes in $288
+            # million a year": the condition holds figures and the main clause works out one from them
+            opener = re.match(r"(?:^|[,;]\s+|\band\s+)(?:if|assuming|suppose|supposing)\s", m.group(0), re.I)
+            figures = len(re.findall(r"\d[\d,.]*", m.group("c")))
+            return opener is not None and figures >= 2 and _WORKED_OUT.match(sentence, m.end("c")) is not None
     return False
 
 

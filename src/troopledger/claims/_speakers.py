@@ -76,10 +76,11 @@ def speaker_kind(text: str) -> str:
 
 _GENERIC = re.compile(
     r"^(?:(?:by\s+)?(?:the|this|that|its|their|his|her|our|a)\s+|(?-i:(?=[a-z])))(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*['’]s?\s+)?"
-    r"(?:report|study|data|document|assessment|survey|analysis|briefing|update|bulletin|statement|agency|ministry|institute|bank|team|paper|"
+    r"(?:report|study|data|document|assessment|survey|analysis|briefing|update|bulletin|statement|agency|directorate|ministry|institute|bank|team|paper|"
     r"estimates?|research|findings|figures|(?:spy|intelligence)\s+service|department|firm|company|consultancy|group|watchdog|panel|"
     r"sources?|statistics|think\s+tank|foundation|cent(?:re|er)|council|committee|commission|office|monitor\w*|(?:\w+\s+)?(?:official|leader|president|lawmaker|legislator|"
-    r"minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|researcher|analyst|expert))$",
+    r"minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|researcher|analyst|expert|marshal|"
+    r"admiral|colonel|governor|secretary))$",
     re.I,
 )
 _S = r"[ \t\u00a0]"  # a space within one line: names never run over a line break
@@ -98,10 +99,15 @@ _GENERIC_PEOPLE = re.compile(
 )
 
 
+_NAMED_BODY_END = re.compile(
+    r"\s(?:Service|Agency|Ministry|Institute|Office|Department|Committee|Council|Commission|Bank)$"
+)
+
+
 def generic_speaker(who: str) -> bool:
     """Whether a speaker is a bare common noun ("the report", "the agency") that names no one by itself."""
     w = who.strip()
-    if re.search(r"\s(?:Service|Agency|Ministry|Institute|Office|Department|Committee|Council|Commission|Bank)$", w):
+    if _NAMED_BODY_END.search(w):
         return False  # "The National Intelligence Service": a name, not a bare noun
     return _GENERIC.match(w) is not None or _GENERIC_PEOPLE.match(w) is not None
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from troopledger.claims._homecoming import gone_home, sent_home
 from troopledger.claims._inflect import verbs
 from troopledger.claims._scenarios import revised_from
 from troopledger.claims._troop_kinds import SEND, clause_window
@@ -60,8 +61,11 @@ _NOUNS: list[tuple[str, str]] = [
 _NOUN = re.compile("|".join(rf"\b(?P<{name}>(?:{pat}))\b" for name, pat in _NOUNS), re.I)
 _PLURAL = re.compile(
     r"^\W*(?:[\w-]+\s+){0,2}?(?!(?:this|thus|plus|less|unless|across|always|perhaps|towards|besides|whereas|"
-    r"afterwards|news|analysis|basis|crisis|status|series)\b)([a-z]{3,}s)\b"
+    r"afterwards|news|analysis|basis|crisis|status|series|others)\b)([a-z]{3,}s)\b"
 )  # a plural noun, not a word that only ends in "s"
+_SOURCES_COUNTED = re.compile(  # "two people familiar with the matter": who speaks, not a figure
+    r"^\s*(?:\w+\s+){0,2}?(?:people|officials|sources|persons)\s+(?:familiar\s+with|briefed\s+on|close\s+to)\b"
+)
 _KILLED_OR_WOUNDED = re.compile(
     rf"\b(?:killed|dead|died)\s+(?:\w+\s+)?(?:or|and)\s+(?:\w+\s+)?(?:wounded|injured|missing|captured)\b|"
     r"\b(?:killed|dead),\s+(?:\w+\s+)?(?:wounded|injured)\b|"
@@ -90,7 +94,8 @@ _LINK = (
 
 
 def _tail(cue: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{cue})\b(?:\s+[\w’'-]+){{0,6}}?(?:\s+{_LINK})*\s*$")
+    # a comma only between a comparative and a hedge: "the real toll is lower, around 600"
+    return re.compile(rf"\b(?:{cue})\b(?:\s+[\w’'-]+){{0,6}}?(?:\s+{_LINK})*(?:(?<=er),\s+(?:about|around|some))?\s*$")
 
 
 #: Any casualty word at all: the tail patterns run only when one is there.
@@ -156,12 +161,6 @@ _LABELLED = re.compile(
     r"at|least|most|up|to|no|fewer|less|as|many|an?|estimated|approximately)\s+)*$",
     re.I,
 )
-#: A count of the wounded or dead sent back: "of the wounded were sent back", "have since been flown home".
-_SENT_HOME = re.compile(
-    r"^\s*(?:of\s+(?:the|them|those)\s+(?:\w+\s+)?(?:wounded|injured|sick)\s+)?[^.;]{0,40}?\b(?:sent|flown|taken|"
-    r"brought|evacuated|repatriated|returned)\s+(?:back\b|home\b|to\s+North\s+Korea\b)|^[^.;]{0,40}?\b(?:repatriated|evacuated)\b",
-    re.I,
-)
 #: "the 11,000 who were first deployed": a relative clause that sends the people counted.
 _WHO_SENT = re.compile(
     rf"^\s*(?:more\s+)?(?:(?:who|that)\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?{SEND}|"
@@ -171,6 +170,22 @@ _WHO_SENT = re.compile(
     r"serving))",
     re.I,
 )
+
+
+#: A bare count coordinated with an earlier one: "..., and another 2,000", "... with a further 1,500".
+_ELLIPSIS = re.compile(
+    r"(?i:\band|,|;|\bwhile|\bwith|\bbut|\bplus)\s+(?i:another|a\s+further|an\s+additional)\s+(?:(?i:about|around|"
+    r"some|roughly|nearly|almost|up\s+to|at\s+least|more\s+than|over)\s+)?$"
+)
+_A_NUMBER = re.compile(r"\d[\d,.]*(?:\s+(?:thousand|million))?")
+
+
+def _elided_noun(sentence: str, start: int, tail: str) -> str:
+    """The noun class of the count before ``start`` in the same sentence, which a bare count after it shares."""
+    if not ("other" in tail or "urther" in tail or "dditional" in tail) or not _ELLIPSIS.search(tail):
+        return ""  # no additive word right before the count (the cheap test first)
+    numbers = list(_A_NUMBER.finditer(sentence, max(0, start - 160), start))
+    return _head(sentence[numbers[-1].end() : start])[0] if numbers else ""
 
 
 def _head(window: str) -> tuple[str, int, int]:
@@ -338,6 +353,8 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
                 if kind == "people"
                 else (f"other:{kind}")
             )
+    if value < 10 and _SOURCES_COUNTED.match(window):
+        return None
     plural = _PLURAL.match(window)
     if not noun and plural and not _CASUALTY_WORDS.match(plural.group(1)):
         if value < 10 and re.search(r"\b(?:the|both|these|those|its|their)\s+$", tail, re.I):
@@ -345,6 +362,8 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
         return "other:count"
     between = window[:n0] if n0 >= 0 else ""
     casualty = _casualty(window if noun in ("", "troops", "people", "officers", "engineers") else window[:n0], tail)
+    if not casualty and label:  # a list item's label names the loss: "Killed: at least 2,000"
+        casualty = _casualty(" " + label.group(1) + " ", "")
     if not casualty and limit is not None and noun and _JOINED.match(window[n1:]):
         # "300 North Korean and 1,000 Russian soldiers were killed": the predicate after the last one
         casualty = _casualty(clause_window(sentence[limit : limit + 160]), "")
@@ -355,7 +374,7 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
     if _CAPTURE_TAIL.search(tail[-30:]):
         casualty = "captured"
     owner = _owner(tail, between, window[n1:] if n1 >= 0 else "") if noun else _owner(tail, "", "")
-    if casualty and casualty != "captured" and _SENT_HOME.match(window):
+    if casualty and casualty != "captured" and sent_home(window, tail):
         return "other:count"  # "1,200 of the wounded have been flown home": a count of people sent back, not losses
     if noun in ("", "troops", "people") and casualty and casualty != "captured":
         if noun == "people" and owner == "nk" and not _NK.search(tail[-25:] + between):
@@ -368,6 +387,8 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
     if casualty == "captured" or noun == "prisoners":
         return "other:prisoners"
     if noun == "troops":
+        if owner == "nk" and gone_home(window[n1:]):
+            return "other:count"  # "1,500 soldiers had returned home": no longer in the force (LABELS rule 15)
         if word in ("russians", "ukrainians") or owner != "nk":
             return f"other:{owner if owner != 'nk' else 'russian' if word == 'russians' else 'foreign'}_troops"
         return "troops"
@@ -392,6 +413,8 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
         )
     ):
         return "troops"  # "a second group of about 3,000 followed", "the 11,000 who were first deployed"
+    if value >= 10 and owner == "nk" and _elided_noun(sentence, start, tail) == "troops":
+        return "troops"  # "3,000 soldiers are in Kursk and another 2,000 are on the way": the noun left out
     if value < 10:
         return None
     return "other:count" if re.match(r"^\s*(?:in|at|by|of|from|since|,|\.|$)", window) else None

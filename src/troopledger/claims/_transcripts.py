@@ -50,7 +50,8 @@ _NOT_TURN = re.compile(
 def transcript_turns(text: str) -> list[tuple[int, int, Attribution]]:
     """The answering turns of a transcript ("Petrova: ..."), as character ranges and who speaks in each.
 
-    A text is a transcript when at least two labels open lines and one of them does so twice; a host's
+    A text is a transcript when at least two labels open lines (a "Q:" counts as one) and one of them does
+    so twice; a host's
     or interviewer's turns are left out (they ask). The speaker is the full name the text gives for the
     label ("Dr. Ana Petrova" for "Petrova"), with the words around it for the organisation.
     """
@@ -58,7 +59,10 @@ def transcript_turns(text: str) -> list[tuple[int, int, Attribution]]:
         return []
     turns = list(_TURN.finditer(text))
     labels = [m.group("who") for m in turns]
-    if len(set(labels)) < 2 or max(labels.count(w) for w in set(labels)) < 2:
+    if not labels or max(labels.count(w) for w in set(labels)) < 2:
+        return []
+    asked = len(set(labels)) < 2 and _Q_LINE.search(text) is not None  # questions marked "Q:" are a label too
+    if len(set(labels)) + asked < 2:
         return []
     out = []
     for k, m in enumerate(turns):

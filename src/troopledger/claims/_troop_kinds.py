@@ -61,7 +61,9 @@ _WAVES = re.compile(
 )
 #: "brought the total number of troops sent to about 14,000": the figure a total reaches.
 _TOTAL_TO = re.compile(
-    r"\btotal\b(?:\s+number)?\s+(?:of\s+)?[^.;,]{0,70}?\b(?:to|at|is|was|stands\s+at)\s+(?:\w+\s+)?$", re.I
+    r"\b(?:total|tally|overall\s+(?:number|count|figure))\b(?:\s+number)?\s+(?:of\s+)?[^.;,]{0,70}?\b"
+    r"(?:to|at|is|was|stands\s+at)\s+(?:\w+\s+)?$",
+    re.I,
 )
 #: A count summed over time by rotation: "over a year through rotation", "rotated ... through Kursk over a year".
 _OVER_TIME = re.compile(

@@ -63,10 +63,12 @@ def hazard_for_count(
 
     f_lo = -count
     f_hi = reached(hi) - count
-    capped = f_hi < 0
+    # A count within the solver's tolerance of the most reachable is reachable: without the
+    # tolerance, rounding (tiny or subnormal waves) could call a reachable count capped.
+    tol = _RTOL * np.maximum(count, 1.0)
+    capped = f_hi < -tol
     # Illinois (regula falsi that halves a stale end): the count is smooth in the hazard,
     # so this converges in about ten model runs where bisection takes fifty.
-    tol = _RTOL * np.maximum(count, 1.0)
     h = np.where(capped, hi, 0.0)
     side = np.zeros(count.shape, dtype=np.int8)
     for _ in range(_STEPS):

@@ -15,12 +15,14 @@ only when a cluster is asked for: by address, or through the environment variabl
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import importlib
 import logging
 import multiprocessing
 import os
 import select
 import socket
+import sys
 import time
 import traceback
 from collections import deque
@@ -42,6 +44,7 @@ __all__ = [
     "PoolExecutor",
     "SerialExecutor",
     "make_executor",
+    "tune_malloc",
 ]
 
 T = TypeVar("T")
@@ -118,8 +121,45 @@ class SerialExecutor(Executor):
             yield fn(item)
 
 
+#: glibc's mallopt parameters (see :func:`tune_malloc`): the most arenas, the size from which a block is
+#: mapped on its own, the free memory at the top of the heap kept rather than given back, and the memory
+#: asked of the kernel beyond each need.
+_M_ARENA_MAX, _M_MMAP_THRESHOLD, _M_TRIM_THRESHOLD, _M_TOP_PAD = -8, -3, -1, -2
+_MALLOC = ((_M_ARENA_MAX, 1), (_M_MMAP_THRESHOLD, 32 << 20), (_M_TRIM_THRESHOLD, 256 << 20), (_M_TOP_PAD, 64 << 20))
+_tuned: list[bool] = []  # whether tune_malloc has run (once per process)
+
+
+def tune_malloc() -> bool:
+    """Have glibc's malloc keep and reuse the memory of model chunks; whether it could (glibc only, once).
+
+    A chunk of model outputs and their intermediates is 100-150 MB of arrays of a few
+    MB each, freed as the next chunk is computed. By default every worker thread gets
+    an arena of its own, made of 64 MB heaps that a chunk overflows and that glibc gives
+    back to the kernel once emptied, and the main heap is trimmed as soon as more than
+    a few MB at its top are free: so every chunk faulted all its pages in again (35,000
+    page faults a chunk on the record case, about half a chunk's CPU time spent in the
+    kernel). Here every thread shares the main arena, blocks under 32 MB come from the
+    heap, and up to 256 MB of free heap is kept for the next chunk: no fault a chunk
+    once the heap has grown. No number changes; elsewhere than glibc on Linux nothing happens.
+    """
+    if _tuned:
+        return _tuned[0]
+    ok = False
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            mallopt = ctypes.CDLL(None).mallopt
+            applied = [bool(mallopt(param, value)) for param, value in _MALLOC]  # every one, whatever fails
+            ok = all(applied)
+    _tuned.append(ok)
+    return ok
+
+
 class PoolExecutor(Executor):
-    """Runs tasks on local threads (NumPy releases the GIL) or local processes."""
+    """Runs tasks on local threads (NumPy releases the GIL) or local processes.
+
+    Threads share one malloc arena (:func:`tune_malloc`), so a thread's freed chunks
+    are reused rather than faulted in again.
+    """
 
     def __init__(self, workers: int, kind: Literal["thread", "process"] = "process") -> None:
         if workers < 1:
@@ -128,6 +168,7 @@ class PoolExecutor(Executor):
         self.name = f"{workers} {kind}{'es' if kind == 'process' else 's'}"
         self._pool: _PoolExecutor
         if kind == "thread":
+            tune_malloc()
             self._pool = ThreadPoolExecutor(max_workers=workers)
         else:
             # spawn: a clean interpreter per worker, safe whatever threads this process runs

@@ -20,7 +20,7 @@ from troopledger.errors import ModelError
 from troopledger.evidence import BLOCK, STATE_USE_NAMES, Case, Prior, Sampler, WaveSlots, resolve
 from troopledger.model._counts import CountTarget, hazard_for_count
 from troopledger.model._deployment import Casualties, Rotation, Waves
-from troopledger.model._executor import Executor, PoolExecutor, SerialExecutor
+from troopledger.model._executor import Executor, PoolExecutor, SerialExecutor, tune_malloc
 from troopledger.model._flows import MONTHLY_OUTPUTS, PER_DRAW_OUTPUTS, STATE_USES, Inputs, flows
 from troopledger.model._outputs import BY_ROLE, DELIVERY_OUTPUTS, OUTPUTS, RECEIVED_ACCOUNTS, role_output
 from troopledger.model._realisation import Realisation
@@ -229,6 +229,7 @@ def iter_chunks(
         raise ModelError(f"draws must be >= 1, got {draws}")
     if seed < 0:
         raise ModelError(f"seed must be >= 0, got {seed}")
+    tune_malloc()  # chunks of outputs reuse freed memory rather than fault it in again
     task = partial(_run_chunk, Sampler(prior), seed)
     bounds = _chunk_bounds(draws, chunk_size)
     own = executor is None

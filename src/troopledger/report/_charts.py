@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from troopledger.analysis import HEADLINE_TOTALS, STATE_USES, Band
 from troopledger.report._format import LABELS, SHORT_LABELS, SYMBOLS, currency_of, fmt_usd
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from troopledger.report._payload import ReportPayload
 
 __all__ = [
+    "Figure",
     "casualties_chart",
     "cumulative_chart",
     "fan_chart",
@@ -31,7 +32,18 @@ __all__ = [
     "troops_chart",
 ]
 
-Figure = dict[str, Any]
+#: One plotly.js trace, or a layout, exactly as Plotly's figure schema has it. That schema is the
+#: contract (plotly.js draws it on the page, ``plotly.graph_objects.Figure`` in a notebook), so the
+#: inside of a chart stays JSON-shaped rather than a second, partial copy of Plotly's schema.
+PlotlyJSON = dict[str, Any]
+
+
+class Figure(TypedDict):
+    """A chart as the page and the notebook take it: Plotly's traces and its layout."""
+
+    data: list[PlotlyJSON]
+    layout: PlotlyJSON
+
 
 #: Colours of the accounts, shared by every chart (and the page's legend swatches).
 COLOURS = {
@@ -60,8 +72,8 @@ def _rgba(hex_colour: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
-def _layout(title: str, **extra: Any) -> dict[str, Any]:
-    layout: dict[str, Any] = {
+def _layout(title: str, **extra: Any) -> PlotlyJSON:
+    layout: PlotlyJSON = {
         "meta": {"title": title},  # the page shows it as a heading, which wraps on a phone
         "margin": {"l": 60, "r": 16, "t": 56, "b": 40},
         "height": 380,
@@ -130,7 +142,7 @@ def sankey_chart(p: ReportPayload) -> Figure:
 
 def _band(
     months: list[str], band: dict[str, list[Any]], name: str, colour: str, fmt: str, prefix: str = ""
-) -> list[dict[str, Any]]:
+) -> list[PlotlyJSON]:
     """A fan: p95 edge, p5 edge filled up to it, and the median line on top."""
     hover = f"{prefix}%{{y:{fmt}}}"
     edge = {"type": "scatter", "mode": "lines", "x": months, "line": {"width": 0}, "showlegend": False}
@@ -162,7 +174,7 @@ _PERSONS = ",.0f"
 
 
 def _fan(p: ReportPayload, keys: list[tuple[str, str, str]], title: str, fmt: str, axis: str) -> Figure:
-    data: list[dict[str, Any]] = []
+    data: list[PlotlyJSON] = []
     money = fmt == _USD
     code = currency_of(p)
     sign = SYMBOLS.get(code, "")
@@ -171,7 +183,7 @@ def _fan(p: ReportPayload, keys: list[tuple[str, str, str]], title: str, fmt: st
             data += _band(p.months, p.monthly[key], name, colour, ",.3s" if money else fmt, sign if money else "")
     if money:
         title, axis = title.replace("USD", code), axis.replace("USD", code)
-    yaxis: dict[str, Any] = {"title": {"text": axis}, "rangemode": "tozero", "tickformat": "~s" if money else ","}
+    yaxis: PlotlyJSON = {"title": {"text": axis}, "rangemode": "tozero", "tickformat": "~s" if money else ","}
     if money:
         yaxis["tickprefix"] = sign
     return {"data": data, "layout": _layout(title, yaxis=yaxis, xaxis={"type": "category"})}

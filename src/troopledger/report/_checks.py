@@ -45,27 +45,22 @@ MISFIT_HEAD = ("Assumption", "Claims", "Model error (90 %)", "Explanation")
 _CONSISTENT = "consistent"
 
 
-def _calibration(p: ReportPayload) -> dict[str, Any]:
-    cal = p.calibration
-    return cal if isinstance(cal, dict) else {}
-
-
 def _pct(x: Any) -> str:
     return f"{x:.0%}" if isinstance(x, int | float) and math.isfinite(x) else "n/a"
 
 
 def check_summary(p: ReportPayload) -> str | None:
     """One sentence: how many claims were checked, how many fit, are disputed or misfit, and how they are judged."""
-    checks = _calibration(p).get("claim_checks") or []
-    if not checks:
+    cal = p.calibration
+    if cal is None or not cal.claim_checks:
         return None
-    verdicts = [str(c.get("verdict")) for c in checks]
-    judged = _calibration(p).get("claim_judgements") or {}
-    wrong = sum(1 for v in judged.values() if str(v).startswith("likely wrong"))
-    structural = sum(1 for v in judged.values() if str(v).startswith("structural misfit"))
-    n_misfits = len(_calibration(p).get("structural_misfits") or [])
+    verdicts = [c.verdict for c in cal.claim_checks]
+    judged = cal.claim_judgements
+    wrong = sum(1 for v in judged.values() if v.startswith("likely wrong"))
+    structural = sum(1 for v in judged.values() if v.startswith("structural misfit"))
+    n_misfits = len(cal.structural_misfits)
     return (
-        f"Each claim checked against the model's predictive distribution: {len(checks)} checked, "
+        f"Each claim checked against the model's predictive distribution: {len(cal.claim_checks)} checked, "
         f"{verdicts.count('fits')} fit, {verdicts.count('disputed')} disputed (the other claims pull against it), "
         f"{verdicts.count('misfit')} misfit (the model cannot reach it). Judged: {wrong} likely wrong, "
         f"{structural} a structural misfit of the model rather than wrong; "
@@ -75,19 +70,21 @@ def check_summary(p: ReportPayload) -> str | None:
 
 def check_rows(p: ReportPayload) -> list[tuple[str, ...]]:
     """Claims that do not simply fit (disputed, misfit, or judged other than consistent), most doubted first."""
-    cal = _calibration(p)
-    judged = cal.get("claim_judgements") or {}
-    wrong = cal.get("claims_wrong_posterior") or {}
+    cal = p.calibration
+    if cal is None:
+        return []
+    judged = cal.claim_judgements
+    wrong = cal.claims_wrong_posterior
     claims = p.claims
     rows: list[tuple[float, tuple[str, ...]]] = []
-    for c in cal.get("claim_checks") or []:
-        cid = str(c.get("claim"))
-        verdict, judgement = str(c.get("verdict")), str(judged.get(cid, ""))
+    for c in cal.claim_checks:
+        cid = c.claim
+        verdict, judgement = c.verdict, judged.get(cid, "")
         if verdict == "fits" and judgement in ("", _CONSISTENT):
             continue
         entry = claims.get(cid)
         p_wrong = wrong.get(cid)
-        tail = c.get("tail_left_out")
+        tail = c.tail_left_out
         rows.append(
             (
                 -(p_wrong if isinstance(p_wrong, int | float) else 0.0),
@@ -99,7 +96,7 @@ def check_rows(p: ReportPayload) -> list[tuple[str, ...]]:
                     judgement,
                     _pct(p_wrong),
                     _pct(tail),
-                    ", ".join(str(a) for a in c.get("assumptions") or []),
+                    ", ".join(c.assumptions),
                 ),
             )
         )
@@ -110,17 +107,10 @@ def check_rows(p: ReportPayload) -> list[tuple[str, ...]]:
 def misfit_rows(p: ReportPayload) -> list[tuple[str, str, str, str]]:
     """Each structural misfit: the assumption (its text), the claims it covers, the model's error, the explanation."""
     out = []
-    for m in _calibration(p).get("structural_misfits") or []:
-        factor = m.get("factor")
+    for m in () if p.calibration is None else p.calibration.structural_misfits:
+        factor = m.factor
         err = f"within ×{factor:.2f}" if isinstance(factor, int | float) and math.isfinite(factor) else "n/a"
-        out.append(
-            (
-                f"{m.get('assumption', '')}: {m.get('text', '')}",
-                ", ".join(str(c) for c in m.get("claims") or []),
-                err,
-                str(m.get("explanation", "")),
-            )
-        )
+        out.append((f"{m.assumption}: {m.text}", ", ".join(m.claims), err, m.explanation))
     return out
 
 

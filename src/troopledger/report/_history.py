@@ -1,16 +1,15 @@
 """The estimate's history as rows, charts, text, Markdown and HTML (a section, or a page of its own).
 
-Every function reads the plain ``history`` object of
-:meth:`troopledger.analysis.History.as_dict` (or a report's ``payload["history"]``)
-and returns cells as plain strings: each format escapes them its own way. Claim
-speakers and outlets come from articles, so they only ever reach a renderer as data.
+Every function reads the typed :class:`troopledger.analysis.History` (a fresh one, a
+report's ``payload.history``, or a saved one read back by ``History.from_json``) and
+returns cells as plain strings: each format escapes them its own way. Claim speakers
+and outlets come from articles, so they only ever reach a renderer as data.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -18,6 +17,7 @@ from rich.text import Text
 
 from troopledger._untrusted import escape_html as escape
 from troopledger._untrusted import for_terminal
+from troopledger.analysis import Band, CoverageShare, HindcastScore, History, Step
 from troopledger.report._charts import COLOURS, Figure, _band, _layout
 from troopledger.report._format import LABELS, fmt_number, fmt_usd
 from troopledger.report._html_parts import esc_rows, figure, table
@@ -57,124 +57,131 @@ UNSCORED_HEAD = ("Claim", "Quantity", "Why no earlier prediction is scored")
 HINDCAST_HEAD = ("Claim", "What", "Predicted on", "Predicted then (median, 90 %)", "Reported later", "Inside?", "Score")
 
 
-def _num(x: Any, unit: str) -> str:
+def _num(x: float | None, unit: str) -> str:
     if unit == "USD":
         return fmt_usd(x)
     if unit == "fraction":
-        return f"{x:.0%}" if isinstance(x, int | float) and math.isfinite(x) else "n/a"
+        return f"{x:.0%}" if x is not None and math.isfinite(x) else "n/a"
     return fmt_number(x, "")
 
 
-def _cell(stats: dict[str, Any], unit: str) -> str:
-    return f"{_num(stats.get('p50'), unit)} ({_num(stats.get('p5'), unit)} to {_num(stats.get('p95'), unit)})"
+def _cell(p5: float, p50: float, p95: float, unit: str) -> str:
+    return f"{_num(p50, unit)} ({_num(p5, unit)} to {_num(p95, unit)})"
+
+
+def _band_cell(b: Band, unit: str) -> str:
+    return _cell(b.p5, b.p50, b.p95, unit)
+
+
+def _finite_or_none(x: float | None) -> float | None:
+    """None for a number JSON cannot hold (the history's JSON writes null; its renderings read it so)."""
+    return x if x is not None and math.isfinite(x) else None
 
 
 def _signed_usd(x: float) -> str:
-    return ("+" if x > 0 else "") + fmt_usd(x) if x else "no change"
+    if not math.isfinite(x) or not x:  # a median JSON could not hold (null) reads as no change, as it always did
+        return "no change"
+    return ("+" if x > 0 else "") + fmt_usd(x)
 
 
-def speakers_of(h: dict[str, Any]) -> dict[str, str]:
-    """Claim id -> speaker, of the claims a history carries."""
-    return {str(cid): str((c or {}).get("speaker") or "") for cid, c in (h.get("claims") or {}).items()}
-
-
-def step_rows(h: dict[str, Any], who: Mapping[str, str] | None = None) -> list[tuple[list[str], list[str]]]:
+def step_rows(h: History, who: Mapping[str, str] | None = None) -> list[tuple[list[str], list[str]]]:
     """One row per as-of day: the headline cells, and one line per document of claims that arrived.
 
     ``who`` names the speaker of each claim id (default: the history's own claims).
     """
-    claims = who if who is not None else speakers_of(h)
-    rows = []
-    for i, s in enumerate(h["steps"]):
-        cells = [s["as_of"], *(_cell(s["headline"][k], unit) for k, (_, unit) in _HEAD.items())]
-        lines = []
-        if i == 0:
-            used = [a["id"] for a in s["arrived"] if a["used"]]
-            lines.append(f"{len(used)} claim(s) known by then: {', '.join(used)}" if used else "no claims known yet")
-        for m in s["moves"]:
-            said = ", ".join(dict.fromkeys(claims.get(c, "") for c in m["claims"]))
-            where = f"{m['outlet']}, {m['date']}" if m["outlet"] else m["date"]
-            lines.append(f"{', '.join(m['claims'])}: {said} ({where}): {_signed_usd(m['change']['paid_by_russia'])}")
-        unused = [a["id"] for a in s["arrived"] if not a["used"]] if i else []
-        if unused:
-            lines.append(f"not used by the model: {', '.join(unused)}")
-        if i and not s["arrived"]:
-            lines.append("nothing new")
-        rows.append((cells, lines))
-    return rows
+    claims = who if who is not None else h.speakers()
+    return [_step_row(i, s, claims) for i, s in enumerate(h.steps)]
 
 
-def _figure(s: dict[str, Any]) -> str:
-    unit = "USD" if s["unit"].startswith("USD") else s["unit"]
-    if s["side"] == "at_least":
-        return f"at least {_num(s['figure'], unit)}"
-    if s["side"] == "up_to":
-        return f"up to {_num(s['figure'], unit)}"
-    if s.get("low") is not None and s.get("high") is not None:
-        return f"{_num(s['low'], unit)} to {_num(s['high'], unit)}"
-    return _num(s["figure"], unit)
+def _step_row(i: int, s: Step, claims: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    cells = [s.day, *(_band_cell(s.headline[k], unit) for k, (_, unit) in _HEAD.items())]
+    lines = []
+    if i == 0:
+        used = [a.id for a in s.arrived if a.used]
+        lines.append(f"{len(used)} claim(s) known by then: {', '.join(used)}" if used else "no claims known yet")
+    for m in s.moves:
+        said = ", ".join(dict.fromkeys(claims.get(c, "") for c in m.claims))
+        where = f"{m.outlet}, {m.date}" if m.outlet else m.date
+        lines.append(f"{', '.join(m.claims)}: {said} ({where}): {_signed_usd(m.change['paid_by_russia'])}")
+    unused = [a.id for a in s.arrived if not a.used] if i else []
+    if unused:
+        lines.append(f"not used by the model: {', '.join(unused)}")
+    if i and not s.arrived:
+        lines.append("nothing new")
+    return cells, lines
 
 
-def _freshest(h: dict[str, Any]) -> list[dict[str, Any]]:
-    latest: dict[str, dict[str, Any]] = {}
-    for s in h["hindcast"]["scores"]:
-        if s["claim"] not in latest or s["as_of"] > latest[s["claim"]]["as_of"]:
-            latest[s["claim"]] = s
-    return sorted(latest.values(), key=lambda s: (s["reported"], s["claim"]))
+def _figure(s: HindcastScore) -> str:
+    unit = "USD" if s.unit.startswith("USD") else s.unit
+    if s.side == "at_least":
+        return f"at least {_num(s.figure, unit)}"
+    if s.side == "up_to":
+        return f"up to {_num(s.figure, unit)}"
+    if s.low is not None and s.high is not None:
+        return f"{_num(s.low, unit)} to {_num(s.high, unit)}"
+    return _num(s.figure, unit)
 
 
-def hindcast_rows(h: dict[str, Any], *, every: bool = False) -> list[tuple[str, ...]]:
+def _freshest(h: History) -> list[HindcastScore]:
+    latest: dict[str, HindcastScore] = {}
+    for s in h.scores:
+        if s.claim not in latest or s.as_of > latest[s.claim].as_of:
+            latest[s.claim] = s
+    return sorted(latest.values(), key=lambda s: (s.reported, s.claim))
+
+
+def hindcast_rows(h: History, *, every: bool = False) -> list[tuple[str, ...]]:
     """ "Predicted then / reported later / inside?" rows: each claim's freshest prediction (``every``: all)."""
-    scores = h["hindcast"]["scores"] if every else _freshest(h)
+    scores = h.scores if every else _freshest(h)
     rows: list[tuple[str, ...]] = []
     for s in scores:
-        unit = "USD" if s["unit"].startswith("USD") else s["unit"]
-        stats = {"p5": s["p5"], "p50": s["p50"], "p95": s["p95"]}
-        score = f"CRPS {s['crps']:.2f}" if s["crps"] is not None else f"P(side) {math.exp(s['log_score']):.0%}"
+        unit = "USD" if s.unit.startswith("USD") else s.unit
+        score = f"CRPS {s.crps:.2f}" if s.crps is not None else f"P(side) {math.exp(s.log_score or 0.0):.0%}"
         rows.append(
             (
-                s["claim"],
-                s["what"],
-                s["as_of"],
-                _cell(stats, unit),
-                f"{_figure(s)} ({s['reported']})",
-                "yes" if s["inside"] else "no",
+                s.claim,
+                s.what,
+                s.as_of,
+                _cell(s.p5, s.p50, s.p95, unit),
+                f"{_figure(s)} ({s.reported})",
+                "yes" if s.inside else "no",
                 score,
             )
         )
     return rows
 
 
-def coverage_sentence(h: dict[str, Any]) -> str:
+def coverage_sentence(h: History) -> str:
     """The overall coverage in words, whatever it shows."""
-    cov = h["hindcast"]["coverage"]
-    a, f, b, fresh = cov["all"], cov["figures"], cov["bounds"], cov["latest"]
-    if not a["n"]:
+    cov = h.coverage
+    a, f, b, fresh = cov.all, cov.figures, cov.bounds, cov.latest
+    if not a.n:
         return "No claim reported after an as-of day could be held against that day's prediction."
-    crps = f" Mean CRPS of the figures, on the log scale: {f['mean_crps']:.2f}." if f["mean_crps"] is not None else ""
+    mean_crps = _finite_or_none(f.mean_crps)
+    crps = f" Mean CRPS of the figures, on the log scale: {mean_crps:.2f}." if mean_crps is not None else ""
     return (
-        f"Of {a['n']} predictions of {fresh['n']} claims reported later, {a['inside']} ({a['coverage']:.0%}) fell "
+        f"Of {a.n} predictions of {fresh.n} claims reported later, {a.inside} ({a.coverage or 0.0:.0%}) fell "
         f"inside the 90 % interval made at the time; honest 90 % intervals would hold about 90 %. Stated figures: "
-        f"{f['inside']} of {f['n']}; one-sided claims (at least, up to): {b['inside']} of {b['n']}. Counting each "
-        f"claim once, at its freshest prediction: {fresh['inside']} of {fresh['n']} "
-        f"({fresh['coverage']:.0%}).{_predictive(a, fresh)}{crps}{_sharpness(cov)} Predictions of one claim on "
+        f"{f.inside} of {f.n}; one-sided claims (at least, up to): {b.inside} of {b.n}. Counting each "
+        f"claim once, at its freshest prediction: {fresh.inside} of {fresh.n} "
+        f"({fresh.coverage or 0.0:.0%}).{_predictive(a, fresh)}{crps}{_sharpness(h)} Predictions of one claim on "
         "successive days are not independent."
     )
 
 
-def _predictive(a: dict[str, Any], fresh: dict[str, Any]) -> str:
-    if not a.get("predictive_n"):
+def _predictive(a: CoverageShare, fresh: CoverageShare) -> str:
+    if not a.predictive_n:
         return ""
     return (
         f" Against each claim's predictive band (the prediction plus the claim's own error): "
-        f"{_share(a['predictive_inside'], a['predictive_n'])}, once each "
-        f"{_share(fresh['predictive_inside'], fresh['predictive_n'])}."
+        f"{_share(a.predictive_inside, a.predictive_n)}, once each "
+        f"{_share(fresh.predictive_inside, fresh.predictive_n)}."
     )
 
 
-def _sharpness(cov: dict[str, Any]) -> str:
-    sharp = cov.get("sharpness") or {}
-    r, once = sharp.get("median_p95_over_p5"), sharp.get("latest_median_p95_over_p5")
+def _sharpness(h: History) -> str:
+    r, once = _finite_or_none(h.coverage.sharpness.median_p95_over_p5), h.coverage.sharpness.latest_median_p95_over_p5
+    once = _finite_or_none(once)
     if r is None:
         return ""
     tail = f" ({once:.2f} counting each claim once)" if once is not None else ""
@@ -185,28 +192,25 @@ def _share(inside: int, n: int) -> str:
     return f"{inside} of {n} ({inside / n:.0%})" if n else "none"
 
 
-def family_rows(h: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+def family_rows(h: History) -> list[tuple[str, str, str, str]]:
     """Coverage by family of claims (soldiers, casualties, pay, death payments, shares, ...): all, and once each."""
-    rows = []
-    for fam, c in (h["hindcast"]["coverage"].get("by_family") or {}).items():
-        a, once = c["all"], c["latest"]
-        rows.append(
-            (fam, ", ".join(c.get("claims", [])), _share(a["inside"], a["n"]), _share(once["inside"], once["n"]))
-        )
-    return rows
+    return [
+        (fam, ", ".join(c.claims), _share(c.all.inside, c.all.n), _share(c.latest.inside, c.latest.n))
+        for fam, c in h.coverage.by_family.items()
+    ]
 
 
-def unscored_rows(h: dict[str, Any]) -> list[tuple[str, str, str]]:
+def unscored_rows(h: History) -> list[tuple[str, str, str]]:
     """The case's claims no as-of day could hold against a prediction, each with why."""
-    return [(u["id"], u["quantity"], u["reason"]) for u in h["hindcast"].get("unscored") or []]
+    return [(u.id, u.quantity, u.reason) for u in h.unscored]
 
 
-def history_charts(h: dict[str, Any]) -> dict[str, Figure]:
+def history_charts(h: History) -> dict[str, Figure]:
     """Fans over as-of days: the totals paid and kept, and soldiers sent and killed (median, 90 % band)."""
-    months = [s["month"] for s in h["steps"]]
+    months = [s.month for s in h.steps]
 
-    def band(key: str) -> dict[str, list[Any]]:
-        return {q: [s["headline"][key][q] for s in h["steps"]] for q in ("p5", "p50", "p95")}
+    def band(key: str) -> dict[str, list[float | None]]:
+        return {q: [_finite_or_none(getattr(s.headline[key], q)) for s in h.steps] for q in ("p5", "p50", "p95")}
 
     money = _band(months, band("paid_by_russia"), LABELS["paid_by_russia"], COLOURS["paid_by_russia"], "$,.3s")
     money += _band(months, band("to_state"), LABELS["to_state"], COLOURS["to_state"], "$,.3s")
@@ -233,11 +237,11 @@ def history_charts(h: dict[str, Any]) -> dict[str, Figure]:
     }
 
 
-def render_history_text(h: dict[str, Any], console: Console, claims: Mapping[str, str] | None = None) -> None:
+def render_history_text(h: History, console: Console, claims: Mapping[str, str] | None = None) -> None:
     """Print the history and the hindcast as Rich tables (source text as plain ``Text``)."""
     steps = Table(
-        title=f"What we knew when: {h['case']}, as of the end of each {h['every']} ({h['draws']:,} draws, seed "
-        f"{h['seed']}; median and 90 % interval of each total over the horizon)",
+        title=f"What we knew when: {h.case}, as of the end of each {h.every} ({h.draws:,} draws, seed "
+        f"{h.seed}; median and 90 % interval of each total over the horizon)",
         title_justify="left",
         show_lines=True,
     )
@@ -270,14 +274,14 @@ def render_history_text(h: dict[str, Any], console: Console, claims: Mapping[str
 
 
 def history_markdown(
-    h: dict[str, Any], md_text: Callable[[object], str], claims: Mapping[str, str] | None = None
+    h: History, md_text: Callable[[object], str], claims: Mapping[str, str] | None = None
 ) -> list[str]:
     """The history and the hindcast as Markdown lines; ``md_text`` makes source text inert."""
     out = [
         "## What we knew when",
         "",
-        f"The estimate as of the end of each {h['every']} from {h['from']} to {h['to']}, using only the claims "
-        f"reported by then ({h['draws']:,} draws, seed {h['seed']}); median and 90 % interval of each total.",
+        f"The estimate as of the end of each {h.every} from {h.first} to {h.last}, using only the claims "
+        f"reported by then ({h.draws:,} draws, seed {h.seed}); median and 90 % interval of each total.",
         "",
         "| " + " | ".join(STEP_HEAD) + " |",
         "|" + "|".join("---" for _ in STEP_HEAD) + "|",
@@ -299,13 +303,13 @@ def history_markdown(
     return out
 
 
-def history_section(h: dict[str, Any], claims: Mapping[str, str] | None, figs: dict[str, Any]) -> str:
+def history_section(h: History, claims: Mapping[str, str] | None, figs: Mapping[str, Figure]) -> str:
     """The estimate over as-of days, what moved it, and its predictions against what came later."""
     steps = []
     for cells, lines in step_rows(h, claims):
         items = "".join(f"<li>{escape(x)}</li>" for x in lines)
         steps.append((*(escape(c) for c in cells), f'<ul class="moves">{items}</ul>'))
-    intro = f"As of the end of each {h['every']} from {h['from']} to {h['to']}; {h['draws']:,} draws, seed {h['seed']}."
+    intro = f"As of the end of each {h.every} from {h.first} to {h.last}; {h.draws:,} draws, seed {h.seed}."
     cap = (
         "Each point is the estimate made at the end of that month from the claims reported by then, on the same "
         "seed: a step moves only because claims arrived."
@@ -331,10 +335,10 @@ def _titled(title: str, head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) 
     return f"<h3>{escape(title)}</h3>" + table(tuple(escape(c) for c in head), esc_rows(rows))
 
 
-def render_history_html(h: dict[str, Any]) -> str:
+def render_history_html(h: History) -> str:
     """The history of one case as its own self-contained page (the report page's history section)."""
     figs = history_charts(h)
-    title = str(h.get("title") or h.get("case") or "troopledger history")
+    title = h.title or h.case or "troopledger history"
     header = f'<p class="who">Every interval is a 90 % interval. {escape(coverage_sentence(h))}</p>'
     sections = [section("history", "What we knew when", history_section(h, None, figs))]
-    return page(title, f"troopledger history · {h.get('case', '')}", header, [("history", "History")], sections, figs)
+    return page(title, f"troopledger history · {h.case}", header, [("history", "History")], sections, figs)

@@ -11,11 +11,10 @@ and injected markup could not run even if it slipped through.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from troopledger._untrusted import escape_html as escape
 from troopledger.analysis import HEADLINE_TOTALS
-from troopledger.report._charts import COLOURS, figures
+from troopledger.report._charts import COLOURS, Figure, figures
 from troopledger.report._checks import checks_html
 from troopledger.report._conflicts import claim_words, conflicts, sets_cut
 from troopledger.report._format import LABELS, currency_of, fmt_interval, fmt_number, headline, money_in
@@ -86,7 +85,7 @@ def _speakers(ids: Sequence[str], claims: Mapping[str, ClaimEntry]) -> str:
     return ", ".join(_claim_ref(cid, claims, who) for who, cid in seen.items())
 
 
-def _flows(p: ReportPayload, figs: dict[str, Any]) -> str:
+def _flows(p: ReportPayload, figs: Mapping[str, Figure]) -> str:
     cap = (
         "Band widths and labels are both mean amounts, which add up across accounts; hovering a node or a band "
         "shows its median and 90 % interval. The table below has every interval."
@@ -127,7 +126,7 @@ def _soldier(p: ReportPayload) -> str:
     return out
 
 
-def _sensitivity(p: ReportPayload, figs: dict[str, Any]) -> str:
+def _sensitivity(p: ReportPayload, figs: Mapping[str, Figure]) -> str:
     sens = p.sensitivity
     if not sens or not sens["order"]:
         return "<p>No sensitivity analysis is in this report (no uncertain inputs, or it was not computed).</p>"
@@ -214,15 +213,15 @@ def _contradictions(p: ReportPayload) -> str:
 
 def _calibration(p: ReportPayload) -> str:
     cal = p.calibration
-    if not cal:
+    if cal is None:
         return "<p>Not calibrated: the figures are the prior, built from the claims about the inputs alone.</p>"
     claims = p.claims
-    used = ", ".join(_claim_ref(str(c), claims) for c in cal.get("observations", [])) or "none"
+    used = ", ".join(_claim_ref(c, claims) for c in cal.observations) or "none"
     parts = [
-        f"<p>Method: <strong>{escape(str(cal.get('method')))}</strong>. Claims about totals, counts and take-home "
+        f"<p>Method: <strong>{escape(cal.method)}</strong>. Claims about totals, counts and take-home "
         f"pay used to weigh the draws: {used}.</p>"
     ]
-    khat, ess = cal.get("pareto_khat"), cal.get("importance_ess")
+    khat, ess = cal.pareto_khat, cal.importance_ess
     if isinstance(khat, int | float) and isinstance(ess, int | float):
         parts.append(f"<p class=who>Importance weights: Pareto k-hat {khat:.2f}, effective draws {ess:,.0f}.</p>")
     prior = p.prior
@@ -233,11 +232,9 @@ def _calibration(p: ReportPayload) -> str:
             if a is not None and b is not None:
                 rows.append((escape(LABELS.get(key, key)), escape(fmt_interval(a)), escape(fmt_interval(b))))
         parts.append(_table(("Total", "Prior 90 % interval", "Posterior 90 % interval"), rows, numeric=(1, 2)))
-    skipped = cal.get("skipped") or []
+    skipped = cal.skipped
     if skipped:
-        lis = "".join(
-            f"<li>{_claim_ref(str(s.get('claim')), claims)}: {escape(str(s.get('reason', '')))}</li>" for s in skipped
-        )
+        lis = "".join(f"<li>{_claim_ref(s.claim, claims)}: {escape(s.reason)}</li>" for s in skipped)
         parts.append(
             f"<details><summary>Claims not used as observations ({len(skipped)})</summary><ul>{lis}</ul></details>"
         )

@@ -8,8 +8,8 @@ them, so one source's right-to-left override cannot reverse another cell.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from troopledger._untrusted import escape_html as escape
 from troopledger.report._analyst import (
@@ -24,6 +24,7 @@ from troopledger.report._analyst import (
 from troopledger.report._sections import UNUSABLE_TITLE, unusable_rows
 
 if TYPE_CHECKING:
+    from troopledger.report._charts import Figure
     from troopledger.report._payload import ReportPayload
 
 __all__ = [
@@ -55,9 +56,9 @@ def esc_rows(rows: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
     return [tuple(escape(c) for c in r) for r in rows]
 
 
-def figure(fig_id: str, caption: str, figs: dict[str, Any]) -> str:
+def figure(fig_id: str, caption: str, figs: Mapping[str, Figure]) -> str:
     """A chart's place on the page: its title as a heading, the plot, and a caption."""
-    title = str(figs.get(fig_id, {}).get("layout", {}).get("meta", {}).get("title", ""))
+    title = str(figs[fig_id]["layout"].get("meta", {}).get("title", "")) if fig_id in figs else ""
     return (
         f'<figure class="chart"><h3>{escape(title)}</h3>'
         f'<div id="fig-{fig_id}" class="plot" role="img" aria-label="{escape(title)}"></div>'
@@ -89,7 +90,7 @@ def month_table_html(p: ReportPayload) -> str:
     return f"<details><summary>Month-by-month table (median and 90 % interval)</summary>{body}</details>"
 
 
-def given_data_html(p: ReportPayload, figs: dict[str, Any]) -> str:
+def given_data_html(p: ReportPayload, figs: Mapping[str, Figure]) -> str:
     """RBD-FAST indices of the totals, and the chart of which inputs drive each month."""
     head, rows = given_data_rows(p)
     out = ""

@@ -9,11 +9,10 @@ project's own wording or passes through :func:`~troopledger.report._charts.plain
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from troopledger._untrusted import escape_html as escape
 from troopledger.analysis import Band, LedgerResult
-from troopledger.report._charts import plain
+from troopledger.report._charts import Figure, plain
 from troopledger.report._html_parts import figure, table
 from troopledger.report._ledger import calibration_lines, check_band, fin, fmt_money, rate_line, unusable_claims
 from troopledger.report._page import page, section
@@ -23,7 +22,7 @@ __all__ = ["ledger_monthly", "ledger_sankey", "render_ledger_html"]
 _COLOURS = {"soldiers": "#762a83", "workers": "#2166ac", "munitions": "#b2182b", "goods": "#1b7837"}
 
 
-def ledger_sankey(r: LedgerResult) -> dict[str, Any]:
+def ledger_sankey(r: LedgerResult) -> Figure:
     """Streams → North Korea's value → kept by the state or reaching people; paid or owed."""
     streams = list(r.streams)
     nodes = [plain(r.streams[s].label) for s in streams]
@@ -65,7 +64,7 @@ def ledger_sankey(r: LedgerResult) -> dict[str, Any]:
     }
 
 
-def ledger_monthly(r: LedgerResult) -> dict[str, Any]:
+def ledger_monthly(r: LedgerResult) -> Figure:
     """Each stream's value accrued by month (means over the draws), stacked."""
     data = []
     for name, s in r.streams.items():

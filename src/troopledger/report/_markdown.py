@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from html import escape
-from typing import Any
 
 from troopledger._untrusted import escape_markdown_links, for_terminal
-from troopledger.analysis import HEADLINE_TOTALS
+from troopledger.analysis import HEADLINE_TOTALS, History
 from troopledger.report._analyst import (
     currency_lines,
     given_data_basis,
@@ -201,10 +200,10 @@ def _claims(p: ReportPayload) -> list[str]:
 
 def _calibration(p: ReportPayload) -> list[str]:
     cal = p.calibration
-    if not cal:
+    if cal is None:
         return ["Not calibrated: the figures are the prior, built from the claims about the inputs alone.", ""]
-    used = ", ".join(md_code(c) for c in cal.get("observations", [])) or "none"
-    lines = [f"Method: **{md_text(cal.get('method'))}**; claims weighing the draws: {used}.", ""]
+    used = ", ".join(md_code(c) for c in cal.observations) or "none"
+    lines = [f"Method: **{md_text(cal.method)}**; claims weighing the draws: {used}.", ""]
     prior = p.prior
     if p.calibrated and prior is not None:
         rows = [
@@ -315,7 +314,7 @@ def _render(p: ReportPayload) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_history_markdown(h: dict[str, Any]) -> str:
+def render_history_markdown(h: History) -> str:
     """A history on its own as a Markdown document."""
-    title = f"# {md_text(h.get('title') or h.get('case'))}: what we knew when"
+    title = f"# {md_text(h.title or h.case)}: what we knew when"
     return "\n".join([title, "", *history_markdown(h, md_text)[2:]]) + "\n"

@@ -16,7 +16,7 @@ from troopledger._untrusted import escape_html as escape
 from troopledger._untrusted import for_terminal
 from troopledger.analysis import OUTPUTS, Result, register_result_view
 from troopledger.errors import InputError
-from troopledger.report._charts import COLOURS, fan_chart, figures, sankey_chart
+from troopledger.report._charts import COLOURS, Figure, fan_chart, figures, sankey_chart
 from troopledger.report._conflicts import claim_words, conflicts
 from troopledger.report._format import LABELS, currency_of, money_in
 from troopledger.report._payload_build import build_payload
@@ -45,7 +45,7 @@ class ResultPlots:
     def __init__(self, result: Result) -> None:
         self._payload = build_payload(result)
 
-    def _figure(self, spec: dict[str, Any]) -> Any:
+    def _figure(self, spec: Figure) -> Any:
         import plotly.graph_objects as go
 
         return go.Figure(spec)

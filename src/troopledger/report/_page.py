@@ -12,12 +12,15 @@ import base64
 import functools
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from troopledger._untrusted import escape_html as escape
 from troopledger.report._style import CSS
+
+if TYPE_CHECKING:
+    from troopledger.report._charts import Figure
 
 __all__ = ["INIT", "embed_json", "page", "plotly_js", "section", "sha256"]
 
@@ -65,7 +68,12 @@ def section(sid: str, title: str, body: str) -> str:
 
 
 def page(
-    title: str, kicker: str, header: str, nav: Sequence[tuple[str, str]], sections: list[str], figs: dict[str, Any]
+    title: str,
+    kicker: str,
+    header: str,
+    nav: Sequence[tuple[str, str]],
+    sections: list[str],
+    figs: Mapping[str, Figure],
 ) -> str:
     """One self-contained document: the page's CSS, the charts' data and plotly.js inline, a strict CSP."""
     plotly = plotly_js()

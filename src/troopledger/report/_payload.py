@@ -14,7 +14,17 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from troopledger.analysis import Band, Claim, Conflict, Contradiction, Influence, Sensitivity
+from troopledger.analysis import (
+    Band,
+    Claim,
+    Conflict,
+    Contradiction,
+    History,
+    Influence,
+    Reading,
+    SampleStats,
+    Sensitivity,
+)
 from troopledger.report._payload_desk import GivenData, GivenDataOverTime, WindowTotals
 
 __all__ = [
@@ -22,7 +32,6 @@ __all__ = [
     "ClaimEntry",
     "InputEntry",
     "PriorTotals",
-    "Reading",
     "ReportPayload",
     "Reward",
     "RunMetadata",
@@ -191,46 +200,14 @@ class PriorTotals:
 
 
 @dataclass(frozen=True)
-class Reading:
-    """One coherent reading of the claims: its weight, the claims it takes as wrong and right, its medians."""
-
-    weight: float
-    wrong: tuple[str, ...]
-    right: tuple[str, ...]
-    totals: dict[str, float]
-    parameters: dict[str, float]
-
-    @classmethod
-    def from_json(cls, r: dict[str, Any]) -> Reading:
-        """A reading as the calibration's diagnostics hold it."""
-        return cls(
-            float(r["weight"]),
-            tuple(r.get("wrong") or ()),
-            tuple(r.get("right") or ()),
-            dict(r.get("totals") or {}),
-            dict(r.get("parameters") or {}),
-        )
-
-    def to_json(self) -> dict[str, object]:
-        """``{weight, wrong, right, totals, parameters}``."""
-        return {
-            "weight": self.weight,
-            "wrong": list(self.wrong),
-            "right": list(self.right),
-            "totals": self.totals,
-            "parameters": self.parameters,
-        }
-
-
-@dataclass(frozen=True)
 class ReportPayload:
     """The report object of one run: every format renders it and nothing else.
 
     Groups a run may lack are None (``prior``, ``calibration``, ``sensitivity``,
     ``influence``, the desk's ``currency``, ``windows`` and given-data sensitivity,
     ``scenario``, ``as_of``, ``forecast_months``, ``history``) and are left out of the JSON.
-    ``calibration`` is the calibration's diagnostics as JSON-ready data; ``readings``
-    and ``mc_error`` are lifted out of it.
+    ``calibration`` is the calibration's diagnostics (:class:`~troopledger.analysis.SampleStats`);
+    ``readings`` and ``mc_error`` are lifted out of it.
     """
 
     case: str
@@ -257,7 +234,7 @@ class ReportPayload:
     effective_draws: float
     metadata: RunMetadata
     prior: PriorTotals | None = None
-    calibration: dict[str, Any] | None = None
+    calibration: SampleStats | None = None
     readings: tuple[Reading, ...] = ()
     mc_error: dict[str, dict[str, float]] = field(default_factory=dict)
     sensitivity: Sensitivity | None = None
@@ -269,7 +246,7 @@ class ReportPayload:
     scenario: AppliedScenario | None = None
     as_of: str | None = None
     forecast_months: list[str] | None = None
-    history: dict[str, Any] | None = None
+    history: History | None = None
 
     @property
     def currency_code(self) -> str:
@@ -311,7 +288,7 @@ class ReportPayload:
         if self.prior is not None:
             out["prior"] = self.prior.to_json()
         if self.calibration is not None:
-            out["calibration"] = self.calibration
+            out["calibration"] = self.calibration.to_json()
             out["readings"] = [r.to_json() for r in self.readings]
             out["mc_error"] = self.mc_error
         if self.sensitivity is not None:
@@ -326,7 +303,7 @@ class ReportPayload:
             "scenario": None if self.scenario is None else self.scenario.to_json(),
             "as_of": self.as_of,
             "forecast_months": self.forecast_months,
-            "history": self.history,
+            "history": None if self.history is None else self.history.as_dict(claims=False),
         }
         out |= {k: v for k, v in optional.items() if v is not None}
         cleaned: dict[str, object] = clean_json(out)  # type: ignore[assignment]

@@ -6,13 +6,12 @@ import hashlib
 import json
 
 from troopledger._version import __version__
-from troopledger.analysis import RELIABILITY, Band, History, Result
+from troopledger.analysis import RELIABILITY, Band, History, Result, SampleStats
 from troopledger.report._payload import (
     AppliedScenario,
     ClaimEntry,
     InputEntry,
     PriorTotals,
-    Reading,
     ReportPayload,
     Reward,
     RunMetadata,
@@ -74,16 +73,17 @@ def _parameters(result: Result) -> dict[str, InputEntry]:
     return params
 
 
-def _unusable_claims(result: Result) -> tuple[Unusable, ...]:
+def _unusable_claims(result: Result, stats: SampleStats | None) -> tuple[Unusable, ...]:
     """Accepted claims the run could not use, each with why: the report warns about every one."""
     prior = result.case
     by_id = {c.id: c for c in prior.claims}
     cited = {cid for ids in prior.cited.values() for cid in ids}  # these built an input: used
     out = dict(prior.unusable)
-    for s in (result.sample_stats or {}).get("skipped", []):
-        claim = by_id.get(str(s.get("claim")))
+    skipped = () if stats is None else stats.skipped
+    for s in skipped:
+        claim = by_id.get(s.claim)
         if claim is not None and claim.status in ("accepted", "edited") and claim.id not in cited:
-            out.setdefault(claim.id, str(s.get("reason", "")))
+            out.setdefault(claim.id, s.reason)
     return tuple(Unusable(cid, by_id[cid].quantity, why) for cid, why in out.items() if cid in by_id)
 
 
@@ -99,14 +99,13 @@ def build_payload(result: Result, *, history: History | None = None) -> ReportPa
     run_hash = hashlib.sha256(
         json.dumps({"case": casefile.digest, "claims": dumped}, sort_keys=True).encode()
     ).hexdigest()
-    stats = result.sample_stats or {}
-    wrong = stats.get("claims_wrong_posterior") or {}
-    right = stats.get("claims_right_prior") or {}
+    sample = None if result.sample_stats is None else SampleStats.from_json(result.sample_stats)
+    wrong = {} if sample is None else sample.claims_wrong_posterior
+    right = {} if sample is None else sample.claims_right_prior
     claims = {  # the posterior's judgement of each claim, beside the claim
         c.id: ClaimEntry(c, wrong[c.id], right.get(c.id)) if c.id in wrong else ClaimEntry(c) for c in prior.claims
     }
     desk = result.desk
-    sample = result.sample_stats
     return ReportPayload(
         case=prior.name,
         title=casefile.case.title,
@@ -122,7 +121,7 @@ def build_payload(result: Result, *, history: History | None = None) -> ReportPa
         contradictions=tuple(result.contradictions),
         contradictions_found=result.contradictions_found,
         conflicts=tuple(result.conflicts),
-        unusable_claims=_unusable_claims(result),
+        unusable_claims=_unusable_claims(result, sample),
         rewards=tuple(Reward(r.text, tuple(r.claims)) for r in casefile.rewards),
         conservation_max_abs_error_usd=main.conservation_max_abs_error_usd,
         monthly_bands_from_draws=main.monthly_from_draws,
@@ -135,8 +134,8 @@ def build_payload(result: Result, *, history: History | None = None) -> ReportPa
         if result.posterior is None
         else PriorTotals(_bands(result.prior.totals), _bands(result.prior.derived)),
         calibration=sample,
-        readings=tuple(Reading.from_json(r) for r in (sample or {}).get("readings", [])),
-        mc_error=(sample or {}).get("mc_error", {}),
+        readings=() if sample is None else sample.readings,
+        mc_error={} if sample is None else sample.mc_error,
         sensitivity=result.sensitivity,
         influence=None if result.influence is None else tuple(result.influence),
         currency=desk.get("currency"),
@@ -149,5 +148,5 @@ def build_payload(result: Result, *, history: History | None = None) -> ReportPa
         as_of=casefile.as_of or None,
         # months past the case's own: a status-quo forecast
         forecast_months=None if casefile.forecast_from is None else main.months[casefile.forecast_from :],
-        history=None if history is None else {k: v for k, v in history.as_dict().items() if k != "claims"},
+        history=history,
     )

@@ -162,7 +162,7 @@ def _num(x: Any, fmt: str) -> str:
 def metadata_rows(p: ReportPayload) -> list[tuple[str, str]]:
     """(label, value) lines describing the run, enough to reproduce it."""
     m = p.metadata
-    cal = p.calibration or {}
+    method = "n/a" if p.calibration is None else p.calibration.method
     rows = [
         ("troopledger version", m.troopledger_version),
         ("case", m.case_source or p.case),
@@ -170,7 +170,7 @@ def metadata_rows(p: ReportPayload) -> list[tuple[str, str]]:
         ("draws", _num(p.draws, ",")),
         ("monthly bands from", f"{_num(p.monthly_bands_from_draws, ',')} leading draws"),
         ("months", f"{p.months[0]} to {p.months[-1]}" if p.months else "n/a"),
-        ("calibrated", f"yes ({cal.get('method', 'n/a')})" if p.calibrated else "no"),
+        ("calibrated", f"yes ({method})" if p.calibrated else "no"),
         ("effective draws", _num(p.effective_draws, ",.0f")),
         ("largest money-conservation gap", f"${_num(p.conservation_max_abs_error_usd, '.2g')}"),
         ("case file SHA-256", m.case_sha256),

@@ -68,18 +68,17 @@ def _how_sure(p: ReportPayload) -> str:
         if lo and hi
         else "the spread is unknown"
     )
-    cal = p.calibration or {}
-    used = len(cal.get("observations") or [])
+    used = 0 if p.calibration is None else len(p.calibration.observations)
     claims = len(p.claims)
     if p.calibrated and used:
         weighed = f"the draws are weighed against {used} published figures about totals, counts and take-home pay"
     else:
         weighed = "no published total weighed the draws (these are the inputs' own ranges)"
     held = ""
-    cov = (((p.history or {}).get("hindcast") or {}).get("coverage") or {}).get("all") or {}
-    if cov.get("n"):
+    cov = None if p.history is None else p.history.coverage.all
+    if cov is not None and cov.n:
         held = (
-            f" Earlier estimates' 90 % intervals held {cov['coverage']:.0%} of the {cov['n']} figures reported "
+            f" Earlier estimates' 90 % intervals held {cov.coverage or 0.0:.0%} of the {cov.n} figures reported "
             "after them."
         )
     return f"How sure: {spread}; {claims} sourced claims build the inputs and {weighed}.{held}"

@@ -225,7 +225,7 @@ def _readings(p: ReportPayload) -> Table | None:
 def _calibration(p: ReportPayload) -> Group | None:
     """Prior and posterior side by side, and how the posterior was computed."""
     cal, prior = p.calibration, p.prior
-    if not cal or not p.calibrated or prior is None:
+    if cal is None or not p.calibrated or prior is None:
         return None
     t = Table(title="Before and after weighing the claims about totals (90 % intervals)", title_justify="left")
     t.add_column("Quantity")
@@ -239,21 +239,21 @@ def _calibration(p: ReportPayload) -> Group | None:
             rows.append((name, e.prior, e.band, e.unit))
     for label, a, b, unit in rows:
         t.add_row(Text(label), f"{fmt_number(a.p50, unit)} ({fmt_interval(a, unit)})", _post(b, unit))
-    khat = cal.get("pareto_khat")
+    khat, sampler = cal.pareto_khat, cal.sampler
     words = (
-        f"Posterior by {cal['method']}"
+        f"Posterior by {cal.method}"
         + (
-            f" (proposal fitted by a {cal['pilot_particles']:,}-particle tempering pilot in "
-            f"{cal.get('pilot_stages')} stages)"
-            if cal.get("pilot_particles")
+            f" (proposal fitted by a {sampler.pilot_particles:,}-particle tempering pilot in "
+            f"{sampler.pilot_stages} stages)"
+            if sampler is not None and sampler.pilot_particles
             else ""
         )
         + (
-            f"; importance weights: Pareto k-hat {khat:.2f}, effective draws {cal['importance_ess']:,.0f}"
+            f"; importance weights: Pareto k-hat {khat:.2f}, effective draws {cal.importance_ess or 0.0:,.0f}"
             if khat is not None
             else ""
         )
-        + f". Claims weighed: {', '.join(cal['observations'])}."
+        + f". Claims weighed: {', '.join(cal.observations)}."
     )
     return Group(t, Text(words, style="dim"))
 

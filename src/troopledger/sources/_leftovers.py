@@ -1,6 +1,6 @@
 """Page leftovers: the lines a saved page carries that are not the article.
 
-"See also" links (and Korean, Japanese and Chinese related-article boxes), comment
+"See also" links (and related-article boxes in the other languages), comment
 forms, language menus, advertisement markers, "most popular" boxes, photo captions
 and credits, truncated breadcrumb titles and lines that repeat an earlier line are
 dropped; a "Read the original article on X" line
@@ -42,6 +42,16 @@ _LEFTOVER = re.compile(
 _CJK_BOX = re.compile(
     r"^\s*[\[【(<]?\s*(?:관련\s*기사|관련\s*뉴스|많이\s*본\s*뉴스|인기\s*기사|추천\s*기사|함께\s*보면|関連記事|関連ニュース"
     r"|あわせて読みたい|おすすめ記事|延伸[閱阅][讀读]|相[關关][閱阅][讀读]|推[薦荐][閱阅][讀读]|相[關关]新[聞闻]|熱門新聞|热门新闻)"
+)
+#: The same boxes in the European languages ("Читайте также:", "Zobacz także:", "Mehr zum Thema:", "Leia também:"):
+#: a line opening with one is another article's headline; the heading alone drops the list under it.
+_EURO_BOX = re.compile(
+    r"^\s*(?:читайте\s+(?:также|тоже|також)|смотрите\s+также|дивіться\s+також|новости\s+по\s+теме|новини\s+по\s+темі"
+    r"|mehr\s+zum\s+thema|lesen\s+sie\s+auch|auch\s+interessant|das\s+könnte\s+sie\s+auch\s+interessieren"
+    r"|(?:à\s+)?lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|le[ae]\s+también|te\s+puede\s+interesar"
+    r"|noticias\s+relacionadas|leia\s+(?:também|mais)|veja\s+também|zobacz\s+(?:także|też)|czytaj\s+(?:także|też|więcej)"
+    r"|polecamy|leggi\s+anche|potrebbe\s+interessarti|articoli\s+correlati)\b\s*:?",
+    re.IGNORECASE,
 )
 _CJK_FURNITURE = re.compile(
     r"무단\s*전재|재배포\s*금지|무단\s*복제|無断転載|無断複製|版[權权]所有|未[經经]授[權权]|[責责]任[編编][輯辑]\s*[:：]"
@@ -89,7 +99,7 @@ def drop_leftovers(text: str) -> tuple[str, str | None]:
             line = _LANG_MENU.sub("", line).strip()
         if not line or _LEFTOVER.match(line) or _is_caption(line):
             continue
-        box = _CJK_BOX.match(line)
+        box = _CJK_BOX.match(line) or _EURO_BOX.match(line)
         if box or (len(line) < 200 and _CJK_FURNITURE.search(line)):
             if box and len(line) - box.end() < 3:  # the heading alone: skip the listed headlines too
                 skip = next((j for j in range(i + 1, len(lines)) if not lines[j].strip()), len(lines))
