@@ -265,3 +265,11 @@ def test_a_hazard_path_must_start_inside_the_horizon() -> None:
     cas = Casualties(np.array([0.02]), np.array([0.04]), np.array([0.3]))
     with pytest.raises(ModelError, match="inside the horizon"):
         Hazards(cas, 6).role(0, 6)
+
+
+def test_a_rotation_wave_arriving_on_a_rounded_month_is_counted_in_theatre() -> None:
+    """5 x 1.2 rounds to 6.000000000000001 but 6 x 1.2 - 1.2 to 5.999999999999999: the wave of month 6."""
+    sched = Rotation(np.array([1.0]), np.array([1.2]))
+    d = deploy_parts(sched, Casualties(np.zeros(1), np.ones(1), np.zeros(1)), 7)[0].deployment
+    np.testing.assert_array_equal(d.arrivals[0], [1, 1, 1, 1, 1, 0, 1])
+    np.testing.assert_array_equal(d.strength[0], d.arrivals[0])  # all wounded and evacuated within the month

@@ -14,7 +14,7 @@ import pytest
 from rich.console import Console
 
 from test_report_html import hostile_payload
-from troopledger.analysis import Conflict, Contradiction, run
+from troopledger.analysis import Conflict, Contradiction, History, coverage, run
 from troopledger.report import ReportPayload, build_payload, render_html, render_markdown, render_text, summary
 from troopledger.report._charts import sankey_chart
 from troopledger.report._conflicts import conflicts
@@ -147,7 +147,9 @@ def test_extract_review_does_not_break_words_at_80_columns() -> None:
 
 
 def test_summary_reports_the_hindcast_when_the_report_has_a_history(payload: ReportPayload) -> None:
-    p = replace(payload, history={"hindcast": {"coverage": {"all": {"n": 40, "inside": 32, "coverage": 0.8}}}})
+    none = coverage([])
+    held = replace(none, all=replace(none.all, n=40, inside=32, coverage=0.8))
+    p = replace(payload, history=History("case", "title", 0, 100, "month", (), (), held, {}))
     text = " ".join(summary(p))
     assert "held 80% of the 40 figures reported after them" in text
     assert "held" not in " ".join(summary(payload))

@@ -226,9 +226,20 @@ def _rotation(s: Rotation, hz: Hazards, months: int) -> Part:
     # k1 = index of the wave in theatre, plus one; the factor keeps exact multiples
     # (month m + 1 == k r) in wave k - 1, whose tour ends as wave k arrives.
     k1 = np.ceil(((m + 1.0) * (1.0 - 1e-12)) * (1.0 / rc))
-    k1r = k1 * rc
-    start = np.floor(k1r - rc).astype(np.intp)  # wave k arrived in month floor(k r)
-    end = np.floor(k1r).astype(np.intp)  # ... and leaves when wave k + 1 arrives
+    new = np.empty_like(k1)
+    new[:, 0] = 1.0
+    np.not_equal(k1[:, 1:], k1[:, :-1], out=new[:, 1:])
+    # wave k arrived in month floor(k r) and leaves when wave k + 1 arrives; both months are
+    # read off the months where the wave in theatre changes, so that rounding in k r can never
+    # date a wave's arrival a month away from the month it is counted as arriving
+    month = np.arange(months, dtype=np.intp)[None, :]
+    start = np.maximum.accumulate(np.where(new > 0, month, 0), axis=1)
+    after = np.where(new[:, 1:] > 0, month[:, 1:], months)
+    nxt = np.empty_like(start)
+    nxt[:, -1] = months
+    nxt[:, :-1] = np.minimum.accumulate(after[:, ::-1], axis=1)[:, ::-1]
+    past = np.maximum(np.floor(k1 * rc).astype(np.intp), months)  # the next wave comes after the horizon
+    end = np.where(nxt < months, nxt, past)
     const = hz.constant(0)
     if const is not None:  # hazards the same every month: closed forms, no monthly paths
         hk, hw, he = (a[:, None] for a in const)
@@ -244,9 +255,6 @@ def _rotation(s: Rotation, hz: Hazards, months: int) -> Part:
         strength = c[:, None] * np.exp(p.lk[:, :-1] - np.take_along_axis(p.lk, start, axis=1))
         d = p.death_before(end)
         mean_k, mean_w = p.hk.mean(axis=1), p.he.mean(axis=1)
-    new = np.empty_like(k1)
-    new[:, 0] = 1.0
-    np.not_equal(k1[:, 1:], k1[:, :-1], out=new[:, 1:])
     arrivals = c[:, None] * new
     replacements = rep * strength
     killed, wounded, evacuated = hk * strength, hw * strength, he * strength
