@@ -495,7 +495,8 @@ def test_contract_soldiers_are_russias(lang: str, text: str) -> None:
     ],
 )
 def test_running_totals_waves_and_words_inside_names(lang: str, text: str, want: str) -> None:
-    assert [q for q, *_ in _read(text, lang)] == [want]
+    # the count of dispatches is a claim of its own (LABELS rules 1 and 15; s26: it was dropped before)
+    assert [q for q, *_ in _read(text, lang) if q != "other:deployment_waves"] == [want]
 
 
 @pytest.mark.parametrize(

@@ -105,7 +105,11 @@ def _arms_alone(ctx: Context) -> bool:
 
 def share_label(ctx: Context) -> str | None:
     """The quantity a percentage speaks of, or None when nothing near says."""
+    if ctx.anywhere("state") and ctx.anywhere("workers") and not ctx.anywhere("troops"):
+        return "other:worker_state_share"  # "노동자 1명이 한 달에 600~800달러를 벌지만 … 70%는 당국에"
     if ctx.anywhere("state") and (ctx.anywhere("pay") or (ctx.near("state") and ctx.anywhere("troops"))):
+        if ctx.anywhere("workers") and not ctx.anywhere("troops"):
+            return "other:worker_state_share"  # "朝鲜工人月薪约800美元，但其中七成要上交": the workers' wage
         return "state_share_of_pay"  # "the regime skims 86 % of the soldiers' money"
     window = ctx.before() + " | " + ctx.after()
     if ctx.pack.code not in _GLUED and sum(find_cue(window, w, ctx.pack) >= 0 for w in ctx.pack.cue("state")) >= 2:

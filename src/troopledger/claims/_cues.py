@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from troopledger.claims._bound_verbs import befores as _befores
 from troopledger.claims._bound_verbs import bound_verb, negated_before
+from troopledger.claims._glued_clauses import bound_before, leads_figure, wave_shadowed
 from troopledger.claims._packs import LanguagePack
 
 __all__ = [
@@ -47,7 +48,7 @@ _CASUALTY = ("killed", "wounded", "casualties")
 #: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").
 _SIGN = re.compile(r"(?:us\$|r\$|[$€£₩₽¥₴]|usd|eur)\s?$")
 #: A clause ends at a comma, a semicolon or the next number.
-_CLAUSE_END = re.compile(r"[,，、;；:：]|\d")
+_CLAUSE_END = re.compile(r"[,，、;；:：\u3000…]|\d")
 _DIGIT = re.compile(r"\d")
 #: Chinese and Japanese verbs that may stand between a bound word and its number, longest first.
 _CJK_VERBS = (
@@ -69,7 +70,7 @@ _CJK_VERBS = (
 )
 #: Clause punctuation (not digits): a cue past it speaks of another clause.
 #: Clause breaks of the glued scripts, the ideographic space of a headline among them.
-_CJK_CLAUSE = re.compile(r"[,，、;；:：()（）\u3000「」『』]")
+_CJK_CLAUSE = re.compile(r"[,，、;；:：()（）\u3000「」『』…]")
 _PUNCT = re.compile(r"[,，、;；:：()（）\u2013\u2014\"“”„«»「」『』]")
 
 
@@ -158,6 +159,9 @@ def bound(ctx: Context) -> tuple[str, str]:
     head = ctx.after(30)
     heads = (head, skip_units(head, ctx.pack))
     b = ctx.pack.bounds
+    early = bound_before(tail, ctx.pack)
+    if early is not None:
+        return early
     verb = bound_verb(tail, ctx.pack)
     if verb:
         # "ont dépassé les 700 000", "hanno superato quota 850.000"; negated, a ceiling: "n'a pas dépassé 34 millions"
@@ -170,6 +174,9 @@ def bound(ctx: Context) -> tuple[str, str]:
         if tail.endswith(w) and (len(tail) == len(w) or not tail[-len(w) - 1].isalpha() or not w.isascii()):
             if side == "upper" and _changed_to(tail[: -len(w)], ctx.pack):
                 return "", ""  # "rose to 1,000": the level reached, a value
+            ups = [u for u in b.get("upper_after", ()) if heads[1].startswith(u)]
+            if side == "upper" and ups and _changes_after(heads[1][len(ups[0]) :], ctx.pack):
+                return "", ""  # "최대 2만 명까지 늘어날 수": a projected level, a value (LABELS rule 6)
             return side, w
     words = tail.split()
     lasts = {n: " ".join(words[-n:]) for n in (1, 2, 3, 4)}
@@ -260,6 +267,8 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
             if w not in after and w not in before:
                 continue
             i = find_cue(after, w, ctx.pack)
+            if i >= 0 and far and _CJK_CLAUSE.search(after, 0, i) and leads_figure(ctx.sentence, ctx.end + i + len(w)):
+                continue  # "约1.1万人驻扎在当地，死亡人数至少2000人": the word of the next clause's own figure
             if i >= 0 and far and (_DIGIT.search(after, 0, i) or _CJK_CLAUSE.search(after, 0, i)):
                 i += far  # another number's word, or another clause's: "전사자는 600여명, 부상자는 …"
             elif i >= 0 and not far and _DIGIT.search(after, 0, i):
@@ -283,10 +292,10 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
     return None if best is None else (best[0], best[1])
 
 
-def _own_near(ctx: Context, kind: str, clause: bool = False) -> bool:
+def _own_near(ctx: Context, kind: str, clause: bool = False, n: int | None = None) -> bool:
     """A cue of ``kind`` near the figure with no other number between: "용병 3.2억, 동맹군 13.4억" (the
     mercenaries' word is the first figure's, not the second's); with ``clause``, none of another clause either."""
-    before, after = ctx.before(), ctx.after()
+    before, after = ctx.before(n), ctx.after(n)
     if clause:
         before, after = _CJK_CLAUSE.split(before)[-1], _CJK_CLAUSE.split(after)[0]
     for w in ctx.pack.cue(kind):
@@ -339,7 +348,7 @@ _TROOP_COUNTS = ("troops_deployed", "troops_per_rotation", "cumulative_troops")
 def count_label(ctx: Context, value: float = 0.0) -> str | None:
     """The quantity a count of people or things speaks of, or None when no word says what is counted."""
     label = _count_label(ctx)
-    if label is not None and not label.startswith("other:") and value > MAX_FORCE:
+    if label is not None and not label.startswith("other:") and value >= MAX_FORCE:
         return f"other:{label.split('_')[0]}_count_large"
     if label in _TROOP_COUNTS and value < MIN_FORCE:
         return None if value < 10 else "other:troops_small_count"  # "Статья 4 договора ... военной помощи"
@@ -348,7 +357,7 @@ def count_label(ctx: Context, value: float = 0.0) -> str | None:
 
 def _count_label(ctx: Context) -> str | None:
     from troopledger.claims._clause_links import captured, linked  # builds on this module
-    from troopledger.claims._whose import after_in_clause, listed_apart, owner  # builds on this module
+    from troopledger.claims._whose import after_in_clause, listed_apart, owner_of_count  # builds on this module
 
     if listed_apart(ctx):
         return "other:listed_count"  # "Також знищено: танків — 9 752 (+7)": a tally's row names what it counts
@@ -373,7 +382,7 @@ def _count_label(ctx: Context) -> str | None:
     )
     if kind in ("killed", "wounded") and both:
         kind = "casualties"  # "killed and wounded" together
-    whose = owner(ctx)
+    whose = owner_of_count(ctx)
     if whose and kind in ("troops", *_CASUALTY):
         return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
     if kind == "troops":
@@ -393,7 +402,9 @@ def troop_label(ctx: Context) -> str:
     nxt = _PUNCT.search(ctx.sentence, ctx.end)
     own = Context(ctx.sentence[lo : nxt.start() if nxt else None], ctx.start - lo, ctx.end - lo, ctx.pack, 3)
     for kind, label in (("wave", "troops_per_rotation"), ("cumulative", "cumulative_troops")):
-        if own.near(kind):
+        if own.near(kind) and not (
+            kind == "wave" and own.pack.code in _GLUED and wave_shadowed(own.before(), own.after(), own.pack)
+        ):
             return label
     if additive(ctx) and not own.near("stock"):
         return "troops_per_rotation"  # "отправил ещё 3 тысячи", "schickte noch einmal 3.000": one more wave

@@ -29,21 +29,31 @@ from troopledger.claims._figure import figure_fields
 from troopledger.claims._language import identify, passages
 from troopledger.claims._number_convention import text_convention
 from troopledger.claims._numerals import ascii_digits, find_figures
+from troopledger.claims._owners import counter_kind
 from troopledger.claims._pack_figures import join_ranges, magnitude, to_usd
 from troopledger.claims._pack_speakers import according_to as _according_to
 from troopledger.claims._pack_speakers import organisations as _organisations
 from troopledger.claims._pack_speakers import quoted_by as _quoted_by
 from troopledger.claims._pack_speakers import sentence_names as _sentence_names
-from troopledger.claims._pack_streams import stream_count, stream_money
+from troopledger.claims._pack_streams import stream_count, stream_money, take_home_share
 from troopledger.claims._pack_tours import tour_lengths
 from troopledger.claims._packs import LanguagePack, load_pack
 from troopledger.claims._record import Claim, SourceRef
 from troopledger.claims._restated import TROOP_LABELS, range_ends_restated, repeats_labelled, troop_repeats
+from troopledger.claims._whose import others_troops
 from troopledger.sources import Document
 
 __all__ = ["extract_foreign", "unread_note"]
 
-_COUNT_UNITS = {"other:munitions": "items", "other:tons": "tons", "other:oil": "barrels"}
+_COUNT_UNITS = (
+    {"other:munitions": "items", "other:tons": "tons", "other:oil": "barrels"}
+    | {f"other:{k}": k for k in ("households", "guns", "ships", "vehicles", "aircraft")}
+    | {
+        "other:deployment_waves": "dispatches",
+        "other:kilograms": "kg",
+        "other:entities": "entities",
+    }
+)
 _KINDS = {
     "South Korea NIS": "intelligence", "Ukraine GUR": "intelligence", "Ukraine (Zelensky)": "belligerent_government",
     "Russia (Shoigu)": "belligerent_government", "KIDA": "think_tank", "INSS": "think_tank",
@@ -51,8 +61,12 @@ _KINDS = {
 }  # fmt: skip
 #: What stands between a figure and its conversion in brackets: "(약 ", "（約", "(about ", "(한화 약 ".
 #: What follows the unit of "1 dollar" in an exchange rate ("=", "＝", "는", "は", "兑"), then the rate.
-_RATE = re.compile(r"\s*(?:[=＝:：]|는|은|당|は|が|兑|兌|对|對|换|換)")
+_RATE = re.compile(r"\s*(?:[=＝:：]|는|은|당|에 |は|が|兑|兌|对|對|换|換)")
 _ANONYMOUS = "Anonymous sources"
+#: A space between two Chinese or Japanese words (not inside a number: "1万 2000") is a headline's clause break.
+_HEADLINE_SPACE = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])(?<![万萬億亿兆千百])[ \u00a0]+(?=[\u3040-\u30ff\u3400-\u9fff\d])"
+)
 _CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
 #: ... and between two amounts, the first one's currency word, a bracket and up to five short words
 #: ("долларов (около ", " (algo em torno de R$ ", " dollars (soit environ ").
@@ -148,6 +162,8 @@ class _Reader:
         self, text: str, span: tuple[int, int], pack: LanguagePack, speaker: str, via: list[str], org: str = ""
     ) -> None:
         low = text[span[0] : span[1]].lower()
+        if pack.code in ("ja", "zh"):
+            low = _HEADLINE_SPACE.sub("\u3000", low)  # "赴俄 傷亡逾4700人": a headline's space ends a clause
         figs = find_figures(low, pack)
         said = next((h for h in pack.hedges if h in low), "")
         kind = _KINDS.get(speaker, "outlet" if speaker == self.default or speaker in self.relays else "other")
@@ -202,10 +218,18 @@ class _Reader:
                     # "the authorities take 80 % of it": the share of the pay the paragraph spoke of
                     "state_share_of_pay" if self.money and ctx.near("state") else "other:share"
                 )
+                if label == "state_share_of_pay" and self.topic == "workers" and not ctx.anywhere("troops"):
+                    label = "other:worker_state_share"  # "이들의 월급은 … 90%가량을 당국이": the paragraph's workers
+                elif label in ("state_share_of_pay", "other:share") and take_home_share(ctx):
+                    label = "other:soldier_take_home_share"  # "實際拿到的不到兩成": what the soldier keeps
                 values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
                 self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
                 continue
-            if currency == "KRW" and any(w in ctx.before(20) for w in pack.north_korean_won):
+            named_after = re.match(r"\s*[(（]([^)）]{1,12})[)）]", skip_units(low[b.end : b.end + 20], pack))
+            if currency == "KRW" and (
+                any(w in ctx.before(20) for w in pack.north_korean_won)
+                or (named_after is not None and named_after.group(1).strip().startswith(pack.north_korean_won))
+            ):
                 currency = "KPW"  # "북한 돈으로 13만 원": won, but North Korea's
             if currency and lo == hi == 1 and _RATE.match(skip_units(low[b.end :], pack)):
                 rate = True  # "1달러는 1만5000원", "1ドル＝約150円": an exchange rate, not two amounts
@@ -259,6 +283,9 @@ class _Reader:
             if hi < 2 or hi > 5e7:
                 continue  # no count of people is below 2 or above 50 million
             label_c = count_label(ctx, hi)
+            thing = counter_kind(low, b.end, pack)
+            if thing and (label_c is None or not label_c.startswith("other:")):
+                label_c = f"other:{thing}"  # "유가족 300여 가구", "120門": households and guns, never troops or dead
             if label_c is None and counted is not None and hi >= 100:
                 # "1,500 soldiers arrived ..., and another 1,500 since": the noun is left out the second time
                 label_c = troop_label(ctx) if counted in TROOP_LABELS else counted
@@ -269,7 +296,7 @@ class _Reader:
                 and (any(own_clause(ctx).near(k) for k in ("stock", "wave", "cumulative")) or additive(ctx))
             ):
                 # "около 8 тысяч из них уже находятся в Курской области": the paragraph's troops, in a verb of place
-                label_c = troop_label(ctx)
+                label_c = others_troops(ctx) or troop_label(ctx)
             counted = label_c or counted
             stream = stream_count(label_c, ctx, hi)  # shells, containers, barrels, workers: the ledger's quantity
             if stream is not None and stream[0].startswith("nk_entries"):

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from troopledger._digits import ascii_digits
+from troopledger.claims._glued_figures import CJK_UNITS as _CJK_UNITS
+from troopledger.claims._glued_figures import cjk_numeral, glued_figures
 from troopledger.claims._packs import LanguagePack
 
 __all__ = ["Figure", "ascii_digits", "cjk_number", "find_figures", "parse_digits"]
@@ -25,17 +27,12 @@ _SPACES = "\u00a0\u202f\u2009\u2007 "
 _APOSTROPHES = "'’"
 #: One run of digits with single separators inside; a space joins only before exactly three digits.
 _RAW = re.compile(r"\d+(?:(?:[,.'’\u00a0\u202f\u2009\u2007]|[ ](?=\d{3}(?!\d)))\d+)*")
-#: Units of the East Asian number system, largest first (Korean, Japanese, Chinese).
-_CJK_UNITS = {
-    "조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3, "백": 1e2,
-    "兆": 1e12, "億": 1e8, "亿": 1e8, "万": 1e4, "萬": 1e4, "千": 1e3, "百": 1e2,
-}  # fmt: skip
 #: Percent words that count tenths: zh 成, ja 割 ("九成" = 90 %, "3割" = 30 %).
 _TENTHS = "成割"
+#: The rest of a group of thousands before a bigger unit: the "200만" of "1천200만".
+_GROUP = re.compile(r"(\d{1,3})(?:([백百])(\d{0,2}))?([만억조万萬億亿兆])")
 #: "-odd" words that may stand between digits and a CJK unit ("600多万" = over six million).
 _ODD = "多余餘여"
-_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-               "八": 8, "九": 9, "十": 10}  # fmt: skip
 _DATE_NEAR = re.compile(r"^[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?|^\s*[:：]\d\d")
 _TIME_BEFORE = re.compile(r"\d[:：]$")
 #: A number glued to a Latin or Cyrillic letter, or after an ordinal prefix, is a name or an id.
@@ -122,7 +119,7 @@ def _percent_after(text: str, end: int, pack: LanguagePack) -> int:
 
 def cjk_number(text: str, start: int) -> tuple[float, int] | None:
     """A number of digits and CJK units starting at ``start`` ("28조 7000억", "1万2000", "2兆8000億")."""
-    total, pos, last_unit, seen_unit = 0.0, start, float("inf"), False
+    total, pos, last_unit, seen_unit, spaced = 0.0, start, float("inf"), False, False
     while True:
         m = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?").match(text, pos)
         if m is None:
@@ -133,7 +130,9 @@ def cjk_number(text: str, start: int) -> tuple[float, int] | None:
             after += 1  # "600多万", "3천여만": "-odd" between the digits and their unit is still the unit's
         unit = _CJK_UNITS.get(text[after : after + 1])
         if unit is None:
-            if seen_unit and last_unit >= 1e4 and value < last_unit:
+            # the remainder after the last unit: "1만 2000", and glued after 천/千 too: "4천700" = 4,700
+            floor = 1e3 if not spaced and m.end() - m.start() <= 3 else 1e4
+            if seen_unit and last_unit >= floor and value < last_unit:
                 total += value
                 pos = after
             break
@@ -145,18 +144,27 @@ def cjk_number(text: str, start: int) -> tuple[float, int] | None:
         sub = _CJK_UNITS.get(text[after + skip : after + skip + 1])
         if sub is not None and sub > unit and sub < last_unit:  # also "3万亿" = 3 × 10^12
             value, unit, after = value * unit, sub, after + skip
+        group = _GROUP.match(text, after + 1) if unit < 1e4 else None
+        if group and _CJK_UNITS[group.group(4)] < last_unit:  # "1천200만" = 12 million, "3千500億", "2천4백만"
+            rest = float(group.group(1)) * (100 if group.group(2) else 1) + float(group.group(3) or 0)
+            value, unit, after = value * unit + rest, _CJK_UNITS[group.group(4)], group.end(4) - 1
         total += value * unit
         last_unit, pos = unit, after + 1
         nxt = re.compile(r"[ \u00a0]?(?=\d)").match(text, pos)
         if nxt is None:
             break
-        pos = nxt.end()
+        spaced, pos = nxt.end() > pos, nxt.end()
     if not seen_unit:
         return None
     end = pos
     while end > start and text[end - 1] in " \u00a0":
         end -= 1
     return total, end
+
+
+@cache
+def _counter_words(pack: LanguagePack) -> tuple[str, ...]:
+    return tuple(w for ws in pack.counter_kinds.values() for w in ws)
 
 
 @cache
@@ -191,10 +199,12 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         return True
     if re.match(r"^[\-–][^\W\d_]{1,3}(?![^\W\d_])", after):
         return True  # an ordinal with its ending: "94-ї бригади", "3-го батальона", "11-й корпус"
-    if re.match(r"^\)", after) and re.search(r"\($", before):
-        return True  # "(40)", "(23)": an age or a day
+    if re.match(r"^[)）]", after) and re.search(r"[(（]$", before):
+        return True  # "(40)", "(23)", "（41）": an age or a day
     if pack.worth and after.lstrip().startswith(pack.worth):
         return False  # "33년치 식량": years' worth of something, a quantity
+    if pack.counter_kinds and after.lstrip().startswith(_counter_words(pack)):
+        return False  # "2차례에 걸쳐", "2回に分けて": a count of dispatches (LABELS rule 1), not "3차"/"2回目"
     marked = bool(pack.not_figures) and _marks(pack).match(after) is not None
     if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not marked:
         rest = re.sub(r"^\s?[~〜～\-–]\s?\d[\d,.]*", "", text[end : end + 30].lower())
@@ -267,6 +277,11 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
         out.sort(key=lambda f: f.start)
     if pack.code in ("ja", "zh"):
         out.extend(_kanji_figures(text, out))
+        out.sort(key=lambda f: f.start)
+    if pack.code in ("ko", "ja", "zh"):  # "10명 중 4명꼴" (40 %, one figure, not two counts), "천여 명"
+        for start, end, written, value, percent in glued_figures(text, pack.code):
+            out = [f for f in out if not (percent and start <= f.start < end)]
+            out.append(Figure(start, end, written, value, percent))
         out.sort(key=lambda f: f.start)
     words = _words_pattern(pack)
     if words is not None:
@@ -358,7 +373,7 @@ def _stem_value(word: str, table: dict[str, float]) -> float | None:
 
 
 _KANJI = re.compile(
-    r"(?<![一二两兩三四五六七八九十百千万萬億亿第数數几幾])[一二两兩三四五六七八九十百千万萬]+(?=[多余餘]?[人名])"
+    r"(?<![一二两兩三四五六七八九十百千万萬億亿第数數几幾])[一二两兩三四五六七八九十百千万萬]+(?=[多余餘]?[人名发發])"
 )
 
 
@@ -381,23 +396,3 @@ def _kanji_figures(text: str, found: list[Figure]) -> list[Figure]:
         if not any(f.start <= m.start() < f.end for f in found):
             out.append(Figure(m.start(), m.end(), m.group(0), read[0]))
     return out
-
-
-def cjk_numeral(text: str, start: int) -> tuple[float, int] | None:
-    """A number in CJK numerals only ("千名", "两万", "九成"): (value, end), or None."""
-    pos, total, current = start, 0.0, 0.0
-    while pos < len(text) and (text[pos] in _CJK_DIGITS or text[pos] in _CJK_UNITS):
-        ch = text[pos]
-        if ch in _CJK_DIGITS and ch != "十":
-            current = current * 10 + _CJK_DIGITS[ch] if current and current < 10 else _CJK_DIGITS[ch]
-        else:
-            unit = _CJK_UNITS.get(ch, 10.0)
-            if unit >= 1e4:
-                total = (total + (current or 1.0)) * unit
-            else:
-                total += (current or 1.0) * unit
-            current = 0.0
-        pos += 1
-    if pos == start:
-        return None
-    return total + current, pos

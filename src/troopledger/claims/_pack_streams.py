@@ -20,7 +20,7 @@ from importlib import resources
 from troopledger.claims._cues import Context, find_cue
 from troopledger.claims._stream_quantities import STREAM_QUANTITIES
 
-__all__ = ["stream_count", "stream_money", "stream_words"]
+__all__ = ["stream_count", "stream_money", "stream_words", "take_home_share"]
 
 _DIGIT = re.compile(r"\d")
 _CLAUSE = re.compile(r"[,，、;；]")
@@ -165,6 +165,11 @@ def stream_money(label: str, period: str, ctx: Context) -> str:
     return label
 
 
+def take_home_share(ctx: Context) -> bool:
+    """Whether a share is what the soldier keeps ("手元に残るのは1割", "實際拿到的不到兩成"), not the state's."""
+    return _next_to(ctx, stream_words(ctx.pack.code).get("soldier_take_home", ()))
+
+
 def _next_to(ctx: Context, words: tuple[str, ...]) -> bool:
     """A word of ``words`` near the figure with no other number between ("월 2천 달러 가운데 100달러만 손에 쥔다":
     the take-home word is the 100's, not the 2,000's)."""
@@ -175,6 +180,8 @@ def _next_to(ctx: Context, words: tuple[str, ...]) -> bool:
         if j >= 0 and not _DIGIT.search(before, j + len(w)):
             return True
         i = after.find(w)
-        if i >= 0 and not _DIGIT.search(after, 0, i):
+        # and no number after the word either: "2천~2천500달러를 주지만 … 손에 쥐는 돈은 100달러" is the 100's word
+        rest = _CLAUSE.split(ctx.sentence[ctx.end + i + len(w) :], maxsplit=1)[0] if i >= 0 else ""
+        if i >= 0 and not _DIGIT.search(after, 0, i) and not _DIGIT.search(rest):
             return True
     return False

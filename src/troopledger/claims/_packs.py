@@ -88,6 +88,14 @@ class LanguagePack:
     worth: tuple[str, ...] = ()
     #: words just before a won amount that make it North Korean won ("북한 돈으로 13만 원")
     north_korean_won: tuple[str, ...] = ()
+    #: glued scripts: countries or armies that own a count when they are its clause's subject, by owner
+    #: ("우크라이나군도 … 5만 명을 배치", "俄羅斯目前在…部署的兵力約為5萬人"), and the marks after such a subject
+    subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    subject_marks: tuple[str, ...] = ()
+    #: words after North Korea's troops that put them inside a subject's count ("북한군을 포함해", "を含めて")
+    including: tuple[str, ...] = ()
+    #: glued scripts: counters of things that are not people, by what they count ("300여 가구", "120門")
+    counter_kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def glued_ok(self) -> tuple[str, ...]:
@@ -200,5 +208,9 @@ def load_pack(code: str) -> LanguagePack:
         speaker_marks_before=_strings(raw.get("speaker_marks_before", []), f"{where} speaker_marks_before"),
         worth=_strings(raw.get("worth", []), f"{where} worth"),
         north_korean_won=_strings(raw.get("north_korean_won", []), f"{where} north_korean_won"),
+        subjects=_lists(raw.get("subjects", {}), f"{where} subjects"),
+        subject_marks=_strings(raw.get("subject_marks", []), f"{where} subject_marks"),
+        including=_strings(raw.get("including", []), f"{where} including"),
+        counter_kinds=_lists(raw.get("counter_kinds", {}), f"{where} counter_kinds"),
         not_cues=_not_cues(_strings(raw.get("not_cues", []), f"{where} not_cues"), raw.get("cues", {})),
     )

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from troopledger.claims._cues import _DIGIT, _GLUED, _PUNCT, COUNTED, Context, _own_near, find_cue
+from troopledger.claims._owners import clause_subject
 
-__all__ = ["after_in_clause", "listed_apart", "owner"]
+__all__ = ["after_in_clause", "listed_apart", "others_troops", "owner", "owner_of_count"]
 
 
 def _demonym_troops(ctx: Context, who: str) -> bool:
@@ -60,8 +61,11 @@ def owner(ctx: Context) -> str:
     for who in ("russian", "ukrainian"):
         if _demonym_troops(ctx, who) and not ctx.near("north_korea", ctx.wide // 2):
             return who
+    half = Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 1)
+    # "러 계약병 월급 20만 루블…北 병사는": in the glued scripts North Korea's word counts in the figure's clause only
+    north = _own_near(half, "north_korea", True, ctx.wide // 2) if glued else ctx.near("north_korea", ctx.wide // 2)
     for who in ("russian", "ukrainian", "foreign", "civilian"):
-        if _own_near(ctx, who, glued) and not ctx.near("north_korea", ctx.wide // 2):
+        if _own_near(ctx, who, glued) and not north:
             return who  # "12.000 civiles muertos": civilians are nobody's troops
         # the sentence speaks of another army only (in the glued scripts, not of another number's army)
         alone = ctx.anywhere(who) and not ctx.anywhere("north_korea")
@@ -88,3 +92,16 @@ def listed_apart(ctx: Context) -> bool:
     row = m.group(1)
     kinds = (*COUNTED, "dispatch", "russian", "ukrainian", "north_korea", "link", "pay", "revenue")
     return not any(find_cue(row, w, ctx.pack) >= 0 for k in kinds for w in ctx.pack.cue(k))
+
+
+def owner_of_count(ctx: Context) -> str:
+    """Whose people a count is: the subject of its clause in the glued scripts ("우크라이나군도 … 5만 명을
+    배치"; a payer's money is not its own: "러시아는 … 1만5천 달러를 주기로"), else :func:`owner`."""
+    subject = clause_subject(ctx.sentence, ctx.start, ctx.end, ctx.pack) if ctx.pack.code in _GLUED else ""
+    return subject or owner(ctx)
+
+
+def others_troops(ctx: Context) -> str | None:
+    """``other:<whose>_troops`` when a troop figure is another country's, else None."""
+    whose = owner_of_count(ctx)
+    return f"other:{whose}_troops" if whose and whose != "civilian" else None
