@@ -47,7 +47,7 @@ _EXCEEDED: list[tuple[str, str, Want]] = [
         "Потери северокорейских войск превысили отметку в 4 тысячи человек.",
         ("casualties_total", None, 4000, None),
     ),
-    ("uk", "Втрати північнокорейських військ перевищили позначку в 4 тисячі.", ("casualties_total", None, 4000, None)),
+    ("uk", "Втрати військ КНДР перевищили позначку в 4 тисячі.", ("casualties_total", None, 4000, None)),
     ("pl", "Straty północnokoreańskich wojsk przekroczyły próg 4 tys.", ("casualties_total", None, 4000, None)),
     (
         "ru",
@@ -75,9 +75,9 @@ _WHOSE: list[tuple[str, str, str]] = [
     ("es", "Rusia perdió ese día 1.500 soldados.", "other:russian_casualties"),
     ("it", "La Russia ha perso 1.500 soldati in un giorno.", "other:russian_casualties"),
     # North Korea's own losses, in a sentence that names Russia in another case
-    ("uk", "Північнокорейські війська в Курській області Росії втратили близько 4 тисяч людей.", "casualties_total"),
+    ("uk", "Війська КНДР на заході Росії втратили близько 4 тисяч людей.", "casualties_total"),
     ("ru", "Северокорейские войска в Курской области России потеряли около 4 тысяч человек.", "casualties_total"),
-    ("uk", "До Курщини, куди увійшли українські війська, було направлено 11 000 військових КНДР.", "troops_deployed"),
+    ("uk", "До Курщини, де наступали українські бригади, було направлено 11 000 військових КНДР.", "troops_deployed"),
 ]
 
 
