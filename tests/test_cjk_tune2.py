@@ -9,12 +9,11 @@ shares, full-width ages, a take-home word before another number, and "웃돈다"
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from _benchmarks import load_benchmark
 from troopledger.claims._foreign import extract_foreign
 from troopledger.claims._numerals import cjk_number, find_figures
 from troopledger.claims._packs import load_pack
@@ -34,12 +33,7 @@ def _read(text: str, lang: str) -> list[Got]:
 
 
 def test_tuning_set_scores_hold() -> None:
-    spec = importlib.util.spec_from_file_location("eval_extraction", ROOT / "benchmarks" / "eval_extraction.py")
-    assert spec is not None
-    assert spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["eval_extraction"] = mod
-    spec.loader.exec_module(mod)
+    mod = load_benchmark("eval_extraction")
     r = mod.evaluate_devset(SET)
     assert r["gold"] >= 80
     for key, floor in SET_MIN.items():

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
+from _benchmarks import load_benchmark
 from troopledger._cli import main
 from troopledger.claims import extract_claims
 from troopledger.errors import SourceError
@@ -22,12 +21,7 @@ MIN_PRECISION, MIN_RECALL, MIN_ATTRIBUTION = 0.90, 0.90, 0.90
 
 
 def _evaluate() -> dict[str, object]:
-    spec = importlib.util.spec_from_file_location("eval_extraction", ROOT / "benchmarks" / "eval_extraction.py")
-    assert spec is not None
-    assert spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["eval_extraction"] = mod
-    spec.loader.exec_module(mod)
+    mod = load_benchmark("eval_extraction")
     return mod.evaluate()  # type: ignore[no-any-return]
 
 

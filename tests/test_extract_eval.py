@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from _benchmarks import load_benchmark
+
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_extraction", ROOT / "benchmarks" / "eval_extraction.py")
-    assert spec is not None
-    assert spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["eval_extraction"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-EVAL = _load()
+EVAL = load_benchmark("eval_extraction")
 import devset_scoring as scoring  # noqa: E402  (put on the path by eval_extraction)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
 from pathlib import Path
 
@@ -11,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _benchmarks import load_benchmark
 from troopledger.claims import QUANTITIES, extract_claims, guide_label
 from troopledger.claims._subtypes import documented_subtype
 from troopledger.errors import SourceError
@@ -35,12 +34,7 @@ def _q(text: str) -> list[tuple[str, float | None, float | None, float | None]]:
     not (DEVSET / "articles.jsonl").is_file(), reason="the real-article dev set (shared/devset) is not present"
 )
 def test_devset_scores_hold() -> None:
-    spec = importlib.util.spec_from_file_location("eval_extraction", ROOT / "benchmarks" / "eval_extraction.py")
-    assert spec is not None
-    assert spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["eval_extraction"] = mod
-    spec.loader.exec_module(mod)
+    mod = load_benchmark("eval_extraction")
     r = mod.evaluate_devset(DEVSET)
     for key, floor in DEV_MIN.items():
         assert r[key] >= floor, (key, r[key], r["problems"][:20])
@@ -51,12 +45,7 @@ TUNE2_MIN = {"recall_core": 0.95, "precision": 0.92, "speaker": 0.88}
 
 
 def test_second_tuning_set_scores_hold() -> None:
-    spec = importlib.util.spec_from_file_location("eval_extraction", ROOT / "benchmarks" / "eval_extraction.py")
-    assert spec is not None
-    assert spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["eval_extraction"] = mod
-    spec.loader.exec_module(mod)
+    mod = load_benchmark("eval_extraction")
     r = mod.evaluate_devset(ROOT / "tests" / "data" / "english_tune2")
     assert r["articles"] == 30
     for key, floor in TUNE2_MIN.items():

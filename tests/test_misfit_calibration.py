@@ -10,23 +10,15 @@ does not, and still catches most wrong claims.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from _benchmarks import load_benchmark
 
 
 def _sim() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("misfit_calibration", ROOT / "benchmarks" / "misfit_calibration.py")
-    assert spec is not None
-    assert spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # its dataclasses look themselves up there
-    spec.loader.exec_module(mod)
+    mod = load_benchmark("misfit_calibration")
     return mod
 
 

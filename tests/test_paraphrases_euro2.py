@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from _benchmarks import load_benchmark
 from troopledger.claims._foreign import extract_foreign
 from troopledger.sources import document_from_bytes
 
@@ -202,15 +203,7 @@ OWN_SETS_MIN = {
 
 @pytest.mark.parametrize("name", sorted(OWN_SETS_MIN))
 def test_the_own_articles_hold_their_scores(name: str) -> None:
-    import importlib.util
-    import sys
-
-    spec = importlib.util.spec_from_file_location("eval_languages", ROOT / "benchmarks" / "eval_languages.py")
-    assert spec is not None
-    assert spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["eval_languages"] = mod
-    spec.loader.exec_module(mod)
+    mod = load_benchmark("eval_languages")
     data = ROOT / "tests" / "data" / name
     for line in (data / "articles.jsonl").read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
