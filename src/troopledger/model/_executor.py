@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import importlib
 import logging
 import multiprocessing
@@ -126,9 +127,9 @@ class SerialExecutor(Executor):
 #: asked of the kernel beyond each need.
 _M_ARENA_MAX, _M_MMAP_THRESHOLD, _M_TRIM_THRESHOLD, _M_TOP_PAD = -8, -3, -1, -2
 _MALLOC = ((_M_ARENA_MAX, 1), (_M_MMAP_THRESHOLD, 32 << 20), (_M_TRIM_THRESHOLD, 256 << 20), (_M_TOP_PAD, 64 << 20))
-_tuned: list[bool] = []  # whether tune_malloc has run (once per process)
 
 
+@functools.cache  # once per process
 def tune_malloc() -> bool:
     """Have glibc's malloc keep and reuse the memory of model chunks; whether it could (glibc only, once).
 
@@ -142,15 +143,12 @@ def tune_malloc() -> bool:
     heap, and up to 256 MB of free heap is kept for the next chunk: no fault a chunk
     once the heap has grown. No number changes; elsewhere than glibc on Linux nothing happens.
     """
-    if _tuned:
-        return _tuned[0]
     ok = False
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             mallopt = ctypes.CDLL(None).mallopt
             applied = [bool(mallopt(param, value)) for param, value in _MALLOC]  # every one, whatever fails
             ok = all(applied)
-    _tuned.append(ok)
     return ok
 
 
