@@ -170,6 +170,7 @@ class _Reader:
         who: dict[str, object] = {"speaker": speaker, "speaker_kind": kind, "via": via, "organisation": org}
         last_end = -1
         counted: str | None = None
+        whole: tuple[str, float, int] | None = None  # the sentence's last troop figure: label, value, end
         for start, end, months, written in tour_lengths(low, pack):  # "провели в России 120 дней": a tour
             stated = {"stated": text[span[0] + start : span[0] + end], "hedge": "none", "note": f"stated as {written}"}
             self.add(span, {"quantity": "rotation_interval_months", "unit": "months", **who, **stated,
@@ -305,6 +306,11 @@ class _Reader:
                 )
             if label_c is not None:
                 self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
+            listed = whole is not None and ":" in low[whole[2] : a.start]
+            if label_c in TROOP_LABELS and whole is not None and listed and hi < whole[1]:
+                label_c = whole[0]  # "6.000 Soldaten schicken: 1.000 Pioniere und 5.000 Bauarbeiter": its parts
+            elif label_c in TROOP_LABELS and not listed:
+                whole = (label_c, hi, b.end)
             if (label_c in TROOP_LABELS or (label_c or "").endswith("_troops")) and ctx.near("condition"):
                 continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
             if stream is not None:
