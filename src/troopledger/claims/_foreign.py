@@ -20,6 +20,7 @@ from troopledger.claims._cue_money import money_label, share_label
 from troopledger.claims._cues import (
     Context,
     bound,
+    find_cue,
     count_label,
     currency_of,
     skip_units,
@@ -320,6 +321,17 @@ class _Reader:
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
 
 
+def _asked(paragraph: str, pack: LanguagePack) -> str:
+    """What a question paragraph asks a count of (``troops`` or ``workers``), for the answer below it, or ""."""
+    low = paragraph.strip().lower()
+    if not low.endswith(("?", "？")) or len(low) > 200:
+        return ""
+    for topic in ("workers", "troops"):
+        if any(find_cue(low, w, pack) >= 0 for w in pack.cue(topic)):
+            return topic
+    return ""
+
+
 def extract_foreign(doc: Document, language: str) -> list[Claim]:
     """Candidate claims (status ``pending``) from ``doc``, mostly in ``language``, read paragraph by paragraph."""
     text = ascii_digits(doc.text)
@@ -338,6 +350,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
     lead = max(pool, key=lambda k: pool[k]) if pool else outlet
     reader = _Reader(doc, outlet)
     last_named = ""
+    asked = ""
     packs = {lang: text_convention(text, load_pack(lang)) for lang in hits}  # the text's number convention, once
     for start, end, lang in parts:
         if lang == "en" and language != "en" and identify(text[start:end]) == "en":
@@ -348,6 +361,9 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
         quoted = _quoted_by(text, start, sentences, hits[lang] if same else [], relays)
         carried, origin_here = quoted or lead, quoted is not None
         reader.topic = reader.money = ""
+        if asked:
+            reader.topic = asked  # "Quantos soldados já partiram?" / "Ao todo, cerca de 14 mil": the answer's count
+        asked = _asked(text[start:end], pack)
         names_of = [_sentence_names(text, s, e, hits[lang] if same else None, pack, actors) for s, e in sentences]
         for k, (s, e) in enumerate(sentences):
             named = names_of[k]
