@@ -308,36 +308,6 @@ def _own_near(ctx: Context, kind: str, clause: bool = False, n: int | None = Non
     return False
 
 
-def _planned(own: Context) -> bool:
-    """A future or planning auxiliary and a verb of sending, both in the figure's own clause.
-
-    German puts the verb last ("Nordkorea werde 6.000 Soldaten nach Kursk schicken"), so the two
-    words are looked for anywhere in the clause, not as one phrase.
-    """
-    clause = own.sentence
-    return any(find_cue(clause, w, own.pack) >= 0 for w in own.pack.cue("plan")) and any(
-        find_cue(clause, w, own.pack) >= 0 for w in own.pack.cue("sent")
-    )
-
-
-def out_of(ctx: Context) -> bool:
-    """Whether the figure is the whole of a part counted just before it in its clause: the "11 000" of
-    "1 000 seraient morts sur quelque 11 000 soldats", "600 von rund 11.000", "1.000 de los 11.000"."""
-    words = ctx.pack.cue("out_of")
-    pre = _PUNCT.split(ctx.before(2 * ctx.wide))[-1]
-    hedges = (*ctx.pack.bounds.get("about_before", ()), *ctx.pack.bounds.get("lower_before", ()))
-    tail = pre.rstrip()
-    for h in sorted(hedges, key=len, reverse=True):
-        if tail.endswith(" " + h) or tail == h:
-            tail = tail[: -len(h)].rstrip()
-            break
-    hit = next((w for w in words if tail.endswith(" " + w) or tail == w), None)
-    return hit is not None and bool(_DIGIT_ANY.search(tail[: -len(hit)]))
-
-
-_DIGIT_ANY = re.compile(r"\d")
-
-
 def _casualty_of_troops(ctx: Context) -> str | None:
     """A casualty group when a troop figure is itself the dead or wounded, else None.
 
@@ -345,8 +315,6 @@ def _casualty_of_troops(ctx: Context) -> str | None:
     were killed"), says so, unless a partition word stands between ("11,000 troops, of whom 600
     died": the verb is the next figure's).
     """
-    if out_of(ctx):
-        return None  # the force a casualty count is part of, not the casualties
     ends = _CLAUSE_END if ctx.pack.code in ("ja", "zh", "ko") else _DIGIT
     clause = ends.split(ctx.sentence[ctx.end : ctx.end + 3 * ctx.wide], maxsplit=1)[0]
     found = ((find_cue(clause, w, ctx.pack), -len(w), k) for k in _CASUALTY for w in ctx.pack.cue(k))
@@ -388,7 +356,7 @@ def count_label(ctx: Context, value: float = 0.0) -> str | None:
 
 
 def _count_label(ctx: Context) -> str | None:
-    from troopledger.claims._clause_links import captured, linked, own_clause  # builds on this module
+    from troopledger.claims._clause_links import captured, linked, out_of  # builds on this module
     from troopledger.claims._whose import after_in_clause, listed_apart, owner_of_count  # builds on this module
 
     if listed_apart(ctx):
@@ -403,7 +371,8 @@ def _count_label(ctx: Context) -> str | None:
         # a verb of sending counts whoever is sent: "노동자 1만5000명 보낸다" sends workers, else troops
         kind = "workers" if _own_near(ctx, "workers") else "troops"
     if kind == "troops":
-        kind = _casualty_of_troops(ctx) or ("prisoners" if captured(ctx) else kind)
+        # "1 000 morts sur 11 000 soldats": the force the dead are part of is no casualty count
+        kind = (None if out_of(ctx) else _casualty_of_troops(ctx)) or ("prisoners" if captured(ctx) else kind)
     if kind == "troops" and after_in_clause(ctx, "deserters"):
         kind = "deserters"  # "40 військових КНДР дезертували": the verb later in the clause says what they did
     # "killed and wounded" together on one side of the figure; "300 died and 2,700 were wounded" splits them
@@ -414,8 +383,6 @@ def _count_label(ctx: Context) -> str | None:
     )
     if kind in ("killed", "wounded") and both:
         kind = "casualties"  # "killed and wounded" together
-    if kind == "wounded" and own_clause(ctx).near("returned"):
-        return "other:wounded_repatriated"  # "2.000 feridos foram repatriados": the wounded sent home (rule 15)
     whose = owner_of_count(ctx)
     if whose and kind in ("troops", *_CASUALTY):
         return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
@@ -426,7 +393,7 @@ def _count_label(ctx: Context) -> str | None:
 
 def troop_label(ctx: Context) -> str:
     """Wave, running total or force in place, from the cue nearest a troop figure (LABELS rule 14)."""
-    from troopledger.claims._clause_links import additive, dated  # builds on this module
+    from troopledger.claims._clause_links import additive, dated, planned  # builds on this module
 
     if ctx.near("returned"):
         return "other:troops_returned_home"
@@ -436,12 +403,10 @@ def troop_label(ctx: Context) -> str:
     nxt = _PUNCT.search(ctx.sentence, ctx.end)
     own = Context(ctx.sentence[lo : nxt.start() if nxt else None], ctx.start - lo, ctx.end - lo, ctx.pack, 3)
     for kind, label in (("wave", "troops_per_rotation"), ("cumulative", "cumulative_troops")):
-        if own.near(kind) and not (
+        if (own.near(kind) or (kind == "wave" and planned(own))) and not (
             kind == "wave" and own.pack.code in _GLUED and wave_shadowed(own.before(), own.after(), own.pack)
         ):
             return label
-    if _planned(own):
-        return "troops_per_rotation"  # "werde 6.000 Soldaten schicken", "va a enviar": a planned dispatch (rule 14)
     if additive(ctx) and not own.near("stock"):
         return "troops_per_rotation"  # "отправил ещё 3 тысячи", "schickte noch einmal 3.000": one more wave
     by_month = dated(own, ctx.sentence)

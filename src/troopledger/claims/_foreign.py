@@ -20,9 +20,9 @@ from troopledger.claims._cue_money import money_label, share_label
 from troopledger.claims._cues import (
     Context,
     bound,
-    find_cue,
     count_label,
     currency_of,
+    find_cue,
     skip_units,
     troop_label,
 )
@@ -305,6 +305,8 @@ class _Reader:
                 counted = (
                     "nk_entries_to_russia"  # "..., из них 7 887 — на учёбу": the next bare figure counts entries too
                 )
+            if label_c == "casualties_wounded" and own_clause(ctx).near("returned"):
+                label_c = "other:wounded_repatriated"  # "2.000 feridos foram repatriados": the wounded sent home
             if label_c is not None:
                 self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
             listed = whole is not None and ":" in low[whole[2] : a.start]

@@ -37,7 +37,7 @@ _DATE_NEAR = re.compile(r"^[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?|^\s*[:：]\d\d")
 _TIME_BEFORE = re.compile(r"\d[:：]$")
 _CLOCK_AFTER = re.compile(r"\s?h\s?\d\d(?!\d)")
 _CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}\s?h\s?$")
-#: Scripts whose dates put the day before a month word ("13 ene", "4 NOV", "12. Okt."); CJK and English read theirs elsewhere.
+#: Languages whose dates put the day before a month word ("13 ene", "4 NOV", "12. Okt.").
 _DAY_MONTH = ("de", "fr", "es", "pt", "it", "pl", "ru", "uk")
 #: A number glued to a Latin or Cyrillic letter, or after an ordinal prefix, is a name or an id.
 _GLUED = re.compile(r"(?:[A-Za-z\u00c0-\u024f\u0400-\u04ff]|第|제)$")
