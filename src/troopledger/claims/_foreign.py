@@ -32,6 +32,7 @@ from troopledger.claims._number_convention import text_convention
 from troopledger.claims._numerals import ascii_digits, find_figures
 from troopledger.claims._owners import counter_kind
 from troopledger.claims._pack_figures import join_ranges, magnitude, to_usd
+from troopledger.claims._pack_persons import person_speaker
 from troopledger.claims._pack_speakers import according_to as _according_to
 from troopledger.claims._pack_speakers import organisations as _organisations
 from troopledger.claims._pack_speakers import quoted_by as _quoted_by
@@ -375,6 +376,9 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
                 if nxt.startswith(pack.back_reference):
                     named = names_of[k + 1]
             sent = text[s:e].lower()
+            person = "" if named or not same else person_speaker(text[s:e], pack)
+            if person:
+                named = [person]  # "sostiene Shin Beom-chul": a person the sentence quotes by name
             if not named and last_named and any(w in sent for w in pack.anaphora):
                 named = [last_named]  # "同部隊によると": the source named before, whatever paragraph it was in
             own = [n for n in named if n not in relays]
