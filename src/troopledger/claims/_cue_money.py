@@ -38,7 +38,7 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     period = "month" if monthly else "year" if yearly else "total"
     whose = owner(ctx)
     if usd < 100 and any(find_cue(ctx.after(24), w, ctx.pack) >= 0 for w in ctx.pack.cue("hourly")):
-        return "other:wage_hour", "hour"  # "US$ 2,50 por hora": an hourly wage, not a month's
+        return "other:wage_hour", "ambiguous"  # "US$ 2,50 por hora": an hourly wage, not a month's (unit USD/hour)
     if usd < 30 and (monthly or ctx.near("pay")) and not whose:
         return "domestic_monthly_wage", "month"  # a few dollars a month is a wage inside North Korea, a worker's too
     told = topic == "workers" and not ctx.anywhere("troops")

@@ -15,6 +15,7 @@ import re
 
 from pydantic import ValidationError
 
+from troopledger.claims._answers import question_topic
 from troopledger.claims._clause_links import additive, own_clause
 from troopledger.claims._cue_money import money_label, share_label
 from troopledger.claims._cues import (
@@ -22,7 +23,6 @@ from troopledger.claims._cues import (
     bound,
     count_label,
     currency_of,
-    find_cue,
     skip_units,
     troop_label,
 )
@@ -266,6 +266,8 @@ class _Reader:
                     or label.startswith(("total", "other", "overseas_worker", "soldier_take"))
                 ):
                     unit += f"/{period}"
+                elif label.endswith("_hour"):
+                    unit += "/hour"
                 scaled = {k: (v * factor if v is not None else None) for k, v in values.items()}
                 both = "; ".join(x for x in (note, str(common["note"])) if x)
                 self.add(span, {"quantity": label, "unit": unit, "period": period, "currency": currency,
@@ -324,17 +326,6 @@ class _Reader:
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
 
 
-def _asked(paragraph: str, pack: LanguagePack) -> str:
-    """What a question paragraph asks a count of (``troops`` or ``workers``), for the answer below it, or ""."""
-    low = paragraph.strip().lower()
-    if not low.endswith(("?", "？")) or len(low) > 200:
-        return ""
-    for topic in ("workers", "troops"):
-        if any(find_cue(low, w, pack) >= 0 for w in pack.cue(topic)):
-            return topic
-    return ""
-
-
 def extract_foreign(doc: Document, language: str) -> list[Claim]:
     """Candidate claims (status ``pending``) from ``doc``, mostly in ``language``, read paragraph by paragraph."""
     text = ascii_digits(doc.text)
@@ -366,7 +357,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
         reader.topic = reader.money = ""
         if asked:
             reader.topic = asked  # "Quantos soldados já partiram?" / "Ao todo, cerca de 14 mil": the answer's count
-        asked = _asked(text[start:end], pack)
+        asked = question_topic(text[start:end], pack)
         names_of = [_sentence_names(text, s, e, hits[lang] if same else None, pack, actors) for s, e in sentences]
         for k, (s, e) in enumerate(sentences):
             named = names_of[k]

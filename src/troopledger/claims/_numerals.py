@@ -236,11 +236,11 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
             return False  # "2000달러", "2000~3000명", "около 2000": a figure
         if rest.lstrip(" \u00a0").startswith(pack.not_figures):
             return True  # "1950–1953 годов": a range of years
-        joins = "|".join(re.escape(w) for w in ("-", "–", *pack.range_words, *pack.range_pair))
-        first = re.search(rf"(\d{{4}})\s?(?:{joins})\s?(?:[^\W\d_]{{1,3}}\s)?$", text[max(0, start - 16) : start])
+        linking = "|".join(re.escape(w) for w in ("-", "–", *pack.range_words, *pack.range_pair))
+        first = re.search(rf"(\d{{4}})\s?(?:{linking})\s?(?:[^\W\d_]{{1,3}}\s)?$", text[max(0, start - 16) : start])
         if first and 1900 <= int(first.group(1)) < int(raw):
             return True  # the end of a range of years: "1950–1953", "von 1950 bis 1953", "dal 1950 al 1953"
-        other = re.match(rf"\s?(?:{joins})\s?(?:[^\W\d_]{{1,3}}\s)?(\d{{4}})(?![\d.,])", text[end : end + 16])
+        other = re.match(rf"\s?(?:{linking})\s?(?:[^\W\d_]{{1,3}}\s)?(\d{{4}})(?![\d.,])", text[end : end + 16])
         if other and int(raw) < int(other.group(1)) <= 2100:
             return True  # "1950–1953 zginęły ...", "entre 1950 et 1953": a range of years, whatever follows
         nouns = (w for k in ("troops", "killed", "wounded", "casualties", "workers") for w in pack.cue(k))
