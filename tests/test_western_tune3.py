@@ -210,3 +210,16 @@ def test_tuning_part_scores_hold() -> None:
     }
     for key, floor in _FLOORS.items():
         assert got[key] >= floor, (key, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Moscou verserait à Pyongyang 20 millions de dollars par mois pour ses soldats, soit 240 millions par an."),
+        ("it", "Per i soldati Mosca pagherebbe al regime 20 milioni di dollari al mese, quasi 240 milioni l'anno."),
+        ("es", "Por sus soldados, el régimen ingresaría 20 millones de dólares al mes, casi 240 millones al año."),
+    ],
+)
+def test_a_second_amount_keeps_the_currency_left_out(lang: str, text: str) -> None:
+    got = {(c.quantity, c.value) for c in _claims(text, lang)}
+    assert ("total_revenue_to_nk", 240e6) in got, got

@@ -184,6 +184,8 @@ class _Reader:
         for a, b in join_ranges(figs, low, pack):
             ctx = Context(low, a.start, b.end, pack)
             currency = currency_of(ctx)
+            if not currency and last_currency and b.scale >= 1e6 and 0 <= a.start - last_end < 60:
+                currency = last_currency  # "33 millones de dólares al mes, casi 400 millones al año": the same money
             between = skip_units(low[last_end : a.start], pack) if last_end >= 0 else ""
             conversion = (
                 last_end >= 0
