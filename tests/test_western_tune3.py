@@ -215,7 +215,7 @@ def test_tuning_part_scores_hold() -> None:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("fr", "Moscou verserait à Pyongyang 20 millions de dollars par mois pour ses soldats, soit 240 millions par an."),
+        ("fr", "Moscou verserait 20 millions de dollars par mois pour ses soldats, soit 240 millions par an."),
         ("it", "Per i soldati Mosca pagherebbe al regime 20 milioni di dollari al mese, quasi 240 milioni l'anno."),
         ("es", "Por sus soldados, el régimen ingresaría 20 millones de dólares al mes, casi 240 millones al año."),
     ],
