@@ -10,6 +10,7 @@ Amrhein", "calcula a pesquisadora Jeong Eun-lee").
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from troopledger.claims._packs import LanguagePack
 
@@ -33,23 +34,30 @@ def person_speaker(sentence: str, pack: LanguagePack) -> str:
     Names made of place or country words ("Corea del Norte") are no people; the pack lists those
     words as ``not_person``.
     """
-    verbs = pack.cue("person_said")
-    if not verbs:
+    verbs = _verbs(pack)
+    if verbs is None:
         return ""
-    low = sentence.lower()
+    said = [(v.start(), v.end()) for v in verbs.finditer(sentence.lower())]
+    if not said:
+        return ""
     places = pack.cue("not_person")
     best, gap = "", _REACH + 1
     for m in _NAME.finditer(sentence):
         # the last two capitalised words: German capitalises the title before a name ("Koreanistin Sabine Amrhein")
         name = _LAST_TWO.search(m.group(1)).group(0)  # type: ignore[union-attr]
-        if any(w.lower().startswith(places) for w in name.split()) or (
-            m.start() == 0 and name.split()[0].lower() in (pack.function_words)
-        ):
+        first = name.split()[0].lower()
+        if any(w.lower().startswith(places) for w in name.split()) or (m.start() == 0 and first in pack.function_words):
             continue
-        for v in verbs:
-            for hit in re.finditer(rf"(?<!\w){re.escape(v)}(?!\w)", low):
-                d = m.start() - hit.end() if hit.end() <= m.start() else hit.start() - m.end()
-                between = sentence[min(hit.end(), m.end()) : max(hit.start(), m.start())]
-                if 0 <= d < gap and not re.search(r"[.;:!?\d]", between):
-                    best, gap = name, d
+        for start, end in said:
+            d = m.start() - end if end <= m.start() else start - m.end()
+            between = sentence[min(end, m.end()) : max(start, m.start())]
+            if 0 <= d < gap and not re.search(r"[.;:!?\d]", between):
+                best, gap = name, d
     return best
+
+
+@cache
+def _verbs(pack: LanguagePack) -> re.Pattern[str] | None:
+    """One pattern for the pack's ``person_said`` words, each a whole word."""
+    words = sorted(pack.cue("person_said"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)") if words else None
