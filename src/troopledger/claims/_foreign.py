@@ -15,6 +15,7 @@ import re
 
 from pydantic import ValidationError
 
+from troopledger.claims._basis_frames import basis_spans, in_basis
 from troopledger.claims._clause_links import additive, own_clause
 from troopledger.claims._cue_money import money_label, share_label
 from troopledger.claims._cues import (
@@ -165,6 +166,7 @@ class _Reader:
         if pack.code in ("ja", "zh"):
             low = _HEADLINE_SPACE.sub("\u3000", low)  # "赴俄 傷亡逾4700人": a headline's space ends a clause
         figs = find_figures(low, pack)
+        basis = basis_spans(low, pack)  # "以…1萬1000名士兵、每人每月2000美元計算": bases, not claims (LABELS rule 2h)
         said = next((h for h in pack.hedges if h in low), "")
         kind = _KINDS.get(speaker, "outlet" if speaker == self.default or speaker in self.relays else "other")
         who: dict[str, object] = {"speaker": speaker, "speaker_kind": kind, "via": via, "organisation": org}
@@ -197,7 +199,7 @@ class _Reader:
             last_end = b.end
             last_amount = bool(currency) and not a.percent
             last_currency = currency if last_amount else ""
-            if conversion:
+            if conversion or in_basis(basis, a.start, b.end):
                 continue  # "2000달러(약 283만원)": the source's own conversion, not a second claim
             side, word = bound(ctx)
             # the hedge the evidence stage reads (claims/_hedges.py), with the words as written in the note
@@ -258,13 +260,14 @@ class _Reader:
                     label = self.amounts[key]  # "in all: about 28.7 trillion won" again, after its first mention
                 self.amounts.setdefault(key, label)
                 unit = "USD" if converted else currency
-                if period in ("month", "year") and (
+                if period in ("month", "year", "hour") and (
                     label == "pay_per_soldier_month"
                     or label.startswith(("total", "other", "overseas_worker", "soldier_take"))
                 ):
                     unit += f"/{period}"
                 scaled = {k: (v * factor if v is not None else None) for k, v in values.items()}
                 both = "; ".join(x for x in (note, str(common["note"])) if x)
+                period = "ambiguous" if period == "hour" else period  # an hourly wage: the unit says per hour
                 self.add(span, {"quantity": label, "unit": unit, "period": period, "currency": currency,
                                 **who, **common, "note": both, **scaled, "confidence": 0.6})  # fmt: skip
                 continue
