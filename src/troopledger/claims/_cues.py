@@ -382,6 +382,8 @@ def _count_label(ctx: Context) -> str | None:
     )
     if kind in ("killed", "wounded") and both:
         kind = "casualties"  # "killed and wounded" together
+    if kind == "wounded" and ctx.near("returned"):
+        return "other:wounded_repatriated"  # "約2000名傷兵…被送返北韓": the wounded sent home (LABELS rule 15)
     whose = owner_of_count(ctx)
     if whose and kind in ("troops", *_CASUALTY):
         return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
