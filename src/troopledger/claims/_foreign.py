@@ -23,6 +23,7 @@ from troopledger.claims._cues import (
     bound,
     count_label,
     currency_of,
+    find_cue,
     skip_units,
     troop_label,
 )
@@ -296,7 +297,7 @@ class _Reader:
                 label_c is None
                 and hi >= 100
                 and self.topic == "troops"
-                and (any(own_clause(ctx).near(k) for k in ("stock", "wave", "cumulative")) or additive(ctx))
+                and (any(own_clause(ctx).near(k) for k in ("stock", "wave", "cumulative", "dated")) or additive(ctx))
             ):
                 # "около 8 тысяч из них уже находятся в Курской области": the paragraph's troops, in a verb of place
                 label_c = others_troops(ctx) or troop_label(ctx)
@@ -315,6 +316,13 @@ class _Reader:
             elif label_c is not None:
                 unit = _COUNT_UNITS.get(label_c, "persons")
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
+
+
+def headline_topic(text: str, first: tuple[int, int, str], pack: LanguagePack) -> str:
+    """What a glued-script article's headline speaks of: ``troops`` ("北朝鮮のロシア派兵"), ``workers``, or ""."""
+    head = text[first[0] : first[1]].strip().split("\n", 1)[0].lower()
+    troops, workers = (any(find_cue(head, w, pack) >= 0 for w in pack.cue(k)) for k in ("troops", "workers"))
+    return "troops" if troops and not workers else "workers" if workers and not troops else ""
 
 
 def extract_foreign(doc: Document, language: str) -> list[Claim]:
@@ -344,7 +352,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
         sentences = _sentences(text, start, end, pack)
         quoted = _quoted_by(text, start, sentences, hits[lang] if same else [], relays)
         carried, origin_here = quoted or lead, quoted is not None
-        reader.topic = reader.money = ""
+        reader.topic, reader.money = headline_topic(text, parts[0], pack) if lang in ("ja", "zh") else "", ""
         names_of = [_sentence_names(text, s, e, hits[lang] if same else None, pack, actors) for s, e in sentences]
         for k, (s, e) in enumerate(sentences):
             named = names_of[k]

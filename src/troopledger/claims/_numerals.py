@@ -385,7 +385,7 @@ _KANJI_TENTHS = re.compile(
 
 
 def _kanji_figures(text: str, found: list[Figure]) -> list[Figure]:
-    """Numbers in CJK numerals only: before a counter of people or dispatches ("千名", "九人", "分两批"), tenths ("九成")."""
+    """Numbers in CJK numerals only: before a counter of people or dispatches ("千名", "九人", "两批"), or tenths."""
     out = []
     for m in _KANJI_TENTHS.finditer(text):
         read = cjk_numeral(text, m.start())
