@@ -301,6 +301,12 @@ class _Reader:
             ):
                 # "около 8 тысяч из них уже находятся в Курской области": the paragraph's troops, in a verb of place
                 label_c = others_troops(ctx) or troop_label(ctx)
+            if (
+                label_c is None
+                and pack.code in ("ja", "zh")
+                and re.match(r"[余餘多]?[名人](?![当當あ称稱])", low[b.end :])
+            ):
+                label_c = "other:persons"  # "约1500名俄罗斯游客": people no cue names are still a stated count (rule 1)
             counted = label_c or counted
             stream = stream_count(label_c, ctx, hi)  # shells, containers, barrels, workers: the ledger's quantity
             if stream is not None and stream[0].startswith("nk_entries"):
