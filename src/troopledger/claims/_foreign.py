@@ -33,6 +33,7 @@ from troopledger.claims._number_convention import text_convention
 from troopledger.claims._numerals import ascii_digits, find_figures
 from troopledger.claims._owners import counter_kind
 from troopledger.claims._pack_figures import join_ranges, magnitude, to_usd
+from troopledger.claims._pack_hours import daily_hours
 from troopledger.claims._pack_speakers import according_to as _according_to
 from troopledger.claims._pack_speakers import organisations as _organisations
 from troopledger.claims._pack_speakers import quoted_by as _quoted_by
@@ -177,6 +178,10 @@ class _Reader:
             stated = {"stated": text[span[0] + start : span[0] + end], "hedge": "none", "note": f"stated as {written}"}
             self.add(span, {"quantity": "rotation_interval_months", "unit": "months", **who, **stated,
                             "value": months, "confidence": 0.5})  # fmt: skip
+        worked = daily_hours(low, pack)  # "1日14時間以上働かされ": the length of a working day
+        for start, end, fields in worked:
+            self.add(span, {**who, **fields, "stated": text[span[0] + start : span[0] + end]})
+            basis.append((start, end))  # read: no count of anything else
         last_amount = False
         last_currency = ""
         rate = False
