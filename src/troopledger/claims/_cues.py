@@ -27,8 +27,7 @@ __all__ = [
     "troop_label",
 ]
 
-#: Which cue group names which count quantity (the nouns that say what is counted); names of the
-#: vocabulary (``_vocabulary.QUANTITIES``, checked by the tests) or ``other:`` subtypes.
+#: Which cue group names which count quantity: vocabulary names (``_vocabulary.QUANTITIES``) or ``other:`` ones.
 COUNTED = {
     "killed": "casualties_killed",
     "wounded": "casualties_wounded",
