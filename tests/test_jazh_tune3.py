@@ -109,7 +109,8 @@ def test_worker_take_home_is_not_the_wage(lang: str, text: str) -> None:
 )
 def test_construction_site_is_no_troop_word(text: str) -> None:
     got = _read(text, "ja")
-    assert got and all(q != "pay_per_soldier_month" for q, *_ in got), got
+    assert got
+    assert all(q != "pay_per_soldier_month" for q, *_ in got), got
 
 
 @pytest.mark.parametrize(
@@ -195,4 +196,37 @@ def test_headline_topic_needs_a_troops_headline() -> None:
 )
 def test_recurring_sources_are_named(lang: str, text: str, want: str) -> None:
     got = _speakers(text, lang)
-    assert got and all(s == want for s in got), got
+    assert got
+    assert all(s == want for s in got), got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ja", "元労働者によると、1日14時間以上働かされたという。", (None, 14.0, None)),
+        ("ja", "同局によると、労働者は毎日12時間の勤務を強いられている。", (12.0, None, None)),
+        ("zh", "乌方指出，这些劳工每天工作长达12小时。", (None, None, 12.0)),
+        ("zh", "脫北勞工說，他們每天工作14小時以上。", (None, 14.0, None)),
+    ],
+)
+def test_length_of_a_working_day(lang: str, text: str, want: tuple[float | None, ...]) -> None:
+    got = _read(text, lang)
+    assert [(q, v, lo, hi) for q, v, lo, hi in got] == [("other:hours_per_day", *want)], got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("関係者によると、遺族には30日分の食料が配られるだけだという。", ("other:days_equivalent", 30.0)),
+        ("遺族に渡されたのは、わずか15日分のコメだった。", ("other:days_equivalent", 15.0)),
+        ("その額は北朝鮮住民の6年分の食料に相当する。", ("other:years_equivalent", 6.0)),
+    ],
+)
+def test_days_worth(text: str, want: tuple[str, float]) -> None:
+    got = _read(text, "ja")
+    assert [(q, v) for q, v, *_ in got] == [want], got
+
+
+def test_clock_hours_are_no_working_day() -> None:
+    assert _read("会談は14時間に及んだ。", "ja") == []
+    assert _read("他每天下午3时开会。", "zh") == []

@@ -280,7 +280,8 @@ class _Reader:
             head = low[b.end : b.end + 8].lstrip(" \u00a0")
             if pack.worth and head.startswith(pack.worth):
                 # "33년치 식량", "6年分の食料": what an amount would buy, in years (LABELS rule 8's equivalents)
-                worth = {"quantity": "other:years_equivalent", "unit": "years", "confidence": 0.4}
+                unit = "days" if head.startswith(("日", "天")) else "years"  # "30日分の食料": days' worth
+                worth = {"quantity": f"other:{unit}_equivalent", "unit": unit, "confidence": 0.4}
                 self.add(span, {**worth, **who, **common, **values})
                 continue
             if hi <= 1000 and any(head.startswith(w) for w in pack.cue("times")):
