@@ -307,12 +307,6 @@ class _Reader:
             ):
                 # "около 8 тысяч из них уже находятся в Курской области": the paragraph's troops, in a verb of place
                 label_c = others_troops(ctx) or troop_label(ctx)
-            if (
-                label_c is None
-                and pack.code in ("ja", "zh")
-                and re.match(r"[余餘多]?[名人](?![当當あ称稱])", low[b.end :])
-            ):
-                label_c = "other:persons"  # "约1500名俄罗斯游客": people no cue names are still a stated count (rule 1)
             counted = label_c or counted
             stream = stream_count(label_c, ctx, hi)  # shells, containers, barrels, workers: the ledger's quantity
             if stream is not None and stream[0].startswith("nk_entries"):
@@ -323,6 +317,13 @@ class _Reader:
                 self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
             if (label_c in TROOP_LABELS or (label_c or "").endswith("_troops")) and ctx.near("condition"):
                 continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
+            if (
+                label_c is None
+                and stream is None
+                and pack.code in ("ja", "zh")
+                and re.match(r"[余餘多]?[名人](?![当當あ称稱])", low[b.end :])
+            ):
+                label_c = "other:persons"  # "约1500名俄罗斯游客": people no cue names are still a stated count (rule 1)
             if stream is not None:
                 self.add(span, {"quantity": stream[0], "unit": stream[1], **who, **common, **values, "confidence": 0.6})
             elif label_c is not None:
