@@ -154,8 +154,8 @@ _MONEY: list[tuple[str, str, float, str]] = [
     ("es", "España aprobó 300 millones de euros de ayuda militar; Pyongyang, mientras, envía tropas.", 300e6, "aid"),
     ("de", "Pjöngjang kaufte Luxusgüter im Wert von 40 Millionen Dollar.", 40e6, "luxury_imports"),
     ("it", "Pyongyang ha importato beni di lusso per 40 milioni di dollari.", 40e6, "luxury_imports"),
-    ("pt", "Os operários norte-coreanos recebem US$ 3 por hora na Rússia.", 3, "wage_hour"),
-    ("es", "Los obreros norcoreanos cobran unos 3 dólares por hora en Rusia.", 3, "wage_hour"),
+    ("pt", "Os operários norte-coreanos recebem US$ 3 por hora na Rússia.", 3, "wage"),
+    ("es", "Los obreros norcoreanos cobran unos 3 dólares por hora en Rusia.", 3, "wage"),
 ]
 
 

@@ -24,6 +24,9 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     told_by = {
         k for k in ("monthly", "pay", "per_person") if any(find_cue(subject, w, ctx.pack) >= 0 for w in ctx.pack.cue(k))
     }
+    if ctx.near("hourly"):  # "時給2.5ドル", "时薪约2.5美元": an hourly wage, never a month's pay
+        told = ctx.anywhere("workers") or (topic == "workers" and not ctx.anywhere("troops"))
+        return ("other:worker_wage" if told else "other:hourly_wage"), "hour"
     monthly = (
         ctx.near("monthly", ctx.wide + 10) or ctx.before(3).rstrip().endswith(("月", "월")) or "monthly" in told_by
     )
@@ -37,8 +40,6 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
         monthly, yearly = (monthly and (month_own or not year_own)), (yearly and (year_own or not month_own))
     period = "month" if monthly else "year" if yearly else "total"
     whose = owner(ctx)
-    if usd < 100 and any(find_cue(ctx.after(24), w, ctx.pack) >= 0 for w in ctx.pack.cue("hourly")):
-        return "other:wage_hour", "ambiguous"  # "US$ 2,50 por hora": an hourly wage, not a month's (unit USD/hour)
     if usd < 30 and (monthly or ctx.near("pay")) and not whose:
         return "domestic_monthly_wage", "month"  # a few dollars a month is a wage inside North Korea, a worker's too
     told = topic == "workers" and not ctx.anywhere("troops")

@@ -16,6 +16,7 @@ import re
 from pydantic import ValidationError
 
 from troopledger.claims._answers import question_topic
+from troopledger.claims._basis_frames import basis_spans, in_basis
 from troopledger.claims._clause_links import additive, own_clause
 from troopledger.claims._cue_money import money_label, share_label
 from troopledger.claims._cues import (
@@ -23,6 +24,7 @@ from troopledger.claims._cues import (
     bound,
     count_label,
     currency_of,
+    find_cue,
     skip_units,
     troop_label,
 )
@@ -32,7 +34,9 @@ from troopledger.claims._number_convention import text_convention
 from troopledger.claims._numerals import ascii_digits, find_figures
 from troopledger.claims._owners import counter_kind
 from troopledger.claims._pack_figures import join_ranges, magnitude, to_usd
+from troopledger.claims._pack_hours import daily_hours
 from troopledger.claims._pack_persons import person_speaker
+from troopledger.claims._pack_sentences import pack_sentences
 from troopledger.claims._pack_speakers import according_to as _according_to
 from troopledger.claims._pack_speakers import organisations as _organisations
 from troopledger.claims._pack_speakers import quoted_by as _quoted_by
@@ -76,24 +80,6 @@ _CONVERTED = re.compile(r"^\s*(?:[^\s\d(（]+\s?){0,2}[(（]\s*(?:[^\s\d]{1,12}\
 #: Between an amount and its restatement in apposition: a few words without digits, a comma, a few more.
 _APPOSED = re.compile(r"[^\d,;.!?()]{0,30},\s*([^\d,;.!?()]{0,20})")
 _SIGN_END = re.compile(r"(?:us\$|r\$|[$€£₩₽¥₴])\s*$")
-_SENTENCE = {
-    True: re.compile(r"[^。！？!?\n]+[。！？!?]?"),
-    False: re.compile(r"(?:[^.!?\n]|\.(?=\S|\s+[a-zа-яёіїєґäöüßéèàçñóúíãõłśżźąęć\d])|[.!?](?=[\d,]))+[.!?]?"),
-}
-
-
-def _sentences(text: str, start: int, end: int, pack: LanguagePack) -> list[tuple[int, int]]:
-    cjk = pack.code in ("ja", "zh")
-    spans = [
-        (start + m.start(), start + m.end()) for m in _SENTENCE[cjk].finditer(text[start:end]) if m.group().strip()
-    ]
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        if out and _abbreviated(text[out[-1][0] : out[-1][1]], pack):
-            out[-1] = (out[-1][0], e)  # "15 tys. Koreańczyków", "2 Mio. Soldaten": a scale's full stop ends nothing
-        else:
-            out.append((s, e))
-    return out
 
 
 def _equivalent(between: str, pack: LanguagePack) -> bool:
@@ -110,19 +96,6 @@ def _apposed(between: str, pack: LanguagePack) -> bool:
         return False
     rest = _SIGN_END.sub("", m.group(1)).strip()
     return not rest or rest in pack.bounds.get("about_before", ()) or rest in pack.cue("equivalent")
-
-
-def _abbreviated(sentence: str, pack: LanguagePack) -> bool:
-    """Whether a sentence ends in an abbreviation of a scale or currency after a number ("15 tys.", "2 tys. dol.")."""
-    words = sentence.lower().rstrip().split()
-    if len(words) < 2 or not words[-1].endswith(".") or not any(ch.isdigit() for w in words[-3:-1] for ch in w):
-        return False
-    last = words[-1]
-    units = (*pack.scales, *pack.percent, *(w for ws in pack.currencies.values() for w in ws))
-    # an abbreviated scale ("тыс.", "Mio.", "mln."), not a whole word ending a sentence ("... 12 тисяч. Ще ...")
-    return any(u.endswith(".") and last == u for u in units) or (
-        last.rstrip(".") in pack.scales and len(last.rstrip(".")) <= 4
-    )
 
 
 class _Reader:
@@ -167,6 +140,7 @@ class _Reader:
         if pack.code in ("ja", "zh"):
             low = _HEADLINE_SPACE.sub("\u3000", low)  # "赴俄 傷亡逾4700人": a headline's space ends a clause
         figs = find_figures(low, pack)
+        basis = basis_spans(low, pack)  # "以…1萬1000名士兵、每人每月2000美元計算": bases, not claims (LABELS rule 2h)
         said = next((h for h in pack.hedges if h in low), "")
         kind = _KINDS.get(speaker, "outlet" if speaker == self.default or speaker in self.relays else "other")
         who: dict[str, object] = {"speaker": speaker, "speaker_kind": kind, "via": via, "organisation": org}
@@ -177,6 +151,10 @@ class _Reader:
             stated = {"stated": text[span[0] + start : span[0] + end], "hedge": "none", "note": f"stated as {written}"}
             self.add(span, {"quantity": "rotation_interval_months", "unit": "months", **who, **stated,
                             "value": months, "confidence": 0.5})  # fmt: skip
+        worked = daily_hours(low, pack)  # "1日14時間以上働かされ": the length of a working day
+        for start, end, fields in worked:
+            self.add(span, {**who, **fields, "stated": text[span[0] + start : span[0] + end]})
+            basis.append((start, end))  # read: no count of anything else
         last_amount = False
         last_currency = ""
         rate = False
@@ -202,7 +180,7 @@ class _Reader:
             last_end = b.end
             last_amount = bool(currency) and not a.percent
             last_currency = currency if last_amount else ""
-            if conversion:
+            if conversion or in_basis(basis, a.start, b.end):
                 continue  # "2000달러(약 283만원)": the source's own conversion, not a second claim
             side, word = bound(ctx)
             # the hedge the evidence stage reads (claims/_hedges.py), with the words as written in the note
@@ -263,22 +241,22 @@ class _Reader:
                     label = self.amounts[key]  # "in all: about 28.7 trillion won" again, after its first mention
                 self.amounts.setdefault(key, label)
                 unit = "USD" if converted else currency
-                if period in ("month", "year") and (
+                if period in ("month", "year", "hour") and (
                     label == "pay_per_soldier_month"
                     or label.startswith(("total", "other", "overseas_worker", "soldier_take"))
                 ):
                     unit += f"/{period}"
-                elif label.endswith("_hour"):
-                    unit += "/hour"
                 scaled = {k: (v * factor if v is not None else None) for k, v in values.items()}
                 both = "; ".join(x for x in (note, str(common["note"])) if x)
+                period = "ambiguous" if period == "hour" else period  # an hourly wage: the unit says per hour
                 self.add(span, {"quantity": label, "unit": unit, "period": period, "currency": currency,
                                 **who, **common, "note": both, **scaled, "confidence": 0.6})  # fmt: skip
                 continue
             head = low[b.end : b.end + 8].lstrip(" \u00a0")
             if pack.worth and head.startswith(pack.worth):
                 # "33년치 식량", "6年分の食料": what an amount would buy, in years (LABELS rule 8's equivalents)
-                worth = {"quantity": "other:years_equivalent", "unit": "years", "confidence": 0.4}
+                unit = "days" if head.startswith(("日", "天")) else "years"  # "30日分の食料": days' worth
+                worth = {"quantity": f"other:{unit}_equivalent", "unit": unit, "confidence": 0.4}
                 self.add(span, {**worth, **who, **common, **values})
                 continue
             if hi <= 1000 and any(head.startswith(w) for w in pack.cue("times")):
@@ -300,7 +278,7 @@ class _Reader:
                 label_c is None
                 and hi >= 100
                 and self.topic == "troops"
-                and (any(own_clause(ctx).near(k) for k in ("stock", "wave", "cumulative")) or additive(ctx))
+                and (any(own_clause(ctx).near(k) for k in ("stock", "wave", "cumulative", "dated")) or additive(ctx))
             ):
                 # "около 8 тысяч из них уже находятся в Курской области": the paragraph's troops, in a verb of place
                 label_c = others_troops(ctx) or troop_label(ctx)
@@ -321,11 +299,25 @@ class _Reader:
                 whole = (label_c, hi, b.end)
             if (label_c in TROOP_LABELS or (label_c or "").endswith("_troops")) and ctx.near("condition"):
                 continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
+            if (
+                label_c is None
+                and stream is None
+                and pack.code in ("ja", "zh")
+                and re.match(r"[余餘多]?[名人](?![当當あ称稱])", low[b.end :])
+            ):
+                label_c = "other:persons"  # "约1500名俄罗斯游客": people no cue names are still a stated count (rule 1)
             if stream is not None:
                 self.add(span, {"quantity": stream[0], "unit": stream[1], **who, **common, **values, "confidence": 0.6})
             elif label_c is not None:
                 unit = _COUNT_UNITS.get(label_c, "persons")
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
+
+
+def headline_topic(text: str, first: tuple[int, int, str], pack: LanguagePack) -> str:
+    """What a glued-script article's headline speaks of: ``troops`` ("北朝鮮のロシア派兵"), ``workers``, or ""."""
+    head = text[first[0] : first[1]].strip().split("\n", 1)[0].lower()
+    troops, workers = (any(find_cue(head, w, pack) >= 0 for w in pack.cue(k)) for k in ("troops", "workers"))
+    return "troops" if troops and not workers else "workers" if workers and not troops else ""
 
 
 def extract_foreign(doc: Document, language: str) -> list[Claim]:
@@ -353,10 +345,10 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
             reader.english(start, end)  # an English paragraph of the page: the English rules read it
             continue
         pack = packs[lang]
-        sentences = _sentences(text, start, end, pack)
+        sentences = pack_sentences(text, start, end, pack)
         quoted = _quoted_by(text, start, sentences, hits[lang] if same else [], relays)
         carried, origin_here = quoted or lead, quoted is not None
-        reader.topic = reader.money = ""
+        reader.topic, reader.money = headline_topic(text, parts[0], pack) if lang in ("ja", "zh") else "", ""
         if asked:
             reader.topic = asked  # "Quantos soldados já partiram?" / "Ao todo, cerca de 14 mil": the answer's count
         asked = question_topic(text[start:end], pack)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-__all__ = ["day_month_pattern", "month_pattern"]
+__all__ = ["day_month", "day_month_pattern", "month_pattern"]
 
 
 def _locative(code: str, genitive: str, nominative: str) -> tuple[str, ...]:
@@ -64,3 +64,8 @@ def day_month_pattern(code: str) -> re.Pattern[str]:
     short = {str(m).lower().rstrip(".") for m in get_month_names("abbreviated", "format", locale=code).values()}
     words = sorted({*_forms(code), *short}, key=len, reverse=True)
     return re.compile(r"\.?\s?(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+def day_month(after: str, code: str) -> bool:
+    """Whether ``after`` (the text after a day's number) opens with a month word of language ``code``."""
+    return day_month_pattern(code).match(after.lower()) is not None

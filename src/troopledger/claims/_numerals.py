@@ -19,6 +19,7 @@ from functools import cache
 from troopledger._digits import ascii_digits
 from troopledger.claims._glued_figures import CJK_UNITS as _CJK_UNITS
 from troopledger.claims._glued_figures import cjk_numeral, glued_figures
+from troopledger.claims._month_names import day_month
 from troopledger.claims._packs import LanguagePack
 
 __all__ = ["Figure", "ascii_digits", "cjk_number", "find_figures", "parse_digits"]
@@ -184,15 +185,6 @@ def _date_range(pack: LanguagePack) -> re.Pattern[str]:
     return re.compile(rf"\s?(?:{joins})\s?(?:[^\W\d_]{{1,3}}\s)?\d{{1,2}}\.?\s?(?:{days})", re.I)
 
 
-def _day_month(after: str, pack: LanguagePack) -> bool:
-    """Whether ``after`` (the text after a number of one or two digits) opens with a month word of ``pack``."""
-    if pack.code not in _DAY_MONTH:
-        return False
-    from troopledger.claims._month_names import day_month_pattern
-
-    return day_month_pattern(pack.code).match(after.lower()) is not None
-
-
 def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack) -> bool:
     """Dates, clock times, ages, calibres, models and ids: never figures."""
     before, after = text[max(0, start - 12) : start], text[end : end + 14]
@@ -200,7 +192,7 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         (len(raw) <= 2 and int(raw) <= 24 and _CLOCK_AFTER.match(after)) or _CLOCK_BEFORE.search(before)
     ):
         return True  # "07h58", "12 h 18", "à 16 h 05": a clock time in the French style, hour and minutes
-    if raw.isdigit() and len(raw) <= 2 and int(raw) <= 31 and _day_month(after, pack):
+    if raw.isdigit() and len(raw) <= 2 and int(raw) <= 31 and pack.code in _DAY_MONTH and day_month(after, pack.code):
         return True  # "13 ene", "30 abr 2025", "4 NOV", "12. Okt.": a day before a month, abbreviated or not
     if _GLUED.search(before) and not re.search(r"(?:US|R|HK|NT|C|A)\$?$", before):
         return True  # glued to letters: M2010, epa07528535, sara0873, 第2, 제2375호
@@ -393,8 +385,10 @@ def _stem_value(word: str, table: dict[str, float]) -> float | None:
 
 
 _KANJI = re.compile(
-    r"(?<![一二两兩三四五六七八九十百千万萬億亿第数數几幾])[一二两兩三四五六七八九十百千万萬]+(?=[多余餘]?[人名发發])"
+    r"(?<![一二两兩三四五六七八九十百千万萬億亿第数數几幾])[一二两兩三四五六七八九十百千万萬]+(?=[多余餘]?[人名发發批回])"
 )
+#: after a small CJK numeral: a count of people or dispatches ("九人が死亡", "分两批", "三回に分けて"), not "二人当たり"
+_SMALL = re.compile(r"(?:[人名](?![当當あ称稱])|批|回に分|回にわた)")
 
 
 _KANJI_TENTHS = re.compile(
@@ -403,7 +397,7 @@ _KANJI_TENTHS = re.compile(
 
 
 def _kanji_figures(text: str, found: list[Figure]) -> list[Figure]:
-    """Numbers in CJK numerals only, before a person counter ("千名", "两万人", 100 or more) or as tenths ("九成")."""
+    """Numbers in CJK numerals only: before a counter of people or dispatches ("千名", "九人", "两批"), or tenths."""
     out = []
     for m in _KANJI_TENTHS.finditer(text):
         read = cjk_numeral(text, m.start())
@@ -411,7 +405,8 @@ def _kanji_figures(text: str, found: list[Figure]) -> list[Figure]:
             out.append(Figure(m.start(), m.end() + 1, text[m.start() : m.end() + 1], read[0] * 10, True))
     for m in _KANJI.finditer(text):
         read = cjk_numeral(text, m.start())
-        if read is None or read[1] != m.end() or read[0] < 100:
+        small = read is not None and 2 <= read[0] < 100 and _SMALL.match(text, m.end()) is not None
+        if read is None or read[1] != m.end() or (read[0] < 100 and not small):
             continue
         if not any(f.start <= m.start() < f.end for f in found):
             out.append(Figure(m.start(), m.end(), m.group(0), read[0]))
