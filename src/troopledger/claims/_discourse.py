@@ -185,6 +185,9 @@ def _same_kind_body(generic: str, before: str) -> str | None:
     return body if body is not None and speaker_kind(body) == kind else None
 
 
+_FIRST_PERSON = frozenset(["i", "my", "me", "mine", "our", "ours"])
+
+
 def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribution | None) -> Attribution:
     """A bare "the report" or "the lawmaker" is the speaker before it with that noun (or, for a role, the
     person who spoke just before), else the body last named with that noun ("the agency" after "Ukraine's
@@ -207,6 +210,8 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
         if name is None:
             return Attribution("", found=False, via=att.via)
         return Attribution(name, body.organisation if body else name, speaker_kind(name), att.via)
+    if att.speaker.strip().casefold() in _FIRST_PERSON:
+        return Attribution("", found=False, via=att.via)  # "My estimate is ...": whoever speaks (a turn, an interviewee)
     if att.speaker == "we":  # a body's remarks quoted in its own words: "“We assess that ...”"
         para = text.rfind("\n", 0, start) + 1
         quoted = text[para:start].lstrip()[:1] in ('"', "“") or text[start : start + 1] in ('"', "“")

@@ -223,15 +223,15 @@ def extract_claims(doc: Document) -> list[Claim]:
                 src = recent[1]
                 if src.speaker != att.speaker:
                     att = Attribution(src.speaker, src.organisation, src.kind, [att.speaker, *att.via])
+            if not att.found and BACKWARD.match(nxt) and not figures(i + 1):
+                back = attribute(nxt, "", people=people)
+                att = back if back.found else att  # "... That is the NIS figure": before the turn's speaker
             if not att.found and interviewee is not None and any(a <= sent.start < z for a, z in answers):
                 att = interviewee  # an answer in an interview transcript: the person interviewed
             if not att.found and turns:
                 att = next((who for a, z, who in turns if a <= sent.start < z), att)  # "Petrova: Around 11,000"
             if not att.found and recent is not None and quote_goes_on(doc.text, sentences[recent[0]].start, sent.start):
                 att = recent[1]  # a quotation carried over paragraphs: each opens with a quote mark, none closes
-            if not att.found and BACKWARD.match(nxt) and not figures(i + 1):
-                back = attribute(nxt, "", people=people)
-                att = back if back.found else att
             if not att.found:
                 same_paragraph = i > 0 and "\n" not in doc.text[sentences[i - 1].end : sent.start]
                 ahead = None

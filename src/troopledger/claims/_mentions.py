@@ -56,6 +56,21 @@ _AGE_BRACKET = re.compile(
     r"(?:[A-Z][\w’'-]+|\b(?:general|leader|soldier|officer|defector|lawmaker|minister|man|woman))\s*[(,]\s*$"
 )
 _AGE_CLOSE = re.compile(r"^\s*(?:\)|,(?!\s*\d))")
+#: A person's age told by a verb or a pronoun in commas: "a constituent who is 94", "who turned 42",
+#: "One of them, 26, told".
+_AGE_VERB = re.compile(r"\b(?:who\s+(?:is|was)|(?:he|she)\s+(?:is|was)|turned|turns|turning)\s*$", re.I)
+_AGE_PRONOUN = re.compile(r"\b(?:them|him|her|whom|us)\s*,\s*$", re.I)
+#: What names a numbered thing, not a quantity: "episode 143", "Footnote 42", "annex 4", "Article 4", "Figure 3".
+_LABEL_BEFORE = re.compile(
+    r"\b(?:episodes?|footnotes?|annex(?:es)?|articles?|paragraphs?|paras?|figures?|fig\.|tables?|chapters?|"
+    r"sections?|pages?|p\.|no\.|nos\.|items?|vol\.|volumes?|issues?|seasons?|parts?|clauses?|rooms?|flights?|"
+    r"routes?|highways?|exits?|platforms?|gates?)\s*$",
+    re.I,
+)
+#: A paragraph or list number opening a line: "17. The Team assesses ...", "3) Russia ...".
+_NUMBERING_AFTER = re.compile(r"^[.)]\s+[A-Z(\"“]|^[.)]?\s*$")
+#: Minutes and seconds: the time a speaker has left or a drive takes, never a quantity of the war.
+_SHORT_TIME_AFTER = re.compile(r"^\s*-?\s*(?:minutes?|mins?|seconds?|secs?)\b", re.I)
 #: A day that a sentence split left at the start of a sentence: "27, 2025 08:52" after "March.".
 _DAY_YEAR = re.compile(r"^\s*,\s*(?:19|20)\d\d\b")
 _TIME_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?)\b)", re.I)
@@ -146,6 +161,14 @@ def _not_a_quantity(s: str, start: int, end: int, text: str, value: float, form:
         and _AGE_CLOSE.match(after)
     ):
         return True  # an age: "Kim Jong Un (40)", "the general, 61,"
+    if plain and value < 120 and (
+        _AGE_VERB.search(before) or (_AGE_PRONOUN.search(before) and _AGE_CLOSE.match(after))
+    ):
+        return True  # an age: "who is 94", "who turned 42", "One of them, 26, told"
+    if plain and value < 1000 and (_LABEL_BEFORE.search(before) or (not before.strip() and _NUMBERING_AFTER.match(after))):
+        return True  # a numbered thing or a paragraph number: "episode 143", "Article 4", "17. The Team ..."
+    if _SHORT_TIME_AFTER.match(after):
+        return True  # "twelve minutes left"
     if plain and value <= 31 and after[:1] == "," and _DAY_YEAR.match(after):
         return True  # a day before its year: "27, 2025"
     if form == "digits" and re.match(r"^(?:st|nd|rd|th)\b", after):

@@ -26,8 +26,19 @@ __all__ = ["count_label"]
 _NK = re.compile(r"\b(?:north\s+korean?s?|dprk|pyongyang|korean\s+people['’]?s\s+army|kpa)\b", re.I)
 _FOREIGN = re.compile(
     r"\b(?P<who>russians?|ukrainians?|nepal(?:i|is|ese)?|indians?|cubans?|chinese|syrians?|foreign|mercenar\w*|"
-    r"western|american|u\.s\.)\b",
+    r"western|americans?|u\.s\.)\b",
     re.I,
+)
+#: The other side named after a verb of fighting: "while fighting Ukrainian forces", "against Russian troops".
+_OPPONENT = re.compile(
+    r"\b(?:fight\w*|against|battl\w*|facing|attack\w*|versus|vs\.?|repel\w*)\s+(?:the\s+)?"
+    r"(?:russians?|ukrainians?|american|western|foreign)\b",
+    re.I,
+)
+#: A past war in the count's own clause: "320,000 soldiers to Vietnam between 1964 and 1973", "in the Korean War".
+_PAST_WAR = re.compile(
+    r"(?<!since\s)(?<!since\sthe\s)\b(?:the\s+)?(?:Korean\s+War|Vietnam(?:\s+War)?|(?:First|Second)\s+World\s+War|"
+    r"World\s+War\s+(?:I|II|One|Two)|Gulf\s+War|Chosin)\b|\bbetween\s+19\d\d\s+and\s+(?:19\d\d|20[01]\d)\b"
 )
 _BOTH = re.compile(
     r"^\W*(?:\w+\s+){0,4}?(?:from\s+both|of\s+both|combined|jointly|together\s+with|"
@@ -49,7 +60,7 @@ _NOUNS: list[tuple[str, str]] = [
     (
         "people",
         r"people|persons|citizens|nationals|residents|civilians|escapees|defectors|students|visitors|"
-        r"families|relatives|members|nepal(?:i|is|ese)|russians|ukrainians",
+        r"families|relatives|members|nepal(?:i|is|ese)|russians|ukrainians|americans",
     ),
     (
         "munitions",
@@ -221,7 +232,7 @@ def _country_owner(country: str) -> str:
 
 def _owner(before: str, between: str, after_noun: str) -> str:
     """``nk``, ``joint``, or a foreign owner ("russian", "ukrainian", "nepali", "foreign") of the counted people."""
-    near = before[-25:] + " " + between
+    near = _OPPONENT.sub(" ", before[-25:] + " " + between)  # the enemy they fight is not whose they are
     if _BOTH.match(after_noun):
         return "joint"
     foreign = _FOREIGN.search(near)
@@ -232,6 +243,8 @@ def _owner(before: str, between: str, after_noun: str) -> str:
         who = foreign.group("who").lower()
         if who.startswith("ukrain"):
             return "ukrainian"
+        if who.startswith("american"):
+            return "american"
         if who.startswith(("chinese", "indian", "cuban", "syrian")):
             return who.removesuffix("s")  # "1,000 Chinese nationals fighting for Russia"
         return "russian" if who.startswith("russia") else "nepali" if who.startswith("nepal") else "foreign"
@@ -374,6 +387,8 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
     if _CAPTURE_TAIL.search(tail[-30:]):
         casualty = "captured"
     owner = _owner(tail, between, window[n1:] if n1 >= 0 else "") if noun else _owner(tail, "", "")
+    if _PAST_WAR.search(window):
+        owner = "historic"  # a figure of an earlier war: "we lost 37,000 Americans in the Korean War"
     if casualty and casualty != "captured" and sent_home(window, tail):
         return "other:count"  # "1,200 of the wounded have been flown home": a count of people sent back, not losses
     if noun in ("", "troops", "people") and casualty and casualty != "captured":
