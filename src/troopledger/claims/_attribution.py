@@ -43,7 +43,7 @@ __all__ = ["Attribution", "attribute", "introduce", "says"]
 
 _SP = r"[ \t\u00a0]+"  # spaces within one line: a name never runs over a line break
 _NAME = (
-    rf"(?:[A-Z][\w’'.-]*(?:{_SP}(?:[A-Z][\w’'.-]*|de|van|von|al|bin|(?:of|for)(?={_SP}(?:the{_SP})?[A-Z])|"
+    rf"(?:[A-Z][\w’'.-]*(?:{_SP}(?:[A-Z][\w’'.-]*|de|van|von|al|bin|&(?={_SP}[A-Z])|(?:of|for)(?={_SP}(?:the{_SP})?[A-Z])|"
     rf"the(?={_SP}[A-Z])))*)"
 )
 _ACCORDING = re.compile(
@@ -54,10 +54,16 @@ _ACCORDING = re.compile(
 _PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)\n]{3,80})")
 _AFTER_VERB = re.compile(
     r"[,”\"]\s*(?P<verb>said|says|wrote|added|noted|estimated|estimates|argued|explained|stated|warned|claimed)"
-    rf"\s+(?P<who>(?:the\s+)?{_NAME}(?:,\s+[^,.]{{3,80}})?{NAME_END}|(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"\s+(?P<who>(?:the\s+)?{_NAME}(?:,\s+(?!who\b|whose\b|which\b)[^,.]{{3,80}})?{NAME_END}|(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:officials?|ministry|agency|spokes(?:man|woman|person)|military|army|government|report|statement|"
     r"analysts?|experts?|researchers?|lawmakers?|legislators?|sources?|institute|think\s+tank|service|office|"
     r"command|commander|general|minister|intelligence)(?=\s*[.,;]|\s*$))"
+)
+#: A passive whose agent is the source: "was estimated by the Korea Institute for Defense Analyses at ...".
+_PASSIVE_BY = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+\s+)?(?:estimated|put|calculated|"
+    r"assessed|reckoned|counted|tallied|projected|valued|given|reported|confirmed|documented)\s+(?:[\w-]+\s+){0,6}?"
+    r"by\s+(?P<who>(?:the\s+)?[A-Z][^,.;:!?]{2,80}?)(?=\s+(?:at|as|to|in|on|from|with)\b|\s*[,.;:!?]|\s*$)"
 )
 _TOLD = re.compile(r"\btold\s+(?P<to>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,5})")
 _RELAY = re.compile(
@@ -287,6 +293,7 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     PASSIVE: ("reported to", "said to"),
     _CITING: ("citing", "quoting", "quoted", "briefed", "informed", "briefing", "Citing", "Quoting"),
     _COMES_FROM: ("from",),
+    _PASSIVE_BY: (" by ",),
 }
 
 
@@ -322,7 +329,7 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
                 via.insert(0, _clean(who))
                 who = inner
     if not who:
-        m3 = _find(_PER, sentence) or _find(BY_COUNT, sentence)
+        m3 = _find(_PER, sentence) or _find(BY_COUNT, sentence) or _find(_PASSIVE_BY, sentence)
         if m3:
             who = m3.group("who")
     m2 = _find(_ACCORDING, sentence)

@@ -138,8 +138,26 @@ def last_body(text: str) -> str | None:
     return best[1] if best else None
 
 
+#: South Korea's spy service under its informal names: "South Korea's spies", "Seoul's spy service".
+_SEOUL_SPIES = re.compile(
+    r"^(?:South\s+Korea['’]s|South\s+Korean|Seoul['’]s)\s+(?:spies|spy\s+(?:agency|service|chiefs?)|"
+    r"intelligence\s+(?:agency|service))$",
+    re.I,
+)
+#: An anonymous source placed in a North Korean province or city: "a source in North Hamgyong Province".
+_NK_PLACE_SOURCE = re.compile(
+    r"\bsources?\s+(?:in|inside|from|based\s+in)\s+(?:the\s+)?(?:(?:North|South)\s+)?(?:Hamgyong|Pyongan|Hwanghae|"
+    r"Ryanggang|Yanggang|Chagang|Kangwon|Pyongyang|Sinuiju|Hyesan|Chongjin|Rason|Wonsan|Hamhung|Kaesong|Nampho?)\b"
+)
+
+
 def _nation(att: Attribution, sentence: str) -> Attribution:
-    """ "intelligence officials" in a sentence that names whose ("South Korean legislators briefed by ...")."""
+    """ "intelligence officials" in a sentence that names whose ("South Korean legislators briefed by ...");
+    Seoul's spies are its National Intelligence Service; a source in a North Korean province is inside the North."""
+    if _SEOUL_SPIES.match(att.speaker):
+        return Attribution(att.speaker, "National Intelligence Service (NIS)", "intelligence", att.via, att.found, att.carries)
+    if _NK_PLACE_SOURCE.search(att.speaker):
+        return Attribution(att.speaker, "source inside North Korea", "anonymous", att.via, att.found, att.carries)
     if not _STATELESS.match(att.speaker):
         return att
     m = _NATION.search(sentence)

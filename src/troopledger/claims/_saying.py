@@ -66,7 +66,8 @@ ISSUED = re.compile(
 )
 #: "Jane Doe, a campaigner who ..., says that": a name whose long apposition ends right before the verb.
 APPOSED = re.compile(
-    r"^(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:an?|the)\s[^.;]*?,\s+"
+    r"^(?P<who>(?:(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof|Maj|Gov|Adm|Capt|Sgt)\.\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})"
+    r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[^,;]{3,60})?,\s+(?:an?|the)\s[^.;]*?,\s+"
     r"(?:says|said|told|tells|stated|claims|claimed|estimates|estimated|wrote|argues|argued)\b"
 )
 #: "... are reported to be taken": a passive report that names no one.
@@ -103,7 +104,8 @@ THAT_SUBJECT = re.compile(
     rf"^[^.;]{{0,40}}?\bthat\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.()-]*){{0,5}})\s+{VERB}\b"
     r"|^\s+(?P<bare>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.()-]*){0,5}|"
     r"the\s+(?:[a-z]+\s+)?(?:agency|service|ministry|directorate|department|institute|team|report|study))\s+"
-    r"(?:estimated|estimates|believes|believed|assessed|assesses|calculated|calculates|found|finds)\b"
+    r"(?:estimated|estimates|believes|believed|assessed|assesses|calculated|calculates|found|finds|"
+    r"(?:had\s+|has\s+)?(?:also\s+)?(?:told|informed|briefed))\b"
 )  # the second form: "said the NIS estimated ...", "said the spy agency believes ...", no "that"
 
 
