@@ -69,6 +69,14 @@ _LABEL_BEFORE = re.compile(
 )
 #: A paragraph or list number opening a line: "17. The Team assesses ...", "3) Russia ...".
 _NUMBERING_AFTER = re.compile(r"^[.)]\s+[A-Z(\"“]|^[.)]?\s*$")
+#: A calibre with a space before its unit: "122 mm", "152 millimetre".
+_CALIBRE_AFTER = re.compile(r"^\s*-?\s*(?:mm|millimet(?:er|re)s?|cal(?:ibre|iber)?\.?)(?![\w])", re.I)
+#: "one US dollar bought 30,700 won", "$1 = 1,400 won": one unit of a currency priced in another.
+_RATE_BASE_AFTER = re.compile(
+    r"^\s*(?:(?:US|U\.S\.|American)\s+)?(?:dollars?|euros?|yuan|rubles?|roubles?)?\s*(?:=|bought|buys|fetched|fetches|"
+    r"(?:was|is)\s+worth|equals?|equalled|traded\s+(?:at|for)|exchanged\s+for|sold\s+for)\s",
+    re.I,
+)
 #: Minutes and seconds: the time a speaker has left or a drive takes, never a quantity of the war.
 _SHORT_TIME_AFTER = re.compile(r"^\s*-?\s*(?:minutes?|mins?|seconds?|secs?)\b", re.I)
 #: A day that a sentence split left at the start of a sentence: "27, 2025 08:52" after "March.".
@@ -167,6 +175,10 @@ def _not_a_quantity(s: str, start: int, end: int, text: str, value: float, form:
         return True  # an age: "who is 94", "who turned 42", "One of them, 26, told"
     if plain and value < 1000 and (_LABEL_BEFORE.search(before) or (not before.strip() and _NUMBERING_AFTER.match(after))):
         return True  # a numbered thing or a paragraph number: "episode 143", "Article 4", "17. The Team ..."
+    if _CALIBRE_AFTER.match(after):
+        return True  # a calibre written apart: "122 mm rounds", "152 millimetre shells"
+    if value == 1 and _RATE_BASE_AFTER.match(after):
+        return True  # the base of an exchange rate: "one US dollar bought 30,700 won", "$1 = 1,400 won"
     if _SHORT_TIME_AFTER.match(after):
         return True  # "twelve minutes left"
     if plain and value <= 31 and after[:1] == "," and _DAY_YEAR.match(after):
