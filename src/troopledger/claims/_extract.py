@@ -215,7 +215,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                 att = earlier  # "X said ... Commanders are said to get ...": the passive goes on with X's account
         else:
             att = Attribution(speaker="", found=False)
-            if says(s):
+            if says(s) and s[:1] != "|":  # a table header ("| Low estimate |") says nothing
                 deferred = (i, sent)
         if mentions or words:
             if att.found and recent is not None and recent[0] >= i - 2 and RELAYS_FIGURES.search(s):
@@ -278,7 +278,9 @@ def extract_claims(doc: Document) -> list[Claim]:
                 )  # fmt: skip
             if not att.found:
                 unattributed.update(range(first, len(b.claims)))
-        if att.found and att.carries:
+        if s[:1] == "|" and not mentions and recent is not None and recent[0] == i - 1:
+            recent = (i, recent[1])  # a table's header and rule rows pass the caption's speaker on to its rows
+        elif att.found and att.carries:
             recent = (i, att)
             if lead is None and i < 4 and last_organisation(att.speaker) is not None:
                 lead = att
@@ -286,6 +288,11 @@ def extract_claims(doc: Document) -> list[Claim]:
             recent = None  # an unnamed passive report or a caption's credit ends the run of the speaker before
         elif heading(doc.text, s, sent.end):
             recent = deferred = None
+            titled = said(i) if i >= 3 else None
+            if titled is not None and titled.found and last_organisation(titled.speaker) is None:
+                titled = resolve(titled, doc.text, (sent.start, sent.end), None)
+            if titled is not None and titled.found:
+                recent = (i, titled)  # "What the FNF study found": the section below is the study's
             if i >= 3:  # a section heading: the lead's source no longer speaks; the outlet does
                 lead, reporter = None, doc.original_outlet or doc.outlet
         person = introduce(s)
