@@ -309,11 +309,21 @@ def _same_kind(a: str, b: str) -> bool:
     )
 
 
+#: A capital or a country named as a speaker: who in it spoke, the article says where it gives the figure again.
+_METONYM = re.compile(
+    r"(?:the\s+)?(?:Seoul|Kyiv|Kiev|Moscow|Washington|London|Tokyo|Beijing|Britain|UK|U\.K\.|US|U\.S\.|United\s+States|"
+    r"United\s+Kingdom|South\s+Korea|Ukraine|Russia|Japan)",
+    re.I,
+)
+
+
 def restated_speakers(claims: list[Claim], unattributed: set[int]) -> list[Claim]:
     """A figure no one is named for (a headline, a lead) takes the speaker of the same figure where the
     article attributes it: the same quantity, within 2 % (a lead rounds "13,221" to "about 13,000"); counts
     and amounts of 100 or more only, as a share or a small number recurs by chance."""
     out = list(claims)
+    # a headline's "Seoul says", "Britain says": a capital or a country stands for a body the article names
+    unattributed = unattributed | {i for i, c in enumerate(claims) if _METONYM.fullmatch(c.speaker)}
     for i in sorted(unattributed):
         c = claims[i]
         mid = c.central
