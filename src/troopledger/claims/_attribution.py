@@ -65,6 +65,12 @@ _PASSIVE_BY = re.compile(
     r"assessed|reckoned|counted|tallied|projected|valued|given|reported|confirmed|documented)\s+(?:[\w-]+\s+){0,6}?"
     r"by\s+(?P<who>(?:the\s+)?[A-Z][^,.;:!?]{2,80}?)(?=\s+(?:at|as|to|in|on|from|with)\b|\s*[,.;:!?]|\s*$)"
 )
+#: A sentence naming whose the figure just given is: "That is the NIS figure", "That's Seoul's spy agency's estimate".
+_THAT_IS = re.compile(
+    r"^(?:That|This)(?:\s+is|\s+was|['’]s)\s+(?:the\s+)?(?P<who>[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.&’'-]*){0,5}?|"
+    r"(?:South\s+Korea|Seoul|Ukraine|Kyiv|Britain|Washington)['’]s\s+(?:[a-z]+\s+){0,2}?(?:intelligence|spy)\s+(?:service|agency))"
+    r"(?:['’]s)?\s+(?:own\s+|latest\s+|official\s+)?(?:figure|estimate|number|count|assessment|data|tally|briefing|view)s?\b"
+)
 _TOLD = re.compile(r"\btold\s+(?P<to>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,5})")
 _RELAY = re.compile(
     r"(?:[,”\"]+\s*(?P<outlet>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5})\s+(?:reported|reports|said|writes|wrote)\s*[.,]?\s*$"
@@ -333,6 +339,10 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
         m3 = _find(_PER, sentence) or _find(BY_COUNT, sentence) or _find(_PASSIVE_BY, sentence)
         if m3:
             who = m3.group("who")
+    if not who and sentence[:2] in ("Th", "th"):
+        m_is = _THAT_IS.match(sentence)  # "That is the NIS figure": whose the figure just given is
+        if m_is:
+            who = re.sub(r"['’]s$", "", m_is.group("who"))
     m2 = _find(_ACCORDING, sentence)
     if not who:
         subjects = nearest_clause_first(sentence, verb_subjects(sentence))

@@ -225,6 +225,9 @@ def extract_claims(doc: Document) -> list[Claim]:
                     att = Attribution(src.speaker, src.organisation, src.kind, [att.speaker, *att.via])
             if not att.found and BACKWARD.match(nxt) and not figures(i + 1):
                 back = attribute(nxt, "", people=people)
+                turn = next((who for a, z, who in turns if a <= sent.start < z), None) if back.found else None
+                if turn is not None and turn.speaker not in back.via:
+                    back = Attribution(back.speaker, back.organisation, back.kind, [*back.via, turn.speaker])
                 att = back if back.found else att  # "... That is the NIS figure": before the turn's speaker
             if not att.found and interviewee is not None and any(a <= sent.start < z for a, z in answers):
                 att = interviewee  # an answer in an interview transcript: the person interviewed
