@@ -94,7 +94,7 @@ _URL = re.compile(
     r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?\b(?!:\d)|"
     r"^\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?(?=\s*[:|–—-]\s)"  # a live blog's stamp: "14.45: ..."
 )
-_JOIN = re.compile(r"^\s*(?:to|-|–|—)\s*(?:US\$|\$|€|£|₩)?\s*$|^\s*(?:and|or)\s*(?:US\$|\$|€|£|₩)?\s*$")
+_JOIN = re.compile(r"^\s*(?:-?to-?|-|–|—)\s*(?:US\$|\$|€|£|₩)?\s*$|^\s*(?:and|or)\s*(?:US\$|\$|€|£|₩)?\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*(?:US\$|\$|€|£|₩)?\s*$", re.I)
 _CHANGE = re.compile(
     r"\b(?:rose|risen|rise|raised|increased?|grew|jumped|climbed|fell|fallen|dropped|doubled|surged|up)\b", re.I
@@ -124,7 +124,11 @@ _ORDINAL_FRACTION = re.compile(
     re.I | re.S,
 )
 _WINDOW_AFTER = re.compile(r"^\s*(?:ago|later|earlier|before|after|period|old|running|in\s+a\s+row)\b", re.I)
-_DURATION_NOUNS = re.compile(r"^\s*(?:deployment|tour|stint|mission|rotation|service|contract|shift|workday)", re.I)
+_DURATION_NOUNS = re.compile(
+    r"^\s*(?:[a-z]+\s+)?(?:deployment|tour|stint|mission|rotation|service|contract|shift|workday|package|trip|"
+    r"holiday|cruise|course|visit|stay|leave)",
+    re.I,
+)  # "a 120-day deployment", "an eight-day package", "a three-to-four-day group tour": the length is the subject
 
 
 @dataclass
