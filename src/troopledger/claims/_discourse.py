@@ -151,6 +151,14 @@ _NK_PLACE_SOURCE = re.compile(
 )
 
 
+_CAPITAL_COUNTRY = {
+    "washington": "United States", "seoul": "South Korea", "kyiv": "Ukraine", "kiev": "Ukraine", "moscow": "Russia",
+    "london": "United Kingdom", "tokyo": "Japan", "beijing": "China", "pyongyang": "North Korea",
+}  # fmt: skip
+_CAPITALS = re.compile(r"\b(Washington|Seoul|Kyiv|Kiev|Moscow|London|Tokyo|Beijing|Pyongyang)\b")
+_OFFICIALS_IN = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:officials|governments?|authorities|sources)\s+in\s+", re.I)
+
+
 def _nation(att: Attribution, sentence: str) -> Attribution:
     """ "intelligence officials" in a sentence that names whose ("South Korean legislators briefed by ...");
     Seoul's spies are its National Intelligence Service; a source in a North Korean province is inside the North."""
@@ -158,6 +166,10 @@ def _nation(att: Attribution, sentence: str) -> Attribution:
         return Attribution(att.speaker, "National Intelligence Service (NIS)", "intelligence", att.via, att.found, att.carries)
     if _NK_PLACE_SOURCE.search(att.speaker):
         return Attribution(att.speaker, "source inside North Korea", "anonymous", att.via, att.found, att.carries)
+    capitals = _CAPITALS.findall(att.speaker) if _OFFICIALS_IN.match(att.speaker) else []
+    if capitals:  # "Officials in Washington and Seoul": the governments of the United States and South Korea
+        org = " and ".join(dict.fromkeys(_CAPITAL_COUNTRY[c.lower()] for c in capitals))
+        return Attribution(att.speaker, org, "government", att.via, att.found, att.carries)
     if not _STATELESS.match(att.speaker):
         return att
     m = _NATION.search(sentence)

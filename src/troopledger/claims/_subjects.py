@@ -387,7 +387,7 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
     if _CAPTURE_TAIL.search(tail[-30:]):
         casualty = "captured"
     owner = _owner(tail, between, window[n1:] if n1 >= 0 else "") if noun else _owner(tail, "", "")
-    if _PAST_WAR.search(window):
+    if _PAST_WAR.search(window) or (" that war" in window and _PAST_WAR.search(sentence)):
         owner = "historic"  # a figure of an earlier war: "we lost 37,000 Americans in the Korean War"
     if casualty and casualty != "captured" and sent_home(window, tail):
         return "other:count"  # "1,200 of the wounded have been flown home": a count of people sent back, not losses
