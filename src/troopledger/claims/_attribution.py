@@ -111,6 +111,7 @@ _MEDIA_REPORTS = re.compile(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", re.I
 _OPENER = re.compile(
     r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+|[QA]\s*[:.)]\s*|"
     r"(?:what|how\s+much|how\s+many|why|where|when)\s+(?=the\s|[A-Z])|"  # a heading's question: "What the FNF study found"
+    r"(?-i:[A-Z][A-Z.’'-]+(?:\s[A-Z][A-Z.’'-]+)?)(?:\s*\([^()]{1,30}\))?:\s+|"  # a transcript's label: "SHIN: My ..."
     # a time adverbial with no comma before the subject: "Earlier in the year the General Staff estimated"
     r"(?:(?:earlier|later)(?:\s+(?:in|on)\s+the\s+\w+|\s+this\s+\w+)?|(?:last|this|next)\s+(?:week|month|year|"
     r"spring|summer|autumn|fall|winter|\w+day))\s+(?=(?-i:the\s|[A-Z]))|"
