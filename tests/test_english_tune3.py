@@ -257,3 +257,20 @@ DURATIONS = [
 @pytest.mark.parametrize(("text", "days"), DURATIONS)
 def test_the_length_of_a_package_or_tour_is_a_figure(text: str, days: float) -> None:
     assert days in _values(text)
+
+
+NAMED_LATER = [
+    "North Korea sent some 3,500 more soldiers to Russia, a South Korean lawmaker said on Wednesday. Rep. Yu "
+    "Yong-weon gave the figures in a statement, citing a briefing from Ukrainian intelligence chief Kyrylo Budanov.",
+    "About 3,500 more North Korean soldiers have reached Russia, a lawmaker said. Rep. Park Ji-won posted the "
+    "numbers online, citing a briefing from Ukrainian intelligence chief Kyrylo Budanov.",
+    "Pyongyang has sent roughly 3,500 additional troops, one legislator told reporters. Rep. Han Min-soo later "
+    "released a statement citing a briefing from Ukrainian intelligence chief Kyrylo Budanov.",
+]
+
+
+@pytest.mark.parametrize("text", NAMED_LATER)
+def test_an_unnamed_lawmaker_named_later_as_a_relay_passes_on_the_origin(text: str) -> None:
+    c = _one(text, 3500)
+    assert "Budanov" in c.speaker, (c.speaker, c.via)
+    assert c.via, c.via

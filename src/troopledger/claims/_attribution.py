@@ -14,16 +14,19 @@ from dataclasses import dataclass, field
 from troopledger.claims._saying import (
     APPOSED,
     BY_COUNT,
+    CITING,
     CITING_PART,
+    COMES_FROM,
     COUNTED_WORDS,
     END_CREDIT,
     HEADLINE_CREDIT,
     ISSUED,
     NAME_END,
     PASSIVE,
+    PASSIVE_BY,
     RELATIVE,
+    THAT_IS,
     UNNAMED,
-    VERB,
     VERB_AT,
     WITH_SOURCE,
     end_credit,
@@ -59,18 +62,6 @@ _AFTER_VERB = re.compile(
     r"analysts?|experts?|researchers?|lawmakers?|legislators?|sources?|institute|think\s+tank|service|office|"
     r"command|commander|general|minister|intelligence)(?=\s*[.,;]|\s*$))"
 )
-#: A passive whose agent is the source: "was estimated by the Korea Institute for Defense Analyses at ...".
-_PASSIVE_BY = re.compile(
-    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+\s+)?(?:estimated|put|calculated|"
-    r"assessed|reckoned|counted|tallied|projected|valued|given|reported|confirmed|documented)\s+(?:[\w-]+\s+){0,6}?"
-    r"by\s+(?P<who>(?:the\s+)?[A-Z][^,.;:!?]{2,80}?)(?=\s+(?:at|as|to|in|on|from|with)\b|\s*[,.;:!?]|\s*$)"
-)
-#: A sentence naming whose the figure just given is: "That is the NIS figure", "That's Seoul's spy agency's estimate".
-_THAT_IS = re.compile(
-    r"^(?:That|This)(?:\s+is|\s+was|['’]s)\s+(?:the\s+)?(?P<who>[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.&’'-]*){0,5}?|"
-    r"(?:South\s+Korea|Seoul|Ukraine|Kyiv|Britain|Washington)['’]s\s+(?:[a-z]+\s+){0,2}?(?:intelligence|spy)\s+(?:service|agency))"
-    r"(?:['’]s)?\s+(?:own\s+|latest\s+|official\s+)?(?:figure|estimate|number|count|assessment|data|tally|briefing|view)s?\b"
-)
 _TOLD = re.compile(r"\btold\s+(?P<to>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,5})")
 _RELAY = re.compile(
     r"(?:[,”\"]+\s*(?P<outlet>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5})\s+(?:reported|reports|said|writes|wrote)\s*[.,]?\s*$"
@@ -79,18 +70,7 @@ _RELAY = re.compile(
     r"|\bin\s+(?:an\s+)?(?:interview|conversation|comments?)\s+with\s+(?P<inter>(?:the\s+)?[A-Z][^,.;]{2,60})"
     r"|\b(?:briefing|telling)\s+(?P<brief>lawmakers|parliament|reporters|journalists))"
 )
-_CITING = re.compile(
-    r"\b(?:citing|quoting|quoted(?!\s+by\b)|briefed\s+by|informed\s+by|briefing\s+(?:by|from))\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
-    r"statement\s+|assessment\s+|estimates?\s+|data\s+)?(?:from\s+|by\s+|of\s+)?(?P<who>(?:the\s+)?[^,.;:!?]{3,90}?)"
-    rf"(?=\s+as\s+saying|(?<!source)(?<!sources)(?<!official)(?<!officials)\s+(?:during|in|on|at)\b|"
-    rf"\s+(?:after|that|who|which|{VERB[3:-1]})\b|[,.;:!?]|$)",
-    re.I,
-)  # "citing a source in military intelligence": where the source sits belongs to it
 #: "The figures come from the NIS", "The estimate comes from X: ...": where the figures come from.
-_COMES_FROM = re.compile(
-    r"^(?:The|These|Those|This|That|Its|Their)\s+(?:\w+\s+)?(?:figures?|estimates?|data|numbers?|count|tally|toll)\s+"
-    r"(?:comes?|came|come)\s+from\s+(?P<who>(?:the\s+)?[A-Z][^,.;:!?]{1,80}?)(?=\s*[,.;:!?]|\s+(?:and|which|who)\b|$)"
-)
 _PRONOUN = re.compile(
     r"^(?:he|she|they|it|his|her|him|them|the\s+(?:\w+\s+)?(?:official|researcher|expert|defector|analyst|leader|president|"
     r"lawmaker|legislator|minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|professor))$",
@@ -110,8 +90,9 @@ _NAME_AND = re.compile(r".*\b[A-Z][\w’'-]*\s+and\s+[A-Z]")
 _MEDIA_REPORTS = re.compile(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", re.I)
 _OPENER = re.compile(
     r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+|[QA]\s*[:.)]\s*|"
-    r"(?:what|how\s+much|how\s+many|why|where|when)\s+(?=the\s|[A-Z])|"  # a heading's question: "What the FNF study found"
-    r"(?-i:[A-Z][A-Z.’'-]+(?:\s[A-Z][A-Z.’'-]+)?)(?:\s*\([^()]{1,30}\))?:\s+|"  # a transcript's label: "SHIN: My ..."
+    # a heading's question ("What the FNF study found"), a transcript's label ("SHIN: My ...")
+    r"(?:what|how\s+much|how\s+many|why|where|when)\s+(?=the\s|[A-Z])|"
+    r"(?-i:[A-Z][A-Z.’'-]+(?:\s[A-Z][A-Z.’'-]+)?)(?:\s*\([^()]{1,30}\))?:\s+|"
     # a time adverbial with no comma before the subject: "Earlier in the year the General Staff estimated"
     r"(?:(?:earlier|later)(?:\s+(?:in|on)\s+the\s+\w+|\s+this\s+\w+)?|(?:last|this|next)\s+(?:week|month|year|"
     r"spring|summer|autumn|fall|winter|\w+day))\s+(?=(?-i:the\s|[A-Z]))|"
@@ -173,7 +154,7 @@ def says(sentence: str) -> bool:
     return (
         VERB_AT.search(sentence) is not None
         or "ccording to" in sentence
-        or (" from " in sentence and _COMES_FROM.search(sentence) is not None)
+        or (" from " in sentence and COMES_FROM.search(sentence) is not None)
     )
 
 
@@ -299,9 +280,9 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _ACCORDING: ("ccording",),
     WITH_SOURCE: ("with ",),
     PASSIVE: ("reported to", "said to"),
-    _CITING: ("citing", "quoting", "quoted", "briefed", "informed", "briefing", "Citing", "Quoting"),
-    _COMES_FROM: ("from",),
-    _PASSIVE_BY: (" by ",),
+    CITING: ("citing", "quoting", "quoted", "briefed", "informed", "briefing", "Citing", "Quoting"),
+    COMES_FROM: ("from",),
+    PASSIVE_BY: (" by ",),
 }
 
 
@@ -337,11 +318,11 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
                 via.insert(0, _clean(who))
                 who = inner
     if not who:
-        m3 = _find(_PER, sentence) or _find(BY_COUNT, sentence) or _find(_PASSIVE_BY, sentence)
+        m3 = _find(_PER, sentence) or _find(BY_COUNT, sentence) or _find(PASSIVE_BY, sentence)
         if m3:
             who = m3.group("who")
     if not who and sentence[:2] in ("Th", "th"):
-        m_is = _THAT_IS.match(sentence)  # "That is the NIS figure": whose the figure just given is
+        m_is = THAT_IS.match(sentence)  # "That is the NIS figure": whose the figure just given is
         if m_is:
             who = re.sub(r"['’]s$", "", m_is.group("who"))
     m2 = _find(_ACCORDING, sentence)
@@ -392,7 +373,7 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
         else:
             who = RELATIVE.sub("", m2.group("who"))
     if not who:
-        m_from = _find(_COMES_FROM, sentence)
+        m_from = _find(COMES_FROM, sentence)
         who = m_from.group("who") if m_from else ""
     if not who:
         m_with = _find(WITH_SOURCE, sentence)
@@ -402,7 +383,7 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
         if to and to not in via and not _PRONOUN.match(to):
             via.insert(0, to)
     who = _clean(who)
-    cited = _find(_CITING, sentence)
+    cited = _find(CITING, sentence)
     if cited and who:
         original = _clean(cited.group("who"))
         material = re.match(

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from troopledger.claims._attribution import Attribution
+from troopledger.claims._body_names import METONYM, nation
 from troopledger.claims._record import Claim
 from troopledger.claims._saying import VERB_AT
 from troopledger.claims._speakers import TITLE_DOT, generic_speaker, last_organisation, last_person, speaker_kind
@@ -78,9 +79,6 @@ def _person(who: str) -> bool:
 
 #: "the agency's estimates", "the institute's report": the body whose document it is.
 _OWNER_NOUN = re.compile(r"^(?:the|its|this|that)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<n>[a-z][\w-]*)['’]s?\s+\w+$", re.I)
-#: A speaker that names intelligence or a spy agency with no country: "intelligence officials".
-_STATELESS = re.compile(r"^(?:the\s+)?(?:military\s+)?(?:intelligence|spy)\b", re.I)
-_NATION = re.compile(r"\b(South\s+Korea(?:n|['’]s)?|Seoul['’]s|Ukrain(?:e['’]s|ian)|Kyiv['’]s|U\.?S\.?|American)\b")
 
 
 def _named(text: str, noun: str) -> str | None:
@@ -136,47 +134,6 @@ def last_body(text: str) -> str | None:
         if best is None or at + len(org) > best[0]:
             return org
     return best[1] if best else None
-
-
-#: South Korea's spy service under its informal names: "South Korea's spies", "Seoul's spy service".
-_SEOUL_SPIES = re.compile(
-    r"^(?:South\s+Korea['’]s|South\s+Korean|Seoul['’]s)\s+(?:spies|spy\s+(?:agency|service|chiefs?)|"
-    r"intelligence\s+(?:agency|service))$",
-    re.I,
-)
-#: An anonymous source placed in a North Korean province or city: "a source in North Hamgyong Province".
-_NK_PLACE_SOURCE = re.compile(
-    r"\bsources?\s+(?:in|inside|from|based\s+in)\s+(?:the\s+)?(?:(?:North|South)\s+)?(?:Hamgyong|Pyongan|Hwanghae|"
-    r"Ryanggang|Yanggang|Chagang|Kangwon|Pyongyang|Sinuiju|Hyesan|Chongjin|Rason|Wonsan|Hamhung|Kaesong|Nampho?)\b"
-)
-
-
-_CAPITAL_COUNTRY = {
-    "washington": "United States", "seoul": "South Korea", "kyiv": "Ukraine", "kiev": "Ukraine", "moscow": "Russia",
-    "london": "United Kingdom", "tokyo": "Japan", "beijing": "China", "pyongyang": "North Korea",
-}  # fmt: skip
-_CAPITALS = re.compile(r"\b(Washington|Seoul|Kyiv|Kiev|Moscow|London|Tokyo|Beijing|Pyongyang)\b")
-_OFFICIALS_IN = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:officials|governments?|authorities|sources)\s+in\s+", re.I)
-
-
-def _nation(att: Attribution, sentence: str) -> Attribution:
-    """ "intelligence officials" in a sentence that names whose ("South Korean legislators briefed by ...");
-    Seoul's spies are its National Intelligence Service; a source in a North Korean province is inside the North."""
-    if _SEOUL_SPIES.match(att.speaker):
-        return Attribution(att.speaker, "National Intelligence Service (NIS)", "intelligence", att.via, att.found, att.carries)
-    if _NK_PLACE_SOURCE.search(att.speaker):
-        return Attribution(att.speaker, "source inside North Korea", "anonymous", att.via, att.found, att.carries)
-    capitals = _CAPITALS.findall(att.speaker) if _OFFICIALS_IN.match(att.speaker) else []
-    if capitals:  # "Officials in Washington and Seoul": the governments of the United States and South Korea
-        org = " and ".join(dict.fromkeys(_CAPITAL_COUNTRY[c.lower()] for c in capitals))
-        return Attribution(att.speaker, org, "government", att.via, att.found, att.carries)
-    if not _STATELESS.match(att.speaker):
-        return att
-    m = _NATION.search(sentence)
-    if m is None:
-        return att
-    who = f"{m.group(1)} {att.speaker.removeprefix('the ')}"
-    return Attribution(who, att.organisation, att.kind, att.via, att.found, att.carries)
 
 
 #: Documents a body issues: "the report" with no owner named goes to the body named last.
@@ -241,7 +198,7 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
             return Attribution("", found=False, via=att.via)
         return Attribution(name, body.organisation if body else name, speaker_kind(name), att.via)
     if att.speaker.strip().casefold() in _FIRST_PERSON:
-        return Attribution("", found=False, via=att.via)  # "My estimate is ...": whoever speaks (a turn, an interviewee)
+        return Attribution("", found=False, via=att.via)  # "My estimate is ...": whoever speaks (a turn)
     if att.speaker == "we":  # a body's remarks quoted in its own words: "“We assess that ...”"
         para = text.rfind("\n", 0, start) + 1
         quoted = text[para:start].lstrip()[:1] in ('"', "“") or text[start : start + 1] in ('"', "“")
@@ -251,7 +208,7 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
         return Attribution(we, we, speaker_kind(we), att.via)
     if not generic_speaker(att.speaker) or _NEW_PERSON.match(att.speaker) or att.speaker in ("sources", "source"):
         # "A US official told reporters", "according to sources cited by X": someone new, not a body named before
-        return _nation(att, text[start:end])
+        return nation(att, text[start:end])
     owner = _OWNER_NOUN.match(att.speaker)
     noun = owner.group("n") if owner else att.speaker.split()[-1]
     if earlier is not None and re.search(rf"\b{re.escape(noun)}\b", earlier.speaker, re.I):
@@ -321,21 +278,13 @@ def _same_kind(a: str, b: str) -> bool:
     )
 
 
-#: A capital or a country named as a speaker: who in it spoke, the article says where it gives the figure again.
-_METONYM = re.compile(
-    r"(?:the\s+)?(?:Seoul|Kyiv|Kiev|Moscow|Washington|London|Tokyo|Beijing|Britain|UK|U\.K\.|US|U\.S\.|United\s+States|"
-    r"United\s+Kingdom|South\s+Korea|Ukraine|Russia|Japan)",
-    re.I,
-)
-
-
 def restated_speakers(claims: list[Claim], unattributed: set[int]) -> list[Claim]:
     """A figure no one is named for (a headline, a lead) takes the speaker of the same figure where the
     article attributes it: the same quantity, within 2 % (a lead rounds "13,221" to "about 13,000"); counts
     and amounts of 100 or more only, as a share or a small number recurs by chance."""
     out = list(claims)
     # a headline's "Seoul says", "Britain says": a capital or a country stands for a body the article names
-    unattributed = unattributed | {i for i, c in enumerate(claims) if _METONYM.fullmatch(c.speaker)}
+    unattributed = unattributed | {i for i, c in enumerate(claims) if METONYM.fullmatch(c.speaker)}
     for i in sorted(unattributed):
         c = claims[i]
         mid = c.central

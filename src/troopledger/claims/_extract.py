@@ -49,6 +49,7 @@ from troopledger.claims._labels import (
 )
 from troopledger.claims._language import identify
 from troopledger.claims._mentions import Mention, find_mentions, table_ranges
+from troopledger.claims._named_later import named_later
 from troopledger.claims._record import Claim, SourceRef
 from troopledger.claims._saying import UNNAMED, trailing_attribution
 from troopledger.claims._scenarios import arithmetic_basis
@@ -192,6 +193,9 @@ def extract_claims(doc: Document) -> list[Claim]:
         relay = relay_of(s)
         if relay is not None:
             relays.append(relay)
+            relayer = last_person(s, first=True)
+            if relayer is not None:  # "a lawmaker said ..." before "Rep. Yu ..., citing Budanov": Budanov's, via Yu
+                named_later(b.claims, sentences[max(0, i - 3)].start, relayer, relay[1])
         origin = backward_relay(s) if recent is not None and recent[0] >= i - 1 else None
         if origin is not None and recent is not None and origin.speaker not in recent[1].speaker:
             # "This information, provided by X, ...": the figures before came from X; the speaker relayed them

@@ -173,11 +173,14 @@ def _not_a_quantity(s: str, start: int, end: int, text: str, value: float, form:
         and _AGE_CLOSE.match(after)
     ):
         return True  # an age: "Kim Jong Un (40)", "the general, 61,"
-    if plain and value < 120 and (
-        _AGE_VERB.search(before) or (_AGE_PRONOUN.search(before) and _AGE_CLOSE.match(after))
+    if (
+        plain
+        and value < 120
+        and (_AGE_VERB.search(before) or (_AGE_PRONOUN.search(before) and _AGE_CLOSE.match(after)))
     ):
         return True  # an age: "who is 94", "who turned 42", "One of them, 26, told"
-    if plain and value < 1000 and (_LABEL_BEFORE.search(before) or (not before.strip() and _NUMBERING_AFTER.match(after))):
+    numbering = not before.strip() and _NUMBERING_AFTER.match(after)
+    if plain and value < 1000 and (_LABEL_BEFORE.search(before) or numbering):
         return True  # a numbered thing or a paragraph number: "episode 143", "Article 4", "17. The Team ..."
     if _CALIBRE_AFTER.match(after):
         return True  # a calibre written apart: "122 mm rounds", "152 millimetre shells"

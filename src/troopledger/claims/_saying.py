@@ -16,14 +16,18 @@ __all__ = [
     "APPOSED",
     "ASIDE",
     "BY_COUNT",
+    "CITING",
     "CITING_PART",
+    "COMES_FROM",
     "COUNTED_WORDS",
     "END_CREDIT",
     "HEADLINE_CREDIT",
     "ISSUED",
     "NAME_END",
     "PASSIVE",
+    "PASSIVE_BY",
     "RELATIVE",
+    "THAT_IS",
     "THAT_SUBJECT",
     "UNNAMED",
     "VERB",
@@ -136,3 +140,32 @@ NAME_END = (
 COUNTED_WORDS = re.compile(
     r"^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several)\s", re.I
 )
+
+#: A passive whose agent is the source: "was estimated by the Korea Institute for Defense Analyses at ...".
+PASSIVE_BY = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+\s+)?(?:estimated|put|calculated|"
+    r"assessed|reckoned|counted|tallied|projected|valued|given|reported|confirmed|documented)\s+(?:[\w-]+\s+){0,6}?"
+    r"by\s+(?P<who>(?:the\s+)?[A-Z][^,.;:!?]{2,80}?)(?=\s+(?:at|as|to|in|on|from|with)\b|\s*[,.;:!?]|\s*$)"
+)
+
+#: A sentence naming whose the figure just given is: "That is the NIS figure", "That's Seoul's spy agency's estimate".
+THAT_IS = re.compile(
+    r"^(?:That|This)(?:\s+is|\s+was|['’]s)\s+(?:the\s+)?(?P<who>[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.&’'-]*){0,5}?|"
+    r"(?:South\s+Korea|Seoul|Ukraine|Kyiv|Britain|Washington)['’]s\s+(?:[a-z]+\s+){0,2}?(?:intelligence|spy)\s+(?:service|agency))"
+    r"(?:['’]s)?\s+(?:own\s+|latest\s+|official\s+)?(?:figure|estimate|number|count|assessment|data|tally|briefing|view)s?\b"
+)
+
+#: "The figures come from the NIS", "The estimate comes from X: ...": where the figures come from.
+COMES_FROM = re.compile(
+    r"^(?:The|These|Those|This|That|Its|Their)\s+(?:\w+\s+)?(?:figures?|estimates?|data|numbers?|count|tally|toll)\s+"
+    r"(?:comes?|came|come)\s+from\s+(?P<who>(?:the\s+)?[A-Z][^,.;:!?]{1,80}?)(?=\s*[,.;:!?]|\s+(?:and|which|who)\b|$)"
+)
+
+#: "citing X", "quoting X", "briefed by X": the source a speaker passes on.
+CITING = re.compile(
+    r"\b(?:citing|quoting|quoted(?!\s+by\b)|briefed\s+by|informed\s+by|briefing\s+(?:by|from))\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
+    r"statement\s+|assessment\s+|estimates?\s+|data\s+)?(?:from\s+|by\s+|of\s+)?(?P<who>(?:the\s+)?[^,.;:!?]{3,90}?)"
+    rf"(?=\s+as\s+saying|(?<!source)(?<!sources)(?<!official)(?<!officials)\s+(?:during|in|on|at)\b|"
+    rf"\s+(?:after|that|who|which|{VERB[3:-1]})\b|[,.;:!?]|$)",
+    re.I,
+)  # "citing a source in military intelligence": where the source sits belongs to it

@@ -18,33 +18,16 @@ import re
 
 from troopledger.claims._homecoming import gone_home, sent_home
 from troopledger.claims._inflect import verbs
+from troopledger.claims._owner_cues import BOTH as _BOTH
+from troopledger.claims._owner_cues import FOREIGN as _FOREIGN
+from troopledger.claims._owner_cues import NK as _NK
+from troopledger.claims._owner_cues import OPPONENT as _OPPONENT
+from troopledger.claims._owner_cues import PAST_WAR as _PAST_WAR
 from troopledger.claims._scenarios import revised_from
 from troopledger.claims._troop_kinds import SEND, clause_window
 
 __all__ = ["count_label"]
 
-_NK = re.compile(r"\b(?:north\s+korean?s?|dprk|pyongyang|korean\s+people['’]?s\s+army|kpa)\b", re.I)
-_FOREIGN = re.compile(
-    r"\b(?P<who>russians?|ukrainians?|nepal(?:i|is|ese)?|indians?|cubans?|chinese|syrians?|foreign|mercenar\w*|"
-    r"western|americans?|u\.s\.)\b",
-    re.I,
-)
-#: The other side named after a verb of fighting: "while fighting Ukrainian forces", "against Russian troops".
-_OPPONENT = re.compile(
-    r"\b(?:fight\w*|against|battl\w*|facing|attack\w*|versus|vs\.?|repel\w*)\s+(?:the\s+)?"
-    r"(?:russians?|ukrainians?|american|western|foreign)\b",
-    re.I,
-)
-#: A past war in the count's own clause: "320,000 soldiers to Vietnam between 1964 and 1973", "in the Korean War".
-_PAST_WAR = re.compile(
-    r"(?<!since\s)(?<!since\sthe\s)\b(?:the\s+)?(?:Korean\s+War|Vietnam(?:\s+War)?|(?:First|Second)\s+World\s+War|"
-    r"World\s+War\s+(?:I|II|One|Two)|Gulf\s+War|Chosin)\b|\bbetween\s+19\d\d\s+and\s+(?:19\d\d|20[01]\d)\b"
-)
-_BOTH = re.compile(
-    r"^\W*(?:\w+\s+){0,4}?(?:from\s+both|of\s+both|combined|jointly|together\s+with|"
-    r"including\s+(?:some\s+|many\s+)?(?:north\s+koreans?|russians?)\b)",
-    re.I,
-)
 # Head nouns, in the order they are tried; the first that occurs first in the window wins.
 _NOUNS: list[tuple[str, str]] = [
     (
