@@ -184,6 +184,8 @@ BODIES = [
     ("Seoul's spy service believes at least 100 North Korean soldiers have been killed.", 100, "National"),
     ("A source in North Hamgyong Province said families got about $30,000 for each soldier killed.", 30000, "inside"),
     ("A source in Ryanggang Province told us families got about $30,000 for each soldier killed.", 30000, "inside"),
+    ("Ukraine's military intelligence says roughly 40 percent of Russia's shells come from North Korea.", 0.4, "HUR"),
+    ("Kyiv's spies say roughly 40 percent of Russia's shells come from North Korea.", 0.4, "HUR"),
     ("Officials in Washington and Seoul said at least 3,000 North Korean troops had arrived.", 3000, "United States"),
     ("Officials in Seoul and Kyiv said at least 3,000 North Korean troops had arrived.", 3000, "Ukraine"),
 ]

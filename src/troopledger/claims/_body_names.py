@@ -20,6 +20,12 @@ _SEOUL_SPIES = re.compile(
     r"intelligence\s+(?:agency|service))$",
     re.I,
 )
+#: Ukraine's military intelligence under its informal names: "Ukraine's military intelligence", "Kyiv's spies".
+_KYIV_SPIES = re.compile(
+    r"^(?:the\s+)?(?:Ukraine['’]s|Ukrainian|Kyiv['’]s)\s+(?:military\s+|defen[cs]e\s+)?(?:spies|spy\s+(?:agency|service|chiefs?)|"
+    r"intelligence(?:\s+(?:agency|service|directorate))?)$",
+    re.I,
+)
 #: An anonymous source placed in a North Korean province or city: "a source in North Hamgyong Province".
 _NK_PLACE_SOURCE = re.compile(
     r"\bsources?\s+(?:in|inside|from|based\s+in)\s+(?:the\s+)?(?:(?:North|South)\s+)?(?:Hamgyong|Pyongan|Hwanghae|"
@@ -41,6 +47,9 @@ def nation(att: Attribution, sentence: str) -> Attribution:
     if _SEOUL_SPIES.match(att.speaker):
         nis = "National Intelligence Service (NIS)"
         return Attribution(att.speaker, nis, "intelligence", att.via, att.found, att.carries)
+    if _KYIV_SPIES.match(att.speaker):
+        hur = "Ukraine HUR (Main Intelligence Directorate)"
+        return Attribution(att.speaker, hur, "intelligence", att.via, att.found, att.carries)
     if _NK_PLACE_SOURCE.search(att.speaker):
         return Attribution(att.speaker, "source inside North Korea", "anonymous", att.via, att.found, att.carries)
     capitals = _CAPITALS.findall(att.speaker) if _OFFICIALS_IN.match(att.speaker) else []
