@@ -66,6 +66,9 @@ from troopledger.sources import Document, Sentence, split_sentences
 
 __all__ = ["MAX_CLAIMS", "extract_claims"]
 
+#: A heading that may name its source ("What the FNF study found", "What the NIS says"): read for a speaker.
+_TITLED = re.compile(r"\b(?:found|finds|says|said|estimates?|counts?|reckons|believes|assesses|view)\b")
+
 #: At most this many candidate claims are read from one document (a 5 KB article has
 #: about ten); the rest of a longer text is not read, so output stays bounded.
 MAX_CLAIMS = 5000
@@ -295,7 +298,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             recent = None  # an unnamed passive report or a caption's credit ends the run of the speaker before
         elif heading(doc.text, s, sent.end):
             recent = deferred = None
-            titled = said(i) if i >= 3 else None
+            titled = said(i) if i >= 3 and _TITLED.search(s) else None
             if titled is not None and titled.found and last_organisation(titled.speaker) is None:
                 titled = resolve(titled, doc.text, (sent.start, sent.end), None)
             if titled is not None and titled.found:
