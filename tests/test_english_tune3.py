@@ -276,3 +276,15 @@ def test_an_unnamed_lawmaker_named_later_as_a_relay_passes_on_the_origin(text: s
     c = _one(text, 3500)
     assert "Budanov" in c.speaker, (c.speaker, c.via)
     assert c.via, c.via
+
+
+BESIDE = [
+    "About 11,000 North Korean soldiers (NIS estimate) are in the Kursk region.",
+    "About 11,000 North Korean soldiers are in the Kursk region, the figure given by the NIS.",
+    "The NIS's latest estimate: about 11,000 North Korean soldiers in the Kursk region.",
+]
+
+
+@pytest.mark.parametrize("text", BESIDE)
+def test_a_source_named_beside_the_figure_by_a_document_noun(text: str) -> None:
+    assert "NIS" in _one(text, 11000).speaker

@@ -25,11 +25,11 @@ from troopledger.claims._saying import (
     PASSIVE,
     PASSIVE_BY,
     RELATIVE,
-    THAT_IS,
     UNNAMED,
     VERB_AT,
     WITH_SOURCE,
     end_credit,
+    named_beside,
     that_subject,
 )
 from troopledger.claims._saying_subjects import nearest_clause_first, verb_subjects
@@ -321,10 +321,7 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
         m3 = _find(_PER, sentence) or _find(BY_COUNT, sentence) or _find(PASSIVE_BY, sentence)
         if m3:
             who = m3.group("who")
-    if not who and sentence[:2] in ("Th", "th"):
-        m_is = THAT_IS.match(sentence)  # "That is the NIS figure": whose the figure just given is
-        if m_is:
-            who = re.sub(r"['’]s$", "", m_is.group("who"))
+    who = who or named_beside(sentence)  # "(NIS estimate)", "That is the NIS figure"
     m2 = _find(_ACCORDING, sentence)
     if not who:
         subjects = nearest_clause_first(sentence, verb_subjects(sentence))

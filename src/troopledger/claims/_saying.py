@@ -27,6 +27,7 @@ __all__ = [
     "PASSIVE",
     "PASSIVE_BY",
     "RELATIVE",
+    "SOURCE_NOUN",
     "THAT_IS",
     "THAT_SUBJECT",
     "UNNAMED",
@@ -34,6 +35,7 @@ __all__ = [
     "VERB_AT",
     "WITH_SOURCE",
     "end_credit",
+    "named_beside",
     "that_subject",
     "trailing_attribution",
 ]
@@ -169,3 +171,24 @@ CITING = re.compile(
     rf"\s+(?:after|that|who|which|{VERB[3:-1]})\b|[,.;:!?]|$)",
     re.I,
 )  # "citing a source in military intelligence": where the source sits belongs to it
+
+#: A source named beside its figure by a document noun: "(NIS estimate)", "the figure given by the NIS",
+#: "The NIS's estimate: about 11,000".
+SOURCE_NOUN = re.compile(
+    r"\(\s*(?:an?\s+|the\s+)?(?P<par>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s+(?:estimates?|figures?|data|count|"
+    r"assessment)\s*\)|\b(?:figures?|estimates?|data|numbers?|count|tally)\s+(?:given|provided|compiled|published|released|"
+    r"produced)\s+by\s+(?P<by>(?:the\s+)?[A-Z][^,.;:!?()]{1,60}?)(?=\s+(?:in|on|at|last|this|to|for)\b|\s*[,.;:!?)]|\s*$)|"
+    r"^(?:The\s+)?(?P<lead>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})['’]s\s+(?:latest\s+|own\s+|new\s+)?"
+    r"(?:estimate|figure|count|assessment|tally|number)s?\s*:"
+)
+
+
+def named_beside(sentence: str) -> str:
+    """A source named beside the figures by a document noun ("(NIS estimate)", "the figure given by the NIS",
+    "The NIS's estimate: ...") or by a sentence pointing back at them ("That is the NIS figure"); "" if none."""
+    if "(" in sentence or " by " in sentence or ":" in sentence[:80]:
+        m = SOURCE_NOUN.search(sentence)
+        if m:
+            return m.group("par") or m.group("by") or m.group("lead")
+    m_is = THAT_IS.match(sentence) if sentence[:2] in ("Th", "th") else None
+    return re.sub(r"['’]s$", "", m_is.group("who")) if m_is else ""
