@@ -24,7 +24,7 @@ from troopledger.sources import document_from_bytes
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "tests" / "data" / "english_tune3"
 #: Just below what the extractor reaches on the whole set (docs/extraction.md, s27 pass): fails if a rule breaks.
-SET_MIN = {"recall_core": 0.86, "precision": 0.82, "speaker": 0.76}
+SET_MIN = {"recall_core": 0.88, "precision": 0.82, "speaker": 0.77}
 
 
 def _claims(text: str) -> list[Claim]:
