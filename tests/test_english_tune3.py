@@ -288,3 +288,18 @@ BESIDE = [
 @pytest.mark.parametrize("text", BESIDE)
 def test_a_source_named_beside_the_figure_by_a_document_noun(text: str) -> None:
     assert "NIS" in _one(text, 11000).speaker
+
+
+ALTERNATIVES = [
+    ("North Korea may send 3,000 or 5,000 more troops to Russia, the NIS said.", 3000, 5000),
+    ("North Korea may send three or four thousand more troops to Russia, the NIS said.", 3000, 4000),
+    ("About 200 or 300 North Korean soldiers were killed, the NIS said.", 200, 300),
+    ("Soldiers get $2,000 or $3,000 a month, the source said.", 2000, 3000),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), ALTERNATIVES)
+def test_two_alternatives_are_two_claims_with_one_label(text: str, first: float, second: float) -> None:
+    a, b = _one(text, first), _one(text, second)
+    assert a.quantity == b.quantity, (a.quantity, b.quantity)
+    assert a.text == b.text

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from pydantic import ValidationError
 
+from troopledger.claims._alternatives import alternative
 from troopledger.claims._amount_usd import amount_magnitude, amount_to_usd
 from troopledger.claims._answers import answered
 from troopledger.claims._attribution import Attribution, attribute, introduce, says
@@ -273,6 +274,12 @@ def extract_claims(doc: Document) -> list[Claim]:
                     continue  # "If 10,000 were sent, ... would earn ...": the basis, not a claim (LABELS rule 2h)
                 limit = said_mentions[k + 1].start if k + 1 < len(said_mentions) else None
                 own = next((w for a, z, w in clause_who if a <= m.start < z), who) if clause_who else who
+                alt = alternative(said_as, said_mentions, k) if " or " in said_as else None
+                if alt is not None:  # "3,000 or 5,000 more troops": the first read where the second stands
+                    at = len(b.claims)
+                    _emit(b, alt[1], alt[0], span, own, sent_hedge, prev, (about_nk, None), att.found)
+                    b.claims[at:] = [c.model_copy(update={"text": said_as[:5000]}) for c in b.claims[at:]]
+                    continue
                 _emit(b, m, said_as, span, own, sent_hedge, prev, (about_nk, limit), att.found)
             if read_as:
                 b.claims[first:] = [c.model_copy(update={"text": s[:5000]}) for c in b.claims[first:]]
