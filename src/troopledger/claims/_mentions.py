@@ -67,6 +67,15 @@ _LABEL_BEFORE = re.compile(
     r"routes?|highways?|exits?|platforms?|gates?)\s*$",
     re.I,
 )
+_LABEL_WORDS = frozenset(  # the last word before such a number, a cheap test before _LABEL_BEFORE
+    re.findall(
+        r"\S+",
+        "episode episodes footnote footnotes annex annexes article articles paragraph paragraphs para paras figure "
+        "figures fig. table tables chapter chapters section sections page pages p. no. nos. item items vol. volume "
+        "volumes issue issues season seasons part parts clause clauses room rooms flight flights route routes highway "
+        "highways exit exits platform platforms gate gates",
+    )
+)
 #: A paragraph or list number opening a line: "17. The Team assesses ...", "3) Russia ...".
 _NUMBERING_AFTER = re.compile(r"^[.)]\s+[A-Z(\"“]|^[.)]?\s*$")
 #: A calibre with a space before its unit: "122 mm", "152 millimetre".
@@ -173,14 +182,19 @@ def _not_a_quantity(s: str, start: int, end: int, text: str, value: float, form:
         and _AGE_CLOSE.match(after)
     ):
         return True  # an age: "Kim Jong Un (40)", "the general, 61,"
+    tail = before.rstrip()
     if (
         plain
         and value < 120
-        and (_AGE_VERB.search(before) or (_AGE_PRONOUN.search(before) and _AGE_CLOSE.match(after)))
+        and (
+            (("turn" in before or "who" in before or "he " in before) and _AGE_VERB.search(before))
+            or (tail.endswith(",") and _AGE_PRONOUN.search(before) and _AGE_CLOSE.match(after))
+        )
     ):
         return True  # an age: "who is 94", "who turned 42", "One of them, 26, told"
     numbering = not before.strip() and _NUMBERING_AFTER.match(after)
-    if plain and value < 1000 and (_LABEL_BEFORE.search(before) or numbering):
+    last = tail.rsplit(None, 1)[-1].lower() if tail else ""
+    if plain and value < 1000 and ((last in _LABEL_WORDS and _LABEL_BEFORE.search(before)) or numbering):
         return True  # a numbered thing or a paragraph number: "episode 143", "Article 4", "17. The Team ..."
     if _CALIBRE_AFTER.match(after):
         return True  # a calibre written apart: "122 mm rounds", "152 millimetre shells"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BOTH", "FOREIGN", "NK", "OPPONENT", "PAST_WAR"]
+__all__ = ["BOTH", "FOREIGN", "NK", "OPPONENT", "PAST_WAR", "past_war", "without_opponents"]
 
 NK = re.compile(r"\b(?:north\s+korean?s?|dprk|pyongyang|korean\s+people['’]?s\s+army|kpa)\b", re.I)
 FOREIGN = re.compile(
@@ -29,3 +29,18 @@ BOTH = re.compile(
     r"including\s+(?:some\s+|many\s+)?(?:north\s+koreans?|russians?)\b)",
     re.I,
 )
+
+
+def past_war(text: str) -> bool:
+    """Whether ``text`` names an earlier war (a cheap test of its words first)."""
+    return ("War" in text or "Vietnam" in text or "Chosin" in text or "between 19" in text) and bool(
+        PAST_WAR.search(text)
+    )
+
+
+_FIGHT_HINTS = ("fight", "against", "battl", "facing", "attack", "versus", "vs", "repel")
+
+
+def without_opponents(text: str) -> str:
+    """``text`` with the enemy named after a verb of fighting blanked out ("while fighting Ukrainian forces")."""
+    return OPPONENT.sub(" ", text) if any(w in text for w in _FIGHT_HINTS) else text

@@ -183,10 +183,19 @@ SOURCE_NOUN = re.compile(
 )
 
 
+_DOCUMENT_WORDS = ("estimate", "figure", "data", "count", "assessment")
+_GIVEN_BY = ("given by", "provided by", "compiled by", "published by", "released by", "produced by")
+
+
 def named_beside(sentence: str) -> str:
     """A source named beside the figures by a document noun ("(NIS estimate)", "the figure given by the NIS",
     "The NIS's estimate: ...") or by a sentence pointing back at them ("That is the NIS figure"); "" if none."""
-    if "(" in sentence or " by " in sentence or ":" in sentence[:80]:
+    hinted = (
+        (")" in sentence and any(w in sentence for w in _DOCUMENT_WORDS))
+        or any(w in sentence for w in _GIVEN_BY)
+        or (":" in sentence[:80] and ("'s" in sentence[:80] or "’s" in sentence[:80]))
+    )
+    if hinted:
         m = SOURCE_NOUN.search(sentence)
         if m:
             return m.group("par") or m.group("by") or m.group("lead")

@@ -21,8 +21,7 @@ from troopledger.claims._inflect import verbs
 from troopledger.claims._owner_cues import BOTH as _BOTH
 from troopledger.claims._owner_cues import FOREIGN as _FOREIGN
 from troopledger.claims._owner_cues import NK as _NK
-from troopledger.claims._owner_cues import OPPONENT as _OPPONENT
-from troopledger.claims._owner_cues import PAST_WAR as _PAST_WAR
+from troopledger.claims._owner_cues import past_war, without_opponents
 from troopledger.claims._scenarios import revised_from
 from troopledger.claims._troop_kinds import SEND, clause_window
 
@@ -215,7 +214,7 @@ def _country_owner(country: str) -> str:
 
 def _owner(before: str, between: str, after_noun: str) -> str:
     """``nk``, ``joint``, or a foreign owner ("russian", "ukrainian", "nepali", "foreign") of the counted people."""
-    near = _OPPONENT.sub(" ", before[-25:] + " " + between)  # the enemy they fight is not whose they are
+    near = without_opponents(before[-25:] + " " + between)  # the enemy they fight is not whose they are
     if _BOTH.match(after_noun):
         return "joint"
     foreign = _FOREIGN.search(near)
@@ -370,7 +369,7 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
     if _CAPTURE_TAIL.search(tail[-30:]):
         casualty = "captured"
     owner = _owner(tail, between, window[n1:] if n1 >= 0 else "") if noun else _owner(tail, "", "")
-    if _PAST_WAR.search(window) or (" that war" in window and _PAST_WAR.search(sentence)):
+    if past_war(window) or (" that war" in window and past_war(sentence)):
         owner = "historic"  # a figure of an earlier war: "we lost 37,000 Americans in the Korean War"
     if casualty and casualty != "captured" and sent_home(window, tail):
         return "other:count"  # "1,200 of the wounded have been flown home": a count of people sent back, not losses
