@@ -24,9 +24,7 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     told_by = {
         k for k in ("monthly", "pay", "per_person") if any(find_cue(subject, w, ctx.pack) >= 0 for w in ctx.pack.cue(k))
     }
-    monthly = (
-        ctx.near("monthly", ctx.wide + 10) or ctx.before(3).rstrip().endswith(("月", "월")) or "monthly" in told_by
-    )
+    monthly = ctx.near("monthly", ctx.wide + 10) or _month_right_before(ctx) or "monthly" in told_by
     yearly = ctx.near("yearly", ctx.wide + 10)
     if monthly and yearly:
         # "월 2000달러를 받아 연간 3억 달러": a period word with another number between is that number's
@@ -75,7 +73,7 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     if ctx.near("family", 2 * ctx.wide) and ctx.anywhere("killed") and not (monthly or yearly):
         return "death_compensation", "once"  # "Выплата семье погибшего ... 1,5 млн рублей", "Rodzina poległego ..."
     nearest = _nearest(ctx, ("bonus", "monthly", "pay"))
-    if nearest is not None and nearest[0] == "bonus" and not ctx.before(3).rstrip().endswith(("月", "월")):
+    if nearest is not None and nearest[0] == "bonus" and not _month_right_before(ctx):
         return "signing_bonus", "once"  # "$2,500 a month and a $2,000 lump sum": each amount takes its own noun
     if usd < 1e5 and _own_near(ctx, "officers", ctx.pack.code in _GLUED) and (monthly or ctx.near("pay")):
         return "other:officer_pay", period  # a rank table: "장교는 월 5000달러" is not the ordinary soldier's pay
@@ -89,6 +87,21 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     if paid:
         return "pay_per_soldier_month", "month" if monthly else "ambiguous"
     return "other:amount", period
+
+
+def _month_right_before(ctx: Context) -> bool:
+    """Whether "month" stands right before the amount, past any bound or hedge word: "월 2천 달러",
+    "월 최소 2천 달러에 일시금이 더해진다" (the month is the amount's own; the lump sum after it is another noun)."""
+    before = ctx.before(16).rstrip()
+    words = [w for k in ("lower_before", "upper_before", "about_before") for w in ctx.pack.bounds.get(k, ())]
+    stripped = True
+    while stripped:
+        stripped = False
+        for w in sorted(words, key=len, reverse=True):
+            if w and before.endswith(w):
+                before, stripped = before[: -len(w)].rstrip(), True
+                break
+    return before.endswith(("月", "월"))
 
 
 def _arms_alone(ctx: Context) -> bool:

@@ -45,6 +45,10 @@ COUNTED = {
     "inhabitants": "other:population",
 }
 _CASUALTY = ("killed", "wounded", "casualties")
+#: A Korean count of people joined to the next by "and" (과/와/및): "1만1천 명과 2차 3천 명".
+_KO_COORDINATED = re.compile(r"^\s?(?:여\s?)?명\s?(?:과|와|및)\s")
+#: Korean "and" after a counted figure: the words past it are the next item's ("사망자 300명과 부상자 2천700명").
+_KO_AND = re.compile(r"(?:명|개|발|문)\s?(?:과|와)\s|\s및\s")
 #: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").
 _SIGN = re.compile(r"(?:us\$|r\$|[$€£₩₽¥₴]|usd|eur)\s?$")
 #: A clause ends at a comma, a semicolon or the next number.
@@ -269,7 +273,9 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
             i = find_cue(after, w, ctx.pack)
             if i >= 0 and far and _CJK_CLAUSE.search(after, 0, i) and leads_figure(ctx.sentence, ctx.end + i + len(w)):
                 continue  # "约1.1万人驻扎在当地，死亡人数至少2000人": the word of the next clause's own figure
-            if i >= 0 and far and (_DIGIT.search(after, 0, i) or _CJK_CLAUSE.search(after, 0, i)):
+            if i >= 0 and far and (
+                _DIGIT.search(after, 0, i) or _CJK_CLAUSE.search(after, 0, i) or _KO_AND.search(after, 0, i)
+            ):
                 i += far  # another number's word, or another clause's: "전사자는 600여명, 부상자는 …"
             elif i >= 0 and not far and _DIGIT.search(after, 0, i):
                 i += ctx.wide  # past another number the words are that number's ("4 700, в том числе 2 тыс. убитыми")
@@ -362,6 +368,9 @@ def _count_label(ctx: Context) -> str | None:
     if listed_apart(ctx):
         return "other:listed_count"  # "Також знищено: танків — 9 752 (+7)": a tally's row names what it counts
     found = _nearest(ctx, (*COUNTED, "dispatch"))
+    if found is None and ctx.pack.code == "ko" and _KO_COORDINATED.match(ctx.after(8)):
+        # "1차 1만1천 명과 2차 3천 명을 합쳐 ... 파병된": counts joined by 과/와/및 share the noun or verb after the last
+        found = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), (*COUNTED, "dispatch"))
     if found is None or found[1] >= ctx.wide:
         found = linked(ctx) or found  # a far cue (past another number) yields to the subject of a linking verb
     if found is None:
