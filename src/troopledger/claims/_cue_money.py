@@ -6,10 +6,10 @@ of ``_cues``; the labels are names of the quantity vocabulary or ``other:<subtyp
 
 from __future__ import annotations
 
-from troopledger.claims._cues import _CLAUSE_END, _GLUED, Context, _nearest, _own_near, find_cue
+from troopledger.claims._cues import _CJK_CLAUSE, _CLAUSE_END, _DIGIT, _GLUED, Context, _nearest, _own_near, find_cue
 from troopledger.claims._whose import owner
 
-__all__ = ["money_label", "share_label"]
+__all__ = ["money_label", "officer_owns", "share_label"]
 
 
 def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
@@ -75,7 +75,7 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     nearest = _nearest(ctx, ("bonus", "monthly", "pay"))
     if nearest is not None and nearest[0] == "bonus" and not _month_right_before(ctx):
         return "signing_bonus", "once"  # "$2,500 a month and a $2,000 lump sum": each amount takes its own noun
-    if usd < 1e5 and _own_near(ctx, "officers", ctx.pack.code in _GLUED) and (monthly or ctx.near("pay")):
+    if usd < 1e5 and officer_owns(ctx) and (monthly or ctx.near("pay")):
         return "other:officer_pay", period  # a rank table: "장교는 월 5000달러" is not the ordinary soldier's pay
     paid = (
         usd < 1e5
@@ -87,6 +87,15 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     if paid:
         return "pay_per_soldier_month", "month" if monthly else "ambiguous"
     return "other:amount", period
+
+
+def officer_owns(ctx: Context) -> bool:
+    """Whether an officer's rank owns the amount. Korean puts the owner first ("부사관은 3천 달러"), so there a
+    rank word after the amount is the next row's ("기술병에게는 3천500달러를 지급한다"며 "부사관은 …")."""
+    if ctx.pack.code != "ko":
+        return _own_near(ctx, "officers", ctx.pack.code in _GLUED)
+    before = _CJK_CLAUSE.split(ctx.before())[-1]
+    return any((j := find_cue(before, w, ctx.pack, last=True)) >= 0 and not _DIGIT.search(before, j) for w in ctx.pack.cue("officers"))
 
 
 def _month_right_before(ctx: Context) -> bool:

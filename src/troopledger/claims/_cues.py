@@ -394,6 +394,8 @@ def _count_label(ctx: Context) -> str | None:
     whose = owner_of_count(ctx)
     if whose and kind in ("troops", *_CASUALTY):
         return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
+    if kind == "troops" and _own_near(ctx, "formation", True):
+        return "other:unit_strength"  # "이 군단의 병력은 4만2천 명": a formation's strength inside the force
     if kind == "troops":
         return troop_label(ctx)
     return COUNTED[kind]

@@ -16,7 +16,7 @@ import re
 from pydantic import ValidationError
 
 from troopledger.claims._clause_links import additive, own_clause
-from troopledger.claims._cue_money import money_label, share_label
+from troopledger.claims._cue_money import money_label, officer_owns, share_label
 from troopledger.claims._cues import (
     Context,
     bound,
@@ -252,6 +252,8 @@ class _Reader:
                 key = (currency, hi)
                 if label == "other:amount" and prior and prior[0] == currency and 0.01 < hi / prior[1] < 100:
                     label, period = prior[2], prior[3]  # "100~300ウォンから1000~3000ウォンに": the same money changed
+                    if label == "other:officer_pay" and not officer_owns(ctx):
+                        label = "pay_per_soldier_month"  # a rank table's next row names its own rank: "병사는 2천800달러"
                 if label != "other:amount":
                     prior = (currency, hi, label, period)
                 if label == "other:amount" and key in self.amounts:
