@@ -47,6 +47,8 @@ COUNTED = {
 _CASUALTY = ("killed", "wounded", "casualties")
 #: A Korean count of people joined to the next by "and" (과/와/및): "1만1천 명과 2차 3천 명".
 _KO_COORDINATED = re.compile(r"^\s?(?:여\s?)?명\s?(?:과|와|및)\s")
+#: Korean words of a deployment anywhere in a sentence (파병, 파견): a troop count there may be the force.
+_KO_DEPLOYMENT = re.compile(r"파병|파견")
 #: Korean "and" after a counted figure: the words past it are the next item's ("사망자 300명과 부상자 2천700명").
 _KO_AND = re.compile(r"(?:명|개|발|문)\s?(?:과|와)\s|\s및\s")
 #: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").
@@ -425,6 +427,10 @@ def troop_label(ctx: Context) -> str:
     if own.near("dated") or _own_near(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 2), "dated"):
         return "troops_per_rotation"  # a dispatch dated to a month or season beats a stock verb (rule 14 d)
     which = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
+    if which is None and ctx.pack.code == "ko" and not own.near("dispatch") and not _KO_DEPLOYMENT.search(ctx.sentence):
+        # no word of sending, stationing, waves or totals, and no dispatch in the sentence: a count of soldiers that
+        # is not the force ("참전 군인 101명에게 칭호를 수여했다"); abstain from the troop vocabulary
+        return "other:count"
     if which is None:
         return "troops_deployed"
     return {"wave": "troops_per_rotation", "cumulative": "cumulative_troops"}.get(which[0], "troops_deployed")
