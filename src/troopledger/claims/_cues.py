@@ -47,8 +47,9 @@ COUNTED = {
 _CASUALTY = ("killed", "wounded", "casualties")
 #: A Korean count of people joined to the next by "and" (과/와/및): "1만1천 명과 2차 3천 명".
 _KO_COORDINATED = re.compile(r"^\s?(?:여\s?)?명\s?(?:과|와|및)\s")
-#: Korean words of a deployment anywhere in a sentence (파병, 파견): a troop count there may be the force.
-_KO_DEPLOYMENT = re.compile(r"파병|파견")
+#: Korean words of the deployment anywhere in a sentence (the dispatch, Russia, Kursk, the front, fighting): a troop
+#: count there may be the force; a sentence with none of them speaks of soldiers at home (a ceremony, a unit).
+_KO_DEPLOYMENT = re.compile(r"파병|파견|러시아|쿠르스크|전선|전장|전투|싸우|러\s|露")
 #: Korean "and" after a counted figure: the words past it are the next item's ("사망자 300명과 부상자 2천700명").
 _KO_AND = re.compile(r"(?:명|개|발|문)\s?(?:과|와)\s|\s및\s")
 #: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").
