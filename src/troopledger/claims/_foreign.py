@@ -67,6 +67,9 @@ _ANONYMOUS = "Anonymous sources"
 _HEADLINE_SPACE = re.compile(
     r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])(?<![万萬億亿兆千百])[ \u00a0]+(?=[\u3040-\u30ff\u3400-\u9fff\d])"
 )
+#: A Korean fraction: "10분의 1" (a tenth), "3분의 2"; "절반" (half) before a particle, bound or hedge, not
+#: "절반의 사실" (an idiom).
+_KO_FRACTION = re.compile(r"(?<!\d)(?P<den>\d{1,3})\s?분의\s?(?P<num>\d{1,2})(?!\d)|(?P<half>절반)(?=\s?(?:이|을|가량|정도|이상|넘|가까이|에|은|쯤|안팎))")
 _CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
 #: ... and between two amounts, the first one's currency word, a bracket and up to five short words
 #: ("долларов (около ", " (algo em torno de R$ ", " dollars (soit environ ").
@@ -174,6 +177,8 @@ class _Reader:
             stated = {"stated": text[span[0] + start : span[0] + end], "hedge": "none", "note": f"stated as {written}"}
             self.add(span, {"quantity": "rotation_interval_months", "unit": "months", **who, **stated,
                             "value": months, "confidence": 0.5})  # fmt: skip
+        for m in _KO_FRACTION.finditer(low) if pack.code == "ko" else ():
+            self.fraction(span, text, low, m, pack, who, said)
         last_amount = False
         last_currency = ""
         rate = False
@@ -314,6 +319,33 @@ class _Reader:
             elif label_c is not None:
                 unit = _COUNT_UNITS.get(label_c, "persons")
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
+
+
+    def fraction(
+        self,
+        span: tuple[int, int],
+        text: str,
+        low: str,
+        m: re.Match[str],
+        pack: LanguagePack,
+        who: dict[str, object],
+        said: str,
+    ) -> None:
+        """A Korean fraction as a share (LABELS rule 7): "10분의 1" = 10 %, "3분의 2" = 66.7 %, "절반 이상" ≥ 50 %."""
+        share = 0.5 if m.group("half") else int(m.group("num")) / int(m.group("den"))
+        if not 0 < share <= 1:
+            return
+        ctx = Context(low, m.start(), m.end(), pack)
+        side, word = bound(ctx)
+        hedge = {"lower": "more than", "upper": "up to"}.get(side, "about") if word else pack.hedges.get(said, "none")
+        label = share_label(ctx) or "other:share"
+        if label in ("state_share_of_pay", "other:share") and take_home_share(ctx):
+            label = "other:soldier_take_home_share"  # "병사 손에 쥐어지는 건 그 10분의 1": what the soldier keeps
+        written = "; ".join(w for w in (word, said) if w)
+        common = {"stated": text[span[0] + m.start() : span[0] + m.end()], "hedge": hedge,
+                  "note": f"hedge as written: {written}" if written else ""}  # fmt: skip
+        values = figure_fields(side, share, share)
+        self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
 
 
 def extract_foreign(doc: Document, language: str) -> list[Claim]:
