@@ -22,6 +22,7 @@ from troopledger.claims._cues import (
     bound,
     count_label,
     currency_of,
+    find_cue,
     skip_units,
     troop_label,
 )
@@ -228,6 +229,14 @@ class _Reader:
                 elif label in ("state_share_of_pay", "other:share") and take_home_share(ctx):
                     label = "other:soldier_take_home_share"  # "實際拿到的不到兩成": what the soldier keeps
                 values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
+                change = _change(ctx) if label == "other:share" else ""
+                if change:
+                    # "3.7% 늘었다", "1.5% 줄었다": a growth rate, of North Korea's economy when the sentence says so,
+                    # negative for a fall
+                    if ctx.anywhere("north_korea") or ctx.anywhere("economy") or ctx.anywhere("gdp"):
+                        label = "other:nk_economy"
+                    if change == "fall":
+                        values = {k: (-v if v is not None else None) for k, v in values.items()}
                 self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
                 continue
             named_after = re.match(r"\s*[(（]([^)）]{1,12})[)）]", skip_units(low[b.end : b.end + 20], pack))
@@ -346,6 +355,17 @@ class _Reader:
                   "note": f"hedge as written: {written}" if written else ""}  # fmt: skip
         values = figure_fields(side, share, share)
         self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
+
+
+def _change(ctx: Context) -> str:
+    """``rise`` or ``fall`` when a verb of change follows a percentage in its own clause ("3.3% 성장한",
+    "농림어업은 1.5% 줄었다"), else ``""``."""
+    if not (ctx.pack.cue("rise") or ctx.pack.cue("fall")):
+        return ""
+    rest = re.split(r"[.。,，;:\"“”]|\d", ctx.sentence[ctx.end : ctx.end + 24], maxsplit=1)[0]
+    hits = [(find_cue(rest, w, ctx.pack), k) for k in ("rise", "fall") for w in ctx.pack.cue(k)]
+    found = sorted((i, k) for i, k in hits if i >= 0)
+    return found[0][1] if found else ""
 
 
 def extract_foreign(doc: Document, language: str) -> list[Claim]:
