@@ -54,6 +54,9 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
         and (_nearest(ctx, ("economy", "revenue", "pay", "arms")) or ("",))[0] == "economy"
     ):
         return "other:nk_economy", period  # "товарообіг зріс до 34,2 млн": trade, whatever its size, is no revenue
+    if usd >= 1e6 and _own_near(ctx, "luxury", True):
+        # "중국에서 들여온 사치품이 3천790만 달러어치": imports of luxuries, not revenue; spent at home, another amount
+        return ("luxury_imports" if ctx.anywhere("imports") else "other:luxury"), period
     if usd >= 1e6:
         if _own_near(ctx, "technology"):
             return "other:tech_transfer", period  # "기술 지원 약 0.9조 원": what Russia gives in technology
