@@ -71,6 +71,8 @@ _HEADLINE_SPACE = re.compile(
 #: A Korean fraction: "10분의 1" (a tenth), "3분의 2"; "절반" (half) before a particle, bound or hedge, not
 #: "절반의 사실" (an idiom).
 _KO_FRACTION = re.compile(r"(?<!\d)(?P<den>\d{1,3})\s?분의\s?(?P<num>\d{1,2})(?!\d)|(?P<half>절반)(?=\s?(?:이|을|가량|정도|이상|넘|가까이|에|은|쯤|안팎))")
+#: The rest of a bracketed tag after a number with no counter: "930 뉴스]", not "2천 명 귀국"]".
+_KO_TAG = re.compile(r"\s[^\]\[\n\d명]{1,12}\]")
 _CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
 #: ... and between two amounts, the first one's currency word, a bracket and up to five short words
 #: ("долларов (около ", " (algo em torno de R$ ", " dollars (soit environ ").
@@ -298,6 +300,8 @@ class _Reader:
                 continue
             if hi < 2 or hi > 5e7:
                 continue  # no count of people is below 2 or above 50 million
+            if pack.code == "ko" and _KO_TAG.match(low, b.end) and "[" in low[max(0, a.start - 30) : a.start]:
+                continue  # "[KBC 라디오 930 뉴스]": a number with no counter inside a bracketed tag counts nothing
             label_c = count_label(ctx, hi)
             thing = counter_kind(low, b.end, pack)
             if thing and (label_c is None or not label_c.startswith("other:")):
