@@ -50,6 +50,8 @@ _KO_COORDINATED = re.compile(r"^\s?(?:여\s?)?명\s?(?:과|와|및)\s")
 #: Korean words of the deployment anywhere in a sentence (the dispatch, Russia, Kursk, the front, fighting): a troop
 #: count there may be the force; a sentence with none of them speaks of soldiers at home (a ceremony, a unit).
 _KO_DEPLOYMENT = re.compile(r"파병|파견|러시아|쿠르스크|전선|전장|전투|싸우|러\s|露")
+#: A Korean copula's connective right after a counted noun: "1만 명이고", "1만1천 명이며", "정도이지만".
+_KO_COPULA_JOIN = re.compile(r"(?<=명|력|모|준|도|팎|량)(?:이며|이고|며|고|이지만|지만|이나)\s")
 #: Korean "and" after a counted figure: the words past it are the next item's ("사망자 300명과 부상자 2천700명").
 _KO_AND = re.compile(r"(?:명|개|발|문)\s?(?:과|와)\s|\s및\s")
 #: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").
@@ -414,6 +416,10 @@ def troop_label(ctx: Context) -> str:
     # makes a wave whatever else the clause says, then a running-total cue beats a stock verb
     lo = max((m.end() for m in _PUNCT.finditer(ctx.sentence, 0, ctx.start)), default=0)
     nxt = _PUNCT.search(ctx.sentence, ctx.end)
+    joint = None
+    if ctx.pack.code == "ko":  # "1만 명이고 후속 병력은 …": the copula's connective ends the figure's clause
+        joint = _KO_COPULA_JOIN.search(ctx.sentence, ctx.end, nxt.start() if nxt else len(ctx.sentence))
+        nxt = joint or nxt
     own = Context(ctx.sentence[lo : nxt.start() if nxt else None], ctx.start - lo, ctx.end - lo, ctx.pack, 3)
     for kind, label in (("wave", "troops_per_rotation"), ("cumulative", "cumulative_troops")):
         if own.near(kind) and not (
@@ -427,7 +433,8 @@ def troop_label(ctx: Context) -> str:
         return by_month
     if own.near("dated") or _own_near(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 2), "dated"):
         return "troops_per_rotation"  # a dispatch dated to a month or season beats a stock verb (rule 14 d)
-    which = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
+    # the nearest cue of the sentence, or of the figure's clause when a Korean copula's connective closed it
+    which = _nearest(own if joint else Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
     if which is None and ctx.pack.code == "ko" and not own.near("dispatch") and not _KO_DEPLOYMENT.search(ctx.sentence):
         # no word of sending, stationing, waves or totals, and no dispatch in the sentence: a count of soldiers that
         # is not the force ("참전 군인 101명에게 칭호를 수여했다"); abstain from the troop vocabulary
