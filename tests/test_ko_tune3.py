@@ -77,7 +77,8 @@ def test_counts_joined_by_and_keep_their_own_nouns(text: str, want: dict[float, 
 )
 def test_a_month_before_the_amount_makes_it_pay_past_bound_words(text: str) -> None:
     got = _read(text)
-    assert got and got[0][0] == "pay_per_soldier_month", got
+    assert got, text
+    assert got[0][0] == "pay_per_soldier_month", got
 
 
 @pytest.mark.parametrize(
@@ -136,7 +137,8 @@ def test_a_soldiers_count_without_the_deployment_abstains(text: str, want: str) 
 )
 def test_a_span_of_months_is_no_month_date(text: str) -> None:
     got = _read(text)
-    assert got and got[0][0] == "troops_deployed", got
+    assert got, text
+    assert got[0][0] == "troops_deployed", got
 
 
 @pytest.mark.parametrize(
@@ -149,7 +151,8 @@ def test_a_span_of_months_is_no_month_date(text: str) -> None:
 )
 def test_first_dispatch_words_make_a_wave(text: str) -> None:
     got = _read(text)
-    assert got and got[0][0] == "troops_per_rotation", got
+    assert got, text
+    assert got[0][0] == "troops_per_rotation", got
 
 
 @pytest.mark.parametrize(
@@ -161,7 +164,8 @@ def test_first_dispatch_words_make_a_wave(text: str) -> None:
 )
 def test_gae_counts_things_not_people(text: str) -> None:
     got = _read(text)
-    assert got and not got[0][0].startswith(("casualties", "troops")), got
+    assert got, text
+    assert not got[0][0].startswith(("casualties", "troops")), got
 
 
 @pytest.mark.parametrize(
@@ -178,7 +182,10 @@ def test_korean_fractions_are_shares(text: str, want: tuple[str, float | None, f
     assert got, text
     q, v, lo, _hi = got[0]
     assert q == want[0]
-    assert (v, lo) == pytest.approx((want[1], want[2])) if want[1] is not None else lo == want[2]
+    if want[1] is not None:
+        assert v == pytest.approx(want[1])
+    else:
+        assert lo == pytest.approx(want[2])
 
 
 def test_half_in_an_idiom_is_no_share() -> None:
@@ -195,7 +202,9 @@ def test_half_in_an_idiom_is_no_share() -> None:
 )
 def test_a_percentage_before_a_verb_of_change_is_a_growth_rate(text: str, want: tuple[str, float]) -> None:
     got = _read(text)
-    assert got and got[0][0] == want[0] and got[0][1] == pytest.approx(want[1]), got
+    assert got, text
+    assert got[0][0] == want[0], got
+    assert got[0][1] == pytest.approx(want[1]), got
 
 
 @pytest.mark.parametrize(
@@ -208,7 +217,8 @@ def test_a_percentage_before_a_verb_of_change_is_a_growth_rate(text: str, want: 
 )
 def test_luxury_goods_bought_abroad_are_luxury_imports(text: str, want: str) -> None:
     got = _read(text)
-    assert got and got[0][0] == want, got
+    assert got, text
+    assert got[0][0] == want, got
 
 
 @pytest.mark.parametrize(

@@ -98,7 +98,10 @@ def officer_owns(ctx: Context) -> bool:
     if ctx.pack.code != "ko":
         return _own_near(ctx, "officers", ctx.pack.code in _GLUED)
     before = _CJK_CLAUSE.split(ctx.before())[-1]
-    return any((j := find_cue(before, w, ctx.pack, last=True)) >= 0 and not _DIGIT.search(before, j) for w in ctx.pack.cue("officers"))
+    return any(
+        (j := find_cue(before, w, ctx.pack, last=True)) >= 0 and not _DIGIT.search(before, j)
+        for w in ctx.pack.cue("officers")
+    )
 
 
 def _month_right_before(ctx: Context) -> bool:

@@ -278,8 +278,10 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
             i = find_cue(after, w, ctx.pack)
             if i >= 0 and far and _CJK_CLAUSE.search(after, 0, i) and leads_figure(ctx.sentence, ctx.end + i + len(w)):
                 continue  # "约1.1万人驻扎在当地，死亡人数至少2000人": the word of the next clause's own figure
-            if i >= 0 and far and (
-                _DIGIT.search(after, 0, i) or _CJK_CLAUSE.search(after, 0, i) or _KO_AND.search(after, 0, i)
+            if (
+                i >= 0
+                and far
+                and (_DIGIT.search(after, 0, i) or _CJK_CLAUSE.search(after, 0, i) or _KO_AND.search(after, 0, i))
             ):
                 i += far  # another number's word, or another clause's: "전사자는 600여명, 부상자는 …"
             elif i >= 0 and not far and _DIGIT.search(after, 0, i):
@@ -374,7 +376,7 @@ def _count_label(ctx: Context) -> str | None:
         return "other:listed_count"  # "Також знищено: танків — 9 752 (+7)": a tally's row names what it counts
     found = _nearest(ctx, (*COUNTED, "dispatch"))
     if found is None and ctx.pack.code == "ko" and _KO_COORDINATED.match(ctx.after(8)):
-        # "1차 1만1천 명과 2차 3천 명을 합쳐 ... 파병된": counts joined by 과/와/및 share the noun or verb after the last
+        # "1차 1만1천 명과 2차 3천 명을 합쳐 ... 파병된": counts joined by 과/와/및 share the noun or verb after
         found = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), (*COUNTED, "dispatch"))
     if found is None or found[1] >= ctx.wide:
         found = linked(ctx) or found  # a far cue (past another number) yields to the subject of a linking verb
@@ -434,7 +436,9 @@ def troop_label(ctx: Context) -> str:
     if own.near("dated") or _own_near(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 2), "dated"):
         return "troops_per_rotation"  # a dispatch dated to a month or season beats a stock verb (rule 14 d)
     # the nearest cue of the sentence, or of the figure's clause when a Korean copula's connective closed it
-    which = _nearest(own if joint else Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
+    which = _nearest(
+        own if joint else Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock")
+    )
     if which is None and ctx.pack.code == "ko" and not own.near("dispatch") and not _KO_DEPLOYMENT.search(ctx.sentence):
         # no word of sending, stationing, waves or totals, and no dispatch in the sentence: a count of soldiers that
         # is not the force ("참전 군인 101명에게 칭호를 수여했다"); abstain from the troop vocabulary

@@ -70,7 +70,9 @@ _HEADLINE_SPACE = re.compile(
 )
 #: A Korean fraction: "10분의 1" (a tenth), "3분의 2"; "절반" (half) before a particle, bound or hedge, not
 #: "절반의 사실" (an idiom).
-_KO_FRACTION = re.compile(r"(?<!\d)(?P<den>\d{1,3})\s?분의\s?(?P<num>\d{1,2})(?!\d)|(?P<half>절반)(?=\s?(?:이|을|가량|정도|이상|넘|가까이|에|은|쯤|안팎))")
+_KO_FRACTION = re.compile(
+    r"(?<!\d)(?P<den>\d{1,3})\s?분의\s?(?P<num>\d{1,2})(?!\d)|(?P<half>절반)(?=\s?(?:이|을|가량|정도|이상|넘|가까이|에|은|쯤|안팎))"
+)
 #: The rest of a bracketed tag after a number with no counter: "930 뉴스]", not "2천 명 귀국"]".
 _KO_TAG = re.compile(r"\s[^\]\[\n\d명]{1,12}\]")
 _CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
@@ -269,7 +271,9 @@ class _Reader:
                 if label == "other:amount" and prior and prior[0] == currency and 0.01 < hi / prior[1] < 100:
                     label, period = prior[2], prior[3]  # "100~300ウォンから1000~3000ウォンに": the same money changed
                     if label == "other:officer_pay" and not officer_owns(ctx):
-                        label = "pay_per_soldier_month"  # a rank table's next row names its own rank: "병사는 2천800달러"
+                        label = (
+                            "pay_per_soldier_month"  # a rank table's next row names its own rank: "병사는 2천800달러"
+                        )
                 if label != "other:amount":
                     prior = (currency, hi, label, period)
                 if label == "other:amount" and key in self.amounts:
@@ -332,7 +336,6 @@ class _Reader:
             elif label_c is not None:
                 unit = _COUNT_UNITS.get(label_c, "persons")
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
-
 
     def fraction(
         self,
