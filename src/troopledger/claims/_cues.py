@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from troopledger.claims._bound_verbs import befores as _befores
 from troopledger.claims._bound_verbs import bound_verb, negated_before
 from troopledger.claims._glued_clauses import bound_before, leads_figure, wave_shadowed
+from troopledger.claims._ko_clauses import copula_end, joined
 from troopledger.claims._packs import LanguagePack
 
 __all__ = [
@@ -45,15 +46,6 @@ COUNTED = {
     "inhabitants": "other:population",
 }
 _CASUALTY = ("killed", "wounded", "casualties")
-#: A Korean count of people joined to the next by "and" (과/와/및): "1만1천 명과 2차 3천 명".
-_KO_COORDINATED = re.compile(r"^\s?(?:여\s?)?명\s?(?:과|와|및)\s")
-#: Korean words of the deployment anywhere in a sentence (the dispatch, Russia, Kursk, the front, fighting): a troop
-#: count there may be the force, as may "북한군 N명"; a sentence with none of them speaks of soldiers at home.
-_KO_DEPLOYMENT = re.compile(r"파병|파견|북한군|北軍|러시아|쿠르스크|전선|전장|전투|싸우|러\s|露")
-#: A Korean copula's connective right after a counted noun: "1만 명이고", "1만1천 명이며", "정도이지만".
-_KO_COPULA_JOIN = re.compile(r"(?<=명|력|모|준|도|팎|량)(?:이며|이고|며|고|이지만|지만|이나)\s")
-#: Korean "and" after a counted figure: the words past it are the next item's ("사망자 300명과 부상자 2천700명").
-_KO_AND = re.compile(r"(?:명|개|발|문)\s?(?:과|와)\s|\s및\s")
 #: Currency signs and codes that may stand between a bound word and its number ("до $5,5 млрд").
 _SIGN = re.compile(r"(?:us\$|r\$|[$€£₩₽¥₴]|usd|eur)\s?$")
 #: A clause ends at a comma, a semicolon or the next number.
@@ -278,11 +270,7 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
             i = find_cue(after, w, ctx.pack)
             if i >= 0 and far and _CJK_CLAUSE.search(after, 0, i) and leads_figure(ctx.sentence, ctx.end + i + len(w)):
                 continue  # "约1.1万人驻扎在当地，死亡人数至少2000人": the word of the next clause's own figure
-            if (
-                i >= 0
-                and far
-                and (_DIGIT.search(after, 0, i) or _CJK_CLAUSE.search(after, 0, i) or _KO_AND.search(after, 0, i))
-            ):
+            if i >= 0 and far and (_DIGIT.search(after, 0, i) or _CJK_CLAUSE.search(after, 0, i) or joined(after, i)):
                 i += far  # another number's word, or another clause's: "전사자는 600여명, 부상자는 …"
             elif i >= 0 and not far and _DIGIT.search(after, 0, i):
                 i += ctx.wide  # past another number the words are that number's ("4 700, в том числе 2 тыс. убитыми")
@@ -370,14 +358,12 @@ def count_label(ctx: Context, value: float = 0.0) -> str | None:
 
 def _count_label(ctx: Context) -> str | None:
     from troopledger.claims._clause_links import captured, linked  # builds on this module
+    from troopledger.claims._ko_counts import joined_cue  # builds on this module
     from troopledger.claims._whose import after_in_clause, listed_apart, owner_of_count  # builds on this module
 
     if listed_apart(ctx):
         return "other:listed_count"  # "Також знищено: танків — 9 752 (+7)": a tally's row names what it counts
-    found = _nearest(ctx, (*COUNTED, "dispatch"))
-    if found is None and ctx.pack.code == "ko" and _KO_COORDINATED.match(ctx.after(8)):
-        # "1차 1만1천 명과 2차 3천 명을 합쳐 ... 파병된": counts joined by 과/와/및 share the noun or verb after
-        found = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), (*COUNTED, "dispatch"))
+    found = _nearest(ctx, (*COUNTED, "dispatch")) or joined_cue(ctx)
     if found is None or found[1] >= ctx.wide:
         found = linked(ctx) or found  # a far cue (past another number) yields to the subject of a linking verb
     if found is None:
@@ -401,16 +387,15 @@ def _count_label(ctx: Context) -> str | None:
     whose = owner_of_count(ctx)
     if whose and kind in ("troops", *_CASUALTY):
         return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
-    if kind == "troops" and _own_near(ctx, "formation", True):
-        return "other:unit_strength"  # "이 군단의 병력은 4만2천 명": a formation's strength inside the force
-    if kind == "troops":
-        return troop_label(ctx)
+    if kind == "troops":  # a formation's own strength ("이 군단의 병력은 4만2천 명") is not the force
+        return "other:unit_strength" if _own_near(ctx, "formation", True) else troop_label(ctx)
     return COUNTED[kind]
 
 
 def troop_label(ctx: Context) -> str:
     """Wave, running total or force in place, from the cue nearest a troop figure (LABELS rule 14)."""
     from troopledger.claims._clause_links import additive, dated  # builds on this module
+    from troopledger.claims._ko_counts import troop_fallback  # builds on this module
 
     if ctx.near("returned"):
         return "other:troops_returned_home"
@@ -418,11 +403,8 @@ def troop_label(ctx: Context) -> str:
     # makes a wave whatever else the clause says, then a running-total cue beats a stock verb
     lo = max((m.end() for m in _PUNCT.finditer(ctx.sentence, 0, ctx.start)), default=0)
     nxt = _PUNCT.search(ctx.sentence, ctx.end)
-    joint = None
-    if ctx.pack.code == "ko":  # "1만 명이고 후속 병력은 …": the copula's connective ends the figure's clause
-        joint = _KO_COPULA_JOIN.search(ctx.sentence, ctx.end, nxt.start() if nxt else len(ctx.sentence))
-        nxt = joint or nxt
-    own = Context(ctx.sentence[lo : nxt.start() if nxt else None], ctx.start - lo, ctx.end - lo, ctx.pack, 3)
+    joint = copula_end(ctx.sentence, ctx.end, nxt.start() if nxt else len(ctx.sentence), ctx.pack.code)
+    own = Context(ctx.sentence[lo : joint or (nxt.start() if nxt else None)], ctx.start - lo, ctx.end - lo, ctx.pack, 3)
     for kind, label in (("wave", "troops_per_rotation"), ("cumulative", "cumulative_troops")):
         if own.near(kind) and not (
             kind == "wave" and own.pack.code in _GLUED and wave_shadowed(own.before(), own.after(), own.pack)
@@ -435,14 +417,4 @@ def troop_label(ctx: Context) -> str:
         return by_month
     if own.near("dated") or _own_near(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 2), "dated"):
         return "troops_per_rotation"  # a dispatch dated to a month or season beats a stock verb (rule 14 d)
-    # the nearest cue of the sentence, or of the figure's clause when a Korean copula's connective closed it
-    which = _nearest(
-        own if joint else Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock")
-    )
-    if which is None and ctx.pack.code == "ko" and not own.near("dispatch") and not _KO_DEPLOYMENT.search(ctx.sentence):
-        # no word of sending, stationing, waves or totals, and no dispatch in the sentence: a count of soldiers that
-        # is not the force ("참전 군인 101명에게 칭호를 수여했다"); abstain from the troop vocabulary
-        return "other:count"
-    if which is None:
-        return "troops_deployed"
-    return {"wave": "troops_per_rotation", "cumulative": "cumulative_troops"}.get(which[0], "troops_deployed")
+    return troop_fallback(ctx, own, joint is not None)

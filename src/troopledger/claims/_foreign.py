@@ -22,11 +22,12 @@ from troopledger.claims._cues import (
     bound,
     count_label,
     currency_of,
-    find_cue,
     skip_units,
     troop_label,
 )
 from troopledger.claims._figure import figure_fields
+from troopledger.claims._ko_clauses import in_bracket_tag
+from troopledger.claims._ko_shares import change_kind, fractions
 from troopledger.claims._language import identify, passages
 from troopledger.claims._number_convention import text_convention
 from troopledger.claims._numerals import ascii_digits, find_figures
@@ -68,13 +69,6 @@ _ANONYMOUS = "Anonymous sources"
 _HEADLINE_SPACE = re.compile(
     r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])(?<![万萬億亿兆千百])[ \u00a0]+(?=[\u3040-\u30ff\u3400-\u9fff\d])"
 )
-#: A Korean fraction: "10분의 1" (a tenth), "3분의 2"; "절반" (half) before a particle, bound or hedge, not
-#: "절반의 사실" (an idiom).
-_KO_FRACTION = re.compile(
-    r"(?<!\d)(?P<den>\d{1,3})\s?분의\s?(?P<num>\d{1,2})(?!\d)|(?P<half>절반)(?=\s?(?:이|을|가량|정도|이상|넘|가까이|에|은|쯤|안팎))"
-)
-#: The rest of a bracketed tag after a number with no counter: "930 뉴스]", not "2천 명 귀국"]".
-_KO_TAG = re.compile(r"\s[^\]\[\n\d명]{1,12}\]")
 _CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
 #: ... and between two amounts, the first one's currency word, a bracket and up to five short words
 #: ("долларов (около ", " (algo em torno de R$ ", " dollars (soit environ ").
@@ -182,8 +176,8 @@ class _Reader:
             stated = {"stated": text[span[0] + start : span[0] + end], "hedge": "none", "note": f"stated as {written}"}
             self.add(span, {"quantity": "rotation_interval_months", "unit": "months", **who, **stated,
                             "value": months, "confidence": 0.5})  # fmt: skip
-        for m in _KO_FRACTION.finditer(low) if pack.code == "ko" else ():
-            self.fraction(span, text, low, m, pack, who, said)
+        for (fa, fb), fields in fractions(low, pack, said):  # "10분의 1", "절반 이상": shares (LABELS rule 7)
+            self.add(span, {**fields, **who, "stated": text[span[0] + fa : span[0] + fb]})
         last_amount = False
         last_currency = ""
         rate = False
@@ -233,7 +227,7 @@ class _Reader:
                 elif label in ("state_share_of_pay", "other:share") and take_home_share(ctx):
                     label = "other:soldier_take_home_share"  # "實際拿到的不到兩成": what the soldier keeps
                 values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
-                change = _change(ctx) if label == "other:share" else ""
+                change = change_kind(ctx) if label == "other:share" else ""
                 if change:
                     # "3.7% 늘었다", "1.5% 줄었다": a growth rate, of North Korea's economy when the sentence says so,
                     # negative for a fall
@@ -304,7 +298,7 @@ class _Reader:
                 continue
             if hi < 2 or hi > 5e7:
                 continue  # no count of people is below 2 or above 50 million
-            if pack.code == "ko" and _KO_TAG.match(low, b.end) and "[" in low[max(0, a.start - 30) : a.start]:
+            if pack.code == "ko" and in_bracket_tag(low, a.start, b.end):
                 continue  # "[KBC 라디오 930 뉴스]": a number with no counter inside a bracketed tag counts nothing
             label_c = count_label(ctx, hi)
             thing = counter_kind(low, b.end, pack)
@@ -336,43 +330,6 @@ class _Reader:
             elif label_c is not None:
                 unit = _COUNT_UNITS.get(label_c, "persons")
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
-
-    def fraction(
-        self,
-        span: tuple[int, int],
-        text: str,
-        low: str,
-        m: re.Match[str],
-        pack: LanguagePack,
-        who: dict[str, object],
-        said: str,
-    ) -> None:
-        """A Korean fraction as a share (LABELS rule 7): "10분의 1" = 10 %, "3분의 2" = 66.7 %, "절반 이상" ≥ 50 %."""
-        share = 0.5 if m.group("half") else int(m.group("num")) / int(m.group("den"))
-        if not 0 < share <= 1:
-            return
-        ctx = Context(low, m.start(), m.end(), pack)
-        side, word = bound(ctx)
-        hedge = {"lower": "more than", "upper": "up to"}.get(side, "about") if word else pack.hedges.get(said, "none")
-        label = share_label(ctx) or "other:share"
-        if label in ("state_share_of_pay", "other:share") and take_home_share(ctx):
-            label = "other:soldier_take_home_share"  # "병사 손에 쥐어지는 건 그 10분의 1": what the soldier keeps
-        written = "; ".join(w for w in (word, said) if w)
-        common = {"stated": text[span[0] + m.start() : span[0] + m.end()], "hedge": hedge,
-                  "note": f"hedge as written: {written}" if written else ""}  # fmt: skip
-        values = figure_fields(side, share, share)
-        self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
-
-
-def _change(ctx: Context) -> str:
-    """``rise`` or ``fall`` when a verb of change follows a percentage in its own clause ("3.3% 성장한",
-    "농림어업은 1.5% 줄었다"), else ``""``."""
-    if not (ctx.pack.cue("rise") or ctx.pack.cue("fall")):
-        return ""
-    rest = re.split(r"[.。,，;:\"“”]|\d", ctx.sentence[ctx.end : ctx.end + 24], maxsplit=1)[0]
-    hits = [(find_cue(rest, w, ctx.pack), k) for k in ("rise", "fall") for w in ctx.pack.cue(k)]
-    found = sorted((i, k) for i, k in hits if i >= 0)
-    return found[0][1] if found else ""
 
 
 def extract_foreign(doc: Document, language: str) -> list[Claim]:
