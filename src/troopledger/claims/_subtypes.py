@@ -45,6 +45,7 @@ OTHER_SUBTYPES: dict[str, str] = {
     "officer_pay": "the pay of officers and NCOs, a rank table's rows above the ordinary soldier",
     "years_equivalent": "how many years of something (food, luxury spending) an amount would buy",
     "tech_transfer": "the value of technology Russia gives North Korea (satellites, submarines, missiles)",
+    "unit_strength": "the strength of one formation (a corps, division, brigade), not the force sent",
 }
 
 
