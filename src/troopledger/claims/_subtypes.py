@@ -11,8 +11,8 @@ from __future__ import annotations
 
 __all__ = ["OTHER_SUBTYPES", "OWNERS", "documented_subtype"]
 
-#: Whose people a count is about when they are not North Korean soldiers alone.
-OWNERS = ("russian", "ukrainian", "nepali", "foreign", "joint")
+#: Whose people a count is about when they are not North Korean soldiers alone ("historic": an earlier war's).
+OWNERS = ("russian", "ukrainian", "nepali", "foreign", "joint", "american", "historic")
 
 #: Subtype -> what it holds.
 OTHER_SUBTYPES: dict[str, str] = {
