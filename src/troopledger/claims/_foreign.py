@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from troopledger.claims._answers import question_topic
 from troopledger.claims._basis_frames import basis_spans, in_basis
 from troopledger.claims._clause_links import additive, own_clause
-from troopledger.claims._cue_money import money_label, share_label
+from troopledger.claims._cue_money import money_label, officer_owns, share_label
 from troopledger.claims._cues import (
     Context,
     bound,
@@ -29,6 +29,8 @@ from troopledger.claims._cues import (
     troop_label,
 )
 from troopledger.claims._figure import figure_fields
+from troopledger.claims._ko_clauses import in_bracket_tag
+from troopledger.claims._ko_shares import change_kind, fractions
 from troopledger.claims._language import identify, passages
 from troopledger.claims._number_convention import text_convention
 from troopledger.claims._numerals import ascii_digits, find_figures
@@ -155,6 +157,8 @@ class _Reader:
         for start, end, fields in worked:
             self.add(span, {**who, **fields, "stated": text[span[0] + start : span[0] + end]})
             basis.append((start, end))  # read: no count of anything else
+        for (fa, fb), fields in fractions(low, pack, said):  # "10분의 1", "절반 이상": shares (LABELS rule 7)
+            self.add(span, {**fields, **who, "stated": text[span[0] + fa : span[0] + fb]})
         last_amount = False
         last_currency = ""
         rate = False
@@ -206,6 +210,14 @@ class _Reader:
                 elif label in ("state_share_of_pay", "other:share") and take_home_share(ctx):
                     label = "other:soldier_take_home_share"  # "實際拿到的不到兩成": what the soldier keeps
                 values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
+                change = change_kind(ctx) if label == "other:share" else ""
+                if change:
+                    # "3.7% 늘었다", "1.5% 줄었다": a growth rate, of North Korea's economy when the sentence says so,
+                    # negative for a fall
+                    if ctx.anywhere("north_korea") or ctx.anywhere("economy") or ctx.anywhere("gdp"):
+                        label = "other:nk_economy"
+                    if change == "fall":
+                        values = {k: (-v if v is not None else None) for k, v in values.items()}
                 self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
                 continue
             named_after = re.match(r"\s*[(（]([^)）]{1,12})[)）]", skip_units(low[b.end : b.end + 20], pack))
@@ -235,6 +247,10 @@ class _Reader:
                 key = (currency, hi)
                 if label == "other:amount" and prior and prior[0] == currency and 0.01 < hi / prior[1] < 100:
                     label, period = prior[2], prior[3]  # "100~300ウォンから1000~3000ウォンに": the same money changed
+                    if label == "other:officer_pay" and not officer_owns(ctx):
+                        label = (
+                            "pay_per_soldier_month"  # a rank table's next row names its own rank: "병사는 2천800달러"
+                        )
                 if label != "other:amount":
                     prior = (currency, hi, label, period)
                 if label == "other:amount" and key in self.amounts:
@@ -267,6 +283,8 @@ class _Reader:
                 continue
             if hi < 2 or hi > 5e7:
                 continue  # no count of people is below 2 or above 50 million
+            if pack.code == "ko" and in_bracket_tag(low, a.start, b.end):
+                continue  # "[KBC 라디오 930 뉴스]": a number with no counter inside a bracketed tag counts nothing
             label_c = count_label(ctx, hi)
             thing = counter_kind(low, b.end, pack)
             if thing and (label_c is None or not label_c.startswith("other:")):
@@ -288,8 +306,6 @@ class _Reader:
                 counted = (
                     "nk_entries_to_russia"  # "..., из них 7 887 — на учёбу": the next bare figure counts entries too
                 )
-            if label_c == "casualties_wounded" and own_clause(ctx).near("returned"):
-                label_c = "other:wounded_repatriated"  # "2.000 feridos foram repatriados": the wounded sent home
             if label_c is not None:
                 self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
             listed = whole is not None and ":" in low[whole[2] : a.start]
@@ -337,8 +353,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
     pool = origins or {k: v for k, v in counts.items() if k in relays}
     lead = max(pool, key=lambda k: pool[k]) if pool else outlet
     reader = _Reader(doc, outlet)
-    last_named = ""
-    asked = ""
+    last_named = asked = ""
     packs = {lang: text_convention(text, load_pack(lang)) for lang in hits}  # the text's number convention, once
     for start, end, lang in parts:
         if lang == "en" and language != "en" and identify(text[start:end]) == "en":

@@ -1,8 +1,4 @@
-"""The sentences of a passage in a pack's language: split at full stops, not at a scale's abbreviation.
-
-"15 tys. Koreańczyków", "2 Mio. Soldaten": a full stop after an abbreviated scale or currency word
-ends no sentence. Chinese and Japanese end theirs at 。！？.
-"""
+"""Sentences of a passage in a language pack's script: full stops, CJK stops, and abbreviated scales."""
 
 from __future__ import annotations
 
@@ -19,7 +15,7 @@ _SENTENCE = {
 
 
 def pack_sentences(text: str, start: int, end: int, pack: LanguagePack) -> list[tuple[int, int]]:
-    """The (start, end) of each sentence of ``text[start:end]``, in order."""
+    """The sentences of ``text[start:end]`` as absolute spans; a scale's abbreviating full stop ends none."""
     cjk = pack.code in ("ja", "zh")
     spans = [
         (start + m.start(), start + m.end()) for m in _SENTENCE[cjk].finditer(text[start:end]) if m.group().strip()

@@ -31,8 +31,9 @@ CUE_KINDS = (
     "additive", "link", "sent", "civilian", "vague", "according", "tour", "days", "weeks", "months", "equivalent",
     "dispatch", "officers", "technology",
     "bound_verbs", "bound_links", "russian_adj", "ukrainian_adj", "russia", "ukraine", "lose", "family", "take_home",
-    "id_before", "deserters", "inhabitants", "aid", "plan", "out_of", "luxury", "person_said", "not_person",
+    "id_before", "deserters", "inhabitants", "aid", "plan", "out_of", "person_said", "not_person",
     "basis_open", "basis_close", "hourly", "hours", "per_day",
+    "formation", "rise", "fall", "luxury", "imports",
 )  # fmt: skip
 _BOUNDS = ("lower_before", "lower_after", "upper_before", "upper_after", "about_before", "about_after")
 
