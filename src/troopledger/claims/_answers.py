@@ -3,13 +3,17 @@
 An explainer or an interview asks "How many North Korean soldiers have died?" and answers "Around
 300, Kyiv says." The answer alone is a bare number; read with the question's noun and verb put back
 ("Around 300 North Korean soldiers have died, Kyiv says.") it is labelled like any sentence.
+The pack-driven reader takes only the question's topic (troops or workers) for the paragraph below it.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["answered"]
+from troopledger.claims._cues import find_cue
+from troopledger.claims._packs import LanguagePack
+
+__all__ = ["answered", "question_topic"]
 
 _QUESTION = re.compile(
     r"^\s*(?:(?:Q|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s*[:.)]\s*)?(?:(?:And|So|But|Then|Well|Now|Okay|OK),?\s+)?"
@@ -63,3 +67,14 @@ def answered(question: str, answer: str) -> tuple[str, int, int] | None:
         before = f"{_AUX_FIRST.sub('', rest)} "
         return f"{before}{head.strip()}{tail}", 0, len(before)
     return f"{head} {rest}{tail}", len(head), len(head) + len(rest) + 1
+
+
+def question_topic(paragraph: str, pack: LanguagePack) -> str:
+    """What a question paragraph asks a count of (``troops`` or ``workers``), for the answer below it, or ""."""
+    low = paragraph.strip().lower()
+    if not low.endswith(("?", "？")) or len(low) > 200:
+        return ""
+    for topic in ("workers", "troops"):
+        if any(find_cue(low, w, pack) >= 0 for w in pack.cue(topic)):
+            return topic
+    return ""

@@ -13,7 +13,7 @@ import re
 
 from troopledger.claims._cues import COUNTED, Context, bound, find_cue
 
-__all__ = ["additive", "captured", "dated", "link_subject", "linked", "own_clause"]
+__all__ = ["additive", "captured", "dated", "link_subject", "linked", "out_of", "own_clause", "planned"]
 
 _CASUALTY = ("killed", "wounded", "casualties")
 _GLUED = ("ja", "zh", "ko")
@@ -121,3 +121,30 @@ def dated(own: Context, sentence: str) -> str | None:
     if said(pack.month_in) and not own.near("stock"):
         return "troops_per_rotation"
     return None
+
+
+def planned(own: Context) -> bool:
+    """A future or planning auxiliary and a verb of sending, both in the figure's own clause.
+
+    German puts the verb last ("Nordkorea werde 6.000 Soldaten nach Kursk schicken"), so the two
+    words are looked for anywhere in the clause, not as one phrase.
+    """
+    clause = own.sentence
+    return any(find_cue(clause, w, own.pack) >= 0 for w in own.pack.cue("plan")) and any(
+        find_cue(clause, w, own.pack) >= 0 for w in own.pack.cue("sent")
+    )
+
+
+def out_of(ctx: Context) -> bool:
+    """Whether the figure is the whole of a part counted just before it in its clause: the "11 000" of
+    "1 000 seraient morts sur quelque 11 000 soldats", "600 von rund 11.000", "1.000 de los 11.000"."""
+    words = ctx.pack.cue("out_of")
+    pre = _PUNCT.split(ctx.before(2 * ctx.wide))[-1]
+    hedges = (*ctx.pack.bounds.get("about_before", ()), *ctx.pack.bounds.get("lower_before", ()))
+    tail = pre.rstrip()
+    for h in sorted(hedges, key=len, reverse=True):
+        if tail.endswith(" " + h) or tail == h:
+            tail = tail[: -len(h)].rstrip()
+            break
+    hit = next((w for w in words if tail.endswith(" " + w) or tail == w), None)
+    return hit is not None and bool(re.search(r"\d", tail[: -len(hit)]))

@@ -49,6 +49,8 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
         or (ctx.pack.code in _GLUED and ctx.near("gdp", 2 * ctx.wide))
     ):
         return "nk_gdp", "year"  # the GDP word of the figure's own clause: "budżet ... 4 mld, a PKB ... 25 mld"
+    if usd >= 1e5 and _own_near(ctx, "aid"):
+        return "other:aid", period  # "mais de 220 milhões de euros em ajuda militar": one state's aid, not revenue
     if ctx.near("economy") and usd >= 1e8:
         return "other:nk_economy", period
     if (

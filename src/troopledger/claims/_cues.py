@@ -343,7 +343,7 @@ def count_label(ctx: Context, value: float = 0.0) -> str | None:
 
 
 def _count_label(ctx: Context) -> str | None:
-    from troopledger.claims._clause_links import captured, linked  # builds on this module
+    from troopledger.claims._clause_links import captured, linked, out_of  # builds on this module
     from troopledger.claims._ko_counts import joined_cue  # builds on this module
     from troopledger.claims._whose import after_in_clause, listed_apart, owner_of_count  # builds on this module
 
@@ -359,7 +359,7 @@ def _count_label(ctx: Context) -> str | None:
         # a verb of sending counts whoever is sent: "노동자 1만5000명 보낸다" sends workers, else troops
         kind = "workers" if _own_near(ctx, "workers") else "troops"
     if kind == "troops":
-        kind = _casualty_of_troops(ctx) or ("prisoners" if captured(ctx) else kind)
+        kind = (None if out_of(ctx) else _casualty_of_troops(ctx)) or ("prisoners" if captured(ctx) else kind)
     if kind == "troops" and after_in_clause(ctx, "deserters"):
         kind = "deserters"  # "40 військових КНДР дезертували": the verb later in the clause says what they did
     # "killed and wounded" together on one side of the figure; "300 died and 2,700 were wounded" splits them
@@ -382,7 +382,7 @@ def _count_label(ctx: Context) -> str | None:
 
 def troop_label(ctx: Context) -> str:
     """Wave, running total or force in place, from the cue nearest a troop figure (LABELS rule 14)."""
-    from troopledger.claims._clause_links import additive, dated  # builds on this module
+    from troopledger.claims._clause_links import additive, dated, planned  # builds on this module
     from troopledger.claims._ko_counts import troop_fallback  # builds on this module
 
     if ctx.near("returned"):  # "負傷した兵士約1800人が帰国": the wounded among those sent home
@@ -394,7 +394,7 @@ def troop_label(ctx: Context) -> str:
     joint = copula_end(ctx.sentence, ctx.end, nxt.start() if nxt else len(ctx.sentence), ctx.pack.code)
     own = Context(ctx.sentence[lo : joint or (nxt.start() if nxt else None)], ctx.start - lo, ctx.end - lo, ctx.pack, 3)
     for kind, label in (("wave", "troops_per_rotation"), ("cumulative", "cumulative_troops")):
-        if own.near(kind) and not (
+        if (own.near(kind) or (kind == "wave" and planned(own))) and not (
             kind == "wave" and own.pack.code in _GLUED and wave_shadowed(own.before(), own.after(), own.pack)
         ):
             return label

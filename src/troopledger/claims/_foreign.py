@@ -15,6 +15,7 @@ import re
 
 from pydantic import ValidationError
 
+from troopledger.claims._answers import question_topic
 from troopledger.claims._basis_frames import basis_spans, in_basis
 from troopledger.claims._clause_links import additive, own_clause
 from troopledger.claims._cue_money import money_label, officer_owns, share_label
@@ -36,6 +37,7 @@ from troopledger.claims._numerals import ascii_digits, find_figures
 from troopledger.claims._owners import counter_kind
 from troopledger.claims._pack_figures import join_ranges, magnitude, to_usd
 from troopledger.claims._pack_hours import daily_hours
+from troopledger.claims._pack_persons import person_speaker
 from troopledger.claims._pack_sentences import pack_sentences
 from troopledger.claims._pack_speakers import according_to as _according_to
 from troopledger.claims._pack_speakers import organisations as _organisations
@@ -146,6 +148,7 @@ class _Reader:
         who: dict[str, object] = {"speaker": speaker, "speaker_kind": kind, "via": via, "organisation": org}
         last_end = -1
         counted: str | None = None
+        whole: tuple[str, float, int] | None = None  # the sentence's last troop figure: label, value, end
         for start, end, months, written in tour_lengths(low, pack):  # "провели в России 120 дней": a tour
             stated = {"stated": text[span[0] + start : span[0] + end], "hedge": "none", "note": f"stated as {written}"}
             self.add(span, {"quantity": "rotation_interval_months", "unit": "months", **who, **stated,
@@ -163,6 +166,8 @@ class _Reader:
         for a, b in join_ranges(figs, low, pack):
             ctx = Context(low, a.start, b.end, pack)
             currency = currency_of(ctx)
+            if not currency and last_currency and b.scale >= 1e6 and 0 <= a.start - last_end < 60:
+                currency = last_currency  # "33 millones de dólares al mes, casi 400 millones al año": the same money
             between = skip_units(low[last_end : a.start], pack) if last_end >= 0 else ""
             conversion = (
                 last_end >= 0
@@ -303,6 +308,11 @@ class _Reader:
                 )
             if label_c is not None:
                 self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
+            listed = whole is not None and ":" in low[whole[2] : a.start]
+            if label_c in TROOP_LABELS and whole is not None and listed and hi < whole[1]:
+                label_c = whole[0]  # "6.000 Soldaten schicken: 1.000 Pioniere und 5.000 Bauarbeiter": its parts
+            elif label_c in TROOP_LABELS and not listed:
+                whole = (label_c, hi, b.end)
             if (label_c in TROOP_LABELS or (label_c or "").endswith("_troops")) and ctx.near("condition"):
                 continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
             if (
@@ -343,7 +353,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
     pool = origins or {k: v for k, v in counts.items() if k in relays}
     lead = max(pool, key=lambda k: pool[k]) if pool else outlet
     reader = _Reader(doc, outlet)
-    last_named = ""
+    last_named = asked = ""
     packs = {lang: text_convention(text, load_pack(lang)) for lang in hits}  # the text's number convention, once
     for start, end, lang in parts:
         if lang == "en" and language != "en" and identify(text[start:end]) == "en":
@@ -354,6 +364,9 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
         quoted = _quoted_by(text, start, sentences, hits[lang] if same else [], relays)
         carried, origin_here = quoted or lead, quoted is not None
         reader.topic, reader.money = headline_topic(text, parts[0], pack) if lang in ("ja", "zh") else "", ""
+        if asked:
+            reader.topic = asked  # "Quantos soldados já partiram?" / "Ao todo, cerca de 14 mil": the answer's count
+        asked = question_topic(text[start:end], pack)
         names_of = [_sentence_names(text, s, e, hits[lang] if same else None, pack, actors) for s, e in sentences]
         for k, (s, e) in enumerate(sentences):
             named = names_of[k]
@@ -363,6 +376,9 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
                 if nxt.startswith(pack.back_reference):
                     named = names_of[k + 1]
             sent = text[s:e].lower()
+            person = "" if named or not same else person_speaker(text[s:e], pack)
+            if person:
+                named = [person]  # "sostiene Shin Beom-chul": a person the sentence quotes by name
             if not named and last_named and any(w in sent for w in pack.anaphora):
                 named = [last_named]  # "同部隊によると": the source named before, whatever paragraph it was in
             own = [n for n in named if n not in relays]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-__all__ = ["month_pattern"]
+__all__ = ["day_month", "day_month_pattern", "month_pattern"]
 
 
 def _locative(code: str, genitive: str, nominative: str) -> tuple[str, ...]:
@@ -54,3 +54,18 @@ def month_pattern(code: str, prepositions: tuple[str, ...]) -> re.Pattern[str] |
     forms = "|".join(re.escape(f) for f in _forms(code))
     preps = "|".join(re.escape(p) for p in sorted(prepositions, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{preps})\s+(?:\d{{1,2}}\.?\s+)?(?:{forms})(?!\w)")
+
+
+@cache
+def day_month_pattern(code: str) -> re.Pattern[str]:
+    """A month word right after a day ("13 ene", "30 abr.", "4 nov", "12. Okt."): wide or abbreviated, a whole word."""
+    from babel.dates import get_month_names
+
+    short = {str(m).lower().rstrip(".") for m in get_month_names("abbreviated", "format", locale=code).values()}
+    words = sorted({*_forms(code), *short}, key=len, reverse=True)
+    return re.compile(r"\.?\s?(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+def day_month(after: str, code: str) -> bool:
+    """Whether ``after`` (the text after a day's number) opens with a month word of language ``code``."""
+    return day_month_pattern(code).match(after.lower()) is not None

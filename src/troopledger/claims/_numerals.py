@@ -19,6 +19,7 @@ from functools import cache
 from troopledger._digits import ascii_digits
 from troopledger.claims._glued_figures import CJK_UNITS as _CJK_UNITS
 from troopledger.claims._glued_figures import cjk_numeral, glued_figures
+from troopledger.claims._month_names import day_month
 from troopledger.claims._packs import LanguagePack
 
 __all__ = ["Figure", "ascii_digits", "cjk_number", "find_figures", "parse_digits"]
@@ -35,6 +36,10 @@ _GROUP = re.compile(r"(\d{1,3})(?:([백百])(\d{0,2}))?([만억조万萬億亿�
 _ODD = "多余餘여"
 _DATE_NEAR = re.compile(r"^[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?|^\s*[:：]\d\d")
 _TIME_BEFORE = re.compile(r"\d[:：]$")
+_CLOCK_AFTER = re.compile(r"\s?h\s?\d\d(?!\d)")
+_CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}\s?h\s?$")
+#: Languages whose dates put the day before a month word ("13 ene", "4 NOV", "12. Okt.").
+_DAY_MONTH = ("de", "fr", "es", "pt", "it", "pl", "ru", "uk")
 #: A number glued to a Latin or Cyrillic letter, or after an ordinal prefix, is a name or an id.
 _GLUED = re.compile(r"(?:[A-Za-z\u00c0-\u024f\u0400-\u04ff]|第|제)$")
 
@@ -87,7 +92,7 @@ def parse_digits(raw: str, pack: LanguagePack, scaled: bool = False) -> float | 
 def _marks(pack: LanguagePack) -> re.Pattern[str]:
     """A word after a number that makes it a date, time, age, calibre or unit name (one pattern per pack)."""
     words = sorted(pack.not_figures, key=len, reverse=True)
-    return re.compile(r"\.?\s?(?:" + "|".join(re.escape(w) for w in words) + ")", re.I)
+    return re.compile(r"[.\-]?\s?(?:" + "|".join(re.escape(w) for w in words) + ")", re.I)
 
 
 @cache
@@ -177,12 +182,18 @@ def _date_range(pack: LanguagePack) -> re.Pattern[str]:
     """The rest of a range of days: "8 e 13 de outubro", "3–5 мая", "10~12일"."""
     joins = "|".join(re.escape(w) for w in (*pack.range_words, *pack.range_pair))
     days = "|".join(re.escape(w) for w in pack.not_figures)
-    return re.compile(rf"\s?(?:{joins})\s?\d{{1,2}}\.?\s?(?:{days})", re.I)
+    return re.compile(rf"\s?(?:{joins})\s?(?:[^\W\d_]{{1,3}}\s)?\d{{1,2}}\.?\s?(?:{days})", re.I)
 
 
 def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack) -> bool:
     """Dates, clock times, ages, calibres, models and ids: never figures."""
     before, after = text[max(0, start - 12) : start], text[end : end + 14]
+    if raw.isdigit() and (
+        (len(raw) <= 2 and int(raw) <= 24 and _CLOCK_AFTER.match(after)) or _CLOCK_BEFORE.search(before)
+    ):
+        return True  # "07h58", "12 h 18", "à 16 h 05": a clock time in the French style, hour and minutes
+    if raw.isdigit() and len(raw) <= 2 and int(raw) <= 31 and pack.code in _DAY_MONTH and day_month(after, pack.code):
+        return True  # "13 ene", "30 abr 2025", "4 NOV", "12. Okt.": a day before a month, abbreviated or not
     if _GLUED.search(before) and not re.search(r"(?:US|R|HK|NT|C|A)\$?$", before):
         return True  # glued to letters: M2010, epa07528535, sara0873, 第2, 제2375호
     if before[-1:] in "-" and before[-2:-1].isalpha():
@@ -217,12 +228,13 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
             return False  # "2000달러", "2000~3000명", "около 2000": a figure
         if rest.lstrip(" \u00a0").startswith(pack.not_figures):
             return True  # "1950–1953 годов": a range of years
-        first = re.search(r"(\d{4})\s?[\-–]\s?$", before)
+        linking = "|".join(re.escape(w) for w in ("-", "–", *pack.range_words, *pack.range_pair))
+        first = re.search(rf"(\d{{4}})\s?(?:{linking})\s?(?:[^\W\d_]{{1,3}}\s)?$", text[max(0, start - 16) : start])
         if first and 1900 <= int(first.group(1)) < int(raw):
-            return True  # the end of a range of years
-        other = re.match(r"\s?[\-–]\s?(\d{4})(?![\d.,])", text[end : end + 8])
+            return True  # the end of a range of years: "1950–1953", "von 1950 bis 1953", "dal 1950 al 1953"
+        other = re.match(rf"\s?(?:{linking})\s?(?:[^\W\d_]{{1,3}}\s)?(\d{{4}})(?![\d.,])", text[end : end + 16])
         if other and int(raw) < int(other.group(1)) <= 2100:
-            return True  # "1950–1953 zginęły ...": a range of years, whatever follows
+            return True  # "1950–1953 zginęły ...", "entre 1950 et 1953": a range of years, whatever follows
         nouns = (w for k in ("troops", "killed", "wounded", "casualties", "workers") for w in pack.cue(k))
         # "2024 reisten 13.221 Nordkoreaner": the noun is 13,221's; "Desde 2022, a ajuda militar": a clause's start
         own = re.split(r"[\d,;:]", rest[:30], maxsplit=1)[0]

@@ -62,6 +62,8 @@ def counter_kind(sentence: str, end: int, pack: LanguagePack) -> str:
     """What the counter right after a number counts when it is not people (``households``, ``guns`` ...), or ``""``."""
     if not pack.counter_kinds:
         return ""
+    if pack.code not in ("ko", "ja", "zh"):
+        return _spaced_counter_kind(sentence[end : end + 48], pack)
     rest = sentence[end : end + 12].lstrip(_ODD)
     for kind, words in pack.counter_kinds.items():
         for w in words:
@@ -71,4 +73,24 @@ def counter_kind(sentence: str, end: int, pack: LanguagePack) -> str:
             if pack.code == "ko" and nxt and "가" <= nxt <= "힣" and nxt not in _KO_PARTICLES:
                 continue  # "문제", "가구점": a longer word, not the counter
             return kind
+    return ""
+
+
+def _spaced_counter_kind(after: str, pack: LanguagePack) -> str:
+    """In spaced scripts, the kind of the noun right after a number, or after a Russian/Ukrainian adjective.
+
+    "1.200 droni russi", "143 russischen Angriffen", "11 países", "700 chilometri quadrati": drones,
+    attacks, countries and land are counted, not people; a person noun first ("3.000 soldados") ends it.
+    """
+    rest = after.lstrip(" \u00a0")
+    persons = (*pack.counters, *pack.cue("troops"), *pack.cue("workers"))
+    for i in range(2):
+        for kind, nouns in pack.counter_kinds.items():
+            if rest.startswith(nouns):
+                return kind
+        word = rest.split(" ", 1)[0]
+        whose = (*pack.cue("russian_adj"), *pack.cue("ukrainian_adj"))
+        if i or not word or word.startswith(persons) or not word.startswith(whose):
+            return ""  # only a "whose" adjective may stand between: "143 russischen Angriffen"
+        rest = rest[len(word) :].lstrip(" \u00a0")
     return ""

@@ -139,6 +139,8 @@ def _entry(ctx: Context, words: dict[str, tuple[str, ...]], value: float) -> boo
     if value < 100 or not entries or ctx.pack.code in ("ko", "ja", "zh"):
         return False  # the glued scripts place entries through their counters (``_closest``)
     persons = (*_PERSONS, *words.get("persons", ()))
+    if ctx.after().split()[:1] and ctx.after().split()[0].startswith(entries):
+        return True  # "21 mil entradas", "13 221 въездов": the noun right after the figure counts entries
     if not any(w.startswith(persons) for w in ctx.after().split()[:2]):
         return False  # "13 221 гражданин", "13.221 nordkoreanische Staatsbürger": people, maybe after an adjective
     near = ctx.before() + " | " + ctx.after()

@@ -31,7 +31,7 @@ CUE_KINDS = (
     "additive", "link", "sent", "civilian", "vague", "according", "tour", "days", "weeks", "months", "equivalent",
     "dispatch", "officers", "technology",
     "bound_verbs", "bound_links", "russian_adj", "ukrainian_adj", "russia", "ukraine", "lose", "family", "take_home",
-    "id_before", "deserters", "inhabitants", "aid",
+    "id_before", "deserters", "inhabitants", "aid", "plan", "out_of", "person_said", "not_person",
     "basis_open", "basis_close", "hourly", "hours", "per_day",
     "formation", "rise", "fall", "luxury", "imports",
 )  # fmt: skip
