@@ -306,8 +306,11 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
             value_w = None if lone else words_value(phrase, pack)
             if value_w is not None and value_w < 1000:
                 value_w *= _range_scale(text, w.end(), words, pack)  # "від трьох до п'яти тисяч": 3,000 to 5,000
-            if value_w is not None and value_w >= 1000:
-                out.append(Figure(start_w, w.end(), text[start_w : w.end()], value_w))
+            # a smaller number in words is a figure only after a bound or hedge word ("близько
+            # чотирьохсот загиблих", "менше п'ятдесяти"); alone it is mostly prose ("дві доби", "три роки")
+            if value_w is not None and (value_w >= 1000 or (bounded and value_w >= 10)):
+                p_end = _percent_after(text, w.end(), pack)  # "около десяти процентов": a share in words
+                out.append(Figure(start_w, p_end or w.end(), text[start_w : p_end or w.end()], value_w, bool(p_end)))
         out.sort(key=lambda f: f.start)
     return out
 
