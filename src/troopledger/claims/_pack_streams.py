@@ -139,7 +139,12 @@ def _entry(ctx: Context, words: dict[str, tuple[str, ...]], value: float) -> boo
     if value < 100 or not entries or ctx.pack.code in ("ko", "ja", "zh"):
         return False  # the glued scripts place entries through their counters (``_closest``)
     persons = (*_PERSONS, *words.get("persons", ()))
-    if not any(w.startswith(persons) for w in ctx.after().split()[:2]):
+    head, lead = ctx.after().split()[:2], ctx.before().split()
+    # "граждане КНДР въезжали 13 221 раз": the people before, a count of times after (not "в 12 раз", a multiple)
+    times = bool(head) and head[0].startswith(ctx.pack.cue("times")) and lead[-1:] not in (["в"], ["у"], ["во"])
+    if times and any(w.startswith(persons) for w in lead):
+        return any(find_cue(ctx.before(), w, ctx.pack) >= 0 for w in entries)
+    if not any(w.startswith(persons) for w in head):
         return False  # "13 221 гражданин", "13.221 nordkoreanische Staatsbürger": people, maybe after an adjective
     near = ctx.before() + " | " + ctx.after()
     return any(find_cue(near, w, ctx.pack) >= 0 for w in entries)
