@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from troopledger.claims._datelines import dateline_spans
 from troopledger.claims._packs import LanguagePack
@@ -26,8 +27,13 @@ def organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
     glued = pack.code in ("ja", "zh", "ko")
     credits = dateline_spans(low) if glued else []  # "(서울=연합뉴스)" places the story; it names no speaker
     present = set(low)  # a name whose first letter the text lacks (another script) is not looked for
+    inflected = pack.code in _INFLECTED
     for name, words in pack.organisations.items():
         for w in words:
+            if inflected and " " in w and w[:1] in present and w[:1].isalpha():
+                # "национальная разведывательная служба" names it in every case ("…ной …ной службы")
+                spans.extend((m.start(), m.end(), name) for m in _inflected(w).finditer(low))
+                continue
             i = low.find(w) if w[:1] in present else -1
             while i >= 0:
                 if w.isascii():
@@ -51,6 +57,24 @@ def organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
         )
     ]
     return sorted(set(out))
+
+
+#: Languages whose names decline: a name of several words is found in any case ending of each word.
+_INFLECTED = ("ru", "uk", "pl")
+#: Endings a word of a name may change (vowels, soft signs, "й"; Polish "ego", "ej").
+_ENDING = "аеёиоуыэюяйьіїєґaeiouyąęó"
+
+
+@cache
+def _inflected(alias: str) -> re.Pattern[str]:
+    """A pattern for ``alias`` whose words of five letters or more end in any case ending, the first starting a word."""
+    parts = []
+    for w in alias.split(" "):
+        stem = w
+        while len(stem) > 4 and len(w) - len(stem) < 3 and stem[-1] in _ENDING:
+            stem = stem[:-1]
+        parts.append(re.escape(stem) + (r"\w{0,4}" if len(w) >= 5 else ""))
+    return re.compile(r"(?<!\w)" + " ".join(parts))
 
 
 def named_in(hits: list[tuple[int, str]], start: int, end: int) -> list[str]:
