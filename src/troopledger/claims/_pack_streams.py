@@ -34,6 +34,7 @@ _NOUNS: dict[str, tuple[str | None, ...]] = {
     "rice_to_nk": ("other:tons",),
     "flour_exported_to_nk": ("other:tons",),
     "nk_entries_to_russia": (None,),
+    "heavy_artillery_transferred": ("other:munitions", "other:guns", None),  # "240 одиниць важкої артилерії"
 }
 #: Counters of people: an entry count must be one ("1만3221명", "1万3000人"); a pack adds its nouns for
 #: people under ``[streams] persons`` ("граждан", "Nordkoreaner").
