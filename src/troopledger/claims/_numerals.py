@@ -215,6 +215,8 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         units = (*pack.counters, *pack.percent, "%", *(w for ws in pack.currencies.values() for w in ws))
         if rest.lstrip(" \u00a0").startswith(units) or before.rstrip().lower().endswith(_bound_words(pack)):
             return False  # "2000달러", "2000~3000명", "около 2000": a figure
+        if re.search(r"(?:[$€£₩₽¥₴]|\b(?:usd|eur|rub|uah|pln))\s?$", before, re.I):
+            return False  # "$2000", "€2000": a currency sign or code before it, an amount, never a year
         if rest.lstrip(" \u00a0").startswith(pack.not_figures):
             return True  # "1950–1953 годов": a range of years
         first = re.search(r"(\d{4})\s?[\-–]\s?$", before)
