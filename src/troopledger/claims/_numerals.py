@@ -199,6 +199,9 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         return True
     if re.match(r"^[\-–][^\W\d_]{1,3}(?![^\W\d_])", after):
         return True  # an ordinal with its ending: "94-ї бригади", "3-го батальона", "11-й корпус"
+    dotted = re.match(r"^\.\s([^\W\d_]+)", after)
+    if dotted and pack.not_figures and dotted.group(1).lower().startswith(pack.not_figures):
+        return True  # an ordinal written with a dot before a unit: "11. Armii", "80. Brygada"
     if re.match(r"^[)）]", after) and re.search(r"[(（]$", before):
         return True  # "(40)", "(23)", "（41）": an age or a day
     if pack.worth and after.lstrip().startswith(pack.worth):
