@@ -67,13 +67,13 @@ _ENDING = "аеёиоуыэюяйьіїєґaeiouyąęó"
 
 @cache
 def _inflected(alias: str) -> re.Pattern[str]:
-    """A pattern for ``alias`` whose words of five letters or more end in any case ending, the first starting a word."""
+    """A pattern for ``alias`` whose words of four letters or more end in any case ending, the first starting a word."""
     parts = []
     for w in alias.split(" "):
         stem = w
         while len(stem) > 4 and len(w) - len(stem) < 3 and stem[-1] in _ENDING:
             stem = stem[:-1]
-        parts.append(re.escape(stem) + (r"\w{0,4}" if len(w) >= 5 else ""))
+        parts.append(re.escape(stem) + (r"\w{0,4}" if len(w) >= 4 else ""))
     return re.compile(r"(?<!\w)" + " ".join(parts))
 
 
