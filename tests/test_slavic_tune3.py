@@ -261,3 +261,26 @@ def test_ordinals_and_ages_are_no_figures(lang: str, text: str) -> None:
 def test_a_verb_of_losing_counts_losses(text: str, want: tuple[str, float | None]) -> None:
     got = [(q, v) for q, v, _lo, _hi in _read(text, "ru")]
     assert want in got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Моя оценка — от 500 миллионов до миллиарда долларов в год, если считать вместе с боеприпасами."),
+        ("pl", "Pjongjang zarabia nawet 2 mld dolarów rocznie wraz z dostawami amunicji."),
+        ("uk", "КНДР отримала від Росії близько 20 млрд доларів, включно з оплатою за снаряди."),
+    ],
+)
+def test_troops_and_arms_together_are_revenue(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["total_revenue_to_nk"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "КНДР заработала на поставках боеприпасов около 1 млрд долларов."),
+        ("pl", "Za dostawy amunicji Korea Północna dostała ok. 1 mld dolarów."),
+    ],
+)
+def test_arms_alone_stay_arms(lang: str, text: str) -> None:
+    assert [q for q, *_ in _read(text, lang)] == ["other:arms_revenue"]
