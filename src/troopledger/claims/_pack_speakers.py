@@ -32,7 +32,13 @@ def organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
         for w in words:
             if inflected and " " in w and w[:1] in present and w[:1].isalpha():
                 # "национальная разведывательная служба" names it in every case ("…ной …ной службы")
-                spans.extend((m.start(), m.end(), name) for m in _inflected(w).finditer(low))
+                pattern, head = _inflected(w)
+                i = low.find(head)  # the first word's stem places each try of the pattern
+                while i >= 0:
+                    m = pattern.match(low, i) if i == 0 or not low[i - 1].isalnum() else None
+                    if m is not None:
+                        spans.append((i, m.end(), name))
+                    i = low.find(head, i + 1)
                 continue
             i = low.find(w) if w[:1] in present else -1
             while i >= 0:
@@ -66,15 +72,17 @@ _ENDING = "аеёиоуыэюяйьіїєґaeiouyąęó"
 
 
 @cache
-def _inflected(alias: str) -> re.Pattern[str]:
-    """A pattern for ``alias`` whose words of four letters or more end in any case ending, the first starting a word."""
-    parts = []
+def _inflected(alias: str) -> tuple[re.Pattern[str], str]:
+    """A pattern for ``alias`` whose words of four letters or more end in any case ending, and the stem of its
+    first word (where the pattern is tried, at the start of a word)."""
+    parts, stems = [], []
     for w in alias.split(" "):
         stem = w
         while len(stem) > 4 and len(w) - len(stem) < 3 and stem[-1] in _ENDING:
             stem = stem[:-1]
+        stems.append(stem)
         parts.append(re.escape(stem) + (r"\w{0,4}" if len(w) >= 4 else ""))
-    return re.compile(r"(?<!\w)" + " ".join(parts))
+    return re.compile(" ".join(parts)), stems[0]
 
 
 def named_in(hits: list[tuple[int, str]], start: int, end: int) -> list[str]:
