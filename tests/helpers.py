@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 MINIMAL_CASE = """
 [case]
 name = "tiny"
@@ -58,3 +60,16 @@ SYNTHETIC = (
     ("killed", "casualties_killed", "total", "2025-06"),
     ("paid", "total_revenue_to_nk", "total", "2025-09"),
 )
+
+
+def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run the CLI in process; return its exit code (0 when it returns) and what it printed."""
+    from troopledger._cli import main  # imported late: conftest imports this module
+
+    try:
+        main(argv)
+        code = 0
+    except SystemExit as e:
+        code = int(e.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err

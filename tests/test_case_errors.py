@@ -8,18 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MINIMAL_CASE
-from troopledger._cli import main
+from helpers import MINIMAL_CASE, run_cli
 from troopledger.errors import CaseError
 from troopledger.evidence import load_case
-
-
-def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exc:
-        main(args)
-    out, err = capsys.readouterr()
-    return int(exc.value.code or 0), out, err
-
 
 _WAVE = 'mode = "waves"\n[[deployment.waves]]\nname = "a"\narrival = "2024-10"\nsize = { fixed = 100 }\n'
 

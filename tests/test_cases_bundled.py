@@ -10,22 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from troopledger._cli import main
+from helpers import run_cli as run
 from troopledger.claims import Claim, Ledger, SourceRef, read_claims
 from troopledger.evidence import bundled_cases, load_case
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CLAIMS_DIR = resources.files("troopledger") / "data" / "claims"
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        main(argv)
-        code = 0
-    except SystemExit as e:
-        code = int(e.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_both_cases_are_listed(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,16 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers import run_cli
 from troopledger._cli import main
 
 ACCOUNTS = ("paid_by_russia", "to_state", "to_soldiers", "to_families")
-
-
-def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exc:
-        main(args)
-    out, err = capsys.readouterr()
-    return int(exc.value.code or 0), out, err
 
 
 @pytest.fixture(scope="module")

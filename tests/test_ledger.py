@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from troopledger._cli import main
+from helpers import run_cli as run
 from troopledger.claims import (
     SCHEMA_VERSION,
     Claim,
@@ -204,16 +204,6 @@ def test_bad_claims_files_give_one_line_errors(tmp_path: Path, content: bytes, s
     assert "claims" in msg
     assert "fix:" in msg
     assert "\n" not in msg
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        main(argv)
-        code = 0
-    except SystemExit as e:
-        code = int(e.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_cli_add_review_export_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,23 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from troopledger._cli import main
+from helpers import run_cli as run
 from troopledger.analysis import load_ledger, run_ledger
 from troopledger.claims import QUANTITIES, STREAM_QUANTITIES, TOTAL_SCOPES, read_claims
 from troopledger.errors import InputError
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CLAIMS = resources.files("troopledger") / "data" / "claims" / "nk-russia-ledger.jsonl"
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        main(argv)
-        code = 0
-    except SystemExit as e:
-        code = int(e.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from helpers import MINIMAL_CASE
-from troopledger._cli import main
+from helpers import run_cli as run
 from troopledger.calibration import compile_observations
 from troopledger.claims import Claim, SourceRef
 from troopledger.errors import CaseError, InputError
@@ -67,16 +67,6 @@ def _case(tmp_path: Path, text: str, name: str = "c.toml") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        main(argv)
-        code = 0
-    except SystemExit as e:
-        code = int(e.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_roles_phases_and_role_pay_reach_the_model(tmp_path: Path) -> None:
