@@ -62,7 +62,11 @@ def test_set_scores_hold(part: str) -> None:
         ("uk", "Восени КНДР відправила до Росії близько 11 тис. військових.", ("troops_per_rotation", 11000)),
         ("uk", "Навесні Пхеньян перекинув на Курщину близько 3 тисяч солдатів.", ("troops_per_rotation", 3000)),
         ("pl", "Jesienią Pjongjang wysłał do Rosji około 11 tysięcy żołnierzy.", ("troops_per_rotation", 11000)),
-        ("pl", "Wiosną Korea Północna skierowała do obwodu kurskiego ok. 3 tys. żołnierzy.", ("troops_per_rotation", 3000)),
+        (
+            "pl",
+            "Wiosną Korea Północna skierowała do obwodu kurskiego ok. 3 tys. żołnierzy.",
+            ("troops_per_rotation", 3000),
+        ),
     ],
 )
 def test_a_season_dates_a_dispatch(lang: str, text: str, want: tuple[str, float]) -> None:

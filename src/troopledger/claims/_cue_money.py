@@ -59,7 +59,9 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     if usd >= 1e6:
         if _own_near(ctx, "technology"):
             return "other:tech_transfer", period  # "기술 지원 약 0.9조 원": what Russia gives in technology
-        arms = (ctx.near("arms") and not ctx.anywhere("troops")) or (ctx.near("arms", 3 * ctx.wide) and _arms_alone(ctx))
+        arms = (ctx.near("arms") and not ctx.anywhere("troops")) or (
+            ctx.near("arms", 3 * ctx.wide) and _arms_alone(ctx)
+        )
         if arms:
             return ("total_revenue_to_nk" if _with_arms(ctx) else "other:arms_revenue"), period
         if whose:
