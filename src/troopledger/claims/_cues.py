@@ -382,14 +382,13 @@ def _count_label(ctx: Context) -> str | None:
     )
     if kind in ("killed", "wounded") and both:
         kind = "casualties"  # "killed and wounded" together
-    if kind == "wounded" and _own_near(ctx, "returned"):
-        return "other:wounded_repatriated"  # "2 tys. rannych odesłano do Korei": sent home, not new casualties
     whose = owner_of_count(ctx)
     if whose and kind in ("troops", *_CASUALTY):
         return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
     if kind == "troops":
         return troop_label(ctx)
-    return COUNTED[kind]
+    home = kind == "wounded" and _own_near(ctx, "returned")  # "2 tys. rannych odesłano do Korei": sent home
+    return "other:wounded_repatriated" if home else COUNTED[kind]
 
 
 def troop_label(ctx: Context) -> str:
