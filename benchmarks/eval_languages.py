@@ -185,10 +185,19 @@ def main() -> None:
         default=None,
         help="score every article of another set in the same format (e.g. tests/data/languages_tune2), ignoring --half",
     )
+    ap.add_argument(
+        "--set-half",
+        choices=["tune", "check"],
+        default=None,
+        help="with --set: score only the tuning or the check half of the set (its entry in devset_split.json)",
+    )
     args = ap.parse_args()
     split = json.loads(SPLIT.read_text(encoding="utf-8"))
     ids: set[str] | None
-    if args.set is not None:
+    if args.set is not None and args.set_half:
+        halves = json.loads((SPLIT.parent / "devset_split.json").read_text(encoding="utf-8"))[args.set.name]
+        ids = set(halves["tuning" if args.set_half == "tune" else "held_out"])
+    elif args.set is not None:
         ids = None
     elif args.half == "all":
         ids = set(split["tune"]) | set(split["held_out"])
@@ -200,7 +209,7 @@ def main() -> None:
     t0 = time.process_time()
     res = score(ids, problems, args.set or DEVSET)
     cpu = time.process_time() - t0
-    which = f"all of {args.set}" if args.set else args.half
+    which = f"{args.set_half or 'all'} of {args.set}" if args.set else args.half
     print(f"half: {which}; {res['all']['articles']} articles in {cpu:.2f} CPU s (incl. scoring)")
     for name in sorted(k for k in res if k != "all"):
         print(_line(name, res[name]))

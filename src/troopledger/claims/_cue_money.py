@@ -24,6 +24,9 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     told_by = {
         k for k in ("monthly", "pay", "per_person") if any(find_cue(subject, w, ctx.pack) >= 0 for w in ctx.pack.cue(k))
     }
+    if ctx.near("hourly"):  # "時給2.5ドル", "时薪约2.5美元": an hourly wage, never a month's pay
+        told = ctx.anywhere("workers") or (topic == "workers" and not ctx.anywhere("troops"))
+        return ("other:worker_wage" if told else "other:hourly_wage"), "hour"
     monthly = (
         ctx.near("monthly", ctx.wide + 10) or ctx.before(3).rstrip().endswith(("月", "월")) or "monthly" in told_by
     )

@@ -27,8 +27,7 @@ __all__ = [
     "troop_label",
 ]
 
-#: Which cue group names which count quantity (the nouns that say what is counted); names of the
-#: vocabulary (``_vocabulary.QUANTITIES``, checked by the tests) or ``other:`` subtypes.
+#: Which cue group names which count quantity: vocabulary names (``_vocabulary.QUANTITIES``) or ``other:`` ones.
 COUNTED = {
     "killed": "casualties_killed",
     "wounded": "casualties_wounded",
@@ -382,6 +381,8 @@ def _count_label(ctx: Context) -> str | None:
     )
     if kind in ("killed", "wounded") and both:
         kind = "casualties"  # "killed and wounded" together
+    if kind in ("wounded", "returned") and ctx.near("returned") and ctx.near("wounded"):
+        return "other:wounded_repatriated"  # "約2000名傷兵…被送返北韓": the wounded sent home (LABELS rule 15)
     whose = owner_of_count(ctx)
     if whose and kind in ("troops", *_CASUALTY):
         return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
@@ -395,8 +396,8 @@ def troop_label(ctx: Context) -> str:
     """Wave, running total or force in place, from the cue nearest a troop figure (LABELS rule 14)."""
     from troopledger.claims._clause_links import additive, dated  # builds on this module
 
-    if ctx.near("returned"):
-        return "other:troops_returned_home"
+    if ctx.near("returned"):  # "負傷した兵士約1800人が帰国": the wounded among those sent home
+        return "other:wounded_repatriated" if ctx.near("wounded") else "other:troops_returned_home"
     # rule 14's precedence inside the figure's own clause: a batch, additive or planned-dispatch word
     # makes a wave whatever else the clause says, then a running-total cue beats a stock verb
     lo = max((m.end() for m in _PUNCT.finditer(ctx.sentence, 0, ctx.start)), default=0)

@@ -15,6 +15,7 @@ import re
 
 from pydantic import ValidationError
 
+from troopledger.claims._basis_frames import basis_spans, in_basis
 from troopledger.claims._clause_links import additive, own_clause
 from troopledger.claims._cue_money import money_label, share_label
 from troopledger.claims._cues import (
@@ -22,6 +23,7 @@ from troopledger.claims._cues import (
     bound,
     count_label,
     currency_of,
+    find_cue,
     skip_units,
     troop_label,
 )
@@ -31,6 +33,7 @@ from troopledger.claims._number_convention import text_convention
 from troopledger.claims._numerals import ascii_digits, find_figures
 from troopledger.claims._owners import counter_kind
 from troopledger.claims._pack_figures import join_ranges, magnitude, to_usd
+from troopledger.claims._pack_hours import daily_hours
 from troopledger.claims._pack_speakers import according_to as _according_to
 from troopledger.claims._pack_speakers import organisations as _organisations
 from troopledger.claims._pack_speakers import quoted_by as _quoted_by
@@ -169,6 +172,7 @@ class _Reader:
         if pack.code in ("ja", "zh"):
             low = _HEADLINE_SPACE.sub("\u3000", low)  # "赴俄 傷亡逾4700人": a headline's space ends a clause
         figs = find_figures(low, pack)
+        basis = basis_spans(low, pack)  # "以…1萬1000名士兵、每人每月2000美元計算": bases, not claims (LABELS rule 2h)
         said = next((h for h in pack.hedges if h in low), "")
         kind = _KINDS.get(speaker, "outlet" if speaker == self.default or speaker in self.relays else "other")
         who: dict[str, object] = {"speaker": speaker, "speaker_kind": kind, "via": via, "organisation": org}
@@ -178,6 +182,10 @@ class _Reader:
             stated = {"stated": text[span[0] + start : span[0] + end], "hedge": "none", "note": f"stated as {written}"}
             self.add(span, {"quantity": "rotation_interval_months", "unit": "months", **who, **stated,
                             "value": months, "confidence": 0.5})  # fmt: skip
+        worked = daily_hours(low, pack)  # "1日14時間以上働かされ": the length of a working day
+        for start, end, fields in worked:
+            self.add(span, {**who, **fields, "stated": text[span[0] + start : span[0] + end]})
+            basis.append((start, end))  # read: no count of anything else
         last_amount = False
         last_currency = ""
         rate = False
@@ -201,7 +209,7 @@ class _Reader:
             last_end = b.end
             last_amount = bool(currency) and not a.percent
             last_currency = currency if last_amount else ""
-            if conversion:
+            if conversion or in_basis(basis, a.start, b.end):
                 continue  # "2000달러(약 283만원)": the source's own conversion, not a second claim
             side, word = bound(ctx)
             # the hedge the evidence stage reads (claims/_hedges.py), with the words as written in the note
@@ -262,20 +270,22 @@ class _Reader:
                     label = self.amounts[key]  # "in all: about 28.7 trillion won" again, after its first mention
                 self.amounts.setdefault(key, label)
                 unit = "USD" if converted else currency
-                if period in ("month", "year") and (
+                if period in ("month", "year", "hour") and (
                     label == "pay_per_soldier_month"
                     or label.startswith(("total", "other", "overseas_worker", "soldier_take"))
                 ):
                     unit += f"/{period}"
                 scaled = {k: (v * factor if v is not None else None) for k, v in values.items()}
                 both = "; ".join(x for x in (note, str(common["note"])) if x)
+                period = "ambiguous" if period == "hour" else period  # an hourly wage: the unit says per hour
                 self.add(span, {"quantity": label, "unit": unit, "period": period, "currency": currency,
                                 **who, **common, "note": both, **scaled, "confidence": 0.6})  # fmt: skip
                 continue
             head = low[b.end : b.end + 8].lstrip(" \u00a0")
             if pack.worth and head.startswith(pack.worth):
                 # "33년치 식량", "6年分の食料": what an amount would buy, in years (LABELS rule 8's equivalents)
-                worth = {"quantity": "other:years_equivalent", "unit": "years", "confidence": 0.4}
+                unit = "days" if head.startswith(("日", "天")) else "years"  # "30日分の食料": days' worth
+                worth = {"quantity": f"other:{unit}_equivalent", "unit": unit, "confidence": 0.4}
                 self.add(span, {**worth, **who, **common, **values})
                 continue
             if hi <= 1000 and any(head.startswith(w) for w in pack.cue("times")):
@@ -297,7 +307,7 @@ class _Reader:
                 label_c is None
                 and hi >= 100
                 and self.topic == "troops"
-                and (any(own_clause(ctx).near(k) for k in ("stock", "wave", "cumulative")) or additive(ctx))
+                and (any(own_clause(ctx).near(k) for k in ("stock", "wave", "cumulative", "dated")) or additive(ctx))
             ):
                 # "около 8 тысяч из них уже находятся в Курской области": the paragraph's troops, in a verb of place
                 label_c = others_troops(ctx) or troop_label(ctx)
@@ -311,11 +321,25 @@ class _Reader:
                 self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
             if (label_c in TROOP_LABELS or (label_c or "").endswith("_troops")) and ctx.near("condition"):
                 continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
+            if (
+                label_c is None
+                and stream is None
+                and pack.code in ("ja", "zh")
+                and re.match(r"[余餘多]?[名人](?![当當あ称稱])", low[b.end :])
+            ):
+                label_c = "other:persons"  # "约1500名俄罗斯游客": people no cue names are still a stated count (rule 1)
             if stream is not None:
                 self.add(span, {"quantity": stream[0], "unit": stream[1], **who, **common, **values, "confidence": 0.6})
             elif label_c is not None:
                 unit = _COUNT_UNITS.get(label_c, "persons")
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
+
+
+def headline_topic(text: str, first: tuple[int, int, str], pack: LanguagePack) -> str:
+    """What a glued-script article's headline speaks of: ``troops`` ("北朝鮮のロシア派兵"), ``workers``, or ""."""
+    head = text[first[0] : first[1]].strip().split("\n", 1)[0].lower()
+    troops, workers = (any(find_cue(head, w, pack) >= 0 for w in pack.cue(k)) for k in ("troops", "workers"))
+    return "troops" if troops and not workers else "workers" if workers and not troops else ""
 
 
 def extract_foreign(doc: Document, language: str) -> list[Claim]:
@@ -345,7 +369,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
         sentences = _sentences(text, start, end, pack)
         quoted = _quoted_by(text, start, sentences, hits[lang] if same else [], relays)
         carried, origin_here = quoted or lead, quoted is not None
-        reader.topic = reader.money = ""
+        reader.topic, reader.money = headline_topic(text, parts[0], pack) if lang in ("ja", "zh") else "", ""
         names_of = [_sentence_names(text, s, e, hits[lang] if same else None, pack, actors) for s, e in sentences]
         for k, (s, e) in enumerate(sentences):
             named = names_of[k]

@@ -381,8 +381,10 @@ def _stem_value(word: str, table: dict[str, float]) -> float | None:
 
 
 _KANJI = re.compile(
-    r"(?<![一二两兩三四五六七八九十百千万萬億亿第数數几幾])[一二两兩三四五六七八九十百千万萬]+(?=[多余餘]?[人名发發])"
+    r"(?<![一二两兩三四五六七八九十百千万萬億亿第数數几幾])[一二两兩三四五六七八九十百千万萬]+(?=[多余餘]?[人名发發批回])"
 )
+#: after a small CJK numeral: a count of people or dispatches ("九人が死亡", "分两批", "三回に分けて"), not "二人当たり"
+_SMALL = re.compile(r"(?:[人名](?![当當あ称稱])|批|回に分|回にわた)")
 
 
 _KANJI_TENTHS = re.compile(
@@ -391,7 +393,7 @@ _KANJI_TENTHS = re.compile(
 
 
 def _kanji_figures(text: str, found: list[Figure]) -> list[Figure]:
-    """Numbers in CJK numerals only, before a person counter ("千名", "两万人", 100 or more) or as tenths ("九成")."""
+    """Numbers in CJK numerals only: before a counter of people or dispatches ("千名", "九人", "两批"), or tenths."""
     out = []
     for m in _KANJI_TENTHS.finditer(text):
         read = cjk_numeral(text, m.start())
@@ -399,7 +401,8 @@ def _kanji_figures(text: str, found: list[Figure]) -> list[Figure]:
             out.append(Figure(m.start(), m.end() + 1, text[m.start() : m.end() + 1], read[0] * 10, True))
     for m in _KANJI.finditer(text):
         read = cjk_numeral(text, m.start())
-        if read is None or read[1] != m.end() or read[0] < 100:
+        small = read is not None and 2 <= read[0] < 100 and _SMALL.match(text, m.end()) is not None
+        if read is None or read[1] != m.end() or (read[0] < 100 and not small):
             continue
         if not any(f.start <= m.start() < f.end for f in found):
             out.append(Figure(m.start(), m.end(), m.group(0), read[0]))

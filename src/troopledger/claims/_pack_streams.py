@@ -161,8 +161,10 @@ def stream_money(label: str, period: str, ctx: Context) -> str:
     """A worker's monthly wage as the ledger's ``overseas_worker_wage_month``; a soldier's pay that a take-home
     word follows or precedes ("손에 쥐는", "手元に残る", "实际拿到") as ``soldier_take_home``; else ``label``."""
     words = stream_words(ctx.pack.code)
-    if label == "other:worker_wage" and period == "month" and words:
-        return "overseas_worker_wage_month"
+    if label == "other:worker_wage" and _next_to(ctx, words.get("soldier_take_home", ())):
+        return "overseas_worker_take_home"  # "手元に残るのは月100ドル" of a worker: what he keeps, not the wage
+    if label == "other:worker_wage" and period in ("month", "hour") and words:
+        return "overseas_worker_wage_month" if period == "month" else "overseas_worker_wage_hour"
     if label == "pay_per_soldier_month" and _next_to(ctx, words.get("soldier_take_home", ())):
         return "soldier_take_home"
     kept = label in ("domestic_monthly_wage", "other:amount") and ctx.anywhere("troops")
