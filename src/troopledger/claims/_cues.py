@@ -388,8 +388,7 @@ def _count_label(ctx: Context) -> str | None:
         return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
     if kind == "troops":
         return troop_label(ctx)
-    home = kind == "wounded" and _own_near(ctx, "returned")  # "2 tys. rannych odesłano do Korei": sent home
-    return "other:wounded_repatriated" if home else COUNTED[kind]
+    return "other:wounded_repatriated" if kind == "wounded" and _own_near(ctx, "returned") else COUNTED[kind]
 
 
 def troop_label(ctx: Context) -> str:
