@@ -12,13 +12,14 @@ import re
 __all__ = ["answered"]
 
 _QUESTION = re.compile(
-    r"^\s*(?:(?:Q|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s*[:.)]\s*)?How\s+(?P<how>many|much)\s+(?P<rest>[^?]{2,160})\?\s*$",
+    r"^\s*(?:(?:Q|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s*[:.)]\s*)?(?:(?:And|So|But|Then|Well|Now|Okay|OK),?\s+)?"
+    r"How\s+(?P<how>many|much)\s+(?P<rest>[^?]{2,160})\?\s*$",
     re.I,
 )
 #: "How many troops has North Korea sent?": the auxiliary and the subject come before the verb.
 _INVERTED = re.compile(
     r"^(?P<noun>(?:[\w-]+\s+){0,5}?)(?P<aux>has|have|had|did|does|do|will|would|could|can)\s+"
-    r"(?P<subj>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|it|they)\s+(?P<verb>.+)$"
+    r"(?P<subj>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|it|they|he|she|you)\s+(?P<verb>.+)$"
 )
 #: Words after the answer's figure that name no noun of its own: "Some 15,000 so far", "$2,000 a month".
 _NO_NOUN = re.compile(
@@ -26,6 +27,7 @@ _NO_NOUN = re.compile(
     r"or\s+more|according|last|this|by|since|as\s+of|at|in|on|from|to|with|for|initially|early|late)\b",
     re.I,
 )
+_LABEL = re.compile(r"^\s*(?:A|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s*[:.)]\s+(?=\S)")
 _AUX_FIRST = re.compile(r"^(?:is|are|was|were|do|does|did|will)\s+", re.I)
 #: An answer that opens with its figure: "About 11,000, ...", "A: Around 300 ...", "Roughly $2,000 a month".
 _OPENS = re.compile(
@@ -47,7 +49,8 @@ def answered(question: str, answer: str) -> tuple[str, int, int] | None:
         return None
     rest = q.group("rest").strip()
     inv = _INVERTED.match(rest)
-    head = answer[: a.end()]
+    label = _LABEL.match(answer)
+    head = answer[label.end() if label else 0 : a.end()]  # a transcript's "MS. DOE:" is no part of the answer
     tail = answer[a.end() :]
     if re.match(r"\s*[A-Za-z]", tail) and not _NO_NOUN.match(tail):
         return None  # "About 11,000 troops are ...": the answer names its own noun

@@ -14,19 +14,22 @@ from dataclasses import dataclass, field
 from troopledger.claims._saying import (
     APPOSED,
     BY_COUNT,
+    CITING,
     CITING_PART,
+    COMES_FROM,
     COUNTED_WORDS,
     END_CREDIT,
     HEADLINE_CREDIT,
     ISSUED,
     NAME_END,
     PASSIVE,
+    PASSIVE_BY,
     RELATIVE,
     UNNAMED,
-    VERB,
     VERB_AT,
     WITH_SOURCE,
     end_credit,
+    named_beside,
     that_subject,
 )
 from troopledger.claims._saying_subjects import nearest_clause_first, verb_subjects
@@ -43,7 +46,7 @@ __all__ = ["Attribution", "attribute", "introduce", "says"]
 
 _SP = r"[ \t\u00a0]+"  # spaces within one line: a name never runs over a line break
 _NAME = (
-    rf"(?:[A-Z][\w’'.-]*(?:{_SP}(?:[A-Z][\w’'.-]*|de|van|von|al|bin|(?:of|for)(?={_SP}(?:the{_SP})?[A-Z])|"
+    rf"(?:[A-Z][\w’'.-]*(?:{_SP}(?:[A-Z][\w’'.-]*|de|van|von|al|bin|&(?={_SP}[A-Z])|(?:of|for)(?={_SP}(?:the{_SP})?[A-Z])|"
     rf"the(?={_SP}[A-Z])))*)"
 )
 _ACCORDING = re.compile(
@@ -54,7 +57,7 @@ _ACCORDING = re.compile(
 _PER = re.compile(r"(?:^|,\s*|\(\s*)per\s+(?P<who>[^,.;:!?)\n]{3,80})")
 _AFTER_VERB = re.compile(
     r"[,”\"]\s*(?P<verb>said|says|wrote|added|noted|estimated|estimates|argued|explained|stated|warned|claimed)"
-    rf"\s+(?P<who>(?:the\s+)?{_NAME}(?:,\s+[^,.]{{3,80}})?{NAME_END}|(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"\s+(?P<who>(?:the\s+)?{_NAME}(?:,\s+(?!who\b|whose\b|which\b)[^,.]{{3,80}})?{NAME_END}|(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:officials?|ministry|agency|spokes(?:man|woman|person)|military|army|government|report|statement|"
     r"analysts?|experts?|researchers?|lawmakers?|legislators?|sources?|institute|think\s+tank|service|office|"
     r"command|commander|general|minister|intelligence)(?=\s*[.,;]|\s*$))"
@@ -67,18 +70,7 @@ _RELAY = re.compile(
     r"|\bin\s+(?:an\s+)?(?:interview|conversation|comments?)\s+with\s+(?P<inter>(?:the\s+)?[A-Z][^,.;]{2,60})"
     r"|\b(?:briefing|telling)\s+(?P<brief>lawmakers|parliament|reporters|journalists))"
 )
-_CITING = re.compile(
-    r"\b(?:citing|quoting|quoted(?!\s+by\b)|briefed\s+by|informed\s+by|briefing\s+(?:by|from))\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
-    r"statement\s+|assessment\s+|estimates?\s+|data\s+)?(?:from\s+|by\s+|of\s+)?(?P<who>(?:the\s+)?[^,.;:!?]{3,90}?)"
-    rf"(?=\s+as\s+saying|(?<!source)(?<!sources)(?<!official)(?<!officials)\s+(?:during|in|on|at)\b|"
-    rf"\s+(?:after|that|who|which|{VERB[3:-1]})\b|[,.;:!?]|$)",
-    re.I,
-)  # "citing a source in military intelligence": where the source sits belongs to it
 #: "The figures come from the NIS", "The estimate comes from X: ...": where the figures come from.
-_COMES_FROM = re.compile(
-    r"^(?:The|These|Those|This|That|Its|Their)\s+(?:\w+\s+)?(?:figures?|estimates?|data|numbers?|count|tally|toll)\s+"
-    r"(?:comes?|came|come)\s+from\s+(?P<who>(?:the\s+)?[A-Z][^,.;:!?]{1,80}?)(?=\s*[,.;:!?]|\s+(?:and|which|who)\b|$)"
-)
 _PRONOUN = re.compile(
     r"^(?:he|she|they|it|his|her|him|them|the\s+(?:\w+\s+)?(?:official|researcher|expert|defector|analyst|leader|president|"
     r"lawmaker|legislator|minister|general|commander|spokes\w+|head|chief|mayor|diplomat|ambassador|professor))$",
@@ -98,6 +90,9 @@ _NAME_AND = re.compile(r".*\b[A-Z][\w’'-]*\s+and\s+[A-Z]")
 _MEDIA_REPORTS = re.compile(r"(?:new\s+|some\s+|media\s+|news\s+)*reports", re.I)
 _OPENER = re.compile(
     r"^(?:for\s+\w+,\s*|in\s+\w+,\s*|meanwhile,\s*|but\s+|and\s+|so\s+|[QA]\s*[:.)]\s*|"
+    # a heading's question ("What the FNF study found"), a transcript's label ("SHIN: My ...")
+    r"(?:what|how\s+much|how\s+many|why|where|when)\s+(?=the\s|[A-Z])|"
+    r"(?-i:[A-Z][A-Z.’'-]+(?:\s[A-Z][A-Z.’'-]+)?)(?:\s*\([^()]{1,30}\))?:\s+|"
     # a time adverbial with no comma before the subject: "Earlier in the year the General Staff estimated"
     r"(?:(?:earlier|later)(?:\s+(?:in|on)\s+the\s+\w+|\s+this\s+\w+)?|(?:last|this|next)\s+(?:week|month|year|"
     r"spring|summer|autumn|fall|winter|\w+day))\s+(?=(?-i:the\s|[A-Z]))|"
@@ -159,7 +154,7 @@ def says(sentence: str) -> bool:
     return (
         VERB_AT.search(sentence) is not None
         or "ccording to" in sentence
-        or (" from " in sentence and _COMES_FROM.search(sentence) is not None)
+        or (" from " in sentence and COMES_FROM.search(sentence) is not None)
     )
 
 
@@ -285,8 +280,9 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _ACCORDING: ("ccording",),
     WITH_SOURCE: ("with ",),
     PASSIVE: ("reported to", "said to"),
-    _CITING: ("citing", "quoting", "quoted", "briefed", "informed", "briefing", "Citing", "Quoting"),
-    _COMES_FROM: ("from",),
+    CITING: ("citing", "quoting", "quoted", "briefed", "informed", "briefing", "Citing", "Quoting"),
+    COMES_FROM: ("from",),
+    PASSIVE_BY: (" by ",),
 }
 
 
@@ -322,9 +318,10 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
                 via.insert(0, _clean(who))
                 who = inner
     if not who:
-        m3 = _find(_PER, sentence) or _find(BY_COUNT, sentence)
+        m3 = _find(_PER, sentence) or _find(BY_COUNT, sentence) or _find(PASSIVE_BY, sentence)
         if m3:
             who = m3.group("who")
+    who = who or named_beside(sentence)  # "(NIS estimate)", "That is the NIS figure"
     m2 = _find(_ACCORDING, sentence)
     if not who:
         subjects = nearest_clause_first(sentence, verb_subjects(sentence))
@@ -373,7 +370,7 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
         else:
             who = RELATIVE.sub("", m2.group("who"))
     if not who:
-        m_from = _find(_COMES_FROM, sentence)
+        m_from = _find(COMES_FROM, sentence)
         who = m_from.group("who") if m_from else ""
     if not who:
         m_with = _find(WITH_SOURCE, sentence)
@@ -383,7 +380,7 @@ def attribute(sentence: str, context_after: str = "", *, people: list[Attributio
         if to and to not in via and not _PRONOUN.match(to):
             via.insert(0, to)
     who = _clean(who)
-    cited = _find(_CITING, sentence)
+    cited = _find(CITING, sentence)
     if cited and who:
         original = _clean(cited.group("who"))
         material = re.match(

@@ -6,10 +6,10 @@ of ``_cues``; the labels are names of the quantity vocabulary or ``other:<subtyp
 
 from __future__ import annotations
 
-from troopledger.claims._cues import _CLAUSE_END, _GLUED, Context, _nearest, _own_near, find_cue
+from troopledger.claims._cues import _CJK_CLAUSE, _CLAUSE_END, _DIGIT, _GLUED, Context, _nearest, _own_near, find_cue
 from troopledger.claims._whose import owner
 
-__all__ = ["money_label", "share_label"]
+__all__ = ["money_label", "officer_owns", "share_label"]
 
 
 def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
@@ -27,9 +27,7 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     if ctx.near("hourly"):  # "時給2.5ドル", "时薪约2.5美元": an hourly wage, never a month's pay
         told = ctx.anywhere("workers") or (topic == "workers" and not ctx.anywhere("troops"))
         return ("other:worker_wage" if told else "other:hourly_wage"), "hour"
-    monthly = (
-        ctx.near("monthly", ctx.wide + 10) or ctx.before(3).rstrip().endswith(("月", "월")) or "monthly" in told_by
-    )
+    monthly = ctx.near("monthly", ctx.wide + 10) or _month_right_before(ctx) or "monthly" in told_by
     yearly = ctx.near("yearly", ctx.wide + 10)
     if monthly and yearly:
         # "월 2000달러를 받아 연간 3억 달러": a period word with another number between is that number's
@@ -59,6 +57,9 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
         and (_nearest(ctx, ("economy", "revenue", "pay", "arms")) or ("",))[0] == "economy"
     ):
         return "other:nk_economy", period  # "товарообіг зріс до 34,2 млн": trade, whatever its size, is no revenue
+    if usd >= 1e6 and _own_near(ctx, "luxury", True):
+        # "중국에서 들여온 사치품이 3천790만 달러어치": imports of luxuries, not revenue; spent at home, another amount
+        return ("luxury_imports" if ctx.anywhere("imports") else "other:luxury"), period
     if usd >= 1e6:
         if _own_near(ctx, "technology"):
             return "other:tech_transfer", period  # "기술 지원 약 0.9조 원": what Russia gives in technology
@@ -81,9 +82,9 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     if ctx.near("family", 2 * ctx.wide) and ctx.anywhere("killed") and not (monthly or yearly):
         return "death_compensation", "once"  # "Выплата семье погибшего ... 1,5 млн рублей", "Rodzina poległego ..."
     nearest = _nearest(ctx, ("bonus", "monthly", "pay"))
-    if nearest is not None and nearest[0] == "bonus" and not ctx.before(3).rstrip().endswith(("月", "월")):
+    if nearest is not None and nearest[0] == "bonus" and not _month_right_before(ctx):
         return "signing_bonus", "once"  # "$2,500 a month and a $2,000 lump sum": each amount takes its own noun
-    if usd < 1e5 and _own_near(ctx, "officers", ctx.pack.code in _GLUED) and (monthly or ctx.near("pay")):
+    if usd < 1e5 and officer_owns(ctx) and (monthly or ctx.near("pay")):
         return "other:officer_pay", period  # a rank table: "장교는 월 5000달러" is not the ordinary soldier's pay
     paid = (
         usd < 1e5
@@ -107,6 +108,33 @@ def _with_arms(ctx: Context) -> bool:
         if rest and any(find_cue(rest, a, ctx.pack) >= 0 for a in ctx.pack.cue("arms")):
             return True
     return False
+
+
+def officer_owns(ctx: Context) -> bool:
+    """Whether an officer's rank owns the amount. Korean puts the owner first ("부사관은 3천 달러"), so there a
+    rank word after the amount is the next row's ("기술병에게는 3천500달러를 지급한다"며 "부사관은 …")."""
+    if ctx.pack.code != "ko":
+        return _own_near(ctx, "officers", ctx.pack.code in _GLUED)
+    before = _CJK_CLAUSE.split(ctx.before())[-1]
+    return any(
+        (j := find_cue(before, w, ctx.pack, last=True)) >= 0 and not _DIGIT.search(before, j)
+        for w in ctx.pack.cue("officers")
+    )
+
+
+def _month_right_before(ctx: Context) -> bool:
+    """Whether "month" stands right before the amount, past any bound or hedge word: "월 2천 달러",
+    "월 최소 2천 달러에 일시금이 더해진다" (the month is the amount's own; the lump sum after it is another noun)."""
+    before = ctx.before(16).rstrip()
+    words = [w for k in ("lower_before", "upper_before", "about_before") for w in ctx.pack.bounds.get(k, ())]
+    stripped = True
+    while stripped:
+        stripped = False
+        for w in sorted(words, key=len, reverse=True):
+            if w and before.endswith(w):
+                before, stripped = before[: -len(w)].rstrip(), True
+                break
+    return before.endswith(("月", "월"))
 
 
 def _arms_alone(ctx: Context) -> bool:

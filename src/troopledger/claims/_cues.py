@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from troopledger.claims._bound_verbs import befores as _befores
 from troopledger.claims._bound_verbs import bound_verb, negated_before
 from troopledger.claims._glued_clauses import bound_before, leads_figure, wave_shadowed
+from troopledger.claims._ko_clauses import copula_end, joined
 from troopledger.claims._packs import LanguagePack
 
 __all__ = [
@@ -51,22 +52,9 @@ _CLAUSE_END = re.compile(r"[,，、;；:：\u3000…]|\d")
 _DIGIT = re.compile(r"\d")
 #: Chinese and Japanese verbs that may stand between a bound word and its number, longest first.
 _CJK_VERBS = (
-    "可获得",
-    "可獲得",
-    "获得",
-    "獲得",
-    "可达到",
-    "可達到",
-    "可达",
-    "可達",
-    "可以",
-    "可能",
-    "将",
-    "將",
-    "会",
-    "會",
-    "可",
-)
+    "可获得", "可獲得", "获得", "獲得", "可达到", "可達到", "可达", "可達", "可以",
+    "可能", "将", "將", "会", "會", "可",
+)  # fmt: skip
 #: Clause punctuation (not digits): a cue past it speaks of another clause.
 #: Clause breaks of the glued scripts, the ideographic space of a headline among them.
 _CJK_CLAUSE = re.compile(r"[,，、;；:：()（）\u3000「」『』…]")
@@ -268,7 +256,7 @@ def _nearest_in(ctx: Context, kinds: tuple[str, ...], after: str, before: str) -
             i = find_cue(after, w, ctx.pack)
             if i >= 0 and far and _CJK_CLAUSE.search(after, 0, i) and leads_figure(ctx.sentence, ctx.end + i + len(w)):
                 continue  # "约1.1万人驻扎在当地，死亡人数至少2000人": the word of the next clause's own figure
-            if i >= 0 and far and (_DIGIT.search(after, 0, i) or _CJK_CLAUSE.search(after, 0, i)):
+            if i >= 0 and far and (_DIGIT.search(after, 0, i) or _CJK_CLAUSE.search(after, 0, i) or joined(after, i)):
                 i += far  # another number's word, or another clause's: "전사자는 600여명, 부상자는 …"
             elif i >= 0 and not far and _DIGIT.search(after, 0, i):
                 i += ctx.wide  # past another number the words are that number's ("4 700, в том числе 2 тыс. убитыми")
@@ -356,11 +344,12 @@ def count_label(ctx: Context, value: float = 0.0) -> str | None:
 
 def _count_label(ctx: Context) -> str | None:
     from troopledger.claims._clause_links import captured, linked  # builds on this module
+    from troopledger.claims._ko_counts import joined_cue  # builds on this module
     from troopledger.claims._whose import after_in_clause, listed_apart, owner_of_count  # builds on this module
 
     if listed_apart(ctx):
         return "other:listed_count"  # "Також знищено: танків — 9 752 (+7)": a tally's row names what it counts
-    found = _nearest(ctx, (*COUNTED, "dispatch"))
+    found = _nearest(ctx, (*COUNTED, "dispatch")) or joined_cue(ctx)
     if found is None or found[1] >= ctx.wide:
         found = linked(ctx) or found  # a far cue (past another number) yields to the subject of a linking verb
     if found is None:
@@ -386,14 +375,15 @@ def _count_label(ctx: Context) -> str | None:
     whose = owner_of_count(ctx)
     if whose and kind in ("troops", *_CASUALTY):
         return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
-    if kind == "troops":
-        return troop_label(ctx)
+    if kind == "troops":  # a formation's own strength ("이 군단의 병력은 4만2천 명") is not the force
+        return "other:unit_strength" if _own_near(ctx, "formation", True) else troop_label(ctx)
     return "other:wounded_repatriated" if kind == "wounded" and _own_near(ctx, "returned") else COUNTED[kind]
 
 
 def troop_label(ctx: Context) -> str:
     """Wave, running total or force in place, from the cue nearest a troop figure (LABELS rule 14)."""
     from troopledger.claims._clause_links import additive, dated  # builds on this module
+    from troopledger.claims._ko_counts import troop_fallback  # builds on this module
 
     if ctx.near("returned"):  # "負傷した兵士約1800人が帰国": the wounded among those sent home
         return "other:wounded_repatriated" if ctx.near("wounded") else "other:troops_returned_home"
@@ -401,7 +391,8 @@ def troop_label(ctx: Context) -> str:
     # makes a wave whatever else the clause says, then a running-total cue beats a stock verb
     lo = max((m.end() for m in _PUNCT.finditer(ctx.sentence, 0, ctx.start)), default=0)
     nxt = _PUNCT.search(ctx.sentence, ctx.end)
-    own = Context(ctx.sentence[lo : nxt.start() if nxt else None], ctx.start - lo, ctx.end - lo, ctx.pack, 3)
+    joint = copula_end(ctx.sentence, ctx.end, nxt.start() if nxt else len(ctx.sentence), ctx.pack.code)
+    own = Context(ctx.sentence[lo : joint or (nxt.start() if nxt else None)], ctx.start - lo, ctx.end - lo, ctx.pack, 3)
     for kind, label in (("wave", "troops_per_rotation"), ("cumulative", "cumulative_troops")):
         if own.near(kind) and not (
             kind == "wave" and own.pack.code in _GLUED and wave_shadowed(own.before(), own.after(), own.pack)
@@ -414,7 +405,4 @@ def troop_label(ctx: Context) -> str:
         return by_month
     if own.near("dated") or _own_near(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 2), "dated"):
         return "troops_per_rotation"  # a dispatch dated to a month or season beats a stock verb (rule 14 d)
-    which = _nearest(Context(ctx.sentence, ctx.start, ctx.end, ctx.pack, 3), ("wave", "cumulative", "stock"))
-    if which is None:
-        return "troops_deployed"
-    return {"wave": "troops_per_rotation", "cumulative": "cumulative_troops"}.get(which[0], "troops_deployed")
+    return troop_fallback(ctx, own, joint is not None)

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from troopledger.claims._attribution import Attribution
+from troopledger.claims._body_names import METONYM, nation
 from troopledger.claims._record import Claim
 from troopledger.claims._saying import VERB_AT
 from troopledger.claims._speakers import TITLE_DOT, generic_speaker, last_organisation, last_person, speaker_kind
@@ -78,9 +79,6 @@ def _person(who: str) -> bool:
 
 #: "the agency's estimates", "the institute's report": the body whose document it is.
 _OWNER_NOUN = re.compile(r"^(?:the|its|this|that)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<n>[a-z][\w-]*)['’]s?\s+\w+$", re.I)
-#: A speaker that names intelligence or a spy agency with no country: "intelligence officials".
-_STATELESS = re.compile(r"^(?:the\s+)?(?:military\s+)?(?:intelligence|spy)\b", re.I)
-_NATION = re.compile(r"\b(South\s+Korea(?:n|['’]s)?|Seoul['’]s|Ukrain(?:e['’]s|ian)|Kyiv['’]s|U\.?S\.?|American)\b")
 
 
 def _named(text: str, noun: str) -> str | None:
@@ -138,17 +136,6 @@ def last_body(text: str) -> str | None:
     return best[1] if best else None
 
 
-def _nation(att: Attribution, sentence: str) -> Attribution:
-    """ "intelligence officials" in a sentence that names whose ("South Korean legislators briefed by ...")."""
-    if not _STATELESS.match(att.speaker):
-        return att
-    m = _NATION.search(sentence)
-    if m is None:
-        return att
-    who = f"{m.group(1)} {att.speaker.removeprefix('the ')}"
-    return Attribution(who, att.organisation, att.kind, att.via, att.found, att.carries)
-
-
 #: Documents a body issues: "the report" with no owner named goes to the body named last.
 _DOCUMENTS = frozenset(
     ["report", "study", "findings", "assessment", "document", "paper", "analysis", "survey", "update", "bulletin",
@@ -185,6 +172,9 @@ def _same_kind_body(generic: str, before: str) -> str | None:
     return body if body is not None and speaker_kind(body) == kind else None
 
 
+_FIRST_PERSON = frozenset(["i", "my", "me", "mine", "our", "ours"])
+
+
 def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribution | None) -> Attribution:
     """A bare "the report" or "the lawmaker" is the speaker before it with that noun (or, for a role, the
     person who spoke just before), else the body last named with that noun ("the agency" after "Ukraine's
@@ -207,6 +197,8 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
         if name is None:
             return Attribution("", found=False, via=att.via)
         return Attribution(name, body.organisation if body else name, speaker_kind(name), att.via)
+    if att.speaker.strip().casefold() in _FIRST_PERSON:
+        return Attribution("", found=False, via=att.via)  # "My estimate is ...": whoever speaks (a turn)
     if att.speaker == "we":  # a body's remarks quoted in its own words: "“We assess that ...”"
         para = text.rfind("\n", 0, start) + 1
         quoted = text[para:start].lstrip()[:1] in ('"', "“") or text[start : start + 1] in ('"', "“")
@@ -216,7 +208,7 @@ def resolve(att: Attribution, text: str, span: tuple[int, int], earlier: Attribu
         return Attribution(we, we, speaker_kind(we), att.via)
     if not generic_speaker(att.speaker) or _NEW_PERSON.match(att.speaker) or att.speaker in ("sources", "source"):
         # "A US official told reporters", "according to sources cited by X": someone new, not a body named before
-        return _nation(att, text[start:end])
+        return nation(att, text[start:end])
     owner = _OWNER_NOUN.match(att.speaker)
     noun = owner.group("n") if owner else att.speaker.split()[-1]
     if earlier is not None and re.search(rf"\b{re.escape(noun)}\b", earlier.speaker, re.I):
@@ -291,6 +283,8 @@ def restated_speakers(claims: list[Claim], unattributed: set[int]) -> list[Claim
     article attributes it: the same quantity, within 2 % (a lead rounds "13,221" to "about 13,000"); counts
     and amounts of 100 or more only, as a share or a small number recurs by chance."""
     out = list(claims)
+    # a headline's "Seoul says", "Britain says": a capital or a country stands for a body the article names
+    unattributed = unattributed | {i for i, c in enumerate(claims) if METONYM.fullmatch(c.speaker)}
     for i in sorted(unattributed):
         c = claims[i]
         mid = c.central

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from pydantic import ValidationError
 
+from troopledger.claims._alternatives import alternative
 from troopledger.claims._amount_usd import amount_magnitude, amount_to_usd
 from troopledger.claims._answers import answered
 from troopledger.claims._attribution import Attribution, attribute, introduce, says
@@ -49,6 +50,7 @@ from troopledger.claims._labels import (
 )
 from troopledger.claims._language import identify
 from troopledger.claims._mentions import Mention, find_mentions, table_ranges
+from troopledger.claims._named_later import named_later
 from troopledger.claims._record import Claim, SourceRef
 from troopledger.claims._saying import UNNAMED, trailing_attribution
 from troopledger.claims._scenarios import arithmetic_basis
@@ -64,6 +66,9 @@ from troopledger.claims._vocabulary import QUANTITIES
 from troopledger.sources import Document, Sentence, split_sentences
 
 __all__ = ["MAX_CLAIMS", "extract_claims"]
+
+#: A heading that may name its source ("What the FNF study found", "What the NIS says"): read for a speaker.
+_TITLED = re.compile(r"\b(?:found|finds|says|said|estimates?|counts?|reckons|believes|assesses|view)\b")
 
 #: At most this many candidate claims are read from one document (a 5 KB article has
 #: about ten); the rest of a longer text is not read, so output stays bounded.
@@ -192,6 +197,9 @@ def extract_claims(doc: Document) -> list[Claim]:
         relay = relay_of(s)
         if relay is not None:
             relays.append(relay)
+            relayer = last_person(s, first=True)
+            if relayer is not None:  # "a lawmaker said ..." before "Rep. Yu ..., citing Budanov": Budanov's, via Yu
+                named_later(b.claims, sentences[max(0, i - 3)].start, relayer, relay[1])
         origin = backward_relay(s) if recent is not None and recent[0] >= i - 1 else None
         if origin is not None and recent is not None and origin.speaker not in recent[1].speaker:
             # "This information, provided by X, ...": the figures before came from X; the speaker relayed them
@@ -215,7 +223,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                 att = earlier  # "X said ... Commanders are said to get ...": the passive goes on with X's account
         else:
             att = Attribution(speaker="", found=False)
-            if says(s):
+            if says(s) and s[:1] != "|":  # a table header ("| Low estimate |") says nothing
                 deferred = (i, sent)
         if mentions or words:
             if att.found and recent is not None and recent[0] >= i - 2 and RELAYS_FIGURES.search(s):
@@ -223,15 +231,18 @@ def extract_claims(doc: Document) -> list[Claim]:
                 src = recent[1]
                 if src.speaker != att.speaker:
                     att = Attribution(src.speaker, src.organisation, src.kind, [att.speaker, *att.via])
+            if not att.found and BACKWARD.match(nxt) and not figures(i + 1):
+                back = attribute(nxt, "", people=people)
+                turn = next((who for a, z, who in turns if a <= sent.start < z), None) if back.found else None
+                if turn is not None and turn.speaker not in back.via:
+                    back = Attribution(back.speaker, back.organisation, back.kind, [*back.via, turn.speaker])
+                att = back if back.found else att  # "... That is the NIS figure": before the turn's speaker
             if not att.found and interviewee is not None and any(a <= sent.start < z for a, z in answers):
                 att = interviewee  # an answer in an interview transcript: the person interviewed
             if not att.found and turns:
                 att = next((who for a, z, who in turns if a <= sent.start < z), att)  # "Petrova: Around 11,000"
             if not att.found and recent is not None and quote_goes_on(doc.text, sentences[recent[0]].start, sent.start):
                 att = recent[1]  # a quotation carried over paragraphs: each opens with a quote mark, none closes
-            if not att.found and BACKWARD.match(nxt) and not figures(i + 1):
-                back = attribute(nxt, "", people=people)
-                att = back if back.found else att
             if not att.found:
                 same_paragraph = i > 0 and "\n" not in doc.text[sentences[i - 1].end : sent.start]
                 ahead = None
@@ -263,6 +274,12 @@ def extract_claims(doc: Document) -> list[Claim]:
                     continue  # "If 10,000 were sent, ... would earn ...": the basis, not a claim (LABELS rule 2h)
                 limit = said_mentions[k + 1].start if k + 1 < len(said_mentions) else None
                 own = next((w for a, z, w in clause_who if a <= m.start < z), who) if clause_who else who
+                alt = alternative(said_as, said_mentions, k) if " or " in said_as else None
+                if alt is not None:  # "3,000 or 5,000 more troops": the first read where the second stands
+                    at = len(b.claims)
+                    _emit(b, alt[1], alt[0], span, own, sent_hedge, prev, (about_nk, None), att.found)
+                    b.claims[at:] = [c.model_copy(update={"text": said_as[:5000]}) for c in b.claims[at:]]
+                    continue
                 _emit(b, m, said_as, span, own, sent_hedge, prev, (about_nk, limit), att.found)
             if read_as:
                 b.claims[first:] = [c.model_copy(update={"text": s[:5000]}) for c in b.claims[first:]]
@@ -278,7 +295,9 @@ def extract_claims(doc: Document) -> list[Claim]:
                 )  # fmt: skip
             if not att.found:
                 unattributed.update(range(first, len(b.claims)))
-        if att.found and att.carries:
+        if s[:1] == "|" and not mentions and recent is not None and recent[0] == i - 1:
+            recent = (i, recent[1])  # a table's header and rule rows pass the caption's speaker on to its rows
+        elif att.found and att.carries:
             recent = (i, att)
             if lead is None and i < 4 and last_organisation(att.speaker) is not None:
                 lead = att
@@ -286,6 +305,11 @@ def extract_claims(doc: Document) -> list[Claim]:
             recent = None  # an unnamed passive report or a caption's credit ends the run of the speaker before
         elif heading(doc.text, s, sent.end):
             recent = deferred = None
+            titled = said(i) if i >= 3 and _TITLED.search(s) else None
+            if titled is not None and titled.found and last_organisation(titled.speaker) is None:
+                titled = resolve(titled, doc.text, (sent.start, sent.end), None)
+            if titled is not None and titled.found:
+                recent = (i, titled)  # "What the FNF study found": the section below is the study's
             if i >= 3:  # a section heading: the lead's source no longer speaks; the outlet does
                 lead, reporter = None, doc.original_outlet or doc.outlet
         person = introduce(s)

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from troopledger.claims._basis_frames import basis_spans, in_basis
 from troopledger.claims._clause_links import additive, own_clause
-from troopledger.claims._cue_money import money_label, share_label
+from troopledger.claims._cue_money import money_label, officer_owns, share_label
 from troopledger.claims._cues import (
     Context,
     bound,
@@ -28,12 +28,15 @@ from troopledger.claims._cues import (
     troop_label,
 )
 from troopledger.claims._figure import figure_fields
+from troopledger.claims._ko_clauses import in_bracket_tag
+from troopledger.claims._ko_shares import change_kind, fractions
 from troopledger.claims._language import identify, passages
 from troopledger.claims._number_convention import text_convention
 from troopledger.claims._numerals import ascii_digits, find_figures
 from troopledger.claims._owners import counter_kind
 from troopledger.claims._pack_figures import join_ranges, magnitude, to_usd
 from troopledger.claims._pack_hours import daily_hours
+from troopledger.claims._pack_sentences import pack_sentences
 from troopledger.claims._pack_speakers import according_to as _according_to
 from troopledger.claims._pack_speakers import organisations as _organisations
 from troopledger.claims._pack_speakers import quoted_by as _quoted_by
@@ -77,26 +80,6 @@ _CONVERTED = re.compile(r"^\s*(?:[^\s\d(（]+\s?){0,3}[(（]\s*(?:[^\s\d]{1,12}\
 #: Between an amount and its restatement in apposition: a few words without digits, a comma, a few more.
 _APPOSED = re.compile(r"[^\d,;.!?()]{0,30},\s*([^\d,;.!?()]{0,20})")
 _SIGN_END = re.compile(r"(?:us\$|r\$|[$€£₩₽¥₴])\s*$")
-_SENTENCE = {
-    True: re.compile(r"[^。！？!?\n]+[。！？!?]?"),
-    False: re.compile(r"(?:[^.!?\n]|\.(?=\S|\s+[a-zа-яёіїєґäöüßéèàçñóúíãõłśżźąęć\d])|[.!?](?=[\d,]))+[.!?]?"),
-}
-
-
-def _sentences(text: str, start: int, end: int, pack: LanguagePack) -> list[tuple[int, int]]:
-    cjk = pack.code in ("ja", "zh")
-    spans = [
-        (start + m.start(), start + m.end()) for m in _SENTENCE[cjk].finditer(text[start:end]) if m.group().strip()
-    ]
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        prev = text[out[-1][0] : out[-1][1]].rstrip() if out else ""
-        ordinal = re.search(r"(?<![\d.,])\d{1,3}\.$", prev) is not None and bool(pack.not_figures)
-        if out and (_abbreviated(prev, pack) or (ordinal and text[s:e].lstrip().lower().startswith(pack.not_figures))):
-            out[-1] = (out[-1][0], e)  # "15 tys. Koreańczyków", "2 Mio. Soldaten", "11. Armii": no full stop
-        else:
-            out.append((s, e))
-    return out
 
 
 def _equivalent(between: str, pack: LanguagePack) -> bool:
@@ -113,21 +96,6 @@ def _apposed(between: str, pack: LanguagePack) -> bool:
         return False
     rest = _SIGN_END.sub("", m.group(1)).strip()
     return not rest or rest in pack.bounds.get("about_before", ()) or rest in pack.cue("equivalent")
-
-
-def _abbreviated(sentence: str, pack: LanguagePack) -> bool:
-    """Whether a sentence ends in an abbreviation of a scale, currency or year after a number ("15 tys.", "2024 r.")."""
-    words = sentence.lower().rstrip().split()
-    if len(words) < 2 or not words[-1].endswith(".") or not any(ch.isdigit() for w in words[-3:-1] for ch in w):
-        return False
-    last = words[-1]
-    if last in pack.not_figures and re.fullmatch(r"(?:19|20)\d\d", words[-2]):
-        return True  # "od jesieni 2024 r. Pjongjang …", "в октябре 2024 г. КНДР …": the year's abbreviation
-    units = (*pack.scales, *pack.percent, *(w for ws in pack.currencies.values() for w in ws))
-    # an abbreviated scale ("тыс.", "Mio.", "mln."), not a whole word ending a sentence ("... 12 тисяч. Ще ...")
-    return any(u.endswith(".") and last == u for u in units) or (
-        last.rstrip(".") in pack.scales and len(last.rstrip(".")) <= 4
-    )
 
 
 class _Reader:
@@ -186,6 +154,8 @@ class _Reader:
         for start, end, fields in worked:
             self.add(span, {**who, **fields, "stated": text[span[0] + start : span[0] + end]})
             basis.append((start, end))  # read: no count of anything else
+        for (fa, fb), fields in fractions(low, pack, said):  # "10분의 1", "절반 이상": shares (LABELS rule 7)
+            self.add(span, {**fields, **who, "stated": text[span[0] + fa : span[0] + fb]})
         last_amount = False
         last_currency = ""
         rate = False
@@ -235,6 +205,14 @@ class _Reader:
                 elif label in ("state_share_of_pay", "other:share") and take_home_share(ctx):
                     label = "other:soldier_take_home_share"  # "實際拿到的不到兩成": what the soldier keeps
                 values = {k: (v / 100 if v is not None else None) for k, v in values.items()}
+                change = change_kind(ctx) if label == "other:share" else ""
+                if change:
+                    # "3.7% 늘었다", "1.5% 줄었다": a growth rate, of North Korea's economy when the sentence says so,
+                    # negative for a fall
+                    if ctx.anywhere("north_korea") or ctx.anywhere("economy") or ctx.anywhere("gdp"):
+                        label = "other:nk_economy"
+                    if change == "fall":
+                        values = {k: (-v if v is not None else None) for k, v in values.items()}
                 self.add(span, {"quantity": label, "unit": "fraction", **who, **common, **values, "confidence": 0.5})
                 continue
             named_after = re.match(r"\s*[(（]([^)）]{1,12})[)）]", skip_units(low[b.end : b.end + 20], pack))
@@ -264,6 +242,10 @@ class _Reader:
                 key = (currency, hi)
                 if label == "other:amount" and prior and prior[0] == currency and 0.01 < hi / prior[1] < 100:
                     label, period = prior[2], prior[3]  # "100~300ウォンから1000~3000ウォンに": the same money changed
+                    if label == "other:officer_pay" and not officer_owns(ctx):
+                        label = (
+                            "pay_per_soldier_month"  # a rank table's next row names its own rank: "병사는 2천800달러"
+                        )
                 if label != "other:amount":
                     prior = (currency, hi, label, period)
                 if label == "other:amount" and key in self.amounts:
@@ -296,6 +278,8 @@ class _Reader:
                 continue
             if hi < 2 or hi > 5e7:
                 continue  # no count of people is below 2 or above 50 million
+            if pack.code == "ko" and in_bracket_tag(low, a.start, b.end):
+                continue  # "[KBC 라디오 930 뉴스]": a number with no counter inside a bracketed tag counts nothing
             label_c = count_label(ctx, hi)
             thing = counter_kind(low, b.end, pack)
             if thing and (label_c is None or not label_c.startswith("other:")):
@@ -366,7 +350,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
             reader.english(start, end)  # an English paragraph of the page: the English rules read it
             continue
         pack = packs[lang]
-        sentences = _sentences(text, start, end, pack)
+        sentences = pack_sentences(text, start, end, pack)
         quoted = _quoted_by(text, start, sentences, hits[lang] if same else [], relays)
         carried, origin_here = quoted or lead, quoted is not None
         reader.topic, reader.money = headline_topic(text, parts[0], pack) if lang in ("ja", "zh") else "", ""

@@ -291,7 +291,8 @@ def label_money(
     if usd >= 1e6 and (monthly or yearly or for_troops):
         return "total_revenue_to_nk", period
     builders = _has(_ENGINEER, near) or (_has(r"\b(?:builders?|engineers?|sappers?)\b", s) and _has(_ENGINEER, context))
-    if builders and not _has(r"\bcombat\b", near):
+    # "noncombat duties", "non-combat roles": pay for those kept out of combat, in any spelling
+    if (builders and not _has(r"(?<![-\w])combat\b", near)) or _has(r"\bnon[-\s]?combat(?:ant)?\b", s):
         return "non_combat_pay", "month" if monthly or not yearly else "year"
     rest_kept = _has(
         r"\b(?:keeps?|kept|takes?|took|pockets?|retains?)\s+the\s+(?:rest|remainder|balance)\b", after[:80]

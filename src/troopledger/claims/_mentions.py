@@ -56,6 +56,38 @@ _AGE_BRACKET = re.compile(
     r"(?:[A-Z][\w’'-]+|\b(?:general|leader|soldier|officer|defector|lawmaker|minister|man|woman))\s*[(,]\s*$"
 )
 _AGE_CLOSE = re.compile(r"^\s*(?:\)|,(?!\s*\d))")
+#: A person's age told by a verb or a pronoun in commas: "a constituent who is 94", "who turned 42",
+#: "One of them, 26, told".
+_AGE_VERB = re.compile(r"\b(?:who\s+(?:is|was)|(?:he|she)\s+(?:is|was)|turned|turns|turning)\s*$", re.I)
+_AGE_PRONOUN = re.compile(r"\b(?:them|him|her|whom|us)\s*,\s*$", re.I)
+#: What names a numbered thing, not a quantity: "episode 143", "Footnote 42", "annex 4", "Article 4", "Figure 3".
+_LABEL_BEFORE = re.compile(
+    r"\b(?:episodes?|footnotes?|annex(?:es)?|articles?|paragraphs?|paras?|figures?|fig\.|tables?|chapters?|"
+    r"sections?|pages?|p\.|no\.|nos\.|items?|vol\.|volumes?|issues?|seasons?|parts?|clauses?|rooms?|flights?|"
+    r"routes?|highways?|exits?|platforms?|gates?)\s*$",
+    re.I,
+)
+_LABEL_WORDS = frozenset(  # the last word before such a number, a cheap test before _LABEL_BEFORE
+    re.findall(
+        r"\S+",
+        "episode episodes footnote footnotes annex annexes article articles paragraph paragraphs para paras figure "
+        "figures fig. table tables chapter chapters section sections page pages p. no. nos. item items vol. volume "
+        "volumes issue issues season seasons part parts clause clauses room rooms flight flights route routes highway "
+        "highways exit exits platform platforms gate gates",
+    )
+)
+#: A paragraph or list number opening a line: "17. The Team assesses ...", "3) Russia ...".
+_NUMBERING_AFTER = re.compile(r"^[.)]\s+[A-Z(\"“]|^[.)]?\s*$")
+#: A calibre with a space before its unit: "122 mm", "152 millimetre".
+_CALIBRE_AFTER = re.compile(r"^\s*-?\s*(?:mm|millimet(?:er|re)s?|cal(?:ibre|iber)?\.?)(?![\w])", re.I)
+#: "one US dollar bought 30,700 won", "$1 = 1,400 won": one unit of a currency priced in another.
+_RATE_BASE_AFTER = re.compile(
+    r"^\s*(?:(?:US|U\.S\.|American)\s+)?(?:dollars?|euros?|yuan|rubles?|roubles?)?\s*(?:=|bought|buys|fetched|fetches|"
+    r"(?:was|is)\s+worth|equals?|equalled|traded\s+(?:at|for)|exchanged\s+for|sold\s+for)\s",
+    re.I,
+)
+#: Minutes and seconds: the time a speaker has left or a drive takes, never a quantity of the war.
+_SHORT_TIME_AFTER = re.compile(r"^\s*-?\s*(?:minutes?|mins?|seconds?|secs?)\b", re.I)
 #: A day that a sentence split left at the start of a sentence: "27, 2025 08:52" after "March.".
 _DAY_YEAR = re.compile(r"^\s*,\s*(?:19|20)\d\d\b")
 _TIME_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?)\b)", re.I)
@@ -71,7 +103,7 @@ _URL = re.compile(
     r"(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?\b(?!:\d)|"
     r"^\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?(?=\s*[:|–—-]\s)"  # a live blog's stamp: "14.45: ..."
 )
-_JOIN = re.compile(r"^\s*(?:to|-|–|—)\s*(?:US\$|\$|€|£|₩)?\s*$|^\s*(?:and|or)\s*(?:US\$|\$|€|£|₩)?\s*$")
+_JOIN = re.compile(r"^\s*(?:-?to-?|-|–|—)\s*(?:US\$|\$|€|£|₩)?\s*$|^\s*(?:and|or)\s*(?:US\$|\$|€|£|₩)?\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*(?:US\$|\$|€|£|₩)?\s*$", re.I)
 _CHANGE = re.compile(
     r"\b(?:rose|risen|rise|raised|increased?|grew|jumped|climbed|fell|fallen|dropped|doubled|surged|up)\b", re.I
@@ -101,7 +133,11 @@ _ORDINAL_FRACTION = re.compile(
     re.I | re.S,
 )
 _WINDOW_AFTER = re.compile(r"^\s*(?:ago|later|earlier|before|after|period|old|running|in\s+a\s+row)\b", re.I)
-_DURATION_NOUNS = re.compile(r"^\s*(?:deployment|tour|stint|mission|rotation|service|contract|shift|workday)", re.I)
+_DURATION_NOUNS = re.compile(
+    r"^\s*(?:[a-z]+\s+)?(?:deployment|tour|stint|mission|rotation|service|contract|shift|workday|package|trip|"
+    r"holiday|cruise|course|visit|stay|leave)",
+    re.I,
+)  # "a 120-day deployment", "an eight-day package", "a three-to-four-day group tour": the length is the subject
 
 
 @dataclass
@@ -146,6 +182,26 @@ def _not_a_quantity(s: str, start: int, end: int, text: str, value: float, form:
         and _AGE_CLOSE.match(after)
     ):
         return True  # an age: "Kim Jong Un (40)", "the general, 61,"
+    tail = before.rstrip()
+    if (
+        plain
+        and value < 120
+        and (
+            (("turn" in before or "who" in before or "he " in before) and _AGE_VERB.search(before))
+            or (tail.endswith(",") and _AGE_PRONOUN.search(before) and _AGE_CLOSE.match(after))
+        )
+    ):
+        return True  # an age: "who is 94", "who turned 42", "One of them, 26, told"
+    numbering = not before.strip() and _NUMBERING_AFTER.match(after)
+    last = tail.rsplit(None, 1)[-1].lower() if tail else ""
+    if plain and value < 1000 and ((last in _LABEL_WORDS and _LABEL_BEFORE.search(before)) or numbering):
+        return True  # a numbered thing or a paragraph number: "episode 143", "Article 4", "17. The Team ..."
+    if _CALIBRE_AFTER.match(after):
+        return True  # a calibre written apart: "122 mm rounds", "152 millimetre shells"
+    if value == 1 and _RATE_BASE_AFTER.match(after):
+        return True  # the base of an exchange rate: "one US dollar bought 30,700 won", "$1 = 1,400 won"
+    if _SHORT_TIME_AFTER.match(after):
+        return True  # "twelve minutes left"
     if plain and value <= 31 and after[:1] == "," and _DAY_YEAR.match(after):
         return True  # a day before its year: "27, 2025"
     if form == "digits" and re.match(r"^(?:st|nd|rd|th)\b", after):

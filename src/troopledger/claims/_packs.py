@@ -33,6 +33,7 @@ CUE_KINDS = (
     "bound_verbs", "bound_links", "russian_adj", "ukrainian_adj", "russia", "ukraine", "lose", "family", "take_home",
     "id_before", "deserters", "inhabitants", "aid",
     "basis_open", "basis_close", "hourly", "hours", "per_day",
+    "formation", "rise", "fall", "luxury", "imports",
 )  # fmt: skip
 _BOUNDS = ("lower_before", "lower_after", "upper_before", "upper_after", "about_before", "about_after")
 

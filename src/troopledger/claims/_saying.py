@@ -16,20 +16,26 @@ __all__ = [
     "APPOSED",
     "ASIDE",
     "BY_COUNT",
+    "CITING",
     "CITING_PART",
+    "COMES_FROM",
     "COUNTED_WORDS",
     "END_CREDIT",
     "HEADLINE_CREDIT",
     "ISSUED",
     "NAME_END",
     "PASSIVE",
+    "PASSIVE_BY",
     "RELATIVE",
+    "SOURCE_NOUN",
+    "THAT_IS",
     "THAT_SUBJECT",
     "UNNAMED",
     "VERB",
     "VERB_AT",
     "WITH_SOURCE",
     "end_credit",
+    "named_beside",
     "that_subject",
     "trailing_attribution",
 ]
@@ -66,7 +72,8 @@ ISSUED = re.compile(
 )
 #: "Jane Doe, a campaigner who ..., says that": a name whose long apposition ends right before the verb.
 APPOSED = re.compile(
-    r"^(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:an?|the)\s[^.;]*?,\s+"
+    r"^(?P<who>(?:(?:Rep|Sen|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof|Maj|Gov|Adm|Capt|Sgt)\.\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})"
+    r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[^,;]{3,60})?,\s+(?:an?|the)\s[^.;]*?,\s+"
     r"(?:says|said|told|tells|stated|claims|claimed|estimates|estimated|wrote|argues|argued)\b"
 )
 #: "... are reported to be taken": a passive report that names no one.
@@ -103,7 +110,8 @@ THAT_SUBJECT = re.compile(
     rf"^[^.;]{{0,40}}?\bthat\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.()-]*){{0,5}})\s+{VERB}\b"
     r"|^\s+(?P<bare>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.()-]*){0,5}|"
     r"the\s+(?:[a-z]+\s+)?(?:agency|service|ministry|directorate|department|institute|team|report|study))\s+"
-    r"(?:estimated|estimates|believes|believed|assessed|assesses|calculated|calculates|found|finds)\b"
+    r"(?:estimated|estimates|believes|believed|assessed|assesses|calculated|calculates|found|finds|"
+    r"(?:had\s+|has\s+)?(?:also\s+)?(?:told|informed|briefed))\b"
 )  # the second form: "said the NIS estimated ...", "said the spy agency believes ...", no "that"
 
 
@@ -134,3 +142,62 @@ NAME_END = (
 COUNTED_WORDS = re.compile(
     r"^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several)\s", re.I
 )
+
+#: A passive whose agent is the source: "was estimated by the Korea Institute for Defense Analyses at ...".
+PASSIVE_BY = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+\s+)?(?:estimated|put|calculated|"
+    r"assessed|reckoned|counted|tallied|projected|valued|given|reported|confirmed|documented)\s+(?:[\w-]+\s+){0,6}?"
+    r"by\s+(?P<who>(?:the\s+)?[A-Z][^,.;:!?]{2,80}?)(?=\s+(?:at|as|to|in|on|from|with)\b|\s*[,.;:!?]|\s*$)"
+)
+
+#: A sentence naming whose the figure just given is: "That is the NIS figure", "That's Seoul's spy agency's estimate".
+THAT_IS = re.compile(
+    r"^(?:That|This)(?:\s+is|\s+was|['’]s)\s+(?:the\s+)?(?P<who>[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.&’'-]*){0,5}?|"
+    r"(?:South\s+Korea|Seoul|Ukraine|Kyiv|Britain|Washington)['’]s\s+(?:[a-z]+\s+){0,2}?(?:intelligence|spy)\s+(?:service|agency))"
+    r"(?:['’]s)?\s+(?:own\s+|latest\s+|official\s+)?(?:figure|estimate|number|count|assessment|data|tally|briefing|view)s?\b"
+)
+
+#: "The figures come from the NIS", "The estimate comes from X: ...": where the figures come from.
+COMES_FROM = re.compile(
+    r"^(?:The|These|Those|This|That|Its|Their)\s+(?:\w+\s+)?(?:figures?|estimates?|data|numbers?|count|tally|toll)\s+"
+    r"(?:comes?|came|come)\s+from\s+(?P<who>(?:the\s+)?[A-Z][^,.;:!?]{1,80}?)(?=\s*[,.;:!?]|\s+(?:and|which|who)\b|$)"
+)
+
+#: "citing X", "quoting X", "briefed by X": the source a speaker passes on.
+CITING = re.compile(
+    r"\b(?:citing|quoting|quoted(?!\s+by\b)|briefed\s+by|informed\s+by|briefing\s+(?:by|from))\s+(?:a\s+|an\s+|the\s+)?(?:briefing\s+|report\s+|"
+    r"statement\s+|assessment\s+|estimates?\s+|data\s+)?(?:from\s+|by\s+|of\s+)?(?P<who>(?:the\s+)?[^,.;:!?]{3,90}?)"
+    rf"(?=\s+as\s+saying|(?<!source)(?<!sources)(?<!official)(?<!officials)\s+(?:during|in|on|at)\b|"
+    rf"\s+(?:after|that|who|which|{VERB[3:-1]})\b|[,.;:!?]|$)",
+    re.I,
+)  # "citing a source in military intelligence": where the source sits belongs to it
+
+#: A source named beside its figure by a document noun: "(NIS estimate)", "the figure given by the NIS",
+#: "The NIS's estimate: about 11,000".
+SOURCE_NOUN = re.compile(
+    r"\(\s*(?:an?\s+|the\s+)?(?P<par>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s+(?:estimates?|figures?|data|count|"
+    r"assessment)\s*\)|\b(?:figures?|estimates?|data|numbers?|count|tally)\s+(?:given|provided|compiled|published|released|"
+    r"produced)\s+by\s+(?P<by>(?:the\s+)?[A-Z][^,.;:!?()]{1,60}?)(?=\s+(?:in|on|at|last|this|to|for)\b|\s*[,.;:!?)]|\s*$)|"
+    r"^(?:The\s+)?(?P<lead>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})['’]s\s+(?:latest\s+|own\s+|new\s+)?"
+    r"(?:estimate|figure|count|assessment|tally|number)s?\s*:"
+)
+
+
+_DOCUMENT_WORDS = ("estimate", "figure", "data", "count", "assessment")
+_GIVEN_BY = ("given by", "provided by", "compiled by", "published by", "released by", "produced by")
+
+
+def named_beside(sentence: str) -> str:
+    """A source named beside the figures by a document noun ("(NIS estimate)", "the figure given by the NIS",
+    "The NIS's estimate: ...") or by a sentence pointing back at them ("That is the NIS figure"); "" if none."""
+    hinted = (
+        (")" in sentence and any(w in sentence for w in _DOCUMENT_WORDS))
+        or any(w in sentence for w in _GIVEN_BY)
+        or (":" in sentence[:80] and ("'s" in sentence[:80] or "’s" in sentence[:80]))
+    )
+    if hinted:
+        m = SOURCE_NOUN.search(sentence)
+        if m:
+            return m.group("par") or m.group("by") or m.group("lead")
+    m_is = THAT_IS.match(sentence) if sentence[:2] in ("Th", "th") else None
+    return re.sub(r"['’]s$", "", m_is.group("who")) if m_is else ""

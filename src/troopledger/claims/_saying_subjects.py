@@ -20,7 +20,7 @@ _RELATIVE_ASIDE = re.compile(
 )
 _NOUN_AFTER = re.compile(r"\s+(?:of|by|from|that\s+say)\b")
 
-TOKEN = re.compile(r"\(?[\w’'.:-]+\)?,?|[\w’'.-]+\([\w.-]+\),?")
+TOKEN = re.compile(r"\(?[\w’'.:&-]+\)?,?|[\w’'.-]+\([\w.-]+\),?")
 #: A word before a "verb" that shows it is a noun: "the report", "a first estimate", "its claims".
 _NOUN_BEFORE_TEXT = (
     "the a an first new its their his her this that these those recent latest of our your initial earlier previous "

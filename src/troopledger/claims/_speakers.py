@@ -132,7 +132,8 @@ NOT_PERSON = re.compile(
     r"\b(Korea\w*|Russia\w*|Ukrain\w*|America\w*|Europe\w*|Radio|Business|Insider|Voice|Associated|Press|Daily|"
     r"Times|Intelligence|Service|Ministry|Institute|Endowment|Program|Asia|Corps|Economic|News|Herald|Post|Union|"
     r"Nations|Council|Department|Defen[cs]e|National|Army|Forces|Kursk|Moscow|Seoul|Pyongyang|Kyiv|The|In|On|But|"
-    r"According|Former|Western|Jong|East|West|Far|Middle|Region|Oblast|Province|District|City|Street|Sea|River)\b"
+    r"According|Former|Western|Jong|East|West|Far|Middle|Region|Oblast|Province|District|City|Street|Sea|River|"
+    r"Battalion|Brigade|Regiment|Division|Squadron|Battery|Assault|Mechani[sz]ed|Infantry|Airborne|Marines?)\b"
 )
 
 

@@ -18,22 +18,15 @@ import re
 
 from troopledger.claims._homecoming import gone_home, sent_home
 from troopledger.claims._inflect import verbs
+from troopledger.claims._owner_cues import BOTH as _BOTH
+from troopledger.claims._owner_cues import FOREIGN as _FOREIGN
+from troopledger.claims._owner_cues import NK as _NK
+from troopledger.claims._owner_cues import past_war, without_opponents
 from troopledger.claims._scenarios import revised_from
 from troopledger.claims._troop_kinds import SEND, clause_window
 
 __all__ = ["count_label"]
 
-_NK = re.compile(r"\b(?:north\s+korean?s?|dprk|pyongyang|korean\s+people['’]?s\s+army|kpa)\b", re.I)
-_FOREIGN = re.compile(
-    r"\b(?P<who>russians?|ukrainians?|nepal(?:i|is|ese)?|indians?|cubans?|chinese|syrians?|foreign|mercenar\w*|"
-    r"western|american|u\.s\.)\b",
-    re.I,
-)
-_BOTH = re.compile(
-    r"^\W*(?:\w+\s+){0,4}?(?:from\s+both|of\s+both|combined|jointly|together\s+with|"
-    r"including\s+(?:some\s+|many\s+)?(?:north\s+koreans?|russians?)\b)",
-    re.I,
-)
 # Head nouns, in the order they are tried; the first that occurs first in the window wins.
 _NOUNS: list[tuple[str, str]] = [
     (
@@ -49,7 +42,7 @@ _NOUNS: list[tuple[str, str]] = [
     (
         "people",
         r"people|persons|citizens|nationals|residents|civilians|escapees|defectors|students|visitors|"
-        r"families|relatives|members|nepal(?:i|is|ese)|russians|ukrainians",
+        r"families|relatives|members|nepal(?:i|is|ese)|russians|ukrainians|americans",
     ),
     (
         "munitions",
@@ -221,7 +214,7 @@ def _country_owner(country: str) -> str:
 
 def _owner(before: str, between: str, after_noun: str) -> str:
     """``nk``, ``joint``, or a foreign owner ("russian", "ukrainian", "nepali", "foreign") of the counted people."""
-    near = before[-25:] + " " + between
+    near = without_opponents(before[-25:] + " " + between)  # the enemy they fight is not whose they are
     if _BOTH.match(after_noun):
         return "joint"
     foreign = _FOREIGN.search(near)
@@ -232,6 +225,8 @@ def _owner(before: str, between: str, after_noun: str) -> str:
         who = foreign.group("who").lower()
         if who.startswith("ukrain"):
             return "ukrainian"
+        if who.startswith("american"):
+            return "american"
         if who.startswith(("chinese", "indian", "cuban", "syrian")):
             return who.removesuffix("s")  # "1,000 Chinese nationals fighting for Russia"
         return "russian" if who.startswith("russia") else "nepali" if who.startswith("nepal") else "foreign"
@@ -374,6 +369,8 @@ def _count_label(sentence: str, start: int, end: int, value: float, limit: int |
     if _CAPTURE_TAIL.search(tail[-30:]):
         casualty = "captured"
     owner = _owner(tail, between, window[n1:] if n1 >= 0 else "") if noun else _owner(tail, "", "")
+    if past_war(window) or (" that war" in window and past_war(sentence)):
+        owner = "historic"  # a figure of an earlier war: "we lost 37,000 Americans in the Korean War"
     if casualty and casualty != "captured" and sent_home(window, tail):
         return "other:count"  # "1,200 of the wounded have been flown home": a count of people sent back, not losses
     if noun in ("", "troops", "people") and casualty and casualty != "captured":

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 __all__ = ["OTHER_SUBTYPES", "OWNERS", "documented_subtype"]
 
-#: Whose people a count is about when they are not North Korean soldiers alone.
-OWNERS = ("russian", "ukrainian", "nepali", "foreign", "joint")
+#: Whose people a count is about when they are not North Korean soldiers alone ("historic": an earlier war's).
+OWNERS = ("russian", "ukrainian", "nepali", "foreign", "joint", "american", "historic")
 
 #: Subtype -> what it holds.
 OTHER_SUBTYPES: dict[str, str] = {
@@ -45,6 +45,7 @@ OTHER_SUBTYPES: dict[str, str] = {
     "officer_pay": "the pay of officers and NCOs, a rank table's rows above the ordinary soldier",
     "years_equivalent": "how many years of something (food, luxury spending) an amount would buy",
     "tech_transfer": "the value of technology Russia gives North Korea (satellites, submarines, missiles)",
+    "unit_strength": "the strength of one formation (a corps, division, brigade), not the force sent",
 }
 
 

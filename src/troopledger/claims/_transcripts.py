@@ -39,11 +39,15 @@ def interview_answers(text: str) -> tuple[list[tuple[int, int]], Attribution | N
 
 
 #: A line of a transcript that opens with who speaks: "Petrova: Around 11,000 ...", "Host: How many ...?".
-_TURN = re.compile(r"^[ \t]*(?P<who>[A-Z][\w’'.-]+(?:[ \t][A-Z][\w’'.-]+){0,2})[ \t]*:[ \t]+(?=\S+\s+\S)", re.M)
+_TURN = re.compile(
+    r"^[ \t]*(?P<who>[A-Z][\w’'.-]+(?:[ \t][A-Z][\w’'.-]+){0,2})(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:[ \t]+(?=\S+\s+\S)",
+    re.M,
+)
 #: Who asks, not who answers; and labels that head a list or a notice, not a turn.
 _NOT_TURN = re.compile(
     r"^(?:Host|Interviewer|Moderator|Anchor|Presenter|Reporter|Q|Question|A|Answer|Note|Notes|Update|Updated|"
-    r"Correction|Source|Sources|Photo|Editor|Read|Related|See|Via|Key|Background|Context|Analysis|Timeline)$"
+    r"Correction|Source|Sources|Photo|Editor|Read|Related|See|Via|Key|Background|Context|Analysis|Timeline)$",
+    re.I,
 )
 
 
