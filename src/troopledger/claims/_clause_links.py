@@ -61,7 +61,10 @@ def link_subject(ctx: Context) -> str | None:
 def captured(ctx: Context) -> bool:
     """A word of capture in a troop figure's own clause, after it ("двое солдат КНДР попали в плен") or before it
     ("взяли в плен ещё двоих"), with no other number between (LABELS rule 19)."""
-    clause = _PUNCT.split(_DIGIT.split(ctx.after(2 * ctx.wide), maxsplit=1)[0], maxsplit=1)[0]
+    parts = _PUNCT.split(_DIGIT.split(ctx.after(2 * ctx.wide), maxsplit=1)[0], maxsplit=2)
+    clause = parts[0]
+    if len(parts) > 1 and parts[1].lstrip().startswith(ctx.pack.cue("relative")):
+        clause += " " + parts[1]  # "двоє солдатів, яких наші воїни взяли в полон": the relative clause of the noun
     lead = _DIGIT.split(_PUNCT.split(ctx.before(ctx.wide))[-1])[-1]  # "взяла в полон ще 2 військових"
     return any(
         find_cue(clause, w, ctx.pack) >= 0 or find_cue(lead, w, ctx.pack) >= 0 for w in ctx.pack.cue("prisoners")

@@ -65,8 +65,11 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     if usd >= 1e6:
         if _own_near(ctx, "technology"):
             return "other:tech_transfer", period  # "기술 지원 약 0.9조 원": what Russia gives in technology
-        if (ctx.near("arms") and not ctx.anywhere("troops")) or (ctx.near("arms", 3 * ctx.wide) and _arms_alone(ctx)):
-            return "other:arms_revenue", period
+        arms = (ctx.near("arms") and not ctx.anywhere("troops")) or (
+            ctx.near("arms", 3 * ctx.wide) and _arms_alone(ctx)
+        )
+        if arms:
+            return ("total_revenue_to_nk" if _with_arms(ctx) else "other:arms_revenue"), period
         if whose:
             return f"other:{whose}_pay", period
         if any(ctx.anywhere(k) for k in ("revenue", "north_korea", "troops", "compensation", "state")):
@@ -95,6 +98,18 @@ def money_label(ctx: Context, usd: float, topic: str = "") -> tuple[str, str]:
     if paid:
         return "pay_per_soldier_month", "month" if monthly else "ambiguous"
     return "other:amount", period
+
+
+def _with_arms(ctx: Context) -> bool:
+    """Whether the arms come with something else in the amount ("если считать вместе с боеприпасами", "wraz z
+    amunicją"): an estimate of troops and arms together is revenue (LABELS rule 20), not the arms' price."""
+    window = ctx.before(2 * ctx.wide) + " | " + ctx.after(2 * ctx.wide)
+    for w in ctx.pack.cue("together"):
+        i = find_cue(window, w, ctx.pack)
+        rest = window[i + len(w) : i + len(w) + 24] if i >= 0 else ""
+        if rest and any(find_cue(rest, a, ctx.pack) >= 0 for a in ctx.pack.cue("arms")):
+            return True
+    return False
 
 
 def officer_owns(ctx: Context) -> bool:

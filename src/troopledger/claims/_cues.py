@@ -377,7 +377,7 @@ def _count_label(ctx: Context) -> str | None:
         return f"other:{whose}_{'troops' if kind == 'troops' else kind}"
     if kind == "troops":  # a formation's own strength ("이 군단의 병력은 4만2천 명") is not the force
         return "other:unit_strength" if _own_near(ctx, "formation", True) else troop_label(ctx)
-    return COUNTED[kind]
+    return "other:wounded_repatriated" if kind == "wounded" and _own_near(ctx, "returned") else COUNTED[kind]
 
 
 def troop_label(ctx: Context) -> str:

@@ -76,9 +76,9 @@ _HEADLINE_SPACE = re.compile(
     r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])(?<![万萬億亿兆千百])[ \u00a0]+(?=[\u3040-\u30ff\u3400-\u9fff\d])"
 )
 _CONVERSION = re.compile(r"^\s*[(（]\s*(?:\S{1,8}\s?){0,2}$")
-#: ... and between two amounts, the first one's currency word, a bracket and up to five short words
-#: ("долларов (около ", " (algo em torno de R$ ", " dollars (soit environ ").
-_CONVERTED = re.compile(r"^\s*(?:[^\s\d(（]+\s?){0,2}[(（]\s*(?:[^\s\d]{1,12}\s?){0,5}$")
+#: ... and between two amounts, the first one's currency word and its period, a bracket and up to five short words
+#: ("долларов в месяц (около ", " (algo em torno de R$ ", " dollars (soit environ ").
+_CONVERTED = re.compile(r"^\s*(?:[^\s\d(（]+\s?){0,3}[(（]\s*(?:[^\s\d]{1,12}\s?){0,5}$")
 #: Between an amount and its restatement in apposition: a few words without digits, a comma, a few more.
 _APPOSED = re.compile(r"[^\d,;.!?()]{0,30},\s*([^\d,;.!?()]{0,20})")
 _SIGN_END = re.compile(r"(?:us\$|r\$|[$€£₩₽¥₴])\s*$")

@@ -210,6 +210,9 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         return True
     if re.match(r"^[\-–][^\W\d_]{1,3}(?![^\W\d_])", after):
         return True  # an ordinal with its ending: "94-ї бригади", "3-го батальона", "11-й корпус"
+    dotted = re.match(r"^\.\s([^\W\d_]+)", after)
+    if dotted and pack.not_figures and dotted.group(1).lower().startswith(pack.not_figures):
+        return True  # an ordinal written with a dot before a unit: "11. Armii", "80. Brygada"
     if re.match(r"^[)）]", after) and re.search(r"[(（]$", before):
         return True  # "(40)", "(23)", "（41）": an age or a day
     if pack.worth and after.lstrip().startswith(pack.worth):
@@ -226,6 +229,8 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         units = (*pack.counters, *pack.percent, "%", *(w for ws in pack.currencies.values() for w in ws))
         if rest.lstrip(" \u00a0").startswith(units) or before.rstrip().lower().endswith(_bound_words(pack)):
             return False  # "2000달러", "2000~3000명", "около 2000": a figure
+        if re.search(r"(?:[$€£₩₽¥₴]|\b(?:usd|eur|rub|uah|pln))\s?$", before, re.I):
+            return False  # "$2000", "€2000": a currency sign or code before it, an amount, never a year
         if rest.lstrip(" \u00a0").startswith(pack.not_figures):
             return True  # "1950–1953 годов": a range of years
         linking = "|".join(re.escape(w) for w in ("-", "–", *pack.range_words, *pack.range_pair))
@@ -318,8 +323,10 @@ def find_figures(text: str, pack: LanguagePack) -> list[Figure]:
             value_w = None if lone else words_value(phrase, pack)
             if value_w is not None and value_w < 1000:
                 value_w *= _range_scale(text, w.end(), words, pack)  # "від трьох до п'яти тисяч": 3,000 to 5,000
-            if value_w is not None and value_w >= 1000:
-                out.append(Figure(start_w, w.end(), text[start_w : w.end()], value_w))
+            # below 1,000 in words, a figure only after a bound or hedge ("близько чотирьохсот загиблих"); else prose
+            if value_w is not None and (value_w >= 1000 or (bounded and value_w >= 10)):
+                p_end = _percent_after(text, w.end(), pack)  # "около десяти процентов": a share in words
+                out.append(Figure(start_w, p_end or w.end(), text[start_w : p_end or w.end()], value_w, bool(p_end)))
         out.sort(key=lambda f: f.start)
     return out
 

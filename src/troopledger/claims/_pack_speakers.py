@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from troopledger.claims._datelines import dateline_spans
 from troopledger.claims._packs import LanguagePack
@@ -26,8 +27,19 @@ def organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
     glued = pack.code in ("ja", "zh", "ko")
     credits = dateline_spans(low) if glued else []  # "(서울=연합뉴스)" places the story; it names no speaker
     present = set(low)  # a name whose first letter the text lacks (another script) is not looked for
+    inflected = pack.code in _INFLECTED
     for name, words in pack.organisations.items():
         for w in words:
+            if inflected and " " in w and w[:1] in present and w[:1].isalpha():
+                # "национальная разведывательная служба" names it in every case ("…ной …ной службы")
+                pattern, head = _inflected(w)
+                i = low.find(head)  # the first word's stem places each try of the pattern
+                while i >= 0:
+                    m = pattern.match(low, i) if i == 0 or not low[i - 1].isalnum() else None
+                    if m is not None:
+                        spans.append((i, m.end(), name))
+                    i = low.find(head, i + 1)
+                continue
             i = low.find(w) if w[:1] in present else -1
             while i >= 0:
                 if w.isascii():
@@ -51,6 +63,26 @@ def organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
         )
     ]
     return sorted(set(out))
+
+
+#: Languages whose names decline: a name of several words is found in any case ending of each word.
+_INFLECTED = ("ru", "uk", "pl")
+#: Endings a word of a name may change (vowels, soft signs, "й"; Polish "ego", "ej").
+_ENDING = "аеёиоуыэюяйьіїєґaeiouyąęó"
+
+
+@cache
+def _inflected(alias: str) -> tuple[re.Pattern[str], str]:
+    """A pattern for ``alias`` whose words of four letters or more end in any case ending, and the stem of its
+    first word (where the pattern is tried, at the start of a word)."""
+    parts, stems = [], []
+    for w in alias.split(" "):
+        stem = w
+        while len(stem) > 4 and len(w) - len(stem) < 3 and stem[-1] in _ENDING:
+            stem = stem[:-1]
+        stems.append(stem)
+        parts.append(re.escape(stem) + (r"\w{0,4}" if len(w) >= 4 else ""))
+    return re.compile(" ".join(parts)), stems[0]
 
 
 def named_in(hits: list[tuple[int, str]], start: int, end: int) -> list[str]:

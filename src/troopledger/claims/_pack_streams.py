@@ -34,6 +34,7 @@ _NOUNS: dict[str, tuple[str | None, ...]] = {
     "rice_to_nk": ("other:tons",),
     "flour_exported_to_nk": ("other:tons",),
     "nk_entries_to_russia": (None,),
+    "heavy_artillery_transferred": ("other:munitions", "other:guns", None),  # "240 одиниць важкої артилерії"
 }
 #: Counters of people: an entry count must be one ("1만3221명", "1万3000人"); a pack adds its nouns for
 #: people under ``[streams] persons`` ("граждан", "Nordkoreaner").
@@ -139,9 +140,14 @@ def _entry(ctx: Context, words: dict[str, tuple[str, ...]], value: float) -> boo
     if value < 100 or not entries or ctx.pack.code in ("ko", "ja", "zh"):
         return False  # the glued scripts place entries through their counters (``_closest``)
     persons = (*_PERSONS, *words.get("persons", ()))
-    if ctx.after().split()[:1] and ctx.after().split()[0].startswith(entries):
+    head, lead = ctx.after().split()[:2], ctx.before().split()
+    # "граждане КНДР въезжали 13 221 раз": the people before, a count of times after (not "в 12 раз", a multiple)
+    times = bool(head) and head[0].startswith(ctx.pack.cue("times")) and lead[-1:] not in (["в"], ["у"], ["во"])
+    if times and any(w.startswith(persons) for w in lead):
+        return any(find_cue(ctx.before(), w, ctx.pack) >= 0 for w in entries)
+    if head and head[0].startswith(entries):
         return True  # "21 mil entradas", "13 221 въездов": the noun right after the figure counts entries
-    if not any(w.startswith(persons) for w in ctx.after().split()[:2]):
+    if not any(w.startswith(persons) for w in head):
         return False  # "13 221 гражданин", "13.221 nordkoreanische Staatsbürger": people, maybe after an adjective
     near = ctx.before() + " | " + ctx.after()
     return any(find_cue(near, w, ctx.pack) >= 0 for w in entries)

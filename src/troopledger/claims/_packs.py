@@ -27,7 +27,7 @@ CUE_KINDS = (
     "wave", "stock", "cumulative", "russian", "ukrainian", "foreign", "compensation", "bonus", "economy",
     "arms", "gdp", "north_korea", "partition", "per_person", "state", "returned", "prisoners", "condition",
     "tons", "times", "barrels",
-    "dated",
+    "dated", "relative", "together",
     "additive", "link", "sent", "civilian", "vague", "according", "tour", "days", "weeks", "months", "equivalent",
     "dispatch", "officers", "technology",
     "bound_verbs", "bound_links", "russian_adj", "ukrainian_adj", "russia", "ukraine", "lose", "family", "take_home",
