@@ -3,7 +3,8 @@
 An explainer or an interview asks "How many North Korean soldiers have died?" and answers "Around
 300, Kyiv says." The answer alone is a bare number; read with the question's noun and verb put back
 ("Around 300 North Korean soldiers have died, Kyiv says.") it is labelled like any sentence.
-The pack-driven reader takes only the question's topic (troops or workers) for the paragraph below it.
+The pack-driven reader takes only the question's topic (troops or workers) for the paragraph below it,
+and in Japanese and Chinese a headline's topic for the paragraphs under it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from troopledger.claims._cues import find_cue
 from troopledger.claims._packs import LanguagePack
 
-__all__ = ["answered", "question_topic"]
+__all__ = ["answered", "headline_topic", "question_topic"]
 
 _QUESTION = re.compile(
     r"^\s*(?:(?:Q|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s*[:.)]\s*)?(?:(?:And|So|But|Then|Well|Now|Okay|OK),?\s+)?"
@@ -78,3 +79,10 @@ def question_topic(paragraph: str, pack: LanguagePack) -> str:
         if any(find_cue(low, w, pack) >= 0 for w in pack.cue(topic)):
             return topic
     return ""
+
+
+def headline_topic(text: str, first: tuple[int, int, str], pack: LanguagePack) -> str:
+    """What a glued-script article's headline speaks of: ``troops`` ("北朝鮮のロシア派兵"), ``workers``, or ""."""
+    head = text[first[0] : first[1]].strip().split("\n", 1)[0].lower()
+    troops, workers = (any(find_cue(head, w, pack) >= 0 for w in pack.cue(k)) for k in ("troops", "workers"))
+    return "troops" if troops and not workers else "workers" if workers and not troops else ""

@@ -15,7 +15,7 @@ import re
 
 from pydantic import ValidationError
 
-from troopledger.claims._answers import question_topic
+from troopledger.claims._answers import headline_topic, question_topic
 from troopledger.claims._basis_frames import basis_spans, in_basis
 from troopledger.claims._clause_links import additive, own_clause
 from troopledger.claims._cue_money import money_label, officer_owns, share_label
@@ -24,7 +24,6 @@ from troopledger.claims._cues import (
     bound,
     count_label,
     currency_of,
-    find_cue,
     skip_units,
     troop_label,
 )
@@ -47,7 +46,14 @@ from troopledger.claims._pack_streams import stream_count, stream_money, take_ho
 from troopledger.claims._pack_tours import tour_lengths
 from troopledger.claims._packs import LanguagePack, load_pack
 from troopledger.claims._record import Claim, SourceRef
-from troopledger.claims._restated import TROOP_LABELS, range_ends_restated, repeats_labelled, troop_repeats
+from troopledger.claims._restated import (
+    TROOP_LABELS,
+    Whole,
+    listed_part,
+    range_ends_restated,
+    repeats_labelled,
+    troop_repeats,
+)
 from troopledger.claims._whose import others_troops
 from troopledger.sources import Document
 
@@ -148,7 +154,7 @@ class _Reader:
         who: dict[str, object] = {"speaker": speaker, "speaker_kind": kind, "via": via, "organisation": org}
         last_end = -1
         counted: str | None = None
-        whole: tuple[str, float, int] | None = None  # the sentence's last troop figure: label, value, end
+        whole: Whole | None = None  # the sentence's last troop figure
         for start, end, months, written in tour_lengths(low, pack):  # "провели в России 120 дней": a tour
             stated = {"stated": text[span[0] + start : span[0] + end], "hedge": "none", "note": f"stated as {written}"}
             self.add(span, {"quantity": "rotation_interval_months", "unit": "months", **who, **stated,
@@ -308,11 +314,7 @@ class _Reader:
                 )
             if label_c is not None:
                 self.topic = "workers" if label_c.startswith("other:overseas_workers") else "troops"
-            listed = whole is not None and ":" in low[whole[2] : a.start]
-            if label_c in TROOP_LABELS and whole is not None and listed and hi < whole[1]:
-                label_c = whole[0]  # "6.000 Soldaten schicken: 1.000 Pioniere und 5.000 Bauarbeiter": its parts
-            elif label_c in TROOP_LABELS and not listed:
-                whole = (label_c, hi, b.end)
+            label_c, whole = listed_part(low, label_c, whole, a.start, b.end, hi)  # a whole's parts
             if (label_c in TROOP_LABELS or (label_c or "").endswith("_troops")) and ctx.near("condition"):
                 continue  # "if 10,000 soldiers were sent, ...": the basis of someone's arithmetic (LABELS rule 2h)
             if (
@@ -327,13 +329,6 @@ class _Reader:
             elif label_c is not None:
                 unit = _COUNT_UNITS.get(label_c, "persons")
                 self.add(span, {"quantity": label_c, "unit": unit, **who, **common, **values, "confidence": 0.6})
-
-
-def headline_topic(text: str, first: tuple[int, int, str], pack: LanguagePack) -> str:
-    """What a glued-script article's headline speaks of: ``troops`` ("北朝鮮のロシア派兵"), ``workers``, or ""."""
-    head = text[first[0] : first[1]].strip().split("\n", 1)[0].lower()
-    troops, workers = (any(find_cue(head, w, pack) >= 0 for w in pack.cue(k)) for k in ("troops", "workers"))
-    return "troops" if troops and not workers else "workers" if workers and not troops else ""
 
 
 def extract_foreign(doc: Document, language: str) -> list[Claim]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from troopledger.claims._record import Claim
 
-__all__ = ["TROOP_LABELS", "range_ends_restated", "repeats_labelled", "troop_repeats"]
+__all__ = ["TROOP_LABELS", "Whole", "listed_part", "range_ends_restated", "repeats_labelled", "troop_repeats"]
 
 
 def range_ends_restated(claims: list[Claim]) -> list[Claim]:
@@ -80,3 +80,27 @@ def troop_repeats(claims: list[Claim]) -> list[Claim]:
             )
         out.append(c)
     return out
+
+
+#: A sentence's last troop figure: its label, value, end, and the parts listed after it so far.
+Whole = tuple[str, float, int, float]
+
+
+def listed_part(
+    low: str, label: str | None, whole: Whole | None, start: int, end: int, hi: float
+) -> tuple[str | None, Whole | None]:
+    """The label of a troop figure listed as part of the sentence's last whole, and the whole after it.
+
+    "6.000 Soldaten schicken: 1.000 Pioniere und 5.000 Bauarbeiter": parts listed after the colon that
+    closes the whole's clause take its label while they add up to no more than the whole. A running
+    total's parts are waves, each labelled on its own.
+    """
+    if label not in TROOP_LABELS:
+        return label, whole
+    colon = low.find(":", whole[2], start) if whole is not None else -1
+    listed = whole is not None and colon >= 0 and not any(ch.isdigit() for ch in low[whole[2] : colon])
+    if whole is not None and listed:
+        if whole[0] != "cumulative_troops" and whole[3] + hi <= whole[1]:
+            return whole[0], (*whole[:3], whole[3] + hi)
+        return label, whole
+    return label, (label, hi, end, 0.0)
