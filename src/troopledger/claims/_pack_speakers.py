@@ -27,28 +27,28 @@ def organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
     glued = pack.code in ("ja", "zh", "ko")
     credits = dateline_spans(low) if glued else []  # "(서울=연합뉴스)" places the story; it names no speaker
     present = set(low)  # a name whose first letter the text lacks (another script) is not looked for
-    inflected = pack.code in _INFLECTED
-    for name, words in pack.organisations.items():
-        for w in words:
-            if inflected and " " in w and w[:1] in present and w[:1].isalpha():
-                # "национальная разведывательная служба" names it in every case ("…ной …ной службы")
-                pattern, head = _inflected(w)
-                i = low.find(head)  # the first word's stem places each try of the pattern
-                while i >= 0:
-                    m = pattern.match(low, i) if i == 0 or not low[i - 1].isalnum() else None
-                    if m is not None:
-                        spans.append((i, m.end(), name))
-                    i = low.find(head, i + 1)
-                continue
-            i = low.find(w) if w[:1] in present else -1
+    for name, w, pattern, stems in _plan(pack):
+        if w[:1] not in present:
+            continue
+        if pattern is not None:
+            # "национальная разведывательная служба" names it in every case ("…ной …ной службы"): the first and
+            # last words' stems must be in the text; the first one's places each try of the pattern
+            i = low.find(stems[0]) if stems[-1] in low else -1
             while i >= 0:
-                if w.isascii():
-                    ok = _whole(low, i, len(w)) or (len(w) >= 5 and _starts(low, i))
-                else:  # a Cyrillic or accented name starts a word: "гур" in "фигура" is no source
-                    ok = glued or i == 0 or not low[i - 1].isalpha()
-                if ok and not any(a <= i < z for a, z in credits):
-                    spans.append((i, i + len(w), name))
-                i = low.find(w, i + 1)
+                m = pattern.match(low, i) if i == 0 or not low[i - 1].isalnum() else None
+                if m is not None:
+                    spans.append((i, m.end(), name))
+                i = low.find(stems[0], i + 1)
+            continue
+        i = low.find(w)
+        while i >= 0:
+            if w.isascii():
+                ok = _whole(low, i, len(w)) or (len(w) >= 5 and _starts(low, i))
+            else:  # a Cyrillic or accented name starts a word: "гур" in "фигура" is no source
+                ok = glued or i == 0 or not low[i - 1].isalpha()
+            if ok and not any(a <= i < z for a, z in credits):
+                spans.append((i, i + len(w), name))
+            i = low.find(w, i + 1)
     # a generic word inside a longer name of another source is that source's ("ukrainischen Geheimdienstes":
     # the Ukrainian service, not the bare "Geheimdienst" that names Seoul's)
     spans.sort()
@@ -67,14 +67,36 @@ def organisations(low: str, pack: LanguagePack) -> list[tuple[int, str]]:
 
 #: Languages whose names decline: a name of several words is found in any case ending of each word.
 _INFLECTED = ("ru", "uk", "pl")
+
+
+def _declines(first: str, code: str) -> bool:
+    """Whether a name starting with ``first`` is written in the script of ``code`` (Cyrillic for Russian and
+    Ukrainian, Latin for Polish), so declines there; a name in another script is found as written."""
+    cyrillic = "\u0400" <= first <= "\u04ff"
+    return first.isalpha() and (cyrillic if code in ("ru", "uk") else not cyrillic)
+
+
+@cache
+def _plan(pack: LanguagePack) -> tuple[tuple[str, str, re.Pattern[str] | None, tuple[str, ...]], ...]:
+    """Each (source, alias) of ``pack`` with, for a name of several words that declines in the pack's language,
+    its pattern and stems (``_inflected``); built once per pack."""
+    out = []
+    for name, words in pack.organisations.items():
+        for w in words:
+            declines = pack.code in _INFLECTED and " " in w and _declines(w[0], pack.code)
+            pattern, stems = _inflected(w) if declines else (None, ())
+            out.append((name, w, pattern, stems))
+    return tuple(out)
+
+
 #: Endings a word of a name may change (vowels, soft signs, "й"; Polish "ego", "ej").
 _ENDING = "аеёиоуыэюяйьіїєґaeiouyąęó"
 
 
 @cache
-def _inflected(alias: str) -> tuple[re.Pattern[str], str]:
-    """A pattern for ``alias`` whose words of four letters or more end in any case ending, and the stem of its
-    first word (where the pattern is tried, at the start of a word)."""
+def _inflected(alias: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """A pattern for ``alias`` whose words of four letters or more end in any case ending, and the stems of its
+    words (the first one's places each try of the pattern, at the start of a word)."""
     parts, stems = [], []
     for w in alias.split(" "):
         stem = w
@@ -82,7 +104,7 @@ def _inflected(alias: str) -> tuple[re.Pattern[str], str]:
             stem = stem[:-1]
         stems.append(stem)
         parts.append(re.escape(stem) + (r"\w{0,4}" if len(w) >= 4 else ""))
-    return re.compile(" ".join(parts)), stems[0]
+    return re.compile(" ".join(parts)), tuple(stems)
 
 
 def named_in(hits: list[tuple[int, str]], start: int, end: int) -> list[str]:
