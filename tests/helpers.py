@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
+
+if TYPE_CHECKING:
+    from troopledger.claims import Claim
 
 MINIMAL_CASE = """
 [case]
@@ -73,3 +78,16 @@ def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, s
         code = int(e.code or 0)
     out = capsys.readouterr()
     return code, out.out, out.err
+
+
+def foreign_claims(text: str, lang: str, date: str | None = None) -> list[Claim]:
+    """What the pack-driven reader finds in ``text``, read as an article in ``lang`` from a test outlet."""
+    from troopledger.claims._foreign import extract_foreign
+    from troopledger.sources import document_from_bytes
+
+    return extract_foreign(document_from_bytes(text.encode(), "p.txt", outlet="Test Wire", date=date), lang)
+
+
+def labels_by_value(claims: list[Claim]) -> dict[float, str]:
+    """Each claim's quantity keyed by its value (or its low, or its high end)."""
+    return {(c.value or c.low or c.high or 0.0): c.quantity for c in claims}

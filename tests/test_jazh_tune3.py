@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from _benchmarks import load_benchmark
-from troopledger.claims._foreign import extract_foreign
-from troopledger.sources import document_from_bytes
+from helpers import foreign_claims
 
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "tests" / "data" / "jazh_tune3"
@@ -31,13 +30,11 @@ Got = tuple[str, float | None, float | None, float | None]
 
 
 def _read(text: str, lang: str) -> list[Got]:
-    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
-    return [(c.quantity, c.value, c.low, c.high) for c in extract_foreign(doc, lang)]
+    return [(c.quantity, c.value, c.low, c.high) for c in foreign_claims(text, lang)]
 
 
 def _speakers(text: str, lang: str) -> list[str]:
-    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
-    return [c.speaker for c in extract_foreign(doc, lang)]
+    return [c.speaker for c in foreign_claims(text, lang)]
 
 
 @pytest.mark.parametrize("half", ["tuning", "held_out"])

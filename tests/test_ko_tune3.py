@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from _benchmarks import load_benchmark
-from troopledger.claims._foreign import extract_foreign
-from troopledger.sources import document_from_bytes
+from helpers import foreign_claims
 
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "tests" / "data" / "ko_tune3"
@@ -28,8 +27,7 @@ Got = tuple[str, float | None, float | None, float | None]
 
 
 def _read(text: str) -> list[Got]:
-    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire")
-    return [(c.quantity, c.value, c.low, c.high) for c in extract_foreign(doc, "ko")]
+    return [(c.quantity, c.value, c.low, c.high) for c in foreign_claims(text, "ko")]
 
 
 def _labels(text: str) -> dict[float, str]:

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from troopledger.claims._foreign import extract_foreign
-from troopledger.sources import document_from_bytes
+from helpers import foreign_claims, labels_by_value
 
 
 def _labelled(text: str, lang: str) -> dict[float, str]:
-    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire", date="2025-06-01")
-    return {(c.value or c.low or c.high or 0.0): c.quantity for c in extract_foreign(doc, lang)}
+    return labels_by_value(foreign_claims(text, lang, date="2025-06-01"))
 
 
 _TOTAL_THEN_WAVES = [

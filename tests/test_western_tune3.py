@@ -16,15 +16,14 @@ from pathlib import Path
 import pytest
 
 from _benchmarks import load_benchmark
-from troopledger.claims._foreign import extract_foreign
-from troopledger.sources import document_from_bytes
+from helpers import foreign_claims, labels_by_value
+from troopledger.claims import Claim
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _claims(text: str, lang: str):  # type: ignore[no-untyped-def]
-    doc = document_from_bytes(text.encode(), "p.txt", outlet="Test Wire", date="2025-03-01")
-    return extract_foreign(doc, lang)
+def _claims(text: str, lang: str) -> list[Claim]:
+    return foreign_claims(text, lang, date="2025-03-01")
 
 
 def _values(text: str, lang: str) -> list[float | None]:
@@ -32,7 +31,7 @@ def _values(text: str, lang: str) -> list[float | None]:
 
 
 def _labelled(text: str, lang: str) -> dict[float, str]:
-    return {(c.value or c.low or c.high or 0.0): c.quantity for c in _claims(text, lang)}
+    return labels_by_value(_claims(text, lang))
 
 
 _DATES_AND_TIMES: list[tuple[str, str, float]] = [
