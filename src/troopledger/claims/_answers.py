@@ -75,14 +75,15 @@ def question_topic(paragraph: str, pack: LanguagePack) -> str:
     low = paragraph.strip().lower()
     if not low.endswith(("?", "？")) or len(low) > 200:
         return ""
-    for topic in ("workers", "troops"):
-        if any(find_cue(low, w, pack) >= 0 for w in pack.cue(topic)):
-            return topic
-    return ""
+    return next(iter(_topics(low, pack)), "")
 
 
 def headline_topic(text: str, first: tuple[int, int, str], pack: LanguagePack) -> str:
     """What a glued-script article's headline speaks of: ``troops`` ("北朝鮮のロシア派兵"), ``workers``, or ""."""
-    head = text[first[0] : first[1]].strip().split("\n", 1)[0].lower()
-    troops, workers = (any(find_cue(head, w, pack) >= 0 for w in pack.cue(k)) for k in ("troops", "workers"))
-    return "troops" if troops and not workers else "workers" if workers and not troops else ""
+    named = _topics(text[first[0] : first[1]].strip().split("\n", 1)[0].lower(), pack)
+    return named[0] if len(named) == 1 else ""
+
+
+def _topics(low: str, pack: LanguagePack) -> list[str]:
+    """The topics whose cue words ``low`` names, workers before troops."""
+    return [k for k in ("workers", "troops") if any(find_cue(low, w, pack) >= 0 for w in pack.cue(k))]

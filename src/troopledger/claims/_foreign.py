@@ -350,6 +350,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
     reader = _Reader(doc, outlet)
     last_named = asked = ""
     packs = {lang: text_convention(text, load_pack(lang)) for lang in hits}  # the text's number convention, once
+    headlines = {lang: headline_topic(text, parts[0], packs[lang]) for lang in packs if lang in ("ja", "zh")}
     for start, end, lang in parts:
         if lang == "en" and language != "en" and identify(text[start:end]) == "en":
             reader.english(start, end)  # an English paragraph of the page: the English rules read it
@@ -358,7 +359,7 @@ def extract_foreign(doc: Document, language: str) -> list[Claim]:
         sentences = pack_sentences(text, start, end, pack)
         quoted = _quoted_by(text, start, sentences, hits[lang] if same else [], relays)
         carried, origin_here = quoted or lead, quoted is not None
-        reader.topic, reader.money = headline_topic(text, parts[0], pack) if lang in ("ja", "zh") else "", ""
+        reader.topic, reader.money = headlines.get(lang, ""), ""
         if asked:
             reader.topic = asked  # "Quantos soldados já partiram?" / "Ao todo, cerca de 14 mil": the answer's count
         asked = question_topic(text[start:end], pack)

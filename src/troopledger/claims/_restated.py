@@ -7,6 +7,8 @@ the specific label (wave, running total) its context gave it elsewhere.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from troopledger.claims._record import Claim
 
 __all__ = ["TROOP_LABELS", "Whole", "listed_part", "range_ends_restated", "repeats_labelled", "troop_repeats"]
@@ -82,8 +84,13 @@ def troop_repeats(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-#: A sentence's last troop figure: its label, value, end, and the parts listed after it so far.
-Whole = tuple[str, float, int, float]
+class Whole(NamedTuple):
+    """A sentence's last troop figure: its label, value and end, and the parts listed after it so far."""
+
+    label: str
+    value: float
+    end: int
+    parts: float = 0.0
 
 
 def listed_part(
@@ -97,10 +104,9 @@ def listed_part(
     """
     if label not in TROOP_LABELS:
         return label, whole
-    colon = low.find(":", whole[2], start) if whole is not None else -1
-    listed = whole is not None and colon >= 0 and not any(ch.isdigit() for ch in low[whole[2] : colon])
-    if whole is not None and listed:
-        if whole[0] != "cumulative_troops" and whole[3] + hi <= whole[1]:
-            return whole[0], (*whole[:3], whole[3] + hi)
-        return label, whole
-    return label, (label, hi, end, 0.0)
+    colon = low.find(":", whole.end, start) if whole is not None else -1
+    if whole is None or colon < 0 or any(ch.isdigit() for ch in low[whole.end : colon]):
+        return label, Whole(label, hi, end)  # not listed after a whole: this figure may be one
+    if whole.label != "cumulative_troops" and whole.parts + hi <= whole.value:
+        return whole.label, whole._replace(parts=whole.parts + hi)
+    return label, whole
