@@ -11,7 +11,7 @@ from functools import cache
 
 from troopledger.claims._packs import LanguagePack
 
-__all__ = ["befores", "bound_verb", "negated_before"]
+__all__ = ["before_words", "befores", "bound_verb", "negated_before"]
 
 #: Negations before a verb of exceeding in the European languages ("n'a pas", "не", "nie", "nicht", "no", "não").
 _NEGATIONS = ("pas", "не", "ні", "nie", "nicht", "kein", "no", "non", "não", "nao")
@@ -22,6 +22,12 @@ def befores(pack: LanguagePack) -> tuple[tuple[str, str], ...]:
     """(word, side) of every bound word written before a figure, longest first."""
     pairs = ((w, side) for side in ("lower", "upper", "") for w in pack.bounds.get(f"{side or 'about'}_before", ()))
     return tuple(sorted(pairs, key=lambda ws: len(ws[0]), reverse=True))
+
+
+@cache
+def before_words(pack: LanguagePack) -> tuple[str, ...]:
+    """Every bound word written before a figure, longest first (the words of ``befores``)."""
+    return tuple(w for w, _side in befores(pack))
 
 
 def bound_verb(tail: str, pack: LanguagePack) -> str:

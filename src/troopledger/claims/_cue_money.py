@@ -6,6 +6,7 @@ of ``_cues``; the labels are names of the quantity vocabulary or ``other:<subtyp
 
 from __future__ import annotations
 
+from troopledger.claims._bound_verbs import before_words
 from troopledger.claims._cues import _CJK_CLAUSE, _CLAUSE_END, _DIGIT, _GLUED, Context, _nearest, _own_near, find_cue
 from troopledger.claims._whose import owner
 
@@ -128,11 +129,10 @@ def _month_right_before(ctx: Context) -> bool:
     """Whether "month" stands right before the amount, past any bound or hedge word: "월 2천 달러",
     "월 최소 2천 달러에 일시금이 더해진다" (the month is the amount's own; the lump sum after it is another noun)."""
     before = ctx.before(16).rstrip()
-    words = [w for k in ("lower_before", "upper_before", "about_before") for w in ctx.pack.bounds.get(k, ())]
     stripped = True
     while stripped:
         stripped = False
-        for w in sorted(words, key=len, reverse=True):
+        for w in before_words(ctx.pack):  # longest first
             if w and before.endswith(w):
                 before, stripped = before[: -len(w)].rstrip(), True
                 break

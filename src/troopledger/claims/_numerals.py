@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from troopledger._digits import ascii_digits
+from troopledger.claims._bound_verbs import before_words
 from troopledger.claims._glued_figures import CJK_UNITS as _CJK_UNITS
 from troopledger.claims._glued_figures import cjk_numeral, glued_figures
 from troopledger.claims._month_names import day_month
@@ -173,10 +174,6 @@ def _counter_words(pack: LanguagePack) -> tuple[str, ...]:
 
 
 @cache
-def _bound_words(pack: LanguagePack) -> tuple[str, ...]:
-    return tuple(w for k, ws in pack.bounds.items() if k.endswith("before") for w in ws)
-
-
 @cache
 def _date_range(pack: LanguagePack) -> re.Pattern[str]:
     """The rest of a range of days: "8 e 13 de outubro", "3–5 мая", "10~12일"."""
@@ -227,7 +224,7 @@ def _not_a_figure(text: str, start: int, end: int, raw: str, pack: LanguagePack)
         odd = [w for w in pack.bounds.get("about_after", ()) if rest.startswith(w)]
         rest = rest[len(max(odd, key=len)) :] if odd else rest  # "2000余人", "2000여 명": "-odd" before the counter
         units = (*pack.counters, *pack.percent, "%", *(w for ws in pack.currencies.values() for w in ws))
-        if rest.lstrip(" \u00a0").startswith(units) or before.rstrip().lower().endswith(_bound_words(pack)):
+        if rest.lstrip(" \u00a0").startswith(units) or before.rstrip().lower().endswith(before_words(pack)):
             return False  # "2000달러", "2000~3000명", "около 2000": a figure
         if re.search(r"(?:[$€£₩₽¥₴]|\b(?:usd|eur|rub|uah|pln))\s?$", before, re.I):
             return False  # "$2000", "€2000": a currency sign or code before it, an amount, never a year
