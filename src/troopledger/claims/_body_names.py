@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from troopledger.claims._attribution import Attribution
 
@@ -45,24 +46,22 @@ def nation(att: Attribution, sentence: str) -> Attribution:
     """ "intelligence officials" in a sentence that names whose ("South Korean legislators briefed by ...");
     Seoul's spies are its National Intelligence Service; a source in a North Korean province is inside the North."""
     if _SEOUL_SPIES.match(att.speaker):
-        nis = "National Intelligence Service (NIS)"
-        return Attribution(att.speaker, nis, "intelligence", att.via, att.found, att.carries)
+        return replace(att, organisation="National Intelligence Service (NIS)", kind="intelligence")
     if _KYIV_SPIES.match(att.speaker):
-        hur = "Ukraine HUR (Main Intelligence Directorate)"
-        return Attribution(att.speaker, hur, "intelligence", att.via, att.found, att.carries)
+        return replace(att, organisation="Ukraine HUR (Main Intelligence Directorate)", kind="intelligence")
     if _NK_PLACE_SOURCE.search(att.speaker):
-        return Attribution(att.speaker, "source inside North Korea", "anonymous", att.via, att.found, att.carries)
+        return replace(att, organisation="source inside North Korea", kind="anonymous")
     capitals = _CAPITALS.findall(att.speaker) if _OFFICIALS_IN.match(att.speaker) else []
     if capitals:  # "Officials in Washington and Seoul": the governments of the United States and South Korea
         org = " and ".join(dict.fromkeys(_CAPITAL_COUNTRY[c.lower()] for c in capitals))
-        return Attribution(att.speaker, org, "government", att.via, att.found, att.carries)
+        return replace(att, organisation=org, kind="government")
     if not _STATELESS.match(att.speaker):
         return att
     m = _NATION.search(sentence)
     if m is None:
         return att
     who = f"{m.group(1)} {att.speaker.removeprefix('the ')}"
-    return Attribution(who, att.organisation, att.kind, att.via, att.found, att.carries)
+    return replace(att, speaker=who)
 
 
 #: A capital or a country named as a speaker: who in it spoke, the article says where it gives the figure again.
